@@ -1,0 +1,22 @@
+// Runs every *.test.ts under server/, common/ and scripts/ with node:test.
+// Database tests share one migrated template (see server/test/db.ts); PGlite by default,
+// PostgreSQL when DATABASE_URL is set.
+import { spawnSync } from 'node:child_process';
+import { globSync } from 'node:fs';
+
+const files = globSync(['server/**/*.test.ts', 'common/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'], {
+  exclude: (f) => f.includes('node_modules'),
+}).sort();
+const extra = process.argv.slice(2);
+const selected = extra.length > 0 ? files.filter((f) => extra.some((e) => f.includes(e))) : files;
+if (selected.length === 0) {
+  console.error('no test files matched');
+  process.exit(1);
+}
+const concurrency = process.env.TEST_CONCURRENCY ?? '2';
+const result = spawnSync(
+  process.execPath,
+  ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...selected],
+  { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', TZ: 'UTC' } },
+);
+process.exit(result.status ?? 1);
