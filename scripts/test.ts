@@ -13,10 +13,13 @@ if (selected.length === 0) {
   console.error('no test files matched');
   process.exit(1);
 }
+// Build (or reuse) the seeded template once, before the test files start in parallel.
+const { prepareTemplate } = await import('../server/test/template.ts');
+const template = await prepareTemplate(process.env.DATABASE_URL || undefined);
 const concurrency = process.env.TEST_CONCURRENCY ?? '2';
 const result = spawnSync(
   process.execPath,
   ['--test', `--test-concurrency=${concurrency}`, '--test-reporter=spec', ...selected],
-  { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', TZ: 'UTC' } },
+  { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test', TZ: 'UTC', MOTCUA_TEST_TEMPLATE: template } },
 );
 process.exit(result.status ?? 1);

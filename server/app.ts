@@ -1,0 +1,98 @@
+// buildApp(deps): the Fastify instance with every route, no listen (tests use app.inject()).
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import type { Deps } from './deps.ts';
+import { installErrorHandling } from './platform/http/error-handler.ts';
+import { installSecurity } from './platform/http/security.ts';
+import { installMetrics } from './platform/http/metrics.ts';
+import { registerHealthRoutes } from './platform/http/health.routes.ts';
+import { installAuth } from './modules/auth/auth.hook.ts';
+import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerOrgRoutes } from './modules/org/org.routes.ts';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
+
+export type BuildOptions = { serveWeb?: boolean };
+
+export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    logger: {
+      level: config.logLevel,
+      // No personal data in logs: no query strings (they can hold ID numbers), no bodies, no cookies.
+      serializers: {
+        req: (req: { method: string; url: string; id: string }) => ({
+          method: req.method,
+          path: req.url.split('?')[0],
+          id: req.id,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      redact: ['req.headers.authorization', 'req.headers.cookie'],
+    },
+    ajv: {
+      customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
+    },
+    routerOptions: { maxParamLength: 200 },
+  });
+
+  installErrorHandling(app);
+  installSecurity(app, config.publicUrl, config.nodeEnv === 'production');
+  const registry = installMetrics(app);
+  await app.register(cookie);
+  installAuth(app, deps);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'motcua API',
+        description: 'Hệ thống thông tin một cửa điện tử — API. Lỗi luôn có dạng { error: { code, message, details?, requestId } }.',
+        version: '1',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'motcua_session' },
+          bearer: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: false });
+
+  registerHealthRoutes(app, deps, registry);
+  registerAuthRoutes(app, deps);
+  registerOrgRoutes(app, deps);
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (options.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+    app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      const rel = decodeURIComponent(request.url.split('?')[0]!);
+      const file = path.join(WEB_DIST, path.normalize(rel));
+      if (file.startsWith(WEB_DIST + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        return reply.sendFile(path.relative(WEB_DIST, file));
+      }
+      // Single-page app: every other page is the shell.
+      return reply.sendFile('index.html');
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,33 @@
+// Opens the database, migrates, seeds: shared by the server, the CLI and the tests.
+import type { Config } from './config.ts';
+import { openDatabase, type DbHandle } from './db/client.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { seedReference } from './db/seeds/reference.ts';
+import { seedDemo } from './db/seeds/demo.ts';
+import type { Deps } from './deps.ts';
+import { systemClock, type Clock } from './platform/clock.ts';
+
+export type Runtime = { deps: Deps; handle: DbHandle; close: () => Promise<void> };
+
+export async function openRuntime(
+  config: Config,
+  options: { migrate?: boolean; seed?: boolean; clock?: Clock; handle?: DbHandle } = {},
+): Promise<Runtime> {
+  const handle =
+    options.handle ??
+    (config.databaseUrl !== null
+      ? await openDatabase({ databaseUrl: config.databaseUrl })
+      : await openDatabase({ dataDir: config.dataDir }));
+  const deps: Deps = { config, db: handle.db, driver: handle.driver, clock: options.clock ?? systemClock };
+  try {
+    if (options.migrate !== false) await migrateToLatest(handle.db);
+    if (options.seed !== false) {
+      await seedReference(handle.db, deps.clock.now());
+      if (config.demoMode) await seedDemo(deps);
+    }
+  } catch (err) {
+    await handle.close();
+    throw err;
+  }
+  return { deps, handle, close: () => handle.close() };
+}

@@ -1,0 +1,230 @@
+// npm run cli -- <command> [options]; every command has --help.
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.ts';
+import { openRuntime, type Runtime } from './bootstrap.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { seedReference } from './db/seeds/reference.ts';
+import { seedDemo } from './db/seeds/demo.ts';
+import { createApiToken, createUser, resetPassword } from './modules/auth/auth.service.ts';
+import { verifyAuditChain } from './platform/audit.ts';
+import { AppError } from './platform/errors.ts';
+import { ROLES, type Role } from '../common/auth/roles.ts';
+
+type Command = {
+  summary: string;
+  usage: string;
+  options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
+  run: (values: Record<string, unknown>, open: () => Promise<Runtime>) => Promise<number>;
+};
+
+const CLI = { userId: null, label: 'cli' };
+
+const COMMANDS: Record<string, Command> = {
+  migrate: {
+    summary: 'Apply pending database migrations',
+    usage: 'migrate',
+    options: {},
+    run: async (_v, open) => {
+      const rt = await open();
+      try {
+        const applied = await migrateToLatest(rt.deps.db);
+        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+        return 0;
+      } finally {
+        await rt.close();
+      }
+    },
+  },
+  seed: {
+    summary: 'Load the reference data (units, agencies, desks); --demo adds the demo staff',
+    usage: 'seed [--demo]',
+    options: { demo: { type: 'boolean' } },
+    run: async (v, open) => {
+      const rt = await open();
+      try {
+        await migrateToLatest(rt.deps.db);
+        const r = await seedReference(rt.deps.db, rt.deps.clock.now());
+        console.log(
+          r.skipped
+            ? 'reference data already current'
+            : `reference data: ${r.units} units, ${r.agencies} agencies, ${r.desks} desks`,
+        );
+        if (v.demo === true) {
+          const d = await seedDemo(rt.deps);
+          console.log(`demo staff: ${d.created} created, ${d.existing} already there`);
+        }
+        return 0;
+      } finally {
+        await rt.close();
+      }
+    },
+  },
+  'user:create': {
+    summary: 'Create a staff account with roles',
+    usage:
+      'user:create --username U --full-name "Họ Tên" --role ROLE@AGENCY_CODE [--role ...] (password from MOTCUA_PASSWORD or stdin)',
+    options: { username: { type: 'string' }, 'full-name': { type: 'string' }, role: { type: 'string', multiple: true } },
+    run: async (v, open) => {
+      const username = v.username as string | undefined;
+      const fullName = v['full-name'] as string | undefined;
+      const roleArgs = (v.role as string[] | undefined) ?? [];
+      if (!username || !fullName || roleArgs.length === 0) {
+        console.error('--username, --full-name and at least one --role are required');
+        return 2;
+      }
+      const roles: { role: Role; agencyCode: string }[] = [];
+      for (const arg of roleArgs) {
+        const [role, agencyCode] = arg.split('@');
+        if (!role || !agencyCode || !ROLES.includes(role as Role)) {
+          console.error(`--role ${arg}: expected ROLE@AGENCY_CODE with ROLE one of ${ROLES.join(', ')}`);
+          return 2;
+        }
+        roles.push({ role: role as Role, agencyCode });
+      }
+      const password = await readPassword();
+      const rt = await open();
+      try {
+        const id = await createUser(rt.deps, CLI, { username, fullName, password, roles });
+        console.log(`created user ${username} (id ${id})`);
+        return 0;
+      } finally {
+        await rt.close();
+      }
+    },
+  },
+  'user:reset-password': {
+    summary: 'Set a new password and end the user’s sessions',
+    usage: 'user:reset-password --username U (password from MOTCUA_PASSWORD or stdin)',
+    options: { username: { type: 'string' } },
+    run: async (v, open) => {
+      const username = v.username as string | undefined;
+      if (!username) {
+        console.error('--username is required');
+        return 2;
+      }
+      const password = await readPassword();
+      if (!password) {
+        console.error('a password is required (MOTCUA_PASSWORD or stdin)');
+        return 2;
+      }
+      const rt = await open();
+      try {
+        await resetPassword(rt.deps, CLI, username, password);
+        console.log(`password of ${username} reset; their sessions were ended`);
+        return 0;
+      } finally {
+        await rt.close();
+      }
+    },
+  },
+  'token:create': {
+    summary: 'Create an API token for an integration account (printed once)',
+    usage: 'token:create --username U --name "Tên tích hợp" [--expires-in-days N]',
+    options: { username: { type: 'string' }, name: { type: 'string' }, 'expires-in-days': { type: 'string' } },
+    run: async (v, open) => {
+      const username = v.username as string | undefined;
+      const name = v.name as string | undefined;
+      const days = v['expires-in-days'] === undefined ? undefined : Number(v['expires-in-days']);
+      if (!username || !name || (days !== undefined && !(Number.isInteger(days) && days > 0))) {
+        console.error('--username and --name are required; --expires-in-days must be a positive integer');
+        return 2;
+      }
+      const rt = await open();
+      try {
+        const user = await rt.deps.db
+          .selectFrom('users')
+          .select(['user_id', 'username'])
+          .where('username', '=', username.toLowerCase())
+          .executeTakeFirst();
+        if (!user) {
+          console.error(`no user ${username}`);
+          return 1;
+        }
+        const created = await createApiToken(
+          rt.deps,
+          { userId: user.user_id, label: user.username },
+          { name, expiresInDays: days },
+          null,
+        );
+        console.log(created.token);
+        return 0;
+      } finally {
+        await rt.close();
+      }
+    },
+  },
+  'audit:verify': {
+    summary: 'Check the audit hash chain; names the first broken entry',
+    usage: 'audit:verify',
+    options: {},
+    run: async (_v, open) => {
+      const rt = await open();
+      try {
+        const r = await verifyAuditChain(rt.deps.db);
+        if (r.ok) {
+          console.log(`audit chain intact: ${r.checked} entries`);
+          return 0;
+        }
+        console.error(`audit chain broken at entry ${r.brokenAuditId}: ${r.reason} (${r.checked} entries before it are intact)`);
+        return 1;
+      } finally {
+        await rt.close();
+      }
+    },
+  },
+};
+
+async function readPassword(): Promise<string | null> {
+  const env = process.env.MOTCUA_PASSWORD;
+  if (env) return env;
+  if (process.stdin.isTTY) return null;
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  return text === '' ? null : text;
+}
+
+function help(): string {
+  const lines = ['usage: npm run cli -- <command> [options]', '', 'commands:'];
+  for (const [name, c] of Object.entries(COMMANDS)) lines.push(`  ${name.padEnd(22)}${c.summary}`);
+  lines.push('', 'npm run cli -- <command> --help for the options of one command.');
+  return lines.join('\n');
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(help());
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`unknown command ${name}\n\n${help()}`);
+    return 2;
+  }
+  let values: Record<string, unknown>;
+  try {
+    values = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean' } }, strict: true }).values;
+  } catch (err) {
+    console.error(`${(err as Error).message}\nusage: npm run cli -- ${command.usage}`);
+    return 2;
+  }
+  if (values.help === true) {
+    console.log(`${command.summary}\nusage: npm run cli -- ${command.usage}`);
+    return 0;
+  }
+  const open = () => openRuntime(loadConfig(), { migrate: false, seed: false });
+  try {
+    return await command.run(values, open);
+  } catch (err) {
+    if (err instanceof AppError) {
+      console.error(`${err.message}${err.details ? ' ' + err.details.map((d) => `${d.path}: ${d.message}`).join('; ') : ''}`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+if (import.meta.main) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

@@ -1,0 +1,162 @@
+// The only reader of process.env. Every variable is declared once here, with its documentation;
+// `.env.example` must list the same variables (config.test.ts keeps the two in step).
+import path from 'node:path';
+
+export type NodeEnv = 'development' | 'test' | 'production';
+
+export type Config = {
+  nodeEnv: NodeEnv;
+  host: string;
+  port: number;
+  publicUrl: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  demoMode: boolean;
+  secretKey: string;
+  logLevel: string;
+  bodyLimitBytes: number;
+  sessionTtlHours: number;
+  loginMaxFailures: number;
+  loginLockoutMinutes: number;
+  trustProxy: boolean;
+  workerInApi: boolean;
+};
+
+type VariableSpec = {
+  name: string;
+  doc: string;
+  example: string;
+};
+
+/** Documented in the same order as `.env.example`. */
+export const CONFIG_VARIABLES: readonly VariableSpec[] = [
+  { name: 'NODE_ENV', doc: 'development | test | production', example: 'development' },
+  { name: 'HOST', doc: 'Interface to listen on (0.0.0.0 in a container)', example: '127.0.0.1' },
+  { name: 'PORT', doc: 'HTTP port', example: '3000' },
+  {
+    name: 'PUBLIC_URL',
+    doc: 'Origin the browser uses; writes from any other origin are refused (CSRF)',
+    example: 'http://localhost:3000',
+  },
+  {
+    name: 'DATABASE_URL',
+    doc: 'postgres://… for a real PostgreSQL; empty for the embedded PGlite in DATA_DIR',
+    example: '',
+  },
+  { name: 'DATA_DIR', doc: 'Embedded database and files directory', example: './data' },
+  {
+    name: 'DEMO_MODE',
+    doc: 'Seed demo staff (password "demo"); on by default for the embedded database, refused in production',
+    example: '',
+  },
+  {
+    name: 'SECRET_KEY',
+    doc: 'Key for hashing session ids and API tokens (HMAC-SHA256); at least 32 characters in production',
+    example: '',
+  },
+  { name: 'LOG_LEVEL', doc: 'pino level: fatal, error, warn, info, debug, trace, silent', example: 'info' },
+  { name: 'BODY_LIMIT_BYTES', doc: 'Largest JSON request body accepted', example: '1048576' },
+  { name: 'SESSION_TTL_HOURS', doc: 'Staff session lifetime', example: '12' },
+  { name: 'LOGIN_MAX_FAILURES', doc: 'Failed sign-ins before a temporary lockout', example: '5' },
+  { name: 'LOGIN_LOCKOUT_MINUTES', doc: 'Length of the lockout and of the failure window', example: '15' },
+  { name: 'TRUST_PROXY', doc: 'true behind a reverse proxy that sets X-Forwarded-For', example: 'false' },
+  {
+    name: 'WORKER_IN_API',
+    doc: 'Run the background worker inside the API process (default true for --role=all)',
+    example: '',
+  },
+];
+
+const DEV_SECRET = 'motcua-development-secret-not-for-production';
+
+export class ConfigError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.problems = problems;
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
+  const problems: string[] = [];
+  const known = new Set(CONFIG_VARIABLES.map((v) => v.name));
+  const get = (name: string): string | undefined => {
+    if (!known.has(name)) throw new Error(`config variable ${name} is not declared in CONFIG_VARIABLES`);
+    const v = env[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = get(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return n;
+  };
+  const bool = (name: string, fallback: boolean): boolean => {
+    const raw = get(name);
+    if (raw === undefined) return fallback;
+    if (raw === 'true' || raw === '1') return true;
+    if (raw === 'false' || raw === '0') return false;
+    problems.push(`${name} must be true or false (got "${raw}")`);
+    return fallback;
+  };
+
+  const rawEnv = get('NODE_ENV') ?? 'development';
+  let nodeEnv: NodeEnv = 'development';
+  if (rawEnv === 'development' || rawEnv === 'test' || rawEnv === 'production') nodeEnv = rawEnv;
+  else problems.push(`NODE_ENV must be development, test or production (got "${rawEnv}")`);
+
+  const databaseUrl = get('DATABASE_URL') ?? null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const port = int('PORT', 3000, 0, 65535);
+  const publicUrl = get('PUBLIC_URL') ?? `http://localhost:${port}`;
+  try {
+    new URL(publicUrl);
+  } catch {
+    problems.push(`PUBLIC_URL must be an absolute URL (got "${publicUrl}")`);
+  }
+
+  const production = nodeEnv === 'production';
+  const demoMode = bool('DEMO_MODE', databaseUrl === null && !production);
+  const secretKey = get('SECRET_KEY') ?? (production ? '' : DEV_SECRET);
+  if (production) {
+    if (secretKey.length < 32 || secretKey === DEV_SECRET) {
+      problems.push('SECRET_KEY must be set to a random value of at least 32 characters in production');
+    }
+    if (demoMode) problems.push('DEMO_MODE cannot be on in production (demo accounts share the password "demo")');
+    if (databaseUrl === null) problems.push('DATABASE_URL is required in production (PGlite is for one machine)');
+  }
+
+  const config: Config = {
+    nodeEnv,
+    host: get('HOST') ?? '127.0.0.1',
+    port,
+    publicUrl: publicUrl.replace(/\/$/, ''),
+    databaseUrl,
+    dataDir: path.resolve(cwd, get('DATA_DIR') ?? './data'),
+    demoMode,
+    secretKey,
+    logLevel: get('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
+    sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
+    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
+    loginLockoutMinutes: int('LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
+    trustProxy: bool('TRUST_PROXY', false),
+    workerInApi: bool('WORKER_IN_API', true),
+  };
+  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+  if (!levels.includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of ${levels.join(', ')}`);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+export function loadConfig(): Config {
+  return parseConfig(process.env);
+}

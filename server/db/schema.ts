@@ -1,0 +1,130 @@
+// Kysely's view of the tables; the meaning of each lives in the migrations' COMMENT ON.
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+/** int8 comes back as a string on both drivers (see client.ts). */
+type Id = ColumnType<string, never, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** date comes back as 'YYYY-MM-DD' on both drivers (see client.ts). */
+type DateOnly = string;
+
+export type UnitsTable = {
+  code: string;
+  name: string;
+  type: string;
+  level: number;
+  parent_code: string | null;
+  path: string;
+  search_text: string;
+  valid_from: DateOnly | null;
+  valid_to: DateOnly | null;
+};
+
+export type AgenciesTable = {
+  agency_id: Generated<string> & Id;
+  code: string;
+  name: string;
+  unit_code: string;
+  kind: string;
+  parent_agency_id: string | null;
+  path: string;
+  search_text: string;
+  valid_from: DateOnly | null;
+  valid_to: DateOnly | null;
+};
+
+export type DesksTable = {
+  desk_id: Generated<string> & Id;
+  agency_id: string;
+  name: string;
+};
+
+export type UsersTable = {
+  user_id: Generated<string> & Id;
+  username: string;
+  full_name: string;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedTimestamp;
+  updated_at: CreatedTimestamp;
+};
+
+export type UserRolesTable = {
+  user_id: string;
+  role: string;
+  agency_id: string;
+};
+
+export type SessionsTable = {
+  session_hash: string;
+  user_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+};
+
+export type ApiTokensTable = {
+  api_token_id: Generated<string> & Id;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+};
+
+export type LoginFailuresTable = {
+  login_failure_id: Generated<string> & Id;
+  username: string;
+  ip: string;
+  at: Timestamp;
+};
+
+export type AuditLogTable = {
+  audit_id: Generated<string> & Id;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_label: string;
+  action: string;
+  entity_type: string;
+  entity_id: string | null;
+  details: JSONColumnType<Record<string, unknown>>;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+};
+
+export type OutboxTable = {
+  outbox_id: Generated<string> & Id;
+  topic: string;
+  ordering_key: string;
+  payload: JSONColumnType<Record<string, unknown>>;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  available_at: Timestamp;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+  locked_until: Timestamp | null;
+  last_error: string | null;
+};
+
+export type SeedStateTable = {
+  name: string;
+  version: string;
+  applied_at: Timestamp;
+};
+
+export type DB = {
+  seed_state: SeedStateTable;
+  units: UnitsTable;
+  agencies: AgenciesTable;
+  desks: DesksTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_failures: LoginFailuresTable;
+  audit_log: AuditLogTable;
+  outbox: OutboxTable;
+};

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ROLES } from '../../../../common/auth/roles.ts';
+import { buildReferenceAgencies, findAgencies, getAgency } from '../reference/agencies.ts';
+import { loadReferenceUnits } from '../reference/units.ts';
+import { DEMO_STAFF } from './demo-staff.ts';
+
+const agencies = buildReferenceAgencies(loadReferenceUnits());
+
+test('usernames are unique and URL-safe', () => {
+  const usernames = DEMO_STAFF.map((s) => s.username);
+  assert.equal(new Set(usernames).size, usernames.length);
+  for (const u of usernames) assert.match(u, /^[a-z0-9]+([.-][a-z0-9]+)*$/, u);
+});
+
+test('every selector names exactly one reference agency', () => {
+  for (const staff of DEMO_STAFF) {
+    assert.ok(staff.roles.length > 0, staff.username);
+    for (const { role, agency } of staff.roles) {
+      assert.ok((ROLES as readonly string[]).includes(role), `${staff.username}: ${role}`);
+      assert.equal(findAgencies(agencies, agency).length, 1, `${staff.username}: ${JSON.stringify(agency)}`);
+    }
+  }
+});
+
+test('full names are Vietnamese, with diacritics', () => {
+  for (const { username, fullName } of DEMO_STAFF) {
+    assert.match(fullName, /^\p{Lu}\p{Ll}*(\s\p{Lu}\p{Ll}*)+$/u, username);
+    assert.notEqual(fullName.normalize('NFD'), fullName, username);
+  }
+});
+
+test('desk officers sit at agencies with a one-stop desk', () => {
+  for (const staff of DEMO_STAFF) {
+    for (const { role, agency } of staff.roles) {
+      if (role === 'desk-officer') assert.ok(getAgency(agencies, agency).hasDesk, staff.username);
+    }
+  }
+});
+
+test('the accounts land on the agencies the demo script expects', () => {
+  const agencyOf = (username: string) => {
+    const staff = DEMO_STAFF.find((s) => s.username === username);
+    assert.ok(staff, username);
+    return getAgency(agencies, staff.roles[0]!.agency);
+  };
+  assert.equal(agencyOf('demo-admin').code, '000.00.00.H26');
+  assert.equal(agencyOf('auditor.ha-noi').name, 'Ủy ban nhân dân Thành phố Hà Nội');
+  assert.equal(agencyOf('admin.quang-nam').name, 'Ủy ban nhân dân Tỉnh Quảng Nam');
+  assert.equal(agencyOf('desk.hang-trong').name, 'Ủy ban nhân dân Phường Hàng Trống');
+  assert.equal(agencyOf('specialist.hang-bac').name, 'Ủy ban nhân dân Phường Hàng Bạc');
+  assert.equal(agencyOf('admin.hoan-kiem').name, 'Ủy ban nhân dân Quận Hoàn Kiếm');
+  assert.equal(agencyOf('leader.thanh-oai').name, 'Ủy ban nhân dân Huyện Thanh Oai');
+  assert.equal(agencyOf('desk.my-duc').name, 'Ủy ban nhân dân Huyện Mỹ Đức');
+  assert.equal(agencyOf('leader.stp-ha-noi').name, 'Sở Tư pháp Thành phố Hà Nội');
+  assert.equal(agencyOf('desk.ttpvhcc-ha-noi').name, 'Trung tâm Phục vụ hành chính công Thành phố Hà Nội');
+  assert.equal(agencyOf('desk.tay-giang').name, 'Ủy ban nhân dân Huyện Tây Giang');
+  assert.equal(agencyOf('desk.nam-tra-my').name, 'Ủy ban nhân dân Huyện Nam Trà My');
+  assert.equal(agencyOf('leader.quan-3').name, 'Ủy ban nhân dân Quận 3');
+});

@@ -1,0 +1,11 @@
+// Composition root: everything a service needs from the outside world, injected.
+import type { Config } from './config.ts';
+import type { Database, DbHandle } from './db/client.ts';
+import type { Clock } from './platform/clock.ts';
+
+export type Deps = {
+  config: Config;
+  db: Database;
+  driver: DbHandle['driver'];
+  clock: Clock;
+};

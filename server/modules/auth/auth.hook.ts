@@ -1,0 +1,27 @@
+// Resolves the actor of every request from the session cookie or a Bearer token.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Deps } from '../../deps.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { AppError } from '../../platform/errors.ts';
+import { SESSION_COOKIE, resolveSession, resolveToken } from './auth.service.ts';
+
+export function installAuth(app: FastifyInstance, deps: Deps): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    const header = request.headers.authorization;
+    if (typeof header === 'string' && header !== '') {
+      const match = /^Bearer (\S+)$/.exec(header);
+      const actor = match ? await resolveToken(deps, match[1]!) : null;
+      if (!actor) throw new AppError('UNAUTHENTICATED', 'Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.');
+      request.actor = actor;
+      return;
+    }
+    const cookie = request.cookies[SESSION_COOKIE];
+    if (cookie) request.actor = await resolveSession(deps, cookie);
+  });
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
+  return request.actor;
+}

@@ -1,0 +1,303 @@
+// Staff sign-in: argon2id passwords, server-side sessions, lockout, and API tokens.
+import type { Deps } from '../../deps.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import { ROLES, type Role } from '../../../common/auth/roles.ts';
+import { dummyPasswordHash, hashPassword, keyedHash, newSecret, verifyPassword } from './auth.crypto.ts';
+import { countRecentFailures, findUserByUsername, loadGrants } from './auth.repository.ts';
+
+export const SESSION_COOKIE = 'motcua_session';
+const TOKEN_PREFIX = 'mct_';
+/** Per-IP allowance is wider than per-user: a desk shares one NAT address. */
+const IP_FAILURE_FACTOR = 4;
+
+export function normaliseUsername(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+function tooMany(retryAfterSeconds: number): AppError {
+  return new AppError(
+    'TOO_MANY_REQUESTS',
+    'Đăng nhập sai quá nhiều lần; tài khoản tạm khóa. Vui lòng thử lại sau.',
+    undefined,
+    { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
+  );
+}
+
+export type LoginResult = { actor: Actor; sessionToken: string; expiresAt: Date };
+
+export async function login(
+  deps: Deps,
+  input: { username: string; password: string; ip: string; requestId: string },
+): Promise<LoginResult> {
+  const { db, clock, config } = deps;
+  const now = clock.now();
+  const username = normaliseUsername(input.username);
+  const windowMs = config.loginLockoutMinutes * 60_000;
+  const since = new Date(now.getTime() - windowMs);
+  const [byUser, byIp] = await Promise.all([
+    countRecentFailures(db, 'username', username, since),
+    countRecentFailures(db, 'ip', input.ip, since),
+  ]);
+  for (const [f, limit] of [
+    [byUser, config.loginMaxFailures],
+    [byIp, config.loginMaxFailures * IP_FAILURE_FACTOR],
+  ] as const) {
+    if (f.count >= limit && f.last) throw tooMany((f.last.getTime() + windowMs - now.getTime()) / 1000);
+  }
+
+  const user = await findUserByUsername(db, username);
+  const ok =
+    user?.password_hash != null && user.active
+      ? await verifyPassword(user.password_hash, input.password)
+      : (await verifyPassword(await dummyPasswordHash(), input.password), false);
+
+  if (!user || !ok) {
+    await db.transaction().execute(async (trx) => {
+      await trx.insertInto('login_failures').values({ username, ip: input.ip, at: now }).execute();
+      await appendAudit(
+        trx,
+        { userId: user?.user_id ?? null, label: username.slice(0, 64) },
+        { action: 'auth.login-failed', entityType: 'user', entityId: user?.user_id ?? null, requestId: input.requestId },
+        now,
+      );
+    });
+    throw new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+  }
+
+  const sessionToken = newSecret('');
+  const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000);
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('login_failures').where('username', '=', username).execute();
+    await trx
+      .insertInto('sessions')
+      .values({
+        session_hash: keyedHash(config.secretKey, sessionToken),
+        user_id: user.user_id,
+        created_at: now,
+        expires_at: expiresAt,
+        last_seen_at: now,
+      })
+      .execute();
+    await appendAudit(
+      trx,
+      { userId: user.user_id, label: user.username },
+      { action: 'auth.login', entityType: 'user', entityId: user.user_id, requestId: input.requestId },
+      now,
+    );
+  });
+  const grants = await loadGrants(db, user.user_id);
+  return {
+    actor: { userId: user.user_id, username: user.username, fullName: user.full_name, grants, via: 'session' },
+    sessionToken,
+    expiresAt,
+  };
+}
+
+export async function logout(deps: Deps, sessionToken: string, actor: Actor, requestId: string): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('sessions').where('session_hash', '=', keyedHash(deps.config.secretKey, sessionToken)).execute();
+    await appendAudit(
+      trx,
+      { userId: actor.userId, label: actor.username },
+      { action: 'auth.logout', entityType: 'user', entityId: actor.userId, requestId },
+      now,
+    );
+  });
+}
+
+async function actorFor(deps: Deps, userId: string, via: Actor['via']): Promise<Actor | null> {
+  const user = await deps.db
+    .selectFrom('users')
+    .select(['user_id', 'username', 'full_name', 'active'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (!user?.active) return null;
+  const grants = await loadGrants(deps.db, user.user_id);
+  return { userId: user.user_id, username: user.username, fullName: user.full_name, grants, via };
+}
+
+export async function resolveSession(deps: Deps, sessionToken: string): Promise<Actor | null> {
+  const now = deps.clock.now();
+  const session = await deps.db
+    .selectFrom('sessions')
+    .select(['user_id', 'expires_at', 'last_seen_at'])
+    .where('session_hash', '=', keyedHash(deps.config.secretKey, sessionToken))
+    .executeTakeFirst();
+  if (!session || new Date(session.expires_at) <= now) return null;
+  return actorFor(deps, session.user_id, 'session');
+}
+
+export async function resolveToken(deps: Deps, token: string): Promise<Actor | null> {
+  if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
+  const now = deps.clock.now();
+  const row = await deps.db
+    .selectFrom('api_tokens')
+    .select(['api_token_id', 'user_id', 'expires_at', 'revoked_at'])
+    .where('token_hash', '=', keyedHash(deps.config.secretKey, token))
+    .executeTakeFirst();
+  if (!row || row.revoked_at !== null || (row.expires_at !== null && new Date(row.expires_at) <= now)) return null;
+  await deps.db.updateTable('api_tokens').set({ last_used_at: now }).where('api_token_id', '=', row.api_token_id).execute();
+  return actorFor(deps, row.user_id, 'token');
+}
+
+type TokenRow = {
+  api_token_id: string;
+  name: string;
+  created_at: Date;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+};
+
+export function presentToken(r: TokenRow) {
+  const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
+  return {
+    id: r.api_token_id,
+    name: r.name,
+    createdAt: new Date(r.created_at).toISOString(),
+    expiresAt: iso(r.expires_at),
+    revokedAt: iso(r.revoked_at),
+    lastUsedAt: iso(r.last_used_at),
+  };
+}
+
+export async function createApiToken(
+  deps: Deps,
+  owner: { userId: string; label: string },
+  input: { name: string; expiresInDays?: number | undefined },
+  requestId: string | null,
+) {
+  const now = deps.clock.now();
+  const token = newSecret(TOKEN_PREFIX);
+  const expiresAt = input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null;
+  const row = await deps.db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('api_tokens')
+      .values({
+        user_id: owner.userId,
+        name: input.name,
+        token_hash: keyedHash(deps.config.secretKey, token),
+        created_at: now,
+        expires_at: expiresAt,
+      })
+      .returning(['api_token_id', 'name', 'created_at', 'expires_at', 'revoked_at', 'last_used_at'])
+      .executeTakeFirstOrThrow();
+    await appendAudit(
+      trx,
+      owner,
+      {
+        action: 'auth.token-created',
+        entityType: 'api_token',
+        entityId: inserted.api_token_id,
+        details: { name: input.name },
+        requestId,
+      },
+      now,
+    );
+    return inserted;
+  });
+  return { token, item: presentToken(row) };
+}
+
+export async function listApiTokens(deps: Deps, userId: string) {
+  const rows = await deps.db
+    .selectFrom('api_tokens')
+    .select(['api_token_id', 'name', 'created_at', 'expires_at', 'revoked_at', 'last_used_at'])
+    .where('user_id', '=', userId)
+    .orderBy('api_token_id')
+    .execute();
+  return rows.map(presentToken);
+}
+
+export async function revokeApiToken(deps: Deps, actor: Actor, tokenId: string, requestId: string) {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('api_tokens')
+      .set({ revoked_at: now })
+      .where('api_token_id', '=', tokenId)
+      .where('user_id', '=', actor.userId)
+      .where('revoked_at', 'is', null)
+      .returning('api_token_id')
+      .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy mã truy cập này.');
+    await appendAudit(
+      trx,
+      { userId: actor.userId, label: actor.username },
+      { action: 'auth.token-revoked', entityType: 'api_token', entityId: tokenId, requestId },
+      now,
+    );
+  });
+}
+
+export type NewUser = {
+  username: string;
+  fullName: string;
+  password: string | null;
+  /** An already computed argon2id hash (the demo seed shares one); wins over `password`. */
+  passwordHash?: string;
+  roles: { role: Role; agencyCode: string }[];
+};
+
+/** Used by the CLI and the demo seed; the admin API will call it too. */
+export async function createUser(deps: Deps, by: { userId: string | null; label: string }, input: NewUser) {
+  const username = normaliseUsername(input.username);
+  if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(username)) {
+    throw new AppError('VALIDATION_FAILED', 'Tên đăng nhập không hợp lệ.', [
+      { path: 'username', message: 'Chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang; 2–63 ký tự.' },
+    ]);
+  }
+  for (const r of input.roles) {
+    if (!ROLES.includes(r.role)) {
+      throw new AppError('VALIDATION_FAILED', 'Vai trò không hợp lệ.', [{ path: 'roles', message: r.role }]);
+    }
+  }
+  const passwordHash = input.passwordHash ?? (input.password === null ? null : await hashPassword(input.password));
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    if (await trx.selectFrom('users').select('user_id').where('username', '=', username).executeTakeFirst()) {
+      throw new AppError('CONFLICT', `Tên đăng nhập ${username} đã tồn tại.`);
+    }
+    const user = await trx
+      .insertInto('users')
+      .values({ username, full_name: input.fullName, password_hash: passwordHash, created_at: now, updated_at: now })
+      .returning('user_id')
+      .executeTakeFirstOrThrow();
+    for (const r of input.roles) {
+      const agency = await trx.selectFrom('agencies').select('agency_id').where('code', '=', r.agencyCode).executeTakeFirst();
+      if (!agency) {
+        throw new AppError('VALIDATION_FAILED', 'Không có cơ quan này.', [
+          { path: 'roles/agencyCode', message: `Không có cơ quan mã ${r.agencyCode}.` },
+        ]);
+      }
+      await trx.insertInto('user_roles').values({ user_id: user.user_id, role: r.role, agency_id: agency.agency_id }).execute();
+    }
+    await appendAudit(
+      trx,
+      by,
+      { action: 'user.created', entityType: 'user', entityId: user.user_id, details: { username, roles: input.roles } },
+      now,
+    );
+    return user.user_id;
+  });
+}
+
+export async function resetPassword(deps: Deps, by: { userId: string | null; label: string }, username: string, password: string) {
+  const passwordHash = await hashPassword(password);
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const user = await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, updated_at: now })
+      .where('username', '=', normaliseUsername(username))
+      .returning('user_id')
+      .executeTakeFirst();
+    if (!user) throw new AppError('NOT_FOUND', `Không có tài khoản ${username}.`);
+    await trx.deleteFrom('sessions').where('user_id', '=', user.user_id).execute();
+    await trx.deleteFrom('login_failures').where('username', '=', normaliseUsername(username)).execute();
+    await appendAudit(trx, by, { action: 'user.password-reset', entityType: 'user', entityId: user.user_id }, now);
+  });
+}

@@ -1,0 +1,108 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../deps.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { AppError } from '../../platform/errors.ts';
+import { ErrorEnvelope } from '../../../common/contracts/common.ts';
+import { AgenciesQuery, AgenciesResponse, UnitsQuery, UnitsResponse } from '../../../common/contracts/org.ts';
+import { requireActor } from '../auth/auth.hook.ts';
+import { canReachUnit } from './org.policy.ts';
+import { findUnit, listAgencies, listUnits } from './org.repository.ts';
+
+const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope };
+
+const isoDate = (d: Date | string | null): string | null => {
+  if (d === null) return null;
+  const date = new Date(d);
+  return date.toISOString().slice(0, 10);
+};
+
+async function checkUnitParam(deps: Deps, actor: Actor, field: string, code: string | undefined): Promise<void> {
+  if (code === undefined) return;
+  const unit = await findUnit(deps.db, code);
+  if (!unit) {
+    throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
+      { path: `query/${field}`, message: `Không có đơn vị hành chính mã ${code}.` },
+    ]);
+  }
+  if (!canReachUnit(actor, unit.path, 'read')) {
+    throw new AppError('FORBIDDEN', 'Đơn vị hành chính này nằm ngoài phạm vi của bạn.');
+  }
+}
+
+export function registerOrgRoutes(root: FastifyInstance, deps: Deps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/api/v1/units',
+    {
+      schema: {
+        tags: ['org'],
+        summary: 'Đơn vị hành chính trong phạm vi của người dùng',
+        querystring: UnitsQuery,
+        response: { 200: UnitsResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const q = request.query;
+      await checkUnitParam(deps, actor, 'parentCode', q.parentCode);
+      const pageSize = q.pageSize ?? 50;
+      const { rows, total } = await listUnits(deps.db, actor.grants, {
+        parentCode: q.parentCode,
+        level: q.level,
+        q: q.q,
+        validOn: q.validOn,
+        offset: ((q.page ?? 1) - 1) * pageSize,
+        limit: pageSize,
+      });
+      return {
+        items: rows.map((r) => ({
+          code: r.code,
+          name: r.name,
+          type: r.type,
+          level: r.level,
+          parentCode: r.parent_code,
+          validFrom: isoDate(r.valid_from),
+          validTo: isoDate(r.valid_to),
+        })),
+        total,
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/agencies',
+    {
+      schema: {
+        tags: ['org'],
+        summary: 'Cơ quan trong phạm vi của người dùng',
+        querystring: AgenciesQuery,
+        response: { 200: AgenciesResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const q = request.query;
+      await checkUnitParam(deps, actor, 'unitCode', q.unitCode);
+      const pageSize = q.pageSize ?? 50;
+      const { rows, total } = await listAgencies(deps.db, actor.grants, {
+        unitCode: q.unitCode,
+        q: q.q,
+        kind: q.kind,
+        offset: ((q.page ?? 1) - 1) * pageSize,
+        limit: pageSize,
+      });
+      return {
+        items: rows.map((r) => ({
+          code: r.code,
+          name: r.name,
+          unitCode: r.unit_code,
+          kind: r.kind,
+          parentCode: r.parent_code,
+        })),
+        total,
+      };
+    },
+  );
+}

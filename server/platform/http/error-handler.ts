@@ -1,0 +1,133 @@
+// Turns every failure into the one envelope { error: { code, message, details?, requestId } }.
+// Schema validation lists every failing field; unknown errors are logged and never shown.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, ERROR_STATUS, type ErrorCode, type ErrorDetail } from '../errors.ts';
+
+type AjvError = {
+  instancePath: string;
+  keyword: string;
+  message?: string;
+  params: Record<string, unknown>;
+};
+
+const SEGMENT_LABEL: Record<string, string> = {
+  body: 'body',
+  querystring: 'query',
+  params: 'params',
+  headers: 'headers',
+};
+
+function ajvMessage(e: AjvError): string {
+  const p = e.params;
+  switch (e.keyword) {
+    case 'required':
+      return 'Trường này là bắt buộc.';
+    case 'additionalProperties':
+      return 'Trường này không được hỗ trợ.';
+    case 'type':
+      return `Sai kiểu dữ liệu: cần ${String(p.type)}.`;
+    case 'maxLength':
+      return `Dài quá ${String(p.limit)} ký tự.`;
+    case 'minLength':
+      return `Cần ít nhất ${String(p.limit)} ký tự.`;
+    case 'pattern':
+    case 'format':
+      return 'Sai định dạng.';
+    case 'enum':
+    case 'const':
+      return 'Giá trị không thuộc danh sách cho phép.';
+    case 'minimum':
+    case 'exclusiveMinimum':
+      return `Giá trị phải ${e.keyword === 'minimum' ? '≥' : '>'} ${String(p.limit)}.`;
+    case 'maximum':
+    case 'exclusiveMaximum':
+      return `Giá trị phải ${e.keyword === 'maximum' ? '≤' : '<'} ${String(p.limit)}.`;
+    case 'maxItems':
+      return `Nhiều nhất ${String(p.limit)} phần tử.`;
+    case 'minItems':
+      return `Ít nhất ${String(p.limit)} phần tử.`;
+    default:
+      return e.message ?? 'Giá trị không hợp lệ.';
+  }
+}
+
+export function ajvErrorsToDetails(segment: string, errors: AjvError[]): ErrorDetail[] {
+  const prefix = SEGMENT_LABEL[segment] ?? segment;
+  const seen = new Set<string>();
+  const out: ErrorDetail[] = [];
+  for (const e of errors) {
+    let pointer = e.instancePath;
+    if (e.keyword === 'required') pointer += `/${String(e.params.missingProperty)}`;
+    if (e.keyword === 'additionalProperties') pointer += `/${String(e.params.additionalProperty)}`;
+    const path = `${prefix}${pointer}`;
+    const key = `${path}|${e.keyword}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ path, message: ajvMessage(e), code: e.keyword });
+  }
+  return out;
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'BAD_REQUEST',
+  FST_ERR_BAD_URL: 'BAD_REQUEST',
+  FST_ERR_ASYNC_CONSTRAINT: 'BAD_REQUEST',
+};
+
+const FASTIFY_MESSAGES: Partial<Record<ErrorCode, string>> = {
+  INVALID_JSON: 'Nội dung gửi lên không phải JSON hợp lệ.',
+  PAYLOAD_TOO_LARGE: 'Nội dung gửi lên quá lớn.',
+  UNSUPPORTED_MEDIA_TYPE: 'Kiểu nội dung không được hỗ trợ; hãy gửi application/json.',
+  BAD_REQUEST: 'Yêu cầu không hợp lệ.',
+};
+
+export function sendError(reply: FastifyReply, requestId: string, err: AppError): void {
+  if (err.headers) void reply.headers(err.headers);
+  void reply
+    .status(err.status)
+    .type('application/json; charset=utf-8')
+    .send({
+      error: {
+        code: err.code,
+        message: err.message,
+        ...(err.details && err.details.length > 0 ? { details: err.details } : {}),
+        requestId,
+      },
+    });
+}
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
+    if (error instanceof AppError) {
+      sendError(reply, request.id, error);
+      return;
+    }
+    const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
+    if (fe.validation) {
+      const details = ajvErrorsToDetails(fe.validationContext ?? 'body', fe.validation);
+      sendError(reply, request.id, new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', details));
+      return;
+    }
+    const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
+    if (mapped) {
+      sendError(reply, request.id, new AppError(mapped, FASTIFY_MESSAGES[mapped] ?? 'Yêu cầu không hợp lệ.'));
+      return;
+    }
+    if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+      const code = (Object.entries(ERROR_STATUS).find(([, s]) => s === fe.statusCode)?.[0] ??
+        'BAD_REQUEST') as ErrorCode;
+      sendError(reply, request.id, new AppError(code, FASTIFY_MESSAGES[code] ?? 'Yêu cầu không hợp lệ.'));
+      return;
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    sendError(reply, request.id, new AppError('INTERNAL_ERROR', 'Đã có lỗi hệ thống; vui lòng thử lại sau.'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    sendError(reply, request.id, new AppError('NOT_FOUND', 'Không tìm thấy đường dẫn này.'));
+  });
+}
