@@ -50,6 +50,12 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     routerOptions: { maxParamLength: 200 },
   });
 
+  // An API route without a query schema takes no query parameters: unknown ones are named, not ignored.
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/')) return;
+    route.schema ??= {};
+    route.schema.querystring ??= { type: 'object', properties: {}, additionalProperties: false };
+  });
   installErrorHandling(app);
   installSecurity(app, config.publicUrl, config.nodeEnv === 'production');
   const registry = installMetrics(app);

@@ -85,7 +85,7 @@ const COMMANDS: Record<string, Command> = {
       const rt = await open();
       try {
         const id = await createUser(rt.deps, CLI, { username, fullName, password, roles });
-        console.log(`created user ${username} (id ${id})`);
+        console.log(`created user ${username.trim().toLowerCase()} (id ${id})`);
         return 0;
       } finally {
         await rt.close();

@@ -1,0 +1,155 @@
+// Every documented route gets unknown fields, wrong types, over-long strings, malformed JSON and
+// huge bodies: each answer is a 4xx naming every problem, never a 500, and nothing is written.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { createTestRuntime, type TestRuntime } from './test/db.ts';
+import { errorOf, loginAs } from './test/http.ts';
+
+type Schema = {
+  type?: string | string[];
+  maxLength?: number;
+  pattern?: string;
+  enum?: unknown[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  anyOf?: Schema[];
+};
+type Operation = {
+  parameters?: { in: string; name: string; schema: Schema }[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+};
+
+let rt: TestRuntime;
+let cookie: string;
+let operations: { method: string; url: string; op: Operation }[];
+
+before(async () => {
+  rt = await createTestRuntime();
+  cookie = await loginAs(rt.app, 'demo-admin');
+  const doc = (await rt.app.inject({ method: 'GET', url: '/openapi.json' })).json<{
+    paths: Record<string, Record<string, Operation>>;
+  }>();
+  operations = Object.entries(doc.paths).flatMap(([p, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({
+      method: method.toUpperCase(),
+      url: p.replace(/\{[^}]+\}/g, '1'),
+      op,
+    })),
+  );
+});
+after(() => rt.close());
+
+async function rowCounts(): Promise<Record<string, number>> {
+  const tables = await sql<{ table_name: string }>`
+    SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+    ORDER BY table_name`.execute(rt.deps.db);
+  const out: Record<string, number> = {};
+  for (const t of tables.rows) {
+    const r = await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(t.table_name)}`.execute(rt.deps.db);
+    out[t.table_name] = Number(r.rows[0]!.n);
+  }
+  return out;
+}
+
+function wrongValue(s: Schema): unknown {
+  const type = Array.isArray(s.type) ? s.type[0] : s.type;
+  if (type === 'string') return { not: 'a string' };
+  if (type === 'integer' || type === 'number') return 'not-a-number';
+  if (type === 'boolean') return 'not-a-boolean';
+  if (type === 'array') return 'not-an-array';
+  if (s.enum) return '__not_in_the_list__';
+  return 12345;
+}
+
+const inject = (method: string, url: string, extra: { payload?: unknown; body?: string; headers?: Record<string, string> } = {}) =>
+  rt.app.inject({
+    method: method as 'GET',
+    url,
+    headers: { cookie, ...(extra.headers ?? {}) },
+    ...(extra.payload !== undefined ? { payload: extra.payload as object } : {}),
+    ...(extra.body !== undefined ? { body: extra.body } : {}),
+  });
+
+function assertNamed(res: Awaited<ReturnType<typeof inject>>, paths: string[], label: string) {
+  assert.ok(res.statusCode >= 400 && res.statusCode < 500, `${label}: got ${res.statusCode} ${res.body}`);
+  const err = errorOf(res);
+  const named = (err.details ?? []).map((d) => d.path);
+  for (const p of paths) assert.ok(named.includes(p), `${label}: ${p} is named in ${JSON.stringify(named)}`);
+}
+
+test('the API documents its routes', () => {
+  assert.ok(operations.length >= 8, `found ${operations.length}`);
+  assert.ok(operations.some((o) => o.url === '/api/v1/units'));
+});
+
+test('query strings: unknown parameters, wrong types and over-long values are named', async () => {
+  const before = await rowCounts();
+  for (const { method, url, op } of operations) {
+    const query = (op.parameters ?? []).filter((p) => p.in === 'query');
+    if (method !== 'GET') continue;
+    assertNamed(await inject(method, `${url}?zzUnknown=1`), ['query/zzUnknown'], `${method} ${url} unknown`);
+    for (const p of query) {
+      const s = p.schema;
+      const type = Array.isArray(s.type) ? s.type[0] : s.type;
+      if (type === 'integer' || type === 'number') {
+        assertNamed(await inject(method, `${url}?${p.name}=abc`), [`query/${p.name}`], `${url} ${p.name} type`);
+      }
+      if (s.maxLength !== undefined) {
+        const long = 'a'.repeat(s.maxLength + 1);
+        assertNamed(await inject(method, `${url}?${p.name}=${long}`), [`query/${p.name}`], `${url} ${p.name} length`);
+      }
+      if (s.pattern !== undefined) {
+        assertNamed(await inject(method, `${url}?${p.name}=%3Cscript%3E`), [`query/${p.name}`], `${url} ${p.name} pattern`);
+      }
+    }
+    const ints = query.filter((p) => p.schema.type === 'integer');
+    if (ints.length > 1) {
+      const res = await inject(method, `${url}?${ints.map((p) => `${p.name}=x`).join('&')}`);
+      assertNamed(res, ints.map((p) => `query/${p.name}`), `${url} all at once`);
+    }
+  }
+  assert.deepEqual(await rowCounts(), before);
+});
+
+test('bodies: malformed JSON, huge bodies, unknown fields, wrong types, over-long strings — all named, nothing written', async () => {
+  const before = await rowCounts();
+  const withBody = operations.filter((o) => o.op.requestBody);
+  assert.ok(withBody.length >= 2);
+  for (const { method, url, op } of withBody) {
+    const schema = op.requestBody!.content['application/json']!.schema;
+    const label = `${method} ${url}`;
+    const malformed = await inject(method, url, { body: '{"username": "x",', headers: { 'content-type': 'application/json' } });
+    assert.equal(malformed.statusCode, 400, label);
+    assert.equal(errorOf(malformed).code, 'INVALID_JSON');
+    const huge = await inject(method, url, {
+      body: JSON.stringify({ x: 'a'.repeat(rt.deps.config.bodyLimitBytes + 10) }),
+      headers: { 'content-type': 'application/json' },
+    });
+    assert.equal(huge.statusCode, 413, label);
+    assert.equal(errorOf(huge).code, 'PAYLOAD_TOO_LARGE');
+    const wrongType = await inject(method, url, { body: 'username=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    assert.equal(wrongType.statusCode, 415, label);
+
+    const props = Object.entries(schema.properties ?? {});
+    const allWrong = Object.fromEntries(props.map(([k, s]) => [k, wrongValue(s)]));
+    const res = await inject(method, url, { payload: { ...allWrong, zzUnknown: true } });
+    assertNamed(res, [...props.map(([k]) => `body/${k}`), 'body/zzUnknown'], `${label} all wrong`);
+    assert.equal(errorOf(res).code, 'VALIDATION_FAILED');
+
+    for (const [k, s] of props) {
+      if (s.maxLength === undefined) continue;
+      const payload = { [k]: 'a'.repeat(s.maxLength + 1) };
+      assertNamed(await inject(method, url, { payload }), [`body/${k}`], `${label} ${k} too long`);
+    }
+    const missing = await inject(method, url, { payload: {} });
+    assertNamed(missing, (schema.required ?? []).map((k) => `body/${k}`), `${label} required`);
+  }
+  assert.deepEqual(await rowCounts(), before);
+});
+
+test('unknown routes and methods answer in the envelope', async () => {
+  const res = await inject('GET', '/api/v1/nothing-here');
+  assert.equal(res.statusCode, 404);
+  assert.equal(errorOf(res).code, 'NOT_FOUND');
+});
