@@ -46,7 +46,9 @@ async function rowCounts(): Promise<Record<string, number>> {
     ORDER BY table_name`.execute(rt.deps.db);
   const out: Record<string, number> = {};
   for (const t of tables.rows) {
-    const r = await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(t.table_name)}`.execute(rt.deps.db);
+    const r = await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(t.table_name)}`.execute(
+      rt.deps.db,
+    );
     out[t.table_name] = Number(r.rows[0]!.n);
   }
   return out;
@@ -62,7 +64,11 @@ function wrongValue(s: Schema): unknown {
   return 12345;
 }
 
-const inject = (method: string, url: string, extra: { payload?: unknown; body?: string; headers?: Record<string, string> } = {}) =>
+const inject = (
+  method: string,
+  url: string,
+  extra: { payload?: unknown; body?: string; headers?: Record<string, string> } = {},
+) =>
   rt.app.inject({
     method: method as 'GET',
     url,
@@ -93,20 +99,36 @@ test('query strings: unknown parameters, wrong types and over-long values are na
       const s = p.schema;
       const type = Array.isArray(s.type) ? s.type[0] : s.type;
       if (type === 'integer' || type === 'number') {
-        assertNamed(await inject(method, `${url}?${p.name}=abc`), [`query/${p.name}`], `${url} ${p.name} type`);
+        assertNamed(
+          await inject(method, `${url}?${p.name}=abc`),
+          [`query/${p.name}`],
+          `${url} ${p.name} type`,
+        );
       }
       if (s.maxLength !== undefined) {
         const long = 'a'.repeat(s.maxLength + 1);
-        assertNamed(await inject(method, `${url}?${p.name}=${long}`), [`query/${p.name}`], `${url} ${p.name} length`);
+        assertNamed(
+          await inject(method, `${url}?${p.name}=${long}`),
+          [`query/${p.name}`],
+          `${url} ${p.name} length`,
+        );
       }
       if (s.pattern !== undefined) {
-        assertNamed(await inject(method, `${url}?${p.name}=%3Cscript%3E`), [`query/${p.name}`], `${url} ${p.name} pattern`);
+        assertNamed(
+          await inject(method, `${url}?${p.name}=%3Cscript%3E`),
+          [`query/${p.name}`],
+          `${url} ${p.name} pattern`,
+        );
       }
     }
     const ints = query.filter((p) => p.schema.type === 'integer');
     if (ints.length > 1) {
       const res = await inject(method, `${url}?${ints.map((p) => `${p.name}=x`).join('&')}`);
-      assertNamed(res, ints.map((p) => `query/${p.name}`), `${url} all at once`);
+      assertNamed(
+        res,
+        ints.map((p) => `query/${p.name}`),
+        `${url} all at once`,
+      );
     }
   }
   assert.deepEqual(await rowCounts(), before);
@@ -119,7 +141,10 @@ test('bodies: malformed JSON, huge bodies, unknown fields, wrong types, over-lon
   for (const { method, url, op } of withBody) {
     const schema = op.requestBody!.content['application/json']!.schema;
     const label = `${method} ${url}`;
-    const malformed = await inject(method, url, { body: '{"username": "x",', headers: { 'content-type': 'application/json' } });
+    const malformed = await inject(method, url, {
+      body: '{"username": "x",',
+      headers: { 'content-type': 'application/json' },
+    });
     assert.equal(malformed.statusCode, 400, label);
     assert.equal(errorOf(malformed).code, 'INVALID_JSON');
     const huge = await inject(method, url, {
@@ -128,7 +153,10 @@ test('bodies: malformed JSON, huge bodies, unknown fields, wrong types, over-lon
     });
     assert.equal(huge.statusCode, 413, label);
     assert.equal(errorOf(huge).code, 'PAYLOAD_TOO_LARGE');
-    const wrongType = await inject(method, url, { body: 'username=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const wrongType = await inject(method, url, {
+      body: 'username=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     assert.equal(wrongType.statusCode, 415, label);
 
     const props = Object.entries(schema.properties ?? {});
@@ -143,7 +171,11 @@ test('bodies: malformed JSON, huge bodies, unknown fields, wrong types, over-lon
       assertNamed(await inject(method, url, { payload }), [`body/${k}`], `${label} ${k} too long`);
     }
     const missing = await inject(method, url, { payload: {} });
-    assertNamed(missing, (schema.required ?? []).map((k) => `body/${k}`), `${label} required`);
+    assertNamed(
+      missing,
+      (schema.required ?? []).map((k) => `body/${k}`),
+      `${label} required`,
+    );
   }
   assert.deepEqual(await rowCounts(), before);
 });

@@ -67,7 +67,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       openapi: '3.1.0',
       info: {
         title: 'motcua API',
-        description: 'Hệ thống thông tin một cửa điện tử — API. Lỗi luôn có dạng { error: { code, message, details?, requestId } }.',
+        description:
+          'Hệ thống thông tin một cửa điện tử — API. Lỗi luôn có dạng { error: { code, message, details?, requestId } }.',
         version: '1',
       },
       components: {

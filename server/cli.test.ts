@@ -27,7 +27,14 @@ after(async () => {
 function cli(args: string[], extraEnv: Record<string, string> = {}, input?: string) {
   const r = spawnSync(process.execPath, ['server/cli.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent', ...extraEnv },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      LOG_LEVEL: 'silent',
+      ...extraEnv,
+    },
     encoding: 'utf8',
     ...(input !== undefined ? { input } : {}),
   });
@@ -62,15 +69,34 @@ test('migrate, seed, create a user, reset a password, create a token, verify the
   assert.match(cli(['seed']).out, /already current/);
 
   const create = cli(
-    ['user:create', '--username', 'Tiep.Nhan', '--full-name', 'Nguyễn Thị Tiếp Nhận', '--role', 'desk-officer@000.00.00.H26'],
+    [
+      'user:create',
+      '--username',
+      'Tiep.Nhan',
+      '--full-name',
+      'Nguyễn Thị Tiếp Nhận',
+      '--role',
+      'desk-officer@000.00.00.H26',
+    ],
     { MOTCUA_PASSWORD: 'mật-khẩu-dài-đủ' },
   );
   assert.equal(create.code, 0, create.out);
   assert.match(create.out, /created user tiep.nhan/);
-  const dup = cli(['user:create', '--username', 'tiep.nhan', '--full-name', 'X', '--role', 'desk-officer@000.00.00.H26'], { MOTCUA_PASSWORD: 'x' });
+  const dup = cli(
+    ['user:create', '--username', 'tiep.nhan', '--full-name', 'X', '--role', 'desk-officer@000.00.00.H26'],
+    { MOTCUA_PASSWORD: 'x' },
+  );
   assert.equal(dup.code, 1);
   assert.match(dup.out, /đã tồn tại/);
-  const badRole = cli(['user:create', '--username', 'a.b', '--full-name', 'X', '--role', 'king@000.00.00.H26']);
+  const badRole = cli([
+    'user:create',
+    '--username',
+    'a.b',
+    '--full-name',
+    'X',
+    '--role',
+    'king@000.00.00.H26',
+  ]);
   assert.equal(badRole.code, 2);
 
   const reset = cli(['user:reset-password', '--username', 'tiep.nhan'], {}, 'một-mật-khẩu-mới\n');

@@ -63,7 +63,11 @@ const COMMANDS: Record<string, Command> = {
     summary: 'Create a staff account with roles',
     usage:
       'user:create --username U --full-name "Họ Tên" --role ROLE@AGENCY_CODE [--role ...] (password from MOTCUA_PASSWORD or stdin)',
-    options: { username: { type: 'string' }, 'full-name': { type: 'string' }, role: { type: 'string', multiple: true } },
+    options: {
+      username: { type: 'string' },
+      'full-name': { type: 'string' },
+      role: { type: 'string', multiple: true },
+    },
     run: async (v, open) => {
       const username = v.username as string | undefined;
       const fullName = v['full-name'] as string | undefined;
@@ -120,7 +124,11 @@ const COMMANDS: Record<string, Command> = {
   'token:create': {
     summary: 'Create an API token for an integration account (printed once)',
     usage: 'token:create --username U --name "Tên tích hợp" [--expires-in-days N]',
-    options: { username: { type: 'string' }, name: { type: 'string' }, 'expires-in-days': { type: 'string' } },
+    options: {
+      username: { type: 'string' },
+      name: { type: 'string' },
+      'expires-in-days': { type: 'string' },
+    },
     run: async (v, open) => {
       const username = v.username as string | undefined;
       const name = v.name as string | undefined;
@@ -165,7 +173,9 @@ const COMMANDS: Record<string, Command> = {
           console.log(`audit chain intact: ${r.checked} entries`);
           return 0;
         }
-        console.error(`audit chain broken at entry ${r.brokenAuditId}: ${r.reason} (${r.checked} entries before it are intact)`);
+        console.error(
+          `audit chain broken at entry ${r.brokenAuditId}: ${r.reason} (${r.checked} entries before it are intact)`,
+        );
         return 1;
       } finally {
         await rt.close();
@@ -204,7 +214,11 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   let values: Record<string, unknown>;
   try {
-    values = parseArgs({ args: rest, options: { ...command.options, help: { type: 'boolean' } }, strict: true }).values;
+    values = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean' } },
+      strict: true,
+    }).values;
   } catch (err) {
     console.error(`${(err as Error).message}\nusage: npm run cli -- ${command.usage}`);
     return 2;
@@ -218,7 +232,9 @@ export async function runCli(argv: string[]): Promise<number> {
     return await command.run(values, open);
   } catch (err) {
     if (err instanceof AppError) {
-      console.error(`${err.message}${err.details ? ' ' + err.details.map((d) => `${d.path}: ${d.message}`).join('; ') : ''}`);
+      console.error(
+        `${err.message}${err.details ? ' ' + err.details.map((d) => `${d.path}: ${d.message}`).join('; ') : ''}`,
+      );
       return 1;
     }
     throw err;

@@ -55,7 +55,11 @@ test('production refuses to start without real secrets, with demo data or on PGl
       }),
     (err: unknown) => err instanceof ConfigError && err.problems.some((p) => p.startsWith('DEMO_MODE')),
   );
-  const ok = parseConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@db/motcua', SECRET_KEY: 'k'.repeat(40) });
+  const ok = parseConfig({
+    NODE_ENV: 'production',
+    DATABASE_URL: 'postgres://x@db/motcua',
+    SECRET_KEY: 'k'.repeat(40),
+  });
   assert.equal(ok.demoMode, false);
 });
 

@@ -130,8 +130,10 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     if (secretKey.length < 32 || secretKey === DEV_SECRET) {
       problems.push('SECRET_KEY must be set to a random value of at least 32 characters in production');
     }
-    if (demoMode) problems.push('DEMO_MODE cannot be on in production (demo accounts share the password "demo")');
-    if (databaseUrl === null) problems.push('DATABASE_URL is required in production (PGlite is for one machine)');
+    if (demoMode)
+      problems.push('DEMO_MODE cannot be on in production (demo accounts share the password "demo")');
+    if (databaseUrl === null)
+      problems.push('DATABASE_URL is required in production (PGlite is for one machine)');
   }
 
   const config: Config = {

@@ -70,7 +70,11 @@ function start(port: number, databaseUrl: string) {
   return { child, exited, output: () => output };
 }
 
-async function waitReady(port: number, exited: Promise<number | null>, output: () => string): Promise<number> {
+async function waitReady(
+  port: number,
+  exited: Promise<number | null>,
+  output: () => string,
+): Promise<number> {
   const t0 = performance.now();
   let done = false;
   void exited.then(() => (done = true));
@@ -100,7 +104,10 @@ test('npm start brings the product up on a fresh database, then reopens it', asy
   assert.equal(login.status, 200);
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const units = await fetch(`http://127.0.0.1:${port}/api/v1/units?level=1`, { headers: { cookie } });
-  assert.deepEqual(((await units.json()) as { items: { name: string }[] }).items.map((u) => u.name), ['Thành phố Hà Nội']);
+  assert.deepEqual(
+    ((await units.json()) as { items: { name: string }[] }).items.map((u) => u.name),
+    ['Thành phố Hà Nội'],
+  );
 
   if (!databaseUrl) {
     const second = start(await freePort(), '');

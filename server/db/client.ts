@@ -36,7 +36,8 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, driver: 'pg', close: () => db.destroy() };
   }
-  const release = options.dataDir !== null && options.lock !== false ? acquireDataDirLock(options.dataDir) : () => {};
+  const release =
+    options.dataDir !== null && options.lock !== false ? acquireDataDirLock(options.dataDir) : () => {};
   try {
     const pglite = await PGlite.create({
       ...(options.dataDir !== null ? { dataDir: `${options.dataDir}/pgdata` } : {}),

@@ -86,8 +86,7 @@ export async function appendAudit(
 }
 
 export type AuditVerification =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; brokenAuditId: string; reason: string };
+  { ok: true; checked: number } | { ok: false; checked: number; brokenAuditId: string; reason: string };
 
 /** Walks the chain in id order, in pages, and names the first entry that does not match. */
 export async function verifyAuditChain(db: Kysely<DB>, pageSize = 5000): Promise<AuditVerification> {
@@ -105,7 +104,12 @@ export async function verifyAuditChain(db: Kysely<DB>, pageSize = 5000): Promise
     if (rows.length === 0) return { ok: true, checked };
     for (const r of rows) {
       if (r.prev_hash !== prevHash) {
-        return { ok: false, checked, brokenAuditId: r.audit_id, reason: 'prev_hash does not match the entry before it' };
+        return {
+          ok: false,
+          checked,
+          brokenAuditId: r.audit_id,
+          reason: 'prev_hash does not match the entry before it',
+        };
       }
       const expected = entryHash(prevHash, {
         at: new Date(r.at).toISOString(),

@@ -39,7 +39,12 @@ export async function createTestRuntime(
       await c.end();
     };
   }
-  const rt = await openRuntime(config, { handle, migrate: false, seed: false, ...(options.clock ? { clock: options.clock } : {}) });
+  const rt = await openRuntime(config, {
+    handle,
+    migrate: false,
+    seed: false,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   const app = await buildApp(rt.deps);
   await app.ready();
   return {
@@ -54,7 +59,9 @@ export async function createTestRuntime(
 }
 
 /** A clock the test moves by hand. */
-export function manualClock(start: string | Date): Clock & { set: (d: string | Date) => void; advance: (ms: number) => void } {
+export function manualClock(
+  start: string | Date,
+): Clock & { set: (d: string | Date) => void; advance: (ms: number) => void } {
   let now = new Date(start);
   return {
     now: () => new Date(now),

@@ -5,7 +5,11 @@ import assert from 'node:assert/strict';
 export const ORIGIN = 'http://localhost:3000';
 
 export async function loginAs(app: FastifyInstance, username: string, password = 'demo'): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
   assert.equal(res.statusCode, 200, `login ${username}: ${res.body}`);
   const cookie = res.cookies.find((c) => c.name === 'motcua_session');
   assert.ok(cookie, 'session cookie set');

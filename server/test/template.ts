@@ -16,7 +16,9 @@ const TMP = path.join(ROOT, '.tmp');
 export function schemaFingerprint(): string {
   const h = createHash('sha256');
   const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of fs
+      .readdirSync(dir, { withFileTypes: true })
+      .sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(p);
       else if (!entry.name.endsWith('.test.ts')) h.update(p).update(fs.readFileSync(p));
@@ -57,7 +59,8 @@ export async function prepareTemplate(databaseUrl: string | undefined): Promise<
     fs.renameSync(`${file}.part`, file);
     await rt.close();
     for (const old of fs.readdirSync(TMP)) {
-      if (old.startsWith('test-template-') && old !== path.basename(file)) fs.rmSync(path.join(TMP, old), { force: true });
+      if (old.startsWith('test-template-') && old !== path.basename(file))
+        fs.rmSync(path.join(TMP, old), { force: true });
     }
     return file;
   }

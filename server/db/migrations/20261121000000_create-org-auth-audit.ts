@@ -14,7 +14,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       version text NOT NULL,
       applied_at timestamptz NOT NULL
     )`);
-  await run(sql`COMMENT ON TABLE seed_state IS 'Which version of each idempotent seed (reference data, demo data) a database holds, so start-up can skip unchanged seeds.'`);
+  await run(
+    sql`COMMENT ON TABLE seed_state IS 'Which version of each idempotent seed (reference data, demo data) a database holds, so start-up can skip unchanged seeds.'`,
+  );
 
   await run(sql`
     CREATE TABLE units (
@@ -30,11 +32,21 @@ export async function up(db: Kysely<any>): Promise<void> {
       CHECK ((level = 1) = (parent_code IS NULL)),
       CHECK (valid_to IS NULL OR valid_from IS NULL OR valid_to >= valid_from)
     )`);
-  await run(sql`COMMENT ON TABLE units IS 'Administrative units (đơn vị hành chính) with GSO codes. A unit has a level and a parent; nothing assumes three levels.'`);
-  await run(sql`COMMENT ON COLUMN units.path IS 'Materialised ancestry of codes, e.g. /01/002/00070/; a prefix match finds every unit below.'`);
-  await run(sql`COMMENT ON COLUMN units.search_text IS 'Name and code folded without diacritics (common/text/fold.ts) for diacritics-insensitive search.'`);
-  await run(sql`COMMENT ON COLUMN units.valid_from IS 'First day the unit exists in this form; NULL when it predates the reference data.'`);
-  await run(sql`COMMENT ON COLUMN units.valid_to IS 'Last day the unit exists (merged, split, dissolved); NULL while it is current.'`);
+  await run(
+    sql`COMMENT ON TABLE units IS 'Administrative units (đơn vị hành chính) with GSO codes. A unit has a level and a parent; nothing assumes three levels.'`,
+  );
+  await run(
+    sql`COMMENT ON COLUMN units.path IS 'Materialised ancestry of codes, e.g. /01/002/00070/; a prefix match finds every unit below.'`,
+  );
+  await run(
+    sql`COMMENT ON COLUMN units.search_text IS 'Name and code folded without diacritics (common/text/fold.ts) for diacritics-insensitive search.'`,
+  );
+  await run(
+    sql`COMMENT ON COLUMN units.valid_from IS 'First day the unit exists in this form; NULL when it predates the reference data.'`,
+  );
+  await run(
+    sql`COMMENT ON COLUMN units.valid_to IS 'Last day the unit exists (merged, split, dissolved); NULL while it is current.'`,
+  );
   await run(sql`CREATE INDEX units_parent_idx ON units (parent_code)`);
   await run(sql`CREATE INDEX units_path_idx ON units (path text_pattern_ops)`);
   await run(sql`CREATE INDEX units_search_idx ON units USING gin (search_text gin_trgm_ops)`);
@@ -52,9 +64,15 @@ export async function up(db: Kysely<any>): Promise<void> {
       valid_from date,
       valid_to date
     )`);
-  await run(sql`COMMENT ON TABLE agencies IS 'Agencies (cơ quan, đơn vị) that receive or decide on dossiers; each belongs to a unit.'`);
-  await run(sql`COMMENT ON COLUMN agencies.code IS 'Electronic agency identifier in the legacy QCVN 102:2016/BTTTT form DDD.DD.DD.XNN (level 1 at the right).'`);
-  await run(sql`COMMENT ON COLUMN agencies.path IS 'Materialised agency ancestry of agency_ids, e.g. /1/57/; a prefix match finds subordinate agencies.'`);
+  await run(
+    sql`COMMENT ON TABLE agencies IS 'Agencies (cơ quan, đơn vị) that receive or decide on dossiers; each belongs to a unit.'`,
+  );
+  await run(
+    sql`COMMENT ON COLUMN agencies.code IS 'Electronic agency identifier in the legacy QCVN 102:2016/BTTTT form DDD.DD.DD.XNN (level 1 at the right).'`,
+  );
+  await run(
+    sql`COMMENT ON COLUMN agencies.path IS 'Materialised agency ancestry of agency_ids, e.g. /1/57/; a prefix match finds subordinate agencies.'`,
+  );
   await run(sql`CREATE INDEX agencies_unit_idx ON agencies (unit_code)`);
   await run(sql`CREATE INDEX agencies_path_idx ON agencies (path text_pattern_ops)`);
   await run(sql`CREATE INDEX agencies_search_idx ON agencies USING gin (search_text gin_trgm_ops)`);
@@ -66,7 +84,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       name text NOT NULL CHECK (length(name) BETWEEN 1 AND 300),
       UNIQUE (agency_id, name)
     )`);
-  await run(sql`COMMENT ON TABLE desks IS 'One-stop desks (bộ phận một cửa) where dossiers are received and results returned.'`);
+  await run(
+    sql`COMMENT ON TABLE desks IS 'One-stop desks (bộ phận một cửa) where dossiers are received and results returned.'`,
+  );
 
   await run(sql`
     CREATE TABLE users (
@@ -78,8 +98,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()
     )`);
-  await run(sql`COMMENT ON TABLE users IS 'Staff accounts. Citizens sign in through the national identity provider and are not users here.'`);
-  await run(sql`COMMENT ON COLUMN users.password_hash IS 'argon2id PHC string; NULL when the account can only use API tokens.'`);
+  await run(
+    sql`COMMENT ON TABLE users IS 'Staff accounts. Citizens sign in through the national identity provider and are not users here.'`,
+  );
+  await run(
+    sql`COMMENT ON COLUMN users.password_hash IS 'argon2id PHC string; NULL when the account can only use API tokens.'`,
+  );
 
   await run(sql`
     CREATE TABLE user_roles (
@@ -88,7 +112,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       agency_id bigint NOT NULL REFERENCES agencies(agency_id),
       PRIMARY KEY (user_id, role, agency_id)
     )`);
-  await run(sql`COMMENT ON TABLE user_roles IS 'A role held within one agency; the holder acts within that agency and the units below it.'`);
+  await run(
+    sql`COMMENT ON TABLE user_roles IS 'A role held within one agency; the holder acts within that agency and the units below it.'`,
+  );
   await run(sql`CREATE INDEX user_roles_agency_idx ON user_roles (agency_id)`);
 
   await run(sql`
@@ -99,7 +125,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       expires_at timestamptz NOT NULL,
       last_seen_at timestamptz NOT NULL
     )`);
-  await run(sql`COMMENT ON TABLE sessions IS 'Server-side staff sessions; the cookie holds a random id, the table its HMAC only.'`);
+  await run(
+    sql`COMMENT ON TABLE sessions IS 'Server-side staff sessions; the cookie holds a random id, the table its HMAC only.'`,
+  );
   await run(sql`CREATE INDEX sessions_user_idx ON sessions (user_id)`);
 
   await run(sql`
@@ -113,7 +141,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       revoked_at timestamptz,
       last_used_at timestamptz
     )`);
-  await run(sql`COMMENT ON TABLE api_tokens IS 'Bearer tokens for integrations, acting as their user; only an HMAC of the token is stored.'`);
+  await run(
+    sql`COMMENT ON TABLE api_tokens IS 'Bearer tokens for integrations, acting as their user; only an HMAC of the token is stored.'`,
+  );
 
   await run(sql`
     CREATE TABLE login_failures (
@@ -122,7 +152,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       ip text NOT NULL,
       at timestamptz NOT NULL
     )`);
-  await run(sql`COMMENT ON TABLE login_failures IS 'Failed sign-ins, counted per username and per IP for the temporary lockout.'`);
+  await run(
+    sql`COMMENT ON TABLE login_failures IS 'Failed sign-ins, counted per username and per IP for the temporary lockout.'`,
+  );
   await run(sql`CREATE INDEX login_failures_username_idx ON login_failures (username, at)`);
   await run(sql`CREATE INDEX login_failures_ip_idx ON login_failures (ip, at)`);
 
@@ -140,7 +172,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       prev_hash text NOT NULL,
       hash text NOT NULL UNIQUE
     )`);
-  await run(sql`COMMENT ON TABLE audit_log IS 'Append-only audit trail, written in the same transaction as each change. hash = sha256(prev_hash + canonical entry); audit:verify walks the chain.'`);
+  await run(
+    sql`COMMENT ON TABLE audit_log IS 'Append-only audit trail, written in the same transaction as each change. hash = sha256(prev_hash + canonical entry); audit:verify walks the chain.'`,
+  );
   await run(sql`
     CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
@@ -167,8 +201,12 @@ export async function up(db: Kysely<any>): Promise<void> {
       locked_until timestamptz,
       last_error text
     )`);
-  await run(sql`COMMENT ON TABLE outbox IS 'Transactional outbox: messages written with the business change, delivered at least once by workers claiming rows FOR UPDATE SKIP LOCKED.'`);
-  await run(sql`COMMENT ON COLUMN outbox.ordering_key IS 'Messages with the same key (e.g. one dossier) are delivered in outbox_id order.'`);
+  await run(
+    sql`COMMENT ON TABLE outbox IS 'Transactional outbox: messages written with the business change, delivered at least once by workers claiming rows FOR UPDATE SKIP LOCKED.'`,
+  );
+  await run(
+    sql`COMMENT ON COLUMN outbox.ordering_key IS 'Messages with the same key (e.g. one dossier) are delivered in outbox_id order.'`,
+  );
   await run(sql`CREATE INDEX outbox_pending_idx ON outbox (available_at) WHERE status = 'pending'`);
   await run(sql`CREATE INDEX outbox_key_idx ON outbox (ordering_key, outbox_id) WHERE status = 'pending'`);
 }

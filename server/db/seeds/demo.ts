@@ -8,7 +8,9 @@ import { loadReferenceUnits } from './reference/units.ts';
 
 export async function seedDemo(deps: Deps): Promise<{ created: number; existing: number }> {
   if (deps.config.nodeEnv === 'production') throw new Error('demo data cannot be seeded in production');
-  const existingNames = new Set((await deps.db.selectFrom('users').select('username').execute()).map((r) => r.username));
+  const existingNames = new Set(
+    (await deps.db.selectFrom('users').select('username').execute()).map((r) => r.username),
+  );
   const todo = DEMO_STAFF.filter((s) => !existingNames.has(s.username));
   if (todo.length === 0) return { created: 0, existing: DEMO_STAFF.length };
   const agencies = buildReferenceAgencies(loadReferenceUnits());

@@ -41,10 +41,18 @@ export type ReferenceSeedResult = { skipped: boolean; units: number; agencies: n
 export async function seedReference(db: Database, now: Date): Promise<ReferenceSeedResult> {
   const units = loadReferenceUnits();
   const agencies = buildReferenceAgencies(units);
-  const version = createHash('sha256').update(JSON.stringify([units, agencies])).digest('hex').slice(0, 16);
-  const state = await db.selectFrom('seed_state').select('version').where('name', '=', 'reference').executeTakeFirst();
+  const version = createHash('sha256')
+    .update(JSON.stringify([units, agencies]))
+    .digest('hex')
+    .slice(0, 16);
+  const state = await db
+    .selectFrom('seed_state')
+    .select('version')
+    .where('name', '=', 'reference')
+    .executeTakeFirst();
   const desks = agencies.filter((a) => a.hasDesk).length;
-  if (state?.version === version) return { skipped: true, units: units.length, agencies: agencies.length, desks };
+  if (state?.version === version)
+    return { skipped: true, units: units.length, agencies: agencies.length, desks };
 
   await db.transaction().execute(async (trx) => {
     const paths = unitPaths(units);
@@ -101,7 +109,10 @@ export async function seedReference(db: Database, now: Date): Promise<ReferenceS
         .execute();
     }
     const ids = new Map(
-      (await trx.selectFrom('agencies').select(['code', 'agency_id']).execute()).map((r) => [r.code, r.agency_id]),
+      (await trx.selectFrom('agencies').select(['code', 'agency_id']).execute()).map((r) => [
+        r.code,
+        r.agency_id,
+      ]),
     );
     const byCode = new Map<string, ReferenceAgency>(agencies.map((a) => [a.code, a]));
     const agencyPaths = new Map<string, string>();
@@ -115,7 +126,10 @@ export async function seedReference(db: Database, now: Date): Promise<ReferenceS
       return p;
     };
     for (const part of chunks(agencies, 3000)) {
-      const rows = part.map((a) => sql`(${a.code}, ${a.parentCode === null ? null : ids.get(a.parentCode)}::bigint, ${agencyPath(a.code)})`);
+      const rows = part.map(
+        (a) =>
+          sql`(${a.code}, ${a.parentCode === null ? null : ids.get(a.parentCode)}::bigint, ${agencyPath(a.code)})`,
+      );
       await sql`
         UPDATE agencies AS a SET parent_agency_id = v.parent_id, path = v.path
         FROM (VALUES ${sql.join(rows)}) AS v(code, parent_id, path)

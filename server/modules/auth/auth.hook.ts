@@ -12,7 +12,8 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
     if (typeof header === 'string' && header !== '') {
       const match = /^Bearer (\S+)$/.exec(header);
       const actor = match ? await resolveToken(deps, match[1]!) : null;
-      if (!actor) throw new AppError('UNAUTHENTICATED', 'Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.');
+      if (!actor)
+        throw new AppError('UNAUTHENTICATED', 'Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.');
       request.actor = actor;
       return;
     }

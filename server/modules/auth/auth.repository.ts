@@ -15,7 +15,15 @@ export async function loadGrants(db: Database, userId: string): Promise<Grant[]>
     .selectFrom('user_roles as r')
     .innerJoin('agencies as a', 'a.agency_id', 'r.agency_id')
     .innerJoin('units as u', 'u.code', 'a.unit_code')
-    .select(['r.role', 'a.agency_id', 'a.code', 'a.name', 'a.unit_code', 'a.path as agency_path', 'u.path as unit_path'])
+    .select([
+      'r.role',
+      'a.agency_id',
+      'a.code',
+      'a.name',
+      'a.unit_code',
+      'a.path as agency_path',
+      'u.path as unit_path',
+    ])
     .where('r.user_id', '=', userId)
     .orderBy('r.role')
     .orderBy('a.code')

@@ -17,7 +17,9 @@ test('a desk officer signs in and gets an httpOnly, SameSite=Lax session cookie 
     payload: { username: 'desk.hang-trong', password: 'demo' },
   });
   assert.equal(res.statusCode, 200);
-  const { user } = res.json<{ user: { username: string; fullName: string; roles: { role: string; unitCode: string }[] } }>();
+  const { user } = res.json<{
+    user: { username: string; fullName: string; roles: { role: string; unitCode: string }[] };
+  }>();
   assert.equal(user.username, 'desk.hang-trong');
   assert.deepEqual(
     user.roles.map((r) => [r.role, r.unitCode]),
@@ -32,8 +34,16 @@ test('a desk officer signs in and gets an httpOnly, SameSite=Lax session cookie 
 });
 
 test('unknown user and wrong password get the same answer', async () => {
-  const a = await rt.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nobody.here', password: 'x' } });
-  const b = await rt.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'leader.hang-trong', password: 'wrong' } });
+  const a = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: 'nobody.here', password: 'x' },
+  });
+  const b = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: 'leader.hang-trong', password: 'wrong' },
+  });
   assert.equal(a.statusCode, 401);
   assert.equal(b.statusCode, 401);
   assert.equal(errorOf(a).code, 'INVALID_CREDENTIALS');
@@ -45,7 +55,11 @@ test('me, then logout ends the session', async () => {
   const me = await rt.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
   assert.equal(me.statusCode, 200);
   assert.equal(me.json<{ user: { username: string } }>().user.username, 'leader.hoan-kiem');
-  const out = await rt.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, origin: ORIGIN } });
+  const out = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/logout',
+    headers: { cookie, origin: ORIGIN },
+  });
   assert.equal(out.statusCode, 204);
   const again = await rt.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
   assert.equal(again.statusCode, 401);
@@ -54,10 +68,18 @@ test('me, then logout ends the session', async () => {
 
 test('five failures lock the account temporarily, even for the right password; it reopens after the window', async () => {
   for (let i = 0; i < 5; i++) {
-    const r = await rt.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'desk.hang-bac', password: `bad${i}` } });
+    const r = await rt.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'desk.hang-bac', password: `bad${i}` },
+    });
     assert.equal(r.statusCode, 401);
   }
-  const locked = await rt.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'desk.hang-bac', password: 'demo' } });
+  const locked = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: 'desk.hang-bac', password: 'demo' },
+  });
   assert.equal(locked.statusCode, 429);
   assert.equal(errorOf(locked).code, 'TOO_MANY_REQUESTS');
   assert.ok(Number(locked.headers['retry-after']) > 0);
@@ -68,7 +90,12 @@ test('five failures lock the account temporarily, even for the right password; i
 test('CSRF: a cookie-authenticated write from another site is refused; same origin and non-browser clients pass', async () => {
   const cookie = await loginAs(rt.app, 'specialist.hang-trong');
   const create = (headers: Record<string, string>) =>
-    rt.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: { cookie, ...headers }, payload: { name: 'csrf' } });
+    rt.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/tokens',
+      headers: { cookie, ...headers },
+      payload: { name: 'csrf' },
+    });
   const evil = await create({ origin: 'https://evil.example' });
   assert.equal(evil.statusCode, 403);
   assert.equal(errorOf(evil).code, 'CSRF_REJECTED');
@@ -98,7 +125,11 @@ test('API tokens: shown once, stored hashed, work as Bearer, revocable', async (
   assert.equal(created.statusCode, 201);
   const { token, item } = created.json<{ token: string; item: { id: string; name: string } }>();
   assert.match(token, /^mct_[A-Za-z0-9_-]{43}$/);
-  const stored = await rt.deps.db.selectFrom('api_tokens').select('token_hash').where('api_token_id', '=', item.id).executeTakeFirstOrThrow();
+  const stored = await rt.deps.db
+    .selectFrom('api_tokens')
+    .select('token_hash')
+    .where('api_token_id', '=', item.id)
+    .executeTakeFirstOrThrow();
   assert.notEqual(stored.token_hash, token);
   assert.ok(!stored.token_hash.includes(token.slice(4)));
 
@@ -110,11 +141,19 @@ test('API tokens: shown once, stored hashed, work as Bearer, revocable', async (
   assert.equal(list.json<{ items: { name: string }[] }>().items[0]!.name, 'Kiosk Quận 3');
   assert.ok(!list.body.includes(token));
 
-  const revoke = await rt.app.inject({ method: 'DELETE', url: `/api/v1/auth/tokens/${item.id}`, headers: bearer });
+  const revoke = await rt.app.inject({
+    method: 'DELETE',
+    url: `/api/v1/auth/tokens/${item.id}`,
+    headers: bearer,
+  });
   assert.equal(revoke.statusCode, 204);
   const after = await rt.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bearer });
   assert.equal(after.statusCode, 401);
-  const bogus = await rt.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: 'Bearer mct_nope' } });
+  const bogus = await rt.app.inject({
+    method: 'GET',
+    url: '/api/v1/auth/me',
+    headers: { authorization: 'Bearer mct_nope' },
+  });
   assert.equal(bogus.statusCode, 401);
 });
 

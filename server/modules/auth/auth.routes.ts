@@ -4,7 +4,13 @@ import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { ErrorEnvelope } from '../../../common/contracts/common.ts';
-import { CreateTokenBody, CreatedToken, LoginBody, MeResponse, TokenView } from '../../../common/contracts/auth.ts';
+import {
+  CreateTokenBody,
+  CreatedToken,
+  LoginBody,
+  MeResponse,
+  TokenView,
+} from '../../../common/contracts/auth.ts';
 import { requireActor } from './auth.hook.ts';
 import {
   SESSION_COOKIE,
@@ -29,7 +35,13 @@ export function presentUser(actor: Actor) {
   };
 }
 
-const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 429: ErrorEnvelope };
+const errors = {
+  400: ErrorEnvelope,
+  401: ErrorEnvelope,
+  403: ErrorEnvelope,
+  404: ErrorEnvelope,
+  429: ErrorEnvelope,
+};
 
 export function registerAuthRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
@@ -120,7 +132,10 @@ export function registerAuthRoutes(root: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['auth'],
         summary: 'Thu hồi mã truy cập',
-        params: Type.Object({ id: Type.String({ pattern: '^[0-9]{1,18}$' }) }, { additionalProperties: false }),
+        params: Type.Object(
+          { id: Type.String({ pattern: '^[0-9]{1,18}$' }) },
+          { additionalProperties: false },
+        ),
         response: { 204: Type.Null(), ...errors },
       },
     },

@@ -59,7 +59,12 @@ export async function login(
       await appendAudit(
         trx,
         { userId: user?.user_id ?? null, label: username.slice(0, 64) },
-        { action: 'auth.login-failed', entityType: 'user', entityId: user?.user_id ?? null, requestId: input.requestId },
+        {
+          action: 'auth.login-failed',
+          entityType: 'user',
+          entityId: user?.user_id ?? null,
+          requestId: input.requestId,
+        },
         now,
       );
     });
@@ -89,16 +94,30 @@ export async function login(
   });
   const grants = await loadGrants(db, user.user_id);
   return {
-    actor: { userId: user.user_id, username: user.username, fullName: user.full_name, grants, via: 'session' },
+    actor: {
+      userId: user.user_id,
+      username: user.username,
+      fullName: user.full_name,
+      grants,
+      via: 'session',
+    },
     sessionToken,
     expiresAt,
   };
 }
 
-export async function logout(deps: Deps, sessionToken: string, actor: Actor, requestId: string): Promise<void> {
+export async function logout(
+  deps: Deps,
+  sessionToken: string,
+  actor: Actor,
+  requestId: string,
+): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('sessions').where('session_hash', '=', keyedHash(deps.config.secretKey, sessionToken)).execute();
+    await trx
+      .deleteFrom('sessions')
+      .where('session_hash', '=', keyedHash(deps.config.secretKey, sessionToken))
+      .execute();
     await appendAudit(
       trx,
       { userId: actor.userId, label: actor.username },
@@ -138,8 +157,13 @@ export async function resolveToken(deps: Deps, token: string): Promise<Actor | n
     .select(['api_token_id', 'user_id', 'expires_at', 'revoked_at'])
     .where('token_hash', '=', keyedHash(deps.config.secretKey, token))
     .executeTakeFirst();
-  if (!row || row.revoked_at !== null || (row.expires_at !== null && new Date(row.expires_at) <= now)) return null;
-  await deps.db.updateTable('api_tokens').set({ last_used_at: now }).where('api_token_id', '=', row.api_token_id).execute();
+  if (!row || row.revoked_at !== null || (row.expires_at !== null && new Date(row.expires_at) <= now))
+    return null;
+  await deps.db
+    .updateTable('api_tokens')
+    .set({ last_used_at: now })
+    .where('api_token_id', '=', row.api_token_id)
+    .execute();
   return actorFor(deps, row.user_id, 'token');
 }
 
@@ -255,7 +279,8 @@ export async function createUser(deps: Deps, by: { userId: string | null; label:
       throw new AppError('VALIDATION_FAILED', 'Vai trò không hợp lệ.', [{ path: 'roles', message: r.role }]);
     }
   }
-  const passwordHash = input.passwordHash ?? (input.password === null ? null : await hashPassword(input.password));
+  const passwordHash =
+    input.passwordHash ?? (input.password === null ? null : await hashPassword(input.password));
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     if (await trx.selectFrom('users').select('user_id').where('username', '=', username).executeTakeFirst()) {
@@ -263,29 +288,52 @@ export async function createUser(deps: Deps, by: { userId: string | null; label:
     }
     const user = await trx
       .insertInto('users')
-      .values({ username, full_name: input.fullName, password_hash: passwordHash, created_at: now, updated_at: now })
+      .values({
+        username,
+        full_name: input.fullName,
+        password_hash: passwordHash,
+        created_at: now,
+        updated_at: now,
+      })
       .returning('user_id')
       .executeTakeFirstOrThrow();
     for (const r of input.roles) {
-      const agency = await trx.selectFrom('agencies').select('agency_id').where('code', '=', r.agencyCode).executeTakeFirst();
+      const agency = await trx
+        .selectFrom('agencies')
+        .select('agency_id')
+        .where('code', '=', r.agencyCode)
+        .executeTakeFirst();
       if (!agency) {
         throw new AppError('VALIDATION_FAILED', 'Không có cơ quan này.', [
           { path: 'roles/agencyCode', message: `Không có cơ quan mã ${r.agencyCode}.` },
         ]);
       }
-      await trx.insertInto('user_roles').values({ user_id: user.user_id, role: r.role, agency_id: agency.agency_id }).execute();
+      await trx
+        .insertInto('user_roles')
+        .values({ user_id: user.user_id, role: r.role, agency_id: agency.agency_id })
+        .execute();
     }
     await appendAudit(
       trx,
       by,
-      { action: 'user.created', entityType: 'user', entityId: user.user_id, details: { username, roles: input.roles } },
+      {
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.user_id,
+        details: { username, roles: input.roles },
+      },
       now,
     );
     return user.user_id;
   });
 }
 
-export async function resetPassword(deps: Deps, by: { userId: string | null; label: string }, username: string, password: string) {
+export async function resetPassword(
+  deps: Deps,
+  by: { userId: string | null; label: string },
+  username: string,
+  password: string,
+) {
   const passwordHash = await hashPassword(password);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
@@ -298,6 +346,11 @@ export async function resetPassword(deps: Deps, by: { userId: string | null; lab
     if (!user) throw new AppError('NOT_FOUND', `Không có tài khoản ${username}.`);
     await trx.deleteFrom('sessions').where('user_id', '=', user.user_id).execute();
     await trx.deleteFrom('login_failures').where('username', '=', normaliseUsername(username)).execute();
-    await appendAudit(trx, by, { action: 'user.password-reset', entityType: 'user', entityId: user.user_id }, now);
+    await appendAudit(
+      trx,
+      by,
+      { action: 'user.password-reset', entityType: 'user', entityId: user.user_id },
+      now,
+    );
   });
 }

@@ -20,7 +20,8 @@ for (let p = 1; p <= 2; p++) {
     const da = `${pa}${id++}/`;
     nodes.push({ unitPath: du, agencyPath: da, level: 2 });
     nodes.push({ unitPath: du, agencyPath: `${da}${id++}/`, level: 2 });
-    for (let c = 1; c <= 3; c++) nodes.push({ unitPath: `${du}C${p}${d}${c}/`, agencyPath: `${da}${id++}/`, level: 3 });
+    for (let c = 1; c <= 3; c++)
+      nodes.push({ unitPath: `${du}C${p}${d}${c}/`, agencyPath: `${da}${id++}/`, level: 3 });
   }
 }
 
@@ -33,7 +34,13 @@ const grantOf = (n: Node, role: Role): Grant => ({
   agencyPath: n.agencyPath,
   unitPath: n.unitPath,
 });
-const actorOf = (grants: Grant[]): Actor => ({ userId: '1', username: 'u', fullName: 'U', grants, via: 'session' });
+const actorOf = (grants: Grant[]): Actor => ({
+  userId: '1',
+  username: 'u',
+  fullName: 'U',
+  grants,
+  via: 'session',
+});
 
 const isAncestorUnit = (a: string, b: string) => b.startsWith(a);
 
@@ -74,7 +81,10 @@ test('reach: own agency, agencies under it, agencies of units below; never besid
 test('several grants reach the union of their reaches; roles filter what counts', () => {
   fc.assert(
     fc.property(
-      fc.array(fc.tuple(fc.constantFrom(...nodes), fc.constantFrom(...ROLES)), { minLength: 1, maxLength: 4 }),
+      fc.array(fc.tuple(fc.constantFrom(...nodes), fc.constantFrom(...ROLES)), {
+        minLength: 1,
+        maxLength: 4,
+      }),
       fc.constantFrom(...nodes),
       fc.subarray([...ROLES], { minLength: 1 }),
       (pairs, target, roles) => {

@@ -10,7 +10,10 @@ export function grantReachesUnit(grant: Pick<Grant, 'unitPath'>, unitPath: strin
   return unitPath.startsWith(grant.unitPath);
 }
 
-export function grantReachesAgency(grant: Pick<Grant, 'unitPath' | 'agencyPath'>, target: AgencyTarget): boolean {
+export function grantReachesAgency(
+  grant: Pick<Grant, 'unitPath' | 'agencyPath'>,
+  target: AgencyTarget,
+): boolean {
   if (target.agencyPath.startsWith(grant.agencyPath)) return true;
   return target.unitPath !== grant.unitPath && target.unitPath.startsWith(grant.unitPath);
 }
@@ -32,10 +35,20 @@ export function grantsForAgency(
   return actor.grants.filter((g) => allows(g.role, access, roles) && grantReachesAgency(g, target));
 }
 
-export function canReachUnit(actor: Actor, unitPath: string, access: Access, roles?: readonly Role[]): boolean {
+export function canReachUnit(
+  actor: Actor,
+  unitPath: string,
+  access: Access,
+  roles?: readonly Role[],
+): boolean {
   return actor.grants.some((g) => allows(g.role, access, roles) && grantReachesUnit(g, unitPath));
 }
 
-export function canReachAgency(actor: Actor, target: AgencyTarget, access: Access, roles?: readonly Role[]): boolean {
+export function canReachAgency(
+  actor: Actor,
+  target: AgencyTarget,
+  access: Access,
+  roles?: readonly Role[],
+): boolean {
   return grantsForAgency(actor, target, access, roles).length > 0;
 }

@@ -30,7 +30,9 @@ function wordsFilter(column: string, q: string): Expression<SqlBool> {
 
 export async function listUnits(db: Database, scope: Scope, f: UnitFilter) {
   let query = db.selectFrom('units').where((eb) => {
-    const conds: Expression<SqlBool>[] = [eb.or(scope.map((s) => eb('units.path', 'like', likePrefix(s.unitPath))))];
+    const conds: Expression<SqlBool>[] = [
+      eb.or(scope.map((s) => eb('units.path', 'like', likePrefix(s.unitPath)))),
+    ];
     if (f.parentCode !== undefined) conds.push(eb('units.parent_code', '=', f.parentCode));
     if (f.level !== undefined) conds.push(eb('units.level', '=', f.level));
     if (f.q !== undefined) conds.push(wordsFilter('units.search_text', f.q));
@@ -102,7 +104,15 @@ export async function findAgencyByCode(db: Database, code: string) {
   return db
     .selectFrom('agencies as a')
     .innerJoin('units as u', 'u.code', 'a.unit_code')
-    .select(['a.agency_id', 'a.code', 'a.name', 'a.kind', 'a.unit_code', 'a.path as agency_path', 'u.path as unit_path'])
+    .select([
+      'a.agency_id',
+      'a.code',
+      'a.name',
+      'a.kind',
+      'a.unit_code',
+      'a.path as agency_path',
+      'u.path as unit_path',
+    ])
     .where('a.code', '=', code)
     .executeTakeFirst();
 }

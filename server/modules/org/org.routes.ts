@@ -17,7 +17,12 @@ const isoDate = (d: Date | string | null): string | null => {
   return date.toISOString().slice(0, 10);
 };
 
-async function checkUnitParam(deps: Deps, actor: Actor, field: string, code: string | undefined): Promise<void> {
+async function checkUnitParam(
+  deps: Deps,
+  actor: Actor,
+  field: string,
+  code: string | undefined,
+): Promise<void> {
   if (code === undefined) return;
   const unit = await findUnit(deps.db, code);
   if (!unit) {

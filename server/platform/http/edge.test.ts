@@ -16,12 +16,18 @@ test('health, readiness and Prometheus metrics', async () => {
   await rt.app.inject('/api/v1/units');
   const metrics = await rt.app.inject('/metrics');
   assert.match(String(metrics.headers['content-type']), /text\/plain/);
-  assert.match(metrics.body, /motcua_http_requests_total\{method="GET",route="\/api\/v1\/units",status="401"\} 1/);
+  assert.match(
+    metrics.body,
+    /motcua_http_requests_total\{method="GET",route="\/api\/v1\/units",status="401"\} 1/,
+  );
   assert.match(metrics.body, /process_cpu_user_seconds_total/);
 });
 
 test('OpenAPI 3.1 document and docs UI', async () => {
-  const doc = (await rt.app.inject('/openapi.json')).json<{ openapi: string; paths: Record<string, unknown> }>();
+  const doc = (await rt.app.inject('/openapi.json')).json<{
+    openapi: string;
+    paths: Record<string, unknown>;
+  }>();
   assert.equal(doc.openapi, '3.1.0');
   assert.ok(doc.paths['/api/v1/auth/login']);
   assert.ok(doc.paths['/api/v1/agencies']);
@@ -32,7 +38,10 @@ test('OpenAPI 3.1 document and docs UI', async () => {
 });
 
 test('request ids are echoed (or made) and appear in error envelopes', async () => {
-  const given = await rt.app.inject({ url: '/api/v1/auth/me', headers: { 'x-request-id': 'abc12345-desk-7' } });
+  const given = await rt.app.inject({
+    url: '/api/v1/auth/me',
+    headers: { 'x-request-id': 'abc12345-desk-7' },
+  });
   assert.equal(given.headers['x-request-id'], 'abc12345-desk-7');
   assert.equal(given.json<{ error: { requestId: string } }>().error.requestId, 'abc12345-desk-7');
   const unsafe = await rt.app.inject({ url: '/api/v1/auth/me', headers: { 'x-request-id': '<script>' } });
@@ -41,7 +50,12 @@ test('request ids are echoed (or made) and appear in error envelopes', async () 
 
 test('security headers on every response; API answers are not cached', async () => {
   const res = await rt.app.inject('/api/v1/auth/me');
-  for (const h of ['x-content-type-options', 'x-frame-options', 'referrer-policy', 'content-security-policy']) {
+  for (const h of [
+    'x-content-type-options',
+    'x-frame-options',
+    'referrer-policy',
+    'content-security-policy',
+  ]) {
     assert.ok(res.headers[h], h);
   }
   assert.equal(res.headers['cache-control'], 'no-store');

@@ -109,7 +109,11 @@ export function installErrorHandling(app: FastifyInstance): void {
     const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
     if (fe.validation) {
       const details = ajvErrorsToDetails(fe.validationContext ?? 'body', fe.validation);
-      sendError(reply, request.id, new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', details));
+      sendError(
+        reply,
+        request.id,
+        new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', details),
+      );
       return;
     }
     const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;

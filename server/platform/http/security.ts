@@ -8,7 +8,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function isCrossSiteWrite(request: FastifyRequest, allowedOrigins: ReadonlySet<string>): boolean {
   if (SAFE_METHODS.has(request.method)) return false;
-  if (typeof request.headers.authorization === 'string' && request.headers.authorization.startsWith('Bearer ')) {
+  if (
+    typeof request.headers.authorization === 'string' &&
+    request.headers.authorization.startsWith('Bearer ')
+  ) {
     return false;
   }
   const site = request.headers['sec-fetch-site'];
