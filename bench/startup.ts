@@ -25,7 +25,14 @@ async function timeToReady(dataDir: string): Promise<number> {
   const t0 = performance.now();
   const child = spawn(process.execPath, ['server/main.ts', '--role=all'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'development',
+    },
     stdio: 'ignore',
   });
   try {

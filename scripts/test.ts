@@ -4,9 +4,12 @@
 import { spawnSync } from 'node:child_process';
 import { globSync } from 'node:fs';
 
-const files = globSync(['server/**/*.test.ts', 'common/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'], {
-  exclude: (f) => f.includes('node_modules'),
-}).sort();
+const files = globSync(
+  ['server/**/*.test.ts', 'common/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
+  {
+    exclude: (f) => f.includes('node_modules'),
+  },
+).sort();
 const extra = process.argv.slice(2);
 const selected = extra.length > 0 ? files.filter((f) => extra.some((e) => f.includes(e))) : files;
 if (selected.length === 0) {

@@ -1,5 +1,12 @@
 // Staff roles (vai trò). A role is always held within one agency.
-export const ROLES = ['desk-officer', 'specialist', 'leader', 'unit-admin', 'province-admin', 'auditor'] as const;
+export const ROLES = [
+  'desk-officer',
+  'specialist',
+  'leader',
+  'unit-admin',
+  'province-admin',
+  'auditor',
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {

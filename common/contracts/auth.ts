@@ -19,7 +19,12 @@ export const UserView = Type.Object(
     username: Type.String(),
     fullName: Type.String(),
     roles: Type.Array(
-      Type.Object({ role: RoleName, agencyCode: AgencyCode, agencyName: Type.String(), unitCode: Type.String() }),
+      Type.Object({
+        role: RoleName,
+        agencyCode: AgencyCode,
+        agencyName: Type.String(),
+        unitCode: Type.String(),
+      }),
     ),
   },
   { additionalProperties: false },

@@ -6,7 +6,9 @@ export const ErrorEnvelope = Type.Object(
       code: Type.String(),
       message: Type.String(),
       details: Type.Optional(
-        Type.Array(Type.Object({ path: Type.String(), message: Type.String(), code: Type.Optional(Type.String()) })),
+        Type.Array(
+          Type.Object({ path: Type.String(), message: Type.String(), code: Type.Optional(Type.String()) }),
+        ),
       ),
       requestId: Type.String(),
     }),
@@ -18,8 +20,14 @@ export const Page = Type.Integer({ minimum: 1, maximum: 100000, default: 1 });
 export const PageSize = Type.Integer({ minimum: 1, maximum: 500, default: 50 });
 
 export const Paged = <T extends TSchema>(item: T) =>
-  Type.Object({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) }, { additionalProperties: false });
+  Type.Object(
+    { items: Type.Array(item), total: Type.Integer({ minimum: 0 }) },
+    { additionalProperties: false },
+  );
 
 export const UnitCode = Type.String({ pattern: '^[0-9]{2,5}$', maxLength: 5 });
-export const AgencyCode = Type.String({ pattern: '^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$', maxLength: 13 });
+export const AgencyCode = Type.String({
+  pattern: '^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$',
+  maxLength: 13,
+});
 export const IsoDate = Type.String({ format: 'date', maxLength: 10 });
