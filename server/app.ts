@@ -15,6 +15,7 @@ import { registerHealthRoutes } from './platform/http/health.routes.ts';
 import { installAuth } from './modules/auth/auth.hook.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
+import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
@@ -85,6 +86,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerHealthRoutes(app, deps, registry);
   registerAuthRoutes(app, deps);
   registerOrgRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -115,7 +115,29 @@ export type SeedStateTable = {
   applied_at: Timestamp;
 };
 
+export type CalendarRevisionsTable = {
+  revision: number;
+  year: number;
+  year_version: number;
+  provisional: boolean;
+  holidays: JSONColumnType<unknown[]>;
+  working_days: JSONColumnType<unknown[]>;
+  note: string | null;
+  created_at: Timestamp;
+  created_by: string | null;
+};
+
+export type OfficeHoursTable = {
+  agency_id: string;
+  hours: JSONColumnType<Record<string, unknown>>;
+  version: number;
+  updated_at: Timestamp;
+  updated_by: string | null;
+};
+
 export type DB = {
+  calendar_revisions: CalendarRevisionsTable;
+  office_hours: OfficeHoursTable;
   seed_state: SeedStateTable;
   units: UnitsTable;
   agencies: AgenciesTable;

@@ -1,7 +1,9 @@
 // The one ordered history of migrations. Names are frozen once shipped.
 import type { Migration } from 'kysely/migration';
 import * as m20261121000000 from './20261121000000_create-org-auth-audit.ts';
+import * as m20261121010000 from './20261121010000_create-calendars.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121000000_create-org-auth-audit': m20261121000000,
+  '20261121010000_create-calendars': m20261121010000,
 };

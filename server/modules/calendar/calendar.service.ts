@@ -1,0 +1,390 @@
+// Calendars and office hours around the pure working-time engine (common/working-time).
+// The calendar is versioned as a whole: revision R = for each supported year, its latest stored
+// schedule with revision <= R, else the published schedule shipped with the engine, else the one
+// derived from the law (provisional). A due time records R, so it can be recomputed as issued.
+import { sql } from 'kysely';
+import type { Deps } from '../../deps.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { AppError, type ErrorDetail } from '../../platform/errors.ts';
+import {
+  WorkingTimeError,
+  addWorkingTime,
+  createWorkCalendar,
+  defaultCalendarYear,
+  defaultOfficeHours,
+  officialCalendarYear,
+  validateCalendarYear,
+  validateOfficeHours,
+  type CalendarYear,
+  type DueTime,
+  type Duration,
+  type OfficeHours,
+  type WorkCalendar,
+} from '../../../common/working-time/index.ts';
+import { SUPPORTED_CALENDAR_YEARS, type PutCalendarYearBody } from '../../../common/contracts/calendar.ts';
+import { canReachAgency } from '../org/org.policy.ts';
+import { findAgencyByCode } from '../org/org.repository.ts';
+
+const CALENDAR_LOCK = 7_357_002;
+
+type LoadedCalendar = { revision: number; years: CalendarYear[]; calendar: WorkCalendar };
+
+const cache = new WeakMap<object, Map<number, LoadedCalendar>>();
+const CACHE_LIMIT = 8;
+
+function baseYear(year: number): CalendarYear {
+  return officialCalendarYear(year) ?? defaultCalendarYear(year);
+}
+
+export async function currentRevision(deps: Deps): Promise<number> {
+  const row = await deps.db
+    .selectFrom('calendar_revisions')
+    .select((eb) => eb.fn.max('revision').as('r'))
+    .executeTakeFirst();
+  return row?.r ?? 0;
+}
+
+/** The whole calendar at a revision (default: the current one), cached per database. */
+export async function loadCalendar(deps: Deps, revision?: number): Promise<LoadedCalendar> {
+  const latest = await currentRevision(deps);
+  const r = revision ?? latest;
+  if (r > latest) {
+    throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
+      {
+        path: 'query/calendarVersion',
+        message: `Chưa có phiên bản lịch ${r}; phiên bản mới nhất là ${latest}.`,
+      },
+    ]);
+  }
+  let perDb = cache.get(deps.db);
+  if (!perDb) {
+    perDb = new Map();
+    cache.set(deps.db, perDb);
+  }
+  const hit = perDb.get(r);
+  if (hit) return hit;
+  const rows = await deps.db
+    .selectFrom('calendar_revisions')
+    .selectAll()
+    .where('revision', '<=', r)
+    .orderBy('revision')
+    .execute();
+  const byYear = new Map<number, CalendarYear>();
+  for (const row of rows) {
+    byYear.set(row.year, {
+      year: row.year,
+      version: row.year_version,
+      provisional: row.provisional,
+      holidays: row.holidays as CalendarYear['holidays'],
+      workingDays: row.working_days as CalendarYear['workingDays'],
+    });
+  }
+  const years: CalendarYear[] = [];
+  for (let y = SUPPORTED_CALENDAR_YEARS.min; y <= SUPPORTED_CALENDAR_YEARS.max; y++) {
+    years.push(byYear.get(y) ?? baseYear(y));
+  }
+  const loaded = { revision: r, years, calendar: createWorkCalendar(years) };
+  if (perDb.size >= CACHE_LIMIT) perDb.delete(perDb.keys().next().value!);
+  perDb.set(r, loaded);
+  return loaded;
+}
+
+export async function getCalendarYear(deps: Deps, year: number) {
+  const loaded = await loadCalendar(deps);
+  const y = loaded.years.find((c) => c.year === year)!;
+  return { ...y, calendarVersion: loaded.revision };
+}
+
+type DayChange = { date: string; name: string };
+function diffDays(before: DayChange[], after: DayChange[]) {
+  const key = (d: DayChange) => `${d.date}|${d.name}`;
+  const b = new Set(before.map(key));
+  const a = new Set(after.map(key));
+  return { added: after.filter((d) => !b.has(key(d))), removed: before.filter((d) => !a.has(key(d))) };
+}
+
+export async function replaceCalendarYear(
+  deps: Deps,
+  actor: Actor,
+  year: number,
+  body: PutCalendarYearBody,
+  requestId: string,
+) {
+  const candidate: CalendarYear = {
+    year,
+    version: body.version + 1,
+    provisional: body.provisional ?? false,
+    holidays: body.holidays,
+    workingDays: body.workingDays,
+  };
+  const problems = validateCalendarYear(candidate);
+  if (problems.length > 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Lịch nghỉ không hợp lệ.',
+      problems.map((p) => ({ path: `body/${p.path}`, message: p.message, code: p.code })),
+    );
+  }
+  const now = deps.clock.now();
+  const before = (await loadCalendar(deps)).years.find((c) => c.year === year)!;
+  const revision = await deps.db.transaction().execute(async (trx) => {
+    // One calendar writer at a time: the global revision stays gap-free and the version check holds.
+    await sql`SELECT pg_advisory_xact_lock(${CALENDAR_LOCK})`.execute(trx);
+    const latest = await trx
+      .selectFrom('calendar_revisions')
+      .select(['year_version'])
+      .where('year', '=', year)
+      .orderBy('year_version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const currentVersion = latest?.year_version ?? baseYear(year).version;
+    if (body.version !== currentVersion) {
+      throw new AppError(
+        'STALE_VERSION',
+        `Lịch năm ${year} đã được sửa (phiên bản hiện tại ${currentVersion}); hãy tải lại rồi sửa.`,
+        [{ path: 'body/version', message: `Phiên bản hiện tại là ${currentVersion}.` }],
+      );
+    }
+    const max = await trx
+      .selectFrom('calendar_revisions')
+      .select((eb) => eb.fn.max('revision').as('r'))
+      .executeTakeFirst();
+    const next = (max?.r ?? 0) + 1;
+    await trx
+      .insertInto('calendar_revisions')
+      .values({
+        revision: next,
+        year,
+        year_version: currentVersion + 1,
+        provisional: candidate.provisional,
+        holidays: JSON.stringify(candidate.holidays),
+        working_days: JSON.stringify(candidate.workingDays),
+        note: body.note ?? null,
+        created_at: now,
+        created_by: actor.userId,
+      })
+      .execute();
+    await appendAudit(
+      trx,
+      { userId: actor.userId, label: actor.username },
+      {
+        action: 'calendar.year-replaced',
+        entityType: 'calendar_year',
+        entityId: String(year),
+        details: {
+          revision: next,
+          yearVersion: currentVersion + 1,
+          provisional: candidate.provisional,
+          note: body.note ?? null,
+        },
+        requestId,
+      },
+      now,
+    );
+    return next;
+  });
+  const off = diffDays(before.holidays, candidate.holidays);
+  const work = diffDays(
+    before.workingDays.map((d) => ({ date: d.date, name: d.reason })),
+    candidate.workingDays.map((d) => ({ date: d.date, name: d.reason })),
+  );
+  return {
+    calendar: { ...candidate, calendarVersion: revision },
+    changes: {
+      daysOffAdded: off.added.map((d) => ({ date: d.date, name: d.name })),
+      daysOffRemoved: off.removed.map((d) => ({ date: d.date, name: d.name })),
+      workingDaysAdded: work.added,
+      workingDaysRemoved: work.removed,
+    },
+  };
+}
+
+async function agencyOrFail(deps: Deps, code: string, path: string) {
+  const agency = await findAgencyByCode(deps.db, code);
+  if (!agency) {
+    throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
+      { path, message: `Không có cơ quan mã ${code}.` },
+    ]);
+  }
+  return agency;
+}
+
+export async function getOfficeHours(
+  deps: Deps,
+  agencyId: string,
+): Promise<{ hours: OfficeHours; version: number; isDefault: boolean }> {
+  const row = await deps.db
+    .selectFrom('office_hours')
+    .select(['hours', 'version'])
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirst();
+  if (!row) return { hours: defaultOfficeHours(), version: 0, isDefault: true };
+  return { hours: row.hours as unknown as OfficeHours, version: row.version, isDefault: false };
+}
+
+export async function getAgencyOfficeHours(deps: Deps, code: string) {
+  const agency = await findAgencyByCode(deps.db, code);
+  if (!agency) throw new AppError('NOT_FOUND', `Không tìm thấy cơ quan mã ${code}.`);
+  return { agencyCode: agency.code, ...(await getOfficeHours(deps, agency.agency_id)) };
+}
+
+export const OFFICE_HOURS_EDITORS = ['unit-admin', 'province-admin'] as const;
+
+export async function replaceOfficeHours(
+  deps: Deps,
+  actor: Actor,
+  code: string,
+  input: { version: number; hours: OfficeHours },
+  requestId: string,
+) {
+  const agency = await findAgencyByCode(deps.db, code);
+  if (!agency) throw new AppError('NOT_FOUND', `Không tìm thấy cơ quan mã ${code}.`);
+  if (
+    !canReachAgency(
+      actor,
+      { agencyPath: agency.agency_path, unitPath: agency.unit_path },
+      'write',
+      OFFICE_HOURS_EDITORS,
+    )
+  ) {
+    throw new AppError('FORBIDDEN', 'Chỉ quản trị của cơ quan hoặc cấp trên được sửa giờ làm việc.');
+  }
+  const problems = validateOfficeHours(input.hours);
+  if (problems.length > 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Giờ làm việc không hợp lệ.',
+      problems.map((p) => ({ path: `body/hours/${p.path}`, message: p.message, code: p.code })),
+    );
+  }
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('office_hours')
+      .select('version')
+      .where('agency_id', '=', agency.agency_id)
+      .forUpdate()
+      .executeTakeFirst();
+    const current = row?.version ?? 0;
+    if (input.version !== current) {
+      throw new AppError('STALE_VERSION', 'Giờ làm việc đã được người khác sửa; hãy tải lại.', [
+        { path: 'body/version', message: `Phiên bản hiện tại là ${current}.` },
+      ]);
+    }
+    const values = {
+      hours: JSON.stringify(input.hours),
+      version: current + 1,
+      updated_at: now,
+      updated_by: actor.userId,
+    };
+    if (row)
+      await trx.updateTable('office_hours').set(values).where('agency_id', '=', agency.agency_id).execute();
+    else
+      await trx
+        .insertInto('office_hours')
+        .values({ agency_id: agency.agency_id, ...values })
+        .execute();
+    await appendAudit(
+      trx,
+      { userId: actor.userId, label: actor.username },
+      {
+        action: 'agency.office-hours-replaced',
+        entityType: 'agency',
+        entityId: agency.code,
+        details: { version: current + 1, hours: input.hours },
+        requestId,
+      },
+      now,
+    );
+    return { agencyCode: agency.code, version: current + 1, isDefault: false, hours: input.hours };
+  });
+}
+
+/** Maps the engine's errors onto the API's envelope, naming query fields. */
+function engineError(err: unknown): never {
+  if (!(err instanceof WorkingTimeError)) throw err;
+  const field: Record<string, string> = {
+    INVALID_INSTANT: 'start',
+    INVALID_DURATION: 'value',
+    CALENDAR_YEAR_MISSING: 'start',
+    UNSUPPORTED_YEAR: 'start',
+    NO_WORKING_SESSION: 'agencyCode',
+  };
+  const details: ErrorDetail[] =
+    err.details.length > 0
+      ? err.details.map((d) => ({ path: `query/${field[err.code] ?? d.path}`, message: d.message }))
+      : [{ path: `query/${field[err.code] ?? 'start'}`, message: err.message }];
+  throw new AppError('VALIDATION_FAILED', err.message, details);
+}
+
+export type DueInput = {
+  start: string;
+  value: number;
+  unit: Duration['unit'];
+  agencyCode?: string | undefined;
+};
+
+function checkStart(start: string): void {
+  const year = new Date(start).getUTCFullYear();
+  const t = new Date(start).getTime();
+  if (Number.isNaN(t)) {
+    throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
+      { path: 'query/start', message: 'Thời điểm không hợp lệ.' },
+    ]);
+  }
+  if (year < SUPPORTED_CALENDAR_YEARS.min || year > SUPPORTED_CALENDAR_YEARS.max) {
+    throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
+      {
+        path: 'query/start',
+        message: `Chỉ tính hạn trong các năm ${SUPPORTED_CALENDAR_YEARS.min}–${SUPPORTED_CALENDAR_YEARS.max}.`,
+      },
+    ]);
+  }
+}
+
+function checkValue(value: number, unit: Duration['unit']): void {
+  if ((unit === 'calendar-day' || unit === 'working-hour') && !Number.isInteger(value)) {
+    throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
+      {
+        path: 'query/value',
+        message:
+          unit === 'calendar-day' ? 'Số ngày phải là số nguyên.' : 'Số giờ làm việc phải là số nguyên.',
+      },
+    ]);
+  }
+}
+
+export async function computeDue(
+  deps: Deps,
+  input: DueInput,
+  revision?: number,
+): Promise<DueTime & { calendarVersion: number; provisional: boolean }> {
+  checkStart(input.start);
+  checkValue(input.value, input.unit);
+  const hours = input.agencyCode
+    ? (await getOfficeHours(deps, (await agencyOrFail(deps, input.agencyCode, 'query/agencyCode')).agency_id))
+        .hours
+    : defaultOfficeHours();
+  const loaded = await loadCalendar(deps, revision);
+  let due: DueTime;
+  try {
+    due = addWorkingTime(input.start, { value: input.value, unit: input.unit }, loaded.calendar, hours);
+  } catch (err) {
+    engineError(err);
+  }
+  const touched = new Set([new Date(input.start).getUTCFullYear(), new Date(due.dueAt).getUTCFullYear()]);
+  const provisional = loaded.years.some((y) => touched.has(y.year) && y.provisional);
+  return { ...due, calendarVersion: loaded.revision, provisional };
+}
+
+export async function recomputeDue(deps: Deps, input: DueInput, issuedRevision: number) {
+  const issued = await computeDue(deps, input, issuedRevision);
+  const current = await computeDue(deps, input);
+  return {
+    issued: { dueAt: issued.dueAt, calendarVersion: issued.calendarVersion },
+    current: { dueAt: current.dueAt, calendarVersion: current.calendarVersion },
+    changed: issued.dueAt !== current.dueAt,
+    explanation: current.explanation,
+  };
+}
