@@ -140,7 +140,7 @@ export function registerCalendarRoutes(root: FastifyInstance, deps: Deps): void 
         deps,
         requireActor(request),
         request.params.code,
-        { version: request.body.version, hours: request.body.hours as OfficeHours },
+        { version: request.body.version, hours: request.body.hours },
         request.id,
       ),
   );
