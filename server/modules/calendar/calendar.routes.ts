@@ -15,7 +15,6 @@ import {
   RecomputeResponse,
   YearParams,
 } from '../../../common/contracts/calendar.ts';
-import type { OfficeHours } from '../../../common/working-time/index.ts';
 import { requireActor } from '../auth/auth.hook.ts';
 import {
   computeDue,
