@@ -16,6 +16,7 @@ import { installAuth } from './modules/auth/auth.hook.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { registerCatalogRoutes } from './modules/catalog/catalog.routes.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
@@ -87,6 +88,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerAuthRoutes(app, deps);
   registerOrgRoutes(app, deps);
   registerCalendarRoutes(app, deps);
+  registerCatalogRoutes(app, deps);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

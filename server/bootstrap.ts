@@ -4,6 +4,7 @@ import { openDatabase, type DbHandle } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedReference } from './db/seeds/reference.ts';
 import { seedDemo } from './db/seeds/demo.ts';
+import { seedCatalogue } from './db/seeds/catalogue.ts';
 import type { Deps } from './deps.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 
@@ -23,6 +24,7 @@ export async function openRuntime(
     if (options.migrate !== false) await migrateToLatest(handle.db);
     if (options.seed !== false) {
       await seedReference(handle.db, deps.clock.now());
+      await seedCatalogue(deps);
       if (config.demoMode) await seedDemo(deps);
     }
   } catch (err) {

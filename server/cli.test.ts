@@ -44,7 +44,7 @@ function cli(args: string[], extraEnv: Record<string, string> = {}, input?: stri
 test('every command has --help; unknown commands and bad options are refused', () => {
   const all = cli(['--help']);
   assert.equal(all.code, 0);
-  for (const c of ['migrate', 'seed', 'user:create', 'user:reset-password', 'token:create', 'audit:verify']) {
+  for (const c of ['migrate', 'seed', 'user:create', 'user:reset-password', 'token:create', 'catalog:import', 'catalog:export', 'audit:verify']) {
     assert.ok(all.out.includes(c), c);
     const one = cli([c, '--help']);
     assert.equal(one.code, 0, c);
@@ -104,6 +104,13 @@ test('migrate, seed, create a user, reset a password, create a token, verify the
   const token = cli(['token:create', '--username', 'tiep.nhan', '--name', 'Kiosk']);
   assert.equal(token.code, 0, token.out);
   assert.match(token.out.trim(), /^mct_[A-Za-z0-9_-]{43}$/);
+
+  const exported = path.join(dataDir, 'catalogue.json');
+  assert.equal(cli(['catalog:export', '--file', exported]).code, 0);
+  assert.equal((JSON.parse(fs.readFileSync(exported, 'utf8')) as { procedures: unknown[] }).procedures.length, 47);
+  const dry = cli(['catalog:import', '--file', exported]);
+  assert.equal(dry.code, 0, dry.out);
+  assert.match(dry.out, /dry run — nothing written.*0 created, 0 updated, 47 unchanged, 0 rejected/);
 
   const verify = cli(['audit:verify']);
   assert.equal(verify.code, 0, verify.out);

@@ -5,6 +5,9 @@ import { openRuntime, type Runtime } from './bootstrap.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedReference } from './db/seeds/reference.ts';
 import { seedDemo } from './db/seeds/demo.ts';
+import { seedCatalogue } from './db/seeds/catalogue.ts';
+import { exportCatalogue, importCatalogue } from './modules/catalog/catalog.service.ts';
+import fs from 'node:fs';
 import { createApiToken, createUser, resetPassword } from './modules/auth/auth.service.ts';
 import { verifyAuditChain } from './platform/audit.ts';
 import { AppError } from './platform/errors.ts';
@@ -49,6 +52,8 @@ const COMMANDS: Record<string, Command> = {
             ? 'reference data already current'
             : `reference data: ${r.units} units, ${r.agencies} agencies, ${r.desks} desks`,
         );
+        const c = await seedCatalogue(rt.deps);
+        console.log(c.skipped ? 'catalogue already current' : `catalogue: ${c.procedures} procedures, ${c.offerings} offerings`);
         if (v.demo === true) {
           const d = await seedDemo(rt.deps);
           console.log(`demo staff: ${d.created} created, ${d.existing} already there`);
@@ -155,6 +160,55 @@ const COMMANDS: Record<string, Command> = {
           null,
         );
         console.log(created.token);
+        return 0;
+      } finally {
+        await rt.close();
+      }
+    },
+  },
+  'catalog:import': {
+    summary: 'Import a catalogue file (procedures.json shape); a dry run unless --apply',
+    usage: 'catalog:import --file FILE [--apply]',
+    options: { file: { type: 'string' }, apply: { type: 'boolean' } },
+    run: async (v, open) => {
+      const file = v.file as string | undefined;
+      if (!file) {
+        console.error('--file is required');
+        return 2;
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(fs.readFileSync(file, 'utf8'));
+      } catch (err) {
+        console.error(`cannot read ${file}: ${(err as Error).message}`);
+        return 2;
+      }
+      const rt = await open();
+      try {
+        const r = await importCatalogue(rt.deps, CLI, json, { dryRun: v.apply !== true });
+        console.log(
+          `${r.dryRun ? 'dry run — nothing written; --apply to write' : 'applied'}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected`,
+        );
+        for (const rej of r.rejected) {
+          console.log(`  rejected #${rej.index} ${rej.code ?? ''}`);
+          for (const reason of rej.reasons) console.log(`    ${reason.path}: ${reason.message}`);
+        }
+        return r.rejected.length > 0 ? 1 : 0;
+      } finally {
+        await rt.close();
+      }
+    },
+  },
+  'catalog:export': {
+    summary: 'Write the published catalogue in the import file shape',
+    usage: 'catalog:export [--file FILE]  (stdout without --file)',
+    options: { file: { type: 'string' } },
+    run: async (v, open) => {
+      const rt = await open();
+      try {
+        const text = JSON.stringify(await exportCatalogue(rt.deps), null, 2);
+        if (typeof v.file === 'string') fs.writeFileSync(v.file, text);
+        else console.log(text);
         return 0;
       } finally {
         await rt.close();

@@ -135,7 +135,53 @@ export type OfficeHoursTable = {
   updated_by: string | null;
 };
 
+export type ProceduresTable = {
+  procedure_id: Generated<string> & Id;
+  code: string;
+  created_at: Timestamp;
+};
+
+export type ProcedureVersionsTable = {
+  procedure_version_id: Generated<string> & Id;
+  procedure_id: string;
+  version: number;
+  status: string;
+  data: JSONColumnType<Record<string, unknown>>;
+  form_schema: JSONColumnType<Record<string, unknown>> | null;
+  name: string;
+  field_name: string | null;
+  levels: JSONColumnType<string[]>;
+  online_level: string | null;
+  search_text: string;
+  content_hash: string;
+  created_at: Timestamp;
+  created_by: string | null;
+  published_at: Timestamp | null;
+  retired_at: Timestamp | null;
+};
+
+export type ProcedureOfferingsTable = {
+  procedure_id: string;
+  agency_id: string;
+  created_at: Timestamp;
+};
+
+export type WorkflowsTable = {
+  workflow_id: Generated<string> & Id;
+  procedure_version_id: string;
+  agency_id: string | null;
+  channel: string;
+  steps: JSONColumnType<unknown[]>;
+  version: number;
+  updated_at: Timestamp;
+  updated_by: string | null;
+};
+
 export type DB = {
+  procedures: ProceduresTable;
+  procedure_versions: ProcedureVersionsTable;
+  procedure_offerings: ProcedureOfferingsTable;
+  workflows: WorkflowsTable;
   calendar_revisions: CalendarRevisionsTable;
   office_hours: OfficeHoursTable;
   seed_state: SeedStateTable;

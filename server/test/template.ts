@@ -26,6 +26,8 @@ export function schemaFingerprint(): string {
   };
   walk(path.join(ROOT, 'server/db'));
   walk(path.join(ROOT, 'server/modules/auth'));
+  walk(path.join(ROOT, 'server/modules/catalog'));
+  walk(path.join(ROOT, 'common/catalog'));
   return h.digest('hex').slice(0, 12);
 }
 

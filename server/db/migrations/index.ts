@@ -2,8 +2,10 @@
 import type { Migration } from 'kysely/migration';
 import * as m20261121000000 from './20261121000000_create-org-auth-audit.ts';
 import * as m20261121010000 from './20261121010000_create-calendars.ts';
+import * as m20261121020000 from './20261121020000_create-catalog.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121000000_create-org-auth-audit': m20261121000000,
   '20261121010000_create-calendars': m20261121010000,
+  '20261121020000_create-catalog': m20261121020000,
 };

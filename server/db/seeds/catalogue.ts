@@ -1,0 +1,69 @@
+// Reference catalogue: the 47 national procedures (published version 1), their two real declaration
+// forms, and the offerings of the demo provinces: each procedure is offered at its published levels
+// by the agency of its competent kind in every unit of that level (the People's Committee where the
+// unit has no agency of that kind). Idempotent through the import (unchanged records are skipped)
+// and skipped entirely when the data's hash matches seed_state.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import type { Deps } from '../../deps.ts';
+import { importCatalogue } from '../../modules/catalog/catalog.service.ts';
+import { REFERENCE_DATA_DIR, loadReferenceForms, loadReferenceProcedures } from '../../modules/catalog/catalog-source.ts';
+import type { JsonSchemaObject } from '../../../common/catalog/forms.ts';
+import { DEMO_PROVINCE_CODES } from './reference/agencies.ts';
+
+const LEVEL_DEPTH: Record<string, number> = { province: 1, district: 2, commune: 3 };
+
+export async function seedCatalogue(deps: Deps): Promise<{ skipped: boolean; procedures: number; offerings: number }> {
+  const raw = readFileSync(join(REFERENCE_DATA_DIR, 'procedures.json'), 'utf8');
+  const forms = loadReferenceForms();
+  const version = createHash('sha256')
+    .update(raw)
+    .update(JSON.stringify(forms))
+    .update(JSON.stringify(DEMO_PROVINCE_CODES))
+    .digest('hex')
+    .slice(0, 16);
+  const state = await deps.db.selectFrom('seed_state').select('version').where('name', '=', 'catalogue').executeTakeFirst();
+  if (state?.version === version) return { skipped: true, procedures: 0, offerings: 0 };
+
+  const formByCode = new Map<string, JsonSchemaObject>();
+  for (const f of forms) for (const code of f.procedureCodes) formByCode.set(code, f.schema);
+  const by = { userId: null, label: 'seed:reference' };
+  const report = await importCatalogue(deps, by, JSON.parse(raw) as unknown, { dryRun: false, forms: formByCode });
+  if (report.rejected.length > 0) throw new Error(`reference catalogue rejected ${report.rejected.length} records`);
+
+  const now = deps.clock.now();
+  let offerings = 0;
+  await deps.db.transaction().execute(async (trx) => {
+    const ids = new Map(
+      (await trx.selectFrom('procedures').select(['code', 'procedure_id']).execute()).map((r) => [r.code, r.procedure_id]),
+    );
+    const provincePaths = DEMO_PROVINCE_CODES.map((c) => `/${c}/%`);
+    for (const p of loadReferenceProcedures()) {
+      const procedureId = ids.get(p.code)!;
+      for (const level of p.levels) {
+        const depth = LEVEL_DEPTH[level];
+        if (depth === undefined) continue;
+        for (const kind of [p.competentAgency.kind ?? 'people-committee', 'people-committee']) {
+          const inserted = await sql`
+            INSERT INTO procedure_offerings (procedure_id, agency_id, created_at)
+            SELECT ${procedureId}::bigint, a.agency_id, ${now}::timestamptz
+            FROM agencies a JOIN units u ON u.code = a.unit_code
+            WHERE u.level = ${depth} AND a.kind = ${kind}
+              AND (${sql.join(provincePaths.map((pp) => sql`u.path LIKE ${pp}`), sql` OR `)})
+            ON CONFLICT DO NOTHING`.execute(trx);
+          const n = Number(inserted.numAffectedRows ?? 0n);
+          offerings += n;
+          if (n > 0) break;
+        }
+      }
+    }
+    await trx
+      .insertInto('seed_state')
+      .values({ name: 'catalogue', version, applied_at: now })
+      .onConflict((oc) => oc.column('name').doUpdateSet({ version, applied_at: now }))
+      .execute();
+  });
+  return { skipped: false, procedures: report.created + report.updated, offerings };
+}

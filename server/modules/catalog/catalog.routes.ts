@@ -1,0 +1,280 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../deps.ts';
+import { ErrorEnvelope } from '../../../common/contracts/common.ts';
+import {
+  CodeParams,
+  CodeVersionParams,
+  ImportBody,
+  ImportQuery,
+  ImportReport,
+  OfferingsBody,
+  OfferingsResponse,
+  ProcedureDetail,
+  ProceduresQuery,
+  ProceduresResponse,
+  PutWorkflowBody,
+  UpdateDraftBody,
+  ValidateFormBody,
+  ValidateFormResponse,
+  VersionState,
+  VersionsResponse,
+  WorkflowQuery,
+  WorkflowResponse,
+} from '../../../common/contracts/catalog.ts';
+import { Type } from 'typebox';
+import { requireActor } from '../auth/auth.hook.ts';
+import {
+  createDraft,
+  exportCatalogue,
+  getProcedure,
+  getWorkflow,
+  importCatalogue,
+  listProcedures,
+  listVersions,
+  publishVersion,
+  putWorkflow,
+  requireCatalogueEditor,
+  retireVersion,
+  setOfferings,
+  updateDraft,
+  validateDeclaration,
+} from './catalog.service.ts';
+
+const errors = {
+  400: ErrorEnvelope,
+  401: ErrorEnvelope,
+  403: ErrorEnvelope,
+  404: ErrorEnvelope,
+  409: ErrorEnvelope,
+  422: ErrorEnvelope,
+};
+const tags = ['catalog'];
+
+export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/api/v1/procedures',
+    {
+      schema: {
+        tags,
+        summary: 'Tìm thủ tục hành chính (công khai; không phân biệt dấu, không theo thứ tự từ)',
+        security: [],
+        querystring: ProceduresQuery,
+        response: { 200: ProceduresResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const q = request.query;
+      const pageSize = q.pageSize ?? 20;
+      return listProcedures(deps, { ...q, offset: ((q.page ?? 1) - 1) * pageSize, limit: pageSize });
+    },
+  );
+
+  app.get(
+    '/api/v1/procedures/export',
+    {
+      schema: {
+        tags,
+        summary: 'Xuất danh mục (định dạng tệp nhập) — các phiên bản đang áp dụng',
+        security: [],
+        response: { 200: Type.Object({ procedures: Type.Array(Type.Object({}, { additionalProperties: true })) }) },
+      },
+    },
+    async () => exportCatalogue(deps),
+  );
+
+  app.post(
+    '/api/v1/procedures/import',
+    {
+      schema: {
+        tags,
+        summary: 'Nhập danh mục; mặc định chỉ chạy thử (dryRun=true)',
+        querystring: ImportQuery,
+        body: ImportBody,
+        response: { 200: ImportReport, ...errors },
+      },
+      bodyLimit: 20 * 1024 * 1024,
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      requireCatalogueEditor(actor);
+      return importCatalogue(deps, { userId: actor.userId, label: actor.username }, request.body, {
+        dryRun: request.query.dryRun ?? true,
+        requestId: request.id,
+      });
+    },
+  );
+
+  app.get(
+    '/api/v1/procedures/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Thủ tục (phiên bản đang áp dụng): thành phần hồ sơ, trường hợp, tờ khai, thời hạn, phí, nơi thực hiện',
+        security: [],
+        params: CodeParams,
+        response: { 200: ProcedureDetail, ...errors },
+      },
+    },
+    async (request) => getProcedure(deps, request.params.code),
+  );
+
+  app.post(
+    '/api/v1/procedures/:code/form/validate',
+    {
+      schema: {
+        tags,
+        summary: 'Kiểm tra dữ liệu tờ khai theo biểu mẫu của thủ tục (công khai)',
+        security: [],
+        params: CodeParams,
+        body: ValidateFormBody,
+        response: { 200: ValidateFormResponse, ...errors },
+      },
+    },
+    async (request) => validateDeclaration(deps, request.params.code, request.body.formData),
+  );
+
+  app.get(
+    '/api/v1/procedures/:code/versions',
+    {
+      schema: { tags, summary: 'Các phiên bản của thủ tục', params: CodeParams, response: { 200: VersionsResponse, ...errors } },
+    },
+    async (request) => {
+      requireActor(request);
+      return listVersions(deps, request.params.code);
+    },
+  );
+
+  app.get(
+    '/api/v1/procedures/:code/versions/:version',
+    {
+      schema: {
+        tags,
+        summary: 'Một phiên bản của thủ tục (kể cả bản nháp)',
+        params: CodeVersionParams,
+        response: { 200: ProcedureDetail, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return getProcedure(deps, request.params.code, request.params.version);
+    },
+  );
+
+  app.post(
+    '/api/v1/procedures/:code/versions',
+    {
+      schema: {
+        tags,
+        summary: 'Tạo bản nháp từ phiên bản đang áp dụng (quản trị cấp tỉnh)',
+        params: CodeParams,
+        response: { 201: VersionState, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createDraft(deps, requireActor(request), request.params.code, request.id)),
+  );
+
+  app.put(
+    '/api/v1/procedures/:code/versions/:version',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa bản nháp (bản ghi theo định dạng tệp danh mục, và tờ khai)',
+        params: CodeVersionParams,
+        body: UpdateDraftBody,
+        response: {
+          200: Type.Object({
+            version: Type.Integer(),
+            status: Type.String(),
+            issues: Type.Array(Type.Object({}, { additionalProperties: true })),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) =>
+      updateDraft(deps, requireActor(request), request.params.code, request.params.version, request.body, request.id),
+  );
+
+  app.post(
+    '/api/v1/procedures/:code/versions/:version/publish',
+    {
+      schema: {
+        tags,
+        summary: 'Công bố bản nháp; phiên bản cũ bị bãi bỏ (quy trình phải khớp thời hạn)',
+        params: CodeVersionParams,
+        response: { 200: VersionState, ...errors },
+      },
+    },
+    async (request) =>
+      publishVersion(deps, requireActor(request), request.params.code, request.params.version, request.id),
+  );
+
+  app.post(
+    '/api/v1/procedures/:code/versions/:version/retire',
+    {
+      schema: {
+        tags,
+        summary: 'Bãi bỏ phiên bản đang áp dụng',
+        params: CodeVersionParams,
+        response: { 200: VersionState, ...errors },
+      },
+    },
+    async (request) =>
+      retireVersion(deps, requireActor(request), request.params.code, request.params.version, request.id),
+  );
+
+  app.put(
+    '/api/v1/procedures/:code/offerings',
+    {
+      schema: {
+        tags,
+        summary: 'Các cơ quan thực hiện thủ tục trong tỉnh (quản trị cấp tỉnh)',
+        params: CodeParams,
+        body: OfferingsBody,
+        response: { 200: OfferingsResponse, ...errors },
+      },
+    },
+    async (request) =>
+      setOfferings(deps, requireActor(request), request.params.code, request.body.agencyCodes, request.id),
+  );
+
+  app.get(
+    '/api/v1/procedures/:code/workflow',
+    {
+      schema: {
+        tags,
+        summary: 'Quy trình nội bộ của thủ tục tại một cơ quan, với cơ quan thực hiện từng bước',
+        params: CodeParams,
+        querystring: WorkflowQuery,
+        response: { 200: WorkflowResponse, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return getWorkflow(deps, request.params.code, {
+        agencyCode: request.query.agencyCode,
+        channel: request.query.channel ?? 'direct',
+        procedureVersion: request.query.procedureVersion,
+      });
+    },
+  );
+
+  app.put(
+    '/api/v1/procedures/:code/workflow',
+    {
+      schema: {
+        tags,
+        summary: 'Đặt quy trình nội bộ (quản trị đơn vị cho cơ quan mình; quản trị cấp tỉnh cho mọi cơ quan)',
+        params: CodeParams,
+        body: PutWorkflowBody,
+        response: { 200: Type.Object({ version: Type.Integer() }), ...errors },
+      },
+    },
+    async (request) =>
+      putWorkflow(deps, requireActor(request), request.params.code, request.body, request.id),
+  );
+}
