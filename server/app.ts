@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { Deps } from './deps.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
+import { validatorCompiler } from './platform/http/validation.ts';
 import { installSecurity } from './platform/http/security.ts';
 import { installMetrics } from './platform/http/metrics.ts';
 import { registerHealthRoutes } from './platform/http/health.routes.ts';
@@ -46,9 +47,6 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
     },
-    ajv: {
-      customOptions: { allErrors: true, removeAdditional: false, coerceTypes: 'array', useDefaults: true },
-    },
     routerOptions: { maxParamLength: 200 },
   });
 
@@ -58,6 +56,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     route.schema ??= {};
     route.schema.querystring ??= { type: 'object', properties: {}, additionalProperties: false };
   });
+  app.setValidatorCompiler(validatorCompiler());
   installErrorHandling(app);
   installSecurity(app, config.publicUrl, config.nodeEnv === 'production');
   const registry = installMetrics(app);

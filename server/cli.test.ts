@@ -44,7 +44,16 @@ function cli(args: string[], extraEnv: Record<string, string> = {}, input?: stri
 test('every command has --help; unknown commands and bad options are refused', () => {
   const all = cli(['--help']);
   assert.equal(all.code, 0);
-  for (const c of ['migrate', 'seed', 'user:create', 'user:reset-password', 'token:create', 'catalog:import', 'catalog:export', 'audit:verify']) {
+  for (const c of [
+    'migrate',
+    'seed',
+    'user:create',
+    'user:reset-password',
+    'token:create',
+    'catalog:import',
+    'catalog:export',
+    'audit:verify',
+  ]) {
     assert.ok(all.out.includes(c), c);
     const one = cli([c, '--help']);
     assert.equal(one.code, 0, c);
@@ -107,7 +116,10 @@ test('migrate, seed, create a user, reset a password, create a token, verify the
 
   const exported = path.join(dataDir, 'catalogue.json');
   assert.equal(cli(['catalog:export', '--file', exported]).code, 0);
-  assert.equal((JSON.parse(fs.readFileSync(exported, 'utf8')) as { procedures: unknown[] }).procedures.length, 47);
+  assert.equal(
+    (JSON.parse(fs.readFileSync(exported, 'utf8')) as { procedures: unknown[] }).procedures.length,
+    47,
+  );
   const dry = cli(['catalog:import', '--file', exported]);
   assert.equal(dry.code, 0, dry.out);
   assert.match(dry.out, /dry run — nothing written.*0 created, 0 updated, 47 unchanged, 0 rejected/);

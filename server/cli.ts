@@ -53,7 +53,11 @@ const COMMANDS: Record<string, Command> = {
             : `reference data: ${r.units} units, ${r.agencies} agencies, ${r.desks} desks`,
         );
         const c = await seedCatalogue(rt.deps);
-        console.log(c.skipped ? 'catalogue already current' : `catalogue: ${c.procedures} procedures, ${c.offerings} offerings`);
+        console.log(
+          c.skipped
+            ? 'catalogue already current'
+            : `catalogue: ${c.procedures} procedures, ${c.offerings} offerings`,
+        );
         if (v.demo === true) {
           const d = await seedDemo(rt.deps);
           console.log(`demo staff: ${d.created} created, ${d.existing} already there`);

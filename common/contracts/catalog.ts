@@ -27,7 +27,10 @@ export const ProcedureListItem = Type.Object(
   {
     code: Type.String(),
     name: Type.String(),
-    field: Type.Union([Type.Object({ code: Type.Union([Type.String(), Type.Null()]), name: Type.String() }), Type.Null()]),
+    field: Type.Union([
+      Type.Object({ code: Type.Union([Type.String(), Type.Null()]), name: Type.String() }),
+      Type.Null(),
+    ]),
     levels: Type.Array(Type.String()),
     timeLimits: Open('Thời hạn theo kênh: direct, online, postal'),
     fees: Type.Array(Open('Phí, lệ phí')),
@@ -60,7 +63,10 @@ export const ProcedureDetail = Type.Object(
       ),
     ),
     offeredBy: Type.Array(
-      Type.Object({ code: Type.String(), name: Type.String(), unitCode: Type.String() }, { additionalProperties: false }),
+      Type.Object(
+        { code: Type.String(), name: Type.String(), unitCode: Type.String() },
+        { additionalProperties: false },
+      ),
     ),
   },
   { additionalProperties: false },
@@ -124,7 +130,12 @@ export const ImportReport = Type.Object(
     ),
     items: Type.Array(
       Type.Object(
-        { index: Type.Integer(), code: Type.String(), result: Type.String(), version: Type.Optional(Type.Integer()) },
+        {
+          index: Type.Integer(),
+          code: Type.String(),
+          result: Type.String(),
+          version: Type.Optional(Type.Integer()),
+        },
         { additionalProperties: false },
       ),
     ),
@@ -141,10 +152,7 @@ export const OfferingsResponse = Type.Object(
   { additionalProperties: false },
 );
 
-export const ValidateFormBody = Type.Object(
-  { formData: Type.Unknown() },
-  { additionalProperties: false },
-);
+export const ValidateFormBody = Type.Object({ formData: Type.Unknown() }, { additionalProperties: false });
 export const ValidateFormResponse = Type.Object(
   {
     ok: Type.Boolean(),
@@ -169,7 +177,12 @@ export const WorkflowQuery = Type.Object(
 
 const Performer = Type.Object(
   {
-    kind: Type.Enum(['receiving-agency', 'competent-agency', 'named-agency', 'agency-of-kind-above'] as const),
+    kind: Type.Enum([
+      'receiving-agency',
+      'competent-agency',
+      'named-agency',
+      'agency-of-kind-above',
+    ] as const),
     agencyCode: Type.Optional(Type.String({ maxLength: 13 })),
     agencyKind: Type.Optional(Type.String({ maxLength: 40 })),
   },

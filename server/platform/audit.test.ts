@@ -25,21 +25,19 @@ test('changes write chained entries; verify passes; the chain survives concurren
   await loginAs(rt.app, 'desk.hang-trong');
   await Promise.all(
     Array.from({ length: 20 }, (_, i) =>
-      rt.deps.db
-        .transaction()
-        .execute((trx) =>
-          appendAudit(
-            trx,
-            { userId: null, label: 'test' },
-            {
-              action: 'test.concurrent',
-              entityType: 'test',
-              entityId: String(i),
-              details: { i, nested: { b: 1, a: [1, 'x'] } },
-            },
-            new Date(),
-          ),
+      rt.deps.db.transaction().execute((trx) =>
+        appendAudit(
+          trx,
+          { userId: null, label: 'test' },
+          {
+            action: 'test.concurrent',
+            entityType: 'test',
+            entityId: String(i),
+            details: { i, nested: { b: 1, a: [1, 'x'] } },
+          },
+          new Date(),
         ),
+      ),
     ),
   );
   const rows = await rt.deps.db

@@ -9,13 +9,19 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import { importCatalogue } from '../../modules/catalog/catalog.service.ts';
-import { REFERENCE_DATA_DIR, loadReferenceForms, loadReferenceProcedures } from '../../modules/catalog/catalog-source.ts';
+import {
+  REFERENCE_DATA_DIR,
+  loadReferenceForms,
+  loadReferenceProcedures,
+} from '../../modules/catalog/catalog-source.ts';
 import type { JsonSchemaObject } from '../../../common/catalog/forms.ts';
 import { DEMO_PROVINCE_CODES } from './reference/agencies.ts';
 
 const LEVEL_DEPTH: Record<string, number> = { province: 1, district: 2, commune: 3 };
 
-export async function seedCatalogue(deps: Deps): Promise<{ skipped: boolean; procedures: number; offerings: number }> {
+export async function seedCatalogue(
+  deps: Deps,
+): Promise<{ skipped: boolean; procedures: number; offerings: number }> {
   const raw = readFileSync(join(REFERENCE_DATA_DIR, 'procedures.json'), 'utf8');
   const forms = loadReferenceForms();
   const version = createHash('sha256')
@@ -24,20 +30,31 @@ export async function seedCatalogue(deps: Deps): Promise<{ skipped: boolean; pro
     .update(JSON.stringify(DEMO_PROVINCE_CODES))
     .digest('hex')
     .slice(0, 16);
-  const state = await deps.db.selectFrom('seed_state').select('version').where('name', '=', 'catalogue').executeTakeFirst();
+  const state = await deps.db
+    .selectFrom('seed_state')
+    .select('version')
+    .where('name', '=', 'catalogue')
+    .executeTakeFirst();
   if (state?.version === version) return { skipped: true, procedures: 0, offerings: 0 };
 
   const formByCode = new Map<string, JsonSchemaObject>();
   for (const f of forms) for (const code of f.procedureCodes) formByCode.set(code, f.schema);
   const by = { userId: null, label: 'seed:reference' };
-  const report = await importCatalogue(deps, by, JSON.parse(raw) as unknown, { dryRun: false, forms: formByCode });
-  if (report.rejected.length > 0) throw new Error(`reference catalogue rejected ${report.rejected.length} records`);
+  const report = await importCatalogue(deps, by, JSON.parse(raw) as unknown, {
+    dryRun: false,
+    forms: formByCode,
+  });
+  if (report.rejected.length > 0)
+    throw new Error(`reference catalogue rejected ${report.rejected.length} records`);
 
   const now = deps.clock.now();
   let offerings = 0;
   await deps.db.transaction().execute(async (trx) => {
     const ids = new Map(
-      (await trx.selectFrom('procedures').select(['code', 'procedure_id']).execute()).map((r) => [r.code, r.procedure_id]),
+      (await trx.selectFrom('procedures').select(['code', 'procedure_id']).execute()).map((r) => [
+        r.code,
+        r.procedure_id,
+      ]),
     );
     const provincePaths = DEMO_PROVINCE_CODES.map((c) => `/${c}/%`);
     for (const p of loadReferenceProcedures()) {
@@ -51,7 +68,10 @@ export async function seedCatalogue(deps: Deps): Promise<{ skipped: boolean; pro
             SELECT ${procedureId}::bigint, a.agency_id, ${now}::timestamptz
             FROM agencies a JOIN units u ON u.code = a.unit_code
             WHERE u.level = ${depth} AND a.kind = ${kind}
-              AND (${sql.join(provincePaths.map((pp) => sql`u.path LIKE ${pp}`), sql` OR `)})
+              AND (${sql.join(
+                provincePaths.map((pp) => sql`u.path LIKE ${pp}`),
+                sql` OR `,
+              )})
             ON CONFLICT DO NOTHING`.execute(trx);
           const n = Number(inserted.numAffectedRows ?? 0n);
           offerings += n;

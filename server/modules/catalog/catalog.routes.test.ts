@@ -12,43 +12,76 @@ let admin: string;
 /** A procedure offered by UBND Phường Hàng Trống with a plain working-day limit on the direct channel. */
 let wardProcedure: string;
 const agencyCode = async (unitCode: string, kind: string) =>
-  (await rt.deps.db.selectFrom('agencies').select('code').where('unit_code', '=', unitCode).where('kind', '=', kind).executeTakeFirstOrThrow()).code;
+  (
+    await rt.deps.db
+      .selectFrom('agencies')
+      .select('code')
+      .where('unit_code', '=', unitCode)
+      .where('kind', '=', kind)
+      .executeTakeFirstOrThrow()
+  ).code;
 
 before(async () => {
   rt = await createTestRuntime();
   admin = await loginAs(rt.app, 'demo-admin');
   const hangTrong = await agencyCode('00070', 'people-committee');
-  const offered = (await rt.app.inject({ method: 'GET', url: `/api/v1/procedures?agencyCode=${hangTrong}&pageSize=100` })).json<{
+  const offered = (
+    await rt.app.inject({ method: 'GET', url: `/api/v1/procedures?agencyCode=${hangTrong}&pageSize=100` })
+  ).json<{
     items: { code: string; timeLimits: { direct: { value: number; unit: string } | null } }[];
   }>();
   wardProcedure = offered.items.find(
-    (p) => p.code !== '1.001193' && p.timeLimits.direct?.unit === 'working-day' && p.timeLimits.direct.value >= 1,
+    (p) =>
+      p.code !== '1.001193' && p.timeLimits.direct?.unit === 'working-day' && p.timeLimits.direct.value >= 1,
   )!.code;
 });
 after(() => rt.close());
 
 type List = { items: { code: string; name: string; levels: string[] }[]; total: number };
-const search = async (qs: string) => (await rt.app.inject({ method: 'GET', url: `/api/v1/procedures?${qs}` })).json<List>();
+const search = async (qs: string) =>
+  (await rt.app.inject({ method: 'GET', url: `/api/v1/procedures?${qs}` })).json<List>();
 
 test('all 47 national procedures are published; re-importing the same file changes nothing', async () => {
   assert.equal((await search('pageSize=100')).total, 47);
   const file = fs.readFileSync(path.join(REFERENCE_DATA_DIR, 'procedures.json'), 'utf8');
-  const res = await rt.app.inject({ method: 'POST', url: '/api/v1/procedures/import?dryRun=true', headers: { cookie: admin, 'content-type': 'application/json' }, body: file });
+  const res = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/procedures/import?dryRun=true',
+    headers: { cookie: admin, 'content-type': 'application/json' },
+    body: file,
+  });
   assert.equal(res.statusCode, 200, res.body);
   const report = res.json<{ created: number; updated: number; unchanged: number; rejected: unknown[] }>();
   assert.deepEqual([report.created, report.updated, report.unchanged, report.rejected.length], [0, 0, 47, 0]);
 });
 
 test('a broken file is reported record by record; a dry run writes nothing; an applied run writes only valid records', async () => {
-  const file = JSON.parse(fs.readFileSync(path.join(REFERENCE_DATA_DIR, 'procedures.json'), 'utf8')) as { procedures: Record<string, unknown>[] };
+  const file = JSON.parse(fs.readFileSync(path.join(REFERENCE_DATA_DIR, 'procedures.json'), 'utf8')) as {
+    procedures: Record<string, unknown>[];
+  };
   const good = structuredClone(file.procedures.find((p) => p.code === '1.001193')!);
   good.name = 'Thủ tục đăng ký khai sinh (sửa đổi)';
   const fresh = { ...structuredClone(good), code: '9.999001', name: 'Thủ tục thử nghiệm nhập mới' };
-  const broken = { ...structuredClone(good), code: 'abc', implementingLevels: 'commune', processingTime: 'nhanh' };
+  const broken = {
+    ...structuredClone(good),
+    code: 'abc',
+    implementingLevels: 'commune',
+    processingTime: 'nhanh',
+  };
   const body = { procedures: [good, fresh, broken] };
-  const dry = await rt.app.inject({ method: 'POST', url: '/api/v1/procedures/import', headers: { cookie: admin }, payload: body });
+  const dry = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/procedures/import',
+    headers: { cookie: admin },
+    payload: body,
+  });
   assert.equal(dry.statusCode, 200, dry.body);
-  const report = dry.json<{ dryRun: boolean; created: number; updated: number; rejected: { index: number; reasons: { path: string }[] }[] }>();
+  const report = dry.json<{
+    dryRun: boolean;
+    created: number;
+    updated: number;
+    rejected: { index: number; reasons: { path: string }[] }[];
+  }>();
   assert.equal(report.dryRun, true);
   assert.deepEqual([report.created, report.updated], [1, 1]);
   assert.equal(report.rejected.length, 1);
@@ -56,17 +89,35 @@ test('a broken file is reported record by record; a dry run writes nothing; an a
   assert.ok(report.rejected[0]!.reasons.length >= 3, JSON.stringify(report.rejected[0]));
   assert.equal((await search('q=9.999001')).total, 0, 'dry run wrote nothing');
 
-  const applied = await rt.app.inject({ method: 'POST', url: '/api/v1/procedures/import?dryRun=false', headers: { cookie: admin }, payload: body });
+  const applied = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/procedures/import?dryRun=false',
+    headers: { cookie: admin },
+    payload: body,
+  });
   assert.equal(applied.json<{ created: number }>().created, 1);
   assert.equal((await search('q=9.999001')).total, 1);
-  const versions = await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.001193/versions', headers: { cookie: admin } });
-  assert.deepEqual(versions.json<{ items: { version: number; status: string }[] }>().items.map((v) => [v.version, v.status]), [[1, 'retired'], [2, 'published']]);
+  const versions = await rt.app.inject({
+    method: 'GET',
+    url: '/api/v1/procedures/1.001193/versions',
+    headers: { cookie: admin },
+  });
+  assert.deepEqual(
+    versions.json<{ items: { version: number; status: string }[] }>().items.map((v) => [v.version, v.status]),
+    [
+      [1, 'retired'],
+      [2, 'published'],
+    ],
+  );
 });
 
 test('search: diacritics-insensitive, word-order-tolerant, by code, with filters', async () => {
   for (const q of ['khai sinh', 'dang ky khai sinh', 'sinh khai', 'Đăng ký khai sinh', '1.001193']) {
     const res = await search(`q=${encodeURIComponent(q)}`);
-    assert.ok(res.items.some((p) => p.code === '1.001193'), `"${q}" finds 1.001193`);
+    assert.ok(
+      res.items.some((p) => p.code === '1.001193'),
+      `"${q}" finds 1.001193`,
+    );
   }
   assert.equal((await search(`q=${encodeURIComponent('khai sinh xyzzy')}`)).total, 0);
   const commune = await search('level=commune&pageSize=100');
@@ -75,24 +126,43 @@ test('search: diacritics-insensitive, word-order-tolerant, by code, with filters
   const offered = await search(`agencyCode=${hangTrong}&pageSize=100`);
   assert.ok(offered.items.some((p) => p.code === '1.001193'));
   assert.ok(offered.total < 47);
-  const quangNamProvince = await search(`agencyCode=${await agencyCode('49', 'people-committee')}&q=khai%20sinh`);
-  assert.ok(!quangNamProvince.items.some((p) => p.code === '1.001193'), 'birth registration is a commune procedure');
+  const quangNamProvince = await search(
+    `agencyCode=${await agencyCode('49', 'people-committee')}&q=khai%20sinh`,
+  );
+  assert.ok(
+    !quangNamProvince.items.some((p) => p.code === '1.001193'),
+    'birth registration is a commune procedure',
+  );
 });
 
 test('a procedure page has its real form, time limits, fees and where to apply', async () => {
   const res = await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.001193' });
   assert.equal(res.statusCode, 200);
-  const d = res.json<{ genericForm: boolean; form: { title?: string }; procedure: { timeLimits: { direct: { value: number; unit: string } } }; offeredBy: { unitCode: string }[] }>();
+  const d = res.json<{
+    genericForm: boolean;
+    form: { title?: string };
+    procedure: { timeLimits: { direct: { value: number; unit: string } } };
+    offeredBy: { unitCode: string }[];
+  }>();
   assert.equal(d.genericForm, false);
-  assert.deepEqual([d.procedure.timeLimits.direct.value, d.procedure.timeLimits.direct.unit], [1, 'working-day']);
+  assert.deepEqual(
+    [d.procedure.timeLimits.direct.value, d.procedure.timeLimits.direct.unit],
+    [1, 'working-day'],
+  );
   assert.ok(d.offeredBy.some((a) => a.unitCode === '00070'));
-  const generic = (await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.001612' })).json<{ genericForm: boolean }>();
+  const generic = (await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.001612' })).json<{
+    genericForm: boolean;
+  }>();
   assert.equal(generic.genericForm, false, 'the household-business form is shipped');
   assert.equal((await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/9.123456' })).statusCode, 404);
 });
 
 test('declaration forms report every error at once with its pointer, in Vietnamese', async () => {
-  const res = await rt.app.inject({ method: 'POST', url: '/api/v1/procedures/1.001193/form/validate', payload: { formData: { nguoiDuocKhaiSinh: { hoTen: 42 } } } });
+  const res = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/procedures/1.001193/form/validate',
+    payload: { formData: { nguoiDuocKhaiSinh: { hoTen: 42 } } },
+  });
   assert.equal(res.statusCode, 200);
   const r = res.json<{ ok: boolean; errors: { pointer: string; message: string }[] }>();
   assert.equal(r.ok, false);
@@ -103,50 +173,134 @@ test('declaration forms report every error at once with its pointer, in Vietname
 
 test('version lifecycle: draft → published → retired; one draft at a time; publishing checks workflows', async () => {
   const h = { cookie: admin };
-  const draft = await rt.app.inject({ method: 'POST', url: '/api/v1/procedures/1.000894/versions', headers: h });
+  const draft = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/procedures/1.000894/versions',
+    headers: h,
+  });
   assert.equal(draft.statusCode, 201, draft.body);
   const v = draft.json<{ version: number }>().version;
-  assert.equal((await rt.app.inject({ method: 'POST', url: '/api/v1/procedures/1.000894/versions', headers: h })).statusCode, 409);
+  assert.equal(
+    (await rt.app.inject({ method: 'POST', url: '/api/v1/procedures/1.000894/versions', headers: h }))
+      .statusCode,
+    409,
+  );
 
-  const exported = (await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/export' })).json<{ procedures: Record<string, unknown>[] }>();
+  const exported = (await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/export' })).json<{
+    procedures: Record<string, unknown>[];
+  }>();
   const record = structuredClone(exported.procedures.find((p) => p.code === '1.003677')!);
-  const wrongCode = await rt.app.inject({ method: 'PUT', url: `/api/v1/procedures/1.000894/versions/${v}`, headers: h, payload: { record } });
+  const wrongCode = await rt.app.inject({
+    method: 'PUT',
+    url: `/api/v1/procedures/1.000894/versions/${v}`,
+    headers: h,
+    payload: { record },
+  });
   assert.equal(wrongCode.statusCode, 400);
   assert.ok(errorOf(wrongCode).details!.some((d) => d.path === 'body/record/code'));
 
   const own = structuredClone(exported.procedures.find((p) => p.code === '1.000894')!);
-  const badForm = await rt.app.inject({ method: 'PUT', url: `/api/v1/procedures/1.000894/versions/${v}`, headers: h, payload: { record: own, formSchema: { $ref: 'https://evil.example/x.json' } } });
+  const badForm = await rt.app.inject({
+    method: 'PUT',
+    url: `/api/v1/procedures/1.000894/versions/${v}`,
+    headers: h,
+    payload: { record: own, formSchema: { $ref: 'https://evil.example/x.json' } },
+  });
   assert.equal(badForm.statusCode, 400, badForm.body);
-  const ok = await rt.app.inject({ method: 'PUT', url: `/api/v1/procedures/1.000894/versions/${v}`, headers: h, payload: { record: { ...own, name: 'Tên đã sửa' } } });
+  const ok = await rt.app.inject({
+    method: 'PUT',
+    url: `/api/v1/procedures/1.000894/versions/${v}`,
+    headers: h,
+    payload: { record: { ...own, name: 'Tên đã sửa' } },
+  });
   assert.equal(ok.statusCode, 200, ok.body);
-  const pub = await rt.app.inject({ method: 'POST', url: `/api/v1/procedures/1.000894/versions/${v}/publish`, headers: h });
+  const pub = await rt.app.inject({
+    method: 'POST',
+    url: `/api/v1/procedures/1.000894/versions/${v}/publish`,
+    headers: h,
+  });
   assert.equal(pub.statusCode, 200, pub.body);
-  const detail = (await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.000894' })).json<{ version: number; procedure: { name: string } }>();
+  const detail = (await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.000894' })).json<{
+    version: number;
+    procedure: { name: string };
+  }>();
   assert.deepEqual([detail.version, detail.procedure.name], [v, 'Tên đã sửa']);
-  assert.equal((await rt.app.inject({ method: 'POST', url: `/api/v1/procedures/1.000894/versions/1/publish`, headers: h })).statusCode, 409);
+  assert.equal(
+    (
+      await rt.app.inject({
+        method: 'POST',
+        url: `/api/v1/procedures/1.000894/versions/1/publish`,
+        headers: h,
+      })
+    ).statusCode,
+    409,
+  );
 
   // A workflow stored on the published version is copied to the next draft; when the draft's limit
   // changes, the copied shares no longer add up and publishing is refused until they are fixed.
   const steps = [
-    { key: 'receive', name: 'Tiếp nhận', role: 'desk-officer', performer: { kind: 'receiving-agency' }, share: { value: 1, unit: 'working-hour' }, canSendBack: false },
-    { key: 'process', name: 'Xử lý', role: 'specialist', performer: { kind: 'competent-agency' }, share: { value: 6, unit: 'working-hour' }, canSendBack: true },
-    { key: 'return', name: 'Trả kết quả', role: 'desk-officer', performer: { kind: 'receiving-agency' }, share: { value: 1, unit: 'working-hour' }, canSendBack: false },
+    {
+      key: 'receive',
+      name: 'Tiếp nhận',
+      role: 'desk-officer',
+      performer: { kind: 'receiving-agency' },
+      share: { value: 1, unit: 'working-hour' },
+      canSendBack: false,
+    },
+    {
+      key: 'process',
+      name: 'Xử lý',
+      role: 'specialist',
+      performer: { kind: 'competent-agency' },
+      share: { value: 6, unit: 'working-hour' },
+      canSendBack: true,
+    },
+    {
+      key: 'return',
+      name: 'Trả kết quả',
+      role: 'desk-officer',
+      performer: { kind: 'receiving-agency' },
+      share: { value: 1, unit: 'working-hour' },
+      canSendBack: false,
+    },
   ];
-  const wf = await rt.app.inject({ method: 'PUT', url: '/api/v1/procedures/1.001193/workflow', headers: h, payload: { channel: 'direct', version: 0, steps } });
+  const wf = await rt.app.inject({
+    method: 'PUT',
+    url: '/api/v1/procedures/1.001193/workflow',
+    headers: h,
+    payload: { channel: 'direct', version: 0, steps },
+  });
   assert.equal(wf.statusCode, 200, wf.body);
-  const d2 = (await rt.app.inject({ method: 'POST', url: '/api/v1/procedures/1.001193/versions', headers: h })).json<{ version: number }>();
-  const birth = structuredClone(exported.procedures.find((p) => p.code === '1.001193')!) as { processingTime: { channel: string; value: number; unit: string }[] };
+  const d2 = (
+    await rt.app.inject({ method: 'POST', url: '/api/v1/procedures/1.001193/versions', headers: h })
+  ).json<{ version: number }>();
+  const birth = structuredClone(exported.procedures.find((p) => p.code === '1.001193')!) as {
+    processingTime: { channel: string; value: number; unit: string }[];
+  };
   birth.processingTime = birth.processingTime.map((t) => ({ ...t, value: 2 }));
-  const edit = await rt.app.inject({ method: 'PUT', url: `/api/v1/procedures/1.001193/versions/${d2.version}`, headers: h, payload: { record: birth } });
+  const edit = await rt.app.inject({
+    method: 'PUT',
+    url: `/api/v1/procedures/1.001193/versions/${d2.version}`,
+    headers: h,
+    payload: { record: birth },
+  });
   assert.equal(edit.statusCode, 200, edit.body);
-  const refused = await rt.app.inject({ method: 'POST', url: `/api/v1/procedures/1.001193/versions/${d2.version}/publish`, headers: h });
+  const refused = await rt.app.inject({
+    method: 'POST',
+    url: `/api/v1/procedures/1.001193/versions/${d2.version}/publish`,
+    headers: h,
+  });
   assert.equal(refused.statusCode, 422, refused.body);
   assert.ok(errorOf(refused).details!.some((d) => d.path.startsWith('workflows/direct')));
 });
 
 test('workflow shares must add up; the default adds up; inter-agency steps resolve to real agencies', async () => {
   const hangTrong = await agencyCode('00070', 'people-committee');
-  const def = await rt.app.inject({ method: 'GET', url: `/api/v1/procedures/${wardProcedure}/workflow?agencyCode=${hangTrong}`, headers: { cookie: admin } });
+  const def = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/procedures/${wardProcedure}/workflow?agencyCode=${hangTrong}`,
+    headers: { cookie: admin },
+  });
   assert.equal(def.statusCode, 200, def.body);
   const w = def.json<{ source: string; steps: { agency: { code: string } | null }[] }>();
   assert.equal(w.source, 'default');
@@ -156,22 +310,75 @@ test('workflow shares must add up; the default adds up; inter-agency steps resol
     method: 'PUT',
     url: `/api/v1/procedures/${wardProcedure}/workflow`,
     headers: { cookie: admin },
-    payload: { channel: 'direct', version: 0, steps: [{ key: 'only', name: 'Một bước', role: 'specialist', performer: { kind: 'competent-agency' }, share: { value: 1, unit: 'working-hour' }, canSendBack: false }] },
+    payload: {
+      channel: 'direct',
+      version: 0,
+      steps: [
+        {
+          key: 'only',
+          name: 'Một bước',
+          role: 'specialist',
+          performer: { kind: 'competent-agency' },
+          share: { value: 1, unit: 'working-hour' },
+          canSendBack: false,
+        },
+      ],
+    },
   });
   assert.equal(bad.statusCode, 400);
-  assert.ok(errorOf(bad).details!.some((d) => d.path.startsWith('body/steps')), bad.body);
+  assert.ok(
+    errorOf(bad).details!.some((d) => d.path.startsWith('body/steps')),
+    bad.body,
+  );
 
   const wardPolice = await agencyCode('00070', 'police');
   const districtPolice = await agencyCode('002', 'police');
   const steps = [
-    { key: 'receive', name: 'Tiếp nhận', role: 'desk-officer', performer: { kind: 'receiving-agency' }, share: { value: 2, unit: 'working-hour' }, canSendBack: false },
-    { key: 'verify', name: 'Công an cấp trên xác minh', role: 'specialist', performer: { kind: 'agency-of-kind-above', agencyKind: 'police' }, share: { value: 14, unit: 'working-hour' }, canSendBack: true },
-    { key: 'approve', name: 'Phê duyệt', role: 'leader', performer: { kind: 'competent-agency' }, share: { value: 6, unit: 'working-hour' }, canSendBack: true },
-    { key: 'return', name: 'Trả kết quả', role: 'desk-officer', performer: { kind: 'receiving-agency' }, share: { value: 2, unit: 'working-hour' }, canSendBack: false },
+    {
+      key: 'receive',
+      name: 'Tiếp nhận',
+      role: 'desk-officer',
+      performer: { kind: 'receiving-agency' },
+      share: { value: 2, unit: 'working-hour' },
+      canSendBack: false,
+    },
+    {
+      key: 'verify',
+      name: 'Công an cấp trên xác minh',
+      role: 'specialist',
+      performer: { kind: 'agency-of-kind-above', agencyKind: 'police' },
+      share: { value: 14, unit: 'working-hour' },
+      canSendBack: true,
+    },
+    {
+      key: 'approve',
+      name: 'Phê duyệt',
+      role: 'leader',
+      performer: { kind: 'competent-agency' },
+      share: { value: 6, unit: 'working-hour' },
+      canSendBack: true,
+    },
+    {
+      key: 'return',
+      name: 'Trả kết quả',
+      role: 'desk-officer',
+      performer: { kind: 'receiving-agency' },
+      share: { value: 2, unit: 'working-hour' },
+      canSendBack: false,
+    },
   ];
-  const put = await rt.app.inject({ method: 'PUT', url: '/api/v1/procedures/3.000722/workflow', headers: { cookie: admin }, payload: { channel: 'online', version: 0, steps } });
+  const put = await rt.app.inject({
+    method: 'PUT',
+    url: '/api/v1/procedures/3.000722/workflow',
+    headers: { cookie: admin },
+    payload: { channel: 'online', version: 0, steps },
+  });
   assert.equal(put.statusCode, 200, put.body);
-  const resolved = await rt.app.inject({ method: 'GET', url: `/api/v1/procedures/3.000722/workflow?channel=online&agencyCode=${wardPolice}`, headers: { cookie: admin } });
+  const resolved = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/procedures/3.000722/workflow?channel=online&agencyCode=${wardPolice}`,
+    headers: { cookie: admin },
+  });
   const r = resolved.json<{ steps: { key: string; agency: { code: string; name: string } | null }[] }>();
   assert.equal(r.steps.find((s) => s.key === 'verify')!.agency?.code, districtPolice, resolved.body);
   assert.equal(r.steps.find((s) => s.key === 'approve')!.agency?.code, wardPolice);
@@ -179,24 +386,96 @@ test('workflow shares must add up; the default adds up; inter-agency steps resol
 
 test('authorisation: a ward admin cannot edit the province catalogue; unit admins edit their own agencies’ workflows', async () => {
   const hangTrong = await agencyCode('00070', 'people-committee');
-  await createUser(rt.deps, { userId: null, label: 'test' }, { username: 'admin.hang-trong', fullName: 'Quản trị Hàng Trống', password: 'mat-khau-dai', roles: [{ role: 'unit-admin', agencyCode: hangTrong }] });
+  await createUser(
+    rt.deps,
+    { userId: null, label: 'test' },
+    {
+      username: 'admin.hang-trong',
+      fullName: 'Quản trị Hàng Trống',
+      password: 'mat-khau-dai',
+      roles: [{ role: 'unit-admin', agencyCode: hangTrong }],
+    },
+  );
   const ward = await loginAs(rt.app, 'admin.hang-trong', 'mat-khau-dai');
   const h = { cookie: ward };
-  assert.equal((await rt.app.inject({ method: 'POST', url: '/api/v1/procedures/1.003677/versions', headers: h })).statusCode, 403);
-  assert.equal((await rt.app.inject({ method: 'POST', url: '/api/v1/procedures/import', headers: h, payload: { procedures: [] } })).statusCode, 403);
-  assert.equal((await rt.app.inject({ method: 'PUT', url: '/api/v1/procedures/1.003677/offerings', headers: h, payload: { agencyCodes: [] } })).statusCode, 403);
+  assert.equal(
+    (await rt.app.inject({ method: 'POST', url: '/api/v1/procedures/1.003677/versions', headers: h }))
+      .statusCode,
+    403,
+  );
+  assert.equal(
+    (
+      await rt.app.inject({
+        method: 'POST',
+        url: '/api/v1/procedures/import',
+        headers: h,
+        payload: { procedures: [] },
+      })
+    ).statusCode,
+    403,
+  );
+  assert.equal(
+    (
+      await rt.app.inject({
+        method: 'PUT',
+        url: '/api/v1/procedures/1.003677/offerings',
+        headers: h,
+        payload: { agencyCodes: [] },
+      })
+    ).statusCode,
+    403,
+  );
   const current = (
-    await rt.app.inject({ method: 'GET', url: `/api/v1/procedures/${wardProcedure}/workflow?agencyCode=${hangTrong}`, headers: h })
+    await rt.app.inject({
+      method: 'GET',
+      url: `/api/v1/procedures/${wardProcedure}/workflow?agencyCode=${hangTrong}`,
+      headers: h,
+    })
   ).json<{ steps: Record<string, unknown>[] }>();
   const steps = current.steps.map(({ agency: _a, unresolved: _u, ...s }) => s);
-  const provinceWide = await rt.app.inject({ method: 'PUT', url: `/api/v1/procedures/${wardProcedure}/workflow`, headers: h, payload: { channel: 'direct', version: 0, steps } });
+  const provinceWide = await rt.app.inject({
+    method: 'PUT',
+    url: `/api/v1/procedures/${wardProcedure}/workflow`,
+    headers: h,
+    payload: { channel: 'direct', version: 0, steps },
+  });
   assert.equal(provinceWide.statusCode, 403);
-  const beside = await rt.app.inject({ method: 'PUT', url: `/api/v1/procedures/${wardProcedure}/workflow`, headers: h, payload: { channel: 'direct', version: 0, steps, agencyCode: await agencyCode('00061', 'people-committee') } });
+  const beside = await rt.app.inject({
+    method: 'PUT',
+    url: `/api/v1/procedures/${wardProcedure}/workflow`,
+    headers: h,
+    payload: {
+      channel: 'direct',
+      version: 0,
+      steps,
+      agencyCode: await agencyCode('00061', 'people-committee'),
+    },
+  });
   assert.equal(beside.statusCode, 403);
-  const own = await rt.app.inject({ method: 'PUT', url: `/api/v1/procedures/${wardProcedure}/workflow`, headers: h, payload: { channel: 'direct', version: 0, steps, agencyCode: hangTrong } });
+  const own = await rt.app.inject({
+    method: 'PUT',
+    url: `/api/v1/procedures/${wardProcedure}/workflow`,
+    headers: h,
+    payload: { channel: 'direct', version: 0, steps, agencyCode: hangTrong },
+  });
   assert.equal(own.statusCode, 200, own.body);
   const desk = await loginAs(rt.app, 'desk.hang-trong');
-  assert.equal((await rt.app.inject({ method: 'POST', url: '/api/v1/procedures/1.003677/versions', headers: { cookie: desk } })).statusCode, 403);
-  assert.equal((await rt.app.inject({ method: 'POST', url: '/api/v1/procedures/1.003677/versions' })).statusCode, 401);
-  assert.equal((await rt.app.inject({ method: 'GET', url: `/api/v1/procedures/${wardProcedure}/workflow` })).statusCode, 401);
+  assert.equal(
+    (
+      await rt.app.inject({
+        method: 'POST',
+        url: '/api/v1/procedures/1.003677/versions',
+        headers: { cookie: desk },
+      })
+    ).statusCode,
+    403,
+  );
+  assert.equal(
+    (await rt.app.inject({ method: 'POST', url: '/api/v1/procedures/1.003677/versions' })).statusCode,
+    401,
+  );
+  assert.equal(
+    (await rt.app.inject({ method: 'GET', url: `/api/v1/procedures/${wardProcedure}/workflow` })).statusCode,
+    401,
+  );
 });

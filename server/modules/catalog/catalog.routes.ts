@@ -79,7 +79,9 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
         tags,
         summary: 'Xuất danh mục (định dạng tệp nhập) — các phiên bản đang áp dụng',
         security: [],
-        response: { 200: Type.Object({ procedures: Type.Array(Type.Object({}, { additionalProperties: true })) }) },
+        response: {
+          200: Type.Object({ procedures: Type.Array(Type.Object({}, { additionalProperties: true })) }),
+        },
       },
     },
     async () => exportCatalogue(deps),
@@ -112,7 +114,8 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Thủ tục (phiên bản đang áp dụng): thành phần hồ sơ, trường hợp, tờ khai, thời hạn, phí, nơi thực hiện',
+        summary:
+          'Thủ tục (phiên bản đang áp dụng): thành phần hồ sơ, trường hợp, tờ khai, thời hạn, phí, nơi thực hiện',
         security: [],
         params: CodeParams,
         response: { 200: ProcedureDetail, ...errors },
@@ -139,7 +142,12 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
   app.get(
     '/api/v1/procedures/:code/versions',
     {
-      schema: { tags, summary: 'Các phiên bản của thủ tục', params: CodeParams, response: { 200: VersionsResponse, ...errors } },
+      schema: {
+        tags,
+        summary: 'Các phiên bản của thủ tục',
+        params: CodeParams,
+        response: { 200: VersionsResponse, ...errors },
+      },
     },
     async (request) => {
       requireActor(request);
@@ -196,7 +204,14 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) =>
-      updateDraft(deps, requireActor(request), request.params.code, request.params.version, request.body, request.id),
+      updateDraft(
+        deps,
+        requireActor(request),
+        request.params.code,
+        request.params.version,
+        request.body,
+        request.id,
+      ),
   );
 
   app.post(

@@ -9,12 +9,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { appendAudit, type AuditActor } from '../../platform/audit.ts';
 import { AppError, type ErrorDetail } from '../../platform/errors.ts';
 import { canonicalJson } from '../../platform/audit.ts';
-import {
-  CHANNELS,
-  timeLimitFor,
-  type Channel,
-  type Procedure,
-} from '../../../common/catalog/procedure.ts';
+import { CHANNELS, timeLimitFor, type Channel, type Procedure } from '../../../common/catalog/procedure.ts';
 import { procedureSearchText, searchQueryTokens } from '../../../common/catalog/search.ts';
 import {
   FormSchemaError,
@@ -23,7 +18,12 @@ import {
   type FormValidator,
   type JsonSchemaObject,
 } from '../../../common/catalog/forms.ts';
-import { defaultWorkflow, validateWorkflow, type Workflow, type WorkflowStep } from '../../../common/catalog/workflow.ts';
+import {
+  defaultWorkflow,
+  validateWorkflow,
+  type Workflow,
+  type WorkflowStep,
+} from '../../../common/catalog/workflow.ts';
 import { procedureIssues } from '../../../common/catalog/issues.ts';
 import { foldVietnamese } from '../../../common/text/fold.ts';
 import { canReachAgency } from '../org/org.policy.ts';
@@ -66,7 +66,10 @@ function checkForm(form: unknown, path: string): JsonSchemaObject | null {
   } catch (err) {
     if (err instanceof FormSchemaError) {
       throw invalid(
-        err.problems.map((p) => ({ path: `${path}${p.path ? `/${p.path.replace(/^\//, '')}` : ''}`, message: p.message })),
+        err.problems.map((p) => ({
+          path: `${path}${p.path ? `/${p.path.replace(/^\//, '')}` : ''}`,
+          message: p.message,
+        })),
         'Biểu mẫu tờ khai không hợp lệ.',
       );
     }
@@ -78,7 +81,12 @@ function checkForm(form: unknown, path: string): JsonSchemaObject | null {
 // ---------------------------------------------------------------------------------------------------
 // Import and export
 
-export type ImportItem = { index: number; code: string; result: 'created' | 'updated' | 'unchanged' | 'rejected'; version?: number };
+export type ImportItem = {
+  index: number;
+  code: string;
+  result: 'created' | 'updated' | 'unchanged' | 'rejected';
+  version?: number;
+};
 export type ImportReport = {
   dryRun: boolean;
   created: number;
@@ -100,14 +108,23 @@ export async function importCatalogue(
   options: { dryRun: boolean; forms?: Map<string, JsonSchemaObject>; requestId?: string | null },
 ): Promise<ImportReport> {
   const { records, rejected } = parseCatalogueFile(json);
-  const report: ImportReport = { dryRun: options.dryRun, created: 0, updated: 0, unchanged: 0, rejected, items: [] };
+  const report: ImportReport = {
+    dryRun: options.dryRun,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected,
+    items: [],
+  };
   const now = deps.clock.now();
   const apply = async (trx: Transaction<DB>) => {
     const existing = new Map(
       (
         await trx
           .selectFrom('procedures as p')
-          .leftJoin('procedure_versions as v', (j) => j.onRef('v.procedure_id', '=', 'p.procedure_id').on('v.status', '=', 'published'))
+          .leftJoin('procedure_versions as v', (j) =>
+            j.onRef('v.procedure_id', '=', 'p.procedure_id').on('v.status', '=', 'published'),
+          )
           .select(['p.procedure_id', 'p.code', 'v.procedure_version_id', 'v.content_hash', 'v.form_schema'])
           .execute()
       ).map((r) => [r.code, r]),
@@ -116,7 +133,8 @@ export async function importCatalogue(
     for (const p of records) {
       const index = rawList.findIndex((r) => (r as { code?: unknown }).code === p.code);
       const current = existing.get(p.code);
-      const form = options.forms?.get(p.code) ?? (current?.form_schema as JsonSchemaObject | null | undefined) ?? null;
+      const form =
+        options.forms?.get(p.code) ?? (current?.form_schema) ?? null;
       if (current?.content_hash === hashOf(p, form)) {
         report.unchanged++;
         report.items.push({ index, code: p.code, result: 'unchanged' });
@@ -126,7 +144,11 @@ export async function importCatalogue(
       let version = 1;
       if (!procedureId) {
         procedureId = (
-          await trx.insertInto('procedures').values({ code: p.code, created_at: now }).returning('procedure_id').executeTakeFirstOrThrow()
+          await trx
+            .insertInto('procedures')
+            .values({ code: p.code, created_at: now })
+            .returning('procedure_id')
+            .executeTakeFirstOrThrow()
         ).procedure_id;
       } else {
         const max = await trx
@@ -160,7 +182,13 @@ export async function importCatalogue(
       await appendAudit(
         trx,
         by,
-        { action: `procedure.imported`, entityType: 'procedure', entityId: p.code, details: { result, version }, requestId: options.requestId ?? null },
+        {
+          action: `procedure.imported`,
+          entityType: 'procedure',
+          entityId: p.code,
+          details: { result, version },
+          requestId: options.requestId ?? null,
+        },
         now,
       );
     }
@@ -214,7 +242,8 @@ export async function listProcedures(deps: Deps, f: ListFilter) {
   let agencyId: string | null = null;
   if (f.agencyCode !== undefined) {
     const agency = await findAgencyByCode(deps.db, f.agencyCode);
-    if (!agency) throw invalid([{ path: 'query/agencyCode', message: `Không có cơ quan mã ${f.agencyCode}.` }]);
+    if (!agency)
+      throw invalid([{ path: 'query/agencyCode', message: `Không có cơ quan mã ${f.agencyCode}.` }]);
     agencyId = agency.agency_id;
   }
   const query = deps.db
@@ -251,7 +280,15 @@ export async function listProcedures(deps: Deps, f: ListFilter) {
   return {
     items: rows.map((r) => {
       const p = r.data as unknown as Procedure;
-      return { code: p.code, name: p.name, field: p.field, levels: p.levels, timeLimits: p.timeLimits, fees: p.fees, onlineLevel: p.onlineLevel };
+      return {
+        code: p.code,
+        name: p.name,
+        field: p.field,
+        levels: p.levels,
+        timeLimits: p.timeLimits,
+        fees: p.fees,
+        onlineLevel: p.onlineLevel,
+      };
     }),
     total: Number(count.n),
   };
@@ -266,7 +303,11 @@ type VersionRow = {
   form_schema: Record<string, unknown> | null;
 };
 
-async function findVersion(db: Database, code: string, version: number | 'published'): Promise<VersionRow | undefined> {
+async function findVersion(
+  db: Database,
+  code: string,
+  version: number | 'published',
+): Promise<VersionRow | undefined> {
   let q = db
     .selectFrom('procedure_versions as v')
     .innerJoin('procedures as p', 'p.procedure_id', 'v.procedure_id')
@@ -277,7 +318,11 @@ async function findVersion(db: Database, code: string, version: number | 'publis
 }
 
 async function procedureOrFail(db: Database, code: string) {
-  const row = await db.selectFrom('procedures').select(['procedure_id', 'code']).where('code', '=', code).executeTakeFirst();
+  const row = await db
+    .selectFrom('procedures')
+    .select(['procedure_id', 'code'])
+    .where('code', '=', code)
+    .executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', `Không có thủ tục mã ${code}.`);
   return row;
 }
@@ -291,13 +336,17 @@ async function publishedOrFail(db: Database, code: string): Promise<VersionRow> 
   return v;
 }
 
-export function formOf(row: Pick<VersionRow, 'data' | 'form_schema'>): { schema: JsonSchemaObject; generic: boolean } {
+export function formOf(row: Pick<VersionRow, 'data' | 'form_schema'>): {
+  schema: JsonSchemaObject;
+  generic: boolean;
+} {
   if (row.form_schema) return { schema: row.form_schema, generic: false };
   return { schema: genericDeclarationForm(row.data as unknown as Procedure), generic: true };
 }
 
 export async function getProcedure(deps: Deps, code: string, version?: number) {
-  const row = version === undefined ? await publishedOrFail(deps.db, code) : await findVersion(deps.db, code, version);
+  const row =
+    version === undefined ? await publishedOrFail(deps.db, code) : await findVersion(deps.db, code, version);
   if (!row) throw new AppError('NOT_FOUND', `Không có phiên bản ${version} của thủ tục ${code}.`);
   const offerings = await deps.db
     .selectFrom('procedure_offerings as o')
@@ -365,7 +414,14 @@ export async function createDraft(deps: Deps, actor: Actor, code: string, reques
     const form = base.form_schema;
     const draft = await trx
       .insertInto('procedure_versions')
-      .values({ procedure_id: proc.procedure_id, version, status: 'draft', ...versionColumns(p, form), created_at: now, created_by: actor.userId })
+      .values({
+        procedure_id: proc.procedure_id,
+        version,
+        status: 'draft',
+        ...versionColumns(p, form),
+        created_at: now,
+        created_by: actor.userId,
+      })
       .returning('procedure_version_id')
       .executeTakeFirstOrThrow();
     // The draft starts with the workflows of the version it copies; publishing checks them again.
@@ -377,7 +433,13 @@ export async function createDraft(deps: Deps, actor: Actor, code: string, reques
     await appendAudit(
       trx,
       { userId: actor.userId, label: actor.username },
-      { action: 'procedure.draft-created', entityType: 'procedure', entityId: code, details: { version, from: base.version }, requestId },
+      {
+        action: 'procedure.draft-created',
+        entityType: 'procedure',
+        entityId: code,
+        details: { version, from: base.version },
+        requestId,
+      },
       now,
     );
     return { version, status: 'draft' };
@@ -398,11 +460,17 @@ export async function updateDraft(
   if (row.status !== 'draft') throw new AppError('CONFLICT', 'Chỉ sửa được bản nháp; hãy tạo bản nháp mới.');
   const parsed = parseCatalogueFile({ procedures: [body.record] });
   if (parsed.rejected.length > 0) {
-    throw invalid(parsed.rejected[0]!.reasons.map((r) => ({ path: `body/record/${r.path.replace(/^\//, '')}`, message: r.message })));
+    throw invalid(
+      parsed.rejected[0]!.reasons.map((r) => ({
+        path: `body/record/${r.path.replace(/^\//, '')}`,
+        message: r.message,
+      })),
+    );
   }
   const p = parsed.records[0]!;
   if (p.code !== code) throw invalid([{ path: 'body/record/code', message: `Mã thủ tục phải là ${code}.` }]);
-  const form = body.formSchema === undefined ? row.form_schema : checkForm(body.formSchema, 'body/formSchema');
+  const form =
+    body.formSchema === undefined ? row.form_schema : checkForm(body.formSchema, 'body/formSchema');
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await trx
@@ -414,7 +482,13 @@ export async function updateDraft(
     await appendAudit(
       trx,
       { userId: actor.userId, label: actor.username },
-      { action: 'procedure.draft-updated', entityType: 'procedure', entityId: code, details: { version }, requestId },
+      {
+        action: 'procedure.draft-updated',
+        entityType: 'procedure',
+        entityId: code,
+        details: { version },
+        requestId,
+      },
       now,
     );
   });
@@ -433,20 +507,33 @@ async function workflowProblems(db: Database | Transaction<DB>, row: VersionRow)
   for (const w of stored) {
     const channel = w.channel as Channel;
     for (const problem of validateWorkflow({ steps: w.steps }, timeLimitFor(p, channel))) {
-      out.push({ path: `workflows/${channel}${w.agency_id ? `/${w.agency_id}` : ''}/${problem.path}`, message: problem.message });
+      out.push({
+        path: `workflows/${channel}${w.agency_id ? `/${w.agency_id}` : ''}/${problem.path}`,
+        message: problem.message,
+      });
     }
   }
   return out;
 }
 
-export async function publishVersion(deps: Deps, actor: Actor, code: string, version: number, requestId: string) {
+export async function publishVersion(
+  deps: Deps,
+  actor: Actor,
+  code: string,
+  version: number,
+  requestId: string,
+) {
   requireCatalogueEditor(actor);
   const row = await findVersion(deps.db, code, version);
   if (!row) throw new AppError('NOT_FOUND', `Không có phiên bản ${version} của thủ tục ${code}.`);
   if (row.status !== 'draft') throw new AppError('CONFLICT', 'Chỉ công bố được bản nháp.');
   const problems = await workflowProblems(deps.db, row);
   if (problems.length > 0) {
-    throw new AppError('UNPROCESSABLE', 'Quy trình nội bộ chưa khớp thời hạn giải quyết; chưa thể công bố.', problems);
+    throw new AppError(
+      'UNPROCESSABLE',
+      'Quy trình nội bộ chưa khớp thời hạn giải quyết; chưa thể công bố.',
+      problems,
+    );
   }
   checkForm(row.form_schema, 'formSchema');
   const now = deps.clock.now();
@@ -465,14 +552,26 @@ export async function publishVersion(deps: Deps, actor: Actor, code: string, ver
     await appendAudit(
       trx,
       { userId: actor.userId, label: actor.username },
-      { action: 'procedure.published', entityType: 'procedure', entityId: code, details: { version }, requestId },
+      {
+        action: 'procedure.published',
+        entityType: 'procedure',
+        entityId: code,
+        details: { version },
+        requestId,
+      },
       now,
     );
   });
   return { version, status: 'published' };
 }
 
-export async function retireVersion(deps: Deps, actor: Actor, code: string, version: number, requestId: string) {
+export async function retireVersion(
+  deps: Deps,
+  actor: Actor,
+  code: string,
+  version: number,
+  requestId: string,
+) {
   requireCatalogueEditor(actor);
   const row = await findVersion(deps.db, code, version);
   if (!row) throw new AppError('NOT_FOUND', `Không có phiên bản ${version} của thủ tục ${code}.`);
@@ -487,7 +586,13 @@ export async function retireVersion(deps: Deps, actor: Actor, code: string, vers
     await appendAudit(
       trx,
       { userId: actor.userId, label: actor.username },
-      { action: 'procedure.retired', entityType: 'procedure', entityId: code, details: { version }, requestId },
+      {
+        action: 'procedure.retired',
+        entityType: 'procedure',
+        entityId: code,
+        details: { version },
+        requestId,
+      },
       now,
     );
   });
@@ -497,7 +602,13 @@ export async function retireVersion(deps: Deps, actor: Actor, code: string, vers
 // ---------------------------------------------------------------------------------------------------
 // Offerings
 
-export async function setOfferings(deps: Deps, actor: Actor, code: string, agencyCodes: string[], requestId: string) {
+export async function setOfferings(
+  deps: Deps,
+  actor: Actor,
+  code: string,
+  agencyCodes: string[],
+  requestId: string,
+) {
   requireCatalogueEditor(actor);
   const proc = await procedureOrFail(deps.db, code);
   const agencies = await deps.db
@@ -511,7 +622,9 @@ export async function setOfferings(deps: Deps, actor: Actor, code: string, agenc
   agencyCodes.forEach((c, i) => {
     const a = found.get(c);
     if (!a) problems.push({ path: `body/agencyCodes/${i}`, message: `Không có cơ quan mã ${c}.` });
-    else if (!canReachAgency(actor, { agencyPath: a.path, unitPath: a.unit_path }, 'write', CATALOGUE_EDITORS)) {
+    else if (
+      !canReachAgency(actor, { agencyPath: a.path, unitPath: a.unit_path }, 'write', CATALOGUE_EDITORS)
+    ) {
       problems.push({ path: `body/agencyCodes/${i}`, message: `Cơ quan ${c} nằm ngoài phạm vi của bạn.` });
     }
   });
@@ -527,22 +640,36 @@ export async function setOfferings(deps: Deps, actor: Actor, code: string, agenc
       .where('o.procedure_id', '=', proc.procedure_id)
       .execute();
     const removable = mine
-      .filter((o) => canReachAgency(actor, { agencyPath: o.path, unitPath: o.unit_path }, 'write', CATALOGUE_EDITORS))
+      .filter((o) =>
+        canReachAgency(actor, { agencyPath: o.path, unitPath: o.unit_path }, 'write', CATALOGUE_EDITORS),
+      )
       .map((o) => o.agency_id);
     if (removable.length > 0) {
-      await trx.deleteFrom('procedure_offerings').where('procedure_id', '=', proc.procedure_id).where('agency_id', 'in', removable).execute();
+      await trx
+        .deleteFrom('procedure_offerings')
+        .where('procedure_id', '=', proc.procedure_id)
+        .where('agency_id', 'in', removable)
+        .execute();
     }
     if (agencies.length > 0) {
       await trx
         .insertInto('procedure_offerings')
-        .values(agencies.map((a) => ({ procedure_id: proc.procedure_id, agency_id: a.agency_id, created_at: now })))
+        .values(
+          agencies.map((a) => ({ procedure_id: proc.procedure_id, agency_id: a.agency_id, created_at: now })),
+        )
         .onConflict((oc) => oc.columns(['procedure_id', 'agency_id']).doNothing())
         .execute();
     }
     await appendAudit(
       trx,
       { userId: actor.userId, label: actor.username },
-      { action: 'procedure.offerings-set', entityType: 'procedure', entityId: code, details: { agencyCodes }, requestId },
+      {
+        action: 'procedure.offerings-set',
+        entityType: 'procedure',
+        entityId: code,
+        details: { agencyCodes },
+        requestId,
+      },
       now,
     );
   });
@@ -577,17 +704,36 @@ export type ResolvedStep = WorkflowStep & {
 type AgencyRef = { agency_id: string; code: string; name: string; unit_code: string };
 
 /** Turns each step's performer into a real agency, for a dossier received at `receiving` and decided by `competent`. */
-export async function resolveWorkflow(db: Database, workflow: Workflow, receiving: AgencyRef, competent: AgencyRef): Promise<ResolvedStep[]> {
+export async function resolveWorkflow(
+  db: Database,
+  workflow: Workflow,
+  receiving: AgencyRef,
+  competent: AgencyRef,
+): Promise<ResolvedStep[]> {
   const out: ResolvedStep[] = [];
   for (const step of workflow.steps) {
     const perf = step.performer;
-    if (perf.kind === 'receiving-agency') out.push({ ...step, agency: { code: receiving.code, name: receiving.name } });
-    else if (perf.kind === 'competent-agency') out.push({ ...step, agency: { code: competent.code, name: competent.name } });
+    if (perf.kind === 'receiving-agency')
+      out.push({ ...step, agency: { code: receiving.code, name: receiving.name } });
+    else if (perf.kind === 'competent-agency')
+      out.push({ ...step, agency: { code: competent.code, name: competent.name } });
     else if (perf.kind === 'named-agency') {
-      const a = await db.selectFrom('agencies').select(['code', 'name']).where('code', '=', perf.agencyCode).executeTakeFirst();
-      out.push(a ? { ...step, agency: a } : { ...step, agency: null, unresolved: `Không có cơ quan mã ${perf.agencyCode}.` });
+      const a = await db
+        .selectFrom('agencies')
+        .select(['code', 'name'])
+        .where('code', '=', perf.agencyCode)
+        .executeTakeFirst();
+      out.push(
+        a
+          ? { ...step, agency: a }
+          : { ...step, agency: null, unresolved: `Không có cơ quan mã ${perf.agencyCode}.` },
+      );
     } else {
-      const unit = await db.selectFrom('units').select(['parent_code']).where('code', '=', competent.unit_code).executeTakeFirst();
+      const unit = await db
+        .selectFrom('units')
+        .select(['parent_code'])
+        .where('code', '=', competent.unit_code)
+        .executeTakeFirst();
       const above = unit?.parent_code
         ? await db
             .selectFrom('agencies')
@@ -600,7 +746,14 @@ export async function resolveWorkflow(db: Database, workflow: Workflow, receivin
       out.push(
         above.length === 1
           ? { ...step, agency: above[0]! }
-          : { ...step, agency: null, unresolved: above.length === 0 ? 'Cấp trên không có cơ quan thuộc loại này.' : 'Cấp trên có nhiều cơ quan thuộc loại này; hãy chỉ định cơ quan.' },
+          : {
+              ...step,
+              agency: null,
+              unresolved:
+                above.length === 0
+                  ? 'Cấp trên không có cơ quan thuộc loại này.'
+                  : 'Cấp trên có nhiều cơ quan thuộc loại này; hãy chỉ định cơ quan.',
+            },
       );
     }
   }
@@ -613,14 +766,24 @@ async function workflowFor(db: Database, row: VersionRow, agencyId: string | nul
     .select(['steps', 'version', 'agency_id'])
     .where('procedure_version_id', '=', row.procedure_version_id)
     .where('channel', '=', channel)
-    .where((eb) => (agencyId === null ? eb('agency_id', 'is', null) : eb.or([eb('agency_id', '=', agencyId), eb('agency_id', 'is', null)])))
+    .where((eb) =>
+      agencyId === null
+        ? eb('agency_id', 'is', null)
+        : eb.or([eb('agency_id', '=', agencyId), eb('agency_id', 'is', null)]),
+    )
     .orderBy(sql`agency_id IS NULL`)
     .limit(1)
     .executeTakeFirst();
   const p = row.data as unknown as Procedure;
   const limit = timeLimitFor(p, channel);
   if (stored) {
-    return { source: stored.agency_id === null ? 'province' : 'agency', version: stored.version, workflow: { steps: stored.steps as WorkflowStep[] }, limit, problems: [] as ErrorDetail[] };
+    return {
+      source: stored.agency_id === null ? 'province' : 'agency',
+      version: stored.version,
+      workflow: { steps: stored.steps as WorkflowStep[] },
+      limit,
+      problems: [] as ErrorDetail[],
+    };
   }
   if (!limit || limit.unit === null) {
     return {
@@ -628,14 +791,28 @@ async function workflowFor(db: Database, row: VersionRow, agencyId: string | nul
       version: 0,
       workflow: { steps: [] as WorkflowStep[] },
       limit,
-      problems: validateWorkflow({ steps: [] }, limit).filter((x) => x.path === 'limit').map((x) => ({ path: x.path, message: x.message })),
+      problems: validateWorkflow({ steps: [] }, limit)
+        .filter((x) => x.path === 'limit')
+        .map((x) => ({ path: x.path, message: x.message })),
     };
   }
   try {
-    return { source: 'default', version: 0, workflow: defaultWorkflow({ value: limit.value, unit: limit.unit }), limit, problems: [] as ErrorDetail[] };
+    return {
+      source: 'default',
+      version: 0,
+      workflow: defaultWorkflow({ value: limit.value, unit: limit.unit }),
+      limit,
+      problems: [] as ErrorDetail[],
+    };
   } catch (err) {
     if (!(err instanceof RangeError)) throw err;
-    return { source: 'default', version: 0, workflow: { steps: [] as WorkflowStep[] }, limit, problems: [{ path: 'limit', message: 'Thời hạn không chia được thành số giờ nguyên.' }] };
+    return {
+      source: 'default',
+      version: 0,
+      workflow: { steps: [] as WorkflowStep[] },
+      limit,
+      problems: [{ path: 'limit', message: 'Thời hạn không chia được thành số giờ nguyên.' }],
+    };
   }
 }
 
@@ -655,11 +832,14 @@ export async function getWorkflow(
   let agency: AgencyRef | null = null;
   if (input.agencyCode !== undefined) {
     const a = await findAgencyByCode(deps.db, input.agencyCode);
-    if (!a) throw invalid([{ path: 'query/agencyCode', message: `Không có cơ quan mã ${input.agencyCode}.` }]);
+    if (!a)
+      throw invalid([{ path: 'query/agencyCode', message: `Không có cơ quan mã ${input.agencyCode}.` }]);
     agency = { agency_id: a.agency_id, code: a.code, name: a.name, unit_code: a.unit_code };
   }
   const w = await workflowFor(deps.db, row, agency?.agency_id ?? null, input.channel);
-  const steps = agency ? await resolveWorkflow(deps.db, w.workflow, agency, agency) : w.workflow.steps.map((s) => ({ ...s, agency: null }));
+  const steps = agency
+    ? await resolveWorkflow(deps.db, w.workflow, agency, agency)
+    : w.workflow.steps.map((s) => ({ ...s, agency: null }));
   return {
     procedureVersion: row.version,
     channel: input.channel,
@@ -675,16 +855,25 @@ export async function putWorkflow(
   deps: Deps,
   actor: Actor,
   code: string,
-  body: { agencyCode?: string | undefined; procedureVersion?: number | undefined; channel: Channel; version: number; steps: unknown[] },
+  body: {
+    agencyCode?: string | undefined;
+    procedureVersion?: number | undefined;
+    channel: Channel;
+    version: number;
+    steps: unknown[];
+  },
   requestId: string,
 ) {
   const row = await editableVersion(deps.db, code, body.procedureVersion);
-  if (row.status === 'retired') throw new AppError('CONFLICT', 'Phiên bản đã bãi bỏ không sửa được quy trình.');
+  if (row.status === 'retired')
+    throw new AppError('CONFLICT', 'Phiên bản đã bãi bỏ không sửa được quy trình.');
   let agencyId: string | null = null;
   if (body.agencyCode !== undefined) {
     const a = await findAgencyByCode(deps.db, body.agencyCode);
     if (!a) throw invalid([{ path: 'body/agencyCode', message: `Không có cơ quan mã ${body.agencyCode}.` }]);
-    if (!canReachAgency(actor, { agencyPath: a.agency_path, unitPath: a.unit_path }, 'write', WORKFLOW_EDITORS)) {
+    if (
+      !canReachAgency(actor, { agencyPath: a.agency_path, unitPath: a.unit_path }, 'write', WORKFLOW_EDITORS)
+    ) {
       throw new AppError('FORBIDDEN', 'Cơ quan này nằm ngoài phạm vi quản trị của bạn.');
     }
     const offers = await deps.db
@@ -693,7 +882,10 @@ export async function putWorkflow(
       .where('procedure_id', '=', row.procedure_id)
       .where('agency_id', '=', a.agency_id)
       .executeTakeFirst();
-    if (!offers) throw invalid([{ path: 'body/agencyCode', message: `Cơ quan ${body.agencyCode} không thực hiện thủ tục ${code}.` }]);
+    if (!offers)
+      throw invalid([
+        { path: 'body/agencyCode', message: `Cơ quan ${body.agencyCode} không thực hiện thủ tục ${code}.` },
+      ]);
     agencyId = a.agency_id;
   } else {
     requireCatalogueEditor(actor);
@@ -701,7 +893,13 @@ export async function putWorkflow(
   const p = row.data as unknown as Procedure;
   const problems = validateWorkflow({ steps: body.steps }, timeLimitFor(p, body.channel));
   if (problems.length > 0) {
-    throw invalid(problems.map((x) => ({ path: x.path === 'limit' ? 'body/channel' : `body/${x.path}`, message: x.message })), 'Quy trình nội bộ không hợp lệ.');
+    throw invalid(
+      problems.map((x) => ({
+        path: x.path === 'limit' ? 'body/channel' : `body/${x.path}`,
+        message: x.message,
+      })),
+      'Quy trình nội bộ không hợp lệ.',
+    );
   }
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
@@ -721,11 +919,23 @@ export async function putWorkflow(
     }
     const steps = JSON.stringify(body.steps);
     if (current) {
-      await trx.updateTable('workflows').set({ steps, version: currentVersion + 1, updated_at: now, updated_by: actor.userId }).where('workflow_id', '=', current.workflow_id).execute();
+      await trx
+        .updateTable('workflows')
+        .set({ steps, version: currentVersion + 1, updated_at: now, updated_by: actor.userId })
+        .where('workflow_id', '=', current.workflow_id)
+        .execute();
     } else {
       await trx
         .insertInto('workflows')
-        .values({ procedure_version_id: row.procedure_version_id, agency_id: agencyId, channel: body.channel, steps, version: 1, updated_at: now, updated_by: actor.userId })
+        .values({
+          procedure_version_id: row.procedure_version_id,
+          agency_id: agencyId,
+          channel: body.channel,
+          steps,
+          version: 1,
+          updated_at: now,
+          updated_by: actor.userId,
+        })
         .execute();
     }
     await appendAudit(
@@ -735,7 +945,12 @@ export async function putWorkflow(
         action: 'procedure.workflow-set',
         entityType: 'procedure',
         entityId: code,
-        details: { procedureVersion: row.version, channel: body.channel, agencyCode: body.agencyCode ?? null, version: currentVersion + 1 },
+        details: {
+          procedureVersion: row.version,
+          channel: body.channel,
+          agencyCode: body.agencyCode ?? null,
+          version: currentVersion + 1,
+        },
         requestId,
       },
       now,

@@ -156,3 +156,19 @@ export function slipForm(kind: SlipKind, set: FormSetId): SlipForm {
 export function formsOf(set: FormSetId): SlipForm[] {
   return SLIP_KINDS.filter((k) => FORMS[set][k]).map((k) => slipForm(k, set));
 }
+
+/** The register's columns (legal-notes §2.2), shared by the PDF and the XLSX export. */
+export const TRACKING_BOOK_COLUMNS = [
+  { header: 'STT', width: 4 },
+  { header: 'Mã hồ sơ', width: 21 },
+  { header: 'Tên thủ tục hành chính', width: 15 },
+  { header: 'Tên tổ chức, cá nhân', width: 11 },
+  { header: 'Địa chỉ, số điện thoại', width: 13 },
+  { header: 'Cơ quan chủ trì giải quyết', width: 10.5 },
+  { header: 'Nhận hồ sơ (giờ, ngày)', width: 8.8 },
+  { header: 'Hẹn trả kết quả (giờ, ngày)', width: 8.8 },
+  { header: 'Trả kết quả (giờ, ngày)', width: 8.8 },
+  { header: 'Phương thức nhận kết quả', width: 8.5 },
+  { header: 'Ký nhận', width: 7 },
+  { header: 'Ghi chú', width: 6.5 },
+] as const;

@@ -6,19 +6,26 @@
 // A4, margins top/bottom 20 mm, left 30 mm, right 20 mm; agency name upper-case on the left above the
 // number and symbol; national motto upper-case bold on the right, the tiêu ngữ below it underlined
 // across its own width; the date line in italics under the motto, level with the number.
+//
+// Lines are broken here, not by pdfkit: pdfkit's `continued` text (several styles in one paragraph)
+// drops spaces at style changes, ignores newlines and misplaces centred and justified lines. Words are
+// measured with the real font, broken greedily, and each line is drawn at a computed position, so a
+// paragraph's or a table cell's height is known exactly before it is drawn.
 import PDFDocument from 'pdfkit';
-import { slipFonts, type FontStyle } from './slip-fonts.ts';
+import { FONT_STYLES, slipFonts, type FontStyle } from './slip-fonts.ts';
 import { upper } from './vn-format.ts';
 
 const MM = 72 / 25.4;
 
-export const SIZE = { body: 11, small: 9, header: 10.5, motto: 11, title: 13.5 } as const;
-const LINE_GAP = 2.5;
+export const SIZE = { body: 10.5, small: 8.5, header: 9.5, motto: 10.5, title: 13 } as const;
+const LINE_GAP = 2;
 
+/** A piece of text in one style; `\n` breaks the line. */
 export type Run = { text: string; style?: FontStyle };
 export type Align = 'left' | 'center' | 'right' | 'justify';
 
 export type TableColumn = { header: string; width: number; align?: Align };
+/** A cell: plain text, or runs of mixed styles (with `\n` for line breaks). */
 export type TableCell = string | Run[];
 
 export type SignatureBlock = { label: string; hint: string; title?: string; name?: string };
@@ -38,6 +45,10 @@ export type SlipPdfOptions = {
 /** A region at the right margin that paragraphs flow around (the QR code). */
 type Reserved = { page: number; width: number; until: number };
 
+type Fragment = { text: string; style: FontStyle; width: number };
+type Word = { fragments: Fragment[]; width: number; after: 'space' | 'newline' | 'none' };
+type Line = { words: Word[]; width: number; hard: boolean };
+
 export class SlipPdf {
   readonly doc: PDFKit.PDFDocument;
   readonly left: number;
@@ -52,12 +63,9 @@ export class SlipPdf {
 
   constructor(options: SlipPdfOptions) {
     this.#options = options;
-    const margins = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 20 * MM };
-    if (options.landscape) {
-      margins.left = 20 * MM;
-      margins.top = 15 * MM;
-      margins.bottom = 15 * MM;
-    }
+    const margins = options.landscape
+      ? { top: 15 * MM, bottom: 15 * MM, left: 20 * MM, right: 20 * MM }
+      : { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 20 * MM };
     this.doc = new PDFDocument({
       size: 'A4',
       layout: options.landscape ? 'landscape' : 'portrait',
@@ -77,7 +85,8 @@ export class SlipPdf {
       },
     });
     const fonts = slipFonts();
-    for (const style of Object.keys(fonts) as FontStyle[]) this.doc.registerFont(style, fonts[style]);
+    // pdfkit's types list only bytes and paths, but it takes a parsed font too (slip-fonts.ts).
+    for (const style of FONT_STYLES) this.doc.registerFont(style, fonts[style] as unknown as Buffer);
     this.doc.on('data', (chunk: Buffer) => this.#chunks.push(chunk));
     this.#ended = new Promise((resolve, reject) => {
       this.doc.on('end', () => resolve(Buffer.concat(this.#chunks)));
@@ -85,7 +94,6 @@ export class SlipPdf {
     });
     this.doc.on('pageAdded', () => {
       this.#page++;
-      this.doc.y = this.top;
     });
     this.left = margins.left;
     this.top = margins.top;
@@ -102,10 +110,6 @@ export class SlipPdf {
     return this.doc.y;
   }
 
-  set y(value: number) {
-    this.doc.y = value;
-  }
-
   /** Moves down by `points`. */
   gap(points: number): void {
     this.doc.y += points;
@@ -113,13 +117,156 @@ export class SlipPdf {
 
   /** Starts a new page when fewer than `points` remain. */
   ensure(points: number): void {
-    if (this.doc.y + points > this.bottom) this.doc.addPage();
+    if (this.doc.y + points > this.bottom) this.newPage();
   }
 
-  font(style: FontStyle, size: number): this {
-    this.doc.font(style).fontSize(size);
-    return this;
+  newPage(): void {
+    this.doc.addPage();
+    this.doc.x = this.left;
+    this.doc.y = this.top;
   }
+
+  #font(style: FontStyle, size: number): PDFKit.PDFDocument {
+    return this.doc.font(style).fontSize(size);
+  }
+
+  lineHeight(size: number): number {
+    return this.#font('regular', size).currentLineHeight(true) + LINE_GAP;
+  }
+
+  // ---- line breaking ----------------------------------------------------------------------------
+
+  /** Words of the runs; a word may span styles ("Hường" + "."), so it is a list of fragments. */
+  #words(runs: Run[], size: number): Word[] {
+    const words: Word[] = [];
+    for (const run of runs) {
+      const style = run.style ?? 'regular';
+      for (const token of run.text.match(/\n| +|[^ \n]+/g) ?? []) {
+        const last = words[words.length - 1];
+        if (token === '\n') {
+          if (last) last.after = 'newline';
+          else words.push({ fragments: [], width: 0, after: 'newline' });
+        } else if (token.startsWith(' ')) {
+          if (last && last.after === 'none') last.after = 'space';
+        } else {
+          const width = this.#font(style, size).widthOfString(token);
+          const fragment = { text: token, style, width };
+          if (last && last.after === 'none') {
+            last.fragments.push(fragment);
+            last.width += width;
+          } else {
+            words.push({ fragments: [fragment], width, after: 'none' });
+          }
+        }
+      }
+    }
+    return words;
+  }
+
+  #spaceWidth(size: number): number {
+    return this.#font('regular', size).widthOfString(' ');
+  }
+
+  /** Splits a word wider than the line at character boundaries (long URLs, codes). */
+  #splitWord(word: Word, maxWidth: number, size: number): Word[] {
+    const parts: Word[] = [];
+    let current: Word = { fragments: [], width: 0, after: 'none' };
+    for (const f of word.fragments) {
+      let text = '';
+      for (const ch of f.text) {
+        const w = this.#font(f.style, size).widthOfString(text + ch);
+        if (current.width + w > maxWidth && (text !== '' || current.fragments.length > 0)) {
+          if (text !== '') {
+            const width = this.#font(f.style, size).widthOfString(text);
+            current.fragments.push({ text, style: f.style, width });
+            current.width += width;
+          }
+          parts.push(current);
+          current = { fragments: [], width: 0, after: 'none' };
+          text = ch;
+        } else {
+          text += ch;
+        }
+      }
+      if (text !== '') {
+        const width = this.#font(f.style, size).widthOfString(text);
+        current.fragments.push({ text, style: f.style, width });
+        current.width += width;
+      }
+    }
+    current.after = word.after;
+    parts.push(current);
+    return parts;
+  }
+
+  #lines(runs: Run[], size: number, maxWidth: number): Line[] {
+    const space = this.#spaceWidth(size);
+    const lines: Line[] = [];
+    let line: Line = { words: [], width: 0, hard: false };
+    const push = (hard: boolean): void => {
+      line.hard = hard;
+      lines.push(line);
+      line = { words: [], width: 0, hard: false };
+    };
+    for (const whole of this.#words(runs, size)) {
+      const pieces = whole.width > maxWidth ? this.#splitWord(whole, maxWidth, size) : [whole];
+      for (const word of pieces) {
+        const extra = line.words.length > 0 ? space + word.width : word.width;
+        if (line.words.length > 0 && line.width + extra > maxWidth) push(false);
+        line.width += line.words.length > 0 ? space + word.width : word.width;
+        line.words.push(word);
+        if (word.after === 'newline') push(true);
+      }
+    }
+    if (line.words.length > 0 || lines.length === 0) push(true);
+    return lines;
+  }
+
+  /** Height of runs set in `width` (lines × line height). */
+  measure(runs: Run[], size: number, width: number): number {
+    return this.#lines(runs, size, width).length * this.lineHeight(size);
+  }
+
+  /** Draws laid-out lines from (x, y); returns the y below them. Breaks pages when `flow` is set. */
+  #draw(
+    lines: Line[],
+    x: number,
+    y: number,
+    width: number,
+    size: number,
+    align: Align,
+    flow: boolean,
+  ): number {
+    const doc = this.doc;
+    const lh = this.lineHeight(size);
+    const space = this.#spaceWidth(size);
+    for (const line of lines) {
+      if (flow && y + lh > this.bottom) {
+        this.newPage();
+        y = this.top;
+      }
+      const slack = width - line.width;
+      let cx = x;
+      let gap = space;
+      if (align === 'center') cx += slack / 2;
+      else if (align === 'right') cx += slack;
+      else if (align === 'justify' && !line.hard && line.words.length > 1) {
+        gap += slack / (line.words.length - 1);
+      }
+      line.words.forEach((word, i) => {
+        if (i > 0) cx += gap;
+        for (const f of word.fragments) {
+          this.#font(f.style, size).text(f.text, cx, y, { lineBreak: false });
+          cx += f.width;
+        }
+      });
+      y += lh;
+    }
+    doc.x = this.left;
+    return y;
+  }
+
+  // ---- blocks -----------------------------------------------------------------------------------
 
   /** The width a paragraph may use at the current height (narrower beside the QR code). */
   #lineWidth(indent: number): number {
@@ -136,24 +283,17 @@ export class SlipPdf {
     const size = opts.size ?? SIZE.body;
     const indent = opts.indent ?? 0;
     const width = opts.width ?? this.#lineWidth(indent);
-    const parts = runs.filter((r) => r.text !== '');
-    if (parts.length === 0) return;
-    // Keep a paragraph's first line off the foot of a page.
-    this.font('regular', size).ensure(this.doc.currentLineHeight(true) + LINE_GAP);
-    const x = this.left + indent;
-    parts.forEach((run, i) => {
-      this.font(run.style ?? 'regular', size);
-      const last = i === parts.length - 1;
-      const textOpts: PDFKit.Mixins.TextOptions = {
-        width,
-        align: opts.align ?? 'justify',
-        lineGap: LINE_GAP,
-        continued: !last,
-      };
-      if (i === 0) this.doc.text(run.text, x, this.doc.y, textOpts);
-      else this.doc.text(run.text, textOpts);
-    });
-    this.doc.x = this.left;
+    if (runs.every((r) => r.text === '')) return;
+    const lines = this.#lines(runs, size, width);
+    this.doc.y = this.#draw(
+      lines,
+      this.left + indent,
+      this.doc.y,
+      width,
+      size,
+      opts.align ?? 'justify',
+      true,
+    );
     this.gap(opts.after ?? 1.5);
   }
 
@@ -170,12 +310,12 @@ export class SlipPdf {
     );
   }
 
-  /** Centered bold title and optional lines beneath it. */
+  /** Centered bold title and optional centered lines beneath it. */
   title(text: string, lines: Run[][] = []): void {
-    this.gap(10);
-    this.paragraph([{ text, style: 'bold' }], { size: SIZE.title, align: 'center', width: this.width });
-    for (const line of lines) this.paragraph(line, { align: 'center', width: this.width });
     this.gap(8);
+    this.paragraph([{ text, style: 'bold' }], { size: SIZE.title, align: 'center', width: this.width });
+    for (const line of lines) this.paragraph(line, { align: 'center', width: this.width, after: 0 });
+    this.gap(6);
   }
 
   /**
@@ -190,41 +330,38 @@ export class SlipPdf {
     numberLine: string;
     dateLine: string;
   }): void {
-    const doc = this.doc;
-    const leftWidth = Math.round(this.width * (this.#options.landscape ? 0.4 : 0.42));
+    const leftWidth = Math.round(this.width * (this.#options.landscape ? 0.42 : 0.48));
     const rightX = this.left + leftWidth;
     const rightWidth = this.width - leftWidth;
-    const top = this.top;
+    const centered = (
+      text: string,
+      style: FontStyle,
+      size: number,
+      x: number,
+      w: number,
+      y: number,
+    ): number => this.#draw(this.#lines([{ text, style }], size, w), x, y, w, size, 'center', false);
 
-    let y = top;
-    const centered = (text: string, style: FontStyle, size: number, x: number, w: number): number => {
-      doc.font(style).fontSize(size);
-      doc.text(text, x, y, { width: w, align: 'center', lineGap: 1 });
-      y = doc.y;
-      return doc.widthOfString(text);
-    };
-    if (h.superiorName) centered(upper(h.superiorName), 'regular', SIZE.header, this.left, leftWidth);
-    centered(upper(h.agencyName), 'bold', SIZE.header, this.left, leftWidth);
-    if (h.deskName) centered(upper(h.deskName), 'bold', SIZE.header, this.left, leftWidth);
-    const leftRuleY = y + 2;
-    this.#rule(this.left + leftWidth / 2, leftRuleY, Math.min(leftWidth / 3, 70));
-    const leftBottom = leftRuleY + 6;
+    let y = this.top;
+    if (h.superiorName) y = centered(upper(h.superiorName), 'regular', SIZE.header, this.left, leftWidth, y);
+    y = centered(upper(h.agencyName), 'bold', SIZE.header, this.left, leftWidth, y);
+    if (h.deskName) y = centered(upper(h.deskName), 'bold', SIZE.header, this.left, leftWidth, y);
+    this.#rule(this.left + leftWidth / 2, y + 1.5, Math.min(leftWidth / 3, 70));
+    const leftBottom = y + 6;
 
-    y = top;
-    centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'bold', SIZE.motto, rightX, rightWidth);
-    const mottoWidth = centered('Độc lập - Tự do - Hạnh phúc', 'bold', SIZE.motto + 1, rightX, rightWidth);
-    const rightRuleY = y + 2;
-    this.#rule(rightX + rightWidth / 2, rightRuleY, Math.min(mottoWidth, rightWidth));
-    const rightBottom = rightRuleY + 6;
+    y = this.top;
+    y = centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'bold', SIZE.motto, rightX, rightWidth, y);
+    const tieuNgu = 'Độc lập - Tự do - Hạnh phúc';
+    y = centered(tieuNgu, 'bold', SIZE.motto + 0.5, rightX, rightWidth, y);
+    const mottoWidth = this.#font('bold', SIZE.motto + 0.5).widthOfString(tieuNgu);
+    this.#rule(rightX + rightWidth / 2, y + 1.5, Math.min(mottoWidth, rightWidth));
+    const rightBottom = y + 6;
 
-    y = Math.max(leftBottom, rightBottom) + 4;
-    const rowY = y;
-    centered(h.numberLine, 'regular', SIZE.body, this.left, leftWidth);
-    const afterNumber = y;
-    y = rowY;
-    centered(h.dateLine, 'italic', SIZE.body, rightX, rightWidth);
-    doc.x = this.left;
-    doc.y = Math.max(afterNumber, y) + 4;
+    const row = Math.max(leftBottom, rightBottom) + 3;
+    const a = centered(h.numberLine, 'regular', SIZE.body, this.left, leftWidth, row);
+    const b = centered(h.dateLine, 'italic', SIZE.body, rightX, rightWidth, row);
+    this.doc.x = this.left;
+    this.doc.y = Math.max(a, b) + 2;
   }
 
   #rule(centerX: number, y: number, width: number): void {
@@ -238,14 +375,21 @@ export class SlipPdf {
   }
 
   /** The QR code at the right margin from the current height; paragraphs beside it are narrowed. */
-  qr(png: Buffer, caption: string, size = 64): void {
+  qr(png: Buffer, caption: string, size = 60): void {
     const x = this.right - size;
     const y = this.doc.y;
     this.doc.image(png, x, y, { width: size, height: size });
-    this.doc.font('italic').fontSize(7);
-    this.doc.text(caption, x - 8, y + size + 1, { width: size + 16, align: 'center', lineGap: 0 });
+    const captionWidth = size + 16;
+    this.#draw(
+      this.#lines([{ text: caption, style: 'italic' }], 7, captionWidth),
+      x - 8,
+      y + size,
+      captionWidth,
+      7,
+      'center',
+      false,
+    );
     this.doc.y = y;
-    this.doc.x = this.left;
     this.#reserved = { page: this.#page, width: size + 10, until: y + size + 12 };
   }
 
@@ -267,25 +411,19 @@ export class SlipPdf {
     const doc = this.doc;
     const size = opts.size ?? SIZE.body - 0.5;
     const headerSize = opts.headerSize ?? size;
-    const pad = 3.5;
+    const pad = 3;
     const total = columns.reduce((s, c) => s + c.width, 0);
-    const scale = this.width / total;
-    const widths = columns.map((c) => c.width * scale);
+    const widths = columns.map((c) => (c.width * this.width) / total);
     this.clearReserved();
 
-    const cellRuns = (cell: TableCell): Run[] => (typeof cell === 'string' ? [{ text: cell }] : cell);
-    const cellHeight = (cell: TableCell, w: number, fontSize: number, bold: boolean): number => {
-      const runs = cellRuns(cell);
-      const text = runs.map((r) => r.text).join('');
-      if (text === '') return 0;
-      doc.font(bold || runs.some((r) => r.style === 'bold') ? 'bold' : 'regular').fontSize(fontSize);
-      return doc.heightOfString(text, { width: w - 2 * pad, lineGap: 1 });
-    };
+    const runsOf = (cell: TableCell, header: boolean): Run[] =>
+      typeof cell === 'string' ? [{ text: cell, style: header ? 'bold' : 'regular' }] : cell;
     const drawRow = (cells: TableCell[], fontSize: number, header: boolean): void => {
-      const heights = cells.map((c, i) => cellHeight(c, widths[i] ?? 0, fontSize, header));
-      const h = Math.max(...heights, fontSize) + 2 * pad;
+      const laid = cells.map((c, i) => this.#lines(runsOf(c, header), fontSize, (widths[i] ?? 0) - 2 * pad));
+      const lh = this.lineHeight(fontSize);
+      const h = Math.max(1, ...laid.map((l) => l.length)) * lh + 2 * pad - LINE_GAP;
       if (doc.y + h > this.bottom) {
-        doc.addPage();
+        this.newPage();
         if (!header)
           drawRow(
             columns.map((c) => c.header),
@@ -295,29 +433,18 @@ export class SlipPdf {
       }
       const y = doc.y;
       let x = this.left;
-      cells.forEach((cell, i) => {
+      laid.forEach((lines, i) => {
         const w = widths[i] ?? 0;
         doc.save().lineWidth(0.5).rect(x, y, w, h).stroke().restore();
-        const runs = cellRuns(cell);
         const align = header ? 'center' : (columns[i]?.align ?? 'left');
-        runs.forEach((run, j) => {
-          doc.font(header ? 'bold' : (run.style ?? 'regular')).fontSize(fontSize);
-          const o: PDFKit.Mixins.TextOptions = {
-            width: w - 2 * pad,
-            align,
-            lineGap: 1,
-            continued: j < runs.length - 1,
-          };
-          if (j === 0) doc.text(run.text, x + pad, y + pad, o);
-          else doc.text(run.text, o);
-        });
+        this.#draw(lines, x + pad, y + pad, w - 2 * pad, fontSize, align, false);
         x += w;
       });
       doc.x = this.left;
       doc.y = y + h;
     };
 
-    this.ensure(40);
+    this.ensure(60);
     drawRow(
       columns.map((c) => c.header),
       headerSize,
@@ -329,20 +456,18 @@ export class SlipPdf {
 
   /** Signature blocks side by side (null leaves a column empty); kept together on one page. */
   signatures(blocks: (SignatureBlock | null)[], opts: { space?: number } = {}): void {
-    const doc = this.doc;
-    const space = opts.space ?? 52;
+    const space = opts.space ?? 46;
     this.clearReserved();
     this.ensure(space + 60);
     const w = this.width / blocks.length;
-    const top = doc.y + 8;
+    const top = this.doc.y + 6;
     let lowest = top;
     blocks.forEach((b, i) => {
       if (!b) return;
       const x = this.left + i * w;
       let y = top;
       const line = (text: string, style: FontStyle, size: number): void => {
-        doc.font(style).fontSize(size).text(text, x, y, { width: w, align: 'center', lineGap: 1 });
-        y = doc.y;
+        y = this.#draw(this.#lines([{ text, style }], size, w), x, y, w, size, 'center', false);
       };
       if (b.title) line(upper(b.title), 'bold', SIZE.body);
       if (b.label) line(b.label, 'bold', SIZE.body);
@@ -351,13 +476,27 @@ export class SlipPdf {
       if (b.name) line(b.name, 'bold', SIZE.body);
       lowest = Math.max(lowest, y);
     });
-    doc.x = this.left;
-    doc.y = lowest + 6;
+    this.doc.x = this.left;
+    this.doc.y = lowest + 6;
   }
 
   /** Small print at the foot of the content ("Ghi chú"). */
   note(runs: Run[]): void {
-    this.paragraph(runs, { size: SIZE.small, align: 'justify' });
+    this.paragraph(runs, { size: SIZE.small, align: 'left' });
+  }
+
+  /** A small line in the top margin of the first page, right-aligned (the Mẫu and its circular). */
+  formLabel(text: string): void {
+    const size = SIZE.small - 0.5;
+    this.#draw(
+      this.#lines([{ text, style: 'italic' }], size, this.width),
+      this.left,
+      this.top / 2 - 4,
+      this.width,
+      size,
+      'right',
+      false,
+    );
   }
 
   /** Writes page numbers and the running head, ends the document and returns its bytes. */
@@ -365,32 +504,34 @@ export class SlipPdf {
     const doc = this.doc;
     const { start, count } = doc.bufferedPageRange();
     const numbered = this.#options.pageNumbers === 'always' || count > 1;
+    const size = SIZE.small - 0.5;
     for (let i = start; i < start + count; i++) {
       doc.switchToPage(i);
-      const page = doc.page;
-      const savedBottom = page.margins.bottom;
-      const savedTop = page.margins.top;
-      page.margins.bottom = 0;
-      page.margins.top = 0;
-      doc.font('italic').fontSize(SIZE.small - 0.5);
-      if (i > start && this.#options.runningHead) {
-        doc.text(this.#options.runningHead, this.left, savedTop / 2 - 4, {
-          width: this.width,
-          align: 'center',
-          lineBreak: false,
-        });
+      const head = this.#options.runningHead;
+      if (i > start && head) {
+        this.#draw(
+          this.#lines([{ text: head, style: 'italic' }], size, this.width),
+          this.left,
+          this.top / 2 - 4,
+          this.width,
+          size,
+          'center',
+          false,
+        );
       }
       if (numbered) {
-        doc
-          .font('regular')
-          .text(`Trang ${i - start + 1}/${count}`, this.left, page.height - savedBottom / 2 - 4, {
-            width: this.width,
-            align: 'center',
-            lineBreak: false,
-          });
+        const text = `Trang ${i - start + 1}/${count}`;
+        const y = doc.page.height - (doc.page.height - this.bottom) / 2 - 4;
+        this.#draw(
+          this.#lines([{ text }], size, this.width),
+          this.left,
+          y,
+          this.width,
+          size,
+          'center',
+          false,
+        );
       }
-      page.margins.bottom = savedBottom;
-      page.margins.top = savedTop;
     }
     doc.end();
     return this.#ended;

@@ -22,6 +22,7 @@ import { SlipError } from './slip-error.ts';
 import {
   formSetFor,
   slipForm,
+  TRACKING_BOOK_COLUMNS,
   type FormSetId,
   type SlipDataMap,
   type SlipForm,
@@ -77,11 +78,11 @@ const DEFAULT_DESK: Readonly<Record<FormSetId, string>> = {
 /** The signature hint: 2025 templates allow a digital signature on electronic forms. */
 const SIGN_HINT: Readonly<Record<FormSetId, string>> = {
   '2018': '(Ký và ghi rõ họ tên)',
-  '2025': '(Ký và ghi rõ họ tên; ký số nếu là biểu mẫu điện tử)',
+  '2025': '(Ký, ghi rõ họ tên hoặc ký số)',
 };
 const SEAL_HINT: Readonly<Record<FormSetId, string>> = {
   '2018': '(Ký, ghi rõ họ tên và đóng dấu)',
-  '2025': '(Ký, ghi rõ họ tên và đóng dấu; ký số nếu là biểu mẫu điện tử)',
+  '2025': '(Ký, ghi rõ họ tên và đóng dấu hoặc ký số)',
 };
 
 /** The form a slip of `kind` for `data` will be printed on. */
@@ -141,14 +142,7 @@ export async function renderSlip<K extends SlipKind>(
 function header(ctx: Ctx, data: SlipHeader, opts: { desk?: boolean } = {}): void {
   const { pdf, form } = ctx;
   const { agency } = data;
-  pdf.doc
-    .font('italic')
-    .fontSize(SIZE.small - 0.5)
-    .text(`${form.form} — ${form.source}`, pdf.left, pdf.top / 2 - 4, {
-      width: pdf.width,
-      align: 'right',
-      lineBreak: false,
-    });
+  pdf.formLabel(`${form.form} — ${form.source}`);
   pdf.header({
     ...(agency.superiorName ? { superiorName: agency.superiorName } : {}),
     agencyName: agency.name,
@@ -163,7 +157,7 @@ async function titleWithQr(ctx: Ctx, code: string | undefined, lines: Run[][] = 
   pdf.title(form.title, lines);
   if (code) {
     const url = lookupUrl(options.publicUrl, code);
-    pdf.qr(await qrPng(url), 'Quét mã để tra cứu hồ sơ');
+    pdf.qr(await qrPng(url), 'Tra cứu hồ sơ');
   }
 }
 
@@ -186,7 +180,7 @@ function applicantFields(pdf: SlipPdf, dossier: SlipDossier, lead: string): void
     [
       { text: 'Số điện thoại: ' },
       a.phone ? { text: a.phone, style: 'bold' } : { text: '……………………' },
-      { text: '     Email: ' },
+      { text: '; Email: ' },
       a.email ? { text: a.email, style: 'bold' } : { text: '……………………' },
     ],
     { align: 'left' },
@@ -264,7 +258,7 @@ async function renderReceipt(data: ReceiptSlipData, ctx: Ctx): Promise<void> {
     [
       { header: 'STT', width: 7, align: 'center' },
       { header: 'Tên giấy tờ', width: 55 },
-      { header: 'Loại (bản chính, bản sao, bản sao có chứng thực, bản điện tử)', width: 26, align: 'center' },
+      { header: 'Loại (bản chính, bản sao, bản điện tử)', width: 26, align: 'center' },
       { header: 'Số lượng', width: 12, align: 'center' },
     ],
     data.components.map((c, i) => [
@@ -306,8 +300,7 @@ async function renderReceipt(data: ReceiptSlipData, ctx: Ctx): Promise<void> {
     {
       text:
         'Giấy tiếp nhận hồ sơ và hẹn trả kết quả được lập thành 02 liên: một liên giao cho tổ chức, cá nhân ' +
-        'nộp hồ sơ; một liên chuyển kèm theo hồ sơ và lưu tại Bộ phận Một cửa. Tổ chức, cá nhân có thể đăng ký ' +
-        'nhận kết quả qua dịch vụ bưu chính công ích. ',
+        'nộp hồ sơ; một liên chuyển kèm theo hồ sơ và lưu tại Bộ phận Một cửa. ',
       style: 'italic',
     },
     ...lookupNote(ctx, dossier.code),
@@ -467,12 +460,9 @@ async function renderApology(data: ApologySlipData, ctx: Ctx): Promise<void> {
   pdf.paragraph([{ text: 'Xin trân trọng cảm ơn./.' }], { after: 4 });
   pdf.signatures([
     null,
-    {
-      label: 'THỦ TRƯỞNG CƠ QUAN',
-      hint: SEAL_HINT[form.set],
-      ...(data.head.title ? { title: data.head.title } : {}),
-      name: data.head.fullName,
-    },
+    data.head.title
+      ? { label: '', title: data.head.title, hint: SEAL_HINT[form.set], name: data.head.fullName }
+      : { label: 'THỦ TRƯỞNG CƠ QUAN', hint: SEAL_HINT[form.set], name: data.head.fullName },
   ]);
   pdf.note(lookupNote(ctx, dossier.code));
 }
@@ -562,7 +552,7 @@ async function renderProcessControl(data: ProcessControlSlipData, ctx: Ctx): Pro
     [
       { text: `${i + 1}. Giao: `, style: 'bold' },
       { text: `${h.fromUnit}\n` },
-      { text: `${' '.repeat(String(i + 1).length + 2)}Nhận: `, style: 'bold' },
+      { text: 'Nhận: ', style: 'bold' },
       { text: h.toUnit },
     ],
     cellDateTime(h.at),
@@ -601,22 +591,6 @@ async function renderProcessControl(data: ProcessControlSlipData, ctx: Ctx): Pro
 
 // ---- 2018 Mẫu 06 / 2025 Mẫu 07: Sổ theo dõi hồ sơ --------------------------------------------
 
-/** The register's columns (legal-notes §2.2), shared by the PDF and the XLSX export. */
-export const TRACKING_BOOK_COLUMNS = [
-  { header: 'STT', width: 4 },
-  { header: 'Mã hồ sơ', width: 15 },
-  { header: 'Tên thủ tục hành chính', width: 17 },
-  { header: 'Tên tổ chức, cá nhân', width: 12 },
-  { header: 'Địa chỉ, số điện thoại', width: 14 },
-  { header: 'Cơ quan chủ trì giải quyết', width: 12 },
-  { header: 'Nhận hồ sơ (giờ, ngày)', width: 8.5 },
-  { header: 'Hẹn trả kết quả (giờ, ngày)', width: 8.5 },
-  { header: 'Trả kết quả (giờ, ngày)', width: 8.5 },
-  { header: 'Phương thức nhận kết quả', width: 9 },
-  { header: 'Ký nhận', width: 8 },
-  { header: 'Ghi chú', width: 8 },
-] as const;
-
 async function renderTrackingBook(data: TrackingBookData, ctx: Ctx): Promise<void> {
   const { pdf } = ctx;
   if (data.period.to < data.period.from) {
@@ -642,9 +616,9 @@ async function renderTrackingBook(data: TrackingBookData, ctx: Ctx): Promise<voi
       e.applicantName,
       contact,
       e.resolvingAgency,
-      vnShortDateTime(e.receivedAt),
-      e.dueAt ? vnShortDateTime(e.dueAt) : '',
-      e.returnedAt ? vnShortDateTime(e.returnedAt) : '',
+      vnShortDateTime(e.receivedAt).replace(' ', '\n'),
+      e.dueAt ? vnShortDateTime(e.dueAt).replace(' ', '\n') : '',
+      e.returnedAt ? vnShortDateTime(e.returnedAt).replace(' ', '\n') : '',
       e.deliveryMethod ?? '',
       e.signedBy ?? '',
       e.note ?? '',

@@ -114,7 +114,12 @@ export function slipData(receivedAt = '2026-11-21T09:15:00+07:00'): { [K in Slip
       },
     ],
     reason: 'Hồ sơ chưa đầy đủ, hợp lệ theo quy định của Luật Hộ tịch',
-    contact: { fullName: 'Trần Văn Đức', title: 'công chức tư pháp - hộ tịch', phone: '024 3825 1234', extension: '105' },
+    contact: {
+      fullName: 'Trần Văn Đức',
+      title: 'công chức tư pháp - hộ tịch',
+      phone: '024 3825 1234',
+      extension: '105',
+    },
     guide: { fullName: 'Trần Văn Đức' },
   };
   const refusal: RefusalSlipData = {
@@ -206,7 +211,13 @@ export function slipData(receivedAt = '2026-11-21T09:15:00+07:00'): { [K in Slip
   };
 }
 
-const NAMES = ['Nguyễn Thị Hường', 'Lê Văn Thự', 'Đỗ Quang Tuấn', 'Vũ Thị Ánh Tuyết', 'Công ty TNHH Hoàng Đạo'];
+const NAMES = [
+  'Nguyễn Thị Hường',
+  'Lê Văn Thự',
+  'Đỗ Quang Tuấn',
+  'Vũ Thị Ánh Tuyết',
+  'Công ty TNHH Hoàng Đạo',
+];
 
 /** `n` register lines spread over November 2026. */
 export function trackingEntries(n: number): TrackingBookEntry[] {
@@ -223,7 +234,9 @@ export function trackingEntries(n: number): TrackingBookEntry[] {
       resolvingAgency: 'UBND Phường Hàng Trống',
       receivedAt: `2026-11-${day}T09:15:00+07:00`,
       dueAt: `2026-11-${day}T16:00:00+07:00`,
-      ...(returned ? { returnedAt: `2026-11-${day}T15:30:00+07:00`, signedBy: NAMES[i % NAMES.length]! } : {}),
+      ...(returned
+        ? { returnedAt: `2026-11-${day}T15:30:00+07:00`, signedBy: NAMES[i % NAMES.length]! }
+        : {}),
       deliveryMethod: i % 4 === 3 ? 'Bưu chính công ích' : 'Trực tiếp',
       ...(returned ? {} : { note: 'Chờ bổ sung' }),
     };
