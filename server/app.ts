@@ -10,6 +10,7 @@ import fastifyStatic from '@fastify/static';
 import type { Deps } from './deps.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
+import { AppError } from './platform/errors.ts';
 import { installSecurity } from './platform/http/security.ts';
 import { installMetrics } from './platform/http/metrics.ts';
 import { registerHealthRoutes } from './platform/http/health.routes.ts';
@@ -94,6 +95,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   if (options.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
+      if (request.url.startsWith('/api/')) {
+        throw new AppError('NOT_FOUND', 'Không tìm thấy đường dẫn này.');
+      }
       const rel = decodeURIComponent(request.url.split('?')[0]!);
       const file = path.join(WEB_DIST, path.normalize(rel));
       if (file.startsWith(WEB_DIST + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {

@@ -64,3 +64,9 @@ export const AgencyView = Type.Object(
 );
 export type AgencyView = Static<typeof AgencyView>;
 export const AgenciesResponse = Paged(AgencyView);
+
+export const UnitParams = Type.Object({ code: UnitCode }, { additionalProperties: false });
+export const UnitDetail = Type.Object(
+  { unit: UnitView, ancestors: Type.Array(UnitView) },
+  { additionalProperties: false },
+);

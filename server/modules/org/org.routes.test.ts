@@ -178,3 +178,18 @@ test('HTTP reach matches the unit tree for every demo user (property)', async ()
     { numRuns: 60 },
   );
 });
+
+test('one unit with its ancestors, within reach', async () => {
+  const res = await get('desk.hang-trong', '/api/v1/units/00070');
+  assert.equal(res.statusCode, 200);
+  const d = res.json<{ unit: { name: string }; ancestors: { code: string }[] }>();
+  assert.equal(d.unit.name, 'Phường Hàng Trống');
+  assert.deepEqual(
+    d.ancestors.map((a) => a.code),
+    ['01', '002'],
+  );
+  assert.equal((await get('desk.hang-trong', '/api/v1/units/00061')).statusCode, 403);
+  assert.equal((await get('demo-admin', '/api/v1/units/99999')).statusCode, 404);
+  const spa = await rt.app.inject({ method: 'GET', url: '/api/v1/no-such-thing' });
+  assert.equal(spa.statusCode, 404);
+});

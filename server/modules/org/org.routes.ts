@@ -4,7 +4,14 @@ import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { ErrorEnvelope } from '../../../common/contracts/common.ts';
-import { AgenciesQuery, AgenciesResponse, UnitsQuery, UnitsResponse } from '../../../common/contracts/org.ts';
+import {
+  AgenciesQuery,
+  AgenciesResponse,
+  UnitDetail,
+  UnitParams,
+  UnitsQuery,
+  UnitsResponse,
+} from '../../../common/contracts/org.ts';
 import { requireActor } from '../auth/auth.hook.ts';
 import { canReachUnit } from './org.policy.ts';
 import { findUnit, listAgencies, listUnits } from './org.repository.ts';
@@ -73,6 +80,48 @@ export function registerOrgRoutes(root: FastifyInstance, deps: Deps): void {
         })),
         total,
       };
+    },
+  );
+
+  app.get(
+    '/api/v1/units/:code',
+    {
+      schema: {
+        tags: ['org'],
+        summary: 'Một đơn vị hành chính và các cấp trên của nó (trong phạm vi của người dùng)',
+        params: UnitParams,
+        response: { 200: UnitDetail, ...errors, 404: ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const unit = await findUnit(deps.db, request.params.code);
+      if (!unit) throw new AppError('NOT_FOUND', `Không có đơn vị hành chính mã ${request.params.code}.`);
+      if (!canReachUnit(actor, unit.path, 'read')) {
+        throw new AppError('FORBIDDEN', 'Đơn vị hành chính này nằm ngoài phạm vi của bạn.');
+      }
+      const codes = unit.path.split('/').filter((c) => c !== '' && c !== unit.code);
+      const rows =
+        codes.length > 0
+          ? await deps.db
+              .selectFrom('units')
+              .selectAll()
+              .where('code', 'in', codes)
+              .orderBy('level')
+              .execute()
+          : [];
+      const view = (r: typeof unit) => ({
+        code: r.code,
+        name: r.name,
+        type: r.type,
+        level: r.level,
+        parentCode: r.parent_code,
+        validFrom: isoDate(r.valid_from),
+        validTo: isoDate(r.valid_to),
+      });
+      // Ancestors above the actor's reach are named (a ward officer sees which district and province
+      // the ward belongs to) but carry nothing beyond the public reference data.
+      return { unit: view(unit), ancestors: rows.map(view) };
     },
   );
 

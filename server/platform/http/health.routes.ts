@@ -6,8 +6,15 @@ import { AppError } from '../errors.ts';
 
 export function registerHealthRoutes(app: FastifyInstance, deps: Deps, registry: Registry): void {
   const hide = { hide: true } as const;
-  app.get('/healthz', { schema: { ...hide } }, async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { ...hide } }, async () => {
+  const status = {
+    type: 'object',
+    properties: { status: { type: 'string' }, database: { type: 'string' } },
+    required: ['status'],
+    additionalProperties: false,
+  };
+  const envelope = { type: 'object', additionalProperties: true };
+  app.get('/healthz', { schema: { ...hide, response: { 200: status } } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { ...hide, response: { 200: status, 503: envelope } } }, async () => {
     try {
       await sql`SELECT 1`.execute(deps.db);
     } catch {
@@ -15,8 +22,12 @@ export function registerHealthRoutes(app: FastifyInstance, deps: Deps, registry:
     }
     return { status: 'ready', database: deps.driver };
   });
-  app.get('/metrics', { schema: { ...hide } }, async (_request, reply) => {
-    void reply.type(registry.contentType);
-    return registry.metrics();
-  });
+  app.get(
+    '/metrics',
+    { schema: { ...hide, response: { 200: { type: 'string' } } } },
+    async (_request, reply) => {
+      void reply.type(registry.contentType);
+      return registry.metrics();
+    },
+  );
 }

@@ -1,0 +1,134 @@
+// The frame of every page: skip link, header (product name, language, signed-in user, sign out),
+// main navigation when signed in, the page, and a footer.
+import { useState, type ReactNode } from 'react';
+import type { UserView } from '../../common/contracts/auth.ts';
+import { errorText } from './errors.ts';
+import { isLang, useI18n } from './i18n/i18n.tsx';
+import { Link, useRouter } from './router.tsx';
+import { useSession } from './session.tsx';
+import { PATHS } from './paths.ts';
+
+function LanguageSwitch() {
+  const { t, setLang } = useI18n();
+  const next = t.language.switchLang;
+  return (
+    <button
+      type="button"
+      className="button button-header"
+      lang={next}
+      title={t.language.switchHint}
+      onClick={() => {
+        if (isLang(next)) setLang(next);
+      }}
+    >
+      {t.language.switchLabel}
+    </button>
+  );
+}
+
+function UserBox({ user }: { user: UserView }) {
+  const { t } = useI18n();
+  const { signOut } = useSession();
+  const { navigate } = useRouter();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const first = user.roles[0];
+  const others = user.roles.length - 1;
+
+  const onSignOut = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await signOut();
+      navigate(PATHS.signIn);
+    } catch (err) {
+      setError(errorText(t, err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="user-box">
+      <p className="user-identity">
+        <span className="visually-hidden">{t.user.label}: </span>
+        <span className="user-name">{user.fullName}</span>
+        {first ? (
+          <span className="user-role">
+            {t.roles[first.role]}
+            <span className="user-agency"> · {first.agencyName}</span>
+            {others > 0 ? <span> ({t.user.moreRoles(others)})</span> : null}
+          </span>
+        ) : null}
+      </p>
+      <button type="button" className="button button-header" onClick={() => void onSignOut()} disabled={busy}>
+        {busy ? t.user.signingOut : t.user.signOut}
+      </button>
+      {error ? (
+        <p className="header-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useI18n();
+  const { session } = useSession();
+  const user = session.status === 'signed-in' ? session.user : null;
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <header className="app-header">
+        <div className="header-top">
+          <div className="container header-bar">
+            <Link to={PATHS.home} className="brand">
+              <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+                <rect width="32" height="32" rx="6" fill="#ffffff" fillOpacity="0.14" />
+                <path
+                  d="M16 5l3.1 6.6 7.2.8-5.4 4.9 1.5 7.1L16 20.8l-6.4 3.6 1.5-7.1-5.4-4.9 7.2-.8z"
+                  fill="#ffcd1f"
+                />
+              </svg>
+              <span className="brand-name">{t.appName}</span>
+            </Link>
+            <div className="header-tools">
+              <LanguageSwitch />
+              {user ? <UserBox user={user} /> : null}
+            </div>
+          </div>
+        </div>
+        {/* Always present (empty while the session loads) so that the page below never moves. */}
+        <nav className="app-nav" aria-label={t.nav.label}>
+          <ul className="container nav-list">
+            {user ? (
+              <>
+                <li>
+                  <Link to={PATHS.home}>{t.nav.home}</Link>
+                </li>
+                <li>
+                  <Link to={PATHS.units}>{t.nav.units}</Link>
+                </li>
+              </>
+            ) : session.status === 'signed-out' ? (
+              <li>
+                <Link to={PATHS.signIn}>{t.nav.signIn}</Link>
+              </li>
+            ) : null}
+          </ul>
+        </nav>
+      </header>
+      <main className="app-main" id="main" tabIndex={-1}>
+        <div className="container">{children}</div>
+      </main>
+      <footer className="app-footer">
+        <div className="container">
+          <p>{t.footer}</p>
+        </div>
+      </footer>
+    </div>
+  );
+}

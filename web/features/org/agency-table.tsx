@@ -1,0 +1,112 @@
+// The agencies of the selected unit.
+import { useEffect, useState } from 'react';
+import { errorText } from '../../app/errors.ts';
+import { ApiError, isAbort } from '../../app/http.ts';
+import { useI18n } from '../../app/i18n/i18n.tsx';
+import { listAgencies, type AgencyView, type UnitView } from './org-api.ts';
+import { agencyKindLabel } from './unit-kinds.ts';
+
+type Load =
+  | { kind: 'loading' }
+  | { kind: 'done'; items: AgencyView[]; total: number }
+  | { kind: 'error'; error: unknown };
+
+export function AgencyTable({ unit }: { unit: UnitView | null }) {
+  const { t } = useI18n();
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+  const code = unit?.code ?? null;
+
+  useEffect(() => {
+    if (code === null) return;
+    const controller = new AbortController();
+    setLoad({ kind: 'loading' });
+    listAgencies(code, controller.signal)
+      .then((page) => setLoad({ kind: 'done', items: page.items, total: page.total }))
+      .catch((error: unknown) => {
+        if (!isAbort(error)) setLoad({ kind: 'error', error });
+      });
+    return () => controller.abort();
+  }, [code, attempt]);
+
+  const names = new Map(load.kind === 'done' ? load.items.map((a) => [a.code, a.name]) : []);
+
+  // Explicit roles: the small-screen layout restyles the table as cards, which would otherwise
+  // drop its table semantics in some browsers.
+  return (
+    <section
+      className="panel agencies-panel"
+      aria-labelledby="agencies-heading"
+      aria-busy={load.kind === 'loading' && unit !== null}
+    >
+      <h2 id="agencies-heading" className="panel-heading">
+        {unit ? t.agencies.headingFor(unit.name) : t.agencies.heading}
+      </h2>
+      {unit === null ? (
+        <p className="muted">{t.agencies.choose}</p>
+      ) : load.kind === 'loading' ? (
+        <p className="muted" role="status">
+          {t.loading}
+        </p>
+      ) : load.kind === 'error' ? (
+        <div className="inline-error" role="alert">
+          <p>
+            {load.error instanceof ApiError && load.error.status === 403
+              ? t.errors.outOfReach
+              : errorText(t, load.error)}
+          </p>
+          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+            {t.errors.retry}
+          </button>
+        </div>
+      ) : load.items.length === 0 ? (
+        <p className="muted" role="status">
+          {t.agencies.none}
+        </p>
+      ) : (
+        <>
+          <table className="table" role="table">
+            <caption className="visually-hidden">{t.agencies.caption(unit.name)}</caption>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th scope="col" role="columnheader">
+                  {t.agencies.name}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t.agencies.kind}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t.agencies.code}
+                </th>
+                <th scope="col" role="columnheader">
+                  {t.agencies.parent}
+                </th>
+              </tr>
+            </thead>
+            <tbody role="rowgroup">
+              {load.items.map((a) => (
+                <tr key={a.code} role="row">
+                  <th scope="row" role="rowheader" data-label={t.agencies.name}>
+                    {a.name}
+                  </th>
+                  <td role="cell" data-label={t.agencies.kind}>
+                    {agencyKindLabel(t, a.kind)}
+                  </td>
+                  <td role="cell" data-label={t.agencies.code}>
+                    <code>{a.code}</code>
+                  </td>
+                  <td role="cell" data-label={t.agencies.parent}>
+                    {a.parentCode === null ? '—' : (names.get(a.parentCode) ?? <code>{a.parentCode}</code>)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted table-count" role="status">
+            {t.agencies.count(load.items.length, load.total)}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

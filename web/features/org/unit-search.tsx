@@ -1,0 +1,106 @@
+// Search for a unit by name or code, with or without diacritics: the server folds both sides
+// (common/text/fold.ts). Debounced; a newer query cancels the older request.
+import { useEffect, useState } from 'react';
+import { errorText } from '../../app/errors.ts';
+import { isAbort } from '../../app/http.ts';
+import { useI18n } from '../../app/i18n/i18n.tsx';
+import { searchUnits, type UnitView } from './org-api.ts';
+import { unitDescription } from './unit-kinds.ts';
+
+const DEBOUNCE_MS = 300;
+const MIN_LENGTH = 2;
+
+type Result =
+  | { kind: 'idle' }
+  | { kind: 'loading' }
+  | { kind: 'done'; items: UnitView[]; total: number }
+  | { kind: 'error'; error: unknown };
+
+export function UnitSearch({
+  selectedCode,
+  onSelect,
+}: {
+  selectedCode: string | null;
+  onSelect: (unit: UnitView) => void;
+}) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<Result>({ kind: 'idle' });
+  const query = text.trim();
+
+  useEffect(() => {
+    if (query.length < MIN_LENGTH) {
+      setResult({ kind: 'idle' });
+      return;
+    }
+    const controller = new AbortController();
+    const timer = window.setTimeout(() => {
+      setResult({ kind: 'loading' });
+      searchUnits(query, controller.signal)
+        .then((page) => setResult({ kind: 'done', items: page.items, total: page.total }))
+        .catch((error: unknown) => {
+          if (!isAbort(error)) setResult({ kind: 'error', error });
+        });
+    }, DEBOUNCE_MS);
+    return () => {
+      window.clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query]);
+
+  let status = '';
+  if (result.kind === 'loading') status = t.units.searching;
+  else if (result.kind === 'done')
+    status =
+      result.total === 0 ? t.units.searchNone : t.units.searchResults(result.items.length, result.total);
+
+  return (
+    <section className="panel" aria-labelledby="unit-search-heading">
+      <h2 id="unit-search-heading" className="panel-heading">
+        {t.units.searchHeading}
+      </h2>
+      <form role="search" className="search-form" onSubmit={(e) => e.preventDefault()}>
+        <label htmlFor="unit-search-input">{t.units.searchLabel}</label>
+        <p className="hint" id="unit-search-hint">
+          {t.units.searchHint}
+        </p>
+        <input
+          id="unit-search-input"
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={100}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          aria-describedby="unit-search-hint"
+          aria-controls="unit-search-results"
+        />
+      </form>
+      <p className="search-status" role="status">
+        {status}
+      </p>
+      {result.kind === 'error' ? (
+        <p className="inline-error" role="alert">
+          {errorText(t, result.error)}
+        </p>
+      ) : null}
+      <ul className="search-results" id="unit-search-results">
+        {result.kind === 'done'
+          ? result.items.map((unit) => (
+              <li key={unit.code}>
+                <button
+                  type="button"
+                  className="search-result"
+                  aria-current={selectedCode === unit.code ? 'true' : undefined}
+                  onClick={() => onSelect(unit)}
+                >
+                  <span className="search-result-name">{unit.name}</span>
+                  <span className="search-result-meta">{unitDescription(t, unit)}</span>
+                </button>
+              </li>
+            ))
+          : null}
+      </ul>
+    </section>
+  );
+}
