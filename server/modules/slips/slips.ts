@@ -32,7 +32,6 @@ import { SlipPdf, SIZE, type Run, type TableCell } from './slip-pdf.ts';
 import { lookupUrl, qrPng } from './slip-qr.ts';
 import {
   civilDateWords,
-  civilShortDate,
   dateLine,
   formatVnd,
   parseInstant,
@@ -606,6 +605,7 @@ async function renderTrackingBook(data: TrackingBookData, ctx: Ctx): Promise<voi
       style: 'italic',
     },
   ]);
+  lines.push([{ text: 'Tổng số: ' }, { text: `${data.entries.length} hồ sơ`, style: 'bold' }]);
   pdf.title(ctx.form.title, lines);
   const rows: TableCell[][] = data.entries.map((e, i) => {
     const contact = [e.address, e.phone].filter(Boolean).join('; ');
@@ -632,14 +632,5 @@ async function renderTrackingBook(data: TrackingBookData, ctx: Ctx): Promise<voi
     })),
     rows,
     { size: 7.5, headerSize: 7.5 },
-  );
-  pdf.paragraph(
-    [
-      {
-        text: `Tổng số: ${data.entries.length} hồ sơ, kỳ từ ${civilShortDate(data.period.from)} đến ${civilShortDate(data.period.to)}.`,
-        style: 'italic',
-      },
-    ],
-    { align: 'left', size: SIZE.small },
   );
 }

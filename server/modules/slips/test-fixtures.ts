@@ -191,14 +191,16 @@ export function slipData(receivedAt = '2026-11-21T09:15:00+07:00'): { [K in Slip
       },
     ],
   };
+  const month = receivedAt.slice(0, 7);
+  const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
   const book: TrackingBookData = {
     agency,
     number: '01',
-    issuedAt: '2026-11-30T17:00:00+07:00',
+    issuedAt: `${month}-${last}T17:00:00+07:00`,
     field: 'Hộ tịch',
     book: '01/2026',
-    period: { from: '2026-11-01', to: '2026-11-30' },
-    entries: trackingEntries(6),
+    period: { from: `${month}-01`, to: `${month}-${last}` },
+    entries: trackingEntries(6, month),
   };
   return {
     receipt,
@@ -219,23 +221,24 @@ const NAMES = [
   'Công ty TNHH Hoàng Đạo',
 ];
 
-/** `n` register lines spread over November 2026. */
-export function trackingEntries(n: number): TrackingBookEntry[] {
+/** `n` register lines spread over the month `YYYY-MM` (default November 2026). */
+export function trackingEntries(n: number, month = '2026-11'): TrackingBookEntry[] {
+  const yymm = `${month.slice(2, 4)}${month.slice(5, 7)}`;
   return Array.from({ length: n }, (_, i) => {
     const day = String((i % 28) + 1).padStart(2, '0');
     const seq = String(i + 1).padStart(4, '0');
     const returned = i % 3 !== 2;
     return {
-      dossierCode: `000.12.22.H26-2611${day}-${seq}`,
+      dossierCode: `000.12.22.H26-${yymm}${day}-${seq}`,
       procedureName: i % 2 === 0 ? 'Đăng ký khai sinh' : 'Chứng thực bản sao từ bản chính giấy tờ, văn bản',
       applicantName: NAMES[i % NAMES.length]!,
       address: 'Số 12 phố Hàng Trống, Phường Hàng Trống, Hà Nội',
       phone: '0912 345 678',
       resolvingAgency: 'UBND Phường Hàng Trống',
-      receivedAt: `2026-11-${day}T09:15:00+07:00`,
-      dueAt: `2026-11-${day}T16:00:00+07:00`,
+      receivedAt: `${month}-${day}T09:15:00+07:00`,
+      dueAt: `${month}-${day}T16:00:00+07:00`,
       ...(returned
-        ? { returnedAt: `2026-11-${day}T15:30:00+07:00`, signedBy: NAMES[i % NAMES.length]! }
+        ? { returnedAt: `${month}-${day}T15:30:00+07:00`, signedBy: NAMES[i % NAMES.length]! }
         : {}),
       deliveryMethod: i % 4 === 3 ? 'Bưu chính công ích' : 'Trực tiếp',
       ...(returned ? {} : { note: 'Chờ bổ sung' }),

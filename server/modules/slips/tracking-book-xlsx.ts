@@ -20,14 +20,20 @@ const COLUMN_CHARS = [6, 28, 34, 24, 34, 26, 17, 17, 17, 18, 18, 20] as const;
 /** Cell styles defined in styles.xml (cellXfs indexes). */
 const STYLE = { default: 0, header: 1, dateTime: 2, text: 3 } as const;
 
-// Characters XML 1.0 forbids (C0 controls except tab, LF, CR; lone surrogates; U+FFFE/FFFF).
-// eslint-disable-next-line no-control-regex
-const NOT_XML =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Drops what XML 1.0 cannot carry: C0 controls but tab, LF and CR; lone surrogates; U+FFFE, U+FFFF. */
+function xmlChars(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    const control = c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d;
+    const surrogate = c >= 0xd800 && c <= 0xdfff; // for…of yields a lone surrogate on its own
+    if (!control && !surrogate && c !== 0xfffe && c !== 0xffff) out += ch;
+  }
+  return out;
+}
 
 export function xmlEscape(text: string): string {
-  return text
-    .replace(NOT_XML, '')
+  return xmlChars(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

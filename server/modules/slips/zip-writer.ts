@@ -17,6 +17,10 @@ const CENTRAL_HEADER = 0x02014b50;
 const END_OF_CENTRAL_DIRECTORY = 0x06054b50;
 const UTF8_NAMES = 0x0800;
 const VERSION = 20; // 2.0: deflate
+// "Made by" Unix: Info-ZIP's unzip translates names from an OEM code page when the archive says MS-DOS,
+// even with the UTF-8 flag; and with Unix the external attributes carry a file mode (rw-r--r--).
+const MADE_BY = (3 << 8) | VERSION;
+const FILE_MODE = 0o100644 << 16;
 const MAX32 = 0xffffffff;
 
 function dosDateTime(t: ZipOptions['time']): { time: number; date: number } {
@@ -70,7 +74,7 @@ export function createZip(entries: ZipEntry[], options: ZipOptions): Buffer {
 
     const header = Buffer.alloc(46);
     header.writeUInt32LE(CENTRAL_HEADER, 0);
-    header.writeUInt16LE(VERSION, 4); // made by: MS-DOS, 2.0
+    header.writeUInt16LE(MADE_BY, 4);
     header.writeUInt16LE(VERSION, 6);
     header.writeUInt16LE(UTF8_NAMES, 8);
     header.writeUInt16LE(method, 10);
@@ -80,7 +84,8 @@ export function createZip(entries: ZipEntry[], options: ZipOptions): Buffer {
     header.writeUInt32LE(body.length, 20);
     header.writeUInt32LE(data.length, 24);
     header.writeUInt16LE(name.length, 28);
-    // extra length, comment length, disk number, internal and external attributes: all zero
+    // extra length, comment length, disk number and internal attributes: zero
+    header.writeUInt32LE(FILE_MODE >>> 0, 38);
     header.writeUInt32LE(offset, 42);
     central.push(header, name);
 
