@@ -19,6 +19,8 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { registerFileRoutes } from './modules/files/files.routes.ts';
+import { registerDossierRoutes } from './modules/dossiers/dossiers.routes.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
@@ -89,6 +91,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerOrgRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerCatalogRoutes(app, deps);
+  await registerFileRoutes(app, deps);
+  registerDossierRoutes(app, deps);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

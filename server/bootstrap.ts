@@ -7,19 +7,27 @@ import { seedDemo } from './db/seeds/demo.ts';
 import { seedCatalogue } from './db/seeds/catalogue.ts';
 import type { Deps } from './deps.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
+import { directoryFileStore, type FileStore } from './platform/file-store.ts';
+import path from 'node:path';
 
 export type Runtime = { deps: Deps; handle: DbHandle; close: () => Promise<void> };
 
 export async function openRuntime(
   config: Config,
-  options: { migrate?: boolean; seed?: boolean; clock?: Clock; handle?: DbHandle } = {},
+  options: { migrate?: boolean; seed?: boolean; clock?: Clock; handle?: DbHandle; files?: FileStore } = {},
 ): Promise<Runtime> {
   const handle =
     options.handle ??
     (config.databaseUrl !== null
       ? await openDatabase({ databaseUrl: config.databaseUrl })
       : await openDatabase({ dataDir: config.dataDir }));
-  const deps: Deps = { config, db: handle.db, driver: handle.driver, clock: options.clock ?? systemClock };
+  const deps: Deps = {
+    config,
+    db: handle.db,
+    driver: handle.driver,
+    clock: options.clock ?? systemClock,
+    files: options.files ?? directoryFileStore(path.join(config.dataDir, 'files')),
+  };
   try {
     if (options.migrate !== false) await migrateToLatest(handle.db);
     if (options.seed !== false) {

@@ -2,10 +2,12 @@
 import type { Config } from './config.ts';
 import type { Database, DbHandle } from './db/client.ts';
 import type { Clock } from './platform/clock.ts';
+import type { FileStore } from './platform/file-store.ts';
 
 export type Deps = {
   config: Config;
   db: Database;
   driver: DbHandle['driver'];
   clock: Clock;
+  files: FileStore;
 };

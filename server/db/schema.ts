@@ -177,7 +177,87 @@ export type WorkflowsTable = {
   updated_by: string | null;
 };
 
+export type FilesTable = {
+  file_id: string;
+  sha256: string;
+  size: string | number;
+  media_type: string;
+  original_name: string | null;
+  uploaded_by_user_id: string | null;
+  created_at: Timestamp;
+};
+
+export type DossiersTable = {
+  dossier_id: Generated<string> & Id;
+  code: string;
+  procedure_version_id: string;
+  procedure_code: string;
+  case_key: string | null;
+  channel: string;
+  receiving_agency_id: string;
+  competent_agency_id: string;
+  current_agency_id: string;
+  step_agencies: JSONColumnType<{ key: string; agencyId: string; agencyCode: string }[]>;
+  workflow: JSONColumnType<Record<string, unknown>>;
+  applicant: JSONColumnType<Record<string, unknown>>;
+  applicant_search: string;
+  form_data: JSONColumnType<Record<string, unknown>>;
+  components: JSONColumnType<unknown[]>;
+  state: JSONColumnType<Record<string, unknown>>;
+  status: string;
+  version: number;
+  assignee_user_id: string | null;
+  submitted_at: Timestamp;
+  received_at: Timestamp | null;
+  due_at: Timestamp | null;
+  extended_due_at: Timestamp | null;
+  calendar_version: number | null;
+  result_at: Timestamp | null;
+  returned_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  created_by: string | null;
+  updated_at: Timestamp;
+};
+
+export type DossierAgenciesTable = { dossier_id: string; agency_id: string };
+
+export type DossierActionsTable = {
+  dossier_action_id: Generated<string> & Id;
+  dossier_id: string;
+  version: number;
+  kind: string;
+  actor_kind: string;
+  actor_user_id: string | null;
+  actor_label: string;
+  actor_roles: JSONColumnType<string[]>;
+  agency_id: string | null;
+  at: Timestamp;
+  from_status: string;
+  to_status: string;
+  from_step: number;
+  to_step: number;
+  note: string | null;
+  record: JSONColumnType<Record<string, unknown>>;
+};
+
+export type DossierCodeCountersTable = { agency_id: string; day: string; last_value: number };
+
+export type IdempotencyKeysTable = {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  response: JSONColumnType<Record<string, unknown>>;
+  created_at: Timestamp;
+};
+
 export type DB = {
+  files: FilesTable;
+  dossiers: DossiersTable;
+  dossier_agencies: DossierAgenciesTable;
+  dossier_actions: DossierActionsTable;
+  dossier_code_counters: DossierCodeCountersTable;
+  idempotency_keys: IdempotencyKeysTable;
   procedures: ProceduresTable;
   procedure_versions: ProcedureVersionsTable;
   procedure_offerings: ProcedureOfferingsTable;

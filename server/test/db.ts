@@ -1,5 +1,8 @@
 // A fresh database for one test file, cloned from the run's template (see template.ts).
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { directoryFileStore } from '../platform/file-store.ts';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
@@ -39,10 +42,12 @@ export async function createTestRuntime(
       await c.end();
     };
   }
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-files-'));
   const rt = await openRuntime(config, {
     handle,
     migrate: false,
     seed: false,
+    files: directoryFileStore(filesDir),
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const app = await buildApp(rt.deps);
@@ -54,6 +59,7 @@ export async function createTestRuntime(
       await app.close();
       await rt.close();
       if (dropDatabase) await dropDatabase();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

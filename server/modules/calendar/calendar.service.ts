@@ -2,7 +2,8 @@
 // The calendar is versioned as a whole: revision R = for each supported year, its latest stored
 // schedule with revision <= R, else the published schedule shipped with the engine, else the one
 // derived from the law (provisional). A due time records R, so it can be recomputed as issued.
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -37,8 +38,11 @@ function baseYear(year: number): CalendarYear {
   return officialCalendarYear(year) ?? defaultCalendarYear(year);
 }
 
-export async function currentRevision(deps: Deps): Promise<number> {
-  const row = await deps.db
+/** `db` is the executor to read with: inside a transaction, pass it (PGlite has one session). */
+type Executor = Deps['db'] | Transaction<DB>;
+
+export async function currentRevision(deps: Deps, db: Executor = deps.db): Promise<number> {
+  const row = await db
     .selectFrom('calendar_revisions')
     .select((eb) => eb.fn.max('revision').as('r'))
     .executeTakeFirst();
@@ -46,8 +50,12 @@ export async function currentRevision(deps: Deps): Promise<number> {
 }
 
 /** The whole calendar at a revision (default: the current one), cached per database. */
-export async function loadCalendar(deps: Deps, revision?: number): Promise<LoadedCalendar> {
-  const latest = await currentRevision(deps);
+export async function loadCalendar(
+  deps: Deps,
+  revision?: number,
+  db: Executor = deps.db,
+): Promise<LoadedCalendar> {
+  const latest = await currentRevision(deps, db);
   const r = revision ?? latest;
   if (r > latest) {
     throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
@@ -64,7 +72,7 @@ export async function loadCalendar(deps: Deps, revision?: number): Promise<Loade
   }
   const hit = perDb.get(r);
   if (hit) return hit;
-  const rows = await deps.db
+  const rows = await db
     .selectFrom('calendar_revisions')
     .selectAll()
     .where('revision', '<=', r)
@@ -213,8 +221,9 @@ async function agencyOrFail(deps: Deps, code: string, path: string) {
 export async function getOfficeHours(
   deps: Deps,
   agencyId: string,
+  db: Executor = deps.db,
 ): Promise<{ hours: OfficeHours; version: number; isDefault: boolean }> {
-  const row = await deps.db
+  const row = await db
     .selectFrom('office_hours')
     .select(['hours', 'version'])
     .where('agency_id', '=', agencyId)

@@ -823,6 +823,22 @@ async function editableVersion(db: Database, code: string, version: number | und
   return row;
 }
 
+/** The workflow a new dossier follows: the agency's own, else the province's, else the default. */
+export async function workflowForDossier(
+  db: Database,
+  procedureVersionId: string,
+  agencyId: string,
+  channel: Channel,
+): Promise<Workflow & { problems: ErrorDetail[] }> {
+  const row = await db
+    .selectFrom('procedure_versions')
+    .select(['procedure_id', 'procedure_version_id', 'version', 'status', 'data', 'form_schema'])
+    .where('procedure_version_id', '=', procedureVersionId)
+    .executeTakeFirstOrThrow();
+  const w = await workflowFor(db, row, agencyId, channel);
+  return { steps: w.workflow.steps, problems: w.problems };
+}
+
 export async function getWorkflow(
   deps: Deps,
   code: string,

@@ -1,0 +1,309 @@
+// Journeys through the HTTP API, as desks, specialists and leaders do them.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
+import { errorOf, loginAs } from '../../test/http.ts';
+import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
+
+let rt: TestRuntime;
+// Friday 20 November 2026, 09:00 in Hà Nội.
+const clock = manualClock('2026-11-20T02:00:00Z');
+const cookies = new Map<string, string>();
+const as = async (u: string) => {
+  if (!cookies.has(u)) cookies.set(u, await loginAs(rt.app, u));
+  return cookies.get(u)!;
+};
+let hangTrong: string;
+let birthComponents: { code: string; provided: string }[];
+
+type View = {
+  code: string;
+  status: string;
+  version: number;
+  dueAt: string | null;
+  receivedAt: string | null;
+  currentStep: { index: number; key: string };
+  steps: { key: string; agency: { code: string }; dueAt: string | null }[];
+  history: { action: string; to: string }[];
+  remaining: { overdue: boolean } | null;
+};
+type Actions = {
+  version: number;
+  items: { kind: string; inputs: { properties?: Record<string, unknown>; required?: string[] } }[];
+};
+
+before(async () => {
+  rt = await createTestRuntime({ clock });
+  hangTrong = (
+    await rt.deps.db
+      .selectFrom('agencies')
+      .select('code')
+      .where('unit_code', '=', '00070')
+      .where('kind', '=', 'people-committee')
+      .executeTakeFirstOrThrow()
+  ).code;
+  // The declaration (TP1) and the birth certificate (TP3) at the counter.
+  birthComponents = [
+    { code: 'TP1', provided: 'original' },
+    { code: 'TP3', provided: 'original' },
+  ];
+});
+after(() => rt.close());
+
+const intake = async (
+  user: string,
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) =>
+  rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/dossiers',
+    headers: { cookie: await as(user), ...headers },
+    payload: {
+      procedureCode: '1.001193',
+      agencyCode: hangTrong,
+      applicant: APPLICANT_HUONG,
+      formData: VALID_BIRTH_DECLARATION,
+      components: birthComponents,
+      channel: 'direct',
+      ...extra,
+    },
+  });
+
+const act = async (
+  user: string,
+  code: string,
+  action: string,
+  body: Record<string, unknown> = {},
+  version?: number,
+  headers: Record<string, string> = {},
+) => {
+  const v =
+    version ??
+    (
+      await rt.app.inject({
+        method: 'GET',
+        url: `/api/v1/dossiers/${code}`,
+        headers: { cookie: await as(user) },
+      })
+    ).json<View>().version;
+  return rt.app.inject({
+    method: 'POST',
+    url: `/api/v1/dossiers/${code}/actions/${action}`,
+    headers: { cookie: await as(user), 'if-match': String(v), ...headers },
+    payload: body,
+  });
+};
+
+const allowed = async (user: string, code: string) =>
+  (
+    await rt.app.inject({
+      method: 'GET',
+      url: `/api/v1/dossiers/${code}/actions`,
+      headers: { cookie: await as(user) },
+    })
+  ).json<Actions>();
+
+test('birth registration at Phường Hàng Trống: received, processed, approved, returned; the public sees it masked', async () => {
+  const res = await intake('desk.hang-trong');
+  assert.equal(res.statusCode, 201, res.body);
+  const d = res.json<View>();
+  assert.match(d.code, new RegExp(`^${hangTrong.replace(/\./g, '\\.')}-261120-0001$`));
+  assert.equal(d.status, 'received');
+  // One working day from Friday 09:00: Monday 09:00 (the weekend is not counted).
+  assert.equal(d.dueAt, '2026-11-23T02:00:00.000Z');
+  assert.ok(d.steps.every((s) => s.agency.code === hangTrong));
+
+  const deskActions = await allowed('desk.hang-trong', d.code);
+  assert.ok(
+    deskActions.items.some((a) => a.kind === 'forward'),
+    JSON.stringify(deskActions.items.map((a) => a.kind)),
+  );
+  const specialistId = (
+    await rt.deps.db
+      .selectFrom('users')
+      .select('user_id')
+      .where('username', '=', 'specialist.hang-trong')
+      .executeTakeFirstOrThrow()
+  ).user_id;
+  const fwdInputs = deskActions.items.find((a) => a.kind === 'forward')!.inputs;
+  const fwdBody =
+    fwdInputs.properties && 'nextAssigneeId' in fwdInputs.properties ? { nextAssigneeId: specialistId } : {};
+  clock.advance(15 * 60_000);
+  const fwd = await act('desk.hang-trong', d.code, 'forward', fwdBody);
+  assert.equal(fwd.statusCode, 200, fwd.body);
+  assert.equal(fwd.json<View>().status, 'processing');
+
+  // The specialist moves it on to the leader's approval step.
+  clock.advance(60 * 60_000);
+  const spActions = await allowed('specialist.hang-trong', d.code);
+  if (spActions.items.some((a) => a.kind === 'claim')) {
+    const claim = await act('specialist.hang-trong', d.code, 'claim');
+    assert.equal(claim.statusCode, 200, claim.body);
+  }
+  const leaderId = (
+    await rt.deps.db
+      .selectFrom('users')
+      .select('user_id')
+      .where('username', '=', 'leader.hang-trong')
+      .executeTakeFirstOrThrow()
+  ).user_id;
+  const sp2 = await allowed('specialist.hang-trong', d.code);
+  const spFwd = sp2.items.find((a) => a.kind === 'forward');
+  assert.ok(spFwd, JSON.stringify(sp2.items.map((a) => a.kind)));
+  const toLeader = await act(
+    'specialist.hang-trong',
+    d.code,
+    'forward',
+    spFwd.inputs.properties && 'nextAssigneeId' in spFwd.inputs.properties
+      ? { nextAssigneeId: leaderId, note: 'Đủ điều kiện' }
+      : { note: 'Đủ điều kiện' },
+  );
+  assert.equal(toLeader.statusCode, 200, toLeader.body);
+
+  clock.advance(30 * 60_000);
+  const approve = await act('leader.hang-trong', d.code, 'approve', {
+    resultDocuments: [{ name: 'Giấy khai sinh (bản chính)' }],
+  });
+  assert.equal(approve.statusCode, 200, approve.body);
+  assert.equal(approve.json<View>().status, 'result-ready');
+
+  clock.advance(30 * 60_000);
+  const ret = await act('desk.hang-trong', d.code, 'return-result', {
+    channel: 'counter',
+    recipientName: 'Nguyễn Thị Hường',
+  });
+  const returned = ret.json<View>();
+  assert.equal(ret.statusCode, 200, ret.body);
+  assert.equal(returned.status, 'returned');
+  assert.deepEqual(returned.history.map((h) => h.to).at(-1), 'returned');
+
+  const pub = await rt.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${d.code}` });
+  assert.equal(pub.statusCode, 200);
+  const p = pub.json<Record<string, unknown>>();
+  assert.equal(p.applicantName, 'Nguyễn T*** H***');
+  assert.equal(p.status, 'returned');
+  assert.ok(!pub.body.includes(APPLICANT_HUONG.idNumber) && !pub.body.includes(APPLICANT_HUONG.phone));
+  const none = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/public/dossiers/${d.code.replace(/0001$/, '0999')}`,
+  });
+  assert.equal(none.statusCode, 404);
+});
+
+test('an incomplete intake gets a supplement request, not a received dossier', async () => {
+  // No declaration (required at the counter), and the officer notes the birth certificate is missing.
+  const res = await intake('desk.hang-trong', {
+    components: [],
+    missing: [{ code: 'TP3', note: 'bản chính' }],
+  });
+  assert.equal(res.statusCode, 422, res.body);
+  const err = res.json<{ error: { code: string; dossierCode: string; details: { message: string }[] } }>()
+    .error;
+  assert.equal(err.code, 'DOSSIER_INCOMPLETE');
+  assert.equal(err.details.length, 2);
+  assert.ok(err.details.some((d) => d.message.includes('Tờ khai đăng ký khai sinh')));
+  assert.ok(err.details.some((d) => d.message.includes('Giấy chứng sinh')));
+  const d = (
+    await rt.app.inject({
+      method: 'GET',
+      url: `/api/v1/dossiers/${err.dossierCode}`,
+      headers: { cookie: await as('desk.hang-trong') },
+    })
+  ).json<View>();
+  assert.equal(d.status, 'awaiting-supplement');
+  assert.equal(d.receivedAt, null);
+});
+
+test('bad intake input names every field; nothing is written', async () => {
+  const before = await rt.deps.db
+    .selectFrom('dossiers')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const res = await intake('desk.hang-trong', {
+    applicant: {
+      ...APPLICANT_HUONG,
+      idNumber: '123456789',
+      phone: 'abcdefgh',
+      address: { unitCode: '99999', line: 'x' },
+    },
+    formData: { nguoiDuocKhaiSinh: { hoTen: 42 } },
+    components: [{ code: 'TP99', provided: 'electronic' }],
+  });
+  assert.equal(res.statusCode, 400, res.body);
+  const paths = errorOf(res).details!.map((d) => d.path);
+  for (const p of [
+    'body/applicant/idNumber',
+    'body/applicant/phone',
+    'body/applicant/address/unitCode',
+    'body/components/0/code',
+    'body/components/0/fileIds',
+  ]) {
+    assert.ok(paths.includes(p), `${p} in ${paths.join(', ')}`);
+  }
+  assert.ok(paths.some((p) => p.startsWith('body/formData/')));
+  const after = await rt.deps.db
+    .selectFrom('dossiers')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  assert.equal(after.n, before.n);
+  assert.equal((await intake('specialist.hang-trong')).statusCode, 403);
+});
+
+test('stale versions get 409; an idempotent retry never acts twice', async () => {
+  const d = (await intake('desk.hang-trong', {}, { 'idempotency-key': 'intake-retry-0001' })).json<View>();
+  const again = await intake('desk.hang-trong', {}, { 'idempotency-key': 'intake-retry-0001' });
+  assert.equal(again.statusCode, 201);
+  assert.equal(again.json<View>().code, d.code);
+  const stale = await act('desk.hang-trong', d.code, 'forward', {}, d.version + 5);
+  assert.equal(stale.statusCode, 409);
+  assert.equal(errorOf(stale).code, 'STALE_VERSION');
+  const r1 = await act('desk.hang-trong', d.code, 'withdraw', { reason: 'Người nộp xin rút' }, d.version, {
+    'idempotency-key': 'withdraw-0001',
+  });
+  if (r1.statusCode === 200) {
+    const r2 = await act('desk.hang-trong', d.code, 'withdraw', { reason: 'Người nộp xin rút' }, d.version, {
+      'idempotency-key': 'withdraw-0001',
+    });
+    assert.equal(r2.statusCode, 200);
+    assert.equal(r2.json<View>().version, r1.json<View>().version);
+    const actions = await rt.deps.db
+      .selectFrom('dossier_actions')
+      .select('kind')
+      .where('kind', '=', 'withdraw')
+      .execute();
+    assert.equal(actions.length, 1);
+  }
+});
+
+test('another ward cannot see the dossier; the district above can', async () => {
+  const d = (await intake('desk.hang-trong')).json<View>();
+  const other = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${d.code}`,
+    headers: { cookie: await as('desk.hang-bac') },
+  });
+  assert.equal(other.statusCode, 404);
+  const district = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${d.code}`,
+    headers: { cookie: await as('leader.hoan-kiem') },
+  });
+  assert.equal(district.statusCode, 200);
+  const list = (
+    await rt.app.inject({
+      method: 'GET',
+      url: '/api/v1/dossiers?q=huong',
+      headers: { cookie: await as('desk.hang-bac') },
+    })
+  ).json<{ total: number }>();
+  assert.equal(list.total, 0);
+  const mine = (
+    await rt.app.inject({
+      method: 'GET',
+      url: '/api/v1/dossiers?q=nguyen%20huong',
+      headers: { cookie: await as('desk.hang-trong') },
+    })
+  ).json<{ total: number }>();
+  assert.ok(mine.total >= 1);
+});

@@ -1,0 +1,169 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { fixedWindowLimiter } from '../../platform/http/rate-limit.ts';
+import { ErrorEnvelope } from '../../../common/contracts/common.ts';
+import {
+  ActionHeaders,
+  ActionParams,
+  AllowedActionsResponse,
+  CreateHeaders,
+  DossierCodeParams,
+  DossierListResponse,
+  DossierView,
+  DossiersQuery,
+  IncompleteEnvelope,
+  IntakeBody,
+  PublicDossier,
+} from '../../../common/contracts/dossiers.ts';
+import { Type } from 'typebox';
+import { requireActor } from '../auth/auth.hook.ts';
+import {
+  actionsFor,
+  getDossier,
+  listDossiers,
+  performAction,
+  publicLookup,
+  receiveAtDesk,
+} from './dossiers.service.ts';
+
+const errors = {
+  400: ErrorEnvelope,
+  401: ErrorEnvelope,
+  403: ErrorEnvelope,
+  404: ErrorEnvelope,
+  409: ErrorEnvelope,
+};
+const tags = ['dossiers'];
+
+export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const lookupLimiter = fixedWindowLimiter(30, 60_000);
+
+  app.post(
+    '/api/v1/dossiers',
+    {
+      schema: {
+        tags,
+        summary:
+          'Tiếp nhận hồ sơ tại quầy (cán bộ một cửa). Thiếu thành phần → 422 kèm phiếu yêu cầu bổ sung',
+        headers: CreateHeaders,
+        body: IntakeBody,
+        response: { 201: DossierView, 422: IncompleteEnvelope, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const result = await receiveAtDesk(
+        deps,
+        actor,
+        request.body,
+        request.headers['idempotency-key'],
+        request.id,
+      );
+      return reply.status(result.statusCode).send(result.body as never);
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers',
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách hồ sơ theo danh mục công việc, trong phạm vi người dùng',
+        querystring: DossiersQuery,
+        response: { 200: DossierListResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const q = request.query;
+      const pageSize = q.pageSize ?? 50;
+      return listDossiers(deps, actor, { ...q, offset: ((q.page ?? 1) - 1) * pageSize, limit: pageSize });
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Hồ sơ: trạng thái, các bước và hạn, lịch sử xử lý',
+        params: DossierCodeParams,
+        response: { 200: DossierView, ...errors },
+      },
+    },
+    async (request) => getDossier(deps, requireActor(request), request.params.code),
+  );
+
+  app.get(
+    '/api/v1/dossiers/:code/actions',
+    {
+      schema: {
+        tags,
+        summary: 'Các thao tác người dùng được làm với hồ sơ lúc này, kèm các trường cần nhập',
+        params: DossierCodeParams,
+        response: { 200: AllowedActionsResponse, ...errors },
+      },
+    },
+    async (request) => actionsFor(deps, requireActor(request), request.params.code),
+  );
+
+  app.post(
+    '/api/v1/dossiers/:code/actions/:action',
+    {
+      schema: {
+        tags,
+        summary: 'Thực hiện một thao tác (If-Match: phiên bản hồ sơ; Idempotency-Key để gửi lại an toàn)',
+        params: ActionParams,
+        headers: ActionHeaders,
+        body: Type.Object({}, { additionalProperties: true }),
+        response: { 200: DossierView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const ifMatch = Number(request.headers['if-match'].replace(/"/g, ''));
+      const result = await performAction(
+        deps,
+        actor,
+        request.params.code,
+        request.params.action,
+        request.body,
+        ifMatch,
+        request.headers['idempotency-key'],
+        request.id,
+      );
+      return reply.status(result.statusCode).send(result.body as never);
+    },
+  );
+
+  app.get(
+    '/api/v1/public/dossiers/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Tra cứu hồ sơ theo mã (công khai; tên người nộp được che)',
+        security: [],
+        params: Type.Object(
+          { code: Type.String({ minLength: 1, maxLength: 40 }) },
+          { additionalProperties: false },
+        ),
+        response: { 200: PublicDossier, 404: ErrorEnvelope, 429: ErrorEnvelope },
+      },
+    },
+    async (request) => {
+      const verdict = lookupLimiter.hit(request.ip, Date.now());
+      if (!verdict.ok) {
+        throw new AppError('TOO_MANY_REQUESTS', 'Tra cứu quá nhiều lần; vui lòng thử lại sau.', undefined, {
+          'retry-after': String(verdict.retryAfterSeconds),
+        });
+      }
+      const found = await publicLookup(deps, request.params.code.trim().toUpperCase());
+      // One answer for a code that does not exist and one that cannot be shown.
+      if (!found) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ với mã này.');
+      return found;
+    },
+  );
+}

@@ -1,0 +1,1142 @@
+// Dossiers end to end: desk intake with gap-free codes, the lifecycle actions (common/dossiers) with
+// their effects, due times in legal working time, and the reads. Every change writes, in one
+// transaction: the new state, the append-only action, the audit entry and the outbox message.
+import { createHash } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import type { Static } from 'typebox';
+import type { DossierView as DossierViewSchema } from '../../../common/contracts/dossiers.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Database } from '../../db/client.ts';
+import type { Deps } from '../../deps.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { AppError, type ErrorDetail } from '../../platform/errors.ts';
+import type { Role } from '../../../common/auth/roles.ts';
+import {
+  DOSSIER_STATUSES,
+  allowedActions,
+  applyAction,
+  closedPauses,
+  initialDossierState,
+  type ActionKind,
+  type ActorRelation,
+  type DossierState,
+  type Effect,
+  type LifecycleContext,
+} from '../../../common/dossiers/index.ts';
+import { timeLimitFor, type Channel, type Procedure } from '../../../common/catalog/procedure.ts';
+import { compileForm, type FormValidator } from '../../../common/catalog/forms.ts';
+import type { Workflow } from '../../../common/catalog/workflow.ts';
+import {
+  addWorkingTime,
+  remainingWorkingTime,
+  workingMinutesBetween,
+  workingDayMinutesOf,
+} from '../../../common/working-time/index.ts';
+import type { Duration } from '../../../common/working-time/index.ts';
+import { foldVietnamese, foldedWords } from '../../../common/text/fold.ts';
+import { grantReachesAgency } from '../org/org.policy.ts';
+import { formOf, resolveWorkflow, workflowForDossier } from '../catalog/catalog.service.ts';
+import { getOfficeHours, loadCalendar } from '../calendar/calendar.service.ts';
+
+const invalid = (details: ErrorDetail[], message = 'Dữ liệu gửi lên không hợp lệ.') =>
+  new AppError('VALIDATION_FAILED', message, details);
+
+export type ApplicantInput = {
+  kind: 'person' | 'organisation';
+  fullName: string;
+  idNumber: string;
+  phone: string;
+  email?: string | undefined;
+  address?: { unitCode: string; line: string } | undefined;
+};
+
+export type ComponentInput = {
+  code: string;
+  provided: 'original' | 'copy' | 'certified-copy' | 'electronic' | 'reused';
+  fileIds?: string[] | undefined;
+};
+
+export type IntakeInput = {
+  missing?: { code: string; note?: string | undefined }[] | undefined;
+  procedureCode: string;
+  caseCode?: string | undefined;
+  agencyCode: string;
+  applicant: ApplicantInput;
+  formData: unknown;
+  components: ComponentInput[];
+  channel: 'direct' | 'postal';
+  deskAgencyCode?: string | undefined;
+};
+
+/** Component codes are the positions in the procedure's list, from 1 (TP1, TP2 …). */
+export const componentCode = (index: number): string => `TP${index + 1}`;
+
+const CHANNEL_WORDING: Record<string, RegExp> = {
+  direct: /trực tiếp/i,
+  postal: /bưu chính/i,
+  online: /trực tuyến/i,
+};
+
+/**
+ * Components the rules make required on a channel: those the catalogue lists without a condition, and
+ * those whose condition names the channel ("nộp trực tiếp hoặc qua bưu chính"), except papers only
+ * shown for checking (xuất trình). Other conditions (trẻ bị bỏ rơi, ủy quyền …) are the desk's
+ * judgement: the officer lists what is missing in `missing`.
+ */
+export function requiredComponents(p: Procedure, channel: string): { code: string; name: string }[] {
+  const wording = CHANNEL_WORDING[channel];
+  return p.components.flatMap((c, i) => {
+    if (c.submission === 'present') return [];
+    const required = c.condition === null || (wording !== undefined && wording.test(c.condition));
+    return required ? [{ code: componentCode(i), name: c.name }] : [];
+  });
+}
+
+const PERSON_ID = /^\d{12}$/;
+const TAX_CODE = /^\d{10}(-\d{3})?$/;
+const PHONE = /^(\+84|0)\d{9,10}$/;
+
+export async function validateApplicant(
+  db: Database,
+  a: ApplicantInput,
+  base: string,
+): Promise<ErrorDetail[]> {
+  const out: ErrorDetail[] = [];
+  if (a.kind === 'person' && !PERSON_ID.test(a.idNumber)) {
+    out.push({ path: `${base}/idNumber`, message: 'Số định danh cá nhân (căn cước) gồm đúng 12 chữ số.' });
+  }
+  if (a.kind === 'organisation' && !TAX_CODE.test(a.idNumber)) {
+    out.push({
+      path: `${base}/idNumber`,
+      message: 'Mã số thuế gồm 10 chữ số (hoặc 10 chữ số, gạch ngang, 3 chữ số).',
+    });
+  }
+  if (!PHONE.test(a.phone.replace(/[\s.]/g, ''))) {
+    out.push({ path: `${base}/phone`, message: 'Số điện thoại không hợp lệ (ví dụ 0912345678).' });
+  }
+  if (a.address) {
+    const unit = await db
+      .selectFrom('units')
+      .select('code')
+      .where('code', '=', a.address.unitCode)
+      .executeTakeFirst();
+    if (!unit)
+      out.push({
+        path: `${base}/address/unitCode`,
+        message: `Không có đơn vị hành chính mã ${a.address.unitCode}.`,
+      });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Time
+
+const VN_OFFSET_MS = 7 * 3_600_000;
+
+/** yymmdd of the civil day in Vietnam. */
+export function vnDay(at: Date): { yymmdd: string; iso: string } {
+  const d = new Date(at.getTime() + VN_OFFSET_MS);
+  const iso = d.toISOString().slice(0, 10);
+  return { yymmdd: iso.slice(2).replace(/-/g, ''), iso };
+}
+
+function engineDuration(limit: { value: number; unit: string | null } | null): Duration | null {
+  if (!limit || limit.unit === null) return null;
+  if (limit.unit === 'working-day' || limit.unit === 'working-hour' || limit.unit === 'calendar-day') {
+    return { value: limit.value, unit: limit.unit };
+  }
+  // 'calendar-hour' limits are not computed by the engine yet: the desk sets the appointment.
+  return null;
+}
+
+type DueFacts = { dueAt: string | null; calendarVersion: number | null };
+
+async function computeDueAt(
+  deps: Deps,
+  db: Database | Transaction<DB>,
+  state: DossierState,
+  limit: Duration | null,
+  competentAgencyId: string,
+): Promise<DueFacts> {
+  if (!limit || !state.clock.startedAt) return { dueAt: null, calendarVersion: null };
+  const cal = await loadCalendar(deps, undefined, db);
+  const { hours } = await getOfficeHours(deps, competentAgencyId, db);
+  const pauses = closedPauses(state).map((p) => ({
+    from: p.from,
+    to: p.to,
+    policy: p.policy,
+    reason: p.reason,
+  }));
+  const due = addWorkingTime(state.clock.startedAt, limit, cal.calendar, hours, { pauses, explain: false });
+  return { dueAt: due.dueAt, calendarVersion: cal.revision };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Idempotency
+
+function requestHash(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}
+
+async function replayIdempotent(db: Database, scope: string, key: string | undefined, body: unknown) {
+  if (key === undefined) return null;
+  const row = await db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'status_code', 'response'])
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  if (!row) return null;
+  if (row.request_hash !== requestHash(body)) {
+    throw new AppError('CONFLICT', 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.', [
+      { path: 'headers/idempotency-key', message: 'Hãy dùng một khóa mới cho mỗi yêu cầu khác nhau.' },
+    ]);
+  }
+  return { statusCode: row.status_code, body: row.response };
+}
+
+async function rememberIdempotent(
+  trx: Transaction<DB>,
+  scope: string,
+  key: string | undefined,
+  body: unknown,
+  statusCode: number,
+  response: Record<string, unknown>,
+  at: Date,
+) {
+  if (key === undefined) return;
+  await trx
+    .insertInto('idempotency_keys')
+    .values({
+      scope,
+      key,
+      request_hash: requestHash(body),
+      status_code: statusCode,
+      response: JSON.stringify(response),
+      created_at: at,
+    })
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Relations and effects
+
+type AgencyRow = {
+  agency_id: string;
+  code: string;
+  name: string;
+  unit_code: string;
+  path: string;
+  unit_path: string;
+};
+
+async function agencyRows(db: Database | Transaction<DB>, ids: string[]): Promise<Map<string, AgencyRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('agencies as a')
+    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .select(['a.agency_id', 'a.code', 'a.name', 'a.unit_code', 'a.path', 'u.path as unit_path'])
+    .where('a.agency_id', 'in', ids)
+    .execute();
+  return new Map(rows.map((r) => [r.agency_id, r]));
+}
+
+function rolesAt(actor: Actor, agency: AgencyRow | undefined): Role[] {
+  if (!agency) return [];
+  return [
+    ...new Set(
+      actor.grants
+        .filter(
+          (g) =>
+            g.role !== 'auditor' &&
+            grantReachesAgency(g, { agencyPath: agency.path, unitPath: agency.unit_path }),
+        )
+        .map((g) => g.role),
+    ),
+  ];
+}
+
+type DossierRow = {
+  dossier_id: string;
+  code: string;
+  procedure_version_id: string;
+  procedure_code: string;
+  case_key: string | null;
+  channel: string;
+  receiving_agency_id: string;
+  competent_agency_id: string;
+  current_agency_id: string;
+  step_agencies: { key: string; agencyId: string; agencyCode: string }[];
+  workflow: Record<string, unknown>;
+  applicant: Record<string, unknown>;
+  form_data: Record<string, unknown>;
+  components: unknown[];
+  state: Record<string, unknown>;
+  status: string;
+  version: number;
+  submitted_at: Date;
+  received_at: Date | null;
+  due_at: Date | null;
+  extended_due_at: Date | null;
+  calendar_version: number | null;
+  result_at: Date | null;
+  returned_at: Date | null;
+  closed_at: Date | null;
+  updated_at: Date;
+};
+
+async function relationOf(
+  db: Database | Transaction<DB>,
+  actor: Actor,
+  row: DossierRow,
+  state: DossierState,
+): Promise<ActorRelation> {
+  const stepAgencyId = row.step_agencies[state.step.index]?.agencyId ?? row.current_agency_id;
+  const agencies = await agencyRows(db, [row.receiving_agency_id, row.competent_agency_id, stepAgencyId]);
+  return {
+    isApplicant: false,
+    rolesAtReceivingAgency: rolesAt(actor, agencies.get(row.receiving_agency_id)),
+    rolesAtStepAgency: rolesAt(actor, agencies.get(stepAgencyId)),
+    rolesAtResponsibleAgency: rolesAt(actor, agencies.get(row.competent_agency_id)),
+  };
+}
+
+async function deadlineOf(deps: Deps, db: Database | Transaction<DB>, row: DossierRow, now: Date) {
+  const due = row.extended_due_at ?? row.due_at;
+  if (!due) return null;
+  const cal = await loadCalendar(deps, undefined, db);
+  const { hours } = await getOfficeHours(deps, row.competent_agency_id, db);
+  return {
+    workingMinutesUntilDue: workingMinutesBetween(now, due, cal.calendar, hours),
+    workingDayMinutes: workingDayMinutesOf(cal.calendar, hours),
+    dueAt: new Date(due).toISOString(),
+  };
+}
+
+/** Whether the actor may read the dossier: staff reaching any agency it involves. */
+async function canSee(db: Database, actor: Actor, dossierId: string): Promise<boolean> {
+  const rows = await db
+    .selectFrom('dossier_agencies as da')
+    .innerJoin('agencies as a', 'a.agency_id', 'da.agency_id')
+    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .select(['a.path', 'u.path as unit_path'])
+    .where('da.dossier_id', '=', dossierId)
+    .execute();
+  return rows.some((r) =>
+    actor.grants.some((g) => grantReachesAgency(g, { agencyPath: r.path, unitPath: r.unit_path })),
+  );
+}
+
+async function loadProcedureVersion(db: Database | Transaction<DB>, procedureVersionId: string) {
+  const row = await db
+    .selectFrom('procedure_versions')
+    .select(['data', 'form_schema', 'version'])
+    .where('procedure_version_id', '=', procedureVersionId)
+    .executeTakeFirstOrThrow();
+  return { procedure: row.data as unknown as Procedure, formSchema: row.form_schema, version: row.version };
+}
+
+function limitOf(p: Procedure, channel: string, caseKey: string | null): Duration | null {
+  return engineDuration(timeLimitFor(p, channel as Channel, caseKey ?? undefined));
+}
+
+type Applied = {
+  state: DossierState;
+  effects: Effect[];
+  record: Record<string, unknown>;
+  kind: ActionKind;
+};
+
+/** Applies the effects the lifecycle asked for and writes state, action, audit and outbox. */
+async function persistAction(
+  deps: Deps,
+  trx: Transaction<DB>,
+  row: DossierRow,
+  applied: Applied,
+  actor: { userId: string | null; label: string; roles: string[]; agencyId: string | null },
+  now: Date,
+  requestId: string | null,
+  note: string | null,
+) {
+  const { state, effects } = applied;
+  const p = await loadProcedureVersion(trx, row.procedure_version_id);
+  const limit = limitOf(p.procedure, row.channel, row.case_key);
+  let dueAt = row.due_at ? new Date(row.due_at).toISOString() : null;
+  let calendarVersion = row.calendar_version;
+  let extendedDueAt = row.extended_due_at ? new Date(row.extended_due_at).toISOString() : null;
+  let currentAgencyId = row.current_agency_id;
+  let receivedAt = row.received_at;
+  for (const e of effects) {
+    if (e.type === 'start-clock' || e.type === 'resume-clock') {
+      const due = await computeDueAt(deps, trx, state, limit, row.competent_agency_id);
+      dueAt = due.dueAt;
+      calendarVersion = due.calendarVersion;
+      if (e.type === 'start-clock') receivedAt = new Date(e.at);
+    } else if (e.type === 'move-to-agency') {
+      currentAgencyId = row.step_agencies[e.stepIndex]?.agencyId ?? currentAgencyId;
+    } else if (e.type === 'extend-due') {
+      extendedDueAt = e.newDueAt;
+    } else if (e.type === 'sync-portal') {
+      await trx
+        .insertInto('outbox')
+        .values({
+          topic: 'portal.dossier-status',
+          ordering_key: row.code,
+          payload: JSON.stringify({
+            dossierCode: row.code,
+            status: e.status,
+            statusCode: e.statusCode,
+            version: state.version,
+            at: now.toISOString(),
+          }),
+          available_at: now,
+          created_at: now,
+        })
+        .execute();
+    } else if (e.type === 'notify-applicant') {
+      await trx
+        .insertInto('outbox')
+        .values({
+          topic: 'applicant.notification',
+          ordering_key: row.code,
+          payload: JSON.stringify({ dossierCode: row.code, action: e.action, status: e.status }),
+          available_at: now,
+          created_at: now,
+        })
+        .execute();
+    }
+  }
+  const terminal = ['refused', 'withdrawn', 'stopped', 'returned'].includes(state.status);
+  await trx
+    .updateTable('dossiers')
+    .set({
+      state: JSON.stringify(state),
+      status: state.status,
+      version: state.version,
+      current_agency_id: currentAgencyId,
+      assignee_user_id: state.step.assigneeId,
+      received_at: receivedAt,
+      due_at: dueAt,
+      calendar_version: calendarVersion,
+      extended_due_at: extendedDueAt,
+      result_at: state.status === 'result-ready' ? now : row.result_at,
+      returned_at: state.status === 'returned' ? now : row.returned_at,
+      closed_at: terminal ? now : null,
+      updated_at: now,
+    })
+    .where('dossier_id', '=', row.dossier_id)
+    .execute();
+  const rec = applied.record as {
+    from: { status: string; stepIndex: number };
+    to: { status: string; stepIndex: number };
+  };
+  await trx
+    .insertInto('dossier_actions')
+    .values({
+      dossier_id: row.dossier_id,
+      version: state.version,
+      kind: applied.kind,
+      actor_kind: actor.userId === null ? 'system' : 'staff',
+      actor_user_id: actor.userId,
+      actor_label: actor.label,
+      actor_roles: JSON.stringify(actor.roles),
+      agency_id: actor.agencyId,
+      at: now,
+      from_status: rec.from.status,
+      to_status: rec.to.status,
+      from_step: rec.from.stepIndex,
+      to_step: rec.to.stepIndex,
+      note,
+      record: JSON.stringify(applied.record),
+    })
+    .execute();
+  await appendAudit(
+    trx,
+    { userId: actor.userId, label: actor.label },
+    {
+      action: `dossier.${applied.kind}`,
+      entityType: 'dossier',
+      entityId: row.code,
+      details: { version: state.version, from: rec.from.status, to: rec.to.status },
+      requestId,
+    },
+    now,
+  );
+}
+
+function lifecycleError(err: {
+  code: string;
+  message: string;
+  details?: { path: string; message: string }[];
+}): AppError {
+  if (err.code === 'FORBIDDEN') return new AppError('FORBIDDEN', err.message);
+  if (err.code === 'ACTION_NOT_ALLOWED') return new AppError('CONFLICT', err.message);
+  return new AppError(
+    'VALIDATION_FAILED',
+    err.message,
+    (err.details ?? []).map((d) => ({ path: `body/${d.path}`, message: d.message })),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Intake at a desk
+
+const validators = new Map<string, FormValidator>();
+
+export type IntakeResult =
+  | { kind: 'received'; dossier: DossierView }
+  | { kind: 'incomplete'; code: string; missing: { code: string; name: string }[] };
+
+export async function receiveAtDesk(
+  deps: Deps,
+  actor: Actor,
+  input: IntakeInput,
+  idempotencyKey: string | undefined,
+  requestId: string,
+): Promise<{ statusCode: number; body: object }> {
+  const scope = `staff:${actor.userId}:intake`;
+  const replay = await replayIdempotent(deps.db, scope, idempotencyKey, input);
+  if (replay) return replay;
+
+  // The desk: the officer's own agency (or the one named, when they serve several).
+  const desks = actor.grants.filter((g) => g.role === 'desk-officer');
+  const desk = input.deskAgencyCode ? desks.find((g) => g.agencyCode === input.deskAgencyCode) : desks[0];
+  if (!desk) throw new AppError('FORBIDDEN', 'Chỉ cán bộ một cửa được tiếp nhận hồ sơ tại quầy.');
+
+  const problems: ErrorDetail[] = [];
+  const version = await deps.db
+    .selectFrom('procedure_versions as v')
+    .innerJoin('procedures as p', 'p.procedure_id', 'v.procedure_id')
+    .select(['v.procedure_version_id', 'v.data', 'v.form_schema', 'p.procedure_id'])
+    .where('p.code', '=', input.procedureCode)
+    .where('v.status', '=', 'published')
+    .executeTakeFirst();
+  if (!version)
+    throw invalid([
+      { path: 'body/procedureCode', message: `Không có thủ tục mã ${input.procedureCode} đang áp dụng.` },
+    ]);
+  const procedure = version.data as unknown as Procedure;
+  if (input.caseCode !== undefined && !procedure.cases.some((c) => c.key === input.caseCode)) {
+    problems.push({ path: 'body/caseCode', message: `Thủ tục không có trường hợp “${input.caseCode}”.` });
+  }
+  const competent = await deps.db
+    .selectFrom('agencies as a')
+    .innerJoin('procedure_offerings as o', 'o.agency_id', 'a.agency_id')
+    .select(['a.agency_id', 'a.code', 'a.name', 'a.unit_code'])
+    .where('a.code', '=', input.agencyCode)
+    .where('o.procedure_id', '=', version.procedure_id)
+    .executeTakeFirst();
+  if (!competent)
+    problems.push({
+      path: 'body/agencyCode',
+      message: `Cơ quan ${input.agencyCode} không giải quyết thủ tục này.`,
+    });
+  problems.push(...(await validateApplicant(deps.db, input.applicant, 'body/applicant')));
+
+  let validator = validators.get(version.procedure_version_id);
+  if (!validator) {
+    validator = compileForm(formOf({ data: version.data, form_schema: version.form_schema }).schema);
+    validators.set(version.procedure_version_id, validator);
+  }
+  const form = validator.validate(input.formData);
+  if (!form.ok)
+    problems.push(...form.errors.map((e) => ({ path: `body/formData${e.pointer}`, message: e.message })));
+
+  const known = new Set(procedure.components.map((_c, i) => componentCode(i)));
+  const fileIds = input.components.flatMap((c) => c.fileIds ?? []);
+  const existingFiles = new Set(
+    fileIds.length > 0
+      ? (await deps.db.selectFrom('files').select('file_id').where('file_id', 'in', fileIds).execute()).map(
+          (f) => f.file_id,
+        )
+      : [],
+  );
+  (input.missing ?? []).forEach((m, i) => {
+    if (!known.has(m.code))
+      problems.push({ path: `body/missing/${i}/code`, message: `Thủ tục không có thành phần ${m.code}.` });
+  });
+  input.components.forEach((c, i) => {
+    if (!known.has(c.code))
+      problems.push({ path: `body/components/${i}/code`, message: `Thủ tục không có thành phần ${c.code}.` });
+    (c.fileIds ?? []).forEach((f, j) => {
+      if (!existingFiles.has(f))
+        problems.push({ path: `body/components/${i}/fileIds/${j}`, message: 'Không có tệp này.' });
+    });
+    if (c.provided === 'electronic' && (c.fileIds ?? []).length === 0) {
+      problems.push({ path: `body/components/${i}/fileIds`, message: 'Bản điện tử cần ít nhất một tệp.' });
+    }
+  });
+  if (problems.length > 0 || !competent) throw invalid(problems);
+
+  const receiving = (await agencyRows(deps.db, [desk.agencyId])).get(desk.agencyId)!;
+  const competentRow = (await agencyRows(deps.db, [competent.agency_id])).get(competent.agency_id)!;
+  const wf = await workflowForDossier(
+    deps.db,
+    version.procedure_version_id,
+    competent.agency_id,
+    input.channel,
+  );
+  if (wf.steps.length === 0) {
+    throw new AppError(
+      'UNPROCESSABLE',
+      'Thủ tục chưa có quy trình và thời hạn dùng được; quản trị cần khai báo quy trình.',
+      wf.problems,
+    );
+  }
+  const resolved = await resolveWorkflow(deps.db, wf, receiving, competentRow);
+  const unresolved = resolved.findIndex((s) => s.agency === null);
+  if (unresolved >= 0) {
+    throw new AppError(
+      'UNPROCESSABLE',
+      `Bước “${resolved[unresolved]!.name}” của quy trình không xác định được cơ quan thực hiện.`,
+    );
+  }
+  const stepAgencies: { key: string; agencyId: string; agencyCode: string }[] = [];
+  for (const s of resolved) {
+    const a = await deps.db
+      .selectFrom('agencies')
+      .select(['agency_id', 'code'])
+      .where('code', '=', s.agency!.code)
+      .executeTakeFirstOrThrow();
+    stepAgencies.push({ key: s.key, agencyId: a.agency_id, agencyCode: a.code });
+  }
+
+  const provided = new Set(input.components.map((c) => c.code));
+  const missing = requiredComponents(procedure, input.channel).filter((c) => !provided.has(c.code));
+  for (const m of input.missing ?? []) {
+    const index = Number(m.code.slice(2)) - 1;
+    const c = procedure.components[index];
+    if (c && !missing.some((x) => x.code === m.code))
+      missing.push({ code: m.code, name: m.note ? `${c.name} (${m.note})` : c.name });
+  }
+  const now = deps.clock.now();
+  const staff = { kind: 'staff' as const, id: actor.userId };
+  const deskActor = {
+    userId: actor.userId,
+    label: actor.username,
+    roles: ['desk-officer'],
+    agencyId: desk.agencyId,
+  };
+
+  return deps.db.transaction().execute(async (trx) => {
+    const day = vnDay(now);
+    const counter = await sql<{ last_value: number }>`
+      INSERT INTO dossier_code_counters (agency_id, day, last_value) VALUES (${desk.agencyId}, ${day.iso}, 1)
+      ON CONFLICT (agency_id, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1
+      RETURNING last_value`.execute(trx);
+    const seq = counter.rows[0]!.last_value;
+    const code = `${desk.agencyCode}-${day.yymmdd}-${String(seq).padStart(4, '0')}`;
+    const initial = initialDossierState({ steps: wf.steps });
+    const inserted = await trx
+      .insertInto('dossiers')
+      .values({
+        code,
+        procedure_version_id: version.procedure_version_id,
+        procedure_code: input.procedureCode,
+        case_key: input.caseCode ?? null,
+        channel: input.channel,
+        receiving_agency_id: desk.agencyId,
+        competent_agency_id: competent.agency_id,
+        current_agency_id: desk.agencyId,
+        step_agencies: JSON.stringify(stepAgencies),
+        workflow: JSON.stringify(wf),
+        applicant: JSON.stringify(input.applicant),
+        applicant_search: `${foldVietnamese(input.applicant.fullName)} ${input.applicant.idNumber}`,
+        form_data: JSON.stringify(input.formData ?? {}),
+        components: JSON.stringify(input.components),
+        state: JSON.stringify(initial),
+        status: initial.status,
+        version: 0,
+        submitted_at: now,
+        created_by: actor.userId,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const involved = [
+      ...new Set([desk.agencyId, competent.agency_id, ...stepAgencies.map((s) => s.agencyId)]),
+    ];
+    await trx
+      .insertInto('dossier_agencies')
+      .values(involved.map((agency_id) => ({ dossier_id: inserted.dossier_id, agency_id })))
+      .execute();
+    const row = inserted as unknown as DossierRow;
+    const relation = await relationOf(trx, actor, row, initial);
+    const context: LifecycleContext = { relation };
+    const kind: ActionKind = missing.length > 0 ? 'request-supplement' : 'accept';
+    const actionInput =
+      kind === 'accept'
+        ? {}
+        : {
+            missingComponents: missing.map((m) => ({ name: m.name })),
+            reason: 'Hồ sơ chưa đầy đủ thành phần theo quy định khi tiếp nhận tại quầy.',
+          };
+    const result = applyAction(
+      initial,
+      { kind, actor: staff, input: actionInput, at: now.toISOString() },
+      context,
+    );
+    if (!result.ok) throw lifecycleError(result.error);
+    await persistAction(
+      deps,
+      trx,
+      row,
+      {
+        state: result.state,
+        effects: result.effects,
+        record: result.record,
+        kind,
+      },
+      deskActor,
+      now,
+      requestId,
+      null,
+    );
+    if (kind === 'request-supplement') {
+      const body = {
+        error: {
+          code: 'DOSSIER_INCOMPLETE',
+          message: 'Hồ sơ chưa đầy đủ; đã lập phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.',
+          details: missing.map((m) => ({ path: `components/${m.code}`, message: `Thiếu: ${m.name}` })),
+          requestId,
+          dossierCode: code,
+          slip: `/api/v1/dossiers/${code}/slips/supplement-request`,
+        },
+      };
+      await rememberIdempotent(trx, scope, idempotencyKey, input, 422, body, now);
+      return { statusCode: 422, body };
+    }
+    const view = await presentDossier(deps, trx, code);
+    await rememberIdempotent(
+      trx,
+      scope,
+      idempotencyKey,
+      input,
+      201,
+      view,
+      now,
+    );
+    return { statusCode: 201, body: view };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Actions
+
+export async function loadRow(
+  db: Database | Transaction<DB>,
+  code: string,
+  forUpdate = false,
+): Promise<DossierRow | undefined> {
+  let q = db.selectFrom('dossiers').selectAll().where('code', '=', code);
+  if (forUpdate) q = q.forUpdate();
+  return await q.executeTakeFirst();
+}
+
+export async function performAction(
+  deps: Deps,
+  actor: Actor,
+  code: string,
+  kind: string,
+  input: unknown,
+  ifMatch: number,
+  idempotencyKey: string | undefined,
+  requestId: string,
+): Promise<{ statusCode: number; body: object }> {
+  const scope = `staff:${actor.userId}:action:${code}`;
+  const replay = await replayIdempotent(deps.db, scope, idempotencyKey, { kind, input, ifMatch });
+  if (replay) return replay;
+  const visible = await loadRow(deps.db, code);
+  if (!visible || !(await canSee(deps.db, actor, visible.dossier_id)))
+    throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
+  if (actor.grants.every((g) => g.role === 'auditor'))
+    throw new AppError('FORBIDDEN', 'Tài khoản thanh tra chỉ được xem.');
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const row = (await loadRow(trx, code, true))!;
+    if (row.version !== ifMatch) {
+      throw new AppError('STALE_VERSION', 'Hồ sơ đã thay đổi; hãy tải lại rồi thực hiện.', [
+        { path: 'headers/if-match', message: `Phiên bản hiện tại là ${row.version}.` },
+      ]);
+    }
+    const state = row.state as unknown as DossierState;
+    const relation = await relationOf(trx, actor, row, state);
+    const deadline = await deadlineOf(deps, trx, row, now);
+    const context: LifecycleContext = { relation, deadline };
+    const result = applyAction(
+      state,
+      { kind: kind as ActionKind, actor: { kind: 'staff', id: actor.userId }, input, at: now.toISOString() },
+      context,
+    );
+    if (!result.ok) throw lifecycleError(result.error);
+    const roles = [
+      ...new Set([
+        ...relation.rolesAtStepAgency,
+        ...relation.rolesAtReceivingAgency,
+        ...relation.rolesAtResponsibleAgency,
+      ]),
+    ];
+    const note =
+      typeof (input as { note?: unknown })?.note === 'string'
+        ? (input as { note: string }).note
+        : typeof (input as { reason?: unknown })?.reason === 'string'
+          ? (input as { reason: string }).reason
+          : null;
+    await persistAction(
+      deps,
+      trx,
+      row,
+      {
+        state: result.state,
+        effects: result.effects,
+        record: result.record,
+        kind: kind as ActionKind,
+      },
+      {
+        userId: actor.userId,
+        label: actor.username,
+        roles,
+        agencyId: row.step_agencies[state.step.index]?.agencyId ?? null,
+      },
+      now,
+      requestId,
+      note,
+    );
+    const view = await presentDossier(deps, trx, code);
+    await rememberIdempotent(
+      trx,
+      scope,
+      idempotencyKey,
+      { kind, input, ifMatch },
+      200,
+      view,
+      now,
+    );
+    return { statusCode: 200, body: view };
+  });
+}
+
+export async function actionsFor(deps: Deps, actor: Actor, code: string) {
+  const row = await loadRow(deps.db, code);
+  if (!row || !(await canSee(deps.db, actor, row.dossier_id)))
+    throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
+  const state = row.state as unknown as DossierState;
+  if (actor.grants.every((g) => g.role === 'auditor')) return { version: row.version, items: [] };
+  const relation = await relationOf(deps.db, actor, row, state);
+  const deadline = await deadlineOf(deps, deps.db, row, deps.clock.now());
+  const items = allowedActions(state, { kind: 'staff', id: actor.userId }, { relation, deadline });
+  return {
+    version: row.version,
+    items: items.map((a) => ({
+      kind: a.kind,
+      label: a.label,
+      inputs: a.inputs,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Reads
+
+export type DossierView = Static<typeof DossierViewSchema>;
+
+export async function presentDossier(
+  deps: Deps,
+  db: Database | Transaction<DB>,
+  code: string,
+): Promise<DossierView> {
+  const row = (await loadRow(db, code))!;
+  const state = row.state as unknown as DossierState;
+  const agencies = await agencyRows(db, [
+    ...new Set([
+      row.receiving_agency_id,
+      row.competent_agency_id,
+      row.current_agency_id,
+      ...row.step_agencies.map((s) => s.agencyId),
+    ]),
+  ]);
+  const brief = (id: string) => {
+    const a = agencies.get(id)!;
+    return { code: a.code, name: a.name };
+  };
+  const { procedure, version } = await loadProcedureVersion(db, row.procedure_version_id);
+  const info = DOSSIER_STATUSES[state.status];
+  const history = await db
+    .selectFrom('dossier_actions')
+    .select([
+      'version',
+      'kind',
+      'actor_label',
+      'actor_roles',
+      'at',
+      'from_status',
+      'to_status',
+      'from_step',
+      'to_step',
+      'note',
+    ])
+    .where('dossier_id', '=', row.dossier_id)
+    .orderBy('version')
+    .execute();
+  const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
+  const workflow = row.workflow as unknown as Workflow;
+  let remaining: { overdue: boolean; workingMinutes: number; label: string } | null = null;
+  let stepDue: (string | null)[] = workflow.steps.map(() => null);
+  const due = row.extended_due_at ?? row.due_at;
+  if (due && state.clock.startedAt) {
+    const cal = await loadCalendar(deps, undefined, db);
+    const { hours } = await getOfficeHours(deps, row.competent_agency_id, db);
+    const r = remainingWorkingTime(
+      state.closedAt ?? deps.clock.now().toISOString(),
+      due,
+      cal.calendar,
+      hours,
+    );
+    remaining = { overdue: r.overdue, workingMinutes: r.workingMinutes, label: r.label };
+    // Each step's due time: the cumulative shares counted from the start of the clock.
+    let cumulative = 0;
+    const pauses = closedPauses(state).map((p) => ({
+      from: p.from,
+      to: p.to,
+      policy: p.policy,
+      reason: p.reason,
+    }));
+    stepDue = workflow.steps.map((s) => {
+      const hoursPerUnit = s.share.unit === 'working-day' ? 8 : s.share.unit === 'calendar-day' ? 24 : 1;
+      cumulative += s.share.value * hoursPerUnit;
+      const unit =
+        s.share.unit === 'calendar-day' || s.share.unit === 'calendar-hour' ? null : 'working-hour';
+      if (unit === null || cumulative === 0) return null;
+      return addWorkingTime(state.clock.startedAt!, { value: cumulative, unit }, cal.calendar, hours, {
+        pauses,
+        explain: false,
+      }).dueAt;
+    });
+  }
+  return {
+    code: row.code,
+    version: row.version,
+    status: state.status,
+    statusCode: info.code,
+    statusLabel: info.label,
+    procedure: { code: procedure.code, name: procedure.name, version },
+    caseCode: row.case_key,
+    channel: row.channel,
+    receivingAgency: brief(row.receiving_agency_id),
+    competentAgency: brief(row.competent_agency_id),
+    currentAgency: brief(row.current_agency_id),
+    applicant: row.applicant,
+    formData: row.form_data,
+    components: row.components as Record<string, unknown>[],
+    submittedAt: new Date(row.submitted_at).toISOString(),
+    receivedAt: iso(row.received_at),
+    dueAt: iso(row.due_at),
+    extendedDueAt: iso(row.extended_due_at),
+    calendarVersion: row.calendar_version,
+    resultAt: iso(row.result_at),
+    returnedAt: iso(row.returned_at),
+    remaining,
+    currentStep: { index: state.step.index, key: state.step.key, assigneeId: state.step.assigneeId },
+    steps: workflow.steps.map((s, i) => ({
+      key: s.key,
+      name: s.name,
+      role: s.role,
+      agency: brief(row.step_agencies[i]!.agencyId),
+      dueAt: stepDue[i] ?? null,
+      current: i === state.step.index,
+    })),
+    outcome: state.outcome,
+    resultDocuments: state.resultDocuments as unknown as Record<string, unknown>[],
+    history: history.map((h) => ({
+      version: h.version,
+      action: h.kind,
+      by: h.actor_label,
+      roles: h.actor_roles,
+      at: new Date(h.at).toISOString(),
+      from: h.from_status,
+      to: h.to_status,
+      fromStep: h.from_step,
+      toStep: h.to_step,
+      note: h.note,
+    })),
+  };
+}
+
+export async function getDossier(deps: Deps, actor: Actor, code: string) {
+  const row = await loadRow(deps.db, code);
+  if (!row || !(await canSee(deps.db, actor, row.dossier_id)))
+    throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
+  return presentDossier(deps, deps.db, code);
+}
+
+export const WORKLISTS = [
+  'to-receive',
+  'mine',
+  'agency',
+  'due-soon',
+  'overdue',
+  'awaiting-supplement',
+  'result-ready',
+] as const;
+export type Worklist = (typeof WORKLISTS)[number];
+
+export type ListFilter = {
+  list?: Worklist | undefined;
+  status?: string | undefined;
+  procedureCode?: string | undefined;
+  agencyCode?: string | undefined;
+  q?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  offset: number;
+  limit: number;
+};
+
+export async function listDossiers(deps: Deps, actor: Actor, f: ListFilter) {
+  const now = deps.clock.now();
+  const reach = actor.grants.map(
+    (g) =>
+      sql`(a.path LIKE ${g.agencyPath + '%'} OR (u.path LIKE ${g.unitPath + '%'} AND u.path <> ${g.unitPath}))`,
+  );
+  if (reach.length === 0) return { items: [], total: 0 };
+  let q = deps.db.selectFrom('dossiers as d').where(
+    sql<boolean>`EXISTS (SELECT 1 FROM dossier_agencies da JOIN agencies a ON a.agency_id = da.agency_id JOIN units u ON u.code = a.unit_code
+        WHERE da.dossier_id = d.dossier_id AND (${sql.join(reach, sql` OR `)}))`,
+  );
+  const myAgencies = actor.grants.map((g) => g.agencyId);
+  switch (f.list) {
+    case 'to-receive':
+      q = q.where('d.status', '=', 'submitted').where('d.receiving_agency_id', 'in', myAgencies);
+      break;
+    case 'mine':
+      q = q.where('d.assignee_user_id', '=', actor.userId);
+      break;
+    case 'agency':
+      q = q.where('d.current_agency_id', 'in', myAgencies);
+      break;
+    case 'due-soon':
+      q = q
+        .where('d.status', 'in', ['received', 'processing'])
+        .where('d.due_at', '>=', now)
+        .where('d.due_at', '<=', new Date(now.getTime() + 3 * 86_400_000));
+      break;
+    case 'overdue':
+      q = q
+        .where('d.status', 'in', ['received', 'processing', 'awaiting-supplement', 'awaiting-payment'])
+        .where('d.due_at', '<', now);
+      break;
+    case 'awaiting-supplement':
+      q = q.where('d.status', '=', 'awaiting-supplement');
+      break;
+    case 'result-ready':
+      q = q.where('d.status', '=', 'result-ready');
+      break;
+    default:
+      break;
+  }
+  if (f.status !== undefined) q = q.where('d.status', '=', f.status);
+  if (f.procedureCode !== undefined) q = q.where('d.procedure_code', '=', f.procedureCode);
+  if (f.agencyCode !== undefined) {
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('agencies as fa')
+          .select('fa.agency_id')
+          .where('fa.code', '=', f.agencyCode!)
+          .where((e2) =>
+            e2.or([
+              e2('fa.agency_id', '=', e2.ref('d.current_agency_id')),
+              e2('fa.agency_id', '=', e2.ref('d.receiving_agency_id')),
+              e2('fa.agency_id', '=', e2.ref('d.competent_agency_id')),
+            ]),
+          ),
+      ),
+    );
+  }
+  if (f.q !== undefined) {
+    for (const w of foldedWords(f.q))
+      q = q.where(
+        sql<boolean>`(d.applicant_search LIKE ${'%' + w + '%'} OR lower(d.code) LIKE ${'%' + w + '%'})`,
+      );
+  }
+  if (f.from !== undefined) q = q.where('d.submitted_at', '>=', new Date(f.from));
+  if (f.to !== undefined) q = q.where('d.submitted_at', '<', new Date(new Date(f.to).getTime() + 86_400_000));
+  const [rows, count] = await Promise.all([
+    q
+      .innerJoin('agencies as ca', 'ca.agency_id', 'd.current_agency_id')
+      .select([
+        'd.code',
+        'd.status',
+        'd.procedure_code',
+        'd.applicant',
+        'd.submitted_at',
+        'd.received_at',
+        'd.due_at',
+        'd.extended_due_at',
+        'd.version',
+        'ca.code as agency_code',
+        'ca.name as agency_name',
+      ])
+      .orderBy('d.due_at', (ob) => ob.asc().nullsLast())
+      .orderBy('d.dossier_id', 'desc')
+      .offset(f.offset)
+      .limit(f.limit)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
+  return {
+    items: rows.map((r) => ({
+      code: r.code,
+      status: r.status,
+      statusLabel: DOSSIER_STATUSES[r.status as DossierState['status']].label,
+      procedureCode: r.procedure_code,
+      applicantName: applicantName(r.applicant),
+      submittedAt: iso(r.submitted_at)!,
+      receivedAt: iso(r.received_at),
+      dueAt: iso(r.due_at),
+      extendedDueAt: iso(r.extended_due_at),
+      currentAgency: { code: r.agency_code, name: r.agency_name },
+      version: r.version,
+    })),
+    total: Number(count.n),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Public lookup
+
+function applicantName(applicant: Record<string, unknown>): string {
+  return typeof applicant.fullName === 'string' ? applicant.fullName : '';
+}
+
+/** "Nguyễn Thị Hường" → "Nguyễn T*** H***": the family name, then initials. */
+export function maskName(fullName: string): string {
+  const parts = fullName.trim().split(/\s+/);
+  if (parts.length === 0 || parts[0] === '') return '***';
+  return [parts[0], ...parts.slice(1).map((p) => `${[...p][0] ?? ''}***`)].join(' ');
+}
+
+export async function publicLookup(deps: Deps, code: string) {
+  const row = await loadRow(deps.db, code);
+  if (!row) return null;
+  const state = row.state as unknown as DossierState;
+  const agencies = await agencyRows(deps.db, [row.receiving_agency_id, row.competent_agency_id]);
+  const { procedure } = await loadProcedureVersion(deps.db, row.procedure_version_id);
+  const info = DOSSIER_STATUSES[state.status];
+  const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
+  return {
+    code: row.code,
+    procedure: { code: procedure.code, name: procedure.name },
+    receivingAgency: agencies.get(row.receiving_agency_id)!.name,
+    competentAgency: agencies.get(row.competent_agency_id)!.name,
+    status: state.status,
+    statusLabel: info.citizenLabel,
+    applicantName: maskName(applicantName(row.applicant)),
+    receivedAt: iso(row.received_at),
+    dueAt: iso(row.extended_due_at ?? row.due_at),
+    returnedAt: iso(row.returned_at),
+  };
+}

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import { Type } from 'typebox';
+import type { Deps } from '../../deps.ts';
+import { AppError } from '../../platform/errors.ts';
+import { ErrorEnvelope } from '../../../common/contracts/common.ts';
+import { requireActor } from '../auth/auth.hook.ts';
+import { MAX_FILE_BYTES, storeFile } from './files.service.ts';
+
+export const FileView = Type.Object(
+  { fileId: Type.String(), sha256: Type.String(), size: Type.Integer(), mediaType: Type.String() },
+  { additionalProperties: false },
+);
+
+export async function registerFileRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  await app.register(multipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 0, parts: 2 } });
+  app.post(
+    '/api/v1/files',
+    {
+      schema: {
+        tags: ['files'],
+        summary: 'Tải lên một tệp (PDF, JPEG, PNG; tối đa 20 MB) — multipart/form-data, trường "file"',
+        consumes: ['multipart/form-data'],
+        response: {
+          201: FileView,
+          400: ErrorEnvelope,
+          401: ErrorEnvelope,
+          413: ErrorEnvelope,
+          415: ErrorEnvelope,
+        },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      if (!request.isMultipart()) {
+        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dưới dạng multipart/form-data.');
+      }
+      let part;
+      try {
+        part = await request.file();
+      } catch {
+        throw new AppError('BAD_REQUEST', 'Không đọc được tệp gửi lên.', [
+          { path: 'file', message: 'Dữ liệu multipart không hợp lệ.' },
+        ]);
+      }
+      if (!part || part.fieldname !== 'file') {
+        throw new AppError('VALIDATION_FAILED', 'Thiếu tệp.', [
+          { path: 'file', message: 'Cần một tệp trong trường "file".' },
+        ]);
+      }
+      let bytes: Buffer;
+      try {
+        bytes = await part.toBuffer();
+      } catch {
+        throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp vượt quá 20 MB.', [
+          { path: 'file', message: 'Tối đa 20 MB.' },
+        ]);
+      }
+      if (bytes.length === 0) {
+        throw new AppError('VALIDATION_FAILED', 'Tệp rỗng.', [
+          { path: 'file', message: 'Tệp không có nội dung.' },
+        ]);
+      }
+      return reply.status(201).send(await storeFile(deps, actor, bytes, part.filename || null));
+    },
+  );
+}

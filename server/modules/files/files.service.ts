@@ -1,0 +1,41 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Deps } from '../../deps.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { AppError } from '../../platform/errors.ts';
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** The media type by the file's first bytes; the name and the declared type are not trusted. */
+export function sniffMediaType(bytes: Buffer): 'application/pdf' | 'image/jpeg' | 'image/png' | null {
+  if (bytes.length >= 5 && bytes.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length >= 8 && png.every((b, i) => bytes[i] === b)) return 'image/png';
+  return null;
+}
+
+export async function storeFile(deps: Deps, actor: Actor, bytes: Buffer, originalName: string | null) {
+  const mediaType = sniffMediaType(bytes);
+  if (mediaType === null) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Chỉ nhận tệp PDF, JPEG hoặc PNG.', [
+      { path: 'file', message: 'Nội dung tệp không phải PDF, JPEG hoặc PNG.' },
+    ]);
+  }
+  const fileId = randomUUID();
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  // Bytes first, row second: a row never points at missing bytes; orphan bytes are harmless.
+  await deps.files.put(fileId, bytes);
+  await deps.db
+    .insertInto('files')
+    .values({
+      file_id: fileId,
+      sha256,
+      size: bytes.length,
+      media_type: mediaType,
+      original_name: originalName === null ? null : originalName.slice(0, 255),
+      uploaded_by_user_id: actor.userId,
+      created_at: deps.clock.now(),
+    })
+    .execute();
+  return { fileId, sha256, size: bytes.length, mediaType };
+}
