@@ -4,6 +4,10 @@ import assert from 'node:assert/strict';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
 import { errorOf, loginAs } from '../../test/http.ts';
 import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
+import { execFileSync } from 'node:child_process';
+
+const pdfText = (pdf: Buffer) =>
+  execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
 
 let rt: TestRuntime;
 // Friday 20 November 2026, 09:00 in Hà Nội.
@@ -178,6 +182,37 @@ test('birth registration at Phường Hàng Trống: received, processed, approv
   assert.equal(returned.status, 'returned');
   assert.deepEqual(returned.history.map((h) => h.to).at(-1), 'returned');
 
+  // The receipt (Mẫu 01) as a PDF whose text carries the statutory fields.
+  const slip = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${d.code}/slips/receipt`,
+    headers: { cookie: await as('desk.hang-trong') },
+  });
+  assert.equal(slip.statusCode, 200, slip.body.slice(0, 300));
+  assert.equal(slip.headers['content-type'], 'application/pdf');
+  const text = pdfText(slip.rawPayload);
+  for (const s of [
+    d.code,
+    'Nguyễn Thị Hường',
+    'Thủ tục đăng ký khai sinh',
+    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    'PHƯỜNG HÀNG TRỐNG',
+  ]) {
+    assert.ok(text.includes(s), `receipt contains ${s}`);
+  }
+  const control = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${d.code}/slips/process-control`,
+    headers: { cookie: await as('leader.hang-trong') },
+  });
+  assert.equal(control.statusCode, 200);
+  const noRefusal = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${d.code}/slips/refusal`,
+    headers: { cookie: await as('desk.hang-trong') },
+  });
+  assert.equal(noRefusal.statusCode, 404);
+
   const pub = await rt.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${d.code}` });
   assert.equal(pub.statusCode, 200);
   const p = pub.json<Record<string, unknown>>();
@@ -202,6 +237,13 @@ test('an incomplete intake gets a supplement request, not a received dossier', a
     .error;
   assert.equal(err.code, 'DOSSIER_INCOMPLETE');
   assert.equal(err.details.length, 2);
+  const slip = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${err.dossierCode}/slips/supplement-request`,
+    headers: { cookie: await as('desk.hang-trong') },
+  });
+  assert.equal(slip.statusCode, 200, slip.body.slice(0, 300));
+  assert.ok(pdfText(slip.rawPayload).includes('Giấy chứng sinh'));
   assert.ok(err.details.some((d) => d.message.includes('Tờ khai đăng ký khai sinh')));
   assert.ok(err.details.some((d) => d.message.includes('Giấy chứng sinh')));
   const d = (

@@ -19,6 +19,7 @@ import {
 } from '../../../common/contracts/dossiers.ts';
 import { Type } from 'typebox';
 import { requireActor } from '../auth/auth.hook.ts';
+import { DOSSIER_SLIP_KINDS, dossierSlip } from './dossier-slips.ts';
 import {
   actionsFor,
   getDossier,
@@ -136,6 +137,29 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
         request.id,
       );
       return reply.status(result.statusCode).send(result.body as never);
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/:code/slips/:kind',
+    {
+      schema: {
+        tags,
+        summary: 'Phiếu của hồ sơ dưới dạng PDF (Mẫu theo Thông tư 01/2018 hoặc 03/2025 theo ngày tiếp nhận)',
+        params: Type.Object(
+          { code: DossierCodeParams.properties.code, kind: Type.Enum(DOSSIER_SLIP_KINDS) },
+          { additionalProperties: false },
+        ),
+        produces: ['application/pdf'],
+        response: { 200: { type: 'string', format: 'binary' }, ...errors, 422: ErrorEnvelope },
+      },
+    },
+    async (request, reply) => {
+      const pdf = await dossierSlip(deps, requireActor(request), request.params.code, request.params.kind);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${request.params.code}-${request.params.kind}.pdf"`)
+        .send(pdf as never);
     },
   );
 

@@ -316,7 +316,7 @@ async function deadlineOf(deps: Deps, db: Database | Transaction<DB>, row: Dossi
 }
 
 /** Whether the actor may read the dossier: staff reaching any agency it involves. */
-async function canSee(db: Database, actor: Actor, dossierId: string): Promise<boolean> {
+export async function canSeeDossier(db: Database, actor: Actor, dossierId: string): Promise<boolean> {
   const rows = await db
     .selectFrom('dossier_agencies as da')
     .innerJoin('agencies as a', 'a.agency_id', 'da.agency_id')
@@ -709,15 +709,7 @@ export async function receiveAtDesk(
       return { statusCode: 422, body };
     }
     const view = await presentDossier(deps, trx, code);
-    await rememberIdempotent(
-      trx,
-      scope,
-      idempotencyKey,
-      input,
-      201,
-      view,
-      now,
-    );
+    await rememberIdempotent(trx, scope, idempotencyKey, input, 201, view, now);
     return { statusCode: 201, body: view };
   });
 }
@@ -749,7 +741,7 @@ export async function performAction(
   const replay = await replayIdempotent(deps.db, scope, idempotencyKey, { kind, input, ifMatch });
   if (replay) return replay;
   const visible = await loadRow(deps.db, code);
-  if (!visible || !(await canSee(deps.db, actor, visible.dossier_id)))
+  if (!visible || !(await canSeeDossier(deps.db, actor, visible.dossier_id)))
     throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
   if (actor.grants.every((g) => g.role === 'auditor'))
     throw new AppError('FORBIDDEN', 'Tài khoản thanh tra chỉ được xem.');
@@ -805,22 +797,14 @@ export async function performAction(
       note,
     );
     const view = await presentDossier(deps, trx, code);
-    await rememberIdempotent(
-      trx,
-      scope,
-      idempotencyKey,
-      { kind, input, ifMatch },
-      200,
-      view,
-      now,
-    );
+    await rememberIdempotent(trx, scope, idempotencyKey, { kind, input, ifMatch }, 200, view, now);
     return { statusCode: 200, body: view };
   });
 }
 
 export async function actionsFor(deps: Deps, actor: Actor, code: string) {
   const row = await loadRow(deps.db, code);
-  if (!row || !(await canSee(deps.db, actor, row.dossier_id)))
+  if (!row || !(await canSeeDossier(deps.db, actor, row.dossier_id)))
     throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
   const state = row.state as unknown as DossierState;
   if (actor.grants.every((g) => g.role === 'auditor')) return { version: row.version, items: [] };
@@ -966,7 +950,7 @@ export async function presentDossier(
 
 export async function getDossier(deps: Deps, actor: Actor, code: string) {
   const row = await loadRow(deps.db, code);
-  if (!row || !(await canSee(deps.db, actor, row.dossier_id)))
+  if (!row || !(await canSeeDossier(deps.db, actor, row.dossier_id)))
     throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
   return presentDossier(deps, deps.db, code);
 }

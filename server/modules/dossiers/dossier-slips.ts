@@ -1,0 +1,250 @@
+// The statutory slips of a dossier, built from its stored state and actions and rendered by
+// server/modules/slips. A slip exists once the action that issues it has happened.
+import type { Deps } from '../../deps.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { DossierState } from '../../../common/dossiers/index.ts';
+import { feesFor, timeLimitFor, type Channel, type Procedure } from '../../../common/catalog/procedure.ts';
+import { renderSlip } from '../slips/slips.ts';
+import { SlipError } from '../slips/slip-error.ts';
+import type { SlipAgency, SlipComponent, SlipDossier } from '../slips/slip-data.ts';
+import { canSeeDossier, loadRow } from './dossiers.service.ts';
+
+export const DOSSIER_SLIP_KINDS = [
+  'receipt',
+  'supplement-request',
+  'refusal',
+  'apology',
+  'stop-notice',
+  'process-control',
+] as const;
+export type DossierSlipKind = (typeof DOSSIER_SLIP_KINDS)[number];
+
+const ISSUING_ACTION: Record<DossierSlipKind, string[]> = {
+  receipt: ['accept'],
+  'supplement-request': ['request-supplement'],
+  refusal: ['refuse'],
+  apology: ['apologize'],
+  'stop-notice': ['withdraw', 'stop', 'deny'],
+  'process-control': ['accept'],
+};
+
+type Action = {
+  version: number;
+  kind: string;
+  at: Date;
+  actor_user_id: string | null;
+  actor_label: string;
+  record: Record<string, unknown>;
+  from_step: number;
+  to_step: number;
+};
+
+export async function dossierSlip(
+  deps: Deps,
+  actor: Actor,
+  code: string,
+  kind: DossierSlipKind,
+): Promise<Buffer> {
+  const row = await loadRow(deps.db, code);
+  if (!row || !(await canSeeDossier(deps.db, actor, row.dossier_id)))
+    throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
+  const actions = (await deps.db
+    .selectFrom('dossier_actions')
+    .select(['version', 'kind', 'at', 'actor_user_id', 'actor_label', 'record', 'from_step', 'to_step'])
+    .where('dossier_id', '=', row.dossier_id)
+    .orderBy('version')
+    .execute()) as Action[];
+  const issuing = [...actions].reverse().find((a) => ISSUING_ACTION[kind].includes(a.kind));
+  if (!issuing) throw new AppError('NOT_FOUND', 'Hồ sơ chưa có phiếu này.');
+
+  const names = new Map(
+    (
+      await deps.db
+        .selectFrom('users')
+        .select(['user_id', 'full_name'])
+        .where('user_id', 'in', [...new Set(actions.map((a) => a.actor_user_id ?? '0'))])
+        .execute()
+    ).map((u) => [u.user_id, u.full_name]),
+  );
+  const officer = (a: Action) => ({
+    fullName: (a.actor_user_id && names.get(a.actor_user_id)) || a.actor_label,
+  });
+  const agencies = await deps.db
+    .selectFrom('agencies as a')
+    .leftJoin('agencies as p', 'p.agency_id', 'a.parent_agency_id')
+    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .select(['a.agency_id', 'a.name', 'a.code', 'p.name as parent_name', 'u.path as unit_path'])
+    .where('a.agency_id', 'in', [
+      row.receiving_agency_id,
+      row.competent_agency_id,
+      ...row.step_agencies.map((s) => s.agencyId),
+    ])
+    .execute();
+  const byId = new Map(agencies.map((a) => [a.agency_id, a]));
+  const provinceCode = byId.get(row.receiving_agency_id)!.unit_path.split('/')[1]!;
+  const province = await deps.db
+    .selectFrom('units')
+    .select('name')
+    .where('code', '=', provinceCode)
+    .executeTakeFirstOrThrow();
+  const place = province.name.replace(/^(Thành phố|Tỉnh)\s+/, '');
+  const agencyOf = (id: string): SlipAgency => {
+    const a = byId.get(id)!;
+    return { name: a.name, code: a.code, place, ...(a.parent_name ? { superiorName: a.parent_name } : {}) };
+  };
+
+  const pv = await deps.db
+    .selectFrom('procedure_versions')
+    .select('data')
+    .where('procedure_version_id', '=', row.procedure_version_id)
+    .executeTakeFirstOrThrow();
+  const procedure = pv.data as unknown as Procedure;
+  const applicant = row.applicant as {
+    kind: 'person' | 'organisation';
+    fullName: string;
+    idNumber: string;
+    phone?: string;
+    email?: string;
+    address?: { line: string };
+  };
+  const state = row.state as unknown as DossierState;
+  const receivedAt = new Date(row.received_at ?? row.submitted_at).toISOString();
+  const dossier: SlipDossier & { code: string } = {
+    code: row.code,
+    receivedAt,
+    procedure: { code: procedure.code, name: procedure.name },
+    applicant: {
+      kind: applicant.kind,
+      fullName: applicant.fullName,
+      idNumber: applicant.idNumber,
+      ...(applicant.phone ? { phone: applicant.phone } : {}),
+      ...(applicant.email ? { email: applicant.email } : {}),
+      ...(applicant.address ? { address: applicant.address.line } : {}),
+    },
+  };
+  const input = (issuing.record.input ?? {}) as Record<string, unknown>;
+  const header = {
+    agency: agencyOf(row.receiving_agency_id),
+    issuedAt: new Date(issuing.at).toISOString(),
+    number: row.code.slice(-4),
+  };
+  const options = { publicUrl: deps.config.publicUrl };
+  try {
+    switch (kind) {
+      case 'receipt': {
+        const limit = timeLimitFor(procedure, row.channel as Channel, row.case_key ?? undefined);
+        if (!limit || limit.unit === null || !row.due_at)
+          throw new AppError('UNPROCESSABLE', 'Hồ sơ chưa có hạn trả kết quả để in phiếu hẹn.');
+        const components: SlipComponent[] = (
+          row.components as { code: string; provided: SlipComponent['provided'] }[]
+        ).map((c) => ({
+          name: procedure.components[Number(c.code.slice(2)) - 1]?.name ?? c.code,
+          provided: c.provided,
+          count: 1,
+        }));
+        const fees = feesFor(procedure, row.channel as Channel, row.case_key ?? undefined).flatMap((f) =>
+          f.amountVnd === null ? [] : [{ name: f.text ?? 'Lệ phí', amountVnd: f.amountVnd }],
+        );
+        return await renderSlip(
+          'receipt',
+          {
+            ...header,
+            dossier,
+            components,
+            sets: 1,
+            timeLimit: { value: limit.value, unit: limit.unit },
+            dueAt: new Date(row.due_at).toISOString(),
+            resultDelivery: { channel: 'desk', place: agencyOf(row.receiving_agency_id).name },
+            fees,
+            receiver: officer(issuing),
+          },
+          options,
+        );
+      }
+      case 'supplement-request': {
+        const missing = ((input.missingComponents ?? []) as { name: string; requirement?: string }[]).map(
+          (m) => ({
+            name: m.name,
+            ...(m.requirement ? { note: m.requirement } : {}),
+          }),
+        );
+        return await renderSlip(
+          'supplement-request',
+          {
+            ...header,
+            dossier,
+            missing,
+            reason: String(input.reason ?? ''),
+            contact: officer(issuing),
+            guide: officer(issuing),
+          },
+          options,
+        );
+      }
+      case 'refusal':
+        return await renderSlip(
+          'refusal',
+          { ...header, dossier, reasons: [String(input.reason ?? '')], receiver: officer(issuing) },
+          options,
+        );
+      case 'apology':
+        return await renderSlip(
+          'apology',
+          {
+            ...header,
+            agency: agencyOf(row.competent_agency_id),
+            dossier,
+            originalDueAt: new Date(row.due_at ?? issuing.at).toISOString(),
+            newDueAt: String(input.newDueAt),
+            reason: String(input.reason ?? ''),
+            head: officer(issuing),
+          },
+          options,
+        );
+      case 'stop-notice':
+        return await renderSlip(
+          'stop-notice',
+          {
+            ...header,
+            agency: agencyOf(row.competent_agency_id),
+            dossier,
+            requestedAt: new Date(issuing.at).toISOString(),
+            requestChannel: 'desk',
+            stage: state.workflow.steps[issuing.from_step]?.name ?? '',
+            ...(typeof input.reason === 'string' ? { reason: input.reason } : {}),
+            signer: officer(issuing),
+          },
+          options,
+        );
+      case 'process-control': {
+        const handovers = actions
+          .filter((a) => a.from_step !== a.to_step)
+          .map((a) => ({
+            fromUnit: byId.get(row.step_agencies[a.from_step]!.agencyId)!.name,
+            toUnit: byId.get(row.step_agencies[a.to_step]!.agencyId)!.name,
+            at: new Date(a.at).toISOString(),
+            fromPerson: officer(a).fullName,
+          }));
+        const coordinating = [...new Set(row.step_agencies.map((s) => s.agencyId))]
+          .filter((id) => id !== row.competent_agency_id)
+          .map((id) => byId.get(id)!.name);
+        return await renderSlip(
+          'process-control',
+          {
+            ...header,
+            dossier,
+            resolvingAgency: byId.get(row.competent_agency_id)!.name,
+            coordinatingAgencies: coordinating,
+            dueAt: new Date(row.due_at ?? issuing.at).toISOString(),
+            handovers,
+          },
+          options,
+        );
+      }
+    }
+  } catch (err) {
+    if (err instanceof SlipError) throw new AppError('UNPROCESSABLE', err.message);
+    throw err;
+  }
+}
