@@ -29,6 +29,8 @@ const ISSUING_ACTION: Record<DossierSlipKind, string[]> = {
   'process-control': ['accept'],
 };
 
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
 type Action = {
   version: number;
   kind: string;
@@ -175,7 +177,7 @@ export async function dossierSlip(
             ...header,
             dossier,
             missing,
-            reason: String(input.reason ?? ''),
+            reason: text(input.reason),
             contact: officer(issuing),
             guide: officer(issuing),
           },
@@ -185,7 +187,7 @@ export async function dossierSlip(
       case 'refusal':
         return await renderSlip(
           'refusal',
-          { ...header, dossier, reasons: [String(input.reason ?? '')], receiver: officer(issuing) },
+          { ...header, dossier, reasons: [text(input.reason)], receiver: officer(issuing) },
           options,
         );
       case 'apology':
@@ -196,8 +198,8 @@ export async function dossierSlip(
             agency: agencyOf(row.competent_agency_id),
             dossier,
             originalDueAt: new Date(row.due_at ?? issuing.at).toISOString(),
-            newDueAt: String(input.newDueAt),
-            reason: String(input.reason ?? ''),
+            newDueAt: text(input.newDueAt),
+            reason: text(input.reason),
             head: officer(issuing),
           },
           options,
