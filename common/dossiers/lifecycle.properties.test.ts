@@ -439,6 +439,9 @@ test('random actions by random actors keep the lifecycle sound', () => {
           assert.ok(def.effects.includes(e.type), `${kind} declares ${e.type}`);
           if (e.type === 'issue-slip')
             assert.ok(def.slips.includes(e.slip), `${kind} declares slip ${e.slip}`);
+          if (e.type === 'notify-applicant') {
+            assert.deepEqual(e, { type: e.type, action: kind, status: next.status });
+          }
         }
         const clockStarted = result.effects.some((e) => e.type === 'start-clock');
         assert.equal(clockStarted, state.clock.startedAt === null && next.clock.startedAt !== null);
