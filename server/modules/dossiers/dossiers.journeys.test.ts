@@ -349,3 +349,37 @@ test('another ward cannot see the dossier; the district above can', async () => 
   ).json<{ total: number }>();
   assert.ok(mine.total >= 1);
 });
+
+test('50 concurrent intakes at one desk get 50 unique, gap-free codes', async () => {
+  clock.set('2026-11-24T01:00:00Z');
+  cookies.clear(); // sessions from Friday have expired
+  const cookie = await as('desk.hang-trong');
+  const results = await Promise.all(
+    Array.from({ length: 50 }, () =>
+      rt.app.inject({
+        method: 'POST',
+        url: '/api/v1/dossiers',
+        headers: { cookie },
+        payload: {
+          procedureCode: '1.001193',
+          agencyCode: hangTrong,
+          applicant: APPLICANT_HUONG,
+          formData: VALID_BIRTH_DECLARATION,
+          components: birthComponents,
+          channel: 'direct',
+        },
+      }),
+    ),
+  );
+  assert.ok(
+    results.every((r) => r.statusCode === 201),
+    results.map((r) => r.statusCode).join(','),
+  );
+  const codes = results.map((r) => r.json<View>().code).sort();
+  assert.equal(new Set(codes).size, 50);
+  assert.deepEqual(
+    codes.map((c) => c.slice(-4)),
+    Array.from({ length: 50 }, (_, i) => String(i + 1).padStart(4, '0')),
+  );
+  assert.ok(codes.every((c) => c.includes('-261124-')));
+});
