@@ -73,7 +73,7 @@ function isEnvelope(
 }
 
 async function request<T>(
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'PUT',
   path: string,
   body?: unknown,
   signal?: AbortSignal,
@@ -124,4 +124,8 @@ export function apiGet<T>(path: string, query?: Query, signal?: AbortSignal): Pr
 
 export function apiPost<T>(path: string, body?: unknown): Promise<T> {
   return request<T>('POST', path, body ?? {});
+}
+
+export function apiPut<T>(path: string, body: unknown): Promise<T> {
+  return request<T>('PUT', path, body);
 }

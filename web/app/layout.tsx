@@ -1,12 +1,14 @@
 // The frame of every page: skip link, header (product name, language, signed-in user, sign out),
-// main navigation when signed in, the page, and a footer.
+// main navigation (the staff pages when signed in; portal, calendar and sign-in when not), the page,
+// and a footer.
 import { useState, type ReactNode } from 'react';
 import type { UserView } from '../../common/contracts/auth.ts';
 import { errorText } from './errors.ts';
 import { isLang, useI18n } from './i18n/i18n.tsx';
 import { Link, useRouter } from './router.tsx';
 import { useSession } from './session.tsx';
-import { PATHS } from './paths.ts';
+import { calendarPath, officeHoursPath, PATHS } from './paths.ts';
+import { currentYear } from '../features/calendar/vn-time.ts';
 
 function LanguageSwitch() {
   const { t, setLang } = useI18n();
@@ -85,7 +87,8 @@ export function Layout({ children }: { children: ReactNode }) {
       <header className="app-header">
         <div className="header-top">
           <div className="container header-bar">
-            <Link to={PATHS.home} className="brand">
+            {/* Signed out, the product's name leads to the public portal rather than to staff sign-in. */}
+            <Link to={user || session.status === 'loading' ? PATHS.home : PATHS.portal} className="brand">
               <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
                 <rect width="32" height="32" rx="6" fill="#ffffff" fillOpacity="0.14" />
                 <path
@@ -112,11 +115,33 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <Link to={PATHS.units}>{t.nav.units}</Link>
                 </li>
+                <li>
+                  <Link to={calendarPath(currentYear())}>{t.nav.calendar}</Link>
+                </li>
+                <li>
+                  <Link to={PATHS.dueTime}>{t.nav.dueTime}</Link>
+                </li>
+                {user.roles[0] ? (
+                  <li>
+                    <Link to={officeHoursPath(user.roles[0].agencyCode)}>{t.nav.officeHours}</Link>
+                  </li>
+                ) : null}
+                <li>
+                  <Link to={PATHS.portal}>{t.nav.portal}</Link>
+                </li>
               </>
             ) : session.status === 'signed-out' ? (
-              <li>
-                <Link to={PATHS.signIn}>{t.nav.signIn}</Link>
-              </li>
+              <>
+                <li>
+                  <Link to={PATHS.portal}>{t.nav.portal}</Link>
+                </li>
+                <li>
+                  <Link to={calendarPath(currentYear())}>{t.nav.calendar}</Link>
+                </li>
+                <li>
+                  <Link to={PATHS.signIn}>{t.nav.signIn}</Link>
+                </li>
+              </>
             ) : null}
           </ul>
         </nav>

@@ -3,4 +3,17 @@ export const PATHS = {
   home: '/',
   signIn: '/dang-nhap',
   units: '/quan-tri/don-vi',
+  /** Cổng dịch vụ công: procedure search, public. */
+  portal: '/cong-dich-vu-cong',
+  procedure: '/thu-tuc/:code',
+  /** The current year's calendar; `calendar` is one year's. */
+  calendarCurrent: '/lich-lam-viec',
+  calendar: '/lich-lam-viec/:year',
+  dueTime: '/tinh-han',
+  officeHours: '/quan-tri/gio-lam-viec/:agencyCode',
 } as const;
+
+export const procedurePath = (code: string): string => `/thu-tuc/${encodeURIComponent(code)}`;
+export const calendarPath = (year: number): string => `/lich-lam-viec/${year}`;
+export const officeHoursPath = (agencyCode: string): string =>
+  `/quan-tri/gio-lam-viec/${encodeURIComponent(agencyCode)}`;

@@ -110,6 +110,30 @@ export function Link({ to, onClick, children, ...rest }: LinkProps) {
 }
 
 /**
+ * Parameters of `pathname` when it matches `pattern` (segments like `:code` capture one decoded
+ * segment), else null: `matchPath('/thu-tuc/:code', '/thu-tuc/1.001193')` → `{ code: '1.001193' }`.
+ */
+export function matchPath(pattern: string, pathname: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const have = normalisePath(pathname).split('/');
+  if (want.length !== have.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i]!;
+    const h = have[i]!;
+    if (w.startsWith(':')) {
+      if (h === '') return null;
+      try {
+        params[w.slice(1)] = decodeURIComponent(h);
+      } catch {
+        return null;
+      }
+    } else if (w !== h) return null;
+  }
+  return params;
+}
+
+/**
  * Where to go after signing in: only a path of this app, never another site
  * (`//evil.example`, `https://…`) and never the sign-in page itself.
  */

@@ -1,0 +1,66 @@
+// The public catalogue endpoints. The contract leaves the procedure's content open (it is shaped by
+// common/catalog/procedure.ts), so the views below name those shapes.
+import type {
+  ChannelTimeLimits,
+  Fee,
+  ImplementingLevel,
+  OnlineLevel,
+  Procedure,
+} from '../../../common/catalog/procedure.ts';
+import { apiGet } from '../../app/http.ts';
+
+export type ProcedureListItem = {
+  code: string;
+  name: string;
+  field: Procedure['field'];
+  levels: ImplementingLevel[];
+  timeLimits: ChannelTimeLimits;
+  fees: Fee[];
+  onlineLevel: OnlineLevel | null;
+};
+
+export type OfferingAgency = { code: string; name: string; unitCode: string };
+
+/** A JSON Schema (2020-12) as far as the form summary reads it. */
+export type JsonSchema = {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  items?: JsonSchema;
+  enum?: unknown[];
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
+  definitions?: Record<string, JsonSchema>;
+};
+
+export type ProcedureDetail = {
+  version: number;
+  status: string;
+  procedure: Procedure;
+  form: JsonSchema;
+  genericForm: boolean;
+  offeredBy: OfferingAgency[];
+};
+
+export type ProcedureQuery = {
+  q?: string | undefined;
+  level?: ImplementingLevel | undefined;
+  online?: OnlineLevel | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+};
+
+export const PORTAL_PAGE_SIZE = 10;
+
+export function searchProcedures(
+  query: ProcedureQuery,
+  signal?: AbortSignal,
+): Promise<{ items: ProcedureListItem[]; total: number }> {
+  return apiGet('/api/v1/procedures', query, signal);
+}
+
+export function getProcedure(code: string, signal?: AbortSignal): Promise<ProcedureDetail> {
+  return apiGet(`/api/v1/procedures/${encodeURIComponent(code)}`, undefined, signal);
+}

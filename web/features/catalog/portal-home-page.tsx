@@ -1,0 +1,257 @@
+// /cong-dich-vu-cong: the public portal's home. A procedure search that answers as the visitor types
+// (debounced; the server folds diacritics and ignores word order), filters by level and online
+// service, pages of results. The search lives in the address (?q=&level=&online=&page=), so the
+// back button from a procedure returns to the same results; it is written with replaceState, not
+// through the router, so typing neither adds history entries nor moves focus.
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import {
+  IMPLEMENTING_LEVELS,
+  ONLINE_LEVELS,
+  type ImplementingLevel,
+  type OnlineLevel,
+} from '../../../common/catalog/procedure.ts';
+import { errorText } from '../../app/errors.ts';
+import { isAbort, withQuery } from '../../app/http.ts';
+import { useI18n } from '../../app/i18n/i18n.tsx';
+import { Page } from '../../app/page.tsx';
+import { calendarPath, PATHS } from '../../app/paths.ts';
+import { Link, useRouter } from '../../app/router.tsx';
+import { currentYear } from '../calendar/vn-time.ts';
+import { PORTAL_PAGE_SIZE, searchProcedures, type ProcedureListItem } from './catalog-api.ts';
+import { ProcedureCard } from './procedure-card.tsx';
+
+const DEBOUNCE_MS = 250;
+const MIN_LENGTH = 2;
+
+type Filters = { q: string; level: ImplementingLevel | ''; online: OnlineLevel | ''; page: number };
+
+function readFilters(search: string): Filters {
+  const params = new URLSearchParams(search);
+  const level = params.get('level') ?? '';
+  const online = params.get('online') ?? '';
+  const page = Number(params.get('page') ?? '1');
+  return {
+    q: params.get('q') ?? '',
+    level: (IMPLEMENTING_LEVELS as readonly string[]).includes(level) ? (level as ImplementingLevel) : '',
+    online: (ONLINE_LEVELS as readonly string[]).includes(online) ? (online as OnlineLevel) : '',
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+  };
+}
+
+type Result =
+  | { kind: 'loading'; last: Loaded | null }
+  | { kind: 'done'; last: Loaded }
+  | { kind: 'error'; error: unknown; last: Loaded | null };
+type Loaded = { items: ProcedureListItem[]; total: number; page: number };
+
+export function PortalHomePage() {
+  const { t } = useI18n();
+  const { location } = useRouter();
+  const [initial] = useState(() => readFilters(location.search));
+  const [text, setText] = useState(initial.q);
+  const [query, setQuery] = useState(initial.q.trim());
+  const [level, setLevel] = useState(initial.level);
+  const [online, setOnline] = useState(initial.online);
+  const [page, setPage] = useState(initial.page);
+  const [result, setResult] = useState<Result>({ kind: 'loading', last: null });
+  const [attempt, setAttempt] = useState(0);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+
+  // Typing settles into the query after a short pause; a new query starts at page 1.
+  useEffect(() => {
+    const next = text.trim();
+    if (next === query) return;
+    const timer = window.setTimeout(() => {
+      setQuery(next);
+      setPage(1);
+    }, DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [text, query]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    const q = query.length >= MIN_LENGTH ? query : undefined;
+    setResult((r) => ({ kind: 'loading', last: r.last }));
+    searchProcedures(
+      { q, level: level || undefined, online: online || undefined, page, pageSize: PORTAL_PAGE_SIZE },
+      controller.signal,
+    )
+      .then((res) => setResult({ kind: 'done', last: { items: res.items, total: res.total, page } }))
+      .catch((error: unknown) => {
+        if (!isAbort(error)) setResult((r) => ({ kind: 'error', error, last: r.last }));
+      });
+    return () => controller.abort();
+  }, [query, level, online, page, attempt]);
+
+  // The address follows what is typed at once (not the debounced query), so that leaving for a
+  // procedure before the pause and coming back still restores the words typed.
+  useEffect(() => {
+    const address = withQuery(PATHS.portal, {
+      q: text.trim() || undefined,
+      level: level || undefined,
+      online: online || undefined,
+      page: page > 1 ? page : undefined,
+    });
+    if (window.location.pathname === PATHS.portal) window.history.replaceState(null, '', address);
+  }, [text, level, online, page]);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next = text.trim();
+    if (next !== query) {
+      setQuery(next);
+      setPage(1);
+    }
+  };
+
+  const goToPage = (next: number) => {
+    setPage(next);
+    resultsHeading.current?.focus({ preventScroll: true });
+    resultsHeading.current?.scrollIntoView({ block: 'start' });
+  };
+
+  const loaded = result.last;
+  const pages = loaded ? Math.max(1, Math.ceil(loaded.total / PORTAL_PAGE_SIZE)) : 1;
+  let status = '';
+  if (result.kind === 'loading') status = t.portal.searching;
+  else if (result.kind === 'done' && loaded) {
+    const from = (loaded.page - 1) * PORTAL_PAGE_SIZE + 1;
+    status =
+      loaded.total === 0 ? t.portal.none : t.portal.found(loaded.total, from, from + loaded.items.length - 1);
+  }
+
+  return (
+    <Page title={t.portal.title} heading={t.portal.heading} intro={t.portal.intro} className="portal">
+      <section className="panel portal-search" aria-labelledby="portal-search-heading">
+        <h2 id="portal-search-heading" className="panel-heading">
+          {t.portal.searchHeading}
+        </h2>
+        <form role="search" className="search-form" onSubmit={onSubmit}>
+          <label htmlFor="procedure-search-input">{t.portal.searchLabel}</label>
+          <p className="hint" id="procedure-search-hint">
+            {t.portal.searchHint}
+          </p>
+          <input
+            id="procedure-search-input"
+            type="search"
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={200}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby="procedure-search-hint"
+            aria-controls="procedure-results"
+          />
+          <div className="filter-row">
+            <div className="field-inline">
+              <label htmlFor="procedure-level">{t.portal.level}</label>
+              <select
+                id="procedure-level"
+                value={level}
+                onChange={(e) => {
+                  setLevel(e.target.value as ImplementingLevel | '');
+                  setPage(1);
+                }}
+              >
+                <option value="">{t.portal.any}</option>
+                {IMPLEMENTING_LEVELS.map((l) => (
+                  <option key={l} value={l}>
+                    {t.catalog.levels[l]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field-inline">
+              <label htmlFor="procedure-online">{t.portal.online}</label>
+              <select
+                id="procedure-online"
+                value={online}
+                onChange={(e) => {
+                  setOnline(e.target.value as OnlineLevel | '');
+                  setPage(1);
+                }}
+              >
+                <option value="">{t.portal.any}</option>
+                {ONLINE_LEVELS.map((l) => (
+                  <option key={l} value={l}>
+                    {t.catalog.onlineLevels[l]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+        </form>
+      </section>
+
+      <section
+        aria-labelledby="procedure-results-heading"
+        aria-busy={result.kind === 'loading'}
+        className={loaded ? undefined : 'pending'}
+      >
+        <h2 id="procedure-results-heading" className="section-heading" tabIndex={-1} ref={resultsHeading}>
+          {t.portal.resultsHeading}
+        </h2>
+        <p className="search-status" role="status">
+          {status}
+        </p>
+        {result.kind === 'error' ? (
+          <div className="inline-error" role="alert">
+            <p>{errorText(t, result.error)}</p>
+            <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+              {t.errors.retry}
+            </button>
+          </div>
+        ) : null}
+        <ul className="procedure-list" id="procedure-results">
+          {loaded?.items.map((p) => (
+            <ProcedureCard key={p.code} procedure={p} />
+          ))}
+        </ul>
+        {loaded && pages > 1 ? (
+          <nav className="pager" aria-label={t.portal.pagination}>
+            <button
+              type="button"
+              className="button"
+              disabled={page <= 1}
+              onClick={() => goToPage(Math.max(1, page - 1))}
+            >
+              {t.portal.previous}
+            </button>
+            <span className="pager-status">{t.portal.pageOf(page, pages)}</span>
+            <button
+              type="button"
+              className="button"
+              disabled={page >= pages}
+              onClick={() => goToPage(Math.min(pages, page + 1))}
+            >
+              {t.portal.next}
+            </button>
+          </nav>
+        ) : null}
+      </section>
+
+      {/* Shown once the first results are in, so that they do not push it down. */}
+      {loaded || result.kind === 'error' ? (
+        <section aria-labelledby="portal-more-heading">
+          <h2 id="portal-more-heading" className="section-heading">
+            {t.portal.moreHeading}
+          </h2>
+          <ul className="card-list">
+            <li className="card">
+              <Link to={calendarPath(currentYear())} className="card-link">
+                {t.portal.calendarLink}
+              </Link>
+              <p className="card-hint">{t.portal.calendarHint}</p>
+            </li>
+            <li className="card">
+              <Link to={PATHS.dueTime} className="card-link">
+                {t.portal.dueLink}
+              </Link>
+              <p className="card-hint">{t.portal.dueHint}</p>
+            </li>
+          </ul>
+        </section>
+      ) : null}
+    </Page>
+  );
+}
