@@ -14,6 +14,7 @@ type Schema = {
   properties?: Record<string, Schema>;
   required?: string[];
   anyOf?: Schema[];
+  additionalProperties?: boolean | Schema;
 };
 type Operation = {
   parameters?: { in: string; name: string; schema: Schema }[];
@@ -25,6 +26,11 @@ function samplePathValue(route: string, name: string): string {
   if (name === 'year') return '2026';
   if (name === 'code' && route.startsWith('/api/v1/procedures')) return '1.001193';
   if (name === 'code' && route.startsWith('/api/v1/agencies')) return '000.00.00.H26';
+  if (name === 'agencyCode') return '000.00.00.H26';
+  if (name === 'code' && route.startsWith('/api/v1/dossiers')) return '000.12.22.H26-261120-0001';
+  if (name === 'code' && route.startsWith('/api/v1/units')) return '01';
+  if (name === 'kind') return 'receipt';
+  if (name === 'action') return 'accept';
   return '1';
 }
 
@@ -80,7 +86,8 @@ const inject = (
   rt.app.inject({
     method: method as 'GET',
     url,
-    headers: { cookie, ...(extra.headers ?? {}) },
+    // A valid If-Match, so routes that require it reach their body and query validation.
+    headers: { cookie, 'if-match': '1', ...(extra.headers ?? {}) },
     ...(extra.payload !== undefined ? { payload: extra.payload as object } : {}),
     ...(extra.body !== undefined ? { body: extra.body } : {}),
   });
@@ -173,8 +180,15 @@ test('bodies: malformed JSON, huge bodies, unknown fields, wrong types, over-lon
       ([, s]) => s.type !== undefined || s.enum !== undefined,
     );
     const allWrong = Object.fromEntries(props.map(([k, s]) => [k, wrongValue(s)]));
+    // Open bodies (an action's inputs depend on the action and are checked by the lifecycle) take any field.
+    const closed = schema.additionalProperties === false;
     const res = await inject(method, url, { payload: { ...allWrong, zzUnknown: true } });
-    assertNamed(res, [...props.map(([k]) => `body/${k}`), 'body/zzUnknown'], `${label} all wrong`);
+    if (!closed && props.length === 0) continue;
+    assertNamed(
+      res,
+      [...props.map(([k]) => `body/${k}`), ...(closed ? ['body/zzUnknown'] : [])],
+      `${label} all wrong`,
+    );
     assert.equal(errorOf(res).code, 'VALIDATION_FAILED');
 
     for (const [k, s] of props) {

@@ -20,6 +20,33 @@ export type Config = {
   loginLockoutMinutes: number;
   trustProxy: boolean;
   workerInApi: boolean;
+  portal: PortalConfig;
+  sync: SyncConfig;
+  simulatorPort: number;
+};
+
+export const PORTAL_AUTH_MODES = ['hmac', 'header'] as const;
+export type PortalAuthMode = (typeof PORTAL_AUTH_MODES)[number];
+
+/** The national portal (Cổng DVCQG) endpoints and credentials (docs/integration/national-portal.md). */
+export type PortalConfig = {
+  /** null: not configured (demo mode runs the simulator in-process; otherwise messages wait). */
+  baseUrl: string | null;
+  auth: PortalAuthMode;
+  secret: string;
+  timeoutMs: number;
+};
+
+/** The outbox worker and the sync jobs. */
+export type SyncConfig = {
+  batchSize: number;
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  pollMs: number;
+  reconcileMinutes: number;
+  reconcileWindowHours: number;
+  inboundSeconds: number;
 };
 
 type VariableSpec = {
@@ -65,9 +92,60 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     doc: 'Run the background worker inside the API process (default true for --role=all)',
     example: '',
   },
+  {
+    name: 'PORTAL_BASE_URL',
+    doc: 'Base URL of the national portal (Cổng DVCQG) sync endpoints. Empty: in demo mode the portal simulator runs inside the server; otherwise portal messages wait, pending, until it is set',
+    example: '',
+  },
+  {
+    name: 'PORTAL_AUTH',
+    doc: 'How requests to the portal are signed: hmac (X-Timestamp and X-Signature, HMAC-SHA256 with PORTAL_SECRET) or header (X-Api-Key: PORTAL_SECRET)',
+    example: 'hmac',
+  },
+  {
+    name: 'PORTAL_SECRET',
+    doc: 'Secret shared with the portal (and with the simulator); required in production when PORTAL_BASE_URL is set',
+    example: '',
+  },
+  { name: 'PORTAL_TIMEOUT_MS', doc: 'Time one portal request may take before it counts as failed', example: '10000' },
+  { name: 'SYNC_BATCH_SIZE', doc: 'Dossier records per sync request (the portal takes at most 10)', example: '10' },
+  {
+    name: 'SYNC_MAX_ATTEMPTS',
+    doc: 'Delivery attempts before a message is dead-lettered (an operator re-drives it)',
+    example: '20',
+  },
+  {
+    name: 'SYNC_BACKOFF_BASE_MS',
+    doc: 'Ceiling of the first retry delay; it doubles per attempt and the delay is drawn below it (full jitter)',
+    example: '5000',
+  },
+  { name: 'SYNC_BACKOFF_MAX_MS', doc: 'Largest retry delay ceiling', example: '3600000' },
+  { name: 'SYNC_POLL_MS', doc: 'How often an idle worker looks for new messages', example: '1000' },
+  {
+    name: 'SYNC_RECONCILE_MINUTES',
+    doc: 'Minutes between reconciliation runs (compare what the portal holds, re-send differences); 0 turns it off',
+    example: '60',
+  },
+  {
+    name: 'SYNC_RECONCILE_WINDOW_HOURS',
+    doc: 'Reconciliation looks at dossiers changed within this many hours',
+    example: '48',
+  },
+  {
+    name: 'SYNC_INBOUND_SECONDS',
+    doc: 'Seconds between fetches of dossiers submitted on the national portal; 0 turns it off',
+    example: '60',
+  },
+  {
+    name: 'SIMULATOR_PORT',
+    doc: 'Port of the national-portal simulator (npm run simulator, and the in-process one in demo mode)',
+    example: '3900',
+  },
 ];
 
 const DEV_SECRET = 'motcua-development-secret-not-for-production';
+/** The simulator's default secret, so that development works with no configuration. */
+export const DEV_PORTAL_SECRET = 'motcua-portal-simulator-secret';
 
 export class ConfigError extends Error {
   readonly problems: string[];
@@ -136,6 +214,30 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       problems.push('DATABASE_URL is required in production (PGlite is for one machine)');
   }
 
+  const portalBaseUrl = get('PORTAL_BASE_URL') ?? null;
+  if (portalBaseUrl !== null) {
+    try {
+      const u = new URL(portalBaseUrl);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+    } catch {
+      problems.push(`PORTAL_BASE_URL must be an absolute http(s) URL (got "${portalBaseUrl}")`);
+    }
+  }
+  const rawAuth = get('PORTAL_AUTH') ?? 'hmac';
+  const portalAuth = PORTAL_AUTH_MODES.find((m) => m === rawAuth) ?? 'hmac';
+  if (!PORTAL_AUTH_MODES.some((m) => m === rawAuth)) {
+    problems.push(`PORTAL_AUTH must be one of ${PORTAL_AUTH_MODES.join(', ')} (got "${rawAuth}")`);
+  }
+  const portalSecret = get('PORTAL_SECRET') ?? (production ? '' : DEV_PORTAL_SECRET);
+  if (production && portalBaseUrl !== null && (portalSecret.length < 16 || portalSecret === DEV_PORTAL_SECRET)) {
+    problems.push('PORTAL_SECRET must be set (at least 16 characters) in production when PORTAL_BASE_URL is set');
+  }
+  const backoffBaseMs = int('SYNC_BACKOFF_BASE_MS', 5000, 1, 24 * 3_600_000);
+  const backoffMaxMs = int('SYNC_BACKOFF_MAX_MS', 3_600_000, 1, 7 * 24 * 3_600_000);
+  if (backoffMaxMs < backoffBaseMs) {
+    problems.push('SYNC_BACKOFF_MAX_MS must not be smaller than SYNC_BACKOFF_BASE_MS');
+  }
+
   const config: Config = {
     nodeEnv,
     host: get('HOST') ?? '127.0.0.1',
@@ -152,6 +254,23 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     loginLockoutMinutes: int('LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
     trustProxy: bool('TRUST_PROXY', false),
     workerInApi: bool('WORKER_IN_API', true),
+    portal: {
+      baseUrl: portalBaseUrl?.replace(/\/+$/, '') ?? null,
+      auth: portalAuth,
+      secret: portalSecret,
+      timeoutMs: int('PORTAL_TIMEOUT_MS', 10_000, 50, 600_000),
+    },
+    sync: {
+      batchSize: int('SYNC_BATCH_SIZE', 10, 1, 10),
+      maxAttempts: int('SYNC_MAX_ATTEMPTS', 20, 1, 1000),
+      backoffBaseMs,
+      backoffMaxMs,
+      pollMs: int('SYNC_POLL_MS', 1000, 10, 3_600_000),
+      reconcileMinutes: int('SYNC_RECONCILE_MINUTES', 60, 0, 7 * 24 * 60),
+      reconcileWindowHours: int('SYNC_RECONCILE_WINDOW_HOURS', 48, 1, 24 * 366),
+      inboundSeconds: int('SYNC_INBOUND_SECONDS', 60, 0, 24 * 3600),
+    },
+    simulatorPort: int('SIMULATOR_PORT', 3900, 0, 65535),
   };
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
   if (!levels.includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of ${levels.join(', ')}`);

@@ -251,7 +251,48 @@ export type IdempotencyKeysTable = {
   created_at: Timestamp;
 };
 
+export type PortalSyncStateTable = {
+  dossier_code: string;
+  agency_id: string | null;
+  latest_outbox_id: string;
+  latest_status_code: number | null;
+  changed_at: Timestamp;
+  acked_outbox_id: string | null;
+  acked_status_code: number | null;
+  acked_at: Timestamp | null;
+};
+
+export type PortalInboundDossiersTable = {
+  inbound_id: Generated<string> & Id;
+  portal_code: string;
+  procedure_code: string;
+  agency_code: string;
+  agency_id: string | null;
+  submitted_at: Timestamp | null;
+  record: JSONColumnType<Record<string, unknown>>;
+  intake: JSONColumnType<Record<string, unknown>>;
+  problems: JSONColumnType<{ path: string; message: string }[], string | undefined, string>;
+  status: Generated<string>;
+  dossier_code: string | null;
+  fetched_at: Timestamp;
+};
+
+export type SyncReconciliationsTable = {
+  reconciliation_id: Generated<string> & Id;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+  window_from: Timestamp;
+  checked: Generated<number>;
+  mismatches: Generated<number>;
+  enqueued: Generated<number>;
+  errors: Generated<number>;
+  details: JSONColumnType<Record<string, unknown>[], string | undefined, string>;
+};
+
 export type DB = {
+  portal_sync_state: PortalSyncStateTable;
+  portal_inbound_dossiers: PortalInboundDossiersTable;
+  sync_reconciliations: SyncReconciliationsTable;
   files: FilesTable;
   dossiers: DossiersTable;
   dossier_agencies: DossierAgenciesTable;

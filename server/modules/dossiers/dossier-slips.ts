@@ -6,6 +6,8 @@ import { AppError } from '../../platform/errors.ts';
 import type { DossierState } from '../../../common/dossiers/index.ts';
 import { feesFor, timeLimitFor, type Channel, type Procedure } from '../../../common/catalog/procedure.ts';
 import { renderSlip } from '../slips/slips.ts';
+import { renderTrackingBookXlsx } from '../slips/tracking-book-xlsx.ts';
+import { grantReachesAgency } from '../org/org.policy.ts';
 import { SlipError } from '../slips/slip-error.ts';
 import type { SlipAgency, SlipComponent, SlipDossier } from '../slips/slip-data.ts';
 import { canSeeDossier, loadRow } from './dossiers.service.ts';
@@ -245,6 +247,104 @@ export async function dossierSlip(
         );
       }
     }
+  } catch (err) {
+    if (err instanceof SlipError) throw new AppError('UNPROCESSABLE', err.message);
+    throw err;
+  }
+}
+
+/** The tracking book (sổ theo dõi hồ sơ) of a desk for a period of civil days in Vietnam. */
+export async function trackingBook(
+  deps: Deps,
+  actor: Actor,
+  agencyCode: string,
+  period: { from: string; to: string },
+  format: 'pdf' | 'xlsx',
+): Promise<Buffer> {
+  const agency = await deps.db
+    .selectFrom('agencies as a')
+    .leftJoin('agencies as p', 'p.agency_id', 'a.parent_agency_id')
+    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .select(['a.agency_id', 'a.code', 'a.name', 'a.path', 'u.path as unit_path', 'p.name as parent_name'])
+    .where('a.code', '=', agencyCode)
+    .executeTakeFirst();
+  if (!agency) throw new AppError('NOT_FOUND', `Không tìm thấy cơ quan mã ${agencyCode}.`);
+  if (
+    !actor.grants.some((g) => grantReachesAgency(g, { agencyPath: agency.path, unitPath: agency.unit_path }))
+  ) {
+    throw new AppError('FORBIDDEN', 'Cơ quan này nằm ngoài phạm vi của bạn.');
+  }
+  if (period.to < period.from) {
+    throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
+      { path: 'query/to', message: 'Ngày kết thúc phải sau ngày bắt đầu.' },
+    ]);
+  }
+  const from = new Date(`${period.from}T00:00:00+07:00`);
+  const to = new Date(new Date(`${period.to}T00:00:00+07:00`).getTime() + 86_400_000);
+  const rows = await deps.db
+    .selectFrom('dossiers as d')
+    .innerJoin('procedure_versions as v', 'v.procedure_version_id', 'd.procedure_version_id')
+    .innerJoin('agencies as c', 'c.agency_id', 'd.competent_agency_id')
+    .select([
+      'd.code',
+      'd.applicant',
+      'd.received_at',
+      'd.due_at',
+      'd.extended_due_at',
+      'd.returned_at',
+      'd.state',
+      'v.name as procedure_name',
+      'c.name as competent_name',
+    ])
+    .where('d.receiving_agency_id', '=', agency.agency_id)
+    .where('d.received_at', '>=', from)
+    .where('d.received_at', '<', to)
+    .orderBy('d.received_at')
+    .orderBy('d.code')
+    .limit(20_000)
+    .execute();
+  const provinceCode = agency.unit_path.split('/')[1]!;
+  const province = await deps.db
+    .selectFrom('units')
+    .select('name')
+    .where('code', '=', provinceCode)
+    .executeTakeFirstOrThrow();
+  const data = {
+    agency: {
+      name: agency.name,
+      code: agency.code,
+      place: province.name.replace(/^(Thành phố|Tỉnh)\s+/, ''),
+      ...(agency.parent_name ? { superiorName: agency.parent_name } : {}),
+    },
+    issuedAt: deps.clock.now().toISOString(),
+    period,
+    entries: rows.map((r) => {
+      const a = r.applicant as { fullName?: unknown; phone?: unknown; address?: { line?: unknown } };
+      const state = r.state as unknown as DossierState;
+      return {
+        dossierCode: r.code,
+        procedureName: r.procedure_name,
+        applicantName: text(a.fullName),
+        ...(typeof a.phone === 'string' ? { phone: a.phone } : {}),
+        ...(typeof a.address?.line === 'string' ? { address: a.address.line } : {}),
+        resolvingAgency: r.competent_name,
+        receivedAt: new Date(r.received_at!).toISOString(),
+        ...(r.due_at ? { dueAt: new Date(r.extended_due_at ?? r.due_at).toISOString() } : {}),
+        ...(r.returned_at ? { returnedAt: new Date(r.returned_at).toISOString() } : {}),
+        ...(state.returnChannel
+          ? {
+              deliveryMethod: { counter: 'Trực tiếp', postal: 'Bưu chính công ích', online: 'Trực tuyến' }[
+                state.returnChannel
+              ],
+            }
+          : {}),
+      };
+    }),
+  };
+  try {
+    return format === 'xlsx'
+      ? renderTrackingBookXlsx(data)
+      : await renderSlip('tracking-book', data, { publicUrl: deps.config.publicUrl });
   } catch (err) {
     if (err instanceof SlipError) throw new AppError('UNPROCESSABLE', err.message);
     throw err;

@@ -213,6 +213,27 @@ test('birth registration at Phường Hàng Trống: received, processed, approv
   });
   assert.equal(noRefusal.statusCode, 404);
 
+  const book = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/desks/${hangTrong}/tracking-book?from=2026-11-20&to=2026-11-20`,
+    headers: { cookie: await as('desk.hang-trong') },
+  });
+  assert.equal(book.statusCode, 200, book.body.slice(0, 300));
+  assert.ok(pdfText(book.rawPayload).includes(d.code));
+  const xlsx = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/desks/${hangTrong}/tracking-book?from=2026-11-20&to=2026-11-20&format=xlsx`,
+    headers: { cookie: await as('desk.hang-trong') },
+  });
+  assert.equal(xlsx.statusCode, 200);
+  assert.equal(xlsx.rawPayload.subarray(0, 2).toString('latin1'), 'PK');
+  const otherDesk = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/desks/${hangTrong}/tracking-book?from=2026-11-20&to=2026-11-20`,
+    headers: { cookie: await as('desk.hang-bac') },
+  });
+  assert.equal(otherDesk.statusCode, 403);
+
   const pub = await rt.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${d.code}` });
   assert.equal(pub.statusCode, 200);
   const p = pub.json<Record<string, unknown>>();

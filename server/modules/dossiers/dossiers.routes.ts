@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { fixedWindowLimiter } from '../../platform/http/rate-limit.ts';
-import { ErrorEnvelope } from '../../../common/contracts/common.ts';
+import { AgencyCode, ErrorEnvelope, IsoDate } from '../../../common/contracts/common.ts';
 import {
   ActionHeaders,
   ActionParams,
@@ -19,7 +19,7 @@ import {
 } from '../../../common/contracts/dossiers.ts';
 import { Type } from 'typebox';
 import { requireActor } from '../auth/auth.hook.ts';
-import { DOSSIER_SLIP_KINDS, dossierSlip } from './dossier-slips.ts';
+import { DOSSIER_SLIP_KINDS, dossierSlip, trackingBook } from './dossier-slips.ts';
 import {
   actionsFor,
   getDossier,
@@ -160,6 +160,44 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${request.params.code}-${request.params.kind}.pdf"`)
         .send(pdf as never);
+    },
+  );
+
+  app.get(
+    '/api/v1/desks/:agencyCode/tracking-book',
+    {
+      schema: {
+        tags,
+        summary: 'Sổ theo dõi hồ sơ của bộ phận một cửa trong một khoảng ngày (PDF hoặc XLSX)',
+        params: Type.Object({ agencyCode: AgencyCode }, { additionalProperties: false }),
+        querystring: Type.Object(
+          { from: IsoDate, to: IsoDate, format: Type.Optional(Type.Enum(['pdf', 'xlsx'] as const)) },
+          { additionalProperties: false },
+        ),
+        produces: ['application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+        response: { 200: { type: 'string', format: 'binary' }, ...errors, 422: ErrorEnvelope },
+      },
+    },
+    async (request, reply) => {
+      const format = request.query.format ?? 'pdf';
+      const file = await trackingBook(
+        deps,
+        requireActor(request),
+        request.params.agencyCode,
+        request.query,
+        format,
+      );
+      const type =
+        format === 'xlsx'
+          ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+          : 'application/pdf';
+      return reply
+        .type(type)
+        .header(
+          'content-disposition',
+          `attachment; filename="so-theo-doi-${request.params.agencyCode}-${request.query.from}.${format}"`,
+        )
+        .send(file as never);
     },
   );
 

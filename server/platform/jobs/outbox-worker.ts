@@ -1,0 +1,330 @@
+// Delivers transactional-outbox messages at least once, topic by topic, through handlers:
+//  - claims a batch with one UPDATE … WHERE outbox_id IN (SELECT … FOR UPDATE SKIP LOCKED LIMIT n), so
+//    any number of workers (processes) share the table without double claims;
+//  - keeps per-key order: a message is claimable only when no older message with the same topic and
+//    ordering key is still pending or dead, so message k+1 of a dossier never leaves before k is
+//    delivered (a dead message holds its successors until an operator re-drives it);
+//  - leases each claim (locked_until): a worker that dies mid-delivery loses its claim when the lease
+//    ends and another worker delivers the message again — receivers must be idempotent;
+//  - retries failures after an exponential backoff with full jitter, and dead-letters a message
+//    after maxAttempts (status = 'dead');
+//  - never holds a database transaction during a delivery (PGlite is one session: the API shares it).
+// Knows no domain: topics and handlers are given by the modules (server/modules/sync/sync.jobs.ts).
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Clock } from '../clock.ts';
+import type { JobLog } from './job-log.ts';
+
+export type OutboxMessage = {
+  id: string;
+  topic: string;
+  key: string;
+  payload: Record<string, unknown>;
+  /** This attempt's number, from 1. */
+  attempt: number;
+  createdAt: Date;
+};
+
+export type DeliveryOutcome = { ok: true } | { ok: false; error: string; permanent?: boolean };
+
+export type TopicHandler = {
+  /** Most messages handed to one deliver() call (default 1). */
+  batchSize?: number;
+  /** Delivers a batch and returns one outcome per message, in order. Throwing fails the whole batch. */
+  deliver: (messages: OutboxMessage[], signal: AbortSignal) => Promise<DeliveryOutcome[]>;
+  /** Runs in the transaction that marks messages delivered (e.g. to record the acknowledgement). */
+  onDelivered?: (trx: Transaction<DB>, messages: OutboxMessage[], at: Date) => Promise<void>;
+};
+
+export type OutboxWorkerOptions = {
+  db: Kysely<DB>;
+  clock: Clock;
+  handlers: Readonly<Record<string, TopicHandler>>;
+  log: JobLog;
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  /** Messages claimed per round (default 50). */
+  claimLimit?: number;
+  /** deliver() calls in flight at once (default 4). Keys in one claim are distinct, so order holds. */
+  concurrency?: number;
+  /** Lease of a claim; must exceed the longest delivery (handler timeouts), default 5 minutes. */
+  lockMs?: number;
+  /** Sleep when there is nothing to do (default 1000 ms). */
+  pollMs?: number;
+  /** stop() waits this long for deliveries in flight before aborting them (default 10 s). */
+  stopGraceMs?: number;
+  /** [0, 1) source for the jitter; injected by tests. */
+  random?: () => number;
+};
+
+export type RunStats = {
+  claimed: number;
+  delivered: number;
+  retried: number;
+  dead: number;
+  /** Given back untouched because the worker was stopping. */
+  released: number;
+};
+
+export type OutboxWorker = {
+  /** One claim-deliver-record round; what the loop repeats. Tests drive it directly. */
+  runOnce: () => Promise<RunStats>;
+  start: () => void;
+  /** Wakes an idle loop (e.g. after enqueueing). */
+  notify: () => void;
+  /** Graceful: finishes (or, after stopGraceMs, aborts and releases) the round in flight. */
+  stop: () => Promise<void>;
+};
+
+/**
+ * Delay before retry `attempt` (1 = after the first failure): uniform in [0, min(max, base·2^(attempt−1))),
+ * "full jitter", so that a fleet of retries after an outage spreads out instead of stampeding.
+ */
+export function backoffDelay(attempt: number, baseMs: number, maxMs: number, random: () => number): number {
+  const exponent = Math.min(Math.max(attempt - 1, 0), 40);
+  const ceiling = Math.min(maxMs, baseMs * 2 ** exponent);
+  return Math.floor(random() * ceiling);
+}
+
+type ClaimRow = {
+  outbox_id: string;
+  topic: string;
+  ordering_key: string;
+  payload: Record<string, unknown> | string;
+  attempts: number;
+  created_at: Date | string;
+};
+
+const MAX_ERROR_LENGTH = 1000;
+
+async function claim(
+  db: Kysely<DB>,
+  topics: string[],
+  now: Date,
+  lockUntil: Date,
+  limit: number,
+): Promise<OutboxMessage[]> {
+  const result = await sql<ClaimRow>`
+    UPDATE outbox SET locked_until = ${lockUntil}, attempts = attempts + 1
+    WHERE outbox_id IN (
+      SELECT o.outbox_id FROM outbox o
+      WHERE o.status = 'pending'
+        AND o.topic IN (${sql.join(topics)})
+        AND o.available_at <= ${now}
+        AND (o.locked_until IS NULL OR o.locked_until < ${now})
+        AND NOT EXISTS (
+          SELECT 1 FROM outbox p
+          WHERE p.ordering_key = o.ordering_key AND p.topic = o.topic AND p.outbox_id < o.outbox_id
+            AND p.status IN ('pending', 'dead'))
+      ORDER BY o.outbox_id
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED)
+    RETURNING outbox_id, topic, ordering_key, payload, attempts, created_at`.execute(db);
+  return result.rows
+    .map((r) => ({
+      id: String(r.outbox_id),
+      topic: r.topic,
+      key: r.ordering_key,
+      payload: (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as Record<string, unknown>,
+      attempt: r.attempts,
+      createdAt: new Date(r.created_at),
+    }))
+    .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+}
+
+async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const item = items[next++]!;
+      await fn(item);
+    }
+  });
+  await Promise.all(lanes);
+}
+
+const errorText = (err: unknown): string =>
+  (err instanceof Error ? err.message : String(err)).slice(0, MAX_ERROR_LENGTH);
+
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const { db, clock, handlers, log } = options;
+  const claimLimit = options.claimLimit ?? 50;
+  const concurrency = options.concurrency ?? 4;
+  const lockMs = options.lockMs ?? 5 * 60_000;
+  const pollMs = options.pollMs ?? 1000;
+  const stopGraceMs = options.stopGraceMs ?? 10_000;
+  const random = options.random ?? Math.random;
+  const topics = Object.keys(handlers);
+  const stopController = new AbortController();
+
+  async function markDelivered(handler: TopicHandler, messages: OutboxMessage[]): Promise<number> {
+    if (messages.length === 0) return 0;
+    const at = clock.now();
+    const rows = JSON.stringify(messages.map((m) => ({ id: m.id, attempts: m.attempt })));
+    return db.transaction().execute(async (trx) => {
+      const updated = await sql<{ outbox_id: string }>`
+        UPDATE outbox o SET status = 'delivered', delivered_at = ${at}, locked_until = NULL, last_error = NULL
+        FROM jsonb_to_recordset(${rows}::jsonb) AS v(id bigint, attempts integer)
+        WHERE o.outbox_id = v.id AND o.attempts = v.attempts AND o.status = 'pending'
+        RETURNING o.outbox_id`.execute(trx);
+      // A message whose lease ran out was claimed again by another worker: that one records it.
+      const mine = new Set(updated.rows.map((r) => String(r.outbox_id)));
+      const delivered = messages.filter((m) => mine.has(m.id));
+      if (handler.onDelivered && delivered.length > 0) await handler.onDelivered(trx, delivered, at);
+      return delivered.length;
+    });
+  }
+
+  async function markFailed(
+    failures: { message: OutboxMessage; error: string; permanent: boolean }[],
+  ): Promise<{ retried: number; dead: number }> {
+    if (failures.length === 0) return { retried: 0, dead: 0 };
+    const at = clock.now();
+    let dead = 0;
+    const rows = failures.map(({ message, error, permanent }) => {
+      const give = permanent || message.attempt >= options.maxAttempts;
+      if (give) {
+        dead++;
+        log.warn(
+          { outboxId: message.id, topic: message.topic, key: message.key, attempts: message.attempt, error },
+          'outbox message dead-lettered',
+        );
+      }
+      const delay = give ? 0 : backoffDelay(message.attempt, options.backoffBaseMs, options.backoffMaxMs, random);
+      return {
+        id: message.id,
+        attempts: message.attempt,
+        status: give ? 'dead' : 'pending',
+        available_at: new Date(at.getTime() + delay).toISOString(),
+        error: error.slice(0, MAX_ERROR_LENGTH),
+      };
+    });
+    await sql`
+      UPDATE outbox o SET status = v.status, available_at = v.available_at, last_error = v.error, locked_until = NULL
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        AS v(id bigint, attempts integer, status text, available_at timestamptz, error text)
+      WHERE o.outbox_id = v.id AND o.attempts = v.attempts AND o.status = 'pending'`.execute(db);
+    return { retried: failures.length - dead, dead };
+  }
+
+  async function release(messages: OutboxMessage[]): Promise<void> {
+    if (messages.length === 0) return;
+    const rows = JSON.stringify(messages.map((m) => ({ id: m.id, attempts: m.attempt })));
+    await sql`
+      UPDATE outbox o SET locked_until = NULL, attempts = o.attempts - 1
+      FROM jsonb_to_recordset(${rows}::jsonb) AS v(id bigint, attempts integer)
+      WHERE o.outbox_id = v.id AND o.attempts = v.attempts AND o.status = 'pending'`.execute(db);
+  }
+
+  async function runOnce(): Promise<RunStats> {
+    const stats: RunStats = { claimed: 0, delivered: 0, retried: 0, dead: 0, released: 0 };
+    if (topics.length === 0 || stopController.signal.aborted) return stats;
+    const now = clock.now();
+    const messages = await claim(db, topics, now, new Date(now.getTime() + lockMs), claimLimit);
+    stats.claimed = messages.length;
+    if (messages.length === 0) return stats;
+
+    const batches: { handler: TopicHandler; batch: OutboxMessage[] }[] = [];
+    for (const topic of topics) {
+      const handler = handlers[topic]!;
+      const size = Math.max(1, handler.batchSize ?? 1);
+      const mine = messages.filter((m) => m.topic === topic);
+      for (let i = 0; i < mine.length; i += size) batches.push({ handler, batch: mine.slice(i, i + size) });
+    }
+
+    await inParallel(batches, concurrency, async ({ handler, batch }) => {
+      let outcomes: DeliveryOutcome[];
+      try {
+        outcomes = await handler.deliver(batch, stopController.signal);
+        if (outcomes.length !== batch.length) {
+          throw new Error(`handler returned ${outcomes.length} outcomes for ${batch.length} messages`);
+        }
+      } catch (err) {
+        const error = errorText(err);
+        outcomes = batch.map(() => ({ ok: false, error }));
+      }
+      const ok = batch.filter((_m, i) => outcomes[i]!.ok);
+      const failed = batch.flatMap((message, i) => {
+        const o = outcomes[i]!;
+        return o.ok ? [] : [{ message, error: o.error, permanent: o.permanent === true }];
+      });
+      stats.delivered += await markDelivered(handler, ok);
+      if (stopController.signal.aborted) {
+        await release(failed.map((f) => f.message));
+        stats.released += failed.length;
+        return;
+      }
+      if (failed.length > 0) {
+        log.info(
+          {
+            topic: batch[0]!.topic,
+            failed: failed.length,
+            ids: failed.map((f) => f.message.id),
+            error: failed[0]!.error,
+          },
+          'outbox delivery failed; will retry',
+        );
+      }
+      const r = await markFailed(failed);
+      stats.retried += r.retried;
+      stats.dead += r.dead;
+    });
+    return stats;
+  }
+
+  let loop: Promise<void> | null = null;
+  let stopping = false;
+  let wake: (() => void) | null = null;
+
+  const idle = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const t = setTimeout(done, ms);
+      function done() {
+        clearTimeout(t);
+        wake = null;
+        resolve();
+      }
+      wake = done;
+    });
+
+  return {
+    runOnce,
+    notify: () => wake?.(),
+    start: () => {
+      if (loop) return;
+      loop = (async () => {
+        while (!stopping) {
+          let stats: RunStats | null = null;
+          try {
+            stats = await runOnce();
+          } catch (err) {
+            log.error({ err: errorText(err) }, 'outbox worker round failed');
+          }
+          if (stopping) break;
+          // Something was delivered: successors of those keys may be claimable now.
+          if (stats === null || stats.delivered === 0) await idle(pollMs);
+        }
+      })();
+    },
+    stop: async () => {
+      stopping = true;
+      wake?.();
+      if (!loop) {
+        stopController.abort();
+        return;
+      }
+      let timer: NodeJS.Timeout | undefined;
+      const graceOver = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), stopGraceMs);
+      });
+      const first = await Promise.race([loop.then(() => 'done' as const), graceOver]);
+      clearTimeout(timer);
+      if (first === 'timeout') {
+        stopController.abort();
+        await loop;
+      }
+      stopController.abort();
+    },
+  };
+}
