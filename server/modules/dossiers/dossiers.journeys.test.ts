@@ -278,6 +278,28 @@ test('an incomplete intake gets a supplement request, not a received dossier', a
   assert.equal(d.receivedAt, null);
 });
 
+test('an incomplete dossier not supplemented is refused with the refusal slip', async () => {
+  const res = await intake('desk.hang-trong', { components: [] });
+  const code = res.json<{ error: { dossierCode: string } }>().error.dossierCode;
+  clock.advance(10 * 60_000);
+  const refused = await act('desk.hang-trong', code, 'refuse', {
+    reason: 'Quá hạn bổ sung theo phiếu yêu cầu bổ sung mà người nộp không hoàn thiện hồ sơ',
+  });
+  assert.equal(refused.statusCode, 200, refused.body);
+  assert.equal(refused.json<View>().status, 'refused');
+  const slip = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${code}/slips/refusal`,
+    headers: { cookie: await as('desk.hang-trong') },
+  });
+  assert.equal(slip.statusCode, 200);
+  assert.ok(pdfText(slip.rawPayload).includes('Quá hạn bổ sung'));
+  const pub = (await rt.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}` })).json<{
+    status: string;
+  }>();
+  assert.equal(pub.status, 'refused');
+});
+
 test('bad intake input names every field; nothing is written', async () => {
   const before = await rt.deps.db
     .selectFrom('dossiers')
