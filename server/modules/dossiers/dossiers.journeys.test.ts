@@ -426,3 +426,163 @@ test('50 concurrent intakes at one desk get 50 unique, gap-free codes', async ()
   );
   assert.ok(codes.every((c) => c.includes('-261124-')));
 });
+
+test('inter-agency: ward → district → province department → ward leader, each step at its agency', async () => {
+  clock.set('2026-11-25T01:30:00Z'); // Wednesday 08:30
+  cookies.clear();
+  const admin = await as('demo-admin');
+  const stp = (
+    await rt.deps.db
+      .selectFrom('agencies')
+      .select('code')
+      .where('unit_code', '=', '01')
+      .where('kind', '=', 'justice')
+      .executeTakeFirstOrThrow()
+  ).code;
+  const hoanKiem = (
+    await rt.deps.db
+      .selectFrom('agencies')
+      .select('code')
+      .where('unit_code', '=', '002')
+      .where('kind', '=', 'people-committee')
+      .executeTakeFirstOrThrow()
+  ).code;
+  const share = (value: number) => ({ value, unit: 'working-hour' });
+  const steps = [
+    {
+      key: 'receive',
+      name: 'Tiếp nhận',
+      role: 'desk-officer',
+      performer: { kind: 'receiving-agency' },
+      share: share(1),
+      canSendBack: false,
+    },
+    {
+      key: 'ward',
+      name: 'Công chức tư pháp – hộ tịch thẩm định',
+      role: 'specialist',
+      performer: { kind: 'competent-agency' },
+      share: share(2),
+      canSendBack: true,
+    },
+    {
+      key: 'district',
+      name: 'UBND quận xác minh',
+      role: 'specialist',
+      performer: { kind: 'agency-of-kind-above', agencyKind: 'people-committee' },
+      share: share(2),
+      canSendBack: true,
+    },
+    {
+      key: 'province',
+      name: 'Sở Tư pháp cho ý kiến',
+      role: 'specialist',
+      performer: { kind: 'named-agency', agencyCode: stp },
+      share: share(1),
+      canSendBack: true,
+    },
+    {
+      key: 'approve',
+      name: 'Chủ tịch UBND phường ký',
+      role: 'leader',
+      performer: { kind: 'competent-agency' },
+      share: share(1),
+      canSendBack: true,
+    },
+    {
+      key: 'return',
+      name: 'Trả kết quả',
+      role: 'desk-officer',
+      performer: { kind: 'receiving-agency' },
+      share: share(1),
+      canSendBack: false,
+    },
+  ];
+  const current = (
+    await rt.app.inject({
+      method: 'GET',
+      url: `/api/v1/procedures/1.001193/workflow?agencyCode=${hangTrong}`,
+      headers: { cookie: admin },
+    })
+  ).json<{ source: string; version: number }>();
+  const put = await rt.app.inject({
+    method: 'PUT',
+    url: '/api/v1/procedures/1.001193/workflow',
+    headers: { cookie: admin },
+    payload: {
+      agencyCode: hangTrong,
+      channel: 'direct',
+      version: current.source === 'agency' ? current.version : 0,
+      steps,
+    },
+  });
+  assert.equal(put.statusCode, 200, put.body);
+
+  const d = (await intake('desk.hang-trong')).json<View>();
+  assert.deepEqual(
+    d.steps.map((s) => s.agency.code),
+    [hangTrong, hangTrong, hoanKiem, stp, hangTrong, hangTrong],
+  );
+  const userId = async (u: string) =>
+    (
+      await rt.deps.db
+        .selectFrom('users')
+        .select('user_id')
+        .where('username', '=', u)
+        .executeTakeFirstOrThrow()
+    ).user_id;
+  const hops: [string, string, string][] = [
+    ['desk.hang-trong', 'specialist.hang-trong', hangTrong],
+    ['specialist.hang-trong', 'specialist.hoan-kiem', hoanKiem],
+    ['specialist.hoan-kiem', 'specialist.stp-ha-noi', stp],
+    ['specialist.stp-ha-noi', 'leader.hang-trong', hangTrong],
+  ];
+  for (const [from, to, agency] of hops) {
+    clock.advance(20 * 60_000);
+    const res = await act(from, d.code, 'forward', {
+      nextAssigneeId: await userId(to),
+      note: `Chuyển ${to}`,
+    });
+    assert.equal(res.statusCode, 200, `${from} → ${to}: ${res.body}`);
+    const v = res.json<View & { currentAgency: { code: string } }>();
+    assert.equal(v.currentAgency.code, agency, `${from} → ${to}`);
+  }
+  // The province department sees the dossier it worked on; a department beside it does not.
+  assert.equal(
+    (
+      await rt.app.inject({
+        method: 'GET',
+        url: `/api/v1/dossiers/${d.code}`,
+        headers: { cookie: await as('specialist.stp-ha-noi') },
+      })
+    ).statusCode,
+    200,
+  );
+  assert.equal(
+    (
+      await rt.app.inject({
+        method: 'GET',
+        url: `/api/v1/dossiers/${d.code}`,
+        headers: { cookie: await as('desk.quan-3') },
+      })
+    ).statusCode,
+    404,
+  );
+  clock.advance(20 * 60_000);
+  const approved = await act('leader.hang-trong', d.code, 'approve', {
+    resultDocuments: [{ name: 'Giấy khai sinh' }],
+  });
+  assert.equal(approved.statusCode, 200, approved.body);
+  const ret = await act('desk.hang-trong', d.code, 'return-result', { channel: 'counter' });
+  assert.equal(ret.json<View>().status, 'returned');
+  const control = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${d.code}/slips/process-control`,
+    headers: { cookie: await as('desk.hang-trong') },
+  });
+  const text = pdfText(control.rawPayload);
+  assert.ok(
+    text.includes('Sở Tư pháp') || text.includes('SỞ TƯ PHÁP'),
+    'the control slip records the hand-over to the department',
+  );
+});
