@@ -586,3 +586,101 @@ test('inter-agency: ward → district → province department → ward leader, e
     'the control slip records the hand-over to the department',
   );
 });
+
+test('a district procedure at Quận Hoàn Kiếm: the province lets the district office offer it; the district desk receives and returns it', async () => {
+  clock.set('2026-11-26T02:00:00Z'); // Thursday 09:00
+  cookies.clear();
+  const admin = await as('demo-admin');
+  const office = (
+    await rt.deps.db
+      .selectFrom('agencies')
+      .select('code')
+      .where('unit_code', '=', '002')
+      .where('kind', '=', 'natural-resources')
+      .executeTakeFirstOrThrow()
+  ).code;
+  const detail = (await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.012786' })).json<{
+    offeredBy: { code: string; unitCode: string }[];
+    procedure: { components: unknown[] };
+  }>();
+  const offer = await rt.app.inject({
+    method: 'PUT',
+    url: '/api/v1/procedures/1.012786/offerings',
+    headers: { cookie: admin },
+    // The province replaces its own offerings only: Hà Nội's department stays, the district office joins.
+    payload: {
+      agencyCodes: [...detail.offeredBy.filter((a) => a.unitCode === '01').map((a) => a.code), office],
+    },
+  });
+  assert.equal(offer.statusCode, 200, offer.body);
+  const after = (await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.012786' })).json<{
+    offeredBy: { code: string; unitCode: string }[];
+  }>();
+  assert.ok(
+    after.offeredBy.some((a) => a.unitCode === '79'),
+    'another province’s offerings are untouched',
+  );
+
+  const res = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/dossiers',
+    headers: { cookie: await as('desk.hoan-kiem') },
+    payload: {
+      procedureCode: '1.012786',
+      agencyCode: office,
+      applicant: { ...APPLICANT_HUONG, address: { unitCode: '00061', line: 'Số 5 phố Hàng Bạc' } },
+      formData: {
+        nguoiYeuCau: {
+          hoTen: 'Nguyễn Thị Hường',
+          soDinhDanh: '001190012345',
+          noiCuTru: 'Số 5 phố Hàng Bạc, phường Hàng Bạc',
+        },
+        noiDungYeuCau: 'Đề nghị cấp lại Giấy chứng nhận quyền sử dụng đất do bị mất',
+        hinhThucNhanKetQua: 'Nhận trực tiếp',
+        camDoan: true,
+      },
+      components: detail.procedure.components.map((_c, i) => ({ code: `TP${i + 1}`, provided: 'original' })),
+      channel: 'direct',
+    },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  const d = res.json<View & { competentAgency: { code: string } }>();
+  assert.equal(d.competentAgency.code, office);
+  assert.match(d.code, /^000\.00\.22\.H26-261126-0001$/);
+  // 20 working days from Thursday 26/11/2026 09:00: 24/12/2026 09:00 (no holiday in between).
+  assert.equal(d.dueAt, '2026-12-24T02:00:00.000Z');
+
+  const userId = async (u: string) =>
+    (
+      await rt.deps.db
+        .selectFrom('users')
+        .select('user_id')
+        .where('username', '=', u)
+        .executeTakeFirstOrThrow()
+    ).user_id;
+  const toSpecialist = await act('desk.hoan-kiem', d.code, 'forward', {
+    nextAssigneeId: await userId('specialist.hoan-kiem'),
+  });
+  assert.equal(toSpecialist.statusCode, 200, toSpecialist.body);
+  const toLeader = await act('specialist.hoan-kiem', d.code, 'forward', {
+    nextAssigneeId: await userId('leader.hoan-kiem'),
+  });
+  assert.equal(toLeader.statusCode, 200, toLeader.body);
+  const approved = await act('leader.hoan-kiem', d.code, 'approve', {
+    resultDocuments: [{ name: 'Giấy chứng nhận quyền sử dụng đất (cấp lại)' }],
+  });
+  assert.equal(approved.statusCode, 200, approved.body);
+  const returned = await act('desk.hoan-kiem', d.code, 'return-result', { channel: 'counter' });
+  assert.equal(returned.json<View>().status, 'returned');
+  // The ward desk next door never sees it.
+  assert.equal(
+    (
+      await rt.app.inject({
+        method: 'GET',
+        url: `/api/v1/dossiers/${d.code}`,
+        headers: { cookie: await as('desk.hang-bac') },
+      })
+    ).statusCode,
+    404,
+  );
+});

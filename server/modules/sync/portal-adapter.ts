@@ -1,0 +1,562 @@
+// The one module that knows the national portal's (Cổng DVCQG) formats and endpoints:
+//  - E1 dossier sync ("DongBoHoSoMC"): a motcua status message + the dossier → the portal's record;
+//  - E2 dossiers submitted on the portal → motcua's intake input;
+//  - the HTTP client (base URL, credentials and signing from configuration).
+// Field names follow legal-notes §5 E1/E2 and §3.5 [P: seen in production integrations]; what is
+// verified and what is assumed is listed in docs/integration/national-portal.md. A province whose
+// endpoints differ changes PATHS (and, if need be, the shapes) here and nowhere else.
+import { createHash, createHmac } from 'node:crypto';
+import { DOSSIER_ACTIONS, DOSSIER_STATUSES, dossierStatusOfCode } from '../../../common/dossiers/index.ts';
+import type { DossierStatus } from '../../../common/dossiers/index.ts';
+import type { ErrorDetail } from '../../platform/errors.ts';
+import type { PortalConfig } from '../../config.ts';
+
+/** Endpoint paths under PORTAL_BASE_URL. The query path is the simulator's (see the doc). */
+export const PATHS = {
+  sync: '/api/v1/hoso/dongbo',
+  inboundList: '/api/v1/hoso/tructuyen',
+  inboundAck: '/api/v1/hoso/tructuyen/xacnhan',
+  query: (code: string) => `/_sim/dossiers/${encodeURIComponent(code)}`,
+} as const;
+
+export const E1_SERVICE = 'DongBoHoSoMC';
+/** The portal takes at most 10 dossiers per sync request (legal-notes §5 E1). */
+export const E1_MAX_BATCH = 10;
+
+// ---------------------------------------------------------------------------------------------------
+// Dates: yyyyMMddHHmmss, Vietnam time (UTC+7, no daylight saving)
+
+const VN_OFFSET_MS = 7 * 3_600_000;
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+export function formatPortalDate(at: Date | string): string {
+  const d = new Date(new Date(at).getTime() + VN_OFFSET_MS);
+  return (
+    `${d.getUTCFullYear()}${pad2(d.getUTCMonth() + 1)}${pad2(d.getUTCDate())}` +
+    `${pad2(d.getUTCHours())}${pad2(d.getUTCMinutes())}${pad2(d.getUTCSeconds())}`
+  );
+}
+
+export function parsePortalDate(text: unknown): Date | null {
+  if (typeof text !== 'string') return null;
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const utc = Date.UTC(y, mo - 1, d, h, mi, s);
+  const check = new Date(utc);
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
+  return new Date(utc - VN_OFFSET_MS);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// E1: status messages → the portal's dossier record
+
+/** The payload the dossier module writes to the outbox with topic portal.dossier-status. */
+export type StatusMessage = {
+  dossierCode: string;
+  status: DossierStatus;
+  statusCode: number;
+  version: number;
+  at: string;
+};
+
+export function parseStatusMessage(payload: Record<string, unknown>): StatusMessage {
+  const { dossierCode, status, statusCode, version, at } = payload;
+  if (typeof dossierCode !== 'string' || dossierCode === '') throw new Error('payload.dossierCode is missing');
+  if (typeof statusCode !== 'number' || dossierStatusOfCode(statusCode) === null)
+    throw new Error(`payload.statusCode ${String(statusCode)} is not a national status code (1–10)`);
+  if (typeof status !== 'string' || DOSSIER_STATUSES[status as DossierStatus]?.code !== statusCode)
+    throw new Error(`payload.status ${String(status)} does not match statusCode ${statusCode}`);
+  if (typeof version !== 'number' || !Number.isInteger(version)) throw new Error('payload.version is missing');
+  if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) throw new Error('payload.at is not a time');
+  return { dossierCode, status: status as DossierStatus, statusCode, version, at };
+}
+
+/** What E1 needs besides the message, read from the database (sync.repository.ts). */
+export type E1Context = {
+  dossier: {
+    code: string;
+    procedureCode: string;
+    channel: string;
+    applicant: {
+      kind?: string;
+      fullName?: string;
+      idNumber?: string;
+      phone?: string;
+      email?: string;
+      address?: { unitCode?: string; line?: string };
+    };
+    components: { code: string; provided: string; fileIds?: string[] }[];
+    resultDocuments: { name: string }[];
+    submittedAt: Date;
+    receivedAt: Date | null;
+    dueAt: Date | null;
+    resultAt: Date | null;
+    returnedAt: Date | null;
+    closedAt: Date | null;
+  };
+  procedure: {
+    name: string;
+    fieldCode: string | null;
+    fieldName: string | null;
+    components: { name: string }[];
+    results: { name: string; code: string | null }[];
+  };
+  receivingAgency: { code: string; name: string };
+  competentAgency: { code: string; name: string };
+  /** The action that produced the message (its version), for the process event. */
+  action: {
+    kind: string;
+    at: Date;
+    actorName: string;
+    roles: string[];
+    agencyName: string | null;
+    note: string | null;
+  } | null;
+  files: ReadonlyMap<string, string | null>;
+};
+
+export type E1ProcessEvent = {
+  NguoiXuLy: string;
+  ChucDanh: string;
+  ThoiDiemXuLy: string;
+  PhongBanXuLy: string;
+  NoiDungXuLy: string;
+  TrangThai: number;
+  NgayBatDau: string;
+  NgayKetThucTheoQuyDinh: string;
+};
+
+export type E1Record = {
+  MaHoSo: string;
+  MaTTHC: string;
+  TenTTHC: string;
+  MaLinhVuc: string;
+  TenLinhVuc: string;
+  KenhThucHien: 1 | 2 | 3;
+  ChuHoSo: string;
+  LoaiDoiTuong: 1 | 2 | 3 | 4;
+  MaDoiTuong: string;
+  SoGiayToChuHoSo: string;
+  DinhDanhCHS: { LoaiDinhDanh: 1 | 2; SoDinhDanh: string }[];
+  EmailChuHoSo: string;
+  DienThoaiChuHoSo: string;
+  FaxChuHoSo: string;
+  TrichYeuHoSo: string;
+  NgayNopHoSo: string;
+  NgayTiepNhan: string;
+  NgayHenTra: string;
+  NgayYeuCauBoSung: string;
+  NgayTuChoi: string;
+  NgayKetThucXuLy: string;
+  NgayTra: string;
+  TrangThaiHoSo: number;
+  HinhThuc: 0 | 1;
+  DonViXuLy: string;
+  NoiNopHoSo: string;
+  HoSoCoThanhPhanSoHoa: 0 | 1;
+  TaiKhoanDuocXacThucVoiVNeID: 0 | 1;
+  DuocThanhToanTrucTuyen: 0 | 1;
+  TaiLieuNop: {
+    TenTepDinhKem: string;
+    MaThanhPhanHoSo: string;
+    DuongDanTaiTepTin: string;
+    DuocSoHoa: 0 | 1;
+    DuocTaiSuDung: 0 | 1 | 2;
+    DuocLayTuKhoDMQG: 0 | 1;
+    MaKetQuaThayThe: string;
+  }[];
+  DanhSachLePhi: { TenPhiLePhi: string; MaPhiLePhi: string; HinhThucThu: number; Gia: number; LoaiPhiLePhi: number }[];
+  DanhSachHoSoBoSung: unknown[];
+  DanhSachGiayToKetQua: { TenGiayTo: string; MaGiayToKetQua: string; DuongDanTepTinKetQua: string }[];
+  DSKetNoiCSDL: { MaCSDL: string }[];
+  /** The process event of this status change (name of the list assumed; fields per legal-notes E1). */
+  QuaTrinhXuLy: E1ProcessEvent[];
+};
+
+/** KenhThucHien (legal-notes §3.5): 1 trực tiếp, 2 trực tuyến, 3 BCCI (postal). */
+const CHANNEL_CODES: Record<string, 1 | 2 | 3> = { direct: 1, online: 2, postal: 3 };
+
+const ROLE_TITLES: Record<string, string> = {
+  'desk-officer': 'Cán bộ một cửa',
+  specialist: 'Chuyên viên',
+  leader: 'Lãnh đạo',
+  'unit-admin': 'Quản trị đơn vị',
+  'province-admin': 'Quản trị cấp tỉnh',
+};
+
+const date = (d: Date | string | null | undefined): string => (d ? formatPortalDate(d) : '');
+
+/**
+ * The E1 record of a dossier as of one status message. TrangThaiHoSo is the message's status (not the
+ * dossier's current one: messages are delivered in order, each saying what happened then); the dates
+ * a status implies are only filled up to that status, so a late message never carries later facts.
+ * Statuses map one to one (motcua's statuses are the national codes, common/dossiers/statuses.ts);
+ * the production habit of pushing 5/6/8 as 9 (legal-notes E1 caveat, unverified) is not applied.
+ */
+export function toE1Record(msg: StatusMessage, ctx: E1Context): E1Record {
+  const { dossier, procedure } = ctx;
+  const s = msg.statusCode;
+  const a = dossier.applicant;
+  const person = a.kind !== 'organisation';
+  const idNumber = a.idNumber ?? '';
+  // LoaiDinhDanh 1 = 12-digit personal identification number, 2 = 9-digit old ID card (§3.5); a tax code
+  // has no LoaiDinhDanh, so organisations carry it in SoGiayToChuHoSo only.
+  const ids: E1Record['DinhDanhCHS'] =
+    person && /^\d{12}$/.test(idNumber)
+      ? [{ LoaiDinhDanh: 1, SoDinhDanh: idNumber }]
+      : person && /^\d{9}$/.test(idNumber)
+        ? [{ LoaiDinhDanh: 2, SoDinhDanh: idNumber }]
+        : [];
+  const digitised = dossier.components.some((c) => (c.fileIds ?? []).length > 0);
+  const ended = s === 7 || s === 8 || s === 9 || s === 10;
+  const action = ctx.action;
+  const event: E1ProcessEvent[] = action
+    ? [
+        {
+          NguoiXuLy: action.actorName,
+          ChucDanh: action.roles.map((r) => ROLE_TITLES[r] ?? r).join(', '),
+          ThoiDiemXuLy: date(action.at),
+          PhongBanXuLy: action.agencyName ?? ctx.receivingAgency.name,
+          NoiDungXuLy: (
+            (DOSSIER_ACTIONS[action.kind as keyof typeof DOSSIER_ACTIONS]?.label ?? action.kind) +
+            (action.note ? `: ${action.note}` : '')
+          ).slice(0, 2000),
+          TrangThai: s,
+          NgayBatDau: date(action.at),
+          NgayKetThucTheoQuyDinh: date(dossier.dueAt),
+        },
+      ]
+    : [];
+  const resultCode = (name: string) => procedure.results.find((r) => r.name === name)?.code ?? '';
+  return {
+    MaHoSo: dossier.code,
+    MaTTHC: dossier.procedureCode,
+    TenTTHC: procedure.name,
+    MaLinhVuc: procedure.fieldCode ?? '',
+    TenLinhVuc: procedure.fieldName ?? '',
+    KenhThucHien: CHANNEL_CODES[dossier.channel] ?? 1,
+    ChuHoSo: a.fullName ?? '',
+    LoaiDoiTuong: person ? 1 : 2,
+    // The portal's TechID of an online applicant; desk dossiers have none.
+    MaDoiTuong: '',
+    SoGiayToChuHoSo: idNumber,
+    DinhDanhCHS: ids,
+    EmailChuHoSo: a.email ?? '',
+    DienThoaiChuHoSo: a.phone ?? '',
+    FaxChuHoSo: '',
+    TrichYeuHoSo: `${procedure.name} — ${a.fullName ?? ''}`.slice(0, 1000),
+    NgayNopHoSo: date(dossier.submittedAt),
+    NgayTiepNhan: s === 1 || s === 3 ? '' : date(dossier.receivedAt),
+    // The original appointment: an apology's new appointment does not move the KPI reference.
+    NgayHenTra: s === 1 || s === 3 ? '' : date(dossier.dueAt),
+    NgayYeuCauBoSung: s === 5 ? date(msg.at) : '',
+    NgayTuChoi: s === 3 ? date(msg.at) : '',
+    NgayKetThucXuLy: ended ? date(s === 9 || s === 10 ? (dossier.resultAt ?? msg.at) : msg.at) : '',
+    NgayTra: s === 10 ? date(dossier.returnedAt ?? msg.at) : '',
+    TrangThaiHoSo: s,
+    HinhThuc: dossier.channel === 'postal' ? 1 : 0,
+    DonViXuLy: ctx.competentAgency.code,
+    NoiNopHoSo: ctx.receivingAgency.code,
+    HoSoCoThanhPhanSoHoa: digitised ? 1 : 0,
+    TaiKhoanDuocXacThucVoiVNeID: 0,
+    DuocThanhToanTrucTuyen: 0,
+    TaiLieuNop: dossier.components.flatMap((c) => {
+      const index = Number(c.code.replace(/^TP/, '')) - 1;
+      const componentName = procedure.components[index]?.name ?? c.code;
+      const fileIds = c.fileIds ?? [];
+      if (fileIds.length === 0) return [];
+      return fileIds.map((f) => ({
+        TenTepDinhKem: ctx.files.get(f) ?? componentName,
+        MaThanhPhanHoSo: c.code,
+        // Exposing files to the portal (a download URL prefix, legal-notes E1) is not built yet.
+        DuongDanTaiTepTin: '',
+        DuocSoHoa: 1 as const,
+        DuocTaiSuDung: c.provided === 'reused' ? (2 as const) : (0 as const),
+        DuocLayTuKhoDMQG: 0 as const,
+        MaKetQuaThayThe: '',
+      }));
+    }),
+    DanhSachLePhi: [],
+    DanhSachHoSoBoSung: [],
+    DanhSachGiayToKetQua:
+      s === 9 || s === 10
+        ? dossier.resultDocuments.map((r) => ({
+            TenGiayTo: r.name,
+            MaGiayToKetQua: resultCode(r.name),
+            DuongDanTepTinKetQua: '',
+          }))
+        : [],
+    DSKetNoiCSDL: [],
+    QuaTrinhXuLy: event,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// E2: dossiers submitted on the portal → motcua's intake input
+
+export type InboundIntake = {
+  portalCode: string;
+  procedureCode: string;
+  agencyCode: string;
+  channel: 'online';
+  submittedAt: string | null;
+  applicant: {
+    kind: 'person' | 'organisation';
+    fullName: string;
+    idNumber: string;
+    phone: string;
+    email?: string;
+    address?: { unitCode: string; line: string };
+  };
+  /** The portal account was verified with VNeID (ND 69/2024). */
+  vneidVerified: boolean;
+  /** The applicant's DVCQG TechID (MaDoiTuong). */
+  portalApplicantId: string | null;
+  summary: string;
+  formData: Record<string, unknown>;
+  components: {
+    code: string;
+    provided: 'electronic' | 'reused';
+    files: { name: string; url: string }[];
+  }[];
+};
+
+export type InboundMapping = { intake: InboundIntake; problems: ErrorDetail[] };
+
+const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+
+/** Maps one E2 record; what cannot be read becomes a problem, never a guess. Throws without MaHoSo. */
+export function fromE2(record: unknown): InboundMapping {
+  if (typeof record !== 'object' || record === null) throw new Error('an inbound record is not an object');
+  const r = record as Record<string, unknown>;
+  const portalCode = str(r.MaHoSo);
+  if (portalCode === '' || portalCode.length > 100) throw new Error('an inbound record has no MaHoSo');
+  const problems: ErrorDetail[] = [];
+  const need = (field: string, value: string) => {
+    if (value === '') problems.push({ path: field, message: `Thiếu ${field}.` });
+    return value;
+  };
+  const procedureCode = need('MaTTHC', str(r.MaTTHC));
+  if (procedureCode !== '' && !/^\d\.\d{6}$/.test(procedureCode))
+    problems.push({ path: 'MaTTHC', message: `Mã thủ tục ${procedureCode} không đúng dạng.` });
+  const agencyCode = need('MaDonVi', str(r.MaDonVi));
+  const submitted = parsePortalDate(r.NgayNopHoSo);
+  if (!submitted) problems.push({ path: 'NgayNopHoSo', message: 'Ngày nộp không đúng dạng yyyyMMddHHmmss.' });
+  const organisation = r.LoaiDoiTuong === 2;
+  const ids = Array.isArray(r.DinhDanhCHS) ? (r.DinhDanhCHS as { SoDinhDanh?: unknown }[]) : [];
+  const idNumber = str(ids[0]?.SoDinhDanh) || str(r.SoGiayToChuHoSo);
+  need('SoGiayToChuHoSo', idNumber);
+  const address = r.DiaChiChuHoSo as { MaDonViHanhChinh?: unknown; DiaChiChiTiet?: unknown } | undefined;
+  const unitCode = str(address?.MaDonViHanhChinh);
+  const email = str(r.EmailChuHoSo);
+  const files = Array.isArray(r.TaiLieuNop) ? (r.TaiLieuNop as Record<string, unknown>[]) : [];
+  const byComponent = new Map<string, InboundIntake['components'][number]>();
+  files.forEach((f, i) => {
+    const code = str(f.MaThanhPhanHoSo);
+    if (!/^TP\d+$/.test(code)) {
+      problems.push({ path: `TaiLieuNop/${i}/MaThanhPhanHoSo`, message: `Thành phần ${code || '(trống)'} không rõ.` });
+      return;
+    }
+    const c = byComponent.get(code) ?? {
+      code,
+      provided: f.DuocTaiSuDung === 2 || f.DuocLayTuKhoDMQG === 1 ? ('reused' as const) : ('electronic' as const),
+      files: [],
+    };
+    c.files.push({ name: str(f.TenTepDinhKem), url: str(f.DuongDanTaiTepTin) });
+    byComponent.set(code, c);
+  });
+  const form = r.DuLieuBieuMau;
+  return {
+    intake: {
+      portalCode,
+      procedureCode,
+      agencyCode,
+      channel: 'online',
+      submittedAt: submitted ? submitted.toISOString() : null,
+      applicant: {
+        kind: organisation ? 'organisation' : 'person',
+        fullName: need('ChuHoSo', str(r.ChuHoSo)),
+        idNumber,
+        phone: str(r.DienThoaiChuHoSo),
+        ...(email !== '' ? { email } : {}),
+        ...(unitCode !== '' ? { address: { unitCode, line: str(address?.DiaChiChiTiet) } } : {}),
+      },
+      vneidVerified: r.TaiKhoanDuocXacThucVoiVNeID === 1,
+      portalApplicantId: str(r.MaDoiTuong) || null,
+      summary: str(r.TrichYeuHoSo).slice(0, 1000),
+      formData: typeof form === 'object' && form !== null && !Array.isArray(form) ? (form as Record<string, unknown>) : {},
+      components: [...byComponent.values()],
+    },
+    problems,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The HTTP client
+
+export const PORTAL_ERROR_KINDS = [
+  'timeout',
+  'connection',
+  'http',
+  'rejected',
+  'unauthorised',
+  'invalid-answer',
+  'aborted',
+] as const;
+export type PortalErrorKind = (typeof PORTAL_ERROR_KINDS)[number];
+
+export class PortalError extends Error {
+  readonly kind: PortalErrorKind;
+  constructor(kind: PortalErrorKind, message: string) {
+    super(message);
+    this.name = 'PortalError';
+    this.kind = kind;
+  }
+}
+
+export type PortalDossierView = { code: string; statusCode: number; updatedAt: string | null };
+
+export type InboundPage = { records: unknown[]; nextCursor: string | null };
+
+export type PortalClient = {
+  readonly baseUrl: string;
+  /** E1: one request for ≤ 10 records; resolves when the portal answers error_code "0". */
+  pushStatuses: (
+    records: E1Record[],
+    messageIds: string[],
+    options: { isUpdating: boolean; signal?: AbortSignal },
+  ) => Promise<void>;
+  /** The portal's view of one dossier; null when it holds none. */
+  queryDossier: (code: string, signal?: AbortSignal) => Promise<PortalDossierView | null>;
+  listInbound: (cursor: string | null, limit: number, signal?: AbortSignal) => Promise<InboundPage>;
+  ackInbound: (codes: string[], signal?: AbortSignal) => Promise<void>;
+};
+
+export type PortalSettings = Omit<PortalConfig, 'baseUrl'> & { baseUrl: string };
+
+/** Authentication headers for one request (docs/integration/national-portal.md, "Authentication"). */
+export function authHeaders(
+  settings: Pick<PortalSettings, 'auth' | 'secret'>,
+  method: string,
+  pathAndQuery: string,
+  body: string,
+  nowMs: number = Date.now(),
+): Record<string, string> {
+  if (settings.auth === 'header') return { 'x-api-key': settings.secret };
+  const timestamp = String(Math.floor(nowMs / 1000));
+  const bodyHash = createHash('sha256').update(body).digest('hex');
+  const signature = createHmac('sha256', settings.secret)
+    .update(`${timestamp}\n${method.toUpperCase()}\n${pathAndQuery}\n${bodyHash}`)
+    .digest('hex');
+  return { 'x-timestamp': timestamp, 'x-signature': signature };
+}
+
+type Answer = { status: number; body: Record<string, unknown> | null };
+
+export function createPortalClient(settings: PortalSettings, fetchImpl: typeof fetch = fetch): PortalClient {
+  const base = settings.baseUrl.replace(/\/+$/, '');
+
+  async function call(method: 'GET' | 'POST', pathAndQuery: string, body?: unknown, signal?: AbortSignal) {
+    const text = body === undefined ? '' : JSON.stringify(body);
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...authHeaders(settings, method, pathAndQuery, text),
+    };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const timeout = AbortSignal.timeout(settings.timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    const failure = (err: unknown): PortalError => {
+      if (timeout.aborted) return new PortalError('timeout', `no answer within ${settings.timeoutMs} ms`);
+      if (signal?.aborted) return new PortalError('aborted', 'stopped');
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+      return new PortalError(
+        'connection',
+        `connection failed: ${cause?.code ?? cause?.message ?? (err instanceof Error ? err.message : String(err))}`,
+      );
+    };
+    let res: Response;
+    let raw: string;
+    try {
+      res = await fetchImpl(`${base}${pathAndQuery}`, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: text } : {}),
+        signal: combined,
+      });
+      raw = await res.text();
+    } catch (err) {
+      throw failure(err);
+    }
+    let parsed: Record<string, unknown> | null = null;
+    try {
+      const v: unknown = raw === '' ? null : JSON.parse(raw);
+      parsed = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+    } catch {
+      parsed = null;
+    }
+    return { status: res.status, body: parsed } satisfies Answer;
+  }
+
+  /** error_code "0" in a 2xx answer is success; anything else is a PortalError. */
+  function expectOk(answer: Answer, what: string): Record<string, unknown> {
+    if (answer.status === 401 || answer.status === 403)
+      throw new PortalError('unauthorised', `${what}: HTTP ${answer.status} (credentials refused)`);
+    if (answer.status < 200 || answer.status >= 300) {
+      const message = typeof answer.body?.message === 'string' ? `: ${answer.body.message}` : '';
+      throw new PortalError('http', `${what}: HTTP ${answer.status}${message}`);
+    }
+    if (!answer.body || typeof answer.body.error_code !== 'string')
+      throw new PortalError('invalid-answer', `${what}: the answer has no error_code`);
+    if (answer.body.error_code !== '0') {
+      const extra = Array.isArray(answer.body.errors) ? ` (${answer.body.errors.slice(0, 3).join('; ')})` : '';
+      throw new PortalError(
+        'rejected',
+        `${what}: error_code ${answer.body.error_code}: ${String(answer.body.message ?? '')}${extra}`,
+      );
+    }
+    return answer.body;
+  }
+
+  return {
+    baseUrl: base,
+    pushStatuses: async (records, messageIds, options) => {
+      if (records.length === 0) return;
+      if (records.length > E1_MAX_BATCH) throw new Error(`at most ${E1_MAX_BATCH} records per request`);
+      const answer = await call(
+        'POST',
+        PATHS.sync,
+        { service: E1_SERVICE, isUpdating: options.isUpdating, data: records },
+        options.signal,
+      );
+      expectOk(answer, 'DongBoHoSoMC');
+    },
+    queryDossier: async (code, signal) => {
+      const answer = await call('GET', PATHS.query(code), undefined, signal);
+      if (answer.status === 404) return null;
+      if (answer.status < 200 || answer.status >= 300 || !answer.body)
+        throw new PortalError('http', `query ${code}: HTTP ${answer.status}`);
+      const status = answer.body.TrangThaiHoSo;
+      if (typeof status !== 'number') throw new PortalError('invalid-answer', `query ${code}: no TrangThaiHoSo`);
+      return {
+        code,
+        statusCode: status,
+        updatedAt: typeof answer.body.updatedAt === 'string' ? answer.body.updatedAt : null,
+      };
+    },
+    listInbound: async (cursor, limit, signal) => {
+      const q = new URLSearchParams({ limit: String(limit) });
+      if (cursor !== null) q.set('cursor', cursor);
+      const body = expectOk(await call('GET', `${PATHS.inboundList}?${q.toString()}`, undefined, signal), 'E2 list');
+      if (!Array.isArray(body.data)) throw new PortalError('invalid-answer', 'E2 list: no data list');
+      return {
+        records: body.data as unknown[],
+        nextCursor: typeof body.nextCursor === 'string' && body.nextCursor !== '' ? body.nextCursor : null,
+      };
+    },
+    ackInbound: async (codes, signal) => {
+      if (codes.length === 0) return;
+      expectOk(await call('POST', PATHS.inboundAck, { MaHoSo: codes }, signal), 'E2 ack');
+    },
+  };
+}

@@ -1,0 +1,101 @@
+// The outbox handler of topic portal.dossier-status: each message becomes an E1 record posted to the
+// portal in batches of ≤ 10 (first syncs and updates in separate requests, by isUpdating). A batch
+// is acknowledged or failed as a whole, as the portal answers it; a message that cannot be mapped
+// (no such dossier, malformed payload) fails alone and for good, so an operator sees it at once.
+import { sql } from 'kysely';
+import type { Database } from '../../db/client.ts';
+import type { DeliveryOutcome, OutboxMessage, TopicHandler } from '../../platform/jobs/outbox-worker.ts';
+import { PORTAL_STATUS_TOPIC } from '../../../common/contracts/sync.ts';
+import {
+  E1_MAX_BATCH,
+  parseStatusMessage,
+  toE1Record,
+  type E1Record,
+  type PortalClient,
+  type StatusMessage,
+} from './portal-adapter.ts';
+import { loadE1Contexts } from './sync.repository.ts';
+
+export { PORTAL_STATUS_TOPIC };
+
+/** The message id the portal deduplicates on: stable across retries of the same outbox row. */
+export const messageIdOf = (outboxId: string): string => `motcua-${outboxId}`;
+
+export function portalStatusHandler(db: Database, client: PortalClient, batchSize: number): TopicHandler {
+  return {
+    batchSize: Math.min(Math.max(batchSize, 1), E1_MAX_BATCH),
+    deliver: async (messages: OutboxMessage[], signal: AbortSignal): Promise<DeliveryOutcome[]> => {
+      const outcomes = new Map<string, DeliveryOutcome>();
+      const parsed: { message: OutboxMessage; status: StatusMessage }[] = [];
+      for (const message of messages) {
+        try {
+          const status = parseStatusMessage(message.payload);
+          if (status.dossierCode !== message.key) throw new Error('payload.dossierCode is not the ordering key');
+          parsed.push({ message, status });
+        } catch (err) {
+          outcomes.set(message.id, { ok: false, error: (err as Error).message, permanent: true });
+        }
+      }
+      const contexts = await loadE1Contexts(
+        db,
+        parsed.map((p) => ({ code: p.status.dossierCode, version: p.status.version })),
+      );
+      const acked = new Set(
+        parsed.length === 0
+          ? []
+          : (
+              await db
+                .selectFrom('portal_sync_state')
+                .select('dossier_code')
+                .where(
+                  'dossier_code',
+                  'in',
+                  parsed.map((p) => p.status.dossierCode),
+                )
+                .where('acked_outbox_id', 'is not', null)
+                .execute()
+            ).map((r) => r.dossier_code),
+      );
+      const groups = { create: [] as { id: string; record: E1Record }[], update: [] as { id: string; record: E1Record }[] };
+      for (const { message, status } of parsed) {
+        const ctx = contexts.get(status.dossierCode)?.get(status.version);
+        if (!ctx) {
+          outcomes.set(message.id, { ok: false, error: `no dossier ${status.dossierCode}`, permanent: true });
+          continue;
+        }
+        (acked.has(status.dossierCode) ? groups.update : groups.create).push({
+          id: message.id,
+          record: toE1Record(status, ctx),
+        });
+      }
+      for (const [name, group] of Object.entries(groups)) {
+        if (group.length === 0) continue;
+        try {
+          await client.pushStatuses(
+            group.map((g) => g.record),
+            group.map((g) => messageIdOf(g.id)),
+            { isUpdating: name === 'update', signal },
+          );
+          for (const g of group) outcomes.set(g.id, { ok: true });
+        } catch (err) {
+          for (const g of group) outcomes.set(g.id, { ok: false, error: (err as Error).message });
+        }
+      }
+      return messages.map((m) => outcomes.get(m.id) ?? { ok: false, error: 'not attempted' });
+    },
+    onDelivered: async (trx, messages, at) => {
+      const rows = JSON.stringify(
+        messages.map((m) => ({
+          code: m.key,
+          id: m.id,
+          status: typeof m.payload.statusCode === 'number' ? m.payload.statusCode : null,
+        })),
+      );
+      await sql`
+        UPDATE portal_sync_state s
+        SET acked_outbox_id = v.id, acked_status_code = v.status, acked_at = ${at}
+        FROM jsonb_to_recordset(${rows}::jsonb) AS v(code text, id bigint, status integer)
+        WHERE s.dossier_code = v.code AND (s.acked_outbox_id IS NULL OR s.acked_outbox_id < v.id)`.execute(trx);
+    },
+  };
+}
