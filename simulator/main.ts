@@ -1,0 +1,38 @@
+// npm run simulator: the national-portal simulator as its own process on 127.0.0.1.
+//   SIMULATOR_PORT (default 3900), PORTAL_SECRET (default the development secret), PORTAL_AUTH (hmac | header)
+// — the same variables the server reads, so one .env configures both sides. Seeds three inbound dossiers
+// for the Hà Nội People's Committee (POST /_sim/inbound seeds more, for any agency); inspect what it
+// received with GET /_sim/dossiers/<code>.
+import { SIMULATOR_DEFAULT_SECRET, startSimulator, type SimulatorAuth } from './simulator.ts';
+
+const env = (name: string): string | undefined => {
+  const v = process.env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+};
+
+const port = Number(env('SIMULATOR_PORT') ?? '3900');
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`SIMULATOR_PORT must be a port number (got "${env('SIMULATOR_PORT')}")`);
+  process.exit(1);
+}
+const auth = env('PORTAL_AUTH') ?? 'hmac';
+if (auth !== 'hmac' && auth !== 'header') {
+  console.error(`PORTAL_AUTH must be hmac or header (got "${auth}")`);
+  process.exit(1);
+}
+
+const sim = await startSimulator({
+  port,
+  secret: env('PORTAL_SECRET') ?? SIMULATOR_DEFAULT_SECRET,
+  auth: auth as SimulatorAuth,
+  log: (line) => console.log(`[simulator] ${line}`),
+});
+const seeded = sim.control.seedInbound({ count: 3, agencyCode: '000.00.00.H26' });
+console.log(`[simulator] seeded inbound dossiers ${seeded.join(', ')}`);
+console.log(`[simulator] set PORTAL_BASE_URL=${sim.url} for motcua`);
+
+const shutdown = () => {
+  void sim.close().then(() => process.exit(0));
+};
+process.on('SIGINT', shutdown);
+process.on('SIGTERM', shutdown);
