@@ -284,3 +284,11 @@ export const PublicDossier = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const WorklistCounts = Type.Object(
+  Object.fromEntries(WORKLIST_VALUES.map((w) => [w, Type.Integer({ minimum: 0 })])) as Record<
+    (typeof WORKLIST_VALUES)[number],
+    ReturnType<typeof Type.Integer>
+  >,
+  { additionalProperties: false },
+);

@@ -684,3 +684,48 @@ test('a district procedure at Quận Hoàn Kiếm: the province lets the distric
     404,
   );
 });
+
+test('worklists: counts and lists per role follow the dossier; overdue once the due time passes', async () => {
+  clock.set('2026-11-27T01:00:00Z'); // Friday 08:00
+  cookies.clear();
+  const counts = async (u: string) =>
+    (
+      await rt.app.inject({ method: 'GET', url: '/api/v1/dossiers/counts', headers: { cookie: await as(u) } })
+    ).json<Record<string, number>>();
+  const list = async (u: string, l: string) =>
+    (
+      await rt.app.inject({
+        method: 'GET',
+        url: `/api/v1/dossiers?list=${l}&pageSize=500`,
+        headers: { cookie: await as(u) },
+      })
+    ).json<{ items: { code: string }[]; total: number }>();
+  const before = await counts('specialist.hang-trong');
+  const d = (await intake('desk.hang-trong')).json<View>();
+  assert.ok((await list('desk.hang-trong', 'agency')).items.some((i) => i.code === d.code));
+  const specialistId = (
+    await rt.deps.db
+      .selectFrom('users')
+      .select('user_id')
+      .where('username', '=', 'specialist.hang-trong')
+      .executeTakeFirstOrThrow()
+  ).user_id;
+  assert.equal(
+    (await act('desk.hang-trong', d.code, 'forward', { nextAssigneeId: specialistId })).statusCode,
+    200,
+  );
+  const after = await counts('specialist.hang-trong');
+  assert.equal(after.mine, before.mine! + 1);
+  assert.ok((await list('specialist.hang-trong', 'mine')).items.some((i) => i.code === d.code));
+  assert.ok(!(await list('specialist.hang-trong', 'overdue')).items.some((i) => i.code === d.code));
+  clock.set('2026-12-01T02:00:00Z'); // past Monday's due time
+  cookies.clear();
+  assert.ok((await list('specialist.hang-trong', 'overdue')).items.some((i) => i.code === d.code));
+  assert.ok(
+    (await counts('leader.hoan-kiem')).overdue >= 1,
+    'the district leader sees overdue dossiers of its wards',
+  );
+  assert.equal((await counts('desk.quan-3')).overdue, 0);
+  const anon = await rt.app.inject({ method: 'GET', url: '/api/v1/dossiers/counts' });
+  assert.equal(anon.statusCode, 401);
+});

@@ -16,12 +16,14 @@ import {
   IncompleteEnvelope,
   IntakeBody,
   PublicDossier,
+  WorklistCounts,
 } from '../../../common/contracts/dossiers.ts';
 import { Type } from 'typebox';
 import { requireActor } from '../auth/auth.hook.ts';
 import { DOSSIER_SLIP_KINDS, dossierSlip, trackingBook } from './dossier-slips.ts';
 import {
   actionsFor,
+  countWorklists,
   getDossier,
   listDossiers,
   performAction,
@@ -83,6 +85,18 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
       const pageSize = q.pageSize ?? 50;
       return listDossiers(deps, actor, { ...q, offset: ((q.page ?? 1) - 1) * pageSize, limit: pageSize });
     },
+  );
+
+  app.get(
+    '/api/v1/dossiers/counts',
+    {
+      schema: {
+        tags,
+        summary: 'Số hồ sơ trong từng danh mục công việc của người dùng',
+        response: { 200: WorklistCounts, ...errors },
+      },
+    },
+    async (request) => countWorklists(deps, requireActor(request)),
   );
 
   app.get(

@@ -978,27 +978,29 @@ export type ListFilter = {
   limit: number;
 };
 
-export async function listDossiers(deps: Deps, actor: Actor, f: ListFilter) {
+/** Dossiers the actor may see, narrowed to one worklist. */
+function worklistQuery(deps: Deps, actor: Actor, list: Worklist | undefined) {
   const now = deps.clock.now();
   const reach = actor.grants.map(
     (g) =>
       sql`(a.path LIKE ${g.agencyPath + '%'} OR (u.path LIKE ${g.unitPath + '%'} AND u.path <> ${g.unitPath}))`,
   );
-  if (reach.length === 0) return { items: [], total: 0 };
   let q = deps.db.selectFrom('dossiers as d').where(
-    sql<boolean>`EXISTS (SELECT 1 FROM dossier_agencies da JOIN agencies a ON a.agency_id = da.agency_id JOIN units u ON u.code = a.unit_code
+    reach.length === 0
+      ? sql<boolean>`false`
+      : sql<boolean>`EXISTS (SELECT 1 FROM dossier_agencies da JOIN agencies a ON a.agency_id = da.agency_id JOIN units u ON u.code = a.unit_code
         WHERE da.dossier_id = d.dossier_id AND (${sql.join(reach, sql` OR `)}))`,
   );
-  const myAgencies = actor.grants.map((g) => g.agencyId);
-  switch (f.list) {
+  const myAgencies = actor.grants.length > 0 ? actor.grants.map((g) => g.agencyId) : ['0'];
+  switch (list) {
     case 'to-receive':
       q = q.where('d.status', '=', 'submitted').where('d.receiving_agency_id', 'in', myAgencies);
       break;
     case 'mine':
-      q = q.where('d.assignee_user_id', '=', actor.userId);
+      q = q.where('d.assignee_user_id', '=', actor.userId).where('d.closed_at', 'is', null);
       break;
     case 'agency':
-      q = q.where('d.current_agency_id', 'in', myAgencies);
+      q = q.where('d.current_agency_id', 'in', myAgencies).where('d.closed_at', 'is', null);
       break;
     case 'due-soon':
       q = q
@@ -1020,6 +1022,23 @@ export async function listDossiers(deps: Deps, actor: Actor, f: ListFilter) {
     default:
       break;
   }
+  return q;
+}
+
+/** How many dossiers each worklist holds for the actor (the counters beside the lists). */
+export async function countWorklists(deps: Deps, actor: Actor) {
+  const counts: Record<string, number> = {};
+  for (const list of WORKLISTS) {
+    const r = await worklistQuery(deps, actor, list)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[list] = Number(r.n);
+  }
+  return counts as Record<Worklist, number>;
+}
+
+export async function listDossiers(deps: Deps, actor: Actor, f: ListFilter) {
+  let q = worklistQuery(deps, actor, f.list);
   if (f.status !== undefined) q = q.where('d.status', '=', f.status);
   if (f.procedureCode !== undefined) q = q.where('d.procedure_code', '=', f.procedureCode);
   if (f.agencyCode !== undefined) {
