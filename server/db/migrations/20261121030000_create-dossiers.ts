@@ -16,7 +16,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       uploaded_by_user_id bigint REFERENCES users(user_id),
       created_at timestamptz NOT NULL
     )`);
-  await run(sql`COMMENT ON TABLE files IS 'Uploaded scans and documents; the bytes live in the file store (DATA_DIR/files by default) under file_id. The media type is sniffed from the content, never taken from the name.'`);
+  await run(
+    sql`COMMENT ON TABLE files IS 'Uploaded scans and documents; the bytes live in the file store (DATA_DIR/files by default) under file_id. The media type is sniffed from the content, never taken from the name.'`,
+  );
 
   await run(sql`
     CREATE TABLE dossiers (
@@ -50,16 +52,30 @@ export async function up(db: Kysely<any>): Promise<void> {
       created_by bigint REFERENCES users(user_id),
       updated_at timestamptz NOT NULL
     )`);
-  await run(sql`COMMENT ON TABLE dossiers IS 'Dossiers (hồ sơ): one application for one procedure version by one applicant. state is the lifecycle state (common/dossiers DossierState); status, version, due_at … are copies of it kept for queries.'`);
-  await run(sql`COMMENT ON COLUMN dossiers.code IS '<agency identifier>-<yymmdd>-<4-digit sequence per receiving agency per day>, gap-free (Circular 01/2018, Circular 03/2025 art. 13).'`);
-  await run(sql`COMMENT ON COLUMN dossiers.step_agencies IS 'The workflow performers resolved for this dossier at intake: [{ key, agencyId, agencyCode }] by step.'`);
-  await run(sql`COMMENT ON COLUMN dossiers.due_at IS 'Due time of the result in legal working time (hạn trả kết quả), recomputed when the clock pauses and resumes; computed with calendar_version.'`);
-  await run(sql`COMMENT ON COLUMN dossiers.extended_due_at IS 'The new appointment of an apology slip; due_at stays the reference for on-time KPIs.'`);
-  await run(sql`COMMENT ON COLUMN dossiers.applicant_search IS 'Applicant name and ID number folded without diacritics, for worklist search.'`);
+  await run(
+    sql`COMMENT ON TABLE dossiers IS 'Dossiers (hồ sơ): one application for one procedure version by one applicant. state is the lifecycle state (common/dossiers DossierState); status, version, due_at … are copies of it kept for queries.'`,
+  );
+  await run(
+    sql`COMMENT ON COLUMN dossiers.code IS '<agency identifier>-<yymmdd>-<4-digit sequence per receiving agency per day>, gap-free (Circular 01/2018, Circular 03/2025 art. 13).'`,
+  );
+  await run(
+    sql`COMMENT ON COLUMN dossiers.step_agencies IS 'The workflow performers resolved for this dossier at intake: [{ key, agencyId, agencyCode }] by step.'`,
+  );
+  await run(
+    sql`COMMENT ON COLUMN dossiers.due_at IS 'Due time of the result in legal working time (hạn trả kết quả), recomputed when the clock pauses and resumes; computed with calendar_version.'`,
+  );
+  await run(
+    sql`COMMENT ON COLUMN dossiers.extended_due_at IS 'The new appointment of an apology slip; due_at stays the reference for on-time KPIs.'`,
+  );
+  await run(
+    sql`COMMENT ON COLUMN dossiers.applicant_search IS 'Applicant name and ID number folded without diacritics, for worklist search.'`,
+  );
   await run(sql`CREATE INDEX dossiers_status_idx ON dossiers (status, due_at)`);
   await run(sql`CREATE INDEX dossiers_receiving_idx ON dossiers (receiving_agency_id, status)`);
   await run(sql`CREATE INDEX dossiers_current_idx ON dossiers (current_agency_id, status)`);
-  await run(sql`CREATE INDEX dossiers_assignee_idx ON dossiers (assignee_user_id) WHERE assignee_user_id IS NOT NULL`);
+  await run(
+    sql`CREATE INDEX dossiers_assignee_idx ON dossiers (assignee_user_id) WHERE assignee_user_id IS NOT NULL`,
+  );
   await run(sql`CREATE INDEX dossiers_applicant_idx ON dossiers USING gin (applicant_search gin_trgm_ops)`);
 
   await run(sql`
@@ -68,7 +84,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       agency_id bigint NOT NULL REFERENCES agencies(agency_id),
       PRIMARY KEY (dossier_id, agency_id)
     )`);
-  await run(sql`COMMENT ON TABLE dossier_agencies IS 'Every agency a dossier involves (receiving, competent, each step''s performer): staff reaching any of them may see it.'`);
+  await run(
+    sql`COMMENT ON TABLE dossier_agencies IS 'Every agency a dossier involves (receiving, competent, each step''s performer): staff reaching any of them may see it.'`,
+  );
   await run(sql`CREATE INDEX dossier_agencies_agency_idx ON dossier_agencies (agency_id)`);
 
   await run(sql`
@@ -91,7 +109,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       record jsonb NOT NULL,
       UNIQUE (dossier_id, version)
     )`);
-  await run(sql`COMMENT ON TABLE dossier_actions IS 'Append-only history of every action on a dossier (who, role, agency, when, from → to status and step, note, payload). record is the lifecycle ActionRecord; replaying them rebuilds the state.'`);
+  await run(
+    sql`COMMENT ON TABLE dossier_actions IS 'Append-only history of every action on a dossier (who, role, agency, when, from → to status and step, note, payload). record is the lifecycle ActionRecord; replaying them rebuilds the state.'`,
+  );
 
   await run(sql`
     CREATE TABLE dossier_code_counters (
@@ -100,7 +120,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       last_value integer NOT NULL CHECK (last_value BETWEEN 1 AND 9999),
       PRIMARY KEY (agency_id, day)
     )`);
-  await run(sql`COMMENT ON TABLE dossier_code_counters IS 'Last dossier sequence per receiving agency and Vietnamese civil day; incremented in the intake transaction (row lock), so codes are gap-free and unique.'`);
+  await run(
+    sql`COMMENT ON TABLE dossier_code_counters IS 'Last dossier sequence per receiving agency and Vietnamese civil day; incremented in the intake transaction (row lock), so codes are gap-free and unique.'`,
+  );
 
   await run(sql`
     CREATE TABLE idempotency_keys (
@@ -112,5 +134,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       created_at timestamptz NOT NULL,
       PRIMARY KEY (scope, key)
     )`);
-  await run(sql`COMMENT ON TABLE idempotency_keys IS 'Responses of creates and actions by Idempotency-Key per caller, written in the same transaction: a retry gets the first answer and never acts twice.'`);
+  await run(
+    sql`COMMENT ON TABLE idempotency_keys IS 'Responses of creates and actions by Idempotency-Key per caller, written in the same transaction: a retry gets the first answer and never acts twice.'`,
+  );
 }

@@ -133,8 +133,7 @@ export async function importCatalogue(
     for (const p of records) {
       const index = rawList.findIndex((r) => (r as { code?: unknown }).code === p.code);
       const current = existing.get(p.code);
-      const form =
-        options.forms?.get(p.code) ?? (current?.form_schema) ?? null;
+      const form = options.forms?.get(p.code) ?? current?.form_schema ?? null;
       if (current?.content_hash === hashOf(p, form)) {
         report.unchanged++;
         report.items.push({ index, code: p.code, result: 'unchanged' });
