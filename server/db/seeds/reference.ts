@@ -8,14 +8,6 @@ import { foldVietnamese } from '../../../common/text/fold.ts';
 import { loadReferenceUnits, type ReferenceUnit } from './reference/units.ts';
 import { buildReferenceAgencies, type ReferenceAgency } from './reference/agencies.ts';
 
-const CHUNK = 2000;
-
-function chunks<T>(items: T[], size = CHUNK): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
-
 export function deskName(agencyName: string): string {
   return `Bộ phận Tiếp nhận và Trả kết quả – ${agencyName}`;
 }
@@ -55,59 +47,47 @@ export async function seedReference(db: Database, now: Date): Promise<ReferenceS
     return { skipped: true, units: units.length, agencies: agencies.length, desks };
 
   await db.transaction().execute(async (trx) => {
+    // Bulk writes pass every row as one JSON parameter and let the database unpack it
+    // (json_to_recordset): one statement instead of tens of thousands of bind parameters.
     const paths = unitPaths(units);
     const sorted = [...units].sort((a, b) => a.level - b.level || (a.code < b.code ? -1 : 1));
-    for (const part of chunks(sorted)) {
-      await trx
-        .insertInto('units')
-        .values(
-          part.map((u) => ({
-            code: u.code,
-            name: u.name,
-            type: u.type,
-            level: u.level,
-            parent_code: u.parentCode,
-            path: paths.get(u.code)!,
-            search_text: `${foldVietnamese(u.name)} ${u.code}`,
-          })),
-        )
-        .onConflict((oc) =>
-          oc.column('code').doUpdateSet((eb) => ({
-            name: eb.ref('excluded.name'),
-            type: eb.ref('excluded.type'),
-            level: eb.ref('excluded.level'),
-            parent_code: eb.ref('excluded.parent_code'),
-            path: eb.ref('excluded.path'),
-            search_text: eb.ref('excluded.search_text'),
-          })),
-        )
-        .execute();
-    }
+    const unitRows = sorted.map((u) => ({
+      code: u.code,
+      name: u.name,
+      type: u.type,
+      level: u.level,
+      parent_code: u.parentCode,
+      path: paths.get(u.code)!,
+      search_text: `${foldVietnamese(u.name)} ${u.code}`,
+    }));
+    await sql`
+      INSERT INTO units (code, name, type, level, parent_code, path, search_text)
+      SELECT code, name, type, level, parent_code, path, search_text
+      FROM json_to_recordset(${JSON.stringify(unitRows)}::json)
+        AS x(code text, name text, type text, level integer, parent_code text, path text, search_text text)
+      ORDER BY level, code
+      ON CONFLICT (code) DO UPDATE SET name = excluded.name, type = excluded.type, level = excluded.level,
+        parent_code = excluded.parent_code, path = excluded.path, search_text = excluded.search_text`.execute(
+      trx,
+    );
 
     // Agencies in two passes: rows first, then parent links and ancestry paths from the ids.
-    for (const part of chunks(agencies)) {
-      await trx
-        .insertInto('agencies')
-        .values(
-          part.map((a) => ({
-            code: a.code,
-            name: a.name,
-            unit_code: a.unitCode,
-            kind: a.kind,
-            path: '/',
-            search_text: `${foldVietnamese(a.name)} ${a.code}`,
-          })),
-        )
-        .onConflict((oc) =>
-          oc.column('code').doUpdateSet((eb) => ({
-            name: eb.ref('excluded.name'),
-            unit_code: eb.ref('excluded.unit_code'),
-            kind: eb.ref('excluded.kind'),
-            search_text: eb.ref('excluded.search_text'),
-          })),
-        )
-        .execute();
-    }
+    const agencyRows = agencies.map((a, i) => ({
+      ord: i,
+      code: a.code,
+      name: a.name,
+      unit_code: a.unitCode,
+      kind: a.kind,
+      search_text: `${foldVietnamese(a.name)} ${a.code}`,
+    }));
+    await sql`
+      INSERT INTO agencies (code, name, unit_code, kind, path, search_text)
+      SELECT code, name, unit_code, kind, '/', search_text
+      FROM json_to_recordset(${JSON.stringify(agencyRows)}::json)
+        AS x(ord integer, code text, name text, unit_code text, kind text, search_text text)
+      ORDER BY ord
+      ON CONFLICT (code) DO UPDATE SET name = excluded.name, unit_code = excluded.unit_code,
+        kind = excluded.kind, search_text = excluded.search_text`.execute(trx);
     const ids = new Map(
       (await trx.selectFrom('agencies').select(['code', 'agency_id']).execute()).map((r) => [
         r.code,
@@ -125,25 +105,23 @@ export async function seedReference(db: Database, now: Date): Promise<ReferenceS
       agencyPaths.set(code, p);
       return p;
     };
-    for (const part of chunks(agencies, 3000)) {
-      const rows = part.map(
-        (a) =>
-          sql`(${a.code}, ${a.parentCode === null ? null : ids.get(a.parentCode)}::bigint, ${agencyPath(a.code)})`,
-      );
-      await sql`
-        UPDATE agencies AS a SET parent_agency_id = v.parent_id, path = v.path
-        FROM (VALUES ${sql.join(rows)}) AS v(code, parent_id, path)
-        WHERE a.code = v.code`.execute(trx);
-    }
+    const links = agencies.map((a) => ({
+      code: a.code,
+      parent_id: a.parentCode === null ? null : ids.get(a.parentCode),
+      path: agencyPath(a.code),
+    }));
+    await sql`
+      UPDATE agencies AS a SET parent_agency_id = v.parent_id, path = v.path
+      FROM json_to_recordset(${JSON.stringify(links)}::json) AS v(code text, parent_id bigint, path text)
+      WHERE a.code = v.code`.execute(trx);
 
-    const withDesk = agencies.filter((a) => a.hasDesk);
-    for (const part of chunks(withDesk)) {
-      await trx
-        .insertInto('desks')
-        .values(part.map((a) => ({ agency_id: ids.get(a.code)!, name: deskName(a.name) })))
-        .onConflict((oc) => oc.columns(['agency_id', 'name']).doNothing())
-        .execute();
-    }
+    const deskRows = agencies
+      .filter((a) => a.hasDesk)
+      .map((a) => ({ agency_id: ids.get(a.code), name: deskName(a.name) }));
+    await sql`
+      INSERT INTO desks (agency_id, name)
+      SELECT agency_id, name FROM json_to_recordset(${JSON.stringify(deskRows)}::json) AS x(agency_id bigint, name text)
+      ON CONFLICT (agency_id, name) DO NOTHING`.execute(trx);
 
     await trx
       .insertInto('seed_state')
