@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
+import { appendAudit } from '../../platform/audit.ts';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -25,17 +26,31 @@ export async function storeFile(deps: Deps, actor: Actor, bytes: Buffer, origina
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   // Bytes first, row second: a row never points at missing bytes; orphan bytes are harmless.
   await deps.files.put(fileId, bytes);
-  await deps.db
-    .insertInto('files')
-    .values({
-      file_id: fileId,
-      sha256,
-      size: bytes.length,
-      media_type: mediaType,
-      original_name: originalName === null ? null : originalName.slice(0, 255),
-      uploaded_by_user_id: actor.userId,
-      created_at: deps.clock.now(),
-    })
-    .execute();
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('files')
+      .values({
+        file_id: fileId,
+        sha256,
+        size: bytes.length,
+        media_type: mediaType,
+        original_name: originalName === null ? null : originalName.slice(0, 255),
+        uploaded_by_user_id: actor.userId,
+        created_at: now,
+      })
+      .execute();
+    await appendAudit(
+      trx,
+      { userId: actor.userId, label: actor.username },
+      {
+        action: 'file.uploaded',
+        entityType: 'file',
+        entityId: fileId,
+        details: { sha256, size: bytes.length, mediaType },
+      },
+      now,
+    );
+  });
   return { fileId, sha256, size: bytes.length, mediaType };
 }
