@@ -7,6 +7,9 @@ import { DueTimePage } from '../features/calendar/due-time-page.tsx';
 import { OfficeHoursPage } from '../features/calendar/office-hours-page.tsx';
 import { PortalHomePage } from '../features/catalog/portal-home-page.tsx';
 import { ProcedurePage } from '../features/catalog/procedure-page.tsx';
+import { DossierPage } from '../features/dossiers/dossier-page.tsx';
+import { IntakePage } from '../features/dossiers/intake-page.tsx';
+import { WorklistPage } from '../features/dossiers/worklist-page.tsx';
 import { I18nProvider, useI18n, type Lang } from './i18n/i18n.tsx';
 import { Layout } from './layout.tsx';
 import { HomePage } from './pages/home-page.tsx';
@@ -38,6 +41,13 @@ const ROUTES: readonly Route[] = [
     path: PATHS.officeHours,
     signedIn: true,
     render: (p) => <OfficeHoursPage key={p.agencyCode} agencyCode={p.agencyCode ?? ''} />,
+  },
+  { path: PATHS.dossiers, signedIn: true, render: () => <WorklistPage /> },
+  { path: PATHS.intake, signedIn: true, render: () => <IntakePage /> },
+  {
+    path: PATHS.dossier,
+    signedIn: true,
+    render: (p) => <DossierPage key={p.code} code={p.code ?? ''} />,
   },
 ];
 

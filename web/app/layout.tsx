@@ -113,6 +113,12 @@ export function Layout({ children }: { children: ReactNode }) {
                   <Link to={PATHS.home}>{t.nav.home}</Link>
                 </li>
                 <li>
+                  <Link to={PATHS.dossiers}>{t.nav.dossiers}</Link>
+                </li>
+                <li>
+                  <Link to={PATHS.intake}>{t.nav.intake}</Link>
+                </li>
+                <li>
                   <Link to={PATHS.units}>{t.nav.units}</Link>
                 </li>
                 <li>

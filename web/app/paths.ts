@@ -11,9 +11,15 @@ export const PATHS = {
   calendar: '/lich-lam-viec/:year',
   dueTime: '/tinh-han',
   officeHours: '/quan-tri/gio-lam-viec/:agencyCode',
+  /** Staff worklists; `?ds=<list>&q=&trang=`. */
+  dossiers: '/ho-so',
+  /** Receiving a dossier at the desk (before `dossier`, which would match it). */
+  intake: '/ho-so/tiep-nhan',
+  dossier: '/ho-so/:code',
 } as const;
 
 export const procedurePath = (code: string): string => `/thu-tuc/${encodeURIComponent(code)}`;
 export const calendarPath = (year: number): string => `/lich-lam-viec/${year}`;
 export const officeHoursPath = (agencyCode: string): string =>
   `/quan-tri/gio-lam-viec/${encodeURIComponent(agencyCode)}`;
+export const dossierPath = (code: string): string => `/ho-so/${encodeURIComponent(code)}`;

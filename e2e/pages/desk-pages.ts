@@ -1,0 +1,132 @@
+// /ho-so (worklists), /ho-so/tiep-nhan (intake at the desk) and /ho-so/<code> (one dossier).
+import type { Locator } from 'playwright-core';
+import { AppShell } from './app-shell.ts';
+
+export const WORKLIST_PATH = '/ho-so';
+export const INTAKE_PATH = '/ho-so/tiep-nhan';
+export const dossierPath = (code: string): string => `/ho-so/${code}`;
+
+/** The birth declaration of server/test/fixtures.ts (VALID_BIRTH_DECLARATION), by form field id. */
+export const BIRTH_DECLARATION_FIELDS: Record<string, string> = {
+  kinhGui: 'Ủy ban nhân dân phường Hàng Trống',
+  'nguoiYeuCau-hoTen': 'Nguyễn Văn An',
+  'nguoiYeuCau-noiCuTru': 'Số 12 phố Hàng Trống, phường Hàng Trống, quận Hoàn Kiếm, thành phố Hà Nội',
+  'nguoiYeuCau-giayToTuyThan-loaiGiayTo': 'Thẻ căn cước',
+  'nguoiYeuCau-giayToTuyThan-so': '001093012345',
+  'nguoiYeuCau-giayToTuyThan-ngayCap': '2024-07-01',
+  'nguoiYeuCau-quanHeVoiNguoiDuocKhaiSinh': 'Cha',
+  'nguoiDuocKhaiSinh-hoTen': 'Nguyễn Minh Khang',
+  'nguoiDuocKhaiSinh-ngaySinh': '2026-11-01',
+  'nguoiDuocKhaiSinh-danToc': 'Kinh',
+  'nguoiDuocKhaiSinh-noiSinh': 'Bệnh viện Phụ sản Hà Nội, phường Láng, thành phố Hà Nội',
+  'nguoiDuocKhaiSinh-queQuan': 'xã Bát Tràng, thành phố Hà Nội',
+  'me-hoTen': 'Trần Thị Bình',
+  'me-namSinh': '1995',
+  'cha-hoTen': 'Nguyễn Văn An',
+  'cha-namSinh': '1993-04-12',
+  lamTai: 'Hà Nội',
+  ngayLap: '2026-11-20',
+};
+
+export class WorklistPage extends AppShell {
+  async goto(search = ''): Promise<void> {
+    await this.page.goto(`${WORKLIST_PATH}${search}`);
+    await this.heading.waitFor();
+  }
+
+  get status(): Locator {
+    return this.page.locator('main .search-status');
+  }
+
+  get search(): Locator {
+    return this.page.locator('#dossier-search');
+  }
+
+  tab(name: RegExp): Locator {
+    return this.page.getByRole('navigation', { name: 'Danh mục hồ sơ' }).getByRole('button', { name });
+  }
+
+  get table(): Locator {
+    return this.page.locator('table.dossier-table');
+  }
+
+  row(code: string): Locator {
+    return this.table.locator('tbody tr').filter({ has: this.page.getByRole('link', { name: code }) });
+  }
+}
+
+export class IntakePage extends AppShell {
+  get procedure(): Locator {
+    return this.page.getByRole('combobox', { name: /^Thủ tục/ });
+  }
+
+  get options(): Locator {
+    return this.page.getByRole('listbox').getByRole('option');
+  }
+
+  get agency(): Locator {
+    return this.page.locator('#intake-agency');
+  }
+
+  applicant(field: 'fullName' | 'idNumber' | 'phone' | 'email'): Locator {
+    return this.page.locator(`#intake-applicant-${field}`);
+  }
+
+  /** A declaration field by its path in the form's schema, `nguoiYeuCau-hoTen`. */
+  formField(path: string): Locator {
+    return this.page.locator(`#intake-form-${path}`);
+  }
+
+  /** The n-th component (TP<n>)'s select. */
+  component(n: number): Locator {
+    return this.page.locator(`#intake-component-${n - 1}`);
+  }
+
+  get save(): Locator {
+    return this.page.getByRole('button', { name: 'Lưu và tiếp nhận' });
+  }
+
+  get errorSummary(): Locator {
+    return this.page.locator('main .error-summary');
+  }
+
+  async fillBirthDeclaration(): Promise<void> {
+    for (const [path, value] of Object.entries(BIRTH_DECLARATION_FIELDS))
+      await this.formField(path).fill(value);
+    await this.formField('nguoiDuocKhaiSinh-gioiTinh').selectOption('Nam');
+    await this.formField('camDoan').check();
+    await this.formField('deNghiCapBanSao-coYeuCau').selectOption('yes');
+    await this.formField('deNghiCapBanSao-soLuong').fill('2');
+  }
+}
+
+export class DossierPage extends AppShell {
+  summaryValue(term: string): Locator {
+    return this.page
+      .locator('.dossier-summary > div')
+      .filter({ has: this.page.locator('dt', { hasText: term }) })
+      .locator('dd');
+  }
+
+  get receiptLink(): Locator {
+    return this.page.getByRole('link', { name: /^Giấy tiếp nhận hồ sơ và hẹn trả kết quả/ });
+  }
+
+  get currentStep(): Locator {
+    return this.page.locator('.step-list [aria-current="step"]');
+  }
+
+  action(label: string): Locator {
+    return this.page
+      .getByRole('region', { name: 'Thao tác' })
+      .getByRole('button', { name: label, exact: true });
+  }
+
+  get notice(): Locator {
+    return this.page.locator('main .notice');
+  }
+
+  get history(): Locator {
+    return this.page.locator('table.history-table');
+  }
+}

@@ -1,0 +1,162 @@
+// The dossier endpoints (common/contracts/dossiers.ts). Intake and actions need request headers
+// (Idempotency-Key, If-Match) and intake's 422 carries more than the usual envelope (the dossier
+// created and its supplement-request slip), so they go through `send` below rather than apiPost.
+import type { Static } from 'typebox';
+import type {
+  AllowedActionsResponse,
+  DossierListResponse,
+  DossierView,
+  IntakeBody,
+  WORKLIST_VALUES,
+  WorklistCounts,
+} from '../../../common/contracts/dossiers.ts';
+import { ApiError, apiGet, isAbort, type ErrorDetail } from '../../app/http.ts';
+
+export type Worklist = (typeof WORKLIST_VALUES)[number];
+export type DossierViewData = Static<typeof DossierView>;
+export type DossierListData = Static<typeof DossierListResponse>;
+export type DossierListItem = DossierListData['items'][number];
+export type WorklistCountsData = Static<typeof WorklistCounts>;
+export type AllowedActions = Static<typeof AllowedActionsResponse>;
+export type { IntakeBody };
+
+export const WORKLIST_PAGE_SIZE = 20;
+
+export type DossierQuery = {
+  list: Worklist;
+  q?: string | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+};
+
+export const dossiersBase = '/api/v1/dossiers';
+const one = (code: string): string => `${dossiersBase}/${encodeURIComponent(code)}`;
+
+export function listDossiers(query: DossierQuery, signal?: AbortSignal): Promise<DossierListData> {
+  return apiGet(dossiersBase, query, signal);
+}
+
+export function getCounts(signal?: AbortSignal): Promise<WorklistCountsData> {
+  return apiGet(`${dossiersBase}/counts`, undefined, signal);
+}
+
+export function getDossier(code: string, signal?: AbortSignal): Promise<DossierViewData> {
+  return apiGet(one(code), undefined, signal);
+}
+
+export function getActions(code: string, signal?: AbortSignal): Promise<AllowedActions> {
+  return apiGet(`${one(code)}/actions`, undefined, signal);
+}
+
+export const slipUrl = (code: string, kind: string): string => `${one(code)}/slips/${kind}`;
+
+/** A 422 on intake: the dossier was recorded as incomplete and a supplement-request slip issued. */
+export class IncompleteError extends ApiError {
+  readonly dossierCode: string;
+  readonly slip: string;
+  constructor(init: { message: string; details: ErrorDetail[]; dossierCode: string; slip: string }) {
+    super({ status: 422, code: 'DOSSIER_INCOMPLETE', message: init.message, details: init.details });
+    this.dossierCode = init.dossierCode;
+    this.slip = init.slip;
+  }
+}
+
+type Envelope = {
+  error?: {
+    code?: unknown;
+    message?: unknown;
+    details?: ErrorDetail[];
+    requestId?: string;
+    dossierCode?: unknown;
+    slip?: unknown;
+  };
+};
+
+async function send<T>(path: string, body: unknown, headers: Record<string, string>): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { accept: 'application/json', 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+  } catch (error) {
+    if (isAbort(error)) throw error;
+    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: '' });
+  }
+  let parsed: unknown = null;
+  try {
+    parsed = await response.json();
+  } catch {
+    // Not JSON: described by the status alone.
+  }
+  if (response.ok) return parsed as T;
+  const error = (parsed as Envelope | null)?.error;
+  if (response.status === 401) {
+    // The session is over: let the shared handler in http.ts learn it (it reacts to any 401).
+    void apiGet(`${dossiersBase}/counts`).catch(() => {});
+  }
+  if (
+    response.status === 422 &&
+    error?.code === 'DOSSIER_INCOMPLETE' &&
+    typeof error.dossierCode === 'string' &&
+    typeof error.slip === 'string'
+  ) {
+    throw new IncompleteError({
+      message: typeof error.message === 'string' ? error.message : '',
+      details: error.details ?? [],
+      dossierCode: error.dossierCode,
+      slip: error.slip,
+    });
+  }
+  throw new ApiError({
+    status: response.status,
+    code: typeof error?.code === 'string' ? error.code : 'INTERNAL_ERROR',
+    message: typeof error?.message === 'string' ? error.message : '',
+    details: error?.details ?? [],
+    requestId: error?.requestId ?? null,
+  });
+}
+
+/** Receive a dossier at the desk. `idempotencyKey`: one per intake, so a repeated click is one dossier. */
+export function receiveDossier(body: IntakeBody, idempotencyKey: string): Promise<DossierViewData> {
+  return send(dossiersBase, body, { 'idempotency-key': idempotencyKey });
+}
+
+/** Perform an action on the dossier as read at `version` (409 STALE_VERSION when it moved on). */
+export function performAction(
+  code: string,
+  kind: string,
+  version: number,
+  inputs: Record<string, unknown>,
+): Promise<DossierViewData> {
+  return send(`${one(code)}/actions/${encodeURIComponent(kind)}`, inputs, { 'if-match': String(version) });
+}
+
+/** A version 4 UUID; crypto.randomUUID exists only in secure contexts, getRandomValues everywhere. */
+export function newIdempotencyKey(): string {
+  if (typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** The action that issues each slip (server/modules/dossiers/dossier-slips.ts): a slip exists once it happened. */
+export const SLIP_ISSUED_BY: Readonly<Record<string, readonly string[]>> = {
+  receipt: ['accept'],
+  'process-control': ['accept'],
+  'supplement-request': ['request-supplement'],
+  refusal: ['refuse'],
+  apology: ['apologize'],
+  'stop-notice': ['withdraw', 'stop', 'deny'],
+};
+
+export function slipsOf(view: Pick<DossierViewData, 'history'>): string[] {
+  const done = new Set(view.history.map((h) => h.action));
+  return Object.entries(SLIP_ISSUED_BY)
+    .filter(([, actions]) => actions.some((a) => done.has(a)))
+    .map(([kind]) => kind);
+}
