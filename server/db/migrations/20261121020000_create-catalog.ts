@@ -23,7 +23,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       version integer NOT NULL CHECK (version >= 1),
       status text NOT NULL CHECK (status IN ('draft','published','retired')),
       data jsonb NOT NULL,
-      form_schema jsonb,
+      form_schema json,
       name text NOT NULL,
       field_name text,
       levels jsonb NOT NULL,
@@ -43,7 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     sql`COMMENT ON COLUMN procedure_versions.data IS 'The normalised procedure (common/catalog/procedure.ts Procedure): time limits per channel, fees, components, cases, results, legal bases, provenance.'`,
   );
   await run(
-    sql`COMMENT ON COLUMN procedure_versions.form_schema IS 'Declaration form as JSON Schema 2020-12 (no remote refs); NULL means the generic form is used.'`,
+    sql`COMMENT ON COLUMN procedure_versions.form_schema IS 'Declaration form as JSON Schema 2020-12 (no remote refs); NULL means the generic form is used. json, not jsonb: the order of properties is the order of the fields on screen.'`,
   );
   await run(
     sql`COMMENT ON COLUMN procedure_versions.content_hash IS 'sha256 of data + form, so an import can tell unchanged records.'`,
