@@ -21,6 +21,7 @@ import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerDossierRoutes } from './modules/dossiers/dossiers.routes.ts';
+import { registerSyncRoutes } from './modules/sync/sync.routes.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
@@ -93,6 +94,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerCatalogRoutes(app, deps);
   await registerFileRoutes(app, deps);
   registerDossierRoutes(app, deps);
+  registerSyncRoutes(app, deps);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

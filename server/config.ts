@@ -107,8 +107,16 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     doc: 'Secret shared with the portal (and with the simulator); required in production when PORTAL_BASE_URL is set',
     example: '',
   },
-  { name: 'PORTAL_TIMEOUT_MS', doc: 'Time one portal request may take before it counts as failed', example: '10000' },
-  { name: 'SYNC_BATCH_SIZE', doc: 'Dossier records per sync request (the portal takes at most 10)', example: '10' },
+  {
+    name: 'PORTAL_TIMEOUT_MS',
+    doc: 'Time one portal request may take before it counts as failed',
+    example: '10000',
+  },
+  {
+    name: 'SYNC_BATCH_SIZE',
+    doc: 'Dossier records per sync request (the portal takes at most 10)',
+    example: '10',
+  },
   {
     name: 'SYNC_MAX_ATTEMPTS',
     doc: 'Delivery attempts before a message is dead-lettered (an operator re-drives it)',
@@ -229,8 +237,14 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     problems.push(`PORTAL_AUTH must be one of ${PORTAL_AUTH_MODES.join(', ')} (got "${rawAuth}")`);
   }
   const portalSecret = get('PORTAL_SECRET') ?? (production ? '' : DEV_PORTAL_SECRET);
-  if (production && portalBaseUrl !== null && (portalSecret.length < 16 || portalSecret === DEV_PORTAL_SECRET)) {
-    problems.push('PORTAL_SECRET must be set (at least 16 characters) in production when PORTAL_BASE_URL is set');
+  if (
+    production &&
+    portalBaseUrl !== null &&
+    (portalSecret.length < 16 || portalSecret === DEV_PORTAL_SECRET)
+  ) {
+    problems.push(
+      'PORTAL_SECRET must be set (at least 16 characters) in production when PORTAL_BASE_URL is set',
+    );
   }
   const backoffBaseMs = int('SYNC_BACKOFF_BASE_MS', 5000, 1, 24 * 3_600_000);
   const backoffMaxMs = int('SYNC_BACKOFF_MAX_MS', 3_600_000, 1, 7 * 24 * 3_600_000);

@@ -1,13 +1,18 @@
-// Entry point: node server/main.ts --role=api|all
-//   api  the HTTP API (and the web app when it is built)
-//   all  the same, for the embedded single-process default; background workers join here (#7)
+// Entry point: node server/main.ts --role=api|worker|all
+//   api     the HTTP API (and the web app when it is built)
+//   worker  the background jobs only (outbox delivery to the national portal, reconciliation, inbound
+//           fetch); for PostgreSQL deployments, as many processes as wanted
+//   all     both in one process: the embedded default. PGlite admits one process per data dir, so with
+//           the embedded database the worker must run here (WORKER_IN_API=false turns it off)
 import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError } from './config.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { buildApp } from './app.ts';
 import { openRuntime } from './bootstrap.ts';
+import { jsonLineLog } from './platform/jobs/job-log.ts';
+import { startSyncJobs, type SyncJobs } from './modules/sync/sync.jobs.ts';
 
-const ROLES = ['api', 'all'] as const;
+const ROLES = ['api', 'worker', 'all'] as const;
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -16,23 +21,45 @@ async function main(): Promise<void> {
   if (!ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
   const config = loadConfig();
   const runtime = await openRuntime(config);
+
+  if (role === 'worker') {
+    const log = jsonLineLog(config.logLevel);
+    const jobs = await startSyncJobs(runtime.deps, log);
+    let closing = false;
+    const shutdown = (signal: string) => {
+      if (closing) return;
+      closing = true;
+      log.info({ signal }, 'shutting down');
+      void jobs
+        .stop()
+        .then(() => runtime.close())
+        .then(() => process.exit(0));
+    };
+    process.on('SIGINT', () => shutdown('SIGINT'));
+    process.on('SIGTERM', () => shutdown('SIGTERM'));
+    const seconds = ((performance.now() - started) / 1000).toFixed(2);
+    log.info({ role, database: runtime.handle.driver, seconds }, `motcua worker ready in ${seconds} s`);
+    return;
+  }
+
   const app = await buildApp(runtime.deps, { serveWeb: true });
+  let jobs: SyncJobs | null = null;
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    void app
-      .close()
+    void Promise.all([app.close(), jobs?.stop()])
       .then(() => runtime.close())
       .then(() => process.exit(0));
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
+  if (role === 'all' && config.workerInApi) jobs = await startSyncJobs(runtime.deps, app.log);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   app.log.info(
-    { role, database: runtime.handle.driver, demo: config.demoMode, seconds },
+    { role, database: runtime.handle.driver, demo: config.demoMode, seconds, worker: jobs !== null },
     `motcua ready on ${config.publicUrl} in ${seconds} s`,
   );
 }

@@ -3,7 +3,7 @@
 // — the same variables the server reads, so one .env configures both sides. Seeds three inbound dossiers
 // for the Hà Nội People's Committee (POST /_sim/inbound seeds more, for any agency); inspect what it
 // received with GET /_sim/dossiers/<code>.
-import { SIMULATOR_DEFAULT_SECRET, startSimulator, type SimulatorAuth } from './simulator.ts';
+import { SIMULATOR_DEFAULT_SECRET, startSimulator } from './simulator.ts';
 
 const env = (name: string): string | undefined => {
   const v = process.env[name];
@@ -24,7 +24,7 @@ if (auth !== 'hmac' && auth !== 'header') {
 const sim = await startSimulator({
   port,
   secret: env('PORTAL_SECRET') ?? SIMULATOR_DEFAULT_SECRET,
-  auth: auth as SimulatorAuth,
+  auth,
   log: (line) => console.log(`[simulator] ${line}`),
 });
 const seeded = sim.control.seedInbound({ count: 3, agencyCode: '000.00.00.H26' });

@@ -109,8 +109,8 @@ export type SimulatorControl = {
 export type Simulator = { url: string; port: number; close: () => Promise<void>; control: SimulatorControl };
 
 export type SimulatorOptions = {
+  /** 0: any free port. The simulator listens on 127.0.0.1 only. */
   port?: number;
-  host?: string;
   secret?: string;
   auth?: SimulatorAuth;
   /** Seed of the fault generator (default 1). */
@@ -153,7 +153,14 @@ function isDate14(v: unknown): boolean {
   return t.getUTCMonth() === mo - 1 && t.getUTCDate() === d && h < 24 && mi < 60 && s < 60;
 }
 
-const DATE_FIELDS = ['NgayTiepNhan', 'NgayHenTra', 'NgayYeuCauBoSung', 'NgayTuChoi', 'NgayKetThucXuLy', 'NgayTra'];
+const DATE_FIELDS = [
+  'NgayTiepNhan',
+  'NgayHenTra',
+  'NgayYeuCauBoSung',
+  'NgayTuChoi',
+  'NgayKetThucXuLy',
+  'NgayTra',
+];
 
 /** The simulator's reading of an E1 record: what it refuses, field by field. */
 export function e1Problems(r: unknown, index: number): string[] {
@@ -162,14 +169,15 @@ export function e1Problems(r: unknown, index: number): string[] {
   const o = r as Record<string, unknown>;
   const out: string[] = [];
   const text = (f: string, max: number) => {
-    if (typeof o[f] !== 'string' || (o[f] as string).trim() === '' || (o[f] as string).length > max)
+    if (typeof o[f] !== 'string' || o[f].trim() === '' || o[f].length > max)
       out.push(`${at(f)} is required (text ≤ ${max})`);
   };
   text('MaHoSo', 100);
   text('TenTTHC', 1000);
   text('DonViXuLy', 100);
   text('ChuHoSo', 300);
-  if (typeof o.MaTTHC !== 'string' || !/^\d\.\d{6}$/.test(o.MaTTHC)) out.push(`${at('MaTTHC')} must be like 1.001193`);
+  if (typeof o.MaTTHC !== 'string' || !/^\d\.\d{6}$/.test(o.MaTTHC))
+    out.push(`${at('MaTTHC')} must be like 1.001193`);
   const status = o.TrangThaiHoSo;
   if (!Number.isInteger(status) || (status as number) < 1 || (status as number) > 10)
     out.push(`${at('TrangThaiHoSo')} must be an integer 1–10`);
@@ -198,7 +206,8 @@ export function e1Problems(r: unknown, index: number): string[] {
   if ([2, 4, 9, 10].includes(status as number) && !has('NgayTiepNhan'))
     out.push(`${at('NgayTiepNhan')} is required for status ${String(status)}`);
   if (status === 3 && !has('NgayTuChoi')) out.push(`${at('NgayTuChoi')} is required for status 3`);
-  if (status === 5 && !has('NgayYeuCauBoSung')) out.push(`${at('NgayYeuCauBoSung')} is required for status 5`);
+  if (status === 5 && !has('NgayYeuCauBoSung'))
+    out.push(`${at('NgayYeuCauBoSung')} is required for status 5`);
   if (status === 10 && !has('NgayTra')) out.push(`${at('NgayTra')} is required for status 10`);
   return out;
 }
@@ -229,12 +238,16 @@ async function readBody(req: http.IncomingMessage): Promise<string> {
 function send(res: http.ServerResponse, status: number, body: unknown): void {
   if (res.writableEnded || res.destroyed) return;
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
 const rate = (v: unknown, name: string): number => {
-  if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw new HttpFailure(400, `${name} must be a number 0–1`);
+  if (typeof v !== 'number' || !(v >= 0 && v <= 1))
+    throw new HttpFailure(400, `${name} must be a number 0–1`);
   return v;
 };
 const ms = (v: unknown, name: string): number => {
@@ -244,7 +257,7 @@ const ms = (v: unknown, name: string): number => {
 };
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
-  const host = options.host ?? '127.0.0.1';
+  const host = '127.0.0.1';
   const secret = options.secret ?? SIMULATOR_DEFAULT_SECRET;
   const auth = options.auth ?? 'hmac';
   const log = options.log ?? (() => {});
@@ -291,7 +304,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         next.errorKind = input.errorKind;
       }
       if (input.latencyMs !== undefined) next.latencyMs = ms(input.latencyMs, 'latencyMs');
-      if (input.latencyJitterMs !== undefined) next.latencyJitterMs = ms(input.latencyJitterMs, 'latencyJitterMs');
+      if (input.latencyJitterMs !== undefined)
+        next.latencyJitterMs = ms(input.latencyJitterMs, 'latencyJitterMs');
       if (input.timeoutRate !== undefined) next.timeoutRate = rate(input.timeoutRate, 'timeoutRate');
       if (input.timeoutMs !== undefined) next.timeoutMs = ms(input.timeoutMs, 'timeoutMs');
       if (input.outage === null) {
@@ -347,7 +361,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       d.TrangThaiHoSo = statusCode;
       d.latest = { ...d.latest, TrangThaiHoSo: statusCode };
       d.updatedAt = now;
-      d.history.push({ messageId: `planted-${d.history.length + 1}`, TrangThaiHoSo: statusCode, receivedAt: now, planted: true });
+      d.history.push({
+        messageId: `planted-${d.history.length + 1}`,
+        TrangThaiHoSo: statusCode,
+        receivedAt: now,
+        planted: true,
+      });
       dossiers.set(code, d);
     },
     forget: (code) => {
@@ -381,7 +400,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     body: string,
   ): Promise<boolean> {
     const now = Date.now();
-    if (faults.outageFrom !== null && faults.outageUntil !== null && now >= faults.outageFrom && now < faults.outageUntil) {
+    if (
+      faults.outageFrom !== null &&
+      faults.outageUntil !== null &&
+      now >= faults.outageFrom &&
+      now < faults.outageUntil
+    ) {
       stats.dropped++;
       req.socket.destroy();
       return false;
@@ -391,11 +415,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       send(res, 401, { error_code: '401', message: 'Xác thực không hợp lệ' });
       return false;
     }
-    const wait = faults.latencyMs + (faults.latencyJitterMs > 0 ? Math.floor(random() * faults.latencyJitterMs) : 0);
+    const wait =
+      faults.latencyMs + (faults.latencyJitterMs > 0 ? Math.floor(random() * faults.latencyJitterMs) : 0);
     await delay(wait);
     if (faults.errorRate > 0 && random() < faults.errorRate) {
       stats.errorsInjected++;
-      const kind = faults.errorKind === 'mixed' ? (random() < 0.5 ? 'http-500' : 'error-code') : faults.errorKind;
+      const kind =
+        faults.errorKind === 'mixed' ? (random() < 0.5 ? 'http-500' : 'error-code') : faults.errorKind;
       if (kind === 'http-500') send(res, 500, { error_code: '500', message: 'Lỗi máy chủ (giả lập)' });
       else send(res, 200, { error_code: '-1', message: 'Hệ thống đang bận, vui lòng thử lại (giả lập)' });
       return false;
@@ -544,14 +570,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       }
     }
     if (p === '/_sim/faults' && method === 'GET') return send(res, 200, control.faults());
-    if (p === '/_sim/faults' && method === 'POST') return send(res, 200, control.setFaults((await json()) as FaultsInput));
+    if (p === '/_sim/faults' && method === 'POST') return send(res, 200, control.setFaults(await json()));
     if (p === '/_sim/reset' && method === 'POST') {
       control.reset();
       return send(res, 200, { ok: true });
     }
     if (p === '/_sim/inbound' && method === 'POST') {
       const b = await json();
-      if (b.count !== undefined && (!Number.isInteger(b.count) || (b.count as number) < 1 || (b.count as number) > 1000))
+      if (
+        b.count !== undefined &&
+        (!Number.isInteger(b.count) || (b.count as number) < 1 || (b.count as number) > 1000)
+      )
         throw new HttpFailure(400, 'count must be 1–1000');
       if (b.agencyCode !== undefined && typeof b.agencyCode !== 'string')
         throw new HttpFailure(400, 'agencyCode must be text');
@@ -572,14 +601,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const route = async () => {
       if (url.pathname.startsWith('/_sim/')) return handleControl(req, res, url);
       stats.requests++;
-      if (url.pathname === '/api/v1/hoso/dongbo' && method === 'POST') return handleSync(req, res, url.pathname + url.search);
-      if (url.pathname === '/api/v1/hoso/tructuyen' && method === 'GET') return handleInboundList(req, res, url);
+      if (url.pathname === '/api/v1/hoso/dongbo' && method === 'POST')
+        return handleSync(req, res, url.pathname + url.search);
+      if (url.pathname === '/api/v1/hoso/tructuyen' && method === 'GET')
+        return handleInboundList(req, res, url);
       if (url.pathname === '/api/v1/hoso/tructuyen/xacnhan' && method === 'POST')
         return handleInboundAck(req, res, url.pathname + url.search);
       send(res, 404, { error_code: '404', message: 'Không có đường dẫn này' });
     };
     route().catch((err: unknown) => {
-      if (err instanceof HttpFailure) send(res, err.status, { error_code: String(err.status), message: err.message });
+      if (err instanceof HttpFailure)
+        send(res, err.status, { error_code: String(err.status), message: err.message });
       else {
         log(`error: ${err instanceof Error ? err.stack : String(err)}`);
         send(res, 500, { error_code: '500', message: 'Lỗi máy chủ' });

@@ -10,10 +10,7 @@ export const PORTAL_STATUS_TOPIC = 'portal.dossier-status';
 export const OUTBOX_STATUSES = ['pending', 'delivered', 'dead'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
-export const SyncStatusQuery = Type.Object(
-  { topic: Type.Optional(Topic) },
-  { additionalProperties: false },
-);
+export const SyncStatusQuery = Type.Object({ topic: Type.Optional(Topic) }, { additionalProperties: false });
 export type SyncStatusQuery = Static<typeof SyncStatusQuery>;
 
 const Ratio = Type.Number({ minimum: 0, maximum: 1 });

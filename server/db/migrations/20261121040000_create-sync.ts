@@ -83,10 +83,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     WHERE o.topic = 'portal.dossier-status'
     ORDER BY o.ordering_key, o.outbox_id DESC`);
 
-  // The worker's ordering check looks for older undelivered messages of a key: pending ones use
-  // outbox_key_idx, dead ones this index. Counting by status for the operators' view uses the last.
-  await run(sql`CREATE INDEX outbox_dead_idx ON outbox (ordering_key, outbox_id) WHERE status = 'dead'`);
-  await run(sql`CREATE INDEX outbox_topic_status_idx ON outbox (topic, status)`);
+  // The worker finds the head (oldest undelivered message) of every key with this index: one ordered
+  // scan of the pending and dead messages, whatever the planner's statistics (PGlite has no autovacuum).
+  await run(
+    sql`CREATE INDEX outbox_head_idx ON outbox (topic, ordering_key, outbox_id) WHERE status IN ('pending', 'dead')`,
+  );
   await run(
     sql`COMMENT ON COLUMN outbox.attempts IS 'Delivery attempts so far; incremented when a worker claims the message, so a crash mid-delivery counts. At SYNC_MAX_ATTEMPTS a failed message becomes dead.'`,
   );

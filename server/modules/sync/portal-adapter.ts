@@ -62,12 +62,14 @@ export type StatusMessage = {
 
 export function parseStatusMessage(payload: Record<string, unknown>): StatusMessage {
   const { dossierCode, status, statusCode, version, at } = payload;
-  if (typeof dossierCode !== 'string' || dossierCode === '') throw new Error('payload.dossierCode is missing');
+  if (typeof dossierCode !== 'string' || dossierCode === '')
+    throw new Error('payload.dossierCode is missing');
   if (typeof statusCode !== 'number' || dossierStatusOfCode(statusCode) === null)
     throw new Error(`payload.statusCode ${String(statusCode)} is not a national status code (1–10)`);
   if (typeof status !== 'string' || DOSSIER_STATUSES[status as DossierStatus]?.code !== statusCode)
     throw new Error(`payload.status ${String(status)} does not match statusCode ${statusCode}`);
-  if (typeof version !== 'number' || !Number.isInteger(version)) throw new Error('payload.version is missing');
+  if (typeof version !== 'number' || !Number.isInteger(version))
+    throw new Error('payload.version is missing');
   if (typeof at !== 'string' || Number.isNaN(Date.parse(at))) throw new Error('payload.at is not a time');
   return { dossierCode, status: status as DossierStatus, statusCode, version, at };
 }
@@ -166,7 +168,13 @@ export type E1Record = {
     DuocLayTuKhoDMQG: 0 | 1;
     MaKetQuaThayThe: string;
   }[];
-  DanhSachLePhi: { TenPhiLePhi: string; MaPhiLePhi: string; HinhThucThu: number; Gia: number; LoaiPhiLePhi: number }[];
+  DanhSachLePhi: {
+    TenPhiLePhi: string;
+    MaPhiLePhi: string;
+    HinhThucThu: number;
+    Gia: number;
+    LoaiPhiLePhi: number;
+  }[];
   DanhSachHoSoBoSung: unknown[];
   DanhSachGiayToKetQua: { TenGiayTo: string; MaGiayToKetQua: string; DuongDanTepTinKetQua: string }[];
   DSKetNoiCSDL: { MaCSDL: string }[];
@@ -355,12 +363,16 @@ export function fromE2(record: unknown): InboundMapping {
   files.forEach((f, i) => {
     const code = str(f.MaThanhPhanHoSo);
     if (!/^TP\d+$/.test(code)) {
-      problems.push({ path: `TaiLieuNop/${i}/MaThanhPhanHoSo`, message: `Thành phần ${code || '(trống)'} không rõ.` });
+      problems.push({
+        path: `TaiLieuNop/${i}/MaThanhPhanHoSo`,
+        message: `Thành phần ${code || '(trống)'} không rõ.`,
+      });
       return;
     }
     const c = byComponent.get(code) ?? {
       code,
-      provided: f.DuocTaiSuDung === 2 || f.DuocLayTuKhoDMQG === 1 ? ('reused' as const) : ('electronic' as const),
+      provided:
+        f.DuocTaiSuDung === 2 || f.DuocLayTuKhoDMQG === 1 ? ('reused' as const) : ('electronic' as const),
       files: [],
     };
     c.files.push({ name: str(f.TenTepDinhKem), url: str(f.DuongDanTaiTepTin) });
@@ -385,7 +397,10 @@ export function fromE2(record: unknown): InboundMapping {
       vneidVerified: r.TaiKhoanDuocXacThucVoiVNeID === 1,
       portalApplicantId: str(r.MaDoiTuong) || null,
       summary: str(r.TrichYeuHoSo).slice(0, 1000),
-      formData: typeof form === 'object' && form !== null && !Array.isArray(form) ? (form as Record<string, unknown>) : {},
+      formData:
+        typeof form === 'object' && form !== null && !Array.isArray(form)
+          ? (form as Record<string, unknown>)
+          : {},
       components: [...byComponent.values()],
     },
     problems,
@@ -457,13 +472,20 @@ type Answer = { status: number; body: Record<string, unknown> | null };
 export function createPortalClient(settings: PortalSettings, fetchImpl: typeof fetch = fetch): PortalClient {
   const base = settings.baseUrl.replace(/\/+$/, '');
 
-  async function call(method: 'GET' | 'POST', pathAndQuery: string, body?: unknown, signal?: AbortSignal) {
+  async function call(
+    method: 'GET' | 'POST',
+    pathAndQuery: string,
+    body?: unknown,
+    signal?: AbortSignal,
+    extraHeaders: Record<string, string> = {},
+  ) {
     const text = body === undefined ? '' : JSON.stringify(body);
     const headers: Record<string, string> = {
       accept: 'application/json',
       ...authHeaders(settings, method, pathAndQuery, text),
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    Object.assign(headers, extraHeaders);
     const timeout = AbortSignal.timeout(settings.timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     const failure = (err: unknown): PortalError => {
@@ -488,10 +510,11 @@ export function createPortalClient(settings: PortalSettings, fetchImpl: typeof f
     } catch (err) {
       throw failure(err);
     }
-    let parsed: Record<string, unknown> | null = null;
+    let parsed: Record<string, unknown> | null;
     try {
       const v: unknown = raw === '' ? null : JSON.parse(raw);
-      parsed = typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+      parsed =
+        typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
     } catch {
       parsed = null;
     }
@@ -509,10 +532,12 @@ export function createPortalClient(settings: PortalSettings, fetchImpl: typeof f
     if (!answer.body || typeof answer.body.error_code !== 'string')
       throw new PortalError('invalid-answer', `${what}: the answer has no error_code`);
     if (answer.body.error_code !== '0') {
-      const extra = Array.isArray(answer.body.errors) ? ` (${answer.body.errors.slice(0, 3).join('; ')})` : '';
+      const extra = Array.isArray(answer.body.errors)
+        ? ` (${answer.body.errors.slice(0, 3).join('; ')})`
+        : '';
       throw new PortalError(
         'rejected',
-        `${what}: error_code ${answer.body.error_code}: ${String(answer.body.message ?? '')}${extra}`,
+        `${what}: error_code ${answer.body.error_code}: ${typeof answer.body.message === 'string' ? answer.body.message : ''}${extra}`,
       );
     }
     return answer.body;
@@ -523,11 +548,16 @@ export function createPortalClient(settings: PortalSettings, fetchImpl: typeof f
     pushStatuses: async (records, messageIds, options) => {
       if (records.length === 0) return;
       if (records.length > E1_MAX_BATCH) throw new Error(`at most ${E1_MAX_BATCH} records per request`);
+      if (messageIds.length !== records.length) throw new Error('one message id per record');
+      if (messageIds.some((id) => !/^[A-Za-z0-9._:-]{1,100}$/.test(id)))
+        throw new Error('invalid message id');
       const answer = await call(
         'POST',
         PATHS.sync,
         { service: E1_SERVICE, isUpdating: options.isUpdating, data: records },
         options.signal,
+        // One id per record, stable across retries: the portal's key for deduplication (assumed).
+        { 'x-message-ids': messageIds.join(',') },
       );
       expectOk(answer, 'DongBoHoSoMC');
     },
@@ -537,7 +567,8 @@ export function createPortalClient(settings: PortalSettings, fetchImpl: typeof f
       if (answer.status < 200 || answer.status >= 300 || !answer.body)
         throw new PortalError('http', `query ${code}: HTTP ${answer.status}`);
       const status = answer.body.TrangThaiHoSo;
-      if (typeof status !== 'number') throw new PortalError('invalid-answer', `query ${code}: no TrangThaiHoSo`);
+      if (typeof status !== 'number')
+        throw new PortalError('invalid-answer', `query ${code}: no TrangThaiHoSo`);
       return {
         code,
         statusCode: status,
@@ -547,7 +578,10 @@ export function createPortalClient(settings: PortalSettings, fetchImpl: typeof f
     listInbound: async (cursor, limit, signal) => {
       const q = new URLSearchParams({ limit: String(limit) });
       if (cursor !== null) q.set('cursor', cursor);
-      const body = expectOk(await call('GET', `${PATHS.inboundList}?${q.toString()}`, undefined, signal), 'E2 list');
+      const body = expectOk(
+        await call('GET', `${PATHS.inboundList}?${q.toString()}`, undefined, signal),
+        'E2 list',
+      );
       if (!Array.isArray(body.data)) throw new PortalError('invalid-answer', 'E2 list: no data list');
       return {
         records: body.data as unknown[],

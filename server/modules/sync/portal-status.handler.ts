@@ -30,7 +30,8 @@ export function portalStatusHandler(db: Database, client: PortalClient, batchSiz
       for (const message of messages) {
         try {
           const status = parseStatusMessage(message.payload);
-          if (status.dossierCode !== message.key) throw new Error('payload.dossierCode is not the ordering key');
+          if (status.dossierCode !== message.key)
+            throw new Error('payload.dossierCode is not the ordering key');
           parsed.push({ message, status });
         } catch (err) {
           outcomes.set(message.id, { ok: false, error: (err as Error).message, permanent: true });
@@ -56,7 +57,10 @@ export function portalStatusHandler(db: Database, client: PortalClient, batchSiz
                 .execute()
             ).map((r) => r.dossier_code),
       );
-      const groups = { create: [] as { id: string; record: E1Record }[], update: [] as { id: string; record: E1Record }[] };
+      const groups = {
+        create: [] as { id: string; record: E1Record }[],
+        update: [] as { id: string; record: E1Record }[],
+      };
       for (const { message, status } of parsed) {
         const ctx = contexts.get(status.dossierCode)?.get(status.version);
         if (!ctx) {
@@ -95,7 +99,9 @@ export function portalStatusHandler(db: Database, client: PortalClient, batchSiz
         UPDATE portal_sync_state s
         SET acked_outbox_id = v.id, acked_status_code = v.status, acked_at = ${at}
         FROM jsonb_to_recordset(${rows}::jsonb) AS v(code text, id bigint, status integer)
-        WHERE s.dossier_code = v.code AND (s.acked_outbox_id IS NULL OR s.acked_outbox_id < v.id)`.execute(trx);
+        WHERE s.dossier_code = v.code AND (s.acked_outbox_id IS NULL OR s.acked_outbox_id < v.id)`.execute(
+        trx,
+      );
     },
   };
 }

@@ -121,7 +121,7 @@ export async function loadE1Contexts(
           code: d.code,
           procedureCode: d.procedure_code,
           channel: d.channel,
-          applicant: d.applicant as E1Context['dossier']['applicant'],
+          applicant: d.applicant,
           components: d.components as E1Context['dossier']['components'],
           resultDocuments: state.resultDocuments ?? [],
           submittedAt: new Date(d.submitted_at),

@@ -1,6 +1,6 @@
 // Delivers transactional-outbox messages at least once, topic by topic, through handlers:
-//  - claims a batch with one UPDATE … WHERE outbox_id IN (SELECT … FOR UPDATE SKIP LOCKED LIMIT n), so
-//    any number of workers (processes) share the table without double claims;
+//  - claims a batch with one UPDATE … WHERE outbox_id IN (SELECT … FOR UPDATE SKIP LOCKED), at most n,
+//    so any number of workers (processes) share the table without double claims;
 //  - keeps per-key order: a message is claimable only when no older message with the same topic and
 //    ordering key is still pending or dead, so message k+1 of a dossier never leaves before k is
 //    delivered (a dead message holds its successors until an operator re-drives it);
@@ -105,20 +105,27 @@ async function claim(
   lockUntil: Date,
   limit: number,
 ): Promise<OutboxMessage[]> {
+  // The heads: per (topic, key), the oldest message not delivered yet. Only a pending head whose time
+  // has come and whose lease is free may be claimed, so message k+1 of a key never leaves before k is
+  // delivered, and a dead k holds it. The heads come from one statement's snapshot; the outer query
+  // re-checks each row under its lock (a head delivered meanwhile is no longer pending and is skipped).
   const result = await sql<ClaimRow>`
     UPDATE outbox SET locked_until = ${lockUntil}, attempts = attempts + 1
     WHERE outbox_id IN (
       SELECT o.outbox_id FROM outbox o
-      WHERE o.status = 'pending'
-        AND o.topic IN (${sql.join(topics)})
+      WHERE o.outbox_id = ANY (ARRAY(
+          SELECT h.outbox_id FROM (
+            SELECT DISTINCT ON (topic, ordering_key) outbox_id, status, available_at, locked_until
+            FROM outbox
+            WHERE status IN ('pending', 'dead') AND topic IN (${sql.join(topics)})
+            ORDER BY topic, ordering_key, outbox_id) h
+          WHERE h.status = 'pending' AND h.available_at <= ${now}
+            AND (h.locked_until IS NULL OR h.locked_until < ${now})
+          ORDER BY h.outbox_id
+          LIMIT ${limit}))
+        AND o.status = 'pending'
         AND o.available_at <= ${now}
         AND (o.locked_until IS NULL OR o.locked_until < ${now})
-        AND NOT EXISTS (
-          SELECT 1 FROM outbox p
-          WHERE p.ordering_key = o.ordering_key AND p.topic = o.topic AND p.outbox_id < o.outbox_id
-            AND p.status IN ('pending', 'dead'))
-      ORDER BY o.outbox_id
-      LIMIT ${limit}
       FOR UPDATE SKIP LOCKED)
     RETURNING outbox_id, topic, ordering_key, payload, attempts, created_at`.execute(db);
   return result.rows
@@ -191,7 +198,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           'outbox message dead-lettered',
         );
       }
-      const delay = give ? 0 : backoffDelay(message.attempt, options.backoffBaseMs, options.backoffMaxMs, random);
+      const delay = give
+        ? 0
+        : backoffDelay(message.attempt, options.backoffBaseMs, options.backoffMaxMs, random);
       return {
         id: message.id,
         attempts: message.attempt,
@@ -249,7 +258,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         const o = outcomes[i]!;
         return o.ok ? [] : [{ message, error: o.error, permanent: o.permanent === true }];
       });
-      stats.delivered += await markDelivered(handler, ok);
+      // Lanes run concurrently: never `stats.x += await …` (the read would happen before the await).
+      const delivered = await markDelivered(handler, ok);
+      stats.delivered += delivered;
       if (stopController.signal.aborted) {
         await release(failed.map((f) => f.message));
         stats.released += failed.length;

@@ -1,0 +1,114 @@
+// E2 over real HTTP: dossiers submitted on the portal are stored once however often the portal sends
+// them (duplicates, shuffled pages, re-listing after a lost acknowledgement), then acknowledged.
+import { after, before, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { sql } from 'kysely';
+import { createTestRuntime, type TestRuntime } from '../../test/db.ts';
+import { DEV_PORTAL_SECRET } from '../../config.ts';
+import { startSimulator, type Simulator } from '../../../simulator/simulator.ts';
+import { inboundSeed } from '../../../simulator/inbound-seed.ts';
+import { createPortalClient, type PortalClient } from './portal-adapter.ts';
+import { fetchInbound } from './inbound.ts';
+
+let sim: Simulator;
+let rt: TestRuntime;
+let client: PortalClient;
+let hangTrong: string;
+
+before(async () => {
+  sim = await startSimulator({ port: 0, seed: 3 });
+  rt = await createTestRuntime();
+  client = createPortalClient({ baseUrl: sim.url, auth: 'hmac', secret: DEV_PORTAL_SECRET, timeoutMs: 2000 });
+  hangTrong = (
+    await rt.deps.db
+      .selectFrom('agencies')
+      .select('code')
+      .where('unit_code', '=', '00070')
+      .where('kind', '=', 'people-committee')
+      .executeTakeFirstOrThrow()
+  ).code;
+});
+after(async () => {
+  await rt.close();
+  await sim.close();
+});
+beforeEach(async () => {
+  sim.control.reset();
+  await sql`DELETE FROM portal_inbound_dossiers`.execute(rt.deps.db);
+});
+
+const stored = () =>
+  rt.deps.db.selectFrom('portal_inbound_dossiers').selectAll().orderBy('portal_code').execute();
+
+test('duplicated and shuffled pages: each portal dossier is stored once, mapped, acknowledged and audited', async () => {
+  const codes = sim.control.seedInbound({ count: 7, agencyCode: hangTrong });
+  sim.control.setFaults({ inbound: { duplicateRate: 0.6, shuffle: true }, seed: 5 });
+  const r = await fetchInbound(rt.deps, client, { pageSize: 3 });
+  assert.equal(r.stored, 7);
+  assert.ok(r.duplicates > 0, `duplicates ${r.duplicates}`);
+  assert.equal(r.listed, r.stored + r.duplicates);
+  assert.equal(sim.control.stats().inboundAcked, 7);
+  const rows = await stored();
+  assert.deepEqual(
+    rows.map((x) => x.portal_code),
+    [...codes].sort(),
+  );
+  const birth = rows.find((x) => x.procedure_code === '1.001193')!;
+  assert.equal(birth.agency_code, hangTrong);
+  assert.ok(birth.agency_id);
+  assert.equal(birth.status, 'new');
+  assert.deepEqual(birth.problems, []);
+  assert.equal((birth.intake as { channel: string }).channel, 'online');
+  assert.equal((birth.record as { MaHoSo: string }).MaHoSo, birth.portal_code);
+
+  // Asked again, the portal re-sends acknowledged ones (duplicates): none is stored twice.
+  const again = await fetchInbound(rt.deps, client, { pageSize: 3 });
+  assert.equal(again.stored, 0);
+  assert.equal((await stored()).length, 7);
+  const audit = await rt.deps.db
+    .selectFrom('audit_log')
+    .select(['details'])
+    .where('action', '=', 'sync.inbound-stored')
+    .execute();
+  assert.equal(
+    audit.reduce((n, a) => n + (a.details.count as number), 0),
+    7,
+  );
+});
+
+test('a lost acknowledgement only causes a re-listing; unknown agencies and procedures are kept with their problems', async () => {
+  sim.control.seedInbound({
+    records: [
+      ...inboundSeed(2, hangTrong, 1, new Date('2026-11-20T02:00:00Z')),
+      { ...inboundSeed(1, '999.99.99.H99', 50, new Date('2026-11-20T02:00:00Z'))[0]!, MaTTHC: '9.999999' },
+    ],
+  });
+  let failAck = true;
+  const flaky: PortalClient = {
+    ...client,
+    ackInbound: async (codes, signal) => {
+      if (failAck) throw new Error('connection failed: ECONNRESET');
+      return client.ackInbound(codes, signal);
+    },
+  };
+  const first = await fetchInbound(rt.deps, flaky);
+  assert.deepEqual([first.stored, first.ackFailures, first.acknowledged], [3, 3, 0]);
+  failAck = false;
+  const second = await fetchInbound(rt.deps, flaky);
+  assert.deepEqual([second.listed, second.stored, second.duplicates, second.acknowledged], [3, 0, 3, 3]);
+  const third = await fetchInbound(rt.deps, flaky);
+  assert.equal(third.listed, 0);
+  const odd = (await stored()).find((x) => x.agency_code === '999.99.99.H99')!;
+  assert.equal(odd.agency_id, null);
+  assert.deepEqual(
+    odd.problems.map((p) => p.path),
+    ['MaDonVi', 'MaTTHC'],
+  );
+});
+
+test('a portal that is down makes the fetch fail without storing anything', async () => {
+  sim.control.seedInbound({ count: 2, agencyCode: hangTrong });
+  sim.control.setFaults({ errorRate: 1 });
+  await assert.rejects(fetchInbound(rt.deps, client), /HTTP 500/);
+  assert.equal((await stored()).length, 0);
+});

@@ -1,0 +1,131 @@
+// The sync module's background work, started by server/main.ts (--role=worker, and --role=all unless
+// WORKER_IN_API=false): the outbox worker delivering portal.dossier-status messages, the
+// reconciliation job and the fetch of dossiers submitted on the portal.
+//
+// Without PORTAL_BASE_URL: in demo mode the simulator (simulator/) is started in this process on
+// SIMULATOR_PORT (another free port when that one is taken) so that the demo shows sync end to end;
+// otherwise no handler is registered and portal messages stay pending — nothing is lost, and they
+// leave as soon as the portal is configured.
+import type { Deps } from '../../deps.ts';
+import type { JobLog } from '../../platform/jobs/job-log.ts';
+import {
+  createOutboxWorker,
+  type OutboxWorker,
+  type TopicHandler,
+} from '../../platform/jobs/outbox-worker.ts';
+import { startPeriodic, type Periodic } from '../../platform/jobs/periodic.ts';
+import { createPortalClient, type PortalClient } from './portal-adapter.ts';
+import { PORTAL_STATUS_TOPIC, portalStatusHandler } from './portal-status.handler.ts';
+import { reconcileRecent } from './reconcile.ts';
+import { fetchInbound } from './inbound.ts';
+
+export type SyncJobs = {
+  worker: OutboxWorker;
+  /** Where portal messages go; null when they wait for PORTAL_BASE_URL. */
+  portalUrl: string | null;
+  stop: () => Promise<void>;
+};
+
+type Closable = { url: string; close: () => Promise<void> };
+
+async function startDemoSimulator(deps: Deps, log: JobLog): Promise<Closable> {
+  const { startSimulator } = await import('../../../simulator/simulator.ts');
+  const options = { secret: deps.config.portal.secret, auth: deps.config.portal.auth };
+  let sim;
+  try {
+    sim = await startSimulator({ ...options, port: deps.config.simulatorPort });
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'EADDRINUSE') throw err;
+    sim = await startSimulator({ ...options, port: 0 });
+  }
+  // A few dossiers "submitted on the national portal" to the demo ward, for the inbound fetch.
+  const ward = await deps.db
+    .selectFrom('agencies')
+    .select('code')
+    .where('unit_code', '=', '00070')
+    .where('kind', '=', 'people-committee')
+    .executeTakeFirst();
+  if (ward) sim.control.seedInbound({ count: 3, agencyCode: ward.code });
+  log.info(
+    { url: sim.url },
+    'demo mode: national-portal simulator started in-process (PORTAL_BASE_URL is not set)',
+  );
+  return sim;
+}
+
+export function syncWorkerOptions(deps: Deps) {
+  const { sync, portal } = deps.config;
+  return {
+    maxAttempts: sync.maxAttempts,
+    backoffBaseMs: sync.backoffBaseMs,
+    backoffMaxMs: sync.backoffMaxMs,
+    pollMs: sync.pollMs,
+    // A batch is at most two requests (first syncs, updates): the lease outlasts both timeouts.
+    lockMs: 4 * portal.timeoutMs + 30_000,
+  };
+}
+
+export function syncHandlers(deps: Deps, client: PortalClient): Record<string, TopicHandler> {
+  return { [PORTAL_STATUS_TOPIC]: portalStatusHandler(deps.db, client, deps.config.sync.batchSize) };
+}
+
+export async function startSyncJobs(deps: Deps, log: JobLog): Promise<SyncJobs> {
+  const { config } = deps;
+  let simulator: Closable | null = null;
+  let baseUrl = config.portal.baseUrl;
+  if (baseUrl === null && config.demoMode && config.nodeEnv !== 'production') {
+    simulator = await startDemoSimulator(deps, log);
+    baseUrl = simulator.url;
+  }
+  const client = baseUrl === null ? null : createPortalClient({ ...config.portal, baseUrl });
+  if (!client) {
+    log.warn({}, 'PORTAL_BASE_URL is not set: national-portal messages stay pending until it is');
+  }
+  const worker = createOutboxWorker({
+    db: deps.db,
+    clock: deps.clock,
+    handlers: client ? syncHandlers(deps, client) : {},
+    log,
+    ...syncWorkerOptions(deps),
+  });
+  worker.start();
+
+  const periodic: Periodic[] = [];
+  if (client && config.sync.reconcileMinutes > 0) {
+    periodic.push(
+      startPeriodic({
+        name: 'portal-reconciliation',
+        intervalMs: config.sync.reconcileMinutes * 60_000,
+        log,
+        run: async () => {
+          const r = await reconcileRecent(deps, client, {
+            windowHours: config.sync.reconcileWindowHours,
+            log,
+          });
+          if (r.enqueued > 0) worker.notify();
+        },
+      }),
+    );
+  }
+  if (client && config.sync.inboundSeconds > 0) {
+    periodic.push(
+      startPeriodic({
+        name: 'portal-inbound',
+        intervalMs: config.sync.inboundSeconds * 1000,
+        firstDelayMs: Math.min(5000, config.sync.inboundSeconds * 1000),
+        log,
+        run: () => fetchInbound(deps, client, { log }),
+      }),
+    );
+  }
+  log.info({ portal: baseUrl, topics: client ? [PORTAL_STATUS_TOPIC] : [] }, 'background jobs started');
+  return {
+    worker,
+    portalUrl: baseUrl,
+    stop: async () => {
+      await Promise.all(periodic.map((p) => p.stop()));
+      await worker.stop();
+      await simulator?.close();
+    },
+  };
+}

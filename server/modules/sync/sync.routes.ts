@@ -1,0 +1,112 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../deps.ts';
+import { ErrorEnvelope } from '../../../common/contracts/common.ts';
+import {
+  MessageParams,
+  RedriveQuery,
+  RedriveResponse,
+  SyncMessageList,
+  SyncMessageView,
+  SyncMessagesQuery,
+  SyncStatusQuery,
+  SyncStatusResponse,
+} from '../../../common/contracts/sync.ts';
+import { requireActor } from '../auth/auth.hook.ts';
+import {
+  getSyncStatus,
+  listMessages,
+  redriveMessage,
+  redriveTopic,
+  requireSyncOperator,
+  requireSyncViewer,
+} from './sync.service.ts';
+
+const errors = {
+  400: ErrorEnvelope,
+  401: ErrorEnvelope,
+  403: ErrorEnvelope,
+  404: ErrorEnvelope,
+  409: ErrorEnvelope,
+};
+const tags = ['sync'];
+
+export function registerSyncRoutes(root: FastifyInstance, deps: Deps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/api/v1/sync/status',
+    {
+      schema: {
+        tags,
+        summary:
+          'Tình trạng đồng bộ với Cổng DVCQG: chờ gửi, đã gửi, lỗi, dừng, tỷ lệ đã đồng bộ theo cơ quan',
+        querystring: SyncStatusQuery,
+        response: { 200: SyncStatusResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      requireSyncViewer(actor);
+      return getSyncStatus(deps, actor, request.query.topic);
+    },
+  );
+
+  app.get(
+    '/api/v1/sync/messages',
+    {
+      schema: {
+        tags,
+        summary: 'Thông điệp đồng bộ theo trạng thái (mặc định: đã dừng sau số lần thử tối đa)',
+        querystring: SyncMessagesQuery,
+        response: { 200: SyncMessageList, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      requireSyncOperator(actor);
+      const q = request.query;
+      return listMessages(deps, {
+        status: q.status ?? 'dead',
+        topic: q.topic,
+        key: q.key,
+        page: q.page ?? 1,
+        pageSize: q.pageSize ?? 50,
+      });
+    },
+  );
+
+  app.post(
+    '/api/v1/sync/messages/:id/redrive',
+    {
+      schema: {
+        tags,
+        summary: 'Đẩy lại một thông điệp đã dừng (ghi nhật ký)',
+        params: MessageParams,
+        response: { 200: SyncMessageView, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      requireSyncOperator(actor);
+      return redriveMessage(deps, actor, request.params.id, request.id);
+    },
+  );
+
+  app.post(
+    '/api/v1/sync/redrive',
+    {
+      schema: {
+        tags,
+        summary: 'Đẩy lại mọi thông điệp đã dừng của một chủ đề (ghi nhật ký)',
+        querystring: RedriveQuery,
+        response: { 200: RedriveResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      requireSyncOperator(actor);
+      return redriveTopic(deps, actor, request.query.topic, request.id);
+    },
+  );
+}

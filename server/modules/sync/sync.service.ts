@@ -1,0 +1,347 @@
+// The operators' view of delivery and of the sync with the national portal, and re-drive of dead
+// letters. The outbox and the portal connection are one per deployment, so the totals and the message
+// list cover the deployment; the per-agency figures are limited to the caller's reach.
+import { sql } from 'kysely';
+import type { Deps } from '../../deps.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { AppError } from '../../platform/errors.ts';
+import {
+  PORTAL_STATUS_TOPIC,
+  type OutboxStatus,
+  type SyncMessageView,
+  type SyncStatusResponse,
+} from '../../../common/contracts/sync.ts';
+import { grantReachesAgency } from '../org/org.policy.ts';
+
+const SYNC_VIEWERS = ['province-admin', 'auditor'] as const;
+
+export function requireSyncViewer(actor: Actor): void {
+  if (!actor.grants.some((g) => (SYNC_VIEWERS as readonly string[]).includes(g.role))) {
+    throw new AppError('FORBIDDEN', 'Chỉ quản trị cấp tỉnh và thanh tra xem được tình trạng đồng bộ.');
+  }
+}
+
+export function requireSyncOperator(actor: Actor): void {
+  if (!actor.grants.some((g) => g.role === 'province-admin')) {
+    throw new AppError('FORBIDDEN', 'Chỉ quản trị cấp tỉnh được xem và đẩy lại thông điệp đồng bộ.');
+  }
+}
+
+const ratio = (synced: number, changed: number) =>
+  changed === 0 ? 1 : Math.round((synced / changed) * 10_000) / 10_000;
+
+export async function getSyncStatus(
+  deps: Deps,
+  actor: Actor,
+  topic: string = PORTAL_STATUS_TOPIC,
+): Promise<SyncStatusResponse> {
+  const { db } = deps;
+  const now = deps.clock.now();
+  const counts = await sql<{ status: string; n: string; failed: string; oldest: Date | string | null }>`
+    SELECT status,
+           count(*) AS n,
+           count(*) FILTER (WHERE status = 'pending' AND last_error IS NOT NULL) AS failed,
+           min(created_at) FILTER (WHERE status = 'pending') AS oldest
+    FROM outbox WHERE topic = ${topic} GROUP BY status`.execute(db);
+  const of = (s: OutboxStatus) => counts.rows.find((r) => r.status === s);
+  const oldest = of('pending')?.oldest;
+  const base = {
+    topic,
+    pending: Number(of('pending')?.n ?? 0),
+    delivered: Number(of('delivered')?.n ?? 0),
+    failed: Number(of('pending')?.failed ?? 0),
+    deadLettered: Number(of('dead')?.n ?? 0),
+    oldestPendingSeconds: oldest
+      ? Math.max(0, Math.floor((now.getTime() - new Date(oldest).getTime()) / 1000))
+      : 0,
+  };
+  const lastRun = await db
+    .selectFrom('sync_reconciliations')
+    .selectAll()
+    .orderBy('reconciliation_id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const lastReconciliation = lastRun
+    ? {
+        startedAt: new Date(lastRun.started_at).toISOString(),
+        finishedAt: lastRun.finished_at ? new Date(lastRun.finished_at).toISOString() : null,
+        checked: lastRun.checked,
+        mismatches: lastRun.mismatches,
+        enqueued: lastRun.enqueued,
+        errors: lastRun.errors,
+      }
+    : null;
+
+  if (topic !== PORTAL_STATUS_TOPIC) {
+    // Other topics have no acknowledgement table: a key is synced when its latest message is delivered.
+    const keys = await sql<{ changed: string; synced: string }>`
+      SELECT count(*) AS changed, count(*) FILTER (WHERE status = 'delivered') AS synced
+      FROM (SELECT DISTINCT ON (ordering_key) status FROM outbox WHERE topic = ${topic}
+            ORDER BY ordering_key, outbox_id DESC) latest`.execute(db);
+    const changed = Number(keys.rows[0]?.changed ?? 0);
+    const synced = Number(keys.rows[0]?.synced ?? 0);
+    return {
+      ...base,
+      syncedRatio: ratio(synced, changed),
+      dossiersChanged: changed,
+      dossiersSynced: synced,
+      agencies: [],
+      lastReconciliation: null,
+    };
+  }
+
+  const perAgency = await sql<{
+    agency_id: string | null;
+    changed: string;
+    synced: string;
+    pending: string;
+    dead: string;
+  }>`
+    SELECT s.agency_id,
+           count(*) AS changed,
+           count(*) FILTER (WHERE s.acked_outbox_id IS NOT NULL AND s.acked_outbox_id >= s.latest_outbox_id) AS synced,
+           coalesce(sum(q.pending), 0) AS pending,
+           coalesce(sum(q.dead), 0) AS dead
+    FROM portal_sync_state s
+    LEFT JOIN (
+      SELECT ordering_key,
+             count(*) FILTER (WHERE status = 'pending') AS pending,
+             count(*) FILTER (WHERE status = 'dead') AS dead
+      FROM outbox
+      WHERE topic = ${PORTAL_STATUS_TOPIC} AND status IN ('pending', 'dead')
+      GROUP BY ordering_key
+    ) q ON q.ordering_key = s.dossier_code
+    GROUP BY s.agency_id`.execute(db);
+  const changed = perAgency.rows.reduce((n, r) => n + Number(r.changed), 0);
+  const synced = perAgency.rows.reduce((n, r) => n + Number(r.synced), 0);
+
+  const ids = perAgency.rows.flatMap((r) => (r.agency_id === null ? [] : [r.agency_id]));
+  const agencies =
+    ids.length === 0
+      ? []
+      : await db
+          .selectFrom('agencies as a')
+          .innerJoin('units as u', 'u.code', 'a.unit_code')
+          .select(['a.agency_id', 'a.code', 'a.name', 'a.path', 'u.path as unit_path'])
+          .where('a.agency_id', 'in', ids)
+          .execute();
+  const byId = new Map(agencies.map((a) => [a.agency_id, a]));
+  const viewers = actor.grants.filter((g) => (SYNC_VIEWERS as readonly string[]).includes(g.role));
+  const rows = perAgency.rows
+    .flatMap((r) => {
+      const a = r.agency_id === null ? undefined : byId.get(r.agency_id);
+      if (!a) return [];
+      const target = { agencyPath: a.path, unitPath: a.unit_path };
+      if (!viewers.some((g) => grantReachesAgency(g, target))) return [];
+      const c = Number(r.changed);
+      return [
+        {
+          agencyCode: a.code,
+          agencyName: a.name,
+          changed: c,
+          pending: Number(r.pending),
+          deadLettered: Number(r.dead),
+          syncedRatio: ratio(Number(r.synced), c),
+        },
+      ];
+    })
+    .sort(
+      (x, y) =>
+        x.syncedRatio - y.syncedRatio ||
+        y.deadLettered - x.deadLettered ||
+        y.pending - x.pending ||
+        (x.agencyCode < y.agencyCode ? -1 : 1),
+    );
+  return {
+    ...base,
+    syncedRatio: ratio(synced, changed),
+    dossiersChanged: changed,
+    dossiersSynced: synced,
+    agencies: rows,
+    lastReconciliation,
+  };
+}
+
+type MessageRow = {
+  outbox_id: string;
+  topic: string;
+  ordering_key: string;
+  status: string;
+  attempts: number;
+  created_at: Date | string;
+  available_at: Date | string;
+  delivered_at: Date | string | null;
+  last_error: string | null;
+  payload: Record<string, unknown>;
+  agency_code: string | null;
+};
+
+function presentMessage(r: MessageRow): SyncMessageView {
+  const version = r.payload.version;
+  return {
+    id: String(r.outbox_id),
+    topic: r.topic,
+    key: r.ordering_key,
+    status: r.status as OutboxStatus,
+    attempts: r.attempts,
+    createdAt: new Date(r.created_at).toISOString(),
+    availableAt: new Date(r.available_at).toISOString(),
+    deliveredAt: r.delivered_at ? new Date(r.delivered_at).toISOString() : null,
+    lastError: r.last_error,
+    dossierStatus: typeof r.payload.status === 'string' ? r.payload.status : null,
+    dossierVersion: typeof version === 'number' && Number.isInteger(version) ? version : null,
+    agencyCode: r.agency_code,
+  };
+}
+
+export async function listMessages(
+  deps: Deps,
+  filter: {
+    status: OutboxStatus;
+    topic?: string | undefined;
+    key?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
+): Promise<{ items: SyncMessageView[]; total: number }> {
+  let q = deps.db
+    .selectFrom('outbox as o')
+    .leftJoin('portal_sync_state as s', (j) =>
+      j.onRef('s.dossier_code', '=', 'o.ordering_key').on('o.topic', '=', PORTAL_STATUS_TOPIC),
+    )
+    .leftJoin('agencies as a', 'a.agency_id', 's.agency_id')
+    .where('o.status', '=', filter.status);
+  if (filter.topic !== undefined) q = q.where('o.topic', '=', filter.topic);
+  if (filter.key !== undefined) q = q.where('o.ordering_key', '=', filter.key);
+  const [rows, count] = await Promise.all([
+    q
+      .select([
+        'o.outbox_id',
+        'o.topic',
+        'o.ordering_key',
+        'o.status',
+        'o.attempts',
+        'o.created_at',
+        'o.available_at',
+        'o.delivered_at',
+        'o.last_error',
+        'o.payload',
+        'a.code as agency_code',
+      ])
+      .orderBy('o.outbox_id')
+      .offset((filter.page - 1) * filter.pageSize)
+      .limit(filter.pageSize)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((r) => presentMessage(r as MessageRow)), total: Number(count.n) };
+}
+
+/** Dead → pending with its attempts reset, audited; its successors on the same key follow it. */
+export async function redriveMessage(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  requestId: string,
+): Promise<SyncMessageView> {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('outbox')
+      .selectAll()
+      .where('outbox_id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', `Không có thông điệp ${id}.`);
+    if (row.status !== 'dead') {
+      throw new AppError(
+        'CONFLICT',
+        `Thông điệp ${id} đang ở trạng thái ${row.status}; chỉ đẩy lại được thông điệp đã dừng (dead).`,
+      );
+    }
+    await trx
+      .updateTable('outbox')
+      .set({ status: 'pending', attempts: 0, available_at: now, locked_until: null, last_error: null })
+      .where('outbox_id', '=', id)
+      .execute();
+    await appendAudit(
+      trx,
+      { userId: actor.userId, label: actor.username },
+      {
+        action: 'sync.redrive',
+        entityType: 'outbox-message',
+        entityId: id,
+        details: {
+          topic: row.topic,
+          key: row.ordering_key,
+          attempts: row.attempts,
+          lastError: row.last_error,
+        },
+        requestId,
+      },
+      now,
+    );
+    const updated = await trx
+      .selectFrom('outbox as o')
+      .leftJoin('portal_sync_state as s', (j) =>
+        j.onRef('s.dossier_code', '=', 'o.ordering_key').on('o.topic', '=', PORTAL_STATUS_TOPIC),
+      )
+      .leftJoin('agencies as a', 'a.agency_id', 's.agency_id')
+      .select([
+        'o.outbox_id',
+        'o.topic',
+        'o.ordering_key',
+        'o.status',
+        'o.attempts',
+        'o.created_at',
+        'o.available_at',
+        'o.delivered_at',
+        'o.last_error',
+        'o.payload',
+        'a.code as agency_code',
+      ])
+      .where('o.outbox_id', '=', id)
+      .executeTakeFirstOrThrow();
+    return presentMessage(updated);
+  });
+}
+
+/** Every dead message of a topic back to pending, audited as one operator action. */
+export async function redriveTopic(
+  deps: Deps,
+  actor: Actor,
+  topic: string,
+  requestId: string,
+): Promise<{ topic: string; redriven: number }> {
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .updateTable('outbox')
+      .set({ status: 'pending', attempts: 0, available_at: now, locked_until: null, last_error: null })
+      .where('topic', '=', topic)
+      .where('status', '=', 'dead')
+      .returning(['outbox_id', 'ordering_key'])
+      .execute();
+    if (rows.length > 0) {
+      const ids = rows.map((r) => r.outbox_id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+      await appendAudit(
+        trx,
+        { userId: actor.userId, label: actor.username },
+        {
+          action: 'sync.redrive-topic',
+          entityType: 'outbox-topic',
+          entityId: topic,
+          details: {
+            count: rows.length,
+            ids: ids.slice(0, 500),
+            keys: [...new Set(rows.map((r) => r.ordering_key))].slice(0, 500),
+          },
+          requestId,
+        },
+        now,
+      );
+    }
+    return { topic, redriven: rows.length };
+  });
+}
