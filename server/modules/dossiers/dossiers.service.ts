@@ -349,8 +349,13 @@ type Applied = {
   kind: ActionKind;
 };
 
-/** Applies the effects the lifecycle asked for and writes state, action, audit and outbox. */
-async function persistAction(
+/**
+ * Applies the effects the lifecycle asked for and writes state, action and outbox, then `answer` (the
+ * caller's response and idempotency record), then the audit entry, last: the audit chain's lock
+ * (platform/audit.ts) is held until commit and serialises every writer in the province, so nothing
+ * else runs under it (docs/benchmarks.md, intake).
+ */
+async function persistAction<T>(
   deps: Deps,
   trx: Transaction<DB>,
   row: DossierRow,
@@ -359,7 +364,8 @@ async function persistAction(
   now: Date,
   requestId: string | null,
   note: string | null,
-) {
+  answer: () => Promise<T>,
+): Promise<T> {
   const { state, effects } = applied;
   const p = await loadProcedureVersion(trx, row.procedure_version_id);
   const limit = limitOf(p.procedure, row.channel, row.case_key);
@@ -452,6 +458,7 @@ async function persistAction(
       record: JSON.stringify(applied.record),
     })
     .execute();
+  const answered = await answer();
   await appendAudit(
     trx,
     { userId: actor.userId, label: actor.label },
@@ -464,6 +471,7 @@ async function persistAction(
     },
     now,
   );
+  return answered;
 }
 
 function lifecycleError(err: {
@@ -570,8 +578,9 @@ export async function receiveAtDesk(
   });
   if (problems.length > 0 || !competent) throw invalid(problems);
 
-  const receiving = (await agencyRows(deps.db, [desk.agencyId])).get(desk.agencyId)!;
-  const competentRow = (await agencyRows(deps.db, [competent.agency_id])).get(competent.agency_id)!;
+  const deskAndCompetent = await agencyRows(deps.db, [desk.agencyId, competent.agency_id]);
+  const receiving = deskAndCompetent.get(desk.agencyId)!;
+  const competentRow = deskAndCompetent.get(competent.agency_id)!;
   const wf = await workflowForDossier(
     deps.db,
     version.procedure_version_id,
@@ -593,15 +602,21 @@ export async function receiveAtDesk(
       `Bước “${resolved[unresolved]!.name}” của quy trình không xác định được cơ quan thực hiện.`,
     );
   }
-  const stepAgencies: { key: string; agencyId: string; agencyCode: string }[] = [];
-  for (const s of resolved) {
-    const a = await deps.db
-      .selectFrom('agencies')
-      .select(['agency_id', 'code'])
-      .where('code', '=', s.agency!.code)
-      .executeTakeFirstOrThrow();
-    stepAgencies.push({ key: s.key, agencyId: a.agency_id, agencyCode: a.code });
-  }
+  // One read for the performers' ids (steps often share one agency).
+  const performerIds = new Map(
+    (
+      await deps.db
+        .selectFrom('agencies')
+        .select(['agency_id', 'code'])
+        .where('code', 'in', [...new Set(resolved.map((s) => s.agency!.code))])
+        .execute()
+    ).map((a) => [a.code, a.agency_id]),
+  );
+  const stepAgencies = resolved.map((s) => {
+    const agencyId = performerIds.get(s.agency!.code);
+    if (agencyId === undefined) throw new Error(`agency ${s.agency!.code} vanished during intake`);
+    return { key: s.key, agencyId, agencyCode: s.agency!.code };
+  });
 
   const provided = new Set(input.components.map((c) => c.code));
   const missing = requiredComponents(procedure, input.channel).filter((c) => !provided.has(c.code));
@@ -679,7 +694,7 @@ export async function receiveAtDesk(
       context,
     );
     if (!result.ok) throw lifecycleError(result.error);
-    await persistAction(
+    return persistAction(
       deps,
       trx,
       row,
@@ -693,24 +708,26 @@ export async function receiveAtDesk(
       now,
       requestId,
       null,
+      async () => {
+        if (kind === 'request-supplement') {
+          const body = {
+            error: {
+              code: 'DOSSIER_INCOMPLETE',
+              message: 'Hồ sơ chưa đầy đủ; đã lập phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.',
+              details: missing.map((m) => ({ path: `components/${m.code}`, message: `Thiếu: ${m.name}` })),
+              requestId,
+              dossierCode: code,
+              slip: `/api/v1/dossiers/${code}/slips/supplement-request`,
+            },
+          };
+          await rememberIdempotent(trx, scope, idempotencyKey, input, 422, body, now);
+          return { statusCode: 422, body };
+        }
+        const view = await presentDossier(deps, trx, code);
+        await rememberIdempotent(trx, scope, idempotencyKey, input, 201, view, now);
+        return { statusCode: 201, body: view };
+      },
     );
-    if (kind === 'request-supplement') {
-      const body = {
-        error: {
-          code: 'DOSSIER_INCOMPLETE',
-          message: 'Hồ sơ chưa đầy đủ; đã lập phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.',
-          details: missing.map((m) => ({ path: `components/${m.code}`, message: `Thiếu: ${m.name}` })),
-          requestId,
-          dossierCode: code,
-          slip: `/api/v1/dossiers/${code}/slips/supplement-request`,
-        },
-      };
-      await rememberIdempotent(trx, scope, idempotencyKey, input, 422, body, now);
-      return { statusCode: 422, body };
-    }
-    const view = await presentDossier(deps, trx, code);
-    await rememberIdempotent(trx, scope, idempotencyKey, input, 201, view, now);
-    return { statusCode: 201, body: view };
   });
 }
 
@@ -776,7 +793,7 @@ export async function performAction(
         : typeof (input as { reason?: unknown })?.reason === 'string'
           ? (input as { reason: string }).reason
           : null;
-    await persistAction(
+    return persistAction(
       deps,
       trx,
       row,
@@ -795,10 +812,12 @@ export async function performAction(
       now,
       requestId,
       note,
+      async () => {
+        const view = await presentDossier(deps, trx, code);
+        await rememberIdempotent(trx, scope, idempotencyKey, { kind, input, ifMatch }, 200, view, now);
+        return { statusCode: 200, body: view };
+      },
     );
-    const view = await presentDossier(deps, trx, code);
-    await rememberIdempotent(trx, scope, idempotencyKey, { kind, input, ifMatch }, 200, view, now);
-    return { statusCode: 200, body: view };
   });
 }
 
@@ -1122,22 +1141,43 @@ export function maskName(fullName: string): string {
   return [parts[0], ...parts.slice(1).map((p) => `${[...p][0] ?? ''}***`)].join(' ');
 }
 
+/**
+ * One SELECT of what the public sees (the page anyone can open by code, so the hot read): the fields
+ * themselves, not the whole dossier row and the procedure version's documents (≈16 KB of JSON to read
+ * and parse for a few names; docs/benchmarks.md, lookup). The version's name column is written with
+ * its data (catalog versionColumns); procedure_code is the dossier's copy of the code it was received under.
+ */
 export async function publicLookup(deps: Deps, code: string) {
-  const row = await loadRow(deps.db, code);
+  const row = await deps.db
+    .selectFrom('dossiers as d')
+    .innerJoin('procedure_versions as v', 'v.procedure_version_id', 'd.procedure_version_id')
+    .innerJoin('agencies as ra', 'ra.agency_id', 'd.receiving_agency_id')
+    .innerJoin('agencies as ca', 'ca.agency_id', 'd.competent_agency_id')
+    .select([
+      'd.code',
+      'd.procedure_code',
+      'v.name as procedure_name',
+      'ra.name as receiving_name',
+      'ca.name as competent_name',
+      sql<DossierState['status']>`d.state->>'status'`.as('status'),
+      sql<string | null>`d.applicant->>'fullName'`.as('applicant_name'),
+      'd.received_at',
+      'd.due_at',
+      'd.extended_due_at',
+      'd.returned_at',
+    ])
+    .where('d.code', '=', code)
+    .executeTakeFirst();
   if (!row) return null;
-  const state = row.state as unknown as DossierState;
-  const agencies = await agencyRows(deps.db, [row.receiving_agency_id, row.competent_agency_id]);
-  const { procedure } = await loadProcedureVersion(deps.db, row.procedure_version_id);
-  const info = DOSSIER_STATUSES[state.status];
   const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
   return {
     code: row.code,
-    procedure: { code: procedure.code, name: procedure.name },
-    receivingAgency: agencies.get(row.receiving_agency_id)!.name,
-    competentAgency: agencies.get(row.competent_agency_id)!.name,
-    status: state.status,
-    statusLabel: info.citizenLabel,
-    applicantName: maskName(applicantName(row.applicant)),
+    procedure: { code: row.procedure_code, name: row.procedure_name },
+    receivingAgency: row.receiving_name,
+    competentAgency: row.competent_name,
+    status: row.status,
+    statusLabel: DOSSIER_STATUSES[row.status].citizenLabel,
+    applicantName: maskName(row.applicant_name ?? ''),
     receivedAt: iso(row.received_at),
     dueAt: iso(row.extended_due_at ?? row.due_at),
     returnedAt: iso(row.returned_at),

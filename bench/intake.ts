@@ -1,0 +1,277 @@
+// Desk intakes per second through POST /api/v1/dossiers on PostgreSQL, over loopback HTTP to the
+// server as production runs it (bench/support/server.ts), at 16 and 50 connections, with one desk (one
+// code-counter row) and with several desks. Each intake is the journeys' birth registration at a ward,
+// complete, so it is received (201) with an Idempotency-Key.
+// Raw ceiling in the same run, same concurrency, same desks: the rows one intake leaves (code counter
+// upsert, dossier, dossier_agencies, the action, two outbox messages, the hash-chained audit entry
+// under its advisory lock, the idempotency record), with the same column values, written through pg
+// directly in one transaction per intake — without the reads intake does first (session, procedure,
+// offering, workflow, validation) or the view it answers with.
+// Run: node bench/intake.ts [requests per case=600] [desks for the multi-desk cases=8]
+import os from 'node:os';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { GENESIS_HASH, entryHash, verifyAuditChain } from '../server/platform/audit.ts';
+import { createBenchDatabase, describeRun } from './support/postgres.ts';
+import { startServer } from './support/server.ts';
+import { openBenchRuntime, prepareDesks, intakeBody, type Desk } from './support/desks.ts';
+import { fmtRatio, fmtRun, httpClient, runClosedLoop, type RunResult } from './support/load.ts';
+import { cpuMeter } from './support/cpu.ts';
+
+const requests = Number(process.argv[2] ?? 600);
+const multiDesks = Number(process.argv[3] ?? 8);
+const CONCURRENCY = [16, 50];
+const TARGET = 0.5;
+// The key server/platform/audit.ts serialises the chain with.
+const AUDIT_LOCK = 7_357_001;
+// A desk's code counter allows 9,999 dossiers a day; the single desk takes 2 cases and a share of the
+// warm-up (the ceiling's rows go to days of their own).
+if (requests * 2 + 200 > 9_999) throw new Error('at most 4,900 requests per case (one desk, one day)');
+
+type Template = {
+  desk: Desk;
+  userId: string;
+  insertDossier: string;
+  dossierValues: unknown[];
+  codeIndex: number;
+  nowIndexes: number[];
+  agencies: string[];
+  insertAction: string;
+  actionValues: unknown[];
+  actionDossierIndex: number;
+  actionAtIndex: number;
+  outbox: { topic: string; payload: Record<string, unknown> }[];
+  audit: { action: string; label: string; details: Record<string, unknown> };
+  response: string;
+};
+
+const asParam = (v: unknown) =>
+  v !== null && typeof v === 'object' && !(v instanceof Date) ? JSON.stringify(v) : v;
+
+/** The rows the server wrote for one received dossier of this desk, as parameterised inserts. */
+async function captureTemplate(pool: pg.Pool, desk: Desk): Promise<Template> {
+  const d = (
+    await pool.query<Record<string, unknown>>(
+      `SELECT * FROM dossiers WHERE receiving_agency_id = $1 AND status = 'received' ORDER BY dossier_id LIMIT 1`,
+      [desk.agencyId],
+    )
+  ).rows[0]!;
+  const dossierCols = Object.keys(d).filter((c) => c !== 'dossier_id');
+  const a = (
+    await pool.query<Record<string, unknown>>(`SELECT * FROM dossier_actions WHERE dossier_id = $1`, [
+      d.dossier_id,
+    ])
+  ).rows[0]!;
+  const actionCols = Object.keys(a).filter((c) => c !== 'dossier_action_id');
+  const agencies = (
+    await pool.query<{ agency_id: string }>(`SELECT agency_id FROM dossier_agencies WHERE dossier_id = $1`, [
+      d.dossier_id,
+    ])
+  ).rows.map((r) => r.agency_id);
+  const outbox = (
+    await pool.query<{ topic: string; payload: Record<string, unknown> }>(
+      `SELECT topic, payload FROM outbox WHERE ordering_key = $1 ORDER BY outbox_id`,
+      [d.code],
+    )
+  ).rows;
+  const audit = (
+    await pool.query<{ action: string; actor_label: string; details: Record<string, unknown> }>(
+      `SELECT action, actor_label, details FROM audit_log WHERE entity_id = $1`,
+      [d.code],
+    )
+  ).rows[0]!;
+  const idem = (
+    await pool.query<{ response: unknown }>(
+      `SELECT response FROM idempotency_keys WHERE response->>'code' = $1`,
+      [d.code],
+    )
+  ).rows[0]!;
+  const placeholders = (n: number) => Array.from({ length: n }, (_x, i) => `$${i + 1}`).join(', ');
+  return {
+    desk,
+    userId: String(d.created_by),
+    insertDossier: `INSERT INTO dossiers (${dossierCols.join(', ')}) VALUES (${placeholders(dossierCols.length)}) RETURNING dossier_id`,
+    dossierValues: dossierCols.map((c) => asParam(d[c])),
+    codeIndex: dossierCols.indexOf('code'),
+    nowIndexes: ['submitted_at', 'received_at', 'updated_at'].map((c) => dossierCols.indexOf(c)),
+    agencies,
+    insertAction: `INSERT INTO dossier_actions (${actionCols.join(', ')}) VALUES (${placeholders(actionCols.length)})`,
+    actionValues: actionCols.map((c) => asParam(a[c])),
+    actionDossierIndex: actionCols.indexOf('dossier_id'),
+    actionAtIndex: actionCols.indexOf('at'),
+    outbox,
+    audit: { action: audit.action, label: audit.actor_label, details: audit.details },
+    response: JSON.stringify(idem.response),
+  };
+}
+
+/** One intake's rows through pg in one transaction, in the server's order (the audit chain last, as its
+ * lock is held until commit), with no read and one statement per table. */
+async function rawIntake(pool: pg.Pool, t: Template, day: { iso: string; yymmdd: string }, key: string) {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    const counter = await c.query<{ last_value: number }>(
+      `INSERT INTO dossier_code_counters (agency_id, day, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (agency_id, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1
+       RETURNING last_value`,
+      [t.desk.agencyId, day.iso],
+    );
+    const code = `${t.desk.agencyCode}-${day.yymmdd}-${String(counter.rows[0]!.last_value).padStart(4, '0')}`;
+    const now = new Date();
+    const values = [...t.dossierValues];
+    values[t.codeIndex] = code;
+    for (const i of t.nowIndexes) values[i] = now;
+    const id = (await c.query<{ dossier_id: string }>(t.insertDossier, values)).rows[0]!.dossier_id;
+    await c.query(`INSERT INTO dossier_agencies (dossier_id, agency_id) SELECT $1, unnest($2::bigint[])`, [
+      id,
+      t.agencies,
+    ]);
+    const action = [...t.actionValues];
+    action[t.actionDossierIndex] = id;
+    action[t.actionAtIndex] = now;
+    await c.query(t.insertAction, action);
+    const n = t.outbox.length;
+    const rows = t.outbox.map(
+      (_o, i) => `($${2 * i + 1}, $${2 * i + 2}, $${2 * n + 1}, $${2 * n + 2}, $${2 * n + 2})`,
+    );
+    await c.query(
+      `INSERT INTO outbox (topic, payload, ordering_key, available_at, created_at) VALUES ${rows.join(', ')}`,
+      [...t.outbox.flatMap((o) => [o.topic, JSON.stringify({ ...o.payload, dossierCode: code })]), code, now],
+    );
+    await c.query(
+      `INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response, created_at) VALUES ($1, $2, $3, 201, $4, $5)`,
+      [`staff:${t.userId}:intake`, key, createHash('sha256').update(key).digest('hex'), t.response, now],
+    );
+    await c.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
+    const last = await c.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY audit_id DESC LIMIT 1');
+    const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
+    const entry = {
+      at: now.toISOString(),
+      actorUserId: t.userId,
+      actorLabel: t.audit.label,
+      action: t.audit.action,
+      entityType: 'dossier',
+      entityId: code,
+      details: t.audit.details,
+      requestId: randomUUID(),
+    };
+    await c.query(
+      `INSERT INTO audit_log (at, actor_user_id, actor_label, action, entity_type, entity_id, details, request_id, prev_hash, hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        now,
+        t.userId,
+        entry.actorLabel,
+        entry.action,
+        'dossier',
+        code,
+        JSON.stringify(entry.details),
+        entry.requestId,
+        prevHash,
+        entryHash(prevHash, entry),
+      ],
+    );
+    await c.query('COMMIT');
+  } catch (err) {
+    await c.query('ROLLBACK');
+    throw err;
+  } finally {
+    c.release();
+  }
+}
+
+const started = new Date();
+const db = await createBenchDatabase();
+const server = await startServer(db.url);
+const rt = await openBenchRuntime(db.url);
+const client = httpClient(server.origin, Math.max(...CONCURRENCY));
+const cpu = cpuMeter(db.url, db.name, server.pid);
+const tag = randomBytes(4).toString('hex');
+let cleaned: Promise<void> | null = null;
+const cleanup = () =>
+  (cleaned ??= (async () => {
+    client.close();
+    await rt.close();
+    await server.stop();
+    await db.drop();
+  })());
+process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+try {
+  console.log(`intake bench ${started.toISOString()}: ${await describeRun(db.url)}`);
+  const desks = await prepareDesks(rt, client, multiDesks);
+  const post = (desk: Desk, i: number, body: string) =>
+    client.request(
+      'POST',
+      '/api/v1/dossiers',
+      { cookie: desk.cookie, 'idempotency-key': `bench-${tag}-${i}` },
+      body,
+    );
+  let serial = 0;
+  const intakeRun = async (concurrency: number, deskCount: number, n: number) => {
+    const base = serial;
+    serial += n;
+    const bodies = Array.from({ length: n }, (_x, i) => intakeBody(desks[i % deskCount]!, base + i));
+    return runClosedLoop(concurrency, n, async (i) => {
+      const res = await post(desks[i % deskCount]!, base + i, bodies[i]!);
+      if (res.status !== 201) throw new Error(`HTTP ${res.status}: ${res.body.slice(0, 200)}`);
+    });
+  };
+  // Warm-up: JIT, pools, caches; and one received dossier per desk to copy the ceiling's rows from.
+  const warm = await intakeRun(16, desks.length, Math.max(200, desks.length * 4));
+  if (warm.errors > 0) throw new Error(`warm-up failed: ${warm.firstError}`);
+
+  const results: { label: string; motcua: RunResult; ceiling: RunResult }[] = [];
+  const perRequest = (ms: number) => `${(ms / requests).toFixed(2)} ms`;
+  let caseNo = 0;
+  for (const concurrency of CONCURRENCY) {
+    const pool = new pg.Pool({ connectionString: db.url, max: concurrency });
+    const templates = await Promise.all(desks.map((d) => captureTemplate(pool, d)));
+    for (const deskCount of [1, desks.length]) {
+      caseNo++;
+      const label = `${deskCount} desk${deskCount > 1 ? 's' : ''}, ${concurrency} connections`;
+      let from = await cpu.snapshot();
+      const motcua = await intakeRun(concurrency, deskCount, requests);
+      const motcuaCpu = await cpu.since(from);
+      // The ceiling's codes go to a day of their own per case: same counter-row contention, no clash.
+      const day = {
+        iso: `2000-01-${String(caseNo).padStart(2, '0')}`,
+        yymmdd: `0001${String(caseNo).padStart(2, '0')}`,
+      };
+      from = await cpu.snapshot();
+      const ceiling = await runClosedLoop(concurrency, requests, (i) =>
+        rawIntake(pool, templates[i % deskCount]!, day, `bench-raw-${tag}-${caseNo}-${i}`),
+      );
+      const ceilingCpu = await cpu.since(from);
+      results.push({ label, motcua, ceiling });
+      const ratio = motcua.perSecond / ceiling.perSecond;
+      const pad = ''.padEnd(26);
+      console.log(`${label.padEnd(26)} motcua ${fmtRun(motcua)}`);
+      console.log(`${pad} raw pg ${fmtRun(ceiling)}`);
+      console.log(
+        `${pad} ratio  ${fmtRatio(ratio)}   target ≥ ${TARGET} × ceiling: ${ratio >= TARGET ? 'met' : 'MISSED'}`,
+      );
+      if (cpu.available) {
+        console.log(
+          `${pad} CPU per intake: motcua server ${perRequest(motcuaCpu.server)} + PostgreSQL ${perRequest(motcuaCpu.database)}` +
+            ` (load generator ${perRequest(motcuaCpu.self)}); raw pg: PostgreSQL ${perRequest(ceilingCpu.database)}` +
+            ` + pg client ${perRequest(ceilingCpu.self)}`,
+        );
+      }
+    }
+    await pool.end();
+  }
+  const chain = await verifyAuditChain(rt.deps.db);
+  const counted = await rt.deps.db
+    .selectFrom('dossiers')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const audit = chain.ok ? `intact over ${chain.checked} entries` : `BROKEN at ${chain.brokenAuditId}`;
+  console.log(
+    `checks: ${counted.n} dossiers, audit chain ${audit}; load average ${os.loadavg()[0]!.toFixed(2)}`,
+  );
+  const missed = results.filter((r) => r.motcua.perSecond / r.ceiling.perSecond < TARGET);
+  if (missed.length > 0) console.log(`target missed in: ${missed.map((r) => r.label).join('; ')}`);
+} finally {
+  await cleanup();
+}

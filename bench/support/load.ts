@@ -1,0 +1,115 @@
+// A small closed-loop load generator: `concurrency` workers, each sending its next request as soon as
+// the previous one answered, until `total` requests are done. Used for HTTP (keep-alive sockets, one
+// per worker) and for the raw pg ceilings (one pooled connection per worker), so both sides of a
+// comparison are driven the same way.
+import http from 'node:http';
+
+export type RunResult = {
+  requests: number;
+  errors: number;
+  firstError: string | null;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+};
+
+/** Runs task(i) for i in [0, total) on `concurrency` workers; a task throws to count as an error. */
+export async function runClosedLoop(
+  concurrency: number,
+  total: number,
+  task: (i: number) => Promise<void>,
+): Promise<RunResult> {
+  const latencies = new Float64Array(total);
+  let next = 0;
+  let errors = 0;
+  let firstError: string | null = null;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < total; i = next++) {
+        const s = performance.now();
+        try {
+          await task(i);
+        } catch (err) {
+          errors++;
+          firstError ??= err instanceof Error ? err.message : String(err);
+        }
+        latencies[i] = performance.now() - s;
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  latencies.sort();
+  const at = (q: number) => latencies[Math.min(total - 1, Math.floor(q * total))]!;
+  return {
+    requests: total,
+    errors,
+    firstError,
+    seconds,
+    perSecond: total / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+  };
+}
+
+export type HttpAnswer = { status: number; body: string; headers: http.IncomingHttpHeaders };
+
+/** Keep-alive HTTP/1.1 to one origin, at most `connections` sockets. */
+export function httpClient(origin: string, connections: number) {
+  const url = new URL(origin);
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+  const request = (
+    method: string,
+    path: string,
+    headers: Record<string, string> = {},
+    body?: string,
+  ): Promise<HttpAnswer> =>
+    new Promise((resolve, reject) => {
+      const req = http.request(
+        {
+          agent,
+          host: url.hostname,
+          port: url.port,
+          method,
+          path,
+          headers: body === undefined ? headers : { 'content-type': 'application/json', ...headers },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              body: Buffer.concat(chunks).toString('utf8'),
+              headers: res.headers,
+            }),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  return { request, close: () => agent.destroy() };
+}
+
+/** mulberry32: a seeded generator, so a run's choices can be repeated from its printed seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const fmtRate = (r: RunResult) => `${Math.round(r.perSecond).toLocaleString('en-US')}/s`;
+/** Two decimals, truncated: a printed 0.50 is at least 0.5. */
+export const fmtRatio = (r: number) => (Math.floor(r * 100) / 100).toFixed(2);
+export const fmtMs = (ms: number) => `${ms < 10 ? ms.toFixed(2) : ms.toFixed(1)} ms`;
+export const fmtRun = (r: RunResult) =>
+  `${fmtRate(r).padStart(9)}  p50 ${fmtMs(r.p50).padStart(8)}  p99 ${fmtMs(r.p99).padStart(8)}` +
+  (r.errors > 0 ? `  ERRORS ${r.errors}/${r.requests}: ${r.firstError}` : '');
