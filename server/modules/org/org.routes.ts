@@ -24,6 +24,28 @@ const isoDate = (d: Date | string | null): string | null => {
   return date.toISOString().slice(0, 10);
 };
 
+type UnitRow = {
+  code: string;
+  name: string;
+  type: string;
+  level: number;
+  parent_code: string | null;
+  valid_from: Date | string | null;
+  valid_to: Date | string | null;
+};
+
+function presentUnit(r: UnitRow) {
+  return {
+    code: r.code,
+    name: r.name,
+    type: r.type,
+    level: r.level,
+    parentCode: r.parent_code,
+    validFrom: isoDate(r.valid_from),
+    validTo: isoDate(r.valid_to),
+  };
+}
+
 async function checkUnitParam(
   deps: Deps,
   actor: Actor,
@@ -69,15 +91,7 @@ export function registerOrgRoutes(root: FastifyInstance, deps: Deps): void {
         limit: pageSize,
       });
       return {
-        items: rows.map((r) => ({
-          code: r.code,
-          name: r.name,
-          type: r.type,
-          level: r.level,
-          parentCode: r.parent_code,
-          validFrom: isoDate(r.valid_from),
-          validTo: isoDate(r.valid_to),
-        })),
+        items: rows.map(presentUnit),
         total,
       };
     },
@@ -110,18 +124,10 @@ export function registerOrgRoutes(root: FastifyInstance, deps: Deps): void {
               .orderBy('level')
               .execute()
           : [];
-      const view = (r: typeof unit) => ({
-        code: r.code,
-        name: r.name,
-        type: r.type,
-        level: r.level,
-        parentCode: r.parent_code,
-        validFrom: isoDate(r.valid_from),
-        validTo: isoDate(r.valid_to),
-      });
+
       // Ancestors above the actor's reach are named (a ward officer sees which district and province
       // the ward belongs to) but carry nothing beyond the public reference data.
-      return { unit: view(unit), ancestors: rows.map(view) };
+      return { unit: presentUnit(unit), ancestors: rows.map(presentUnit) };
     },
   );
 
