@@ -729,3 +729,84 @@ test('worklists: counts and lists per role follow the dossier; overdue once the 
   const anon = await rt.app.inject({ method: 'GET', url: '/api/v1/dossiers/counts' });
   assert.equal(anon.statusCode, 401);
 });
+
+test('late path: the leader apologises once, at least a working day ahead; the original due time stays', async () => {
+  clock.set('2026-12-07T02:00:00Z'); // Monday 09:00
+  cookies.clear();
+  const res = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/dossiers',
+    headers: { cookie: await as('desk.hang-trong') },
+    payload: {
+      procedureCode: '1.001731',
+      agencyCode: hangTrong,
+      applicant: APPLICANT_HUONG,
+      formData: {
+        nguoiYeuCau: {
+          hoTen: 'Nguyễn Thị Hường',
+          soDinhDanh: '001190012345',
+          noiCuTru: 'Số 12 phố Hàng Trống',
+        },
+        noiDungYeuCau: 'Đề nghị hỗ trợ chi phí mai táng',
+        hinhThucNhanKetQua: 'Nhận trực tiếp',
+        camDoan: true,
+      },
+      components: [1, 2, 3, 4, 5, 6].map((n) => ({ code: `TP${n}`, provided: 'original' })).slice(0, 3),
+      channel: 'direct',
+    },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  const d = res.json<View & { extendedDueAt: string | null }>();
+  // Three working days from Monday 09:00: Thursday 09:00.
+  assert.equal(d.dueAt, '2026-12-10T02:00:00.000Z');
+  const specialistId = (
+    await rt.deps.db
+      .selectFrom('users')
+      .select('user_id')
+      .where('username', '=', 'specialist.hang-trong')
+      .executeTakeFirstOrThrow()
+  ).user_id;
+  assert.equal(
+    (await act('desk.hang-trong', d.code, 'forward', { nextAssigneeId: specialistId })).statusCode,
+    200,
+  );
+
+  // A specialist may not apologise; the leader may, with a new appointment after the due time.
+  clock.set('2026-12-08T03:00:00Z'); // Tuesday 10:00, about two working days before the due time
+  cookies.clear();
+  const bySpecialist = await act('specialist.hang-trong', d.code, 'apologize', {
+    reason: 'Cần xác minh thêm',
+    newDueAt: '2026-12-14T10:00:00+07:00',
+  });
+  assert.equal(bySpecialist.statusCode, 403, bySpecialist.body);
+  const early = await act('leader.hang-trong', d.code, 'apologize', {
+    reason: 'Cần xác minh thêm',
+    newDueAt: '2026-12-09T10:00:00+07:00',
+  });
+  assert.equal(early.statusCode, 400, 'the new appointment must come after the due time');
+  const apology = await act('leader.hang-trong', d.code, 'apologize', {
+    reason: 'Cần xác minh thêm thông tin về đối tượng bảo trợ xã hội',
+    newDueAt: '2026-12-14T10:00:00+07:00',
+  });
+  assert.equal(apology.statusCode, 200, apology.body);
+  const after = apology.json<View & { extendedDueAt: string | null }>();
+  assert.equal(after.dueAt, '2026-12-10T02:00:00.000Z', 'the original due time is kept for KPIs');
+  assert.equal(after.extendedDueAt, '2026-12-14T03:00:00.000Z');
+  const again = await act('leader.hang-trong', d.code, 'apologize', {
+    reason: 'Lần hai',
+    newDueAt: '2026-12-16T10:00:00+07:00',
+  });
+  assert.equal(again.statusCode, 409, `a second apology is refused: ${again.body}`);
+  const slip = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${d.code}/slips/apology`,
+    headers: { cookie: await as('desk.hang-trong') },
+  });
+  assert.equal(slip.statusCode, 200, slip.body.slice(0, 200));
+  const apologyText = pdfText(slip.rawPayload);
+  assert.ok(apologyText.replace(/\s+/g, ' ').includes('xác minh thêm'), apologyText);
+  const pub = (await rt.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${d.code}` })).json<{
+    dueAt: string;
+  }>();
+  assert.equal(pub.dueAt, '2026-12-14T03:00:00.000Z', 'the citizen sees the new appointment');
+});
