@@ -60,7 +60,6 @@ export type SessionsTable = {
   user_id: string;
   created_at: Timestamp;
   expires_at: Timestamp;
-  last_seen_at: Timestamp;
 };
 
 export type ApiTokensTable = {

@@ -122,8 +122,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       session_hash text PRIMARY KEY,
       user_id bigint NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
       created_at timestamptz NOT NULL,
-      expires_at timestamptz NOT NULL,
-      last_seen_at timestamptz NOT NULL
+      expires_at timestamptz NOT NULL
     )`);
   await run(
     sql`COMMENT ON TABLE sessions IS 'Server-side staff sessions; the cookie holds a random id, the table its HMAC only.'`,

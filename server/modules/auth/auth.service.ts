@@ -1,6 +1,7 @@
 // Staff sign-in: argon2id passwords, server-side sessions, lockout, and API tokens.
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
+import { isoOrNull } from '../../platform/clock.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { ROLES, type Role } from '../../../common/auth/roles.ts';
@@ -82,7 +83,6 @@ export async function login(
         user_id: user.user_id,
         created_at: now,
         expires_at: expiresAt,
-        last_seen_at: now,
       })
       .execute();
     await appendAudit(
@@ -142,7 +142,7 @@ export async function resolveSession(deps: Deps, sessionToken: string): Promise<
   const now = deps.clock.now();
   const session = await deps.db
     .selectFrom('sessions')
-    .select(['user_id', 'expires_at', 'last_seen_at'])
+    .select(['user_id', 'expires_at'])
     .where('session_hash', '=', keyedHash(deps.config.secretKey, sessionToken))
     .executeTakeFirst();
   if (!session || new Date(session.expires_at) <= now) return null;
@@ -154,16 +154,19 @@ export async function resolveToken(deps: Deps, token: string): Promise<Actor | n
   const now = deps.clock.now();
   const row = await deps.db
     .selectFrom('api_tokens')
-    .select(['api_token_id', 'user_id', 'expires_at', 'revoked_at'])
+    .select(['api_token_id', 'user_id', 'expires_at', 'revoked_at', 'last_used_at'])
     .where('token_hash', '=', keyedHash(deps.config.secretKey, token))
     .executeTakeFirst();
   if (!row || row.revoked_at !== null || (row.expires_at !== null && new Date(row.expires_at) <= now))
     return null;
-  await deps.db
-    .updateTable('api_tokens')
-    .set({ last_used_at: now })
-    .where('api_token_id', '=', row.api_token_id)
-    .execute();
+  // Last use to the minute: not a write on every request an integration makes.
+  if (row.last_used_at === null || now.getTime() - new Date(row.last_used_at).getTime() >= 60_000) {
+    await deps.db
+      .updateTable('api_tokens')
+      .set({ last_used_at: now })
+      .where('api_token_id', '=', row.api_token_id)
+      .execute();
+  }
   return actorFor(deps, row.user_id, 'token');
 }
 
@@ -177,14 +180,13 @@ type TokenRow = {
 };
 
 export function presentToken(r: TokenRow) {
-  const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
   return {
     id: r.api_token_id,
     name: r.name,
     createdAt: new Date(r.created_at).toISOString(),
-    expiresAt: iso(r.expires_at),
-    revokedAt: iso(r.revoked_at),
-    lastUsedAt: iso(r.last_used_at),
+    expiresAt: isoOrNull(r.expires_at),
+    revokedAt: isoOrNull(r.revoked_at),
+    lastUsedAt: isoOrNull(r.last_used_at),
   };
 }
 

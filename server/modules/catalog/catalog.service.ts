@@ -6,7 +6,8 @@ import type { Database } from '../../db/client.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { appendAudit, type AuditActor } from '../../platform/audit.ts';
+import { isoOrNull } from '../../platform/clock.ts';
+import { appendAudit, type AuditActor, type AuditEntry } from '../../platform/audit.ts';
 import { AppError, type ErrorDetail } from '../../platform/errors.ts';
 import { canonicalJson } from '../../platform/audit.ts';
 import { CHANNELS, timeLimitFor, type Channel, type Procedure } from '../../../common/catalog/procedure.ts';
@@ -118,6 +119,7 @@ export async function importCatalogue(
   };
   const now = deps.clock.now();
   const apply = async (trx: Transaction<DB>) => {
+    const audits: AuditEntry[] = [];
     const existing = new Map(
       (
         await trx
@@ -178,19 +180,16 @@ export async function importCatalogue(
       const result = current ? 'updated' : 'created';
       report[result]++;
       report.items.push({ index, code: p.code, result, version });
-      await appendAudit(
-        trx,
-        by,
-        {
-          action: `procedure.imported`,
-          entityType: 'procedure',
-          entityId: p.code,
-          details: { result, version },
-          requestId: options.requestId ?? null,
-        },
-        now,
-      );
+      audits.push({
+        action: 'procedure.imported',
+        entityType: 'procedure',
+        entityId: p.code,
+        details: { result, version },
+        requestId: options.requestId ?? null,
+      });
     }
+    // The audit chain's lock is held until commit: take it only for the last writes.
+    for (const entry of audits) await appendAudit(trx, by, entry, now);
   };
   if (options.dryRun) {
     // Same decisions, nothing kept.
@@ -375,15 +374,14 @@ export async function listVersions(deps: Deps, code: string) {
     .where('procedure_id', '=', proc.procedure_id)
     .orderBy('version')
     .execute();
-  const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
   return {
     items: rows.map((r) => ({
       version: r.version,
       status: r.status,
       name: r.name,
       createdAt: new Date(r.created_at).toISOString(),
-      publishedAt: iso(r.published_at),
-      retiredAt: iso(r.retired_at),
+      publishedAt: isoOrNull(r.published_at),
+      retiredAt: isoOrNull(r.retired_at),
     })),
   };
 }
@@ -680,15 +678,22 @@ export async function setOfferings(
 
 const validators = new Map<string, FormValidator>();
 
-export async function validateDeclaration(deps: Deps, code: string, formData: unknown) {
-  const row = await publishedOrFail(deps.db, code);
+/** The compiled declaration form of a procedure version; compiled once per version and process. */
+export function formValidatorFor(
+  row: Pick<VersionRow, 'procedure_version_id' | 'data' | 'form_schema'>,
+): FormValidator {
   let validator = validators.get(row.procedure_version_id);
   if (!validator) {
     validator = compileForm(formOf(row).schema);
     if (validators.size > 500) validators.clear();
     validators.set(row.procedure_version_id, validator);
   }
-  const result = validator.validate(formData);
+  return validator;
+}
+
+export async function validateDeclaration(deps: Deps, code: string, formData: unknown) {
+  const row = await publishedOrFail(deps.db, code);
+  const result = formValidatorFor(row).validate(formData);
   return result.ok ? { ok: true, errors: [] } : { ok: false, errors: result.errors };
 }
 

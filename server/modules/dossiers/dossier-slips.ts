@@ -31,6 +31,16 @@ const ISSUING_ACTION: Record<DossierSlipKind, string[]> = {
   'process-control': ['accept'],
 };
 
+/** The locality of a slip's date line: the province, without "Thành phố"/"Tỉnh" ("Hà Nội, ngày …"). */
+async function placeOf(deps: Deps, unitPath: string): Promise<string> {
+  const province = await deps.db
+    .selectFrom('units')
+    .select('name')
+    .where('code', '=', unitPath.split('/')[1]!)
+    .executeTakeFirstOrThrow();
+  return province.name.replace(/^(Thành phố|Tỉnh)\s+/, '');
+}
+
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
 type Action = {
@@ -86,13 +96,7 @@ export async function dossierSlip(
     ])
     .execute();
   const byId = new Map(agencies.map((a) => [a.agency_id, a]));
-  const provinceCode = byId.get(row.receiving_agency_id)!.unit_path.split('/')[1]!;
-  const province = await deps.db
-    .selectFrom('units')
-    .select('name')
-    .where('code', '=', provinceCode)
-    .executeTakeFirstOrThrow();
-  const place = province.name.replace(/^(Thành phố|Tỉnh)\s+/, '');
+  const place = await placeOf(deps, byId.get(row.receiving_agency_id)!.unit_path);
   const agencyOf = (id: string): SlipAgency => {
     const a = byId.get(id)!;
     return { name: a.name, code: a.code, place, ...(a.parent_name ? { superiorName: a.parent_name } : {}) };
@@ -303,17 +307,12 @@ export async function trackingBook(
     .orderBy('d.code')
     .limit(20_000)
     .execute();
-  const provinceCode = agency.unit_path.split('/')[1]!;
-  const province = await deps.db
-    .selectFrom('units')
-    .select('name')
-    .where('code', '=', provinceCode)
-    .executeTakeFirstOrThrow();
+  const place = await placeOf(deps, agency.unit_path);
   const data = {
     agency: {
       name: agency.name,
       code: agency.code,
-      place: province.name.replace(/^(Thành phố|Tỉnh)\s+/, ''),
+      place,
       ...(agency.parent_name ? { superiorName: agency.parent_name } : {}),
     },
     issuedAt: deps.clock.now().toISOString(),

@@ -9,6 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Database } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
+import { isoOrNull } from '../../platform/clock.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { AppError, type ErrorDetail } from '../../platform/errors.ts';
 import type { Role } from '../../../common/auth/roles.ts';
@@ -25,8 +26,7 @@ import {
   type LifecycleContext,
 } from '../../../common/dossiers/index.ts';
 import { timeLimitFor, type Channel, type Procedure } from '../../../common/catalog/procedure.ts';
-import { compileForm, type FormValidator } from '../../../common/catalog/forms.ts';
-import type { Workflow } from '../../../common/catalog/workflow.ts';
+import { durationHours, type Workflow } from '../../../common/catalog/workflow.ts';
 import {
   addWorkingTime,
   remainingWorkingTime,
@@ -36,7 +36,7 @@ import {
 import type { Duration } from '../../../common/working-time/index.ts';
 import { foldVietnamese, foldedWords } from '../../../common/text/fold.ts';
 import { grantReachesAgency } from '../org/org.policy.ts';
-import { formOf, resolveWorkflow, workflowForDossier } from '../catalog/catalog.service.ts';
+import { formValidatorFor, resolveWorkflow, workflowForDossier } from '../catalog/catalog.service.ts';
 import { getOfficeHours, loadCalendar } from '../calendar/calendar.service.ts';
 
 const invalid = (details: ErrorDetail[], message = 'Dữ liệu gửi lên không hợp lệ.') =>
@@ -163,12 +163,7 @@ async function computeDueAt(
   if (!limit || !state.clock.startedAt) return { dueAt: null, calendarVersion: null };
   const cal = await loadCalendar(deps, undefined, db);
   const { hours } = await getOfficeHours(deps, competentAgencyId, db);
-  const pauses = closedPauses(state).map((p) => ({
-    from: p.from,
-    to: p.to,
-    policy: p.policy,
-    reason: p.reason,
-  }));
+  const pauses = closedPauses(state);
   const due = addWorkingTime(state.clock.startedAt, limit, cal.calendar, hours, { pauses, explain: false });
   return { dueAt: due.dueAt, calendarVersion: cal.revision };
 }
@@ -491,8 +486,6 @@ function lifecycleError(err: {
 // ---------------------------------------------------------------------------------------------------
 // Intake at a desk
 
-const validators = new Map<string, FormValidator>();
-
 export type IntakeResult =
   | { kind: 'received'; dossier: DossierView }
   | { kind: 'incomplete'; code: string; missing: { code: string; name: string }[] };
@@ -543,12 +536,7 @@ export async function receiveAtDesk(
     });
   problems.push(...(await validateApplicant(deps.db, input.applicant, 'body/applicant')));
 
-  let validator = validators.get(version.procedure_version_id);
-  if (!validator) {
-    validator = compileForm(formOf({ data: version.data, form_schema: version.form_schema }).schema);
-    validators.set(version.procedure_version_id, validator);
-  }
-  const form = validator.validate(input.formData);
+  const form = formValidatorFor(version).validate(input.formData);
   if (!form.ok)
     problems.push(...form.errors.map((e) => ({ path: `body/formData${e.pointer}`, message: e.message })));
 
@@ -883,7 +871,6 @@ export async function presentDossier(
     .where('dossier_id', '=', row.dossier_id)
     .orderBy('version')
     .execute();
-  const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
   const workflow = row.workflow as unknown as Workflow;
   let remaining: { overdue: boolean; workingMinutes: number; label: string } | null = null;
   let stepDue: (string | null)[] = workflow.steps.map(() => null);
@@ -900,22 +887,19 @@ export async function presentDossier(
     remaining = { overdue: r.overdue, workingMinutes: r.workingMinutes, label: r.label };
     // Each step's due time: the cumulative shares counted from the start of the clock.
     let cumulative = 0;
-    const pauses = closedPauses(state).map((p) => ({
-      from: p.from,
-      to: p.to,
-      policy: p.policy,
-      reason: p.reason,
-    }));
+    const pauses = closedPauses(state);
+    // Shares in calendar time have no working-time due of their own.
     stepDue = workflow.steps.map((s) => {
-      const hoursPerUnit = s.share.unit === 'working-day' ? 8 : s.share.unit === 'calendar-day' ? 24 : 1;
-      cumulative += s.share.value * hoursPerUnit;
-      const unit =
-        s.share.unit === 'calendar-day' || s.share.unit === 'calendar-hour' ? null : 'working-hour';
-      if (unit === null || cumulative === 0) return null;
-      return addWorkingTime(state.clock.startedAt!, { value: cumulative, unit }, cal.calendar, hours, {
-        pauses,
-        explain: false,
-      }).dueAt;
+      if (s.share.unit === 'calendar-day' || s.share.unit === 'calendar-hour') return null;
+      cumulative += durationHours(s.share);
+      if (cumulative === 0) return null;
+      return addWorkingTime(
+        state.clock.startedAt!,
+        { value: cumulative, unit: 'working-hour' },
+        cal.calendar,
+        hours,
+        { pauses, explain: false },
+      ).dueAt;
     });
   }
   return {
@@ -934,12 +918,12 @@ export async function presentDossier(
     formData: row.form_data,
     components: row.components as Record<string, unknown>[],
     submittedAt: new Date(row.submitted_at).toISOString(),
-    receivedAt: iso(row.received_at),
-    dueAt: iso(row.due_at),
-    extendedDueAt: iso(row.extended_due_at),
+    receivedAt: isoOrNull(row.received_at),
+    dueAt: isoOrNull(row.due_at),
+    extendedDueAt: isoOrNull(row.extended_due_at),
     calendarVersion: row.calendar_version,
-    resultAt: iso(row.result_at),
-    returnedAt: iso(row.returned_at),
+    resultAt: isoOrNull(row.result_at),
+    returnedAt: isoOrNull(row.returned_at),
     remaining,
     currentStep: { index: state.step.index, key: state.step.key, assigneeId: state.step.assigneeId },
     steps: workflow.steps.map((s, i) => ({
@@ -1108,7 +1092,6 @@ export async function listDossiers(deps: Deps, actor: Actor, f: ListFilter) {
       .execute(),
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
   return {
     items: rows.map((r) => ({
       code: r.code,
@@ -1116,10 +1099,10 @@ export async function listDossiers(deps: Deps, actor: Actor, f: ListFilter) {
       statusLabel: DOSSIER_STATUSES[r.status as DossierState['status']].label,
       procedureCode: r.procedure_code,
       applicantName: applicantName(r.applicant),
-      submittedAt: iso(r.submitted_at)!,
-      receivedAt: iso(r.received_at),
-      dueAt: iso(r.due_at),
-      extendedDueAt: iso(r.extended_due_at),
+      submittedAt: isoOrNull(r.submitted_at)!,
+      receivedAt: isoOrNull(r.received_at),
+      dueAt: isoOrNull(r.due_at),
+      extendedDueAt: isoOrNull(r.extended_due_at),
       currentAgency: { code: r.agency_code, name: r.agency_name },
       version: r.version,
     })),
@@ -1169,7 +1152,6 @@ export async function publicLookup(deps: Deps, code: string) {
     .where('d.code', '=', code)
     .executeTakeFirst();
   if (!row) return null;
-  const iso = (d: Date | null) => (d === null ? null : new Date(d).toISOString());
   return {
     code: row.code,
     procedure: { code: row.procedure_code, name: row.procedure_name },
@@ -1178,8 +1160,8 @@ export async function publicLookup(deps: Deps, code: string) {
     status: row.status,
     statusLabel: DOSSIER_STATUSES[row.status].citizenLabel,
     applicantName: maskName(row.applicant_name ?? ''),
-    receivedAt: iso(row.received_at),
-    dueAt: iso(row.extended_due_at ?? row.due_at),
-    returnedAt: iso(row.returned_at),
+    receivedAt: isoOrNull(row.received_at),
+    dueAt: isoOrNull(row.extended_due_at ?? row.due_at),
+    returnedAt: isoOrNull(row.returned_at),
   };
 }
