@@ -13,6 +13,7 @@ import {
 import { errorText } from '../../app/errors.ts';
 import { isAbort, withQuery } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
+import { Pager } from '../../app/pager.tsx';
 import { Page } from '../../app/page.tsx';
 import { calendarPath, PATHS } from '../../app/paths.ts';
 import { Link, useRouter } from '../../app/router.tsx';
@@ -207,27 +208,7 @@ export function PortalHomePage() {
             <ProcedureCard key={p.code} procedure={p} />
           ))}
         </ul>
-        {loaded && pages > 1 ? (
-          <nav className="pager" aria-label={t.portal.pagination}>
-            <button
-              type="button"
-              className="button"
-              disabled={page <= 1}
-              onClick={() => goToPage(Math.max(1, page - 1))}
-            >
-              {t.portal.previous}
-            </button>
-            <span className="pager-status">{t.portal.pageOf(page, pages)}</span>
-            <button
-              type="button"
-              className="button"
-              disabled={page >= pages}
-              onClick={() => goToPage(Math.min(pages, page + 1))}
-            >
-              {t.portal.next}
-            </button>
-          </nav>
-        ) : null}
+        {loaded ? <Pager label={t.portal.pagination} page={page} pages={pages} onPage={goToPage} /> : null}
       </section>
 
       {/* Shown once the first results are in, so that they do not push it down. */}

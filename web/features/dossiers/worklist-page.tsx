@@ -8,6 +8,7 @@ import { DOSSIER_STATUSES, type DossierStatus } from '../../../common/dossiers/i
 import { errorText } from '../../app/errors.ts';
 import { isAbort, withQuery } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
+import { Pager } from '../../app/pager.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { Page } from '../../app/page.tsx';
 import { dossierPath, PATHS } from '../../app/paths.ts';
@@ -275,22 +276,7 @@ export function WorklistPage() {
         {loaded && loaded.items.length > 0 ? (
           <DossierTable t={t} items={loaded.items} caption={t.dossiers.lists[loaded.list]} />
         ) : null}
-        {loaded && pages > 1 ? (
-          <nav className="pager" aria-label={t.dossiers.pagination}>
-            <button type="button" className="button" disabled={page <= 1} onClick={() => goToPage(page - 1)}>
-              {t.portal.previous}
-            </button>
-            <span className="pager-status">{t.portal.pageOf(page, pages)}</span>
-            <button
-              type="button"
-              className="button"
-              disabled={page >= pages}
-              onClick={() => goToPage(page + 1)}
-            >
-              {t.portal.next}
-            </button>
-          </nav>
-        ) : null}
+        {loaded ? <Pager label={t.dossiers.pagination} page={page} pages={pages} onPage={goToPage} /> : null}
       </section>
     </Page>
   );
