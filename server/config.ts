@@ -23,6 +23,19 @@ export type Config = {
   portal: PortalConfig;
   sync: SyncConfig;
   simulatorPort: number;
+  oidc: OidcConfig;
+};
+
+/** Citizen sign-in through an OpenID Connect identity provider (VNeID in production). */
+export type OidcConfig = {
+  /** null: in demo mode the development provider runs in-process; otherwise citizen sign-in is off. */
+  issuer: string | null;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  /** The claim carrying the 12-digit personal identification number. */
+  idNumberClaim: string;
+  devIdpPort: number;
 };
 
 export const PORTAL_AUTH_MODES = ['hmac', 'header'] as const;
@@ -149,11 +162,36 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     doc: 'Port of the national-portal simulator (npm run simulator, and the in-process one in demo mode)',
     example: '3900',
   },
+  {
+    name: 'OIDC_ISSUER',
+    doc: 'Issuer URL of the citizen identity provider (OpenID Connect; VNeID in production). Empty: in demo mode a development provider runs inside the server on DEV_IDP_PORT; otherwise citizen sign-in is off',
+    example: '',
+  },
+  { name: 'OIDC_CLIENT_ID', doc: 'Client id registered with the identity provider', example: 'motcua' },
+  {
+    name: 'OIDC_CLIENT_SECRET',
+    doc: 'Client secret registered with the identity provider; required in production when OIDC_ISSUER is set',
+    example: '',
+  },
+  { name: 'OIDC_SCOPE', doc: 'Scopes asked for at sign-in', example: 'openid profile' },
+  {
+    name: 'OIDC_ID_NUMBER_CLAIM',
+    doc: 'Claim of the ID token or userinfo that carries the 12-digit personal identification number',
+    example: 'citizen_id',
+  },
+  {
+    name: 'DEV_IDP_PORT',
+    doc: 'Port of the development identity provider started in demo mode when OIDC_ISSUER is empty',
+    example: '3901',
+  },
 ];
 
 const DEV_SECRET = 'motcua-development-secret-not-for-production';
 /** The simulator's default secret, so that development works with no configuration. */
 export const DEV_PORTAL_SECRET = 'motcua-portal-simulator-secret';
+
+/** The development identity provider's client secret, so that demo sign-in works with no configuration. */
+export const DEV_OIDC_SECRET = 'motcua-dev-identity-provider-secret';
 
 export class ConfigError extends Error {
   readonly problems: string[];
@@ -246,6 +284,22 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       'PORTAL_SECRET must be set (at least 16 characters) in production when PORTAL_BASE_URL is set',
     );
   }
+  const oidcIssuer = get('OIDC_ISSUER') ?? null;
+  if (oidcIssuer !== null) {
+    try {
+      const u = new URL(oidcIssuer);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+      if (production && u.protocol !== 'https:') throw new Error('https');
+    } catch {
+      problems.push(
+        `OIDC_ISSUER must be an absolute ${production ? 'https' : 'http(s)'} URL (got "${oidcIssuer}")`,
+      );
+    }
+  }
+  const oidcSecret = get('OIDC_CLIENT_SECRET') ?? (production ? '' : DEV_OIDC_SECRET);
+  if (production && oidcIssuer !== null && (oidcSecret === '' || oidcSecret === DEV_OIDC_SECRET)) {
+    problems.push('OIDC_CLIENT_SECRET must be set in production when OIDC_ISSUER is set');
+  }
   const backoffBaseMs = int('SYNC_BACKOFF_BASE_MS', 5000, 1, 24 * 3_600_000);
   const backoffMaxMs = int('SYNC_BACKOFF_MAX_MS', 3_600_000, 1, 7 * 24 * 3_600_000);
   if (backoffMaxMs < backoffBaseMs) {
@@ -285,6 +339,14 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       inboundSeconds: int('SYNC_INBOUND_SECONDS', 60, 0, 24 * 3600),
     },
     simulatorPort: int('SIMULATOR_PORT', 3900, 0, 65535),
+    oidc: {
+      issuer: oidcIssuer?.replace(/\/+$/, '') ?? null,
+      clientId: get('OIDC_CLIENT_ID') ?? 'motcua',
+      clientSecret: oidcSecret,
+      scope: get('OIDC_SCOPE') ?? 'openid profile',
+      idNumberClaim: get('OIDC_ID_NUMBER_CLAIM') ?? 'citizen_id',
+      devIdpPort: int('DEV_IDP_PORT', 3901, 0, 65535),
+    },
   };
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
   if (!levels.includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of ${levels.join(', ')}`);

@@ -5,7 +5,8 @@
 //   all     both in one process: the embedded default. PGlite admits one process per data dir, so with
 //           the embedded database the worker must run here (WORKER_IN_API=false turns it off)
 import { parseArgs } from 'node:util';
-import { loadConfig, ConfigError } from './config.ts';
+import { loadConfig, ConfigError, type Config } from './config.ts';
+import type { DevIdp } from '../simulator/identity-provider.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { buildApp } from './app.ts';
 import { openRuntime } from './bootstrap.ts';
@@ -19,7 +20,11 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { role: { type: 'string', default: 'all' } } });
   const role = values.role as (typeof ROLES)[number];
   if (!ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
-  const config = loadConfig();
+  let config = loadConfig();
+  // Demo mode with no identity provider configured: the development one, in this process.
+  const idp =
+    role !== 'worker' && config.demoMode && config.oidc.issuer === null ? await startDevIdp(config) : null;
+  if (idp) config = { ...config, oidc: { ...config.oidc, issuer: idp.url } };
   const runtime = await openRuntime(config);
 
   if (role === 'worker') {
@@ -49,7 +54,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    void Promise.all([app.close(), jobs?.stop()])
+    void Promise.all([app.close(), jobs?.stop(), idp?.close()])
       .then(() => runtime.close())
       .then(() => process.exit(0));
   };
@@ -59,9 +64,35 @@ async function main(): Promise<void> {
   if (role === 'all' && config.workerInApi) jobs = await startSyncJobs(runtime.deps, app.log);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   app.log.info(
-    { role, database: runtime.handle.driver, demo: config.demoMode, seconds, worker: jobs !== null },
+    {
+      role,
+      database: runtime.handle.driver,
+      demo: config.demoMode,
+      seconds,
+      worker: jobs !== null,
+      identityProvider: config.oidc.issuer,
+    },
     `motcua ready on ${config.publicUrl} in ${seconds} s`,
   );
+}
+
+async function startDevIdp(config: Config): Promise<DevIdp> {
+  const { startDevIdentityProvider } = await import('../simulator/identity-provider.ts');
+  const options = {
+    clients: [
+      {
+        clientId: config.oidc.clientId,
+        clientSecret: config.oidc.clientSecret,
+        redirectUris: [`${config.publicUrl}/api/v1/citizen/callback`],
+      },
+    ],
+  };
+  try {
+    return await startDevIdentityProvider({ ...options, port: config.oidc.devIdpPort });
+  } catch (err) {
+    if ((err as { code?: string }).code !== 'EADDRINUSE') throw err;
+    return startDevIdentityProvider({ ...options, port: 0 });
+  }
 }
 
 main().catch((err: unknown) => {

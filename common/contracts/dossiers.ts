@@ -292,3 +292,76 @@ export const WorklistCounts = Type.Object(
   >,
   { additionalProperties: false },
 );
+
+/** A citizen's online submission: the person applying is the signed-in account (its name and ID number). */
+export const OnlineSubmissionBody = Type.Object(
+  {
+    procedureCode: ProcedureCode,
+    caseCode: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    agencyCode: AgencyCode,
+    receivingAgencyCode: Type.Optional(AgencyCode),
+    applicant: Type.Object(
+      {
+        kind: Type.Enum(['person', 'organisation'] as const),
+        fullName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+        idNumber: Type.Optional(Type.String({ minLength: 9, maxLength: 14 })),
+        phone: Type.String({ minLength: 8, maxLength: 20 }),
+        email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
+        address: Type.Optional(
+          Type.Object(
+            { unitCode: UnitCode, line: Type.String({ minLength: 1, maxLength: 300 }) },
+            { additionalProperties: false },
+          ),
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    formData: Type.Object({}, { additionalProperties: true }),
+    components: Type.Array(
+      Type.Object(
+        {
+          code: Type.String({ pattern: '^TP[0-9]{1,3}$', maxLength: 6 }),
+          fileIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 20 }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 100 },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type OnlineSubmissionBody = Static<typeof OnlineSubmissionBody>;
+
+export const OwnDossiersQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Enum(DOSSIER_STATUS_VALUES)),
+    page: Type.Optional(Page),
+    pageSize: Type.Optional(PageSize),
+  },
+  { additionalProperties: false },
+);
+
+export const OwnDossierList = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object(
+        {
+          code: Type.String(),
+          status: Type.String(),
+          statusLabel: Type.String(),
+          procedureCode: Type.String(),
+          procedureName: Type.String(),
+          agencyName: Type.String(),
+          submittedAt: Type.String(),
+          receivedAt: Nullable(Type.String()),
+          dueAt: Nullable(Type.String()),
+          returnedAt: Nullable(Type.String()),
+          version: Type.Integer(),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    total: Type.Integer(),
+  },
+  { additionalProperties: false },
+);

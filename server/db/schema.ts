@@ -183,6 +183,7 @@ export type FilesTable = {
   media_type: string;
   original_name: string | null;
   uploaded_by_user_id: string | null;
+  uploaded_by_citizen_id: Generated<string | null>;
   created_at: Timestamp;
 };
 
@@ -216,6 +217,8 @@ export type DossiersTable = {
   closed_at: Timestamp | null;
   created_by: string | null;
   updated_at: Timestamp;
+  applicant_id_number: string;
+  submitted_by_citizen_id: string | null;
 };
 
 export type DossierAgenciesTable = { dossier_id: string; agency_id: string };
@@ -237,6 +240,7 @@ export type DossierActionsTable = {
   to_step: number;
   note: string | null;
   record: JSONColumnType<Record<string, unknown>>;
+  actor_citizen_id: Generated<string | null>;
 };
 
 export type DossierCodeCountersTable = { agency_id: string; day: string; last_value: number };
@@ -288,7 +292,38 @@ export type SyncReconciliationsTable = {
   details: JSONColumnType<Record<string, unknown>[], string | undefined, string>;
 };
 
+export type CitizensTable = {
+  citizen_id: Generated<string> & Id;
+  issuer: string;
+  subject: string;
+  id_number: string;
+  full_name: string;
+  birth_date: DateOnly | null;
+  phone: string | null;
+  email: string | null;
+  created_at: Timestamp;
+  last_sign_in_at: Timestamp;
+};
+
+export type CitizenSessionsTable = {
+  token_hash: string;
+  citizen_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+};
+
+export type OidcSignInsTable = {
+  state: string;
+  code_verifier: string;
+  nonce: string;
+  return_to: string;
+  created_at: Timestamp;
+};
+
 export type DB = {
+  citizens: CitizensTable;
+  citizen_sessions: CitizenSessionsTable;
+  oidc_sign_ins: OidcSignInsTable;
   portal_sync_state: PortalSyncStateTable;
   portal_inbound_dossiers: PortalInboundDossiersTable;
   sync_reconciliations: SyncReconciliationsTable;

@@ -21,8 +21,28 @@ export type Actor = {
   via: 'session' | 'token';
 };
 
+/** A citizen signed in through the identity provider (citizen session cookie). */
+export type CitizenActor = {
+  citizenId: string;
+  /** Số định danh cá nhân, vouched for by the identity provider. */
+  idNumber: string;
+  fullName: string;
+  phone: string | null;
+  email: string | null;
+};
+
+/** Who acts on a dossier: staff, a citizen, or the system (payment callbacks, the national portal). */
+export type Caller =
+  | { kind: 'staff'; actor: Actor }
+  | { kind: 'citizen'; citizen: CitizenActor }
+  | { kind: 'system'; label: string };
+
+/** A caller who is a person (the routes' callers): staff or a citizen. */
+export type PersonCaller = Exclude<Caller, { kind: 'system' }>;
+
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    citizen: CitizenActor | null;
   }
 }

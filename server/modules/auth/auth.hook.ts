@@ -1,12 +1,13 @@
 // Resolves the actor of every request from the session cookie or a Bearer token.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
-import type { Actor } from '../../platform/actor.ts';
+import type { Actor, PersonCaller } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { SESSION_COOKIE, resolveSession, resolveToken } from './auth.service.ts';
 
 export function installAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', null);
+  app.decorateRequest('citizen', null);
   app.addHook('onRequest', async (request) => {
     const header = request.headers.authorization;
     if (typeof header === 'string' && header !== '') {
@@ -20,6 +21,13 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
     const cookie = request.cookies[SESSION_COOKIE];
     if (cookie) request.actor = await resolveSession(deps, cookie);
   });
+}
+
+/** Staff (session or token) when signed in as staff, otherwise the signed-in citizen. */
+export function requireCaller(request: FastifyRequest): PersonCaller {
+  if (request.actor) return { kind: 'staff', actor: request.actor };
+  if (request.citizen) return { kind: 'citizen', citizen: request.citizen };
+  throw new AppError('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
 }
 
 export function requireActor(request: FastifyRequest): Actor {

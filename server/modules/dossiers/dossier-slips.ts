@@ -1,7 +1,7 @@
 // The statutory slips of a dossier, built from its stored state and actions and rendered by
 // server/modules/slips. A slip exists once the action that issues it has happened.
 import type { Deps } from '../../deps.ts';
-import type { Actor } from '../../platform/actor.ts';
+import type { Actor, PersonCaller } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { DossierState } from '../../../common/dossiers/index.ts';
 import { feesFor, timeLimitFor, type Channel, type Procedure } from '../../../common/catalog/procedure.ts';
@@ -10,7 +10,7 @@ import { renderTrackingBookXlsx } from '../slips/tracking-book-xlsx.ts';
 import { grantReachesAgency } from '../org/org.policy.ts';
 import { SlipError } from '../slips/slip-error.ts';
 import type { SlipAgency, SlipComponent, SlipDossier } from '../slips/slip-data.ts';
-import { canSeeDossier, loadRow } from './dossiers.service.ts';
+import { callerCanSee, loadRow } from './dossiers.service.ts';
 
 export const DOSSIER_SLIP_KINDS = [
   'receipt',
@@ -56,12 +56,12 @@ type Action = {
 
 export async function dossierSlip(
   deps: Deps,
-  actor: Actor,
+  caller: PersonCaller,
   code: string,
   kind: DossierSlipKind,
 ): Promise<Buffer> {
   const row = await loadRow(deps.db, code);
-  if (!row || !(await canSeeDossier(deps.db, actor, row.dossier_id)))
+  if (!row || !(await callerCanSee(deps.db, caller, row)))
     throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
   const actions = (await deps.db
     .selectFrom('dossier_actions')

@@ -15,21 +15,27 @@ import {
   DossiersQuery,
   IncompleteEnvelope,
   IntakeBody,
+  OnlineSubmissionBody,
+  OwnDossierList,
+  OwnDossiersQuery,
   PublicDossier,
   WorklistCounts,
 } from '../../../common/contracts/dossiers.ts';
 import { Type } from 'typebox';
-import { requireActor } from '../auth/auth.hook.ts';
+import { requireActor, requireCaller } from '../auth/auth.hook.ts';
 import { DOSSIER_SLIP_KINDS, dossierSlip, trackingBook } from './dossier-slips.ts';
 import {
   actionsFor,
   countWorklists,
   getDossier,
   listDossiers,
+  listOwnDossiers,
   performAction,
   publicLookup,
   receiveAtDesk,
+  submitOnline,
 } from './dossiers.service.ts';
+import { requireCitizen } from '../citizens/citizens.routes.ts';
 
 const errors = {
   400: ErrorEnvelope,
@@ -66,6 +72,53 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
         request.id,
       );
       return reply.status(result.statusCode).send(result.body as never);
+    },
+  );
+
+  app.post(
+    '/api/v1/portal/dossiers',
+    {
+      schema: {
+        tags,
+        summary:
+          'Nộp hồ sơ trực tuyến (công dân đã đăng nhập): hồ sơ ở trạng thái “Mới nộp” chờ cán bộ một cửa tiếp nhận',
+        headers: CreateHeaders,
+        body: OnlineSubmissionBody,
+        response: { 201: DossierView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const citizen = requireCitizen(request);
+      const result = await submitOnline(
+        deps,
+        { kind: 'citizen', citizen },
+        request.body,
+        request.headers['idempotency-key'],
+        request.id,
+      );
+      return reply.status(result.statusCode).send(result.body as never);
+    },
+  );
+
+  app.get(
+    '/api/v1/portal/dossiers',
+    {
+      schema: {
+        tags,
+        summary: 'Hồ sơ của tôi (công dân): hồ sơ tôi đứng tên hoặc đã nộp',
+        querystring: OwnDossiersQuery,
+        response: { 200: OwnDossierList, ...errors },
+      },
+    },
+    async (request) => {
+      const citizen = requireCitizen(request);
+      const q = request.query;
+      const pageSize = q.pageSize ?? 20;
+      return listOwnDossiers(deps, citizen, {
+        status: q.status,
+        offset: ((q.page ?? 1) - 1) * pageSize,
+        limit: pageSize,
+      });
     },
   );
 
@@ -109,7 +162,7 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
         response: { 200: DossierView, ...errors },
       },
     },
-    async (request) => getDossier(deps, requireActor(request), request.params.code),
+    async (request) => getDossier(deps, requireCaller(request), request.params.code),
   );
 
   app.get(
@@ -122,7 +175,7 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
         response: { 200: AllowedActionsResponse, ...errors },
       },
     },
-    async (request) => actionsFor(deps, requireActor(request), request.params.code),
+    async (request) => actionsFor(deps, requireCaller(request), request.params.code),
   );
 
   app.post(
@@ -138,11 +191,11 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
+      const caller = requireCaller(request);
       const ifMatch = Number(request.headers['if-match'].replace(/"/g, ''));
       const result = await performAction(
         deps,
-        actor,
+        caller,
         request.params.code,
         request.params.action,
         request.body,
@@ -169,7 +222,7 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const pdf = await dossierSlip(deps, requireActor(request), request.params.code, request.params.kind);
+      const pdf = await dossierSlip(deps, requireCaller(request), request.params.code, request.params.kind);
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${request.params.code}-${request.params.kind}.pdf"`)

@@ -8,7 +8,7 @@ import type { DossierView as DossierViewSchema } from '../../../common/contracts
 import type { DB } from '../../db/schema.ts';
 import type { Database } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
-import type { Actor } from '../../platform/actor.ts';
+import type { Actor, Caller, CitizenActor } from '../../platform/actor.ts';
 import { isoOrNull } from '../../platform/clock.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { AppError, type ErrorDetail } from '../../platform/errors.ts';
@@ -280,6 +280,8 @@ type DossierRow = {
   returned_at: Date | null;
   closed_at: Date | null;
   updated_at: Date;
+  applicant_id_number: string;
+  submitted_by_citizen_id: string | null;
 };
 
 async function relationOf(
@@ -298,6 +300,24 @@ async function relationOf(
   };
 }
 
+const NO_ROLES: ActorRelation = {
+  isApplicant: false,
+  rolesAtReceivingAgency: [],
+  rolesAtStepAgency: [],
+  rolesAtResponsibleAgency: [],
+};
+
+async function callerRelation(
+  db: Database | Transaction<DB>,
+  caller: Caller,
+  row: DossierRow,
+  state: DossierState,
+): Promise<ActorRelation> {
+  if (caller.kind === 'staff') return relationOf(db, caller.actor, row, state);
+  if (caller.kind === 'citizen') return { ...NO_ROLES, isApplicant: isOwnDossier(caller.citizen, row) };
+  return NO_ROLES;
+}
+
 async function deadlineOf(deps: Deps, db: Database | Transaction<DB>, row: DossierRow, now: Date) {
   const due = row.extended_due_at ?? row.due_at;
   if (!due) return null;
@@ -308,6 +328,21 @@ async function deadlineOf(deps: Deps, db: Database | Transaction<DB>, row: Dossi
     workingDayMinutes: workingDayMinutesOf(cal.calendar, hours),
     dueAt: new Date(due).toISOString(),
   };
+}
+
+/** The citizen owns the dossier: it is the applicant (by ID number) or submitted it online. */
+export function isOwnDossier(
+  citizen: CitizenActor,
+  row: { applicant_id_number: string; submitted_by_citizen_id: string | null },
+): boolean {
+  return row.applicant_id_number === citizen.idNumber || row.submitted_by_citizen_id === citizen.citizenId;
+}
+
+/** Whether the caller may read the dossier: staff reaching an agency it involves, its owner, the system. */
+export async function callerCanSee(db: Database, caller: Caller, row: DossierRow): Promise<boolean> {
+  if (caller.kind === 'system') return true;
+  if (caller.kind === 'citizen') return isOwnDossier(caller.citizen, row);
+  return canSeeDossier(db, caller.actor, row.dossier_id);
 }
 
 /** Whether the actor may read the dossier: staff reaching any agency it involves. */
@@ -337,6 +372,46 @@ function limitOf(p: Procedure, channel: string, caseKey: string | null): Duratio
   return engineDuration(timeLimitFor(p, channel as Channel, caseKey ?? undefined));
 }
 
+/** Who an action is recorded as: the action row and the audit entry. */
+type PersistedActor = {
+  kind: 'staff' | 'citizen' | 'system';
+  userId: string | null;
+  citizenId: string | null;
+  label: string;
+  roles: string[];
+  agencyId: string | null;
+};
+
+function persistedActor(caller: Caller, roles: string[], agencyId: string | null): PersistedActor {
+  if (caller.kind === 'staff')
+    return {
+      kind: 'staff',
+      userId: caller.actor.userId,
+      citizenId: null,
+      label: caller.actor.username,
+      roles,
+      agencyId,
+    };
+  if (caller.kind === 'citizen')
+    return {
+      kind: 'citizen',
+      userId: null,
+      citizenId: caller.citizen.citizenId,
+      label: caller.citizen.fullName,
+      roles: ['applicant'],
+      agencyId: null,
+    };
+  return { kind: 'system', userId: null, citizenId: null, label: caller.label, roles: [], agencyId: null };
+}
+
+/** Idempotency scope and lifecycle id of a caller. */
+function callerKey(caller: Caller): { scope: string; id: string } {
+  if (caller.kind === 'staff') return { scope: `staff:${caller.actor.userId}`, id: caller.actor.userId };
+  if (caller.kind === 'citizen')
+    return { scope: `citizen:${caller.citizen.citizenId}`, id: `citizen:${caller.citizen.citizenId}` };
+  return { scope: `system:${caller.label}`, id: `system:${caller.label}` };
+}
+
 type Applied = {
   state: DossierState;
   effects: Effect[];
@@ -355,7 +430,7 @@ async function persistAction<T>(
   trx: Transaction<DB>,
   row: DossierRow,
   applied: Applied,
-  actor: { userId: string | null; label: string; roles: string[]; agencyId: string | null },
+  actor: PersistedActor,
   now: Date,
   requestId: string | null,
   note: string | null,
@@ -439,8 +514,9 @@ async function persistAction<T>(
       dossier_id: row.dossier_id,
       version: state.version,
       kind: applied.kind,
-      actor_kind: actor.userId === null ? 'system' : 'staff',
+      actor_kind: actor.kind,
       actor_user_id: actor.userId,
+      actor_citizen_id: actor.citizenId,
       actor_label: actor.label,
       actor_roles: JSON.stringify(actor.roles),
       agency_id: actor.agencyId,
@@ -490,22 +566,39 @@ export type IntakeResult =
   | { kind: 'received'; dossier: DossierView }
   | { kind: 'incomplete'; code: string; missing: { code: string; name: string }[] };
 
-export async function receiveAtDesk(
+/** What desk intake and online submission share: the request, checked. */
+type IntakeCore = {
+  procedureCode: string;
+  caseCode?: string | undefined;
+  agencyCode: string;
+  applicant: ApplicantInput;
+  formData: unknown;
+  components: ComponentInput[];
+  missing?: { code: string; note?: string | undefined }[] | undefined;
+  channel: 'direct' | 'postal' | 'online';
+};
+
+type PreparedIntake = {
+  procedureVersionId: string;
+  procedure: Procedure;
+  competentAgencyId: string;
+  workflow: Workflow;
+  stepAgencies: { key: string; agencyId: string; agencyCode: string }[];
+  /** Required components not provided, and those the officer named missing. */
+  missing: { code: string; name: string }[];
+};
+
+/**
+ * Checks an intake or a submission and resolves its workflow: every problem found is reported at once
+ * (400 naming each field), nothing is written. `fileOwner`: a citizen may attach only their own files.
+ */
+async function prepareIntake(
   deps: Deps,
-  actor: Actor,
-  input: IntakeInput,
-  idempotencyKey: string | undefined,
-  requestId: string,
-): Promise<{ statusCode: number; body: object }> {
-  const scope = `staff:${actor.userId}:intake`;
-  const replay = await replayIdempotent(deps.db, scope, idempotencyKey, input);
-  if (replay) return replay;
-
-  // The desk: the officer's own agency (or the one named, when they serve several).
-  const desks = actor.grants.filter((g) => g.role === 'desk-officer');
-  const desk = input.deskAgencyCode ? desks.find((g) => g.agencyCode === input.deskAgencyCode) : desks[0];
-  if (!desk) throw new AppError('FORBIDDEN', 'Chỉ cán bộ một cửa được tiếp nhận hồ sơ tại quầy.');
-
+  input: IntakeCore,
+  receiving: { agencyId: string },
+  fileOwner: { citizenId: string } | null,
+  pathOf: (p: string) => string = (p) => `body/${p}`,
+): Promise<PreparedIntake> {
   const problems: ErrorDetail[] = [];
   const version = await deps.db
     .selectFrom('procedure_versions as v')
@@ -516,11 +609,11 @@ export async function receiveAtDesk(
     .executeTakeFirst();
   if (!version)
     throw invalid([
-      { path: 'body/procedureCode', message: `Không có thủ tục mã ${input.procedureCode} đang áp dụng.` },
+      { path: pathOf('procedureCode'), message: `Không có thủ tục mã ${input.procedureCode} đang áp dụng.` },
     ]);
   const procedure = version.data as unknown as Procedure;
   if (input.caseCode !== undefined && !procedure.cases.some((c) => c.key === input.caseCode)) {
-    problems.push({ path: 'body/caseCode', message: `Thủ tục không có trường hợp “${input.caseCode}”.` });
+    problems.push({ path: pathOf('caseCode'), message: `Thủ tục không có trường hợp “${input.caseCode}”.` });
   }
   const competent = await deps.db
     .selectFrom('agencies as a')
@@ -531,44 +624,51 @@ export async function receiveAtDesk(
     .executeTakeFirst();
   if (!competent)
     problems.push({
-      path: 'body/agencyCode',
+      path: pathOf('agencyCode'),
       message: `Cơ quan ${input.agencyCode} không giải quyết thủ tục này.`,
     });
-  problems.push(...(await validateApplicant(deps.db, input.applicant, 'body/applicant')));
+  problems.push(...(await validateApplicant(deps.db, input.applicant, pathOf('applicant'))));
 
   const form = formValidatorFor(version).validate(input.formData);
   if (!form.ok)
-    problems.push(...form.errors.map((e) => ({ path: `body/formData${e.pointer}`, message: e.message })));
+    problems.push(...form.errors.map((e) => ({ path: pathOf(`formData${e.pointer}`), message: e.message })));
 
   const known = new Set(procedure.components.map((_c, i) => componentCode(i)));
   const fileIds = input.components.flatMap((c) => c.fileIds ?? []);
-  const existingFiles = new Set(
+  const files =
     fileIds.length > 0
-      ? (await deps.db.selectFrom('files').select('file_id').where('file_id', 'in', fileIds).execute()).map(
-          (f) => f.file_id,
-        )
-      : [],
+      ? await deps.db
+          .selectFrom('files')
+          .select(['file_id', 'uploaded_by_citizen_id'])
+          .where('file_id', 'in', fileIds)
+          .execute()
+      : [];
+  const usable = new Set(
+    files
+      .filter((f) => fileOwner === null || f.uploaded_by_citizen_id === fileOwner.citizenId)
+      .map((f) => f.file_id),
   );
   (input.missing ?? []).forEach((m, i) => {
     if (!known.has(m.code))
-      problems.push({ path: `body/missing/${i}/code`, message: `Thủ tục không có thành phần ${m.code}.` });
+      problems.push({ path: pathOf(`missing/${i}/code`), message: `Thủ tục không có thành phần ${m.code}.` });
   });
   input.components.forEach((c, i) => {
     if (!known.has(c.code))
-      problems.push({ path: `body/components/${i}/code`, message: `Thủ tục không có thành phần ${c.code}.` });
+      problems.push({
+        path: pathOf(`components/${i}/code`),
+        message: `Thủ tục không có thành phần ${c.code}.`,
+      });
     (c.fileIds ?? []).forEach((f, j) => {
-      if (!existingFiles.has(f))
-        problems.push({ path: `body/components/${i}/fileIds/${j}`, message: 'Không có tệp này.' });
+      if (!usable.has(f))
+        problems.push({ path: pathOf(`components/${i}/fileIds/${j}`), message: 'Không có tệp này.' });
     });
     if (c.provided === 'electronic' && (c.fileIds ?? []).length === 0) {
-      problems.push({ path: `body/components/${i}/fileIds`, message: 'Bản điện tử cần ít nhất một tệp.' });
+      problems.push({ path: pathOf(`components/${i}/fileIds`), message: 'Bản điện tử cần ít nhất một tệp.' });
     }
   });
   if (problems.length > 0 || !competent) throw invalid(problems);
 
-  const deskAndCompetent = await agencyRows(deps.db, [desk.agencyId, competent.agency_id]);
-  const receiving = deskAndCompetent.get(desk.agencyId)!;
-  const competentRow = deskAndCompetent.get(competent.agency_id)!;
+  const agencies = await agencyRows(deps.db, [receiving.agencyId, competent.agency_id]);
   const wf = await workflowForDossier(
     deps.db,
     version.procedure_version_id,
@@ -582,7 +682,12 @@ export async function receiveAtDesk(
       wf.problems,
     );
   }
-  const resolved = await resolveWorkflow(deps.db, wf, receiving, competentRow);
+  const resolved = await resolveWorkflow(
+    deps.db,
+    wf,
+    agencies.get(receiving.agencyId)!,
+    agencies.get(competent.agency_id)!,
+  );
   const unresolved = resolved.findIndex((s) => s.agency === null);
   if (unresolved >= 0) {
     throw new AppError(
@@ -614,58 +719,103 @@ export async function receiveAtDesk(
     if (c && !missing.some((x) => x.code === m.code))
       missing.push({ code: m.code, name: m.note ? `${c.name} (${m.note})` : c.name });
   }
+  return {
+    procedureVersionId: version.procedure_version_id,
+    procedure,
+    competentAgencyId: competent.agency_id,
+    workflow: wf,
+    stepAgencies,
+    missing,
+  };
+}
+
+/** Takes the next gap-free code of the receiving agency for today and inserts the dossier, submitted. */
+async function insertDossier(
+  trx: Transaction<DB>,
+  prepared: PreparedIntake,
+  input: IntakeCore,
+  receiving: { agencyId: string; agencyCode: string },
+  now: Date,
+  by: { userId: string | null; citizenId: string | null },
+): Promise<{ row: DossierRow; initial: DossierState }> {
+  const day = vnDay(now);
+  const counter = await sql<{ last_value: number }>`
+    INSERT INTO dossier_code_counters (agency_id, day, last_value) VALUES (${receiving.agencyId}, ${day.iso}, 1)
+    ON CONFLICT (agency_id, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1
+    RETURNING last_value`.execute(trx);
+  const seq = counter.rows[0]!.last_value;
+  const code = `${receiving.agencyCode}-${day.yymmdd}-${String(seq).padStart(4, '0')}`;
+  const initial = initialDossierState({ steps: prepared.workflow.steps });
+  const inserted = await trx
+    .insertInto('dossiers')
+    .values({
+      code,
+      procedure_version_id: prepared.procedureVersionId,
+      procedure_code: input.procedureCode,
+      case_key: input.caseCode ?? null,
+      channel: input.channel,
+      receiving_agency_id: receiving.agencyId,
+      competent_agency_id: prepared.competentAgencyId,
+      current_agency_id: receiving.agencyId,
+      step_agencies: JSON.stringify(prepared.stepAgencies),
+      workflow: JSON.stringify(prepared.workflow),
+      applicant: JSON.stringify(input.applicant),
+      applicant_id_number: input.applicant.idNumber,
+      applicant_search: `${foldVietnamese(input.applicant.fullName)} ${input.applicant.idNumber}`,
+      form_data: JSON.stringify(input.formData ?? {}),
+      components: JSON.stringify(input.components),
+      state: JSON.stringify(initial),
+      status: initial.status,
+      version: 0,
+      submitted_at: now,
+      created_by: by.userId,
+      submitted_by_citizen_id: by.citizenId,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const involved = [
+    ...new Set([
+      receiving.agencyId,
+      prepared.competentAgencyId,
+      ...prepared.stepAgencies.map((s) => s.agencyId),
+    ]),
+  ];
+  await trx
+    .insertInto('dossier_agencies')
+    .values(involved.map((agency_id) => ({ dossier_id: inserted.dossier_id, agency_id })))
+    .execute();
+  return { row: inserted as unknown as DossierRow, initial };
+}
+
+export async function receiveAtDesk(
+  deps: Deps,
+  actor: Actor,
+  input: IntakeInput,
+  idempotencyKey: string | undefined,
+  requestId: string,
+): Promise<{ statusCode: number; body: object }> {
+  const scope = `staff:${actor.userId}:intake`;
+  const replay = await replayIdempotent(deps.db, scope, idempotencyKey, input);
+  if (replay) return replay;
+
+  // The desk: the officer's own agency (or the one named, when they serve several).
+  const desks = actor.grants.filter((g) => g.role === 'desk-officer');
+  const desk = input.deskAgencyCode ? desks.find((g) => g.agencyCode === input.deskAgencyCode) : desks[0];
+  if (!desk) throw new AppError('FORBIDDEN', 'Chỉ cán bộ một cửa được tiếp nhận hồ sơ tại quầy.');
+
+  const prepared = await prepareIntake(deps, input, desk, null);
+  const { missing } = prepared;
   const now = deps.clock.now();
   const staff = { kind: 'staff' as const, id: actor.userId };
-  const deskActor = {
-    userId: actor.userId,
-    label: actor.username,
-    roles: ['desk-officer'],
-    agencyId: desk.agencyId,
-  };
+  const deskActor = persistedActor({ kind: 'staff', actor }, ['desk-officer'], desk.agencyId);
 
   return deps.db.transaction().execute(async (trx) => {
-    const day = vnDay(now);
-    const counter = await sql<{ last_value: number }>`
-      INSERT INTO dossier_code_counters (agency_id, day, last_value) VALUES (${desk.agencyId}, ${day.iso}, 1)
-      ON CONFLICT (agency_id, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1
-      RETURNING last_value`.execute(trx);
-    const seq = counter.rows[0]!.last_value;
-    const code = `${desk.agencyCode}-${day.yymmdd}-${String(seq).padStart(4, '0')}`;
-    const initial = initialDossierState({ steps: wf.steps });
-    const inserted = await trx
-      .insertInto('dossiers')
-      .values({
-        code,
-        procedure_version_id: version.procedure_version_id,
-        procedure_code: input.procedureCode,
-        case_key: input.caseCode ?? null,
-        channel: input.channel,
-        receiving_agency_id: desk.agencyId,
-        competent_agency_id: competent.agency_id,
-        current_agency_id: desk.agencyId,
-        step_agencies: JSON.stringify(stepAgencies),
-        workflow: JSON.stringify(wf),
-        applicant: JSON.stringify(input.applicant),
-        applicant_search: `${foldVietnamese(input.applicant.fullName)} ${input.applicant.idNumber}`,
-        form_data: JSON.stringify(input.formData ?? {}),
-        components: JSON.stringify(input.components),
-        state: JSON.stringify(initial),
-        status: initial.status,
-        version: 0,
-        submitted_at: now,
-        created_by: actor.userId,
-        updated_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    const involved = [
-      ...new Set([desk.agencyId, competent.agency_id, ...stepAgencies.map((s) => s.agencyId)]),
-    ];
-    await trx
-      .insertInto('dossier_agencies')
-      .values(involved.map((agency_id) => ({ dossier_id: inserted.dossier_id, agency_id })))
-      .execute();
-    const row = inserted as unknown as DossierRow;
+    const { row, initial } = await insertDossier(trx, prepared, input, desk, now, {
+      userId: actor.userId,
+      citizenId: null,
+    });
+    const code = row.code;
     const relation = await relationOf(trx, actor, row, initial);
     const context: LifecycleContext = { relation };
     const kind: ActionKind = missing.length > 0 ? 'request-supplement' : 'accept';
@@ -720,6 +870,213 @@ export async function receiveAtDesk(
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Online submission (the citizen portal, and dossiers submitted on the national portal)
+
+export type OnlineSubmissionInput = {
+  procedureCode: string;
+  caseCode?: string | undefined;
+  /** The competent agency (cơ quan giải quyết). */
+  agencyCode: string;
+  /** The desk that receives it (any desk may receive for any agency, QĐ 468); default the competent agency's. */
+  receivingAgencyCode?: string | undefined;
+  applicant: {
+    kind: 'person' | 'organisation';
+    fullName?: string | undefined;
+    idNumber?: string | undefined;
+    phone: string;
+    email?: string | undefined;
+    address?: { unitCode: string; line: string } | undefined;
+  };
+  formData: unknown;
+  components: { code: string; fileIds: string[] }[];
+};
+
+/** Who submits online: a signed-in citizen, or the national portal handing over a dossier. */
+export type Submitter =
+  { kind: 'citizen'; citizen: CitizenActor } | { kind: 'system'; label: string; applicant: ApplicantInput };
+
+/**
+ * An online submission: checked like a desk intake, with every required component attached as an
+ * electronic copy; it gets its code from the receiving desk and waits, `submitted`, for a desk officer
+ * to accept it (the clock starts then), ask for a supplement, or refuse it.
+ */
+export async function submitOnline(
+  deps: Deps,
+  submitter: Submitter,
+  input: OnlineSubmissionInput,
+  idempotencyKey: string | undefined,
+  requestId: string,
+): Promise<{ statusCode: number; body: object }> {
+  const scope =
+    submitter.kind === 'citizen'
+      ? `citizen:${submitter.citizen.citizenId}:submit`
+      : `system:${submitter.label}:submit`;
+  const replay = await replayIdempotent(deps.db, scope, idempotencyKey, input);
+  if (replay) return replay;
+
+  const problems: ErrorDetail[] = [];
+  let applicant: ApplicantInput;
+  if (submitter.kind === 'system') applicant = submitter.applicant;
+  else if (input.applicant.kind === 'person') {
+    // The identity provider vouches for the person: the name and number are the account's.
+    applicant = {
+      kind: 'person',
+      fullName: submitter.citizen.fullName,
+      idNumber: submitter.citizen.idNumber,
+      phone: input.applicant.phone,
+      email: input.applicant.email,
+      address: input.applicant.address,
+    };
+  } else {
+    if (!input.applicant.fullName)
+      problems.push({ path: 'body/applicant/fullName', message: 'Nhập tên tổ chức.' });
+    if (!input.applicant.idNumber)
+      problems.push({ path: 'body/applicant/idNumber', message: 'Nhập mã số thuế hoặc mã số doanh nghiệp.' });
+    applicant = {
+      kind: 'organisation',
+      fullName: input.applicant.fullName ?? '',
+      idNumber: input.applicant.idNumber ?? '',
+      phone: input.applicant.phone,
+      email: input.applicant.email,
+      address: input.applicant.address,
+    };
+  }
+  const receivingCode = input.receivingAgencyCode ?? input.agencyCode;
+  const receiving = await deps.db
+    .selectFrom('agencies as a')
+    .innerJoin('desks as d', 'd.agency_id', 'a.agency_id')
+    .select(['a.agency_id as agencyId', 'a.code as agencyCode'])
+    .where('a.code', '=', receivingCode)
+    .executeTakeFirst();
+  if (!receiving)
+    problems.push({
+      path: input.receivingAgencyCode ? 'body/receivingAgencyCode' : 'body/agencyCode',
+      message: `Cơ quan ${receivingCode} không có bộ phận một cửa tiếp nhận hồ sơ.`,
+    });
+  if (problems.length > 0 || !receiving) throw invalid(problems);
+
+  const core: IntakeCore = {
+    procedureCode: input.procedureCode,
+    caseCode: input.caseCode,
+    agencyCode: input.agencyCode,
+    applicant,
+    formData: input.formData,
+    components: input.components.map((c) => ({ code: c.code, provided: 'electronic', fileIds: c.fileIds })),
+    channel: 'online',
+  };
+  const prepared = await prepareIntake(
+    deps,
+    core,
+    receiving,
+    submitter.kind === 'citizen' ? { citizenId: submitter.citizen.citizenId } : null,
+  );
+  if (prepared.missing.length > 0)
+    throw invalid(
+      prepared.missing.map((m) => ({
+        path: `body/components/${m.code}`,
+        message: `Cần đính kèm: ${m.name}`,
+      })),
+      'Hồ sơ trực tuyến cần đủ các thành phần bắt buộc.',
+    );
+  const now = deps.clock.now();
+  const label = submitter.kind === 'citizen' ? `citizen:${submitter.citizen.citizenId}` : submitter.label;
+  return deps.db.transaction().execute(async (trx) => {
+    const { row, initial } = await insertDossier(trx, prepared, core, receiving, now, {
+      userId: null,
+      citizenId: submitter.kind === 'citizen' ? submitter.citizen.citizenId : null,
+    });
+    await trx
+      .insertInto('outbox')
+      .values({
+        topic: 'portal.dossier-status',
+        ordering_key: row.code,
+        payload: JSON.stringify({
+          dossierCode: row.code,
+          status: initial.status,
+          statusCode: DOSSIER_STATUSES[initial.status].code,
+          version: 0,
+          at: now.toISOString(),
+        }),
+        available_at: now,
+        created_at: now,
+      })
+      .execute();
+    const view = await presentDossier(deps, trx, row.code);
+    await rememberIdempotent(trx, scope, idempotencyKey, input, 201, view, now);
+    await appendAudit(
+      trx,
+      { userId: null, label },
+      {
+        action: 'dossier.submit',
+        entityType: 'dossier',
+        entityId: row.code,
+        details: { channel: 'online', receivingAgency: receiving.agencyCode },
+        requestId,
+      },
+      now,
+    );
+    return { statusCode: 201, body: view };
+  });
+}
+
+/** The citizen's own dossiers (as applicant or submitter), newest first. */
+export async function listOwnDossiers(
+  deps: Deps,
+  citizen: CitizenActor,
+  f: { status?: string | undefined; offset: number; limit: number },
+) {
+  let q = deps.db
+    .selectFrom('dossiers as d')
+    .where((eb) =>
+      eb.or([
+        eb('d.applicant_id_number', '=', citizen.idNumber),
+        eb('d.submitted_by_citizen_id', '=', citizen.citizenId),
+      ]),
+    );
+  if (f.status !== undefined) q = q.where('d.status', '=', f.status);
+  const [total, rows] = await Promise.all([
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    q
+      .innerJoin('procedure_versions as v', 'v.procedure_version_id', 'd.procedure_version_id')
+      .innerJoin('agencies as ca', 'ca.agency_id', 'd.competent_agency_id')
+      .select([
+        'd.code',
+        'd.status',
+        'd.procedure_code',
+        'v.name as procedure_name',
+        'ca.name as agency_name',
+        'd.submitted_at',
+        'd.received_at',
+        'd.due_at',
+        'd.extended_due_at',
+        'd.returned_at',
+        'd.version',
+      ])
+      .orderBy('d.submitted_at', 'desc')
+      .orderBy('d.dossier_id', 'desc')
+      .offset(f.offset)
+      .limit(f.limit)
+      .execute(),
+  ]);
+  return {
+    total: Number(total.n),
+    items: rows.map((r) => ({
+      code: r.code,
+      status: r.status,
+      statusLabel: DOSSIER_STATUSES[r.status as keyof typeof DOSSIER_STATUSES].citizenLabel,
+      procedureCode: r.procedure_code,
+      procedureName: r.procedure_name,
+      agencyName: r.agency_name,
+      submittedAt: new Date(r.submitted_at).toISOString(),
+      receivedAt: isoOrNull(r.received_at),
+      dueAt: isoOrNull(r.extended_due_at ?? r.due_at),
+      returnedAt: isoOrNull(r.returned_at),
+      version: r.version,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Actions
 
 export async function loadRow(
@@ -734,7 +1091,7 @@ export async function loadRow(
 
 export async function performAction(
   deps: Deps,
-  actor: Actor,
+  caller: Caller,
   code: string,
   kind: string,
   input: unknown,
@@ -742,14 +1099,16 @@ export async function performAction(
   idempotencyKey: string | undefined,
   requestId: string,
 ): Promise<{ statusCode: number; body: object }> {
-  const scope = `staff:${actor.userId}:action:${code}`;
+  const who = callerKey(caller);
+  const scope = `${who.scope}:action:${code}`;
   const replay = await replayIdempotent(deps.db, scope, idempotencyKey, { kind, input, ifMatch });
   if (replay) return replay;
   const visible = await loadRow(deps.db, code);
-  if (!visible || !(await canSeeDossier(deps.db, actor, visible.dossier_id)))
+  if (!visible || !(await callerCanSee(deps.db, caller, visible)))
     throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
-  if (actor.grants.every((g) => g.role === 'auditor'))
+  if (caller.kind === 'staff' && caller.actor.grants.every((g) => g.role === 'auditor'))
     throw new AppError('FORBIDDEN', 'Tài khoản thanh tra chỉ được xem.');
+  await checkAttachedFiles(deps.db, caller, input);
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const row = (await loadRow(trx, code, true))!;
@@ -759,12 +1118,12 @@ export async function performAction(
       ]);
     }
     const state = row.state as unknown as DossierState;
-    const relation = await relationOf(trx, actor, row, state);
+    const relation = await callerRelation(trx, caller, row, state);
     const deadline = await deadlineOf(deps, trx, row, now);
     const context: LifecycleContext = { relation, deadline };
     const result = applyAction(
       state,
-      { kind: kind as ActionKind, actor: { kind: 'staff', id: actor.userId }, input, at: now.toISOString() },
+      { kind: kind as ActionKind, actor: { kind: caller.kind, id: who.id }, input, at: now.toISOString() },
       context,
     );
     if (!result.ok) throw lifecycleError(result.error);
@@ -791,12 +1150,7 @@ export async function performAction(
         record: result.record,
         kind: kind as ActionKind,
       },
-      {
-        userId: actor.userId,
-        label: actor.username,
-        roles,
-        agencyId: row.step_agencies[state.step.index]?.agencyId ?? null,
-      },
+      persistedActor(caller, roles, row.step_agencies[state.step.index]?.agencyId ?? null),
       now,
       requestId,
       note,
@@ -809,15 +1163,53 @@ export async function performAction(
   });
 }
 
-export async function actionsFor(deps: Deps, actor: Actor, code: string) {
+/**
+ * Files an action attaches (supplements, result documents) must exist, and a citizen may attach only
+ * files they uploaded.
+ */
+async function checkAttachedFiles(db: Database, caller: Caller, input: unknown): Promise<void> {
+  const refs: { path: string; fileId: string }[] = [];
+  for (const field of ['components', 'resultDocuments'] as const) {
+    const list = (input as Record<string, unknown> | null)?.[field];
+    if (!Array.isArray(list)) continue;
+    list.forEach((item: unknown, i) => {
+      const fileId = (item as { fileId?: unknown } | null)?.fileId;
+      if (typeof fileId === 'string') refs.push({ path: `body/${field}/${i}/fileId`, fileId });
+    });
+  }
+  if (refs.length === 0) return;
+  const valid = refs.filter((r) => /^[0-9a-f-]{36}$/.test(r.fileId)).map((r) => r.fileId);
+  const rows =
+    valid.length > 0
+      ? await db
+          .selectFrom('files')
+          .select(['file_id', 'uploaded_by_citizen_id'])
+          .where('file_id', 'in', valid)
+          .execute()
+      : [];
+  const usable = new Set(
+    rows
+      .filter((f) => caller.kind !== 'citizen' || f.uploaded_by_citizen_id === caller.citizen.citizenId)
+      .map((f) => f.file_id),
+  );
+  const bad = refs.filter((r) => !usable.has(r.fileId));
+  if (bad.length > 0) throw invalid(bad.map((r) => ({ path: r.path, message: 'Không có tệp này.' })));
+}
+
+export async function actionsFor(deps: Deps, caller: Caller, code: string) {
   const row = await loadRow(deps.db, code);
-  if (!row || !(await canSeeDossier(deps.db, actor, row.dossier_id)))
+  if (!row || !(await callerCanSee(deps.db, caller, row)))
     throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
   const state = row.state as unknown as DossierState;
-  if (actor.grants.every((g) => g.role === 'auditor')) return { version: row.version, items: [] };
-  const relation = await relationOf(deps.db, actor, row, state);
+  if (caller.kind === 'staff' && caller.actor.grants.every((g) => g.role === 'auditor'))
+    return { version: row.version, items: [] };
+  const relation = await callerRelation(deps.db, caller, row, state);
   const deadline = await deadlineOf(deps, deps.db, row, deps.clock.now());
-  const items = allowedActions(state, { kind: 'staff', id: actor.userId }, { relation, deadline });
+  const items = allowedActions(
+    state,
+    { kind: caller.kind, id: callerKey(caller).id },
+    { relation, deadline },
+  );
   return {
     version: row.version,
     items: items.map((a) => ({
@@ -951,9 +1343,9 @@ export async function presentDossier(
   };
 }
 
-export async function getDossier(deps: Deps, actor: Actor, code: string) {
+export async function getDossier(deps: Deps, caller: Caller, code: string) {
   const row = await loadRow(deps.db, code);
-  if (!row || !(await canSeeDossier(deps.db, actor, row.dossier_id)))
+  if (!row || !(await callerCanSee(deps.db, caller, row)))
     throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
   return presentDossier(deps, deps.db, code);
 }

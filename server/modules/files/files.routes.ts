@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { ErrorEnvelope } from '../../../common/contracts/common.ts';
-import { requireActor } from '../auth/auth.hook.ts';
+import { requireCaller } from '../auth/auth.hook.ts';
 import { MAX_FILE_BYTES, storeFile } from './files.service.ts';
 
 export const FileView = Type.Object(
@@ -31,7 +31,7 @@ export async function registerFileRoutes(app: FastifyInstance, deps: Deps): Prom
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
+      const caller = requireCaller(request);
       if (!request.isMultipart()) {
         throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dưới dạng multipart/form-data.');
       }
@@ -61,7 +61,7 @@ export async function registerFileRoutes(app: FastifyInstance, deps: Deps): Prom
           { path: 'file', message: 'Tệp không có nội dung.' },
         ]);
       }
-      return reply.status(201).send(await storeFile(deps, actor, bytes, part.filename || null));
+      return reply.status(201).send(await storeFile(deps, caller, bytes, part.filename || null));
     },
   );
 }

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Deps } from '../../deps.ts';
-import type { Actor } from '../../platform/actor.ts';
+import type { PersonCaller } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
 
@@ -15,7 +15,12 @@ export function sniffMediaType(bytes: Buffer): 'application/pdf' | 'image/jpeg' 
   return null;
 }
 
-export async function storeFile(deps: Deps, actor: Actor, bytes: Buffer, originalName: string | null) {
+export async function storeFile(
+  deps: Deps,
+  caller: PersonCaller,
+  bytes: Buffer,
+  originalName: string | null,
+) {
   const mediaType = sniffMediaType(bytes);
   if (mediaType === null) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Chỉ nhận tệp PDF, JPEG hoặc PNG.', [
@@ -36,13 +41,16 @@ export async function storeFile(deps: Deps, actor: Actor, bytes: Buffer, origina
         size: bytes.length,
         media_type: mediaType,
         original_name: originalName === null ? null : originalName.slice(0, 255),
-        uploaded_by_user_id: actor.userId,
+        uploaded_by_user_id: caller.kind === 'staff' ? caller.actor.userId : null,
+        uploaded_by_citizen_id: caller.kind === 'citizen' ? caller.citizen.citizenId : null,
         created_at: now,
       })
       .execute();
     await appendAudit(
       trx,
-      { userId: actor.userId, label: actor.username },
+      caller.kind === 'staff'
+        ? { userId: caller.actor.userId, label: caller.actor.username }
+        : { userId: null, label: `citizen:${caller.citizen.citizenId}` },
       {
         action: 'file.uploaded',
         entityType: 'file',

@@ -1,0 +1,106 @@
+// Citizen sign-in through the development identity provider, on real HTTP, as the national one works.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestRuntime, type TestRuntime } from '../../test/db.ts';
+import { authorizeAtIdp, signInCitizen, startTestIdp } from '../../test/citizen.ts';
+import { testConfig } from '../../test/template.ts';
+import type { DevIdp } from '../../../simulator/identity-provider.ts';
+
+let rt: TestRuntime;
+let idp: DevIdp;
+
+before(async () => {
+  const started = await startTestIdp();
+  idp = started.idp;
+  rt = await createTestRuntime({ config: started.config(testConfig(null).oidc) });
+});
+after(async () => {
+  await rt.close();
+  await idp.close();
+});
+
+test('a citizen signs in with the identity provider and the account carries the vouched name and ID number', async () => {
+  const cookie = await signInCitizen(rt.app, 'dev-001190012345', '/cong-dich-vu-cong/ho-so-cua-toi');
+  const me = await rt.app.inject({ method: 'GET', url: '/api/v1/citizen/me', headers: { cookie } });
+  assert.equal(me.statusCode, 200, me.body);
+  assert.deepEqual(me.json(), {
+    citizen: {
+      fullName: 'Nguyễn Thị Hường',
+      idNumberMasked: '••••••••2345',
+      phone: '0912345678',
+      email: 'huong@example.vn',
+    },
+  });
+  const row = await rt.deps.db.selectFrom('citizens').selectAll().executeTakeFirstOrThrow();
+  assert.equal(row.id_number, '001190012345');
+  assert.equal(row.issuer, idp.url);
+  // A citizen is not staff.
+  const staffOnly = await rt.app.inject({ method: 'GET', url: '/api/v1/dossiers', headers: { cookie } });
+  assert.equal(staffOnly.statusCode, 401);
+  const out = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/citizen/sign-out',
+    headers: { cookie, origin: 'http://localhost:3000' },
+  });
+  assert.equal(out.statusCode, 204);
+  const gone = await rt.app.inject({ method: 'GET', url: '/api/v1/citizen/me', headers: { cookie } });
+  assert.equal(gone.statusCode, 401);
+});
+
+test('the callback returns to the page the citizen came from, never to another site', async () => {
+  for (const [next, expected] of [
+    ['/thu-tuc/1.001193', '/thu-tuc/1.001193'],
+    ['//evil.example/x', '/'],
+    ['https://evil.example/', '/'],
+  ] as const) {
+    const start = await rt.app.inject({
+      method: 'GET',
+      url: `/api/v1/citizen/sign-in?next=${encodeURIComponent(next)}`,
+    });
+    const callback = await authorizeAtIdp(start.headers.location as string, { pick: 'dev-001085004321' });
+    const done = await rt.app.inject({ method: 'GET', url: callback });
+    assert.equal(done.headers.location, expected);
+  }
+});
+
+test('the authorization request asks for PKCE, a state and a nonce', async () => {
+  const start = await rt.app.inject({ method: 'GET', url: '/api/v1/citizen/sign-in' });
+  const url = new URL(start.headers.location as string);
+  assert.equal(url.origin, idp.url);
+  assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
+  for (const p of ['code_challenge', 'state', 'nonce']) assert.ok(url.searchParams.get(p), p);
+  assert.equal(url.searchParams.get('redirect_uri'), 'http://localhost:3000/api/v1/citizen/callback');
+});
+
+test('a forged, replayed or cancelled callback opens no session', async () => {
+  const start = await rt.app.inject({ method: 'GET', url: '/api/v1/citizen/sign-in' });
+  const callback = await authorizeAtIdp(start.headers.location as string, { pick: 'dev-079190001122' });
+  const forged = callback.replace(/state=[^&]+/, 'state=forged-state-value');
+  for (const url of [forged, '/api/v1/citizen/callback?code=x&state=y', '/api/v1/citizen/callback']) {
+    const res = await rt.app.inject({ method: 'GET', url });
+    assert.equal(res.statusCode, 302, res.body);
+    assert.match(String(res.headers.location), /^\/cong-dich-vu-cong\/dang-nhap\?loi=UNAUTHENTICATED$/);
+    assert.equal(res.cookies.length, 0);
+  }
+  const ok = await rt.app.inject({ method: 'GET', url: callback });
+  assert.ok(ok.cookies.some((c) => c.name === 'motcua_citizen'));
+  const replay = await rt.app.inject({ method: 'GET', url: callback });
+  assert.match(String(replay.headers.location), /loi=UNAUTHENTICATED/);
+  assert.equal(replay.cookies.length, 0);
+
+  const denied = await rt.app.inject({ method: 'GET', url: '/api/v1/citizen/sign-in' });
+  const back = await authorizeAtIdp(denied.headers.location as string, { deny: '1' });
+  const res = await rt.app.inject({ method: 'GET', url: back });
+  assert.match(String(res.headers.location), /loi=UNAUTHENTICATED/);
+});
+
+test('a typed identity without a 12-digit number is refused by the provider page', async () => {
+  const start = await rt.app.inject({ method: 'GET', url: '/api/v1/citizen/sign-in' });
+  const url = new URL(start.headers.location as string);
+  const form = new URLSearchParams(url.searchParams);
+  form.set('name', 'Phạm Văn Tư');
+  form.set('citizen_id', '12345');
+  const res = await fetch(`${url.origin}/authorize`, { method: 'POST', body: form, redirect: 'manual' });
+  assert.equal(res.status, 400);
+  assert.match(await res.text(), /12 chữ số/);
+});

@@ -1,0 +1,114 @@
+// Citizen sign-in routes: start at the identity provider, the callback, who am I, sign out.
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Deps } from '../../deps.ts';
+import type { CitizenActor } from '../../platform/actor.ts';
+import { AppError } from '../../platform/errors.ts';
+import { ErrorEnvelope } from '../../../common/contracts/common.ts';
+import { CallbackQuery, CitizenMeResponse, SignInQuery } from '../../../common/contracts/citizens.ts';
+import {
+  CITIZEN_COOKIE,
+  completeSignIn,
+  resolveCitizenSession,
+  signOutCitizen,
+  startSignIn,
+} from './citizens.service.ts';
+
+const tags = ['citizens'];
+const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 503: ErrorEnvelope };
+/** The portal page that explains a failed sign-in. */
+export const CITIZEN_SIGN_IN_PAGE = '/cong-dich-vu-cong/dang-nhap';
+
+export function presentCitizen(c: CitizenActor) {
+  return {
+    fullName: c.fullName,
+    idNumberMasked: `${'•'.repeat(8)}${c.idNumber.slice(-4)}`,
+    phone: c.phone,
+    email: c.email,
+  };
+}
+
+export function requireCitizen(request: { citizen: CitizenActor | null }): CitizenActor {
+  if (!request.citizen)
+    throw new AppError('UNAUTHENTICATED', 'Vui lòng đăng nhập bằng tài khoản định danh điện tử.');
+  return request.citizen;
+}
+
+export function installCitizenSessions(app: FastifyInstance, deps: Deps): void {
+  app.addHook('onRequest', async (request) => {
+    const token = request.cookies[CITIZEN_COOKIE];
+    if (token && !request.actor) request.citizen = await resolveCitizenSession(deps, token);
+  });
+}
+
+export function registerCitizenRoutes(root: FastifyInstance, deps: Deps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const secure = deps.config.nodeEnv === 'production';
+
+  app.get(
+    '/api/v1/citizen/sign-in',
+    {
+      schema: {
+        tags,
+        summary: 'Bắt đầu đăng nhập công dân: chuyển sang nhà cung cấp định danh (OpenID Connect)',
+        querystring: SignInQuery,
+        response: { 302: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => reply.redirect(await startSignIn(deps, request.query.next), 302),
+  );
+
+  app.get(
+    '/api/v1/citizen/callback',
+    {
+      schema: {
+        tags,
+        summary: 'Nhà cung cấp định danh trả về đây; mở phiên công dân rồi quay lại trang đang dùng',
+        querystring: CallbackQuery,
+        response: { 302: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const query = request.raw.url?.split('?')[1] ?? '';
+      try {
+        const done = await completeSignIn(deps, query, request.id);
+        void reply.setCookie(CITIZEN_COOKIE, done.sessionToken, {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure,
+          path: '/',
+          expires: done.expiresAt,
+        });
+        return reply.redirect(done.returnTo, 302);
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        request.log.warn({ code: err.code }, 'citizen sign-in failed');
+        return reply.redirect(`${CITIZEN_SIGN_IN_PAGE}?loi=${encodeURIComponent(err.code)}`, 302);
+      }
+    },
+  );
+
+  app.get(
+    '/api/v1/citizen/me',
+    {
+      schema: {
+        tags,
+        summary: 'Công dân đang đăng nhập',
+        response: { 200: CitizenMeResponse, ...errors },
+      },
+    },
+    async (request) => ({ citizen: presentCitizen(requireCitizen(request)) }),
+  );
+
+  app.post(
+    '/api/v1/citizen/sign-out',
+    { schema: { tags, summary: 'Đăng xuất công dân', response: { 204: Type.Null(), ...errors } } },
+    async (request, reply) => {
+      const token = request.cookies[CITIZEN_COOKIE];
+      if (token) await signOutCitizen(deps, token);
+      void reply.clearCookie(CITIZEN_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+}
