@@ -24,6 +24,16 @@ export type Config = {
   sync: SyncConfig;
   simulatorPort: number;
   oidc: OidcConfig;
+  citizenPortal: CitizenPortalConfig;
+};
+
+export const CITIZEN_PORTAL_MODES = ['local', 'national'] as const;
+
+/** Where citizens apply online (docs/web.md, national-portal mode). */
+export type CitizenPortalConfig = {
+  mode: (typeof CITIZEN_PORTAL_MODES)[number];
+  /** With {code} for the procedure code. */
+  nationalProcedureUrl: string;
 };
 
 /** Citizen sign-in through an OpenID Connect identity provider (VNeID in production). */
@@ -184,6 +194,16 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     doc: 'Port of the development identity provider started in demo mode when OIDC_ISSUER is empty',
     example: '3901',
   },
+  {
+    name: 'CITIZEN_PORTAL_MODE',
+    doc: 'local: citizens apply online here (the province portal). national: the mode in force since 1 July 2025 — the portal keeps the catalogue, lookup, QR and kiosk, desks take assisted submissions, and "apply" hands over to the national portal (dossiers from it arrive by the inbound fetch)',
+    example: 'local',
+  },
+  {
+    name: 'NATIONAL_PORTAL_PROCEDURE_URL',
+    doc: 'The national portal page of a procedure, {code} replaced by the procedure code (where "apply" hands over in national mode)',
+    example: 'https://dichvucong.gov.vn/p/home/dvc-tim-kiem-thu-tuc.html?keyword={code}',
+  },
 ];
 
 const DEV_SECRET = 'motcua-development-secret-not-for-production';
@@ -300,6 +320,15 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
   if (production && oidcIssuer !== null && (oidcSecret === '' || oidcSecret === DEV_OIDC_SECRET)) {
     problems.push('OIDC_CLIENT_SECRET must be set in production when OIDC_ISSUER is set');
   }
+  const rawMode = get('CITIZEN_PORTAL_MODE') ?? 'local';
+  const portalMode = CITIZEN_PORTAL_MODES.find((m) => m === rawMode) ?? 'local';
+  if (portalMode !== rawMode)
+    problems.push(`CITIZEN_PORTAL_MODE must be one of ${CITIZEN_PORTAL_MODES.join(', ')} (got "${rawMode}")`);
+  const nationalProcedureUrl =
+    get('NATIONAL_PORTAL_PROCEDURE_URL') ??
+    'https://dichvucong.gov.vn/p/home/dvc-tim-kiem-thu-tuc.html?keyword={code}';
+  if (!nationalProcedureUrl.includes('{code}') || !/^https?:\/\//.test(nationalProcedureUrl))
+    problems.push('NATIONAL_PORTAL_PROCEDURE_URL must be an http(s) URL containing {code}');
   const backoffBaseMs = int('SYNC_BACKOFF_BASE_MS', 5000, 1, 24 * 3_600_000);
   const backoffMaxMs = int('SYNC_BACKOFF_MAX_MS', 3_600_000, 1, 7 * 24 * 3_600_000);
   if (backoffMaxMs < backoffBaseMs) {
@@ -347,6 +376,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       idNumberClaim: get('OIDC_ID_NUMBER_CLAIM') ?? 'citizen_id',
       devIdpPort: int('DEV_IDP_PORT', 3901, 0, 65535),
     },
+    citizenPortal: { mode: portalMode, nationalProcedureUrl },
   };
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
   if (!levels.includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of ${levels.join(', ')}`);

@@ -30,3 +30,15 @@ export const CallbackQuery = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const PortalSettings = Type.Object(
+  {
+    mode: Type.Enum(['local', 'national'] as const),
+    /** The national portal's page of a procedure, with {code} for the procedure code. */
+    nationalProcedureUrl: Type.String(),
+    /** Whether citizen sign-in is configured (an identity provider). */
+    citizenSignIn: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type PortalSettings = Static<typeof PortalSettings>;

@@ -104,3 +104,41 @@ test('a typed identity without a 12-digit number is refused by the provider page
   assert.equal(res.status, 400);
   assert.match(await res.text(), /12 chữ số/);
 });
+
+test('the portal says where citizens apply; in national mode online submission here is refused', async () => {
+  const local = await rt.app.inject({ method: 'GET', url: '/api/v1/portal/settings' });
+  assert.equal(local.statusCode, 200);
+  assert.deepEqual(local.json(), {
+    mode: 'local',
+    nationalProcedureUrl: 'https://dichvucong.gov.vn/p/home/dvc-tim-kiem-thu-tuc.html?keyword={code}',
+    citizenSignIn: true,
+  });
+  const base = testConfig(null);
+  const national = await createTestRuntime({
+    config: {
+      oidc: { ...base.oidc, issuer: idp.url, clientId: 'motcua-test', clientSecret: 'motcua-test-secret' },
+      citizenPortal: { ...base.citizenPortal, mode: 'national' },
+    },
+  });
+  try {
+    const settings = await national.app.inject({ method: 'GET', url: '/api/v1/portal/settings' });
+    assert.equal(settings.json<{ mode: string }>().mode, 'national');
+    const cookie = await signInCitizen(national.app, 'dev-001190012345');
+    const res = await national.app.inject({
+      method: 'POST',
+      url: '/api/v1/portal/dossiers',
+      headers: { cookie, origin: 'http://localhost:3000' },
+      payload: {
+        procedureCode: '1.001193',
+        agencyCode: '000.00.22.H26',
+        applicant: { kind: 'person', phone: '0912345678' },
+        formData: {},
+        components: [],
+      },
+    });
+    assert.equal(res.statusCode, 409, res.body);
+    assert.match(res.json<{ error: { message: string } }>().error.message, /Cổng Dịch vụ công quốc gia/);
+  } finally {
+    await national.close();
+  }
+});

@@ -6,7 +6,12 @@ import type { Deps } from '../../deps.ts';
 import type { CitizenActor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { ErrorEnvelope } from '../../../common/contracts/common.ts';
-import { CallbackQuery, CitizenMeResponse, SignInQuery } from '../../../common/contracts/citizens.ts';
+import {
+  CallbackQuery,
+  CitizenMeResponse,
+  PortalSettings,
+  SignInQuery,
+} from '../../../common/contracts/citizens.ts';
 import {
   CITIZEN_COOKIE,
   completeSignIn,
@@ -87,6 +92,23 @@ export function registerCitizenRoutes(root: FastifyInstance, deps: Deps): void {
         return reply.redirect(`${CITIZEN_SIGN_IN_PAGE}?loi=${encodeURIComponent(err.code)}`, 302);
       }
     },
+  );
+
+  app.get(
+    '/api/v1/portal/settings',
+    {
+      schema: {
+        tags,
+        summary:
+          'Chế độ của cổng: nộp trực tuyến tại đây (local) hoặc chuyển sang Cổng Dịch vụ công quốc gia (national)',
+        response: { 200: PortalSettings },
+      },
+    },
+    async () => ({
+      mode: deps.config.citizenPortal.mode,
+      nationalProcedureUrl: deps.config.citizenPortal.nationalProcedureUrl,
+      citizenSignIn: deps.config.oidc.issuer !== null,
+    }),
   );
 
   app.get(

@@ -89,6 +89,11 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) => {
       const citizen = requireCitizen(request);
+      if (deps.config.citizenPortal.mode === 'national')
+        throw new AppError(
+          'CONFLICT',
+          'Từ ngày 01/7/2025, hồ sơ trực tuyến được nộp trên Cổng Dịch vụ công quốc gia; cổng này chuyển bạn sang đó.',
+        );
       const result = await submitOnline(
         deps,
         { kind: 'citizen', citizen },
