@@ -55,6 +55,8 @@ export type ComponentInput = {
   code: string;
   provided: 'original' | 'copy' | 'certified-copy' | 'electronic' | 'reused';
   fileIds?: string[] | undefined;
+  /** Files kept where they were submitted (the national portal), by link. */
+  links?: { name: string; url: string }[] | undefined;
 };
 
 export type IntakeInput = {
@@ -586,17 +588,23 @@ type PreparedIntake = {
   stepAgencies: { key: string; agencyId: string; agencyCode: string }[];
   /** Required components not provided, and those the officer named missing. */
   missing: { code: string; name: string }[];
+  /** Lenient mode: what the desk officer must look at before accepting (form and component problems). */
+  warnings: ErrorDetail[];
 };
 
 /**
  * Checks an intake or a submission and resolves its workflow: every problem found is reported at once
  * (400 naming each field), nothing is written. `fileOwner`: a citizen may attach only their own files.
+ * `lenient` (dossiers handed over by the national portal, already submitted there): form and component
+ * problems do not refuse the dossier; they come back as warnings for the desk officer, who accepts,
+ * asks for a supplement or refuses as for any online submission.
  */
 async function prepareIntake(
   deps: Deps,
   input: IntakeCore,
   receiving: { agencyId: string },
   fileOwner: { citizenId: string } | null,
+  lenient = false,
   pathOf: (p: string) => string = (p) => `body/${p}`,
 ): Promise<PreparedIntake> {
   const problems: ErrorDetail[] = [];
@@ -629,9 +637,11 @@ async function prepareIntake(
     });
   problems.push(...(await validateApplicant(deps.db, input.applicant, pathOf('applicant'))));
 
+  const warnings: ErrorDetail[] = [];
+  const soft = lenient ? warnings : problems;
   const form = formValidatorFor(version).validate(input.formData);
   if (!form.ok)
-    problems.push(...form.errors.map((e) => ({ path: pathOf(`formData${e.pointer}`), message: e.message })));
+    soft.push(...form.errors.map((e) => ({ path: pathOf(`formData${e.pointer}`), message: e.message })));
 
   const known = new Set(procedure.components.map((_c, i) => componentCode(i)));
   const fileIds = input.components.flatMap((c) => c.fileIds ?? []);
@@ -654,7 +664,7 @@ async function prepareIntake(
   });
   input.components.forEach((c, i) => {
     if (!known.has(c.code))
-      problems.push({
+      soft.push({
         path: pathOf(`components/${i}/code`),
         message: `Thủ tục không có thành phần ${c.code}.`,
       });
@@ -662,8 +672,8 @@ async function prepareIntake(
       if (!usable.has(f))
         problems.push({ path: pathOf(`components/${i}/fileIds/${j}`), message: 'Không có tệp này.' });
     });
-    if (c.provided === 'electronic' && (c.fileIds ?? []).length === 0) {
-      problems.push({ path: pathOf(`components/${i}/fileIds`), message: 'Bản điện tử cần ít nhất một tệp.' });
+    if (c.provided === 'electronic' && (c.fileIds ?? []).length === 0 && (c.links ?? []).length === 0) {
+      soft.push({ path: pathOf(`components/${i}/fileIds`), message: 'Bản điện tử cần ít nhất một tệp.' });
     }
   });
   if (problems.length > 0 || !competent) throw invalid(problems);
@@ -726,6 +736,7 @@ async function prepareIntake(
     workflow: wf,
     stepAgencies,
     missing,
+    warnings,
   };
 }
 
@@ -888,7 +899,12 @@ export type OnlineSubmissionInput = {
     address?: { unitCode: string; line: string } | undefined;
   };
   formData: unknown;
-  components: { code: string; fileIds: string[] }[];
+  components: {
+    code: string;
+    fileIds: string[];
+    provided?: 'electronic' | 'reused' | undefined;
+    links?: { name: string; url: string }[] | undefined;
+  }[];
 };
 
 /** Who submits online: a signed-in citizen, or the national portal handing over a dossier. */
@@ -906,13 +922,13 @@ export async function submitOnline(
   input: OnlineSubmissionInput,
   idempotencyKey: string | undefined,
   requestId: string,
-): Promise<{ statusCode: number; body: object }> {
+): Promise<{ statusCode: number; body: object; warnings: ErrorDetail[] }> {
   const scope =
     submitter.kind === 'citizen'
       ? `citizen:${submitter.citizen.citizenId}:submit`
       : `system:${submitter.label}:submit`;
   const replay = await replayIdempotent(deps.db, scope, idempotencyKey, input);
-  if (replay) return replay;
+  if (replay) return { ...replay, warnings: [] };
 
   const problems: ErrorDetail[] = [];
   let applicant: ApplicantInput;
@@ -961,16 +977,29 @@ export async function submitOnline(
     agencyCode: input.agencyCode,
     applicant,
     formData: input.formData,
-    components: input.components.map((c) => ({ code: c.code, provided: 'electronic', fileIds: c.fileIds })),
+    components: input.components.map((c) => ({
+      code: c.code,
+      provided: c.provided ?? 'electronic',
+      fileIds: c.fileIds,
+      ...(c.links ? { links: c.links } : {}),
+    })),
     channel: 'online',
   };
+  const lenient = submitter.kind === 'system';
   const prepared = await prepareIntake(
     deps,
     core,
     receiving,
     submitter.kind === 'citizen' ? { citizenId: submitter.citizen.citizenId } : null,
+    lenient,
   );
-  if (prepared.missing.length > 0)
+  const warnings = [
+    ...prepared.warnings,
+    ...(lenient
+      ? prepared.missing.map((m) => ({ path: `body/components/${m.code}`, message: `Thiếu: ${m.name}` }))
+      : []),
+  ];
+  if (prepared.missing.length > 0 && !lenient)
     throw invalid(
       prepared.missing.map((m) => ({
         path: `body/components/${m.code}`,
@@ -1010,12 +1039,12 @@ export async function submitOnline(
         action: 'dossier.submit',
         entityType: 'dossier',
         entityId: row.code,
-        details: { channel: 'online', receivingAgency: receiving.agencyCode },
+        details: { channel: 'online', receivingAgency: receiving.agencyCode, warnings: warnings.length },
         requestId,
       },
       now,
     );
-    return { statusCode: 201, body: view };
+    return { statusCode: 201, body: view, warnings };
   });
 }
 

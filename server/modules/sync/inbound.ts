@@ -1,7 +1,7 @@
 // E2: fetch the dossiers submitted on the national portal for the province, store each once (by the
 // portal's code: a record listed twice, or listed again after a lost acknowledgement, is not stored
 // twice), then acknowledge them. Stored before acknowledged, so a crash in between only causes a
-// re-listing, never a loss. Receiving them into dossiers at a desk is later work (#7).
+// re-listing, never a loss. inbound-intake.ts then turns each into a submitted dossier at the desk it names.
 import type { Deps } from '../../deps.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { JobLog } from '../../platform/jobs/job-log.ts';

@@ -9,6 +9,8 @@ import { startSimulator, type Simulator } from '../../../simulator/simulator.ts'
 import { inboundSeed } from '../../../simulator/inbound-seed.ts';
 import { createPortalClient, type PortalClient } from './portal-adapter.ts';
 import { fetchInbound } from './inbound.ts';
+import { receiveInbound } from './inbound-intake.ts';
+import { loginAs, ORIGIN } from '../../test/http.ts';
 
 let sim: Simulator;
 let rt: TestRuntime;
@@ -111,4 +113,85 @@ test('a portal that is down makes the fetch fail without storing anything', asyn
   sim.control.setFaults({ errorRate: 1 });
   await assert.rejects(fetchInbound(rt.deps, client), /HTTP 500/);
   assert.equal((await stored()).length, 0);
+});
+
+test('fetched dossiers enter intake once as submitted dossiers at the named desk; unreadable ones are rejected', async () => {
+  sim.control.seedInbound({
+    records: [
+      ...inboundSeed(3, hangTrong, 100, new Date('2026-11-20T02:00:00Z')),
+      { ...inboundSeed(1, '999.99.99.H99', 150, new Date('2026-11-20T02:00:00Z'))[0]!, MaTTHC: '9.999999' },
+    ],
+  });
+  await fetchInbound(rt.deps, client);
+  const r = await receiveInbound(rt.deps);
+  // The two procedures published without a time unit wait for the catalogue to be completed.
+  assert.deepEqual(r, { received: 1, rejected: 1, held: 2, failed: 0 });
+  const rows = await stored();
+  const birth = rows.find((x) => x.procedure_code === '1.001193')!;
+  assert.equal(birth.status, 'received');
+  assert.deepEqual(
+    birth.problems.map((p) => p.path),
+    ['body/components/TP2'],
+    'what the desk must check: the e-form the online channel requires was not sent',
+  );
+  const held = rows.filter((x) => x.status === 'held');
+  assert.deepEqual(held.map((x) => x.procedure_code).sort(), ['1.000656', '1.004873']);
+  assert.match(held[0]!.problems[0]!.message, /chưa có đơn vị/);
+  assert.ok(birth.dossier_code?.startsWith(`${hangTrong}-`), String(birth.dossier_code));
+  assert.equal(rows.find((x) => x.agency_code === '999.99.99.H99')!.status, 'rejected');
+
+  // Nothing twice: not on a second run, nor when the row was not marked (a crash after the dossier).
+  assert.deepEqual(await receiveInbound(rt.deps), { received: 0, rejected: 0, held: 2, failed: 0 });
+  await rt.deps.db
+    .updateTable('portal_inbound_dossiers')
+    .set({ status: 'new', dossier_code: null, problems: '[]' })
+    .where('portal_code', '=', birth.portal_code)
+    .execute();
+  const count = async () =>
+    Number(
+      (
+        await rt.deps.db
+          .selectFrom('dossiers')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const before = await count();
+  assert.equal((await receiveInbound(rt.deps)).received, 1, 'replayed, not created again');
+  assert.equal(await count(), before);
+  const again = (await stored()).find((x) => x.portal_code === birth.portal_code)!;
+  assert.equal(again.dossier_code, birth.dossier_code);
+
+  // The ward desk finds it to receive, with the applicant the portal named and the files by link.
+  const cookie = await loginAs(rt.app, 'desk.hang-trong');
+  const list = await rt.app.inject({
+    method: 'GET',
+    url: '/api/v1/dossiers?list=to-receive',
+    headers: { cookie },
+  });
+  assert.ok(list.json<{ items: { code: string }[] }>().items.some((i) => i.code === birth.dossier_code));
+  const view = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${birth.dossier_code}`,
+    headers: { cookie },
+  });
+  const d = view.json<{
+    status: string;
+    channel: string;
+    version: number;
+    applicant: { fullName: string };
+    components: { links?: unknown[] }[];
+  }>();
+  assert.equal(d.status, 'submitted');
+  assert.equal(d.channel, 'online');
+  assert.equal(d.applicant.fullName, 'Trần Văn Bình');
+  assert.ok(d.components.every((c) => (c.links ?? []).length > 0));
+  const accepted = await rt.app.inject({
+    method: 'POST',
+    url: `/api/v1/dossiers/${birth.dossier_code}/actions/accept`,
+    headers: { cookie, origin: ORIGIN, 'if-match': String(d.version) },
+    payload: {},
+  });
+  assert.equal(accepted.statusCode, 200, accepted.body);
+  assert.equal(accepted.json<{ status: string }>().status, 'received');
 });

@@ -18,6 +18,7 @@ import { createPortalClient, type PortalClient } from './portal-adapter.ts';
 import { PORTAL_STATUS_TOPIC, portalStatusHandler } from './portal-status.handler.ts';
 import { reconcileRecent } from './reconcile.ts';
 import { fetchInbound } from './inbound.ts';
+import { receiveInbound } from './inbound-intake.ts';
 
 export type SyncJobs = {
   worker: OutboxWorker;
@@ -114,7 +115,14 @@ export async function startSyncJobs(deps: Deps, log: JobLog): Promise<SyncJobs> 
         intervalMs: config.sync.inboundSeconds * 1000,
         firstDelayMs: Math.min(5000, config.sync.inboundSeconds * 1000),
         log,
-        run: () => fetchInbound(deps, client, { log }),
+        run: async () => {
+          try {
+            await fetchInbound(deps, client, { log });
+          } finally {
+            // Stored ones enter intake even when this fetch failed.
+            await receiveInbound(deps, { log });
+          }
+        },
       }),
     );
   }

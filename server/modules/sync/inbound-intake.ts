@@ -1,0 +1,101 @@
+// Dossiers submitted on the national portal enter the same intake flow as online submissions here:
+// each stored E2 record (inbound.ts) becomes a `submitted` dossier at the desk of the agency it names,
+// which accepts it (the clock starts then), asks for a supplement or refuses it. In the mode in force
+// since July 2025 this is the only online channel.
+//
+// Exactly once: the dossier is created under the idempotency key `inbound-<portal code>`, and the
+// inbound row is marked afterwards; a crash in between creates nothing twice (the retry replays the
+// first answer and marks the row then).
+import { randomUUID } from 'node:crypto';
+import type { Deps } from '../../deps.ts';
+import { AppError, type ErrorDetail } from '../../platform/errors.ts';
+import type { JobLog } from '../../platform/jobs/job-log.ts';
+import { silentLog } from '../../platform/jobs/job-log.ts';
+import { submitOnline } from '../dossiers/dossiers.service.ts';
+import type { InboundIntake } from './portal-adapter.ts';
+
+export const NATIONAL_PORTAL_SUBMITTER = 'national-portal';
+
+/**
+ * received: now a submitted dossier. rejected: unreadable, or naming what the province does not have.
+ * held: the province cannot take it yet (the procedure has no usable workflow or time limit): kept
+ * `held` with the reason, taken on a later run once an administrator completes the catalogue.
+ * failed: an unexpected error; tried again on the next run.
+ */
+export type InboundIntakeResult = { received: number; rejected: number; held: number; failed: number };
+
+export async function receiveInbound(
+  deps: Deps,
+  options: { limit?: number; log?: JobLog } = {},
+): Promise<InboundIntakeResult> {
+  const log = options.log ?? silentLog;
+  const result: InboundIntakeResult = { received: 0, rejected: 0, held: 0, failed: 0 };
+  const rows = await deps.db
+    .selectFrom('portal_inbound_dossiers')
+    .select(['inbound_id', 'portal_code', 'intake', 'problems', 'status'])
+    .where('status', 'in', ['new', 'held'])
+    .orderBy('inbound_id')
+    .limit(options.limit ?? 100)
+    .execute();
+  for (const row of rows) {
+    const mark = (
+      status: 'held' | 'received' | 'rejected',
+      problems: ErrorDetail[],
+      dossierCode: string | null,
+    ) =>
+      deps.db
+        .updateTable('portal_inbound_dossiers')
+        .set({ status, problems: JSON.stringify(problems), dossier_code: dossierCode })
+        .where('inbound_id', '=', row.inbound_id)
+        .where('status', '=', row.status)
+        .execute();
+    if (row.status === 'new' && row.problems.length > 0) {
+      // Unreadable, or naming an agency or procedure this province does not have.
+      await mark('rejected', row.problems, null);
+      result.rejected++;
+      continue;
+    }
+    const intake = row.intake as unknown as InboundIntake;
+    try {
+      const submitted = await submitOnline(
+        deps,
+        { kind: 'system', label: NATIONAL_PORTAL_SUBMITTER, applicant: intake.applicant },
+        {
+          procedureCode: intake.procedureCode,
+          agencyCode: intake.agencyCode,
+          applicant: { kind: intake.applicant.kind, phone: intake.applicant.phone },
+          formData: intake.formData,
+          components: intake.components.map((c) => ({
+            code: c.code,
+            provided: c.provided,
+            fileIds: [],
+            links: c.files,
+          })),
+        },
+        `inbound-${row.portal_code}`,
+        `inbound-${randomUUID()}`,
+      );
+      const code = (submitted.body as { code: string }).code;
+      await mark('received', submitted.warnings, code);
+      result.received++;
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'UNPROCESSABLE') {
+        await mark('held', err.details?.length ? err.details : [{ path: '', message: err.message }], null);
+        result.held++;
+        log.warn({ portalCode: row.portal_code, reason: err.message }, 'inbound dossier held');
+      } else if (err instanceof AppError && err.status < 500) {
+        const problems = err.details?.length ? err.details : [{ path: '', message: err.message }];
+        await mark('rejected', problems, null);
+        result.rejected++;
+        log.warn({ portalCode: row.portal_code, code: err.code }, 'inbound dossier rejected');
+      } else {
+        // The database or a bug: left `new`, tried again on the next run.
+        result.failed++;
+        log.error({ portalCode: row.portal_code, error: (err as Error).message }, 'inbound intake failed');
+      }
+    }
+  }
+  if (result.received + result.rejected + result.failed > 0)
+    log.info({ ...result }, 'national-portal dossiers entered intake');
+  return result;
+}
