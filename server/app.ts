@@ -16,6 +16,7 @@ import { installMetrics } from './platform/http/metrics.ts';
 import { registerHealthRoutes } from './platform/http/health.routes.ts';
 import { installAuth } from './modules/auth/auth.hook.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { installCitizenSessions, registerCitizenRoutes } from './modules/citizens/citizens.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes.ts';
@@ -66,6 +67,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   const registry = installMetrics(app);
   await app.register(cookie);
   installAuth(app, deps);
+  installCitizenSessions(app, deps);
 
   await app.register(swagger, {
     openapi: {
@@ -79,6 +81,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'motcua_session' },
+          citizen: { type: 'apiKey', in: 'cookie', name: 'motcua_citizen' },
           bearer: { type: 'http', scheme: 'bearer' },
         },
       },
@@ -89,6 +92,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
 
   registerHealthRoutes(app, deps, registry);
   registerAuthRoutes(app, deps);
+  registerCitizenRoutes(app, deps);
   registerOrgRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerCatalogRoutes(app, deps);

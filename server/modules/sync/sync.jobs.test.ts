@@ -69,16 +69,20 @@ test('demo mode without PORTAL_BASE_URL: the in-process simulator receives statu
       const res = await fetch(`${jobs.portalUrl}/_sim/dossiers/${encodeURIComponent(code)}`);
       return res.status === 200 && ((await res.json()) as { TrangThaiHoSo: number }).TrangThaiHoSo === 2;
     });
-    await eventually('the seeded portal dossiers are fetched', async () => {
-      const rows = await rt.deps.db.selectFrom('portal_inbound_dossiers').select('portal_code').execute();
-      return rows.length === 3;
+    await eventually('the seeded portal dossiers are fetched and enter intake', async () => {
+      const rows = await rt.deps.db
+        .selectFrom('portal_inbound_dossiers')
+        .select(['portal_code', 'status'])
+        .execute();
+      return rows.length === 3 && rows.some((r) => r.status === 'received');
     });
-    const status = await rt.app.inject({
-      method: 'GET',
-      url: '/api/v1/sync/status',
-      headers: { cookie: await loginAs(rt.app, 'demo-admin') },
+    // The dossier the portal handed over is synced back like any other.
+    const cookie = await loginAs(rt.app, 'demo-admin');
+    jobs.worker.notify();
+    await eventually('every dossier is synced', async () => {
+      const status = await rt.app.inject({ method: 'GET', url: '/api/v1/sync/status', headers: { cookie } });
+      return status.json<{ syncedRatio: number }>().syncedRatio === 1;
     });
-    assert.equal(status.json<{ syncedRatio: number }>().syncedRatio, 1);
   } finally {
     await jobs.stop();
     await rt.close();
