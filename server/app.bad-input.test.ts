@@ -31,6 +31,7 @@ function samplePathValue(route: string, name: string): string {
   if (name === 'code' && route.startsWith('/api/v1/units')) return '01';
   if (name === 'kind') return 'receipt';
   if (name === 'action') return 'accept';
+  if (name === 'username') return 'desk.hang-trong';
   return '1';
 }
 

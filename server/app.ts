@@ -12,7 +12,9 @@ import { installErrorHandling } from './platform/http/error-handler.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { AppError } from './platform/errors.ts';
 import { installSecurity } from './platform/http/security.ts';
+import { installCompression } from './platform/http/compression.ts';
 import { installMetrics } from './platform/http/metrics.ts';
+import { OneLineRequestLog } from './platform/http/request-log.ts';
 import { registerHealthRoutes } from './platform/http/health.routes.ts';
 import { installAuth } from './modules/auth/auth.hook.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
@@ -23,6 +25,9 @@ import { registerCatalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerDossierRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { registerSyncRoutes } from './modules/sync/sync.routes.ts';
+import { registerPaymentRoutes } from './modules/payments/payments.routes.ts';
+import { registerReportRoutes } from './modules/reports/reports.routes.ts';
+import { registerStaffRoutes } from './modules/staff/staff.routes.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
@@ -35,6 +40,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     requestIdHeader: false,
+    // One line per request instead of Fastify's two (platform/http/request-log.ts).
+    logController: new OneLineRequestLog(),
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -64,6 +71,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.setValidatorCompiler(validatorCompiler());
   installErrorHandling(app);
   installSecurity(app, config.publicUrl, config.nodeEnv === 'production');
+  installCompression(app);
   const registry = installMetrics(app);
   await app.register(cookie);
   installAuth(app, deps);
@@ -99,11 +107,32 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   await registerFileRoutes(app, deps);
   registerDossierRoutes(app, deps);
   registerSyncRoutes(app, deps);
+  registerPaymentRoutes(app, deps);
+  registerReportRoutes(app, deps);
+  registerStaffRoutes(app, deps);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (options.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: 'index.html' });
+    const assets = path.join(WEB_DIST, 'assets') + path.sep;
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      // An array: with preCompressed, @fastify/static finds the index of `/` only in an array.
+      index: ['index.html'],
+      // The build writes a .br and a .gz beside each text file (web/vite.config.ts); a browser that
+      // accepts one gets it.
+      preCompressed: true,
+      globIgnore: ['**/*.br', '**/*.gz'],
+      // Files under assets/ are named after a hash of their content: kept for a year. The rest
+      // (index.html names the current assets) is revalidated on every visit.
+      setHeaders: (reply, file) => {
+        reply.header(
+          'cache-control',
+          file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       if (request.url.startsWith('/api/')) {
         throw new AppError('NOT_FOUND', 'Không tìm thấy đường dẫn này.');
@@ -113,6 +142,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       if (file.startsWith(WEB_DIST + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
         return reply.sendFile(path.relative(WEB_DIST, file));
       }
+      // A missing asset is a 404, not the shell: a tab opened before a new version was deployed
+      // asks for chunks that no longer exist, and must fail as such (the app then offers a reload).
+      if (rel.startsWith('/assets/')) throw new AppError('NOT_FOUND', 'Không tìm thấy đường dẫn này.');
       // Single-page app: every other page is the shell.
       return reply.sendFile('index.html');
     });

@@ -25,6 +25,7 @@ export type Config = {
   simulatorPort: number;
   oidc: OidcConfig;
   citizenPortal: CitizenPortalConfig;
+  payment: PaymentConfig;
 };
 
 export const CITIZEN_PORTAL_MODES = ['local', 'national'] as const;
@@ -46,6 +47,18 @@ export type OidcConfig = {
   /** The claim carrying the 12-digit personal identification number. */
   idNumberClaim: string;
   devIdpPort: number;
+};
+
+/** The payment platform of the national portal (legal-notes §5 E4; docs/integration/national-portal.md). */
+export type PaymentConfig = {
+  /** null: not configured (demo mode runs the simulator in-process; otherwise only desk payments). */
+  baseUrl: string | null;
+  /** MaDoiTac: the partner code the platform gave the province. */
+  partnerCode: string;
+  /** The secret appended to MaXacThuc's pipe-joined fields. */
+  secret: string;
+  /** Minutes between reconciliations of pending payments (QUERY); 0 turns it off. */
+  reconcileMinutes: number;
 };
 
 export const PORTAL_AUTH_MODES = ['hmac', 'header'] as const;
@@ -204,11 +217,34 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     doc: 'The national portal page of a procedure, {code} replaced by the procedure code (where "apply" hands over in national mode)',
     example: 'https://dichvucong.gov.vn/p/home/dvc-tim-kiem-thu-tuc.html?keyword={code}',
   },
+  {
+    name: 'PAYMENT_BASE_URL',
+    doc: 'Base URL of the payment platform (INIT, QUERY). Empty: in demo mode the payment simulator runs inside the server; otherwise only desk payments are taken',
+    example: '',
+  },
+  {
+    name: 'PAYMENT_PARTNER_CODE',
+    doc: 'Partner code (MaDoiTac) the payment platform gave the province',
+    example: 'MOTCUA',
+  },
+  {
+    name: 'PAYMENT_SECRET',
+    doc: 'Secret shared with the payment platform for MaXacThuc (and with the simulator); required in production when PAYMENT_BASE_URL is set',
+    example: '',
+  },
+  {
+    name: 'PAYMENT_RECONCILE_MINUTES',
+    doc: 'Minutes between reconciliations of pending online payments with the platform (QUERY); 0 turns it off',
+    example: '10',
+  },
 ];
 
 const DEV_SECRET = 'motcua-development-secret-not-for-production';
 /** The simulator's default secret, so that development works with no configuration. */
 export const DEV_PORTAL_SECRET = 'motcua-portal-simulator-secret';
+
+/** The payment simulator's default secret, so that demo payments work with no configuration. */
+export const DEV_PAYMENT_SECRET = 'motcua-payment-simulator-secret';
 
 /** The development identity provider's client secret, so that demo sign-in works with no configuration. */
 export const DEV_OIDC_SECRET = 'motcua-dev-identity-provider-secret';
@@ -320,6 +356,31 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
   if (production && oidcIssuer !== null && (oidcSecret === '' || oidcSecret === DEV_OIDC_SECRET)) {
     problems.push('OIDC_CLIENT_SECRET must be set in production when OIDC_ISSUER is set');
   }
+  const paymentBaseUrl = get('PAYMENT_BASE_URL') ?? null;
+  if (paymentBaseUrl !== null) {
+    try {
+      const u = new URL(paymentBaseUrl);
+      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
+    } catch {
+      problems.push(`PAYMENT_BASE_URL must be an absolute http(s) URL (got "${paymentBaseUrl}")`);
+    }
+  }
+  const paymentSecret = get('PAYMENT_SECRET') ?? (production ? '' : DEV_PAYMENT_SECRET);
+  if (
+    production &&
+    paymentBaseUrl !== null &&
+    (paymentSecret.length < 16 || paymentSecret === DEV_PAYMENT_SECRET)
+  ) {
+    problems.push(
+      'PAYMENT_SECRET must be set (at least 16 characters) in production when PAYMENT_BASE_URL is set',
+    );
+  }
+  const paymentPartnerCode = get('PAYMENT_PARTNER_CODE') ?? 'MOTCUA';
+  if (!/^[A-Za-z0-9._-]{1,50}$/.test(paymentPartnerCode)) {
+    problems.push(
+      `PAYMENT_PARTNER_CODE must be 1–50 letters, digits, ".", "_" or "-" (got "${paymentPartnerCode}")`,
+    );
+  }
   const rawMode = get('CITIZEN_PORTAL_MODE') ?? 'local';
   const portalMode = CITIZEN_PORTAL_MODES.find((m) => m === rawMode) ?? 'local';
   if (portalMode !== rawMode)
@@ -377,6 +438,12 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       devIdpPort: int('DEV_IDP_PORT', 3901, 0, 65535),
     },
     citizenPortal: { mode: portalMode, nationalProcedureUrl },
+    payment: {
+      baseUrl: paymentBaseUrl?.replace(/\/+$/, '') ?? null,
+      partnerCode: paymentPartnerCode,
+      secret: paymentSecret,
+      reconcileMinutes: int('PAYMENT_RECONCILE_MINUTES', 10, 0, 7 * 24 * 60),
+    },
   };
   const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
   if (!levels.includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of ${levels.join(', ')}`);

@@ -5,6 +5,7 @@
 //   GET  /api/v1/hoso/tructuyen?cursor=   E2 dossiers submitted on the portal, not yet acknowledged
 //   POST /api/v1/hoso/tructuyen/xacnhan   E2 acknowledgement
 //   GET  /_sim/dossiers/<code>            what the portal holds (stands for the portal's query API)
+//   /api/v1/thanhtoan/*, /thanh-toan/*   the payment platform (E4): simulator/payments.ts
 // and a control API for faults (/_sim/faults), seeding (/_sim/inbound), planting differences
 // (PUT/DELETE /_sim/dossiers/<code>), statistics (/_sim/stats) and /_sim/reset. Faults touch the portal
 // routes only; /_sim/* always answers.
@@ -12,6 +13,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { inboundSeed, type InboundRecord } from './inbound-seed.ts';
+import {
+  createPaymentPlatform,
+  type PaymentPlatformControl,
+  type PaymentPlatformOptions,
+} from './payments.ts';
 
 export const SIMULATOR_DEFAULT_SECRET = 'motcua-portal-simulator-secret';
 export type SimulatorAuth = 'hmac' | 'header';
@@ -104,6 +110,8 @@ export type SimulatorControl = {
   plant: (code: string, statusCode: number) => void;
   forget: (code: string) => void;
   stats: () => SimStats;
+  /** The payment platform (simulator/payments.ts). */
+  payments: PaymentPlatformControl;
 };
 
 export type Simulator = { url: string; port: number; close: () => Promise<void>; control: SimulatorControl };
@@ -116,6 +124,8 @@ export type SimulatorOptions = {
   /** Seed of the fault generator (default 1). */
   seed?: number;
   log?: (line: string) => void;
+  /** The payment platform's partners (MaDoiTac, secret, callback URL); more via /_sim/payments/partners. */
+  payment?: PaymentPlatformOptions;
 };
 
 /** HMAC-SHA256 over "timestamp\nMETHOD\npath?query\nsha256(body)", hex (see the integration doc). */
@@ -283,6 +293,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let stats = zeroStats();
   // Held answers (latency, timeouts), released at once by close().
   const timers = new Map<NodeJS.Timeout, () => void>();
+  let baseUrl = '';
+  const payments = createPaymentPlatform(() => baseUrl, options.payment, log);
 
   const delay = (n: number) =>
     new Promise<void>((resolve) => {
@@ -336,6 +348,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       inboundSeq = 0;
       stats = zeroStats();
       random = mulberry32(options.seed ?? 1);
+      payments.control.reset();
     },
     seedInbound: (input = {}) => {
       const records =
@@ -373,6 +386,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       dossiers.delete(code);
     },
     stats: () => ({ ...stats }),
+    payments: payments.control,
   };
 
   function authorised(req: http.IncomingMessage, pathAndQuery: string, body: string): boolean {
@@ -599,6 +613,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const url = new URL(req.url ?? '/', 'http://simulator');
     const method = req.method ?? 'GET';
     const route = async () => {
+      if (payments.handles(url.pathname)) return payments.handle(req, res, url);
       if (url.pathname.startsWith('/_sim/')) return handleControl(req, res, url);
       stats.requests++;
       if (url.pathname === '/api/v1/hoso/dongbo' && method === 'POST')
@@ -629,6 +644,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host}:${port}`;
+  baseUrl = url;
   log(`national-portal simulator on ${url} (auth ${auth})`);
 
   return {
@@ -641,6 +657,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         resolve();
       }
       timers.clear();
+      payments.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

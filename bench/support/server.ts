@@ -3,6 +3,7 @@
 // the default request logging (info, to a discarded stdout).
 // BENCH_PROFILE_DIR=dir adds --cpu-prof to the child: the profile lands in dir when it exits.
 import net from 'node:net';
+import fs from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -25,6 +26,7 @@ export async function startServer(databaseUrl: string): Promise<ServerUnderTest>
   const origin = `http://127.0.0.1:${port}`;
   const profileDir = process.env.BENCH_PROFILE_DIR;
   const nodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  if (process.env.BENCH_NODE_ARGS) nodeArgs.push(...process.env.BENCH_NODE_ARGS.split(' '));
   const child = spawn(process.execPath, [...nodeArgs, 'server/main.ts', '--role=api'], {
     cwd: ROOT,
     env: {
@@ -39,7 +41,11 @@ export async function startServer(databaseUrl: string): Promise<ServerUnderTest>
       TRUST_PROXY: 'true',
       WORKER_IN_API: 'false',
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: [
+      'ignore',
+      process.env.BENCH_STDOUT ? fs.openSync(process.env.BENCH_STDOUT, 'w') : 'ignore',
+      'inherit',
+    ],
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   const t0 = performance.now();

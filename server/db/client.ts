@@ -1,7 +1,7 @@
 // One Kysely code path over node-postgres (production) and PGlite (embedded default).
 // Both return int8/bigserial as strings (PGlite would give numbers), numeric as strings and
 // date as 'YYYY-MM-DD' (no time-zone shift through a JS Date).
-import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect, type Compilable } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -25,11 +25,64 @@ export type OpenOptions =
   | { databaseUrl: string; poolSize?: number }
   | { dataDir: string | null; loadDataDir?: Blob | File; lock?: boolean };
 
+/** SQL text → statement name, for the queries made by `preparedQuery`. */
+const statementNames = new Map<string, string>();
+
+/**
+ * A hot query of one fixed shape, built and compiled once per process instead of on every call, and
+ * run on PostgreSQL as a named (prepared) statement, which each pooled connection parses and plans
+ * once: the public lookup's four-table join spent most of its PostgreSQL time in planning, and a
+ * quarter of the server's in Kysely building and compiling it (docs/benchmarks.md, lookup). PGlite runs
+ * it as any other query: one code path, the naming is the driver's business.
+ * `build` must pass its arguments as the query's parameters, each once and in order (checked on the
+ * first call), and the plan must not depend on their values (a unique key, say): after five runs
+ * PostgreSQL may keep one generic plan.
+ */
+export function preparedQuery<A extends unknown[], R>(
+  name: string,
+  build: (db: Kysely<DB>, ...args: A) => Compilable<R>,
+): (db: Kysely<DB>, ...args: A) => Promise<R[]> {
+  let text: string | null = null;
+  return async (db, ...args) => {
+    if (text === null) {
+      const compiled = build(db, ...args).compile();
+      const same =
+        compiled.parameters.length === args.length && compiled.parameters.every((p, i) => p === args[i]);
+      if (!same) throw new Error(`prepared query ${name}: its parameters must be its arguments, in order`);
+      if ([...statementNames.values()].includes(name)) throw new Error(`prepared query ${name} twice`);
+      text = compiled.sql;
+      statementNames.set(text, name);
+    }
+    return (await db.executeQuery<R>(CompiledQuery.raw(text, args))).rows;
+  };
+}
+
+type Query = (this: pg.Client, ...args: unknown[]) => unknown;
+const unnamedQuery = Object.getOwnPropertyDescriptor(pg.Client.prototype, 'query')!.value as Query;
+
+/** A pg client that sends the texts of `preparedQuery` as named statements (Kysely sends text, values). */
+class NamingClient extends pg.Client {}
+Object.defineProperty(NamingClient.prototype, 'query', {
+  value: function query(this: pg.Client, ...args: unknown[]): unknown {
+    const [text, values] = args;
+    const name = typeof text === 'string' && args.length === 2 ? statementNames.get(text) : undefined;
+    return name === undefined
+      ? unnamedQuery.apply(this, args)
+      : unnamedQuery.call(this, { name, text, values });
+  },
+  writable: true,
+  configurable: true,
+});
+
 export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
   if ('databaseUrl' in options) {
     pg.types.setTypeParser(PG_INT8, (v) => v);
     pg.types.setTypeParser(PG_DATE, (v) => v);
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+      Client: NamingClient,
+    });
     pool.on('error', () => {
       // an idle client lost its connection; the pool replaces it on the next checkout
     });

@@ -320,7 +320,59 @@ export type OidcSignInsTable = {
   created_at: Timestamp;
 };
 
+export type PaymentsTable = {
+  payment_id: Generated<string> & Id;
+  dossier_id: string;
+  agency_id: string;
+  reference: string;
+  /** int8: a string when read. */
+  amount: ColumnType<string, string | number, string | number>;
+  currency: Generated<string>;
+  items: JSONColumnType<PaymentItemRow[], string, string>;
+  channel: string;
+  status: string;
+  pay_url: string | null;
+  platform_transaction_id: string | null;
+  bank_code: string | null;
+  payer_name: string;
+  transfer_reference: string | null;
+  note: string | null;
+  created_by_user_id: string | null;
+  created_by_citizen_id: string | null;
+  created_by_label: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  paid_at: Timestamp | null;
+  settled_by: string | null;
+  failure_reason: string | null;
+  last_queried_at: Timestamp | null;
+  receipt_year: number | null;
+  receipt_seq: number | null;
+};
+
+/** One item of payments.items. */
+export type PaymentItemRow = { key: string; name: string; amountVnd: number; source: string };
+
+export type ReceiptCountersTable = { agency_id: string; year: number; last_value: number };
+
+export type PaymentCallbacksTable = {
+  callback_id: Generated<string> & Id;
+  received_at: Timestamp;
+  source: string;
+  raw_body: string;
+  reference: string | null;
+  payment_id: string | null;
+  transaction_id: string | null;
+  result_code: string | null;
+  verdict: string;
+  reason: string | null;
+  request_id: string | null;
+};
+
 export type DB = {
+  payments: PaymentsTable;
+  receipt_counters: ReceiptCountersTable;
+  payment_callbacks: PaymentCallbacksTable;
   citizens: CitizensTable;
   citizen_sessions: CitizenSessionsTable;
   oidc_sign_ins: OidcSignInsTable;

@@ -9,6 +9,7 @@ import { Link, useRouter } from './router.tsx';
 import { useSession } from './session.tsx';
 import { calendarPath, officeHoursPath, PATHS } from './paths.ts';
 import { currentYear } from '../features/calendar/vn-time.ts';
+import { OVERVIEW_ROLES } from '../../common/reports/overview.ts';
 
 function LanguageSwitch() {
   const { t, setLang } = useI18n();
@@ -118,6 +119,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <Link to={PATHS.intake}>{t.nav.intake}</Link>
                 </li>
+                {user.roles.some((r) => OVERVIEW_ROLES.includes(r.role)) ? (
+                  <li>
+                    <Link to={PATHS.reports}>{t.reports.nav}</Link>
+                  </li>
+                ) : null}
                 <li>
                   <Link to={PATHS.units}>{t.nav.units}</Link>
                 </li>
@@ -127,7 +133,12 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <Link to={PATHS.dueTime}>{t.nav.dueTime}</Link>
                 </li>
-                {user.roles[0] ? (
+                {/* One line of navigation has no room for both: administrators find office hours under "Quản trị". */}
+                {user.roles.some((r) => r.role === 'unit-admin' || r.role === 'province-admin') ? (
+                  <li>
+                    <Link to={PATHS.admin}>{t.adminHub.nav}</Link>
+                  </li>
+                ) : user.roles[0] ? (
                   <li>
                     <Link to={officeHoursPath(user.roles[0].agencyCode)}>{t.nav.officeHours}</Link>
                   </li>

@@ -16,6 +16,26 @@ export const PATHS = {
   /** Receiving a dossier at the desk (before `dossier`, which would match it). */
   intake: '/ho-so/tiep-nhan',
   dossier: '/ho-so/:code',
+  /** The leader's overview of their units; `?thang=YYYY-MM&co-quan=<agencyCode>`. */
+  reports: '/bao-cao',
+  /** The administrators' starting page: staff, catalogue, office hours, calendar, units. */
+  admin: '/quan-tri',
+  /** Staff accounts and their roles (quản lý cán bộ). */
+  staff: '/quan-tri/can-bo',
+  /** The catalogue for administrators: procedures, their versions and workflows. */
+  catalogAdmin: '/quan-tri/thu-tuc',
+  procedureAdmin: '/quan-tri/thu-tuc/:code',
+  /** One version's internal workflow; `?kenh=<channel>&coQuan=<agencyCode>` (none: province-wide). */
+  workflowEditor: '/quan-tri/thu-tuc/:code/quy-trinh/:version',
+  /** The citizen side of the portal: sign-in failures (`?loi=<code>`), applying, "my dossiers". */
+  citizenSignIn: '/cong-dich-vu-cong/dang-nhap',
+  apply: '/cong-dich-vu-cong/nop-ho-so/:code',
+  myDossiers: '/cong-dich-vu-cong/ho-so-cua-toi',
+  myDossier: '/cong-dich-vu-cong/ho-so-cua-toi/:code',
+  /** Public lookup by dossier code; `/tra-cuu/<code>` is what the slips' QR codes open. */
+  lookup: '/tra-cuu',
+  lookupCode: '/tra-cuu/:code',
+  kiosk: '/kiosk',
 } as const;
 
 export const procedurePath = (code: string): string => `/thu-tuc/${encodeURIComponent(code)}`;
@@ -23,3 +43,17 @@ export const calendarPath = (year: number): string => `/lich-lam-viec/${year}`;
 export const officeHoursPath = (agencyCode: string): string =>
   `/quan-tri/gio-lam-viec/${encodeURIComponent(agencyCode)}`;
 export const dossierPath = (code: string): string => `/ho-so/${encodeURIComponent(code)}`;
+export const procedureAdminPath = (code: string): string => `/quan-tri/thu-tuc/${encodeURIComponent(code)}`;
+export const workflowEditorPath = (
+  code: string,
+  version: number,
+  scope: { channel: string; agencyCode: string | null },
+): string => {
+  const query = new URLSearchParams({ kenh: scope.channel });
+  if (scope.agencyCode) query.set('coQuan', scope.agencyCode);
+  return `${procedureAdminPath(code)}/quy-trinh/${version}?${query.toString()}`;
+};
+export const applyPath = (code: string): string => `/cong-dich-vu-cong/nop-ho-so/${encodeURIComponent(code)}`;
+export const myDossierPath = (code: string): string =>
+  `/cong-dich-vu-cong/ho-so-cua-toi/${encodeURIComponent(code)}`;
+export const lookupPath = (code: string): string => `/tra-cuu/${encodeURIComponent(code)}`;

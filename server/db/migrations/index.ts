@@ -6,6 +6,7 @@ import * as m20261121020000 from './20261121020000_create-catalog.ts';
 import * as m20261121030000 from './20261121030000_create-dossiers.ts';
 import * as m20261121040000 from './20261121040000_create-sync.ts';
 import * as m20261122000000 from './20261122000000_create-citizens.ts';
+import * as m20261122010000 from './20261122010000_create-payments.ts';
 import * as m20261122020000 from './20261122020000_hold-inbound-dossiers.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -15,5 +16,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261121030000_create-dossiers': m20261121030000,
   '20261121040000_create-sync': m20261121040000,
   '20261122000000_create-citizens': m20261122000000,
+  '20261122010000_create-payments': m20261122010000,
   '20261122020000_hold-inbound-dossiers': m20261122020000,
 };

@@ -39,6 +39,91 @@ export async function loadGrants(db: Database, userId: string): Promise<Grant[]>
   }));
 }
 
+type GrantRow = {
+  role: string | null;
+  agency_id: string | null;
+  code: string | null;
+  name: string | null;
+  unit_code: string | null;
+  agency_path: string | null;
+  unit_path: string | null;
+};
+
+function grantOf(r: GrantRow): Grant[] {
+  if (r.role === null) return [];
+  return [
+    {
+      role: r.role as Role,
+      agencyId: r.agency_id!,
+      agencyCode: r.code!,
+      agencyName: r.name!,
+      unitCode: r.unit_code!,
+      agencyPath: r.agency_path!,
+      unitPath: r.unit_path!,
+    },
+  ];
+}
+
+export type UserWithGrants = {
+  userId: string;
+  username: string;
+  fullName: string;
+  active: boolean;
+  /** The session's expiry, when found by session. */
+  expiresAt: Date | null;
+  grants: Grant[];
+};
+
+/**
+ * A user and their grants in one read, by session or by id: the auth hook asks on every request, so
+ * one statement rather than three (session, user, grants).
+ */
+export async function findUserWithGrants(
+  db: Database,
+  by: { sessionHash: string } | { userId: string },
+): Promise<UserWithGrants | undefined> {
+  const q = db
+    .selectFrom('users as u')
+    .leftJoin('user_roles as r', 'r.user_id', 'u.user_id')
+    .leftJoin('agencies as a', 'a.agency_id', 'r.agency_id')
+    .leftJoin('units as un', 'un.code', 'a.unit_code')
+    .select([
+      'u.user_id',
+      'u.username',
+      'u.full_name',
+      'u.active',
+      'r.role',
+      'a.agency_id',
+      'a.code',
+      'a.name',
+      'a.unit_code',
+      'a.path as agency_path',
+      'un.path as unit_path',
+    ]);
+  const rows =
+    'sessionHash' in by
+      ? await q
+          .innerJoin('sessions as s', 's.user_id', 'u.user_id')
+          .select('s.expires_at')
+          .where('s.session_hash', '=', by.sessionHash)
+          .orderBy('r.role')
+          .orderBy('a.code')
+          .execute()
+      : (await q.where('u.user_id', '=', by.userId).orderBy('r.role').orderBy('a.code').execute()).map(
+          (r) => ({ ...r, expires_at: null }),
+        );
+  const first = rows[0];
+  if (!first) return undefined;
+  return {
+    userId: first.user_id,
+    username: first.username,
+    fullName: first.full_name,
+    active: first.active,
+    expiresAt: first.expires_at === null ? null : new Date(first.expires_at),
+    grants: rows.flatMap(grantOf),
+  };
+}
+
 export async function countRecentFailures(db: Database, by: 'username' | 'ip', value: string, since: Date) {
   const row = await db
     .selectFrom('login_failures')

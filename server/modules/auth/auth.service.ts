@@ -6,7 +6,13 @@ import { appendAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { ROLES, type Role } from '../../../common/auth/roles.ts';
 import { dummyPasswordHash, hashPassword, keyedHash, newSecret, verifyPassword } from './auth.crypto.ts';
-import { countRecentFailures, findUserByUsername, loadGrants } from './auth.repository.ts';
+import {
+  countRecentFailures,
+  findUserByUsername,
+  findUserWithGrants,
+  loadGrants,
+  type UserWithGrants,
+} from './auth.repository.ts';
 
 export const SESSION_COOKIE = 'motcua_session';
 const TOKEN_PREFIX = 'mct_';
@@ -127,26 +133,18 @@ export async function logout(
   });
 }
 
-async function actorFor(deps: Deps, userId: string, via: Actor['via']): Promise<Actor | null> {
-  const user = await deps.db
-    .selectFrom('users')
-    .select(['user_id', 'username', 'full_name', 'active'])
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+function actorOf(user: UserWithGrants | undefined, via: Actor['via']): Actor | null {
   if (!user?.active) return null;
-  const grants = await loadGrants(deps.db, user.user_id);
-  return { userId: user.user_id, username: user.username, fullName: user.full_name, grants, via };
+  return { userId: user.userId, username: user.username, fullName: user.fullName, grants: user.grants, via };
 }
 
 export async function resolveSession(deps: Deps, sessionToken: string): Promise<Actor | null> {
   const now = deps.clock.now();
-  const session = await deps.db
-    .selectFrom('sessions')
-    .select(['user_id', 'expires_at'])
-    .where('session_hash', '=', keyedHash(deps.config.secretKey, sessionToken))
-    .executeTakeFirst();
-  if (!session || new Date(session.expires_at) <= now) return null;
-  return actorFor(deps, session.user_id, 'session');
+  const user = await findUserWithGrants(deps.db, {
+    sessionHash: keyedHash(deps.config.secretKey, sessionToken),
+  });
+  if (!user || user.expiresAt === null || user.expiresAt <= now) return null;
+  return actorOf(user, 'session');
 }
 
 export async function resolveToken(deps: Deps, token: string): Promise<Actor | null> {
@@ -167,7 +165,7 @@ export async function resolveToken(deps: Deps, token: string): Promise<Actor | n
       .where('api_token_id', '=', row.api_token_id)
       .execute();
   }
-  return actorFor(deps, row.user_id, 'token');
+  return actorOf(await findUserWithGrants(deps.db, { userId: row.user_id }), 'token');
 }
 
 type TokenRow = {

@@ -29,7 +29,7 @@ import { findAgencyByCode } from '../org/org.repository.ts';
 
 const CALENDAR_LOCK = 7_357_002;
 
-type LoadedCalendar = { revision: number; years: CalendarYear[]; calendar: WorkCalendar };
+export type LoadedCalendar = { revision: number; years: CalendarYear[]; calendar: WorkCalendar };
 
 const cache = new WeakMap<object, Map<number, LoadedCalendar>>();
 const CACHE_LIMIT = 8;
@@ -65,6 +65,11 @@ export async function loadCalendar(
       },
     ]);
   }
+  return calendarAt(deps, r, db);
+}
+
+/** The calendar at a revision known to exist, from the per-database cache or read once. */
+async function calendarAt(deps: Deps, r: number, db: Executor): Promise<LoadedCalendar> {
   let perDb = cache.get(deps.db);
   if (!perDb) {
     perDb = new Map();
@@ -230,6 +235,31 @@ export async function getOfficeHours(
     .executeTakeFirst();
   if (!row) return { hours: defaultOfficeHours(), version: 0, isDefault: true };
   return { hours: row.hours as unknown as OfficeHours, version: row.version, isDefault: false };
+}
+
+/**
+ * What a due time needs: the current calendar and an agency's office hours, with the revision check
+ * and the hours in one read (the calendar itself comes from the cache). Both can change at any time,
+ * so nothing here is cached without its revision.
+ */
+export async function workingTimeFor(
+  deps: Deps,
+  agencyId: string,
+  db: Executor = deps.db,
+): Promise<{ calendar: LoadedCalendar; hours: OfficeHours }> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('calendar_revisions')
+        .select((e) => e.fn.max('revision').as('r'))
+        .as('revision'),
+      eb.selectFrom('office_hours').select('hours').where('agency_id', '=', agencyId).as('hours'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    calendar: await calendarAt(deps, row.revision ?? 0, db),
+    hours: row.hours === null ? defaultOfficeHours() : (row.hours as unknown as OfficeHours),
+  };
 }
 
 export async function getAgencyOfficeHours(deps: Deps, code: string) {

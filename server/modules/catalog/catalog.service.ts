@@ -764,7 +764,12 @@ export async function resolveWorkflow(
   return out;
 }
 
-async function workflowFor(db: Database, row: VersionRow, agencyId: string | null, channel: Channel) {
+async function workflowFor(
+  db: Database,
+  row: Pick<VersionRow, 'procedure_version_id' | 'data'>,
+  agencyId: string | null,
+  channel: Channel,
+) {
   const stored = await db
     .selectFrom('workflows')
     .select(['steps', 'version', 'agency_id'])
@@ -827,19 +832,17 @@ async function editableVersion(db: Database, code: string, version: number | und
   return row;
 }
 
-/** The workflow a new dossier follows: the agency's own, else the province's, else the default. */
+/**
+ * The workflow a new dossier follows: the agency's own, else the province's, else the default. The
+ * caller has the version's row already (intake read it).
+ */
 export async function workflowForDossier(
   db: Database,
-  procedureVersionId: string,
+  version: Pick<VersionRow, 'procedure_version_id' | 'data'>,
   agencyId: string,
   channel: Channel,
 ): Promise<Workflow & { problems: ErrorDetail[] }> {
-  const row = await db
-    .selectFrom('procedure_versions')
-    .select(['procedure_id', 'procedure_version_id', 'version', 'status', 'data', 'form_schema'])
-    .where('procedure_version_id', '=', procedureVersionId)
-    .executeTakeFirstOrThrow();
-  const w = await workflowFor(db, row, agencyId, channel);
+  const w = await workflowFor(db, version, agencyId, channel);
   return { steps: w.workflow.steps, problems: w.problems };
 }
 

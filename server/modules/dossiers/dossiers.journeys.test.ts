@@ -99,6 +99,15 @@ const act = async (
   });
 };
 
+const viewOf = async (user: string, code: string) =>
+  (
+    await rt.app.inject({
+      method: 'GET',
+      url: `/api/v1/dossiers/${code}`,
+      headers: { cookie: await as(user) },
+    })
+  ).json<View>();
+
 const allowed = async (user: string, code: string) =>
   (
     await rt.app.inject({
@@ -112,6 +121,8 @@ test('birth registration at Phường Hàng Trống: received, processed, approv
   const res = await intake('desk.hang-trong');
   assert.equal(res.statusCode, 201, res.body);
   const d = res.json<View>();
+  // The answer is built from what intake wrote, not read back: it must be what a read shows.
+  assert.deepEqual(d, await viewOf('desk.hang-trong', d.code));
   assert.match(d.code, new RegExp(`^${hangTrong.replace(/\./g, '\\.')}-261120-0001$`));
   assert.equal(d.status, 'received');
   // One working day from Friday 09:00: Monday 09:00 (the weekend is not counted).
@@ -523,6 +534,7 @@ test('inter-agency: ward → district → province department → ward leader, e
     d.steps.map((s) => s.agency.code),
     [hangTrong, hangTrong, hoanKiem, stp, hangTrong, hangTrong],
   );
+  assert.deepEqual(d, await viewOf('desk.hang-trong', d.code), 'the answer is what a read shows');
   const userId = async (u: string) =>
     (
       await rt.deps.db

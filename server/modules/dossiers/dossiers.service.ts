@@ -6,11 +6,11 @@ import { sql, type Transaction } from 'kysely';
 import type { Static } from 'typebox';
 import type { DossierView as DossierViewSchema } from '../../../common/contracts/dossiers.ts';
 import type { DB } from '../../db/schema.ts';
-import type { Database } from '../../db/client.ts';
+import { preparedQuery, type Database } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor, Caller, CitizenActor } from '../../platform/actor.ts';
 import { isoOrNull } from '../../platform/clock.ts';
-import { appendAudit } from '../../platform/audit.ts';
+import { appendAudit, type AuditEntry } from '../../platform/audit.ts';
 import { AppError, type ErrorDetail } from '../../platform/errors.ts';
 import type { Role } from '../../../common/auth/roles.ts';
 import {
@@ -37,7 +37,7 @@ import type { Duration } from '../../../common/working-time/index.ts';
 import { foldVietnamese, foldedWords } from '../../../common/text/fold.ts';
 import { grantReachesAgency } from '../org/org.policy.ts';
 import { formValidatorFor, resolveWorkflow, workflowForDossier } from '../catalog/catalog.service.ts';
-import { getOfficeHours, loadCalendar } from '../calendar/calendar.service.ts';
+import { workingTimeFor } from '../calendar/calendar.service.ts';
 
 const invalid = (details: ErrorDetail[], message = 'Dữ liệu gửi lên không hợp lệ.') =>
   new AppError('VALIDATION_FAILED', message, details);
@@ -153,18 +153,30 @@ function engineDuration(limit: { value: number; unit: string | null } | null): D
   return null;
 }
 
+type Executor = Database | Transaction<DB>;
+
+type WorkingTime = Awaited<ReturnType<typeof workingTimeFor>>;
+
+/**
+ * The calendar and the competent agency's office hours, read once per request however many due times
+ * the request computes (the due time, the steps' due times, the time remaining). The first call says
+ * which executor reads: inside a transaction, its own (PGlite has one session).
+ */
+function workingTimeOnce(deps: Deps, competentAgencyId: string): (db: Executor) => Promise<WorkingTime> {
+  let read: Promise<WorkingTime> | null = null;
+  return (db) => (read ??= workingTimeFor(deps, competentAgencyId, db));
+}
+
 type DueFacts = { dueAt: string | null; calendarVersion: number | null };
 
 async function computeDueAt(
-  deps: Deps,
-  db: Database | Transaction<DB>,
+  db: Executor,
+  workingTime: (db: Executor) => Promise<WorkingTime>,
   state: DossierState,
   limit: Duration | null,
-  competentAgencyId: string,
 ): Promise<DueFacts> {
   if (!limit || !state.clock.startedAt) return { dueAt: null, calendarVersion: null };
-  const cal = await loadCalendar(deps, undefined, db);
-  const { hours } = await getOfficeHours(deps, competentAgencyId, db);
+  const { calendar: cal, hours } = await workingTime(db);
   const pauses = closedPauses(state);
   const due = addWorkingTime(state.clock.startedAt, limit, cal.calendar, hours, { pauses, explain: false });
   return { dueAt: due.dueAt, calendarVersion: cal.revision };
@@ -229,14 +241,22 @@ type AgencyRow = {
   unit_path: string;
 };
 
-async function agencyRows(db: Database | Transaction<DB>, ids: string[]): Promise<Map<string, AgencyRow>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db
+function selectAgencyRows(db: Executor) {
+  return db
     .selectFrom('agencies as a')
     .innerJoin('units as u', 'u.code', 'a.unit_code')
-    .select(['a.agency_id', 'a.code', 'a.name', 'a.unit_code', 'a.path', 'u.path as unit_path'])
-    .where('a.agency_id', 'in', ids)
-    .execute();
+    .select(['a.agency_id', 'a.code', 'a.name', 'a.unit_code', 'a.path', 'u.path as unit_path']);
+}
+
+async function agencyRows(db: Executor, ids: string[]): Promise<Map<string, AgencyRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await selectAgencyRows(db).where('a.agency_id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.agency_id, r]));
+}
+
+async function agencyRowsByCode(db: Executor, codes: string[]): Promise<Map<string, AgencyRow>> {
+  if (codes.length === 0) return new Map();
+  const rows = await selectAgencyRows(db).where('a.code', 'in', codes).execute();
   return new Map(rows.map((r) => [r.agency_id, r]));
 }
 
@@ -286,20 +306,38 @@ type DossierRow = {
   submitted_by_citizen_id: string | null;
 };
 
-async function relationOf(
-  db: Database | Transaction<DB>,
+type RelationRow = Pick<
+  DossierRow,
+  'receiving_agency_id' | 'competent_agency_id' | 'current_agency_id' | 'step_agencies'
+>;
+
+function stepAgencyOf(row: RelationRow, state: DossierState): string {
+  return row.step_agencies[state.step.index]?.agencyId ?? row.current_agency_id;
+}
+
+/** The actor's roles at the agencies the dossier involves, from their rows (`agencies` holds them). */
+function relationFrom(
   actor: Actor,
-  row: DossierRow,
+  agencies: Map<string, AgencyRow>,
+  row: RelationRow,
   state: DossierState,
-): Promise<ActorRelation> {
-  const stepAgencyId = row.step_agencies[state.step.index]?.agencyId ?? row.current_agency_id;
-  const agencies = await agencyRows(db, [row.receiving_agency_id, row.competent_agency_id, stepAgencyId]);
+): ActorRelation {
   return {
     isApplicant: false,
     rolesAtReceivingAgency: rolesAt(actor, agencies.get(row.receiving_agency_id)),
-    rolesAtStepAgency: rolesAt(actor, agencies.get(stepAgencyId)),
+    rolesAtStepAgency: rolesAt(actor, agencies.get(stepAgencyOf(row, state))),
     rolesAtResponsibleAgency: rolesAt(actor, agencies.get(row.competent_agency_id)),
   };
+}
+
+async function relationOf(
+  db: Executor,
+  actor: Actor,
+  row: RelationRow,
+  state: DossierState,
+): Promise<ActorRelation> {
+  const ids = [row.receiving_agency_id, row.competent_agency_id, stepAgencyOf(row, state)];
+  return relationFrom(actor, await agencyRows(db, ids), row, state);
 }
 
 const NO_ROLES: ActorRelation = {
@@ -320,11 +358,15 @@ async function callerRelation(
   return NO_ROLES;
 }
 
-async function deadlineOf(deps: Deps, db: Database | Transaction<DB>, row: DossierRow, now: Date) {
+async function deadlineOf(
+  db: Executor,
+  workingTime: (db: Executor) => Promise<WorkingTime>,
+  row: DossierRow,
+  now: Date,
+) {
   const due = row.extended_due_at ?? row.due_at;
   if (!due) return null;
-  const cal = await loadCalendar(deps, undefined, db);
-  const { hours } = await getOfficeHours(deps, row.competent_agency_id, db);
+  const { calendar: cal, hours } = await workingTime(db);
   return {
     workingMinutesUntilDue: workingMinutesBetween(now, due, cal.calendar, hours),
     workingDayMinutes: workingDayMinutesOf(cal.calendar, hours),
@@ -361,13 +403,41 @@ export async function canSeeDossier(db: Database, actor: Actor, dossierId: strin
   );
 }
 
-async function loadProcedureVersion(db: Database | Transaction<DB>, procedureVersionId: string) {
+type VersionData = {
+  procedure_version_id: string;
+  version: number;
+  data: Record<string, unknown>;
+  form_schema: Record<string, unknown> | null;
+  procedure: Procedure;
+};
+
+const versions = new WeakMap<object, Map<string, VersionData>>();
+const VERSION_CACHE_LIMIT = 500;
+
+/**
+ * A procedure version's documents (≈16 KB of JSON), by id. Only drafts change (catalog.service), and
+ * a dossier is only ever received under a published version, so a published or retired version is
+ * read once per process and database, as the form validators are compiled once (formValidatorFor).
+ */
+async function procedureVersion(deps: Deps, id: string, db: Executor = deps.db): Promise<VersionData> {
+  let perDb = versions.get(deps.db);
+  if (!perDb) {
+    perDb = new Map<string, VersionData>();
+    versions.set(deps.db, perDb);
+  }
+  const hit = perDb.get(id);
+  if (hit) return hit;
   const row = await db
     .selectFrom('procedure_versions')
-    .select(['data', 'form_schema', 'version'])
-    .where('procedure_version_id', '=', procedureVersionId)
+    .select(['procedure_version_id', 'version', 'status', 'data', 'form_schema'])
+    .where('procedure_version_id', '=', id)
     .executeTakeFirstOrThrow();
-  return { procedure: row.data as unknown as Procedure, formSchema: row.form_schema, version: row.version };
+  const loaded = { ...row, procedure: row.data as unknown as Procedure };
+  if (row.status !== 'draft') {
+    if (perDb.size >= VERSION_CACHE_LIMIT) perDb.clear();
+    perDb.set(id, loaded);
+  }
+  return loaded;
 }
 
 function limitOf(p: Procedure, channel: string, caseKey: string | null): Duration | null {
@@ -421,34 +491,44 @@ type Applied = {
   kind: ActionKind;
 };
 
+/** The columns of a dossier's row an action sets beside its state. */
+type SettledColumns = {
+  current_agency_id: string;
+  received_at: Date | null;
+  due_at: string | null;
+  calendar_version: number | null;
+  extended_due_at: string | null;
+  result_at: Date | null;
+  returned_at: Date | null;
+  closed_at: Date | null;
+};
+
+type PriorColumns = Pick<
+  DossierRow,
+  'current_agency_id' | 'received_at' | 'calendar_version' | 'result_at' | 'returned_at' | 'step_agencies'
+> & { due_at: Date | string | null; extended_due_at: Date | string | null };
+
 /**
- * Applies the effects the lifecycle asked for and writes state, action and outbox, then `answer` (the
- * caller's response and idempotency record), then the audit entry, last: the audit chain's lock
- * (platform/audit.ts) is held until commit and serialises every writer in the province, so nothing
- * else runs under it (docs/benchmarks.md, intake).
+ * The row's columns after the effects the lifecycle asked for: the due time recomputed in working time
+ * when the clock starts or resumes, the current agency when the dossier moves, the new appointment.
  */
-async function persistAction<T>(
-  deps: Deps,
-  trx: Transaction<DB>,
-  row: DossierRow,
+async function settleEffects(
+  db: Executor,
+  workingTime: (db: Executor) => Promise<WorkingTime>,
+  row: PriorColumns,
   applied: Applied,
-  actor: PersistedActor,
+  limit: Duration | null,
   now: Date,
-  requestId: string | null,
-  note: string | null,
-  answer: () => Promise<T>,
-): Promise<T> {
+): Promise<SettledColumns> {
   const { state, effects } = applied;
-  const p = await loadProcedureVersion(trx, row.procedure_version_id);
-  const limit = limitOf(p.procedure, row.channel, row.case_key);
-  let dueAt = row.due_at ? new Date(row.due_at).toISOString() : null;
+  let dueAt = isoOrNull(row.due_at);
   let calendarVersion = row.calendar_version;
-  let extendedDueAt = row.extended_due_at ? new Date(row.extended_due_at).toISOString() : null;
+  let extendedDueAt = isoOrNull(row.extended_due_at);
   let currentAgencyId = row.current_agency_id;
   let receivedAt = row.received_at;
   for (const e of effects) {
     if (e.type === 'start-clock' || e.type === 'resume-clock') {
-      const due = await computeDueAt(deps, trx, state, limit, row.competent_agency_id);
+      const due = await computeDueAt(db, workingTime, state, limit);
       dueAt = due.dueAt;
       calendarVersion = due.calendarVersion;
       if (e.type === 'start-clock') receivedAt = new Date(e.at);
@@ -456,65 +536,73 @@ async function persistAction<T>(
       currentAgencyId = row.step_agencies[e.stepIndex]?.agencyId ?? currentAgencyId;
     } else if (e.type === 'extend-due') {
       extendedDueAt = e.newDueAt;
-    } else if (e.type === 'sync-portal') {
-      await trx
-        .insertInto('outbox')
-        .values({
-          topic: 'portal.dossier-status',
-          ordering_key: row.code,
-          payload: JSON.stringify({
-            dossierCode: row.code,
-            status: e.status,
-            statusCode: e.statusCode,
-            version: state.version,
-            at: now.toISOString(),
-          }),
-          available_at: now,
-          created_at: now,
-        })
-        .execute();
-    } else if (e.type === 'notify-applicant') {
-      await trx
-        .insertInto('outbox')
-        .values({
-          topic: 'applicant.notification',
-          ordering_key: row.code,
-          payload: JSON.stringify({ dossierCode: row.code, action: e.action, status: e.status }),
-          available_at: now,
-          created_at: now,
-        })
-        .execute();
     }
   }
   const terminal = ['refused', 'withdrawn', 'stopped', 'returned'].includes(state.status);
-  await trx
-    .updateTable('dossiers')
-    .set({
-      state: JSON.stringify(state),
-      status: state.status,
-      version: state.version,
-      current_agency_id: currentAgencyId,
-      assignee_user_id: state.step.assigneeId,
-      received_at: receivedAt,
-      due_at: dueAt,
-      calendar_version: calendarVersion,
-      extended_due_at: extendedDueAt,
-      result_at: state.status === 'result-ready' ? now : row.result_at,
-      returned_at: state.status === 'returned' ? now : row.returned_at,
-      closed_at: terminal ? now : null,
-      updated_at: now,
-    })
-    .where('dossier_id', '=', row.dossier_id)
-    .execute();
-  const rec = applied.record as {
-    from: { status: string; stepIndex: number };
-    to: { status: string; stepIndex: number };
+  return {
+    current_agency_id: currentAgencyId,
+    received_at: receivedAt,
+    due_at: dueAt,
+    calendar_version: calendarVersion,
+    extended_due_at: extendedDueAt,
+    result_at: state.status === 'result-ready' ? now : row.result_at,
+    returned_at: state.status === 'returned' ? now : row.returned_at,
+    closed_at: terminal ? now : null,
   };
-  await trx
-    .insertInto('dossier_actions')
-    .values({
-      dossier_id: row.dossier_id,
-      version: state.version,
+}
+
+/** The outbox messages the effects ask for (national-portal status, the applicant's notice). */
+function outboxRows(code: string, applied: Applied, now: Date) {
+  return applied.effects.flatMap((e) => {
+    const payload =
+      e.type === 'sync-portal'
+        ? {
+            topic: 'portal.dossier-status',
+            payload: {
+              dossierCode: code,
+              status: e.status,
+              statusCode: e.statusCode,
+              version: applied.state.version,
+              at: now.toISOString(),
+            },
+          }
+        : e.type === 'notify-applicant'
+          ? {
+              topic: 'applicant.notification',
+              payload: { dossierCode: code, action: e.action, status: e.status },
+            }
+          : null;
+    if (payload === null) return [];
+    return [
+      {
+        topic: payload.topic,
+        ordering_key: code,
+        payload: JSON.stringify(payload.payload),
+        available_at: now,
+        created_at: now,
+      },
+    ];
+  });
+}
+
+type ActionRecord = {
+  from: { status: string; stepIndex: number };
+  to: { status: string; stepIndex: number };
+};
+
+/** The append-only action row, and the same as the dossier's history shows it. */
+function actionRow(
+  dossierId: string,
+  applied: Applied,
+  actor: PersistedActor,
+  now: Date,
+  note: string | null,
+) {
+  const rec = applied.record as ActionRecord;
+  return {
+    values: {
+      dossier_id: dossierId,
+      version: applied.state.version,
       kind: applied.kind,
       actor_kind: actor.kind,
       actor_user_id: actor.userId,
@@ -529,19 +617,76 @@ async function persistAction<T>(
       to_step: rec.to.stepIndex,
       note,
       record: JSON.stringify(applied.record),
+    },
+    history: {
+      version: applied.state.version,
+      action: applied.kind,
+      by: actor.label,
+      roles: actor.roles,
+      at: now.toISOString(),
+      from: rec.from.status,
+      to: rec.to.status,
+      fromStep: rec.from.stepIndex,
+      toStep: rec.to.stepIndex,
+      note,
+    },
+  };
+}
+
+function auditOfAction(applied: Applied, code: string, requestId: string | null): AuditEntry {
+  const rec = applied.record as ActionRecord;
+  return {
+    action: `dossier.${applied.kind}`,
+    entityType: 'dossier',
+    entityId: code,
+    details: { version: applied.state.version, from: rec.from.status, to: rec.to.status },
+    requestId,
+  };
+}
+
+/**
+ * Applies the effects the lifecycle asked for and writes state, action and outbox, then `answer` (the
+ * caller's response and idempotency record), then the audit entry, last: the audit chain's lock
+ * (platform/audit.ts) is held until commit and serialises every writer in the province, so nothing
+ * else runs under it (docs/benchmarks.md, intake).
+ */
+async function persistAction<T>(
+  trx: Transaction<DB>,
+  row: DossierRow,
+  applied: Applied,
+  limit: Duration | null,
+  workingTime: (db: Executor) => Promise<WorkingTime>,
+  actor: PersistedActor,
+  now: Date,
+  requestId: string | null,
+  note: string | null,
+  answer: () => Promise<T>,
+): Promise<T> {
+  const { state } = applied;
+  const settled = await settleEffects(trx, workingTime, row, applied, limit, now);
+  const outbox = outboxRows(row.code, applied, now);
+  if (outbox.length > 0) await trx.insertInto('outbox').values(outbox).execute();
+  await trx
+    .updateTable('dossiers')
+    .set({
+      state: JSON.stringify(state),
+      status: state.status,
+      version: state.version,
+      assignee_user_id: state.step.assigneeId,
+      ...settled,
+      updated_at: now,
     })
+    .where('dossier_id', '=', row.dossier_id)
+    .execute();
+  await trx
+    .insertInto('dossier_actions')
+    .values(actionRow(row.dossier_id, applied, actor, now, note).values)
     .execute();
   const answered = await answer();
   await appendAudit(
     trx,
     { userId: actor.userId, label: actor.label },
-    {
-      action: `dossier.${applied.kind}`,
-      entityType: 'dossier',
-      entityId: row.code,
-      details: { version: state.version, from: rec.from.status, to: rec.to.status },
-      requestId,
-    },
+    auditOfAction(applied, row.code, requestId),
     now,
   );
   return answered;
@@ -583,9 +728,13 @@ type IntakeCore = {
 type PreparedIntake = {
   procedureVersionId: string;
   procedure: Procedure;
+  /** The published version's number, shown with the dossier. */
+  procedureVersion: number;
   competentAgencyId: string;
   workflow: Workflow;
   stepAgencies: { key: string; agencyId: string; agencyCode: string }[];
+  /** The receiving, competent and performing agencies by id, as read for the checks. */
+  agencies: Map<string, AgencyRow>;
   /** Required components not provided, and those the officer named missing. */
   missing: { code: string; name: string }[];
   /** Lenient mode: what the desk officer must look at before accepting (form and component problems). */
@@ -602,33 +751,36 @@ type PreparedIntake = {
 async function prepareIntake(
   deps: Deps,
   input: IntakeCore,
-  receiving: { agencyId: string },
+  receiving: AgencyRow,
   fileOwner: { citizenId: string } | null,
   lenient = false,
   pathOf: (p: string) => string = (p) => `body/${p}`,
 ): Promise<PreparedIntake> {
   const problems: ErrorDetail[] = [];
-  const version = await deps.db
+  // Which version is published now; its documents come from the cache (procedureVersion).
+  const published = await deps.db
     .selectFrom('procedure_versions as v')
     .innerJoin('procedures as p', 'p.procedure_id', 'v.procedure_id')
-    .select(['v.procedure_version_id', 'v.data', 'v.form_schema', 'p.procedure_id'])
+    .select(['v.procedure_version_id', 'p.procedure_id'])
     .where('p.code', '=', input.procedureCode)
     .where('v.status', '=', 'published')
     .executeTakeFirst();
-  if (!version)
+  if (!published)
     throw invalid([
       { path: pathOf('procedureCode'), message: `Không có thủ tục mã ${input.procedureCode} đang áp dụng.` },
     ]);
-  const procedure = version.data as unknown as Procedure;
+  const version = await procedureVersion(deps, published.procedure_version_id);
+  const { procedure } = version;
   if (input.caseCode !== undefined && !procedure.cases.some((c) => c.key === input.caseCode)) {
     problems.push({ path: pathOf('caseCode'), message: `Thủ tục không có trường hợp “${input.caseCode}”.` });
   }
   const competent = await deps.db
     .selectFrom('agencies as a')
     .innerJoin('procedure_offerings as o', 'o.agency_id', 'a.agency_id')
-    .select(['a.agency_id', 'a.code', 'a.name', 'a.unit_code'])
+    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .select(['a.agency_id', 'a.code', 'a.name', 'a.unit_code', 'a.path', 'u.path as unit_path'])
     .where('a.code', '=', input.agencyCode)
-    .where('o.procedure_id', '=', version.procedure_id)
+    .where('o.procedure_id', '=', published.procedure_id)
     .executeTakeFirst();
   if (!competent)
     problems.push({
@@ -678,13 +830,7 @@ async function prepareIntake(
   });
   if (problems.length > 0 || !competent) throw invalid(problems);
 
-  const agencies = await agencyRows(deps.db, [receiving.agencyId, competent.agency_id]);
-  const wf = await workflowForDossier(
-    deps.db,
-    version.procedure_version_id,
-    competent.agency_id,
-    input.channel,
-  );
+  const wf = await workflowForDossier(deps.db, version, competent.agency_id, input.channel);
   if (wf.steps.length === 0) {
     throw new AppError(
       'UNPROCESSABLE',
@@ -692,12 +838,7 @@ async function prepareIntake(
       wf.problems,
     );
   }
-  const resolved = await resolveWorkflow(
-    deps.db,
-    wf,
-    agencies.get(receiving.agencyId)!,
-    agencies.get(competent.agency_id)!,
-  );
+  const resolved = await resolveWorkflow(deps.db, wf, receiving, competent);
   const unresolved = resolved.findIndex((s) => s.agency === null);
   if (unresolved >= 0) {
     throw new AppError(
@@ -705,20 +846,24 @@ async function prepareIntake(
       `Bước “${resolved[unresolved]!.name}” của quy trình không xác định được cơ quan thực hiện.`,
     );
   }
-  // One read for the performers' ids (steps often share one agency).
-  const performerIds = new Map(
-    (
-      await deps.db
-        .selectFrom('agencies')
-        .select(['agency_id', 'code'])
-        .where('code', 'in', [...new Set(resolved.map((s) => s.agency!.code))])
-        .execute()
-    ).map((a) => [a.code, a.agency_id]),
-  );
+  // The performers: mostly the receiving or the competent agency, whose rows are here; one read for
+  // the others (a named agency, the one above).
+  const agencies = new Map([
+    [receiving.agency_id, receiving],
+    [competent.agency_id, competent],
+  ]);
+  const byCode = new Map([...agencies.values()].map((a) => [a.code, a]));
+  const others = [...new Set(resolved.map((s) => s.agency!.code))].filter((c) => !byCode.has(c));
+  if (others.length > 0) {
+    for (const a of (await agencyRowsByCode(deps.db, others)).values()) {
+      agencies.set(a.agency_id, a);
+      byCode.set(a.code, a);
+    }
+  }
   const stepAgencies = resolved.map((s) => {
-    const agencyId = performerIds.get(s.agency!.code);
-    if (agencyId === undefined) throw new Error(`agency ${s.agency!.code} vanished during intake`);
-    return { key: s.key, agencyId, agencyCode: s.agency!.code };
+    const agency = byCode.get(s.agency!.code);
+    if (agency === undefined) throw new Error(`agency ${s.agency!.code} vanished during intake`);
+    return { key: s.key, agencyId: agency.agency_id, agencyCode: agency.code };
   });
 
   const provided = new Set(input.components.map((c) => c.code));
@@ -732,31 +877,53 @@ async function prepareIntake(
   return {
     procedureVersionId: version.procedure_version_id,
     procedure,
+    procedureVersion: version.version,
     competentAgencyId: competent.agency_id,
     workflow: wf,
     stepAgencies,
+    agencies,
     missing,
     warnings,
   };
 }
 
-/** Takes the next gap-free code of the receiving agency for today and inserts the dossier, submitted. */
+/** The columns of a dossier nobody has acted on yet: submitted, at its receiving agency, no clock. */
+function submittedColumns(receivingAgencyId: string): SettledColumns {
+  return {
+    current_agency_id: receivingAgencyId,
+    received_at: null,
+    due_at: null,
+    calendar_version: null,
+    extended_due_at: null,
+    result_at: null,
+    returned_at: null,
+    closed_at: null,
+  };
+}
+
+/**
+ * Takes the next gap-free code of the receiving agency for today and inserts the dossier in its state
+ * (submitted, or already acted on at the desk: one insert, not an insert and an update). Returns the
+ * row as the view needs it, from what was written.
+ */
 async function insertDossier(
   trx: Transaction<DB>,
   prepared: PreparedIntake,
   input: IntakeCore,
-  receiving: { agencyId: string; agencyCode: string },
+  receiving: { agency_id: string; code: string },
   now: Date,
   by: { userId: string | null; citizenId: string | null },
-): Promise<{ row: DossierRow; initial: DossierState }> {
+  state: DossierState,
+  columns: SettledColumns,
+): Promise<{ dossierId: string; row: ViewRow }> {
   const day = vnDay(now);
   const counter = await sql<{ last_value: number }>`
-    INSERT INTO dossier_code_counters (agency_id, day, last_value) VALUES (${receiving.agencyId}, ${day.iso}, 1)
+    INSERT INTO dossier_code_counters (agency_id, day, last_value) VALUES (${receiving.agency_id}, ${day.iso}, 1)
     ON CONFLICT (agency_id, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1
     RETURNING last_value`.execute(trx);
   const seq = counter.rows[0]!.last_value;
-  const code = `${receiving.agencyCode}-${day.yymmdd}-${String(seq).padStart(4, '0')}`;
-  const initial = initialDossierState({ steps: prepared.workflow.steps });
+  const code = `${receiving.code}-${day.yymmdd}-${String(seq).padStart(4, '0')}`;
+  const formData = (input.formData ?? {}) as Record<string, unknown>;
   const inserted = await trx
     .insertInto('dossiers')
     .values({
@@ -765,29 +932,30 @@ async function insertDossier(
       procedure_code: input.procedureCode,
       case_key: input.caseCode ?? null,
       channel: input.channel,
-      receiving_agency_id: receiving.agencyId,
+      receiving_agency_id: receiving.agency_id,
       competent_agency_id: prepared.competentAgencyId,
-      current_agency_id: receiving.agencyId,
       step_agencies: JSON.stringify(prepared.stepAgencies),
       workflow: JSON.stringify(prepared.workflow),
       applicant: JSON.stringify(input.applicant),
       applicant_id_number: input.applicant.idNumber,
       applicant_search: `${foldVietnamese(input.applicant.fullName)} ${input.applicant.idNumber}`,
-      form_data: JSON.stringify(input.formData ?? {}),
+      form_data: JSON.stringify(formData),
       components: JSON.stringify(input.components),
-      state: JSON.stringify(initial),
-      status: initial.status,
-      version: 0,
+      state: JSON.stringify(state),
+      status: state.status,
+      version: state.version,
+      assignee_user_id: state.step.assigneeId,
+      ...columns,
       submitted_at: now,
       created_by: by.userId,
       submitted_by_citizen_id: by.citizenId,
       updated_at: now,
     })
-    .returningAll()
+    .returning('dossier_id')
     .executeTakeFirstOrThrow();
   const involved = [
     ...new Set([
-      receiving.agencyId,
+      receiving.agency_id,
       prepared.competentAgencyId,
       ...prepared.stepAgencies.map((s) => s.agencyId),
     ]),
@@ -796,9 +964,68 @@ async function insertDossier(
     .insertInto('dossier_agencies')
     .values(involved.map((agency_id) => ({ dossier_id: inserted.dossier_id, agency_id })))
     .execute();
-  return { row: inserted as unknown as DossierRow, initial };
+  return {
+    dossierId: inserted.dossier_id,
+    row: {
+      code,
+      version: state.version,
+      case_key: input.caseCode ?? null,
+      channel: input.channel,
+      receiving_agency_id: receiving.agency_id,
+      competent_agency_id: prepared.competentAgencyId,
+      step_agencies: prepared.stepAgencies,
+      workflow: prepared.workflow,
+      applicant: input.applicant,
+      form_data: formData,
+      components: input.components,
+      submitted_at: now,
+      ...columns,
+    },
+  };
 }
 
+/** The view of a dossier intake has just written, with the one action it recorded (if any). */
+function intakeView(
+  prepared: PreparedIntake,
+  row: ViewRow,
+  state: DossierState,
+  history: DossierView['history'],
+  workingTime: WorkingTime | null,
+  now: Date,
+): DossierView {
+  return dossierView({
+    row,
+    state,
+    agencies: prepared.agencies,
+    procedure: {
+      code: prepared.procedure.code,
+      name: prepared.procedure.name,
+      version: prepared.procedureVersion,
+    },
+    history,
+    workingTime,
+    now,
+  });
+}
+
+/** A desk grant as the agency row intake checks with. */
+function deskAgency(g: Actor['grants'][number]): AgencyRow {
+  return {
+    agency_id: g.agencyId,
+    code: g.agencyCode,
+    name: g.agencyName,
+    unit_code: g.unitCode,
+    path: g.agencyPath,
+    unit_path: g.unitPath,
+  };
+}
+
+/**
+ * A dossier received at the desk: checked, then accepted (the clock starts) or, when papers are
+ * missing, held with a supplement request (422). The action is decided before the transaction, and the
+ * dossier inserted in its resulting state; the transaction only writes (counter, dossier, its agencies,
+ * outbox, action, idempotency record, audit entry), so the day's code counter stays locked the least.
+ */
 export async function receiveAtDesk(
   deps: Deps,
   actor: Actor,
@@ -812,71 +1039,96 @@ export async function receiveAtDesk(
 
   // The desk: the officer's own agency (or the one named, when they serve several).
   const desks = actor.grants.filter((g) => g.role === 'desk-officer');
-  const desk = input.deskAgencyCode ? desks.find((g) => g.agencyCode === input.deskAgencyCode) : desks[0];
-  if (!desk) throw new AppError('FORBIDDEN', 'Chỉ cán bộ một cửa được tiếp nhận hồ sơ tại quầy.');
+  const grant = input.deskAgencyCode ? desks.find((g) => g.agencyCode === input.deskAgencyCode) : desks[0];
+  if (!grant) throw new AppError('FORBIDDEN', 'Chỉ cán bộ một cửa được tiếp nhận hồ sơ tại quầy.');
+  const desk = deskAgency(grant);
 
   const prepared = await prepareIntake(deps, input, desk, null);
   const { missing } = prepared;
   const now = deps.clock.now();
   const staff = { kind: 'staff' as const, id: actor.userId };
-  const deskActor = persistedActor({ kind: 'staff', actor }, ['desk-officer'], desk.agencyId);
+  const deskActor = persistedActor({ kind: 'staff', actor }, ['desk-officer'], desk.agency_id);
+
+  const initial = initialDossierState({ steps: prepared.workflow.steps });
+  const submitted = submittedColumns(desk.agency_id);
+  const relationRow = {
+    receiving_agency_id: desk.agency_id,
+    competent_agency_id: prepared.competentAgencyId,
+    current_agency_id: submitted.current_agency_id,
+    step_agencies: prepared.stepAgencies,
+  };
+  const relation = relationFrom(actor, prepared.agencies, relationRow, initial);
+  const kind: ActionKind = missing.length > 0 ? 'request-supplement' : 'accept';
+  const actionInput =
+    kind === 'accept'
+      ? {}
+      : {
+          missingComponents: missing.map((m) => ({ name: m.name })),
+          reason: 'Hồ sơ chưa đầy đủ thành phần theo quy định khi tiếp nhận tại quầy.',
+        };
+  const result = applyAction(
+    initial,
+    { kind, actor: staff, input: actionInput, at: now.toISOString() },
+    { relation },
+  );
+  if (!result.ok) throw lifecycleError(result.error);
+  const applied: Applied = { state: result.state, effects: result.effects, record: result.record, kind };
+  // The due time and the view's working time are read here, before the transaction.
+  const workingTime = workingTimeOnce(deps, prepared.competentAgencyId);
+  const columns = await settleEffects(
+    deps.db,
+    workingTime,
+    { ...submitted, step_agencies: prepared.stepAgencies },
+    applied,
+    limitOf(prepared.procedure, input.channel, input.caseCode ?? null),
+    now,
+  );
+  const viewTime =
+    kind === 'accept' && viewNeedsWorkingTime(columns, applied.state) ? await workingTime(deps.db) : null;
 
   return deps.db.transaction().execute(async (trx) => {
-    const { row, initial } = await insertDossier(trx, prepared, input, desk, now, {
-      userId: actor.userId,
-      citizenId: null,
-    });
-    const code = row.code;
-    const relation = await relationOf(trx, actor, row, initial);
-    const context: LifecycleContext = { relation };
-    const kind: ActionKind = missing.length > 0 ? 'request-supplement' : 'accept';
-    const actionInput =
-      kind === 'accept'
-        ? {}
-        : {
-            missingComponents: missing.map((m) => ({ name: m.name })),
-            reason: 'Hồ sơ chưa đầy đủ thành phần theo quy định khi tiếp nhận tại quầy.',
-          };
-    const result = applyAction(
-      initial,
-      { kind, actor: staff, input: actionInput, at: now.toISOString() },
-      context,
-    );
-    if (!result.ok) throw lifecycleError(result.error);
-    return persistAction(
-      deps,
+    const { dossierId, row } = await insertDossier(
       trx,
-      row,
-      {
-        state: result.state,
-        effects: result.effects,
-        record: result.record,
-        kind,
-      },
-      deskActor,
+      prepared,
+      input,
+      desk,
       now,
-      requestId,
-      null,
-      async () => {
-        if (kind === 'request-supplement') {
-          const body = {
-            error: {
-              code: 'DOSSIER_INCOMPLETE',
-              message: 'Hồ sơ chưa đầy đủ; đã lập phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.',
-              details: missing.map((m) => ({ path: `components/${m.code}`, message: `Thiếu: ${m.name}` })),
-              requestId,
-              dossierCode: code,
-              slip: `/api/v1/dossiers/${code}/slips/supplement-request`,
-            },
-          };
-          await rememberIdempotent(trx, scope, idempotencyKey, input, 422, body, now);
-          return { statusCode: 422, body };
-        }
-        const view = await presentDossier(deps, trx, code);
-        await rememberIdempotent(trx, scope, idempotencyKey, input, 201, view, now);
-        return { statusCode: 201, body: view };
-      },
+      { userId: actor.userId, citizenId: null },
+      applied.state,
+      columns,
     );
+    const { code } = row;
+    const outbox = outboxRows(code, applied, now);
+    if (outbox.length > 0) await trx.insertInto('outbox').values(outbox).execute();
+    const action = actionRow(dossierId, applied, deskActor, now, null);
+    await trx.insertInto('dossier_actions').values(action.values).execute();
+    let answer: { statusCode: number; body: Record<string, unknown> };
+    if (kind === 'request-supplement') {
+      answer = {
+        statusCode: 422,
+        body: {
+          error: {
+            code: 'DOSSIER_INCOMPLETE',
+            message: 'Hồ sơ chưa đầy đủ; đã lập phiếu yêu cầu bổ sung, hoàn thiện hồ sơ.',
+            details: missing.map((m) => ({ path: `components/${m.code}`, message: `Thiếu: ${m.name}` })),
+            requestId,
+            dossierCode: code,
+            slip: `/api/v1/dossiers/${code}/slips/supplement-request`,
+          },
+        },
+      };
+    } else {
+      const view = intakeView(prepared, row, applied.state, [action.history], viewTime, deps.clock.now());
+      answer = { statusCode: 201, body: view };
+    }
+    await rememberIdempotent(trx, scope, idempotencyKey, input, answer.statusCode, answer.body, now);
+    await appendAudit(
+      trx,
+      { userId: deskActor.userId, label: deskActor.label },
+      auditOfAction(applied, code, requestId),
+      now,
+    );
+    return answer;
   });
 }
 
@@ -958,10 +1210,8 @@ export async function submitOnline(
     };
   }
   const receivingCode = input.receivingAgencyCode ?? input.agencyCode;
-  const receiving = await deps.db
-    .selectFrom('agencies as a')
+  const receiving = await selectAgencyRows(deps.db)
     .innerJoin('desks as d', 'd.agency_id', 'a.agency_id')
-    .select(['a.agency_id as agencyId', 'a.code as agencyCode'])
     .where('a.code', '=', receivingCode)
     .executeTakeFirst();
   if (!receiving)
@@ -1008,12 +1258,19 @@ export async function submitOnline(
       'Hồ sơ trực tuyến cần đủ các thành phần bắt buộc.',
     );
   const now = deps.clock.now();
+  const initial = initialDossierState({ steps: prepared.workflow.steps });
   const label = submitter.kind === 'citizen' ? `citizen:${submitter.citizen.citizenId}` : submitter.label;
   return deps.db.transaction().execute(async (trx) => {
-    const { row, initial } = await insertDossier(trx, prepared, core, receiving, now, {
-      userId: null,
-      citizenId: submitter.kind === 'citizen' ? submitter.citizen.citizenId : null,
-    });
+    const { row } = await insertDossier(
+      trx,
+      prepared,
+      core,
+      receiving,
+      now,
+      { userId: null, citizenId: submitter.kind === 'citizen' ? submitter.citizen.citizenId : null },
+      initial,
+      submittedColumns(receiving.agency_id),
+    );
     await trx
       .insertInto('outbox')
       .values({
@@ -1030,7 +1287,8 @@ export async function submitOnline(
         created_at: now,
       })
       .execute();
-    const view = await presentDossier(deps, trx, row.code);
+    // Nothing acted on yet: no history, no clock.
+    const view = intakeView(prepared, row, initial, [], null, deps.clock.now());
     await rememberIdempotent(trx, scope, idempotencyKey, input, 201, view, now);
     await appendAudit(
       trx,
@@ -1039,7 +1297,7 @@ export async function submitOnline(
         action: 'dossier.submit',
         entityType: 'dossier',
         entityId: row.code,
-        details: { channel: 'online', receivingAgency: receiving.agencyCode, warnings: warnings.length },
+        details: { channel: 'online', receivingAgency: receiving.code, warnings: warnings.length },
         requestId,
       },
       now,
@@ -1147,8 +1405,9 @@ export async function performAction(
       ]);
     }
     const state = row.state as unknown as DossierState;
+    const workingTime = workingTimeOnce(deps, row.competent_agency_id);
     const relation = await callerRelation(trx, caller, row, state);
-    const deadline = await deadlineOf(deps, trx, row, now);
+    const deadline = await deadlineOf(trx, workingTime, row, now);
     const context: LifecycleContext = { relation, deadline };
     const result = applyAction(
       state,
@@ -1169,8 +1428,8 @@ export async function performAction(
         : typeof (input as { reason?: unknown })?.reason === 'string'
           ? (input as { reason: string }).reason
           : null;
+    const { procedure } = await procedureVersion(deps, row.procedure_version_id, trx);
     return persistAction(
-      deps,
       trx,
       row,
       {
@@ -1179,12 +1438,14 @@ export async function performAction(
         record: result.record,
         kind: kind as ActionKind,
       },
+      limitOf(procedure, row.channel, row.case_key),
+      workingTime,
       persistedActor(caller, roles, row.step_agencies[state.step.index]?.agencyId ?? null),
       now,
       requestId,
       note,
       async () => {
-        const view = await presentDossier(deps, trx, code);
+        const view = await presentDossier(deps, trx, code, workingTime);
         await rememberIdempotent(trx, scope, idempotencyKey, { kind, input, ifMatch }, 200, view, now);
         return { statusCode: 200, body: view };
       },
@@ -1233,7 +1494,12 @@ export async function actionsFor(deps: Deps, caller: Caller, code: string) {
   if (caller.kind === 'staff' && caller.actor.grants.every((g) => g.role === 'auditor'))
     return { version: row.version, items: [] };
   const relation = await callerRelation(deps.db, caller, row, state);
-  const deadline = await deadlineOf(deps, deps.db, row, deps.clock.now());
+  const deadline = await deadlineOf(
+    deps.db,
+    workingTimeOnce(deps, row.competent_agency_id),
+    row,
+    deps.clock.now(),
+  );
   const items = allowedActions(
     state,
     { kind: caller.kind, id: callerKey(caller).id },
@@ -1254,57 +1520,66 @@ export async function actionsFor(deps: Deps, caller: Caller, code: string) {
 
 export type DossierView = Static<typeof DossierViewSchema>;
 
-export async function presentDossier(
-  deps: Deps,
-  db: Database | Transaction<DB>,
-  code: string,
-): Promise<DossierView> {
-  const row = (await loadRow(db, code))!;
-  const state = row.state as unknown as DossierState;
-  const agencies = await agencyRows(db, [
-    ...new Set([
-      row.receiving_agency_id,
-      row.competent_agency_id,
-      row.current_agency_id,
-      ...row.step_agencies.map((s) => s.agencyId),
-    ]),
-  ]);
+type ViewRow = Pick<
+  DossierRow,
+  | 'code'
+  | 'version'
+  | 'case_key'
+  | 'channel'
+  | 'receiving_agency_id'
+  | 'competent_agency_id'
+  | 'current_agency_id'
+  | 'step_agencies'
+  | 'workflow'
+  | 'applicant'
+  | 'form_data'
+  | 'components'
+  | 'received_at'
+  | 'calendar_version'
+  | 'result_at'
+  | 'returned_at'
+> & {
+  submitted_at: Date | string;
+  due_at: Date | string | null;
+  extended_due_at: Date | string | null;
+};
+
+/** The view shows the time remaining and the steps' due times once the clock has started. */
+function viewNeedsWorkingTime(
+  row: Pick<ViewRow, 'due_at' | 'extended_due_at'>,
+  state: DossierState,
+): boolean {
+  return (row.extended_due_at ?? row.due_at) !== null && state.clock.startedAt !== null;
+}
+
+/**
+ * The dossier as the API shows it, from its row and what goes with it; no read here, so intake builds
+ * it from what it has just written and the reads build it from what they read.
+ */
+function dossierView(parts: {
+  row: ViewRow;
+  state: DossierState;
+  /** Every agency the row names, by id. */
+  agencies: Map<string, { code: string; name: string }>;
+  procedure: { code: string; name: string; version: number };
+  history: DossierView['history'];
+  /** Needed when viewNeedsWorkingTime. */
+  workingTime: WorkingTime | null;
+  now: Date;
+}): DossierView {
+  const { row, state } = parts;
   const brief = (id: string) => {
-    const a = agencies.get(id)!;
+    const a = parts.agencies.get(id)!;
     return { code: a.code, name: a.name };
   };
-  const { procedure, version } = await loadProcedureVersion(db, row.procedure_version_id);
   const info = DOSSIER_STATUSES[state.status];
-  const history = await db
-    .selectFrom('dossier_actions')
-    .select([
-      'version',
-      'kind',
-      'actor_label',
-      'actor_roles',
-      'at',
-      'from_status',
-      'to_status',
-      'from_step',
-      'to_step',
-      'note',
-    ])
-    .where('dossier_id', '=', row.dossier_id)
-    .orderBy('version')
-    .execute();
   const workflow = row.workflow as unknown as Workflow;
   let remaining: { overdue: boolean; workingMinutes: number; label: string } | null = null;
   let stepDue: (string | null)[] = workflow.steps.map(() => null);
   const due = row.extended_due_at ?? row.due_at;
-  if (due && state.clock.startedAt) {
-    const cal = await loadCalendar(deps, undefined, db);
-    const { hours } = await getOfficeHours(deps, row.competent_agency_id, db);
-    const r = remainingWorkingTime(
-      state.closedAt ?? deps.clock.now().toISOString(),
-      due,
-      cal.calendar,
-      hours,
-    );
+  if (due && state.clock.startedAt && parts.workingTime) {
+    const { calendar: cal, hours } = parts.workingTime;
+    const r = remainingWorkingTime(state.closedAt ?? parts.now.toISOString(), due, cal.calendar, hours);
     remaining = { overdue: r.overdue, workingMinutes: r.workingMinutes, label: r.label };
     // Each step's due time: the cumulative shares counted from the start of the clock.
     let cumulative = 0;
@@ -1329,7 +1604,7 @@ export async function presentDossier(
     status: state.status,
     statusCode: info.code,
     statusLabel: info.label,
-    procedure: { code: procedure.code, name: procedure.name, version },
+    procedure: parts.procedure,
     caseCode: row.case_key,
     channel: row.channel,
     receivingAgency: brief(row.receiving_agency_id),
@@ -1357,6 +1632,50 @@ export async function presentDossier(
     })),
     outcome: state.outcome,
     resultDocuments: state.resultDocuments as unknown as Record<string, unknown>[],
+    history: parts.history,
+  };
+}
+
+/** Reads a dossier and what its view shows (agencies, procedure, history, working time). */
+export async function presentDossier(
+  deps: Deps,
+  db: Executor,
+  code: string,
+  workingTime?: (db: Executor) => Promise<WorkingTime>,
+): Promise<DossierView> {
+  const row = (await loadRow(db, code))!;
+  const state = row.state as unknown as DossierState;
+  const agencies = await agencyRows(db, [
+    ...new Set([
+      row.receiving_agency_id,
+      row.competent_agency_id,
+      row.current_agency_id,
+      ...row.step_agencies.map((s) => s.agencyId),
+    ]),
+  ]);
+  const { procedure, version } = await procedureVersion(deps, row.procedure_version_id, db);
+  const history = await db
+    .selectFrom('dossier_actions')
+    .select([
+      'version',
+      'kind',
+      'actor_label',
+      'actor_roles',
+      'at',
+      'from_status',
+      'to_status',
+      'from_step',
+      'to_step',
+      'note',
+    ])
+    .where('dossier_id', '=', row.dossier_id)
+    .orderBy('version')
+    .execute();
+  return dossierView({
+    row,
+    state,
+    agencies,
+    procedure: { code: procedure.code, name: procedure.name, version },
     history: history.map((h) => ({
       version: h.version,
       action: h.kind,
@@ -1369,7 +1688,11 @@ export async function presentDossier(
       toStep: h.to_step,
       note: h.note,
     })),
-  };
+    workingTime: viewNeedsWorkingTime(row, state)
+      ? await (workingTime ?? workingTimeOnce(deps, row.competent_agency_id))(db)
+      : null,
+    now: deps.clock.now(),
+  });
 }
 
 export async function getDossier(deps: Deps, caller: Caller, code: string) {
@@ -1550,9 +1873,11 @@ export function maskName(fullName: string): string {
  * themselves, not the whole dossier row and the procedure version's documents (≈16 KB of JSON to read
  * and parse for a few names; docs/benchmarks.md, lookup). The version's name column is written with
  * its data (catalog versionColumns); procedure_code is the dossier's copy of the code it was received under.
+ * Compiled once, and a named statement on PostgreSQL (db/client.ts): planning the joins was most of
+ * its cost there.
  */
-export async function publicLookup(deps: Deps, code: string) {
-  const row = await deps.db
+const publicLookupQuery = preparedQuery('public-lookup', (db: Database, code: string) =>
+  db
     .selectFrom('dossiers as d')
     .innerJoin('procedure_versions as v', 'v.procedure_version_id', 'd.procedure_version_id')
     .innerJoin('agencies as ra', 'ra.agency_id', 'd.receiving_agency_id')
@@ -1570,8 +1895,11 @@ export async function publicLookup(deps: Deps, code: string) {
       'd.extended_due_at',
       'd.returned_at',
     ])
-    .where('d.code', '=', code)
-    .executeTakeFirst();
+    .where('d.code', '=', code),
+);
+
+export async function publicLookup(deps: Deps, code: string) {
+  const [row] = await publicLookupQuery(deps.db, code);
   if (!row) return null;
   return {
     code: row.code,

@@ -19,6 +19,7 @@ import { PORTAL_STATUS_TOPIC, portalStatusHandler } from './portal-status.handle
 import { reconcileRecent } from './reconcile.ts';
 import { fetchInbound } from './inbound.ts';
 import { receiveInbound } from './inbound-intake.ts';
+import { startPaymentJobs } from '../payments/payments.jobs.ts';
 
 export type SyncJobs = {
   worker: OutboxWorker;
@@ -90,6 +91,8 @@ export async function startSyncJobs(deps: Deps, log: JobLog): Promise<SyncJobs> 
     ...syncWorkerOptions(deps),
   });
   worker.start();
+  // Payment reconciliation; in demo mode the simulator above also plays the payment platform.
+  const payments = await startPaymentJobs(deps, log, simulator);
 
   const periodic: Periodic[] = [];
   if (client && config.sync.reconcileMinutes > 0) {
@@ -133,6 +136,7 @@ export async function startSyncJobs(deps: Deps, log: JobLog): Promise<SyncJobs> 
     stop: async () => {
       await Promise.all(periodic.map((p) => p.stop()));
       await worker.stop();
+      await payments.stop();
       await simulator?.close();
     },
   };

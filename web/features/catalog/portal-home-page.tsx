@@ -3,7 +3,7 @@
 // service, pages of results. The search lives in the address (?q=&level=&online=&page=), so the
 // back button from a procedure returns to the same results; it is written with replaceState, not
 // through the router, so typing neither adds history entries nor moves focus.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { startTransition, useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   IMPLEMENTING_LEVELS,
   ONLINE_LEVELS,
@@ -77,7 +77,12 @@ export function PortalHomePage() {
       { q, level: level || undefined, online: online || undefined, page, pageSize: PORTAL_PAGE_SIZE },
       controller.signal,
     )
-      .then((res) => setResult({ kind: 'done', last: { items: res.items, total: res.total, page } }))
+      // A transition: React renders the cards in slices that leave the phone's main thread free.
+      .then((res) =>
+        startTransition(() =>
+          setResult({ kind: 'done', last: { items: res.items, total: res.total, page } }),
+        ),
+      )
       .catch((error: unknown) => {
         if (!isAbort(error)) setResult((r) => ({ kind: 'error', error, last: r.last }));
       });
@@ -93,7 +98,11 @@ export function PortalHomePage() {
       online: online || undefined,
       page: page > 1 ? page : undefined,
     });
-    if (window.location.pathname === PATHS.portal) window.history.replaceState(null, '', address);
+    // Not when it is already there (the first render): replaceState costs a same-document navigation.
+    const here = window.location.pathname + window.location.search;
+    if (window.location.pathname === PATHS.portal && here !== address) {
+      window.history.replaceState(null, '', address);
+    }
   }, [text, level, online, page]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -218,6 +227,18 @@ export function PortalHomePage() {
             {t.portal.moreHeading}
           </h2>
           <ul className="card-list">
+            <li className="card">
+              <Link to={PATHS.lookup} className="card-link">
+                {t.citizen.portalLinks.lookup}
+              </Link>
+              <p className="card-hint">{t.citizen.portalLinks.lookupHint}</p>
+            </li>
+            <li className="card">
+              <Link to={PATHS.myDossiers} className="card-link">
+                {t.citizen.portalLinks.mine}
+              </Link>
+              <p className="card-hint">{t.citizen.portalLinks.mineHint}</p>
+            </li>
             <li className="card">
               <Link to={calendarPath(currentYear())} className="card-link">
                 {t.portal.calendarLink}

@@ -1,7 +1,7 @@
 // /thu-tuc/<code>: everything a citizen needs before applying — where, how long, how much, which
 // papers, the result, the legal basis and the declaration form's items — with the expected result
 // date if they applied now.
-import { useEffect, useState, type ReactNode } from 'react';
+import { startTransition, useEffect, useState, type ReactNode } from 'react';
 import {
   CHANNELS,
   PROCEDURE_CODE_PATTERN,
@@ -17,6 +17,8 @@ import type { Messages } from '../../app/i18n/vi.ts';
 import { Page } from '../../app/page.tsx';
 import { PATHS } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
+import { ApplyOnline } from '../citizen/apply-online.tsx';
+import { loadPortalSettings } from '../citizen/citizen-http.ts';
 import { getProcedure, type ProcedureDetail } from './catalog-api.ts';
 import { channelsText, feeRows, timeLimitText } from './catalog-format.ts';
 import { ExpectedResult, loadExpected, type Expected } from './expected-result.tsx';
@@ -268,6 +270,8 @@ function ProcedureBody({ detail, expected }: { detail: ProcedureDetail; expected
         ) : null}
       </dl>
 
+      <ApplyOnline code={p.code} channels={p.channels} />
+
       <ExpectedResult expected={expected} />
 
       <nav className="toc" aria-labelledby="toc-heading">
@@ -397,8 +401,13 @@ export function ProcedurePage({ code }: { code: string }) {
     setLoad({ kind: 'loading' });
     getProcedure(code, controller.signal)
       .then(async (detail) => {
-        const expected = await loadExpected(detail.procedure, controller.signal);
-        setLoad({ kind: 'done', detail, expected });
+        // The portal's mode with it, so that "Nộp trực tuyến" is drawn once, in its final form.
+        const [expected] = await Promise.all([
+          loadExpected(detail.procedure, controller.signal),
+          loadPortalSettings(),
+        ]);
+        // A transition: React renders the long page in slices that leave the main thread free.
+        startTransition(() => setLoad({ kind: 'done', detail, expected }));
       })
       .catch((error: unknown) => {
         if (!isAbort(error)) setLoad({ kind: 'error', error });

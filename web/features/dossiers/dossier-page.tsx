@@ -37,6 +37,14 @@ import {
   type FormSchema,
 } from './schema-form.tsx';
 import { DueCell } from './worklist-page.tsx';
+import { DossierFees } from '../payments/dossier-fees.tsx';
+import {
+  PersonPicker,
+  personInputFor,
+  pickedPerson,
+  withoutProperty,
+  type PersonInput,
+} from '../staff/person-picker.tsx';
 
 const DOSSIER_CODE = /^[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}-[0-9]{6}-[0-9]{4}$/;
 
@@ -81,6 +89,7 @@ function ActionForm({
   kind,
   label,
   inputs,
+  person,
   onDone,
   onStale,
   onCancel,
@@ -90,6 +99,8 @@ function ActionForm({
   kind: string;
   label: string;
   inputs: FormSchema;
+  /** A user-id input chosen with the person picker rather than typed. */
+  person: PersonInput | null;
   onDone: (view: DossierViewData) => void;
   onStale: () => void;
   onCancel: () => void;
@@ -103,6 +114,7 @@ function ActionForm({
   const summaryHeading = useRef<HTMLHeadingElement>(null);
   const prefix = `action-${kind}`;
   const empty = Object.keys(inputs.properties ?? {}).length === 0;
+  const pick = person && inputs.properties?.[person.field] ? person : null;
 
   useEffect(() => headingRef.current?.focus(), []);
 
@@ -141,7 +153,25 @@ function ActionForm({
       <ErrorSummary title={t.dossiers.page.actionFailed} problems={problems} headingRef={summaryHeading} />
       <form noValidate onSubmit={(e) => void onSubmit(e)}>
         {empty ? <p className="muted">{t.dossiers.page.noInputs}</p> : null}
-        <SchemaForm schema={inputs} value={value} onChange={setValue} errors={errors} idPrefix={prefix} />
+        {pick ? (
+          <PersonPicker
+            id={`${prefix}-${pick.field}`}
+            label={inputs.properties?.[pick.field]?.title ?? pick.field}
+            agency={pick.agency}
+            role={pick.role}
+            value={pickedPerson(value, pick.field)}
+            onChange={(id) => setValue((v: unknown) => ({ ...(v as object), [pick.field]: id || undefined }))}
+            error={errors[pick.field]}
+            required={inputs.required?.includes(pick.field) ?? false}
+          />
+        ) : null}
+        <SchemaForm
+          schema={pick ? withoutProperty(inputs, pick.field) : inputs}
+          value={value}
+          onChange={setValue}
+          errors={errors}
+          idPrefix={prefix}
+        />
         <div className="form-actions">
           <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
             {busy ? t.dossiers.page.sending : t.dossiers.page.confirm(label)}
@@ -383,6 +413,7 @@ export function DossierPage({ code }: { code: string }) {
                   kind={a.kind}
                   label={a.label}
                   inputs={a.inputs as FormSchema}
+                  person={personInputFor(a.kind, load.view)}
                   onDone={(view) => {
                     setOpen(null);
                     setNotice({ kind: 'done', text: t.dossiers.page.done(a.label, view.statusLabel) });
@@ -407,6 +438,12 @@ export function DossierPage({ code }: { code: string }) {
             </h2>
             <SlipLinks t={t} view={load.view} />
           </section>
+
+          <DossierFees
+            code={load.view.code}
+            receivingAgencyCode={load.view.receivingAgency.code}
+            onPaid={reload}
+          />
 
           <section aria-labelledby="dossier-steps-heading" className="dossier-section">
             <h2 id="dossier-steps-heading" className="section-heading">

@@ -1,0 +1,40 @@
+// The leader's overview (docs/domain/reports.md): who may read it, the month it covers and the on-time
+// rate. Isomorphic: the server counts with it, the web shows the link and the month picker with it.
+import type { Role } from '../auth/roles.ts';
+
+/** Roles that read the overview of the agencies they reach (desk officers and specialists do not). */
+export const OVERVIEW_ROLES: readonly Role[] = ['leader', 'unit-admin', 'province-admin', 'auditor'];
+
+/** `YYYY-MM`, January to December. */
+export const MONTH_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])$';
+
+// Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving since 1975): a month starts at 00:00 UTC+7.
+const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** The Vietnamese civil month `at` falls in: `2026-11`. */
+export function vnMonthOf(at: Date): string {
+  const local = new Date(at.getTime() + VN_OFFSET_MS);
+  return `${local.getUTCFullYear()}-${pad2(local.getUTCMonth() + 1)}`;
+}
+
+/** [from, to) of a `YYYY-MM` month in Vietnamese civil time, as instants. */
+export function monthRange(month: string): { from: Date; to: Date } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return {
+    from: new Date(Date.UTC(y, m - 1, 1) - VN_OFFSET_MS),
+    to: new Date(Date.UTC(y, m, 1) - VN_OFFSET_MS),
+  };
+}
+
+export type FinishedSplit = { early: number; onTime: number; late: number };
+
+/**
+ * Share of the judged results that came early or on time: (early + onTime) / (early + onTime + late);
+ * null when nothing was judged. Results without a due time (a procedure without a time limit) are not
+ * judged, so they are not in the split.
+ */
+export function onTimeRate(f: FinishedSplit): number | null {
+  const judged = f.early + f.onTime + f.late;
+  return judged === 0 ? null : (f.early + f.onTime) / judged;
+}

@@ -1,0 +1,240 @@
+// Reads and writes of payments, receipt counters and recorded callbacks. Every function takes the
+// executor (db or trx) first, so a caller's transaction composes.
+import { createHash } from 'node:crypto';
+import { sql, type Expression, type SqlBool, type Transaction } from 'kysely';
+import type { DB, PaymentItemRow } from '../../db/schema.ts';
+import type { Database } from '../../db/client.ts';
+import type { Grant } from '../../platform/actor.ts';
+import type { PaymentChannel, PaymentStatus } from '../../../common/contracts/payments.ts';
+
+type Executor = Database | Transaction<DB>;
+
+export type PaymentRow = {
+  payment_id: string;
+  dossier_id: string;
+  dossier_code: string;
+  agency_id: string;
+  agency_code: string;
+  agency_name: string;
+  reference: string;
+  amount: string;
+  currency: string;
+  items: PaymentItemRow[];
+  channel: PaymentChannel;
+  status: PaymentStatus;
+  pay_url: string | null;
+  platform_transaction_id: string | null;
+  bank_code: string | null;
+  payer_name: string;
+  transfer_reference: string | null;
+  note: string | null;
+  created_by_user_id: string | null;
+  created_by_label: string;
+  created_at: Date;
+  paid_at: Date | null;
+  settled_by: string | null;
+  receipt_year: number | null;
+  receipt_seq: number | null;
+};
+
+function paymentQuery(db: Executor) {
+  return db
+    .selectFrom('payments as p')
+    .innerJoin('dossiers as d', 'd.dossier_id', 'p.dossier_id')
+    .innerJoin('agencies as a', 'a.agency_id', 'p.agency_id')
+    .select([
+      'p.payment_id',
+      'p.dossier_id',
+      'd.code as dossier_code',
+      'p.agency_id',
+      'a.code as agency_code',
+      'a.name as agency_name',
+      'p.reference',
+      'p.amount',
+      'p.currency',
+      'p.items',
+      'p.channel',
+      'p.status',
+      'p.pay_url',
+      'p.platform_transaction_id',
+      'p.bank_code',
+      'p.payer_name',
+      'p.transfer_reference',
+      'p.note',
+      'p.created_by_user_id',
+      'p.created_by_label',
+      'p.created_at',
+      'p.paid_at',
+      'p.settled_by',
+      'p.receipt_year',
+      'p.receipt_seq',
+    ]);
+}
+
+export async function findPayment(db: Executor, paymentId: string): Promise<PaymentRow | undefined> {
+  return (await paymentQuery(db).where('p.payment_id', '=', paymentId).executeTakeFirst()) as
+    PaymentRow | undefined;
+}
+
+export async function findPaymentByReference(
+  db: Executor,
+  reference: string,
+): Promise<PaymentRow | undefined> {
+  return (await paymentQuery(db).where('p.reference', '=', reference).executeTakeFirst()) as
+    PaymentRow | undefined;
+}
+
+export async function paymentsOfDossier(db: Executor, dossierId: string): Promise<PaymentRow[]> {
+  return (await paymentQuery(db)
+    .where('p.dossier_id', '=', dossierId)
+    .orderBy('p.payment_id')
+    .execute()) as PaymentRow[];
+}
+
+export async function countAttempts(trx: Executor, dossierId: string): Promise<number> {
+  const r = await trx
+    .selectFrom('payments')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('dossier_id', '=', dossierId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The next receipt number of the agency's series for the year (row lock until commit: gap-free). */
+export async function nextReceiptSeq(trx: Transaction<DB>, agencyId: string, year: number): Promise<number> {
+  const r = await sql<{ last_value: number }>`
+    INSERT INTO receipt_counters (agency_id, year, last_value) VALUES (${agencyId}, ${year}, 1)
+    ON CONFLICT (agency_id, year) DO UPDATE SET last_value = receipt_counters.last_value + 1
+    RETURNING last_value`.execute(trx);
+  return r.rows[0]!.last_value;
+}
+
+export type CallbackRecord = {
+  source: 'callback' | 'query';
+  rawBody: string;
+  reference: string | null;
+  paymentId: string | null;
+  transactionId: string | null;
+  resultCode: string | null;
+  verdict: 'accepted' | 'duplicate' | 'ignored' | 'rejected';
+  reason: string | null;
+  requestId: string | null;
+  at: Date;
+};
+
+/** At most this much of a body is kept. */
+export const RAW_BODY_LIMIT = 64 * 1024;
+
+export async function recordCallback(db: Executor, r: CallbackRecord): Promise<void> {
+  await db
+    .insertInto('payment_callbacks')
+    .values({
+      received_at: r.at,
+      source: r.source,
+      raw_body: r.rawBody.slice(0, RAW_BODY_LIMIT),
+      reference: r.reference?.slice(0, 100) ?? null,
+      payment_id: r.paymentId,
+      transaction_id: r.transactionId?.slice(0, 100) ?? null,
+      result_code: r.resultCode?.slice(0, 20) ?? null,
+      verdict: r.verdict,
+      reason: r.reason,
+      request_id: r.requestId,
+    })
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Listing within reach
+
+function likePrefix(prefix: string): string {
+  return prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+}
+
+export type PaymentFilter = {
+  status?: PaymentStatus | undefined;
+  agencyCode?: string | undefined;
+  dossierCode?: string | undefined;
+  offset: number;
+  limit: number;
+};
+
+/** Payments whose collecting agency the grants reach (org.policy.ts's rule, in SQL). */
+export async function listPaymentsInReach(
+  db: Database,
+  scope: Pick<Grant, 'agencyPath' | 'unitPath'>[],
+  f: PaymentFilter,
+): Promise<{ rows: PaymentRow[]; total: number }> {
+  if (scope.length === 0) return { rows: [], total: 0 };
+  const where = (q: ReturnType<typeof paymentQuery>) =>
+    q.innerJoin('units as u', 'u.code', 'a.unit_code').where((eb) => {
+      const conds: Expression<SqlBool>[] = [
+        eb.or(
+          scope.map((s) =>
+            eb.or([
+              eb('a.path', 'like', likePrefix(s.agencyPath)),
+              eb.and([eb('u.path', 'like', likePrefix(s.unitPath)), eb('u.path', '<>', s.unitPath)]),
+            ]),
+          ),
+        ),
+      ];
+      if (f.status !== undefined) conds.push(eb('p.status', '=', f.status));
+      if (f.agencyCode !== undefined) conds.push(eb('a.code', '=', f.agencyCode));
+      if (f.dossierCode !== undefined) conds.push(eb('d.code', '=', f.dossierCode));
+      return eb.and(conds);
+    });
+  const [rows, count] = await Promise.all([
+    where(paymentQuery(db))
+      .orderBy('p.created_at', 'desc')
+      .orderBy('p.payment_id', 'desc')
+      .offset(f.offset)
+      .limit(f.limit)
+      .execute(),
+    where(paymentQuery(db))
+      .clearSelect()
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows: rows as PaymentRow[], total: Number(count.n) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Idempotency-Key (the idempotency_keys table the dossier module also uses)
+
+export function requestHash(body: unknown): string {
+  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
+}
+
+export async function findIdempotent(
+  db: Executor,
+  scope: string,
+  key: string,
+): Promise<{ request_hash: string; status_code: number; response: unknown } | undefined> {
+  return db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'status_code', 'response'])
+    .where('scope', '=', scope)
+    .where('key', '=', key)
+    .executeTakeFirst();
+}
+
+export async function rememberIdempotent(
+  trx: Transaction<DB>,
+  scope: string,
+  key: string,
+  body: unknown,
+  statusCode: number,
+  response: Record<string, unknown>,
+  at: Date,
+): Promise<void> {
+  await trx
+    .insertInto('idempotency_keys')
+    .values({
+      scope,
+      key,
+      request_hash: requestHash(body),
+      status_code: statusCode,
+      response: JSON.stringify(response),
+      created_at: at,
+    })
+    .execute();
+}

@@ -1,0 +1,187 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Deps } from '../../deps.ts';
+import { ErrorEnvelope } from '../../../common/contracts/common.ts';
+import { DossierCodeParams } from '../../../common/contracts/dossiers.ts';
+import {
+  CallbackAnswer,
+  DeskPaymentBody,
+  DeskPaymentResponse,
+  DossierFees,
+  PaymentHeaders,
+  PaymentIdParams,
+  PaymentList,
+  PaymentView,
+  PaymentsQuery,
+  StartPaymentResponse,
+} from '../../../common/contracts/payments.ts';
+import { requireActor, requireCaller } from '../auth/auth.hook.ts';
+import {
+  getDossierFees,
+  getPayment,
+  listPayments,
+  paymentReceiptPdf,
+  presentPayment,
+  receiveCallback,
+  startOnlinePayment,
+  takeDeskPayment,
+} from './payments.service.ts';
+
+const errors = {
+  400: ErrorEnvelope,
+  401: ErrorEnvelope,
+  403: ErrorEnvelope,
+  404: ErrorEnvelope,
+  409: ErrorEnvelope,
+};
+const tags = ['payments'];
+const CodeParams = Type.Object({ code: DossierCodeParams.properties.code }, { additionalProperties: false });
+
+export function registerPaymentRoutes(root: FastifyInstance, deps: Deps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/api/v1/dossiers/:code/fees',
+    {
+      schema: {
+        tags,
+        summary:
+          'Phí, lệ phí và nghĩa vụ tài chính của hồ sơ: các khoản, đã nộp, còn phải nộp, các giao dịch',
+        params: CodeParams,
+        response: { 200: DossierFees, ...errors },
+      },
+    },
+    async (request) => getDossierFees(deps, requireCaller(request), request.params.code),
+  );
+
+  app.post(
+    '/api/v1/dossiers/:code/payments',
+    {
+      schema: {
+        tags,
+        summary:
+          'Thanh toán trực tuyến các khoản còn phải nộp (người nộp hoặc cán bộ): trả về trang thanh toán của nền tảng',
+        params: CodeParams,
+        headers: PaymentHeaders,
+        response: { 201: StartPaymentResponse, ...errors, 503: ErrorEnvelope },
+      },
+    },
+    async (request, reply) => {
+      const answer = await startOnlinePayment(deps, requireCaller(request), request.params.code, {
+        ip: request.ip,
+        idempotencyKey: request.headers['idempotency-key'],
+        requestId: request.id,
+      });
+      return reply.status(201).send(answer);
+    },
+  );
+
+  app.post(
+    '/api/v1/dossiers/:code/payments/desk',
+    {
+      schema: {
+        tags,
+        summary:
+          'Thu phí tại quầy (tiền mặt, chuyển khoản) — cán bộ một cửa của cơ quan tiếp nhận; cấp biên lai ngay',
+        params: CodeParams,
+        headers: PaymentHeaders,
+        body: DeskPaymentBody,
+        response: { 201: DeskPaymentResponse, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await takeDeskPayment(
+        deps,
+        requireActor(request),
+        request.params.code,
+        request.body,
+        request.headers['idempotency-key'],
+        request.id,
+        request.log,
+      );
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.get(
+    '/api/v1/payments',
+    {
+      schema: {
+        tags,
+        summary: 'Giao dịch thanh toán của các cơ quan trong phạm vi của cán bộ, theo trạng thái',
+        querystring: PaymentsQuery,
+        response: { 200: PaymentList, ...errors },
+      },
+    },
+    async (request) => listPayments(deps, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/api/v1/payments/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Một giao dịch thanh toán',
+        params: PaymentIdParams,
+        response: { 200: PaymentView, ...errors },
+      },
+    },
+    async (request) => presentPayment(await getPayment(deps, requireCaller(request), request.params.id)),
+  );
+
+  app.get(
+    '/api/v1/payments/:id/receipt',
+    {
+      schema: {
+        tags,
+        summary: 'Biên lai điện tử của một giao dịch đã thanh toán (PDF)',
+        params: PaymentIdParams,
+        produces: ['application/pdf'],
+        response: { 200: { type: 'string', format: 'binary' }, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const pdf = await paymentReceiptPdf(deps, requireCaller(request), request.params.id);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="bien-lai-${request.params.id}.pdf"`)
+        .send(pdf as never);
+    },
+  );
+
+  // The platform's CONFIRM callback: no session (the message is authenticated by MaXacThuc). The body
+  // is taken as text, whatever its content type, so that a malformed one is recorded, not refused
+  // before the handler. A server-to-server POST carries no Origin, so the CSRF guard lets it through.
+  void root.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => {
+      done(null, body);
+    });
+    scope.withTypeProvider<TypeBoxTypeProvider>().post(
+      '/api/v1/payments/callback',
+      {
+        schema: {
+          tags,
+          summary: 'Nền tảng thanh toán báo kết quả giao dịch (CONFIRM, có MaXacThuc); không cần đăng nhập',
+          security: [],
+          // Whatever the platform appends to the URL is ignored, not refused: the body is what counts.
+          querystring: Type.Object({}, { additionalProperties: true }),
+          response: {
+            200: CallbackAnswer,
+            400: CallbackAnswer,
+            401: CallbackAnswer,
+            404: CallbackAnswer,
+            409: CallbackAnswer,
+            500: CallbackAnswer,
+          },
+        },
+      },
+      async (request, reply) => {
+        const raw = typeof request.body === 'string' ? request.body : '';
+        const outcome = await receiveCallback(deps, raw, request.id, request.log);
+        return reply.status(outcome.statusCode).send(outcome.answer);
+      },
+    );
+  });
+}

@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../deps.ts';
+import type { Actor } from '../../platform/actor.ts';
+import { AppError } from '../../platform/errors.ts';
+import { ErrorEnvelope } from '../../../common/contracts/common.ts';
+import { OverviewQuery, OverviewResponse } from '../../../common/contracts/reports.ts';
+import { OVERVIEW_ROLES } from '../../../common/reports/overview.ts';
+import { requireActor } from '../auth/auth.hook.ts';
+import { canReachAgency } from '../org/org.policy.ts';
+import { findAgencyByCode } from '../org/org.repository.ts';
+import { getOverview, type OverviewScope } from './reports.service.ts';
+
+const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
+
+/**
+ * What the caller may count: the reach of their leader, unit-admin, province-admin and auditor roles;
+ * narrowed to one agency (and what it reaches) when `agencyCode` names one they reach.
+ */
+async function overviewScope(
+  deps: Deps,
+  actor: Actor,
+  agencyCode: string | undefined,
+): Promise<OverviewScope> {
+  const grants = actor.grants.filter((g) => OVERVIEW_ROLES.includes(g.role));
+  if (grants.length === 0) {
+    throw new AppError(
+      'FORBIDDEN',
+      'Báo cáo tổng quan dành cho lãnh đạo, quản trị đơn vị, quản trị cấp tỉnh và thanh tra.',
+    );
+  }
+  if (agencyCode === undefined) {
+    return { roots: [...new Set(grants.map((g) => g.agencyCode))], reach: grants, within: null };
+  }
+  const agency = await findAgencyByCode(deps.db, agencyCode);
+  if (!agency) throw new AppError('NOT_FOUND', `Không có cơ quan mã ${agencyCode}.`);
+  const target = { agencyPath: agency.agency_path, unitPath: agency.unit_path };
+  if (!canReachAgency(actor, target, 'read', OVERVIEW_ROLES)) {
+    throw new AppError('FORBIDDEN', 'Cơ quan này nằm ngoài phạm vi của bạn.');
+  }
+  return { roots: [agency.code], reach: grants, within: target };
+}
+
+export function registerReportRoutes(root: FastifyInstance, deps: Deps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/api/v1/reports/overview',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Tổng quan của lãnh đạo: hồ sơ trong tháng theo trạng thái, sắp đến hạn, quá hạn, tỷ lệ đúng hạn, theo cơ quan tiếp nhận',
+        querystring: OverviewQuery,
+        response: { 200: OverviewResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const scope = await overviewScope(deps, actor, request.query.agencyCode);
+      return getOverview(deps, scope, request.query.month);
+    },
+  );
+}

@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../deps.ts';
+import { ErrorEnvelope } from '../../../common/contracts/common.ts';
+import {
+  CreateStaffBody,
+  PutGrantsBody,
+  StaffListResponse,
+  StaffParams,
+  StaffQuery,
+  StaffView,
+} from '../../../common/contracts/staff.ts';
+import { requireActor } from '../auth/auth.hook.ts';
+import { createStaff, getStaff, listStaff, replaceGrants, setActive } from './staff.service.ts';
+
+const errors = {
+  400: ErrorEnvelope,
+  401: ErrorEnvelope,
+  403: ErrorEnvelope,
+  404: ErrorEnvelope,
+  409: ErrorEnvelope,
+  422: ErrorEnvelope,
+};
+const tags = ['staff'];
+
+export function registerStaffRoutes(root: FastifyInstance, deps: Deps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/api/v1/staff',
+    {
+      schema: {
+        tags,
+        summary:
+          'Cán bộ có vai trò tại các cơ quan trong phạm vi của người dùng; với agencyCode và role: người giữ vai trò đó tại cơ quan (chọn người được phân công)',
+        querystring: StaffQuery,
+        response: { 200: StaffListResponse, ...errors },
+      },
+    },
+    async (request) => listStaff(deps, requireActor(request), request.query),
+  );
+
+  app.post(
+    '/api/v1/staff',
+    {
+      schema: {
+        tags,
+        summary: 'Tạo tài khoản cán bộ với mật khẩu ban đầu và vai trò (quản trị đơn vị, quản trị cấp tỉnh)',
+        body: CreateStaffBody,
+        response: { 201: StaffView, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createStaff(deps, requireActor(request), request.body, request.id)),
+  );
+
+  app.get(
+    '/api/v1/staff/:username',
+    {
+      schema: {
+        tags,
+        summary: 'Một cán bộ (trong phạm vi của người dùng)',
+        params: StaffParams,
+        response: { 200: StaffView, ...errors },
+      },
+    },
+    async (request) => getStaff(deps, requireActor(request), request.params.username),
+  );
+
+  app.put(
+    '/api/v1/staff/:username/grants',
+    {
+      schema: {
+        tags,
+        summary:
+          'Thay toàn bộ vai trò của cán bộ; chỉ được giao, thu hồi vai trò tại cơ quan trong phạm vi quản trị',
+        params: StaffParams,
+        body: PutGrantsBody,
+        response: { 200: StaffView, ...errors },
+      },
+    },
+    async (request) =>
+      replaceGrants(deps, requireActor(request), request.params.username, request.body, request.id),
+  );
+
+  for (const [verb, active, summary] of [
+    ['deactivate', false, 'Khóa tài khoản cán bộ (kết thúc các phiên đăng nhập)'],
+    ['activate', true, 'Mở khóa tài khoản cán bộ'],
+  ] as const) {
+    app.post(
+      `/api/v1/staff/:username/${verb}`,
+      {
+        schema: { tags, summary, params: StaffParams, response: { 200: StaffView, ...errors } },
+      },
+      async (request) => setActive(deps, requireActor(request), request.params.username, active, request.id),
+    );
+  }
+}

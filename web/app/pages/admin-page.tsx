@@ -1,0 +1,42 @@
+// /quan-tri: where an administrator's work starts. The main navigation has room for one entry more
+// on a 72 rem line (a second line would move the page when the signed-in navigation appears), so
+// unit and province administrators get "Quản trị" there, in place of "Giờ làm việc", and the
+// administration pages are listed here.
+import { useI18n } from '../i18n/i18n.tsx';
+import { Page } from '../page.tsx';
+import { calendarPath, officeHoursPath, PATHS } from '../paths.ts';
+import { Link } from '../router.tsx';
+import { useSession } from '../session.tsx';
+import { currentYear } from '../../features/calendar/vn-time.ts';
+
+export const ADMIN_ROLES = ['unit-admin', 'province-admin'] as const;
+
+export function AdminPage() {
+  const { t } = useI18n();
+  const a = t.adminHub;
+  const { session } = useSession();
+  if (session.status !== 'signed-in') return null;
+  const { user } = session;
+  const own = user.roles.find((r) => (ADMIN_ROLES as readonly string[]).includes(r.role)) ?? user.roles[0];
+  const links = [
+    { to: PATHS.staff, label: a.staff, hint: a.staffHint },
+    { to: PATHS.catalogAdmin, label: a.catalog, hint: a.catalogHint },
+    ...(own ? [{ to: officeHoursPath(own.agencyCode), label: a.officeHours, hint: a.officeHoursHint }] : []),
+    { to: calendarPath(currentYear()), label: a.calendar, hint: a.calendarHint },
+    { to: PATHS.units, label: a.units, hint: a.unitsHint },
+  ];
+  return (
+    <Page title={a.title} heading={a.title} intro={a.intro}>
+      <ul className="card-list">
+        {links.map((l) => (
+          <li className="card" key={l.to}>
+            <Link to={l.to} className="card-link">
+              {l.label}
+            </Link>
+            <p className="card-hint">{l.hint}</p>
+          </li>
+        ))}
+      </ul>
+    </Page>
+  );
+}

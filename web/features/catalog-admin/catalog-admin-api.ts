@@ -1,0 +1,74 @@
+// The catalogue administration endpoints (server/modules/catalog/catalog.routes.ts): versions of a
+// procedure (draft → published → retired) and its internal workflows per version, channel and agency.
+import type { Channel, TimeLimit } from '../../../common/catalog/procedure.ts';
+import type { WorkflowStep } from '../../../common/catalog/workflow.ts';
+import { apiGet, apiPost, apiPut } from '../../app/http.ts';
+
+export type VersionStatus = 'draft' | 'published' | 'retired';
+export type VersionItem = {
+  version: number;
+  status: VersionStatus;
+  name: string;
+  createdAt: string;
+  publishedAt: string | null;
+  retiredAt: string | null;
+};
+export type VersionState = { version: number; status: VersionStatus };
+
+/** Where the workflow shown comes from: the agency's own, the province's, or the default one. */
+export type WorkflowSource = 'agency' | 'province' | 'default';
+export type WorkflowData = {
+  procedureVersion: number;
+  channel: Channel;
+  source: WorkflowSource;
+  version: number;
+  limit: TimeLimit | null;
+  steps: (WorkflowStep & { agency: { code: string; name: string } | null; unresolved?: string })[];
+  problems: { path: string; message: string }[];
+};
+
+const proc = (code: string): string => `/api/v1/procedures/${encodeURIComponent(code)}`;
+
+export function listVersions(code: string, signal?: AbortSignal): Promise<{ items: VersionItem[] }> {
+  return apiGet(`${proc(code)}/versions`, undefined, signal);
+}
+
+export function createDraft(code: string): Promise<VersionState> {
+  return apiPost(`${proc(code)}/versions`);
+}
+
+export function publishVersion(code: string, version: number): Promise<VersionState> {
+  return apiPost(`${proc(code)}/versions/${version}/publish`);
+}
+
+export function retireVersion(code: string, version: number): Promise<VersionState> {
+  return apiPost(`${proc(code)}/versions/${version}/retire`);
+}
+
+export type WorkflowScope = { procedureVersion: number; channel: Channel; agencyCode: string | null };
+
+export function getWorkflow(code: string, scope: WorkflowScope, signal?: AbortSignal): Promise<WorkflowData> {
+  return apiGet(
+    `${proc(code)}/workflow`,
+    {
+      procedureVersion: scope.procedureVersion,
+      channel: scope.channel,
+      agencyCode: scope.agencyCode ?? undefined,
+    },
+    signal,
+  );
+}
+
+export function putWorkflow(
+  code: string,
+  scope: WorkflowScope,
+  body: { version: number; steps: WorkflowStep[] },
+): Promise<{ version: number }> {
+  return apiPut(`${proc(code)}/workflow`, {
+    procedureVersion: scope.procedureVersion,
+    channel: scope.channel,
+    ...(scope.agencyCode ? { agencyCode: scope.agencyCode } : {}),
+    version: body.version,
+    steps: body.steps,
+  });
+}

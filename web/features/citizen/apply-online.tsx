@@ -1,0 +1,53 @@
+// The procedure page's "Nộp trực tuyến". In the portal's local mode it opens the apply page (which asks
+// the citizen to sign in first, and comes back); in national mode — the rule since 1 July 2025, when
+// provincial portals stopped taking online applications — it hands over to the national portal's page
+// of the procedure, and says that the one-stop desk still takes the dossier in person.
+// Loads with the app: only the settings request and a link, no code of the apply flow.
+import { useEffect, useState } from 'react';
+import { CHANNELS, type Channel } from '../../../common/catalog/procedure.ts';
+import { useI18n } from '../../app/i18n/i18n.tsx';
+import { applyPath } from '../../app/paths.ts';
+import { Link } from '../../app/router.tsx';
+import { loadPortalSettings, nationalProcedureUrl, portalSettingsNow } from './citizen-http.ts';
+
+export function ApplyOnline({ code, channels }: { code: string; channels: readonly Channel[] }) {
+  const { t } = useI18n();
+  const c = t.citizen.national;
+  const [settings, setSettings] = useState(portalSettingsNow);
+
+  useEffect(() => {
+    if (settings) return;
+    let live = true;
+    void loadPortalSettings().then((s) => {
+      if (live && s) setSettings(s);
+    });
+    return () => {
+      live = false;
+    };
+  }, [settings]);
+
+  // Older records list no channel: all three, as the procedure page reads them.
+  if (!(channels.length === 0 ? CHANNELS : channels).includes('online')) return null;
+  if (settings?.mode === 'national') {
+    return (
+      <div className="apply-online">
+        <p>
+          <a className="button button-primary" href={nationalProcedureUrl(settings, code)}>
+            {c.link}
+          </a>
+        </p>
+        <p>{c.note}</p>
+      </div>
+    );
+  }
+  return (
+    <div className="apply-online">
+      <p>
+        <Link to={applyPath(code)} className="button button-primary">
+          {t.citizen.applyOnline}
+        </Link>
+      </p>
+      <p className="muted">{t.citizen.applyHint}</p>
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+// The citizen pages' endpoints (common/contracts/dossiers.ts): online submission, "my dossiers", the
+// applicant's actions, the public lookup, the declaration check and file uploads with progress.
+import type { Static } from 'typebox';
+import type {
+  AllowedActionsResponse,
+  DOSSIER_STATUS_VALUES,
+  DossierView,
+  OnlineSubmissionBody,
+  OwnDossierList,
+  PublicDossier,
+} from '../../../common/contracts/dossiers.ts';
+import { ApiError } from '../../app/http.ts';
+import { apiErrorOf, citizenRequest } from './citizen-http.ts';
+
+export type DossierStatusValue = (typeof DOSSIER_STATUS_VALUES)[number];
+export type OwnDossierListData = Static<typeof OwnDossierList>;
+export type OwnDossierItem = OwnDossierListData['items'][number];
+export type PublicDossierData = Static<typeof PublicDossier>;
+export type CitizenDossierView = Static<typeof DossierView>;
+export type CitizenActions = Static<typeof AllowedActionsResponse>;
+export type { OnlineSubmissionBody };
+
+export const MY_DOSSIERS_PAGE_SIZE = 10;
+const one = (code: string): string => `/api/v1/dossiers/${encodeURIComponent(code)}`;
+
+export function listMyDossiers(
+  query: { status?: DossierStatusValue | undefined; page?: number | undefined },
+  signal?: AbortSignal,
+): Promise<OwnDossierListData> {
+  return citizenRequest('GET', '/api/v1/portal/dossiers', {
+    query: { status: query.status, page: query.page, pageSize: MY_DOSSIERS_PAGE_SIZE },
+    ...(signal ? { signal } : {}),
+  });
+}
+
+export function getMyDossier(code: string, signal?: AbortSignal): Promise<CitizenDossierView> {
+  return citizenRequest('GET', one(code), signal ? { signal } : {});
+}
+
+export function getMyActions(code: string, signal?: AbortSignal): Promise<CitizenActions> {
+  return citizenRequest('GET', `${one(code)}/actions`, signal ? { signal } : {});
+}
+
+/** Supplement or withdraw, on the dossier as read at `version` (409 STALE_VERSION when it moved on). */
+export function actOnMyDossier(
+  code: string,
+  kind: 'supplement' | 'withdraw',
+  version: number,
+  body: Record<string, unknown>,
+  idempotencyKey: string,
+): Promise<CitizenDossierView> {
+  return citizenRequest('POST', `${one(code)}/actions/${kind}`, {
+    body,
+    headers: { 'if-match': String(version), 'idempotency-key': idempotencyKey },
+  });
+}
+
+/** The online submission; one Idempotency-Key per attempt, so a double click is one dossier. */
+export function submitOnline(
+  body: OnlineSubmissionBody,
+  idempotencyKey: string,
+): Promise<CitizenDossierView> {
+  return citizenRequest('POST', '/api/v1/portal/dossiers', {
+    body,
+    headers: { 'idempotency-key': idempotencyKey },
+  });
+}
+
+export type DeclarationCheck = {
+  ok: boolean;
+  errors: { pointer: string; message: string; keyword: string }[];
+};
+
+/** The declaration checked by the catalogue's own validator (the rules the submission will meet). */
+export function checkDeclaration(procedureCode: string, formData: unknown): Promise<DeclarationCheck> {
+  return citizenRequest('POST', `/api/v1/procedures/${encodeURIComponent(procedureCode)}/form/validate`, {
+    body: { formData },
+  });
+}
+
+export function lookupDossier(code: string, signal?: AbortSignal): Promise<PublicDossierData> {
+  return citizenRequest(
+    'GET',
+    `/api/v1/public/dossiers/${encodeURIComponent(code)}`,
+    signal ? { signal } : {},
+  );
+}
+
+export const slipUrl = (code: string, kind: string): string => `${one(code)}/slips/${kind}`;
+
+// ---- Uploads ----------------------------------------------------------------------------------------
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+const TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
+const EXTENSIONS = /\.(pdf|jpe?g|png)$/i;
+export const FILE_ACCEPT = '.pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png';
+
+export type UploadedFile = { fileId: string; sha256: string; size: number; mediaType: string };
+
+/** Why a chosen file cannot be sent, before sending it (the server checks the content again). */
+export function fileProblem(file: File): 'type' | 'size' | 'empty' | null {
+  if (!TYPES.includes(file.type) && !EXTENSIONS.test(file.name)) return 'type';
+  if (file.size === 0) return 'empty';
+  if (file.size > MAX_FILE_BYTES) return 'size';
+  return null;
+}
+
+/**
+ * POST /files as multipart with XMLHttpRequest, whose upload events give the progress that fetch
+ * does not. `abort()` rejects the promise with an AbortError.
+ */
+export function uploadFile(
+  file: File,
+  onProgress: (loaded: number, total: number) => void,
+): { promise: Promise<UploadedFile>; abort: () => void } {
+  const xhr = new XMLHttpRequest();
+  const promise = new Promise<UploadedFile>((resolve, reject) => {
+    xhr.open('POST', '/api/v1/files');
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.addEventListener('progress', (e) => {
+      if (e.lengthComputable) onProgress(e.loaded, e.total);
+    });
+    xhr.addEventListener('load', () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText) as unknown;
+      } catch {
+        // Not JSON: described by the status alone.
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as UploadedFile);
+      else reject(apiErrorOf(xhr.status, body, xhr.getResponseHeader('retry-after')));
+    });
+    xhr.addEventListener('error', () =>
+      reject(new ApiError({ status: 0, code: 'NETWORK_ERROR', message: '' })),
+    );
+    xhr.addEventListener('abort', () => reject(new DOMException('Upload cancelled', 'AbortError')));
+    const form = new FormData();
+    form.append('file', file, file.name);
+    xhr.send(form);
+  });
+  return { promise, abort: () => xhr.abort() };
+}

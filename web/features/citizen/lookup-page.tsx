@@ -1,0 +1,40 @@
+// /tra-cuu and /tra-cuu/<code>: the public lookup of a dossier. The QR code on every slip opens
+// /tra-cuu/<code> (server/modules/slips/slip-qr.ts), so the address itself carries the code and the
+// answer can be shared; a new code typed replaces the address.
+import { useI18n } from '../../app/i18n/i18n.tsx';
+import { Page } from '../../app/page.tsx';
+import { lookupPath, PATHS } from '../../app/paths.ts';
+import { Link, useRouter } from '../../app/router.tsx';
+import { LookupForm, LookupResult, useLookup } from './lookup.tsx';
+import './citizen.css';
+
+export function LookupPage({ code }: { code: string | null }) {
+  const { t } = useI18n();
+  const c = t.citizen.lookup;
+  const { navigate } = useRouter();
+  const state = useLookup(code ?? '');
+  return (
+    <Page
+      title={code ? `${c.title} ${code}` : c.title}
+      heading={c.title}
+      intro={c.intro}
+      className="citizen-page"
+    >
+      <LookupForm
+        key={code ?? ''}
+        initial={code ?? ''}
+        onLookup={(next) => navigate(lookupPath(next), { replace: code !== null })}
+      />
+      <LookupResult state={state} />
+      <p className="muted">{c.privacy}</p>
+      <ul className="page-links">
+        <li>
+          <Link to={PATHS.myDossiers}>{t.citizen.myDossiers.title}</Link>
+        </li>
+        <li>
+          <Link to={PATHS.portal}>{t.portal.title}</Link>
+        </li>
+      </ul>
+    </Page>
+  );
+}

@@ -1,0 +1,157 @@
+// Choosing who takes a dossier step (the `assign` and `forward` actions' user-id inputs): a select of
+// the active holders of the step's role at the step's agency (GET /staff?agencyCode=&role=&active=true),
+// by name. When the list cannot be read (an agency outside the user's reach, as on an inter-agency
+// step) or holds nobody, a text field for the user's id remains, as before.
+import { useEffect, useState } from 'react';
+import { ROLES, type Role } from '../../../common/auth/roles.ts';
+import { errorText } from '../../app/errors.ts';
+import { isAbort } from '../../app/http.ts';
+import { useI18n } from '../../app/i18n/i18n.tsx';
+import { listStaff, type StaffView } from './staff-api.ts';
+
+/** Which input of an action names a person, and among whom to choose: the step it hands the dossier to. */
+export type PersonInput = { field: string; agency: { code: string; name: string }; role: Role };
+
+/**
+ * `assign` names the current step's assignee, `forward` the next step's (when that step is not the
+ * desk's, the action's input schema carries `nextAssigneeId`).
+ */
+export function personInputFor(
+  kind: string,
+  view: {
+    currentStep: { index: number };
+    steps: readonly { role: string; agency: { code: string; name: string } }[];
+  },
+): PersonInput | null {
+  const field = kind === 'assign' ? 'assigneeId' : kind === 'forward' ? 'nextAssigneeId' : null;
+  if (field === null) return null;
+  const step = view.steps[view.currentStep.index + (kind === 'forward' ? 1 : 0)];
+  if (!step || !(ROLES as readonly string[]).includes(step.role)) return null;
+  return { field, agency: step.agency, role: step.role as Role };
+}
+
+/** The user id chosen so far in an action's input value. */
+export function pickedPerson(value: unknown, field: string): string {
+  const v =
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[field] : undefined;
+  return typeof v === 'string' ? v : '';
+}
+
+/** The schema without one property, for the fields rendered around the picker. */
+export function withoutProperty<
+  S extends { properties?: Record<string, unknown>; required?: readonly string[] },
+>(schema: S, field: string): S {
+  const properties = { ...schema.properties };
+  delete properties[field];
+  return { ...schema, properties, required: schema.required?.filter((r) => r !== field) };
+}
+
+type Load = { kind: 'loading' } | { kind: 'done'; people: StaffView[] } | { kind: 'error'; message: string };
+
+export function PersonPicker({
+  id,
+  label,
+  agency,
+  role,
+  value,
+  onChange,
+  error,
+  required = false,
+}: {
+  id: string;
+  label: string;
+  agency: { code: string; name: string };
+  role: Role;
+  value: string;
+  onChange: (userId: string) => void;
+  error?: string | undefined;
+  required?: boolean;
+}) {
+  const { t } = useI18n();
+  const p = t.personPicker;
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setLoad({ kind: 'loading' });
+    listStaff({ agencyCode: agency.code, role, active: true, pageSize: 100 }, controller.signal)
+      .then((res) =>
+        setLoad({
+          kind: 'done',
+          people: [...res.items].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')),
+        }),
+      )
+      .catch((err: unknown) => {
+        if (!isAbort(err)) setLoad({ kind: 'error', message: errorText(t, err) });
+      });
+    return () => controller.abort();
+  }, [agency.code, role, t]);
+
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [error ? errorId : '', hintId].filter(Boolean).join(' ');
+  const useList = load.kind === 'done' && load.people.length > 0;
+  const hint =
+    load.kind === 'loading'
+      ? t.loading
+      : load.kind === 'error'
+        ? p.unavailable(load.message)
+        : load.people.length === 0
+          ? p.nobody(t.roles[role], agency.name)
+          : p.hint(t.roles[role], agency.name);
+
+  return (
+    <div className={error ? 'field field-invalid' : 'field'}>
+      <label htmlFor={id}>
+        {label}
+        {required ? (
+          <>
+            <span className="required-mark" aria-hidden="true">
+              {' '}
+              *
+            </span>
+            <span className="visually-hidden"> ({t.dossiers.form.required})</span>
+          </>
+        ) : null}
+      </label>
+      <p className="hint" id={hintId} aria-live="polite">
+        {hint}
+      </p>
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+      {useList ? (
+        <select
+          id={id}
+          value={value}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          aria-required={required || undefined}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          <option value="">{p.choose}</option>
+          {load.people.map((person) => (
+            <option key={person.id} value={person.id}>
+              {person.fullName} ({person.username})
+            </option>
+          ))}
+        </select>
+      ) : (
+        <input
+          id={id}
+          type="text"
+          value={value}
+          disabled={load.kind === 'loading'}
+          inputMode="numeric"
+          autoComplete="off"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          aria-required={required || undefined}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </div>
+  );
+}

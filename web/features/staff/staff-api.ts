@@ -1,0 +1,46 @@
+// The staff endpoints (common/contracts/staff.ts). The server decides reach: a list holds only the
+// staff of agencies the user reaches, and every change is refused outside the user's administration.
+import type {
+  CreateStaffBody,
+  PutGrantsBody,
+  StaffListResponse,
+  StaffView,
+} from '../../../common/contracts/staff.ts';
+import type { Role } from '../../../common/auth/roles.ts';
+import { apiGet, apiPost, apiPut } from '../../app/http.ts';
+
+export type { CreateStaffBody, StaffView };
+export type StaffGrantInput = PutGrantsBody['grants'][number];
+
+export type StaffQuery = {
+  q?: string | undefined;
+  agencyCode?: string | undefined;
+  role?: Role | undefined;
+  active?: boolean | undefined;
+  page?: number | undefined;
+  pageSize?: number | undefined;
+};
+
+export const STAFF_PAGE_SIZE = 20;
+const base = '/api/v1/staff';
+const one = (username: string): string => `${base}/${encodeURIComponent(username)}`;
+
+export function listStaff(query: StaffQuery, signal?: AbortSignal): Promise<StaffListResponse> {
+  return apiGet(
+    base,
+    { ...query, active: query.active === undefined ? undefined : String(query.active) },
+    signal,
+  );
+}
+
+export function createStaff(body: CreateStaffBody): Promise<StaffView> {
+  return apiPost(base, body);
+}
+
+export function putGrants(username: string, body: PutGrantsBody): Promise<StaffView> {
+  return apiPut(`${one(username)}/grants`, body);
+}
+
+export function setStaffActive(username: string, active: boolean): Promise<StaffView> {
+  return apiPost(`${one(username)}/${active ? 'activate' : 'deactivate'}`);
+}
