@@ -1,4 +1,4 @@
-import type { Database } from '../../db/client.ts';
+import { preparedQuery, type Database } from '../../db/client.ts';
 import type { Grant } from '../../platform/actor.ts';
 import type { Role } from '../../../common/auth/roles.ts';
 
@@ -74,15 +74,8 @@ export type UserWithGrants = {
   grants: Grant[];
 };
 
-/**
- * A user and their grants in one read, by session or by id: the auth hook asks on every request, so
- * one statement rather than three (session, user, grants).
- */
-export async function findUserWithGrants(
-  db: Database,
-  by: { sessionHash: string } | { userId: string },
-): Promise<UserWithGrants | undefined> {
-  const q = db
+function selectUserWithGrants(db: Database) {
+  return db
     .selectFrom('users as u')
     .leftJoin('user_roles as r', 'r.user_id', 'u.user_id')
     .leftJoin('agencies as a', 'a.agency_id', 'r.agency_id')
@@ -99,19 +92,35 @@ export async function findUserWithGrants(
       'a.unit_code',
       'a.path as agency_path',
       'un.path as unit_path',
-    ]);
+    ])
+    .orderBy('r.role')
+    .orderBy('a.code');
+}
+
+// Named statements (db/client.ts): PostgreSQL plans this five-table join in ≈ 1.5 ms, ten times what
+// it takes to run, so it is planned once per connection (docs/benchmarks.md, intake).
+const userWithGrantsBySession = preparedQuery('user-with-grants-by-session', (db: Database, hash: string) =>
+  selectUserWithGrants(db)
+    .innerJoin('sessions as s', 's.user_id', 'u.user_id')
+    .select('s.expires_at')
+    .where('s.session_hash', '=', hash),
+);
+const userWithGrantsById = preparedQuery('user-with-grants-by-id', (db: Database, userId: string) =>
+  selectUserWithGrants(db).where('u.user_id', '=', userId),
+);
+
+/**
+ * A user and their grants in one read, by session or by id: the auth hook asks on every request, so
+ * one statement rather than three (session, user, grants).
+ */
+export async function findUserWithGrants(
+  db: Database,
+  by: { sessionHash: string } | { userId: string },
+): Promise<UserWithGrants | undefined> {
   const rows =
     'sessionHash' in by
-      ? await q
-          .innerJoin('sessions as s', 's.user_id', 'u.user_id')
-          .select('s.expires_at')
-          .where('s.session_hash', '=', by.sessionHash)
-          .orderBy('r.role')
-          .orderBy('a.code')
-          .execute()
-      : (await q.where('u.user_id', '=', by.userId).orderBy('r.role').orderBy('a.code').execute()).map(
-          (r) => ({ ...r, expires_at: null }),
-        );
+      ? await userWithGrantsBySession(db, by.sessionHash)
+      : (await userWithGrantsById(db, by.userId)).map((r) => ({ ...r, expires_at: null }));
   const first = rows[0];
   if (!first) return undefined;
   return {

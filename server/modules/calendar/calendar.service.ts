@@ -4,6 +4,7 @@
 // derived from the law (provisional). A due time records R, so it can be recomputed as issued.
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { preparedQuery, type Database } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -237,6 +238,17 @@ export async function getOfficeHours(
   return { hours: row.hours as unknown as OfficeHours, version: row.version, isDefault: false };
 }
 
+// A named statement (db/client.ts): intake asks on every dossier it receives.
+const workingTimeQuery = preparedQuery('working-time', (db: Database, agencyId: string) =>
+  db.selectNoFrom((eb) => [
+    eb
+      .selectFrom('calendar_revisions')
+      .select((e) => e.fn.max('revision').as('r'))
+      .as('revision'),
+    eb.selectFrom('office_hours').select('hours').where('agency_id', '=', agencyId).as('hours'),
+  ]),
+);
+
 /**
  * What a due time needs: the current calendar and an agency's office hours, with the revision check
  * and the hours in one read (the calendar itself comes from the cache). Both can change at any time,
@@ -247,15 +259,8 @@ export async function workingTimeFor(
   agencyId: string,
   db: Executor = deps.db,
 ): Promise<{ calendar: LoadedCalendar; hours: OfficeHours }> {
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom('calendar_revisions')
-        .select((e) => e.fn.max('revision').as('r'))
-        .as('revision'),
-      eb.selectFrom('office_hours').select('hours').where('agency_id', '=', agencyId).as('hours'),
-    ])
-    .executeTakeFirstOrThrow();
+  const [row] = await workingTimeQuery(db, agencyId);
+  if (!row) throw new Error('no row from a select without from');
   return {
     calendar: await calendarAt(deps, row.revision ?? 0, db),
     hours: row.hours === null ? defaultOfficeHours() : (row.hours as unknown as OfficeHours),

@@ -2,7 +2,7 @@
 // workflows, around the pure model in common/catalog.
 import { createHash } from 'node:crypto';
 import { sql, type Expression, type SqlBool, type Transaction } from 'kysely';
-import type { Database } from '../../db/client.ts';
+import { preparedQuery, type Database } from '../../db/client.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -764,25 +764,40 @@ export async function resolveWorkflow(
   return out;
 }
 
+function storedWorkflows(db: Database, procedureVersionId: string, channel: string) {
+  return db
+    .selectFrom('workflows')
+    .select(['steps', 'version', 'agency_id'])
+    .where('procedure_version_id', '=', procedureVersionId)
+    .where('channel', '=', channel)
+    .orderBy(sql`agency_id IS NULL`)
+    .limit(sql.lit(1));
+}
+
+const provinceWorkflowQuery = preparedQuery(
+  'province-workflow',
+  (db: Database, procedureVersionId: string, channel: string) =>
+    storedWorkflows(db, procedureVersionId, channel).where('agency_id', 'is', null),
+);
+// Intake reads it for every dossier: a named statement (db/client.ts).
+const agencyWorkflowQuery = preparedQuery(
+  'agency-workflow',
+  (db: Database, procedureVersionId: string, channel: string, agencyId: string) =>
+    storedWorkflows(db, procedureVersionId, channel).where((eb) =>
+      eb.or([eb('agency_id', '=', agencyId), eb('agency_id', 'is', null)]),
+    ),
+);
+
 async function workflowFor(
   db: Database,
   row: Pick<VersionRow, 'procedure_version_id' | 'data'>,
   agencyId: string | null,
   channel: Channel,
 ) {
-  const stored = await db
-    .selectFrom('workflows')
-    .select(['steps', 'version', 'agency_id'])
-    .where('procedure_version_id', '=', row.procedure_version_id)
-    .where('channel', '=', channel)
-    .where((eb) =>
-      agencyId === null
-        ? eb('agency_id', 'is', null)
-        : eb.or([eb('agency_id', '=', agencyId), eb('agency_id', 'is', null)]),
-    )
-    .orderBy(sql`agency_id IS NULL`)
-    .limit(1)
-    .executeTakeFirst();
+  const [stored] =
+    agencyId === null
+      ? await provinceWorkflowQuery(db, row.procedure_version_id, channel)
+      : await agencyWorkflowQuery(db, row.procedure_version_id, channel, agencyId);
   const p = row.data as unknown as Procedure;
   const limit = timeLimitFor(p, channel);
   if (stored) {

@@ -95,6 +95,38 @@ export function requiredComponents(p: Procedure, channel: string): { code: strin
   });
 }
 
+// Intake's reads, as named statements (db/client.ts): parsed and planned once per connection, as intake
+// makes them for every dossier (docs/benchmarks.md, intake).
+const unitQuery = preparedQuery('unit', (db: Database, code: string) =>
+  db.selectFrom('units').select('code').where('code', '=', code),
+);
+const idempotencyQuery = preparedQuery('idempotency-key', (db: Database, scope: string, key: string) =>
+  db
+    .selectFrom('idempotency_keys')
+    .select(['request_hash', 'status_code', 'response'])
+    .where('scope', '=', scope)
+    .where('key', '=', key),
+);
+const publishedVersionQuery = preparedQuery('published-version', (db: Database, procedureCode: string) =>
+  db
+    .selectFrom('procedure_versions as v')
+    .innerJoin('procedures as p', 'p.procedure_id', 'v.procedure_id')
+    .select(['v.procedure_version_id', 'p.procedure_id'])
+    .where('p.code', '=', procedureCode)
+    .where('v.status', '=', sql.lit('published')),
+);
+const offeringAgencyQuery = preparedQuery(
+  'offering-agency',
+  (db: Database, agencyCode: string, procedureId: string) =>
+    db
+      .selectFrom('agencies as a')
+      .innerJoin('procedure_offerings as o', 'o.agency_id', 'a.agency_id')
+      .innerJoin('units as u', 'u.code', 'a.unit_code')
+      .select(['a.agency_id', 'a.code', 'a.name', 'a.unit_code', 'a.path', 'u.path as unit_path'])
+      .where('a.code', '=', agencyCode)
+      .where('o.procedure_id', '=', procedureId),
+);
+
 const PERSON_ID = /^\d{12}$/;
 const TAX_CODE = /^\d{10}(-\d{3})?$/;
 const PHONE = /^(\+84|0)\d{9,10}$/;
@@ -118,11 +150,7 @@ export async function validateApplicant(
     out.push({ path: `${base}/phone`, message: 'Số điện thoại không hợp lệ (ví dụ 0912345678).' });
   }
   if (a.address) {
-    const unit = await db
-      .selectFrom('units')
-      .select('code')
-      .where('code', '=', a.address.unitCode)
-      .executeTakeFirst();
+    const [unit] = await unitQuery(db, a.address.unitCode);
     if (!unit)
       out.push({
         path: `${base}/address/unitCode`,
@@ -191,12 +219,7 @@ function requestHash(body: unknown): string {
 
 async function replayIdempotent(db: Database, scope: string, key: string | undefined, body: unknown) {
   if (key === undefined) return null;
-  const row = await db
-    .selectFrom('idempotency_keys')
-    .select(['request_hash', 'status_code', 'response'])
-    .where('scope', '=', scope)
-    .where('key', '=', key)
-    .executeTakeFirst();
+  const [row] = await idempotencyQuery(db, scope, key);
   if (!row) return null;
   if (row.request_hash !== requestHash(body)) {
     throw new AppError('CONFLICT', 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.', [
@@ -758,13 +781,7 @@ async function prepareIntake(
 ): Promise<PreparedIntake> {
   const problems: ErrorDetail[] = [];
   // Which version is published now; its documents come from the cache (procedureVersion).
-  const published = await deps.db
-    .selectFrom('procedure_versions as v')
-    .innerJoin('procedures as p', 'p.procedure_id', 'v.procedure_id')
-    .select(['v.procedure_version_id', 'p.procedure_id'])
-    .where('p.code', '=', input.procedureCode)
-    .where('v.status', '=', 'published')
-    .executeTakeFirst();
+  const [published] = await publishedVersionQuery(deps.db, input.procedureCode);
   if (!published)
     throw invalid([
       { path: pathOf('procedureCode'), message: `Không có thủ tục mã ${input.procedureCode} đang áp dụng.` },
@@ -774,14 +791,7 @@ async function prepareIntake(
   if (input.caseCode !== undefined && !procedure.cases.some((c) => c.key === input.caseCode)) {
     problems.push({ path: pathOf('caseCode'), message: `Thủ tục không có trường hợp “${input.caseCode}”.` });
   }
-  const competent = await deps.db
-    .selectFrom('agencies as a')
-    .innerJoin('procedure_offerings as o', 'o.agency_id', 'a.agency_id')
-    .innerJoin('units as u', 'u.code', 'a.unit_code')
-    .select(['a.agency_id', 'a.code', 'a.name', 'a.unit_code', 'a.path', 'u.path as unit_path'])
-    .where('a.code', '=', input.agencyCode)
-    .where('o.procedure_id', '=', published.procedure_id)
-    .executeTakeFirst();
+  const [competent] = await offeringAgencyQuery(deps.db, input.agencyCode, published.procedure_id);
   if (!competent)
     problems.push({
       path: pathOf('agencyCode'),
