@@ -1,8 +1,10 @@
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call -- bench-only statement tracing, being worked on */
 // A small closed-loop load generator: `concurrency` workers, each sending its next request as soon as
 // the previous one answered, until `total` requests are done. Used for HTTP (keep-alive sockets, one
 // per worker) and for the raw pg ceilings (one pooled connection per worker), so both sides of a
 // comparison are driven the same way.
 import http from 'node:http';
+import net from 'node:net';
 
 export type RunResult = {
   requests: number;
@@ -25,6 +27,8 @@ export async function runClosedLoop(
   let errors = 0;
   let firstError: string | null = null;
   const t0 = performance.now();
+  (globalThis as any).__trace ??= [];
+  (globalThis as any).__trace.length = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       for (let i = next++; i < total; i = next++) {
@@ -36,10 +40,21 @@ export async function runClosedLoop(
           firstError ??= err instanceof Error ? err.message : String(err);
         }
         latencies[i] = performance.now() - s;
+        if (process.env.BENCH_TRACE) (globalThis as any).__trace?.push([s - t0, latencies[i], total]);
       }
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
+  if (
+    process.env.BENCH_TRACE &&
+    total === 10000 &&
+    !(globalThis as any).__traced &&
+    ((globalThis as any).__traced = true)
+  )
+    (await import('node:fs')).writeFileSync(
+      process.env.BENCH_TRACE,
+      JSON.stringify((globalThis as any).__trace.filter((x: number[]) => x[2] === 10000)),
+    );
   latencies.sort();
   const at = (q: number) => latencies[Math.min(total - 1, Math.floor(q * total))]!;
   return {
@@ -113,3 +128,79 @@ export const fmtMs = (ms: number) => `${ms < 10 ? ms.toFixed(2) : ms.toFixed(1)}
 export const fmtRun = (r: RunResult) =>
   `${fmtRate(r).padStart(9)}  p50 ${fmtMs(r.p50).padStart(8)}  p99 ${fmtMs(r.p99).padStart(8)}` +
   (r.errors > 0 ? `  ERRORS ${r.errors}/${r.requests}: ${r.firstError}` : '');
+
+/**
+ * The same keep-alive HTTP/1.1 requests over plain sockets, for GETs whose answers carry a
+ * content-length: a third of node:http's client CPU per request. The load generator shares the
+ * machine's cores with the server and PostgreSQL, so what it spends is taken from them.
+ */
+export function leanHttpClient(origin: string, connections: number) {
+  const url = new URL(origin);
+  const idle: net.Socket[] = [];
+  const all = new Set<net.Socket>();
+  const waiting: ((s: net.Socket) => void)[] = [];
+  const take = (): Promise<net.Socket> => {
+    const s = idle.pop();
+    if (s) return Promise.resolve(s);
+    if (all.size < connections) {
+      const socket = net.connect({ host: url.hostname, port: Number(url.port), noDelay: true });
+      all.add(socket);
+      return new Promise((resolve, reject) => {
+        socket.once('connect', () => resolve(socket));
+        socket.once('error', reject);
+      });
+    }
+    return new Promise((resolve) => waiting.push(resolve));
+  };
+  const give = (s: net.Socket) => {
+    const next = waiting.shift();
+    if (next) next(s);
+    else idle.push(s);
+  };
+  const get = async (path: string, headers: Record<string, string> = {}): Promise<HttpAnswer> => {
+    const socket = await take();
+    return new Promise((resolve, reject) => {
+      let buffer: Buffer = Buffer.alloc(0);
+      let headerEnd = -1;
+      let length = -1;
+      const onData = (chunk: Buffer) => {
+        buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
+        if (headerEnd < 0) {
+          headerEnd = buffer.indexOf('\r\n\r\n');
+          if (headerEnd < 0) return;
+          const m = /\r\ncontent-length: *(\d+)/i.exec(buffer.subarray(0, headerEnd).toString('latin1'));
+          if (!m) return done(new Error('answer without content-length'));
+          length = Number(m[1]);
+        }
+        if (buffer.length < headerEnd + 4 + length) return;
+        done(null);
+      };
+      const done = (err: Error | null) => {
+        socket.off('data', onData);
+        socket.off('error', done);
+        if (err) {
+          all.delete(socket);
+          socket.destroy();
+          return reject(err);
+        }
+        give(socket);
+        const head = buffer.subarray(0, headerEnd).toString('latin1');
+        resolve({
+          status: Number(head.slice(9, 12)),
+          body: buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'),
+          headers: {},
+        });
+      };
+      socket.on('data', onData);
+      socket.once('error', done);
+      const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`);
+      socket.write(`GET ${path} HTTP/1.1\r\nhost: ${url.host}\r\n${lines.join('')}\r\n`, 'latin1');
+    });
+  };
+  return {
+    get,
+    close: () => {
+      for (const s of all) s.destroy();
+    },
+  };
+}
