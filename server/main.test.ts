@@ -122,6 +122,9 @@ test('npm start brings the product up on a fresh database, then reopens it', asy
 
   const again = start(port, databaseUrl);
   await waitReady(port, again.exited, again.output);
+  // /readyz answers as soon as the server listens; the ready line follows once the worker has started.
+  for (let i = 0; i < 100 && !/motcua ready on/.test(again.output()); i++)
+    await new Promise((r) => setTimeout(r, 100));
   assert.match(again.output(), /motcua ready on/);
   again.child.kill('SIGTERM');
   assert.equal(await again.exited, 0);

@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call -- bench-only statement tracing, being worked on */
 // A small closed-loop load generator: `concurrency` workers, each sending its next request as soon as
 // the previous one answered, until `total` requests are done. Used for HTTP (keep-alive sockets, one
 // per worker) and for the raw pg ceilings (one pooled connection per worker), so both sides of a
@@ -27,8 +26,6 @@ export async function runClosedLoop(
   let errors = 0;
   let firstError: string | null = null;
   const t0 = performance.now();
-  (globalThis as any).__trace ??= [];
-  (globalThis as any).__trace.length = 0;
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       for (let i = next++; i < total; i = next++) {
@@ -40,21 +37,10 @@ export async function runClosedLoop(
           firstError ??= err instanceof Error ? err.message : String(err);
         }
         latencies[i] = performance.now() - s;
-        if (process.env.BENCH_TRACE) (globalThis as any).__trace?.push([s - t0, latencies[i], total]);
       }
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
-  if (
-    process.env.BENCH_TRACE &&
-    total === 10000 &&
-    !(globalThis as any).__traced &&
-    ((globalThis as any).__traced = true)
-  )
-    (await import('node:fs')).writeFileSync(
-      process.env.BENCH_TRACE,
-      JSON.stringify((globalThis as any).__trace.filter((x: number[]) => x[2] === 10000)),
-    );
   latencies.sort();
   const at = (q: number) => latencies[Math.min(total - 1, Math.floor(q * total))]!;
   return {
