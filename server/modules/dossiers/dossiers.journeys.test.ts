@@ -822,3 +822,33 @@ test('late path: the leader apologises once, at least a working day ahead; the o
   }>();
   assert.equal(pub.dueAt, '2026-12-14T03:00:00.000Z', 'the citizen sees the new appointment');
 });
+
+test('public lookups asked together are answered together, each with its own dossier', async () => {
+  const codes: string[] = [];
+  for (const name of ['Nguyễn Thị Hường', 'Trần Văn Minh', 'Lê Thị Lan']) {
+    const res = await intake('desk.hang-trong', { applicant: { ...APPLICANT_HUONG, fullName: name } });
+    assert.equal(res.statusCode, 201, res.body);
+    codes.push(res.json<{ code: string }>().code);
+  }
+  const asked = [codes[2]!, codes[0]!, 'KHONG-CO-0000', codes[1]!, codes[0]!];
+  const answers = await Promise.all(
+    asked.map((code) => rt.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}` })),
+  );
+  assert.deepEqual(
+    answers.map((a) => a.statusCode),
+    [200, 200, 404, 200, 200],
+  );
+  const shown = answers.map((a) =>
+    a.statusCode === 200 ? a.json<{ code: string; applicantName: string }>() : null,
+  );
+  assert.deepEqual(
+    shown.map((s) => s && [s.code, s.applicantName]),
+    [
+      [codes[2], 'Lê T*** L***'],
+      [codes[0], 'Nguyễn T*** H***'],
+      null,
+      [codes[1], 'Trần V*** M***'],
+      [codes[0], 'Nguyễn T*** H***'],
+    ],
+  );
+});

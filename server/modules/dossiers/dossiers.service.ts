@@ -7,6 +7,7 @@ import type { Static } from 'typebox';
 import type { DossierView as DossierViewSchema } from '../../../common/contracts/dossiers.ts';
 import type { DB } from '../../db/schema.ts';
 import { preparedQuery, type Database } from '../../db/client.ts';
+import { coalesce } from '../../db/coalesce.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor, Caller, CitizenActor } from '../../platform/actor.ts';
 import { isoOrNull } from '../../platform/clock.ts';
@@ -1884,9 +1885,10 @@ export function maskName(fullName: string): string {
  * and parse for a few names; docs/benchmarks.md, lookup). The version's name column is written with
  * its data (catalog versionColumns); procedure_code is the dossier's copy of the code it was received under.
  * Compiled once, and a named statement on PostgreSQL (db/client.ts): planning the joins was most of
- * its cost there.
+ * its cost there. The lookups of one event-loop turn share it (db/coalesce.ts): `codes` holds each
+ * code asked in that turn once.
  */
-const publicLookupQuery = preparedQuery('public-lookup', (db: Database, code: string) =>
+const publicLookupQuery = preparedQuery('public-lookup', (db: Database, codes: string[]) =>
   db
     .selectFrom('dossiers as d')
     .innerJoin('procedure_versions as v', 'v.procedure_version_id', 'd.procedure_version_id')
@@ -1905,11 +1907,28 @@ const publicLookupQuery = preparedQuery('public-lookup', (db: Database, code: st
       'd.extended_due_at',
       'd.returned_at',
     ])
-    .where('d.code', '=', code),
+    .where(sql<boolean>`d.code = any(${codes}::text[])`),
 );
 
+type PublicLookupRow = Awaited<ReturnType<typeof publicLookupQuery>>[number];
+
+/** One coalescing reader per database handle (the tests open several in one process). */
+const publicLookupReaders = new WeakMap<Database, (code: string) => Promise<PublicLookupRow | undefined>>();
+
+function publicLookupReader(db: Database) {
+  let read = publicLookupReaders.get(db);
+  if (!read) {
+    read = coalesce(async (codes: string[]) => {
+      const rows = await publicLookupQuery(db, codes);
+      return new Map(rows.map((r) => [r.code, r]));
+    });
+    publicLookupReaders.set(db, read);
+  }
+  return read;
+}
+
 export async function publicLookup(deps: Deps, code: string) {
-  const [row] = await publicLookupQuery(deps.db, code);
+  const row = await publicLookupReader(deps.db)(code);
   if (!row) return null;
   return {
     code: row.code,
