@@ -107,7 +107,9 @@ test('at 360×740 the portal and a procedure have no horizontal scroll', async (
   const { page, context, problems } = await openPage(browser, { viewport: { width: 360, height: 740 } });
   const portal = new PortalPage(page);
   await portal.goto();
-  // The signed-out navigation fits on one line: nothing moves when it appears.
+  // The signed-out navigation fits on one line: nothing moves when it appears. It renders with the
+  // session check, after the page's first paint: measured once it is there.
+  await page.locator('.nav-list a').last().waitFor();
   const nav = await page
     .locator('.nav-list a')
     .evaluateAll((links) => links.map((a) => a.getBoundingClientRect().top));
