@@ -32,7 +32,11 @@ import { registerStaffRoutes } from './modules/staff/staff.routes.ts';
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
 
-export type BuildOptions = { serveWeb?: boolean };
+export type BuildOptions = {
+  serveWeb?: boolean;
+  /** Where log lines go; pino's own write per line to standard output when not given (the tests). */
+  logStream?: { write: (line: string) => void };
+};
 
 export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const { config } = deps;
@@ -58,6 +62,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       redact: ['req.headers.authorization', 'req.headers.cookie'],
+      ...(options.logStream ? { stream: options.logStream } : {}),
     },
     routerOptions: { maxParamLength: 200 },
   });

@@ -11,6 +11,7 @@ import { DataDirLockedError } from './db/lock.ts';
 import { buildApp } from './app.ts';
 import { openRuntime } from './bootstrap.ts';
 import { jsonLineLog } from './platform/jobs/job-log.ts';
+import { batchedLogStream } from './platform/log-stream.ts';
 import { startSyncJobs, type SyncJobs } from './modules/sync/sync.jobs.ts';
 
 const ROLES = ['api', 'worker', 'all'] as const;
@@ -47,7 +48,8 @@ async function main(): Promise<void> {
     return;
   }
 
-  const app = await buildApp(runtime.deps, { serveWeb: true });
+  // Log lines in batches, not a system call each (platform/log-stream.ts).
+  const app = await buildApp(runtime.deps, { serveWeb: true, logStream: batchedLogStream() });
   let jobs: SyncJobs | null = null;
   let closing = false;
   const shutdown = (signal: string) => {
