@@ -27,6 +27,7 @@ import {
   type LifecycleContext,
 } from '../../../common/dossiers/index.ts';
 import { timeLimitFor, type Channel, type Procedure } from '../../../common/catalog/procedure.ts';
+import { componentCode, requiredComponents } from '../../../common/dossiers/components.ts';
 import { durationHours, type Workflow } from '../../../common/catalog/workflow.ts';
 import {
   addWorkingTime,
@@ -71,30 +72,6 @@ export type IntakeInput = {
   channel: 'direct' | 'postal';
   deskAgencyCode?: string | undefined;
 };
-
-/** Component codes are the positions in the procedure's list, from 1 (TP1, TP2 …). */
-export const componentCode = (index: number): string => `TP${index + 1}`;
-
-const CHANNEL_WORDING: Record<string, RegExp> = {
-  direct: /trực tiếp/i,
-  postal: /bưu chính/i,
-  online: /trực tuyến/i,
-};
-
-/**
- * Components the rules make required on a channel: those the catalogue lists without a condition, and
- * those whose condition names the channel ("nộp trực tiếp hoặc qua bưu chính"), except papers only
- * shown for checking (xuất trình). Other conditions (trẻ bị bỏ rơi, ủy quyền …) are the desk's
- * judgement: the officer lists what is missing in `missing`.
- */
-export function requiredComponents(p: Procedure, channel: string): { code: string; name: string }[] {
-  const wording = CHANNEL_WORDING[channel];
-  return p.components.flatMap((c, i) => {
-    if (c.submission === 'present') return [];
-    const required = c.condition === null || (wording !== undefined && wording.test(c.condition));
-    return required ? [{ code: componentCode(i), name: c.name }] : [];
-  });
-}
 
 // Intake's reads, as named statements (db/client.ts): parsed and planned once per connection, as intake
 // makes them for every dossier (docs/benchmarks.md, intake).
