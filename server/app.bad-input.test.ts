@@ -32,6 +32,7 @@ function samplePathValue(route: string, name: string): string {
   if (name === 'kind') return 'receipt';
   if (name === 'action') return 'accept';
   if (name === 'username') return 'desk.hang-trong';
+  if (name === 'idNumber') return '001190012345';
   return '1';
 }
 

@@ -28,6 +28,7 @@ import { registerSyncRoutes } from './modules/sync/sync.routes.ts';
 import { registerPaymentRoutes } from './modules/payments/payments.routes.ts';
 import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { registerStaffRoutes } from './modules/staff/staff.routes.ts';
+import { registerDocumentRoutes } from './modules/documents/documents.routes.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
@@ -115,6 +116,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerPaymentRoutes(app, deps);
   registerReportRoutes(app, deps);
   registerStaffRoutes(app, deps);
+  registerDocumentRoutes(app, deps);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { AgencyCode, IsoDate, Page, PageSize, UnitCode } from './common.ts';
 import { ProcedureCode } from './catalog.ts';
+import { DocumentId } from './documents.ts';
 
 export const DOSSIER_STATUS_VALUES = [
   'submitted',
@@ -26,6 +27,18 @@ export const WORKLIST_VALUES = [
 export const PROVIDED_VALUES = ['original', 'copy', 'certified-copy', 'electronic', 'reused'] as const;
 
 const Open = (description: string) => Type.Object({}, { additionalProperties: true, description });
+
+/**
+ * Records of the applicant's document store a component reuses (`provided: 'reused'`): the component
+ * then carries the records' files (docs/domain/documents.md).
+ */
+const ReusedDocumentIds = Type.Optional(
+  Type.Array(DocumentId, {
+    minItems: 1,
+    maxItems: 20,
+    description: 'Giấy tờ trong kho dữ liệu của người nộp được dùng lại cho thành phần này',
+  }),
+);
 
 export const ApplicantBody = Type.Object(
   {
@@ -58,6 +71,7 @@ export const IntakeBody = Type.Object(
           code: Type.String({ pattern: '^TP[0-9]{1,3}$', maxLength: 6 }),
           provided: Type.Enum(PROVIDED_VALUES),
           fileIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 20 })),
+          documentIds: ReusedDocumentIds,
         },
         { additionalProperties: false },
       ),
@@ -321,7 +335,11 @@ export const OnlineSubmissionBody = Type.Object(
       Type.Object(
         {
           code: Type.String({ pattern: '^TP[0-9]{1,3}$', maxLength: 6 }),
-          fileIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 20 }),
+          provided: Type.Optional(Type.Enum(['electronic', 'reused'] as const)),
+          fileIds: Type.Optional(
+            Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 20 }),
+          ),
+          documentIds: ReusedDocumentIds,
         },
         { additionalProperties: false },
       ),

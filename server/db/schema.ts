@@ -369,7 +369,26 @@ export type PaymentCallbacksTable = {
   request_id: string | null;
 };
 
+/** The applicant's digitised records (migrations/20261123000000_create-applicant-documents.ts). */
+export type ApplicantDocumentsTable = {
+  applicant_document_id: Generated<string> & Id;
+  applicant_kind: string;
+  applicant_id_number: string;
+  kind: string;
+  name: string;
+  file_id: string;
+  dossier_id: string;
+  dossier_code: string;
+  position: number;
+  procedure_code: string;
+  procedure_name: string;
+  issuing_agency_id: string;
+  issued_at: Timestamp;
+  created_at: Timestamp;
+};
+
 export type DB = {
+  applicant_documents: ApplicantDocumentsTable;
   payments: PaymentsTable;
   receipt_counters: ReceiptCountersTable;
   payment_callbacks: PaymentCallbacksTable;

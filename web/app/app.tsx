@@ -57,6 +57,10 @@ const CitizenSignInPage = lazyPage(
 const ApplyPage = lazyPage(() => import('../features/citizen/apply-page.tsx'), 'ApplyPage');
 const MyDossiersPage = lazyPage(() => import('../features/citizen/my-dossiers-page.tsx'), 'MyDossiersPage');
 const MyDossierPage = lazyPage(() => import('../features/citizen/my-dossier-page.tsx'), 'MyDossierPage');
+const MyDocumentsPage = lazyPage(
+  () => import('../features/citizen/my-documents-page.tsx'),
+  'MyDocumentsPage',
+);
 const LookupPage = lazyPage(() => import('../features/citizen/lookup-page.tsx'), 'LookupPage');
 const KioskPage = lazyPage(() => import('../features/citizen/kiosk-page.tsx'), 'KioskPage');
 
@@ -115,6 +119,7 @@ const ROUTES: readonly Route[] = [
     signedIn: false,
     render: (p) => <MyDossierPage key={p.code} code={p.code ?? ''} />,
   },
+  { path: PATHS.myDocuments, signedIn: false, render: () => <MyDocumentsPage /> },
   { path: PATHS.lookup, signedIn: false, render: () => <LookupPage code={null} /> },
   {
     path: PATHS.lookupCode,

@@ -32,6 +32,8 @@ export const PATHS = {
   apply: '/cong-dich-vu-cong/nop-ho-so/:code',
   myDossiers: '/cong-dich-vu-cong/ho-so-cua-toi',
   myDossier: '/cong-dich-vu-cong/ho-so-cua-toi/:code',
+  /** The citizen's document store (kho dữ liệu): their electronic results, to download and reuse. */
+  myDocuments: '/cong-dich-vu-cong/giay-to-cua-toi',
   /** Public lookup by dossier code; `/tra-cuu/<code>` is what the slips' QR codes open. */
   lookup: '/tra-cuu',
   lookupCode: '/tra-cuu/:code',

@@ -40,6 +40,7 @@ import { foldVietnamese, foldedWords } from '../../../common/text/fold.ts';
 import { grantReachesAgency } from '../org/org.policy.ts';
 import { formValidatorFor, resolveWorkflow, workflowForDossier } from '../catalog/catalog.service.ts';
 import { workingTimeFor } from '../calendar/calendar.service.ts';
+import { keepResultDocuments, resolveReusedDocuments } from '../documents/documents.service.ts';
 
 const invalid = (details: ErrorDetail[], message = 'Dữ liệu gửi lên không hợp lệ.') =>
   new AppError('VALIDATION_FAILED', message, details);
@@ -57,6 +58,8 @@ export type ComponentInput = {
   code: string;
   provided: 'original' | 'copy' | 'certified-copy' | 'electronic' | 'reused';
   fileIds?: string[] | undefined;
+  /** Records of the applicant's document store reused (`provided: 'reused'`); their files join fileIds. */
+  documentIds?: string[] | undefined;
   /** Files kept where they were submitted (the national portal), by link. */
   links?: { name: string; url: string }[] | undefined;
 };
@@ -683,6 +686,8 @@ async function persistAction<T>(
     .insertInto('dossier_actions')
     .values(actionRow(row.dossier_id, applied, actor, now, note).values)
     .execute();
+  // The signed result becomes a record of the applicant's document store (docs/domain/documents.md).
+  if (applied.kind === 'approve') await keepResultDocuments(trx, row, state.resultDocuments, now);
   const answered = await answer();
   await appendAudit(
     trx,
@@ -740,6 +745,8 @@ type PreparedIntake = {
   missing: { code: string; name: string }[];
   /** Lenient mode: what the desk officer must look at before accepting (form and component problems). */
   warnings: ErrorDetail[];
+  /** The components as stored: a reused one also carries its records' files. */
+  components: ComponentInput[];
 };
 
 /**
@@ -816,6 +823,15 @@ async function prepareIntake(
       soft.push({ path: pathOf(`components/${i}/fileIds`), message: 'Bản điện tử cần ít nhất một tệp.' });
     }
   });
+  const reused = await resolveReusedDocuments(
+    deps.db,
+    input.applicant,
+    input.components,
+    receiving.unit_path,
+    fileOwner !== null,
+    pathOf,
+  );
+  problems.push(...reused.problems);
   if (problems.length > 0 || !competent) throw invalid(problems);
 
   const wf = await workflowForDossier(deps.db, version, competent.agency_id, input.channel);
@@ -872,6 +888,7 @@ async function prepareIntake(
     agencies,
     missing,
     warnings,
+    components: reused.components,
   };
 }
 
@@ -928,7 +945,7 @@ async function insertDossier(
       applicant_id_number: input.applicant.idNumber,
       applicant_search: `${foldVietnamese(input.applicant.fullName)} ${input.applicant.idNumber}`,
       form_data: JSON.stringify(formData),
-      components: JSON.stringify(input.components),
+      components: JSON.stringify(prepared.components),
       state: JSON.stringify(state),
       status: state.status,
       version: state.version,
@@ -965,7 +982,7 @@ async function insertDossier(
       workflow: prepared.workflow,
       applicant: input.applicant,
       form_data: formData,
-      components: input.components,
+      components: prepared.components,
       submitted_at: now,
       ...columns,
     },
@@ -1141,7 +1158,8 @@ export type OnlineSubmissionInput = {
   formData: unknown;
   components: {
     code: string;
-    fileIds: string[];
+    fileIds?: string[] | undefined;
+    documentIds?: string[] | undefined;
     provided?: 'electronic' | 'reused' | undefined;
     links?: { name: string; url: string }[] | undefined;
   }[];
@@ -1219,6 +1237,7 @@ export async function submitOnline(
       code: c.code,
       provided: c.provided ?? 'electronic',
       fileIds: c.fileIds,
+      ...(c.documentIds ? { documentIds: c.documentIds } : {}),
       ...(c.links ? { links: c.links } : {}),
     })),
     channel: 'online',

@@ -950,6 +950,24 @@ export const en: Messages = {
       dueAfterReceipt: 'Known once the dossier is received',
       pagination: 'Pages of my dossiers',
     },
+    myDocuments: {
+      nav: 'My documents',
+      title: 'My documents',
+      intro:
+        'Your document store: the results of administrative procedures issued to you in electronic form. When you apply again, you and the desk officer can reuse them instead of handing in the paper again.',
+      listHeading: 'Documents',
+      none: 'Your document store is empty.',
+      noneHint: 'When one of your dossiers has an electronic result, the result is kept here.',
+      count: (n: number) => (n === 1 ? '1 document.' : `${n} documents.`),
+      procedure: 'Procedure',
+      dossier: 'Dossier code',
+      agency: 'Issued by',
+      issued: 'Issued',
+      file: 'File',
+      kinds: { result: 'Result of a procedure' },
+      download: 'Download',
+      pagination: 'Pages of my documents',
+    },
     upload: {
       types: 'PDF, JPG or PNG files, up to 20 MB each.',
       problems: {

@@ -924,6 +924,24 @@ export const vi = {
       dueAfterReceipt: 'Có sau khi hồ sơ được tiếp nhận',
       pagination: 'Các trang hồ sơ của tôi',
     },
+    myDocuments: {
+      nav: 'Giấy tờ của tôi',
+      title: 'Giấy tờ của tôi',
+      intro:
+        'Kho dữ liệu của bạn: kết quả giải quyết thủ tục hành chính đã cấp cho bạn dưới dạng điện tử. Khi nộp hồ sơ sau, bạn và cán bộ một cửa dùng lại được các giấy tờ này mà không phải nộp lại bản giấy.',
+      listHeading: 'Danh sách giấy tờ',
+      none: 'Kho dữ liệu của bạn chưa có giấy tờ nào.',
+      noneHint: 'Khi hồ sơ của bạn có kết quả bản điện tử, kết quả được lưu vào đây.',
+      count: (n: number) => `${n} giấy tờ.`,
+      procedure: 'Thủ tục',
+      dossier: 'Mã hồ sơ',
+      agency: 'Cơ quan cấp',
+      issued: 'Ngày cấp',
+      file: 'Tệp',
+      kinds: { result: 'Kết quả giải quyết thủ tục' } as Record<string, string>,
+      download: 'Tải về',
+      pagination: 'Các trang giấy tờ của tôi',
+    },
     upload: {
       types: 'Tệp PDF, JPG hoặc PNG, mỗi tệp tối đa 20 MB.',
       problems: {

@@ -1,7 +1,7 @@
 // The citizen pages that need a signed-in citizen: while the session is asked, a loading line; signed
 // out, an explanation and the way to sign in with the electronic identity (the browser leaves for the
 // identity provider and comes back to this very page); signed in, the page, under a bar naming the
-// citizen with "my dossiers" and sign out.
+// citizen with "my dossiers", "my documents" and sign out.
 import { useState, type ReactNode } from 'react';
 import { errorText } from '../../app/errors.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
@@ -67,6 +67,7 @@ function CitizenBar({ citizen }: { citizen: CitizenView }) {
       </p>
       <div className="citizen-bar-actions">
         <Link to={PATHS.myDossiers}>{t.citizen.myDossiers.nav}</Link>
+        <Link to={PATHS.myDocuments}>{t.citizen.myDocuments.nav}</Link>
         <button
           type="button"
           className="button button-small"

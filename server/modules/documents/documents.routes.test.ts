@@ -1,0 +1,492 @@
+// The applicant's document store through the HTTP API: a birth registration approved with an electronic
+// result becomes a record of the applicant (once, whatever the retries); she lists and downloads it; a
+// later dossier at the desk and online reuses it (its component points at the same file); nobody else
+// sees it; who may look an applicant's records up, as a matrix.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
+import { errorOf, loginAs, ORIGIN } from '../../test/http.ts';
+import { signInCitizen, startTestIdp } from '../../test/citizen.ts';
+import { testConfig } from '../../test/template.ts';
+import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
+import type { DevIdp } from '../../../simulator/identity-provider.ts';
+
+let rt: TestRuntime;
+let idp: DevIdp;
+// Friday 20 November 2026, 09:00 in Hà Nội.
+const clock = manualClock('2026-11-20T02:00:00Z');
+const cookies = new Map<string, string>();
+const staff = async (u: string) => {
+  if (!cookies.has(u)) cookies.set(u, await loginAs(rt.app, u));
+  return cookies.get(u)!;
+};
+const citizen = async (sub: string) => {
+  if (!cookies.has(sub)) cookies.set(sub, await signInCitizen(rt.app, sub));
+  return cookies.get(sub)!;
+};
+/** Nguyễn Thị Hường, 001190012345 (APPLICANT_HUONG), and Trần Văn Minh at the identity provider. */
+const HUONG = 'dev-001190012345';
+const MINH = 'dev-001085004321';
+const APPLICANT_MINH = {
+  kind: 'person' as const,
+  fullName: 'Trần Văn Minh',
+  idNumber: '001085004321',
+  phone: '0987654321',
+};
+/** Social assistance (trợ cấp xã hội hằng tháng): TP5 is the child's birth certificate. */
+const ASSISTANCE = '1.001776';
+/** The procedure's generic request form (common/catalog/forms.ts), as Hường fills it in. */
+const ASSISTANCE_REQUEST = {
+  nguoiYeuCau: {
+    hoTen: 'Nguyễn Thị Hường',
+    soDinhDanh: '001190012345',
+    noiCuTru: 'Số 12 phố Hàng Trống, phường Hàng Trống, thành phố Hà Nội',
+  },
+  noiDungYeuCau: 'Đề nghị hưởng trợ cấp xã hội hằng tháng cho con là Nguyễn Minh Khang.',
+  hinhThucNhanKetQua: 'Nhận trực tiếp',
+  camDoan: true,
+};
+
+let hangTrong: string;
+/** The record kept from the birth registration's result, and its file. */
+let documentId: string;
+let resultFile: string;
+const RESULT_PDF = Buffer.from('%PDF-1.4\n% Giay khai sinh ban dien tu\n1 0 obj << >> endobj\n%%EOF\n');
+
+type Component = { code: string; provided: string; fileIds?: string[]; documentIds?: string[] };
+type View = { code: string; status: string; version: number; components: Component[] };
+type DocumentList = {
+  total: number;
+  items: {
+    documentId: string;
+    kind: string;
+    name: string;
+    dossierCode: string;
+    procedure: { code: string; name: string };
+    issuingAgency: { code: string; name: string };
+    issuedAt: string;
+    file: { mediaType: string; size: number };
+  }[];
+};
+
+async function upload(cookie: string, bytes: Buffer, name = 'giay-khai-sinh.pdf'): Promise<string> {
+  const boundary = '----motcua' + Math.random().toString(16).slice(2);
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  const res = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/files',
+    headers: { cookie, origin: ORIGIN, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json<{ fileId: string }>().fileId;
+}
+
+const get = async (url: string, cookie?: string) =>
+  rt.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+
+async function act(
+  cookie: string,
+  code: string,
+  action: string,
+  body: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) {
+  const current = await get(`/api/v1/dossiers/${code}`, cookie);
+  assert.equal(current.statusCode, 200, current.body);
+  return rt.app.inject({
+    method: 'POST',
+    url: `/api/v1/dossiers/${code}/actions/${action}`,
+    headers: {
+      cookie,
+      origin: ORIGIN,
+      'if-match': String(current.json<View>().version),
+      ...headers,
+    },
+    payload: body,
+  });
+}
+
+/** The next action of `kind` offered to `cookie`, with the assignee field filled when it asks for one. */
+async function forward(cookie: string, code: string, nextUser: string) {
+  const offered = (await get(`/api/v1/dossiers/${code}/actions`, cookie)).json<{
+    items: { kind: string; inputs: { properties?: Record<string, unknown> } }[];
+  }>().items;
+  if (offered.some((a) => a.kind === 'claim'))
+    assert.equal((await act(cookie, code, 'claim')).statusCode, 200);
+  const fwd = offered.find((a) => a.kind === 'forward');
+  assert.ok(fwd, JSON.stringify(offered.map((a) => a.kind)));
+  const next = (
+    await rt.deps.db
+      .selectFrom('users')
+      .select('user_id')
+      .where('username', '=', nextUser)
+      .executeTakeFirstOrThrow()
+  ).user_id;
+  const body =
+    fwd.inputs.properties && 'nextAssigneeId' in fwd.inputs.properties ? { nextAssigneeId: next } : {};
+  const res = await act(cookie, code, 'forward', body);
+  assert.equal(res.statusCode, 200, res.body);
+}
+
+const deskIntake = async (payload: Record<string, unknown>, desk = 'desk.hang-trong') =>
+  rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/dossiers',
+    headers: { cookie: await staff(desk) },
+    payload: { agencyCode: hangTrong, channel: 'direct', formData: ASSISTANCE_REQUEST, ...payload },
+  });
+
+const onlineSubmit = async (sub: string, components: unknown) =>
+  rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/portal/dossiers',
+    headers: { cookie: await citizen(sub), origin: ORIGIN },
+    payload: {
+      procedureCode: ASSISTANCE,
+      agencyCode: hangTrong,
+      applicant: { kind: 'person', phone: '0912345678' },
+      formData: ASSISTANCE_REQUEST,
+      components,
+    },
+  });
+
+const counts = async () => ({
+  documents: Number(
+    (
+      await rt.deps.db
+        .selectFrom('applicant_documents')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
+  dossiers: Number(
+    (
+      await rt.deps.db
+        .selectFrom('dossiers')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
+  files: Number(
+    (
+      await rt.deps.db
+        .selectFrom('files')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  ),
+});
+
+before(async () => {
+  const started = await startTestIdp();
+  idp = started.idp;
+  rt = await createTestRuntime({ clock, config: started.config(testConfig(null).oidc) });
+  hangTrong = (
+    await rt.deps.db
+      .selectFrom('agencies')
+      .select('code')
+      .where('unit_code', '=', '00070')
+      .where('kind', '=', 'people-committee')
+      .executeTakeFirstOrThrow()
+  ).code;
+});
+after(async () => {
+  await rt.close();
+  await idp.close();
+});
+
+test('a birth registration approved with its electronic result becomes one record of the applicant, whatever the retries', async () => {
+  const received = await deskIntake({
+    procedureCode: '1.001193',
+    applicant: APPLICANT_HUONG,
+    formData: VALID_BIRTH_DECLARATION,
+    components: [
+      { code: 'TP1', provided: 'original' },
+      { code: 'TP3', provided: 'original' },
+    ],
+  });
+  assert.equal(received.statusCode, 201, received.body);
+  const { code } = received.json<View>();
+  clock.advance(15 * 60_000);
+  await forward(await staff('desk.hang-trong'), code, 'specialist.hang-trong');
+  clock.advance(60 * 60_000);
+  await forward(await staff('specialist.hang-trong'), code, 'leader.hang-trong');
+
+  clock.advance(30 * 60_000);
+  const leader = await staff('leader.hang-trong');
+  resultFile = await upload(leader, RESULT_PDF);
+  const before = await counts();
+  const approveBody = {
+    resultDocuments: [
+      { name: 'Giấy khai sinh (bản điện tử) — Nguyễn Minh Khang', fileId: resultFile },
+      // A paper copy without a file is not a digitised result: it is not kept.
+      { name: 'Bản sao Giấy khai sinh (02 bản giấy)' },
+    ],
+  };
+  const key = { 'idempotency-key': 'approve-birth-0001' };
+  const approve = await act(leader, code, 'approve', approveBody, key);
+  assert.equal(approve.statusCode, 200, approve.body);
+  const approvedAt = clock.now().toISOString();
+  assert.equal((await counts()).documents, before.documents + 1);
+  // The same request again (a lost answer): the first answer, nothing written twice.
+  const version = approve.json<View>().version - 1;
+  const again = await rt.app.inject({
+    method: 'POST',
+    url: `/api/v1/dossiers/${code}/actions/approve`,
+    headers: { cookie: leader, origin: ORIGIN, 'if-match': String(version), ...key },
+    payload: approveBody,
+  });
+  assert.equal(again.statusCode, 200, again.body);
+  assert.deepEqual(again.json(), approve.json());
+  // A retry without the key is refused by the version check.
+  const stale = await rt.app.inject({
+    method: 'POST',
+    url: `/api/v1/dossiers/${code}/actions/approve`,
+    headers: { cookie: leader, origin: ORIGIN, 'if-match': String(version) },
+    payload: approveBody,
+  });
+  assert.equal(stale.statusCode, 409);
+  assert.equal((await counts()).documents, before.documents + 1);
+
+  clock.advance(30 * 60_000);
+  const ret = await act(await staff('desk.hang-trong'), code, 'return-result', {
+    channel: 'counter',
+    recipientName: 'Nguyễn Thị Hường',
+  });
+  assert.equal(ret.statusCode, 200, ret.body);
+  assert.equal(ret.json<View>().status, 'returned');
+  assert.equal((await counts()).documents, before.documents + 1, 'returning writes no second record');
+
+  // Hường (signed in with the same ID number) finds it among her papers.
+  const mine = await get('/api/v1/portal/documents', await citizen(HUONG));
+  assert.equal(mine.statusCode, 200, mine.body);
+  const list = mine.json<DocumentList>();
+  assert.equal(list.total, 1);
+  const doc = list.items[0]!;
+  assert.deepEqual(
+    { ...doc, documentId: undefined, procedure: doc.procedure.code },
+    {
+      documentId: undefined,
+      kind: 'result',
+      name: 'Giấy khai sinh (bản điện tử) — Nguyễn Minh Khang',
+      dossierCode: code,
+      procedure: '1.001193',
+      issuingAgency: { code: hangTrong, name: 'Ủy ban nhân dân Phường Hàng Trống' },
+      issuedAt: approvedAt,
+      file: { mediaType: 'application/pdf', size: RESULT_PDF.length },
+    },
+  );
+  assert.match(doc.procedure.name, /khai sinh/);
+  documentId = doc.documentId;
+
+  const file = await get(`/api/v1/portal/documents/${documentId}/file`, await citizen(HUONG));
+  assert.equal(file.statusCode, 200, file.body.slice(0, 200));
+  assert.equal(file.headers['content-type'], 'application/pdf');
+  assert.match(
+    String(file.headers['content-disposition']),
+    /^attachment; filename="[A-Z0-9.-]+-ket-qua-1\.pdf"$/,
+  );
+  assert.deepEqual(file.rawPayload, RESULT_PDF);
+});
+
+test('another citizen sees nothing of it; anonymous callers and staff sessions are not citizens', async () => {
+  const theirs = await get('/api/v1/portal/documents', await citizen(MINH));
+  assert.equal(theirs.statusCode, 200);
+  assert.deepEqual(theirs.json(), { items: [], total: 0 });
+  const notTheirs = await get(`/api/v1/portal/documents/${documentId}/file`, await citizen(MINH));
+  assert.equal(notTheirs.statusCode, 404);
+  assert.equal(errorOf(notTheirs).code, 'NOT_FOUND');
+  const none = await get('/api/v1/portal/documents/999999/file', await citizen(HUONG));
+  assert.equal(none.statusCode, 404);
+
+  for (const url of ['/api/v1/portal/documents', `/api/v1/portal/documents/${documentId}/file`]) {
+    const anonymous = await get(url);
+    assert.equal(anonymous.statusCode, 401, url);
+    assert.equal(errorOf(anonymous).code, 'UNAUTHENTICATED');
+    const officer = await get(url, await staff('desk.hang-trong'));
+    assert.equal(officer.statusCode, 401, `${url} as staff`);
+  }
+  const badId = await get('/api/v1/portal/documents/abc/file', await citizen(HUONG));
+  assert.equal(badId.statusCode, 400);
+  assert.ok(errorOf(badId).details!.some((d) => d.path === 'params/documentId'));
+});
+
+test('a desk reuses the record: the component points at the same file; a wrong or foreign record is named and nothing is written', async () => {
+  const before = await counts();
+  const components = (documentIds: string[]) => [
+    { code: 'TP1', provided: 'original' },
+    { code: 'TP5', provided: 'reused', documentIds },
+  ];
+  const wrong = await deskIntake({
+    procedureCode: ASSISTANCE,
+    applicant: APPLICANT_HUONG,
+    components: components([documentId, '999999']),
+  });
+  assert.equal(wrong.statusCode, 400, wrong.body);
+  assert.equal(errorOf(wrong).code, 'VALIDATION_FAILED');
+  assert.deepEqual(
+    errorOf(wrong).details!.map((d) => d.path),
+    ['body/components/1/documentIds/1'],
+  );
+  // Hường's record cited for Minh: the same answer as for a record that does not exist.
+  const foreign = await deskIntake({
+    procedureCode: ASSISTANCE,
+    applicant: APPLICANT_MINH,
+    components: components([documentId]),
+  });
+  assert.equal(foreign.statusCode, 400, foreign.body);
+  assert.deepEqual(
+    errorOf(foreign).details!.map((d) => [d.path, d.message]),
+    [['body/components/1/documentIds/0', errorOf(wrong).details![0]!.message]],
+  );
+  // documentIds belong to a reused component only.
+  const notReused = await deskIntake({
+    procedureCode: ASSISTANCE,
+    applicant: APPLICANT_HUONG,
+    components: [
+      { code: 'TP1', provided: 'original' },
+      { code: 'TP5', provided: 'copy', documentIds: [documentId] },
+    ],
+  });
+  assert.equal(notReused.statusCode, 400);
+  assert.deepEqual(
+    errorOf(notReused).details!.map((d) => d.path),
+    ['body/components/1/documentIds'],
+  );
+  // A desk of another province does not reach Hà Nội's store, even with the applicant at the counter.
+  const elsewhere = await deskIntake(
+    { procedureCode: ASSISTANCE, applicant: APPLICANT_HUONG, components: components([documentId]) },
+    'desk.tay-giang',
+  );
+  assert.equal(elsewhere.statusCode, 400, elsewhere.body);
+  assert.deepEqual(
+    errorOf(elsewhere).details!.map((d) => d.path),
+    ['body/components/1/documentIds/0'],
+  );
+  assert.deepEqual(await counts(), before, 'nothing written');
+
+  const reused = await deskIntake({
+    procedureCode: ASSISTANCE,
+    applicant: APPLICANT_HUONG,
+    components: components([documentId]),
+  });
+  assert.equal(reused.statusCode, 201, reused.body);
+  const view = reused.json<View>();
+  assert.deepEqual(view.components[1], {
+    code: 'TP5',
+    provided: 'reused',
+    documentIds: [documentId],
+    fileIds: [resultFile],
+  });
+  const read = await get(`/api/v1/dossiers/${view.code}`, await staff('desk.hang-trong'));
+  assert.deepEqual(read.json<View>().components, view.components);
+  const after = await counts();
+  assert.deepEqual(after, { ...before, dossiers: before.dossiers + 1 }, 'no file copied, no record added');
+});
+
+test('online, the citizen reuses her own record; not someone else’s, and a reused component must cite one', async () => {
+  const huong = await citizen(HUONG);
+  const form = await upload(huong, Buffer.from('%PDF-1.4\n% to khai\n%%EOF\n'), 'to-khai.pdf');
+  const own = await onlineSubmit(HUONG, [
+    { code: 'TP1', fileIds: [form] },
+    { code: 'TP5', provided: 'reused', documentIds: [documentId] },
+  ]);
+  assert.equal(own.statusCode, 201, own.body);
+  assert.deepEqual(own.json<View>().components[1], {
+    code: 'TP5',
+    provided: 'reused',
+    documentIds: [documentId],
+    fileIds: [resultFile],
+  });
+
+  const before = await counts();
+  const minh = await citizen(MINH);
+  const minhForm = await upload(minh, Buffer.from('%PDF-1.4\n% to khai\n%%EOF\n'), 'to-khai.pdf');
+  const foreign = await onlineSubmit(MINH, [
+    { code: 'TP1', fileIds: [minhForm] },
+    { code: 'TP5', provided: 'reused', documentIds: [documentId] },
+  ]);
+  assert.equal(foreign.statusCode, 400, foreign.body);
+  assert.deepEqual(
+    errorOf(foreign).details!.map((d) => d.path),
+    ['body/components/1/documentIds/0'],
+  );
+  const citesNothing = await onlineSubmit(HUONG, [
+    { code: 'TP1', fileIds: [form] },
+    { code: 'TP5', provided: 'reused' },
+  ]);
+  assert.equal(citesNothing.statusCode, 400, citesNothing.body);
+  assert.deepEqual(
+    errorOf(citesNothing).details!.map((d) => d.path),
+    ['body/components/1/documentIds'],
+  );
+  const noFiles = await onlineSubmit(HUONG, [{ code: 'TP1' }]);
+  assert.equal(noFiles.statusCode, 400, noFiles.body);
+  assert.ok(errorOf(noFiles).details!.some((d) => d.path === 'body/components/0/fileIds'));
+  const after = await counts();
+  assert.deepEqual(
+    { documents: after.documents, dossiers: after.dossiers },
+    { documents: before.documents, dossiers: before.dossiers },
+    'nothing written',
+  );
+});
+
+test('who may look an applicant’s records up: desk officers of the province, each lookup audited', async () => {
+  const url = `/api/v1/applicants/${APPLICANT_HUONG.idNumber}/documents`;
+  const audits = async () =>
+    rt.deps.db
+      .selectFrom('audit_log')
+      .select(['actor_label', 'entity_id', 'details'])
+      .where('action', '=', 'applicant-documents.looked-up')
+      .orderBy('audit_id')
+      .execute();
+  const anonymous = await get(url);
+  assert.equal(anonymous.statusCode, 401);
+  assert.equal(errorOf(anonymous).code, 'UNAUTHENTICATED');
+  const asCitizen = await get(url, await citizen(HUONG));
+  assert.equal(asCitizen.statusCode, 403);
+  assert.equal(errorOf(asCitizen).code, 'FORBIDDEN');
+
+  // [user, records seen] for desks; other roles are refused.
+  const desks: [string, number][] = [
+    ['desk.hang-trong', 1], // the ward that issued it
+    ['desk.my-duc', 1], // another district of Hà Nội: the province's store
+    ['desk.ttpvhcc-ha-noi', 1], // the province's public administration centre
+    ['desk.tay-giang', 0], // Quảng Nam: another province's store
+  ];
+  for (const [user, seen] of desks) {
+    const res = await get(url, await staff(user));
+    assert.equal(res.statusCode, 200, `${user}: ${res.body}`);
+    const list = res.json<DocumentList>();
+    assert.equal(list.total, seen, user);
+    if (seen > 0) assert.equal(list.items[0]!.documentId, documentId, user);
+  }
+  for (const user of [
+    'specialist.hang-trong',
+    'leader.hang-trong',
+    'admin.hoan-kiem',
+    'demo-admin',
+    'auditor.ha-noi',
+  ]) {
+    const res = await get(url, await staff(user));
+    assert.equal(res.statusCode, 403, user);
+    assert.equal(errorOf(res).code, 'FORBIDDEN', user);
+  }
+  const logged = await audits();
+  assert.deepEqual(
+    logged.map((a) => [a.actor_label, a.entity_id, (a.details as { total: number }).total]),
+    desks.map(([user, seen]) => [user, APPLICANT_HUONG.idNumber, seen]),
+  );
+
+  const invalid = await get('/api/v1/applicants/12345/documents', await staff('desk.hang-trong'));
+  assert.equal(invalid.statusCode, 400);
+  assert.ok(errorOf(invalid).details!.some((d) => d.path === 'params/idNumber'));
+  assert.equal((await audits()).length, desks.length, 'a refused or invalid lookup is not logged');
+});

@@ -1,0 +1,148 @@
+// /cong-dich-vu-cong/giay-to-cua-toi: the signed-in citizen's document store (kho dữ liệu, ND 45/2020
+// Điều 16): the electronic results issued to them, newest first, each with the procedure and dossier it
+// came from, the issuing agency, the date and a download link. Cards with a heading each rather than a
+// table: read first on a phone (360 px), and a screen reader moves from document to document by heading.
+import { useEffect, useRef, useState } from 'react';
+import { errorText } from '../../app/errors.ts';
+import { isAbort } from '../../app/http.ts';
+import { useI18n } from '../../app/i18n/i18n.tsx';
+import { Page } from '../../app/page.tsx';
+import { Pager } from '../../app/pager.tsx';
+import { myDossierPath } from '../../app/paths.ts';
+import { Link } from '../../app/router.tsx';
+import { formatInstant } from '../calendar/vn-time.ts';
+import {
+  documentFileUrl,
+  listMyDocuments,
+  MY_DOCUMENTS_PAGE_SIZE,
+  type ApplicantDocumentList,
+} from './documents-api.ts';
+import { CitizenGate } from './citizen-gate.tsx';
+import { fileSizeText } from './citizen-format.ts';
+import './citizen.css';
+
+type Result =
+  | { kind: 'loading'; last: ApplicantDocumentList | null }
+  | { kind: 'done'; last: ApplicantDocumentList }
+  | { kind: 'error'; error: unknown; last: ApplicantDocumentList | null };
+
+const FILE_KINDS: Record<string, string> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+};
+
+function MyDocuments() {
+  const { t } = useI18n();
+  const c = t.citizen.myDocuments;
+  const [page, setPage] = useState(1);
+  const [attempt, setAttempt] = useState(0);
+  const [result, setResult] = useState<Result>({ kind: 'loading', last: null });
+  const listHeading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setResult((r) => ({ kind: 'loading', last: r.last }));
+    listMyDocuments({ page }, controller.signal)
+      .then((last) => setResult({ kind: 'done', last }))
+      .catch((error: unknown) => {
+        if (!isAbort(error)) setResult((r) => ({ kind: 'error', error, last: r.last }));
+      });
+    return () => controller.abort();
+  }, [page, attempt]);
+
+  const loaded = result.last;
+  const pages = loaded ? Math.max(1, Math.ceil(loaded.total / MY_DOCUMENTS_PAGE_SIZE)) : 1;
+  const statusLine =
+    result.kind === 'loading'
+      ? t.loading
+      : loaded
+        ? loaded.total === 0
+          ? c.none
+          : c.count(loaded.total)
+        : '';
+
+  return (
+    <section aria-labelledby="my-documents-heading" aria-busy={result.kind === 'loading'}>
+      <h2 id="my-documents-heading" className="section-heading" tabIndex={-1} ref={listHeading}>
+        {c.listHeading}
+      </h2>
+      <p className="search-status" role="status">
+        {statusLine}
+      </p>
+      {result.kind === 'error' ? (
+        <div className="inline-error" role="alert">
+          <p>{errorText(t, result.error)}</p>
+          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+            {t.errors.retry}
+          </button>
+        </div>
+      ) : null}
+      {loaded && loaded.total === 0 ? <p className="muted">{c.noneHint}</p> : null}
+      {loaded && loaded.items.length > 0 ? (
+        <ul className="my-dossier-list my-document-list">
+          {loaded.items.map((d) => (
+            <li key={d.documentId} className="my-dossier-card my-document-card">
+              <h3 className="my-document-name">{d.name}</h3>
+              <p className="muted">{c.kinds[d.kind] ?? d.kind}</p>
+              <dl className="my-dossier-facts">
+                <div>
+                  <dt>{c.procedure}</dt>
+                  <dd>{d.procedure.name}</dd>
+                </div>
+                <div>
+                  <dt>{c.dossier}</dt>
+                  <dd className="code">
+                    <Link to={myDossierPath(d.dossierCode)}>{d.dossierCode}</Link>
+                  </dd>
+                </div>
+                <div>
+                  <dt>{c.agency}</dt>
+                  <dd>{d.issuingAgency.name}</dd>
+                </div>
+                <div>
+                  <dt>{c.issued}</dt>
+                  <dd>{formatInstant(t, d.issuedAt)}</dd>
+                </div>
+                <div>
+                  <dt>{c.file}</dt>
+                  <dd>
+                    {FILE_KINDS[d.file.mediaType] ?? d.file.mediaType}, {fileSizeText(t, d.file.size)}
+                  </dd>
+                </div>
+              </dl>
+              <p className="my-document-download">
+                <a className="button" href={documentFileUrl(d.documentId)} download>
+                  {c.download}
+                  <span className="visually-hidden"> {d.name}</span>
+                </a>
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {loaded ? (
+        <Pager
+          label={c.pagination}
+          page={page}
+          pages={pages}
+          onPage={(n) => {
+            setPage(n);
+            listHeading.current?.focus({ preventScroll: true });
+            listHeading.current?.scrollIntoView({ block: 'start' });
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+export function MyDocumentsPage() {
+  const { t } = useI18n();
+  const c = t.citizen.myDocuments;
+  return (
+    <Page title={c.title} heading={c.title} intro={c.intro} className="citizen-page">
+      <CitizenGate>{() => <MyDocuments />}</CitizenGate>
+    </Page>
+  );
+}
