@@ -166,6 +166,23 @@ export const ValidateFormResponse = Type.Object(
   { additionalProperties: false },
 );
 
+/** GET …/form/validator.js: the published version's form by default, or the version named. */
+export const FormValidatorQuery = Type.Object(
+  { version: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })) },
+  { additionalProperties: false },
+);
+export const FormValidatorModule = Type.String({
+  description:
+    'Mô-đun ES (text/javascript): `export default function (require)` trả về hàm kiểm tra của Ajv (mã ' +
+    'standalone sinh từ biểu mẫu, cùng tùy chọn như máy chủ); `require` phải cung cấp các mô-đun ' +
+    'ajv/dist/runtime/* và ajv-formats/dist/formats (common/catalog/form-runtime.ts).',
+});
+/** A 304: no body (`type: null` keeps the OpenAPI answer without content; the handler sends nothing). */
+export const NotModified = Type.Unsafe<undefined>({
+  type: 'null',
+  description: 'Không đổi so với ETag trong If-None-Match',
+});
+
 export const WorkflowQuery = Type.Object(
   {
     agencyCode: Type.Optional(AgencyCode),

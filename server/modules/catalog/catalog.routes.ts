@@ -5,9 +5,12 @@ import { ErrorEnvelope } from '../../../common/contracts/common.ts';
 import {
   CodeParams,
   CodeVersionParams,
+  FormValidatorModule,
+  FormValidatorQuery,
   ImportBody,
   ImportQuery,
   ImportReport,
+  NotModified,
   OfferingsBody,
   OfferingsResponse,
   ProcedureDetail,
@@ -27,6 +30,7 @@ import { requireActor } from '../auth/auth.hook.ts';
 import {
   createDraft,
   exportCatalogue,
+  getFormValidatorModule,
   getProcedure,
   getWorkflow,
   importCatalogue,
@@ -50,6 +54,13 @@ const errors = {
   422: ErrorEnvelope,
 };
 const tags = ['catalog'];
+
+/** Whether an If-None-Match header names `etag` (weak comparison, as for GET; `*` matches anything). */
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+}
 
 export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
@@ -137,6 +148,43 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => validateDeclaration(deps, request.params.code, request.body.formData),
+  );
+
+  app.get(
+    '/api/v1/procedures/:code/form/validator.js',
+    {
+      schema: {
+        tags,
+        summary: 'Bộ kiểm tra tờ khai chạy trong trình duyệt (mã Ajv sinh sẵn, mô-đun ES; công khai)',
+        description:
+          'Cùng quy tắc với máy chủ (POST …/form/validate), không cần `eval` nên chạy được dưới CSP ' +
+          "script-src 'self'. Mặc định là phiên bản đang áp dụng; `version` chọn phiên bản khác (bản nháp: " +
+          'chỉ cán bộ đã đăng nhập). ETag theo phiên bản; If-None-Match trùng → 304.',
+        security: [],
+        params: CodeParams,
+        querystring: FormValidatorQuery,
+        response: {
+          200: {
+            description: 'Mô-đun ES của bộ kiểm tra',
+            content: { 'text/javascript': { schema: FormValidatorModule } },
+          },
+          304: NotModified,
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const found = await getFormValidatorModule(
+        deps,
+        request.actor ?? null,
+        request.params.code,
+        request.query.version,
+      );
+      // Kept by the browser and revalidated by its ETag: a newly published version changes the answer.
+      reply.header('etag', found.etag).header('cache-control', 'public, no-cache');
+      if (matchesEtag(request.headers['if-none-match'], found.etag)) return reply.code(304).send(undefined);
+      return reply.type('text/javascript; charset=utf-8').send(found.source);
+    },
   );
 
   app.get(

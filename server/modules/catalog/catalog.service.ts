@@ -15,6 +15,7 @@ import { procedureSearchText, searchQueryTokens } from '../../../common/catalog/
 import {
   FormSchemaError,
   compileForm,
+  formValidatorModule,
   genericDeclarationForm,
   type FormValidator,
   type JsonSchemaObject,
@@ -299,6 +300,7 @@ type VersionRow = {
   status: string;
   data: Record<string, unknown>;
   form_schema: Record<string, unknown> | null;
+  content_hash: string;
 };
 
 async function findVersion(
@@ -309,7 +311,15 @@ async function findVersion(
   let q = db
     .selectFrom('procedure_versions as v')
     .innerJoin('procedures as p', 'p.procedure_id', 'v.procedure_id')
-    .select(['v.procedure_id', 'v.procedure_version_id', 'v.version', 'v.status', 'v.data', 'v.form_schema'])
+    .select([
+      'v.procedure_id',
+      'v.procedure_version_id',
+      'v.version',
+      'v.status',
+      'v.data',
+      'v.form_schema',
+      'v.content_hash',
+    ])
     .where('p.code', '=', code);
   q = version === 'published' ? q.where('v.status', '=', 'published') : q.where('v.version', '=', version);
   return q.executeTakeFirst();
@@ -695,6 +705,50 @@ export async function validateDeclaration(deps: Deps, code: string, formData: un
   const row = await publishedOrFail(deps.db, code);
   const result = formValidatorFor(row).validate(formData);
   return result.ok ? { ok: true, errors: [] } : { ok: false, errors: result.errors };
+}
+
+type ValidatorModule = { contentHash: string; source: string; etag: string };
+const validatorModules = new Map<string, ValidatorModule>();
+
+/**
+ * The browser's validator of a version's declaration form: Ajv standalone code as an ES module
+ * (formValidatorModule), generated from the same schema, options and keywords as formValidatorFor.
+ * Generated once per version and content (a draft may change) and kept in memory. The ETag names the
+ * version and a digest of the code, so a newly published version or another Ajv gives another one.
+ * Without `version`, the published one; a draft only for staff (as GET …/versions/<version>).
+ */
+export async function getFormValidatorModule(
+  deps: Deps,
+  actor: Actor | null,
+  code: string,
+  version?: number,
+): Promise<{ version: number; source: string; etag: string }> {
+  const row =
+    version === undefined ? await publishedOrFail(deps.db, code) : await findVersion(deps.db, code, version);
+  if (!row) {
+    await procedureOrFail(deps.db, code);
+    throw new AppError('NOT_FOUND', `Không có phiên bản ${version} của thủ tục ${code}.`);
+  }
+  if (row.status === 'draft' && actor === null) throw new AppError('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
+  let cached = validatorModules.get(row.procedure_version_id);
+  if (cached?.contentHash !== row.content_hash) {
+    let source: string;
+    try {
+      source = formValidatorModule(formOf(row).schema);
+    } catch (err) {
+      // A form Ajv compiles but cannot write as standalone code: the browser asks the server instead.
+      throw new AppError(
+        'UNPROCESSABLE',
+        'Biểu mẫu của phiên bản này không tạo được bộ kiểm tra cho trình duyệt; tờ khai được kiểm tra khi gửi.',
+        [{ path: 'form', message: err instanceof Error ? err.message : String(err) }],
+      );
+    }
+    const digest = createHash('sha256').update(source).digest('base64url').slice(0, 22);
+    cached = { contentHash: row.content_hash, source, etag: `W/"${code}-v${row.version}-${digest}"` };
+    if (validatorModules.size >= 200) validatorModules.clear();
+    validatorModules.set(row.procedure_version_id, cached);
+  }
+  return { version: row.version, source: cached.source, etag: cached.etag };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -49,7 +49,9 @@ export function installSecurity(app: FastifyInstance, publicUrl: string, product
     reply.header('permissions-policy', 'camera=(self), geolocation=(), microphone=()');
     reply.header('content-security-policy', request.url.startsWith('/docs') ? CSP_DOCS : CSP_APP);
     if (production) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    // The API is not stored, unless a route says how its answer may be cached (a form's validator module).
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
     reply.header('x-request-id', request.id);
     return payload;
   });

@@ -1,10 +1,11 @@
 // /cong-dich-vu-cong/nop-ho-so/<code>: applying online, in four steps on one page — where (case,
 // competent agency, receiving desk), the applicant and the declaration (rendered from the procedure's
-// JSON Schema and checked by the catalogue's validator before going on), the attachments (each sent at
-// once, with progress), and a review — then POST /portal/dossiers with one Idempotency-Key per
-// attempt. 201 → the dossier's page, which is the receipt. 400 → every message beside the field it
-// names, on the first step that has one. In national-portal mode the page hands over to the national
-// portal instead. The applicant is the signed-in citizen: name and ID number come from the identity.
+// JSON Schema and checked in the browser with the server's own rules before going on, see
+// dossiers/declaration-check.ts), the attachments (each sent at once, with progress), and a review —
+// then POST /portal/dossiers with one Idempotency-Key per attempt. 201 → the dossier's page, which is
+// the receipt. 400 → every message beside the field it names, on the first step that has one. In
+// national-portal mode the page hands over to the national portal instead. The applicant is the
+// signed-in citizen: name and ID number come from the identity.
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { CHANNELS } from '../../../common/catalog/procedure.ts';
 import { detailText, errorText } from '../../app/errors.ts';
@@ -16,6 +17,7 @@ import { myDossierPath, PATHS, procedurePath } from '../../app/paths.ts';
 import { Link, useRouter } from '../../app/router.tsx';
 import { ErrorSummary, type Problem } from '../calendar/error-summary.tsx';
 import { getProcedure, type ProcedureDetail } from '../catalog/catalog-api.ts';
+import { checkDeclaration, preloadDeclarationCheck } from '../dossiers/declaration-check.ts';
 import { newIdempotencyKey } from '../dossiers/dossiers-api.ts';
 import {
   errorsFor,
@@ -26,7 +28,7 @@ import {
   type FormSchema,
 } from '../dossiers/schema-form.tsx';
 import { AgencyChoice } from './agency-choice.tsx';
-import { checkDeclaration, submitOnline, type OnlineSubmissionBody } from './citizen-api.ts';
+import { checkDeclarationOnServer, submitOnline, type OnlineSubmissionBody } from './citizen-api.ts';
 import { CitizenGate } from './citizen-gate.tsx';
 import { fileSizeText } from './citizen-format.ts';
 import {
@@ -214,6 +216,12 @@ function ApplyFlow({ detail, citizen }: { detail: ProcedureDetail; citizen: Citi
   /** Where focus goes after the next render: a new step's heading, or the list of problems. */
   const focusNext = useRef<'step' | 'summary' | null>(null);
 
+  const declarationForm = { code: p.code, version: detail.version, schema: detail.form };
+  // The validator arrives while the applicant fills in the first step.
+  useEffect(() => {
+    preloadDeclarationCheck({ code: p.code, version: detail.version, schema: detail.form });
+  }, [p.code, detail.version, detail.form]);
+
   // Not on the first render: the page's <h1> has focus then.
   useEffect(() => {
     const target = focusNext.current === 'summary' ? summaryHeading.current : stepHeading.current;
@@ -290,7 +298,10 @@ function ApplyFlow({ detail, citizen }: { detail: ProcedureDetail; citizen: Citi
     const found = checkApplicant();
     let formFields: FieldErrors = {};
     try {
-      const result = await checkDeclaration(p.code, sentForm());
+      const data = sentForm();
+      const result = await checkDeclaration(declarationForm, data, () =>
+        checkDeclarationOnServer(p.code, data),
+      );
       if (!result.ok) {
         const mapped = errorsFor(
           t,

@@ -1,5 +1,5 @@
 // The citizen pages' endpoints (common/contracts/dossiers.ts): online submission, "my dossiers", the
-// applicant's actions, the public lookup, the declaration check and file uploads with progress.
+// applicant's actions, the public lookup, the server's declaration check and file uploads with progress.
 import type { Static } from 'typebox';
 import type {
   AllowedActionsResponse,
@@ -10,6 +10,7 @@ import type {
   PublicDossier,
 } from '../../../common/contracts/dossiers.ts';
 import { ApiError } from '../../app/http.ts';
+import type { DeclarationCheck } from '../dossiers/declaration-check.ts';
 import { apiErrorOf, citizenRequest } from './citizen-http.ts';
 
 export type DossierStatusValue = (typeof DOSSIER_STATUS_VALUES)[number];
@@ -66,13 +67,14 @@ export function submitOnline(
   });
 }
 
-export type DeclarationCheck = {
-  ok: boolean;
-  errors: { pointer: string; message: string; keyword: string }[];
-};
-
-/** The declaration checked by the catalogue's own validator (the rules the submission will meet). */
-export function checkDeclaration(procedureCode: string, formData: unknown): Promise<DeclarationCheck> {
+/**
+ * The declaration checked by the server's validator (the rules the submission will meet): the
+ * fallback when the browser cannot load the form's own validator (dossiers/declaration-check.ts).
+ */
+export function checkDeclarationOnServer(
+  procedureCode: string,
+  formData: unknown,
+): Promise<DeclarationCheck> {
   return citizenRequest('POST', `/api/v1/procedures/${encodeURIComponent(procedureCode)}/form/validate`, {
     body: { formData },
   });

@@ -1,10 +1,12 @@
 // /ho-so/tiep-nhan: receiving a dossier at the desk, built for speed and the keyboard. The procedure
 // is typed and chosen with ↓ and Enter; the competent agency defaults to the desk's own when it
 // offers the procedure; the applicant; the declaration rendered from the procedure's JSON Schema;
-// the components, each marked as handed in (original, copy …) or missing. Saving sends one
-// Idempotency-Key per intake, so a second click or a retry never makes a second dossier.
-// 201 → the dossier's page (with its receipt). 422 → the dossier was recorded as incomplete: the
-// missing list and the supplement-request slip. 400 → each message beside the field it names.
+// the components, each marked as handed in (original, copy …) or missing. Saving first checks the
+// declaration in the browser with the server's rules (declaration-check.ts): its errors are shown
+// beside the fields without sending anything. Then it sends one Idempotency-Key per intake, so a second
+// click or a retry never makes a second dossier. 201 → the dossier's page (with its receipt). 422 → the
+// dossier was recorded as incomplete: the missing list and the supplement-request slip. 400 → each
+// message beside the field it names.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { DossierComponent } from '../../../common/catalog/procedure.ts';
 import { PROVIDED_VALUES } from '../../../common/contracts/dossiers.ts';
@@ -17,6 +19,7 @@ import { Link, useRouter } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { getProcedure, type ProcedureDetail } from '../catalog/catalog-api.ts';
 import { ErrorSummary, type Problem } from '../calendar/error-summary.tsx';
+import { checkDeclaration, preloadDeclarationCheck } from './declaration-check.ts';
 import { IncompleteError, newIdempotencyKey, receiveDossier, type IntakeBody } from './dossiers-api.ts';
 import { ProcedurePicker, type PickedProcedure } from './procedure-picker.tsx';
 import { errorsFor, initialValue, pruneValue, SchemaForm, type FormSchema } from './schema-form.tsx';
@@ -77,6 +80,11 @@ export function IntakePage() {
     getProcedure(picked.code, controller.signal)
       .then((detail) => {
         setLoaded({ kind: 'done', detail });
+        preloadDeclarationCheck({
+          code: detail.procedure.code,
+          version: detail.version,
+          schema: detail.form,
+        });
         const mine = detail.offeredBy.find((a) => ownKey.split(',').includes(a.code));
         setAgencyCode(mine?.code ?? '');
         setFormData(initialValue(detail.form) ?? {});
@@ -135,6 +143,32 @@ export function IntakePage() {
     setBusy(true);
     setFailure(null);
     try {
+      // Without the validator (it did not load), the intake's own answer names the declaration's errors.
+      const declaration = await checkDeclaration(
+        { code: detail.procedure.code, version: detail.version, schema: detail.form },
+        body.formData,
+        async () => null,
+      );
+      if (declaration !== null && !declaration.ok) {
+        const mapped = errorsFor(
+          t,
+          schema,
+          FORM_PREFIX,
+          'body/formData/',
+          declaration.errors.map((e) => ({
+            path: `body/formData${e.pointer}`,
+            message: e.message,
+            code: e.keyword,
+          })),
+        );
+        setFailure({
+          fields: {},
+          formFields: mapped.fields,
+          problems: [...mapped.problems, ...mapped.rest.map((d) => ({ message: detailText(t, d) }))],
+        });
+        window.setTimeout(() => summaryHeading.current?.focus(), 0);
+        return;
+      }
       const view = await receiveDossier(body, idempotencyKey.current);
       navigate(`${dossierPath(view.code)}?moi=1`);
     } catch (error) {
