@@ -238,7 +238,10 @@ const documents = (title: string, itemTitle: string): ArrayField => ({
   items: {
     type: 'object',
     title: itemTitle,
-    properties: { name: text('Tên giấy tờ', 500), fileId: optionalText('Mã tệp đính kèm', 200) },
+    properties: {
+      name: text('Tên giấy tờ', 500),
+      fileId: { ...optionalText('Tệp đính kèm', 200), 'x-file': true },
+    },
     required: ['name'],
     additionalProperties: false,
   },

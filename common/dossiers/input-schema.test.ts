@@ -75,6 +75,33 @@ describe('validateInput', () => {
   });
 });
 
+describe('file inputs', () => {
+  it('marks the file of a result or supplement document for upload, and validates it as text', () => {
+    const state = initialDossierState(basicWorkflow());
+    for (const [kind, field] of [
+      ['approve', 'resultDocuments'],
+      ['supplement', 'components'],
+    ] as const) {
+      const schema = actionInputs(kind, state);
+      const list = schema.properties[field];
+      assert.equal(list?.type, 'array');
+      const fileId = list.type === 'array' ? list.items.properties.fileId : undefined;
+      assert.equal(fileId?.type === 'string' ? fileId['x-file'] : undefined, true, kind);
+      // The annotation is accepted by the server's Ajv (x- keywords) and changes no verdict.
+      const ajv = compileForm(schema);
+      const value = { [field]: [{ name: 'Giấy khai sinh', fileId: '3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b' }] };
+      assert.deepEqual(validateInput(schema, value), []);
+      assert.ok(ajv.validate(value).ok);
+      const bad = { [field]: [{ name: 'Giấy khai sinh', fileId: 7 }] };
+      assert.deepEqual(
+        validateInput(schema, bad).map((p) => p.path),
+        [`${field}/0/fileId`],
+      );
+      assert.equal(ajv.validate(bad).ok, false);
+    }
+  });
+});
+
 describe('isDateTime', () => {
   it('takes RFC 3339 instants with a zone and a real date', () => {
     for (const ok of ['2025-07-01T08:00:00+07:00', '2024-02-29T23:59:59.123Z', '2025-12-31t00:00:00z']) {

@@ -18,6 +18,12 @@ export type StringField = {
   format?: 'date-time';
   /** A closed list of values, each with its Vietnamese label. */
   oneOf?: readonly ChoiceOption[];
+  /**
+   * Annotation only (an `x-` keyword: Ajv and this validator ignore it): the value is the id of a file
+   * sent to `POST /api/v1/files`, so the web offers a file to upload instead of a text box. Whether the
+   * file exists, and may be attached by the caller, is the server's check.
+   */
+  'x-file'?: true;
 };
 
 export type IntegerField = {

@@ -7,6 +7,7 @@
 // a cancelled sign-in, and the national-portal mode. axe-core on every page visited; a screenshot of
 // each step in e2e/artifacts/citizen-online/.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -24,6 +25,7 @@ import {
   smallPdf,
 } from '../pages/citizen-pages.ts';
 import { DossierPage, WorklistPage, dossierPath } from '../pages/desk-pages.ts';
+import { MyDocumentsPage } from '../pages/documents-page.ts';
 import { VALID_BIRTH_DECLARATION } from '../../server/test/fixtures.ts';
 import { PortalPage } from '../pages/portal-page.ts';
 import { ProcedurePage } from '../pages/procedure-page.ts';
@@ -42,6 +44,9 @@ const JOURNEY = 'citizen-online';
 const PHONE = { width: 360, height: 740 };
 const HANG_TRONG = '000.12.22.H26';
 const CODE = /^000\.12\.22\.H26-\d{6}-\d{4}$/;
+/** The signed result the leader attaches when approving; it becomes her digitised record. */
+const RESULT = 'Giấy khai sinh (bản chính)';
+const RESULT_PDF = smallPdf('Giay khai sinh Nguyen Thi Huong ban chinh');
 
 let browser: Browser;
 let citizen: TestPage;
@@ -295,7 +300,31 @@ test('specialist.hang-trong forwards, leader.hang-trong approves, the desk retur
   await claimIfOffered(leader);
   await check(leader.page, 'leader-dossier');
   await act(leader, 'Phê duyệt, ký kết quả', 'Đã xử lý xong, chờ trả kết quả', async (page) => {
-    await page.locator('#action-approve-resultDocuments-0-name').fill('Giấy khai sinh (bản chính)');
+    await page.locator('#action-approve-resultDocuments-0-name').fill(RESULT);
+    // The result's file is uploaded from the form (no file id to type), by its label.
+    const file = page.getByLabel('Tệp đính kèm', { exact: true });
+    assert.equal(await file.getAttribute('type'), 'file');
+    const field = page.locator('.upload-field').filter({ has: file });
+    // Refused before sending (not a PDF, JPEG or PNG by name), then by the server (not one by content).
+    await file.setInputFiles({ name: 'ket-qua.txt', mimeType: 'text/plain', buffer: Buffer.from('x') });
+    await field.locator('.field-error', { hasText: 'Chỉ nhận tệp PDF, JPG hoặc PNG.' }).waitFor();
+    await file.setInputFiles({ name: 'gia.pdf', mimeType: 'application/pdf', buffer: Buffer.from('xx') });
+    await field.locator('.field-error', { hasText: /PDF, JPEG hoặc PNG/ }).waitFor();
+    assert.equal(await file.getAttribute('aria-invalid'), 'true');
+    // A real PDF: name, size, "uploaded", and a way to remove it; removed, then chosen again.
+    await file.setInputFiles({ name: 'giay-khai-sinh.pdf', mimeType: 'application/pdf', buffer: RESULT_PDF });
+    const remove = field.getByRole('button', { name: 'Bỏ tệp giay-khai-sinh.pdf' });
+    await remove.waitFor();
+    assert.match(
+      await field.locator('.upload-done').innerText(),
+      /giay-khai-sinh\.pdf\s+\d+ KB\s+Đã tải lên/,
+    );
+    assert.equal(await field.locator('.field-error').count(), 0);
+    await remove.click();
+    await remove.waitFor({ state: 'detached' });
+    await file.setInputFiles({ name: 'giay-khai-sinh.pdf', mimeType: 'application/pdf', buffer: RESULT_PDF });
+    await remove.waitFor();
+    await check(page, 'leader-approve-with-file');
   });
 
   // The desk returns it at the counter.
@@ -339,7 +368,7 @@ test('her dossiers show the result received, with the timeline and the receipt',
     'Đã nhận kết quả',
   ])
     assert.ok(timeline.includes(step), `the timeline shows ${step}`);
-  assert.match(await page.locator('main').innerText(), /Giấy khai sinh \(bản chính\)/);
+  assert.ok((await page.locator('main').innerText()).includes(RESULT));
   // Her receipt slip, as a PDF.
   const slip = mine.slip(/^Giấy tiếp nhận hồ sơ và hẹn trả kết quả/);
   const href = await slip.getAttribute('href');
@@ -348,6 +377,21 @@ test('her dossiers show the result received, with the timeline and the receipt',
   assert.equal(type, 'application/pdf');
   assert.equal(await mine.action('Rút hồ sơ').count(), 0, 'a returned dossier cannot be withdrawn');
   await check(page, 'my-dossier-returned', { phone: true });
+  assertNoProblems(citizen.problems);
+});
+
+test('the result the leader attached is in her "Giấy tờ của tôi", and the download is that very file', async () => {
+  const { page } = citizen;
+  const documents = new MyDocumentsPage(page);
+  await documents.goto();
+  const card = documents.card(RESULT);
+  await card.waitFor();
+  assert.equal(await documents.fact(card, 'Mã hồ sơ').innerText(), code);
+  assert.match(await documents.fact(card, 'Tệp').innerText(), /^PDF, \d/);
+  await check(page, 'my-documents', { phone: true });
+  const [download] = await Promise.all([page.waitForEvent('download'), documents.download(card).click()]);
+  assert.match(download.suggestedFilename(), /-ket-qua-1\.pdf$/);
+  assert.deepEqual(fs.readFileSync(await download.path()), RESULT_PDF);
   assertNoProblems(citizen.problems);
 });
 

@@ -494,6 +494,7 @@ export const en: Messages = {
       no: 'No',
       addRow: (title: string) => `Add: ${title}`,
       removeRow: 'Remove',
+      fileAttached: 'Uploaded file',
     },
     intake: {
       title: 'Receive a dossier',
@@ -542,6 +543,7 @@ export const en: Messages = {
       sending: 'Sending…',
       cancel: 'Cancel',
       actionFailed: 'The action was not performed',
+      uploadsPending: 'A file is still uploading: wait until it is done, then confirm.',
       done: (label: string, status: string) => `Done: ${label}. Dossier status: ${status}.`,
       stale: 'Someone else has just updated this dossier; it was reloaded.',
       slipsHeading: 'Slips and papers',

@@ -486,6 +486,7 @@ export const vi = {
       no: 'Không',
       addRow: (title: string) => `Thêm: ${title}`,
       removeRow: 'Bỏ',
+      fileAttached: 'Tệp đã tải lên',
     },
     intake: {
       title: 'Tiếp nhận hồ sơ',
@@ -531,6 +532,7 @@ export const vi = {
       sending: 'Đang gửi…',
       cancel: 'Hủy',
       actionFailed: 'Chưa thực hiện được thao tác',
+      uploadsPending: 'Tệp đang được tải lên: hãy chờ tải xong rồi xác nhận.',
       done: (label: string, status: string) => `Đã thực hiện: ${label}. Trạng thái hồ sơ: ${status}.`,
       stale: 'Hồ sơ vừa được người khác cập nhật; đã tải lại.',
       slipsHeading: 'Phiếu, giấy tờ',

@@ -108,6 +108,7 @@ function ActionForm({
   const { t } = useI18n();
   const [value, setValue] = useState<unknown>(() => initialValue(inputs) ?? {});
   const [busy, setBusy] = useState(false);
+  const [uploading, setUploading] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problems, setProblems] = useState<{ message: string; fieldId?: string; label?: string }[]>([]);
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -121,6 +122,11 @@ function ActionForm({
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (busy) return;
+    if (uploading) {
+      setProblems([{ message: t.dossiers.page.uploadsPending }]);
+      window.setTimeout(() => summaryHeading.current?.focus(), 0);
+      return;
+    }
     setBusy(true);
     setErrors({});
     setProblems([]);
@@ -171,6 +177,7 @@ function ActionForm({
           onChange={setValue}
           errors={errors}
           idPrefix={prefix}
+          onUploadingChange={setUploading}
         />
         <div className="form-actions">
           <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>

@@ -2,14 +2,16 @@
 // use: objects (nested, as fieldsets), strings (text, long text, date, date-time, email, a closed
 // list by `enum` or `oneOf`), booleans (a tick box when only `true` is allowed, else Có/Không),
 // integers, arrays of objects (rows added and removed), `$ref` to `#/$defs/…`, `default`, `examples`
-// (offered with a datalist). Titles are the labels; required items carry a mark. The server
-// validates: its `details[].path` are mapped back to the field they name (`errorsFor`).
-import { useId, type ReactNode } from 'react';
+// (offered with a datalist), a file to upload for a string marked `x-file` (its value is the file id).
+// Titles are the labels; required items carry a mark. The server validates: its `details[].path` are
+// mapped back to the field they name (`errorsFor`).
+import { useId, useRef, type ReactNode } from 'react';
 import type { ErrorDetail } from '../../app/http.ts';
 import { detailText } from '../../app/errors.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { localInputToIso } from '../calendar/vn-time.ts';
+import { FileIdField, type KnownFiles } from './file-id-field.tsx';
 
 export type FormSchema = {
   type?: string | string[];
@@ -33,6 +35,8 @@ export type FormSchema = {
   $defs?: Record<string, FormSchema>;
   'x-footnotes'?: Record<string, string>;
   'x-propertyOrder'?: readonly string[];
+  /** The value is the id of a file uploaded through POST /files (common/dossiers/input-schema.ts). */
+  'x-file'?: boolean;
 };
 
 export type FormValue = Record<string, unknown>;
@@ -196,6 +200,10 @@ type Ctx = {
   errors: FieldErrors;
   idPrefix: string;
   onChange: (next: unknown) => void;
+  /** The value as last rendered, for an upload that ends after other edits. */
+  latest: { current: unknown };
+  files: KnownFiles;
+  uploading: (fieldId: string, busy: boolean) => void;
 };
 
 function RequiredMark({ t }: { t: Messages }) {
@@ -388,6 +396,21 @@ function Field({
         onChange={(e) => set(e.target.value)}
       />
     );
+  } else if (s['x-file'] === true) {
+    return (
+      <FileIdField
+        id={id}
+        label={label}
+        hint={hintNode}
+        error={errorNode}
+        describedBy={describedBy}
+        required={required}
+        value={text || undefined}
+        known={ctx.files}
+        onChange={(fileId) => ctx.onChange(setAt(ctx.latest.current, path, fileId))}
+        onUploading={(busy) => ctx.uploading(id, busy)}
+      />
+    );
   } else if ((s.maxLength ?? 0) > LONG_TEXT) {
     control = <textarea {...common} rows={3} value={text} onChange={(e) => set(e.target.value)} />;
   } else {
@@ -462,16 +485,38 @@ export function SchemaForm({
   onChange,
   errors,
   idPrefix,
+  onUploadingChange,
 }: {
   schema: FormSchema;
   value: unknown;
   onChange: (next: unknown) => void;
   errors: FieldErrors;
   idPrefix?: string;
+  /** Whether a file is being uploaded (the page holds its submit until it is done). */
+  onUploadingChange?: (uploading: boolean) => void;
 }) {
   const { t } = useI18n();
   const generated = useId().replace(/[^A-Za-z0-9]/g, '');
-  const ctx: Ctx = { t, root: schema, value, errors, idPrefix: idPrefix ?? `sf${generated}`, onChange };
+  const latest = useRef(value);
+  latest.current = value;
+  const files = useRef<KnownFiles>(new Map()).current;
+  const pending = useRef(new Set<string>()).current;
+  const uploading = (fieldId: string, busy: boolean) => {
+    if (busy) pending.add(fieldId);
+    else pending.delete(fieldId);
+    onUploadingChange?.(pending.size > 0);
+  };
+  const ctx: Ctx = {
+    t,
+    root: schema,
+    value,
+    errors,
+    idPrefix: idPrefix ?? `sf${generated}`,
+    onChange,
+    latest,
+    files,
+    uploading,
+  };
   return (
     <div className="schema-form">
       <Fields ctx={ctx} schema={schema} path={[]} />
