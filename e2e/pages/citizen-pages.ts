@@ -1,7 +1,8 @@
 // The citizen side of the portal: the apply flow (/cong-dich-vu-cong/nop-ho-so/<code>), "my dossiers"
 // and one dossier (/cong-dich-vu-cong/ho-so-cua-toi[/<code>]), the public lookup (/tra-cuu[/<code>]),
-// the kiosk (/kiosk), the citizen sign-in page and the development identity provider's page; plus the
-// issue's screenshots under e2e/artifacts/ and a small valid PDF to attach.
+// the kiosk (/kiosk), the citizen sign-in page and the development identity provider's page, the payment
+// platform's page (the simulator's); plus the issue's screenshots under e2e/artifacts/ and a small
+// valid PDF to attach.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -202,6 +203,79 @@ export class MyDossierPage extends CitizenShell {
 
   get notice(): Locator {
     return this.page.locator('main .notice');
+  }
+
+  /** "Phí, lệ phí": the items, the sums, the payment button, the payments and their receipts. */
+  get fees(): Locator {
+    return this.page.getByRole('region', { name: 'Phí, lệ phí' });
+  }
+
+  /** A sum under the items: "Tổng số", "Đã nộp", "Còn phải nộp". */
+  feesSum(term: string): Locator {
+    return this.fees
+      .locator('.fees-summary > div')
+      .filter({ has: this.page.locator('dt', { hasText: new RegExp(`^${term}$`) }) })
+      .locator('dd');
+  }
+
+  get payButton(): Locator {
+    return this.fees.getByRole('button', { name: /^Thanh toán trực tuyến/ });
+  }
+
+  get refreshButton(): Locator {
+    return this.fees.getByRole('button', { name: 'Cập nhật', exact: true });
+  }
+
+  get openPaymentPage(): Locator {
+    return this.fees.getByRole('link', { name: /^Mở trang thanh toán/ });
+  }
+
+  /** The section's status line (announced): awaiting, paid, not paid. */
+  get feesStatus(): Locator {
+    return this.fees.getByRole('status');
+  }
+
+  get feesAlert(): Locator {
+    return this.fees.getByRole('alert');
+  }
+
+  /** The rows of "Các lần thanh toán", newest first. */
+  get paymentRows(): Locator {
+    return this.fees.getByRole('table', { name: 'Các lần thanh toán' }).locator('tbody tr');
+  }
+
+  /** The "Trạng thái" of each payment, newest first. */
+  paymentStatuses(): Promise<string[]> {
+    return this.paymentRows.locator('td[data-label="Trạng thái"]').allInnerTexts();
+  }
+
+  receiptLink(): Locator {
+    return this.fees.getByRole('link', { name: /^Biên lai BL-\d{4}\/\d{7} \(PDF\)/ });
+  }
+}
+
+/** The payment platform's page, as the simulator plays it (simulator/payments.ts). */
+export class PaymentPlatformPage {
+  readonly page: Page;
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  get heading(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  /** A line of what is paid: "Mã hồ sơ", "Số tiền", "Người nộp" … */
+  value(term: string): Locator {
+    return this.page.locator(`dt:text-is("${term}") + dd`);
+  }
+
+  get confirm(): Locator {
+    return this.page.getByRole('button', { name: 'Xác nhận thanh toán' });
+  }
+
+  get cancel(): Locator {
+    return this.page.getByRole('button', { name: 'Hủy', exact: true });
   }
 }
 

@@ -686,6 +686,49 @@ export const en: Messages = {
     calendarHint: 'Public holidays and make-up working days (edited by province administrators).',
     units: 'Administrative units',
     unitsHint: 'The tree of administrative units and the agencies within your reach.',
+    inbound: 'Dossiers from the National Public Service Portal',
+    inboundHint:
+      'Dossiers held or rejected when fetched from the portal, with the reasons; take a held one again.',
+  },
+  syncInbound: {
+    title: 'Dossiers from the National Public Service Portal',
+    intro:
+      'Dossiers citizens submit on the National Public Service Portal are fetched regularly and sent to the one-stop desk they name. These are the ones that could not be sent there, with the reasons (as the system records them, in Vietnamese).',
+    notAllowed: 'Only province administrators and auditors can see this page.',
+    held: {
+      heading: 'Held',
+      hint: 'The province cannot take them yet because the procedure catalogue is incomplete (an internal workflow, the unit of the time limit). They are tried again at every fetch from the portal; once the catalogue is completed a province administrator can take them at once.',
+      count: (n: number) => (n === 1 ? '1 dossier held.' : `${n} dossiers held.`),
+      none: 'No dossier is held.',
+      caption: 'Held dossiers',
+      pager: 'Pages of held dossiers',
+    },
+    rejected: {
+      heading: 'Rejected',
+      hint: 'Dossiers that could not be read, or that name an agency or a procedure the province does not have.',
+      count: (n: number) => (n === 1 ? '1 dossier rejected.' : `${n} dossiers rejected.`),
+      none: 'No dossier was rejected.',
+      caption: 'Rejected dossiers',
+      pager: 'Pages of rejected dossiers',
+    },
+    columns: {
+      portalCode: 'Code on the portal',
+      procedure: 'Procedure',
+      agency: 'Receiving agency',
+      fetchedAt: 'Fetched at',
+      problems: 'Reasons',
+      actions: 'Actions',
+    },
+    unknownProcedure: 'not in the province’s catalogue',
+    unknownAgency: 'not in the system',
+    retry: 'Take again',
+    retryFor: (portalCode: string) => `dossier ${portalCode}`,
+    readOnly: 'Read only',
+    received: (portalCode: string, dossierCode: string) =>
+      `Dossier ${portalCode} was sent to the one-stop desk as dossier ${dossierCode}.`,
+    stillHeld: (portalCode: string, why: string) => `Dossier ${portalCode} is still held: ${why}`,
+    rejectedNow: (portalCode: string, why: string) => `Dossier ${portalCode} was rejected: ${why}`,
+    openDossier: (code: string) => `Open dossier ${code}`,
   },
   agencyPicker: {
     hint: 'Type the name or code of an agency (with or without diacritics), then choose from the list.',
@@ -929,6 +972,7 @@ export const en: Messages = {
       },
       failureOther: 'Sign-in failed for an unknown reason.',
       tryAgain: 'You can sign in again now.',
+      unavailableMeanwhile: 'Meanwhile you can still look a dossier up by its code without signing in:',
       already: (name: string) => `You are signed in as ${name}`,
       continue: 'Continue',
       back: 'Back to the public service portal',
@@ -1100,6 +1144,31 @@ export const en: Messages = {
       confirm: 'Yes, withdraw it',
       keep: 'Keep it',
       start: 'Withdraw',
+    },
+    fees: {
+      pay: 'Pay online',
+      payHint:
+        'The payment platform’s page opens in a new tab. Once you have paid, come back to this page for the receipt.',
+      starting: 'Opening the payment page…',
+      awaiting: (amount: string) => `Waiting for the payment of ${amount} to be confirmed.`,
+      awaitingHint:
+        'Finish on the payment page (opened in a new tab), then come back here: this page updates itself. If the payment page did not open, use “Open the payment page”.',
+      openPage: 'Open the payment page',
+      refresh: 'Refresh',
+      refreshing: 'Refreshing…',
+      updated: 'Refreshed.',
+      stillPending:
+        'The payment has not been confirmed yet. If you have paid, wait a few minutes and press “Refresh”.',
+      paid: (amount: string, receipt: string) =>
+        `Paid ${amount}. Electronic receipt ${receipt} is in the payments table below.`,
+      paidAll: 'All fees of this dossier have been paid.',
+      notPaid: (status: string) =>
+        `The payment did not go through (${status.toLowerCase()}). You can pay again.`,
+      settled: 'Paid in full.',
+      unavailable: (agency: string) =>
+        `The online payment platform is out of service, so the payment could not start. Please try again later, or pay at the desk of ${agency}.`,
+      deskOnly: (agency: string) =>
+        `Online payment is not available now; you can pay at the desk of ${agency}.`,
     },
     lookup: {
       title: 'Look up a dossier',

@@ -659,6 +659,50 @@ export const vi = {
     calendarHint: 'Ngày nghỉ lễ, Tết và ngày làm bù (quản trị cấp tỉnh sửa).',
     units: 'Đơn vị hành chính',
     unitsHint: 'Cây đơn vị hành chính và các cơ quan trong phạm vi của bạn.',
+    inbound: 'Hồ sơ nhận từ Cổng Dịch vụ công quốc gia',
+    inboundHint:
+      'Hồ sơ đang tạm giữ hoặc bị từ chối khi nhận từ Cổng, kèm lý do; tiếp nhận lại hồ sơ tạm giữ.',
+  },
+  /** /quan-tri/ho-so-cong-dvcqg: dossiers fetched from the national portal that did not enter intake. */
+  syncInbound: {
+    title: 'Hồ sơ nhận từ Cổng Dịch vụ công quốc gia',
+    intro:
+      'Hồ sơ công dân nộp trên Cổng Dịch vụ công quốc gia được lấy về định kỳ và chuyển đến bộ phận một cửa mà hồ sơ ghi. Dưới đây là những hồ sơ chưa chuyển được, kèm lý do.',
+    notAllowed: 'Chỉ quản trị cấp tỉnh và thanh tra xem được trang này.',
+    held: {
+      heading: 'Đang tạm giữ',
+      hint: 'Tỉnh chưa tiếp nhận được vì danh mục thủ tục còn thiếu (quy trình nội bộ, đơn vị của thời hạn giải quyết). Hồ sơ được thử lại mỗi lần lấy hồ sơ từ Cổng; sau khi bổ sung danh mục, quản trị cấp tỉnh có thể tiếp nhận lại ngay.',
+      count: (n: number) => `${n} hồ sơ đang tạm giữ.`,
+      none: 'Không có hồ sơ nào đang tạm giữ.',
+      caption: 'Hồ sơ đang tạm giữ',
+      pager: 'Các trang hồ sơ đang tạm giữ',
+    },
+    rejected: {
+      heading: 'Bị từ chối',
+      hint: 'Hồ sơ không đọc được, hoặc ghi cơ quan hay thủ tục mà tỉnh không có.',
+      count: (n: number) => `${n} hồ sơ bị từ chối.`,
+      none: 'Không có hồ sơ nào bị từ chối.',
+      caption: 'Hồ sơ bị từ chối',
+      pager: 'Các trang hồ sơ bị từ chối',
+    },
+    columns: {
+      portalCode: 'Mã hồ sơ trên Cổng',
+      procedure: 'Thủ tục',
+      agency: 'Cơ quan tiếp nhận',
+      fetchedAt: 'Nhận về lúc',
+      problems: 'Lý do',
+      actions: 'Thao tác',
+    },
+    unknownProcedure: 'không có trong danh mục của tỉnh',
+    unknownAgency: 'không có trong hệ thống',
+    retry: 'Tiếp nhận lại',
+    retryFor: (portalCode: string) => `hồ sơ ${portalCode}`,
+    readOnly: 'Chỉ xem',
+    received: (portalCode: string, dossierCode: string) =>
+      `Hồ sơ ${portalCode} đã được chuyển đến bộ phận một cửa, mã hồ sơ ${dossierCode}.`,
+    stillHeld: (portalCode: string, why: string) => `Hồ sơ ${portalCode} vẫn đang tạm giữ: ${why}`,
+    rejectedNow: (portalCode: string, why: string) => `Hồ sơ ${portalCode} bị từ chối: ${why}`,
+    openDossier: (code: string) => `Mở hồ sơ ${code}`,
   },
   agencyPicker: {
     hint: 'Gõ tên hoặc mã cơ quan (có dấu hoặc không dấu), rồi chọn trong danh sách.',
@@ -903,6 +947,8 @@ export const vi = {
       } as Record<string, string>,
       failureOther: 'Đăng nhập không thành công do lỗi không xác định.',
       tryAgain: 'Bạn có thể đăng nhập lại ngay bây giờ.',
+      unavailableMeanwhile:
+        'Trong lúc chờ, bạn vẫn tra cứu được tình trạng hồ sơ theo mã mà không cần đăng nhập:',
       already: (name: string) => `Bạn đang đăng nhập với tên ${name}`,
       continue: 'Tiếp tục',
       back: 'Về Cổng dịch vụ công',
@@ -1074,6 +1120,31 @@ export const vi = {
       confirm: 'Xác nhận rút hồ sơ',
       keep: 'Không rút',
       start: 'Rút hồ sơ',
+    },
+    fees: {
+      pay: 'Thanh toán trực tuyến',
+      payHint:
+        'Trang thanh toán của Cổng thanh toán mở trong thẻ mới. Thanh toán xong, quay lại trang này để xem biên lai.',
+      starting: 'Đang mở trang thanh toán…',
+      awaiting: (amount: string) => `Đang chờ xác nhận thanh toán ${amount}.`,
+      awaitingHint:
+        'Hãy hoàn tất trên trang thanh toán (đã mở trong thẻ mới), rồi quay lại đây: trang này tự cập nhật. Nếu trang thanh toán chưa mở, bấm “Mở trang thanh toán”.',
+      openPage: 'Mở trang thanh toán',
+      refresh: 'Cập nhật',
+      refreshing: 'Đang cập nhật…',
+      updated: 'Đã cập nhật.',
+      stillPending:
+        'Chưa nhận được xác nhận thanh toán. Nếu bạn đã thanh toán, vui lòng chờ ít phút rồi bấm “Cập nhật”.',
+      paid: (amount: string, receipt: string) =>
+        `Đã thanh toán ${amount}. Biên lai điện tử số ${receipt} ở bảng các lần thanh toán bên dưới.`,
+      paidAll: 'Hồ sơ đã được thanh toán đủ các khoản phí, lệ phí.',
+      notPaid: (status: string) =>
+        `Giao dịch chưa thành công (${status.toLocaleLowerCase('vi')}). Bạn có thể thanh toán lại.`,
+      settled: 'Đã thanh toán đủ.',
+      unavailable: (agency: string) =>
+        `Cổng thanh toán trực tuyến đang tạm ngừng hoạt động nên chưa thanh toán được. Vui lòng thử lại sau, hoặc nộp phí trực tiếp tại ${agency}.`,
+      deskOnly: (agency: string) =>
+        `Hiện chưa thanh toán trực tuyến được; bạn nộp phí trực tiếp tại ${agency}.`,
     },
     lookup: {
       title: 'Tra cứu hồ sơ',

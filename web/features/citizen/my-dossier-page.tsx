@@ -3,7 +3,8 @@
 // status in the applicant's words, the agencies, the dates and the due date, the slips issued (the
 // receipt once a desk accepted it), the result documents, the timeline of status changes, and what the
 // applicant may do now (GET /dossiers/<code>/actions): supplement with files when asked, or withdraw,
-// after a confirmation. Actions go with If-Match; 409 STALE_VERSION reloads and says why.
+// after a confirmation. Actions go with If-Match; 409 STALE_VERSION reloads and says why. The fees,
+// read with the dossier, and paying them online: my-dossier-fees.tsx.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DOSSIER_ACTIONS } from '../../../common/dossiers/actions.ts';
 import type { ActionKind } from '../../../common/dossiers/model.ts';
@@ -27,25 +28,16 @@ import {
 } from './citizen-api.ts';
 import { CitizenGate } from './citizen-gate.tsx';
 import { citizenStatusLabel, DOSSIER_CODE } from './citizen-format.ts';
+import { readMyFees, type FeesRead } from './citizen-payments-api.ts';
 import { FileField, UploadAnnouncer, useUploads } from './file-upload.tsx';
+import { MyDossierFees } from './my-dossier-fees.tsx';
 import './citizen.css';
 
 type Load =
   | { kind: 'loading' }
-  | { kind: 'done'; view: CitizenDossierView; actions: CitizenActions }
+  | { kind: 'done'; view: CitizenDossierView; actions: CitizenActions; fees: FeesRead }
   | { kind: 'error'; error: unknown };
 type Notice = { kind: 'done'; text: string } | { kind: 'stale' } | null;
-
-/** Actions whose note the applicant should read (a reason given to them), shown in the timeline. */
-const NOTE_FOR_APPLICANT = new Set([
-  'request-supplement',
-  'refuse',
-  'deny',
-  'stop',
-  'apologize',
-  'withdraw',
-  'supplement',
-]);
 
 function Receipt({ t, view }: { t: Messages; view: CitizenDossierView }) {
   const c = t.citizen.receipt;
@@ -160,7 +152,8 @@ function Timeline({ t, view }: { t: Messages; view: CitizenDossierView }) {
         at: h.at,
         title: citizenStatusLabel(t, h.to),
         action: t.lang === 'vi' ? (DOSSIER_ACTIONS[h.action as ActionKind]?.label ?? null) : null,
-        note: NOTE_FOR_APPLICANT.has(h.action) ? h.note : null,
+        // The server sends only what was addressed to the applicant (a reason) or their own words.
+        note: h.note,
       })),
   ];
   return (
@@ -504,8 +497,12 @@ function Dossier({ code }: { code: string }) {
 
   useEffect(() => {
     const controller = new AbortController();
-    Promise.all([getMyDossier(code, controller.signal), getMyActions(code, controller.signal)])
-      .then(([view, actions]) => setLoad({ kind: 'done', view, actions }))
+    Promise.all([
+      getMyDossier(code, controller.signal),
+      getMyActions(code, controller.signal),
+      readMyFees(code, controller.signal),
+    ])
+      .then(([view, actions, fees]) => setLoad({ kind: 'done', view, actions, fees }))
       .catch((error: unknown) => {
         if (!isAbort(error)) setLoad({ kind: 'error', error });
       });
@@ -543,7 +540,8 @@ function Dossier({ code }: { code: string }) {
     (a): a is typeof a & { kind: 'supplement' | 'withdraw' } =>
       a.kind === 'supplement' || a.kind === 'withdraw',
   );
-  const slips = slipsOf(view);
+  // The process control slip travels with the dossier between officers; it is not the applicant's.
+  const slips = slipsOf(view).filter((kind) => kind !== 'process-control');
   const common = {
     view,
     version: actions.version,
@@ -606,6 +604,13 @@ function Dossier({ code }: { code: string }) {
           {open === 'withdraw' ? <WithdrawForm key={`w-${actions.version}`} {...common} /> : null}
         </section>
       ) : null}
+
+      <MyDossierFees
+        code={view.code}
+        agencyName={view.receivingAgency.name}
+        initial={load.fees}
+        onPaid={reload}
+      />
 
       <section aria-labelledby="my-dossier-slips-heading" className="dossier-section">
         <h2 id="my-dossier-slips-heading" className="section-heading">

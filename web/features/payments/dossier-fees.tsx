@@ -2,6 +2,7 @@
 // its payments with their receipts (PDF in a new tab), and for a desk officer of the receiving agency
 // the "Thu phí tại quầy" form (cash or transfer), sent with an Idempotency-Key so that a double
 // submit never takes the money twice. The server decides who may; the form only shows where it can.
+// The tables are exported: the citizen's dossier page shows the same (citizen/my-dossier-fees.tsx).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorText } from '../../app/errors.ts';
 import { ApiError, isAbort } from '../../app/http.ts';
@@ -21,7 +22,8 @@ function newKey(): string {
     : `desk-${Date.now()}-${Math.random().toString(36).slice(2)}`;
 }
 
-function Items({ t, fees }: { t: Messages; fees: DossierFeesData }) {
+/** The items owed with their amounts and whether each is paid; the total, paid and outstanding sums. */
+export function FeeItems({ t, fees }: { t: Messages; fees: DossierFeesData }) {
   const c = t.payments;
   return (
     <>
@@ -68,7 +70,26 @@ function Items({ t, fees }: { t: Messages; fees: DossierFeesData }) {
   );
 }
 
-function Payments({ t, fees }: { t: Messages; fees: DossierFeesData }) {
+/** Fees published without an amount in đồng: shown, collected by whoever notifies them. */
+export function UnpricedFees({ t, fees }: { t: Messages; fees: DossierFeesData }) {
+  if (fees.unpriced.length === 0) return null;
+  return (
+    <>
+      <p>{t.payments.unpricedHeading}</p>
+      <ul>
+        {fees.unpriced.map((u, i) => (
+          <li key={i}>
+            {u.name}
+            {u.text ? ` — ${u.text}` : ''}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+/** The payments made or tried, newest first, each paid one with its receipt (PDF, new tab). */
+export function FeePayments({ t, fees }: { t: Messages; fees: DossierFeesData }) {
   const c = t.payments;
   if (fees.payments.length === 0) return null;
   return (
@@ -303,22 +324,10 @@ export function DossierFees({
           {load.fees.items.length === 0 && load.fees.unpriced.length === 0 ? (
             <p className="muted">{c.none}</p>
           ) : (
-            <Items t={t} fees={load.fees} />
+            <FeeItems t={t} fees={load.fees} />
           )}
-          {load.fees.unpriced.length > 0 ? (
-            <>
-              <p>{c.unpricedHeading}</p>
-              <ul>
-                {load.fees.unpriced.map((u, i) => (
-                  <li key={i}>
-                    {u.name}
-                    {u.text ? ` — ${u.text}` : ''}
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          <Payments t={t} fees={load.fees} />
+          <UnpricedFees t={t} fees={load.fees} />
+          <FeePayments t={t} fees={load.fees} />
           {isDesk && load.fees.payable ? (
             <DeskForm
               code={code}
