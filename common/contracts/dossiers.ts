@@ -104,50 +104,59 @@ const AgencyBrief = Type.Object(
 );
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
+/** What the staff and the applicant's views of a dossier share: nothing here names an officer. */
+const dossierHead = {
+  code: Type.String(),
+  version: Type.Integer(),
+  status: Type.String(),
+  statusCode: Type.Integer(),
+  statusLabel: Type.String(),
+  procedure: Type.Object({ code: Type.String(), name: Type.String(), version: Type.Integer() }),
+  caseCode: Nullable(Type.String()),
+  channel: Type.String(),
+  receivingAgency: AgencyBrief,
+  competentAgency: AgencyBrief,
+  currentAgency: AgencyBrief,
+  applicant: Open('Người nộp'),
+  formData: Open('Tờ khai'),
+  components: Type.Array(Open('Thành phần hồ sơ')),
+  submittedAt: Type.String(),
+  receivedAt: Nullable(Type.String()),
+  dueAt: Nullable(Type.String()),
+  extendedDueAt: Nullable(Type.String()),
+  calendarVersion: Type.Union([Type.Integer(), Type.Null()]),
+  resultAt: Nullable(Type.String()),
+  returnedAt: Nullable(Type.String()),
+  remaining: Type.Union([
+    Type.Object({ overdue: Type.Boolean(), workingMinutes: Type.Integer(), label: Type.String() }),
+    Type.Null(),
+  ]),
+};
+const dossierTail = {
+  steps: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      name: Type.String(),
+      role: Type.String(),
+      agency: AgencyBrief,
+      dueAt: Nullable(Type.String()),
+      current: Type.Boolean(),
+    }),
+  ),
+  outcome: Nullable(Type.String()),
+  resultDocuments: Type.Array(Open('Giấy tờ kết quả')),
+};
+
+/** A dossier as staff see it: who handles the current step, and who did what (their username). */
 export const DossierView = Type.Object(
   {
-    code: Type.String(),
-    version: Type.Integer(),
-    status: Type.String(),
-    statusCode: Type.Integer(),
-    statusLabel: Type.String(),
-    procedure: Type.Object({ code: Type.String(), name: Type.String(), version: Type.Integer() }),
-    caseCode: Nullable(Type.String()),
-    channel: Type.String(),
-    receivingAgency: AgencyBrief,
-    competentAgency: AgencyBrief,
-    currentAgency: AgencyBrief,
-    applicant: Open('Người nộp'),
-    formData: Open('Tờ khai'),
-    components: Type.Array(Open('Thành phần hồ sơ')),
-    submittedAt: Type.String(),
-    receivedAt: Nullable(Type.String()),
-    dueAt: Nullable(Type.String()),
-    extendedDueAt: Nullable(Type.String()),
-    calendarVersion: Type.Union([Type.Integer(), Type.Null()]),
-    resultAt: Nullable(Type.String()),
-    returnedAt: Nullable(Type.String()),
-    remaining: Type.Union([
-      Type.Object({ overdue: Type.Boolean(), workingMinutes: Type.Integer(), label: Type.String() }),
-      Type.Null(),
-    ]),
+    ...dossierHead,
     currentStep: Type.Object({
       index: Type.Integer(),
       key: Type.String(),
       assigneeId: Nullable(Type.String()),
     }),
-    steps: Type.Array(
-      Type.Object({
-        key: Type.String(),
-        name: Type.String(),
-        role: Type.String(),
-        agency: AgencyBrief,
-        dueAt: Nullable(Type.String()),
-        current: Type.Boolean(),
-      }),
-    ),
-    outcome: Nullable(Type.String()),
-    resultDocuments: Type.Array(Open('Giấy tờ kết quả')),
+    ...dossierTail,
     history: Type.Array(
       Type.Object({
         version: Type.Integer(),
@@ -165,6 +174,46 @@ export const DossierView = Type.Object(
   },
   { additionalProperties: false },
 );
+
+export const HISTORY_ACTORS = ['staff', 'applicant', 'system'] as const;
+
+/**
+ * A dossier as its applicant sees it (a signed-in citizen): the same facts without the officers. No
+ * assignee; each history entry says who acted only as staff, the applicant or the system, with the
+ * roles and the agency of the step, and its note is only what was addressed to the applicant (the
+ * reason of a refusal, a supplement request, a stop, an apology or a withdrawal) or the applicant's
+ * own words; officers' names, usernames, ids and internal notes are not part of it.
+ */
+export const ApplicantDossierView = Type.Object(
+  {
+    audience: Type.Literal('applicant'),
+    ...dossierHead,
+    currentStep: Type.Object({ index: Type.Integer(), key: Type.String() }, { additionalProperties: false }),
+    ...dossierTail,
+    history: Type.Array(
+      Type.Object(
+        {
+          version: Type.Integer(),
+          action: Type.String(),
+          actor: Type.Enum(HISTORY_ACTORS),
+          roles: Type.Array(Type.String()),
+          agency: Type.Union([AgencyBrief, Type.Null()]),
+          at: Type.String(),
+          from: Type.String(),
+          to: Type.String(),
+          fromStep: Type.Integer(),
+          toStep: Type.Integer(),
+          note: Nullable(Type.String()),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { additionalProperties: false },
+);
+
+/** The answer of a dossier route both staff and applicants call: `audience` tells which. */
+export const DossierReadView = Type.Union([DossierView, ApplicantDossierView]);
 
 export const IncompleteEnvelope = Type.Object(
   {

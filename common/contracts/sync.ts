@@ -111,3 +111,60 @@ export const RedriveResponse = Type.Object(
   { topic: Type.String(), redriven: Type.Integer({ minimum: 0 }) },
   { additionalProperties: false },
 );
+
+/**
+ * Dossiers fetched from the national portal (E2): new (not yet in intake), held (the province cannot
+ * take it yet: a catalogue gap; retried on every run), received (a dossier now), rejected (unreadable,
+ * or naming an agency or procedure the province does not have).
+ */
+export const INBOUND_STATUSES = ['new', 'held', 'received', 'rejected'] as const;
+export type InboundStatus = (typeof INBOUND_STATUSES)[number];
+
+export const InboundQuery = Type.Object(
+  {
+    status: Type.Optional(Type.Enum(INBOUND_STATUSES)),
+    page: Type.Optional(Page),
+    pageSize: Type.Optional(PageSize),
+  },
+  { additionalProperties: false },
+);
+export type InboundQuery = Static<typeof InboundQuery>;
+
+/** One fetched portal dossier, without the applicant's personal data. */
+export const InboundDossierView = Type.Object(
+  {
+    id: Type.String(),
+    /** MaHoSo on the national portal. */
+    portalCode: Type.String(),
+    /** The procedure the portal named (MaTTHC); the name is the province catalogue's, null when it has none. */
+    procedure: Type.Object(
+      { code: Type.String(), name: Type.Union([Type.String(), Type.Null()]) },
+      { additionalProperties: false },
+    ),
+    /** The agency whose desk the portal named (MaDonVi); the name null when the province has no such agency. */
+    agency: Type.Object(
+      { code: Type.String(), name: Type.Union([Type.String(), Type.Null()]) },
+      { additionalProperties: false },
+    ),
+    /** When the citizen submitted it on the portal. */
+    submittedAt: Type.Union([Type.String(), Type.Null()]),
+    /** When motcua fetched (received) it from the portal. */
+    fetchedAt: Type.String(),
+    status: Type.Enum(INBOUND_STATUSES),
+    /** Why it is held or rejected, or what the desk should check once received (Vietnamese). */
+    problems: Type.Array(
+      Type.Object({ path: Type.String(), message: Type.String() }, { additionalProperties: false }),
+    ),
+    /** The motcua dossier, once received. */
+    dossierCode: Type.Union([Type.String(), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+export type InboundDossierView = Static<typeof InboundDossierView>;
+
+export const InboundDossierList = Paged(InboundDossierView);
+
+export const InboundParams = Type.Object(
+  { id: Type.String({ pattern: '^[1-9][0-9]{0,17}$', maxLength: 18 }) },
+  { additionalProperties: false },
+);

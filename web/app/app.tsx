@@ -40,6 +40,7 @@ const WorklistPage = lazyPage(() => import('../features/dossiers/worklist-page.t
 const OverviewPage = lazyPage(() => import('../features/reports/overview-page.tsx'), 'OverviewPage');
 const AdminPage = lazyPage(() => import('./pages/admin-page.tsx'), 'AdminPage');
 const StaffPage = lazyPage(() => import('../features/staff/staff-page.tsx'), 'StaffPage');
+const InboundPage = lazyPage(() => import('../features/sync/inbound-page.tsx'), 'InboundPage');
 const CatalogAdminPage = lazyPage(
   () => import('../features/catalog-admin/catalog-admin-page.tsx'),
   'CatalogAdminPage',
@@ -98,6 +99,7 @@ const ROUTES: readonly Route[] = [
   { path: PATHS.reports, signedIn: true, render: () => <OverviewPage /> },
   { path: PATHS.admin, signedIn: true, render: () => <AdminPage /> },
   { path: PATHS.staff, signedIn: true, render: () => <StaffPage /> },
+  { path: PATHS.syncInbound, signedIn: true, render: () => <InboundPage /> },
   { path: PATHS.catalogAdmin, signedIn: true, render: () => <CatalogAdminPage /> },
   {
     path: PATHS.procedureAdmin,

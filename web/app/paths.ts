@@ -22,6 +22,8 @@ export const PATHS = {
   admin: '/quan-tri',
   /** Staff accounts and their roles (quản lý cán bộ). */
   staff: '/quan-tri/can-bo',
+  /** Dossiers fetched from the national portal that did not enter intake (held, rejected). */
+  syncInbound: '/quan-tri/ho-so-cong-dvcqg',
   /** The catalogue for administrators: procedures, their versions and workflows. */
   catalogAdmin: '/quan-tri/thu-tuc',
   procedureAdmin: '/quan-tri/thu-tuc/:code',

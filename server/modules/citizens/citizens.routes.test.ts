@@ -5,6 +5,8 @@ import { createTestRuntime, type TestRuntime } from '../../test/db.ts';
 import { authorizeAtIdp, signInCitizen, startTestIdp } from '../../test/citizen.ts';
 import { testConfig } from '../../test/template.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
+import { AppError } from '../../platform/errors.ts';
+import { failureCause, startSignIn } from './citizens.service.ts';
 
 let rt: TestRuntime;
 let idp: DevIdp;
@@ -141,4 +143,44 @@ test('the portal says where citizens apply; in national mode online submission h
   } finally {
     await national.close();
   }
+});
+
+test('an identity provider that cannot be reached sends the browser to the sign-in page with SERVICE_UNAVAILABLE', async () => {
+  // A provider that was there and is gone: its port refuses connections.
+  const gone = await startTestIdp();
+  await gone.idp.close();
+  const down = await createTestRuntime({ config: gone.config(testConfig(null).oidc) });
+  try {
+    const res = await down.app.inject({
+      method: 'GET',
+      url: `/api/v1/citizen/sign-in?next=${encodeURIComponent('/cong-dich-vu-cong/nop-ho-so/1.001193')}`,
+    });
+    assert.equal(res.statusCode, 303, res.body);
+    assert.equal(
+      res.headers.location,
+      '/cong-dich-vu-cong/dang-nhap?loi=SERVICE_UNAVAILABLE&next=%2Fcong-dich-vu-cong%2Fnop-ho-so%2F1.001193',
+    );
+    assert.equal(res.cookies.length, 0);
+    // Nothing is half-started: no sign-in flow was stored.
+    assert.equal((await down.deps.db.selectFrom('oidc_sign_ins').selectAll().execute()).length, 0);
+    // An unsafe `next` is dropped, not carried to the page.
+    const evil = await down.app.inject({
+      method: 'GET',
+      url: `/api/v1/citizen/sign-in?next=${encodeURIComponent('//evil.example/')}`,
+    });
+    assert.equal(evil.headers.location, '/cong-dich-vu-cong/dang-nhap?loi=SERVICE_UNAVAILABLE');
+    // The cause is kept for the log: the refused connection, not a generic message.
+    const failure = await startSignIn(down.deps, undefined).then(
+      () => assert.fail('sign-in started without a provider'),
+      (err: unknown) => err,
+    );
+    assert.ok(failure instanceof AppError);
+    assert.equal(failure.code, 'SERVICE_UNAVAILABLE');
+    assert.match(failureCause(failure.cause) ?? '', /ECONNREFUSED/);
+  } finally {
+    await down.close();
+  }
+  // The provider of the other tests still works: the failure was not cached.
+  const start = await rt.app.inject({ method: 'GET', url: '/api/v1/citizen/sign-in' });
+  assert.equal(start.statusCode, 302);
 });

@@ -15,7 +15,9 @@ import {
 import {
   CITIZEN_COOKIE,
   completeSignIn,
+  failureCause,
   resolveCitizenSession,
+  safeReturnPath,
   signOutCitizen,
   startSignIn,
 } from './citizens.service.ts';
@@ -58,10 +60,25 @@ export function registerCitizenRoutes(root: FastifyInstance, deps: Deps): void {
         tags,
         summary: 'Bắt đầu đăng nhập công dân: chuyển sang nhà cung cấp định danh (OpenID Connect)',
         querystring: SignInQuery,
-        response: { 302: Type.Null(), ...errors },
+        response: { 302: Type.Null(), 303: Type.Null(), ...errors },
       },
     },
-    async (request, reply) => reply.redirect(await startSignIn(deps, request.query.next), 302),
+    async (request, reply) => {
+      try {
+        return reply.redirect(await startSignIn(deps, request.query.next), 302);
+      } catch (err) {
+        // A browser navigation: a JSON error would be a dead end. The sign-in page says what happened
+        // (the provider unreachable, or citizen sign-in not configured) and offers to try again.
+        if (!(err instanceof AppError)) throw err;
+        request.log.warn(
+          { code: err.code, cause: failureCause(err.cause) },
+          'citizen sign-in could not start',
+        );
+        const next = safeReturnPath(request.query.next);
+        const query = new URLSearchParams({ loi: err.code, ...(next === '/' ? {} : { next }) });
+        return reply.redirect(`${CITIZEN_SIGN_IN_PAGE}?${query.toString()}`, 303);
+      }
+    },
   );
 
   app.get(
@@ -88,7 +105,7 @@ export function registerCitizenRoutes(root: FastifyInstance, deps: Deps): void {
         return reply.redirect(done.returnTo, 302);
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        request.log.warn({ code: err.code }, 'citizen sign-in failed');
+        request.log.warn({ code: err.code, cause: failureCause(err.cause) }, 'citizen sign-in failed');
         return reply.redirect(`${CITIZEN_SIGN_IN_PAGE}?loi=${encodeURIComponent(err.code)}`, 302);
       }
     },

@@ -41,12 +41,30 @@ async function providerConfig(deps: Deps): Promise<oidc.Configuration> {
   }
   try {
     return await found;
-  } catch {
-    throw new AppError(
+  } catch (err) {
+    const unavailable = new AppError(
       'SERVICE_UNAVAILABLE',
       'Không kết nối được với nhà cung cấp định danh; vui lòng thử lại sau.',
     );
+    // Kept for the log (the route says why); never shown to the citizen.
+    unavailable.cause = err;
+    throw unavailable;
   }
+}
+
+/**
+ * Why an identity-provider call failed, for the log: the error's message and those of its causes
+ * (fetch failed → connect ECONNREFUSED 127.0.0.1:…). No personal data passes here.
+ */
+export function failureCause(err: unknown): string | undefined {
+  const parts: string[] = [];
+  let e: unknown = err;
+  for (let depth = 0; e instanceof Error && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    parts.push(typeof code === 'string' && !e.message.includes(code) ? `${e.message} (${code})` : e.message);
+    e = e.cause;
+  }
+  return parts.length > 0 ? parts.join(': ').slice(0, 500) : undefined;
 }
 
 export function callbackUrl(deps: Deps): string {
@@ -131,10 +149,12 @@ export async function completeSignIn(deps: Deps, query: string, requestId: strin
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError(
+    const refused = new AppError(
       'UNAUTHENTICATED',
       'Không xác thực được với nhà cung cấp định danh; vui lòng đăng nhập lại.',
     );
+    refused.cause = err;
+    throw refused;
   }
   const claim = (name: string) => {
     const v = claims[name];

@@ -63,6 +63,10 @@ export async function dossierSlip(
   const row = await loadRow(deps.db, code);
   if (!row || !(await callerCanSee(deps.db, caller, row)))
     throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
+  // The process control slip records each hand-over between officers, by name; it travels with the
+  // dossier inside the administration and is not the applicant's (the other slips are addressed to them).
+  if (caller.kind === 'citizen' && kind === 'process-control')
+    throw new AppError('NOT_FOUND', 'Hồ sơ chưa có phiếu này.');
   const actions = (await deps.db
     .selectFrom('dossier_actions')
     .select(['version', 'kind', 'at', 'actor_user_id', 'actor_label', 'record', 'from_step', 'to_step'])

@@ -141,13 +141,26 @@ test('a citizen submits online; the ward desk accepts it and the clock starts at
   assert.match(d.code, new RegExp(`^${hangTrong.replace(/\./g, '\\.')}-261120-\\d{4}$`));
   assert.equal(d.applicant.fullName, 'Nguyễn Thị Hường', 'the name is the identity provider’s');
   assert.equal(d.applicant.idNumber, '001190012345');
-  // The answer is built from what the submission wrote, not read back: it must be what a read shows.
+  // The answer is built from what the submission wrote, not read back: it must be what a read shows
+  // (the citizen's read: the applicant's view, dossiers.applicant-view.test.ts).
   const read = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${d.code}`,
+    headers: { cookie: await citizen(HUONG) },
+  });
+  assert.deepEqual(res.json(), read.json());
+  const { audience, ...asStaffSee } = res.json<Record<string, unknown>>();
+  assert.equal(audience, 'applicant');
+  const deskRead = await rt.app.inject({
     method: 'GET',
     url: `/api/v1/dossiers/${d.code}`,
     headers: { cookie: await staff('desk.hang-trong') },
   });
-  assert.deepEqual(res.json(), read.json());
+  // Nothing acted on yet: the desk reads the same, with the (empty) assignee.
+  assert.deepEqual(
+    { ...asStaffSee, currentStep: { ...(asStaffSee.currentStep as object), assigneeId: null } },
+    deskRead.json(),
+  );
 
   const mine = await rt.app.inject({
     method: 'GET',

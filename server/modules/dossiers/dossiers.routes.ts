@@ -8,9 +8,11 @@ import {
   ActionHeaders,
   ActionParams,
   AllowedActionsResponse,
+  ApplicantDossierView,
   CreateHeaders,
   DossierCodeParams,
   DossierListResponse,
+  DossierReadView,
   DossierView,
   DossiersQuery,
   IncompleteEnvelope,
@@ -84,7 +86,7 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
           'Nộp hồ sơ trực tuyến (công dân đã đăng nhập): hồ sơ ở trạng thái “Mới nộp” chờ cán bộ một cửa tiếp nhận',
         headers: CreateHeaders,
         body: OnlineSubmissionBody,
-        response: { 201: DossierView, ...errors },
+        response: { 201: ApplicantDossierView, ...errors },
       },
     },
     async (request, reply) => {
@@ -162,9 +164,10 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Hồ sơ: trạng thái, các bước và hạn, lịch sử xử lý',
+        summary:
+          'Hồ sơ: trạng thái, các bước và hạn, lịch sử xử lý (công dân: không kèm thông tin cán bộ xử lý)',
         params: DossierCodeParams,
-        response: { 200: DossierView, ...errors },
+        response: { 200: DossierReadView, ...errors },
       },
     },
     async (request) => getDossier(deps, requireCaller(request), request.params.code),
@@ -192,7 +195,7 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
         params: ActionParams,
         headers: ActionHeaders,
         body: Type.Object({}, { additionalProperties: true }),
-        response: { 200: DossierView, ...errors },
+        response: { 200: DossierReadView, ...errors },
       },
     },
     async (request, reply) => {

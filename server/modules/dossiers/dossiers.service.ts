@@ -4,7 +4,10 @@
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Static } from 'typebox';
-import type { DossierView as DossierViewSchema } from '../../../common/contracts/dossiers.ts';
+import type {
+  ApplicantDossierView as ApplicantDossierViewSchema,
+  DossierView as DossierViewSchema,
+} from '../../../common/contracts/dossiers.ts';
 import type { DB } from '../../db/schema.ts';
 import { preparedQuery, type Database } from '../../db/client.ts';
 import { coalesce } from '../../db/coalesce.ts';
@@ -1294,8 +1297,9 @@ export async function submitOnline(
         created_at: now,
       })
       .execute();
-    // Nothing acted on yet: no history, no clock.
-    const view = intakeView(prepared, row, initial, [], null, deps.clock.now());
+    // Nothing acted on yet: no history, no clock. The citizen gets the applicant's view.
+    const staffView = intakeView(prepared, row, initial, [], null, deps.clock.now());
+    const view = submitter.kind === 'citizen' ? applicantView(staffView, []) : staffView;
     await rememberIdempotent(trx, scope, idempotencyKey, input, 201, view, now);
     await appendAudit(
       trx,
@@ -1452,7 +1456,7 @@ export async function performAction(
       requestId,
       note,
       async () => {
-        const view = await presentDossier(deps, trx, code, workingTime);
+        const view = await presentDossier(deps, trx, code, audienceOf(caller), workingTime);
         await rememberIdempotent(trx, scope, idempotencyKey, { kind, input, ifMatch }, 200, view, now);
         return { statusCode: 200, body: view };
       },
@@ -1643,70 +1647,194 @@ function dossierView(parts: {
   };
 }
 
-/** Reads a dossier and what its view shows (agencies, procedure, history, working time). */
+/** Who reads a dossier: staff (and the system) see the officers; the applicant does not. */
+export type Audience = 'staff' | 'applicant';
+export const audienceOf = (caller: Caller): Audience => (caller.kind === 'citizen' ? 'applicant' : 'staff');
+
+export type ApplicantDossierView = Static<typeof ApplicantDossierViewSchema>;
+
+/** An action of the history with what the applicant's view says about it instead of its officer. */
+type ActionFacts = {
+  entry: DossierView['history'][number];
+  actorKind: string;
+  agency: { code: string; name: string } | null;
+  /** The reason the action's input gave, when it gave one. */
+  reason: string | null;
+};
+
+/**
+ * Actions whose reason is addressed to the applicant: it is printed on the slip they receive (refusal,
+ * supplement request, stop notice, apology) or is their own (withdrawal).
+ */
+const REASON_FOR_APPLICANT: ReadonlySet<string> = new Set<ActionKind>([
+  'request-supplement',
+  'refuse',
+  'deny',
+  'stop',
+  'apologize',
+  'withdraw',
+]);
+
+/**
+ * The dossier as its applicant may see it — the one place where officers are taken out (STYLE.md: the
+ * response schema strips what it does not list; this builds only what ApplicantDossierView lists). No
+ * assignee; history entries keep the action, the roles, the step's agency and the times, say only
+ * whether staff, the applicant or the system acted, and carry the reason given to the applicant or the
+ * applicant's own note, never an officer's name, username, id or internal note.
+ */
+function applicantView(view: DossierView, actions: ActionFacts[]): ApplicantDossierView {
+  return {
+    audience: 'applicant',
+    code: view.code,
+    version: view.version,
+    status: view.status,
+    statusCode: view.statusCode,
+    statusLabel: view.statusLabel,
+    procedure: view.procedure,
+    caseCode: view.caseCode,
+    channel: view.channel,
+    receivingAgency: view.receivingAgency,
+    competentAgency: view.competentAgency,
+    currentAgency: view.currentAgency,
+    applicant: view.applicant,
+    formData: view.formData,
+    components: view.components,
+    submittedAt: view.submittedAt,
+    receivedAt: view.receivedAt,
+    dueAt: view.dueAt,
+    extendedDueAt: view.extendedDueAt,
+    calendarVersion: view.calendarVersion,
+    resultAt: view.resultAt,
+    returnedAt: view.returnedAt,
+    remaining: view.remaining,
+    currentStep: { index: view.currentStep.index, key: view.currentStep.key },
+    steps: view.steps.map((s) => ({
+      key: s.key,
+      name: s.name,
+      role: s.role,
+      agency: s.agency,
+      dueAt: s.dueAt,
+      current: s.current,
+    })),
+    outcome: view.outcome,
+    resultDocuments: view.resultDocuments,
+    history: actions.map(({ entry, actorKind, agency, reason }) => {
+      const actor = actorKind === 'citizen' ? 'applicant' : actorKind === 'staff' ? 'staff' : 'system';
+      return {
+        version: entry.version,
+        action: entry.action,
+        actor,
+        roles: entry.roles,
+        agency,
+        at: entry.at,
+        from: entry.from,
+        to: entry.to,
+        fromStep: entry.fromStep,
+        toStep: entry.toStep,
+        note:
+          REASON_FOR_APPLICANT.has(entry.action) && reason !== null
+            ? reason
+            : actor === 'applicant'
+              ? entry.note
+              : null,
+      };
+    }),
+  };
+}
+
+/** Reads a dossier and what its view shows (agencies, procedure, history, working time) for `audience`. */
 export async function presentDossier(
   deps: Deps,
   db: Executor,
   code: string,
+  audience: 'staff',
   workingTime?: (db: Executor) => Promise<WorkingTime>,
-): Promise<DossierView> {
+): Promise<DossierView>;
+export async function presentDossier(
+  deps: Deps,
+  db: Executor,
+  code: string,
+  audience: Audience,
+  workingTime?: (db: Executor) => Promise<WorkingTime>,
+): Promise<DossierView | ApplicantDossierView>;
+export async function presentDossier(
+  deps: Deps,
+  db: Executor,
+  code: string,
+  audience: Audience,
+  workingTime?: (db: Executor) => Promise<WorkingTime>,
+): Promise<DossierView | ApplicantDossierView> {
   const row = (await loadRow(db, code))!;
   const state = row.state as unknown as DossierState;
-  const agencies = await agencyRows(db, [
-    ...new Set([
-      row.receiving_agency_id,
-      row.competent_agency_id,
-      row.current_agency_id,
-      ...row.step_agencies.map((s) => s.agencyId),
-    ]),
-  ]);
-  const { procedure, version } = await procedureVersion(deps, row.procedure_version_id, db);
   const history = await db
     .selectFrom('dossier_actions')
     .select([
       'version',
       'kind',
+      'actor_kind',
       'actor_label',
       'actor_roles',
+      'agency_id',
       'at',
       'from_status',
       'to_status',
       'from_step',
       'to_step',
       'note',
+      sql<string | null>`record -> 'input' ->> 'reason'`.as('reason'),
     ])
     .where('dossier_id', '=', row.dossier_id)
     .orderBy('version')
     .execute();
-  return dossierView({
+  const agencies = await agencyRows(db, [
+    ...new Set([
+      row.receiving_agency_id,
+      row.competent_agency_id,
+      row.current_agency_id,
+      ...row.step_agencies.map((s) => s.agencyId),
+      ...history.flatMap((h) => (h.agency_id === null ? [] : [h.agency_id])),
+    ]),
+  ]);
+  const { procedure, version } = await procedureVersion(deps, row.procedure_version_id, db);
+  const actions: ActionFacts[] = history.map((h) => {
+    const agency = h.agency_id === null ? undefined : agencies.get(h.agency_id);
+    return {
+      entry: {
+        version: h.version,
+        action: h.kind,
+        by: h.actor_label,
+        roles: h.actor_roles,
+        at: new Date(h.at).toISOString(),
+        from: h.from_status,
+        to: h.to_status,
+        fromStep: h.from_step,
+        toStep: h.to_step,
+        note: h.note,
+      },
+      actorKind: h.actor_kind,
+      agency: agency ? { code: agency.code, name: agency.name } : null,
+      reason: h.reason,
+    };
+  });
+  const view = dossierView({
     row,
     state,
     agencies,
     procedure: { code: procedure.code, name: procedure.name, version },
-    history: history.map((h) => ({
-      version: h.version,
-      action: h.kind,
-      by: h.actor_label,
-      roles: h.actor_roles,
-      at: new Date(h.at).toISOString(),
-      from: h.from_status,
-      to: h.to_status,
-      fromStep: h.from_step,
-      toStep: h.to_step,
-      note: h.note,
-    })),
+    history: actions.map((a) => a.entry),
     workingTime: viewNeedsWorkingTime(row, state)
       ? await (workingTime ?? workingTimeOnce(deps, row.competent_agency_id))(db)
       : null,
     now: deps.clock.now(),
   });
+  return audience === 'applicant' ? applicantView(view, actions) : view;
 }
 
 export async function getDossier(deps: Deps, caller: Caller, code: string) {
   const row = await loadRow(deps.db, code);
   if (!row || !(await callerCanSee(deps.db, caller, row)))
     throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
-  return presentDossier(deps, deps.db, code);
+  return presentDossier(deps, deps.db, code, audienceOf(caller));
 }
 
 export const WORKLISTS = [

@@ -291,3 +291,34 @@ test('a citizen sees and pays the fees of their own dossier online, and not thos
     401,
   );
 });
+
+test('a citizen reading a desk payment of their dossier is told the agency, not the officer who took it', async () => {
+  const d = await k.intake('desk.hang-trong', '00070');
+  const paid = await desk('desk.hang-trong', d.code);
+  assert.equal(paid.statusCode, 201, paid.body);
+  const { payment } = paid.json<DeskAnswer>();
+  const huong = await signInCitizen(k.rt.app, 'dev-001190012345');
+  const fees = await k.rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${d.code}/fees`,
+    headers: { cookie: huong },
+  });
+  const one = await k.rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/payments/${payment.paymentId}`,
+    headers: { cookie: huong },
+  });
+  for (const res of [fees, one]) {
+    assert.equal(res.statusCode, 200, res.body);
+    assert.ok(!res.body.includes('desk.hang-trong'), res.body);
+  }
+  const seen = one.json<PaymentView & { agency: { name: string } }>();
+  assert.equal(seen.createdBy, seen.agency.name);
+  // Staff still see who took it.
+  const staffView = await k.rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/payments/${payment.paymentId}`,
+    headers: { cookie: await k.as('desk.hang-trong') },
+  });
+  assert.equal(staffView.json<PaymentView>().createdBy, 'desk.hang-trong');
+});

@@ -127,7 +127,10 @@ export function registerPaymentRoutes(root: FastifyInstance, deps: Deps): void {
         response: { 200: PaymentView, ...errors },
       },
     },
-    async (request) => presentPayment(await getPayment(deps, requireCaller(request), request.params.id)),
+    async (request) => {
+      const caller = requireCaller(request);
+      return presentPayment(await getPayment(deps, caller, request.params.id), caller.kind);
+    },
   );
 
   app.get(

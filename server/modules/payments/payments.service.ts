@@ -215,7 +215,13 @@ export function receiptNumberOf(p: Pick<PaymentRow, 'receipt_year' | 'receipt_se
   return `BL-${p.receipt_year}/${String(p.receipt_seq).padStart(7, '0')}`;
 }
 
-export function presentPayment(p: PaymentRow): PaymentView {
+/**
+ * A payment as its reader may see it. A citizen reading their dossier's payments is not told which
+ * officer recorded a desk payment (their username): the collecting agency stands in for them.
+ */
+export function presentPayment(p: PaymentRow, reader: PersonCaller['kind'] = 'staff'): PaymentView {
+  const createdBy =
+    reader === 'citizen' && p.created_by_user_id !== null ? p.agency_name : p.created_by_label;
   return {
     paymentId: p.payment_id,
     reference: p.reference,
@@ -232,7 +238,7 @@ export function presentPayment(p: PaymentRow): PaymentView {
       source: i.source === 'obligation' ? 'obligation' : 'procedure',
     })),
     payerName: p.payer_name,
-    createdBy: p.created_by_label,
+    createdBy,
     createdAt: new Date(p.created_at).toISOString(),
     paidAt: p.paid_at ? new Date(p.paid_at).toISOString() : null,
     transactionId: p.platform_transaction_id,
@@ -272,7 +278,7 @@ export async function getDossierFees(deps: Deps, caller: PersonCaller, code: str
     outstandingVnd: owed.outstandingVnd,
     payable: owed.payable,
     onlineAvailable: paymentClientFor(deps) !== null,
-    payments: payments.map(presentPayment),
+    payments: payments.map((p) => presentPayment(p, caller.kind)),
   };
 }
 
@@ -299,7 +305,7 @@ export async function listPayments(deps: Deps, actor: Actor, q: PaymentsQuery) {
       limit: pageSize,
     },
   );
-  return { items: rows.map(presentPayment), total };
+  return { items: rows.map((p) => presentPayment(p)), total };
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -24,6 +24,16 @@ export const NATIONAL_PORTAL_SUBMITTER = 'national-portal';
  */
 export type InboundIntakeResult = { received: number; rejected: number; held: number; failed: number };
 
+type InboundRow = {
+  inbound_id: string;
+  portal_code: string;
+  intake: Record<string, unknown>;
+  problems: ErrorDetail[];
+  status: string;
+};
+
+export type InboundOutcome = keyof InboundIntakeResult;
+
 export async function receiveInbound(
   deps: Deps,
   options: { limit?: number; log?: JobLog } = {},
@@ -37,65 +47,75 @@ export async function receiveInbound(
     .orderBy('inbound_id')
     .limit(options.limit ?? 100)
     .execute();
-  for (const row of rows) {
-    const mark = (
-      status: 'held' | 'received' | 'rejected',
-      problems: ErrorDetail[],
-      dossierCode: string | null,
-    ) =>
-      deps.db
-        .updateTable('portal_inbound_dossiers')
-        .set({ status, problems: JSON.stringify(problems), dossier_code: dossierCode })
-        .where('inbound_id', '=', row.inbound_id)
-        .where('status', '=', row.status)
-        .execute();
-    if (row.status === 'new' && row.problems.length > 0) {
-      // Unreadable, or naming an agency or procedure this province does not have.
-      await mark('rejected', row.problems, null);
-      result.rejected++;
-      continue;
-    }
-    const intake = row.intake as unknown as InboundIntake;
-    try {
-      const submitted = await submitOnline(
-        deps,
-        { kind: 'system', label: NATIONAL_PORTAL_SUBMITTER, applicant: intake.applicant },
-        {
-          procedureCode: intake.procedureCode,
-          agencyCode: intake.agencyCode,
-          applicant: { kind: intake.applicant.kind, phone: intake.applicant.phone },
-          formData: intake.formData,
-          components: intake.components.map((c) => ({
-            code: c.code,
-            provided: c.provided,
-            fileIds: [],
-            links: c.files,
-          })),
-        },
-        `inbound-${row.portal_code}`,
-        `inbound-${randomUUID()}`,
-      );
-      const code = (submitted.body as { code: string }).code;
-      await mark('received', submitted.warnings, code);
-      result.received++;
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'UNPROCESSABLE') {
-        await mark('held', err.details?.length ? err.details : [{ path: '', message: err.message }], null);
-        result.held++;
-        log.warn({ portalCode: row.portal_code, reason: err.message }, 'inbound dossier held');
-      } else if (err instanceof AppError && err.status < 500) {
-        const problems = err.details?.length ? err.details : [{ path: '', message: err.message }];
-        await mark('rejected', problems, null);
-        result.rejected++;
-        log.warn({ portalCode: row.portal_code, code: err.code }, 'inbound dossier rejected');
-      } else {
-        // The database or a bug: left `new`, tried again on the next run.
-        result.failed++;
-        log.error({ portalCode: row.portal_code, error: (err as Error).message }, 'inbound intake failed');
-      }
-    }
-  }
+  for (const row of rows) result[await intakeInboundRow(deps, row, log)]++;
   if (result.received + result.rejected + result.failed > 0)
     log.info({ ...result }, 'national-portal dossiers entered intake');
   return result;
+}
+
+/**
+ * One stored row into intake (a `new` one, or a `held` one again): a submitted dossier at the named
+ * desk, or the row kept `held` or marked `rejected` with why. The periodic job runs it for every waiting
+ * row; an operator runs it for one held row once the catalogue gap is fixed (sync.service.ts).
+ */
+export async function intakeInboundRow(
+  deps: Deps,
+  row: InboundRow,
+  log: JobLog = silentLog,
+): Promise<InboundOutcome> {
+  const mark = (
+    status: 'held' | 'received' | 'rejected',
+    problems: ErrorDetail[],
+    dossierCode: string | null,
+  ) =>
+    deps.db
+      .updateTable('portal_inbound_dossiers')
+      .set({ status, problems: JSON.stringify(problems), dossier_code: dossierCode })
+      .where('inbound_id', '=', row.inbound_id)
+      .where('status', '=', row.status)
+      .execute();
+  if (row.status === 'new' && row.problems.length > 0) {
+    // Unreadable, or naming an agency or procedure this province does not have.
+    await mark('rejected', row.problems, null);
+    return 'rejected';
+  }
+  const intake = row.intake as unknown as InboundIntake;
+  try {
+    const submitted = await submitOnline(
+      deps,
+      { kind: 'system', label: NATIONAL_PORTAL_SUBMITTER, applicant: intake.applicant },
+      {
+        procedureCode: intake.procedureCode,
+        agencyCode: intake.agencyCode,
+        applicant: { kind: intake.applicant.kind, phone: intake.applicant.phone },
+        formData: intake.formData,
+        components: intake.components.map((c) => ({
+          code: c.code,
+          provided: c.provided,
+          fileIds: [],
+          links: c.files,
+        })),
+      },
+      `inbound-${row.portal_code}`,
+      `inbound-${randomUUID()}`,
+    );
+    const code = (submitted.body as { code: string }).code;
+    await mark('received', submitted.warnings, code);
+    return 'received';
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'UNPROCESSABLE') {
+      await mark('held', err.details?.length ? err.details : [{ path: '', message: err.message }], null);
+      log.warn({ portalCode: row.portal_code, reason: err.message }, 'inbound dossier held');
+      return 'held';
+    }
+    if (err instanceof AppError && err.status < 500) {
+      const problems = err.details?.length ? err.details : [{ path: '', message: err.message }];
+      await mark('rejected', problems, null);
+      log.warn({ portalCode: row.portal_code, code: err.code }, 'inbound dossier rejected');
+      return 'rejected';
+    }
+    // The database or a bug: left as it was, tried again on the next run.
+    log.error({ portalCode: row.portal_code, error: (err as Error).message }, 'inbound intake failed');
+    return 'failed';
+  }
 }

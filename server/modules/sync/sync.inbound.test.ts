@@ -195,3 +195,154 @@ test('fetched dossiers enter intake once as submitted dossiers at the named desk
   assert.equal(accepted.statusCode, 200, accepted.body);
   assert.equal(accepted.json<{ status: string }>().status, 'received');
 });
+
+test('operators list held and rejected portal dossiers with their problems, and take a held one again once the catalogue is fixed', async () => {
+  const at = new Date('2026-11-20T02:00:00Z');
+  sim.control.seedInbound({
+    records: [
+      ...inboundSeed(3, hangTrong, 200, at),
+      { ...inboundSeed(1, '999.99.99.H99', 250, at)[0]!, MaTTHC: '9.999999' },
+    ],
+  });
+  await fetchInbound(rt.deps, client);
+  assert.deepEqual(await receiveInbound(rt.deps), { received: 1, rejected: 1, held: 2, failed: 0 });
+  const admin = await loginAs(rt.app, 'demo-admin');
+  const auditor = await loginAs(rt.app, 'auditor.ha-noi');
+  type Listed = {
+    total: number;
+    items: {
+      id: string;
+      portalCode: string;
+      procedure: { code: string; name: string | null };
+      agency: { code: string; name: string | null };
+      submittedAt: string | null;
+      fetchedAt: string;
+      status: string;
+      problems: { path: string; message: string }[];
+      dossierCode: string | null;
+    }[];
+  };
+  const list = async (query: string, cookie = admin) => {
+    const res = await rt.app.inject({
+      method: 'GET',
+      url: `/api/v1/sync/inbound${query}`,
+      headers: { cookie },
+    });
+    assert.equal(res.statusCode, 200, res.body);
+    return { body: res.body, json: res.json<Listed>() };
+  };
+
+  const held = (await list('?status=held')).json;
+  assert.equal(held.total, 2);
+  assert.deepEqual(held.items.map((i) => i.procedure.code).sort(), ['1.000656', '1.004873']);
+  for (const item of held.items) {
+    assert.equal(item.status, 'held');
+    assert.equal(item.agency.code, hangTrong);
+    assert.equal(item.agency.name, 'Ủy ban nhân dân Phường Hàng Trống');
+    assert.ok(item.procedure.name && item.procedure.name.startsWith('Thủ tục'), String(item.procedure.name));
+    assert.match(item.problems[0]!.message, /chưa có đơn vị/);
+    assert.equal(item.dossierCode, null);
+    assert.match(String(item.submittedAt), /^2026-11-20T0\d:\d{2}:00\.000Z$/, 'when submitted on the portal');
+  }
+  const rejected = (await list('?status=rejected')).json;
+  assert.equal(rejected.total, 1);
+  assert.deepEqual(rejected.items[0]!.agency, { code: '999.99.99.H99', name: null });
+  assert.deepEqual(rejected.items[0]!.procedure, { code: '9.999999', name: null });
+  assert.deepEqual(
+    rejected.items[0]!.problems.map((p) => p.path),
+    ['MaDonVi', 'MaTTHC'],
+  );
+  assert.match(rejected.items[0]!.problems[0]!.message, /Không có cơ quan mã 999\.99\.99\.H99/);
+  const received = (await list('?status=received')).json;
+  assert.equal(received.total, 1);
+  assert.ok(received.items[0]!.dossierCode?.startsWith(`${hangTrong}-`));
+
+  // Everything, newest first, a page at a time; the auditor reads the same; no personal data.
+  const all = await list('');
+  assert.equal(all.json.total, 4);
+  const ids = all.json.items.map((i) => Number(i.id));
+  assert.deepEqual(
+    ids,
+    [...ids].sort((a, b) => b - a),
+  );
+  const second = (await list('?page=2&pageSize=3')).json;
+  assert.deepEqual(
+    second.items.map((i) => i.id),
+    [all.json.items[3]!.id],
+  );
+  assert.equal(second.total, 4);
+  assert.deepEqual((await list('', auditor)).json, all.json);
+  const applicants = (await rt.deps.db.selectFrom('portal_inbound_dossiers').select('intake').execute()).map(
+    (r) => (r.intake as { applicant: { fullName: string; idNumber: string } }).applicant,
+  );
+  for (const a of applicants) {
+    assert.ok(!all.body.includes(a.fullName), `${a.fullName} listed`);
+    assert.ok(!all.body.includes(a.idNumber), `${a.idNumber} listed`);
+  }
+
+  // Retrying a held row while the gap is still there keeps it held, with the reason.
+  const marital = held.items.find((i) => i.procedure.code === '1.000656')!;
+  const death = held.items.find((i) => i.procedure.code === '1.004873')!;
+  const retry = (id: string, cookie = admin) =>
+    rt.app.inject({
+      method: 'POST',
+      url: `/api/v1/sync/inbound/${id}/retry`,
+      headers: { cookie, origin: ORIGIN },
+    });
+  const still = await retry(death.id);
+  assert.equal(still.statusCode, 200, still.body);
+  assert.equal(still.json<{ status: string }>().status, 'held');
+
+  // The administrator gives 1.000656 its unit (working days), publishes, and takes the row again now.
+  const h = { cookie: admin, origin: ORIGIN };
+  const draft = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/procedures/1.000656/versions',
+    headers: h,
+  });
+  assert.equal(draft.statusCode, 201, draft.body);
+  const v = draft.json<{ version: number }>().version;
+  const exported = (await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/export' })).json<{
+    procedures: { code: string; processingTime: { unit: string | null }[] }[];
+  }>();
+  const record = structuredClone(exported.procedures.find((p) => p.code === '1.000656')!);
+  record.processingTime = record.processingTime.map((t) => ({ ...t, unit: 'Ngày làm việc' }));
+  const edit = await rt.app.inject({
+    method: 'PUT',
+    url: `/api/v1/procedures/1.000656/versions/${v}`,
+    headers: h,
+    payload: { record },
+  });
+  assert.equal(edit.statusCode, 200, edit.body);
+  const pub = await rt.app.inject({
+    method: 'POST',
+    url: `/api/v1/procedures/1.000656/versions/${v}/publish`,
+    headers: h,
+  });
+  assert.equal(pub.statusCode, 200, pub.body);
+  const taken = await retry(marital.id);
+  assert.equal(taken.statusCode, 200, taken.body);
+  const now = taken.json<{ status: string; dossierCode: string | null; portalCode: string }>();
+  assert.equal(now.status, 'received');
+  assert.ok(now.dossierCode?.startsWith(`${hangTrong}-`), String(now.dossierCode));
+  assert.equal(now.portalCode, marital.portalCode);
+  const audit = await rt.deps.db
+    .selectFrom('audit_log')
+    .select(['entity_id', 'details'])
+    .where('action', '=', 'sync.inbound-retry')
+    .orderBy('audit_id')
+    .execute();
+  assert.deepEqual(
+    audit.map((a) => [a.entity_id, a.details.to]),
+    [
+      [death.portalCode, 'held'],
+      [marital.portalCode, 'received'],
+    ],
+  );
+  // Only a held row is taken again; an unknown one is 404; the auditor only reads.
+  const again = await retry(marital.id);
+  assert.equal(again.statusCode, 409, again.body);
+  assert.equal((await retry('999999999')).statusCode, 404);
+  assert.equal((await retry(death.id, auditor)).statusCode, 403);
+  assert.equal((await list('?status=held')).json.total, 1);
+});

@@ -3,6 +3,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
 import { ErrorEnvelope } from '../../../common/contracts/common.ts';
 import {
+  InboundDossierList,
+  InboundDossierView,
+  InboundParams,
+  InboundQuery,
   MessageParams,
   RedriveQuery,
   RedriveResponse,
@@ -15,10 +19,12 @@ import {
 import { requireActor } from '../auth/auth.hook.ts';
 import {
   getSyncStatus,
+  listInbound,
   listMessages,
   redriveMessage,
   redriveTopic,
   requireSyncOperator,
+  retryInbound,
   requireSyncViewer,
 } from './sync.service.ts';
 
@@ -107,6 +113,43 @@ export function registerSyncRoutes(root: FastifyInstance, deps: Deps): void {
       const actor = requireActor(request);
       requireSyncOperator(actor);
       return redriveTopic(deps, actor, request.query.topic, request.id);
+    },
+  );
+
+  app.get(
+    '/api/v1/sync/inbound',
+    {
+      schema: {
+        tags,
+        summary:
+          'Hồ sơ nhận từ Cổng DVCQG theo trạng thái (mới, tạm giữ, đã tiếp nhận, bị từ chối), kèm lý do; không kèm thông tin cá nhân',
+        querystring: InboundQuery,
+        response: { 200: InboundDossierList, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      requireSyncViewer(actor);
+      const q = request.query;
+      return listInbound(deps, actor, { status: q.status, page: q.page ?? 1, pageSize: q.pageSize ?? 50 });
+    },
+  );
+
+  app.post(
+    '/api/v1/sync/inbound/:id/retry',
+    {
+      schema: {
+        tags,
+        summary:
+          'Tiếp nhận lại ngay một hồ sơ đang tạm giữ (sau khi đã bổ sung danh mục thủ tục); ghi nhật ký',
+        params: InboundParams,
+        response: { 200: InboundDossierView, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      requireSyncOperator(actor);
+      return retryInbound(deps, actor, request.params.id, request.id);
     },
   );
 }

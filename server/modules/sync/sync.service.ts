@@ -8,11 +8,14 @@ import { appendAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import {
   PORTAL_STATUS_TOPIC,
+  type InboundDossierView,
+  type InboundStatus,
   type OutboxStatus,
   type SyncMessageView,
   type SyncStatusResponse,
 } from '../../../common/contracts/sync.ts';
 import { grantReachesAgency } from '../org/org.policy.ts';
+import { intakeInboundRow } from './inbound-intake.ts';
 
 const SYNC_VIEWERS = ['province-admin', 'auditor'] as const;
 
@@ -344,4 +347,158 @@ export async function redriveTopic(
     }
     return { topic, redriven: rows.length };
   });
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Dossiers fetched from the national portal (E2): the operators' list of what is held or rejected, and
+// taking a held one again once the catalogue gap is fixed.
+
+const likePrefix = (prefix: string): string => prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
+
+/** The sync viewers' grants (province-admin, auditor): whose agencies' rows they see. */
+function viewerScope(actor: Actor) {
+  return actor.grants.filter((g) => (SYNC_VIEWERS as readonly string[]).includes(g.role));
+}
+
+function inboundQuery(deps: Deps, actor: Actor) {
+  const scope = viewerScope(actor);
+  return deps.db
+    .selectFrom('portal_inbound_dossiers as i')
+    .leftJoin('agencies as a', 'a.agency_id', 'i.agency_id')
+    .leftJoin('units as u', 'u.code', 'a.unit_code')
+    .where((eb) =>
+      eb.or([
+        // A row naming no agency of the province concerns the deployment (one portal connection), as
+        // the status totals do; a row naming one is seen by the viewers whose grants reach it.
+        eb('i.agency_id', 'is', null),
+        ...scope.map((g) =>
+          eb.or([
+            eb('a.path', 'like', likePrefix(g.agencyPath)),
+            eb.and([eb('u.path', 'like', likePrefix(g.unitPath)), eb('u.path', '<>', g.unitPath)]),
+          ]),
+        ),
+      ]),
+    );
+}
+
+type InboundListRow = {
+  inbound_id: string;
+  portal_code: string;
+  procedure_code: string;
+  procedure_name: string | null;
+  agency_code: string;
+  agency_name: string | null;
+  submitted_at: Date | string | null;
+  fetched_at: Date | string;
+  status: string;
+  problems: { path: string; message: string }[];
+  dossier_code: string | null;
+};
+
+function selectInbound(q: ReturnType<typeof inboundQuery>) {
+  return q.select((eb) => [
+    'i.inbound_id',
+    'i.portal_code',
+    'i.procedure_code',
+    // The province catalogue's current name of the procedure the portal named.
+    eb
+      .selectFrom('procedures as p')
+      .innerJoin('procedure_versions as v', 'v.procedure_id', 'p.procedure_id')
+      .select('v.name')
+      .whereRef('p.code', '=', 'i.procedure_code')
+      .where('v.status', '=', 'published')
+      .orderBy('v.version', 'desc')
+      .limit(1)
+      .as('procedure_name'),
+    'i.agency_code',
+    'a.name as agency_name',
+    'i.submitted_at',
+    'i.fetched_at',
+    'i.status',
+    'i.problems',
+    'i.dossier_code',
+  ]);
+}
+
+function presentInbound(r: InboundListRow): InboundDossierView {
+  return {
+    id: String(r.inbound_id),
+    portalCode: r.portal_code,
+    procedure: { code: r.procedure_code, name: r.procedure_name },
+    agency: { code: r.agency_code, name: r.agency_name },
+    submittedAt: r.submitted_at === null ? null : new Date(r.submitted_at).toISOString(),
+    fetchedAt: new Date(r.fetched_at).toISOString(),
+    status: r.status as InboundStatus,
+    problems: r.problems.map((p) => ({ path: p.path, message: p.message })),
+    dossierCode: r.dossier_code,
+  };
+}
+
+/** Fetched portal dossiers, newest first, without personal data; `status` narrows them. */
+export async function listInbound(
+  deps: Deps,
+  actor: Actor,
+  filter: { status?: InboundStatus | undefined; page: number; pageSize: number },
+): Promise<{ items: InboundDossierView[]; total: number }> {
+  let q = inboundQuery(deps, actor);
+  if (filter.status !== undefined) q = q.where('i.status', '=', filter.status);
+  const [rows, count] = await Promise.all([
+    selectInbound(q)
+      .orderBy('i.inbound_id', 'desc')
+      .offset((filter.page - 1) * filter.pageSize)
+      .limit(filter.pageSize)
+      .execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((r) => presentInbound(r as InboundListRow)), total: Number(count.n) };
+}
+
+/**
+ * A held portal dossier taken into intake now, instead of at the next periodic run: for when an
+ * administrator has just completed the catalogue (a workflow, a time limit's unit). The outcome is the
+ * row's new status — received, still held (with the current reason) or rejected — and an audit entry.
+ */
+export async function retryInbound(
+  deps: Deps,
+  actor: Actor,
+  id: string,
+  requestId: string,
+): Promise<InboundDossierView> {
+  const row = await deps.db
+    .selectFrom('portal_inbound_dossiers')
+    .select(['inbound_id', 'portal_code', 'intake', 'problems', 'status'])
+    .where('inbound_id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', `Không có hồ sơ nhận từ Cổng DVCQG mã ${id}.`);
+  if (row.status !== 'held') {
+    throw new AppError(
+      'CONFLICT',
+      `Hồ sơ ${row.portal_code} không ở trạng thái tạm giữ; chỉ tiếp nhận lại được hồ sơ đang tạm giữ.`,
+    );
+  }
+  const outcome = await intakeInboundRow(deps, row);
+  if (outcome === 'failed')
+    throw new Error(`intake of inbound dossier ${row.portal_code} failed (see the log)`);
+  const after = await selectInbound(
+    deps.db
+      .selectFrom('portal_inbound_dossiers as i')
+      .leftJoin('agencies as a', 'a.agency_id', 'i.agency_id')
+      .leftJoin('units as u', 'u.code', 'a.unit_code')
+      .where('i.inbound_id', '=', id),
+  ).executeTakeFirstOrThrow();
+  await deps.db.transaction().execute((trx) =>
+    appendAudit(
+      trx,
+      { userId: actor.userId, label: actor.username },
+      {
+        action: 'sync.inbound-retry',
+        entityType: 'portal-inbound',
+        entityId: row.portal_code,
+        details: { from: 'held', to: after.status, dossierCode: after.dossier_code },
+        requestId,
+      },
+      deps.clock.now(),
+    ),
+  );
+  return presentInbound(after);
 }

@@ -1,7 +1,8 @@
 // /quan-tri: where an administrator's work starts. The main navigation has room for one entry more
 // on a 72 rem line (a second line would move the page when the signed-in navigation appears), so
 // unit and province administrators get "Quản trị" there, in place of "Giờ làm việc", and the
-// administration pages are listed here.
+// administration pages are listed here (auditors, who have no "Quản trị", reach the national-portal
+// page from the home page).
 import { useI18n } from '../i18n/i18n.tsx';
 import { Page } from '../page.tsx';
 import { calendarPath, officeHoursPath, PATHS } from '../paths.ts';
@@ -10,6 +11,8 @@ import { useSession } from '../session.tsx';
 import { currentYear } from '../../features/calendar/vn-time.ts';
 
 export const ADMIN_ROLES = ['unit-admin', 'province-admin'] as const;
+/** Who reads the sync with the national portal (as GET /sync/status): province administrators, auditors. */
+const SYNC_VIEWERS = ['province-admin', 'auditor'];
 
 export function AdminPage() {
   const { t } = useI18n();
@@ -24,6 +27,9 @@ export function AdminPage() {
     ...(own ? [{ to: officeHoursPath(own.agencyCode), label: a.officeHours, hint: a.officeHoursHint }] : []),
     { to: calendarPath(currentYear()), label: a.calendar, hint: a.calendarHint },
     { to: PATHS.units, label: a.units, hint: a.unitsHint },
+    ...(user.roles.some((r) => SYNC_VIEWERS.includes(r.role))
+      ? [{ to: PATHS.syncInbound, label: a.inbound, hint: a.inboundHint }]
+      : []),
   ];
   return (
     <Page title={a.title} heading={a.title} intro={a.intro}>

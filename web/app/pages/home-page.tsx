@@ -41,6 +41,15 @@ export function HomePage() {
             </Link>
             <p className="card-hint">{t.home.unitsLinkHint}</p>
           </li>
+          {/* Auditors have no "Quản trị" in the navigation: the portal's dossiers are linked here. */}
+          {user.roles.some((r) => r.role === 'auditor') ? (
+            <li className="card">
+              <Link to={PATHS.syncInbound} className="card-link">
+                {t.adminHub.inbound}
+              </Link>
+              <p className="card-hint">{t.adminHub.inboundHint}</p>
+            </li>
+          ) : null}
         </ul>
       </section>
     </Page>

@@ -3,8 +3,8 @@
 import type { Static } from 'typebox';
 import type {
   AllowedActionsResponse,
+  ApplicantDossierView,
   DOSSIER_STATUS_VALUES,
-  DossierView,
   OnlineSubmissionBody,
   OwnDossierList,
   PublicDossier,
@@ -17,7 +17,8 @@ export type DossierStatusValue = (typeof DOSSIER_STATUS_VALUES)[number];
 export type OwnDossierListData = Static<typeof OwnDossierList>;
 export type OwnDossierItem = OwnDossierListData['items'][number];
 export type PublicDossierData = Static<typeof PublicDossier>;
-export type CitizenDossierView = Static<typeof DossierView>;
+/** The applicant's view: the server leaves out the officers (names, usernames, internal notes). */
+export type CitizenDossierView = Static<typeof ApplicantDossierView>;
 export type CitizenActions = Static<typeof AllowedActionsResponse>;
 export type { OnlineSubmissionBody };
 

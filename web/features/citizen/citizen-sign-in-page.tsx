@@ -1,6 +1,8 @@
 // /cong-dich-vu-cong/dang-nhap: the citizen's sign-in page. The server sends the browser here when a
-// sign-in at the identity provider failed (`?loi=<error code>`): the page says why in plain words and
-// offers to try again. Opened directly (`?next=<path>`), it is simply the way to sign in.
+// sign-in at the identity provider failed, or could not start because the provider is unreachable
+// (`?loi=<error code>`, e.g. SERVICE_UNAVAILABLE): the page says why in plain words and offers to try
+// again (and, while the provider is down, the lookup by code, which needs no sign-in). Opened
+// directly (`?next=<path>`), it is simply the way to sign in.
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { Page } from '../../app/page.tsx';
 import { PATHS } from '../../app/paths.ts';
@@ -23,7 +25,13 @@ export function CitizenSignInPage() {
       {failure ? (
         <div className="inline-error" role="alert">
           <p>{failure}</p>
-          <p>{c.tryAgain}</p>
+          {code === 'SERVICE_UNAVAILABLE' ? (
+            <p>
+              {c.unavailableMeanwhile} <Link to={PATHS.lookup}>{t.citizen.portalLinks.lookup}</Link>
+            </p>
+          ) : (
+            <p>{c.tryAgain}</p>
+          )}
         </div>
       ) : null}
       {session.status === 'signed-in' ? (

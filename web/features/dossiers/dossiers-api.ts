@@ -154,7 +154,7 @@ export const SLIP_ISSUED_BY: Readonly<Record<string, readonly string[]>> = {
   'stop-notice': ['withdraw', 'stop', 'deny'],
 };
 
-export function slipsOf(view: Pick<DossierViewData, 'history'>): string[] {
+export function slipsOf(view: { history: readonly { action: string }[] }): string[] {
   const done = new Set(view.history.map((h) => h.action));
   return Object.entries(SLIP_ISSUED_BY)
     .filter(([, actions]) => actions.some((a) => done.has(a)))
