@@ -399,7 +399,7 @@ test('bad input is refused with a code and the failing path', () => {
     code(() =>
       addWorkingTime(vn('2026-11-18 10:00'), wd(1), calendar, hours, {
         pauses: [
-          { from: vn('2026-11-18 11:00'), to: vn('2026-11-18 11:00'), policy: 'suspend', reason: 'x' },
+          { from: vn('2026-11-18 11:00'), to: vn('2026-11-18 10:59'), policy: 'suspend', reason: 'x' },
           { from: 'yesterday', to: vn('2026-11-18 11:00'), policy: 'hold' as never, reason: '' },
         ],
       }),
@@ -417,5 +417,34 @@ test('bad input is refused with a code and the failing path', () => {
   assert.equal(
     code(() => addWorkingTime(vn('2026-11-18 10:00'), wd(1), calendar, { sessions: {} } as never)),
     'INVALID_OFFICE_HOURS sessions/1,sessions/2,sessions/3,sessions/4,sessions/5,sessions/6,sessions/7',
+  );
+});
+
+test('a pause that ends in the minute it began is empty: a suspend changes nothing, a restart restarts', () => {
+  const plain = due('2026-08-20 10:00', wd(5));
+  const same = vn('2026-08-21 09:00');
+  const empty = [{ from: same, to: same, policy: 'suspend' as const, reason: 'Chờ bổ sung hồ sơ' }];
+  assert.equal(due('2026-08-20 10:00', wd(5), { pauses: empty }).dueAt, plain.dueAt);
+  const restart = [{ from: same, to: same, policy: 'restart' as const, reason: 'Trả hồ sơ để bổ sung' }];
+  const restarted = due('2026-08-20 10:00', wd(5), { pauses: restart });
+  assert.equal(restarted.countedFrom, '2026-08-21 09:00');
+  assert.equal(restarted.dueAt, due('2026-08-21 09:00', wd(5)).dueAt);
+  // Seconds apart within one minute, as a supplement handed in right after the request.
+  const seconds = [
+    {
+      from: '2026-08-21T02:00:05.000Z',
+      to: '2026-08-21T02:00:40.000Z',
+      policy: 'suspend' as const,
+      reason: 'Chờ bổ sung hồ sơ',
+    },
+  ];
+  assert.equal(due('2026-08-20 10:00', wd(5), { pauses: seconds }).dueAt, plain.dueAt);
+  // An end before the start is still refused.
+  assert.throws(
+    () =>
+      due('2026-08-20 10:00', wd(5), {
+        pauses: [{ from: vn('2026-08-21 10:00'), to: same, policy: 'suspend', reason: 'x' }],
+      }),
+    (e: unknown) => e instanceof WorkingTimeError && e.details.some((d) => d.code === 'end-before-start'),
   );
 });

@@ -168,7 +168,9 @@ function preparePauses(pauses: readonly Pause[]): PreparedPause[] {
     const from = instant(p.from, `${path}/from`);
     const to = instant(p.to, `${path}/to`);
     if (from === undefined || to === undefined) return;
-    if (to <= from)
+    // Instants count in whole minutes: a pause that ends in the minute it began (a supplement handed
+    // in right after it was asked for) is empty, not invalid; only an end before the start is refused.
+    if (to < from)
       problems.push({
         path: `${path}/to`,
         code: 'end-before-start',

@@ -852,3 +852,32 @@ test('public lookups asked together are answered together, each with its own dos
     ],
   );
 });
+
+test('a supplement handed in the same minute it was asked for resumes the clock (an empty pause)', async () => {
+  const d = (await intake('desk.hang-trong')).json<View>();
+  const specialistId = (
+    await rt.deps.db
+      .selectFrom('users')
+      .select('user_id')
+      .where('username', '=', 'specialist.hang-trong')
+      .executeTakeFirstOrThrow()
+  ).user_id;
+  clock.advance(15 * 60_000);
+  const fwd = await act('desk.hang-trong', d.code, 'forward', { nextAssigneeId: specialistId });
+  assert.equal(fwd.statusCode, 200, fwd.body);
+  clock.advance(10 * 60_000);
+  const asked = await act('specialist.hang-trong', d.code, 'request-supplement', {
+    missingComponents: [{ name: 'Giấy chứng sinh (bản rõ nét hơn)' }],
+    reason: 'Ảnh giấy chứng sinh bị mờ.',
+  });
+  assert.equal(asked.statusCode, 200, asked.body);
+  assert.equal(asked.json<View>().status, 'awaiting-supplement');
+  // The applicant is at the counter with the paper: recorded at once (the clock does not move).
+  const supplied = await act('desk.hang-trong', d.code, 'supplement', {
+    components: [{ name: 'Giấy chứng sinh (bản chính)' }],
+  });
+  assert.equal(supplied.statusCode, 200, supplied.body);
+  const after = supplied.json<View>();
+  assert.equal(after.status, 'processing');
+  assert.ok(after.dueAt !== null && after.dueAt >= d.dueAt!, `${after.dueAt} ≥ ${d.dueAt}`);
+});
