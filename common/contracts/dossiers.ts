@@ -385,9 +385,7 @@ export const OnlineSubmissionBody = Type.Object(
         {
           code: Type.String({ pattern: '^TP[0-9]{1,3}$', maxLength: 6 }),
           provided: Type.Optional(Type.Enum(['electronic', 'reused'] as const)),
-          fileIds: Type.Optional(
-            Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 20 }),
-          ),
+          fileIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 20 })),
           documentIds: ReusedDocumentIds,
         },
         { additionalProperties: false },
