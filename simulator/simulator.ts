@@ -183,6 +183,8 @@ export function e1Problems(r: unknown, index: number): string[] {
       out.push(`${at(f)} is required (text ≤ ${max})`);
   };
   text('MaHoSo', 100);
+  // The other system's code of the dossier (the portal's own, for one it handed over): optional.
+  if (o.MaHoSoKhac !== undefined) text('MaHoSoKhac', 100);
   text('TenTTHC', 1000);
   text('DonViXuLy', 100);
   text('ChuHoSo', 300);

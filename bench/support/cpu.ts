@@ -6,7 +6,7 @@ import pg from 'pg';
 
 const TICKS_PER_SECOND = 100;
 
-function cpuMsOf(pid: number): number | null {
+export function cpuMsOf(pid: number): number | null {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name (which may hold spaces): utime is the 14th, stime the 15th.

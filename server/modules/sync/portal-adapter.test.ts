@@ -43,6 +43,8 @@ function context(over: Partial<E1Context['dossier']> = {}): E1Context {
       resultAt: null,
       returnedAt: null,
       closedAt: null,
+      portalCode: null,
+      handedOverByPortal: false,
       ...over,
     },
     procedure: {
@@ -184,6 +186,21 @@ test('organisations carry their tax code without a personal-ID type; a dossier r
   const refused = toE1Record(message('refused'), context({ receivedAt: null, dueAt: null }));
   assert.equal(refused.NgayTiepNhan, '');
   assert.equal(refused.NgayTuChoi, '20261120100000');
+});
+
+test('a dossier the portal handed over carries the portal’s code (MaHoSoKhac); any other carries none', () => {
+  const handedOver = toE1Record(
+    message('received'),
+    context({ channel: 'online', portalCode: 'DVCQG-261120-000700', handedOverByPortal: true }),
+  );
+  assert.equal(handedOver.MaHoSoKhac, 'DVCQG-261120-000700');
+  assert.equal(handedOver.MaHoSo, '000.00.70.H26-261120-0001');
+  assert.deepEqual(e1Problems(handedOver, 0), []);
+  const desk = toE1Record(message('received'), context());
+  assert.equal('MaHoSoKhac' in desk, false);
+  assert.deepEqual(e1Problems({ ...desk, MaHoSoKhac: '' }, 0), [
+    'data[0].MaHoSoKhac is required (text ≤ 100)',
+  ]);
 });
 
 test('status messages are read strictly: the national code must match the status', () => {

@@ -96,6 +96,13 @@ export type E1Context = {
     resultAt: Date | null;
     returnedAt: Date | null;
     closedAt: Date | null;
+    /** The national portal's own code of a dossier it handed over (E2); null for any other dossier. */
+    portalCode: string | null;
+    /**
+     * Submitted online by the national portal (inbound intake) rather than by a citizen here: its E1
+     * records must carry portalCode, which the intake links just after creating the dossier.
+     */
+    handedOverByPortal: boolean;
   };
   procedure: {
     name: string;
@@ -131,6 +138,12 @@ export type E1ProcessEvent = {
 
 export type E1Record = {
   MaHoSo: string;
+  /**
+   * The other system's code of the same dossier: the national portal's MaHoSo of a dossier it handed
+   * over (E2), so the portal joins motcua's statuses to its own dossier. Absent for any other dossier.
+   * Field name assumed (legal-notes §3.2 and E1 name MaHoSoKhac only as the stored substitute code).
+   */
+  MaHoSoKhac?: string;
   MaTTHC: string;
   TenTTHC: string;
   MaLinhVuc: string;
@@ -239,6 +252,7 @@ export function toE1Record(msg: StatusMessage, ctx: E1Context): E1Record {
   const resultCode = (name: string) => procedure.results.find((r) => r.name === name)?.code ?? '';
   return {
     MaHoSo: dossier.code,
+    ...(dossier.portalCode !== null ? { MaHoSoKhac: dossier.portalCode } : {}),
     MaTTHC: dossier.procedureCode,
     TenTTHC: procedure.name,
     MaLinhVuc: procedure.fieldCode ?? '',

@@ -2,6 +2,8 @@
 // portal in batches of ≤ 10 (first syncs and updates in separate requests, by isUpdating). A batch
 // is acknowledged or failed as a whole, as the portal answers it; a message that cannot be mapped
 // (no such dossier, malformed payload) fails alone and for good, so an operator sees it at once.
+// Each round reads what all its messages need at once (prepare), and records the acknowledgements of
+// the round in portal_sync_state in the transaction that marks them delivered (onDelivered).
 import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { DeliveryOutcome, OutboxMessage, TopicHandler } from '../../platform/jobs/outbox-worker.ts';
@@ -14,16 +16,46 @@ import {
   type PortalClient,
   type StatusMessage,
 } from './portal-adapter.ts';
-import { loadE1Contexts } from './sync.repository.ts';
+import { loadStatusContexts, type StatusContexts } from './sync.repository.ts';
 
 export { PORTAL_STATUS_TOPIC };
 
 /** The message id the portal deduplicates on: stable across retries of the same outbox row. */
 export const messageIdOf = (outboxId: string): string => `motcua-${outboxId}`;
 
+type Wanted = { code: string; version: number };
+
+const statusesOf = (messages: OutboxMessage[]) =>
+  messages.flatMap((message) => {
+    try {
+      const status = parseStatusMessage(message.payload);
+      return status.dossierCode === message.key
+        ? [{ code: status.dossierCode, version: status.version }]
+        : [];
+    } catch {
+      return [];
+    }
+  });
+
 export function portalStatusHandler(db: Database, client: PortalClient, batchSize: number): TopicHandler {
+  // What the round's prepare() read for its messages (by dossier code and version), taken by their
+  // batches; a batch whose dossiers were not prepared (or whose round's preparation failed) reads alone.
+  let prepared: { wanted: Set<string>; loaded: StatusContexts } | null = null;
+  const keyOf = (w: Wanted) => `${w.code}\u0000${w.version}`;
+
+  async function contextsFor(wanted: Wanted[]): Promise<StatusContexts> {
+    const round = prepared;
+    if (round && wanted.every((w) => round.wanted.has(keyOf(w)))) return round.loaded;
+    return loadStatusContexts(db, wanted);
+  }
+
   return {
     batchSize: Math.min(Math.max(batchSize, 1), E1_MAX_BATCH),
+    prepare: async (messages) => {
+      prepared = null;
+      const wanted = statusesOf(messages);
+      prepared = { wanted: new Set(wanted.map(keyOf)), loaded: await loadStatusContexts(db, wanted) };
+    },
     deliver: async (messages: OutboxMessage[], signal: AbortSignal): Promise<DeliveryOutcome[]> => {
       const outcomes = new Map<string, DeliveryOutcome>();
       const parsed: { message: OutboxMessage; status: StatusMessage }[] = [];
@@ -37,25 +69,8 @@ export function portalStatusHandler(db: Database, client: PortalClient, batchSiz
           outcomes.set(message.id, { ok: false, error: (err as Error).message, permanent: true });
         }
       }
-      const contexts = await loadE1Contexts(
-        db,
+      const { contexts, acknowledged } = await contextsFor(
         parsed.map((p) => ({ code: p.status.dossierCode, version: p.status.version })),
-      );
-      const acked = new Set(
-        parsed.length === 0
-          ? []
-          : (
-              await db
-                .selectFrom('portal_sync_state')
-                .select('dossier_code')
-                .where(
-                  'dossier_code',
-                  'in',
-                  parsed.map((p) => p.status.dossierCode),
-                )
-                .where('acked_outbox_id', 'is not', null)
-                .execute()
-            ).map((r) => r.dossier_code),
       );
       const groups = {
         create: [] as { id: string; record: E1Record }[],
@@ -67,7 +82,16 @@ export function portalStatusHandler(db: Database, client: PortalClient, batchSiz
           outcomes.set(message.id, { ok: false, error: `no dossier ${status.dossierCode}`, permanent: true });
           continue;
         }
-        (acked.has(status.dossierCode) ? groups.update : groups.create).push({
+        if (ctx.dossier.handedOverByPortal && ctx.dossier.portalCode === null) {
+          // The intake links the portal's code just after the dossier's transaction: without it the
+          // portal could not join this record to its own dossier, so wait (a retry, after backoff).
+          outcomes.set(message.id, {
+            ok: false,
+            error: `the national portal's code of ${status.dossierCode} is not linked yet`,
+          });
+          continue;
+        }
+        (acknowledged.has(status.dossierCode) ? groups.update : groups.create).push({
           id: message.id,
           record: toE1Record(status, ctx),
         });
@@ -95,13 +119,20 @@ export function portalStatusHandler(db: Database, client: PortalClient, batchSiz
           status: typeof m.payload.statusCode === 'number' ? m.payload.statusCode : null,
         })),
       );
+      // The rows are locked in dossier-code order first: a producer writing several dossiers in one
+      // transaction (reconciliation) locks them through the outbox trigger, and two transactions taking
+      // the same rows in different orders deadlock (the worker retries the one PostgreSQL aborts).
       await sql`
+        WITH locked AS (
+          SELECT dossier_code FROM portal_sync_state
+          WHERE dossier_code = ANY (ARRAY(SELECT v.code FROM jsonb_to_recordset(${rows}::jsonb) AS v(code text)))
+          ORDER BY dossier_code
+          FOR UPDATE)
         UPDATE portal_sync_state s
         SET acked_outbox_id = v.id, acked_status_code = v.status, acked_at = ${at}
         FROM jsonb_to_recordset(${rows}::jsonb) AS v(code text, id bigint, status integer)
-        WHERE s.dossier_code = v.code AND (s.acked_outbox_id IS NULL OR s.acked_outbox_id < v.id)`.execute(
-        trx,
-      );
+        WHERE s.dossier_code IN (SELECT dossier_code FROM locked) AND s.dossier_code = v.code
+          AND (s.acked_outbox_id IS NULL OR s.acked_outbox_id < v.id)`.execute(trx);
     },
   };
 }

@@ -66,6 +66,8 @@ function record(code: string, status: number): E1Record {
         resultAt: null,
         returnedAt: null,
         closedAt: null,
+        portalCode: null,
+        handedOverByPortal: false,
       },
       procedure: {
         name: 'Thủ tục đăng ký khai sinh',

@@ -62,7 +62,8 @@ export function syncWorkerOptions(deps: Deps) {
     backoffBaseMs: sync.backoffBaseMs,
     backoffMaxMs: sync.backoffMaxMs,
     pollMs: sync.pollMs,
-    // A batch is at most two requests (first syncs, updates): the lease outlasts both timeouts.
+    // A batch is at most two requests (first syncs, updates) and none starts after half the lease
+    // (2 timeouts + 15 s): the lease outlasts both timeouts of the last batch started.
     lockMs: 4 * portal.timeoutMs + 30_000,
   };
 }

@@ -1,5 +1,5 @@
 // Reads for the sync module. Every function takes the executor (db or trx) first.
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { E1Context } from './portal-adapter.ts';
 
@@ -13,40 +13,55 @@ type ProcedureData = {
 
 const toDate = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
 
+export type StatusContexts = {
+  /** code → version → context; dossiers that do not exist are absent. */
+  contexts: Map<string, Map<number, E1Context>>;
+  /** Dossiers of which the portal has acknowledged a status message: it knows them. */
+  acknowledged: Set<string>;
+};
+
 /**
- * The E1 contexts of some dossiers, with the action of each wanted version (code → version → context).
- * Dossiers that do not exist are absent from the map.
+ * What the status messages of some dossiers need (the worker asks once per round, for all the
+ * dossiers it claimed): each dossier with the action of each wanted version, its procedure version,
+ * agencies and files, whether the portal already knows it and, for a dossier the national portal
+ * handed over, the portal's own code. Dossiers that do not exist are absent.
  */
-export async function loadE1Contexts(
+export async function loadStatusContexts(
   db: Executor,
   wanted: { code: string; version: number }[],
-): Promise<Map<string, Map<number, E1Context>>> {
-  const out = new Map<string, Map<number, E1Context>>();
+): Promise<StatusContexts> {
+  const contexts = new Map<string, Map<number, E1Context>>();
+  const acknowledged = new Set<string>();
   const codes = [...new Set(wanted.map((w) => w.code))];
-  if (codes.length === 0) return out;
+  if (codes.length === 0) return { contexts, acknowledged };
   const dossiers = await db
-    .selectFrom('dossiers')
+    .selectFrom('dossiers as d')
+    .leftJoin('portal_sync_state as s', 's.dossier_code', 'd.code')
+    .leftJoin('portal_inbound_dossiers as i', 'i.dossier_code', 'd.code')
     .select([
-      'dossier_id',
-      'code',
-      'procedure_code',
-      'procedure_version_id',
-      'channel',
-      'applicant',
-      'components',
-      'state',
-      'receiving_agency_id',
-      'competent_agency_id',
-      'submitted_at',
-      'received_at',
-      'due_at',
-      'result_at',
-      'returned_at',
-      'closed_at',
+      'd.dossier_id',
+      'd.code',
+      'd.procedure_code',
+      'd.procedure_version_id',
+      'd.channel',
+      'd.applicant',
+      'd.components',
+      sql<{ name: string }[] | null>`d.state->'resultDocuments'`.as('result_documents'),
+      'd.receiving_agency_id',
+      'd.competent_agency_id',
+      'd.submitted_at',
+      'd.received_at',
+      'd.due_at',
+      'd.result_at',
+      'd.returned_at',
+      'd.closed_at',
+      'd.submitted_by_citizen_id',
+      's.acked_outbox_id',
+      'i.portal_code',
     ])
-    .where('code', 'in', codes)
+    .where('d.code', 'in', codes)
     .execute();
-  if (dossiers.length === 0) return out;
+  if (dossiers.length === 0) return { contexts, acknowledged };
 
   const versionIds = [...new Set(dossiers.map((d) => d.procedure_version_id))];
   const procedures = new Map(
@@ -91,6 +106,7 @@ export async function loadE1Contexts(
     )
     .where('x.version', 'in', versions)
     .execute();
+  const actionOf = new Map(actions.map((a) => [`${a.dossier_id}/${a.version}`, a]));
   const fileIds = dossiers.flatMap((d) =>
     (d.components as { fileIds?: string[] }[]).flatMap((c) => c.fileIds ?? []),
   );
@@ -101,35 +117,40 @@ export async function loadE1Contexts(
           await db
             .selectFrom('files')
             .select(['file_id', 'original_name'])
-            .where('file_id', 'in', fileIds)
+            .where('file_id', 'in', [...new Set(fileIds)])
             .execute()
         ).map((f) => [f.file_id, f.original_name]),
   );
 
+  const wantedOf = new Map<string, number[]>();
+  for (const w of wanted) wantedOf.set(w.code, [...(wantedOf.get(w.code) ?? []), w.version]);
   for (const d of dossiers) {
     const p = procedures.get(d.procedure_version_id);
     const receiving = agencies.get(d.receiving_agency_id);
     const competent = agencies.get(d.competent_agency_id);
     if (!p || !receiving || !competent) continue;
+    if (d.acked_outbox_id !== null) acknowledged.add(d.code);
     const data = p.data as ProcedureData;
-    const state = d.state as { resultDocuments?: { name: string }[] };
     const byVersion = new Map<number, E1Context>();
-    for (const w of wanted.filter((x) => x.code === d.code)) {
-      const a = actions.find((x) => x.dossier_id === d.dossier_id && x.version === w.version);
-      byVersion.set(w.version, {
+    for (const version of wantedOf.get(d.code) ?? []) {
+      const a = actionOf.get(`${d.dossier_id}/${version}`);
+      byVersion.set(version, {
         dossier: {
           code: d.code,
           procedureCode: d.procedure_code,
           channel: d.channel,
           applicant: d.applicant,
           components: d.components as E1Context['dossier']['components'],
-          resultDocuments: state.resultDocuments ?? [],
+          resultDocuments: d.result_documents ?? [],
           submittedAt: new Date(d.submitted_at),
           receivedAt: toDate(d.received_at),
           dueAt: toDate(d.due_at),
           resultAt: toDate(d.result_at),
           returnedAt: toDate(d.returned_at),
           closedAt: toDate(d.closed_at),
+          portalCode: d.portal_code,
+          // Online without a citizen: the inbound intake submitted it (the only system submitter).
+          handedOverByPortal: d.channel === 'online' && d.submitted_by_citizen_id === null,
         },
         procedure: {
           name: p.name,
@@ -153,7 +174,15 @@ export async function loadE1Contexts(
         files,
       });
     }
-    out.set(d.code, byVersion);
+    contexts.set(d.code, byVersion);
   }
-  return out;
+  return { contexts, acknowledged };
+}
+
+/** The E1 contexts of some dossiers (code → version → context); dossiers that do not exist are absent. */
+export async function loadE1Contexts(
+  db: Executor,
+  wanted: { code: string; version: number }[],
+): Promise<Map<string, Map<number, E1Context>>> {
+  return (await loadStatusContexts(db, wanted)).contexts;
 }

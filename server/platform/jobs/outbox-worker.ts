@@ -1,6 +1,11 @@
-// Delivers transactional-outbox messages at least once, topic by topic, through handlers:
-//  - claims a batch with one UPDATE … WHERE outbox_id IN (SELECT … FOR UPDATE SKIP LOCKED), at most n,
-//    so any number of workers (processes) share the table without double claims;
+// Delivers transactional-outbox messages at least once, topic by topic, through handlers, in rounds:
+//  - claims with one UPDATE … WHERE outbox_id IN (SELECT … FOR UPDATE SKIP LOCKED), at most n, so any
+//    number of workers (processes) share the table without double claims; n starts at claimLimit and
+//    doubles while claims come back full and rounds stay short (a backlog goes in larger rounds);
+//  - a round's database work is a few statements whatever its size: the claim, each topic's
+//    prepare() (the reads its batches need), one statement (or transaction, with onDelivered) marking
+//    what was delivered and one recording the failures; the batches between are only deliveries, a
+//    few in flight at once, and one not started by half the lease is given back untouched;
 //  - keeps per-key order: a message is claimable only when no older message with the same topic and
 //    ordering key is still pending or dead, so message k+1 of a dossier never leaves before k is
 //    delivered (a dead message holds its successors until an operator re-drives it);
@@ -8,7 +13,9 @@
 //    ends and another worker delivers the message again — receivers must be idempotent;
 //  - retries failures after an exponential backoff with full jitter, and dead-letters a message
 //    after maxAttempts (status = 'dead');
-//  - never holds a database transaction during a delivery (PGlite is one session: the API shares it).
+//  - never holds a database transaction during a delivery (PGlite is one session: the API shares it);
+//  - runs the recording again when PostgreSQL aborts it for a deadlock (a producer writing several keys
+//    in one transaction may lock rows it also updates).
 // Knows no domain: topics and handlers are given by the modules (server/modules/sync/sync.jobs.ts).
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
@@ -30,6 +37,12 @@ export type DeliveryOutcome = { ok: true } | { ok: false; error: string; permane
 export type TopicHandler = {
   /** Most messages handed to one deliver() call (default 1). */
   batchSize?: number;
+  /**
+   * Called once per round with every message of the topic the round claimed, before their batches
+   * are delivered: a handler that reads the database for its messages reads them all here, in a few
+   * statements per round rather than per batch. Throwing only leaves deliver() to read for itself.
+   */
+  prepare?: (messages: OutboxMessage[]) => Promise<void>;
   /** Delivers a batch and returns one outcome per message, in order. Throwing fails the whole batch. */
   deliver: (messages: OutboxMessage[], signal: AbortSignal) => Promise<DeliveryOutcome[]>;
   /** Runs in the transaction that marks messages delivered (e.g. to record the acknowledgement). */
@@ -44,11 +57,20 @@ export type OutboxWorkerOptions = {
   maxAttempts: number;
   backoffBaseMs: number;
   backoffMaxMs: number;
-  /** Messages claimed per round (default 50). */
+  /** Messages claimed per round (default 50): the first claim, and the smallest. */
   claimLimit?: number;
+  /**
+   * While claims come back full and rounds take under 250 ms, each claim doubles, up to this (default
+   * 1000): a backlog is taken in larger rounds, which share a round's fixed costs (the claim reads
+   * the key of every undelivered message) among more messages. A round over 500 ms halves it again.
+   */
+  maxClaimLimit?: number;
   /** deliver() calls in flight at once (default 4). Keys in one claim are distinct, so order holds. */
   concurrency?: number;
-  /** Lease of a claim; must exceed the longest delivery (handler timeouts), default 5 minutes. */
+  /**
+   * Lease of a claim; must exceed the longest delivery (handler timeouts), default 5 minutes. A batch
+   * still waiting for a lane when half the lease has passed is given back rather than started.
+   */
   lockMs?: number;
   /** Sleep when there is nothing to do (default 1000 ms). */
   pollMs?: number;
@@ -97,6 +119,10 @@ type ClaimRow = {
 };
 
 const MAX_ERROR_LENGTH = 1000;
+/** A full claim whose round took less than this doubles the next claim (up to maxClaimLimit). */
+const GROW_BELOW_MS = 250;
+/** A round longer than this halves the next claim (down to claimLimit). */
+const SHRINK_ABOVE_MS = 500;
 
 async function claim(
   db: Kysely<DB>,
@@ -140,15 +166,44 @@ async function claim(
     .sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
 }
 
+/**
+ * Runs fn over the items, `limit` at a time. An item that throws does not stop the others: the round
+ * ends when every item is done, then rethrows the first error (no lane outlives its round).
+ */
 async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  const errors: unknown[] = [];
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {
       const item = items[next++]!;
-      await fn(item);
+      try {
+        await fn(item);
+      } catch (err) {
+        errors.push(err);
+      }
     }
   });
   await Promise.all(lanes);
+  if (errors.length > 0) throw errors[0];
+}
+
+/** PostgreSQL's deadlock and serialisation failures: the transaction lost a race and may simply run again. */
+const CONFLICT_CODES = new Set(['40P01', '40001']);
+
+/**
+ * Runs `fn` again (at most twice) when PostgreSQL aborted it for a deadlock or a serialisation failure.
+ * A producer writing several dossiers in one transaction (reconciliation) locks portal_sync_state rows
+ * that an acknowledgement also updates; one of the two is aborted, and retrying it is all it needs.
+ */
+async function retryConflicts<T>(fn: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (err) {
+      const code = (err as { code?: unknown }).code;
+      if (attempt >= 3 || typeof code !== 'string' || !CONFLICT_CODES.has(code)) throw err;
+    }
+  }
 }
 
 const errorText = (err: unknown): string =>
@@ -156,7 +211,9 @@ const errorText = (err: unknown): string =>
 
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { db, clock, handlers, log } = options;
-  const claimLimit = options.claimLimit ?? 50;
+  const minClaim = options.claimLimit ?? 50;
+  const maxClaim = Math.max(minClaim, options.maxClaimLimit ?? 1000);
+  let claimLimit = minClaim;
   const concurrency = options.concurrency ?? 4;
   const lockMs = options.lockMs ?? 5 * 60_000;
   const pollMs = options.pollMs ?? 1000;
@@ -165,22 +222,35 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const topics = Object.keys(handlers);
   const stopController = new AbortController();
 
+  // The row updates below find their rows through the primary key (= ANY of the ids), whatever the
+  // number of pending messages; the jsonb rows pair each id with the attempt it was claimed at.
+  const idsOf = (messages: OutboxMessage[]) => JSON.stringify(messages.map((m) => m.id));
+
   async function markDelivered(handler: TopicHandler, messages: OutboxMessage[]): Promise<number> {
     if (messages.length === 0) return 0;
     const at = clock.now();
     const rows = JSON.stringify(messages.map((m) => ({ id: m.id, attempts: m.attempt })));
-    return db.transaction().execute(async (trx) => {
+    const mark = async (executor: Kysely<DB> | Transaction<DB>) => {
       const updated = await sql<{ outbox_id: string }>`
         UPDATE outbox o SET status = 'delivered', delivered_at = ${at}, locked_until = NULL, last_error = NULL
         FROM jsonb_to_recordset(${rows}::jsonb) AS v(id bigint, attempts integer)
-        WHERE o.outbox_id = v.id AND o.attempts = v.attempts AND o.status = 'pending'
-        RETURNING o.outbox_id`.execute(trx);
+        WHERE o.outbox_id = ANY (ARRAY(SELECT jsonb_array_elements_text(${idsOf(messages)}::jsonb)::bigint))
+          AND o.outbox_id = v.id AND o.attempts = v.attempts AND o.status = 'pending'
+        RETURNING o.outbox_id`.execute(executor);
       // A message whose lease ran out was claimed again by another worker: that one records it.
       const mine = new Set(updated.rows.map((r) => String(r.outbox_id)));
-      const delivered = messages.filter((m) => mine.has(m.id));
-      if (handler.onDelivered && delivered.length > 0) await handler.onDelivered(trx, delivered, at);
-      return delivered.length;
-    });
+      return messages.filter((m) => mine.has(m.id));
+    };
+    // Without a hook, one statement is its own transaction.
+    if (!handler.onDelivered) return (await retryConflicts(() => mark(db))).length;
+    const onDelivered = handler.onDelivered;
+    return retryConflicts(() =>
+      db.transaction().execute(async (trx) => {
+        const delivered = await mark(trx);
+        if (delivered.length > 0) await onDelivered(trx, delivered, at);
+        return delivered.length;
+      }),
+    );
   }
 
   async function markFailed(
@@ -209,11 +279,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         error: error.slice(0, MAX_ERROR_LENGTH),
       };
     });
-    await sql`
-      UPDATE outbox o SET status = v.status, available_at = v.available_at, last_error = v.error, locked_until = NULL
-      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        AS v(id bigint, attempts integer, status text, available_at timestamptz, error text)
-      WHERE o.outbox_id = v.id AND o.attempts = v.attempts AND o.status = 'pending'`.execute(db);
+    const ids = idsOf(failures.map((f) => f.message));
+    await retryConflicts(() =>
+      sql`
+        UPDATE outbox o SET status = v.status, available_at = v.available_at, last_error = v.error, locked_until = NULL
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+          AS v(id bigint, attempts integer, status text, available_at timestamptz, error text)
+        WHERE o.outbox_id = ANY (ARRAY(SELECT jsonb_array_elements_text(${ids}::jsonb)::bigint))
+          AND o.outbox_id = v.id AND o.attempts = v.attempts AND o.status = 'pending'`.execute(db),
+    );
     return { retried: failures.length - dead, dead };
   }
 
@@ -223,14 +297,17 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     await sql`
       UPDATE outbox o SET locked_until = NULL, attempts = o.attempts - 1
       FROM jsonb_to_recordset(${rows}::jsonb) AS v(id bigint, attempts integer)
-      WHERE o.outbox_id = v.id AND o.attempts = v.attempts AND o.status = 'pending'`.execute(db);
+      WHERE o.outbox_id = ANY (ARRAY(SELECT jsonb_array_elements_text(${idsOf(messages)}::jsonb)::bigint))
+        AND o.outbox_id = v.id AND o.attempts = v.attempts AND o.status = 'pending'`.execute(db);
   }
 
   async function runOnce(): Promise<RunStats> {
     const stats: RunStats = { claimed: 0, delivered: 0, retried: 0, dead: 0, released: 0 };
     if (topics.length === 0 || stopController.signal.aborted) return stats;
     const now = clock.now();
-    const messages = await claim(db, topics, now, new Date(now.getTime() + lockMs), claimLimit);
+    const started = performance.now();
+    const limit = claimLimit;
+    const messages = await claim(db, topics, now, new Date(now.getTime() + lockMs), limit);
     stats.claimed = messages.length;
     if (messages.length === 0) return stats;
 
@@ -239,10 +316,27 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       const handler = handlers[topic]!;
       const size = Math.max(1, handler.batchSize ?? 1);
       const mine = messages.filter((m) => m.topic === topic);
+      if (mine.length === 0) continue;
+      if (handler.prepare) {
+        try {
+          await handler.prepare(mine);
+        } catch (err) {
+          log.warn({ topic, err: errorText(err) }, 'outbox round preparation failed; batches read alone');
+        }
+      }
       for (let i = 0; i < mine.length; i += size) batches.push({ handler, batch: mine.slice(i, i + size) });
     }
 
+    // The lanes only deliver; the round then records what they did in a statement or two, whatever
+    // the number of batches (a statement costs more than its rows, docs/benchmarks.md, sync).
+    const delivered = new Map<TopicHandler, OutboxMessage[]>();
+    const failed: { message: OutboxMessage; error: string; permanent: boolean }[] = [];
+    const giveBack: OutboxMessage[] = [];
     await inParallel(batches, concurrency, async ({ handler, batch }) => {
+      if (clock.now().getTime() - now.getTime() > lockMs / 2) {
+        giveBack.push(...batch);
+        return;
+      }
       let outcomes: DeliveryOutcome[];
       try {
         outcomes = await handler.deliver(batch, stopController.signal);
@@ -253,34 +347,38 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         const error = errorText(err);
         outcomes = batch.map(() => ({ ok: false, error }));
       }
-      const ok = batch.filter((_m, i) => outcomes[i]!.ok);
-      const failed = batch.flatMap((message, i) => {
+      const ok = delivered.get(handler) ?? [];
+      delivered.set(handler, ok);
+      batch.forEach((message, i) => {
         const o = outcomes[i]!;
-        return o.ok ? [] : [{ message, error: o.error, permanent: o.permanent === true }];
+        if (o.ok) ok.push(message);
+        else failed.push({ message, error: o.error, permanent: o.permanent === true });
       });
-      // Lanes run concurrently: never `stats.x += await …` (the read would happen before the await).
-      const delivered = await markDelivered(handler, ok);
-      stats.delivered += delivered;
-      if (stopController.signal.aborted) {
-        await release(failed.map((f) => f.message));
-        stats.released += failed.length;
-        return;
-      }
-      if (failed.length > 0) {
-        log.info(
-          {
-            topic: batch[0]!.topic,
-            failed: failed.length,
-            ids: failed.map((f) => f.message.id),
-            error: failed[0]!.error,
-          },
-          'outbox delivery failed; will retry',
-        );
-      }
-      const r = await markFailed(failed);
-      stats.retried += r.retried;
-      stats.dead += r.dead;
     });
+    for (const [handler, ok] of delivered) stats.delivered += await markDelivered(handler, ok);
+    // A message waits for the round in flight, then for its own: short rounds keep the lag short.
+    const roundMs = performance.now() - started;
+    claimLimit =
+      roundMs > SHRINK_ABOVE_MS
+        ? Math.max(minClaim, Math.floor(limit / 2))
+        : roundMs < GROW_BELOW_MS && messages.length >= limit
+          ? Math.min(maxClaim, limit * 2)
+          : limit;
+    if (stopController.signal.aborted) giveBack.push(...failed.splice(0).map((f) => f.message));
+    if (giveBack.length > 0) {
+      await release(giveBack);
+      stats.released += giveBack.length;
+    }
+    for (const topic of new Set(failed.map((f) => f.message.topic))) {
+      const mine = failed.filter((f) => f.message.topic === topic);
+      log.info(
+        { topic, failed: mine.length, ids: mine.map((f) => f.message.id), error: mine[0]!.error },
+        'outbox delivery failed; will retry',
+      );
+    }
+    const r = await markFailed(failed);
+    stats.retried += r.retried;
+    stats.dead += r.dead;
     return stats;
   }
 
