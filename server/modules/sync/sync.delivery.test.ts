@@ -209,6 +209,11 @@ test('under three concurrent workers, 20 % errors and latency, each dossier’s 
   const small = { claimLimit: 5, maxClaimLimit: 5 };
   const workers = [newWorker(small), newWorker(small), newWorker(small)];
   await produce(0, 3);
+  // The first round fails whatever the fault seed; after it, one request in five.
+  sim.control.setFaults({ errorRate: 1 });
+  await Promise.all(workers.map((w) => w.runOnce()));
+  clock.advance(BACKOFF_MAX + 1);
+  sim.control.setFaults({ errorRate: 0.2 });
   // More messages are written while the workers deliver.
   for (let round = 0; round < 4; round++) {
     const tasks: Promise<unknown>[] = workers.map((w) => w.runOnce());

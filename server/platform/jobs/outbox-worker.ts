@@ -1,7 +1,7 @@
 // Delivers transactional-outbox messages at least once, topic by topic, through handlers, in rounds:
 //  - claims with one UPDATE … WHERE outbox_id IN (SELECT … FOR UPDATE SKIP LOCKED), at most n, so any
 //    number of workers (processes) share the table without double claims; n starts at claimLimit and
-//    doubles while claims come back full and rounds stay short (a backlog goes in larger rounds);
+//    doubles after every full claim, up to maxClaimLimit (a backlog goes in larger rounds);
 //  - a round's database work is a few statements whatever its size: the claim, each topic's
 //    prepare() (the reads its batches need), one statement (or transaction, with onDelivered) marking
 //    what was delivered and one recording the failures; the batches between are only deliveries, a
@@ -57,12 +57,12 @@ export type OutboxWorkerOptions = {
   maxAttempts: number;
   backoffBaseMs: number;
   backoffMaxMs: number;
-  /** Messages claimed per round (default 50): the first claim, and the smallest. */
+  /** Messages claimed by the first round (default 50). */
   claimLimit?: number;
   /**
-   * While claims come back full and rounds take under 250 ms, each claim doubles, up to this (default
-   * 1000): a backlog is taken in larger rounds, which share a round's fixed costs (the claim reads
-   * the key of every undelivered message) among more messages. A round over 500 ms halves it again.
+   * Each claim that comes back full doubles the next, up to this (default 1000): a backlog is taken in
+   * larger rounds, which share a round's fixed costs (the claim reads the key of every undelivered
+   * message) among more messages; a round against a slow receiver stays within its lease (lockMs).
    */
   maxClaimLimit?: number;
   /** deliver() calls in flight at once (default 4). Keys in one claim are distinct, so order holds. */
@@ -119,10 +119,6 @@ type ClaimRow = {
 };
 
 const MAX_ERROR_LENGTH = 1000;
-/** A full claim whose round took less than this doubles the next claim (up to maxClaimLimit). */
-const GROW_BELOW_MS = 250;
-/** A round longer than this halves the next claim (down to claimLimit). */
-const SHRINK_ABOVE_MS = 500;
 
 async function claim(
   db: Kysely<DB>,
@@ -305,7 +301,6 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const stats: RunStats = { claimed: 0, delivered: 0, retried: 0, dead: 0, released: 0 };
     if (topics.length === 0 || stopController.signal.aborted) return stats;
     const now = clock.now();
-    const started = performance.now();
     const limit = claimLimit;
     const messages = await claim(db, topics, now, new Date(now.getTime() + lockMs), limit);
     stats.claimed = messages.length;
@@ -356,14 +351,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       });
     });
     for (const [handler, ok] of delivered) stats.delivered += await markDelivered(handler, ok);
-    // A message waits for the round in flight, then for its own: short rounds keep the lag short.
-    const roundMs = performance.now() - started;
-    claimLimit =
-      roundMs > SHRINK_ABOVE_MS
-        ? Math.max(minClaim, Math.floor(limit / 2))
-        : roundMs < GROW_BELOW_MS && messages.length >= limit
-          ? Math.min(maxClaim, limit * 2)
-          : limit;
+    // A full claim means a backlog: the next one is larger. A smaller limit would not shorten the
+    // rounds once there is no backlog (a claim takes what is there), only make a backlog cost more.
+    if (messages.length >= limit) claimLimit = Math.min(maxClaim, limit * 2);
     if (stopController.signal.aborted) giveBack.push(...failed.splice(0).map((f) => f.message));
     if (giveBack.length > 0) {
       await release(giveBack);
