@@ -164,7 +164,11 @@ export const CONFIG_VARIABLES: readonly VariableSpec[] = [
     example: '5000',
   },
   { name: 'SYNC_BACKOFF_MAX_MS', doc: 'Largest retry delay ceiling', example: '3600000' },
-  { name: 'SYNC_POLL_MS', doc: 'How often an idle worker looks for new messages', example: '1000' },
+  {
+    name: 'SYNC_POLL_MS',
+    doc: 'Longest sleep of an idle worker between looks for new messages (after a delivery it looks again after 20 ms, doubling)',
+    example: '1000',
+  },
   {
     name: 'SYNC_RECONCILE_MINUTES',
     doc: 'Minutes between reconciliation runs (compare what the portal holds, re-send differences); 0 turns it off',

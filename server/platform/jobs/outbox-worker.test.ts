@@ -349,7 +349,7 @@ test('graceful stop: the loop finishes its round; a delivery still hanging after
   const delivered: string[] = [];
   const w2 = worker(
     { 'test.stop': { deliver: async (ms) => ms.map((m) => (delivered.push(m.id), { ok: true as const })) } },
-    { pollMs: 5000 },
+    { pollMs: 5000, quickPollMs: 5000 },
   );
   w2.start();
   for (let i = 0; i < 200 && delivered.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
@@ -359,4 +359,20 @@ test('graceful stop: the loop finishes its round; a delivery still hanging after
   for (let i = 0; i < 200 && delivered.length === 1; i++) await new Promise((r) => setTimeout(r, 5));
   assert.deepEqual(delivered, [id, next]);
   await w2.stop();
+
+  // After a delivery the loop looks again soon (quickPollMs, 20 ms by default), not after pollMs:
+  // a message committed right after an empty round is delivered without a notify, long before 5 s.
+  const w3 = worker(
+    { 'test.stop': { deliver: async (ms) => ms.map((m) => (delivered.push(m.id), { ok: true as const })) } },
+    { pollMs: 5000 },
+  );
+  const third = await enqueue('test.stop', 'K', 3);
+  w3.start();
+  for (let i = 0; i < 200 && delivered.length === 2; i++) await new Promise((r) => setTimeout(r, 5));
+  assert.deepEqual(delivered, [id, next, third]);
+  await new Promise((r) => setTimeout(r, 50)); // past the first empty round
+  const fourth = await enqueue('test.stop', 'K', 4);
+  for (let i = 0; i < 400 && delivered.length === 3; i++) await new Promise((r) => setTimeout(r, 5));
+  assert.deepEqual(delivered, [id, next, third, fourth]);
+  await w3.stop();
 });

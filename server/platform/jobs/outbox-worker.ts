@@ -74,6 +74,12 @@ export type OutboxWorkerOptions = {
   lockMs?: number;
   /** Sleep when there is nothing to do (default 1000 ms). */
   pollMs?: number;
+  /**
+   * First sleep after a round that delivered something (default 20 ms, at most pollMs); it doubles
+   * with each empty round up to pollMs. Traffic that has just been flowing is likely to go on, and a
+   * full pollMs of sleep there is what a message committed just after an empty claim waits.
+   */
+  quickPollMs?: number;
   /** stop() waits this long for deliveries in flight before aborting them (default 10 s). */
   stopGraceMs?: number;
   /** [0, 1) source for the jitter; injected by tests. */
@@ -213,6 +219,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const concurrency = options.concurrency ?? 4;
   const lockMs = options.lockMs ?? 5 * 60_000;
   const pollMs = options.pollMs ?? 1000;
+  const quickPollMs = Math.min(pollMs, options.quickPollMs ?? 20);
   const stopGraceMs = options.stopGraceMs ?? 10_000;
   const random = options.random ?? Math.random;
   const topics = Object.keys(handlers);
@@ -393,6 +400,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     start: () => {
       if (loop) return;
       loop = (async () => {
+        let idleMs = pollMs;
         while (!stopping) {
           let stats: RunStats | null = null;
           try {
@@ -401,8 +409,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
             log.error({ err: errorText(err) }, 'outbox worker round failed');
           }
           if (stopping) break;
-          // Something was delivered: successors of those keys may be claimable now.
-          if (stats === null || stats.delivered === 0) await idle(pollMs);
+          // Something was delivered: successors of those keys may be claimable now, and more traffic
+          // is likely; after that, empty rounds sleep quickPollMs, doubling up to pollMs.
+          if (stats !== null && stats.delivered > 0) {
+            idleMs = quickPollMs;
+          } else {
+            await idle(idleMs);
+            idleMs = Math.min(pollMs, idleMs * 2);
+          }
         }
       })();
     },
