@@ -9,10 +9,8 @@ export const APPLICANT_DOCUMENT_KINDS = ['result'] as const;
 export const DocumentId = Type.String({ pattern: '^[1-9][0-9]{0,17}$', maxLength: 18 });
 
 /** The 12-digit personal identification number, or a tax code (10 digits, or 10-3). */
-export const ApplicantIdNumber = Type.String({
-  pattern: '^([0-9]{12}|[0-9]{10}(-[0-9]{3})?)$',
-  maxLength: 14,
-});
+export const APPLICANT_ID_NUMBER_PATTERN = '^([0-9]{12}|[0-9]{10}(-[0-9]{3})?)$';
+export const ApplicantIdNumber = Type.String({ pattern: APPLICANT_ID_NUMBER_PATTERN, maxLength: 14 });
 
 export const ApplicantDocument = Type.Object(
   {

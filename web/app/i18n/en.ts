@@ -428,6 +428,28 @@ export const en: Messages = {
     forbidden: 'This agency is outside your administration.',
   },
   dossiers: {
+    papers: {
+      heading: 'Papers of the dossier',
+      loading: 'Loading the papers…',
+      failed: (why: string) => `The papers could not be loaded: ${why}`,
+      components: 'Dossier components',
+      supplements: 'Supplements',
+      results: 'Results',
+      columns: { code: 'Code', name: 'Component', provided: 'Given as', files: 'Files' },
+      noFiles: 'No file',
+      paperOnly: 'On paper',
+      reusedRecords: (n: number) => `Reuses ${n} record${n === 1 ? '' : 's'} of the document store`,
+      noComponents: 'The dossier lists no components.',
+      download: (name: string, size: string) => `Download ${name} (${size})`,
+      fileLabel: (n: number, kind: string) => `File ${n} · ${kind}`,
+      suppliedAt: (at: string) => `Supplied ${at}`,
+      mediaTypes: {
+        'application/pdf': 'PDF',
+        'image/jpeg': 'JPEG image',
+        'image/png': 'PNG image',
+      } as Record<string, string>,
+      link: 'File on the National Public Service Portal',
+    },
     worklistTitle: 'Dossiers',
     intakeLink: 'Receive a new dossier',
     listsLabel: 'Dossier lists',
@@ -1240,6 +1262,43 @@ export const en: Messages = {
       sending: 'Recording…',
       done: (receipt: string) => `Payment taken; receipt ${receipt} issued.`,
       failed: 'The payment was not taken',
+    },
+  },
+  reuse: {
+    legend: 'Reuse documents already in the store',
+    legendFor: (code: string, name: string) => `for ${code} ${name}`,
+    intro: (n: number) =>
+      `Your document store holds ${n} ${n === 1 ? 'document' : 'documents'}. For each component you can choose a document from the store to reuse instead of uploading a file.`,
+    none: 'Your document store has no documents to reuse yet; please upload files.',
+    loading: 'Loading the documents in your store…',
+    loadFailed: (why: string) =>
+      `Could not load the documents in your store (${why}). You can still submit by uploading files.`,
+    organisation:
+      'Documents in the store can be reused only when you apply for yourself, not for an organisation.',
+    more: (shown: number, total: number) => `Showing the ${shown} newest of ${total} documents.`,
+    dossier: 'Dossier code',
+    agency: 'Issued by',
+    issued: 'Issued on',
+    open: 'Download file',
+    chosen: (n: number) => `${n} ${n === 1 ? 'document' : 'documents'} chosen.`,
+    limit: (n: number) => `At most ${n} documents can be reused per component.`,
+    reviewReused: (name: string, dossier: string) => `${name} (reused from the store, dossier ${dossier})`,
+    desk: {
+      lookup: 'Look up existing documents',
+      lookupHint:
+        "Looks up the applicant's document store by the personal identification number or tax code entered. Every lookup is logged.",
+      badNumber:
+        "Enter the applicant's personal identification number (12 digits) or tax code, then look up.",
+      looking: "Looking up the applicant's document store…",
+      found: (n: number, id: string) =>
+        `Applicant ${id} has ${n} ${n === 1 ? 'document' : 'documents'} in the store. Choose "Reused from existing data" on a dossier component to pick documents to reuse.`,
+      none: (id: string) => `Applicant ${id} has no documents in the province's store.`,
+      forbidden:
+        "You may not look up applicants' document stores: only officers receiving dossiers at the one-stop desk may.",
+      failed: (why: string) => `Could not look up the applicant's document store: ${why}`,
+      notLooked:
+        'The applicant\'s documents have not been looked up: use "Look up existing documents" under Applicant to choose documents, or save without citing any.',
+      noneToChoose: 'The applicant has no documents in the store to choose.',
     },
   },
   notFound: {

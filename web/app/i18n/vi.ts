@@ -421,6 +421,27 @@ export const vi = {
     forbidden: 'Cơ quan này nằm ngoài phạm vi quản trị của bạn.',
   },
   dossiers: {
+    papers: {
+      heading: 'Giấy tờ của hồ sơ',
+      loading: 'Đang tải danh sách giấy tờ…',
+      failed: (why: string) => `Chưa tải được danh sách giấy tờ: ${why}`,
+      components: 'Thành phần hồ sơ',
+      supplements: 'Giấy tờ bổ sung',
+      results: 'Kết quả giải quyết',
+      columns: { code: 'Mã', name: 'Thành phần', provided: 'Hình thức', files: 'Tệp' },
+      noFiles: 'Không có tệp',
+      paperOnly: 'Bản giấy',
+      reusedRecords: (n: number) => `Dùng lại ${n} giấy tờ trong kho dữ liệu`,
+      noComponents: 'Hồ sơ không ghi thành phần nào.',
+      download: (name: string, size: string) => `Tải ${name} (${size})`,
+      fileLabel: (n: number, kind: string) => `Tệp ${n} · ${kind}`,
+      suppliedAt: (at: string) => `Bổ sung lúc ${at}`,
+      mediaTypes: { 'application/pdf': 'PDF', 'image/jpeg': 'ảnh JPEG', 'image/png': 'ảnh PNG' } as Record<
+        string,
+        string
+      >,
+      link: 'Tệp trên Cổng Dịch vụ công quốc gia',
+    },
     worklistTitle: 'Hồ sơ',
     intakeLink: 'Tiếp nhận hồ sơ mới',
     listsLabel: 'Danh mục hồ sơ',
@@ -1216,6 +1237,42 @@ export const vi = {
       sending: 'Đang ghi nhận…',
       done: (receipt: string) => `Đã thu phí và cấp biên lai số ${receipt}.`,
       failed: 'Chưa thu được phí',
+    },
+  },
+  reuse: {
+    legend: 'Dùng lại giấy tờ đã có trong kho',
+    legendFor: (code: string, name: string) => `cho ${code} ${name}`,
+    intro: (n: number) =>
+      `Kho dữ liệu của bạn có ${n} giấy tờ. Với mỗi thành phần, bạn có thể chọn giấy tờ trong kho để dùng lại thay cho tải tệp lên.`,
+    none: 'Kho dữ liệu của bạn chưa có giấy tờ nào để dùng lại; hãy tải tệp lên.',
+    loading: 'Đang tải giấy tờ trong kho dữ liệu của bạn…',
+    loadFailed: (why: string) =>
+      `Không tải được danh sách giấy tờ trong kho của bạn (${why}). Bạn vẫn nộp được hồ sơ bằng cách tải tệp lên.`,
+    organisation:
+      'Giấy tờ trong kho dữ liệu chỉ dùng lại được khi bạn nộp hồ sơ cho chính mình, không phải cho tổ chức.',
+    more: (shown: number, total: number) => `Đang hiện ${shown} giấy tờ mới nhất trong ${total}.`,
+    dossier: 'Mã hồ sơ',
+    agency: 'Cơ quan cấp',
+    issued: 'Ngày cấp',
+    open: 'Tải tệp về',
+    chosen: (n: number) => `Đã chọn ${n} giấy tờ.`,
+    limit: (n: number) => `Mỗi thành phần dùng lại tối đa ${n} giấy tờ.`,
+    reviewReused: (name: string, dossier: string) => `${name} (dùng lại từ kho, hồ sơ ${dossier})`,
+    desk: {
+      lookup: 'Tra cứu giấy tờ đã có',
+      lookupHint:
+        'Tra cứu kho dữ liệu của người nộp theo số định danh cá nhân hoặc mã số thuế đã nhập. Mỗi lần tra cứu được ghi nhật ký.',
+      badNumber: 'Nhập số định danh cá nhân (12 chữ số) hoặc mã số thuế của người nộp rồi tra cứu.',
+      looking: 'Đang tra cứu kho dữ liệu của người nộp…',
+      found: (n: number, id: string) =>
+        `Người nộp ${id} có ${n} giấy tờ trong kho dữ liệu. Chọn "Khai thác dữ liệu đã có" ở thành phần hồ sơ để chọn giấy tờ dùng lại.`,
+      none: (id: string) => `Người nộp ${id} chưa có giấy tờ nào trong kho dữ liệu của tỉnh.`,
+      forbidden:
+        'Bạn không có quyền tra cứu kho dữ liệu của người nộp: chỉ cán bộ tiếp nhận hồ sơ tại bộ phận một cửa được tra cứu.',
+      failed: (why: string) => `Chưa tra cứu được kho dữ liệu của người nộp: ${why}`,
+      notLooked:
+        'Chưa tra cứu giấy tờ của người nộp: dùng nút "Tra cứu giấy tờ đã có" ở mục Người nộp hồ sơ để chọn giấy tờ, hoặc lưu mà không dẫn giấy tờ nào.',
+      noneToChoose: 'Người nộp không có giấy tờ nào trong kho để chọn.',
     },
   },
   notFound: {

@@ -5,9 +5,18 @@
 // then POST /portal/dossiers with one Idempotency-Key per attempt. 201 → the dossier's page, which is
 // the receipt. 400 → every message beside the field it names, on the first step that has one. In
 // national-portal mode the page hands over to the national portal instead. The applicant is the
-// signed-in citizen: name and ID number come from the identity.
+// signed-in citizen: name and ID number come from the identity. Beside uploading, a component may reuse
+// records of the citizen's document store (docs/domain/documents.md), listed once when the page opens:
+// if they cannot be listed, the rest of the form still works.
 import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { CHANNELS } from '../../../common/catalog/procedure.ts';
+import {
+  chooseDocument,
+  keepListed,
+  onlineComponents,
+  slotProvided,
+  type ReuseChoices,
+} from '../../../common/dossiers/reuse.ts';
 import { detailText, errorText } from '../../app/errors.ts';
 import { ApiError, isAbort, type ErrorDetail } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
@@ -18,6 +27,7 @@ import { Link, useRouter } from '../../app/router.tsx';
 import { ErrorSummary, type Problem } from '../calendar/error-summary.tsx';
 import { getProcedure, type ProcedureDetail } from '../catalog/catalog-api.ts';
 import { checkDeclaration, preloadDeclarationCheck } from '../dossiers/declaration-check.ts';
+import { ReuseChoice, reuseOptionId } from '../documents/reuse-choice.tsx';
 import { newIdempotencyKey } from '../dossiers/dossiers-api.ts';
 import {
   errorsFor,
@@ -38,6 +48,12 @@ import {
   type PortalSettings,
 } from './citizen-http.ts';
 import { EMAIL, PHONE, presentedOnly, TAX_CODE, uploadSlots } from './apply-rules.ts';
+import {
+  documentFileUrl,
+  listMyDocuments,
+  REUSABLE_DOCUMENTS_LIMIT,
+  type ApplicantDocumentList,
+} from './documents-api.ts';
 import { FileField, UploadAnnouncer, useUploads, type Uploads } from './file-upload.tsx';
 import { FormReview } from './form-review.tsx';
 import './citizen.css';
@@ -63,12 +79,17 @@ const ID = {
   kind: 'apply-kind',
   applicant: (f: ApplicantField) => `apply-applicant-${f}`,
   slot: (code: string) => `apply-file-${code}`,
+  reuse: (code: string) => `apply-reuse-${code}`,
 };
 
 type StepProblem = Problem & { step: Step };
-/** Field messages by key: `agency`, `desk`, `case`, `applicant/phone`, `component/TP2`. */
+/** Field messages by key: `agency`, `desk`, `case`, `applicant/phone`, `component/TP2`, `reuse/TP3`. */
 type Failure = { fields: Record<string, string>; formFields: FieldErrors; problems: StepProblem[] };
 const NO_FAILURE: Failure = { fields: {}, formFields: {}, problems: [] };
+
+/** The citizen's document store, for reuse. */
+type Store =
+  { kind: 'loading' } | { kind: 'done'; list: ApplicantDocumentList } | { kind: 'error'; error: unknown };
 
 type Load =
   | { kind: 'loading' }
@@ -146,6 +167,7 @@ function placeDetail(
   d: ErrorDetail,
   sent: OnlineSubmissionBody | null,
   slots: ReturnType<typeof uploadSlots>,
+  reuseShown: boolean,
 ): { step: Step; key: string | null; problem: Problem } {
   const parts = d.path.split('/').slice(1);
   const message = detailText(t, d);
@@ -175,6 +197,16 @@ function placeDetail(
   if (parts[0] === 'components' && parts[1]) {
     const code = /^TP\d+$/.test(parts[1]) ? parts[1] : sent?.components[Number(parts[1])]?.code;
     const slot = slots.find((s) => s.code === code);
+    if (slot && parts[2] === 'documentIds' && reuseShown)
+      return {
+        step: 'attachments',
+        key: `reuse/${slot.code}`,
+        problem: {
+          message,
+          fieldId: reuseOptionId(ID.reuse(slot.code), 0),
+          label: `${t.reuse.legend} (${slot.code})`,
+        },
+      };
     if (slot)
       return {
         step: 'attachments',
@@ -210,6 +242,9 @@ function ApplyFlow({ detail, citizen }: { detail: ProcedureDetail; citizen: Citi
   const [failure, setFailure] = useState<Failure>(NO_FAILURE);
   const [busy, setBusy] = useState(false);
   const uploads = useUploads(t);
+  const [store, setStore] = useState<Store>({ kind: 'loading' });
+  const [storeAttempt, setStoreAttempt] = useState(0);
+  const [reused, setReused] = useState<ReuseChoices>({});
   const idempotencyKey = useRef(newIdempotencyKey());
   const stepHeading = useRef<HTMLHeadingElement>(null);
   const summaryHeading = useRef<HTMLHeadingElement>(null);
@@ -221,6 +256,28 @@ function ApplyFlow({ detail, citizen }: { detail: ProcedureDetail; citizen: Citi
   useEffect(() => {
     preloadDeclarationCheck({ code: p.code, version: detail.version, schema: detail.form });
   }, [p.code, detail.version, detail.form]);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    setStore({ kind: 'loading' });
+    listMyDocuments({ page: 1, pageSize: REUSABLE_DOCUMENTS_LIMIT }, controller.signal)
+      .then((list) => {
+        setStore({ kind: 'done', list });
+        setReused((c) =>
+          keepListed(
+            c,
+            list.items.map((d) => d.documentId),
+          ),
+        );
+      })
+      .catch((error: unknown) => {
+        if (!isAbort(error)) setStore({ kind: 'error', error });
+      });
+    return () => controller.abort();
+  }, [storeAttempt]);
+  const documents = store.kind === 'done' ? store.list.items : [];
+  /** Records are offered only for the citizen's own dossier: the server refuses them for another. */
+  const reuseShown = applicant.kind === 'person' && documents.length > 0;
 
   // Not on the first render: the page's <h1> has focus then.
   useEffect(() => {
@@ -338,7 +395,7 @@ function ApplyFlow({ detail, citizen }: { detail: ProcedureDetail; citizen: Citi
     const found: Parameters<typeof fail>[0] = [];
     if (uploads.busy) found.push({ step: 'attachments', key: null, problem: { message: a.stillUploading } });
     for (const s of slots) {
-      if (s.required && uploads.fileIds(s.code).length === 0)
+      if (s.required && !slotProvided(s.code, uploads.fileIds, reused, applicant.kind))
         found.push({
           step: 'attachments',
           key: `component/${s.code}`,
@@ -367,10 +424,7 @@ function ApplyFlow({ detail, citizen }: { detail: ProcedureDetail; citizen: Citi
               ...(email ? { email } : {}),
             },
       formData: sentForm(),
-      components: slots.flatMap((s) => {
-        const fileIds = uploads.fileIds(s.code);
-        return fileIds.length > 0 ? [{ code: s.code, fileIds }] : [];
-      }),
+      components: onlineComponents(slots, uploads.fileIds, reused, applicant.kind),
     };
   };
 
@@ -386,7 +440,7 @@ function ApplyFlow({ detail, citizen }: { detail: ProcedureDetail; citizen: Citi
         const mapped = errorsFor(t, schema, FORM_PREFIX, 'body/formData/', error.details);
         const found = [
           ...mapped.problems.map((problem) => ({ step: 'declaration' as const, key: null, problem })),
-          ...mapped.rest.map((d) => placeDetail(t, d, sent, slots)),
+          ...mapped.rest.map((d) => placeDetail(t, d, sent, slots, reuseShown)),
         ];
         if (error.message && t.lang === 'vi')
           found.push({ step: 'review', key: null, problem: { message: error.message } });
@@ -604,6 +658,11 @@ function ApplyFlow({ detail, citizen }: { detail: ProcedureDetail; citizen: Citi
       <>
         <p>{a.attachIntro}</p>
         <UploadAnnouncer uploads={uploads} />
+        <StoreStatus
+          store={store}
+          organisation={applicant.kind === 'organisation'}
+          onRetry={() => setStoreAttempt((n) => n + 1)}
+        />
         <ol className="attach-list">
           {slots.map((s) => (
             <li key={s.code}>
@@ -628,6 +687,20 @@ function ApplyFlow({ detail, citizen }: { detail: ProcedureDetail; citizen: Citi
                 required={s.required}
                 error={fields[`component/${s.code}`]}
               />
+              {reuseShown ? (
+                <ReuseChoice
+                  id={ID.reuse(s.code)}
+                  code={s.code}
+                  componentName={s.component.name}
+                  documents={documents}
+                  chosen={reused[s.code] ?? []}
+                  onChange={(documentId, chosen) =>
+                    setReused((c) => chooseDocument(c, s.code, documentId, chosen))
+                  }
+                  fileUrl={documentFileUrl}
+                  error={fields[`reuse/${s.code}`]}
+                />
+              ) : null}
             </li>
           ))}
         </ol>
@@ -661,6 +734,16 @@ function ApplyFlow({ detail, citizen }: { detail: ProcedureDetail; citizen: Citi
         formData={sentForm()}
         uploads={uploads}
         slots={slots}
+        reused={
+          applicant.kind === 'person'
+            ? slots.flatMap((s) =>
+                (reused[s.code] ?? []).flatMap((id) => {
+                  const d = documents.find((x) => x.documentId === id);
+                  return d ? [{ code: s.code, document: d }] : [];
+                }),
+              )
+            : []
+        }
         editLink={editLink}
       />
     );
@@ -720,6 +803,7 @@ function ReviewStep({
   formData,
   uploads,
   slots,
+  reused,
   editLink,
 }: {
   t: Messages;
@@ -732,6 +816,7 @@ function ReviewStep({
   formData: unknown;
   uploads: Uploads;
   slots: ReturnType<typeof uploadSlots>;
+  reused: { code: string; document: ApplicantDocumentList['items'][number] }[];
   editLink: (step: Step) => ReactNode;
 }) {
   const a = t.citizen.apply;
@@ -826,10 +911,58 @@ function ReviewStep({
                 </li>
               )),
           )}
+          {reused.map((r) => (
+            <li key={`${r.code}-${r.document.documentId}`}>
+              <span className="code">{r.code}</span>{' '}
+              {t.reuse.reviewReused(r.document.name, r.document.dossierCode)}
+            </li>
+          ))}
         </ul>
       </section>
       <p className="note">{a.afterSubmit}</p>
     </>
+  );
+}
+
+/** What the citizen's document store offers for reuse: loading, nothing, or why it could not be read. */
+function StoreStatus({
+  store,
+  organisation,
+  onRetry,
+}: {
+  store: Store;
+  organisation: boolean;
+  onRetry: () => void;
+}) {
+  const { t } = useI18n();
+  const r = t.reuse;
+  if (store.kind === 'loading')
+    return (
+      <p className="muted" role="status">
+        {r.loading}
+      </p>
+    );
+  if (store.kind === 'error')
+    return (
+      <div className="inline-error" role="alert">
+        <p>{r.loadFailed(errorText(t, store.error))}</p>
+        <button type="button" className="button" onClick={onRetry}>
+          {t.errors.retry}
+        </button>
+      </div>
+    );
+  const { items, total } = store.list;
+  if (items.length === 0)
+    return (
+      <p className="note" role="status">
+        {r.none}
+      </p>
+    );
+  return (
+    <div className="note" role="status">
+      <p>{organisation ? r.organisation : r.intro(total)}</p>
+      {!organisation && total > items.length ? <p>{r.more(items.length, total)}</p> : null}
+    </div>
   );
 }
 

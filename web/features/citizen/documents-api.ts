@@ -8,12 +8,15 @@ export type ApplicantDocumentItem = ApplicantDocumentList['items'][number];
 
 export const MY_DOCUMENTS_PAGE_SIZE = 10;
 
+/** The records a dossier may reuse, offered at once on the apply page (the newest this many). */
+export const REUSABLE_DOCUMENTS_LIMIT = 100;
+
 export function listMyDocuments(
-  query: { page?: number | undefined },
+  query: { page?: number | undefined; pageSize?: number | undefined },
   signal?: AbortSignal,
 ): Promise<ApplicantDocumentList> {
   return citizenRequest('GET', '/api/v1/portal/documents', {
-    query: { page: query.page, pageSize: MY_DOCUMENTS_PAGE_SIZE },
+    query: { page: query.page, pageSize: query.pageSize ?? MY_DOCUMENTS_PAGE_SIZE },
     ...(signal ? { signal } : {}),
   });
 }

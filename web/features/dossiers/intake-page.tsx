@@ -6,10 +6,20 @@
 // beside the fields without sending anything. Then it sends one Idempotency-Key per intake, so a second
 // click or a retry never makes a second dossier. 201 → the dossier's page (with its receipt). 422 → the
 // dossier was recorded as incomplete: the missing list and the supplement-request slip. 400 → each
-// message beside the field it names.
+// message beside the field it names. Once the applicant's number is entered, the officer may look up
+// the applicant's document store (docs/domain/documents.md; each lookup is audited, so only on the
+// button) and cite its records for a component marked "Khai thác dữ liệu đã có".
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { DossierComponent } from '../../../common/catalog/procedure.ts';
 import { PROVIDED_VALUES } from '../../../common/contracts/dossiers.ts';
+import {
+  chooseDocument,
+  intakeComponents,
+  isApplicantIdNumber,
+  normaliseIdNumber,
+  type IntakeMark,
+  type ReuseChoices,
+} from '../../../common/dossiers/reuse.ts';
 import { detailText, errorText } from '../../app/errors.ts';
 import { ApiError, isAbort } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
@@ -19,13 +29,17 @@ import { Link, useRouter } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { getProcedure, type ProcedureDetail } from '../catalog/catalog-api.ts';
 import { ErrorSummary, type Problem } from '../calendar/error-summary.tsx';
+import {
+  lookUpApplicantDocuments,
+  type ApplicantDocumentList,
+} from '../documents/applicant-documents-api.ts';
+import { ReuseChoice, reuseOptionId } from '../documents/reuse-choice.tsx';
 import { checkDeclaration, preloadDeclarationCheck } from './declaration-check.ts';
 import { IncompleteError, newIdempotencyKey, receiveDossier, type IntakeBody } from './dossiers-api.ts';
 import { ProcedurePicker, type PickedProcedure } from './procedure-picker.tsx';
 import { errorsFor, initialValue, pruneValue, SchemaForm, type FormSchema } from './schema-form.tsx';
 
-type Provided = (typeof PROVIDED_VALUES)[number];
-type Mark = Provided | 'missing' | '';
+type Mark = IntakeMark;
 type Applicant = {
   kind: 'person' | 'organisation';
   fullName: string;
@@ -40,7 +54,17 @@ const ID = {
   channel: 'intake-channel',
   applicant: (f: string) => `intake-applicant-${f}`,
   component: (i: number) => `intake-component-${i}`,
+  lookup: 'intake-lookup',
+  reuse: (i: number) => `intake-reuse-${i}`,
 };
+
+/** The lookup of the applicant's document store, for the number it was made with. */
+type Lookup =
+  | { kind: 'none' }
+  | { kind: 'bad-number' }
+  | { kind: 'loading'; idNumber: string }
+  | { kind: 'done'; idNumber: string; list: ApplicantDocumentList }
+  | { kind: 'error'; idNumber: string; error: unknown };
 const FORM_PREFIX = 'intake-form';
 
 type Loaded =
@@ -65,6 +89,9 @@ export function IntakePage() {
   const [applicant, setApplicant] = useState<Applicant>(EMPTY_APPLICANT);
   const [formData, setFormData] = useState<unknown>(undefined);
   const [marks, setMarks] = useState<Mark[]>([]);
+  const [lookup, setLookup] = useState<Lookup>({ kind: 'none' });
+  const [reused, setReused] = useState<ReuseChoices>({});
+  const lookupAbort = useRef<AbortController | null>(null);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [incomplete, setIncomplete] = useState<IncompleteError | null>(null);
@@ -89,6 +116,7 @@ export function IntakePage() {
         setAgencyCode(mine?.code ?? '');
         setFormData(initialValue(detail.form) ?? {});
         setMarks(detail.procedure.components.map(() => ''));
+        setReused({});
       })
       .catch((error: unknown) => {
         if (!isAbort(error)) setLoaded({ kind: 'error', error });
@@ -105,7 +133,38 @@ export function IntakePage() {
   const components: DossierComponent[] = detail?.procedure.components ?? [];
   const fields = failure?.fields ?? {};
 
-  const setApplicantField = (f: keyof Applicant, v: string) => setApplicant((a) => ({ ...a, [f]: v }));
+  const found = lookup.kind === 'done' ? lookup.list.items : [];
+
+  /** A lookup's records belong to the number it was made with: another applicant drops them. */
+  const forgetLookup = () => {
+    lookupAbort.current?.abort();
+    setLookup({ kind: 'none' });
+    setReused({});
+  };
+
+  const setApplicantField = (f: keyof Applicant, v: string) => {
+    if ((f === 'idNumber' || f === 'kind') && v !== applicant[f] && lookup.kind !== 'none') forgetLookup();
+    setApplicant((a) => ({ ...a, [f]: v }));
+  };
+
+  function lookUp() {
+    const idNumber = normaliseIdNumber(applicant.idNumber);
+    if (!isApplicantIdNumber(idNumber)) {
+      setLookup({ kind: 'bad-number' });
+      return;
+    }
+    lookupAbort.current?.abort();
+    const controller = new AbortController();
+    lookupAbort.current = controller;
+    setLookup({ kind: 'loading', idNumber });
+    lookUpApplicantDocuments(idNumber, controller.signal)
+      .then((list) => setLookup({ kind: 'done', idNumber, list }))
+      .catch((error: unknown) => {
+        if (!isAbort(error)) setLookup({ kind: 'error', idNumber, error });
+      });
+  }
+
+  useEffect(() => () => lookupAbort.current?.abort(), []);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -132,9 +191,7 @@ export function IntakePage() {
         ...(applicant.email.trim() ? { email: applicant.email.trim() } : {}),
       },
       formData: (pruneValue(schema, schema, formData) as Record<string, unknown> | undefined) ?? {},
-      components: marks.flatMap((m, i) =>
-        m !== '' && m !== 'missing' ? [{ code: `TP${i + 1}`, provided: m }] : [],
-      ),
+      components: intakeComponents(marks, lookup.kind === 'done' ? reused : {}),
       channel,
       ...(marks.includes('missing')
         ? { missing: marks.flatMap((m, i) => (m === 'missing' ? [{ code: `TP${i + 1}` }] : [])) }
@@ -208,7 +265,16 @@ export function IntakePage() {
             const sent = parts[0] === 'components' ? body.components : (body.missing ?? []);
             const code = /^TP\d+$/.test(parts[1]) ? parts[1] : sent[Number(parts[1])]?.code;
             const index = code ? Number(code.slice(2)) - 1 : -1;
-            if (components[index]) {
+            if (
+              components[index] &&
+              parts[0] === 'components' &&
+              parts[2] === 'documentIds' &&
+              found.length > 0
+            ) {
+              key = `reuse/${index}`;
+              id = reuseOptionId(ID.reuse(index), 0);
+              label = `${t.reuse.legend} (${code})`;
+            } else if (components[index]) {
               key = `component/${index}`;
               id = ID.component(index);
               label = components[index].name;
@@ -243,6 +309,7 @@ export function IntakePage() {
     setApplicant(EMPTY_APPLICANT);
     setFormData(undefined);
     setMarks([]);
+    forgetLookup();
     idempotencyKey.current = newIdempotencyKey();
     window.setTimeout(() => document.getElementById(ID.procedure)?.focus(), 0);
   };
@@ -441,6 +508,39 @@ export function IntakePage() {
                 {applicantField('phone', 'tel', true, { autoComplete: 'off' })}
                 {applicantField('email', 'email', false, { autoComplete: 'off' })}
               </div>
+              <div className="field reuse-lookup">
+                <p className="hint" id={`${ID.lookup}-hint`}>
+                  {t.reuse.desk.lookupHint}
+                </p>
+                <button
+                  type="button"
+                  id={ID.lookup}
+                  className="button"
+                  onClick={lookUp}
+                  aria-describedby={`${ID.lookup}-hint`}
+                  aria-disabled={lookup.kind === 'loading' || undefined}
+                >
+                  {t.reuse.desk.lookup}
+                </button>
+                <p className="reuse-lookup-status" role="status">
+                  {lookup.kind === 'loading'
+                    ? t.reuse.desk.looking
+                    : lookup.kind === 'done'
+                      ? lookup.list.total === 0
+                        ? t.reuse.desk.none(lookup.idNumber)
+                        : t.reuse.desk.found(lookup.list.total, lookup.idNumber)
+                      : ''}
+                </p>
+                {lookup.kind === 'bad-number' || lookup.kind === 'error' ? (
+                  <p className="inline-error" role="alert">
+                    {lookup.kind === 'bad-number'
+                      ? t.reuse.desk.badNumber
+                      : lookup.error instanceof ApiError && lookup.error.status === 403
+                        ? t.reuse.desk.forbidden
+                        : t.reuse.desk.failed(errorText(t, lookup.error))}
+                  </p>
+                ) : null}
+              </div>
             </section>
 
             <section className="form-section" aria-labelledby="intake-declaration-heading">
@@ -502,6 +602,25 @@ export function IntakePage() {
                         ))}
                         <option value="missing">{t.dossiers.provided.missing}</option>
                       </select>
+                      {marks[i] === 'reused' ? (
+                        found.length > 0 ? (
+                          <ReuseChoice
+                            id={ID.reuse(i)}
+                            code={`TP${i + 1}`}
+                            componentName={c.name}
+                            documents={found}
+                            chosen={reused[`TP${i + 1}`] ?? []}
+                            onChange={(documentId, chosen) =>
+                              setReused((all) => chooseDocument(all, `TP${i + 1}`, documentId, chosen))
+                            }
+                            error={fields[`reuse/${i}`]}
+                          />
+                        ) : (
+                          <p className="hint">
+                            {lookup.kind === 'done' ? t.reuse.desk.noneToChoose : t.reuse.desk.notLooked}
+                          </p>
+                        )
+                      ) : null}
                     </li>
                   );
                 })}

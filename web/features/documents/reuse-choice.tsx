@@ -1,0 +1,101 @@
+// Choosing records of the applicant's document store to reuse for one dossier component
+// (docs/domain/documents.md): a group of checkboxes, one per record, each labelled by the document's
+// name and described by its dossier, issuing agency and date; the citizen also gets a link to the
+// record's file. Used by the citizen's apply page and the desk's intake.
+import type { ApplicantDocument } from '../../../common/contracts/documents.ts';
+import { MAX_REUSED_PER_COMPONENT } from '../../../common/dossiers/reuse.ts';
+import { useI18n } from '../../app/i18n/i18n.tsx';
+import { formatInstant } from '../calendar/vn-time.ts';
+import './reuse.css';
+
+/** The id of the n-th record's checkbox of a group (the first one is where an error sends focus). */
+export const reuseOptionId = (groupId: string, n: number): string => `${groupId}-${n}`;
+
+export function ReuseChoice({
+  id,
+  code,
+  componentName,
+  documents,
+  chosen,
+  onChange,
+  fileUrl,
+  error,
+}: {
+  id: string;
+  code: string;
+  componentName: string;
+  documents: readonly ApplicantDocument[];
+  chosen: readonly string[];
+  onChange: (documentId: string, chosen: boolean) => void;
+  /** Where the record's file is downloaded (the citizen's own records only). */
+  fileUrl?: ((documentId: string) => string) | undefined;
+  error?: string | undefined;
+}) {
+  const { t } = useI18n();
+  const r = t.reuse;
+  const full = chosen.length >= MAX_REUSED_PER_COMPONENT;
+  const errorId = `${id}-error`;
+  const statusId = `${id}-status`;
+  return (
+    <fieldset
+      className={error ? 'reuse-group field-invalid' : 'reuse-group'}
+      aria-describedby={[error ? errorId : '', statusId].filter(Boolean).join(' ')}
+    >
+      <legend>
+        {r.legend}
+        <span className="visually-hidden"> {r.legendFor(code, componentName)}</span>
+      </legend>
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+      <ul className="reuse-list">
+        {documents.map((d, i) => {
+          const optionId = reuseOptionId(id, i);
+          const checked = chosen.includes(d.documentId);
+          return (
+            <li key={d.documentId} className={checked ? 'reuse-item reuse-item-chosen' : 'reuse-item'}>
+              <input
+                type="checkbox"
+                id={optionId}
+                checked={checked}
+                disabled={full && !checked}
+                onChange={(e) => onChange(d.documentId, e.target.checked)}
+                aria-describedby={`${optionId}-facts`}
+                aria-invalid={error ? true : undefined}
+              />
+              <div className="reuse-body">
+                <label htmlFor={optionId}>{d.name}</label>
+                <dl className="reuse-facts" id={`${optionId}-facts`}>
+                  <div>
+                    <dt>{r.dossier}</dt>
+                    <dd className="code">{d.dossierCode}</dd>
+                  </div>
+                  <div>
+                    <dt>{r.agency}</dt>
+                    <dd>{d.issuingAgency.name}</dd>
+                  </div>
+                  <div>
+                    <dt>{r.issued}</dt>
+                    <dd>{formatInstant(t, d.issuedAt)}</dd>
+                  </div>
+                </dl>
+                {fileUrl ? (
+                  <a className="reuse-file" href={fileUrl(d.documentId)} download>
+                    {r.open}
+                    <span className="visually-hidden"> {d.name}</span>
+                  </a>
+                ) : null}
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+      <p className="hint reuse-status" id={statusId}>
+        {chosen.length > 0 ? r.chosen(chosen.length) : null}
+        {full ? ` ${r.limit(MAX_REUSED_PER_COMPONENT)}` : null}
+      </p>
+    </fieldset>
+  );
+}
