@@ -1,0 +1,104 @@
+// Records in an applicant's document store, made as the product makes them: a desk receives a birth
+// registration at Phường Hàng Trống, it is forwarded to the leader, who approves it with an electronic
+// result (through the API, as the staff screens send it). The approval writes the record
+// (docs/domain/documents.md).
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { VALID_BIRTH_DECLARATION } from '../../server/test/fixtures.ts';
+import { smallPdf } from '../pages/citizen-pages.ts';
+import { BASE_URL, openPage } from './browser.ts';
+
+export const HANG_TRONG = '000.12.22.H26';
+
+export type Applicant = { kind: 'person'; fullName: string; idNumber: string; phone: string };
+
+/** A staff member's API session (the cookie lives in the context). */
+export async function staffSession(browser: Browser, username: string): Promise<BrowserContext> {
+  const { context } = await openPage(browser);
+  const login = await context.request.post('/api/v1/auth/login', {
+    headers: { origin: BASE_URL },
+    data: { username, password: 'demo' },
+  });
+  assert.equal(login.status(), 200, await login.text());
+  return context;
+}
+
+async function act(context: BrowserContext, code: string, action: string, body: object = {}) {
+  const view = await context.request.get(`/api/v1/dossiers/${code}`);
+  assert.equal(view.status(), 200, await view.text());
+  const { version } = (await view.json()) as { version: number };
+  const res = await context.request.post(`/api/v1/dossiers/${code}/actions/${action}`, {
+    headers: { origin: BASE_URL, 'if-match': String(version) },
+    data: body,
+  });
+  assert.equal(res.status(), 200, `${action}: ${await res.text()}`);
+}
+
+/** Moves the dossier on from `context`'s step, to `next` when the step names its handler. */
+async function forward(context: BrowserContext, code: string, next: string): Promise<void> {
+  const offered = (await (await context.request.get(`/api/v1/dossiers/${code}/actions`)).json()) as {
+    items: { kind: string; inputs: { properties?: Record<string, unknown> } }[];
+  };
+  if (offered.items.some((a) => a.kind === 'claim')) await act(context, code, 'claim');
+  const fwd = offered.items.find((a) => a.kind === 'forward');
+  assert.ok(fwd, offered.items.map((a) => a.kind).join(', '));
+  if (!(fwd.inputs.properties && 'nextAssigneeId' in fwd.inputs.properties)) {
+    await act(context, code, 'forward');
+    return;
+  }
+  const people = (await (
+    await context.request.get(`/api/v1/staff?q=${encodeURIComponent(next)}&active=true`)
+  ).json()) as { items: { id: string; username: string }[] };
+  const person = people.items.find((p) => p.username === next);
+  assert.ok(person, `${next} in ${JSON.stringify(people.items.map((p) => p.username))}`);
+  await act(context, code, 'forward', { nextAssigneeId: person.id });
+}
+
+/** A birth registered at Hàng Trống for `applicant`, approved with the electronic `result`: its dossier code. */
+export async function issueElectronicResult(
+  browser: Browser,
+  applicant: Applicant,
+  result: string,
+): Promise<string> {
+  const desk = await staffSession(browser, 'desk.hang-trong');
+  const intake = await desk.request.post('/api/v1/dossiers', {
+    headers: { origin: BASE_URL },
+    data: {
+      procedureCode: '1.001193',
+      agencyCode: HANG_TRONG,
+      applicant,
+      formData: VALID_BIRTH_DECLARATION,
+      components: [
+        { code: 'TP1', provided: 'original' },
+        { code: 'TP3', provided: 'original' },
+      ],
+      channel: 'direct',
+    },
+  });
+  assert.equal(intake.status(), 201, await intake.text());
+  const { code } = (await intake.json()) as { code: string };
+  await forward(desk, code, 'specialist.hang-trong');
+  const specialist = await staffSession(browser, 'specialist.hang-trong');
+  await forward(specialist, code, 'leader.hang-trong');
+  const leader = await staffSession(browser, 'leader.hang-trong');
+  const file = await leader.request.post('/api/v1/files', {
+    headers: { origin: BASE_URL },
+    multipart: {
+      file: { name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: smallPdf('Ket qua dien tu') },
+    },
+  });
+  assert.equal(file.status(), 201, await file.text());
+  const { fileId } = (await file.json()) as { fileId: string };
+  await act(leader, code, 'approve', { resultDocuments: [{ name: result, fileId }] });
+  for (const c of [desk, specialist, leader]) await c.close();
+  return code;
+}
+
+type StoredComponent = { code: string; provided: string; documentIds?: string[]; fileIds?: string[] };
+
+/** The components a dossier was stored with, read by whoever `context` signs in as. */
+export async function storedComponents(context: BrowserContext, code: string): Promise<StoredComponent[]> {
+  const res = await context.request.get(`/api/v1/dossiers/${code}`);
+  assert.equal(res.status(), 200, await res.text());
+  return ((await res.json()) as { components: StoredComponent[] }).components;
+}
