@@ -47,6 +47,7 @@ const CODE = /^000\.12\.22\.H26-\d{6}-\d{4}$/;
 /** The signed result the leader attaches when approving; it becomes her digitised record. */
 const RESULT = 'Giấy khai sinh (bản chính)';
 const RESULT_PDF = smallPdf('Giay khai sinh Nguyen Thi Huong ban chinh');
+const TO_KHAI_PDF = smallPdf('To khai dang ky khai sinh');
 
 let browser: Browser;
 let citizen: TestPage;
@@ -210,7 +211,7 @@ test('a citizen finds 1.001193 by typing "khai sinh", applies online with attach
   await eventually(async () =>
     assert.match(await apply.errorSummary.innerText(), /Cần đính kèm: Mẫu hộ tịch điện tử tương tác/),
   );
-  await apply.attach('TP2', 'to-khai-khai-sinh.pdf', smallPdf('To khai dang ky khai sinh'));
+  await apply.attach('TP2', 'to-khai-khai-sinh.pdf', TO_KHAI_PDF);
   await apply.attach('TP3', 'giay-chung-sinh.pdf', smallPdf('Giay chung sinh'));
   assert.equal(await apply.uploads('TP2').count(), 1);
   await check(page, 'apply-3-attachments', { phone: true });
@@ -264,6 +265,16 @@ test('desk.hang-trong finds it among the dossiers to receive, accepts it and pri
   await worklist.row(code).getByRole('link', { name: code }).click();
   const dossier = new DossierPage(desk.page);
   await dossier.summaryValue('Trạng thái').waitFor();
+  // Her papers as she gave them: each file opens through the dossier, byte for byte.
+  const tp2 = dossier.paperRow('TP2');
+  await tp2.waitFor();
+  assert.match(await tp2.innerText(), /Bản điện tử/);
+  const [declaration] = await Promise.all([
+    desk.page.waitForEvent('download'),
+    tp2.getByRole('link', { name: /^to-khai-khai-sinh\.pdf/ }).click(),
+  ]);
+  assert.match(declaration.suggestedFilename(), /-TP2\.pdf$/);
+  assert.deepEqual(fs.readFileSync(await declaration.path()), TO_KHAI_PDF);
   await check(desk.page, 'desk-dossier-submitted');
 
   await act(desk, 'Tiếp nhận hồ sơ', 'Đã tiếp nhận');
@@ -369,6 +380,14 @@ test('her dossiers show the result received, with the timeline and the receipt',
   ])
     assert.ok(timeline.includes(step), `the timeline shows ${step}`);
   assert.ok((await page.locator('main').innerText()).includes(RESULT));
+  // The result's file, from her dossier's papers.
+  const results = page.getByRole('region', { name: 'Giấy tờ của hồ sơ' }).locator('.papers-results');
+  const [result] = await Promise.all([
+    page.waitForEvent('download'),
+    results.getByRole('link', { name: /^giay-khai-sinh\.pdf/ }).click(),
+  ]);
+  assert.match(result.suggestedFilename(), /-ket-qua-1\.pdf$/);
+  assert.deepEqual(fs.readFileSync(await result.path()), RESULT_PDF);
   // Her receipt slip, as a PDF.
   const slip = mine.slip(/^Giấy tiếp nhận hồ sơ và hẹn trả kết quả/);
   const href = await slip.getAttribute('href');

@@ -129,4 +129,14 @@ export class DossierPage extends AppShell {
   get history(): Locator {
     return this.page.locator('table.history-table');
   }
+
+  /** The section "Giấy tờ của hồ sơ": components as given with their files, supplements, results. */
+  get papers(): Locator {
+    return this.page.getByRole('region', { name: 'Giấy tờ của hồ sơ' });
+  }
+
+  /** A component's row in the papers, by its code (TP2). */
+  paperRow(code: string): Locator {
+    return this.papers.locator('tbody tr').filter({ has: this.page.locator('td.code', { hasText: code }) });
+  }
 }

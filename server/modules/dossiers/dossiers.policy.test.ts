@@ -1,6 +1,6 @@
 // The authorisation matrix extended to dossiers, as a property over HTTP: a staff member sees a
 // dossier exactly when one of their roles reaches an agency the dossier involves (the receiving desk,
-// the competent agency, a step's performer); auditors read but never act.
+// the competent agency, a step's performer), and its papers with it; auditors read but never act.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -134,6 +134,13 @@ test('staff see a dossier exactly when a role reaches an agency it involves; aud
         headers: { cookie: await as(user) },
       });
       assert.equal(res.statusCode, expected ? 200 : 404, `${user} → ${d.code}`);
+      // Its papers follow the dossier.
+      const papers = await rt.app.inject({
+        method: 'GET',
+        url: `/api/v1/dossiers/${d.code}/attachments`,
+        headers: { cookie: await as(user) },
+      });
+      assert.equal(papers.statusCode, expected ? 200 : 404, `${user} → ${d.code} attachments`);
       const listed = (
         await rt.app.inject({
           method: 'GET',

@@ -26,6 +26,8 @@ import {
 import { Type } from 'typebox';
 import { requireActor, requireCaller } from '../auth/auth.hook.ts';
 import { DOSSIER_SLIP_KINDS, dossierSlip, trackingBook } from './dossier-slips.ts';
+import { attachmentFile, listAttachments } from './dossier-attachments.ts';
+import { AttachmentParams, DossierAttachments } from '../../../common/contracts/dossier-attachments.ts';
 import {
   actionsFor,
   countWorklists,
@@ -212,6 +214,48 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
         request.id,
       );
       return reply.status(result.statusCode).send(result.body as never);
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/:code/attachments',
+    {
+      schema: {
+        tags,
+        summary:
+          'Giấy tờ của hồ sơ: thành phần đã nộp (hình thức, tệp), giấy tờ bổ sung và kết quả giải quyết, kèm thông tin tệp',
+        params: DossierCodeParams,
+        response: { 200: DossierAttachments, ...errors },
+      },
+    },
+    async (request) => listAttachments(deps, requireCaller(request), request.params.code),
+  );
+
+  app.get(
+    '/api/v1/dossiers/:code/attachments/:fileId',
+    {
+      schema: {
+        tags,
+        summary:
+          'Tải một tệp của hồ sơ (cán bộ xem được hồ sơ, người nộp; tệp hồ sơ không có: 404; mỗi lần cán bộ mở được ghi nhật ký)',
+        params: AttachmentParams,
+        produces: ['application/pdf', 'image/jpeg', 'image/png'],
+        response: { 200: { type: 'string', format: 'binary' }, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const file = await attachmentFile(
+        deps,
+        requireCaller(request),
+        request.params.code,
+        request.params.fileId,
+        request.id,
+      );
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(file.bytes as never);
     },
   );
 

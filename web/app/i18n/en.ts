@@ -447,7 +447,7 @@ export const en: Messages = {
         'application/pdf': 'PDF',
         'image/jpeg': 'JPEG image',
         'image/png': 'PNG image',
-      } as Record<string, string>,
+      },
       link: 'File on the National Public Service Portal',
     },
     worklistTitle: 'Dossiers',
@@ -1137,7 +1137,6 @@ export const en: Messages = {
         'The agency asks you to supplement the dossier: see the request slip and send the papers below.',
       actionsHeading: 'You can',
       noSlips: 'No slip yet: the receipt comes once the dossier is received.',
-      resultHeading: 'Result',
       timelineHeading: 'Progress',
       publicLookup: 'This dossier’s public lookup page',
     },
@@ -1266,6 +1265,7 @@ export const en: Messages = {
   },
   reuse: {
     legend: 'Reuse documents already in the store',
+    offer: (n: number) => `Reuse documents already in the store (${n})`,
     legendFor: (code: string, name: string) => `for ${code} ${name}`,
     intro: (n: number) =>
       `Your document store holds ${n} ${n === 1 ? 'document' : 'documents'}. For each component you can choose a document from the store to reuse instead of uploading a file.`,

@@ -1112,7 +1112,6 @@ export const vi = {
         'Cơ quan yêu cầu bổ sung, hoàn thiện hồ sơ: xem phiếu yêu cầu bổ sung và gửi giấy tờ bổ sung bên dưới.',
       actionsHeading: 'Bạn có thể',
       noSlips: 'Chưa có phiếu nào: Giấy tiếp nhận có khi hồ sơ được tiếp nhận.',
-      resultHeading: 'Kết quả giải quyết',
       timelineHeading: 'Quá trình giải quyết',
       publicLookup: 'Trang tra cứu công khai của hồ sơ',
     },
@@ -1241,6 +1240,7 @@ export const vi = {
   },
   reuse: {
     legend: 'Dùng lại giấy tờ đã có trong kho',
+    offer: (n: number) => `Dùng lại giấy tờ đã có trong kho (${n})`,
     legendFor: (code: string, name: string) => `cho ${code} ${name}`,
     intro: (n: number) =>
       `Kho dữ liệu của bạn có ${n} giấy tờ. Với mỗi thành phần, bạn có thể chọn giấy tờ trong kho để dùng lại thay cho tải tệp lên.`,

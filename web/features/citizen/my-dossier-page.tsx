@@ -1,7 +1,8 @@
 // /cong-dich-vu-cong/ho-so-cua-toi/<code>: one of the citizen's dossiers. Right after an online
 // submission (`?moi=1`) it opens with the receipt: the code, the status, where to follow it. Then the
 // status in the applicant's words, the agencies, the dates and the due date, the slips issued (the
-// receipt once a desk accepted it), the result documents, the timeline of status changes, and what the
+// receipt once a desk accepted it), the papers (what was submitted, supplemented and issued, each file
+// downloadable: dossier-papers.tsx), the timeline of status changes, and what the
 // applicant may do now (GET /dossiers/<code>/actions): supplement with files when asked, or withdraw,
 // after a confirmation. Actions go with If-Match; 409 STALE_VERSION reloads and says why. The fees,
 // read with the dossier, and paying them online: my-dossier-fees.tsx.
@@ -31,6 +32,7 @@ import { citizenStatusLabel, DOSSIER_CODE } from './citizen-format.ts';
 import { readMyFees, type FeesRead } from './citizen-payments-api.ts';
 import { FileField, UploadAnnouncer, useUploads } from './file-upload.tsx';
 import { MyDossierFees } from './my-dossier-fees.tsx';
+import { DossierPapers } from '../dossiers/dossier-papers.tsx';
 import './citizen.css';
 
 type Load =
@@ -633,18 +635,7 @@ function Dossier({ code }: { code: string }) {
         )}
       </section>
 
-      {view.resultDocuments.length > 0 ? (
-        <section aria-labelledby="my-dossier-result-heading" className="dossier-section">
-          <h2 id="my-dossier-result-heading" className="section-heading">
-            {c.resultHeading}
-          </h2>
-          <ul className="plain-list">
-            {(view.resultDocuments as { name?: unknown }[]).map((d, i) => (
-              <li key={i}>{typeof d.name === 'string' ? d.name : ''}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <DossierPapers code={view.code} reloadKey={reloadKey} />
 
       <section aria-labelledby="my-dossier-timeline-heading" className="dossier-section">
         <h2 id="my-dossier-timeline-heading" className="section-heading">

@@ -1,6 +1,7 @@
 // /ho-so/<code>: one dossier for staff. Status, procedure, due time and the working time left; the
 // steps with their agencies and due times (the current one marked); the slips its history has
-// issued (receipt after acceptance …, PDF in a new tab); the actions the user may take now, each
+// issued (receipt after acceptance …, PDF in a new tab); its papers (components as given, files,
+// supplements, results: dossier-papers.tsx); the actions the user may take now, each
 // opening its inputs (rendered from the action's input schema) and sent with If-Match: the version
 // read. 409 STALE_VERSION: someone acted first; the page says so and reloads. The history last.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -38,6 +39,7 @@ import {
 } from './schema-form.tsx';
 import { DueCell } from './worklist-page.tsx';
 import { DossierFees } from '../payments/dossier-fees.tsx';
+import { DossierPapers } from './dossier-papers.tsx';
 import {
   PersonPicker,
   personInputFor,
@@ -438,6 +440,8 @@ export function DossierPage({ code }: { code: string }) {
                 />
               ))}
           </section>
+
+          <DossierPapers code={load.view.code} reloadKey={reloadKey} />
 
           <section aria-labelledby="dossier-slips-heading" className="dossier-section">
             <h2 id="dossier-slips-heading" className="section-heading">
