@@ -125,7 +125,7 @@ test('Lê Thị Lan applies online reusing her electronic birth certificate for 
       /Không tải được danh sách giấy tờ trong kho của bạn \(Kho dữ liệu tạm thời không truy cập được\.\)\. Bạn vẫn nộp được hồ sơ bằng cách tải tệp lên\./,
     ),
   );
-  assert.equal(await new ReuseGroup(page, 'TP3').group.count(), 0);
+  assert.equal(await ReuseGroup.disclosure(page, 'TP3').count(), 0);
   await apply.attach('TP2', 'mau-ho-tich.pdf', smallPdf('Mau ho tich dien tu'));
   await check(page, 'apply-store-unavailable', { phone: true });
 
@@ -137,7 +137,13 @@ test('Lê Thị Lan applies online reusing her electronic birth certificate for 
     .filter({ hasText: /^Kho dữ liệu của bạn có \d+ giấy tờ\./ })
     .waitFor();
   assert.equal(await storeAlert.count(), 0);
+  // Each component offers the store behind a disclosure, closed; Enter opens TP3's.
+  const disclosure = ReuseGroup.disclosure(page, 'TP3');
+  await disclosure.waitFor();
   const tp3 = new ReuseGroup(page, 'TP3');
+  assert.equal(await tp3.group.isVisible(), false);
+  await disclosure.focus();
+  await page.keyboard.press('Enter');
   const checkbox = tp3.record(LAN_RECORD);
   await checkbox.waitFor();
   assert.equal(await tp3.fact(LAN_RECORD, 'Mã hồ sơ').innerText(), recordDossier);
@@ -156,6 +162,7 @@ test('Lê Thị Lan applies online reusing her electronic birth certificate for 
   await page.keyboard.press('Space');
   assert.equal(await checkbox.isChecked(), true);
   await tp3.group.getByText('Đã chọn 1 giấy tờ.').waitFor();
+  assert.match(await disclosure.innerText(), /Đã chọn 1 giấy tờ\.$/);
   await check(page, 'apply-record-chosen', { phone: true });
   await apply.next.click();
 

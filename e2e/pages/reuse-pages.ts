@@ -15,6 +15,13 @@ export class ReuseGroup {
     });
   }
 
+  /** On the apply page, the disclosure that opens the group: "Dùng lại giấy tờ đã có trong kho (2)". */
+  static disclosure(page: Page, code: string): Locator {
+    return page.locator('summary').filter({
+      hasText: new RegExp(`^Dùng lại giấy tờ đã có trong kho \\(\\d+\\) cho ${code} `),
+    });
+  }
+
   /** A record's checkbox, by the document's name. */
   record(name: string): Locator {
     return this.group.getByRole('checkbox', { name, exact: true });

@@ -699,6 +699,7 @@ function ApplyFlow({ detail, citizen }: { detail: ProcedureDetail; citizen: Citi
                   }
                   fileUrl={documentFileUrl}
                   error={fields[`reuse/${s.code}`]}
+                  collapsible
                 />
               ) : null}
             </li>

@@ -1,7 +1,11 @@
 // Choosing records of the applicant's document store to reuse for one dossier component
 // (docs/domain/documents.md): a group of checkboxes, one per record, each labelled by the document's
 // name and described by its dossier, issuing agency and date; the citizen also gets a link to the
-// record's file. Used by the citizen's apply page and the desk's intake.
+// record's file. Used by the citizen's apply page and the desk's intake. On the apply page every
+// component offers the store, so there the group is a disclosure (`collapsible`), closed until opened,
+// open while records are chosen or the server refused one: a phone does not scroll past every record
+// under every component.
+import { useEffect, useState } from 'react';
 import type { ApplicantDocument } from '../../../common/contracts/documents.ts';
 import { MAX_REUSED_PER_COMPONENT } from '../../../common/dossiers/reuse.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
@@ -20,6 +24,7 @@ export function ReuseChoice({
   onChange,
   fileUrl,
   error,
+  collapsible = false,
 }: {
   id: string;
   code: string;
@@ -30,13 +35,19 @@ export function ReuseChoice({
   /** Where the record's file is downloaded (the citizen's own records only). */
   fileUrl?: ((documentId: string) => string) | undefined;
   error?: string | undefined;
+  collapsible?: boolean;
 }) {
   const { t } = useI18n();
   const r = t.reuse;
+  const [open, setOpen] = useState(() => chosen.length > 0 || Boolean(error));
+  // A refused citation is shown, and its checkbox is where the error summary sends focus.
+  useEffect(() => {
+    if (error) setOpen(true);
+  }, [error]);
   const full = chosen.length >= MAX_REUSED_PER_COMPONENT;
   const errorId = `${id}-error`;
   const statusId = `${id}-status`;
-  return (
+  const group = (
     <fieldset
       className={error ? 'reuse-group field-invalid' : 'reuse-group'}
       aria-describedby={[error ? errorId : '', statusId].filter(Boolean).join(' ')}
@@ -97,5 +108,16 @@ export function ReuseChoice({
         {full ? ` ${r.limit(MAX_REUSED_PER_COMPONENT)}` : null}
       </p>
     </fieldset>
+  );
+  if (!collapsible) return group;
+  return (
+    <details className="reuse-disclosure" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        {r.offer(documents.length)}
+        <span className="visually-hidden"> {r.legendFor(code, componentName)}</span>
+        {chosen.length > 0 ? <span className="reuse-summary-chosen"> {r.chosen(chosen.length)}</span> : null}
+      </summary>
+      {group}
+    </details>
   );
 }
