@@ -54,12 +54,8 @@ async function forward(context: BrowserContext, code: string, next: string): Pro
   await act(context, code, 'forward', { nextAssigneeId: person.id });
 }
 
-/** A birth registered at Hàng Trống for `applicant`, approved with the electronic `result`: its dossier code. */
-export async function issueElectronicResult(
-  browser: Browser,
-  applicant: Applicant,
-  result: string,
-): Promise<string> {
+/** A birth registration received at Hàng Trống for `applicant` and forwarded to leader.hang-trong's step. */
+export async function dossierAtLeader(browser: Browser, applicant: Applicant): Promise<string> {
   const desk = await staffSession(browser, 'desk.hang-trong');
   const intake = await desk.request.post('/api/v1/dossiers', {
     headers: { origin: BASE_URL },
@@ -80,6 +76,17 @@ export async function issueElectronicResult(
   await forward(desk, code, 'specialist.hang-trong');
   const specialist = await staffSession(browser, 'specialist.hang-trong');
   await forward(specialist, code, 'leader.hang-trong');
+  for (const c of [desk, specialist]) await c.close();
+  return code;
+}
+
+/** A birth registered at Hàng Trống for `applicant`, approved with the electronic `result`: its dossier code. */
+export async function issueElectronicResult(
+  browser: Browser,
+  applicant: Applicant,
+  result: string,
+): Promise<string> {
+  const code = await dossierAtLeader(browser, applicant);
   const leader = await staffSession(browser, 'leader.hang-trong');
   const file = await leader.request.post('/api/v1/files', {
     headers: { origin: BASE_URL },
@@ -90,7 +97,7 @@ export async function issueElectronicResult(
   assert.equal(file.status(), 201, await file.text());
   const { fileId } = (await file.json()) as { fileId: string };
   await act(leader, code, 'approve', { resultDocuments: [{ name: result, fileId }] });
-  for (const c of [desk, specialist, leader]) await c.close();
+  await leader.close();
   return code;
 }
 

@@ -2,7 +2,7 @@
 // officer chooses a PDF, JPEG or PNG, it is sent at once to POST /files with a progress bar (the same
 // upload as the citizen's, citizen-api.ts), and the returned file id becomes the input's value. The
 // upload can be cancelled while it goes and the file removed after.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { errorText } from '../../app/errors.ts';
 import { isAbort } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
@@ -35,7 +35,8 @@ export function FileIdField({
   value: string | undefined;
   known: KnownFiles;
   onChange: (fileId: string | undefined) => void;
-  onUploading: (uploading: boolean) => void;
+  /** `token` names this field's upload for as long as the field lives, wherever its row moves. */
+  onUploading: (token: string, uploading: boolean) => void;
 }) {
   const { t } = useI18n();
   const u = t.citizen.upload;
@@ -45,6 +46,13 @@ export function FileIdField({
   const abortRef = useRef<(() => void) | null>(null);
   /** The upload under way: a replaced or cancelled one no longer touches the field. */
   const current = useRef(0);
+  const token = useId();
+  // An upload ends after other edits: it answers through the callbacks of the latest render, which
+  // know where the field is now (a row above it may have been removed meanwhile).
+  const callbacks = useRef({ onChange, onUploading });
+  useEffect(() => {
+    callbacks.current = { onChange, onUploading };
+  });
 
   // An upload still going when the form closes is cancelled.
   useEffect(() => () => abortRef.current?.(), []);
@@ -57,19 +65,19 @@ export function FileIdField({
       setAnnouncement(u.failed(file.name, u.problems[problem]));
       return;
     }
-    onChange(undefined);
+    callbacks.current.onChange(undefined);
     const mine = ++current.current;
     const { promise, abort } = uploadFile(file, (loaded) =>
       setSending((s) => (s && current.current === mine ? { ...s, loaded } : s)),
     );
     abortRef.current = abort;
     setSending({ name: file.name, size: file.size, loaded: 0, abort });
-    onUploading(true);
+    callbacks.current.onUploading(token, true);
     promise
       .then((done) => {
         if (current.current !== mine) return;
         known.set(done.fileId, { name: file.name, size: file.size });
-        onChange(done.fileId);
+        callbacks.current.onChange(done.fileId);
         setAnnouncement(u.done(file.name));
       })
       .catch((err: unknown) => {
@@ -82,7 +90,7 @@ export function FileIdField({
         if (current.current !== mine) return;
         abortRef.current = null;
         setSending(null);
-        onUploading(false);
+        callbacks.current.onUploading(token, false);
       });
   }
 

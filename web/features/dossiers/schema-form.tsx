@@ -203,7 +203,8 @@ type Ctx = {
   /** The value as last rendered, for an upload that ends after other edits. */
   latest: { current: unknown };
   files: KnownFiles;
-  uploading: (fieldId: string, busy: boolean) => void;
+  /** An upload started or ended, named by a token its field keeps for its life. */
+  uploading: (token: string, busy: boolean) => void;
 };
 
 function RequiredMark({ t }: { t: Messages }) {
@@ -227,6 +228,27 @@ function describe(root: FormSchema, s: FormSchema): string | null {
   return d;
 }
 
+/**
+ * Stable keys for the rows of an array field, so that a row keeps its state (an upload under way, its
+ * progress) when a row above it is removed. Rows are plain values without ids: the keys live beside
+ * them, told of each add and remove; a value replaced from outside (a reset) gets keys for its length.
+ */
+function useRowKeys(length: number) {
+  const state = useRef({ keys: [] as number[], next: 0 });
+  const s = state.current;
+  while (s.keys.length < length) s.keys.push(s.next++);
+  if (s.keys.length > length) s.keys.length = length;
+  return {
+    at: (i: number) => s.keys[i],
+    add: () => {
+      s.keys.push(s.next++);
+    },
+    remove: (i: number) => {
+      s.keys.splice(i, 1);
+    },
+  };
+}
+
 function Field({
   ctx,
   schema,
@@ -247,6 +269,7 @@ function Field({
   const hint = describe(root, s);
   const title = s.title ?? path.at(-1) ?? '';
   const value = getAt(ctx.value, path);
+  const rowKeys = useRowKeys(Array.isArray(value) ? value.length : 0);
   const set = (v: unknown) => ctx.onChange(setAt(ctx.value, path, v));
   const errorNode = error ? (
     <p className="field-error" id={`${id}-error`}>
@@ -289,14 +312,17 @@ function Field({
         {errorNode}
         <ol className="schema-rows">
           {rows.map((_, i) => (
-            <li key={i}>
+            <li key={rowKeys.at(i)}>
               <fieldset className="schema-row">
                 <legend>{`${item.title ?? title} ${i + 1}`}</legend>
                 <Fields ctx={ctx} schema={item} path={[...path, String(i)]} />
                 <button
                   type="button"
                   className="button button-small"
-                  onClick={() => set(rows.filter((__, j) => j !== i))}
+                  onClick={() => {
+                    rowKeys.remove(i);
+                    set(rows.filter((__, j) => j !== i));
+                  }}
                 >
                   {t.dossiers.form.removeRow}
                   <span className="visually-hidden"> {`${item.title ?? title} ${i + 1}`}</span>
@@ -309,7 +335,10 @@ function Field({
           <button
             type="button"
             className="button button-small"
-            onClick={() => set([...rows, initialValue(root, item) ?? {}])}
+            onClick={() => {
+              rowKeys.add();
+              set([...rows, initialValue(root, item) ?? {}]);
+            }}
           >
             {t.dossiers.form.addRow(item.title ?? title)}
           </button>
@@ -408,7 +437,7 @@ function Field({
         value={text || undefined}
         known={ctx.files}
         onChange={(fileId) => ctx.onChange(setAt(ctx.latest.current, path, fileId))}
-        onUploading={(busy) => ctx.uploading(id, busy)}
+        onUploading={(token, busy) => ctx.uploading(token, busy)}
       />
     );
   } else if ((s.maxLength ?? 0) > LONG_TEXT) {
