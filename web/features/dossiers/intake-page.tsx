@@ -517,7 +517,12 @@ export function IntakePage() {
                   id={ID.lookup}
                   className="button"
                   onClick={lookUp}
-                  aria-describedby={`${ID.lookup}-hint`}
+                  aria-describedby={[
+                    `${ID.lookup}-hint`,
+                    lookup.kind === 'bad-number' || lookup.kind === 'error' ? `${ID.lookup}-error` : '',
+                  ]
+                    .filter(Boolean)
+                    .join(' ')}
                   aria-disabled={lookup.kind === 'loading' || undefined}
                 >
                   {t.reuse.desk.lookup}
@@ -532,7 +537,7 @@ export function IntakePage() {
                       : ''}
                 </p>
                 {lookup.kind === 'bad-number' || lookup.kind === 'error' ? (
-                  <p className="inline-error" role="alert">
+                  <p className="inline-error" role="alert" id={`${ID.lookup}-error`}>
                     {lookup.kind === 'bad-number'
                       ? t.reuse.desk.badNumber
                       : lookup.error instanceof ApiError && lookup.error.status === 403
