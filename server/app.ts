@@ -29,6 +29,7 @@ import { registerPaymentRoutes } from './modules/payments/payments.routes.ts';
 import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { registerStaffRoutes } from './modules/staff/staff.routes.ts';
 import { registerDocumentRoutes } from './modules/documents/documents.routes.ts';
+import { registerRatingRoutes } from './modules/ratings/ratings.routes.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
@@ -117,6 +118,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerReportRoutes(app, deps);
   registerStaffRoutes(app, deps);
   registerDocumentRoutes(app, deps);
+  registerRatingRoutes(app, deps);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

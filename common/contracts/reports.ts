@@ -59,6 +59,13 @@ export const OverviewFigures = Type.Object(
     finished: OverviewFinished,
     /** (early + onTime) / (early + onTime + late); null when no result was judged. */
     onTimeRate: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]),
+    /** The applicants' ratings given in the month (docs/domain/ratings.md), by level. */
+    satisfaction: Type.Object(
+      { verySatisfied: Count, satisfied: Count, unsatisfied: Count },
+      { additionalProperties: false },
+    ),
+    /** (verySatisfied + satisfied) / all ratings in the month; null when there is none (QĐ 766). */
+    satisfiedRate: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]),
   },
   { additionalProperties: false },
 );

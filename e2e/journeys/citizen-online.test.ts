@@ -396,6 +396,24 @@ test('her dossiers show the result received, with the timeline and the receipt',
   assert.equal(type, 'application/pdf');
   assert.equal(await mine.action('Rút hồ sơ').count(), 0, 'a returned dossier cannot be withdrawn');
   await check(page, 'my-dossier-returned', { phone: true });
+
+  // She rates it: a level is required, the comment is not; once sent, what she gave, and no form.
+  const rating = page.getByRole('region', { name: 'Đánh giá mức độ hài lòng' });
+  await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  await rating.locator('.field-error', { hasText: 'Hãy chọn một mức hài lòng.' }).waitFor();
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.getAttribute('id')),
+    'rating-very-satisfied',
+  );
+  await check(page, 'my-dossier-rating-error', { phone: true });
+  await rating.getByLabel('Hài lòng', { exact: true }).check();
+  await rating.getByLabel('Góp ý thêm (không bắt buộc)').fill('Cán bộ hướng dẫn rõ ràng.');
+  await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  await rating.getByText('Cảm ơn bạn đã đánh giá.').waitFor();
+  assert.match(await rating.innerText(), /Bạn đã đánh giá: Hài lòng/);
+  assert.match(await rating.innerText(), /Cán bộ hướng dẫn rõ ràng\./);
+  assert.equal(await rating.getByRole('button', { name: 'Gửi đánh giá' }).count(), 0);
+  await check(page, 'my-dossier-rated', { phone: true });
   assertNoProblems(citizen.problems);
 });
 

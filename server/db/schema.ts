@@ -387,8 +387,18 @@ export type ApplicantDocumentsTable = {
   created_at: Timestamp;
 };
 
+export type DossierRatingsTable = {
+  dossier_id: string;
+  level: string;
+  comment: string | null;
+  channel: string;
+  citizen_id: string;
+  rated_at: Timestamp;
+};
+
 export type DB = {
   applicant_documents: ApplicantDocumentsTable;
+  dossier_ratings: DossierRatingsTable;
   payments: PaymentsTable;
   receipt_counters: ReceiptCountersTable;
   payment_callbacks: PaymentCallbacksTable;

@@ -9,6 +9,7 @@ import type { Grant } from '../../platform/actor.ts';
 import { DOSSIER_STATUSES, DOSSIER_STATUS_KEYS } from '../../../common/dossiers/index.ts';
 import { addWorkingTime, defaultOfficeHours, type OfficeHours } from '../../../common/working-time/index.ts';
 import { monthRange, onTimeRate, vnMonthOf } from '../../../common/reports/overview.ts';
+import { satisfiedRate } from '../../../common/dossiers/ratings.ts';
 import type {
   OverviewAgency,
   OverviewAgencyRow,
@@ -94,7 +95,16 @@ function figuresOf(r: Counts): OverviewFigures {
     overdue: n('overdue'),
     finished,
     onTimeRate: onTimeRate(finished),
+    ...satisfactionOf({
+      verySatisfied: n('very_satisfied'),
+      satisfied: n('satisfied'),
+      unsatisfied: n('unsatisfied'),
+    }),
   };
+}
+
+function satisfactionOf(satisfaction: OverviewFigures['satisfaction']) {
+  return { satisfaction, satisfiedRate: satisfiedRate(satisfaction) };
 }
 
 function sumFigures(rows: OverviewFigures[]): OverviewFigures {
@@ -119,6 +129,11 @@ function sumFigures(rows: OverviewFigures[]): OverviewFigures {
     overdue: total((f) => f.overdue),
     finished,
     onTimeRate: onTimeRate(finished),
+    ...satisfactionOf({
+      verySatisfied: total((f) => f.satisfaction.verySatisfied),
+      satisfied: total((f) => f.satisfaction.satisfied),
+      unsatisfied: total((f) => f.satisfaction.unsatisfied),
+    }),
   };
 }
 
@@ -138,6 +153,8 @@ export async function getOverview(
   const submittedInMonth = sql`(d.submitted_at >= ${fromIso}::timestamptz AND d.submitted_at < ${toIso}::timestamptz)`;
   const running = sql`(d.status IN (${sql.join([...RUNNING])}) AND d.due_at IS NOT NULL)`;
   const resultInMonth = sql`(d.status IN (${sql.join([...RESULT])}) AND d.result_at >= ${fromIso}::timestamptz AND d.result_at < ${toIso}::timestamptz)`;
+  // Ratings count in the month they were given, whenever the dossier was submitted or decided.
+  const ratedInMonth = sql`(r.rated_at >= ${fromIso}::timestamptz AND r.rated_at < ${toIso}::timestamptz)`;
   const count = (alias: string, condition: RawBuilder<unknown>) =>
     sql<string>`count(*) FILTER (WHERE ${condition})`.as(alias);
 
@@ -145,8 +162,9 @@ export async function getOverview(
     .selectFrom('dossiers as d')
     .innerJoin('agencies as a', 'a.agency_id', 'd.receiving_agency_id')
     .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .leftJoin('dossier_ratings as r', 'r.dossier_id', 'd.dossier_id')
     .where(inScope(scope))
-    .where(sql<boolean>`(${submittedInMonth} OR ${running} OR ${resultInMonth})`)
+    .where(sql<boolean>`(${submittedInMonth} OR ${running} OR ${resultInMonth} OR ${ratedInMonth})`)
     .groupBy(['a.agency_id', 'a.code', 'a.name', 'u.name', 'u.path'])
     .select(['a.code', 'a.name', 'u.name as unit_name'])
     .select([
@@ -161,6 +179,9 @@ export async function getOverview(
         sql`${resultInMonth} AND d.result_at <= d.due_at AND ${vnDay('d.result_at')} = ${vnDay('d.due_at')}`,
       ),
       count('early', sql`${resultInMonth} AND ${vnDay('d.result_at')} < ${vnDay('d.due_at')}`),
+      count('very_satisfied', sql`${ratedInMonth} AND r.level = 'very-satisfied'`),
+      count('satisfied', sql`${ratedInMonth} AND r.level = 'satisfied'`),
+      count('unsatisfied', sql`${ratedInMonth} AND r.level = 'unsatisfied'`),
     ])
     .orderBy('u.path')
     .orderBy('a.code')

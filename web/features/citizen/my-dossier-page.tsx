@@ -2,7 +2,8 @@
 // submission (`?moi=1`) it opens with the receipt: the code, the status, where to follow it. Then the
 // status in the applicant's words, the agencies, the dates and the due date, the slips issued (the
 // receipt once a desk accepted it), the papers (what was submitted, supplemented and issued, each file
-// downloadable: dossier-papers.tsx), the timeline of status changes, and what the
+// downloadable: dossier-papers.tsx), once the result is received the satisfaction rating
+// (dossier-rating.tsx), the timeline of status changes, and what the
 // applicant may do now (GET /dossiers/<code>/actions): supplement with files when asked, or withdraw,
 // after a confirmation. Actions go with If-Match; 409 STALE_VERSION reloads and says why. The fees,
 // read with the dossier, and paying them online: my-dossier-fees.tsx.
@@ -33,6 +34,7 @@ import { readMyFees, type FeesRead } from './citizen-payments-api.ts';
 import { FileField, UploadAnnouncer, useUploads } from './file-upload.tsx';
 import { MyDossierFees } from './my-dossier-fees.tsx';
 import { DossierPapers } from '../dossiers/dossier-papers.tsx';
+import { DossierRating } from '../dossiers/dossier-rating.tsx';
 import './citizen.css';
 
 type Load =
@@ -636,6 +638,10 @@ function Dossier({ code }: { code: string }) {
       </section>
 
       <DossierPapers code={view.code} reloadKey={reloadKey} />
+
+      {view.status === 'returned' ? (
+        <DossierRating code={view.code} audience="applicant" reloadKey={reloadKey} />
+      ) : null}
 
       <section aria-labelledby="my-dossier-timeline-heading" className="dossier-section">
         <h2 id="my-dossier-timeline-heading" className="section-heading">

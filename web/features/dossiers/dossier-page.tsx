@@ -1,7 +1,7 @@
 // /ho-so/<code>: one dossier for staff. Status, procedure, due time and the working time left; the
 // steps with their agencies and due times (the current one marked); the slips its history has
 // issued (receipt after acceptance …, PDF in a new tab); its papers (components as given, files,
-// supplements, results: dossier-papers.tsx); the actions the user may take now, each
+// supplements, results: dossier-papers.tsx); the applicant's rating once returned; the actions the user may take now, each
 // opening its inputs (rendered from the action's input schema) and sent with If-Match: the version
 // read. 409 STALE_VERSION: someone acted first; the page says so and reloads. The history last.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
@@ -40,6 +40,7 @@ import {
 import { DueCell } from './worklist-page.tsx';
 import { DossierFees } from '../payments/dossier-fees.tsx';
 import { DossierPapers } from './dossier-papers.tsx';
+import { DossierRating } from './dossier-rating.tsx';
 import {
   PersonPicker,
   personInputFor,
@@ -455,6 +456,10 @@ export function DossierPage({ code }: { code: string }) {
             receivingAgencyCode={load.view.receivingAgency.code}
             onPaid={reload}
           />
+
+          {load.view.status === 'returned' ? (
+            <DossierRating code={load.view.code} audience="staff" reloadKey={reloadKey} />
+          ) : null}
 
           <section aria-labelledby="dossier-steps-heading" className="dossier-section">
             <h2 id="dossier-steps-heading" className="section-heading">

@@ -67,6 +67,13 @@ function useFormat() {
     return {
       n: (v: number) => number.format(v),
       rate: (v: number | null) => (v === null ? t.reports.noRate : percent.format(v)),
+      /** The satisfied share with the number of ratings it is out of: "75 % (4)". */
+      satisfied: (x: OverviewFigures) => {
+        const rated = x.satisfaction.verySatisfied + x.satisfaction.satisfied + x.satisfaction.unsatisfied;
+        return x.satisfiedRate === null
+          ? t.reports.noRate
+          : t.reports.outOf(percent.format(x.satisfiedRate), number.format(rated));
+      },
     };
   }, [t]);
 }
@@ -79,6 +86,7 @@ function Figures({ t, figures }: { t: Messages; figures: OverviewFigures }) {
     ['overdue', t.reports.overdue, f.n(figures.overdue)],
     ['finished', t.reports.finished, f.n(figures.finished.total)],
     ['rate', t.reports.onTimeRate, f.rate(figures.onTimeRate)],
+    ['satisfied', t.reports.satisfiedRate, f.satisfied(figures)],
   ];
   return (
     <dl className="overview-figures">
@@ -283,6 +291,7 @@ function ByAgency({ t, data, month }: { t: Messages; data: Overview; month: stri
     [t.reports.overdue, (x) => f.n(x.overdue)],
     [t.reports.finished, (x) => f.n(x.finished.total)],
     [t.reports.onTimeRate, (x) => f.rate(x.onTimeRate)],
+    [t.reports.satisfiedRate, (x) => f.satisfied(x)],
   ];
   return (
     <section className="panel overview-section" aria-labelledby="overview-by-agency">

@@ -1,0 +1,39 @@
+// The applicant's rating of a dossier (common/dossiers/ratings.ts, docs/domain/ratings.md).
+import { Type, type Static } from 'typebox';
+import { MAX_RATING_COMMENT, SATISFACTION_LEVELS } from '../dossiers/ratings.ts';
+
+export const RatingBody = Type.Object(
+  {
+    level: Type.Enum(SATISFACTION_LEVELS, { description: 'Rất hài lòng, Hài lòng hoặc Không hài lòng' }),
+    comment: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: MAX_RATING_COMMENT,
+        description: 'Góp ý thêm (không bắt buộc)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type RatingBody = Static<typeof RatingBody>;
+
+export const Rating = Type.Object(
+  {
+    level: Type.Enum(SATISFACTION_LEVELS),
+    label: Type.String(),
+    comment: Type.Union([Type.String(), Type.Null()]),
+    ratedAt: Type.String(),
+  },
+  { additionalProperties: false },
+);
+export type Rating = Static<typeof Rating>;
+
+export const RatingState = Type.Object(
+  {
+    rating: Type.Union([Rating, Type.Null()]),
+    /** The caller is the applicant and may rate now (the result returned, not rated yet). */
+    canRate: Type.Boolean(),
+  },
+  { additionalProperties: false },
+);
+export type RatingState = Static<typeof RatingState>;

@@ -1,0 +1,232 @@
+// The applicant rates a dossier once, after the result was returned: not before, not twice (even two
+// requests at once keep one), not someone else's; staff read it and cannot give it; bad input is named
+// and writes nothing.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
+import { errorOf, loginAs, ORIGIN } from '../../test/http.ts';
+import { signInCitizen, startTestIdp } from '../../test/citizen.ts';
+import { testConfig } from '../../test/template.ts';
+import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
+import type { DevIdp } from '../../../simulator/identity-provider.ts';
+
+let rt: TestRuntime;
+let idp: DevIdp;
+// Friday 20 November 2026, 09:00 in Hà Nội.
+const clock = manualClock('2026-11-20T02:00:00Z');
+const cookies = new Map<string, string>();
+const staff = async (u: string) => {
+  if (!cookies.has(u)) cookies.set(u, await loginAs(rt.app, u));
+  return cookies.get(u)!;
+};
+const citizen = async (sub: string) => {
+  if (!cookies.has(sub)) cookies.set(sub, await signInCitizen(rt.app, sub));
+  return cookies.get(sub)!;
+};
+const HUONG = 'dev-001190012345';
+const MINH = 'dev-001085004321';
+let hangTrong: string;
+let code: string;
+
+const get = async (url: string, cookie?: string) =>
+  rt.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+const rate = async (cookie: string | undefined, payload: unknown, dossier = code) =>
+  rt.app.inject({
+    method: 'POST',
+    url: `/api/v1/dossiers/${dossier}/rating`,
+    headers: { ...(cookie ? { cookie } : {}), origin: ORIGIN },
+    payload: payload as Record<string, unknown>,
+  });
+const ratings = async () =>
+  Number(
+    (
+      await rt.deps.db
+        .selectFrom('dossier_ratings')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+async function act(cookie: string, action: string, body: Record<string, unknown> = {}) {
+  const current = await get(`/api/v1/dossiers/${code}`, cookie);
+  assert.equal(current.statusCode, 200, current.body);
+  const res = await rt.app.inject({
+    method: 'POST',
+    url: `/api/v1/dossiers/${code}/actions/${action}`,
+    headers: { cookie, origin: ORIGIN, 'if-match': String(current.json<{ version: number }>().version) },
+    payload: body,
+  });
+  assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
+}
+
+async function forward(cookie: string, nextUser: string) {
+  const offered = (await get(`/api/v1/dossiers/${code}/actions`, cookie)).json<{
+    items: { kind: string; inputs: { properties?: Record<string, unknown> } }[];
+  }>().items;
+  if (offered.some((a) => a.kind === 'claim')) await act(cookie, 'claim');
+  const fwd = offered.find((a) => a.kind === 'forward')!;
+  const next = (
+    await rt.deps.db
+      .selectFrom('users')
+      .select('user_id')
+      .where('username', '=', nextUser)
+      .executeTakeFirstOrThrow()
+  ).user_id;
+  await act(
+    cookie,
+    'forward',
+    fwd.inputs.properties && 'nextAssigneeId' in fwd.inputs.properties ? { nextAssigneeId: next } : {},
+  );
+}
+
+before(async () => {
+  const started = await startTestIdp();
+  idp = started.idp;
+  rt = await createTestRuntime({ clock, config: started.config(testConfig(null).oidc) });
+  hangTrong = (
+    await rt.deps.db
+      .selectFrom('agencies')
+      .select('code')
+      .where('unit_code', '=', '00070')
+      .where('kind', '=', 'people-committee')
+      .executeTakeFirstOrThrow()
+  ).code;
+  // Hường's birth registration, received at the desk, processed up to the leader's approval.
+  const received = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/dossiers',
+    headers: { cookie: await staff('desk.hang-trong') },
+    payload: {
+      procedureCode: '1.001193',
+      agencyCode: hangTrong,
+      applicant: APPLICANT_HUONG,
+      formData: VALID_BIRTH_DECLARATION,
+      components: [
+        { code: 'TP1', provided: 'original' },
+        { code: 'TP3', provided: 'original' },
+      ],
+      channel: 'direct',
+    },
+  });
+  assert.equal(received.statusCode, 201, received.body);
+  code = received.json<{ code: string }>().code;
+  clock.advance(15 * 60_000);
+  await forward(await staff('desk.hang-trong'), 'specialist.hang-trong');
+  clock.advance(60 * 60_000);
+  await forward(await staff('specialist.hang-trong'), 'leader.hang-trong');
+  clock.advance(30 * 60_000);
+  await act(await staff('leader.hang-trong'), 'approve', {
+    resultDocuments: [{ name: 'Giấy khai sinh (bản chính)' }],
+  });
+});
+after(async () => {
+  await rt.close();
+  await idp.close();
+});
+
+test('before the result is returned: nothing to rate, and a rating is refused', async () => {
+  const state = await get(`/api/v1/dossiers/${code}/rating`, await citizen(HUONG));
+  assert.equal(state.statusCode, 200, state.body);
+  assert.deepEqual(state.json(), { rating: null, canRate: false });
+  const early = await rate(await citizen(HUONG), { level: 'satisfied' });
+  assert.equal(early.statusCode, 409, early.body);
+  assert.equal(errorOf(early).code, 'CONFLICT');
+  assert.equal(await ratings(), 0);
+
+  clock.advance(30 * 60_000);
+  await act(await staff('desk.hang-trong'), 'return-result', {
+    channel: 'counter',
+    recipientName: 'Nguyễn Thị Hường',
+  });
+});
+
+test('bad input is named and writes nothing; others cannot rate it', async () => {
+  const huong = await citizen(HUONG);
+  const cases: [unknown, string[]][] = [
+    [{}, ['body/level']],
+    [{ level: 'ok' }, ['body/level']],
+    [{ level: 'satisfied', comment: 'x'.repeat(1001) }, ['body/comment']],
+    [{ level: 'satisfied', stars: 5 }, ['body/stars']],
+  ];
+  for (const [payload, paths] of cases) {
+    const res = await rate(huong, payload);
+    assert.equal(res.statusCode, 400, `${JSON.stringify(payload)}: ${res.body}`);
+    for (const p of paths)
+      assert.ok(
+        errorOf(res).details!.some((d) => d.path.startsWith(p)),
+        `${p} in ${JSON.stringify(errorOf(res).details)}`,
+      );
+  }
+  assert.equal((await rate(await citizen(MINH), { level: 'unsatisfied' })).statusCode, 404);
+  assert.equal((await get(`/api/v1/dossiers/${code}/rating`, await citizen(MINH))).statusCode, 404);
+  assert.equal((await rate(await staff('desk.hang-trong'), { level: 'very-satisfied' })).statusCode, 401);
+  assert.equal((await rate(undefined, { level: 'very-satisfied' })).statusCode, 401);
+  assert.equal((await get(`/api/v1/dossiers/${code}/rating`)).statusCode, 401);
+  assert.equal((await get(`/api/v1/dossiers/${code}/rating`, await staff('desk.hang-bac'))).statusCode, 404);
+  assert.equal(await ratings(), 0);
+});
+
+test('once returned, she rates it once: two ratings sent at once keep one; staff read it', async () => {
+  const huong = await citizen(HUONG);
+  assert.deepEqual((await get(`/api/v1/dossiers/${code}/rating`, huong)).json(), {
+    rating: null,
+    canRate: true,
+  });
+  const [a, b] = await Promise.all([
+    rate(huong, { level: 'very-satisfied', comment: '  Cán bộ hướng dẫn tận tình.  ' }),
+    rate(huong, { level: 'unsatisfied' }),
+  ]);
+  assert.deepEqual([a.statusCode, b.statusCode].sort(), [201, 409]);
+  const kept = (a.statusCode === 201 ? a : b).json<{ level: string }>();
+  assert.equal(await ratings(), 1);
+  const refused = a.statusCode === 409 ? a : b;
+  assert.match(errorOf(refused).message, /đã được đánh giá/);
+
+  const expected = {
+    level: kept.level,
+    label: kept.level === 'very-satisfied' ? 'Rất hài lòng' : 'Không hài lòng',
+    comment: kept.level === 'very-satisfied' ? 'Cán bộ hướng dẫn tận tình.' : null,
+    ratedAt: clock.now().toISOString(),
+  };
+  assert.deepEqual((await get(`/api/v1/dossiers/${code}/rating`, huong)).json(), {
+    rating: expected,
+    canRate: false,
+  });
+  for (const u of ['desk.hang-trong', 'leader.hang-trong']) {
+    const seen = await get(`/api/v1/dossiers/${code}/rating`, await staff(u));
+    assert.equal(seen.statusCode, 200, seen.body);
+    assert.deepEqual(seen.json(), { rating: expected, canRate: false });
+  }
+  const again = await rate(huong, { level: 'satisfied' });
+  assert.equal(again.statusCode, 409);
+  assert.equal(await ratings(), 1);
+});
+
+test("the leader's overview counts the month's ratings for the receiving agency", async () => {
+  const res = await get('/api/v1/reports/overview?month=2026-11', await staff('leader.hang-trong'));
+  assert.equal(res.statusCode, 200, res.body);
+  type Figures = {
+    satisfaction: { verySatisfied: number; satisfied: number; unsatisfied: number };
+    satisfiedRate: number | null;
+  };
+  const overview = res.json<{
+    totals: Figures;
+    agencies: { agency: { code: string }; figures: Figures }[];
+  }>();
+  const row = overview.agencies.find((a) => a.agency.code === hangTrong);
+  assert.ok(row, 'Hàng Trống is in the overview');
+  const kept = (await get(`/api/v1/dossiers/${code}/rating`, await citizen(HUONG))).json<{
+    rating: { level: string };
+  }>().rating.level;
+  const happy = kept === 'very-satisfied';
+  assert.deepEqual(row.figures.satisfaction, {
+    verySatisfied: happy ? 1 : 0,
+    satisfied: 0,
+    unsatisfied: happy ? 0 : 1,
+  });
+  assert.equal(row.figures.satisfiedRate, happy ? 1 : 0);
+  assert.deepEqual(overview.totals.satisfaction, row.figures.satisfaction);
+  // Another month has none: no rate rather than a made-up one.
+  const october = await get('/api/v1/reports/overview?month=2026-10', await staff('leader.hang-trong'));
+  assert.equal(october.json<{ totals: Figures }>().totals.satisfiedRate, null);
+});

@@ -1,0 +1,50 @@
+// The applicant's rating of a dossier over HTTP (docs/domain/ratings.md).
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Deps } from '../../deps.ts';
+import { ErrorEnvelope } from '../../../common/contracts/common.ts';
+import { DossierCodeParams } from '../../../common/contracts/dossiers.ts';
+import { Rating, RatingBody, RatingState } from '../../../common/contracts/ratings.ts';
+import { requireCaller } from '../auth/auth.hook.ts';
+import { requireCitizen } from '../citizens/citizens.routes.ts';
+import { getRating, rateDossier } from './ratings.service.ts';
+
+const tags = ['dossiers'];
+const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
+
+export function registerRatingRoutes(root: FastifyInstance, deps: Deps): void {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/api/v1/dossiers/:code/rating',
+    {
+      schema: {
+        tags,
+        summary:
+          'Đánh giá mức độ hài lòng của người nộp với hồ sơ (người nộp và cán bộ xem được hồ sơ); canRate: người nộp được đánh giá lúc này',
+        params: DossierCodeParams,
+        response: { 200: RatingState, ...errors },
+      },
+    },
+    async (request) => getRating(deps, requireCaller(request), request.params.code),
+  );
+
+  app.post(
+    '/api/v1/dossiers/:code/rating',
+    {
+      schema: {
+        tags,
+        summary:
+          'Người nộp đánh giá mức độ hài lòng (Rất hài lòng, Hài lòng, Không hài lòng) sau khi nhận kết quả; một lần cho mỗi hồ sơ (đã đánh giá: 409)',
+        security: [{ citizen: [] }],
+        params: DossierCodeParams,
+        body: RatingBody,
+        response: { 201: Rating, ...errors, 409: ErrorEnvelope },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await rateDossier(deps, requireCitizen(request), request.params.code, request.body)),
+  );
+}
