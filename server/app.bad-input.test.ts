@@ -33,6 +33,7 @@ function samplePathValue(route: string, name: string): string {
   if (name === 'action') return 'accept';
   if (name === 'username') return 'desk.hang-trong';
   if (name === 'idNumber') return '001190012345';
+  if (name === 'fileId') return '00000000-0000-4000-8000-000000000000';
   return '1';
 }
 

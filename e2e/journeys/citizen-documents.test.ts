@@ -1,14 +1,13 @@
 // Issue #5 (scope 4), on a 360 px phone: Trần Văn Minh opens "Giấy tờ của tôi" from the citizen bar and
 // finds his document store empty; the ward of Hàng Trống registers a birth for him and the leader signs
-// the electronic birth certificate (through the API, as the desk's and leader's screens send it: the
-// staff screens do not attach result files yet); his store then lists the certificate with its
+// the electronic birth certificate (through the API, as the desk's and leader's screens send it:
+// e2e/support/results.ts); his store then lists the certificate with its
 // procedure, dossier, issuing agency and date, and the download gives him the very file. axe-core and
 // no horizontal scroll on each state; screenshots in e2e/artifacts/citizen-documents/.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { VALID_BIRTH_DECLARATION } from '../../server/test/fixtures.ts';
+import type { Browser, Page } from 'playwright-core';
 import {
   artifact,
   assertNoHorizontalScroll,
@@ -18,10 +17,10 @@ import {
   smallPdf,
 } from '../pages/citizen-pages.ts';
 import { MY_DOCUMENTS_PATH, MyDocumentsPage } from '../pages/documents-page.ts';
+import { issueElectronicResult } from '../support/results.ts';
 import {
   assertAccessible,
   assertNoProblems,
-  BASE_URL,
   launchBrowser,
   openPage,
   type TestPage,
@@ -29,8 +28,12 @@ import {
 
 const JOURNEY = 'citizen-documents';
 const PHONE = { width: 360, height: 740 };
-const HANG_TRONG = '000.12.22.H26';
-const MINH = { kind: 'person', fullName: 'Trần Văn Minh', idNumber: '001085004321', phone: '0987654321' };
+const MINH = {
+  kind: 'person' as const,
+  fullName: 'Trần Văn Minh',
+  idNumber: '001085004321',
+  phone: '0987654321',
+};
 const CERTIFICATE = 'Giấy khai sinh (bản điện tử) — Trần Minh Châu';
 const CERTIFICATE_PDF = smallPdf('Giay khai sinh Tran Minh Chau');
 
@@ -45,84 +48,9 @@ async function check(page: Page, name: string): Promise<void> {
   await artifact(page, JOURNEY, `${String(shots).padStart(2, '0')}-${name}`);
 }
 
-/** A staff member's API session (the cookie lives in the context). */
-async function staff(username: string): Promise<BrowserContext> {
-  const { context } = await openPage(browser);
-  const login = await context.request.post('/api/v1/auth/login', {
-    headers: { origin: BASE_URL },
-    data: { username, password: 'demo' },
-  });
-  assert.equal(login.status(), 200, await login.text());
-  return context;
-}
-
-async function act(context: BrowserContext, code: string, action: string, body: object = {}) {
-  const view = await context.request.get(`/api/v1/dossiers/${code}`);
-  assert.equal(view.status(), 200, await view.text());
-  const { version } = (await view.json()) as { version: number };
-  const res = await context.request.post(`/api/v1/dossiers/${code}/actions/${action}`, {
-    headers: { origin: BASE_URL, 'if-match': String(version) },
-    data: body,
-  });
-  assert.equal(res.status(), 200, `${action}: ${await res.text()}`);
-}
-
-/** Moves the dossier on from `context`'s step, to `next` when the step names its handler. */
-async function forward(context: BrowserContext, code: string, next: string): Promise<void> {
-  const offered = (await (await context.request.get(`/api/v1/dossiers/${code}/actions`)).json()) as {
-    items: { kind: string; inputs: { properties?: Record<string, unknown> } }[];
-  };
-  if (offered.items.some((a) => a.kind === 'claim')) await act(context, code, 'claim');
-  const fwd = offered.items.find((a) => a.kind === 'forward');
-  assert.ok(fwd, offered.items.map((a) => a.kind).join(', '));
-  if (!(fwd.inputs.properties && 'nextAssigneeId' in fwd.inputs.properties)) {
-    await act(context, code, 'forward');
-    return;
-  }
-  const people = (await (
-    await context.request.get(`/api/v1/staff?q=${encodeURIComponent(next)}&active=true`)
-  ).json()) as { items: { id: string; username: string }[] };
-  const person = people.items.find((p) => p.username === next);
-  assert.ok(person, `${next} in ${JSON.stringify(people.items.map((p) => p.username))}`);
-  await act(context, code, 'forward', { nextAssigneeId: person.id });
-}
-
 /** A birth registered at Hàng Trống for Minh, approved with the electronic certificate and returned. */
-async function registerBirthWithElectronicResult(): Promise<string> {
-  const desk = await staff('desk.hang-trong');
-  const intake = await desk.request.post('/api/v1/dossiers', {
-    headers: { origin: BASE_URL },
-    data: {
-      procedureCode: '1.001193',
-      agencyCode: HANG_TRONG,
-      applicant: MINH,
-      formData: VALID_BIRTH_DECLARATION,
-      components: [
-        { code: 'TP1', provided: 'original' },
-        { code: 'TP3', provided: 'original' },
-      ],
-      channel: 'direct',
-    },
-  });
-  assert.equal(intake.status(), 201, await intake.text());
-  const { code } = (await intake.json()) as { code: string };
-  await forward(desk, code, 'specialist.hang-trong');
-  const specialist = await staff('specialist.hang-trong');
-  await forward(specialist, code, 'leader.hang-trong');
-  const leader = await staff('leader.hang-trong');
-  const file = await leader.request.post('/api/v1/files', {
-    headers: { origin: BASE_URL },
-    multipart: {
-      file: { name: 'giay-khai-sinh.pdf', mimeType: 'application/pdf', buffer: CERTIFICATE_PDF },
-    },
-  });
-  assert.equal(file.status(), 201, await file.text());
-  const { fileId } = (await file.json()) as { fileId: string };
-  await act(leader, code, 'approve', { resultDocuments: [{ name: CERTIFICATE, fileId }] });
-  await act(desk, code, 'return-result', { channel: 'counter', recipientName: 'Trần Văn Minh' });
-  for (const c of [desk, specialist, leader]) await c.close();
-  return code;
-}
+const registerBirthWithElectronicResult = () =>
+  issueElectronicResult(browser, MINH, CERTIFICATE, { pdf: CERTIFICATE_PDF, returnedTo: 'Trần Văn Minh' });
 
 before(async () => {
   clearArtifacts(JOURNEY);

@@ -80,24 +80,37 @@ export async function dossierAtLeader(browser: Browser, applicant: Applicant): P
   return code;
 }
 
-/** A birth registered at Hàng Trống for `applicant`, approved with the electronic `result`: its dossier code. */
+/**
+ * A birth registered at Hàng Trống for `applicant`, approved with the electronic `result` (its file
+ * `pdf`), and handed over at the counter to `returnedTo` when given: its dossier code.
+ */
 export async function issueElectronicResult(
   browser: Browser,
   applicant: Applicant,
   result: string,
+  options: { pdf?: Buffer; returnedTo?: string } = {},
 ): Promise<string> {
   const code = await dossierAtLeader(browser, applicant);
   const leader = await staffSession(browser, 'leader.hang-trong');
   const file = await leader.request.post('/api/v1/files', {
     headers: { origin: BASE_URL },
     multipart: {
-      file: { name: 'ket-qua.pdf', mimeType: 'application/pdf', buffer: smallPdf('Ket qua dien tu') },
+      file: {
+        name: 'ket-qua.pdf',
+        mimeType: 'application/pdf',
+        buffer: options.pdf ?? smallPdf('Ket qua dien tu'),
+      },
     },
   });
   assert.equal(file.status(), 201, await file.text());
   const { fileId } = (await file.json()) as { fileId: string };
   await act(leader, code, 'approve', { resultDocuments: [{ name: result, fileId }] });
   await leader.close();
+  if (options.returnedTo !== undefined) {
+    const desk = await staffSession(browser, 'desk.hang-trong');
+    await act(desk, code, 'return-result', { channel: 'counter', recipientName: options.returnedTo });
+    await desk.close();
+  }
   return code;
 }
 

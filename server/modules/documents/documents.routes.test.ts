@@ -5,8 +5,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
-import { errorOf, loginAs, ORIGIN } from '../../test/http.ts';
-import { signInCitizen, startTestIdp } from '../../test/citizen.ts';
+import { errorOf, ORIGIN } from '../../test/http.ts';
+import { startTestIdp } from '../../test/citizen.ts';
+import { dossierKit, peoplesCommittee } from '../../test/dossier-kit.ts';
 import { testConfig } from '../../test/template.ts';
 import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
@@ -15,15 +16,8 @@ let rt: TestRuntime;
 let idp: DevIdp;
 // Friday 20 November 2026, 09:00 in Hà Nội.
 const clock = manualClock('2026-11-20T02:00:00Z');
-const cookies = new Map<string, string>();
-const staff = async (u: string) => {
-  if (!cookies.has(u)) cookies.set(u, await loginAs(rt.app, u));
-  return cookies.get(u)!;
-};
-const citizen = async (sub: string) => {
-  if (!cookies.has(sub)) cookies.set(sub, await signInCitizen(rt.app, sub));
-  return cookies.get(sub)!;
-};
+const kit = dossierKit(() => rt);
+const { staff, citizen, get, act, forward } = kit;
 /** Nguyễn Thị Hường, 001190012345 (APPLICANT_HUONG), and Trần Văn Minh at the identity provider. */
 const HUONG = 'dev-001190012345';
 const MINH = 'dev-001085004321';
@@ -69,71 +63,8 @@ type DocumentList = {
   }[];
 };
 
-async function upload(cookie: string, bytes: Buffer, name = 'giay-khai-sinh.pdf'): Promise<string> {
-  const boundary = '----motcua' + Math.random().toString(16).slice(2);
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
-    ),
-    bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await rt.app.inject({
-    method: 'POST',
-    url: '/api/v1/files',
-    headers: { cookie, origin: ORIGIN, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload,
-  });
-  assert.equal(res.statusCode, 201, res.body);
-  return res.json<{ fileId: string }>().fileId;
-}
-
-const get = async (url: string, cookie?: string) =>
-  rt.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
-
-async function act(
-  cookie: string,
-  code: string,
-  action: string,
-  body: Record<string, unknown> = {},
-  headers: Record<string, string> = {},
-) {
-  const current = await get(`/api/v1/dossiers/${code}`, cookie);
-  assert.equal(current.statusCode, 200, current.body);
-  return rt.app.inject({
-    method: 'POST',
-    url: `/api/v1/dossiers/${code}/actions/${action}`,
-    headers: {
-      cookie,
-      origin: ORIGIN,
-      'if-match': String(current.json<View>().version),
-      ...headers,
-    },
-    payload: body,
-  });
-}
-
-/** The next action of `kind` offered to `cookie`, with the assignee field filled when it asks for one. */
-async function forward(cookie: string, code: string, nextUser: string) {
-  const offered = (await get(`/api/v1/dossiers/${code}/actions`, cookie)).json<{
-    items: { kind: string; inputs: { properties?: Record<string, unknown> } }[];
-  }>().items;
-  if (offered.some((a) => a.kind === 'claim'))
-    assert.equal((await act(cookie, code, 'claim')).statusCode, 200);
-  const fwd = offered.find((a) => a.kind === 'forward');
-  assert.ok(fwd, JSON.stringify(offered.map((a) => a.kind)));
-  const next = (
-    await rt.deps.db
-      .selectFrom('users')
-      .select('user_id')
-      .where('username', '=', nextUser)
-      .executeTakeFirstOrThrow()
-  ).user_id;
-  const body =
-    fwd.inputs.properties && 'nextAssigneeId' in fwd.inputs.properties ? { nextAssigneeId: next } : {};
-  const res = await act(cookie, code, 'forward', body);
-  assert.equal(res.statusCode, 200, res.body);
-}
+const upload = (cookie: string, bytes: Buffer, name = 'giay-khai-sinh.pdf') =>
+  kit.upload(cookie, bytes, name);
 
 const deskIntake = async (payload: Record<string, unknown>, desk = 'desk.hang-trong') =>
   rt.app.inject({
@@ -188,14 +119,7 @@ before(async () => {
   const started = await startTestIdp();
   idp = started.idp;
   rt = await createTestRuntime({ clock, config: started.config(testConfig(null).oidc) });
-  hangTrong = (
-    await rt.deps.db
-      .selectFrom('agencies')
-      .select('code')
-      .where('unit_code', '=', '00070')
-      .where('kind', '=', 'people-committee')
-      .executeTakeFirstOrThrow()
-  ).code;
+  hangTrong = await peoplesCommittee(rt.deps.db, '00070');
 });
 after(async () => {
   await rt.close();

@@ -5,8 +5,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
-import { errorOf, loginAs, ORIGIN } from '../../test/http.ts';
-import { signInCitizen, startTestIdp } from '../../test/citizen.ts';
+import { errorOf, ORIGIN } from '../../test/http.ts';
+import { startTestIdp } from '../../test/citizen.ts';
+import { dossierKit, peoplesCommittee } from '../../test/dossier-kit.ts';
 import { testConfig } from '../../test/template.ts';
 import { VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
@@ -17,78 +18,18 @@ let rt: TestRuntime;
 let idp: DevIdp;
 // Friday 20 November 2026, 09:00 in Hà Nội.
 const clock = manualClock('2026-11-20T02:00:00Z');
-const cookies = new Map<string, string>();
-const staff = async (u: string) => {
-  if (!cookies.has(u)) cookies.set(u, await loginAs(rt.app, u));
-  return cookies.get(u)!;
-};
-const citizen = async (sub: string) => {
-  if (!cookies.has(sub)) cookies.set(sub, await signInCitizen(rt.app, sub));
-  return cookies.get(sub)!;
-};
+const kit = dossierKit(() => rt);
+const { staff, citizen, get, upload } = kit;
 const HUONG = 'dev-001190012345';
 const MINH = 'dev-001085004321';
 let hangTrong: string;
 
 const pdf = (text: string) => Buffer.from(`%PDF-1.4\n% ${text}\n1 0 obj << >> endobj\n%%EOF\n`);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
-
-async function upload(cookie: string, bytes: Buffer, name: string): Promise<string> {
-  const boundary = '----motcua' + Math.random().toString(16).slice(2);
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    bytes,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await rt.app.inject({
-    method: 'POST',
-    url: '/api/v1/files',
-    headers: { cookie, origin: ORIGIN, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload,
-  });
-  assert.equal(res.statusCode, 201, res.body);
-  return res.json<{ fileId: string }>().fileId;
-}
-
-const get = async (url: string, cookie?: string) =>
-  rt.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
-
-async function act(cookie: string, code: string, action: string, body: Record<string, unknown> = {}) {
-  const current = await get(`/api/v1/dossiers/${code}`, cookie);
-  assert.equal(current.statusCode, 200, current.body);
-  const res = await rt.app.inject({
-    method: 'POST',
-    url: `/api/v1/dossiers/${code}/actions/${action}`,
-    headers: {
-      cookie,
-      origin: ORIGIN,
-      'if-match': String(current.json<{ version: number }>().version),
-    },
-    payload: body,
-  });
-  assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
-}
-
-async function forward(cookie: string, code: string, nextUser: string) {
-  const offered = (await get(`/api/v1/dossiers/${code}/actions`, cookie)).json<{
-    items: { kind: string; inputs: { properties?: Record<string, unknown> } }[];
-  }>().items;
-  if (offered.some((a) => a.kind === 'claim')) await act(cookie, code, 'claim');
-  const fwd = offered.find((a) => a.kind === 'forward');
-  assert.ok(fwd, JSON.stringify(offered.map((a) => a.kind)));
-  const next = (
-    await rt.deps.db
-      .selectFrom('users')
-      .select('user_id')
-      .where('username', '=', nextUser)
-      .executeTakeFirstOrThrow()
-  ).user_id;
-  const body =
-    fwd.inputs.properties && 'nextAssigneeId' in fwd.inputs.properties ? { nextAssigneeId: next } : {};
-  await act(cookie, code, 'forward', body);
-}
+const act = async (cookie: string, code: string, action: string, body: Record<string, unknown> = {}) => {
+  await kit.actOk(cookie, code, action, body);
+};
+const forward = kit.forward;
 
 /** Every file of the dossier, by id, with the bytes it was uploaded with. */
 const uploaded = new Map<string, Buffer>();
@@ -101,14 +42,7 @@ before(async () => {
   const started = await startTestIdp();
   idp = started.idp;
   rt = await createTestRuntime({ clock, config: started.config(testConfig(null).oidc) });
-  hangTrong = (
-    await rt.deps.db
-      .selectFrom('agencies')
-      .select('code')
-      .where('unit_code', '=', '00070')
-      .where('kind', '=', 'people-committee')
-      .executeTakeFirstOrThrow()
-  ).code;
+  hangTrong = await peoplesCommittee(rt.deps.db, '00070');
 
   // Hường submits a birth registration online: the components the channel requires, each with its own
   // file (the first with two: a PDF and a photo).

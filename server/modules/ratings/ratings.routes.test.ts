@@ -4,8 +4,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
-import { errorOf, loginAs, ORIGIN } from '../../test/http.ts';
-import { signInCitizen, startTestIdp } from '../../test/citizen.ts';
+import { errorOf, ORIGIN } from '../../test/http.ts';
+import { startTestIdp } from '../../test/citizen.ts';
+import { dossierKit, peoplesCommittee } from '../../test/dossier-kit.ts';
 import { testConfig } from '../../test/template.ts';
 import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
@@ -14,22 +15,13 @@ let rt: TestRuntime;
 let idp: DevIdp;
 // Friday 20 November 2026, 09:00 in Hà Nội.
 const clock = manualClock('2026-11-20T02:00:00Z');
-const cookies = new Map<string, string>();
-const staff = async (u: string) => {
-  if (!cookies.has(u)) cookies.set(u, await loginAs(rt.app, u));
-  return cookies.get(u)!;
-};
-const citizen = async (sub: string) => {
-  if (!cookies.has(sub)) cookies.set(sub, await signInCitizen(rt.app, sub));
-  return cookies.get(sub)!;
-};
+const kit = dossierKit(() => rt);
+const { staff, citizen, get } = kit;
 const HUONG = 'dev-001190012345';
 const MINH = 'dev-001085004321';
 let hangTrong: string;
 let code: string;
 
-const get = async (url: string, cookie?: string) =>
-  rt.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
 const rate = async (cookie: string | undefined, payload: unknown, dossier = code) =>
   rt.app.inject({
     method: 'POST',
@@ -46,51 +38,15 @@ const ratings = async () =>
         .executeTakeFirstOrThrow()
     ).n,
   );
-
-async function act(cookie: string, action: string, body: Record<string, unknown> = {}) {
-  const current = await get(`/api/v1/dossiers/${code}`, cookie);
-  assert.equal(current.statusCode, 200, current.body);
-  const res = await rt.app.inject({
-    method: 'POST',
-    url: `/api/v1/dossiers/${code}/actions/${action}`,
-    headers: { cookie, origin: ORIGIN, 'if-match': String(current.json<{ version: number }>().version) },
-    payload: body,
-  });
-  assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
-}
-
-async function forward(cookie: string, nextUser: string) {
-  const offered = (await get(`/api/v1/dossiers/${code}/actions`, cookie)).json<{
-    items: { kind: string; inputs: { properties?: Record<string, unknown> } }[];
-  }>().items;
-  if (offered.some((a) => a.kind === 'claim')) await act(cookie, 'claim');
-  const fwd = offered.find((a) => a.kind === 'forward')!;
-  const next = (
-    await rt.deps.db
-      .selectFrom('users')
-      .select('user_id')
-      .where('username', '=', nextUser)
-      .executeTakeFirstOrThrow()
-  ).user_id;
-  await act(
-    cookie,
-    'forward',
-    fwd.inputs.properties && 'nextAssigneeId' in fwd.inputs.properties ? { nextAssigneeId: next } : {},
-  );
-}
+const act = (cookie: string, action: string, body: Record<string, unknown> = {}) =>
+  kit.actOk(cookie, code, action, body);
+const forward = (cookie: string, nextUser: string) => kit.forward(cookie, code, nextUser);
 
 before(async () => {
   const started = await startTestIdp();
   idp = started.idp;
   rt = await createTestRuntime({ clock, config: started.config(testConfig(null).oidc) });
-  hangTrong = (
-    await rt.deps.db
-      .selectFrom('agencies')
-      .select('code')
-      .where('unit_code', '=', '00070')
-      .where('kind', '=', 'people-committee')
-      .executeTakeFirstOrThrow()
-  ).code;
+  hangTrong = await peoplesCommittee(rt.deps.db, '00070');
   // Hường's birth registration, received at the desk, processed up to the leader's approval.
   const received = await rt.app.inject({
     method: 'POST',
