@@ -41,3 +41,8 @@ export const DocumentsQuery = Type.Object(
 export const OwnDocumentParams = Type.Object({ documentId: DocumentId }, { additionalProperties: false });
 
 export const ApplicantParams = Type.Object({ idNumber: ApplicantIdNumber }, { additionalProperties: false });
+
+export const ApplicantDocumentParams = Type.Object(
+  { idNumber: ApplicantIdNumber, documentId: DocumentId },
+  { additionalProperties: false },
+);

@@ -8,6 +8,7 @@
 // a specialist's lookup is refused with a clear message. axe on every state; screenshots in
 // e2e/artifacts/document-reuse/.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -51,6 +52,7 @@ const DUC = {
   phone: '0911223344',
 } as const;
 const DUC_RECORD = 'Giấy khai sinh (bản điện tử) — Phạm Gia Bảo';
+const DUC_RECORD_PDF = smallPdf('Giay khai sinh Pham Gia Bao');
 
 let browser: Browser;
 let shots = 0;
@@ -195,7 +197,7 @@ test('Lê Thị Lan applies online reusing her electronic birth certificate for 
 });
 
 test('desk.hang-trong looks up the applicant’s store on the button and receives TP3 as the reused record', async () => {
-  const recordDossier = await issueElectronicResult(browser, DUC, DUC_RECORD);
+  const recordDossier = await issueElectronicResult(browser, DUC, DUC_RECORD, { pdf: DUC_RECORD_PDF });
   const { page, context, problems } = await openPage(browser, { bypassCSP: true });
   const signIn = new SignInPage(page);
   await signIn.goto(INTAKE_PATH);
@@ -254,6 +256,13 @@ test('desk.hang-trong looks up the applicant’s store on the button and receive
   await checkbox.focus();
   await page.keyboard.press('Space');
   assert.equal(await checkbox.isChecked(), true);
+  // The officer opens the record's file before relying on it: the very file the result was signed with.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    tp3.group.getByRole('link', { name: `Tải tệp về ${DUC_RECORD}` }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /-ket-qua-1\.pdf$/);
+  assert.deepEqual(fs.readFileSync(await download.path()), DUC_RECORD_PDF);
   await check(page, 'desk-record-chosen');
 
   await intake.save.click();

@@ -414,3 +414,55 @@ test('who may look an applicant’s records up: desk officers of the province, e
   assert.ok(errorOf(invalid).details!.some((d) => d.path === 'params/idNumber'));
   assert.equal((await audits()).length, desks.length, 'a refused or invalid lookup is not logged');
 });
+
+test('a desk officer opens a record’s file before reusing it: the same reach as the lookup, each opening audited', async () => {
+  const url = `/api/v1/applicants/${APPLICANT_HUONG.idNumber}/documents/${documentId}/file`;
+  const opened = async () =>
+    (
+      await rt.deps.db
+        .selectFrom('audit_log')
+        .select(['actor_label', 'entity_id', 'details'])
+        .where('action', '=', 'applicant-document.opened')
+        .orderBy('audit_id')
+        .execute()
+    ).map((a) => [a.actor_label, a.entity_id, (a.details as { documentId: string }).documentId]);
+
+  // [user, status]: desks of the province open it; another province's desk, other roles, citizens do not.
+  const cases: [string | undefined, number][] = [
+    ['desk.hang-trong', 200],
+    ['desk.my-duc', 200],
+    ['desk.tay-giang', 404],
+    ['specialist.hang-trong', 403],
+    ['auditor.ha-noi', 403],
+    [undefined, 401],
+  ];
+  for (const [user, status] of cases) {
+    const res = await get(url, user ? await staff(user) : undefined);
+    assert.equal(res.statusCode, status, `${user}: ${res.body.slice(0, 200)}`);
+    if (status === 200) {
+      assert.deepEqual(res.rawPayload, RESULT_PDF);
+      assert.equal(res.headers['content-type'], 'application/pdf');
+      assert.match(String(res.headers['content-disposition']), /-ket-qua-1\.pdf"$/);
+    }
+  }
+  const asCitizen = await get(url, await citizen(HUONG));
+  assert.equal(asCitizen.statusCode, 403);
+  // The record under someone else's number is not found, as an unknown record is.
+  const wrongPerson = await get(
+    `/api/v1/applicants/${APPLICANT_MINH.idNumber}/documents/${documentId}/file`,
+    await staff('desk.hang-trong'),
+  );
+  assert.equal(wrongPerson.statusCode, 404);
+  const bad = await get(`/api/v1/applicants/123/documents/x/file`, await staff('desk.hang-trong'));
+  assert.equal(bad.statusCode, 400);
+  assert.deepEqual(
+    errorOf(bad)
+      .details!.map((d) => d.path)
+      .sort(),
+    ['params/documentId', 'params/idNumber'],
+  );
+  assert.deepEqual(await opened(), [
+    ['desk.hang-trong', APPLICANT_HUONG.idNumber, documentId],
+    ['desk.my-duc', APPLICANT_HUONG.idNumber, documentId],
+  ]);
+});

@@ -7,13 +7,19 @@ import { AppError } from '../../platform/errors.ts';
 import { ErrorEnvelope } from '../../../common/contracts/common.ts';
 import {
   ApplicantDocumentList,
+  ApplicantDocumentParams,
   ApplicantParams,
   DocumentsQuery,
   OwnDocumentParams,
 } from '../../../common/contracts/documents.ts';
 import { requireCaller } from '../auth/auth.hook.ts';
 import { requireCitizen } from '../citizens/citizens.routes.ts';
-import { listApplicantDocuments, listOwnDocuments, ownDocumentFile } from './documents.service.ts';
+import {
+  applicantDocumentFile,
+  listApplicantDocuments,
+  listOwnDocuments,
+  ownDocumentFile,
+} from './documents.service.ts';
 
 const tags = ['documents'];
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
@@ -85,6 +91,37 @@ export function registerDocumentRoutes(root: FastifyInstance, deps: Deps): void 
         pageOf(request.query, 50),
         request.id,
       );
+    },
+  );
+
+  app.get(
+    '/api/v1/applicants/:idNumber/documents/:documentId/file',
+    {
+      schema: {
+        tags,
+        summary:
+          'Tải tệp một giấy tờ trong kho dữ liệu của người nộp (cán bộ một cửa, trong tỉnh; để xem trước khi dùng lại; mỗi lần mở được ghi nhật ký)',
+        params: ApplicantDocumentParams,
+        produces: ['application/pdf', 'image/jpeg', 'image/png'],
+        response: { 200: { type: 'string', format: 'binary' }, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const caller = requireCaller(request);
+      if (caller.kind !== 'staff')
+        throw new AppError('FORBIDDEN', 'Công dân xem giấy tờ của mình ở mục “Giấy tờ của tôi”.');
+      const file = await applicantDocumentFile(
+        deps,
+        caller.actor,
+        request.params.idNumber,
+        request.params.documentId,
+        request.id,
+      );
+      return reply
+        .type(file.mediaType)
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'private, no-store')
+        .send(file.bytes as never);
     },
   );
 }

@@ -260,6 +260,54 @@ export async function listApplicantDocuments(
   return list;
 }
 
+/**
+ * The file of one of an applicant's records, for a desk officer checking it before reusing it: the same
+ * reach as the lookup (desk officers, records issued in their province) and, like it, audited. A record
+ * of another applicant, or out of reach, is "not found".
+ */
+export async function applicantDocumentFile(
+  deps: Deps,
+  actor: Actor,
+  idNumber: string,
+  documentId: string,
+  requestId: string,
+): Promise<{ bytes: Buffer; mediaType: string; fileName: string }> {
+  const provinces = documentLookupProvinces(actor.grants);
+  if (provinces.length === 0)
+    throw new AppError(
+      'FORBIDDEN',
+      'Chỉ cán bộ một cửa tiếp nhận hồ sơ được tra cứu kho dữ liệu của người nộp.',
+    );
+  const row = await documentsQuery(deps.db)
+    .select(['d.file_id', 'd.dossier_code', 'd.position', 'f.media_type'])
+    .where('d.applicant_document_id', '=', documentId)
+    .where('d.applicant_id_number', '=', idNumber)
+    .where((eb) => eb.or(provinces.map((p) => eb('u.path', 'like', `${p}%`))))
+    .executeTakeFirst();
+  const bytes = row ? await deps.files.get(row.file_id) : null;
+  if (!row || bytes === null) throw new AppError('NOT_FOUND', 'Không tìm thấy giấy tờ này.');
+  await deps.db.transaction().execute(async (trx) => {
+    await appendAudit(
+      trx,
+      { userId: actor.userId, label: actor.username },
+      {
+        action: 'applicant-document.opened',
+        entityType: 'applicant',
+        entityId: idNumber,
+        details: { documentId, dossierCode: row.dossier_code },
+        requestId,
+      },
+      deps.clock.now(),
+    );
+  });
+  return { bytes, mediaType: row.media_type, fileName: resultFileName(row) };
+}
+
+const resultFileName = (row: { dossier_code: string; position: number; media_type: string }) => {
+  const extension = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }[row.media_type];
+  return `${row.dossier_code}-ket-qua-${row.position + 1}.${extension ?? 'bin'}`;
+};
+
 /** The file of one of the citizen's own records; any other record is "not found". */
 export async function ownDocumentFile(
   deps: Deps,
@@ -276,10 +324,5 @@ export async function ownDocumentFile(
     .executeTakeFirst();
   const bytes = row ? await deps.files.get(row.file_id) : null;
   if (!row || bytes === null) throw new AppError('NOT_FOUND', 'Không tìm thấy giấy tờ này.');
-  const extension = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }[row.media_type];
-  return {
-    bytes,
-    mediaType: row.media_type,
-    fileName: `${row.dossier_code}-ket-qua-${row.position + 1}.${extension ?? 'bin'}`,
-  };
+  return { bytes, mediaType: row.media_type, fileName: resultFileName(row) };
 }

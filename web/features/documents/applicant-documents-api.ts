@@ -19,3 +19,7 @@ export function lookUpApplicantDocuments(
     signal,
   );
 }
+
+/** Where a desk officer downloads one of the applicant's records (audited on the server). */
+export const applicantDocumentFileUrl = (idNumber: string, documentId: string): string =>
+  `/api/v1/applicants/${encodeURIComponent(idNumber)}/documents/${encodeURIComponent(documentId)}/file`;

@@ -32,7 +32,7 @@ export function ReuseChoice({
   documents: readonly ApplicantDocument[];
   chosen: readonly string[];
   onChange: (documentId: string, chosen: boolean) => void;
-  /** Where the record's file is downloaded (the citizen's own records only). */
+  /** Where the record's file is downloaded (the citizen's own records; the desk's, audited). */
   fileUrl?: ((documentId: string) => string) | undefined;
   error?: string | undefined;
   collapsible?: boolean;

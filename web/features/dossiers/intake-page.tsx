@@ -30,6 +30,7 @@ import { useSession } from '../../app/session.tsx';
 import { getProcedure, type ProcedureDetail } from '../catalog/catalog-api.ts';
 import { ErrorSummary, type Problem } from '../calendar/error-summary.tsx';
 import {
+  applicantDocumentFileUrl,
   lookUpApplicantDocuments,
   type ApplicantDocumentList,
 } from '../documents/applicant-documents-api.ts';
@@ -619,6 +620,11 @@ export function IntakePage() {
                               setReused((all) => chooseDocument(all, `TP${i + 1}`, documentId, chosen))
                             }
                             error={fields[`reuse/${i}`]}
+                            fileUrl={
+                              lookup.kind === 'done'
+                                ? (documentId) => applicantDocumentFileUrl(lookup.idNumber, documentId)
+                                : undefined
+                            }
                           />
                         ) : (
                           <p className="hint">
