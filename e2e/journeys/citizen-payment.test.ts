@@ -7,7 +7,8 @@
 // platform, found out with "Cập nhật", then paid; and the platform out of service (503, said in
 // Vietnamese with the desk as the way out); the paid fees in English. axe-core on every page shown
 // (the platform's too), no horizontal scroll on hers, a screenshot of each step in
-// e2e/artifacts/citizen-payment/.
+// e2e/artifacts/citizen-payment/. At the counter, the desk shows the platform's page as a QR code for
+// her phone, and sees the payment arrive.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
@@ -30,6 +31,8 @@ import {
   openPage,
   type TestPage,
 } from '../support/browser.ts';
+import { DossierPage, dossierPath } from '../pages/desk-pages.ts';
+import { SignInPage } from '../pages/sign-in-page.ts';
 
 const JOURNEY = 'citizen-payment';
 const PHONE = { width: 360, height: 740 };
@@ -341,4 +344,52 @@ test('cancelled on the platform, the payment is found out with "Cập nhật"; s
   assert.deepEqual(await mine.paymentStatuses(), ['Đã thanh toán', 'Không thành công', 'Đã hủy']);
   assert.equal(await mine.receiptLink().count(), 1);
   assertNoProblems(citizen.problems);
+});
+
+test('at the counter, the desk shows her a QR code of the payment page; paid from her phone, the desk sees it paid', async () => {
+  const code = await apply(citizen.context);
+  const desk = await openPage(browser, { bypassCSP: true });
+  const signIn = new SignInPage(desk.page);
+  await signIn.goto(dossierPath(code));
+  await signIn.signInAs('desk.hang-trong');
+  const dossier = new DossierPage(desk.page);
+  await dossier.summaryValue('Trạng thái').waitFor();
+  const qr = desk.page.getByRole('region', { name: 'Thanh toán trực tuyến bằng mã QR' });
+  await qr.getByRole('button', { name: 'Tạo mã QR thanh toán' }).click();
+  const image = qr.getByRole('img', { name: /^Mã QR trang thanh toán 10\.000\s₫$/ });
+  await image.waitFor();
+  const link = qr.getByRole('link', { name: /^Mở trang thanh toán/ });
+  const payUrl = (await link.getAttribute('href'))!;
+  assert.equal(new URL(payUrl).origin, platform, 'the national platform’s page');
+  // The code is that address: drawn again here from the link, it is the same picture.
+  const { toString } = await import('qrcode');
+  const svg = await toString(payUrl, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+  assert.equal(
+    await image.getAttribute('src'),
+    `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`,
+  );
+  await assertAccessible(desk.page, 'desk-payment-qr');
+
+  // Her phone opens the address the code holds; she confirms there.
+  const phone = await openPage(browser, { viewport: PHONE, bypassCSP: true });
+  await phone.page.goto(payUrl);
+  const platformPage = new PaymentPlatformPage(phone.page);
+  assert.equal(await platformPage.value('Mã hồ sơ').innerText(), code);
+  assert.equal(await platformPage.value('Số tiền').innerText(), '10.000 đồng');
+  await platformPage.confirm.click();
+  await platformPage.page.getByRole('heading', { name: 'Thanh toán thành công' }).waitFor();
+  await paidOnServer(citizen.context, code);
+
+  // The desk checks: paid, with its receipt; the QR panel is gone, nothing is owed.
+  await qr.getByRole('button', { name: 'Cập nhật tình trạng' }).click();
+  const fees = desk.page.getByRole('region', { name: 'Phí, lệ phí' });
+  await eventually(async () => assert.match(await fees.innerText(), /Đã thanh toán/));
+  assert.equal(await qr.count(), 0);
+  await fees
+    .getByRole('link', { name: /Biên lai/ })
+    .first()
+    .waitFor();
+  assertNoProblems(desk.problems);
+  await desk.context.close();
+  await phone.context.close();
 });

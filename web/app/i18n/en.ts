@@ -1240,6 +1240,21 @@ export const en: Messages = {
     },
   },
   payments: {
+    online: {
+      heading: 'Online payment by QR code',
+      intro:
+        'The applicant scans the code with a phone to pay on the National Public Service Portal’s payment platform; the electronic receipt is issued when the platform confirms the payment.',
+      start: 'Create a payment QR code',
+      starting: 'Creating…',
+      qrAlt: (amount: string) => `QR code of the payment page for ${amount}`,
+      reference: (reference: string, amount: string) => `Payment ${reference} · ${amount}`,
+      open: 'Open the payment page',
+      refresh: 'Check the payment',
+      waiting: 'Waiting for the applicant to pay. Once the platform confirms, the fee shows as paid.',
+      unavailable:
+        'The payment platform is not answering. Try again in a few minutes or take the fee at the desk.',
+      failed: (why: string) => `The payment code could not be created: ${why}`,
+    },
     heading: 'Fees and charges',
     none: 'The dossier owes no fee or charge.',
     columns: { item: 'Item', source: 'Basis', amount: 'Amount', state: 'State' },

@@ -1215,6 +1215,20 @@ export const vi = {
     },
   },
   payments: {
+    online: {
+      heading: 'Thanh toán trực tuyến bằng mã QR',
+      intro:
+        'Người nộp quét mã bằng điện thoại để nộp phí, lệ phí trên Nền tảng thanh toán của Cổng Dịch vụ công quốc gia; biên lai điện tử được cấp khi nền tảng báo đã thanh toán.',
+      start: 'Tạo mã QR thanh toán',
+      starting: 'Đang tạo…',
+      qrAlt: (amount: string) => `Mã QR trang thanh toán ${amount}`,
+      reference: (reference: string, amount: string) => `Mã thanh toán ${reference} · ${amount}`,
+      open: 'Mở trang thanh toán',
+      refresh: 'Cập nhật tình trạng',
+      waiting: 'Đang chờ người nộp thanh toán. Khi nền tảng báo đã thanh toán, khoản phí hiện là đã nộp.',
+      unavailable: 'Nền tảng thanh toán đang không phản hồi. Hãy thử lại sau ít phút hoặc thu phí tại quầy.',
+      failed: (why: string) => `Chưa tạo được mã thanh toán: ${why}`,
+    },
     heading: 'Phí, lệ phí',
     none: 'Hồ sơ không có khoản phí, lệ phí nào phải nộp.',
     columns: { item: 'Khoản thu', source: 'Căn cứ', amount: 'Số tiền', state: 'Tình trạng' },

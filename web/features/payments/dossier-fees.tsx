@@ -1,7 +1,8 @@
 // The fees section of a dossier's page for staff: what the dossier owes (items, paid or not, totals),
 // its payments with their receipts (PDF in a new tab), and for a desk officer of the receiving agency
 // the "Thu phí tại quầy" form (cash or transfer), sent with an Idempotency-Key so that a double
-// submit never takes the money twice. The server decides who may; the form only shows where it can.
+// submit never takes the money twice, and a QR code of the national payment platform's page for the
+// applicant to pay online from a phone (the same online payment a citizen starts, started by staff). The server decides who may; the form only shows where it can.
 // The tables are exported: the citizen's dossier page shows the same (citizen/my-dossier-fees.tsx).
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorText } from '../../app/errors.ts';
@@ -12,7 +13,14 @@ import { useSession } from '../../app/session.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
 import { ErrorSummary, type Problem } from '../calendar/error-summary.tsx';
 import { formatVnd } from '../catalog/catalog-format.ts';
-import { getFees, payAtDesk, receiptUrl, type DossierFeesData } from './payments-api.ts';
+import {
+  getFees,
+  payAtDesk,
+  receiptUrl,
+  startOnlinePayment,
+  type DossierFeesData,
+  type StartedPayment,
+} from './payments-api.ts';
 
 type Load = { kind: 'loading' } | { kind: 'done'; fees: DossierFeesData } | { kind: 'error'; error: unknown };
 
@@ -261,6 +269,83 @@ function DeskForm({
   );
 }
 
+/**
+ * The applicant pays online at the counter: the platform's page as a QR code to scan with a phone (and
+ * as a link). One Idempotency-Key per intended payment, so a double click shows the same payment;
+ * "Cập nhật tình trạng" reads the fees again (the platform's callback marks the payment paid).
+ */
+function OnlineQr({ code, onRefresh }: { code: string; onRefresh: () => void }) {
+  const { t } = useI18n();
+  const c = t.payments.online;
+  const [started, setStarted] = useState<{ payment: StartedPayment; qr: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const key = useRef(newKey());
+  const qrRef = useRef<HTMLImageElement>(null);
+
+  async function start() {
+    if (busy) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const payment = await startOnlinePayment(code, key.current);
+      const { toString } = await import('qrcode');
+      const svg = await toString(payment.payUrl, { type: 'svg', margin: 2, errorCorrectionLevel: 'M' });
+      setStarted({ payment, qr: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` });
+      window.setTimeout(() => qrRef.current?.focus(), 0);
+    } catch (error) {
+      setProblem(
+        error instanceof ApiError && error.status === 503 ? c.unavailable : c.failed(errorText(t, error)),
+      );
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel online-qr" aria-labelledby="online-qr-heading">
+      <h3 id="online-qr-heading" className="panel-heading">
+        {c.heading}
+      </h3>
+      <p className="hint">{c.intro}</p>
+      {problem ? (
+        <p className="inline-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {started ? (
+        <div className="online-qr-code">
+          <img
+            ref={qrRef}
+            tabIndex={-1}
+            src={started.qr}
+            width={240}
+            height={240}
+            alt={c.qrAlt(formatVnd(t, started.payment.amount))}
+          />
+          <p>{c.reference(started.payment.reference, formatVnd(t, started.payment.amount))}</p>
+          <p className="muted" role="status">
+            {c.waiting}
+          </p>
+          <p className="action-buttons">
+            <a href={started.payment.payUrl} target="_blank" rel="noopener noreferrer" className="button">
+              {c.open}
+              <span className="visually-hidden"> {t.dossiers.opensNewTab}</span>
+            </a>
+            <button type="button" className="button" onClick={onRefresh}>
+              {c.refresh}
+            </button>
+          </p>
+        </div>
+      ) : (
+        <button type="button" className="button" disabled={busy} onClick={() => void start()}>
+          {busy ? c.starting : c.start}
+        </button>
+      )}
+    </section>
+  );
+}
+
 /** The fees of a dossier, its payments and receipts; the desk form for a desk officer of `receivingAgencyCode`. */
 export function DossierFees({
   code,
@@ -328,6 +413,9 @@ export function DossierFees({
           )}
           <UnpricedFees t={t} fees={load.fees} />
           <FeePayments t={t} fees={load.fees} />
+          {isDesk && load.fees.payable && load.fees.outstandingVnd > 0 ? (
+            <OnlineQr code={code} onRefresh={() => setReloadKey((k) => k + 1)} />
+          ) : null}
           {isDesk && load.fees.payable ? (
             <DeskForm
               code={code}
