@@ -1,6 +1,6 @@
 // The applicant's rating of a dossier (common/dossiers/ratings.ts, docs/domain/ratings.md).
 import { Type, type Static } from 'typebox';
-import { MAX_RATING_COMMENT, SATISFACTION_LEVELS } from '../dossiers/ratings.ts';
+import { MAX_RATING_COMMENT, RATING_CHANNELS, SATISFACTION_LEVELS } from '../dossiers/ratings.ts';
 
 export const RatingBody = Type.Object(
   {
@@ -22,6 +22,8 @@ export const Rating = Type.Object(
     level: Type.Enum(SATISFACTION_LEVELS),
     label: Type.String(),
     comment: Type.Union([Type.String(), Type.Null()]),
+    /** online: the signed-in applicant; counter: chosen at the desk, entered by the desk officer. */
+    channel: Type.Enum(RATING_CHANNELS),
     ratedAt: Type.String(),
   },
   { additionalProperties: false },
@@ -33,6 +35,8 @@ export const RatingState = Type.Object(
     rating: Type.Union([Rating, Type.Null()]),
     /** The caller is the applicant and may rate now (the result returned, not rated yet). */
     canRate: Type.Boolean(),
+    /** The caller is a desk officer of the receiving agency and may record the applicant's rating now. */
+    canRecordAtCounter: Type.Boolean(),
   },
   { additionalProperties: false },
 );

@@ -20,6 +20,9 @@ export const canRate = (status: string): boolean => (RATABLE_STATUSES as readonl
 
 export const MAX_RATING_COMMENT = 1000;
 
+/** online: the signed-in applicant on the portal; counter: at the desk, entered by the desk officer (B20). */
+export const RATING_CHANNELS = ['online', 'counter'] as const;
+
 /**
  * The share of "satisfied" (very satisfied or satisfied) among the ratings, the figure QĐ 766 scores;
  * null when there is none.

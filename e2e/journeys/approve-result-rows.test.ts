@@ -1,7 +1,8 @@
 // The approve form's result rows keep their uploads when a row above is removed: leader.hang-trong adds
 // a second result document, chooses its file, and while the upload is still going (held at the network)
 // removes the first row; the progress stays with the moved row, the file lands in it, and the approval
-// carries that file under the row's name. Then the leader opens the result from the dossier's papers.
+// carries that file under the row's name. Then the leader opens the result from the dossier's papers,
+// and the desk hands the result over and records the applicant's rating at the counter.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
@@ -115,4 +116,31 @@ test('removing a row while the next one uploads: the upload stays with its row a
   assert.deepEqual(fs.readFileSync(await download.path()), SECOND_PDF);
   await assertAccessible(page, 'approve-row-approved');
   assertNoProblems(leader.problems);
+});
+
+test('the desk hands the result over and records the rating the applicant chose at the counter', async () => {
+  const desk = await openPage(browser, { bypassCSP: true });
+  const { page } = desk;
+  const signIn = new SignInPage(page);
+  await signIn.goto(dossierPath(code));
+  await signIn.signInAs('desk.hang-trong');
+  const dossier = new DossierPage(page);
+  await dossier.summaryValue('Trạng thái').waitFor();
+  await dossier.action('Trả kết quả').click();
+  await page.locator('#action-return-result-channel').selectOption('counter');
+  await page.getByRole('button', { name: 'Xác nhận: Trả kết quả' }).click();
+  await eventually(async () =>
+    assert.equal(await dossier.summaryValue('Trạng thái').innerText(), 'Đã trả kết quả'),
+  );
+
+  const rating = page.getByRole('region', { name: 'Đánh giá mức độ hài lòng' });
+  await rating.getByText(/Mời người nộp tự chọn trên màn hình này/).waitFor();
+  await rating.getByLabel('Rất hài lòng').check();
+  await rating.getByRole('button', { name: 'Gửi đánh giá' }).click();
+  await rating.getByText('Đã ghi nhận đánh giá của người nộp.').waitFor();
+  assert.match(await rating.innerText(), /Người nộp đã đánh giá: Rất hài lòng \(.+\) \(tại quầy\)\./);
+  assert.equal(await rating.getByRole('button', { name: 'Gửi đánh giá' }).count(), 0);
+  await assertAccessible(page, 'desk-counter-rating');
+  assertNoProblems(desk.problems);
+  await desk.context.close();
 });

@@ -392,7 +392,8 @@ export type DossierRatingsTable = {
   level: string;
   comment: string | null;
   channel: string;
-  citizen_id: string;
+  citizen_id: string | null;
+  recorded_by_user_id: string | null;
   rated_at: Timestamp;
 };
 

@@ -40,14 +40,9 @@ const ratings = async () =>
   );
 const act = (cookie: string, action: string, body: Record<string, unknown> = {}) =>
   kit.actOk(cookie, code, action, body);
-const forward = (cookie: string, nextUser: string) => kit.forward(cookie, code, nextUser);
 
-before(async () => {
-  const started = await startTestIdp();
-  idp = started.idp;
-  rt = await createTestRuntime({ clock, config: started.config(testConfig(null).oidc) });
-  hangTrong = await peoplesCommittee(rt.deps.db, '00070');
-  // Hường's birth registration, received at the desk, processed up to the leader's approval.
+/** Hường's birth registration, received at the desk and approved by the leader: its code. */
+async function approvedDossier(): Promise<string> {
   const received = await rt.app.inject({
     method: 'POST',
     url: '/api/v1/dossiers',
@@ -65,15 +60,24 @@ before(async () => {
     },
   });
   assert.equal(received.statusCode, 201, received.body);
-  code = received.json<{ code: string }>().code;
+  const dossier = received.json<{ code: string }>().code;
   clock.advance(15 * 60_000);
-  await forward(await staff('desk.hang-trong'), 'specialist.hang-trong');
+  await kit.forward(await staff('desk.hang-trong'), dossier, 'specialist.hang-trong');
   clock.advance(60 * 60_000);
-  await forward(await staff('specialist.hang-trong'), 'leader.hang-trong');
+  await kit.forward(await staff('specialist.hang-trong'), dossier, 'leader.hang-trong');
   clock.advance(30 * 60_000);
-  await act(await staff('leader.hang-trong'), 'approve', {
+  await kit.actOk(await staff('leader.hang-trong'), dossier, 'approve', {
     resultDocuments: [{ name: 'Giấy khai sinh (bản chính)' }],
   });
+  return dossier;
+}
+
+before(async () => {
+  const started = await startTestIdp();
+  idp = started.idp;
+  rt = await createTestRuntime({ clock, config: started.config(testConfig(null).oidc) });
+  hangTrong = await peoplesCommittee(rt.deps.db, '00070');
+  code = await approvedDossier();
 });
 after(async () => {
   await rt.close();
@@ -83,7 +87,7 @@ after(async () => {
 test('before the result is returned: nothing to rate, and a rating is refused', async () => {
   const state = await get(`/api/v1/dossiers/${code}/rating`, await citizen(HUONG));
   assert.equal(state.statusCode, 200, state.body);
-  assert.deepEqual(state.json(), { rating: null, canRate: false });
+  assert.deepEqual(state.json(), { rating: null, canRate: false, canRecordAtCounter: false });
   const early = await rate(await citizen(HUONG), { level: 'satisfied' });
   assert.equal(early.statusCode, 409, early.body);
   assert.equal(errorOf(early).code, 'CONFLICT');
@@ -127,6 +131,7 @@ test('once returned, she rates it once: two ratings sent at once keep one; staff
   assert.deepEqual((await get(`/api/v1/dossiers/${code}/rating`, huong)).json(), {
     rating: null,
     canRate: true,
+    canRecordAtCounter: false,
   });
   const [a, b] = await Promise.all([
     rate(huong, { level: 'very-satisfied', comment: '  Cán bộ hướng dẫn tận tình.  ' }),
@@ -142,17 +147,27 @@ test('once returned, she rates it once: two ratings sent at once keep one; staff
     level: kept.level,
     label: kept.level === 'very-satisfied' ? 'Rất hài lòng' : 'Không hài lòng',
     comment: kept.level === 'very-satisfied' ? 'Cán bộ hướng dẫn tận tình.' : null,
+    channel: 'online',
     ratedAt: clock.now().toISOString(),
   };
   assert.deepEqual((await get(`/api/v1/dossiers/${code}/rating`, huong)).json(), {
     rating: expected,
     canRate: false,
+    canRecordAtCounter: false,
   });
   for (const u of ['desk.hang-trong', 'leader.hang-trong']) {
     const seen = await get(`/api/v1/dossiers/${code}/rating`, await staff(u));
     assert.equal(seen.statusCode, 200, seen.body);
-    assert.deepEqual(seen.json(), { rating: expected, canRate: false });
+    assert.deepEqual(seen.json(), { rating: expected, canRate: false, canRecordAtCounter: false });
   }
+  // Rated online: the desk cannot record another at the counter.
+  const counter = await rt.app.inject({
+    method: 'POST',
+    url: `/api/v1/dossiers/${code}/rating/counter`,
+    headers: { cookie: await staff('desk.hang-trong'), origin: ORIGIN },
+    payload: { level: 'satisfied' },
+  });
+  assert.equal(counter.statusCode, 409, counter.body);
   const again = await rate(huong, { level: 'satisfied' });
   assert.equal(again.statusCode, 409);
   assert.equal(await ratings(), 1);
@@ -185,4 +200,69 @@ test("the leader's overview counts the month's ratings for the receiving agency"
   // Another month has none: no rate rather than a made-up one.
   const october = await get('/api/v1/reports/overview?month=2026-10', await staff('leader.hang-trong'));
   assert.equal(october.json<{ totals: Figures }>().totals.satisfiedRate, null);
+});
+
+test('at the counter: the receiving desk records the rating she chose, audited; nobody else may, and only once', async () => {
+  const dossier = await approvedDossier();
+  const counter = async (user: string, payload: unknown) =>
+    rt.app.inject({
+      method: 'POST',
+      url: `/api/v1/dossiers/${dossier}/rating/counter`,
+      headers: { cookie: await staff(user), origin: ORIGIN },
+      payload: payload as Record<string, unknown>,
+    });
+  // Not before the result is handed over.
+  assert.equal((await counter('desk.hang-trong', { level: 'satisfied' })).statusCode, 409);
+  await kit.actOk(await staff('desk.hang-trong'), dossier, 'return-result', {
+    channel: 'counter',
+    recipientName: 'Nguyễn Thị Hường',
+  });
+  const state = async (cookie: string) =>
+    (await get(`/api/v1/dossiers/${dossier}/rating`, cookie)).json<{
+      canRate: boolean;
+      canRecordAtCounter: boolean;
+    }>();
+  assert.deepEqual(await state(await staff('desk.hang-trong')), {
+    rating: null,
+    canRate: false,
+    canRecordAtCounter: true,
+  });
+  assert.equal((await state(await staff('specialist.hang-trong'))).canRecordAtCounter, false);
+  assert.equal((await counter('specialist.hang-trong', { level: 'satisfied' })).statusCode, 403);
+  assert.equal((await counter('leader.hang-trong', { level: 'satisfied' })).statusCode, 403);
+  assert.equal((await counter('desk.hang-bac', { level: 'satisfied' })).statusCode, 404);
+  const bad = await counter('desk.hang-trong', { level: 'good' });
+  assert.equal(bad.statusCode, 400);
+  assert.ok(errorOf(bad).details!.some((d) => d.path.startsWith('body/level')));
+  const noSession = await rt.app.inject({
+    method: 'POST',
+    url: `/api/v1/dossiers/${dossier}/rating/counter`,
+    headers: { origin: ORIGIN },
+    payload: { level: 'satisfied' },
+  });
+  assert.equal(noSession.statusCode, 401);
+  const before = await ratings();
+
+  const recorded = await counter('desk.hang-trong', { level: 'unsatisfied', comment: 'Phải chờ lâu.' });
+  assert.equal(recorded.statusCode, 201, recorded.body);
+  assert.deepEqual(recorded.json(), {
+    level: 'unsatisfied',
+    label: 'Không hài lòng',
+    comment: 'Phải chờ lâu.',
+    channel: 'counter',
+    ratedAt: clock.now().toISOString(),
+  });
+  assert.equal(await ratings(), before + 1);
+  const audit = await rt.deps.db
+    .selectFrom('audit_log')
+    .select(['actor_label', 'details'])
+    .where('action', '=', 'dossier-rating.recorded-at-counter')
+    .executeTakeFirstOrThrow();
+  assert.equal(audit.actor_label, 'desk.hang-trong');
+  assert.deepEqual(audit.details, { code: dossier, level: 'unsatisfied' });
+  // Once: neither the desk again nor the applicant online.
+  assert.equal((await counter('desk.hang-trong', { level: 'satisfied' })).statusCode, 409);
+  assert.equal((await rate(await citizen(HUONG), { level: 'satisfied' }, dossier)).statusCode, 409);
+  assert.equal((await state(await citizen(HUONG))).canRate, false);
+  assert.equal(await ratings(), before + 1);
 });

@@ -5,9 +5,9 @@ import type { Deps } from '../../deps.ts';
 import { ErrorEnvelope } from '../../../common/contracts/common.ts';
 import { DossierCodeParams } from '../../../common/contracts/dossiers.ts';
 import { Rating, RatingBody, RatingState } from '../../../common/contracts/ratings.ts';
-import { requireCaller } from '../auth/auth.hook.ts';
+import { requireActor, requireCaller } from '../auth/auth.hook.ts';
 import { requireCitizen } from '../citizens/citizens.routes.ts';
-import { getRating, rateDossier } from './ratings.service.ts';
+import { getRating, rateDossier, recordCounterRating } from './ratings.service.ts';
 
 const tags = ['dossiers'];
 const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
@@ -46,5 +46,31 @@ export function registerRatingRoutes(root: FastifyInstance, deps: Deps): void {
       reply
         .status(201)
         .send(await rateDossier(deps, requireCitizen(request), request.params.code, request.body)),
+  );
+
+  app.post(
+    '/api/v1/dossiers/:code/rating/counter',
+    {
+      schema: {
+        tags,
+        summary:
+          'Cán bộ một cửa của cơ quan tiếp nhận ghi nhận đánh giá người nộp chọn tại quầy (màn hình đánh giá, phiếu giấy) sau khi trả kết quả; một lần cho mỗi hồ sơ; ghi nhật ký',
+        params: DossierCodeParams,
+        body: RatingBody,
+        response: { 201: Rating, ...errors, 409: ErrorEnvelope },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await recordCounterRating(
+            deps,
+            requireActor(request),
+            request.params.code,
+            request.body,
+            request.id,
+          ),
+        ),
   );
 }

@@ -2,18 +2,52 @@
 // given once by its applicant after the result was returned. The insert is the check: the dossier is
 // the key, so of two ratings sent at once one is kept and the other is told the dossier was rated.
 import type { Deps } from '../../deps.ts';
-import type { CitizenActor, PersonCaller } from '../../platform/actor.ts';
+import type { Actor, CitizenActor, PersonCaller } from '../../platform/actor.ts';
+import { appendAudit } from '../../platform/audit.ts';
+import { grantsForAgency } from '../org/org.policy.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Rating, RatingBody, RatingState } from '../../../common/contracts/ratings.ts';
 import { canRate, SATISFACTION_LABELS, type SatisfactionLevel } from '../../../common/dossiers/ratings.ts';
 import { callerCanSee, isOwnDossier, loadRow } from '../dossiers/dossiers.service.ts';
 
-const present = (r: { level: string; comment: string | null; rated_at: Date | string }): Rating => ({
+const present = (r: {
+  level: string;
+  comment: string | null;
+  channel: string;
+  rated_at: Date | string;
+}): Rating => ({
   level: r.level as SatisfactionLevel,
   label: SATISFACTION_LABELS[r.level as SatisfactionLevel],
   comment: r.comment,
+  channel: r.channel as Rating['channel'],
   ratedAt: new Date(r.rated_at).toISOString(),
 });
+
+const COLUMNS = ['level', 'comment', 'channel', 'rated_at'] as const;
+
+/** Whether the actor is a desk officer of the dossier's receiving agency (who may record at the counter). */
+async function isReceivingDesk(deps: Deps, actor: Actor, receivingAgencyId: string): Promise<boolean> {
+  const receiving = await deps.db
+    .selectFrom('agencies as a')
+    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .select(['a.path', 'u.path as unit_path'])
+    .where('a.agency_id', '=', receivingAgencyId)
+    .executeTakeFirstOrThrow();
+  return (
+    grantsForAgency(actor, { agencyPath: receiving.path, unitPath: receiving.unit_path }, 'write', [
+      'desk-officer',
+    ]).length > 0
+  );
+}
+
+const alreadyRated = () =>
+  new AppError('CONFLICT', 'Hồ sơ này đã được đánh giá; mỗi hồ sơ được đánh giá một lần.', [
+    { path: 'body/level', message: 'Đã đánh giá.' },
+  ]);
+const notYet = () =>
+  new AppError('CONFLICT', 'Hồ sơ được đánh giá sau khi người nộp đã nhận kết quả.', [
+    { path: 'body/level', message: 'Chưa đến lúc đánh giá hồ sơ này.' },
+  ]);
 
 export async function getRating(deps: Deps, caller: PersonCaller, code: string): Promise<RatingState> {
   const row = await loadRow(deps.db, code);
@@ -21,12 +55,15 @@ export async function getRating(deps: Deps, caller: PersonCaller, code: string):
     throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
   const rating = await deps.db
     .selectFrom('dossier_ratings')
-    .select(['level', 'comment', 'rated_at'])
+    .select(COLUMNS)
     .where('dossier_id', '=', row.dossier_id)
     .executeTakeFirst();
+  const open = !rating && canRate(row.status);
   return {
     rating: rating ? present(rating) : null,
-    canRate: caller.kind === 'citizen' && !rating && canRate(row.status),
+    canRate: caller.kind === 'citizen' && open,
+    canRecordAtCounter:
+      caller.kind === 'staff' && open && (await isReceivingDesk(deps, caller.actor, row.receiving_agency_id)),
   };
 }
 
@@ -38,10 +75,7 @@ export async function rateDossier(
 ): Promise<Rating> {
   const row = await loadRow(deps.db, code);
   if (!row || !isOwnDossier(citizen, row)) throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
-  if (!canRate(row.status))
-    throw new AppError('CONFLICT', 'Hồ sơ được đánh giá sau khi bạn đã nhận kết quả.', [
-      { path: 'body/level', message: 'Chưa đến lúc đánh giá hồ sơ này.' },
-    ]);
+  if (!canRate(row.status)) throw notYet();
   const comment = body.comment?.trim() ? body.comment.trim() : null;
   const inserted = await deps.db
     .insertInto('dossier_ratings')
@@ -54,11 +88,61 @@ export async function rateDossier(
       rated_at: deps.clock.now(),
     })
     .onConflict((oc) => oc.column('dossier_id').doNothing())
-    .returning(['level', 'comment', 'rated_at'])
+    .returning(COLUMNS)
     .executeTakeFirst();
-  if (!inserted)
-    throw new AppError('CONFLICT', 'Hồ sơ này đã được đánh giá; mỗi hồ sơ được đánh giá một lần.', [
-      { path: 'body/level', message: 'Đã đánh giá.' },
-    ]);
+  if (!inserted) throw alreadyRated();
   return present(inserted);
+}
+
+/**
+ * The rating the applicant gave at the counter, recorded by a desk officer of the receiving agency:
+ * the same rules (returned, once), the officer named on the row and in the audit log.
+ */
+export async function recordCounterRating(
+  deps: Deps,
+  actor: Actor,
+  code: string,
+  body: RatingBody,
+  requestId: string,
+): Promise<Rating> {
+  const row = await loadRow(deps.db, code);
+  if (!row || !(await callerCanSee(deps.db, { kind: 'staff', actor }, row)))
+    throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
+  if (!(await isReceivingDesk(deps, actor, row.receiving_agency_id)))
+    throw new AppError(
+      'FORBIDDEN',
+      'Chỉ cán bộ một cửa của cơ quan tiếp nhận hồ sơ được ghi nhận đánh giá tại quầy.',
+    );
+  if (!canRate(row.status)) throw notYet();
+  const comment = body.comment?.trim() ? body.comment.trim() : null;
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const inserted = await trx
+      .insertInto('dossier_ratings')
+      .values({
+        dossier_id: row.dossier_id,
+        level: body.level,
+        comment,
+        channel: 'counter',
+        recorded_by_user_id: actor.userId,
+        rated_at: now,
+      })
+      .onConflict((oc) => oc.column('dossier_id').doNothing())
+      .returning(COLUMNS)
+      .executeTakeFirst();
+    if (!inserted) throw alreadyRated();
+    await appendAudit(
+      trx,
+      { userId: actor.userId, label: actor.username },
+      {
+        action: 'dossier-rating.recorded-at-counter',
+        entityType: 'dossier',
+        entityId: row.dossier_id,
+        details: { code, level: body.level },
+        requestId,
+      },
+      now,
+    );
+    return present(inserted);
+  });
 }

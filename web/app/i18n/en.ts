@@ -438,11 +438,15 @@ export const en: Messages = {
       sending: 'Sending…',
       chooseLevel: 'Choose a level of satisfaction.',
       thanks: 'Thank you for your rating.',
-      given: (level: string, at: string) => `The applicant rated it: ${level} (${at}).`,
-      mine: (level: string, at: string) => `You rated it: ${level} (${at}).`,
+      given: (level: string, at: string) => `The applicant rated it: ${level} (${at})`,
+      mine: (level: string, at: string) => `You rated it: ${level} (${at})`,
       notYet: 'The applicant has not rated this dossier.',
       notRatable: 'You can rate it once you have received the result.',
       failed: (why: string) => `The rating could not be sent: ${why}`,
+      recorded: 'The applicant’s rating is recorded.',
+      atCounter: '(at the counter)',
+      counterHint:
+        'Ask the applicant to choose on this screen, or enter what they marked on the paper form; record only their own choice.',
       loadFailed: (why: string) => `The rating could not be loaded: ${why}`,
     },
     papers: {

@@ -431,11 +431,15 @@ export const vi = {
       sending: 'Đang gửi…',
       chooseLevel: 'Hãy chọn một mức hài lòng.',
       thanks: 'Cảm ơn bạn đã đánh giá.',
-      given: (level: string, at: string) => `Người nộp đã đánh giá: ${level} (${at}).`,
-      mine: (level: string, at: string) => `Bạn đã đánh giá: ${level} (${at}).`,
+      given: (level: string, at: string) => `Người nộp đã đánh giá: ${level} (${at})`,
+      mine: (level: string, at: string) => `Bạn đã đánh giá: ${level} (${at})`,
       notYet: 'Người nộp chưa đánh giá hồ sơ này.',
       notRatable: 'Bạn đánh giá được sau khi đã nhận kết quả.',
       failed: (why: string) => `Chưa gửi được đánh giá: ${why}`,
+      recorded: 'Đã ghi nhận đánh giá của người nộp.',
+      atCounter: '(tại quầy)',
+      counterHint:
+        'Mời người nộp tự chọn trên màn hình này hoặc theo phiếu đánh giá đã điền; cán bộ chỉ ghi nhận lựa chọn của người nộp.',
       loadFailed: (why: string) => `Chưa tải được phần đánh giá: ${why}`,
     },
     papers: {

@@ -1,7 +1,9 @@
 // The applicant's satisfaction rating of a dossier (GET/POST /api/v1/dossiers/<code>/rating,
 // docs/domain/ratings.md). On the citizen's dossier page: once the result is received, three levels and
 // an optional comment, sent once; afterwards what she gave. On the staff dossier page: what the applicant
-// gave, or that she has not rated yet. Never in the way of the result: the section only reads and offers.
+// gave, or that she has not rated yet; a desk officer of the receiving agency records the rating she
+// chooses at the counter (on this screen, turned to her, or from a paper form). Never in the way of the
+// result: the section only reads and offers.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Rating, RatingState } from '../../../common/contracts/ratings.ts';
 import {
@@ -63,11 +65,9 @@ export function DossierRating({
     setProblem(null);
     try {
       const trimmed = comment.trim();
-      const rating = await apiPost<Rating>(
-        ratingUrl(code),
-        trimmed ? { level, comment: trimmed } : { level },
-      );
-      setLoad({ kind: 'done', state: { rating, canRate: false } });
+      const url = audience === 'staff' ? `${ratingUrl(code)}/counter` : ratingUrl(code);
+      const rating = await apiPost<Rating>(url, trimmed ? { level, comment: trimmed } : { level });
+      setLoad({ kind: 'done', state: { rating, canRate: false, canRecordAtCounter: false } });
       setThanked(true);
     } catch (error) {
       setProblem(r.failed(errorText(t, error)));
@@ -76,8 +76,13 @@ export function DossierRating({
     }
   }
 
-  const given = (rating: Rating) =>
-    (audience === 'applicant' ? r.mine : r.given)(r.levels[rating.level], formatInstant(t, rating.ratedAt));
+  const given = (rating: Rating) => {
+    const text = (audience === 'applicant' ? r.mine : r.given)(
+      r.levels[rating.level],
+      formatInstant(t, rating.ratedAt),
+    );
+    return rating.channel === 'counter' ? `${text} ${r.atCounter}.` : `${text}.`;
+  };
 
   let body;
   if (load.kind === 'loading') {
@@ -94,14 +99,14 @@ export function DossierRating({
       <>
         {thanked ? (
           <p className="notice notice-success" role="status" tabIndex={-1} ref={status}>
-            {r.thanks}
+            {audience === 'staff' ? r.recorded : r.thanks}
           </p>
         ) : null}
         <p className="rating-given">{given(rating)}</p>
         {rating.comment ? <blockquote className="rating-comment">{rating.comment}</blockquote> : null}
       </>
     );
-  } else if (load.state.canRate) {
+  } else if (load.state.canRate || load.state.canRecordAtCounter) {
     const errorId = 'rating-error';
     body = (
       <form noValidate onSubmit={(e) => void onSubmit(e)} className="rating-form">
@@ -111,6 +116,7 @@ export function DossierRating({
           aria-invalid={problem ? true : undefined}
         >
           <legend>{r.question}</legend>
+          {audience === 'staff' ? <p className="hint">{r.counterHint}</p> : null}
           {problem ? (
             <p className="field-error" id={errorId} role="alert">
               {problem}
