@@ -236,6 +236,26 @@ test('desk.hang-trong looks up the applicant’s store on the button and receive
   );
   await page.getByText('Người nộp không có giấy tờ nào trong kho để chọn.').waitFor();
 
+  // A store larger than what one lookup offers says so (the server's answer, its total raised here).
+  await page.route(
+    '**/api/v1/applicants/*/documents?*',
+    async (route) => {
+      const answer = await route.fetch();
+      const list = (await answer.json()) as { items: unknown[]; total: number };
+      await route.fulfill({ response: answer, json: { ...list, total: list.items.length + 150 } });
+    },
+    { times: 1 },
+  );
+  await intake.applicant('idNumber').fill(DUC.idNumber);
+  await lookup.button.click();
+  await eventually(async () =>
+    assert.match(
+      await lookup.status.innerText(),
+      /^Người nộp 001087006655 có 151 giấy tờ trong kho dữ liệu\. .+ Dưới đây là 1 giấy tờ mới nhất\.$/,
+    ),
+  );
+  await intake.applicant('idNumber').fill('001190099999');
+
   // The applicant's number: the lookup finds the record, offered under TP3; chosen with the keyboard.
   await intake.applicant('idNumber').fill(DUC.idNumber);
   await lookup.button.focus();

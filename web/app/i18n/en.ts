@@ -1330,6 +1330,7 @@ export const en: Messages = {
       looking: "Looking up the applicant's document store…",
       found: (n: number, id: string) =>
         `Applicant ${id} has ${n} ${n === 1 ? 'document' : 'documents'} in the store. Choose "Reused from existing data" on a dossier component to pick documents to reuse.`,
+      newest: (shown: number) => `The ${shown} newest are offered below.`,
       none: (id: string) => `Applicant ${id} has no documents in the province's store.`,
       forbidden:
         "You may not look up applicants' document stores: only officers receiving dossiers at the one-stop desk may.",

@@ -1303,6 +1303,7 @@ export const vi = {
       looking: 'Đang tra cứu kho dữ liệu của người nộp…',
       found: (n: number, id: string) =>
         `Người nộp ${id} có ${n} giấy tờ trong kho dữ liệu. Chọn "Khai thác dữ liệu đã có" ở thành phần hồ sơ để chọn giấy tờ dùng lại.`,
+      newest: (shown: number) => `Dưới đây là ${shown} giấy tờ mới nhất.`,
       none: (id: string) => `Người nộp ${id} chưa có giấy tờ nào trong kho dữ liệu của tỉnh.`,
       forbidden:
         'Bạn không có quyền tra cứu kho dữ liệu của người nộp: chỉ cán bộ tiếp nhận hồ sơ tại bộ phận một cửa được tra cứu.',

@@ -534,7 +534,9 @@ export function IntakePage() {
                     : lookup.kind === 'done'
                       ? lookup.list.total === 0
                         ? t.reuse.desk.none(lookup.idNumber)
-                        : t.reuse.desk.found(lookup.list.total, lookup.idNumber)
+                        : lookup.list.total > lookup.list.items.length
+                          ? `${t.reuse.desk.found(lookup.list.total, lookup.idNumber)} ${t.reuse.desk.newest(lookup.list.items.length)}`
+                          : t.reuse.desk.found(lookup.list.total, lookup.idNumber)
                       : ''}
                 </p>
                 {lookup.kind === 'bad-number' || lookup.kind === 'error' ? (
