@@ -8,6 +8,7 @@ import type { ApplicantDocument } from '../../../common/contracts/documents.ts';
 import type { Database } from '../../db/client.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
+import { extensionOf } from '../files/files.service.ts';
 import type { Actor, CitizenActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { AppError, type ErrorDetail } from '../../platform/errors.ts';
@@ -303,10 +304,8 @@ export async function applicantDocumentFile(
   return { bytes, mediaType: row.media_type, fileName: resultFileName(row) };
 }
 
-const resultFileName = (row: { dossier_code: string; position: number; media_type: string }) => {
-  const extension = { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }[row.media_type];
-  return `${row.dossier_code}-ket-qua-${row.position + 1}.${extension ?? 'bin'}`;
-};
+const resultFileName = (row: { dossier_code: string; position: number; media_type: string }) =>
+  `${row.dossier_code}-ket-qua-${row.position + 1}.${extensionOf(row.media_type)}`;
 
 /** The file of one of the citizen's own records; any other record is "not found". */
 export async function ownDocumentFile(

@@ -10,15 +10,10 @@ import type { Procedure } from '../../../common/catalog/procedure.ts';
 import { componentCode } from '../../../common/dossiers/components.ts';
 import type { AttachedFile, DossierAttachments } from '../../../common/contracts/dossier-attachments.ts';
 import type { ComponentInput } from './dossiers.service.ts';
-import { callerCanSee, loadRow } from './dossiers.service.ts';
+import { callerCanSee, loadRow, procedureVersion } from './dossiers.service.ts';
+import { extensionOf } from '../files/files.service.ts';
 
 type DossierRow = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
-
-const EXTENSIONS: Record<string, string> = {
-  'application/pdf': 'pdf',
-  'image/jpeg': 'jpg',
-  'image/png': 'png',
-};
 
 /** Where a file of a dossier comes from, and its name for download (ASCII: `<code>-<part>.<ext>`). */
 export type FileRef = { fileId: string; part: string };
@@ -81,12 +76,8 @@ async function readable(deps: Deps, caller: PersonCaller, code: string): Promise
 }
 
 async function papersOf(deps: Deps, row: DossierRow) {
-  const [version, supplements] = await Promise.all([
-    deps.db
-      .selectFrom('procedure_versions')
-      .select('data')
-      .where('procedure_version_id', '=', row.procedure_version_id)
-      .executeTakeFirstOrThrow(),
+  const [{ procedure }, supplements] = await Promise.all([
+    procedureVersion(deps, row.procedure_version_id),
     deps.db
       .selectFrom('dossier_actions')
       .select(['at', 'record'])
@@ -99,7 +90,7 @@ async function papersOf(deps: Deps, row: DossierRow) {
   return dossierPapers(
     row.code,
     row.components as unknown as ComponentInput[],
-    version.data as unknown as Procedure,
+    procedure,
     supplements.map((s) => ({
       at: new Date(s.at).toISOString(),
       input: (s.record as { input?: SupplementRecord['input'] }).input ?? {},
@@ -186,6 +177,6 @@ export async function attachmentFile(
   return {
     bytes,
     mediaType: file.media_type,
-    fileName: `${code}-${ref.part}.${EXTENSIONS[file.media_type] ?? 'bin'}`,
+    fileName: `${code}-${ref.part}.${extensionOf(file.media_type)}`,
   };
 }

@@ -40,7 +40,7 @@ import {
 } from '../../../common/working-time/index.ts';
 import type { Duration } from '../../../common/working-time/index.ts';
 import { foldVietnamese, foldedWords } from '../../../common/text/fold.ts';
-import { grantReachesAgency } from '../org/org.policy.ts';
+import { grantReachesAgency, grantsForAgency } from '../org/org.policy.ts';
 import { formValidatorFor, resolveWorkflow, workflowForDossier } from '../catalog/catalog.service.ts';
 import { workingTimeFor } from '../calendar/calendar.service.ts';
 import { keepResultDocuments, resolveReusedDocuments } from '../documents/documents.service.ts';
@@ -410,6 +410,28 @@ export async function canSeeDossier(db: Database, actor: Actor, dossierId: strin
   );
 }
 
+/**
+ * Whether the actor is a desk officer reaching the receiving agency of a dossier: who takes its fees at
+ * the desk and records the applicant's rating at the counter.
+ */
+export async function isReceivingDeskOfficer(
+  db: Database,
+  actor: Actor,
+  receivingAgencyId: string,
+): Promise<boolean> {
+  const receiving = await db
+    .selectFrom('agencies as a')
+    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .select(['a.path', 'u.path as unit_path'])
+    .where('a.agency_id', '=', receivingAgencyId)
+    .executeTakeFirstOrThrow();
+  return (
+    grantsForAgency(actor, { agencyPath: receiving.path, unitPath: receiving.unit_path }, 'write', [
+      'desk-officer',
+    ]).length > 0
+  );
+}
+
 type VersionData = {
   procedure_version_id: string;
   version: number;
@@ -426,7 +448,7 @@ const VERSION_CACHE_LIMIT = 500;
  * a dossier is only ever received under a published version, so a published or retired version is
  * read once per process and database, as the form validators are compiled once (formValidatorFor).
  */
-async function procedureVersion(deps: Deps, id: string, db: Executor = deps.db): Promise<VersionData> {
+export async function procedureVersion(deps: Deps, id: string, db: Executor = deps.db): Promise<VersionData> {
   let perDb = versions.get(deps.db);
   if (!perDb) {
     perDb = new Map<string, VersionData>();

@@ -15,6 +15,11 @@ export function sniffMediaType(bytes: Buffer): 'application/pdf' | 'image/jpeg' 
   return null;
 }
 
+/** The file-name extension of a media type the store accepts (`bin` for anything else). */
+export function extensionOf(mediaType: string): string {
+  return { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }[mediaType] ?? 'bin';
+}
+
 export async function storeFile(
   deps: Deps,
   caller: PersonCaller,

@@ -25,8 +25,12 @@ import type {
   PaymentsQuery,
   StartPaymentResponse,
 } from '../../../common/contracts/payments.ts';
-import { grantsForAgency } from '../org/org.policy.ts';
-import { callerCanSee, loadRow, performAction } from '../dossiers/dossiers.service.ts';
+import {
+  callerCanSee,
+  isReceivingDeskOfficer,
+  loadRow,
+  performAction,
+} from '../dossiers/dossiers.service.ts';
 import {
   CALLBACK_CODES,
   E4_CURRENCY,
@@ -544,17 +548,7 @@ export async function takeDeskPayment(
   }
   const caller: PersonCaller = { kind: 'staff', actor };
   const row = await visibleDossier(deps, caller, code);
-  const receiving = await deps.db
-    .selectFrom('agencies as a')
-    .innerJoin('units as u', 'u.code', 'a.unit_code')
-    .select(['a.path', 'u.path as unit_path'])
-    .where('a.agency_id', '=', row.receiving_agency_id)
-    .executeTakeFirstOrThrow();
-  if (
-    grantsForAgency(actor, { agencyPath: receiving.path, unitPath: receiving.unit_path }, 'write', [
-      'desk-officer',
-    ]).length === 0
-  )
+  if (!(await isReceivingDeskOfficer(deps.db, actor, row.receiving_agency_id)))
     throw new AppError('FORBIDDEN', 'Chỉ cán bộ một cửa của cơ quan tiếp nhận hồ sơ được thu phí tại quầy.');
   if (body.method === 'transfer' && body.transferReference === undefined)
     throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [

@@ -1,14 +1,15 @@
 // The applicant's rating of a dossier (docs/domain/ratings.md): read by whoever may read the dossier,
 // given once by its applicant after the result was returned. The insert is the check: the dossier is
 // the key, so of two ratings sent at once one is kept and the other is told the dossier was rated.
+import type { Kysely } from 'kysely';
 import type { Deps } from '../../deps.ts';
+import type { DB } from '../../db/schema.ts';
 import type { Actor, CitizenActor, PersonCaller } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { grantsForAgency } from '../org/org.policy.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { Rating, RatingBody, RatingState } from '../../../common/contracts/ratings.ts';
 import { canRate, SATISFACTION_LABELS, type SatisfactionLevel } from '../../../common/dossiers/ratings.ts';
-import { callerCanSee, isOwnDossier, loadRow } from '../dossiers/dossiers.service.ts';
+import { callerCanSee, isOwnDossier, isReceivingDeskOfficer, loadRow } from '../dossiers/dossiers.service.ts';
 
 const present = (r: {
   level: string;
@@ -25,19 +26,26 @@ const present = (r: {
 
 const COLUMNS = ['level', 'comment', 'channel', 'rated_at'] as const;
 
-/** Whether the actor is a desk officer of the dossier's receiving agency (who may record at the counter). */
-async function isReceivingDesk(deps: Deps, actor: Actor, receivingAgencyId: string): Promise<boolean> {
-  const receiving = await deps.db
-    .selectFrom('agencies as a')
-    .innerJoin('units as u', 'u.code', 'a.unit_code')
-    .select(['a.path', 'u.path as unit_path'])
-    .where('a.agency_id', '=', receivingAgencyId)
-    .executeTakeFirstOrThrow();
-  return (
-    grantsForAgency(actor, { agencyPath: receiving.path, unitPath: receiving.unit_path }, 'write', [
-      'desk-officer',
-    ]).length > 0
-  );
+/**
+ * The rating, written once whatever the channel: the dossier is the key, so a second one writes nothing
+ * and is refused (two sent at once included). A blank comment is none.
+ */
+async function insertRating(
+  db: Kysely<DB>,
+  dossierId: string,
+  body: RatingBody,
+  by: { channel: 'online'; citizen_id: string } | { channel: 'counter'; recorded_by_user_id: string },
+  at: Date,
+): Promise<Rating> {
+  const comment = body.comment?.trim() ? body.comment.trim() : null;
+  const inserted = await db
+    .insertInto('dossier_ratings')
+    .values({ dossier_id: dossierId, level: body.level, comment, ...by, rated_at: at })
+    .onConflict((oc) => oc.column('dossier_id').doNothing())
+    .returning(COLUMNS)
+    .executeTakeFirst();
+  if (!inserted) throw alreadyRated();
+  return present(inserted);
 }
 
 const alreadyRated = () =>
@@ -63,7 +71,9 @@ export async function getRating(deps: Deps, caller: PersonCaller, code: string):
     rating: rating ? present(rating) : null,
     canRate: caller.kind === 'citizen' && open,
     canRecordAtCounter:
-      caller.kind === 'staff' && open && (await isReceivingDesk(deps, caller.actor, row.receiving_agency_id)),
+      caller.kind === 'staff' &&
+      open &&
+      (await isReceivingDeskOfficer(deps.db, caller.actor, row.receiving_agency_id)),
   };
 }
 
@@ -76,22 +86,13 @@ export async function rateDossier(
   const row = await loadRow(deps.db, code);
   if (!row || !isOwnDossier(citizen, row)) throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
   if (!canRate(row.status)) throw notYet();
-  const comment = body.comment?.trim() ? body.comment.trim() : null;
-  const inserted = await deps.db
-    .insertInto('dossier_ratings')
-    .values({
-      dossier_id: row.dossier_id,
-      level: body.level,
-      comment,
-      channel: 'online',
-      citizen_id: citizen.citizenId,
-      rated_at: deps.clock.now(),
-    })
-    .onConflict((oc) => oc.column('dossier_id').doNothing())
-    .returning(COLUMNS)
-    .executeTakeFirst();
-  if (!inserted) throw alreadyRated();
-  return present(inserted);
+  return insertRating(
+    deps.db,
+    row.dossier_id,
+    body,
+    { channel: 'online', citizen_id: citizen.citizenId },
+    deps.clock.now(),
+  );
 }
 
 /**
@@ -108,29 +109,21 @@ export async function recordCounterRating(
   const row = await loadRow(deps.db, code);
   if (!row || !(await callerCanSee(deps.db, { kind: 'staff', actor }, row)))
     throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
-  if (!(await isReceivingDesk(deps, actor, row.receiving_agency_id)))
+  if (!(await isReceivingDeskOfficer(deps.db, actor, row.receiving_agency_id)))
     throw new AppError(
       'FORBIDDEN',
       'Chỉ cán bộ một cửa của cơ quan tiếp nhận hồ sơ được ghi nhận đánh giá tại quầy.',
     );
   if (!canRate(row.status)) throw notYet();
-  const comment = body.comment?.trim() ? body.comment.trim() : null;
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('dossier_ratings')
-      .values({
-        dossier_id: row.dossier_id,
-        level: body.level,
-        comment,
-        channel: 'counter',
-        recorded_by_user_id: actor.userId,
-        rated_at: now,
-      })
-      .onConflict((oc) => oc.column('dossier_id').doNothing())
-      .returning(COLUMNS)
-      .executeTakeFirst();
-    if (!inserted) throw alreadyRated();
+    const rating = await insertRating(
+      trx,
+      row.dossier_id,
+      body,
+      { channel: 'counter', recorded_by_user_id: actor.userId },
+      now,
+    );
     await appendAudit(
       trx,
       { userId: actor.userId, label: actor.username },
@@ -143,6 +136,6 @@ export async function recordCounterRating(
       },
       now,
     );
-    return present(inserted);
+    return rating;
   });
 }
