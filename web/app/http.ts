@@ -77,16 +77,18 @@ async function request<T>(
   path: string,
   body?: unknown,
   signal?: AbortSignal,
+  headers: Record<string, string> = {},
 ): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers:
-        body === undefined
-          ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': 'application/json' },
+      headers: {
+        accept: 'application/json',
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...headers,
+      },
       body: body === undefined ? null : JSON.stringify(body),
       signal: signal ?? null,
     });
@@ -124,6 +126,11 @@ export function apiGet<T>(path: string, query?: Query, signal?: AbortSignal): Pr
 
 export function apiPost<T>(path: string, body?: unknown): Promise<T> {
   return request<T>('POST', path, body ?? {});
+}
+
+/** POST with an Idempotency-Key: a retry after a lost answer, or a double click, is the same request. */
+export function apiPostOnce<T>(path: string, body: unknown, idempotencyKey: string): Promise<T> {
+  return request<T>('POST', path, body ?? {}, undefined, { 'idempotency-key': idempotencyKey });
 }
 
 export function apiPut<T>(path: string, body: unknown): Promise<T> {
