@@ -1,4 +1,5 @@
-// What the dossier journey tests do over HTTP, once: sign in (sessions kept per user), upload a file,
+// What the dossier journey tests do over HTTP, once: sign in (sessions kept per user), receive the
+// demo birth registration at a desk, upload a file,
 // take an action with the version just read, forward to a named officer (taking the step first when it
 // is offered), and find a ward's People's Committee. Bound to the runtime a test file creates in its
 // `before` hook, hence the getter.
@@ -8,6 +9,7 @@ import type { DB } from '../db/schema.ts';
 import type { TestRuntime } from './db.ts';
 import { loginAs, ORIGIN } from './http.ts';
 import { signInCitizen } from './citizen.ts';
+import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from './fixtures.ts';
 
 export function dossierKit(runtime: () => TestRuntime) {
   const cookies = new Map<string, string>();
@@ -97,7 +99,32 @@ export function dossierKit(runtime: () => TestRuntime) {
     await actOk(cookie, code, 'forward', body);
   }
 
-  return { staff, citizen, get, upload, act, actOk, forward };
+  /**
+   * A birth registration (1.001193) for Nguyễn Thị Hường received at `desk`'s counter for `agencyCode`,
+   * with the two papers handed in as originals: its code.
+   */
+  async function receiveBirth(agencyCode: string, desk = 'desk.hang-trong'): Promise<string> {
+    const res = await app().inject({
+      method: 'POST',
+      url: '/api/v1/dossiers',
+      headers: { cookie: await staff(desk), origin: ORIGIN },
+      payload: {
+        procedureCode: '1.001193',
+        agencyCode,
+        applicant: APPLICANT_HUONG,
+        formData: VALID_BIRTH_DECLARATION,
+        components: [
+          { code: 'TP1', provided: 'original' },
+          { code: 'TP3', provided: 'original' },
+        ],
+        channel: 'direct',
+      },
+    });
+    assert.equal(res.statusCode, 201, res.body);
+    return res.json<{ code: string }>().code;
+  }
+
+  return { staff, citizen, get, upload, act, actOk, forward, receiveBirth };
 }
 
 /** The code of the People's Committee of a ward or commune (`00070`: Phường Hàng Trống). */

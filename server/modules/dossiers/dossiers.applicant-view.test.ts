@@ -3,11 +3,12 @@
 // citizen's session gets from the dossier routes; a desk officer still sees who did what.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { dossierKit } from '../../test/dossier-kit.ts';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
 import { loginAs, ORIGIN } from '../../test/http.ts';
 import { signInCitizen, startTestIdp } from '../../test/citizen.ts';
 import { testConfig } from '../../test/template.ts';
-import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
+import { VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
 
 let rt: TestRuntime;
@@ -99,26 +100,8 @@ function assertNoStaffData(label: string, body: string): void {
     assert.ok(!text.includes(key), `${label} has ${key}`);
 }
 
-async function intake(): Promise<string> {
-  const res = await rt.app.inject({
-    method: 'POST',
-    url: '/api/v1/dossiers',
-    headers: { cookie: await staff('desk.hang-trong'), origin: ORIGIN },
-    payload: {
-      procedureCode: '1.001193',
-      agencyCode: hangTrong,
-      applicant: APPLICANT_HUONG,
-      formData: VALID_BIRTH_DECLARATION,
-      components: [
-        { code: 'TP1', provided: 'original' },
-        { code: 'TP3', provided: 'original' },
-      ],
-      channel: 'direct',
-    },
-  });
-  assert.equal(res.statusCode, 201, res.body);
-  return res.json<{ code: string }>().code;
-}
+const kit = dossierKit(() => rt);
+const intake = () => kit.receiveBirth(hangTrong);
 
 test('after desk, specialist and leader acted, the citizen reads their dossier without any officer in it', async () => {
   const code = await intake();

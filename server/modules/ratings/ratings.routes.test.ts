@@ -8,7 +8,6 @@ import { errorOf, ORIGIN } from '../../test/http.ts';
 import { startTestIdp } from '../../test/citizen.ts';
 import { dossierKit, peoplesCommittee } from '../../test/dossier-kit.ts';
 import { testConfig } from '../../test/template.ts';
-import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
 
 let rt: TestRuntime;
@@ -43,24 +42,7 @@ const act = (cookie: string, action: string, body: Record<string, unknown> = {})
 
 /** Hường's birth registration, received at the desk and approved by the leader: its code. */
 async function approvedDossier(): Promise<string> {
-  const received = await rt.app.inject({
-    method: 'POST',
-    url: '/api/v1/dossiers',
-    headers: { cookie: await staff('desk.hang-trong') },
-    payload: {
-      procedureCode: '1.001193',
-      agencyCode: hangTrong,
-      applicant: APPLICANT_HUONG,
-      formData: VALID_BIRTH_DECLARATION,
-      components: [
-        { code: 'TP1', provided: 'original' },
-        { code: 'TP3', provided: 'original' },
-      ],
-      channel: 'direct',
-    },
-  });
-  assert.equal(received.statusCode, 201, received.body);
-  const dossier = received.json<{ code: string }>().code;
+  const dossier = await kit.receiveBirth(hangTrong);
   clock.advance(15 * 60_000);
   await kit.forward(await staff('desk.hang-trong'), dossier, 'specialist.hang-trong');
   clock.advance(60 * 60_000);

@@ -4,9 +4,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
+import { dossierKit } from '../../test/dossier-kit.ts';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
 import { loginAs } from '../../test/http.ts';
-import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
+import { APPLICANT_HUONG } from '../../test/fixtures.ts';
 import { parseConfig, DEV_PORTAL_SECRET } from '../../config.ts';
 import { startSimulator, type Simulator } from '../../../simulator/simulator.ts';
 import { silentLog } from '../../platform/jobs/job-log.ts';
@@ -60,27 +61,8 @@ before(async () => {
       .where('kind', '=', 'people-committee')
       .executeTakeFirstOrThrow()
   ).code;
-  const cookie = await loginAs(rt.app, 'desk.hang-trong');
-  for (let i = 0; i < 8; i++) {
-    const res = await rt.app.inject({
-      method: 'POST',
-      url: '/api/v1/dossiers',
-      headers: { cookie },
-      payload: {
-        procedureCode: '1.001193',
-        agencyCode: hangTrong,
-        applicant: APPLICANT_HUONG,
-        formData: VALID_BIRTH_DECLARATION,
-        components: [
-          { code: 'TP1', provided: 'original' },
-          { code: 'TP3', provided: 'original' },
-        ],
-        channel: 'direct',
-      },
-    });
-    assert.equal(res.statusCode, 201, res.body);
-    codes.push(res.json<{ code: string }>().code);
-  }
+  const kit = dossierKit(() => rt);
+  for (let i = 0; i < 8; i++) codes.push(await kit.receiveBirth(hangTrong));
 });
 after(async () => {
   await rt.close();

@@ -3,9 +3,9 @@
 // statuses to its dossier; a desk dossier's records carry none. Over real HTTP to the simulator.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { dossierKit } from '../../test/dossier-kit.ts';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
 import { loginAs, ORIGIN } from '../../test/http.ts';
-import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
 import { DEV_PORTAL_SECRET, parseConfig } from '../../config.ts';
 import { startSimulator, type Simulator } from '../../../simulator/simulator.ts';
 import { inboundSeed } from '../../../simulator/inbound-seed.ts';
@@ -109,24 +109,7 @@ test('E1 records of a dossier handed over by the portal carry its code (MaHoSoKh
   assert.equal(received.latest.MaHoSoKhac, inbound.portal_code);
 
   // A dossier received at the desk has no other system's code.
-  const desk = await rt.app.inject({
-    method: 'POST',
-    url: '/api/v1/dossiers',
-    headers: { cookie, origin: ORIGIN },
-    payload: {
-      procedureCode: '1.001193',
-      agencyCode: hangTrong,
-      applicant: APPLICANT_HUONG,
-      formData: VALID_BIRTH_DECLARATION,
-      components: [
-        { code: 'TP1', provided: 'original' },
-        { code: 'TP3', provided: 'original' },
-      ],
-      channel: 'direct',
-    },
-  });
-  assert.equal(desk.statusCode, 201, desk.body);
-  const deskCode = desk.json<{ code: string }>().code;
+  const deskCode = await dossierKit(() => rt).receiveBirth(hangTrong);
   await drain();
   const deskRecord = sim.control.dossier(deskCode);
   assert.ok(deskRecord);
