@@ -4,6 +4,8 @@ export const ErrorEnvelope = Type.Object(
   {
     error: Type.Object({
       code: Type.String(),
+      /** The error catalogue's name for a domain error (docs/errors.md), e.g. DOSSIER_NOT_FOUND. */
+      reason: Type.Optional(Type.String()),
       message: Type.String(),
       details: Type.Optional(
         Type.Array(

@@ -2,10 +2,11 @@
 // (Cổng DVCQG): counts, dead letters, re-drive. See docs/integration/national-portal.md.
 import { Type, type Static } from 'typebox';
 import { AgencyCode, Page, PageSize, Paged } from './common.ts';
+import { PortalStatusTopic } from './outbox-topics.ts';
 
 /** Outbox topics, e.g. portal.dossier-status, applicant.notification. */
 export const Topic = Type.String({ pattern: '^[a-z][a-z0-9-]*(\\.[a-z0-9-]+)*$', maxLength: 64 });
-export const PORTAL_STATUS_TOPIC = 'portal.dossier-status';
+export const PORTAL_STATUS_TOPIC = PortalStatusTopic.name;
 
 export const OUTBOX_STATUSES = ['pending', 'delivered', 'dead'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];

@@ -1,6 +1,7 @@
 // The leader's overview (docs/domain/reports.md): who may read it, the month it covers and the on-time
 // rate. Isomorphic: the server counts with it, the web shows the link and the month picker with it.
 import type { Role } from '../auth/roles.ts';
+import { vnInstant, vnMonth } from '../time/vn-time.ts';
 
 /** Roles that read the overview of the agencies they reach (desk officers and specialists do not). */
 export const OVERVIEW_ROLES: readonly Role[] = ['leader', 'unit-admin', 'province-admin', 'auditor'];
@@ -8,23 +9,13 @@ export const OVERVIEW_ROLES: readonly Role[] = ['leader', 'unit-admin', 'provinc
 /** `YYYY-MM`, January to December. */
 export const MONTH_PATTERN = '^[0-9]{4}-(0[1-9]|1[0-2])$';
 
-// Asia/Ho_Chi_Minh is UTC+7 all year (no daylight saving since 1975): a month starts at 00:00 UTC+7.
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
-const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
-
 /** The Vietnamese civil month `at` falls in: `2026-11`. */
-export function vnMonthOf(at: Date): string {
-  const local = new Date(at.getTime() + VN_OFFSET_MS);
-  return `${local.getUTCFullYear()}-${pad2(local.getUTCMonth() + 1)}`;
-}
+export const vnMonthOf = (at: Date): string => vnMonth(at);
 
-/** [from, to) of a `YYYY-MM` month in Vietnamese civil time, as instants. */
+/** [from, to) of a `YYYY-MM` month in Vietnamese civil time, as instants (a month starts at 00:00 UTC+7). */
 export function monthRange(month: string): { from: Date; to: Date } {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return {
-    from: new Date(Date.UTC(y, m - 1, 1) - VN_OFFSET_MS),
-    to: new Date(Date.UTC(y, m, 1) - VN_OFFSET_MS),
-  };
+  return { from: vnInstant({ year: y, month: m, day: 1 }), to: vnInstant({ year: y, month: m + 1, day: 1 }) };
 }
 
 export type FinishedSplit = { early: number; onTime: number; late: number };

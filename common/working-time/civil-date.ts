@@ -4,8 +4,9 @@
 import { WorkingTimeError } from './errors.ts';
 import type { InstantInput } from './types.ts';
 
-/** Minutes Vietnamese civil time is ahead of UTC. */
-export const VN_OFFSET_MINUTES = 420;
+import { VN_OFFSET_MINUTES } from '../time/vn-time.ts';
+
+export { VN_OFFSET_MINUTES };
 export const MINUTES_PER_DAY = 1440;
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */

@@ -27,20 +27,17 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly details: ErrorDetail[] | undefined;
   readonly headers: Record<string, string> | undefined;
+  /** The catalogue entry (error-catalogue.ts) this error was raised as, when it was. */
+  reason: string | undefined;
   constructor(code: ErrorCode, message: string, details?: ErrorDetail[], headers?: Record<string, string>) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.details = details;
     this.headers = headers;
+    this.reason = undefined;
   }
   get status(): number {
     return ERROR_STATUS[this.code];
   }
 }
-
-export const notFound = (what: string): AppError => new AppError('NOT_FOUND', `Không tìm thấy ${what}.`);
-export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này.'): AppError =>
-  new AppError('FORBIDDEN', message);
-export const validationFailed = (details: ErrorDetail[]): AppError =>
-  new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', details);

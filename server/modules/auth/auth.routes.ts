@@ -3,7 +3,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { ErrorEnvelope } from '../../../common/contracts/common.ts';
 import {
   CreateTokenBody,
   CreatedToken,
@@ -20,6 +19,7 @@ import {
   logout,
   revokeApiToken,
 } from './auth.service.ts';
+import { errorResponses } from '../../platform/http/route-errors.ts';
 
 export function presentUser(actor: Actor) {
   return {
@@ -35,13 +35,7 @@ export function presentUser(actor: Actor) {
   };
 }
 
-const errors = {
-  400: ErrorEnvelope,
-  401: ErrorEnvelope,
-  403: ErrorEnvelope,
-  404: ErrorEnvelope,
-  429: ErrorEnvelope,
-};
+const errors = errorResponses(400, 401, 403, 404, 429);
 
 export function registerAuthRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();

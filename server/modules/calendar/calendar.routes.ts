@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { ErrorEnvelope } from '../../../common/contracts/common.ts';
 import {
   AgencyParams,
   CalendarYearResponse,
@@ -24,14 +23,9 @@ import {
   replaceCalendarYear,
   replaceOfficeHours,
 } from './calendar.service.ts';
+import { errorResponses } from '../../platform/http/route-errors.ts';
 
-const errors = {
-  400: ErrorEnvelope,
-  401: ErrorEnvelope,
-  403: ErrorEnvelope,
-  404: ErrorEnvelope,
-  409: ErrorEnvelope,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 
 export function registerCalendarRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();

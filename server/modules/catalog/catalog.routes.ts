@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
-import { ErrorEnvelope } from '../../../common/contracts/common.ts';
 import {
   CodeParams,
   CodeVersionParams,
@@ -44,15 +43,9 @@ import {
   updateDraft,
   validateDeclaration,
 } from './catalog.service.ts';
+import { errorResponses } from '../../platform/http/route-errors.ts';
 
-const errors = {
-  400: ErrorEnvelope,
-  401: ErrorEnvelope,
-  403: ErrorEnvelope,
-  404: ErrorEnvelope,
-  409: ErrorEnvelope,
-  422: ErrorEnvelope,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 422);
 const tags = ['catalog'];
 
 /** Whether an If-None-Match header names `etag` (weak comparison, as for GET; `*` matches anything). */

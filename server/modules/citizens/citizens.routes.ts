@@ -5,7 +5,6 @@ import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
 import type { CitizenActor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
-import { ErrorEnvelope } from '../../../common/contracts/common.ts';
 import {
   CallbackQuery,
   CitizenMeResponse,
@@ -21,9 +20,10 @@ import {
   signOutCitizen,
   startSignIn,
 } from './citizens.service.ts';
+import { errorResponses } from '../../platform/http/route-errors.ts';
 
 const tags = ['citizens'];
-const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 503: ErrorEnvelope };
+const errors = errorResponses(400, 401, 403, 503);
 /** The portal page that explains a failed sign-in. */
 export const CITIZEN_SIGN_IN_PAGE = '/cong-dich-vu-cong/dang-nhap';
 

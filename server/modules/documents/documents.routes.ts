@@ -4,7 +4,6 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { ErrorEnvelope } from '../../../common/contracts/common.ts';
 import {
   ApplicantDocumentList,
   ApplicantDocumentParams,
@@ -20,9 +19,10 @@ import {
   listOwnDocuments,
   ownDocumentFile,
 } from './documents.service.ts';
+import { errorResponses } from '../../platform/http/route-errors.ts';
 
 const tags = ['documents'];
-const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
+const errors = errorResponses(400, 401, 403, 404);
 
 const pageOf = (q: { page?: number | undefined; pageSize?: number | undefined }, size: number) => {
   const limit = q.pageSize ?? size;

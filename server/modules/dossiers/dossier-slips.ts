@@ -11,6 +11,7 @@ import { grantReachesAgency } from '../org/org.policy.ts';
 import { SlipError } from '../slips/slip-error.ts';
 import type { SlipAgency, SlipComponent, SlipDossier } from '../slips/slip-data.ts';
 import { callerCanSee, loadRow } from './dossiers.service.ts';
+import { vnMidnight } from '../../../common/time/vn-time.ts';
 
 export const DOSSIER_SLIP_KINDS = [
   'receipt',
@@ -287,8 +288,8 @@ export async function trackingBook(
       { path: 'query/to', message: 'Ngày kết thúc phải sau ngày bắt đầu.' },
     ]);
   }
-  const from = new Date(`${period.from}T00:00:00+07:00`);
-  const to = new Date(new Date(`${period.to}T00:00:00+07:00`).getTime() + 86_400_000);
+  const from = vnMidnight(period.from);
+  const to = new Date(vnMidnight(period.to).getTime() + 86_400_000);
   const rows = await deps.db
     .selectFrom('dossiers as d')
     .innerJoin('procedure_versions as v', 'v.procedure_version_id', 'd.procedure_version_id')

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
 import { fixedWindowLimiter } from '../../platform/http/rate-limit.ts';
-import { AgencyCode, ErrorEnvelope, IsoDate } from '../../../common/contracts/common.ts';
+import { AgencyCode, IsoDate } from '../../../common/contracts/common.ts';
 import {
   ActionHeaders,
   ActionParams,
@@ -40,14 +40,9 @@ import {
   submitOnline,
 } from './dossiers.service.ts';
 import { requireCitizen } from '../citizens/citizens.routes.ts';
+import { errorResponses } from '../../platform/http/route-errors.ts';
 
-const errors = {
-  400: ErrorEnvelope,
-  401: ErrorEnvelope,
-  403: ErrorEnvelope,
-  404: ErrorEnvelope,
-  409: ErrorEnvelope,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['dossiers'];
 
 export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
@@ -270,7 +265,7 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
           { additionalProperties: false },
         ),
         produces: ['application/pdf'],
-        response: { 200: { type: 'string', format: 'binary' }, ...errors, 422: ErrorEnvelope },
+        response: { 200: { type: 'string', format: 'binary' }, ...errors, ...errorResponses(422) },
       },
     },
     async (request, reply) => {
@@ -294,7 +289,7 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
           { additionalProperties: false },
         ),
         produces: ['application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-        response: { 200: { type: 'string', format: 'binary' }, ...errors, 422: ErrorEnvelope },
+        response: { 200: { type: 'string', format: 'binary' }, ...errors, ...errorResponses(422) },
       },
     },
     async (request, reply) => {
@@ -331,7 +326,7 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
           { code: Type.String({ minLength: 1, maxLength: 40 }) },
           { additionalProperties: false },
         ),
-        response: { 200: PublicDossier, 404: ErrorEnvelope, 429: ErrorEnvelope },
+        response: { 200: PublicDossier, ...errorResponses(404, 429) },
       },
     },
     async (request) => {

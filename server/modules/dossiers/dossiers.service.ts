@@ -1,7 +1,6 @@
 // Dossiers end to end: desk intake with gap-free codes, the lifecycle actions (common/dossiers) with
 // their effects, due times in legal working time, and the reads. Every change writes, in one
 // transaction: the new state, the append-only action, the audit entry and the outbox message.
-import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Static } from 'typebox';
 import type {
@@ -40,6 +39,10 @@ import {
 } from '../../../common/working-time/index.ts';
 import type { Duration } from '../../../common/working-time/index.ts';
 import { foldVietnamese, foldedWords } from '../../../common/text/fold.ts';
+import { vnDate } from '../../../common/time/vn-time.ts';
+import { findReplay, rememberResponse } from '../../platform/idempotency.ts';
+import { enqueue, message, type OutboxMessageInput } from '../../platform/jobs/outbox.ts';
+import { ApplicantNotificationTopic, PortalStatusTopic } from '../../../common/contracts/outbox-topics.ts';
 import { grantReachesAgency, grantsForAgency } from '../org/org.policy.ts';
 import { formValidatorFor, resolveWorkflow, workflowForDossier } from '../catalog/catalog.service.ts';
 import { workingTimeFor } from '../calendar/calendar.service.ts';
@@ -83,13 +86,6 @@ export type IntakeInput = {
 // makes them for every dossier (docs/benchmarks.md, intake).
 const unitQuery = preparedQuery('unit', (db: Database, code: string) =>
   db.selectFrom('units').select('code').where('code', '=', code),
-);
-const idempotencyQuery = preparedQuery('idempotency-key', (db: Database, scope: string, key: string) =>
-  db
-    .selectFrom('idempotency_keys')
-    .select(['request_hash', 'status_code', 'response'])
-    .where('scope', '=', scope)
-    .where('key', '=', key),
 );
 const publishedVersionQuery = preparedQuery('published-version', (db: Database, procedureCode: string) =>
   db
@@ -147,12 +143,9 @@ export async function validateApplicant(
 // ---------------------------------------------------------------------------------------------------
 // Time
 
-const VN_OFFSET_MS = 7 * 3_600_000;
-
 /** yymmdd of the civil day in Vietnam. */
 export function vnDay(at: Date): { yymmdd: string; iso: string } {
-  const d = new Date(at.getTime() + VN_OFFSET_MS);
-  const iso = d.toISOString().slice(0, 10);
+  const iso = vnDate(at);
   return { yymmdd: iso.slice(2).replace(/-/g, ''), iso };
 }
 
@@ -196,45 +189,6 @@ async function computeDueAt(
 
 // ---------------------------------------------------------------------------------------------------
 // Idempotency
-
-function requestHash(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
-}
-
-async function replayIdempotent(db: Database, scope: string, key: string | undefined, body: unknown) {
-  if (key === undefined) return null;
-  const [row] = await idempotencyQuery(db, scope, key);
-  if (!row) return null;
-  if (row.request_hash !== requestHash(body)) {
-    throw new AppError('CONFLICT', 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.', [
-      { path: 'headers/idempotency-key', message: 'Hãy dùng một khóa mới cho mỗi yêu cầu khác nhau.' },
-    ]);
-  }
-  return { statusCode: row.status_code, body: row.response };
-}
-
-async function rememberIdempotent(
-  trx: Transaction<DB>,
-  scope: string,
-  key: string | undefined,
-  body: unknown,
-  statusCode: number,
-  response: Record<string, unknown>,
-  at: Date,
-) {
-  if (key === undefined) return;
-  await trx
-    .insertInto('idempotency_keys')
-    .values({
-      scope,
-      key,
-      request_hash: requestHash(body),
-      status_code: statusCode,
-      response: JSON.stringify(response),
-      created_at: at,
-    })
-    .execute();
-}
 
 // ---------------------------------------------------------------------------------------------------
 // Relations and effects
@@ -581,36 +535,23 @@ async function settleEffects(
 }
 
 /** The outbox messages the effects ask for (national-portal status, the applicant's notice). */
-function outboxRows(code: string, applied: Applied, now: Date) {
+function outboxMessages(code: string, applied: Applied, now: Date): OutboxMessageInput[] {
   return applied.effects.flatMap((e) => {
-    const payload =
-      e.type === 'sync-portal'
-        ? {
-            topic: 'portal.dossier-status',
-            payload: {
-              dossierCode: code,
-              status: e.status,
-              statusCode: e.statusCode,
-              version: applied.state.version,
-              at: now.toISOString(),
-            },
-          }
-        : e.type === 'notify-applicant'
-          ? {
-              topic: 'applicant.notification',
-              payload: { dossierCode: code, action: e.action, status: e.status },
-            }
-          : null;
-    if (payload === null) return [];
-    return [
-      {
-        topic: payload.topic,
-        ordering_key: code,
-        payload: JSON.stringify(payload.payload),
-        available_at: now,
-        created_at: now,
-      },
-    ];
+    if (e.type === 'sync-portal')
+      return [
+        message(PortalStatusTopic, code, {
+          dossierCode: code,
+          status: e.status,
+          statusCode: e.statusCode,
+          version: applied.state.version,
+          at: now.toISOString(),
+        }),
+      ];
+    if (e.type === 'notify-applicant')
+      return [
+        message(ApplicantNotificationTopic, code, { dossierCode: code, action: e.action, status: e.status }),
+      ];
+    return [];
   });
 }
 
@@ -693,8 +634,7 @@ async function persistAction<T>(
 ): Promise<T> {
   const { state } = applied;
   const settled = await settleEffects(trx, workingTime, row, applied, limit, now);
-  const outbox = outboxRows(row.code, applied, now);
-  if (outbox.length > 0) await trx.insertInto('outbox').values(outbox).execute();
+  await enqueue(trx, outboxMessages(row.code, applied, now), now);
   await trx
     .updateTable('dossiers')
     .set({
@@ -1064,7 +1004,7 @@ export async function receiveAtDesk(
   requestId: string,
 ): Promise<{ statusCode: number; body: object }> {
   const scope = `staff:${actor.userId}:intake`;
-  const replay = await replayIdempotent(deps.db, scope, idempotencyKey, input);
+  const replay = await findReplay<object>(deps.db, { scope, key: idempotencyKey, body: input });
   if (replay) return replay;
 
   // The desk: the officer's own agency (or the one named, when they serve several).
@@ -1128,8 +1068,7 @@ export async function receiveAtDesk(
       columns,
     );
     const { code } = row;
-    const outbox = outboxRows(code, applied, now);
-    if (outbox.length > 0) await trx.insertInto('outbox').values(outbox).execute();
+    await enqueue(trx, outboxMessages(code, applied, now), now);
     const action = actionRow(dossierId, applied, deskActor, now, null);
     await trx.insertInto('dossier_actions').values(action.values).execute();
     let answer: { statusCode: number; body: Record<string, unknown> };
@@ -1151,7 +1090,7 @@ export async function receiveAtDesk(
       const view = intakeView(prepared, row, applied.state, [action.history], viewTime, deps.clock.now());
       answer = { statusCode: 201, body: view };
     }
-    await rememberIdempotent(trx, scope, idempotencyKey, input, answer.statusCode, answer.body, now);
+    await rememberResponse(trx, { scope, key: idempotencyKey, body: input }, { ...answer, at: now });
     await appendAudit(
       trx,
       { userId: deskActor.userId, label: deskActor.label },
@@ -1210,7 +1149,7 @@ export async function submitOnline(
     submitter.kind === 'citizen'
       ? `citizen:${submitter.citizen.citizenId}:submit`
       : `system:${submitter.label}:submit`;
-  const replay = await replayIdempotent(deps.db, scope, idempotencyKey, input);
+  const replay = await findReplay<object>(deps.db, { scope, key: idempotencyKey, body: input });
   if (replay) return { ...replay, warnings: [] };
 
   const problems: ErrorDetail[] = [];
@@ -1303,26 +1242,27 @@ export async function submitOnline(
       initial,
       submittedColumns(receiving.agency_id),
     );
-    await trx
-      .insertInto('outbox')
-      .values({
-        topic: 'portal.dossier-status',
-        ordering_key: row.code,
-        payload: JSON.stringify({
+    await enqueue(
+      trx,
+      [
+        message(PortalStatusTopic, row.code, {
           dossierCode: row.code,
           status: initial.status,
           statusCode: DOSSIER_STATUSES[initial.status].code,
           version: 0,
           at: now.toISOString(),
         }),
-        available_at: now,
-        created_at: now,
-      })
-      .execute();
+      ],
+      now,
+    );
     // Nothing acted on yet: no history, no clock. The citizen gets the applicant's view.
     const staffView = intakeView(prepared, row, initial, [], null, deps.clock.now());
     const view = submitter.kind === 'citizen' ? applicantView(staffView, []) : staffView;
-    await rememberIdempotent(trx, scope, idempotencyKey, input, 201, view, now);
+    await rememberResponse(
+      trx,
+      { scope, key: idempotencyKey, body: input },
+      { statusCode: 201, body: view, at: now },
+    );
     await appendAudit(
       trx,
       { userId: null, label },
@@ -1421,7 +1361,11 @@ export async function performAction(
 ): Promise<{ statusCode: number; body: object }> {
   const who = callerKey(caller);
   const scope = `${who.scope}:action:${code}`;
-  const replay = await replayIdempotent(deps.db, scope, idempotencyKey, { kind, input, ifMatch });
+  const replay = await findReplay<object>(deps.db, {
+    scope,
+    key: idempotencyKey,
+    body: { kind, input, ifMatch },
+  });
   if (replay) return replay;
   const visible = await loadRow(deps.db, code);
   if (!visible || !(await callerCanSee(deps.db, caller, visible)))
@@ -1479,7 +1423,11 @@ export async function performAction(
       note,
       async () => {
         const view = await presentDossier(deps, trx, code, audienceOf(caller), workingTime);
-        await rememberIdempotent(trx, scope, idempotencyKey, { kind, input, ifMatch }, 200, view, now);
+        await rememberResponse(
+          trx,
+          { scope, key: idempotencyKey, body: { kind, input, ifMatch } },
+          { statusCode: 200, body: view, at: now },
+        );
         return { statusCode: 200, body: view };
       },
     );

@@ -3,7 +3,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
-import { ErrorEnvelope } from '../../../common/contracts/common.ts';
 import {
   AgenciesQuery,
   AgenciesResponse,
@@ -15,8 +14,9 @@ import {
 import { requireActor } from '../auth/auth.hook.ts';
 import { canReachUnit } from './org.policy.ts';
 import { findUnit, listAgencies, listUnits } from './org.repository.ts';
+import { errorResponses } from '../../platform/http/route-errors.ts';
 
-const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope };
+const errors = errorResponses(400, 401, 403);
 
 const isoDate = (d: Date | string | null): string | null => {
   if (d === null) return null;
@@ -104,7 +104,7 @@ export function registerOrgRoutes(root: FastifyInstance, deps: Deps): void {
         tags: ['org'],
         summary: 'Một đơn vị hành chính và các cấp trên của nó (trong phạm vi của người dùng)',
         params: UnitParams,
-        response: { 200: UnitDetail, ...errors, 404: ErrorEnvelope },
+        response: { 200: UnitDetail, ...errors, ...errorResponses(404) },
       },
     },
     async (request) => {

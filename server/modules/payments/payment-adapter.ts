@@ -15,6 +15,7 @@
 //    QUERY answer (checked with the CONFIRM order): assumed here [A].
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { PaymentConfig } from '../../config.ts';
+import { vnCompactTimestamp } from '../../../common/time/vn-time.ts';
 
 /** Endpoint paths under PAYMENT_BASE_URL [A: the real ones come with the province's connection]. */
 export const PATHS = {
@@ -111,15 +112,8 @@ function sameHex(a: string, b: string): boolean {
 // ---------------------------------------------------------------------------------------------------
 // Times: yyyyMMddHHmmss, Vietnam time (UTC+7)
 
-const VN_OFFSET_MS = 7 * 3_600_000;
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
 export function formatE4Time(at: Date): string {
-  const d = new Date(at.getTime() + VN_OFFSET_MS);
-  return (
-    `${d.getUTCFullYear()}${pad2(d.getUTCMonth() + 1)}${pad2(d.getUTCDate())}` +
-    `${pad2(d.getUTCHours())}${pad2(d.getUTCMinutes())}${pad2(d.getUTCSeconds())}`
-  );
+  return vnCompactTimestamp(at);
 }
 
 // ---------------------------------------------------------------------------------------------------

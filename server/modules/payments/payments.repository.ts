@@ -1,6 +1,5 @@
 // Reads and writes of payments, receipt counters and recorded callbacks. Every function takes the
 // executor (db or trx) first, so a caller's transaction composes.
-import { createHash } from 'node:crypto';
 import { sql, type Expression, type SqlBool, type Transaction } from 'kysely';
 import type { DB, PaymentItemRow } from '../../db/schema.ts';
 import type { Database } from '../../db/client.ts';
@@ -195,46 +194,4 @@ export async function listPaymentsInReach(
       .executeTakeFirstOrThrow(),
   ]);
   return { rows: rows as PaymentRow[], total: Number(count.n) };
-}
-
-// ---------------------------------------------------------------------------------------------------
-// Idempotency-Key (the idempotency_keys table the dossier module also uses)
-
-export function requestHash(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(body)).digest('hex');
-}
-
-export async function findIdempotent(
-  db: Executor,
-  scope: string,
-  key: string,
-): Promise<{ request_hash: string; status_code: number; response: unknown } | undefined> {
-  return db
-    .selectFrom('idempotency_keys')
-    .select(['request_hash', 'status_code', 'response'])
-    .where('scope', '=', scope)
-    .where('key', '=', key)
-    .executeTakeFirst();
-}
-
-export async function rememberIdempotent(
-  trx: Transaction<DB>,
-  scope: string,
-  key: string,
-  body: unknown,
-  statusCode: number,
-  response: Record<string, unknown>,
-  at: Date,
-): Promise<void> {
-  await trx
-    .insertInto('idempotency_keys')
-    .values({
-      scope,
-      key,
-      request_hash: requestHash(body),
-      status_code: statusCode,
-      response: JSON.stringify(response),
-      created_at: at,
-    })
-    .execute();
 }

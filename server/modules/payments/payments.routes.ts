@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
-import { ErrorEnvelope } from '../../../common/contracts/common.ts';
 import { DossierCodeParams } from '../../../common/contracts/dossiers.ts';
 import {
   CallbackAnswer,
@@ -27,14 +26,9 @@ import {
   startOnlinePayment,
   takeDeskPayment,
 } from './payments.service.ts';
+import { errorResponses } from '../../platform/http/route-errors.ts';
 
-const errors = {
-  400: ErrorEnvelope,
-  401: ErrorEnvelope,
-  403: ErrorEnvelope,
-  404: ErrorEnvelope,
-  409: ErrorEnvelope,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['payments'];
 const CodeParams = Type.Object({ code: DossierCodeParams.properties.code }, { additionalProperties: false });
 
@@ -64,7 +58,7 @@ export function registerPaymentRoutes(root: FastifyInstance, deps: Deps): void {
           'Thanh toán trực tuyến các khoản còn phải nộp (người nộp hoặc cán bộ): trả về trang thanh toán của nền tảng',
         params: CodeParams,
         headers: PaymentHeaders,
-        response: { 201: StartPaymentResponse, ...errors, 503: ErrorEnvelope },
+        response: { 201: StartPaymentResponse, ...errors, ...errorResponses(503) },
       },
     },
     async (request, reply) => {

@@ -14,6 +14,8 @@ import type { Deps } from '../../deps.ts';
 import type { Actor, Caller, PersonCaller } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
+import { vnYear } from '../../../common/time/vn-time.ts';
+import { findReplay, rememberResponse } from '../../platform/idempotency.ts';
 import type { JobLog } from '../../platform/jobs/job-log.ts';
 import { feesFor, type Channel, type Fee, type Procedure } from '../../../common/catalog/procedure.ts';
 import type { DossierState } from '../../../common/dossiers/index.ts';
@@ -48,15 +50,12 @@ import {
 } from './payment-adapter.ts';
 import {
   countAttempts,
-  findIdempotent,
   findPayment,
   findPaymentByReference,
   listPaymentsInReach,
   nextReceiptSeq,
   paymentsOfDossier,
   recordCallback,
-  rememberIdempotent,
-  requestHash,
   type PaymentRow,
 } from './payments.repository.ts';
 import { renderReceipt } from './payment-receipt.ts';
@@ -325,21 +324,8 @@ function auditActor(caller: Caller): { userId: string | null; label: string } {
   return { userId: null, label: caller.label };
 }
 
-const vnYear = (at: Date): number => new Date(at.getTime() + 7 * 3_600_000).getUTCFullYear();
-
 const applicantOf = (row: DossierRow) =>
   row.applicant as { fullName?: string; idNumber?: string; address?: { line?: string } };
-
-async function replay(deps: Deps, scope: string, key: string | undefined, body: unknown) {
-  if (key === undefined) return null;
-  const r = await findIdempotent(deps.db, scope, key);
-  if (!r) return null;
-  if (r.request_hash !== requestHash(body))
-    throw new AppError('CONFLICT', 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.', [
-      { path: 'headers/idempotency-key', message: 'Hãy dùng một khóa mới cho mỗi yêu cầu khác nhau.' },
-    ]);
-  return r.response as Record<string, unknown>;
-}
 
 const sameItems = (a: PaymentItemRow[], b: PaymentItemRow[]) =>
   a.length === b.length && a.every((x) => b.some((y) => y.key === x.key && y.amountVnd === x.amountVnd));
@@ -351,8 +337,12 @@ export async function startOnlinePayment(
   opts: { ip: string; idempotencyKey: string | undefined; requestId: string },
 ): Promise<StartPaymentResponse> {
   const scope = `${callerScope(caller)}:payment:${code}`;
-  const replayed = await replay(deps, scope, opts.idempotencyKey, {});
-  if (replayed) return replayed as StartPaymentResponse;
+  const replayed = await findReplay<StartPaymentResponse>(deps.db, {
+    scope,
+    key: opts.idempotencyKey,
+    body: {},
+  });
+  if (replayed) return replayed.body;
   const row = await visibleDossier(deps, caller, code);
   if (caller.kind === 'staff' && caller.actor.grants.every((g) => g.role === 'auditor'))
     throw new AppError('FORBIDDEN', 'Tài khoản thanh tra chỉ được xem.');
@@ -468,8 +458,11 @@ export async function startOnlinePayment(
         .set({ pay_url: payUrl, updated_at: at })
         .where('payment_id', '=', attempt.payment.payment_id)
         .execute();
-    if (opts.idempotencyKey !== undefined)
-      await rememberIdempotent(trx, scope, opts.idempotencyKey, {}, 201, answer, at);
+    await rememberResponse(
+      trx,
+      { scope, key: opts.idempotencyKey, body: {} },
+      { statusCode: 201, body: answer, at },
+    );
     if (!attempt.resumed)
       await appendAudit(
         trx,
@@ -541,9 +534,9 @@ export async function takeDeskPayment(
   log?: JobLog,
 ): Promise<{ payment: PaymentView; dossierStatus: string }> {
   const scope = `staff:${actor.userId}:payment-desk:${code}`;
-  const replayed = await replay(deps, scope, idempotencyKey, body);
+  const replayed = await findReplay<{ paymentId: string }>(deps.db, { scope, key: idempotencyKey, body });
   if (replayed) {
-    const p = (await findPayment(deps.db, String(replayed.paymentId)))!;
+    const p = (await findPayment(deps.db, String(replayed.body.paymentId)))!;
     return { payment: presentPayment(p), dossierStatus: (await loadRow(deps.db, code))!.status };
   }
   const caller: PersonCaller = { kind: 'staff', actor };
@@ -595,8 +588,11 @@ export async function takeDeskPayment(
       .returning('payment_id')
       .executeTakeFirstOrThrow();
     const p = (await findPayment(trx, inserted.payment_id))!;
-    if (idempotencyKey !== undefined)
-      await rememberIdempotent(trx, scope, idempotencyKey, body, 201, { paymentId: p.payment_id }, now);
+    await rememberResponse(
+      trx,
+      { scope, key: idempotencyKey, body },
+      { statusCode: 201, body: { paymentId: p.payment_id }, at: now },
+    );
     await appendAudit(
       trx,
       { userId: actor.userId, label: actor.username },

@@ -2,15 +2,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
-import { ErrorEnvelope } from '../../../common/contracts/common.ts';
 import { DossierCodeParams } from '../../../common/contracts/dossiers.ts';
 import { Rating, RatingBody, RatingState } from '../../../common/contracts/ratings.ts';
 import { requireActor, requireCaller } from '../auth/auth.hook.ts';
 import { requireCitizen } from '../citizens/citizens.routes.ts';
 import { getRating, rateDossier, recordCounterRating } from './ratings.service.ts';
+import { errorResponses } from '../../platform/http/route-errors.ts';
 
 const tags = ['dossiers'];
-const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
+const errors = errorResponses(400, 401, 403, 404);
 
 export function registerRatingRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
@@ -39,7 +39,7 @@ export function registerRatingRoutes(root: FastifyInstance, deps: Deps): void {
         security: [{ citizen: [] }],
         params: DossierCodeParams,
         body: RatingBody,
-        response: { 201: Rating, ...errors, 409: ErrorEnvelope },
+        response: { 201: Rating, ...errors, ...errorResponses(409) },
       },
     },
     async (request, reply) =>
@@ -57,7 +57,7 @@ export function registerRatingRoutes(root: FastifyInstance, deps: Deps): void {
           'Cán bộ một cửa của cơ quan tiếp nhận ghi nhận đánh giá người nộp chọn tại quầy (màn hình đánh giá, phiếu giấy) sau khi trả kết quả; một lần cho mỗi hồ sơ; ghi nhật ký',
         params: DossierCodeParams,
         body: RatingBody,
-        response: { 201: Rating, ...errors, 409: ErrorEnvelope },
+        response: { 201: Rating, ...errors, ...errorResponses(409) },
       },
     },
     async (request, reply) =>

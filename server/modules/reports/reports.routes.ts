@@ -3,15 +3,15 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
-import { ErrorEnvelope } from '../../../common/contracts/common.ts';
 import { OverviewQuery, OverviewResponse } from '../../../common/contracts/reports.ts';
 import { OVERVIEW_ROLES } from '../../../common/reports/overview.ts';
 import { requireActor } from '../auth/auth.hook.ts';
 import { canReachAgency } from '../org/org.policy.ts';
 import { findAgencyByCode } from '../org/org.repository.ts';
 import { getOverview, type OverviewScope } from './reports.service.ts';
+import { errorResponses } from '../../platform/http/route-errors.ts';
 
-const errors = { 400: ErrorEnvelope, 401: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope };
+const errors = errorResponses(400, 401, 403, 404);
 
 /**
  * What the caller may count: the reach of their leader, unit-admin, province-admin and auditor roles;

@@ -10,6 +10,7 @@ import { DOSSIER_STATUSES, DOSSIER_STATUS_KEYS } from '../../../common/dossiers/
 import { addWorkingTime, defaultOfficeHours, type OfficeHours } from '../../../common/working-time/index.ts';
 import { monthRange, onTimeRate, vnMonthOf } from '../../../common/reports/overview.ts';
 import { satisfiedRate } from '../../../common/dossiers/ratings.ts';
+import { vnDate } from '../../../common/time/vn-time.ts';
 import type {
   OverviewAgency,
   OverviewAgencyRow,
@@ -137,7 +138,7 @@ function sumFigures(rows: OverviewFigures[]): OverviewFigures {
   };
 }
 
-const civilDate = (instant: Date) => new Date(instant.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+const civilDate = vnDate;
 
 export async function getOverview(
   deps: Deps,

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
-import { ErrorEnvelope } from '../../../common/contracts/common.ts';
 import {
   CreateStaffBody,
   PutGrantsBody,
@@ -12,15 +11,9 @@ import {
 } from '../../../common/contracts/staff.ts';
 import { requireActor } from '../auth/auth.hook.ts';
 import { createStaff, getStaff, listStaff, replaceGrants, setActive } from './staff.service.ts';
+import { errorResponses } from '../../platform/http/route-errors.ts';
 
-const errors = {
-  400: ErrorEnvelope,
-  401: ErrorEnvelope,
-  403: ErrorEnvelope,
-  404: ErrorEnvelope,
-  409: ErrorEnvelope,
-  422: ErrorEnvelope,
-};
+const errors = errorResponses(400, 401, 403, 404, 409, 422);
 const tags = ['staff'];
 
 export function registerStaffRoutes(root: FastifyInstance, deps: Deps): void {

@@ -10,6 +10,7 @@ import { DOSSIER_ACTIONS, DOSSIER_STATUSES, dossierStatusOfCode } from '../../..
 import type { DossierStatus } from '../../../common/dossiers/index.ts';
 import type { ErrorDetail } from '../../platform/errors.ts';
 import type { PortalConfig } from '../../config.ts';
+import { vnCivil, vnCompactTimestamp, vnInstant } from '../../../common/time/vn-time.ts';
 
 /** Endpoint paths under PORTAL_BASE_URL. The query path is the simulator's (see the doc). */
 export const PATHS = {
@@ -26,15 +27,8 @@ export const E1_MAX_BATCH = 10;
 // ---------------------------------------------------------------------------------------------------
 // Dates: yyyyMMddHHmmss, Vietnam time (UTC+7, no daylight saving)
 
-const VN_OFFSET_MS = 7 * 3_600_000;
-const pad2 = (n: number) => String(n).padStart(2, '0');
-
 export function formatPortalDate(at: Date | string): string {
-  const d = new Date(new Date(at).getTime() + VN_OFFSET_MS);
-  return (
-    `${d.getUTCFullYear()}${pad2(d.getUTCMonth() + 1)}${pad2(d.getUTCDate())}` +
-    `${pad2(d.getUTCHours())}${pad2(d.getUTCMinutes())}${pad2(d.getUTCSeconds())}`
-  );
+  return vnCompactTimestamp(new Date(at));
 }
 
 export function parsePortalDate(text: unknown): Date | null {
@@ -42,10 +36,10 @@ export function parsePortalDate(text: unknown): Date | null {
   const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
   if (!m) return null;
   const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
-  const utc = Date.UTC(y, mo - 1, d, h, mi, s);
-  const check = new Date(utc);
-  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || s > 59) return null;
-  return new Date(utc - VN_OFFSET_MS);
+  const at = vnInstant({ year: y, month: mo, day: d, hour: h, minute: mi, second: s });
+  const check = vnCivil(at);
+  if (check.month !== mo || check.day !== d || h > 23 || mi > 59 || s > 59) return null;
+  return at;
 }
 
 // ---------------------------------------------------------------------------------------------------

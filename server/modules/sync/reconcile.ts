@@ -8,6 +8,8 @@ import type { JobLog } from '../../platform/jobs/job-log.ts';
 import { silentLog } from '../../platform/jobs/job-log.ts';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../../common/dossiers/index.ts';
 import { PORTAL_STATUS_TOPIC } from '../../../common/contracts/sync.ts';
+import { PortalStatusTopic } from '../../../common/contracts/outbox-topics.ts';
+import { enqueue, message } from '../../platform/jobs/outbox.ts';
 import { PortalError, type PortalClient } from './portal-adapter.ts';
 
 export type ReconcileResult = {
@@ -109,12 +111,10 @@ export async function reconcileRecent(
         .executeTakeFirst();
       if (waiting) continue;
       const info = DOSSIER_STATUSES[d.status as DossierStatus];
-      await trx
-        .insertInto('outbox')
-        .values({
-          topic: PORTAL_STATUS_TOPIC,
-          ordering_key: d.code,
-          payload: JSON.stringify({
+      await enqueue(
+        trx,
+        [
+          message(PortalStatusTopic, d.code, {
             dossierCode: d.code,
             status: d.status,
             statusCode: info.code,
@@ -122,10 +122,9 @@ export async function reconcileRecent(
             at: now.toISOString(),
             reason: 'reconciliation',
           }),
-          available_at: now,
-          created_at: now,
-        })
-        .execute();
+        ],
+        now,
+      );
       resent.push(d.code);
       n++;
     }

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
-import { ErrorEnvelope } from '../../../common/contracts/common.ts';
 import {
   InboundDossierList,
   InboundDossierView,
@@ -27,14 +26,9 @@ import {
   retryInbound,
   requireSyncViewer,
 } from './sync.service.ts';
+import { errorResponses } from '../../platform/http/route-errors.ts';
 
-const errors = {
-  400: ErrorEnvelope,
-  401: ErrorEnvelope,
-  403: ErrorEnvelope,
-  404: ErrorEnvelope,
-  409: ErrorEnvelope,
-};
+const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['sync'];
 
 export function registerSyncRoutes(root: FastifyInstance, deps: Deps): void {

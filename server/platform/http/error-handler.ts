@@ -93,6 +93,7 @@ export function sendError(reply: FastifyReply, requestId: string, err: AppError)
     .send({
       error: {
         code: err.code,
+        ...(err.reason ? { reason: err.reason } : {}),
         message: err.message,
         ...(err.details && err.details.length > 0 ? { details: err.details } : {}),
         requestId,

@@ -3,22 +3,9 @@
 // browser and locale ("10:00 Thứ Tư, 25/11/2026"), which Intl does not promise.
 import type { Messages } from '../../app/i18n/vi.ts';
 
-const OFFSET_MS = 7 * 60 * 60 * 1000;
+import { vnCivil as civilOf } from '../../../common/time/vn-time.ts';
+
 const pad = (n: number): string => String(n).padStart(2, '0');
-
-type Civil = { year: number; month: number; day: number; weekday: number; hour: number; minute: number };
-
-function civilOf(instant: Date): Civil {
-  const local = new Date(instant.getTime() + OFFSET_MS);
-  return {
-    year: local.getUTCFullYear(),
-    month: local.getUTCMonth() + 1,
-    day: local.getUTCDate(),
-    weekday: local.getUTCDay(),
-    hour: local.getUTCHours(),
-    minute: local.getUTCMinutes(),
-  };
-}
 
 /** `YYYY-MM-DD` → its parts, or null when it is not a real date. */
 export function parseCivilDate(text: string): { year: number; month: number; day: number } | null {
