@@ -3,9 +3,12 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import motcua from './eslint-rules/module-faces.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'data/**', 'web/dist/**', '.tmp/**', 'eslint.config.js'] },
+  {
+    ignores: ['node_modules/**', 'data/**', 'web/dist/**', '.tmp/**', 'eslint.config.js', 'eslint-rules/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -26,6 +29,14 @@ export default tseslint.config(
         { selector: 'TSModuleDeclaration[kind="namespace"]', message: 'No namespaces.' },
       ],
     },
+  },
+  {
+    // A server module's face is its index.ts: no deep imports into another module (ADR 0005).
+    files: ['server/**', 'bench/**', 'scripts/**', 'e2e/**'],
+    // Tests are white-box: they may read a module's internals to set up and check.
+    ignores: ['**/*.test.ts', 'server/test/**'],
+    plugins: { motcua },
+    rules: { 'motcua/module-faces': 'warn' },
   },
   {
     files: ['common/**'],
