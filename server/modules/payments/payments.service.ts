@@ -16,7 +16,6 @@ import { appendAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { JobLog } from '../../platform/jobs/job-log.ts';
 import { feesFor, type Channel, type Fee, type Procedure } from '../../../common/catalog/procedure.ts';
-import type { DossierState } from '../../../common/dossiers/index.ts';
 import type {
   DeskPaymentBody,
   DossierFees,
@@ -137,7 +136,7 @@ export function owedItems(
         source: 'procedure',
       });
   });
-  const state = row.state as unknown as DossierState;
+  const state = row.state;
   if (state.status === 'awaiting-payment' && state.payment) {
     const at = state.payment.requestedAt;
     state.payment.items.forEach((item, i) => {
@@ -180,7 +179,7 @@ async function procedureOf(db: Deps['db'] | Transaction<DB>, row: DossierRow): P
     .select('data')
     .where('procedure_version_id', '=', row.procedure_version_id)
     .executeTakeFirstOrThrow();
-  return pv.data as unknown as Procedure;
+  return pv.data;
 }
 
 type Owed = {
