@@ -1,4 +1,6 @@
 // Staff sign-in: argon2id passwords, server-side sessions, lockout, and API tokens.
+import type { Selectable } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { isoOrNull } from '../../platform/clock.ts';
@@ -168,14 +170,10 @@ export async function resolveToken(deps: Deps, token: string): Promise<Actor | n
   return actorOf(await findUserWithGrants(deps.db, { userId: row.user_id }), 'token');
 }
 
-type TokenRow = {
-  api_token_id: string;
-  name: string;
-  created_at: Date;
-  expires_at: Date | null;
-  revoked_at: Date | null;
-  last_used_at: Date | null;
-};
+type TokenRow = Pick<
+  Selectable<DB['api_tokens']>,
+  'api_token_id' | 'name' | 'created_at' | 'expires_at' | 'revoked_at' | 'last_used_at'
+>;
 
 export function presentToken(r: TokenRow) {
   return {

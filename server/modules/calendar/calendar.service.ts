@@ -235,7 +235,7 @@ export async function getOfficeHours(
     .where('agency_id', '=', agencyId)
     .executeTakeFirst();
   if (!row) return { hours: defaultOfficeHours(), version: 0, isDefault: true };
-  return { hours: row.hours as unknown as OfficeHours, version: row.version, isDefault: false };
+  return { hours: row.hours, version: row.version, isDefault: false };
 }
 
 // A named statement (db/client.ts): intake asks on every dossier it receives.
@@ -263,7 +263,7 @@ export async function workingTimeFor(
   if (!row) throw new Error('no row from a select without from');
   return {
     calendar: await calendarAt(deps, row.revision ?? 0, db),
-    hours: row.hours === null ? defaultOfficeHours() : (row.hours as unknown as OfficeHours),
+    hours: row.hours === null ? defaultOfficeHours() : row.hours,
   };
 }
 

@@ -1,7 +1,7 @@
 // The procedure catalogue: versions (draft → published → retired), offerings, declaration forms and
 // workflows, around the pure model in common/catalog.
 import { createHash } from 'node:crypto';
-import { sql, type Expression, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Expression, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import { preparedQuery, type Database } from '../../db/client.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
@@ -221,7 +221,7 @@ export async function exportCatalogue(deps: Deps) {
     .where('v.status', '=', 'published')
     .orderBy('p.code')
     .execute();
-  return exportCatalogueFile(rows.map((r) => r.data as unknown as Procedure));
+  return exportCatalogueFile(rows.map((r) => r.data));
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -278,7 +278,7 @@ export async function listProcedures(deps: Deps, f: ListFilter) {
   ]);
   return {
     items: rows.map((r) => {
-      const p = r.data as unknown as Procedure;
+      const p = r.data;
       return {
         code: p.code,
         name: p.name,
@@ -293,15 +293,10 @@ export async function listProcedures(deps: Deps, f: ListFilter) {
   };
 }
 
-type VersionRow = {
-  procedure_id: string;
-  procedure_version_id: string;
-  version: number;
-  status: string;
-  data: Record<string, unknown>;
-  form_schema: Record<string, unknown> | null;
-  content_hash: string;
-};
+type VersionRow = Pick<
+  Selectable<DB['procedure_versions']>,
+  'procedure_id' | 'procedure_version_id' | 'version' | 'status' | 'data' | 'form_schema' | 'content_hash'
+>;
 
 async function findVersion(
   db: Database,
@@ -349,7 +344,7 @@ export function formOf(row: Pick<VersionRow, 'data' | 'form_schema'>): {
   generic: boolean;
 } {
   if (row.form_schema) return { schema: row.form_schema, generic: false };
-  return { schema: genericDeclarationForm(row.data as unknown as Procedure), generic: true };
+  return { schema: genericDeclarationForm(row.data), generic: true };
 }
 
 export async function getProcedure(deps: Deps, code: string, version?: number) {
@@ -363,7 +358,7 @@ export async function getProcedure(deps: Deps, code: string, version?: number) {
     .where('o.procedure_id', '=', row.procedure_id)
     .orderBy('a.code')
     .execute();
-  const p = row.data as unknown as Procedure;
+  const p = row.data;
   const form = formOf(row);
   return {
     version: row.version,
@@ -417,7 +412,7 @@ export async function createDraft(deps: Deps, actor: Actor, code: string, reques
     const base = rows.find((r) => r.status === 'published') ?? rows[0];
     if (!base) throw new AppError('NOT_FOUND', `Thủ tục ${code} chưa có phiên bản nào.`);
     const version = rows[0]!.version + 1;
-    const p = base.data as unknown as Procedure;
+    const p = base.data;
     const form = base.form_schema;
     const draft = await trx
       .insertInto('procedure_versions')
@@ -504,7 +499,7 @@ export async function updateDraft(
 
 /** Every stored workflow of a version must add up to its channel's limit before the version goes live. */
 async function workflowProblems(db: Database | Transaction<DB>, row: VersionRow): Promise<ErrorDetail[]> {
-  const p = row.data as unknown as Procedure;
+  const p = row.data;
   const stored = await db
     .selectFrom('workflows')
     .select(['channel', 'steps', 'agency_id'])
@@ -852,7 +847,7 @@ async function workflowFor(
     agencyId === null
       ? await provinceWorkflowQuery(db, row.procedure_version_id, channel)
       : await agencyWorkflowQuery(db, row.procedure_version_id, channel, agencyId);
-  const p = row.data as unknown as Procedure;
+  const p = row.data;
   const limit = timeLimitFor(p, channel);
   if (stored) {
     return {
@@ -982,7 +977,7 @@ export async function putWorkflow(
   } else {
     requireCatalogueEditor(actor);
   }
-  const p = row.data as unknown as Procedure;
+  const p = row.data;
   const problems = validateWorkflow({ steps: body.steps }, timeLimitFor(p, body.channel));
   if (problems.length > 0) {
     throw invalid(

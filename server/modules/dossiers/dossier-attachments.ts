@@ -86,10 +86,10 @@ async function papersOf(deps: Deps, row: DossierRow) {
       .orderBy('version')
       .execute(),
   ]);
-  const state = row.state as { resultDocuments?: ResultDocument[] };
+  const state = row.state;
   return dossierPapers(
     row.code,
-    row.components as unknown as ComponentInput[],
+    row.components as ComponentInput[],
     procedure,
     supplements.map((s) => ({
       at: new Date(s.at).toISOString(),

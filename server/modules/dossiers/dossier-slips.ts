@@ -3,8 +3,7 @@
 import type { Deps } from '../../deps.ts';
 import type { Actor, PersonCaller } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { DossierState } from '../../../common/dossiers/index.ts';
-import { feesFor, timeLimitFor, type Channel, type Procedure } from '../../../common/catalog/procedure.ts';
+import { feesFor, timeLimitFor, type Channel } from '../../../common/catalog/procedure.ts';
 import { renderSlip } from '../slips/slips.ts';
 import { renderTrackingBookXlsx } from '../slips/tracking-book-xlsx.ts';
 import { grantReachesAgency } from '../org/org.policy.ts';
@@ -112,7 +111,7 @@ export async function dossierSlip(
     .select('data')
     .where('procedure_version_id', '=', row.procedure_version_id)
     .executeTakeFirstOrThrow();
-  const procedure = pv.data as unknown as Procedure;
+  const procedure = pv.data;
   const applicant = row.applicant as {
     kind: 'person' | 'organisation';
     fullName: string;
@@ -121,7 +120,7 @@ export async function dossierSlip(
     email?: string;
     address?: { line: string };
   };
-  const state = row.state as unknown as DossierState;
+  const state = row.state;
   const receivedAt = new Date(row.received_at ?? row.submitted_at).toISOString();
   const dossier: SlipDossier & { code: string } = {
     code: row.code,
@@ -324,7 +323,7 @@ export async function trackingBook(
     period,
     entries: rows.map((r) => {
       const a = r.applicant as { fullName?: unknown; phone?: unknown; address?: { line?: unknown } };
-      const state = r.state as unknown as DossierState;
+      const state = r.state;
       return {
         dossierCode: r.code,
         procedureName: r.procedure_name,

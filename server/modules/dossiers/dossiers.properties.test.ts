@@ -13,8 +13,6 @@ import {
   initialDossierState,
   replayActions,
   type ActionKind,
-  type ActionRecord,
-  type DossierState,
 } from '../../../common/dossiers/index.ts';
 
 let rt: TestRuntime;
@@ -158,7 +156,7 @@ test('random actions by random staff keep every dossier consistent with its hist
             .select(['dossier_id', 'state', 'status', 'version'])
             .where('code', '=', code)
             .executeTakeFirstOrThrow();
-          const state = row.state as unknown as DossierState;
+          const state = row.state;
           const actions = await rt.deps.db
             .selectFrom('dossier_actions')
             .select(['version', 'to_status', 'record'])
@@ -176,7 +174,7 @@ test('random actions by random staff keep every dossier consistent with its hist
           if (actions.length > 0) assert.equal(actions.at(-1)!.to_status, row.status);
           const replay = replayActions(
             initialDossierState(state.workflow, state.rules),
-            actions.map((a) => a.record as unknown as ActionRecord),
+            actions.map((a) => a.record),
           );
           assert.ok(replay.ok, 'the history replays');
           assert.deepEqual(replay.ok && replay.state, state, 'replaying the history gives the stored state');

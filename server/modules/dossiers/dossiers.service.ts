@@ -1,7 +1,7 @@
 // Dossiers end to end: desk intake with gap-free codes, the lifecycle actions (common/dossiers) with
 // their effects, due times in legal working time, and the reads. Every change writes, in one
 // transaction: the new state, the append-only action, the audit entry and the outbox message.
-import { sql, type Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Static } from 'typebox';
 import type {
   ApplicantDossierView as ApplicantDossierViewSchema,
@@ -193,12 +193,7 @@ async function computeDueAt(
 // ---------------------------------------------------------------------------------------------------
 // Relations and effects
 
-type AgencyRow = {
-  agency_id: string;
-  code: string;
-  name: string;
-  unit_code: string;
-  path: string;
+type AgencyRow = Pick<Selectable<DB['agencies']>, 'agency_id' | 'code' | 'name' | 'unit_code' | 'path'> & {
   unit_path: string;
 };
 
@@ -236,36 +231,7 @@ function rolesAt(actor: Actor, agency: AgencyRow | undefined): Role[] {
   ];
 }
 
-type DossierRow = {
-  dossier_id: string;
-  code: string;
-  procedure_version_id: string;
-  procedure_code: string;
-  case_key: string | null;
-  channel: string;
-  receiving_agency_id: string;
-  competent_agency_id: string;
-  current_agency_id: string;
-  step_agencies: { key: string; agencyId: string; agencyCode: string }[];
-  workflow: Record<string, unknown>;
-  applicant: Record<string, unknown>;
-  form_data: Record<string, unknown>;
-  components: unknown[];
-  state: Record<string, unknown>;
-  status: string;
-  version: number;
-  submitted_at: Date;
-  received_at: Date | null;
-  due_at: Date | null;
-  extended_due_at: Date | null;
-  calendar_version: number | null;
-  result_at: Date | null;
-  returned_at: Date | null;
-  closed_at: Date | null;
-  updated_at: Date;
-  applicant_id_number: string;
-  submitted_by_citizen_id: string | null;
-};
+type DossierRow = Omit<Selectable<DB['dossiers']>, 'applicant_search' | 'assignee_user_id' | 'created_by'>;
 
 type RelationRow = Pick<
   DossierRow,
@@ -386,13 +352,10 @@ export async function isReceivingDeskOfficer(
   );
 }
 
-type VersionData = {
-  procedure_version_id: string;
-  version: number;
-  data: Record<string, unknown>;
-  form_schema: Record<string, unknown> | null;
-  procedure: Procedure;
-};
+type VersionData = Pick<
+  Selectable<DB['procedure_versions']>,
+  'procedure_version_id' | 'version' | 'data' | 'form_schema'
+> & { procedure: Procedure };
 
 const versions = new WeakMap<object, Map<string, VersionData>>();
 const VERSION_CACHE_LIMIT = 500;
@@ -415,7 +378,7 @@ export async function procedureVersion(deps: Deps, id: string, db: Executor = de
     .select(['procedure_version_id', 'version', 'status', 'data', 'form_schema'])
     .where('procedure_version_id', '=', id)
     .executeTakeFirstOrThrow();
-  const loaded = { ...row, procedure: row.data as unknown as Procedure };
+  const loaded = { ...row, procedure: row.data };
   if (row.status !== 'draft') {
     if (perDb.size >= VERSION_CACHE_LIMIT) perDb.clear();
     perDb.set(id, loaded);
@@ -1381,7 +1344,7 @@ export async function performAction(
         { path: 'headers/if-match', message: `Phiên bản hiện tại là ${row.version}.` },
       ]);
     }
-    const state = row.state as unknown as DossierState;
+    const state = row.state;
     const workingTime = workingTimeOnce(deps, row.competent_agency_id);
     const relation = await callerRelation(trx, caller, row, state);
     const deadline = await deadlineOf(trx, workingTime, row, now);
@@ -1471,7 +1434,7 @@ export async function actionsFor(deps: Deps, caller: Caller, code: string) {
   const row = await loadRow(deps.db, code);
   if (!row || !(await callerCanSee(deps.db, caller, row)))
     throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
-  const state = row.state as unknown as DossierState;
+  const state = row.state;
   if (caller.kind === 'staff' && caller.actor.grants.every((g) => g.role === 'auditor'))
     return { version: row.version, items: [] };
   const relation = await callerRelation(deps.db, caller, row, state);
@@ -1554,7 +1517,7 @@ function dossierView(parts: {
     return { code: a.code, name: a.name };
   };
   const info = DOSSIER_STATUSES[state.status];
-  const workflow = row.workflow as unknown as Workflow;
+  const workflow = row.workflow;
   let remaining: { overdue: boolean; workingMinutes: number; label: string } | null = null;
   let stepDue: (string | null)[] = workflow.steps.map(() => null);
   const due = row.extended_due_at ?? row.due_at;
@@ -1735,7 +1698,7 @@ export async function presentDossier(
   workingTime?: (db: Executor) => Promise<WorkingTime>,
 ): Promise<DossierView | ApplicantDossierView> {
   const row = (await loadRow(db, code))!;
-  const state = row.state as unknown as DossierState;
+  const state = row.state;
   const history = await db
     .selectFrom('dossier_actions')
     .select([

@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Selectable } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -24,15 +26,10 @@ const isoDate = (d: Date | string | null): string | null => {
   return date.toISOString().slice(0, 10);
 };
 
-type UnitRow = {
-  code: string;
-  name: string;
-  type: string;
-  level: number;
-  parent_code: string | null;
-  valid_from: Date | string | null;
-  valid_to: Date | string | null;
-};
+type UnitRow = Pick<
+  Selectable<DB['units']>,
+  'code' | 'name' | 'type' | 'level' | 'parent_code' | 'valid_from' | 'valid_to'
+>;
 
 function presentUnit(r: UnitRow) {
   return {

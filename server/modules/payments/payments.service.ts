@@ -18,7 +18,6 @@ import { vnYear } from '../../../common/time/vn-time.ts';
 import { findReplay, rememberResponse } from '../../platform/idempotency.ts';
 import type { JobLog } from '../../platform/jobs/job-log.ts';
 import { feesFor, type Channel, type Fee, type Procedure } from '../../../common/catalog/procedure.ts';
-import type { DossierState } from '../../../common/dossiers/index.ts';
 import type {
   DeskPaymentBody,
   DossierFees,
@@ -136,7 +135,7 @@ export function owedItems(
         source: 'procedure',
       });
   });
-  const state = row.state as unknown as DossierState;
+  const state = row.state;
   if (state.status === 'awaiting-payment' && state.payment) {
     const at = state.payment.requestedAt;
     state.payment.items.forEach((item, i) => {
@@ -179,7 +178,7 @@ async function procedureOf(db: Deps['db'] | Transaction<DB>, row: DossierRow): P
     .select('data')
     .where('procedure_version_id', '=', row.procedure_version_id)
     .executeTakeFirstOrThrow();
-  return pv.data as unknown as Procedure;
+  return pv.data;
 }
 
 type Owed = {

@@ -66,9 +66,7 @@ async function dueSoonLimit(deps: Deps, now: Date): Promise<RawBuilder<unknown>>
   const standard = until(defaultOfficeHours());
   const own = await deps.db.selectFrom('office_hours').select(['agency_id', 'hours']).execute();
   if (own.length === 0) return sql`${standard}::timestamptz`;
-  const cases = own.map(
-    (r) => sql`WHEN ${r.agency_id}::bigint THEN ${until(r.hours as unknown as OfficeHours)}::timestamptz`,
-  );
+  const cases = own.map((r) => sql`WHEN ${r.agency_id}::bigint THEN ${until(r.hours)}::timestamptz`);
   return sql`(CASE d.competent_agency_id ${sql.join(cases, sql` `)} ELSE ${standard}::timestamptz END)`;
 }
 

@@ -1,4 +1,4 @@
-import { sql, type Expression, type SqlBool, type Transaction } from 'kysely';
+import { sql, type Expression, type Selectable, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Grant } from '../../platform/actor.ts';
@@ -37,13 +37,10 @@ function likePrefix(prefix: string): string {
   return prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
 }
 
-export type UserRow = {
-  user_id: string;
-  username: string;
-  full_name: string;
-  active: boolean;
-  created_at: Date;
-};
+export type UserRow = Pick<
+  Selectable<DB['users']>,
+  'user_id' | 'username' | 'full_name' | 'active' | 'created_at'
+>;
 
 export type GrantRow = {
   user_id: string;

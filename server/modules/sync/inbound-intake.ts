@@ -7,6 +7,8 @@
 // inbound row is marked afterwards; a crash in between creates nothing twice (the retry replays the
 // first answer and marks the row then).
 import { randomUUID } from 'node:crypto';
+import type { Selectable } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { AppError, type ErrorDetail } from '../../platform/errors.ts';
 import type { JobLog } from '../../platform/jobs/job-log.ts';
@@ -24,13 +26,10 @@ export const NATIONAL_PORTAL_SUBMITTER = 'national-portal';
  */
 export type InboundIntakeResult = { received: number; rejected: number; held: number; failed: number };
 
-type InboundRow = {
-  inbound_id: string;
-  portal_code: string;
-  intake: Record<string, unknown>;
-  problems: ErrorDetail[];
-  status: string;
-};
+type InboundRow = Pick<
+  Selectable<DB['portal_inbound_dossiers']>,
+  'inbound_id' | 'portal_code' | 'intake' | 'problems' | 'status'
+>;
 
 export type InboundOutcome = keyof InboundIntakeResult;
 
@@ -79,7 +78,7 @@ export async function intakeInboundRow(
     await mark('rejected', row.problems, null);
     return 'rejected';
   }
-  const intake = row.intake as unknown as InboundIntake;
+  const intake = row.intake as InboundIntake;
   try {
     const submitted = await submitOnline(
       deps,

@@ -1,7 +1,8 @@
 // The operators' view of delivery and of the sync with the national portal, and re-drive of dead
 // letters. The outbox and the portal connection are one per deployment, so the totals and the message
 // list cover the deployment; the per-agency figures are limited to the caller's reach.
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -166,19 +167,19 @@ export async function getSyncStatus(
   };
 }
 
-type MessageRow = {
-  outbox_id: string;
-  topic: string;
-  ordering_key: string;
-  status: string;
-  attempts: number;
-  created_at: Date | string;
-  available_at: Date | string;
-  delivered_at: Date | string | null;
-  last_error: string | null;
-  payload: Record<string, unknown>;
-  agency_code: string | null;
-};
+type MessageRow = Pick<
+  Selectable<DB['outbox']>,
+  | 'outbox_id'
+  | 'topic'
+  | 'ordering_key'
+  | 'status'
+  | 'attempts'
+  | 'created_at'
+  | 'available_at'
+  | 'delivered_at'
+  | 'last_error'
+  | 'payload'
+> & { agency_code: string | null };
 
 function presentMessage(r: MessageRow): SyncMessageView {
   const version = r.payload.version;
@@ -381,19 +382,18 @@ function inboundQuery(deps: Deps, actor: Actor) {
     );
 }
 
-type InboundListRow = {
-  inbound_id: string;
-  portal_code: string;
-  procedure_code: string;
-  procedure_name: string | null;
-  agency_code: string;
-  agency_name: string | null;
-  submitted_at: Date | string | null;
-  fetched_at: Date | string;
-  status: string;
-  problems: { path: string; message: string }[];
-  dossier_code: string | null;
-};
+type InboundListRow = Pick<
+  Selectable<DB['portal_inbound_dossiers']>,
+  | 'inbound_id'
+  | 'portal_code'
+  | 'procedure_code'
+  | 'agency_code'
+  | 'submitted_at'
+  | 'fetched_at'
+  | 'status'
+  | 'problems'
+  | 'dossier_code'
+> & { procedure_name: string | null; agency_name: string | null };
 
 function selectInbound(q: ReturnType<typeof inboundQuery>) {
   return q.select((eb) => [
