@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    // A server module's face is its index.ts: no deep imports into another module (ADR 0005).
+    // A server module's face is its index.ts: no deep imports into another module (ADR 0009).
     files: ['server/**', 'bench/**', 'scripts/**', 'e2e/**'],
     // Tests are white-box: they may read a module's internals to set up and check.
     ignores: ['**/*.test.ts', 'server/test/**'],

@@ -18,7 +18,7 @@ export const moduleFaces = {
     type: 'problem',
     docs: { description: 'Import another server module through its index.ts only.' },
     messages: {
-      deep: "'{{source}}' reaches into module {{module}}: import its face, {{module}}/index.ts (docs/adr/0005-module-rules.md).",
+      deep: "'{{source}}' reaches into module {{module}}: import its face, {{module}}/index.ts (docs/adr/0009-module-rules.md).",
     },
     schema: [],
   },
