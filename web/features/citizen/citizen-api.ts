@@ -9,9 +9,9 @@ import type {
   OwnDossierList,
   PublicDossier,
 } from '../../../common/contracts/dossiers.ts';
-import { ApiError } from '../../app/http.ts';
+import { ApiError, apiErrorOf } from '../../app/http.ts';
 import type { DeclarationCheck } from '../dossiers/declaration-check.ts';
-import { apiErrorOf, citizenRequest } from './citizen-http.ts';
+import { citizenRequest } from './citizen-http.ts';
 
 export type DossierStatusValue = (typeof DOSSIER_STATUS_VALUES)[number];
 export type OwnDossierListData = Static<typeof OwnDossierList>;
