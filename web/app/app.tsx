@@ -1,5 +1,14 @@
 // The application: providers, the route table and the sign-in guard.
-import { Component, lazy, Suspense, useEffect, type LazyExoticComponent, type ReactNode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import {
+  Component,
+  lazy,
+  Suspense,
+  useEffect,
+  useState,
+  type LazyExoticComponent,
+  type ReactNode,
+} from 'react';
 import { PortalHomePage } from '../features/catalog/portal-home-page.tsx';
 import { CitizenSessionProvider } from '../features/citizen/citizen-session.tsx';
 import { ProcedurePage } from '../features/catalog/procedure-page.tsx';
@@ -8,6 +17,7 @@ import type { Messages } from './i18n/vi.ts';
 import { Layout } from './layout.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PATHS } from './paths.ts';
+import { createQueryClient } from './query.ts';
 import { matchPath, RouterProvider, useRouter } from './router.tsx';
 import { SessionProvider, useSession } from './session.tsx';
 
@@ -223,15 +233,18 @@ function Routes() {
 }
 
 export function App({ lang, messages }: { lang: Lang; messages: Messages }) {
+  const [queryClient] = useState(createQueryClient);
   return (
-    <I18nProvider initial={lang} messages={messages}>
-      <RouterProvider>
-        <SessionProvider>
-          <CitizenSessionProvider>
-            <Routes />
-          </CitizenSessionProvider>
-        </SessionProvider>
-      </RouterProvider>
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider initial={lang} messages={messages}>
+        <RouterProvider>
+          <SessionProvider>
+            <CitizenSessionProvider>
+              <Routes />
+            </CitizenSessionProvider>
+          </SessionProvider>
+        </RouterProvider>
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }

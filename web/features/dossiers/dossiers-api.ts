@@ -1,6 +1,7 @@
 // The dossier endpoints (common/contracts/dossiers.ts). Intake and actions send request headers
 // (Idempotency-Key, If-Match), and intake's 422 carries more than the usual envelope (the dossier
 // created and its supplement-request slip), which `send` below turns into an IncompleteError.
+import { queryOptions } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
   AllowedActionsResponse,
@@ -39,6 +40,18 @@ export function listDossiers(query: DossierQuery, signal?: AbortSignal): Promise
 export function getCounts(signal?: AbortSignal): Promise<WorklistCountsData> {
   return apiGet(`${dossiersBase}/counts`, undefined, signal);
 }
+
+/** The dossier reads as queries (keys `['dossiers', ...]`; app/query.ts). */
+export const dossierQueries = {
+  all: ['dossiers'] as const,
+  counts: () =>
+    queryOptions({ queryKey: ['dossiers', 'counts'] as const, queryFn: ({ signal }) => getCounts(signal) }),
+  list: (query: DossierQuery) =>
+    queryOptions({
+      queryKey: ['dossiers', 'list', query] as const,
+      queryFn: ({ signal }) => listDossiers(query, signal),
+    }),
+};
 
 export function getDossier(code: string, signal?: AbortSignal): Promise<DossierViewData> {
   return apiGet(one(code), undefined, signal);
