@@ -113,7 +113,8 @@ describe('apiRequest', () => {
     ended = [];
     answer = () => Promise.resolve(Response.json({ ok: true }));
     globalThis.fetch = (url: string | URL | Request, init?: RequestInit) => {
-      calls.push({ url: String(url), init: init ?? {} });
+      const href = typeof url === 'string' ? url : url instanceof URL ? url.href : url.url;
+      calls.push({ url: href, init: init ?? {} });
       return answer();
     };
     setUnauthorizedHandler((path) => ended.push(`staff ${path}`), 'staff');
