@@ -1,5 +1,14 @@
 // The application: providers, the route table and the sign-in guard.
-import { Component, lazy, Suspense, useEffect, type LazyExoticComponent, type ReactNode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import {
+  Component,
+  lazy,
+  Suspense,
+  useEffect,
+  useState,
+  type LazyExoticComponent,
+  type ReactNode,
+} from 'react';
 import { PortalHomePage } from '../features/catalog/portal-home-page.tsx';
 import { CitizenSessionProvider } from '../features/citizen/citizen-session.tsx';
 import { ProcedurePage } from '../features/catalog/procedure-page.tsx';
@@ -8,7 +17,9 @@ import type { Messages } from './i18n/vi.ts';
 import { Layout } from './layout.tsx';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PATHS } from './paths.ts';
-import { matchPath, RouterProvider, useRouter } from './router.tsx';
+import { createQueryClient } from './query.ts';
+import { RouterProvider, useRouter } from './router.tsx';
+import { defineRoute, type Route, type RouteParams } from './routes.ts';
 import { SessionProvider, useSession } from './session.tsx';
 
 /**
@@ -65,70 +76,47 @@ const MyDocumentsPage = lazyPage(
 const LookupPage = lazyPage(() => import('../features/citizen/lookup-page.tsx'), 'LookupPage');
 const KioskPage = lazyPage(() => import('../features/citizen/kiosk-page.tsx'), 'KioskPage');
 
-type Route = { path: string; signedIn: boolean; render: (params: Record<string, string>) => ReactNode };
+type AppRoute = Route<ReactNode> & { signedIn: boolean };
 
-const ROUTES: readonly Route[] = [
-  { path: PATHS.home, signedIn: true, render: () => <HomePage /> },
-  { path: PATHS.signIn, signedIn: false, render: () => <SignInPage /> },
-  { path: PATHS.units, signedIn: true, render: () => <UnitTreePage /> },
-  { path: PATHS.portal, signedIn: false, render: () => <PortalHomePage /> },
-  {
-    path: PATHS.procedure,
-    signedIn: false,
-    render: (p) => <ProcedurePage key={p.code} code={p.code ?? ''} />,
-  },
-  { path: PATHS.calendarCurrent, signedIn: false, render: () => <CalendarPage yearText={null} /> },
-  {
-    path: PATHS.calendar,
-    signedIn: false,
-    render: (p) => <CalendarPage key={p.year} yearText={p.year ?? ''} />,
-  },
-  { path: PATHS.dueTime, signedIn: false, render: () => <DueTimePage /> },
-  {
-    path: PATHS.officeHours,
-    signedIn: true,
-    render: (p) => <OfficeHoursPage key={p.agencyCode} agencyCode={p.agencyCode ?? ''} />,
-  },
-  { path: PATHS.dossiers, signedIn: true, render: () => <WorklistPage /> },
-  { path: PATHS.intake, signedIn: true, render: () => <IntakePage /> },
-  {
-    path: PATHS.dossier,
-    signedIn: true,
-    render: (p) => <DossierPage key={p.code} code={p.code ?? ''} />,
-  },
-  { path: PATHS.reports, signedIn: true, render: () => <OverviewPage /> },
-  { path: PATHS.admin, signedIn: true, render: () => <AdminPage /> },
-  { path: PATHS.staff, signedIn: true, render: () => <StaffPage /> },
-  { path: PATHS.syncInbound, signedIn: true, render: () => <InboundPage /> },
-  { path: PATHS.catalogAdmin, signedIn: true, render: () => <CatalogAdminPage /> },
-  {
-    path: PATHS.procedureAdmin,
-    signedIn: true,
-    render: (p) => <ProcedureVersionsPage key={p.code} code={p.code ?? ''} />,
-  },
-  {
-    path: PATHS.workflowEditor,
-    signedIn: true,
-    render: (p) => (
-      <WorkflowPage key={`${p.code}-${p.version}`} code={p.code ?? ''} versionText={p.version ?? ''} />
-    ),
-  },
-  { path: PATHS.citizenSignIn, signedIn: false, render: () => <CitizenSignInPage /> },
-  { path: PATHS.apply, signedIn: false, render: (p) => <ApplyPage key={p.code} code={p.code ?? ''} /> },
-  { path: PATHS.myDossiers, signedIn: false, render: () => <MyDossiersPage /> },
-  {
-    path: PATHS.myDossier,
-    signedIn: false,
-    render: (p) => <MyDossierPage key={p.code} code={p.code ?? ''} />,
-  },
-  { path: PATHS.myDocuments, signedIn: false, render: () => <MyDocumentsPage /> },
-  { path: PATHS.lookup, signedIn: false, render: () => <LookupPage code={null} /> },
-  {
-    path: PATHS.lookupCode,
-    signedIn: false,
-    render: (p) => <LookupPage key={p.code} code={p.code ?? ''} />,
-  },
-  { path: PATHS.kiosk, signedIn: false, render: () => <KioskPage /> },
+/** A page at `path`; `render` receives the pattern's parameters, typed (`p.code` on '/ho-so/:code'). */
+function page<const P extends string>(
+  path: P,
+  signedIn: boolean,
+  render: (params: RouteParams<P>) => ReactNode,
+): AppRoute {
+  return { ...defineRoute(path, render), signedIn };
+}
+
+const ROUTES: readonly AppRoute[] = [
+  page(PATHS.home, true, () => <HomePage />),
+  page(PATHS.signIn, false, () => <SignInPage />),
+  page(PATHS.units, true, () => <UnitTreePage />),
+  page(PATHS.portal, false, () => <PortalHomePage />),
+  page(PATHS.procedure, false, (p) => <ProcedurePage key={p.code} code={p.code} />),
+  page(PATHS.calendarCurrent, false, () => <CalendarPage yearText={null} />),
+  page(PATHS.calendar, false, (p) => <CalendarPage key={p.year} yearText={p.year} />),
+  page(PATHS.dueTime, false, () => <DueTimePage />),
+  page(PATHS.officeHours, true, (p) => <OfficeHoursPage key={p.agencyCode} agencyCode={p.agencyCode} />),
+  page(PATHS.dossiers, true, () => <WorklistPage />),
+  page(PATHS.intake, true, () => <IntakePage />),
+  page(PATHS.dossier, true, (p) => <DossierPage key={p.code} code={p.code} />),
+  page(PATHS.reports, true, () => <OverviewPage />),
+  page(PATHS.admin, true, () => <AdminPage />),
+  page(PATHS.staff, true, () => <StaffPage />),
+  page(PATHS.syncInbound, true, () => <InboundPage />),
+  page(PATHS.catalogAdmin, true, () => <CatalogAdminPage />),
+  page(PATHS.procedureAdmin, true, (p) => <ProcedureVersionsPage key={p.code} code={p.code} />),
+  page(PATHS.workflowEditor, true, (p) => (
+    <WorkflowPage key={`${p.code}-${p.version}`} code={p.code} versionText={p.version} />
+  )),
+  page(PATHS.citizenSignIn, false, () => <CitizenSignInPage />),
+  page(PATHS.apply, false, (p) => <ApplyPage key={p.code} code={p.code} />),
+  page(PATHS.myDossiers, false, () => <MyDossiersPage />),
+  page(PATHS.myDossier, false, (p) => <MyDossierPage key={p.code} code={p.code} />),
+  page(PATHS.myDocuments, false, () => <MyDocumentsPage />),
+  page(PATHS.lookup, false, () => <LookupPage code={null} />),
+  page(PATHS.lookupCode, false, (p) => <LookupPage key={p.code} code={p.code} />),
+  page(PATHS.kiosk, false, () => <KioskPage />),
 ];
 
 /** While the session or a page's code loads; the same line for both, so nothing moves between them. */
@@ -199,20 +187,13 @@ function Routes() {
   const { t } = useI18n();
   const { location } = useRouter();
   const { session } = useSession();
-  let route: Route | undefined;
-  let params: Record<string, string> = {};
-  for (const r of ROUTES) {
-    const found = matchPath(r.path, location.pathname);
-    if (found) {
-      route = r;
-      params = found;
-      break;
-    }
+  let content: ReactNode = session.status === 'loading' ? <Loading /> : <NotFoundPage />;
+  for (const route of ROUTES) {
+    const show = route.match(location.pathname);
+    if (!show) continue;
+    content = route.signedIn ? <RequireSignIn>{show()}</RequireSignIn> : show();
+    break;
   }
-  let content: ReactNode;
-  if (!route) content = session.status === 'loading' ? <Loading /> : <NotFoundPage />;
-  else if (route.signedIn) content = <RequireSignIn>{route.render(params)}</RequireSignIn>;
-  else content = route.render(params);
   return (
     <Layout>
       <PageBoundary page={location.pathname} t={t}>
@@ -223,15 +204,18 @@ function Routes() {
 }
 
 export function App({ lang, messages }: { lang: Lang; messages: Messages }) {
+  const [queryClient] = useState(createQueryClient);
   return (
-    <I18nProvider initial={lang} messages={messages}>
-      <RouterProvider>
-        <SessionProvider>
-          <CitizenSessionProvider>
-            <Routes />
-          </CitizenSessionProvider>
-        </SessionProvider>
-      </RouterProvider>
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider initial={lang} messages={messages}>
+        <RouterProvider>
+          <SessionProvider>
+            <CitizenSessionProvider>
+              <Routes />
+            </CitizenSessionProvider>
+          </SessionProvider>
+        </RouterProvider>
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }

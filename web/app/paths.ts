@@ -1,4 +1,7 @@
-// The addresses of the pages. Vietnamese slugs: they are what officers see and share.
+// The addresses of the pages. Vietnamese slugs: they are what officers see and share. The builders
+// below fill a pattern's parameters (routes.ts buildPath), typed from the pattern itself.
+import { buildPath } from './routes.ts';
+
 export const PATHS = {
   home: '/',
   signIn: '/dang-nhap',
@@ -42,12 +45,11 @@ export const PATHS = {
   kiosk: '/kiosk',
 } as const;
 
-export const procedurePath = (code: string): string => `/thu-tuc/${encodeURIComponent(code)}`;
-export const calendarPath = (year: number): string => `/lich-lam-viec/${year}`;
-export const officeHoursPath = (agencyCode: string): string =>
-  `/quan-tri/gio-lam-viec/${encodeURIComponent(agencyCode)}`;
-export const dossierPath = (code: string): string => `/ho-so/${encodeURIComponent(code)}`;
-export const procedureAdminPath = (code: string): string => `/quan-tri/thu-tuc/${encodeURIComponent(code)}`;
+export const procedurePath = (code: string): string => buildPath(PATHS.procedure, { code });
+export const calendarPath = (year: number): string => buildPath(PATHS.calendar, { year: String(year) });
+export const officeHoursPath = (agencyCode: string): string => buildPath(PATHS.officeHours, { agencyCode });
+export const dossierPath = (code: string): string => buildPath(PATHS.dossier, { code });
+export const procedureAdminPath = (code: string): string => buildPath(PATHS.procedureAdmin, { code });
 export const workflowEditorPath = (
   code: string,
   version: number,
@@ -55,9 +57,8 @@ export const workflowEditorPath = (
 ): string => {
   const query = new URLSearchParams({ kenh: scope.channel });
   if (scope.agencyCode) query.set('coQuan', scope.agencyCode);
-  return `${procedureAdminPath(code)}/quy-trinh/${version}?${query.toString()}`;
+  return `${buildPath(PATHS.workflowEditor, { code, version: String(version) })}?${query.toString()}`;
 };
-export const applyPath = (code: string): string => `/cong-dich-vu-cong/nop-ho-so/${encodeURIComponent(code)}`;
-export const myDossierPath = (code: string): string =>
-  `/cong-dich-vu-cong/ho-so-cua-toi/${encodeURIComponent(code)}`;
-export const lookupPath = (code: string): string => `/tra-cuu/${encodeURIComponent(code)}`;
+export const applyPath = (code: string): string => buildPath(PATHS.apply, { code });
+export const myDossierPath = (code: string): string => buildPath(PATHS.myDossier, { code });
+export const lookupPath = (code: string): string => buildPath(PATHS.lookupCode, { code });

@@ -1,5 +1,6 @@
 // A small router on the History API: the current location in context, navigate(), and <Link>
-// for same-app links that still behave as links (new tab, copy address, middle click).
+// for same-app links that still behave as links (new tab, copy address, middle click). Patterns,
+// typed parameters and matching are in routes.ts; docs/adr/0004-own-router.md says why it is ours.
 import {
   createContext,
   useCallback,
@@ -11,6 +12,9 @@ import {
   type MouseEvent,
   type ReactNode,
 } from 'react';
+import { normalisePath } from './routes.ts';
+
+export { matchPath, safeNextPath } from './routes.ts';
 
 export type AppLocation = { pathname: string; search: string };
 export type NavigateOptions = { replace?: boolean };
@@ -23,11 +27,6 @@ type Router = {
 };
 
 const RouterContext = createContext<Router | null>(null);
-
-function normalisePath(pathname: string): string {
-  if (pathname.length > 1 && pathname.endsWith('/')) return pathname.replace(/\/+$/, '') || '/';
-  return pathname;
-}
 
 function readLocation(): AppLocation {
   return { pathname: normalisePath(window.location.pathname), search: window.location.search };
@@ -107,39 +106,4 @@ export function Link({ to, onClick, children, ...rest }: LinkProps) {
       {children}
     </a>
   );
-}
-
-/**
- * Parameters of `pathname` when it matches `pattern` (segments like `:code` capture one decoded
- * segment), else null: `matchPath('/thu-tuc/:code', '/thu-tuc/1.001193')` → `{ code: '1.001193' }`.
- */
-export function matchPath(pattern: string, pathname: string): Record<string, string> | null {
-  const want = pattern.split('/');
-  const have = normalisePath(pathname).split('/');
-  if (want.length !== have.length) return null;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < want.length; i++) {
-    const w = want[i]!;
-    const h = have[i]!;
-    if (w.startsWith(':')) {
-      if (h === '') return null;
-      try {
-        params[w.slice(1)] = decodeURIComponent(h);
-      } catch {
-        return null;
-      }
-    } else if (w !== h) return null;
-  }
-  return params;
-}
-
-/**
- * Where to go after signing in: only a path of this app, never another site
- * (`//evil.example`, `https://…`) and never the sign-in page itself.
- */
-export function safeNextPath(next: string | null, signInPath: string): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  const url = new URL(next, 'http://app.invalid');
-  if (url.origin !== 'http://app.invalid' || normalisePath(url.pathname) === signInPath) return '/';
-  return url.pathname + url.search + url.hash;
 }

@@ -1,5 +1,7 @@
 // Who is signed in. Asked of the server once at start (GET /auth/me); sign-in and sign-out go
-// through here; a 401 from any later request means the session ended.
+// through here; a 401 from any later request means the session ended. When it ends, the cached server data
+// goes with it: the next officer at this desk sees nothing of the last one's.
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { UserView } from '../../common/contracts/auth.ts';
 import { ApiError, apiGet, apiPost, setUnauthorizedHandler } from './http.ts';
@@ -19,6 +21,7 @@ const SessionContext = createContext<SessionApi | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session>({ status: 'loading' });
+  const queryClient = useQueryClient();
 
   useEffect(() => {
     let cancelled = false;
@@ -30,12 +33,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         // 401 (not signed in) and any failure alike: the sign-in page will report a real outage.
         if (!cancelled) setSession({ status: 'signed-out', reason: 'initial' });
       });
-    setUnauthorizedHandler(() => setSession({ status: 'signed-out', reason: 'expired' }));
+    setUnauthorizedHandler(() => {
+      queryClient.clear();
+      setSession({ status: 'signed-out', reason: 'expired' });
+    });
     return () => {
       cancelled = true;
       setUnauthorizedHandler(() => {});
     };
-  }, []);
+  }, [queryClient]);
 
   const signIn = useCallback(async (username: string, password: string) => {
     const { user } = await apiPost<{ user: UserView }>('/api/v1/auth/login', { username, password });
@@ -50,8 +56,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       // Already signed out on the server: the result the user asked for.
       if (!(error instanceof ApiError && error.status === 401)) throw error;
     }
+    queryClient.clear();
     setSession({ status: 'signed-out', reason: 'signed-out' });
-  }, []);
+  }, [queryClient]);
 
   const value = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
   return <SessionContext value={value}>{children}</SessionContext>;

@@ -1,5 +1,6 @@
 // The citizen pages' endpoints (common/contracts/dossiers.ts): online submission, "my dossiers", the
 // applicant's actions, the public lookup, the server's declaration check and file uploads with progress.
+import { queryOptions } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
   AllowedActionsResponse,
@@ -9,9 +10,9 @@ import type {
   OwnDossierList,
   PublicDossier,
 } from '../../../common/contracts/dossiers.ts';
-import { ApiError } from '../../app/http.ts';
+import { ApiError, apiErrorOf } from '../../app/http.ts';
 import type { DeclarationCheck } from '../dossiers/declaration-check.ts';
-import { apiErrorOf, citizenRequest } from './citizen-http.ts';
+import { citizenRequest } from './citizen-http.ts';
 
 export type DossierStatusValue = (typeof DOSSIER_STATUS_VALUES)[number];
 export type OwnDossierListData = Static<typeof OwnDossierList>;
@@ -25,15 +26,24 @@ export type { OnlineSubmissionBody };
 export const MY_DOSSIERS_PAGE_SIZE = 10;
 const one = (code: string): string => `/api/v1/dossiers/${encodeURIComponent(code)}`;
 
-export function listMyDossiers(
-  query: { status?: DossierStatusValue | undefined; page?: number | undefined },
-  signal?: AbortSignal,
-): Promise<OwnDossierListData> {
+export function listMyDossiers(query: MyDossiersQuery, signal?: AbortSignal): Promise<OwnDossierListData> {
   return citizenRequest('GET', '/api/v1/portal/dossiers', {
     query: { status: query.status, page: query.page, pageSize: MY_DOSSIERS_PAGE_SIZE },
     ...(signal ? { signal } : {}),
   });
 }
+
+type MyDossiersQuery = { status?: DossierStatusValue | undefined; page?: number | undefined };
+
+/** The citizen's reads as queries: keys under 'citizen', dropped when the citizen signs out. */
+export const citizenQueries = {
+  all: ['citizen'] as const,
+  myDossiers: (query: MyDossiersQuery) =>
+    queryOptions({
+      queryKey: ['citizen', 'dossiers', query] as const,
+      queryFn: ({ signal }) => listMyDossiers(query, signal),
+    }),
+};
 
 export function getMyDossier(code: string, signal?: AbortSignal): Promise<CitizenDossierView> {
   return citizenRequest('GET', one(code), signal ? { signal } : {});

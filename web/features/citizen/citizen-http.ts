@@ -1,75 +1,27 @@
-// Requests of the citizen side. Not through app/http.ts: a 401 there ends the *staff* session (its
-// unauthorized handler), while a 401 here only means that no citizen is signed in — the citizen session
-// (citizen-session.tsx) learns it through its own handler. Errors are the same ApiError.
+// Requests of the citizen side: app/http.ts's client on behalf of the citizen session, so that a 401
+// here ends the citizen session (citizen-session.tsx) and never the staff one.
 // This file loads with the app (the procedure page's "Nộp trực tuyến" needs the portal settings);
 // the heavier calls of the citizen pages are in citizen-api.ts, loaded with those pages.
 import type { CitizenView, PortalSettings } from '../../../common/contracts/citizens.ts';
-import { ApiError, isAbort, withQuery, type ErrorDetail, type Query } from '../../app/http.ts';
+import { apiRequest, setUnauthorizedHandler, withQuery, type RequestOptions } from '../../app/http.ts';
 
 export type { CitizenView, PortalSettings };
 
-const ME = '/api/v1/citizen/me';
-let onUnauthorized: () => void = () => {};
-
 /** The citizen session learns here that the server no longer knows the citizen. */
 export function setCitizenUnauthorizedHandler(handler: () => void): void {
-  onUnauthorized = handler;
+  setUnauthorizedHandler(() => handler(), 'citizen');
 }
 
-type Envelope = {
-  error?: { code?: unknown; message?: unknown; details?: ErrorDetail[]; requestId?: unknown };
-};
-
-/** The server's error envelope (or the status alone) as an ApiError. */
-export function apiErrorOf(status: number, body: unknown, retryAfter: string | null = null): ApiError {
-  const error = (body as Envelope | null)?.error;
-  const seconds = retryAfter === null ? null : Number(retryAfter);
-  return new ApiError({
-    status,
-    code: typeof error?.code === 'string' ? error.code : 'INTERNAL_ERROR',
-    message: typeof error?.message === 'string' ? error.message : '',
-    details: Array.isArray(error?.details) ? error.details : [],
-    requestId: typeof error?.requestId === 'string' ? error.requestId : null,
-    retryAfterSeconds: seconds !== null && Number.isFinite(seconds) ? seconds : null,
-  });
-}
-
-export async function citizenRequest<T>(
+export function citizenRequest<T>(
   method: 'GET' | 'POST',
   path: string,
-  options: { body?: unknown; headers?: Record<string, string>; signal?: AbortSignal; query?: Query } = {},
+  options: Omit<RequestOptions, 'as'> = {},
 ): Promise<T> {
-  let response: Response;
-  try {
-    response = await fetch(withQuery(path, options.query), {
-      method,
-      credentials: 'same-origin',
-      headers: {
-        accept: 'application/json',
-        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...options.headers,
-      },
-      body: options.body === undefined ? null : JSON.stringify(options.body),
-      signal: options.signal ?? null,
-    });
-  } catch (error) {
-    if (isAbort(error)) throw error;
-    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: '' });
-  }
-  if (response.status === 204) return undefined as T;
-  let parsed: unknown = null;
-  try {
-    parsed = await response.json();
-  } catch (error) {
-    if (isAbort(error)) throw error;
-  }
-  if (response.ok) return parsed as T;
-  if (response.status === 401 && path !== ME) onUnauthorized();
-  throw apiErrorOf(response.status, parsed, response.headers.get('retry-after'));
+  return apiRequest<T>(method, path, { ...options, as: 'citizen' });
 }
 
 export function getCitizen(signal?: AbortSignal): Promise<{ citizen: CitizenView }> {
-  return citizenRequest('GET', ME, signal ? { signal } : {});
+  return citizenRequest('GET', '/api/v1/citizen/me', { signal });
 }
 
 export function signOutCitizen(): Promise<void> {

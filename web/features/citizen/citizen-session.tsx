@@ -1,6 +1,8 @@
 // Who is signed in on the citizen side (GET /citizen/me), apart from the staff session: a citizen is
 // not staff and holds another cookie. Asked only when a citizen page first needs it, so that a staff
-// session or a visit to the catalogue costs no request. A 401 from any citizen call ends it.
+// session or a visit to the catalogue costs no request. A 401 from any citizen call ends it, and
+// the citizen's cached data (query keys under 'citizen') goes with it.
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ApiError } from '../../app/http.ts';
 import {
@@ -28,6 +30,8 @@ const CitizenSessionContext = createContext<CitizenSessionApi | null>(null);
 
 export function CitizenSessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<CitizenSession>({ status: 'unknown' });
+  const queryClient = useQueryClient();
+  const forget = useCallback(() => queryClient.removeQueries({ queryKey: ['citizen'] }), [queryClient]);
 
   const load = useCallback(() => {
     setSession({ status: 'loading' });
@@ -41,9 +45,12 @@ export function CitizenSessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    setCitizenUnauthorizedHandler(() => setSession({ status: 'signed-out', reason: 'expired' }));
+    setCitizenUnauthorizedHandler(() => {
+      forget();
+      setSession({ status: 'signed-out', reason: 'expired' });
+    });
     return () => setCitizenUnauthorizedHandler(() => {});
-  }, []);
+  }, [forget]);
 
   const signOut = useCallback(async () => {
     try {
@@ -51,8 +58,9 @@ export function CitizenSessionProvider({ children }: { children: ReactNode }) {
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 401)) throw error;
     }
+    forget();
     setSession({ status: 'signed-out', reason: 'signed-out' });
-  }, []);
+  }, [forget]);
 
   const value = useMemo(() => ({ session, load, signOut }), [session, load, signOut]);
   return <CitizenSessionContext value={value}>{children}</CitizenSessionContext>;

@@ -1,63 +1,39 @@
 // /cong-dich-vu-cong/ho-so-cua-toi: the signed-in citizen's dossiers (those in their name, and those
 // they submitted), newest first: code, procedure, agency, status in the applicant's words, dates and
 // the due date; a status filter and pages. Cards rather than a table: read first on a phone.
-import { useEffect, useRef, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { DOSSIER_STATUS_KEYS } from '../../../common/dossiers/statuses.ts';
-import { errorText } from '../../app/errors.ts';
-import { isAbort } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { Page } from '../../app/page.tsx';
 import { Pager } from '../../app/pager.tsx';
 import { myDossierPath, PATHS } from '../../app/paths.ts';
+import { readStatus } from '../../app/query.ts';
+import { ReadError } from '../../app/read-error.tsx';
 import { Link } from '../../app/router.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
-import {
-  listMyDossiers,
-  MY_DOSSIERS_PAGE_SIZE,
-  type DossierStatusValue,
-  type OwnDossierListData,
-} from './citizen-api.ts';
+import { citizenQueries, MY_DOSSIERS_PAGE_SIZE, type DossierStatusValue } from './citizen-api.ts';
 import { CitizenGate } from './citizen-gate.tsx';
 import { citizenStatusLabel } from './citizen-format.ts';
 import './citizen.css';
-
-type Result =
-  | { kind: 'loading'; last: OwnDossierListData | null }
-  | { kind: 'done'; last: OwnDossierListData }
-  | { kind: 'error'; error: unknown; last: OwnDossierListData | null };
 
 function MyDossiers() {
   const { t } = useI18n();
   const c = t.citizen.myDossiers;
   const [status, setStatus] = useState<DossierStatusValue | ''>('');
   const [page, setPage] = useState(1);
-  const [attempt, setAttempt] = useState(0);
-  const [result, setResult] = useState<Result>({ kind: 'loading', last: null });
   const listHeading = useRef<HTMLHeadingElement>(null);
+  const result = useQuery({
+    ...citizenQueries.myDossiers({ status: status || undefined, page }),
+    placeholderData: keepPreviousData,
+  });
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setResult((r) => ({ kind: 'loading', last: r.last }));
-    listMyDossiers({ status: status || undefined, page }, controller.signal)
-      .then((last) => setResult({ kind: 'done', last }))
-      .catch((error: unknown) => {
-        if (!isAbort(error)) setResult((r) => ({ kind: 'error', error, last: r.last }));
-      });
-    return () => controller.abort();
-  }, [status, page, attempt]);
-
-  const loaded = result.last;
+  const loaded = result.data;
   const pages = loaded ? Math.max(1, Math.ceil(loaded.total / MY_DOSSIERS_PAGE_SIZE)) : 1;
-  const statusLine =
-    result.kind === 'loading'
-      ? t.loading
-      : loaded
-        ? loaded.total === 0
-          ? status
-            ? c.noneWithStatus
-            : c.none
-          : c.count(loaded.total)
-        : '';
+  const statusLine = readStatus(result, t.loading, (data) => {
+    if (data.total > 0) return c.count(data.total);
+    return status ? c.noneWithStatus : c.none;
+  });
 
   return (
     <>
@@ -79,21 +55,14 @@ function MyDossiers() {
           ))}
         </select>
       </div>
-      <section aria-labelledby="my-dossiers-heading" aria-busy={result.kind === 'loading'}>
+      <section aria-labelledby="my-dossiers-heading" aria-busy={result.isFetching}>
         <h2 id="my-dossiers-heading" className="section-heading" tabIndex={-1} ref={listHeading}>
           {c.listHeading}
         </h2>
         <p className="search-status" role="status">
           {statusLine}
         </p>
-        {result.kind === 'error' ? (
-          <div className="inline-error" role="alert">
-            <p>{errorText(t, result.error)}</p>
-            <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-              {t.errors.retry}
-            </button>
-          </div>
-        ) : null}
+        <ReadError read={result} />
         {loaded && loaded.total === 0 && !status ? (
           <p>
             <Link to={PATHS.portal}>{c.findProcedure}</Link>

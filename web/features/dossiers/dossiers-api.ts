@@ -1,6 +1,7 @@
-// The dossier endpoints (common/contracts/dossiers.ts). Intake and actions need request headers
-// (Idempotency-Key, If-Match) and intake's 422 carries more than the usual envelope (the dossier
-// created and its supplement-request slip), so they go through `send` below rather than apiPost.
+// The dossier endpoints (common/contracts/dossiers.ts). Intake and actions send request headers
+// (Idempotency-Key, If-Match), and intake's 422 carries more than the usual envelope (the dossier
+// created and its supplement-request slip), which `send` below turns into an IncompleteError.
+import { queryOptions } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
   AllowedActionsResponse,
@@ -10,7 +11,7 @@ import type {
   WORKLIST_VALUES,
   WorklistCounts,
 } from '../../../common/contracts/dossiers.ts';
-import { ApiError, apiGet, isAbort, type ErrorDetail } from '../../app/http.ts';
+import { ApiError, apiGet, apiRequest, type ErrorDetail } from '../../app/http.ts';
 
 export type Worklist = (typeof WORKLIST_VALUES)[number];
 export type DossierViewData = Static<typeof DossierView>;
@@ -40,6 +41,18 @@ export function getCounts(signal?: AbortSignal): Promise<WorklistCountsData> {
   return apiGet(`${dossiersBase}/counts`, undefined, signal);
 }
 
+/** The dossier reads as queries (keys `['dossiers', ...]`; app/query.ts). */
+export const dossierQueries = {
+  all: ['dossiers'] as const,
+  counts: () =>
+    queryOptions({ queryKey: ['dossiers', 'counts'] as const, queryFn: ({ signal }) => getCounts(signal) }),
+  list: (query: DossierQuery) =>
+    queryOptions({
+      queryKey: ['dossiers', 'list', query] as const,
+      queryFn: ({ signal }) => listDossiers(query, signal),
+    }),
+};
+
 export function getDossier(code: string, signal?: AbortSignal): Promise<DossierViewData> {
   return apiGet(one(code), undefined, signal);
 }
@@ -61,62 +74,21 @@ export class IncompleteError extends ApiError {
   }
 }
 
-type Envelope = {
-  error?: {
-    code?: unknown;
-    message?: unknown;
-    details?: ErrorDetail[];
-    requestId?: string;
-    dossierCode?: unknown;
-    slip?: unknown;
-  };
-};
+/** Intake's 422 as an IncompleteError when its envelope names the dossier and the slip. */
+export function asIncomplete(error: unknown): unknown {
+  if (!(error instanceof ApiError) || error.status !== 422 || error.code !== 'DOSSIER_INCOMPLETE')
+    return error;
+  const { dossierCode, slip } = error.extra;
+  if (typeof dossierCode !== 'string' || typeof slip !== 'string') return error;
+  return new IncompleteError({ message: error.message, details: error.details, dossierCode, slip });
+}
 
 async function send<T>(path: string, body: unknown, headers: Record<string, string>): Promise<T> {
-  let response: Response;
   try {
-    response = await fetch(path, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
+    return await apiRequest<T>('POST', path, { body, headers });
   } catch (error) {
-    if (isAbort(error)) throw error;
-    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: '' });
+    throw asIncomplete(error);
   }
-  let parsed: unknown = null;
-  try {
-    parsed = await response.json();
-  } catch {
-    // Not JSON: described by the status alone.
-  }
-  if (response.ok) return parsed as T;
-  const error = (parsed as Envelope | null)?.error;
-  if (response.status === 401) {
-    // The session is over: let the shared handler in http.ts learn it (it reacts to any 401).
-    void apiGet(`${dossiersBase}/counts`).catch(() => {});
-  }
-  if (
-    response.status === 422 &&
-    error?.code === 'DOSSIER_INCOMPLETE' &&
-    typeof error.dossierCode === 'string' &&
-    typeof error.slip === 'string'
-  ) {
-    throw new IncompleteError({
-      message: typeof error.message === 'string' ? error.message : '',
-      details: error.details ?? [],
-      dossierCode: error.dossierCode,
-      slip: error.slip,
-    });
-  }
-  throw new ApiError({
-    status: response.status,
-    code: typeof error?.code === 'string' ? error.code : 'INTERNAL_ERROR',
-    message: typeof error?.message === 'string' ? error.message : '',
-    details: error?.details ?? [],
-    requestId: error?.requestId ?? null,
-  });
 }
 
 /** Receive a dossier at the desk. `idempotencyKey`: one per intake, so a repeated click is one dossier. */

@@ -2,26 +2,21 @@
 // search by applicant name or dossier code (the server folds diacritics), the dossiers in a table
 // with their due time (overdue and due-soon marked), paging. The list, the words and the page are
 // kept in the address with replaceState (as the portal does): Back from a dossier restores them.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { WORKLIST_VALUES } from '../../../common/contracts/dossiers.ts';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../../common/dossiers/index.ts';
-import { errorText } from '../../app/errors.ts';
-import { isAbort, withQuery } from '../../app/http.ts';
+import { withQuery } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { Pager } from '../../app/pager.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { Page } from '../../app/page.tsx';
 import { dossierPath, PATHS } from '../../app/paths.ts';
+import { readStatus } from '../../app/query.ts';
+import { ReadError } from '../../app/read-error.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
-import {
-  getCounts,
-  listDossiers,
-  WORKLIST_PAGE_SIZE,
-  type DossierListItem,
-  type Worklist,
-  type WorklistCountsData,
-} from './dossiers-api.ts';
+import { dossierQueries, WORKLIST_PAGE_SIZE, type DossierListItem, type Worklist } from './dossiers-api.ts';
 
 const DEBOUNCE_MS = 300;
 const DEFAULT_LIST: Worklist = 'agency';
@@ -68,12 +63,6 @@ export function DueCell({ t, status, due }: { t: Messages; status: string; due: 
     </>
   );
 }
-
-type Loaded = { items: DossierListItem[]; total: number; page: number; list: Worklist };
-type Result =
-  | { kind: 'loading'; last: Loaded | null }
-  | { kind: 'done'; last: Loaded }
-  | { kind: 'error'; error: unknown; last: Loaded | null };
 
 function DossierTable({ t, items, caption }: { t: Messages; items: DossierListItem[]; caption: string }) {
   const c = t.dossiers.columns;
@@ -135,20 +124,14 @@ export function WorklistPage() {
   const [text, setText] = useState(initial.q);
   const [query, setQuery] = useState(initial.q.trim());
   const [page, setPage] = useState(initial.page);
-  const [counts, setCounts] = useState<WorklistCountsData | null>(null);
-  const [result, setResult] = useState<Result>({ kind: 'loading', last: null });
-  const [attempt, setAttempt] = useState(0);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    getCounts(controller.signal)
-      .then(setCounts)
-      .catch(() => {
-        // The counts only decorate the buttons; the lists themselves still work.
-      });
-    return () => controller.abort();
-  }, [attempt]);
+  // The counts only decorate the buttons: a failure shows '…' and the lists still work.
+  const counts = useQuery(dossierQueries.counts()).data;
+  // The rows of the last answer stay on screen while the next page or list loads.
+  const result = useQuery({
+    ...dossierQueries.list({ list, q: query.slice(0, 100) || undefined, page, pageSize: WORKLIST_PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
 
   useEffect(() => {
     const next = text.trim();
@@ -159,20 +142,6 @@ export function WorklistPage() {
     }, DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
   }, [text, query]);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setResult((r) => ({ kind: 'loading', last: r.last }));
-    listDossiers(
-      { list, q: query.slice(0, 100) || undefined, page, pageSize: WORKLIST_PAGE_SIZE },
-      controller.signal,
-    )
-      .then((res) => setResult({ kind: 'done', last: { items: res.items, total: res.total, page, list } }))
-      .catch((error: unknown) => {
-        if (!isAbort(error)) setResult((r) => ({ kind: 'error', error, last: r.last }));
-      });
-    return () => controller.abort();
-  }, [list, query, page, attempt]);
 
   useEffect(() => {
     const address = withQuery(PATHS.dossiers, {
@@ -198,19 +167,13 @@ export function WorklistPage() {
     resultsHeading.current?.scrollIntoView({ block: 'start' });
   };
 
-  const loaded = result.last;
+  const loaded = result.data;
   const pages = loaded ? Math.max(1, Math.ceil(loaded.total / WORKLIST_PAGE_SIZE)) : 1;
-  let status = '';
-  if (result.kind === 'loading') status = t.loading;
-  else if (result.kind === 'done' && loaded) {
-    const from = (loaded.page - 1) * WORKLIST_PAGE_SIZE + 1;
-    status =
-      loaded.total === 0
-        ? query
-          ? t.dossiers.noneFound
-          : t.dossiers.empty
-        : t.dossiers.found(loaded.total, from, from + loaded.items.length - 1);
-  }
+  const status = readStatus(result, t.loading, (data) => {
+    const from = (page - 1) * WORKLIST_PAGE_SIZE + 1;
+    if (data.total > 0) return t.dossiers.found(data.total, from, from + data.items.length - 1);
+    return query ? t.dossiers.noneFound : t.dossiers.empty;
+  });
 
   return (
     <Page title={t.dossiers.worklistTitle} heading={t.dossiers.worklistTitle} className="worklist-page">
@@ -258,23 +221,16 @@ export function WorklistPage() {
           </button>
         </div>
       </form>
-      <section aria-labelledby="dossier-results-heading" aria-busy={result.kind === 'loading'}>
+      <section aria-labelledby="dossier-results-heading" aria-busy={result.isFetching}>
         <h2 id="dossier-results-heading" className="section-heading" tabIndex={-1} ref={resultsHeading}>
           {t.dossiers.lists[list]}
         </h2>
         <p className="search-status" role="status">
           {status}
         </p>
-        {result.kind === 'error' ? (
-          <div className="inline-error" role="alert">
-            <p>{errorText(t, result.error)}</p>
-            <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-              {t.errors.retry}
-            </button>
-          </div>
-        ) : null}
+        <ReadError read={result} />
         {loaded && loaded.items.length > 0 ? (
-          <DossierTable t={t} items={loaded.items} caption={t.dossiers.lists[loaded.list]} />
+          <DossierTable t={t} items={loaded.items} caption={t.dossiers.lists[list]} />
         ) : null}
         {loaded ? <Pager label={t.dossiers.pagination} page={page} pages={pages} onPage={goToPage} /> : null}
       </section>

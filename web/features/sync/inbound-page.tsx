@@ -4,36 +4,27 @@
 // and auditors read it (the server decides: GET /sync/inbound); a province administrator takes a held
 // one again at once after completing the catalogue (POST /sync/inbound/<id>/retry), and the outcome
 // is announced and focused.
+import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { Role } from '../../../common/auth/roles.ts';
 import { errorText } from '../../app/errors.ts';
-import { isAbort } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { Page } from '../../app/page.tsx';
 import { Pager } from '../../app/pager.tsx';
 import { dossierPath } from '../../app/paths.ts';
+import { readStatus, useInvalidate } from '../../app/query.ts';
+import { ReadError } from '../../app/read-error.tsx';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
-import {
-  INBOUND_PAGE_SIZE,
-  listInbound,
-  retryInbound,
-  type InboundDossierView,
-  type InboundList,
-} from './sync-api.ts';
+import { INBOUND_PAGE_SIZE, retryInbound, syncQueries, type InboundDossierView } from './sync-api.ts';
 import './inbound.css';
 
 /** Who reads the list (as GET /sync/status); only a province administrator takes a dossier again. */
 export const SYNC_VIEWER_ROLES: readonly Role[] = ['province-admin', 'auditor'];
 
 type Listed = 'held' | 'rejected';
-type Loaded = InboundList & { page: number };
-type Result =
-  | { kind: 'loading'; last: Loaded | null }
-  | { kind: 'done'; last: Loaded }
-  | { kind: 'error'; error: unknown; last: Loaded | null };
 type Notice = { text: string; warning: boolean; dossierCode?: string };
 
 function InboundTable({
@@ -117,13 +108,11 @@ function InboundTable({
 
 function InboundSection({
   status,
-  reloadKey,
   canRetry,
   busy,
   onRetry,
 }: {
   status: Listed;
-  reloadKey: number;
   canRetry: boolean;
   busy: string | null;
   onRetry: (row: InboundDossierView) => void;
@@ -131,27 +120,16 @@ function InboundSection({
   const { t } = useI18n();
   const c = t.syncInbound[status];
   const [page, setPage] = useState(1);
-  const [retryKey, setRetryKey] = useState(0);
-  const [result, setResult] = useState<Result>({ kind: 'loading', last: null });
   const heading = useRef<HTMLHeadingElement>(null);
+  const result = useQuery({ ...syncQueries.inbound({ status, page }), placeholderData: keepPreviousData });
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setResult((r) => ({ kind: 'loading', last: r.last }));
-    listInbound({ status, page }, controller.signal)
-      .then((res) => setResult({ kind: 'done', last: { ...res, page } }))
-      .catch((error: unknown) => {
-        if (!isAbort(error)) setResult((r) => ({ kind: 'error', error, last: r.last }));
-      });
-    return () => controller.abort();
-  }, [status, page, reloadKey, retryKey]);
-
-  const last = result.last;
+  const last = result.data;
   const pages = last ? Math.max(1, Math.ceil(last.total / INBOUND_PAGE_SIZE)) : 1;
   // A page emptied by a retry (its last row received): go back one.
+  const emptied = result.isSuccess && !result.isPlaceholderData && result.data.items.length === 0;
   useEffect(() => {
-    if (result.kind === 'done' && result.last.items.length === 0 && page > 1) setPage(page - 1);
-  }, [result, page]);
+    if (emptied && page > 1) setPage(page - 1);
+  }, [emptied, page]);
 
   const id = `inbound-${status}-heading`;
   return (
@@ -161,22 +139,9 @@ function InboundSection({
       </h2>
       <p className="hint">{c.hint}</p>
       <p className="muted" role="status">
-        {result.kind === 'loading'
-          ? t.loading
-          : result.kind === 'done'
-            ? result.last.total === 0
-              ? c.none
-              : c.count(result.last.total)
-            : ''}
+        {readStatus(result, t.loading, (data) => (data.total === 0 ? c.none : c.count(data.total)))}
       </p>
-      {result.kind === 'error' ? (
-        <div className="inline-error" role="alert">
-          <p>{errorText(t, result.error)}</p>
-          <button type="button" className="button" onClick={() => setRetryKey((k) => k + 1)}>
-            {t.errors.retry}
-          </button>
-        </div>
-      ) : null}
+      <ReadError read={result} />
       {last && last.items.length > 0 ? (
         <InboundTable
           t={t}
@@ -189,7 +154,7 @@ function InboundSection({
       ) : null}
       <Pager
         label={c.pager}
-        page={last?.page ?? page}
+        page={page}
         pages={pages}
         onPage={(p) => {
           setPage(p);
@@ -207,20 +172,17 @@ export function InboundPage() {
   const roles = session.status === 'signed-in' ? session.user.roles.map((r) => r.role) : [];
   const canView = roles.some((r) => SYNC_VIEWER_ROLES.includes(r));
   const canRetry = roles.includes('province-admin');
-  const [reloadKey, setReloadKey] = useState(0);
-  const [busy, setBusy] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
+  const invalidate = useInvalidate();
 
   useEffect(() => {
     if (notice) noticeRef.current?.focus();
   }, [notice]);
 
-  const retry = async (row: InboundDossierView) => {
-    if (busy) return;
-    setBusy(row.id);
-    try {
-      const after = await retryInbound(row.id);
+  const retry = useMutation({
+    mutationFn: (row: InboundDossierView) => retryInbound(row.id),
+    onSuccess: (after) => {
       const why = after.problems[0]?.message ?? '';
       setNotice(
         after.status === 'received'
@@ -233,13 +195,12 @@ export function InboundPage() {
             ? { text: c.rejectedNow(after.portalCode, why), warning: true }
             : { text: c.stillHeld(after.portalCode, why), warning: true },
       );
-      setReloadKey((k) => k + 1);
-    } catch (error) {
-      setNotice({ text: errorText(t, error), warning: true });
-    } finally {
-      setBusy(null);
-    }
-  };
+      // Both lists: a retried dossier may move from held to rejected, or leave both.
+      return invalidate(syncQueries.all);
+    },
+    onError: (error) => setNotice({ text: errorText(t, error), warning: true }),
+  });
+  const busy = retry.isPending ? (retry.variables?.id ?? null) : null;
 
   return (
     <Page title={c.title} heading={c.title} intro={c.intro} className="inbound-page">
@@ -267,10 +228,11 @@ export function InboundPage() {
             <InboundSection
               key={status}
               status={status}
-              reloadKey={reloadKey}
               canRetry={canRetry}
               busy={busy}
-              onRetry={(row) => void retry(row)}
+              onRetry={(row) => {
+                if (!retry.isPending) retry.mutate(row);
+              }}
             />
           ))}
         </>

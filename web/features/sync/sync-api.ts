@@ -1,5 +1,6 @@
 // The operators' endpoints of the national-portal sync (server/modules/sync/sync.routes.ts): the
 // dossiers fetched from the portal, and taking a held one again.
+import { queryOptions } from '@tanstack/react-query';
 import type { InboundDossierView, InboundStatus } from '../../../common/contracts/sync.ts';
 import { apiGet, apiPost } from '../../app/http.ts';
 
@@ -18,6 +19,16 @@ export function listInbound(
     signal,
   );
 }
+
+/** The sync reads as queries (keys `['sync', ...]`; app/query.ts). */
+export const syncQueries = {
+  all: ['sync'] as const,
+  inbound: (query: { status: InboundStatus; page: number }) =>
+    queryOptions({
+      queryKey: ['sync', 'inbound', query] as const,
+      queryFn: ({ signal }) => listInbound(query, signal),
+    }),
+};
 
 /** A held dossier into intake now (province administrators), once its catalogue gap is fixed. */
 export function retryInbound(id: string): Promise<InboundDossierView> {
