@@ -2,10 +2,10 @@
 // and one row per dossier, in the columns of the printed register. A minimal Office Open XML package
 // (ECMA-376 / ISO/IEC 29500 SpreadsheetML) written by hand: text as inline strings (no shared-string
 // table), times as spreadsheet serial numbers in Vietnamese civil time with a date format.
+import { zipSync, strToU8 } from 'fflate';
 import type { TrackingBookData, TrackingBookEntry } from './slip-data.ts';
 import { formSetFor, slipForm, TRACKING_BOOK_COLUMNS, type FormSetId } from './slip-forms.ts';
 import { civilShortDate, parseInstant, vnParts } from './vn-format.ts';
-import { createZip } from './zip-writer.ts';
 import { VN_OFFSET_MINUTES } from '../../../common/working-time/civil-date.ts';
 
 const NS_MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -210,9 +210,12 @@ export function renderTrackingBookXlsx(
     'xl/styles.xml': STYLES_XML,
     'xl/worksheets/sheet1.xml': sheetXml(data),
   };
+  // ZIP times are wall-clock parts with no zone and fflate reads a Date's local parts: a Date whose
+  // local parts are the Vietnamese civil time of issue keeps the package the same on any server zone.
   const t = vnParts(data.issuedAt);
-  return createZip(
-    Object.entries(files).map(([name, xml]) => ({ name, data: xml })),
-    { time: { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute } },
+  const mtime = new Date(t.year, t.month - 1, t.day, t.hour, t.minute);
+  const entries = Object.fromEntries(
+    Object.entries(files).map(([name, xml]) => [name, [strToU8(xml), { mtime }] as const]),
   );
+  return Buffer.from(zipSync(entries, { level: 9 }));
 }
