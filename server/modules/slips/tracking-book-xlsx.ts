@@ -2,7 +2,7 @@
 // and one row per dossier, in the columns of the printed register. A minimal Office Open XML package
 // (ECMA-376 / ISO/IEC 29500 SpreadsheetML) written by hand: text as inline strings (no shared-string
 // table), times as spreadsheet serial numbers in Vietnamese civil time with a date format.
-import { zipSync, strToU8 } from 'fflate';
+import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { TrackingBookData, TrackingBookEntry } from './slip-data.ts';
 import { formSetFor, slipForm, TRACKING_BOOK_COLUMNS, type FormSetId } from './slip-forms.ts';
 import { civilShortDate, parseInstant, vnParts } from './vn-format.ts';
@@ -214,8 +214,7 @@ export function renderTrackingBookXlsx(
   // local parts are the Vietnamese civil time of issue keeps the package the same on any server zone.
   const t = vnParts(data.issuedAt);
   const mtime = new Date(t.year, t.month - 1, t.day, t.hour, t.minute);
-  const entries = Object.fromEntries(
-    Object.entries(files).map(([name, xml]) => [name, [strToU8(xml), { mtime }] as const]),
-  );
+  const entries: Zippable = {};
+  for (const [name, xml] of Object.entries(files)) entries[name] = [strToU8(xml), { mtime }];
   return Buffer.from(zipSync(entries, { level: 9 }));
 }
