@@ -102,23 +102,29 @@ type Variable<T = unknown> = {
   readonly value?: T;
 };
 
-const int = (min: number, max: number, fallback: number, doc: string): Variable<number> =>
-  // Number with multipleOf rather than Integer: TypeBox converts "1.5" to the integer 1.
-  ({
-    schema: Type.Number({ multipleOf: 1, minimum: min, maximum: max, default: fallback, description: doc }),
-    mustBe: `an integer between ${min} and ${max}`,
-  });
-const bool = (fallback: boolean | undefined, doc: string, example?: string): Variable<boolean> => ({
+/** The value's type, with undefined when the variable has no default. */
+type Read<T, F> = T | (undefined extends F ? undefined : never);
+
+// Number with multipleOf rather than Integer: TypeBox converts "1.5" to the integer 1.
+const int = (min: number, max: number, fallback: number, doc: string): Variable<number> => ({
+  schema: Type.Number({ multipleOf: 1, minimum: min, maximum: max, default: fallback, description: doc }),
+  mustBe: `an integer between ${min} and ${max}`,
+});
+const bool = <F extends boolean | undefined>(
+  fallback: F,
+  doc: string,
+  example?: string,
+): Variable<Read<boolean, F>> => ({
   schema: Type.Boolean({ default: fallback, description: doc }),
   mustBe: 'true or false',
   ...(example === undefined ? {} : { example }),
 });
-const oneOf = <const V extends readonly string[]>(
+const oneOf = <const V extends readonly string[], F extends V[number] | undefined>(
   values: V,
-  fallback: V[number] | undefined,
+  fallback: F,
   doc: string,
   example?: string,
-): Variable<V[number]> => ({
+): Variable<Read<V[number], F>> => ({
   schema: Type.Union(
     values.map((v) => Type.Literal(v)),
     { default: fallback, description: doc },
@@ -126,14 +132,14 @@ const oneOf = <const V extends readonly string[]>(
   mustBe: `one of ${values.join(', ')}`,
   ...(example === undefined ? {} : { example }),
 });
-const text = (fallback: string | undefined, doc: string): Variable<string> => ({
+const text = <F extends string | undefined>(fallback: F, doc: string): Variable<Read<string, F>> => ({
   schema: Type.String({ default: fallback, description: doc }),
   mustBe: 'text',
 });
-const refined = (
+const refined = <F extends string | undefined = undefined>(
   check: (value: string) => boolean,
-  rule: { mustBe: string; doc: string; fallback?: string; example?: string; quiet?: boolean },
-): Variable<string> => ({
+  rule: { mustBe: string; doc: string; fallback?: F; example?: string; quiet?: boolean },
+): Variable<Read<string, F>> => ({
   ...rule,
   schema: Type.Refine(Type.String({ default: rule.fallback, description: rule.doc }), check),
 });
@@ -146,7 +152,7 @@ function isUrl(value: string, protocols?: string[]): boolean {
     return false;
   }
 }
-const httpUrl = (doc: string): Variable<string> =>
+const httpUrl = (doc: string): Variable<string | undefined> =>
   refined((v) => isUrl(v, ['http:', 'https:']), { mustBe: 'an absolute http(s) URL', doc });
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -325,7 +331,7 @@ export const CONFIG_VARIABLES: readonly { name: VariableName; doc: string; examp
 });
 
 type Values = {
-  [K in VariableName]: (typeof VARIABLES)[K] extends Variable<infer T> ? T | undefined : never;
+  [K in VariableName]: (typeof VARIABLES)[K] extends Variable<infer T> ? T : never;
 };
 
 /**
@@ -371,11 +377,10 @@ const trimSlashes = (url: string | undefined): string | null => url?.replace(/\/
 export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
   const problems: string[] = [];
   const v = readVariables(env, problems);
-  const nodeEnv = v.NODE_ENV ?? 'development';
+  const nodeEnv = v.NODE_ENV;
   const production = nodeEnv === 'production';
   const databaseUrl = v.DATABASE_URL ?? null;
-  const port = v.PORT ?? 3000;
-  const publicUrl = v.PUBLIC_URL ?? `http://localhost:${port}`;
+  const publicUrl = v.PUBLIC_URL ?? `http://localhost:${v.PORT}`;
   const demoMode = v.DEMO_MODE ?? (databaseUrl === null && !production);
   // Development works with no configuration; production refuses the development secrets.
   const secretKey = v.SECRET_KEY ?? (production ? '' : DEV_SECRET);
@@ -408,61 +413,58 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       );
     }
   }
-  const backoffBaseMs = v.SYNC_BACKOFF_BASE_MS ?? 5000;
-  const backoffMaxMs = v.SYNC_BACKOFF_MAX_MS ?? 3_600_000;
-  if (backoffMaxMs < backoffBaseMs) {
+  if (v.SYNC_BACKOFF_MAX_MS < v.SYNC_BACKOFF_BASE_MS) {
     problems.push('SYNC_BACKOFF_MAX_MS must not be smaller than SYNC_BACKOFF_BASE_MS');
   }
   if (problems.length > 0) throw new ConfigError(problems);
 
-  // Past the checks every variable with a default has its value: `!` reads those.
   return {
     nodeEnv,
-    host: v.HOST!,
-    port,
+    host: v.HOST,
+    port: v.PORT,
     publicUrl: publicUrl.replace(/\/$/, ''),
     databaseUrl,
-    dataDir: path.resolve(cwd, v.DATA_DIR!),
+    dataDir: path.resolve(cwd, v.DATA_DIR),
     demoMode,
     secretKey,
     logLevel: v.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
-    bodyLimitBytes: v.BODY_LIMIT_BYTES!,
-    sessionTtlHours: v.SESSION_TTL_HOURS!,
-    loginMaxFailures: v.LOGIN_MAX_FAILURES!,
-    loginLockoutMinutes: v.LOGIN_LOCKOUT_MINUTES!,
-    trustProxy: v.TRUST_PROXY!,
-    workerInApi: v.WORKER_IN_API!,
+    bodyLimitBytes: v.BODY_LIMIT_BYTES,
+    sessionTtlHours: v.SESSION_TTL_HOURS,
+    loginMaxFailures: v.LOGIN_MAX_FAILURES,
+    loginLockoutMinutes: v.LOGIN_LOCKOUT_MINUTES,
+    trustProxy: v.TRUST_PROXY,
+    workerInApi: v.WORKER_IN_API,
     portal: {
       baseUrl: trimSlashes(v.PORTAL_BASE_URL),
-      auth: v.PORTAL_AUTH!,
+      auth: v.PORTAL_AUTH,
       secret: portalSecret,
-      timeoutMs: v.PORTAL_TIMEOUT_MS!,
+      timeoutMs: v.PORTAL_TIMEOUT_MS,
     },
     sync: {
-      batchSize: v.SYNC_BATCH_SIZE!,
-      maxAttempts: v.SYNC_MAX_ATTEMPTS!,
-      backoffBaseMs,
-      backoffMaxMs,
-      pollMs: v.SYNC_POLL_MS!,
-      reconcileMinutes: v.SYNC_RECONCILE_MINUTES!,
-      reconcileWindowHours: v.SYNC_RECONCILE_WINDOW_HOURS!,
-      inboundSeconds: v.SYNC_INBOUND_SECONDS!,
+      batchSize: v.SYNC_BATCH_SIZE,
+      maxAttempts: v.SYNC_MAX_ATTEMPTS,
+      backoffBaseMs: v.SYNC_BACKOFF_BASE_MS,
+      backoffMaxMs: v.SYNC_BACKOFF_MAX_MS,
+      pollMs: v.SYNC_POLL_MS,
+      reconcileMinutes: v.SYNC_RECONCILE_MINUTES,
+      reconcileWindowHours: v.SYNC_RECONCILE_WINDOW_HOURS,
+      inboundSeconds: v.SYNC_INBOUND_SECONDS,
     },
-    simulatorPort: v.SIMULATOR_PORT!,
+    simulatorPort: v.SIMULATOR_PORT,
     oidc: {
       issuer: trimSlashes(v.OIDC_ISSUER),
-      clientId: v.OIDC_CLIENT_ID!,
+      clientId: v.OIDC_CLIENT_ID,
       clientSecret: oidcSecret,
-      scope: v.OIDC_SCOPE!,
-      idNumberClaim: v.OIDC_ID_NUMBER_CLAIM!,
-      devIdpPort: v.DEV_IDP_PORT!,
+      scope: v.OIDC_SCOPE,
+      idNumberClaim: v.OIDC_ID_NUMBER_CLAIM,
+      devIdpPort: v.DEV_IDP_PORT,
     },
-    citizenPortal: { mode: v.CITIZEN_PORTAL_MODE!, nationalProcedureUrl: v.NATIONAL_PORTAL_PROCEDURE_URL! },
+    citizenPortal: { mode: v.CITIZEN_PORTAL_MODE, nationalProcedureUrl: v.NATIONAL_PORTAL_PROCEDURE_URL },
     payment: {
       baseUrl: trimSlashes(v.PAYMENT_BASE_URL),
-      partnerCode: v.PAYMENT_PARTNER_CODE!,
+      partnerCode: v.PAYMENT_PARTNER_CODE,
       secret: paymentSecret,
-      reconcileMinutes: v.PAYMENT_RECONCILE_MINUTES!,
+      reconcileMinutes: v.PAYMENT_RECONCILE_MINUTES,
     },
   };
 }
