@@ -13,6 +13,7 @@ import { validatorCompiler } from './platform/http/validation.ts';
 import { AppError } from './platform/errors.ts';
 import { installSecurity } from './platform/http/security.ts';
 import { installCompression } from './platform/http/compression.ts';
+import { installRateLimit } from './platform/http/rate-limit.ts';
 import { installMetrics } from './platform/http/metrics.ts';
 import { OneLineRequestLog } from './platform/http/request-log.ts';
 import { registerHealthRoutes } from './platform/http/health.routes.ts';
@@ -79,6 +80,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   installErrorHandling(app);
   installSecurity(app, config.publicUrl, config.nodeEnv === 'production');
   installCompression(app);
+  await installRateLimit(app);
   const registry = installMetrics(app);
   await app.register(cookie);
   installAuth(app, deps);

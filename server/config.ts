@@ -1,8 +1,13 @@
-// The only reader of process.env. Every variable is declared once here, with its documentation;
-// `.env.example` must list the same variables (config.test.ts keeps the two in step).
+// The only reader of process.env. Every variable is declared once here, in VARIABLES: its TypeBox
+// schema (type, bounds, default, documentation), from which TypeBox's Value converts and checks the
+// environment's strings. `.env.example` must list the same variables (config.test.ts keeps the two in
+// step). What relates several variables (production refusals, derived defaults) follows the schema.
 import path from 'node:path';
+import { Type, type TSchema } from 'typebox';
+import { Value } from 'typebox/value';
 
-export type NodeEnv = 'development' | 'test' | 'production';
+const NODE_ENVS = ['development', 'test', 'production'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
 
 export type Config = {
   nodeEnv: NodeEnv;
@@ -85,163 +90,267 @@ export type SyncConfig = {
   inboundSeconds: number;
 };
 
-type VariableSpec = {
-  name: string;
-  doc: string;
-  example: string;
+type Variable<T = unknown> = {
+  schema: TSchema & { default?: unknown; description?: string };
+  /** What a wrong value must be, for the error: "… must be <mustBe> (got "…")". */
+  mustBe: string;
+  /** The value in `.env.example` when it is not the default (a default that depends on others). */
+  example?: string;
+  /** The value is not repeated in the error (it can hold a password). */
+  quiet?: boolean;
+  /** The type of the value read (for the compiler only). */
+  readonly value?: T;
 };
 
-/** Documented in the same order as `.env.example`. */
-export const CONFIG_VARIABLES: readonly VariableSpec[] = [
-  { name: 'NODE_ENV', doc: 'development | test | production', example: 'development' },
-  { name: 'HOST', doc: 'Interface to listen on (0.0.0.0 in a container)', example: '127.0.0.1' },
-  { name: 'PORT', doc: 'HTTP port', example: '3000' },
-  {
-    name: 'PUBLIC_URL',
+/** The value's type, with undefined when the variable has no default. */
+type Read<T, F> = T | (undefined extends F ? undefined : never);
+
+// Number with multipleOf rather than Integer: TypeBox converts "1.5" to the integer 1.
+const int = (min: number, max: number, fallback: number, doc: string): Variable<number> => ({
+  schema: Type.Number({ multipleOf: 1, minimum: min, maximum: max, default: fallback, description: doc }),
+  mustBe: `an integer between ${min} and ${max}`,
+});
+const bool = <F extends boolean | undefined>(
+  fallback: F,
+  doc: string,
+  example?: string,
+): Variable<Read<boolean, F>> => ({
+  schema: Type.Boolean({ default: fallback, description: doc }),
+  mustBe: 'true or false',
+  ...(example === undefined ? {} : { example }),
+});
+const oneOf = <const V extends readonly string[], F extends V[number] | undefined>(
+  values: V,
+  fallback: F,
+  doc: string,
+  example?: string,
+): Variable<Read<V[number], F>> => ({
+  schema: Type.Union(
+    values.map((v) => Type.Literal(v)),
+    { default: fallback, description: doc },
+  ),
+  mustBe: `one of ${values.join(', ')}`,
+  ...(example === undefined ? {} : { example }),
+});
+const text = <F extends string | undefined>(fallback: F, doc: string): Variable<Read<string, F>> => ({
+  schema: Type.String({ default: fallback, description: doc }),
+  mustBe: 'text',
+});
+const refined = <F extends string | undefined = undefined>(
+  check: (value: string) => boolean,
+  rule: { mustBe: string; doc: string; fallback?: F; example?: string; quiet?: boolean },
+): Variable<Read<string, F>> => ({
+  ...rule,
+  schema: Type.Refine(Type.String({ default: rule.fallback, description: rule.doc }), check),
+});
+
+function isUrl(value: string, protocols?: string[]): boolean {
+  try {
+    const u = new URL(value);
+    return protocols === undefined || protocols.includes(u.protocol);
+  } catch {
+    return false;
+  }
+}
+const httpUrl = (doc: string): Variable<string | undefined> =>
+  refined((v) => isUrl(v, ['http:', 'https:']), { mustBe: 'an absolute http(s) URL', doc });
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const NATIONAL_PROCEDURE_URL = 'https://dichvucong.gov.vn/p/home/dvc-tim-kiem-thu-tuc.html?keyword={code}';
+
+/** Every variable, in the order of `.env.example`. */
+const VARIABLES = {
+  NODE_ENV: oneOf(NODE_ENVS, 'development', 'development | test | production'),
+  HOST: text('127.0.0.1', 'Interface to listen on (0.0.0.0 in a container)'),
+  PORT: int(0, 65535, 3000, 'HTTP port'),
+  PUBLIC_URL: refined((v) => isUrl(v), {
+    mustBe: 'an absolute URL',
     doc: 'Origin the browser uses; writes from any other origin are refused (CSRF)',
     example: 'http://localhost:3000',
-  },
-  {
-    name: 'DATABASE_URL',
+  }),
+  DATABASE_URL: refined((v) => /^postgres(ql)?:\/\//.test(v), {
+    mustBe: 'a URL starting with postgres:// or postgresql://',
     doc: 'postgres://… for a real PostgreSQL; empty for the embedded PGlite in DATA_DIR',
-    example: '',
+    quiet: true,
+  }),
+  DATA_DIR: text('./data', 'Embedded database and files directory'),
+  DEMO_MODE: bool(
+    undefined,
+    'Seed demo staff (password "demo"); on by default for the embedded database, refused in production',
+  ),
+  SECRET_KEY: {
+    ...text(
+      undefined,
+      'Key for hashing session ids and API tokens (HMAC-SHA256); at least 32 characters in production',
+    ),
+    quiet: true,
   },
-  { name: 'DATA_DIR', doc: 'Embedded database and files directory', example: './data' },
-  {
-    name: 'DEMO_MODE',
-    doc: 'Seed demo staff (password "demo"); on by default for the embedded database, refused in production',
-    example: '',
+  LOG_LEVEL: oneOf(
+    LOG_LEVELS,
+    undefined,
+    'pino level: fatal, error, warn, info, debug, trace, silent',
+    'info',
+  ),
+  BODY_LIMIT_BYTES: int(1024, 100 * 1024 * 1024, 1024 * 1024, 'Largest JSON request body accepted'),
+  SESSION_TTL_HOURS: int(1, 24 * 30, 12, 'Staff session lifetime'),
+  LOGIN_MAX_FAILURES: int(1, 100, 5, 'Failed sign-ins before a temporary lockout'),
+  LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60, 15, 'Length of the lockout and of the failure window'),
+  TRUST_PROXY: bool(false, 'true behind a reverse proxy that sets X-Forwarded-For'),
+  WORKER_IN_API: bool(
+    true,
+    'Run the background worker inside the API process (default true for --role=all)',
+    '',
+  ),
+  PORTAL_BASE_URL: httpUrl(
+    'Base URL of the national portal (Cổng DVCQG) sync endpoints. Empty: in demo mode the portal simulator runs inside the server; otherwise portal messages wait, pending, until it is set',
+  ),
+  PORTAL_AUTH: oneOf(
+    PORTAL_AUTH_MODES,
+    'hmac',
+    'How requests to the portal are signed: hmac (X-Timestamp and X-Signature, HMAC-SHA256 with PORTAL_SECRET) or header (X-Api-Key: PORTAL_SECRET)',
+  ),
+  PORTAL_SECRET: {
+    ...text(
+      undefined,
+      'Secret shared with the portal (and with the simulator); required in production when PORTAL_BASE_URL is set',
+    ),
+    quiet: true,
   },
-  {
-    name: 'SECRET_KEY',
-    doc: 'Key for hashing session ids and API tokens (HMAC-SHA256); at least 32 characters in production',
-    example: '',
+  PORTAL_TIMEOUT_MS: int(50, 600_000, 10_000, 'Time one portal request may take before it counts as failed'),
+  SYNC_BATCH_SIZE: int(1, 10, 10, 'Dossier records per sync request (the portal takes at most 10)'),
+  SYNC_MAX_ATTEMPTS: int(
+    1,
+    1000,
+    20,
+    'Delivery attempts before a message is dead-lettered (an operator re-drives it)',
+  ),
+  SYNC_BACKOFF_BASE_MS: int(
+    1,
+    24 * 3_600_000,
+    5000,
+    'Ceiling of the first retry delay; it doubles per attempt and the delay is drawn below it (full jitter)',
+  ),
+  SYNC_BACKOFF_MAX_MS: int(1, 7 * 24 * 3_600_000, 3_600_000, 'Largest retry delay ceiling'),
+  SYNC_POLL_MS: int(
+    10,
+    3_600_000,
+    1000,
+    'Longest sleep of an idle worker between looks for new messages (after a delivery it looks again after 20 ms, doubling)',
+  ),
+  SYNC_RECONCILE_MINUTES: int(
+    0,
+    7 * 24 * 60,
+    60,
+    'Minutes between reconciliation runs (compare what the portal holds, re-send differences); 0 turns it off',
+  ),
+  SYNC_RECONCILE_WINDOW_HOURS: int(
+    1,
+    24 * 366,
+    48,
+    'Reconciliation looks at dossiers changed within this many hours',
+  ),
+  SYNC_INBOUND_SECONDS: int(
+    0,
+    24 * 3600,
+    60,
+    'Seconds between fetches of dossiers submitted on the national portal; 0 turns it off',
+  ),
+  SIMULATOR_PORT: int(
+    0,
+    65535,
+    3900,
+    'Port of the national-portal simulator (npm run simulator, and the in-process one in demo mode)',
+  ),
+  OIDC_ISSUER: httpUrl(
+    'Issuer URL of the citizen identity provider (OpenID Connect; VNeID in production). Empty: in demo mode a development provider runs inside the server on DEV_IDP_PORT; otherwise citizen sign-in is off',
+  ),
+  OIDC_CLIENT_ID: text('motcua', 'Client id registered with the identity provider'),
+  OIDC_CLIENT_SECRET: {
+    ...text(
+      undefined,
+      'Client secret registered with the identity provider; required in production when OIDC_ISSUER is set',
+    ),
+    quiet: true,
   },
-  { name: 'LOG_LEVEL', doc: 'pino level: fatal, error, warn, info, debug, trace, silent', example: 'info' },
-  { name: 'BODY_LIMIT_BYTES', doc: 'Largest JSON request body accepted', example: '1048576' },
-  { name: 'SESSION_TTL_HOURS', doc: 'Staff session lifetime', example: '12' },
-  { name: 'LOGIN_MAX_FAILURES', doc: 'Failed sign-ins before a temporary lockout', example: '5' },
-  { name: 'LOGIN_LOCKOUT_MINUTES', doc: 'Length of the lockout and of the failure window', example: '15' },
-  { name: 'TRUST_PROXY', doc: 'true behind a reverse proxy that sets X-Forwarded-For', example: 'false' },
-  {
-    name: 'WORKER_IN_API',
-    doc: 'Run the background worker inside the API process (default true for --role=all)',
-    example: '',
-  },
-  {
-    name: 'PORTAL_BASE_URL',
-    doc: 'Base URL of the national portal (Cổng DVCQG) sync endpoints. Empty: in demo mode the portal simulator runs inside the server; otherwise portal messages wait, pending, until it is set',
-    example: '',
-  },
-  {
-    name: 'PORTAL_AUTH',
-    doc: 'How requests to the portal are signed: hmac (X-Timestamp and X-Signature, HMAC-SHA256 with PORTAL_SECRET) or header (X-Api-Key: PORTAL_SECRET)',
-    example: 'hmac',
-  },
-  {
-    name: 'PORTAL_SECRET',
-    doc: 'Secret shared with the portal (and with the simulator); required in production when PORTAL_BASE_URL is set',
-    example: '',
-  },
-  {
-    name: 'PORTAL_TIMEOUT_MS',
-    doc: 'Time one portal request may take before it counts as failed',
-    example: '10000',
-  },
-  {
-    name: 'SYNC_BATCH_SIZE',
-    doc: 'Dossier records per sync request (the portal takes at most 10)',
-    example: '10',
-  },
-  {
-    name: 'SYNC_MAX_ATTEMPTS',
-    doc: 'Delivery attempts before a message is dead-lettered (an operator re-drives it)',
-    example: '20',
-  },
-  {
-    name: 'SYNC_BACKOFF_BASE_MS',
-    doc: 'Ceiling of the first retry delay; it doubles per attempt and the delay is drawn below it (full jitter)',
-    example: '5000',
-  },
-  { name: 'SYNC_BACKOFF_MAX_MS', doc: 'Largest retry delay ceiling', example: '3600000' },
-  {
-    name: 'SYNC_POLL_MS',
-    doc: 'Longest sleep of an idle worker between looks for new messages (after a delivery it looks again after 20 ms, doubling)',
-    example: '1000',
-  },
-  {
-    name: 'SYNC_RECONCILE_MINUTES',
-    doc: 'Minutes between reconciliation runs (compare what the portal holds, re-send differences); 0 turns it off',
-    example: '60',
-  },
-  {
-    name: 'SYNC_RECONCILE_WINDOW_HOURS',
-    doc: 'Reconciliation looks at dossiers changed within this many hours',
-    example: '48',
-  },
-  {
-    name: 'SYNC_INBOUND_SECONDS',
-    doc: 'Seconds between fetches of dossiers submitted on the national portal; 0 turns it off',
-    example: '60',
-  },
-  {
-    name: 'SIMULATOR_PORT',
-    doc: 'Port of the national-portal simulator (npm run simulator, and the in-process one in demo mode)',
-    example: '3900',
-  },
-  {
-    name: 'OIDC_ISSUER',
-    doc: 'Issuer URL of the citizen identity provider (OpenID Connect; VNeID in production). Empty: in demo mode a development provider runs inside the server on DEV_IDP_PORT; otherwise citizen sign-in is off',
-    example: '',
-  },
-  { name: 'OIDC_CLIENT_ID', doc: 'Client id registered with the identity provider', example: 'motcua' },
-  {
-    name: 'OIDC_CLIENT_SECRET',
-    doc: 'Client secret registered with the identity provider; required in production when OIDC_ISSUER is set',
-    example: '',
-  },
-  { name: 'OIDC_SCOPE', doc: 'Scopes asked for at sign-in', example: 'openid profile' },
-  {
-    name: 'OIDC_ID_NUMBER_CLAIM',
-    doc: 'Claim of the ID token or userinfo that carries the 12-digit personal identification number',
-    example: 'citizen_id',
-  },
-  {
-    name: 'DEV_IDP_PORT',
-    doc: 'Port of the development identity provider started in demo mode when OIDC_ISSUER is empty',
-    example: '3901',
-  },
-  {
-    name: 'CITIZEN_PORTAL_MODE',
-    doc: 'local: citizens apply online here (the province portal). national: the mode in force since 1 July 2025 — the portal keeps the catalogue, lookup, QR and kiosk, desks take assisted submissions, and "apply" hands over to the national portal (dossiers from it arrive by the inbound fetch)',
-    example: 'local',
-  },
-  {
-    name: 'NATIONAL_PORTAL_PROCEDURE_URL',
+  OIDC_SCOPE: text('openid profile', 'Scopes asked for at sign-in'),
+  OIDC_ID_NUMBER_CLAIM: text(
+    'citizen_id',
+    'Claim of the ID token or userinfo that carries the 12-digit personal identification number',
+  ),
+  DEV_IDP_PORT: int(
+    0,
+    65535,
+    3901,
+    'Port of the development identity provider started in demo mode when OIDC_ISSUER is empty',
+  ),
+  CITIZEN_PORTAL_MODE: oneOf(
+    CITIZEN_PORTAL_MODES,
+    'local',
+    'local: citizens apply online here (the province portal). national: the mode in force since 1 July 2025 — the portal keeps the catalogue, lookup, QR and kiosk, desks take assisted submissions, and "apply" hands over to the national portal (dossiers from it arrive by the inbound fetch)',
+  ),
+  NATIONAL_PORTAL_PROCEDURE_URL: refined((v) => v.includes('{code}') && /^https?:\/\//.test(v), {
+    mustBe: 'an http(s) URL containing {code}',
     doc: 'The national portal page of a procedure, {code} replaced by the procedure code (where "apply" hands over in national mode)',
-    example: 'https://dichvucong.gov.vn/p/home/dvc-tim-kiem-thu-tuc.html?keyword={code}',
-  },
-  {
-    name: 'PAYMENT_BASE_URL',
-    doc: 'Base URL of the payment platform (INIT, QUERY). Empty: in demo mode the payment simulator runs inside the server; otherwise only desk payments are taken',
-    example: '',
-  },
-  {
-    name: 'PAYMENT_PARTNER_CODE',
+    fallback: NATIONAL_PROCEDURE_URL,
+  }),
+  PAYMENT_BASE_URL: httpUrl(
+    'Base URL of the payment platform (INIT, QUERY). Empty: in demo mode the payment simulator runs inside the server; otherwise only desk payments are taken',
+  ),
+  PAYMENT_PARTNER_CODE: refined((v) => /^[A-Za-z0-9._-]{1,50}$/.test(v), {
+    mustBe: '1–50 letters, digits, ".", "_" or "-"',
     doc: 'Partner code (MaDoiTac) the payment platform gave the province',
-    example: 'MOTCUA',
+    fallback: 'MOTCUA',
+  }),
+  PAYMENT_SECRET: {
+    ...text(
+      undefined,
+      'Secret shared with the payment platform for MaXacThuc (and with the simulator); required in production when PAYMENT_BASE_URL is set',
+    ),
+    quiet: true,
   },
-  {
-    name: 'PAYMENT_SECRET',
-    doc: 'Secret shared with the payment platform for MaXacThuc (and with the simulator); required in production when PAYMENT_BASE_URL is set',
-    example: '',
-  },
-  {
-    name: 'PAYMENT_RECONCILE_MINUTES',
-    doc: 'Minutes between reconciliations of pending online payments with the platform (QUERY); 0 turns it off',
-    example: '10',
-  },
-];
+  PAYMENT_RECONCILE_MINUTES: int(
+    0,
+    7 * 24 * 60,
+    10,
+    'Minutes between reconciliations of pending online payments with the platform (QUERY); 0 turns it off',
+  ),
+} satisfies Record<string, Variable>;
+
+type VariableName = keyof typeof VARIABLES;
+
+/** Documented in the same order as `.env.example`. */
+export const CONFIG_VARIABLES: readonly { name: VariableName; doc: string; example: string }[] = (
+  Object.entries(VARIABLES) as [VariableName, Variable][]
+).map(([name, v]) => {
+  const fallback = v.schema.default as string | number | boolean | undefined;
+  return {
+    name,
+    doc: String(v.schema.description),
+    example: v.example ?? (fallback === undefined ? '' : String(fallback)),
+  };
+});
+
+type Values = {
+  [K in VariableName]: (typeof VARIABLES)[K] extends Variable<infer T> ? T : never;
+};
+
+/**
+ * The environment's values, converted and checked by the schema, defaults filled in. A wrong value
+ * is named in `problems` and reads as its default (or unset), so the checks that follow still run.
+ */
+function readVariables(env: Env, problems: string[]): Values {
+  const values: Record<string, unknown> = {};
+  for (const [name, v] of Object.entries(VARIABLES) as [VariableName, Variable][]) {
+    const raw = env[name]?.trim();
+    const value = raw ? Value.Convert(v.schema, raw) : v.schema.default;
+    // One variable at a time: TypeBox caps the errors of one check, and every wrong variable is named.
+    if (raw && !Value.Check(v.schema, value)) {
+      problems.push(`${name} must be ${v.mustBe}` + (v.quiet ? '' : ` (got "${raw}")`));
+      values[name] = v.schema.default;
+    } else values[name] = value;
+  }
+  return values as Values;
+}
 
 const DEV_SECRET = 'motcua-development-secret-not-for-production';
 /** The simulator's default secret, so that development works with no configuration. */
@@ -263,196 +372,101 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
+const trimSlashes = (url: string | undefined): string | null => url?.replace(/\/+$/, '') ?? null;
+
 export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
   const problems: string[] = [];
-  const known = new Set(CONFIG_VARIABLES.map((v) => v.name));
-  const get = (name: string): string | undefined => {
-    if (!known.has(name)) throw new Error(`config variable ${name} is not declared in CONFIG_VARIABLES`);
-    const v = env[name];
-    return v === undefined || v.trim() === '' ? undefined : v.trim();
-  };
-  const int = (name: string, fallback: number, min: number, max: number): number => {
-    const raw = get(name);
-    if (raw === undefined) return fallback;
-    const n = Number(raw);
-    if (!Number.isInteger(n) || n < min || n > max) {
-      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
-      return fallback;
-    }
-    return n;
-  };
-  const bool = (name: string, fallback: boolean): boolean => {
-    const raw = get(name);
-    if (raw === undefined) return fallback;
-    if (raw === 'true' || raw === '1') return true;
-    if (raw === 'false' || raw === '0') return false;
-    problems.push(`${name} must be true or false (got "${raw}")`);
-    return fallback;
-  };
-
-  const rawEnv = get('NODE_ENV') ?? 'development';
-  let nodeEnv: NodeEnv = 'development';
-  if (rawEnv === 'development' || rawEnv === 'test' || rawEnv === 'production') nodeEnv = rawEnv;
-  else problems.push(`NODE_ENV must be development, test or production (got "${rawEnv}")`);
-
-  const databaseUrl = get('DATABASE_URL') ?? null;
-  if (databaseUrl !== null && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
-    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
-  }
-  const port = int('PORT', 3000, 0, 65535);
-  const publicUrl = get('PUBLIC_URL') ?? `http://localhost:${port}`;
-  try {
-    new URL(publicUrl);
-  } catch {
-    problems.push(`PUBLIC_URL must be an absolute URL (got "${publicUrl}")`);
-  }
-
+  const v = readVariables(env, problems);
+  const nodeEnv = v.NODE_ENV;
   const production = nodeEnv === 'production';
-  const demoMode = bool('DEMO_MODE', databaseUrl === null && !production);
-  const secretKey = get('SECRET_KEY') ?? (production ? '' : DEV_SECRET);
+  const databaseUrl = v.DATABASE_URL ?? null;
+  const publicUrl = v.PUBLIC_URL ?? `http://localhost:${v.PORT}`;
+  const demoMode = v.DEMO_MODE ?? (databaseUrl === null && !production);
+  // Development works with no configuration; production refuses the development secrets.
+  const secretKey = v.SECRET_KEY ?? (production ? '' : DEV_SECRET);
+  const portalSecret = v.PORTAL_SECRET ?? (production ? '' : DEV_PORTAL_SECRET);
+  const oidcSecret = v.OIDC_CLIENT_SECRET ?? (production ? '' : DEV_OIDC_SECRET);
+  const paymentSecret = v.PAYMENT_SECRET ?? (production ? '' : DEV_PAYMENT_SECRET);
+  const weak = (secret: string, dev: string, min: number) => secret.length < min || secret === dev;
   if (production) {
-    if (secretKey.length < 32 || secretKey === DEV_SECRET) {
+    if (weak(secretKey, DEV_SECRET, 32)) {
       problems.push('SECRET_KEY must be set to a random value of at least 32 characters in production');
     }
     if (demoMode)
       problems.push('DEMO_MODE cannot be on in production (demo accounts share the password "demo")');
     if (databaseUrl === null)
       problems.push('DATABASE_URL is required in production (PGlite is for one machine)');
-  }
-
-  const portalBaseUrl = get('PORTAL_BASE_URL') ?? null;
-  if (portalBaseUrl !== null) {
-    try {
-      const u = new URL(portalBaseUrl);
-      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
-    } catch {
-      problems.push(`PORTAL_BASE_URL must be an absolute http(s) URL (got "${portalBaseUrl}")`);
-    }
-  }
-  const rawAuth = get('PORTAL_AUTH') ?? 'hmac';
-  const portalAuth = PORTAL_AUTH_MODES.find((m) => m === rawAuth) ?? 'hmac';
-  if (!PORTAL_AUTH_MODES.some((m) => m === rawAuth)) {
-    problems.push(`PORTAL_AUTH must be one of ${PORTAL_AUTH_MODES.join(', ')} (got "${rawAuth}")`);
-  }
-  const portalSecret = get('PORTAL_SECRET') ?? (production ? '' : DEV_PORTAL_SECRET);
-  if (
-    production &&
-    portalBaseUrl !== null &&
-    (portalSecret.length < 16 || portalSecret === DEV_PORTAL_SECRET)
-  ) {
-    problems.push(
-      'PORTAL_SECRET must be set (at least 16 characters) in production when PORTAL_BASE_URL is set',
-    );
-  }
-  const oidcIssuer = get('OIDC_ISSUER') ?? null;
-  if (oidcIssuer !== null) {
-    try {
-      const u = new URL(oidcIssuer);
-      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
-      if (production && u.protocol !== 'https:') throw new Error('https');
-    } catch {
+    if (v.PORTAL_BASE_URL !== undefined && weak(portalSecret, DEV_PORTAL_SECRET, 16)) {
       problems.push(
-        `OIDC_ISSUER must be an absolute ${production ? 'https' : 'http(s)'} URL (got "${oidcIssuer}")`,
+        'PORTAL_SECRET must be set (at least 16 characters) in production when PORTAL_BASE_URL is set',
+      );
+    }
+    if (v.OIDC_ISSUER !== undefined && !isUrl(v.OIDC_ISSUER, ['https:'])) {
+      problems.push(`OIDC_ISSUER must be an absolute https URL (got "${v.OIDC_ISSUER}")`);
+    }
+    if (v.OIDC_ISSUER !== undefined && weak(oidcSecret, DEV_OIDC_SECRET, 1)) {
+      problems.push('OIDC_CLIENT_SECRET must be set in production when OIDC_ISSUER is set');
+    }
+    if (v.PAYMENT_BASE_URL !== undefined && weak(paymentSecret, DEV_PAYMENT_SECRET, 16)) {
+      problems.push(
+        'PAYMENT_SECRET must be set (at least 16 characters) in production when PAYMENT_BASE_URL is set',
       );
     }
   }
-  const oidcSecret = get('OIDC_CLIENT_SECRET') ?? (production ? '' : DEV_OIDC_SECRET);
-  if (production && oidcIssuer !== null && (oidcSecret === '' || oidcSecret === DEV_OIDC_SECRET)) {
-    problems.push('OIDC_CLIENT_SECRET must be set in production when OIDC_ISSUER is set');
-  }
-  const paymentBaseUrl = get('PAYMENT_BASE_URL') ?? null;
-  if (paymentBaseUrl !== null) {
-    try {
-      const u = new URL(paymentBaseUrl);
-      if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error('protocol');
-    } catch {
-      problems.push(`PAYMENT_BASE_URL must be an absolute http(s) URL (got "${paymentBaseUrl}")`);
-    }
-  }
-  const paymentSecret = get('PAYMENT_SECRET') ?? (production ? '' : DEV_PAYMENT_SECRET);
-  if (
-    production &&
-    paymentBaseUrl !== null &&
-    (paymentSecret.length < 16 || paymentSecret === DEV_PAYMENT_SECRET)
-  ) {
-    problems.push(
-      'PAYMENT_SECRET must be set (at least 16 characters) in production when PAYMENT_BASE_URL is set',
-    );
-  }
-  const paymentPartnerCode = get('PAYMENT_PARTNER_CODE') ?? 'MOTCUA';
-  if (!/^[A-Za-z0-9._-]{1,50}$/.test(paymentPartnerCode)) {
-    problems.push(
-      `PAYMENT_PARTNER_CODE must be 1–50 letters, digits, ".", "_" or "-" (got "${paymentPartnerCode}")`,
-    );
-  }
-  const rawMode = get('CITIZEN_PORTAL_MODE') ?? 'local';
-  const portalMode = CITIZEN_PORTAL_MODES.find((m) => m === rawMode) ?? 'local';
-  if (portalMode !== rawMode)
-    problems.push(`CITIZEN_PORTAL_MODE must be one of ${CITIZEN_PORTAL_MODES.join(', ')} (got "${rawMode}")`);
-  const nationalProcedureUrl =
-    get('NATIONAL_PORTAL_PROCEDURE_URL') ??
-    'https://dichvucong.gov.vn/p/home/dvc-tim-kiem-thu-tuc.html?keyword={code}';
-  if (!nationalProcedureUrl.includes('{code}') || !/^https?:\/\//.test(nationalProcedureUrl))
-    problems.push('NATIONAL_PORTAL_PROCEDURE_URL must be an http(s) URL containing {code}');
-  const backoffBaseMs = int('SYNC_BACKOFF_BASE_MS', 5000, 1, 24 * 3_600_000);
-  const backoffMaxMs = int('SYNC_BACKOFF_MAX_MS', 3_600_000, 1, 7 * 24 * 3_600_000);
-  if (backoffMaxMs < backoffBaseMs) {
+  if (v.SYNC_BACKOFF_MAX_MS < v.SYNC_BACKOFF_BASE_MS) {
     problems.push('SYNC_BACKOFF_MAX_MS must not be smaller than SYNC_BACKOFF_BASE_MS');
   }
+  if (problems.length > 0) throw new ConfigError(problems);
 
-  const config: Config = {
+  return {
     nodeEnv,
-    host: get('HOST') ?? '127.0.0.1',
-    port,
+    host: v.HOST,
+    port: v.PORT,
     publicUrl: publicUrl.replace(/\/$/, ''),
     databaseUrl,
-    dataDir: path.resolve(cwd, get('DATA_DIR') ?? './data'),
+    dataDir: path.resolve(cwd, v.DATA_DIR),
     demoMode,
     secretKey,
-    logLevel: get('LOG_LEVEL') ?? (nodeEnv === 'test' ? 'silent' : 'info'),
-    bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024 * 1024, 1024, 100 * 1024 * 1024),
-    sessionTtlHours: int('SESSION_TTL_HOURS', 12, 1, 24 * 30),
-    loginMaxFailures: int('LOGIN_MAX_FAILURES', 5, 1, 100),
-    loginLockoutMinutes: int('LOGIN_LOCKOUT_MINUTES', 15, 1, 24 * 60),
-    trustProxy: bool('TRUST_PROXY', false),
-    workerInApi: bool('WORKER_IN_API', true),
+    logLevel: v.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    bodyLimitBytes: v.BODY_LIMIT_BYTES,
+    sessionTtlHours: v.SESSION_TTL_HOURS,
+    loginMaxFailures: v.LOGIN_MAX_FAILURES,
+    loginLockoutMinutes: v.LOGIN_LOCKOUT_MINUTES,
+    trustProxy: v.TRUST_PROXY,
+    workerInApi: v.WORKER_IN_API,
     portal: {
-      baseUrl: portalBaseUrl?.replace(/\/+$/, '') ?? null,
-      auth: portalAuth,
+      baseUrl: trimSlashes(v.PORTAL_BASE_URL),
+      auth: v.PORTAL_AUTH,
       secret: portalSecret,
-      timeoutMs: int('PORTAL_TIMEOUT_MS', 10_000, 50, 600_000),
+      timeoutMs: v.PORTAL_TIMEOUT_MS,
     },
     sync: {
-      batchSize: int('SYNC_BATCH_SIZE', 10, 1, 10),
-      maxAttempts: int('SYNC_MAX_ATTEMPTS', 20, 1, 1000),
-      backoffBaseMs,
-      backoffMaxMs,
-      pollMs: int('SYNC_POLL_MS', 1000, 10, 3_600_000),
-      reconcileMinutes: int('SYNC_RECONCILE_MINUTES', 60, 0, 7 * 24 * 60),
-      reconcileWindowHours: int('SYNC_RECONCILE_WINDOW_HOURS', 48, 1, 24 * 366),
-      inboundSeconds: int('SYNC_INBOUND_SECONDS', 60, 0, 24 * 3600),
+      batchSize: v.SYNC_BATCH_SIZE,
+      maxAttempts: v.SYNC_MAX_ATTEMPTS,
+      backoffBaseMs: v.SYNC_BACKOFF_BASE_MS,
+      backoffMaxMs: v.SYNC_BACKOFF_MAX_MS,
+      pollMs: v.SYNC_POLL_MS,
+      reconcileMinutes: v.SYNC_RECONCILE_MINUTES,
+      reconcileWindowHours: v.SYNC_RECONCILE_WINDOW_HOURS,
+      inboundSeconds: v.SYNC_INBOUND_SECONDS,
     },
-    simulatorPort: int('SIMULATOR_PORT', 3900, 0, 65535),
+    simulatorPort: v.SIMULATOR_PORT,
     oidc: {
-      issuer: oidcIssuer?.replace(/\/+$/, '') ?? null,
-      clientId: get('OIDC_CLIENT_ID') ?? 'motcua',
+      issuer: trimSlashes(v.OIDC_ISSUER),
+      clientId: v.OIDC_CLIENT_ID,
       clientSecret: oidcSecret,
-      scope: get('OIDC_SCOPE') ?? 'openid profile',
-      idNumberClaim: get('OIDC_ID_NUMBER_CLAIM') ?? 'citizen_id',
-      devIdpPort: int('DEV_IDP_PORT', 3901, 0, 65535),
+      scope: v.OIDC_SCOPE,
+      idNumberClaim: v.OIDC_ID_NUMBER_CLAIM,
+      devIdpPort: v.DEV_IDP_PORT,
     },
-    citizenPortal: { mode: portalMode, nationalProcedureUrl },
+    citizenPortal: { mode: v.CITIZEN_PORTAL_MODE, nationalProcedureUrl: v.NATIONAL_PORTAL_PROCEDURE_URL },
     payment: {
-      baseUrl: paymentBaseUrl?.replace(/\/+$/, '') ?? null,
-      partnerCode: paymentPartnerCode,
+      baseUrl: trimSlashes(v.PAYMENT_BASE_URL),
+      partnerCode: v.PAYMENT_PARTNER_CODE,
       secret: paymentSecret,
-      reconcileMinutes: int('PAYMENT_RECONCILE_MINUTES', 10, 0, 7 * 24 * 60),
+      reconcileMinutes: v.PAYMENT_RECONCILE_MINUTES,
     },
   };
-  const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-  if (!levels.includes(config.logLevel)) problems.push(`LOG_LEVEL must be one of ${levels.join(', ')}`);
-  if (problems.length > 0) throw new ConfigError(problems);
-  return config;
 }
 
 export function loadConfig(): Config {

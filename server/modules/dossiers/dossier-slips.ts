@@ -346,7 +346,7 @@ export async function trackingBook(
   };
   try {
     return format === 'xlsx'
-      ? renderTrackingBookXlsx(data)
+      ? await renderTrackingBookXlsx(data)
       : await renderSlip('tracking-book', data, { publicUrl: deps.config.publicUrl });
   } catch (err) {
     if (err instanceof SlipError) throw new AppError('UNPROCESSABLE', err.message);

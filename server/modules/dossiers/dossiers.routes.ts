@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
 import { AppError } from '../../platform/errors.ts';
-import { fixedWindowLimiter } from '../../platform/http/rate-limit.ts';
+import { rateLimited } from '../../platform/http/rate-limit.ts';
 import { AgencyCode, IsoDate } from '../../../common/contracts/common.ts';
 import {
   ActionHeaders,
@@ -47,7 +47,6 @@ const tags = ['dossiers'];
 
 export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
-  const lookupLimiter = fixedWindowLimiter(30, 60_000);
 
   app.post(
     '/api/v1/dossiers',
@@ -328,14 +327,13 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
         ),
         response: { 200: PublicDossier, ...errorResponses(404, 429) },
       },
+      config: rateLimited({
+        max: 30,
+        windowMs: 60_000,
+        message: 'Tra cứu quá nhiều lần; vui lòng thử lại sau.',
+      }),
     },
     async (request) => {
-      const verdict = lookupLimiter.hit(request.ip, Date.now());
-      if (!verdict.ok) {
-        throw new AppError('TOO_MANY_REQUESTS', 'Tra cứu quá nhiều lần; vui lòng thử lại sau.', undefined, {
-          'retry-after': String(verdict.retryAfterSeconds),
-        });
-      }
       const found = await publicLookup(deps, request.params.code.trim().toUpperCase());
       // One answer for a code that does not exist and one that cannot be shown.
       if (!found) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ với mã này.');

@@ -3,6 +3,7 @@
 // compressed once at build time instead (web/vite.config.ts, @fastify/static `preCompressed`).
 // Only GET answers: a write's answer can carry a secret (a new API token) beside what the request
 // sent, which is what a compression side channel (BREACH) needs.
+// Our own hook rather than @fastify/compress: docs/adr/0005-own-response-compression.md says why.
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';

@@ -1,19 +1,48 @@
-// A fixed-window limiter per client key, in process memory: enough for one API process; behind several
-// processes each enforces its own share.
-export type Limiter = { hit: (key: string, now: number) => { ok: boolean; retryAfterSeconds: number } };
+// Per-route request limits (@fastify/rate-limit), off unless a route asks: a fixed window per client
+// address, in process memory, which is enough for one API process; behind several processes each
+// enforces its own share. The refusal is the API's own 429 envelope with Retry-After.
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyContextConfig, FastifyInstance } from 'fastify';
+import { AppError } from '../errors.ts';
 
-export function fixedWindowLimiter(limit: number, windowMs: number, maxKeys = 100_000): Limiter {
-  const windows = new Map<string, { start: number; count: number }>();
+/** Client addresses remembered at once (least recently seen forgotten first). */
+const MAX_KEYS = 100_000;
+
+export async function installRateLimit(app: FastifyInstance): Promise<void> {
+  await app.register(rateLimit, {
+    global: false,
+    cache: MAX_KEYS,
+    // After validation, as the route's own check was: a malformed request does not use up the allowance.
+    hook: 'preHandler',
+    // The envelope carries Retry-After; the X-RateLimit-* headers were never sent.
+    addHeaders: {
+      'x-ratelimit-limit': false,
+      'x-ratelimit-remaining': false,
+      'x-ratelimit-reset': false,
+      'retry-after': false,
+    },
+    addHeadersOnExceeding: {
+      'x-ratelimit-limit': false,
+      'x-ratelimit-remaining': false,
+      'x-ratelimit-reset': false,
+    },
+  });
+}
+
+/** A route's `config`: at most `max` requests per client address in each window of `windowMs`. */
+export function rateLimited(options: {
+  max: number;
+  windowMs: number;
+  message: string;
+}): FastifyContextConfig {
   return {
-    hit(key, now) {
-      let w = windows.get(key);
-      if (!w || now - w.start >= windowMs) {
-        if (windows.size >= maxKeys) windows.clear();
-        w = { start: now, count: 0 };
-        windows.set(key, w);
-      }
-      w.count++;
-      return { ok: w.count <= limit, retryAfterSeconds: Math.ceil((w.start + windowMs - now) / 1000) };
+    rateLimit: {
+      max: options.max,
+      timeWindow: options.windowMs,
+      errorResponseBuilder: (_request, context) =>
+        new AppError('TOO_MANY_REQUESTS', options.message, undefined, {
+          'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))),
+        }),
     },
   };
 }
