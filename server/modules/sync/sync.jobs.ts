@@ -19,7 +19,7 @@ import { PORTAL_STATUS_TOPIC, portalStatusHandler } from './portal-status.handle
 import { reconcileRecent } from './reconcile.ts';
 import { fetchInbound } from './inbound.ts';
 import { receiveInbound } from './inbound-intake.ts';
-import { startPaymentJobs } from '../payments/payments.jobs.ts';
+import { startPaymentJobs } from '../payments/index.ts';
 
 export type SyncJobs = {
   worker: OutboxWorker;

@@ -5,7 +5,6 @@ import { sql } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { AppError } from '../../platform/errors.ts';
 import {
   PORTAL_STATUS_TOPIC,
   type InboundDossierView,
@@ -16,18 +15,19 @@ import {
 } from '../../../common/contracts/sync.ts';
 import { grantReachesAgency } from '../org/org.policy.ts';
 import { intakeInboundRow } from './inbound-intake.ts';
+import { fail } from './sync.errors.ts';
 
 const SYNC_VIEWERS = ['province-admin', 'auditor'] as const;
 
 export function requireSyncViewer(actor: Actor): void {
   if (!actor.grants.some((g) => (SYNC_VIEWERS as readonly string[]).includes(g.role))) {
-    throw new AppError('FORBIDDEN', 'Chỉ quản trị cấp tỉnh và thanh tra xem được tình trạng đồng bộ.');
+    throw fail('SYNC_VIEWER_ONLY');
   }
 }
 
 export function requireSyncOperator(actor: Actor): void {
   if (!actor.grants.some((g) => g.role === 'province-admin')) {
-    throw new AppError('FORBIDDEN', 'Chỉ quản trị cấp tỉnh được xem và đẩy lại thông điệp đồng bộ.');
+    throw fail('SYNC_OPERATOR_ONLY');
   }
 }
 
@@ -256,12 +256,9 @@ export async function redriveMessage(
       .where('outbox_id', '=', id)
       .forUpdate()
       .executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND', `Không có thông điệp ${id}.`);
+    if (!row) throw fail('SYNC_MESSAGE_NOT_FOUND', { params: { id } });
     if (row.status !== 'dead') {
-      throw new AppError(
-        'CONFLICT',
-        `Thông điệp ${id} đang ở trạng thái ${row.status}; chỉ đẩy lại được thông điệp đã dừng (dead).`,
-      );
+      throw fail('SYNC_MESSAGE_NOT_DEAD', { params: { id, status: row.status } });
     }
     await trx
       .updateTable('outbox')
@@ -469,12 +466,9 @@ export async function retryInbound(
     .select(['inbound_id', 'portal_code', 'intake', 'problems', 'status'])
     .where('inbound_id', '=', id)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', `Không có hồ sơ nhận từ Cổng DVCQG mã ${id}.`);
+  if (!row) throw fail('SYNC_INBOUND_NOT_FOUND', { params: { id } });
   if (row.status !== 'held') {
-    throw new AppError(
-      'CONFLICT',
-      `Hồ sơ ${row.portal_code} không ở trạng thái tạm giữ; chỉ tiếp nhận lại được hồ sơ đang tạm giữ.`,
-    );
+    throw fail('SYNC_INBOUND_NOT_HELD', { params: { portalCode: row.portal_code } });
   }
   const outcome = await intakeInboundRow(deps, row);
   if (outcome === 'failed')
