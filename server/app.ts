@@ -24,7 +24,7 @@ import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes.ts';
 import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerDossierRoutes } from './modules/dossiers/dossiers.routes.ts';
-import { registerSyncRoutes } from './modules/sync/sync.routes.ts';
+import { registerSyncRoutes } from './modules/sync/index.ts';
 import { registerPaymentRoutes } from './modules/payments/index.ts';
 import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { registerStaffRoutes } from './modules/staff/staff.routes.ts';

@@ -5,13 +5,8 @@ import assert from 'node:assert/strict';
 import { startSimulator, portalSignature, type Simulator } from '../../../simulator/simulator.ts';
 import { inboundSeed } from '../../../simulator/inbound-seed.ts';
 import { DEV_PORTAL_SECRET } from '../../config.ts';
-import {
-  createPortalClient,
-  PortalError,
-  toE1Record,
-  type E1Record,
-  type PortalClient,
-} from './portal-adapter.ts';
+import { toE1Record, type E1Record } from './portal-adapter.ts';
+import { createPortalClient, PortalError, type PortalClient } from './portal-client.ts';
 
 let sim: Simulator;
 let client: PortalClient;

@@ -13,7 +13,7 @@ import { startSimulator, type Simulator } from '../../../simulator/simulator.ts'
 import { silentLog } from '../../platform/jobs/job-log.ts';
 import { createOutboxWorker, type OutboxWorker } from '../../platform/jobs/outbox-worker.ts';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../../common/dossiers/index.ts';
-import { createPortalClient, type PortalClient } from './portal-adapter.ts';
+import { createPortalClient, type PortalClient } from './portal-client.ts';
 import { PORTAL_STATUS_TOPIC, messageIdOf } from './portal-status.handler.ts';
 import { syncHandlers, syncWorkerOptions } from './sync.jobs.ts';
 import { reconcileRecent } from './reconcile.ts';

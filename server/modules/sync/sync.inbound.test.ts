@@ -7,7 +7,7 @@ import { createTestRuntime, type TestRuntime } from '../../test/db.ts';
 import { DEV_PORTAL_SECRET } from '../../config.ts';
 import { startSimulator, type Simulator } from '../../../simulator/simulator.ts';
 import { inboundSeed } from '../../../simulator/inbound-seed.ts';
-import { createPortalClient, type PortalClient } from './portal-adapter.ts';
+import { createPortalClient, type PortalClient } from './portal-client.ts';
 import { fetchInbound } from './inbound.ts';
 import { receiveInbound } from './inbound-intake.ts';
 import { loginAs, ORIGIN } from '../../test/http.ts';

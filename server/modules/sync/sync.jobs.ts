@@ -14,7 +14,7 @@ import {
   type TopicHandler,
 } from '../../platform/jobs/outbox-worker.ts';
 import { startPeriodic, type Periodic } from '../../platform/jobs/periodic.ts';
-import { createPortalClient, type PortalClient } from './portal-adapter.ts';
+import { createPortalClient, type PortalClient } from './portal-client.ts';
 import { PORTAL_STATUS_TOPIC, portalStatusHandler } from './portal-status.handler.ts';
 import { reconcileRecent } from './reconcile.ts';
 import { fetchInbound } from './inbound.ts';

@@ -11,7 +11,7 @@ import { startSimulator, type Simulator } from '../../../simulator/simulator.ts'
 import { inboundSeed } from '../../../simulator/inbound-seed.ts';
 import { silentLog } from '../../platform/jobs/job-log.ts';
 import { createOutboxWorker, type OutboxWorker } from '../../platform/jobs/outbox-worker.ts';
-import { createPortalClient } from './portal-adapter.ts';
+import { createPortalClient } from './portal-client.ts';
 import { fetchInbound } from './inbound.ts';
 import { receiveInbound } from './inbound-intake.ts';
 import { syncHandlers, syncWorkerOptions } from './sync.jobs.ts';
