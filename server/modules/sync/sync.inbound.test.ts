@@ -11,6 +11,7 @@ import { createPortalClient, type PortalClient } from './portal-client.ts';
 import { fetchInbound } from './inbound.ts';
 import { receiveInbound } from './inbound-intake.ts';
 import { loginAs, ORIGIN } from '../../test/http.ts';
+import { wardCommitteeCode } from './test-kit.ts';
 
 let sim: Simulator;
 let rt: TestRuntime;
@@ -21,14 +22,7 @@ before(async () => {
   sim = await startSimulator({ port: 0, seed: 3 });
   rt = await createTestRuntime();
   client = createPortalClient({ baseUrl: sim.url, auth: 'hmac', secret: DEV_PORTAL_SECRET, timeoutMs: 2000 });
-  hangTrong = (
-    await rt.deps.db
-      .selectFrom('agencies')
-      .select('code')
-      .where('unit_code', '=', '00070')
-      .where('kind', '=', 'people-committee')
-      .executeTakeFirstOrThrow()
-  ).code;
+  hangTrong = await wardCommitteeCode(rt.deps.db);
 });
 after(async () => {
   await rt.close();

@@ -1,7 +1,9 @@
 // The operators' view of delivery and of the sync with the national portal, and re-drive of dead
 // letters. The outbox and the portal connection are one per deployment, so the totals and the message
 // list cover the deployment; the per-agency figures are limited to the caller's reach.
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../db/client.ts';
+import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -29,6 +31,16 @@ export function requireSyncOperator(actor: Actor): void {
   if (!actor.grants.some((g) => g.role === 'province-admin')) {
     throw fail('SYNC_OPERATOR_ONLY');
   }
+}
+
+/** A page of a list, its rows presented, with the count of all of them (both queries at once). */
+async function onePage<Row, View>(
+  rows: Promise<unknown[]>,
+  count: Promise<{ n: string }>,
+  present: (row: Row) => View,
+): Promise<{ items: View[]; total: number }> {
+  const [page, all] = await Promise.all([rows, count]);
+  return { items: (page as Row[]).map((r) => present(r)), total: Number(all.n) };
 }
 
 const ratio = (synced: number, changed: number) =>
@@ -198,6 +210,30 @@ function presentMessage(r: MessageRow): SyncMessageView {
   };
 }
 
+/** Outbox messages with the agency of their dossier (portal status messages only). */
+function messageQuery(db: Database | Transaction<DB>) {
+  return db
+    .selectFrom('outbox as o')
+    .leftJoin('portal_sync_state as s', (j) =>
+      j.onRef('s.dossier_code', '=', 'o.ordering_key').on('o.topic', '=', PORTAL_STATUS_TOPIC),
+    )
+    .leftJoin('agencies as a', 'a.agency_id', 's.agency_id');
+}
+
+const MESSAGE_COLUMNS = [
+  'o.outbox_id',
+  'o.topic',
+  'o.ordering_key',
+  'o.status',
+  'o.attempts',
+  'o.created_at',
+  'o.available_at',
+  'o.delivered_at',
+  'o.last_error',
+  'o.payload',
+  'a.code as agency_code',
+] as const;
+
 export async function listMessages(
   deps: Deps,
   filter: {
@@ -208,37 +244,19 @@ export async function listMessages(
     pageSize: number;
   },
 ): Promise<{ items: SyncMessageView[]; total: number }> {
-  let q = deps.db
-    .selectFrom('outbox as o')
-    .leftJoin('portal_sync_state as s', (j) =>
-      j.onRef('s.dossier_code', '=', 'o.ordering_key').on('o.topic', '=', PORTAL_STATUS_TOPIC),
-    )
-    .leftJoin('agencies as a', 'a.agency_id', 's.agency_id')
-    .where('o.status', '=', filter.status);
+  let q = messageQuery(deps.db).where('o.status', '=', filter.status);
   if (filter.topic !== undefined) q = q.where('o.topic', '=', filter.topic);
   if (filter.key !== undefined) q = q.where('o.ordering_key', '=', filter.key);
-  const [rows, count] = await Promise.all([
+  return onePage(
     q
-      .select([
-        'o.outbox_id',
-        'o.topic',
-        'o.ordering_key',
-        'o.status',
-        'o.attempts',
-        'o.created_at',
-        'o.available_at',
-        'o.delivered_at',
-        'o.last_error',
-        'o.payload',
-        'a.code as agency_code',
-      ])
+      .select(MESSAGE_COLUMNS)
       .orderBy('o.outbox_id')
       .offset((filter.page - 1) * filter.pageSize)
       .limit(filter.pageSize)
       .execute(),
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map((r) => presentMessage(r as MessageRow)), total: Number(count.n) };
+    presentMessage,
+  );
 }
 
 /** Dead → pending with its attempts reset, audited; its successors on the same key follow it. */
@@ -282,25 +300,8 @@ export async function redriveMessage(
       },
       now,
     );
-    const updated = await trx
-      .selectFrom('outbox as o')
-      .leftJoin('portal_sync_state as s', (j) =>
-        j.onRef('s.dossier_code', '=', 'o.ordering_key').on('o.topic', '=', PORTAL_STATUS_TOPIC),
-      )
-      .leftJoin('agencies as a', 'a.agency_id', 's.agency_id')
-      .select([
-        'o.outbox_id',
-        'o.topic',
-        'o.ordering_key',
-        'o.status',
-        'o.attempts',
-        'o.created_at',
-        'o.available_at',
-        'o.delivered_at',
-        'o.last_error',
-        'o.payload',
-        'a.code as agency_code',
-      ])
+    const updated = await messageQuery(trx)
+      .select(MESSAGE_COLUMNS)
       .where('o.outbox_id', '=', id)
       .executeTakeFirstOrThrow();
     return presentMessage(updated);
@@ -439,15 +440,15 @@ export async function listInbound(
 ): Promise<{ items: InboundDossierView[]; total: number }> {
   let q = inboundQuery(deps, actor);
   if (filter.status !== undefined) q = q.where('i.status', '=', filter.status);
-  const [rows, count] = await Promise.all([
+  return onePage(
     selectInbound(q)
       .orderBy('i.inbound_id', 'desc')
       .offset((filter.page - 1) * filter.pageSize)
       .limit(filter.pageSize)
       .execute(),
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map((r) => presentInbound(r as InboundListRow)), total: Number(count.n) };
+    presentInbound,
+  );
 }
 
 /**
