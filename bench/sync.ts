@@ -32,10 +32,15 @@ import { parseConfig } from '../server/config.ts';
 import { silentLog } from '../server/platform/jobs/job-log.ts';
 import { createOutboxWorker } from '../server/platform/jobs/outbox-worker.ts';
 import { DOSSIER_STATUSES, type DossierStatus } from '../common/dossiers/index.ts';
-import { createPortalClient, toE1Record, type E1Record } from '../server/modules/sync/portal-adapter.ts';
-import { loadE1Contexts } from '../server/modules/sync/sync.repository.ts';
-import { PORTAL_STATUS_TOPIC } from '../server/modules/sync/portal-status.handler.ts';
-import { startSyncJobs, syncHandlers } from '../server/modules/sync/sync.jobs.ts';
+import {
+  createPortalClient,
+  loadE1Contexts,
+  PORTAL_STATUS_TOPIC,
+  startSyncJobs,
+  syncHandlers,
+  toE1Record,
+  type E1Record,
+} from '../server/modules/sync/index.ts';
 import { startSimulatorProcess } from './support/simulator-process.ts';
 import { startWorkerProcess, type WorkerProcess } from './support/worker-process.ts';
 import { cpuMsOf } from './support/cpu.ts';

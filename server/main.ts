@@ -12,7 +12,7 @@ import { buildApp } from './app.ts';
 import { openRuntime } from './bootstrap.ts';
 import { jsonLineLog } from './platform/jobs/job-log.ts';
 import { batchedLogStream } from './platform/log-stream.ts';
-import { startSyncJobs, type SyncJobs } from './modules/sync/sync.jobs.ts';
+import { startSyncJobs, type SyncJobs } from './modules/sync/index.ts';
 
 const ROLES = ['api', 'worker', 'all'] as const;
 

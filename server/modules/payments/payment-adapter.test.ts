@@ -14,6 +14,7 @@ import {
   signMessage,
 } from './payment-adapter.ts';
 import { vndInWords } from './payment-receipt.ts';
+import { BIRTH_INIT } from './test-kit.ts';
 
 const settings = { baseUrl: 'http://127.0.0.1:1', partnerCode: 'MOTCUA', secret: 's3cret' };
 
@@ -52,12 +53,9 @@ test('INIT carries the E4 fields and a MaXacThuc the platform (the simulator, wr
     {
       reference: paymentReference('000.00.70.H26-261120-0001', 1),
       amountVnd: 24000,
-      dossierCode: '000.00.70.H26-261120-0001',
-      procedure: { code: '1.001193', name: 'Thủ tục đăng ký khai sinh' },
-      agency: { code: '000.00.70.H26', name: 'Ủy ban nhân dân Phường Hàng Trống' },
+      ...BIRTH_INIT,
       payer: { name: 'Nguyễn Thị Hường', idNumber: '001190012345', address: 'Số 12 phố Hàng Trống' },
       items: [{ key: 'procedure-1', name: 'Phí, lệ phí', amountVnd: 24000, source: 'procedure' }],
-      ip: '127.0.0.1',
       at: new Date('2026-11-20T02:00:00Z'),
     },
     settings,

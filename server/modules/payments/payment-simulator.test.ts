@@ -10,6 +10,7 @@ import {
   type InitInput,
   type PaymentClient,
 } from './payment-adapter.ts';
+import { BIRTH_INIT } from './test-kit.ts';
 
 const PARTNER = 'MOTCUA-SIM';
 const SECRET = 'simulator-test-secret-0123456789';
@@ -30,12 +31,9 @@ let n = 0;
 const input = (over: Partial<InitInput> = {}): InitInput => ({
   reference: `SIMTEST${String(++n).padStart(4, '0')}TT01`,
   amountVnd: 8000,
-  dossierCode: '000.00.70.H26-261120-0001',
-  procedure: { code: '1.001193', name: 'Thủ tục đăng ký khai sinh' },
-  agency: { code: '000.00.70.H26', name: 'Ủy ban nhân dân Phường Hàng Trống' },
+  ...BIRTH_INIT,
   payer: { name: 'Nguyễn Thị Hường', idNumber: '001190012345', address: '' },
   items: [{ key: 'procedure-1', name: 'Phí, lệ phí', amountVnd: 8000, source: 'procedure' }],
-  ip: '127.0.0.1',
   at: new Date(),
   ...over,
 });

@@ -7,7 +7,7 @@ import type { Deps } from '../../deps.ts';
 import { testConfig } from '../../test/template.ts';
 import { silentLog } from '../../platform/jobs/job-log.ts';
 import { startPaymentJobs } from './payments.jobs.ts';
-import { paymentClientFor } from './payments.service.ts';
+import { paymentClientFor } from './online/payment-platform.ts';
 
 const prod = {
   NODE_ENV: 'production',

@@ -9,15 +9,10 @@ import type { JobLog } from '../../platform/jobs/job-log.ts';
 import { startPeriodic, type Periodic } from '../../platform/jobs/periodic.ts';
 import { E4_CURRENCY, type PaymentClient } from './payment-adapter.ts';
 import { findPayment, recordCallback, type PaymentRow } from './payments.repository.ts';
-import {
-  PLATFORM_CALLER,
-  confirmIfSettled,
-  paymentClientFor,
-  receiptNumberOf,
-  settleNotPaid,
-  settlePaid,
-  usePaymentPlatform,
-} from './payments.service.ts';
+import { PLATFORM_CALLER, confirmIfSettled } from './obligations.ts';
+import { settleNotPaid, settlePaid } from './online/callback.service.ts';
+import { paymentClientFor, usePaymentPlatform } from './online/payment-platform.ts';
+import { receiptNumberOf } from './payment-view.ts';
 
 export type PaymentReconciliation = {
   checked: number;
@@ -91,6 +86,7 @@ export async function reconcilePayments(
       .set({ last_queried_at: deps.clock.now() })
       .where('payment_id', '=', p.payment_id)
       .execute();
+    const heard = { source: 'query', raw: answer.raw, requestId: null } as const;
     if (answer.state === 'paid') {
       const m = answer.confirm;
       const reason = !answer.signatureValid
@@ -118,29 +114,23 @@ export async function reconcilePayments(
         log.warn({ reference: p.reference, reason }, 'payment query answer rejected: nothing paid');
         continue;
       }
-      const settled = await settlePaid(deps, p.payment_id, m, 'query', answer.raw, null);
+      const settled = await settlePaid(deps, { ...heard, paymentId: p.payment_id, message: m });
       if (settled.verdict === 'accepted') result.paid++;
     } else if (answer.state === 'failed') {
-      const settled = await settleNotPaid(
-        deps,
-        p.payment_id,
-        'failed',
-        { code: answer.code, reference: p.reference, transactionId: null },
-        'query',
-        answer.raw,
-        null,
-      );
+      const settled = await settleNotPaid(deps, {
+        ...heard,
+        paymentId: p.payment_id,
+        outcome: 'failed',
+        detail: { code: answer.code, reference: p.reference, transactionId: null },
+      });
       if (settled.verdict === 'accepted') result.failed++;
     } else if (answer.state === 'unknown' && now - new Date(p.created_at).getTime() >= unknownAfterMs) {
-      const settled = await settleNotPaid(
-        deps,
-        p.payment_id,
-        'expired',
-        { code: 'unknown', reference: p.reference, transactionId: null },
-        'query',
-        answer.raw,
-        null,
-      );
+      const settled = await settleNotPaid(deps, {
+        ...heard,
+        paymentId: p.payment_id,
+        outcome: 'expired',
+        detail: { code: 'unknown', reference: p.reference, transactionId: null },
+      });
       if (settled.verdict === 'accepted') result.expired++;
     }
   }
@@ -167,13 +157,11 @@ export async function confirmPaidDossiers(deps: Deps, log: JobLog): Promise<numb
   for (const r of rows) {
     const p = (await findPayment(deps.db, r.payment_id)) as PaymentRow;
     try {
-      const status = await confirmIfSettled(
-        deps,
-        r.code,
-        PLATFORM_CALLER,
-        receiptNumberOf(p)!,
-        'payment-reconciliation',
-      );
+      const status = await confirmIfSettled(deps, PLATFORM_CALLER, {
+        code: r.code,
+        receiptRef: receiptNumberOf(p)!,
+        requestId: 'payment-reconciliation',
+      });
       if (status === 'processing') confirmed++;
     } catch (err) {
       log.warn(

@@ -7,7 +7,7 @@ import { silentLog } from '../../platform/jobs/job-log.ts';
 import { simSign } from '../../../simulator/payments.ts';
 import { missingTools, pdfText } from '../slips/test-poppler.ts';
 import { reconcilePayments } from './payments.jobs.ts';
-import { paymentClientFor } from './payments.service.ts';
+import { paymentClientFor } from './online/payment-platform.ts';
 import { DESK_FEE, PARTNER, SECRET, startKit, type Kit } from './test-kit.ts';
 
 let k: Kit;

@@ -1,6 +1,13 @@
 // Reads and writes of payments, receipt counters and recorded callbacks. Every function takes the
 // executor (db or trx) first, so a caller's transaction composes.
-import { sql, type Expression, type SqlBool, type Transaction } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type Insertable,
+  type SqlBool,
+  type Transaction,
+  type Updateable,
+} from 'kysely';
 import type { DB, PaymentItemRow } from '../../db/schema.ts';
 import type { Database } from '../../db/client.ts';
 import type { Grant } from '../../platform/actor.ts';
@@ -194,4 +201,109 @@ export async function listPaymentsInReach(
       .executeTakeFirstOrThrow(),
   ]);
   return { rows: rows as PaymentRow[], total: Number(count.n) };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Writes of a payment's life
+
+/** Inserts a payment and reads it back whole. */
+export async function insertPayment(
+  trx: Transaction<DB>,
+  values: Insertable<DB['payments']>,
+): Promise<PaymentRow> {
+  const inserted = await trx
+    .insertInto('payments')
+    .values(values)
+    .returning('payment_id')
+    .executeTakeFirstOrThrow();
+  return (await findPayment(trx, inserted.payment_id))!;
+}
+
+/** A pending attempt the platform never took (INIT failed). */
+export async function failPendingPayment(db: Executor, paymentId: string, reason: string, at: Date) {
+  await db
+    .updateTable('payments')
+    .set({ status: 'failed', failure_reason: reason.slice(0, 500), updated_at: at })
+    .where('payment_id', '=', paymentId)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+/** The payment row, locked until commit, with what settling it needs. */
+export async function lockPayment(trx: Transaction<DB>, paymentId: string) {
+  return trx
+    .selectFrom('payments')
+    .select(['payment_id', 'status', 'platform_transaction_id', 'agency_id'])
+    .where('payment_id', '=', paymentId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+}
+
+/** Whether another payment already carries the platform's transaction id. */
+export async function transactionTakenElsewhere(
+  trx: Transaction<DB>,
+  transactionId: string,
+  paymentId: string,
+): Promise<boolean> {
+  const taken = await trx
+    .selectFrom('payments')
+    .select('payment_id')
+    .where('platform_transaction_id', '=', transactionId)
+    .where('payment_id', '<>', paymentId)
+    .executeTakeFirst();
+  return taken !== undefined;
+}
+
+export async function updatePayment(
+  trx: Transaction<DB>,
+  paymentId: string,
+  changes: Updateable<DB['payments']>,
+): Promise<void> {
+  await trx.updateTable('payments').set(changes).where('payment_id', '=', paymentId).execute();
+}
+
+/** The agency's code and name, as the platform's INIT message names it. */
+export async function agencyNamed(db: Executor, agencyId: string): Promise<{ code: string; name: string }> {
+  return db
+    .selectFrom('agencies')
+    .select(['code', 'name'])
+    .where('agency_id', '=', agencyId)
+    .executeTakeFirstOrThrow();
+}
+
+/** The procedure version a dossier was submitted under. */
+export async function procedureData(db: Executor, procedureVersionId: string): Promise<unknown> {
+  const pv = await db
+    .selectFrom('procedure_versions')
+    .select('data')
+    .where('procedure_version_id', '=', procedureVersionId)
+    .executeTakeFirstOrThrow();
+  return pv.data;
+}
+
+/** Who a receipt names: the collecting agency (and its superior), its province, the collecting officer. */
+export async function receiptParties(db: Database, p: PaymentRow) {
+  const agency = await db
+    .selectFrom('agencies as a')
+    .leftJoin('agencies as parent', 'parent.agency_id', 'a.parent_agency_id')
+    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .select(['a.name', 'parent.name as parent_name', 'u.path as unit_path'])
+    .where('a.agency_id', '=', p.agency_id)
+    .executeTakeFirstOrThrow();
+  const province = await db
+    .selectFrom('units')
+    .select('name')
+    .where('code', '=', agency.unit_path.split('/')[1]!)
+    .executeTakeFirst();
+  const collector =
+    p.created_by_user_id === null
+      ? null
+      : ((
+          await db
+            .selectFrom('users')
+            .select('full_name')
+            .where('user_id', '=', p.created_by_user_id)
+            .executeTakeFirst()
+        )?.full_name ?? p.created_by_label);
+  return { agency, province, collector };
 }

@@ -16,16 +16,12 @@ import {
   StartPaymentResponse,
 } from '../../../common/contracts/payments.ts';
 import { requireActor, requireCaller } from '../auth/auth.hook.ts';
-import {
-  getDossierFees,
-  getPayment,
-  listPayments,
-  paymentReceiptPdf,
-  presentPayment,
-  receiveCallback,
-  startOnlinePayment,
-  takeDeskPayment,
-} from './payments.service.ts';
+import { takeDeskPayment } from './desk/desk-payment.service.ts';
+import { receiveCallback } from './online/callback.service.ts';
+import { startOnlinePayment } from './online/online-payment.service.ts';
+import { paymentReceiptPdf } from './payment-receipts.service.ts';
+import { presentPayment } from './payment-view.ts';
+import { getDossierFees, getPayment, listPayments } from './payments.service.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
@@ -62,7 +58,8 @@ export function registerPaymentRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const answer = await startOnlinePayment(deps, requireCaller(request), request.params.code, {
+      const answer = await startOnlinePayment(deps, requireCaller(request), {
+        code: request.params.code,
         ip: request.ip,
         idempotencyKey: request.headers['idempotency-key'],
         requestId: request.id,
@@ -85,15 +82,13 @@ export function registerPaymentRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const result = await takeDeskPayment(
-        deps,
-        requireActor(request),
-        request.params.code,
-        request.body,
-        request.headers['idempotency-key'],
-        request.id,
-        request.log,
-      );
+      const result = await takeDeskPayment(deps, requireActor(request), {
+        code: request.params.code,
+        body: request.body,
+        idempotencyKey: request.headers['idempotency-key'],
+        requestId: request.id,
+        log: request.log,
+      });
       return reply.status(201).send(result);
     },
   );

@@ -14,6 +14,14 @@ export const SECRET = 'payment-test-secret-0123456789';
 /** The fee the tests publish for birth registration: 8.000 đồng at the desk, 5.000 đồng online. */
 export const DESK_FEE = 8000;
 
+/** What an INIT message says of the birth registration the unit tests pay for. */
+export const BIRTH_INIT = {
+  dossierCode: '000.00.70.H26-261120-0001',
+  procedure: { code: '1.001193', name: 'Thủ tục đăng ký khai sinh' },
+  agency: { code: '000.00.70.H26', name: 'Ủy ban nhân dân Phường Hàng Trống' },
+  ip: '127.0.0.1',
+};
+
 export type Kit = {
   rt: TestRuntime;
   sim: Simulator;

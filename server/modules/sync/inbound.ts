@@ -6,7 +6,8 @@ import type { Deps } from '../../deps.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { JobLog } from '../../platform/jobs/job-log.ts';
 import { silentLog } from '../../platform/jobs/job-log.ts';
-import { fromE2, type InboundMapping, type PortalClient } from './portal-adapter.ts';
+import { fromE2, type InboundMapping } from './portal-adapter.ts';
+import type { PortalClient } from './portal-client.ts';
 
 export type InboundResult = {
   pages: number;

@@ -15,6 +15,7 @@ import {
   type E1Context,
   type StatusMessage,
 } from './portal-adapter.ts';
+import { HUONG_APPLICANT, RECEIVED_TIMELINE } from './test-kit.ts';
 
 const seed = Number(process.env.FC_SEED ?? Date.now() % 1_000_000);
 console.log(`portal adapter properties: fast-check seed ${seed} (replay with FC_SEED=${seed})`);
@@ -25,26 +26,13 @@ function context(over: Partial<E1Context['dossier']> = {}): E1Context {
       code: '000.00.70.H26-261120-0001',
       procedureCode: '1.001193',
       channel: 'direct',
-      applicant: {
-        kind: 'person',
-        fullName: 'Nguyễn Thị Hường',
-        idNumber: '001190012345',
-        phone: '0912345678',
-        email: 'huong@example.vn',
-      },
+      applicant: { ...HUONG_APPLICANT, email: 'huong@example.vn' },
       components: [
         { code: 'TP1', provided: 'original' },
         { code: 'TP3', provided: 'electronic', fileIds: ['f-1'] },
       ],
       resultDocuments: [{ name: 'Giấy khai sinh (bản chính)' }],
-      submittedAt: new Date('2026-11-20T02:00:00Z'),
-      receivedAt: new Date('2026-11-20T02:00:00Z'),
-      dueAt: new Date('2026-11-23T02:00:00Z'),
-      resultAt: null,
-      returnedAt: null,
-      closedAt: null,
-      portalCode: null,
-      handedOverByPortal: false,
+      ...RECEIVED_TIMELINE,
       ...over,
     },
     procedure: {

@@ -8,14 +8,8 @@ import { sql } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { DeliveryOutcome, OutboxMessage, TopicHandler } from '../../platform/jobs/outbox-worker.ts';
 import { PORTAL_STATUS_TOPIC } from '../../../common/contracts/sync.ts';
-import {
-  E1_MAX_BATCH,
-  parseStatusMessage,
-  toE1Record,
-  type E1Record,
-  type PortalClient,
-  type StatusMessage,
-} from './portal-adapter.ts';
+import { parseStatusMessage, toE1Record, type E1Record, type StatusMessage } from './portal-adapter.ts';
+import { E1_MAX_BATCH, type PortalClient } from './portal-client.ts';
 import { loadStatusContexts, type StatusContexts } from './sync.repository.ts';
 
 export { PORTAL_STATUS_TOPIC };

@@ -10,7 +10,7 @@ import { DOSSIER_STATUSES, type DossierStatus } from '../../../common/dossiers/i
 import { PORTAL_STATUS_TOPIC } from '../../../common/contracts/sync.ts';
 import { PortalStatusTopic } from '../../../common/contracts/outbox-topics.ts';
 import { enqueue, message } from '../../platform/jobs/outbox.ts';
-import { PortalError, type PortalClient } from './portal-adapter.ts';
+import { PortalError, type PortalClient } from './portal-client.ts';
 
 export type ReconcileResult = {
   reconciliationId: string;

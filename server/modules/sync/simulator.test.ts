@@ -5,13 +5,9 @@ import assert from 'node:assert/strict';
 import { startSimulator, portalSignature, type Simulator } from '../../../simulator/simulator.ts';
 import { inboundSeed } from '../../../simulator/inbound-seed.ts';
 import { DEV_PORTAL_SECRET } from '../../config.ts';
-import {
-  createPortalClient,
-  PortalError,
-  toE1Record,
-  type E1Record,
-  type PortalClient,
-} from './portal-adapter.ts';
+import { toE1Record, type E1Record } from './portal-adapter.ts';
+import { createPortalClient, PortalError, type PortalClient } from './portal-client.ts';
+import { HUONG_APPLICANT, RECEIVED_TIMELINE } from './test-kit.ts';
 
 let sim: Simulator;
 let client: PortalClient;
@@ -52,22 +48,10 @@ function record(code: string, status: number): E1Record {
         code,
         procedureCode: '1.001193',
         channel: 'direct',
-        applicant: {
-          kind: 'person',
-          fullName: 'Nguyễn Thị Hường',
-          idNumber: '001190012345',
-          phone: '0912345678',
-        },
+        applicant: HUONG_APPLICANT,
         components: [],
         resultDocuments: [],
-        submittedAt: new Date('2026-11-20T02:00:00Z'),
-        receivedAt: new Date('2026-11-20T02:00:00Z'),
-        dueAt: new Date('2026-11-23T02:00:00Z'),
-        resultAt: null,
-        returnedAt: null,
-        closedAt: null,
-        portalCode: null,
-        handedOverByPortal: false,
+        ...RECEIVED_TIMELINE,
       },
       procedure: {
         name: 'Thủ tục đăng ký khai sinh',

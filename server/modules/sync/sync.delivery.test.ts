@@ -13,10 +13,11 @@ import { startSimulator, type Simulator } from '../../../simulator/simulator.ts'
 import { silentLog } from '../../platform/jobs/job-log.ts';
 import { createOutboxWorker, type OutboxWorker } from '../../platform/jobs/outbox-worker.ts';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../../common/dossiers/index.ts';
-import { createPortalClient, type PortalClient } from './portal-adapter.ts';
+import { createPortalClient, type PortalClient } from './portal-client.ts';
 import { PORTAL_STATUS_TOPIC, messageIdOf } from './portal-status.handler.ts';
 import { syncHandlers, syncWorkerOptions } from './sync.jobs.ts';
 import { reconcileRecent } from './reconcile.ts';
+import { wardCommitteeCode } from './test-kit.ts';
 
 const seed = Number(process.env.SYNC_SEED ?? Date.now() % 1_000_000);
 console.log(`sync delivery: fault seed ${seed} (replay with SYNC_SEED=${seed})`);
@@ -53,14 +54,7 @@ before(async () => {
     },
   });
   client = createPortalClient({ ...rt.deps.config.portal, baseUrl: sim.url });
-  hangTrong = (
-    await rt.deps.db
-      .selectFrom('agencies')
-      .select('code')
-      .where('unit_code', '=', '00070')
-      .where('kind', '=', 'people-committee')
-      .executeTakeFirstOrThrow()
-  ).code;
+  hangTrong = await wardCommitteeCode(rt.deps.db);
   const kit = dossierKit(() => rt);
   for (let i = 0; i < 8; i++) codes.push(await kit.receiveBirth(hangTrong));
 });

@@ -7,10 +7,11 @@ import { createTestRuntime, type TestRuntime } from '../../test/db.ts';
 import { DEV_PORTAL_SECRET } from '../../config.ts';
 import { startSimulator, type Simulator } from '../../../simulator/simulator.ts';
 import { inboundSeed } from '../../../simulator/inbound-seed.ts';
-import { createPortalClient, type PortalClient } from './portal-adapter.ts';
+import { createPortalClient, type PortalClient } from './portal-client.ts';
 import { fetchInbound } from './inbound.ts';
 import { receiveInbound } from './inbound-intake.ts';
 import { loginAs, ORIGIN } from '../../test/http.ts';
+import { wardCommitteeCode } from './test-kit.ts';
 
 let sim: Simulator;
 let rt: TestRuntime;
@@ -21,14 +22,7 @@ before(async () => {
   sim = await startSimulator({ port: 0, seed: 3 });
   rt = await createTestRuntime();
   client = createPortalClient({ baseUrl: sim.url, auth: 'hmac', secret: DEV_PORTAL_SECRET, timeoutMs: 2000 });
-  hangTrong = (
-    await rt.deps.db
-      .selectFrom('agencies')
-      .select('code')
-      .where('unit_code', '=', '00070')
-      .where('kind', '=', 'people-committee')
-      .executeTakeFirstOrThrow()
-  ).code;
+  hangTrong = await wardCommitteeCode(rt.deps.db);
 });
 after(async () => {
   await rt.close();

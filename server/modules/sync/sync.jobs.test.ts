@@ -9,6 +9,7 @@ import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts
 import { parseConfig } from '../../config.ts';
 import { silentLog } from '../../platform/jobs/job-log.ts';
 import { startSyncJobs } from './sync.jobs.ts';
+import { wardCommitteeCode } from './test-kit.ts';
 
 async function runtime(demoMode: boolean): Promise<TestRuntime> {
   const defaults = parseConfig({ NODE_ENV: 'test' });
@@ -23,19 +24,14 @@ async function runtime(demoMode: boolean): Promise<TestRuntime> {
 }
 
 async function intake(rt: TestRuntime): Promise<string> {
-  const hangTrong = await rt.deps.db
-    .selectFrom('agencies')
-    .select('code')
-    .where('unit_code', '=', '00070')
-    .where('kind', '=', 'people-committee')
-    .executeTakeFirstOrThrow();
+  const hangTrong = await wardCommitteeCode(rt.deps.db);
   const res = await rt.app.inject({
     method: 'POST',
     url: '/api/v1/dossiers',
     headers: { cookie: await loginAs(rt.app, 'desk.hang-trong') },
     payload: {
       procedureCode: '1.001193',
-      agencyCode: hangTrong.code,
+      agencyCode: hangTrong,
       applicant: APPLICANT_HUONG,
       formData: VALID_BIRTH_DECLARATION,
       components: [

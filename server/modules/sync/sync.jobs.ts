@@ -14,12 +14,12 @@ import {
   type TopicHandler,
 } from '../../platform/jobs/outbox-worker.ts';
 import { startPeriodic, type Periodic } from '../../platform/jobs/periodic.ts';
-import { createPortalClient, type PortalClient } from './portal-adapter.ts';
+import { createPortalClient, type PortalClient } from './portal-client.ts';
 import { PORTAL_STATUS_TOPIC, portalStatusHandler } from './portal-status.handler.ts';
 import { reconcileRecent } from './reconcile.ts';
 import { fetchInbound } from './inbound.ts';
 import { receiveInbound } from './inbound-intake.ts';
-import { startPaymentJobs } from '../payments/payments.jobs.ts';
+import { startPaymentJobs } from '../payments/index.ts';
 
 export type SyncJobs = {
   worker: OutboxWorker;

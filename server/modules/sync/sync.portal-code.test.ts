@@ -11,10 +11,11 @@ import { startSimulator, type Simulator } from '../../../simulator/simulator.ts'
 import { inboundSeed } from '../../../simulator/inbound-seed.ts';
 import { silentLog } from '../../platform/jobs/job-log.ts';
 import { createOutboxWorker, type OutboxWorker } from '../../platform/jobs/outbox-worker.ts';
-import { createPortalClient } from './portal-adapter.ts';
+import { createPortalClient } from './portal-client.ts';
 import { fetchInbound } from './inbound.ts';
 import { receiveInbound } from './inbound-intake.ts';
 import { syncHandlers, syncWorkerOptions } from './sync.jobs.ts';
+import { wardCommitteeCode } from './test-kit.ts';
 
 const clock = manualClock('2026-11-20T02:00:00Z');
 let sim: Simulator;
@@ -40,14 +41,7 @@ before(async () => {
     log: silentLog,
     ...syncWorkerOptions(rt.deps),
   });
-  hangTrong = (
-    await rt.deps.db
-      .selectFrom('agencies')
-      .select('code')
-      .where('unit_code', '=', '00070')
-      .where('kind', '=', 'people-committee')
-      .executeTakeFirstOrThrow()
-  ).code;
+  hangTrong = await wardCommitteeCode(rt.deps.db);
   // A birth registration submitted on the national portal for the ward, fetched and taken into intake.
   sim.control.seedInbound({ records: inboundSeed(1, hangTrong, 700, new Date('2026-11-20T01:00:00Z')) });
   await fetchInbound(rt.deps, client);

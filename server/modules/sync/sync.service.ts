@@ -1,12 +1,12 @@
 // The operators' view of delivery and of the sync with the national portal, and re-drive of dead
 // letters. The outbox and the portal connection are one per deployment, so the totals and the message
 // list cover the deployment; the per-agency figures are limited to the caller's reach.
-import { sql, type Selectable } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../db/client.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { AppError } from '../../platform/errors.ts';
 import {
   PORTAL_STATUS_TOPIC,
   type InboundDossierView,
@@ -17,19 +17,30 @@ import {
 } from '../../../common/contracts/sync.ts';
 import { grantReachesAgency } from '../org/org.policy.ts';
 import { intakeInboundRow } from './inbound-intake.ts';
+import { fail } from './sync.errors.ts';
 
 const SYNC_VIEWERS = ['province-admin', 'auditor'] as const;
 
 export function requireSyncViewer(actor: Actor): void {
   if (!actor.grants.some((g) => (SYNC_VIEWERS as readonly string[]).includes(g.role))) {
-    throw new AppError('FORBIDDEN', 'Chỉ quản trị cấp tỉnh và thanh tra xem được tình trạng đồng bộ.');
+    throw fail('SYNC_VIEWER_ONLY');
   }
 }
 
 export function requireSyncOperator(actor: Actor): void {
   if (!actor.grants.some((g) => g.role === 'province-admin')) {
-    throw new AppError('FORBIDDEN', 'Chỉ quản trị cấp tỉnh được xem và đẩy lại thông điệp đồng bộ.');
+    throw fail('SYNC_OPERATOR_ONLY');
   }
+}
+
+/** A page of a list, its rows presented, with the count of all of them (both queries at once). */
+async function onePage<Row, View>(
+  rows: Promise<unknown[]>,
+  count: Promise<{ n: string }>,
+  present: (row: Row) => View,
+): Promise<{ items: View[]; total: number }> {
+  const [page, all] = await Promise.all([rows, count]);
+  return { items: (page as Row[]).map((r) => present(r)), total: Number(all.n) };
 }
 
 const ratio = (synced: number, changed: number) =>
@@ -167,19 +178,19 @@ export async function getSyncStatus(
   };
 }
 
-type MessageRow = Pick<
-  Selectable<DB['outbox']>,
-  | 'outbox_id'
-  | 'topic'
-  | 'ordering_key'
-  | 'status'
-  | 'attempts'
-  | 'created_at'
-  | 'available_at'
-  | 'delivered_at'
-  | 'last_error'
-  | 'payload'
-> & { agency_code: string | null };
+type MessageRow = {
+  outbox_id: string;
+  topic: string;
+  ordering_key: string;
+  status: string;
+  attempts: number;
+  created_at: Date | string;
+  available_at: Date | string;
+  delivered_at: Date | string | null;
+  last_error: string | null;
+  payload: Record<string, unknown>;
+  agency_code: string | null;
+};
 
 function presentMessage(r: MessageRow): SyncMessageView {
   const version = r.payload.version;
@@ -199,6 +210,30 @@ function presentMessage(r: MessageRow): SyncMessageView {
   };
 }
 
+/** Outbox messages with the agency of their dossier (portal status messages only). */
+function messageQuery(db: Database | Transaction<DB>) {
+  return db
+    .selectFrom('outbox as o')
+    .leftJoin('portal_sync_state as s', (j) =>
+      j.onRef('s.dossier_code', '=', 'o.ordering_key').on('o.topic', '=', PORTAL_STATUS_TOPIC),
+    )
+    .leftJoin('agencies as a', 'a.agency_id', 's.agency_id');
+}
+
+const MESSAGE_COLUMNS = [
+  'o.outbox_id',
+  'o.topic',
+  'o.ordering_key',
+  'o.status',
+  'o.attempts',
+  'o.created_at',
+  'o.available_at',
+  'o.delivered_at',
+  'o.last_error',
+  'o.payload',
+  'a.code as agency_code',
+] as const;
+
 export async function listMessages(
   deps: Deps,
   filter: {
@@ -209,37 +244,19 @@ export async function listMessages(
     pageSize: number;
   },
 ): Promise<{ items: SyncMessageView[]; total: number }> {
-  let q = deps.db
-    .selectFrom('outbox as o')
-    .leftJoin('portal_sync_state as s', (j) =>
-      j.onRef('s.dossier_code', '=', 'o.ordering_key').on('o.topic', '=', PORTAL_STATUS_TOPIC),
-    )
-    .leftJoin('agencies as a', 'a.agency_id', 's.agency_id')
-    .where('o.status', '=', filter.status);
+  let q = messageQuery(deps.db).where('o.status', '=', filter.status);
   if (filter.topic !== undefined) q = q.where('o.topic', '=', filter.topic);
   if (filter.key !== undefined) q = q.where('o.ordering_key', '=', filter.key);
-  const [rows, count] = await Promise.all([
+  return onePage(
     q
-      .select([
-        'o.outbox_id',
-        'o.topic',
-        'o.ordering_key',
-        'o.status',
-        'o.attempts',
-        'o.created_at',
-        'o.available_at',
-        'o.delivered_at',
-        'o.last_error',
-        'o.payload',
-        'a.code as agency_code',
-      ])
+      .select(MESSAGE_COLUMNS)
       .orderBy('o.outbox_id')
       .offset((filter.page - 1) * filter.pageSize)
       .limit(filter.pageSize)
       .execute(),
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map((r) => presentMessage(r as MessageRow)), total: Number(count.n) };
+    presentMessage,
+  );
 }
 
 /** Dead → pending with its attempts reset, audited; its successors on the same key follow it. */
@@ -257,12 +274,9 @@ export async function redriveMessage(
       .where('outbox_id', '=', id)
       .forUpdate()
       .executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND', `Không có thông điệp ${id}.`);
+    if (!row) throw fail('SYNC_MESSAGE_NOT_FOUND', { params: { id } });
     if (row.status !== 'dead') {
-      throw new AppError(
-        'CONFLICT',
-        `Thông điệp ${id} đang ở trạng thái ${row.status}; chỉ đẩy lại được thông điệp đã dừng (dead).`,
-      );
+      throw fail('SYNC_MESSAGE_NOT_DEAD', { params: { id, status: row.status } });
     }
     await trx
       .updateTable('outbox')
@@ -286,25 +300,8 @@ export async function redriveMessage(
       },
       now,
     );
-    const updated = await trx
-      .selectFrom('outbox as o')
-      .leftJoin('portal_sync_state as s', (j) =>
-        j.onRef('s.dossier_code', '=', 'o.ordering_key').on('o.topic', '=', PORTAL_STATUS_TOPIC),
-      )
-      .leftJoin('agencies as a', 'a.agency_id', 's.agency_id')
-      .select([
-        'o.outbox_id',
-        'o.topic',
-        'o.ordering_key',
-        'o.status',
-        'o.attempts',
-        'o.created_at',
-        'o.available_at',
-        'o.delivered_at',
-        'o.last_error',
-        'o.payload',
-        'a.code as agency_code',
-      ])
+    const updated = await messageQuery(trx)
+      .select(MESSAGE_COLUMNS)
       .where('o.outbox_id', '=', id)
       .executeTakeFirstOrThrow();
     return presentMessage(updated);
@@ -382,18 +379,19 @@ function inboundQuery(deps: Deps, actor: Actor) {
     );
 }
 
-type InboundListRow = Pick<
-  Selectable<DB['portal_inbound_dossiers']>,
-  | 'inbound_id'
-  | 'portal_code'
-  | 'procedure_code'
-  | 'agency_code'
-  | 'submitted_at'
-  | 'fetched_at'
-  | 'status'
-  | 'problems'
-  | 'dossier_code'
-> & { procedure_name: string | null; agency_name: string | null };
+type InboundListRow = {
+  inbound_id: string;
+  portal_code: string;
+  procedure_code: string;
+  procedure_name: string | null;
+  agency_code: string;
+  agency_name: string | null;
+  submitted_at: Date | string | null;
+  fetched_at: Date | string;
+  status: string;
+  problems: { path: string; message: string }[];
+  dossier_code: string | null;
+};
 
 function selectInbound(q: ReturnType<typeof inboundQuery>) {
   return q.select((eb) => [
@@ -442,15 +440,15 @@ export async function listInbound(
 ): Promise<{ items: InboundDossierView[]; total: number }> {
   let q = inboundQuery(deps, actor);
   if (filter.status !== undefined) q = q.where('i.status', '=', filter.status);
-  const [rows, count] = await Promise.all([
+  return onePage(
     selectInbound(q)
       .orderBy('i.inbound_id', 'desc')
       .offset((filter.page - 1) * filter.pageSize)
       .limit(filter.pageSize)
       .execute(),
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map((r) => presentInbound(r as InboundListRow)), total: Number(count.n) };
+    presentInbound,
+  );
 }
 
 /**
@@ -469,12 +467,9 @@ export async function retryInbound(
     .select(['inbound_id', 'portal_code', 'intake', 'problems', 'status'])
     .where('inbound_id', '=', id)
     .executeTakeFirst();
-  if (!row) throw new AppError('NOT_FOUND', `Không có hồ sơ nhận từ Cổng DVCQG mã ${id}.`);
+  if (!row) throw fail('SYNC_INBOUND_NOT_FOUND', { params: { id } });
   if (row.status !== 'held') {
-    throw new AppError(
-      'CONFLICT',
-      `Hồ sơ ${row.portal_code} không ở trạng thái tạm giữ; chỉ tiếp nhận lại được hồ sơ đang tạm giữ.`,
-    );
+    throw fail('SYNC_INBOUND_NOT_HELD', { params: { portalCode: row.portal_code } });
   }
   const outcome = await intakeInboundRow(deps, row);
   if (outcome === 'failed')
