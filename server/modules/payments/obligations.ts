@@ -8,7 +8,6 @@ import type { Caller } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { JobLog } from '../../platform/jobs/job-log.ts';
 import { feesFor, type Channel, type Fee, type Procedure } from '../../../common/catalog/procedure.ts';
-import type { DossierState } from '../../../common/dossiers/index.ts';
 import { confirmPaymentAction, findDossier, type DossierRow } from './dossier-access.ts';
 import { fail } from './payments.errors.ts';
 import { paymentsOfDossier, procedureData, type PaymentRow } from './payments.repository.ts';
@@ -58,7 +57,7 @@ export function owedItems(
         source: 'procedure',
       });
   });
-  const state = row.state as unknown as DossierState;
+  const state = row.state;
   if (state.status === 'awaiting-payment' && state.payment) {
     const at = state.payment.requestedAt;
     state.payment.items.forEach((item, i) => {
@@ -99,7 +98,7 @@ export async function procedureOf(
   db: Parameters<typeof procedureData>[0],
   row: Pick<DossierRow, 'procedure_version_id'>,
 ): Promise<Procedure> {
-  return (await procedureData(db, row.procedure_version_id)) as Procedure;
+  return procedureData(db, row.procedure_version_id);
 }
 
 export type Owed = {

@@ -12,6 +12,7 @@ import type { DB, PaymentItemRow } from '../../db/schema.ts';
 import type { Database } from '../../db/client.ts';
 import type { Grant } from '../../platform/actor.ts';
 import type { PaymentChannel, PaymentStatus } from '../../../common/contracts/payments.ts';
+import type { Procedure } from '../../../common/catalog/procedure.ts';
 
 type Executor = Database | Transaction<DB>;
 
@@ -272,7 +273,7 @@ export async function agencyNamed(db: Executor, agencyId: string): Promise<{ cod
 }
 
 /** The procedure version a dossier was submitted under. */
-export async function procedureData(db: Executor, procedureVersionId: string): Promise<unknown> {
+export async function procedureData(db: Executor, procedureVersionId: string): Promise<Procedure> {
   const pv = await db
     .selectFrom('procedure_versions')
     .select('data')
