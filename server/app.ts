@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
 import type { Deps } from './deps.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
-import { AppError } from './platform/errors.ts';
+import { fail } from './platform/platform.errors.ts';
 import { installSecurity } from './platform/http/security.ts';
 import { installCompression } from './platform/http/compression.ts';
 import { installMetrics } from './platform/http/metrics.ts';
@@ -144,7 +144,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     });
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       if (request.url.startsWith('/api/')) {
-        throw new AppError('NOT_FOUND', 'Không tìm thấy đường dẫn này.');
+        throw fail('ROUTE_NOT_FOUND');
       }
       const rel = decodeURIComponent(request.url.split('?')[0]!);
       const file = path.join(WEB_DIST, path.normalize(rel));
@@ -153,7 +153,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       }
       // A missing asset is a 404, not the shell: a tab opened before a new version was deployed
       // asks for chunks that no longer exist, and must fail as such (the app then offers a reload).
-      if (rel.startsWith('/assets/')) throw new AppError('NOT_FOUND', 'Không tìm thấy đường dẫn này.');
+      if (rel.startsWith('/assets/')) throw fail('ROUTE_NOT_FOUND');
       // Single-page app: every other page is the shell.
       return reply.sendFile('index.html');
     });

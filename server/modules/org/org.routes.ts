@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { AppError } from '../../platform/errors.ts';
+import { fail } from './org.errors.ts';
 import {
   AgenciesQuery,
   AgenciesResponse,
@@ -55,13 +55,11 @@ async function checkUnitParam(
   if (code === undefined) return;
   const unit = await findUnit(deps.db, code);
   if (!unit) {
-    throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
-      { path: `query/${field}`, message: `Không có đơn vị hành chính mã ${code}.` },
-    ]);
+    throw fail('ORG_QUERY_INVALID', {
+      details: [{ path: `query/${field}`, message: `Không có đơn vị hành chính mã ${code}.` }],
+    });
   }
-  if (!canReachUnit(actor, unit.path, 'read')) {
-    throw new AppError('FORBIDDEN', 'Đơn vị hành chính này nằm ngoài phạm vi của bạn.');
-  }
+  if (!canReachUnit(actor, unit.path, 'read')) throw fail('ORG_UNIT_OUT_OF_REACH');
 }
 
 export function registerOrgRoutes(root: FastifyInstance, deps: Deps): void {
@@ -110,10 +108,8 @@ export function registerOrgRoutes(root: FastifyInstance, deps: Deps): void {
     async (request) => {
       const actor = requireActor(request);
       const unit = await findUnit(deps.db, request.params.code);
-      if (!unit) throw new AppError('NOT_FOUND', `Không có đơn vị hành chính mã ${request.params.code}.`);
-      if (!canReachUnit(actor, unit.path, 'read')) {
-        throw new AppError('FORBIDDEN', 'Đơn vị hành chính này nằm ngoài phạm vi của bạn.');
-      }
+      if (!unit) throw fail('ORG_UNIT_NOT_FOUND', { params: { code: request.params.code } });
+      if (!canReachUnit(actor, unit.path, 'read')) throw fail('ORG_UNIT_OUT_OF_REACH');
       const codes = unit.path.split('/').filter((c) => c !== '' && c !== unit.code);
       const rows =
         codes.length > 0
