@@ -7,7 +7,7 @@ import type { CitizenActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
 import { fail } from './citizens.errors.ts';
-import { keyedHash, newSecret } from '../auth/auth.crypto.ts';
+import { keyedHash, newSecret } from '../auth/index.ts';
 
 export const CITIZEN_COOKIE = 'motcua_citizen';
 /** How long a sign-in may stay at the identity provider. */

@@ -43,7 +43,7 @@ import { vnDate } from '../../../common/time/vn-time.ts';
 import { findReplay, rememberResponse } from '../../platform/idempotency.ts';
 import { enqueue, message, type OutboxMessageInput } from '../../platform/jobs/outbox.ts';
 import { ApplicantNotificationTopic, PortalStatusTopic } from '../../../common/contracts/outbox-topics.ts';
-import { grantReachesAgency, grantsForAgency } from '../org/org.policy.ts';
+import { grantReachesAgency, grantsForAgency } from '../org/index.ts';
 import { formValidatorFor, resolveWorkflow, workflowForDossier } from '../catalog/catalog.service.ts';
 import { workingTimeFor } from '../calendar/calendar.service.ts';
 import { keepResultDocuments, resolveReusedDocuments } from '../documents/documents.service.ts';

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
 import { fail } from './files.errors.ts';
 import { ErrorEnvelope } from '../../../common/contracts/common.ts';
-import { requireCaller } from '../auth/auth.hook.ts';
+import { requireCaller } from '../auth/index.ts';
 import { MAX_FILE_BYTES, storeFile } from './files.service.ts';
 
 export const FileView = Type.Object(

@@ -11,7 +11,7 @@ import {
   UnitsQuery,
   UnitsResponse,
 } from '../../../common/contracts/org.ts';
-import { requireActor } from '../auth/auth.hook.ts';
+import { requireActor } from '../auth/index.ts';
 import { canReachUnit } from './org.policy.ts';
 import { findUnit, listAgencies, listUnits } from './org.repository.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';

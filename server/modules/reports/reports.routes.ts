@@ -5,9 +5,8 @@ import type { Actor } from '../../platform/actor.ts';
 import { fail } from './reports.errors.ts';
 import { OverviewQuery, OverviewResponse } from '../../../common/contracts/reports.ts';
 import { OVERVIEW_ROLES } from '../../../common/reports/overview.ts';
-import { requireActor } from '../auth/auth.hook.ts';
-import { canReachAgency } from '../org/org.policy.ts';
-import { findAgencyByCode } from '../org/org.repository.ts';
+import { requireActor } from '../auth/index.ts';
+import { canReachAgency, findAgencyByCode } from '../org/index.ts';
 import { getOverview, type OverviewScope } from './reports.service.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
 

@@ -9,7 +9,7 @@ import {
   StaffQuery,
   StaffView,
 } from '../../../common/contracts/staff.ts';
-import { requireActor } from '../auth/auth.hook.ts';
+import { requireActor } from '../auth/index.ts';
 import { createStaff, getStaff, listStaff, replaceGrants, setActive } from './staff.service.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
 

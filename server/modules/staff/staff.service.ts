@@ -16,10 +16,8 @@ import type {
   StaffQuery,
   StaffView,
 } from '../../../common/contracts/staff.ts';
-import { hashPassword } from '../auth/auth.crypto.ts';
-import { normaliseUsername } from '../auth/auth.service.ts';
-import { findAgencyByCode } from '../org/org.repository.ts';
-import { canReachAgency } from '../org/org.policy.ts';
+import { hashPassword, normaliseUsername } from '../auth/index.ts';
+import { canReachAgency, findAgencyByCode } from '../org/index.ts';
 import {
   canAdministerGrant,
   canManageAccount,

@@ -14,7 +14,7 @@ import {
   type SyncMessageView,
   type SyncStatusResponse,
 } from '../../../common/contracts/sync.ts';
-import { grantReachesAgency } from '../org/org.policy.ts';
+import { grantReachesAgency } from '../org/index.ts';
 import { intakeInboundRow } from './inbound-intake.ts';
 
 const SYNC_VIEWERS = ['province-admin', 'auditor'] as const;
