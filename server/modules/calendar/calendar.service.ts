@@ -412,7 +412,7 @@ export async function computeDue(
   const loaded = await loadCalendar(deps, revision);
   let due: DueTime;
   try {
-    due = addWorkingTime(input.start, { value: input.value, unit: input.unit }, loaded.calendar, hours);
+    due = addWorkingTime(input.start, { value: input.value, unit: input.unit }, loaded.calendar, { hours });
   } catch (err) {
     engineError(err);
   }

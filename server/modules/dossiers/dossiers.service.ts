@@ -183,7 +183,7 @@ async function computeDueAt(
   if (!limit || !state.clock.startedAt) return { dueAt: null, calendarVersion: null };
   const { calendar: cal, hours } = await workingTime(db);
   const pauses = closedPauses(state);
-  const due = addWorkingTime(state.clock.startedAt, limit, cal.calendar, hours, { pauses, explain: false });
+  const due = addWorkingTime(state.clock.startedAt, limit, cal.calendar, { hours, pauses, explain: false });
   return { dueAt: due.dueAt, calendarVersion: cal.revision };
 }
 
@@ -1574,8 +1574,7 @@ function dossierView(parts: {
         state.clock.startedAt!,
         { value: cumulative, unit: 'working-hour' },
         cal.calendar,
-        hours,
-        { pauses, explain: false },
+        { hours, pauses, explain: false },
       ).dueAt;
     });
   }

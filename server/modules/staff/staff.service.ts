@@ -254,10 +254,9 @@ export async function createStaff(
 export async function replaceGrants(
   deps: Deps,
   actor: Actor,
-  username: string,
-  body: PutGrantsBody,
-  requestId: string,
+  input: { username: string; body: PutGrantsBody; requestId: string },
 ): Promise<StaffView> {
+  const { username, body, requestId } = input;
   await visibleUser(deps, actor, username);
   const wanted = await resolveGrants(deps.db, body.grants);
   const now = deps.clock.now();
@@ -336,10 +335,9 @@ export async function replaceGrants(
 export async function setActive(
   deps: Deps,
   actor: Actor,
-  username: string,
-  active: boolean,
-  requestId: string,
+  input: { username: string; active: boolean; requestId: string },
 ): Promise<StaffView> {
+  const { username, active, requestId } = input;
   await visibleUser(deps, actor, username);
   const now = deps.clock.now();
   const user = await deps.db.transaction().execute(async (trx) => {
