@@ -33,7 +33,6 @@ import type {
   ExplanationKind,
   ExplanationSpan,
   InstantInput,
-  OfficeHours,
   Pause,
   ValidationProblem,
 } from './types.ts';
