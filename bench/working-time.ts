@@ -119,11 +119,11 @@ function naiveStepping(c: Case): number {
 }
 
 let spans = 0;
-for (const c of cases) spans += addWorkingTime(c.start, c.duration, calendar, hours).explanation.length;
+for (const c of cases) spans += addWorkingTime(c.start, c.duration, calendar, { hours }).explanation.length;
 let agree = 0;
 for (const c of cases) {
   const due =
-    Date.parse(addWorkingTime(c.start, c.duration, calendar, hours, { explain: false }).dueAt) / 60_000;
+    Date.parse(addWorkingTime(c.start, c.duration, calendar, { hours, explain: false }).dueAt) / 60_000;
   if (due === tableLookup(c) && due === naiveStepping(c)) agree++;
 }
 
@@ -138,15 +138,15 @@ console.log(
 );
 measure(
   'addWorkingTime, with explanation',
-  (c) => addWorkingTime(c.start, c.duration, calendar, hours).dueAt.length,
+  (c) => addWorkingTime(c.start, c.duration, calendar, { hours }).dueAt.length,
 );
 measure(
   'addWorkingTime, with explanation and one suspending pause',
-  (c) => addWorkingTime(c.start, c.duration, calendar, hours, { pauses: c.pauses }).explanation.length,
+  (c) => addWorkingTime(c.start, c.duration, calendar, { hours, pauses: c.pauses }).explanation.length,
 );
 measure(
   'addWorkingTime, explain: false',
-  (c) => addWorkingTime(c.start, c.duration, calendar, hours, { explain: false }).dueAt.length,
+  (c) => addWorkingTime(c.start, c.duration, calendar, { hours, explain: false }).dueAt.length,
 );
 measure('reference: naive day-by-day stepping (minutes in/out)', naiveStepping);
 measure('ceiling: precomputed-table lookup (minutes in/out)', tableLookup);

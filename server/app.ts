@@ -10,25 +10,24 @@ import fastifyStatic from '@fastify/static';
 import type { Deps } from './deps.ts';
 import { installErrorHandling } from './platform/http/error-handler.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
-import { AppError } from './platform/errors.ts';
+import { fail } from './platform/platform.errors.ts';
 import { installSecurity } from './platform/http/security.ts';
 import { installCompression } from './platform/http/compression.ts';
 import { installRateLimit } from './platform/http/rate-limit.ts';
 import { installMetrics } from './platform/http/metrics.ts';
 import { OneLineRequestLog } from './platform/http/request-log.ts';
 import { registerHealthRoutes } from './platform/http/health.routes.ts';
-import { installAuth } from './modules/auth/auth.hook.ts';
-import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
-import { installCitizenSessions, registerCitizenRoutes } from './modules/citizens/citizens.routes.ts';
-import { registerOrgRoutes } from './modules/org/org.routes.ts';
+import { installAuth, registerAuthRoutes } from './modules/auth/index.ts';
+import { installCitizenSessions, registerCitizenRoutes } from './modules/citizens/index.ts';
+import { registerOrgRoutes } from './modules/org/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { registerCatalogRoutes } from './modules/catalog/catalog.routes.ts';
-import { registerFileRoutes } from './modules/files/files.routes.ts';
+import { registerFileRoutes } from './modules/files/index.ts';
 import { registerDossierRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { registerSyncRoutes } from './modules/sync/index.ts';
 import { registerPaymentRoutes } from './modules/payments/index.ts';
-import { registerReportRoutes } from './modules/reports/reports.routes.ts';
-import { registerStaffRoutes } from './modules/staff/staff.routes.ts';
+import { registerReportRoutes } from './modules/reports/index.ts';
+import { registerStaffRoutes } from './modules/staff/index.ts';
 import { registerDocumentRoutes } from './modules/documents/documents.routes.ts';
 import { registerRatingRoutes } from './modules/ratings/ratings.routes.ts';
 
@@ -146,7 +145,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     });
     app.get('/*', { schema: { hide: true } }, async (request, reply) => {
       if (request.url.startsWith('/api/')) {
-        throw new AppError('NOT_FOUND', 'Không tìm thấy đường dẫn này.');
+        throw fail('ROUTE_NOT_FOUND');
       }
       const rel = decodeURIComponent(request.url.split('?')[0]!);
       const file = path.join(WEB_DIST, path.normalize(rel));
@@ -155,7 +154,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       }
       // A missing asset is a 404, not the shell: a tab opened before a new version was deployed
       // asks for chunks that no longer exist, and must fail as such (the app then offers a reload).
-      if (rel.startsWith('/assets/')) throw new AppError('NOT_FOUND', 'Không tìm thấy đường dẫn này.');
+      if (rel.startsWith('/assets/')) throw fail('ROUTE_NOT_FOUND');
       // Single-page app: every other page is the shell.
       return reply.sendFile('index.html');
     });

@@ -8,7 +8,7 @@ import { seedDemo } from './db/seeds/demo.ts';
 import { seedCatalogue } from './db/seeds/catalogue.ts';
 import { exportCatalogue, importCatalogue } from './modules/catalog/catalog.service.ts';
 import fs from 'node:fs';
-import { createApiToken, createUser, resetPassword } from './modules/auth/auth.service.ts';
+import { createApiToken, createUser, resetPassword } from './modules/auth/index.ts';
 import { verifyAuditChain } from './platform/audit.ts';
 import { AppError } from './platform/errors.ts';
 import { ROLES, type Role } from '../common/auth/roles.ts';

@@ -3,7 +3,7 @@
 // HTTP. Every desk receives for its own ward, so each has its own code counter row.
 import { openDatabase } from '../../server/db/client.ts';
 import { openRuntime, type Runtime } from '../../server/bootstrap.ts';
-import { createUser } from '../../server/modules/auth/auth.service.ts';
+import { createUser } from '../../server/modules/auth/index.ts';
 import { testConfig } from '../../server/test/template.ts';
 import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from '../../server/test/fixtures.ts';
 import type { httpClient } from './load.ts';

@@ -305,20 +305,56 @@ export function defaultWorkflow(limit: Duration): Workflow {
     approve = Math.max(1, Math.floor((total * 3) / 20));
   }
   const process = total - receive - approve - giveBack;
-  const step = (
-    key: string,
-    name: string,
-    role: WorkflowRole,
-    performer: Performer,
-    hours: number,
-    canSendBack: boolean,
-  ): WorkflowStep => ({ key, name, role, performer, share: shareOf(hours, limit.unit), canSendBack });
+  const step = (s: Omit<WorkflowStep, 'share'>, hours: number): WorkflowStep => ({
+    key: s.key,
+    name: s.name,
+    role: s.role,
+    performer: s.performer,
+    share: shareOf(hours, limit.unit),
+    canSendBack: s.canSendBack,
+  });
   return {
     steps: [
-      step('receive', 'Tiếp nhận hồ sơ', 'desk-officer', { kind: 'receiving-agency' }, receive, false),
-      step('process', 'Thẩm định, xử lý hồ sơ', 'specialist', { kind: 'competent-agency' }, process, true),
-      step('approve', 'Phê duyệt, ký kết quả', 'leader', { kind: 'competent-agency' }, approve, true),
-      step('return', 'Trả kết quả', 'desk-officer', { kind: 'receiving-agency' }, giveBack, false),
+      step(
+        {
+          key: 'receive',
+          name: 'Tiếp nhận hồ sơ',
+          role: 'desk-officer',
+          performer: { kind: 'receiving-agency' },
+          canSendBack: false,
+        },
+        receive,
+      ),
+      step(
+        {
+          key: 'process',
+          name: 'Thẩm định, xử lý hồ sơ',
+          role: 'specialist',
+          performer: { kind: 'competent-agency' },
+          canSendBack: true,
+        },
+        process,
+      ),
+      step(
+        {
+          key: 'approve',
+          name: 'Phê duyệt, ký kết quả',
+          role: 'leader',
+          performer: { kind: 'competent-agency' },
+          canSendBack: true,
+        },
+        approve,
+      ),
+      step(
+        {
+          key: 'return',
+          name: 'Trả kết quả',
+          role: 'desk-officer',
+          performer: { kind: 'receiving-agency' },
+          canSendBack: false,
+        },
+        giveBack,
+      ),
     ],
   };
 }

@@ -260,13 +260,11 @@ function atProblems(state: DossierState, at: unknown): InputProblem[] {
   return [];
 }
 
-function semanticProblems(
-  kind: ActionKind,
-  state: DossierState,
-  input: Input,
-  at: string,
-  ctx: LifecycleContext,
-): InputProblem[] {
+/** An action whose kind is known and whose input has been checked (and, for a transition, copied). */
+type CheckedAction = { kind: ActionKind; input: Input; at: string; actor: DossierActor };
+
+function semanticProblems(state: DossierState, action: CheckedAction, ctx: LifecycleContext): InputProblem[] {
+  const { kind, input, at } = action;
   if (kind === 'assign' && input.assigneeId === state.step.assigneeId) {
     return [{ path: 'assigneeId', message: 'Hồ sơ đang được phân công cho người này' }];
   }
@@ -303,13 +301,8 @@ function closePause(pauses: readonly DossierPause[], at: string): DossierPause[]
   return pauses.map((p) => (p.to === null ? { ...p, to: at } : p));
 }
 
-function transition(
-  kind: ActionKind,
-  state: DossierState,
-  input: Input,
-  at: string,
-  actor: DossierActor,
-): { next: DossierState; effects: Effect[] } {
+function transition(state: DossierState, action: CheckedAction): { next: DossierState; effects: Effect[] } {
+  const { kind, input, at, actor } = action;
   const s: DossierState = { ...state };
   const fx: Effect[] = [];
   const steps = state.workflow.steps;
@@ -546,7 +539,7 @@ export function applyAction(
 
   const details = [...validateInput(verdict.inputs, action.input), ...atProblems(state, action.at)];
   if (details.length === 0) {
-    details.push(...semanticProblems(kind, state, action.input as Input, action.at, context));
+    details.push(...semanticProblems(state, { ...action, kind, input: action.input as Input }, context));
   }
   if (details.length > 0) {
     return {
@@ -560,7 +553,7 @@ export function applyAction(
   }
 
   const input = structuredClone(action.input) as Input;
-  const { next, effects } = transition(kind, state, input, action.at, action.actor);
+  const { next, effects } = transition(state, { ...action, kind, input });
   const after: DossierState = { ...next, version: state.version + 1, updatedAt: action.at };
   effects.push({
     type: 'sync-portal',

@@ -15,10 +15,10 @@ const R = EXPLANATION_REASONS;
 function due(
   start: string,
   duration: Duration,
-  options?: AddWorkingTimeOptions,
+  options?: Omit<AddWorkingTimeOptions, 'hours'>,
   officeHours: OfficeHours = hours,
 ) {
-  const r: DueTime = addWorkingTime(vn(start), duration, calendar, officeHours, options);
+  const r: DueTime = addWorkingTime(vn(start), duration, calendar, { hours: officeHours, ...options });
   return {
     dueAt: local(r.dueAt),
     countedFrom: local(r.countedFrom),
@@ -128,16 +128,16 @@ test('fractional days, seconds and offsets', () => {
   assert.equal(due('2026-11-18 07:30', wd(0.5)).dueAt, '2026-11-18 11:30');
   assert.equal(due('2026-11-18 07:30', wd(1.25)).dueAt, '2026-11-19 09:30');
   // Counting starts at the first whole minute at or after the receipt.
-  const r = addWorkingTime('2026-11-18T09:00:30+07:00', wh(1), calendar, hours);
+  const r = addWorkingTime('2026-11-18T09:00:30+07:00', wh(1), calendar, { hours });
   assert.equal(r.countedFrom, '2026-11-18T02:01:00.000Z');
   assert.equal(r.dueAt, '2026-11-18T03:01:00.000Z');
   // Any offset names the same instant.
   assert.equal(
-    addWorkingTime('2026-11-18T02:00:00Z', wh(1), calendar, hours).dueAt,
+    addWorkingTime('2026-11-18T02:00:00Z', wh(1), calendar, { hours }).dueAt,
     '2026-11-18T03:00:00.000Z',
   );
   assert.equal(
-    addWorkingTime(new Date('2026-11-18T02:00:00Z'), wh(1), calendar, hours).dueAt,
+    addWorkingTime(new Date('2026-11-18T02:00:00Z'), wh(1), calendar, { hours }).dueAt,
     '2026-11-18T03:00:00.000Z',
   );
   // Zero: due at the counted-from instant.
@@ -350,8 +350,8 @@ test('calendar-day pauses shift the deadline by their length', () => {
 });
 
 test('explain: false gives the same due time without spans', () => {
-  const full = addWorkingTime(vn('2026-02-12 10:00'), wd(3), calendar, hours);
-  const bare = addWorkingTime(vn('2026-02-12 10:00'), wd(3), calendar, hours, { explain: false });
+  const full = addWorkingTime(vn('2026-02-12 10:00'), wd(3), calendar, { hours });
+  const bare = addWorkingTime(vn('2026-02-12 10:00'), wd(3), calendar, { hours, explain: false });
   assert.equal(bare.dueAt, full.dueAt);
   assert.equal(bare.countedFrom, full.countedFrom);
   assert.deepEqual(bare.explanation, []);
@@ -368,36 +368,39 @@ test('bad input is refused with a code and the failing path', () => {
     return 'no error';
   };
   assert.equal(
-    code(() => addWorkingTime('2026-11-18 10:00', wd(1), calendar, hours)),
+    code(() => addWorkingTime('2026-11-18 10:00', wd(1), calendar, { hours })),
     'INVALID_INSTANT start',
   );
   assert.equal(
-    code(() => addWorkingTime('2026-11-18T10:00', wd(1), calendar, hours)),
+    code(() => addWorkingTime('2026-11-18T10:00', wd(1), calendar, { hours })),
     'INVALID_INSTANT start',
   );
   assert.equal(
-    code(() => addWorkingTime(vn('2026-11-18 10:00'), wd(-1), calendar, hours)),
+    code(() => addWorkingTime(vn('2026-11-18 10:00'), wd(-1), calendar, { hours })),
     'INVALID_DURATION value',
   );
   assert.equal(
-    code(() => addWorkingTime(vn('2026-11-18 10:00'), wd(0.001), calendar, hours)),
+    code(() => addWorkingTime(vn('2026-11-18 10:00'), wd(0.001), calendar, { hours })),
     'INVALID_DURATION value',
   );
   assert.equal(
-    code(() => addWorkingTime(vn('2026-11-18 10:00'), wd(Number.NaN), calendar, hours)),
+    code(() => addWorkingTime(vn('2026-11-18 10:00'), wd(Number.NaN), calendar, { hours })),
     'INVALID_DURATION value',
   );
   assert.equal(
-    code(() => addWorkingTime(vn('2026-11-18 10:00'), { value: 1, unit: 'week' as never }, calendar, hours)),
+    code(() =>
+      addWorkingTime(vn('2026-11-18 10:00'), { value: 1, unit: 'week' as never }, calendar, { hours }),
+    ),
     'INVALID_DURATION unit',
   );
   assert.equal(
-    code(() => addWorkingTime(vn('2026-11-18 10:00'), wd(1), calendar, hours, { cutoff: '3pm' })),
+    code(() => addWorkingTime(vn('2026-11-18 10:00'), wd(1), calendar, { hours, cutoff: '3pm' })),
     'INVALID_DURATION cutoff',
   );
   assert.equal(
     code(() =>
-      addWorkingTime(vn('2026-11-18 10:00'), wd(1), calendar, hours, {
+      addWorkingTime(vn('2026-11-18 10:00'), wd(1), calendar, {
+        hours,
         pauses: [
           { from: vn('2026-11-18 11:00'), to: vn('2026-11-18 10:59'), policy: 'suspend', reason: 'x' },
           { from: 'yesterday', to: vn('2026-11-18 11:00'), policy: 'hold' as never, reason: '' },
@@ -407,15 +410,15 @@ test('bad input is refused with a code and the failing path', () => {
     'INVALID_PAUSE pauses/0/to,pauses/1/from',
   );
   assert.equal(
-    code(() => addWorkingTime(vn('2028-12-20 10:00'), wd(30), calendar, hours)),
+    code(() => addWorkingTime(vn('2028-12-20 10:00'), wd(30), calendar, { hours })),
     'CALENDAR_YEAR_MISSING ',
   );
   assert.equal(
-    code(() => addWorkingTime(vn('2022-12-20 10:00'), wd(1), calendar, hours)),
+    code(() => addWorkingTime(vn('2022-12-20 10:00'), wd(1), calendar, { hours })),
     'CALENDAR_YEAR_MISSING ',
   );
   assert.equal(
-    code(() => addWorkingTime(vn('2026-11-18 10:00'), wd(1), calendar, { sessions: {} } as never)),
+    code(() => addWorkingTime(vn('2026-11-18 10:00'), wd(1), calendar, { hours: { sessions: {} } as never })),
     'INVALID_OFFICE_HOURS sessions/1,sessions/2,sessions/3,sessions/4,sessions/5,sessions/6,sessions/7',
   );
 });

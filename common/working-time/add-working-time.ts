@@ -33,7 +33,6 @@ import type {
   ExplanationKind,
   ExplanationSpan,
   InstantInput,
-  OfficeHours,
   Pause,
   ValidationProblem,
 } from './types.ts';
@@ -99,7 +98,8 @@ const MODE_ROLL = 2;
  * last working day before it to the opening of the next. MODE_GAP labels working days as
  * outside-office-hours (time before counting starts); MODE_ROLL as a deadline moved forward.
  */
-function emitRange(tl: Timeline, a: number, b: number, mode: number, gapReason: string): void {
+function emitRange(tl: Timeline, range: readonly [number, number], mode: number, gapReason: string): void {
+  const [a, b] = range;
   let pos = a;
   let i = dayIndexOf(tl, a);
   const n = tl.n;
@@ -145,8 +145,8 @@ function emitCounting(tl: Timeline, a: number, b: number): void {
   const wb = workingMinutesAt(tl, b);
   // The last instant ≤ b that still ends working time: counted up to there, the rest is a gap.
   const e = wb === wa ? a : Math.min(b, minuteAtWorkingMinutes(tl, wb, dayIndexOf(tl, a)));
-  if (e > a) emitRange(tl, a, e, MODE_COUNT, '');
-  if (b > e) emitRange(tl, e, b, MODE_GAP, EXPLANATION_REASONS.outside);
+  if (e > a) emitRange(tl, [a, e], MODE_COUNT, '');
+  if (b > e) emitRange(tl, [e, b], MODE_GAP, EXPLANATION_REASONS.outside);
 }
 
 type PreparedPause = { from: number; to: number; restart: boolean; reason: string };
@@ -255,9 +255,9 @@ export function addWorkingTime(
   start: InstantInput,
   duration: Duration,
   calendar: WorkCalendar,
-  hours: OfficeHours,
-  options: AddWorkingTimeOptions = {},
+  options: AddWorkingTimeOptions,
 ): DueTime {
+  const { hours } = options;
   const tl = getTimeline(calendar, hours);
   const startMinute = ceilMinute(parseInstant(start, 'start'));
   const limit = durationMinutes(duration, tl.dayMinutes);
@@ -271,8 +271,8 @@ export function addWorkingTime(
   spanCount = 0;
   const { dueAt, countedFrom } =
     duration.unit === 'calendar-day'
-      ? calendarDays(tl, startMinute, limit, cutoff, pauses, explain)
-      : workingTime(tl, startMinute, limit, cutoff, pauses, explain);
+      ? calendarDays(tl, startMinute, limit, { cutoff, pauses, explain })
+      : workingTime(tl, startMinute, limit, { cutoff, pauses, explain });
   const explanation: ExplanationSpan[] = [];
   if (explain) {
     for (let i = 0; i < spanCount; i++) {
@@ -302,15 +302,11 @@ function voidBefore(startMinute: number, pauseFrom: number): void {
 }
 
 type Computed = { dueAt: number; countedFrom: number };
+/** The cutoff minute of the day (-1: none), the prepared pauses, and whether to explain. */
+type CountRules = { cutoff: number; pauses: readonly PreparedPause[]; explain: boolean };
 
-function workingTime(
-  tl: Timeline,
-  startMinute: number,
-  limit: number,
-  cutoff: number,
-  pauses: readonly PreparedPause[],
-  explain: boolean,
-): Computed {
+function workingTime(tl: Timeline, startMinute: number, limit: number, count: CountRules): Computed {
+  const { cutoff, pauses, explain } = count;
   const sameDay = limit < 0;
   let countedFrom = normalizeStart(tl, startMinute, cutoff);
   let c = countedFrom; // the count resumes here: a session instant
@@ -324,7 +320,7 @@ function workingTime(
     if (pf >= due) break;
     if (explain) {
       const gapEnd = pf < c ? pf : c;
-      if (gapEnd > t) emitRange(tl, t, gapEnd, MODE_GAP, gapReason);
+      if (gapEnd > t) emitRange(tl, [t, gapEnd], MODE_GAP, gapReason);
       if (pf > c) emitCounting(tl, c, pf);
     }
     if (pf > c) left -= workingMinutesAt(tl, pf) - workingMinutesAt(tl, c);
@@ -347,20 +343,14 @@ function workingTime(
   }
   const dueAt = left > 0 ? minuteAtWorkingMinutes(tl, workingMinutesAt(tl, c) + left, dayIndexOf(tl, c)) : c;
   if (explain) {
-    if (c > t) emitRange(tl, t, c, MODE_GAP, gapReason);
-    emitRange(tl, c, dueAt, MODE_COUNT, '');
+    if (c > t) emitRange(tl, [t, c], MODE_GAP, gapReason);
+    emitRange(tl, [c, dueAt], MODE_COUNT, '');
   }
   return { dueAt, countedFrom };
 }
 
-function calendarDays(
-  tl: Timeline,
-  startMinute: number,
-  limit: number,
-  cutoff: number,
-  pauses: readonly PreparedPause[],
-  explain: boolean,
-): Computed {
+function calendarDays(tl: Timeline, startMinute: number, limit: number, count: CountRules): Computed {
+  const { cutoff, pauses, explain } = count;
   let countedFrom = normalizeStart(tl, startMinute, cutoff);
   let c = countedFrom;
   let t = startMinute;
@@ -372,7 +362,7 @@ function calendarDays(
     if (left === 0 || pf >= c + left) break;
     if (explain) {
       const gapEnd = pf < c ? pf : c;
-      if (gapEnd > t) emitRange(tl, t, gapEnd, MODE_GAP, gapReason);
+      if (gapEnd > t) emitRange(tl, [t, gapEnd], MODE_GAP, gapReason);
       if (pf > c) push(c, pf, K_COUNTED, EXPLANATION_REASONS.calendar);
     }
     if (pf > c) left -= pf - c;
@@ -392,7 +382,7 @@ function calendarDays(
     }
     if (explain) push(pf, p.to, K_PAUSE, p.reason);
   }
-  if (explain && c > t) emitRange(tl, t, c, MODE_GAP, gapReason);
+  if (explain && c > t) emitRange(tl, [t, c], MODE_GAP, gapReason);
   if (left === 0) return { dueAt: c, countedFrom };
   const runsOut = c + left;
   const d = dayIndexOf(tl, runsOut);
@@ -406,7 +396,7 @@ function calendarDays(
     dueAt = closeOf(tl, j);
     if (explain) {
       push(c, runsOut, K_COUNTED, EXPLANATION_REASONS.calendar);
-      emitRange(tl, runsOut, dueAt, MODE_ROLL, EXPLANATION_REASONS.outside);
+      emitRange(tl, [runsOut, dueAt], MODE_ROLL, EXPLANATION_REASONS.outside);
     }
   }
   return { dueAt, countedFrom };

@@ -161,10 +161,9 @@ const dueMinute = (
   start: number,
   d: Duration,
   calendar: WorkCalendar,
-  hours: OfficeHours,
-  pauses?: Pause[],
+  options: { hours: OfficeHours; pauses?: Pause[] },
 ): number =>
-  inRange(() => minuteOf(addWorkingTime(iso(start), d, calendar, hours, { pauses, explain: false }).dueAt));
+  inRange(() => minuteOf(addWorkingTime(iso(start), d, calendar, { ...options, explain: false }).dueAt));
 
 // ---- properties ----------------------------------------------------------------------------------
 
@@ -178,17 +177,20 @@ test('due times match the naive session-by-session reference (working hours, day
       fc.integer({ min: 0, max: 60 }),
       (changes, hours, start, minutes, days) => {
         const cal = calendarFor(changes);
-        assert.equal(dueMinute(start, hoursOf(minutes), cal, hours), naiveAdd(start, minutes, cal, hours));
+        assert.equal(
+          dueMinute(start, hoursOf(minutes), cal, { hours }),
+          naiveAdd(start, minutes, cal, hours),
+        );
         const dayMinutes = compileOfficeHours(hours).workingDayMinutes;
         const quarterDays = Math.floor(minutes / dayMinutes) + (minutes % 4) / 4;
         if (Number.isInteger(quarterDays * dayMinutes)) {
           assert.equal(
-            dueMinute(start, { value: quarterDays, unit: 'working-day' }, cal, hours),
+            dueMinute(start, { value: quarterDays, unit: 'working-day' }, cal, { hours }),
             naiveAdd(start, quarterDays * dayMinutes, cal, hours),
           );
         }
         assert.equal(
-          dueMinute(start, { value: days, unit: 'calendar-day' }, cal, hours),
+          dueMinute(start, { value: days, unit: 'calendar-day' }, cal, { hours }),
           naiveCalendarDays(start, days, cal, hours),
         );
       },
@@ -210,7 +212,7 @@ test('the due instant lies inside office hours on a working day (working-day, wo
         const duration: Duration = days
           ? { value: Math.ceil(minutes / dayMinutes), unit: 'working-day' }
           : hoursOf(minutes);
-        const due = dueMinute(start, duration, cal, hours);
+        const due = dueMinute(start, duration, cal, { hours });
         const day = Math.floor((due + 420) / 1440);
         assert.ok(cal.isWorkingDay(formatDate(day)), 'a working day');
         const sessions = sessionsOn(day, cal, hours);
@@ -240,15 +242,18 @@ test('adding a then b equals adding a + b (b > 0, no pauses, no cutoff)', () => 
       fc.integer({ min: 1, max: 20 * 480 }),
       (changes, hours, start, a, b) => {
         const cal = calendarFor(changes);
-        const first = dueMinute(start, hoursOf(a), cal, hours);
-        assert.equal(dueMinute(first, hoursOf(b), cal, hours), dueMinute(start, hoursOf(a + b), cal, hours));
+        const first = dueMinute(start, hoursOf(a), cal, { hours });
+        assert.equal(
+          dueMinute(first, hoursOf(b), cal, { hours }),
+          dueMinute(start, hoursOf(a + b), cal, { hours }),
+        );
         const dayMinutes = compileOfficeHours(hours).workingDayMinutes;
         const da = Math.floor(a / dayMinutes);
         const db = Math.max(1, Math.floor(b / dayMinutes));
-        const afterDays = dueMinute(start, { value: da, unit: 'working-day' }, cal, hours);
+        const afterDays = dueMinute(start, { value: da, unit: 'working-day' }, cal, { hours });
         assert.equal(
-          dueMinute(afterDays, { value: db, unit: 'working-day' }, cal, hours),
-          dueMinute(start, { value: da + db, unit: 'working-day' }, cal, hours),
+          dueMinute(afterDays, { value: db, unit: 'working-day' }, cal, { hours }),
+          dueMinute(start, { value: da + db, unit: 'working-day' }, cal, { hours }),
         );
       },
     ),
@@ -266,16 +271,18 @@ test('more time never gives an earlier due instant, in every unit', () => {
       (changes, hours, start, x, y) => {
         const cal = calendarFor(changes);
         const [a, b] = x <= y ? [x, y] : [y, x];
-        assert.ok(dueMinute(start, hoursOf(a), cal, hours) <= dueMinute(start, hoursOf(b), cal, hours));
+        assert.ok(
+          dueMinute(start, hoursOf(a), cal, { hours }) <= dueMinute(start, hoursOf(b), cal, { hours }),
+        );
         const [da, db] = [Math.floor(a / 480), Math.floor(b / 480)];
         assert.ok(
-          dueMinute(start, { value: da, unit: 'working-day' }, cal, hours) <=
-            dueMinute(start, { value: db, unit: 'working-day' }, cal, hours),
+          dueMinute(start, { value: da, unit: 'working-day' }, cal, { hours }) <=
+            dueMinute(start, { value: db, unit: 'working-day' }, cal, { hours }),
         );
         const [ca, cb] = [Math.floor(a / 200), Math.floor(b / 200)];
         assert.ok(
-          dueMinute(start, { value: ca, unit: 'calendar-day' }, cal, hours) <=
-            dueMinute(start, { value: cb, unit: 'calendar-day' }, cal, hours),
+          dueMinute(start, { value: ca, unit: 'calendar-day' }, cal, { hours }) <=
+            dueMinute(start, { value: cb, unit: 'calendar-day' }, cal, { hours }),
         );
       },
     ),
@@ -294,7 +301,7 @@ test('a suspending pause of working length p moves the due instant by exactly p 
       (changes, hours, start, minutes, where, length) => {
         const cal = calendarFor(changes);
         const plain = inRange(() =>
-          addWorkingTime(iso(start), hoursOf(minutes), cal, hours, { explain: false }),
+          addWorkingTime(iso(start), hoursOf(minutes), cal, { hours, explain: false }),
         );
         const countedFrom = minuteOf(plain.countedFrom);
         const due = minuteOf(plain.dueAt);
@@ -303,12 +310,15 @@ test('a suspending pause of working length p moves the due instant by exactly p 
         const to = from + length;
         const pause: Pause = { from: iso(from), to: iso(to), policy: 'suspend', reason: 'Chờ bổ sung' };
         const p = workingMinutesBetween(iso(from), iso(to), cal, hours);
-        const paused = dueMinute(start, hoursOf(minutes), cal, hours, [pause]);
+        const paused = dueMinute(start, hoursOf(minutes), cal, { hours, pauses: [pause] });
         assert.equal(workingMinutesBetween(plain.dueAt, iso(paused), cal, hours), p);
-        assert.equal(paused, p > 0 ? dueMinute(due, hoursOf(p), cal, hours) : due);
+        assert.equal(paused, p > 0 ? dueMinute(due, hoursOf(p), cal, { hours }) : due);
         // A restart instead: the whole limit again from the end of the pause.
-        const restarted = dueMinute(start, hoursOf(minutes), cal, hours, [{ ...pause, policy: 'restart' }]);
-        assert.equal(restarted, dueMinute(to, hoursOf(minutes), cal, hours));
+        const restarted = dueMinute(start, hoursOf(minutes), cal, {
+          hours,
+          pauses: [{ ...pause, policy: 'restart' }],
+        });
+        assert.equal(restarted, dueMinute(to, hoursOf(minutes), cal, { hours }));
       },
     ),
   );
@@ -343,7 +353,7 @@ test('explanations tile [receipt, due] compactly and account for exactly the lim
             : unit === 'working-day'
               ? { value: Math.floor(minutes / dayMinutes), unit }
               : { value: unit === 'calendar-day' ? Math.floor(minutes / 300) : 0, unit };
-        const r = inRange(() => addWorkingTime(iso(start), duration, cal, hours, { pauses }));
+        const r = inRange(() => addWorkingTime(iso(start), duration, cal, { hours, pauses }));
         const spans = r.explanation;
         if (r.dueAt === iso(start)) return;
         assert.equal(spans[0]!.from, iso(start));

@@ -48,7 +48,7 @@ test('time overdue skips days off (24/11/2026 is Ngày Văn hóa Việt Nam)', (
 test('working minutes between instants are signed and agree with addWorkingTime', () => {
   assert.equal(workingMinutesBetween(vn('2026-11-20 16:00'), vn('2026-11-23 16:00'), calendar, hours), 480);
   assert.equal(workingMinutesBetween(vn('2026-11-23 16:00'), vn('2026-11-20 16:00'), calendar, hours), -480);
-  const r = addWorkingTime(vn('2026-02-12 10:00'), { value: 3, unit: 'working-day' }, calendar, hours);
+  const r = addWorkingTime(vn('2026-02-12 10:00'), { value: 3, unit: 'working-day' }, calendar, { hours });
   assert.equal(workingMinutesBetween(r.countedFrom, r.dueAt, calendar, hours), 3 * 480);
   assert.equal(workingDayMinutesOf(calendar, hours), 480);
 });
@@ -74,7 +74,9 @@ test('Saturday receiving hours receive without starting the clock', () => {
   assert.equal(isReceivingTime(vn('2026-08-22 15:00'), calendar, hours), true, 'a make-up Saturday works');
   assert.equal(isReceivingTime(vn('2026-11-20 10:00'), calendar, hours), true);
   assert.equal(isReceivingTime(vn('2026-11-20 12:00'), calendar, hours), false);
-  const r = addWorkingTime(vn('2026-11-21 09:00'), { value: 1, unit: 'working-day' }, calendar, withSaturday);
+  const r = addWorkingTime(vn('2026-11-21 09:00'), { value: 1, unit: 'working-day' }, calendar, {
+    hours: withSaturday,
+  });
   assert.equal(local(r.countedFrom), '2026-11-23 07:30');
   assert.equal(local(r.dueAt), '2026-11-23 17:00');
 });

@@ -106,6 +106,8 @@ export type DueTime = {
 };
 
 export type AddWorkingTimeOptions = {
+  /** The agency's office hours. */
+  hours: OfficeHours;
   pauses?: readonly Pause[];
   /**
    * `HH:MM`: a start (receipt or restart) at or after this time on a working day counts from the next

@@ -8,18 +8,10 @@ import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { preparedQuery, type Database } from '../db/client.ts';
 import type { DB } from '../db/schema.ts';
-import { defineErrors } from './error-catalogue.ts';
+import { fail } from './platform.errors.ts';
 
 export type IdempotentRequest = { scope: string; key: string | undefined; body: unknown };
 export type StoredResponse<T = unknown> = { statusCode: number; body: T };
-
-const fail = defineErrors('platform', {
-  IDEMPOTENCY_KEY_REUSED: {
-    code: 'CONFLICT',
-    vi: 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
-    en: 'This Idempotency-Key was already used for a different request.',
-  },
-});
 
 const storedQuery = preparedQuery('idempotency-key', (db: Database, scope: string, key: string) =>
   db

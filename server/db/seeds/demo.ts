@@ -1,7 +1,6 @@
 // Demo staff (all with the password "demo"). Demo mode only; refused in production.
 import type { Deps } from '../../deps.ts';
-import { createUser } from '../../modules/auth/auth.service.ts';
-import { hashPassword } from '../../modules/auth/auth.crypto.ts';
+import { createUser, hashPassword } from '../../modules/auth/index.ts';
 import { DEMO_PASSWORD, DEMO_STAFF } from './demo/demo-staff.ts';
 import { buildReferenceAgencies, getAgency } from './reference/agencies.ts';
 import { loadReferenceUnits } from './reference/units.ts';

@@ -2,7 +2,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import type { Actor, PersonCaller } from '../../platform/actor.ts';
-import { AppError } from '../../platform/errors.ts';
+import { fail } from './auth.errors.ts';
 import { SESSION_COOKIE, resolveSession, resolveToken } from './auth.service.ts';
 
 export function installAuth(app: FastifyInstance, deps: Deps): void {
@@ -13,8 +13,7 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
     if (typeof header === 'string' && header !== '') {
       const match = /^Bearer (\S+)$/.exec(header);
       const actor = match ? await resolveToken(deps, match[1]!) : null;
-      if (!actor)
-        throw new AppError('UNAUTHENTICATED', 'Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.');
+      if (!actor) throw fail('AUTH_TOKEN_INVALID');
       request.actor = actor;
       return;
     }
@@ -27,10 +26,10 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
 export function requireCaller(request: FastifyRequest): PersonCaller {
   if (request.actor) return { kind: 'staff', actor: request.actor };
   if (request.citizen) return { kind: 'citizen', citizen: request.citizen };
-  throw new AppError('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
+  throw fail('AUTH_SIGN_IN_REQUIRED');
 }
 
 export function requireActor(request: FastifyRequest): Actor {
-  if (!request.actor) throw new AppError('UNAUTHENTICATED', 'Vui lòng đăng nhập.');
+  if (!request.actor) throw fail('AUTH_SIGN_IN_REQUIRED');
   return request.actor;
 }

@@ -5,7 +5,8 @@ import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { isoOrNull } from '../../platform/clock.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { AppError } from '../../platform/errors.ts';
+import type { AppError } from '../../platform/errors.ts';
+import { fail } from './auth.errors.ts';
 import { ROLES, type Role } from '../../../common/auth/roles.ts';
 import { dummyPasswordHash, hashPassword, keyedHash, newSecret, verifyPassword } from './auth.crypto.ts';
 import {
@@ -26,12 +27,9 @@ export function normaliseUsername(username: string): string {
 }
 
 function tooMany(retryAfterSeconds: number): AppError {
-  return new AppError(
-    'TOO_MANY_REQUESTS',
-    'Đăng nhập sai quá nhiều lần; tài khoản tạm khóa. Vui lòng thử lại sau.',
-    undefined,
-    { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
-  );
+  return fail('AUTH_LOCKED_OUT', {
+    headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
+  });
 }
 
 export type LoginResult = { actor: Actor; sessionToken: string; expiresAt: Date };
@@ -77,7 +75,7 @@ export async function login(
         now,
       );
     });
-    throw new AppError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+    throw fail('AUTH_CREDENTIALS_INVALID');
   }
 
   const sessionToken = newSecret('');
@@ -245,7 +243,7 @@ export async function revokeApiToken(deps: Deps, actor: Actor, tokenId: string, 
       .where('revoked_at', 'is', null)
       .returning('api_token_id')
       .executeTakeFirst();
-    if (!row) throw new AppError('NOT_FOUND', 'Không tìm thấy mã truy cập này.');
+    if (!row) throw fail('AUTH_TOKEN_NOT_FOUND');
     await appendAudit(
       trx,
       { userId: actor.userId, label: actor.username },
@@ -268,13 +266,15 @@ export type NewUser = {
 export async function createUser(deps: Deps, by: { userId: string | null; label: string }, input: NewUser) {
   const username = normaliseUsername(input.username);
   if (!/^[a-z0-9][a-z0-9._-]{1,62}$/.test(username)) {
-    throw new AppError('VALIDATION_FAILED', 'Tên đăng nhập không hợp lệ.', [
-      { path: 'username', message: 'Chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang; 2–63 ký tự.' },
-    ]);
+    throw fail('AUTH_USERNAME_INVALID', {
+      details: [
+        { path: 'username', message: 'Chỉ gồm chữ thường không dấu, số, dấu chấm, gạch ngang; 2–63 ký tự.' },
+      ],
+    });
   }
   for (const r of input.roles) {
     if (!ROLES.includes(r.role)) {
-      throw new AppError('VALIDATION_FAILED', 'Vai trò không hợp lệ.', [{ path: 'roles', message: r.role }]);
+      throw fail('AUTH_ROLE_INVALID', { details: [{ path: 'roles', message: r.role }] });
     }
   }
   const passwordHash =
@@ -282,7 +282,7 @@ export async function createUser(deps: Deps, by: { userId: string | null; label:
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     if (await trx.selectFrom('users').select('user_id').where('username', '=', username).executeTakeFirst()) {
-      throw new AppError('CONFLICT', `Tên đăng nhập ${username} đã tồn tại.`);
+      throw fail('AUTH_USERNAME_TAKEN', { params: { username } });
     }
     const user = await trx
       .insertInto('users')
@@ -302,9 +302,9 @@ export async function createUser(deps: Deps, by: { userId: string | null; label:
         .where('code', '=', r.agencyCode)
         .executeTakeFirst();
       if (!agency) {
-        throw new AppError('VALIDATION_FAILED', 'Không có cơ quan này.', [
-          { path: 'roles/agencyCode', message: `Không có cơ quan mã ${r.agencyCode}.` },
-        ]);
+        throw fail('AUTH_AGENCY_UNKNOWN', {
+          details: [{ path: 'roles/agencyCode', message: `Không có cơ quan mã ${r.agencyCode}.` }],
+        });
       }
       await trx
         .insertInto('user_roles')
@@ -341,7 +341,7 @@ export async function resetPassword(
       .where('username', '=', normaliseUsername(username))
       .returning('user_id')
       .executeTakeFirst();
-    if (!user) throw new AppError('NOT_FOUND', `Không có tài khoản ${username}.`);
+    if (!user) throw fail('AUTH_ACCOUNT_NOT_FOUND', { params: { username } });
     await trx.deleteFrom('sessions').where('user_id', '=', user.user_id).execute();
     await trx.deleteFrom('login_failures').where('username', '=', normaliseUsername(username)).execute();
     await appendAudit(

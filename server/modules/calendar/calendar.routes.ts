@@ -14,7 +14,7 @@ import {
   RecomputeResponse,
   YearParams,
 } from '../../../common/contracts/calendar.ts';
-import { requireActor } from '../auth/auth.hook.ts';
+import { requireActor } from '../auth/index.ts';
 import {
   computeDue,
   getAgencyOfficeHours,

@@ -25,8 +25,7 @@ import {
   type WorkCalendar,
 } from '../../../common/working-time/index.ts';
 import { SUPPORTED_CALENDAR_YEARS, type PutCalendarYearBody } from '../../../common/contracts/calendar.ts';
-import { canReachAgency } from '../org/org.policy.ts';
-import { findAgencyByCode } from '../org/org.repository.ts';
+import { canReachAgency, findAgencyByCode } from '../org/index.ts';
 
 const CALENDAR_LOCK = 7_357_002;
 
@@ -413,7 +412,7 @@ export async function computeDue(
   const loaded = await loadCalendar(deps, revision);
   let due: DueTime;
   try {
-    due = addWorkingTime(input.start, { value: input.value, unit: input.unit }, loaded.calendar, hours);
+    due = addWorkingTime(input.start, { value: input.value, unit: input.unit }, loaded.calendar, { hours });
   } catch (err) {
     engineError(err);
   }

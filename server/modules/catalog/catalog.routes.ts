@@ -25,7 +25,7 @@ import {
   WorkflowResponse,
 } from '../../../common/contracts/catalog.ts';
 import { Type } from 'typebox';
-import { requireActor } from '../auth/auth.hook.ts';
+import { requireActor } from '../auth/index.ts';
 import {
   createDraft,
   exportCatalogue,

@@ -28,8 +28,7 @@ import {
 } from '../../../common/catalog/workflow.ts';
 import { procedureIssues } from '../../../common/catalog/issues.ts';
 import { foldVietnamese } from '../../../common/text/fold.ts';
-import { canReachAgency } from '../org/org.policy.ts';
-import { findAgencyByCode } from '../org/org.repository.ts';
+import { canReachAgency, findAgencyByCode } from '../org/index.ts';
 import { exportCatalogueFile, parseCatalogueFile } from './catalog-source.ts';
 
 export const CATALOGUE_EDITORS = ['province-admin'] as const;

@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
 import type { CitizenActor } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
+import { fail } from './citizens.errors.ts';
 import {
   CallbackQuery,
   CitizenMeResponse,
@@ -37,8 +38,7 @@ export function presentCitizen(c: CitizenActor) {
 }
 
 export function requireCitizen(request: { citizen: CitizenActor | null }): CitizenActor {
-  if (!request.citizen)
-    throw new AppError('UNAUTHENTICATED', 'Vui lòng đăng nhập bằng tài khoản định danh điện tử.');
+  if (!request.citizen) throw fail('CITIZEN_SIGN_IN_REQUIRED');
   return request.citizen;
 }
 

@@ -6,7 +6,8 @@ import type { Deps } from '../../deps.ts';
 import type { CitizenActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { AppError } from '../../platform/errors.ts';
-import { keyedHash, newSecret } from '../auth/auth.crypto.ts';
+import { fail } from './citizens.errors.ts';
+import { keyedHash, newSecret } from '../auth/index.ts';
 
 export const CITIZEN_COOKIE = 'motcua_citizen';
 /** How long a sign-in may stay at the identity provider. */
@@ -16,8 +17,7 @@ const discovered = new Map<string, Promise<oidc.Configuration>>();
 
 function issuerOf(deps: Deps): string {
   const issuer = deps.config.oidc.issuer;
-  if (issuer === null)
-    throw new AppError('SERVICE_UNAVAILABLE', 'Đăng nhập công dân chưa được cấu hình (OIDC_ISSUER).');
+  if (issuer === null) throw fail('CITIZEN_SIGN_IN_NOT_CONFIGURED');
   return issuer;
 }
 
@@ -42,10 +42,7 @@ async function providerConfig(deps: Deps): Promise<oidc.Configuration> {
   try {
     return await found;
   } catch (err) {
-    const unavailable = new AppError(
-      'SERVICE_UNAVAILABLE',
-      'Không kết nối được với nhà cung cấp định danh; vui lòng thử lại sau.',
-    );
+    const unavailable = fail('CITIZEN_PROVIDER_UNREACHABLE');
     // Kept for the log (the route says why); never shown to the citizen.
     unavailable.cause = err;
     throw unavailable;
@@ -127,12 +124,8 @@ export async function completeSignIn(deps: Deps, query: string, requestId: strin
     ? await deps.db.deleteFrom('oidc_sign_ins').where('state', '=', state).returningAll().executeTakeFirst()
     : undefined;
   if (!flow || now.getTime() - new Date(flow.created_at).getTime() > FLOW_TTL_MS)
-    throw new AppError(
-      'UNAUTHENTICATED',
-      'Phiên đăng nhập đã hết hạn hoặc không hợp lệ; vui lòng đăng nhập lại.',
-    );
-  if (params.get('error'))
-    throw new AppError('UNAUTHENTICATED', 'Bạn đã hủy đăng nhập hoặc nhà cung cấp định danh từ chối.');
+    throw fail('CITIZEN_SIGN_IN_EXPIRED');
+  if (params.get('error')) throw fail('CITIZEN_SIGN_IN_CANCELLED');
   const config = await providerConfig(deps);
   let claims: Record<string, unknown>;
   try {
@@ -149,10 +142,7 @@ export async function completeSignIn(deps: Deps, query: string, requestId: strin
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
-    const refused = new AppError(
-      'UNAUTHENTICATED',
-      'Không xác thực được với nhà cung cấp định danh; vui lòng đăng nhập lại.',
-    );
+    const refused = fail('CITIZEN_PROVIDER_REFUSED');
     refused.cause = err;
     throw refused;
   }
@@ -162,11 +152,7 @@ export async function completeSignIn(deps: Deps, query: string, requestId: strin
   };
   const idNumber = claim(deps.config.oidc.idNumberClaim);
   const fullName = claim('name');
-  if (!ID_NUMBER.test(idNumber) || fullName === '')
-    throw new AppError(
-      'UNAUTHENTICATED',
-      'Tài khoản định danh không cung cấp họ tên và số định danh cá nhân; không thể đăng nhập.',
-    );
+  if (!ID_NUMBER.test(idNumber) || fullName === '') throw fail('CITIZEN_CLAIMS_MISSING');
   const issuer = issuerOf(deps);
   const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : null);
   const birth = text(claims.birthdate);

@@ -11,8 +11,8 @@ import {
   DocumentsQuery,
   OwnDocumentParams,
 } from '../../../common/contracts/documents.ts';
-import { requireCaller } from '../auth/auth.hook.ts';
-import { requireCitizen } from '../citizens/citizens.routes.ts';
+import { requireCaller } from '../auth/index.ts';
+import { requireCitizen } from '../citizens/index.ts';
 import {
   applicantDocumentFile,
   listApplicantDocuments,

@@ -8,7 +8,7 @@ import type { ApplicantDocument } from '../../../common/contracts/documents.ts';
 import type { Database } from '../../db/client.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { extensionOf } from '../files/files.service.ts';
+import { extensionOf } from '../files/index.ts';
 import type { Actor, CitizenActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { AppError, type ErrorDetail } from '../../platform/errors.ts';

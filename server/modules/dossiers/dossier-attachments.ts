@@ -11,7 +11,7 @@ import { componentCode } from '../../../common/dossiers/components.ts';
 import type { AttachedFile, DossierAttachments } from '../../../common/contracts/dossier-attachments.ts';
 import type { ComponentInput } from './dossiers.service.ts';
 import { callerCanSee, loadRow, procedureVersion } from './dossiers.service.ts';
-import { extensionOf } from '../files/files.service.ts';
+import { extensionOf } from '../files/index.ts';
 
 type DossierRow = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
 

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { feesFor, timeLimitFor, type Channel } from '../../../common/catalog/procedure.ts';
 import { renderSlip } from '../slips/slips.ts';
 import { renderTrackingBookXlsx } from '../slips/tracking-book-xlsx.ts';
-import { grantReachesAgency } from '../org/org.policy.ts';
+import { grantReachesAgency } from '../org/index.ts';
 import { SlipError } from '../slips/slip-error.ts';
 import type { SlipAgency, SlipComponent, SlipDossier } from '../slips/slip-data.ts';
 import { callerCanSee, loadRow } from './dossiers.service.ts';

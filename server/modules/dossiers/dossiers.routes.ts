@@ -24,7 +24,7 @@ import {
   WorklistCounts,
 } from '../../../common/contracts/dossiers.ts';
 import { Type } from 'typebox';
-import { requireActor, requireCaller } from '../auth/auth.hook.ts';
+import { requireActor, requireCaller } from '../auth/index.ts';
 import { DOSSIER_SLIP_KINDS, dossierSlip, trackingBook } from './dossier-slips.ts';
 import { attachmentFile, listAttachments } from './dossier-attachments.ts';
 import { AttachmentParams, DossierAttachments } from '../../../common/contracts/dossier-attachments.ts';
@@ -39,7 +39,7 @@ import {
   receiveAtDesk,
   submitOnline,
 } from './dossiers.service.ts';
-import { requireCitizen } from '../citizens/citizens.routes.ts';
+import { requireCitizen } from '../citizens/index.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);

@@ -43,7 +43,7 @@ import { vnDate } from '../../../common/time/vn-time.ts';
 import { findReplay, rememberResponse } from '../../platform/idempotency.ts';
 import { enqueue, message, type OutboxMessageInput } from '../../platform/jobs/outbox.ts';
 import { ApplicantNotificationTopic, PortalStatusTopic } from '../../../common/contracts/outbox-topics.ts';
-import { grantReachesAgency, grantsForAgency } from '../org/org.policy.ts';
+import { grantReachesAgency, grantsForAgency } from '../org/index.ts';
 import { formValidatorFor, resolveWorkflow, workflowForDossier } from '../catalog/catalog.service.ts';
 import { workingTimeFor } from '../calendar/calendar.service.ts';
 import { keepResultDocuments, resolveReusedDocuments } from '../documents/documents.service.ts';
@@ -183,7 +183,7 @@ async function computeDueAt(
   if (!limit || !state.clock.startedAt) return { dueAt: null, calendarVersion: null };
   const { calendar: cal, hours } = await workingTime(db);
   const pauses = closedPauses(state);
-  const due = addWorkingTime(state.clock.startedAt, limit, cal.calendar, hours, { pauses, explain: false });
+  const due = addWorkingTime(state.clock.startedAt, limit, cal.calendar, { hours, pauses, explain: false });
   return { dueAt: due.dueAt, calendarVersion: cal.revision };
 }
 
@@ -1537,8 +1537,7 @@ function dossierView(parts: {
         state.clock.startedAt!,
         { value: cumulative, unit: 'working-hour' },
         cal.calendar,
-        hours,
-        { pauses, explain: false },
+        { hours, pauses, explain: false },
       ).dueAt;
     });
   }

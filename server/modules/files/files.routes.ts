@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
-import { AppError } from '../../platform/errors.ts';
+import { fail } from './files.errors.ts';
 import { ErrorEnvelope } from '../../../common/contracts/common.ts';
-import { requireCaller } from '../auth/auth.hook.ts';
+import { requireCaller } from '../auth/index.ts';
 import { MAX_FILE_BYTES, storeFile } from './files.service.ts';
 
 export const FileView = Type.Object(
@@ -33,33 +33,29 @@ export async function registerFileRoutes(app: FastifyInstance, deps: Deps): Prom
     async (request, reply) => {
       const caller = requireCaller(request);
       if (!request.isMultipart()) {
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Hãy gửi tệp dưới dạng multipart/form-data.');
+        throw fail('FILE_NOT_MULTIPART');
       }
       let part;
       try {
         part = await request.file();
       } catch {
-        throw new AppError('BAD_REQUEST', 'Không đọc được tệp gửi lên.', [
-          { path: 'file', message: 'Dữ liệu multipart không hợp lệ.' },
-        ]);
+        throw fail('FILE_UNREADABLE', {
+          details: [{ path: 'file', message: 'Dữ liệu multipart không hợp lệ.' }],
+        });
       }
       if (!part || part.fieldname !== 'file') {
-        throw new AppError('VALIDATION_FAILED', 'Thiếu tệp.', [
-          { path: 'file', message: 'Cần một tệp trong trường "file".' },
-        ]);
+        throw fail('FILE_MISSING', {
+          details: [{ path: 'file', message: 'Cần một tệp trong trường "file".' }],
+        });
       }
       let bytes: Buffer;
       try {
         bytes = await part.toBuffer();
       } catch {
-        throw new AppError('PAYLOAD_TOO_LARGE', 'Tệp vượt quá 20 MB.', [
-          { path: 'file', message: 'Tối đa 20 MB.' },
-        ]);
+        throw fail('FILE_TOO_LARGE', { details: [{ path: 'file', message: 'Tối đa 20 MB.' }] });
       }
       if (bytes.length === 0) {
-        throw new AppError('VALIDATION_FAILED', 'Tệp rỗng.', [
-          { path: 'file', message: 'Tệp không có nội dung.' },
-        ]);
+        throw fail('FILE_EMPTY', { details: [{ path: 'file', message: 'Tệp không có nội dung.' }] });
       }
       return reply.status(201).send(await storeFile(deps, caller, bytes, part.filename || null));
     },

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Deps } from '../../deps.ts';
 import type { PersonCaller } from '../../platform/actor.ts';
-import { AppError } from '../../platform/errors.ts';
+import { fail } from './files.errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -28,9 +28,9 @@ export async function storeFile(
 ) {
   const mediaType = sniffMediaType(bytes);
   if (mediaType === null) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Chỉ nhận tệp PDF, JPEG hoặc PNG.', [
-      { path: 'file', message: 'Nội dung tệp không phải PDF, JPEG hoặc PNG.' },
-    ]);
+    throw fail('FILE_TYPE_REFUSED', {
+      details: [{ path: 'file', message: 'Nội dung tệp không phải PDF, JPEG hoặc PNG.' }],
+    });
   }
   const fileId = randomUUID();
   const sha256 = createHash('sha256').update(bytes).digest('hex');

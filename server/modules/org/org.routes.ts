@@ -4,7 +4,7 @@ import type { Selectable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { AppError } from '../../platform/errors.ts';
+import { fail } from './org.errors.ts';
 import {
   AgenciesQuery,
   AgenciesResponse,
@@ -13,7 +13,7 @@ import {
   UnitsQuery,
   UnitsResponse,
 } from '../../../common/contracts/org.ts';
-import { requireActor } from '../auth/auth.hook.ts';
+import { requireActor } from '../auth/index.ts';
 import { canReachUnit } from './org.policy.ts';
 import { findUnit, listAgencies, listUnits } from './org.repository.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
@@ -52,13 +52,11 @@ async function checkUnitParam(
   if (code === undefined) return;
   const unit = await findUnit(deps.db, code);
   if (!unit) {
-    throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
-      { path: `query/${field}`, message: `Không có đơn vị hành chính mã ${code}.` },
-    ]);
+    throw fail('ORG_QUERY_INVALID', {
+      details: [{ path: `query/${field}`, message: `Không có đơn vị hành chính mã ${code}.` }],
+    });
   }
-  if (!canReachUnit(actor, unit.path, 'read')) {
-    throw new AppError('FORBIDDEN', 'Đơn vị hành chính này nằm ngoài phạm vi của bạn.');
-  }
+  if (!canReachUnit(actor, unit.path, 'read')) throw fail('ORG_UNIT_OUT_OF_REACH');
 }
 
 export function registerOrgRoutes(root: FastifyInstance, deps: Deps): void {
@@ -107,10 +105,8 @@ export function registerOrgRoutes(root: FastifyInstance, deps: Deps): void {
     async (request) => {
       const actor = requireActor(request);
       const unit = await findUnit(deps.db, request.params.code);
-      if (!unit) throw new AppError('NOT_FOUND', `Không có đơn vị hành chính mã ${request.params.code}.`);
-      if (!canReachUnit(actor, unit.path, 'read')) {
-        throw new AppError('FORBIDDEN', 'Đơn vị hành chính này nằm ngoài phạm vi của bạn.');
-      }
+      if (!unit) throw fail('ORG_UNIT_NOT_FOUND', { params: { code: request.params.code } });
+      if (!canReachUnit(actor, unit.path, 'read')) throw fail('ORG_UNIT_OUT_OF_REACH');
       const codes = unit.path.split('/').filter((c) => c !== '' && c !== unit.code);
       const rows =
         codes.length > 0

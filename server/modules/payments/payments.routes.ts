@@ -15,7 +15,7 @@ import {
   PaymentsQuery,
   StartPaymentResponse,
 } from '../../../common/contracts/payments.ts';
-import { requireActor, requireCaller } from '../auth/auth.hook.ts';
+import { requireActor, requireCaller } from '../auth/index.ts';
 import { takeDeskPayment } from './desk/desk-payment.service.ts';
 import { receiveCallback } from './online/callback.service.ts';
 import { startOnlinePayment } from './online/online-payment.service.ts';

@@ -4,8 +4,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
 import { DossierCodeParams } from '../../../common/contracts/dossiers.ts';
 import { Rating, RatingBody, RatingState } from '../../../common/contracts/ratings.ts';
-import { requireActor, requireCaller } from '../auth/auth.hook.ts';
-import { requireCitizen } from '../citizens/citizens.routes.ts';
+import { requireActor, requireCaller } from '../auth/index.ts';
+import { requireCitizen } from '../citizens/index.ts';
 import { getRating, rateDossier, recordCounterRating } from './ratings.service.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
 

@@ -2,12 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { AppError } from '../../platform/errors.ts';
+import { fail } from './reports.errors.ts';
 import { OverviewQuery, OverviewResponse } from '../../../common/contracts/reports.ts';
 import { OVERVIEW_ROLES } from '../../../common/reports/overview.ts';
-import { requireActor } from '../auth/auth.hook.ts';
-import { canReachAgency } from '../org/org.policy.ts';
-import { findAgencyByCode } from '../org/org.repository.ts';
+import { requireActor } from '../auth/index.ts';
+import { canReachAgency, findAgencyByCode } from '../org/index.ts';
 import { getOverview, type OverviewScope } from './reports.service.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
 
@@ -24,19 +23,16 @@ async function overviewScope(
 ): Promise<OverviewScope> {
   const grants = actor.grants.filter((g) => OVERVIEW_ROLES.includes(g.role));
   if (grants.length === 0) {
-    throw new AppError(
-      'FORBIDDEN',
-      'Báo cáo tổng quan dành cho lãnh đạo, quản trị đơn vị, quản trị cấp tỉnh và thanh tra.',
-    );
+    throw fail('REPORT_ROLE_REQUIRED');
   }
   if (agencyCode === undefined) {
     return { roots: [...new Set(grants.map((g) => g.agencyCode))], reach: grants, within: null };
   }
   const agency = await findAgencyByCode(deps.db, agencyCode);
-  if (!agency) throw new AppError('NOT_FOUND', `Không có cơ quan mã ${agencyCode}.`);
+  if (!agency) throw fail('REPORT_AGENCY_NOT_FOUND', { params: { code: agencyCode } });
   const target = { agencyPath: agency.agency_path, unitPath: agency.unit_path };
   if (!canReachAgency(actor, target, 'read', OVERVIEW_ROLES)) {
-    throw new AppError('FORBIDDEN', 'Cơ quan này nằm ngoài phạm vi của bạn.');
+    throw fail('REPORT_AGENCY_OUT_OF_REACH');
   }
   return { roots: [agency.code], reach: grants, within: target };
 }

@@ -62,7 +62,7 @@ const vnDay = (column: string) => sql`((${sql.ref(column)} AT TIME ZONE 'UTC') +
 async function dueSoonLimit(deps: Deps, now: Date): Promise<RawBuilder<unknown>> {
   const { calendar } = await loadCalendar(deps);
   const until = (hours: OfficeHours) =>
-    addWorkingTime(now, { value: 1, unit: 'working-day' }, calendar, hours, { explain: false }).dueAt;
+    addWorkingTime(now, { value: 1, unit: 'working-day' }, calendar, { hours, explain: false }).dueAt;
   const standard = until(defaultOfficeHours());
   const own = await deps.db.selectFrom('office_hours').select(['agency_id', 'hours']).execute();
   if (own.length === 0) return sql`${standard}::timestamptz`;

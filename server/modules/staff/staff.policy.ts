@@ -6,7 +6,7 @@
 // reach, which is what the person picker of a dossier action needs.
 import type { Role } from '../../../common/auth/roles.ts';
 import type { Actor } from '../../platform/actor.ts';
-import { canReachAgency, type AgencyTarget } from '../org/org.policy.ts';
+import { canReachAgency, type AgencyTarget } from '../org/index.ts';
 
 export const STAFF_ADMINS = ['unit-admin', 'province-admin'] as const satisfies readonly Role[];
 

@@ -9,7 +9,7 @@ import {
   StaffQuery,
   StaffView,
 } from '../../../common/contracts/staff.ts';
-import { requireActor } from '../auth/auth.hook.ts';
+import { requireActor } from '../auth/index.ts';
 import { createStaff, getStaff, listStaff, replaceGrants, setActive } from './staff.service.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
 
@@ -73,7 +73,11 @@ export function registerStaffRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) =>
-      replaceGrants(deps, requireActor(request), request.params.username, request.body, request.id),
+      replaceGrants(deps, requireActor(request), {
+        username: request.params.username,
+        body: request.body,
+        requestId: request.id,
+      }),
   );
 
   for (const [verb, active, summary] of [
@@ -85,7 +89,12 @@ export function registerStaffRoutes(root: FastifyInstance, deps: Deps): void {
       {
         schema: { tags, summary, params: StaffParams, response: { 200: StaffView, ...errors } },
       },
-      async (request) => setActive(deps, requireActor(request), request.params.username, active, request.id),
+      async (request) =>
+        setActive(deps, requireActor(request), {
+          username: request.params.username,
+          active,
+          requestId: request.id,
+        }),
     );
   }
 }

@@ -6,7 +6,8 @@ import { createHash } from 'node:crypto';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { AppError, type ErrorDetail } from '../../platform/errors.ts';
+import type { ErrorDetail } from '../../platform/errors.ts';
+import { fail } from './staff.errors.ts';
 import { ROLE_LABELS, type Role } from '../../../common/auth/roles.ts';
 import type {
   CreateStaffBody,
@@ -15,10 +16,8 @@ import type {
   StaffQuery,
   StaffView,
 } from '../../../common/contracts/staff.ts';
-import { hashPassword } from '../auth/auth.crypto.ts';
-import { normaliseUsername } from '../auth/auth.service.ts';
-import { findAgencyByCode } from '../org/org.repository.ts';
-import { canReachAgency } from '../org/org.policy.ts';
+import { hashPassword, normaliseUsername } from '../auth/index.ts';
+import { canReachAgency, findAgencyByCode } from '../org/index.ts';
 import {
   canAdministerGrant,
   canManageAccount,
@@ -70,7 +69,7 @@ function present(actor: Actor, user: UserRow, grants: readonly GrantRow[]): Staf
   };
 }
 
-const notFoundUser = (username: string) => new AppError('NOT_FOUND', `Không có cán bộ ${username}.`);
+const notFoundUser = (username: string) => fail('STAFF_NOT_FOUND', { params: { username } });
 
 /** The user and their grants when the actor may see at least one of them; otherwise the user "does not exist". */
 async function visibleUser(deps: Deps, actor: Actor, username: string) {
@@ -89,12 +88,12 @@ export async function listStaff(
   if (q.agencyCode !== undefined) {
     const agency = await findAgencyByCode(deps.db, q.agencyCode);
     if (!agency) {
-      throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
-        { path: 'query/agencyCode', message: `Không có cơ quan mã ${q.agencyCode}.` },
-      ]);
+      throw fail('STAFF_INPUT_INVALID', {
+        details: [{ path: 'query/agencyCode', message: `Không có cơ quan mã ${q.agencyCode}.` }],
+      });
     }
     if (!canReadStaffAt(actor, { agencyPath: agency.agency_path, unitPath: agency.unit_path })) {
-      throw new AppError('FORBIDDEN', 'Cơ quan này nằm ngoài phạm vi của bạn.');
+      throw fail('STAFF_AGENCY_OUT_OF_REACH');
     }
   }
   const pageSize = q.pageSize ?? 20;
@@ -149,7 +148,7 @@ async function resolveGrants(db: Executor, grants: readonly StaffGrant[]): Promi
     seen.set(key, i);
     out.push({ role: g.role, agency, index: i });
   });
-  if (invalid.length > 0) throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', invalid);
+  if (invalid.length > 0) throw fail('STAFF_INPUT_INVALID', { details: invalid });
   return out;
 }
 
@@ -179,7 +178,7 @@ function requireAdministrable(actor: Actor, changes: readonly Change[]): void {
     }
   }
   if (refused.length > 0) {
-    throw new AppError('FORBIDDEN', 'Bạn không có quyền giao hoặc thu hồi một số vai trò này.', refused);
+    throw fail('STAFF_GRANTS_REFUSED', { details: refused });
   }
 }
 
@@ -198,9 +197,12 @@ export async function createStaff(
   const resolved = await resolveGrants(deps.db, body.grants);
   requireAdministrable(actor, resolved);
   const conflict = () =>
-    new AppError('CONFLICT', `Tên đăng nhập ${username} đã có người dùng.`, [
-      { path: 'body/username', message: `Tên đăng nhập ${username} đã có người dùng; hãy chọn tên khác.` },
-    ]);
+    fail('STAFF_USERNAME_TAKEN', {
+      params: { username },
+      details: [
+        { path: 'body/username', message: `Tên đăng nhập ${username} đã có người dùng; hãy chọn tên khác.` },
+      ],
+    });
   if (await findUser(deps.db, username)) throw conflict();
   // argon2 before the transaction: it takes tens of milliseconds and needs no lock.
   const passwordHash = await hashPassword(body.password);
@@ -252,10 +254,9 @@ export async function createStaff(
 export async function replaceGrants(
   deps: Deps,
   actor: Actor,
-  username: string,
-  body: PutGrantsBody,
-  requestId: string,
+  input: { username: string; body: PutGrantsBody; requestId: string },
 ): Promise<StaffView> {
+  const { username, body, requestId } = input;
   await visibleUser(deps, actor, username);
   const wanted = await resolveGrants(deps.db, body.grants);
   const now = deps.clock.now();
@@ -265,11 +266,9 @@ export async function replaceGrants(
     const current = await loadGrantRows(trx, [user.user_id]);
     const currentVersion = grantsVersionOf(current.map((g) => ({ role: g.role, agencyCode: g.code })));
     if (body.grantsVersion !== undefined && body.grantsVersion !== currentVersion) {
-      throw new AppError(
-        'STALE_VERSION',
-        'Vai trò của cán bộ này vừa được người khác thay đổi; hãy tải lại.',
-        [{ path: 'body/grantsVersion', message: 'Danh sách vai trò đã thay đổi từ khi bạn mở.' }],
-      );
+      throw fail('STAFF_GRANTS_STALE', {
+        details: [{ path: 'body/grantsVersion', message: 'Danh sách vai trò đã thay đổi từ khi bạn mở.' }],
+      });
     }
     const wantedKeys = new Set(wanted.map((r) => grantKey({ role: r.role, agencyCode: r.agency.code })));
     const currentKeys = new Set(current.map((g) => grantKey({ role: g.role, agencyCode: g.code })));
@@ -286,12 +285,14 @@ export async function replaceGrants(
       current.some((g) => isAdminRole(g.role)) &&
       !wanted.some((r) => isAdminRole(r.role))
     ) {
-      throw new AppError('UNPROCESSABLE', 'Không thể tự thu hồi vai trò quản trị cuối cùng của mình.', [
-        {
-          path: 'body/grants',
-          message: 'Bạn phải giữ ít nhất một vai trò quản trị; hãy nhờ quản trị khác nếu cần thu hồi.',
-        },
-      ]);
+      throw fail('STAFF_LAST_ADMIN_ROLE', {
+        details: [
+          {
+            path: 'body/grants',
+            message: 'Bạn phải giữ ít nhất một vai trò quản trị; hãy nhờ quản trị khác nếu cần thu hồi.',
+          },
+        ],
+      });
     }
     if (added.length === 0 && removed.length === 0) return user;
     for (const g of removed) {
@@ -334,27 +335,20 @@ export async function replaceGrants(
 export async function setActive(
   deps: Deps,
   actor: Actor,
-  username: string,
-  active: boolean,
-  requestId: string,
+  input: { username: string; active: boolean; requestId: string },
 ): Promise<StaffView> {
+  const { username, active, requestId } = input;
   await visibleUser(deps, actor, username);
   const now = deps.clock.now();
   const user = await deps.db.transaction().execute(async (trx) => {
     const user = await findUser(trx, normaliseUsername(username), true);
     if (!user) throw notFoundUser(username);
     if (user.user_id === actor.userId) {
-      throw new AppError(
-        'UNPROCESSABLE',
-        active ? 'Tài khoản của bạn đang hoạt động.' : 'Không thể tự khóa tài khoản của mình.',
-      );
+      throw fail(active ? 'STAFF_SELF_ALREADY_ACTIVE' : 'STAFF_SELF_DEACTIVATION');
     }
     const grants = await loadGrantRows(trx, [user.user_id]);
     if (!canManageAccount(actor, user.user_id, grants.map(targetOf))) {
-      throw new AppError(
-        'FORBIDDEN',
-        'Cán bộ này có vai trò ngoài phạm vi quản trị của bạn; chỉ quản trị cấp trên được khóa hoặc mở khóa tài khoản.',
-      );
+      throw fail('STAFF_ACCOUNT_OUT_OF_REACH');
     }
     if (user.active === active) return user;
     await trx

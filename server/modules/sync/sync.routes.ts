@@ -15,7 +15,7 @@ import {
   SyncStatusQuery,
   SyncStatusResponse,
 } from '../../../common/contracts/sync.ts';
-import { requireActor } from '../auth/auth.hook.ts';
+import { requireActor } from '../auth/index.ts';
 import {
   getSyncStatus,
   listInbound,

@@ -15,7 +15,7 @@ import {
   type SyncMessageView,
   type SyncStatusResponse,
 } from '../../../common/contracts/sync.ts';
-import { grantReachesAgency } from '../org/org.policy.ts';
+import { grantReachesAgency } from '../org/index.ts';
 import { intakeInboundRow } from './inbound-intake.ts';
 import { fail } from './sync.errors.ts';
 

@@ -1,7 +1,8 @@
-// Turns every failure into the one envelope { error: { code, message, details?, requestId } }.
+// Turns every failure into the one envelope { error: { code, reason?, message, details?, requestId } }.
 // Schema validation lists every failing field; unknown errors are logged and never shown.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_STATUS, type ErrorCode, type ErrorDetail } from '../errors.ts';
+import { fail } from '../platform.errors.ts';
 
 type AjvError = {
   instancePath: string;
@@ -78,11 +79,18 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_ASYNC_CONSTRAINT: 'BAD_REQUEST',
 };
 
-const FASTIFY_MESSAGES: Partial<Record<ErrorCode, string>> = {
-  INVALID_JSON: 'Nội dung gửi lên không phải JSON hợp lệ.',
-  PAYLOAD_TOO_LARGE: 'Nội dung gửi lên quá lớn.',
-  UNSUPPORTED_MEDIA_TYPE: 'Kiểu nội dung không được hỗ trợ; hãy gửi application/json.',
-  BAD_REQUEST: 'Yêu cầu không hợp lệ.',
+/** Fastify's own failures, each answered as its catalogue entry. */
+const FASTIFY_REASONS: Partial<Record<ErrorCode, Parameters<typeof fail>[0]>> = {
+  INVALID_JSON: 'REQUEST_NOT_JSON',
+  PAYLOAD_TOO_LARGE: 'REQUEST_TOO_LARGE',
+  UNSUPPORTED_MEDIA_TYPE: 'REQUEST_MEDIA_TYPE_UNSUPPORTED',
+  BAD_REQUEST: 'REQUEST_MALFORMED',
+};
+
+// Any other 4xx keeps its own HTTP-generic code (its status decides it), so it has no catalogue entry.
+const fastifyError = (code: ErrorCode): AppError => {
+  const reason = FASTIFY_REASONS[code];
+  return reason ? fail(reason) : new AppError(code, 'Yêu cầu không hợp lệ.');
 };
 
 export function sendError(reply: FastifyReply, requestId: string, err: AppError): void {
@@ -110,6 +118,7 @@ export function installErrorHandling(app: FastifyInstance): void {
     const fe = error as FastifyError & { validation?: AjvError[]; validationContext?: string };
     if (fe.validation) {
       const details = ajvErrorsToDetails(fe.validationContext ?? 'body', fe.validation);
+      // Schema failures name every failing field in details; they carry no catalogue reason (docs/errors.md).
       sendError(
         reply,
         request.id,
@@ -119,20 +128,20 @@ export function installErrorHandling(app: FastifyInstance): void {
     }
     const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
     if (mapped) {
-      sendError(reply, request.id, new AppError(mapped, FASTIFY_MESSAGES[mapped] ?? 'Yêu cầu không hợp lệ.'));
+      sendError(reply, request.id, fastifyError(mapped));
       return;
     }
     if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
       const code = (Object.entries(ERROR_STATUS).find(([, s]) => s === fe.statusCode)?.[0] ??
         'BAD_REQUEST') as ErrorCode;
-      sendError(reply, request.id, new AppError(code, FASTIFY_MESSAGES[code] ?? 'Yêu cầu không hợp lệ.'));
+      sendError(reply, request.id, fastifyError(code));
       return;
     }
     request.log.error({ err: error }, 'unhandled error');
-    sendError(reply, request.id, new AppError('INTERNAL_ERROR', 'Đã có lỗi hệ thống; vui lòng thử lại sau.'));
+    sendError(reply, request.id, fail('SERVER_FAILED'));
   });
 
   app.setNotFoundHandler((request, reply) => {
-    sendError(reply, request.id, new AppError('NOT_FOUND', 'Không tìm thấy đường dẫn này.'));
+    sendError(reply, request.id, fail('ROUTE_NOT_FOUND'));
   });
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Registry } from 'prom-client';
 import type { Deps } from '../../deps.ts';
-import { AppError } from '../errors.ts';
+import { fail } from '../platform.errors.ts';
 
 export function registerHealthRoutes(app: FastifyInstance, deps: Deps, registry: Registry): void {
   const hide = { hide: true } as const;
@@ -18,7 +18,7 @@ export function registerHealthRoutes(app: FastifyInstance, deps: Deps, registry:
     try {
       await sql`SELECT 1`.execute(deps.db);
     } catch {
-      throw new AppError('SERVICE_UNAVAILABLE', 'Cơ sở dữ liệu chưa sẵn sàng.');
+      throw fail('DATABASE_NOT_READY');
     }
     return { status: 'ready', database: deps.driver };
   });

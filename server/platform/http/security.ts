@@ -2,7 +2,7 @@
 // a browser request from another site is refused (Sec-Fetch-Site, then Origin); clients outside a
 // browser send neither header and may write with their cookie or a Bearer token.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../errors.ts';
+import { fail } from '../platform.errors.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -38,7 +38,7 @@ export function installSecurity(app: FastifyInstance, publicUrl: string, product
   const allowed = new Set([new URL(publicUrl).origin]);
   app.addHook('onRequest', async (request) => {
     if (isCrossSiteWrite(request, allowed)) {
-      throw new AppError('CSRF_REJECTED', 'Yêu cầu từ trang web khác bị từ chối.');
+      throw fail('CROSS_SITE_WRITE_REJECTED');
     }
   });
   app.addHook('onSend', async (request, reply, payload) => {

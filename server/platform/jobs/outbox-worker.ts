@@ -126,12 +126,11 @@ type ClaimRow = {
 
 const MAX_ERROR_LENGTH = 1000;
 
+type ClaimRequest = { topics: string[]; now: Date; lockUntil: Date; limit: number };
+
 async function claim(
   db: Kysely<DB>,
-  topics: string[],
-  now: Date,
-  lockUntil: Date,
-  limit: number,
+  { topics, now, lockUntil, limit }: ClaimRequest,
 ): Promise<OutboxMessage[]> {
   // The heads: per (topic, key), the oldest message not delivered yet. Only a pending head whose time
   // has come and whose lease is free may be claimed, so message k+1 of a key never leaves before k is
@@ -309,7 +308,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     if (topics.length === 0 || stopController.signal.aborted) return stats;
     const now = clock.now();
     const limit = claimLimit;
-    const messages = await claim(db, topics, now, new Date(now.getTime() + lockMs), limit);
+    const messages = await claim(db, { topics, now, lockUntil: new Date(now.getTime() + lockMs), limit });
     stats.claimed = messages.length;
     if (messages.length === 0) return stats;
 

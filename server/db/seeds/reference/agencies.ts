@@ -118,13 +118,14 @@ export function buildReferenceAgencies(units: readonly ReferenceUnit[]): Referen
   const childrenOf = (unit: ReferenceUnit): ReferenceUnit[] => children.get(unit.code) ?? [];
 
   const agencies: ReferenceAgency[] = [];
-  const add = (
-    unit: ReferenceUnit,
-    kind: AgencyKind,
-    name: string,
-    code: string,
-    parent: ReferenceAgency | null,
-  ): ReferenceAgency => {
+  type NewAgency = {
+    unit: ReferenceUnit;
+    kind: AgencyKind;
+    name: string;
+    code: string;
+    parent: ReferenceAgency | null;
+  };
+  const add = ({ unit, kind, name, code, parent }: NewAgency): ReferenceAgency => {
     const agency: ReferenceAgency = {
       code,
       name,
@@ -137,7 +138,7 @@ export function buildReferenceAgencies(units: readonly ReferenceUnit[]): Referen
     return agency;
   };
   const committee = (unit: ReferenceUnit, code: string, parent: ReferenceAgency | null): ReferenceAgency =>
-    add(unit, 'people-committee', `Ủy ban nhân dân ${unit.name}`, code, parent);
+    add({ unit, kind: 'people-committee', name: `Ủy ban nhân dân ${unit.name}`, code, parent });
 
   let reached = 0;
   for (const province of children.get(null) ?? []) {
@@ -148,13 +149,13 @@ export function buildReferenceAgencies(units: readonly ReferenceUnit[]): Referen
     let provincePolice: ReferenceAgency | null = null;
     if (demo) {
       for (const s of PROVINCE_SLOTS) {
-        const agency = add(
-          province,
-          s.kind,
-          s.name(province),
-          agencyCode(0, 0, s.slot, level1),
-          provinceCommittee,
-        );
+        const agency = add({
+          unit: province,
+          kind: s.kind,
+          name: s.name(province),
+          code: agencyCode(0, 0, s.slot, level1),
+          parent: provinceCommittee,
+        });
         if (s.slot === PROVINCE_POLICE_SLOT) provincePolice = agency;
       }
     }
@@ -168,7 +169,13 @@ export function buildReferenceAgencies(units: readonly ReferenceUnit[]): Referen
       const withOffices = demo && DISTRICT_TYPES.has(district.type);
       if (withOffices) {
         for (const s of DISTRICT_SLOTS) {
-          add(district, s.kind, s.name(district), agencyCode(0, s.slot, group3, level1), districtCommittee);
+          add({
+            unit: district,
+            kind: s.kind,
+            name: s.name(district),
+            code: agencyCode(0, s.slot, group3, level1),
+            parent: districtCommittee,
+          });
         }
       }
       // Police answer to the police above them (Công an tỉnh → huyện → xã), so their codes sit
@@ -176,13 +183,13 @@ export function buildReferenceAgencies(units: readonly ReferenceUnit[]): Referen
       const districtPolice =
         provincePolice === null
           ? null
-          : add(
-              district,
-              'police',
-              `Công an ${district.name}`,
-              agencyCode(0, i + 1, PROVINCE_POLICE_SLOT, level1),
-              provincePolice,
-            );
+          : add({
+              unit: district,
+              kind: 'police',
+              name: `Công an ${district.name}`,
+              code: agencyCode(0, i + 1, PROVINCE_POLICE_SLOT, level1),
+              parent: provincePolice,
+            });
 
       const communes = childrenOf(district);
       assertCapacity(communes.length, LAST_COMMUNE_SLOT, `units under ${district.code}`);
@@ -190,13 +197,13 @@ export function buildReferenceAgencies(units: readonly ReferenceUnit[]): Referen
         const communeCommittee = committee(commune, agencyCode(0, j + 1, group3, level1), districtCommittee);
         reached += 1;
         if (districtPolice !== null) {
-          add(
-            commune,
-            'police',
-            `Công an ${commune.name}`,
-            agencyCode(j + 1, i + 1, PROVINCE_POLICE_SLOT, level1),
-            districtPolice,
-          );
+          add({
+            unit: commune,
+            kind: 'police',
+            name: `Công an ${commune.name}`,
+            code: agencyCode(j + 1, i + 1, PROVINCE_POLICE_SLOT, level1),
+            parent: districtPolice,
+          });
         }
         const below = childrenOf(commune);
         assertCapacity(below.length, 999, `units under ${commune.code}`);

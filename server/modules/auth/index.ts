@@ -1,0 +1,11 @@
+// The auth module's face: staff sign-in, sessions and API tokens, the request actor, accounts for the CLI and seeds.
+export { installAuth, requireActor, requireCaller } from './auth.hook.ts';
+export { registerAuthRoutes } from './auth.routes.ts';
+export {
+  createApiToken,
+  createUser,
+  normaliseUsername,
+  resetPassword,
+  type NewUser,
+} from './auth.service.ts';
+export { hashPassword, keyedHash, newSecret } from './auth.crypto.ts';

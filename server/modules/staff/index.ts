@@ -1,0 +1,2 @@
+// The staff module's face: staff administration routes.
+export { registerStaffRoutes } from './staff.routes.ts';
