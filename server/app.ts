@@ -21,7 +21,7 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { installCitizenSessions, registerCitizenRoutes } from './modules/citizens/citizens.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
-import { registerCatalogRoutes } from './modules/catalog/catalog.routes.ts';
+import { registerCatalogRoutes } from './modules/catalog/index.ts';
 import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerDossierRoutes } from './modules/dossiers/dossiers.routes.ts';
 import { registerSyncRoutes } from './modules/sync/sync.routes.ts';

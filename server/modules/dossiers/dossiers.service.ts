@@ -44,7 +44,7 @@ import { findReplay, rememberResponse } from '../../platform/idempotency.ts';
 import { enqueue, message, type OutboxMessageInput } from '../../platform/jobs/outbox.ts';
 import { ApplicantNotificationTopic, PortalStatusTopic } from '../../../common/contracts/outbox-topics.ts';
 import { grantReachesAgency, grantsForAgency } from '../org/org.policy.ts';
-import { formValidatorFor, resolveWorkflow, workflowForDossier } from '../catalog/catalog.service.ts';
+import { formValidatorFor, resolveWorkflow, workflowForDossier } from '../catalog/index.ts';
 import { workingTimeFor } from '../calendar/calendar.service.ts';
 import { keepResultDocuments, resolveReusedDocuments } from '../documents/documents.service.ts';
 
