@@ -20,7 +20,7 @@ import { installAuth } from './modules/auth/auth.hook.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { installCitizenSessions, registerCitizenRoutes } from './modules/citizens/citizens.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
-import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { registerCalendarRoutes } from './modules/calendar/index.ts';
 import { registerCatalogRoutes } from './modules/catalog/index.ts';
 import { registerFileRoutes } from './modules/files/files.routes.ts';
 import { registerDossierRoutes } from './modules/dossiers/dossiers.routes.ts';

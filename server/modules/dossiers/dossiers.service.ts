@@ -45,7 +45,7 @@ import { enqueue, message, type OutboxMessageInput } from '../../platform/jobs/o
 import { ApplicantNotificationTopic, PortalStatusTopic } from '../../../common/contracts/outbox-topics.ts';
 import { grantReachesAgency, grantsForAgency } from '../org/org.policy.ts';
 import { formValidatorFor, resolveWorkflow, workflowForDossier } from '../catalog/index.ts';
-import { workingTimeFor } from '../calendar/calendar.service.ts';
+import { workingTimeFor } from '../calendar/index.ts';
 import { keepResultDocuments, resolveReusedDocuments } from '../documents/documents.service.ts';
 
 const invalid = (details: ErrorDetail[], message = 'Dữ liệu gửi lên không hợp lệ.') =>
