@@ -5,11 +5,11 @@ import type { Actor, PersonCaller } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { DossierState } from '../../../common/dossiers/index.ts';
 import { feesFor, timeLimitFor, type Channel, type Procedure } from '../../../common/catalog/procedure.ts';
-import { renderSlip } from '../slips/slips.ts';
-import { renderTrackingBookXlsx } from '../slips/tracking-book-xlsx.ts';
+import { renderSlip } from '../slips/index.ts';
+import { renderTrackingBookXlsx } from '../slips/index.ts';
 import { grantReachesAgency } from '../org/org.policy.ts';
-import { SlipError } from '../slips/slip-error.ts';
-import type { SlipAgency, SlipComponent, SlipDossier } from '../slips/slip-data.ts';
+import { SlipError } from '../slips/index.ts';
+import type { SlipAgency, SlipComponent, SlipDossier } from '../slips/index.ts';
 import { callerCanSee, loadRow } from './dossiers.service.ts';
 import { vnMidnight } from '../../../common/time/vn-time.ts';
 
