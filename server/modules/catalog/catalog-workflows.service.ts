@@ -14,10 +14,9 @@ import {
   type WorkflowStep,
 } from '../../../common/catalog/workflow.ts';
 import { canReachAgency } from '../org/org.policy.ts';
-import { findAgencyByCode } from '../org/org.repository.ts';
 import { fail } from './catalog.errors.ts';
 import { WORKFLOW_EDITORS, requireCatalogueEditor } from './catalog.policy.ts';
-import { auditProcedure, getVersion, type VersionRow } from './catalog.repository.ts';
+import { auditProcedure, getNamedAgency, getVersion, type VersionRow } from './catalog.repository.ts';
 
 export type ResolvedStep = WorkflowStep & {
   agency: { code: string; name: string } | null;
@@ -181,12 +180,7 @@ export async function getWorkflow(
   const row = await getVersion(deps.db, code, input.procedureVersion);
   let agency: AgencyRef | null = null;
   if (input.agencyCode !== undefined) {
-    const a = await findAgencyByCode(deps.db, input.agencyCode);
-    if (!a) {
-      throw fail('CATALOG_INVALID_INPUT', {
-        details: [{ path: 'query/agencyCode', message: `Không có cơ quan mã ${input.agencyCode}.` }],
-      });
-    }
+    const a = await getNamedAgency(deps.db, input.agencyCode, 'query/agencyCode');
     agency = { agency_id: a.agency_id, code: a.code, name: a.name, unit_code: a.unit_code };
   }
   const w = await workflowFor(deps.db, row, agency?.agency_id ?? null, input.channel);
@@ -220,12 +214,7 @@ export async function putWorkflow(deps: Deps, actor: Actor, body: PutWorkflowInp
   if (row.status === 'retired') throw fail('WORKFLOW_VERSION_RETIRED');
   let agencyId: string | null = null;
   if (body.agencyCode !== undefined) {
-    const a = await findAgencyByCode(deps.db, body.agencyCode);
-    if (!a) {
-      throw fail('CATALOG_INVALID_INPUT', {
-        details: [{ path: 'body/agencyCode', message: `Không có cơ quan mã ${body.agencyCode}.` }],
-      });
-    }
+    const a = await getNamedAgency(deps.db, body.agencyCode, 'body/agencyCode');
     if (
       !canReachAgency(actor, { agencyPath: a.agency_path, unitPath: a.unit_path }, 'write', WORKFLOW_EDITORS)
     ) {

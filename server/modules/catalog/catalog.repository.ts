@@ -8,6 +8,7 @@ import { appendAudit, canonicalJson } from '../../platform/audit.ts';
 import type { Procedure } from '../../../common/catalog/procedure.ts';
 import { procedureSearchText } from '../../../common/catalog/search.ts';
 import type { JsonSchemaObject } from '../../../common/catalog/forms.ts';
+import { findAgencyByCode } from '../org/org.repository.ts';
 import { fail } from './catalog.errors.ts';
 
 export type VersionRow = {
@@ -110,4 +111,13 @@ export function auditProcedure(
     },
     at,
   );
+}
+
+/** The agency a request names by code at `path` (query/agencyCode, body/agencyCode); unknown: 400. */
+export async function getNamedAgency(db: Database, code: string, path: string) {
+  const agency = await findAgencyByCode(db, code);
+  if (!agency) {
+    throw fail('CATALOG_INVALID_INPUT', { details: [{ path, message: `Không có cơ quan mã ${code}.` }] });
+  }
+  return agency;
 }

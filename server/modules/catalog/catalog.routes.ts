@@ -222,14 +222,12 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await createDraft(deps, requireActor(request), {
-            code: request.params.code,
-            requestId: request.id,
-          }),
-        ),
+      reply.status(201).send(
+        await createDraft(deps, requireActor(request), {
+          code: request.params.code,
+          requestId: request.id,
+        }),
+      ),
   );
 
   app.put(

@@ -7,9 +7,7 @@ import type { Procedure } from '../../../common/catalog/procedure.ts';
 import { searchQueryTokens } from '../../../common/catalog/search.ts';
 import { procedureIssues } from '../../../common/catalog/issues.ts';
 import { foldVietnamese } from '../../../common/text/fold.ts';
-import { findAgencyByCode } from '../org/org.repository.ts';
-import { fail } from './catalog.errors.ts';
-import { getProcedureRow, getVersion } from './catalog.repository.ts';
+import { getNamedAgency, getProcedureRow, getVersion } from './catalog.repository.ts';
 import { formOf } from './catalog-forms.service.ts';
 
 export type ListFilter = {
@@ -25,13 +23,7 @@ export type ListFilter = {
 export async function listProcedures(deps: Deps, f: ListFilter) {
   let agencyId: string | null = null;
   if (f.agencyCode !== undefined) {
-    const agency = await findAgencyByCode(deps.db, f.agencyCode);
-    if (!agency) {
-      throw fail('CATALOG_INVALID_INPUT', {
-        details: [{ path: 'query/agencyCode', message: `Không có cơ quan mã ${f.agencyCode}.` }],
-      });
-    }
-    agencyId = agency.agency_id;
+    agencyId = (await getNamedAgency(deps.db, f.agencyCode, 'query/agencyCode')).agency_id;
   }
   const query = deps.db
     .selectFrom('procedure_versions as v')

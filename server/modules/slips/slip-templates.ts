@@ -1,14 +1,5 @@
 // The templates of the statutory slips, one renderer per kind (Mẫu 01–07 of the 2018 and 2025 sets).
 import { TIME_UNIT_LABELS } from '../../../common/catalog/procedure.ts';
-import type {
-  ApologySlipData,
-  ProcessControlSlipData,
-  ReceiptSlipData,
-  RefusalSlipData,
-  StopNoticeSlipData,
-  SupplementRequestSlipData,
-  TrackingBookData,
-} from './slip-data.ts';
 import { SlipError } from './slips.errors.ts';
 import { TRACKING_BOOK_COLUMNS, type SlipDataMap, type SlipKind } from './slip-forms.ts';
 import { SIZE, type Run, type TableCell } from './slip-pdf.ts';
@@ -43,7 +34,7 @@ import {
 
 // ---- Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả --------------------------------------------
 
-async function renderReceipt(data: ReceiptSlipData, ctx: Ctx): Promise<void> {
+async function renderReceipt(data: SlipDataMap['receipt'], ctx: Ctx): Promise<void> {
   const { pdf, form } = ctx;
   const { dossier } = data;
   header(ctx, data, { desk: true });
@@ -109,7 +100,7 @@ async function renderReceipt(data: ReceiptSlipData, ctx: Ctx): Promise<void> {
 
 // ---- Mẫu 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ -------------------------------------------
 
-async function renderSupplementRequest(data: SupplementRequestSlipData, ctx: Ctx): Promise<void> {
+async function renderSupplementRequest(data: SlipDataMap['supplement-request'], ctx: Ctx): Promise<void> {
   const { pdf, form } = ctx;
   const { dossier } = data;
   await deskHeader(ctx, data);
@@ -168,7 +159,7 @@ async function renderSupplementRequest(data: SupplementRequestSlipData, ctx: Ctx
 
 // ---- Mẫu 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ ------------------------------------------
 
-async function renderRefusal(data: RefusalSlipData, ctx: Ctx): Promise<void> {
+async function renderRefusal(data: SlipDataMap['refusal'], ctx: Ctx): Promise<void> {
   const { pdf, form } = ctx;
   const { dossier } = data;
   await deskHeader(ctx, data);
@@ -197,7 +188,7 @@ async function renderRefusal(data: RefusalSlipData, ctx: Ctx): Promise<void> {
 
 // ---- Mẫu 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả / … và đề nghị gia hạn ------------------
 
-async function renderApology(data: ApologySlipData, ctx: Ctx): Promise<void> {
+async function renderApology(data: SlipDataMap['apology'], ctx: Ctx): Promise<void> {
   const { pdf, form } = ctx;
   const { dossier } = data;
   const who = addressee(dossier.applicant);
@@ -263,7 +254,7 @@ function capitalise(text: string): string {
 
 // ---- 2025 Mẫu 05: Thông báo dừng giải quyết hồ sơ ---------------------------------------------
 
-async function renderStopNotice(data: StopNoticeSlipData, ctx: Ctx): Promise<void> {
+async function renderStopNotice(data: SlipDataMap['stop-notice'], ctx: Ctx): Promise<void> {
   const { pdf, form } = ctx;
   const { dossier } = data;
   const who = addressee(dossier.applicant);
@@ -317,7 +308,7 @@ async function renderStopNotice(data: StopNoticeSlipData, ctx: Ctx): Promise<voi
 
 // ---- 2018 Mẫu 05 / 2025 Mẫu 06: Phiếu kiểm soát quá trình giải quyết hồ sơ ---------------------
 
-async function renderProcessControl(data: ProcessControlSlipData, ctx: Ctx): Promise<void> {
+async function renderProcessControl(data: SlipDataMap['process-control'], ctx: Ctx): Promise<void> {
   const { pdf } = ctx;
   const { dossier } = data;
   header(ctx, data);
@@ -381,7 +372,7 @@ async function renderProcessControl(data: ProcessControlSlipData, ctx: Ctx): Pro
 
 // ---- 2018 Mẫu 06 / 2025 Mẫu 07: Sổ theo dõi hồ sơ --------------------------------------------
 
-async function renderTrackingBook(data: TrackingBookData, ctx: Ctx): Promise<void> {
+async function renderTrackingBook(data: SlipDataMap['tracking-book'], ctx: Ctx): Promise<void> {
   const { pdf } = ctx;
   if (data.period.to < data.period.from) {
     throw new SlipError('INVALID_SLIP_DATA', 'Kỳ theo dõi không hợp lệ: ngày kết thúc trước ngày bắt đầu.');
