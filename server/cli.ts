@@ -6,7 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { seedReference } from './db/seeds/reference.ts';
 import { seedDemo } from './db/seeds/demo.ts';
 import { seedCatalogue } from './db/seeds/catalogue.ts';
-import { exportCatalogue, importCatalogue } from './modules/catalog/catalog.service.ts';
+import { exportCatalogue, importCatalogue } from './modules/catalog/index.ts';
 import fs from 'node:fs';
 import { createApiToken, createUser, resetPassword } from './modules/auth/index.ts';
 import { verifyAuditChain } from './platform/audit.ts';

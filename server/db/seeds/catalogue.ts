@@ -8,12 +8,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Deps } from '../../deps.ts';
-import { importCatalogue } from '../../modules/catalog/catalog.service.ts';
 import {
   REFERENCE_DATA_DIR,
+  importCatalogue,
   loadReferenceForms,
   loadReferenceProcedures,
-} from '../../modules/catalog/catalog-source.ts';
+} from '../../modules/catalog/index.ts';
 import type { JsonSchemaObject } from '../../../common/catalog/forms.ts';
 import { DEMO_PROVINCE_CODES } from './reference/agencies.ts';
 

@@ -25,6 +25,16 @@ type Year = {
   calendarVersion: number;
 };
 
+const putYear = (y: number, cookie: string, payload: object) =>
+  rt.app.inject({ method: 'PUT', url: `/api/v1/calendars/${y}`, headers: { cookie }, payload });
+const putHours = (agencyCode: string, cookie: string, payload: object) =>
+  rt.app.inject({
+    method: 'PUT',
+    url: `/api/v1/agencies/${agencyCode}/office-hours`,
+    headers: { cookie },
+    payload,
+  });
+
 const due = async (q: string) => rt.app.inject({ method: 'GET', url: `/api/v1/calendar/due?${q}` });
 const year = async (y: number) =>
   (await rt.app.inject({ method: 'GET', url: `/api/v1/calendars/${y}` })).json<Year>();
@@ -162,34 +172,14 @@ test('a province admin replaces a year; stale versions get 409; issued due times
     note: 'Bỏ ngày 24/11 theo quyết định của tỉnh',
   };
   const desk = await loginAs(rt.app, 'desk.hang-trong');
-  const forbidden = await rt.app.inject({
-    method: 'PUT',
-    url: '/api/v1/calendars/2026',
-    headers: { cookie: desk },
-    payload: body,
-  });
+  const forbidden = await putYear(2026, desk, body);
   assert.equal(forbidden.statusCode, 403);
   const auditor = await loginAs(rt.app, 'auditor.ha-noi');
-  assert.equal(
-    (
-      await rt.app.inject({
-        method: 'PUT',
-        url: '/api/v1/calendars/2026',
-        headers: { cookie: auditor },
-        payload: body,
-      })
-    ).statusCode,
-    403,
-  );
+  assert.equal((await putYear(2026, auditor, body)).statusCode, 403);
   const anon = await rt.app.inject({ method: 'PUT', url: '/api/v1/calendars/2026', payload: body });
   assert.equal(anon.statusCode, 401);
 
-  const ok = await rt.app.inject({
-    method: 'PUT',
-    url: '/api/v1/calendars/2026',
-    headers: { cookie: admin },
-    payload: body,
-  });
+  const ok = await putYear(2026, admin, body);
   assert.equal(ok.statusCode, 200, ok.body);
   const put = ok.json<{ calendar: Year; changes: { daysOffRemoved: { date: string }[] } }>();
   assert.deepEqual(
@@ -199,12 +189,7 @@ test('a province admin replaces a year; stale versions get 409; issued due times
   assert.equal(put.calendar.version, before.version + 1);
   assert.equal(put.calendar.calendarVersion, issued.calendarVersion + 1);
 
-  const stale = await rt.app.inject({
-    method: 'PUT',
-    url: '/api/v1/calendars/2026',
-    headers: { cookie: admin },
-    payload: body,
-  });
+  const stale = await putYear(2026, admin, body);
   assert.equal(stale.statusCode, 409);
   assert.equal(errorOf(stale).code, 'STALE_VERSION');
 
@@ -228,15 +213,10 @@ test('a province admin replaces a year; stale versions get 409; issued due times
     { changed: true, issued: issued.dueAt },
   );
 
-  const invalid = await rt.app.inject({
-    method: 'PUT',
-    url: '/api/v1/calendars/2027',
-    headers: { cookie: admin },
-    payload: {
-      version: 1,
-      holidays: [{ date: '2026-05-01', name: 'Sai năm', kind: 'public-holiday' }],
-      workingDays: [{ date: '2027-05-03', reason: 'Thứ Hai' }],
-    },
+  const invalid = await putYear(2027, admin, {
+    version: 1,
+    holidays: [{ date: '2026-05-01', name: 'Sai năm', kind: 'public-holiday' }],
+    workingDays: [{ date: '2027-05-03', reason: 'Thứ Hai' }],
   });
   assert.equal(invalid.statusCode, 400);
   const paths = errorOf(invalid).details!.map((d) => d.path);
@@ -266,44 +246,19 @@ test('office hours: public to read; edited by an administrator within reach; ver
 
   const hours = { ...current.hours, saturdayReceiving: [{ start: '07:30', end: '11:30' }] };
   const unitAdmin = await loginAs(rt.app, 'admin.hoan-kiem');
-  const put = await rt.app.inject({
-    method: 'PUT',
-    url: `/api/v1/agencies/${code}/office-hours`,
-    headers: { cookie: unitAdmin },
-    payload: { version: 0, hours },
-  });
+  const put = await putHours(code, unitAdmin, { version: 0, hours });
   assert.equal(put.statusCode, 200, put.body);
   assert.equal(put.json<{ version: number }>().version, 1);
-  const stale = await rt.app.inject({
-    method: 'PUT',
-    url: `/api/v1/agencies/${code}/office-hours`,
-    headers: { cookie: unitAdmin },
-    payload: { version: 0, hours },
-  });
+  const stale = await putHours(code, unitAdmin, { version: 0, hours });
   assert.equal(stale.statusCode, 409);
-  const outside = await rt.app.inject({
-    method: 'PUT',
-    url: `/api/v1/agencies/000.00.00.H26/office-hours`,
-    headers: { cookie: unitAdmin },
-    payload: { version: 0, hours },
-  });
+  const outside = await putHours('000.00.00.H26', unitAdmin, { version: 0, hours });
   assert.equal(outside.statusCode, 403);
   const desk = await loginAs(rt.app, 'desk.hoan-kiem');
-  const notAdmin = await rt.app.inject({
-    method: 'PUT',
-    url: `/api/v1/agencies/${code}/office-hours`,
-    headers: { cookie: desk },
-    payload: { version: 1, hours },
-  });
+  const notAdmin = await putHours(code, desk, { version: 1, hours });
   assert.equal(notAdmin.statusCode, 403);
-  const broken = await rt.app.inject({
-    method: 'PUT',
-    url: `/api/v1/agencies/${code}/office-hours`,
-    headers: { cookie: unitAdmin },
-    payload: {
-      version: 1,
-      hours: { ...hours, sessions: { ...hours.sessions, '1': [{ start: '13:00', end: '11:00' }] } },
-    },
+  const broken = await putHours(code, unitAdmin, {
+    version: 1,
+    hours: { ...hours, sessions: { ...hours.sessions, '1': [{ start: '13:00', end: '11:00' }] } },
   });
   assert.equal(broken.statusCode, 400);
   assert.ok(

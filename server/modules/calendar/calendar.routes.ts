@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
-import { AppError } from '../../platform/errors.ts';
 import {
   AgencyParams,
   CalendarYearResponse,
@@ -23,6 +22,7 @@ import {
   replaceCalendarYear,
   replaceOfficeHours,
 } from './calendar.service.ts';
+import { fail } from './calendar.errors.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
@@ -61,9 +61,9 @@ export function registerCalendarRoutes(root: FastifyInstance, deps: Deps): void 
     async (request) => {
       const { calendarVersion, ...input } = request.query;
       if (calendarVersion === undefined) {
-        throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
-          { path: 'query/calendarVersion', message: 'Cần phiên bản lịch đã dùng khi tính hạn.' },
-        ]);
+        throw fail('CALENDAR_INVALID_INPUT', {
+          details: [{ path: 'query/calendarVersion', message: 'Cần phiên bản lịch đã dùng khi tính hạn.' }],
+        });
       }
       return recomputeDue(deps, input, calendarVersion);
     },
@@ -97,9 +97,13 @@ export function registerCalendarRoutes(root: FastifyInstance, deps: Deps): void 
     async (request) => {
       const actor = requireActor(request);
       if (!actor.grants.some((g) => g.role === 'province-admin')) {
-        throw new AppError('FORBIDDEN', 'Chỉ quản trị cấp tỉnh được sửa lịch nghỉ.');
+        throw fail('CALENDAR_EDIT_FORBIDDEN');
       }
-      return replaceCalendarYear(deps, actor, request.params.year, request.body, request.id);
+      return replaceCalendarYear(deps, actor, {
+        year: request.params.year,
+        body: request.body,
+        requestId: request.id,
+      });
     },
   );
 
@@ -129,12 +133,11 @@ export function registerCalendarRoutes(root: FastifyInstance, deps: Deps): void 
       },
     },
     async (request) =>
-      replaceOfficeHours(
-        deps,
-        requireActor(request),
-        request.params.code,
-        { version: request.body.version, hours: request.body.hours },
-        request.id,
-      ),
+      replaceOfficeHours(deps, requireActor(request), {
+        code: request.params.code,
+        version: request.body.version,
+        hours: request.body.hours,
+        requestId: request.id,
+      }),
   );
 }

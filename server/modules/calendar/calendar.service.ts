@@ -8,7 +8,7 @@ import { preparedQuery, type Database } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { AppError, type ErrorDetail } from '../../platform/errors.ts';
+import type { ErrorDetail } from '../../platform/errors.ts';
 import {
   WorkingTimeError,
   addWorkingTime,
@@ -26,6 +26,7 @@ import {
 } from '../../../common/working-time/index.ts';
 import { SUPPORTED_CALENDAR_YEARS, type PutCalendarYearBody } from '../../../common/contracts/calendar.ts';
 import { canReachAgency, findAgencyByCode } from '../org/index.ts';
+import { fail } from './calendar.errors.ts';
 
 const CALENDAR_LOCK = 7_357_002;
 
@@ -58,12 +59,14 @@ export async function loadCalendar(
   const latest = await currentRevision(deps, db);
   const r = revision ?? latest;
   if (r > latest) {
-    throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
-      {
-        path: 'query/calendarVersion',
-        message: `Chưa có phiên bản lịch ${r}; phiên bản mới nhất là ${latest}.`,
-      },
-    ]);
+    throw fail('CALENDAR_INVALID_INPUT', {
+      details: [
+        {
+          path: 'query/calendarVersion',
+          message: `Chưa có phiên bản lịch ${r}; phiên bản mới nhất là ${latest}.`,
+        },
+      ],
+    });
   }
   return calendarAt(deps, r, db);
 }
@@ -120,10 +123,9 @@ function diffDays(before: DayChange[], after: DayChange[]) {
 export async function replaceCalendarYear(
   deps: Deps,
   actor: Actor,
-  year: number,
-  body: PutCalendarYearBody,
-  requestId: string,
+  input: { year: number; body: PutCalendarYearBody; requestId: string },
 ) {
+  const { year, body, requestId } = input;
   const candidate: CalendarYear = {
     year,
     version: body.version + 1,
@@ -133,11 +135,9 @@ export async function replaceCalendarYear(
   };
   const problems = validateCalendarYear(candidate);
   if (problems.length > 0) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'Lịch nghỉ không hợp lệ.',
-      problems.map((p) => ({ path: `body/${p.path}`, message: p.message, code: p.code })),
-    );
+    throw fail('CALENDAR_YEAR_INVALID', {
+      details: problems.map((p) => ({ path: `body/${p.path}`, message: p.message, code: p.code })),
+    });
   }
   const now = deps.clock.now();
   const before = (await loadCalendar(deps)).years.find((c) => c.year === year)!;
@@ -153,11 +153,10 @@ export async function replaceCalendarYear(
       .executeTakeFirst();
     const currentVersion = latest?.year_version ?? baseYear(year).version;
     if (body.version !== currentVersion) {
-      throw new AppError(
-        'STALE_VERSION',
-        `Lịch năm ${year} đã được sửa (phiên bản hiện tại ${currentVersion}); hãy tải lại rồi sửa.`,
-        [{ path: 'body/version', message: `Phiên bản hiện tại là ${currentVersion}.` }],
-      );
+      throw fail('CALENDAR_YEAR_STALE_VERSION', {
+        params: { year, version: currentVersion },
+        details: [{ path: 'body/version', message: `Phiên bản hiện tại là ${currentVersion}.` }],
+      });
     }
     const max = await trx
       .selectFrom('calendar_revisions')
@@ -216,9 +215,7 @@ export async function replaceCalendarYear(
 async function agencyOrFail(deps: Deps, code: string, path: string) {
   const agency = await findAgencyByCode(deps.db, code);
   if (!agency) {
-    throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
-      { path, message: `Không có cơ quan mã ${code}.` },
-    ]);
+    throw fail('CALENDAR_INVALID_INPUT', { details: [{ path, message: `Không có cơ quan mã ${code}.` }] });
   }
   return agency;
 }
@@ -268,7 +265,7 @@ export async function workingTimeFor(
 
 export async function getAgencyOfficeHours(deps: Deps, code: string) {
   const agency = await findAgencyByCode(deps.db, code);
-  if (!agency) throw new AppError('NOT_FOUND', `Không tìm thấy cơ quan mã ${code}.`);
+  if (!agency) throw fail('CALENDAR_AGENCY_NOT_FOUND', { params: { code } });
   return { agencyCode: agency.code, ...(await getOfficeHours(deps, agency.agency_id)) };
 }
 
@@ -277,12 +274,11 @@ export const OFFICE_HOURS_EDITORS = ['unit-admin', 'province-admin'] as const;
 export async function replaceOfficeHours(
   deps: Deps,
   actor: Actor,
-  code: string,
-  input: { version: number; hours: OfficeHours },
-  requestId: string,
+  input: { code: string; version: number; hours: OfficeHours; requestId: string },
 ) {
+  const { code, requestId } = input;
   const agency = await findAgencyByCode(deps.db, code);
-  if (!agency) throw new AppError('NOT_FOUND', `Không tìm thấy cơ quan mã ${code}.`);
+  if (!agency) throw fail('CALENDAR_AGENCY_NOT_FOUND', { params: { code } });
   if (
     !canReachAgency(
       actor,
@@ -291,15 +287,13 @@ export async function replaceOfficeHours(
       OFFICE_HOURS_EDITORS,
     )
   ) {
-    throw new AppError('FORBIDDEN', 'Chỉ quản trị của cơ quan hoặc cấp trên được sửa giờ làm việc.');
+    throw fail('OFFICE_HOURS_FORBIDDEN');
   }
   const problems = validateOfficeHours(input.hours);
   if (problems.length > 0) {
-    throw new AppError(
-      'VALIDATION_FAILED',
-      'Giờ làm việc không hợp lệ.',
-      problems.map((p) => ({ path: `body/hours/${p.path}`, message: p.message, code: p.code })),
-    );
+    throw fail('OFFICE_HOURS_INVALID', {
+      details: problems.map((p) => ({ path: `body/hours/${p.path}`, message: p.message, code: p.code })),
+    });
   }
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
@@ -311,9 +305,9 @@ export async function replaceOfficeHours(
       .executeTakeFirst();
     const current = row?.version ?? 0;
     if (input.version !== current) {
-      throw new AppError('STALE_VERSION', 'Giờ làm việc đã được người khác sửa; hãy tải lại.', [
-        { path: 'body/version', message: `Phiên bản hiện tại là ${current}.` },
-      ]);
+      throw fail('OFFICE_HOURS_STALE_VERSION', {
+        details: [{ path: 'body/version', message: `Phiên bản hiện tại là ${current}.` }],
+      });
     }
     const values = {
       hours: JSON.stringify(input.hours),
@@ -358,7 +352,7 @@ function engineError(err: unknown): never {
     err.details.length > 0
       ? err.details.map((d) => ({ path: `query/${field[err.code] ?? d.path}`, message: d.message }))
       : [{ path: `query/${field[err.code] ?? 'start'}`, message: err.message }];
-  throw new AppError('VALIDATION_FAILED', err.message, details);
+  throw fail('DUE_TIME_NOT_COMPUTABLE', { params: { message: err.message }, details });
 }
 
 export type DueInput = {
@@ -372,29 +366,33 @@ function checkStart(start: string): void {
   const year = new Date(start).getUTCFullYear();
   const t = new Date(start).getTime();
   if (Number.isNaN(t)) {
-    throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
-      { path: 'query/start', message: 'Thời điểm không hợp lệ.' },
-    ]);
+    throw fail('CALENDAR_INVALID_INPUT', {
+      details: [{ path: 'query/start', message: 'Thời điểm không hợp lệ.' }],
+    });
   }
   if (year < SUPPORTED_CALENDAR_YEARS.min || year > SUPPORTED_CALENDAR_YEARS.max) {
-    throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
-      {
-        path: 'query/start',
-        message: `Chỉ tính hạn trong các năm ${SUPPORTED_CALENDAR_YEARS.min}–${SUPPORTED_CALENDAR_YEARS.max}.`,
-      },
-    ]);
+    throw fail('CALENDAR_INVALID_INPUT', {
+      details: [
+        {
+          path: 'query/start',
+          message: `Chỉ tính hạn trong các năm ${SUPPORTED_CALENDAR_YEARS.min}–${SUPPORTED_CALENDAR_YEARS.max}.`,
+        },
+      ],
+    });
   }
 }
 
 function checkValue(value: number, unit: Duration['unit']): void {
   if ((unit === 'calendar-day' || unit === 'working-hour') && !Number.isInteger(value)) {
-    throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
-      {
-        path: 'query/value',
-        message:
-          unit === 'calendar-day' ? 'Số ngày phải là số nguyên.' : 'Số giờ làm việc phải là số nguyên.',
-      },
-    ]);
+    throw fail('CALENDAR_INVALID_INPUT', {
+      details: [
+        {
+          path: 'query/value',
+          message:
+            unit === 'calendar-day' ? 'Số ngày phải là số nguyên.' : 'Số giờ làm việc phải là số nguyên.',
+        },
+      ],
+    });
   }
 }
 

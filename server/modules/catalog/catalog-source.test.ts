@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import {
   REFERENCE_DATA_DIR,
-  exportCatalogueFile,
   loadReferenceForms,
   loadReferenceProcedures,
   parseCatalogueFile,
-  type ExternalProcedure,
 } from './catalog-source.ts';
+import { exportCatalogueFile } from './catalog-export.ts';
+import type { ExternalProcedure } from './catalog-file.ts';
 import { compileForm, genericDeclarationForm } from '../../../common/catalog/forms.ts';
 import { procedureIssues } from '../../../common/catalog/issues.ts';
 import { CHANNELS, feesFor, timeLimitFor } from '../../../common/catalog/procedure.ts';

@@ -6,28 +6,21 @@ import { createTestRuntime, type TestRuntime } from '../../test/db.ts';
 import { errorOf, loginAs } from '../../test/http.ts';
 import { createUser } from '../auth/auth.service.ts';
 import { REFERENCE_DATA_DIR } from './catalog-source.ts';
+import { agencyCodeIn, client, receiveStep, returnStep, step } from './test-kit.ts';
 
 let rt: TestRuntime;
+let api: ReturnType<typeof client>;
 let admin: string;
 /** A procedure offered by UBND Phường Hàng Trống with a plain working-day limit on the direct channel. */
 let wardProcedure: string;
-const agencyCode = async (unitCode: string, kind: string) =>
-  (
-    await rt.deps.db
-      .selectFrom('agencies')
-      .select('code')
-      .where('unit_code', '=', unitCode)
-      .where('kind', '=', kind)
-      .executeTakeFirstOrThrow()
-  ).code;
+const agencyCode = (unitCode: string, kind: string) => agencyCodeIn(rt, unitCode, kind);
 
 before(async () => {
   rt = await createTestRuntime();
+  api = client(rt.app);
   admin = await loginAs(rt.app, 'demo-admin');
   const hangTrong = await agencyCode('00070', 'people-committee');
-  const offered = (
-    await rt.app.inject({ method: 'GET', url: `/api/v1/procedures?agencyCode=${hangTrong}&pageSize=100` })
-  ).json<{
+  const offered = (await api.get(`/api/v1/procedures?agencyCode=${hangTrong}&pageSize=100`)).json<{
     items: { code: string; timeLimits: { direct: { value: number; unit: string } | null } }[];
   }>();
   wardProcedure = offered.items.find(
@@ -38,8 +31,7 @@ before(async () => {
 after(() => rt.close());
 
 type List = { items: { code: string; name: string; levels: string[] }[]; total: number };
-const search = async (qs: string) =>
-  (await rt.app.inject({ method: 'GET', url: `/api/v1/procedures?${qs}` })).json<List>();
+const search = async (qs: string) => (await api.get(`/api/v1/procedures?${qs}`)).json<List>();
 
 test('all 47 national procedures are published; re-importing the same file changes nothing', async () => {
   assert.equal((await search('pageSize=100')).total, 47);
@@ -69,12 +61,7 @@ test('a broken file is reported record by record; a dry run writes nothing; an a
     processingTime: 'nhanh',
   };
   const body = { procedures: [good, fresh, broken] };
-  const dry = await rt.app.inject({
-    method: 'POST',
-    url: '/api/v1/procedures/import',
-    headers: { cookie: admin },
-    payload: body,
-  });
+  const dry = await api.post('/api/v1/procedures/import', { cookie: admin, payload: body });
   assert.equal(dry.statusCode, 200, dry.body);
   const report = dry.json<{
     dryRun: boolean;
@@ -89,19 +76,10 @@ test('a broken file is reported record by record; a dry run writes nothing; an a
   assert.ok(report.rejected[0]!.reasons.length >= 3, JSON.stringify(report.rejected[0]));
   assert.equal((await search('q=9.999001')).total, 0, 'dry run wrote nothing');
 
-  const applied = await rt.app.inject({
-    method: 'POST',
-    url: '/api/v1/procedures/import?dryRun=false',
-    headers: { cookie: admin },
-    payload: body,
-  });
+  const applied = await api.post('/api/v1/procedures/import?dryRun=false', { cookie: admin, payload: body });
   assert.equal(applied.json<{ created: number }>().created, 1);
   assert.equal((await search('q=9.999001')).total, 1);
-  const versions = await rt.app.inject({
-    method: 'GET',
-    url: '/api/v1/procedures/1.001193/versions',
-    headers: { cookie: admin },
-  });
+  const versions = await api.get('/api/v1/procedures/1.001193/versions', { cookie: admin });
   assert.deepEqual(
     versions.json<{ items: { version: number; status: string }[] }>().items.map((v) => [v.version, v.status]),
     [
@@ -136,7 +114,7 @@ test('search: diacritics-insensitive, word-order-tolerant, by code, with filters
 });
 
 test('a procedure page has its real form, time limits, fees and where to apply', async () => {
-  const res = await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.001193' });
+  const res = await api.get('/api/v1/procedures/1.001193');
   assert.equal(res.statusCode, 200);
   const d = res.json<{
     genericForm: boolean;
@@ -150,17 +128,15 @@ test('a procedure page has its real form, time limits, fees and where to apply',
     [1, 'working-day'],
   );
   assert.ok(d.offeredBy.some((a) => a.unitCode === '00070'));
-  const generic = (await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.001612' })).json<{
+  const generic = (await api.get('/api/v1/procedures/1.001612')).json<{
     genericForm: boolean;
   }>();
   assert.equal(generic.genericForm, false, 'the household-business form is shipped');
-  assert.equal((await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/9.123456' })).statusCode, 404);
+  assert.equal((await api.get('/api/v1/procedures/9.123456')).statusCode, 404);
 });
 
 test('declaration forms report every error at once with its pointer, in Vietnamese', async () => {
-  const res = await rt.app.inject({
-    method: 'POST',
-    url: '/api/v1/procedures/1.001193/form/validate',
+  const res = await api.post('/api/v1/procedures/1.001193/form/validate', {
     payload: { formData: { nguoiDuocKhaiSinh: { hoTen: 42 } } },
   });
   assert.equal(res.statusCode, 200);
@@ -173,155 +149,94 @@ test('declaration forms report every error at once with its pointer, in Vietname
 
 test('version lifecycle: draft → published → retired; one draft at a time; publishing checks workflows', async () => {
   const h = { cookie: admin };
-  const draft = await rt.app.inject({
-    method: 'POST',
-    url: '/api/v1/procedures/1.000894/versions',
-    headers: h,
-  });
+  const draft = await api.post('/api/v1/procedures/1.000894/versions', h);
   assert.equal(draft.statusCode, 201, draft.body);
   const v = draft.json<{ version: number }>().version;
-  assert.equal(
-    (await rt.app.inject({ method: 'POST', url: '/api/v1/procedures/1.000894/versions', headers: h }))
-      .statusCode,
-    409,
-  );
+  assert.equal((await api.post('/api/v1/procedures/1.000894/versions', h)).statusCode, 409);
 
-  const exported = (await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/export' })).json<{
+  const exported = (await api.get('/api/v1/procedures/export')).json<{
     procedures: Record<string, unknown>[];
   }>();
   const record = structuredClone(exported.procedures.find((p) => p.code === '1.003677')!);
-  const wrongCode = await rt.app.inject({
-    method: 'PUT',
-    url: `/api/v1/procedures/1.000894/versions/${v}`,
-    headers: h,
-    payload: { record },
-  });
+  const wrongCode = await api.put(`/api/v1/procedures/1.000894/versions/${v}`, { ...h, payload: { record } });
   assert.equal(wrongCode.statusCode, 400);
   assert.ok(errorOf(wrongCode).details!.some((d) => d.path === 'body/record/code'));
 
   const own = structuredClone(exported.procedures.find((p) => p.code === '1.000894')!);
-  const badForm = await rt.app.inject({
-    method: 'PUT',
-    url: `/api/v1/procedures/1.000894/versions/${v}`,
-    headers: h,
+  const badForm = await api.put(`/api/v1/procedures/1.000894/versions/${v}`, {
+    ...h,
     payload: { record: own, formSchema: { $ref: 'https://evil.example/x.json' } },
   });
   assert.equal(badForm.statusCode, 400, badForm.body);
-  const ok = await rt.app.inject({
-    method: 'PUT',
-    url: `/api/v1/procedures/1.000894/versions/${v}`,
-    headers: h,
+  const ok = await api.put(`/api/v1/procedures/1.000894/versions/${v}`, {
+    ...h,
     payload: { record: { ...own, name: 'Tên đã sửa' } },
   });
   assert.equal(ok.statusCode, 200, ok.body);
-  const pub = await rt.app.inject({
-    method: 'POST',
-    url: `/api/v1/procedures/1.000894/versions/${v}/publish`,
-    headers: h,
-  });
+  const pub = await api.post(`/api/v1/procedures/1.000894/versions/${v}/publish`, h);
   assert.equal(pub.statusCode, 200, pub.body);
-  const detail = (await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.000894' })).json<{
+  const detail = (await api.get('/api/v1/procedures/1.000894')).json<{
     version: number;
     procedure: { name: string };
   }>();
   assert.deepEqual([detail.version, detail.procedure.name], [v, 'Tên đã sửa']);
-  assert.equal(
-    (
-      await rt.app.inject({
-        method: 'POST',
-        url: `/api/v1/procedures/1.000894/versions/1/publish`,
-        headers: h,
-      })
-    ).statusCode,
-    409,
-  );
+  assert.equal((await api.post(`/api/v1/procedures/1.000894/versions/1/publish`, h)).statusCode, 409);
 
   // A workflow stored on the published version is copied to the next draft; when the draft's limit
   // changes, the copied shares no longer add up and publishing is refused until they are fixed.
   const steps = [
-    {
-      key: 'receive',
-      name: 'Tiếp nhận',
-      role: 'desk-officer',
-      performer: { kind: 'receiving-agency' },
-      share: { value: 1, unit: 'working-hour' },
-      canSendBack: false,
-    },
-    {
-      key: 'process',
+    receiveStep(1),
+    step('process', {
       name: 'Xử lý',
       role: 'specialist',
       performer: { kind: 'competent-agency' },
-      share: { value: 6, unit: 'working-hour' },
+      hours: 6,
       canSendBack: true,
-    },
-    {
-      key: 'return',
-      name: 'Trả kết quả',
-      role: 'desk-officer',
-      performer: { kind: 'receiving-agency' },
-      share: { value: 1, unit: 'working-hour' },
-      canSendBack: false,
-    },
+    }),
+    returnStep(1),
   ];
-  const wf = await rt.app.inject({
-    method: 'PUT',
-    url: '/api/v1/procedures/1.001193/workflow',
-    headers: h,
+  const wf = await api.put('/api/v1/procedures/1.001193/workflow', {
+    ...h,
     payload: { channel: 'direct', version: 0, steps },
   });
   assert.equal(wf.statusCode, 200, wf.body);
-  const d2 = (
-    await rt.app.inject({ method: 'POST', url: '/api/v1/procedures/1.001193/versions', headers: h })
-  ).json<{ version: number }>();
+  const d2 = (await api.post('/api/v1/procedures/1.001193/versions', h)).json<{ version: number }>();
   const birth = structuredClone(exported.procedures.find((p) => p.code === '1.001193')!) as {
     processingTime: { channel: string; value: number; unit: string }[];
   };
   birth.processingTime = birth.processingTime.map((t) => ({ ...t, value: 2 }));
-  const edit = await rt.app.inject({
-    method: 'PUT',
-    url: `/api/v1/procedures/1.001193/versions/${d2.version}`,
-    headers: h,
+  const edit = await api.put(`/api/v1/procedures/1.001193/versions/${d2.version}`, {
+    ...h,
     payload: { record: birth },
   });
   assert.equal(edit.statusCode, 200, edit.body);
-  const refused = await rt.app.inject({
-    method: 'POST',
-    url: `/api/v1/procedures/1.001193/versions/${d2.version}/publish`,
-    headers: h,
-  });
+  const refused = await api.post(`/api/v1/procedures/1.001193/versions/${d2.version}/publish`, h);
   assert.equal(refused.statusCode, 422, refused.body);
   assert.ok(errorOf(refused).details!.some((d) => d.path.startsWith('workflows/direct')));
 });
 
 test('workflow shares must add up; the default adds up; inter-agency steps resolve to real agencies', async () => {
   const hangTrong = await agencyCode('00070', 'people-committee');
-  const def = await rt.app.inject({
-    method: 'GET',
-    url: `/api/v1/procedures/${wardProcedure}/workflow?agencyCode=${hangTrong}`,
-    headers: { cookie: admin },
+  const def = await api.get(`/api/v1/procedures/${wardProcedure}/workflow?agencyCode=${hangTrong}`, {
+    cookie: admin,
   });
   assert.equal(def.statusCode, 200, def.body);
   const w = def.json<{ source: string; steps: { agency: { code: string } | null }[] }>();
   assert.equal(w.source, 'default');
   assert.ok(w.steps.length >= 3 && w.steps.every((s) => s.agency?.code === hangTrong));
 
-  const bad = await rt.app.inject({
-    method: 'PUT',
-    url: `/api/v1/procedures/${wardProcedure}/workflow`,
-    headers: { cookie: admin },
+  const bad = await api.put(`/api/v1/procedures/${wardProcedure}/workflow`, {
+    cookie: admin,
     payload: {
       channel: 'direct',
       version: 0,
       steps: [
-        {
-          key: 'only',
+        step('only', {
           name: 'Một bước',
           role: 'specialist',
           performer: { kind: 'competent-agency' },
-          share: { value: 1, unit: 'working-hour' },
-          canSendBack: false,
-        },
+          hours: 1,
+        }),
       ],
     },
   });
@@ -334,51 +249,32 @@ test('workflow shares must add up; the default adds up; inter-agency steps resol
   const wardPolice = await agencyCode('00070', 'police');
   const districtPolice = await agencyCode('002', 'police');
   const steps = [
-    {
-      key: 'receive',
-      name: 'Tiếp nhận',
-      role: 'desk-officer',
-      performer: { kind: 'receiving-agency' },
-      share: { value: 2, unit: 'working-hour' },
-      canSendBack: false,
-    },
-    {
-      key: 'verify',
+    receiveStep(2),
+    step('verify', {
       name: 'Công an cấp trên xác minh',
       role: 'specialist',
       performer: { kind: 'agency-of-kind-above', agencyKind: 'police' },
-      share: { value: 14, unit: 'working-hour' },
+      hours: 14,
       canSendBack: true,
-    },
-    {
-      key: 'approve',
+    }),
+    step('approve', {
       name: 'Phê duyệt',
       role: 'leader',
       performer: { kind: 'competent-agency' },
-      share: { value: 6, unit: 'working-hour' },
+      hours: 6,
       canSendBack: true,
-    },
-    {
-      key: 'return',
-      name: 'Trả kết quả',
-      role: 'desk-officer',
-      performer: { kind: 'receiving-agency' },
-      share: { value: 2, unit: 'working-hour' },
-      canSendBack: false,
-    },
+    }),
+    returnStep(2),
   ];
-  const put = await rt.app.inject({
-    method: 'PUT',
-    url: '/api/v1/procedures/3.000722/workflow',
-    headers: { cookie: admin },
+  const put = await api.put('/api/v1/procedures/3.000722/workflow', {
+    cookie: admin,
     payload: { channel: 'online', version: 0, steps },
   });
   assert.equal(put.statusCode, 200, put.body);
-  const resolved = await rt.app.inject({
-    method: 'GET',
-    url: `/api/v1/procedures/3.000722/workflow?channel=online&agencyCode=${wardPolice}`,
-    headers: { cookie: admin },
-  });
+  const resolved = await api.get(
+    `/api/v1/procedures/3.000722/workflow?channel=online&agencyCode=${wardPolice}`,
+    { cookie: admin },
+  );
   const r = resolved.json<{ steps: { key: string; agency: { code: string; name: string } | null }[] }>();
   assert.equal(r.steps.find((s) => s.key === 'verify')!.agency?.code, districtPolice, resolved.body);
   assert.equal(r.steps.find((s) => s.key === 'approve')!.agency?.code, wardPolice);
@@ -398,52 +294,27 @@ test('authorisation: a ward admin cannot edit the province catalogue; unit admin
   );
   const ward = await loginAs(rt.app, 'admin.hang-trong', 'mat-khau-dai');
   const h = { cookie: ward };
+  assert.equal((await api.post('/api/v1/procedures/1.003677/versions', h)).statusCode, 403);
   assert.equal(
-    (await rt.app.inject({ method: 'POST', url: '/api/v1/procedures/1.003677/versions', headers: h }))
+    (await api.post('/api/v1/procedures/import', { ...h, payload: { procedures: [] } })).statusCode,
+    403,
+  );
+  assert.equal(
+    (await api.put('/api/v1/procedures/1.003677/offerings', { ...h, payload: { agencyCodes: [] } }))
       .statusCode,
     403,
   );
-  assert.equal(
-    (
-      await rt.app.inject({
-        method: 'POST',
-        url: '/api/v1/procedures/import',
-        headers: h,
-        payload: { procedures: [] },
-      })
-    ).statusCode,
-    403,
-  );
-  assert.equal(
-    (
-      await rt.app.inject({
-        method: 'PUT',
-        url: '/api/v1/procedures/1.003677/offerings',
-        headers: h,
-        payload: { agencyCodes: [] },
-      })
-    ).statusCode,
-    403,
-  );
   const current = (
-    await rt.app.inject({
-      method: 'GET',
-      url: `/api/v1/procedures/${wardProcedure}/workflow?agencyCode=${hangTrong}`,
-      headers: h,
-    })
+    await api.get(`/api/v1/procedures/${wardProcedure}/workflow?agencyCode=${hangTrong}`, h)
   ).json<{ steps: Record<string, unknown>[] }>();
   const steps = current.steps.map(({ agency: _a, unresolved: _u, ...s }) => s);
-  const provinceWide = await rt.app.inject({
-    method: 'PUT',
-    url: `/api/v1/procedures/${wardProcedure}/workflow`,
-    headers: h,
+  const provinceWide = await api.put(`/api/v1/procedures/${wardProcedure}/workflow`, {
+    ...h,
     payload: { channel: 'direct', version: 0, steps },
   });
   assert.equal(provinceWide.statusCode, 403);
-  const beside = await rt.app.inject({
-    method: 'PUT',
-    url: `/api/v1/procedures/${wardProcedure}/workflow`,
-    headers: h,
+  const beside = await api.put(`/api/v1/procedures/${wardProcedure}/workflow`, {
+    ...h,
     payload: {
       channel: 'direct',
       version: 0,
@@ -452,30 +323,13 @@ test('authorisation: a ward admin cannot edit the province catalogue; unit admin
     },
   });
   assert.equal(beside.statusCode, 403);
-  const own = await rt.app.inject({
-    method: 'PUT',
-    url: `/api/v1/procedures/${wardProcedure}/workflow`,
-    headers: h,
+  const own = await api.put(`/api/v1/procedures/${wardProcedure}/workflow`, {
+    ...h,
     payload: { channel: 'direct', version: 0, steps, agencyCode: hangTrong },
   });
   assert.equal(own.statusCode, 200, own.body);
   const desk = await loginAs(rt.app, 'desk.hang-trong');
-  assert.equal(
-    (
-      await rt.app.inject({
-        method: 'POST',
-        url: '/api/v1/procedures/1.003677/versions',
-        headers: { cookie: desk },
-      })
-    ).statusCode,
-    403,
-  );
-  assert.equal(
-    (await rt.app.inject({ method: 'POST', url: '/api/v1/procedures/1.003677/versions' })).statusCode,
-    401,
-  );
-  assert.equal(
-    (await rt.app.inject({ method: 'GET', url: `/api/v1/procedures/${wardProcedure}/workflow` })).statusCode,
-    401,
-  );
+  assert.equal((await api.post('/api/v1/procedures/1.003677/versions', { cookie: desk })).statusCode, 403);
+  assert.equal((await api.post('/api/v1/procedures/1.003677/versions')).statusCode, 401);
+  assert.equal((await api.get(`/api/v1/procedures/${wardProcedure}/workflow`)).statusCode, 401);
 });

@@ -26,23 +26,19 @@ import {
 } from '../../../common/contracts/catalog.ts';
 import { Type } from 'typebox';
 import { requireActor } from '../auth/index.ts';
+import { getProcedure, listProcedures, listVersions } from './catalog.service.ts';
+import { exportCatalogue, importCatalogue } from './catalog-import.service.ts';
+import { getFormValidatorModule, validateDeclaration } from './catalog-forms.service.ts';
 import {
   createDraft,
-  exportCatalogue,
-  getFormValidatorModule,
-  getProcedure,
-  getWorkflow,
-  importCatalogue,
-  listProcedures,
-  listVersions,
   publishVersion,
-  putWorkflow,
-  requireCatalogueEditor,
   retireVersion,
-  setOfferings,
   updateDraft,
-  validateDeclaration,
-} from './catalog.service.ts';
+  type VersionChange,
+} from './catalog-versions.service.ts';
+import { setOfferings } from './catalog-offerings.service.ts';
+import { getWorkflow, putWorkflow } from './catalog-workflows.service.ts';
+import { requireCatalogueEditor } from './catalog.policy.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409, 422);
@@ -53,6 +49,11 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
   if (header === undefined) return false;
   const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
   return header.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+}
+
+/** The version a request names (`…/versions/:version`), with the request's id for the audit. */
+function versionChange(request: { params: { code: string; version: number }; id: string }): VersionChange {
+  return { code: request.params.code, version: request.params.version, requestId: request.id };
 }
 
 export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
@@ -167,12 +168,10 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const found = await getFormValidatorModule(
-        deps,
-        request.actor ?? null,
-        request.params.code,
-        request.query.version,
-      );
+      const found = await getFormValidatorModule(deps, request.actor ?? null, {
+        code: request.params.code,
+        version: request.query.version,
+      });
       // Kept by the browser and revalidated by its ETag: a newly published version changes the answer.
       reply.header('etag', found.etag).header('cache-control', 'public, no-cache');
       if (matchesEtag(request.headers['if-none-match'], found.etag)) return reply.code(304).send(undefined);
@@ -223,7 +222,12 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createDraft(deps, requireActor(request), request.params.code, request.id)),
+      reply.status(201).send(
+        await createDraft(deps, requireActor(request), {
+          code: request.params.code,
+          requestId: request.id,
+        }),
+      ),
   );
 
   app.put(
@@ -245,14 +249,7 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) =>
-      updateDraft(
-        deps,
-        requireActor(request),
-        request.params.code,
-        request.params.version,
-        request.body,
-        request.id,
-      ),
+      updateDraft(deps, requireActor(request), { ...request.body, ...versionChange(request) }),
   );
 
   app.post(
@@ -265,8 +262,7 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
         response: { 200: VersionState, ...errors },
       },
     },
-    async (request) =>
-      publishVersion(deps, requireActor(request), request.params.code, request.params.version, request.id),
+    async (request) => publishVersion(deps, requireActor(request), versionChange(request)),
   );
 
   app.post(
@@ -279,8 +275,7 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
         response: { 200: VersionState, ...errors },
       },
     },
-    async (request) =>
-      retireVersion(deps, requireActor(request), request.params.code, request.params.version, request.id),
+    async (request) => retireVersion(deps, requireActor(request), versionChange(request)),
   );
 
   app.put(
@@ -295,7 +290,11 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) =>
-      setOfferings(deps, requireActor(request), request.params.code, request.body.agencyCodes, request.id),
+      setOfferings(deps, requireActor(request), {
+        code: request.params.code,
+        agencyCodes: request.body.agencyCodes,
+        requestId: request.id,
+      }),
   );
 
   app.get(
@@ -331,6 +330,10 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) =>
-      putWorkflow(deps, requireActor(request), request.params.code, request.body, request.id),
+      putWorkflow(deps, requireActor(request), {
+        ...request.body,
+        code: request.params.code,
+        requestId: request.id,
+      }),
   );
 }

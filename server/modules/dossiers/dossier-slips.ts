@@ -4,11 +4,15 @@ import type { Deps } from '../../deps.ts';
 import type { Actor, PersonCaller } from '../../platform/actor.ts';
 import { AppError } from '../../platform/errors.ts';
 import { feesFor, timeLimitFor, type Channel } from '../../../common/catalog/procedure.ts';
-import { renderSlip } from '../slips/slips.ts';
-import { renderTrackingBookXlsx } from '../slips/tracking-book-xlsx.ts';
+import {
+  renderSlip,
+  renderTrackingBookXlsx,
+  SlipError,
+  type SlipAgency,
+  type SlipComponent,
+  type SlipDossier,
+} from '../slips/index.ts';
 import { grantReachesAgency } from '../org/index.ts';
-import { SlipError } from '../slips/slip-error.ts';
-import type { SlipAgency, SlipComponent, SlipDossier } from '../slips/slip-data.ts';
 import { callerCanSee, loadRow } from './dossiers.service.ts';
 import { vnMidnight } from '../../../common/time/vn-time.ts';
 

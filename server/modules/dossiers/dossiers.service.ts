@@ -44,8 +44,8 @@ import { findReplay, rememberResponse } from '../../platform/idempotency.ts';
 import { enqueue, message, type OutboxMessageInput } from '../../platform/jobs/outbox.ts';
 import { ApplicantNotificationTopic, PortalStatusTopic } from '../../../common/contracts/outbox-topics.ts';
 import { grantReachesAgency, grantsForAgency } from '../org/index.ts';
-import { formValidatorFor, resolveWorkflow, workflowForDossier } from '../catalog/catalog.service.ts';
-import { workingTimeFor } from '../calendar/calendar.service.ts';
+import { formValidatorFor, resolveWorkflow, workflowForDossier } from '../catalog/index.ts';
+import { workingTimeFor } from '../calendar/index.ts';
 import { keepResultDocuments, resolveReusedDocuments } from '../documents/documents.service.ts';
 
 const invalid = (details: ErrorDetail[], message = 'Dữ liệu gửi lên không hợp lệ.') =>

@@ -4,9 +4,9 @@
 // the receipt's series and number, the payer, what was paid (items, amount in figures and in words),
 // when and how — as practice shows it (legal-notes §5 B14 [P]); the statutory template of receipts
 // for fees and charges (believed ND 123/2020/NĐ-CP and TT 78/2021/TT-BTC) was not read [U].
-import { SlipPdf, type TableCell } from '../slips/slip-pdf.ts';
-import { lookupUrl, qrPng } from '../slips/slip-qr.ts';
-import { dateLine, formatVnd, vnDateTimeWords } from '../slips/vn-format.ts';
+import { SlipPdf, type TableCell } from '../slips/index.ts';
+import { lookupUrl, qrPng } from '../slips/index.ts';
+import { dateLine, formatVnd, vnDateTimeWords } from '../slips/index.ts';
 
 const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'];
 const GROUPS = ['', ' nghìn', ' triệu', ' tỷ', ' nghìn tỷ', ' triệu tỷ'];

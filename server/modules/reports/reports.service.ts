@@ -17,7 +17,7 @@ import type {
   OverviewFigures,
   OverviewResponse,
 } from '../../../common/contracts/reports.ts';
-import { loadCalendar } from '../calendar/calendar.service.ts';
+import { loadCalendar } from '../calendar/index.ts';
 
 export type Reach = Pick<Grant, 'agencyPath' | 'unitPath'>;
 

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { SlipError } from './slip-error.ts';
+import { SlipError } from './slips.errors.ts';
 import { FORM_SET_2025_FROM, formSetFor, formsOf, slipForm } from './slip-forms.ts';
 
 describe('the two form sets', () => {

@@ -12,7 +12,7 @@ import type {
   SupplementRequestSlipData,
   TrackingBookData,
 } from './slip-data.ts';
-import { SlipError } from './slip-error.ts';
+import { SlipError } from './slips.errors.ts';
 import { vnCivilDate } from './vn-format.ts';
 
 export const SLIP_KINDS = [

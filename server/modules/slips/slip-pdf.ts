@@ -48,6 +48,9 @@ type Reserved = { page: number; width: number; until: number };
 type Fragment = { text: string; style: FontStyle; width: number };
 type Word = { fragments: Fragment[]; width: number; after: 'space' | 'newline' | 'none' };
 type Line = { words: Word[]; width: number; hard: boolean };
+/** Where text goes: its top left corner and the width it is set in. */
+type Box = { x: number; y: number; width: number };
+type Setting = { size: number; align: Align };
 
 export class SlipPdf {
   readonly doc: PDFKit.PDFDocument;
@@ -227,16 +230,21 @@ export class SlipPdf {
     return this.#lines(runs, size, width).length * this.lineHeight(size);
   }
 
+  /** Sets `runs` in the box without breaking pages; returns the y below them. */
+  #text(runs: Run[], box: Box, setting: Setting): number {
+    return this.#draw(this.#lines(runs, setting.size, box.width), box, { ...setting, flow: false });
+  }
+
+  /** A line across the whole width at height `y` (the top and bottom margins' lines). */
+  #margin(y: number): Box {
+    return { x: this.left, y, width: this.width };
+  }
+
   /** Draws laid-out lines from (x, y); returns the y below them. Breaks pages when `flow` is set. */
-  #draw(
-    lines: Line[],
-    x: number,
-    y: number,
-    width: number,
-    size: number,
-    align: Align,
-    flow: boolean,
-  ): number {
+  #draw(lines: Line[], box: Box, setting: Setting & { flow: boolean }): number {
+    const { x, width } = box;
+    const { size, align, flow } = setting;
+    let y = box.y;
     const doc = this.doc;
     const lh = this.lineHeight(size);
     const space = this.#spaceWidth(size);
@@ -302,12 +310,8 @@ export class SlipPdf {
     const lines = this.#lines(runs, size, width);
     this.doc.y = this.#draw(
       lines,
-      this.left + indent,
-      this.doc.y,
-      width,
-      size,
-      opts.align ?? 'justify',
-      true,
+      { x: this.left + indent, y: this.doc.y, width },
+      { size, align: opts.align ?? 'justify', flow: true },
     );
     this.gap(opts.after ?? 1.5);
   }
@@ -348,33 +352,29 @@ export class SlipPdf {
     const leftWidth = Math.round(this.width * (this.#options.landscape ? 0.42 : 0.48));
     const rightX = this.left + leftWidth;
     const rightWidth = this.width - leftWidth;
-    const centered = (
-      text: string,
-      style: FontStyle,
-      size: number,
-      x: number,
-      w: number,
-      y: number,
-    ): number => this.#draw(this.#lines([{ text, style }], size, w), x, y, w, size, 'center', false);
+    const left = (y: number): Box => ({ x: this.left, y, width: leftWidth });
+    const right = (y: number): Box => ({ x: rightX, y, width: rightWidth });
+    const centered = (text: string, style: FontStyle, size: number, box: Box): number =>
+      this.#text([{ text, style }], box, { size, align: 'center' });
 
     let y = this.top;
-    if (h.superiorName) y = centered(upper(h.superiorName), 'regular', SIZE.header, this.left, leftWidth, y);
-    y = centered(upper(h.agencyName), 'bold', SIZE.header, this.left, leftWidth, y);
-    if (h.deskName) y = centered(upper(h.deskName), 'bold', SIZE.header, this.left, leftWidth, y);
+    if (h.superiorName) y = centered(upper(h.superiorName), 'regular', SIZE.header, left(y));
+    y = centered(upper(h.agencyName), 'bold', SIZE.header, left(y));
+    if (h.deskName) y = centered(upper(h.deskName), 'bold', SIZE.header, left(y));
     this.#rule(this.left + leftWidth / 2, y + 1.5, Math.min(leftWidth / 3, 70));
     const leftBottom = y + 6;
 
     y = this.top;
-    y = centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'bold', SIZE.motto, rightX, rightWidth, y);
+    y = centered('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'bold', SIZE.motto, right(y));
     const tieuNgu = 'Độc lập - Tự do - Hạnh phúc';
-    y = centered(tieuNgu, 'bold', SIZE.motto + 0.5, rightX, rightWidth, y);
+    y = centered(tieuNgu, 'bold', SIZE.motto + 0.5, right(y));
     const mottoWidth = this.#font('bold', SIZE.motto + 0.5).widthOfString(tieuNgu);
     this.#rule(rightX + rightWidth / 2, y + 1.5, Math.min(mottoWidth, rightWidth));
     const rightBottom = y + 6;
 
     const row = Math.max(leftBottom, rightBottom) + 3;
-    const a = centered(h.numberLine, 'regular', SIZE.body, this.left, leftWidth, row);
-    const b = centered(h.dateLine, 'italic', SIZE.body, rightX, rightWidth, row);
+    const a = centered(h.numberLine, 'regular', SIZE.body, left(row));
+    const b = centered(h.dateLine, 'italic', SIZE.body, right(row));
     this.doc.x = this.left;
     this.doc.y = Math.max(a, b) + 2;
   }
@@ -395,14 +395,10 @@ export class SlipPdf {
     const y = this.doc.y;
     this.doc.image(png, x, y, { width: size, height: size });
     const captionWidth = size + 16;
-    this.#draw(
-      this.#lines([{ text: caption, style: 'italic' }], 7, captionWidth),
-      x - 8,
-      y + size,
-      captionWidth,
-      7,
-      'center',
-      false,
+    this.#text(
+      [{ text: caption, style: 'italic' }],
+      { x: x - 8, y: y + size, width: captionWidth },
+      { size: 7, align: 'center' },
     );
     this.doc.y = y;
     this.#reserved = { page: this.#page, width: size + 10, until: y + size + 12 };
@@ -452,7 +448,11 @@ export class SlipPdf {
         const w = widths[i] ?? 0;
         doc.save().lineWidth(0.5).rect(x, y, w, h).stroke().restore();
         const align = header ? 'center' : (columns[i]?.align ?? 'left');
-        this.#draw(lines, x + pad, y + pad, w - 2 * pad, fontSize, align, false);
+        this.#draw(
+          lines,
+          { x: x + pad, y: y + pad, width: w - 2 * pad },
+          { size: fontSize, align, flow: false },
+        );
         x += w;
       });
       doc.x = this.left;
@@ -482,7 +482,7 @@ export class SlipPdf {
       const x = this.left + i * w;
       let y = top;
       const line = (text: string, style: FontStyle, size: number): void => {
-        y = this.#draw(this.#lines([{ text, style }], size, w), x, y, w, size, 'center', false);
+        y = this.#text([{ text, style }], { x, y, width: w }, { size, align: 'center' });
       };
       if (b.title) line(upper(b.title), 'bold', SIZE.body);
       if (b.label) line(b.label, 'bold', SIZE.body);
@@ -503,15 +503,7 @@ export class SlipPdf {
   /** A small line in the top margin of the first page, right-aligned (the Mẫu and its circular). */
   formLabel(text: string): void {
     const size = SIZE.small - 0.5;
-    this.#draw(
-      this.#lines([{ text, style: 'italic' }], size, this.width),
-      this.left,
-      this.top / 2 - 4,
-      this.width,
-      size,
-      'right',
-      false,
-    );
+    this.#text([{ text, style: 'italic' }], this.#margin(this.top / 2 - 4), { size, align: 'right' });
   }
 
   /** Writes page numbers and the running head, ends the document and returns its bytes. */
@@ -524,28 +516,15 @@ export class SlipPdf {
       doc.switchToPage(i);
       const head = this.#options.runningHead;
       if (i > start && head) {
-        this.#draw(
-          this.#lines([{ text: head, style: 'italic' }], size, this.width),
-          this.left,
-          this.top / 2 - 4,
-          this.width,
+        this.#text([{ text: head, style: 'italic' }], this.#margin(this.top / 2 - 4), {
           size,
-          'center',
-          false,
-        );
+          align: 'center',
+        });
       }
       if (numbered) {
         const text = `Trang ${i - start + 1}/${count}`;
         const y = doc.page.height - (doc.page.height - this.bottom) / 2 - 4;
-        this.#draw(
-          this.#lines([{ text }], size, this.width),
-          this.left,
-          y,
-          this.width,
-          size,
-          'center',
-          false,
-        );
+        this.#text([{ text }], this.#margin(y), { size, align: 'center' });
       }
     }
     doc.end();

@@ -1,7 +1,7 @@
 // The QR code on a slip: the public lookup page of the dossier (tra cứu hồ sơ), so anyone holding the
 // paper can follow it without signing in.
 import QRCode from 'qrcode';
-import { SlipError } from './slip-error.ts';
+import { SlipError } from './slips.errors.ts';
 
 /** `${publicUrl}/tra-cuu/${dossierCode}`, with one slash between the parts and the code escaped. */
 export function lookupUrl(publicUrl: string, dossierCode: string): string {

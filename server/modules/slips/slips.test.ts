@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import QRCode from 'qrcode';
 import { formsOf, slipForm, SLIP_KINDS, type FormSetId, type SlipKind } from './slip-forms.ts';
-import { SlipError } from './slip-error.ts';
+import { SlipError } from './slips.errors.ts';
 import { slipFontFiles, slipFonts } from './slip-fonts.ts';
 import { lookupUrl, QR_OPTIONS } from './slip-qr.ts';
 import { renderSlip, slipFormFor } from './slips.ts';

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { SlipError } from './slip-error.ts';
+import { SlipError } from './slips.errors.ts';
 import {
   civilDateWords,
   civilShortDate,

@@ -1,7 +1,7 @@
 // Vietnamese wording of dates, times and amounts on the slips. Asia/Ho_Chi_Minh is UTC+7 with no
 // daylight saving since 1975, so the offset is added by hand and the host's time zone never matters.
 import { VN_OFFSET_MINUTES } from '../../../common/working-time/civil-date.ts';
-import { SlipError } from './slip-error.ts';
+import { SlipError } from './slips.errors.ts';
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const CIVIL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

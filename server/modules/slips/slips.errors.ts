@@ -1,4 +1,6 @@
-// The one error the slip renderers throw; the dossier module maps it to AppError (UNPROCESSABLE).
+// The slips module's errors. The renderers are pure (data in, bytes out) and know no HTTP: they throw
+// SlipError with a code of their own, which the caller that prints for a request (the dossier module)
+// answers as UNPROCESSABLE with the same message.
 export const SLIP_ERROR_CODES = ['NO_SUCH_FORM', 'INVALID_SLIP_DATA'] as const;
 export type SlipErrorCode = (typeof SLIP_ERROR_CODES)[number];
 

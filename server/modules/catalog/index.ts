@@ -1,0 +1,6 @@
+// The catalog module's face: what the app, the CLI, the seeds and the dossier module use of it.
+export { registerCatalogRoutes } from './catalog.routes.ts';
+export { exportCatalogue, importCatalogue } from './catalog-import.service.ts';
+export { REFERENCE_DATA_DIR, loadReferenceForms, loadReferenceProcedures } from './catalog-source.ts';
+export { formValidatorFor } from './catalog-forms.service.ts';
+export { resolveWorkflow, workflowForDossier } from './catalog-workflows.service.ts';
