@@ -29,10 +29,11 @@ import type {
 } from '../../../common/contracts/payments.ts';
 import {
   callerCanSee,
+  getVisibleDossier,
   isReceivingDeskOfficer,
   loadRow,
   performAction,
-} from '../dossiers/dossiers.service.ts';
+} from '../dossiers/index.ts';
 import {
   CALLBACK_CODES,
   E4_CURRENCY,
@@ -253,15 +254,8 @@ export function presentPayment(p: PaymentRow, reader: PersonCaller['kind'] = 'st
 // ---------------------------------------------------------------------------------------------------
 // Reads
 
-async function visibleDossier(deps: Deps, caller: PersonCaller, code: string): Promise<DossierRow> {
-  const row = await loadRow(deps.db, code);
-  if (!row || !(await callerCanSee(deps.db, caller, row)))
-    throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
-  return row;
-}
-
 export async function getDossierFees(deps: Deps, caller: PersonCaller, code: string): Promise<DossierFees> {
-  const row = await visibleDossier(deps, caller, code);
+  const row = await getVisibleDossier(deps.db, caller, code);
   const procedure = await procedureOf(deps.db, row);
   const payments = await paymentsOfDossier(deps.db, row.dossier_id);
   const owed = owedOf(procedure, row, payments);
@@ -343,7 +337,7 @@ export async function startOnlinePayment(
     body: {},
   });
   if (replayed) return replayed.body;
-  const row = await visibleDossier(deps, caller, code);
+  const row = await getVisibleDossier(deps.db, caller, code);
   if (caller.kind === 'staff' && caller.actor.grants.every((g) => g.role === 'auditor'))
     throw new AppError('FORBIDDEN', 'Tài khoản thanh tra chỉ được xem.');
   const client = paymentClientFor(deps);
@@ -502,16 +496,14 @@ export async function confirmIfSettled(
     const payments = await paymentsOfDossier(deps.db, row.dossier_id);
     if (!obligationSettled(row, procedure, payments)) return row.status;
     try {
-      await performAction(
-        deps,
-        caller,
+      await performAction(deps, caller, {
         code,
-        'confirm-payment',
-        { receiptRef, note: 'Đã nộp đủ các khoản theo yêu cầu (biên lai điện tử).' },
-        row.version,
-        `payment-${receiptRef.replace(/[^A-Za-z0-9]/g, '')}-v${row.version}`,
+        kind: 'confirm-payment',
+        input: { receiptRef, note: 'Đã nộp đủ các khoản theo yêu cầu (biên lai điện tử).' },
+        ifMatch: row.version,
+        idempotencyKey: `payment-${receiptRef.replace(/[^A-Za-z0-9]/g, '')}-v${row.version}`,
         requestId,
-      );
+      });
       return 'processing';
     } catch (err) {
       if (err instanceof AppError && err.code === 'STALE_VERSION' && attempt === 0) continue;
@@ -540,7 +532,7 @@ export async function takeDeskPayment(
     return { payment: presentPayment(p), dossierStatus: (await loadRow(deps.db, code))!.status };
   }
   const caller: PersonCaller = { kind: 'staff', actor };
-  const row = await visibleDossier(deps, caller, code);
+  const row = await getVisibleDossier(deps.db, caller, code);
   if (!(await isReceivingDeskOfficer(deps.db, actor, row.receiving_agency_id)))
     throw new AppError('FORBIDDEN', 'Chỉ cán bộ một cửa của cơ quan tiếp nhận hồ sơ được thu phí tại quầy.');
   if (body.method === 'transfer' && body.transferReference === undefined)

@@ -1,0 +1,116 @@
+// A dossier's rows: the dossier itself, the agencies it names, the procedure version it was received
+// under. Every function takes the executor (db or trx) so that reads compose with transactions.
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/client.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Deps } from '../../deps.ts';
+import type { Procedure } from '../../../common/catalog/procedure.ts';
+
+export type Executor = Database | Transaction<DB>;
+
+export type AgencyRow = {
+  agency_id: string;
+  code: string;
+  name: string;
+  unit_code: string;
+  path: string;
+  unit_path: string;
+};
+
+export function selectAgencyRows(db: Executor) {
+  return db
+    .selectFrom('agencies as a')
+    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .select(['a.agency_id', 'a.code', 'a.name', 'a.unit_code', 'a.path', 'u.path as unit_path']);
+}
+
+export async function agencyRows(db: Executor, ids: string[]): Promise<Map<string, AgencyRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await selectAgencyRows(db).where('a.agency_id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.agency_id, r]));
+}
+
+export async function agencyRowsByCode(db: Executor, codes: string[]): Promise<Map<string, AgencyRow>> {
+  if (codes.length === 0) return new Map();
+  const rows = await selectAgencyRows(db).where('a.code', 'in', codes).execute();
+  return new Map(rows.map((r) => [r.agency_id, r]));
+}
+
+export type DossierRow = {
+  dossier_id: string;
+  code: string;
+  procedure_version_id: string;
+  procedure_code: string;
+  case_key: string | null;
+  channel: string;
+  receiving_agency_id: string;
+  competent_agency_id: string;
+  current_agency_id: string;
+  step_agencies: { key: string; agencyId: string; agencyCode: string }[];
+  workflow: Record<string, unknown>;
+  applicant: Record<string, unknown>;
+  form_data: Record<string, unknown>;
+  components: unknown[];
+  state: Record<string, unknown>;
+  status: string;
+  version: number;
+  submitted_at: Date;
+  received_at: Date | null;
+  due_at: Date | null;
+  extended_due_at: Date | null;
+  calendar_version: number | null;
+  result_at: Date | null;
+  returned_at: Date | null;
+  closed_at: Date | null;
+  updated_at: Date;
+  applicant_id_number: string;
+  submitted_by_citizen_id: string | null;
+};
+
+/** The dossier's row by code; `forUpdate` locks it for the transaction that reads it. */
+export async function loadRow(
+  db: Executor,
+  code: string,
+  forUpdate = false,
+): Promise<DossierRow | undefined> {
+  let q = db.selectFrom('dossiers').selectAll().where('code', '=', code);
+  if (forUpdate) q = q.forUpdate();
+  return await q.executeTakeFirst();
+}
+
+export type VersionData = {
+  procedure_version_id: string;
+  version: number;
+  data: Record<string, unknown>;
+  form_schema: Record<string, unknown> | null;
+  procedure: Procedure;
+};
+
+const versions = new WeakMap<object, Map<string, VersionData>>();
+const VERSION_CACHE_LIMIT = 500;
+
+/**
+ * A procedure version's documents (≈16 KB of JSON), by id. Only drafts change (catalog.service), and
+ * a dossier is only ever received under a published version, so a published or retired version is
+ * read once per process and database, as the form validators are compiled once (formValidatorFor).
+ */
+export async function procedureVersion(deps: Deps, id: string, db: Executor = deps.db): Promise<VersionData> {
+  let perDb = versions.get(deps.db);
+  if (!perDb) {
+    perDb = new Map<string, VersionData>();
+    versions.set(deps.db, perDb);
+  }
+  const hit = perDb.get(id);
+  if (hit) return hit;
+  const row = await db
+    .selectFrom('procedure_versions')
+    .select(['procedure_version_id', 'version', 'status', 'data', 'form_schema'])
+    .where('procedure_version_id', '=', id)
+    .executeTakeFirstOrThrow();
+  const loaded = { ...row, procedure: row.data as unknown as Procedure };
+  if (row.status !== 'draft') {
+    if (perDb.size >= VERSION_CACHE_LIMIT) perDb.clear();
+    perDb.set(id, loaded);
+  }
+  return loaded;
+}
