@@ -27,11 +27,14 @@ type ResultDocument = { name: string; fileId?: string };
  */
 export function dossierPapers(
   dossierCode: string,
-  components: readonly ComponentInput[],
-  procedure: Pick<Procedure, 'components'>,
-  supplements: readonly SupplementRecord[],
-  results: readonly ResultDocument[],
+  papers: {
+    components: readonly ComponentInput[];
+    procedure: Pick<Procedure, 'components'>;
+    supplements: readonly SupplementRecord[];
+    results: readonly ResultDocument[];
+  },
 ) {
+  const { components, procedure, supplements, results } = papers;
   const refs: FileRef[] = [];
   const seen = new Set<string>();
   const add = (fileId: string, part: string) => {
@@ -79,16 +82,15 @@ async function papersOf(deps: Deps, row: DossierRow) {
       .execute(),
   ]);
   const state = row.state as { resultDocuments?: ResultDocument[] };
-  return dossierPapers(
-    row.code,
-    row.components as unknown as ComponentInput[],
+  return dossierPapers(row.code, {
+    components: row.components as unknown as ComponentInput[],
     procedure,
-    supplements.map((s) => ({
+    supplements: supplements.map((s) => ({
       at: new Date(s.at).toISOString(),
       input: (s.record as { input?: SupplementRecord['input'] }).input ?? {},
     })),
-    state.resultDocuments ?? [],
-  );
+    results: state.resultDocuments ?? [],
+  });
 }
 
 export async function listAttachments(
