@@ -114,3 +114,23 @@ export async function procedureVersion(deps: Deps, id: string, db: Executor = de
   }
   return loaded;
 }
+
+/**
+ * Of the files named, those that exist and that `citizenId` may attach: any file for staff and the
+ * system (null), only the ones they uploaded for a citizen.
+ */
+export async function usableFiles(
+  db: Database,
+  fileIds: string[],
+  citizenId: string | null,
+): Promise<Set<string>> {
+  if (fileIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('files')
+    .select(['file_id', 'uploaded_by_citizen_id'])
+    .where('file_id', 'in', fileIds)
+    .execute();
+  return new Set(
+    rows.filter((f) => citizenId === null || f.uploaded_by_citizen_id === citizenId).map((f) => f.file_id),
+  );
+}

@@ -6,7 +6,7 @@ import { errorOf } from '../../test/http.ts';
 import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
 import { journeyKit, pdfText, type View } from './test-kit.ts';
 
-const { kit, start, cookies, as, intake, act, viewOf, allowed } = journeyKit();
+const { kit, start, cookies, as, intake, act, actWith, viewOf, allowed } = journeyKit();
 const { clock, birthComponents } = kit;
 let rt: TestRuntime;
 let hangTrong: string;
@@ -249,16 +249,18 @@ test('stale versions get 409; an idempotent retry never acts twice', async () =>
   const again = await intake('desk.hang-trong', {}, { 'idempotency-key': 'intake-retry-0001' });
   assert.equal(again.statusCode, 201);
   assert.equal(again.json<View>().code, d.code);
-  const stale = await act('desk.hang-trong', d.code, 'forward', {}, d.version + 5);
+  const stale = await actWith('desk.hang-trong', d.code, { action: 'forward', version: d.version + 5 });
   assert.equal(stale.statusCode, 409);
   assert.equal(errorOf(stale).code, 'STALE_VERSION');
-  const r1 = await act('desk.hang-trong', d.code, 'withdraw', { reason: 'Người nộp xin rút' }, d.version, {
-    'idempotency-key': 'withdraw-0001',
-  });
+  const withdrawal = {
+    action: 'withdraw',
+    body: { reason: 'Người nộp xin rút' },
+    version: d.version,
+    headers: { 'idempotency-key': 'withdraw-0001' },
+  };
+  const r1 = await actWith('desk.hang-trong', d.code, withdrawal);
   if (r1.statusCode === 200) {
-    const r2 = await act('desk.hang-trong', d.code, 'withdraw', { reason: 'Người nộp xin rút' }, d.version, {
-      'idempotency-key': 'withdraw-0001',
-    });
+    const r2 = await actWith('desk.hang-trong', d.code, withdrawal);
     assert.equal(r2.statusCode, 200);
     assert.equal(r2.json<View>().version, r1.json<View>().version);
     const actions = await rt.deps.db

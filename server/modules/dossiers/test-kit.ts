@@ -80,20 +80,21 @@ export function journeyKit() {
   const viewOf = (user: string, code: string) => read<View>(user, `/api/v1/dossiers/${code}`);
   const allowed = (user: string, code: string) => read<Actions>(user, `/api/v1/dossiers/${code}/actions`);
 
-  const act = async (
+  /** An action as the route takes it; the version read first unless given. */
+  const actWith = async (
     user: string,
     code: string,
-    action: string,
-    body: Record<string, unknown> = {},
-    ...[version, headers = {}]: [version?: number, headers?: Record<string, string>]
+    a: { action: string; body?: Record<string, unknown>; version?: number; headers?: Record<string, string> },
   ) => {
-    const v = version ?? (await viewOf(user, code)).version;
+    const v = a.version ?? (await viewOf(user, code)).version;
     return kit.rt.app.inject({
       method: 'POST',
-      url: `/api/v1/dossiers/${code}/actions/${action}`,
-      headers: { cookie: await as(user), 'if-match': String(v), ...headers },
-      payload: body,
+      url: `/api/v1/dossiers/${code}/actions/${a.action}`,
+      headers: { cookie: await as(user), 'if-match': String(v), ...a.headers },
+      payload: a.body ?? {},
     });
   };
-  return { kit, start, cookies, as, intake, act, viewOf, allowed };
+  const act = (user: string, code: string, action: string, body: Record<string, unknown> = {}) =>
+    actWith(user, code, { action, body });
+  return { kit, start, cookies, as, intake, act, actWith, viewOf, allowed };
 }

@@ -12,7 +12,7 @@ import {
   type DossierState,
   type LifecycleContext,
 } from '../../../../common/dossiers/index.ts';
-import { loadRow, procedureVersion } from '../dossier.repository.ts';
+import { loadRow, procedureVersion, usableFiles } from '../dossier.repository.ts';
 import { callerRelation, getVisibleDossier, isReadOnly } from '../dossier-access.policy.ts';
 import { deadlineOf, limitOf, workingTimeOnce } from '../dossier-deadlines.ts';
 import { fail } from '../dossiers.errors.ts';
@@ -126,19 +126,7 @@ async function checkAttachedFiles(db: Database, caller: Caller, input: unknown):
   }
   if (refs.length === 0) return;
   const valid = refs.filter((r) => /^[0-9a-f-]{36}$/.test(r.fileId)).map((r) => r.fileId);
-  const rows =
-    valid.length > 0
-      ? await db
-          .selectFrom('files')
-          .select(['file_id', 'uploaded_by_citizen_id'])
-          .where('file_id', 'in', valid)
-          .execute()
-      : [];
-  const usable = new Set(
-    rows
-      .filter((f) => caller.kind !== 'citizen' || f.uploaded_by_citizen_id === caller.citizen.citizenId)
-      .map((f) => f.file_id),
-  );
+  const usable = await usableFiles(db, valid, caller.kind === 'citizen' ? caller.citizen.citizenId : null);
   const bad = refs.filter((r) => !usable.has(r.fileId));
   if (bad.length > 0)
     throw fail('DOSSIER_INVALID', {

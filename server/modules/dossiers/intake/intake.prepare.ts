@@ -9,11 +9,11 @@ import type { Workflow } from '../../../../common/catalog/workflow.ts';
 import { componentCode, requiredComponents } from '../../../../common/dossiers/components.ts';
 import { formValidatorFor, resolveWorkflow, workflowForDossier } from '../../catalog/catalog.service.ts';
 import { resolveReusedDocuments } from '../../documents/index.ts';
-import { agencyRowsByCode, procedureVersion, type AgencyRow } from '../dossier.repository.ts';
+import { agencyRowsByCode, procedureVersion, usableFiles, type AgencyRow } from '../dossier.repository.ts';
 import { fail } from '../dossiers.errors.ts';
 import { dossierView, type DossierView } from '../views/dossier-view.ts';
 import { validateApplicant } from './applicant.validation.ts';
-import type { ApplicantInput, ComponentInput } from './intake.types.ts';
+import type { ComponentInput, IntakeInput } from './intake.types.ts';
 
 const pathOf = (p: string) => `body/${p}`;
 
@@ -40,15 +40,8 @@ const offeringAgencyQuery = preparedQuery(
 );
 
 /** What desk intake and online submission share: the request, checked. */
-export type IntakeCore = {
-  procedureCode: string;
-  caseCode?: string | undefined;
-  agencyCode: string;
-  applicant: ApplicantInput;
-  formData: unknown;
-  components: ComponentInput[];
-  missing?: { code: string; note?: string | undefined }[] | undefined;
-  channel: 'direct' | 'postal' | 'online';
+export type IntakeCore = Omit<IntakeInput, 'channel' | 'deskAgencyCode'> & {
+  channel: IntakeInput['channel'] | 'online';
 };
 
 export type PreparedIntake = {
@@ -115,19 +108,7 @@ export async function prepareIntake(
 
   const known = new Set(procedure.components.map((_c, i) => componentCode(i)));
   const fileIds = input.components.flatMap((c) => c.fileIds ?? []);
-  const files =
-    fileIds.length > 0
-      ? await deps.db
-          .selectFrom('files')
-          .select(['file_id', 'uploaded_by_citizen_id'])
-          .where('file_id', 'in', fileIds)
-          .execute()
-      : [];
-  const usable = new Set(
-    files
-      .filter((f) => fileOwner === null || f.uploaded_by_citizen_id === fileOwner.citizenId)
-      .map((f) => f.file_id),
-  );
+  const usable = await usableFiles(deps.db, fileIds, fileOwner?.citizenId ?? null);
   (input.missing ?? []).forEach((m, i) => {
     if (!known.has(m.code))
       problems.push({ path: pathOf(`missing/${i}/code`), message: `Thủ tục không có thành phần ${m.code}.` });
