@@ -36,7 +36,7 @@ export default tseslint.config(
     // Tests are white-box: they may read a module's internals to set up and check.
     ignores: ['**/*.test.ts', 'server/test/**'],
     plugins: { motcua },
-    rules: { 'motcua/module-faces': 'warn' },
+    rules: { 'motcua/module-faces': 'error' },
   },
   {
     files: ['common/**'],

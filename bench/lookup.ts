@@ -34,7 +34,7 @@ const TARGET = 0.5;
 const TARGET_P99_MS = 25;
 const seed = Number(process.env.BENCH_SEED ?? Date.now() % 2 ** 31);
 
-// publicLookup's read (server/modules/dossiers/dossiers.service.ts) for one code.
+// publicLookup's read (server/modules/dossiers/views/public-lookup.ts) for one code.
 const SELECT_PUBLIC =
   `select "d"."code", "d"."procedure_code", "v"."name" as "procedure_name", ` +
   `"ra"."name" as "receiving_name", "ca"."name" as "competent_name", d.state->>'status' as "status", ` +

@@ -23,13 +23,13 @@ import { registerOrgRoutes } from './modules/org/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
 import { registerCatalogRoutes } from './modules/catalog/index.ts';
 import { registerFileRoutes } from './modules/files/index.ts';
-import { registerDossierRoutes } from './modules/dossiers/dossiers.routes.ts';
+import { registerDossierRoutes } from './modules/dossiers/index.ts';
 import { registerSyncRoutes } from './modules/sync/index.ts';
 import { registerPaymentRoutes } from './modules/payments/index.ts';
 import { registerReportRoutes } from './modules/reports/index.ts';
 import { registerStaffRoutes } from './modules/staff/index.ts';
-import { registerDocumentRoutes } from './modules/documents/documents.routes.ts';
-import { registerRatingRoutes } from './modules/ratings/ratings.routes.ts';
+import { registerDocumentRoutes } from './modules/documents/index.ts';
+import { registerRatingRoutes } from './modules/ratings/index.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');

@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { AgencyCode, IsoDate, Page, PageSize, UnitCode } from './common.ts';
 import { ProcedureCode } from './catalog.ts';
 import { DocumentId } from './documents.ts';
+import { WORKLISTS } from '../dossiers/worklists.ts';
 
 export const DOSSIER_STATUS_VALUES = [
   'submitted',
@@ -15,15 +16,8 @@ export const DOSSIER_STATUS_VALUES = [
   'result-ready',
   'returned',
 ] as const;
-export const WORKLIST_VALUES = [
-  'to-receive',
-  'mine',
-  'agency',
-  'due-soon',
-  'overdue',
-  'awaiting-supplement',
-  'result-ready',
-] as const;
+/** The worklists' names (common/dossiers/worklists.ts). */
+export const WORKLIST_VALUES = WORKLISTS;
 export const PROVIDED_VALUES = ['original', 'copy', 'certified-copy', 'electronic', 'reused'] as const;
 
 const Open = (description: string) => Type.Object({}, { additionalProperties: true, description });
@@ -219,6 +213,7 @@ export const IncompleteEnvelope = Type.Object(
   {
     error: Type.Object({
       code: Type.Literal('DOSSIER_INCOMPLETE'),
+      reason: Type.Optional(Type.Literal('DOSSIER_INCOMPLETE')),
       message: Type.String(),
       details: Type.Array(Type.Object({ path: Type.String(), message: Type.String() })),
       requestId: Type.String(),

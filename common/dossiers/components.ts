@@ -1,5 +1,5 @@
 // Which of a procedure's dossier components (thành phần hồ sơ) the rules make required on a channel:
-// one implementation for the server's intake and online submission (dossiers.service.ts) and the
+// one implementation for the server's intake and online submission (server/modules/dossiers/intake/intake.prepare.ts) and the
 // citizen's apply page, which checks the attachments before sending (web/features/citizen/apply-rules.ts).
 import type { DossierComponent, Procedure } from '../catalog/procedure.ts';
 

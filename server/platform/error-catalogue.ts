@@ -13,7 +13,13 @@ type Text = string | ((p: Params) => string);
 export type ErrorEntry = { code: ErrorCode; vi: Text; en: Text };
 export type CatalogueRow = { module: string; reason: string; code: ErrorCode; vi: string; en: string };
 
-export type RaiseOptions = { params?: Params; details?: ErrorDetail[]; headers?: Record<string, string> };
+export type RaiseOptions = {
+  params?: Params;
+  details?: ErrorDetail[];
+  headers?: Record<string, string>;
+  /** Fields the envelope carries beside the standard ones; the route's response schema lists them. */
+  extra?: Record<string, string>;
+};
 
 const registry = new Map<string, CatalogueRow>();
 
@@ -53,6 +59,7 @@ export function defineErrors<const E extends Record<string, ErrorEntry>>(
       options.headers,
     );
     err.reason = reason;
+    err.extra = options.extra;
     return err;
   };
 }

@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
+  /** A desk intake recorded incomplete: the envelope also names the dossier and its supplement-request slip. */
+  DOSSIER_INCOMPLETE: 422,
   TOO_MANY_REQUESTS: 429,
   INTERNAL_ERROR: 500,
   SERVICE_UNAVAILABLE: 503,
@@ -29,6 +31,8 @@ export class AppError extends Error {
   readonly headers: Record<string, string> | undefined;
   /** The catalogue entry (error-catalogue.ts) this error was raised as, when it was. */
   reason: string | undefined;
+  /** Fields the envelope carries beside the standard ones (e.g. the dossier an incomplete intake recorded). */
+  extra: Record<string, string> | undefined;
   constructor(code: ErrorCode, message: string, details?: ErrorDetail[], headers?: Record<string, string>) {
     super(message);
     this.name = 'AppError';
@@ -36,6 +40,7 @@ export class AppError extends Error {
     this.details = details;
     this.headers = headers;
     this.reason = undefined;
+    this.extra = undefined;
   }
   get status(): number {
     return ERROR_STATUS[this.code];

@@ -2,7 +2,7 @@
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import type { ErrorDetail } from '../../platform/errors.ts';
-import { canReachAgency } from '../org/org.policy.ts';
+import { canReachAgency } from '../org/index.ts';
 import { fail } from './catalog.errors.ts';
 import { CATALOGUE_EDITORS, requireCatalogueEditor } from './catalog.policy.ts';
 import { auditProcedure, getProcedureRow } from './catalog.repository.ts';

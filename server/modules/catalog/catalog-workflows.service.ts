@@ -13,7 +13,7 @@ import {
   type Workflow,
   type WorkflowStep,
 } from '../../../common/catalog/workflow.ts';
-import { canReachAgency } from '../org/org.policy.ts';
+import { canReachAgency } from '../org/index.ts';
 import { fail } from './catalog.errors.ts';
 import { WORKFLOW_EDITORS, requireCatalogueEditor } from './catalog.policy.ts';
 import { auditProcedure, getNamedAgency, getVersion, type VersionRow } from './catalog.repository.ts';

@@ -8,7 +8,7 @@ import { appendAudit, canonicalJson } from '../../platform/audit.ts';
 import type { Procedure } from '../../../common/catalog/procedure.ts';
 import { procedureSearchText } from '../../../common/catalog/search.ts';
 import type { JsonSchemaObject } from '../../../common/catalog/forms.ts';
-import { findAgencyByCode } from '../org/org.repository.ts';
+import { findAgencyByCode } from '../org/index.ts';
 import { fail } from './catalog.errors.ts';
 import type { Selectable } from 'kysely';
 

@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
-import { AppError } from '../../platform/errors.ts';
+import { fail } from './documents.errors.ts';
 import {
   ApplicantDocumentList,
   ApplicantDocumentParams,
@@ -82,15 +82,12 @@ export function registerDocumentRoutes(root: FastifyInstance, deps: Deps): void 
     },
     async (request) => {
       const caller = requireCaller(request);
-      if (caller.kind !== 'staff')
-        throw new AppError('FORBIDDEN', 'Công dân xem giấy tờ của mình ở mục “Giấy tờ của tôi”.');
-      return listApplicantDocuments(
-        deps,
-        caller.actor,
-        request.params.idNumber,
-        pageOf(request.query, 50),
-        request.id,
-      );
+      if (caller.kind !== 'staff') throw fail('DOCUMENT_LOOKUP_STAFF_ONLY');
+      return listApplicantDocuments(deps, caller.actor, {
+        idNumber: request.params.idNumber,
+        page: pageOf(request.query, 50),
+        requestId: request.id,
+      });
     },
   );
 
@@ -108,15 +105,12 @@ export function registerDocumentRoutes(root: FastifyInstance, deps: Deps): void 
     },
     async (request, reply) => {
       const caller = requireCaller(request);
-      if (caller.kind !== 'staff')
-        throw new AppError('FORBIDDEN', 'Công dân xem giấy tờ của mình ở mục “Giấy tờ của tôi”.');
-      const file = await applicantDocumentFile(
-        deps,
-        caller.actor,
-        request.params.idNumber,
-        request.params.documentId,
-        request.id,
-      );
+      if (caller.kind !== 'staff') throw fail('DOCUMENT_LOOKUP_STAFF_ONLY');
+      const file = await applicantDocumentFile(deps, caller.actor, {
+        idNumber: request.params.idNumber,
+        documentId: request.params.documentId,
+        requestId: request.id,
+      });
       return reply
         .type(file.mediaType)
         .header('content-disposition', `attachment; filename="${file.fileName}"`)

@@ -11,7 +11,9 @@ import type { Deps } from '../../deps.ts';
 import { extensionOf } from '../files/index.ts';
 import type { Actor, CitizenActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { AppError, type ErrorDetail } from '../../platform/errors.ts';
+import type { ErrorDetail } from '../../platform/errors.ts';
+import type { AuditEntry } from '../../platform/audit.ts';
+import { fail } from './documents.errors.ts';
 import { documentLookupProvinces, provinceOf } from './documents.policy.ts';
 
 type Executor = Database | Transaction<DB>;
@@ -96,12 +98,17 @@ type ReusableComponent = {
  */
 export async function resolveReusedDocuments<C extends ReusableComponent>(
   db: Executor,
-  applicant: { kind: string; idNumber: string },
-  components: readonly C[],
-  receivingUnitPath: string,
-  submittedByCitizen: boolean,
-  pathOf: (p: string) => string,
+  reuse: {
+    applicant: { kind: string; idNumber: string };
+    components: readonly C[];
+    /** The receiving desk's unit: its province's store is searched. */
+    unitPath: string;
+    byCitizen: boolean;
+    pathOf: (p: string) => string;
+  },
 ): Promise<{ problems: ErrorDetail[]; components: C[] }> {
+  const { applicant, components, pathOf } = reuse;
+  const submittedByCitizen = reuse.byCitizen;
   const problems: ErrorDetail[] = [];
   if (submittedByCitizen)
     components.forEach((c, i) => {
@@ -113,7 +120,7 @@ export async function resolveReusedDocuments<C extends ReusableComponent>(
     });
   const cited = [...new Set(components.flatMap((c) => c.documentIds ?? []))];
   if (cited.length === 0) return { problems, components: [...components] };
-  const province = provinceOf(receivingUnitPath);
+  const province = provinceOf(reuse.unitPath);
   const rows = await db
     .selectFrom('applicant_documents as d')
     .innerJoin('agencies as a', 'a.agency_id', 'd.issuing_agency_id')
@@ -227,36 +234,22 @@ export async function listOwnDocuments(deps: Deps, citizen: CitizenActor, page: 
 export async function listApplicantDocuments(
   deps: Deps,
   actor: Actor,
-  idNumber: string,
-  page: Page,
-  requestId: string,
+  lookup: { idNumber: string; page: Page; requestId: string },
 ) {
-  const provinces = documentLookupProvinces(actor.grants);
-  if (provinces.length === 0)
-    throw new AppError(
-      'FORBIDDEN',
-      'Chỉ cán bộ một cửa tiếp nhận hồ sơ được tra cứu kho dữ liệu của người nộp.',
-    );
+  const { idNumber, page, requestId } = lookup;
+  const provinces = lookupProvinces(actor);
   const list = await listWhere(
     documentsQuery(deps.db)
       .where('d.applicant_id_number', '=', idNumber)
       .where((eb) => eb.or(provinces.map((p) => eb('u.path', 'like', `${p}%`)))),
     page,
   );
-  const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
-    await appendAudit(
-      trx,
-      { userId: actor.userId, label: actor.username },
-      {
-        action: 'applicant-documents.looked-up',
-        entityType: 'applicant',
-        entityId: idNumber,
-        details: { total: list.total, shown: list.items.map((d) => d.documentId), provinces },
-        requestId,
-      },
-      now,
-    );
+  await auditRead(deps, actor, {
+    action: 'applicant-documents.looked-up',
+    entityType: 'applicant',
+    entityId: idNumber,
+    details: { total: list.total, shown: list.items.map((d) => d.documentId), provinces },
+    requestId,
   });
   return list;
 }
@@ -269,16 +262,10 @@ export async function listApplicantDocuments(
 export async function applicantDocumentFile(
   deps: Deps,
   actor: Actor,
-  idNumber: string,
-  documentId: string,
-  requestId: string,
+  which: { idNumber: string; documentId: string; requestId: string },
 ): Promise<{ bytes: Buffer; mediaType: string; fileName: string }> {
-  const provinces = documentLookupProvinces(actor.grants);
-  if (provinces.length === 0)
-    throw new AppError(
-      'FORBIDDEN',
-      'Chỉ cán bộ một cửa tiếp nhận hồ sơ được tra cứu kho dữ liệu của người nộp.',
-    );
+  const { idNumber, documentId, requestId } = which;
+  const provinces = lookupProvinces(actor);
   const row = await documentsQuery(deps.db)
     .select(['d.file_id', 'd.dossier_code', 'd.position', 'f.media_type'])
     .where('d.applicant_document_id', '=', documentId)
@@ -286,22 +273,30 @@ export async function applicantDocumentFile(
     .where((eb) => eb.or(provinces.map((p) => eb('u.path', 'like', `${p}%`))))
     .executeTakeFirst();
   const bytes = row ? await deps.files.get(row.file_id) : null;
-  if (!row || bytes === null) throw new AppError('NOT_FOUND', 'Không tìm thấy giấy tờ này.');
-  await deps.db.transaction().execute(async (trx) => {
-    await appendAudit(
-      trx,
-      { userId: actor.userId, label: actor.username },
-      {
-        action: 'applicant-document.opened',
-        entityType: 'applicant',
-        entityId: idNumber,
-        details: { documentId, dossierCode: row.dossier_code },
-        requestId,
-      },
-      deps.clock.now(),
-    );
+  if (!row || bytes === null) throw fail('DOCUMENT_NOT_FOUND');
+  await auditRead(deps, actor, {
+    action: 'applicant-document.opened',
+    entityType: 'applicant',
+    entityId: idNumber,
+    details: { documentId, dossierCode: row.dossier_code },
+    requestId,
   });
   return { bytes, mediaType: row.media_type, fileName: resultFileName(row) };
+}
+
+/** The provinces whose stores the officer may look up: desk officers, in their province. */
+function lookupProvinces(actor: Actor): string[] {
+  const provinces = documentLookupProvinces(actor.grants);
+  if (provinces.length === 0) throw fail('DOCUMENT_LOOKUP_DESK_ONLY');
+  return provinces;
+}
+
+/** An officer reading an applicant's records reads personal data: it is logged. */
+async function auditRead(deps: Deps, actor: Actor, entry: AuditEntry): Promise<void> {
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    await appendAudit(trx, { userId: actor.userId, label: actor.username }, entry, now);
+  });
 }
 
 const resultFileName = (row: { dossier_code: string; position: number; media_type: string }) =>
@@ -322,6 +317,6 @@ export async function ownDocumentFile(
     .where('d.applicant_id_number', '=', citizen.idNumber)
     .executeTakeFirst();
   const bytes = row ? await deps.files.get(row.file_id) : null;
-  if (!row || bytes === null) throw new AppError('NOT_FOUND', 'Không tìm thấy giấy tờ này.');
+  if (!row || bytes === null) throw fail('DOCUMENT_NOT_FOUND');
   return { bytes, mediaType: row.media_type, fileName: resultFileName(row) };
 }

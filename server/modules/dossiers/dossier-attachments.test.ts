@@ -228,15 +228,14 @@ test('nothing for a file the dossier does not name, another citizen, an officer 
 });
 
 test('dossierPapers: the procedure names the components, each file once, download names by part', () => {
-  const papers = dossierPapers(
-    'X',
-    [
+  const papers = dossierPapers('X', {
+    components: [
       { code: 'TP2', provided: 'electronic', fileIds: ['a', 'b'] },
       { code: 'TP9', provided: 'original' },
       { code: 'TP1', provided: 'reused', fileIds: ['c'], documentIds: ['7'] },
     ],
-    { components: [{ name: 'Tờ khai' }, { name: 'Giấy chứng sinh' }] as never },
-    [
+    procedure: { components: [{ name: 'Tờ khai' }, { name: 'Giấy chứng sinh' }] as never },
+    supplements: [
       { at: 't1', input: { components: [{ name: 'Bản rõ', fileId: 'd' }, { name: 'Giấy' }] } },
       {
         at: 't2',
@@ -248,8 +247,8 @@ test('dossierPapers: the procedure names the components, each file once, downloa
         },
       },
     ],
-    [{ name: 'KQ giấy' }, { name: 'KQ điện tử', fileId: 'f' }],
-  );
+    results: [{ name: 'KQ giấy' }, { name: 'KQ điện tử', fileId: 'f' }],
+  });
   assert.deepEqual(
     papers.components.map((c) => [c.code, c.name, c.fileIds, c.documentIds]),
     [

@@ -4,16 +4,15 @@
 // it, and each file staff open is audited.
 import type { Deps } from '../../deps.ts';
 import type { PersonCaller } from '../../platform/actor.ts';
-import { AppError } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { Procedure } from '../../../common/catalog/procedure.ts';
 import { componentCode } from '../../../common/dossiers/components.ts';
 import type { AttachedFile, DossierAttachments } from '../../../common/contracts/dossier-attachments.ts';
-import type { ComponentInput } from './dossiers.service.ts';
-import { callerCanSee, loadRow, procedureVersion } from './dossiers.service.ts';
+import type { ComponentInput } from './intake/intake.types.ts';
+import { procedureVersion, type DossierRow } from './dossier.repository.ts';
+import { getVisibleDossier } from './dossier-access.policy.ts';
+import { fail } from './dossiers.errors.ts';
 import { extensionOf } from '../files/index.ts';
-
-type DossierRow = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
 
 /** Where a file of a dossier comes from, and its name for download (ASCII: `<code>-<part>.<ext>`). */
 export type FileRef = { fileId: string; part: string };
@@ -28,11 +27,14 @@ type ResultDocument = { name: string; fileId?: string };
  */
 export function dossierPapers(
   dossierCode: string,
-  components: readonly ComponentInput[],
-  procedure: Pick<Procedure, 'components'>,
-  supplements: readonly SupplementRecord[],
-  results: readonly ResultDocument[],
+  papers: {
+    components: readonly ComponentInput[];
+    procedure: Pick<Procedure, 'components'>;
+    supplements: readonly SupplementRecord[];
+    results: readonly ResultDocument[];
+  },
 ) {
+  const { components, procedure, supplements, results } = papers;
   const refs: FileRef[] = [];
   const seen = new Set<string>();
   const add = (fileId: string, part: string) => {
@@ -68,13 +70,6 @@ export function dossierPapers(
   return { dossierCode, components: comps, supplements: supps, results: res, refs };
 }
 
-async function readable(deps: Deps, caller: PersonCaller, code: string): Promise<DossierRow> {
-  const row = await loadRow(deps.db, code);
-  if (!row || !(await callerCanSee(deps.db, caller, row)))
-    throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
-  return row;
-}
-
 async function papersOf(deps: Deps, row: DossierRow) {
   const [{ procedure }, supplements] = await Promise.all([
     procedureVersion(deps, row.procedure_version_id),
@@ -87,16 +82,15 @@ async function papersOf(deps: Deps, row: DossierRow) {
       .execute(),
   ]);
   const state = row.state;
-  return dossierPapers(
-    row.code,
-    row.components as ComponentInput[],
+  return dossierPapers(row.code, {
+    components: row.components as ComponentInput[],
     procedure,
-    supplements.map((s) => ({
+    supplements: supplements.map((s) => ({
       at: new Date(s.at).toISOString(),
       input: (s.record as { input?: SupplementRecord['input'] }).input ?? {},
     })),
-    state.resultDocuments ?? [],
-  );
+    results: state.resultDocuments ?? [],
+  });
 }
 
 export async function listAttachments(
@@ -104,7 +98,7 @@ export async function listAttachments(
   caller: PersonCaller,
   code: string,
 ): Promise<DossierAttachments> {
-  const row = await readable(deps, caller, code);
+  const row = await getVisibleDossier(deps.db, caller, code);
   const papers = await papersOf(deps, row);
   const ids = papers.refs.map((r) => r.fileId);
   const files = new Map<string, AttachedFile>();
@@ -140,11 +134,10 @@ export async function listAttachments(
 export async function attachmentFile(
   deps: Deps,
   caller: PersonCaller,
-  code: string,
-  fileId: string,
-  requestId: string,
+  which: { code: string; fileId: string; requestId: string },
 ): Promise<{ bytes: Buffer; mediaType: string; fileName: string }> {
-  const row = await readable(deps, caller, code);
+  const { code, fileId, requestId } = which;
+  const row = await getVisibleDossier(deps.db, caller, code);
   const ref = (await papersOf(deps, row)).refs.find((r) => r.fileId === fileId);
   const file = ref
     ? await deps.db
@@ -154,7 +147,7 @@ export async function attachmentFile(
         .executeTakeFirst()
     : undefined;
   const bytes = file ? await deps.files.get(fileId) : null;
-  if (!ref || !file || bytes === null) throw new AppError('NOT_FOUND', `Hồ sơ ${code} không có tệp này.`);
+  if (!ref || !file || bytes === null) throw fail('DOSSIER_FILE_NOT_FOUND', { params: { code } });
   // What an officer opens of an applicant's papers is personal data read: it is logged (the applicant
   // reading their own papers is not).
   if (caller.kind === 'staff') {

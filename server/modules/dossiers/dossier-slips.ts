@@ -2,7 +2,6 @@
 // server/modules/slips. A slip exists once the action that issues it has happened.
 import type { Deps } from '../../deps.ts';
 import type { Actor, PersonCaller } from '../../platform/actor.ts';
-import { AppError } from '../../platform/errors.ts';
 import { feesFor, timeLimitFor, type Channel } from '../../../common/catalog/procedure.ts';
 import {
   renderSlip,
@@ -13,27 +12,12 @@ import {
   type SlipDossier,
 } from '../slips/index.ts';
 import { grantReachesAgency } from '../org/index.ts';
-import { callerCanSee, loadRow } from './dossiers.service.ts';
+import { getVisibleDossier } from './dossier-access.policy.ts';
+import { fail } from './dossiers.errors.ts';
+import { DOSSIER_SLIP_KINDS, SLIP_ISSUED_BY, type DossierSlipKind } from '../../../common/dossiers/slips.ts';
 import { vnMidnight } from '../../../common/time/vn-time.ts';
 
-export const DOSSIER_SLIP_KINDS = [
-  'receipt',
-  'supplement-request',
-  'refusal',
-  'apology',
-  'stop-notice',
-  'process-control',
-] as const;
-export type DossierSlipKind = (typeof DOSSIER_SLIP_KINDS)[number];
-
-const ISSUING_ACTION: Record<DossierSlipKind, string[]> = {
-  receipt: ['accept'],
-  'supplement-request': ['request-supplement'],
-  refusal: ['refuse'],
-  apology: ['apologize'],
-  'stop-notice': ['withdraw', 'stop', 'deny'],
-  'process-control': ['accept'],
-};
+export { DOSSIER_SLIP_KINDS, type DossierSlipKind };
 
 /** The locality of a slip's date line: the province, without "Thành phố"/"Tỉnh" ("Hà Nội, ngày …"). */
 async function placeOf(deps: Deps, unitPath: string): Promise<string> {
@@ -64,21 +48,20 @@ export async function dossierSlip(
   code: string,
   kind: DossierSlipKind,
 ): Promise<Buffer> {
-  const row = await loadRow(deps.db, code);
-  if (!row || !(await callerCanSee(deps.db, caller, row)))
-    throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
+  const row = await getVisibleDossier(deps.db, caller, code);
   // The process control slip records each hand-over between officers, by name; it travels with the
   // dossier inside the administration and is not the applicant's (the other slips are addressed to them).
-  if (caller.kind === 'citizen' && kind === 'process-control')
-    throw new AppError('NOT_FOUND', 'Hồ sơ chưa có phiếu này.');
+  if (caller.kind === 'citizen' && kind === 'process-control') throw fail('DOSSIER_SLIP_NOT_ISSUED');
   const actions = (await deps.db
     .selectFrom('dossier_actions')
     .select(['version', 'kind', 'at', 'actor_user_id', 'actor_label', 'record', 'from_step', 'to_step'])
     .where('dossier_id', '=', row.dossier_id)
     .orderBy('version')
     .execute()) as Action[];
-  const issuing = [...actions].reverse().find((a) => ISSUING_ACTION[kind].includes(a.kind));
-  if (!issuing) throw new AppError('NOT_FOUND', 'Hồ sơ chưa có phiếu này.');
+  const issuing = [...actions]
+    .reverse()
+    .find((a) => (SLIP_ISSUED_BY[kind] as readonly string[]).includes(a.kind));
+  if (!issuing) throw fail('DOSSIER_SLIP_NOT_ISSUED');
 
   const names = new Map(
     (
@@ -150,8 +133,7 @@ export async function dossierSlip(
     switch (kind) {
       case 'receipt': {
         const limit = timeLimitFor(procedure, row.channel as Channel, row.case_key ?? undefined);
-        if (!limit || limit.unit === null || !row.due_at)
-          throw new AppError('UNPROCESSABLE', 'Hồ sơ chưa có hạn trả kết quả để in phiếu hẹn.');
+        if (!limit || limit.unit === null || !row.due_at) throw fail('DOSSIER_SLIP_NO_DUE_TIME');
         const components: SlipComponent[] = (
           row.components as { code: string; provided: SlipComponent['provided'] }[]
         ).map((c) => ({
@@ -260,7 +242,8 @@ export async function dossierSlip(
       }
     }
   } catch (err) {
-    if (err instanceof SlipError) throw new AppError('UNPROCESSABLE', err.message);
+    if (err instanceof SlipError)
+      throw fail('DOSSIER_SLIP_UNRENDERABLE', { params: { message: err.message } });
     throw err;
   }
 }
@@ -269,10 +252,9 @@ export async function dossierSlip(
 export async function trackingBook(
   deps: Deps,
   actor: Actor,
-  agencyCode: string,
-  period: { from: string; to: string },
-  format: 'pdf' | 'xlsx',
+  book: { agencyCode: string; period: { from: string; to: string }; format: 'pdf' | 'xlsx' },
 ): Promise<Buffer> {
+  const { agencyCode, period, format } = book;
   const agency = await deps.db
     .selectFrom('agencies as a')
     .leftJoin('agencies as p', 'p.agency_id', 'a.parent_agency_id')
@@ -280,16 +262,16 @@ export async function trackingBook(
     .select(['a.agency_id', 'a.code', 'a.name', 'a.path', 'u.path as unit_path', 'p.name as parent_name'])
     .where('a.code', '=', agencyCode)
     .executeTakeFirst();
-  if (!agency) throw new AppError('NOT_FOUND', `Không tìm thấy cơ quan mã ${agencyCode}.`);
+  if (!agency) throw fail('DOSSIER_DESK_AGENCY_NOT_FOUND', { params: { code: agencyCode } });
   if (
     !actor.grants.some((g) => grantReachesAgency(g, { agencyPath: agency.path, unitPath: agency.unit_path }))
   ) {
-    throw new AppError('FORBIDDEN', 'Cơ quan này nằm ngoài phạm vi của bạn.');
+    throw fail('DOSSIER_DESK_OUT_OF_REACH');
   }
   if (period.to < period.from) {
-    throw new AppError('VALIDATION_FAILED', 'Dữ liệu gửi lên không hợp lệ.', [
-      { path: 'query/to', message: 'Ngày kết thúc phải sau ngày bắt đầu.' },
-    ]);
+    throw fail('DOSSIER_INVALID', {
+      details: [{ path: 'query/to', message: 'Ngày kết thúc phải sau ngày bắt đầu.' }],
+    });
   }
   const from = vnMidnight(period.from);
   const to = new Date(vnMidnight(period.to).getTime() + 86_400_000);
@@ -353,7 +335,8 @@ export async function trackingBook(
       ? await renderTrackingBookXlsx(data)
       : await renderSlip('tracking-book', data, { publicUrl: deps.config.publicUrl });
   } catch (err) {
-    if (err instanceof SlipError) throw new AppError('UNPROCESSABLE', err.message);
+    if (err instanceof SlipError)
+      throw fail('DOSSIER_SLIP_UNRENDERABLE', { params: { message: err.message } });
     throw err;
   }
 }

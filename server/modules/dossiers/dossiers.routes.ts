@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
-import { AppError } from '../../platform/errors.ts';
 import { rateLimited } from '../../platform/http/rate-limit.ts';
 import { AgencyCode, IsoDate } from '../../../common/contracts/common.ts';
 import {
@@ -28,17 +27,14 @@ import { requireActor, requireCaller } from '../auth/index.ts';
 import { DOSSIER_SLIP_KINDS, dossierSlip, trackingBook } from './dossier-slips.ts';
 import { attachmentFile, listAttachments } from './dossier-attachments.ts';
 import { AttachmentParams, DossierAttachments } from '../../../common/contracts/dossier-attachments.ts';
-import {
-  actionsFor,
-  countWorklists,
-  getDossier,
-  listDossiers,
-  listOwnDossiers,
-  performAction,
-  publicLookup,
-  receiveAtDesk,
-  submitOnline,
-} from './dossiers.service.ts';
+import { actionsFor, performAction } from './actions/actions.service.ts';
+import { receiveAtDesk } from './intake/desk-intake.service.ts';
+import { submitOnline } from './intake/online-submission.service.ts';
+import { getDossier } from './views/present-dossier.ts';
+import { countWorklists, listDossiers } from './views/worklists.ts';
+import { listOwnDossiers } from './views/own-dossiers.ts';
+import { publicLookup } from './views/public-lookup.ts';
+import { fail } from './dossiers.errors.ts';
 import { requireCitizen } from '../citizens/index.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
 
@@ -61,15 +57,12 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
-      const result = await receiveAtDesk(
-        deps,
-        actor,
-        request.body,
-        request.headers['idempotency-key'],
-        request.id,
-      );
-      return reply.status(result.statusCode).send(result.body as never);
+      const dossier = await receiveAtDesk(deps, requireActor(request), {
+        intake: request.body,
+        idempotencyKey: request.headers['idempotency-key'],
+        requestId: request.id,
+      });
+      return reply.status(201).send(dossier);
     },
   );
 
@@ -87,19 +80,17 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) => {
       const citizen = requireCitizen(request);
-      if (deps.config.citizenPortal.mode === 'national')
-        throw new AppError(
-          'CONFLICT',
-          'Từ ngày 01/7/2025, hồ sơ trực tuyến được nộp trên Cổng Dịch vụ công quốc gia; cổng này chuyển bạn sang đó.',
-        );
-      const result = await submitOnline(
+      if (deps.config.citizenPortal.mode === 'national') throw fail('DOSSIER_PORTAL_NATIONAL');
+      const { dossier } = await submitOnline(
         deps,
         { kind: 'citizen', citizen },
-        request.body,
-        request.headers['idempotency-key'],
-        request.id,
+        {
+          submission: request.body,
+          idempotencyKey: request.headers['idempotency-key'],
+          requestId: request.id,
+        },
       );
-      return reply.status(result.statusCode).send(result.body as never);
+      return reply.status(201).send(dossier);
     },
   );
 
@@ -194,21 +185,15 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
         response: { 200: DossierReadView, ...errors },
       },
     },
-    async (request, reply) => {
-      const caller = requireCaller(request);
-      const ifMatch = Number(request.headers['if-match'].replace(/"/g, ''));
-      const result = await performAction(
-        deps,
-        caller,
-        request.params.code,
-        request.params.action,
-        request.body,
-        ifMatch,
-        request.headers['idempotency-key'],
-        request.id,
-      );
-      return reply.status(result.statusCode).send(result.body as never);
-    },
+    async (request) =>
+      performAction(deps, requireCaller(request), {
+        code: request.params.code,
+        kind: request.params.action,
+        input: request.body,
+        ifMatch: Number(request.headers['if-match'].replace(/"/g, '')),
+        idempotencyKey: request.headers['idempotency-key'],
+        requestId: request.id,
+      }),
   );
 
   app.get(
@@ -238,13 +223,11 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request, reply) => {
-      const file = await attachmentFile(
-        deps,
-        requireCaller(request),
-        request.params.code,
-        request.params.fileId,
-        request.id,
-      );
+      const file = await attachmentFile(deps, requireCaller(request), {
+        code: request.params.code,
+        fileId: request.params.fileId,
+        requestId: request.id,
+      });
       return reply
         .type(file.mediaType)
         .header('content-disposition', `attachment; filename="${file.fileName}"`)
@@ -293,13 +276,11 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
     },
     async (request, reply) => {
       const format = request.query.format ?? 'pdf';
-      const file = await trackingBook(
-        deps,
-        requireActor(request),
-        request.params.agencyCode,
-        request.query,
+      const file = await trackingBook(deps, requireActor(request), {
+        agencyCode: request.params.agencyCode,
+        period: request.query,
         format,
-      );
+      });
       const type =
         format === 'xlsx'
           ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
@@ -336,7 +317,7 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
     async (request) => {
       const found = await publicLookup(deps, request.params.code.trim().toUpperCase());
       // One answer for a code that does not exist and one that cannot be shown.
-      if (!found) throw new AppError('NOT_FOUND', 'Không tìm thấy hồ sơ với mã này.');
+      if (!found) throw fail('DOSSIER_LOOKUP_NOT_FOUND');
       return found;
     },
   );

@@ -7,11 +7,11 @@ import type { Deps } from '../../deps.ts';
 import type { Actor, Caller, PersonCaller } from '../../platform/actor.ts';
 import {
   callerCanSee,
+  getVisibleDossier as getDossierAsSeen,
   isReceivingDeskOfficer,
   loadRow,
   performAction,
-} from '../dossiers/dossiers.service.ts';
-import { fail } from './payments.errors.ts';
+} from '../dossiers/index.ts';
 
 export type DossierRow = NonNullable<Awaited<ReturnType<typeof loadRow>>>;
 
@@ -45,23 +45,19 @@ export async function confirmPaymentAction(
   input: { row: DossierRow; receiptRef: string; requestId: string },
 ): Promise<void> {
   const { row, receiptRef } = input;
-  await performAction(
-    deps,
-    caller,
-    row.code,
-    'confirm-payment',
-    { receiptRef, note: 'Đã nộp đủ các khoản theo yêu cầu (biên lai điện tử).' },
-    row.version,
-    `payment-${receiptRef.replace(/[^A-Za-z0-9]/g, '')}-v${row.version}`,
-    input.requestId,
-  );
+  await performAction(deps, caller, {
+    code: row.code,
+    kind: 'confirm-payment',
+    input: { receiptRef, note: 'Đã nộp đủ các khoản theo yêu cầu (biên lai điện tử).' },
+    ifMatch: row.version,
+    idempotencyKey: `payment-${receiptRef.replace(/[^A-Za-z0-9]/g, '')}-v${row.version}`,
+    requestId: input.requestId,
+  });
 }
 
 /** The dossier when the caller may see it; 404 otherwise (one answer: no probing for codes). */
-export async function getVisibleDossier(deps: Deps, caller: PersonCaller, code: string): Promise<DossierRow> {
-  const row = await findVisibleDossier(deps.db, caller, code);
-  if (!row) throw fail('PAYMENT_DOSSIER_NOT_FOUND', { params: { code } });
-  return row;
+export function getVisibleDossier(deps: Deps, caller: PersonCaller, code: string): Promise<DossierRow> {
+  return getDossierAsSeen(deps.db, caller, code);
 }
 
 export const applicantOf = (row: DossierRow) =>

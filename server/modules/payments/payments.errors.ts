@@ -2,11 +2,6 @@
 import { defineErrors } from '../../platform/error-catalogue.ts';
 
 export const fail = defineErrors('payments', {
-  PAYMENT_DOSSIER_NOT_FOUND: {
-    code: 'NOT_FOUND',
-    vi: (p) => `Không tìm thấy hồ sơ ${p.code}.`,
-    en: (p) => `Dossier ${p.code} not found.`,
-  },
   PAYMENT_NOT_FOUND: {
     code: 'NOT_FOUND',
     vi: 'Không tìm thấy giao dịch thanh toán.',

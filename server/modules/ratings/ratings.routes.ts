@@ -11,6 +11,12 @@ import { errorResponses } from '../../platform/http/route-errors.ts';
 
 const tags = ['dossiers'];
 const errors = errorResponses(400, 401, 403, 404);
+/** What both ways of giving a rating take and answer (a second rating: 409). */
+const giving = {
+  params: DossierCodeParams,
+  body: RatingBody,
+  response: { 201: Rating, ...errors, ...errorResponses(409) },
+};
 
 export function registerRatingRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
@@ -37,9 +43,7 @@ export function registerRatingRoutes(root: FastifyInstance, deps: Deps): void {
         summary:
           'Người nộp đánh giá mức độ hài lòng (Rất hài lòng, Hài lòng, Không hài lòng) sau khi nhận kết quả; một lần cho mỗi hồ sơ (đã đánh giá: 409)',
         security: [{ citizen: [] }],
-        params: DossierCodeParams,
-        body: RatingBody,
-        response: { 201: Rating, ...errors, ...errorResponses(409) },
+        ...giving,
       },
     },
     async (request, reply) =>
@@ -55,22 +59,16 @@ export function registerRatingRoutes(root: FastifyInstance, deps: Deps): void {
         tags,
         summary:
           'Cán bộ một cửa của cơ quan tiếp nhận ghi nhận đánh giá người nộp chọn tại quầy (màn hình đánh giá, phiếu giấy) sau khi trả kết quả; một lần cho mỗi hồ sơ; ghi nhật ký',
-        params: DossierCodeParams,
-        body: RatingBody,
-        response: { 201: Rating, ...errors, ...errorResponses(409) },
+        ...giving,
       },
     },
     async (request, reply) =>
-      reply
-        .status(201)
-        .send(
-          await recordCounterRating(
-            deps,
-            requireActor(request),
-            request.params.code,
-            request.body,
-            request.id,
-          ),
-        ),
+      reply.status(201).send(
+        await recordCounterRating(deps, requireActor(request), {
+          code: request.params.code,
+          body: request.body,
+          requestId: request.id,
+        }),
+      ),
   );
 }

@@ -6,10 +6,10 @@ import type { Deps } from '../../deps.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Actor, CitizenActor, PersonCaller } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { AppError } from '../../platform/errors.ts';
 import type { Rating, RatingBody, RatingState } from '../../../common/contracts/ratings.ts';
 import { canRate, SATISFACTION_LABELS, type SatisfactionLevel } from '../../../common/dossiers/ratings.ts';
-import { callerCanSee, isOwnDossier, isReceivingDeskOfficer, loadRow } from '../dossiers/dossiers.service.ts';
+import { getVisibleDossier, isReceivingDeskOfficer } from '../dossiers/index.ts';
+import { fail } from './ratings.errors.ts';
 
 const present = (r: {
   level: string;
@@ -26,17 +26,18 @@ const present = (r: {
 
 const COLUMNS = ['level', 'comment', 'channel', 'rated_at'] as const;
 
+type RatingInsert = {
+  dossierId: string;
+  body: RatingBody;
+  by: { channel: 'online'; citizen_id: string } | { channel: 'counter'; recorded_by_user_id: string };
+  at: Date;
+};
+
 /**
  * The rating, written once whatever the channel: the dossier is the key, so a second one writes nothing
  * and is refused (two sent at once included). A blank comment is none.
  */
-async function insertRating(
-  db: Kysely<DB>,
-  dossierId: string,
-  body: RatingBody,
-  by: { channel: 'online'; citizen_id: string } | { channel: 'counter'; recorded_by_user_id: string },
-  at: Date,
-): Promise<Rating> {
+async function insertRating(db: Kysely<DB>, { dossierId, body, by, at }: RatingInsert): Promise<Rating> {
   const comment = body.comment?.trim() ? body.comment.trim() : null;
   const inserted = await db
     .insertInto('dossier_ratings')
@@ -49,18 +50,12 @@ async function insertRating(
 }
 
 const alreadyRated = () =>
-  new AppError('CONFLICT', 'Hồ sơ này đã được đánh giá; mỗi hồ sơ được đánh giá một lần.', [
-    { path: 'body/level', message: 'Đã đánh giá.' },
-  ]);
+  fail('RATING_ALREADY_GIVEN', { details: [{ path: 'body/level', message: 'Đã đánh giá.' }] });
 const notYet = () =>
-  new AppError('CONFLICT', 'Hồ sơ được đánh giá sau khi người nộp đã nhận kết quả.', [
-    { path: 'body/level', message: 'Chưa đến lúc đánh giá hồ sơ này.' },
-  ]);
+  fail('RATING_NOT_YET', { details: [{ path: 'body/level', message: 'Chưa đến lúc đánh giá hồ sơ này.' }] });
 
 export async function getRating(deps: Deps, caller: PersonCaller, code: string): Promise<RatingState> {
-  const row = await loadRow(deps.db, code);
-  if (!row || !(await callerCanSee(deps.db, caller, row)))
-    throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
+  const row = await getVisibleDossier(deps.db, caller, code);
   const rating = await deps.db
     .selectFrom('dossier_ratings')
     .select(COLUMNS)
@@ -83,16 +78,14 @@ export async function rateDossier(
   code: string,
   body: RatingBody,
 ): Promise<Rating> {
-  const row = await loadRow(deps.db, code);
-  if (!row || !isOwnDossier(citizen, row)) throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
+  const row = await getVisibleDossier(deps.db, { kind: 'citizen', citizen }, code);
   if (!canRate(row.status)) throw notYet();
-  return insertRating(
-    deps.db,
-    row.dossier_id,
+  return insertRating(deps.db, {
+    dossierId: row.dossier_id,
     body,
-    { channel: 'online', citizen_id: citizen.citizenId },
-    deps.clock.now(),
-  );
+    by: { channel: 'online', citizen_id: citizen.citizenId },
+    at: deps.clock.now(),
+  });
 }
 
 /**
@@ -102,28 +95,21 @@ export async function rateDossier(
 export async function recordCounterRating(
   deps: Deps,
   actor: Actor,
-  code: string,
-  body: RatingBody,
-  requestId: string,
+  given: { code: string; body: RatingBody; requestId: string },
 ): Promise<Rating> {
-  const row = await loadRow(deps.db, code);
-  if (!row || !(await callerCanSee(deps.db, { kind: 'staff', actor }, row)))
-    throw new AppError('NOT_FOUND', `Không tìm thấy hồ sơ ${code}.`);
+  const { code, body, requestId } = given;
+  const row = await getVisibleDossier(deps.db, { kind: 'staff', actor }, code);
   if (!(await isReceivingDeskOfficer(deps.db, actor, row.receiving_agency_id)))
-    throw new AppError(
-      'FORBIDDEN',
-      'Chỉ cán bộ một cửa của cơ quan tiếp nhận hồ sơ được ghi nhận đánh giá tại quầy.',
-    );
+    throw fail('RATING_COUNTER_DESK_ONLY');
   if (!canRate(row.status)) throw notYet();
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
-    const rating = await insertRating(
-      trx,
-      row.dossier_id,
+    const rating = await insertRating(trx, {
+      dossierId: row.dossier_id,
       body,
-      { channel: 'counter', recorded_by_user_id: actor.userId },
-      now,
-    );
+      by: { channel: 'counter', recorded_by_user_id: actor.userId },
+      at: now,
+    });
     await appendAudit(
       trx,
       { userId: actor.userId, label: actor.username },

@@ -13,7 +13,7 @@ import type { Deps } from '../../deps.ts';
 import { AppError, type ErrorDetail } from '../../platform/errors.ts';
 import type { JobLog } from '../../platform/jobs/job-log.ts';
 import { silentLog } from '../../platform/jobs/job-log.ts';
-import { submitOnline } from '../dossiers/dossiers.service.ts';
+import { submitOnline } from '../dossiers/index.ts';
 import type { InboundIntake } from './portal-adapter.ts';
 
 export const NATIONAL_PORTAL_SUBMITTER = 'national-portal';
@@ -84,21 +84,23 @@ export async function intakeInboundRow(
       deps,
       { kind: 'system', label: NATIONAL_PORTAL_SUBMITTER, applicant: intake.applicant },
       {
-        procedureCode: intake.procedureCode,
-        agencyCode: intake.agencyCode,
-        applicant: { kind: intake.applicant.kind, phone: intake.applicant.phone },
-        formData: intake.formData,
-        components: intake.components.map((c) => ({
-          code: c.code,
-          provided: c.provided,
-          fileIds: [],
-          links: c.files,
-        })),
+        submission: {
+          procedureCode: intake.procedureCode,
+          agencyCode: intake.agencyCode,
+          applicant: { kind: intake.applicant.kind, phone: intake.applicant.phone },
+          formData: intake.formData,
+          components: intake.components.map((c) => ({
+            code: c.code,
+            provided: c.provided,
+            fileIds: [],
+            links: c.files,
+          })),
+        },
+        idempotencyKey: `inbound-${row.portal_code}`,
+        requestId: `inbound-${randomUUID()}`,
       },
-      `inbound-${row.portal_code}`,
-      `inbound-${randomUUID()}`,
     );
-    const code = (submitted.body as { code: string }).code;
+    const code = submitted.dossier.code;
     await mark('received', submitted.warnings, code);
     return 'received';
   } catch (err) {

@@ -85,7 +85,7 @@ async function reset() {
   sim.control.setFaults({ seed });
 }
 
-/** A status message written as the dossier module writes it (dossiers.service.ts persistAction). */
+/** A status message written as the dossier module writes it (dossiers/actions/dossier.writer.ts, writeAction). */
 async function enqueueStatus(code: string, status: DossierStatus, version: number): Promise<string> {
   const now = clock.now();
   const row = await rt.deps.db

@@ -105,6 +105,7 @@ export function sendError(reply: FastifyReply, requestId: string, err: AppError)
         message: err.message,
         ...(err.details && err.details.length > 0 ? { details: err.details } : {}),
         requestId,
+        ...err.extra,
       },
     });
 }

@@ -1,0 +1,161 @@
+// A dossier action, one way: the route calls performAction, which decides under the row lock and
+// hands one object to the writer (dossier.writer.ts), which writes state, action row and outbox and
+// returns what it wrote; the service then presents the dossier, remembers the answer, audits.
+import type { Deps } from '../../../deps.ts';
+import type { Database } from '../../../db/client.ts';
+import type { Caller } from '../../../platform/actor.ts';
+import { findReplay, rememberResponse } from '../../../platform/idempotency.ts';
+import {
+  allowedActions,
+  applyAction,
+  type ActionKind,
+  type LifecycleContext,
+} from '../../../../common/dossiers/index.ts';
+import { loadRow, procedureVersion, usableFiles } from '../dossier.repository.ts';
+import { callerRelation, getVisibleDossier, isReadOnly } from '../dossier-access.policy.ts';
+import { deadlineOf, limitOf, workingTimeOnce } from '../dossier-deadlines.ts';
+import { fail } from '../dossiers.errors.ts';
+import { audienceOf } from '../views/applicant-view.ts';
+import { presentDossier, type DossierReadView } from '../views/present-dossier.ts';
+import { callerKey, lifecycleError, persistedActor } from './action-record.ts';
+import { auditAction, writeAction } from './dossier.writer.ts';
+
+export type ActionRequest = {
+  code: string;
+  kind: string;
+  input: unknown;
+  /** The version the caller saw (If-Match). */
+  ifMatch: number;
+  idempotencyKey: string | undefined;
+  requestId: string;
+};
+
+/**
+ * Performs an action on a dossier: under its row lock, checks the version, the caller's relation and
+ * the lifecycle, has the writer record it, then answers the dossier as the caller reads it (and keeps
+ * that answer for a retry under the same Idempotency-Key). A replay answers what was kept.
+ */
+export async function performAction(
+  deps: Deps,
+  caller: Caller,
+  request: ActionRequest,
+): Promise<DossierReadView> {
+  const { code, kind, input, ifMatch } = request;
+  const who = callerKey(caller);
+  const idempotent = {
+    scope: `${who.scope}:action:${code}`,
+    key: request.idempotencyKey,
+    body: { kind, input, ifMatch },
+  };
+  const replay = await findReplay<DossierReadView>(deps.db, idempotent);
+  if (replay) return replay.body;
+  await getVisibleDossier(deps.db, caller, code);
+  if (isReadOnly(caller)) throw fail('DOSSIER_AUDITOR_READ_ONLY');
+  await checkAttachedFiles(deps.db, caller, input);
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (trx) => {
+    const row = (await loadRow(trx, code, true))!;
+    if (row.version !== ifMatch) {
+      throw fail('DOSSIER_STALE_VERSION', {
+        details: [{ path: 'headers/if-match', message: `Phiên bản hiện tại là ${row.version}.` }],
+      });
+    }
+    const state = row.state;
+    const workingTime = workingTimeOnce(deps, row.competent_agency_id);
+    const relation = await callerRelation(trx, caller, row, state);
+    const deadline = await deadlineOf(trx, workingTime, row, now);
+    const context: LifecycleContext = { relation, deadline };
+    const result = applyAction(
+      state,
+      { kind: kind as ActionKind, actor: { kind: caller.kind, id: who.id }, input, at: now.toISOString() },
+      context,
+    );
+    if (!result.ok) throw lifecycleError(result.error);
+    const roles = [
+      ...new Set([
+        ...relation.rolesAtStepAgency,
+        ...relation.rolesAtReceivingAgency,
+        ...relation.rolesAtResponsibleAgency,
+      ]),
+    ];
+    const { procedure } = await procedureVersion(deps, row.procedure_version_id, trx);
+    const applied = {
+      state: result.state,
+      effects: result.effects,
+      record: result.record,
+      kind: kind as ActionKind,
+    };
+    const actor = persistedActor(caller, roles, row.step_agencies[state.step.index]?.agencyId ?? null);
+    await writeAction(trx, {
+      row,
+      applied,
+      limit: limitOf(procedure, row.channel, row.case_key),
+      workingTime,
+      actor,
+      now,
+      note: noteOf(input),
+    });
+    const view = await presentDossier(deps, trx, { code, audience: audienceOf(caller), workingTime });
+    await rememberResponse(trx, idempotent, { statusCode: 200, body: view, at: now });
+    await auditAction(trx, { applied, actor, now, code, requestId: request.requestId });
+    return view;
+  });
+}
+
+/** What the action row keeps as its note: the input's note, else its reason. */
+function noteOf(input: unknown): string | null {
+  const { note, reason } = (input ?? {}) as { note?: unknown; reason?: unknown };
+  if (typeof note === 'string') return note;
+  return typeof reason === 'string' ? reason : null;
+}
+
+/**
+ * Files an action attaches (supplements, result documents) must exist, and a citizen may attach only
+ * files they uploaded.
+ */
+async function checkAttachedFiles(db: Database, caller: Caller, input: unknown): Promise<void> {
+  const refs: { path: string; fileId: string }[] = [];
+  for (const field of ['components', 'resultDocuments'] as const) {
+    const list = (input as Record<string, unknown> | null)?.[field];
+    if (!Array.isArray(list)) continue;
+    list.forEach((item: unknown, i) => {
+      const fileId = (item as { fileId?: unknown } | null)?.fileId;
+      if (typeof fileId === 'string') refs.push({ path: `body/${field}/${i}/fileId`, fileId });
+    });
+  }
+  if (refs.length === 0) return;
+  const valid = refs.filter((r) => /^[0-9a-f-]{36}$/.test(r.fileId)).map((r) => r.fileId);
+  const usable = await usableFiles(db, valid, caller.kind === 'citizen' ? caller.citizen.citizenId : null);
+  const bad = refs.filter((r) => !usable.has(r.fileId));
+  if (bad.length > 0)
+    throw fail('DOSSIER_INVALID', {
+      details: bad.map((r) => ({ path: r.path, message: 'Không có tệp này.' })),
+    });
+}
+
+/** The actions the caller may take on the dossier now, with the inputs each asks for. */
+export async function actionsFor(deps: Deps, caller: Caller, code: string) {
+  const row = await getVisibleDossier(deps.db, caller, code);
+  const state = row.state;
+  if (isReadOnly(caller)) return { version: row.version, items: [] };
+  const relation = await callerRelation(deps.db, caller, row, state);
+  const deadline = await deadlineOf(
+    deps.db,
+    workingTimeOnce(deps, row.competent_agency_id),
+    row,
+    deps.clock.now(),
+  );
+  const items = allowedActions(
+    state,
+    { kind: caller.kind, id: callerKey(caller).id },
+    { relation, deadline },
+  );
+  return {
+    version: row.version,
+    items: items.map((a) => ({
+      kind: a.kind,
+      label: a.label,
+      inputs: a.inputs,
+    })),
+  };
+}

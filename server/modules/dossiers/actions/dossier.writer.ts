@@ -1,0 +1,79 @@
+// Writes an action on a dossier, in the caller's transaction: the columns its effects set, the outbox
+// messages, the new state, the append-only action row (and, on approval, the result documents kept for
+// the applicant). It returns what it wrote and knows nothing of views or idempotency: the service
+// presents and remembers the answer, then calls auditAction, last (see auditAction).
+import type { Transaction } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import { appendAudit } from '../../../platform/audit.ts';
+import { enqueue } from '../../../platform/jobs/outbox.ts';
+import type { Duration } from '../../../../common/working-time/index.ts';
+import { keepResultDocuments } from '../../documents/index.ts';
+import type { DossierRow, Executor } from '../dossier.repository.ts';
+import type { WorkingTime } from '../dossier-deadlines.ts';
+import {
+  actionRow,
+  auditOfAction,
+  outboxMessages,
+  settleEffects,
+  type Applied,
+  type PersistedActor,
+  type SettledColumns,
+} from './action-record.ts';
+
+export type ActionWrite = {
+  row: DossierRow;
+  applied: Applied;
+  limit: Duration | null;
+  workingTime: (db: Executor) => Promise<WorkingTime>;
+  actor: PersistedActor;
+  now: Date;
+  note: string | null;
+};
+
+export type WrittenAction = {
+  /** The columns set beside the new state. */
+  columns: SettledColumns;
+  /** The action as the dossier's history shows it. */
+  history: ReturnType<typeof actionRow>['history'];
+};
+
+export async function writeAction(trx: Transaction<DB>, w: ActionWrite): Promise<WrittenAction> {
+  const { row, applied, now } = w;
+  const { state } = applied;
+  const columns = await settleEffects(trx, { ...w, row });
+  await enqueue(trx, outboxMessages(row.code, applied, now), now);
+  await trx
+    .updateTable('dossiers')
+    .set({
+      state: JSON.stringify(state),
+      status: state.status,
+      version: state.version,
+      assignee_user_id: state.step.assigneeId,
+      ...columns,
+      updated_at: now,
+    })
+    .where('dossier_id', '=', row.dossier_id)
+    .execute();
+  const action = actionRow({ dossierId: row.dossier_id, applied, actor: w.actor, now, note: w.note });
+  await trx.insertInto('dossier_actions').values(action.values).execute();
+  // The signed result becomes a record of the applicant's document store (docs/domain/documents.md).
+  if (applied.kind === 'approve') await keepResultDocuments(trx, row, state.resultDocuments, now);
+  return { columns, history: action.history };
+}
+
+/**
+ * The action's audit entry, written last in the transaction: the audit chain's lock (platform/audit.ts)
+ * is held until commit and serialises every writer in the province, so nothing else runs under it
+ * (docs/benchmarks.md, intake).
+ */
+export async function auditAction(
+  trx: Transaction<DB>,
+  w: Pick<ActionWrite, 'applied' | 'actor' | 'now'> & { code: string; requestId: string | null },
+): Promise<void> {
+  await appendAudit(
+    trx,
+    { userId: w.actor.userId, label: w.actor.label },
+    auditOfAction(w.applied, w.code, w.requestId),
+    w.now,
+  );
+}

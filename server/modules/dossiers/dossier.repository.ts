@@ -1,0 +1,105 @@
+// A dossier's rows: the dossier itself, the agencies it names, the procedure version it was received
+// under. Every function takes the executor (db or trx) so that reads compose with transactions.
+import type { Selectable, Transaction } from 'kysely';
+import type { Database } from '../../db/client.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Deps } from '../../deps.ts';
+import type { Procedure } from '../../../common/catalog/procedure.ts';
+
+export type Executor = Database | Transaction<DB>;
+
+export type AgencyRow = Pick<
+  Selectable<DB['agencies']>,
+  'agency_id' | 'code' | 'name' | 'unit_code' | 'path'
+> & {
+  unit_path: string;
+};
+
+export function selectAgencyRows(db: Executor) {
+  return db
+    .selectFrom('agencies as a')
+    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .select(['a.agency_id', 'a.code', 'a.name', 'a.unit_code', 'a.path', 'u.path as unit_path']);
+}
+
+export async function agencyRows(db: Executor, ids: string[]): Promise<Map<string, AgencyRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await selectAgencyRows(db).where('a.agency_id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.agency_id, r]));
+}
+
+export async function agencyRowsByCode(db: Executor, codes: string[]): Promise<Map<string, AgencyRow>> {
+  if (codes.length === 0) return new Map();
+  const rows = await selectAgencyRows(db).where('a.code', 'in', codes).execute();
+  return new Map(rows.map((r) => [r.agency_id, r]));
+}
+
+export type DossierRow = Omit<
+  Selectable<DB['dossiers']>,
+  'applicant_search' | 'assignee_user_id' | 'created_by'
+>;
+
+/** The dossier's row by code; `forUpdate` locks it for the transaction that reads it. */
+export async function loadRow(
+  db: Executor,
+  code: string,
+  forUpdate = false,
+): Promise<DossierRow | undefined> {
+  let q = db.selectFrom('dossiers').selectAll().where('code', '=', code);
+  if (forUpdate) q = q.forUpdate();
+  return await q.executeTakeFirst();
+}
+
+export type VersionData = Pick<
+  Selectable<DB['procedure_versions']>,
+  'procedure_version_id' | 'version' | 'data' | 'form_schema'
+> & { procedure: Procedure };
+
+const versions = new WeakMap<object, Map<string, VersionData>>();
+const VERSION_CACHE_LIMIT = 500;
+
+/**
+ * A procedure version's documents (≈16 KB of JSON), by id. Only drafts change (catalog.service), and
+ * a dossier is only ever received under a published version, so a published or retired version is
+ * read once per process and database, as the form validators are compiled once (formValidatorFor).
+ */
+export async function procedureVersion(deps: Deps, id: string, db: Executor = deps.db): Promise<VersionData> {
+  let perDb = versions.get(deps.db);
+  if (!perDb) {
+    perDb = new Map<string, VersionData>();
+    versions.set(deps.db, perDb);
+  }
+  const hit = perDb.get(id);
+  if (hit) return hit;
+  const row = await db
+    .selectFrom('procedure_versions')
+    .select(['procedure_version_id', 'version', 'status', 'data', 'form_schema'])
+    .where('procedure_version_id', '=', id)
+    .executeTakeFirstOrThrow();
+  const loaded = { ...row, procedure: row.data };
+  if (row.status !== 'draft') {
+    if (perDb.size >= VERSION_CACHE_LIMIT) perDb.clear();
+    perDb.set(id, loaded);
+  }
+  return loaded;
+}
+
+/**
+ * Of the files named, those that exist and that `citizenId` may attach: any file for staff and the
+ * system (null), only the ones they uploaded for a citizen.
+ */
+export async function usableFiles(
+  db: Database,
+  fileIds: string[],
+  citizenId: string | null,
+): Promise<Set<string>> {
+  if (fileIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('files')
+    .select(['file_id', 'uploaded_by_citizen_id'])
+    .where('file_id', 'in', fileIds)
+    .execute();
+  return new Set(
+    rows.filter((f) => citizenId === null || f.uploaded_by_citizen_id === citizenId).map((f) => f.file_id),
+  );
+}

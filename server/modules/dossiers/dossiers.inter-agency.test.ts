@@ -1,0 +1,274 @@
+// Journeys through the HTTP API across agencies: ward, district, province department.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { TestRuntime } from '../../test/db.ts';
+import { APPLICANT_HUONG } from '../../test/fixtures.ts';
+import { journeyKit, pdfText, type View } from './test-kit.ts';
+
+const { kit, start, cookies, as, intake, act, viewOf } = journeyKit();
+const { clock } = kit;
+let rt: TestRuntime;
+let hangTrong: string;
+before(async () => {
+  ({ rt, hangTrong } = await start());
+});
+after(() => rt.close());
+
+test('inter-agency: ward → district → province department → ward leader, each step at its agency', async () => {
+  clock.set('2026-11-25T01:30:00Z'); // Wednesday 08:30
+  cookies.clear();
+  const admin = await as('demo-admin');
+  const stp = (
+    await rt.deps.db
+      .selectFrom('agencies')
+      .select('code')
+      .where('unit_code', '=', '01')
+      .where('kind', '=', 'justice')
+      .executeTakeFirstOrThrow()
+  ).code;
+  const hoanKiem = (
+    await rt.deps.db
+      .selectFrom('agencies')
+      .select('code')
+      .where('unit_code', '=', '002')
+      .where('kind', '=', 'people-committee')
+      .executeTakeFirstOrThrow()
+  ).code;
+  const share = (value: number) => ({ value, unit: 'working-hour' });
+  const steps = [
+    {
+      key: 'receive',
+      name: 'Tiếp nhận',
+      role: 'desk-officer',
+      performer: { kind: 'receiving-agency' },
+      share: share(1),
+      canSendBack: false,
+    },
+    {
+      key: 'ward',
+      name: 'Công chức tư pháp – hộ tịch thẩm định',
+      role: 'specialist',
+      performer: { kind: 'competent-agency' },
+      share: share(2),
+      canSendBack: true,
+    },
+    {
+      key: 'district',
+      name: 'UBND quận xác minh',
+      role: 'specialist',
+      performer: { kind: 'agency-of-kind-above', agencyKind: 'people-committee' },
+      share: share(2),
+      canSendBack: true,
+    },
+    {
+      key: 'province',
+      name: 'Sở Tư pháp cho ý kiến',
+      role: 'specialist',
+      performer: { kind: 'named-agency', agencyCode: stp },
+      share: share(1),
+      canSendBack: true,
+    },
+    {
+      key: 'approve',
+      name: 'Chủ tịch UBND phường ký',
+      role: 'leader',
+      performer: { kind: 'competent-agency' },
+      share: share(1),
+      canSendBack: true,
+    },
+    {
+      key: 'return',
+      name: 'Trả kết quả',
+      role: 'desk-officer',
+      performer: { kind: 'receiving-agency' },
+      share: share(1),
+      canSendBack: false,
+    },
+  ];
+  const current = (
+    await rt.app.inject({
+      method: 'GET',
+      url: `/api/v1/procedures/1.001193/workflow?agencyCode=${hangTrong}`,
+      headers: { cookie: admin },
+    })
+  ).json<{ source: string; version: number }>();
+  const put = await rt.app.inject({
+    method: 'PUT',
+    url: '/api/v1/procedures/1.001193/workflow',
+    headers: { cookie: admin },
+    payload: {
+      agencyCode: hangTrong,
+      channel: 'direct',
+      version: current.source === 'agency' ? current.version : 0,
+      steps,
+    },
+  });
+  assert.equal(put.statusCode, 200, put.body);
+
+  const d = (await intake('desk.hang-trong')).json<View>();
+  assert.deepEqual(
+    d.steps.map((s) => s.agency.code),
+    [hangTrong, hangTrong, hoanKiem, stp, hangTrong, hangTrong],
+  );
+  assert.deepEqual(d, await viewOf('desk.hang-trong', d.code), 'the answer is what a read shows');
+  const userId = async (u: string) =>
+    (
+      await rt.deps.db
+        .selectFrom('users')
+        .select('user_id')
+        .where('username', '=', u)
+        .executeTakeFirstOrThrow()
+    ).user_id;
+  const hops: [string, string, string][] = [
+    ['desk.hang-trong', 'specialist.hang-trong', hangTrong],
+    ['specialist.hang-trong', 'specialist.hoan-kiem', hoanKiem],
+    ['specialist.hoan-kiem', 'specialist.stp-ha-noi', stp],
+    ['specialist.stp-ha-noi', 'leader.hang-trong', hangTrong],
+  ];
+  for (const [from, to, agency] of hops) {
+    clock.advance(20 * 60_000);
+    const res = await act(from, d.code, 'forward', {
+      nextAssigneeId: await userId(to),
+      note: `Chuyển ${to}`,
+    });
+    assert.equal(res.statusCode, 200, `${from} → ${to}: ${res.body}`);
+    const v = res.json<View & { currentAgency: { code: string } }>();
+    assert.equal(v.currentAgency.code, agency, `${from} → ${to}`);
+  }
+  // The province department sees the dossier it worked on; a department beside it does not.
+  assert.equal(
+    (
+      await rt.app.inject({
+        method: 'GET',
+        url: `/api/v1/dossiers/${d.code}`,
+        headers: { cookie: await as('specialist.stp-ha-noi') },
+      })
+    ).statusCode,
+    200,
+  );
+  assert.equal(
+    (
+      await rt.app.inject({
+        method: 'GET',
+        url: `/api/v1/dossiers/${d.code}`,
+        headers: { cookie: await as('desk.quan-3') },
+      })
+    ).statusCode,
+    404,
+  );
+  clock.advance(20 * 60_000);
+  const approved = await act('leader.hang-trong', d.code, 'approve', {
+    resultDocuments: [{ name: 'Giấy khai sinh' }],
+  });
+  assert.equal(approved.statusCode, 200, approved.body);
+  const ret = await act('desk.hang-trong', d.code, 'return-result', { channel: 'counter' });
+  assert.equal(ret.json<View>().status, 'returned');
+  const control = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${d.code}/slips/process-control`,
+    headers: { cookie: await as('desk.hang-trong') },
+  });
+  const text = pdfText(control.rawPayload);
+  assert.ok(
+    text.includes('Sở Tư pháp') || text.includes('SỞ TƯ PHÁP'),
+    'the control slip records the hand-over to the department',
+  );
+});
+
+test('a district procedure at Quận Hoàn Kiếm: the province lets the district office offer it; the district desk receives and returns it', async () => {
+  clock.set('2026-11-26T02:00:00Z'); // Thursday 09:00
+  cookies.clear();
+  const admin = await as('demo-admin');
+  const office = (
+    await rt.deps.db
+      .selectFrom('agencies')
+      .select('code')
+      .where('unit_code', '=', '002')
+      .where('kind', '=', 'natural-resources')
+      .executeTakeFirstOrThrow()
+  ).code;
+  const detail = (await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.012786' })).json<{
+    offeredBy: { code: string; unitCode: string }[];
+    procedure: { components: unknown[] };
+  }>();
+  const offer = await rt.app.inject({
+    method: 'PUT',
+    url: '/api/v1/procedures/1.012786/offerings',
+    headers: { cookie: admin },
+    // The province replaces its own offerings only: Hà Nội's department stays, the district office joins.
+    payload: {
+      agencyCodes: [...detail.offeredBy.filter((a) => a.unitCode === '01').map((a) => a.code), office],
+    },
+  });
+  assert.equal(offer.statusCode, 200, offer.body);
+  const after = (await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.012786' })).json<{
+    offeredBy: { code: string; unitCode: string }[];
+  }>();
+  assert.ok(
+    after.offeredBy.some((a) => a.unitCode === '79'),
+    'another province’s offerings are untouched',
+  );
+
+  const res = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/dossiers',
+    headers: { cookie: await as('desk.hoan-kiem') },
+    payload: {
+      procedureCode: '1.012786',
+      agencyCode: office,
+      applicant: { ...APPLICANT_HUONG, address: { unitCode: '00061', line: 'Số 5 phố Hàng Bạc' } },
+      formData: {
+        nguoiYeuCau: {
+          hoTen: 'Nguyễn Thị Hường',
+          soDinhDanh: '001190012345',
+          noiCuTru: 'Số 5 phố Hàng Bạc, phường Hàng Bạc',
+        },
+        noiDungYeuCau: 'Đề nghị cấp lại Giấy chứng nhận quyền sử dụng đất do bị mất',
+        hinhThucNhanKetQua: 'Nhận trực tiếp',
+        camDoan: true,
+      },
+      components: detail.procedure.components.map((_c, i) => ({ code: `TP${i + 1}`, provided: 'original' })),
+      channel: 'direct',
+    },
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  const d = res.json<View & { competentAgency: { code: string } }>();
+  assert.equal(d.competentAgency.code, office);
+  assert.match(d.code, /^000\.00\.22\.H26-261126-0001$/);
+  // 20 working days from Thursday 26/11/2026 09:00: 24/12/2026 09:00 (no holiday in between).
+  assert.equal(d.dueAt, '2026-12-24T02:00:00.000Z');
+
+  const userId = async (u: string) =>
+    (
+      await rt.deps.db
+        .selectFrom('users')
+        .select('user_id')
+        .where('username', '=', u)
+        .executeTakeFirstOrThrow()
+    ).user_id;
+  const toSpecialist = await act('desk.hoan-kiem', d.code, 'forward', {
+    nextAssigneeId: await userId('specialist.hoan-kiem'),
+  });
+  assert.equal(toSpecialist.statusCode, 200, toSpecialist.body);
+  const toLeader = await act('specialist.hoan-kiem', d.code, 'forward', {
+    nextAssigneeId: await userId('leader.hoan-kiem'),
+  });
+  assert.equal(toLeader.statusCode, 200, toLeader.body);
+  const approved = await act('leader.hoan-kiem', d.code, 'approve', {
+    resultDocuments: [{ name: 'Giấy chứng nhận quyền sử dụng đất (cấp lại)' }],
+  });
+  assert.equal(approved.statusCode, 200, approved.body);
+  const returned = await act('desk.hoan-kiem', d.code, 'return-result', { channel: 'counter' });
+  assert.equal(returned.json<View>().status, 'returned');
+  // The ward desk next door never sees it.
+  assert.equal(
+    (
+      await rt.app.inject({
+        method: 'GET',
+        url: `/api/v1/dossiers/${d.code}`,
+        headers: { cookie: await as('desk.hang-bac') },
+      })
+    ).statusCode,
+    404,
+  );
+});

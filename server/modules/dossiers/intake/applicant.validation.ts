@@ -1,0 +1,43 @@
+// The applicant's identity and contact, checked as intake and online submission receive them.
+import { preparedQuery, type Database } from '../../../db/client.ts';
+import type { ErrorDetail } from '../../../platform/errors.ts';
+import type { ApplicantInput } from './intake.types.ts';
+
+// A named statement (db/client.ts): parsed and planned once per connection, as intake makes it for
+// every dossier with an address (docs/benchmarks.md, intake).
+const unitQuery = preparedQuery('unit', (db: Database, code: string) =>
+  db.selectFrom('units').select('code').where('code', '=', code),
+);
+
+const PERSON_ID = /^\d{12}$/;
+const TAX_CODE = /^\d{10}(-\d{3})?$/;
+const PHONE = /^(\+84|0)\d{9,10}$/;
+
+export async function validateApplicant(
+  db: Database,
+  a: ApplicantInput,
+  base: string,
+): Promise<ErrorDetail[]> {
+  const out: ErrorDetail[] = [];
+  if (a.kind === 'person' && !PERSON_ID.test(a.idNumber)) {
+    out.push({ path: `${base}/idNumber`, message: 'Số định danh cá nhân (căn cước) gồm đúng 12 chữ số.' });
+  }
+  if (a.kind === 'organisation' && !TAX_CODE.test(a.idNumber)) {
+    out.push({
+      path: `${base}/idNumber`,
+      message: 'Mã số thuế gồm 10 chữ số (hoặc 10 chữ số, gạch ngang, 3 chữ số).',
+    });
+  }
+  if (!PHONE.test(a.phone.replace(/[\s.]/g, ''))) {
+    out.push({ path: `${base}/phone`, message: 'Số điện thoại không hợp lệ (ví dụ 0912345678).' });
+  }
+  if (a.address) {
+    const [unit] = await unitQuery(db, a.address.unitCode);
+    if (!unit)
+      out.push({
+        path: `${base}/address/unitCode`,
+        message: `Không có đơn vị hành chính mã ${a.address.unitCode}.`,
+      });
+  }
+  return out;
+}

@@ -1,0 +1,181 @@
+// Desk intake (tiếp nhận tại quầy): the officer receives the applicant's papers; the dossier is
+// accepted at once, or recorded incomplete with a supplement request.
+import type { Static } from 'typebox';
+import type { IncompleteEnvelope } from '../../../../common/contracts/dossiers.ts';
+import type { Deps } from '../../../deps.ts';
+import type { Actor } from '../../../platform/actor.ts';
+import type { AppError, ErrorDetail } from '../../../platform/errors.ts';
+import { findReplay, rememberResponse } from '../../../platform/idempotency.ts';
+import { enqueue } from '../../../platform/jobs/outbox.ts';
+import { applyAction, initialDossierState, type ActionKind } from '../../../../common/dossiers/index.ts';
+import type { AgencyRow } from '../dossier.repository.ts';
+import { relationFrom } from '../dossier-access.policy.ts';
+import { limitOf, workingTimeOnce } from '../dossier-deadlines.ts';
+import { fail } from '../dossiers.errors.ts';
+import {
+  actionRow,
+  lifecycleError,
+  outboxMessages,
+  persistedActor,
+  settleEffects,
+  type Applied,
+} from '../actions/action-record.ts';
+import { auditAction } from '../actions/dossier.writer.ts';
+import { viewNeedsWorkingTime, type DossierView } from '../views/dossier-view.ts';
+import { intakeView, prepareIntake } from './intake.prepare.ts';
+import { insertDossier, submittedColumns } from './intake.writer.ts';
+import type { IntakeInput } from './intake.types.ts';
+
+/** A desk grant as the agency row intake checks with. */
+function deskAgency(g: Actor['grants'][number]): AgencyRow {
+  return {
+    agency_id: g.agencyId,
+    code: g.agencyCode,
+    name: g.agencyName,
+    unit_code: g.unitCode,
+    path: g.agencyPath,
+    unit_path: g.unitPath,
+  };
+}
+
+/**
+ * A dossier received at the desk: checked, then accepted (the clock starts) or, when papers are
+ * missing, held with a supplement request (422). The action is decided before the transaction, and the
+ * dossier inserted in its resulting state; the transaction only writes (counter, dossier, its agencies,
+ * outbox, action, idempotency record, audit entry), so the day's code counter stays locked the least.
+ */
+export type DeskIntakeRequest = {
+  intake: IntakeInput;
+  idempotencyKey: string | undefined;
+  requestId: string;
+};
+
+/** The 422 answer to an intake recorded incomplete, as kept for a retry under the same key. */
+type IncompleteBody = Static<typeof IncompleteEnvelope>;
+
+/** The dossier was recorded incomplete (422): the envelope names it and its supplement-request slip. */
+function incompleteError(dossierCode: string, details: ErrorDetail[]): AppError {
+  return fail('DOSSIER_INCOMPLETE', {
+    details,
+    extra: { dossierCode, slip: `/api/v1/dossiers/${dossierCode}/slips/supplement-request` },
+  });
+}
+
+/**
+ * A dossier received at the desk: checked, then accepted (the clock starts) or, when papers are
+ * missing, held with a supplement request: then, once committed, DOSSIER_INCOMPLETE (422) is thrown.
+ * The action is decided before the transaction, and the dossier inserted in its resulting state; the
+ * transaction only writes (counter, dossier, its agencies, outbox, action, idempotency record, audit
+ * entry), so the day's code counter stays locked the least.
+ */
+export async function receiveAtDesk(
+  deps: Deps,
+  actor: Actor,
+  request: DeskIntakeRequest,
+): Promise<DossierView> {
+  const { intake: input, requestId } = request;
+  const idempotent = { scope: `staff:${actor.userId}:intake`, key: request.idempotencyKey, body: input };
+  const replay = await findReplay<DossierView | IncompleteBody>(deps.db, idempotent);
+  if (replay) {
+    if (replay.statusCode !== 422) return replay.body as DossierView;
+    const { dossierCode, details } = (replay.body as IncompleteBody).error;
+    throw incompleteError(dossierCode, details);
+  }
+
+  // The desk: the officer's own agency (or the one named, when they serve several).
+  const desks = actor.grants.filter((g) => g.role === 'desk-officer');
+  const grant = input.deskAgencyCode ? desks.find((g) => g.agencyCode === input.deskAgencyCode) : desks[0];
+  if (!grant) throw fail('DOSSIER_DESK_ONLY');
+  const desk = deskAgency(grant);
+
+  const prepared = await prepareIntake(deps, input, { receiving: desk, fileOwner: null });
+  const { missing } = prepared;
+  const now = deps.clock.now();
+  const staff = { kind: 'staff' as const, id: actor.userId };
+  const deskActor = persistedActor({ kind: 'staff', actor }, ['desk-officer'], desk.agency_id);
+
+  const initial = initialDossierState({ steps: prepared.workflow.steps });
+  const submitted = submittedColumns(desk.agency_id);
+  const relationRow = {
+    receiving_agency_id: desk.agency_id,
+    competent_agency_id: prepared.competentAgencyId,
+    current_agency_id: submitted.current_agency_id,
+    step_agencies: prepared.stepAgencies,
+  };
+  const relation = relationFrom(actor, prepared.agencies, relationRow, initial);
+  const kind: ActionKind = missing.length > 0 ? 'request-supplement' : 'accept';
+  const actionInput =
+    kind === 'accept'
+      ? {}
+      : {
+          missingComponents: missing.map((m) => ({ name: m.name })),
+          reason: 'Hồ sơ chưa đầy đủ thành phần theo quy định khi tiếp nhận tại quầy.',
+        };
+  const result = applyAction(
+    initial,
+    { kind, actor: staff, input: actionInput, at: now.toISOString() },
+    { relation },
+  );
+  if (!result.ok) throw lifecycleError(result.error);
+  const applied: Applied = { state: result.state, effects: result.effects, record: result.record, kind };
+  // The due time and the view's working time are read here, before the transaction.
+  const workingTime = workingTimeOnce(deps, prepared.competentAgencyId);
+  const columns = await settleEffects(deps.db, {
+    workingTime,
+    row: { ...submitted, step_agencies: prepared.stepAgencies },
+    applied,
+    limit: limitOf(prepared.procedure, input.channel, input.caseCode ?? null),
+    now,
+  });
+  const viewTime =
+    kind === 'accept' && viewNeedsWorkingTime(columns, applied.state) ? await workingTime(deps.db) : null;
+
+  const written = await deps.db.transaction().execute(async (trx) => {
+    const { dossierId, row } = await insertDossier(trx, {
+      prepared,
+      input,
+      receiving: desk,
+      now,
+      by: { userId: actor.userId, citizenId: null },
+      state: applied.state,
+      columns,
+    });
+    const { code } = row;
+    await enqueue(trx, outboxMessages(code, applied, now), now);
+    const action = actionRow({ dossierId, applied, actor: deskActor, now, note: null });
+    await trx.insertInto('dossier_actions').values(action.values).execute();
+    let answer: { view: DossierView } | { incomplete: AppError };
+    if (kind === 'request-supplement') {
+      const incomplete = incompleteError(
+        code,
+        missing.map((m) => ({ path: `components/${m.code}`, message: `Thiếu: ${m.name}` })),
+      );
+      const body: IncompleteBody = {
+        error: {
+          code: 'DOSSIER_INCOMPLETE',
+          message: incomplete.message,
+          details: incomplete.details ?? [],
+          requestId,
+          dossierCode: code,
+          slip: incomplete.extra!.slip!,
+        },
+      };
+      await rememberResponse(trx, idempotent, { statusCode: 422, body, at: now });
+      answer = { incomplete };
+    } else {
+      const view = intakeView(prepared, {
+        row,
+        state: applied.state,
+        history: [action.history],
+        workingTime: viewTime,
+        now: deps.clock.now(),
+      });
+      await rememberResponse(trx, idempotent, { statusCode: 201, body: view, at: now });
+      answer = { view };
+    }
+    await auditAction(trx, { applied, actor: deskActor, now, code, requestId });
+    return answer;
+  });
+  if ('incomplete' in written) throw written.incomplete;
+  return written.view;
+}

@@ -1,0 +1,216 @@
+// What desk intake and online submission share: the request checked (every problem at once) and its
+// workflow resolved to the agencies performing each step, before anything is written.
+import { sql } from 'kysely';
+import { preparedQuery, type Database } from '../../../db/client.ts';
+import type { Deps } from '../../../deps.ts';
+import type { ErrorDetail } from '../../../platform/errors.ts';
+import type { Procedure } from '../../../../common/catalog/procedure.ts';
+import type { Workflow } from '../../../../common/catalog/workflow.ts';
+import { componentCode, requiredComponents } from '../../../../common/dossiers/components.ts';
+import { formValidatorFor, resolveWorkflow, workflowForDossier } from '../../catalog/index.ts';
+import { resolveReusedDocuments } from '../../documents/index.ts';
+import { agencyRowsByCode, procedureVersion, usableFiles, type AgencyRow } from '../dossier.repository.ts';
+import { fail } from '../dossiers.errors.ts';
+import { dossierView, type DossierView } from '../views/dossier-view.ts';
+import { validateApplicant } from './applicant.validation.ts';
+import type { ComponentInput, IntakeInput } from './intake.types.ts';
+
+const pathOf = (p: string) => `body/${p}`;
+
+// Intake's reads, as named statements (db/client.ts): parsed and planned once per connection, as intake
+// makes them for every dossier (docs/benchmarks.md, intake).
+const publishedVersionQuery = preparedQuery('published-version', (db: Database, procedureCode: string) =>
+  db
+    .selectFrom('procedure_versions as v')
+    .innerJoin('procedures as p', 'p.procedure_id', 'v.procedure_id')
+    .select(['v.procedure_version_id', 'p.procedure_id'])
+    .where('p.code', '=', procedureCode)
+    .where('v.status', '=', sql.lit('published')),
+);
+const offeringAgencyQuery = preparedQuery(
+  'offering-agency',
+  (db: Database, agencyCode: string, procedureId: string) =>
+    db
+      .selectFrom('agencies as a')
+      .innerJoin('procedure_offerings as o', 'o.agency_id', 'a.agency_id')
+      .innerJoin('units as u', 'u.code', 'a.unit_code')
+      .select(['a.agency_id', 'a.code', 'a.name', 'a.unit_code', 'a.path', 'u.path as unit_path'])
+      .where('a.code', '=', agencyCode)
+      .where('o.procedure_id', '=', procedureId),
+);
+
+/** What desk intake and online submission share: the request, checked. */
+export type IntakeCore = Omit<IntakeInput, 'channel' | 'deskAgencyCode'> & {
+  channel: IntakeInput['channel'] | 'online';
+};
+
+export type PreparedIntake = {
+  procedureVersionId: string;
+  procedure: Procedure;
+  /** The published version's number, shown with the dossier. */
+  procedureVersion: number;
+  competentAgencyId: string;
+  workflow: Workflow;
+  stepAgencies: { key: string; agencyId: string; agencyCode: string }[];
+  /** The receiving, competent and performing agencies by id, as read for the checks. */
+  agencies: Map<string, AgencyRow>;
+  /** Required components not provided, and those the officer named missing. */
+  missing: { code: string; name: string }[];
+  /** Lenient mode: what the desk officer must look at before accepting (form and component problems). */
+  warnings: ErrorDetail[];
+  /** The components as stored: a reused one also carries its records' files. */
+  components: ComponentInput[];
+};
+
+/**
+ * Checks an intake or a submission and resolves its workflow: every problem found is reported at once
+ * (400 naming each field), nothing is written. `fileOwner`: a citizen may attach only their own files.
+ * `lenient` (dossiers handed over by the national portal, already submitted there): form and component
+ * problems do not refuse the dossier; they come back as warnings for the desk officer, who accepts,
+ * asks for a supplement or refuses as for any online submission.
+ */
+export async function prepareIntake(
+  deps: Deps,
+  input: IntakeCore,
+  how: { receiving: AgencyRow; fileOwner: { citizenId: string } | null; lenient?: boolean },
+): Promise<PreparedIntake> {
+  const { receiving, fileOwner, lenient = false } = how;
+  const problems: ErrorDetail[] = [];
+  // Which version is published now; its documents come from the cache (procedureVersion).
+  const [published] = await publishedVersionQuery(deps.db, input.procedureCode);
+  if (!published)
+    throw fail('DOSSIER_INVALID', {
+      details: [
+        {
+          path: pathOf('procedureCode'),
+          message: `Không có thủ tục mã ${input.procedureCode} đang áp dụng.`,
+        },
+      ],
+    });
+  const version = await procedureVersion(deps, published.procedure_version_id);
+  const { procedure } = version;
+  if (input.caseCode !== undefined && !procedure.cases.some((c) => c.key === input.caseCode)) {
+    problems.push({ path: pathOf('caseCode'), message: `Thủ tục không có trường hợp “${input.caseCode}”.` });
+  }
+  const [competent] = await offeringAgencyQuery(deps.db, input.agencyCode, published.procedure_id);
+  if (!competent)
+    problems.push({
+      path: pathOf('agencyCode'),
+      message: `Cơ quan ${input.agencyCode} không giải quyết thủ tục này.`,
+    });
+  problems.push(...(await validateApplicant(deps.db, input.applicant, pathOf('applicant'))));
+
+  const warnings: ErrorDetail[] = [];
+  const soft = lenient ? warnings : problems;
+  const form = formValidatorFor(version).validate(input.formData);
+  if (!form.ok)
+    soft.push(...form.errors.map((e) => ({ path: pathOf(`formData${e.pointer}`), message: e.message })));
+
+  const known = new Set(procedure.components.map((_c, i) => componentCode(i)));
+  const fileIds = input.components.flatMap((c) => c.fileIds ?? []);
+  const usable = await usableFiles(deps.db, fileIds, fileOwner?.citizenId ?? null);
+  (input.missing ?? []).forEach((m, i) => {
+    if (!known.has(m.code))
+      problems.push({ path: pathOf(`missing/${i}/code`), message: `Thủ tục không có thành phần ${m.code}.` });
+  });
+  input.components.forEach((c, i) => {
+    if (!known.has(c.code))
+      soft.push({
+        path: pathOf(`components/${i}/code`),
+        message: `Thủ tục không có thành phần ${c.code}.`,
+      });
+    (c.fileIds ?? []).forEach((f, j) => {
+      if (!usable.has(f))
+        problems.push({ path: pathOf(`components/${i}/fileIds/${j}`), message: 'Không có tệp này.' });
+    });
+    if (c.provided === 'electronic' && (c.fileIds ?? []).length === 0 && (c.links ?? []).length === 0) {
+      soft.push({ path: pathOf(`components/${i}/fileIds`), message: 'Bản điện tử cần ít nhất một tệp.' });
+    }
+  });
+  const reused = await resolveReusedDocuments(deps.db, {
+    applicant: input.applicant,
+    components: input.components,
+    unitPath: receiving.unit_path,
+    byCitizen: fileOwner !== null,
+    pathOf,
+  });
+  problems.push(...reused.problems);
+  if (problems.length > 0 || !competent) throw fail('DOSSIER_INVALID', { details: problems });
+
+  const wf = await workflowForDossier(deps.db, version, competent.agency_id, input.channel);
+  const { stepAgencies, agencies } = await performers(deps.db, wf, { receiving, competent });
+
+  const provided = new Set(input.components.map((c) => c.code));
+  const missing = requiredComponents(procedure, input.channel).filter((c) => !provided.has(c.code));
+  for (const m of input.missing ?? []) {
+    const index = Number(m.code.slice(2)) - 1;
+    const c = procedure.components[index];
+    if (c && !missing.some((x) => x.code === m.code))
+      missing.push({ code: m.code, name: m.note ? `${c.name} (${m.note})` : c.name });
+  }
+  return {
+    procedureVersionId: version.procedure_version_id,
+    procedure,
+    procedureVersion: version.version,
+    competentAgencyId: competent.agency_id,
+    workflow: wf,
+    stepAgencies,
+    agencies,
+    missing,
+    warnings,
+    components: reused.components,
+  };
+}
+
+/**
+ * The agency performing each step of the workflow, and the rows of every agency involved: mostly the
+ * receiving or the competent agency, whose rows are at hand; one read for the others.
+ */
+async function performers(
+  db: Database,
+  wf: Workflow & { problems: ErrorDetail[] },
+  { receiving, competent }: { receiving: AgencyRow; competent: AgencyRow },
+): Promise<{ stepAgencies: PreparedIntake['stepAgencies']; agencies: Map<string, AgencyRow> }> {
+  if (wf.steps.length === 0) {
+    throw fail('DOSSIER_NO_WORKFLOW', { details: wf.problems });
+  }
+  const resolved = await resolveWorkflow(db, wf, receiving, competent);
+  const unresolved = resolved.findIndex((s) => s.agency === null);
+  if (unresolved >= 0) {
+    throw fail('DOSSIER_STEP_AGENCY_UNRESOLVED', { params: { step: resolved[unresolved]!.name } });
+  }
+  const agencies = new Map([
+    [receiving.agency_id, receiving],
+    [competent.agency_id, competent],
+  ]);
+  const byCode = new Map([...agencies.values()].map((a) => [a.code, a]));
+  const others = [...new Set(resolved.map((s) => s.agency!.code))].filter((c) => !byCode.has(c));
+  if (others.length > 0) {
+    for (const a of (await agencyRowsByCode(db, others)).values()) {
+      agencies.set(a.agency_id, a);
+      byCode.set(a.code, a);
+    }
+  }
+  const stepAgencies = resolved.map((s) => {
+    const agency = byCode.get(s.agency!.code);
+    if (agency === undefined) throw new Error(`agency ${s.agency!.code} vanished during intake`);
+    return { key: s.key, agencyId: agency.agency_id, agencyCode: agency.code };
+  });
+  return { stepAgencies, agencies };
+}
+
+/** The view of a dossier intake has just written, with the one action it recorded (if any). */
+export function intakeView(
+  prepared: PreparedIntake,
+  shown: Pick<Parameters<typeof dossierView>[0], 'row' | 'state' | 'history' | 'workingTime' | 'now'>,
+): DossierView {
+  return dossierView({
+    ...shown,
+    agencies: prepared.agencies,
+    procedure: {
+      code: prepared.procedure.code,
+      name: prepared.procedure.name,
+      version: prepared.procedureVersion,
+    },
+  });
+}

@@ -1,0 +1,31 @@
+// What desk intake and online submission receive.
+export type ApplicantInput = {
+  kind: 'person' | 'organisation';
+  fullName: string;
+  idNumber: string;
+  phone: string;
+  email?: string | undefined;
+  address?: { unitCode: string; line: string } | undefined;
+};
+
+export type ComponentInput = {
+  code: string;
+  provided: 'original' | 'copy' | 'certified-copy' | 'electronic' | 'reused';
+  fileIds?: string[] | undefined;
+  /** Records of the applicant's document store reused (`provided: 'reused'`); their files join fileIds. */
+  documentIds?: string[] | undefined;
+  /** Files kept where they were submitted (the national portal), by link. */
+  links?: { name: string; url: string }[] | undefined;
+};
+
+export type IntakeInput = {
+  missing?: { code: string; note?: string | undefined }[] | undefined;
+  procedureCode: string;
+  caseCode?: string | undefined;
+  agencyCode: string;
+  applicant: ApplicantInput;
+  formData: unknown;
+  components: ComponentInput[];
+  channel: 'direct' | 'postal';
+  deskAgencyCode?: string | undefined;
+};

@@ -1,0 +1,118 @@
+// Writes a new dossier: its gap-free code, its row in the state intake decided, the agencies it involves.
+import { sql, type Transaction } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import type { DossierState } from '../../../../common/dossiers/index.ts';
+import { foldVietnamese } from '../../../../common/text/fold.ts';
+import { vnDate } from '../../../../common/time/vn-time.ts';
+import type { SettledColumns } from '../actions/action-record.ts';
+import type { ViewRow } from '../views/dossier-view.ts';
+import type { IntakeCore, PreparedIntake } from './intake.prepare.ts';
+
+/** yymmdd of the civil day in Vietnam. */
+function vnDay(at: Date): { yymmdd: string; iso: string } {
+  const iso = vnDate(at);
+  return { yymmdd: iso.slice(2).replace(/-/g, ''), iso };
+}
+
+/** The columns of a dossier nobody has acted on yet: submitted, at its receiving agency, no clock. */
+export function submittedColumns(receivingAgencyId: string): SettledColumns {
+  return {
+    current_agency_id: receivingAgencyId,
+    received_at: null,
+    due_at: null,
+    calendar_version: null,
+    extended_due_at: null,
+    result_at: null,
+    returned_at: null,
+    closed_at: null,
+  };
+}
+
+export type DossierInsert = {
+  prepared: PreparedIntake;
+  input: IntakeCore;
+  receiving: { agency_id: string; code: string };
+  now: Date;
+  /** Who submitted: the desk officer, or the citizen online (neither for the national portal). */
+  by: { userId: string | null; citizenId: string | null };
+  state: DossierState;
+  columns: SettledColumns;
+};
+
+/**
+ * Takes the next gap-free code of the receiving agency for today and inserts the dossier in its state
+ * (submitted, or already acted on at the desk: one insert, not an insert and an update). Returns the
+ * row as the view needs it, from what was written.
+ */
+export async function insertDossier(
+  trx: Transaction<DB>,
+  w: DossierInsert,
+): Promise<{ dossierId: string; row: ViewRow }> {
+  const { prepared, input, receiving, now, state, columns } = w;
+  const day = vnDay(now);
+  const counter = await sql<{ last_value: number }>`
+    INSERT INTO dossier_code_counters (agency_id, day, last_value) VALUES (${receiving.agency_id}, ${day.iso}, 1)
+    ON CONFLICT (agency_id, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1
+    RETURNING last_value`.execute(trx);
+  const seq = counter.rows[0]!.last_value;
+  const code = `${receiving.code}-${day.yymmdd}-${String(seq).padStart(4, '0')}`;
+  const formData = (input.formData ?? {}) as Record<string, unknown>;
+  const inserted = await trx
+    .insertInto('dossiers')
+    .values({
+      code,
+      procedure_version_id: prepared.procedureVersionId,
+      procedure_code: input.procedureCode,
+      case_key: input.caseCode ?? null,
+      channel: input.channel,
+      receiving_agency_id: receiving.agency_id,
+      competent_agency_id: prepared.competentAgencyId,
+      step_agencies: JSON.stringify(prepared.stepAgencies),
+      workflow: JSON.stringify(prepared.workflow),
+      applicant: JSON.stringify(input.applicant),
+      applicant_id_number: input.applicant.idNumber,
+      applicant_search: `${foldVietnamese(input.applicant.fullName)} ${input.applicant.idNumber}`,
+      form_data: JSON.stringify(formData),
+      components: JSON.stringify(prepared.components),
+      state: JSON.stringify(state),
+      status: state.status,
+      version: state.version,
+      assignee_user_id: state.step.assigneeId,
+      ...columns,
+      submitted_at: now,
+      created_by: w.by.userId,
+      submitted_by_citizen_id: w.by.citizenId,
+      updated_at: now,
+    })
+    .returning('dossier_id')
+    .executeTakeFirstOrThrow();
+  const involved = [
+    ...new Set([
+      receiving.agency_id,
+      prepared.competentAgencyId,
+      ...prepared.stepAgencies.map((s) => s.agencyId),
+    ]),
+  ];
+  await trx
+    .insertInto('dossier_agencies')
+    .values(involved.map((agency_id) => ({ dossier_id: inserted.dossier_id, agency_id })))
+    .execute();
+  return {
+    dossierId: inserted.dossier_id,
+    row: {
+      code,
+      version: state.version,
+      case_key: input.caseCode ?? null,
+      channel: input.channel,
+      receiving_agency_id: receiving.agency_id,
+      competent_agency_id: prepared.competentAgencyId,
+      step_agencies: prepared.stepAgencies,
+      workflow: prepared.workflow,
+      applicant: input.applicant,
+      form_data: formData,
+      components: prepared.components,
+      submitted_at: now,
+      ...columns,
+    },
+  };
+}

@@ -1,0 +1,102 @@
+// Reading one dossier: its row, history, agencies, procedure and working time, shown to staff or to
+// its applicant (applicant-view.ts).
+import { sql } from 'kysely';
+import type { Deps } from '../../../deps.ts';
+import type { Caller } from '../../../platform/actor.ts';
+import { agencyRows, loadRow, procedureVersion, type Executor } from '../dossier.repository.ts';
+import { getVisibleDossier } from '../dossier-access.policy.ts';
+import { workingTimeOnce, type WorkingTime } from '../dossier-deadlines.ts';
+import {
+  applicantView,
+  audienceOf,
+  type ActionFacts,
+  type ApplicantDossierView,
+  type Audience,
+} from './applicant-view.ts';
+import { dossierView, viewNeedsWorkingTime, type DossierView } from './dossier-view.ts';
+
+export type DossierReadView = DossierView | ApplicantDossierView;
+
+/** Reads a dossier and what its view shows (agencies, procedure, history, working time) for `audience`. */
+export async function presentDossier(
+  deps: Deps,
+  db: Executor,
+  what: {
+    code: string;
+    audience: Audience;
+    /** The working time the caller has already read, if it has. */
+    workingTime?: ((db: Executor) => Promise<WorkingTime>) | undefined;
+  },
+): Promise<DossierReadView> {
+  const { code, audience, workingTime } = what;
+  const row = (await loadRow(db, code))!;
+  const state = row.state;
+  const history = await db
+    .selectFrom('dossier_actions')
+    .select([
+      'version',
+      'kind',
+      'actor_kind',
+      'actor_label',
+      'actor_roles',
+      'agency_id',
+      'at',
+      'from_status',
+      'to_status',
+      'from_step',
+      'to_step',
+      'note',
+      sql<string | null>`record -> 'input' ->> 'reason'`.as('reason'),
+    ])
+    .where('dossier_id', '=', row.dossier_id)
+    .orderBy('version')
+    .execute();
+  const agencies = await agencyRows(db, [
+    ...new Set([
+      row.receiving_agency_id,
+      row.competent_agency_id,
+      row.current_agency_id,
+      ...row.step_agencies.map((s) => s.agencyId),
+      ...history.flatMap((h) => (h.agency_id === null ? [] : [h.agency_id])),
+    ]),
+  ]);
+  const { procedure, version } = await procedureVersion(deps, row.procedure_version_id, db);
+  const actions: ActionFacts[] = history.map((h) => {
+    const agency = h.agency_id === null ? undefined : agencies.get(h.agency_id);
+    return {
+      entry: {
+        version: h.version,
+        action: h.kind,
+        by: h.actor_label,
+        roles: h.actor_roles,
+        at: new Date(h.at).toISOString(),
+        from: h.from_status,
+        to: h.to_status,
+        fromStep: h.from_step,
+        toStep: h.to_step,
+        note: h.note,
+      },
+      actorKind: h.actor_kind,
+      agency: agency ? { code: agency.code, name: agency.name } : null,
+      reason: h.reason,
+    };
+  });
+  const view = dossierView({
+    row,
+    state,
+    agencies,
+    procedure: { code: procedure.code, name: procedure.name, version },
+    history: actions.map((a) => a.entry),
+    workingTime: viewNeedsWorkingTime(row, state)
+      ? await (workingTime ?? workingTimeOnce(deps, row.competent_agency_id))(db)
+      : null,
+    now: deps.clock.now(),
+  });
+  return audience === 'applicant' ? applicantView(view, actions) : view;
+}
+
+/** The dossier as the caller may read it (the applicant's view for its citizen). */
+export async function getDossier(deps: Deps, caller: Caller, code: string): Promise<DossierReadView> {
+  await getVisibleDossier(deps.db, caller, code);
+  return presentDossier(deps, deps.db, { code, audience: audienceOf(caller) });
+}

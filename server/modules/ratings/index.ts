@@ -1,0 +1,2 @@
+// The ratings module's face.
+export { registerRatingRoutes } from './ratings.routes.ts';
