@@ -2,39 +2,22 @@
 // the receipt may know — procedure, agencies, status, dates — and the applicant's name masked by the
 // server; no ID number, phone or address. The form accepts the code typed, or the slip's QR code read
 // by a scanner (which types the lookup address), and is shared by the lookup page and the kiosk.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
 import { errorText } from '../../app/errors.ts';
-import { ApiError, isAbort } from '../../app/http.ts';
+import { ApiError } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { formatInstant } from '../calendar/vn-time.ts';
-import { lookupDossier, type PublicDossierData } from './citizen-api.ts';
+import { citizenQueries, type PublicDossierData } from './citizen-api.ts';
 import { citizenStatusLabel, codeFromInput } from './citizen-format.ts';
 
-export type LookupState =
-  | { kind: 'idle' }
-  | { kind: 'loading'; code: string }
-  | { kind: 'done'; dossier: PublicDossierData }
-  | { kind: 'error'; code: string; error: unknown };
+/** The lookup of `code` (none when empty). */
+export type Lookup = { code: string; read: UseQueryResult<PublicDossierData> };
 
-/** The lookup of `code` (none when empty), cancelled when the code changes. */
-export function useLookup(code: string): LookupState {
-  const [state, setState] = useState<LookupState>({ kind: 'idle' });
-  useEffect(() => {
-    if (!code) {
-      setState({ kind: 'idle' });
-      return;
-    }
-    const controller = new AbortController();
-    setState({ kind: 'loading', code });
-    lookupDossier(code, controller.signal)
-      .then((dossier) => setState({ kind: 'done', dossier }))
-      .catch((error: unknown) => {
-        if (!isAbort(error)) setState({ kind: 'error', code, error });
-      });
-    return () => controller.abort();
-  }, [code]);
-  return state;
+export function useLookup(code: string): Lookup {
+  const read = useQuery({ ...citizenQueries.lookup(code), enabled: code !== '' });
+  return { code, read };
 }
 
 export function LookupForm({
@@ -48,24 +31,27 @@ export function LookupForm({
 }) {
   const { t } = useI18n();
   const c = t.citizen.lookup;
-  const [text, setText] = useState(initial);
-  const [problem, setProblem] = useState<string | null>(null);
+  // The message stays until the next lookup is asked for, as a search form's does.
+  const { register, handleSubmit, setValue, formState } = useForm<{ code: string }>({
+    defaultValues: { code: initial },
+    reValidateMode: 'onSubmit',
+  });
+  const problem = formState.errors.code?.message;
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const onSubmit = handleSubmit(({ code: text }) => {
     const code = codeFromInput(text);
-    if (!code) {
-      setProblem(c.empty);
-      document.getElementById('lookup-code')?.focus();
-      return;
-    }
-    setProblem(null);
-    setText(code);
+    setValue('code', code);
     onLookup(code);
-  };
+  });
 
   return (
-    <form role="search" className="lookup-form" noValidate onSubmit={onSubmit} aria-label={c.formLabel}>
+    <form
+      role="search"
+      className="lookup-form"
+      noValidate
+      onSubmit={(e) => void onSubmit(e)}
+      aria-label={c.formLabel}
+    >
       <div className={problem ? 'field field-invalid' : 'field'}>
         <label htmlFor="lookup-code">{c.codeLabel}</label>
         <p className="hint" id="lookup-code-hint">
@@ -84,10 +70,9 @@ export function LookupForm({
             autoCapitalize="characters"
             spellCheck={false}
             maxLength={300}
-            value={text}
             // A kiosk's scanner types into whatever has focus: the field waits for it.
             autoFocus={autoFocus}
-            onChange={(e) => setText(e.target.value)}
+            {...register('code', { validate: (text) => codeFromInput(text) !== '' || c.empty })}
             aria-invalid={problem ? true : undefined}
             aria-describedby={problem ? 'lookup-code-error lookup-code-hint' : 'lookup-code-hint'}
           />
@@ -152,26 +137,24 @@ function Result({ t, dossier }: { t: Messages; dossier: PublicDossierData }) {
 }
 
 /** The answer, in a live region: the dossier, "not found", or what went wrong. */
-export function LookupResult({ state }: { state: LookupState }) {
+export function LookupResult({ lookup }: { lookup: Lookup }) {
   const { t } = useI18n();
   const c = t.citizen.lookup;
+  const { code, read } = lookup;
   let body = null;
-  if (state.kind === 'loading') body = <p className="muted">{c.searching}</p>;
-  else if (state.kind === 'done') body = <Result t={t} dossier={state.dossier} />;
-  else if (state.kind === 'error')
+  if (code && read.isError)
     body = (
       <p className="inline-error">
-        {state.error instanceof ApiError && state.error.status === 404
-          ? c.notFound(state.code)
-          : errorText(t, state.error)}
+        {read.error instanceof ApiError && read.error.status === 404
+          ? c.notFound(code)
+          : errorText(t, read.error)}
       </p>
     );
+  else if (code && read.data) body = <Result t={t} dossier={read.data} />;
+  else if (code) body = <p className="muted">{c.searching}</p>;
   return (
     <section className="lookup-answer" aria-labelledby="lookup-answer-heading" aria-live="polite">
-      <h2
-        id="lookup-answer-heading"
-        className={state.kind === 'idle' ? 'visually-hidden' : 'section-heading'}
-      >
+      <h2 id="lookup-answer-heading" className={code ? 'section-heading' : 'visually-hidden'}>
         {c.answerHeading}
       </h2>
       {body}
