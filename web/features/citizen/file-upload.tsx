@@ -8,6 +8,7 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { FILE_ACCEPT, fileProblem, uploadFile } from './citizen-api.ts';
 import { fileSizeText } from './citizen-format.ts';
+import { RequiredMark } from './required-mark.tsx';
 
 export type UploadEntry = {
   key: string;
@@ -136,15 +137,7 @@ export function FileField({
     <div className={error ? 'field upload-field field-invalid' : 'field upload-field'}>
       <label htmlFor={id}>
         {label}
-        {required ? (
-          <>
-            <span className="required-mark" aria-hidden="true">
-              {' '}
-              *
-            </span>
-            <span className="visually-hidden"> ({t.dossiers.form.required})</span>
-          </>
-        ) : null}
+        {required ? <RequiredMark /> : null}
       </label>
       {hint ? (
         <p className="hint" id={`${id}-hint`}>
