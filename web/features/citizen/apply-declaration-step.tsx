@@ -7,7 +7,7 @@ import type { ProcedureDetail } from '../catalog/catalog-api.ts';
 import { SchemaForm, type FieldErrors, type FormSchema } from '../dossiers/schema-form.tsx';
 import { FORM_PREFIX, ID, type ApplicantField, type ApplyValues } from './apply-steps.ts';
 import type { CitizenView } from './citizen-http.ts';
-import { RequiredMark } from './required-mark.tsx';
+import { FieldError, LabelAndHint } from './field-parts.tsx';
 
 function TextField({
   id,
@@ -31,20 +31,8 @@ function TextField({
   const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>
-        {label}
-        {required ? <RequiredMark /> : null}
-      </label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <LabelAndHint id={id} label={label} required={required} hint={hint} />
+      <FieldError id={id} error={error} />
       <input
         id={id}
         type={type}

@@ -5,6 +5,7 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { ProcedureDetail } from '../catalog/catalog-api.ts';
 import { AgencyChoice } from './agency-choice.tsx';
 import { ID, type ApplyValues } from './apply-steps.ts';
+import { FieldError } from './field-parts.tsx';
 
 export function WhereStep({
   detail,
@@ -25,11 +26,7 @@ export function WhereStep({
       {p.cases.length > 0 ? (
         <div className={fields.case ? 'field field-invalid' : 'field'}>
           <label htmlFor={ID.case}>{a.case}</label>
-          {fields.case ? (
-            <p className="field-error" id={`${ID.case}-error`}>
-              {fields.case}
-            </p>
-          ) : null}
+          <FieldError id={ID.case} error={fields.case} />
           <select
             id={ID.case}
             {...form.register('caseCode')}

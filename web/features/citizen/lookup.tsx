@@ -11,6 +11,7 @@ import type { Messages } from '../../app/i18n/vi.ts';
 import { formatInstant } from '../calendar/vn-time.ts';
 import { citizenQueries, type PublicDossierData } from './citizen-api.ts';
 import { citizenStatusLabel, codeFromInput } from './citizen-format.ts';
+import { Fact } from './fact.tsx';
 
 /** The lookup of `code` (none when empty). */
 export type Lookup = { code: string; read: UseQueryResult<PublicDossierData> };
@@ -89,10 +90,9 @@ function Result({ t, dossier }: { t: Messages; dossier: PublicDossierData }) {
   const c = t.citizen.lookup;
   return (
     <dl className="summary-list lookup-result">
-      <div>
-        <dt>{c.code}</dt>
-        <dd className="code">{dossier.code}</dd>
-      </div>
+      <Fact label={c.code} className="code">
+        {dossier.code}
+      </Fact>
       <div>
         <dt>{t.dossiers.columns.status}</dt>
         <dd>
@@ -101,36 +101,19 @@ function Result({ t, dossier }: { t: Messages; dossier: PublicDossierData }) {
           </span>
         </dd>
       </div>
-      <div>
-        <dt>{t.dossiers.columns.procedure}</dt>
-        <dd>{dossier.procedure.name}</dd>
-      </div>
-      <div>
-        <dt>{t.dossiers.columns.applicant}</dt>
-        <dd>{dossier.applicantName}</dd>
-      </div>
-      <div>
-        <dt>{c.desk}</dt>
-        <dd>{dossier.receivingAgency}</dd>
-      </div>
-      <div>
-        <dt>{c.competent}</dt>
-        <dd>{dossier.competentAgency}</dd>
-      </div>
-      <div>
-        <dt>{t.dossiers.columns.received}</dt>
-        <dd>{dossier.receivedAt ? formatInstant(t, dossier.receivedAt) : t.dossiers.notReceived}</dd>
-      </div>
+      <Fact label={t.dossiers.columns.procedure}>{dossier.procedure.name}</Fact>
+      <Fact label={t.dossiers.columns.applicant}>{dossier.applicantName}</Fact>
+      <Fact label={c.desk}>{dossier.receivingAgency}</Fact>
+      <Fact label={c.competent}>{dossier.competentAgency}</Fact>
+      <Fact label={t.dossiers.columns.received}>
+        {dossier.receivedAt ? formatInstant(t, dossier.receivedAt) : t.dossiers.notReceived}
+      </Fact>
       {dossier.returnedAt ? (
-        <div>
-          <dt>{c.returned}</dt>
-          <dd>{formatInstant(t, dossier.returnedAt)}</dd>
-        </div>
+        <Fact label={c.returned}>{formatInstant(t, dossier.returnedAt)}</Fact>
       ) : (
-        <div>
-          <dt>{t.dossiers.columns.due}</dt>
-          <dd>{dossier.dueAt ? formatInstant(t, dossier.dueAt) : t.dossiers.noDue}</dd>
-        </div>
+        <Fact label={t.dossiers.columns.due}>
+          {dossier.dueAt ? formatInstant(t, dossier.dueAt) : t.dossiers.noDue}
+        </Fact>
       )}
     </dl>
   );

@@ -6,17 +6,17 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { Page } from '../../app/page.tsx';
-import { Pager } from '../../app/pager.tsx';
 import { myDossierPath } from '../../app/paths.ts';
 import { readStatus } from '../../app/query.ts';
-import { ReadError } from '../../app/read-error.tsx';
 import { Link } from '../../app/router.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
 import { citizenQueries } from './citizen-api.ts';
 import { documentFileUrl, MY_DOCUMENTS_PAGE_SIZE } from './documents-api.ts';
 import { CitizenGate } from './citizen-gate.tsx';
+import { ListHead, ListPager } from './citizen-pager.tsx';
 import { fileSizeText } from './citizen-format.ts';
 import './citizen.css';
+import { Fact } from './fact.tsx';
 
 const FILE_KINDS: Record<string, string> = {
   'application/pdf': 'PDF',
@@ -39,13 +39,13 @@ function MyDocuments() {
 
   return (
     <section aria-labelledby="my-documents-heading" aria-busy={result.isFetching}>
-      <h2 id="my-documents-heading" className="section-heading" tabIndex={-1} ref={listHeading}>
-        {c.listHeading}
-      </h2>
-      <p className="search-status" role="status">
-        {statusLine}
-      </p>
-      <ReadError read={result} />
+      <ListHead
+        id="my-documents-heading"
+        heading={c.listHeading}
+        headingRef={listHeading}
+        status={statusLine}
+        read={result}
+      />
       {loaded && loaded.total === 0 ? <p className="muted">{c.noneHint}</p> : null}
       {loaded && loaded.items.length > 0 ? (
         <ul className="my-dossier-list my-document-list">
@@ -54,24 +54,15 @@ function MyDocuments() {
               <h3 className="my-document-name">{d.name}</h3>
               <p className="muted">{c.kinds[d.kind] ?? d.kind}</p>
               <dl className="my-dossier-facts">
-                <div>
-                  <dt>{c.procedure}</dt>
-                  <dd>{d.procedure.name}</dd>
-                </div>
+                <Fact label={c.procedure}>{d.procedure.name}</Fact>
                 <div>
                   <dt>{c.dossier}</dt>
                   <dd className="code">
                     <Link to={myDossierPath(d.dossierCode)}>{d.dossierCode}</Link>
                   </dd>
                 </div>
-                <div>
-                  <dt>{c.agency}</dt>
-                  <dd>{d.issuingAgency.name}</dd>
-                </div>
-                <div>
-                  <dt>{c.issued}</dt>
-                  <dd>{formatInstant(t, d.issuedAt)}</dd>
-                </div>
+                <Fact label={c.agency}>{d.issuingAgency.name}</Fact>
+                <Fact label={c.issued}>{formatInstant(t, d.issuedAt)}</Fact>
                 <div>
                   <dt>{c.file}</dt>
                   <dd>
@@ -90,16 +81,7 @@ function MyDocuments() {
         </ul>
       ) : null}
       {loaded ? (
-        <Pager
-          label={c.pagination}
-          page={page}
-          pages={pages}
-          onPage={(n) => {
-            setPage(n);
-            listHeading.current?.focus({ preventScroll: true });
-            listHeading.current?.scrollIntoView({ block: 'start' });
-          }}
-        />
+        <ListPager label={c.pagination} page={page} pages={pages} heading={listHeading} onPage={setPage} />
       ) : null}
     </section>
   );

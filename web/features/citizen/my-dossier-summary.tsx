@@ -9,6 +9,7 @@ import { formatInstant } from '../calendar/vn-time.ts';
 import { slipUrl, type CitizenDossierView } from './citizen-api.ts';
 import { citizenStatusLabel } from './citizen-format.ts';
 import { applicantSlips, timelineEntries } from './my-dossier-rules.ts';
+import { Fact } from './fact.tsx';
 
 export function Receipt({ t, view }: { t: Messages; view: CitizenDossierView }) {
   const c = t.citizen.receipt;
@@ -22,18 +23,9 @@ export function Receipt({ t, view }: { t: Messages; view: CitizenDossierView }) 
       <p>{c.codeIntro}</p>
       <p className="receipt-code code">{view.code}</p>
       <dl className="summary-list">
-        <div>
-          <dt>{t.dossiers.columns.status}</dt>
-          <dd>{citizenStatusLabel(t, view.status)}</dd>
-        </div>
-        <div>
-          <dt>{c.submittedAt}</dt>
-          <dd>{formatInstant(t, view.submittedAt)}</dd>
-        </div>
-        <div>
-          <dt>{c.desk}</dt>
-          <dd>{view.receivingAgency.name}</dd>
-        </div>
+        <Fact label={t.dossiers.columns.status}>{citizenStatusLabel(t, view.status)}</Fact>
+        <Fact label={c.submittedAt}>{formatInstant(t, view.submittedAt)}</Fact>
+        <Fact label={c.desk}>{view.receivingAgency.name}</Fact>
       </dl>
       <p>{c.next}</p>
       <ul className="page-links">
@@ -67,27 +59,14 @@ export function Summary({ t, view }: { t: Messages; view: CitizenDossierView }) 
           <Link to={procedurePath(view.procedure.code)}>{view.procedure.name}</Link>
         </dd>
       </div>
-      <div>
-        <dt>{c.desk}</dt>
-        <dd>{view.receivingAgency.name}</dd>
-      </div>
-      <div>
-        <dt>{c.competent}</dt>
-        <dd>{view.competentAgency.name}</dd>
-      </div>
-      <div>
-        <dt>{c.submitted}</dt>
-        <dd>{formatInstant(t, view.submittedAt)}</dd>
-      </div>
-      <div>
-        <dt>{t.dossiers.columns.received}</dt>
-        <dd>{view.receivedAt ? formatInstant(t, view.receivedAt) : t.dossiers.notReceived}</dd>
-      </div>
+      <Fact label={c.desk}>{view.receivingAgency.name}</Fact>
+      <Fact label={c.competent}>{view.competentAgency.name}</Fact>
+      <Fact label={c.submitted}>{formatInstant(t, view.submittedAt)}</Fact>
+      <Fact label={t.dossiers.columns.received}>
+        {view.receivedAt ? formatInstant(t, view.receivedAt) : t.dossiers.notReceived}
+      </Fact>
       {view.returnedAt ? (
-        <div>
-          <dt>{c.returned}</dt>
-          <dd>{formatInstant(t, view.returnedAt)}</dd>
-        </div>
+        <Fact label={c.returned}>{formatInstant(t, view.returnedAt)}</Fact>
       ) : (
         <div>
           <dt>{t.dossiers.columns.due}</dt>
