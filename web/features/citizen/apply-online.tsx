@@ -3,28 +3,17 @@
 // provincial portals stopped taking online applications — it hands over to the national portal's page
 // of the procedure, and says that the one-stop desk still takes the dossier in person.
 // Loads with the app: only the settings request and a link, no code of the apply flow.
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { CHANNELS, type Channel } from '../../../common/catalog/procedure.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { applyPath } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
-import { loadPortalSettings, nationalProcedureUrl, portalSettingsNow } from './citizen-http.ts';
+import { nationalProcedureUrl, portalSettingsQuery } from './citizen-http.ts';
 
 export function ApplyOnline({ code, channels }: { code: string; channels: readonly Channel[] }) {
   const { t } = useI18n();
   const c = t.citizen.national;
-  const [settings, setSettings] = useState(portalSettingsNow);
-
-  useEffect(() => {
-    if (settings) return;
-    let live = true;
-    void loadPortalSettings().then((s) => {
-      if (live && s) setSettings(s);
-    });
-    return () => {
-      live = false;
-    };
-  }, [settings]);
+  const settings = useQuery(portalSettingsQuery).data;
 
   // Older records list no channel: all three, as the procedure page reads them.
   if (!(channels.length === 0 ? CHANNELS : channels).includes('online')) return null;

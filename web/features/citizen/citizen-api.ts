@@ -11,8 +11,11 @@ import type {
   PublicDossier,
 } from '../../../common/contracts/dossiers.ts';
 import { ApiError, apiErrorOf } from '../../app/http.ts';
+import { getProcedure } from '../catalog/catalog-api.ts';
 import type { DeclarationCheck } from '../dossiers/declaration-check.ts';
-import { citizenRequest } from './citizen-http.ts';
+import { getMyFees } from './citizen-payments-api.ts';
+import { citizenRequest, loadPortalSettings } from './citizen-http.ts';
+import { listMyDocuments, type MyDocumentsQuery } from './documents-api.ts';
 
 export type DossierStatusValue = (typeof DOSSIER_STATUS_VALUES)[number];
 export type OwnDossierListData = Static<typeof OwnDossierList>;
@@ -42,6 +45,40 @@ export const citizenQueries = {
     queryOptions({
       queryKey: ['citizen', 'dossiers', query] as const,
       queryFn: ({ signal }) => listMyDossiers(query, signal),
+    }),
+  /** One of the citizen's dossiers with what they may do on it now (and at which version). */
+  dossier: (code: string) =>
+    queryOptions({
+      queryKey: ['citizen', 'dossier', { code }] as const,
+      queryFn: async ({ signal }) => {
+        const [view, actions] = await Promise.all([getMyDossier(code, signal), getMyActions(code, signal)]);
+        return { view, actions };
+      },
+    }),
+  fees: (code: string) =>
+    queryOptions({
+      queryKey: ['citizen', 'fees', { code }] as const,
+      queryFn: ({ signal }) => getMyFees(code, signal),
+    }),
+  documents: (query: MyDocumentsQuery) =>
+    queryOptions({
+      queryKey: ['citizen', 'documents', query] as const,
+      queryFn: ({ signal }) => listMyDocuments(query, signal),
+    }),
+  /** The public lookup: no sign-in needed, but kept with the citizen's reads. */
+  lookup: (code: string) =>
+    queryOptions({
+      queryKey: ['citizen', 'lookup', { code }] as const,
+      queryFn: ({ signal }) => lookupDossier(code, signal),
+    }),
+  /** What the apply page needs first: the procedure, and the portal's mode (null when unreadable). */
+  apply: (code: string) =>
+    queryOptions({
+      queryKey: ['citizen', 'apply', { code }] as const,
+      queryFn: async ({ signal }) => {
+        const [detail, settings] = await Promise.all([getProcedure(code, signal), loadPortalSettings()]);
+        return { detail, settings };
+      },
     }),
 };
 

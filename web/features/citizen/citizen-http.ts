@@ -2,6 +2,7 @@
 // here ends the citizen session (citizen-session.tsx) and never the staff one.
 // This file loads with the app (the procedure page's "Nộp trực tuyến" needs the portal settings);
 // the heavier calls of the citizen pages are in citizen-api.ts, loaded with those pages.
+import { queryOptions } from '@tanstack/react-query';
 import type { CitizenView, PortalSettings } from '../../../common/contracts/citizens.ts';
 import { apiRequest, setUnauthorizedHandler, withQuery, type RequestOptions } from '../../app/http.ts';
 
@@ -55,6 +56,13 @@ export function loadPortalSettings(): Promise<PortalSettings | null> {
 export function portalSettingsNow(): PortalSettings | null {
   return settings;
 }
+
+/** The portal's mode as a query (null when it could not be read), shown at once when already read. */
+export const portalSettingsQuery = queryOptions({
+  queryKey: ['citizen', 'settings'] as const,
+  queryFn: loadPortalSettings,
+  initialData: () => portalSettingsNow() ?? undefined,
+});
 
 /** The national portal's page of a procedure. */
 export function nationalProcedureUrl(s: PortalSettings, code: string): string {

@@ -1,29 +1,17 @@
 // The payment endpoints as the signed-in applicant calls them (common/contracts/payments.ts), through
 // citizen-http.ts so that a 401 ends the citizen session and never a staff one: what the dossier owes,
-// and starting an online payment on the payment platform. Receipts are plain links (receiptUrl).
+// and starting an online payment on the payment platform (the fees are read as citizenQueries.fees). Receipts are plain links (receiptUrl).
 import type { Static } from 'typebox';
 import type { StartPaymentResponse } from '../../../common/contracts/payments.ts';
-import { isAbort } from '../../app/http.ts';
 import type { DossierFeesData } from '../payments/payments-api.ts';
 import { citizenRequest } from './citizen-http.ts';
 
 export type StartedPayment = Static<typeof StartPaymentResponse>;
-export type FeesRead = { kind: 'done'; fees: DossierFeesData } | { kind: 'error'; error: unknown };
 
 const one = (code: string): string => `/api/v1/dossiers/${encodeURIComponent(code)}`;
 
 export function getMyFees(code: string, signal?: AbortSignal): Promise<DossierFeesData> {
   return citizenRequest('GET', `${one(code)}/fees`, signal ? { signal } : {});
-}
-
-/** The fees, or why they could not be read: the dossier's page shows without them. Rejects only on abort. */
-export async function readMyFees(code: string, signal?: AbortSignal): Promise<FeesRead> {
-  try {
-    return { kind: 'done', fees: await getMyFees(code, signal) };
-  } catch (error) {
-    if (isAbort(error)) throw error;
-    return { kind: 'error', error };
-  }
 }
 
 /**

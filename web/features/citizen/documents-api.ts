@@ -11,8 +11,10 @@ export const MY_DOCUMENTS_PAGE_SIZE = 10;
 /** The records a dossier may reuse, offered at once on the apply page (the newest this many). */
 export const REUSABLE_DOCUMENTS_LIMIT = 100;
 
+export type MyDocumentsQuery = { page?: number | undefined; pageSize?: number | undefined };
+
 export function listMyDocuments(
-  query: { page?: number | undefined; pageSize?: number | undefined },
+  query: MyDocumentsQuery,
   signal?: AbortSignal,
 ): Promise<ApplicantDocumentList> {
   return citizenRequest('GET', '/api/v1/portal/documents', {

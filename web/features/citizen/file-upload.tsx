@@ -8,6 +8,7 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { FILE_ACCEPT, fileProblem, uploadFile } from './citizen-api.ts';
 import { fileSizeText } from './citizen-format.ts';
+import { FieldError, LabelAndHint } from './field-parts.tsx';
 
 export type UploadEntry = {
   key: string;
@@ -134,31 +135,11 @@ export function FileField({
     .join(' ');
   return (
     <div className={error ? 'field upload-field field-invalid' : 'field upload-field'}>
-      <label htmlFor={id}>
-        {label}
-        {required ? (
-          <>
-            <span className="required-mark" aria-hidden="true">
-              {' '}
-              *
-            </span>
-            <span className="visually-hidden"> ({t.dossiers.form.required})</span>
-          </>
-        ) : null}
-      </label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <LabelAndHint id={id} label={label} required={required} hint={hint} />
       <p className="hint" id={`${id}-types`}>
         {u.types}
       </p>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       <input
         id={id}
         type="file"

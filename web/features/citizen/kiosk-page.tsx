@@ -2,7 +2,8 @@
 // holding the receipt's QR code to the scanner (it types the lookup address into the focused field and
 // presses Enter) or by typing its code; find a procedure. The answer stays on this page, and the field
 // is ready for the next person after a while without input.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { withQuery } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { Page } from '../../app/page.tsx';
@@ -20,8 +21,8 @@ export function KioskPage() {
   const { navigate } = useRouter();
   const [code, setCode] = useState('');
   const [round, setRound] = useState(0);
-  const [query, setQuery] = useState('');
-  const state = useLookup(code);
+  const search = useForm<{ query: string }>({ defaultValues: { query: '' } });
+  const lookup = useLookup(code);
 
   useEffect(() => {
     if (!code) return;
@@ -43,10 +44,9 @@ export function KioskPage() {
     };
   }, [code]);
 
-  const onSearch = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    navigate(withQuery(PATHS.portal, { q: query.trim() || undefined }));
-  };
+  const onSearch = search.handleSubmit(({ query }) =>
+    navigate(withQuery(PATHS.portal, { q: query.trim() || undefined })),
+  );
 
   return (
     <Page title={c.title} heading={c.heading} className="citizen-page kiosk">
@@ -56,7 +56,7 @@ export function KioskPage() {
         </h2>
         <p className="kiosk-scan">{c.scanHint}</p>
         <LookupForm key={round} initial="" onLookup={setCode} autoFocus />
-        <LookupResult state={state} />
+        <LookupResult lookup={lookup} />
         {code ? (
           <button
             type="button"
@@ -74,7 +74,12 @@ export function KioskPage() {
         <h2 id="kiosk-search-heading" className="panel-heading">
           {c.searchHeading}
         </h2>
-        <form role="search" className="lookup-form" onSubmit={onSearch} aria-label={c.searchHeading}>
+        <form
+          role="search"
+          className="lookup-form"
+          onSubmit={(e) => void onSearch(e)}
+          aria-label={c.searchHeading}
+        >
           <div className="field">
             <label htmlFor="kiosk-procedure">{t.portal.searchLabel}</label>
             <p className="hint" id="kiosk-procedure-hint">
@@ -86,8 +91,7 @@ export function KioskPage() {
                 type="search"
                 autoComplete="off"
                 maxLength={200}
-                value={query}
-                onChange={(e) => setQuery(e.target.value)}
+                {...search.register('query')}
                 aria-describedby="kiosk-procedure-hint"
               />
               <button type="submit" className="button button-primary">

@@ -12,7 +12,7 @@ export function LookupPage({ code }: { code: string | null }) {
   const { t } = useI18n();
   const c = t.citizen.lookup;
   const { navigate } = useRouter();
-  const state = useLookup(code ?? '');
+  const lookup = useLookup(code ?? '');
   return (
     <Page
       title={code ? `${c.title} ${code}` : c.title}
@@ -25,7 +25,7 @@ export function LookupPage({ code }: { code: string | null }) {
         initial={code ?? ''}
         onLookup={(next) => navigate(lookupPath(next), { replace: code !== null })}
       />
-      <LookupResult state={state} />
+      <LookupResult lookup={lookup} />
       <p className="muted">{c.privacy}</p>
       <ul className="page-links">
         <li>

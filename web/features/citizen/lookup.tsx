@@ -2,39 +2,23 @@
 // the receipt may know — procedure, agencies, status, dates — and the applicant's name masked by the
 // server; no ID number, phone or address. The form accepts the code typed, or the slip's QR code read
 // by a scanner (which types the lookup address), and is shared by the lookup page and the kiosk.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { useForm } from 'react-hook-form';
 import { errorText } from '../../app/errors.ts';
-import { ApiError, isAbort } from '../../app/http.ts';
+import { ApiError } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { formatInstant } from '../calendar/vn-time.ts';
-import { lookupDossier, type PublicDossierData } from './citizen-api.ts';
+import { citizenQueries, type PublicDossierData } from './citizen-api.ts';
 import { citizenStatusLabel, codeFromInput } from './citizen-format.ts';
+import { Fact } from './fact.tsx';
 
-export type LookupState =
-  | { kind: 'idle' }
-  | { kind: 'loading'; code: string }
-  | { kind: 'done'; dossier: PublicDossierData }
-  | { kind: 'error'; code: string; error: unknown };
+/** The lookup of `code` (none when empty). */
+export type Lookup = { code: string; read: UseQueryResult<PublicDossierData> };
 
-/** The lookup of `code` (none when empty), cancelled when the code changes. */
-export function useLookup(code: string): LookupState {
-  const [state, setState] = useState<LookupState>({ kind: 'idle' });
-  useEffect(() => {
-    if (!code) {
-      setState({ kind: 'idle' });
-      return;
-    }
-    const controller = new AbortController();
-    setState({ kind: 'loading', code });
-    lookupDossier(code, controller.signal)
-      .then((dossier) => setState({ kind: 'done', dossier }))
-      .catch((error: unknown) => {
-        if (!isAbort(error)) setState({ kind: 'error', code, error });
-      });
-    return () => controller.abort();
-  }, [code]);
-  return state;
+export function useLookup(code: string): Lookup {
+  const read = useQuery({ ...citizenQueries.lookup(code), enabled: code !== '' });
+  return { code, read };
 }
 
 export function LookupForm({
@@ -48,24 +32,27 @@ export function LookupForm({
 }) {
   const { t } = useI18n();
   const c = t.citizen.lookup;
-  const [text, setText] = useState(initial);
-  const [problem, setProblem] = useState<string | null>(null);
+  // The message stays until the next lookup is asked for, as a search form's does.
+  const { register, handleSubmit, setValue, formState } = useForm<{ code: string }>({
+    defaultValues: { code: initial },
+    reValidateMode: 'onSubmit',
+  });
+  const problem = formState.errors.code?.message;
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const onSubmit = handleSubmit(({ code: text }) => {
     const code = codeFromInput(text);
-    if (!code) {
-      setProblem(c.empty);
-      document.getElementById('lookup-code')?.focus();
-      return;
-    }
-    setProblem(null);
-    setText(code);
+    setValue('code', code);
     onLookup(code);
-  };
+  });
 
   return (
-    <form role="search" className="lookup-form" noValidate onSubmit={onSubmit} aria-label={c.formLabel}>
+    <form
+      role="search"
+      className="lookup-form"
+      noValidate
+      onSubmit={(e) => void onSubmit(e)}
+      aria-label={c.formLabel}
+    >
       <div className={problem ? 'field field-invalid' : 'field'}>
         <label htmlFor="lookup-code">{c.codeLabel}</label>
         <p className="hint" id="lookup-code-hint">
@@ -84,10 +71,9 @@ export function LookupForm({
             autoCapitalize="characters"
             spellCheck={false}
             maxLength={300}
-            value={text}
             // A kiosk's scanner types into whatever has focus: the field waits for it.
             autoFocus={autoFocus}
-            onChange={(e) => setText(e.target.value)}
+            {...register('code', { validate: (text) => codeFromInput(text) !== '' || c.empty })}
             aria-invalid={problem ? true : undefined}
             aria-describedby={problem ? 'lookup-code-error lookup-code-hint' : 'lookup-code-hint'}
           />
@@ -104,10 +90,9 @@ function Result({ t, dossier }: { t: Messages; dossier: PublicDossierData }) {
   const c = t.citizen.lookup;
   return (
     <dl className="summary-list lookup-result">
-      <div>
-        <dt>{c.code}</dt>
-        <dd className="code">{dossier.code}</dd>
-      </div>
+      <Fact label={c.code} className="code">
+        {dossier.code}
+      </Fact>
       <div>
         <dt>{t.dossiers.columns.status}</dt>
         <dd>
@@ -116,62 +101,43 @@ function Result({ t, dossier }: { t: Messages; dossier: PublicDossierData }) {
           </span>
         </dd>
       </div>
-      <div>
-        <dt>{t.dossiers.columns.procedure}</dt>
-        <dd>{dossier.procedure.name}</dd>
-      </div>
-      <div>
-        <dt>{t.dossiers.columns.applicant}</dt>
-        <dd>{dossier.applicantName}</dd>
-      </div>
-      <div>
-        <dt>{c.desk}</dt>
-        <dd>{dossier.receivingAgency}</dd>
-      </div>
-      <div>
-        <dt>{c.competent}</dt>
-        <dd>{dossier.competentAgency}</dd>
-      </div>
-      <div>
-        <dt>{t.dossiers.columns.received}</dt>
-        <dd>{dossier.receivedAt ? formatInstant(t, dossier.receivedAt) : t.dossiers.notReceived}</dd>
-      </div>
+      <Fact label={t.dossiers.columns.procedure}>{dossier.procedure.name}</Fact>
+      <Fact label={t.dossiers.columns.applicant}>{dossier.applicantName}</Fact>
+      <Fact label={c.desk}>{dossier.receivingAgency}</Fact>
+      <Fact label={c.competent}>{dossier.competentAgency}</Fact>
+      <Fact label={t.dossiers.columns.received}>
+        {dossier.receivedAt ? formatInstant(t, dossier.receivedAt) : t.dossiers.notReceived}
+      </Fact>
       {dossier.returnedAt ? (
-        <div>
-          <dt>{c.returned}</dt>
-          <dd>{formatInstant(t, dossier.returnedAt)}</dd>
-        </div>
+        <Fact label={c.returned}>{formatInstant(t, dossier.returnedAt)}</Fact>
       ) : (
-        <div>
-          <dt>{t.dossiers.columns.due}</dt>
-          <dd>{dossier.dueAt ? formatInstant(t, dossier.dueAt) : t.dossiers.noDue}</dd>
-        </div>
+        <Fact label={t.dossiers.columns.due}>
+          {dossier.dueAt ? formatInstant(t, dossier.dueAt) : t.dossiers.noDue}
+        </Fact>
       )}
     </dl>
   );
 }
 
 /** The answer, in a live region: the dossier, "not found", or what went wrong. */
-export function LookupResult({ state }: { state: LookupState }) {
+export function LookupResult({ lookup }: { lookup: Lookup }) {
   const { t } = useI18n();
   const c = t.citizen.lookup;
+  const { code, read } = lookup;
   let body = null;
-  if (state.kind === 'loading') body = <p className="muted">{c.searching}</p>;
-  else if (state.kind === 'done') body = <Result t={t} dossier={state.dossier} />;
-  else if (state.kind === 'error')
+  if (code && read.isError)
     body = (
       <p className="inline-error">
-        {state.error instanceof ApiError && state.error.status === 404
-          ? c.notFound(state.code)
-          : errorText(t, state.error)}
+        {read.error instanceof ApiError && read.error.status === 404
+          ? c.notFound(code)
+          : errorText(t, read.error)}
       </p>
     );
+  else if (code && read.data) body = <Result t={t} dossier={read.data} />;
+  else if (code) body = <p className="muted">{c.searching}</p>;
   return (
     <section className="lookup-answer" aria-labelledby="lookup-answer-heading" aria-live="polite">
-      <h2
-        id="lookup-answer-heading"
-        className={state.kind === 'idle' ? 'visually-hidden' : 'section-heading'}
-      >
+      <h2 id="lookup-answer-heading" className={code ? 'section-heading' : 'visually-hidden'}>
         {c.answerHeading}
       </h2>
       {body}

@@ -2,29 +2,21 @@
 // Điều 16): the electronic results issued to them, newest first, each with the procedure and dossier it
 // came from, the issuing agency, the date and a download link. Cards with a heading each rather than a
 // table: read first on a phone (360 px), and a screen reader moves from document to document by heading.
-import { useEffect, useRef, useState } from 'react';
-import { errorText } from '../../app/errors.ts';
-import { isAbort } from '../../app/http.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { Page } from '../../app/page.tsx';
-import { Pager } from '../../app/pager.tsx';
 import { myDossierPath } from '../../app/paths.ts';
+import { readStatus } from '../../app/query.ts';
 import { Link } from '../../app/router.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
-import {
-  documentFileUrl,
-  listMyDocuments,
-  MY_DOCUMENTS_PAGE_SIZE,
-  type ApplicantDocumentList,
-} from './documents-api.ts';
+import { citizenQueries } from './citizen-api.ts';
+import { documentFileUrl, MY_DOCUMENTS_PAGE_SIZE } from './documents-api.ts';
 import { CitizenGate } from './citizen-gate.tsx';
+import { ListHead, ListPager } from './citizen-pager.tsx';
 import { fileSizeText } from './citizen-format.ts';
 import './citizen.css';
-
-type Result =
-  | { kind: 'loading'; last: ApplicantDocumentList | null }
-  | { kind: 'done'; last: ApplicantDocumentList }
-  | { kind: 'error'; error: unknown; last: ApplicantDocumentList | null };
+import { Fact } from './fact.tsx';
 
 const FILE_KINDS: Record<string, string> = {
   'application/pdf': 'PDF',
@@ -36,48 +28,24 @@ function MyDocuments() {
   const { t } = useI18n();
   const c = t.citizen.myDocuments;
   const [page, setPage] = useState(1);
-  const [attempt, setAttempt] = useState(0);
-  const [result, setResult] = useState<Result>({ kind: 'loading', last: null });
+  const result = useQuery({ ...citizenQueries.documents({ page }), placeholderData: keepPreviousData });
   const listHeading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setResult((r) => ({ kind: 'loading', last: r.last }));
-    listMyDocuments({ page }, controller.signal)
-      .then((last) => setResult({ kind: 'done', last }))
-      .catch((error: unknown) => {
-        if (!isAbort(error)) setResult((r) => ({ kind: 'error', error, last: r.last }));
-      });
-    return () => controller.abort();
-  }, [page, attempt]);
-
-  const loaded = result.last;
+  const loaded = result.data;
   const pages = loaded ? Math.max(1, Math.ceil(loaded.total / MY_DOCUMENTS_PAGE_SIZE)) : 1;
-  const statusLine =
-    result.kind === 'loading'
-      ? t.loading
-      : loaded
-        ? loaded.total === 0
-          ? c.none
-          : c.count(loaded.total)
-        : '';
+  const statusLine = readStatus(result, t.loading, (data) =>
+    data.total === 0 ? c.none : c.count(data.total),
+  );
 
   return (
-    <section aria-labelledby="my-documents-heading" aria-busy={result.kind === 'loading'}>
-      <h2 id="my-documents-heading" className="section-heading" tabIndex={-1} ref={listHeading}>
-        {c.listHeading}
-      </h2>
-      <p className="search-status" role="status">
-        {statusLine}
-      </p>
-      {result.kind === 'error' ? (
-        <div className="inline-error" role="alert">
-          <p>{errorText(t, result.error)}</p>
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-            {t.errors.retry}
-          </button>
-        </div>
-      ) : null}
+    <section aria-labelledby="my-documents-heading" aria-busy={result.isFetching}>
+      <ListHead
+        id="my-documents-heading"
+        heading={c.listHeading}
+        headingRef={listHeading}
+        status={statusLine}
+        read={result}
+      />
       {loaded && loaded.total === 0 ? <p className="muted">{c.noneHint}</p> : null}
       {loaded && loaded.items.length > 0 ? (
         <ul className="my-dossier-list my-document-list">
@@ -86,24 +54,15 @@ function MyDocuments() {
               <h3 className="my-document-name">{d.name}</h3>
               <p className="muted">{c.kinds[d.kind] ?? d.kind}</p>
               <dl className="my-dossier-facts">
-                <div>
-                  <dt>{c.procedure}</dt>
-                  <dd>{d.procedure.name}</dd>
-                </div>
+                <Fact label={c.procedure}>{d.procedure.name}</Fact>
                 <div>
                   <dt>{c.dossier}</dt>
                   <dd className="code">
                     <Link to={myDossierPath(d.dossierCode)}>{d.dossierCode}</Link>
                   </dd>
                 </div>
-                <div>
-                  <dt>{c.agency}</dt>
-                  <dd>{d.issuingAgency.name}</dd>
-                </div>
-                <div>
-                  <dt>{c.issued}</dt>
-                  <dd>{formatInstant(t, d.issuedAt)}</dd>
-                </div>
+                <Fact label={c.agency}>{d.issuingAgency.name}</Fact>
+                <Fact label={c.issued}>{formatInstant(t, d.issuedAt)}</Fact>
                 <div>
                   <dt>{c.file}</dt>
                   <dd>
@@ -122,16 +81,7 @@ function MyDocuments() {
         </ul>
       ) : null}
       {loaded ? (
-        <Pager
-          label={c.pagination}
-          page={page}
-          pages={pages}
-          onPage={(n) => {
-            setPage(n);
-            listHeading.current?.focus({ preventScroll: true });
-            listHeading.current?.scrollIntoView({ block: 'start' });
-          }}
-        />
+        <ListPager label={c.pagination} page={page} pages={pages} heading={listHeading} onPage={setPage} />
       ) : null}
     </section>
   );

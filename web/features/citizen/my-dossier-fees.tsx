@@ -12,15 +12,18 @@
 //
 // When a payment may be taken is the server's (`payable`, docs/domain/payments.md); nothing here
 // repeats its rules.
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { errorText } from '../../app/errors.ts';
 import { ApiError } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
+import { ReadError } from '../../app/read-error.tsx';
 import { formatVnd } from '../catalog/catalog-format.ts';
 import { newIdempotencyKey } from '../dossiers/dossiers-api.ts';
 import { FeeItems, FeePayments, UnpricedFees } from '../payments/dossier-fees.tsx';
 import type { DossierFeesData } from '../payments/payments-api.ts';
-import { getMyFees, startMyPayment, type FeesRead } from './citizen-payments-api.ts';
+import { citizenQueries } from './citizen-api.ts';
+import { startMyPayment } from './citizen-payments-api.ts';
 
 type Attempt = { paymentId: string; payUrl: string; amount: number };
 type Message = { tone: 'info' | 'success' | 'warning'; text: string } | null;
@@ -37,20 +40,18 @@ const hasFees = (f: DossierFeesData): boolean =>
 export function MyDossierFees({
   code,
   agencyName,
-  initial,
   onPaid,
 }: {
   code: string;
   /** The receiving agency: where the fee can be paid at the desk. */
   agencyName: string;
-  /** The fees as read with the dossier (a later read of the page replaces them). */
-  initial: FeesRead;
   /** A payment went through: the dossier's status may have moved on (awaiting-payment → processing). */
   onPaid: () => void;
 }) {
   const { t } = useI18n();
   const c = t.citizen.fees;
-  const [read, setRead] = useState<FeesRead>(initial);
+  // Read with the dossier (the same query), and again when the dossier is.
+  const read = useQuery(citizenQueries.fees(code));
   const [attempt, setAttempt] = useState<Attempt | null>(null);
   const [busy, setBusy] = useState(false);
   const [refreshing, setRefreshing] = useState(false);
@@ -66,9 +67,6 @@ export function MyDossierFees({
   const sectionRef = useRef<HTMLElement>(null);
   const attemptRef = useRef<Attempt | null>(attempt);
   attemptRef.current = attempt;
-
-  // The dossier was read again (after an action, or after a payment): its fees come with it.
-  useEffect(() => setRead(initial), [initial]);
 
   /** Moves focus to the outcome when it was on what just disappeared (the awaiting panel). */
   const focusOutcome = () => {
@@ -114,11 +112,10 @@ export function MyDossierFees({
       setProblem(null);
     }
     try {
-      const fees = await getMyFees(code);
-      setRead({ kind: 'done', fees });
-      judge(fees, why);
-    } catch (error) {
-      if (why === 'asked') setProblem(errorText(t, error));
+      const again = await read.refetch();
+      if (again.isError) {
+        if (why === 'asked') setProblem(errorText(t, again.error));
+      } else if (again.data) judge(again.data, why);
     } finally {
       inFlight.current = false;
       setRefreshing(false);
@@ -178,23 +175,18 @@ export function MyDossierFees({
     }
   }
 
-  if (read.kind === 'error')
+  if (read.isError && !read.data)
     return (
       <section aria-labelledby="my-dossier-fees-heading" className="dossier-section my-dossier-fees">
         <h2 id="my-dossier-fees-heading" className="section-heading">
           {t.payments.heading}
         </h2>
-        <div className="inline-error" role="alert">
-          <p>{errorText(t, read.error)}</p>
-          <button type="button" className="button" onClick={() => void refresh('asked')}>
-            {t.errors.retry}
-          </button>
-        </div>
+        <ReadError read={read} />
       </section>
     );
 
-  const fees = read.fees;
-  if (!hasFees(fees)) return null;
+  const fees = read.data;
+  if (!fees || !hasFees(fees)) return null;
   const canPay = fees.payable && fees.onlineAvailable && fees.outstandingVnd > 0;
   const settled = fees.totalVnd > 0 && fees.outstandingVnd === 0;
 

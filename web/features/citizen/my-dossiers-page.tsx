@@ -6,16 +6,16 @@ import { useRef, useState } from 'react';
 import { DOSSIER_STATUS_KEYS } from '../../../common/dossiers/statuses.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { Page } from '../../app/page.tsx';
-import { Pager } from '../../app/pager.tsx';
 import { myDossierPath, PATHS } from '../../app/paths.ts';
 import { readStatus } from '../../app/query.ts';
-import { ReadError } from '../../app/read-error.tsx';
 import { Link } from '../../app/router.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
 import { citizenQueries, MY_DOSSIERS_PAGE_SIZE, type DossierStatusValue } from './citizen-api.ts';
 import { CitizenGate } from './citizen-gate.tsx';
+import { ListHead, ListPager } from './citizen-pager.tsx';
 import { citizenStatusLabel } from './citizen-format.ts';
 import './citizen.css';
+import { Fact } from './fact.tsx';
 
 function MyDossiers() {
   const { t } = useI18n();
@@ -56,13 +56,13 @@ function MyDossiers() {
         </select>
       </div>
       <section aria-labelledby="my-dossiers-heading" aria-busy={result.isFetching}>
-        <h2 id="my-dossiers-heading" className="section-heading" tabIndex={-1} ref={listHeading}>
-          {c.listHeading}
-        </h2>
-        <p className="search-status" role="status">
-          {statusLine}
-        </p>
-        <ReadError read={result} />
+        <ListHead
+          id="my-dossiers-heading"
+          heading={c.listHeading}
+          headingRef={listHeading}
+          status={statusLine}
+          read={result}
+        />
         {loaded && loaded.total === 0 && !status ? (
           <p>
             <Link to={PATHS.portal}>{c.findProcedure}</Link>
@@ -88,19 +88,10 @@ function MyDossiers() {
                   </span>
                 </p>
                 <dl className="my-dossier-facts">
-                  <div>
-                    <dt>{c.agency}</dt>
-                    <dd>{d.agencyName}</dd>
-                  </div>
-                  <div>
-                    <dt>{c.submitted}</dt>
-                    <dd>{formatInstant(t, d.submittedAt)}</dd>
-                  </div>
+                  <Fact label={c.agency}>{d.agencyName}</Fact>
+                  <Fact label={c.submitted}>{formatInstant(t, d.submittedAt)}</Fact>
                   {d.returnedAt ? (
-                    <div>
-                      <dt>{c.returned}</dt>
-                      <dd>{formatInstant(t, d.returnedAt)}</dd>
-                    </div>
+                    <Fact label={c.returned}>{formatInstant(t, d.returnedAt)}</Fact>
                   ) : (
                     <div>
                       <dt>{c.due}</dt>
@@ -115,16 +106,7 @@ function MyDossiers() {
           })}
         </ul>
         {loaded ? (
-          <Pager
-            label={c.pagination}
-            page={page}
-            pages={pages}
-            onPage={(n) => {
-              setPage(n);
-              listHeading.current?.focus({ preventScroll: true });
-              listHeading.current?.scrollIntoView({ block: 'start' });
-            }}
-          />
+          <ListPager label={c.pagination} page={page} pages={pages} heading={listHeading} onPage={setPage} />
         ) : null}
       </section>
     </>

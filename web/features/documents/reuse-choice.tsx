@@ -10,10 +10,10 @@ import type { ApplicantDocument } from '../../../common/contracts/documents.ts';
 import { MAX_REUSED_PER_COMPONENT } from '../../../common/dossiers/reuse.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
+import { reuseOptionId } from './reuse-ids.ts';
 import './reuse.css';
 
-/** The id of the n-th record's checkbox of a group (the first one is where an error sends focus). */
-export const reuseOptionId = (groupId: string, n: number): string => `${groupId}-${n}`;
+export { reuseOptionId };
 
 export function ReuseChoice({
   id,
