@@ -19,7 +19,7 @@ import { ActionForm } from './action-form.tsx';
 import { isDossierCode } from './dossier-format.ts';
 import { DossierPapers } from './dossier-papers.tsx';
 import { DossierRating } from './dossier-rating.tsx';
-import { History, SlipLinks, Steps, Summary } from './dossier-view.tsx';
+import { DossierSection, History, SlipLinks, Steps, Summary } from './dossier-view.tsx';
 import { dossierQueries, slipUrl } from './dossiers-api.ts';
 import type { FormSchema } from './schema-form.tsx';
 
@@ -158,12 +158,9 @@ export function DossierPage({ code }: { code: string }) {
 
           <DossierPapers code={load.view.code} />
 
-          <section aria-labelledby="dossier-slips-heading" className="dossier-section">
-            <h2 id="dossier-slips-heading" className="section-heading">
-              {t.dossiers.page.slipsHeading}
-            </h2>
+          <DossierSection id="dossier-slips-heading" heading={t.dossiers.page.slipsHeading}>
             <SlipLinks t={t} view={load.view} />
-          </section>
+          </DossierSection>
 
           <DossierFees
             code={load.view.code}
@@ -173,19 +170,13 @@ export function DossierPage({ code }: { code: string }) {
 
           {load.view.status === 'returned' ? <DossierRating code={load.view.code} audience="staff" /> : null}
 
-          <section aria-labelledby="dossier-steps-heading" className="dossier-section">
-            <h2 id="dossier-steps-heading" className="section-heading">
-              {t.dossiers.page.stepsHeading}
-            </h2>
+          <DossierSection id="dossier-steps-heading" heading={t.dossiers.page.stepsHeading}>
             <Steps t={t} view={load.view} />
-          </section>
+          </DossierSection>
 
-          <section aria-labelledby="dossier-history-heading" className="dossier-section">
-            <h2 id="dossier-history-heading" className="section-heading">
-              {t.dossiers.page.historyHeading}
-            </h2>
+          <DossierSection id="dossier-history-heading" heading={t.dossiers.page.historyHeading}>
             <History t={t} view={load.view} />
-          </section>
+          </DossierSection>
         </>
       )}
     </Page>

@@ -1,6 +1,7 @@
 // The parts of a dossier's page that only show it: the summary (status, procedure, applicant,
 // agencies, due time and the working time left), the slips its history has issued, the steps and the
 // history.
+import type { ReactNode } from 'react';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { procedurePath } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
@@ -130,5 +131,25 @@ export function History({ t, view }: { t: Messages; view: DossierViewData }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** One titled part of the dossier's page. */
+export function DossierSection({
+  id,
+  heading,
+  children,
+}: {
+  id: string;
+  heading: string;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="dossier-section">
+      <h2 id={id} className="section-heading">
+        {heading}
+      </h2>
+      {children}
+    </section>
   );
 }

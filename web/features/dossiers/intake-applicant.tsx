@@ -6,7 +6,7 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import type { ApplicantDocumentList } from '../documents/applicant-documents-api.ts';
 import { INTAKE_ID, type Applicant } from './intake-form.ts';
-import { RequiredMark } from './schema-parts.tsx';
+import { FieldError, FormSection, RequiredMark } from './schema-parts.tsx';
 
 /** The lookup of the applicant's store, for the number it was made with. */
 export type Lookup =
@@ -57,10 +57,7 @@ export function IntakeApplicant({
   const { t } = useI18n();
   const problem = lookupError(t, lookup);
   return (
-    <section className="form-section" aria-labelledby="intake-applicant-heading">
-      <h2 id="intake-applicant-heading" className="section-heading">
-        {t.dossiers.intake.applicantHeading}
-      </h2>
+    <FormSection id="intake-applicant-heading" heading={t.dossiers.intake.applicantHeading}>
       <p className="hint">{t.dossiers.intake.requiredNote}</p>
       <div className="field-pair">
         <div className="field">
@@ -83,11 +80,7 @@ export function IntakeApplicant({
                 {t.dossiers.applicant[f]}
                 {required ? <RequiredMark t={t} /> : null}
               </label>
-              {error ? (
-                <p className="field-error" id={`${id}-error`}>
-                  {error}
-                </p>
-              ) : null}
+              <FieldError id={id} error={error} />
               <input
                 id={id}
                 type={type}
@@ -128,6 +121,6 @@ export function IntakeApplicant({
           </p>
         ) : null}
       </div>
-    </section>
+    </FormSection>
   );
 }

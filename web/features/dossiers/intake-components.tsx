@@ -8,6 +8,7 @@ import { applicantDocumentFileUrl } from '../documents/applicant-documents-api.t
 import { ReuseChoice } from '../documents/reuse-choice.tsx';
 import type { Lookup } from './intake-applicant.tsx';
 import { INTAKE_ID } from './intake-form.ts';
+import { FieldError, FormSection } from './schema-parts.tsx';
 
 export function IntakeComponents({
   components,
@@ -29,10 +30,7 @@ export function IntakeComponents({
   const { t } = useI18n();
   const found = lookup.kind === 'done' ? lookup.list.items : [];
   return (
-    <section className="form-section" aria-labelledby="intake-components-heading">
-      <h2 id="intake-components-heading" className="section-heading">
-        {t.dossiers.intake.componentsHeading}
-      </h2>
+    <FormSection id="intake-components-heading" heading={t.dossiers.intake.componentsHeading}>
       <p className="hint">{t.dossiers.intake.componentsHint}</p>
       <ol className="component-checklist">
         {components.map((c, i) => {
@@ -49,11 +47,7 @@ export function IntakeComponents({
                   {t.dossiers.intake.condition(c.condition)}
                 </p>
               ) : null}
-              {error ? (
-                <p className="field-error" id={`${id}-error`}>
-                  {error}
-                </p>
-              ) : null}
+              <FieldError id={id} error={error} />
               <select
                 id={id}
                 value={marks[i] ?? ''}
@@ -94,6 +88,6 @@ export function IntakeComponents({
           );
         })}
       </ol>
-    </section>
+    </FormSection>
   );
 }

@@ -47,6 +47,7 @@ import { IntakeIncomplete } from './intake-incomplete.tsx';
 import { IntakeProcedure, type Channel } from './intake-procedure.tsx';
 import type { PickedProcedure } from './procedure-picker.tsx';
 import { initialValue, SchemaForm, type FormSchema } from './schema-form.tsx';
+import { FormSection } from './schema-parts.tsx';
 
 export function IntakePage() {
   const { t } = useI18n();
@@ -222,10 +223,10 @@ export function IntakePage() {
               lookup={lookup}
               onLookUp={lookUp}
             />
-            <section className="form-section" aria-labelledby="intake-declaration-heading">
-              <h2 id="intake-declaration-heading" className="section-heading">
-                {schema.title ?? t.dossiers.intake.declarationHeading}
-              </h2>
+            <FormSection
+              id="intake-declaration-heading"
+              heading={schema.title ?? t.dossiers.intake.declarationHeading}
+            >
               {detail.genericForm ? <p className="note">{t.procedure.form.generic}</p> : null}
               <SchemaForm
                 schema={schema}
@@ -234,7 +235,7 @@ export function IntakePage() {
                 errors={failure?.formFields ?? {}}
                 idPrefix={FORM_PREFIX}
               />
-            </section>
+            </FormSection>
             <IntakeComponents
               components={components}
               marks={marks}

@@ -5,7 +5,7 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { ProcedureDetail } from '../catalog/catalog-api.ts';
 import { INTAKE_ID } from './intake-form.ts';
 import { ProcedurePicker, type PickedProcedure } from './procedure-picker.tsx';
-import { RequiredMark } from './schema-parts.tsx';
+import { FieldError, FormSection, RequiredMark } from './schema-parts.tsx';
 
 export type Channel = 'direct' | 'postal';
 
@@ -38,10 +38,7 @@ export function IntakeProcedure({
   const ownOffering = detail ? detail.offeredBy.filter((a) => own.includes(a.code)) : [];
   const others = detail ? detail.offeredBy.filter((a) => !own.includes(a.code)) : [];
   return (
-    <section className="form-section" aria-labelledby="intake-procedure-heading">
-      <h2 id="intake-procedure-heading" className="section-heading">
-        {t.dossiers.intake.procedureHeading}
-      </h2>
+    <FormSection id="intake-procedure-heading" heading={t.dossiers.intake.procedureHeading}>
       <ProcedurePicker id={INTAKE_ID.procedure} picked={picked} error={fields.procedure} onPick={onPick} />
       {read.isFetching && !detail ? (
         <p className="muted" role="status">
@@ -59,11 +56,7 @@ export function IntakeProcedure({
               {t.dossiers.intake.agency}
               <RequiredMark t={t} />
             </label>
-            {agencyError ? (
-              <p className="field-error" id={`${INTAKE_ID.agency}-error`}>
-                {agencyError}
-              </p>
-            ) : null}
+            <FieldError id={INTAKE_ID.agency} error={agencyError} />
             <select
               id={INTAKE_ID.agency}
               value={agencyCode}
@@ -104,6 +97,6 @@ export function IntakeProcedure({
           </div>
         </div>
       ) : null}
-    </section>
+    </FormSection>
   );
 }

@@ -9,6 +9,7 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { ProcedureListItem } from '../catalog/catalog-api.ts';
 import { intakeQueries } from './intake-api.ts';
 import { pickerStatus, procedureText, searchText } from './procedure-search.ts';
+import { FieldError, RequiredMark } from './schema-parts.tsx';
 
 const DEBOUNCE_MS = 200;
 const SUGGESTIONS = 8;
@@ -52,6 +53,7 @@ export function ProcedurePicker({
 }) {
   const { t } = useI18n();
   const listId = `${useId().replace(/[^A-Za-z0-9]/g, '')}-procedures`;
+  // The field's text is downshift's own (uncontrolled), read back below for the search.
   const [text, setText] = useState(picked ? procedureText(picked) : '');
   const [chosen, setChosen] = useState<PickedProcedure | null>(picked);
   const query = searchText(text, chosen);
@@ -65,10 +67,10 @@ export function ProcedurePicker({
 
   const combobox = useCombobox<ProcedureListItem>({
     items,
+    initialInputValue: text,
     inputId: id,
     menuId: listId,
     getItemId: (index) => `${listId}-${index}`,
-    inputValue: text,
     itemToString: (p) => (p ? procedureText(p) : ''),
     itemToKey: (p: ProcedureListItem | null) => p?.code,
     defaultHighlightedIndex: 0,
@@ -95,20 +97,12 @@ export function ProcedurePicker({
     <div className={error ? 'field combobox field-invalid' : 'field combobox'}>
       <label {...combobox.getLabelProps({ htmlFor: id })}>
         {t.dossiers.intake.procedure}
-        <span className="required-mark" aria-hidden="true">
-          {' '}
-          *
-        </span>
-        <span className="visually-hidden"> ({t.dossiers.form.required})</span>
+        <RequiredMark t={t} />
       </label>
       <p className="hint" id={`${id}-hint`}>
         {t.dossiers.intake.procedureHint}
       </p>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       <input
         {...combobox.getInputProps({
           type: 'text',

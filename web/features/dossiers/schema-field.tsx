@@ -2,7 +2,7 @@
 // fields, an array as rows added and removed, a tick box for a boolean that must be true; every other
 // kind is a scalar control (schema-input.tsx).
 import { useRef } from 'react';
-import { RequiredMark, type Ctx } from './schema-parts.tsx';
+import { FieldError, RequiredMark, type Ctx } from './schema-parts.tsx';
 import { ScalarField } from './schema-input.tsx';
 import {
   describe,
@@ -60,11 +60,7 @@ export function Field({
   const value = getAt(ctx.value, path);
   const rowKeys = useRowKeys(Array.isArray(value) ? value.length : 0);
   const set = (v: unknown) => ctx.onChange(setAt(ctx.value, path, v));
-  const errorNode = error ? (
-    <p className="field-error" id={`${id}-error`}>
-      {error}
-    </p>
-  ) : null;
+  const errorNode = <FieldError id={id} error={error} />;
   const hintNode = hint ? (
     <p className="hint" id={`${id}-hint`}>
       {hint}
