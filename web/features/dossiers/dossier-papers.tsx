@@ -1,27 +1,17 @@
 // The papers of a dossier (GET /api/v1/dossiers/<code>/attachments): each component as it was given
 // (original, copy, electronic, reused …) with its files, the supplements' files, and the results;
 // every file a download link through the dossier. The staff dossier page and the citizen's dossier
-// page both show it; `reloadKey` reloads it after an action (a supplement, an approval).
-import { useEffect, useState } from 'react';
+// page both show it; an action (a supplement, an approval) invalidates `dossierQueries.all`, which
+// reads it again (the citizen's page still passes `reloadKey`).
+import { useQuery } from '@tanstack/react-query';
 import type { DossierAttachments, AttachedFile } from '../../../common/contracts/dossier-attachments.ts';
 import { errorText } from '../../app/errors.ts';
-import { apiGet, isAbort } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { formatInstant } from '../calendar/vn-time.ts';
 import { fileSizeText } from '../citizen/citizen-format.ts';
-
-const base = (code: string) => `/api/v1/dossiers/${encodeURIComponent(code)}/attachments`;
-
-export const attachmentUrl = (code: string, fileId: string): string =>
-  `${base(code)}/${encodeURIComponent(fileId)}`;
-
-export function getAttachments(code: string, signal?: AbortSignal): Promise<DossierAttachments> {
-  return apiGet(base(code), undefined, signal);
-}
-
-type Load =
-  { kind: 'loading' } | { kind: 'done'; papers: DossierAttachments } | { kind: 'error'; error: unknown };
+import { attachmentUrl, dossierQueries } from './dossiers-api.ts';
+import { useRefetchOn } from './use-refetch-on.ts';
 
 function FileLink({
   t,
@@ -52,33 +42,24 @@ function FileLink({
 export function DossierPapers({ code, reloadKey = 0 }: { code: string; reloadKey?: number }) {
   const { t } = useI18n();
   const p = t.dossiers.papers;
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    getAttachments(code, controller.signal)
-      .then((papers) => setLoad({ kind: 'done', papers }))
-      .catch((error: unknown) => {
-        if (!isAbort(error)) setLoad({ kind: 'error', error });
-      });
-    return () => controller.abort();
-  }, [code, reloadKey]);
+  const read = useQuery(dossierQueries.attachments(code));
+  useRefetchOn(reloadKey, read.refetch);
 
   return (
     <section aria-labelledby="dossier-papers-heading" className="dossier-section dossier-papers">
       <h2 id="dossier-papers-heading" className="section-heading">
         {p.heading}
       </h2>
-      {load.kind === 'loading' ? (
+      {read.data ? (
+        <Papers t={t} code={code} papers={read.data} />
+      ) : read.isError ? (
+        <p className="inline-error" role="alert">
+          {p.failed(errorText(t, read.error))}
+        </p>
+      ) : (
         <p className="muted pending" role="status">
           {p.loading}
         </p>
-      ) : load.kind === 'error' ? (
-        <p className="inline-error" role="alert">
-          {p.failed(errorText(t, load.error))}
-        </p>
-      ) : (
-        <Papers t={t} code={code} papers={load.papers} />
       )}
     </section>
   );

@@ -4,21 +4,23 @@
 // gave, or that she has not rated yet; a desk officer of the receiving agency records the rating she
 // chooses at the counter (on this screen, turned to her, or from a paper form). Never in the way of the
 // result: the section only reads and offers.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Rating, RatingState } from '../../../common/contracts/ratings.ts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import type { Rating } from '../../../common/contracts/ratings.ts';
 import {
   MAX_RATING_COMMENT,
   SATISFACTION_LEVELS,
   type SatisfactionLevel,
 } from '../../../common/dossiers/ratings.ts';
 import { errorText } from '../../app/errors.ts';
-import { apiGet, apiPost, isAbort } from '../../app/http.ts';
+import { apiPost } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
+import { dossierQueries, ratingUrl } from './dossiers-api.ts';
+import { useRefetchOn } from './use-refetch-on.ts';
 
-const ratingUrl = (code: string) => `/api/v1/dossiers/${encodeURIComponent(code)}/rating`;
-
-type Load = { kind: 'loading' } | { kind: 'done'; state: RatingState } | { kind: 'error'; error: unknown };
+type Choice = { level: SatisfactionLevel | ''; comment: string };
 
 export function DossierRating({
   code,
@@ -27,54 +29,43 @@ export function DossierRating({
 }: {
   code: string;
   audience: 'applicant' | 'staff';
+  /** The citizen's page counts its reloads; staff pages invalidate `dossierQueries.all`. */
   reloadKey?: number;
 }) {
   const { t } = useI18n();
   const r = t.dossiers.rating;
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [level, setLevel] = useState<SatisfactionLevel | null>(null);
-  const [comment, setComment] = useState('');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
+  const client = useQueryClient();
+  const query = dossierQueries.rating(code);
+  const read = useQuery(query);
+  useRefetchOn(reloadKey, read.refetch);
   const [thanked, setThanked] = useState(false);
   const status = useRef<HTMLParagraphElement>(null);
-  const firstChoice = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    const controller = new AbortController();
-    apiGet<RatingState>(ratingUrl(code), undefined, controller.signal)
-      .then((state) => setLoad({ kind: 'done', state }))
-      .catch((error: unknown) => {
-        if (!isAbort(error)) setLoad({ kind: 'error', error });
-      });
-    return () => controller.abort();
-  }, [code, reloadKey]);
+  const form = useForm<Choice>({ defaultValues: { level: '', comment: '' } });
+  const { errors } = form.formState;
 
   useEffect(() => {
     if (thanked) status.current?.focus();
   }, [thanked]);
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (level === null) {
-      setProblem(r.chooseLevel);
-      firstChoice.current?.focus();
-      return;
-    }
-    setSending(true);
-    setProblem(null);
-    try {
-      const trimmed = comment.trim();
+  const send = useMutation({
+    mutationFn: ({ level, comment }: { level: SatisfactionLevel; comment: string }) => {
       const url = audience === 'staff' ? `${ratingUrl(code)}/counter` : ratingUrl(code);
-      const rating = await apiPost<Rating>(url, trimmed ? { level, comment: trimmed } : { level });
-      setLoad({ kind: 'done', state: { rating, canRate: false, canRecordAtCounter: false } });
+      return apiPost<Rating>(url, comment ? { level, comment } : { level });
+    },
+    onSuccess: (rating) => {
+      client.setQueryData(query.queryKey, { rating, canRate: false, canRecordAtCounter: false });
       setThanked(true);
-    } catch (error) {
-      setProblem(r.failed(errorText(t, error)));
-    } finally {
-      setSending(false);
-    }
-  }
+    },
+    onError: (error) => form.setError('root', { message: r.failed(errorText(t, error)) }),
+  });
+
+  const onSubmit = form.handleSubmit(
+    ({ level, comment }) => {
+      if (level !== '') send.mutate({ level, comment: comment.trim() });
+    },
+    () => form.setFocus('level'),
+  );
+  const problem = errors.level?.message ?? errors.root?.message ?? null;
 
   const given = (rating: Rating) => {
     const text = (audience === 'applicant' ? r.mine : r.given)(
@@ -84,17 +75,18 @@ export function DossierRating({
     return rating.channel === 'counter' ? `${text} ${r.atCounter}.` : `${text}.`;
   };
 
+  const state = read.data;
   let body;
-  if (load.kind === 'loading') {
+  if (read.isError && !state) {
+    body = <p className="inline-error">{r.loadFailed(errorText(t, read.error))}</p>;
+  } else if (!state) {
     body = (
       <p className="muted pending" role="status">
         {t.loading}
       </p>
     );
-  } else if (load.kind === 'error') {
-    body = <p className="inline-error">{r.loadFailed(errorText(t, load.error))}</p>;
-  } else if (load.state.rating) {
-    const rating = load.state.rating;
+  } else if (state.rating) {
+    const rating = state.rating;
     body = (
       <>
         {thanked ? (
@@ -106,7 +98,7 @@ export function DossierRating({
         {rating.comment ? <blockquote className="rating-comment">{rating.comment}</blockquote> : null}
       </>
     );
-  } else if (load.state.canRate || load.state.canRecordAtCounter) {
+  } else if (state.canRate || state.canRecordAtCounter) {
     const errorId = 'rating-error';
     body = (
       <form noValidate onSubmit={(e) => void onSubmit(e)} className="rating-form">
@@ -122,19 +114,16 @@ export function DossierRating({
               {problem}
             </p>
           ) : null}
-          {SATISFACTION_LEVELS.map((l, i) => (
+          {SATISFACTION_LEVELS.map((l) => (
             <div className="field-checkbox" key={l}>
               <input
                 type="radio"
                 id={`rating-${l}`}
-                name="rating-level"
                 value={l}
-                checked={level === l}
-                ref={i === 0 ? firstChoice : undefined}
-                onChange={() => {
-                  setLevel(l);
-                  setProblem(null);
-                }}
+                {...form.register('level', {
+                  required: r.chooseLevel,
+                  onChange: () => form.clearErrors(),
+                })}
               />
               <label htmlFor={`rating-${l}`}>{r.levels[l]}</label>
             </div>
@@ -150,12 +139,11 @@ export function DossierRating({
             rows={3}
             maxLength={MAX_RATING_COMMENT}
             aria-describedby="rating-comment-hint"
-            value={comment}
-            onChange={(e) => setComment(e.target.value)}
+            {...form.register('comment')}
           />
         </div>
-        <button type="submit" className="button button-primary" disabled={sending}>
-          {sending ? r.sending : r.submit}
+        <button type="submit" className="button button-primary" disabled={send.isPending}>
+          {send.isPending ? r.sending : r.submit}
         </button>
       </form>
     );

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { apiErrorOf } from '../../app/http.ts';
-import { asIncomplete, IncompleteError } from './dossiers-api.ts';
+import { asIncomplete, IncompleteError, slipsOf } from './dossiers-api.ts';
 
 describe('asIncomplete', () => {
   const envelope = (extra: Record<string, unknown>) => ({
@@ -27,5 +27,24 @@ describe('asIncomplete', () => {
     const otherStatus = apiErrorOf(409, envelope({ dossierCode: 'H-1', slip: 's' }));
     const notApi = new TypeError('x');
     for (const error of [withoutSlip, otherStatus, notApi]) assert.equal(asIncomplete(error), error);
+  });
+});
+
+describe('slipsOf', () => {
+  const view = (...actions: string[]) => ({ history: actions.map((action) => ({ action })) });
+
+  it('lists the slips whose issuing action is in the history', () => {
+    assert.deepEqual(slipsOf(view('accept')), ['receipt', 'process-control']);
+    assert.deepEqual(slipsOf(view('accept', 'request-supplement', 'stop')), [
+      'receipt',
+      'supplement-request',
+      'stop-notice',
+      'process-control',
+    ]);
+  });
+
+  it('lists none before any issuing action', () => {
+    assert.deepEqual(slipsOf(view()), []);
+    assert.deepEqual(slipsOf(view('assign', 'forward')), []);
   });
 });

@@ -3,6 +3,8 @@
 // created and its supplement-request slip), which `send` below turns into an IncompleteError.
 import { queryOptions } from '@tanstack/react-query';
 import type { Static } from 'typebox';
+import type { DossierAttachments } from '../../../common/contracts/dossier-attachments.ts';
+import type { RatingState } from '../../../common/contracts/ratings.ts';
 import type {
   AllowedActionsResponse,
   DossierListResponse,
@@ -11,6 +13,7 @@ import type {
   WORKLIST_VALUES,
   WorklistCounts,
 } from '../../../common/contracts/dossiers.ts';
+import { SLIP_ISSUED_BY } from '../../../common/dossiers/slips.ts';
 import { ApiError, apiGet, apiRequest, type ErrorDetail } from '../../app/http.ts';
 
 export type Worklist = (typeof WORKLIST_VALUES)[number];
@@ -41,6 +44,29 @@ export function getCounts(signal?: AbortSignal): Promise<WorklistCountsData> {
   return apiGet(`${dossiersBase}/counts`, undefined, signal);
 }
 
+export function getDossier(code: string, signal?: AbortSignal): Promise<DossierViewData> {
+  return apiGet(one(code), undefined, signal);
+}
+
+export function getActions(code: string, signal?: AbortSignal): Promise<AllowedActions> {
+  return apiGet(`${one(code)}/actions`, undefined, signal);
+}
+
+const attachmentsBase = (code: string): string => `${one(code)}/attachments`;
+
+export const attachmentUrl = (code: string, fileId: string): string =>
+  `${attachmentsBase(code)}/${encodeURIComponent(fileId)}`;
+
+export function getAttachments(code: string, signal?: AbortSignal): Promise<DossierAttachments> {
+  return apiGet(attachmentsBase(code), undefined, signal);
+}
+
+export const ratingUrl = (code: string): string => `${one(code)}/rating`;
+
+export function getRating(code: string, signal?: AbortSignal): Promise<RatingState> {
+  return apiGet(ratingUrl(code), undefined, signal);
+}
+
 /** The dossier reads as queries (keys `['dossiers', ...]`; app/query.ts). */
 export const dossierQueries = {
   all: ['dossiers'] as const,
@@ -51,15 +77,27 @@ export const dossierQueries = {
       queryKey: ['dossiers', 'list', query] as const,
       queryFn: ({ signal }) => listDossiers(query, signal),
     }),
+  one: (code: string) =>
+    queryOptions({
+      queryKey: ['dossiers', 'one', code] as const,
+      queryFn: ({ signal }) => getDossier(code, signal),
+    }),
+  actions: (code: string) =>
+    queryOptions({
+      queryKey: ['dossiers', 'actions', code] as const,
+      queryFn: ({ signal }) => getActions(code, signal),
+    }),
+  attachments: (code: string) =>
+    queryOptions({
+      queryKey: ['dossiers', 'attachments', code] as const,
+      queryFn: ({ signal }) => getAttachments(code, signal),
+    }),
+  rating: (code: string) =>
+    queryOptions({
+      queryKey: ['dossiers', 'rating', code] as const,
+      queryFn: ({ signal }) => getRating(code, signal),
+    }),
 };
-
-export function getDossier(code: string, signal?: AbortSignal): Promise<DossierViewData> {
-  return apiGet(one(code), undefined, signal);
-}
-
-export function getActions(code: string, signal?: AbortSignal): Promise<AllowedActions> {
-  return apiGet(`${one(code)}/actions`, undefined, signal);
-}
 
 export const slipUrl = (code: string, kind: string): string => `${one(code)}/slips/${kind}`;
 
@@ -116,16 +154,7 @@ export function newIdempotencyKey(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** The action that issues each slip (server/modules/dossiers/dossier-slips.ts): a slip exists once it happened. */
-export const SLIP_ISSUED_BY: Readonly<Record<string, readonly string[]>> = {
-  receipt: ['accept'],
-  'process-control': ['accept'],
-  'supplement-request': ['request-supplement'],
-  refusal: ['refuse'],
-  apology: ['apologize'],
-  'stop-notice': ['withdraw', 'stop', 'deny'],
-};
-
+/** The slips a dossier's history has issued (common/dossiers/slips.ts: a slip exists once its action happened). */
 export function slipsOf(view: { history: readonly { action: string }[] }): string[] {
   const done = new Set(view.history.map((h) => h.action));
   return Object.entries(SLIP_ISSUED_BY)

@@ -1,17 +1,44 @@
-// Choosing the procedure at the desk: a combobox (WAI-ARIA 1.2 pattern, list autocomplete) over
-// GET /procedures?q= (the server folds diacritics: "khai sinh" finds "Thủ tục đăng ký khai sinh").
-// Type, ↓ ↑ move through the suggestions, Enter chooses, Escape closes. A code typed in full
-// ("1.001193") is found the same way.
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
-import { isAbort } from '../../app/http.ts';
+// Choosing the procedure at the desk: a combobox (downshift's useCombobox, WAI-ARIA 1.2 list
+// autocomplete) over GET /procedures?q= (the server folds diacritics: "khai sinh" finds "Thủ tục đăng
+// ký khai sinh"). Type, ↓ ↑ move through the suggestions (the first is highlighted when they come),
+// Enter chooses, Escape closes. A code typed in full ("1.001193") is found the same way.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from 'downshift';
+import { useEffect, useId, useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import { searchProcedures, type ProcedureListItem } from '../catalog/catalog-api.ts';
+import type { ProcedureListItem } from '../catalog/catalog-api.ts';
+import { intakeQueries } from './intake-api.ts';
+import { pickerStatus, procedureText, searchText } from './procedure-search.ts';
+import { FieldError, RequiredMark } from './schema-parts.tsx';
 
 const DEBOUNCE_MS = 200;
-const MIN_LENGTH = 2;
 const SUGGESTIONS = 8;
 
 export type PickedProcedure = { code: string; name: string };
+
+/** `value`, once it has stayed the same for `ms`. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSettled(value), ms);
+    return () => window.clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+/**
+ * Downshift's defaults, less two: leaving the field never chooses the highlighted suggestion (only
+ * Enter or a click does), and Escape on a closed list keeps what was typed.
+ */
+function stateReducer(
+  state: UseComboboxState<ProcedureListItem>,
+  { type, changes }: UseComboboxStateChangeOptions<ProcedureListItem>,
+): Partial<UseComboboxState<ProcedureListItem>> {
+  if (type === useCombobox.stateChangeTypes.InputBlur)
+    return { ...changes, selectedItem: state.selectedItem, inputValue: state.inputValue };
+  if (type === useCombobox.stateChangeTypes.InputKeyDownEscape && !state.isOpen) return state;
+  return changes;
+}
 
 export function ProcedurePicker({
   id,
@@ -26,134 +53,84 @@ export function ProcedurePicker({
 }) {
   const { t } = useI18n();
   const listId = `${useId().replace(/[^A-Za-z0-9]/g, '')}-procedures`;
-  const [text, setText] = useState(picked ? `${picked.code} – ${picked.name}` : '');
-  const [items, setItems] = useState<ProcedureListItem[]>([]);
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const [status, setStatus] = useState('');
+  // The field's text is downshift's own (uncontrolled), read back below for the search.
+  const [text, setText] = useState(picked ? procedureText(picked) : '');
+  const [chosen, setChosen] = useState<PickedProcedure | null>(picked);
+  const query = searchText(text, chosen);
+  const settled = useDebounced(query, DEBOUNCE_MS);
+  const search = useQuery({
+    ...intakeQueries.procedures({ q: settled ?? '', pageSize: SUGGESTIONS }),
+    enabled: settled !== null && settled === query,
+    placeholderData: keepPreviousData,
+  });
+  const items = query === null ? [] : (search.data?.items ?? []);
 
-  const query = text.trim();
-  const isPickedText = picked !== null && text === `${picked.code} – ${picked.name}`;
+  const combobox = useCombobox<ProcedureListItem>({
+    items,
+    initialInputValue: text,
+    inputId: id,
+    menuId: listId,
+    getItemId: (index) => `${listId}-${index}`,
+    itemToString: (p) => (p ? procedureText(p) : ''),
+    itemToKey: (p: ProcedureListItem | null) => p?.code,
+    defaultHighlightedIndex: 0,
+    stateReducer,
+    onInputValueChange: ({ inputValue }) => setText(inputValue),
+    onSelectedItemChange: ({ selectedItem }) => {
+      if (!selectedItem) return;
+      const next = { code: selectedItem.code, name: selectedItem.name };
+      setChosen(next);
+      onPick(next);
+    },
+  });
+  const { isOpen, highlightedIndex } = combobox;
+  const expanded = isOpen && items.length > 0;
+  const status = pickerStatus(t, {
+    chosen: chosen && text === procedureText(chosen) ? chosen.name : null,
+    searching: query !== null,
+    fetching: search.isFetching || settled !== query,
+    failed: search.isError,
+    found: search.data?.items.length ?? null,
+  });
 
-  useEffect(() => {
-    if (isPickedText || query.length < MIN_LENGTH) {
-      setItems([]);
-      setStatus('');
-      return;
-    }
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      setStatus(t.loading);
-      searchProcedures({ q: query, pageSize: SUGGESTIONS }, controller.signal)
-        .then((res) => {
-          setItems(res.items);
-          setActive(res.items.length > 0 ? 0 : -1);
-          setOpen(true);
-          setStatus(
-            res.items.length === 0
-              ? t.dossiers.intake.noProcedure
-              : t.dossiers.intake.suggestions(res.items.length),
-          );
-        })
-        .catch((err: unknown) => {
-          if (!isAbort(err)) setStatus(t.errors.generic);
-        });
-    }, DEBOUNCE_MS);
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query, isPickedText, t]);
-
-  const choose = (p: ProcedureListItem) => {
-    setText(`${p.code} – ${p.name}`);
-    setOpen(false);
-    setItems([]);
-    setStatus(t.dossiers.intake.procedureChosen(p.name));
-    onPick({ code: p.code, name: p.name });
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      if (!open && items.length > 0) setOpen(true);
-      setActive((a) => (items.length === 0 ? -1 : (a + 1) % items.length));
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((a) => (items.length === 0 ? -1 : (a - 1 + items.length) % items.length));
-    } else if (event.key === 'Enter') {
-      // Enter in the combobox chooses; it never submits the intake form.
-      event.preventDefault();
-      const item = open ? items[active] : undefined;
-      if (item) choose(item);
-    } else if (event.key === 'Escape') {
-      if (open) {
-        event.preventDefault();
-        setOpen(false);
-      }
-    }
-  };
-
-  const expanded = open && items.length > 0;
   return (
     <div className={error ? 'field combobox field-invalid' : 'field combobox'}>
-      <label htmlFor={id}>
+      <label {...combobox.getLabelProps({ htmlFor: id })}>
         {t.dossiers.intake.procedure}
-        <span className="required-mark" aria-hidden="true">
-          {' '}
-          *
-        </span>
-        <span className="visually-hidden"> ({t.dossiers.form.required})</span>
+        <RequiredMark t={t} />
       </label>
       <p className="hint" id={`${id}-hint`}>
         {t.dossiers.intake.procedureHint}
       </p>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
+      <FieldError id={id} error={error} />
       <input
-        id={id}
-        type="text"
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={listId}
-        aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
-        aria-describedby={[error ? `${id}-error` : '', `${id}-hint`].filter(Boolean).join(' ')}
-        aria-invalid={error ? true : undefined}
-        aria-required
-        autoComplete="off"
-        spellCheck={false}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          setOpen(true);
-        }}
-        onKeyDown={onKeyDown}
-        onBlur={() => window.setTimeout(() => setOpen(false), 150)}
+        {...combobox.getInputProps({
+          type: 'text',
+          'aria-expanded': expanded,
+          'aria-activedescendant':
+            expanded && highlightedIndex >= 0 ? `${listId}-${highlightedIndex}` : undefined,
+          'aria-describedby': [error ? `${id}-error` : '', `${id}-hint`].filter(Boolean).join(' '),
+          'aria-invalid': error ? true : undefined,
+          'aria-required': true,
+          spellCheck: false,
+          // Enter in the combobox chooses; it never submits the intake form.
+          onKeyDown: (event) => {
+            if (event.key === 'Enter') event.preventDefault();
+          },
+        })}
       />
       <ul
-        id={listId}
-        role="listbox"
+        {...combobox.getMenuProps({ 'aria-label': t.dossiers.intake.procedure })}
         className="combobox-list"
         hidden={!expanded}
-        aria-label={t.dossiers.intake.procedure}
       >
-        {items.map((p, i) => (
-          <li
-            key={p.code}
-            id={`${listId}-${i}`}
-            role="option"
-            aria-selected={i === active}
-            className="combobox-option"
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => choose(p)}
-          >
-            <span className="code">{p.code}</span> {p.name}
-          </li>
-        ))}
+        {expanded
+          ? items.map((p, index) => (
+              <li key={p.code} {...combobox.getItemProps({ item: p, index })} className="combobox-option">
+                <span className="code">{p.code}</span> {p.name}
+              </li>
+            ))
+          : null}
       </ul>
       <p className="visually-hidden" role="status">
         {status}

@@ -1,5 +1,6 @@
 // The payment endpoints (common/contracts/payments.ts): what a dossier owes, the desk payment, the
 // receipts.
+import { queryOptions } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
   DeskPaymentBody,
@@ -19,6 +20,16 @@ const one = (code: string): string => `/api/v1/dossiers/${encodeURIComponent(cod
 export function getFees(code: string, signal?: AbortSignal): Promise<DossierFeesData> {
   return apiGet(`${one(code)}/fees`, undefined, signal);
 }
+
+/** The payment reads as queries (keys `['payments', ...]`; app/query.ts). */
+export const paymentQueries = {
+  all: ['payments'] as const,
+  fees: (code: string) =>
+    queryOptions({
+      queryKey: ['payments', 'fees', code] as const,
+      queryFn: ({ signal }) => getFees(code, signal),
+    }),
+};
 
 export const receiptUrl = (paymentId: string): string =>
   `/api/v1/payments/${encodeURIComponent(paymentId)}/receipt`;

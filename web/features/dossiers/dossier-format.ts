@@ -1,0 +1,30 @@
+// How the dossier page names things: a dossier code's shape, a status and an action in the
+// interface's language (common/dossiers: statuses and actions are the domain's own lists).
+import {
+  DOSSIER_ACTIONS,
+  DOSSIER_STATUSES,
+  type ActionKind,
+  type DossierStatus,
+} from '../../../common/dossiers/index.ts';
+import type { Messages } from '../../app/i18n/vi.ts';
+
+const DOSSIER_CODE = /^[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}-[0-9]{6}-[0-9]{4}$/;
+
+/** `000.12.22.H26-261120-0001`: the agency's code, the date, the number of the day. */
+export const isDossierCode = (code: string): boolean => DOSSIER_CODE.test(code);
+
+export function statusLabel(t: Messages, status: string): string {
+  const info = DOSSIER_STATUSES[status as DossierStatus] as
+    (typeof DOSSIER_STATUSES)[DossierStatus] | undefined;
+  if (!info) return status;
+  return t.lang === 'vi' ? info.label : info.englishLabel;
+}
+
+export function actionLabel(kind: string): string {
+  return (DOSSIER_ACTIONS[kind as ActionKind] as { label: string } | undefined)?.label ?? kind;
+}
+
+/** "Đã tiếp nhận", or "Đã tiếp nhận → Đang xử lý" when the action moved the dossier on. */
+export function statusChange(t: Messages, from: string, to: string): string {
+  return from === to ? statusLabel(t, to) : `${statusLabel(t, from)} → ${statusLabel(t, to)}`;
+}

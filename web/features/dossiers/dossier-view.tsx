@@ -1,0 +1,155 @@
+// The parts of a dossier's page that only show it: the summary (status, procedure, applicant,
+// agencies, due time and the working time left), the slips its history has issued, the steps and the
+// history.
+import type { ReactNode } from 'react';
+import type { Messages } from '../../app/i18n/vi.ts';
+import { procedurePath } from '../../app/paths.ts';
+import { Link } from '../../app/router.tsx';
+import { formatInstant } from '../calendar/vn-time.ts';
+import { actionLabel, statusChange } from './dossier-format.ts';
+import { slipsOf, slipUrl, type DossierViewData } from './dossiers-api.ts';
+import { DueCell } from './worklist-page.tsx';
+
+export function SlipLinks({ t, view }: { t: Messages; view: DossierViewData }) {
+  const slips = slipsOf(view);
+  if (slips.length === 0) return <p className="muted">{t.dossiers.page.noSlips}</p>;
+  return (
+    <ul className="slip-list">
+      {slips.map((kind) => (
+        <li key={kind}>
+          <a href={slipUrl(view.code, kind)} target="_blank" rel="noopener" className="slip-link">
+            {t.dossiers.slips[kind as keyof Messages['dossiers']['slips']] ?? kind}
+            <span className="visually-hidden"> {t.dossiers.opensNewTab}</span>
+          </a>{' '}
+          <span className="muted">(PDF)</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function Summary({ t, view }: { t: Messages; view: DossierViewData }) {
+  const { fullName } = view.applicant as { fullName?: unknown };
+  const applicantName = typeof fullName === 'string' ? fullName : '';
+  const due = view.extendedDueAt ?? view.dueAt;
+  const p = t.dossiers.page;
+  return (
+    <dl className="summary-list dossier-summary">
+      <div>
+        <dt>{t.dossiers.columns.status}</dt>
+        <dd>
+          <span className={`status status-${view.status}`}>{view.statusLabel}</span>
+        </dd>
+      </div>
+      <div>
+        <dt>{t.dossiers.columns.procedure}</dt>
+        <dd>
+          <Link to={procedurePath(view.procedure.code)}>{view.procedure.name}</Link>{' '}
+          <span className="code muted">{view.procedure.code}</span>
+        </dd>
+      </div>
+      <div>
+        <dt>{t.dossiers.columns.applicant}</dt>
+        <dd>{applicantName}</dd>
+      </div>
+      <div>
+        <dt>{p.competentAgency}</dt>
+        <dd>{view.competentAgency.name}</dd>
+      </div>
+      <div>
+        <dt>{t.dossiers.columns.agency}</dt>
+        <dd>{view.currentAgency.name}</dd>
+      </div>
+      <div>
+        <dt>{t.dossiers.columns.received}</dt>
+        <dd>{view.receivedAt ? formatInstant(t, view.receivedAt) : t.dossiers.notReceived}</dd>
+      </div>
+      <div>
+        <dt>{t.dossiers.columns.due}</dt>
+        <dd className="dossier-due">
+          <DueCell t={t} status={view.status} due={due} />
+          {view.remaining ? (
+            <span className={view.remaining.overdue ? 'remaining remaining-overdue' : 'remaining'}>
+              {view.remaining.label}
+            </span>
+          ) : null}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+export function Steps({ t, view }: { t: Messages; view: DossierViewData }) {
+  const c = t.dossiers.page;
+  return (
+    <ol className="step-list">
+      {view.steps.map((s, i) => (
+        <li
+          key={`${s.key}-${i}`}
+          className={s.current ? 'step step-current' : 'step'}
+          aria-current={s.current ? 'step' : undefined}
+        >
+          <span className="step-name">
+            {s.name}
+            {s.current ? <span className="tag tag-current">{c.currentStep}</span> : null}
+          </span>
+          <span className="step-meta">
+            {s.agency.name}
+            {s.dueAt ? ` · ${c.stepDue(formatInstant(t, s.dueAt))}` : ''}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+export function History({ t, view }: { t: Messages; view: DossierViewData }) {
+  const c = t.dossiers.page.historyColumns;
+  return (
+    <table className="table history-table">
+      <caption className="visually-hidden">{t.dossiers.page.historyHeading}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{c.at}</th>
+          <th scope="col">{c.action}</th>
+          <th scope="col">{c.by}</th>
+          <th scope="col">{c.status}</th>
+          <th scope="col">{c.note}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {[...view.history].reverse().map((h) => (
+          <tr key={h.version}>
+            <td data-label={c.at}>{formatInstant(t, h.at)}</td>
+            <th scope="row" data-label={c.action}>
+              {actionLabel(h.action)}
+            </th>
+            <td data-label={c.by}>{h.by}</td>
+            <td data-label={c.status}>{statusChange(t, h.from, h.to)}</td>
+            <td data-label={c.note}>{h.note ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** One titled part of the dossier's page. */
+export function DossierSection({
+  id,
+  heading,
+  children,
+}: {
+  id: string;
+  heading: string;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className="dossier-section">
+      <h2 id={id} className="section-heading">
+        {heading}
+      </h2>
+      {children}
+    </section>
+  );
+}

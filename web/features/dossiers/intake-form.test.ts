@@ -1,0 +1,105 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { vi } from '../../app/i18n/vi.ts';
+import { declarationFailure, EMPTY_APPLICANT, intakeBody, pickFirst, serverFailure } from './intake-form.ts';
+import type { FormSchema } from './schema-values.ts';
+
+const schema: FormSchema = {
+  type: 'object',
+  properties: { hoTen: { type: 'string', title: 'Họ tên' }, soLuong: { type: 'integer', title: 'Số lượng' } },
+};
+const components = [{ name: 'Tờ khai' }, { name: 'Giấy chứng sinh' }, { name: 'Giấy tờ khác' }] as never[];
+
+const draft = {
+  procedureCode: '1.001193',
+  agencyCode: '000.12.22.H26',
+  channel: 'direct' as const,
+  applicant: {
+    ...EMPTY_APPLICANT,
+    fullName: ' Nguyễn An ',
+    idNumber: '001 190 012345',
+    phone: '0912 345 678',
+  },
+  schema,
+  formData: { hoTen: 'An', soLuong: '2' },
+  marks: ['original', 'missing', 'reused'] as const,
+  reused: { TP3: ['doc-1'] },
+};
+
+describe('intakeBody', () => {
+  it('trims the applicant, prunes the declaration, lists the components given and missing', () => {
+    assert.deepEqual(intakeBody({ ...draft, marks: [...draft.marks] }), {
+      procedureCode: '1.001193',
+      agencyCode: '000.12.22.H26',
+      applicant: { kind: 'person', fullName: 'Nguyễn An', idNumber: '001190012345', phone: '0912345678' },
+      formData: { hoTen: 'An', soLuong: 2 },
+      components: [
+        { code: 'TP1', provided: 'original' },
+        { code: 'TP3', provided: 'reused', documentIds: ['doc-1'] },
+      ],
+      channel: 'direct',
+      missing: [{ code: 'TP2' }],
+    });
+  });
+
+  it('sends the email only when given, and no missing list when nothing is missing', () => {
+    const body = intakeBody({
+      ...draft,
+      applicant: { ...draft.applicant, email: ' a@b.vn ' },
+      marks: ['copy'],
+    });
+    assert.equal(body.applicant.email, 'a@b.vn');
+    assert.equal('missing' in body, false);
+  });
+});
+
+describe('failures', () => {
+  it('asks for the procedure first', () => {
+    assert.deepEqual(pickFirst(vi).fields, { procedure: vi.dossiers.intake.pickFirst });
+    assert.equal(pickFirst(vi).problems[0]?.fieldId, 'intake-procedure');
+  });
+
+  it("puts the browser's declaration errors beside the declaration's fields", () => {
+    const failure = declarationFailure(vi, schema, [
+      { pointer: '/hoTen', message: 'Thiếu', keyword: 'required' },
+    ]);
+    assert.deepEqual(failure.formFields, { hoTen: 'Thiếu' });
+    assert.deepEqual(failure.problems, [{ message: 'Thiếu', fieldId: 'intake-form-hoTen', label: 'Họ tên' }]);
+  });
+
+  it("puts the server's details beside their fields, in the order of the page", () => {
+    const body = intakeBody({ ...draft, marks: [...draft.marks] });
+    const failure = serverFailure(
+      vi,
+      [
+        { path: 'body/missing/0', message: 'Thiếu TP2' },
+        { path: 'body/something', message: 'Khác' },
+        { path: 'body/formData/hoTen', message: 'Sai họ tên' },
+        { path: 'body/applicant/idNumber', message: 'Sai số' },
+        { path: 'body/components/1/documentIds', message: 'Hồ sơ cũ' },
+      ],
+      { schema, body, components, reuseFieldId: (i) => `reuse-${i}-0` },
+    );
+    assert.deepEqual(failure.fields, {
+      'component/1': 'Thiếu TP2',
+      'applicant/idNumber': 'Sai số',
+      'reuse/2': 'Hồ sơ cũ',
+    });
+    assert.deepEqual(failure.formFields, { hoTen: 'Sai họ tên' });
+    assert.deepEqual(
+      failure.problems.map((p) => p.fieldId ?? p.message),
+      ['intake-applicant-idNumber', 'reuse-2-0', 'intake-form-hoTen', 'intake-component-1', 'Khác'],
+    );
+  });
+
+  it('names the component instead of the records when none were looked up', () => {
+    const body = intakeBody({ ...draft, marks: [...draft.marks] });
+    const failure = serverFailure(vi, [{ path: 'body/components/1/documentIds', message: 'x' }], {
+      schema,
+      body,
+      components,
+      reuseFieldId: null,
+    });
+    assert.deepEqual(failure.fields, { 'component/2': 'x' });
+  });
+});

@@ -1,0 +1,102 @@
+// The intake's first section: the procedure (procedure-picker.tsx), then the competent agency (the
+// desk's own agencies that offer it first) and the channel.
+import { errorText } from '../../app/errors.ts';
+import { useI18n } from '../../app/i18n/i18n.tsx';
+import type { ProcedureDetail } from '../catalog/catalog-api.ts';
+import { INTAKE_ID } from './intake-form.ts';
+import { ProcedurePicker, type PickedProcedure } from './procedure-picker.tsx';
+import { FieldError, FormSection, RequiredMark } from './schema-parts.tsx';
+
+export type Channel = 'direct' | 'postal';
+
+export function IntakeProcedure({
+  picked,
+  onPick,
+  read,
+  own,
+  fields,
+  agencyCode,
+  onAgency,
+  channel,
+  onChannel,
+}: {
+  picked: PickedProcedure | null;
+  onPick: (p: PickedProcedure) => void;
+  /** The chosen procedure's read. */
+  read: { isFetching: boolean; isError: boolean; error: unknown; data: ProcedureDetail | undefined };
+  /** The desk's own agency codes. */
+  own: readonly string[];
+  fields: Record<string, string>;
+  agencyCode: string;
+  onAgency: (code: string) => void;
+  channel: Channel;
+  onChannel: (channel: Channel) => void;
+}) {
+  const { t } = useI18n();
+  const detail = read.data;
+  const agencyError = fields.agency;
+  const ownOffering = detail ? detail.offeredBy.filter((a) => own.includes(a.code)) : [];
+  const others = detail ? detail.offeredBy.filter((a) => !own.includes(a.code)) : [];
+  return (
+    <FormSection id="intake-procedure-heading" heading={t.dossiers.intake.procedureHeading}>
+      <ProcedurePicker id={INTAKE_ID.procedure} picked={picked} error={fields.procedure} onPick={onPick} />
+      {read.isFetching && !detail ? (
+        <p className="muted" role="status">
+          {t.loading}
+        </p>
+      ) : read.isError ? (
+        <p className="inline-error" role="alert">
+          {errorText(t, read.error)}
+        </p>
+      ) : null}
+      {detail ? (
+        <div className="field-pair">
+          <div className={agencyError ? 'field field-invalid' : 'field'}>
+            <label htmlFor={INTAKE_ID.agency}>
+              {t.dossiers.intake.agency}
+              <RequiredMark t={t} />
+            </label>
+            <FieldError id={INTAKE_ID.agency} error={agencyError} />
+            <select
+              id={INTAKE_ID.agency}
+              value={agencyCode}
+              onChange={(e) => onAgency(e.target.value)}
+              aria-invalid={agencyError ? true : undefined}
+              aria-describedby={agencyError ? `${INTAKE_ID.agency}-error` : undefined}
+              aria-required
+            >
+              <option value="">{t.dossiers.form.choose}</option>
+              {ownOffering.length > 0 ? (
+                <optgroup label={t.dossiers.intake.ownAgencies}>
+                  {ownOffering.map((a) => (
+                    <option key={a.code} value={a.code}>
+                      {a.name}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null}
+              <optgroup label={t.dossiers.intake.otherAgencies}>
+                {others.map((a) => (
+                  <option key={a.code} value={a.code}>
+                    {a.name}
+                  </option>
+                ))}
+              </optgroup>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={INTAKE_ID.channel}>{t.dossiers.intake.channel}</label>
+            <select
+              id={INTAKE_ID.channel}
+              value={channel}
+              onChange={(e) => onChannel(e.target.value === 'postal' ? 'postal' : 'direct')}
+            >
+              <option value="direct">{t.dossiers.channels.direct}</option>
+              <option value="postal">{t.dossiers.channels.postal}</option>
+            </select>
+          </div>
+        </div>
+      ) : null}
+    </FormSection>
+  );
+}

@@ -1,0 +1,72 @@
+// The overview's month and agency. The form follows the address (Back, an agency's link); "Xem"
+// puts what was chosen in the address.
+import { useEffect } from 'react';
+import { useForm } from 'react-hook-form';
+import { useI18n } from '../../app/i18n/i18n.tsx';
+import { MONTH } from './overview-model.ts';
+
+export type Filters = { month: string; agency: string };
+
+export function OverviewFilters({
+  value,
+  agencies,
+  onShow,
+}: {
+  value: Filters;
+  agencies: readonly { code: string; name: string }[];
+  onShow: (filters: Filters) => void;
+}) {
+  const { t } = useI18n();
+  const r = t.reports;
+  const form = useForm<Filters>({ defaultValues: value });
+  const monthError = form.formState.errors.month?.message;
+  const { reset } = form;
+
+  useEffect(() => reset(value), [reset, value]);
+
+  const onSubmit = form.handleSubmit((v) => onShow({ month: v.month.trim(), agency: v.agency }));
+
+  return (
+    <form
+      className="form overview-filters"
+      onSubmit={(e) => void onSubmit(e)}
+      aria-label={r.filters}
+      noValidate
+    >
+      <div className={monthError ? 'field field-invalid' : 'field'}>
+        <label htmlFor="overview-month">{r.month}</label>
+        <p id="overview-month-hint" className="hint">
+          {r.monthHint}
+        </p>
+        {monthError ? (
+          <p id="overview-month-error" className="field-error">
+            {monthError}
+          </p>
+        ) : null}
+        <input
+          id="overview-month"
+          type="month"
+          aria-describedby={monthError ? 'overview-month-hint overview-month-error' : 'overview-month-hint'}
+          aria-invalid={monthError ? true : undefined}
+          {...form.register('month', { validate: (v) => MONTH.test(v.trim()) || r.monthInvalid })}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="overview-agency">{r.agency}</label>
+        <select id="overview-agency" {...form.register('agency')}>
+          <option value="">{r.allAgencies}</option>
+          {agencies.map((a) => (
+            <option key={a.code} value={a.code}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary">
+          {r.show}
+        </button>
+      </div>
+    </form>
+  );
+}
