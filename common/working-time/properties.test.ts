@@ -170,12 +170,8 @@ const dueMinute = (
 test('due times match the naive session-by-session reference (working hours, days, calendar days)', () => {
   fc.assert(
     fc.property(
-      calendarArb,
-      officeHoursArb,
-      startArb,
-      workingMinutesArb,
-      fc.integer({ min: 0, max: 60 }),
-      (changes, hours, start, minutes, days) => {
+      fc.tuple(calendarArb, officeHoursArb, startArb, workingMinutesArb, fc.integer({ min: 0, max: 60 })),
+      ([changes, hours, start, minutes, days]) => {
         const cal = calendarFor(changes);
         assert.equal(
           dueMinute(start, hoursOf(minutes), cal, { hours }),
@@ -201,12 +197,8 @@ test('due times match the naive session-by-session reference (working hours, day
 test('the due instant lies inside office hours on a working day (working-day, working-hour units)', () => {
   fc.assert(
     fc.property(
-      calendarArb,
-      officeHoursArb,
-      startArb,
-      workingMinutesArb,
-      fc.boolean(),
-      (changes, hours, start, minutes, days) => {
+      fc.tuple(calendarArb, officeHoursArb, startArb, workingMinutesArb, fc.boolean()),
+      ([changes, hours, start, minutes, days]) => {
         const cal = calendarFor(changes);
         const dayMinutes = compileOfficeHours(hours).workingDayMinutes;
         const duration: Duration = days
@@ -235,12 +227,14 @@ test('the due instant lies inside office hours on a working day (working-day, wo
 test('adding a then b equals adding a + b (b > 0, no pauses, no cutoff)', () => {
   fc.assert(
     fc.property(
-      calendarArb,
-      officeHoursArb,
-      startArb,
-      workingMinutesArb,
-      fc.integer({ min: 1, max: 20 * 480 }),
-      (changes, hours, start, a, b) => {
+      fc.tuple(
+        calendarArb,
+        officeHoursArb,
+        startArb,
+        workingMinutesArb,
+        fc.integer({ min: 1, max: 20 * 480 }),
+      ),
+      ([changes, hours, start, a, b]) => {
         const cal = calendarFor(changes);
         const first = dueMinute(start, hoursOf(a), cal, { hours });
         assert.equal(
@@ -263,12 +257,8 @@ test('adding a then b equals adding a + b (b > 0, no pauses, no cutoff)', () => 
 test('more time never gives an earlier due instant, in every unit', () => {
   fc.assert(
     fc.property(
-      calendarArb,
-      officeHoursArb,
-      startArb,
-      workingMinutesArb,
-      workingMinutesArb,
-      (changes, hours, start, x, y) => {
+      fc.tuple(calendarArb, officeHoursArb, startArb, workingMinutesArb, workingMinutesArb),
+      ([changes, hours, start, x, y]) => {
         const cal = calendarFor(changes);
         const [a, b] = x <= y ? [x, y] : [y, x];
         assert.ok(
@@ -292,13 +282,15 @@ test('more time never gives an earlier due instant, in every unit', () => {
 test('a suspending pause of working length p moves the due instant by exactly p of working time', () => {
   fc.assert(
     fc.property(
-      calendarArb,
-      officeHoursArb,
-      startArb,
-      fc.integer({ min: 1, max: 30 * 480 }),
-      fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
-      fc.integer({ min: 1, max: 30 * 1440 }),
-      (changes, hours, start, minutes, where, length) => {
+      fc.tuple(
+        calendarArb,
+        officeHoursArb,
+        startArb,
+        fc.integer({ min: 1, max: 30 * 480 }),
+        fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
+        fc.integer({ min: 1, max: 30 * 1440 }),
+      ),
+      ([changes, hours, start, minutes, where, length]) => {
         const cal = calendarFor(changes);
         const plain = inRange(() =>
           addWorkingTime(iso(start), hoursOf(minutes), cal, { hours, explain: false }),
@@ -332,13 +324,15 @@ test('explanations tile [receipt, due] compactly and account for exactly the lim
   });
   fc.assert(
     fc.property(
-      calendarArb,
-      officeHoursArb,
-      startArb,
-      workingMinutesArb,
-      fc.array(pauseArb, { maxLength: 3 }),
-      fc.constantFrom<Duration['unit']>('working-hour', 'working-day', 'calendar-day', 'same-day'),
-      (changes, hours, start, minutes, rawPauses, unit) => {
+      fc.tuple(
+        calendarArb,
+        officeHoursArb,
+        startArb,
+        workingMinutesArb,
+        fc.array(pauseArb, { maxLength: 3 }),
+        fc.constantFrom<Duration['unit']>('working-hour', 'working-day', 'calendar-day', 'same-day'),
+      ),
+      ([changes, hours, start, minutes, rawPauses, unit]) => {
         const cal = calendarFor(changes);
         const pauses: Pause[] = rawPauses.map((p) => ({
           from: iso(start + p.offset),

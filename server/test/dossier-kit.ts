@@ -50,13 +50,17 @@ export function dossierKit(runtime: () => TestRuntime) {
   }
 
   /** An action with If-Match set to the version read just before; the answer, whatever it is. */
-  async function act(
+  async function act(cookie: string, code: string, action: string, body: Record<string, unknown> = {}) {
+    return actWithHeaders(cookie, code, { action, body });
+  }
+
+  /** `act` with request headers beside If-Match (e.g. an Idempotency-Key). */
+  async function actWithHeaders(
     cookie: string,
     code: string,
-    action: string,
-    body: Record<string, unknown> = {},
-    headers: Record<string, string> = {},
+    request: { action: string; body?: Record<string, unknown>; headers?: Record<string, string> },
   ) {
+    const { action, body = {}, headers = {} } = request;
     const current = await get(`/api/v1/dossiers/${code}`, cookie);
     assert.equal(current.statusCode, 200, current.body);
     return app().inject({
@@ -124,7 +128,7 @@ export function dossierKit(runtime: () => TestRuntime) {
     return res.json<{ code: string }>().code;
   }
 
-  return { staff, citizen, get, upload, act, actOk, forward, receiveBirth };
+  return { staff, citizen, get, upload, act, actWithHeaders, actOk, forward, receiveBirth };
 }
 
 /** The code of the People's Committee of a ward or commune (`00070`: Phường Hàng Trống). */

@@ -17,7 +17,7 @@ let idp: DevIdp;
 // Friday 20 November 2026, 09:00 in Hà Nội.
 const clock = manualClock('2026-11-20T02:00:00Z');
 const kit = dossierKit(() => rt);
-const { staff, citizen, get, act, forward } = kit;
+const { staff, citizen, get, act, actWithHeaders, forward } = kit;
 /** Nguyễn Thị Hường, 001190012345 (APPLICANT_HUONG), and Trần Văn Minh at the identity provider. */
 const HUONG = 'dev-001190012345';
 const MINH = 'dev-001085004321';
@@ -155,7 +155,7 @@ test('a birth registration approved with its electronic result becomes one recor
     ],
   };
   const key = { 'idempotency-key': 'approve-birth-0001' };
-  const approve = await act(leader, code, 'approve', approveBody, key);
+  const approve = await actWithHeaders(leader, code, { action: 'approve', body: approveBody, headers: key });
   assert.equal(approve.statusCode, 200, approve.body);
   const approvedAt = clock.now().toISOString();
   assert.equal((await counts()).documents, before.documents + 1);

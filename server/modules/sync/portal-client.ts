@@ -60,11 +60,9 @@ export type PortalSettings = Omit<PortalConfig, 'baseUrl'> & { baseUrl: string }
 /** Authentication headers for one request (docs/integration/national-portal.md, "Authentication"). */
 export function authHeaders(
   settings: Pick<PortalSettings, 'auth' | 'secret'>,
-  method: string,
-  pathAndQuery: string,
-  body: string,
-  nowMs: number = Date.now(),
+  request: { method: string; pathAndQuery: string; body: string; nowMs?: number },
 ): Record<string, string> {
+  const { method, pathAndQuery, body, nowMs = Date.now() } = request;
   if (settings.auth === 'header') return { 'x-api-key': settings.secret };
   const timestamp = String(Math.floor(nowMs / 1000));
   const bodyHash = createHash('sha256').update(body).digest('hex');
@@ -82,14 +80,13 @@ export function createPortalClient(settings: PortalSettings, fetchImpl: typeof f
   async function call(
     method: 'GET' | 'POST',
     pathAndQuery: string,
-    body?: unknown,
-    signal?: AbortSignal,
-    extraHeaders: Record<string, string> = {},
+    options: { body?: unknown; signal?: AbortSignal | undefined; headers?: Record<string, string> } = {},
   ) {
+    const { body, signal, headers: extraHeaders = {} } = options;
     const text = body === undefined ? '' : JSON.stringify(body);
     const headers: Record<string, string> = {
       accept: 'application/json',
-      ...authHeaders(settings, method, pathAndQuery, text),
+      ...authHeaders(settings, { method, pathAndQuery, body: text }),
     };
     if (body !== undefined) headers['content-type'] = 'application/json';
     Object.assign(headers, extraHeaders);
@@ -158,18 +155,16 @@ export function createPortalClient(settings: PortalSettings, fetchImpl: typeof f
       if (messageIds.length !== records.length) throw new Error('one message id per record');
       if (messageIds.some((id) => !/^[A-Za-z0-9._:-]{1,100}$/.test(id)))
         throw new Error('invalid message id');
-      const answer = await call(
-        'POST',
-        PATHS.sync,
-        { service: E1_SERVICE, isUpdating: options.isUpdating, data: records },
-        options.signal,
+      const answer = await call('POST', PATHS.sync, {
+        body: { service: E1_SERVICE, isUpdating: options.isUpdating, data: records },
+        signal: options.signal,
         // One id per record, stable across retries: the portal's key for deduplication (assumed).
-        { 'x-message-ids': messageIds.join(',') },
-      );
+        headers: { 'x-message-ids': messageIds.join(',') },
+      });
       expectOk(answer, 'DongBoHoSoMC');
     },
     queryDossier: async (code, signal) => {
-      const answer = await call('GET', PATHS.query(code), undefined, signal);
+      const answer = await call('GET', PATHS.query(code), { signal });
       if (answer.status === 404) return null;
       if (answer.status < 200 || answer.status >= 300 || !answer.body)
         throw new PortalError('http', `query ${code}: HTTP ${answer.status}`);
@@ -185,10 +180,7 @@ export function createPortalClient(settings: PortalSettings, fetchImpl: typeof f
     listInbound: async (cursor, limit, signal) => {
       const q = new URLSearchParams({ limit: String(limit) });
       if (cursor !== null) q.set('cursor', cursor);
-      const body = expectOk(
-        await call('GET', `${PATHS.inboundList}?${q.toString()}`, undefined, signal),
-        'E2 list',
-      );
+      const body = expectOk(await call('GET', `${PATHS.inboundList}?${q.toString()}`, { signal }), 'E2 list');
       if (!Array.isArray(body.data)) throw new PortalError('invalid-answer', 'E2 list: no data list');
       return {
         records: body.data as unknown[],
@@ -197,7 +189,7 @@ export function createPortalClient(settings: PortalSettings, fetchImpl: typeof f
     },
     ackInbound: async (codes, signal) => {
       if (codes.length === 0) return;
-      expectOk(await call('POST', PATHS.inboundAck, { MaHoSo: codes }, signal), 'E2 ack');
+      expectOk(await call('POST', PATHS.inboundAck, { body: { MaHoSo: codes }, signal }), 'E2 ack');
     },
   };
 }
