@@ -6,6 +6,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { FormActions } from '../../app/field-frame.tsx';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { putCalendarYear, type CalendarYearView, type SavedCalendar } from './calendar-api.ts';
 import { fieldId, HolidayRows, WorkingRows } from './calendar-editor-rows.tsx';
@@ -193,14 +194,13 @@ export function CalendarEditor({
           <label htmlFor="calendar-note">{c.note}</label>
           <input id="calendar-note" type="text" maxLength={500} {...register('note')} />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" aria-disabled={save.isPending || undefined}>
-            {save.isPending ? c.saving : c.save}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            {c.cancel}
-          </button>
-        </div>
+        <FormActions
+          busy={save.isPending}
+          busyText={c.saving}
+          text={c.save}
+          cancelText={c.cancel}
+          onCancel={onCancel}
+        />
       </form>
     </section>
   );

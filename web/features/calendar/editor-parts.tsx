@@ -2,6 +2,7 @@
 // server message, the stale-or-problems alert above the form, and focus moved to a field by id
 // after a row is added or removed.
 import { useEffect, useState, type ReactNode, type Ref } from 'react';
+import { FieldFrame, type FieldAria } from '../../app/field-frame.tsx';
 import { ErrorSummary, type Problem } from './error-summary.tsx';
 
 /** Ask for a field to be focused (by id) once the rows it belongs to are on screen. */
@@ -15,11 +16,7 @@ export function useFocusTarget(): (id: string | null) => void {
   return setTarget;
 }
 
-export type FieldProps = {
-  id: string;
-  'aria-invalid': true | undefined;
-  'aria-describedby': string | undefined;
-};
+export type FieldProps = FieldAria & { id: string };
 
 /** A labelled field of a row, its error (if any) between the label and the control. */
 export function RowField({
@@ -35,21 +32,10 @@ export function RowField({
   className?: string;
   children: (props: FieldProps) => ReactNode;
 }) {
-  const base = className ? `field ${className}` : 'field';
   return (
-    <div className={error ? base.replace('field', 'field field-invalid') : base}>
-      <label htmlFor={id}>{label}</label>
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      {children({
-        id,
-        'aria-invalid': error ? true : undefined,
-        'aria-describedby': error ? `${id}-error` : undefined,
-      })}
-    </div>
+    <FieldFrame id={id} label={label} error={error} className={className}>
+      {(aria) => children({ id, ...aria })}
+    </FieldFrame>
   );
 }
 

@@ -4,6 +4,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
+import { FormActions } from '../../app/field-frame.tsx';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { putOfficeHours, type OfficeHours, type OfficeHoursResult } from './calendar-api.ts';
 import { editorFailure } from './editor-failure.ts';
@@ -128,14 +129,13 @@ export function HoursEditor({
             />
           ))}
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" aria-disabled={save.isPending || undefined}>
-            {save.isPending ? c.saving : c.save}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            {c.cancel}
-          </button>
-        </div>
+        <FormActions
+          busy={save.isPending}
+          busyText={c.saving}
+          text={c.save}
+          cancelText={c.cancel}
+          onCancel={onCancel}
+        />
       </form>
     </section>
   );

@@ -4,12 +4,11 @@
 // (common/working-time/office-hours.ts), naming each problem by its path, `body/hours/sessions/1/0/end`.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type Ref } from 'react';
-import { errorText } from '../../app/errors.ts';
-import { ApiError } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { Page } from '../../app/page.tsx';
 import { officeHoursPath } from '../../app/paths.ts';
 import { useInvalidate } from '../../app/query.ts';
+import { NotFoundOrError } from '../../app/read-failure.tsx';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { calendarQueries, type OfficeHoursResult } from './calendar-api.ts';
@@ -88,16 +87,7 @@ export function OfficeHoursPage({ agencyCode }: { agencyCode: string }) {
       {!valid ? (
         <p className="inline-error">{t.officeHours.invalidCode}</p>
       ) : read.isError ? (
-        <div className="inline-error" role="alert">
-          <p>
-            {read.error instanceof ApiError && read.error.status === 404
-              ? t.officeHours.notFound
-              : errorText(t, read.error)}
-          </p>
-          <button type="button" className="button" onClick={() => void read.refetch()}>
-            {t.errors.retry}
-          </button>
-        </div>
+        <NotFoundOrError read={read} notFound={t.officeHours.notFound} />
       ) : !read.data ? (
         <p className="muted pending" role="status">
           {t.loading}

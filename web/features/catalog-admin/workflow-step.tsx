@@ -1,56 +1,16 @@
 // One step of the workflow editor as a fieldset: name, key, role, performer (and its agency or
 // agency kind), share of the time limit, whether it may send back, and move up/down/remove. Each
 // field shows its own problem, as the editor found it or the server named it.
-import type { ReactNode } from 'react';
 import { PERFORMER_KINDS, WORKFLOW_ROLES, type WorkflowRole } from '../../../common/catalog/workflow.ts';
 import type { TimeUnit } from '../../../common/catalog/procedure.ts';
 import { AGENCY_KINDS } from '../../../common/contracts/org.ts';
+import { FieldFrame } from '../../app/field-frame.tsx';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { PerformerKind, StepField, StepRow } from './workflow-rows.ts';
 
 export const TOTAL_ID = 'wf-total';
 export const stepFieldId = (rowId: string, field: StepField | 'up' | 'down' | 'remove'): string =>
   `wf-${rowId}-${field}`;
-
-const describedBy = (...ids: (string | false | undefined)[]): string | undefined =>
-  ids.filter(Boolean).join(' ') || undefined;
-
-/** A field's frame: label, hint, error, then the control (given its aria attributes). */
-function Field({
-  id,
-  label,
-  hint,
-  error,
-  also,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string | undefined;
-  error: string | undefined;
-  also?: string;
-  children: (aria: { 'aria-invalid': true | undefined; 'aria-describedby': string | undefined }) => ReactNode;
-}) {
-  return (
-    <div className={error ? 'field field-invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${id}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p className="field-error" id={`${id}-error`}>
-          {error}
-        </p>
-      ) : null}
-      {children({
-        'aria-invalid': error ? true : undefined,
-        'aria-describedby': describedBy(error && `${id}-error`, hint && `${id}-hint`, also),
-      })}
-    </div>
-  );
-}
 
 export function WorkflowStep({
   row,
@@ -77,7 +37,7 @@ export function WorkflowStep({
   const id = (field: StepField | 'up' | 'down' | 'remove') => stepFieldId(row.id, field);
 
   const text = (field: 'name' | 'key' | 'agencyCode', hint?: string) => (
-    <Field id={id(field)} label={w.fields[field]} hint={hint} error={errorOf(field)}>
+    <FieldFrame id={id(field)} label={w.fields[field]} hint={hint} error={errorOf(field)}>
       {(aria) => (
         <input
           id={id(field)}
@@ -89,14 +49,14 @@ export function WorkflowStep({
           onChange={(e) => onChange(field, { [field]: e.target.value })}
         />
       )}
-    </Field>
+    </FieldFrame>
   );
   const select = <V extends string>(
     field: 'role' | 'performer' | 'agencyKind' | 'shareUnit',
     options: readonly { value: V; label: string }[],
     pick: (v: V) => Partial<StepRow>,
   ) => (
-    <Field id={id(field)} label={w.fields[field]} error={errorOf(field)}>
+    <FieldFrame id={id(field)} label={w.fields[field]} error={errorOf(field)}>
       {(aria) => (
         <select
           id={id(field)}
@@ -111,7 +71,7 @@ export function WorkflowStep({
           ))}
         </select>
       )}
-    </Field>
+    </FieldFrame>
   );
   const sendBackError = errorOf('canSendBack');
   const button = (name: 'up' | 'down' | 'remove', label: string, onClick: () => void, disabled = false) => (
@@ -148,7 +108,7 @@ export function WorkflowStep({
           )
         : null}
       <div className="share-fields">
-        <Field
+        <FieldFrame
           id={id('shareValue')}
           label={w.fields.shareValue}
           error={errorOf('shareValue')}
@@ -165,7 +125,7 @@ export function WorkflowStep({
               onChange={(e) => onChange('shareValue', { shareValue: e.target.value })}
             />
           )}
-        </Field>
+        </FieldFrame>
         {select(
           'shareUnit',
           units.map((u) => ({ value: u, label: w.units[u] })),

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { en } from '../../app/i18n/en.ts';
 import { vi } from '../../app/i18n/vi.ts';
+import type { TimeLimit, TimeUnit } from '../../../common/catalog/procedure.ts';
 import { newRow, type StepRow } from './workflow-rows.ts';
 import {
   errorKey,
@@ -18,6 +19,8 @@ const rows = (...shares: [string, StepRow['shareUnit']][]): StepRow[] => {
   for (const [value, unit] of shares) out.push({ ...newRow(out, unit), shareValue: value });
   return out;
 };
+
+const lim = (value: number, unit: TimeUnit | null): TimeLimit => ({ value, unit, text: '', note: null });
 
 test('mapProblems sorts problems to a row field, the total, the channel, the agency or the rest', () => {
   const steps = rows(['8', 'working-hour'], ['8', 'working-hour']);
@@ -46,15 +49,15 @@ test('mapProblems sorts problems to a row field, the total, the channel, the age
 
 test('limitText gives working days with their hours, hours alone', () => {
   assert.equal(
-    limitText(en, { value: 5, unit: 'working-day' }),
+    limitText(en, lim(5, 'working-day')),
     `${en.catalog.timeUnits['working-day']('5')} (${en.catalog.timeUnits['working-hour']('40')})`,
   );
-  assert.equal(limitText(en, { value: 4, unit: 'working-hour' }), en.catalog.timeUnits['working-hour']('4'));
-  assert.equal(limitText(en, { value: 3, unit: null }), en.catalog.noUnit('3'));
+  assert.equal(limitText(en, lim(4, 'working-hour')), en.catalog.timeUnits['working-hour']('4'));
+  assert.equal(limitText(en, lim(3, null)), en.catalog.noUnit('3'));
 });
 
 test('shareTotalText: ok when the shares fill the limit, flagged when under, unknown or without a limit', () => {
-  const limit = { value: 2, unit: 'working-day' } as const;
+  const limit = lim(2, 'working-day');
   assert.equal(shareTotalText(vi, rows(['8', 'working-hour'], ['8', 'working-hour']), limit).bad, false);
   const under = shareTotalText(vi, rows(['8', 'working-hour']), limit);
   assert.equal(under.bad, true);
