@@ -10,7 +10,13 @@ import { FormActions } from '../../app/field-frame.tsx';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { putCalendarYear, type CalendarYearView, type SavedCalendar } from './calendar-api.ts';
 import { fieldId, HolidayRows, WorkingRows } from './calendar-editor-rows.tsx';
-import { byDate, calendarBody, calendarDetailPlace, type CalendarValues } from './calendar-rows.ts';
+import {
+  byDate,
+  calendarBody,
+  calendarDetailPlace,
+  currentRows,
+  type CalendarValues,
+} from './calendar-rows.ts';
 import { editorFailure } from './editor-failure.ts';
 import { EditorAlert, useFocusTarget } from './editor-parts.tsx';
 import type { Problem } from './error-summary.tsx';
@@ -45,8 +51,8 @@ export function CalendarEditor({
     useForm<CalendarValues>({ defaultValues });
   const holidays = useFieldArray({ control, name: 'holidays', keyName: 'key' });
   const workingDays = useFieldArray({ control, name: 'workingDays', keyName: 'key' });
-  const shownHolidays = useWatch({ control, name: 'holidays' });
-  const shownWorking = useWatch({ control, name: 'workingDays' });
+  const shownHolidays = currentRows(holidays.fields, useWatch({ control, name: 'holidays' }));
+  const shownWorking = currentRows(workingDays.fields, useWatch({ control, name: 'workingDays' }));
   const [general, setGeneral] = useState<string[]>([]);
   const [stale, setStale] = useState(false);
   const [announcement, setAnnouncement] = useState('');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { byDate, calendarBody, calendarDetailPlace, parseYear } from './calendar-rows.ts';
+import { byDate, calendarBody, calendarDetailPlace, currentRows, parseYear } from './calendar-rows.ts';
 
 const RANGE = { min: 2015, max: 2035 };
 
@@ -63,4 +63,20 @@ test('calendarDetailPlace reads the list, the row as sent and the field of a pat
   assert.deepEqual(calendarDetailPlace('body/holidays/2'), { list: 'holidays', index: 2, field: 'date' });
   assert.equal(calendarDetailPlace('body/holidays'), null);
   assert.equal(calendarDetailPlace('body/note'), null);
+});
+
+test('currentRows follows the field array order and takes the typed values by id', () => {
+  const fields = [
+    { id: 'b', date: '' },
+    { id: 'c', date: '' },
+  ];
+  const watched = [
+    { id: 'a', date: '2026-01-01' },
+    { id: 'b', date: '2026-02-02' },
+  ];
+  assert.deepEqual(currentRows(fields, watched), [
+    { id: 'b', date: '2026-02-02' },
+    { id: 'c', date: '' },
+  ]);
+  assert.deepEqual(currentRows(fields, undefined), fields);
 });

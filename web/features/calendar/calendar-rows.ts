@@ -54,3 +54,15 @@ export function calendarDetailPlace(
   if (index === undefined || !/^\d+$/.test(index)) return null;
   return { list, index: Number(index), field: field ?? 'date' };
 }
+
+/**
+ * The rows to draw: the field array's rows (up to date as soon as a row is added, moved or
+ * removed) with the values typed into them (the watched values, which follow a render later).
+ */
+export function currentRows<R extends { id: string }>(
+  fields: readonly R[],
+  watched: readonly R[] | undefined,
+): R[] {
+  const typed = new Map((watched ?? []).map((r) => [r.id, r]));
+  return fields.map((f) => typed.get(f.id) ?? f);
+}

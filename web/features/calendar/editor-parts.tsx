@@ -1,19 +1,28 @@
 // What the two row editors (a calendar year, an agency's office hours) share: the field beside its
 // server message, the stale-or-problems alert above the form, and focus moved to a field by id
 // after a row is added or removed.
-import { useEffect, useState, type ReactNode, type Ref } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import { FieldFrame, type FieldAria } from '../../app/field-frame.tsx';
 import { ErrorSummary, type Problem } from './error-summary.tsx';
 
-/** Ask for a field to be focused (by id) once the rows it belongs to are on screen. */
+/**
+ * Ask for a field to be focused (by id) once it is on screen: a row just added shows up in a later
+ * render (the form's watched values), so the request waits until its element exists.
+ */
 export function useFocusTarget(): (id: string | null) => void {
-  const [target, setTarget] = useState<string | null>(null);
+  const target = useRef<string | null>(null);
+  const [, rerender] = useState(0);
   useEffect(() => {
-    if (target === null) return;
-    document.getElementById(target)?.focus();
-    setTarget(null);
-  }, [target]);
-  return setTarget;
+    if (target.current === null) return;
+    const element = document.getElementById(target.current);
+    if (!element) return;
+    element.focus();
+    target.current = null;
+  });
+  return useCallback((id: string | null) => {
+    target.current = id;
+    rerender((n) => n + 1);
+  }, []);
 }
 
 export type FieldProps = FieldAria & { id: string };

@@ -8,6 +8,7 @@ import {
   type UseFormRegister,
 } from 'react-hook-form';
 import { useI18n } from '../../app/i18n/i18n.tsx';
+import { currentRows } from './calendar-rows.ts';
 import { RowField } from './editor-parts.tsx';
 import type { Day, HoursValues } from './office-hours-rows.ts';
 
@@ -37,7 +38,7 @@ export function HoursDay({
   const { t } = useI18n();
   const c = t.officeHours;
   const list = useFieldArray({ control, name: `days.${index}.rows`, keyName: 'key' });
-  const rows = useWatch({ control, name: `days.${index}.rows` });
+  const rows = currentRows(list.fields, useWatch({ control, name: `days.${index}.rows` }));
   const weekend = day === '6' || day === '7';
 
   const add = () => {

@@ -5,7 +5,8 @@
 // and again on publishing — and sends nothing while it finds a problem; what the server still
 // refuses is shown the same way, beside the field its path names.
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import type { TimeLimit } from '../../../common/catalog/procedure.ts';
 import { validateWorkflow } from '../../../common/catalog/workflow.ts';
 import { errorText } from '../../app/errors.ts';
@@ -13,6 +14,7 @@ import { ApiError } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { ErrorSummary, type Problem } from '../calendar/error-summary.tsx';
+import { currentRows } from '../calendar/calendar-rows.ts';
 import { useFocusTarget } from '../calendar/editor-parts.tsx';
 import type { WorkflowData } from './catalog-admin-api.ts';
 import {
@@ -36,6 +38,8 @@ import {
   shareTotalText,
   type Failure,
 } from './workflow-text.ts';
+
+type StepValues = { steps: StepRow[] };
 
 export { limitText } from './workflow-text.ts';
 export { TOTAL_ID };
@@ -111,7 +115,11 @@ export function WorkflowEditor({
 }) {
   const { t } = useI18n();
   const w = t.catalogAdmin.workflow;
-  const [rows, setRows] = useState<StepRow[]>(() => data.steps.map(rowFromStep));
+  const [defaultValues] = useState<StepValues>(() => ({ steps: data.steps.map(rowFromStep) }));
+  const { control, handleSubmit, setValue } = useForm<StepValues>({ defaultValues });
+  const steps = useFieldArray({ control, name: 'steps', keyName: 'fieldKey' });
+  // Each field is controlled by the rows as watched: the total and the legends follow every key.
+  const rows = currentRows(steps.fields, useWatch({ control, name: 'steps' }));
   const [failure, setFailure] = useState<Failure | null>(null);
   const focus = useFocusTarget();
   const summaryHeading = useRef<HTMLHeadingElement>(null);
@@ -123,8 +131,9 @@ export function WorkflowEditor({
     if (failure) summaryHeading.current?.focus();
   }, [failure]);
 
-  const update = (rowId: string, field: StepField, change: Partial<StepRow>) => {
-    setRows((all) => all.map((r) => (r.id === rowId ? { ...r, ...change } : r)));
+  const update = (index: number, rowId: string, field: StepField, change: Partial<StepRow>) => {
+    for (const [key, value] of Object.entries(change))
+      setValue(`steps.${index}.${key as keyof Omit<StepRow, 'id'>}`, value as never);
     setFailure((f) => {
       if (!f) return f;
       const fields = { ...f.fields };
@@ -136,13 +145,13 @@ export function WorkflowEditor({
   const move = (index: number, by: -1 | 1) => {
     const moved = moveStep(rows, index, by);
     if (!moved) return;
-    setRows(moved.rows);
+    steps.move(index, index + by);
     setFailure(null);
     focus(stepFieldId(moved.moved.id, moved.focus));
   };
   const remove = (index: number) => {
     const rest = rows.filter((_, i) => i !== index);
-    setRows(rest);
+    steps.remove(index);
     setFailure(null);
     const next = rest[index] ?? rest[index - 1];
     focus(next ? stepFieldId(next.id, 'remove') : 'wf-add');
@@ -150,7 +159,7 @@ export function WorkflowEditor({
   const add = () => {
     const row = newRow(rows, family ? HOUR_UNIT[family] : 'working-hour');
     const at = insertIndex(rows.length);
-    setRows([...rows.slice(0, at), row, ...rows.slice(at)]);
+    steps.insert(at, row, { shouldFocus: false });
     focus(stepFieldId(row.id, 'name'));
   };
   const fail = (mapped: Failure) => {
@@ -158,16 +167,14 @@ export function WorkflowEditor({
     scopeProblems({ channel: mapped.channel, agency: mapped.agency });
   };
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function onSubmit({ steps: sent }: StepValues) {
     if (save.isPending || readOnly) return;
-    const sent = rows;
-    const steps = sent.map(stepFromRow);
-    const local = validateWorkflow({ steps }, limit);
+    const body = sent.map(stepFromRow);
+    const local = validateWorkflow({ steps: body }, limit);
     if (local.length > 0) return fail(mapProblems(t, local, sent));
     setFailure(null);
     scopeProblems({ channel: null, agency: null });
-    save.mutate(steps, {
+    save.mutate(body, {
       onSuccess: (saved) => onSaved(saved.version),
       onError: (error) => {
         if (error instanceof ApiError && error.code === 'STALE_VERSION') return onStale();
@@ -215,7 +222,7 @@ export function WorkflowEditor({
         {w.stepsHeading}
       </h2>
       <ErrorSummary title={w.saveFailed} problems={problems} headingRef={summaryHeading} />
-      <form noValidate onSubmit={onSubmit}>
+      <form noValidate onSubmit={(e) => void handleSubmit(onSubmit)(e)}>
         <ol className="editor-rows">
           {rows.map((row, i) => (
             <li key={row.id}>
@@ -225,7 +232,7 @@ export function WorkflowEditor({
                 count={rows.length}
                 units={unitsOf(row)}
                 errorOf={(field) => f?.fields[errorKey(row.id, field)]}
-                onChange={(field, change) => update(row.id, field, change)}
+                onChange={(field, change) => update(i, row.id, field, change)}
                 onMove={(by) => move(i, by)}
                 onRemove={() => remove(i)}
               />
