@@ -59,15 +59,12 @@ export function FieldFrame({
 /** Submit (its words change while busy) and cancel, at the foot of an editor. */
 export function FormActions({
   busy,
-  busyText,
-  text,
-  cancelText,
+  texts: [text, busyText, cancelText],
   onCancel,
 }: {
   busy: boolean;
-  busyText: string;
-  text: string;
-  cancelText: string;
+  /** Submit, submit while busy, cancel. */
+  texts: readonly [string, string, string];
   onCancel: () => void;
 }) {
   return (
@@ -78,6 +75,36 @@ export function FormActions({
       <button type="button" className="button" onClick={onCancel}>
         {cancelText}
       </button>
+    </div>
+  );
+}
+
+/** A labelled select of a filter form; `options` in order, the first usually "any". */
+export function SelectFilter<V extends string>({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+  className = 'field',
+}: {
+  id: string;
+  label: string;
+  value: V;
+  options: readonly { value: V; label: string }[];
+  onChange: (value: V) => void;
+  className?: string;
+}) {
+  return (
+    <div className={className}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as V)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

@@ -4,7 +4,7 @@
 // `body/holidays/3/date`; the row is found by its place in the list as sent, so the message stays
 // beside the right row while the administrator keeps editing.
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useFieldArray, useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { FormActions } from '../../app/field-frame.tsx';
 import { useI18n } from '../../app/i18n/i18n.tsx';
@@ -18,7 +18,7 @@ import {
   type CalendarValues,
 } from './calendar-rows.ts';
 import { editorFailure } from './editor-failure.ts';
-import { EditorAlert, useFocusTarget } from './editor-parts.tsx';
+import { EditorAlert, useEditorTrouble, useFocusTarget } from './editor-parts.tsx';
 import type { Problem } from './error-summary.tsx';
 import { formatCivilDate } from './vn-time.ts';
 
@@ -53,17 +53,12 @@ export function CalendarEditor({
   const workingDays = useFieldArray({ control, name: 'workingDays', keyName: 'key' });
   const shownHolidays = currentRows(holidays.fields, useWatch({ control, name: 'holidays' }));
   const shownWorking = currentRows(workingDays.fields, useWatch({ control, name: 'workingDays' }));
-  const [general, setGeneral] = useState<string[]>([]);
-  const [stale, setStale] = useState(false);
+  const { headingRef, summaryHeading, general, stale, reset, show } = useEditorTrouble();
   const [announcement, setAnnouncement] = useState('');
   const focus = useFocusTarget();
-  const summaryHeading = useRef<HTMLHeadingElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const save = useMutation({
     mutationFn: (body: Parameters<typeof putCalendarYear>[1]) => putCalendarYear(year, body),
   });
-
-  useEffect(() => headingRef.current?.focus(), []);
 
   const remove = (list: 'holidays' | 'workingDays', index: number) => {
     const rows = getValues(list);
@@ -84,8 +79,7 @@ export function CalendarEditor({
   const onSubmit = async (values: CalendarValues) => {
     if (save.isPending) return;
     const sent = { holidays: byDate(values.holidays), workingDays: byDate(values.workingDays) };
-    setGeneral([]);
-    setStale(false);
+    reset();
     try {
       onSaved(await save.mutateAsync(calendarBody(values, calendar.version)));
     } catch (error) {
@@ -96,15 +90,9 @@ export function CalendarEditor({
         const index = getValues(place.list).findIndex((r) => r.id === row.id);
         return index < 0 ? null : `${place.list}.${index}.${place.field}`;
       };
-      const failure = editorFailure(t, error, locate, c.forbidden);
-      if (failure.kind === 'stale') {
-        setStale(true);
-        return;
-      }
-      for (const [name, message] of Object.entries(failure.fields))
-        setError(name as FieldPath<CalendarValues>, { type: 'server', message });
-      setGeneral(failure.general);
-      window.setTimeout(() => summaryHeading.current?.focus(), 0);
+      show(editorFailure(t, error, locate, c.forbidden), (name, message) =>
+        setError(name as FieldPath<CalendarValues>, { type: 'server', message }),
+      );
     }
   };
 
@@ -200,13 +188,7 @@ export function CalendarEditor({
           <label htmlFor="calendar-note">{c.note}</label>
           <input id="calendar-note" type="text" maxLength={500} {...register('note')} />
         </div>
-        <FormActions
-          busy={save.isPending}
-          busyText={c.saving}
-          text={c.save}
-          cancelText={c.cancel}
-          onCancel={onCancel}
-        />
+        <FormActions busy={save.isPending} texts={[c.save, c.saving, c.cancel]} onCancel={onCancel} />
       </form>
     </section>
   );

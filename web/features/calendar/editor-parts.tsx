@@ -3,6 +3,7 @@
 // after a row is added or removed.
 import { useCallback, useEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 import { FieldFrame, type FieldAria } from '../../app/field-frame.tsx';
+import type { EditorFailure } from './editor-failure.ts';
 import { ErrorSummary, type Problem } from './error-summary.tsx';
 
 /**
@@ -23,6 +24,30 @@ export function useFocusTarget(): (id: string | null) => void {
     target.current = id;
     rerender((n) => n + 1);
   }, []);
+}
+
+/**
+ * An editor's refusals: someone saved first (stale), or problems above the form (those of a field
+ * go to the form, through `setField`). The editor's heading takes the focus when it opens, the
+ * summary's after a refusal.
+ */
+export function useEditorTrouble() {
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const summaryHeading = useRef<HTMLHeadingElement>(null);
+  const [general, setGeneral] = useState<string[]>([]);
+  const [stale, setStale] = useState(false);
+  useEffect(() => headingRef.current?.focus(), []);
+  const reset = useCallback(() => {
+    setGeneral([]);
+    setStale(false);
+  }, []);
+  const show = useCallback((failure: EditorFailure, setField: (name: string, message: string) => void) => {
+    if (failure.kind === 'stale') return setStale(true);
+    for (const [name, message] of Object.entries(failure.fields)) setField(name, message);
+    setGeneral(failure.general);
+    window.setTimeout(() => summaryHeading.current?.focus(), 0);
+  }, []);
+  return { headingRef, summaryHeading, general, stale, reset, show };
 }
 
 export type FieldProps = FieldAria & { id: string };

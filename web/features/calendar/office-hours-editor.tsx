@@ -2,13 +2,13 @@
 // Saturday reception. The whole week is replaced with the version it was read at (a 409: someone
 // saved first); the server's problems (`body/hours/sessions/1/0/end`) stand beside their session.
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useForm, useWatch, type FieldPath } from 'react-hook-form';
 import { FormActions } from '../../app/field-frame.tsx';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { putOfficeHours, type OfficeHours, type OfficeHoursResult } from './calendar-api.ts';
 import { editorFailure } from './editor-failure.ts';
-import { EditorAlert, useFocusTarget } from './editor-parts.tsx';
+import { EditorAlert, useEditorTrouble, useFocusTarget } from './editor-parts.tsx';
 import type { Problem } from './error-summary.tsx';
 import { fieldId, HoursDay } from './office-hours-day.tsx';
 import {
@@ -42,23 +42,17 @@ export function HoursEditor({
   const { control, register, handleSubmit, setError, clearErrors, getValues, formState } =
     useForm<HoursValues>({ defaultValues });
   const days = useWatch({ control, name: 'days' });
-  const [general, setGeneral] = useState<string[]>([]);
-  const [stale, setStale] = useState(false);
+  const { headingRef, summaryHeading, general, stale, reset, show } = useEditorTrouble();
   const focus = useFocusTarget();
-  const summaryHeading = useRef<HTMLHeadingElement>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const save = useMutation({
     mutationFn: (hours: OfficeHours) => putOfficeHours(agencyCode, { version: result.version, hours }),
   });
-
-  useEffect(() => headingRef.current?.focus(), []);
 
   const dayName = (d: Day) => (d === 'saturdayReceiving' ? c.saturdayReceiving : t.time.weekdays[jsDay(d)]!);
 
   const onSubmit = async (values: HoursValues) => {
     if (save.isPending) return;
-    setGeneral([]);
-    setStale(false);
+    reset();
     try {
       onSaved(await save.mutateAsync(officeHoursBody(values, result.hours)));
     } catch (error) {
@@ -70,15 +64,9 @@ export function HoursEditor({
         const now = getValues(`days.${dayIndex}.rows`).findIndex((r) => r.id === row.id);
         return now < 0 ? null : `days.${dayIndex}.rows.${now}.${place.field}`;
       };
-      const failure = editorFailure(t, error, locate, c.forbidden);
-      if (failure.kind === 'stale') {
-        setStale(true);
-        return;
-      }
-      for (const [name, message] of Object.entries(failure.fields))
-        setError(name as FieldPath<HoursValues>, { type: 'server', message });
-      setGeneral(failure.general);
-      window.setTimeout(() => summaryHeading.current?.focus(), 0);
+      show(editorFailure(t, error, locate, c.forbidden), (name, message) =>
+        setError(name as FieldPath<HoursValues>, { type: 'server', message }),
+      );
     }
   };
 
@@ -129,13 +117,7 @@ export function HoursEditor({
             />
           ))}
         </div>
-        <FormActions
-          busy={save.isPending}
-          busyText={c.saving}
-          text={c.save}
-          cancelText={c.cancel}
-          onCancel={onCancel}
-        />
+        <FormActions busy={save.isPending} texts={[c.save, c.saving, c.cancel]} onCancel={onCancel} />
       </form>
     </section>
   );

@@ -5,12 +5,8 @@
 // through the router, so typing neither adds history entries nor moves focus.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useEffect, useRef, useState, type FormEvent } from 'react';
-import {
-  IMPLEMENTING_LEVELS,
-  ONLINE_LEVELS,
-  type ImplementingLevel,
-  type OnlineLevel,
-} from '../../../common/catalog/procedure.ts';
+import { IMPLEMENTING_LEVELS, ONLINE_LEVELS } from '../../../common/catalog/procedure.ts';
+import { SelectFilter } from '../../app/field-frame.tsx';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { Pager } from '../../app/pager.tsx';
 import { Page } from '../../app/page.tsx';
@@ -116,42 +112,34 @@ export function PortalHomePage() {
             aria-controls="procedure-results"
           />
           <div className="filter-row">
-            <div className="field-inline">
-              <label htmlFor="procedure-level">{t.portal.level}</label>
-              <select
-                id="procedure-level"
-                value={level}
-                onChange={(e) => {
-                  setLevel(e.target.value as ImplementingLevel | '');
-                  setPage(1);
-                }}
-              >
-                <option value="">{t.portal.any}</option>
-                {IMPLEMENTING_LEVELS.map((l) => (
-                  <option key={l} value={l}>
-                    {t.catalog.levels[l]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field-inline">
-              <label htmlFor="procedure-online">{t.portal.online}</label>
-              <select
-                id="procedure-online"
-                value={online}
-                onChange={(e) => {
-                  setOnline(e.target.value as OnlineLevel | '');
-                  setPage(1);
-                }}
-              >
-                <option value="">{t.portal.any}</option>
-                {ONLINE_LEVELS.map((l) => (
-                  <option key={l} value={l}>
-                    {t.catalog.onlineLevels[l]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectFilter
+              id="procedure-level"
+              className="field-inline"
+              label={t.portal.level}
+              value={level}
+              options={[
+                { value: '', label: t.portal.any },
+                ...IMPLEMENTING_LEVELS.map((l) => ({ value: l, label: t.catalog.levels[l] })),
+              ]}
+              onChange={(next) => {
+                setLevel(next);
+                setPage(1);
+              }}
+            />
+            <SelectFilter
+              id="procedure-online"
+              className="field-inline"
+              label={t.portal.online}
+              value={online}
+              options={[
+                { value: '', label: t.portal.any },
+                ...ONLINE_LEVELS.map((l) => ({ value: l, label: t.catalog.onlineLevels[l] })),
+              ]}
+              onChange={(next) => {
+                setOnline(next);
+                setPage(1);
+              }}
+            />
           </div>
         </form>
       </section>

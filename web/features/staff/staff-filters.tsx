@@ -1,7 +1,8 @@
 // The staff search: words (name or username, without diacritics), role and status.
-import { ROLES, type Role } from '../../../common/auth/roles.ts';
+import { ROLES } from '../../../common/auth/roles.ts';
+import { SelectFilter } from '../../app/field-frame.tsx';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import type { StaffFilters, StaffStatus } from './staff-query.ts';
+import type { StaffFilters } from './staff-query.ts';
 
 export function StaffFiltersForm({
   filters,
@@ -29,33 +30,24 @@ export function StaffFiltersForm({
           onChange={(e) => onChange({ q: e.target.value })}
         />
       </div>
-      <div className="field">
-        <label htmlFor="staff-role">{s.roleFilter}</label>
-        <select
-          id="staff-role"
-          value={filters.role}
-          onChange={(e) => onChange({ role: e.target.value as Role | '' })}
-        >
-          <option value="">{s.anyRole}</option>
-          {ROLES.map((r) => (
-            <option key={r} value={r}>
-              {t.roles[r]}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="staff-status">{s.statusFilter}</label>
-        <select
-          id="staff-status"
-          value={filters.status}
-          onChange={(e) => onChange({ status: e.target.value as StaffStatus })}
-        >
-          <option value="all">{s.anyStatus}</option>
-          <option value="active">{s.active}</option>
-          <option value="inactive">{s.inactive}</option>
-        </select>
-      </div>
+      <SelectFilter
+        id="staff-role"
+        label={s.roleFilter}
+        value={filters.role}
+        options={[{ value: '', label: s.anyRole }, ...ROLES.map((r) => ({ value: r, label: t.roles[r] }))]}
+        onChange={(role) => onChange({ role })}
+      />
+      <SelectFilter
+        id="staff-status"
+        label={s.statusFilter}
+        value={filters.status}
+        options={[
+          { value: 'all', label: s.anyStatus },
+          { value: 'active', label: s.active },
+          { value: 'inactive', label: s.inactive },
+        ]}
+        onChange={(status) => onChange({ status })}
+      />
     </form>
   );
 }

@@ -127,13 +127,7 @@ export function CreateStaffForm({
           legend={s.grants.legend}
           failure={failure}
         />
-        <FormActions
-          busy={create.isPending}
-          busyText={s.creating}
-          text={s.create}
-          cancelText={s.cancel}
-          onCancel={onCancel}
-        />
+        <FormActions busy={create.isPending} texts={[s.create, s.creating, s.cancel]} onCancel={onCancel} />
       </form>
     </section>
   );
@@ -207,13 +201,7 @@ export function EditGrantsForm({
           legend={s.grants.legendOf(user.username)}
           failure={failure}
         />
-        <FormActions
-          busy={save.isPending}
-          busyText={s.saving}
-          text={s.saveGrants}
-          cancelText={s.cancel}
-          onCancel={onCancel}
-        />
+        <FormActions busy={save.isPending} texts={[s.saveGrants, s.saving, s.cancel]} onCancel={onCancel} />
       </form>
     </section>
   );
