@@ -53,7 +53,8 @@ export function CalendarEditor({
   const workingDays = useFieldArray({ control, name: 'workingDays', keyName: 'key' });
   const shownHolidays = currentRows(holidays.fields, useWatch({ control, name: 'holidays' }));
   const shownWorking = currentRows(workingDays.fields, useWatch({ control, name: 'workingDays' }));
-  const { headingRef, summaryHeading, general, stale, reset, show } = useEditorTrouble();
+  const trouble = useEditorTrouble();
+  const { headingRef, general, reset, show } = trouble;
   const [announcement, setAnnouncement] = useState('');
   const focus = useFocusTarget();
   const save = useMutation({
@@ -134,13 +135,10 @@ export function CalendarEditor({
       </h2>
       <p className="hint">{c.intro}</p>
       <EditorAlert
-        stale={stale}
-        staleText={c.stale}
-        reloadText={c.reload}
+        trouble={trouble}
+        texts={[c.stale, c.reload, c.errorSummary]}
         onReload={onReload}
-        title={c.errorSummary}
         problems={problems}
-        headingRef={summaryHeading}
       />
       <p className="visually-hidden" role="status">
         {announcement}

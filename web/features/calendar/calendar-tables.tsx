@@ -2,6 +2,7 @@
 // (date, reason), each with its count or its empty line.
 import type { ReactNode } from 'react';
 import type { Messages } from '../../app/i18n/vi.ts';
+import { TableHead } from '../../app/table-head.tsx';
 import type { CalendarYearView } from './calendar-api.ts';
 import { formatCivilDate } from './vn-time.ts';
 
@@ -22,15 +23,7 @@ function DayTable<Row extends { date: string }>({
   return (
     <table className="table calendar-table" role="table">
       <caption className="visually-hidden">{caption}</caption>
-      <thead role="rowgroup">
-        <tr role="row">
-          {[t.calendar.date, ...columns.map((c) => c.label)].map((label) => (
-            <th key={label} scope="col" role="columnheader">
-              {label}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead labels={[t.calendar.date, ...columns.map((c) => c.label)]} />
       <tbody role="rowgroup">
         {rows.map((row) => (
           <tr role="row" key={row.date}>

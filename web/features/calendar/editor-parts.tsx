@@ -75,23 +75,19 @@ export function RowField({
 
 /** Above an editor: "someone saved first" with a reload button, or the list of problems. */
 export function EditorAlert({
-  stale,
-  staleText,
-  reloadText,
+  trouble,
+  texts: [staleText, reloadText, title],
   onReload,
-  title,
   problems,
-  headingRef,
 }: {
-  stale: boolean;
-  staleText: string;
-  reloadText: string;
+  trouble: { stale: boolean; summaryHeading: Ref<HTMLHeadingElement> };
+  /** Stale, reload, the summary's title. */
+  texts: readonly [string, string, string];
   onReload: () => void;
-  title: string;
   problems: Problem[];
-  headingRef: Ref<HTMLHeadingElement>;
 }) {
-  if (!stale) return <ErrorSummary title={title} problems={problems} headingRef={headingRef} />;
+  if (!trouble.stale)
+    return <ErrorSummary title={title} problems={problems} headingRef={trouble.summaryHeading} />;
   return (
     <div className="inline-error" role="alert">
       <p>{staleText}</p>

@@ -42,7 +42,8 @@ export function HoursEditor({
   const { control, register, handleSubmit, setError, clearErrors, getValues, formState } =
     useForm<HoursValues>({ defaultValues });
   const days = useWatch({ control, name: 'days' });
-  const { headingRef, summaryHeading, general, stale, reset, show } = useEditorTrouble();
+  const trouble = useEditorTrouble();
+  const { headingRef, general, reset, show } = trouble;
   const focus = useFocusTarget();
   const save = useMutation({
     mutationFn: (hours: OfficeHours) => putOfficeHours(agencyCode, { version: result.version, hours }),
@@ -92,13 +93,10 @@ export function HoursEditor({
         {c.editHeading}
       </h2>
       <EditorAlert
-        stale={stale}
-        staleText={c.stale}
-        reloadText={c.reload}
+        trouble={trouble}
+        texts={[c.stale, c.reload, c.errorSummary]}
         onReload={onReload}
-        title={c.errorSummary}
         problems={problems}
-        headingRef={summaryHeading}
       />
       <form className="editor-form" noValidate onSubmit={(e) => void handleSubmit(onSubmit)(e)}>
         <div className="hours-days">

@@ -3,6 +3,7 @@ import type { Channel, Procedure, ProcedureCase } from '../../../common/catalog/
 import type { Messages } from '../../app/i18n/vi.ts';
 import { channelsText, feeRows, timeLimitText } from './catalog-format.ts';
 import { limitNotes } from './procedure-view.ts';
+import { TableHead } from '../../app/table-head.tsx';
 
 /**
  * Channel → limit, two columns. Notes go below the table, each once, naming its channels unless it
@@ -24,16 +25,7 @@ export function LimitsTable({
     <>
       <table className="table limits-table" role="table">
         <caption className="visually-hidden">{caption}</caption>
-        <thead role="rowgroup">
-          <tr role="row">
-            <th scope="col" role="columnheader">
-              {t.procedure.limits.channel}
-            </th>
-            <th scope="col" role="columnheader">
-              {t.procedure.limits.limit}
-            </th>
-          </tr>
-        </thead>
+        <TableHead labels={[t.procedure.limits.channel, t.procedure.limits.limit]} />
         <tbody role="rowgroup">
           {channels.map((c) => {
             const limit = owner.timeLimits[c];
@@ -74,19 +66,7 @@ export function FeesTable({ t, fees, caption }: { t: Messages; fees: Procedure['
   return (
     <table className="table" role="table">
       <caption className="visually-hidden">{caption}</caption>
-      <thead role="rowgroup">
-        <tr role="row">
-          <th scope="col" role="columnheader">
-            {t.procedure.fees.channel}
-          </th>
-          <th scope="col" role="columnheader">
-            {t.procedure.fees.amount}
-          </th>
-          <th scope="col" role="columnheader">
-            {t.procedure.fees.note}
-          </th>
-        </tr>
-      </thead>
+      <TableHead labels={[t.procedure.fees.channel, t.procedure.fees.amount, t.procedure.fees.note]} />
       <tbody role="rowgroup">
         {rows.map((r, i) => (
           <tr role="row" key={i}>

@@ -5,6 +5,7 @@ import { ApiError } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { orgQueries, type UnitView } from './org-api.ts';
 import { agencyKindLabel } from './unit-kinds.ts';
+import { TableHead } from '../../app/table-head.tsx';
 
 export function AgencyTable({ unit }: { unit: UnitView | null }) {
   const { t } = useI18n();
@@ -50,22 +51,7 @@ export function AgencyTable({ unit }: { unit: UnitView | null }) {
         <>
           <table className="table" role="table">
             <caption className="visually-hidden">{t.agencies.caption(unit.name)}</caption>
-            <thead role="rowgroup">
-              <tr role="row">
-                <th scope="col" role="columnheader">
-                  {t.agencies.name}
-                </th>
-                <th scope="col" role="columnheader">
-                  {t.agencies.kind}
-                </th>
-                <th scope="col" role="columnheader">
-                  {t.agencies.code}
-                </th>
-                <th scope="col" role="columnheader">
-                  {t.agencies.parent}
-                </th>
-              </tr>
-            </thead>
+            <TableHead labels={[t.agencies.name, t.agencies.kind, t.agencies.code, t.agencies.parent]} />
             <tbody role="rowgroup">
               {load.items.map((a) => (
                 <tr key={a.code} role="row">
