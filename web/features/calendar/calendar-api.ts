@@ -1,5 +1,6 @@
 // The calendar endpoints as the web app uses them. Reading is public; replacing a year is for a
 // province administrator, office hours for the agency's administrators (the server decides).
+import { queryOptions } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
   SUPPORTED_CALENDAR_YEARS,
@@ -64,3 +65,18 @@ export function putOfficeHours(
 ): Promise<OfficeHoursResult> {
   return apiPut(`/api/v1/agencies/${encodeURIComponent(agencyCode)}/office-hours`, body);
 }
+
+/** The calendar reads as queries (keys `['calendar', ...]`; app/query.ts). */
+export const calendarQueries = {
+  all: ['calendar'] as const,
+  year: (year: number) =>
+    queryOptions({
+      queryKey: ['calendar', 'year', { year }] as const,
+      queryFn: ({ signal }) => getCalendarYear(year, signal),
+    }),
+  officeHours: (agencyCode: string) =>
+    queryOptions({
+      queryKey: ['calendar', 'office-hours', { agencyCode }] as const,
+      queryFn: ({ signal }) => getOfficeHours(agencyCode, signal),
+    }),
+};

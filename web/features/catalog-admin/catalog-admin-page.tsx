@@ -1,54 +1,34 @@
 // /quan-tri/thu-tuc: the catalogue for administrators. Search as you type (the public search: folded
 // diacritics, any word order, codes), each procedure linking to its versions and workflows.
-import { useEffect, useRef, useState } from 'react';
-import { errorText } from '../../app/errors.ts';
-import { isAbort } from '../../app/http.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { Page } from '../../app/page.tsx';
 import { Pager } from '../../app/pager.tsx';
 import { procedureAdminPath } from '../../app/paths.ts';
+import { readStatus } from '../../app/query.ts';
+import { ReadError } from '../../app/read-error.tsx';
 import { Link } from '../../app/router.tsx';
-import { searchProcedures, type ProcedureListItem } from '../catalog/catalog-api.ts';
+import { useDebounced } from '../../app/use-debounced.ts';
+import { catalogQueries } from '../catalog/catalog-api.ts';
 
 const DEBOUNCE_MS = 250;
 const PAGE_SIZE = 20;
-
-type Loaded = { items: ProcedureListItem[]; total: number; page: number };
-type Result =
-  | { kind: 'loading'; last: Loaded | null }
-  | { kind: 'done'; last: Loaded }
-  | { kind: 'error'; error: unknown; last: Loaded | null };
 
 export function CatalogAdminPage() {
   const { t } = useI18n();
   const c = t.catalogAdmin;
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
-  const [reloadKey, setReloadKey] = useState(0);
-  const [result, setResult] = useState<Result>({ kind: 'loading', last: null });
   const resultsHeading = useRef<HTMLHeadingElement>(null);
+  const words = useDebounced(q.trim(), DEBOUNCE_MS);
+  const result = useQuery({
+    ...catalogQueries.search({ q: words.length >= 2 ? words : undefined, page, pageSize: PAGE_SIZE }),
+    placeholderData: keepPreviousData,
+  });
+  const typing = words !== q.trim();
 
-  useEffect(() => {
-    const controller = new AbortController();
-    setResult((r) => ({ kind: 'loading', last: r.last }));
-    const words = q.trim();
-    const timer = window.setTimeout(() => {
-      searchProcedures(
-        { q: words.length >= 2 ? words : undefined, page, pageSize: PAGE_SIZE },
-        controller.signal,
-      )
-        .then((res) => setResult({ kind: 'done', last: { ...res, page } }))
-        .catch((error: unknown) => {
-          if (!isAbort(error)) setResult((r) => ({ kind: 'error', error, last: r.last }));
-        });
-    }, DEBOUNCE_MS);
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-  }, [q, page, reloadKey]);
-
-  const last = result.last;
+  const last = result.data;
   const pages = last ? Math.max(1, Math.ceil(last.total / PAGE_SIZE)) : 1;
 
   return (
@@ -78,16 +58,9 @@ export function CatalogAdminPage() {
           {c.resultsHeading}
         </h2>
         <p className="muted" role="status">
-          {result.kind === 'loading' ? t.loading : result.kind === 'done' ? c.count(result.last.total) : ''}
+          {typing ? t.loading : readStatus(result, t.loading, (data) => c.count(data.total))}
         </p>
-        {result.kind === 'error' ? (
-          <div className="inline-error" role="alert">
-            <p>{errorText(t, result.error)}</p>
-            <button type="button" className="button" onClick={() => setReloadKey((k) => k + 1)}>
-              {t.errors.retry}
-            </button>
-          </div>
-        ) : null}
+        <ReadError read={result} />
         {last && last.items.length > 0 ? (
           <table className="table catalog-admin-table">
             <caption className="visually-hidden">{c.caption}</caption>
@@ -115,7 +88,7 @@ export function CatalogAdminPage() {
         ) : null}
         <Pager
           label={c.pager}
-          page={last?.page ?? page}
+          page={page}
           pages={pages}
           onPage={(p) => {
             setPage(p);

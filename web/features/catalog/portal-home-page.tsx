@@ -3,47 +3,23 @@
 // service, pages of results. The search lives in the address (?q=&level=&online=&page=), so the
 // back button from a procedure returns to the same results; it is written with replaceState, not
 // through the router, so typing neither adds history entries nor moves focus.
-import { startTransition, useEffect, useRef, useState, type FormEvent } from 'react';
-import {
-  IMPLEMENTING_LEVELS,
-  ONLINE_LEVELS,
-  type ImplementingLevel,
-  type OnlineLevel,
-} from '../../../common/catalog/procedure.ts';
-import { errorText } from '../../app/errors.ts';
-import { isAbort, withQuery } from '../../app/http.ts';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useDeferredValue, useEffect, useRef, useState, type FormEvent } from 'react';
+import { IMPLEMENTING_LEVELS, ONLINE_LEVELS } from '../../../common/catalog/procedure.ts';
+import { SelectFilter } from '../../app/field-frame.tsx';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { Pager } from '../../app/pager.tsx';
 import { Page } from '../../app/page.tsx';
 import { calendarPath, PATHS } from '../../app/paths.ts';
+import { ReadError } from '../../app/read-error.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
 import { currentYear } from '../calendar/vn-time.ts';
-import { PORTAL_PAGE_SIZE, searchProcedures, type ProcedureListItem } from './catalog-api.ts';
+import { catalogQueries, PORTAL_PAGE_SIZE } from './catalog-api.ts';
+import { portalAddress, portalStatus, readFilters } from './portal-filters.ts';
 import { ProcedureCard } from './procedure-card.tsx';
 
 const DEBOUNCE_MS = 250;
 const MIN_LENGTH = 2;
-
-type Filters = { q: string; level: ImplementingLevel | ''; online: OnlineLevel | ''; page: number };
-
-function readFilters(search: string): Filters {
-  const params = new URLSearchParams(search);
-  const level = params.get('level') ?? '';
-  const online = params.get('online') ?? '';
-  const page = Number(params.get('page') ?? '1');
-  return {
-    q: params.get('q') ?? '',
-    level: (IMPLEMENTING_LEVELS as readonly string[]).includes(level) ? (level as ImplementingLevel) : '',
-    online: (ONLINE_LEVELS as readonly string[]).includes(online) ? (online as OnlineLevel) : '',
-    page: Number.isInteger(page) && page >= 1 ? page : 1,
-  };
-}
-
-type Result =
-  | { kind: 'loading'; last: Loaded | null }
-  | { kind: 'done'; last: Loaded }
-  | { kind: 'error'; error: unknown; last: Loaded | null };
-type Loaded = { items: ProcedureListItem[]; total: number; page: number };
 
 export function PortalHomePage() {
   const { t } = useI18n();
@@ -54,8 +30,6 @@ export function PortalHomePage() {
   const [level, setLevel] = useState(initial.level);
   const [online, setOnline] = useState(initial.online);
   const [page, setPage] = useState(initial.page);
-  const [result, setResult] = useState<Result>({ kind: 'loading', last: null });
-  const [attempt, setAttempt] = useState(0);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
 
   // Typing settles into the query after a short pause; a new query starts at page 1.
@@ -69,35 +43,23 @@ export function PortalHomePage() {
     return () => window.clearTimeout(timer);
   }, [text, query]);
 
-  useEffect(() => {
-    const controller = new AbortController();
-    const q = query.length >= MIN_LENGTH ? query : undefined;
-    setResult((r) => ({ kind: 'loading', last: r.last }));
-    searchProcedures(
-      { q, level: level || undefined, online: online || undefined, page, pageSize: PORTAL_PAGE_SIZE },
-      controller.signal,
-    )
-      // A transition: React renders the cards in slices that leave the phone's main thread free.
-      .then((res) =>
-        startTransition(() =>
-          setResult({ kind: 'done', last: { items: res.items, total: res.total, page } }),
-        ),
-      )
-      .catch((error: unknown) => {
-        if (!isAbort(error)) setResult((r) => ({ kind: 'error', error, last: r.last }));
-      });
-    return () => controller.abort();
-  }, [query, level, online, page, attempt]);
+  const result = useQuery({
+    ...catalogQueries.search({
+      q: query.length >= MIN_LENGTH ? query : undefined,
+      level: level || undefined,
+      online: online || undefined,
+      page,
+      pageSize: PORTAL_PAGE_SIZE,
+    }),
+    placeholderData: keepPreviousData,
+  });
+  // Deferred: React renders the cards in slices that leave the phone's main thread free.
+  const loaded = useDeferredValue(result.data);
 
   // The address follows what is typed at once (not the debounced query), so that leaving for a
   // procedure before the pause and coming back still restores the words typed.
   useEffect(() => {
-    const address = withQuery(PATHS.portal, {
-      q: text.trim() || undefined,
-      level: level || undefined,
-      online: online || undefined,
-      page: page > 1 ? page : undefined,
-    });
+    const address = portalAddress(PATHS.portal, { q: text, level, online, page });
     // Not when it is already there (the first render): replaceState costs a same-document navigation.
     const here = window.location.pathname + window.location.search;
     if (window.location.pathname === PATHS.portal && here !== address) {
@@ -120,15 +82,12 @@ export function PortalHomePage() {
     resultsHeading.current?.scrollIntoView({ block: 'start' });
   };
 
-  const loaded = result.last;
   const pages = loaded ? Math.max(1, Math.ceil(loaded.total / PORTAL_PAGE_SIZE)) : 1;
-  let status = '';
-  if (result.kind === 'loading') status = t.portal.searching;
-  else if (result.kind === 'done' && loaded) {
-    const from = (loaded.page - 1) * PORTAL_PAGE_SIZE + 1;
-    status =
-      loaded.total === 0 ? t.portal.none : t.portal.found(loaded.total, from, from + loaded.items.length - 1);
-  }
+  const status = result.isFetching
+    ? t.portal.searching
+    : result.isError || !loaded
+      ? ''
+      : portalStatus(t, loaded, page, PORTAL_PAGE_SIZE);
 
   return (
     <Page title={t.portal.title} heading={t.portal.heading} intro={t.portal.intro} className="portal">
@@ -153,49 +112,41 @@ export function PortalHomePage() {
             aria-controls="procedure-results"
           />
           <div className="filter-row">
-            <div className="field-inline">
-              <label htmlFor="procedure-level">{t.portal.level}</label>
-              <select
-                id="procedure-level"
-                value={level}
-                onChange={(e) => {
-                  setLevel(e.target.value as ImplementingLevel | '');
-                  setPage(1);
-                }}
-              >
-                <option value="">{t.portal.any}</option>
-                {IMPLEMENTING_LEVELS.map((l) => (
-                  <option key={l} value={l}>
-                    {t.catalog.levels[l]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field-inline">
-              <label htmlFor="procedure-online">{t.portal.online}</label>
-              <select
-                id="procedure-online"
-                value={online}
-                onChange={(e) => {
-                  setOnline(e.target.value as OnlineLevel | '');
-                  setPage(1);
-                }}
-              >
-                <option value="">{t.portal.any}</option>
-                {ONLINE_LEVELS.map((l) => (
-                  <option key={l} value={l}>
-                    {t.catalog.onlineLevels[l]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <SelectFilter
+              id="procedure-level"
+              className="field-inline"
+              label={t.portal.level}
+              value={level}
+              options={[
+                { value: '', label: t.portal.any },
+                ...IMPLEMENTING_LEVELS.map((l) => ({ value: l, label: t.catalog.levels[l] })),
+              ]}
+              onChange={(next) => {
+                setLevel(next);
+                setPage(1);
+              }}
+            />
+            <SelectFilter
+              id="procedure-online"
+              className="field-inline"
+              label={t.portal.online}
+              value={online}
+              options={[
+                { value: '', label: t.portal.any },
+                ...ONLINE_LEVELS.map((l) => ({ value: l, label: t.catalog.onlineLevels[l] })),
+              ]}
+              onChange={(next) => {
+                setOnline(next);
+                setPage(1);
+              }}
+            />
           </div>
         </form>
       </section>
 
       <section
         aria-labelledby="procedure-results-heading"
-        aria-busy={result.kind === 'loading'}
+        aria-busy={result.isFetching}
         className={loaded ? undefined : 'pending'}
       >
         <h2 id="procedure-results-heading" className="section-heading" tabIndex={-1} ref={resultsHeading}>
@@ -204,14 +155,7 @@ export function PortalHomePage() {
         <p className="search-status" role="status">
           {status}
         </p>
-        {result.kind === 'error' ? (
-          <div className="inline-error" role="alert">
-            <p>{errorText(t, result.error)}</p>
-            <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
-              {t.errors.retry}
-            </button>
-          </div>
-        ) : null}
+        <ReadError read={result} />
         <ul className="procedure-list" id="procedure-results">
           {loaded?.items.map((p) => (
             <ProcedureCard key={p.code} procedure={p} />
@@ -221,7 +165,7 @@ export function PortalHomePage() {
       </section>
 
       {/* Shown once the first results are in, so that they do not push it down. */}
-      {loaded || result.kind === 'error' ? (
+      {loaded || result.isError ? (
         <section aria-labelledby="portal-more-heading">
           <h2 id="portal-more-heading" className="section-heading">
             {t.portal.moreHeading}

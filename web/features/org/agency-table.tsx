@@ -1,35 +1,19 @@
 // The agencies of the selected unit.
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { errorText } from '../../app/errors.ts';
-import { ApiError, isAbort } from '../../app/http.ts';
+import { ApiError } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import { listAgencies, type AgencyView, type UnitView } from './org-api.ts';
+import { orgQueries, type UnitView } from './org-api.ts';
 import { agencyKindLabel } from './unit-kinds.ts';
-
-type Load =
-  | { kind: 'loading' }
-  | { kind: 'done'; items: AgencyView[]; total: number }
-  | { kind: 'error'; error: unknown };
+import { TableHead } from '../../app/table-head.tsx';
 
 export function AgencyTable({ unit }: { unit: UnitView | null }) {
   const { t } = useI18n();
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const code = unit?.code ?? null;
+  const read = useQuery({ ...orgQueries.agencies(code ?? ''), enabled: code !== null });
+  const load = read.data;
 
-  useEffect(() => {
-    if (code === null) return;
-    const controller = new AbortController();
-    setLoad({ kind: 'loading' });
-    listAgencies(code, controller.signal)
-      .then((page) => setLoad({ kind: 'done', items: page.items, total: page.total }))
-      .catch((error: unknown) => {
-        if (!isAbort(error)) setLoad({ kind: 'error', error });
-      });
-    return () => controller.abort();
-  }, [code, attempt]);
-
-  const names = new Map(load.kind === 'done' ? load.items.map((a) => [a.code, a.name]) : []);
+  const names = new Map(load ? load.items.map((a) => [a.code, a.name]) : []);
 
   // Explicit roles: the small-screen layout restyles the table as cards, which would otherwise
   // drop its table semantics in some browsers.
@@ -37,28 +21,28 @@ export function AgencyTable({ unit }: { unit: UnitView | null }) {
     <section
       className="panel agencies-panel"
       aria-labelledby="agencies-heading"
-      aria-busy={load.kind === 'loading' && unit !== null}
+      aria-busy={read.isFetching && unit !== null}
     >
       <h2 id="agencies-heading" className="panel-heading">
         {unit ? t.agencies.headingFor(unit.name) : t.agencies.heading}
       </h2>
       {unit === null ? (
         <p className="muted">{t.agencies.choose}</p>
-      ) : load.kind === 'loading' ? (
-        <p className="muted" role="status">
-          {t.loading}
-        </p>
-      ) : load.kind === 'error' ? (
+      ) : read.isError ? (
         <div className="inline-error" role="alert">
           <p>
-            {load.error instanceof ApiError && load.error.status === 403
+            {read.error instanceof ApiError && read.error.status === 403
               ? t.errors.outOfReach
-              : errorText(t, load.error)}
+              : errorText(t, read.error)}
           </p>
-          <button type="button" className="button" onClick={() => setAttempt((n) => n + 1)}>
+          <button type="button" className="button" onClick={() => void read.refetch()}>
             {t.errors.retry}
           </button>
         </div>
+      ) : !load || read.isFetching ? (
+        <p className="muted" role="status">
+          {t.loading}
+        </p>
       ) : load.items.length === 0 ? (
         <p className="muted" role="status">
           {t.agencies.none}
@@ -67,22 +51,7 @@ export function AgencyTable({ unit }: { unit: UnitView | null }) {
         <>
           <table className="table" role="table">
             <caption className="visually-hidden">{t.agencies.caption(unit.name)}</caption>
-            <thead role="rowgroup">
-              <tr role="row">
-                <th scope="col" role="columnheader">
-                  {t.agencies.name}
-                </th>
-                <th scope="col" role="columnheader">
-                  {t.agencies.kind}
-                </th>
-                <th scope="col" role="columnheader">
-                  {t.agencies.code}
-                </th>
-                <th scope="col" role="columnheader">
-                  {t.agencies.parent}
-                </th>
-              </tr>
-            </thead>
+            <TableHead labels={[t.agencies.name, t.agencies.kind, t.agencies.code, t.agencies.parent]} />
             <tbody role="rowgroup">
               {load.items.map((a) => (
                 <tr key={a.code} role="row">

@@ -1,5 +1,6 @@
 // The org endpoints, as the web app uses them. Both are scoped by the server to the signed-in
 // user's reach; asking outside it answers 403 FORBIDDEN.
+import { queryOptions } from '@tanstack/react-query';
 import type { UserView } from '../../../common/contracts/auth.ts';
 import type { AgencyView, UnitView } from '../../../common/contracts/org.ts';
 import { apiGet } from '../../app/http.ts';
@@ -17,6 +18,15 @@ export function listChildUnits(parentCode: string, signal?: AbortSignal): Promis
 
 export function searchUnits(q: string, signal?: AbortSignal): Promise<Paged<UnitView>> {
   return apiGet('/api/v1/units', { q, pageSize: SEARCH_PAGE }, signal);
+}
+
+/** Agencies whose name or code matches `q` (folded diacritics), within the user's reach. */
+export function searchAgencies(
+  q: string,
+  pageSize: number,
+  signal?: AbortSignal,
+): Promise<Paged<AgencyView>> {
+  return apiGet('/api/v1/agencies', { q, pageSize }, signal);
 }
 
 export function listAgencies(unitCode: string, signal?: AbortSignal): Promise<Paged<AgencyView>> {
@@ -46,3 +56,34 @@ export async function loadRootUnits(user: UserView, signal?: AbortSignal): Promi
     .filter((u) => u.parentCode === null || !codesHeld.has(u.parentCode))
     .sort((a, b) => a.level - b.level || a.name.localeCompare(b.name, 'vi'));
 }
+
+/** The org reads as queries (keys `['org', ...]`; app/query.ts). */
+export const orgQueries = {
+  all: ['org'] as const,
+  children: (parentCode: string) =>
+    queryOptions({
+      queryKey: ['org', 'units', { parentCode }] as const,
+      queryFn: ({ signal }) => listChildUnits(parentCode, signal),
+    }),
+  unitSearch: (q: string) =>
+    queryOptions({
+      queryKey: ['org', 'units', { q }] as const,
+      queryFn: ({ signal }) => searchUnits(q, signal),
+    }),
+  agencies: (unitCode: string) =>
+    queryOptions({
+      queryKey: ['org', 'agencies', { unitCode }] as const,
+      queryFn: ({ signal }) => listAgencies(unitCode, signal),
+    }),
+  /** The top of the user's tree (the units of their roles). */
+  roots: (user: UserView) =>
+    queryOptions({
+      queryKey: ['org', 'roots', { units: [...new Set(user.roles.map((r) => r.unitCode))] }] as const,
+      queryFn: ({ signal }) => loadRootUnits(user, signal),
+    }),
+  agencySearch: (q: string, pageSize: number) =>
+    queryOptions({
+      queryKey: ['org', 'agencies', { q, pageSize }] as const,
+      queryFn: ({ signal }) => searchAgencies(q, pageSize, signal),
+    }),
+};

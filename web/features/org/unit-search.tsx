@@ -1,20 +1,15 @@
 // Search for a unit by name or code, with or without diacritics: the server folds both sides
 // (common/text/fold.ts). Debounced; a newer query cancels the older request.
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { errorText } from '../../app/errors.ts';
-import { isAbort } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import { searchUnits, type UnitView } from './org-api.ts';
+import { useDebounced } from '../../app/use-debounced.ts';
+import { orgQueries, type UnitView } from './org-api.ts';
 import { unitDescription } from './unit-kinds.ts';
 
 const DEBOUNCE_MS = 300;
 const MIN_LENGTH = 2;
-
-type Result =
-  | { kind: 'idle' }
-  | { kind: 'loading' }
-  | { kind: 'done'; items: UnitView[]; total: number }
-  | { kind: 'error'; error: unknown };
 
 export function UnitSearch({
   selectedCode,
@@ -25,32 +20,15 @@ export function UnitSearch({
 }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
-  const [result, setResult] = useState<Result>({ kind: 'idle' });
-  const query = text.trim();
-
-  useEffect(() => {
-    if (query.length < MIN_LENGTH) {
-      setResult({ kind: 'idle' });
-      return;
-    }
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      setResult({ kind: 'loading' });
-      searchUnits(query, controller.signal)
-        .then((page) => setResult({ kind: 'done', items: page.items, total: page.total }))
-        .catch((error: unknown) => {
-          if (!isAbort(error)) setResult({ kind: 'error', error });
-        });
-    }, DEBOUNCE_MS);
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query]);
+  const typed = text.trim();
+  const query = useDebounced(typed, DEBOUNCE_MS);
+  const asking = typed.length >= MIN_LENGTH && query === typed;
+  const read = useQuery({ ...orgQueries.unitSearch(query), enabled: asking });
+  const result = asking && !read.isFetching ? read.data : undefined;
 
   let status = '';
-  if (result.kind === 'loading') status = t.units.searching;
-  else if (result.kind === 'done')
+  if (asking && read.isFetching) status = t.units.searching;
+  else if (result)
     status =
       result.total === 0 ? t.units.searchNone : t.units.searchResults(result.items.length, result.total);
 
@@ -79,13 +57,13 @@ export function UnitSearch({
       <p className="search-status" role="status">
         {status}
       </p>
-      {result.kind === 'error' ? (
+      {asking && read.isError ? (
         <p className="inline-error" role="alert">
-          {errorText(t, result.error)}
+          {errorText(t, read.error)}
         </p>
       ) : null}
       <ul className="search-results" id="unit-search-results">
-        {result.kind === 'done'
+        {result
           ? result.items.map((unit) => (
               <li key={unit.code}>
                 <button

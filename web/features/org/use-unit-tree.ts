@@ -1,9 +1,9 @@
 // State of the lazily loaded unit tree: the roots of the user's reach, each loaded node's children
 // (fetched with parentCode when the node is first opened), and which nodes are open.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { UserView } from '../../../common/contracts/auth.ts';
-import { isAbort } from '../../app/http.ts';
-import { findUnit, listChildUnits, loadRootUnits, type UnitView } from './org-api.ts';
+import { findUnit, orgQueries, type UnitView } from './org-api.ts';
 import { isCommune } from './unit-kinds.ts';
 
 export type TreeNode = {
@@ -48,22 +48,18 @@ export function useUnitTree(user: UserView) {
     stateRef.current = change(stateRef.current);
     setState(stateRef.current);
   }, []);
-  const [reloadKey, setReloadKey] = useState(0);
+  const client = useQueryClient();
+  const roots = useQuery(orgQueries.roots(user));
+  const { data: rootUnits, error: rootsError } = roots;
 
   useEffect(() => {
-    const controller = new AbortController();
-    apply(() => EMPTY);
-    loadRootUnits(user, controller.signal)
-      .then((units) => {
-        const nodes: Record<string, TreeNode> = {};
-        for (const u of units) nodes[u.code] = newNode(u);
-        apply(() => ({ roots: units.map((u) => u.code), rootsError: null, nodes }));
-      })
-      .catch((error: unknown) => {
-        if (!isAbort(error)) apply(() => ({ roots: [], rootsError: error, nodes: {} }));
-      });
-    return () => controller.abort();
-  }, [user, reloadKey, apply]);
+    if (rootUnits) {
+      const nodes: Record<string, TreeNode> = {};
+      for (const u of rootUnits) nodes[u.code] = newNode(u);
+      apply(() => ({ roots: rootUnits.map((u) => u.code), rootsError: null, nodes }));
+    } else if (rootsError) apply(() => ({ roots: [], rootsError, nodes: {} }));
+    else apply(() => EMPTY);
+  }, [rootUnits, rootsError, apply]);
 
   const patch = useCallback(
     (code: string, change: Partial<TreeNode>) =>
@@ -82,7 +78,7 @@ export function useUnitTree(user: UserView) {
       patch(code, { loading: true, error: null });
       setStatus({ kind: 'loading', name: node.unit.name });
       try {
-        const page = await listChildUnits(code);
+        const page = await client.fetchQuery(orgQueries.children(code));
         apply((s) => {
           const nodes = { ...s.nodes };
           for (const u of page.items) nodes[u.code] ??= newNode(u);
@@ -103,7 +99,7 @@ export function useUnitTree(user: UserView) {
         setStatus({ kind: 'idle' });
       }
     },
-    [patch, apply],
+    [patch, apply, client],
   );
 
   const expand = useCallback(
@@ -143,7 +139,8 @@ export function useUnitTree(user: UserView) {
     [expand],
   );
 
-  const retryRoots = useCallback(() => setReloadKey((k) => k + 1), []);
+  const { refetch } = roots;
+  const retryRoots = useCallback(() => void refetch(), [refetch]);
 
   return { ...state, status, expand, collapse, reveal, retryRoots, loadChildren };
 }

@@ -1,10 +1,16 @@
-// Choosing an agency: a combobox (WAI-ARIA 1.2, list autocomplete) over GET /agencies?q=, which the
-// server limits to the user's reach and matches without diacritics ("hang trong" finds "Ủy ban nhân
-// dân Phường Hàng Trống"). Type, ↓ ↑ move through the suggestions, Enter chooses, Escape closes.
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+// Choosing an agency: a combobox (WAI-ARIA 1.2, list autocomplete; downshift's useCombobox) over
+// GET /agencies?q=, which the server limits to the user's reach and matches without diacritics
+// ("hang trong" finds "Ủy ban nhân dân Phường Hàng Trống"). Type, ↓ ↑ move through the suggestions,
+// Enter chooses, Escape closes; Enter never submits the form around it.
+import { useQuery } from '@tanstack/react-query';
+import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from 'downshift';
+import { useEffect, useId, useState } from 'react';
 import type { AgencyView } from '../../../common/contracts/org.ts';
-import { apiGet, isAbort } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
+import { RequiredMark } from '../../app/required-mark.tsx';
+import { useDebounced } from '../../app/use-debounced.ts';
+import { orgQueries } from '../org/org-api.ts';
+import { keepTextOnEscapeAndBlur } from './combobox-rules.ts';
 
 const DEBOUNCE_MS = 200;
 const MIN_LENGTH = 2;
@@ -13,6 +19,13 @@ const SUGGESTIONS = 8;
 export type PickedAgency = { code: string; name: string };
 
 const textOf = (a: PickedAgency): string => `${a.name} (${a.code})`;
+
+function stateReducer(
+  state: UseComboboxState<AgencyView>,
+  { type, changes }: UseComboboxStateChangeOptions<AgencyView>,
+): Partial<UseComboboxState<AgencyView>> {
+  return keepTextOnEscapeAndBlur(state, type, changes, useCombobox.stateChangeTypes);
+}
 
 export function AgencyPicker({
   id,
@@ -34,88 +47,60 @@ export function AgencyPicker({
   const { t } = useI18n();
   const listId = `${useId().replace(/[^A-Za-z0-9]/g, '')}-agencies`;
   const [text, setText] = useState(picked ? textOf(picked) : '');
-  const [items, setItems] = useState<AgencyView[]>([]);
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(-1);
-  const [status, setStatus] = useState('');
+  const [chosen, setChosen] = useState<string | null>(null);
+  const query = useDebounced(text.trim(), DEBOUNCE_MS);
+  const asking =
+    query.length >= MIN_LENGTH && !(picked !== null && text === textOf(picked)) && chosen === null;
+  const read = useQuery({ ...orgQueries.agencySearch(query, SUGGESTIONS), enabled: asking });
+  const items = asking ? (read.data?.items ?? []) : [];
 
-  const query = text.trim();
-  const isPickedText = picked !== null && text === textOf(picked);
-
+  const box = useCombobox<AgencyView>({
+    items,
+    itemToString: (a) => (a ? textOf(a) : ''),
+    inputValue: text,
+    inputId: id,
+    menuId: listId,
+    selectedItem: null,
+    stateReducer,
+    onInputValueChange: ({ inputValue, type }) => {
+      if (type !== useCombobox.stateChangeTypes.InputChange) return;
+      setText(inputValue);
+      setChosen(null);
+    },
+    onSelectedItemChange: ({ selectedItem }) => {
+      if (!selectedItem) return;
+      const agency = { code: selectedItem.code, name: selectedItem.name };
+      setText(textOf(agency));
+      setChosen(t.agencyPicker.chosen(agency.name));
+      onPick(agency);
+    },
+  });
+  const { setHighlightedIndex } = box;
+  // New suggestions: the first one is ready for Enter.
   useEffect(() => {
-    if (isPickedText || query.length < MIN_LENGTH) {
-      setItems([]);
-      return;
-    }
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      setStatus(t.loading);
-      apiGet<{ items: AgencyView[]; total: number }>(
-        '/api/v1/agencies',
-        { q: query, pageSize: SUGGESTIONS },
-        controller.signal,
-      )
-        .then((res) => {
-          setItems(res.items);
-          setActive(res.items.length > 0 ? 0 : -1);
-          setOpen(true);
-          setStatus(
-            res.items.length === 0 ? t.agencyPicker.none : t.agencyPicker.suggestions(res.items.length),
-          );
-        })
-        .catch((err: unknown) => {
-          if (!isAbort(err)) setStatus(t.errors.generic);
-        });
-    }, DEBOUNCE_MS);
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query, isPickedText, t]);
+    if (read.data && read.data.items.length > 0) setHighlightedIndex(0);
+  }, [read.data, setHighlightedIndex]);
 
-  const choose = (a: AgencyView) => {
-    const agency = { code: a.code, name: a.name };
-    setText(textOf(agency));
-    setOpen(false);
-    setItems([]);
-    setStatus(t.agencyPicker.chosen(a.name));
-    onPick(agency);
-  };
-
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown') {
-      event.preventDefault();
-      if (!open && items.length > 0) setOpen(true);
-      setActive((a) => (items.length === 0 ? -1 : (a + 1) % items.length));
-    } else if (event.key === 'ArrowUp') {
-      event.preventDefault();
-      setActive((a) => (items.length === 0 ? -1 : (a - 1 + items.length) % items.length));
-    } else if (event.key === 'Enter') {
-      // Enter in the combobox chooses; it never submits the form around it.
-      event.preventDefault();
-      const item = open ? items[active] : undefined;
-      if (item) choose(item);
-    } else if (event.key === 'Escape' && open) {
-      event.preventDefault();
-      setOpen(false);
-    }
-  };
-
-  const expanded = open && items.length > 0;
+  const status =
+    chosen ??
+    (!asking
+      ? ''
+      : read.isFetching
+        ? t.loading
+        : read.isError
+          ? t.errors.generic
+          : read.data
+            ? read.data.items.length === 0
+              ? t.agencyPicker.none
+              : t.agencyPicker.suggestions(read.data.items.length)
+            : '');
+  const expanded = box.isOpen && items.length > 0;
   const hintId = `${id}-hint`;
   return (
     <div className={error ? 'field combobox field-invalid' : 'field combobox'}>
-      <label htmlFor={id}>
+      <label {...box.getLabelProps()}>
         {label}
-        {required ? (
-          <>
-            <span className="required-mark" aria-hidden="true">
-              {' '}
-              *
-            </span>
-            <span className="visually-hidden"> ({t.dossiers.form.required})</span>
-          </>
-        ) : null}
+        <RequiredMark required={required} />
       </label>
       <p className="hint" id={hintId}>
         {hint ?? t.agencyPicker.hint}
@@ -126,40 +111,33 @@ export function AgencyPicker({
         </p>
       ) : null}
       <input
-        id={id}
-        type="text"
-        role="combobox"
-        aria-autocomplete="list"
-        aria-expanded={expanded}
-        aria-controls={listId}
-        aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
-        aria-describedby={[error ? `${id}-error` : '', hintId].filter(Boolean).join(' ')}
-        aria-invalid={error ? true : undefined}
-        aria-required={required || undefined}
-        autoComplete="off"
-        spellCheck={false}
-        value={text}
-        onChange={(e) => {
-          setText(e.target.value);
-          setOpen(true);
-        }}
-        onKeyDown={onKeyDown}
-        onBlur={() => window.setTimeout(() => setOpen(false), 150)}
+        {...box.getInputProps({
+          type: 'text',
+          spellCheck: false,
+          'aria-expanded': expanded,
+          'aria-describedby': [error ? `${id}-error` : '', hintId].filter(Boolean).join(' '),
+          'aria-invalid': error ? true : undefined,
+          'aria-required': required || undefined,
+          onKeyDown: (event) => {
+            // Enter in the combobox chooses (downshift does, when a suggestion is highlighted); it
+            // never submits the form around it.
+            if (event.key === 'Enter') event.preventDefault();
+          },
+        })}
       />
-      <ul id={listId} role="listbox" className="combobox-list" hidden={!expanded} aria-label={label}>
-        {items.map((a, i) => (
-          <li
-            key={a.code}
-            id={`${listId}-${i}`}
-            role="option"
-            aria-selected={i === active}
-            className="combobox-option"
-            onMouseDown={(e) => e.preventDefault()}
-            onClick={() => choose(a)}
-          >
-            {a.name} <span className="code">{a.code}</span>
-          </li>
-        ))}
+      <ul {...box.getMenuProps({ 'aria-label': label })} className="combobox-list" hidden={!expanded}>
+        {expanded
+          ? items.map((a, index) => (
+              <li
+                key={a.code}
+                {...box.getItemProps({ item: a, index })}
+                aria-selected={index === box.highlightedIndex}
+                className="combobox-option"
+              >
+                {a.name} <span className="code">{a.code}</span>
+              </li>
+            ))
+          : null}
       </ul>
       <p className="visually-hidden" role="status">
         {status}

@@ -4,68 +4,9 @@
 // field (`grantErrorKey`), so a message stays on its row while rows are added or removed.
 import { useEffect, useState } from 'react';
 import { ROLES, type Role } from '../../../common/auth/roles.ts';
-import type { ErrorDetail } from '../../app/http.ts';
-import { detailText } from '../../app/errors.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import type { Messages } from '../../app/i18n/vi.ts';
-import { AgencyPicker, type PickedAgency } from './agency-picker.tsx';
-
-export type GrantRow = { id: string; role: Role | ''; agency: PickedAgency | null; locked: boolean };
-export type GrantField = 'role' | 'agency';
-export type GrantErrors = Record<string, string>;
-
-let lastId = 0;
-export const newGrantRow = (init: Partial<Omit<GrantRow, 'id'>> = {}): GrantRow => ({
-  id: `g${++lastId}`,
-  role: '',
-  agency: null,
-  locked: false,
-  ...init,
-});
-
-export const grantErrorKey = (rowId: string, field: GrantField): string => `${rowId}-${field}`;
-export const grantFieldId = (prefix: string, rowId: string, field: GrantField): string =>
-  `${prefix}-${rowId}-${field}`;
-
-/** The grants as the API takes them (blank choices sent as blanks, for the server to name). */
-export function grantsBody(rows: readonly GrantRow[]): { role: Role; agencyCode: string }[] {
-  return rows.map((r) => ({ role: r.role as Role, agencyCode: r.agency?.code ?? '' }));
-}
-
-export type MappedGrantErrors = { fields: GrantErrors; general: string[] };
-
-/**
- * `body/grants/2/agencyCode`, `body/grants/2/role`, `body/grants/2` (a repeated grant) → the row sent
- * at that index; `body/grants` → general. A blank choice reads "choose …" rather than the server's
- * generic format message.
- */
-export function mapGrantErrors(
-  t: Messages,
-  sent: readonly GrantRow[],
-  details: readonly ErrorDetail[],
-): MappedGrantErrors & { rest: ErrorDetail[] } {
-  const fields: GrantErrors = {};
-  const general: string[] = [];
-  const rest: ErrorDetail[] = [];
-  for (const d of details) {
-    const m = /^body\/grants(?:\/(\d+)(?:\/(role|agencyCode))?)?$/.exec(d.path);
-    if (!m) {
-      rest.push(d);
-      continue;
-    }
-    const row = m[1] === undefined ? undefined : sent[Number(m[1])];
-    if (!row) {
-      general.push(detailText(t, d));
-      continue;
-    }
-    const field: GrantField = m[2] === 'role' ? 'role' : 'agency';
-    let message = detailText(t, d);
-    if (field === 'role' && row.role === '') message = t.staff.grants.chooseRole;
-    if (field === 'agency' && row.agency === null) message = t.staff.grants.chooseAgency;
-    fields[grantErrorKey(row.id, field)] ??= message;
-  }
-  return { fields, general, rest };
-}
+import { AgencyPicker } from './agency-picker.tsx';
+import { grantErrorKey, grantFieldId, newGrantRow, type GrantErrors, type GrantRow } from './grants-rows.ts';
 
 export function GrantsEditor({
   idPrefix,

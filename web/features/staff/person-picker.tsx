@@ -2,12 +2,12 @@
 // the active holders of the step's role at the step's agency (GET /staff?agencyCode=&role=&active=true),
 // by name. When the list cannot be read (an agency outside the user's reach, as on an inter-agency
 // step) or holds nobody, a text field for the user's id remains, as before.
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { ROLES, type Role } from '../../../common/auth/roles.ts';
 import { errorText } from '../../app/errors.ts';
-import { isAbort } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import { listStaff, type StaffView } from './staff-api.ts';
+import { RequiredMark } from '../../app/required-mark.tsx';
+import { staffQueries } from './staff-api.ts';
 
 /** Which input of an action names a person, and among whom to choose: the step it hands the dossier to. */
 export type PersonInput = { field: string; agency: { code: string; name: string }; role: Role };
@@ -46,8 +46,6 @@ export function withoutProperty<
   return { ...schema, properties, required: schema.required?.filter((r) => r !== field) };
 }
 
-type Load = { kind: 'loading' } | { kind: 'done'; people: StaffView[] } | { kind: 'error'; message: string };
-
 export function PersonPicker({
   id,
   label,
@@ -69,50 +67,29 @@ export function PersonPicker({
 }) {
   const { t } = useI18n();
   const p = t.personPicker;
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
-
-  useEffect(() => {
-    const controller = new AbortController();
-    setLoad({ kind: 'loading' });
-    listStaff({ agencyCode: agency.code, role, active: true, pageSize: 100 }, controller.signal)
-      .then((res) =>
-        setLoad({
-          kind: 'done',
-          people: [...res.items].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')),
-        }),
-      )
-      .catch((err: unknown) => {
-        if (!isAbort(err)) setLoad({ kind: 'error', message: errorText(t, err) });
-      });
-    return () => controller.abort();
-  }, [agency.code, role, t]);
+  const read = useQuery({
+    ...staffQueries.list({ agencyCode: agency.code, role, active: true, pageSize: 100 }),
+    select: (res) => [...res.items].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')),
+  });
+  const people = read.data;
 
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [error ? errorId : '', hintId].filter(Boolean).join(' ');
-  const useList = load.kind === 'done' && load.people.length > 0;
-  const hint =
-    load.kind === 'loading'
+  const useList = people !== undefined && people.length > 0;
+  const hint = read.isError
+    ? p.unavailable(errorText(t, read.error))
+    : people === undefined
       ? t.loading
-      : load.kind === 'error'
-        ? p.unavailable(load.message)
-        : load.people.length === 0
-          ? p.nobody(t.roles[role], agency.name)
-          : p.hint(t.roles[role], agency.name);
+      : people.length === 0
+        ? p.nobody(t.roles[role], agency.name)
+        : p.hint(t.roles[role], agency.name);
 
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>
         {label}
-        {required ? (
-          <>
-            <span className="required-mark" aria-hidden="true">
-              {' '}
-              *
-            </span>
-            <span className="visually-hidden"> ({t.dossiers.form.required})</span>
-          </>
-        ) : null}
+        <RequiredMark required={required} />
       </label>
       <p className="hint" id={hintId} aria-live="polite">
         {hint}
@@ -132,7 +109,7 @@ export function PersonPicker({
           onChange={(e) => onChange(e.target.value)}
         >
           <option value="">{p.choose}</option>
-          {load.people.map((person) => (
+          {people?.map((person) => (
             <option key={person.id} value={person.id}>
               {person.fullName} ({person.username})
             </option>
@@ -143,7 +120,7 @@ export function PersonPicker({
           id={id}
           type="text"
           value={value}
-          disabled={load.kind === 'loading'}
+          disabled={people === undefined && !read.isError}
           inputMode="numeric"
           autoComplete="off"
           aria-invalid={error ? true : undefined}

@@ -1,5 +1,6 @@
 // The staff endpoints (common/contracts/staff.ts). The server decides reach: a list holds only the
 // staff of agencies the user reaches, and every change is refused outside the user's administration.
+import { queryOptions } from '@tanstack/react-query';
 import type {
   CreateStaffBody,
   PutGrantsBody,
@@ -44,3 +45,13 @@ export function putGrants(username: string, body: PutGrantsBody): Promise<StaffV
 export function setStaffActive(username: string, active: boolean): Promise<StaffView> {
   return apiPost(`${one(username)}/${active ? 'activate' : 'deactivate'}`);
 }
+
+/** The staff reads as queries (keys `['staff', ...]`; app/query.ts). */
+export const staffQueries = {
+  all: ['staff'] as const,
+  list: (query: StaffQuery) =>
+    queryOptions({
+      queryKey: ['staff', 'list', query] as const,
+      queryFn: ({ signal }) => listStaff(query, signal),
+    }),
+};

@@ -1,55 +1,32 @@
 // The two staff forms: a new account (username, full name, initial password, grants) and the grants
 // of an existing one. The server validates and decides reach; each `details[].path` it names
 // (`body/username`, `body/grants/1/agencyCode`) is shown beside its field and in the error summary.
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { PASSWORD_MIN_LENGTH } from '../../../common/contracts/staff.ts';
-import { detailField, detailText, errorText } from '../../app/errors.ts';
+import { FormActions } from '../../app/field-frame.tsx';
 import { ApiError } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { ErrorSummary, type Problem } from '../calendar/error-summary.tsx';
 import {
-  grantErrorKey,
-  grantFieldId,
+  ACCOUNT_FIELDS,
+  createFailure,
   grantsBody,
-  GrantsEditor,
-  mapGrantErrors,
+  grantsFailure,
   newGrantRow,
-  type GrantErrors,
   type GrantRow,
-} from './grants-editor.tsx';
+  type StaffFailure,
+} from './grants-rows.ts';
 import { createStaff, putGrants, type StaffView } from './staff-api.ts';
-
-type Failure = { fields: Record<string, string>; grants: GrantErrors; general: string[] };
-const NO_FAILURE: Failure = { fields: {}, grants: {}, general: [] };
-
-function grantProblems(
-  t: ReturnType<typeof useI18n>['t'],
-  prefix: string,
-  rows: readonly GrantRow[],
-  errors: GrantErrors,
-): Problem[] {
-  const out: Problem[] = [];
-  rows.forEach((row, i) => {
-    for (const field of ['role', 'agency'] as const) {
-      const message = errors[grantErrorKey(row.id, field)];
-      if (!message) continue;
-      out.push({
-        message,
-        label: `${t.staff.grants.rowLegend(i + 1)} – ${field === 'role' ? t.staff.grants.role : t.staff.grants.agency}`,
-        fieldId: row.locked ? undefined : grantFieldId(prefix, row.id, field),
-      });
-    }
-  });
-  return out;
-}
-
-function useFocusOnFailure(failure: Failure | null) {
-  const summaryHeading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => {
-    if (failure && failure !== NO_FAILURE) summaryHeading.current?.focus();
-  }, [failure]);
-  return summaryHeading;
-}
+import {
+  AccountInput,
+  FormGrants,
+  grantProblems,
+  useFormFocus,
+  type CreateValues,
+  type GrantsValues,
+} from './staff-form-parts.tsx';
 
 export function CreateStaffForm({
   onCreated,
@@ -61,98 +38,57 @@ export function CreateStaffForm({
   const { t } = useI18n();
   const s = t.staff;
   const prefix = 'staff-new';
-  const [username, setUsername] = useState('');
-  const [fullName, setFullName] = useState('');
-  const [password, setPassword] = useState('');
-  const [rows, setRows] = useState<GrantRow[]>(() => [newGrantRow()]);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const summaryHeading = useFocusOnFailure(failure);
+  const [defaultValues] = useState<CreateValues>(() => ({
+    username: '',
+    fullName: '',
+    password: '',
+    grants: [newGrantRow()],
+  }));
+  // Server messages stay until the next submit, as the summary lists them.
+  const { control, register, handleSubmit, setError, formState } = useForm<CreateValues>({
+    defaultValues,
+    reValidateMode: 'onSubmit',
+  });
+  const rows = useWatch({ control, name: 'grants' });
+  const [failure, setFailure] = useState<StaffFailure | null>(null);
+  const { headingRef, summaryHeading } = useFormFocus(failure);
+  const create = useMutation({ mutationFn: createStaff });
 
-  useEffect(() => headingRef.current?.focus(), []);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const sent = rows;
-    setBusy(true);
+  const onSubmit = (values: CreateValues) => {
+    if (create.isPending) return;
+    const sent = values.grants;
     setFailure(null);
-    try {
-      onCreated(
-        await createStaff({ username: username.trim(), fullName, password, grants: grantsBody(sent) }),
-      );
-    } catch (error) {
-      if (error instanceof ApiError && error.details.length > 0) {
-        const mapped = mapGrantErrors(t, sent, error.details);
-        const fields: Record<string, string> = {};
-        for (const d of mapped.rest) {
-          const field = detailField(d);
-          if (['username', 'fullName', 'password'].includes(field)) fields[field] ??= detailText(t, d);
-          else mapped.general.push(detailText(t, d));
-        }
-        setFailure({ fields, grants: mapped.fields, general: mapped.general });
-      } else {
-        setFailure({ ...NO_FAILURE, general: [errorText(t, error)] });
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  const f = failure ?? NO_FAILURE;
-  const problems: Problem[] = [
-    ...(['username', 'fullName', 'password'] as const)
-      .filter((k) => f.fields[k])
-      .map((k) => ({ message: f.fields[k]!, label: s.fields[k], fieldId: `${prefix}-${k}` })),
-    ...grantProblems(t, `${prefix}-grants`, rows, f.grants),
-    ...f.general.map((message) => ({ message, fieldId: `${prefix}-grants-general` })),
-  ];
-
-  const input = (
-    key: 'username' | 'fullName' | 'password',
-    value: string,
-    set: (v: string) => void,
-    extra: { type?: string; autoComplete: string; hint?: string },
-  ) => {
-    const id = `${prefix}-${key}`;
-    const error = f.fields[key];
-    const describedBy = [error ? `${id}-error` : '', extra.hint ? `${id}-hint` : '']
-      .filter(Boolean)
-      .join(' ');
-    return (
-      <div className={error ? 'field field-invalid' : 'field'}>
-        <label htmlFor={id}>
-          {s.fields[key]}
-          <span className="required-mark" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        </label>
-        {extra.hint ? (
-          <p className="hint" id={`${id}-hint`}>
-            {extra.hint}
-          </p>
-        ) : null}
-        {error ? (
-          <p className="field-error" id={`${id}-error`}>
-            {error}
-          </p>
-        ) : null}
-        <input
-          id={id}
-          type={extra.type ?? 'text'}
-          value={value}
-          required
-          autoComplete={extra.autoComplete}
-          spellCheck={false}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy || undefined}
-          onChange={(e) => set(e.target.value)}
-        />
-      </div>
+    create.mutate(
+      {
+        username: values.username.trim(),
+        fullName: values.fullName,
+        password: values.password,
+        grants: grantsBody(sent),
+      },
+      {
+        onSuccess: onCreated,
+        onError: (error) => {
+          const found = createFailure(t, error, sent);
+          for (const field of ACCOUNT_FIELDS) {
+            const message = found.fields[field];
+            if (message) setError(field, { type: 'server', message });
+          }
+          setFailure(found);
+        },
+      },
     );
   };
+
+  const errorOf = (k: (typeof ACCOUNT_FIELDS)[number]) => formState.errors[k]?.message;
+  const problems: Problem[] = [
+    ...ACCOUNT_FIELDS.filter((k) => errorOf(k)).map((k) => ({
+      message: errorOf(k)!,
+      label: s.fields[k],
+      fieldId: `${prefix}-${k}`,
+    })),
+    ...grantProblems(t, `${prefix}-grants`, rows, failure?.grants ?? {}),
+    ...(failure?.general ?? []).map((message) => ({ message, fieldId: `${prefix}-grants-general` })),
+  ];
 
   return (
     <section className="editor" aria-labelledby={`${prefix}-heading`}>
@@ -160,30 +96,38 @@ export function CreateStaffForm({
         {s.createHeading}
       </h2>
       <ErrorSummary title={s.createFailed} problems={problems} headingRef={summaryHeading} />
-      <form className="editor-form" noValidate onSubmit={(e) => void onSubmit(e)}>
-        {input('username', username, setUsername, { autoComplete: 'off', hint: s.usernameHint })}
-        {input('fullName', fullName, setFullName, { autoComplete: 'off' })}
-        {input('password', password, setPassword, {
-          type: 'password',
-          autoComplete: 'new-password',
-          hint: s.passwordHint(PASSWORD_MIN_LENGTH),
-        })}
-        <GrantsEditor
+      <form className="editor-form" noValidate onSubmit={(e) => void handleSubmit(onSubmit)(e)}>
+        <AccountInput
+          id={`${prefix}-username`}
+          label={s.fields.username}
+          error={errorOf('username')}
+          hint={s.usernameHint}
+          autoComplete="off"
+          registered={register('username')}
+        />
+        <AccountInput
+          id={`${prefix}-fullName`}
+          label={s.fields.fullName}
+          error={errorOf('fullName')}
+          autoComplete="off"
+          registered={register('fullName')}
+        />
+        <AccountInput
+          id={`${prefix}-password`}
+          label={s.fields.password}
+          error={errorOf('password')}
+          hint={s.passwordHint(PASSWORD_MIN_LENGTH)}
+          type="password"
+          autoComplete="new-password"
+          registered={register('password')}
+        />
+        <FormGrants
+          control={control}
           idPrefix={`${prefix}-grants`}
           legend={s.grants.legend}
-          rows={rows}
-          onChange={setRows}
-          errors={f.grants}
-          generalError={f.general.length > 0 ? f.general.join(' ') : undefined}
+          failure={failure}
         />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-            {busy ? s.creating : s.create}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            {s.cancel}
-          </button>
-        </div>
+        <FormActions busy={create.isPending} texts={[s.create, s.creating, s.cancel]} onCancel={onCancel} />
       </form>
     </section>
   );
@@ -203,57 +147,36 @@ export function EditGrantsForm({
   const { t } = useI18n();
   const s = t.staff;
   const prefix = `staff-${user.username.replace(/[^a-z0-9]/g, '-')}-grants`;
-  const [rows, setRows] = useState<GrantRow[]>(() =>
-    user.grants.map((g) =>
+  const [defaultValues] = useState<GrantsValues>(() => ({
+    grants: user.grants.map((g) =>
       newGrantRow({ role: g.role, agency: { code: g.agencyCode, name: g.agencyName }, locked: !g.editable }),
     ),
-  );
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<Failure | null>(null);
+  }));
+  const { control, handleSubmit } = useForm<GrantsValues>({ defaultValues });
+  const rows = useWatch({ control, name: 'grants' });
+  const [failure, setFailure] = useState<StaffFailure | null>(null);
   const [stale, setStale] = useState(false);
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  const summaryHeading = useFocusOnFailure(failure);
+  const { headingRef, summaryHeading } = useFormFocus(failure);
+  const save = useMutation({
+    mutationFn: (grants: GrantRow[]) =>
+      putGrants(user.username, { grants: grantsBody(grants), grantsVersion: user.grantsVersion }),
+  });
 
-  useEffect(() => headingRef.current?.focus(), []);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const sent = rows;
-    setBusy(true);
+  const onSubmit = ({ grants }: GrantsValues) => {
+    if (save.isPending) return;
     setFailure(null);
-    try {
-      onSaved(
-        await putGrants(user.username, { grants: grantsBody(sent), grantsVersion: user.grantsVersion }),
-      );
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'STALE_VERSION') {
-        setStale(true);
-      } else if (error instanceof ApiError && error.details.length > 0) {
-        const mapped = mapGrantErrors(t, sent, error.details);
-        setFailure({
-          fields: {},
-          grants: mapped.fields,
-          general: [
-            ...(mapped.general.length > 0 || Object.keys(mapped.fields).length > 0
-              ? []
-              : [errorText(t, error)]),
-            ...mapped.general,
-            ...mapped.rest.map((d) => detailText(t, d)),
-          ],
-        });
-      } else {
-        setFailure({ ...NO_FAILURE, general: [errorText(t, error)] });
-      }
-    } finally {
-      setBusy(false);
-    }
-  }
+    save.mutate(grants, {
+      onSuccess: onSaved,
+      onError: (error) => {
+        if (error instanceof ApiError && error.code === 'STALE_VERSION') setStale(true);
+        else setFailure(grantsFailure(t, error, grants));
+      },
+    });
+  };
 
-  const f = failure ?? NO_FAILURE;
   const problems: Problem[] = [
-    ...grantProblems(t, prefix, rows, f.grants),
-    ...f.general.map((message) => ({ message, fieldId: `${prefix}-general` })),
+    ...grantProblems(t, prefix, rows, failure?.grants ?? {}),
+    ...(failure?.general ?? []).map((message) => ({ message, fieldId: `${prefix}-general` })),
   ];
 
   return (
@@ -271,23 +194,14 @@ export function EditGrantsForm({
       ) : (
         <ErrorSummary title={s.saveFailed} problems={problems} headingRef={summaryHeading} />
       )}
-      <form className="editor-form" noValidate onSubmit={(e) => void onSubmit(e)}>
-        <GrantsEditor
+      <form className="editor-form" noValidate onSubmit={(e) => void handleSubmit(onSubmit)(e)}>
+        <FormGrants
+          control={control}
           idPrefix={prefix}
           legend={s.grants.legendOf(user.username)}
-          rows={rows}
-          onChange={setRows}
-          errors={f.grants}
-          generalError={f.general.length > 0 ? f.general.join(' ') : undefined}
+          failure={failure}
         />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" aria-disabled={busy || undefined}>
-            {busy ? s.saving : s.saveGrants}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            {s.cancel}
-          </button>
-        </div>
+        <FormActions busy={save.isPending} texts={[s.saveGrants, s.saving, s.cancel]} onCancel={onCancel} />
       </form>
     </section>
   );
