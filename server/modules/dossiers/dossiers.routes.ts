@@ -311,7 +311,7 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
       config: rateLimited({
         max: 30,
         windowMs: 60_000,
-        message: 'Tra cứu quá nhiều lần; vui lòng thử lại sau.',
+        refuse: (headers) => fail('DOSSIER_LOOKUP_TOO_MANY', { headers }),
       }),
     },
     async (request) => {

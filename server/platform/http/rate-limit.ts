@@ -3,7 +3,7 @@
 // enforces its own share. The refusal is the API's own 429 envelope with Retry-After.
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyContextConfig, FastifyInstance } from 'fastify';
-import { AppError } from '../errors.ts';
+import type { AppError } from '../errors.ts';
 
 /** Client addresses remembered at once (least recently seen forgotten first). */
 const MAX_KEYS = 100_000;
@@ -29,20 +29,21 @@ export async function installRateLimit(app: FastifyInstance): Promise<void> {
   });
 }
 
-/** A route's `config`: at most `max` requests per client address in each window of `windowMs`. */
+/**
+ * A route's `config`: at most `max` requests per client address in each window of `windowMs`; past
+ * that, the route's own catalogue error (`refuse`, given the Retry-After header to carry).
+ */
 export function rateLimited(options: {
   max: number;
   windowMs: number;
-  message: string;
+  refuse: (headers: Record<string, string>) => AppError;
 }): FastifyContextConfig {
   return {
     rateLimit: {
       max: options.max,
       timeWindow: options.windowMs,
       errorResponseBuilder: (_request, context) =>
-        new AppError('TOO_MANY_REQUESTS', options.message, undefined, {
-          'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))),
-        }),
+        options.refuse({ 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) }),
     },
   };
 }
