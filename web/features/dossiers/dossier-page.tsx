@@ -20,7 +20,7 @@ import { isDossierCode } from './dossier-format.ts';
 import { DossierPapers } from './dossier-papers.tsx';
 import { DossierRating } from './dossier-rating.tsx';
 import { DossierSection, History, SlipLinks, Steps, Summary } from './dossier-view.tsx';
-import { dossierQueries, slipUrl } from './dossiers-api.ts';
+import { dossierQueries, slipsOf, slipUrl } from './dossiers-api.ts';
 import type { FormSchema } from './schema-form.tsx';
 
 type Notice = { kind: 'done'; text: string } | { kind: 'stale' } | null;
@@ -159,7 +159,12 @@ export function DossierPage({ code }: { code: string }) {
           <DossierPapers code={load.view.code} />
 
           <DossierSection id="dossier-slips-heading" heading={t.dossiers.page.slipsHeading}>
-            <SlipLinks t={t} view={load.view} />
+            <SlipLinks
+              t={t}
+              slips={slipsOf(load.view)}
+              urlOf={(kind) => slipUrl(load.view.code, kind)}
+              none={t.dossiers.page.noSlips}
+            />
           </DossierSection>
 
           <DossierFees

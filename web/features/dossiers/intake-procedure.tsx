@@ -5,7 +5,8 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { ProcedureDetail } from '../catalog/catalog-api.ts';
 import { INTAKE_ID } from './intake-form.ts';
 import { ProcedurePicker, type PickedProcedure } from './procedure-picker.tsx';
-import { FieldError, FormSection, RequiredMark } from './schema-parts.tsx';
+import { FieldError, RequiredMark } from '../../app/ui/field-parts.tsx';
+import { FormSection } from './schema-parts.tsx';
 
 export type Channel = 'direct' | 'postal';
 
@@ -54,7 +55,7 @@ export function IntakeProcedure({
           <div className={agencyError ? 'field field-invalid' : 'field'}>
             <label htmlFor={INTAKE_ID.agency}>
               {t.dossiers.intake.agency}
-              <RequiredMark t={t} />
+              <RequiredMark />
             </label>
             <FieldError id={INTAKE_ID.agency} error={agencyError} />
             <select

@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useI18n } from '../../app/i18n/i18n.tsx';
+import { FieldError, LabelAndHint } from '../../app/ui/field-parts.tsx';
 import { MONTH } from './overview-model.ts';
 
 export type Filters = { month: string; agency: string };
@@ -34,15 +35,8 @@ export function OverviewFilters({
       noValidate
     >
       <div className={monthError ? 'field field-invalid' : 'field'}>
-        <label htmlFor="overview-month">{r.month}</label>
-        <p id="overview-month-hint" className="hint">
-          {r.monthHint}
-        </p>
-        {monthError ? (
-          <p id="overview-month-error" className="field-error">
-            {monthError}
-          </p>
-        ) : null}
+        <LabelAndHint id="overview-month" label={r.month} required={false} hint={r.monthHint} />
+        <FieldError id="overview-month" error={monthError} />
         <input
           id="overview-month"
           type="month"
