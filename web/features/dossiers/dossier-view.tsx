@@ -5,6 +5,7 @@ import type { Messages } from '../../app/i18n/vi.ts';
 import { procedurePath } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
 import { TitledSection, type SectionProps } from '../../app/ui/titled-section.tsx';
+import { TableHead } from '../../app/ui/table-head.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
 import { actionLabel, statusChange } from './dossier-format.ts';
 import type { DossierViewData } from './dossiers-api.ts';
@@ -118,15 +119,7 @@ export function History({ t, view }: { t: Messages; view: DossierViewData }) {
   return (
     <table className="table history-table">
       <caption className="visually-hidden">{t.dossiers.page.historyHeading}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{c.at}</th>
-          <th scope="col">{c.action}</th>
-          <th scope="col">{c.by}</th>
-          <th scope="col">{c.status}</th>
-          <th scope="col">{c.note}</th>
-        </tr>
-      </thead>
+      <TableHead columns={[c.at, c.action, c.by, c.status, c.note]} />
       <tbody>
         {[...view.history].reverse().map((h) => (
           <tr key={h.version}>

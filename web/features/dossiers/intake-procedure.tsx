@@ -6,6 +6,7 @@ import type { ProcedureDetail } from '../catalog/catalog-api.ts';
 import { INTAKE_ID } from './intake-form.ts';
 import { ProcedurePicker, type PickedProcedure } from './procedure-picker.tsx';
 import { FieldError, RequiredMark } from '../../app/ui/field-parts.tsx';
+import { CodeOptions } from '../../app/ui/code-options.tsx';
 import { FormSection } from './schema-parts.tsx';
 
 export type Channel = 'direct' | 'postal';
@@ -69,19 +70,11 @@ export function IntakeProcedure({
               <option value="">{t.dossiers.form.choose}</option>
               {ownOffering.length > 0 ? (
                 <optgroup label={t.dossiers.intake.ownAgencies}>
-                  {ownOffering.map((a) => (
-                    <option key={a.code} value={a.code}>
-                      {a.name}
-                    </option>
-                  ))}
+                  <CodeOptions items={ownOffering} />
                 </optgroup>
               ) : null}
               <optgroup label={t.dossiers.intake.otherAgencies}>
-                {others.map((a) => (
-                  <option key={a.code} value={a.code}>
-                    {a.name}
-                  </option>
-                ))}
+                <CodeOptions items={others} />
               </optgroup>
             </select>
           </div>

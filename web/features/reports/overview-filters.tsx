@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { FieldError, LabelAndHint } from '../../app/ui/field-parts.tsx';
+import { CodeOptions } from '../../app/ui/code-options.tsx';
 import { MONTH } from './overview-model.ts';
 
 export type Filters = { month: string; agency: string };
@@ -49,11 +50,7 @@ export function OverviewFilters({
         <label htmlFor="overview-agency">{r.agency}</label>
         <select id="overview-agency" {...form.register('agency')}>
           <option value="">{r.allAgencies}</option>
-          {agencies.map((a) => (
-            <option key={a.code} value={a.code}>
-              {a.name}
-            </option>
-          ))}
+          <CodeOptions items={agencies} />
         </select>
       </div>
       <div className="form-actions">
