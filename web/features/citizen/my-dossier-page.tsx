@@ -9,11 +9,11 @@
 // read with the dossier, and paying them online: my-dossier-fees.tsx.
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import { Page } from '../../app/page.tsx';
 import { lookupPath, PATHS } from '../../app/paths.ts';
 import { useInvalidate } from '../../app/query.ts';
 import { Link, useRouter } from '../../app/router.tsx';
 import { ActionButtons, ActionNotice, ReadFailed, useActionPanel } from '../dossiers/action-panel.tsx';
+import { DossierFrame } from '../dossiers/dossier-frame.tsx';
 import { DossierPapers } from '../dossiers/dossier-papers.tsx';
 import { DossierRating } from '../dossiers/dossier-rating.tsx';
 import { citizenQueries, type CitizenDossierView } from './citizen-api.ts';
@@ -110,22 +110,17 @@ export function MyDossierPage({ code }: { code: string }) {
   const { t } = useI18n();
   const c = t.citizen.dossier;
   const valid = DOSSIER_CODE.test(code);
-  const heading = t.dossiers.page.heading(code);
   return (
-    <Page title={heading} heading={heading} className="citizen-page my-dossier-page">
-      <nav className="breadcrumb" aria-label={t.dossiers.page.breadcrumb}>
-        <ol>
-          <li>
-            <Link to={PATHS.myDossiers}>{t.citizen.myDossiers.title}</Link>
-          </li>
-          <li aria-current="page">{code}</li>
-        </ol>
-      </nav>
+    <DossierFrame
+      code={code}
+      className="citizen-page my-dossier-page"
+      back={{ to: PATHS.myDossiers, label: t.citizen.myDossiers.title }}
+    >
       {!valid ? (
         <p className="inline-error">{c.invalidCode}</p>
       ) : (
         <CitizenGate>{() => <Dossier key={code} code={code} />}</CitizenGate>
       )}
-    </Page>
+    </DossierFrame>
   );
 }

@@ -6,11 +6,11 @@
 // read. 409 STALE_VERSION: someone acted first; the page says so and reads it again. The history last.
 import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import { Page } from '../../app/page.tsx';
 import { PATHS } from '../../app/paths.ts';
 import { useInvalidate } from '../../app/query.ts';
-import { Link, useRouter } from '../../app/router.tsx';
+import { useRouter } from '../../app/router.tsx';
 import { DossierFees } from '../payments/dossier-fees.tsx';
+import { DossierFrame } from './dossier-frame.tsx';
 import { personInputFor } from '../staff/person-picker.tsx';
 import { ActionForm } from './action-form.tsx';
 import { ActionButtons, ActionNotice, ReadFailed, useActionPanel } from './action-panel.tsx';
@@ -33,18 +33,13 @@ export function DossierPage({ code }: { code: string }) {
   const panel = useActionPanel<string>(reload);
   const failed = viewRead.isError ? viewRead.error : actionsRead.isError ? actionsRead.error : null;
   const load = viewRead.data && actionsRead.data ? { view: viewRead.data, actions: actionsRead.data } : null;
-  const heading = t.dossiers.page.heading(code);
 
   return (
-    <Page title={heading} heading={heading} className="dossier-page">
-      <nav className="breadcrumb" aria-label={t.dossiers.page.breadcrumb}>
-        <ol>
-          <li>
-            <Link to={PATHS.dossiers}>{t.dossiers.worklistTitle}</Link>
-          </li>
-          <li aria-current="page">{code}</li>
-        </ol>
-      </nav>
+    <DossierFrame
+      code={code}
+      className="dossier-page"
+      back={{ to: PATHS.dossiers, label: t.dossiers.worklistTitle }}
+    >
       {!valid ? (
         <p className="inline-error">{t.dossiers.page.invalidCode}</p>
       ) : failed !== null ? (
@@ -141,6 +136,6 @@ export function DossierPage({ code }: { code: string }) {
           </DossierSection>
         </>
       )}
-    </Page>
+    </DossierFrame>
   );
 }
