@@ -163,28 +163,27 @@ function Papers({ t, code, papers }: { t: Messages; code: string; papers: Dossie
         </table>
       )}
 
-      <PaperList
-        t={t}
-        code={code}
-        heading={p.supplements}
-        className="papers-supplements"
-        none={p.noFiles}
-        items={papers.supplements.map((s, i) => ({
-          key: `${s.at}-${i}`,
-          name: s.name,
-          when: p.suppliedAt(formatInstant(t, s.at)),
-          file: s.file,
-        }))}
-      />
-
-      <PaperList
-        t={t}
-        code={code}
-        heading={p.results}
-        className="papers-results"
-        none={p.paperOnly}
-        items={papers.results.map((r, i) => ({ key: `${r.name}-${i}`, name: r.name, file: r.file }))}
-      />
+      {[
+        {
+          heading: p.supplements,
+          className: 'papers-supplements',
+          none: p.noFiles,
+          items: papers.supplements.map((s, i) => ({
+            key: `${s.at}-${i}`,
+            name: s.name,
+            when: p.suppliedAt(formatInstant(t, s.at)),
+            file: s.file,
+          })),
+        },
+        {
+          heading: p.results,
+          className: 'papers-results',
+          none: p.paperOnly,
+          items: papers.results.map((r, i) => ({ key: `${r.name}-${i}`, name: r.name, file: r.file })),
+        },
+      ].map((list) => (
+        <PaperList key={list.className} t={t} code={code} {...list} />
+      ))}
     </>
   );
 }
