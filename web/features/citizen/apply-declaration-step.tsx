@@ -7,7 +7,7 @@ import type { ProcedureDetail } from '../catalog/catalog-api.ts';
 import { SchemaForm, type FieldErrors, type FormSchema } from '../dossiers/schema-form.tsx';
 import { FORM_PREFIX, ID, type ApplicantField, type ApplyValues } from './apply-steps.ts';
 import type { CitizenView } from './citizen-http.ts';
-import { FieldError, LabelAndHint } from './field-parts.tsx';
+import { FieldError, LabelAndHint } from '../../app/ui/field-parts.tsx';
 
 function TextField({
   id,

@@ -5,7 +5,7 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { ProcedureDetail } from '../catalog/catalog-api.ts';
 import { AgencyChoice } from './agency-choice.tsx';
 import { ID, type ApplyValues } from './apply-steps.ts';
-import { FieldError } from './field-parts.tsx';
+import { FieldError } from '../../app/ui/field-parts.tsx';
 
 export function WhereStep({
   detail,

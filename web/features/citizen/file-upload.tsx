@@ -8,7 +8,7 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { FILE_ACCEPT, fileProblem, uploadFile } from './citizen-api.ts';
 import { fileSizeText } from './citizen-format.ts';
-import { FieldError, LabelAndHint } from './field-parts.tsx';
+import { FieldError, LabelAndHint } from '../../app/ui/field-parts.tsx';
 
 export type UploadEntry = {
   key: string;

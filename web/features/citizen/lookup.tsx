@@ -7,6 +7,7 @@ import { useForm } from 'react-hook-form';
 import { errorText } from '../../app/errors.ts';
 import { ApiError } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
+import { FieldError, LabelAndHint } from '../../app/ui/field-parts.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { formatInstant } from '../calendar/vn-time.ts';
 import { citizenQueries, type PublicDossierData } from './citizen-api.ts';
@@ -54,15 +55,8 @@ export function LookupForm({
       aria-label={c.formLabel}
     >
       <div className={problem ? 'field field-invalid' : 'field'}>
-        <label htmlFor="lookup-code">{c.codeLabel}</label>
-        <p className="hint" id="lookup-code-hint">
-          {c.codeHint}
-        </p>
-        {problem ? (
-          <p className="field-error" id="lookup-code-error">
-            {problem}
-          </p>
-        ) : null}
+        <LabelAndHint id="lookup-code" label={c.codeLabel} required={false} hint={c.codeHint} />
+        <FieldError id="lookup-code" error={problem} />
         <div className="lookup-row">
           <input
             id="lookup-code"

@@ -8,14 +8,12 @@
 // after a confirmation. Actions go with If-Match; 409 STALE_VERSION reloads and says why. The fees,
 // read with the dossier, and paying them online: my-dossier-fees.tsx.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
-import { errorText } from '../../app/errors.ts';
-import { ApiError } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import { Page } from '../../app/page.tsx';
 import { lookupPath, PATHS } from '../../app/paths.ts';
 import { useInvalidate } from '../../app/query.ts';
 import { Link, useRouter } from '../../app/router.tsx';
+import { ActionButtons, ActionNotice, ReadFailed, useActionPanel } from '../dossiers/action-panel.tsx';
+import { DossierFrame } from '../dossiers/dossier-frame.tsx';
 import { DossierPapers } from '../dossiers/dossier-papers.tsx';
 import { DossierRating } from '../dossiers/dossier-rating.tsx';
 import { citizenQueries, type CitizenDossierView } from './citizen-api.ts';
@@ -28,8 +26,6 @@ import { SupplementForm } from './supplement-form.tsx';
 import { WithdrawForm } from './withdraw-form.tsx';
 import './citizen.css';
 
-type Notice = { kind: 'done'; text: string } | { kind: 'stale' } | null;
-
 function Dossier({ code }: { code: string }) {
   const { t } = useI18n();
   const c = t.citizen.dossier;
@@ -39,31 +35,11 @@ function Dossier({ code }: { code: string }) {
   // Read with the dossier: the page shows once both answered (the fees may fail alone).
   const fees = useQuery(citizenQueries.fees(code));
   const invalidate = useInvalidate();
-  const [open, setOpen] = useState<MyActionKind | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
-  const noticeRef = useRef<HTMLDivElement>(null);
-  const actionButtons = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
-
   /** After an action, a payment or a stale version: the dossier, its fees and the lists, again. */
   const reload = () => void invalidate(citizenQueries.all);
+  const panel = useActionPanel<MyActionKind>(reload);
 
-  if (read.isError)
-    return (
-      <div className="inline-error" role="alert">
-        <p>
-          {read.error instanceof ApiError && read.error.status === 404
-            ? c.notFound
-            : errorText(t, read.error)}
-        </p>
-        <button type="button" className="button" onClick={reload}>
-          {t.errors.retry}
-        </button>
-      </div>
-    );
+  if (read.isError) return <ReadFailed error={read.error} notFound={c.notFound} onRetry={reload} />;
   if (!read.data || fees.isPending)
     return (
       <p className="page-loading" role="status">
@@ -76,35 +52,19 @@ function Dossier({ code }: { code: string }) {
   const common = {
     view,
     version: actions.version,
-    onDone: (next: CitizenDossierView) => {
-      setOpen(null);
-      setNotice({ kind: 'done', text: c.done(citizenStatusLabel(t, next.status)) });
-      reload();
-    },
-    onStale: () => {
-      setOpen(null);
-      setNotice({ kind: 'stale' });
-      reload();
-    },
-    onCancel: () => {
-      setOpen(null);
-      window.setTimeout(() => actionButtons.current?.querySelector('button')?.focus(), 0);
-    },
+    onDone: (next: CitizenDossierView) => panel.onDone(c.done(citizenStatusLabel(t, next.status))),
+    onStale: panel.onStale,
+    onCancel: panel.onCancel,
   };
 
   return (
     <>
-      {notice?.kind === 'stale' ? (
-        <div className="notice notice-warning" role="alert" tabIndex={-1} ref={noticeRef}>
-          {c.stale}
-        </div>
-      ) : notice?.kind === 'done' ? (
-        <div className="notice notice-success" role="status" tabIndex={-1} ref={noticeRef}>
-          {notice.text}
-        </div>
-      ) : fresh ? (
-        <Receipt t={t} view={view} />
-      ) : null}
+      <ActionNotice
+        notice={panel.notice}
+        noticeRef={panel.noticeRef}
+        staleText={c.stale}
+        otherwise={fresh ? <Receipt t={t} view={view} /> : null}
+      />
 
       <Summary t={t} view={view} />
 
@@ -115,24 +75,14 @@ function Dossier({ code }: { code: string }) {
           <h2 id="my-dossier-actions-heading" className="section-heading">
             {c.actionsHeading}
           </h2>
-          <div className="action-buttons" ref={actionButtons}>
-            {mine.map((kind) => (
-              <button
-                key={kind}
-                type="button"
-                className={kind === open ? 'button button-primary' : 'button'}
-                aria-expanded={kind === open}
-                onClick={() => {
-                  setNotice(null);
-                  setOpen(kind === open ? null : kind);
-                }}
-              >
-                {t.citizen.actions[kind]}
-              </button>
-            ))}
-          </div>
-          {open === 'supplement' ? <SupplementForm key={`s-${actions.version}`} {...common} /> : null}
-          {open === 'withdraw' ? <WithdrawForm key={`w-${actions.version}`} {...common} /> : null}
+          <ActionButtons
+            actions={mine.map((kind) => ({ kind, label: t.citizen.actions[kind] }))}
+            open={panel.open}
+            onToggle={panel.toggle}
+            buttonsRef={panel.buttonsRef}
+          />
+          {panel.open === 'supplement' ? <SupplementForm key={`s-${actions.version}`} {...common} /> : null}
+          {panel.open === 'withdraw' ? <WithdrawForm key={`w-${actions.version}`} {...common} /> : null}
         </section>
       ) : null}
 
@@ -160,22 +110,17 @@ export function MyDossierPage({ code }: { code: string }) {
   const { t } = useI18n();
   const c = t.citizen.dossier;
   const valid = DOSSIER_CODE.test(code);
-  const heading = t.dossiers.page.heading(code);
   return (
-    <Page title={heading} heading={heading} className="citizen-page my-dossier-page">
-      <nav className="breadcrumb" aria-label={t.dossiers.page.breadcrumb}>
-        <ol>
-          <li>
-            <Link to={PATHS.myDossiers}>{t.citizen.myDossiers.title}</Link>
-          </li>
-          <li aria-current="page">{code}</li>
-        </ol>
-      </nav>
+    <DossierFrame
+      code={code}
+      className="citizen-page my-dossier-page"
+      back={{ to: PATHS.myDossiers, label: t.citizen.myDossiers.title }}
+    >
       {!valid ? (
         <p className="inline-error">{c.invalidCode}</p>
       ) : (
         <CitizenGate>{() => <Dossier key={code} code={code} />}</CitizenGate>
       )}
-    </Page>
+    </DossierFrame>
   );
 }

@@ -9,6 +9,7 @@ import { formatInstant } from '../calendar/vn-time.ts';
 import { slipUrl, type CitizenDossierView } from './citizen-api.ts';
 import { citizenStatusLabel } from './citizen-format.ts';
 import { applicantSlips, timelineEntries } from './my-dossier-rules.ts';
+import { DossierSection, SlipLinks } from '../dossiers/dossier-view.tsx';
 import { Fact } from './fact.tsx';
 
 export function Receipt({ t, view }: { t: Messages; view: CitizenDossierView }) {
@@ -114,27 +115,14 @@ export function Timeline({ view }: { view: CitizenDossierView }) {
 
 export function Slips({ view }: { view: CitizenDossierView }) {
   const { t } = useI18n();
-  const slips = applicantSlips(view);
   return (
-    <section aria-labelledby="my-dossier-slips-heading" className="dossier-section">
-      <h2 id="my-dossier-slips-heading" className="section-heading">
-        {t.dossiers.page.slipsHeading}
-      </h2>
-      {slips.length === 0 ? (
-        <p className="muted">{t.citizen.dossier.noSlips}</p>
-      ) : (
-        <ul className="slip-list">
-          {slips.map((kind) => (
-            <li key={kind}>
-              <a href={slipUrl(view.code, kind)} target="_blank" rel="noopener" className="slip-link">
-                {t.dossiers.slips[kind as keyof Messages['dossiers']['slips']] ?? kind}
-                <span className="visually-hidden"> {t.dossiers.opensNewTab}</span>
-              </a>{' '}
-              <span className="muted">(PDF)</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <DossierSection id="my-dossier-slips-heading" heading={t.dossiers.page.slipsHeading}>
+      <SlipLinks
+        t={t}
+        slips={applicantSlips(view)}
+        urlOf={(kind) => slipUrl(view.code, kind)}
+        none={t.citizen.dossier.noSlips}
+      />
+    </DossierSection>
   );
 }

@@ -7,6 +7,7 @@ import { useFieldArray, useForm } from 'react-hook-form';
 import { errorText } from '../../app/errors.ts';
 import { ApiError } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
+import { SendOrCancel } from '../../app/ui/form-actions.tsx';
 import { ErrorSummary, type Problem } from '../calendar/error-summary.tsx';
 import { newIdempotencyKey } from '../dossiers/dossiers-api.ts';
 import { actOnMyDossier, type CitizenDossierView } from './citizen-api.ts';
@@ -153,14 +154,7 @@ export function SupplementForm({ view, version, onDone, onStale, onCancel }: Act
           <label htmlFor="supplement-note">{c.note}</label>
           <textarea id="supplement-note" rows={3} maxLength={2000} {...form.register('note')} />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" aria-disabled={send.isPending || undefined}>
-            {send.isPending ? t.dossiers.page.sending : c.send}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            {t.dossiers.page.cancel}
-          </button>
-        </div>
+        <SendOrCancel label={c.send} sending={send.isPending} onCancel={onCancel} />
       </form>
     </section>
   );

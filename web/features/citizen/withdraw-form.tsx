@@ -6,6 +6,7 @@ import { useForm } from 'react-hook-form';
 import { errorText } from '../../app/errors.ts';
 import { ApiError } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
+import { SendOrCancel } from '../../app/ui/form-actions.tsx';
 import { newIdempotencyKey } from '../dossiers/dossiers-api.ts';
 import { actOnMyDossier } from './citizen-api.ts';
 import type { ActionOutcome } from './supplement-form.tsx';
@@ -73,28 +74,16 @@ export function WithdrawForm({ view, version, onDone, onStale, onCancel }: Actio
             <p id="withdraw-question" tabIndex={-1} ref={confirmHeading} className="confirm-question">
               {c.question(view.code)}
             </p>
-            <div className="form-actions">
-              <button
-                type="submit"
-                className="button button-danger"
-                aria-disabled={withdraw.isPending || undefined}
-              >
-                {withdraw.isPending ? t.dossiers.page.sending : c.confirm}
-              </button>
-              <button type="button" className="button" onClick={() => setConfirming(false)}>
-                {c.keep}
-              </button>
-            </div>
+            <SendOrCancel
+              className="button button-danger"
+              label={c.confirm}
+              sending={withdraw.isPending}
+              onCancel={() => setConfirming(false)}
+              cancelLabel={c.keep}
+            />
           </div>
         ) : (
-          <div className="form-actions">
-            <button type="submit" className="button button-danger">
-              {c.start}
-            </button>
-            <button type="button" className="button" onClick={onCancel}>
-              {t.dossiers.page.cancel}
-            </button>
-          </div>
+          <SendOrCancel className="button button-danger" label={c.start} onCancel={onCancel} />
         )}
       </form>
     </section>

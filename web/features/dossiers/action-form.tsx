@@ -6,6 +6,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { errorText } from '../../app/errors.ts';
 import { ApiError } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
+import { SendOrCancel } from '../../app/ui/form-actions.tsx';
 import { ErrorSummary, type Problem } from '../calendar/error-summary.tsx';
 import { PersonPicker, pickedPerson, withoutProperty, type PersonInput } from '../staff/person-picker.tsx';
 import { performAction, type DossierViewData } from './dossiers-api.ts';
@@ -110,14 +111,7 @@ export function ActionForm({
           idPrefix={prefix}
           onUploadingChange={setUploading}
         />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" aria-disabled={send.isPending || undefined}>
-            {send.isPending ? t.dossiers.page.sending : t.dossiers.page.confirm(label)}
-          </button>
-          <button type="button" className="button" onClick={onCancel}>
-            {t.dossiers.page.cancel}
-          </button>
-        </div>
+        <SendOrCancel label={t.dossiers.page.confirm(label)} sending={send.isPending} onCancel={onCancel} />
       </form>
     </section>
   );

@@ -5,25 +5,21 @@
 // user may take now, each opening its inputs (action-form.tsx) and sent with If-Match: the version
 // read. 409 STALE_VERSION: someone acted first; the page says so and reads it again. The history last.
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
-import { errorText } from '../../app/errors.ts';
-import { ApiError } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import { Page } from '../../app/page.tsx';
 import { PATHS } from '../../app/paths.ts';
 import { useInvalidate } from '../../app/query.ts';
-import { Link, useRouter } from '../../app/router.tsx';
+import { useRouter } from '../../app/router.tsx';
 import { DossierFees } from '../payments/dossier-fees.tsx';
+import { DossierFrame } from './dossier-frame.tsx';
 import { personInputFor } from '../staff/person-picker.tsx';
 import { ActionForm } from './action-form.tsx';
+import { ActionButtons, ActionNotice, ReadFailed, useActionPanel } from './action-panel.tsx';
 import { isDossierCode } from './dossier-format.ts';
 import { DossierPapers } from './dossier-papers.tsx';
 import { DossierRating } from './dossier-rating.tsx';
 import { DossierSection, History, SlipLinks, Steps, Summary } from './dossier-view.tsx';
-import { dossierQueries, slipUrl } from './dossiers-api.ts';
+import { dossierQueries, slipsOf, slipUrl } from './dossiers-api.ts';
 import type { FormSchema } from './schema-form.tsx';
-
-type Notice = { kind: 'done'; text: string } | { kind: 'stale' } | null;
 
 export function DossierPage({ code }: { code: string }) {
   const { t } = useI18n();
@@ -33,73 +29,50 @@ export function DossierPage({ code }: { code: string }) {
   const viewRead = useQuery({ ...dossierQueries.one(code), enabled: valid });
   const actionsRead = useQuery({ ...dossierQueries.actions(code), enabled: valid });
   const invalidate = useInvalidate();
-  const [open, setOpen] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
-  const noticeRef = useRef<HTMLDivElement>(null);
-  const actionButtons = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
-
   const reload = () => void invalidate(dossierQueries.all);
+  const panel = useActionPanel<string>(reload);
   const failed = viewRead.isError ? viewRead.error : actionsRead.isError ? actionsRead.error : null;
   const load = viewRead.data && actionsRead.data ? { view: viewRead.data, actions: actionsRead.data } : null;
-  const heading = t.dossiers.page.heading(code);
 
   return (
-    <Page title={heading} heading={heading} className="dossier-page">
-      <nav className="breadcrumb" aria-label={t.dossiers.page.breadcrumb}>
-        <ol>
-          <li>
-            <Link to={PATHS.dossiers}>{t.dossiers.worklistTitle}</Link>
-          </li>
-          <li aria-current="page">{code}</li>
-        </ol>
-      </nav>
+    <DossierFrame
+      code={code}
+      className="dossier-page"
+      back={{ to: PATHS.dossiers, label: t.dossiers.worklistTitle }}
+    >
       {!valid ? (
         <p className="inline-error">{t.dossiers.page.invalidCode}</p>
       ) : failed !== null ? (
-        <div className="inline-error" role="alert">
-          <p>
-            {failed instanceof ApiError && failed.status === 404
-              ? t.dossiers.page.notFound
-              : errorText(t, failed)}
-          </p>
-          <button type="button" className="button" onClick={reload}>
-            {t.errors.retry}
-          </button>
-        </div>
+        <ReadFailed error={failed} notFound={t.dossiers.page.notFound} onRetry={reload} />
       ) : load === null ? (
         <p className="muted pending" role="status">
           {t.loading}
         </p>
       ) : (
         <>
-          {notice?.kind === 'stale' ? (
-            <div className="notice notice-warning" role="alert" tabIndex={-1} ref={noticeRef}>
-              {t.dossiers.page.stale}
-            </div>
-          ) : notice?.kind === 'done' ? (
-            <div className="notice notice-success" role="status" tabIndex={-1} ref={noticeRef}>
-              {notice.text}
-            </div>
-          ) : justReceived && load.view.history.some((h) => h.action === 'accept') ? (
-            <div className="notice notice-success">
-              <p>{t.dossiers.page.received}</p>
-              <p>
-                <a
-                  href={slipUrl(load.view.code, 'receipt')}
-                  target="_blank"
-                  rel="noopener"
-                  className="button button-primary"
-                >
-                  {t.dossiers.page.printReceipt}
-                  <span className="visually-hidden"> {t.dossiers.opensNewTab}</span>
-                </a>
-              </p>
-            </div>
-          ) : null}
+          <ActionNotice
+            notice={panel.notice}
+            noticeRef={panel.noticeRef}
+            staleText={t.dossiers.page.stale}
+            otherwise={
+              justReceived && load.view.history.some((h) => h.action === 'accept') ? (
+                <div className="notice notice-success">
+                  <p>{t.dossiers.page.received}</p>
+                  <p>
+                    <a
+                      href={slipUrl(load.view.code, 'receipt')}
+                      target="_blank"
+                      rel="noopener"
+                      className="button button-primary"
+                    >
+                      {t.dossiers.page.printReceipt}
+                      <span className="visually-hidden"> {t.dossiers.opensNewTab}</span>
+                    </a>
+                  </p>
+                </div>
+              ) : null
+            }
+          />
           <Summary t={t} view={load.view} />
 
           <section aria-labelledby="dossier-actions-heading" className="dossier-section">
@@ -109,26 +82,16 @@ export function DossierPage({ code }: { code: string }) {
             {load.actions.items.length === 0 ? (
               <p className="muted">{t.dossiers.page.noActions}</p>
             ) : (
-              <div className="action-buttons" ref={actionButtons}>
-                {load.actions.items.map((a) => (
-                  <button
-                    key={a.kind}
-                    type="button"
-                    className={a.kind === open ? 'button button-primary' : 'button'}
-                    aria-expanded={a.kind === open}
-                    aria-controls={a.kind === open ? `action-${a.kind}-heading` : undefined}
-                    onClick={() => {
-                      setNotice(null);
-                      setOpen(a.kind === open ? null : a.kind);
-                    }}
-                  >
-                    {a.label}
-                  </button>
-                ))}
-              </div>
+              <ActionButtons
+                actions={load.actions.items}
+                open={panel.open}
+                onToggle={panel.toggle}
+                buttonsRef={panel.buttonsRef}
+                controls={(kind) => `action-${kind}-heading`}
+              />
             )}
             {load.actions.items
-              .filter((a) => a.kind === open)
+              .filter((a) => a.kind === panel.open)
               .map((a) => (
                 <ActionForm
                   key={`${a.kind}-${load.actions.version}`}
@@ -138,20 +101,9 @@ export function DossierPage({ code }: { code: string }) {
                   label={a.label}
                   inputs={a.inputs as FormSchema}
                   person={personInputFor(a.kind, load.view)}
-                  onDone={(view) => {
-                    setOpen(null);
-                    setNotice({ kind: 'done', text: t.dossiers.page.done(a.label, view.statusLabel) });
-                    reload();
-                  }}
-                  onStale={() => {
-                    setOpen(null);
-                    setNotice({ kind: 'stale' });
-                    reload();
-                  }}
-                  onCancel={() => {
-                    setOpen(null);
-                    window.setTimeout(() => actionButtons.current?.querySelector('button')?.focus(), 0);
-                  }}
+                  onDone={(view) => panel.onDone(t.dossiers.page.done(a.label, view.statusLabel))}
+                  onStale={panel.onStale}
+                  onCancel={panel.onCancel}
                 />
               ))}
           </section>
@@ -159,7 +111,12 @@ export function DossierPage({ code }: { code: string }) {
           <DossierPapers code={load.view.code} />
 
           <DossierSection id="dossier-slips-heading" heading={t.dossiers.page.slipsHeading}>
-            <SlipLinks t={t} view={load.view} />
+            <SlipLinks
+              t={t}
+              slips={slipsOf(load.view)}
+              urlOf={(kind) => slipUrl(load.view.code, kind)}
+              none={t.dossiers.page.noSlips}
+            />
           </DossierSection>
 
           <DossierFees
@@ -179,6 +136,6 @@ export function DossierPage({ code }: { code: string }) {
           </DossierSection>
         </>
       )}
-    </Page>
+    </DossierFrame>
   );
 }

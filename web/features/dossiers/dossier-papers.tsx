@@ -8,10 +8,54 @@ import type { DossierAttachments, AttachedFile } from '../../../common/contracts
 import { errorText } from '../../app/errors.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
+import { TableHead } from '../../app/ui/table-head.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
 import { fileSizeText } from '../citizen/citizen-format.ts';
 import { attachmentUrl, dossierQueries } from './dossiers-api.ts';
 import { useRefetchOn } from './use-refetch-on.ts';
+
+/** Papers named one a line, each with its file (or `none`); nothing when there are none. */
+function PaperList({
+  t,
+  code,
+  heading,
+  className,
+  none,
+  items,
+}: {
+  t: Messages;
+  code: string;
+  heading: string;
+  className: string;
+  none: string;
+  items: { key: string; name: string; when?: string; file: AttachedFile | null | undefined }[];
+}) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h3 className="subsection-heading">{heading}</h3>
+      <ul className={`file-list ${className}`}>
+        {items.map((item) => (
+          <li key={item.key}>
+            <span>{item.name}</span>
+            {item.when === undefined ? null : (
+              <>
+                {' '}
+                <span className="muted">· {item.when}</span>
+              </>
+            )}
+            {' · '}
+            {item.file ? (
+              <FileLink t={t} code={code} file={item.file} n={1} of={item.name} />
+            ) : (
+              <span className="muted">{none}</span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
 
 function FileLink({
   t,
@@ -76,14 +120,7 @@ function Papers({ t, code, papers }: { t: Messages; code: string; papers: Dossie
       ) : (
         <table className="table papers-table">
           <caption className="visually-hidden">{p.components}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{p.columns.code}</th>
-              <th scope="col">{p.columns.name}</th>
-              <th scope="col">{p.columns.provided}</th>
-              <th scope="col">{p.columns.files}</th>
-            </tr>
-          </thead>
+          <TableHead columns={[p.columns.code, p.columns.name, p.columns.provided, p.columns.files]} />
           <tbody>
             {papers.components.map((c) => (
               <tr key={c.code}>
@@ -126,43 +163,27 @@ function Papers({ t, code, papers }: { t: Messages; code: string; papers: Dossie
         </table>
       )}
 
-      {papers.supplements.length > 0 ? (
-        <>
-          <h3 className="subsection-heading">{p.supplements}</h3>
-          <ul className="file-list papers-supplements">
-            {papers.supplements.map((s, i) => (
-              <li key={`${s.at}-${i}`}>
-                <span>{s.name}</span> <span className="muted">· {p.suppliedAt(formatInstant(t, s.at))}</span>
-                {' · '}
-                {s.file ? (
-                  <FileLink t={t} code={code} file={s.file} n={1} of={s.name} />
-                ) : (
-                  <span className="muted">{p.noFiles}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-
-      {papers.results.length > 0 ? (
-        <>
-          <h3 className="subsection-heading">{p.results}</h3>
-          <ul className="file-list papers-results">
-            {papers.results.map((r, i) => (
-              <li key={`${r.name}-${i}`}>
-                <span>{r.name}</span>
-                {' · '}
-                {r.file ? (
-                  <FileLink t={t} code={code} file={r.file} n={1} of={r.name} />
-                ) : (
-                  <span className="muted">{p.paperOnly}</span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      {[
+        {
+          heading: p.supplements,
+          className: 'papers-supplements',
+          none: p.noFiles,
+          items: papers.supplements.map((s, i) => ({
+            key: `${s.at}-${i}`,
+            name: s.name,
+            when: p.suppliedAt(formatInstant(t, s.at)),
+            file: s.file,
+          })),
+        },
+        {
+          heading: p.results,
+          className: 'papers-results',
+          none: p.paperOnly,
+          items: papers.results.map((r, i) => ({ key: `${r.name}-${i}`, name: r.name, file: r.file })),
+        },
+      ].map((list) => (
+        <PaperList key={list.className} t={t} code={code} {...list} />
+      ))}
     </>
   );
 }

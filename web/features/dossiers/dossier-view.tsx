@@ -1,23 +1,34 @@
 // The parts of a dossier's page that only show it: the summary (status, procedure, applicant,
 // agencies, due time and the working time left), the slips its history has issued, the steps and the
 // history.
-import type { ReactNode } from 'react';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { procedurePath } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
+import { TitledSection, type SectionProps } from '../../app/ui/titled-section.tsx';
+import { TableHead } from '../../app/ui/table-head.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
 import { actionLabel, statusChange } from './dossier-format.ts';
-import { slipsOf, slipUrl, type DossierViewData } from './dossiers-api.ts';
+import type { DossierViewData } from './dossiers-api.ts';
 import { DueCell } from './worklist-page.tsx';
 
-export function SlipLinks({ t, view }: { t: Messages; view: DossierViewData }) {
-  const slips = slipsOf(view);
-  if (slips.length === 0) return <p className="muted">{t.dossiers.page.noSlips}</p>;
+/** The slips a dossier's history has issued, each a PDF opening in a new tab; `none` when there are none. */
+export function SlipLinks({
+  t,
+  slips,
+  urlOf,
+  none,
+}: {
+  t: Messages;
+  slips: readonly string[];
+  urlOf: (kind: string) => string;
+  none: string;
+}) {
+  if (slips.length === 0) return <p className="muted">{none}</p>;
   return (
     <ul className="slip-list">
       {slips.map((kind) => (
         <li key={kind}>
-          <a href={slipUrl(view.code, kind)} target="_blank" rel="noopener" className="slip-link">
+          <a href={urlOf(kind)} target="_blank" rel="noopener" className="slip-link">
             {t.dossiers.slips[kind as keyof Messages['dossiers']['slips']] ?? kind}
             <span className="visually-hidden"> {t.dossiers.opensNewTab}</span>
           </a>{' '}
@@ -108,15 +119,7 @@ export function History({ t, view }: { t: Messages; view: DossierViewData }) {
   return (
     <table className="table history-table">
       <caption className="visually-hidden">{t.dossiers.page.historyHeading}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{c.at}</th>
-          <th scope="col">{c.action}</th>
-          <th scope="col">{c.by}</th>
-          <th scope="col">{c.status}</th>
-          <th scope="col">{c.note}</th>
-        </tr>
-      </thead>
+      <TableHead columns={[c.at, c.action, c.by, c.status, c.note]} />
       <tbody>
         {[...view.history].reverse().map((h) => (
           <tr key={h.version}>
@@ -134,22 +137,7 @@ export function History({ t, view }: { t: Messages; view: DossierViewData }) {
   );
 }
 
-/** One titled part of the dossier's page. */
-export function DossierSection({
-  id,
-  heading,
-  children,
-}: {
-  id: string;
-  heading: string;
-  children: ReactNode;
-}) {
-  return (
-    <section aria-labelledby={id} className="dossier-section">
-      <h2 id={id} className="section-heading">
-        {heading}
-      </h2>
-      {children}
-    </section>
-  );
+/** One titled part of the dossier's page (the staff's and the citizen's). */
+export function DossierSection(props: SectionProps) {
+  return <TitledSection className="dossier-section" headingClassName="section-heading" {...props} />;
 }

@@ -6,7 +6,8 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import type { ApplicantDocumentList } from '../documents/applicant-documents-api.ts';
 import { INTAKE_ID, type Applicant } from './intake-form.ts';
-import { FieldError, FormSection, RequiredMark } from './schema-parts.tsx';
+import { FieldError, RequiredMark } from '../../app/ui/field-parts.tsx';
+import { FormSection } from './schema-parts.tsx';
 
 /** The lookup of the applicant's store, for the number it was made with. */
 export type Lookup =
@@ -78,7 +79,7 @@ export function IntakeApplicant({
             <div key={f} className={error ? 'field field-invalid' : 'field'}>
               <label htmlFor={id}>
                 {t.dossiers.applicant[f]}
-                {required ? <RequiredMark t={t} /> : null}
+                {required ? <RequiredMark /> : null}
               </label>
               <FieldError id={id} error={error} />
               <input

@@ -8,7 +8,8 @@ import { applicantDocumentFileUrl } from '../documents/applicant-documents-api.t
 import { ReuseChoice } from '../documents/reuse-choice.tsx';
 import type { Lookup } from './intake-applicant.tsx';
 import { INTAKE_ID } from './intake-form.ts';
-import { FieldError, FormSection } from './schema-parts.tsx';
+import { FieldError } from '../../app/ui/field-parts.tsx';
+import { FormSection } from './schema-parts.tsx';
 
 export function IntakeComponents({
   components,

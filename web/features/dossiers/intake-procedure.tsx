@@ -5,7 +5,9 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { ProcedureDetail } from '../catalog/catalog-api.ts';
 import { INTAKE_ID } from './intake-form.ts';
 import { ProcedurePicker, type PickedProcedure } from './procedure-picker.tsx';
-import { FieldError, FormSection, RequiredMark } from './schema-parts.tsx';
+import { FieldError, RequiredMark } from '../../app/ui/field-parts.tsx';
+import { CodeOptions } from '../../app/ui/code-options.tsx';
+import { FormSection } from './schema-parts.tsx';
 
 export type Channel = 'direct' | 'postal';
 
@@ -54,7 +56,7 @@ export function IntakeProcedure({
           <div className={agencyError ? 'field field-invalid' : 'field'}>
             <label htmlFor={INTAKE_ID.agency}>
               {t.dossiers.intake.agency}
-              <RequiredMark t={t} />
+              <RequiredMark />
             </label>
             <FieldError id={INTAKE_ID.agency} error={agencyError} />
             <select
@@ -68,19 +70,11 @@ export function IntakeProcedure({
               <option value="">{t.dossiers.form.choose}</option>
               {ownOffering.length > 0 ? (
                 <optgroup label={t.dossiers.intake.ownAgencies}>
-                  {ownOffering.map((a) => (
-                    <option key={a.code} value={a.code}>
-                      {a.name}
-                    </option>
-                  ))}
+                  <CodeOptions items={ownOffering} />
                 </optgroup>
               ) : null}
               <optgroup label={t.dossiers.intake.otherAgencies}>
-                {others.map((a) => (
-                  <option key={a.code} value={a.code}>
-                    {a.name}
-                  </option>
-                ))}
+                <CodeOptions items={others} />
               </optgroup>
             </select>
           </div>

@@ -9,7 +9,7 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { ProcedureListItem } from '../catalog/catalog-api.ts';
 import { intakeQueries } from './intake-api.ts';
 import { pickerStatus, procedureText, searchText } from './procedure-search.ts';
-import { FieldError, RequiredMark } from './schema-parts.tsx';
+import { FieldError, RequiredMark } from '../../app/ui/field-parts.tsx';
 
 const DEBOUNCE_MS = 200;
 const SUGGESTIONS = 8;
@@ -97,7 +97,7 @@ export function ProcedurePicker({
     <div className={error ? 'field combobox field-invalid' : 'field combobox'}>
       <label {...combobox.getLabelProps({ htmlFor: id })}>
         {t.dossiers.intake.procedure}
-        <RequiredMark t={t} />
+        <RequiredMark />
       </label>
       <p className="hint" id={`${id}-hint`}>
         {t.dossiers.intake.procedureHint}

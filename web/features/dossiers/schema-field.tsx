@@ -1,8 +1,9 @@
 // One field of the schema-driven form (schema-form.tsx) by its schema: an object as a fieldset of its
 // fields, an array as rows added and removed, a tick box for a boolean that must be true; every other
 // kind is a scalar control (schema-input.tsx).
-import { useRef } from 'react';
-import { FieldError, RequiredMark, type Ctx } from './schema-parts.tsx';
+import { useRef, type ReactNode } from 'react';
+import { FieldError, RequiredMark } from '../../app/ui/field-parts.tsx';
+import type { Ctx } from './schema-parts.tsx';
 import { ScalarField } from './schema-input.tsx';
 import {
   describe,
@@ -38,6 +39,35 @@ function useRowKeys(length: number) {
   };
 }
 
+/** An object's or a list's fields, under its title, with its hint and error. */
+function Group({
+  id,
+  title,
+  required,
+  invalid,
+  notes,
+  children,
+}: {
+  id: string;
+  title: string;
+  required: boolean;
+  invalid: boolean;
+  /** The hint and the error, between the title and the fields. */
+  notes: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className={invalid ? 'schema-group field-invalid' : 'schema-group'} id={id} tabIndex={-1}>
+      <legend>
+        {title}
+        {required ? <RequiredMark /> : null}
+      </legend>
+      {notes}
+      {children}
+    </fieldset>
+  );
+}
+
 export function Field({
   ctx,
   schema,
@@ -68,18 +98,24 @@ export function Field({
   ) : null;
   const describedBy =
     [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  const group = {
+    id,
+    title,
+    required,
+    invalid: Boolean(error),
+    notes: (
+      <>
+        {hintNode}
+        {errorNode}
+      </>
+    ),
+  };
 
   if (k === 'object') {
     return (
-      <fieldset className={error ? 'schema-group field-invalid' : 'schema-group'} id={id} tabIndex={-1}>
-        <legend>
-          {title}
-          {required ? <RequiredMark t={t} /> : null}
-        </legend>
-        {hintNode}
-        {errorNode}
+      <Group {...group}>
         <Fields ctx={ctx} schema={s} path={path} />
-      </fieldset>
+      </Group>
     );
   }
 
@@ -88,13 +124,7 @@ export function Field({
     const item = resolve(root, s.items ?? {});
     const max = s.maxItems ?? 50;
     return (
-      <fieldset className={error ? 'schema-group field-invalid' : 'schema-group'} id={id} tabIndex={-1}>
-        <legend>
-          {title}
-          {required ? <RequiredMark t={t} /> : null}
-        </legend>
-        {hintNode}
-        {errorNode}
+      <Group {...group}>
         <ol className="schema-rows">
           {rows.map((_, i) => (
             <li key={rowKeys.at(i)}>
@@ -128,7 +158,7 @@ export function Field({
             {t.dossiers.form.addRow(item.title ?? title)}
           </button>
         ) : null}
-      </fieldset>
+      </Group>
     );
   }
 
@@ -148,7 +178,7 @@ export function Field({
           />
           <label htmlFor={id}>
             {title}
-            {required ? <RequiredMark t={t} /> : null}
+            {required ? <RequiredMark /> : null}
           </label>
         </div>
         {hintNode}

@@ -3,7 +3,8 @@
 // input with its `examples` offered in a datalist.
 import type { ReactNode } from 'react';
 import { FileIdField } from './file-id-field.tsx';
-import { RequiredMark, type Ctx } from './schema-parts.tsx';
+import { RequiredMark } from '../../app/ui/field-parts.tsx';
+import type { Ctx } from './schema-parts.tsx';
 import { setAt, type FormSchema, type Path } from './schema-values.ts';
 
 /** Longer texts than this are typed in a textarea. */
@@ -40,7 +41,7 @@ export function ScalarField({
   const label = (
     <label htmlFor={id}>
       {title}
-      {required ? <RequiredMark t={t} /> : null}
+      {required ? <RequiredMark /> : null}
     </label>
   );
   const common = {

@@ -1,5 +1,5 @@
-// Pieces the schema-driven form's fields share (schema-field.tsx, schema-input.tsx).
-import type { ReactNode } from 'react';
+// Pieces the schema-driven form and the intake share: the fields' context and a titled part of the form.
+import { TitledSection, type SectionProps } from '../../app/ui/titled-section.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import type { KnownFiles } from './file-id-field.tsx';
 import type { FieldErrors, FormSchema } from './schema-values.ts';
@@ -18,36 +18,7 @@ export type Ctx = {
   uploading: (token: string, busy: boolean) => void;
 };
 
-/** The required mark: a star for the eye, the words for a screen reader. */
-export function RequiredMark({ t }: { t: Messages }) {
-  return (
-    <>
-      <span className="required-mark" aria-hidden="true">
-        {' '}
-        *
-      </span>
-      <span className="visually-hidden"> ({t.dossiers.form.required})</span>
-    </>
-  );
-}
-
-/** A field's error, above its control; the control names it with aria-describedby `<id>-error`. */
-export function FieldError({ id, error }: { id: string; error: string | undefined }) {
-  return error ? (
-    <p className="field-error" id={`${id}-error`}>
-      {error}
-    </p>
-  ) : null;
-}
-
 /** A titled part of a long form (the intake's procedure, applicant, declaration, components). */
-export function FormSection({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
-  return (
-    <section className="form-section" aria-labelledby={id}>
-      <h2 id={id} className="section-heading">
-        {heading}
-      </h2>
-      {children}
-    </section>
-  );
+export function FormSection(props: SectionProps) {
+  return <TitledSection className="form-section" headingClassName="section-heading" {...props} />;
 }

@@ -15,6 +15,7 @@ import { dossierPath, PATHS } from '../../app/paths.ts';
 import { readStatus } from '../../app/query.ts';
 import { ReadError } from '../../app/read-error.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
+import { TableHead } from '../../app/ui/table-head.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
 import { dossierQueries, WORKLIST_PAGE_SIZE, type DossierListItem, type Worklist } from './dossiers-api.ts';
 
@@ -69,17 +70,7 @@ function DossierTable({ t, items, caption }: { t: Messages; items: DossierListIt
   return (
     <table className="table dossier-table">
       <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{c.code}</th>
-          <th scope="col">{c.applicant}</th>
-          <th scope="col">{c.procedure}</th>
-          <th scope="col">{c.received}</th>
-          <th scope="col">{c.due}</th>
-          <th scope="col">{c.status}</th>
-          <th scope="col">{c.agency}</th>
-        </tr>
-      </thead>
+      <TableHead columns={[c.code, c.applicant, c.procedure, c.received, c.due, c.status, c.agency]} />
       <tbody>
         {items.map((d) => {
           const due = d.extendedDueAt ?? d.dueAt;

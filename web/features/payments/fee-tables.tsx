@@ -1,6 +1,7 @@
 // The tables of what a dossier owes and what was paid, shared by the staff dossier page
 // (dossier-fees.tsx) and the citizen's (citizen/my-dossier-fees.tsx).
 import type { Messages } from '../../app/i18n/vi.ts';
+import { TableHead } from '../../app/ui/table-head.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
 import { formatVnd } from '../catalog/catalog-format.ts';
 import { receiptUrl, type DossierFeesData } from './payments-api.ts';
@@ -12,14 +13,7 @@ export function FeeItems({ t, fees }: { t: Messages; fees: DossierFeesData }) {
     <>
       <table className="table fees-table">
         <caption className="visually-hidden">{c.heading}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{c.columns.item}</th>
-            <th scope="col">{c.columns.source}</th>
-            <th scope="col">{c.columns.amount}</th>
-            <th scope="col">{c.columns.state}</th>
-          </tr>
-        </thead>
+        <TableHead columns={[c.columns.item, c.columns.source, c.columns.amount, c.columns.state]} />
         <tbody>
           {fees.items.map((i) => (
             <tr key={i.key}>
@@ -78,15 +72,15 @@ export function FeePayments({ t, fees }: { t: Messages; fees: DossierFeesData })
   return (
     <table className="table payments-table">
       <caption>{c.paymentsHeading}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{c.paymentColumns.when}</th>
-          <th scope="col">{c.paymentColumns.channel}</th>
-          <th scope="col">{c.paymentColumns.amount}</th>
-          <th scope="col">{c.paymentColumns.status}</th>
-          <th scope="col">{c.paymentColumns.receipt}</th>
-        </tr>
-      </thead>
+      <TableHead
+        columns={[
+          c.paymentColumns.when,
+          c.paymentColumns.channel,
+          c.paymentColumns.amount,
+          c.paymentColumns.status,
+          c.paymentColumns.receipt,
+        ]}
+      />
       <tbody>
         {[...fees.payments].reverse().map((p) => (
           <tr key={p.paymentId}>

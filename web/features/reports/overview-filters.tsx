@@ -3,6 +3,8 @@
 import { useEffect } from 'react';
 import { useForm } from 'react-hook-form';
 import { useI18n } from '../../app/i18n/i18n.tsx';
+import { FieldError, LabelAndHint } from '../../app/ui/field-parts.tsx';
+import { CodeOptions } from '../../app/ui/code-options.tsx';
 import { MONTH } from './overview-model.ts';
 
 export type Filters = { month: string; agency: string };
@@ -34,15 +36,8 @@ export function OverviewFilters({
       noValidate
     >
       <div className={monthError ? 'field field-invalid' : 'field'}>
-        <label htmlFor="overview-month">{r.month}</label>
-        <p id="overview-month-hint" className="hint">
-          {r.monthHint}
-        </p>
-        {monthError ? (
-          <p id="overview-month-error" className="field-error">
-            {monthError}
-          </p>
-        ) : null}
+        <LabelAndHint id="overview-month" label={r.month} required={false} hint={r.monthHint} />
+        <FieldError id="overview-month" error={monthError} />
         <input
           id="overview-month"
           type="month"
@@ -55,11 +50,7 @@ export function OverviewFilters({
         <label htmlFor="overview-agency">{r.agency}</label>
         <select id="overview-agency" {...form.register('agency')}>
           <option value="">{r.allAgencies}</option>
-          {agencies.map((a) => (
-            <option key={a.code} value={a.code}>
-              {a.name}
-            </option>
-          ))}
+          <CodeOptions items={agencies} />
         </select>
       </div>
       <div className="form-actions">

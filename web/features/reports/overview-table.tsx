@@ -1,6 +1,7 @@
 // The overview's tables ("Bảng số liệu" under each chart, the agencies without dossiers) and the
 // panel each section sits in. Explicit table roles: a table keeps them when CSS lays it out as cards.
 import type { ReactNode } from 'react';
+import { TitledSection, type SectionProps } from '../../app/ui/titled-section.tsx';
 
 export type Cell = { label: string; value: ReactNode; num?: boolean };
 export type Row = { key: string; header: ReactNode; span?: number; cells: Cell[] };
@@ -59,21 +60,6 @@ export function OverviewTable({
   );
 }
 
-export function OverviewSection({
-  id,
-  heading,
-  children,
-}: {
-  id: string;
-  heading: string;
-  children: ReactNode;
-}) {
-  return (
-    <section className="panel overview-section" aria-labelledby={id}>
-      <h2 id={id} className="panel-heading">
-        {heading}
-      </h2>
-      {children}
-    </section>
-  );
+export function OverviewSection(props: SectionProps) {
+  return <TitledSection className="panel overview-section" headingClassName="panel-heading" {...props} />;
 }

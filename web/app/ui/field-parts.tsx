@@ -1,8 +1,10 @@
-// The parts of a form field the citizen's forms share: the label with its required mark, and the
-// hint under it (its id `<field id>-hint`, for aria-describedby).
+// The parts of a form field every form shares: the required mark, the label with its hint under it
+// (the hint's id `<field id>-hint`) and the field's error (its id `<field id>-error`), both for the
+// control's aria-describedby.
 import type { ReactNode } from 'react';
-import { useI18n } from '../../app/i18n/i18n.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
 
+/** The required mark: a star for the eye, the words for a screen reader. */
 export function RequiredMark() {
   const { t } = useI18n();
   return (
