@@ -2,7 +2,7 @@
 // (date, reason), each with its count or its empty line.
 import type { ReactNode } from 'react';
 import type { Messages } from '../../app/i18n/vi.ts';
-import { TableHead } from '../../app/table-head.tsx';
+import { TableHead } from '../../app/ui/table-head.tsx';
 import type { CalendarYearView } from './calendar-api.ts';
 import { formatCivilDate } from './vn-time.ts';
 
@@ -23,7 +23,7 @@ function DayTable<Row extends { date: string }>({
   return (
     <table className="table calendar-table" role="table">
       <caption className="visually-hidden">{caption}</caption>
-      <TableHead labels={[t.calendar.date, ...columns.map((c) => c.label)]} />
+      <TableHead roles columns={[t.calendar.date, ...columns.map((c) => c.label)]} />
       <tbody role="rowgroup">
         {rows.map((row) => (
           <tr role="row" key={row.date}>

@@ -2,14 +2,14 @@
 import type { Messages } from '../../app/i18n/vi.ts';
 import type { OfficeHours } from './calendar-api.ts';
 import { jsDay, sessionsText, WEEKDAY_KEYS } from './office-hours-rows.ts';
-import { TableHead } from '../../app/table-head.tsx';
+import { TableHead } from '../../app/ui/table-head.tsx';
 
 export function HoursTable({ t, hours }: { t: Messages; hours: OfficeHours }) {
   return (
     <>
       <table className="table hours-table" role="table">
         <caption className="visually-hidden">{t.officeHours.caption}</caption>
-        <TableHead labels={[t.officeHours.weekday, t.officeHours.sessions]} />
+        <TableHead roles columns={[t.officeHours.weekday, t.officeHours.sessions]} />
         <tbody role="rowgroup">
           {WEEKDAY_KEYS.map((k) => {
             const sessions = hours.sessions[k];

@@ -3,7 +3,7 @@ import type { Channel, Procedure, ProcedureCase } from '../../../common/catalog/
 import type { Messages } from '../../app/i18n/vi.ts';
 import { channelsText, feeRows, timeLimitText } from './catalog-format.ts';
 import { limitNotes } from './procedure-view.ts';
-import { TableHead } from '../../app/table-head.tsx';
+import { TableHead } from '../../app/ui/table-head.tsx';
 
 /**
  * Channel → limit, two columns. Notes go below the table, each once, naming its channels unless it
@@ -25,7 +25,7 @@ export function LimitsTable({
     <>
       <table className="table limits-table" role="table">
         <caption className="visually-hidden">{caption}</caption>
-        <TableHead labels={[t.procedure.limits.channel, t.procedure.limits.limit]} />
+        <TableHead roles columns={[t.procedure.limits.channel, t.procedure.limits.limit]} />
         <tbody role="rowgroup">
           {channels.map((c) => {
             const limit = owner.timeLimits[c];
@@ -66,7 +66,7 @@ export function FeesTable({ t, fees, caption }: { t: Messages; fees: Procedure['
   return (
     <table className="table" role="table">
       <caption className="visually-hidden">{caption}</caption>
-      <TableHead labels={[t.procedure.fees.channel, t.procedure.fees.amount, t.procedure.fees.note]} />
+      <TableHead roles columns={[t.procedure.fees.channel, t.procedure.fees.amount, t.procedure.fees.note]} />
       <tbody role="rowgroup">
         {rows.map((r, i) => (
           <tr role="row" key={i}>

@@ -5,7 +5,7 @@ import { ApiError } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { orgQueries, type UnitView } from './org-api.ts';
 import { agencyKindLabel } from './unit-kinds.ts';
-import { TableHead } from '../../app/table-head.tsx';
+import { TableHead } from '../../app/ui/table-head.tsx';
 
 export function AgencyTable({ unit }: { unit: UnitView | null }) {
   const { t } = useI18n();
@@ -51,7 +51,10 @@ export function AgencyTable({ unit }: { unit: UnitView | null }) {
         <>
           <table className="table" role="table">
             <caption className="visually-hidden">{t.agencies.caption(unit.name)}</caption>
-            <TableHead labels={[t.agencies.name, t.agencies.kind, t.agencies.code, t.agencies.parent]} />
+            <TableHead
+              roles
+              columns={[t.agencies.name, t.agencies.kind, t.agencies.code, t.agencies.parent]}
+            />
             <tbody role="rowgroup">
               {load.items.map((a) => (
                 <tr key={a.code} role="row">

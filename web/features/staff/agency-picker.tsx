@@ -7,7 +7,7 @@ import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions 
 import { useEffect, useId, useState } from 'react';
 import type { AgencyView } from '../../../common/contracts/org.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import { RequiredMark } from '../../app/required-mark.tsx';
+import { RequiredMark } from '../../app/ui/field-parts.tsx';
 import { useDebounced } from '../../app/use-debounced.ts';
 import { orgQueries } from '../org/org-api.ts';
 import { keepTextOnEscapeAndBlur } from './combobox-rules.ts';
@@ -100,7 +100,7 @@ export function AgencyPicker({
     <div className={error ? 'field combobox field-invalid' : 'field combobox'}>
       <label {...box.getLabelProps()}>
         {label}
-        <RequiredMark required={required} />
+        {required ? <RequiredMark /> : null}
       </label>
       <p className="hint" id={hintId}>
         {hint ?? t.agencyPicker.hint}

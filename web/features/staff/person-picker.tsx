@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { ROLES, type Role } from '../../../common/auth/roles.ts';
 import { errorText } from '../../app/errors.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import { RequiredMark } from '../../app/required-mark.tsx';
+import { RequiredMark } from '../../app/ui/field-parts.tsx';
 import { staffQueries } from './staff-api.ts';
 
 /** Which input of an action names a person, and among whom to choose: the step it hands the dossier to. */
@@ -89,7 +89,7 @@ export function PersonPicker({
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id}>
         {label}
-        <RequiredMark required={required} />
+        {required ? <RequiredMark /> : null}
       </label>
       <p className="hint" id={hintId} aria-live="polite">
         {hint}
