@@ -69,6 +69,16 @@ export type IntakeBody = Static<typeof IntakeBody>;
 
 const AgencyBrief = Closed({ code: Type.String(), name: Type.String() });
 
+/** What every history entry says, for staff and applicant alike, after who acted. */
+const historyMove = {
+  at: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
+  fromStep: Type.Integer(),
+  toStep: Type.Integer(),
+  note: Nullable(Type.String()),
+};
+
 /** What the staff and the applicant's views of a dossier share: nothing here names an officer. */
 const dossierHead = {
   code: Type.String(),
@@ -126,12 +136,7 @@ export const DossierView = Closed({
       action: Type.String(),
       by: Type.String(),
       roles: Type.Array(Type.String()),
-      at: Type.String(),
-      from: Type.String(),
-      to: Type.String(),
-      fromStep: Type.Integer(),
-      toStep: Type.Integer(),
-      note: Nullable(Type.String()),
+      ...historyMove,
     }),
   ),
 });
@@ -157,12 +162,7 @@ export const ApplicantDossierView = Closed({
       actor: Type.Enum(HISTORY_ACTORS),
       roles: Type.Array(Type.String()),
       agency: Nullable(AgencyBrief),
-      at: Type.String(),
-      from: Type.String(),
-      to: Type.String(),
-      fromStep: Type.Integer(),
-      toStep: Type.Integer(),
-      note: Nullable(Type.String()),
+      ...historyMove,
     }),
   ),
 });
