@@ -9,10 +9,9 @@ import {
   closedPauses,
   dossierStatusOfCode,
   replayActions,
-  type LifecycleWorkflow,
   TERMINAL_STATUSES,
 } from './index.ts';
-import { basicWorkflow } from './test-fixtures.ts';
+import { basicWorkflow, workflowWithIssueStep } from './test-fixtures.ts';
 import {
   applicant,
   stranger,
@@ -335,19 +334,7 @@ describe('withdrawal', () => {
   });
 
   it('not once the leader has approved', () => {
-    const workflow: LifecycleWorkflow = {
-      steps: [
-        ...basicWorkflow().steps.slice(0, 3),
-        {
-          key: 'issue',
-          name: 'Vào sổ, phát hành',
-          role: 'specialist',
-          performer: { kind: 'competent-agency' },
-          canSendBack: true,
-        },
-        basicWorkflow().steps[3]!,
-      ],
-    };
+    const workflow = workflowWithIssueStep({ name: 'Vào sổ, phát hành', canSendBack: true });
     const j = atApproval(workflow);
     j.do('approve', leader, resultInput);
     assert.equal(j.status, 'processing');
