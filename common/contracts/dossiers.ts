@@ -193,7 +193,7 @@ export const DossiersQuery = PagedQuery({
 });
 export type DossiersQuery = Static<typeof DossiersQuery>;
 
-/** A page of dossier rows (the staff worklist, the applicant's own list): the fields every row shows, then its own. */
+/** A page of dossier rows (staff worklist, the applicant's own list): shared fields, then the list's own. */
 const DossierRows = <P extends TProperties>(fields: P) =>
   Closed({
     items: Type.Array(
