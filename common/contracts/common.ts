@@ -1,4 +1,11 @@
-import { Type, type TSchema } from 'typebox';
+import { Type, type TObjectOptions, type TProperties, type TSchema } from 'typebox';
+
+/** A contract object: the fields given and no others. */
+export const Closed = <P extends TProperties>(properties: P, options?: TObjectOptions) =>
+  Type.Object(properties, { ...options, additionalProperties: false });
+
+/** A field that holds a value or null. */
+export const Nullable = <T extends TSchema>(type: T) => Type.Union([type, Type.Null()]);
 
 export const ErrorEnvelope = Type.Object(
   {
@@ -22,10 +29,11 @@ export const Page = Type.Integer({ minimum: 1, maximum: 100000, default: 1 });
 export const PageSize = Type.Integer({ minimum: 1, maximum: 500, default: 50 });
 
 export const Paged = <T extends TSchema>(item: T) =>
-  Type.Object(
-    { items: Type.Array(item), total: Type.Integer({ minimum: 0 }) },
-    { additionalProperties: false },
-  );
+  Closed({ items: Type.Array(item), total: Type.Integer({ minimum: 0 }) });
+
+/** A list query: its filters, then the page asked for. */
+export const PagedQuery = <P extends TProperties>(filters: P) =>
+  Closed({ ...filters, page: Type.Optional(Page), pageSize: Type.Optional(PageSize) });
 
 export const UnitCode = Type.String({ pattern: '^[0-9]{2,5}$', maxLength: 5 });
 export const AgencyCode = Type.String({

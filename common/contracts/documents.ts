@@ -1,7 +1,7 @@
 // The applicant's digitised records (kho quản lý dữ liệu điện tử, ND 45/2020 Điều 16): what the citizen
 // and the receiving desk read (docs/domain/documents.md).
 import { Type, type Static } from 'typebox';
-import { Page, PageSize } from './common.ts';
+import { Closed, Paged, PagedQuery } from './common.ts';
 
 export const APPLICANT_DOCUMENT_KINDS = ['result'] as const;
 
@@ -12,37 +12,25 @@ export const DocumentId = Type.String({ pattern: '^[1-9][0-9]{0,17}$', maxLength
 export const APPLICANT_ID_NUMBER_PATTERN = '^([0-9]{12}|[0-9]{10}(-[0-9]{3})?)$';
 export const ApplicantIdNumber = Type.String({ pattern: APPLICANT_ID_NUMBER_PATTERN, maxLength: 14 });
 
-export const ApplicantDocument = Type.Object(
-  {
-    documentId: DocumentId,
-    kind: Type.Enum(APPLICANT_DOCUMENT_KINDS),
-    name: Type.String(),
-    dossierCode: Type.String(),
-    procedure: Type.Object({ code: Type.String(), name: Type.String() }, { additionalProperties: false }),
-    issuingAgency: Type.Object({ code: Type.String(), name: Type.String() }, { additionalProperties: false }),
-    issuedAt: Type.String({ description: 'ISO-8601: when the result was signed (approved)' }),
-    file: Type.Object({ mediaType: Type.String(), size: Type.Integer() }, { additionalProperties: false }),
-  },
-  { additionalProperties: false },
-);
+export const ApplicantDocument = Closed({
+  documentId: DocumentId,
+  kind: Type.Enum(APPLICANT_DOCUMENT_KINDS),
+  name: Type.String(),
+  dossierCode: Type.String(),
+  procedure: Closed({ code: Type.String(), name: Type.String() }),
+  issuingAgency: Closed({ code: Type.String(), name: Type.String() }),
+  issuedAt: Type.String({ description: 'ISO-8601: when the result was signed (approved)' }),
+  file: Closed({ mediaType: Type.String(), size: Type.Integer() }),
+});
 export type ApplicantDocument = Static<typeof ApplicantDocument>;
 
-export const ApplicantDocumentList = Type.Object(
-  { items: Type.Array(ApplicantDocument), total: Type.Integer({ minimum: 0 }) },
-  { additionalProperties: false },
-);
+export const ApplicantDocumentList = Paged(ApplicantDocument);
 export type ApplicantDocumentList = Static<typeof ApplicantDocumentList>;
 
-export const DocumentsQuery = Type.Object(
-  { page: Type.Optional(Page), pageSize: Type.Optional(PageSize) },
-  { additionalProperties: false },
-);
+export const DocumentsQuery = PagedQuery({});
 
-export const OwnDocumentParams = Type.Object({ documentId: DocumentId }, { additionalProperties: false });
+export const OwnDocumentParams = Closed({ documentId: DocumentId });
 
-export const ApplicantParams = Type.Object({ idNumber: ApplicantIdNumber }, { additionalProperties: false });
+export const ApplicantParams = Closed({ idNumber: ApplicantIdNumber });
 
-export const ApplicantDocumentParams = Type.Object(
-  { idNumber: ApplicantIdNumber, documentId: DocumentId },
-  { additionalProperties: false },
-);
+export const ApplicantDocumentParams = Closed({ idNumber: ApplicantIdNumber, documentId: DocumentId });

@@ -1,21 +1,13 @@
-import { Type, type Static } from 'typebox';
-import { AgencyCode, IsoDate, Page, PageSize, UnitCode } from './common.ts';
+import { Type, type Static, type TProperties } from 'typebox';
+import { AgencyCode, Closed, IsoDate, Nullable, PagedQuery, UnitCode } from './common.ts';
 import { ProcedureCode } from './catalog.ts';
 import { DocumentId } from './documents.ts';
+import { ACTION_KINDS } from '../dossiers/model.ts';
+import { DOSSIER_STATUS_KEYS } from '../dossiers/statuses.ts';
 import { WORKLISTS } from '../dossiers/worklists.ts';
 
-export const DOSSIER_STATUS_VALUES = [
-  'submitted',
-  'received',
-  'refused',
-  'processing',
-  'awaiting-supplement',
-  'awaiting-payment',
-  'withdrawn',
-  'stopped',
-  'result-ready',
-  'returned',
-] as const;
+/** The dossier statuses (common/dossiers/statuses.ts). */
+export const DOSSIER_STATUS_VALUES = DOSSIER_STATUS_KEYS;
 /** The worklists' names (common/dossiers/worklists.ts). */
 export const WORKLIST_VALUES = WORKLISTS;
 export const PROVIDED_VALUES = ['original', 'copy', 'certified-copy', 'electronic', 'reused'] as const;
@@ -34,69 +26,58 @@ const ReusedDocumentIds = Type.Optional(
   }),
 );
 
-export const ApplicantBody = Type.Object(
-  {
-    kind: Type.Enum(['person', 'organisation'] as const),
-    fullName: Type.String({ minLength: 1, maxLength: 200 }),
-    idNumber: Type.String({ minLength: 9, maxLength: 14 }),
-    phone: Type.String({ minLength: 8, maxLength: 20 }),
-    email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
-    address: Type.Optional(
-      Type.Object(
-        { unitCode: UnitCode, line: Type.String({ minLength: 1, maxLength: 300 }) },
-        { additionalProperties: false },
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const ApplicantBody = Closed({
+  kind: Type.Enum(['person', 'organisation'] as const),
+  fullName: Type.String({ minLength: 1, maxLength: 200 }),
+  idNumber: Type.String({ minLength: 9, maxLength: 14 }),
+  phone: Type.String({ minLength: 8, maxLength: 20 }),
+  email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
+  address: Type.Optional(Closed({ unitCode: UnitCode, line: Type.String({ minLength: 1, maxLength: 300 }) })),
+});
 
-export const IntakeBody = Type.Object(
-  {
-    procedureCode: ProcedureCode,
-    caseCode: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    agencyCode: AgencyCode,
-    deskAgencyCode: Type.Optional(AgencyCode),
-    applicant: ApplicantBody,
-    formData: Type.Object({}, { additionalProperties: true }),
-    components: Type.Array(
-      Type.Object(
-        {
-          code: Type.String({ pattern: '^TP[0-9]{1,3}$', maxLength: 6 }),
-          provided: Type.Enum(PROVIDED_VALUES),
-          fileIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 20 })),
-          documentIds: ReusedDocumentIds,
-        },
-        { additionalProperties: false },
-      ),
-      { maxItems: 100 },
+export const IntakeBody = Closed({
+  procedureCode: ProcedureCode,
+  caseCode: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  agencyCode: AgencyCode,
+  deskAgencyCode: Type.Optional(AgencyCode),
+  applicant: ApplicantBody,
+  formData: Type.Object({}, { additionalProperties: true }),
+  components: Type.Array(
+    Closed({
+      code: Type.String({ pattern: '^TP[0-9]{1,3}$', maxLength: 6 }),
+      provided: Type.Enum(PROVIDED_VALUES),
+      fileIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 20 })),
+      documentIds: ReusedDocumentIds,
+    }),
+    { maxItems: 100 },
+  ),
+  channel: Type.Enum(['direct', 'postal'] as const),
+  missing: Type.Optional(
+    Type.Array(
+      Closed({
+        code: Type.String({ pattern: '^TP[0-9]{1,3}$', maxLength: 6 }),
+        note: Type.Optional(Type.String({ maxLength: 300 })),
+      }),
+      {
+        maxItems: 100,
+        description: 'Thành phần cán bộ thấy còn thiếu (ngoài các thành phần bắt buộc theo quy định)',
+      },
     ),
-    channel: Type.Enum(['direct', 'postal'] as const),
-    missing: Type.Optional(
-      Type.Array(
-        Type.Object(
-          {
-            code: Type.String({ pattern: '^TP[0-9]{1,3}$', maxLength: 6 }),
-            note: Type.Optional(Type.String({ maxLength: 300 })),
-          },
-          { additionalProperties: false },
-        ),
-        {
-          maxItems: 100,
-          description: 'Thành phần cán bộ thấy còn thiếu (ngoài các thành phần bắt buộc theo quy định)',
-        },
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
+  ),
+});
 export type IntakeBody = Static<typeof IntakeBody>;
 
-const AgencyBrief = Type.Object(
-  { code: Type.String(), name: Type.String() },
-  { additionalProperties: false },
-);
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+const AgencyBrief = Closed({ code: Type.String(), name: Type.String() });
+
+/** What every history entry says, for staff and applicant alike, after who acted. */
+const historyMove = {
+  at: Type.String(),
+  from: Type.String(),
+  to: Type.String(),
+  fromStep: Type.Integer(),
+  toStep: Type.Integer(),
+  note: Nullable(Type.String()),
+};
 
 /** What the staff and the applicant's views of a dossier share: nothing here names an officer. */
 const dossierHead = {
@@ -118,13 +99,12 @@ const dossierHead = {
   receivedAt: Nullable(Type.String()),
   dueAt: Nullable(Type.String()),
   extendedDueAt: Nullable(Type.String()),
-  calendarVersion: Type.Union([Type.Integer(), Type.Null()]),
+  calendarVersion: Nullable(Type.Integer()),
   resultAt: Nullable(Type.String()),
   returnedAt: Nullable(Type.String()),
-  remaining: Type.Union([
+  remaining: Nullable(
     Type.Object({ overdue: Type.Boolean(), workingMinutes: Type.Integer(), label: Type.String() }),
-    Type.Null(),
-  ]),
+  ),
 };
 const dossierTail = {
   steps: Type.Array(
@@ -142,32 +122,24 @@ const dossierTail = {
 };
 
 /** A dossier as staff see it: who handles the current step, and who did what (their username). */
-export const DossierView = Type.Object(
-  {
-    ...dossierHead,
-    currentStep: Type.Object({
-      index: Type.Integer(),
-      key: Type.String(),
-      assigneeId: Nullable(Type.String()),
+export const DossierView = Closed({
+  ...dossierHead,
+  currentStep: Type.Object({
+    index: Type.Integer(),
+    key: Type.String(),
+    assigneeId: Nullable(Type.String()),
+  }),
+  ...dossierTail,
+  history: Type.Array(
+    Type.Object({
+      version: Type.Integer(),
+      action: Type.String(),
+      by: Type.String(),
+      roles: Type.Array(Type.String()),
+      ...historyMove,
     }),
-    ...dossierTail,
-    history: Type.Array(
-      Type.Object({
-        version: Type.Integer(),
-        action: Type.String(),
-        by: Type.String(),
-        roles: Type.Array(Type.String()),
-        at: Type.String(),
-        from: Type.String(),
-        to: Type.String(),
-        fromStep: Type.Integer(),
-        toStep: Type.Integer(),
-        note: Nullable(Type.String()),
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
+  ),
+});
 
 export const HISTORY_ACTORS = ['staff', 'applicant', 'system'] as const;
 
@@ -178,129 +150,91 @@ export const HISTORY_ACTORS = ['staff', 'applicant', 'system'] as const;
  * reason of a refusal, a supplement request, a stop, an apology or a withdrawal) or the applicant's
  * own words; officers' names, usernames, ids and internal notes are not part of it.
  */
-export const ApplicantDossierView = Type.Object(
-  {
-    audience: Type.Literal('applicant'),
-    ...dossierHead,
-    currentStep: Type.Object({ index: Type.Integer(), key: Type.String() }, { additionalProperties: false }),
-    ...dossierTail,
-    history: Type.Array(
-      Type.Object(
-        {
-          version: Type.Integer(),
-          action: Type.String(),
-          actor: Type.Enum(HISTORY_ACTORS),
-          roles: Type.Array(Type.String()),
-          agency: Type.Union([AgencyBrief, Type.Null()]),
-          at: Type.String(),
-          from: Type.String(),
-          to: Type.String(),
-          fromStep: Type.Integer(),
-          toStep: Type.Integer(),
-          note: Nullable(Type.String()),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const ApplicantDossierView = Closed({
+  audience: Type.Literal('applicant'),
+  ...dossierHead,
+  currentStep: Closed({ index: Type.Integer(), key: Type.String() }),
+  ...dossierTail,
+  history: Type.Array(
+    Closed({
+      version: Type.Integer(),
+      action: Type.String(),
+      actor: Type.Enum(HISTORY_ACTORS),
+      roles: Type.Array(Type.String()),
+      agency: Nullable(AgencyBrief),
+      ...historyMove,
+    }),
+  ),
+});
 
 /** The answer of a dossier route both staff and applicants call: `audience` tells which. */
 export const DossierReadView = Type.Union([DossierView, ApplicantDossierView]);
 
-export const IncompleteEnvelope = Type.Object(
-  {
-    error: Type.Object({
-      code: Type.Literal('DOSSIER_INCOMPLETE'),
-      reason: Type.Optional(Type.Literal('DOSSIER_INCOMPLETE')),
-      message: Type.String(),
-      details: Type.Array(Type.Object({ path: Type.String(), message: Type.String() })),
-      requestId: Type.String(),
-      dossierCode: Type.String(),
-      slip: Type.String(),
-    }),
-  },
-  { additionalProperties: false },
-);
+export const IncompleteEnvelope = Closed({
+  error: Type.Object({
+    code: Type.Literal('DOSSIER_INCOMPLETE'),
+    reason: Type.Optional(Type.Literal('DOSSIER_INCOMPLETE')),
+    message: Type.String(),
+    details: Type.Array(Type.Object({ path: Type.String(), message: Type.String() })),
+    requestId: Type.String(),
+    dossierCode: Type.String(),
+    slip: Type.String(),
+  }),
+});
 
-export const DossiersQuery = Type.Object(
-  {
-    list: Type.Optional(Type.Enum(WORKLIST_VALUES)),
-    status: Type.Optional(Type.Enum(DOSSIER_STATUS_VALUES)),
-    procedureCode: Type.Optional(ProcedureCode),
-    agencyCode: Type.Optional(AgencyCode),
-    q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    from: Type.Optional(IsoDate),
-    to: Type.Optional(IsoDate),
-    page: Type.Optional(Page),
-    pageSize: Type.Optional(PageSize),
-  },
-  { additionalProperties: false },
-);
+export const DossiersQuery = PagedQuery({
+  list: Type.Optional(Type.Enum(WORKLIST_VALUES)),
+  status: Type.Optional(Type.Enum(DOSSIER_STATUS_VALUES)),
+  procedureCode: Type.Optional(ProcedureCode),
+  agencyCode: Type.Optional(AgencyCode),
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  from: Type.Optional(IsoDate),
+  to: Type.Optional(IsoDate),
+});
 export type DossiersQuery = Static<typeof DossiersQuery>;
 
-export const DossierListResponse = Type.Object(
-  {
+/** A page of dossier rows (staff worklist, the applicant's own list): shared fields, then the list's own. */
+const DossierRows = <P extends TProperties>(fields: P) =>
+  Closed({
     items: Type.Array(
-      Type.Object(
-        {
-          code: Type.String(),
-          status: Type.String(),
-          statusLabel: Type.String(),
-          procedureCode: Type.String(),
-          applicantName: Type.String(),
-          submittedAt: Type.String(),
-          receivedAt: Nullable(Type.String()),
-          dueAt: Nullable(Type.String()),
-          extendedDueAt: Nullable(Type.String()),
-          currentAgency: AgencyBrief,
-          version: Type.Integer(),
-        },
-        { additionalProperties: false },
-      ),
+      Closed({
+        code: Type.String(),
+        status: Type.String(),
+        statusLabel: Type.String(),
+        procedureCode: Type.String(),
+        ...fields,
+        version: Type.Integer(),
+      }),
     ),
     total: Type.Integer(),
-  },
-  { additionalProperties: false },
-);
+  });
+const rowDates = {
+  submittedAt: Type.String(),
+  receivedAt: Nullable(Type.String()),
+  dueAt: Nullable(Type.String()),
+};
 
-export const DossierCodeParams = Type.Object(
-  {
-    code: Type.String({
-      pattern: '^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}-[0-9]{6}-[0-9]{4}$',
-      maxLength: 40,
-    }),
-  },
-  { additionalProperties: false },
-);
+export const DossierListResponse = DossierRows({
+  applicantName: Type.String(),
+  ...rowDates,
+  extendedDueAt: Nullable(Type.String()),
+  currentAgency: AgencyBrief,
+});
 
-export const ACTION_VALUES = [
-  'accept',
-  'request-supplement',
-  'supplement',
-  'refuse',
-  'claim',
-  'assign',
-  'forward',
-  'send-back',
-  'approve',
-  'deny',
-  'apologize',
-  'return-result',
-  'withdraw',
-  'stop',
-  'request-payment',
-  'confirm-payment',
-] as const;
+export const DossierCodeParams = Closed({
+  code: Type.String({
+    pattern: '^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}-[0-9]{6}-[0-9]{4}$',
+    maxLength: 40,
+  }),
+});
 
-export const ActionParams = Type.Object(
-  {
-    code: DossierCodeParams.properties.code,
-    action: Type.Enum(ACTION_VALUES),
-  },
-  { additionalProperties: false },
-);
+/** The lifecycle's actions (common/dossiers/model.ts). */
+export const ACTION_VALUES = ACTION_KINDS;
+
+export const ActionParams = Closed({
+  code: DossierCodeParams.properties.code,
+  action: Type.Enum(ACTION_VALUES),
+});
 
 export const ActionHeaders = Type.Object(
   {
@@ -314,114 +248,67 @@ export const CreateHeaders = Type.Object(
   { additionalProperties: true },
 );
 
-export const AllowedActionsResponse = Type.Object(
-  {
-    version: Type.Integer(),
-    items: Type.Array(
-      Type.Object(
-        { kind: Type.String(), label: Type.String(), inputs: Open('Các trường cần nhập (lược đồ)') },
-        { additionalProperties: false },
-      ),
-    ),
-  },
-  { additionalProperties: false },
-);
+export const AllowedActionsResponse = Closed({
+  version: Type.Integer(),
+  items: Type.Array(
+    Closed({ kind: Type.String(), label: Type.String(), inputs: Open('Các trường cần nhập (lược đồ)') }),
+  ),
+});
 
-export const PublicDossier = Type.Object(
-  {
-    code: Type.String(),
-    procedure: Type.Object({ code: Type.String(), name: Type.String() }, { additionalProperties: false }),
-    receivingAgency: Type.String(),
-    competentAgency: Type.String(),
-    status: Type.String(),
-    statusLabel: Type.String(),
-    applicantName: Type.String(),
-    receivedAt: Nullable(Type.String()),
-    dueAt: Nullable(Type.String()),
-    returnedAt: Nullable(Type.String()),
-  },
-  { additionalProperties: false },
-);
+export const PublicDossier = Closed({
+  code: Type.String(),
+  procedure: Closed({ code: Type.String(), name: Type.String() }),
+  receivingAgency: Type.String(),
+  competentAgency: Type.String(),
+  status: Type.String(),
+  statusLabel: Type.String(),
+  applicantName: Type.String(),
+  receivedAt: Nullable(Type.String()),
+  dueAt: Nullable(Type.String()),
+  returnedAt: Nullable(Type.String()),
+});
 
-export const WorklistCounts = Type.Object(
+export const WorklistCounts = Closed(
   Object.fromEntries(WORKLIST_VALUES.map((w) => [w, Type.Integer({ minimum: 0 })])) as Record<
     (typeof WORKLIST_VALUES)[number],
     ReturnType<typeof Type.Integer>
   >,
-  { additionalProperties: false },
 );
 
 /** A citizen's online submission: the person applying is the signed-in account (its name and ID number). */
-export const OnlineSubmissionBody = Type.Object(
-  {
-    procedureCode: ProcedureCode,
-    caseCode: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    agencyCode: AgencyCode,
-    receivingAgencyCode: Type.Optional(AgencyCode),
-    applicant: Type.Object(
-      {
-        kind: Type.Enum(['person', 'organisation'] as const),
-        fullName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-        idNumber: Type.Optional(Type.String({ minLength: 9, maxLength: 14 })),
-        phone: Type.String({ minLength: 8, maxLength: 20 }),
-        email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
-        address: Type.Optional(
-          Type.Object(
-            { unitCode: UnitCode, line: Type.String({ minLength: 1, maxLength: 300 }) },
-            { additionalProperties: false },
-          ),
-        ),
-      },
-      { additionalProperties: false },
+export const OnlineSubmissionBody = Closed({
+  procedureCode: ProcedureCode,
+  caseCode: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  agencyCode: AgencyCode,
+  receivingAgencyCode: Type.Optional(AgencyCode),
+  applicant: Closed({
+    kind: Type.Enum(['person', 'organisation'] as const),
+    fullName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    idNumber: Type.Optional(Type.String({ minLength: 9, maxLength: 14 })),
+    phone: Type.String({ minLength: 8, maxLength: 20 }),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
+    address: Type.Optional(
+      Closed({ unitCode: UnitCode, line: Type.String({ minLength: 1, maxLength: 300 }) }),
     ),
-    formData: Type.Object({}, { additionalProperties: true }),
-    components: Type.Array(
-      Type.Object(
-        {
-          code: Type.String({ pattern: '^TP[0-9]{1,3}$', maxLength: 6 }),
-          provided: Type.Optional(Type.Enum(['electronic', 'reused'] as const)),
-          fileIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 20 })),
-          documentIds: ReusedDocumentIds,
-        },
-        { additionalProperties: false },
-      ),
-      { maxItems: 100 },
-    ),
-  },
-  { additionalProperties: false },
-);
+  }),
+  formData: Type.Object({}, { additionalProperties: true }),
+  components: Type.Array(
+    Closed({
+      code: Type.String({ pattern: '^TP[0-9]{1,3}$', maxLength: 6 }),
+      provided: Type.Optional(Type.Enum(['electronic', 'reused'] as const)),
+      fileIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 20 })),
+      documentIds: ReusedDocumentIds,
+    }),
+    { maxItems: 100 },
+  ),
+});
 export type OnlineSubmissionBody = Static<typeof OnlineSubmissionBody>;
 
-export const OwnDossiersQuery = Type.Object(
-  {
-    status: Type.Optional(Type.Enum(DOSSIER_STATUS_VALUES)),
-    page: Type.Optional(Page),
-    pageSize: Type.Optional(PageSize),
-  },
-  { additionalProperties: false },
-);
+export const OwnDossiersQuery = PagedQuery({ status: Type.Optional(Type.Enum(DOSSIER_STATUS_VALUES)) });
 
-export const OwnDossierList = Type.Object(
-  {
-    items: Type.Array(
-      Type.Object(
-        {
-          code: Type.String(),
-          status: Type.String(),
-          statusLabel: Type.String(),
-          procedureCode: Type.String(),
-          procedureName: Type.String(),
-          agencyName: Type.String(),
-          submittedAt: Type.String(),
-          receivedAt: Nullable(Type.String()),
-          dueAt: Nullable(Type.String()),
-          returnedAt: Nullable(Type.String()),
-          version: Type.Integer(),
-        },
-        { additionalProperties: false },
-      ),
-    ),
-    total: Type.Integer(),
-  },
-  { additionalProperties: false },
-);
+export const OwnDossierList = DossierRows({
+  procedureName: Type.String(),
+  agencyName: Type.String(),
+  ...rowDates,
+  returnedAt: Nullable(Type.String()),
+});

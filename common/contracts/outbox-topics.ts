@@ -1,6 +1,7 @@
 // The outbox topics and their payloads, each schema declared once beside its topic name: producers
 // enqueue through server/platform/jobs/outbox.ts (typed by the schema), consumers read the same shape.
 import { Type, type Static, type TSchema } from 'typebox';
+import { Closed } from './common.ts';
 
 /** A topic of the transactional outbox: its name and the schema of its payload. */
 export type OutboxTopic<S extends TSchema = TSchema> = { readonly name: string; readonly payload: S };
@@ -10,28 +11,22 @@ const topic = <S extends TSchema>(name: string, payload: S): OutboxTopic<S> => (
 /** A dossier's status as the national portal must learn it (E1); the key is the dossier code. */
 export const PortalStatusTopic = topic(
   'portal.dossier-status',
-  Type.Object(
-    {
-      dossierCode: Type.String({ minLength: 1 }),
-      status: Type.String(),
-      /** The national status code (1–10) of `status`. */
-      statusCode: Type.Integer({ minimum: 1, maximum: 10 }),
-      version: Type.Integer({ minimum: 0 }),
-      at: Type.String({ format: 'date-time' }),
-      /** Why it was sent again, when it was: the reconciliation found the portal behind. */
-      reason: Type.Optional(Type.Literal('reconciliation')),
-    },
-    { additionalProperties: false },
-  ),
+  Closed({
+    dossierCode: Type.String({ minLength: 1 }),
+    status: Type.String(),
+    /** The national status code (1–10) of `status`. */
+    statusCode: Type.Integer({ minimum: 1, maximum: 10 }),
+    version: Type.Integer({ minimum: 0 }),
+    at: Type.String({ format: 'date-time' }),
+    /** Why it was sent again, when it was: the reconciliation found the portal behind. */
+    reason: Type.Optional(Type.Literal('reconciliation')),
+  }),
 );
 export type PortalStatusPayload = Static<typeof PortalStatusTopic.payload>;
 
 /** A change the applicant is told of (notifications); the key is the dossier code. */
 export const ApplicantNotificationTopic = topic(
   'applicant.notification',
-  Type.Object(
-    { dossierCode: Type.String({ minLength: 1 }), action: Type.String(), status: Type.String() },
-    { additionalProperties: false },
-  ),
+  Closed({ dossierCode: Type.String({ minLength: 1 }), action: Type.String(), status: Type.String() }),
 );
 export type ApplicantNotificationPayload = Static<typeof ApplicantNotificationTopic.payload>;

@@ -109,6 +109,13 @@ export const kinds = (state: DossierState, by: Who, deadline?: DeadlineFacts) =>
     by.actor,
     deadline === undefined ? { relation: by.relation } : { relation: by.relation, deadline },
   ).map((a) => a.kind);
+/** Closing a dossier early (withdrawal, stop) stops the clock, issues a stop notice and tells the portal. */
+export function assertClosedEarly(fx: Effect[], sync: { status: string; statusCode: number }): void {
+  assert.deepEqual(types(fx), ['stop-clock', 'issue-slip', 'notify-applicant', 'sync-portal']);
+  assert.deepEqual(slips(fx), ['stop-notice']);
+  assert.deepEqual(fx.at(-1), { type: 'sync-portal', ...sync });
+}
+
 export const supplementInput = {
   missingComponents: [{ name: 'Tờ khai đăng ký khai sinh', requirement: 'Bản chính' }],
   reason: 'Thiếu tờ khai',

@@ -15,9 +15,8 @@ import {
   replayActions,
   type ActionKind,
   type DossierState,
-  type LifecycleWorkflow,
 } from './index.ts';
-import { OMNIPOTENT, OMNIPOTENT_ACTORS, basicWorkflow } from './test-fixtures.ts';
+import { OMNIPOTENT, OMNIPOTENT_ACTORS, basicWorkflow, workflowWithIssueStep } from './test-fixtures.ts';
 import {
   applicant,
   stranger,
@@ -130,19 +129,7 @@ describe('send-back', () => {
     assert.match(e.message, /không được trả lại/);
     assert.ok(!kinds(j.state, specialist).includes('send-back'));
 
-    const workflow: LifecycleWorkflow = {
-      steps: [
-        ...basicWorkflow().steps.slice(0, 3),
-        {
-          key: 'issue',
-          name: 'Vào sổ, phát hành',
-          role: 'specialist',
-          performer: { kind: 'competent-agency' },
-          canSendBack: true,
-        },
-        basicWorkflow().steps[3]!,
-      ],
-    };
+    const workflow = workflowWithIssueStep({ name: 'Vào sổ, phát hành', canSendBack: true });
     const k = atApproval(workflow);
     k.do('approve', leader, resultInput);
     assert.equal(k.status, 'processing');
@@ -256,19 +243,7 @@ describe('the reducer', () => {
     const k = atApproval();
     k.do('approve', leader, resultInput);
     assert.equal(k.stepKey, 'return');
-    const workflow: LifecycleWorkflow = {
-      steps: [
-        ...basicWorkflow().steps.slice(0, 3),
-        {
-          key: 'issue',
-          name: 'Vào sổ',
-          role: 'specialist',
-          performer: { kind: 'competent-agency' },
-          canSendBack: false,
-        },
-        basicWorkflow().steps[3]!,
-      ],
-    };
+    const workflow = workflowWithIssueStep({ name: 'Vào sổ', canSendBack: false });
     const m = atApproval(workflow);
     m.do('approve', leader, resultInput);
     assert.deepEqual(forward(m.state), ['note']);

@@ -123,6 +123,24 @@ export function basicWorkflow(overrides: { processCanSendBack?: boolean } = {}):
   };
 }
 
+/** The basic workflow with an issuing step (a specialist's) between the approval and the return. */
+export function workflowWithIssueStep(issue: { name: string; canSendBack: boolean }): LifecycleWorkflow {
+  const steps = basicWorkflow().steps;
+  return {
+    steps: [
+      ...steps.slice(0, 3),
+      {
+        key: 'issue',
+        name: issue.name,
+        role: 'specialist',
+        performer: { kind: 'competent-agency' },
+        canSendBack: issue.canSendBack,
+      },
+      steps[3]!,
+    ],
+  };
+}
+
 /** Freezes a value and everything in it, so a test fails if the lifecycle mutates its arguments. */
 export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {

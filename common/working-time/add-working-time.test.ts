@@ -4,7 +4,7 @@ import { EXPLANATION_REASONS, addWorkingTime } from './add-working-time.ts';
 import { WorkingTimeError } from './errors.ts';
 import { HOLIDAY_NAMES } from './holidays.ts';
 import { defaultOfficeHours } from './office-hours.ts';
-import { local, testCalendar, vn } from './test-fixtures.ts';
+import { local, pause, testCalendar, vn } from './test-fixtures.ts';
 import type { AddWorkingTimeOptions, DueTime, Duration, OfficeHours } from './types.ts';
 
 const calendar = testCalendar();
@@ -225,14 +225,7 @@ test('same-day procedures: by the close, or the next working day after 15:00', (
 });
 
 test('a suspending pause stops the clock; days off inside it are part of the pause', () => {
-  const pauses = [
-    {
-      from: vn('2026-11-20 18:00'),
-      to: vn('2026-11-23 10:00'),
-      policy: 'suspend' as const,
-      reason: 'Chờ bổ sung hồ sơ',
-    },
-  ];
+  const pauses = [pause('2026-11-20 18:00', '2026-11-23 10:00', 'suspend', 'Chờ bổ sung hồ sơ')];
   assert.deepEqual(due('2026-11-20 16:00', wd(1), { pauses }), {
     dueAt: '2026-11-25 09:00',
     countedFrom: '2026-11-20 16:00',
@@ -246,37 +239,16 @@ test('a suspending pause stops the clock; days off inside it are part of the pau
     ],
   });
   const r = due('2026-08-20 10:00', wd(5), {
-    pauses: [
-      {
-        from: vn('2026-08-21 09:00'),
-        to: vn('2026-08-25 14:00'),
-        policy: 'suspend',
-        reason: 'Chờ bổ sung hồ sơ',
-      },
-    ],
+    pauses: [pause('2026-08-21 09:00', '2026-08-25 14:00', 'suspend', 'Chờ bổ sung hồ sơ')],
   });
   assert.equal(r.dueAt, '2026-09-03 15:00');
   // A pause after the due instant changes nothing; one before the receipt only its overlap.
-  const late = [
-    {
-      from: vn('2026-11-23 16:00'),
-      to: vn('2026-11-24 10:00'),
-      policy: 'suspend' as const,
-      reason: 'Chờ nộp phí',
-    },
-  ];
+  const late = [pause('2026-11-23 16:00', '2026-11-24 10:00', 'suspend', 'Chờ nộp phí')];
   assert.equal(due('2026-11-20 16:00', wd(1), { pauses: late }).dueAt, '2026-11-23 16:00');
 });
 
 test('a restarting pause starts the count over from its end', () => {
-  const pauses = [
-    {
-      from: vn('2026-08-21 09:00'),
-      to: vn('2026-08-25 14:00'),
-      policy: 'restart' as const,
-      reason: 'Trả hồ sơ để bổ sung',
-    },
-  ];
+  const pauses = [pause('2026-08-21 09:00', '2026-08-25 14:00', 'restart', 'Trả hồ sơ để bổ sung')];
   assert.deepEqual(due('2026-08-20 10:00', wd(5), { pauses }), {
     dueAt: '2026-09-04 14:00',
     countedFrom: '2026-08-25 14:00',
@@ -300,42 +272,21 @@ test('a restarting pause starts the count over from its end', () => {
     ],
   });
   // Restart after 15:00 with the cutoff: counted from the next working day.
-  const evening = [
-    {
-      from: vn('2026-11-18 09:00'),
-      to: vn('2026-11-19 16:00'),
-      policy: 'restart' as const,
-      reason: 'Bổ sung',
-    },
-  ];
+  const evening = [pause('2026-11-18 09:00', '2026-11-19 16:00', 'restart', 'Bổ sung')];
   assert.equal(
     due('2026-11-17 09:00', wd(2), { pauses: evening, cutoff: '15:00' }).countedFrom,
     '2026-11-20 07:30',
   );
   assert.equal(due('2026-11-17 09:00', wd(2), { pauses: evening }).countedFrom, '2026-11-19 16:00');
   // Calendar days restart too.
-  const returned = [
-    {
-      from: vn('2026-11-05 09:00'),
-      to: vn('2026-11-09 10:00'),
-      policy: 'restart' as const,
-      reason: 'Bổ sung',
-    },
-  ];
+  const returned = [pause('2026-11-05 09:00', '2026-11-09 10:00', 'restart', 'Bổ sung')];
   const r = due('2026-11-02 09:00', cd(10), { pauses: returned });
   assert.equal(r.countedFrom, '2026-11-09 10:00');
   assert.equal(r.dueAt, '2026-11-19 17:00');
 });
 
 test('calendar-day pauses shift the deadline by their length', () => {
-  const pauses = [
-    {
-      from: vn('2026-11-03 09:00'),
-      to: vn('2026-11-05 09:00'),
-      policy: 'suspend' as const,
-      reason: 'Chờ nộp phí',
-    },
-  ];
+  const pauses = [pause('2026-11-03 09:00', '2026-11-05 09:00', 'suspend', 'Chờ nộp phí')];
   assert.deepEqual(due('2026-11-02 09:00', cd(10), { pauses }), {
     dueAt: '2026-11-16 17:00',
     countedFrom: '2026-11-02 09:00',

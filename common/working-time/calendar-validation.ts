@@ -47,78 +47,78 @@ export function validateCalendarYear(input: unknown): ValidationProblem[] {
     return day;
   };
 
-  if (!Array.isArray(input.holidays)) {
-    add('holidays', 'not-a-list', 'Danh sách ngày nghỉ phải là một mảng.');
-  } else {
-    input.holidays.forEach((h: unknown, i) => {
-      const path = `holidays/${i}`;
-      if (!isRecord(h)) {
-        add(path, 'not-an-object', 'Mỗi ngày nghỉ phải là một đối tượng.');
-        return;
-      }
-      const day = checkDate(h.date, `${path}/date`, 'Ngày nghỉ');
-      if (day !== undefined) {
-        const first = holidayDates.get(day);
-        if (first !== undefined) {
-          add(`${path}/date`, 'duplicate-date', `Ngày nghỉ ${String(h.date)} bị trùng với ${first}.`);
-        } else {
-          holidayDates.set(day, path);
-        }
-        if ((h.kind === 'compensatory' || h.kind === 'extra-day-off') && isoWeekday(day) >= 6) {
-          add(
-            `${path}/date`,
-            'day-off-on-weekend',
-            `Ngày nghỉ bù hoặc hoán đổi ${String(h.date)} phải là ngày trong tuần.`,
-          );
-        }
-      }
-      if (!isText(h.name)) add(`${path}/name`, 'empty-name', 'Tên ngày nghỉ không được để trống.');
-      if (!HOLIDAY_KINDS.includes(h.kind as never)) {
-        add(`${path}/kind`, 'invalid-kind', `Loại ngày nghỉ phải là một trong: ${HOLIDAY_KINDS.join(', ')}.`);
-      }
-      if (h.removable !== undefined && typeof h.removable !== 'boolean') {
-        add(`${path}/removable`, 'invalid-removable', 'Trường "removable" phải là true hoặc false.');
-      }
+  /** Checks that a field is a list of objects, then each entry with `check`; `noun` names an entry. */
+  const eachEntry = (
+    field: 'holidays' | 'workingDays',
+    noun: string,
+    check: (entry: Record<string, unknown>, path: string) => void,
+  ): void => {
+    const list = input[field];
+    if (!Array.isArray(list)) {
+      add(field, 'not-a-list', `Danh sách ${noun} phải là một mảng.`);
+      return;
+    }
+    list.forEach((entry: unknown, i) => {
+      const path = `${field}/${i}`;
+      if (isRecord(entry)) check(entry, path);
+      else add(path, 'not-an-object', `Mỗi ${noun} phải là một đối tượng.`);
     });
-  }
+  };
 
-  if (!Array.isArray(input.workingDays)) {
-    add('workingDays', 'not-a-list', 'Danh sách ngày làm bù phải là một mảng.');
-  } else {
-    const seen = new Map<number, string>();
-    input.workingDays.forEach((w: unknown, i) => {
-      const path = `workingDays/${i}`;
-      if (!isRecord(w)) {
-        add(path, 'not-an-object', 'Mỗi ngày làm bù phải là một đối tượng.');
-        return;
+  eachEntry('holidays', 'ngày nghỉ', (h, path) => {
+    const day = checkDate(h.date, `${path}/date`, 'Ngày nghỉ');
+    if (day !== undefined) {
+      const first = holidayDates.get(day);
+      if (first !== undefined) {
+        add(`${path}/date`, 'duplicate-date', `Ngày nghỉ ${String(h.date)} bị trùng với ${first}.`);
+      } else {
+        holidayDates.set(day, path);
       }
-      const day = checkDate(w.date, `${path}/date`, 'Ngày làm bù');
-      if (day !== undefined) {
-        const first = seen.get(day);
-        const holiday = holidayDates.get(day);
-        if (first !== undefined) {
-          add(`${path}/date`, 'duplicate-date', `Ngày làm bù ${String(w.date)} bị trùng với ${first}.`);
-        } else {
-          seen.set(day, path);
-        }
-        if (holiday !== undefined) {
-          add(
-            `${path}/date`,
-            'working-day-is-holiday',
-            `Ngày ${String(w.date)} vừa là ngày làm bù vừa là ngày nghỉ (${holiday}).`,
-          );
-        }
-        if (isoWeekday(day) < 6) {
-          add(
-            `${path}/date`,
-            'working-day-not-weekend',
-            `Ngày làm bù ${String(w.date)} phải là Thứ Bảy hoặc Chủ nhật.`,
-          );
-        }
+      if ((h.kind === 'compensatory' || h.kind === 'extra-day-off') && isoWeekday(day) >= 6) {
+        add(
+          `${path}/date`,
+          'day-off-on-weekend',
+          `Ngày nghỉ bù hoặc hoán đổi ${String(h.date)} phải là ngày trong tuần.`,
+        );
       }
-      if (!isText(w.reason)) add(`${path}/reason`, 'empty-reason', 'Lý do làm bù không được để trống.');
-    });
-  }
+    }
+    if (!isText(h.name)) add(`${path}/name`, 'empty-name', 'Tên ngày nghỉ không được để trống.');
+    if (!HOLIDAY_KINDS.includes(h.kind as never)) {
+      add(`${path}/kind`, 'invalid-kind', `Loại ngày nghỉ phải là một trong: ${HOLIDAY_KINDS.join(', ')}.`);
+    }
+    if (h.removable !== undefined && typeof h.removable !== 'boolean') {
+      add(`${path}/removable`, 'invalid-removable', 'Trường "removable" phải là true hoặc false.');
+    }
+  });
+
+  const seen = new Map<number, string>();
+  eachEntry('workingDays', 'ngày làm bù', (w, path) => {
+    const day = checkDate(w.date, `${path}/date`, 'Ngày làm bù');
+    if (day !== undefined) {
+      const first = seen.get(day);
+      const holiday = holidayDates.get(day);
+      if (first !== undefined) {
+        add(`${path}/date`, 'duplicate-date', `Ngày làm bù ${String(w.date)} bị trùng với ${first}.`);
+      } else {
+        seen.set(day, path);
+      }
+      if (holiday !== undefined) {
+        add(
+          `${path}/date`,
+          'working-day-is-holiday',
+          `Ngày ${String(w.date)} vừa là ngày làm bù vừa là ngày nghỉ (${holiday}).`,
+        );
+      }
+      if (isoWeekday(day) < 6) {
+        add(
+          `${path}/date`,
+          'working-day-not-weekend',
+          `Ngày làm bù ${String(w.date)} phải là Thứ Bảy hoặc Chủ nhật.`,
+        );
+      }
+    }
+    if (!isText(w.reason)) add(`${path}/reason`, 'empty-reason', 'Lý do làm bù không được để trống.');
+  });
   return problems;
 }
 

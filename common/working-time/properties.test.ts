@@ -102,6 +102,13 @@ function calendarFor({ off, worked }: CalendarChanges): WorkCalendar {
 
 const startArb = fc.integer({ min: FIRST, max: LAST });
 const workingMinutesArb = fc.integer({ min: 0, max: 40 * 480 });
+
+/** A calendar, office hours and a receipt minute, then what the property adds. */
+const scenarioArb = <T extends unknown[]>(
+  ...more: { [K in keyof T]: fc.Arbitrary<T[K]> }
+): fc.Arbitrary<[CalendarChanges, OfficeHours, number, ...T]> =>
+  fc.tuple<[CalendarChanges, OfficeHours, number, ...T]>(calendarArb, officeHoursArb, startArb, ...more);
+
 const hoursOf = (minutes: number): Duration => ({ value: minutes / 60, unit: 'working-hour' });
 
 // ---- a naive reference: walk the calendar session by session through the public API ------------
@@ -170,7 +177,7 @@ const dueMinute = (
 test('due times match the naive session-by-session reference (working hours, days, calendar days)', () => {
   fc.assert(
     fc.property(
-      fc.tuple(calendarArb, officeHoursArb, startArb, workingMinutesArb, fc.integer({ min: 0, max: 60 })),
+      scenarioArb(workingMinutesArb, fc.integer({ min: 0, max: 60 })),
       ([changes, hours, start, minutes, days]) => {
         const cal = calendarFor(changes);
         assert.equal(
@@ -196,26 +203,23 @@ test('due times match the naive session-by-session reference (working hours, day
 
 test('the due instant lies inside office hours on a working day (working-day, working-hour units)', () => {
   fc.assert(
-    fc.property(
-      fc.tuple(calendarArb, officeHoursArb, startArb, workingMinutesArb, fc.boolean()),
-      ([changes, hours, start, minutes, days]) => {
-        const cal = calendarFor(changes);
-        const dayMinutes = compileOfficeHours(hours).workingDayMinutes;
-        const duration: Duration = days
-          ? { value: Math.ceil(minutes / dayMinutes), unit: 'working-day' }
-          : hoursOf(minutes);
-        const due = dueMinute(start, duration, cal, { hours });
-        const day = Math.floor((due + 420) / 1440);
-        assert.ok(cal.isWorkingDay(formatDate(day)), 'a working day');
-        const sessions = sessionsOn(day, cal, hours);
-        // Sessions are closed at the end for a due instant ([start, end]) and half-open for a start.
-        const inside =
-          duration.value === 0
-            ? sessions.some(([s, e]) => s <= due && due < e)
-            : sessions.some(([s, e]) => s < due && due <= e);
-        assert.ok(inside, `inside a session: ${iso(due)}`);
-      },
-    ),
+    fc.property(scenarioArb(workingMinutesArb, fc.boolean()), ([changes, hours, start, minutes, days]) => {
+      const cal = calendarFor(changes);
+      const dayMinutes = compileOfficeHours(hours).workingDayMinutes;
+      const duration: Duration = days
+        ? { value: Math.ceil(minutes / dayMinutes), unit: 'working-day' }
+        : hoursOf(minutes);
+      const due = dueMinute(start, duration, cal, { hours });
+      const day = Math.floor((due + 420) / 1440);
+      assert.ok(cal.isWorkingDay(formatDate(day)), 'a working day');
+      const sessions = sessionsOn(day, cal, hours);
+      // Sessions are closed at the end for a due instant ([start, end]) and half-open for a start.
+      const inside =
+        duration.value === 0
+          ? sessions.some(([s, e]) => s <= due && due < e)
+          : sessions.some(([s, e]) => s < due && due <= e);
+      assert.ok(inside, `inside a session: ${iso(due)}`);
+    }),
   );
 });
 
@@ -227,13 +231,7 @@ test('the due instant lies inside office hours on a working day (working-day, wo
 test('adding a then b equals adding a + b (b > 0, no pauses, no cutoff)', () => {
   fc.assert(
     fc.property(
-      fc.tuple(
-        calendarArb,
-        officeHoursArb,
-        startArb,
-        workingMinutesArb,
-        fc.integer({ min: 1, max: 20 * 480 }),
-      ),
+      scenarioArb(workingMinutesArb, fc.integer({ min: 1, max: 20 * 480 })),
       ([changes, hours, start, a, b]) => {
         const cal = calendarFor(changes);
         const first = dueMinute(start, hoursOf(a), cal, { hours });
@@ -256,36 +254,28 @@ test('adding a then b equals adding a + b (b > 0, no pauses, no cutoff)', () => 
 
 test('more time never gives an earlier due instant, in every unit', () => {
   fc.assert(
-    fc.property(
-      fc.tuple(calendarArb, officeHoursArb, startArb, workingMinutesArb, workingMinutesArb),
-      ([changes, hours, start, x, y]) => {
-        const cal = calendarFor(changes);
-        const [a, b] = x <= y ? [x, y] : [y, x];
-        assert.ok(
-          dueMinute(start, hoursOf(a), cal, { hours }) <= dueMinute(start, hoursOf(b), cal, { hours }),
-        );
-        const [da, db] = [Math.floor(a / 480), Math.floor(b / 480)];
-        assert.ok(
-          dueMinute(start, { value: da, unit: 'working-day' }, cal, { hours }) <=
-            dueMinute(start, { value: db, unit: 'working-day' }, cal, { hours }),
-        );
-        const [ca, cb] = [Math.floor(a / 200), Math.floor(b / 200)];
-        assert.ok(
-          dueMinute(start, { value: ca, unit: 'calendar-day' }, cal, { hours }) <=
-            dueMinute(start, { value: cb, unit: 'calendar-day' }, cal, { hours }),
-        );
-      },
-    ),
+    fc.property(scenarioArb(workingMinutesArb, workingMinutesArb), ([changes, hours, start, x, y]) => {
+      const cal = calendarFor(changes);
+      const [a, b] = x <= y ? [x, y] : [y, x];
+      assert.ok(dueMinute(start, hoursOf(a), cal, { hours }) <= dueMinute(start, hoursOf(b), cal, { hours }));
+      const [da, db] = [Math.floor(a / 480), Math.floor(b / 480)];
+      assert.ok(
+        dueMinute(start, { value: da, unit: 'working-day' }, cal, { hours }) <=
+          dueMinute(start, { value: db, unit: 'working-day' }, cal, { hours }),
+      );
+      const [ca, cb] = [Math.floor(a / 200), Math.floor(b / 200)];
+      assert.ok(
+        dueMinute(start, { value: ca, unit: 'calendar-day' }, cal, { hours }) <=
+          dueMinute(start, { value: cb, unit: 'calendar-day' }, cal, { hours }),
+      );
+    }),
   );
 });
 
 test('a suspending pause of working length p moves the due instant by exactly p of working time', () => {
   fc.assert(
     fc.property(
-      fc.tuple(
-        calendarArb,
-        officeHoursArb,
-        startArb,
+      scenarioArb(
         fc.integer({ min: 1, max: 30 * 480 }),
         fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }),
         fc.integer({ min: 1, max: 30 * 1440 }),
@@ -324,10 +314,7 @@ test('explanations tile [receipt, due] compactly and account for exactly the lim
   });
   fc.assert(
     fc.property(
-      fc.tuple(
-        calendarArb,
-        officeHoursArb,
-        startArb,
+      scenarioArb(
         workingMinutesArb,
         fc.array(pauseArb, { maxLength: 3 }),
         fc.constantFrom<Duration['unit']>('working-hour', 'working-day', 'calendar-day', 'same-day'),
