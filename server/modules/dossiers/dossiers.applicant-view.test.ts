@@ -10,6 +10,7 @@ import { signInCitizen, startTestIdp } from '../../test/citizen.ts';
 import { testConfig } from '../../test/template.ts';
 import { VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
+import { peoplesCommittee } from '../../test/agencies.ts';
 
 let rt: TestRuntime;
 let idp: DevIdp;
@@ -53,14 +54,7 @@ before(async () => {
   const started = await startTestIdp();
   idp = started.idp;
   rt = await createTestRuntime({ clock, config: started.config(testConfig(null).oidc) });
-  hangTrong = (
-    await rt.deps.db
-      .selectFrom('agencies')
-      .select('code')
-      .where('unit_code', '=', '00070')
-      .where('kind', '=', 'people-committee')
-      .executeTakeFirstOrThrow()
-  ).code;
+  hangTrong = await peoplesCommittee(rt.deps.db, '00070');
   const users = await rt.deps.db.selectFrom('users').select(['user_id', 'username', 'full_name']).execute();
   assert.ok(users.length >= 10, 'the demo staff are seeded');
   staffNames = users.flatMap((u) => [u.username, u.full_name]);
