@@ -9,6 +9,7 @@ import type { TestRuntime } from './db.ts';
 import { loginAs, ORIGIN } from './http.ts';
 import { signInCitizen } from './citizen.ts';
 import { birthAtCounter } from './fixtures.ts';
+import { userId } from './seeded.ts';
 
 export function dossierKit(runtime: () => TestRuntime) {
   const cookies = new Map<string, string>();
@@ -90,13 +91,7 @@ export function dossierKit(runtime: () => TestRuntime) {
     if (offered.some((a) => a.kind === 'claim')) await actOk(cookie, code, 'claim');
     const fwd = offered.find((a) => a.kind === 'forward');
     assert.ok(fwd, JSON.stringify(offered.map((a) => a.kind)));
-    const next = (
-      await runtime()
-        .deps.db.selectFrom('users')
-        .select('user_id')
-        .where('username', '=', nextUser)
-        .executeTakeFirstOrThrow()
-    ).user_id;
+    const next = await userId(runtime().deps.db, nextUser);
     const body =
       fwd.inputs.properties && 'nextAssigneeId' in fwd.inputs.properties ? { nextAssigneeId: next } : {};
     await actOk(cookie, code, 'forward', body);

@@ -2,7 +2,7 @@
 // agency, and workflow steps.
 import type { FastifyInstance } from 'fastify';
 import type { TestRuntime } from '../../test/db.ts';
-import { agencyCode } from '../../test/agencies.ts';
+import { agencyCode } from '../../test/seeded.ts';
 
 /** Who sends a request (a session cookie, none for the public) and its JSON body. */
 export type Call = { cookie?: string; payload?: object };

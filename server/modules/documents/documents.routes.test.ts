@@ -8,7 +8,7 @@ import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.
 import { errorOf, ORIGIN } from '../../test/http.ts';
 import { startTestIdp } from '../../test/citizen.ts';
 import { dossierKit } from '../../test/dossier-kit.ts';
-import { peoplesCommittee } from '../../test/agencies.ts';
+import { peoplesCommittee } from '../../test/seeded.ts';
 import { testConfig } from '../../test/template.ts';
 import { APPLICANT_HUONG, birthAtCounter } from '../../test/fixtures.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';

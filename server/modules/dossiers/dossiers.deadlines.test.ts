@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { APPLICANT_HUONG } from '../../test/fixtures.ts';
+import { userId } from '../../test/seeded.ts';
 import { journeyKit, pdfText, type View } from './test-kit.ts';
 
 const { kit, cookies, as, intake, act } = journeyKit();
@@ -29,13 +30,7 @@ test('worklists: counts and lists per role follow the dossier; overdue once the 
   const before = await counts('specialist.hang-trong');
   const d = (await intake('desk.hang-trong')).json<View>();
   assert.ok((await list('desk.hang-trong', 'agency')).items.some((i) => i.code === d.code));
-  const specialistId = (
-    await kit.rt.deps.db
-      .selectFrom('users')
-      .select('user_id')
-      .where('username', '=', 'specialist.hang-trong')
-      .executeTakeFirstOrThrow()
-  ).user_id;
+  const specialistId = await userId(kit.rt.deps.db, 'specialist.hang-trong');
   assert.equal(
     (await act('desk.hang-trong', d.code, 'forward', { nextAssigneeId: specialistId })).statusCode,
     200,
@@ -85,13 +80,7 @@ test('late path: the leader apologises once, at least a working day ahead; the o
   const d = res.json<View & { extendedDueAt: string | null }>();
   // Three working days from Monday 09:00: Thursday 09:00.
   assert.equal(d.dueAt, '2026-12-10T02:00:00.000Z');
-  const specialistId = (
-    await kit.rt.deps.db
-      .selectFrom('users')
-      .select('user_id')
-      .where('username', '=', 'specialist.hang-trong')
-      .executeTakeFirstOrThrow()
-  ).user_id;
+  const specialistId = await userId(kit.rt.deps.db, 'specialist.hang-trong');
   assert.equal(
     (await act('desk.hang-trong', d.code, 'forward', { nextAssigneeId: specialistId })).statusCode,
     200,
@@ -169,13 +158,7 @@ test('public lookups asked together are answered together, each with its own dos
 
 test('a supplement handed in the same minute it was asked for resumes the clock (an empty pause)', async () => {
   const d = (await intake('desk.hang-trong')).json<View>();
-  const specialistId = (
-    await kit.rt.deps.db
-      .selectFrom('users')
-      .select('user_id')
-      .where('username', '=', 'specialist.hang-trong')
-      .executeTakeFirstOrThrow()
-  ).user_id;
+  const specialistId = await userId(kit.rt.deps.db, 'specialist.hang-trong');
   clock.advance(15 * 60_000);
   const fwd = await act('desk.hang-trong', d.code, 'forward', { nextAssigneeId: specialistId });
   assert.equal(fwd.statusCode, 200, fwd.body);

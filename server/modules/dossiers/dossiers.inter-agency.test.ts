@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { APPLICANT_HUONG } from '../../test/fixtures.ts';
 import { journeyKit, pdfText, type View } from './test-kit.ts';
-import { agencyCode, peoplesCommittee } from '../../test/agencies.ts';
+import { agencyCode, peoplesCommittee, userId } from '../../test/seeded.ts';
 
 const { kit, cookies, as, intake, act, viewOf } = journeyKit();
 const { clock } = kit;
@@ -91,14 +91,6 @@ test('inter-agency: ward → district → province department → ward leader, e
     [kit.hangTrong, kit.hangTrong, hoanKiem, stp, kit.hangTrong, kit.hangTrong],
   );
   assert.deepEqual(d, await viewOf('desk.hang-trong', d.code), 'the answer is what a read shows');
-  const userId = async (u: string) =>
-    (
-      await kit.rt.deps.db
-        .selectFrom('users')
-        .select('user_id')
-        .where('username', '=', u)
-        .executeTakeFirstOrThrow()
-    ).user_id;
   const hops: [string, string, string][] = [
     ['desk.hang-trong', 'specialist.hang-trong', kit.hangTrong],
     ['specialist.hang-trong', 'specialist.hoan-kiem', hoanKiem],
@@ -108,7 +100,7 @@ test('inter-agency: ward → district → province department → ward leader, e
   for (const [from, to, agency] of hops) {
     clock.advance(20 * 60_000);
     const res = await act(from, d.code, 'forward', {
-      nextAssigneeId: await userId(to),
+      nextAssigneeId: await userId(kit.rt.deps.db, to),
       note: `Chuyển ${to}`,
     });
     assert.equal(res.statusCode, 200, `${from} → ${to}: ${res.body}`);
@@ -211,20 +203,12 @@ test('a district procedure at Quận Hoàn Kiếm: the province lets the distric
   // 20 working days from Thursday 26/11/2026 09:00: 24/12/2026 09:00 (no holiday in between).
   assert.equal(d.dueAt, '2026-12-24T02:00:00.000Z');
 
-  const userId = async (u: string) =>
-    (
-      await kit.rt.deps.db
-        .selectFrom('users')
-        .select('user_id')
-        .where('username', '=', u)
-        .executeTakeFirstOrThrow()
-    ).user_id;
   const toSpecialist = await act('desk.hoan-kiem', d.code, 'forward', {
-    nextAssigneeId: await userId('specialist.hoan-kiem'),
+    nextAssigneeId: await userId(kit.rt.deps.db, 'specialist.hoan-kiem'),
   });
   assert.equal(toSpecialist.statusCode, 200, toSpecialist.body);
   const toLeader = await act('specialist.hoan-kiem', d.code, 'forward', {
-    nextAssigneeId: await userId('leader.hoan-kiem'),
+    nextAssigneeId: await userId(kit.rt.deps.db, 'leader.hoan-kiem'),
   });
   assert.equal(toLeader.statusCode, 200, toLeader.body);
   const approved = await act('leader.hoan-kiem', d.code, 'approve', {

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorOf } from '../../test/http.ts';
 import { APPLICANT_HUONG, birthAtCounter } from '../../test/fixtures.ts';
+import { userId } from '../../test/seeded.ts';
 import { journeyKit, pdfText, type View } from './test-kit.ts';
 
 const { kit, cookies, as, intake, act, actWith, viewOf, allowed } = journeyKit();
@@ -25,13 +26,7 @@ test('birth registration at Phường Hàng Trống: received, processed, approv
     deskActions.items.some((a) => a.kind === 'forward'),
     JSON.stringify(deskActions.items.map((a) => a.kind)),
   );
-  const specialistId = (
-    await kit.rt.deps.db
-      .selectFrom('users')
-      .select('user_id')
-      .where('username', '=', 'specialist.hang-trong')
-      .executeTakeFirstOrThrow()
-  ).user_id;
+  const specialistId = await userId(kit.rt.deps.db, 'specialist.hang-trong');
   const fwdInputs = deskActions.items.find((a) => a.kind === 'forward')!.inputs;
   const fwdBody =
     fwdInputs.properties && 'nextAssigneeId' in fwdInputs.properties ? { nextAssigneeId: specialistId } : {};
@@ -47,13 +42,7 @@ test('birth registration at Phường Hàng Trống: received, processed, approv
     const claim = await act('specialist.hang-trong', d.code, 'claim');
     assert.equal(claim.statusCode, 200, claim.body);
   }
-  const leaderId = (
-    await kit.rt.deps.db
-      .selectFrom('users')
-      .select('user_id')
-      .where('username', '=', 'leader.hang-trong')
-      .executeTakeFirstOrThrow()
-  ).user_id;
+  const leaderId = await userId(kit.rt.deps.db, 'leader.hang-trong');
   const sp2 = await allowed('specialist.hang-trong', d.code);
   const spFwd = sp2.items.find((a) => a.kind === 'forward');
   assert.ok(spFwd, JSON.stringify(sp2.items.map((a) => a.kind)));

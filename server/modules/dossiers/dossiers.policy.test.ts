@@ -8,7 +8,7 @@ import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.
 import { loginAs } from '../../test/http.ts';
 import { APPLICANT_HUONG } from '../../test/fixtures.ts';
 import { DEMO_STAFF } from '../../db/seeds/demo/demo-staff.ts';
-import { peoplesCommittee } from '../../test/agencies.ts';
+import { peoplesCommittee } from '../../test/seeded.ts';
 
 let rt: TestRuntime;
 const clock = manualClock('2026-11-25T02:00:00Z');

@@ -14,7 +14,7 @@ import {
   replayActions,
   type ActionKind,
 } from '../../../common/dossiers/index.ts';
-import { peoplesCommittee } from '../../test/agencies.ts';
+import { peoplesCommittee, userId } from '../../test/seeded.ts';
 
 let rt: TestRuntime;
 const clock = manualClock('2026-12-14T01:30:00Z');
@@ -38,16 +38,7 @@ before(async () => {
   rt = await createTestRuntime({ clock });
   hangTrong = await peoplesCommittee(rt.deps.db, '00070');
   for (const u of USERS) {
-    ids.set(
-      u,
-      (
-        await rt.deps.db
-          .selectFrom('users')
-          .select('user_id')
-          .where('username', '=', u)
-          .executeTakeFirstOrThrow()
-      ).user_id,
-    );
+    ids.set(u, await userId(rt.deps.db, u));
   }
 });
 after(() => rt.close());

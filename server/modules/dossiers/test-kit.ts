@@ -5,7 +5,7 @@ import { after, before } from 'node:test';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
 import { loginAs } from '../../test/http.ts';
 import { birthAtCounter } from '../../test/fixtures.ts';
-import { peoplesCommittee } from '../../test/agencies.ts';
+import { peoplesCommittee } from '../../test/seeded.ts';
 
 export const pdfText = (pdf: Buffer) =>
   execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');

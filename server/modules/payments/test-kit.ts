@@ -8,7 +8,7 @@ import { receiveBirthAt } from '../../test/dossier-kit.ts';
 import { testConfig } from '../../test/template.ts';
 import { startSimulator, type Simulator } from '../../../simulator/simulator.ts';
 import type { Config } from '../../config.ts';
-import { peoplesCommittee } from '../../test/agencies.ts';
+import { peoplesCommittee, userId } from '../../test/seeded.ts';
 
 export const PARTNER = 'MOTCUA-TEST';
 export const SECRET = 'payment-test-secret-0123456789';
@@ -120,14 +120,6 @@ export async function startKit(extra: Partial<Config> = {}): Promise<Kit> {
     assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
     return res.json<{ status: string; version: number }>();
   };
-  const userId = async (username: string) =>
-    (
-      await rt.deps.db
-        .selectFrom('users')
-        .select('user_id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow()
-    ).user_id;
 
   return {
     rt,
@@ -142,7 +134,9 @@ export async function startKit(extra: Partial<Config> = {}): Promise<Kit> {
     },
     act,
     awaitPayment: async (code, ward, items) => {
-      await act(`desk.${ward}`, code, 'forward', { nextAssigneeId: await userId(`specialist.${ward}`) });
+      await act(`desk.${ward}`, code, 'forward', {
+        nextAssigneeId: await userId(rt.deps.db, `specialist.${ward}`),
+      });
       const r = await act(`specialist.${ward}`, code, 'request-payment', { items });
       assert.equal(r.status, 'awaiting-payment');
       // The payer takes a few minutes (a pause of no length is not a pause).

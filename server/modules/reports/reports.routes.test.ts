@@ -9,7 +9,7 @@ import { APPLICANT_HUONG } from '../../test/fixtures.ts';
 import { receiveBirthAt } from '../../test/dossier-kit.ts';
 import { grantReachesAgency } from '../org/org.policy.ts';
 import type { OverviewFigures, OverviewResponse } from '../../../common/contracts/reports.ts';
-import { peoplesCommittee } from '../../test/agencies.ts';
+import { peoplesCommittee, userId } from '../../test/seeded.ts';
 
 // Friday 30 October 2026, 14:00 in Hà Nội.
 const clock = manualClock('2026-10-30T07:00:00Z');
@@ -31,12 +31,7 @@ before(async () => {
   agencyCodes.set('hang-bac', await committee('00061'));
   agencyCodes.set('hoan-kiem', await committee('002'));
   for (const u of ['specialist.hang-trong', 'leader.hang-trong']) {
-    const row = await rt.deps.db
-      .selectFrom('users')
-      .select('user_id')
-      .where('username', '=', u)
-      .executeTakeFirstOrThrow();
-    userIds.set(u, row.user_id);
+    userIds.set(u, await userId(rt.deps.db, u));
   }
 });
 after(() => rt.close());

@@ -6,7 +6,7 @@ import { errorOf, loginAs } from '../../test/http.ts';
 import { createUser } from '../auth/auth.service.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
 import type { StaffListResponse, StaffView } from '../../../common/contracts/staff.ts';
-import { agencyCode } from '../../test/agencies.ts';
+import { agencyCode } from '../../test/seeded.ts';
 
 let rt: TestRuntime;
 const clock = manualClock('2026-11-20T02:00:00Z');

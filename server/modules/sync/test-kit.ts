@@ -1,6 +1,6 @@
 // What the sync tests set up alike.
 import type { Database } from '../../db/client.ts';
-import { peoplesCommittee } from '../../test/agencies.ts';
+import { peoplesCommittee } from '../../test/seeded.ts';
 
 /** The people's committee of ward 00070 (Hàng Trống in the reference seeds): the desk the tests use. */
 export const wardCommitteeCode = (db: Database) => peoplesCommittee(db, '00070');

@@ -1,4 +1,4 @@
-// The codes of seeded agencies, as tests look them up by administrative unit and kind.
+// Seeded reference and demo rows as tests look them up: agencies by unit and kind, users by name.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
@@ -16,3 +16,13 @@ export async function agencyCode(db: Kysely<DB>, unitCode: string, kind: string)
 /** The code of the People's Committee of a ward or commune (`00070`: Phường Hàng Trống). */
 export const peoplesCommittee = (db: Kysely<DB>, unitCode: string) =>
   agencyCode(db, unitCode, 'people-committee');
+
+/** The id of the user named `username` (a demo account or one a test created). */
+export async function userId(db: Kysely<DB>, username: string): Promise<string> {
+  const row = await db
+    .selectFrom('users')
+    .select('user_id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  return row.user_id;
+}
