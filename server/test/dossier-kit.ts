@@ -4,12 +4,12 @@
 // is offered), and find a ward's People's Committee. Bound to the runtime a test file creates in its
 // `before` hook, hence the getter.
 import assert from 'node:assert/strict';
-import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { FastifyInstance } from 'fastify';
 import type { TestRuntime } from './db.ts';
 import { loginAs, ORIGIN } from './http.ts';
 import { signInCitizen } from './citizen.ts';
-import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from './fixtures.ts';
+import { birthAtCounter } from './fixtures.ts';
+import { userId } from './seeded.ts';
 
 export function dossierKit(runtime: () => TestRuntime) {
   const cookies = new Map<string, string>();
@@ -91,13 +91,7 @@ export function dossierKit(runtime: () => TestRuntime) {
     if (offered.some((a) => a.kind === 'claim')) await actOk(cookie, code, 'claim');
     const fwd = offered.find((a) => a.kind === 'forward');
     assert.ok(fwd, JSON.stringify(offered.map((a) => a.kind)));
-    const next = (
-      await runtime()
-        .deps.db.selectFrom('users')
-        .select('user_id')
-        .where('username', '=', nextUser)
-        .executeTakeFirstOrThrow()
-    ).user_id;
+    const next = await userId(runtime().deps.db, nextUser);
     const body =
       fwd.inputs.properties && 'nextAssigneeId' in fwd.inputs.properties ? { nextAssigneeId: next } : {};
     await actOk(cookie, code, 'forward', body);
@@ -108,37 +102,24 @@ export function dossierKit(runtime: () => TestRuntime) {
    * with the two papers handed in as originals: its code.
    */
   async function receiveBirth(agencyCode: string, desk = 'desk.hang-trong'): Promise<string> {
-    const res = await app().inject({
-      method: 'POST',
-      url: '/api/v1/dossiers',
-      headers: { cookie: await staff(desk), origin: ORIGIN },
-      payload: {
-        procedureCode: '1.001193',
-        agencyCode,
-        applicant: APPLICANT_HUONG,
-        formData: VALID_BIRTH_DECLARATION,
-        components: [
-          { code: 'TP1', provided: 'original' },
-          { code: 'TP3', provided: 'original' },
-        ],
-        channel: 'direct',
-      },
-    });
-    assert.equal(res.statusCode, 201, res.body);
-    return res.json<{ code: string }>().code;
+    return (await receiveBirthAt(app(), await staff(desk), agencyCode)).code;
   }
 
   return { staff, citizen, get, upload, act, actWithHeaders, actOk, forward, receiveBirth };
 }
 
-/** The code of the People's Committee of a ward or commune (`00070`: Phường Hàng Trống). */
-export async function peoplesCommittee(db: Kysely<DB>, unitCode: string): Promise<string> {
-  return (
-    await db
-      .selectFrom('agencies')
-      .select('code')
-      .where('unit_code', '=', unitCode)
-      .where('kind', '=', 'people-committee')
-      .executeTakeFirstOrThrow()
-  ).code;
+/** POST a birth registration (`birthAtCounter`) as the desk whose session is `cookie`; must be received. */
+export async function receiveBirthAt(
+  app: FastifyInstance,
+  cookie: string,
+  agencyCode: string,
+): Promise<{ code: string; version: number }> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/dossiers',
+    headers: { cookie, origin: ORIGIN },
+    payload: birthAtCounter(agencyCode),
+  });
+  assert.equal(res.statusCode, 201, res.body);
+  return res.json<{ code: string; version: number }>();
 }

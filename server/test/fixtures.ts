@@ -32,3 +32,19 @@ export const APPLICANT_HUONG = {
   email: 'huong@example.vn',
   address: { unitCode: '00070', line: 'Số 12 phố Hàng Trống' },
 };
+
+/** The declaration (TP1) and the birth certificate (TP3), handed in as originals at the counter. */
+export const BIRTH_COMPONENTS = [
+  { code: 'TP1', provided: 'original' },
+  { code: 'TP3', provided: 'original' },
+];
+
+/** A birth registration (1.001193) for Nguyễn Thị Hường handed in at `agencyCode`'s counter. */
+export const birthAtCounter = (agencyCode: string) => ({
+  procedureCode: '1.001193',
+  agencyCode,
+  applicant: APPLICANT_HUONG,
+  formData: VALID_BIRTH_DECLARATION,
+  components: BIRTH_COMPONENTS,
+  channel: 'direct',
+});

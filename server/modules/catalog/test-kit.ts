@@ -2,6 +2,7 @@
 // agency, and workflow steps.
 import type { FastifyInstance } from 'fastify';
 import type { TestRuntime } from '../../test/db.ts';
+import { agencyCode } from '../../test/seeded.ts';
 
 /** Who sends a request (a session cookie, none for the public) and its JSON body. */
 export type Call = { cookie?: string; payload?: object };
@@ -23,15 +24,8 @@ export function client(app: FastifyInstance) {
 }
 
 /** The code of the agency of `kind` in unit `unitCode` (seeded reference data). */
-export async function agencyCodeIn(rt: TestRuntime, unitCode: string, kind: string): Promise<string> {
-  const row = await rt.deps.db
-    .selectFrom('agencies')
-    .select('code')
-    .where('unit_code', '=', unitCode)
-    .where('kind', '=', kind)
-    .executeTakeFirstOrThrow();
-  return row.code;
-}
+export const agencyCodeIn = (rt: TestRuntime, unitCode: string, kind: string) =>
+  agencyCode(rt.deps.db, unitCode, kind);
 
 type StepSpec = {
   name: string;

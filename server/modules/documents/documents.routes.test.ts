@@ -7,9 +7,10 @@ import assert from 'node:assert/strict';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
 import { errorOf, ORIGIN } from '../../test/http.ts';
 import { startTestIdp } from '../../test/citizen.ts';
-import { dossierKit, peoplesCommittee } from '../../test/dossier-kit.ts';
+import { dossierKit } from '../../test/dossier-kit.ts';
+import { peoplesCommittee } from '../../test/seeded.ts';
 import { testConfig } from '../../test/template.ts';
-import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
+import { APPLICANT_HUONG, birthAtCounter } from '../../test/fixtures.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
 
 let rt: TestRuntime;
@@ -127,15 +128,7 @@ after(async () => {
 });
 
 test('a birth registration approved with its electronic result becomes one record of the applicant, whatever the retries', async () => {
-  const received = await deskIntake({
-    procedureCode: '1.001193',
-    applicant: APPLICANT_HUONG,
-    formData: VALID_BIRTH_DECLARATION,
-    components: [
-      { code: 'TP1', provided: 'original' },
-      { code: 'TP3', provided: 'original' },
-    ],
-  });
+  const received = await deskIntake(birthAtCounter(hangTrong));
   assert.equal(received.statusCode, 201, received.body);
   const { code } = received.json<View>();
   clock.advance(15 * 60_000);

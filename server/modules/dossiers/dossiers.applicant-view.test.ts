@@ -10,6 +10,7 @@ import { signInCitizen, startTestIdp } from '../../test/citizen.ts';
 import { testConfig } from '../../test/template.ts';
 import { VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
+import { peoplesCommittee } from '../../test/seeded.ts';
 
 let rt: TestRuntime;
 let idp: DevIdp;
@@ -21,6 +22,25 @@ const staff = async (u: string) => {
   return cookies.get(u)!;
 };
 const HUONG = 'dev-001190012345';
+/** A one-page PDF uploaded by the citizen's session: the new file's id. */
+async function uploadPdf(filename: string): Promise<string> {
+  const upload = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/files',
+    headers: {
+      cookie: citizen,
+      origin: ORIGIN,
+      'content-type': 'multipart/form-data; boundary=----motcua-test',
+    },
+    payload: Buffer.from(
+      `------motcua-test\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\n` +
+        'Content-Type: application/pdf\r\n\r\n%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n\r\n' +
+        '------motcua-test--\r\n',
+    ),
+  });
+  assert.equal(upload.statusCode, 201, upload.body);
+  return upload.json<{ fileId: string }>().fileId;
+}
 let citizen: string;
 let hangTrong: string;
 /** Every staff account of the demo: usernames and full names. */
@@ -53,14 +73,7 @@ before(async () => {
   const started = await startTestIdp();
   idp = started.idp;
   rt = await createTestRuntime({ clock, config: started.config(testConfig(null).oidc) });
-  hangTrong = (
-    await rt.deps.db
-      .selectFrom('agencies')
-      .select('code')
-      .where('unit_code', '=', '00070')
-      .where('kind', '=', 'people-committee')
-      .executeTakeFirstOrThrow()
-  ).code;
+  hangTrong = await peoplesCommittee(rt.deps.db, '00070');
   const users = await rt.deps.db.selectFrom('users').select(['user_id', 'username', 'full_name']).execute();
   assert.ok(users.length >= 10, 'the demo staff are seeded');
   staffNames = users.flatMap((u) => [u.username, u.full_name]);
@@ -200,22 +213,7 @@ test('the reason given to the applicant and their own note stay; an officer’s 
     reason: 'Ảnh giấy chứng sinh bị mờ.',
     note: INTERNAL_NOTES[2],
   });
-  const upload = await rt.app.inject({
-    method: 'POST',
-    url: '/api/v1/files',
-    headers: {
-      cookie: citizen,
-      origin: ORIGIN,
-      'content-type': 'multipart/form-data; boundary=----motcua-test',
-    },
-    payload: Buffer.from(
-      '------motcua-test\r\nContent-Disposition: form-data; name="file"; filename="giay-chung-sinh.pdf"\r\n' +
-        'Content-Type: application/pdf\r\n\r\n%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n\r\n' +
-        '------motcua-test--\r\n',
-    ),
-  });
-  assert.equal(upload.statusCode, 201, upload.body);
-  const fileId = upload.json<{ fileId: string }>().fileId;
+  const fileId = await uploadPdf('giay-chung-sinh.pdf');
 
   clock.advance(2 * 3_600_000);
   const version = (await read(citizen, `/api/v1/dossiers/${code}`)).json<StaffView>().version;
@@ -269,21 +267,7 @@ test('the reason given to the applicant and their own note stay; an officer’s 
 
 test('an online submission answers the citizen with the applicant’s view, the same as their read', async () => {
   // Submitted through the portal's route: the answer is built, not read back, and must equal a read.
-  const upload = await rt.app.inject({
-    method: 'POST',
-    url: '/api/v1/files',
-    headers: {
-      cookie: citizen,
-      origin: ORIGIN,
-      'content-type': 'multipart/form-data; boundary=----motcua-test',
-    },
-    payload: Buffer.from(
-      '------motcua-test\r\nContent-Disposition: form-data; name="file"; filename="to-khai.pdf"\r\n' +
-        'Content-Type: application/pdf\r\n\r\n%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n\r\n' +
-        '------motcua-test--\r\n',
-    ),
-  });
-  const fileId = upload.json<{ fileId: string }>().fileId;
+  const fileId = await uploadPdf('to-khai.pdf');
   const res = await rt.app.inject({
     method: 'POST',
     url: '/api/v1/portal/dossiers',

@@ -1,29 +1,27 @@
 // Journeys through the HTTP API in time: worklists, lateness, public lookups, the clock's pauses.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { TestRuntime } from '../../test/db.ts';
 import { APPLICANT_HUONG } from '../../test/fixtures.ts';
+import { userId } from '../../test/seeded.ts';
 import { journeyKit, pdfText, type View } from './test-kit.ts';
 
-const { kit, start, cookies, as, intake, act } = journeyKit();
+const { kit, cookies, as, intake, act } = journeyKit();
 const { clock } = kit;
-let rt: TestRuntime;
-let hangTrong: string;
-before(async () => {
-  ({ rt, hangTrong } = await start());
-});
-after(() => rt.close());
 
 test('worklists: counts and lists per role follow the dossier; overdue once the due time passes', async () => {
   clock.set('2026-11-27T01:00:00Z'); // Friday 08:00
   cookies.clear();
   const counts = async (u: string) =>
     (
-      await rt.app.inject({ method: 'GET', url: '/api/v1/dossiers/counts', headers: { cookie: await as(u) } })
+      await kit.rt.app.inject({
+        method: 'GET',
+        url: '/api/v1/dossiers/counts',
+        headers: { cookie: await as(u) },
+      })
     ).json<Record<string, number>>();
   const list = async (u: string, l: string) =>
     (
-      await rt.app.inject({
+      await kit.rt.app.inject({
         method: 'GET',
         url: `/api/v1/dossiers?list=${l}&pageSize=500`,
         headers: { cookie: await as(u) },
@@ -32,13 +30,7 @@ test('worklists: counts and lists per role follow the dossier; overdue once the 
   const before = await counts('specialist.hang-trong');
   const d = (await intake('desk.hang-trong')).json<View>();
   assert.ok((await list('desk.hang-trong', 'agency')).items.some((i) => i.code === d.code));
-  const specialistId = (
-    await rt.deps.db
-      .selectFrom('users')
-      .select('user_id')
-      .where('username', '=', 'specialist.hang-trong')
-      .executeTakeFirstOrThrow()
-  ).user_id;
+  const specialistId = await userId(kit.rt.deps.db, 'specialist.hang-trong');
   assert.equal(
     (await act('desk.hang-trong', d.code, 'forward', { nextAssigneeId: specialistId })).statusCode,
     200,
@@ -55,20 +47,20 @@ test('worklists: counts and lists per role follow the dossier; overdue once the 
     'the district leader sees overdue dossiers of its wards',
   );
   assert.equal((await counts('desk.quan-3')).overdue, 0);
-  const anon = await rt.app.inject({ method: 'GET', url: '/api/v1/dossiers/counts' });
+  const anon = await kit.rt.app.inject({ method: 'GET', url: '/api/v1/dossiers/counts' });
   assert.equal(anon.statusCode, 401);
 });
 
 test('late path: the leader apologises once, at least a working day ahead; the original due time stays', async () => {
   clock.set('2026-12-07T02:00:00Z'); // Monday 09:00
   cookies.clear();
-  const res = await rt.app.inject({
+  const res = await kit.rt.app.inject({
     method: 'POST',
     url: '/api/v1/dossiers',
     headers: { cookie: await as('desk.hang-trong') },
     payload: {
       procedureCode: '1.001731',
-      agencyCode: hangTrong,
+      agencyCode: kit.hangTrong,
       applicant: APPLICANT_HUONG,
       formData: {
         nguoiYeuCau: {
@@ -88,13 +80,7 @@ test('late path: the leader apologises once, at least a working day ahead; the o
   const d = res.json<View & { extendedDueAt: string | null }>();
   // Three working days from Monday 09:00: Thursday 09:00.
   assert.equal(d.dueAt, '2026-12-10T02:00:00.000Z');
-  const specialistId = (
-    await rt.deps.db
-      .selectFrom('users')
-      .select('user_id')
-      .where('username', '=', 'specialist.hang-trong')
-      .executeTakeFirstOrThrow()
-  ).user_id;
+  const specialistId = await userId(kit.rt.deps.db, 'specialist.hang-trong');
   assert.equal(
     (await act('desk.hang-trong', d.code, 'forward', { nextAssigneeId: specialistId })).statusCode,
     200,
@@ -126,7 +112,7 @@ test('late path: the leader apologises once, at least a working day ahead; the o
     newDueAt: '2026-12-16T10:00:00+07:00',
   });
   assert.equal(again.statusCode, 409, `a second apology is refused: ${again.body}`);
-  const slip = await rt.app.inject({
+  const slip = await kit.rt.app.inject({
     method: 'GET',
     url: `/api/v1/dossiers/${d.code}/slips/apology`,
     headers: { cookie: await as('desk.hang-trong') },
@@ -134,7 +120,7 @@ test('late path: the leader apologises once, at least a working day ahead; the o
   assert.equal(slip.statusCode, 200, slip.body.slice(0, 200));
   const apologyText = pdfText(slip.rawPayload);
   assert.ok(apologyText.replace(/\s+/g, ' ').includes('xác minh thêm'), apologyText);
-  const pub = (await rt.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${d.code}` })).json<{
+  const pub = (await kit.rt.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${d.code}` })).json<{
     dueAt: string;
   }>();
   assert.equal(pub.dueAt, '2026-12-14T03:00:00.000Z', 'the citizen sees the new appointment');
@@ -149,7 +135,7 @@ test('public lookups asked together are answered together, each with its own dos
   }
   const asked = [codes[2]!, codes[0]!, 'KHONG-CO-0000', codes[1]!, codes[0]!];
   const answers = await Promise.all(
-    asked.map((code) => rt.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}` })),
+    asked.map((code) => kit.rt.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}` })),
   );
   assert.deepEqual(
     answers.map((a) => a.statusCode),
@@ -172,13 +158,7 @@ test('public lookups asked together are answered together, each with its own dos
 
 test('a supplement handed in the same minute it was asked for resumes the clock (an empty pause)', async () => {
   const d = (await intake('desk.hang-trong')).json<View>();
-  const specialistId = (
-    await rt.deps.db
-      .selectFrom('users')
-      .select('user_id')
-      .where('username', '=', 'specialist.hang-trong')
-      .executeTakeFirstOrThrow()
-  ).user_id;
+  const specialistId = await userId(kit.rt.deps.db, 'specialist.hang-trong');
   clock.advance(15 * 60_000);
   const fwd = await act('desk.hang-trong', d.code, 'forward', { nextAssigneeId: specialistId });
   assert.equal(fwd.statusCode, 200, fwd.body);

@@ -1,39 +1,19 @@
 // Journeys through the HTTP API across agencies: ward, district, province department.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { TestRuntime } from '../../test/db.ts';
 import { APPLICANT_HUONG } from '../../test/fixtures.ts';
 import { journeyKit, pdfText, type View } from './test-kit.ts';
+import { agencyCode, peoplesCommittee, userId } from '../../test/seeded.ts';
 
-const { kit, start, cookies, as, intake, act, viewOf } = journeyKit();
+const { kit, cookies, as, intake, act, viewOf } = journeyKit();
 const { clock } = kit;
-let rt: TestRuntime;
-let hangTrong: string;
-before(async () => {
-  ({ rt, hangTrong } = await start());
-});
-after(() => rt.close());
 
 test('inter-agency: ward → district → province department → ward leader, each step at its agency', async () => {
   clock.set('2026-11-25T01:30:00Z'); // Wednesday 08:30
   cookies.clear();
   const admin = await as('demo-admin');
-  const stp = (
-    await rt.deps.db
-      .selectFrom('agencies')
-      .select('code')
-      .where('unit_code', '=', '01')
-      .where('kind', '=', 'justice')
-      .executeTakeFirstOrThrow()
-  ).code;
-  const hoanKiem = (
-    await rt.deps.db
-      .selectFrom('agencies')
-      .select('code')
-      .where('unit_code', '=', '002')
-      .where('kind', '=', 'people-committee')
-      .executeTakeFirstOrThrow()
-  ).code;
+  const stp = await agencyCode(kit.rt.deps.db, '01', 'justice');
+  const hoanKiem = await peoplesCommittee(kit.rt.deps.db, '002');
   const share = (value: number) => ({ value, unit: 'working-hour' });
   const steps = [
     {
@@ -86,18 +66,18 @@ test('inter-agency: ward → district → province department → ward leader, e
     },
   ];
   const current = (
-    await rt.app.inject({
+    await kit.rt.app.inject({
       method: 'GET',
-      url: `/api/v1/procedures/1.001193/workflow?agencyCode=${hangTrong}`,
+      url: `/api/v1/procedures/1.001193/workflow?agencyCode=${kit.hangTrong}`,
       headers: { cookie: admin },
     })
   ).json<{ source: string; version: number }>();
-  const put = await rt.app.inject({
+  const put = await kit.rt.app.inject({
     method: 'PUT',
     url: '/api/v1/procedures/1.001193/workflow',
     headers: { cookie: admin },
     payload: {
-      agencyCode: hangTrong,
+      agencyCode: kit.hangTrong,
       channel: 'direct',
       version: current.source === 'agency' ? current.version : 0,
       steps,
@@ -108,27 +88,19 @@ test('inter-agency: ward → district → province department → ward leader, e
   const d = (await intake('desk.hang-trong')).json<View>();
   assert.deepEqual(
     d.steps.map((s) => s.agency.code),
-    [hangTrong, hangTrong, hoanKiem, stp, hangTrong, hangTrong],
+    [kit.hangTrong, kit.hangTrong, hoanKiem, stp, kit.hangTrong, kit.hangTrong],
   );
   assert.deepEqual(d, await viewOf('desk.hang-trong', d.code), 'the answer is what a read shows');
-  const userId = async (u: string) =>
-    (
-      await rt.deps.db
-        .selectFrom('users')
-        .select('user_id')
-        .where('username', '=', u)
-        .executeTakeFirstOrThrow()
-    ).user_id;
   const hops: [string, string, string][] = [
-    ['desk.hang-trong', 'specialist.hang-trong', hangTrong],
+    ['desk.hang-trong', 'specialist.hang-trong', kit.hangTrong],
     ['specialist.hang-trong', 'specialist.hoan-kiem', hoanKiem],
     ['specialist.hoan-kiem', 'specialist.stp-ha-noi', stp],
-    ['specialist.stp-ha-noi', 'leader.hang-trong', hangTrong],
+    ['specialist.stp-ha-noi', 'leader.hang-trong', kit.hangTrong],
   ];
   for (const [from, to, agency] of hops) {
     clock.advance(20 * 60_000);
     const res = await act(from, d.code, 'forward', {
-      nextAssigneeId: await userId(to),
+      nextAssigneeId: await userId(kit.rt.deps.db, to),
       note: `Chuyển ${to}`,
     });
     assert.equal(res.statusCode, 200, `${from} → ${to}: ${res.body}`);
@@ -138,7 +110,7 @@ test('inter-agency: ward → district → province department → ward leader, e
   // The province department sees the dossier it worked on; a department beside it does not.
   assert.equal(
     (
-      await rt.app.inject({
+      await kit.rt.app.inject({
         method: 'GET',
         url: `/api/v1/dossiers/${d.code}`,
         headers: { cookie: await as('specialist.stp-ha-noi') },
@@ -148,7 +120,7 @@ test('inter-agency: ward → district → province department → ward leader, e
   );
   assert.equal(
     (
-      await rt.app.inject({
+      await kit.rt.app.inject({
         method: 'GET',
         url: `/api/v1/dossiers/${d.code}`,
         headers: { cookie: await as('desk.quan-3') },
@@ -163,7 +135,7 @@ test('inter-agency: ward → district → province department → ward leader, e
   assert.equal(approved.statusCode, 200, approved.body);
   const ret = await act('desk.hang-trong', d.code, 'return-result', { channel: 'counter' });
   assert.equal(ret.json<View>().status, 'returned');
-  const control = await rt.app.inject({
+  const control = await kit.rt.app.inject({
     method: 'GET',
     url: `/api/v1/dossiers/${d.code}/slips/process-control`,
     headers: { cookie: await as('desk.hang-trong') },
@@ -179,19 +151,12 @@ test('a district procedure at Quận Hoàn Kiếm: the province lets the distric
   clock.set('2026-11-26T02:00:00Z'); // Thursday 09:00
   cookies.clear();
   const admin = await as('demo-admin');
-  const office = (
-    await rt.deps.db
-      .selectFrom('agencies')
-      .select('code')
-      .where('unit_code', '=', '002')
-      .where('kind', '=', 'natural-resources')
-      .executeTakeFirstOrThrow()
-  ).code;
-  const detail = (await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.012786' })).json<{
+  const office = await agencyCode(kit.rt.deps.db, '002', 'natural-resources');
+  const detail = (await kit.rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.012786' })).json<{
     offeredBy: { code: string; unitCode: string }[];
     procedure: { components: unknown[] };
   }>();
-  const offer = await rt.app.inject({
+  const offer = await kit.rt.app.inject({
     method: 'PUT',
     url: '/api/v1/procedures/1.012786/offerings',
     headers: { cookie: admin },
@@ -201,7 +166,7 @@ test('a district procedure at Quận Hoàn Kiếm: the province lets the distric
     },
   });
   assert.equal(offer.statusCode, 200, offer.body);
-  const after = (await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.012786' })).json<{
+  const after = (await kit.rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.012786' })).json<{
     offeredBy: { code: string; unitCode: string }[];
   }>();
   assert.ok(
@@ -209,7 +174,7 @@ test('a district procedure at Quận Hoàn Kiếm: the province lets the distric
     'another province’s offerings are untouched',
   );
 
-  const res = await rt.app.inject({
+  const res = await kit.rt.app.inject({
     method: 'POST',
     url: '/api/v1/dossiers',
     headers: { cookie: await as('desk.hoan-kiem') },
@@ -238,20 +203,12 @@ test('a district procedure at Quận Hoàn Kiếm: the province lets the distric
   // 20 working days from Thursday 26/11/2026 09:00: 24/12/2026 09:00 (no holiday in between).
   assert.equal(d.dueAt, '2026-12-24T02:00:00.000Z');
 
-  const userId = async (u: string) =>
-    (
-      await rt.deps.db
-        .selectFrom('users')
-        .select('user_id')
-        .where('username', '=', u)
-        .executeTakeFirstOrThrow()
-    ).user_id;
   const toSpecialist = await act('desk.hoan-kiem', d.code, 'forward', {
-    nextAssigneeId: await userId('specialist.hoan-kiem'),
+    nextAssigneeId: await userId(kit.rt.deps.db, 'specialist.hoan-kiem'),
   });
   assert.equal(toSpecialist.statusCode, 200, toSpecialist.body);
   const toLeader = await act('specialist.hoan-kiem', d.code, 'forward', {
-    nextAssigneeId: await userId('leader.hoan-kiem'),
+    nextAssigneeId: await userId(kit.rt.deps.db, 'leader.hoan-kiem'),
   });
   assert.equal(toLeader.statusCode, 200, toLeader.body);
   const approved = await act('leader.hoan-kiem', d.code, 'approve', {
@@ -263,7 +220,7 @@ test('a district procedure at Quận Hoàn Kiếm: the province lets the distric
   // The ward desk next door never sees it.
   assert.equal(
     (
-      await rt.app.inject({
+      await kit.rt.app.inject({
         method: 'GET',
         url: `/api/v1/dossiers/${d.code}`,
         headers: { cookie: await as('desk.hang-bac') },

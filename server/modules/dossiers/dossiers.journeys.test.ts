@@ -1,19 +1,13 @@
 // Journeys through the HTTP API, as desks, specialists and leaders do them: one ward's desk.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { TestRuntime } from '../../test/db.ts';
 import { errorOf } from '../../test/http.ts';
-import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
+import { APPLICANT_HUONG, birthAtCounter } from '../../test/fixtures.ts';
+import { userId } from '../../test/seeded.ts';
 import { journeyKit, pdfText, type View } from './test-kit.ts';
 
-const { kit, start, cookies, as, intake, act, actWith, viewOf, allowed } = journeyKit();
-const { clock, birthComponents } = kit;
-let rt: TestRuntime;
-let hangTrong: string;
-before(async () => {
-  ({ rt, hangTrong } = await start());
-});
-after(() => rt.close());
+const { kit, cookies, as, intake, act, actWith, viewOf, allowed } = journeyKit();
+const { clock } = kit;
 
 test('birth registration at Phường Hàng Trống: received, processed, approved, returned; the public sees it masked', async () => {
   const res = await intake('desk.hang-trong');
@@ -21,24 +15,18 @@ test('birth registration at Phường Hàng Trống: received, processed, approv
   const d = res.json<View>();
   // The answer is built from what intake wrote, not read back: it must be what a read shows.
   assert.deepEqual(d, await viewOf('desk.hang-trong', d.code));
-  assert.match(d.code, new RegExp(`^${hangTrong.replace(/\./g, '\\.')}-261120-0001$`));
+  assert.match(d.code, new RegExp(`^${kit.hangTrong.replace(/\./g, '\\.')}-261120-0001$`));
   assert.equal(d.status, 'received');
   // One working day from Friday 09:00: Monday 09:00 (the weekend is not counted).
   assert.equal(d.dueAt, '2026-11-23T02:00:00.000Z');
-  assert.ok(d.steps.every((s) => s.agency.code === hangTrong));
+  assert.ok(d.steps.every((s) => s.agency.code === kit.hangTrong));
 
   const deskActions = await allowed('desk.hang-trong', d.code);
   assert.ok(
     deskActions.items.some((a) => a.kind === 'forward'),
     JSON.stringify(deskActions.items.map((a) => a.kind)),
   );
-  const specialistId = (
-    await rt.deps.db
-      .selectFrom('users')
-      .select('user_id')
-      .where('username', '=', 'specialist.hang-trong')
-      .executeTakeFirstOrThrow()
-  ).user_id;
+  const specialistId = await userId(kit.rt.deps.db, 'specialist.hang-trong');
   const fwdInputs = deskActions.items.find((a) => a.kind === 'forward')!.inputs;
   const fwdBody =
     fwdInputs.properties && 'nextAssigneeId' in fwdInputs.properties ? { nextAssigneeId: specialistId } : {};
@@ -54,13 +42,7 @@ test('birth registration at Phường Hàng Trống: received, processed, approv
     const claim = await act('specialist.hang-trong', d.code, 'claim');
     assert.equal(claim.statusCode, 200, claim.body);
   }
-  const leaderId = (
-    await rt.deps.db
-      .selectFrom('users')
-      .select('user_id')
-      .where('username', '=', 'leader.hang-trong')
-      .executeTakeFirstOrThrow()
-  ).user_id;
+  const leaderId = await userId(kit.rt.deps.db, 'leader.hang-trong');
   const sp2 = await allowed('specialist.hang-trong', d.code);
   const spFwd = sp2.items.find((a) => a.kind === 'forward');
   assert.ok(spFwd, JSON.stringify(sp2.items.map((a) => a.kind)));
@@ -92,7 +74,7 @@ test('birth registration at Phường Hàng Trống: received, processed, approv
   assert.deepEqual(returned.history.map((h) => h.to).at(-1), 'returned');
 
   // The receipt (Mẫu 01) as a PDF whose text carries the statutory fields.
-  const slip = await rt.app.inject({
+  const slip = await kit.rt.app.inject({
     method: 'GET',
     url: `/api/v1/dossiers/${d.code}/slips/receipt`,
     headers: { cookie: await as('desk.hang-trong') },
@@ -109,47 +91,47 @@ test('birth registration at Phường Hàng Trống: received, processed, approv
   ]) {
     assert.ok(text.includes(s), `receipt contains ${s}`);
   }
-  const control = await rt.app.inject({
+  const control = await kit.rt.app.inject({
     method: 'GET',
     url: `/api/v1/dossiers/${d.code}/slips/process-control`,
     headers: { cookie: await as('leader.hang-trong') },
   });
   assert.equal(control.statusCode, 200);
-  const noRefusal = await rt.app.inject({
+  const noRefusal = await kit.rt.app.inject({
     method: 'GET',
     url: `/api/v1/dossiers/${d.code}/slips/refusal`,
     headers: { cookie: await as('desk.hang-trong') },
   });
   assert.equal(noRefusal.statusCode, 404);
 
-  const book = await rt.app.inject({
+  const book = await kit.rt.app.inject({
     method: 'GET',
-    url: `/api/v1/desks/${hangTrong}/tracking-book?from=2026-11-20&to=2026-11-20`,
+    url: `/api/v1/desks/${kit.hangTrong}/tracking-book?from=2026-11-20&to=2026-11-20`,
     headers: { cookie: await as('desk.hang-trong') },
   });
   assert.equal(book.statusCode, 200, book.body.slice(0, 300));
   assert.ok(pdfText(book.rawPayload).includes(d.code));
-  const xlsx = await rt.app.inject({
+  const xlsx = await kit.rt.app.inject({
     method: 'GET',
-    url: `/api/v1/desks/${hangTrong}/tracking-book?from=2026-11-20&to=2026-11-20&format=xlsx`,
+    url: `/api/v1/desks/${kit.hangTrong}/tracking-book?from=2026-11-20&to=2026-11-20&format=xlsx`,
     headers: { cookie: await as('desk.hang-trong') },
   });
   assert.equal(xlsx.statusCode, 200);
   assert.equal(xlsx.rawPayload.subarray(0, 2).toString('latin1'), 'PK');
-  const otherDesk = await rt.app.inject({
+  const otherDesk = await kit.rt.app.inject({
     method: 'GET',
-    url: `/api/v1/desks/${hangTrong}/tracking-book?from=2026-11-20&to=2026-11-20`,
+    url: `/api/v1/desks/${kit.hangTrong}/tracking-book?from=2026-11-20&to=2026-11-20`,
     headers: { cookie: await as('desk.hang-bac') },
   });
   assert.equal(otherDesk.statusCode, 403);
 
-  const pub = await rt.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${d.code}` });
+  const pub = await kit.rt.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${d.code}` });
   assert.equal(pub.statusCode, 200);
   const p = pub.json<Record<string, unknown>>();
   assert.equal(p.applicantName, 'Nguyễn T*** H***');
   assert.equal(p.status, 'returned');
   assert.ok(!pub.body.includes(APPLICANT_HUONG.idNumber) && !pub.body.includes(APPLICANT_HUONG.phone));
-  const none = await rt.app.inject({
+  const none = await kit.rt.app.inject({
     method: 'GET',
     url: `/api/v1/public/dossiers/${d.code.replace(/0001$/, '0999')}`,
   });
@@ -167,7 +149,7 @@ test('an incomplete intake gets a supplement request, not a received dossier', a
     .error;
   assert.equal(err.code, 'DOSSIER_INCOMPLETE');
   assert.equal(err.details.length, 2);
-  const slip = await rt.app.inject({
+  const slip = await kit.rt.app.inject({
     method: 'GET',
     url: `/api/v1/dossiers/${err.dossierCode}/slips/supplement-request`,
     headers: { cookie: await as('desk.hang-trong') },
@@ -177,7 +159,7 @@ test('an incomplete intake gets a supplement request, not a received dossier', a
   assert.ok(err.details.some((d) => d.message.includes('Tờ khai đăng ký khai sinh')));
   assert.ok(err.details.some((d) => d.message.includes('Giấy chứng sinh')));
   const d = (
-    await rt.app.inject({
+    await kit.rt.app.inject({
       method: 'GET',
       url: `/api/v1/dossiers/${err.dossierCode}`,
       headers: { cookie: await as('desk.hang-trong') },
@@ -196,21 +178,21 @@ test('an incomplete dossier not supplemented is refused with the refusal slip', 
   });
   assert.equal(refused.statusCode, 200, refused.body);
   assert.equal(refused.json<View>().status, 'refused');
-  const slip = await rt.app.inject({
+  const slip = await kit.rt.app.inject({
     method: 'GET',
     url: `/api/v1/dossiers/${code}/slips/refusal`,
     headers: { cookie: await as('desk.hang-trong') },
   });
   assert.equal(slip.statusCode, 200);
   assert.ok(pdfText(slip.rawPayload).includes('Quá hạn bổ sung'));
-  const pub = (await rt.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}` })).json<{
+  const pub = (await kit.rt.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}` })).json<{
     status: string;
   }>();
   assert.equal(pub.status, 'refused');
 });
 
 test('bad intake input names every field; nothing is written', async () => {
-  const before = await rt.deps.db
+  const before = await kit.rt.deps.db
     .selectFrom('dossiers')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
@@ -236,7 +218,7 @@ test('bad intake input names every field; nothing is written', async () => {
     assert.ok(paths.includes(p), `${p} in ${paths.join(', ')}`);
   }
   assert.ok(paths.some((p) => p.startsWith('body/formData/')));
-  const after = await rt.deps.db
+  const after = await kit.rt.deps.db
     .selectFrom('dossiers')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
@@ -263,7 +245,7 @@ test('stale versions get 409; an idempotent retry never acts twice', async () =>
     const r2 = await actWith('desk.hang-trong', d.code, withdrawal);
     assert.equal(r2.statusCode, 200);
     assert.equal(r2.json<View>().version, r1.json<View>().version);
-    const actions = await rt.deps.db
+    const actions = await kit.rt.deps.db
       .selectFrom('dossier_actions')
       .select('kind')
       .where('kind', '=', 'withdraw')
@@ -274,20 +256,20 @@ test('stale versions get 409; an idempotent retry never acts twice', async () =>
 
 test('another ward cannot see the dossier; the district above can', async () => {
   const d = (await intake('desk.hang-trong')).json<View>();
-  const other = await rt.app.inject({
+  const other = await kit.rt.app.inject({
     method: 'GET',
     url: `/api/v1/dossiers/${d.code}`,
     headers: { cookie: await as('desk.hang-bac') },
   });
   assert.equal(other.statusCode, 404);
-  const district = await rt.app.inject({
+  const district = await kit.rt.app.inject({
     method: 'GET',
     url: `/api/v1/dossiers/${d.code}`,
     headers: { cookie: await as('leader.hoan-kiem') },
   });
   assert.equal(district.statusCode, 200);
   const list = (
-    await rt.app.inject({
+    await kit.rt.app.inject({
       method: 'GET',
       url: '/api/v1/dossiers?q=huong',
       headers: { cookie: await as('desk.hang-bac') },
@@ -295,7 +277,7 @@ test('another ward cannot see the dossier; the district above can', async () => 
   ).json<{ total: number }>();
   assert.equal(list.total, 0);
   const mine = (
-    await rt.app.inject({
+    await kit.rt.app.inject({
       method: 'GET',
       url: '/api/v1/dossiers?q=nguyen%20huong',
       headers: { cookie: await as('desk.hang-trong') },
@@ -310,18 +292,11 @@ test('50 concurrent intakes at one desk get 50 unique, gap-free codes', async ()
   const cookie = await as('desk.hang-trong');
   const results = await Promise.all(
     Array.from({ length: 50 }, () =>
-      rt.app.inject({
+      kit.rt.app.inject({
         method: 'POST',
         url: '/api/v1/dossiers',
         headers: { cookie },
-        payload: {
-          procedureCode: '1.001193',
-          agencyCode: hangTrong,
-          applicant: APPLICANT_HUONG,
-          formData: VALID_BIRTH_DECLARATION,
-          components: birthComponents,
-          channel: 'direct',
-        },
+        payload: birthAtCounter(kit.hangTrong),
       }),
     ),
   );

@@ -7,7 +7,7 @@ import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.
 import { errorOf, loginAs, ORIGIN } from '../../test/http.ts';
 import { signInCitizen, startTestIdp } from '../../test/citizen.ts';
 import { testConfig } from '../../test/template.ts';
-import { VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
+import { birthAtCounter, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
 
 let rt: TestRuntime;
@@ -336,15 +336,8 @@ test('a desk intake for the citizen shows up in their dossiers, by ID number', a
     url: '/api/v1/dossiers',
     headers: { cookie: await staff('desk.hang-trong'), origin: ORIGIN },
     payload: {
-      procedureCode: '1.001193',
-      agencyCode: hangTrong,
+      ...birthAtCounter(hangTrong),
       applicant: { kind: 'person', fullName: 'Trần Văn Minh', idNumber: '001085004321', phone: '0987654321' },
-      formData: VALID_BIRTH_DECLARATION,
-      components: [
-        { code: 'TP1', provided: 'original' },
-        { code: 'TP3', provided: 'original' },
-      ],
-      channel: 'direct',
     },
   });
   assert.equal(res.statusCode, 201, res.body);

@@ -8,6 +8,7 @@ import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.
 import { loginAs } from '../../test/http.ts';
 import { APPLICANT_HUONG } from '../../test/fixtures.ts';
 import { DEMO_STAFF } from '../../db/seeds/demo/demo-staff.ts';
+import { peoplesCommittee } from '../../test/seeded.ts';
 
 let rt: TestRuntime;
 const clock = manualClock('2026-11-25T02:00:00Z');
@@ -51,14 +52,7 @@ before(async () => {
               .limit(1)
               .executeTakeFirstOrThrow()
           ).code;
-    const competent = (
-      await rt.deps.db
-        .selectFrom('agencies')
-        .select('code')
-        .where('unit_code', '=', unit)
-        .where('kind', '=', 'people-committee')
-        .executeTakeFirstOrThrow()
-    ).code;
+    const competent = await peoplesCommittee(rt.deps.db, unit);
     const res = await rt.app.inject({
       method: 'POST',
       url: '/api/v1/dossiers',

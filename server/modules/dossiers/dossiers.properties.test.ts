@@ -14,6 +14,7 @@ import {
   replayActions,
   type ActionKind,
 } from '../../../common/dossiers/index.ts';
+import { peoplesCommittee, userId } from '../../test/seeded.ts';
 
 let rt: TestRuntime;
 const clock = manualClock('2026-12-14T01:30:00Z');
@@ -35,25 +36,9 @@ let hangTrong: string;
 
 before(async () => {
   rt = await createTestRuntime({ clock });
-  hangTrong = (
-    await rt.deps.db
-      .selectFrom('agencies')
-      .select('code')
-      .where('unit_code', '=', '00070')
-      .where('kind', '=', 'people-committee')
-      .executeTakeFirstOrThrow()
-  ).code;
+  hangTrong = await peoplesCommittee(rt.deps.db, '00070');
   for (const u of USERS) {
-    ids.set(
-      u,
-      (
-        await rt.deps.db
-          .selectFrom('users')
-          .select('user_id')
-          .where('username', '=', u)
-          .executeTakeFirstOrThrow()
-      ).user_id,
-    );
+    ids.set(u, await userId(rt.deps.db, u));
   }
 });
 after(() => rt.close());

@@ -1,9 +1,11 @@
 // The journeys' test kit: one runtime per test file on a manual clock (Friday 20 November 2026, 09:00
 // in Hà Nội), the officers' sessions, and the requests every journey makes (intake, act, read).
 import { execFileSync } from 'node:child_process';
+import { after, before } from 'node:test';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
 import { loginAs } from '../../test/http.ts';
-import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
+import { birthAtCounter } from '../../test/fixtures.ts';
+import { peoplesCommittee } from '../../test/seeded.ts';
 
 export const pdfText = (pdf: Buffer) =>
   execFileSync('pdftotext', ['-layout', '-', '-'], { input: pdf }).toString('utf8');
@@ -24,18 +26,13 @@ export type Actions = {
   items: { kind: string; inputs: { properties?: Record<string, unknown>; required?: string[] } }[];
 };
 
-/** The journeys' requests; `start` (the file's `before`) opens the runtime they use. */
+/** The journeys' requests; the file's `before` opens the runtime they use (`kit.rt`), its `after` closes it. */
 export function journeyKit() {
   const kit = {
     rt: undefined as unknown as TestRuntime,
     clock: manualClock('2026-11-20T02:00:00Z'),
     /** Phường Hàng Trống's people's committee. */
     hangTrong: '',
-    // The declaration (TP1) and the birth certificate (TP3) at the counter.
-    birthComponents: [
-      { code: 'TP1', provided: 'original' },
-      { code: 'TP3', provided: 'original' },
-    ],
   };
   const cookies = new Map<string, string>();
   const as = async (u: string) => {
@@ -44,16 +41,10 @@ export function journeyKit() {
   };
   const start = async () => {
     kit.rt = await createTestRuntime({ clock: kit.clock });
-    kit.hangTrong = (
-      await kit.rt.deps.db
-        .selectFrom('agencies')
-        .select('code')
-        .where('unit_code', '=', '00070')
-        .where('kind', '=', 'people-committee')
-        .executeTakeFirstOrThrow()
-    ).code;
-    return kit;
+    kit.hangTrong = await peoplesCommittee(kit.rt.deps.db, '00070');
   };
+  before(start);
+  after(() => kit.rt.close());
 
   const intake = async (
     user: string,
@@ -64,15 +55,7 @@ export function journeyKit() {
       method: 'POST',
       url: '/api/v1/dossiers',
       headers: { cookie: await as(user), ...headers },
-      payload: {
-        procedureCode: '1.001193',
-        agencyCode: kit.hangTrong,
-        applicant: APPLICANT_HUONG,
-        formData: VALID_BIRTH_DECLARATION,
-        components: kit.birthComponents,
-        channel: 'direct',
-        ...extra,
-      },
+      payload: { ...birthAtCounter(kit.hangTrong), ...extra },
     });
 
   const read = async <T>(user: string, url: string) =>
@@ -96,5 +79,5 @@ export function journeyKit() {
   };
   const act = (user: string, code: string, action: string, body: Record<string, unknown> = {}) =>
     actWith(user, code, { action, body });
-  return { kit, start, cookies, as, intake, act, actWith, viewOf, allowed };
+  return { kit, cookies, as, intake, act, actWith, viewOf, allowed };
 }

@@ -26,6 +26,15 @@ function multipart(name: string, bytes: Buffer, field = 'file') {
 }
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+
+/** POST /files with a multipart body, as the session of `cookie` (none: anonymous). */
+const postFile = (part: ReturnType<typeof multipart>, cookie?: string) =>
+  rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/files',
+    headers: { ...(cookie === undefined ? {} : { cookie }), ...part.headers },
+    payload: part.payload,
+  });
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
 test('the media type is read from the content, not the name', () => {
@@ -37,12 +46,7 @@ test('the media type is read from the content, not the name', () => {
 
 test('a scan is stored with its hash; the bytes come back unchanged', async () => {
   const m = multipart('giay-chung-sinh.pdf', PDF);
-  const res = await rt.app.inject({
-    method: 'POST',
-    url: '/api/v1/files',
-    headers: { cookie, ...m.headers },
-    payload: m.payload,
-  });
+  const res = await postFile(m, cookie);
   assert.equal(res.statusCode, 201, res.body);
   const f = res.json<{ fileId: string; sha256: string; size: number; mediaType: string }>();
   assert.equal(f.sha256, createHash('sha256').update(PDF).digest('hex'));
@@ -53,53 +57,18 @@ test('a scan is stored with its hash; the bytes come back unchanged', async () =
 
 test('a file that is not PDF/JPEG/PNG is refused whatever its name; empty or anonymous uploads too', async () => {
   const fake = multipart('virus.pdf', Buffer.from('MZ this is not a pdf'));
-  const res = await rt.app.inject({
-    method: 'POST',
-    url: '/api/v1/files',
-    headers: { cookie, ...fake.headers },
-    payload: fake.payload,
-  });
+  const res = await postFile(fake, cookie);
   assert.equal(res.statusCode, 415);
   assert.deepEqual(
     errorOf(res).details?.map((d) => d.path),
     ['file'],
   );
   const empty = multipart('empty.pdf', Buffer.alloc(0));
-  assert.equal(
-    (
-      await rt.app.inject({
-        method: 'POST',
-        url: '/api/v1/files',
-        headers: { cookie, ...empty.headers },
-        payload: empty.payload,
-      })
-    ).statusCode,
-    400,
-  );
+  assert.equal((await postFile(empty, cookie)).statusCode, 400);
   const wrongField = multipart('a.pdf', PDF, 'other');
-  assert.equal(
-    (
-      await rt.app.inject({
-        method: 'POST',
-        url: '/api/v1/files',
-        headers: { cookie, ...wrongField.headers },
-        payload: wrongField.payload,
-      })
-    ).statusCode,
-    400,
-  );
+  assert.equal((await postFile(wrongField, cookie)).statusCode, 400);
   const anon = multipart('a.pdf', PDF);
-  assert.equal(
-    (
-      await rt.app.inject({
-        method: 'POST',
-        url: '/api/v1/files',
-        headers: anon.headers,
-        payload: anon.payload,
-      })
-    ).statusCode,
-    401,
-  );
+  assert.equal((await postFile(anon)).statusCode, 401);
   const json = await rt.app.inject({
     method: 'POST',
     url: '/api/v1/files',
@@ -113,22 +82,12 @@ test('a file that is not PDF/JPEG/PNG is refused whatever its name; empty or ano
 
 test('more than 20 MB is refused', async () => {
   const big = multipart('big.pdf', Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024 + 10)]));
-  const res = await rt.app.inject({
-    method: 'POST',
-    url: '/api/v1/files',
-    headers: { cookie, ...big.headers },
-    payload: big.payload,
-  });
+  const res = await postFile(big, cookie);
   assert.equal(res.statusCode, 413, res.body);
 });
 
 test('a 5 MB scan is accepted (uploads are not held to the JSON body limit)', async () => {
   const scan = multipart('ban-scan.pdf', Buffer.concat([PDF, Buffer.alloc(5 * 1024 * 1024)]));
-  const res = await rt.app.inject({
-    method: 'POST',
-    url: '/api/v1/files',
-    headers: { cookie, ...scan.headers },
-    payload: scan.payload,
-  });
+  const res = await postFile(scan, cookie);
   assert.equal(res.statusCode, 201, res.body);
 });

@@ -2,8 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ROLES, type Role } from '../../../common/auth/roles.ts';
-import type { Actor, Grant } from '../../platform/actor.ts';
+import { ROLES } from '../../../common/auth/roles.ts';
+import { actorWith, grantAt } from '../../test/actors.ts';
 import { canReachAgency, canReachUnit, grantReachesAgency } from './org.policy.ts';
 
 // A small synthetic tree: 2 provinces × 3 districts × 3 communes, each unit with a People's
@@ -25,23 +25,6 @@ for (let p = 1; p <= 2; p++) {
   }
 }
 
-const grantOf = (n: Node, role: Role): Grant => ({
-  role,
-  agencyId: n.agencyPath,
-  agencyCode: n.agencyPath,
-  agencyName: n.agencyPath,
-  unitCode: n.unitPath,
-  agencyPath: n.agencyPath,
-  unitPath: n.unitPath,
-});
-const actorOf = (grants: Grant[]): Actor => ({
-  userId: '1',
-  username: 'u',
-  fullName: 'U',
-  grants,
-  via: 'session',
-});
-
 const isAncestorUnit = (a: string, b: string) => b.startsWith(a);
 
 test('reach: own agency, agencies under it, agencies of units below; never beside or above', () => {
@@ -52,7 +35,7 @@ test('reach: own agency, agencies under it, agencies of units below; never besid
       fc.constantFrom(...nodes),
       fc.constantFrom<'read' | 'write'>('read', 'write'),
       (actorNode, role, target, access) => {
-        const actor = actorOf([grantOf(actorNode, role)]);
+        const actor = actorWith([grantAt(actorNode, role)]);
         const reached = canReachAgency(actor, target, access);
         const below =
           target.agencyPath.startsWith(actorNode.agencyPath) ||
@@ -88,8 +71,8 @@ test('several grants reach the union of their reaches; roles filter what counts'
       fc.constantFrom(...nodes),
       fc.subarray([...ROLES], { minLength: 1 }),
       (pairs, target, roles) => {
-        const grants = pairs.map(([n, r]) => grantOf(n, r));
-        const actor = actorOf(grants);
+        const grants = pairs.map(([n, r]) => grantAt(n, r));
+        const actor = actorWith(grants);
         const expected = grants.some((g) => roles.includes(g.role) && grantReachesAgency(g, target));
         assert.equal(canReachAgency(actor, target, 'read', roles), expected);
       },
@@ -100,6 +83,6 @@ test('several grants reach the union of their reaches; roles filter what counts'
 
 test('the provincial People’s Committee reaches every agency of its province and none of another', () => {
   const province = nodes[0]!;
-  const actor = actorOf([grantOf(province, 'province-admin')]);
+  const actor = actorWith([grantAt(province, 'province-admin')]);
   for (const n of nodes) assert.equal(canReachAgency(actor, n, 'write'), n.unitPath.startsWith('/P1/'));
 });

@@ -4,10 +4,11 @@
 import assert from 'node:assert/strict';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
 import { loginAs } from '../../test/http.ts';
-import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
+import { receiveBirthAt } from '../../test/dossier-kit.ts';
 import { testConfig } from '../../test/template.ts';
 import { startSimulator, type Simulator } from '../../../simulator/simulator.ts';
 import type { Config } from '../../config.ts';
+import { peoplesCommittee, userId } from '../../test/seeded.ts';
 
 export const PARTNER = 'MOTCUA-TEST';
 export const SECRET = 'payment-test-secret-0123456789';
@@ -65,15 +66,7 @@ export async function startKit(extra: Partial<Config> = {}): Promise<Kit> {
     if (!cookies.has(u)) cookies.set(u, await loginAs(rt.app, u));
     return cookies.get(u)!;
   };
-  const agency = async (unitCode: string) =>
-    (
-      await rt.deps.db
-        .selectFrom('agencies')
-        .select('code')
-        .where('unit_code', '=', unitCode)
-        .where('kind', '=', 'people-committee')
-        .executeTakeFirstOrThrow()
-    ).code;
+  const agency = async (unitCode: string) => await peoplesCommittee(rt.deps.db, unitCode);
 
   // Birth registration gets a published fee (a new version through the catalogue's API).
   const admin = await as('demo-admin');
@@ -127,14 +120,6 @@ export async function startKit(extra: Partial<Config> = {}): Promise<Kit> {
     assert.equal(res.statusCode, 200, `${action}: ${res.body}`);
     return res.json<{ status: string; version: number }>();
   };
-  const userId = async (username: string) =>
-    (
-      await rt.deps.db
-        .selectFrom('users')
-        .select('user_id')
-        .where('username', '=', username)
-        .executeTakeFirstOrThrow()
-    ).user_id;
 
   return {
     rt,
@@ -145,28 +130,13 @@ export async function startKit(extra: Partial<Config> = {}): Promise<Kit> {
     agency,
     intake: async (desk, unitCode) => {
       clock.advance(60_000);
-      const res = await rt.app.inject({
-        method: 'POST',
-        url: '/api/v1/dossiers',
-        headers: { cookie: await as(desk) },
-        payload: {
-          procedureCode: '1.001193',
-          agencyCode: await agency(unitCode),
-          applicant: APPLICANT_HUONG,
-          formData: VALID_BIRTH_DECLARATION,
-          components: [
-            { code: 'TP1', provided: 'original' },
-            { code: 'TP3', provided: 'original' },
-          ],
-          channel: 'direct',
-        },
-      });
-      assert.equal(res.statusCode, 201, res.body);
-      return res.json<{ code: string; version: number }>();
+      return receiveBirthAt(rt.app, await as(desk), await agency(unitCode));
     },
     act,
     awaitPayment: async (code, ward, items) => {
-      await act(`desk.${ward}`, code, 'forward', { nextAssigneeId: await userId(`specialist.${ward}`) });
+      await act(`desk.${ward}`, code, 'forward', {
+        nextAssigneeId: await userId(rt.deps.db, `specialist.${ward}`),
+      });
       const r = await act(`specialist.${ward}`, code, 'request-payment', { items });
       assert.equal(r.status, 'awaiting-payment');
       // The payer takes a few minutes (a pause of no length is not a pause).

@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
 import { errorOf, ORIGIN } from '../../test/http.ts';
 import { startTestIdp } from '../../test/citizen.ts';
-import { dossierKit, peoplesCommittee } from '../../test/dossier-kit.ts';
+import { dossierKit } from '../../test/dossier-kit.ts';
+import { peoplesCommittee } from '../../test/seeded.ts';
 import { testConfig } from '../../test/template.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
 

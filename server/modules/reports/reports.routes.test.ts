@@ -5,9 +5,11 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
 import { errorOf, loginAs } from '../../test/http.ts';
-import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
+import { APPLICANT_HUONG } from '../../test/fixtures.ts';
+import { receiveBirthAt } from '../../test/dossier-kit.ts';
 import { grantReachesAgency } from '../org/org.policy.ts';
 import type { OverviewFigures, OverviewResponse } from '../../../common/contracts/reports.ts';
+import { peoplesCommittee, userId } from '../../test/seeded.ts';
 
 // Friday 30 October 2026, 14:00 in Hà Nội.
 const clock = manualClock('2026-10-30T07:00:00Z');
@@ -20,15 +22,7 @@ const as = async (u: string) => {
 const agencyCodes = new Map<string, string>();
 const userIds = new Map<string, string>();
 
-async function committee(unitCode: string): Promise<string> {
-  const row = await rt.deps.db
-    .selectFrom('agencies')
-    .select('code')
-    .where('unit_code', '=', unitCode)
-    .where('kind', '=', 'people-committee')
-    .executeTakeFirstOrThrow();
-  return row.code;
-}
+const committee = (unitCode: string) => peoplesCommittee(rt.deps.db, unitCode);
 
 before(async () => {
   // Sessions outlive the week the clock walks through.
@@ -37,12 +31,7 @@ before(async () => {
   agencyCodes.set('hang-bac', await committee('00061'));
   agencyCodes.set('hoan-kiem', await committee('002'));
   for (const u of ['specialist.hang-trong', 'leader.hang-trong']) {
-    const row = await rt.deps.db
-      .selectFrom('users')
-      .select('user_id')
-      .where('username', '=', u)
-      .executeTakeFirstOrThrow();
-    userIds.set(u, row.user_id);
+    userIds.set(u, await userId(rt.deps.db, u));
   }
 });
 after(() => rt.close());
@@ -52,24 +41,7 @@ const HANG_BAC = () => agencyCodes.get('hang-bac')!;
 
 /** A birth registration (1 working day) received at the desk of `ward`; returns its code. */
 async function receiveBirth(desk: string, agencyCode: string): Promise<string> {
-  const res = await rt.app.inject({
-    method: 'POST',
-    url: '/api/v1/dossiers',
-    headers: { cookie: await as(desk) },
-    payload: {
-      procedureCode: '1.001193',
-      agencyCode,
-      applicant: APPLICANT_HUONG,
-      formData: VALID_BIRTH_DECLARATION,
-      components: [
-        { code: 'TP1', provided: 'original' },
-        { code: 'TP3', provided: 'original' },
-      ],
-      channel: 'direct',
-    },
-  });
-  assert.equal(res.statusCode, 201, res.body);
-  return res.json<{ code: string }>().code;
+  return (await receiveBirthAt(rt.app, await as(desk), agencyCode)).code;
 }
 
 /** Support with funeral costs (3 working days) at Phường Hàng Trống. */

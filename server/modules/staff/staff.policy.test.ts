@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { ROLES, type Role } from '../../../common/auth/roles.ts';
-import type { Actor, Grant } from '../../platform/actor.ts';
+import { actorWith, grantAt } from '../../test/actors.ts';
 import { canAdministerGrant, canManageAccount, canReadStaffAt } from './staff.policy.ts';
 
 // 2 provinces × 2 districts × 2 communes, one agency each, plus a department beside each committee.
@@ -22,23 +22,6 @@ for (let p = 1; p <= 2; p++) {
   }
 }
 
-const grant = (n: Node, role: Role): Grant => ({
-  role,
-  agencyId: n.agencyPath,
-  agencyCode: n.agencyPath,
-  agencyName: n.agencyPath,
-  unitCode: n.unitPath,
-  agencyPath: n.agencyPath,
-  unitPath: n.unitPath,
-});
-const actor = (grants: Grant[]): Actor => ({
-  userId: '1',
-  username: 'a',
-  fullName: 'A',
-  grants,
-  via: 'session',
-});
-
 /** The reach rule restated: own agency and agencies under it, and every agency of a unit strictly below. */
 const reaches = (from: Node, to: Node) =>
   to.agencyPath.startsWith(from.agencyPath) ||
@@ -52,7 +35,7 @@ const arbGrants = fc.array(fc.record({ node: fc.constantFrom(...nodes), role: fc
 test('a grant is administered only by an administrator reaching it; province-admin only by a province-admin', () => {
   fc.assert(
     fc.property(arbGrants, fc.constantFrom(...nodes), fc.constantFrom(...ROLES), (held, target, role) => {
-      const a = actor(held.map((h) => grant(h.node, h.role)));
+      const a = actorWith(held.map((h) => grantAt(h.node, h.role)));
       const allowedBy: Role[] =
         role === 'province-admin' ? ['province-admin'] : ['unit-admin', 'province-admin'];
       const expected = held.some((h) => allowedBy.includes(h.role) && reaches(h.node, target));
@@ -70,7 +53,7 @@ test('a grant is administered only by an administrator reaching it; province-adm
 test('an account is managed only when every one of its grants is, and never one’s own', () => {
   fc.assert(
     fc.property(arbGrants, arbGrants, fc.boolean(), (held, targetGrants, self) => {
-      const a = actor(held.map((h) => grant(h.node, h.role)));
+      const a = actorWith(held.map((h) => grantAt(h.node, h.role)));
       const grants = targetGrants.map((t) => ({ role: t.role, ...t.node }));
       const expected = !self && grants.length > 0 && grants.every((g) => canAdministerGrant(a, g));
       assert.equal(canManageAccount(a, self ? '1' : '2', grants), expected);

@@ -6,21 +6,14 @@ import { errorOf, loginAs } from '../../test/http.ts';
 import { createUser } from '../auth/auth.service.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
 import type { StaffListResponse, StaffView } from '../../../common/contracts/staff.ts';
+import { agencyCode } from '../../test/seeded.ts';
 
 let rt: TestRuntime;
 const clock = manualClock('2026-11-20T02:00:00Z');
 const cookies = new Map<string, string>();
 const agencies = { hangTrong: '', hangBac: '', hoanKiem: '', thanhOai: '', haNoi: '', quangNam: '', stp: '' };
 
-const agencyCode = async (unitCode: string, kind = 'people-committee') =>
-  (
-    await rt.deps.db
-      .selectFrom('agencies')
-      .select('code')
-      .where('unit_code', '=', unitCode)
-      .where('kind', '=', kind)
-      .executeTakeFirstOrThrow()
-  ).code;
+const agencyIn = (unitCode: string, kind = 'people-committee') => agencyCode(rt.deps.db, unitCode, kind);
 
 async function as(username: string): Promise<string> {
   let cookie = cookies.get(username);
@@ -40,6 +33,13 @@ async function call(who: string | null, c: Call): Promise<LightMyRequestResponse
     headers: who === null ? {} : { cookie: await as(who) },
   });
 }
+
+/** `who` replaces `username`'s grants (against `grantsVersion` when given). */
+const putGrants = (
+  who: string,
+  username: string,
+  payload: { grants: { role: string; agencyCode: string }[]; grantsVersion?: string },
+) => call(who, { method: 'PUT', url: `/api/v1/staff/${username}/grants`, payload });
 
 const list = async (who: string, qs: string) => {
   const res = await call(who, { method: 'GET', url: `/api/v1/staff?${qs}` });
@@ -72,13 +72,13 @@ async function lastAudit() {
 
 before(async () => {
   rt = await createTestRuntime({ clock });
-  agencies.hangTrong = await agencyCode('00070');
-  agencies.hangBac = await agencyCode('00061');
-  agencies.hoanKiem = await agencyCode('002');
-  agencies.thanhOai = await agencyCode('278');
-  agencies.haNoi = await agencyCode('01');
-  agencies.quangNam = await agencyCode('49');
-  agencies.stp = await agencyCode('01', 'justice');
+  agencies.hangTrong = await agencyIn('00070');
+  agencies.hangBac = await agencyIn('00061');
+  agencies.hoanKiem = await agencyIn('002');
+  agencies.thanhOai = await agencyIn('278');
+  agencies.haNoi = await agencyIn('01');
+  agencies.quangNam = await agencyIn('49');
+  agencies.stp = await agencyIn('01', 'justice');
 });
 after(() => rt.close());
 
@@ -364,16 +364,12 @@ test('replacing grants: added and removed in one audited change, stale versions 
   const view = (
     await call('admin.hoan-kiem', { method: 'GET', url: '/api/v1/staff/cv.thay-doi' })
   ).json<StaffView>();
-  const put = await call('admin.hoan-kiem', {
-    method: 'PUT',
-    url: '/api/v1/staff/cv.thay-doi/grants',
-    payload: {
-      grantsVersion: view.grantsVersion,
-      grants: [
-        { role: 'leader', agencyCode: agencies.hangBac },
-        { role: 'specialist', agencyCode: agencies.hoanKiem },
-      ],
-    },
+  const put = await putGrants('admin.hoan-kiem', 'cv.thay-doi', {
+    grantsVersion: view.grantsVersion,
+    grants: [
+      { role: 'leader', agencyCode: agencies.hangBac },
+      { role: 'specialist', agencyCode: agencies.hoanKiem },
+    ],
   });
   assert.equal(put.statusCode, 200, put.body);
   const changed = put.json<StaffView>();
@@ -393,28 +389,20 @@ test('replacing grants: added and removed in one audited change, stale versions 
     removed: [{ role: 'specialist', agencyCode: agencies.hangBac }],
   });
 
-  const stale = await call('admin.hoan-kiem', {
-    method: 'PUT',
-    url: '/api/v1/staff/cv.thay-doi/grants',
-    payload: {
-      grantsVersion: view.grantsVersion,
-      grants: [{ role: 'leader', agencyCode: agencies.hangBac }],
-    },
+  const stale = await putGrants('admin.hoan-kiem', 'cv.thay-doi', {
+    grantsVersion: view.grantsVersion,
+    grants: [{ role: 'leader', agencyCode: agencies.hangBac }],
   });
   assert.equal(stale.statusCode, 409);
   assert.equal(errorOf(stale).code, 'STALE_VERSION');
 
   // The same set again changes nothing and writes no audit entry.
   const auditId = audit.audit_id;
-  const same = await call('admin.hoan-kiem', {
-    method: 'PUT',
-    url: '/api/v1/staff/cv.thay-doi/grants',
-    payload: {
-      grants: [
-        { role: 'specialist', agencyCode: agencies.hoanKiem },
-        { role: 'leader', agencyCode: agencies.hangBac },
-      ],
-    },
+  const same = await putGrants('admin.hoan-kiem', 'cv.thay-doi', {
+    grants: [
+      { role: 'specialist', agencyCode: agencies.hoanKiem },
+      { role: 'leader', agencyCode: agencies.hangBac },
+    ],
   });
   assert.equal(same.statusCode, 200);
   assert.equal((await lastAudit()).audit_id, auditId);
@@ -435,10 +423,8 @@ test('replacing grants: added and removed in one audited change, stale versions 
     ].sort(),
   );
   assert.equal(seen.manageable, false);
-  const drop = await call('admin.hoan-kiem', {
-    method: 'PUT',
-    url: '/api/v1/staff/cv.hai-noi/grants',
-    payload: { grants: [{ role: 'leader', agencyCode: agencies.hangBac }] },
+  const drop = await putGrants('admin.hoan-kiem', 'cv.hai-noi', {
+    grants: [{ role: 'leader', agencyCode: agencies.hangBac }],
   });
   assert.equal(drop.statusCode, 403);
   assert.deepEqual(
@@ -446,15 +432,11 @@ test('replacing grants: added and removed in one audited change, stale versions 
     ['body/grants'],
   );
   assert.match(errorOf(drop).details![0]!.message, /Sở Tư pháp|ngoài phạm vi/);
-  const keep = await call('admin.hoan-kiem', {
-    method: 'PUT',
-    url: '/api/v1/staff/cv.hai-noi/grants',
-    payload: {
-      grants: [
-        { role: 'leader', agencyCode: agencies.hangBac },
-        { role: 'specialist', agencyCode: agencies.stp },
-      ],
-    },
+  const keep = await putGrants('admin.hoan-kiem', 'cv.hai-noi', {
+    grants: [
+      { role: 'leader', agencyCode: agencies.hangBac },
+      { role: 'specialist', agencyCode: agencies.stp },
+    ],
   });
   assert.equal(keep.statusCode, 200, keep.body);
   const deact = await call('admin.hoan-kiem', { method: 'POST', url: '/api/v1/staff/cv.hai-noi/deactivate' });
@@ -462,10 +444,8 @@ test('replacing grants: added and removed in one audited change, stale versions 
 });
 
 test('nobody removes their own last admin grant nor deactivates themselves', async () => {
-  const own = await call('admin.hoan-kiem', {
-    method: 'PUT',
-    url: '/api/v1/staff/admin.hoan-kiem/grants',
-    payload: { grants: [{ role: 'specialist', agencyCode: agencies.hoanKiem }] },
+  const own = await putGrants('admin.hoan-kiem', 'admin.hoan-kiem', {
+    grants: [{ role: 'specialist', agencyCode: agencies.hoanKiem }],
   });
   assert.equal(own.statusCode, 422);
   assert.equal(errorOf(own).code, 'UNPROCESSABLE');
@@ -474,23 +454,17 @@ test('nobody removes their own last admin grant nor deactivates themselves', asy
     ['body/grants'],
   );
   // Taking on another role while keeping an admin grant is allowed.
-  const ward = await call('admin.hoan-kiem', {
-    method: 'PUT',
-    url: '/api/v1/staff/admin.hoan-kiem/grants',
-    payload: {
-      grants: [
-        { role: 'unit-admin', agencyCode: agencies.hoanKiem },
-        { role: 'specialist', agencyCode: agencies.hoanKiem },
-      ],
-    },
+  const ward = await putGrants('admin.hoan-kiem', 'admin.hoan-kiem', {
+    grants: [
+      { role: 'unit-admin', agencyCode: agencies.hoanKiem },
+      { role: 'specialist', agencyCode: agencies.hoanKiem },
+    ],
   });
   assert.equal(ward.statusCode, 200, ward.body);
   const self = await call('demo-admin', { method: 'POST', url: '/api/v1/staff/demo-admin/deactivate' });
   assert.equal(self.statusCode, 422);
-  const demoOwn = await call('demo-admin', {
-    method: 'PUT',
-    url: '/api/v1/staff/demo-admin/grants',
-    payload: { grants: [{ role: 'auditor', agencyCode: agencies.haNoi }] },
+  const demoOwn = await putGrants('demo-admin', 'demo-admin', {
+    grants: [{ role: 'auditor', agencyCode: agencies.haNoi }],
   });
   assert.equal(demoOwn.statusCode, 422);
 });

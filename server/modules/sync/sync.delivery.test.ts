@@ -18,20 +18,9 @@ import { PORTAL_STATUS_TOPIC, messageIdOf } from './portal-status.handler.ts';
 import { syncHandlers, syncWorkerOptions } from './sync.jobs.ts';
 import { reconcileRecent } from './reconcile.ts';
 import { wardCommitteeCode } from './test-kit.ts';
+import { mulberry32, replayableSeed } from '../../test/random.ts';
 
-const seed = Number(process.env.SYNC_SEED ?? Date.now() % 1_000_000);
-console.log(`sync delivery: fault seed ${seed} (replay with SYNC_SEED=${seed})`);
-
-function mulberry32(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const seed = replayableSeed('SYNC_SEED', 'sync delivery: fault seed');
 
 const BACKOFF_MAX = 60_000;
 // Friday 20 November 2026, 09:00 in Hà Nội.

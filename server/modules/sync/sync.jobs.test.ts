@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestRuntime, type TestRuntime } from '../../test/db.ts';
 import { loginAs } from '../../test/http.ts';
-import { APPLICANT_HUONG, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
+import { receiveBirthAt } from '../../test/dossier-kit.ts';
 import { parseConfig } from '../../config.ts';
 import { silentLog } from '../../platform/jobs/job-log.ts';
 import { startSyncJobs } from './sync.jobs.ts';
@@ -25,24 +25,7 @@ async function runtime(demoMode: boolean): Promise<TestRuntime> {
 
 async function intake(rt: TestRuntime): Promise<string> {
   const hangTrong = await wardCommitteeCode(rt.deps.db);
-  const res = await rt.app.inject({
-    method: 'POST',
-    url: '/api/v1/dossiers',
-    headers: { cookie: await loginAs(rt.app, 'desk.hang-trong') },
-    payload: {
-      procedureCode: '1.001193',
-      agencyCode: hangTrong,
-      applicant: APPLICANT_HUONG,
-      formData: VALID_BIRTH_DECLARATION,
-      components: [
-        { code: 'TP1', provided: 'original' },
-        { code: 'TP3', provided: 'original' },
-      ],
-      channel: 'direct',
-    },
-  });
-  assert.equal(res.statusCode, 201, res.body);
-  return res.json<{ code: string }>().code;
+  return (await receiveBirthAt(rt.app, await loginAs(rt.app, 'desk.hang-trong'), hangTrong)).code;
 }
 
 async function eventually(what: string, check: () => Promise<boolean>, ms = 15_000): Promise<void> {

@@ -1,16 +1,9 @@
 // What the sync tests set up alike.
 import type { Database } from '../../db/client.ts';
+import { peoplesCommittee } from '../../test/seeded.ts';
 
 /** The people's committee of ward 00070 (Hàng Trống in the reference seeds): the desk the tests use. */
-export async function wardCommitteeCode(db: Database): Promise<string> {
-  const agency = await db
-    .selectFrom('agencies')
-    .select('code')
-    .where('unit_code', '=', '00070')
-    .where('kind', '=', 'people-committee')
-    .executeTakeFirstOrThrow();
-  return agency.code;
-}
+export const wardCommitteeCode = (db: Database) => peoplesCommittee(db, '00070');
 
 /** An E1 dossier's dates and portal fields: received at once, due three days later, nothing after. */
 export const RECEIVED_TIMELINE = {

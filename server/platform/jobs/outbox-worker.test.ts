@@ -15,20 +15,9 @@ import {
   type OutboxWorkerOptions,
   type TopicHandler,
 } from './outbox-worker.ts';
+import { mulberry32, replayableSeed } from '../../test/random.ts';
 
-const seed = Number(process.env.OUTBOX_SEED ?? Date.now() % 1_000_000);
-console.log(`outbox worker: random seed ${seed} (replay with OUTBOX_SEED=${seed})`);
-
-function mulberry32(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const seed = replayableSeed('OUTBOX_SEED', 'outbox worker: random seed');
 
 let rt: TestRuntime;
 const clock = manualClock('2026-11-20T02:00:00Z');

@@ -45,16 +45,19 @@ test('the accounts land on the agencies the demo script expects', () => {
     return getAgency(agencies, staff.roles[0]!.agency);
   };
   assert.equal(agencyOf('demo-admin').code, '000.00.00.H26');
-  assert.equal(agencyOf('auditor.ha-noi').name, 'Ủy ban nhân dân Thành phố Hà Nội');
-  assert.equal(agencyOf('admin.quang-nam').name, 'Ủy ban nhân dân Tỉnh Quảng Nam');
-  assert.equal(agencyOf('desk.hang-trong').name, 'Ủy ban nhân dân Phường Hàng Trống');
-  assert.equal(agencyOf('specialist.hang-bac').name, 'Ủy ban nhân dân Phường Hàng Bạc');
-  assert.equal(agencyOf('admin.hoan-kiem').name, 'Ủy ban nhân dân Quận Hoàn Kiếm');
-  assert.equal(agencyOf('leader.thanh-oai').name, 'Ủy ban nhân dân Huyện Thanh Oai');
-  assert.equal(agencyOf('desk.my-duc').name, 'Ủy ban nhân dân Huyện Mỹ Đức');
-  assert.equal(agencyOf('leader.stp-ha-noi').name, 'Sở Tư pháp Thành phố Hà Nội');
-  assert.equal(agencyOf('desk.ttpvhcc-ha-noi').name, 'Trung tâm Phục vụ hành chính công Thành phố Hà Nội');
-  assert.equal(agencyOf('desk.tay-giang').name, 'Ủy ban nhân dân Huyện Tây Giang');
-  assert.equal(agencyOf('desk.nam-tra-my').name, 'Ủy ban nhân dân Huyện Nam Trà My');
-  assert.equal(agencyOf('leader.quan-3').name, 'Ủy ban nhân dân Quận 3');
+  const names: [string, string][] = [
+    ['auditor.ha-noi', 'Ủy ban nhân dân Thành phố Hà Nội'],
+    ['admin.quang-nam', 'Ủy ban nhân dân Tỉnh Quảng Nam'],
+    ['desk.hang-trong', 'Ủy ban nhân dân Phường Hàng Trống'],
+    ['specialist.hang-bac', 'Ủy ban nhân dân Phường Hàng Bạc'],
+    ['admin.hoan-kiem', 'Ủy ban nhân dân Quận Hoàn Kiếm'],
+    ['leader.thanh-oai', 'Ủy ban nhân dân Huyện Thanh Oai'],
+    ['desk.my-duc', 'Ủy ban nhân dân Huyện Mỹ Đức'],
+    ['leader.stp-ha-noi', 'Sở Tư pháp Thành phố Hà Nội'],
+    ['desk.ttpvhcc-ha-noi', 'Trung tâm Phục vụ hành chính công Thành phố Hà Nội'],
+    ['desk.tay-giang', 'Ủy ban nhân dân Huyện Tây Giang'],
+    ['desk.nam-tra-my', 'Ủy ban nhân dân Huyện Nam Trà My'],
+    ['leader.quan-3', 'Ủy ban nhân dân Quận 3'],
+  ];
+  for (const [username, name] of names) assert.equal(agencyOf(username).name, name, username);
 });

@@ -1,0 +1,28 @@
+// Seeded reference and demo rows as tests look them up: agencies by unit and kind, users by name.
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+/** The code of the agency of `kind` in unit `unitCode` (seeded reference data). */
+export async function agencyCode(db: Kysely<DB>, unitCode: string, kind: string): Promise<string> {
+  const row = await db
+    .selectFrom('agencies')
+    .select('code')
+    .where('unit_code', '=', unitCode)
+    .where('kind', '=', kind)
+    .executeTakeFirstOrThrow();
+  return row.code;
+}
+
+/** The code of the People's Committee of a ward or commune (`00070`: Phường Hàng Trống). */
+export const peoplesCommittee = (db: Kysely<DB>, unitCode: string) =>
+  agencyCode(db, unitCode, 'people-committee');
+
+/** The id of the user named `username` (a demo account or one a test created). */
+export async function userId(db: Kysely<DB>, username: string): Promise<string> {
+  const row = await db
+    .selectFrom('users')
+    .select('user_id')
+    .where('username', '=', username)
+    .executeTakeFirstOrThrow();
+  return row.user_id;
+}
