@@ -21,12 +21,17 @@ const GRANT_COLUMNS = [
   'un.path as unit_path',
 ] as const;
 
-export async function loadGrants(db: Database, userId: string): Promise<Grant[]> {
-  const rows = await db
+/** Roles held, each with its grant's columns; narrowed and ordered by the caller. */
+export function selectGrants(db: Database) {
+  return db
     .selectFrom('user_roles as r')
     .innerJoin('agencies as a', 'a.agency_id', 'r.agency_id')
     .innerJoin('units as un', 'un.code', 'a.unit_code')
-    .select(GRANT_COLUMNS)
+    .select(GRANT_COLUMNS);
+}
+
+export async function loadGrants(db: Database, userId: string): Promise<Grant[]> {
+  const rows = await selectGrants(db)
     .where('r.user_id', '=', userId)
     .orderBy('r.role')
     .orderBy('a.code')

@@ -5,6 +5,7 @@ import type { Grant } from '../../platform/actor.ts';
 import type { Role } from '../../../common/auth/roles.ts';
 import { foldedWords, foldVietnamese } from '../../../common/text/fold.ts';
 import { pageWithTotal } from '../../db/paging.ts';
+import { selectGrants } from '../auth/index.ts';
 
 export type Executor = Database | Transaction<DB>;
 export type Scope = Pick<Grant, 'unitPath' | 'agencyPath'>[];
@@ -129,23 +130,10 @@ export async function findUser(
   return query.executeTakeFirst();
 }
 
-/** An agency's columns with its unit's path: agency (a), unit (un). */
-const AGENCY_COLUMNS = [
-  'a.agency_id',
-  'a.code',
-  'a.name',
-  'a.unit_code',
-  'a.path as agency_path',
-  'un.path as unit_path',
-] as const;
-
 export async function loadGrantRows(db: Executor, userIds: readonly string[]): Promise<GrantRow[]> {
   if (userIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('user_roles as r')
-    .innerJoin('agencies as a', 'a.agency_id', 'r.agency_id')
-    .innerJoin('units as un', 'un.code', 'a.unit_code')
-    .select(['r.user_id', 'r.role', ...AGENCY_COLUMNS])
+  const rows = await selectGrants(db)
+    .select('r.user_id')
     .where('r.user_id', 'in', [...userIds])
     .orderBy('a.code')
     .orderBy('r.role')
@@ -160,7 +148,14 @@ export async function findAgencies(db: Executor, codes: readonly string[]): Prom
   const rows = await db
     .selectFrom('agencies as a')
     .innerJoin('units as un', 'un.code', 'a.unit_code')
-    .select(AGENCY_COLUMNS)
+    .select([
+      'a.agency_id',
+      'a.code',
+      'a.name',
+      'a.unit_code',
+      'a.path as agency_path',
+      'un.path as unit_path',
+    ])
     .where('a.code', 'in', [...new Set(codes)])
     .execute();
   return new Map(rows.map((r) => [r.code, r]));
