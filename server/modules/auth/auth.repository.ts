@@ -10,9 +10,8 @@ export async function findUserById(db: Database, userId: string) {
   return db.selectFrom('users').selectAll().where('user_id', '=', userId).executeTakeFirst();
 }
 
-/** A grant's columns: the role (r), its agency (a) and the agency's unit (un). */
-const GRANT_COLUMNS = [
-  'r.role',
+/** An agency (a) with its unit's path (un): a grant's place. */
+export const AGENCY_COLUMNS = [
   'a.agency_id',
   'a.code',
   'a.name',
@@ -20,6 +19,9 @@ const GRANT_COLUMNS = [
   'a.path as agency_path',
   'un.path as unit_path',
 ] as const;
+
+/** A grant's columns: the role (r) and its agency. */
+const GRANT_COLUMNS = ['r.role', ...AGENCY_COLUMNS] as const;
 
 /** Roles held, each with its grant's columns; narrowed and ordered by the caller. */
 export function selectGrants(db: Database) {

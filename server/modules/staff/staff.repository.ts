@@ -5,7 +5,7 @@ import type { Grant } from '../../platform/actor.ts';
 import type { Role } from '../../../common/auth/roles.ts';
 import { foldedWords, foldVietnamese } from '../../../common/text/fold.ts';
 import { pageWithTotal } from '../../db/paging.ts';
-import { selectGrants } from '../auth/index.ts';
+import { AGENCY_COLUMNS, selectGrants } from '../auth/index.ts';
 
 export type Executor = Database | Transaction<DB>;
 export type Scope = Pick<Grant, 'unitPath' | 'agencyPath'>[];
@@ -148,14 +148,7 @@ export async function findAgencies(db: Executor, codes: readonly string[]): Prom
   const rows = await db
     .selectFrom('agencies as a')
     .innerJoin('units as un', 'un.code', 'a.unit_code')
-    .select([
-      'a.agency_id',
-      'a.code',
-      'a.name',
-      'a.unit_code',
-      'a.path as agency_path',
-      'un.path as unit_path',
-    ])
+    .select(AGENCY_COLUMNS)
     .where('a.code', 'in', [...new Set(codes)])
     .execute();
   return new Map(rows.map((r) => [r.code, r]));
