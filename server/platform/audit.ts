@@ -4,11 +4,17 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { Actor } from './actor.ts';
 
 const AUDIT_LOCK = 7_357_001;
 export const GENESIS_HASH = '0'.repeat(64);
 
 export type AuditActor = { userId: string | null; label: string };
+
+/** A signed-in officer is logged under their account and username. */
+function auditActorOf(actor: AuditActor | Actor): AuditActor {
+  return 'username' in actor ? { userId: actor.userId, label: actor.username } : actor;
+}
 
 export type AuditEntry = {
   action: string;
@@ -46,10 +52,11 @@ export function entryHash(prevHash: string, e: HashInput): string {
 
 export async function appendAudit(
   trx: Transaction<DB>,
-  actor: AuditActor,
+  who: AuditActor | Actor,
   entry: AuditEntry,
   at: Date,
 ): Promise<void> {
+  const actor = auditActorOf(who);
   await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
   const last = await trx
     .selectFrom('audit_log')

@@ -10,33 +10,35 @@ export async function findUserById(db: Database, userId: string) {
   return db.selectFrom('users').selectAll().where('user_id', '=', userId).executeTakeFirst();
 }
 
-export async function loadGrants(db: Database, userId: string): Promise<Grant[]> {
-  const rows = await db
+/** An agency (a) with its unit's path (un): a grant's place. */
+export const AGENCY_COLUMNS = [
+  'a.agency_id',
+  'a.code',
+  'a.name',
+  'a.unit_code',
+  'a.path as agency_path',
+  'un.path as unit_path',
+] as const;
+
+/** A grant's columns: the role (r) and its agency. */
+const GRANT_COLUMNS = ['r.role', ...AGENCY_COLUMNS] as const;
+
+/** Roles held, each with its grant's columns; narrowed and ordered by the caller. */
+export function selectGrants(db: Database) {
+  return db
     .selectFrom('user_roles as r')
     .innerJoin('agencies as a', 'a.agency_id', 'r.agency_id')
-    .innerJoin('units as u', 'u.code', 'a.unit_code')
-    .select([
-      'r.role',
-      'a.agency_id',
-      'a.code',
-      'a.name',
-      'a.unit_code',
-      'a.path as agency_path',
-      'u.path as unit_path',
-    ])
+    .innerJoin('units as un', 'un.code', 'a.unit_code')
+    .select(GRANT_COLUMNS);
+}
+
+export async function loadGrants(db: Database, userId: string): Promise<Grant[]> {
+  const rows = await selectGrants(db)
     .where('r.user_id', '=', userId)
     .orderBy('r.role')
     .orderBy('a.code')
     .execute();
-  return rows.map((r) => ({
-    role: r.role as Role,
-    agencyId: r.agency_id,
-    agencyCode: r.code,
-    agencyName: r.name,
-    unitCode: r.unit_code,
-    agencyPath: r.agency_path,
-    unitPath: r.unit_path,
-  }));
+  return rows.flatMap(grantOf);
 }
 
 type GrantRow = {
@@ -80,19 +82,7 @@ function selectUserWithGrants(db: Database) {
     .leftJoin('user_roles as r', 'r.user_id', 'u.user_id')
     .leftJoin('agencies as a', 'a.agency_id', 'r.agency_id')
     .leftJoin('units as un', 'un.code', 'a.unit_code')
-    .select([
-      'u.user_id',
-      'u.username',
-      'u.full_name',
-      'u.active',
-      'r.role',
-      'a.agency_id',
-      'a.code',
-      'a.name',
-      'a.unit_code',
-      'a.path as agency_path',
-      'un.path as unit_path',
-    ])
+    .select(['u.user_id', 'u.username', 'u.full_name', 'u.active', ...GRANT_COLUMNS])
     .orderBy('r.role')
     .orderBy('a.code');
 }

@@ -126,7 +126,7 @@ export async function logout(
       .execute();
     await appendAudit(
       trx,
-      { userId: actor.userId, label: actor.username },
+      actor,
       { action: 'auth.logout', entityType: 'user', entityId: actor.userId, requestId },
       now,
     );
@@ -246,7 +246,7 @@ export async function revokeApiToken(deps: Deps, actor: Actor, tokenId: string, 
     if (!row) throw fail('AUTH_TOKEN_NOT_FOUND');
     await appendAudit(
       trx,
-      { userId: actor.userId, label: actor.username },
+      actor,
       { action: 'auth.token-revoked', entityType: 'api_token', entityId: tokenId, requestId },
       now,
     );

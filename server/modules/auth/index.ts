@@ -9,3 +9,4 @@ export {
   type NewUser,
 } from './auth.service.ts';
 export { hashPassword, keyedHash, newSecret } from './auth.crypto.ts';
+export { AGENCY_COLUMNS, selectGrants } from './auth.repository.ts';

@@ -179,7 +179,7 @@ export async function replaceCalendarYear(
       .execute();
     await appendAudit(
       trx,
-      { userId: actor.userId, label: actor.username },
+      actor,
       {
         action: 'calendar.year-replaced',
         entityType: 'calendar_year',
@@ -324,7 +324,7 @@ export async function replaceOfficeHours(
         .execute();
     await appendAudit(
       trx,
-      { userId: actor.userId, label: actor.username },
+      actor,
       {
         action: 'agency.office-hours-replaced',
         entityType: 'agency',

@@ -97,7 +97,7 @@ export function auditProcedure(
 ): Promise<void> {
   return appendAudit(
     trx,
-    { userId: actor.userId, label: actor.username },
+    actor,
     {
       action: entry.action,
       entityType: 'procedure',

@@ -8,6 +8,7 @@ import { procedureIssues } from '../../../common/catalog/issues.ts';
 import { foldVietnamese } from '../../../common/text/fold.ts';
 import { getNamedAgency, getProcedureRow, getVersion } from './catalog.repository.ts';
 import { formOf } from './catalog-forms.service.ts';
+import { pageWithTotal } from '../../db/paging.ts';
 
 export type ListFilter = {
   q?: string | undefined;
@@ -51,10 +52,9 @@ export async function listProcedures(deps: Deps, f: ListFilter) {
       }
       return eb.and(conds);
     });
-  const [rows, count] = await Promise.all([
-    query.select(['p.code', 'v.data']).orderBy('p.code').offset(f.offset).limit(f.limit).execute(),
-    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await pageWithTotal(query, (page) =>
+    page.select(['p.code', 'v.data']).orderBy('p.code').offset(f.offset).limit(f.limit).execute(),
+  );
   return {
     items: rows.map((r) => {
       const p = r.data;
@@ -68,7 +68,7 @@ export async function listProcedures(deps: Deps, f: ListFilter) {
         onlineLevel: p.onlineLevel,
       };
     }),
-    total: Number(count.n),
+    total,
   };
 }
 

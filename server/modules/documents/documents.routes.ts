@@ -19,6 +19,7 @@ import {
   listOwnDocuments,
   ownDocumentFile,
 } from './documents.service.ts';
+import { sendPrivateDownload } from '../../platform/http/download.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
 
 const tags = ['documents'];
@@ -111,11 +112,7 @@ export function registerDocumentRoutes(root: FastifyInstance, deps: Deps): void 
         documentId: request.params.documentId,
         requestId: request.id,
       });
-      return reply
-        .type(file.mediaType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .header('cache-control', 'private, no-store')
-        .send(file.bytes as never);
+      return sendPrivateDownload(reply, file);
     },
   );
 }

@@ -15,6 +15,7 @@ import type { ErrorDetail } from '../../platform/errors.ts';
 import type { AuditEntry } from '../../platform/audit.ts';
 import { fail } from './documents.errors.ts';
 import { documentLookupProvinces, provinceOf } from './documents.policy.ts';
+import { pageWithTotal } from '../../db/paging.ts';
 
 type Executor = Database | Transaction<DB>;
 
@@ -179,9 +180,8 @@ async function listWhere(
   q: ReturnType<typeof documentsQuery>,
   page: Page,
 ): Promise<{ items: ApplicantDocument[]; total: number }> {
-  const [count, rows] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    q
+  const { rows, total } = await pageWithTotal(q, (query) =>
+    query
       .select([
         'd.applicant_document_id',
         'd.kind',
@@ -200,9 +200,9 @@ async function listWhere(
       .offset(page.offset)
       .limit(page.limit)
       .execute(),
-  ]);
+  );
   return {
-    total: Number(count.n),
+    total,
     items: rows.map((r) => ({
       documentId: r.applicant_document_id,
       kind: r.kind as ApplicantDocument['kind'],
@@ -295,7 +295,7 @@ function lookupProvinces(actor: Actor): string[] {
 async function auditRead(deps: Deps, actor: Actor, entry: AuditEntry): Promise<void> {
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await appendAudit(trx, { userId: actor.userId, label: actor.username }, entry, now);
+    await appendAudit(trx, actor, entry, now);
   });
 }
 

@@ -155,7 +155,7 @@ export async function attachmentFile(
     await deps.db.transaction().execute(async (trx) => {
       await appendAudit(
         trx,
-        { userId: actor.userId, label: actor.username },
+        actor,
         {
           action: 'dossier-file.opened',
           entityType: 'dossier',

@@ -36,6 +36,7 @@ import { listOwnDossiers } from './views/own-dossiers.ts';
 import { publicLookup } from './views/public-lookup.ts';
 import { fail } from './dossiers.errors.ts';
 import { requireCitizen } from '../citizens/index.ts';
+import { sendPrivateDownload } from '../../platform/http/download.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
@@ -228,11 +229,7 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
         fileId: request.params.fileId,
         requestId: request.id,
       });
-      return reply
-        .type(file.mediaType)
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .header('cache-control', 'private, no-store')
-        .send(file.bytes as never);
+      return sendPrivateDownload(reply, file);
     },
   );
 

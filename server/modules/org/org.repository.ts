@@ -2,6 +2,7 @@ import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { Grant } from '../../platform/actor.ts';
 import { foldedWords } from '../../../common/text/fold.ts';
+import { pageWithTotal } from '../../db/paging.ts';
 
 export type Scope = Pick<Grant, 'unitPath' | 'agencyPath'>[];
 
@@ -44,16 +45,14 @@ export async function listUnits(db: Database, scope: Scope, f: UnitFilter) {
     return eb.and(conds);
   });
   if (scope.length === 0) query = query.where(sql<SqlBool>`false`);
-  const [rows, count] = await Promise.all([
-    query
+  return pageWithTotal(query, (page) =>
+    page
       .select(['code', 'name', 'type', 'level', 'parent_code', 'valid_from', 'valid_to'])
       .orderBy('path')
       .offset(f.offset)
       .limit(f.limit)
       .execute(),
-    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  );
 }
 
 type AgencyFilter = {
@@ -83,17 +82,15 @@ export async function listAgencies(db: Database, scope: Scope, f: AgencyFilter) 
       return eb.and(conds);
     });
   if (scope.length === 0) query = query.where(sql<SqlBool>`false`);
-  const [rows, count] = await Promise.all([
-    query
+  return pageWithTotal(query, (page) =>
+    page
       .select(['a.code', 'a.name', 'a.unit_code', 'a.kind', 'p.code as parent_code'])
       .orderBy('u.path')
       .orderBy('a.agency_id')
       .offset(f.offset)
       .limit(f.limit)
       .execute(),
-    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  );
 }
 
 export async function findUnit(db: Database, code: string) {

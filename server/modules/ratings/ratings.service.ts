@@ -112,7 +112,7 @@ export async function recordCounterRating(
     });
     await appendAudit(
       trx,
-      { userId: actor.userId, label: actor.username },
+      actor,
       {
         action: 'dossier-rating.recorded-at-counter',
         entityType: 'dossier',

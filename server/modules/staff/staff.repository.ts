@@ -4,6 +4,8 @@ import type { DB } from '../../db/schema.ts';
 import type { Grant } from '../../platform/actor.ts';
 import type { Role } from '../../../common/auth/roles.ts';
 import { foldedWords, foldVietnamese } from '../../../common/text/fold.ts';
+import { pageWithTotal } from '../../db/paging.ts';
+import { AGENCY_COLUMNS, selectGrants } from '../auth/index.ts';
 
 export type Executor = Database | Transaction<DB>;
 export type Scope = Pick<Grant, 'unitPath' | 'agencyPath'>[];
@@ -105,16 +107,14 @@ export async function listUsers(db: Database, f: StaffFilter): Promise<{ rows: U
     }
     return eb.and(conds);
   });
-  const [rows, count] = await Promise.all([
-    query
+  return pageWithTotal(query, (page) =>
+    page
       .select(['u.user_id', 'u.username', 'u.full_name', 'u.active', 'u.created_at'])
       .orderBy('u.username')
       .offset(f.offset)
       .limit(f.limit)
       .execute(),
-    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
+  );
 }
 
 export async function findUser(
@@ -132,20 +132,8 @@ export async function findUser(
 
 export async function loadGrantRows(db: Executor, userIds: readonly string[]): Promise<GrantRow[]> {
   if (userIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('user_roles as r')
-    .innerJoin('agencies as a', 'a.agency_id', 'r.agency_id')
-    .innerJoin('units as un', 'un.code', 'a.unit_code')
-    .select([
-      'r.user_id',
-      'r.role',
-      'a.agency_id',
-      'a.code',
-      'a.name',
-      'a.unit_code',
-      'a.path as agency_path',
-      'un.path as unit_path',
-    ])
+  const rows = await selectGrants(db)
+    .select('r.user_id')
     .where('r.user_id', 'in', [...userIds])
     .orderBy('a.code')
     .orderBy('r.role')
@@ -160,14 +148,7 @@ export async function findAgencies(db: Executor, codes: readonly string[]): Prom
   const rows = await db
     .selectFrom('agencies as a')
     .innerJoin('units as un', 'un.code', 'a.unit_code')
-    .select([
-      'a.agency_id',
-      'a.code',
-      'a.name',
-      'a.unit_code',
-      'a.path as agency_path',
-      'un.path as unit_path',
-    ])
+    .select(AGENCY_COLUMNS)
     .where('a.code', 'in', [...new Set(codes)])
     .execute();
   return new Map(rows.map((r) => [r.code, r]));

@@ -229,7 +229,7 @@ export async function createStaff(
         .execute();
       await appendAudit(
         trx,
-        { userId: actor.userId, label: actor.username },
+        actor,
         {
           action: 'user.created',
           entityType: 'user',
@@ -312,7 +312,7 @@ export async function replaceGrants(
     await trx.updateTable('users').set({ updated_at: now }).where('user_id', '=', user.user_id).execute();
     await appendAudit(
       trx,
-      { userId: actor.userId, label: actor.username },
+      actor,
       {
         action: 'user.grants-replaced',
         entityType: 'user',
@@ -359,7 +359,7 @@ export async function setActive(
     if (!active) await trx.deleteFrom('sessions').where('user_id', '=', user.user_id).execute();
     await appendAudit(
       trx,
-      { userId: actor.userId, label: actor.username },
+      actor,
       {
         action: active ? 'user.activated' : 'user.deactivated',
         entityType: 'user',

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
 import {
@@ -15,6 +15,7 @@ import {
   SyncStatusQuery,
   SyncStatusResponse,
 } from '../../../common/contracts/sync.ts';
+import type { Actor } from '../../platform/actor.ts';
 import { requireActor } from '../auth/index.ts';
 import {
   getSyncStatus,
@@ -31,6 +32,20 @@ import { errorResponses } from '../../platform/http/route-errors.ts';
 const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['sync'];
 
+/** The signed-in caller, when they may watch the sync. */
+function viewer(request: FastifyRequest): Actor {
+  const actor = requireActor(request);
+  requireSyncViewer(actor);
+  return actor;
+}
+
+/** The signed-in caller, when they may act on the sync. */
+function operator(request: FastifyRequest): Actor {
+  const actor = requireActor(request);
+  requireSyncOperator(actor);
+  return actor;
+}
+
 export function registerSyncRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -45,11 +60,7 @@ export function registerSyncRoutes(root: FastifyInstance, deps: Deps): void {
         response: { 200: SyncStatusResponse, ...errors },
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      requireSyncViewer(actor);
-      return getSyncStatus(deps, actor, request.query.topic);
-    },
+    async (request) => getSyncStatus(deps, viewer(request), request.query.topic),
   );
 
   app.get(
@@ -63,8 +74,7 @@ export function registerSyncRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      requireSyncOperator(actor);
+      operator(request);
       const q = request.query;
       return listMessages(deps, {
         status: q.status ?? 'dead',
@@ -86,11 +96,7 @@ export function registerSyncRoutes(root: FastifyInstance, deps: Deps): void {
         response: { 200: SyncMessageView, ...errors },
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      requireSyncOperator(actor);
-      return redriveMessage(deps, actor, request.params.id, request.id);
-    },
+    async (request) => redriveMessage(deps, operator(request), request.params.id, request.id),
   );
 
   app.post(
@@ -103,11 +109,7 @@ export function registerSyncRoutes(root: FastifyInstance, deps: Deps): void {
         response: { 200: RedriveResponse, ...errors },
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      requireSyncOperator(actor);
-      return redriveTopic(deps, actor, request.query.topic, request.id);
-    },
+    async (request) => redriveTopic(deps, operator(request), request.query.topic, request.id),
   );
 
   app.get(
@@ -122,8 +124,7 @@ export function registerSyncRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => {
-      const actor = requireActor(request);
-      requireSyncViewer(actor);
+      const actor = viewer(request);
       const q = request.query;
       return listInbound(deps, actor, { status: q.status, page: q.page ?? 1, pageSize: q.pageSize ?? 50 });
     },
@@ -140,10 +141,6 @@ export function registerSyncRoutes(root: FastifyInstance, deps: Deps): void {
         response: { 200: InboundDossierView, ...errors },
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      requireSyncOperator(actor);
-      return retryInbound(deps, actor, request.params.id, request.id);
-    },
+    async (request) => retryInbound(deps, operator(request), request.params.id, request.id),
   );
 }

@@ -18,6 +18,7 @@ import {
 import { grantReachesAgency } from '../org/index.ts';
 import { intakeInboundRow } from './inbound-intake.ts';
 import { fail } from './sync.errors.ts';
+import { pageWithTotal } from '../../db/paging.ts';
 
 const SYNC_VIEWERS = ['province-admin', 'auditor'] as const;
 
@@ -34,15 +35,6 @@ export function requireSyncOperator(actor: Actor): void {
 }
 
 /** A page of a list, its rows presented, with the count of all of them (both queries at once). */
-async function onePage<Row, View>(
-  rows: Promise<unknown[]>,
-  count: Promise<{ n: string }>,
-  present: (row: Row) => View,
-): Promise<{ items: View[]; total: number }> {
-  const [page, all] = await Promise.all([rows, count]);
-  return { items: (page as Row[]).map((r) => present(r)), total: Number(all.n) };
-}
-
 const ratio = (synced: number, changed: number) =>
   changed === 0 ? 1 : Math.round((synced / changed) * 10_000) / 10_000;
 
@@ -247,16 +239,15 @@ export async function listMessages(
   let q = messageQuery(deps.db).where('o.status', '=', filter.status);
   if (filter.topic !== undefined) q = q.where('o.topic', '=', filter.topic);
   if (filter.key !== undefined) q = q.where('o.ordering_key', '=', filter.key);
-  return onePage(
-    q
+  const { rows, total } = await pageWithTotal(q, (page) =>
+    page
       .select(MESSAGE_COLUMNS)
       .orderBy('o.outbox_id')
       .offset((filter.page - 1) * filter.pageSize)
       .limit(filter.pageSize)
       .execute(),
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    presentMessage,
   );
+  return { items: rows.map((r) => presentMessage(r)), total };
 }
 
 /** Dead → pending with its attempts reset, audited; its successors on the same key follow it. */
@@ -285,7 +276,7 @@ export async function redriveMessage(
       .execute();
     await appendAudit(
       trx,
-      { userId: actor.userId, label: actor.username },
+      actor,
       {
         action: 'sync.redrive',
         entityType: 'outbox-message',
@@ -328,7 +319,7 @@ export async function redriveTopic(
       const ids = rows.map((r) => r.outbox_id).sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
       await appendAudit(
         trx,
-        { userId: actor.userId, label: actor.username },
+        actor,
         {
           action: 'sync.redrive-topic',
           entityType: 'outbox-topic',
@@ -440,15 +431,14 @@ export async function listInbound(
 ): Promise<{ items: InboundDossierView[]; total: number }> {
   let q = inboundQuery(deps, actor);
   if (filter.status !== undefined) q = q.where('i.status', '=', filter.status);
-  return onePage(
-    selectInbound(q)
+  const { rows, total } = await pageWithTotal(q, (page) =>
+    selectInbound(page)
       .orderBy('i.inbound_id', 'desc')
       .offset((filter.page - 1) * filter.pageSize)
       .limit(filter.pageSize)
       .execute(),
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    presentInbound,
   );
+  return { items: rows.map((r) => presentInbound(r)), total };
 }
 
 /**
@@ -484,7 +474,7 @@ export async function retryInbound(
   await deps.db.transaction().execute((trx) =>
     appendAudit(
       trx,
-      { userId: actor.userId, label: actor.username },
+      actor,
       {
         action: 'sync.inbound-retry',
         entityType: 'portal-inbound',

@@ -3,6 +3,7 @@ import type { Deps } from '../../../deps.ts';
 import type { CitizenActor } from '../../../platform/actor.ts';
 import { isoOrNull } from '../../../platform/clock.ts';
 import { DOSSIER_STATUSES } from '../../../../common/dossiers/index.ts';
+import { pageWithTotal } from '../../../db/paging.ts';
 
 /** The citizen's own dossiers (as applicant or submitter), newest first. */
 export async function listOwnDossiers(
@@ -19,9 +20,8 @@ export async function listOwnDossiers(
       ]),
     );
   if (f.status !== undefined) q = q.where('d.status', '=', f.status);
-  const [total, rows] = await Promise.all([
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    q
+  const { rows, total } = await pageWithTotal(q, (page) =>
+    page
       .innerJoin('procedure_versions as v', 'v.procedure_version_id', 'd.procedure_version_id')
       .innerJoin('agencies as ca', 'ca.agency_id', 'd.competent_agency_id')
       .select([
@@ -42,9 +42,9 @@ export async function listOwnDossiers(
       .offset(f.offset)
       .limit(f.limit)
       .execute(),
-  ]);
+  );
   return {
-    total: Number(total.n),
+    total,
     items: rows.map((r) => ({
       code: r.code,
       status: r.status,

@@ -6,6 +6,7 @@ import { isoOrNull } from '../../../platform/clock.ts';
 import { DOSSIER_STATUSES, type DossierState } from '../../../../common/dossiers/index.ts';
 import { WORKLISTS, type Worklist } from '../../../../common/dossiers/worklists.ts';
 import { foldedWords } from '../../../../common/text/fold.ts';
+import { pageWithTotal } from '../../../db/paging.ts';
 
 export type ListFilter = {
   list?: Worklist | undefined;
@@ -107,8 +108,8 @@ export async function listDossiers(deps: Deps, actor: Actor, f: ListFilter) {
   }
   if (f.from !== undefined) q = q.where('d.submitted_at', '>=', new Date(f.from));
   if (f.to !== undefined) q = q.where('d.submitted_at', '<', new Date(new Date(f.to).getTime() + 86_400_000));
-  const [rows, count] = await Promise.all([
-    q
+  const { rows, total } = await pageWithTotal(q, (page) =>
+    page
       .innerJoin('agencies as ca', 'ca.agency_id', 'd.current_agency_id')
       .select([
         'd.code',
@@ -128,8 +129,7 @@ export async function listDossiers(deps: Deps, actor: Actor, f: ListFilter) {
       .offset(f.offset)
       .limit(f.limit)
       .execute(),
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
+  );
   return {
     items: rows.map((r) => ({
       code: r.code,
@@ -144,7 +144,7 @@ export async function listDossiers(deps: Deps, actor: Actor, f: ListFilter) {
       currentAgency: { code: r.agency_code, name: r.agency_name },
       version: r.version,
     })),
-    total: Number(count.n),
+    total,
   };
 }
 

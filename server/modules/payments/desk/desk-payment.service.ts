@@ -77,7 +77,7 @@ export async function takeDeskPayment(
     );
     await appendAudit(
       trx,
-      { userId: actor.userId, label: actor.username },
+      actor,
       {
         action: 'payment.desk',
         entityType: 'payment',
