@@ -1,12 +1,12 @@
 // Server state in the web app: one QueryClient (TanStack Query v5) for the whole app, with the
 // defaults of a back office, and the conventions every page follows (docs/web.md, "Data").
 //
-// Query keys: `[feature, entity, ...params]`, built by a small `<feature>Keys` object beside the
-// feature's calls in its *-api.ts (dossierKeys, syncKeys, citizenKeys ...). Params are the request's
+// Query keys: `[feature, entity, params]`, built by `featureQueries(feature)` in the `<feature>Queries`
+// object beside the feature's calls in its *-api.ts (dossierQueries, syncQueries, citizenQueries ...). Params are the request's
 // own query object, so two pages asking the same thing share one cache entry. A change invalidates
 // by prefix: `invalidate(syncKeys.all)` refetches every list of that feature that is on screen.
 // Citizen queries start with 'citizen', so the citizen's sign-out drops them and nothing else.
-import { QueryClient, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { QueryClient, queryOptions, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { ApiError } from './http.ts';
 
@@ -63,4 +63,16 @@ export function readStatus<T>(read: ReadState<T>, loading: string, done: (data: 
   if (read.isFetching) return loading;
   if (read.isError || read.data === undefined) return '';
   return done(read.data);
+}
+
+/**
+ * The query builder of one feature: `read(entity, params, fetch)` gives the options of a read keyed
+ * `[feature, entity, params]`, so every feature's keys have the one shape its `all` prefix invalidates.
+ */
+export function featureQueries<const F extends string>(feature: F) {
+  return <const E extends string, const P, T>(
+    entity: E,
+    params: P,
+    fetch: (signal: AbortSignal) => Promise<T>,
+  ) => queryOptions({ queryKey: [feature, entity, params] as const, queryFn: ({ signal }) => fetch(signal) });
 }

@@ -1,6 +1,5 @@
 // The calendar endpoints as the web app uses them. Reading is public; replacing a year is for a
 // province administrator, office hours for the agency's administrators (the server decides).
-import { queryOptions } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
   SUPPORTED_CALENDAR_YEARS,
@@ -12,6 +11,7 @@ import type {
   PutCalendarYearResponse,
 } from '../../../common/contracts/calendar.ts';
 import { apiGet, apiPut } from '../../app/http.ts';
+import { featureQueries } from '../../app/query.ts';
 
 /** The years the server keeps (the contract's constant, restated: importing it would bundle TypeBox). */
 export const CALENDAR_YEARS: typeof SUPPORTED_CALENDAR_YEARS = { min: 2015, max: 2035 };
@@ -66,17 +66,12 @@ export function putOfficeHours(
   return apiPut(`/api/v1/agencies/${encodeURIComponent(agencyCode)}/office-hours`, body);
 }
 
+const read = featureQueries('calendar');
+
 /** The calendar reads as queries (keys `['calendar', ...]`; app/query.ts). */
 export const calendarQueries = {
   all: ['calendar'] as const,
-  year: (year: number) =>
-    queryOptions({
-      queryKey: ['calendar', 'year', { year }] as const,
-      queryFn: ({ signal }) => getCalendarYear(year, signal),
-    }),
+  year: (year: number) => read('year', { year }, (signal) => getCalendarYear(year, signal)),
   officeHours: (agencyCode: string) =>
-    queryOptions({
-      queryKey: ['calendar', 'office-hours', { agencyCode }] as const,
-      queryFn: ({ signal }) => getOfficeHours(agencyCode, signal),
-    }),
+    read('office-hours', { agencyCode }, (signal) => getOfficeHours(agencyCode, signal)),
 };

@@ -1,9 +1,9 @@
 // The catalogue administration endpoints (server/modules/catalog/catalog.routes.ts): versions of a
 // procedure (draft → published → retired) and its internal workflows per version, channel and agency.
-import { queryOptions } from '@tanstack/react-query';
 import type { Channel, TimeLimit } from '../../../common/catalog/procedure.ts';
 import type { WorkflowStep } from '../../../common/catalog/workflow.ts';
 import { apiGet, apiPost, apiPut } from '../../app/http.ts';
+import { featureQueries } from '../../app/query.ts';
 
 export type VersionStatus = 'draft' | 'published' | 'retired';
 export type VersionItem = {
@@ -74,17 +74,12 @@ export function putWorkflow(
   });
 }
 
+const read = featureQueries('catalog-admin');
+
 /** The catalogue administration reads as queries (keys `['catalog-admin', ...]`; app/query.ts). */
 export const catalogAdminQueries = {
   all: ['catalog-admin'] as const,
-  versions: (code: string) =>
-    queryOptions({
-      queryKey: ['catalog-admin', 'versions', { code }] as const,
-      queryFn: ({ signal }) => listVersions(code, signal),
-    }),
+  versions: (code: string) => read('versions', { code }, (signal) => listVersions(code, signal)),
   workflow: (code: string, scope: WorkflowScope) =>
-    queryOptions({
-      queryKey: ['catalog-admin', 'workflow', { code, ...scope }] as const,
-      queryFn: ({ signal }) => getWorkflow(code, scope, signal),
-    }),
+    read('workflow', { code, ...scope }, (signal) => getWorkflow(code, scope, signal)),
 };

@@ -1,6 +1,5 @@
 // The public catalogue endpoints. The contract leaves the procedure's content open (it is shaped by
 // common/catalog/procedure.ts), so the views below name those shapes.
-import { queryOptions } from '@tanstack/react-query';
 import type {
   ChannelTimeLimits,
   Fee,
@@ -11,6 +10,7 @@ import type {
 import { apiGet } from '../../app/http.ts';
 import { loadPortalSettings } from '../citizen/citizen-http.ts';
 import { loadExpected } from './expected-result.tsx';
+import { featureQueries } from '../../app/query.ts';
 
 export type ProcedureListItem = {
   code: string;
@@ -68,28 +68,19 @@ export function getProcedure(code: string, signal?: AbortSignal): Promise<Proced
   return apiGet(`/api/v1/procedures/${encodeURIComponent(code)}`, undefined, signal);
 }
 
+const read = featureQueries('catalog');
+
 /** The catalogue reads as queries (keys `['catalog', ...]`; app/query.ts). */
 export const catalogQueries = {
   all: ['catalog'] as const,
-  search: (query: ProcedureQuery) =>
-    queryOptions({
-      queryKey: ['catalog', 'procedures', query] as const,
-      queryFn: ({ signal }) => searchProcedures(query, signal),
-    }),
-  procedure: (code: string) =>
-    queryOptions({
-      queryKey: ['catalog', 'procedure', { code }] as const,
-      queryFn: ({ signal }) => getProcedure(code, signal),
-    }),
+  search: (query: ProcedureQuery) => read('procedures', query, (signal) => searchProcedures(query, signal)),
+  procedure: (code: string) => read('procedure', { code }, (signal) => getProcedure(code, signal)),
   /** The procedure page's read: the procedure, its expected result date, and the portal's mode
    * (so that "Nộp trực tuyến" is drawn once, in its final form). */
   procedurePage: (code: string) =>
-    queryOptions({
-      queryKey: ['catalog', 'procedure-page', { code }] as const,
-      queryFn: async ({ signal }) => {
-        const detail = await getProcedure(code, signal);
-        const [expected] = await Promise.all([loadExpected(detail.procedure, signal), loadPortalSettings()]);
-        return { detail, expected };
-      },
+    read('procedure-page', { code }, async (signal) => {
+      const detail = await getProcedure(code, signal);
+      const [expected] = await Promise.all([loadExpected(detail.procedure, signal), loadPortalSettings()]);
+      return { detail, expected };
     }),
 };

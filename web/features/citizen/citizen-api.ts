@@ -1,6 +1,5 @@
 // The citizen pages' endpoints (common/contracts/dossiers.ts): online submission, "my dossiers", the
 // applicant's actions, the public lookup, the server's declaration check and file uploads with progress.
-import { queryOptions } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
   AllowedActionsResponse,
@@ -16,6 +15,7 @@ import type { DeclarationCheck } from '../dossiers/declaration-check.ts';
 import { getMyFees } from './citizen-payments-api.ts';
 import { citizenRequest, loadPortalSettings } from './citizen-http.ts';
 import { listMyDocuments, type MyDocumentsQuery } from './documents-api.ts';
+import { featureQueries } from '../../app/query.ts';
 
 export type DossierStatusValue = (typeof DOSSIER_STATUS_VALUES)[number];
 export type OwnDossierListData = Static<typeof OwnDossierList>;
@@ -38,47 +38,28 @@ export function listMyDossiers(query: MyDossiersQuery, signal?: AbortSignal): Pr
 
 type MyDossiersQuery = { status?: DossierStatusValue | undefined; page?: number | undefined };
 
+const read = featureQueries('citizen');
+
 /** The citizen's reads as queries: keys under 'citizen', dropped when the citizen signs out. */
 export const citizenQueries = {
   all: ['citizen'] as const,
-  myDossiers: (query: MyDossiersQuery) =>
-    queryOptions({
-      queryKey: ['citizen', 'dossiers', query] as const,
-      queryFn: ({ signal }) => listMyDossiers(query, signal),
-    }),
+  myDossiers: (query: MyDossiersQuery) => read('dossiers', query, (signal) => listMyDossiers(query, signal)),
   /** One of the citizen's dossiers with what they may do on it now (and at which version). */
   dossier: (code: string) =>
-    queryOptions({
-      queryKey: ['citizen', 'dossier', { code }] as const,
-      queryFn: async ({ signal }) => {
-        const [view, actions] = await Promise.all([getMyDossier(code, signal), getMyActions(code, signal)]);
-        return { view, actions };
-      },
+    read('dossier', { code }, async (signal) => {
+      const [view, actions] = await Promise.all([getMyDossier(code, signal), getMyActions(code, signal)]);
+      return { view, actions };
     }),
-  fees: (code: string) =>
-    queryOptions({
-      queryKey: ['citizen', 'fees', { code }] as const,
-      queryFn: ({ signal }) => getMyFees(code, signal),
-    }),
+  fees: (code: string) => read('fees', { code }, (signal) => getMyFees(code, signal)),
   documents: (query: MyDocumentsQuery) =>
-    queryOptions({
-      queryKey: ['citizen', 'documents', query] as const,
-      queryFn: ({ signal }) => listMyDocuments(query, signal),
-    }),
+    read('documents', query, (signal) => listMyDocuments(query, signal)),
   /** The public lookup: no sign-in needed, but kept with the citizen's reads. */
-  lookup: (code: string) =>
-    queryOptions({
-      queryKey: ['citizen', 'lookup', { code }] as const,
-      queryFn: ({ signal }) => lookupDossier(code, signal),
-    }),
+  lookup: (code: string) => read('lookup', { code }, (signal) => lookupDossier(code, signal)),
   /** What the apply page needs first: the procedure, and the portal's mode (null when unreadable). */
   apply: (code: string) =>
-    queryOptions({
-      queryKey: ['citizen', 'apply', { code }] as const,
-      queryFn: async ({ signal }) => {
-        const [detail, settings] = await Promise.all([getProcedure(code, signal), loadPortalSettings()]);
-        return { detail, settings };
-      },
+    read('apply', { code }, async (signal) => {
+      const [detail, settings] = await Promise.all([getProcedure(code, signal), loadPortalSettings()]);
+      return { detail, settings };
     }),
 };
 

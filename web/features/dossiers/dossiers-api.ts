@@ -15,6 +15,7 @@ import type {
 } from '../../../common/contracts/dossiers.ts';
 import { SLIP_ISSUED_BY } from '../../../common/dossiers/slips.ts';
 import { ApiError, apiGet, apiRequest, type ErrorDetail } from '../../app/http.ts';
+import { featureQueries } from '../../app/query.ts';
 
 export type Worklist = (typeof WORKLIST_VALUES)[number];
 export type DossierViewData = Static<typeof DossierView>;
@@ -67,36 +68,18 @@ export function getRating(code: string, signal?: AbortSignal): Promise<RatingSta
   return apiGet(ratingUrl(code), undefined, signal);
 }
 
+const read = featureQueries('dossiers');
+
 /** The dossier reads as queries (keys `['dossiers', ...]`; app/query.ts). */
 export const dossierQueries = {
   all: ['dossiers'] as const,
   counts: () =>
     queryOptions({ queryKey: ['dossiers', 'counts'] as const, queryFn: ({ signal }) => getCounts(signal) }),
-  list: (query: DossierQuery) =>
-    queryOptions({
-      queryKey: ['dossiers', 'list', query] as const,
-      queryFn: ({ signal }) => listDossiers(query, signal),
-    }),
-  one: (code: string) =>
-    queryOptions({
-      queryKey: ['dossiers', 'one', code] as const,
-      queryFn: ({ signal }) => getDossier(code, signal),
-    }),
-  actions: (code: string) =>
-    queryOptions({
-      queryKey: ['dossiers', 'actions', code] as const,
-      queryFn: ({ signal }) => getActions(code, signal),
-    }),
-  attachments: (code: string) =>
-    queryOptions({
-      queryKey: ['dossiers', 'attachments', code] as const,
-      queryFn: ({ signal }) => getAttachments(code, signal),
-    }),
-  rating: (code: string) =>
-    queryOptions({
-      queryKey: ['dossiers', 'rating', code] as const,
-      queryFn: ({ signal }) => getRating(code, signal),
-    }),
+  list: (query: DossierQuery) => read('list', query, (signal) => listDossiers(query, signal)),
+  one: (code: string) => read('one', code, (signal) => getDossier(code, signal)),
+  actions: (code: string) => read('actions', code, (signal) => getActions(code, signal)),
+  attachments: (code: string) => read('attachments', code, (signal) => getAttachments(code, signal)),
+  rating: (code: string) => read('rating', code, (signal) => getRating(code, signal)),
 };
 
 export const slipUrl = (code: string, kind: string): string => `${one(code)}/slips/${kind}`;

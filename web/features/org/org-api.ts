@@ -1,9 +1,9 @@
 // The org endpoints, as the web app uses them. Both are scoped by the server to the signed-in
 // user's reach; asking outside it answers 403 FORBIDDEN.
-import { queryOptions } from '@tanstack/react-query';
 import type { UserView } from '../../../common/contracts/auth.ts';
 import type { AgencyView, UnitView } from '../../../common/contracts/org.ts';
 import { apiGet } from '../../app/http.ts';
+import { featureQueries } from '../../app/query.ts';
 
 export type { AgencyView, UnitView };
 type Paged<T> = { items: T[]; total: number };
@@ -57,33 +57,20 @@ export async function loadRootUnits(user: UserView, signal?: AbortSignal): Promi
     .sort((a, b) => a.level - b.level || a.name.localeCompare(b.name, 'vi'));
 }
 
+const read = featureQueries('org');
+
 /** The org reads as queries (keys `['org', ...]`; app/query.ts). */
 export const orgQueries = {
   all: ['org'] as const,
   children: (parentCode: string) =>
-    queryOptions({
-      queryKey: ['org', 'units', { parentCode }] as const,
-      queryFn: ({ signal }) => listChildUnits(parentCode, signal),
-    }),
-  unitSearch: (q: string) =>
-    queryOptions({
-      queryKey: ['org', 'units', { q }] as const,
-      queryFn: ({ signal }) => searchUnits(q, signal),
-    }),
-  agencies: (unitCode: string) =>
-    queryOptions({
-      queryKey: ['org', 'agencies', { unitCode }] as const,
-      queryFn: ({ signal }) => listAgencies(unitCode, signal),
-    }),
+    read('units', { parentCode }, (signal) => listChildUnits(parentCode, signal)),
+  unitSearch: (q: string) => read('units', { q }, (signal) => searchUnits(q, signal)),
+  agencies: (unitCode: string) => read('agencies', { unitCode }, (signal) => listAgencies(unitCode, signal)),
   /** The top of the user's tree (the units of their roles). */
   roots: (user: UserView) =>
-    queryOptions({
-      queryKey: ['org', 'roots', { units: [...new Set(user.roles.map((r) => r.unitCode))] }] as const,
-      queryFn: ({ signal }) => loadRootUnits(user, signal),
-    }),
+    read('roots', { units: [...new Set(user.roles.map((r) => r.unitCode))] }, (signal) =>
+      loadRootUnits(user, signal),
+    ),
   agencySearch: (q: string, pageSize: number) =>
-    queryOptions({
-      queryKey: ['org', 'agencies', { q, pageSize }] as const,
-      queryFn: ({ signal }) => searchAgencies(q, pageSize, signal),
-    }),
+    read('agencies', { q, pageSize }, (signal) => searchAgencies(q, pageSize, signal)),
 };

@@ -1,6 +1,5 @@
 // The payment endpoints (common/contracts/payments.ts): what a dossier owes, the desk payment, the
 // receipts.
-import { queryOptions } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
   DeskPaymentBody,
@@ -9,6 +8,7 @@ import type {
   StartPaymentResponse,
 } from '../../../common/contracts/payments.ts';
 import { apiGet, apiPostOnce } from '../../app/http.ts';
+import { featureQueries } from '../../app/query.ts';
 
 export type DossierFeesData = Static<typeof DossierFees>;
 export type DeskPaymentAnswer = Static<typeof DeskPaymentResponse>;
@@ -21,14 +21,12 @@ export function getFees(code: string, signal?: AbortSignal): Promise<DossierFees
   return apiGet(`${one(code)}/fees`, undefined, signal);
 }
 
+const read = featureQueries('payments');
+
 /** The payment reads as queries (keys `['payments', ...]`; app/query.ts). */
 export const paymentQueries = {
   all: ['payments'] as const,
-  fees: (code: string) =>
-    queryOptions({
-      queryKey: ['payments', 'fees', code] as const,
-      queryFn: ({ signal }) => getFees(code, signal),
-    }),
+  fees: (code: string) => read('fees', code, (signal) => getFees(code, signal)),
 };
 
 export const receiptUrl = (paymentId: string): string =>

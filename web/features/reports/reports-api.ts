@@ -1,6 +1,5 @@
 // The overview endpoint (common/contracts/reports.ts); types only from the contract, so TypeBox is
 // not bundled.
-import { queryOptions } from '@tanstack/react-query';
 import type { OverviewResponse } from '../../../common/contracts/reports.ts';
 import { apiGet } from '../../app/http.ts';
 
@@ -10,6 +9,7 @@ export type {
   OverviewAgencyRow,
   OverviewFigures,
 } from '../../../common/contracts/reports.ts';
+import { featureQueries } from '../../app/query.ts';
 
 export type OverviewQuery = { month?: string | undefined; agencyCode?: string | undefined };
 
@@ -17,12 +17,10 @@ export function getOverview(query: OverviewQuery, signal?: AbortSignal): Promise
   return apiGet('/api/v1/reports/overview', query, signal);
 }
 
+const read = featureQueries('reports');
+
 /** The report reads as queries (keys `['reports', ...]`; app/query.ts). */
 export const reportQueries = {
   all: ['reports'] as const,
-  overview: (query: OverviewQuery) =>
-    queryOptions({
-      queryKey: ['reports', 'overview', query] as const,
-      queryFn: ({ signal }) => getOverview(query, signal),
-    }),
+  overview: (query: OverviewQuery) => read('overview', query, (signal) => getOverview(query, signal)),
 };

@@ -1,6 +1,5 @@
 // The staff endpoints (common/contracts/staff.ts). The server decides reach: a list holds only the
 // staff of agencies the user reaches, and every change is refused outside the user's administration.
-import { queryOptions } from '@tanstack/react-query';
 import type {
   CreateStaffBody,
   PutGrantsBody,
@@ -9,6 +8,7 @@ import type {
 } from '../../../common/contracts/staff.ts';
 import type { Role } from '../../../common/auth/roles.ts';
 import { apiGet, apiPost, apiPut } from '../../app/http.ts';
+import { featureQueries } from '../../app/query.ts';
 
 export type { CreateStaffBody, StaffView };
 export type StaffGrantInput = PutGrantsBody['grants'][number];
@@ -46,12 +46,10 @@ export function setStaffActive(username: string, active: boolean): Promise<Staff
   return apiPost(`${one(username)}/${active ? 'activate' : 'deactivate'}`);
 }
 
+const read = featureQueries('staff');
+
 /** The staff reads as queries (keys `['staff', ...]`; app/query.ts). */
 export const staffQueries = {
   all: ['staff'] as const,
-  list: (query: StaffQuery) =>
-    queryOptions({
-      queryKey: ['staff', 'list', query] as const,
-      queryFn: ({ signal }) => listStaff(query, signal),
-    }),
+  list: (query: StaffQuery) => read('list', query, (signal) => listStaff(query, signal)),
 };

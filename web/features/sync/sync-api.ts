@@ -1,8 +1,8 @@
 // The operators' endpoints of the national-portal sync (server/modules/sync/sync.routes.ts): the
 // dossiers fetched from the portal, and taking a held one again.
-import { queryOptions } from '@tanstack/react-query';
 import type { InboundDossierView, InboundStatus } from '../../../common/contracts/sync.ts';
 import { apiGet, apiPost } from '../../app/http.ts';
+import { featureQueries } from '../../app/query.ts';
 
 export type { InboundDossierView, InboundStatus };
 export type InboundList = { items: InboundDossierView[]; total: number };
@@ -20,14 +20,13 @@ export function listInbound(
   );
 }
 
+const read = featureQueries('sync');
+
 /** The sync reads as queries (keys `['sync', ...]`; app/query.ts). */
 export const syncQueries = {
   all: ['sync'] as const,
   inbound: (query: { status: InboundStatus; page: number }) =>
-    queryOptions({
-      queryKey: ['sync', 'inbound', query] as const,
-      queryFn: ({ signal }) => listInbound(query, signal),
-    }),
+    read('inbound', query, (signal) => listInbound(query, signal)),
 };
 
 /** A held dossier into intake now (province administrators), once its catalogue gap is fixed. */
