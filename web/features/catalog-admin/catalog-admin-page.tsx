@@ -86,15 +86,7 @@ export function CatalogAdminPage() {
             </tbody>
           </table>
         ) : null}
-        <Pager
-          label={c.pager}
-          page={page}
-          pages={pages}
-          onPage={(p) => {
-            setPage(p);
-            resultsHeading.current?.focus();
-          }}
-        />
+        <Pager label={c.pager} page={page} pages={pages} onPage={setPage} heading={resultsHeading} />
       </section>
     </Page>
   );

@@ -76,12 +76,6 @@ export function PortalHomePage() {
     }
   };
 
-  const goToPage = (next: number) => {
-    setPage(next);
-    resultsHeading.current?.focus({ preventScroll: true });
-    resultsHeading.current?.scrollIntoView({ block: 'start' });
-  };
-
   const pages = loaded ? Math.max(1, Math.ceil(loaded.total / PORTAL_PAGE_SIZE)) : 1;
   const status = result.isFetching
     ? t.portal.searching
@@ -161,7 +155,16 @@ export function PortalHomePage() {
             <ProcedureCard key={p.code} procedure={p} />
           ))}
         </ul>
-        {loaded ? <Pager label={t.portal.pagination} page={page} pages={pages} onPage={goToPage} /> : null}
+        {loaded ? (
+          <Pager
+            label={t.portal.pagination}
+            page={page}
+            pages={pages}
+            onPage={setPage}
+            heading={resultsHeading}
+            scroll
+          />
+        ) : null}
       </section>
 
       {/* Shown once the first results are in, so that they do not push it down. */}

@@ -1,7 +1,6 @@
 // A citizen's list, paged: its heading (where focus goes on a new page, so that the reader starts the
-// new page from its top), the status line and the read's failure; then the pager.
+// new page from its top: app/pager.tsx), the status line and the read's failure.
 import type { RefObject } from 'react';
-import { Pager } from '../../app/pager.tsx';
 import { ReadError } from '../../app/read-error.tsx';
 
 export function ListHead({
@@ -27,32 +26,5 @@ export function ListHead({
       </p>
       <ReadError read={read} />
     </>
-  );
-}
-
-export function ListPager({
-  label,
-  page,
-  pages,
-  heading,
-  onPage,
-}: {
-  label: string;
-  page: number;
-  pages: number;
-  heading: RefObject<HTMLHeadingElement | null>;
-  onPage: (page: number) => void;
-}) {
-  return (
-    <Pager
-      label={label}
-      page={page}
-      pages={pages}
-      onPage={(n) => {
-        onPage(n);
-        heading.current?.focus({ preventScroll: true });
-        heading.current?.scrollIntoView({ block: 'start' });
-      }}
-    />
   );
 }

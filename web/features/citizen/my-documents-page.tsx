@@ -13,7 +13,8 @@ import { formatInstant } from '../calendar/vn-time.ts';
 import { citizenQueries } from './citizen-api.ts';
 import { documentFileUrl, MY_DOCUMENTS_PAGE_SIZE } from './documents-api.ts';
 import { CitizenGate } from './citizen-gate.tsx';
-import { ListHead, ListPager } from './citizen-pager.tsx';
+import { Pager } from '../../app/pager.tsx';
+import { ListHead } from './citizen-pager.tsx';
 import { fileSizeText } from './citizen-format.ts';
 import './citizen.css';
 import { Fact } from './fact.tsx';
@@ -81,7 +82,7 @@ function MyDocuments() {
         </ul>
       ) : null}
       {loaded ? (
-        <ListPager label={c.pagination} page={page} pages={pages} heading={listHeading} onPage={setPage} />
+        <Pager label={c.pagination} page={page} pages={pages} onPage={setPage} heading={listHeading} scroll />
       ) : null}
     </section>
   );

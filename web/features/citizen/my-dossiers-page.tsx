@@ -12,7 +12,8 @@ import { Link } from '../../app/router.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
 import { citizenQueries, MY_DOSSIERS_PAGE_SIZE, type DossierStatusValue } from './citizen-api.ts';
 import { CitizenGate } from './citizen-gate.tsx';
-import { ListHead, ListPager } from './citizen-pager.tsx';
+import { Pager } from '../../app/pager.tsx';
+import { ListHead } from './citizen-pager.tsx';
 import { citizenStatusLabel } from './citizen-format.ts';
 import './citizen.css';
 import { Fact } from './fact.tsx';
@@ -106,7 +107,14 @@ function MyDossiers() {
           })}
         </ul>
         {loaded ? (
-          <ListPager label={c.pagination} page={page} pages={pages} heading={listHeading} onPage={setPage} />
+          <Pager
+            label={c.pagination}
+            page={page}
+            pages={pages}
+            onPage={setPage}
+            heading={listHeading}
+            scroll
+          />
         ) : null}
       </section>
     </>

@@ -152,12 +152,6 @@ export function WorklistPage() {
     }
   };
 
-  const goToPage = (next: number) => {
-    setPage(next);
-    resultsHeading.current?.focus({ preventScroll: true });
-    resultsHeading.current?.scrollIntoView({ block: 'start' });
-  };
-
   const loaded = result.data;
   const pages = loaded ? Math.max(1, Math.ceil(loaded.total / WORKLIST_PAGE_SIZE)) : 1;
   const status = readStatus(result, t.loading, (data) => {
@@ -223,7 +217,16 @@ export function WorklistPage() {
         {loaded && loaded.items.length > 0 ? (
           <DossierTable t={t} items={loaded.items} caption={t.dossiers.lists[list]} />
         ) : null}
-        {loaded ? <Pager label={t.dossiers.pagination} page={page} pages={pages} onPage={goToPage} /> : null}
+        {loaded ? (
+          <Pager
+            label={t.dossiers.pagination}
+            page={page}
+            pages={pages}
+            onPage={setPage}
+            heading={resultsHeading}
+            scroll
+          />
+        ) : null}
       </section>
     </Page>
   );

@@ -169,15 +169,7 @@ export function StaffPage() {
         ) : done ? (
           <p>{s.none}</p>
         ) : null}
-        <Pager
-          label={s.pager}
-          page={page}
-          pages={pages}
-          onPage={(p) => {
-            setPage(p);
-            resultsHeading.current?.focus();
-          }}
-        />
+        <Pager label={s.pager} page={page} pages={pages} onPage={setPage} heading={resultsHeading} />
       </section>
     </Page>
   );

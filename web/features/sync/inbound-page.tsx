@@ -152,15 +152,7 @@ function InboundSection({
           onRetry={onRetry}
         />
       ) : null}
-      <Pager
-        label={c.pager}
-        page={page}
-        pages={pages}
-        onPage={(p) => {
-          setPage(p);
-          heading.current?.focus();
-        }}
-      />
+      <Pager label={c.pager} page={page} pages={pages} onPage={setPage} heading={heading} />
     </section>
   );
 }
