@@ -155,16 +155,14 @@ export function PortalHomePage() {
             <ProcedureCard key={p.code} procedure={p} />
           ))}
         </ul>
-        {loaded ? (
-          <Pager
-            label={t.portal.pagination}
-            page={page}
-            pages={pages}
-            onPage={setPage}
-            heading={resultsHeading}
-            scroll
-          />
-        ) : null}
+        <Pager
+          label={t.portal.pagination}
+          page={page}
+          pages={pages}
+          onPage={setPage}
+          heading={resultsHeading}
+          scroll
+        />
       </section>
 
       {/* Shown once the first results are in, so that they do not push it down. */}

@@ -81,9 +81,7 @@ function MyDocuments() {
           ))}
         </ul>
       ) : null}
-      {loaded ? (
-        <Pager label={c.pagination} page={page} pages={pages} onPage={setPage} heading={listHeading} scroll />
-      ) : null}
+      <Pager label={c.pagination} page={page} pages={pages} onPage={setPage} heading={listHeading} scroll />
     </section>
   );
 }

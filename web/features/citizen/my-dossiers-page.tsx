@@ -106,16 +106,7 @@ function MyDossiers() {
             );
           })}
         </ul>
-        {loaded ? (
-          <Pager
-            label={c.pagination}
-            page={page}
-            pages={pages}
-            onPage={setPage}
-            heading={listHeading}
-            scroll
-          />
-        ) : null}
+        <Pager label={c.pagination} page={page} pages={pages} onPage={setPage} heading={listHeading} scroll />
       </section>
     </>
   );

@@ -217,16 +217,14 @@ export function WorklistPage() {
         {loaded && loaded.items.length > 0 ? (
           <DossierTable t={t} items={loaded.items} caption={t.dossiers.lists[list]} />
         ) : null}
-        {loaded ? (
-          <Pager
-            label={t.dossiers.pagination}
-            page={page}
-            pages={pages}
-            onPage={setPage}
-            heading={resultsHeading}
-            scroll
-          />
-        ) : null}
+        <Pager
+          label={t.dossiers.pagination}
+          page={page}
+          pages={pages}
+          onPage={setPage}
+          heading={resultsHeading}
+          scroll
+        />
       </section>
     </Page>
   );
