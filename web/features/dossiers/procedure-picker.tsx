@@ -4,8 +4,9 @@
 // Enter chooses, Escape closes. A code typed in full ("1.001193") is found the same way.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCombobox, type UseComboboxState, type UseComboboxStateChangeOptions } from 'downshift';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n.tsx';
+import { useDebounced } from '../../app/use-debounced.ts';
 import type { ProcedureListItem } from '../catalog/catalog-api.ts';
 import { intakeQueries } from './intake-api.ts';
 import { pickerStatus, procedureText, searchText } from './procedure-search.ts';
@@ -15,16 +16,6 @@ const DEBOUNCE_MS = 200;
 const SUGGESTIONS = 8;
 
 export type PickedProcedure = { code: string; name: string };
-
-/** `value`, once it has stayed the same for `ms`. */
-function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setSettled(value), ms);
-    return () => window.clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 /**
  * Downshift's defaults, less two: leaving the field never chooses the highlighted suggestion (only
