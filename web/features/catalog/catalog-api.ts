@@ -10,7 +10,7 @@ import type {
 } from '../../../common/catalog/procedure.ts';
 import { apiGet } from '../../app/http.ts';
 import { loadPortalSettings } from '../citizen/citizen-http.ts';
-import { loadExpected } from './expected-result.tsx';
+import { loadExpected } from './expected-due.ts';
 
 export type ProcedureListItem = {
   code: string;

@@ -2,46 +2,14 @@
 // the direct channel's legal time limit, the standard office hours and the holiday calendar
 // (GET /calendar/due). Only an estimate: the desk's receipt slip carries the official date.
 // The procedure page computes it before it shows anything, so the box never grows under the reader.
-import type { Procedure, TimeLimit, TimeUnit } from '../../../common/catalog/procedure.ts';
 import { errorText } from '../../app/errors.ts';
-import { isAbort, withQuery } from '../../app/http.ts';
+import { withQuery } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { PATHS } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
-import { computeDue, type DueView, type DurationUnit } from '../calendar/calendar-api.ts';
+import type { Expected } from './expected-due.ts';
 import { formatInstant, isoToLocalInput } from '../calendar/vn-time.ts';
 import { timeLimitText } from './catalog-format.ts';
-
-/** Published units the working-time engine counts; clock hours ("Giờ") it does not. */
-const DUE_UNITS: Partial<Record<TimeUnit, DurationUnit>> = {
-  'working-day': 'working-day',
-  'working-hour': 'working-hour',
-  'calendar-day': 'calendar-day',
-};
-
-export type Expected =
-  | { kind: 'none' }
-  | { kind: 'no-unit' }
-  | { kind: 'unsupported' }
-  | { kind: 'done'; start: string; limit: TimeLimit; unit: DurationUnit; due: DueView }
-  | { kind: 'error'; error: unknown };
-
-/** The expected result date of applying now; never throws (an abort excepted). */
-export async function loadExpected(procedure: Procedure, signal?: AbortSignal): Promise<Expected> {
-  const limit = procedure.timeLimits.direct;
-  if (!limit) return { kind: 'none' };
-  if (limit.unit === null) return { kind: 'no-unit' };
-  const unit = DUE_UNITS[limit.unit];
-  if (!unit) return { kind: 'unsupported' };
-  const start = new Date().toISOString();
-  try {
-    const due = await computeDue({ start, value: limit.value, unit }, signal);
-    return { kind: 'done', start, limit, unit, due };
-  } catch (error) {
-    if (isAbort(error)) throw error;
-    return { kind: 'error', error };
-  }
-}
 
 export function ExpectedResult({ expected }: { expected: Expected }) {
   const { t } = useI18n();
