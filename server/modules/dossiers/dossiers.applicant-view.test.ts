@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dossierKit } from '../../test/dossier-kit.ts';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
-import { loginAs, ORIGIN } from '../../test/http.ts';
+import { ORIGIN } from '../../test/http.ts';
 import { signInCitizen, startTestIdp } from '../../test/citizen.ts';
 import { testConfig } from '../../test/template.ts';
 import { VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
@@ -16,11 +16,8 @@ let rt: TestRuntime;
 let idp: DevIdp;
 // Friday 20 November 2026, 09:00 in Hà Nội.
 const clock = manualClock('2026-11-20T02:00:00Z');
-const cookies = new Map<string, string>();
-const staff = async (u: string) => {
-  if (!cookies.has(u)) cookies.set(u, await loginAs(rt.app, u));
-  return cookies.get(u)!;
-};
+const kit = dossierKit(() => rt);
+const { staff } = kit;
 const HUONG = 'dev-001190012345';
 /** A one-page PDF uploaded by the citizen's session: the new file's id. */
 async function uploadPdf(filename: string): Promise<string> {
@@ -113,7 +110,6 @@ function assertNoStaffData(label: string, body: string): void {
     assert.ok(!text.includes(key), `${label} has ${key}`);
 }
 
-const kit = dossierKit(() => rt);
 const intake = () => kit.receiveBirth(hangTrong);
 
 test('after desk, specialist and leader acted, the citizen reads their dossier without any officer in it', async () => {
