@@ -1,7 +1,7 @@
 // Journeys through the HTTP API in time: worklists, lateness, public lookups, the clock's pauses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APPLICANT_HUONG } from '../../test/fixtures.ts';
+import { APPLICANT_HUONG, funeralSupportAtCounter } from '../../test/fixtures.ts';
 import { userId } from '../../test/seeded.ts';
 import { journeyKit, pdfText, type View } from './test-kit.ts';
 
@@ -58,23 +58,7 @@ test('late path: the leader apologises once, at least a working day ahead; the o
     method: 'POST',
     url: '/api/v1/dossiers',
     headers: { cookie: await as('desk.hang-trong') },
-    payload: {
-      procedureCode: '1.001731',
-      agencyCode: kit.hangTrong,
-      applicant: APPLICANT_HUONG,
-      formData: {
-        nguoiYeuCau: {
-          hoTen: 'Nguyễn Thị Hường',
-          soDinhDanh: '001190012345',
-          noiCuTru: 'Số 12 phố Hàng Trống',
-        },
-        noiDungYeuCau: 'Đề nghị hỗ trợ chi phí mai táng',
-        hinhThucNhanKetQua: 'Nhận trực tiếp',
-        camDoan: true,
-      },
-      components: [1, 2, 3, 4, 5, 6].map((n) => ({ code: `TP${n}`, provided: 'original' })).slice(0, 3),
-      channel: 'direct',
-    },
+    payload: funeralSupportAtCounter(kit.hangTrong),
   });
   assert.equal(res.statusCode, 201, res.body);
   const d = res.json<View & { extendedDueAt: string | null }>();
