@@ -8,7 +8,7 @@ import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.
 import { errorOf, ORIGIN } from '../../test/http.ts';
 import { startTestIdp } from '../../test/citizen.ts';
 import { dossierKit } from '../../test/dossier-kit.ts';
-import { peoplesCommittee } from '../../test/seeded.ts';
+import { countRows, peoplesCommittee } from '../../test/seeded.ts';
 import { testConfig } from '../../test/template.ts';
 import { APPLICANT_HUONG, birthAtCounter } from '../../test/fixtures.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
@@ -90,30 +90,9 @@ const onlineSubmit = async (sub: string, components: unknown) =>
   });
 
 const counts = async () => ({
-  documents: Number(
-    (
-      await rt.deps.db
-        .selectFrom('applicant_documents')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  ),
-  dossiers: Number(
-    (
-      await rt.deps.db
-        .selectFrom('dossiers')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  ),
-  files: Number(
-    (
-      await rt.deps.db
-        .selectFrom('files')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  ),
+  documents: await countRows(rt.deps.db, 'applicant_documents'),
+  dossiers: await countRows(rt.deps.db, 'dossiers'),
+  files: await countRows(rt.deps.db, 'files'),
 });
 
 before(async () => {
