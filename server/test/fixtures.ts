@@ -67,3 +67,12 @@ export const funeralSupportAtCounter = (agencyCode: string) => ({
   components: [1, 2, 3].map((n) => ({ code: `TP${n}`, provided: 'original' })),
   channel: 'direct',
 });
+
+/** A birth registration (1.001193) a signed-in citizen submits online to `agencyCode` with `components`. */
+export const birthOnline = (agencyCode: string, components: unknown) => ({
+  procedureCode: '1.001193',
+  agencyCode,
+  applicant: { kind: 'person', phone: '0912345678' },
+  formData: VALID_BIRTH_DECLARATION,
+  components,
+});

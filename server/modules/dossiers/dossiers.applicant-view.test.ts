@@ -8,7 +8,7 @@ import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.
 import { ORIGIN } from '../../test/http.ts';
 import { signInCitizen, startTestIdp } from '../../test/citizen.ts';
 import { testConfig } from '../../test/template.ts';
-import { VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
+import { birthOnline } from '../../test/fixtures.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
 import { peoplesCommittee } from '../../test/seeded.ts';
 
@@ -268,13 +268,10 @@ test('an online submission answers the citizen with the applicant’s view, the 
     method: 'POST',
     url: '/api/v1/portal/dossiers',
     headers: { cookie: citizen, origin: ORIGIN },
-    payload: {
-      procedureCode: '1.001193',
-      agencyCode: hangTrong,
-      applicant: { kind: 'person', phone: '0912345678' },
-      formData: VALID_BIRTH_DECLARATION,
-      components: ['TP1', 'TP2', 'TP3'].map((c) => ({ code: c, fileIds: [fileId] })),
-    },
+    payload: birthOnline(
+      hangTrong,
+      ['TP1', 'TP2', 'TP3'].map((c) => ({ code: c, fileIds: [fileId] })),
+    ),
   });
   assert.equal(res.statusCode, 201, res.body);
   const submitted = res.json<StaffView>();
