@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG_VARIABLES, ConfigError, parseConfig } from './config.ts';
+import { PRODUCTION_ENV } from './test/template.ts';
 
 test('.env.example lists exactly the variables config.ts declares, in order', () => {
   const text = fs.readFileSync(path.resolve(import.meta.dirname, '../.env.example'), 'utf8');
@@ -46,20 +47,10 @@ test('production refuses to start without real secrets, with demo data or on PGl
     ConfigError,
   );
   assert.throws(
-    () =>
-      parseConfig({
-        NODE_ENV: 'production',
-        DATABASE_URL: 'postgres://x@db/motcua',
-        SECRET_KEY: 'k'.repeat(40),
-        DEMO_MODE: 'true',
-      }),
+    () => parseConfig({ ...PRODUCTION_ENV, DEMO_MODE: 'true' }),
     (err: unknown) => err instanceof ConfigError && err.problems.some((p) => p.startsWith('DEMO_MODE')),
   );
-  const ok = parseConfig({
-    NODE_ENV: 'production',
-    DATABASE_URL: 'postgres://x@db/motcua',
-    SECRET_KEY: 'k'.repeat(40),
-  });
+  const ok = parseConfig(PRODUCTION_ENV);
   assert.equal(ok.demoMode, false);
 });
 

@@ -48,3 +48,31 @@ export const birthAtCounter = (agencyCode: string) => ({
   components: BIRTH_COMPONENTS,
   channel: 'direct',
 });
+
+/** Support with funeral costs (1.001731, 3 working days) for Nguyễn Thị Hường at `agencyCode`'s counter. */
+export const funeralSupportAtCounter = (agencyCode: string) => ({
+  procedureCode: '1.001731',
+  agencyCode,
+  applicant: APPLICANT_HUONG,
+  formData: {
+    nguoiYeuCau: {
+      hoTen: 'Nguyễn Thị Hường',
+      soDinhDanh: '001190012345',
+      noiCuTru: 'Số 12 phố Hàng Trống',
+    },
+    noiDungYeuCau: 'Đề nghị hỗ trợ chi phí mai táng',
+    hinhThucNhanKetQua: 'Nhận trực tiếp',
+    camDoan: true,
+  },
+  components: [1, 2, 3].map((n) => ({ code: `TP${n}`, provided: 'original' })),
+  channel: 'direct',
+});
+
+/** A birth registration (1.001193) a signed-in citizen submits online to `agencyCode` with `components`. */
+export const birthOnline = (agencyCode: string, components: unknown) => ({
+  procedureCode: '1.001193',
+  agencyCode,
+  applicant: { kind: 'person', phone: '0912345678' },
+  formData: VALID_BIRTH_DECLARATION,
+  components,
+});

@@ -1,4 +1,4 @@
-// Seeded reference and demo rows as tests look them up: agencies by unit and kind, users by name.
+// Seeded reference and demo rows as tests look them up: agencies by unit and kind, users by name, row counts.
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 
@@ -25,4 +25,13 @@ export async function userId(db: Kysely<DB>, username: string): Promise<string> 
     .where('username', '=', username)
     .executeTakeFirstOrThrow();
   return row.user_id;
+}
+
+/** How many rows `table` holds now (for "nothing was written" checks). */
+export async function countRows(db: Kysely<DB>, table: keyof DB): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

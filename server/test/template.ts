@@ -31,6 +31,13 @@ export function schemaFingerprint(): string {
   return h.digest('hex').slice(0, 12);
 }
 
+/** The least a production start needs (a database and a long secret); tests add the variable under test. */
+export const PRODUCTION_ENV = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://x@db/motcua',
+  SECRET_KEY: 'k'.repeat(40),
+};
+
 export function testConfig(databaseUrl: string | null) {
   return parseConfig({
     NODE_ENV: 'test',

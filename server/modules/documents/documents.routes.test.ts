@@ -8,7 +8,7 @@ import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.
 import { errorOf, ORIGIN } from '../../test/http.ts';
 import { startTestIdp } from '../../test/citizen.ts';
 import { dossierKit } from '../../test/dossier-kit.ts';
-import { peoplesCommittee } from '../../test/seeded.ts';
+import { countRows, peoplesCommittee } from '../../test/seeded.ts';
 import { testConfig } from '../../test/template.ts';
 import { APPLICANT_HUONG, birthAtCounter } from '../../test/fixtures.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
@@ -90,30 +90,9 @@ const onlineSubmit = async (sub: string, components: unknown) =>
   });
 
 const counts = async () => ({
-  documents: Number(
-    (
-      await rt.deps.db
-        .selectFrom('applicant_documents')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  ),
-  dossiers: Number(
-    (
-      await rt.deps.db
-        .selectFrom('dossiers')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  ),
-  files: Number(
-    (
-      await rt.deps.db
-        .selectFrom('files')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  ),
+  documents: await countRows(rt.deps.db, 'applicant_documents'),
+  dossiers: await countRows(rt.deps.db, 'dossiers'),
+  files: await countRows(rt.deps.db, 'files'),
 });
 
 before(async () => {
@@ -309,12 +288,16 @@ test('a desk reuses the record: the component points at the same file; a wrong o
 });
 
 test('online, the citizen reuses her own record; not someone else’s, and a reused component must cite one', async () => {
-  const huong = await citizen(HUONG);
-  const form = await upload(huong, Buffer.from('%PDF-1.4\n% to khai\n%%EOF\n'), 'to-khai.pdf');
-  const own = await onlineSubmit(HUONG, [
-    { code: 'TP1', fileIds: [form] },
-    { code: 'TP5', provided: 'reused', documentIds: [documentId] },
-  ]);
+  /** `sub` uploads a declaration and submits with TP5 citing Hường's record: the file and the answer. */
+  const submitReusing = async (sub: string) => {
+    const form = await upload(await citizen(sub), Buffer.from('%PDF-1.4\n% to khai\n%%EOF\n'), 'to-khai.pdf');
+    const res = await onlineSubmit(sub, [
+      { code: 'TP1', fileIds: [form] },
+      { code: 'TP5', provided: 'reused', documentIds: [documentId] },
+    ]);
+    return { form, res };
+  };
+  const { form, res: own } = await submitReusing(HUONG);
   assert.equal(own.statusCode, 201, own.body);
   assert.deepEqual(own.json<View>().components[1], {
     code: 'TP5',
@@ -324,12 +307,7 @@ test('online, the citizen reuses her own record; not someone else’s, and a reu
   });
 
   const before = await counts();
-  const minh = await citizen(MINH);
-  const minhForm = await upload(minh, Buffer.from('%PDF-1.4\n% to khai\n%%EOF\n'), 'to-khai.pdf');
-  const foreign = await onlineSubmit(MINH, [
-    { code: 'TP1', fileIds: [minhForm] },
-    { code: 'TP5', provided: 'reused', documentIds: [documentId] },
-  ]);
+  const { res: foreign } = await submitReusing(MINH);
   assert.equal(foreign.statusCode, 400, foreign.body);
   assert.deepEqual(
     errorOf(foreign).details!.map((d) => d.path),

@@ -10,7 +10,7 @@ import { startTestIdp } from '../../test/citizen.ts';
 import { dossierKit } from '../../test/dossier-kit.ts';
 import { peoplesCommittee } from '../../test/seeded.ts';
 import { testConfig } from '../../test/template.ts';
-import { VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
+import { birthOnline } from '../../test/fixtures.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
 import type { DossierAttachments } from '../../../common/contracts/dossier-attachments.ts';
 import { dossierPapers } from './dossier-attachments.ts';
@@ -53,13 +53,7 @@ before(async () => {
       method: 'POST',
       url: '/api/v1/portal/dossiers',
       headers: { cookie: huong, origin: ORIGIN },
-      payload: {
-        procedureCode: '1.001193',
-        agencyCode: hangTrong,
-        applicant: { kind: 'person', phone: '0912345678' },
-        formData: VALID_BIRTH_DECLARATION,
-        components,
-      },
+      payload: birthOnline(hangTrong, components),
     });
   const none = await submit([]);
   assert.equal(none.statusCode, 400);

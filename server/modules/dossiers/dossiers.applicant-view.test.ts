@@ -5,10 +5,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { dossierKit } from '../../test/dossier-kit.ts';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
-import { loginAs, ORIGIN } from '../../test/http.ts';
+import { ORIGIN } from '../../test/http.ts';
 import { signInCitizen, startTestIdp } from '../../test/citizen.ts';
 import { testConfig } from '../../test/template.ts';
-import { VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
+import { birthOnline } from '../../test/fixtures.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
 import { peoplesCommittee } from '../../test/seeded.ts';
 
@@ -16,11 +16,8 @@ let rt: TestRuntime;
 let idp: DevIdp;
 // Friday 20 November 2026, 09:00 in Hà Nội.
 const clock = manualClock('2026-11-20T02:00:00Z');
-const cookies = new Map<string, string>();
-const staff = async (u: string) => {
-  if (!cookies.has(u)) cookies.set(u, await loginAs(rt.app, u));
-  return cookies.get(u)!;
-};
+const kit = dossierKit(() => rt);
+const { staff } = kit;
 const HUONG = 'dev-001190012345';
 /** A one-page PDF uploaded by the citizen's session: the new file's id. */
 async function uploadPdf(filename: string): Promise<string> {
@@ -113,7 +110,6 @@ function assertNoStaffData(label: string, body: string): void {
     assert.ok(!text.includes(key), `${label} has ${key}`);
 }
 
-const kit = dossierKit(() => rt);
 const intake = () => kit.receiveBirth(hangTrong);
 
 test('after desk, specialist and leader acted, the citizen reads their dossier without any officer in it', async () => {
@@ -272,13 +268,10 @@ test('an online submission answers the citizen with the applicant’s view, the 
     method: 'POST',
     url: '/api/v1/portal/dossiers',
     headers: { cookie: citizen, origin: ORIGIN },
-    payload: {
-      procedureCode: '1.001193',
-      agencyCode: hangTrong,
-      applicant: { kind: 'person', phone: '0912345678' },
-      formData: VALID_BIRTH_DECLARATION,
-      components: ['TP1', 'TP2', 'TP3'].map((c) => ({ code: c, fileIds: [fileId] })),
-    },
+    payload: birthOnline(
+      hangTrong,
+      ['TP1', 'TP2', 'TP3'].map((c) => ({ code: c, fileIds: [fileId] })),
+    ),
   });
   assert.equal(res.statusCode, 201, res.body);
   const submitted = res.json<StaffView>();

@@ -1,32 +1,23 @@
 // Journeys through the HTTP API in time: worklists, lateness, public lookups, the clock's pauses.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { APPLICANT_HUONG } from '../../test/fixtures.ts';
+import { APPLICANT_HUONG, funeralSupportAtCounter } from '../../test/fixtures.ts';
 import { userId } from '../../test/seeded.ts';
 import { journeyKit, pdfText, type View } from './test-kit.ts';
 
-const { kit, cookies, as, intake, act } = journeyKit();
+const { kit, cookies, as, intake, act, getAs } = journeyKit();
 const { clock } = kit;
 
 test('worklists: counts and lists per role follow the dossier; overdue once the due time passes', async () => {
   clock.set('2026-11-27T01:00:00Z'); // Friday 08:00
   cookies.clear();
   const counts = async (u: string) =>
-    (
-      await kit.rt.app.inject({
-        method: 'GET',
-        url: '/api/v1/dossiers/counts',
-        headers: { cookie: await as(u) },
-      })
-    ).json<Record<string, number>>();
+    (await getAs(u, '/api/v1/dossiers/counts')).json<Record<string, number>>();
   const list = async (u: string, l: string) =>
-    (
-      await kit.rt.app.inject({
-        method: 'GET',
-        url: `/api/v1/dossiers?list=${l}&pageSize=500`,
-        headers: { cookie: await as(u) },
-      })
-    ).json<{ items: { code: string }[]; total: number }>();
+    (await getAs(u, `/api/v1/dossiers?list=${l}&pageSize=500`)).json<{
+      items: { code: string }[];
+      total: number;
+    }>();
   const before = await counts('specialist.hang-trong');
   const d = (await intake('desk.hang-trong')).json<View>();
   assert.ok((await list('desk.hang-trong', 'agency')).items.some((i) => i.code === d.code));
@@ -58,23 +49,7 @@ test('late path: the leader apologises once, at least a working day ahead; the o
     method: 'POST',
     url: '/api/v1/dossiers',
     headers: { cookie: await as('desk.hang-trong') },
-    payload: {
-      procedureCode: '1.001731',
-      agencyCode: kit.hangTrong,
-      applicant: APPLICANT_HUONG,
-      formData: {
-        nguoiYeuCau: {
-          hoTen: 'Nguyễn Thị Hường',
-          soDinhDanh: '001190012345',
-          noiCuTru: 'Số 12 phố Hàng Trống',
-        },
-        noiDungYeuCau: 'Đề nghị hỗ trợ chi phí mai táng',
-        hinhThucNhanKetQua: 'Nhận trực tiếp',
-        camDoan: true,
-      },
-      components: [1, 2, 3, 4, 5, 6].map((n) => ({ code: `TP${n}`, provided: 'original' })).slice(0, 3),
-      channel: 'direct',
-    },
+    payload: funeralSupportAtCounter(kit.hangTrong),
   });
   assert.equal(res.statusCode, 201, res.body);
   const d = res.json<View & { extendedDueAt: string | null }>();
@@ -112,11 +87,7 @@ test('late path: the leader apologises once, at least a working day ahead; the o
     newDueAt: '2026-12-16T10:00:00+07:00',
   });
   assert.equal(again.statusCode, 409, `a second apology is refused: ${again.body}`);
-  const slip = await kit.rt.app.inject({
-    method: 'GET',
-    url: `/api/v1/dossiers/${d.code}/slips/apology`,
-    headers: { cookie: await as('desk.hang-trong') },
-  });
+  const slip = await getAs('desk.hang-trong', `/api/v1/dossiers/${d.code}/slips/apology`);
   assert.equal(slip.statusCode, 200, slip.body.slice(0, 200));
   const apologyText = pdfText(slip.rawPayload);
   assert.ok(apologyText.replace(/\s+/g, ' ').includes('xác minh thêm'), apologyText);

@@ -5,7 +5,7 @@ import { APPLICANT_HUONG } from '../../test/fixtures.ts';
 import { journeyKit, pdfText, type View } from './test-kit.ts';
 import { agencyCode, peoplesCommittee, userId } from '../../test/seeded.ts';
 
-const { kit, cookies, as, intake, act, viewOf } = journeyKit();
+const { kit, cookies, as, intake, act, viewOf, getAs } = journeyKit();
 const { clock } = kit;
 
 test('inter-agency: ward → district → province department → ward leader, each step at its agency', async () => {
@@ -108,26 +108,8 @@ test('inter-agency: ward → district → province department → ward leader, e
     assert.equal(v.currentAgency.code, agency, `${from} → ${to}`);
   }
   // The province department sees the dossier it worked on; a department beside it does not.
-  assert.equal(
-    (
-      await kit.rt.app.inject({
-        method: 'GET',
-        url: `/api/v1/dossiers/${d.code}`,
-        headers: { cookie: await as('specialist.stp-ha-noi') },
-      })
-    ).statusCode,
-    200,
-  );
-  assert.equal(
-    (
-      await kit.rt.app.inject({
-        method: 'GET',
-        url: `/api/v1/dossiers/${d.code}`,
-        headers: { cookie: await as('desk.quan-3') },
-      })
-    ).statusCode,
-    404,
-  );
+  assert.equal((await getAs('specialist.stp-ha-noi', `/api/v1/dossiers/${d.code}`)).statusCode, 200);
+  assert.equal((await getAs('desk.quan-3', `/api/v1/dossiers/${d.code}`)).statusCode, 404);
   clock.advance(20 * 60_000);
   const approved = await act('leader.hang-trong', d.code, 'approve', {
     resultDocuments: [{ name: 'Giấy khai sinh' }],
@@ -135,11 +117,7 @@ test('inter-agency: ward → district → province department → ward leader, e
   assert.equal(approved.statusCode, 200, approved.body);
   const ret = await act('desk.hang-trong', d.code, 'return-result', { channel: 'counter' });
   assert.equal(ret.json<View>().status, 'returned');
-  const control = await kit.rt.app.inject({
-    method: 'GET',
-    url: `/api/v1/dossiers/${d.code}/slips/process-control`,
-    headers: { cookie: await as('desk.hang-trong') },
-  });
+  const control = await getAs('desk.hang-trong', `/api/v1/dossiers/${d.code}/slips/process-control`);
   const text = pdfText(control.rawPayload);
   assert.ok(
     text.includes('Sở Tư pháp') || text.includes('SỞ TƯ PHÁP'),
@@ -218,14 +196,5 @@ test('a district procedure at Quận Hoàn Kiếm: the province lets the distric
   const returned = await act('desk.hoan-kiem', d.code, 'return-result', { channel: 'counter' });
   assert.equal(returned.json<View>().status, 'returned');
   // The ward desk next door never sees it.
-  assert.equal(
-    (
-      await kit.rt.app.inject({
-        method: 'GET',
-        url: `/api/v1/dossiers/${d.code}`,
-        headers: { cookie: await as('desk.hang-bac') },
-      })
-    ).statusCode,
-    404,
-  );
+  assert.equal((await getAs('desk.hang-bac', `/api/v1/dossiers/${d.code}`)).statusCode, 404);
 });

@@ -3,10 +3,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorOf } from '../../test/http.ts';
 import { APPLICANT_HUONG, birthAtCounter } from '../../test/fixtures.ts';
-import { userId } from '../../test/seeded.ts';
+import { countRows, userId } from '../../test/seeded.ts';
 import { journeyKit, pdfText, type View } from './test-kit.ts';
 
-const { kit, cookies, as, intake, act, actWith, viewOf, allowed } = journeyKit();
+const { kit, cookies, as, intake, act, actWith, viewOf, allowed, getAs } = journeyKit();
 const { clock } = kit;
 
 test('birth registration at Phường Hàng Trống: received, processed, approved, returned; the public sees it masked', async () => {
@@ -74,11 +74,7 @@ test('birth registration at Phường Hàng Trống: received, processed, approv
   assert.deepEqual(returned.history.map((h) => h.to).at(-1), 'returned');
 
   // The receipt (Mẫu 01) as a PDF whose text carries the statutory fields.
-  const slip = await kit.rt.app.inject({
-    method: 'GET',
-    url: `/api/v1/dossiers/${d.code}/slips/receipt`,
-    headers: { cookie: await as('desk.hang-trong') },
-  });
+  const slip = await getAs('desk.hang-trong', `/api/v1/dossiers/${d.code}/slips/receipt`);
   assert.equal(slip.statusCode, 200, slip.body.slice(0, 300));
   assert.equal(slip.headers['content-type'], 'application/pdf');
   const text = pdfText(slip.rawPayload);
@@ -91,38 +87,27 @@ test('birth registration at Phường Hàng Trống: received, processed, approv
   ]) {
     assert.ok(text.includes(s), `receipt contains ${s}`);
   }
-  const control = await kit.rt.app.inject({
-    method: 'GET',
-    url: `/api/v1/dossiers/${d.code}/slips/process-control`,
-    headers: { cookie: await as('leader.hang-trong') },
-  });
+  const control = await getAs('leader.hang-trong', `/api/v1/dossiers/${d.code}/slips/process-control`);
   assert.equal(control.statusCode, 200);
-  const noRefusal = await kit.rt.app.inject({
-    method: 'GET',
-    url: `/api/v1/dossiers/${d.code}/slips/refusal`,
-    headers: { cookie: await as('desk.hang-trong') },
-  });
+  const noRefusal = await getAs('desk.hang-trong', `/api/v1/dossiers/${d.code}/slips/refusal`);
   assert.equal(noRefusal.statusCode, 404);
 
-  const book = await kit.rt.app.inject({
-    method: 'GET',
-    url: `/api/v1/desks/${kit.hangTrong}/tracking-book?from=2026-11-20&to=2026-11-20`,
-    headers: { cookie: await as('desk.hang-trong') },
-  });
+  const book = await getAs(
+    'desk.hang-trong',
+    `/api/v1/desks/${kit.hangTrong}/tracking-book?from=2026-11-20&to=2026-11-20`,
+  );
   assert.equal(book.statusCode, 200, book.body.slice(0, 300));
   assert.ok(pdfText(book.rawPayload).includes(d.code));
-  const xlsx = await kit.rt.app.inject({
-    method: 'GET',
-    url: `/api/v1/desks/${kit.hangTrong}/tracking-book?from=2026-11-20&to=2026-11-20&format=xlsx`,
-    headers: { cookie: await as('desk.hang-trong') },
-  });
+  const xlsx = await getAs(
+    'desk.hang-trong',
+    `/api/v1/desks/${kit.hangTrong}/tracking-book?from=2026-11-20&to=2026-11-20&format=xlsx`,
+  );
   assert.equal(xlsx.statusCode, 200);
   assert.equal(xlsx.rawPayload.subarray(0, 2).toString('latin1'), 'PK');
-  const otherDesk = await kit.rt.app.inject({
-    method: 'GET',
-    url: `/api/v1/desks/${kit.hangTrong}/tracking-book?from=2026-11-20&to=2026-11-20`,
-    headers: { cookie: await as('desk.hang-bac') },
-  });
+  const otherDesk = await getAs(
+    'desk.hang-bac',
+    `/api/v1/desks/${kit.hangTrong}/tracking-book?from=2026-11-20&to=2026-11-20`,
+  );
   assert.equal(otherDesk.statusCode, 403);
 
   const pub = await kit.rt.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${d.code}` });
@@ -149,22 +134,12 @@ test('an incomplete intake gets a supplement request, not a received dossier', a
     .error;
   assert.equal(err.code, 'DOSSIER_INCOMPLETE');
   assert.equal(err.details.length, 2);
-  const slip = await kit.rt.app.inject({
-    method: 'GET',
-    url: `/api/v1/dossiers/${err.dossierCode}/slips/supplement-request`,
-    headers: { cookie: await as('desk.hang-trong') },
-  });
+  const slip = await getAs('desk.hang-trong', `/api/v1/dossiers/${err.dossierCode}/slips/supplement-request`);
   assert.equal(slip.statusCode, 200, slip.body.slice(0, 300));
   assert.ok(pdfText(slip.rawPayload).includes('Giấy chứng sinh'));
   assert.ok(err.details.some((d) => d.message.includes('Tờ khai đăng ký khai sinh')));
   assert.ok(err.details.some((d) => d.message.includes('Giấy chứng sinh')));
-  const d = (
-    await kit.rt.app.inject({
-      method: 'GET',
-      url: `/api/v1/dossiers/${err.dossierCode}`,
-      headers: { cookie: await as('desk.hang-trong') },
-    })
-  ).json<View>();
+  const d = (await getAs('desk.hang-trong', `/api/v1/dossiers/${err.dossierCode}`)).json<View>();
   assert.equal(d.status, 'awaiting-supplement');
   assert.equal(d.receivedAt, null);
 });
@@ -178,11 +153,7 @@ test('an incomplete dossier not supplemented is refused with the refusal slip', 
   });
   assert.equal(refused.statusCode, 200, refused.body);
   assert.equal(refused.json<View>().status, 'refused');
-  const slip = await kit.rt.app.inject({
-    method: 'GET',
-    url: `/api/v1/dossiers/${code}/slips/refusal`,
-    headers: { cookie: await as('desk.hang-trong') },
-  });
+  const slip = await getAs('desk.hang-trong', `/api/v1/dossiers/${code}/slips/refusal`);
   assert.equal(slip.statusCode, 200);
   assert.ok(pdfText(slip.rawPayload).includes('Quá hạn bổ sung'));
   const pub = (await kit.rt.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${code}` })).json<{
@@ -192,10 +163,7 @@ test('an incomplete dossier not supplemented is refused with the refusal slip', 
 });
 
 test('bad intake input names every field; nothing is written', async () => {
-  const before = await kit.rt.deps.db
-    .selectFrom('dossiers')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
+  const before = await countRows(kit.rt.deps.db, 'dossiers');
   const res = await intake('desk.hang-trong', {
     applicant: {
       ...APPLICANT_HUONG,
@@ -218,11 +186,8 @@ test('bad intake input names every field; nothing is written', async () => {
     assert.ok(paths.includes(p), `${p} in ${paths.join(', ')}`);
   }
   assert.ok(paths.some((p) => p.startsWith('body/formData/')));
-  const after = await kit.rt.deps.db
-    .selectFrom('dossiers')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  assert.equal(after.n, before.n);
+  const after = await countRows(kit.rt.deps.db, 'dossiers');
+  assert.equal(after, before);
   assert.equal((await intake('specialist.hang-trong')).statusCode, 403);
 });
 
@@ -256,33 +221,15 @@ test('stale versions get 409; an idempotent retry never acts twice', async () =>
 
 test('another ward cannot see the dossier; the district above can', async () => {
   const d = (await intake('desk.hang-trong')).json<View>();
-  const other = await kit.rt.app.inject({
-    method: 'GET',
-    url: `/api/v1/dossiers/${d.code}`,
-    headers: { cookie: await as('desk.hang-bac') },
-  });
+  const other = await getAs('desk.hang-bac', `/api/v1/dossiers/${d.code}`);
   assert.equal(other.statusCode, 404);
-  const district = await kit.rt.app.inject({
-    method: 'GET',
-    url: `/api/v1/dossiers/${d.code}`,
-    headers: { cookie: await as('leader.hoan-kiem') },
-  });
+  const district = await getAs('leader.hoan-kiem', `/api/v1/dossiers/${d.code}`);
   assert.equal(district.statusCode, 200);
-  const list = (
-    await kit.rt.app.inject({
-      method: 'GET',
-      url: '/api/v1/dossiers?q=huong',
-      headers: { cookie: await as('desk.hang-bac') },
-    })
-  ).json<{ total: number }>();
+  const list = (await getAs('desk.hang-bac', '/api/v1/dossiers?q=huong')).json<{ total: number }>();
   assert.equal(list.total, 0);
-  const mine = (
-    await kit.rt.app.inject({
-      method: 'GET',
-      url: '/api/v1/dossiers?q=nguyen%20huong',
-      headers: { cookie: await as('desk.hang-trong') },
-    })
-  ).json<{ total: number }>();
+  const mine = (await getAs('desk.hang-trong', '/api/v1/dossiers?q=nguyen%20huong')).json<{
+    total: number;
+  }>();
   assert.ok(mine.total >= 1);
 });
 

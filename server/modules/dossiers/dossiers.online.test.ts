@@ -4,8 +4,10 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
-import { errorOf, loginAs, ORIGIN } from '../../test/http.ts';
-import { signInCitizen, startTestIdp } from '../../test/citizen.ts';
+import { errorOf, ORIGIN } from '../../test/http.ts';
+import { dossierKit } from '../../test/dossier-kit.ts';
+import { startTestIdp } from '../../test/citizen.ts';
+import { countRows } from '../../test/seeded.ts';
 import { testConfig } from '../../test/template.ts';
 import { birthAtCounter, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
@@ -14,15 +16,8 @@ let rt: TestRuntime;
 let idp: DevIdp;
 // Friday 20 November 2026, 09:00 in Hà Nội.
 const clock = manualClock('2026-11-20T02:00:00Z');
-const cookies = new Map<string, string>();
-const staff = async (u: string) => {
-  if (!cookies.has(u)) cookies.set(u, await loginAs(rt.app, u));
-  return cookies.get(u)!;
-};
-const citizen = async (sub: string) => {
-  if (!cookies.has(sub)) cookies.set(sub, await signInCitizen(rt.app, sub));
-  return cookies.get(sub)!;
-};
+const kit = dossierKit(() => rt);
+const { staff, citizen } = kit;
 const HUONG = 'dev-001190012345';
 const MINH = 'dev-001085004321';
 let hangTrong: string;
@@ -43,24 +38,7 @@ type View = {
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 
-async function upload(cookie: string, name = 'to-khai.pdf'): Promise<string> {
-  const boundary = '----motcua' + Math.random().toString(16).slice(2);
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/pdf\r\n\r\n`,
-    ),
-    PDF,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  const res = await rt.app.inject({
-    method: 'POST',
-    url: '/api/v1/files',
-    headers: { cookie, origin: ORIGIN, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    payload,
-  });
-  assert.equal(res.statusCode, 201, res.body);
-  return res.json<{ fileId: string }>().fileId;
-}
+const upload = (cookie: string, name = 'to-khai.pdf') => kit.upload(cookie, PDF, name);
 
 async function submit(who: string, extra: Record<string, unknown> = {}, components?: unknown) {
   const cookie = await citizen(who);
@@ -350,31 +328,20 @@ test('a desk intake for the citizen shows up in their dossiers, by ID number', a
 });
 
 test('bad submissions name every failing field and write nothing', async () => {
-  const before = await rt.deps.db
-    .selectFrom('dossiers')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  const cookie = await citizen(HUONG);
-  const res = await rt.app.inject({
-    method: 'POST',
-    url: '/api/v1/portal/dossiers',
-    headers: { cookie, origin: ORIGIN },
-    payload: {
-      procedureCode: '1.001193',
-      agencyCode: hangTrong,
+  const before = await countRows(rt.deps.db, 'dossiers');
+  const res = await submit(
+    HUONG,
+    {
       receivingAgencyCode: '000.00.00.G99',
       applicant: { kind: 'organisation', phone: '0912345678' },
       formData: {},
-      components: [],
     },
-  });
+    [],
+  );
   assert.equal(res.statusCode, 400, res.body);
   const paths = errorOf(res).details!.map((d) => d.path);
   for (const p of ['body/applicant/fullName', 'body/applicant/idNumber', 'body/receivingAgencyCode'])
     assert.ok(paths.includes(p), `${p} in ${paths.join(', ')}`);
-  const after = await rt.deps.db
-    .selectFrom('dossiers')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  assert.equal(after.n, before.n);
+  const after = await countRows(rt.deps.db, 'dossiers');
+  assert.equal(after, before);
 });

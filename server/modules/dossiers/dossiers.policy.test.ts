@@ -5,18 +5,14 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
-import { loginAs } from '../../test/http.ts';
+import { dossierKit } from '../../test/dossier-kit.ts';
 import { APPLICANT_HUONG } from '../../test/fixtures.ts';
 import { DEMO_STAFF } from '../../db/seeds/demo/demo-staff.ts';
 import { peoplesCommittee } from '../../test/seeded.ts';
 
 let rt: TestRuntime;
 const clock = manualClock('2026-11-25T02:00:00Z');
-const cookies = new Map<string, string>();
-const as = async (u: string) => {
-  if (!cookies.has(u)) cookies.set(u, await loginAs(rt.app, u));
-  return cookies.get(u)!;
-};
+const { staff: as } = dossierKit(() => rt);
 type Involved = { code: string; agencies: { path: string; unitPath: string }[] };
 const dossiers: Involved[] = [];
 

@@ -58,8 +58,10 @@ export function journeyKit() {
       payload: { ...birthAtCounter(kit.hangTrong), ...extra },
     });
 
-  const read = async <T>(user: string, url: string) =>
-    (await kit.rt.app.inject({ method: 'GET', url, headers: { cookie: await as(user) } })).json<T>();
+  /** GET `url` in `user`'s session: the response, whatever it is. */
+  const getAs = async (user: string, url: string) =>
+    kit.rt.app.inject({ method: 'GET', url, headers: { cookie: await as(user) } });
+  const read = async <T>(user: string, url: string) => (await getAs(user, url)).json<T>();
   const viewOf = (user: string, code: string) => read<View>(user, `/api/v1/dossiers/${code}`);
   const allowed = (user: string, code: string) => read<Actions>(user, `/api/v1/dossiers/${code}/actions`);
 
@@ -79,5 +81,5 @@ export function journeyKit() {
   };
   const act = (user: string, code: string, action: string, body: Record<string, unknown> = {}) =>
     actWith(user, code, { action, body });
-  return { kit, cookies, as, intake, act, actWith, viewOf, allowed };
+  return { kit, cookies, as, getAs, intake, act, actWith, viewOf, allowed };
 }

@@ -4,16 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigError, DEV_PAYMENT_SECRET, parseConfig } from '../../config.ts';
 import type { Deps } from '../../deps.ts';
-import { testConfig } from '../../test/template.ts';
+import { PRODUCTION_ENV, testConfig } from '../../test/template.ts';
 import { silentLog } from '../../platform/jobs/job-log.ts';
 import { startPaymentJobs } from './payments.jobs.ts';
 import { paymentClientFor } from './online/payment-platform.ts';
-
-const prod = {
-  NODE_ENV: 'production',
-  DATABASE_URL: 'postgres://x@db/motcua',
-  SECRET_KEY: 'k'.repeat(40),
-};
 
 test('PAYMENT_*: defaults for development; production needs a real secret once the platform is set', () => {
   const dev = parseConfig({});
@@ -32,12 +26,12 @@ test('PAYMENT_*: defaults for development; production needs a real secret once t
   assert.equal(set.payment.partnerCode, 'HNI.001');
   assert.equal(set.payment.reconcileMinutes, 0);
   // Production without the platform: only desk payments, no secret needed.
-  assert.equal(parseConfig(prod).payment.baseUrl, null);
+  assert.equal(parseConfig(PRODUCTION_ENV).payment.baseUrl, null);
   for (const secret of [undefined, 'short', DEV_PAYMENT_SECRET])
     assert.throws(
       () =>
         parseConfig({
-          ...prod,
+          ...PRODUCTION_ENV,
           PAYMENT_BASE_URL: 'https://thanhtoan.example.vn',
           ...(secret ? { PAYMENT_SECRET: secret } : {}),
         }),
@@ -45,7 +39,7 @@ test('PAYMENT_*: defaults for development; production needs a real secret once t
     );
   assert.ok(
     parseConfig({
-      ...prod,
+      ...PRODUCTION_ENV,
       PAYMENT_BASE_URL: 'https://thanhtoan.example.vn',
       PAYMENT_SECRET: 's'.repeat(32),
     }).payment.baseUrl,

@@ -3,6 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorOf } from '../../test/http.ts';
+import { countRows } from '../../test/seeded.ts';
 import { silentLog } from '../../platform/jobs/job-log.ts';
 import { simSign } from '../../../simulator/payments.ts';
 import { missingTools, pdfText } from '../slips/test-poppler.ts';
@@ -280,14 +281,7 @@ test('malformed, incomplete, unknown and foreign callbacks get an error code, ar
     };
     return JSON.stringify({ ...m, MaXacThuc: simSign('CONFIRM', m, secret) });
   };
-  const before = Number(
-    (
-      await k.rt.deps.db
-        .selectFrom('payment_callbacks')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+  const before = await countRows(k.rt.deps.db, 'payment_callbacks');
   const cases: [string, string, number, string][] = [
     ['{"MaLoi": "00", ', 'application/json', 400, 'malformed-json'],
     ['not json at all', 'text/plain', 400, 'malformed-json'],

@@ -7,7 +7,7 @@ import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.
 import { errorOf, ORIGIN } from '../../test/http.ts';
 import { startTestIdp } from '../../test/citizen.ts';
 import { dossierKit } from '../../test/dossier-kit.ts';
-import { peoplesCommittee } from '../../test/seeded.ts';
+import { countRows, peoplesCommittee } from '../../test/seeded.ts';
 import { testConfig } from '../../test/template.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
 
@@ -29,15 +29,7 @@ const rate = async (cookie: string | undefined, payload: unknown, dossier = code
     headers: { ...(cookie ? { cookie } : {}), origin: ORIGIN },
     payload: payload as Record<string, unknown>,
   });
-const ratings = async () =>
-  Number(
-    (
-      await rt.deps.db
-        .selectFrom('dossier_ratings')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const ratings = () => countRows(rt.deps.db, 'dossier_ratings');
 const act = (cookie: string, action: string, body: Record<string, unknown> = {}) =>
   kit.actOk(cookie, code, action, body);
 

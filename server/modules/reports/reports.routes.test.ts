@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
 import { errorOf, loginAs } from '../../test/http.ts';
-import { APPLICANT_HUONG } from '../../test/fixtures.ts';
+import { funeralSupportAtCounter } from '../../test/fixtures.ts';
 import { receiveBirthAt } from '../../test/dossier-kit.ts';
 import { grantReachesAgency } from '../org/org.policy.ts';
 import type { OverviewFigures, OverviewResponse } from '../../../common/contracts/reports.ts';
@@ -50,23 +50,7 @@ async function receiveFuneralSupport(): Promise<{ code: string; dueAt: string }>
     method: 'POST',
     url: '/api/v1/dossiers',
     headers: { cookie: await as('desk.hang-trong') },
-    payload: {
-      procedureCode: '1.001731',
-      agencyCode: HANG_TRONG(),
-      applicant: APPLICANT_HUONG,
-      formData: {
-        nguoiYeuCau: {
-          hoTen: 'Nguyễn Thị Hường',
-          soDinhDanh: '001190012345',
-          noiCuTru: 'Số 12 phố Hàng Trống',
-        },
-        noiDungYeuCau: 'Đề nghị hỗ trợ chi phí mai táng',
-        hinhThucNhanKetQua: 'Nhận trực tiếp',
-        camDoan: true,
-      },
-      components: [1, 2, 3].map((n) => ({ code: `TP${n}`, provided: 'original' })),
-      channel: 'direct',
-    },
+    payload: funeralSupportAtCounter(HANG_TRONG()),
   });
   assert.equal(res.statusCode, 201, res.body);
   return res.json<{ code: string; dueAt: string }>();

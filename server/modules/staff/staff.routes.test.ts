@@ -6,7 +6,7 @@ import { errorOf, loginAs } from '../../test/http.ts';
 import { createUser } from '../auth/auth.service.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
 import type { StaffListResponse, StaffView } from '../../../common/contracts/staff.ts';
-import { agencyCode } from '../../test/seeded.ts';
+import { agencyCode, countRows } from '../../test/seeded.ts';
 
 let rt: TestRuntime;
 const clock = manualClock('2026-11-20T02:00:00Z');
@@ -242,12 +242,7 @@ test('a unit administrator creates a specialist who can then sign in; the audit 
 });
 
 test('bad input names every failing field; nothing is written', async () => {
-  const before = (
-    await rt.deps.db
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow()
-  ).n;
+  const before = await countRows(rt.deps.db, 'users');
   const res = await call('demo-admin', {
     method: 'POST',
     url: '/api/v1/staff',
@@ -291,12 +286,7 @@ test('bad input names every failing field; nothing is written', async () => {
     errorOf(semantic).details!.map((d) => d.path),
     ['body/grants/0/agencyCode', 'body/grants/2'],
   );
-  const after = (
-    await rt.deps.db
-      .selectFrom('users')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow()
-  ).n;
+  const after = await countRows(rt.deps.db, 'users');
   assert.equal(after, before);
 });
 

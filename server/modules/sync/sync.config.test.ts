@@ -2,12 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConfigError, DEV_PORTAL_SECRET, parseConfig } from '../../config.ts';
-
-const PRODUCTION = {
-  NODE_ENV: 'production',
-  DATABASE_URL: 'postgres://x@db/motcua',
-  SECRET_KEY: 'k'.repeat(40),
-};
+import { PRODUCTION_ENV } from '../../test/template.ts';
 
 test('development needs no portal configuration: the simulator secret, hmac, portal unset', () => {
   const c = parseConfig({});
@@ -23,26 +18,26 @@ test('development needs no portal configuration: the simulator secret, hmac, por
 
 test('production with a portal needs its own secret; bad values are all named', () => {
   assert.throws(
-    () => parseConfig({ ...PRODUCTION, PORTAL_BASE_URL: 'https://dvcqg.example' }),
+    () => parseConfig({ ...PRODUCTION_ENV, PORTAL_BASE_URL: 'https://dvcqg.example' }),
     (err: unknown) => err instanceof ConfigError && err.problems.some((p) => p.startsWith('PORTAL_SECRET')),
   );
   assert.throws(
     () =>
       parseConfig({
-        ...PRODUCTION,
+        ...PRODUCTION_ENV,
         PORTAL_BASE_URL: 'https://dvcqg.example',
         PORTAL_SECRET: DEV_PORTAL_SECRET,
       }),
     ConfigError,
   );
   const ok = parseConfig({
-    ...PRODUCTION,
+    ...PRODUCTION_ENV,
     PORTAL_BASE_URL: 'https://dvcqg.example',
     PORTAL_SECRET: 's'.repeat(32),
   });
   assert.equal(ok.portal.secret, 's'.repeat(32));
   // No portal in production: nothing to protect, messages wait.
-  assert.equal(parseConfig(PRODUCTION).portal.baseUrl, null);
+  assert.equal(parseConfig(PRODUCTION_ENV).portal.baseUrl, null);
   assert.throws(
     () =>
       parseConfig({

@@ -11,6 +11,7 @@ import { createPortalClient, type PortalClient } from './portal-client.ts';
 import { fetchInbound } from './inbound.ts';
 import { receiveInbound } from './inbound-intake.ts';
 import { loginAs, ORIGIN } from '../../test/http.ts';
+import { countRows } from '../../test/seeded.ts';
 import { wardCommitteeCode } from './test-kit.ts';
 
 let sim: Simulator;
@@ -141,15 +142,7 @@ test('fetched dossiers enter intake once as submitted dossiers at the named desk
     .set({ status: 'new', dossier_code: null, problems: '[]' })
     .where('portal_code', '=', birth.portal_code)
     .execute();
-  const count = async () =>
-    Number(
-      (
-        await rt.deps.db
-          .selectFrom('dossiers')
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = () => countRows(rt.deps.db, 'dossiers');
   const before = await count();
   assert.equal((await receiveInbound(rt.deps)).received, 1, 'replayed, not created again');
   assert.equal(await count(), before);
