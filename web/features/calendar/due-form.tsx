@@ -1,8 +1,9 @@
 // The due-time explainer's form: start, time limit and unit, and whose office hours count (one of
 // the user's agencies, the default, or another agency by its code).
-import { type FormEvent } from 'react';
+import type { FormEvent } from 'react';
+import type { UseFormRegister } from 'react-hook-form';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import { DURATION_UNITS, type DurationUnit } from './calendar-api.ts';
+import { DURATION_UNITS } from './calendar-api.ts';
 import type { DueField, DueInputs } from './due-inputs.ts';
 
 export const OTHER = '__other__';
@@ -14,8 +15,8 @@ export const DUE_IDS: Record<DueField, string> = {
 };
 
 export function DueForm({
-  inputs,
-  onChange,
+  register,
+  sameDay,
   choice,
   onChoice,
   agencies,
@@ -23,8 +24,9 @@ export function DueForm({
   busy,
   onSubmit,
 }: {
-  inputs: DueInputs;
-  onChange: (change: Partial<DueInputs>) => void;
+  register: UseFormRegister<DueInputs>;
+  /** "Trong ngày" has no amount: the amount field is disabled and sent as nothing. */
+  sameDay: boolean;
   choice: string;
   onChoice: (choice: string) => void;
   agencies: { code: string; name: string }[];
@@ -56,8 +58,7 @@ export function DueForm({
         <input
           id={DUE_IDS.start}
           type="datetime-local"
-          value={inputs.start}
-          onChange={(e) => onChange({ start: e.target.value })}
+          {...register('start')}
           aria-invalid={invalid('start')}
           aria-describedby={described('start', 'due-start-hint')}
         />
@@ -75,9 +76,7 @@ export function DueForm({
             inputMode="decimal"
             autoComplete="off"
             maxLength={10}
-            value={inputs.unit === 'same-day' ? '' : inputs.value}
-            disabled={inputs.unit === 'same-day'}
-            onChange={(e) => onChange({ value: e.target.value })}
+            {...(sameDay ? { value: '', disabled: true, readOnly: true } : register('value'))}
             aria-invalid={invalid('value')}
             aria-describedby={described('value', 'due-value-hint')}
           />
@@ -87,8 +86,7 @@ export function DueForm({
           {errorLine('unit')}
           <select
             id={DUE_IDS.unit}
-            value={inputs.unit}
-            onChange={(e) => onChange({ unit: e.target.value as DurationUnit })}
+            {...register('unit')}
             aria-invalid={invalid('unit')}
             aria-describedby={described('unit')}
           >
@@ -134,8 +132,7 @@ export function DueForm({
               autoComplete="off"
               spellCheck={false}
               maxLength={13}
-              value={inputs.agency}
-              onChange={(e) => onChange({ agency: e.target.value })}
+              {...register('agency')}
               aria-invalid={invalid('agencyCode')}
               aria-describedby={described('agencyCode', 'due-agency-code-hint')}
             />

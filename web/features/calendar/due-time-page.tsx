@@ -4,7 +4,8 @@
 // which is how the procedure page links here, and the address follows the last computation so that
 // it can be shared.
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { Page } from '../../app/page.tsx';
 import { officeHoursPath, PATHS } from '../../app/paths.ts';
@@ -54,7 +55,10 @@ export function DueTimePage() {
   const { session } = useSession();
   const { location } = useRouter();
   const [initial] = useState(() => readDueInputs(location.search, nowLocalInput()));
-  const [inputs, setInputs] = useState<DueInputs>(initial);
+  const form = useForm<DueInputs>({
+    defaultValues: { start: initial.start, value: initial.value, unit: initial.unit, agency: initial.agency },
+  });
+  const [unit, agency] = useWatch({ control: form.control, name: ['unit', 'agency'] });
   const [otherMode, setOtherMode] = useState(false);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [done, setDone] = useState<{ due: DueView; agency: string } | null>(null);
@@ -64,8 +68,8 @@ export function DueTimePage() {
 
   const user = session.status === 'signed-in' ? session.user : null;
   const agencies = user ? agenciesOf(user.roles) : [];
-  const inList = agencies.some((a) => a.code === inputs.agency);
-  const choice = otherMode || (inputs.agency !== '' && !inList) ? OTHER : inputs.agency;
+  const inList = agencies.some((a) => a.code === agency);
+  const choice = otherMode || (agency !== '' && !inList) ? OTHER : agency;
 
   const failed = (next: Failure) => {
     setFailure(next);
@@ -97,10 +101,7 @@ export function DueTimePage() {
     // Once, for the inputs the address brought (`run` is new at each render, `initial` is not).
   }, [initial]);
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    run(inputs, true);
-  };
+  const submit = form.handleSubmit((values) => run(values, true));
 
   const labels: Record<DueField, string> = {
     start: t.due.start,
@@ -121,17 +122,17 @@ export function DueTimePage() {
     <Page title={t.due.title} heading={t.due.heading} intro={t.due.intro} className="due-page">
       <ErrorSummary title={t.due.errorSummary} problems={problems} headingRef={summaryHeading} />
       <DueForm
-        inputs={inputs}
-        onChange={(change) => setInputs((now) => ({ ...now, ...change }))}
+        register={form.register}
+        sameDay={unit === 'same-day'}
         choice={choice}
         onChoice={(next) => {
           setOtherMode(next === OTHER);
-          setInputs((now) => ({ ...now, agency: next === OTHER ? '' : next }));
+          form.setValue('agency', next === OTHER ? '' : next);
         }}
         agencies={agencies}
         errors={failure?.fields ?? {}}
         busy={computing}
-        onSubmit={onSubmit}
+        onSubmit={(event) => void submit(event)}
       />
       <section className="due-result" aria-labelledby="due-result-heading" aria-busy={computing}>
         <h2 id="due-result-heading" className="section-heading" tabIndex={-1} ref={resultHeading}>
