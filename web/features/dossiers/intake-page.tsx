@@ -11,6 +11,7 @@
 // button) and cite its records for a component marked "Khai thác dữ liệu đã có".
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
 import {
   isApplicantIdNumber,
   normaliseIdNumber,
@@ -58,7 +59,10 @@ export function IntakePage() {
   const [picked, setPicked] = useState<PickedProcedure | null>(null);
   const [agencyCode, setAgencyCode] = useState('');
   const [channel, setChannel] = useState<Channel>('direct');
-  const [applicant, setApplicant] = useState<Applicant>(EMPTY_APPLICANT);
+  // The applicant's fields are held by react-hook-form, as the apply page's are; the declaration
+  // beside them is the schema-driven form.
+  const applicantForm = useForm<Applicant>({ defaultValues: EMPTY_APPLICANT });
+  const applicant = useWatch({ control: applicantForm.control }) as Applicant;
   const [formData, setFormData] = useState<unknown>(undefined);
   const [marks, setMarks] = useState<IntakeMark[]>([]);
   const [badNumber, setBadNumber] = useState(false);
@@ -104,7 +108,7 @@ export function IntakePage() {
 
   const setApplicantField = (f: keyof Applicant, v: string) => {
     if ((f === 'idNumber' || f === 'kind') && v !== applicant[f] && lookup.kind !== 'none') forgetLookup();
-    setApplicant((a) => ({ ...a, [f]: v }));
+    applicantForm.setValue(f, v);
   };
 
   const lookUp = () => {
@@ -175,7 +179,7 @@ export function IntakePage() {
   const startOver = () => {
     setIncomplete(null);
     setPicked(null);
-    setApplicant(EMPTY_APPLICANT);
+    applicantForm.reset(EMPTY_APPLICANT);
     setFormData(undefined);
     setMarks([]);
     forgetLookup();
