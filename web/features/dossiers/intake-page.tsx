@@ -50,6 +50,8 @@ import type { PickedProcedure } from './procedure-picker.tsx';
 import { initialValue, SchemaForm, type FormSchema } from './schema-form.tsx';
 import { FormSection } from './schema-parts.tsx';
 
+type IntakeValues = { agencyCode: string; channel: Channel; applicant: Applicant };
+
 export function IntakePage() {
   const { t } = useI18n();
   const { session } = useSession();
@@ -57,12 +59,18 @@ export function IntakePage() {
   const own = session.status === 'signed-in' ? session.user.roles.map((r) => r.agencyCode) : [];
   const ownKey = own.join(',');
   const [picked, setPicked] = useState<PickedProcedure | null>(null);
-  const [agencyCode, setAgencyCode] = useState('');
-  const [channel, setChannel] = useState<Channel>('direct');
-  // The applicant's fields are held by react-hook-form, as the apply page's are; the declaration
-  // beside them is the schema-driven form.
-  const applicantForm = useForm<Applicant>({ defaultValues: EMPTY_APPLICANT });
-  const applicant = useWatch({ control: applicantForm.control }) as Applicant;
+  // The desk's own fields (receiving agency, channel, the applicant) are held by react-hook-form, as
+  // the apply page's are; the declaration beside them is the schema-driven form.
+  const intakeForm = useForm<IntakeValues>({
+    defaultValues: { agencyCode: '', channel: 'direct', applicant: EMPTY_APPLICANT },
+  });
+  const [agencyCode, channel, watchedApplicant] = useWatch({
+    control: intakeForm.control,
+    name: ['agencyCode', 'channel', 'applicant'],
+  });
+  const applicant = watchedApplicant;
+  const setAgencyCode = (code: string) => intakeForm.setValue('agencyCode', code);
+  const setChannel = (next: Channel) => intakeForm.setValue('channel', next);
   const [formData, setFormData] = useState<unknown>(undefined);
   const [marks, setMarks] = useState<IntakeMark[]>([]);
   const [badNumber, setBadNumber] = useState(false);
@@ -108,7 +116,7 @@ export function IntakePage() {
 
   const setApplicantField = (f: keyof Applicant, v: string) => {
     if ((f === 'idNumber' || f === 'kind') && v !== applicant[f] && lookup.kind !== 'none') forgetLookup();
-    applicantForm.setValue(f, v);
+    intakeForm.setValue(`applicant.${f}`, v);
   };
 
   const lookUp = () => {
@@ -179,7 +187,7 @@ export function IntakePage() {
   const startOver = () => {
     setIncomplete(null);
     setPicked(null);
-    applicantForm.reset(EMPTY_APPLICANT);
+    intakeForm.setValue('applicant', EMPTY_APPLICANT);
     setFormData(undefined);
     setMarks([]);
     forgetLookup();
