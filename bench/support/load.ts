@@ -95,17 +95,8 @@ export function httpClient(origin: string, connections: number) {
   return { request, close: () => agent.destroy() };
 }
 
-/** mulberry32: a seeded generator, so a run's choices can be repeated from its printed seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so a run's choices can be repeated from its printed seed (the tests' own). */
+export { mulberry32 as seededRandom } from '../../server/test/random.ts';
 
 export const fmtRate = (r: RunResult) => `${Math.round(r.perSecond).toLocaleString('en-US')}/s`;
 /** Two decimals, truncated: a printed 0.50 is at least 0.5. */
