@@ -105,6 +105,9 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
       pglite,
       close: async () => {
         await db.destroy();
+        // Kysely starts its driver at the first query and destroys only a started one: a database
+        // closed before any query would keep PGlite, and the process, alive.
+        if (!pglite.closed) await pglite.close();
         release();
       },
     };
