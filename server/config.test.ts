@@ -60,3 +60,50 @@ test('every invalid value is named at once', () => {
     (err: unknown) => err instanceof ConfigError && err.problems.length === 4,
   );
 });
+
+test('#20.2 TRUST_PROXY is a list of proxies by address or CIDR range; true (every hop) is refused', () => {
+  assert.deepEqual(parseConfig({}).trustProxy, []);
+  assert.deepEqual(parseConfig({ TRUST_PROXY: 'false' }).trustProxy, []);
+  assert.deepEqual(parseConfig({ TRUST_PROXY: '127.0.0.1,10.0.0.0/8, fd00::/8,loopback' }).trustProxy, [
+    '127.0.0.1',
+    '10.0.0.0/8',
+    'fd00::/8',
+    'loopback',
+  ]);
+  for (const wrong of ['true', '1', 'proxy.local', '10.0.0.0/33', '10.0.0.1,', '10.0.0.0/8/1']) {
+    assert.throws(
+      () => parseConfig({ TRUST_PROXY: wrong }),
+      (err: unknown) =>
+        err instanceof ConfigError &&
+        err.problems.length === 1 &&
+        err.problems[0]!.startsWith('TRUST_PROXY must be false, or a comma-separated list') &&
+        err.problems[0]!.includes('true, which trusted every hop'),
+      wrong,
+    );
+  }
+});
+
+test('sign-in throttling variables: LOGIN_LOCKOUT_MINUTES is refused by name; the backoff must fit under its ceiling', () => {
+  const c = parseConfig({});
+  assert.deepEqual(
+    [c.loginMaxFailures, c.loginAccountMaxFailures, c.loginAddressMaxFailures, c.loginBackoffSeconds],
+    [5, 20, 50, 60],
+  );
+  assert.throws(
+    () => parseConfig({ LOGIN_LOCKOUT_MINUTES: '15' }),
+    (err: unknown) =>
+      err instanceof ConfigError && err.problems.some((p) => p.includes('LOGIN_BACKOFF_SECONDS')),
+  );
+  assert.throws(
+    () => parseConfig({ LOGIN_BACKOFF_SECONDS: '600', LOGIN_BACKOFF_MAX_MINUTES: '5' }),
+    ConfigError,
+  );
+});
+
+test('#20.13 production has no API docs unless API_DOCS is on; METRICS_TOKEN is at least 16 characters', () => {
+  assert.equal(parseConfig({}).apiDocs, true);
+  assert.equal(parseConfig(PRODUCTION_ENV).apiDocs, false);
+  assert.equal(parseConfig({ ...PRODUCTION_ENV, API_DOCS: 'true' }).apiDocs, true);
+  assert.equal(parseConfig(PRODUCTION_ENV).metricsToken, null);
+  assert.throws(() => parseConfig({ METRICS_TOKEN: 'short' }), ConfigError);
+});

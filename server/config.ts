@@ -3,6 +3,7 @@
 // environment's strings. `.env.example` must list the same variables (config.test.ts keeps the two in
 // step). What relates several variables (production refusals, derived defaults) follows the schema.
 import path from 'node:path';
+import { isIP } from 'node:net';
 import { Type, type TSchema } from 'typebox';
 import { Value } from 'typebox/value';
 
@@ -21,9 +22,18 @@ export type Config = {
   logLevel: string;
   bodyLimitBytes: number;
   sessionTtlHours: number;
+  /** Sign-in budgets and waits (docs/adr/0010-sign-in-throttling.md). */
   loginMaxFailures: number;
-  loginLockoutMinutes: number;
-  trustProxy: boolean;
+  loginAccountMaxFailures: number;
+  loginAddressMaxFailures: number;
+  loginBackoffSeconds: number;
+  loginBackoffMaxMinutes: number;
+  /** The reverse proxies whose X-Forwarded-For is believed: addresses, CIDR ranges or proxy-addr's names. */
+  trustProxy: string[];
+  /** The bearer token /metrics asks for; null: /metrics is open, except in production where it is off. */
+  metricsToken: string | null;
+  /** Serve the API docs UI (/docs) and the OpenAPI document (/openapi.json). */
+  apiDocs: boolean;
   workerInApi: boolean;
   portal: PortalConfig;
   sync: SyncConfig;
@@ -152,6 +162,24 @@ function isUrl(value: string, protocols?: string[]): boolean {
     return false;
   }
 }
+/** proxy-addr's names for ranges, beside addresses and CIDR ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address = '', prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** TRUST_PROXY's entries; false or empty trusts no proxy. */
+function proxyList(value: string | undefined): string[] {
+  if (value === undefined || value === 'false') return [];
+  return value.split(',').map((e) => e.trim());
+}
+
 const httpUrl = (doc: string): Variable<string | undefined> =>
   refined((v) => isUrl(v, ['http:', 'https:']), { mustBe: 'an absolute http(s) URL', doc });
 
@@ -193,9 +221,48 @@ const VARIABLES = {
   ),
   BODY_LIMIT_BYTES: int(1024, 100 * 1024 * 1024, 1024 * 1024, 'Largest JSON request body accepted'),
   SESSION_TTL_HOURS: int(1, 24 * 30, 12, 'Staff session lifetime'),
-  LOGIN_MAX_FAILURES: int(1, 100, 5, 'Failed sign-ins before a temporary lockout'),
-  LOGIN_LOCKOUT_MINUTES: int(1, 24 * 60, 15, 'Length of the lockout and of the failure window'),
-  TRUST_PROXY: bool(false, 'true behind a reverse proxy that sets X-Forwarded-For'),
+  LOGIN_MAX_FAILURES: int(
+    1,
+    100,
+    5,
+    'Sign-in attempts for one account from one address before that address waits (docs/adr/0010-sign-in-throttling.md)',
+  ),
+  LOGIN_ACCOUNT_MAX_FAILURES: int(
+    1,
+    10_000,
+    20,
+    'Sign-in attempts for one account from all addresses before addresses it has not signed in from for 30 days wait',
+  ),
+  LOGIN_ADDRESS_MAX_FAILURES: int(
+    1,
+    100_000,
+    50,
+    'Sign-in attempts from one address (an office NAT: every account) before it waits, but for accounts that signed in from it within 30 days',
+  ),
+  LOGIN_BACKOFF_SECONDS: int(
+    1,
+    3600,
+    60,
+    'First wait once a sign-in budget is spent; it doubles each time the budget is spent again',
+  ),
+  LOGIN_BACKOFF_MAX_MINUTES: int(1, 24 * 60, 60, 'Longest wait of a spent sign-in budget'),
+  TRUST_PROXY: refined((v) => proxyList(v).every(isProxyAddress), {
+    mustBe:
+      "false, or a comma-separated list of the reverse proxies' addresses or CIDR ranges (or loopback, linklocal, uniquelocal); true, which trusted every hop and let a client choose its address, is no longer accepted",
+    doc: 'Reverse proxies whose X-Forwarded-For is believed, by address or CIDR range, comma-separated (e.g. 127.0.0.1 or 10.0.0.0/8); false: none',
+    fallback: 'false',
+  }),
+  METRICS_TOKEN: {
+    ...text(
+      undefined,
+      'Bearer token Prometheus sends for /metrics (at least 16 characters). Empty: /metrics is open, except in production, where it is then off',
+    ),
+    quiet: true,
+  },
+  API_DOCS: bool(
+    undefined,
+    'Serve the API docs UI at /docs and the OpenAPI document at /openapi.json; on by default, except in production',
+  ),
   WORKER_IN_API: bool(
     true,
     'Run the background worker inside the API process (default true for --role=all)',
@@ -413,6 +480,17 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       );
     }
   }
+  if (env.LOGIN_LOCKOUT_MINUTES?.trim()) {
+    problems.push(
+      'LOGIN_LOCKOUT_MINUTES is no longer read: a spent sign-in budget waits LOGIN_BACKOFF_SECONDS, doubling up to LOGIN_BACKOFF_MAX_MINUTES (docs/adr/0010-sign-in-throttling.md)',
+    );
+  }
+  if (v.METRICS_TOKEN !== undefined && v.METRICS_TOKEN.length < 16) {
+    problems.push('METRICS_TOKEN must be at least 16 characters');
+  }
+  if (v.LOGIN_BACKOFF_MAX_MINUTES * 60 < v.LOGIN_BACKOFF_SECONDS) {
+    problems.push('LOGIN_BACKOFF_MAX_MINUTES must not be shorter than LOGIN_BACKOFF_SECONDS');
+  }
   if (v.SYNC_BACKOFF_MAX_MS < v.SYNC_BACKOFF_BASE_MS) {
     problems.push('SYNC_BACKOFF_MAX_MS must not be smaller than SYNC_BACKOFF_BASE_MS');
   }
@@ -431,8 +509,13 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     bodyLimitBytes: v.BODY_LIMIT_BYTES,
     sessionTtlHours: v.SESSION_TTL_HOURS,
     loginMaxFailures: v.LOGIN_MAX_FAILURES,
-    loginLockoutMinutes: v.LOGIN_LOCKOUT_MINUTES,
-    trustProxy: v.TRUST_PROXY,
+    loginAccountMaxFailures: v.LOGIN_ACCOUNT_MAX_FAILURES,
+    loginAddressMaxFailures: v.LOGIN_ADDRESS_MAX_FAILURES,
+    loginBackoffSeconds: v.LOGIN_BACKOFF_SECONDS,
+    loginBackoffMaxMinutes: v.LOGIN_BACKOFF_MAX_MINUTES,
+    trustProxy: proxyList(v.TRUST_PROXY),
+    metricsToken: v.METRICS_TOKEN ?? null,
+    apiDocs: v.API_DOCS ?? !production,
     workerInApi: v.WORKER_IN_API,
     portal: {
       baseUrl: trimSlashes(v.PORTAL_BASE_URL),

@@ -52,7 +52,7 @@ test('empty fields: each error from the API is shown beside its field and listed
   await screenshot(tp.page, 'sign-in-field-errors');
 });
 
-test('after too many failures the lockout message gives the minutes to wait', async () => {
+test('after too many failures from one place the message gives the minutes to wait', async () => {
   const signIn = new SignInPage(tp.page);
   // Five failures through the API (as a script would), the sixth attempt through the form.
   for (let i = 0; i < 5; i++) {
@@ -63,7 +63,7 @@ test('after too many failures the lockout message gives the minutes to wait', as
   }
   await signIn.goto();
   await signIn.signIn('auditor.ha-noi', 'demo');
-  // LOGIN_LOCKOUT_MINUTES defaults to 15; Retry-After counts down from there.
+  // The first wait is LOGIN_BACKOFF_SECONDS (60 by default), doubling each time (ADR 0010).
   const text = await eventually(async () => {
     const alert = await signIn.alert.innerText();
     assert.match(alert, /tạm khóa/);

@@ -279,13 +279,6 @@ export interface IdempotencyKeys {
   status_code: number;
 }
 
-export interface LoginFailures {
-  at: Timestamp;
-  ip: string;
-  login_failure_id: Generated<Int8>;
-  username: string;
-}
-
 export interface OfficeHours {
   agency_id: Int8;
   hours: ColumnType<JsonValue, string, string>;
@@ -543,6 +536,32 @@ export interface Sessions {
   user_id: Int8;
 }
 
+export interface SignInBudgets {
+  /**
+   * The client address (an IPv6 address by its /64; address and account-address budgets; empty for an account budget).
+   */
+  address: Generated<string>;
+  /**
+   * Attempts reserved since the budget was last renewed; a successful sign-in gives its attempt back.
+   */
+  attempts: Generated<number>;
+  blocked_until: Timestamp | null;
+  scope: string;
+  /**
+   * account-address only: the last successful sign-in of the account from the address; within 30 days the account and address budgets do not apply to the pair.
+   */
+  signed_in_at: Timestamp | null;
+  /**
+   * Times the budget ran out since the row was last quiet for a day; the next wait is LOGIN_BACKOFF_SECONDS × 2^strikes, at most LOGIN_BACKOFF_MAX_MINUTES.
+   */
+  strikes: Generated<number>;
+  updated_at: Timestamp;
+  /**
+   * The normalised username tried (account and account-address budgets; empty for an address budget).
+   */
+  username: Generated<string>;
+}
+
 export interface SyncReconciliations {
   checked: Generated<number>;
   /**
@@ -628,7 +647,6 @@ export interface DB {
   dossiers: Dossiers;
   files: Files;
   idempotency_keys: IdempotencyKeys;
-  login_failures: LoginFailures;
   office_hours: OfficeHours;
   oidc_sign_ins: OidcSignIns;
   outbox: Outbox;
@@ -642,6 +660,7 @@ export interface DB {
   receipt_counters: ReceiptCounters;
   seed_state: SeedState;
   sessions: Sessions;
+  sign_in_budgets: SignInBudgets;
   sync_reconciliations: SyncReconciliations;
   units: Units;
   user_roles: UserRoles;

@@ -19,8 +19,8 @@ export const fail = defineErrors('auth', {
   },
   AUTH_LOCKED_OUT: {
     code: 'TOO_MANY_REQUESTS',
-    vi: 'Đăng nhập sai quá nhiều lần; tài khoản tạm khóa. Vui lòng thử lại sau.',
-    en: 'Too many failed sign-ins; the account is locked for a while. Please try again later.',
+    vi: 'Đăng nhập sai quá nhiều lần; tạm khóa đăng nhập từ nơi này. Vui lòng thử lại sau.',
+    en: 'Too many failed sign-ins; signing in from here is paused for a while. Please try again later.',
   },
   AUTH_TOKEN_NOT_FOUND: {
     code: 'NOT_FOUND',

@@ -122,13 +122,3 @@ export async function findUserWithGrants(
     grants: rows.flatMap(grantOf),
   };
 }
-
-export async function countRecentFailures(db: Database, by: 'username' | 'ip', value: string, since: Date) {
-  const row = await db
-    .selectFrom('login_failures')
-    .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.max('at').as('last')])
-    .where(by, '=', value)
-    .where('at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.n), last: row.last ? new Date(row.last) : null };
-}

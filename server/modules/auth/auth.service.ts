@@ -1,16 +1,15 @@
-// Staff sign-in: argon2id passwords, server-side sessions, lockout, and API tokens.
+// Staff sign-in: argon2id passwords, server-side sessions, sign-in budgets, and API tokens.
 import type { Selectable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { isoOrNull } from '../../platform/clock.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import type { AppError } from '../../platform/errors.ts';
 import { fail } from './auth.errors.ts';
 import { ROLES, type Role } from '../../../common/auth/roles.ts';
 import { dummyPasswordHash, hashPassword, keyedHash, newSecret, verifyPassword } from './auth.crypto.ts';
+import { clearAccountBudgets, recordSignIn, reserveSignIn, signInBudgets } from './sign-in-budgets.ts';
 import {
-  countRecentFailures,
   findUserByUsername,
   findUserWithGrants,
   loadGrants,
@@ -19,21 +18,18 @@ import {
 
 export const SESSION_COOKIE = 'motcua_session';
 const TOKEN_PREFIX = 'mct_';
-/** Per-IP allowance is wider than per-user: a desk shares one NAT address. */
-const IP_FAILURE_FACTOR = 4;
 
 export function normaliseUsername(username: string): string {
   return username.trim().toLowerCase();
 }
 
-function tooMany(retryAfterSeconds: number): AppError {
-  return fail('AUTH_LOCKED_OUT', {
-    headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterSeconds))) },
-  });
-}
-
 export type LoginResult = { actor: Actor; sessionToken: string; expiresAt: Date };
 
+/**
+ * A staff sign-in. The attempt is reserved in its sign-in budgets before the password is checked
+ * (sign-in-budgets.ts, ADR 0010): however many arrive at once, no more passwords are checked than
+ * the budgets hold, and a caller past them waits (429 with Retry-After) without a password check.
+ */
 export async function login(
   deps: Deps,
   input: { username: string; password: string; ip: string; requestId: string },
@@ -41,17 +37,10 @@ export async function login(
   const { db, clock, config } = deps;
   const now = clock.now();
   const username = normaliseUsername(input.username);
-  const windowMs = config.loginLockoutMinutes * 60_000;
-  const since = new Date(now.getTime() - windowMs);
-  const [byUser, byIp] = await Promise.all([
-    countRecentFailures(db, 'username', username, since),
-    countRecentFailures(db, 'ip', input.ip, since),
-  ]);
-  for (const [f, limit] of [
-    [byUser, config.loginMaxFailures],
-    [byIp, config.loginMaxFailures * IP_FAILURE_FACTOR],
-  ] as const) {
-    if (f.count >= limit && f.last) throw tooMany((f.last.getTime() + windowMs - now.getTime()) / 1000);
+  const budgets = signInBudgets(config, username, input.ip);
+  const reservation = await reserveSignIn(db, budgets, { now, config });
+  if (!reservation.ok) {
+    throw fail('AUTH_LOCKED_OUT', { headers: { 'retry-after': String(reservation.retryAfterSeconds) } });
   }
 
   const user = await findUserByUsername(db, username);
@@ -61,8 +50,8 @@ export async function login(
       : (await verifyPassword(await dummyPasswordHash(), input.password), false);
 
   if (!user || !ok) {
+    // The reserved attempt stays spent: it is the failure's count.
     await db.transaction().execute(async (trx) => {
-      await trx.insertInto('login_failures').values({ username, ip: input.ip, at: now }).execute();
       await appendAudit(
         trx,
         { userId: user?.user_id ?? null, label: username.slice(0, 64) },
@@ -81,7 +70,7 @@ export async function login(
   const sessionToken = newSecret('');
   const expiresAt = new Date(now.getTime() + config.sessionTtlHours * 3_600_000);
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('login_failures').where('username', '=', username).execute();
+    await recordSignIn(trx, { budgets, reserved: reservation.reserved }, now);
     await trx
       .insertInto('sessions')
       .values({
@@ -343,7 +332,8 @@ export async function resetPassword(
       .executeTakeFirst();
     if (!user) throw fail('AUTH_ACCOUNT_NOT_FOUND', { params: { username } });
     await trx.deleteFrom('sessions').where('user_id', '=', user.user_id).execute();
-    await trx.deleteFrom('login_failures').where('username', '=', normaliseUsername(username)).execute();
+    // The unlock: the account's sign-in budgets start again, from every address.
+    await clearAccountBudgets(trx, normaliseUsername(username));
     await appendAudit(
       trx,
       by,

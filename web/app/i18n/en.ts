@@ -51,7 +51,7 @@ export const en: Messages = {
     submitting: 'Signing in…',
     errorSummary: 'You are not signed in yet',
     lockout: (n: number) =>
-      `The account is locked for a while after too many failed sign-ins. Please try again in ${minutes(n)}.`,
+      `Signing in from here is paused after too many failed attempts. Please try again in ${minutes(n)}.`,
     sessionEnded: 'Your session has ended. Please sign in again.',
     signedOut: 'You have signed out.',
   },

@@ -61,7 +61,7 @@ export const vi = {
     submitting: 'Đang đăng nhập…',
     errorSummary: 'Chưa đăng nhập được',
     lockout: (n: number) =>
-      `Tài khoản tạm khóa do đăng nhập sai nhiều lần. Vui lòng thử lại sau ${minutes(n)}.`,
+      `Đăng nhập sai nhiều lần nên tạm khóa đăng nhập từ nơi này. Vui lòng thử lại sau ${minutes(n)}.`,
     sessionEnded: 'Phiên làm việc đã kết thúc. Vui lòng đăng nhập lại.',
     signedOut: 'Bạn đã đăng xuất.',
   },
