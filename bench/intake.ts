@@ -204,7 +204,7 @@ try {
     client.request(
       'POST',
       '/api/v1/dossiers',
-      { cookie: desk.cookie, 'idempotency-key': `bench-${tag}-${i}` },
+      { cookie: desk.cookie, origin: server.origin, 'idempotency-key': `bench-${tag}-${i}` },
       body,
     );
   let serial = 0;

@@ -79,7 +79,7 @@ try {
     const res = await client.request(
       'POST',
       '/api/v1/dossiers',
-      { cookie: desk.cookie, 'idempotency-key': `bench-${tag}-${i}` },
+      { cookie: desk.cookie, origin: server.origin, 'idempotency-key': `bench-${tag}-${i}` },
       intakeBody(desk, i, i % 10 === 9),
     );
     if (res.status !== 201 && res.status !== 422)

@@ -44,7 +44,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   const { config } = deps;
   const app = Fastify({
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    // Only the listed proxies' X-Forwarded-For is believed; with none, the socket's peer is the client.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     requestIdHeader: false,
     // One line per request instead of Fastify's two (platform/http/request-log.ts).
     logController: new OneLineRequestLog(),
@@ -104,7 +105,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       security: [{ session: [] }, { bearer: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: false });
+  if (config.apiDocs) await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: false });
 
   registerHealthRoutes(app, deps, registry);
   registerAuthRoutes(app, deps);
@@ -121,7 +122,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerDocumentRoutes(app, deps);
   registerRatingRoutes(app, deps);
 
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  if (config.apiDocs) app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (options.serveWeb && fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
     const assets = path.join(WEB_DIST, 'assets') + path.sep;

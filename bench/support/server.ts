@@ -1,5 +1,5 @@
 // The server under test as production runs it: a child `node server/main.ts --role=api` on loopback,
-// NODE_ENV=production against PostgreSQL, behind a (pretend) reverse proxy (TRUST_PROXY=true), with
+// NODE_ENV=production against PostgreSQL, behind a (pretend) reverse proxy on loopback (TRUST_PROXY=127.0.0.1), with
 // the default request logging (info, to a discarded stdout).
 // BENCH_PROFILE_DIR=dir adds --cpu-prof to the child: the profile lands in dir when it exits.
 import net from 'node:net';
@@ -38,7 +38,7 @@ export async function startServer(databaseUrl: string): Promise<ServerUnderTest>
       PUBLIC_URL: origin,
       SECRET_KEY: randomBytes(32).toString('hex'),
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: '127.0.0.1',
       WORKER_IN_API: 'false',
     },
     stdio: [

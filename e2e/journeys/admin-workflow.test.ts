@@ -19,6 +19,7 @@ import {
 } from '../pages/admin-pages.ts';
 import { SignInPage } from '../pages/sign-in-page.ts';
 import {
+  BASE_URL,
   assertAccessible,
   assertNoProblems,
   eventually,
@@ -272,6 +273,7 @@ test('desk.hang-trong forwards a dossier to the specialist picked by name', asyn
   await signIn.goto();
   await signIn.signInAs('desk.hang-trong');
   const intake = await page.request.post('/api/v1/dossiers', {
+    headers: { origin: BASE_URL },
     data: {
       procedureCode: '1.001193',
       agencyCode: '000.12.22.H26',

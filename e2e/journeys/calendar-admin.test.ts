@@ -8,6 +8,7 @@ import { CalendarPage } from '../pages/calendar-page.ts';
 import { DueTimePage } from '../pages/due-time-page.ts';
 import { SignInPage } from '../pages/sign-in-page.ts';
 import {
+  BASE_URL,
   assertNoProblems,
   eventually,
   launchBrowser,
@@ -138,6 +139,7 @@ test('a save over a newer version is refused with a reload message', async () =>
     workingDays: unknown[];
   };
   const put = await admin.page.request.put('/api/v1/calendars/2030', {
+    headers: { origin: BASE_URL },
     data: {
       version: current.version,
       provisional: current.provisional,

@@ -10,6 +10,7 @@ import { OVERVIEW_PATH, OverviewPage } from '../pages/overview-page.ts';
 import { PortalPage } from '../pages/portal-page.ts';
 import { SignInPage } from '../pages/sign-in-page.ts';
 import {
+  BASE_URL,
   assertAccessible,
   assertNoProblems,
   eventually,
@@ -31,6 +32,7 @@ before(async () => {
   });
   assert.equal(login.status(), 200);
   const intake = await desk.page.request.post('/api/v1/dossiers', {
+    headers: { origin: BASE_URL },
     data: {
       procedureCode: '1.001193',
       agencyCode: HANG_TRONG,

@@ -38,6 +38,16 @@ export const fail = defineErrors('platform', {
     vi: 'Yêu cầu từ trang web khác bị từ chối.',
     en: 'A write from another site was refused.',
   },
+  WRITE_ORIGIN_MISSING: {
+    code: 'CSRF_REJECTED',
+    vi: 'Yêu cầu thay đổi dữ liệu bằng phiên đăng nhập phải có tiêu đề Origin hoặc Sec-Fetch-Site; ứng dụng ngoài trình duyệt hãy dùng mã truy cập (Bearer).',
+    en: 'A write made with a session cookie must carry an Origin or Sec-Fetch-Site header; clients outside a browser use a Bearer token.',
+  },
+  METRICS_TOKEN_REQUIRED: {
+    code: 'UNAUTHENTICATED',
+    vi: 'Cần mã truy cập số liệu (METRICS_TOKEN).',
+    en: 'The metrics token (METRICS_TOKEN) is required.',
+  },
   DATABASE_NOT_READY: {
     code: 'SERVICE_UNAVAILABLE',
     vi: 'Cơ sở dữ liệu chưa sẵn sàng.',

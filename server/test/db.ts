@@ -5,7 +5,8 @@ import path from 'node:path';
 import { directoryFileStore } from '../platform/file-store.ts';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { ORIGIN } from './http.ts';
 import { openDatabase } from '../db/client.ts';
 import { openRuntime, type Runtime } from '../bootstrap.ts';
 import { buildApp } from '../app.ts';
@@ -13,7 +14,44 @@ import type { Clock } from '../platform/clock.ts';
 import { adminUrl, prepareTemplate, testConfig } from './template.ts';
 import type { Config } from '../config.ts';
 
-export type TestRuntime = Runtime & { app: FastifyInstance };
+export type TestRuntime = Runtime & {
+  /** The app as a browser reaches it (see `asBrowser`). */
+  app: FastifyInstance;
+  /** The app's own inject: sends exactly the headers given. */
+  injectBare: Inject;
+};
+
+type Inject = (opts: InjectOptions | string) => Promise<LightMyRequestResponse>;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Makes `app.inject` send what a browser sends: a write carrying a cookie gets the page's Origin
+ * unless the test gave an Origin or Sec-Fetch-Site itself (the server refuses a cookie write with
+ * neither; platform/http/security.ts). The returned function is the app's own inject.
+ */
+function asBrowser(app: FastifyInstance): Inject {
+  const own = app.inject.bind(app);
+  const bare: Inject = (opts) => own(opts);
+  const browser: Inject = (opts) => {
+    if (typeof opts === 'string') return bare(opts);
+    const headers: Record<string, string | string[] | number | undefined> = { ...opts.headers };
+    const names = new Set(Object.keys(headers).map((h) => h.toLowerCase()));
+    const method = (opts.method ?? 'GET').toUpperCase();
+    if (
+      !SAFE_METHODS.has(method) &&
+      names.has('cookie') &&
+      !names.has('origin') &&
+      !names.has('sec-fetch-site')
+    ) {
+      headers.origin = ORIGIN;
+    }
+    return bare({ ...opts, headers });
+  };
+  // The tests call inject with options (or a URL), never the chained form.
+  app.inject = browser as FastifyInstance['inject'];
+  return bare;
+}
 
 export async function createTestRuntime(
   options: { clock?: Clock; config?: Partial<Config> } = {},
@@ -52,9 +90,11 @@ export async function createTestRuntime(
   });
   const app = await buildApp(rt.deps);
   await app.ready();
+  const injectBare = asBrowser(app);
   return {
     ...rt,
     app,
+    injectBare,
     close: async () => {
       await app.close();
       await rt.close();

@@ -1,4 +1,4 @@
-// Resolves the actor of every request from the session cookie or a Bearer token.
+// Resolves the actor of every API request from the session cookie or a Bearer token.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Deps } from '../../deps.ts';
 import type { Actor, PersonCaller } from '../../platform/actor.ts';
@@ -9,6 +9,9 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('citizen', null);
   app.addHook('onRequest', async (request) => {
+    // Actors are the API's; elsewhere (the web app's files, /metrics with its own token) a Bearer
+    // header is not an API token.
+    if (!request.url.startsWith('/api/')) return;
     const header = request.headers.authorization;
     if (typeof header === 'string' && header !== '') {
       const match = /^Bearer (\S+)$/.exec(header);

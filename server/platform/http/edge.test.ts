@@ -1,6 +1,8 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestRuntime, type TestRuntime } from '../../test/db.ts';
+import { PRODUCTION_ENV } from '../../test/template.ts';
+import { parseConfig } from '../../config.ts';
 
 let rt: TestRuntime;
 before(async () => {
@@ -59,4 +61,37 @@ test('security headers on every response; API answers are not cached', async () 
     assert.ok(res.headers[h], h);
   }
   assert.equal(res.headers['cache-control'], 'no-store');
+});
+
+test('#20.13 in production /metrics asks for METRICS_TOKEN and is off without one; /docs and /openapi.json are off unless API_DOCS', async () => {
+  const token = 'metrics-token-0123456789';
+  const config = parseConfig({ ...PRODUCTION_ENV, METRICS_TOKEN: token });
+  const prod = await createTestRuntime({
+    config: { nodeEnv: 'production', metricsToken: config.metricsToken, apiDocs: config.apiDocs },
+  });
+  try {
+    const metrics = (authorization?: string) =>
+      prod.app.inject({ url: '/metrics', headers: authorization ? { authorization } : {} });
+    const anonymous = await metrics();
+    assert.equal(anonymous.statusCode, 401);
+    assert.equal(anonymous.json<{ error: { code: string } }>().error.code, 'UNAUTHENTICATED');
+    assert.equal((await metrics(`Bearer ${token}x`)).statusCode, 401);
+    assert.equal((await metrics(token)).statusCode, 401);
+    const scraped = await metrics(`Bearer ${token}`);
+    assert.equal(scraped.statusCode, 200);
+    assert.match(scraped.body, /process_cpu_user_seconds_total/);
+    assert.equal((await prod.app.inject('/docs/')).statusCode, 404);
+    assert.equal((await prod.app.inject('/docs/json')).statusCode, 404);
+    assert.equal((await prod.app.inject('/openapi.json')).statusCode, 404);
+  } finally {
+    await prod.close();
+  }
+  const untokened = await createTestRuntime({
+    config: { nodeEnv: 'production', metricsToken: parseConfig(PRODUCTION_ENV).metricsToken, apiDocs: false },
+  });
+  try {
+    assert.equal((await untokened.app.inject('/metrics')).statusCode, 404);
+  } finally {
+    await untokened.close();
+  }
 });

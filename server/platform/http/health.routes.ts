@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Registry } from 'prom-client';
@@ -22,10 +23,21 @@ export function registerHealthRoutes(app: FastifyInstance, deps: Deps, registry:
     }
     return { status: 'ready', database: deps.driver };
   });
+  // Outside production /metrics is open; in production only with METRICS_TOKEN, as a Bearer token
+  // (Prometheus: authorization.credentials), and not at all when no token is set.
+  const token = deps.config.metricsToken;
+  if (token === null && deps.config.nodeEnv === 'production') return;
+  const expected = token === null ? null : Buffer.from(`Bearer ${token}`);
   app.get(
     '/metrics',
-    { schema: { ...hide, response: { 200: { type: 'string' } } } },
-    async (_request, reply) => {
+    { schema: { ...hide, response: { 200: { type: 'string' }, 401: envelope } } },
+    async (request, reply) => {
+      if (expected !== null) {
+        const given = Buffer.from(request.headers.authorization ?? '');
+        if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+          throw fail('METRICS_TOKEN_REQUIRED');
+        }
+      }
       void reply.type(registry.contentType);
       return registry.metrics();
     },

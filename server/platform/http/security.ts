@@ -1,29 +1,37 @@
 // Security headers on every response, and CSRF protection for cookie-authenticated writes:
-// a browser request from another site is refused (Sec-Fetch-Site, then Origin); clients outside a
-// browser send neither header and may write with their cookie or a Bearer token.
+// a browser request from another site is refused (Sec-Fetch-Site, then Origin). Every browser in use
+// sends one of the two on a write, so a write carrying a cookie and neither header is refused too:
+// clients outside a browser write with a Bearer token.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fail } from '../platform.errors.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function isCrossSiteWrite(request: FastifyRequest, allowedOrigins: ReadonlySet<string>): boolean {
-  if (SAFE_METHODS.has(request.method)) return false;
+/** Why a write is refused: from another site, or with a cookie and no sign of where it came from; null: allowed. */
+export function refusedWrite(
+  request: FastifyRequest,
+  allowedOrigins: ReadonlySet<string>,
+): 'cross-site' | 'origin-missing' | null {
+  if (SAFE_METHODS.has(request.method)) return null;
   if (
     typeof request.headers.authorization === 'string' &&
     request.headers.authorization.startsWith('Bearer ')
   ) {
-    return false;
+    return null;
   }
   const site = request.headers['sec-fetch-site'];
-  if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') return true;
+  const hasSite = typeof site === 'string' && site !== '';
+  if (hasSite && site !== 'same-origin' && site !== 'none') return 'cross-site';
   const origin = request.headers.origin;
   if (typeof origin === 'string' && origin !== '') {
-    if (origin === 'null') return true;
+    if (origin === 'null') return 'cross-site';
     const host = request.headers.host;
     const selfOrigin = host ? `${request.protocol}://${host}` : null;
-    return !(allowedOrigins.has(origin) || origin === selfOrigin);
+    return allowedOrigins.has(origin) || origin === selfOrigin ? null : 'cross-site';
   }
-  return false;
+  const cookie = request.headers.cookie;
+  if (!hasSite && typeof cookie === 'string' && cookie !== '') return 'origin-missing';
+  return null;
 }
 
 const CSP_APP =
@@ -37,9 +45,9 @@ const CSP_DOCS =
 export function installSecurity(app: FastifyInstance, publicUrl: string, production: boolean): void {
   const allowed = new Set([new URL(publicUrl).origin]);
   app.addHook('onRequest', async (request) => {
-    if (isCrossSiteWrite(request, allowed)) {
-      throw fail('CROSS_SITE_WRITE_REJECTED');
-    }
+    const refused = refusedWrite(request, allowed);
+    if (refused === 'cross-site') throw fail('CROSS_SITE_WRITE_REJECTED');
+    if (refused === 'origin-missing') throw fail('WRITE_ORIGIN_MISSING');
   });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
