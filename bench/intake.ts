@@ -38,7 +38,7 @@ const multiDesks = Number(positional[1] ?? 8);
 const CASES = (flag('cases') ?? '1x16,8x16,1x50,8x50').split(',').map((c) => {
   const [d, n] = c.split('x').map(Number);
   if (!(d === 1 || d === multiDesks) || !n) throw new Error(`--cases: ${c} is not 1xN or ${multiDesks}xN`);
-  return { deskCount: d!, concurrency: n };
+  return { deskCount: d, concurrency: n };
 });
 const CONCURRENCY = [...new Set(CASES.map((c) => c.concurrency))];
 const TARGET = 0.5;
@@ -289,7 +289,8 @@ try {
 
   const counted = await statementsPerIntake(desks[0]!);
   console.log(`statements per desk intake: ${counted.statements}`);
-  if (process.env.BENCH_SHOW_STATEMENTS) for (const t of counted.texts) console.log(`  ${t.replace(/\s+/g, ' ')}`);
+  if (process.env.BENCH_SHOW_STATEMENTS)
+    for (const t of counted.texts) console.log(`  ${t.replace(/\s+/g, ' ')}`);
 
   const results: { label: string; motcua: RunResult; ceiling: RunResult; pair: RunResult }[] = [];
   const issue: string[] = [];

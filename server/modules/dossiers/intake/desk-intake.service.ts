@@ -6,7 +6,7 @@ import type { Deps } from '../../../deps.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import type { AppError, ErrorDetail } from '../../../platform/errors.ts';
 import { findReplay, rememberResponse } from '../../../platform/idempotency.ts';
-import { enqueue } from '../../../platform/jobs/outbox.ts';
+import { enqueueing } from '../../../platform/jobs/outbox.ts';
 import { applyAction, initialDossierState, type ActionKind } from '../../../../common/dossiers/index.ts';
 import type { AgencyRow } from '../dossier.repository.ts';
 import { relationFrom } from '../dossier-access.policy.ts';
@@ -23,7 +23,7 @@ import {
 import { auditAction } from '../actions/dossier.writer.ts';
 import { viewNeedsWorkingTime, type DossierView } from '../views/dossier-view.ts';
 import { intakeView, prepareIntake } from './intake.prepare.ts';
-import { insertDossier, submittedColumns } from './intake.writer.ts';
+import { NEW_DOSSIER_ID, insertDossier, submittedColumns } from './intake.writer.ts';
 import type { IntakeInput } from './intake.types.ts';
 
 /** A desk grant as the agency row intake checks with. */
@@ -131,7 +131,9 @@ export async function receiveAtDesk(
     kind === 'accept' && viewNeedsWorkingTime(columns, applied.state) ? await workingTime(deps.db) : null;
 
   const written = await deps.db.transaction().execute(async (trx) => {
-    const { dossierId, row } = await insertDossier(trx, {
+    // The dossier, its agencies, action and outbox messages in one statement.
+    const action = actionRow({ dossierId: NEW_DOSSIER_ID, applied, actor: deskActor, now, note: null });
+    const { row } = await insertDossier(trx, {
       prepared,
       input,
       receiving: desk,
@@ -139,11 +141,12 @@ export async function receiveAtDesk(
       by: { userId: actor.userId, citizenId: null },
       state: applied.state,
       columns,
+      also: (code) => {
+        const outbox = enqueueing(trx, outboxMessages(code, applied, now), now);
+        return [trx.insertInto('dossier_actions').values(action.values), ...(outbox ? [outbox] : [])];
+      },
     });
     const { code } = row;
-    await enqueue(trx, outboxMessages(code, applied, now), now);
-    const action = actionRow({ dossierId, applied, actor: deskActor, now, note: null });
-    await trx.insertInto('dossier_actions').values(action.values).execute();
     let answer: { view: DossierView } | { incomplete: AppError };
     if (kind === 'request-supplement') {
       const incomplete = incompleteError(

@@ -5,7 +5,7 @@ import type { CitizenActor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import type { ErrorDetail } from '../../../platform/errors.ts';
 import { findReplay, rememberResponse } from '../../../platform/idempotency.ts';
-import { enqueue, message } from '../../../platform/jobs/outbox.ts';
+import { enqueueing, message } from '../../../platform/jobs/outbox.ts';
 import { PortalStatusTopic } from '../../../../common/contracts/outbox-topics.ts';
 import { DOSSIER_STATUSES, initialDossierState } from '../../../../common/dossiers/index.ts';
 import { selectAgencyRows } from '../dossier.repository.ts';
@@ -170,20 +170,23 @@ export async function submitOnline(
       by: { userId: null, citizenId: submitter.kind === 'citizen' ? submitter.citizen.citizenId : null },
       state: initial,
       columns: submittedColumns(receiving.agency_id),
-    });
-    await enqueue(
-      trx,
-      [
-        message(PortalStatusTopic, row.code, {
-          dossierCode: row.code,
-          status: initial.status,
-          statusCode: DOSSIER_STATUSES[initial.status].code,
-          version: 0,
-          at: now.toISOString(),
-        }),
+      // Its outbox message in the same statement.
+      also: (code) => [
+        enqueueing(
+          trx,
+          [
+            message(PortalStatusTopic, code, {
+              dossierCode: code,
+              status: initial.status,
+              statusCode: DOSSIER_STATUSES[initial.status].code,
+              version: 0,
+              at: now.toISOString(),
+            }),
+          ],
+          now,
+        )!,
       ],
-      now,
-    );
+    });
     // Nothing acted on yet: no history, no clock. The citizen gets the applicant's view.
     const staffView = intakeView(prepared, {
       row,
