@@ -19,24 +19,45 @@ const pathOf = (p: string) => `body/${p}`;
 
 // Intake's reads, as named statements (db/client.ts): parsed and planned once per connection, as intake
 // makes them for every dossier (docs/benchmarks.md, intake).
-const publishedVersionQuery = preparedQuery('published-version', (db: Database, procedureCode: string) =>
-  db
-    .selectFrom('procedure_versions as v')
-    .innerJoin('procedures as p', 'p.procedure_id', 'v.procedure_id')
-    .select(['v.procedure_version_id', 'p.procedure_id'])
-    .where('p.code', '=', procedureCode)
-    .where('v.status', '=', sql.lit('published')),
-);
-const offeringAgencyQuery = preparedQuery(
-  'offering-agency',
-  (db: Database, agencyCode: string, procedureId: string) =>
+// The published version and the named agency, when it offers the procedure, in one read (its arguments
+// in the order of the statement's parameters).
+const publishedOfferingQuery = preparedQuery(
+  'published-offering',
+  (db: Database, agencyCode: string, procedureCode: string) =>
     db
-      .selectFrom('agencies as a')
-      .innerJoin('procedure_offerings as o', 'o.agency_id', 'a.agency_id')
-      .innerJoin('units as u', 'u.code', 'a.unit_code')
-      .select(['a.agency_id', 'a.code', 'a.name', 'a.unit_code', 'a.path', 'u.path as unit_path'])
-      .where('a.code', '=', agencyCode)
-      .where('o.procedure_id', '=', procedureId),
+      .selectFrom('procedure_versions as v')
+      .innerJoin('procedures as p', 'p.procedure_id', 'v.procedure_id')
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom('agencies as a')
+            .innerJoin('procedure_offerings as o', 'o.agency_id', 'a.agency_id')
+            .innerJoin('units as u', 'u.code', 'a.unit_code')
+            .select([
+              'o.procedure_id',
+              'a.agency_id',
+              'a.code',
+              'a.name',
+              'a.unit_code',
+              'a.path',
+              'u.path as unit_path',
+            ])
+            .where('a.code', '=', agencyCode)
+            .as('c'),
+        (join) => join.onRef('c.procedure_id', '=', 'p.procedure_id'),
+      )
+      .select([
+        'v.procedure_version_id',
+        'p.procedure_id',
+        'c.agency_id',
+        'c.code',
+        'c.name',
+        'c.unit_code',
+        'c.path',
+        'c.unit_path',
+      ])
+      .where('p.code', '=', procedureCode)
+      .where('v.status', '=', sql.lit('published')),
 );
 
 /** What desk intake and online submission share: the request, checked. */
@@ -77,7 +98,7 @@ export async function prepareIntake(
   const { receiving, fileOwner, lenient = false } = how;
   const problems: ErrorDetail[] = [];
   // Which version is published now; its documents come from the cache (procedureVersion).
-  const [published] = await publishedVersionQuery(deps.db, input.procedureCode);
+  const [published] = await publishedOfferingQuery(deps.db, input.agencyCode, input.procedureCode);
   if (!published)
     throw fail('DOSSIER_INVALID', {
       details: [
@@ -92,7 +113,17 @@ export async function prepareIntake(
   if (input.caseCode !== undefined && !procedure.cases.some((c) => c.key === input.caseCode)) {
     problems.push({ path: pathOf('caseCode'), message: `Thủ tục không có trường hợp “${input.caseCode}”.` });
   }
-  const [competent] = await offeringAgencyQuery(deps.db, input.agencyCode, published.procedure_id);
+  const competent: AgencyRow | undefined =
+    published.agency_id === null
+      ? undefined
+      : {
+          agency_id: published.agency_id,
+          code: published.code!,
+          name: published.name!,
+          unit_code: published.unit_code!,
+          path: published.path!,
+          unit_path: published.unit_path!,
+        };
   if (!competent)
     problems.push({
       path: pathOf('agencyCode'),
