@@ -119,7 +119,7 @@ export async function receiveAtDesk(
   if (!result.ok) throw lifecycleError(result.error);
   const applied: Applied = { state: result.state, effects: result.effects, record: result.record, kind };
   // The due time and the view's working time are read here, before the transaction.
-  const workingTime = workingTimeOnce(deps, prepared.competentAgencyId);
+  const workingTime = workingTimeOnce(deps, prepared.competentAgencyId, prepared.workingTime);
   const columns = await settleEffects(deps.db, {
     workingTime,
     row: { ...submitted, step_agencies: prepared.stepAgencies },

@@ -7,7 +7,13 @@ import type { ErrorDetail } from '../../../platform/errors.ts';
 import type { Procedure } from '../../../../common/catalog/procedure.ts';
 import type { Workflow } from '../../../../common/catalog/workflow.ts';
 import { componentCode, requiredComponents } from '../../../../common/dossiers/components.ts';
-import { formValidatorFor, resolveWorkflow, workflowForDossier } from '../../catalog/index.ts';
+import {
+  formValidatorFor,
+  resolveWorkflow,
+  storedWorkflowRead,
+  workflowForDossier,
+} from '../../catalog/index.ts';
+import { workingTimeRead, type WorkingTimeRead } from '../../calendar/index.ts';
 import { resolveReusedDocuments } from '../../documents/index.ts';
 import { agencyRowsByCode, procedureVersion, usableFiles, type AgencyRow } from '../dossier.repository.ts';
 import { fail } from '../dossiers.errors.ts';
@@ -19,11 +25,11 @@ const pathOf = (p: string) => `body/${p}`;
 
 // Intake's reads, as named statements (db/client.ts): parsed and planned once per connection, as intake
 // makes them for every dossier (docs/benchmarks.md, intake).
-// The published version and the named agency, when it offers the procedure, in one read (its arguments
-// in the order of the statement's parameters).
+// The published version and the named agency, when it offers the procedure, with the agency's stored
+// workflow and working time, in one read (its arguments in the order of the statement's parameters).
 const publishedOfferingQuery = preparedQuery(
   'published-offering',
-  (db: Database, agencyCode: string, procedureCode: string) =>
+  (db: Database, channel: string, agencyCode: string, procedureCode: string) =>
     db
       .selectFrom('procedure_versions as v')
       .innerJoin('procedures as p', 'p.procedure_id', 'v.procedure_id')
@@ -55,6 +61,13 @@ const publishedOfferingQuery = preparedQuery(
         'c.unit_code',
         'c.path',
         'c.unit_path',
+        // What the workflow and the due time need, for the agency found.
+        storedWorkflowRead({
+          channel,
+          procedureVersionId: sql.ref('v.procedure_version_id'),
+          agencyId: sql.ref('c.agency_id'),
+        }).as('stored_workflow'),
+        workingTimeRead(sql.ref('c.agency_id')).as('working_time'),
       ])
       .where('p.code', '=', procedureCode)
       .where('v.status', '=', sql.lit('published')),
@@ -71,6 +84,8 @@ export type PreparedIntake = {
   /** The published version's number, shown with the dossier. */
   procedureVersion: number;
   competentAgencyId: string;
+  /** The competent agency's calendar revision and office hours, read with the procedure. */
+  workingTime: WorkingTimeRead;
   workflow: Workflow;
   stepAgencies: { key: string; agencyId: string; agencyCode: string }[];
   /** The receiving, competent and performing agencies by id, as read for the checks. */
@@ -98,7 +113,12 @@ export async function prepareIntake(
   const { receiving, fileOwner, lenient = false } = how;
   const problems: ErrorDetail[] = [];
   // Which version is published now; its documents come from the cache (procedureVersion).
-  const [published] = await publishedOfferingQuery(deps.db, input.agencyCode, input.procedureCode);
+  const [published] = await publishedOfferingQuery(
+    deps.db,
+    input.channel,
+    input.agencyCode,
+    input.procedureCode,
+  );
   if (!published)
     throw fail('DOSSIER_INVALID', {
       details: [
@@ -168,7 +188,11 @@ export async function prepareIntake(
   problems.push(...reused.problems);
   if (problems.length > 0 || !competent) throw fail('DOSSIER_INVALID', { details: problems });
 
-  const wf = await workflowForDossier(deps.db, version, competent.agency_id, input.channel);
+  const wf = await workflowForDossier(deps.db, version, {
+    agencyId: competent.agency_id,
+    channel: input.channel,
+    stored: published.stored_workflow,
+  });
   const { stepAgencies, agencies } = await performers(deps.db, wf, { receiving, competent });
 
   const provided = new Set(input.components.map((c) => c.code));
@@ -184,6 +208,7 @@ export async function prepareIntake(
     procedure,
     procedureVersion: version.version,
     competentAgencyId: competent.agency_id,
+    workingTime: published.working_time,
     workflow: wf,
     stepAgencies,
     agencies,
