@@ -203,6 +203,7 @@ export async function submitOnline(
         entityId: row.code,
         details: { channel: 'online', receivingAgency: receiving.code, warnings: warnings.length },
         requestId,
+        chain: receiving.agency_id,
       },
       now,
     );
