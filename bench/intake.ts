@@ -4,7 +4,7 @@
 // complete, so it is received (201) with an Idempotency-Key.
 // Raw ceiling in the same run, same concurrency, same desks: the rows one intake leaves (code counter
 // upsert, dossier, dossier_agencies, the action, two outbox messages, the hash-chained audit entry
-// under its advisory lock, the idempotency record), with the same column values, written through pg
+// on the receiving agency's chain under its head's lock, the idempotency record), with the same column values, written through pg
 // directly in one transaction per intake — without the reads intake does first (session, procedure,
 // offering, workflow, validation) or the view it answers with.
 // Issue #20's ceiling, also in the same run at the same concurrency: transactions of two single-row
@@ -18,7 +18,7 @@
 import os from 'node:os';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { GENESIS_HASH, entryHash, verifyAuditChain } from '../server/platform/audit.ts';
+import { atText, entryHash, verifyAuditChain } from '../server/platform/audit.ts';
 import { createBenchDatabase, describeRun } from './support/postgres.ts';
 import { startServer } from './support/server.ts';
 import { openBenchRuntime, prepareDesks, intakeBody, type Desk } from './support/desks.ts';
@@ -45,8 +45,6 @@ const TARGET = 0.5;
 // Issue #20: intake at 8 desks × 16 connections ≥ 0.15 × two single-row inserts per transaction.
 const PAIR_TARGET = 0.15;
 const PAIR_TABLE = 'bench_pair';
-// The key server/platform/audit.ts serialises the chain with.
-const AUDIT_LOCK = 7_357_001;
 // A desk's code counter allows 9,999 dossiers a day; the single desk takes 2 cases and a share of the
 // warm-up (the ceiling's rows go to days of their own).
 if (requests * 2 + 200 > 9_999) throw new Error('at most 4,900 requests per case (one desk, one day)');
@@ -166,11 +164,17 @@ async function rawIntake(pool: pg.Pool, t: Template, day: { iso: string; yymmdd:
       `INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response, created_at) VALUES ($1, $2, $3, 201, $4, $5)`,
       [`staff:${t.userId}:intake`, key, createHash('sha256').update(key).digest('hex'), t.response, now],
     );
-    await c.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-    const last = await c.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY audit_id DESC LIMIT 1');
-    const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
+    // As server/platform/audit.ts: lock the chain's head, hash onto it, append through audit_append().
+    const chain = t.desk.agencyId;
+    const head = await c.query<{ length: string; head_hash: string }>(
+      'SELECT length, head_hash FROM audit_chain_head($1)',
+      [chain],
+    );
+    const { length, head_hash: prevHash } = head.rows[0]!;
     const entry = {
-      at: now.toISOString(),
+      chainKey: chain,
+      seq: Number(length) + 1,
+      at: atText(now),
       actorUserId: t.userId,
       actorLabel: t.audit.label,
       action: t.audit.action,
@@ -179,22 +183,20 @@ async function rawIntake(pool: pg.Pool, t: Template, day: { iso: string; yymmdd:
       details: t.audit.details,
       requestId: randomUUID(),
     };
-    await c.query(
-      `INSERT INTO audit_log (at, actor_user_id, actor_label, action, entity_type, entity_id, details, request_id, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        now,
-        t.userId,
-        entry.actorLabel,
-        entry.action,
-        'dossier',
-        code,
-        JSON.stringify(entry.details),
-        entry.requestId,
-        prevHash,
-        entryHash(prevHash, entry),
-      ],
-    );
+    await c.query('SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)', [
+      chain,
+      entry.seq,
+      now,
+      t.userId,
+      entry.actorLabel,
+      entry.action,
+      'dossier',
+      code,
+      JSON.stringify(entry.details),
+      entry.requestId,
+      prevHash,
+      entryHash(prevHash, entry),
+    ]);
     await c.query('COMMIT');
   } catch (err) {
     await c.query('ROLLBACK');
@@ -362,7 +364,9 @@ try {
     .selectFrom('dossiers')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
-  const audit = chain.ok ? `intact over ${chain.checked} entries` : `BROKEN at ${chain.brokenAuditId}`;
+  const audit = chain.ok
+    ? `intact over ${chain.checked} entries in ${chain.chains} chains`
+    : `BROKEN: ${chain.problems.map((p) => `${p.chain}: ${p.reason}`).join('; ')}`;
   console.log(
     `checks: ${dossiers.n} dossiers, audit chain ${audit}; load average ${os.loadavg()[0]!.toFixed(2)}`,
   );

@@ -220,7 +220,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   'audit:verify': {
-    summary: 'Check the audit hash chain; names the first broken entry',
+    summary: 'Check every audit chain against its anchored head; names what is wrong with each',
     usage: 'audit:verify',
     options: {},
     run: async (_v, open) => {
@@ -228,12 +228,15 @@ const COMMANDS: Record<string, Command> = {
       try {
         const r = await verifyAuditChain(rt.deps.db);
         if (r.ok) {
-          console.log(`audit chain intact: ${r.checked} entries`);
+          console.log(`audit chains intact: ${r.checked} entries in ${r.chains} chains`);
           return 0;
         }
-        console.error(
-          `audit chain broken at entry ${r.brokenAuditId}: ${r.reason} (${r.checked} entries before it are intact)`,
-        );
+        for (const p of r.problems) {
+          console.error(
+            `audit chain ${p.chain} broken: ${p.reason}${p.auditId ? ` (audit_id ${p.auditId})` : ''}`,
+          );
+        }
+        console.error(`${r.problems.length} of ${r.chains} chains broken`);
         return 1;
       } finally {
         await rt.close();

@@ -105,6 +105,9 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
       pglite,
       close: async () => {
         await db.destroy();
+        // Kysely opens its driver on the first query: a handle that ran none must close PGlite itself
+        // (an open file-backed PGlite keeps the process alive).
+        if (!pglite.closed) await pglite.close();
         release();
       },
     };

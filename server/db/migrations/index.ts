@@ -11,6 +11,7 @@ import * as m20261122020000 from './20261122020000_hold-inbound-dossiers.ts';
 import * as m20261123000000 from './20261123000000_create-applicant-documents.ts';
 import * as m20261123010000 from './20261123010000_index-inbound-dossier-codes.ts';
 import * as m20261124000000 from './20261124000000_create-dossier-ratings.ts';
+import * as m20261206000000 from './20261206000000_partition-audit-chain.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121000000_create-org-auth-audit': m20261121000000,
@@ -24,4 +25,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261123000000_create-applicant-documents': m20261123000000,
   '20261123010000_index-inbound-dossier-codes': m20261123010000,
   '20261124000000_create-dossier-ratings': m20261124000000,
+  '20261206000000_partition-audit-chain': m20261206000000,
 };

@@ -97,7 +97,14 @@ export async function performAction(
     });
     const view = await presentDossier(deps, trx, { code, audience: audienceOf(caller), workingTime });
     await rememberResponse(trx, idempotent, { statusCode: 200, body: view, at: now });
-    await auditAction(trx, { applied, actor, now, code, requestId: request.requestId });
+    await auditAction(trx, {
+      applied,
+      actor,
+      now,
+      code,
+      requestId: request.requestId,
+      receivingAgencyId: row.receiving_agency_id,
+    });
     return view;
   });
 }

@@ -176,7 +176,14 @@ export async function receiveAtDesk(
       await rememberResponse(trx, idempotent, { statusCode: 201, body: view, at: now });
       answer = { view };
     }
-    await auditAction(trx, { applied, actor: deskActor, now, code, requestId });
+    await auditAction(trx, {
+      applied,
+      actor: deskActor,
+      now,
+      code,
+      requestId,
+      receivingAgencyId: desk.agency_id,
+    });
     return answer;
   });
   if ('incomplete' in written) throw written.incomplete;

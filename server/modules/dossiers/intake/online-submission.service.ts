@@ -206,6 +206,7 @@ export async function submitOnline(
         entityId: row.code,
         details: { channel: 'online', receivingAgency: receiving.code, warnings: warnings.length },
         requestId,
+        chain: receiving.agency_id,
       },
       now,
     );
