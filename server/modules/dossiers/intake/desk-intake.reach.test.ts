@@ -264,7 +264,10 @@ test(
       if (desk !== owner) {
         const before = await snapshot();
         const res = await intake(desk, body(theirs));
-        assert.ok([400, 403, 404].includes(res.statusCode), `${desk}: ${res.statusCode} ${res.body.slice(0, 300)}`);
+        assert.ok(
+          [400, 403, 404].includes(res.statusCode),
+          `${desk}: ${res.statusCode} ${res.body.slice(0, 300)}`,
+        );
         assert.ok(
           errorOf(res).details?.some((d) => d.path === 'body/components/0/fileIds/0'),
           `${desk}: ${res.body}`,
