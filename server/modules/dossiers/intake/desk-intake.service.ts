@@ -88,7 +88,10 @@ export async function receiveAtDesk(
   if (!grant) throw fail('DOSSIER_DESK_ONLY');
   const desk = deskAgency(grant);
 
-  const prepared = await prepareIntake(deps, input, { receiving: desk, fileOwner: null });
+  const prepared = await prepareIntake(deps, input, {
+    receiving: desk,
+    fileOwner: { kind: 'staff', userId: actor.userId },
+  });
   const { missing } = prepared;
   const now = deps.clock.now();
   const staff = { kind: 'staff' as const, id: actor.userId };
