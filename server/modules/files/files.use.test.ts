@@ -106,3 +106,30 @@ test("#20.8 a desk cannot attach a citizen's upload; an unknown id is refused al
   assert.deepEqual(problemPaths(unknown), [FILE_PATH]);
   assert.equal(errorOf(unknown).details![0]!.message, errorOf(refused).details![0]!.message);
 });
+
+test("#20.8 an action (a desk's supplement) attaches only the acting account's uploads", async () => {
+  const desk = await kit.staff('desk.hang-trong');
+  const other = await loginAs(rt.app, 'desk2.hang-trong', 'mat-khau-dai');
+  // Received without its papers: held for a supplement (422, the dossier named).
+  const held = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/dossiers',
+    headers: { cookie: desk, origin: ORIGIN },
+    payload: { ...birthAtCounter(await peoplesCommittee(rt.deps.db, '00070')), components: [] },
+  });
+  assert.equal(held.statusCode, 422, held.body);
+  const code = held.json<{ error: { dossierCode: string } }>().error.dossierCode;
+  const colleagues = await kit.upload(other, PDF, 'cua-dong-nghiep.pdf');
+  const refused = await kit.act(desk, code, 'supplement', {
+    components: [{ name: 'Tờ khai', fileId: colleagues }],
+  });
+  assert.equal(refused.statusCode, 400, refused.body);
+  assert.deepEqual(
+    errorOf(refused).details?.map((d) => d.path),
+    ['body/components/0/fileId'],
+  );
+  const own = await kit.act(desk, code, 'supplement', {
+    components: [{ name: 'Tờ khai', fileId: await kit.upload(desk, PDF, 'to-khai.pdf') }],
+  });
+  assert.equal(own.statusCode, 200, own.body);
+});
