@@ -8,6 +8,11 @@ export const fail = defineErrors('platform', {
     vi: 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
     en: 'This Idempotency-Key was already used for a different request.',
   },
+  IDEMPOTENCY_KEY_IN_USE: {
+    code: 'CONFLICT',
+    vi: 'Một yêu cầu khác cùng khóa Idempotency-Key vừa được xử lý; hãy gửi lại để nhận kết quả.',
+    en: 'Another request under this Idempotency-Key was handled at the same time; retry to get its answer.',
+  },
   REQUEST_NOT_JSON: {
     code: 'INVALID_JSON',
     vi: 'Nội dung gửi lên không phải JSON hợp lệ.',

@@ -243,40 +243,35 @@ test('#20.7 the provincial centre receives for the province’s own departments;
   }
 });
 
-// #20.8 is fixed with the files' ownership check (branch h-files); until it is merged this runs as a todo.
-test(
-  '#20.8 matrix: a desk attaches to its intake only the files it uploaded itself',
-  { todo: 'passes once staff file ownership (#20.8) is checked at intake' },
-  async () => {
-    const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-    const owner = 'desk.hang-trong';
-    const theirs = await upload(await staff(owner), pdf, 'to-khai.pdf');
-    for (const [desk, reaches] of Object.entries(DESKS)) {
-      const target = agencies.get(reaches[0]!)!;
-      const body = (fileId: string) => ({
-        ...birthAtCounter(target.code),
-        components: [
-          { code: 'TP1', provided: 'electronic', fileIds: [fileId] },
-          { code: 'TP3', provided: 'original' },
-        ],
-      });
-      await staff(desk);
-      if (desk !== owner) {
-        const before = await snapshot();
-        const res = await intake(desk, body(theirs));
-        assert.ok(
-          [400, 403, 404].includes(res.statusCode),
-          `${desk}: ${res.statusCode} ${res.body.slice(0, 300)}`,
-        );
-        assert.ok(
-          errorOf(res).details?.some((d) => d.path === 'body/components/0/fileIds/0'),
-          `${desk}: ${res.body}`,
-        );
-        assert.deepEqual(await snapshot(), before, `${desk}: a refusal writes nothing`);
-      }
-      const mine = await upload(await staff(desk), pdf, 'to-khai.pdf');
-      const res = await intake(desk, body(mine));
-      assert.equal(res.statusCode, 201, `${desk}: ${res.body}`);
+test('#20.8 matrix: a desk attaches to its intake only the files it uploaded itself', async () => {
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+  const owner = 'desk.hang-trong';
+  const theirs = await upload(await staff(owner), pdf, 'to-khai.pdf');
+  for (const [desk, reaches] of Object.entries(DESKS)) {
+    const target = agencies.get(reaches[0]!)!;
+    const body = (fileId: string) => ({
+      ...birthAtCounter(target.code),
+      components: [
+        { code: 'TP1', provided: 'electronic', fileIds: [fileId] },
+        { code: 'TP3', provided: 'original' },
+      ],
+    });
+    await staff(desk);
+    if (desk !== owner) {
+      const before = await snapshot();
+      const res = await intake(desk, body(theirs));
+      assert.ok(
+        [400, 403, 404].includes(res.statusCode),
+        `${desk}: ${res.statusCode} ${res.body.slice(0, 300)}`,
+      );
+      assert.ok(
+        errorOf(res).details?.some((d) => d.path === 'body/components/0/fileIds/0'),
+        `${desk}: ${res.body}`,
+      );
+      assert.deepEqual(await snapshot(), before, `${desk}: a refusal writes nothing`);
     }
-  },
-);
+    const mine = await upload(await staff(desk), pdf, 'to-khai.pdf');
+    const res = await intake(desk, body(mine));
+    assert.equal(res.statusCode, 201, `${desk}: ${res.body}`);
+  }
+});

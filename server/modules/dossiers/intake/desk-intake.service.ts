@@ -134,7 +134,10 @@ export async function receiveAtDesk(
   const grant = receivingGrant(actor, input);
   const desk = deskAgency(grant);
 
-  const prepared = await prepareIntake(deps, input, { receiving: desk, fileOwner: null });
+  const prepared = await prepareIntake(deps, input, {
+    receiving: desk,
+    fileOwner: { kind: 'staff', userId: actor.userId },
+  });
   await assertDeskReaches(deps, grant, prepared);
   const { missing } = prepared;
   const now = deps.clock.now();

@@ -5,6 +5,7 @@ import type { CitizenActor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import type { ErrorDetail } from '../../../platform/errors.ts';
 import { findReplay, rememberResponse } from '../../../platform/idempotency.ts';
+import { fileUserOf } from '../../files/index.ts';
 import { enqueue, message } from '../../../platform/jobs/outbox.ts';
 import { PortalStatusTopic } from '../../../../common/contracts/outbox-topics.ts';
 import { DOSSIER_STATUSES, initialDossierState } from '../../../../common/dossiers/index.ts';
@@ -162,7 +163,7 @@ export async function submitOnline(
   const lenient = submitter.kind === 'system';
   const prepared = await prepareIntake(deps, core, {
     receiving,
-    fileOwner: submitter.kind === 'citizen' ? { citizenId: submitter.citizen.citizenId } : null,
+    fileOwner: fileUserOf(submitter),
     lenient,
   });
   assertSameProvince(receiving, prepared);
