@@ -312,3 +312,17 @@ export const OwnDossierList = DossierRows({
   ...rowDates,
   returnedAt: Nullable(Type.String()),
 });
+
+/** The agencies the caller's desks may receive a procedure for (the desk intake page's list). */
+export const ReceivableAgenciesQuery = Closed({ procedure: ProcedureCode });
+export const ReceivableAgencies = Closed({
+  items: Type.Array(
+    Closed({
+      code: Type.String(),
+      name: Type.String(),
+      unitCode: Type.String(),
+      /** The caller's desk that receives for it, sent back as the intake's deskAgencyCode. */
+      deskAgencyCode: Type.String(),
+    }),
+  ),
+});

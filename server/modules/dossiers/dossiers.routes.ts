@@ -20,6 +20,8 @@ import {
   OwnDossierList,
   OwnDossiersQuery,
   PublicDossier,
+  ReceivableAgencies,
+  ReceivableAgenciesQuery,
   WorklistCounts,
 } from '../../../common/contracts/dossiers.ts';
 import { Type } from 'typebox';
@@ -30,6 +32,7 @@ import { AttachmentParams, DossierAttachments } from '../../../common/contracts/
 import { actionsFor, performAction } from './actions/actions.service.ts';
 import { receiveAtDesk } from './intake/desk-intake.service.ts';
 import { submitOnline } from './intake/online-submission.service.ts';
+import { receivableAgencies } from './intake/receivable-agencies.ts';
 import { getDossier } from './views/present-dossier.ts';
 import { countWorklists, listDossiers } from './views/worklists.ts';
 import { listOwnDossiers } from './views/own-dossiers.ts';
@@ -133,6 +136,19 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
       const pageSize = q.pageSize ?? 50;
       return listDossiers(deps, actor, { ...q, offset: ((q.page ?? 1) - 1) * pageSize, limit: pageSize });
     },
+  );
+
+  app.get(
+    '/api/v1/dossiers/intake-agencies',
+    {
+      schema: {
+        tags,
+        summary: 'Cơ quan mà bộ phận một cửa của cán bộ được tiếp nhận hồ sơ của thủ tục này',
+        querystring: ReceivableAgenciesQuery,
+        response: { 200: ReceivableAgencies, ...errors },
+      },
+    },
+    async (request) => receivableAgencies(deps, requireActor(request), request.query.procedure),
   );
 
   app.get(

@@ -275,3 +275,28 @@ test('#20.8 matrix: a desk attaches to its intake only the files it uploaded its
     assert.equal(res.statusCode, 201, `${desk}: ${res.body}`);
   }
 });
+
+test('#20.7 the intake page lists, of the matrix, exactly the agencies each desk receives for', async () => {
+  const procedure = String(birthAtCounter('x').procedureCode);
+  for (const [desk, reaches] of Object.entries(DESKS)) {
+    const res = await get(`/api/v1/dossiers/intake-agencies?procedure=${procedure}`, await staff(desk));
+    assert.equal(res.statusCode, 200, res.body);
+    const items = res.json<{ items: { code: string; deskAgencyCode: string }[] }>().items;
+    const listed = new Set(items.map((i) => i.code));
+    const inMatrix = ALL.filter((p) => listed.has(agencies.get(p)!.code));
+    assert.deepEqual(inMatrix.sort(), [...reaches].sort(), desk);
+    // Each listed agency is received through the desk named with it.
+    const first = items.find((i) => i.code === agencies.get(reaches[0]!)!.code)!;
+    const intook = await intake(desk, {
+      ...birthAtCounter(first.code),
+      deskAgencyCode: first.deskAgencyCode,
+    });
+    assert.equal(intook.statusCode, 201, `${desk}: ${intook.body}`);
+  }
+  const notDesk = await get(
+    `/api/v1/dossiers/intake-agencies?procedure=${procedure}`,
+    await staff('specialist.hang-trong'),
+  );
+  assert.equal(notDesk.statusCode, 403);
+  assert.equal(errorOf(notDesk).code, 'FORBIDDEN');
+});
