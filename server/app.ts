@@ -8,7 +8,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { Deps } from './deps.ts';
-import { installErrorHandling } from './platform/http/error-handler.ts';
+import { answerFrameworkError, installErrorHandling } from './platform/http/error-handler.ts';
+import { installStorableInput } from './platform/http/storable-input.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { fail } from './platform/platform.errors.ts';
 import { installSecurity } from './platform/http/security.ts';
@@ -67,6 +68,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     routerOptions: { maxParamLength: 200 },
+    // A malformed percent-encoding or an over-long path parameter, refused by the router itself.
+    frameworkErrors: answerFrameworkError,
   });
 
   // An API route without a query schema takes no query parameters: unknown ones are named, not ignored.
@@ -77,6 +80,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   });
   app.setValidatorCompiler(validatorCompiler());
   installErrorHandling(app);
+  installStorableInput(app);
   installSecurity(app, config.publicUrl, config.nodeEnv === 'production');
   installCompression(app);
   await installRateLimit(app);

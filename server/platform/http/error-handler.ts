@@ -110,6 +110,27 @@ export function sendError(reply: FastifyReply, requestId: string, err: AppError)
     });
 }
 
+/**
+ * The router's own refusals, before any route or hook runs (Fastify's `frameworkErrors`): a path whose
+ * percent-encoding does not decode, a path parameter longer than the router's maxParamLength, a failed
+ * routing constraint. Answered in the envelope like every other error, with the request id.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const err =
+    error.code === 'FST_ERR_BAD_URL'
+      ? fail('REQUEST_PATH_MALFORMED')
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? fail('REQUEST_PATH_TOO_LONG')
+        : fail('REQUEST_MALFORMED');
+  // The onSend hooks that set it for routed requests do not run for these.
+  void reply.header('x-request-id', request.id).header('cache-control', 'no-store');
+  sendError(reply, request.id, err);
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError) {
