@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -34,6 +34,12 @@ import { registerRatingRoutes } from './modules/ratings/index.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
+
+export type RegisteredRoute = { method: string; url: string; schema: FastifySchema | undefined };
+const registered = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
+/** Every route `app` registered (each method apart), whatever its plugin: the route fuzz walks them all. */
+export const routesOf = (app: FastifyInstance): readonly RegisteredRoute[] => registered.get(app) ?? [];
 
 export type BuildOptions = {
   serveWeb?: boolean;
@@ -72,11 +78,15 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     frameworkErrors: answerFrameworkError,
   });
 
+  const routes: RegisteredRoute[] = [];
+  registered.set(app, routes);
   // An API route without a query schema takes no query parameters: unknown ones are named, not ignored.
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/')) return;
-    route.schema ??= {};
-    route.schema.querystring ??= { type: 'object', properties: {}, additionalProperties: false };
+    if (route.url.startsWith('/api/')) {
+      route.schema ??= {};
+      route.schema.querystring ??= { type: 'object', properties: {}, additionalProperties: false };
+    }
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, schema: route.schema });
   });
   app.setValidatorCompiler(validatorCompiler());
   installErrorHandling(app);

@@ -98,6 +98,10 @@ export function sendError(reply: FastifyReply, requestId: string, err: AppError)
   void reply
     .status(err.status)
     .type('application/json; charset=utf-8')
+    // The envelope is written as it is, not through the route's response schema: a route that answers its
+    // own errors in another party's format (the payment callback) would otherwise fail to serialise an
+    // error the edge raised before its handler, and answer 500.
+    .serializer((payload: unknown) => JSON.stringify(payload))
     .send({
       error: {
         code: err.code,
