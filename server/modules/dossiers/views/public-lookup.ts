@@ -5,7 +5,7 @@
 // only where the dossier stands — status, dates, the receiving agency. Who applied for what (the
 // procedure, the competent agency, the masked name) needs a second factor the applicant holds and a
 // neighbour does not: the last 4 digits of the applicant's identity number or phone (issue #20,
-// finding 13; docs/domain/dossiers.md).
+// finding 13; docs/web.md, "Public lookup and kiosk").
 import { sql } from 'kysely';
 import { preparedQuery, type Database } from '../../../db/client.ts';
 import { coalesce } from '../../../db/coalesce.ts';
