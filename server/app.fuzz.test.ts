@@ -223,6 +223,9 @@ function hostileHeaders(): Record<string, string> {
   if (chance(0.3)) h['if-match'] = pick(['abc', '-1', '99999999999999999999', 'x'.repeat(500)]);
   if (chance(0.3)) h['idempotency-key'] = pick(['x'.repeat(5000), '../..', 'ỉ-unicode', ' ']);
   if (chance(0.1)) h['x-request-id'] = '<script>';
+  // Session cookies are decoded before any route runs: what they decode to must not reach a query raw.
+  if (chance(0.1)) h.cookie = pick(['motcua_session=%00', 'motcua_citizen=a%ED%A0%80', 'motcua_session=%']);
+  if (chance(0.05)) h.authorization = pick(['Bearer %00', 'Bearer ' + 'x'.repeat(5000), 'Basic Og==']);
   return h;
 }
 
