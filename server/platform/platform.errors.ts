@@ -33,6 +33,16 @@ export const fail = defineErrors('platform', {
     vi: 'Yêu cầu không hợp lệ.',
     en: 'The request is malformed.',
   },
+  REQUEST_PATH_MALFORMED: {
+    code: 'BAD_REQUEST',
+    vi: 'Đường dẫn có mã hóa phần trăm (%) không hợp lệ.',
+    en: 'The path has malformed percent-encoding.',
+  },
+  REQUEST_PATH_TOO_LONG: {
+    code: 'URI_TOO_LONG',
+    vi: 'Một phần của đường dẫn quá dài.',
+    en: 'A segment of the path is too long.',
+  },
   ROUTE_NOT_FOUND: {
     code: 'NOT_FOUND',
     vi: 'Không tìm thấy đường dẫn này.',

@@ -20,6 +20,7 @@ import {
   OwnDossierList,
   OwnDossiersQuery,
   PublicDossier,
+  PublicLookupQuery,
   ReceivableAgencies,
   ReceivableAgenciesQuery,
   WorklistCounts,
@@ -313,12 +314,14 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Tra cứu hồ sơ theo mã (công khai; tên người nộp được che)',
+        summary:
+          'Tra cứu hồ sơ theo mã (công khai): trạng thái, ngày, nơi tiếp nhận; thủ tục và tên người nộp (được che) khi có thêm 4 số cuối số định danh hoặc số điện thoại',
         security: [],
         params: Type.Object(
           { code: Type.String({ minLength: 1, maxLength: 40 }) },
           { additionalProperties: false },
         ),
+        querystring: PublicLookupQuery,
         response: { 200: PublicDossier, ...errorResponses(404, 429) },
       },
       config: rateLimited({
@@ -328,7 +331,7 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
       }),
     },
     async (request) => {
-      const found = await publicLookup(deps, request.params.code.trim().toUpperCase());
+      const found = await publicLookup(deps, request.params.code.trim().toUpperCase(), request.query.digits);
       // One answer for a code that does not exist and one that cannot be shown.
       if (!found) throw fail('DOSSIER_LOOKUP_NOT_FOUND');
       return found;

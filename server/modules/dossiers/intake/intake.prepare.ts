@@ -104,8 +104,13 @@ export async function prepareIntake(
   const warnings: ErrorDetail[] = [];
   const soft = lenient ? warnings : problems;
   const form = formValidatorFor(version).validate(input.formData);
+  // An oversized declaration is refused even where form errors are warnings (catalog formValidatorFor).
   if (!form.ok)
-    soft.push(...form.errors.map((e) => ({ path: pathOf(`formData${e.pointer}`), message: e.message })));
+    for (const e of form.errors)
+      (e.keyword === 'maxBytes' ? problems : soft).push({
+        path: pathOf(`formData${e.pointer}`),
+        message: e.message,
+      });
 
   const known = new Set(procedure.components.map((_c, i) => componentCode(i)));
   const fileIds = input.components.flatMap((c) => c.fileIds ?? []);
