@@ -64,6 +64,8 @@ export type PaymentConfig = {
   secret: string;
   /** Minutes between reconciliations of pending payments (QUERY); 0 turns it off. */
   reconcileMinutes: number;
+  /** Callbacks taken per minute from one client address (anyone may call; each is recorded). */
+  callbacksPerMinute: number;
 };
 
 export const PORTAL_AUTH_MODES = ['hmac', 'header'] as const;
@@ -314,6 +316,12 @@ const VARIABLES = {
     10,
     'Minutes between reconciliations of pending online payments with the platform (QUERY); 0 turns it off',
   ),
+  PAYMENT_CALLBACKS_PER_MINUTE: int(
+    1,
+    1_000_000,
+    300,
+    'Payment callbacks taken per minute from one client address; past that, 429 (the platform sends again, reconciliation catches up)',
+  ),
 } satisfies Record<string, Variable>;
 
 type VariableName = keyof typeof VARIABLES;
@@ -465,6 +473,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       partnerCode: v.PAYMENT_PARTNER_CODE,
       secret: paymentSecret,
       reconcileMinutes: v.PAYMENT_RECONCILE_MINUTES,
+      callbacksPerMinute: v.PAYMENT_CALLBACKS_PER_MINUTE,
     },
   };
 }

@@ -13,7 +13,8 @@ import type { Clock } from '../platform/clock.ts';
 import { adminUrl, prepareTemplate, testConfig } from './template.ts';
 import type { Config } from '../config.ts';
 
-export type TestRuntime = Runtime & { app: FastifyInstance };
+/** `filesDir`: the directory of the runtime's file store (removed on close). */
+export type TestRuntime = Runtime & { app: FastifyInstance; filesDir: string };
 
 export async function createTestRuntime(
   options: { clock?: Clock; config?: Partial<Config> } = {},
@@ -55,6 +56,7 @@ export async function createTestRuntime(
   return {
     ...rt,
     app,
+    filesDir,
     close: async () => {
       await app.close();
       await rt.close();

@@ -9,7 +9,8 @@ import { findReplay, rememberResponse } from '../../../platform/idempotency.ts';
 import { enqueueing } from '../../../platform/jobs/outbox.ts';
 import { applyAction, initialDossierState, type ActionKind } from '../../../../common/dossiers/index.ts';
 import type { AgencyRow } from '../dossier.repository.ts';
-import { relationFrom } from '../dossier-access.policy.ts';
+import { findAgencyByCode } from '../../org/index.ts';
+import { deskMayReceiveFor, relationFrom } from '../dossier-access.policy.ts';
 import { limitOf, workingTimeOnce } from '../dossier-deadlines.ts';
 import { fail } from '../dossiers.errors.ts';
 import {
@@ -22,7 +23,7 @@ import {
 } from '../actions/action-record.ts';
 import { auditAction } from '../actions/dossier.writer.ts';
 import { viewNeedsWorkingTime, type DossierView } from '../views/dossier-view.ts';
-import { intakeView, prepareIntake } from './intake.prepare.ts';
+import { intakeView, prepareIntake, type PreparedIntake } from './intake.prepare.ts';
 import { NEW_DOSSIER_ID, insertDossier, submittedColumns } from './intake.writer.ts';
 import type { IntakeInput } from './intake.types.ts';
 
@@ -36,6 +37,54 @@ function deskAgency(g: Actor['grants'][number]): AgencyRow {
     path: g.agencyPath,
     unit_path: g.unitPath,
   };
+}
+
+/**
+ * The desk that receives: the one named (`deskAgencyCode`) when the officer serves several, else the
+ * officer's desk at the competent agency itself, else their first desk. DOSSIER_DESK_ONLY (403) for
+ * anyone else, or a desk the officer does not serve.
+ */
+function receivingGrant(actor: Actor, input: IntakeInput): Actor['grants'][number] {
+  const desks = actor.grants.filter((g) => g.role === 'desk-officer');
+  const grant = input.deskAgencyCode
+    ? desks.find((g) => g.agencyCode === input.deskAgencyCode)
+    : (desks.find((g) => g.agencyCode === input.agencyCode) ?? desks[0]);
+  if (grant) return grant;
+  throw fail(
+    'DOSSIER_DESK_ONLY',
+    desks.length > 0
+      ? { details: [{ path: 'body/deskAgencyCode', message: 'Bạn không làm việc tại bộ phận một cửa này.' }] }
+      : {},
+  );
+}
+
+/**
+ * A desk receives only for the agencies it reaches (deskMayReceiveFor): its own, those under it, those
+ * of the units below; a public administration centre's desk also those of its own unit (its kind is read
+ * only then). Else DOSSIER_INTAKE_OUT_OF_REACH (403) naming `agencyCode`, before anything is written.
+ */
+async function assertDeskReaches(
+  deps: Deps,
+  grant: Actor['grants'][number],
+  prepared: PreparedIntake,
+): Promise<void> {
+  const competent = prepared.agencies.get(prepared.competentAgencyId);
+  if (competent) {
+    if (deskMayReceiveFor(grant, competent, null)) return;
+    const sameUnit = competent.unit_path === grant.unitPath;
+    const kind = sameUnit ? ((await findAgencyByCode(deps.db, grant.agencyCode))?.kind ?? null) : null;
+    if (kind !== null && deskMayReceiveFor(grant, competent, kind)) return;
+  }
+  const agency = competent?.name ?? prepared.competentAgencyId;
+  throw fail('DOSSIER_INTAKE_OUT_OF_REACH', {
+    params: { desk: grant.agencyName, agency },
+    details: [
+      {
+        path: 'body/agencyCode',
+        message: `${agency} ngoài phạm vi tiếp nhận của bộ phận một cửa ${grant.agencyName}.`,
+      },
+    ],
+  });
 }
 
 /**
@@ -82,13 +131,14 @@ export async function receiveAtDesk(
     throw incompleteError(dossierCode, details);
   }
 
-  // The desk: the officer's own agency (or the one named, when they serve several).
-  const desks = actor.grants.filter((g) => g.role === 'desk-officer');
-  const grant = input.deskAgencyCode ? desks.find((g) => g.agencyCode === input.deskAgencyCode) : desks[0];
-  if (!grant) throw fail('DOSSIER_DESK_ONLY');
+  const grant = receivingGrant(actor, input);
   const desk = deskAgency(grant);
 
-  const prepared = await prepareIntake(deps, input, { receiving: desk, fileOwner: null });
+  const prepared = await prepareIntake(deps, input, {
+    receiving: desk,
+    fileOwner: { kind: 'staff', userId: actor.userId },
+  });
+  await assertDeskReaches(deps, grant, prepared);
   const { missing } = prepared;
   const now = deps.clock.now();
   const staff = { kind: 'staff' as const, id: actor.userId };

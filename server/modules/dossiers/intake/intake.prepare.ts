@@ -16,6 +16,7 @@ import {
 import { workingTimeRead, type WorkingTimeRead } from '../../calendar/index.ts';
 import { resolveReusedDocuments } from '../../documents/index.ts';
 import { agencyRowsByCode, procedureVersion, usableFiles, type AgencyRow } from '../dossier.repository.ts';
+import type { FileUser } from '../../files/index.ts';
 import { fail } from '../dossiers.errors.ts';
 import { dossierView, type DossierView } from '../views/dossier-view.ts';
 import { validateApplicant } from './applicant.validation.ts';
@@ -100,7 +101,7 @@ export type PreparedIntake = {
 
 /**
  * Checks an intake or a submission and resolves its workflow: every problem found is reported at once
- * (400 naming each field), nothing is written. `fileOwner`: a citizen may attach only their own files.
+ * (400 naming each field), nothing is written. `fileOwner`: who attaches the files; only their uploader may.
  * `lenient` (dossiers handed over by the national portal, already submitted there): form and component
  * problems do not refuse the dossier; they come back as warnings for the desk officer, who accepts,
  * asks for a supplement or refuses as for any online submission.
@@ -108,7 +109,7 @@ export type PreparedIntake = {
 export async function prepareIntake(
   deps: Deps,
   input: IntakeCore,
-  how: { receiving: AgencyRow; fileOwner: { citizenId: string } | null; lenient?: boolean },
+  how: { receiving: AgencyRow; fileOwner: FileUser; lenient?: boolean },
 ): Promise<PreparedIntake> {
   const { receiving, fileOwner, lenient = false } = how;
   const problems: ErrorDetail[] = [];
@@ -154,12 +155,17 @@ export async function prepareIntake(
   const warnings: ErrorDetail[] = [];
   const soft = lenient ? warnings : problems;
   const form = formValidatorFor(version).validate(input.formData);
+  // An oversized declaration is refused even where form errors are warnings (catalog formValidatorFor).
   if (!form.ok)
-    soft.push(...form.errors.map((e) => ({ path: pathOf(`formData${e.pointer}`), message: e.message })));
+    for (const e of form.errors)
+      (e.keyword === 'maxBytes' ? problems : soft).push({
+        path: pathOf(`formData${e.pointer}`),
+        message: e.message,
+      });
 
   const known = new Set(procedure.components.map((_c, i) => componentCode(i)));
   const fileIds = input.components.flatMap((c) => c.fileIds ?? []);
-  const usable = await usableFiles(deps.db, fileIds, fileOwner?.citizenId ?? null);
+  const usable = await usableFiles(deps.db, fileIds, fileOwner);
   (input.missing ?? []).forEach((m, i) => {
     if (!known.has(m.code))
       problems.push({ path: pathOf(`missing/${i}/code`), message: `Thủ tục không có thành phần ${m.code}.` });
@@ -182,7 +188,7 @@ export async function prepareIntake(
     applicant: input.applicant,
     components: input.components,
     unitPath: receiving.unit_path,
-    byCitizen: fileOwner !== null,
+    byCitizen: fileOwner.kind === 'citizen',
     pathOf,
   });
   problems.push(...reused.problems);
