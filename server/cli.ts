@@ -1,8 +1,7 @@
 // npm run cli -- <command> [options]; every command has --help.
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.ts';
-import { openRuntime, type Runtime } from './bootstrap.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { migrateAsOwner, openRuntime, type Runtime } from './bootstrap.ts';
 import { seedReference } from './db/seeds/reference.ts';
 import { seedDemo } from './db/seeds/demo.ts';
 import { seedCatalogue } from './db/seeds/catalogue.ts';
@@ -30,7 +29,7 @@ const COMMANDS: Record<string, Command> = {
     run: async (_v, open) => {
       const rt = await open();
       try {
-        const applied = await migrateToLatest(rt.deps.db);
+        const applied = await migrateAsOwner(rt.deps.config, rt.handle);
         console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
         return 0;
       } finally {
@@ -45,7 +44,7 @@ const COMMANDS: Record<string, Command> = {
     run: async (v, open) => {
       const rt = await open();
       try {
-        await migrateToLatest(rt.deps.db);
+        await migrateAsOwner(rt.deps.config, rt.handle);
         const r = await seedReference(rt.deps.db, rt.deps.clock.now());
         console.log(
           r.skipped

@@ -15,6 +15,8 @@ export type Config = {
   port: number;
   publicUrl: string;
   databaseUrl: string | null;
+  /** The schema owner's connection, for migrations; DATABASE_URL when unset. */
+  migrationDatabaseUrl: string | null;
   dataDir: string;
   demoMode: boolean;
   secretKey: string;
@@ -171,6 +173,11 @@ const VARIABLES = {
   DATABASE_URL: refined((v) => /^postgres(ql)?:\/\//.test(v), {
     mustBe: 'a URL starting with postgres:// or postgresql://',
     doc: 'postgres://… for a real PostgreSQL; empty for the embedded PGlite in DATA_DIR',
+    quiet: true,
+  }),
+  MIGRATION_DATABASE_URL: refined((v) => /^postgres(ql)?:\/\//.test(v), {
+    mustBe: 'a URL starting with postgres:// or postgresql://',
+    doc: 'The schema owner (migrator) for migrations; DATABASE_URL is then the runtime role (docs/operations.md). Defaults to DATABASE_URL',
     quiet: true,
   }),
   DATA_DIR: text('./data', 'Embedded database and files directory'),
@@ -424,6 +431,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     port: v.PORT,
     publicUrl: publicUrl.replace(/\/$/, ''),
     databaseUrl,
+    migrationDatabaseUrl: databaseUrl === null ? null : (v.MIGRATION_DATABASE_URL ?? databaseUrl),
     dataDir: path.resolve(cwd, v.DATA_DIR),
     demoMode,
     secretKey,

@@ -10,6 +10,7 @@ import type { DevIdp } from '../simulator/identity-provider.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { buildApp } from './app.ts';
 import { openRuntime } from './bootstrap.ts';
+import { runtimePrivilegeProblems } from './db/privileges.ts';
 import { jsonLineLog } from './platform/jobs/job-log.ts';
 import { batchedLogStream } from './platform/log-stream.ts';
 import { startSyncJobs, type SyncJobs } from './modules/sync/index.ts';
@@ -27,9 +28,12 @@ async function main(): Promise<void> {
     role !== 'worker' && config.demoMode && config.oidc.issuer === null ? await startDevIdp(config) : null;
   if (idp) config = { ...config, oidc: { ...config.oidc, issuer: idp.url } };
   const runtime = await openRuntime(config);
+  // A runtime role that could rewrite the audit trail is reported at every start (docs/operations.md).
+  const privilegeProblems = await runtimePrivilegeProblems(runtime.handle);
 
   if (role === 'worker') {
     const log = jsonLineLog(config.logLevel);
+    for (const problem of privilegeProblems) log.warn({ audit: 'privileges' }, problem);
     const jobs = await startSyncJobs(runtime.deps, log);
     let closing = false;
     const shutdown = (signal: string) => {
@@ -50,6 +54,7 @@ async function main(): Promise<void> {
 
   // Log lines in batches, not a system call each (platform/log-stream.ts).
   const app = await buildApp(runtime.deps, { serveWeb: true, logStream: batchedLogStream() });
+  for (const problem of privilegeProblems) app.log.warn({ audit: 'privileges' }, problem);
   let jobs: SyncJobs | null = null;
   let closing = false;
   const shutdown = (signal: string) => {
