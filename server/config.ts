@@ -18,6 +18,7 @@ export type Config = {
   /** The schema owner's connection, for migrations; DATABASE_URL when unset. */
   migrationDatabaseUrl: string | null;
   dataDir: string;
+  backupEveryMinutes: number;
   demoMode: boolean;
   secretKey: string;
   logLevel: string;
@@ -181,6 +182,12 @@ const VARIABLES = {
     quiet: true,
   }),
   DATA_DIR: text('./data', 'Embedded database and files directory'),
+  BACKUP_EVERY_MINUTES: int(
+    0,
+    7 * 24 * 60,
+    24 * 60,
+    'Embedded database only: the server writes a backup to DATA_DIR/backups this often, keeping 7 (0: never)',
+  ),
   DEMO_MODE: bool(
     undefined,
     'Seed demo staff (password "demo"); on by default for the embedded database, refused in production',
@@ -433,6 +440,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     databaseUrl,
     migrationDatabaseUrl: databaseUrl === null ? null : (v.MIGRATION_DATABASE_URL ?? databaseUrl),
     dataDir: path.resolve(cwd, v.DATA_DIR),
+    backupEveryMinutes: v.BACKUP_EVERY_MINUTES,
     demoMode,
     secretKey,
     logLevel: v.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
