@@ -15,7 +15,10 @@ export type Config = {
   port: number;
   publicUrl: string;
   databaseUrl: string | null;
+  /** The schema owner's connection, for migrations; DATABASE_URL when unset. */
+  migrationDatabaseUrl: string | null;
   dataDir: string;
+  backupEveryMinutes: number;
   demoMode: boolean;
   secretKey: string;
   logLevel: string;
@@ -175,7 +178,18 @@ const VARIABLES = {
     doc: 'postgres://… for a real PostgreSQL; empty for the embedded PGlite in DATA_DIR',
     quiet: true,
   }),
+  MIGRATION_DATABASE_URL: refined((v) => /^postgres(ql)?:\/\//.test(v), {
+    mustBe: 'a URL starting with postgres:// or postgresql://',
+    doc: 'The schema owner (migrator) for migrations; DATABASE_URL is then the runtime role (docs/operations.md). Defaults to DATABASE_URL',
+    quiet: true,
+  }),
   DATA_DIR: text('./data', 'Embedded database and files directory'),
+  BACKUP_EVERY_MINUTES: int(
+    0,
+    7 * 24 * 60,
+    24 * 60,
+    'Embedded database only: the server writes a backup to DATA_DIR/backups this often, keeping 7 (0: never)',
+  ),
   DEMO_MODE: bool(
     undefined,
     'Seed demo staff (password "demo"); on by default for the embedded database, refused in production',
@@ -432,7 +446,9 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     port: v.PORT,
     publicUrl: publicUrl.replace(/\/$/, ''),
     databaseUrl,
+    migrationDatabaseUrl: databaseUrl === null ? null : (v.MIGRATION_DATABASE_URL ?? databaseUrl),
     dataDir: path.resolve(cwd, v.DATA_DIR),
+    backupEveryMinutes: v.BACKUP_EVERY_MINUTES,
     demoMode,
     secretKey,
     logLevel: v.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),

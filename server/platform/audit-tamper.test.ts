@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { sql, type RawBuilder } from 'kysely';
 import { createTestRuntime, type TestRuntime } from '../test/db.ts';
 import { openDatabase } from '../db/client.ts';
-import { AT_TEXT, appendAudit, entryHash, verifyAuditChain } from './audit.ts';
+import { appendAudit, entryHash, verifyAuditChain } from './audit.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHAIN = '901';
@@ -105,7 +105,7 @@ test('#20.3 deleting an entry in the middle and re-hashing every later one is de
   const rows = await rt.deps.db
     .selectFrom('audit_log')
     .selectAll()
-    .select(AT_TEXT.as('at_text'))
+    .select(sql<string>`to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('at_text'))
     .where('chain_key', '=', CHAIN)
     .orderBy('seq')
     .execute();

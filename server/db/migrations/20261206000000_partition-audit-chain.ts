@@ -112,9 +112,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   // hashes its entry onto it, audit_append() inserts the entry and moves the head, refusing anything
   // that does not continue it. Both run as their owner (the migrator), so the runtime role needs no
   // write privilege on either table (migration 20261206010000).
+  // The functions run as their owner: their search path is pinned to this schema, with pg_temp last
+  // so a caller's temporary table cannot stand in for the log or the heads.
+  const { rows: schema } = await sql<{ s: string }>`SELECT quote_ident(current_schema()) AS s`.execute(db);
+  const pinned = sql.raw(`SET search_path = ${schema[0]!.s}, pg_temp`);
   await run(sql`
     CREATE FUNCTION audit_chain_head(p_chain text, OUT length bigint, OUT head_hash text)
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    LANGUAGE plpgsql SECURITY DEFINER ${pinned} AS $$
     BEGIN
       INSERT INTO audit_chain_heads (chain_key, length, head_hash, updated_at)
       VALUES (p_chain, 0, repeat('0', 64), now()) ON CONFLICT (chain_key) DO NOTHING;
@@ -127,7 +131,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       p_action text, p_entity_type text, p_entity_id text, p_details jsonb, p_request_id text,
       p_prev_hash text, p_hash text
     ) RETURNS void
-    LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    LANGUAGE plpgsql SECURITY DEFINER ${pinned} AS $$
     BEGIN
       UPDATE audit_chain_heads SET length = p_seq, head_hash = p_hash, updated_at = now()
       WHERE chain_key = p_chain AND length = p_seq - 1 AND head_hash = p_prev_hash;

@@ -12,6 +12,7 @@ import * as m20261123000000 from './20261123000000_create-applicant-documents.ts
 import * as m20261123010000 from './20261123010000_index-inbound-dossier-codes.ts';
 import * as m20261124000000 from './20261124000000_create-dossier-ratings.ts';
 import * as m20261206000000 from './20261206000000_partition-audit-chain.ts';
+import * as m20261206010000 from './20261206010000_runtime-role.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121000000_create-org-auth-audit': m20261121000000,
@@ -26,4 +27,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261123010000_index-inbound-dossier-codes': m20261123010000,
   '20261124000000_create-dossier-ratings': m20261124000000,
   '20261206000000_partition-audit-chain': m20261206000000,
+  '20261206010000_runtime-role': m20261206010000,
 };
