@@ -4,26 +4,47 @@
 // complete, so it is received (201) with an Idempotency-Key.
 // Raw ceiling in the same run, same concurrency, same desks: the rows one intake leaves (code counter
 // upsert, dossier, dossier_agencies, the action, two outbox messages, the hash-chained audit entry
-// under its advisory lock, the idempotency record), with the same column values, written through pg
+// on the receiving agency's chain under its head's lock, the idempotency record), with the same column values, written through pg
 // directly in one transaction per intake — without the reads intake does first (session, procedure,
 // offering, workflow, validation) or the view it answers with.
+// Issue #20's ceiling, also in the same run at the same concurrency: transactions of two single-row
+// inserts into a plain table through pg (BEGIN, INSERT, INSERT, COMMIT), what PostgreSQL can commit at
+// all on this machine; the issue asks for intake at 8 desks × 16 connections ≥ 0.15 × it.
+// CPU per intake: the server process and the bench database's PostgreSQL backends, read from /proc.
+// Statements per intake: counted in process (bench/support/statements.ts) on an app built on the bench's
+// own handle, the same code the child server runs.
 // Run: node bench/intake.ts [requests per case=600] [desks for the multi-desk cases=8]
+//        [--cases=1x16,8x16,1x50,8x50] (desks × connections; --cases=8x16 runs issue #20's case only)
 import os from 'node:os';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { GENESIS_HASH, entryHash, verifyAuditChain } from '../server/platform/audit.ts';
+import { atText, entryHash, verifyAuditChain } from '../server/platform/audit.ts';
 import { createBenchDatabase, describeRun } from './support/postgres.ts';
 import { startServer } from './support/server.ts';
 import { openBenchRuntime, prepareDesks, intakeBody, type Desk } from './support/desks.ts';
 import { fmtRatio, fmtRun, httpClient, runClosedLoop, type RunResult } from './support/load.ts';
 import { cpuMeter } from './support/cpu.ts';
+import { countStatements, injectLogin } from './support/statements.ts';
+import { buildApp } from '../server/app.ts';
 
-const requests = Number(process.argv[2] ?? 600);
-const multiDesks = Number(process.argv[3] ?? 8);
-const CONCURRENCY = [16, 50];
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const flag = (name: string) =>
+  process.argv
+    .slice(2)
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.slice(name.length + 3);
+const requests = Number(positional[0] ?? 600);
+const multiDesks = Number(positional[1] ?? 8);
+const CASES = (flag('cases') ?? '1x16,8x16,1x50,8x50').split(',').map((c) => {
+  const [d, n] = c.split('x').map(Number);
+  if (!(d === 1 || d === multiDesks) || !n) throw new Error(`--cases: ${c} is not 1xN or ${multiDesks}xN`);
+  return { deskCount: d, concurrency: n };
+});
+const CONCURRENCY = [...new Set(CASES.map((c) => c.concurrency))];
 const TARGET = 0.5;
-// The key server/platform/audit.ts serialises the chain with.
-const AUDIT_LOCK = 7_357_001;
+// Issue #20: intake at 8 desks × 16 connections ≥ 0.15 × two single-row inserts per transaction.
+const PAIR_TARGET = 0.15;
+const PAIR_TABLE = 'bench_pair';
 // A desk's code counter allows 9,999 dossiers a day; the single desk takes 2 cases and a share of the
 // warm-up (the ceiling's rows go to days of their own).
 if (requests * 2 + 200 > 9_999) throw new Error('at most 4,900 requests per case (one desk, one day)');
@@ -143,11 +164,17 @@ async function rawIntake(pool: pg.Pool, t: Template, day: { iso: string; yymmdd:
       `INSERT INTO idempotency_keys (scope, key, request_hash, status_code, response, created_at) VALUES ($1, $2, $3, 201, $4, $5)`,
       [`staff:${t.userId}:intake`, key, createHash('sha256').update(key).digest('hex'), t.response, now],
     );
-    await c.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_LOCK]);
-    const last = await c.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY audit_id DESC LIMIT 1');
-    const prevHash = last.rows[0]?.hash ?? GENESIS_HASH;
+    // As server/platform/audit.ts: lock the chain's head, hash onto it, append through audit_append().
+    const chain = t.desk.agencyId;
+    const head = await c.query<{ length: string; head_hash: string }>(
+      'SELECT length, head_hash FROM audit_chain_head($1)',
+      [chain],
+    );
+    const { length, head_hash: prevHash } = head.rows[0]!;
     const entry = {
-      at: now.toISOString(),
+      chainKey: chain,
+      seq: Number(length) + 1,
+      at: atText(now),
       actorUserId: t.userId,
       actorLabel: t.audit.label,
       action: t.audit.action,
@@ -156,28 +183,61 @@ async function rawIntake(pool: pg.Pool, t: Template, day: { iso: string; yymmdd:
       details: t.audit.details,
       requestId: randomUUID(),
     };
-    await c.query(
-      `INSERT INTO audit_log (at, actor_user_id, actor_label, action, entity_type, entity_id, details, request_id, prev_hash, hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [
-        now,
-        t.userId,
-        entry.actorLabel,
-        entry.action,
-        'dossier',
-        code,
-        JSON.stringify(entry.details),
-        entry.requestId,
-        prevHash,
-        entryHash(prevHash, entry),
-      ],
-    );
+    await c.query('SELECT audit_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)', [
+      chain,
+      entry.seq,
+      now,
+      t.userId,
+      entry.actorLabel,
+      entry.action,
+      'dossier',
+      code,
+      JSON.stringify(entry.details),
+      entry.requestId,
+      prevHash,
+      entryHash(prevHash, entry),
+    ]);
     await c.query('COMMIT');
   } catch (err) {
     await c.query('ROLLBACK');
     throw err;
   } finally {
     c.release();
+  }
+}
+
+/** Issue #20's ceiling: one transaction of two single-row inserts into a plain table. */
+async function rawPair(pool: pg.Pool, i: number) {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    await c.query(`INSERT INTO ${PAIR_TABLE} (k, v) VALUES ($1, $2)`, [i, 'a']);
+    await c.query(`INSERT INTO ${PAIR_TABLE} (k, v) VALUES ($1, $2)`, [i, 'b']);
+    await c.query('COMMIT');
+  } catch (err) {
+    await c.query('ROLLBACK');
+    throw err;
+  } finally {
+    c.release();
+  }
+}
+
+/** The statements one desk intake sends (the last of 3, after warm caches), on an in-process app. */
+async function statementsPerIntake(desk: Desk) {
+  const app = await buildApp(rt.deps);
+  try {
+    const cookie = await injectLogin(app, desk.username);
+    return await countStatements(async (i) => {
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/dossiers',
+        headers: { cookie, 'idempotency-key': `bench-count-${tag}-${i}`, 'content-type': 'application/json' },
+        payload: intakeBody(desk, 900_000 + i),
+      });
+      if (res.statusCode !== 201) throw new Error(`HTTP ${res.statusCode}: ${res.body.slice(0, 200)}`);
+    });
+  } finally {
+    await app.close();
   }
 }
 
@@ -200,6 +260,14 @@ process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
 try {
   console.log(`intake bench ${started.toISOString()}: ${await describeRun(db.url)}`);
   const desks = await prepareDesks(rt, client, multiDesks);
+  {
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    await c.query(
+      `CREATE TABLE ${PAIR_TABLE} (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, k bigint NOT NULL, v text NOT NULL)`,
+    );
+    await c.end();
+  }
   const post = (desk: Desk, i: number, body: string) =>
     client.request(
       'POST',
@@ -221,7 +289,13 @@ try {
   const warm = await intakeRun(16, desks.length, Math.max(200, desks.length * 4));
   if (warm.errors > 0) throw new Error(`warm-up failed: ${warm.firstError}`);
 
-  const results: { label: string; motcua: RunResult; ceiling: RunResult }[] = [];
+  const counted = await statementsPerIntake(desks[0]!);
+  console.log(`statements per desk intake: ${counted.statements}`);
+  if (process.env.BENCH_SHOW_STATEMENTS)
+    for (const t of counted.texts) console.log(`  ${t.replace(/\s+/g, ' ')}`);
+
+  const results: { label: string; motcua: RunResult; ceiling: RunResult; pair: RunResult }[] = [];
+  const issue: string[] = [];
   const perRequest = (ms: number) => `${(ms / requests).toFixed(2)} ms`;
   let caseNo = 0;
   for (const concurrency of CONCURRENCY) {
@@ -229,6 +303,7 @@ try {
     const templates = await Promise.all(desks.map((d) => captureTemplate(pool, d)));
     for (const deskCount of [1, desks.length]) {
       caseNo++;
+      if (!CASES.some((c) => c.deskCount === deskCount && c.concurrency === concurrency)) continue;
       const label = `${deskCount} desk${deskCount > 1 ? 's' : ''}, ${concurrency} connections`;
       let from = await cpu.snapshot();
       const motcua = await intakeRun(concurrency, deskCount, requests);
@@ -243,14 +318,37 @@ try {
         rawIntake(pool, templates[i % deskCount]!, day, `bench-raw-${tag}-${caseNo}-${i}`),
       );
       const ceilingCpu = await cpu.since(from);
-      results.push({ label, motcua, ceiling });
+      from = await cpu.snapshot();
+      const pair = await runClosedLoop(concurrency, requests * 2, (i) => rawPair(pool, i));
+      const pairCpu = await cpu.since(from);
+      results.push({ label, motcua, ceiling, pair });
       const ratio = motcua.perSecond / ceiling.perSecond;
+      const pairRatio = motcua.perSecond / pair.perSecond;
       const pad = ''.padEnd(26);
       console.log(`${label.padEnd(26)} motcua ${fmtRun(motcua)}`);
       console.log(`${pad} raw pg ${fmtRun(ceiling)}`);
+      console.log(`${pad} 2 ins  ${fmtRun(pair)}`);
       console.log(
         `${pad} ratio  ${fmtRatio(ratio)}   target ≥ ${TARGET} × ceiling: ${ratio >= TARGET ? 'met' : 'MISSED'}`,
       );
+      console.log(
+        `${pad} ratio to 2 inserts ${fmtRatio(pairRatio)}` +
+          (deskCount > 1 && concurrency === 16
+            ? `   issue #20 target ≥ ${PAIR_TARGET}: ${pairRatio >= PAIR_TARGET ? 'met' : 'MISSED'}`
+            : ''),
+      );
+      if (deskCount > 1 && concurrency === 16) {
+        const perIntake = (motcuaCpu.server + motcuaCpu.database) / requests;
+        issue.push(
+          `issue #20 (${label}): ${motcua.perSecond.toFixed(0)} intakes/s against ${pair.perSecond.toFixed(0)}/s ` +
+            `two-insert transactions = ${pairRatio.toFixed(3)} (target ≥ ${PAIR_TARGET}: ${pairRatio >= PAIR_TARGET ? 'met' : 'MISSED'})` +
+            (cpu.available
+              ? `; CPU per intake ${perIntake.toFixed(2)} ms (server ${perRequest(motcuaCpu.server)} + PostgreSQL ${perRequest(motcuaCpu.database)}),` +
+                ` per two-insert transaction ${(pairCpu.database / (requests * 2)).toFixed(2)} ms PostgreSQL` +
+                `; ${counted.statements} statements per intake`
+              : ''),
+        );
+      }
       if (cpu.available) {
         console.log(
           `${pad} CPU per intake: motcua server ${perRequest(motcuaCpu.server)} + PostgreSQL ${perRequest(motcuaCpu.database)}` +
@@ -262,14 +360,17 @@ try {
     await pool.end();
   }
   const chain = await verifyAuditChain(rt.deps.db);
-  const counted = await rt.deps.db
+  const dossiers = await rt.deps.db
     .selectFrom('dossiers')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
-  const audit = chain.ok ? `intact over ${chain.checked} entries` : `BROKEN at ${chain.brokenAuditId}`;
+  const audit = chain.ok
+    ? `intact over ${chain.checked} entries in ${chain.chains} chains`
+    : `BROKEN: ${chain.problems.map((p) => `${p.chain}: ${p.reason}`).join('; ')}`;
   console.log(
-    `checks: ${counted.n} dossiers, audit chain ${audit}; load average ${os.loadavg()[0]!.toFixed(2)}`,
+    `checks: ${dossiers.n} dossiers, audit chain ${audit}; load average ${os.loadavg()[0]!.toFixed(2)}`,
   );
+  for (const line of issue) console.log(line);
   const missed = results.filter((r) => r.motcua.perSecond / r.ceiling.perSecond < TARGET);
   if (missed.length > 0) console.log(`target missed in: ${missed.map((r) => r.label).join('; ')}`);
 } finally {

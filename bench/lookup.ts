@@ -38,7 +38,8 @@ const seed = Number(process.env.BENCH_SEED ?? Date.now() % 2 ** 31);
 const SELECT_PUBLIC =
   `select "d"."code", "d"."procedure_code", "v"."name" as "procedure_name", ` +
   `"ra"."name" as "receiving_name", "ca"."name" as "competent_name", d.state->>'status' as "status", ` +
-  `d.applicant->>'fullName' as "applicant_name", "d"."received_at", "d"."due_at", "d"."extended_due_at", ` +
+  `d.applicant->>'fullName' as "applicant_name", d.applicant->>'idNumber' as "applicant_id_number", ` +
+  `d.applicant->>'phone' as "applicant_phone", "d"."received_at", "d"."due_at", "d"."extended_due_at", ` +
   `"d"."returned_at" from "dossiers" as "d" ` +
   `inner join "procedure_versions" as "v" on "v"."procedure_version_id" = "d"."procedure_version_id" ` +
   `inner join "agencies" as "ra" on "ra"."agency_id" = "d"."receiving_agency_id" ` +

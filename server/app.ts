@@ -2,13 +2,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { Deps } from './deps.ts';
-import { installErrorHandling } from './platform/http/error-handler.ts';
+import { answerFrameworkError, installErrorHandling } from './platform/http/error-handler.ts';
+import { installStorableInput } from './platform/http/storable-input.ts';
 import { validatorCompiler } from './platform/http/validation.ts';
 import { fail } from './platform/platform.errors.ts';
 import { installSecurity } from './platform/http/security.ts';
@@ -33,6 +34,12 @@ import { registerRatingRoutes } from './modules/ratings/index.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
+
+export type RegisteredRoute = { method: string; url: string; schema: FastifySchema | undefined };
+const registered = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
+/** Every route `app` registered (each method apart), whatever its plugin: the route fuzz walks them all. */
+export const routesOf = (app: FastifyInstance): readonly RegisteredRoute[] => registered.get(app) ?? [];
 
 export type BuildOptions = {
   serveWeb?: boolean;
@@ -68,16 +75,23 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       ...(options.logStream ? { stream: options.logStream } : {}),
     },
     routerOptions: { maxParamLength: 200 },
+    // A malformed percent-encoding or an over-long path parameter, refused by the router itself.
+    frameworkErrors: answerFrameworkError,
   });
 
+  const routes: RegisteredRoute[] = [];
+  registered.set(app, routes);
   // An API route without a query schema takes no query parameters: unknown ones are named, not ignored.
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/')) return;
-    route.schema ??= {};
-    route.schema.querystring ??= { type: 'object', properties: {}, additionalProperties: false };
+    if (route.url.startsWith('/api/')) {
+      route.schema ??= {};
+      route.schema.querystring ??= { type: 'object', properties: {}, additionalProperties: false };
+    }
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url, schema: route.schema });
   });
   app.setValidatorCompiler(validatorCompiler());
   installErrorHandling(app);
+  installStorableInput(app);
   installSecurity(app, config.publicUrl, config.nodeEnv === 'production');
   installCompression(app);
   await installRateLimit(app);

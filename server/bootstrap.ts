@@ -12,6 +12,23 @@ import path from 'node:path';
 
 export type Runtime = { deps: Deps; handle: DbHandle; close: () => Promise<void> };
 
+/**
+ * Migrates as the schema owner: MIGRATION_DATABASE_URL when it names another role than the runtime
+ * connection's (DATABASE_URL), else through `handle` itself (PGlite, development, tests).
+ */
+export async function migrateAsOwner(config: Config, handle: DbHandle): Promise<string[]> {
+  const owner = config.migrationDatabaseUrl;
+  if (owner === null || owner === config.databaseUrl || handle.driver !== 'pg') {
+    return migrateToLatest(handle.db);
+  }
+  const migrator = await openDatabase({ databaseUrl: owner, poolSize: 1 });
+  try {
+    return await migrateToLatest(migrator.db);
+  } finally {
+    await migrator.close();
+  }
+}
+
 export async function openRuntime(
   config: Config,
   options: { migrate?: boolean; seed?: boolean; clock?: Clock; handle?: DbHandle; files?: FileStore } = {},
@@ -29,7 +46,7 @@ export async function openRuntime(
     files: options.files ?? directoryFileStore(path.join(config.dataDir, 'files')),
   };
   try {
-    if (options.migrate !== false) await migrateToLatest(handle.db);
+    if (options.migrate !== false) await migrateAsOwner(config, handle);
     if (options.seed !== false) {
       await seedReference(handle.db, deps.clock.now());
       await seedCatalogue(deps);

@@ -1,8 +1,7 @@
 // npm run cli -- <command> [options]; every command has --help.
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.ts';
-import { openRuntime, type Runtime } from './bootstrap.ts';
-import { migrateToLatest } from './db/migrate.ts';
+import { migrateAsOwner, openRuntime, type Runtime } from './bootstrap.ts';
 import { seedReference } from './db/seeds/reference.ts';
 import { seedDemo } from './db/seeds/demo.ts';
 import { seedCatalogue } from './db/seeds/catalogue.ts';
@@ -10,6 +9,8 @@ import { exportCatalogue, importCatalogue } from './modules/catalog/index.ts';
 import fs from 'node:fs';
 import { createApiToken, createUser, resetPassword } from './modules/auth/index.ts';
 import { verifyAuditChain } from './platform/audit.ts';
+import { BackupError, backupEmbedded, restoreEmbedded } from './db/backup.ts';
+import { DataDirLockedError } from './db/lock.ts';
 import { AppError } from './platform/errors.ts';
 import { ROLES, type Role } from '../common/auth/roles.ts';
 
@@ -30,7 +31,7 @@ const COMMANDS: Record<string, Command> = {
     run: async (_v, open) => {
       const rt = await open();
       try {
-        const applied = await migrateToLatest(rt.deps.db);
+        const applied = await migrateAsOwner(rt.deps.config, rt.handle);
         console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
         return 0;
       } finally {
@@ -45,7 +46,7 @@ const COMMANDS: Record<string, Command> = {
     run: async (v, open) => {
       const rt = await open();
       try {
-        await migrateToLatest(rt.deps.db);
+        await migrateAsOwner(rt.deps.config, rt.handle);
         const r = await seedReference(rt.deps.db, rt.deps.clock.now());
         console.log(
           r.skipped
@@ -220,7 +221,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   'audit:verify': {
-    summary: 'Check the audit hash chain; names the first broken entry',
+    summary: 'Check every audit chain against its anchored head; names what is wrong with each',
     usage: 'audit:verify',
     options: {},
     run: async (_v, open) => {
@@ -228,16 +229,55 @@ const COMMANDS: Record<string, Command> = {
       try {
         const r = await verifyAuditChain(rt.deps.db);
         if (r.ok) {
-          console.log(`audit chain intact: ${r.checked} entries`);
+          console.log(`audit chains intact: ${r.checked} entries in ${r.chains} chains`);
           return 0;
         }
-        console.error(
-          `audit chain broken at entry ${r.brokenAuditId}: ${r.reason} (${r.checked} entries before it are intact)`,
-        );
+        for (const p of r.problems) {
+          console.error(
+            `audit chain ${p.chain} broken: ${p.reason}${p.auditId ? ` (audit_id ${p.auditId})` : ''}`,
+          );
+        }
+        console.error(`${r.problems.length} of ${r.chains} chains broken`);
         return 1;
       } finally {
         await rt.close();
       }
+    },
+  },
+  'db:backup': {
+    summary: 'Back up the embedded database to a file while the server is stopped (PostgreSQL: pg_dump)',
+    usage: 'db:backup --file FILE.tar.gz  (a running server writes its own to DATA_DIR/backups)',
+    options: { file: { type: 'string' } },
+    run: async (v, open) => {
+      const file = v.file as string | undefined;
+      if (!file) {
+        console.error('--file is required');
+        return 2;
+      }
+      const rt = await open();
+      try {
+        const r = await backupEmbedded(rt.handle, file);
+        console.log(`backed up to ${r.file} (${r.bytes} bytes)`);
+        return 0;
+      } finally {
+        await rt.close();
+      }
+    },
+  },
+  'db:restore': {
+    summary: 'Restore an embedded database backup into a fresh data dir',
+    usage: 'db:restore --file FILE.tar.gz --data-dir DIR  (DIR must hold no database; then audit:verify)',
+    options: { file: { type: 'string' }, 'data-dir': { type: 'string' } },
+    run: async (v) => {
+      const file = v.file as string | undefined;
+      const dir = v['data-dir'] as string | undefined;
+      if (!file || !dir) {
+        console.error('--file and --data-dir are required');
+        return 2;
+      }
+      await restoreEmbedded(file, dir);
+      console.log(`restored ${file} into ${dir}; run audit:verify with DATA_DIR=${dir}`);
+      return 0;
     },
   },
 };
@@ -289,6 +329,10 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     return await command.run(values, open);
   } catch (err) {
+    if (err instanceof BackupError || err instanceof DataDirLockedError) {
+      console.error(err.message);
+      return 1;
+    }
     if (err instanceof AppError) {
       console.error(
         `${err.message}${err.details ? ' ' + err.details.map((d) => `${d.path}: ${d.message}`).join('; ') : ''}`,

@@ -16,13 +16,16 @@ export type Config = {
   port: number;
   publicUrl: string;
   databaseUrl: string | null;
+  /** The schema owner's connection, for migrations; DATABASE_URL when unset. */
+  migrationDatabaseUrl: string | null;
   dataDir: string;
+  backupEveryMinutes: number;
   demoMode: boolean;
   secretKey: string;
   logLevel: string;
   bodyLimitBytes: number;
   sessionTtlHours: number;
-  /** Sign-in budgets and waits (docs/adr/0010-sign-in-throttling.md). */
+  /** Sign-in budgets and waits (docs/adr/0011-sign-in-throttling.md). */
   loginMaxFailures: number;
   loginAccountMaxFailures: number;
   loginAddressMaxFailures: number;
@@ -74,6 +77,8 @@ export type PaymentConfig = {
   secret: string;
   /** Minutes between reconciliations of pending payments (QUERY); 0 turns it off. */
   reconcileMinutes: number;
+  /** Callbacks taken per minute from one client address (anyone may call; each is recorded). */
+  callbacksPerMinute: number;
 };
 
 export const PORTAL_AUTH_MODES = ['hmac', 'header'] as const;
@@ -201,7 +206,18 @@ const VARIABLES = {
     doc: 'postgres://… for a real PostgreSQL; empty for the embedded PGlite in DATA_DIR',
     quiet: true,
   }),
+  MIGRATION_DATABASE_URL: refined((v) => /^postgres(ql)?:\/\//.test(v), {
+    mustBe: 'a URL starting with postgres:// or postgresql://',
+    doc: 'The schema owner (migrator) for migrations; DATABASE_URL is then the runtime role (docs/operations.md). Defaults to DATABASE_URL',
+    quiet: true,
+  }),
   DATA_DIR: text('./data', 'Embedded database and files directory'),
+  BACKUP_EVERY_MINUTES: int(
+    0,
+    7 * 24 * 60,
+    24 * 60,
+    'Embedded database only: the server writes a backup to DATA_DIR/backups this often, keeping 7 (0: never)',
+  ),
   DEMO_MODE: bool(
     undefined,
     'Seed demo staff (password "demo"); on by default for the embedded database, refused in production',
@@ -225,7 +241,7 @@ const VARIABLES = {
     1,
     100,
     5,
-    'Sign-in attempts for one account from one address before that address waits (docs/adr/0010-sign-in-throttling.md)',
+    'Sign-in attempts for one account from one address before that address waits (docs/adr/0011-sign-in-throttling.md)',
   ),
   LOGIN_ACCOUNT_MAX_FAILURES: int(
     1,
@@ -381,6 +397,12 @@ const VARIABLES = {
     10,
     'Minutes between reconciliations of pending online payments with the platform (QUERY); 0 turns it off',
   ),
+  PAYMENT_CALLBACKS_PER_MINUTE: int(
+    1,
+    1_000_000,
+    300,
+    'Payment callbacks taken per minute from one client address; past that, 429 (the platform sends again, reconciliation catches up)',
+  ),
 } satisfies Record<string, Variable>;
 
 type VariableName = keyof typeof VARIABLES;
@@ -482,7 +504,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
   }
   if (env.LOGIN_LOCKOUT_MINUTES?.trim()) {
     problems.push(
-      'LOGIN_LOCKOUT_MINUTES is no longer read: a spent sign-in budget waits LOGIN_BACKOFF_SECONDS, doubling up to LOGIN_BACKOFF_MAX_MINUTES (docs/adr/0010-sign-in-throttling.md)',
+      'LOGIN_LOCKOUT_MINUTES is no longer read: a spent sign-in budget waits LOGIN_BACKOFF_SECONDS, doubling up to LOGIN_BACKOFF_MAX_MINUTES (docs/adr/0011-sign-in-throttling.md)',
     );
   }
   if (v.METRICS_TOKEN !== undefined && v.METRICS_TOKEN.length < 16) {
@@ -502,7 +524,9 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     port: v.PORT,
     publicUrl: publicUrl.replace(/\/$/, ''),
     databaseUrl,
+    migrationDatabaseUrl: databaseUrl === null ? null : (v.MIGRATION_DATABASE_URL ?? databaseUrl),
     dataDir: path.resolve(cwd, v.DATA_DIR),
+    backupEveryMinutes: v.BACKUP_EVERY_MINUTES,
     demoMode,
     secretKey,
     logLevel: v.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
@@ -548,6 +572,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       partnerCode: v.PAYMENT_PARTNER_CODE,
       secret: paymentSecret,
       reconcileMinutes: v.PAYMENT_RECONCILE_MINUTES,
+      callbacksPerMinute: v.PAYMENT_CALLBACKS_PER_MINUTE,
     },
   };
 }

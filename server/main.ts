@@ -9,7 +9,11 @@ import { loadConfig, ConfigError, type Config } from './config.ts';
 import type { DevIdp } from '../simulator/identity-provider.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { buildApp } from './app.ts';
-import { openRuntime } from './bootstrap.ts';
+import path from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import { openRuntime, type Runtime } from './bootstrap.ts';
+import { scheduledBackup } from './db/backup.ts';
+import { runtimePrivilegeProblems } from './db/privileges.ts';
 import { jsonLineLog } from './platform/jobs/job-log.ts';
 import { batchedLogStream } from './platform/log-stream.ts';
 import { startSyncJobs, type SyncJobs } from './modules/sync/index.ts';
@@ -27,9 +31,12 @@ async function main(): Promise<void> {
     role !== 'worker' && config.demoMode && config.oidc.issuer === null ? await startDevIdp(config) : null;
   if (idp) config = { ...config, oidc: { ...config.oidc, issuer: idp.url } };
   const runtime = await openRuntime(config);
+  // A runtime role that could rewrite the audit trail is reported at every start (docs/operations.md).
+  const privilegeProblems = await runtimePrivilegeProblems(runtime.handle);
 
   if (role === 'worker') {
     const log = jsonLineLog(config.logLevel);
+    for (const problem of privilegeProblems) log.warn({ audit: 'privileges' }, problem);
     const jobs = await startSyncJobs(runtime.deps, log);
     let closing = false;
     const shutdown = (signal: string) => {
@@ -50,12 +57,14 @@ async function main(): Promise<void> {
 
   // Log lines in batches, not a system call each (platform/log-stream.ts).
   const app = await buildApp(runtime.deps, { serveWeb: true, logStream: batchedLogStream() });
+  for (const problem of privilegeProblems) app.log.warn({ audit: 'privileges' }, problem);
   let jobs: SyncJobs | null = null;
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    if (backups) clearInterval(backups);
     void Promise.all([app.close(), jobs?.stop(), idp?.close()])
       .then(() => runtime.close())
       .then(() => process.exit(0));
@@ -63,6 +72,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
+  const backups = scheduleBackups(runtime, app.log);
   if (role === 'all' && config.workerInApi) jobs = await startSyncJobs(runtime.deps, app.log);
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   app.log.info(
@@ -76,6 +86,22 @@ async function main(): Promise<void> {
     },
     `motcua ready on ${config.publicUrl} in ${seconds} s`,
   );
+}
+
+/** The embedded database's scheduled backups (server/db/backup.ts); PostgreSQL has its own tools. */
+function scheduleBackups(runtime: Runtime, log: FastifyBaseLogger): NodeJS.Timeout | null {
+  const minutes = runtime.deps.config.backupEveryMinutes;
+  if (runtime.handle.driver !== 'pglite' || minutes === 0) return null;
+  const dir = path.join(runtime.deps.config.dataDir, 'backups');
+  let running = false;
+  return setInterval(() => {
+    if (running) return;
+    running = true;
+    scheduledBackup(runtime.handle, dir, runtime.deps.clock.now())
+      .then((file) => log.info({ file }, 'embedded database backed up'))
+      .catch((err: unknown) => log.error({ err }, 'embedded database backup failed'))
+      .finally(() => (running = false));
+  }, minutes * 60_000).unref();
 }
 
 async function startDevIdp(config: Config): Promise<DevIdp> {

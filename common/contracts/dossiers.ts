@@ -255,17 +255,35 @@ export const AllowedActionsResponse = Closed({
   ),
 });
 
+/**
+ * The public lookup by code. The code alone (printed on the receipt, and sequential) shows where the
+ * dossier stands: status, dates and the receiving agency. The procedure, the competent agency and the
+ * masked applicant name are shown only when the caller also gives the last 4 digits of the applicant's
+ * identity number or phone (`verified`), which a neighbour walking the codes does not hold.
+ */
 export const PublicDossier = Closed({
   code: Type.String(),
-  procedure: Closed({ code: Type.String(), name: Type.String() }),
+  verified: Type.Boolean({
+    description: 'Đã đối chiếu 4 số cuối số định danh hoặc số điện thoại của người nộp',
+  }),
   receivingAgency: Type.String(),
-  competentAgency: Type.String(),
   status: Type.String(),
   statusLabel: Type.String(),
-  applicantName: Type.String(),
   receivedAt: Nullable(Type.String()),
   dueAt: Nullable(Type.String()),
   returnedAt: Nullable(Type.String()),
+  procedure: Type.Optional(Closed({ code: Type.String(), name: Type.String() })),
+  competentAgency: Type.Optional(Type.String()),
+  applicantName: Type.Optional(Type.String()),
+});
+
+export const PublicLookupQuery = Closed({
+  digits: Type.Optional(
+    Type.String({
+      pattern: '^[0-9]{4}$',
+      description: '4 số cuối số định danh (CCCD) hoặc số điện thoại của người nộp',
+    }),
+  ),
 });
 
 export const WorklistCounts = Closed(
@@ -311,4 +329,18 @@ export const OwnDossierList = DossierRows({
   agencyName: Type.String(),
   ...rowDates,
   returnedAt: Nullable(Type.String()),
+});
+
+/** The agencies the caller's desks may receive a procedure for (the desk intake page's list). */
+export const ReceivableAgenciesQuery = Closed({ procedure: ProcedureCode });
+export const ReceivableAgencies = Closed({
+  items: Type.Array(
+    Closed({
+      code: Type.String(),
+      name: Type.String(),
+      unitCode: Type.String(),
+      /** The caller's desk that receives for it, sent back as the intake's deskAgencyCode. */
+      deskAgencyCode: Type.String(),
+    }),
+  ),
 });

@@ -300,6 +300,13 @@ export class LookupPage extends AppShell {
     return this.page.getByRole('textbox', { name: 'Mã hồ sơ' });
   }
 
+  /** The applicant's 4 last digits (ID number or phone), which show who applied for what. */
+  get digits(): Locator {
+    return this.page.getByRole('textbox', {
+      name: '4 số cuối số định danh hoặc số điện thoại của người nộp',
+    });
+  }
+
   get submit(): Locator {
     return this.page.getByRole('button', { name: 'Tra cứu', exact: true });
   }

@@ -105,8 +105,8 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
       pglite,
       close: async () => {
         await db.destroy();
-        // Kysely starts its driver at the first query and destroys only a started one: a database
-        // closed before any query would keep PGlite, and the process, alive.
+        // Kysely opens its driver on the first query: a handle that ran none must close PGlite itself
+        // (an open file-backed PGlite keeps the process alive).
         if (!pglite.closed) await pglite.close();
         release();
       },

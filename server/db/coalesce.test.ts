@@ -57,6 +57,24 @@ test('a failed load fails every read it served, and only those', async () => {
   assert.equal(await read('yy'), 2);
 });
 
+test('#20.4 a key the load refuses fails its own caller only; its neighbours in the turn get their answers', async () => {
+  const calls: string[][] = [];
+  const read = coalesce(async (keys: string[]) => {
+    calls.push(keys);
+    // As PostgreSQL refuses a NUL in a text parameter: the whole statement fails.
+    if (keys.some((k) => k.includes('\u0000')))
+      throw new Error('invalid byte sequence for encoding "UTF8": 0x00');
+    return new Map(keys.map((k) => [k, k.length]));
+  });
+  const results = await Promise.allSettled([read('ab'), read('\u0000'), read('abc'), read('ab')]);
+  assert.deepEqual(
+    results.map((r) => (r.status === 'fulfilled' ? r.value : 'rejected')),
+    [2, 'rejected', 3, 2],
+  );
+  // One shared statement, then each key alone.
+  assert.deepEqual(calls, [['ab', '\u0000', 'abc'], ['ab'], ['\u0000'], ['abc']]);
+});
+
 test('property: any interleaving of reads across turns answers each read as a direct load would', async () => {
   await fc.assert(
     fc.asyncProperty(

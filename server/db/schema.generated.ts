@@ -90,18 +90,33 @@ export interface ApplicantDocuments {
   procedure_name: string;
 }
 
+export interface AuditChainHeads {
+  chain_key: string;
+  head_hash: string;
+  length: Int8;
+  updated_at: Timestamp;
+}
+
 export interface AuditLog {
   action: string;
   actor_label: string;
   actor_user_id: Int8 | null;
   at: Timestamp;
   audit_id: Generated<Int8>;
+  /**
+   * The chain: the agency_id the write concerns, or deployment for writes that concern no agency (sign-ins, the catalogue, system jobs).
+   */
+  chain_key: string;
   details: Generated<ColumnType<JsonValue, string, string>>;
   entity_id: string | null;
   entity_type: string;
   hash: string;
   prev_hash: string;
   request_id: string | null;
+  /**
+   * Position in the chain, 1..n without gaps.
+   */
+  seq: Int8;
 }
 
 export interface CalendarRevisions {
@@ -635,6 +650,7 @@ export interface DB {
   agencies: Agencies;
   api_tokens: ApiTokens;
   applicant_documents: ApplicantDocuments;
+  audit_chain_heads: AuditChainHeads;
   audit_log: AuditLog;
   calendar_revisions: CalendarRevisions;
   citizen_sessions: CitizenSessions;

@@ -1,13 +1,16 @@
-// Append-only, hash-chained audit trail. Every change writes its entry in the same transaction
-// (STYLE.md). The chain is serialised with a transaction-scoped advisory lock so two writers can
-// never both link to the same previous entry.
+// Append-only, hash-chained audit trail in chains: one per agency (the agency a write concerns) and
+// 'deployment' for writes that concern no agency. Every change writes its entry in the same
+// transaction (STYLE.md). A chain's head (audit_chain_heads) is locked FOR UPDATE while the entry is
+// hashed onto it, so writers of one chain queue and writers of different chains do not; the head
+// anchors the chain's length and last hash where the runtime role cannot rewrite them
+// (docs/adr/0003-audit-hash-chain.md).
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 
-const AUDIT_LOCK = 7_357_001;
 export const GENESIS_HASH = '0'.repeat(64);
+export const DEPLOYMENT_CHAIN = 'deployment';
 
 export type AuditActor = { userId: string | null; label: string };
 
@@ -22,7 +25,19 @@ export type AuditEntry = {
   entityId?: string | null;
   details?: Record<string, unknown>;
   requestId?: string | null;
+  /**
+   * The chain: the agency_id the write concerns (a dossier's receiving agency), or 'deployment'.
+   * Default: the staff actor's agency when all their grants sit in one agency, else 'deployment'.
+   */
+  chain?: string;
 };
+
+/** The chain an entry goes to when its caller does not name one. */
+export function defaultChain(who: AuditActor | Actor): string {
+  if (!('grants' in who)) return DEPLOYMENT_CHAIN;
+  const agencies = new Set(who.grants.map((g) => g.agencyId));
+  return agencies.size === 1 ? [...agencies][0]! : DEPLOYMENT_CHAIN;
+}
 
 /** Stable JSON: object keys sorted, so the same entry always hashes the same. */
 export function canonicalJson(value: unknown): string {
@@ -35,7 +50,10 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-type HashInput = {
+export type HashInput = {
+  chainKey: string;
+  seq: number;
+  /** `at` to the microsecond, as PostgreSQL stores it: YYYY-MM-DDTHH:MI:SS.ffffffZ (atText). */
   at: string;
   actorUserId: string | null;
   actorLabel: string;
@@ -45,6 +63,14 @@ type HashInput = {
   details: Record<string, unknown>;
   requestId: string | null;
 };
+
+/** A JS time (milliseconds) in the microsecond text verify reads back with AT_TEXT. */
+export function atText(at: Date): string {
+  return at.toISOString().replace('Z', '000Z');
+}
+
+/** The stored `at` at its full precision, in atText's form. */
+export const AT_TEXT = sql<string>`to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 export function entryHash(prevHash: string, e: HashInput): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(e)).digest('hex');
@@ -57,16 +83,14 @@ export async function appendAudit(
   at: Date,
 ): Promise<void> {
   const actor = auditActorOf(who);
-  await sql`SELECT pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
-  const last = await trx
-    .selectFrom('audit_log')
-    .select('hash')
-    .orderBy('audit_id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
+  const chainKey = entry.chain ?? defaultChain(who);
+  const { rows } = await sql<{ length: string; head_hash: string }>`
+    SELECT length, head_hash FROM audit_chain_head(${chainKey})`.execute(trx);
+  const head = rows[0]!;
   const input: HashInput = {
-    at: at.toISOString(),
+    chainKey,
+    seq: Number(head.length) + 1,
+    at: atText(at),
     actorUserId: actor.userId,
     actorLabel: actor.label,
     action: entry.action,
@@ -75,51 +99,52 @@ export async function appendAudit(
     details: entry.details ?? {},
     requestId: entry.requestId ?? null,
   };
-  await trx
-    .insertInto('audit_log')
-    .values({
-      at,
-      actor_user_id: actor.userId,
-      actor_label: actor.label,
-      action: input.action,
-      entity_type: input.entityType,
-      entity_id: input.entityId,
-      details: JSON.stringify(input.details),
-      request_id: input.requestId,
-      prev_hash: prevHash,
-      hash: entryHash(prevHash, input),
-    })
-    .execute();
+  await sql`SELECT audit_append(${chainKey}, ${input.seq}, ${at}, ${actor.userId}, ${actor.label},
+    ${input.action}, ${input.entityType}, ${input.entityId}, ${JSON.stringify(input.details)}::jsonb,
+    ${input.requestId}, ${head.head_hash}, ${entryHash(head.head_hash, input)})`.execute(trx);
 }
 
-export type AuditVerification =
-  { ok: true; checked: number } | { ok: false; checked: number; brokenAuditId: string; reason: string };
+export type ChainProblem = { chain: string; reason: string; auditId: string | null };
 
-/** Walks the chain in id order, in pages, and names the first entry that does not match. */
-export async function verifyAuditChain(db: Kysely<DB>, pageSize = 5000): Promise<AuditVerification> {
+export type AuditVerification = {
+  ok: boolean;
+  /** Entries checked and found linked and intact, over all chains. */
+  checked: number;
+  chains: number;
+  /** At most one per chain: the first thing wrong with it. */
+  problems: ChainProblem[];
+};
+
+type Head = { length: number; hash: string } | null;
+
+/** Walks one chain in seq order, in pages, against its anchored head; the first fault or null. */
+async function verifyChain(
+  db: Kysely<DB>,
+  chain: string,
+  head: Head,
+  pageSize: number,
+): Promise<{ checked: number; problem: Omit<ChainProblem, 'chain'> | null }> {
   let prevHash = GENESIS_HASH;
-  let afterId = '0';
-  let checked = 0;
+  let seq = 0;
   for (;;) {
     const rows = await db
       .selectFrom('audit_log')
       .selectAll()
-      .where('audit_id', '>', afterId)
-      .orderBy('audit_id')
+      .select(AT_TEXT.as('at_text'))
+      .where('chain_key', '=', chain)
+      .where('seq', '>', String(seq))
+      .orderBy('seq')
       .limit(pageSize)
       .execute();
-    if (rows.length === 0) return { ok: true, checked };
     for (const r of rows) {
-      if (r.prev_hash !== prevHash) {
-        return {
-          ok: false,
-          checked,
-          brokenAuditId: r.audit_id,
-          reason: 'prev_hash does not match the entry before it',
-        };
-      }
+      const fault = (reason: string) => ({ checked: seq, problem: { reason, auditId: r.audit_id } });
+      if (Number(r.seq) !== seq + 1) return fault(`gap at seq ${seq + 1} (next entry found is seq ${r.seq})`);
+      if (r.prev_hash !== prevHash)
+        return fault(`link broken at seq ${r.seq}: prev_hash is not the hash of seq ${seq}`);
       const expected = entryHash(prevHash, {
-        at: new Date(r.at).toISOString(),
+        chainKey: chain,
+        seq: seq + 1,
+        at: r.at_text,
         actorUserId: r.actor_user_id,
         actorLabel: r.actor_label,
         action: r.action,
@@ -128,12 +153,37 @@ export async function verifyAuditChain(db: Kysely<DB>, pageSize = 5000): Promise
         details: r.details,
         requestId: r.request_id,
       });
-      if (expected !== r.hash) {
-        return { ok: false, checked, brokenAuditId: r.audit_id, reason: 'content does not match its hash' };
-      }
+      if (expected !== r.hash)
+        return fault(`hash mismatch at seq ${r.seq}: the content does not match its hash`);
       prevHash = r.hash;
-      checked++;
-      afterId = r.audit_id;
+      seq++;
     }
+    if (rows.length < pageSize) break;
   }
+  const none = (reason: string) => ({ checked: seq, problem: { reason, auditId: null } });
+  if (!head) return none(`no anchored head for ${seq} entries`);
+  if (seq === 0 && head.length > 0) return none(`truncated: head says ${head.length}, found 0`);
+  if (seq < head.length) return none(`tail removed: head says ${head.length}, found ${seq}`);
+  if (seq > head.length) return none(`entries beyond the head: head says ${head.length}, found ${seq}`);
+  if (prevHash !== head.hash)
+    return none(`head hash mismatch: the last entry (seq ${seq}) is not the anchored head`);
+  return { checked: seq, problem: null };
+}
+
+/** Checks every chain (every head, every chain with entries) and names what is wrong with each. */
+export async function verifyAuditChain(db: Kysely<DB>, pageSize = 5000): Promise<AuditVerification> {
+  const heads = new Map<string, Head>();
+  for (const h of await db.selectFrom('audit_chain_heads').selectAll().execute()) {
+    heads.set(h.chain_key, { length: Number(h.length), hash: h.head_hash });
+  }
+  const logged = await db.selectFrom('audit_log').select('chain_key').distinct().execute();
+  const chains = [...new Set([...heads.keys(), ...logged.map((r) => r.chain_key)])].sort();
+  const problems: ChainProblem[] = [];
+  let checked = 0;
+  for (const chain of chains) {
+    const r = await verifyChain(db, chain, heads.get(chain) ?? null, pageSize);
+    checked += r.checked;
+    if (r.problem) problems.push({ chain, ...r.problem });
+  }
+  return { ok: problems.length === 0, checked, chains: chains.length, problems };
 }

@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   STALE_VERSION: 409,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
   UNSUPPORTED_MEDIA_TYPE: 415,
   UNPROCESSABLE: 422,
   /** A desk intake recorded incomplete: the envelope also names the dossier and its supplement-request slip. */

@@ -3,7 +3,11 @@
 // the caller and the operation, so two callers never share a key; the body's hash tells a retry of
 // the same request (answered with the stored response, status and all) from another request under a
 // used key (409). The response is remembered in the business transaction, so it commits with the
-// change it describes or not at all.
+// change it describes or not at all. Two requests under one key at once both miss the replay and both
+// do the work; the second's insert of the key waits for the first's transaction (the primary key) and,
+// the first having committed, inserts nothing: the second's transaction is then rolled back by
+// IDEMPOTENCY_KEY_IN_USE (409), and a retry gets the first's answer. Nothing is done twice, and no
+// unique violation reaches the client as a 500.
 import { createHash } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import { preparedQuery, type Database } from '../db/client.ts';
@@ -50,7 +54,7 @@ export async function rememberResponse(
   response: StoredResponse & { at: Date },
 ): Promise<void> {
   if (request.key === undefined) return;
-  await trx
+  const inserted = await trx
     .insertInto('idempotency_keys')
     .values({
       scope: request.scope,
@@ -60,5 +64,25 @@ export async function rememberResponse(
       response: JSON.stringify(response.body),
       created_at: response.at,
     })
-    .execute();
+    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  if (inserted) return;
+  // Another request under this key committed while this one worked: this one's change is undone (the
+  // transaction fails), the key names the other's answer. A different body is the usual 409.
+  const [other] = await storedQuery(trx, request.scope, request.key);
+  const detail = { path: 'headers/idempotency-key' };
+  if (other && other.request_hash !== requestHash(request.body)) {
+    throw fail('IDEMPOTENCY_KEY_REUSED', {
+      details: [{ ...detail, message: 'Hãy dùng một khóa mới cho mỗi yêu cầu khác nhau.' }],
+    });
+  }
+  throw fail('IDEMPOTENCY_KEY_IN_USE', {
+    details: [
+      {
+        ...detail,
+        message: 'Một yêu cầu cùng khóa vừa được xử lý cùng lúc; hãy gửi lại để nhận kết quả của yêu cầu đó.',
+      },
+    ],
+  });
 }

@@ -8,6 +8,11 @@ export const fail = defineErrors('platform', {
     vi: 'Khóa Idempotency-Key này đã được dùng cho một yêu cầu khác.',
     en: 'This Idempotency-Key was already used for a different request.',
   },
+  IDEMPOTENCY_KEY_IN_USE: {
+    code: 'CONFLICT',
+    vi: 'Một yêu cầu khác cùng khóa Idempotency-Key vừa được xử lý; hãy gửi lại để nhận kết quả.',
+    en: 'Another request under this Idempotency-Key was handled at the same time; retry to get its answer.',
+  },
   REQUEST_NOT_JSON: {
     code: 'INVALID_JSON',
     vi: 'Nội dung gửi lên không phải JSON hợp lệ.',
@@ -27,6 +32,16 @@ export const fail = defineErrors('platform', {
     code: 'BAD_REQUEST',
     vi: 'Yêu cầu không hợp lệ.',
     en: 'The request is malformed.',
+  },
+  REQUEST_PATH_MALFORMED: {
+    code: 'BAD_REQUEST',
+    vi: 'Đường dẫn có mã hóa phần trăm (%) không hợp lệ.',
+    en: 'The path has malformed percent-encoding.',
+  },
+  REQUEST_PATH_TOO_LONG: {
+    code: 'URI_TOO_LONG',
+    vi: 'Một phần của đường dẫn quá dài.',
+    en: 'A segment of the path is too long.',
   },
   ROUTE_NOT_FOUND: {
     code: 'NOT_FOUND',

@@ -19,6 +19,8 @@ export type TestRuntime = Runtime & {
   app: FastifyInstance;
   /** The app's own inject: sends exactly the headers given. */
   injectBare: Inject;
+  /** The directory of the runtime's file store (removed on close). */
+  filesDir: string;
 };
 
 type Inject = (opts: InjectOptions | string) => Promise<LightMyRequestResponse>;
@@ -95,6 +97,7 @@ export async function createTestRuntime(
     ...rt,
     app,
     injectBare,
+    filesDir,
     close: async () => {
       await app.close();
       await rt.close();

@@ -11,7 +11,9 @@ import * as m20261122020000 from './20261122020000_hold-inbound-dossiers.ts';
 import * as m20261123000000 from './20261123000000_create-applicant-documents.ts';
 import * as m20261123010000 from './20261123010000_index-inbound-dossier-codes.ts';
 import * as m20261124000000 from './20261124000000_create-dossier-ratings.ts';
-import * as m20261206010000 from './20261206010000_sign-in-budgets.ts';
+import * as m20261206000000 from './20261206000000_partition-audit-chain.ts';
+import * as m20261206010000 from './20261206010000_runtime-role.ts';
+import * as m20261206020000 from './20261206020000_sign-in-budgets.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121000000_create-org-auth-audit': m20261121000000,
@@ -25,5 +27,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261123000000_create-applicant-documents': m20261123000000,
   '20261123010000_index-inbound-dossier-codes': m20261123010000,
   '20261124000000_create-dossier-ratings': m20261124000000,
-  '20261206010000_sign-in-budgets': m20261206010000,
+  '20261206000000_partition-audit-chain': m20261206000000,
+  '20261206010000_runtime-role': m20261206010000,
+  '20261206020000_sign-in-budgets': m20261206020000,
 };

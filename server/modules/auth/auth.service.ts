@@ -27,7 +27,7 @@ export type LoginResult = { actor: Actor; sessionToken: string; expiresAt: Date 
 
 /**
  * A staff sign-in. The attempt is reserved in its sign-in budgets before the password is checked
- * (sign-in-budgets.ts, ADR 0010): however many arrive at once, no more passwords are checked than
+ * (sign-in-budgets.ts, ADR 0011): however many arrive at once, no more passwords are checked than
  * the budgets hold, and a caller past them waits (429 with Retry-After) without a password check.
  */
 export async function login(

@@ -1,4 +1,4 @@
-// Sign-in budgets (ADR 0010) over HTTP: the attempt is reserved before the password is checked, so a
+// Sign-in budgets (ADR 0011) over HTTP: the attempt is reserved before the password is checked, so a
 // burst cannot outrun the count, and a spent budget makes its caller wait without locking the owner out.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,4 +1,4 @@
-// Sign-in budgets (docs/adr/0010-sign-in-throttling.md): an attempt is reserved, under the budget rows'
+// Sign-in budgets (docs/adr/0011-sign-in-throttling.md): an attempt is reserved, under the budget rows'
 // locks, before its password is checked, so that simultaneous guesses cannot outrun the count. Three
 // budgets: an account from one address (LOGIN_MAX_FAILURES), an account from every address
 // (LOGIN_ACCOUNT_MAX_FAILURES) and an address for every account (LOGIN_ADDRESS_MAX_FAILURES). A spent

@@ -2,7 +2,7 @@
 // The calendar is versioned as a whole: revision R = for each supported year, its latest stored
 // schedule with revision <= R, else the published schedule shipped with the engine, else the one
 // derived from the law (provisional). A due time records R, so it can be recomputed as issued.
-import { sql, type Transaction } from 'kysely';
+import { sql, type Expression, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { preparedQuery, type Database } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
@@ -257,6 +257,28 @@ export async function workingTimeFor(
 ): Promise<{ calendar: LoadedCalendar; hours: OfficeHours }> {
   const [row] = await workingTimeQuery(db, agencyId);
   if (!row) throw new Error('no row from a select without from');
+  return workingTimeFrom(deps, row, db);
+}
+
+/** What `workingTimeFor` reads, as one JSON value of a caller's read: the revision and the agency's hours. */
+export type WorkingTimeRead = { revision: number | null; hours: OfficeHours | null };
+
+/**
+ * The read of `workingTimeFor` as an expression for a caller's own statement (intake reads it with the
+ * procedure and the agency, one round trip fewer); `workingTimeFrom` takes its value.
+ */
+export function workingTimeRead(agencyId: Expression<string>): RawBuilder<WorkingTimeRead> {
+  return sql<WorkingTimeRead>`jsonb_build_object(
+    'revision', (SELECT max(revision) FROM calendar_revisions),
+    'hours', (SELECT hours FROM office_hours WHERE agency_id = ${agencyId}))`;
+}
+
+/** The working time from the revision and hours read (the calendar from the cache, or read once). */
+export async function workingTimeFrom(
+  deps: Deps,
+  row: WorkingTimeRead,
+  db: Executor = deps.db,
+): Promise<{ calendar: LoadedCalendar; hours: OfficeHours }> {
   return {
     calendar: await calendarAt(deps, row.revision ?? 0, db),
     hours: row.hours === null ? defaultOfficeHours() : row.hours,

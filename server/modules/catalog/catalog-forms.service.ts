@@ -11,6 +11,7 @@ import {
   type FormValidator,
   type JsonSchemaObject,
 } from '../../../common/catalog/forms.ts';
+import { declarationSizeErrors, holdToForm } from '../../../common/catalog/declaration-limits.ts';
 import { fail } from './catalog.errors.ts';
 import { findVersion, getProcedureRow, getPublishedVersion, type VersionRow } from './catalog.repository.ts';
 
@@ -19,6 +20,8 @@ export function checkForm(form: unknown, path: string): JsonSchemaObject | null 
   if (form === null || form === undefined) return null;
   try {
     compileForm(form);
+    // The form declarations are checked against (formValidatorFor) must compile too.
+    compileForm(holdToForm(form as JsonSchemaObject));
   } catch (err) {
     if (err instanceof FormSchemaError) {
       throw fail('PROCEDURE_FORM_INVALID', {
@@ -44,13 +47,30 @@ export function formOf(row: Pick<VersionRow, 'data' | 'form_schema'>): {
 
 const validators = new Map<string, FormValidator>();
 
+/**
+ * A declaration's validator: the form held to itself (common/catalog/declaration-limits.ts: undeclared
+ * fields refused, text bounded) and the whole declaration's size. A size error has the keyword
+ * `maxBytes`, which intake treats as a problem even where form errors are warnings.
+ */
+function declarationValidator(schema: JsonSchemaObject): FormValidator {
+  const held = compileForm(holdToForm(schema));
+  return {
+    schema,
+    validate(data) {
+      const size = declarationSizeErrors(data);
+      if (size.length > 0) return { ok: false, errors: size };
+      return held.validate(data);
+    },
+  };
+}
+
 /** The compiled declaration form of a procedure version; compiled once per version and process. */
 export function formValidatorFor(
   row: Pick<VersionRow, 'procedure_version_id' | 'data' | 'form_schema'>,
 ): FormValidator {
   let validator = validators.get(row.procedure_version_id);
   if (!validator) {
-    validator = compileForm(formOf(row).schema);
+    validator = declarationValidator(formOf(row).schema);
     if (validators.size > 500) validators.clear();
     validators.set(row.procedure_version_id, validator);
   }
@@ -91,7 +111,7 @@ export async function getFormValidatorModule(
   if (cached?.contentHash !== row.content_hash) {
     let source: string;
     try {
-      source = formValidatorModule(formOf(row).schema);
+      source = formValidatorModule(holdToForm(formOf(row).schema));
     } catch (err) {
       // A form Ajv compiles but cannot write as standalone code: the browser asks the server instead.
       throw fail('PROCEDURE_FORM_NO_BROWSER_VALIDATOR', {

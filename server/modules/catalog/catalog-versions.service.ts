@@ -28,7 +28,35 @@ export async function createDraft(deps: Deps, actor: Actor, input: { code: strin
   requireCatalogueEditor(actor);
   const proc = await getProcedureRow(deps.db, code);
   const now = deps.clock.now();
+  try {
+    return await newDraft(deps, actor, { proc, code, requestId, now });
+  } catch (err) {
+    // A concurrent creation that got past the lock below (a unique key of the versions) is the same
+    // conflict as a draft found: 409, never a 500.
+    if (uniqueViolation(err)) throw fail('PROCEDURE_DRAFT_EXISTS', { params: { code } });
+    throw err;
+  }
+}
+
+function uniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
+}
+
+async function newDraft(
+  deps: Deps,
+  actor: Actor,
+  input: { proc: { procedure_id: string }; code: string; requestId: string; now: Date },
+) {
+  const { proc, code, requestId, now } = input;
   return deps.db.transaction().execute(async (trx) => {
+    // The procedure's row, locked: drafts of one procedure are created one at a time, and the versions
+    // read next (a new statement, a new snapshot) include a draft the previous holder committed.
+    await trx
+      .selectFrom('procedures')
+      .select('procedure_id')
+      .where('procedure_id', '=', proc.procedure_id)
+      .forUpdate()
+      .execute();
     const rows = await trx
       .selectFrom('procedure_versions')
       .select(['procedure_version_id', 'version', 'status', 'data', 'form_schema'])

@@ -1,7 +1,7 @@
 // Workflows (quy trình nội bộ): the steps a dossier goes through, per procedure version and channel,
 // set for the province or for one agency, else derived from the time limit; and the agencies that
 // perform each step of a dossier's workflow.
-import { sql } from 'kysely';
+import { sql, type Expression, type RawBuilder } from 'kysely';
 import { preparedQuery, type Database } from '../../db/client.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -106,16 +106,38 @@ const agencyWorkflowQuery = preparedQuery(
     ),
 );
 
+/** A stored workflow as `storedWorkflowRead` gives it. */
+export type StoredWorkflowRead = { steps: unknown; version: number; agency_id: string | null } | null;
+
+/**
+ * The read of an agency's stored workflow (its own, else the province's) as an expression for a
+ * caller's own statement (intake reads it with the procedure and the agency, one round trip fewer):
+ * pass its value to `workflowForDossier` as `stored`.
+ */
+export function storedWorkflowRead(refs: {
+  procedureVersionId: Expression<string>;
+  channel: string;
+  agencyId: Expression<string>;
+}): RawBuilder<StoredWorkflowRead> {
+  return sql<StoredWorkflowRead>`(SELECT jsonb_build_object('steps', w.steps, 'version', w.version, 'agency_id', w.agency_id::text)
+    FROM workflows w
+    WHERE w.procedure_version_id = ${refs.procedureVersionId} AND w.channel = ${refs.channel}
+      AND (w.agency_id = ${refs.agencyId} OR w.agency_id IS NULL)
+    ORDER BY w.agency_id IS NULL LIMIT 1)`;
+}
+
 async function workflowFor(
   db: Database,
   row: Pick<VersionRow, 'procedure_version_id' | 'data'>,
-  agencyId: string | null,
-  channel: Channel,
+  to: { agencyId: string | null; channel: Channel; known?: StoredWorkflowRead | undefined },
 ) {
+  const { agencyId, channel, known } = to;
   const [stored] =
-    agencyId === null
-      ? await provinceWorkflowQuery(db, row.procedure_version_id, channel)
-      : await agencyWorkflowQuery(db, row.procedure_version_id, channel, agencyId);
+    known !== undefined
+      ? [known ?? undefined]
+      : agencyId === null
+        ? await provinceWorkflowQuery(db, row.procedure_version_id, channel)
+        : await agencyWorkflowQuery(db, row.procedure_version_id, channel, agencyId);
   const p = row.data;
   const limit = timeLimitFor(p, channel);
   if (stored) {
@@ -165,10 +187,10 @@ async function workflowFor(
 export async function workflowForDossier(
   db: Database,
   version: Pick<VersionRow, 'procedure_version_id' | 'data'>,
-  agencyId: string,
-  channel: Channel,
+  /** `stored`: the stored workflow when the caller read it already (`storedWorkflowRead`). */
+  to: { agencyId: string; channel: Channel; stored?: StoredWorkflowRead },
 ): Promise<Workflow & { problems: ErrorDetail[] }> {
-  const w = await workflowFor(db, version, agencyId, channel);
+  const w = await workflowFor(db, version, { ...to, known: to.stored });
   return { steps: w.workflow.steps, problems: w.problems };
 }
 
@@ -183,7 +205,7 @@ export async function getWorkflow(
     const a = await getNamedAgency(deps.db, input.agencyCode, 'query/agencyCode');
     agency = { agency_id: a.agency_id, code: a.code, name: a.name, unit_code: a.unit_code };
   }
-  const w = await workflowFor(deps.db, row, agency?.agency_id ?? null, input.channel);
+  const w = await workflowFor(deps.db, row, { agencyId: agency?.agency_id ?? null, channel: input.channel });
   const steps = agency
     ? await resolveWorkflow(deps.db, w.workflow, agency, agency)
     : w.workflow.steps.map((s) => ({ ...s, agency: null }));

@@ -3,4 +3,9 @@ export { registerCatalogRoutes } from './catalog.routes.ts';
 export { exportCatalogue, importCatalogue } from './catalog-import.service.ts';
 export { REFERENCE_DATA_DIR, loadReferenceForms, loadReferenceProcedures } from './catalog-source.ts';
 export { formValidatorFor } from './catalog-forms.service.ts';
-export { resolveWorkflow, workflowForDossier } from './catalog-workflows.service.ts';
+export {
+  resolveWorkflow,
+  storedWorkflowRead,
+  workflowForDossier,
+  type StoredWorkflowRead,
+} from './catalog-workflows.service.ts';

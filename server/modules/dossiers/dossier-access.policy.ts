@@ -2,7 +2,7 @@
 // involves, its applicant, the system. Every module that reads a dossier for a caller goes through
 // getVisibleDossier, so "no such dossier" and "not yours" answer the same 404.
 import type { Database } from '../../db/client.ts';
-import type { Actor, Caller, CitizenActor } from '../../platform/actor.ts';
+import type { Actor, Caller, CitizenActor, Grant } from '../../platform/actor.ts';
 import type { Role } from '../../../common/auth/roles.ts';
 import type { ActorRelation, DossierState } from '../../../common/dossiers/index.ts';
 import { grantReachesAgency, grantsForAgency } from '../org/index.ts';
@@ -115,6 +115,27 @@ export async function canSeeDossier(db: Database, actor: Actor, dossierId: strin
     actor.grants.some((g) => grantReachesAgency(g, { agencyPath: r.path, unitPath: r.unit_path })),
   );
 }
+
+/**
+ * Whether a desk officer's grant may receive, at its agency's desk, a dossier for `competent`: by the
+ * reach reads use (its own agency, the agencies under it, the units below its unit), never beside or
+ * above, so never in another province; and a public administration centre's desk (Trung tâm Phục vụ
+ * hành chính công, `deskKind`) also for the other agencies of its own unit, whose one-stop desk it is.
+ * Receiving beyond that (tiếp nhận không phụ thuộc địa giới hành chính) would need the procedures the
+ * province marks receivable at any desk; no such data is kept, so it is refused (docs/domain/intake.md).
+ */
+export function deskMayReceiveFor(
+  grant: Grant,
+  competent: Pick<AgencyRow, 'path' | 'unit_path'>,
+  deskKind: string | null,
+): boolean {
+  if (grant.role !== 'desk-officer') return false;
+  if (grantReachesAgency(grant, { agencyPath: competent.path, unitPath: competent.unit_path })) return true;
+  return deskKind === PUBLIC_ADMINISTRATION_CENTRE && competent.unit_path.startsWith(grant.unitPath);
+}
+
+/** The kind of agency whose desk receives for every agency of its unit. */
+export const PUBLIC_ADMINISTRATION_CENTRE = 'public-administration-centre';
 
 /**
  * Whether the actor is a desk officer reaching the receiving agency of a dossier: who takes its fees at

@@ -162,6 +162,7 @@ export async function attachmentFile(
           entityId: row.dossier_id,
           details: { code, fileId, part: ref.part },
           requestId,
+          chain: row.receiving_agency_id,
         },
         deps.clock.now(),
       );

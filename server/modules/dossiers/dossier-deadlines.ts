@@ -9,7 +9,7 @@ import {
   workingDayMinutesOf,
   type Duration,
 } from '../../../common/working-time/index.ts';
-import { workingTimeFor } from '../calendar/index.ts';
+import { workingTimeFor, workingTimeFrom, type WorkingTimeRead } from '../calendar/index.ts';
 import type { DossierRow, Executor } from './dossier.repository.ts';
 function engineDuration(limit: { value: number; unit: string | null } | null): Duration | null {
   if (!limit || limit.unit === null) return null;
@@ -30,9 +30,12 @@ export type WorkingTime = Awaited<ReturnType<typeof workingTimeFor>>;
 export function workingTimeOnce(
   deps: Deps,
   competentAgencyId: string,
+  /** What was read already, with other things (intake): then only the calendar may be read. */
+  known?: WorkingTimeRead,
 ): (db: Executor) => Promise<WorkingTime> {
   let read: Promise<WorkingTime> | null = null;
-  return (db) => (read ??= workingTimeFor(deps, competentAgencyId, db));
+  return (db) =>
+    (read ??= known ? workingTimeFrom(deps, known, db) : workingTimeFor(deps, competentAgencyId, db));
 }
 
 type DueFacts = { dueAt: string | null; calendarVersion: number | null };

@@ -5,6 +5,7 @@ import type { Database } from '../../db/client.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import type { Procedure } from '../../../common/catalog/procedure.ts';
+import { attachableFiles, type FileUser } from '../files/index.ts';
 
 export type Executor = Database | Transaction<DB>;
 
@@ -84,22 +85,7 @@ export async function procedureVersion(deps: Deps, id: string, db: Executor = de
   return loaded;
 }
 
-/**
- * Of the files named, those that exist and that `citizenId` may attach: any file for staff and the
- * system (null), only the ones they uploaded for a citizen.
- */
-export async function usableFiles(
-  db: Database,
-  fileIds: string[],
-  citizenId: string | null,
-): Promise<Set<string>> {
-  if (fileIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('files')
-    .select(['file_id', 'uploaded_by_citizen_id'])
-    .where('file_id', 'in', fileIds)
-    .execute();
-  return new Set(
-    rows.filter((f) => citizenId === null || f.uploaded_by_citizen_id === citizenId).map((f) => f.file_id),
-  );
+/** Of the files named, those that exist and that `user` may attach (files module: its uploader only). */
+export async function usableFiles(db: Database, fileIds: string[], user: FileUser): Promise<Set<string>> {
+  return attachableFiles(db, fileIds, user);
 }

@@ -37,6 +37,13 @@ export const fail = defineErrors('dossiers', {
     vi: 'Chỉ cán bộ một cửa được tiếp nhận hồ sơ tại quầy.',
     en: 'Only desk officers receive dossiers at the desk.',
   },
+  DOSSIER_INTAKE_OUT_OF_REACH: {
+    code: 'FORBIDDEN',
+    vi: (p) =>
+      `Bộ phận một cửa ${p.desk} không tiếp nhận hồ sơ cho ${p.agency}: cơ quan này ngoài phạm vi của bộ phận.`,
+    en: (p) =>
+      `The desk of ${p.desk} does not receive dossiers for ${p.agency}: that agency is outside its reach.`,
+  },
   DOSSIER_PORTAL_NATIONAL: {
     code: 'CONFLICT',
     vi: 'Từ ngày 01/7/2025, hồ sơ trực tuyến được nộp trên Cổng Dịch vụ công quốc gia; cổng này chuyển bạn sang đó.',

@@ -110,7 +110,11 @@ test('birth registration at Phường Hàng Trống: received, processed, approv
   );
   assert.equal(otherDesk.statusCode, 403);
 
-  const pub = await kit.rt.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/${d.code}` });
+  // With the last 4 digits of the applicant's phone: who applied for what, the name masked.
+  const pub = await kit.rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/public/dossiers/${d.code}?digits=5678`,
+  });
   assert.equal(pub.statusCode, 200);
   const p = pub.json<Record<string, unknown>>();
   assert.equal(p.applicantName, 'Nguyễn T*** H***');

@@ -209,6 +209,33 @@ test('an online submission accepted at a desk of another district goes on to the
   assert.equal(other.statusCode, 404);
 });
 
+test('#20.7 an online submission to a desk of another province is refused, naming the desk; nothing written', async () => {
+  const quan3Ward = await rt.deps.db
+    .selectFrom('units')
+    .select('code')
+    .where('parent_code', '=', '770')
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
+  const quan3 = (
+    await rt.deps.db
+      .selectFrom('agencies')
+      .select('code')
+      .where('unit_code', '=', quan3Ward.code)
+      .where('kind', '=', 'people-committee')
+      .executeTakeFirstOrThrow()
+  ).code;
+  const cookie = await citizen(HUONG);
+  const files = await Promise.all(required.map(async (code) => ({ code, fileIds: [await upload(cookie)] })));
+  const before = await countRows(rt.deps.db, 'dossiers');
+  const res = await submit(HUONG, { receivingAgencyCode: quan3 }, files);
+  assert.equal(res.statusCode, 400, res.body);
+  assert.deepEqual(
+    errorOf(res).details!.map((d) => d.path),
+    ['body/receivingAgencyCode'],
+  );
+  assert.equal(await countRows(rt.deps.db, 'dossiers'), before);
+});
+
 test('the desk asks for a supplement; the citizen supplements online, then withdraws', async () => {
   const d = (await submit(HUONG)).json<View>();
   const asked = await act(await staff('desk.hang-trong'), d.code, 'request-supplement', {

@@ -20,7 +20,7 @@ before(async () => {
   rt = await createTestRuntime({ clock });
   // One dossier per desk: two wards, a district, a Quảng Nam district and TP HCM's Quận 3, each for
   // a commune-level procedure decided by the desk's own People's Committee or, for the district
-  // desks, by a ward of theirs (any desk may receive for another agency — Decision 468/QĐ-TTg).
+  // desks, by a ward of theirs (a desk receives for the agencies it reaches: docs/domain/intake.md).
   const desks: [string, string][] = [
     ['desk.hang-trong', '00070'],
     ['desk.hang-bac', '00061'],

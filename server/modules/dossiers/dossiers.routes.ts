@@ -20,6 +20,9 @@ import {
   OwnDossierList,
   OwnDossiersQuery,
   PublicDossier,
+  PublicLookupQuery,
+  ReceivableAgencies,
+  ReceivableAgenciesQuery,
   WorklistCounts,
 } from '../../../common/contracts/dossiers.ts';
 import { Type } from 'typebox';
@@ -30,6 +33,7 @@ import { AttachmentParams, DossierAttachments } from '../../../common/contracts/
 import { actionsFor, performAction } from './actions/actions.service.ts';
 import { receiveAtDesk } from './intake/desk-intake.service.ts';
 import { submitOnline } from './intake/online-submission.service.ts';
+import { receivableAgencies } from './intake/receivable-agencies.ts';
 import { getDossier } from './views/present-dossier.ts';
 import { countWorklists, listDossiers } from './views/worklists.ts';
 import { listOwnDossiers } from './views/own-dossiers.ts';
@@ -133,6 +137,19 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
       const pageSize = q.pageSize ?? 50;
       return listDossiers(deps, actor, { ...q, offset: ((q.page ?? 1) - 1) * pageSize, limit: pageSize });
     },
+  );
+
+  app.get(
+    '/api/v1/dossiers/intake-agencies',
+    {
+      schema: {
+        tags,
+        summary: 'Cơ quan mà bộ phận một cửa của cán bộ được tiếp nhận hồ sơ của thủ tục này',
+        querystring: ReceivableAgenciesQuery,
+        response: { 200: ReceivableAgencies, ...errors },
+      },
+    },
+    async (request) => receivableAgencies(deps, requireActor(request), request.query.procedure),
   );
 
   app.get(
@@ -297,12 +314,14 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Tra cứu hồ sơ theo mã (công khai; tên người nộp được che)',
+        summary:
+          'Tra cứu hồ sơ theo mã (công khai): trạng thái, ngày, nơi tiếp nhận; thủ tục và tên người nộp (được che) khi có thêm 4 số cuối số định danh hoặc số điện thoại',
         security: [],
         params: Type.Object(
           { code: Type.String({ minLength: 1, maxLength: 40 }) },
           { additionalProperties: false },
         ),
+        querystring: PublicLookupQuery,
         response: { 200: PublicDossier, ...errorResponses(404, 429) },
       },
       config: rateLimited({
@@ -312,7 +331,7 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
       }),
     },
     async (request) => {
-      const found = await publicLookup(deps, request.params.code.trim().toUpperCase());
+      const found = await publicLookup(deps, request.params.code.trim().toUpperCase(), request.query.digits);
       // One answer for a code that does not exist and one that cannot be shown.
       if (!found) throw fail('DOSSIER_LOOKUP_NOT_FOUND');
       return found;

@@ -22,6 +22,11 @@ export const fail = defineErrors('files', {
     vi: 'Tệp vượt quá 20 MB.',
     en: 'The file is larger than 20 MB.',
   },
+  FILE_NAME_INVALID: {
+    code: 'VALIDATION_FAILED',
+    vi: 'Tên tệp không hợp lệ.',
+    en: 'The file name cannot be stored.',
+  },
   FILE_EMPTY: {
     code: 'VALIDATION_FAILED',
     vi: 'Tệp rỗng.',

@@ -5,7 +5,7 @@ import type { Deps } from '../../deps.ts';
 import { fail } from './files.errors.ts';
 import { ErrorEnvelope } from '../../../common/contracts/common.ts';
 import { requireCaller } from '../auth/index.ts';
-import { MAX_FILE_BYTES, storeFile } from './files.service.ts';
+import { MAX_FILE_BYTES, nameRefused, storableName, storeFile } from './files.service.ts';
 
 export const FileView = Type.Object(
   { fileId: Type.String(), sha256: Type.String(), size: Type.Integer(), mediaType: Type.String() },
@@ -47,6 +47,11 @@ export async function registerFileRoutes(app: FastifyInstance, deps: Deps): Prom
         throw fail('FILE_MISSING', {
           details: [{ path: 'file', message: 'Cần một tệp trong trường "file".' }],
         });
+      }
+      // Refused before a byte is read or written: PostgreSQL cannot store such a name.
+      if (part.filename && !storableName(part.filename)) {
+        part.file.resume();
+        throw nameRefused();
       }
       let bytes: Buffer;
       try {

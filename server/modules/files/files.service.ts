@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Deps } from '../../deps.ts';
-import type { PersonCaller } from '../../platform/actor.ts';
+import type { Caller, PersonCaller } from '../../platform/actor.ts';
+import type { Database } from '../../db/client.ts';
 import { fail } from './files.errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
 
@@ -20,6 +21,23 @@ export function extensionOf(mediaType: string): string {
   return { 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png' }[mediaType] ?? 'bin';
 }
 
+/**
+ * A file name PostgreSQL can store: no NUL, no lone surrogate (a pair cut in two included). The name
+ * is the client's and only shown back; anything else in it is kept as given.
+ */
+export function storableName(name: string): boolean {
+  return !name.includes('\u0000') && name.isWellFormed();
+}
+
+/** The name kept: at most 255 characters, cut between characters, never inside a surrogate pair. */
+const keptName = (name: string) => Array.from(name).slice(0, 255).join('');
+
+/**
+ * Stores an upload: its bytes staged, its row and audit entry written, the bytes published as the last
+ * step of that transaction. When anything fails — the row refused, the commit lost — the bytes are
+ * discarded: a refused upload leaves nothing in the store, and a row never points at missing bytes. A
+ * crash between publishing and commit leaves bytes without a row, which the sweeper removes.
+ */
 export async function storeFile(
   deps: Deps,
   caller: PersonCaller,
@@ -32,38 +50,110 @@ export async function storeFile(
       details: [{ path: 'file', message: 'Nội dung tệp không phải PDF, JPEG hoặc PNG.' }],
     });
   }
+  if (originalName !== null && !storableName(originalName)) throw nameRefused();
   const fileId = randomUUID();
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  // Bytes first, row second: a row never points at missing bytes; orphan bytes are harmless.
-  await deps.files.put(fileId, bytes);
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('files')
-      .values({
-        file_id: fileId,
-        sha256,
-        size: bytes.length,
-        media_type: mediaType,
-        original_name: originalName === null ? null : originalName.slice(0, 255),
-        uploaded_by_user_id: caller.kind === 'staff' ? caller.actor.userId : null,
-        uploaded_by_citizen_id: caller.kind === 'citizen' ? caller.citizen.citizenId : null,
-        created_at: now,
-      })
-      .execute();
-    await appendAudit(
-      trx,
-      caller.kind === 'staff'
-        ? { userId: caller.actor.userId, label: caller.actor.username }
-        : { userId: null, label: `citizen:${caller.citizen.citizenId}` },
-      {
-        action: 'file.uploaded',
-        entityType: 'file',
-        entityId: fileId,
-        details: { sha256, size: bytes.length, mediaType },
-      },
-      now,
-    );
-  });
+  await deps.files.stage(fileId, bytes);
+  try {
+    await deps.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('files')
+        .values({
+          file_id: fileId,
+          sha256,
+          size: bytes.length,
+          media_type: mediaType,
+          original_name: originalName === null ? null : keptName(originalName),
+          uploaded_by_user_id: caller.kind === 'staff' ? caller.actor.userId : null,
+          uploaded_by_citizen_id: caller.kind === 'citizen' ? caller.citizen.citizenId : null,
+          created_at: now,
+        })
+        .execute();
+      await appendAudit(
+        trx,
+        caller.kind === 'staff'
+          ? { userId: caller.actor.userId, label: caller.actor.username }
+          : { userId: null, label: `citizen:${caller.citizen.citizenId}` },
+        {
+          action: 'file.uploaded',
+          entityType: 'file',
+          entityId: fileId,
+          details: { sha256, size: bytes.length, mediaType },
+        },
+        now,
+      );
+      await deps.files.publish(fileId);
+    });
+  } catch (err) {
+    await deps.files.discard(fileId);
+    throw err;
+  }
   return { fileId, sha256, size: bytes.length, mediaType };
 }
+
+/** The multipart part's file name cannot be stored (400, before any byte is written). */
+export const nameRefused = () =>
+  fail('FILE_NAME_INVALID', {
+    details: [
+      {
+        path: 'file/filename',
+        message: 'Tên tệp chứa ký tự không hợp lệ (ký tự NUL hoặc ký tự Unicode không hoàn chỉnh).',
+      },
+    ],
+  });
+
+// ---------------------------------------------------------------------------------------------------
+// Sweeping
+
+/** Leftovers younger than this are kept: no upload's transaction is still committing after it. */
+export const SWEEP_AGE_MS = 60 * 60_000;
+
+/**
+ * Removes what refused or interrupted uploads left in the store, written more than `ageMs` ago:
+ * staged bytes never published, and published bytes with no row in `files`.
+ */
+export async function sweepFiles(deps: Deps, ageMs = SWEEP_AGE_MS) {
+  const before = new Date(deps.clock.now().getTime() - ageMs);
+  return deps.files.sweep(before, async (ids) => {
+    const rows = await deps.db.selectFrom('files').select('file_id').where('file_id', 'in', ids).execute();
+    const known = new Set(rows.map((r) => r.file_id));
+    return new Set(ids.filter((id) => !known.has(id)));
+  });
+}
+
+/**
+ * Who attaches uploaded files to a dossier (intake, online submission, a supplement, a result): a
+ * citizen, a staff account, or the system (dossiers handed over by the national portal).
+ */
+export type FileUser =
+  { kind: 'citizen'; citizenId: string } | { kind: 'staff'; userId: string } | { kind: 'system' };
+
+/** The file user a caller is. */
+export function fileUserOf(caller: Caller): FileUser {
+  if (caller.kind === 'citizen') return { kind: 'citizen', citizenId: caller.citizen.citizenId };
+  if (caller.kind === 'staff') return { kind: 'staff', userId: caller.actor.userId };
+  return { kind: 'system' };
+}
+
+/**
+ * Of the files named, those that exist and that `user` may attach: a file is used only by whoever
+ * uploaded it — the citizen, or the staff account (not its desk, agency or province: a file id seen
+ * elsewhere, in a log or another dossier, lends no right to its bytes). The system attaches any. An
+ * uploader may attach their file to more than one of their dossiers: the bytes are theirs already.
+ * Records reused from an applicant's document store are checked by their own rule (documents module).
+ */
+export async function attachableFiles(
+  db: Database,
+  fileIds: readonly string[],
+  user: FileUser,
+): Promise<Set<string>> {
+  const ids = [...new Set(fileIds)].filter((id) => FILE_ID.test(id));
+  if (ids.length === 0) return new Set();
+  let q = db.selectFrom('files').select('file_id').where('file_id', 'in', ids);
+  if (user.kind === 'citizen') q = q.where('uploaded_by_citizen_id', '=', user.citizenId);
+  if (user.kind === 'staff') q = q.where('uploaded_by_user_id', '=', user.userId);
+  return new Set((await q.execute()).map((f) => f.file_id));
+}
+
+const FILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,3 +1,5 @@
-// The files module's face: uploads, and the extension a stored file's media type is given.
+// The files module's face: uploads, who may attach an uploaded file, the extension a stored file's
+// media type is given, and the sweeper of what refused uploads left.
 export { registerFileRoutes } from './files.routes.ts';
-export { extensionOf } from './files.service.ts';
+export { attachableFiles, extensionOf, fileUserOf, sweepFiles, type FileUser } from './files.service.ts';
+export { startFileSweeper } from './files.jobs.ts';

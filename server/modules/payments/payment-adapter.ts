@@ -351,7 +351,7 @@ export class PaymentPlatformError extends Error {
   }
 }
 
-export type PaymentSettings = Omit<PaymentConfig, 'baseUrl' | 'reconcileMinutes'> & {
+export type PaymentSettings = Omit<PaymentConfig, 'baseUrl' | 'reconcileMinutes' | 'callbacksPerMinute'> & {
   baseUrl: string;
   timeoutMs?: number;
 };

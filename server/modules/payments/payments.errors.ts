@@ -2,6 +2,11 @@
 import { defineErrors } from '../../platform/error-catalogue.ts';
 
 export const fail = defineErrors('payments', {
+  PAYMENT_CALLBACKS_TOO_MANY: {
+    code: 'TOO_MANY_REQUESTS',
+    vi: 'Quá nhiều thông báo thanh toán từ địa chỉ này; hãy gửi lại sau.',
+    en: 'Too many payment callbacks from this address; send again later.',
+  },
   PAYMENT_NOT_FOUND: {
     code: 'NOT_FOUND',
     vi: 'Không tìm thấy giao dịch thanh toán.',

@@ -16,6 +16,7 @@ test('PAYMENT_*: defaults for development; production needs a real secret once t
     partnerCode: 'MOTCUA',
     secret: DEV_PAYMENT_SECRET,
     reconcileMinutes: 10,
+    callbacksPerMinute: 300,
   });
   const set = parseConfig({
     PAYMENT_BASE_URL: 'https://thanhtoan.example.vn/',

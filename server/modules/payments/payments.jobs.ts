@@ -3,12 +3,18 @@
 //    platform (QUERY) — a lost callback must not leave a paid dossier unpaid — and paid payments whose
 //    dossier still awaits payment are confirmed (the step after a payment that failed at the time);
 //  - in demo mode without PAYMENT_BASE_URL, the in-process simulator is the platform: motcua is
-//    registered there as a partner, with its callback URL.
+//    registered there as a partner, with its callback URL;
+//  - hourly, refused callbacks past their age or count are pruned (pruneRefusedCallbacks).
 import type { Deps } from '../../deps.ts';
 import type { JobLog } from '../../platform/jobs/job-log.ts';
 import { startPeriodic, type Periodic } from '../../platform/jobs/periodic.ts';
 import { E4_CURRENCY, type PaymentClient } from './payment-adapter.ts';
-import { findPayment, recordCallback, type PaymentRow } from './payments.repository.ts';
+import {
+  findPayment,
+  pruneRefusedCallbacks,
+  recordCallback,
+  type PaymentRow,
+} from './payments.repository.ts';
 import { PLATFORM_CALLER, confirmIfSettled } from './obligations.ts';
 import { settleNotPaid, settlePaid } from './online/callback.service.ts';
 import { paymentClientFor, usePaymentPlatform } from './online/payment-platform.ts';
@@ -224,7 +230,18 @@ export async function startPaymentJobs(
     }
   }
   if (!client) log.warn({}, 'PAYMENT_BASE_URL is not set: only desk payments are taken');
-  const periodic: Periodic[] = [];
+  const periodic: Periodic[] = [
+    startPeriodic({
+      name: 'payment-callback-pruning',
+      intervalMs: 60 * 60_000,
+      firstDelayMs: 60_000,
+      log,
+      run: async () => {
+        const removed = await pruneRefusedCallbacks(deps.db, deps.clock.now());
+        if (removed > 0) log.info({ removed }, 'refused payment callbacks pruned');
+      },
+    }),
+  ];
   if (client && config.payment.reconcileMinutes > 0) {
     const c = client;
     periodic.push(

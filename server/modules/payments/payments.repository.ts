@@ -1,5 +1,6 @@
 // Reads and writes of payments, receipt counters and recorded callbacks. Every function takes the
 // executor (db or trx) first, so a caller's transaction composes.
+import { createHash } from 'node:crypto';
 import {
   sql,
   type Expression,
@@ -129,8 +130,34 @@ export type CallbackRecord = {
   at: Date;
 };
 
-/** At most this much of a body is kept. */
-export const RAW_BODY_LIMIT = 64 * 1024;
+/**
+ * The largest callback body taken (the route's body limit): a CONFIRM message is well under 2 KiB, and
+ * whatever an anonymous caller sends is stored, so it is kept small.
+ */
+export const CALLBACK_BODY_LIMIT = 16 * 1024;
+/** Of a refused message, only this much of the body is kept, with the whole body's size and hash. */
+export const REFUSED_EXCERPT_CHARS = 1024;
+
+/** The first `n` characters of a text, cut between characters (never inside a surrogate pair). */
+const headOf = (text: string, n: number) => {
+  const cut = text.slice(0, n);
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
+};
+
+/**
+ * The body as a row keeps it: whole when the message was heard (accepted, duplicate, ignored; the
+ * route's body limit bounds it); for a refused one — anyone can send one — an excerpt, with the size and
+ * SHA-256 of what was received. NUL, which PostgreSQL's text cannot hold, is kept as U+FFFD.
+ */
+export function keptBody(raw: string, verdict: CallbackRecord['verdict']): string {
+  const safe = (t: string) => t.replaceAll('\u0000', '\ufffd');
+  if (verdict !== 'rejected' && raw.length <= CALLBACK_BODY_LIMIT) return safe(raw);
+  const limit = verdict === 'rejected' ? REFUSED_EXCERPT_CHARS : CALLBACK_BODY_LIMIT;
+  if (raw.length <= limit) return safe(raw);
+  const bytes = Buffer.byteLength(raw);
+  const sha256 = createHash('sha256').update(raw).digest('hex');
+  return `${safe(headOf(raw, limit))}\n…[${bytes} bytes received, sha256 ${sha256}]`;
+}
 
 export async function recordCallback(db: Executor, r: CallbackRecord): Promise<void> {
   await db
@@ -138,16 +165,55 @@ export async function recordCallback(db: Executor, r: CallbackRecord): Promise<v
     .values({
       received_at: r.at,
       source: r.source,
-      raw_body: r.rawBody.slice(0, RAW_BODY_LIMIT),
-      reference: r.reference?.slice(0, 100) ?? null,
+      raw_body: keptBody(r.rawBody, r.verdict),
+      reference: r.reference === null ? null : headOf(r.reference, 100),
       payment_id: r.paymentId,
-      transaction_id: r.transactionId?.slice(0, 100) ?? null,
-      result_code: r.resultCode?.slice(0, 20) ?? null,
+      transaction_id: r.transactionId === null ? null : headOf(r.transactionId, 100),
+      result_code: r.resultCode === null ? null : headOf(r.resultCode, 20),
       verdict: r.verdict,
       reason: r.reason,
       request_id: r.requestId,
     })
     .execute();
+}
+
+/** How long refused messages are kept, and at most how many (the newest). */
+export const REFUSED_CALLBACKS_KEPT = { days: 30, rows: 10_000 };
+
+/**
+ * Removes refused messages older than `days` and, past `rows` of them, the oldest: what anonymous
+ * callers can make the table hold is bounded. The messages that were heard (accepted, duplicate,
+ * ignored) are the payments' history and stay.
+ */
+export async function pruneRefusedCallbacks(
+  db: Database,
+  at: Date,
+  kept: { days: number; rows: number } = REFUSED_CALLBACKS_KEPT,
+): Promise<number> {
+  const before = new Date(at.getTime() - kept.days * 24 * 3_600_000);
+  const old = await db
+    .deleteFrom('payment_callbacks')
+    .where('verdict', '=', 'rejected')
+    .where('received_at', '<', before)
+    .executeTakeFirst();
+  const newest = await db
+    .selectFrom('payment_callbacks')
+    .select('callback_id')
+    .where('verdict', '=', 'rejected')
+    .orderBy('callback_id', 'desc')
+    .offset(kept.rows)
+    .limit(1)
+    .executeTakeFirst();
+  let over = 0n;
+  if (newest) {
+    const r = await db
+      .deleteFrom('payment_callbacks')
+      .where('verdict', '=', 'rejected')
+      .where('callback_id', '<=', newest.callback_id)
+      .executeTakeFirst();
+    over = r.numDeletedRows;
+  }
+  return Number(old.numDeletedRows + over);
 }
 
 // ---------------------------------------------------------------------------------------------------

@@ -23,6 +23,9 @@ import { paymentReceiptPdf } from './payment-receipts.service.ts';
 import { presentPayment } from './payment-view.ts';
 import { getDossierFees, getPayment, listPayments } from './payments.service.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
+import { rateLimited } from '../../platform/http/rate-limit.ts';
+import { CALLBACK_BODY_LIMIT } from './payments.repository.ts';
+import { fail } from './payments.errors.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['payments'];
@@ -153,6 +156,14 @@ export function registerPaymentRoutes(root: FastifyInstance, deps: Deps): void {
     scope.withTypeProvider<TypeBoxTypeProvider>().post(
       '/api/v1/payments/callback',
       {
+        // Anyone may call it and every message is recorded: small bodies, a rate per address
+        // (PAYMENT_CALLBACKS_PER_MINUTE), refused ones kept as an excerpt and pruned (payments.jobs.ts).
+        bodyLimit: CALLBACK_BODY_LIMIT,
+        config: rateLimited({
+          max: deps.config.payment.callbacksPerMinute,
+          windowMs: 60_000,
+          refuse: (headers) => fail('PAYMENT_CALLBACKS_TOO_MANY', { headers }),
+        }),
         schema: {
           tags,
           summary: 'Nền tảng thanh toán báo kết quả giao dịch (CONFIRM, có MaXacThuc); không cần đăng nhập',
@@ -166,6 +177,7 @@ export function registerPaymentRoutes(root: FastifyInstance, deps: Deps): void {
             404: CallbackAnswer,
             409: CallbackAnswer,
             500: CallbackAnswer,
+            ...errorResponses(413, 429),
           },
         },
       },

@@ -51,7 +51,13 @@ export async function startKit(extra: Partial<Config> = {}): Promise<Kit> {
   const rt = await createTestRuntime({
     clock,
     config: {
-      payment: { baseUrl: sim.url, partnerCode: PARTNER, secret: SECRET, reconcileMinutes: 0 },
+      payment: {
+        baseUrl: sim.url,
+        partnerCode: PARTNER,
+        secret: SECRET,
+        reconcileMinutes: 0,
+        callbacksPerMinute: 300,
+      },
       ...extra,
     },
   });

@@ -119,6 +119,7 @@ export async function recordCounterRating(
         entityId: row.dossier_id,
         details: { code, level: body.level },
         requestId,
+        chain: row.receiving_agency_id,
       },
       now,
     );

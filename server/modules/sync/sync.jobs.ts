@@ -1,6 +1,7 @@
 // The sync module's background work, started by server/main.ts (--role=worker, and --role=all unless
 // WORKER_IN_API=false): the outbox worker delivering portal.dossier-status messages, the
-// reconciliation job and the fetch of dossiers submitted on the portal.
+// reconciliation job and the fetch of dossiers submitted on the portal; beside them, the payment jobs
+// and the file store's sweeper.
 //
 // Without PORTAL_BASE_URL: in demo mode the simulator (simulator/) is started in this process on
 // SIMULATOR_PORT (another free port when that one is taken) so that the demo shows sync end to end;
@@ -20,6 +21,7 @@ import { reconcileRecent } from './reconcile.ts';
 import { fetchInbound } from './inbound.ts';
 import { receiveInbound } from './inbound-intake.ts';
 import { startPaymentJobs } from '../payments/index.ts';
+import { startFileSweeper } from '../files/index.ts';
 
 export type SyncJobs = {
   worker: OutboxWorker;
@@ -95,7 +97,8 @@ export async function startSyncJobs(deps: Deps, log: JobLog): Promise<SyncJobs> 
   // Payment reconciliation; in demo mode the simulator above also plays the payment platform.
   const payments = await startPaymentJobs(deps, log, simulator);
 
-  const periodic: Periodic[] = [];
+  // What refused or interrupted uploads left in the file store.
+  const periodic: Periodic[] = [startFileSweeper(deps, log)];
   if (client && config.sync.reconcileMinutes > 0) {
     periodic.push(
       startPeriodic({

@@ -98,6 +98,10 @@ export function sendError(reply: FastifyReply, requestId: string, err: AppError)
   void reply
     .status(err.status)
     .type('application/json; charset=utf-8')
+    // The envelope is written as it is, not through the route's response schema: a route that answers its
+    // own errors in another party's format (the payment callback) would otherwise fail to serialise an
+    // error the edge raised before its handler, and answer 500.
+    .serializer((payload: unknown) => JSON.stringify(payload))
     .send({
       error: {
         code: err.code,
@@ -108,6 +112,27 @@ export function sendError(reply: FastifyReply, requestId: string, err: AppError)
         ...err.extra,
       },
     });
+}
+
+/**
+ * The router's own refusals, before any route or hook runs (Fastify's `frameworkErrors`): a path whose
+ * percent-encoding does not decode, a path parameter longer than the router's maxParamLength, a failed
+ * routing constraint. Answered in the envelope like every other error, with the request id.
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const err =
+    error.code === 'FST_ERR_BAD_URL'
+      ? fail('REQUEST_PATH_MALFORMED')
+      : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? fail('REQUEST_PATH_TOO_LONG')
+        : fail('REQUEST_MALFORMED');
+  // The onSend hooks that set it for routed requests do not run for these.
+  void reply.header('x-request-id', request.id).header('cache-control', 'no-store');
+  sendError(reply, request.id, err);
 }
 
 export function installErrorHandling(app: FastifyInstance): void {

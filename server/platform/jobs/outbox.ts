@@ -3,7 +3,7 @@
 // the business change, in the caller's transaction, so an aborted change leaves no message and a
 // committed one always has its message (STYLE.md). The worker (outbox-worker.ts) delivers it.
 import type { Static, TSchema } from 'typebox';
-import type { Insertable, Transaction } from 'kysely';
+import type { InsertQueryBuilder, InsertResult, Insertable, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { OutboxTopic } from '../../../common/contracts/outbox-topics.ts';
 
@@ -21,13 +21,16 @@ export const message = <S extends TSchema>(
   payload: Static<S>,
 ): OutboxMessageInput => ({ topic, key, payload });
 
-/** Writes the messages in one statement, available at once; `at` is the business change's time. */
-export async function enqueue(
+/**
+ * The insert `enqueue` sends, for a caller that sends it with other rows in one statement, in its
+ * transaction (null when there is nothing to send).
+ */
+export function enqueueing(
   trx: Transaction<DB>,
   messages: readonly OutboxMessageInput[],
   at: Date,
-): Promise<void> {
-  if (messages.length === 0) return;
+): InsertQueryBuilder<DB, 'outbox', InsertResult> | null {
+  if (messages.length === 0) return null;
   const rows: Insertable<DB['outbox']>[] = messages.map((m) => ({
     topic: m.topic.name,
     ordering_key: m.key,
@@ -35,5 +38,14 @@ export async function enqueue(
     available_at: at,
     created_at: at,
   }));
-  await trx.insertInto('outbox').values(rows).execute();
+  return trx.insertInto('outbox').values(rows);
+}
+
+/** Writes the messages in one statement, available at once; `at` is the business change's time. */
+export async function enqueue(
+  trx: Transaction<DB>,
+  messages: readonly OutboxMessageInput[],
+  at: Date,
+): Promise<void> {
+  await enqueueing(trx, messages, at)?.execute();
 }

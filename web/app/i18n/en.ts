@@ -555,7 +555,8 @@ export const en: Messages = {
       pickFirst: 'Choose a procedure.',
       agency: 'Competent agency',
       ownAgencies: 'Your agencies',
-      otherAgencies: 'Other agencies',
+      otherAgencies: 'Other agencies your desk receives for',
+      noReceivable: 'Your desk may not receive this procedure for any agency.',
       channel: 'Channel',
       applicantHeading: 'Applicant',
       requiredNote: 'Fields marked * are required.',
@@ -1230,6 +1231,14 @@ export const en: Messages = {
       notFound: (code: string) => `No dossier has the code ${code}. Please check it.`,
       answerHeading: 'Result of the lookup',
       privacy: 'The public lookup never shows the applicant’s ID number, phone or address.',
+      digitsLabel: 'Last 4 digits of the applicant’s ID number or phone',
+      digitsHint:
+        'Optional. Enter them to see the procedure, the deciding agency and the applicant’s name (masked).',
+      digitsInvalid: 'Enter exactly 4 digits.',
+      digitsMore:
+        'The code alone shows the status, the dates and the receiving desk. Add the last 4 digits of the applicant’s ID number or phone to see the procedure and the applicant’s name.',
+      digitsMismatch:
+        'The 4 digits do not match this dossier’s applicant, so only the status, the dates and the receiving desk are shown.',
     },
     kiosk: {
       title: 'Kiosk',

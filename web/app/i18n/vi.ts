@@ -544,7 +544,8 @@ export const vi = {
       pickFirst: 'Hãy chọn thủ tục.',
       agency: 'Cơ quan có thẩm quyền giải quyết',
       ownAgencies: 'Cơ quan của bạn',
-      otherAgencies: 'Cơ quan khác',
+      otherAgencies: 'Cơ quan khác trong phạm vi tiếp nhận',
+      noReceivable: 'Bộ phận một cửa của bạn không được tiếp nhận thủ tục này cho cơ quan nào.',
       channel: 'Hình thức nộp',
       applicantHeading: 'Người nộp hồ sơ',
       requiredNote: 'Các trường có dấu * là bắt buộc.',
@@ -1206,6 +1207,14 @@ export const vi = {
       answerHeading: 'Kết quả tra cứu',
       privacy:
         'Trang tra cứu công khai không hiển thị số định danh, số điện thoại hay địa chỉ của người nộp.',
+      digitsLabel: '4 số cuối số định danh hoặc số điện thoại của người nộp',
+      digitsHint:
+        'Không bắt buộc. Nhập để xem thêm tên thủ tục, cơ quan giải quyết và tên người nộp (được che).',
+      digitsInvalid: 'Nhập đúng 4 chữ số.',
+      digitsMore:
+        'Mã hồ sơ chỉ cho biết tình trạng, ngày hẹn và nơi tiếp nhận. Nhập thêm 4 số cuối số định danh hoặc số điện thoại của người nộp để xem thủ tục và tên người nộp.',
+      digitsMismatch:
+        '4 số cuối vừa nhập không khớp với người nộp hồ sơ này, nên chỉ hiển thị tình trạng, ngày hẹn và nơi tiếp nhận.',
     },
     kiosk: {
       title: 'Ki-ốt tra cứu',

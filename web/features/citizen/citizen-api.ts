@@ -9,7 +9,7 @@ import type {
   OwnDossierList,
   PublicDossier,
 } from '../../../common/contracts/dossiers.ts';
-import { ApiError, apiErrorOf } from '../../app/http.ts';
+import { ApiError, apiErrorOf, withQuery } from '../../app/http.ts';
 import { getProcedure } from '../catalog/catalog-api.ts';
 import type { DeclarationCheck } from '../dossiers/declaration-check.ts';
 import { getMyFees } from './citizen-payments-api.ts';
@@ -54,7 +54,8 @@ export const citizenQueries = {
   documents: (query: MyDocumentsQuery) =>
     read('documents', query, (signal) => listMyDocuments(query, signal)),
   /** The public lookup: no sign-in needed, but kept with the citizen's reads. */
-  lookup: (code: string) => read('lookup', { code }, (signal) => lookupDossier(code, signal)),
+  lookup: (code: string, digits = '') =>
+    read('lookup', { code, digits }, (signal) => lookupDossier(code, digits, signal)),
   /** What the apply page needs first: the procedure, and the portal's mode (null when unreadable). */
   apply: (code: string) =>
     read('apply', { code }, async (signal) => {
@@ -109,10 +110,11 @@ export function checkDeclarationOnServer(
   });
 }
 
-export function lookupDossier(code: string, signal?: AbortSignal): Promise<PublicDossierData> {
+/** The public lookup of `code`; with the applicant's 4 last `digits`, who applied for what too. */
+export function lookupDossier(code: string, digits = '', signal?: AbortSignal): Promise<PublicDossierData> {
   return citizenRequest(
     'GET',
-    `/api/v1/public/dossiers/${encodeURIComponent(code)}`,
+    withQuery(`/api/v1/public/dossiers/${encodeURIComponent(code)}`, { digits }),
     signal ? { signal } : {},
   );
 }

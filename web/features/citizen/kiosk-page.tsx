@@ -9,7 +9,7 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import { Page } from '../../app/page.tsx';
 import { PATHS } from '../../app/paths.ts';
 import { useRouter } from '../../app/router.tsx';
-import { LookupForm, LookupResult, useLookup } from './lookup.tsx';
+import { LookupForm, LookupResult, useLookup, type LookupAsk } from './lookup.tsx';
 import './citizen.css';
 
 /** A minute and a half without a key or a touch: the next person comes. */
@@ -19,16 +19,17 @@ export function KioskPage() {
   const { t } = useI18n();
   const c = t.citizen.kiosk;
   const { navigate } = useRouter();
-  const [code, setCode] = useState('');
+  const [ask, setAsk] = useState<LookupAsk>({ code: '', digits: '' });
+  const code = ask.code;
   const [round, setRound] = useState(0);
   const search = useForm<{ query: string }>({ defaultValues: { query: '' } });
-  const lookup = useLookup(code);
+  const lookup = useLookup(ask);
 
   useEffect(() => {
     if (!code) return;
     let timer = window.setTimeout(reset, IDLE_MS);
     function reset() {
-      setCode('');
+      setAsk({ code: '', digits: '' });
       setRound((n) => n + 1);
     }
     const touch = () => {
@@ -55,14 +56,14 @@ export function KioskPage() {
           {c.lookupHeading}
         </h2>
         <p className="kiosk-scan">{c.scanHint}</p>
-        <LookupForm key={round} initial="" onLookup={setCode} autoFocus />
+        <LookupForm key={round} initial={{ code: '', digits: '' }} onLookup={setAsk} autoFocus />
         <LookupResult lookup={lookup} />
         {code ? (
           <button
             type="button"
             className="button"
             onClick={() => {
-              setCode('');
+              setAsk({ code: '', digits: '' });
               setRound((n) => n + 1);
             }}
           >

@@ -1,6 +1,8 @@
 // /tra-cuu and /tra-cuu/<code>: the public lookup of a dossier. The QR code on every slip opens
 // /tra-cuu/<code> (server/modules/slips/slip-qr.ts), so the address itself carries the code and the
-// answer can be shared; a new code typed replaces the address.
+// answer can be shared; a new code typed replaces the address. The applicant's 4 last digits, when
+// given, stay in the page's state: never in an address that is shared or kept in the history.
+import { useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { Page } from '../../app/page.tsx';
 import { lookupPath, PATHS } from '../../app/paths.ts';
@@ -12,7 +14,8 @@ export function LookupPage({ code }: { code: string | null }) {
   const { t } = useI18n();
   const c = t.citizen.lookup;
   const { navigate } = useRouter();
-  const lookup = useLookup(code ?? '');
+  const [digits, setDigits] = useState('');
+  const lookup = useLookup({ code: code ?? '', digits });
   return (
     <Page
       title={code ? `${c.title} ${code}` : c.title}
@@ -22,8 +25,11 @@ export function LookupPage({ code }: { code: string | null }) {
     >
       <LookupForm
         key={code ?? ''}
-        initial={code ?? ''}
-        onLookup={(next) => navigate(lookupPath(next), { replace: code !== null })}
+        initial={{ code: code ?? '', digits }}
+        onLookup={(next) => {
+          setDigits(next.digits);
+          if (next.code !== code) navigate(lookupPath(next.code), { replace: code !== null });
+        }}
       />
       <LookupResult lookup={lookup} />
       <p className="muted">{c.privacy}</p>

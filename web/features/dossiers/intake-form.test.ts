@@ -13,6 +13,7 @@ const components = [{ name: 'Tờ khai' }, { name: 'Giấy chứng sinh' }, { na
 const draft = {
   procedureCode: '1.001193',
   agencyCode: '000.12.22.H26',
+  deskAgencyCode: null,
   channel: 'direct' as const,
   applicant: {
     ...EMPTY_APPLICANT,

@@ -49,6 +49,8 @@ export type Failure = {
 export type IntakeDraft = {
   procedureCode: string;
   agencyCode: string;
+  /** The officer's desk that receives for the agency (GET /dossiers/intake-agencies). */
+  deskAgencyCode: string | null;
   channel: 'direct' | 'postal';
   applicant: Applicant;
   schema: FormSchema;
@@ -63,6 +65,7 @@ export function intakeBody(d: IntakeDraft): IntakeBody {
   return {
     procedureCode: d.procedureCode,
     agencyCode: d.agencyCode,
+    ...(d.deskAgencyCode ? { deskAgencyCode: d.deskAgencyCode } : {}),
     applicant: {
       kind: applicant.kind,
       fullName: applicant.fullName.trim(),

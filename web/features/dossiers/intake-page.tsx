@@ -81,20 +81,25 @@ export function IntakePage() {
   const summaryHeading = useRef<HTMLHeadingElement>(null);
 
   const procedure = useQuery({ ...intakeQueries.procedure(picked?.code ?? ''), enabled: picked !== null });
+  const receivable = useQuery({ ...intakeQueries.receivable(picked?.code ?? ''), enabled: picked !== null });
   const detail = picked ? procedure.data : undefined;
+  const agencies = picked ? receivable.data?.items : undefined;
   const schema = detail ? (detail.form as FormSchema) : null;
   const components = detail?.procedure.components ?? [];
 
-  // A procedure read: the form starts from its defaults, the desk's own agency when it offers it.
+  // A procedure read: the form starts from its defaults.
   useEffect(() => {
     if (!detail) return;
     preloadDeclarationCheck({ code: detail.procedure.code, version: detail.version, schema: detail.form });
-    const mine = detail.offeredBy.find((a) => ownKey.split(',').includes(a.code));
-    setAgencyCode(mine?.code ?? '');
     setFormData(initialValue(detail.form) ?? {});
     setMarks(detail.procedure.components.map(() => ''));
     setReused({});
-  }, [detail, ownKey]);
+  }, [detail]);
+  // The agencies read: the desk's own agency is chosen when it may receive for it.
+  useEffect(() => {
+    const mine = agencies?.find((a) => ownKey.split(',').includes(a.code));
+    setAgencyCode(mine?.code ?? '');
+  }, [agencies, ownKey]);
 
   const lookupCall = useMutation({ mutationFn: (idNumber: string) => lookUpApplicantDocuments(idNumber) });
   const lookup: Lookup = badNumber
@@ -136,6 +141,8 @@ export function IntakePage() {
       const body = intakeBody({
         procedureCode: picked.code,
         agencyCode,
+        deskAgencyCode:
+          own.length > 1 ? (agencies?.find((a) => a.code === agencyCode)?.deskAgencyCode ?? null) : null,
         channel,
         applicant,
         schema,
@@ -219,6 +226,7 @@ export function IntakePage() {
             setFailure(null);
           }}
           read={procedure}
+          agencies={{ read: receivable, items: agencies }}
           own={own}
           fields={fields}
           agencyCode={agencyCode}

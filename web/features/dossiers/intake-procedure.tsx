@@ -1,9 +1,11 @@
-// The intake's first section: the procedure (procedure-picker.tsx), then the competent agency (the
-// desk's own agencies that offer it first) and the channel.
+// The intake's first section: the procedure (procedure-picker.tsx), then the competent agency — of those
+// offering it, the ones the officer's desks may receive for (GET /dossiers/intake-agencies), the desk's
+// own agencies first — and the channel.
 import { errorText } from '../../app/errors.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { ProcedureDetail } from '../catalog/catalog-api.ts';
 import { INTAKE_ID } from './intake-form.ts';
+import type { ReceivableAgency } from './intake-api.ts';
 import { ProcedurePicker, type PickedProcedure } from './procedure-picker.tsx';
 import { FieldError, RequiredMark } from '../../app/ui/field-parts.tsx';
 import { CodeOptions } from '../../app/ui/code-options.tsx';
@@ -15,6 +17,7 @@ export function IntakeProcedure({
   picked,
   onPick,
   read,
+  agencies,
   own,
   fields,
   agencyCode,
@@ -26,6 +29,11 @@ export function IntakeProcedure({
   onPick: (p: PickedProcedure) => void;
   /** The chosen procedure's read. */
   read: { isFetching: boolean; isError: boolean; error: unknown; data: ProcedureDetail | undefined };
+  /** The agencies the officer may receive it for, and their read. */
+  agencies: {
+    read: { isFetching: boolean; isError: boolean; error: unknown };
+    items: readonly ReceivableAgency[] | undefined;
+  };
   /** The desk's own agency codes. */
   own: readonly string[];
   fields: Record<string, string>;
@@ -37,8 +45,10 @@ export function IntakeProcedure({
   const { t } = useI18n();
   const detail = read.data;
   const agencyError = fields.agency;
-  const ownOffering = detail ? detail.offeredBy.filter((a) => own.includes(a.code)) : [];
-  const others = detail ? detail.offeredBy.filter((a) => !own.includes(a.code)) : [];
+  const listed = agencies.items ?? [];
+  const ownOffering = listed.filter((a) => own.includes(a.code));
+  const others = listed.filter((a) => !own.includes(a.code));
+  const agenciesError = agencies.read.isError ? errorText(t, agencies.read.error) : undefined;
   return (
     <FormSection id="intake-procedure-heading" heading={t.dossiers.intake.procedureHeading}>
       <ProcedurePicker id={INTAKE_ID.procedure} picked={picked} error={fields.procedure} onPick={onPick} />
@@ -58,7 +68,14 @@ export function IntakeProcedure({
               {t.dossiers.intake.agency}
               <RequiredMark />
             </label>
-            <FieldError id={INTAKE_ID.agency} error={agencyError} />
+            <FieldError
+              id={INTAKE_ID.agency}
+              error={
+                agencyError ??
+                agenciesError ??
+                (agencies.items?.length === 0 ? t.dossiers.intake.noReceivable : undefined)
+              }
+            />
             <select
               id={INTAKE_ID.agency}
               value={agencyCode}
@@ -73,9 +90,11 @@ export function IntakeProcedure({
                   <CodeOptions items={ownOffering} />
                 </optgroup>
               ) : null}
-              <optgroup label={t.dossiers.intake.otherAgencies}>
-                <CodeOptions items={others} />
-              </optgroup>
+              {others.length > 0 ? (
+                <optgroup label={t.dossiers.intake.otherAgencies}>
+                  <CodeOptions items={others} />
+                </optgroup>
+              ) : null}
             </select>
           </div>
           <div className="field">

@@ -5,6 +5,7 @@ import type { Caller } from '../../../platform/actor.ts';
 import { isoOrNull } from '../../../platform/clock.ts';
 import type { AuditEntry } from '../../../platform/audit.ts';
 import type { AppError } from '../../../platform/errors.ts';
+import type { RawBuilder } from 'kysely';
 import { message, type OutboxMessageInput } from '../../../platform/jobs/outbox.ts';
 import { ApplicantNotificationTopic, PortalStatusTopic } from '../../../../common/contracts/outbox-topics.ts';
 import type { ActionKind, DossierState, Effect } from '../../../../common/dossiers/index.ts';
@@ -149,7 +150,8 @@ type ActionRecord = {
 };
 
 export type ActionRowInput = {
-  dossierId: string;
+  /** The dossier's id, or an expression of it (the new dossier, inserted by the same statement). */
+  dossierId: string | RawBuilder<string>;
   applied: Applied;
   actor: PersistedActor;
   now: Date;

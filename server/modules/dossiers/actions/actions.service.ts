@@ -5,6 +5,7 @@ import type { Deps } from '../../../deps.ts';
 import type { Database } from '../../../db/client.ts';
 import type { Caller } from '../../../platform/actor.ts';
 import { findReplay, rememberResponse } from '../../../platform/idempotency.ts';
+import { fileUserOf } from '../../files/index.ts';
 import {
   allowedActions,
   applyAction,
@@ -97,7 +98,14 @@ export async function performAction(
     });
     const view = await presentDossier(deps, trx, { code, audience: audienceOf(caller), workingTime });
     await rememberResponse(trx, idempotent, { statusCode: 200, body: view, at: now });
-    await auditAction(trx, { applied, actor, now, code, requestId: request.requestId });
+    await auditAction(trx, {
+      applied,
+      actor,
+      now,
+      code,
+      requestId: request.requestId,
+      receivingAgencyId: row.receiving_agency_id,
+    });
     return view;
   });
 }
@@ -110,8 +118,8 @@ function noteOf(input: unknown): string | null {
 }
 
 /**
- * Files an action attaches (supplements, result documents) must exist, and a citizen may attach only
- * files they uploaded.
+ * Files an action attaches (supplements, result documents) must exist and have been uploaded by the
+ * caller (files module, attachableFiles).
  */
 async function checkAttachedFiles(db: Database, caller: Caller, input: unknown): Promise<void> {
   const refs: { path: string; fileId: string }[] = [];
@@ -125,7 +133,7 @@ async function checkAttachedFiles(db: Database, caller: Caller, input: unknown):
   }
   if (refs.length === 0) return;
   const valid = refs.filter((r) => /^[0-9a-f-]{36}$/.test(r.fileId)).map((r) => r.fileId);
-  const usable = await usableFiles(db, valid, caller.kind === 'citizen' ? caller.citizen.citizenId : null);
+  const usable = await usableFiles(db, valid, fileUserOf(caller));
   const bad = refs.filter((r) => !usable.has(r.fileId));
   if (bad.length > 0)
     throw fail('DOSSIER_INVALID', {

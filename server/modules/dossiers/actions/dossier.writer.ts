@@ -62,18 +62,23 @@ export async function writeAction(trx: Transaction<DB>, w: ActionWrite): Promise
 }
 
 /**
- * The action's audit entry, written last in the transaction: the audit chain's lock (platform/audit.ts)
- * is held until commit and serialises every writer in the province, so nothing else runs under it
- * (docs/benchmarks.md, intake).
+ * The action's audit entry, written last in the transaction: the lock on its chain's head
+ * (platform/audit.ts; the chain of the dossier's receiving agency) is held until commit and
+ * serialises that agency's audited writers, so nothing else runs under it (docs/benchmarks.md, intake).
  */
 export async function auditAction(
   trx: Transaction<DB>,
-  w: Pick<ActionWrite, 'applied' | 'actor' | 'now'> & { code: string; requestId: string | null },
+  w: Pick<ActionWrite, 'applied' | 'actor' | 'now'> & {
+    code: string;
+    requestId: string | null;
+    /** The dossier's receiving agency: its audit chain. */
+    receivingAgencyId: string;
+  },
 ): Promise<void> {
   await appendAudit(
     trx,
     { userId: w.actor.userId, label: w.actor.label },
-    auditOfAction(w.applied, w.code, w.requestId),
+    { ...auditOfAction(w.applied, w.code, w.requestId), chain: w.receivingAgencyId },
     w.now,
   );
 }

@@ -9,6 +9,23 @@ const unitQuery = preparedQuery('unit', (db: Database, code: string) =>
   db.selectFrom('units').select('code').where('code', '=', code),
 );
 
+/**
+ * Unit codes found, per database: the administrative units are reference data, loaded by the seed when
+ * a process starts and not changed while it runs, so a code once found needs no second read (an unknown
+ * code is read each time).
+ */
+const knownUnits = new WeakMap<Database, Set<string>>();
+
+async function unitExists(db: Database, code: string): Promise<boolean> {
+  let known = knownUnits.get(db);
+  if (known?.has(code)) return true;
+  const [unit] = await unitQuery(db, code);
+  if (!unit) return false;
+  if (!known) knownUnits.set(db, (known = new Set()));
+  known.add(code);
+  return true;
+}
+
 const PERSON_ID = /^\d{12}$/;
 const TAX_CODE = /^\d{10}(-\d{3})?$/;
 const PHONE = /^(\+84|0)\d{9,10}$/;
@@ -32,8 +49,7 @@ export async function validateApplicant(
     out.push({ path: `${base}/phone`, message: 'Số điện thoại không hợp lệ (ví dụ 0912345678).' });
   }
   if (a.address) {
-    const [unit] = await unitQuery(db, a.address.unitCode);
-    if (!unit)
+    if (!(await unitExists(db, a.address.unitCode)))
       out.push({
         path: `${base}/address/unitCode`,
         message: `Không có đơn vị hành chính mã ${a.address.unitCode}.`,

@@ -6,10 +6,11 @@ import type { Deps } from '../../../deps.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import type { AppError, ErrorDetail } from '../../../platform/errors.ts';
 import { findReplay, rememberResponse } from '../../../platform/idempotency.ts';
-import { enqueue } from '../../../platform/jobs/outbox.ts';
+import { enqueueing } from '../../../platform/jobs/outbox.ts';
 import { applyAction, initialDossierState, type ActionKind } from '../../../../common/dossiers/index.ts';
 import type { AgencyRow } from '../dossier.repository.ts';
-import { relationFrom } from '../dossier-access.policy.ts';
+import { findAgencyByCode } from '../../org/index.ts';
+import { deskMayReceiveFor, relationFrom } from '../dossier-access.policy.ts';
 import { limitOf, workingTimeOnce } from '../dossier-deadlines.ts';
 import { fail } from '../dossiers.errors.ts';
 import {
@@ -22,8 +23,8 @@ import {
 } from '../actions/action-record.ts';
 import { auditAction } from '../actions/dossier.writer.ts';
 import { viewNeedsWorkingTime, type DossierView } from '../views/dossier-view.ts';
-import { intakeView, prepareIntake } from './intake.prepare.ts';
-import { insertDossier, submittedColumns } from './intake.writer.ts';
+import { intakeView, prepareIntake, type PreparedIntake } from './intake.prepare.ts';
+import { NEW_DOSSIER_ID, insertDossier, submittedColumns } from './intake.writer.ts';
 import type { IntakeInput } from './intake.types.ts';
 
 /** A desk grant as the agency row intake checks with. */
@@ -36,6 +37,54 @@ function deskAgency(g: Actor['grants'][number]): AgencyRow {
     path: g.agencyPath,
     unit_path: g.unitPath,
   };
+}
+
+/**
+ * The desk that receives: the one named (`deskAgencyCode`) when the officer serves several, else the
+ * officer's desk at the competent agency itself, else their first desk. DOSSIER_DESK_ONLY (403) for
+ * anyone else, or a desk the officer does not serve.
+ */
+function receivingGrant(actor: Actor, input: IntakeInput): Actor['grants'][number] {
+  const desks = actor.grants.filter((g) => g.role === 'desk-officer');
+  const grant = input.deskAgencyCode
+    ? desks.find((g) => g.agencyCode === input.deskAgencyCode)
+    : (desks.find((g) => g.agencyCode === input.agencyCode) ?? desks[0]);
+  if (grant) return grant;
+  throw fail(
+    'DOSSIER_DESK_ONLY',
+    desks.length > 0
+      ? { details: [{ path: 'body/deskAgencyCode', message: 'Bạn không làm việc tại bộ phận một cửa này.' }] }
+      : {},
+  );
+}
+
+/**
+ * A desk receives only for the agencies it reaches (deskMayReceiveFor): its own, those under it, those
+ * of the units below; a public administration centre's desk also those of its own unit (its kind is read
+ * only then). Else DOSSIER_INTAKE_OUT_OF_REACH (403) naming `agencyCode`, before anything is written.
+ */
+async function assertDeskReaches(
+  deps: Deps,
+  grant: Actor['grants'][number],
+  prepared: PreparedIntake,
+): Promise<void> {
+  const competent = prepared.agencies.get(prepared.competentAgencyId);
+  if (competent) {
+    if (deskMayReceiveFor(grant, competent, null)) return;
+    const sameUnit = competent.unit_path === grant.unitPath;
+    const kind = sameUnit ? ((await findAgencyByCode(deps.db, grant.agencyCode))?.kind ?? null) : null;
+    if (kind !== null && deskMayReceiveFor(grant, competent, kind)) return;
+  }
+  const agency = competent?.name ?? prepared.competentAgencyId;
+  throw fail('DOSSIER_INTAKE_OUT_OF_REACH', {
+    params: { desk: grant.agencyName, agency },
+    details: [
+      {
+        path: 'body/agencyCode',
+        message: `${agency} ngoài phạm vi tiếp nhận của bộ phận một cửa ${grant.agencyName}.`,
+      },
+    ],
+  });
 }
 
 /**
@@ -82,13 +131,14 @@ export async function receiveAtDesk(
     throw incompleteError(dossierCode, details);
   }
 
-  // The desk: the officer's own agency (or the one named, when they serve several).
-  const desks = actor.grants.filter((g) => g.role === 'desk-officer');
-  const grant = input.deskAgencyCode ? desks.find((g) => g.agencyCode === input.deskAgencyCode) : desks[0];
-  if (!grant) throw fail('DOSSIER_DESK_ONLY');
+  const grant = receivingGrant(actor, input);
   const desk = deskAgency(grant);
 
-  const prepared = await prepareIntake(deps, input, { receiving: desk, fileOwner: null });
+  const prepared = await prepareIntake(deps, input, {
+    receiving: desk,
+    fileOwner: { kind: 'staff', userId: actor.userId },
+  });
+  await assertDeskReaches(deps, grant, prepared);
   const { missing } = prepared;
   const now = deps.clock.now();
   const staff = { kind: 'staff' as const, id: actor.userId };
@@ -119,7 +169,7 @@ export async function receiveAtDesk(
   if (!result.ok) throw lifecycleError(result.error);
   const applied: Applied = { state: result.state, effects: result.effects, record: result.record, kind };
   // The due time and the view's working time are read here, before the transaction.
-  const workingTime = workingTimeOnce(deps, prepared.competentAgencyId);
+  const workingTime = workingTimeOnce(deps, prepared.competentAgencyId, prepared.workingTime);
   const columns = await settleEffects(deps.db, {
     workingTime,
     row: { ...submitted, step_agencies: prepared.stepAgencies },
@@ -131,7 +181,9 @@ export async function receiveAtDesk(
     kind === 'accept' && viewNeedsWorkingTime(columns, applied.state) ? await workingTime(deps.db) : null;
 
   const written = await deps.db.transaction().execute(async (trx) => {
-    const { dossierId, row } = await insertDossier(trx, {
+    // The dossier, its agencies, action and outbox messages in one statement.
+    const action = actionRow({ dossierId: NEW_DOSSIER_ID, applied, actor: deskActor, now, note: null });
+    const { row } = await insertDossier(trx, {
       prepared,
       input,
       receiving: desk,
@@ -139,11 +191,12 @@ export async function receiveAtDesk(
       by: { userId: actor.userId, citizenId: null },
       state: applied.state,
       columns,
+      also: (code) => {
+        const outbox = enqueueing(trx, outboxMessages(code, applied, now), now);
+        return [trx.insertInto('dossier_actions').values(action.values), ...(outbox ? [outbox] : [])];
+      },
     });
     const { code } = row;
-    await enqueue(trx, outboxMessages(code, applied, now), now);
-    const action = actionRow({ dossierId, applied, actor: deskActor, now, note: null });
-    await trx.insertInto('dossier_actions').values(action.values).execute();
     let answer: { view: DossierView } | { incomplete: AppError };
     if (kind === 'request-supplement') {
       const incomplete = incompleteError(
@@ -173,7 +226,14 @@ export async function receiveAtDesk(
       await rememberResponse(trx, idempotent, { statusCode: 201, body: view, at: now });
       answer = { view };
     }
-    await auditAction(trx, { applied, actor: deskActor, now, code, requestId });
+    await auditAction(trx, {
+      applied,
+      actor: deskActor,
+      now,
+      code,
+      requestId,
+      receivingAgencyId: desk.agency_id,
+    });
     return answer;
   });
   if ('incomplete' in written) throw written.incomplete;

@@ -7,9 +7,16 @@ import type { ErrorDetail } from '../../../platform/errors.ts';
 import type { Procedure } from '../../../../common/catalog/procedure.ts';
 import type { Workflow } from '../../../../common/catalog/workflow.ts';
 import { componentCode, requiredComponents } from '../../../../common/dossiers/components.ts';
-import { formValidatorFor, resolveWorkflow, workflowForDossier } from '../../catalog/index.ts';
+import {
+  formValidatorFor,
+  resolveWorkflow,
+  storedWorkflowRead,
+  workflowForDossier,
+} from '../../catalog/index.ts';
+import { workingTimeRead, type WorkingTimeRead } from '../../calendar/index.ts';
 import { resolveReusedDocuments } from '../../documents/index.ts';
 import { agencyRowsByCode, procedureVersion, usableFiles, type AgencyRow } from '../dossier.repository.ts';
+import type { FileUser } from '../../files/index.ts';
 import { fail } from '../dossiers.errors.ts';
 import { dossierView, type DossierView } from '../views/dossier-view.ts';
 import { validateApplicant } from './applicant.validation.ts';
@@ -19,24 +26,52 @@ const pathOf = (p: string) => `body/${p}`;
 
 // Intake's reads, as named statements (db/client.ts): parsed and planned once per connection, as intake
 // makes them for every dossier (docs/benchmarks.md, intake).
-const publishedVersionQuery = preparedQuery('published-version', (db: Database, procedureCode: string) =>
-  db
-    .selectFrom('procedure_versions as v')
-    .innerJoin('procedures as p', 'p.procedure_id', 'v.procedure_id')
-    .select(['v.procedure_version_id', 'p.procedure_id'])
-    .where('p.code', '=', procedureCode)
-    .where('v.status', '=', sql.lit('published')),
-);
-const offeringAgencyQuery = preparedQuery(
-  'offering-agency',
-  (db: Database, agencyCode: string, procedureId: string) =>
+// The published version and the named agency, when it offers the procedure, with the agency's stored
+// workflow and working time, in one read (its arguments in the order of the statement's parameters).
+const publishedOfferingQuery = preparedQuery(
+  'published-offering',
+  (db: Database, channel: string, agencyCode: string, procedureCode: string) =>
     db
-      .selectFrom('agencies as a')
-      .innerJoin('procedure_offerings as o', 'o.agency_id', 'a.agency_id')
-      .innerJoin('units as u', 'u.code', 'a.unit_code')
-      .select(['a.agency_id', 'a.code', 'a.name', 'a.unit_code', 'a.path', 'u.path as unit_path'])
-      .where('a.code', '=', agencyCode)
-      .where('o.procedure_id', '=', procedureId),
+      .selectFrom('procedure_versions as v')
+      .innerJoin('procedures as p', 'p.procedure_id', 'v.procedure_id')
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom('agencies as a')
+            .innerJoin('procedure_offerings as o', 'o.agency_id', 'a.agency_id')
+            .innerJoin('units as u', 'u.code', 'a.unit_code')
+            .select([
+              'o.procedure_id',
+              'a.agency_id',
+              'a.code',
+              'a.name',
+              'a.unit_code',
+              'a.path',
+              'u.path as unit_path',
+            ])
+            .where('a.code', '=', agencyCode)
+            .as('c'),
+        (join) => join.onRef('c.procedure_id', '=', 'p.procedure_id'),
+      )
+      .select([
+        'v.procedure_version_id',
+        'p.procedure_id',
+        'c.agency_id',
+        'c.code',
+        'c.name',
+        'c.unit_code',
+        'c.path',
+        'c.unit_path',
+        // What the workflow and the due time need, for the agency found.
+        storedWorkflowRead({
+          channel,
+          procedureVersionId: sql.ref('v.procedure_version_id'),
+          agencyId: sql.ref('c.agency_id'),
+        }).as('stored_workflow'),
+        workingTimeRead(sql.ref('c.agency_id')).as('working_time'),
+      ])
+      .where('p.code', '=', procedureCode)
+      .where('v.status', '=', sql.lit('published')),
 );
 
 /** What desk intake and online submission share: the request, checked. */
@@ -50,6 +85,8 @@ export type PreparedIntake = {
   /** The published version's number, shown with the dossier. */
   procedureVersion: number;
   competentAgencyId: string;
+  /** The competent agency's calendar revision and office hours, read with the procedure. */
+  workingTime: WorkingTimeRead;
   workflow: Workflow;
   stepAgencies: { key: string; agencyId: string; agencyCode: string }[];
   /** The receiving, competent and performing agencies by id, as read for the checks. */
@@ -64,7 +101,7 @@ export type PreparedIntake = {
 
 /**
  * Checks an intake or a submission and resolves its workflow: every problem found is reported at once
- * (400 naming each field), nothing is written. `fileOwner`: a citizen may attach only their own files.
+ * (400 naming each field), nothing is written. `fileOwner`: who attaches the files; only their uploader may.
  * `lenient` (dossiers handed over by the national portal, already submitted there): form and component
  * problems do not refuse the dossier; they come back as warnings for the desk officer, who accepts,
  * asks for a supplement or refuses as for any online submission.
@@ -72,12 +109,17 @@ export type PreparedIntake = {
 export async function prepareIntake(
   deps: Deps,
   input: IntakeCore,
-  how: { receiving: AgencyRow; fileOwner: { citizenId: string } | null; lenient?: boolean },
+  how: { receiving: AgencyRow; fileOwner: FileUser; lenient?: boolean },
 ): Promise<PreparedIntake> {
   const { receiving, fileOwner, lenient = false } = how;
   const problems: ErrorDetail[] = [];
   // Which version is published now; its documents come from the cache (procedureVersion).
-  const [published] = await publishedVersionQuery(deps.db, input.procedureCode);
+  const [published] = await publishedOfferingQuery(
+    deps.db,
+    input.channel,
+    input.agencyCode,
+    input.procedureCode,
+  );
   if (!published)
     throw fail('DOSSIER_INVALID', {
       details: [
@@ -92,7 +134,17 @@ export async function prepareIntake(
   if (input.caseCode !== undefined && !procedure.cases.some((c) => c.key === input.caseCode)) {
     problems.push({ path: pathOf('caseCode'), message: `Thủ tục không có trường hợp “${input.caseCode}”.` });
   }
-  const [competent] = await offeringAgencyQuery(deps.db, input.agencyCode, published.procedure_id);
+  const competent: AgencyRow | undefined =
+    published.agency_id === null
+      ? undefined
+      : {
+          agency_id: published.agency_id,
+          code: published.code!,
+          name: published.name!,
+          unit_code: published.unit_code!,
+          path: published.path!,
+          unit_path: published.unit_path!,
+        };
   if (!competent)
     problems.push({
       path: pathOf('agencyCode'),
@@ -103,12 +155,17 @@ export async function prepareIntake(
   const warnings: ErrorDetail[] = [];
   const soft = lenient ? warnings : problems;
   const form = formValidatorFor(version).validate(input.formData);
+  // An oversized declaration is refused even where form errors are warnings (catalog formValidatorFor).
   if (!form.ok)
-    soft.push(...form.errors.map((e) => ({ path: pathOf(`formData${e.pointer}`), message: e.message })));
+    for (const e of form.errors)
+      (e.keyword === 'maxBytes' ? problems : soft).push({
+        path: pathOf(`formData${e.pointer}`),
+        message: e.message,
+      });
 
   const known = new Set(procedure.components.map((_c, i) => componentCode(i)));
   const fileIds = input.components.flatMap((c) => c.fileIds ?? []);
-  const usable = await usableFiles(deps.db, fileIds, fileOwner?.citizenId ?? null);
+  const usable = await usableFiles(deps.db, fileIds, fileOwner);
   (input.missing ?? []).forEach((m, i) => {
     if (!known.has(m.code))
       problems.push({ path: pathOf(`missing/${i}/code`), message: `Thủ tục không có thành phần ${m.code}.` });
@@ -131,13 +188,17 @@ export async function prepareIntake(
     applicant: input.applicant,
     components: input.components,
     unitPath: receiving.unit_path,
-    byCitizen: fileOwner !== null,
+    byCitizen: fileOwner.kind === 'citizen',
     pathOf,
   });
   problems.push(...reused.problems);
   if (problems.length > 0 || !competent) throw fail('DOSSIER_INVALID', { details: problems });
 
-  const wf = await workflowForDossier(deps.db, version, competent.agency_id, input.channel);
+  const wf = await workflowForDossier(deps.db, version, {
+    agencyId: competent.agency_id,
+    channel: input.channel,
+    stored: published.stored_workflow,
+  });
   const { stepAgencies, agencies } = await performers(deps.db, wf, { receiving, competent });
 
   const provided = new Set(input.components.map((c) => c.code));
@@ -153,6 +214,7 @@ export async function prepareIntake(
     procedure,
     procedureVersion: version.version,
     competentAgencyId: competent.agency_id,
+    workingTime: published.working_time,
     workflow: wf,
     stepAgencies,
     agencies,

@@ -1,5 +1,5 @@
 // Writes a new dossier: its gap-free code, its row in the state intake decided, the agencies it involves.
-import { sql, type Transaction } from 'kysely';
+import { sql, type Compilable, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
 import type { DossierState } from '../../../../common/dossiers/index.ts';
 import { foldVietnamese } from '../../../../common/text/fold.ts';
@@ -37,12 +37,21 @@ export type DossierInsert = {
   by: { userId: string | null; citizenId: string | null };
   state: DossierState;
   columns: SettledColumns;
+  /**
+   * More rows of the new dossier, given its code, written by the same statement as the dossier (one
+   * round trip, not one per table): inserts that name the new dossier by NEW_DOSSIER_ID.
+   */
+  also?: (code: string) => Compilable[];
 };
+
+/** The id of the dossier being inserted, for the `also` rows sent in the same statement. */
+export const NEW_DOSSIER_ID: RawBuilder<string> = sql<string>`(SELECT dossier_id FROM new_dossier)`;
 
 /**
  * Takes the next gap-free code of the receiving agency for today and inserts the dossier in its state
- * (submitted, or already acted on at the desk: one insert, not an insert and an update). Returns the
- * row as the view needs it, from what was written.
+ * (submitted, or already acted on at the desk: one insert, not an insert and an update), with the
+ * agencies it involves and the caller's `also` rows in the same statement. Returns the row as the view
+ * needs it, from what was written.
  */
 export async function insertDossier(
   trx: Transaction<DB>,
@@ -57,7 +66,7 @@ export async function insertDossier(
   const seq = counter.rows[0]!.last_value;
   const code = `${receiving.code}-${day.yymmdd}-${String(seq).padStart(4, '0')}`;
   const formData = (input.formData ?? {}) as Record<string, unknown>;
-  const inserted = await trx
+  const dossier = trx
     .insertInto('dossiers')
     .values({
       code,
@@ -84,8 +93,7 @@ export async function insertDossier(
       submitted_by_citizen_id: w.by.citizenId,
       updated_at: now,
     })
-    .returning('dossier_id')
-    .executeTakeFirstOrThrow();
+    .returning('dossier_id');
   const involved = [
     ...new Set([
       receiving.agency_id,
@@ -93,10 +101,17 @@ export async function insertDossier(
       ...prepared.stepAgencies.map((s) => s.agencyId),
     ]),
   ];
-  await trx
+  const agencies = trx
     .insertInto('dossier_agencies')
-    .values(involved.map((agency_id) => ({ dossier_id: inserted.dossier_id, agency_id })))
-    .execute();
+    .values(involved.map((agency_id) => ({ dossier_id: NEW_DOSSIER_ID, agency_id })));
+  // One statement: the dossier, then the rows naming it. Foreign keys and the outbox's trigger run at
+  // its end, when the dossier is there.
+  const rows = [agencies, ...(w.also?.(code) ?? [])];
+  const ctes = rows.map((q, i) => sql`, ${sql.raw(`new_row_${i}`)} AS (${q})`);
+  const inserted = (
+    await sql<{ dossier_id: string }>`WITH new_dossier AS (${dossier})${sql.join(ctes, sql``)}
+      SELECT dossier_id FROM new_dossier`.execute(trx)
+  ).rows[0]!;
   return {
     dossierId: inserted.dossier_id,
     row: {

@@ -5,14 +5,15 @@ import type { CitizenActor } from '../../../platform/actor.ts';
 import { appendAudit } from '../../../platform/audit.ts';
 import type { ErrorDetail } from '../../../platform/errors.ts';
 import { findReplay, rememberResponse } from '../../../platform/idempotency.ts';
-import { enqueue, message } from '../../../platform/jobs/outbox.ts';
+import { fileUserOf } from '../../files/index.ts';
+import { enqueueing, message } from '../../../platform/jobs/outbox.ts';
 import { PortalStatusTopic } from '../../../../common/contracts/outbox-topics.ts';
 import { DOSSIER_STATUSES, initialDossierState } from '../../../../common/dossiers/index.ts';
-import { selectAgencyRows } from '../dossier.repository.ts';
+import { selectAgencyRows, type AgencyRow } from '../dossier.repository.ts';
 import { fail } from '../dossiers.errors.ts';
 import { applicantView, type ApplicantDossierView } from '../views/applicant-view.ts';
 import type { DossierView } from '../views/dossier-view.ts';
-import { intakeView, prepareIntake, type IntakeCore } from './intake.prepare.ts';
+import { intakeView, prepareIntake, type IntakeCore, type PreparedIntake } from './intake.prepare.ts';
 import { insertDossier, submittedColumns } from './intake.writer.ts';
 import type { ApplicantInput } from './intake.types.ts';
 
@@ -21,7 +22,7 @@ export type OnlineSubmissionInput = {
   caseCode?: string | undefined;
   /** The competent agency (cơ quan giải quyết). */
   agencyCode: string;
-  /** The desk that receives it (any desk may receive for any agency, QĐ 468); default the competent agency's. */
+  /** The desk that receives it (any desk of the competent agency's province, QĐ 468); default the competent agency's. */
   receivingAgencyCode?: string | undefined;
   applicant: {
     kind: 'person' | 'organisation';
@@ -77,6 +78,26 @@ export type OnlineSubmissionRequest = {
 
 /** The dossier as its submitter reads it, and what the desk officer must look at (lenient intake). */
 export type Submitted<V> = { dossier: V; warnings: ErrorDetail[] };
+
+/** `/01/002/00070/` → `01`: the province of a unit path. */
+const provinceOf = (unitPath: string) => unitPath.split('/')[1];
+
+/**
+ * The desk chosen to receive (receivingAgencyCode) is in the competent agency's province: receiving
+ * beyond the province is refused (docs/domain/intake.md), a 400 naming the field, nothing written.
+ */
+function assertSameProvince(receiving: AgencyRow, prepared: PreparedIntake): void {
+  const competent = prepared.agencies.get(prepared.competentAgencyId);
+  if (!competent || provinceOf(competent.unit_path) === provinceOf(receiving.unit_path)) return;
+  throw fail('DOSSIER_INVALID', {
+    details: [
+      {
+        path: 'body/receivingAgencyCode',
+        message: `${receiving.name} không tiếp nhận hồ sơ của ${competent.name}: khác tỉnh, thành phố.`,
+      },
+    ],
+  });
+}
 
 export async function submitOnline(
   deps: Deps,
@@ -142,9 +163,10 @@ export async function submitOnline(
   const lenient = submitter.kind === 'system';
   const prepared = await prepareIntake(deps, core, {
     receiving,
-    fileOwner: submitter.kind === 'citizen' ? { citizenId: submitter.citizen.citizenId } : null,
+    fileOwner: fileUserOf(submitter),
     lenient,
   });
+  assertSameProvince(receiving, prepared);
   const warnings = [
     ...prepared.warnings,
     ...(lenient
@@ -170,20 +192,23 @@ export async function submitOnline(
       by: { userId: null, citizenId: submitter.kind === 'citizen' ? submitter.citizen.citizenId : null },
       state: initial,
       columns: submittedColumns(receiving.agency_id),
-    });
-    await enqueue(
-      trx,
-      [
-        message(PortalStatusTopic, row.code, {
-          dossierCode: row.code,
-          status: initial.status,
-          statusCode: DOSSIER_STATUSES[initial.status].code,
-          version: 0,
-          at: now.toISOString(),
-        }),
+      // Its outbox message in the same statement.
+      also: (code) => [
+        enqueueing(
+          trx,
+          [
+            message(PortalStatusTopic, code, {
+              dossierCode: code,
+              status: initial.status,
+              statusCode: DOSSIER_STATUSES[initial.status].code,
+              version: 0,
+              at: now.toISOString(),
+            }),
+          ],
+          now,
+        )!,
       ],
-      now,
-    );
+    });
     // Nothing acted on yet: no history, no clock. The citizen gets the applicant's view.
     const staffView = intakeView(prepared, {
       row,
@@ -203,6 +228,7 @@ export async function submitOnline(
         entityId: row.code,
         details: { channel: 'online', receivingAgency: receiving.code, warnings: warnings.length },
         requestId,
+        chain: receiving.agency_id,
       },
       now,
     );

@@ -1,5 +1,11 @@
 // The public lookup by code (tra cứu hồ sơ): what anyone may see, the applicant's name masked. The
 // hottest read of the system (docs/benchmarks.md, lookup): one prepared, coalesced SELECT.
+//
+// Codes are sequential (agency, date, number), so anyone can walk a desk's day: the code alone shows
+// only where the dossier stands — status, dates, the receiving agency. Who applied for what (the
+// procedure, the competent agency, the masked name) needs a second factor the applicant holds and a
+// neighbour does not: the last 4 digits of the applicant's identity number or phone (issue #20,
+// finding 13; docs/web.md, "Public lookup and kiosk").
 import { sql } from 'kysely';
 import { preparedQuery, type Database } from '../../../db/client.ts';
 import { coalesce } from '../../../db/coalesce.ts';
@@ -7,11 +13,31 @@ import type { Deps } from '../../../deps.ts';
 import { isoOrNull } from '../../../platform/clock.ts';
 import { DOSSIER_STATUSES, type DossierState } from '../../../../common/dossiers/index.ts';
 
-/** "Nguyễn Thị Hường" → "Nguyễn T*** H***": the family name, then initials. */
+/**
+ * "Nguyễn Thị Hường" → "Nguyễn T*** H***": the family name, then initials. A name of one word is
+ * never shown whole ("Hường" → "H***"): alone it may be the whole of what identifies the person.
+ */
 export function maskName(fullName: string): string {
   const parts = fullName.trim().split(/\s+/);
   if (parts.length === 0 || parts[0] === '') return '***';
-  return [parts[0], ...parts.slice(1).map((p) => `${[...p][0] ?? ''}***`)].join(' ');
+  const initial = (p: string) => `${[...p][0] ?? ''}***`;
+  if (parts.length === 1) return initial(parts[0]!);
+  return [parts[0], ...parts.slice(1).map(initial)].join(' ');
+}
+
+/** The digits of `text` ("0912 345 678" → "0912345678"). */
+const digitsOf = (text: string | null) => (text ?? '').replace(/[^0-9]/g, '');
+
+/** Whether `given` (4 digits) ends the applicant's identity number or phone. */
+export function holdsApplicantDigits(
+  given: string,
+  applicant: { idNumber: string | null; phone: string | null },
+): boolean {
+  if (!/^[0-9]{4}$/.test(given)) return false;
+  return [applicant.idNumber, applicant.phone].some((v) => {
+    const d = digitsOf(v);
+    return d.length >= 4 && d.endsWith(given);
+  });
 }
 
 /**
@@ -37,6 +63,8 @@ const publicLookupQuery = preparedQuery('public-lookup', (db: Database, codes: s
       'ca.name as competent_name',
       sql<DossierState['status']>`d.state->>'status'`.as('status'),
       sql<string | null>`d.applicant->>'fullName'`.as('applicant_name'),
+      sql<string | null>`d.applicant->>'idNumber'`.as('applicant_id_number'),
+      sql<string | null>`d.applicant->>'phone'`.as('applicant_phone'),
       'd.received_at',
       'd.due_at',
       'd.extended_due_at',
@@ -62,19 +90,28 @@ function publicLookupReader(db: Database) {
   return read;
 }
 
-export async function publicLookup(deps: Deps, code: string) {
+/** The dossier `code` as the public sees it; with `digits` that match the applicant, who applied for what. */
+export async function publicLookup(deps: Deps, code: string, digits?: string) {
   const row = await publicLookupReader(deps.db)(code);
   if (!row) return null;
+  const verified =
+    digits !== undefined &&
+    holdsApplicantDigits(digits, { idNumber: row.applicant_id_number, phone: row.applicant_phone });
   return {
     code: row.code,
-    procedure: { code: row.procedure_code, name: row.procedure_name },
+    verified,
     receivingAgency: row.receiving_name,
-    competentAgency: row.competent_name,
     status: row.status,
     statusLabel: DOSSIER_STATUSES[row.status].citizenLabel,
-    applicantName: maskName(row.applicant_name ?? ''),
     receivedAt: isoOrNull(row.received_at),
     dueAt: isoOrNull(row.extended_due_at ?? row.due_at),
     returnedAt: isoOrNull(row.returned_at),
+    ...(verified
+      ? {
+          procedure: { code: row.procedure_code, name: row.procedure_name },
+          competentAgency: row.competent_name,
+          applicantName: maskName(row.applicant_name ?? ''),
+        }
+      : {}),
   };
 }

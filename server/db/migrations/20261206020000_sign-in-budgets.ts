@@ -1,5 +1,5 @@
 // Frozen: never edit a migration that has shipped; add a new one.
-// Sign-in throttling by budgets reserved before the password check (docs/adr/0010-sign-in-throttling.md),
+// Sign-in throttling by budgets reserved before the password check (docs/adr/0011-sign-in-throttling.md),
 // replacing the failures counted after it.
 import { sql, type Kysely } from 'kysely';
 
@@ -22,7 +22,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       PRIMARY KEY (scope, username, address)
     )`);
   await run(
-    sql`COMMENT ON TABLE sign_in_budgets IS 'Staff sign-in budgets (ADR 0010): per account from one address, per account, per address. An attempt is reserved here, under the row''s lock, before its password is checked.'`,
+    sql`COMMENT ON TABLE sign_in_budgets IS 'Staff sign-in budgets (ADR 0011): per account from one address, per account, per address. An attempt is reserved here, under the row''s lock, before its password is checked.'`,
   );
   await run(
     sql`COMMENT ON COLUMN sign_in_budgets.username IS 'The normalised username tried (account and account-address budgets; empty for an address budget).'`,
