@@ -118,7 +118,7 @@ test(
               const res = await client.request(
                 'POST',
                 '/api/v1/dossiers',
-                { cookie: s.desk.cookie, 'idempotency-key': s.key },
+                { cookie: s.desk.cookie, origin: api!.origin, 'idempotency-key': s.key },
                 s.body,
               );
               assert.equal(res.status, 201, res.body);
@@ -153,7 +153,7 @@ test(
               const res = await retry.request(
                 'POST',
                 '/api/v1/dossiers',
-                { cookie: s.desk.cookie, 'idempotency-key': s.key },
+                { cookie: s.desk.cookie, origin: api!.origin, 'idempotency-key': s.key },
                 s.body,
               );
               assert.equal(res.status, 201, res.body);
