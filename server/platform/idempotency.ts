@@ -47,14 +47,18 @@ export async function findReplay<T = unknown>(
   return { statusCode: row.status_code, body: row.response as T };
 }
 
-/** Keeps the answer to this request, in the transaction that made the change (no-op without a key). */
-export async function rememberResponse(
+/**
+ * The insert that keeps the answer to this request (null without a key), for a caller that sends it
+ * inside a larger statement of its transaction: it returns the key when kept, nothing when another
+ * request under this key committed first, and then the caller calls refuseTakenKey.
+ */
+export function rememberingInsert(
   trx: Transaction<DB>,
   request: IdempotentRequest,
   response: StoredResponse & { at: Date },
-): Promise<void> {
-  if (request.key === undefined) return;
-  const inserted = await trx
+) {
+  if (request.key === undefined) return null;
+  return trx
     .insertInto('idempotency_keys')
     .values({
       scope: request.scope,
@@ -65,12 +69,27 @@ export async function rememberResponse(
       created_at: response.at,
     })
     .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  if (inserted) return;
-  // Another request under this key committed while this one worked: this one's change is undone (the
-  // transaction fails), the key names the other's answer. A different body is the usual 409.
-  const [other] = await storedQuery(trx, request.scope, request.key);
+    .returning('key');
+}
+
+/** Keeps the answer to this request, in the transaction that made the change (no-op without a key). */
+export async function rememberResponse(
+  trx: Transaction<DB>,
+  request: IdempotentRequest,
+  response: StoredResponse & { at: Date },
+): Promise<void> {
+  const insert = rememberingInsert(trx, request, response);
+  if (!insert) return;
+  if (await insert.executeTakeFirst()) return;
+  await refuseTakenKey(trx, request);
+}
+
+/**
+ * Another request under this key committed while this one worked: this one's change is undone (the
+ * transaction fails), the key names the other's answer. A different body is the usual 409.
+ */
+export async function refuseTakenKey(trx: Transaction<DB>, request: IdempotentRequest): Promise<never> {
+  const [other] = await storedQuery(trx, request.scope, request.key!);
   const detail = { path: 'headers/idempotency-key' };
   if (other && other.request_hash !== requestHash(request.body)) {
     throw fail('IDEMPOTENCY_KEY_REUSED', {
