@@ -1,6 +1,7 @@
 // Writes a new dossier: its gap-free code, its row in the state intake decided, the agencies it involves.
 import { sql, type Compilable, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import { executeNamed } from '../../../db/client.ts';
 import { CHAIN_HEAD, type ChainHead } from '../../../platform/audit.ts';
 import type { DossierState } from '../../../../common/dossiers/index.ts';
 import { foldVietnamese } from '../../../../common/text/fold.ts';
@@ -77,13 +78,14 @@ export async function insertDossier(
     RETURNING last_value`;
   // With a chain: its head locked in the same statement, after the counter (OFFSET 0 keeps the
   // function to one call per counter row).
-  const counter = await (
+  const counter = await executeNamed(
+    trx,
     w.chain === undefined
       ? sql<{ last_value: number } & Partial<ChainHead>>`${next}`
       : sql<{ last_value: number } & ChainHead>`WITH counter AS (${next})
           SELECT last_value, (head).length, (head).head_hash
-          FROM (SELECT last_value, ${CHAIN_HEAD(w.chain)} AS head FROM counter OFFSET 0) AS locked`
-  ).execute(trx);
+          FROM (SELECT last_value, ${CHAIN_HEAD(w.chain)} AS head FROM counter OFFSET 0) AS locked`,
+  );
   const seq = counter.rows[0]!.last_value;
   const { length, head_hash } = counter.rows[0]!;
   const head = length !== undefined && head_hash !== undefined ? { length, head_hash } : null;
@@ -151,12 +153,16 @@ export async function insertDossier(
   const counts = counted.map(
     ([name]) => sql`, (SELECT count(*)::int FROM ${sql.ref(`counted_${name}`)}) AS ${sql.ref(name)}`,
   );
+  // Its text varies only with how many rows it writes: a named statement, planned once per connection.
   const inserted = (
-    await sql<{ dossier_id: string } & Record<string, number>>`WITH new_dossier AS (${dossier})${sql.join(
-      [...ctes, ...countedCtes],
-      sql``,
-    )}
-      SELECT dossier_id${sql.join(counts, sql``)} FROM new_dossier`.execute(trx)
+    await executeNamed(
+      trx,
+      sql<{ dossier_id: string } & Record<string, number>>`WITH new_dossier AS (${dossier})${sql.join(
+        [...ctes, ...countedCtes],
+        sql``,
+      )}
+        SELECT dossier_id${sql.join(counts, sql``)} FROM new_dossier`,
+    )
   ).rows[0]!;
   return {
     dossierId: inserted.dossier_id,
