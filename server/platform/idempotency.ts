@@ -9,7 +9,7 @@
 // IDEMPOTENCY_KEY_IN_USE (409), and a retry gets the first's answer. Nothing is done twice, and no
 // unique violation reaches the client as a 500.
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { preparedQuery, type Database } from '../db/client.ts';
 import type { DB } from '../db/schema.ts';
 import { fail } from './platform.errors.ts';
@@ -29,6 +29,19 @@ function requestHash(body: unknown): string {
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
 }
 
+/** A stored answer as `storedRead` reads it. */
+export type StoredRow = { request_hash: string; status_code: number; response: unknown };
+
+/**
+ * The stored answer under (scope, key) as one value, null when there is none: for a caller that reads
+ * it in the same statement as its own first read, then asks `replayOf` (a null key finds nothing).
+ */
+export function storedRead(scope: string, key: string | null): RawBuilder<StoredRow | null> {
+  return sql<StoredRow | null>`(SELECT json_build_object('request_hash', i.request_hash,
+    'status_code', i.status_code, 'response', i.response) FROM idempotency_keys AS i
+    WHERE i.scope = ${scope} AND i.key = ${key})`;
+}
+
 /** The stored answer to this request, when it was made before; 409 when the key served another body. */
 export async function findReplay<T = unknown>(
   db: Database,
@@ -36,7 +49,15 @@ export async function findReplay<T = unknown>(
 ): Promise<StoredResponse<T> | null> {
   if (request.key === undefined) return null;
   const [row] = await storedQuery(db, request.scope, request.key);
-  if (!row) return null;
+  return replayOf<T>(request, row ?? null);
+}
+
+/** findReplay on a stored row read elsewhere (`storedRead`). */
+export function replayOf<T = unknown>(
+  request: IdempotentRequest,
+  row: StoredRow | null,
+): StoredResponse<T> | null {
+  if (request.key === undefined || !row) return null;
   if (row.request_hash !== requestHash(request.body)) {
     throw fail('IDEMPOTENCY_KEY_REUSED', {
       details: [

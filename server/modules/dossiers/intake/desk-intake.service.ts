@@ -5,7 +5,7 @@ import type { IncompleteEnvelope } from '../../../../common/contracts/dossiers.t
 import type { Deps } from '../../../deps.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import type { AppError, ErrorDetail } from '../../../platform/errors.ts';
-import { findReplay, refuseTakenKey, rememberingInsert } from '../../../platform/idempotency.ts';
+import { refuseTakenKey, rememberingInsert } from '../../../platform/idempotency.ts';
 import { enqueueing } from '../../../platform/jobs/outbox.ts';
 import { applyAction, initialDossierState, type ActionKind } from '../../../../common/dossiers/index.ts';
 import type { AgencyRow } from '../dossier.repository.ts';
@@ -23,7 +23,7 @@ import {
 } from '../actions/action-record.ts';
 import { auditingAction } from '../actions/dossier.writer.ts';
 import { viewNeedsWorkingTime, type DossierView } from '../views/dossier-view.ts';
-import { intakeView, prepareIntake, type PreparedIntake } from './intake.prepare.ts';
+import { intakeView, prepareIntake, readPublished, type PreparedIntake } from './intake.prepare.ts';
 import { NEW_DOSSIER_ID, insertDossier, submittedColumns } from './intake.writer.ts';
 import type { IntakeInput } from './intake.types.ts';
 
@@ -124,7 +124,8 @@ export async function receiveAtDesk(
 ): Promise<DossierView> {
   const { intake: input, requestId } = request;
   const idempotent = { scope: `staff:${actor.userId}:intake`, key: request.idempotencyKey, body: input };
-  const replay = await findReplay<DossierView | IncompleteBody>(deps.db, idempotent);
+  // The stored answer to a retry is read with the catalogue, and answered before anything is checked.
+  const { published, replay } = await readPublished<DossierView | IncompleteBody>(deps, input, idempotent);
   if (replay) {
     if (replay.statusCode !== 422) return replay.body as DossierView;
     const { dossierCode, details } = (replay.body as IncompleteBody).error;
@@ -137,6 +138,7 @@ export async function receiveAtDesk(
   const prepared = await prepareIntake(deps, input, {
     receiving: desk,
     fileOwner: { kind: 'staff', userId: actor.userId },
+    read: { published },
   });
   await assertDeskReaches(deps, grant, prepared);
   const { missing } = prepared;
