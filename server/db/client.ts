@@ -1,7 +1,16 @@
 // One Kysely code path over node-postgres (production) and PGlite (embedded default).
 // Both return int8/bigserial as strings (PGlite would give numbers), numeric as strings and
 // date as 'YYYY-MM-DD' (no time-zone shift through a JS Date).
-import { CompiledQuery, Kysely, PGliteDialect, PostgresDialect, type Compilable } from 'kysely';
+import { createHash } from 'node:crypto';
+import {
+  CompiledQuery,
+  Kysely,
+  PGliteDialect,
+  PostgresDialect,
+  type Compilable,
+  type QueryResult,
+  type RawBuilder,
+} from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -55,6 +64,29 @@ export function preparedQuery<A extends unknown[], R>(
     }
     return (await db.executeQuery<R>(CompiledQuery.raw(text, args))).rows;
   };
+}
+
+/** Statement texts `namedByText` named; past this many, texts run unnamed (a shape per value is a bug). */
+const MAX_TEXT_NAMES = 200;
+
+/**
+ * Runs a query of few shapes (the text varies only with the number of rows it writes, say) as a named
+ * statement named after its text, so each pooled connection parses it once, and PostgreSQL may keep one
+ * plan of it, as for `preparedQuery`: for a hot write whose parse and plan cost as much as its rows.
+ * The query is built and compiled as usual; PGlite runs it as any other.
+ */
+export async function executeNamed<R>(
+  db: Kysely<DB>,
+  query: Compilable<R> | RawBuilder<R>,
+): Promise<QueryResult<R>> {
+  const compiled = 'isRawBuilder' in query ? query.compile(db) : query.compile();
+  if (!statementNames.has(compiled.sql) && statementNames.size < MAX_TEXT_NAMES) {
+    statementNames.set(
+      compiled.sql,
+      `t-${createHash('sha1').update(compiled.sql).digest('hex').slice(0, 20)}`,
+    );
+  }
+  return db.executeQuery(compiled);
 }
 
 type Query = (this: pg.Client, ...args: unknown[]) => unknown;

@@ -5,7 +5,7 @@
 // anchors the chain's length and last hash where the runtime role cannot rewrite them
 // (docs/adr/0003-audit-hash-chain.md).
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 
@@ -76,17 +76,30 @@ export function entryHash(prevHash: string, e: HashInput): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(e)).digest('hex');
 }
 
-export async function appendAudit(
-  trx: Transaction<DB>,
+/** A chain's head as audit_chain_head() returns it, locked to the end of the transaction. */
+export type ChainHead = { length: string | number; head_hash: string };
+
+/** Reads and locks the chain's head; writers of one chain queue here until they commit. */
+export const CHAIN_HEAD = (chainKey: string): RawBuilder<ChainHead> =>
+  sql<ChainHead>`audit_chain_head(${chainKey})`;
+
+/** The chain an entry goes to: the one it names, else its actor's (defaultChain). */
+export function chainOf(who: AuditActor | Actor, entry: AuditEntry): string {
+  return entry.chain ?? defaultChain(who);
+}
+
+/**
+ * The call that appends `entry` onto `head`, the head of its chain read (and locked) by this
+ * transaction with CHAIN_HEAD: `SELECT` it, alone or inside a larger statement.
+ */
+export function auditAppendCall(
   who: AuditActor | Actor,
   entry: AuditEntry,
   at: Date,
-): Promise<void> {
+  head: ChainHead,
+): RawBuilder<unknown> {
   const actor = auditActorOf(who);
-  const chainKey = entry.chain ?? defaultChain(who);
-  const { rows } = await sql<{ length: string; head_hash: string }>`
-    SELECT length, head_hash FROM audit_chain_head(${chainKey})`.execute(trx);
-  const head = rows[0]!;
+  const chainKey = chainOf(who, entry);
   const input: HashInput = {
     chainKey,
     seq: Number(head.length) + 1,
@@ -99,9 +112,20 @@ export async function appendAudit(
     details: entry.details ?? {},
     requestId: entry.requestId ?? null,
   };
-  await sql`SELECT audit_append(${chainKey}, ${input.seq}, ${at}, ${actor.userId}, ${actor.label},
+  return sql`audit_append(${chainKey}, ${input.seq}, ${at}, ${actor.userId}, ${actor.label},
     ${input.action}, ${input.entityType}, ${input.entityId}, ${JSON.stringify(input.details)}::jsonb,
-    ${input.requestId}, ${head.head_hash}, ${entryHash(head.head_hash, input)})`.execute(trx);
+    ${input.requestId}, ${head.head_hash}, ${entryHash(head.head_hash, input)})`;
+}
+
+export async function appendAudit(
+  trx: Transaction<DB>,
+  who: AuditActor | Actor,
+  entry: AuditEntry,
+  at: Date,
+): Promise<void> {
+  const { rows } = await sql<ChainHead>`
+    SELECT length, head_hash FROM ${CHAIN_HEAD(chainOf(who, entry))}`.execute(trx);
+  await sql`SELECT ${auditAppendCall(who, entry, at, rows[0]!)}`.execute(trx);
 }
 
 export type ChainProblem = { chain: string; reason: string; auditId: string | null };

@@ -9,7 +9,7 @@
 // IDEMPOTENCY_KEY_IN_USE (409), and a retry gets the first's answer. Nothing is done twice, and no
 // unique violation reaches the client as a 500.
 import { createHash } from 'node:crypto';
-import type { Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { preparedQuery, type Database } from '../db/client.ts';
 import type { DB } from '../db/schema.ts';
 import { fail } from './platform.errors.ts';
@@ -29,6 +29,19 @@ function requestHash(body: unknown): string {
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
 }
 
+/** A stored answer as `storedRead` reads it. */
+export type StoredRow = { request_hash: string; status_code: number; response: unknown };
+
+/**
+ * The stored answer under (scope, key) as one value, null when there is none: for a caller that reads
+ * it in the same statement as its own first read, then asks `replayOf` (a null key finds nothing).
+ */
+export function storedRead(scope: string, key: string | null): RawBuilder<StoredRow | null> {
+  return sql<StoredRow | null>`(SELECT json_build_object('request_hash', i.request_hash,
+    'status_code', i.status_code, 'response', i.response) FROM idempotency_keys AS i
+    WHERE i.scope = ${scope} AND i.key = ${key})`;
+}
+
 /** The stored answer to this request, when it was made before; 409 when the key served another body. */
 export async function findReplay<T = unknown>(
   db: Database,
@@ -36,7 +49,15 @@ export async function findReplay<T = unknown>(
 ): Promise<StoredResponse<T> | null> {
   if (request.key === undefined) return null;
   const [row] = await storedQuery(db, request.scope, request.key);
-  if (!row) return null;
+  return replayOf<T>(request, row ?? null);
+}
+
+/** findReplay on a stored row read elsewhere (`storedRead`). */
+export function replayOf<T = unknown>(
+  request: IdempotentRequest,
+  row: StoredRow | null,
+): StoredResponse<T> | null {
+  if (request.key === undefined || !row) return null;
   if (row.request_hash !== requestHash(request.body)) {
     throw fail('IDEMPOTENCY_KEY_REUSED', {
       details: [
@@ -47,14 +68,18 @@ export async function findReplay<T = unknown>(
   return { statusCode: row.status_code, body: row.response as T };
 }
 
-/** Keeps the answer to this request, in the transaction that made the change (no-op without a key). */
-export async function rememberResponse(
+/**
+ * The insert that keeps the answer to this request (null without a key), for a caller that sends it
+ * inside a larger statement of its transaction: it returns the key when kept, nothing when another
+ * request under this key committed first, and then the caller calls refuseTakenKey.
+ */
+export function rememberingInsert(
   trx: Transaction<DB>,
   request: IdempotentRequest,
   response: StoredResponse & { at: Date },
-): Promise<void> {
-  if (request.key === undefined) return;
-  const inserted = await trx
+) {
+  if (request.key === undefined) return null;
+  return trx
     .insertInto('idempotency_keys')
     .values({
       scope: request.scope,
@@ -65,12 +90,27 @@ export async function rememberResponse(
       created_at: response.at,
     })
     .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
-    .returning('key')
-    .executeTakeFirst();
-  if (inserted) return;
-  // Another request under this key committed while this one worked: this one's change is undone (the
-  // transaction fails), the key names the other's answer. A different body is the usual 409.
-  const [other] = await storedQuery(trx, request.scope, request.key);
+    .returning('key');
+}
+
+/** Keeps the answer to this request, in the transaction that made the change (no-op without a key). */
+export async function rememberResponse(
+  trx: Transaction<DB>,
+  request: IdempotentRequest,
+  response: StoredResponse & { at: Date },
+): Promise<void> {
+  const insert = rememberingInsert(trx, request, response);
+  if (!insert) return;
+  if (await insert.executeTakeFirst()) return;
+  await refuseTakenKey(trx, request);
+}
+
+/**
+ * Another request under this key committed while this one worked: this one's change is undone (the
+ * transaction fails), the key names the other's answer. A different body is the usual 409.
+ */
+export async function refuseTakenKey(trx: Transaction<DB>, request: IdempotentRequest): Promise<never> {
+  const [other] = await storedQuery(trx, request.scope, request.key!);
   const detail = { path: 'headers/idempotency-key' };
   if (other && other.request_hash !== requestHash(request.body)) {
     throw fail('IDEMPOTENCY_KEY_REUSED', {

@@ -2,9 +2,9 @@
 // messages, the new state, the append-only action row (and, on approval, the result documents kept for
 // the applicant). It returns what it wrote and knows nothing of views or idempotency: the service
 // presents and remembers the answer, then calls auditAction, last (see auditAction).
-import type { Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { appendAudit } from '../../../platform/audit.ts';
+import { appendAudit, auditAppendCall, type ChainHead } from '../../../platform/audit.ts';
 import { enqueue } from '../../../platform/jobs/outbox.ts';
 import type { Duration } from '../../../../common/working-time/index.ts';
 import { keepResultDocuments } from '../../documents/index.ts';
@@ -66,19 +66,27 @@ export async function writeAction(trx: Transaction<DB>, w: ActionWrite): Promise
  * (platform/audit.ts; the chain of the dossier's receiving agency) is held until commit and
  * serialises that agency's audited writers, so nothing else runs under it (docs/benchmarks.md, intake).
  */
-export async function auditAction(
-  trx: Transaction<DB>,
-  w: Pick<ActionWrite, 'applied' | 'actor' | 'now'> & {
-    code: string;
-    requestId: string | null;
-    /** The dossier's receiving agency: its audit chain. */
-    receivingAgencyId: string;
-  },
-): Promise<void> {
+type AuditedAction = Pick<ActionWrite, 'applied' | 'actor' | 'now'> & {
+  code: string;
+  requestId: string | null;
+  /** The dossier's receiving agency: its audit chain. */
+  receivingAgencyId: string;
+};
+
+export async function auditAction(trx: Transaction<DB>, w: AuditedAction): Promise<void> {
   await appendAudit(
     trx,
     { userId: w.actor.userId, label: w.actor.label },
     { ...auditOfAction(w.applied, w.code, w.requestId), chain: w.receivingAgencyId },
     w.now,
   );
+}
+
+/**
+ * auditAction as a `SELECT` to send inside a larger statement, onto the receiving agency's chain head
+ * that this transaction has read and locked (desk intake locks it with the code counter).
+ */
+export function auditingAction(w: AuditedAction, head: ChainHead): RawBuilder<unknown> {
+  const entry = { ...auditOfAction(w.applied, w.code, w.requestId), chain: w.receivingAgencyId };
+  return sql`SELECT ${auditAppendCall({ userId: w.actor.userId, label: w.actor.label }, entry, w.now, head)}`;
 }

@@ -5,7 +5,7 @@ import type { IncompleteEnvelope } from '../../../../common/contracts/dossiers.t
 import type { Deps } from '../../../deps.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import type { AppError, ErrorDetail } from '../../../platform/errors.ts';
-import { findReplay, rememberResponse } from '../../../platform/idempotency.ts';
+import { refuseTakenKey, rememberingInsert } from '../../../platform/idempotency.ts';
 import { enqueueing } from '../../../platform/jobs/outbox.ts';
 import { applyAction, initialDossierState, type ActionKind } from '../../../../common/dossiers/index.ts';
 import type { AgencyRow } from '../dossier.repository.ts';
@@ -21,9 +21,9 @@ import {
   settleEffects,
   type Applied,
 } from '../actions/action-record.ts';
-import { auditAction } from '../actions/dossier.writer.ts';
+import { auditingAction } from '../actions/dossier.writer.ts';
 import { viewNeedsWorkingTime, type DossierView } from '../views/dossier-view.ts';
-import { intakeView, prepareIntake, type PreparedIntake } from './intake.prepare.ts';
+import { intakeView, prepareIntake, readPublished, type PreparedIntake } from './intake.prepare.ts';
 import { NEW_DOSSIER_ID, insertDossier, submittedColumns } from './intake.writer.ts';
 import type { IntakeInput } from './intake.types.ts';
 
@@ -124,7 +124,8 @@ export async function receiveAtDesk(
 ): Promise<DossierView> {
   const { intake: input, requestId } = request;
   const idempotent = { scope: `staff:${actor.userId}:intake`, key: request.idempotencyKey, body: input };
-  const replay = await findReplay<DossierView | IncompleteBody>(deps.db, idempotent);
+  // The stored answer to a retry is read with the catalogue, and answered before anything is checked.
+  const { published, replay } = await readPublished<DossierView | IncompleteBody>(deps, input, idempotent);
   if (replay) {
     if (replay.statusCode !== 422) return replay.body as DossierView;
     const { dossierCode, details } = (replay.body as IncompleteBody).error;
@@ -137,6 +138,7 @@ export async function receiveAtDesk(
   const prepared = await prepareIntake(deps, input, {
     receiving: desk,
     fileOwner: { kind: 'staff', userId: actor.userId },
+    read: { published },
   });
   await assertDeskReaches(deps, grant, prepared);
   const { missing } = prepared;
@@ -180,10 +182,12 @@ export async function receiveAtDesk(
   const viewTime =
     kind === 'accept' && viewNeedsWorkingTime(columns, applied.state) ? await workingTime(deps.db) : null;
 
+  // The code, the dossier, its agencies, action, outbox messages, the idempotency record and the audit
+  // entry in two statements: the code counter with the audit chain's head, then everything else.
   const written = await deps.db.transaction().execute(async (trx) => {
-    // The dossier, its agencies, action and outbox messages in one statement.
     const action = actionRow({ dossierId: NEW_DOSSIER_ID, applied, actor: deskActor, now, note: null });
-    const { row } = await insertDossier(trx, {
+    let answer: { view: DossierView } | { incomplete: AppError } | null = null;
+    const { counts } = await insertDossier(trx, {
       prepared,
       input,
       receiving: desk,
@@ -191,50 +195,53 @@ export async function receiveAtDesk(
       by: { userId: actor.userId, citizenId: null },
       state: applied.state,
       columns,
+      chain: desk.agency_id,
       also: (code) => {
         const outbox = enqueueing(trx, outboxMessages(code, applied, now), now);
         return [trx.insertInto('dossier_actions').values(action.values), ...(outbox ? [outbox] : [])];
       },
+      counted: (row, head) => {
+        const { code } = row;
+        let stored: { statusCode: number; body: unknown };
+        if (kind === 'request-supplement') {
+          const incomplete = incompleteError(
+            code,
+            missing.map((m) => ({ path: `components/${m.code}`, message: `Thiếu: ${m.name}` })),
+          );
+          const body: IncompleteBody = {
+            error: {
+              code: 'DOSSIER_INCOMPLETE',
+              message: incomplete.message,
+              details: incomplete.details ?? [],
+              requestId,
+              dossierCode: code,
+              slip: incomplete.extra!.slip!,
+            },
+          };
+          stored = { statusCode: 422, body };
+          answer = { incomplete };
+        } else {
+          const view = intakeView(prepared, {
+            row,
+            state: applied.state,
+            history: [action.history],
+            workingTime: viewTime,
+            now: deps.clock.now(),
+          });
+          stored = { statusCode: 201, body: view };
+          answer = { view };
+        }
+        const remembered = rememberingInsert(trx, idempotent, { ...stored, at: now });
+        const audited = auditingAction(
+          { applied, actor: deskActor, now, code, requestId, receivingAgencyId: desk.agency_id },
+          head!,
+        );
+        return { audited, ...(remembered ? { remembered } : {}) };
+      },
     });
-    const { code } = row;
-    let answer: { view: DossierView } | { incomplete: AppError };
-    if (kind === 'request-supplement') {
-      const incomplete = incompleteError(
-        code,
-        missing.map((m) => ({ path: `components/${m.code}`, message: `Thiếu: ${m.name}` })),
-      );
-      const body: IncompleteBody = {
-        error: {
-          code: 'DOSSIER_INCOMPLETE',
-          message: incomplete.message,
-          details: incomplete.details ?? [],
-          requestId,
-          dossierCode: code,
-          slip: incomplete.extra!.slip!,
-        },
-      };
-      await rememberResponse(trx, idempotent, { statusCode: 422, body, at: now });
-      answer = { incomplete };
-    } else {
-      const view = intakeView(prepared, {
-        row,
-        state: applied.state,
-        history: [action.history],
-        workingTime: viewTime,
-        now: deps.clock.now(),
-      });
-      await rememberResponse(trx, idempotent, { statusCode: 201, body: view, at: now });
-      answer = { view };
-    }
-    await auditAction(trx, {
-      applied,
-      actor: deskActor,
-      now,
-      code,
-      requestId,
-      receivingAgencyId: desk.agency_id,
-    });
-    return answer;
+    // Another request under this key committed first: this one is rolled back (409).
+    if (counts.remembered === 0) await refuseTakenKey(trx, idempotent);
+    return answer!;
   });
   if ('incomplete' in written) throw written.incomplete;
   return written.view;

@@ -4,6 +4,13 @@ import { sql } from 'kysely';
 import { preparedQuery, type Database } from '../../../db/client.ts';
 import type { Deps } from '../../../deps.ts';
 import type { ErrorDetail } from '../../../platform/errors.ts';
+import {
+  findReplay,
+  replayOf,
+  storedRead,
+  type IdempotentRequest,
+  type StoredResponse,
+} from '../../../platform/idempotency.ts';
 import type { Procedure } from '../../../../common/catalog/procedure.ts';
 import type { Workflow } from '../../../../common/catalog/workflow.ts';
 import { componentCode, requiredComponents } from '../../../../common/dossiers/components.ts';
@@ -27,10 +34,14 @@ const pathOf = (p: string) => `body/${p}`;
 // Intake's reads, as named statements (db/client.ts): parsed and planned once per connection, as intake
 // makes them for every dossier (docs/benchmarks.md, intake).
 // The published version and the named agency, when it offers the procedure, with the agency's stored
-// workflow and working time, in one read (its arguments in the order of the statement's parameters).
+// workflow and working time, in one read (its arguments in the order of the statement's parameters);
+// with the answer stored under the request's Idempotency-Key, when there is one (platform/idempotency).
 const publishedOfferingQuery = preparedQuery(
   'published-offering',
-  (db: Database, channel: string, agencyCode: string, procedureCode: string) =>
+  (
+    db: Database,
+    ...[channel, scope, key, agencyCode, procedureCode]: [string, string, string | null, string, string]
+  ) =>
     db
       .selectFrom('procedure_versions as v')
       .innerJoin('procedures as p', 'p.procedure_id', 'v.procedure_id')
@@ -69,6 +80,7 @@ const publishedOfferingQuery = preparedQuery(
           agencyId: sql.ref('c.agency_id'),
         }).as('stored_workflow'),
         workingTimeRead(sql.ref('c.agency_id')).as('working_time'),
+        storedRead(scope, key).as('stored'),
       ])
       .where('p.code', '=', procedureCode)
       .where('v.status', '=', sql.lit('published')),
@@ -106,20 +118,49 @@ export type PreparedIntake = {
  * problems do not refuse the dossier; they come back as warnings for the desk officer, who accepts,
  * asks for a supplement or refuses as for any online submission.
  */
+export type PublishedOffering = Awaited<ReturnType<typeof publishedOfferingQuery>>[number];
+
+/**
+ * The published version and offering as prepareIntake reads them, and the answer stored under the
+ * request's Idempotency-Key (`replay`), in one statement: desk intake asks before anything else, so
+ * that a retry is answered as before. Without a published version the key is read on its own.
+ */
+export async function readPublished<T>(
+  deps: Deps,
+  input: IntakeCore,
+  idempotent: IdempotentRequest,
+): Promise<{ published: PublishedOffering | undefined; replay: StoredResponse<T> | null }> {
+  const [published] = await publishedOfferingQuery(
+    deps.db,
+    input.channel,
+    idempotent.scope,
+    idempotent.key ?? null,
+    input.agencyCode,
+    input.procedureCode,
+  );
+  const replay = published
+    ? replayOf<T>(idempotent, published.stored)
+    : await findReplay<T>(deps.db, idempotent);
+  return { published, replay };
+}
+
 export async function prepareIntake(
   deps: Deps,
   input: IntakeCore,
-  how: { receiving: AgencyRow; fileOwner: FileUser; lenient?: boolean },
+  how: {
+    receiving: AgencyRow;
+    fileOwner: FileUser;
+    lenient?: boolean;
+    /** What readPublished read, when the caller read it already. */
+    read?: { published: PublishedOffering | undefined };
+  },
 ): Promise<PreparedIntake> {
   const { receiving, fileOwner, lenient = false } = how;
   const problems: ErrorDetail[] = [];
   // Which version is published now; its documents come from the cache (procedureVersion).
-  const [published] = await publishedOfferingQuery(
-    deps.db,
-    input.channel,
-    input.agencyCode,
-    input.procedureCode,
-  );
+  const [published] = how.read
+    ? [how.read.published]
+    : await publishedOfferingQuery(deps.db, input.channel, '', null, input.agencyCode, input.procedureCode);
   if (!published)
     throw fail('DOSSIER_INVALID', {
       details: [

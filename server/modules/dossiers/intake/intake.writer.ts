@@ -1,6 +1,8 @@
 // Writes a new dossier: its gap-free code, its row in the state intake decided, the agencies it involves.
 import { sql, type Compilable, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
+import { executeNamed } from '../../../db/client.ts';
+import { CHAIN_HEAD, type ChainHead } from '../../../platform/audit.ts';
 import type { DossierState } from '../../../../common/dossiers/index.ts';
 import { foldVietnamese } from '../../../../common/text/fold.ts';
 import { vnDate } from '../../../../common/time/vn-time.ts';
@@ -41,7 +43,18 @@ export type DossierInsert = {
    * More rows of the new dossier, given its code, written by the same statement as the dossier (one
    * round trip, not one per table): inserts that name the new dossier by NEW_DOSSIER_ID.
    */
-  also?: (code: string) => Compilable[];
+  also?: (code: string, head: ChainHead | null) => Compilable[];
+  /**
+   * The audit chain whose head the code counter's statement also locks and reads (the counter first,
+   * then the head, as when the audit entry is appended later): given to `also` and `counted`.
+   */
+  chain?: string;
+  /**
+   * Queries run by the same statement whose rows are counted, given the new row and the locked head: a
+   * conditional insert (0 when it inserted nothing), or a `SELECT` of a function that writes (a
+   * statement runs a `SELECT` part only when it reads it).
+   */
+  counted?: (row: ViewRow, head: ChainHead | null) => Record<string, Compilable | RawBuilder<unknown>>;
 };
 
 /** The id of the dossier being inserted, for the `also` rows sent in the same statement. */
@@ -56,14 +69,26 @@ export const NEW_DOSSIER_ID: RawBuilder<string> = sql<string>`(SELECT dossier_id
 export async function insertDossier(
   trx: Transaction<DB>,
   w: DossierInsert,
-): Promise<{ dossierId: string; row: ViewRow }> {
+): Promise<{ dossierId: string; row: ViewRow; counts: Record<string, number> }> {
   const { prepared, input, receiving, now, state, columns } = w;
   const day = vnDay(now);
-  const counter = await sql<{ last_value: number }>`
+  const next = sql`
     INSERT INTO dossier_code_counters (agency_id, day, last_value) VALUES (${receiving.agency_id}, ${day.iso}, 1)
     ON CONFLICT (agency_id, day) DO UPDATE SET last_value = dossier_code_counters.last_value + 1
-    RETURNING last_value`.execute(trx);
+    RETURNING last_value`;
+  // With a chain: its head locked in the same statement, after the counter (OFFSET 0 keeps the
+  // function to one call per counter row).
+  const counter = await executeNamed(
+    trx,
+    w.chain === undefined
+      ? sql<{ last_value: number } & Partial<ChainHead>>`${next}`
+      : sql<{ last_value: number } & ChainHead>`WITH counter AS (${next})
+          SELECT last_value, (head).length, (head).head_hash
+          FROM (SELECT last_value, ${CHAIN_HEAD(w.chain)} AS head FROM counter OFFSET 0) AS locked`,
+  );
   const seq = counter.rows[0]!.last_value;
+  const { length, head_hash } = counter.rows[0]!;
+  const head = length !== undefined && head_hash !== undefined ? { length, head_hash } : null;
   const code = `${receiving.code}-${day.yymmdd}-${String(seq).padStart(4, '0')}`;
   const formData = (input.formData ?? {}) as Record<string, unknown>;
   const dossier = trx
@@ -106,28 +131,42 @@ export async function insertDossier(
     .values(involved.map((agency_id) => ({ dossier_id: NEW_DOSSIER_ID, agency_id })));
   // One statement: the dossier, then the rows naming it. Foreign keys and the outbox's trigger run at
   // its end, when the dossier is there.
-  const rows = [agencies, ...(w.also?.(code) ?? [])];
+  const row: ViewRow = {
+    code,
+    version: state.version,
+    case_key: input.caseCode ?? null,
+    channel: input.channel,
+    receiving_agency_id: receiving.agency_id,
+    competent_agency_id: prepared.competentAgencyId,
+    step_agencies: prepared.stepAgencies,
+    workflow: prepared.workflow,
+    applicant: input.applicant,
+    form_data: formData,
+    components: prepared.components,
+    submitted_at: now,
+    ...columns,
+  };
+  const rows = [agencies, ...(w.also?.(code, head) ?? [])];
   const ctes = rows.map((q, i) => sql`, ${sql.raw(`new_row_${i}`)} AS (${q})`);
+  const counted = Object.entries(w.counted?.(row, head) ?? {});
+  const countedCtes = counted.map(([name, q]) => sql`, ${sql.ref(`counted_${name}`)} AS (${q})`);
+  const counts = counted.map(
+    ([name]) => sql`, (SELECT count(*)::int FROM ${sql.ref(`counted_${name}`)}) AS ${sql.ref(name)}`,
+  );
+  // Its text varies only with how many rows it writes: a named statement, planned once per connection.
   const inserted = (
-    await sql<{ dossier_id: string }>`WITH new_dossier AS (${dossier})${sql.join(ctes, sql``)}
-      SELECT dossier_id FROM new_dossier`.execute(trx)
+    await executeNamed(
+      trx,
+      sql<{ dossier_id: string } & Record<string, number>>`WITH new_dossier AS (${dossier})${sql.join(
+        [...ctes, ...countedCtes],
+        sql``,
+      )}
+        SELECT dossier_id${sql.join(counts, sql``)} FROM new_dossier`,
+    )
   ).rows[0]!;
   return {
     dossierId: inserted.dossier_id,
-    row: {
-      code,
-      version: state.version,
-      case_key: input.caseCode ?? null,
-      channel: input.channel,
-      receiving_agency_id: receiving.agency_id,
-      competent_agency_id: prepared.competentAgencyId,
-      step_agencies: prepared.stepAgencies,
-      workflow: prepared.workflow,
-      applicant: input.applicant,
-      form_data: formData,
-      components: prepared.components,
-      submitted_at: now,
-      ...columns,
-    },
+    counts: Object.fromEntries(counted.map(([name]) => [name, Number(inserted[name])])),
+    row,
   };
 }
