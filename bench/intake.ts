@@ -231,7 +231,12 @@ async function statementsPerIntake(desk: Desk) {
       const res = await app.inject({
         method: 'POST',
         url: '/api/v1/dossiers',
-        headers: { cookie, 'idempotency-key': `bench-count-${tag}-${i}`, 'content-type': 'application/json' },
+        headers: {
+          cookie,
+          'sec-fetch-site': 'same-origin',
+          'idempotency-key': `bench-count-${tag}-${i}`,
+          'content-type': 'application/json',
+        },
         payload: intakeBody(desk, 900_000 + i),
       });
       if (res.statusCode !== 201) throw new Error(`HTTP ${res.statusCode}: ${res.body.slice(0, 200)}`);

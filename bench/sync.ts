@@ -111,7 +111,7 @@ const agency = await db
 const res = await rt.app.inject({
   method: 'POST',
   url: '/api/v1/dossiers',
-  headers: { cookie: await loginAs(rt.app, 'desk.hang-trong') },
+  headers: { cookie: await loginAs(rt.app, 'desk.hang-trong'), 'sec-fetch-site': 'same-origin' },
   payload: {
     procedureCode: '1.001193',
     agencyCode: agency.code,
