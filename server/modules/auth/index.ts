@@ -10,3 +10,5 @@ export {
 } from './auth.service.ts';
 export { hashPassword, keyedHash, newSecret } from './auth.crypto.ts';
 export { AGENCY_COLUMNS, selectGrants } from './auth.repository.ts';
+export { startSignInBudgetPruner } from './auth.jobs.ts';
+export { forgetQuietBudgets } from './sign-in-budgets.ts';

@@ -7,7 +7,7 @@
 // an address within KNOWN_ADDRESS_MS is held there by its own account-address budget only, so that
 // nobody elsewhere can keep its owner out.
 import { isIPv6 } from 'node:net';
-import { sql, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { Database } from '../../db/client.ts';
 import type { DB } from '../../db/schema.ts';
@@ -185,7 +185,16 @@ export async function recordSignIn(
       .where('address', '=', key.address)
       .execute();
   }
-  await trx
+  await forgetQuietBudgets(trx, now);
+}
+
+/**
+ * Budgets quiet for a day are forgotten, unless they remember a sign-in of the last 30 days: run at each
+ * successful sign-in and hourly by the worker (auth.jobs.ts), so failed attempts from ever new addresses
+ * cannot grow the table without end. Answers how many rows went.
+ */
+export async function forgetQuietBudgets(db: Kysely<DB>, now: Date): Promise<number> {
+  const result = await db
     .deleteFrom('sign_in_budgets')
     .where('updated_at', '<', new Date(now.getTime() - FORGET_MS))
     .where((eb) =>
@@ -194,7 +203,8 @@ export async function recordSignIn(
         eb('signed_in_at', '<', new Date(now.getTime() - KNOWN_ADDRESS_MS)),
       ]),
     )
-    .execute();
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** The unlock: every budget of the account (from every address) starts again. */

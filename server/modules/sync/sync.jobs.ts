@@ -22,6 +22,7 @@ import { fetchInbound } from './inbound.ts';
 import { receiveInbound } from './inbound-intake.ts';
 import { startPaymentJobs } from '../payments/index.ts';
 import { startFileSweeper } from '../files/index.ts';
+import { startSignInBudgetPruner } from '../auth/index.ts';
 
 export type SyncJobs = {
   worker: OutboxWorker;
@@ -98,7 +99,7 @@ export async function startSyncJobs(deps: Deps, log: JobLog): Promise<SyncJobs> 
   const payments = await startPaymentJobs(deps, log, simulator);
 
   // What refused or interrupted uploads left in the file store.
-  const periodic: Periodic[] = [startFileSweeper(deps, log)];
+  const periodic: Periodic[] = [startFileSweeper(deps, log), startSignInBudgetPruner(deps, log)];
   if (client && config.sync.reconcileMinutes > 0) {
     periodic.push(
       startPeriodic({
