@@ -14,6 +14,7 @@ import * as m20261124000000 from './20261124000000_create-dossier-ratings.ts';
 import * as m20261206000000 from './20261206000000_partition-audit-chain.ts';
 import * as m20261206010000 from './20261206010000_runtime-role.ts';
 import * as m20261206020000 from './20261206020000_sign-in-budgets.ts';
+import * as m20261206030000 from './20261206030000_index-refused-callbacks.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121000000_create-org-auth-audit': m20261121000000,
@@ -30,4 +31,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261206000000_partition-audit-chain': m20261206000000,
   '20261206010000_runtime-role': m20261206010000,
   '20261206020000_sign-in-budgets': m20261206020000,
+  '20261206030000_index-refused-callbacks': m20261206030000,
 };
