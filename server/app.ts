@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifySchema } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -10,7 +10,7 @@ import fastifyStatic from '@fastify/static';
 import type { Deps } from './deps.ts';
 import { answerFrameworkError, installErrorHandling } from './platform/http/error-handler.ts';
 import { installStorableInput } from './platform/http/storable-input.ts';
-import { validatorCompiler } from './platform/http/validation.ts';
+import { refuseUndeclaredBody, validatorCompiler } from './platform/http/validation.ts';
 import { fail } from './platform/platform.errors.ts';
 import { installSecurity } from './platform/http/security.ts';
 import { installCompression } from './platform/http/compression.ts';
@@ -81,11 +81,20 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
 
   const routes: RegisteredRoute[] = [];
   registered.set(app, routes);
-  // An API route without a query schema takes no query parameters: unknown ones are named, not ignored.
+  // An API route without a query schema takes no query parameters, and a write route without a body
+  // schema no body fields: unknown ones are named, not ignored.
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/')) {
       route.schema ??= {};
       route.schema.querystring ??= { type: 'object', properties: {}, additionalProperties: false };
+      // (A multipart route reads its parts itself: a JSON body there is its own 415.)
+      if (!route.schema.body && !route.schema.consumes?.includes('multipart/form-data')) {
+        const own = route.preValidation;
+        route.preValidation = [
+          ...(own ? [own].flat() : []),
+          async (request: FastifyRequest) => refuseUndeclaredBody(request),
+        ];
+      }
     }
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, schema: route.schema });
   });

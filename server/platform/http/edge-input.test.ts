@@ -142,3 +142,30 @@ test('#20.4 a refused lookup asked in the same turn as two good ones fails alone
     answers.map((a) => a.body).join('\n'),
   );
 });
+
+test('a write route that declares no body refuses body fields, naming each; an empty body passes', async () => {
+  const admin = await loginAs(rt.app, 'demo-admin');
+  const before = await countRows(rt.deps.db, 'procedure_versions');
+  const withFields = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/procedures/1.001193/versions',
+    headers: { cookie: admin, origin: ORIGIN },
+    payload: { formData: true, ghiChu: 'x' },
+  });
+  assertRefused(withFields, ['body/formData', 'body/ghiChu'], 'fields on a route without a body');
+  const notObject = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/procedures/1.001193/versions',
+    headers: { cookie: admin, origin: ORIGIN, 'content-type': 'application/json' },
+    payload: '[1]',
+  });
+  assertRefused(notObject, ['body'], 'an array on a route without a body');
+  assert.equal(await countRows(rt.deps.db, 'procedure_versions'), before, 'nothing written');
+  const empty = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/logout',
+    headers: { cookie: await loginAs(rt.app, 'desk.hang-bac'), origin: ORIGIN },
+    payload: {},
+  });
+  assert.ok(empty.statusCode < 300, `an empty object passes: ${empty.statusCode} ${empty.body}`);
+});
