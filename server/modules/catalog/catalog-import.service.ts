@@ -1,6 +1,6 @@
 // Importing a catalogue file (the shape of procedures.json, catalog-file.ts) and exporting the
 // published versions in the same shape.
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import { appendAudit, type AuditActor, type AuditEntry } from '../../platform/audit.ts';
@@ -8,6 +8,14 @@ import type { JsonSchemaObject } from '../../../common/catalog/forms.ts';
 import { parseCatalogueFile } from './catalog-source.ts';
 import { exportCatalogueFile } from './catalog-export.ts';
 import { hashOf, versionColumns } from './catalog.repository.ts';
+import { fail } from './catalog.errors.ts';
+
+// Imports take this transaction lock first, so two at once run one after the other, the second reading
+// what the first committed.
+const IMPORT_LOCK = 7_357_101;
+
+const uniqueViolation = (err: unknown): boolean =>
+  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
 
 export type ImportItem = {
   index: number;
@@ -46,6 +54,7 @@ export async function importCatalogue(
   };
   const now = deps.clock.now();
   const apply = async (trx: Transaction<DB>) => {
+    await sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
     const audits: AuditEntry[] = [];
     const existing = new Map(
       (
@@ -79,6 +88,13 @@ export async function importCatalogue(
             .executeTakeFirstOrThrow()
         ).procedure_id;
       } else {
+        // Locked as a new draft locks it (catalog-versions.service.ts): the version numbers stay distinct.
+        await trx
+          .selectFrom('procedures')
+          .select('procedure_id')
+          .where('procedure_id', '=', procedureId)
+          .forUpdate()
+          .execute();
         const max = await trx
           .selectFrom('procedure_versions')
           .select((eb) => eb.fn.max('version').as('v'))
@@ -130,7 +146,14 @@ export async function importCatalogue(
         if (!(err instanceof DryRunDone)) throw err;
       });
   } else {
-    await deps.db.transaction().execute(apply);
+    // A draft or version created beside the import can still take a number or code it meant to use:
+    // the import is refused whole (409), nothing of it kept, never a 500.
+    await deps.db
+      .transaction()
+      .execute(apply)
+      .catch((err: unknown) => {
+        throw uniqueViolation(err) ? fail('CATALOG_CHANGED_MEANWHILE') : err;
+      });
   }
   for (const r of rejected) report.items.push({ index: r.index, code: r.code ?? '', result: 'rejected' });
   report.items.sort((a, b) => a.index - b.index);

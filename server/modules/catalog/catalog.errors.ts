@@ -33,6 +33,11 @@ export const fail = defineErrors('catalog', {
     vi: (p) => `Thủ tục ${p.code} chưa có phiên bản nào.`,
     en: (p) => `Procedure ${p.code} has no version yet.`,
   },
+  CATALOG_CHANGED_MEANWHILE: {
+    code: 'CONFLICT',
+    vi: 'Danh mục vừa được thay đổi cùng lúc (một lần nhập hoặc một phiên bản khác); hãy nhập lại.',
+    en: 'The catalogue was changed at the same time (another import or version); import again.',
+  },
   PROCEDURE_DRAFT_EXISTS: {
     code: 'CONFLICT',
     vi: (p) => `Thủ tục ${p.code} đã có một bản nháp; hãy sửa hoặc công bố bản đó.`,
