@@ -9,13 +9,11 @@ import { parseCatalogueFile } from './catalog-source.ts';
 import { exportCatalogueFile } from './catalog-export.ts';
 import { hashOf, versionColumns } from './catalog.repository.ts';
 import { fail } from './catalog.errors.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 
 // Imports take this transaction lock first, so two at once run one after the other, the second reading
 // what the first committed.
 const IMPORT_LOCK = 7_357_101;
-
-const uniqueViolation = (err: unknown): boolean =>
-  typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
 
 export type ImportItem = {
   index: number;
@@ -152,7 +150,7 @@ export async function importCatalogue(
       .transaction()
       .execute(apply)
       .catch((err: unknown) => {
-        throw uniqueViolation(err) ? fail('CATALOG_CHANGED_MEANWHILE') : err;
+        throw isUniqueViolation(err) ? fail('CATALOG_CHANGED_MEANWHILE') : err;
       });
   }
   for (const r of rejected) report.items.push({ index: r.index, code: r.code ?? '', result: 'rejected' });

@@ -19,6 +19,7 @@ import {
 } from './catalog.repository.ts';
 import { parseCatalogueFile } from './catalog-source.ts';
 import { checkForm } from './catalog-forms.service.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 
 /** One version of one procedure, changed on behalf of the request `requestId`. */
 export type VersionChange = { code: string; version: number; requestId: string };
@@ -33,13 +34,9 @@ export async function createDraft(deps: Deps, actor: Actor, input: { code: strin
   } catch (err) {
     // A concurrent creation that got past the lock below (a unique key of the versions) is the same
     // conflict as a draft found: 409, never a 500.
-    if (uniqueViolation(err)) throw fail('PROCEDURE_DRAFT_EXISTS', { params: { code } });
+    if (isUniqueViolation(err)) throw fail('PROCEDURE_DRAFT_EXISTS', { params: { code } });
     throw err;
   }
-}
-
-function uniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
 }
 
 async function newDraft(

@@ -35,6 +35,7 @@ import {
   type GrantRow,
   type UserRow,
 } from './staff.repository.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
 
 const targetOf = (g: { role: Role; agency_path: string; unit_path: string }) => ({
   role: g.role,
@@ -182,10 +183,6 @@ function requireAdministrable(actor: Actor, changes: readonly Change[]): void {
   }
 }
 
-function uniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === '23505';
-}
-
 export async function createStaff(
   deps: Deps,
   actor: Actor,
@@ -246,7 +243,7 @@ export async function createStaff(
     });
     return present(actor, user, await loadGrantRows(deps.db, [user.user_id]));
   } catch (err) {
-    if (uniqueViolation(err)) throw conflict();
+    if (isUniqueViolation(err)) throw conflict();
     throw err;
   }
 }
