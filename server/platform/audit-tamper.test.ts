@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { sql, type RawBuilder } from 'kysely';
 import { createTestRuntime, type TestRuntime } from '../test/db.ts';
 import { openDatabase } from '../db/client.ts';
-import { appendAudit, entryHash, verifyAuditChain } from './audit.ts';
+import { appendAudit, AT_TEXT, storedEntryHash, verifyAuditChain } from './audit.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CHAIN = '901';
@@ -105,7 +105,7 @@ test('#20.3 deleting an entry in the middle and re-hashing every later one is de
   const rows = await rt.deps.db
     .selectFrom('audit_log')
     .selectAll()
-    .select(sql<string>`to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('at_text'))
+    .select(AT_TEXT.as('at_text'))
     .where('chain_key', '=', CHAIN)
     .orderBy('seq')
     .execute();
@@ -114,18 +114,7 @@ test('#20.3 deleting an entry in the middle and re-hashing every later one is de
   let prev = rows[2]!.hash;
   for (const r of rows.slice(4)) {
     const seq = Number(r.seq) - 1;
-    const hash = entryHash(prev, {
-      chainKey: CHAIN,
-      seq,
-      at: r.at_text,
-      actorUserId: r.actor_user_id,
-      actorLabel: r.actor_label,
-      action: r.action,
-      entityType: r.entity_type,
-      entityId: r.entity_id,
-      details: r.details,
-      requestId: r.request_id,
-    });
+    const hash = storedEntryHash(prev, r, seq);
     rewrites.push(sql`UPDATE audit_log SET seq = ${seq}, prev_hash = ${prev}, hash = ${hash}
       WHERE audit_id = ${r.audit_id}`);
     prev = hash;

@@ -5,7 +5,7 @@
 // anchors the chain's length and last hash where the runtime role cannot rewrite them
 // (docs/adr/0003-audit-hash-chain.md).
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 
@@ -74,6 +74,25 @@ export const AT_TEXT = sql<string>`to_char(at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"
 
 export function entryHash(prevHash: string, e: HashInput): string {
   return createHash('sha256').update(prevHash).update('\n').update(canonicalJson(e)).digest('hex');
+}
+
+/** A stored entry as verify reads it: its row and `at` at full precision (AT_TEXT). */
+export type StoredEntry = Selectable<DB['audit_log']> & { at_text: string };
+
+/** The hash a stored entry must carry as entry `seq` of its chain, after `prevHash`. */
+export function storedEntryHash(prevHash: string, r: StoredEntry, seq: number): string {
+  return entryHash(prevHash, {
+    chainKey: r.chain_key,
+    seq,
+    at: r.at_text,
+    actorUserId: r.actor_user_id,
+    actorLabel: r.actor_label,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    details: r.details,
+    requestId: r.request_id,
+  });
 }
 
 /** A chain's head as audit_chain_head() returns it, locked to the end of the transaction. */
@@ -165,18 +184,7 @@ async function verifyChain(
       if (Number(r.seq) !== seq + 1) return fault(`gap at seq ${seq + 1} (next entry found is seq ${r.seq})`);
       if (r.prev_hash !== prevHash)
         return fault(`link broken at seq ${r.seq}: prev_hash is not the hash of seq ${seq}`);
-      const expected = entryHash(prevHash, {
-        chainKey: chain,
-        seq: seq + 1,
-        at: r.at_text,
-        actorUserId: r.actor_user_id,
-        actorLabel: r.actor_label,
-        action: r.action,
-        entityType: r.entity_type,
-        entityId: r.entity_id,
-        details: r.details,
-        requestId: r.request_id,
-      });
+      const expected = storedEntryHash(prevHash, r, seq + 1);
       if (expected !== r.hash)
         return fault(`hash mismatch at seq ${r.seq}: the content does not match its hash`);
       prevHash = r.hash;
