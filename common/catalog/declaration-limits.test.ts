@@ -8,36 +8,12 @@ import {
   declarationSizeErrors,
   holdToForm,
 } from './declaration-limits.ts';
+import { VALID_BIRTH_DECLARATION } from './birth-declaration.fixture.ts';
 
 const readForm = (file: string) =>
   JSON.parse(
     readFileSync(new URL(`../../server/db/seeds/reference/data/procedures/${file}`, import.meta.url), 'utf8'),
   ) as JsonSchemaObject;
-// A filled birth declaration (as forms.test.ts's; common/ does not read the server's fixtures).
-const VALID_BIRTH_DECLARATION = {
-  kinhGui: 'Ủy ban nhân dân phường Hàng Trống',
-  nguoiYeuCau: {
-    hoTen: 'Nguyễn Văn An',
-    noiCuTru: 'Số 12 phố Hàng Trống, phường Hàng Trống, thành phố Hà Nội',
-    giayToTuyThan: { loaiGiayTo: 'Thẻ căn cước', so: '001093012345', ngayCap: '2024-07-01' },
-    quanHeVoiNguoiDuocKhaiSinh: 'Cha',
-  },
-  nguoiDuocKhaiSinh: {
-    hoTen: 'Nguyễn Minh Khang',
-    ngaySinh: '2026-11-01',
-    gioiTinh: 'Nam',
-    danToc: 'Kinh',
-    quocTich: 'Việt Nam',
-    noiSinh: 'Bệnh viện Phụ sản Hà Nội, phường Láng, thành phố Hà Nội',
-    queQuan: 'xã Bát Tràng, thành phố Hà Nội',
-  },
-  me: { hoTen: 'Trần Thị Bình', namSinh: '1995' },
-  cha: { hoTen: 'Nguyễn Văn An', namSinh: '1993-04-12' },
-  camDoan: true,
-  lamTai: 'Hà Nội',
-  ngayLap: '2026-11-20',
-  deNghiCapBanSao: { coYeuCau: true, soLuong: 2 },
-};
 
 const birth = compileForm(holdToForm(readForm('birth-registration.schema.json')));
 
