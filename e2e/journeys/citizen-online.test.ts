@@ -462,6 +462,15 @@ test('the public lookup by code shows the status and no personal data; the QR ad
     assert.ok(!shown.includes(secret), `the lookup shows ${secret}`);
   await check(visitor.page, 'lookup-found', { phone: true });
 
+  // The code and the digits typed together at once: the code's page answers with both.
+  await lookup.goto();
+  await lookup.code.fill(code);
+  await lookup.digits.fill('5678');
+  await lookup.submit.click();
+  await visitor.page.waitForURL((url) => url.pathname === `/tra-cuu/${code}`);
+  await eventually(async () => assert.match(await lookup.value('Người nộp').innerText(), /^N.*H/));
+  assert.equal(visitor.page.url().includes('5678'), false, 'the digits stay out of the address');
+
   // What a slip's QR code opens, and an unknown code.
   await lookup.goto(code);
   await eventually(async () => assert.equal(await lookup.value('Trạng thái').innerText(), 'Đã nhận kết quả'));
