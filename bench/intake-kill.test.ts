@@ -52,6 +52,18 @@ async function signIn(origin: string, desks: Desk[]): Promise<void> {
   client.close();
 }
 
+/** One desk intake under its Idempotency-Key, as a browser sends it; its code kept once answered 201. */
+async function intake(client: ReturnType<typeof httpClient>, origin: string, s: Sent): Promise<void> {
+  const res = await client.request(
+    'POST',
+    '/api/v1/dossiers',
+    { cookie: s.desk.cookie, origin, 'idempotency-key': s.key },
+    s.body,
+  );
+  assert.equal(res.status, 201, res.body);
+  s.code = (JSON.parse(res.body) as { code: string }).code;
+}
+
 test(
   'kill -9 of the API and the worker under 200 concurrent intakes loses, duplicates and skips nothing (3 runs)',
   {
@@ -115,14 +127,7 @@ test(
         await Promise.all(
           batch.map(async (s) => {
             try {
-              const res = await client.request(
-                'POST',
-                '/api/v1/dossiers',
-                { cookie: s.desk.cookie, origin: api!.origin, 'idempotency-key': s.key },
-                s.body,
-              );
-              assert.equal(res.status, 201, res.body);
-              s.code = (JSON.parse(res.body) as { code: string }).code;
+              await intake(client, api!.origin, s);
               if (++answered === killAfter) killed = killBoth();
             } catch (err) {
               // Cut off by the kill: no answer, so not acknowledged.
@@ -146,20 +151,7 @@ test(
 
         // The unanswered requests again, same key: each gets its dossier (made before the kill or now).
         const retry = httpClient(api.origin, 8);
-        await Promise.all(
-          batch
-            .filter((x) => x.code === null)
-            .map(async (s) => {
-              const res = await retry.request(
-                'POST',
-                '/api/v1/dossiers',
-                { cookie: s.desk.cookie, origin: api!.origin, 'idempotency-key': s.key },
-                s.body,
-              );
-              assert.equal(res.status, 201, res.body);
-              s.code = (JSON.parse(res.body) as { code: string }).code;
-            }),
-        );
+        await Promise.all(batch.filter((x) => x.code === null).map((s) => intake(retry, api!.origin, s)));
         retry.close();
         console.log(
           `run ${run}: killed after ${acknowledged} of ${INTAKES} acknowledged (${seconds()} s since the start)`,
