@@ -15,6 +15,7 @@ import { openRuntime, type Runtime } from './bootstrap.ts';
 import { scheduledBackup } from './db/backup.ts';
 import { runtimePrivilegeProblems } from './db/privileges.ts';
 import { jsonLineLog } from './platform/jobs/job-log.ts';
+import { startPeriodic, type Periodic } from './platform/jobs/periodic.ts';
 import { batchedLogStream } from './platform/log-stream.ts';
 import { startSyncJobs, type SyncJobs } from './modules/sync/index.ts';
 
@@ -64,8 +65,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    if (backups) clearInterval(backups);
-    void Promise.all([app.close(), jobs?.stop(), idp?.close()])
+    void Promise.all([app.close(), jobs?.stop(), idp?.close(), backups?.stop()])
       .then(() => runtime.close())
       .then(() => process.exit(0));
   };
@@ -88,20 +88,23 @@ async function main(): Promise<void> {
   );
 }
 
-/** The embedded database's scheduled backups (server/db/backup.ts); PostgreSQL has its own tools. */
-function scheduleBackups(runtime: Runtime, log: FastifyBaseLogger): NodeJS.Timeout | null {
+/**
+ * The embedded database's scheduled backups (server/db/backup.ts), a periodic job that never overlaps
+ * itself and that shutdown waits for; PostgreSQL has its own tools.
+ */
+function scheduleBackups(runtime: Runtime, log: FastifyBaseLogger): Periodic | null {
   const minutes = runtime.deps.config.backupEveryMinutes;
   if (runtime.handle.driver !== 'pglite' || minutes === 0) return null;
   const dir = path.join(runtime.deps.config.dataDir, 'backups');
-  let running = false;
-  return setInterval(() => {
-    if (running) return;
-    running = true;
-    scheduledBackup(runtime.handle, dir, runtime.deps.clock.now())
-      .then((file) => log.info({ file }, 'embedded database backed up'))
-      .catch((err: unknown) => log.error({ err }, 'embedded database backup failed'))
-      .finally(() => (running = false));
-  }, minutes * 60_000).unref();
+  return startPeriodic({
+    name: 'embedded-backup',
+    intervalMs: minutes * 60_000,
+    log,
+    run: async () => {
+      const file = await scheduledBackup(runtime.handle, dir, runtime.deps.clock.now());
+      log.info({ file }, 'embedded database backed up');
+    },
+  });
 }
 
 async function startDevIdp(config: Config): Promise<DevIdp> {
