@@ -4,8 +4,9 @@
 // hashed onto it, so writers of one chain queue and writers of different chains do not; the head
 // anchors the chain's length and last hash where the runtime role cannot rewrite them
 // (docs/adr/0003-audit-hash-chain.md).
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { sql, type Kysely, type RawBuilder, type Selectable, type Transaction } from 'kysely';
+import type { PendingValue } from '../db/pending-value.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
 
@@ -98,6 +99,9 @@ export function storedEntryHash(prevHash: string, r: StoredEntry, seq: number): 
 /** A chain's head as audit_chain_head() returns it, locked to the end of the transaction. */
 export type ChainHead = { length: string | number; head_hash: string };
 
+/** A chain's head that the statement being built locks: its length and hash as expressions. */
+export type LockedHead = { length: RawBuilder<unknown>; hash: RawBuilder<string> };
+
 /** Reads and locks the chain's head; writers of one chain queue here until they commit. */
 export const CHAIN_HEAD = (chainKey: string): RawBuilder<ChainHead> =>
   sql<ChainHead>`audit_chain_head(${chainKey})`;
@@ -134,6 +138,48 @@ export function auditAppendCall(
   return sql`audit_append(${chainKey}, ${input.seq}, ${at}, ${actor.userId}, ${actor.label},
     ${input.action}, ${input.entityType}, ${input.entityId}, ${JSON.stringify(input.details)}::jsonb,
     ${input.requestId}, ${head.head_hash}, ${entryHash(head.head_hash, input)})`;
+}
+
+/**
+ * The call that appends `entry` onto `head`, an expression of the chain's head that the same statement
+ * locks (CHAIN_HEAD), for an entry that names a value only that statement knows (`pending`: the
+ * entity id and details may hold its placeholder). The entry's seq and hash are computed by SQL from
+ * the locked head, as entryHash computes them: sha256 of the head's hash, a newline and the entry's
+ * canonical JSON, with the value and the seq in their places.
+ */
+export function auditAppendOnto(
+  who: AuditActor | Actor,
+  entry: AuditEntry,
+  at: Date,
+  onto: { head: LockedHead; pending: PendingValue },
+): RawBuilder<unknown> {
+  const { head, pending } = onto;
+  const actor = auditActorOf(who);
+  const chainKey = chainOf(who, entry);
+  // The seq stands in the canonical text as a JSON string of its own, replaced by the number.
+  const seqMark = `seq${randomBytes(12).toString('hex')}`;
+  const details = entry.details ?? {};
+  const canonical = canonicalJson({
+    chainKey,
+    seq: seqMark,
+    at: atText(at),
+    actorUserId: actor.userId,
+    actorLabel: actor.label,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    details,
+    requestId: entry.requestId ?? null,
+  } satisfies Record<keyof HashInput, unknown>);
+  const [before, after, ...more] = canonical.split(JSON.stringify(seqMark));
+  if (after === undefined || more.length > 0) throw new Error('the audit entry holds its seq mark');
+  const seq = sql<string>`(${head.length} + 1)`;
+  const hashed = sql<string>`${pending.text(before!)} || ${seq}::text || ${pending.text(after)}`;
+  const hash = sql<string>`encode(sha256(convert_to(${head.hash} || E'\\n' || ${hashed}, 'UTF8')), 'hex')`;
+  const entityId = entry.entityId == null ? null : pending.text(entry.entityId);
+  return sql`audit_append(${chainKey}, ${seq}, ${at}, ${actor.userId}, ${actor.label},
+    ${entry.action}, ${entry.entityType}, ${entityId}, ${pending.json(details)},
+    ${entry.requestId ?? null}, ${head.hash}, ${hash})`;
 }
 
 export async function appendAudit(

@@ -11,6 +11,8 @@
 import { createHash } from 'node:crypto';
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { preparedQuery, type Database } from '../db/client.ts';
+import { isUniqueViolation } from '../db/errors.ts';
+import type { PendingValue } from '../db/pending-value.ts';
 import type { DB } from '../db/schema.ts';
 import { fail } from './platform.errors.ts';
 
@@ -78,19 +80,57 @@ export function rememberingInsert(
   request: IdempotentRequest,
   response: StoredResponse & { at: Date },
 ) {
+  return keyInsert(trx, request, response)?.onConflict((oc) => oc.columns(['scope', 'key']).doNothing());
+}
+
+/**
+ * The insert that keeps the answer, for a statement that is its own transaction: it cannot be undone
+ * after the fact, so a key another request took first fails the whole statement with a unique
+ * violation, which `takenKeyRefusal` turns into the 409 of refuseTakenKey. With `pending`, the answer
+ * may hold its placeholder.
+ */
+export function rememberingInsertOrFail(
+  db: Database,
+  request: IdempotentRequest,
+  response: StoredResponse & { at: Date },
+  pending?: PendingValue,
+) {
+  return keyInsert(db, request, response, pending);
+}
+
+function keyInsert(
+  db: Database,
+  request: IdempotentRequest,
+  response: StoredResponse & { at: Date },
+  pending?: PendingValue,
+) {
   if (request.key === undefined) return null;
-  return trx
+  return db
     .insertInto('idempotency_keys')
     .values({
       scope: request.scope,
       key: request.key,
       request_hash: requestHash(request.body),
       status_code: response.statusCode,
-      response: JSON.stringify(response.body),
+      response: pending ? pending.json(response.body) : JSON.stringify(response.body),
       created_at: response.at,
     })
-    .onConflict((oc) => oc.columns(['scope', 'key']).doNothing())
     .returning('key');
+}
+
+/**
+ * After a statement with rememberingInsertOrFail failed: when the key was taken by another request,
+ * refuseTakenKey's 409; any other failure is thrown as it is.
+ */
+export async function takenKeyRefusal(
+  db: Database,
+  request: IdempotentRequest,
+  err: unknown,
+): Promise<never> {
+  const constraint = (err as { constraint?: unknown } | null)?.constraint;
+  if (request.key !== undefined && isUniqueViolation(err) && constraint === 'idempotency_keys_pkey')
+    await refuseTakenKey(db, request);
+  throw err;
 }
 
 /** Keeps the answer to this request, in the transaction that made the change (no-op without a key). */
@@ -109,7 +149,7 @@ export async function rememberResponse(
  * Another request under this key committed while this one worked: this one's change is undone (the
  * transaction fails), the key names the other's answer. A different body is the usual 409.
  */
-export async function refuseTakenKey(trx: Transaction<DB>, request: IdempotentRequest): Promise<never> {
+export async function refuseTakenKey(trx: Database, request: IdempotentRequest): Promise<never> {
   const [other] = await storedQuery(trx, request.scope, request.key!);
   const detail = { path: 'headers/idempotency-key' };
   if (other && other.request_hash !== requestHash(request.body)) {

@@ -3,8 +3,9 @@
 // the business change, in the caller's transaction, so an aborted change leaves no message and a
 // committed one always has its message (STYLE.md). The worker (outbox-worker.ts) delivers it.
 import type { Static, TSchema } from 'typebox';
-import type { InsertQueryBuilder, InsertResult, Insertable, Transaction } from 'kysely';
+import type { InsertQueryBuilder, InsertResult, Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { PendingValue } from '../../db/pending-value.ts';
 import type { OutboxTopic } from '../../../common/contracts/outbox-topics.ts';
 
 export type OutboxMessageInput<S extends TSchema = TSchema> = {
@@ -23,18 +24,20 @@ export const message = <S extends TSchema>(
 
 /**
  * The insert `enqueue` sends, for a caller that sends it with other rows in one statement, in its
- * transaction (null when there is nothing to send).
+ * transaction (null when there is nothing to send). With `pending`, keys and payloads may hold its
+ * placeholder: the statement that computes the value puts it in their place.
  */
 export function enqueueing(
-  trx: Transaction<DB>,
+  trx: Kysely<DB>,
   messages: readonly OutboxMessageInput[],
   at: Date,
+  pending?: PendingValue,
 ): InsertQueryBuilder<DB, 'outbox', InsertResult> | null {
   if (messages.length === 0) return null;
-  const rows: Insertable<DB['outbox']>[] = messages.map((m) => ({
+  const rows = messages.map((m) => ({
     topic: m.topic.name,
-    ordering_key: m.key,
-    payload: JSON.stringify(m.payload),
+    ordering_key: pending ? pending.text(m.key) : m.key,
+    payload: pending ? pending.json(m.payload) : JSON.stringify(m.payload),
     available_at: at,
     created_at: at,
   }));

@@ -4,7 +4,8 @@
 // presents and remembers the answer, then calls auditAction, last (see auditAction).
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { appendAudit, auditAppendCall, type ChainHead } from '../../../platform/audit.ts';
+import { appendAudit, auditAppendOnto, type LockedHead } from '../../../platform/audit.ts';
+import type { PendingValue } from '../../../db/pending-value.ts';
 import { enqueue } from '../../../platform/jobs/outbox.ts';
 import type { Duration } from '../../../../common/working-time/index.ts';
 import { keepResultDocuments } from '../../documents/index.ts';
@@ -84,9 +85,10 @@ export async function auditAction(trx: Transaction<DB>, w: AuditedAction): Promi
 
 /**
  * auditAction as a `SELECT` to send inside a larger statement, onto the receiving agency's chain head
- * that this transaction has read and locked (desk intake locks it with the code counter).
+ * that the same statement locks, for a dossier whose code that statement takes (desk intake: the
+ * code counter, then the head; `w.code` is the pending code's placeholder).
  */
-export function auditingAction(w: AuditedAction, head: ChainHead): RawBuilder<unknown> {
+export function auditingAction(w: AuditedAction, head: LockedHead, code: PendingValue): RawBuilder<unknown> {
   const entry = { ...auditOfAction(w.applied, w.code, w.requestId), chain: w.receivingAgencyId };
-  return sql`SELECT ${auditAppendCall({ userId: w.actor.userId, label: w.actor.label }, entry, w.now, head)}`;
+  return sql`SELECT ${auditAppendOnto({ userId: w.actor.userId, label: w.actor.label }, entry, w.now, { head, pending: code })}`;
 }

@@ -5,7 +5,7 @@ import type { IncompleteEnvelope } from '../../../../common/contracts/dossiers.t
 import type { Deps } from '../../../deps.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import type { AppError, ErrorDetail } from '../../../platform/errors.ts';
-import { refuseTakenKey, rememberingInsert } from '../../../platform/idempotency.ts';
+import { rememberingInsertOrFail, takenKeyRefusal } from '../../../platform/idempotency.ts';
 import { enqueueing } from '../../../platform/jobs/outbox.ts';
 import { applyAction, initialDossierState, type ActionKind } from '../../../../common/dossiers/index.ts';
 import type { AgencyRow } from '../dossier.repository.ts';
@@ -110,6 +110,26 @@ function incompleteError(dossierCode: string, details: ErrorDetail[]): AppError 
   });
 }
 
+/** The missing papers, as the 422 names them. */
+function missingDetails(missing: readonly { code: string; name: string }[]): ErrorDetail[] {
+  return missing.map((m) => ({ path: `components/${m.code}`, message: `Thiếu: ${m.name}` }));
+}
+
+/** The 422 answer kept for a retry of an intake recorded incomplete. */
+function incompleteBody(dossierCode: string, details: ErrorDetail[], requestId: string): IncompleteBody {
+  const incomplete = incompleteError(dossierCode, details);
+  return {
+    error: {
+      code: 'DOSSIER_INCOMPLETE',
+      message: incomplete.message,
+      details: incomplete.details ?? [],
+      requestId,
+      dossierCode,
+      slip: incomplete.extra!.slip!,
+    },
+  };
+}
+
 /**
  * A dossier received at the desk: checked, then accepted (the clock starts) or, when papers are
  * missing, held with a supplement request: then, once committed, DOSSIER_INCOMPLETE (422) is thrown.
@@ -183,66 +203,51 @@ export async function receiveAtDesk(
     kind === 'accept' && viewNeedsWorkingTime(columns, applied.state) ? await workingTime(deps.db) : null;
 
   // The code, the dossier, its agencies, action, outbox messages, the idempotency record and the audit
-  // entry in two statements: the code counter with the audit chain's head, then everything else.
-  const written = await deps.db.transaction().execute(async (trx) => {
-    const action = actionRow({ dossierId: NEW_DOSSIER_ID, applied, actor: deskActor, now, note: null });
-    let answer: { view: DossierView } | { incomplete: AppError } | null = null;
-    const { counts } = await insertDossier(trx, {
-      prepared,
-      input,
-      receiving: desk,
-      now,
-      by: { userId: actor.userId, citizenId: null },
-      state: applied.state,
-      columns,
-      chain: desk.agency_id,
-      also: (code) => {
-        const outbox = enqueueing(trx, outboxMessages(code, applied, now), now);
-        return [trx.insertInto('dossier_actions').values(action.values), ...(outbox ? [outbox] : [])];
-      },
-      counted: (row, head) => {
-        const { code } = row;
-        let stored: { statusCode: number; body: unknown };
-        if (kind === 'request-supplement') {
-          const incomplete = incompleteError(
-            code,
-            missing.map((m) => ({ path: `components/${m.code}`, message: `Thiếu: ${m.name}` })),
-          );
-          const body: IncompleteBody = {
-            error: {
-              code: 'DOSSIER_INCOMPLETE',
-              message: incomplete.message,
-              details: incomplete.details ?? [],
-              requestId,
-              dossierCode: code,
-              slip: incomplete.extra!.slip!,
-            },
-          };
-          stored = { statusCode: 422, body };
-          answer = { incomplete };
-        } else {
-          const view = intakeView(prepared, {
-            row,
-            state: applied.state,
-            history: [action.history],
-            workingTime: viewTime,
-            now: deps.clock.now(),
-          });
-          stored = { statusCode: 201, body: view };
-          answer = { view };
-        }
-        const remembered = rememberingInsert(trx, idempotent, { ...stored, at: now });
-        const audited = auditingAction(
-          { applied, actor: deskActor, now, code, requestId, receivingAgencyId: desk.agency_id },
-          head!,
-        );
-        return { audited, ...(remembered ? { remembered } : {}) };
-      },
-    });
-    // Another request under this key committed first: this one is rolled back (409).
-    if (counts.remembered === 0) await refuseTakenKey(trx, idempotent);
-    return answer!;
-  });
-  if ('incomplete' in written) throw written.incomplete;
-  return written.view;
+  // entry in one statement, its own transaction. The answer is built before it, naming the code by
+  // the placeholder the statement replaces; the caller gets it with the code the statement took.
+  const action = actionRow({ dossierId: NEW_DOSSIER_ID, applied, actor: deskActor, now, note: null });
+  let stored: { statusCode: number; body: unknown; placeholder: string } | null = null;
+  const written = await insertDossier(deps.db, {
+    prepared,
+    input,
+    receiving: desk,
+    now,
+    by: { userId: actor.userId, citizenId: null },
+    state: applied.state,
+    columns,
+    chain: desk.agency_id,
+    also: (code) => {
+      const outbox = enqueueing(deps.db, outboxMessages(code.placeholder, applied, now), now, code);
+      return [deps.db.insertInto('dossier_actions').values(action.values), ...(outbox ? [outbox] : [])];
+    },
+    counted: (row, head, pending) => {
+      stored = {
+        placeholder: pending.placeholder,
+        ...(kind === 'request-supplement'
+          ? { statusCode: 422, body: incompleteBody(row.code, missingDetails(missing), requestId) }
+          : {
+              statusCode: 201,
+              body: intakeView(prepared, {
+                row,
+                state: applied.state,
+                history: [action.history],
+                workingTime: viewTime,
+                now: deps.clock.now(),
+              }),
+            }),
+      };
+      const remembered = rememberingInsertOrFail(deps.db, idempotent, { ...stored, at: now }, pending);
+      const audited = auditingAction(
+        { applied, actor: deskActor, now, code: row.code, requestId, receivingAgencyId: desk.agency_id },
+        head!,
+        pending,
+      );
+      return { audited, ...(remembered ? { remembered } : {}) };
+    },
+  }).catch((err: unknown) => takenKeyRefusal(deps.db, idempotent, err));
+  // Another request under this key committed first: the statement failed as a whole (409).
+  const { statusCode, body, placeholder } = stored!;
+  if (statusCode === 422) throw incompleteError(written.code, missingDetails(missing));
+  // The answer as kept: the code in the placeholder's place.
+  return JSON.parse(JSON.stringify(body).replaceAll(placeholder, written.code)) as DossierView;
 }

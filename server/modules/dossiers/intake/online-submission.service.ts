@@ -197,8 +197,8 @@ export async function submitOnline(
         enqueueing(
           trx,
           [
-            message(PortalStatusTopic, code, {
-              dossierCode: code,
+            message(PortalStatusTopic, code.placeholder, {
+              dossierCode: code.placeholder,
               status: initial.status,
               statusCode: DOSSIER_STATUSES[initial.status].code,
               version: 0,
@@ -206,6 +206,7 @@ export async function submitOnline(
             }),
           ],
           now,
+          code,
         )!,
       ],
     });
