@@ -42,6 +42,7 @@ export async function openRuntime(
     config,
     db: handle.db,
     driver: handle.driver,
+    writes: handle.writes,
     clock: options.clock ?? systemClock,
     files: options.files ?? directoryFileStore(path.join(config.dataDir, 'files')),
   };

@@ -10,4 +10,9 @@ export type Deps = {
   driver: DbHandle['driver'];
   clock: Clock;
   files: FileStore;
+  /**
+   * This process's writes to the tables an actor is read from: what the session cache follows
+   * (db/write-watch.ts). Absent: nothing is cached.
+   */
+  writes?: DbHandle['writes'];
 };

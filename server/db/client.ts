@@ -16,6 +16,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { DB } from './schema.ts';
 import { acquireDataDirLock } from './lock.ts';
+import { ACTOR_TABLES, WriteWatch } from './write-watch.ts';
 
 export type Database = Kysely<DB>;
 
@@ -24,6 +25,8 @@ export type DbHandle = {
   driver: 'pg' | 'pglite';
   /** The embedded instance, for dumps in tests and backups. */
   pglite?: PGlite;
+  /** This process's writes to the tables an actor is read from (write-watch.ts). */
+  writes: WriteWatch;
   close: () => Promise<void>;
 };
 
@@ -118,8 +121,9 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
     pool.on('error', () => {
       // an idle client lost its connection; the pool replaces it on the next checkout
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, driver: 'pg', close: () => db.destroy() };
+    const writes = new WriteWatch(ACTOR_TABLES);
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [writes] });
+    return { db, driver: 'pg', writes, close: () => db.destroy() };
   }
   const release =
     options.dataDir !== null && options.lock !== false ? acquireDataDirLock(options.dataDir) : () => {};
@@ -130,11 +134,13 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
       extensions: { pg_trgm },
       parsers: { [PG_INT8]: (v: string) => v, [PG_DATE]: (v: string) => v },
     });
-    const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }) });
+    const writes = new WriteWatch(ACTOR_TABLES);
+    const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), plugins: [writes] });
     return {
       db,
       driver: 'pglite',
       pglite,
+      writes,
       close: async () => {
         await db.destroy();
         // Kysely opens its driver on the first query: a handle that ran none must close PGlite itself

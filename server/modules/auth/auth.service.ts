@@ -3,6 +3,7 @@ import type { Selectable } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
+import { cachedSessionUser } from './session-cache.ts';
 import { isoOrNull } from '../../platform/clock.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { fail } from './auth.errors.ts';
@@ -129,9 +130,10 @@ function actorOf(user: UserWithGrants | undefined, via: Actor['via']): Actor | n
 
 export async function resolveSession(deps: Deps, sessionToken: string): Promise<Actor | null> {
   const now = deps.clock.now();
-  const user = await findUserWithGrants(deps.db, {
-    sessionHash: keyedHash(deps.config.secretKey, sessionToken),
-  });
+  const sessionHash = keyedHash(deps.config.secretKey, sessionToken);
+  const user = await cachedSessionUser(deps.writes, sessionHash, () =>
+    findUserWithGrants(deps.db, { sessionHash }),
+  );
   if (!user || user.expiresAt === null || user.expiresAt <= now) return null;
   return actorOf(user, 'session');
 }
