@@ -11,8 +11,8 @@ export type Deps = {
   clock: Clock;
   files: FileStore;
   /**
-   * This process's writes to the tables an actor is read from: what the session cache follows
-   * (db/write-watch.ts). Absent: nothing is cached.
+   * This process's writes, table by table: what the short caches follow (db/write-watch.ts,
+   * db/watched-cache.ts). Absent: nothing is cached.
    */
   writes?: DbHandle['writes'];
 };

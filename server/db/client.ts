@@ -16,7 +16,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { DB } from './schema.ts';
 import { acquireDataDirLock } from './lock.ts';
-import { ACTOR_TABLES, WriteWatch } from './write-watch.ts';
+import { WriteWatch } from './write-watch.ts';
 
 export type Database = Kysely<DB>;
 
@@ -25,7 +25,7 @@ export type DbHandle = {
   driver: 'pg' | 'pglite';
   /** The embedded instance, for dumps in tests and backups. */
   pglite?: PGlite;
-  /** This process's writes to the tables an actor is read from (write-watch.ts). */
+  /** This process's writes, table by table, for the short caches (write-watch.ts). */
   writes: WriteWatch;
   close: () => Promise<void>;
 };
@@ -121,7 +121,7 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
     pool.on('error', () => {
       // an idle client lost its connection; the pool replaces it on the next checkout
     });
-    const writes = new WriteWatch(ACTOR_TABLES);
+    const writes = new WriteWatch();
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), plugins: [writes] });
     return { db, driver: 'pg', writes, close: () => db.destroy() };
   }
@@ -134,7 +134,7 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
       extensions: { pg_trgm },
       parsers: { [PG_INT8]: (v: string) => v, [PG_DATE]: (v: string) => v },
     });
-    const writes = new WriteWatch(ACTOR_TABLES);
+    const writes = new WriteWatch();
     const db = new Kysely<DB>({ dialect: new PGliteDialect({ pglite }), plugins: [writes] });
     return {
       db,

@@ -1,9 +1,9 @@
-// Which tables a process has written to, as an epoch per watched set: a Kysely plugin that sees every
-// statement the query builder sends (in or out of a transaction) and moves the epoch before and after
-// each one that inserts, updates, deletes or merges rows of a watched table (also inside a WITH). A
-// cache of what those tables hold keeps an entry only while the epoch it was read at is current, so
-// this process's own writes end it at once. Writes by other processes, and raw SQL, are not seen: a
-// cache using it also bounds an entry's age (docs/adr/0012-session-cache.md).
+// Which tables this process writes to, as an epoch per table: a Kysely plugin that sees every
+// statement the query builder sends (in or out of a transaction) and moves the epoch of each table a
+// statement inserts into, updates, deletes from or merges into (also inside a WITH), before and after
+// it runs. A cache of what some tables hold keeps an entry only while their epoch is the one it was
+// read at, so this process's own writes end it at once. Writes by other processes, and raw SQL, are not
+// seen: a cache using it also bounds an entry's age (watched-cache.ts, docs/adr/0012-short-caches.md).
 import type {
   KyselyPlugin,
   OperationNode,
@@ -16,57 +16,56 @@ import type {
 
 const WRITES = new Set(['InsertQueryNode', 'UpdateQueryNode', 'DeleteQueryNode', 'MergeQueryNode']);
 
-/** Every table a node names (TableNode), searched through its children. */
-function namesTable(node: unknown, tables: ReadonlySet<string>, depth = 0): boolean {
-  if (node === null || typeof node !== 'object' || depth > 40) return false;
+/** Every table a node names (TableNode), searched through its children, into `found`. */
+function tablesIn(node: unknown, found: Set<string>, depth = 0): void {
+  if (node === null || typeof node !== 'object' || depth > 40) return;
   const n = node as { kind?: string; table?: { identifier?: { name?: string } } };
-  if (n.kind === 'TableNode' && tables.has(n.table?.identifier?.name ?? '')) return true;
+  const name = n.kind === 'TableNode' ? n.table?.identifier?.name : undefined;
+  if (name !== undefined) found.add(name);
   for (const value of Object.values(node)) {
-    if (Array.isArray(value)) {
-      if (value.some((v) => namesTable(v, tables, depth + 1))) return true;
-    } else if (value !== null && typeof value === 'object' && namesTable(value, tables, depth + 1))
-      return true;
+    if (Array.isArray(value)) for (const v of value) tablesIn(v, found, depth + 1);
+    else if (value !== null && typeof value === 'object') tablesIn(value, found, depth + 1);
   }
-  return false;
 }
 
-/** A write to one of `tables`: the statement itself, or one in its WITH. */
-function writesTo(node: OperationNode, tables: ReadonlySet<string>): boolean {
+/** The tables a statement writes to: its own target, and those of the writes in its WITH. */
+function writtenTables(node: OperationNode, found = new Set<string>()): Set<string> {
   if (WRITES.has(node.kind)) {
     const target = node as unknown as { into?: unknown; table?: unknown; from?: unknown; using?: unknown };
-    if (namesTable(target.into ?? target.table ?? target.from ?? target.using, tables)) return true;
+    tablesIn(target.into ?? target.table ?? target.from, found);
   }
   const ctes = (node as unknown as { with?: { expressions?: { expression?: OperationNode }[] } }).with;
-  return (ctes?.expressions ?? []).some((c) => c.expression !== undefined && writesTo(c.expression, tables));
+  for (const c of ctes?.expressions ?? []) if (c.expression !== undefined) writtenTables(c.expression, found);
+  return found;
 }
 
 export class WriteWatch implements KyselyPlugin {
-  readonly #tables: ReadonlySet<string>;
-  readonly #writing = new WeakSet<object>();
-  #epoch = 0;
+  readonly #epochs = new Map<string, number>();
+  readonly #writing = new WeakMap<object, Set<string>>();
 
-  constructor(tables: readonly string[]) {
-    this.#tables = new Set(tables);
+  /** Moves whenever this process writes to one of `tables` (before and after the statement). */
+  epoch(tables: readonly string[]): number {
+    let sum = 0;
+    for (const t of tables) sum += this.#epochs.get(t) ?? 0;
+    return sum;
   }
 
-  /** Moves on whenever this process writes to a watched table (before and after the statement). */
-  get epoch(): number {
-    return this.#epoch;
+  #bump(tables: Set<string>): void {
+    for (const t of tables) this.#epochs.set(t, (this.#epochs.get(t) ?? 0) + 1);
   }
 
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    if (writesTo(args.node, this.#tables)) {
-      this.#epoch++;
-      this.#writing.add(args.queryId);
+    const written = writtenTables(args.node);
+    if (written.size > 0) {
+      this.#bump(written);
+      this.#writing.set(args.queryId, written);
     }
     return args.node;
   }
 
   async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    if (this.#writing.has(args.queryId)) this.#epoch++;
+    const written = this.#writing.get(args.queryId);
+    if (written) this.#bump(written);
     return args.result;
   }
 }
-
-/** The tables a signed-in officer's actor is read from (auth's session read). */
-export const ACTOR_TABLES = ['users', 'sessions', 'user_roles', 'agencies', 'units'] as const;

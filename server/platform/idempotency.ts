@@ -9,9 +9,8 @@
 // IDEMPOTENCY_KEY_IN_USE (409), and a retry gets the first's answer. Nothing is done twice, and no
 // unique violation reaches the client as a 500.
 import { createHash } from 'node:crypto';
-import { sql, type RawBuilder, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { preparedQuery, type Database } from '../db/client.ts';
-import { isUniqueViolation } from '../db/errors.ts';
 import type { PendingValue } from '../db/pending-value.ts';
 import type { DB } from '../db/schema.ts';
 import { fail } from './platform.errors.ts';
@@ -31,18 +30,8 @@ function requestHash(body: unknown): string {
   return createHash('sha256').update(JSON.stringify(body)).digest('hex');
 }
 
-/** A stored answer as `storedRead` reads it. */
-export type StoredRow = { request_hash: string; status_code: number; response: unknown };
-
-/**
- * The stored answer under (scope, key) as one value, null when there is none: for a caller that reads
- * it in the same statement as its own first read, then asks `replayOf` (a null key finds nothing).
- */
-export function storedRead(scope: string, key: string | null): RawBuilder<StoredRow | null> {
-  return sql<StoredRow | null>`(SELECT json_build_object('request_hash', i.request_hash,
-    'status_code', i.status_code, 'response', i.response) FROM idempotency_keys AS i
-    WHERE i.scope = ${scope} AND i.key = ${key})`;
-}
+/** A stored answer as read. */
+type StoredRow = { request_hash: string; status_code: number; response: unknown };
 
 /** The stored answer to this request, when it was made before; 409 when the key served another body. */
 export async function findReplay<T = unknown>(
@@ -54,11 +43,8 @@ export async function findReplay<T = unknown>(
   return replayOf<T>(request, row ?? null);
 }
 
-/** findReplay on a stored row read elsewhere (`storedRead`). */
-export function replayOf<T = unknown>(
-  request: IdempotentRequest,
-  row: StoredRow | null,
-): StoredResponse<T> | null {
+/** The replay a stored row gives this request (409 for another body under its key). */
+function replayOf<T = unknown>(request: IdempotentRequest, row: StoredRow | null): StoredResponse<T> | null {
   if (request.key === undefined || !row) return null;
   if (row.request_hash !== requestHash(request.body)) {
     throw fail('IDEMPOTENCY_KEY_REUSED', {
@@ -86,8 +72,8 @@ export function rememberingInsert(
 /**
  * The insert that keeps the answer, for a statement that is its own transaction: it cannot be undone
  * after the fact, so a key another request took first fails the whole statement with a unique
- * violation, which `takenKeyRefusal` turns into the 409 of refuseTakenKey. With `pending`, the answer
- * may hold its placeholder.
+ * violation; the caller then answers with the kept answer (findReplay: the replay, or 409 for another
+ * body). With `pending`, the answer may hold its placeholder.
  */
 export function rememberingInsertOrFail(
   db: Database,
@@ -116,21 +102,6 @@ function keyInsert(
       created_at: response.at,
     })
     .returning('key');
-}
-
-/**
- * After a statement with rememberingInsertOrFail failed: when the key was taken by another request,
- * refuseTakenKey's 409; any other failure is thrown as it is.
- */
-export async function takenKeyRefusal(
-  db: Database,
-  request: IdempotentRequest,
-  err: unknown,
-): Promise<never> {
-  const constraint = (err as { constraint?: unknown } | null)?.constraint;
-  if (request.key !== undefined && isUniqueViolation(err) && constraint === 'idempotency_keys_pkey')
-    await refuseTakenKey(db, request);
-  throw err;
 }
 
 /** Keeps the answer to this request, in the transaction that made the change (no-op without a key). */

@@ -72,12 +72,12 @@ test('#20 session cache: a change this process does not see (another process, ra
 });
 
 test('#20 write watch: writes to a watched table move the epoch, also inside a WITH; reads and other tables do not', async () => {
-  const watch = new WriteWatch(['users']);
+  const watch = new WriteWatch();
   const db = rt.deps.db.withPlugin(watch);
   const moved = async (run: () => Promise<unknown>) => {
-    const before = watch.epoch;
+    const before = watch.epoch(['users']);
     await run();
-    return watch.epoch !== before;
+    return watch.epoch(['users']) !== before;
   };
   assert.equal(await moved(() => db.selectFrom('users').select('user_id').execute()), false);
   assert.equal(
@@ -85,7 +85,7 @@ test('#20 write watch: writes to a watched table move the epoch, also inside a W
       db
         .updateTable('agencies')
         .set({ name: sql`name` })
-        .where(sql`false`)
+        .where(sql<boolean>`false`)
         .execute(),
     ),
     false,
@@ -95,7 +95,7 @@ test('#20 write watch: writes to a watched table move the epoch, also inside a W
       db
         .updateTable('users')
         .set({ active: sql`active` })
-        .where(sql`false`)
+        .where(sql<boolean>`false`)
         .execute(),
     ),
     true,
@@ -104,7 +104,7 @@ test('#20 write watch: writes to a watched table move the epoch, also inside a W
     await moved(() =>
       db
         .deleteFrom('users as u')
-        .where(sql`false`)
+        .where(sql<boolean>`false`)
         .execute(),
     ),
     true,
@@ -115,7 +115,7 @@ test('#20 write watch: writes to a watched table move the epoch, also inside a W
         .with('gone', (w) =>
           w
             .deleteFrom('users')
-            .where(sql`false`)
+            .where(sql<boolean>`false`)
             .returning('user_id'),
         )
         .selectFrom('gone')
@@ -130,7 +130,7 @@ test('#20 write watch: writes to a watched table move the epoch, also inside a W
         trx
           .updateTable('users')
           .set({ active: sql`active` })
-          .where(sql`false`)
+          .where(sql<boolean>`false`)
           .execute(),
       ),
     ),

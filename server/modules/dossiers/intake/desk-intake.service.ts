@@ -5,7 +5,11 @@ import type { IncompleteEnvelope } from '../../../../common/contracts/dossiers.t
 import type { Deps } from '../../../deps.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import type { AppError, ErrorDetail } from '../../../platform/errors.ts';
-import { rememberingInsertOrFail, takenKeyRefusal } from '../../../platform/idempotency.ts';
+import {
+  findReplay,
+  rememberingInsertOrFail,
+  type IdempotentRequest,
+} from '../../../platform/idempotency.ts';
 import { enqueueing } from '../../../platform/jobs/outbox.ts';
 import { applyAction, initialDossierState, type ActionKind } from '../../../../common/dossiers/index.ts';
 import type { AgencyRow } from '../dossier.repository.ts';
@@ -23,7 +27,7 @@ import {
 } from '../actions/action-record.ts';
 import { auditingAction } from '../actions/dossier.writer.ts';
 import { viewNeedsWorkingTime, type DossierView } from '../views/dossier-view.ts';
-import { intakeView, prepareIntake, readPublished, type PreparedIntake } from './intake.prepare.ts';
+import { intakeView, prepareIntake, type PreparedIntake } from './intake.prepare.ts';
 import { NEW_DOSSIER_ID, insertDossier, submittedColumns } from './intake.writer.ts';
 import type { IntakeInput } from './intake.types.ts';
 
@@ -133,32 +137,48 @@ function incompleteBody(dossierCode: string, details: ErrorDetail[], requestId: 
 /**
  * A dossier received at the desk: checked, then accepted (the clock starts) or, when papers are
  * missing, held with a supplement request: then, once committed, DOSSIER_INCOMPLETE (422) is thrown.
- * The action is decided before the transaction, and the dossier inserted in its resulting state; the
- * transaction only writes (counter, dossier, its agencies, outbox, action, idempotency record, audit
- * entry), so the day's code counter stays locked the least.
+ * The action is decided before anything is written, and the dossier inserted in its resulting state by
+ * one statement (counter, dossier, its agencies, outbox, action, idempotency record, audit entry), so
+ * the day's code counter stays locked the least.
  */
 export async function receiveAtDesk(
   deps: Deps,
   actor: Actor,
   request: DeskIntakeRequest,
 ): Promise<DossierView> {
-  const { intake: input, requestId } = request;
+  const { intake: input } = request;
   const idempotent = { scope: `staff:${actor.userId}:intake`, key: request.idempotencyKey, body: input };
-  // The stored answer to a retry is read with the catalogue, and answered before anything is checked.
-  const { published, replay } = await readPublished<DossierView | IncompleteBody>(deps, input, idempotent);
-  if (replay) {
+  let answer: DossierView | { incomplete: AppError };
+  try {
+    answer = await receive(deps, actor, request, idempotent);
+  } catch (err) {
+    // A retry under its Idempotency-Key gets the answer kept for the first, whatever this attempt met:
+    // the key already taken (the write fails as a whole), or a check that no longer passes. The kept
+    // answer is read only then, not before every intake; another body under the key is 409.
+    const replay = await findReplay<DossierView | IncompleteBody>(deps.db, idempotent);
+    if (!replay) throw err;
     if (replay.statusCode !== 422) return replay.body as DossierView;
     const { dossierCode, details } = (replay.body as IncompleteBody).error;
     throw incompleteError(dossierCode, details);
   }
+  if ('incomplete' in answer) throw answer.incomplete;
+  return answer;
+}
 
+/** receiveAtDesk's work: the dossier's view, or the 422 to answer once it is recorded incomplete. */
+async function receive(
+  deps: Deps,
+  actor: Actor,
+  request: DeskIntakeRequest,
+  idempotent: IdempotentRequest,
+): Promise<DossierView | { incomplete: AppError }> {
+  const { intake: input, requestId } = request;
   const grant = receivingGrant(actor, input);
   const desk = deskAgency(grant);
 
   const prepared = await prepareIntake(deps, input, {
     receiving: desk,
     fileOwner: { kind: 'staff', userId: actor.userId },
-    read: { published },
   });
   await assertDeskReaches(deps, grant, prepared);
   const { missing } = prepared;
@@ -244,10 +264,9 @@ export async function receiveAtDesk(
       );
       return { audited, ...(remembered ? { remembered } : {}) };
     },
-  }).catch((err: unknown) => takenKeyRefusal(deps.db, idempotent, err));
-  // Another request under this key committed first: the statement failed as a whole (409).
+  });
   const { statusCode, body, placeholder } = stored!;
-  if (statusCode === 422) throw incompleteError(written.code, missingDetails(missing));
+  if (statusCode === 422) return { incomplete: incompleteError(written.code, missingDetails(missing)) };
   // The answer as kept: the code in the placeholder's place.
   return JSON.parse(JSON.stringify(body).replaceAll(placeholder, written.code)) as DossierView;
 }

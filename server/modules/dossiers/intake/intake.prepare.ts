@@ -4,13 +4,7 @@ import { sql } from 'kysely';
 import { preparedQuery, type Database } from '../../../db/client.ts';
 import type { Deps } from '../../../deps.ts';
 import type { ErrorDetail } from '../../../platform/errors.ts';
-import {
-  findReplay,
-  replayOf,
-  storedRead,
-  type IdempotentRequest,
-  type StoredResponse,
-} from '../../../platform/idempotency.ts';
+import { watchedCache } from '../../../db/watched-cache.ts';
 import type { Procedure } from '../../../../common/catalog/procedure.ts';
 import type { Workflow } from '../../../../common/catalog/workflow.ts';
 import { componentCode, requiredComponents } from '../../../../common/dossiers/components.ts';
@@ -34,14 +28,10 @@ const pathOf = (p: string) => `body/${p}`;
 // Intake's reads, as named statements (db/client.ts): parsed and planned once per connection, as intake
 // makes them for every dossier (docs/benchmarks.md, intake).
 // The published version and the named agency, when it offers the procedure, with the agency's stored
-// workflow and working time, in one read (its arguments in the order of the statement's parameters);
-// with the answer stored under the request's Idempotency-Key, when there is one (platform/idempotency).
+// workflow and working time, in one read (its arguments in the order of the statement's parameters).
 const publishedOfferingQuery = preparedQuery(
   'published-offering',
-  (
-    db: Database,
-    ...[channel, scope, key, agencyCode, procedureCode]: [string, string, string | null, string, string]
-  ) =>
+  (db: Database, ...[channel, agencyCode, procedureCode]: [string, string, string]) =>
     db
       .selectFrom('procedure_versions as v')
       .innerJoin('procedures as p', 'p.procedure_id', 'v.procedure_id')
@@ -80,7 +70,6 @@ const publishedOfferingQuery = preparedQuery(
           agencyId: sql.ref('c.agency_id'),
         }).as('stored_workflow'),
         workingTimeRead(sql.ref('c.agency_id')).as('working_time'),
-        storedRead(scope, key).as('stored'),
       ])
       .where('p.code', '=', procedureCode)
       .where('v.status', '=', sql.lit('published')),
@@ -120,28 +109,43 @@ export type PreparedIntake = {
  */
 export type PublishedOffering = Awaited<ReturnType<typeof publishedOfferingQuery>>[number];
 
+/** The tables the published offering is read from (publishedOfferingQuery and the reads it names). */
+const OFFERING_TABLES = [
+  'procedures',
+  'procedure_versions',
+  'procedure_offerings',
+  'agencies',
+  'units',
+  'workflows',
+  'calendar_revisions',
+  'office_hours',
+];
+
 /**
- * The published version and offering as prepareIntake reads them, and the answer stored under the
- * request's Idempotency-Key (`replay`), in one statement: desk intake asks before anything else, so
- * that a retry is answered as before. Without a published version the key is read on its own.
+ * Published offerings read within the last second (db/watched-cache.ts, ADR 0012): every intake of a
+ * desk names the same few; a publication, retirement, offering, workflow or calendar change made by
+ * this process ends them at once, another process's within the second.
  */
-export async function readPublished<T>(
-  deps: Deps,
-  input: IntakeCore,
-  idempotent: IdempotentRequest,
-): Promise<{ published: PublishedOffering | undefined; replay: StoredResponse<T> | null }> {
-  const [published] = await publishedOfferingQuery(
-    deps.db,
-    input.channel,
-    idempotent.scope,
-    idempotent.key ?? null,
-    input.agencyCode,
-    input.procedureCode,
+const cachedOffering = watchedCache<PublishedOffering>(OFFERING_TABLES, {
+  maxAgeMs: 1_000,
+  maxEntries: 2_000,
+});
+
+/** The published version and offering as prepareIntake reads them (undefined: not published). */
+async function readPublished(deps: Deps, input: IntakeCore): Promise<PublishedOffering | undefined> {
+  return cachedOffering(
+    deps.writes,
+    `${input.channel}\n${input.agencyCode}\n${input.procedureCode}`,
+    async () => {
+      const [published] = await publishedOfferingQuery(
+        deps.db,
+        input.channel,
+        input.agencyCode,
+        input.procedureCode,
+      );
+      return published;
+    },
   );
-  const replay = published
-    ? replayOf<T>(idempotent, published.stored)
-    : await findReplay<T>(deps.db, idempotent);
-  return { published, replay };
 }
 
 export async function prepareIntake(
@@ -151,16 +155,12 @@ export async function prepareIntake(
     receiving: AgencyRow;
     fileOwner: FileUser;
     lenient?: boolean;
-    /** What readPublished read, when the caller read it already. */
-    read?: { published: PublishedOffering | undefined };
   },
 ): Promise<PreparedIntake> {
   const { receiving, fileOwner, lenient = false } = how;
   const problems: ErrorDetail[] = [];
   // Which version is published now; its documents come from the cache (procedureVersion).
-  const [published] = how.read
-    ? [how.read.published]
-    : await publishedOfferingQuery(deps.db, input.channel, '', null, input.agencyCode, input.procedureCode);
+  const published = await readPublished(deps, input);
   if (!published)
     throw fail('DOSSIER_INVALID', {
       details: [
