@@ -3,7 +3,8 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import { isoOrNull } from '../../platform/clock.ts';
-import { searchQueryTokens } from '../../../common/catalog/search.ts';
+import { searchPlan, TYPO_MIN_LENGTH, type SearchPlan } from '../../../common/catalog/search.ts';
+import { COMMON_PROCEDURES } from '../../../common/catalog/search-words.ts';
 import { procedureIssues } from '../../../common/catalog/issues.ts';
 import { foldVietnamese } from '../../../common/text/fold.ts';
 import { getNamedAgency, getProcedureRow, getVersion } from './catalog.repository.ts';
@@ -20,7 +21,29 @@ export type ListFilter = {
   limit: number;
 };
 
+// One planned word of a search (common/catalog/search.ts searchPlan; wordMatches is the oracle):
+// a word of the procedure starts with it (the trigram index serves the LIKE) ...
+const wordExact = (w: string) => sql<SqlBool>`(' ' || v.search_text) LIKE ${'% ' + w + '%'}`;
+// ... or, from four letters, a word of the procedure is one letter away (fuzzystrmatch).
+const wordTypo = (w: string) =>
+  w.length < TYPO_MIN_LENGTH
+    ? sql<SqlBool>`false`
+    : sql<SqlBool>`EXISTS (SELECT 1 FROM unnest(string_to_array(v.search_text, ' ')) AS t(word)
+        WHERE length(t.word) >= 3 AND levenshtein_less_equal(t.word, ${w}, 1) <= 1)`;
+
+/**
+ * The order of a search's results: the common procedures first (COMMON_PROCEDURES, weight 1–3), then
+ * the words typed as they are over words matched through a typo, then the trigram similarity of the
+ * whole search to the procedure's text (a short name that is mostly the search before a long one).
+ */
+function searchRank(plan: SearchPlan) {
+  const exact = plan.words.map((w) => sql<number>`CASE WHEN ${wordExact(w)} THEN 2 ELSE 0 END`);
+  return sql<number>`COALESCE((${JSON.stringify(COMMON_PROCEDURES)}::jsonb ->> p.code)::int, 0) * 4
+    + ${sql.join(exact, sql` + `)} + similarity(${plan.text}, v.search_text) * 4`;
+}
+
 export async function listProcedures(deps: Deps, f: ListFilter) {
+  const plan = f.q === undefined ? null : searchPlan(f.q);
   let agencyId: string | null = null;
   if (f.agencyCode !== undefined) {
     agencyId = (await getNamedAgency(deps.db, f.agencyCode, 'query/agencyCode')).agency_id;
@@ -30,9 +53,8 @@ export async function listProcedures(deps: Deps, f: ListFilter) {
     .innerJoin('procedures as p', 'p.procedure_id', 'v.procedure_id')
     .where((eb) => {
       const conds: Expression<SqlBool>[] = [eb('v.status', '=', 'published')];
-      if (f.q !== undefined) {
-        for (const w of searchQueryTokens(f.q)) conds.push(sql<SqlBool>`v.search_text LIKE ${'%' + w + '%'}`);
-      }
+      if (plan !== null)
+        for (const w of plan.words) conds.push(sql<SqlBool>`(${wordExact(w)} OR ${wordTypo(w)})`);
       if (f.field !== undefined) {
         conds.push(sql<SqlBool>`v.search_text LIKE ${'%' + foldVietnamese(f.field) + '%'}`);
         conds.push(eb('v.field_name', 'is not', null));
@@ -53,7 +75,14 @@ export async function listProcedures(deps: Deps, f: ListFilter) {
       return eb.and(conds);
     });
   const { rows, total } = await pageWithTotal(query, (page) =>
-    page.select(['p.code', 'v.data']).orderBy('p.code').offset(f.offset).limit(f.limit).execute(),
+    (plan !== null && plan.words.length > 0
+      ? page.select(['p.code', 'v.data']).orderBy(searchRank(plan), 'desc')
+      : page.select(['p.code', 'v.data'])
+    )
+      .orderBy('p.code')
+      .offset(f.offset)
+      .limit(f.limit)
+      .execute(),
   );
   return {
     items: rows.map((r) => {
