@@ -9,6 +9,10 @@ import { procedureIssues } from '../../../common/catalog/issues.ts';
 import { foldVietnamese } from '../../../common/text/fold.ts';
 import { getNamedAgency, getProcedureRow, getVersion } from './catalog.repository.ts';
 import { formOf } from './catalog-forms.service.ts';
+import { channelWorkflowProblems } from './catalog-workflows.service.ts';
+import { publicProcedure } from '../../../common/catalog/public-procedure.ts';
+import { CHANNELS, type Procedure } from '../../../common/catalog/procedure.ts';
+import type { OnlineUnavailableReason } from '../../../common/contracts/catalog.ts';
 import { pageWithTotal } from '../../db/paging.ts';
 
 export type ListFilter = {
@@ -101,7 +105,34 @@ export async function listProcedures(deps: Deps, f: ListFilter) {
   };
 }
 
-export async function getProcedure(deps: Deps, code: string, version?: number) {
+/**
+ * Why the back office cannot take this procedure in online, or null when it can: the procedure has no
+ * online channel or service, no agency offers it, or it has no usable time limit and workflow on the
+ * online channel (intake would refuse the dossier: DOSSIER_NO_WORKFLOW).
+ */
+async function onlineUnavailable(
+  deps: Deps,
+  row: Parameters<typeof channelWorkflowProblems>[1],
+  offerings: number,
+): Promise<OnlineUnavailableReason | null> {
+  const p: Procedure = row.data;
+  if (!(p.channels.length === 0 ? CHANNELS : p.channels).includes('online')) return 'no-online-channel';
+  if (p.onlineLevel === 'none') return 'no-online-service';
+  if (offerings === 0) return 'no-offering';
+  if ((await channelWorkflowProblems(deps.db, row, 'online')).length > 0) return 'no-time-limit';
+  return null;
+}
+
+/**
+ * One procedure. `audience: 'public'` (the portal's route): without the data's own notes and the
+ * catalogue's issues (common/catalog/public-procedure.ts); staff read a version with everything.
+ */
+export async function getProcedure(
+  deps: Deps,
+  code: string,
+  version?: number,
+  audience: 'public' | 'staff' = 'staff',
+) {
   const row = await getVersion(deps.db, code, version);
   const offerings = await deps.db
     .selectFrom('procedure_offerings as o')
@@ -112,13 +143,15 @@ export async function getProcedure(deps: Deps, code: string, version?: number) {
     .execute();
   const p = row.data;
   const form = formOf(row);
+  const unavailable = await onlineUnavailable(deps, row, offerings.length);
   return {
     version: row.version,
     status: row.status,
-    procedure: p,
+    procedure: audience === 'public' ? publicProcedure(p) : p,
     form: form.schema,
     genericForm: form.generic,
-    issues: procedureIssues(p),
+    issues: audience === 'public' ? [] : procedureIssues(p),
+    onlineApplication: { available: unavailable === null, reason: unavailable },
     offeredBy: offerings.map((o) => ({ code: o.code, name: o.name, unitCode: o.unit_code })),
   };
 }

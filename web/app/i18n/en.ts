@@ -1,5 +1,6 @@
 // English. Same keys as vi.ts (the Messages type holds them in step).
 import type { Messages } from './vi.ts';
+import type { OnlineUnavailableReason } from '../../../common/contracts/catalog.ts';
 
 const minutes = (n: number): string => (n === 1 ? '1 minute' : `${n} minutes`);
 
@@ -148,6 +149,7 @@ export const en: Messages = {
       'calendar-hour': (n: string) => `${n} ${n === '1' ? 'hour' : 'hours'}`,
     },
     noUnit: (n: string) => `${n} (unit not stated)`,
+    notStated: 'Not clearly stated',
     noUnitNote:
       'The published time limit is a bare number: it does not say working days or calendar days. Ask the receiving desk.',
     free: 'Free of charge',
@@ -985,6 +987,14 @@ export const en: Messages = {
     },
   },
   citizen: {
+    onlineUnavailable: {
+      'no-online-channel': 'This procedure cannot be applied for online; apply in person or by post.',
+      'no-online-service': 'This procedure has no online service yet; apply in person at the one-stop desk.',
+      'no-offering':
+        'No agency on the system takes this procedure yet, so it cannot be applied for online. Ask the one-stop desk where you live.',
+      'no-time-limit':
+        'Not available online yet: the procedure has no clear time limit from which the system could set a result date. Apply in person at the one-stop desk.',
+    } as Record<OnlineUnavailableReason, string>,
     applyOnline: 'Apply online',
     applyHint: 'Sign in with your electronic identity to apply and follow the result.',
     national: {
