@@ -140,3 +140,22 @@ export function applyPrefill(
   }
   return { data: out, corrected };
 }
+
+/** A copy of `data` with every field filled from `source` set to `value` ("Kính gửi" follows the agency). */
+export function setPrefilled(
+  schema: JsonSchemaObject,
+  data: unknown,
+  source: PrefillSource,
+  value: string,
+): Record<string, unknown> {
+  let out: Record<string, unknown> = isObject(data) ? { ...data } : {};
+  for (const f of prefillFields(schema)) if (f.source === source) out = withValueAt(out, f.path, value);
+  return out;
+}
+
+/** The fields the identity provider vouches for and has a value for: shown read-only. */
+export function vouchedPaths(schema: JsonSchemaObject, facts: PrefillFacts): string[][] {
+  return prefillFields(schema)
+    .filter((f) => VOUCHED_SOURCES.has(f.source) && prefillValue(f.source, facts) !== null)
+    .map((f) => f.path);
+}

@@ -1145,6 +1145,10 @@ export const en: Messages = {
       reviewIntro: 'Check everything before submitting. Once submitted, you get a dossier code to follow it.',
       afterSubmit:
         'The one-stop desk checks and receives the dossier; the time limit counts from its receipt.',
+      prefilledNote:
+        'The requester’s details (name, personal ID number, date of birth) come from your electronic identity account and cannot be changed here; “Kính gửi” (addressee) follows the agency you chose.',
+      declaredOnScreen:
+        'The declaration was filled in on screen at the “Applicant and declaration” step; it is not uploaded:',
       notOnline:
         'This procedure takes no online applications; apply in person at the one-stop desk or by post.',
     },

@@ -1122,6 +1122,9 @@ export const vi = {
       reviewIntro: 'Kiểm tra lại thông tin trước khi nộp. Sau khi nộp, bạn nhận được mã hồ sơ để theo dõi.',
       afterSubmit:
         'Bộ phận Một cửa sẽ kiểm tra và tiếp nhận hồ sơ; thời hạn giải quyết tính từ khi hồ sơ được tiếp nhận.',
+      prefilledNote:
+        'Thông tin người yêu cầu (họ tên, số định danh cá nhân, ngày sinh) lấy từ tài khoản định danh điện tử của bạn và không sửa ở đây; “Kính gửi” theo cơ quan bạn đã chọn.',
+      declaredOnScreen: 'Tờ khai đã khai trên màn hình ở bước “Người nộp và tờ khai”, không cần tải lên:',
       notOnline:
         'Thủ tục này không nhận hồ sơ trực tuyến; hãy nộp trực tiếp tại Bộ phận Một cửa hoặc qua bưu chính.',
     },
