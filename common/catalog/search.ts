@@ -82,7 +82,8 @@ export function withinOneEdit(a: string, b: string): boolean {
 /**
  * The database's rule for one planned word against a procedure's search text (the test oracle of
  * the SQL in server/modules/catalog/catalog.service.ts): a word of the text starts with it, or it has
- * four letters or more and a word of the text of three or more is within one edit of it.
+ * four letters or more and a word of the text of three or more is within one edit of it. The database
+ * tries the second only for a word that starts no word of any published procedure (a typo).
  */
 export function wordMatches(searchText: string, word: string): 'exact' | 'typo' | null {
   const words = searchText.split(' ');

@@ -40,6 +40,10 @@ test('#14 search: a typo of one letter in a word of four or more still matches; 
   assert.equal((await search('thuong trus')).items[0]?.code, '1.004222');
   assert.equal((await search('khai sxxh')).total, 0);
   assert.equal((await search('khai sinh xyzzy')).total, 0);
+  // A word of the catalogue is not a typo: "sinh" does not find "kinh doanh" (1.011022, khai thuế).
+  const birth = await search('khai sinh');
+  assert.ok(!birth.items.some((i) => i.code === '1.011022'), birth.items.map((i) => i.code).join(', '));
+  assert.equal(birth.total, 3);
 });
 
 test('#14 search: common procedures rank before the rare ones that match as well', async () => {

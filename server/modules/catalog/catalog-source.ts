@@ -398,7 +398,7 @@ function annotateForm(schema: JsonSchemaObject, prefill: Record<string, string>)
     }
     node['x-prefill'] = source;
   }
-  return out as JsonSchemaObject;
+  return out;
 }
 
 /** The 47 national procedures shipped with the product; throws if the file has any rejected record. */

@@ -28,12 +28,16 @@ export type ListFilter = {
 // One planned word of a search (common/catalog/search.ts searchPlan; wordMatches is the oracle):
 // a word of the procedure starts with it (the trigram index serves the LIKE) ...
 const wordExact = (w: string) => sql<SqlBool>`(' ' || v.search_text) LIKE ${'% ' + w + '%'}`;
-// ... or, from four letters, a word of the procedure is one letter away (fuzzystrmatch).
+// ... or, from four letters and when no published procedure has a word starting with it (so it is a
+// typo, not a word of the catalogue: "sinnh" is corrected, "sinh" is not read as "kinh"), a word of the
+// procedure is one letter away (fuzzystrmatch). The NOT EXISTS does not depend on the row: one InitPlan.
 const wordTypo = (w: string) =>
   w.length < TYPO_MIN_LENGTH
     ? sql<SqlBool>`false`
-    : sql<SqlBool>`EXISTS (SELECT 1 FROM unnest(string_to_array(v.search_text, ' ')) AS t(word)
-        WHERE length(t.word) >= 3 AND levenshtein_less_equal(t.word, ${w}, 1) <= 1)`;
+    : sql<SqlBool>`(NOT EXISTS (SELECT 1 FROM procedure_versions pv WHERE pv.status = 'published'
+          AND (' ' || pv.search_text) LIKE ${'% ' + w + '%'})
+        AND EXISTS (SELECT 1 FROM unnest(string_to_array(v.search_text, ' ')) AS t(word)
+          WHERE length(t.word) >= 3 AND levenshtein_less_equal(t.word, ${w}, 1) <= 1))`;
 
 /**
  * The order of a search's results: the common procedures first (COMMON_PROCEDURES, weight 1–3), then

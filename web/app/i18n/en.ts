@@ -994,7 +994,7 @@ export const en: Messages = {
         'No agency on the system takes this procedure yet, so it cannot be applied for online. Ask the one-stop desk where you live.',
       'no-time-limit':
         'Not available online yet: the procedure has no clear time limit from which the system could set a result date. Apply in person at the one-stop desk.',
-    } as Record<OnlineUnavailableReason, string>,
+    },
     applyOnline: 'Apply online',
     applyHint: 'Sign in with your electronic identity to apply and follow the result.',
     national: {
