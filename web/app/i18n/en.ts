@@ -1,6 +1,5 @@
 // English. Same keys as vi.ts (the Messages type holds them in step).
 import type { Messages } from './vi.ts';
-import type { OnlineUnavailableReason } from '../../../common/contracts/catalog.ts';
 
 const minutes = (n: number): string => (n === 1 ? '1 minute' : `${n} minutes`);
 
