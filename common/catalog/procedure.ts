@@ -107,6 +107,13 @@ export type DossierComponent = {
    * data store) may replace it (ND 45/2020 Điều 16). true only when the wording says so; else null.
    */
   reuseAccepted: boolean | null;
+  /**
+   * The paper is the procedure's declaration (tờ khai, "mẫu điện tử tương tác"): online, the form the
+   * applicant fills on screen is that paper, so it is never asked for again as a file.
+   */
+  declaration?: true;
+  /** Required on every channel although the wording has a condition (the condition says how, not when). */
+  required?: true;
 };
 
 export type ResultDocument = {

@@ -35,6 +35,15 @@ export const CodeVersionParams = Closed({
   version: Type.Integer({ minimum: 1, maximum: 100000 }),
 });
 
+/** Why a procedure is not offered online (ProcedureDetail.onlineApplication). */
+export const ONLINE_UNAVAILABLE_REASONS = [
+  'no-online-channel',
+  'no-online-service',
+  'no-offering',
+  'no-time-limit',
+] as const;
+export type OnlineUnavailableReason = (typeof ONLINE_UNAVAILABLE_REASONS)[number];
+
 export const ProcedureDetail = Closed({
   version: Type.Integer(),
   status: Type.String(),
@@ -45,6 +54,14 @@ export const ProcedureDetail = Closed({
     Closed({ code: Type.String(), severity: Type.String(), path: Type.String(), message: Type.String() }),
   ),
   offeredBy: Type.Array(Closed({ code: Type.String(), name: Type.String(), unitCode: Type.String() })),
+  /**
+   * Whether the back office can take this procedure in online; `reason` says why not (the portal shows
+   * it instead of "Nộp trực tuyến"). Dossiers for it from the national portal are held (sync).
+   */
+  onlineApplication: Closed({
+    available: Type.Boolean(),
+    reason: Nullable(Type.Enum(ONLINE_UNAVAILABLE_REASONS)),
+  }),
 });
 
 export const VersionsResponse = Closed({

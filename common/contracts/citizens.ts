@@ -5,6 +5,12 @@ export const CitizenView = Closed({
   fullName: Type.String(),
   /** Shown to its owner only, masked but for the last 4 digits. */
   idNumberMasked: Type.String(),
+  /**
+   * The whole number and the date of birth as the identity provider vouched for them, to fill the
+   * declaration's requester (common/catalog/prefill.ts); the page shows the masked number elsewhere.
+   */
+  idNumber: Type.String(),
+  birthDate: Nullable(Type.String()),
   phone: Nullable(Type.String()),
   email: Nullable(Type.String()),
 });

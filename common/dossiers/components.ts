@@ -15,11 +15,15 @@ const CHANNEL_WORDING: Record<string, RegExp> = {
 /**
  * Whether the rules make a component required on a channel: listed without a condition, or with a
  * condition naming the channel ("nộp trực tiếp hoặc qua bưu chính"), except papers only shown for
- * checking (xuất trình), which are never handed over. Other conditions (trẻ bị bỏ rơi, ủy quyền …) are
+ * checking (xuất trình), which are never handed over, and, online, the declaration itself (the form
+ * filled on screen is that paper); a component marked `required` is required whatever its wording
+ * says. Other conditions (trẻ bị bỏ rơi, ủy quyền …) are
  * the desk's judgement: the officer lists what is missing.
  */
 export function isRequiredOn(c: DossierComponent, channel: string): boolean {
   if (c.submission === 'present') return false;
+  if (c.declaration === true && channel === 'online') return false;
+  if (c.required === true) return true;
   const wording = CHANNEL_WORDING[channel];
   return c.condition === null || (wording !== undefined && wording.test(c.condition));
 }

@@ -128,7 +128,7 @@ async function submitThroughApi(context: BrowserContext): Promise<{ code: string
       agencyCode: HANG_TRONG,
       applicant: { kind: 'person', phone: '0987654321' },
       formData: VALID_BIRTH_DECLARATION,
-      components: [{ code: 'TP2', fileIds: [fileId] }],
+      components: [{ code: 'TP3', fileIds: [fileId] }],
     },
   });
   assert.equal(res.status(), 201, await res.text());
@@ -205,15 +205,16 @@ test('a citizen finds 1.001193 by typing "khai sinh", applies online with attach
   await check(page, 'apply-2-declaration', { phone: true });
   await apply.next.click();
 
-  // Step 3: a PDF for the required paper (TP2), and the optional birth certificate (TP3).
+  // Step 3: the e-form is the declaration she just filled (not an upload, #14); a PDF for the
+  // required birth certificate (TP3).
   await apply.stepHeading(3).waitFor();
+  assert.equal(await apply.fileInput('TP2').count(), 0);
   await apply.next.click();
   await eventually(async () =>
-    assert.match(await apply.errorSummary.innerText(), /Cần đính kèm: Mẫu hộ tịch điện tử tương tác/),
+    assert.match(await apply.errorSummary.innerText(), /Cần đính kèm: Giấy chứng sinh/),
   );
-  await apply.attach('TP2', 'to-khai-khai-sinh.pdf', TO_KHAI_PDF);
-  await apply.attach('TP3', 'giay-chung-sinh.pdf', smallPdf('Giay chung sinh'));
-  assert.equal(await apply.uploads('TP2').count(), 1);
+  await apply.attach('TP3', 'giay-chung-sinh.pdf', TO_KHAI_PDF);
+  assert.equal(await apply.uploads('TP3').count(), 1);
   await check(page, 'apply-3-attachments', { phone: true });
   await apply.next.click();
 
@@ -225,7 +226,6 @@ test('a citizen finds 1.001193 by typing "khai sinh", applies online with attach
     'Nguyễn Thị Hường',
     'Nguyễn Minh Khang',
     '01/11/2026',
-    'to-khai-khai-sinh.pdf',
     'giay-chung-sinh.pdf',
   ])
     assert.ok(review.includes(text), `the review shows ${text}`);
@@ -266,14 +266,14 @@ test('desk.hang-trong finds it among the dossiers to receive, accepts it and pri
   const dossier = new DossierPage(desk.page);
   await dossier.summaryValue('Trạng thái').waitFor();
   // Her papers as she gave them: each file opens through the dossier, byte for byte.
-  const tp2 = dossier.paperRow('TP2');
-  await tp2.waitFor();
-  assert.match(await tp2.innerText(), /Bản điện tử/);
+  const tp3 = dossier.paperRow('TP3');
+  await tp3.waitFor();
+  assert.match(await tp3.innerText(), /Bản điện tử/);
   const [declaration] = await Promise.all([
     desk.page.waitForEvent('download'),
-    tp2.getByRole('link', { name: /^to-khai-khai-sinh\.pdf/ }).click(),
+    tp3.getByRole('link', { name: /^giay-chung-sinh\.pdf/ }).click(),
   ]);
-  assert.match(declaration.suggestedFilename(), /-TP2\.pdf$/);
+  assert.match(declaration.suggestedFilename(), /-TP3\.pdf$/);
   assert.deepEqual(fs.readFileSync(await declaration.path()), TO_KHAI_PDF);
   await check(desk.page, 'desk-dossier-submitted');
 

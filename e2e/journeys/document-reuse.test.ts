@@ -1,8 +1,8 @@
 // "Dùng lại giấy tờ đã có" (docs/domain/documents.md): a record of the applicant's document store cited
 // as a dossier component instead of a new upload or paper. Lê Thị Lan has an electronic result issued at
 // Phường Hàng Trống; applying online on a 360 px phone, she first meets a store that cannot be read (the
-// form still works, and says why), then chooses her record for TP3 with the keyboard, uploads TP2 and
-// submits: the dossier carries TP3 as reused, citing the record and its file. At the desk,
+// form still works, and says why), then chooses her record for TP3 with the keyboard, uploads TP6 (the
+// declaration TP2 is the form on screen, #14) and submits: the dossier carries TP3 as reused, citing the record and its file. At the desk,
 // desk.hang-trong looks up an applicant's store on the button (a wrong number and an empty store say
 // so), marks TP3 "Khai thác dữ liệu đã có", chooses the record and receives the dossier, which cites it;
 // a specialist's lookup is refused with a clear message. axe on every state; screenshots in
@@ -128,7 +128,7 @@ test('Lê Thị Lan applies online reusing her electronic birth certificate for 
     ),
   );
   assert.equal(await ReuseGroup.disclosure(page, 'TP3').count(), 0);
-  await apply.attach('TP2', 'mau-ho-tich.pdf', smallPdf('Mau ho tich dien tu'));
+  await apply.attach('TP6', 'van-ban-uy-quyen.pdf', smallPdf('Van ban uy quyen'));
   await check(page, 'apply-store-unavailable', { phone: true });
 
   // Again, and the store answers: one group per component, her record in each.
@@ -155,8 +155,8 @@ test('Lê Thị Lan applies online reusing her electronic birth certificate for 
     await tp3.fileLink(LAN_RECORD).getAttribute('href'),
     `/api/v1/portal/documents/${record.documentId}/file`,
   );
-  // The upload of TP2 is still there.
-  assert.equal(await apply.uploads('TP2').count(), 1);
+  // The upload of TP6 is still there.
+  assert.equal(await apply.uploads('TP6').count(), 1);
 
   // Chosen with the keyboard: focus moves to the checkbox, Space ticks it.
   await checkbox.focus();
@@ -171,7 +171,7 @@ test('Lê Thị Lan applies online reusing her electronic birth certificate for 
   // The review names the record reused for TP3.
   await apply.stepHeading(4).waitFor();
   const review = await apply.review.innerText();
-  assert.ok(review.includes('mau-ho-tich.pdf'), review);
+  assert.ok(review.includes('van-ban-uy-quyen.pdf'), review);
   assert.ok(review.includes(`${LAN_RECORD} (dùng lại từ kho, hồ sơ ${recordDossier})`), review);
   await check(page, 'apply-review', { phone: true });
   await apply.submit.click();
@@ -187,11 +187,11 @@ test('Lê Thị Lan applies online reusing her electronic birth certificate for 
   assert.ok(reused, JSON.stringify(components));
   assert.equal(reused.provided, 'reused');
   assert.deepEqual(reused.documentIds, [record.documentId]);
-  // The record's file, not a copy: one file, and not TP2's upload.
+  // The record's file, not a copy: one file, and not TP6's upload.
   assert.equal(reused.fileIds?.length, 1);
-  const tp2 = components.find((c) => c.code === 'TP2');
-  assert.ok(tp2 && tp2.provided === 'electronic' && tp2.fileIds?.length === 1, JSON.stringify(components));
-  assert.notDeepEqual(reused.fileIds, tp2.fileIds);
+  const tp6 = components.find((c) => c.code === 'TP6');
+  assert.ok(tp6 && tp6.provided === 'electronic' && tp6.fileIds?.length === 1, JSON.stringify(components));
+  assert.notDeepEqual(reused.fileIds, tp6.fileIds);
   assertNoProblems(citizen.problems);
   await context.close();
 });

@@ -140,8 +140,11 @@ export class ApplyPage extends CitizenShell {
 
   /** Step 2: the birth declaration of server/test/fixtures.ts (VALID_BIRTH_DECLARATION). */
   async fillBirthDeclaration(): Promise<void> {
-    for (const [fieldPath, value] of Object.entries(BIRTH_DECLARATION_FIELDS))
-      await this.formField(fieldPath).fill(value);
+    // The requester's vouched name and number come filled and read-only (issue 14): not typed.
+    for (const [fieldPath, value] of Object.entries(BIRTH_DECLARATION_FIELDS)) {
+      const field = this.formField(fieldPath);
+      if ((await field.getAttribute('readonly')) === null) await field.fill(value);
+    }
     await this.formField('nguoiDuocKhaiSinh-gioiTinh').selectOption('Nam');
     await this.formField('camDoan').check();
     await this.formField('deNghiCapBanSao-coYeuCau').selectOption('yes');

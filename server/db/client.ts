@@ -13,6 +13,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { DB } from './schema.ts';
 import { acquireDataDirLock } from './lock.ts';
@@ -131,7 +132,7 @@ export async function openDatabase(options: OpenOptions): Promise<DbHandle> {
     const pglite = await PGlite.create({
       ...(options.dataDir !== null ? { dataDir: `${options.dataDir}/pgdata` } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-      extensions: { pg_trgm },
+      extensions: { pg_trgm, fuzzystrmatch },
       parsers: { [PG_INT8]: (v: string) => v, [PG_DATE]: (v: string) => v },
     });
     const writes = new WriteWatch();

@@ -29,6 +29,8 @@ export type CitizenActor = {
   fullName: string;
   phone: string | null;
   email: string | null;
+  /** Date of birth (YYYY-MM-DD) as the identity provider gave it, when it gave one. */
+  birthDate?: string | null;
 };
 
 /** Who acts on a dossier: staff, a citizen, or the system (payment callbacks, the national portal). */

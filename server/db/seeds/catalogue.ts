@@ -4,15 +4,13 @@
 // unit has no agency of that kind). Idempotent through the import (unchanged records are skipped)
 // and skipped entirely when the data's hash matches seed_state.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import {
-  REFERENCE_DATA_DIR,
   importCatalogue,
   loadReferenceForms,
   loadReferenceProcedures,
+  referenceCatalogueFile,
 } from '../../modules/catalog/index.ts';
 import type { JsonSchemaObject } from '../../../common/catalog/forms.ts';
 import { DEMO_PROVINCE_CODES } from './reference/agencies.ts';
@@ -22,7 +20,8 @@ const LEVEL_DEPTH: Record<string, number> = { province: 1, district: 2, commune:
 export async function seedCatalogue(
   deps: Deps,
 ): Promise<{ skipped: boolean; procedures: number; offerings: number }> {
-  const raw = readFileSync(join(REFERENCE_DATA_DIR, 'procedures.json'), 'utf8');
+  const file = referenceCatalogueFile();
+  const raw = JSON.stringify(file);
   const forms = loadReferenceForms();
   const version = createHash('sha256')
     .update(raw)
@@ -40,7 +39,7 @@ export async function seedCatalogue(
   const formByCode = new Map<string, JsonSchemaObject>();
   for (const f of forms) for (const code of f.procedureCodes) formByCode.set(code, f.schema);
   const by = { userId: null, label: 'seed:reference' };
-  const report = await importCatalogue(deps, by, JSON.parse(raw) as unknown, {
+  const report = await importCatalogue(deps, by, file, {
     dryRun: false,
     forms: formByCode,
   });

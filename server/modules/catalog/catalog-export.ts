@@ -93,6 +93,8 @@ function toExternal(p: Procedure): ExternalProcedure {
       form: c.form,
       electronicCopy: c.electronicCopyAccepted,
       reuse: c.reuseAccepted,
+      ...(c.declaration ? { declaration: true } : {}),
+      ...(c.required ? { required: true } : {}),
     })),
     results: p.results,
     onlineService: {
@@ -115,7 +117,7 @@ function toExternal(p: Procedure): ExternalProcedure {
 
 /**
  * Writes procedures in the catalogue file shape. Cases and the component flags are written with the
- * extension keys (`case`, `electronicCopy`, `reuse`), so reading the file back gives the same
+ * extension keys (`case`, `electronicCopy`, `reuse`, `declaration`, `required`), so reading the file back gives the same
  * procedures: parseCatalogueFile(exportCatalogueFile(ps)).records deep-equals ps for parsed ps.
  */
 export function exportCatalogueFile(procs: Procedure[]): ExternalCatalogueFile {

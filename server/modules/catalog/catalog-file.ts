@@ -62,6 +62,10 @@ export type ExternalComponent = {
   /** Extension: overrides what is read from the wording (true / null). */
   electronicCopy?: boolean | null;
   reuse?: boolean | null;
+  /** Extension: the paper is the procedure's declaration (tờ khai): online, the form filled on screen. */
+  declaration?: boolean | null;
+  /** Extension: required on every channel although the wording has a condition (true / null). */
+  required?: boolean | null;
 };
 export type ExternalProcedure = {
   code: string;
@@ -196,6 +200,8 @@ export const CATALOGUE_RECORD_SCHEMA: JsonSchemaObject = {
           form: optStr('Mẫu đơn, tờ khai'),
           electronicCopy: { type: ['boolean', 'null'], title: 'Chấp nhận bản điện tử' },
           reuse: { type: ['boolean', 'null'], title: 'Chấp nhận tái sử dụng dữ liệu' },
+          declaration: { type: ['boolean', 'null'], title: 'Là tờ khai của thủ tục' },
+          required: { type: ['boolean', 'null'], title: 'Bắt buộc trên mọi kênh' },
         },
         required: ['name', 'originals', 'copies'],
         additionalProperties: false,

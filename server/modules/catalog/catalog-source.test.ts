@@ -1,13 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import {
-  REFERENCE_DATA_DIR,
   loadReferenceForms,
   loadReferenceProcedures,
   parseCatalogueFile,
+  referenceCatalogueFile,
 } from './catalog-source.ts';
 import { exportCatalogueFile } from './catalog-export.ts';
 import type { ExternalProcedure } from './catalog-file.ts';
@@ -17,7 +15,8 @@ import { CHANNELS, feesFor, timeLimitFor } from '../../../common/catalog/procedu
 import { matchesQuery } from '../../../common/catalog/search.ts';
 import { defaultWorkflow, validateWorkflow } from '../../../common/catalog/workflow.ts';
 
-const referenceJson: unknown = JSON.parse(readFileSync(join(REFERENCE_DATA_DIR, 'procedures.json'), 'utf8'));
+// The seeded file: procedures.json with motcua's additions (additions.json).
+const referenceJson: unknown = referenceCatalogueFile();
 const reference = loadReferenceProcedures();
 const byCode = (code: string) => {
   const p = reference.find((x) => x.code === code);

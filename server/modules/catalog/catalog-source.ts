@@ -31,6 +31,7 @@ import {
   SUBMISSION_LABELS,
   UNIT_LABELS,
   validateRecord,
+  type ExternalCatalogueFile,
   type ExternalComponent,
   type ExternalFee,
   type ExternalProcedure,
@@ -92,6 +93,8 @@ function toComponent(c: ExternalComponent): DossierComponent {
     electronicCopyAccepted:
       c.electronicCopy !== undefined ? c.electronicCopy : ELECTRONIC_WORDING.test(wording) || null,
     reuseAccepted: c.reuse !== undefined ? c.reuse : REUSE_WORDING.test(wording) || null,
+    ...(c.declaration === true ? { declaration: true } : {}),
+    ...(c.required === true ? { required: true } : {}),
   };
 }
 
@@ -335,9 +338,72 @@ export function parseCatalogueFile(json: unknown): CatalogueParseResult {
 
 export const REFERENCE_DATA_DIR = join(import.meta.dirname, '../../db/seeds/reference/data/procedures');
 
+type Additions = {
+  components: Record<string, Record<string, Record<string, unknown>>>;
+  forms: Record<string, Record<string, string>>;
+};
+
+/** motcua's own additions to the copied data (additions.json; PROVENANCE.md, "Additions"). */
+function referenceAdditions(): Additions {
+  return JSON.parse(readFileSync(join(REFERENCE_DATA_DIR, 'additions.json'), 'utf8')) as Additions;
+}
+
+/**
+ * The reference catalogue file as the seed imports it: procedures.json with the additions' component
+ * flags (`declaration`, `required`; TP numbering from 1) merged in. The `why` of each stays in the file.
+ */
+export function referenceCatalogueFile(): ExternalCatalogueFile {
+  const file = JSON.parse(
+    readFileSync(join(REFERENCE_DATA_DIR, 'procedures.json'), 'utf8'),
+  ) as ExternalCatalogueFile;
+  const { components } = referenceAdditions();
+  for (const p of file.procedures) {
+    const extra = components[p.code];
+    if (!extra) continue;
+    p.dossierComponents = p.dossierComponents.map((c, i) => {
+      const flags = extra[String(i + 1)];
+      if (!flags) return c;
+      const { why: _why, ...set } = flags;
+      return { ...c, ...(set as Partial<ExternalComponent>) };
+    });
+  }
+  return file;
+}
+
+/**
+ * A form with the additions' `x-prefill` annotations (path of property names → source). A `$ref` on
+ * the way is copied in place first, so that annotating the requester's identity paper does not
+ * annotate the parents' (the same definition).
+ */
+function annotateForm(schema: JsonSchemaObject, prefill: Record<string, string>): JsonSchemaObject {
+  const out = structuredClone(schema) as Record<string, unknown>;
+  const defOf = (ref: string): unknown => {
+    let target: unknown = out;
+    for (const part of ref.slice(2).split('/'))
+      target = (target as Record<string, unknown> | undefined)?.[part];
+    return target;
+  };
+  for (const [path, source] of Object.entries(prefill)) {
+    let node = out;
+    for (const key of path.split('/')) {
+      const props = node.properties as Record<string, Record<string, unknown>> | undefined;
+      let child = props?.[key];
+      if (!props || !child) throw new Error(`additions.json: no field ${path} in the form`);
+      if (typeof child.$ref === 'string') {
+        const { $ref, ...rest } = child;
+        child = { ...(structuredClone(defOf($ref)) as Record<string, unknown>), ...rest };
+        props[key] = child;
+      }
+      node = child;
+    }
+    node['x-prefill'] = source;
+  }
+  return out;
+}
+
 /** The 47 national procedures shipped with the product; throws if the file has any rejected record. */
 export function loadReferenceProcedures(): Procedure[] {
-  const json: unknown = JSON.parse(readFileSync(join(REFERENCE_DATA_DIR, 'procedures.json'), 'utf8'));
+  const json: unknown = referenceCatalogueFile();
   const { records, rejected } = parseCatalogueFile(json);
   if (rejected.length > 0) {
     const detail = rejected
@@ -354,7 +420,8 @@ export function loadReferenceForms(): { procedureCodes: string[]; file: string; 
     .filter((f) => f.endsWith('.schema.json'))
     .sort()
     .map((file) => {
-      const schema = JSON.parse(readFileSync(join(REFERENCE_DATA_DIR, file), 'utf8')) as JsonSchemaObject;
+      const copied = JSON.parse(readFileSync(join(REFERENCE_DATA_DIR, file), 'utf8')) as JsonSchemaObject;
+      const schema = annotateForm(copied, referenceAdditions().forms[file] ?? {});
       const codes = schema['x-procedureCodes'];
       return {
         file,

@@ -325,3 +325,16 @@ export async function putWorkflow(deps: Deps, actor: Actor, body: PutWorkflowInp
     return { version: currentVersion + 1 };
   });
 }
+
+/**
+ * Whether a dossier of this version could be taken in on a channel by the province's rule (its own
+ * workflow, else the default one built from the time limit): the problems intake would answer with
+ * (DOSSIER_NO_WORKFLOW), none when it could. The procedure page asks it before offering to apply online.
+ */
+export async function channelWorkflowProblems(
+  db: Database,
+  row: Pick<VersionRow, 'procedure_version_id' | 'data'>,
+  channel: Channel,
+): Promise<ErrorDetail[]> {
+  return (await workflowFor(db, row, { agencyId: null, channel })).problems;
+}

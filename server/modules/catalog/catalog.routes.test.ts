@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createTestRuntime, type TestRuntime } from '../../test/db.ts';
 import { errorOf, loginAs } from '../../test/http.ts';
 import { createUser } from '../auth/auth.service.ts';
-import { REFERENCE_DATA_DIR } from './catalog-source.ts';
+import { REFERENCE_DATA_DIR, referenceCatalogueFile } from './catalog-source.ts';
 import { agencyCodeIn, client, receiveStep, returnStep, step } from './test-kit.ts';
 
 let rt: TestRuntime;
@@ -35,7 +35,8 @@ const search = async (qs: string) => (await api.get(`/api/v1/procedures?${qs}`))
 
 test('all 47 national procedures are published; re-importing the same file changes nothing', async () => {
   assert.equal((await search('pageSize=100')).total, 47);
-  const file = fs.readFileSync(path.join(REFERENCE_DATA_DIR, 'procedures.json'), 'utf8');
+  // As seeded: procedures.json with motcua's additions (additions.json).
+  const file = JSON.stringify(referenceCatalogueFile());
   const res = await rt.app.inject({
     method: 'POST',
     url: '/api/v1/procedures/import?dryRun=true',

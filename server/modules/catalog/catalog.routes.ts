@@ -126,7 +126,7 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
         response: { 200: ProcedureDetail, ...errors },
       },
     },
-    async (request) => getProcedure(deps, request.params.code),
+    async (request) => getProcedure(deps, request.params.code, undefined, 'public'),
   );
 
   app.post(

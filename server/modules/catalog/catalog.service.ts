@@ -3,11 +3,16 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import { isoOrNull } from '../../platform/clock.ts';
-import { searchQueryTokens } from '../../../common/catalog/search.ts';
+import { searchPlan, TYPO_MIN_LENGTH, type SearchPlan } from '../../../common/catalog/search.ts';
+import { COMMON_PROCEDURES } from '../../../common/catalog/search-words.ts';
 import { procedureIssues } from '../../../common/catalog/issues.ts';
 import { foldVietnamese } from '../../../common/text/fold.ts';
 import { getNamedAgency, getProcedureRow, getVersion } from './catalog.repository.ts';
 import { formOf } from './catalog-forms.service.ts';
+import { channelWorkflowProblems } from './catalog-workflows.service.ts';
+import { publicProcedure } from '../../../common/catalog/public-procedure.ts';
+import { CHANNELS, type Procedure } from '../../../common/catalog/procedure.ts';
+import type { OnlineUnavailableReason } from '../../../common/contracts/catalog.ts';
 import { pageWithTotal } from '../../db/paging.ts';
 
 export type ListFilter = {
@@ -20,7 +25,33 @@ export type ListFilter = {
   limit: number;
 };
 
+// One planned word of a search (common/catalog/search.ts searchPlan; wordMatches is the oracle):
+// a word of the procedure starts with it (the trigram index serves the LIKE) ...
+const wordExact = (w: string) => sql<SqlBool>`(' ' || v.search_text) LIKE ${'% ' + w + '%'}`;
+// ... or, from four letters and when no published procedure has a word starting with it (so it is a
+// typo, not a word of the catalogue: "sinnh" is corrected, "sinh" is not read as "kinh"), a word of the
+// procedure is one letter away (fuzzystrmatch). The NOT EXISTS does not depend on the row: one InitPlan.
+const wordTypo = (w: string) =>
+  w.length < TYPO_MIN_LENGTH
+    ? sql<SqlBool>`false`
+    : sql<SqlBool>`(NOT EXISTS (SELECT 1 FROM procedure_versions pv WHERE pv.status = 'published'
+          AND (' ' || pv.search_text) LIKE ${'% ' + w + '%'})
+        AND EXISTS (SELECT 1 FROM unnest(string_to_array(v.search_text, ' ')) AS t(word)
+          WHERE length(t.word) >= 3 AND levenshtein_less_equal(t.word, ${w}, 1) <= 1))`;
+
+/**
+ * The order of a search's results: the common procedures first (COMMON_PROCEDURES, weight 1–3), then
+ * the words typed as they are over words matched through a typo, then the trigram similarity of the
+ * whole search to the procedure's text (a short name that is mostly the search before a long one).
+ */
+function searchRank(plan: SearchPlan) {
+  const exact = plan.words.map((w) => sql<number>`CASE WHEN ${wordExact(w)} THEN 2 ELSE 0 END`);
+  return sql<number>`COALESCE((${JSON.stringify(COMMON_PROCEDURES)}::jsonb ->> p.code)::int, 0) * 4
+    + ${sql.join(exact, sql` + `)} + similarity(${plan.text}, v.search_text) * 4`;
+}
+
 export async function listProcedures(deps: Deps, f: ListFilter) {
+  const plan = f.q === undefined ? null : searchPlan(f.q);
   let agencyId: string | null = null;
   if (f.agencyCode !== undefined) {
     agencyId = (await getNamedAgency(deps.db, f.agencyCode, 'query/agencyCode')).agency_id;
@@ -30,9 +61,8 @@ export async function listProcedures(deps: Deps, f: ListFilter) {
     .innerJoin('procedures as p', 'p.procedure_id', 'v.procedure_id')
     .where((eb) => {
       const conds: Expression<SqlBool>[] = [eb('v.status', '=', 'published')];
-      if (f.q !== undefined) {
-        for (const w of searchQueryTokens(f.q)) conds.push(sql<SqlBool>`v.search_text LIKE ${'%' + w + '%'}`);
-      }
+      if (plan !== null)
+        for (const w of plan.words) conds.push(sql<SqlBool>`(${wordExact(w)} OR ${wordTypo(w)})`);
       if (f.field !== undefined) {
         conds.push(sql<SqlBool>`v.search_text LIKE ${'%' + foldVietnamese(f.field) + '%'}`);
         conds.push(eb('v.field_name', 'is not', null));
@@ -53,7 +83,14 @@ export async function listProcedures(deps: Deps, f: ListFilter) {
       return eb.and(conds);
     });
   const { rows, total } = await pageWithTotal(query, (page) =>
-    page.select(['p.code', 'v.data']).orderBy('p.code').offset(f.offset).limit(f.limit).execute(),
+    (plan !== null && plan.words.length > 0
+      ? page.select(['p.code', 'v.data']).orderBy(searchRank(plan), 'desc')
+      : page.select(['p.code', 'v.data'])
+    )
+      .orderBy('p.code')
+      .offset(f.offset)
+      .limit(f.limit)
+      .execute(),
   );
   return {
     items: rows.map((r) => {
@@ -72,7 +109,34 @@ export async function listProcedures(deps: Deps, f: ListFilter) {
   };
 }
 
-export async function getProcedure(deps: Deps, code: string, version?: number) {
+/**
+ * Why the back office cannot take this procedure in online, or null when it can: the procedure has no
+ * online channel or service, no agency offers it, or it has no usable time limit and workflow on the
+ * online channel (intake would refuse the dossier: DOSSIER_NO_WORKFLOW).
+ */
+async function onlineUnavailable(
+  deps: Deps,
+  row: Parameters<typeof channelWorkflowProblems>[1],
+  offerings: number,
+): Promise<OnlineUnavailableReason | null> {
+  const p: Procedure = row.data;
+  if (!(p.channels.length === 0 ? CHANNELS : p.channels).includes('online')) return 'no-online-channel';
+  if (p.onlineLevel === 'none') return 'no-online-service';
+  if (offerings === 0) return 'no-offering';
+  if ((await channelWorkflowProblems(deps.db, row, 'online')).length > 0) return 'no-time-limit';
+  return null;
+}
+
+/**
+ * One procedure. `audience: 'public'` (the portal's route): without the data's own notes and the
+ * catalogue's issues (common/catalog/public-procedure.ts); staff read a version with everything.
+ */
+export async function getProcedure(
+  deps: Deps,
+  code: string,
+  version?: number,
+  audience: 'public' | 'staff' = 'staff',
+) {
   const row = await getVersion(deps.db, code, version);
   const offerings = await deps.db
     .selectFrom('procedure_offerings as o')
@@ -83,13 +147,15 @@ export async function getProcedure(deps: Deps, code: string, version?: number) {
     .execute();
   const p = row.data;
   const form = formOf(row);
+  const unavailable = await onlineUnavailable(deps, row, offerings.length);
   return {
     version: row.version,
     status: row.status,
-    procedure: p,
+    procedure: audience === 'public' ? publicProcedure(p) : p,
     form: form.schema,
     genericForm: form.generic,
-    issues: procedureIssues(p),
+    issues: audience === 'public' ? [] : procedureIssues(p),
+    onlineApplication: { available: unavailable === null, reason: unavailable },
     offeredBy: offerings.map((o) => ({ code: o.code, name: o.name, unitCode: o.unit_code })),
   };
 }

@@ -29,6 +29,8 @@ test('a citizen signs in with the identity provider and the account carries the 
     citizen: {
       fullName: 'Nguyễn Thị Hường',
       idNumberMasked: '••••••••2345',
+      idNumber: '001190012345',
+      birthDate: '1990-05-14',
       phone: '0912345678',
       email: 'huong@example.vn',
     },

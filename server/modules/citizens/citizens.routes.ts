@@ -32,6 +32,8 @@ export function presentCitizen(c: CitizenActor) {
   return {
     fullName: c.fullName,
     idNumberMasked: `${'•'.repeat(8)}${c.idNumber.slice(-4)}`,
+    idNumber: c.idNumber,
+    birthDate: c.birthDate ?? null,
     phone: c.phone,
     email: c.email,
   };

@@ -194,7 +194,14 @@ export async function completeSignIn(deps: Deps, query: string, requestId: strin
     sessionToken,
     expiresAt,
     returnTo: flow.return_to,
-    citizen: { citizenId, idNumber, fullName: profile.full_name, phone: profile.phone, email: profile.email },
+    citizen: {
+      citizenId,
+      idNumber,
+      fullName: profile.full_name,
+      phone: profile.phone,
+      email: profile.email,
+      birthDate: profile.birth_date,
+    },
   };
 }
 
@@ -203,7 +210,15 @@ export async function resolveCitizenSession(deps: Deps, token: string): Promise<
   const row = await deps.db
     .selectFrom('citizen_sessions as s')
     .innerJoin('citizens as c', 'c.citizen_id', 's.citizen_id')
-    .select(['c.citizen_id', 'c.id_number', 'c.full_name', 'c.phone', 'c.email', 's.expires_at'])
+    .select([
+      'c.citizen_id',
+      'c.id_number',
+      'c.full_name',
+      'c.birth_date',
+      'c.phone',
+      'c.email',
+      's.expires_at',
+    ])
     .where('s.token_hash', '=', keyedHash(deps.config.secretKey, token))
     .executeTakeFirst();
   if (!row || new Date(row.expires_at) <= deps.clock.now()) return null;
@@ -213,6 +228,7 @@ export async function resolveCitizenSession(deps: Deps, token: string): Promise<
     fullName: row.full_name,
     phone: row.phone,
     email: row.email,
+    birthDate: row.birth_date,
   };
 }
 

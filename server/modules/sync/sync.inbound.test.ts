@@ -126,8 +126,8 @@ test('fetched dossiers enter intake once as submitted dossiers at the named desk
   assert.equal(birth.status, 'received');
   assert.deepEqual(
     birth.problems.map((p) => p.path),
-    ['body/components/TP2'],
-    'what the desk must check: the e-form the online channel requires was not sent',
+    [],
+    'the e-form (TP2) is the declaration itself (#14), and the birth certificate (TP3) was sent',
   );
   const held = rows.filter((x) => x.status === 'held');
   assert.deepEqual(held.map((x) => x.procedure_code).sort(), ['1.000656', '1.004873']);

@@ -148,6 +148,7 @@ export const en: Messages = {
       'calendar-hour': (n: string) => `${n} ${n === '1' ? 'hour' : 'hours'}`,
     },
     noUnit: (n: string) => `${n} (unit not stated)`,
+    notStated: 'Not clearly stated',
     noUnitNote:
       'The published time limit is a bare number: it does not say working days or calendar days. Ask the receiving desk.',
     free: 'Free of charge',
@@ -985,6 +986,14 @@ export const en: Messages = {
     },
   },
   citizen: {
+    onlineUnavailable: {
+      'no-online-channel': 'This procedure cannot be applied for online; apply in person or by post.',
+      'no-online-service': 'This procedure has no online service yet; apply in person at the one-stop desk.',
+      'no-offering':
+        'No agency on the system takes this procedure yet, so it cannot be applied for online. Ask the one-stop desk where you live.',
+      'no-time-limit':
+        'Not available online yet: the procedure has no clear time limit from which the system could set a result date. Apply in person at the one-stop desk.',
+    },
     applyOnline: 'Apply online',
     applyHint: 'Sign in with your electronic identity to apply and follow the result.',
     national: {
@@ -1135,6 +1144,10 @@ export const en: Messages = {
       reviewIntro: 'Check everything before submitting. Once submitted, you get a dossier code to follow it.',
       afterSubmit:
         'The one-stop desk checks and receives the dossier; the time limit counts from its receipt.',
+      prefilledNote:
+        'The requester’s details (name, personal ID number, date of birth) come from your electronic identity account and cannot be changed here; “Kính gửi” (addressee) follows the agency you chose.',
+      declaredOnScreen:
+        'The declaration was filled in on screen at the “Applicant and declaration” step; it is not uploaded:',
       notOnline:
         'This procedure takes no online applications; apply in person at the one-stop desk or by post.',
     },

@@ -12,6 +12,7 @@ import {
   type TimeUnit,
 } from '../../../common/catalog/procedure.ts';
 import type { DURATION_UNITS, HOLIDAY_KIND_VALUES } from '../../../common/contracts/calendar.ts';
+import type { OnlineUnavailableReason } from '../../../common/contracts/catalog.ts';
 
 type HolidayKind = (typeof HOLIDAY_KIND_VALUES)[number];
 type DurationUnit = (typeof DURATION_UNITS)[number];
@@ -140,6 +141,8 @@ export const vi = {
       'calendar-hour': (n: string) => `${n} giờ`,
     } as Record<TimeUnit, (n: string) => string>,
     noUnit: (n: string) => `${n} (không rõ đơn vị)`,
+    /** A bare published number on a public page: not shown as a time limit. */
+    notStated: 'Chưa công bố rõ',
     noUnitNote:
       'Thời hạn được công bố chỉ có con số, không nêu là ngày làm việc hay ngày theo lịch. Hãy hỏi nơi tiếp nhận hồ sơ.',
     free: 'Miễn phí',
@@ -959,6 +962,15 @@ export const vi = {
   },
   /** The citizen side of the portal: applying online, "my dossiers", the public lookup, the kiosk. */
   citizen: {
+    onlineUnavailable: {
+      'no-online-channel': 'Thủ tục này không nộp trực tuyến được; hãy nộp trực tiếp hoặc qua bưu chính.',
+      'no-online-service':
+        'Thủ tục này chưa cung cấp dịch vụ công trực tuyến; hãy nộp trực tiếp tại Bộ phận Một cửa.',
+      'no-offering':
+        'Chưa có cơ quan nào trên hệ thống nhận hồ sơ thủ tục này, nên chưa nộp trực tuyến được. Hãy liên hệ Bộ phận Một cửa nơi bạn cư trú.',
+      'no-time-limit':
+        'Chưa nộp trực tuyến được: thủ tục chưa có thời hạn giải quyết rõ ràng để hệ thống hẹn ngày trả kết quả. Hãy nộp trực tiếp tại Bộ phận Một cửa.',
+    } as Record<OnlineUnavailableReason, string>,
     applyOnline: 'Nộp trực tuyến',
     applyHint: 'Đăng nhập bằng tài khoản định danh điện tử để nộp hồ sơ và theo dõi kết quả.',
     national: {
@@ -1110,6 +1122,9 @@ export const vi = {
       reviewIntro: 'Kiểm tra lại thông tin trước khi nộp. Sau khi nộp, bạn nhận được mã hồ sơ để theo dõi.',
       afterSubmit:
         'Bộ phận Một cửa sẽ kiểm tra và tiếp nhận hồ sơ; thời hạn giải quyết tính từ khi hồ sơ được tiếp nhận.',
+      prefilledNote:
+        'Thông tin người yêu cầu (họ tên, số định danh cá nhân, ngày sinh) lấy từ tài khoản định danh điện tử của bạn và không sửa ở đây; “Kính gửi” theo cơ quan bạn đã chọn.',
+      declaredOnScreen: 'Tờ khai đã khai trên màn hình ở bước “Người nộp và tờ khai”, không cần tải lên:',
       notOnline:
         'Thủ tục này không nhận hồ sơ trực tuyến; hãy nộp trực tiếp tại Bộ phận Một cửa hoặc qua bưu chính.',
     },

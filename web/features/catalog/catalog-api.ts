@@ -7,6 +7,7 @@ import type {
   OnlineLevel,
   Procedure,
 } from '../../../common/catalog/procedure.ts';
+import type { OnlineUnavailableReason } from '../../../common/contracts/catalog.ts';
 import { apiGet } from '../../app/http.ts';
 import { loadPortalSettings } from '../citizen/citizen-http.ts';
 import { loadExpected } from './expected.ts';
@@ -45,6 +46,8 @@ export type ProcedureDetail = {
   form: JsonSchema;
   genericForm: boolean;
   offeredBy: OfferingAgency[];
+  /** Whether the back office can take it in online, and why not. */
+  onlineApplication: { available: boolean; reason: OnlineUnavailableReason | null };
 };
 
 export type ProcedureQuery = {

@@ -6,10 +6,11 @@ import { formatNumber } from '../calendar/vn-time.ts';
 
 export { CHANNELS };
 
-/** "1 ngày làm việc"; a bare published number says that its unit is unknown. */
+/** "1 ngày làm việc"; a bare published number is "Chưa công bố rõ". */
 export function timeLimitText(t: Messages, limit: TimeLimit): string {
-  const n = formatNumber(t, limit.value);
-  return limit.unit === null ? t.catalog.noUnit(n) : t.catalog.timeUnits[limit.unit](n);
+  // A bare number ("1") is not a time limit a citizen can count on: said so, not shown as a figure.
+  if (limit.unit === null) return t.catalog.notStated;
+  return t.catalog.timeUnits[limit.unit](formatNumber(t, limit.value));
 }
 
 /** "50.000 ₫": dot-grouped in Vietnamese, a no-break space before the sign. */

@@ -76,7 +76,7 @@ export function ProcedureBody({ detail, expected }: { detail: ProcedureDetail; e
         ) : null}
       </dl>
 
-      <ApplyOnline code={p.code} channels={p.channels} />
+      <ApplyOnline code={p.code} channels={p.channels} online={detail.onlineApplication} />
 
       <ExpectedResult expected={expected} />
 

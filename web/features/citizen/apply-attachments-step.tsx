@@ -7,7 +7,7 @@ import { errorText } from '../../app/errors.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { ProcedureDetail } from '../catalog/catalog-api.ts';
 import { ReuseChoice } from '../documents/reuse-choice.tsx';
-import { presentedOnly, type UploadSlot } from './apply-rules.ts';
+import { declarationComponents, presentedOnly, type UploadSlot } from './apply-rules.ts';
 import { ID } from './apply-steps.ts';
 import { documentFileUrl, type ApplicantDocumentItem, type ApplicantDocumentList } from './documents-api.ts';
 import { FileField, UploadAnnouncer, type Uploads } from './file-upload.tsx';
@@ -77,9 +77,22 @@ export function AttachmentsStep({
   const { t } = useI18n();
   const a = t.citizen.apply;
   const shown = presentedOnly(detail.procedure);
+  const declared = declarationComponents(detail.procedure);
   return (
     <>
       <p>{a.attachIntro}</p>
+      {declared.length > 0 ? (
+        <div className="note" id="apply-declared">
+          <p>{a.declaredOnScreen}</p>
+          <ul className="plain-list">
+            {declared.map((d) => (
+              <li key={d.code}>
+                <span className="code">{d.code}</span> {d.component.name}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       <UploadAnnouncer uploads={uploads} />
       <StoreStatus store={store} organisation={organisation} />
       <ol className="attach-list">
@@ -98,7 +111,7 @@ export function AttachmentsStep({
                 s.required
                   ? s.component.form
                     ? t.dossiers.intake.condition(s.component.form)
-                    : null
+                    : s.component.condition
                   : s.component.condition
                     ? a.optionalWhen(s.component.condition)
                     : a.optional

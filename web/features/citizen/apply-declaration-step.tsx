@@ -46,17 +46,23 @@ function TextField({
   );
 }
 
+const hasReadOnly = (s: FormSchema): boolean =>
+  s.readOnly === true || Object.values(s.properties ?? {}).some(hasReadOnly);
+
 export function DeclarationStep({
   detail,
   citizen,
   form,
   fields,
+  shownSchema,
   formData,
   onFormData,
   formErrors,
 }: {
   detail: ProcedureDetail;
   citizen: CitizenView;
+  /** The form as rendered: the fields the identity provider vouched for are read-only. */
+  shownSchema: FormSchema;
   form: UseFormReturn<ApplyValues>;
   fields: Record<string, string>;
   formData: unknown;
@@ -135,8 +141,9 @@ export function DeclarationStep({
         </h3>
         <p className="hint">{t.dossiers.intake.requiredNote}</p>
         {detail.genericForm ? <p className="note">{t.procedure.form.generic}</p> : null}
+        {hasReadOnly(shownSchema) ? <p className="hint">{a.prefilledNote}</p> : null}
         <SchemaForm
-          schema={schema}
+          schema={shownSchema}
           value={formData}
           onChange={onFormData}
           errors={formErrors}

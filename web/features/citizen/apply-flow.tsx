@@ -5,7 +5,8 @@
 // has one. The values beside the declaration are react-hook-form's; the declaration is the
 // schema-driven form's own.
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { addressedTo, prefilledDeclaration, withVouchedReadOnly } from './apply-prefill.ts';
 import { useForm } from 'react-hook-form';
 import { keepListed, type ReuseChoices } from '../../../common/dossiers/reuse.ts';
 import { detailText, errorText } from '../../app/errors.ts';
@@ -79,7 +80,11 @@ export function ApplyFlow({ detail, citizen }: { detail: ProcedureDetail; citize
   });
   const values = form.watch();
   const [step, setStep] = useState<Step>('where');
-  const [formData, setFormData] = useState<unknown>(() => initialValue(schema) ?? {});
+  // The requester comes filled from the identity provider's claims (read-only), "Kính gửi" from the agency.
+  const [formData, setFormData] = useState<unknown>(() =>
+    prefilledDeclaration(detail.form, initialValue(schema) ?? {}, citizen),
+  );
+  const shownSchema = useMemo(() => withVouchedReadOnly(detail.form, citizen), [detail.form, citizen]);
   const [failure, setFailure] = useState<Failure>(NO_FAILURE);
   const [busy, setBusy] = useState(false);
   const uploads = useUploads(t);
@@ -120,6 +125,11 @@ export function ApplyFlow({ detail, citizen }: { detail: ProcedureDetail; citize
 
   const index = STEPS.indexOf(step);
   const agency = detail.offeredBy.find((x) => x.code === values.agencyCode) ?? null;
+  const agencyName = agency?.name ?? null;
+  // "Kính gửi" follows the agency chosen on the first step.
+  useEffect(() => {
+    if (agencyName !== null) setFormData((d: unknown) => addressedTo(detail.form, d, agencyName));
+  }, [agencyName, detail.form]);
   const desk = values.otherDesk ? (detail.offeredBy.find((x) => x.code === values.deskCode) ?? null) : agency;
 
   const go = (next: Step) => {
@@ -249,6 +259,7 @@ export function ApplyFlow({ detail, citizen }: { detail: ProcedureDetail; citize
             citizen={citizen}
             form={form}
             fields={fields}
+            shownSchema={shownSchema}
             formData={formData}
             onFormData={setFormData}
             formErrors={failure.formFields}

@@ -32,6 +32,8 @@ export function ApplyPage({ code }: { code: string }) {
   const online = detail
     ? (detail.procedure.channels.length === 0 ? CHANNELS : detail.procedure.channels).includes('online')
     : false;
+  // The back office cannot take it in online (no usable time limit, no agency offers it): said why.
+  const unavailable = detail && !detail.onlineApplication.available ? detail.onlineApplication.reason : null;
   const settings = load.data?.settings;
   const national = settings?.mode === 'national' ? settings : null;
 
@@ -79,6 +81,8 @@ export function ApplyPage({ code }: { code: string }) {
             </div>
           ) : !online ? (
             <p className="note-warning">{a.notOnline}</p>
+          ) : unavailable ? (
+            <p className="note-warning">{t.citizen.onlineUnavailable[unavailable]}</p>
           ) : (
             <CitizenGate>{(citizen) => <ApplyFlow detail={detail} citizen={citizen} />}</CitizenGate>
           )}

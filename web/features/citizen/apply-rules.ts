@@ -7,12 +7,19 @@ import { componentCode, isRequiredOn } from '../../../common/dossiers/components
 
 export type UploadSlot = { index: number; code: string; component: DossierComponent; required: boolean };
 
-/** The components an applicant may attach files to online, in the procedure's order. */
+/** The components an applicant may attach files to online, in the procedure's order (not the declaration). */
 export function uploadSlots(p: Procedure): UploadSlot[] {
   return p.components.flatMap((component, index) =>
-    component.submission === 'present'
+    component.submission === 'present' || component.declaration === true
       ? []
       : [{ index, code: componentCode(index), component, required: isRequiredOn(component, 'online') }],
+  );
+}
+
+/** The papers that are the declaration itself: filled on screen online, never uploaded. */
+export function declarationComponents(p: Procedure): { code: string; component: DossierComponent }[] {
+  return p.components.flatMap((component, index) =>
+    component.declaration === true ? [{ code: componentCode(index), component }] : [],
   );
 }
 

@@ -125,6 +125,7 @@ export function ScalarField({
           {...common}
           type={type}
           value={text}
+          readOnly={s.readOnly === true || undefined}
           maxLength={s.maxLength}
           list={examples.length > 0 ? `${id}-examples` : undefined}
           autoComplete="off"

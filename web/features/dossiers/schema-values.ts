@@ -30,6 +30,8 @@ export type FormSchema = {
   'x-propertyOrder'?: readonly string[];
   /** The value is the id of a file uploaded through POST /files (common/dossiers/input-schema.ts). */
   'x-file'?: boolean;
+  /** Shown, not edited (the citizen's apply page: what the identity provider vouched for). */
+  readOnly?: boolean;
 };
 
 export type FormValue = Record<string, unknown>;

@@ -15,6 +15,8 @@ import {
   workflowForDossier,
 } from '../../catalog/index.ts';
 import { workingTimeRead, type WorkingTimeRead } from '../../calendar/index.ts';
+import { formOf } from '../../catalog/index.ts';
+import { applyPrefill, type PrefillFacts } from '../../../../common/catalog/prefill.ts';
 import { resolveReusedDocuments } from '../../documents/index.ts';
 import { agencyRowsByCode, procedureVersion, usableFiles, type AgencyRow } from '../dossier.repository.ts';
 import type { FileUser } from '../../files/index.ts';
@@ -98,6 +100,8 @@ export type PreparedIntake = {
   warnings: ErrorDetail[];
   /** The components as stored: a reused one also carries its records' files. */
   components: ComponentInput[];
+  /** The declaration as stored: as given, with its `x-prefill` fields filled when asked. */
+  formData: unknown;
 };
 
 /**
@@ -155,6 +159,12 @@ export async function prepareIntake(
     receiving: AgencyRow;
     fileOwner: FileUser;
     lenient?: boolean;
+    /**
+     * Fill the declaration's `x-prefill` fields that are empty (common/catalog/prefill.ts): "Kính gửi"
+     * from the competent agency, the requester from `facts`. `vouched`: the facts come from the
+     * identity provider, and a vouched field given with another value takes the vouched one (a warning).
+     */
+    prefill?: { facts: PrefillFacts; vouched: boolean };
   },
 ): Promise<PreparedIntake> {
   const { receiving, fileOwner, lenient = false } = how;
@@ -195,7 +205,22 @@ export async function prepareIntake(
 
   const warnings: ErrorDetail[] = [];
   const soft = lenient ? warnings : problems;
-  const form = formValidatorFor(version).validate(input.formData);
+  let formData = input.formData;
+  if (how.prefill) {
+    const filled = applyPrefill(
+      formOf(version).schema,
+      formData,
+      { ...how.prefill.facts, agencyName: competent?.name },
+      { vouched: how.prefill.vouched },
+    );
+    formData = filled.data;
+    for (const c of filled.corrected)
+      warnings.push({
+        path: pathOf(`formData/${c.path.join('/')}`),
+        message: `Đã ghi theo thông tin đã xác thực qua tài khoản định danh điện tử: ${c.vouched}.`,
+      });
+  }
+  const form = formValidatorFor(version).validate(formData);
   // An oversized declaration is refused even where form errors are warnings (catalog formValidatorFor).
   if (!form.ok)
     for (const e of form.errors)
@@ -262,6 +287,7 @@ export async function prepareIntake(
     missing,
     warnings,
     components: reused.components,
+    formData,
   };
 }
 

@@ -165,7 +165,21 @@ export async function submitOnline(
     receiving,
     fileOwner: fileUserOf(submitter),
     lenient,
+    // The declaration's requester and "Kính gửi" are filled from what is known: a citizen's identity
+    // as the identity provider vouched for it (a different value is refused), the competent agency.
+    prefill:
+      submitter.kind === 'citizen'
+        ? {
+            facts: {
+              fullName: submitter.citizen.fullName,
+              idNumber: submitter.citizen.idNumber,
+              birthDate: submitter.citizen.birthDate ?? null,
+            },
+            vouched: true,
+          }
+        : { facts: {}, vouched: false },
   });
+  core.formData = prepared.formData;
   assertSameProvince(receiving, prepared);
   const warnings = [
     ...prepared.warnings,
