@@ -84,7 +84,8 @@ export const en: Messages = {
     changesFirst: (when: string) =>
       `This is your first sign-in: dossiers someone else acted on in the last 24 hours (since ${when}).`,
     changesNone: 'No dossier has changed.',
-    changesShown: (shown: number, total: number) => `Showing ${shown} of ${total} changed dossiers, latest first.`,
+    changesShown: (shown: number, total: number) =>
+      `Showing ${shown} of ${total} changed dossiers, latest first.`,
     changesColumns: {
       code: 'Dossier code',
       procedure: 'Procedure',

@@ -94,7 +94,8 @@ export const vi = {
     changesFirst: (when: string) =>
       `Đây là lần đăng nhập đầu tiên của bạn: hồ sơ có thao tác của người khác trong 24 giờ qua (từ ${when}).`,
     changesNone: 'Không có hồ sơ nào thay đổi.',
-    changesShown: (shown: number, total: number) => `Đang hiển thị ${shown} trong ${total} hồ sơ có thay đổi, mới nhất trước.`,
+    changesShown: (shown: number, total: number) =>
+      `Đang hiển thị ${shown} trong ${total} hồ sơ có thay đổi, mới nhất trước.`,
     changesColumns: {
       code: 'Mã hồ sơ',
       procedure: 'Thủ tục',

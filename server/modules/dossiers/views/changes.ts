@@ -21,7 +21,11 @@ export async function changesSinceSignIn(deps: Deps, actor: Actor): Promise<Stat
     .select((eb) => ['x.dossier_id', eb.fn.countAll<string>().as('n'), eb.fn.max('x.at').as('last_at')])
     .where(others('x'))
     .groupBy('x.dossier_id');
-  const base = worklistQuery(deps, actor, undefined).innerJoin(recent.as('r'), 'r.dossier_id', 'd.dossier_id');
+  const base = worklistQuery(deps, actor, undefined).innerJoin(
+    recent.as('r'),
+    'r.dossier_id',
+    'd.dossier_id',
+  );
   const [rows, count] = await Promise.all([
     base
       .innerJoin('procedure_versions as v', 'v.procedure_version_id', 'd.procedure_version_id')
