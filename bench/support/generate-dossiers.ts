@@ -611,7 +611,7 @@ async function cloneChunk(
   const baseS = base.getTime() / 1000;
   // Pseudo-random numbers in [0, 1) from the index: hashint8 is PostgreSQL's own (PGlite has it too).
   const r = (salt: number) =>
-    `((hashint8(g.i * 16 + ${salt} + ${c.seed} * 1000003)::bigint + 2147483648) / 4294967296.0)`;
+    `((hashint8(g.i * 16 + ${salt} + ${c.seed}::bigint * 1000003)::bigint + 2147483648) / 4294967296.0)`;
   const [ageFrom, ageTo] = c.path.ageDays;
   const shift = 'src.shift';
   const userCol = (id: string | null) =>
