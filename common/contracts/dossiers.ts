@@ -308,7 +308,10 @@ export const DossierChanges = Closed({
       procedureName: Type.String(),
       applicantName: Type.String(),
       actions: Type.Integer({ minimum: 1, description: 'Số thao tác của người khác từ thời điểm đó' }),
-      lastAction: Closed({ kind: Type.String(), at: Type.String(), by: Type.String() }),
+      lastAction: Closed(
+        { kind: Type.String(), at: Type.String(), by: Type.String() },
+        { description: "Thao tác gần nhất; kind 'submit': hồ sơ mới nộp, chưa ai thao tác (by: người nộp)" },
+      ),
     }),
   ),
   total: Type.Integer({ minimum: 0 }),

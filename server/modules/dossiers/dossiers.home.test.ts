@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
 import { errorOf, loginAs, ORIGIN } from '../../test/http.ts';
 import { dossierKit } from '../../test/dossier-kit.ts';
-import { startTestIdp } from '../../test/citizen.ts';
+import { signInCitizen, startTestIdp } from '../../test/citizen.ts';
 import { testConfig } from '../../test/template.ts';
 import { birthAtCounter, birthOnline } from '../../test/fixtures.ts';
 import { peoplesCommittee } from '../../test/seeded.ts';
@@ -24,7 +24,7 @@ const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n'
 type Changes = {
   since: string;
   firstSignIn: boolean;
-  items: { code: string; actions: number; lastAction: { kind: string; by: string } }[];
+  items: { code: string; actions: number; lastAction: { kind: string; at: string; by: string } }[];
   total: number;
 };
 
@@ -53,7 +53,7 @@ const listed = async (cookie: string, list: string) => {
 
 /** An online birth registration to Hàng Trống by a citizen at the test identity provider: its code. */
 async function submitOnline(): Promise<string> {
-  const cookie = await kit.citizen('dev-001190012345');
+  const cookie = await signInCitizen(rt.app, 'dev-001190012345');
   // What the online channel requires, as the server says it.
   const none = await rt.app.inject({
     method: 'POST',
@@ -152,6 +152,7 @@ test('#14 since last sign-in: the dossiers others acted on since the previous si
   // ... after the desk received a dossier and passed it on, and the specialist took it.
   const desk = await loginAs(rt.app, 'desk.hang-trong');
   const code = (await receiveOne(desk)).code;
+  const online = await submitOnline();
   await kit.forward(desk, code, 'specialist.hang-trong');
   clock.set('2026-11-24T03:00:00Z');
   const leader = await loginAs(rt.app, 'leader.hang-trong');
@@ -165,6 +166,13 @@ test('#14 since last sign-in: the dossiers others acted on since the previous si
   assert.equal(mine.lastAction.kind, 'forward');
   assert.ok(mine.actions >= 2, 'received, then forwarded');
   assert.ok(changes.total >= changes.items.length);
+  const submitted = changes.items.find((d) => d.code === online);
+  assert.ok(submitted, 'a submission nobody has acted on yet is news too');
+  assert.deepEqual(submitted.lastAction, {
+    kind: 'submit',
+    at: '2026-11-24T02:00:00.000Z',
+    by: 'Nguyễn Thị Hường',
+  });
 
   // The desk's own actions are not news to the desk.
   clock.set('2026-11-24T04:00:00Z');

@@ -94,6 +94,7 @@ export const en: Messages = {
       status: 'Status',
     },
     changesBy: (who: string, when: string) => `${who}, ${when}`,
+    changesSubmitted: 'Submitted (not yet received)',
     changesCount: (n: number) => (n === 1 ? '1 action' : `${n} actions`),
   },
   units: {

@@ -104,6 +104,7 @@ export const vi = {
       status: 'Trạng thái',
     },
     changesBy: (who: string, when: string) => `${who}, ${when}`,
+    changesSubmitted: 'Nộp hồ sơ (chưa tiếp nhận)',
     changesCount: (n: number) => `${n} thao tác`,
   },
   units: {

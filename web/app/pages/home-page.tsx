@@ -97,7 +97,9 @@ function Changes({ t, data }: { t: Messages; data: DossierChangesData }) {
                   <td data-label={c.procedure}>{d.procedureName}</td>
                   <td data-label={c.applicant}>{d.applicantName}</td>
                   <td data-label={c.last}>
-                    {actionLabel(d.lastAction.kind)}
+                    {d.lastAction.kind === 'submit'
+                      ? t.home.changesSubmitted
+                      : actionLabel(d.lastAction.kind)}
                     <br />
                     <span className="muted">
                       {t.home.changesBy(d.lastAction.by, formatInstant(t, d.lastAction.at))}

@@ -16,15 +16,18 @@ export async function changesSinceSignIn(deps: Deps, actor: Actor): Promise<Stat
   const since = previous ?? new Date(deps.clock.now().getTime() - FIRST_SIGN_IN_LOOKBACK_MS);
   const others = (x: string) =>
     sql<boolean>`${sql.ref(`${x}.at`)} > ${since} AND ${sql.ref(`${x}.actor_user_id`)} IS DISTINCT FROM ${actor.userId}`;
-  const recent = deps.db
-    .selectFrom('dossier_actions as x')
-    .select((eb) => ['x.dossier_id', eb.fn.countAll<string>().as('n'), eb.fn.max('x.at').as('last_at')])
-    .where(others('x'))
-    .groupBy('x.dossier_id');
-  const base = worklistQuery(deps, actor, undefined).innerJoin(
-    recent.as('r'),
-    'r.dossier_id',
-    'd.dossier_id',
+  // The actions of others since then, and the submissions since then nobody has acted on yet (an
+  // online or national-portal dossier has no action before the desk receives it).
+  const recent = sql<{ dossier_id: string; n: string; last_at: Date }>`(
+    SELECT c.dossier_id, sum(c.n) AS n, max(c.last_at) AS last_at FROM (
+      SELECT x.dossier_id, count(*) AS n, max(x.at) AS last_at FROM dossier_actions x WHERE ${others('x')}
+       GROUP BY x.dossier_id
+      UNION ALL
+      SELECT s.dossier_id, 1, s.submitted_at FROM dossiers s
+       WHERE s.status = 'submitted' AND s.submitted_at > ${since} AND s.created_by IS DISTINCT FROM ${actor.userId}
+    ) c GROUP BY c.dossier_id)`.as('r');
+  const base = worklistQuery(deps, actor, undefined).innerJoin(recent, (j) =>
+    j.onRef('r.dossier_id', '=', 'd.dossier_id'),
   );
   const [rows, count] = await Promise.all([
     base
@@ -36,6 +39,7 @@ export async function changesSinceSignIn(deps: Deps, actor: Actor): Promise<Stat
         'd.procedure_code',
         'v.name as procedure_name',
         sql<string | null>`d.applicant->>'fullName'`.as('applicant_name'),
+        'd.submitted_at',
         'r.n',
       ])
       .orderBy('r.last_at', 'desc')
@@ -66,7 +70,7 @@ export async function changesSinceSignIn(deps: Deps, actor: Actor): Promise<Stat
     since: since.toISOString(),
     firstSignIn: previous === null,
     items: rows.map((r) => {
-      const l = lastOf.get(r.dossier_id)!;
+      const l = lastOf.get(r.dossier_id);
       return {
         code: r.code,
         status: r.status,
@@ -74,7 +78,9 @@ export async function changesSinceSignIn(deps: Deps, actor: Actor): Promise<Stat
         procedureName: r.procedure_name,
         applicantName: r.applicant_name ?? '',
         actions: Number(r.n),
-        lastAction: { kind: l.kind, at: new Date(l.at).toISOString(), by: l.actor_label },
+        lastAction: l
+          ? { kind: l.kind, at: new Date(l.at).toISOString(), by: l.actor_label }
+          : { kind: 'submit', at: new Date(r.submitted_at).toISOString(), by: r.applicant_name ?? '' },
       };
     }),
     total: Number(count.n),
