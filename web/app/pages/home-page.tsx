@@ -2,12 +2,10 @@
 // ROLE_COUNTERS), each a link to its worklist (/ho-so?ds=<list>); then the dossiers someone else acted
 // on since the user's previous sign-in; then the other tasks.
 import { useQuery } from '@tanstack/react-query';
-import { ROLE_COUNTERS, type Worklist } from '../../../common/dossiers/worklists.ts';
-import type { Role } from '../../../common/auth/roles.ts';
+import type { Worklist } from '../../../common/dossiers/worklists.ts';
 import { formatInstant } from '../../features/calendar/vn-time.ts';
 import { dossierQueries, type DossierChangesData } from '../../features/dossiers/dossiers-api.ts';
 import { actionLabel, statusLabel } from '../../features/dossiers/dossier-format.ts';
-import { withQuery } from '../http.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Messages } from '../i18n/vi.ts';
 import { Page } from '../page.tsx';
@@ -15,24 +13,7 @@ import { dossierPath, PATHS } from '../paths.ts';
 import { ReadError } from '../read-error.tsx';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
-
-/** The worklist a counter opens. */
-export const worklistPath = (list: Worklist): string => withQuery(PATHS.dossiers, { ds: list });
-
-type RoleCounters = { role: Role; agencies: string[]; lists: readonly Worklist[] };
-
-/** One block per role that has counters, in the order the user's roles come, with that role's agencies. */
-function roleCounters(roles: readonly { role: Role; agencyName: string }[]): RoleCounters[] {
-  const blocks = new Map<Role, RoleCounters>();
-  for (const r of roles) {
-    const lists = ROLE_COUNTERS[r.role];
-    if (!lists) continue;
-    const block = blocks.get(r.role) ?? { role: r.role, agencies: [], lists };
-    if (!block.agencies.includes(r.agencyName)) block.agencies.push(r.agencyName);
-    blocks.set(r.role, block);
-  }
-  return [...blocks.values()];
-}
+import { roleCounters, worklistPath, type RoleCounters } from './home-counters.ts';
 
 function Counters({
   t,
