@@ -12,6 +12,7 @@ export type RunResult = {
   seconds: number;
   perSecond: number;
   p50: number;
+  p95: number;
   p99: number;
 };
 
@@ -50,6 +51,7 @@ export async function runClosedLoop(
     seconds,
     perSecond: total / seconds,
     p50: at(0.5),
+    p95: at(0.95),
     p99: at(0.99),
   };
 }

@@ -34,6 +34,33 @@ export async function countStatements(
   return { statements: texts.length, texts };
 }
 
+/** One statement as a pg client submitted it: named (prepared) or not, with its parameters. */
+export type CapturedStatement = { name?: string; text: string; values: unknown[] };
+
+/**
+ * The statements `request` sends, with their parameters, in the order they were submitted: what a
+ * raw ceiling replays (bench/worklist.ts). Only one capture may run at a time.
+ */
+export async function captureStatements(request: () => Promise<void>): Promise<CapturedStatement[]> {
+  const proto = pg.Query.prototype as unknown as { submit: Submit };
+  const original = proto.submit;
+  const captured: CapturedStatement[] = [];
+  proto.submit = function (this: { text?: string; name?: string; values?: unknown[] }, ...args: unknown[]) {
+    captured.push({
+      ...(this.name ? { name: this.name } : {}),
+      text: this.text ?? '',
+      values: [...(this.values ?? [])],
+    });
+    return original.apply(this, args);
+  };
+  try {
+    await request();
+  } finally {
+    proto.submit = original;
+  }
+  return captured;
+}
+
 /** A session cookie for `username` (demo password) on an in-process app. */
 export async function injectLogin(app: FastifyInstance, username: string): Promise<string> {
   const res = await app.inject({

@@ -293,6 +293,30 @@ export const WorklistCounts = Closed(
   >,
 );
 
+/**
+ * What changed since the officer's previous sign-in (trang chủ): the dossiers in their reach on which
+ * someone else acted since then, the most recently acted on first. A first sign-in looks back a day.
+ */
+export const DossierChanges = Closed({
+  since: Type.String({ description: 'Từ thời điểm này (lần đăng nhập trước, hoặc 24 giờ qua)' }),
+  firstSignIn: Type.Boolean(),
+  items: Type.Array(
+    Closed({
+      code: Type.String(),
+      status: Type.String(),
+      procedureCode: Type.String(),
+      procedureName: Type.String(),
+      applicantName: Type.String(),
+      actions: Type.Integer({ minimum: 1, description: 'Số thao tác của người khác từ thời điểm đó' }),
+      lastAction: Closed(
+        { kind: Type.String(), at: Type.String(), by: Type.String() },
+        { description: "Thao tác gần nhất; kind 'submit': hồ sơ mới nộp, chưa ai thao tác (by: người nộp)" },
+      ),
+    }),
+  ),
+  total: Type.Integer({ minimum: 0 }),
+});
+
 /** A citizen's online submission: the person applying is the signed-in account (its name and ID number). */
 export const OnlineSubmissionBody = Closed({
   procedureCode: ProcedureCode,

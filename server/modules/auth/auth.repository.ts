@@ -122,3 +122,20 @@ export async function findUserWithGrants(
     grants: rows.flatMap(grantOf),
   };
 }
+
+/**
+ * When the user signed in before their latest sign-in: the sign-ins are the audit trail's
+ * `auth.login` entries (auth.service.ts login), the latest being the one that opened the session in
+ * use. NULL for a first sign-in.
+ */
+export async function findPreviousSignIn(db: Database, userId: string): Promise<Date | null> {
+  const rows = await db
+    .selectFrom('audit_log')
+    .select('at')
+    .where('actor_user_id', '=', userId)
+    .where('action', '=', 'auth.login')
+    .orderBy('at', 'desc')
+    .limit(2)
+    .execute();
+  return rows[1] ? new Date(rows[1].at) : null;
+}

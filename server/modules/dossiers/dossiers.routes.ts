@@ -9,6 +9,7 @@ import {
   AllowedActionsResponse,
   ApplicantDossierView,
   CreateHeaders,
+  DossierChanges,
   DossierCodeParams,
   DossierListResponse,
   DossierReadView,
@@ -36,6 +37,7 @@ import { submitOnline } from './intake/online-submission.service.ts';
 import { receivableAgencies } from './intake/receivable-agencies.ts';
 import { getDossier } from './views/present-dossier.ts';
 import { countWorklists, listDossiers } from './views/worklists.ts';
+import { changesSinceSignIn } from './views/changes.ts';
 import { listOwnDossiers } from './views/own-dossiers.ts';
 import { publicLookup } from './views/public-lookup.ts';
 import { fail } from './dossiers.errors.ts';
@@ -162,6 +164,18 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => countWorklists(deps, requireActor(request)),
+  );
+
+  app.get(
+    '/api/v1/dossiers/changes',
+    {
+      schema: {
+        tags,
+        summary: 'Hồ sơ trong phạm vi người dùng có thao tác của người khác từ lần đăng nhập trước',
+        response: { 200: DossierChanges, ...errors },
+      },
+    },
+    async (request) => changesSinceSignIn(deps, requireActor(request)),
   );
 
   app.get(

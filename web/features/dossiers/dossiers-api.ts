@@ -7,6 +7,7 @@ import type { DossierAttachments } from '../../../common/contracts/dossier-attac
 import type { RatingState } from '../../../common/contracts/ratings.ts';
 import type {
   AllowedActionsResponse,
+  DossierChanges,
   DossierListResponse,
   DossierView,
   IntakeBody,
@@ -23,6 +24,7 @@ export type DossierListData = Static<typeof DossierListResponse>;
 export type DossierListItem = DossierListData['items'][number];
 export type WorklistCountsData = Static<typeof WorklistCounts>;
 export type AllowedActions = Static<typeof AllowedActionsResponse>;
+export type DossierChangesData = Static<typeof DossierChanges>;
 export type { IntakeBody };
 
 export const WORKLIST_PAGE_SIZE = 20;
@@ -43,6 +45,11 @@ export function listDossiers(query: DossierQuery, signal?: AbortSignal): Promise
 
 export function getCounts(signal?: AbortSignal): Promise<WorklistCountsData> {
   return apiGet(`${dossiersBase}/counts`, undefined, signal);
+}
+
+/** The home page's "since your last sign-in" (GET /dossiers/changes). */
+export function getChanges(signal?: AbortSignal): Promise<DossierChangesData> {
+  return apiGet(`${dossiersBase}/changes`, undefined, signal);
 }
 
 export function getDossier(code: string, signal?: AbortSignal): Promise<DossierViewData> {
@@ -75,6 +82,11 @@ export const dossierQueries = {
   all: ['dossiers'] as const,
   counts: () =>
     queryOptions({ queryKey: ['dossiers', 'counts'] as const, queryFn: ({ signal }) => getCounts(signal) }),
+  changes: () =>
+    queryOptions({
+      queryKey: ['dossiers', 'changes'] as const,
+      queryFn: ({ signal }) => getChanges(signal),
+    }),
   list: (query: DossierQuery) => read('list', query, (signal) => listDossiers(query, signal)),
   one: (code: string) => read('one', code, (signal) => getDossier(code, signal)),
   actions: (code: string) => read('actions', code, (signal) => getActions(code, signal)),

@@ -6,6 +6,7 @@ import { isoOrNull } from '../../../platform/clock.ts';
 import { DOSSIER_STATUSES, type DossierState } from '../../../../common/dossiers/index.ts';
 import { WORKLISTS, type Worklist } from '../../../../common/dossiers/worklists.ts';
 import { foldedWords } from '../../../../common/text/fold.ts';
+import { vnDate, vnMidnight } from '../../../../common/time/vn-time.ts';
 import { pageWithTotal } from '../../../db/paging.ts';
 
 export type ListFilter = {
@@ -21,7 +22,7 @@ export type ListFilter = {
 };
 
 /** Dossiers the actor may see, narrowed to one worklist. */
-function worklistQuery(deps: Deps, actor: Actor, list: Worklist | undefined) {
+export function worklistQuery(deps: Deps, actor: Actor, list: Worklist | undefined) {
   const now = deps.clock.now();
   const reach = actor.grants.map(
     (g) =>
@@ -37,6 +38,12 @@ function worklistQuery(deps: Deps, actor: Actor, list: Worklist | undefined) {
   switch (list) {
     case 'to-receive':
       q = q.where('d.status', '=', 'submitted').where('d.receiving_agency_id', 'in', myAgencies);
+      break;
+    case 'received-today':
+      // Received at one of my agencies since midnight in Vietnam (the counter's day).
+      q = q
+        .where('d.receiving_agency_id', 'in', myAgencies)
+        .where('d.received_at', '>=', vnMidnight(vnDate(now)));
       break;
     case 'mine':
       q = q.where('d.assignee_user_id', '=', actor.userId).where('d.closed_at', 'is', null);
@@ -57,6 +64,10 @@ function worklistQuery(deps: Deps, actor: Actor, list: Worklist | undefined) {
       break;
     case 'awaiting-supplement':
       q = q.where('d.status', '=', 'awaiting-supplement');
+      break;
+    case 'awaiting-applicant':
+      // The clock is paused on the applicant: a supplement or a financial obligation.
+      q = q.where('d.status', 'in', ['awaiting-supplement', 'awaiting-payment']);
       break;
     case 'result-ready':
       q = q.where('d.status', '=', 'result-ready');

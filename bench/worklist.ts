@@ -1,0 +1,252 @@
+// The officers' worklists at scale (issue 14) on PostgreSQL: a database of realistic dossiers
+// (bench/support/generate-dossiers.ts: 1,000,000 by default) across the demo provinces' people's
+// committees, the server as production runs it (bench/support/server.ts) over loopback HTTP, 50
+// concurrent sessions in a closed loop, four requests an officer's day is made of:
+//   - the desk's default worklist (the worklist page's first request, as the desk officer of a ward),
+//   - the leader's default worklist (the same, as a district leader: the wards below in reach),
+//   - a search by applicant name (a district leader, a name of a dossier in reach),
+//   - the dossier page (GET /api/v1/dossiers/:code, as the desk officer of the dossier's ward).
+// Raw ceiling in the same run at the same concurrency: the statements the server sends for each of
+// these requests, captured in process with their parameters (bench/support/statements.ts, on an app
+// built on the bench's own handle: the same code the child server runs), replayed through pg directly,
+// one request's statements one after another on one pooled connection. Nothing here names the SQL:
+// whatever the worklist queries become, the ceiling is theirs.
+// Target (issue 14): each p95 ≤ 100 ms, and each throughput ≥ 0.5 × its ceiling.
+// Run: node bench/worklist.ts [dossiers=1000000] [requests per case=2000]
+import os from 'node:os';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { buildApp } from '../server/app.ts';
+import { createBenchDatabase, describeRun } from './support/postgres.ts';
+import { startServer } from './support/server.ts';
+import { openBenchRuntime } from './support/desks.ts';
+import {
+  fmtMs,
+  fmtRatio,
+  fmtRun,
+  httpClient,
+  runClosedLoop,
+  seededRandom,
+  type RunResult,
+} from './support/load.ts';
+import { captureStatements, injectLogin, type CapturedStatement } from './support/statements.ts';
+import { generateDossiers } from './support/generate-dossiers.ts';
+
+const dossierCount = Number(process.argv[2] ?? 1_000_000);
+const requests = Number(process.argv[3] ?? 2000);
+const SESSIONS = 50;
+const TARGET_P95_MS = 100;
+const TARGET_RATIO = 0.5;
+/** Distinct requests of each case whose statements are captured for the ceiling. */
+const CAPTURED = 50;
+/** What the worklist page asks first (web/features/dossiers/worklist-page.tsx and dossiers-api.ts). */
+const DEFAULT_WORKLIST = '/api/v1/dossiers?list=agency&page=1&pageSize=20';
+const DISTRICT_LEADERS = ['leader.hoan-kiem', 'leader.thanh-oai', 'leader.my-duc', 'leader.quan-3'];
+const seed = Number(process.env.BENCH_SEED ?? Date.now() % 2 ** 31);
+
+type Sample = { username: string; path: string };
+type Case = { name: string; samples: Sample[] };
+
+const started = new Date();
+const db = await createBenchDatabase();
+const rt = await openBenchRuntime(db.url);
+let server: Awaited<ReturnType<typeof startServer>> | null = null;
+let client: ReturnType<typeof httpClient> | null = null;
+let cleaned: Promise<void> | null = null;
+const cleanup = () =>
+  (cleaned ??= (async () => {
+    client?.close();
+    await rt.close();
+    await server?.stop();
+    await db.drop();
+  })());
+process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
+
+try {
+  console.log(`worklist bench ${started.toISOString()}: ${await describeRun(db.url)}; seed ${seed}`);
+  const gen = await generateDossiers(rt.deps, { count: dossierCount, now: new Date(), seed });
+  await sql`VACUUM ANALYZE`.execute(rt.deps.db);
+  const total = await sql<{ n: string }>`SELECT count(*) AS n FROM dossiers`.execute(rt.deps.db);
+  console.log(
+    `${Number(total.rows[0]!.n).toLocaleString('en-US')} dossiers (${gen.dossiers.toLocaleString('en-US')} generated in ` +
+      `${gen.seconds.toFixed(0)} s), ${await tableSize()} on disk with indexes`,
+  );
+
+  const random = seededRandom(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
+  // The desks: one desk officer at each of 50 wards (the demo's where it has one).
+  const desks = (
+    await sql<{ username: string; agency_id: string }>`
+      SELECT DISTINCT ON (r.agency_id) u.username, r.agency_id FROM user_roles r JOIN users u ON u.user_id = r.user_id
+       WHERE r.role = 'desk-officer' AND EXISTS (SELECT 1 FROM dossiers d WHERE d.receiving_agency_id = r.agency_id)
+       ORDER BY r.agency_id, u.username LIMIT ${SESSIONS}`.execute(rt.deps.db)
+  ).rows;
+  const codesOf = new Map<string, string[]>();
+  for (const d of desks) {
+    const codes = await sql<{
+      code: string;
+    }>`SELECT code FROM dossiers WHERE receiving_agency_id = ${d.agency_id}
+      ORDER BY hashtext(code || ${String(seed)}) LIMIT 20`.execute(rt.deps.db);
+    codesOf.set(
+      d.username,
+      codes.rows.map((r) => r.code),
+    );
+  }
+  // Names to search for: applicants of dossiers in each district leader's reach.
+  const namesOf = new Map<string, string[]>();
+  for (const leader of DISTRICT_LEADERS) {
+    const names = await sql<{ name: string }>`
+      SELECT d.applicant->>'fullName' AS name FROM dossiers d
+       WHERE d.receiving_agency_id IN (SELECT a.agency_id FROM agencies a JOIN units u ON u.code = a.unit_code
+          WHERE u.path LIKE (SELECT un.path || '%' FROM user_roles r JOIN users us ON us.user_id = r.user_id
+            JOIN agencies ag ON ag.agency_id = r.agency_id JOIN units un ON un.code = ag.unit_code
+           WHERE us.username = ${leader} LIMIT 1))
+       ORDER BY hashtext(d.code || ${String(seed)}) LIMIT 20`.execute(rt.deps.db);
+    namesOf.set(
+      leader,
+      names.rows.map((r) => r.name),
+    );
+  }
+  const cases: Case[] = [
+    {
+      name: 'desk default worklist',
+      samples: desks.map((d) => ({ username: d.username, path: DEFAULT_WORKLIST })),
+    },
+    {
+      name: 'leader default worklist',
+      samples: DISTRICT_LEADERS.map((username) => ({ username, path: DEFAULT_WORKLIST })),
+    },
+    {
+      name: 'search by applicant name',
+      samples: Array.from({ length: CAPTURED }, (_, i) => {
+        const username = DISTRICT_LEADERS[i % DISTRICT_LEADERS.length]!;
+        const q = pick(namesOf.get(username)!);
+        return {
+          username,
+          path: `/api/v1/dossiers?list=agency&q=${encodeURIComponent(q)}&page=1&pageSize=20`,
+        };
+      }),
+    },
+    {
+      name: 'dossier page',
+      samples: Array.from({ length: CAPTURED }, (_, i) => {
+        const username = desks[i % desks.length]!.username;
+        return { username, path: `/api/v1/dossiers/${encodeURIComponent(pick(codesOf.get(username)!))}` };
+      }),
+    },
+  ];
+
+  // The statements of each sample, captured in process.
+  const app = await buildApp(rt.deps);
+  const inProcess = new Map<string, string>();
+  const captured = new Map<string, CapturedStatement[][]>();
+  try {
+    for (const c of cases) {
+      const lists: CapturedStatement[][] = [];
+      for (const s of c.samples.slice(0, CAPTURED)) {
+        if (!inProcess.has(s.username)) inProcess.set(s.username, await injectLogin(app, s.username));
+        const ask = () =>
+          app.inject({ method: 'GET', url: s.path, headers: { cookie: inProcess.get(s.username)! } });
+        await ask(); // warm: a first request may send statements later ones do not
+        lists.push(
+          await captureStatements(async () => {
+            const res = await ask();
+            if (res.statusCode !== 200)
+              throw new Error(`${c.name} ${s.path}: ${res.statusCode} ${res.body.slice(0, 200)}`);
+          }),
+        );
+      }
+      captured.set(c.name, lists);
+    }
+  } finally {
+    await app.close();
+  }
+
+  server = await startServer(db.url);
+  client = httpClient(server.origin, SESSIONS);
+  const http = client;
+  // 50 sessions per kind of officer, signed in over HTTP.
+  const sessions = new Map<string, string[]>();
+  const signIn = async (username: string) => {
+    const res = await http.request(
+      'POST',
+      '/api/v1/auth/login',
+      {},
+      JSON.stringify({ username, password: 'demo' }),
+    );
+    const cookie = [res.headers['set-cookie'] ?? []].flat().find((c) => c.startsWith('motcua_session='));
+    if (res.status !== 200 || !cookie) throw new Error(`login ${username}: ${res.status} ${res.body}`);
+    sessions.set(username, [...(sessions.get(username) ?? []), cookie.split(';')[0]!]);
+  };
+  for (const d of desks) await signIn(d.username);
+  for (let i = 0; i < SESSIONS; i++) await signIn(DISTRICT_LEADERS[i % DISTRICT_LEADERS.length]!);
+
+  const httpRun = (c: Case, n: number) =>
+    runClosedLoop(SESSIONS, n, async (i) => {
+      const s = c.samples[i % c.samples.length]!;
+      const cookies = sessions.get(s.username)!;
+      const res = await http.request('GET', s.path, {
+        cookie: cookies[Math.floor(i / c.samples.length) % cookies.length]!,
+      });
+      if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${res.body.slice(0, 200)}`);
+    });
+  const pool = new pg.Pool({ connectionString: db.url, max: SESSIONS });
+  const rawRun = (c: Case, n: number) => {
+    const lists = captured.get(c.name)!;
+    return runClosedLoop(SESSIONS, n, async (i) => {
+      const conn = await pool.connect();
+      try {
+        for (const st of lists[i % lists.length]!)
+          await conn.query(
+            st.name
+              ? { name: st.name, text: st.text, values: st.values }
+              : { text: st.text, values: st.values },
+          );
+      } finally {
+        conn.release();
+      }
+    });
+  };
+
+  const results: { c: Case; motcua: RunResult; raw: RunResult; statements: number }[] = [];
+  for (const c of cases) {
+    await httpRun(c, Math.min(500, requests));
+    await rawRun(c, Math.min(500, requests));
+    const motcua = await httpRun(c, requests);
+    const raw = await rawRun(c, requests);
+    const lists = captured.get(c.name)!;
+    results.push({ c, motcua, raw, statements: lists.reduce((n, l) => n + l.length, 0) / lists.length });
+  }
+  await pool.end();
+
+  const load = os.loadavg()[0]!.toFixed(2);
+  console.log(
+    `\n${SESSIONS} sessions, ${requests} requests per case; ${dossierCount.toLocaleString('en-US')} dossiers generated`,
+  );
+  let pass = true;
+  for (const r of results) {
+    const ratio = r.motcua.perSecond / r.raw.perSecond;
+    const ok = r.motcua.errors === 0 && r.motcua.p95 <= TARGET_P95_MS && ratio >= TARGET_RATIO;
+    pass &&= ok;
+    const label = r.c.name.padEnd(26);
+    console.log(`${label} motcua ${fmtRun(r.motcua)}  p95 ${fmtMs(r.motcua.p95)}`);
+    console.log(
+      `${''.padEnd(26)} raw pg ${fmtRun(r.raw)}  p95 ${fmtMs(r.raw.p95)}  (${r.statements.toFixed(1)} statements a request)`,
+    );
+    console.log(
+      `${''.padEnd(26)} ratio  ${fmtRatio(ratio)}   target p95 ≤ ${TARGET_P95_MS} ms and ≥ ${TARGET_RATIO} × ceiling: ${ok ? 'PASS' : 'FAIL'}`,
+    );
+  }
+  console.log(`load average ${load} (${os.cpus().length} cores)`);
+  console.log(pass ? 'PASS' : 'FAIL');
+} finally {
+  await cleanup();
+}
+
+async function tableSize(): Promise<string> {
+  const r = await sql<{
+    s: string;
+  }>`SELECT pg_size_pretty(pg_total_relation_size('dossiers') + pg_total_relation_size('dossier_actions')
+    + pg_total_relation_size('dossier_agencies')) AS s`.execute(rt.deps.db);
+  return `dossiers, actions and agencies ${r.rows[0]!.s}`;
+}
