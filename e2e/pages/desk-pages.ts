@@ -64,8 +64,14 @@ export class IntakePage extends AppShell {
     return this.page.getByRole('listbox').getByRole('option');
   }
 
+  /** The agency picker's control: its search field, or its "Đổi" button once an agency is chosen. */
   get agency(): Locator {
     return this.page.locator('#intake-agency');
+  }
+
+  /** The agency chosen, with the units above it. */
+  get agencyChosen(): Locator {
+    return this.page.locator('#intake-agency-chosen');
   }
 
   applicant(field: 'fullName' | 'idNumber' | 'phone' | 'email'): Locator {

@@ -8,6 +8,7 @@ import { procedureIssues } from '../../../common/catalog/issues.ts';
 import { foldVietnamese } from '../../../common/text/fold.ts';
 import { getNamedAgency, getProcedureRow, getVersion } from './catalog.repository.ts';
 import { formOf } from './catalog-forms.service.ts';
+import { unitTrails } from '../org/index.ts';
 import { pageWithTotal } from '../../db/paging.ts';
 
 export type ListFilter = {
@@ -81,6 +82,10 @@ export async function getProcedure(deps: Deps, code: string, version?: number) {
     .where('o.procedure_id', '=', row.procedure_id)
     .orderBy('a.code')
     .execute();
+  const trails = await unitTrails(
+    deps.db,
+    offerings.map((o) => o.unit_code),
+  );
   const p = row.data;
   const form = formOf(row);
   return {
@@ -90,7 +95,12 @@ export async function getProcedure(deps: Deps, code: string, version?: number) {
     form: form.schema,
     genericForm: form.generic,
     issues: procedureIssues(p),
-    offeredBy: offerings.map((o) => ({ code: o.code, name: o.name, unitCode: o.unit_code })),
+    offeredBy: offerings.map((o) => ({
+      code: o.code,
+      name: o.name,
+      unitCode: o.unit_code,
+      trail: trails.get(o.unit_code) ?? [],
+    })),
   };
 }
 

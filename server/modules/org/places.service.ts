@@ -292,7 +292,11 @@ async function browse(
 }
 
 /** The starting points: every province (public), or the top units of the caller's grants. */
-async function roots(db: Database, reach: PlaceReach, f: PlacesInput) {
+async function roots(
+  db: Database,
+  reach: PlaceReach,
+  f: PlacesInput,
+): Promise<PlacesResponse | { tops: string[] }> {
   if (reach.kind === 'public') {
     const base = db.selectFrom('units as u').where('u.level', '=', 1).where(inForce('u', f.today));
     const [rows, count] = await Promise.all([
@@ -390,4 +394,20 @@ export async function findPlaces(db: Database, reach: PlaceReach, f: PlacesInput
   }
   const page = await browse(db, reach, f, at);
   return { at: await atView(at), ...page };
+}
+
+/**
+ * The trail of each unit (its ancestors and itself, root first), for lists of agencies that other
+ * modules build (a procedure's offering agencies, the desk's receivable ones): a picker over them
+ * shows and browses by place.
+ */
+export async function unitTrails(db: Database, unitCodes: readonly string[]): Promise<Map<string, PlaceStep[]>> {
+  const codes = [...new Set(unitCodes)];
+  if (codes.length === 0) return new Map();
+  const rows = await db.selectFrom('units').select(['code', 'path']).where('code', 'in', codes).execute();
+  const names = await namesOf(
+    db,
+    rows.map((r) => r.path),
+  );
+  return new Map(rows.map((r) => [r.code, trailOf(names, r.path, true)]));
 }

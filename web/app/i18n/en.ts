@@ -776,12 +776,36 @@ export const en: Messages = {
     rejectedNow: (portalCode: string, why: string) => `Dossier ${portalCode} was rejected: ${why}`,
     openDossier: (code: string) => `Open dossier ${code}`,
   },
-  agencyPicker: {
-    hint: 'Type the name or code of an agency (with or without diacritics), then choose from the list.',
-    none: 'No agency within your reach matches.',
-    suggestions: (n: number) =>
-      `${n} ${n === 1 ? 'agency matches' : 'agencies match'}. Use the up and down arrow keys to choose.`,
-    chosen: (name: string) => `${name} chosen.`,
+  placePicker: {
+    hint: (what: 'agency' | 'unit') =>
+      what === 'agency'
+        ? 'Type the name or code of an agency, or of a ward, commune or district (with or without diacritics), or go down province, district, commune.'
+        : 'Type the name of a ward, commune or district (with or without diacritics), or go down province, district, commune.',
+    placeholder: 'Search by name or code',
+    noneChosen: (what: 'agency' | 'unit') =>
+      what === 'agency' ? 'No agency chosen.' : 'No administrative unit chosen.',
+    chosenPrefix: 'Chosen:',
+    choose: 'Choose',
+    change: 'Change',
+    where: 'Viewing',
+    top: 'All',
+    inside: (name: string) => `Units of ${name}`,
+    empty: 'Nothing to choose here.',
+    noMatch: (what: 'agency' | 'unit') =>
+      what === 'agency' ? 'No agency matches.' : 'No administrative unit matches.',
+    shown: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
+    previous: 'Previous page',
+    next: 'Next page',
+  },
+  dateInput: {
+    format: 'day/month/year, e.g. 01/12/2026',
+    formatTime: 'day/month/year hour:minute (24-hour), e.g. 01/12/2026 14:30',
+    placeholder: 'dd/mm/yyyy',
+    placeholderTime: 'dd/mm/yyyy hh:mm',
+    invalid: 'Not a date: type a real day/month/year, e.g. 01/12/2026.',
+    invalidDateTime: 'Not a date and time: type day/month/year hour:minute, e.g. 01/12/2026 14:30.',
+    before: (min: string) => `The date must be ${min} or later.`,
+    after: (max: string) => `The date must be ${max} or earlier.`,
   },
   personPicker: {
     choose: '— Choose a person —',

@@ -749,11 +749,35 @@ export const vi = {
     rejectedNow: (portalCode: string, why: string) => `Hồ sơ ${portalCode} bị từ chối: ${why}`,
     openDossier: (code: string) => `Mở hồ sơ ${code}`,
   },
-  agencyPicker: {
-    hint: 'Gõ tên hoặc mã cơ quan (có dấu hoặc không dấu), rồi chọn trong danh sách.',
-    none: 'Không tìm thấy cơ quan nào trong phạm vi của bạn.',
-    suggestions: (n: number) => `${n} cơ quan phù hợp. Dùng phím mũi tên lên, xuống để chọn.`,
-    chosen: (name: string) => `Đã chọn ${name}.`,
+  placePicker: {
+    hint: (what: 'agency' | 'unit'): string =>
+      what === 'agency'
+        ? 'Gõ tên hoặc mã cơ quan, tên phường, xã, quận, huyện (có dấu hoặc không dấu), hoặc chọn lần lượt tỉnh, huyện, xã.'
+        : 'Gõ tên phường, xã, quận, huyện (có dấu hoặc không dấu), hoặc chọn lần lượt tỉnh, huyện, xã.',
+    placeholder: 'Tìm theo tên hoặc mã',
+    noneChosen: (what: 'agency' | 'unit'): string => (what === 'agency' ? 'Chưa chọn cơ quan.' : 'Chưa chọn đơn vị hành chính.'),
+    chosenPrefix: 'Đã chọn:',
+    choose: 'Chọn',
+    change: 'Đổi',
+    where: 'Đang xem',
+    top: 'Tất cả',
+    inside: (name: string) => `Các đơn vị thuộc ${name}`,
+    empty: 'Ở đây không có gì để chọn.',
+    noMatch: (what: 'agency' | 'unit'): string =>
+      what === 'agency' ? 'Không tìm thấy cơ quan nào phù hợp.' : 'Không tìm thấy đơn vị hành chính nào phù hợp.',
+    shown: (from: number, to: number, total: number) => `${from}–${to} trong ${total}`,
+    previous: 'Trang trước',
+    next: 'Trang sau',
+  },
+  dateInput: {
+    format: 'ngày/tháng/năm, ví dụ 01/12/2026',
+    formatTime: 'ngày/tháng/năm giờ:phút (24 giờ), ví dụ 01/12/2026 14:30',
+    placeholder: 'dd/mm/yyyy',
+    placeholderTime: 'dd/mm/yyyy hh:mm',
+    invalid: 'Ngày không đúng: nhập ngày/tháng/năm có thật, ví dụ 01/12/2026.',
+    invalidDateTime: 'Ngày giờ không đúng: nhập ngày/tháng/năm giờ:phút, ví dụ 01/12/2026 14:30.',
+    before: (min: string) => `Ngày phải từ ${min} trở đi.`,
+    after: (max: string) => `Ngày phải từ ${max} trở về trước.`,
   },
   personPicker: {
     choose: '— Chọn người —',
