@@ -69,7 +69,11 @@ export class StaffPage extends AdminPage {
     const change = picker.getByRole('button', { name: /^(Chọn|Đổi) Cơ quan/ });
     if (await change.isVisible()) await change.click();
     await picker.getByRole('searchbox', { name: /^Cơ quan/ }).fill(words);
-    await picker.locator('.place-list').getByRole('button', { name: new RegExp(`^${name}`) }).first().click();
+    await picker
+      .locator('.place-list')
+      .getByRole('button', { name: new RegExp(`^${name}`) })
+      .first()
+      .click();
   }
 
   get submit(): Locator {

@@ -129,7 +129,11 @@ export class ApplyPage extends CitizenShell {
     const change = picker.locator('button#apply-agency');
     if (await change.isVisible()) await change.click();
     await picker.locator('input#apply-agency').fill(filter);
-    await picker.locator('.place-list').getByRole('button', { name: new RegExp(`^${name} `) }).first().click();
+    await picker
+      .locator('.place-list')
+      .getByRole('button', { name: new RegExp(`^${name} `) })
+      .first()
+      .click();
   }
 
   /** A declaration field by its path in the form's schema, `nguoiYeuCau-hoTen`. */

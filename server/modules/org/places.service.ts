@@ -401,7 +401,10 @@ export async function findPlaces(db: Database, reach: PlaceReach, f: PlacesInput
  * modules build (a procedure's offering agencies, the desk's receivable ones): a picker over them
  * shows and browses by place.
  */
-export async function unitTrails(db: Database, unitCodes: readonly string[]): Promise<Map<string, PlaceStep[]>> {
+export async function unitTrails(
+  db: Database,
+  unitCodes: readonly string[],
+): Promise<Map<string, PlaceStep[]>> {
   const codes = [...new Set(unitCodes)];
   if (codes.length === 0) return new Map();
   const rows = await db.selectFrom('units').select(['code', 'path']).where('code', 'in', codes).execute();

@@ -529,6 +529,8 @@ export const en: Messages = {
       idNumber: 'Personal ID number / code',
       phone: 'Phone number',
       email: 'Email',
+      addressUnit: 'Ward or commune of residence',
+      addressLine: 'House number, street, hamlet',
     },
     form: {
       required: 'required',
@@ -775,6 +777,14 @@ export const en: Messages = {
     stillHeld: (portalCode: string, why: string) => `Dossier ${portalCode} is still held: ${why}`,
     rejectedNow: (portalCode: string, why: string) => `Dossier ${portalCode} was rejected: ${why}`,
     openDossier: (code: string) => `Open dossier ${code}`,
+  },
+  address: {
+    legend: 'Address',
+    unit: 'Ward or commune of residence',
+    unitHint:
+      'Choose the province or city, then the district (where it still exists) and the ward or commune; or type the name of the ward or commune (with or without diacritics).',
+    line: 'House number, street, hamlet',
+    lineHint: 'For example: Số 12 phố Hàng Trống.',
   },
   placePicker: {
     hint: (what: 'agency' | 'unit') =>
@@ -1139,6 +1149,8 @@ export const en: Messages = {
         taxCode: 'Tax code',
         phone: 'Phone number',
         email: 'Email',
+        addressUnit: 'Ward or commune of residence',
+        addressLine: 'House number, street, hamlet',
       },
       fromIdentity: 'Your name and personal ID number come from your electronic identity.',
       phoneHint: 'So that the agency can reach you, e.g. 0912345678.',
@@ -1148,6 +1160,8 @@ export const en: Messages = {
         taxCode: 'A tax code has 10 digits (or 10 digits, a dash and 3 digits).',
         phone: 'This phone number is not valid (e.g. 0912345678).',
         email: 'This email address is not valid.',
+        addressUnit: 'Choose the ward or commune of the address (or clear the street).',
+        addressLine: 'Type the house number, street or hamlet of the address.',
         attach: (name: string) => `Please attach: ${name}`,
       },
       stillUploading: 'Files are still uploading; please wait until they finish.',

@@ -520,6 +520,8 @@ export const vi = {
       idNumber: 'Số định danh cá nhân / mã số',
       phone: 'Số điện thoại',
       email: 'Thư điện tử',
+      addressUnit: 'Phường, xã nơi ở',
+      addressLine: 'Số nhà, đường phố, thôn, xóm',
     },
     form: {
       required: 'bắt buộc',
@@ -749,13 +751,22 @@ export const vi = {
     rejectedNow: (portalCode: string, why: string) => `Hồ sơ ${portalCode} bị từ chối: ${why}`,
     openDossier: (code: string) => `Mở hồ sơ ${code}`,
   },
+  address: {
+    legend: 'Địa chỉ',
+    unit: 'Phường, xã nơi ở',
+    unitHint:
+      'Chọn tỉnh, thành phố rồi quận, huyện (nếu còn) và phường, xã; hoặc gõ tên phường, xã (có dấu hoặc không dấu).',
+    line: 'Số nhà, đường phố, thôn, xóm',
+    lineHint: 'Ví dụ: Số 12 phố Hàng Trống.',
+  },
   placePicker: {
     hint: (what: 'agency' | 'unit'): string =>
       what === 'agency'
         ? 'Gõ tên hoặc mã cơ quan, tên phường, xã, quận, huyện (có dấu hoặc không dấu), hoặc chọn lần lượt tỉnh, huyện, xã.'
         : 'Gõ tên phường, xã, quận, huyện (có dấu hoặc không dấu), hoặc chọn lần lượt tỉnh, huyện, xã.',
     placeholder: 'Tìm theo tên hoặc mã',
-    noneChosen: (what: 'agency' | 'unit'): string => (what === 'agency' ? 'Chưa chọn cơ quan.' : 'Chưa chọn đơn vị hành chính.'),
+    noneChosen: (what: 'agency' | 'unit'): string =>
+      what === 'agency' ? 'Chưa chọn cơ quan.' : 'Chưa chọn đơn vị hành chính.',
     chosenPrefix: 'Đã chọn:',
     choose: 'Chọn',
     change: 'Đổi',
@@ -764,7 +775,9 @@ export const vi = {
     inside: (name: string) => `Các đơn vị thuộc ${name}`,
     empty: 'Ở đây không có gì để chọn.',
     noMatch: (what: 'agency' | 'unit'): string =>
-      what === 'agency' ? 'Không tìm thấy cơ quan nào phù hợp.' : 'Không tìm thấy đơn vị hành chính nào phù hợp.',
+      what === 'agency'
+        ? 'Không tìm thấy cơ quan nào phù hợp.'
+        : 'Không tìm thấy đơn vị hành chính nào phù hợp.',
     shown: (from: number, to: number, total: number) => `${from}–${to} trong ${total}`,
     previous: 'Trang trước',
     next: 'Trang sau',
@@ -1114,6 +1127,8 @@ export const vi = {
         taxCode: 'Mã số thuế',
         phone: 'Số điện thoại',
         email: 'Thư điện tử',
+        addressUnit: 'Phường, xã nơi ở',
+        addressLine: 'Số nhà, đường phố, thôn, xóm',
       },
       fromIdentity: 'Họ tên và số định danh cá nhân lấy từ tài khoản định danh điện tử của bạn.',
       phoneHint: 'Để cơ quan liên hệ khi cần, ví dụ 0912345678.',
@@ -1123,6 +1138,8 @@ export const vi = {
         taxCode: 'Mã số thuế gồm 10 chữ số (hoặc 10 chữ số, gạch ngang, 3 chữ số).',
         phone: 'Số điện thoại không hợp lệ (ví dụ 0912345678).',
         email: 'Địa chỉ thư điện tử không hợp lệ.',
+        addressUnit: 'Chọn phường, xã của địa chỉ (hoặc xoá số nhà, đường phố).',
+        addressLine: 'Nhập số nhà, đường phố, thôn, xóm của địa chỉ.',
         attach: (name: string) => `Cần đính kèm: ${name}`,
       },
       stillUploading: 'Tệp đang được tải lên; vui lòng chờ cho xong.',

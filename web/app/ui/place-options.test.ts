@@ -28,7 +28,12 @@ const OPTIONS: LocalPlace[] = [
     unitCode: '99999',
     trail: [HCM, { code: '771', name: 'Quận 10' }, { code: '99999', name: 'Phường 130' }],
   },
-  { code: '000.00.31.H29', name: 'Ủy ban nhân dân Quận 10', unitCode: '771', trail: [HCM, { code: '771', name: 'Quận 10' }] },
+  {
+    code: '000.00.31.H29',
+    name: 'Ủy ban nhân dân Quận 10',
+    unitCode: '771',
+    trail: [HCM, { code: '771', name: 'Quận 10' }],
+  },
   {
     code: '000.00.01.H26',
     name: 'Ủy ban nhân dân Phường Hàng Trống',
@@ -36,7 +41,12 @@ const OPTIONS: LocalPlace[] = [
     trail: [HN, { code: '002', name: 'Quận Hoàn Kiếm' }, { code: '00070', name: 'Phường Hàng Trống' }],
   },
 ];
-const ask = (q: string, under: string | null = null, page = 1, pageSize = 20) => ({ q, under, page, pageSize });
+const ask = (q: string, under: string | null = null, page = 1, pageSize = 20) => ({
+  q,
+  under,
+  page,
+  pageSize,
+});
 
 test('#14 picker: "phuong 13" finds the seven wards 13, told apart by their trail', () => {
   for (const q of ['phuong 13', 'Phường 13', 'PHUONG 13']) {
@@ -104,16 +114,20 @@ test('#14 picker: a short number is a whole word, other words start a word', () 
 
 test('#14 picker: pages are bounded and together hold every match once (property)', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 1, max: 5 }), fc.constantFrom('', 'phuong', 'ubnd', '13'), (pageSize, q) => {
-      const first = localPlaces(OPTIONS, ask(q, q === '' ? '79' : null, 1, pageSize));
-      const seen: string[] = [];
-      for (let p = 1; (p - 1) * pageSize < first.total; p += 1) {
-        const r = localPlaces(OPTIONS, ask(q, q === '' ? '79' : null, p, pageSize));
-        assert.ok(r.items.length <= pageSize);
-        seen.push(...r.items.map((i) => `${i.kind}:${i.code}`));
-      }
-      assert.equal(seen.length, first.total);
-      assert.equal(new Set(seen).size, seen.length);
-    }),
+    fc.property(
+      fc.integer({ min: 1, max: 5 }),
+      fc.constantFrom('', 'phuong', 'ubnd', '13'),
+      (pageSize, q) => {
+        const first = localPlaces(OPTIONS, ask(q, q === '' ? '79' : null, 1, pageSize));
+        const seen: string[] = [];
+        for (let p = 1; (p - 1) * pageSize < first.total; p += 1) {
+          const r = localPlaces(OPTIONS, ask(q, q === '' ? '79' : null, p, pageSize));
+          assert.ok(r.items.length <= pageSize);
+          seen.push(...r.items.map((i) => `${i.kind}:${i.code}`));
+        }
+        assert.equal(seen.length, first.total);
+        assert.equal(new Set(seen).size, seen.length);
+      },
+    ),
   );
 });

@@ -65,7 +65,8 @@ export function localPlaces(options: readonly LocalPlace[], ask: PlaceAsk): Plac
     if (under === null) return null;
     for (const o of options) {
       const i = o.trail.findIndex((s) => s.code === under);
-      if (i >= 0) return { code: under, name: o.trail[i]!.name, trail: o.trail.slice(0, i).map((s) => ({ ...s })) };
+      if (i >= 0)
+        return { code: under, name: o.trail[i]!.name, trail: o.trail.slice(0, i).map((s) => ({ ...s })) };
     }
     return null;
   })();
@@ -97,7 +98,8 @@ export function localPlaces(options: readonly LocalPlace[], ask: PlaceAsk): Plac
     if (i === o.trail.length - 1 && under !== null) here.push(toEntry(o));
     else {
       const step = o.trail[i + 1];
-      if (step && !below.has(step.code)) below.set(step.code, { step, trail: o.trail.slice(0, i + 1).map((s) => ({ ...s })) });
+      if (step && !below.has(step.code))
+        below.set(step.code, { step, trail: o.trail.slice(0, i + 1).map((s) => ({ ...s })) });
     }
   }
   const units: PlaceEntry[] = [...below.values()]

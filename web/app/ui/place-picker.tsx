@@ -108,6 +108,21 @@ export function PlacePicker({
     retry: false,
   });
   const data: PlacesResponse | undefined = local ? localPlaces(local, ask) : remote.data;
+  // A start with nothing under it (a ward, in a unit picker) opens the unit above it.
+  useEffect(() => {
+    const d = source.kind === 'remote' ? remote.data : undefined;
+    if (
+      d &&
+      !remote.isPlaceholderData &&
+      q === '' &&
+      under !== null &&
+      under === firstUnder &&
+      d.total === 0
+    ) {
+      const parent = d.at?.trail.at(-1);
+      if (parent) setUnder(parent.code);
+    }
+  }, [remote.data, remote.isPlaceholderData, q, under, firstUnder, source.kind]);
   // A remote start the user cannot browse (it answers 403): start from their starting points.
   useEffect(() => {
     if (source.kind === 'remote' && remote.isError && under !== null && under === firstUnder && q === '')
@@ -172,17 +187,17 @@ export function PlacePicker({
         </p>
       ) : null}
       {browseOnly ? null : (
-      <p className="place-chosen" id={`${id}-chosen`} aria-live="polite">
-        {value ? (
-          <>
-            <span className="visually-hidden">{p.chosenPrefix} </span>
-            <strong>{value.name}</strong>
-            {value.trail.length > 0 ? <span className="place-trail"> {trailText(value.trail)}</span> : null}
-          </>
-        ) : (
-          <span className="muted">{p.noneChosen(what)}</span>
-        )}
-      </p>
+        <p className="place-chosen" id={`${id}-chosen`} aria-live="polite">
+          {value ? (
+            <>
+              <span className="visually-hidden">{p.chosenPrefix} </span>
+              <strong>{value.name}</strong>
+              {value.trail.length > 0 ? <span className="place-trail"> {trailText(value.trail)}</span> : null}
+            </>
+          ) : (
+            <span className="muted">{p.noneChosen(what)}</span>
+          )}
+        </p>
       )}
       {!open ? (
         <button
