@@ -16,7 +16,7 @@ export const BIRTH_DECLARATION_FIELDS: Record<string, string> = {
   'nguoiYeuCau-noiCuTru': 'Số 12 phố Hàng Trống, phường Hàng Trống, quận Hoàn Kiếm, thành phố Hà Nội',
   'nguoiYeuCau-giayToTuyThan-loaiGiayTo': 'Thẻ căn cước',
   'nguoiYeuCau-giayToTuyThan-so': '001093012345',
-  'nguoiYeuCau-giayToTuyThan-ngayCap': '2024-07-01',
+  'nguoiYeuCau-giayToTuyThan-ngayCap': '01/07/2024',
   'nguoiYeuCau-quanHeVoiNguoiDuocKhaiSinh': 'Cha',
   'nguoiDuocKhaiSinh-hoTen': 'Nguyễn Minh Khang',
   'nguoiDuocKhaiSinh-ngaySinh': '01/11/2026',

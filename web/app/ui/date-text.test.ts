@@ -21,6 +21,9 @@ test('#14 dates: dd/mm/yyyy is read day first, whatever the browser', () => {
   assert.equal(parseDateText('01-12-2026'), '2026-12-01');
   assert.equal(parseDateText('01.12.2026'), '2026-12-01');
   assert.equal(parseDateText('01122026'), '2026-12-01');
+  // pasted ISO: the year first leaves no doubt
+  assert.equal(parseDateText('2026-12-01'), '2026-12-01');
+  assert.equal(parseDateText('2026-02-31'), null);
   assert.equal(formatDateText('2026-12-01'), '01/12/2026');
 });
 
@@ -33,7 +36,7 @@ test('#14 dates: days that do not exist and text that is not a date are refused'
     '01/13/2026',
     '32/01/2026',
     '',
-    '2026-12-01',
+    '2026-1-01',
     '12/2026',
     'hôm nay',
     '1/1/26',

@@ -12,16 +12,20 @@ function realDate(year: number, month: number, day: number): boolean {
 }
 
 const DATE = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$/;
+/** An ISO date, pasted: the year first leaves no doubt about the order. */
+const ISO_TYPED = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DIGITS = /^(\d{2})(\d{2})(\d{4})$/;
 const TIME = /^(\d{1,2})\s*[:hH.]\s*(\d{2})$/;
 
 /**
  * "01/12/2026", "1/12/2026", "01-12-2026", "01.12.2026" or "01122026" → "2026-12-01"; null when it
- * is not a real date (31/02/2026) or not a date at all. The day always comes first.
+ * is not a real date (31/02/2026) or not a date at all. The day always comes first, unless the year
+ * does ("2026-12-01", as pasted from elsewhere).
  */
 export function parseDateText(text: string): string | null {
   const t = text.trim();
-  const m = DATE.exec(t) ?? DIGITS.exec(t);
+  const iso = ISO_TYPED.exec(t);
+  const m = iso ? [iso[0], iso[3], iso[2], iso[1]] : (DATE.exec(t) ?? DIGITS.exec(t));
   if (!m) return null;
   const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
   return realDate(year, month, day) ? `${year}-${pad(month)}-${pad(day)}` : null;
