@@ -157,3 +157,29 @@ test('#14 places: the public list holds units only, anyone may read it, bad inpu
   const unauth = await rt.app.inject({ method: 'GET', url: '/api/v1/org/places?kind=agency' });
   assert.equal(unauth.statusCode, 401);
 });
+
+test('#14 places: a procedure’s offering agencies and the desk’s receivable ones carry their trail', async () => {
+  type Trailed = { code: string; name: string; unitCode: string; trail: { code: string; name: string }[] };
+  const detail = (await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.001193' })).json<{
+    offeredBy: Trailed[];
+  }>();
+  const wards13 = detail.offeredBy.filter((a) => a.name === 'Ủy ban nhân dân Phường 13');
+  assert.equal(wards13.length, 7);
+  assert.equal(
+    new Set(wards13.map((a) => trailText({ ...a, kind: 'agency', choosable: true, enterable: false }))).size,
+    7,
+  );
+  assert.ok(detail.offeredBy.every((a) => a.trail.at(-1)?.code === a.unitCode && a.trail.length >= 2));
+  const receivable = (
+    await rt.app.inject({
+      method: 'GET',
+      url: '/api/v1/dossiers/intake-agencies?procedure=1.001193',
+      headers: { cookie: await as('desk.hang-trong') },
+    })
+  ).json<{ items: Trailed[] }>();
+  const own = receivable.items.find((a) => a.unitCode === '00070');
+  assert.deepEqual(
+    own?.trail.map((s) => s.name),
+    ['Thành phố Hà Nội', 'Quận Hoàn Kiếm', 'Phường Hàng Trống'],
+  );
+});
