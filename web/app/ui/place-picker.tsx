@@ -57,6 +57,7 @@ export function PlacePicker({
   error,
   required = false,
   browseOnly = false,
+  searchOnly = false,
 }: {
   id: string;
   label: string;
@@ -68,6 +69,8 @@ export function PlacePicker({
   onPick?: ((place: PickedPlace) => void) | undefined;
   /** A list to look through, nothing to pick (a procedure's offering agencies). */
   browseOnly?: boolean;
+  /** Nothing listed before a search (the unit tree page, whose tree is the browsing). */
+  searchOnly?: boolean;
   /** The user's own units, most wanted first: the picker opens at the first it can. */
   startAt?: readonly string[];
   /** Units with units under them are ways down, not choices (an address's commune). */
@@ -103,11 +106,12 @@ export function PlacePicker({
     queryKey: ['places', source.kind === 'remote' ? source.key : 'local', ask] as const,
     queryFn: ({ signal }) =>
       source.kind === 'remote' ? source.fetch(ask, signal) : Promise.resolve(null as never),
-    enabled: source.kind === 'remote' && open,
+    enabled: source.kind === 'remote' && open && !(searchOnly && q === ''),
     placeholderData: keepPreviousData,
     retry: false,
   });
-  const data: PlacesResponse | undefined = local ? localPlaces(local, ask) : remote.data;
+  const data: PlacesResponse | undefined =
+    searchOnly && q === '' ? undefined : local ? localPlaces(local, ask) : remote.data;
   // A start with nothing under it (a ward, in a unit picker) opens the unit above it.
   useEffect(() => {
     const d = source.kind === 'remote' ? remote.data : undefined;
@@ -238,7 +242,7 @@ export function PlacePicker({
               if (e.key === 'Escape' && value) setOpen(false);
             }}
           />
-          {q === '' ? (
+          {q === '' && !searchOnly ? (
             <nav className="place-crumbs" aria-label={p.where}>
               <ol>
                 <li>

@@ -70,11 +70,13 @@ function UnitsView({ user }: { user: UserView }) {
           <PlacePicker
             id="unit-search-input"
             label={t.units.searchLabel}
+            hint={t.units.searchHint}
             source={unitSource}
             what="unit"
             value={picked}
             onPick={pickFromSearch}
             startAt={user.roles.map((r) => r.unitCode)}
+            searchOnly
           />
         </section>
       </div>
