@@ -271,7 +271,8 @@ export function PlacePicker({
           <ul className="place-list" id={listId} ref={listRef} aria-label={label}>
             {(data?.items ?? []).map((entry) => {
               const choose = canChoose(entry);
-              const trail = trailText(entry.trail);
+              // browsing, the trail above the list already says where they are
+              const trail = q ? trailText(entry.trail) : '';
               return (
                 <li key={`${entry.kind}:${entry.code}`} className="place-item">
                   {choose && browseOnly ? (
@@ -304,7 +305,7 @@ export function PlacePicker({
                       ) : (
                         <>
                           <span className="place-name">{entry.name}</span>
-                          {q && trail ? <span className="place-trail">{trail}</span> : null}
+                          {trail ? <span className="place-trail">{trail}</span> : null}
                           <span className="place-enter-mark" aria-hidden="true">
                             ›
                           </span>
