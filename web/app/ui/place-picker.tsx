@@ -58,6 +58,7 @@ export function PlacePicker({
   required = false,
   browseOnly = false,
   searchOnly = false,
+  noneText,
 }: {
   id: string;
   label: string;
@@ -71,6 +72,8 @@ export function PlacePicker({
   browseOnly?: boolean;
   /** Nothing listed before a search (the unit tree page, whose tree is the browsing). */
   searchOnly?: boolean;
+  /** What no choice means, when it means something ("every agency within my reach"). */
+  noneText?: string | undefined;
   /** The user's own units, most wanted first: the picker opens at the first it can. */
   startAt?: readonly string[];
   /** Units with units under them are ways down, not choices (an address's commune). */
@@ -199,7 +202,7 @@ export function PlacePicker({
               {value.trail.length > 0 ? <span className="place-trail"> {trailText(value.trail)}</span> : null}
             </>
           ) : (
-            <span className="muted">{p.noneChosen(what)}</span>
+            <span className="muted">{noneText ?? p.noneChosen(what)}</span>
           )}
         </p>
       )}
