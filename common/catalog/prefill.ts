@@ -92,7 +92,7 @@ export function withValueAt(data: unknown, path: readonly string[], value: unkno
   path.forEach((key, i) => {
     if (i === path.length - 1) node[key] = value;
     else {
-      const next = isObject(node[key]) ? { ...(node[key]) } : {};
+      const next = isObject(node[key]) ? { ...node[key] } : {};
       node[key] = next;
       node = next;
     }

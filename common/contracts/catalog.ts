@@ -1,3 +1,4 @@
+import { PlaceStep } from './org.ts';
 import { Type, type Static } from 'typebox';
 import { AgencyCode, Closed, Nullable, PagedQuery } from './common.ts';
 
@@ -53,7 +54,15 @@ export const ProcedureDetail = Closed({
   issues: Type.Array(
     Closed({ code: Type.String(), severity: Type.String(), path: Type.String(), message: Type.String() }),
   ),
-  offeredBy: Type.Array(Closed({ code: Type.String(), name: Type.String(), unitCode: Type.String() })),
+  offeredBy: Type.Array(
+    Closed({
+      code: Type.String(),
+      name: Type.String(),
+      unitCode: Type.String(),
+      /** The agency's unit and the units above it, root first (the pickers show and browse by it). */
+      trail: Type.Array(PlaceStep),
+    }),
+  ),
   /**
    * Whether the back office can take this procedure in online; `reason` says why not (the portal shows
    * it instead of "Nộp trực tuyến"). Dossiers for it from the national portal are held (sync).

@@ -1,3 +1,4 @@
+import { PlaceStep } from './org.ts';
 import { Type, type Static, type TProperties } from 'typebox';
 import { AgencyCode, Closed, IsoDate, Nullable, PagedQuery, UnitCode } from './common.ts';
 import { ProcedureCode } from './catalog.ts';
@@ -365,6 +366,8 @@ export const ReceivableAgencies = Closed({
       unitCode: Type.String(),
       /** The caller's desk that receives for it, sent back as the intake's deskAgencyCode. */
       deskAgencyCode: Type.String(),
+      /** The agency's unit and the units above it, root first (the picker browses by it). */
+      trail: Type.Array(PlaceStep),
     }),
   ),
 });

@@ -51,3 +51,47 @@ export const AgenciesResponse = Paged(AgencyView);
 
 export const UnitParams = Closed({ code: UnitCode });
 export const UnitDetail = Closed({ unit: UnitView, ancestors: Type.Array(UnitView) });
+
+// The place pickers (web/app/ui/place-picker.tsx): browse a unit's agencies and the units under it,
+// or search; every entry carries its trail, the names of the units above it (root first), so seven
+// "Phường 13" are told apart by their district.
+export const PLACE_KINDS = ['agency', 'unit'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];
+export const PLACES_PAGE_MAX = 50;
+
+export const PlaceStep = Closed({ code: Type.String(), name: Type.String() });
+export type PlaceStep = Static<typeof PlaceStep>;
+
+export const PlacesQuery = Closed({
+  kind: Type.Enum(PLACE_KINDS),
+  /** Words of a name or a code, with or without diacritics; without it, `under` is browsed. */
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  /** The unit browsed, or searched below; without it, where the caller starts. */
+  under: Type.Optional(UnitCode),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
+  pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: PLACES_PAGE_MAX })),
+});
+export type PlacesQuery = Static<typeof PlacesQuery>;
+
+export const PlaceEntry = Closed({
+  kind: Type.Enum(PLACE_KINDS),
+  code: Type.String(),
+  name: Type.String(),
+  /** The unit of an agency; a unit's own code. */
+  unitCode: Type.String(),
+  /** The units above, root first: for an agency its unit and the unit's ancestors. */
+  trail: Type.Array(PlaceStep),
+  /** May be picked (an agency, or a unit in a unit picker). */
+  choosable: Type.Boolean(),
+  /** Has something below to browse. */
+  enterable: Type.Boolean(),
+});
+export type PlaceEntry = Static<typeof PlaceEntry>;
+
+export const PlacesResponse = Closed({
+  /** The unit browsed (null: the caller's starting points, or a search anywhere). */
+  at: Nullable(Closed({ code: Type.String(), name: Type.String(), trail: Type.Array(PlaceStep) })),
+  items: Type.Array(PlaceEntry),
+  total: Type.Integer({ minimum: 0 }),
+});
+export type PlacesResponse = Static<typeof PlacesResponse>;

@@ -79,7 +79,7 @@ test('the editor shows an API error beside the row it names', async () => {
   await calendar.editor.waitFor();
   await admin.page.getByRole('button', { name: 'Thêm ngày làm bù' }).click();
   const row = calendar.row(/^Ngày làm bù 2/);
-  await row.getByLabel('Ngày', { exact: true }).fill('2026-11-25');
+  await row.getByLabel('Ngày', { exact: true }).fill('25/11/2026');
   await row.getByLabel('Lý do', { exact: true }).fill('Thử: một ngày thường');
   await calendar.save.click();
   const date = row.getByLabel('Ngày', { exact: true });

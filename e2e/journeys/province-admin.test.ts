@@ -61,7 +61,7 @@ test('a search without diacritics finds Phường Hàng Trống and shows its ag
   await tree.search('hang trong');
   const result = tree.searchResult('Phường Hàng Trống');
   await result.waitFor();
-  assert.match(await result.innerText(), /Phường · cấp xã · mã 00070/);
+  assert.match(await result.innerText(), /Quận Hoàn Kiếm, Thành phố Hà Nội/);
   await result.click();
   await eventually(async () => {
     assert.equal(await tree.agenciesHeading.innerText(), 'Cơ quan thuộc Phường Hàng Trống');

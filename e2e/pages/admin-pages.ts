@@ -63,10 +63,17 @@ export class StaffPage extends AdminPage {
   }
 
   /** Type into a grant row's agency combobox and pick the suggestion named `name`. */
+  /** The row's agency picker: searched for `words`, the agency named `name` chosen. */
   async pickAgency(row: Locator, words: string, name: string): Promise<void> {
-    const box = row.getByRole('combobox', { name: /^Cơ quan/ });
-    await box.fill(words);
-    await this.page.getByRole('option', { name: new RegExp(`^${name}`) }).click();
+    const picker = row.locator('.place-picker');
+    const change = picker.getByRole('button', { name: /^(Chọn|Đổi) Cơ quan/ });
+    if (await change.isVisible()) await change.click();
+    await picker.getByRole('searchbox', { name: /^Cơ quan/ }).fill(words);
+    await picker
+      .locator('.place-list')
+      .getByRole('button', { name: new RegExp(`^${name}`) })
+      .first()
+      .click();
   }
 
   get submit(): Locator {

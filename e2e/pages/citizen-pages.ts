@@ -123,10 +123,17 @@ export class ApplyPage extends CitizenShell {
   }
 
   /** Step 1: the competent agency, found by typing part of its name. */
+  /** The agency picker: searched for `filter`, the agency named `name` (then its place) chosen. */
   async chooseAgency(filter: string, name: string): Promise<void> {
-    const group = this.page.getByRole('group', { name: /^Cơ quan giải quyết/ });
-    await group.getByLabel('Tìm theo tên phường, xã hoặc cơ quan').fill(filter);
-    await group.getByRole('radio', { name: new RegExp(`^${name} `) }).check();
+    const picker = this.page.locator('#apply-agency-picker');
+    const change = picker.locator('button#apply-agency');
+    if (await change.isVisible()) await change.click();
+    await picker.locator('input#apply-agency').fill(filter);
+    await picker
+      .locator('.place-list')
+      .getByRole('button', { name: new RegExp(`^${name} `) })
+      .first()
+      .click();
   }
 
   /** A declaration field by its path in the form's schema, `nguoiYeuCau-hoTen`. */

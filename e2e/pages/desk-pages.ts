@@ -6,17 +6,20 @@ export const WORKLIST_PATH = '/ho-so';
 export const INTAKE_PATH = '/ho-so/tiep-nhan';
 export const dossierPath = (code: string): string => `/ho-so/${code}`;
 
-/** The birth declaration of server/test/fixtures.ts (VALID_BIRTH_DECLARATION), by form field id. */
+/**
+ * The birth declaration of server/test/fixtures.ts (VALID_BIRTH_DECLARATION), by form field id, as
+ * typed: dates in dd/mm/yyyy (the date input keeps them as ISO).
+ */
 export const BIRTH_DECLARATION_FIELDS: Record<string, string> = {
   kinhGui: 'Ủy ban nhân dân phường Hàng Trống',
   'nguoiYeuCau-hoTen': 'Nguyễn Văn An',
   'nguoiYeuCau-noiCuTru': 'Số 12 phố Hàng Trống, phường Hàng Trống, quận Hoàn Kiếm, thành phố Hà Nội',
   'nguoiYeuCau-giayToTuyThan-loaiGiayTo': 'Thẻ căn cước',
   'nguoiYeuCau-giayToTuyThan-so': '001093012345',
-  'nguoiYeuCau-giayToTuyThan-ngayCap': '2024-07-01',
+  'nguoiYeuCau-giayToTuyThan-ngayCap': '01/07/2024',
   'nguoiYeuCau-quanHeVoiNguoiDuocKhaiSinh': 'Cha',
   'nguoiDuocKhaiSinh-hoTen': 'Nguyễn Minh Khang',
-  'nguoiDuocKhaiSinh-ngaySinh': '2026-11-01',
+  'nguoiDuocKhaiSinh-ngaySinh': '01/11/2026',
   'nguoiDuocKhaiSinh-danToc': 'Kinh',
   'nguoiDuocKhaiSinh-noiSinh': 'Bệnh viện Phụ sản Hà Nội, phường Láng, thành phố Hà Nội',
   'nguoiDuocKhaiSinh-queQuan': 'xã Bát Tràng, thành phố Hà Nội',
@@ -25,7 +28,7 @@ export const BIRTH_DECLARATION_FIELDS: Record<string, string> = {
   'cha-hoTen': 'Nguyễn Văn An',
   'cha-namSinh': '1993-04-12',
   lamTai: 'Hà Nội',
-  ngayLap: '2026-11-20',
+  ngayLap: '20/11/2026',
 };
 
 export class WorklistPage extends AppShell {
@@ -64,8 +67,14 @@ export class IntakePage extends AppShell {
     return this.page.getByRole('listbox').getByRole('option');
   }
 
+  /** The agency picker's control: its search field, or its "Đổi" button once an agency is chosen. */
   get agency(): Locator {
     return this.page.locator('#intake-agency');
+  }
+
+  /** The agency chosen, with the units above it. */
+  get agencyChosen(): Locator {
+    return this.page.locator('#intake-agency-chosen');
   }
 
   applicant(field: 'fullName' | 'idNumber' | 'phone' | 'email'): Locator {

@@ -27,8 +27,10 @@ export class DueTimePage extends AppShell {
   }
 
   /** Start as a `datetime-local` value (Vietnam time), e.g. 2026-11-23T10:00. */
+  /** `start` as `YYYY-MM-DDTHH:mm`, typed the way the field reads it: dd/mm/yyyy HH:mm. */
   async compute(start: string, value: string, unit = 'working-day'): Promise<void> {
-    await this.start.fill(start);
+    const [, y, m, d, time] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2})$/.exec(start) ?? [];
+    await this.start.fill(y ? `${d}/${m}/${y} ${time}` : start);
     await this.unit.selectOption(unit);
     await this.value.fill(value);
     await this.submit.click();

@@ -25,7 +25,8 @@ export class ProcedurePage extends AppShell {
   }
 
   get offeringAgencies(): Locator {
-    return this.section('Nơi nộp hồ sơ').locator('.agency-list li');
+    // the place picker's page: the provinces, districts or agencies shown
+    return this.section('Nơi nộp hồ sơ').locator('.place-list li');
   }
 
   /** The cells of a table in a section, row by row: [[channel, value, note], …]. */

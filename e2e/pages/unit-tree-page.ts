@@ -83,16 +83,20 @@ export class UnitTreePage extends AppShell {
   }
 
   get searchBox(): Locator {
-    return this.page.getByRole('searchbox');
+    return this.page.locator('input#unit-search-input');
   }
 
+  /** A unit found, its button named by the unit then the units above it. */
   searchResult(name: string): Locator {
     return this.page
-      .locator('#unit-search-results')
+      .locator('#unit-search-input-picker .place-list')
       .getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}`) });
   }
 
+  /** Types in the picker's search, opening it again ("Đổi") after an earlier choice. */
   async search(text: string): Promise<void> {
+    const change = this.page.locator('button#unit-search-input');
+    if (await change.isVisible()) await change.click();
     await this.searchBox.fill(text);
   }
 

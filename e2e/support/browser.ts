@@ -36,6 +36,8 @@ export type PageOptions = {
   viewport?: { width: number; height: number };
   /** Only for injecting axe-core: the app's CSP refuses inline scripts, as it should. */
   bypassCSP?: boolean;
+  /** The browser's language (Vietnamese unless said): what native date inputs would follow. */
+  locale?: string;
 };
 
 /** A fresh context (own cookies and storage) and page; `problems` collects script errors and CSP refusals. */
@@ -44,7 +46,7 @@ export async function openPage(browser: Browser, options: PageOptions = {}): Pro
     baseURL: BASE_URL,
     viewport: options.viewport ?? { width: 1280, height: 900 },
     bypassCSP: options.bypassCSP ?? false,
-    locale: 'vi-VN',
+    locale: options.locale ?? 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
   });
   context.setDefaultTimeout(10_000);

@@ -13,6 +13,7 @@ import { channelWorkflowProblems } from './catalog-workflows.service.ts';
 import { publicProcedure } from '../../../common/catalog/public-procedure.ts';
 import { CHANNELS, type Procedure } from '../../../common/catalog/procedure.ts';
 import type { OnlineUnavailableReason } from '../../../common/contracts/catalog.ts';
+import { unitTrails } from '../org/index.ts';
 import { pageWithTotal } from '../../db/paging.ts';
 
 export type ListFilter = {
@@ -145,6 +146,10 @@ export async function getProcedure(
     .where('o.procedure_id', '=', row.procedure_id)
     .orderBy('a.code')
     .execute();
+  const trails = await unitTrails(
+    deps.db,
+    offerings.map((o) => o.unit_code),
+  );
   const p = row.data;
   const form = formOf(row);
   const unavailable = await onlineUnavailable(deps, row, offerings.length);
@@ -156,7 +161,12 @@ export async function getProcedure(
     genericForm: form.generic,
     issues: audience === 'public' ? [] : procedureIssues(p),
     onlineApplication: { available: unavailable === null, reason: unavailable },
-    offeredBy: offerings.map((o) => ({ code: o.code, name: o.name, unitCode: o.unit_code })),
+    offeredBy: offerings.map((o) => ({
+      code: o.code,
+      name: o.name,
+      unitCode: o.unit_code,
+      trail: trails.get(o.unit_code) ?? [],
+    })),
   };
 }
 

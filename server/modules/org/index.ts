@@ -2,3 +2,4 @@
 export { registerOrgRoutes } from './org.routes.ts';
 export { canReachAgency, grantReachesAgency, grantsForAgency, type AgencyTarget } from './org.policy.ts';
 export { findAgencyByCode } from './org.repository.ts';
+export { unitTrails } from './places.service.ts';

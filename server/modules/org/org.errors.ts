@@ -7,6 +7,11 @@ export const fail = defineErrors('org', {
     vi: 'Dữ liệu gửi lên không hợp lệ.',
     en: 'The request is invalid.',
   },
+  ORG_PLACES_PUBLIC_UNITS_ONLY: {
+    code: 'VALIDATION_FAILED',
+    vi: 'Danh sách công khai chỉ có đơn vị hành chính (kind=unit).',
+    en: 'The public list holds administrative units only (kind=unit).',
+  },
   ORG_UNIT_NOT_FOUND: {
     code: 'NOT_FOUND',
     vi: (p) => `Không có đơn vị hành chính mã ${p.code}.`,

@@ -8,6 +8,8 @@ import { fail } from './org.errors.ts';
 import {
   AgenciesQuery,
   AgenciesResponse,
+  PlacesQuery,
+  PlacesResponse,
   UnitDetail,
   UnitParams,
   UnitsQuery,
@@ -17,6 +19,8 @@ import { requireActor } from '../auth/index.ts';
 import { canReachUnit } from './org.policy.ts';
 import { findUnit, listAgencies, listUnits } from './org.repository.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
+import { vnCivil } from '../../../common/time/vn-time.ts';
+import { findPlaces, type PlaceReach } from './places.service.ts';
 
 const errors = errorResponses(400, 401, 403);
 
@@ -59,8 +63,59 @@ async function checkUnitParam(
   if (!canReachUnit(actor, unit.path, 'read')) throw fail('ORG_UNIT_OUT_OF_REACH');
 }
 
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function today(deps: Deps): string {
+  const c = vnCivil(deps.clock.now());
+  return `${c.year}-${pad(c.month)}-${pad(c.day)}`;
+}
+
 export function registerOrgRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
+
+  const places = (reach: PlaceReach, q: PlacesQuery) => {
+    const pageSize = q.pageSize ?? 20;
+    return findPlaces(deps.db, reach, {
+      kind: q.kind,
+      q: q.q,
+      under: q.under,
+      offset: ((q.page ?? 1) - 1) * pageSize,
+      limit: pageSize,
+      today: today(deps),
+    });
+  };
+
+  app.get(
+    '/api/v1/org/places',
+    {
+      schema: {
+        tags: ['org'],
+        summary:
+          'Chọn cơ quan hoặc đơn vị hành chính: duyệt theo cấp (tỉnh → huyện → xã) hoặc tìm (có dấu hoặc không dấu), mỗi mục kèm các cấp trên, trong phạm vi của người dùng',
+        querystring: PlacesQuery,
+        response: { 200: PlacesResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      return places({ kind: 'staff', scope: actor.grants }, request.query);
+    },
+  );
+
+  app.get(
+    '/api/v1/public/places',
+    {
+      schema: {
+        tags: ['org'],
+        summary:
+          'Chọn đơn vị hành chính đang có hiệu lực (công khai, cho địa chỉ): duyệt theo cấp hoặc tìm, mỗi mục kèm các cấp trên',
+        security: [],
+        querystring: PlacesQuery,
+        response: { 200: PlacesResponse, ...errorResponses(400) },
+      },
+    },
+    async (request) => places({ kind: 'public' }, request.query),
+  );
 
   app.get(
     '/api/v1/units',

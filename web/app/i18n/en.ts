@@ -564,6 +564,8 @@ export const en: Messages = {
       idNumber: 'Personal ID number / code',
       phone: 'Phone number',
       email: 'Email',
+      addressUnit: 'Ward or commune of residence',
+      addressLine: 'House number, street, hamlet',
     },
     form: {
       required: 'required',
@@ -811,12 +813,44 @@ export const en: Messages = {
     rejectedNow: (portalCode: string, why: string) => `Dossier ${portalCode} was rejected: ${why}`,
     openDossier: (code: string) => `Open dossier ${code}`,
   },
-  agencyPicker: {
-    hint: 'Type the name or code of an agency (with or without diacritics), then choose from the list.',
-    none: 'No agency within your reach matches.',
-    suggestions: (n: number) =>
-      `${n} ${n === 1 ? 'agency matches' : 'agencies match'}. Use the up and down arrow keys to choose.`,
-    chosen: (name: string) => `${name} chosen.`,
+  address: {
+    legend: 'Address',
+    unit: 'Ward or commune of residence',
+    unitHint:
+      'Choose the province or city, then the district (where it still exists) and the ward or commune; or type the name of the ward or commune (with or without diacritics).',
+    line: 'House number, street, hamlet',
+    lineHint: 'For example: Số 12 phố Hàng Trống.',
+  },
+  placePicker: {
+    hint: (what: 'agency' | 'unit') =>
+      what === 'agency'
+        ? 'Type the name or code of an agency, or of a ward, commune or district (with or without diacritics), or go down province, district, commune.'
+        : 'Type the name of a ward, commune or district (with or without diacritics), or go down province, district, commune.',
+    placeholder: 'Search by name or code',
+    noneChosen: (what: 'agency' | 'unit') =>
+      what === 'agency' ? 'No agency chosen.' : 'No administrative unit chosen.',
+    chosenPrefix: 'Chosen:',
+    choose: 'Choose',
+    change: 'Change',
+    where: 'Viewing',
+    top: 'All',
+    inside: (name: string) => `Units of ${name}`,
+    empty: 'Nothing to choose here.',
+    noMatch: (what: 'agency' | 'unit') =>
+      what === 'agency' ? 'No agency matches.' : 'No administrative unit matches.',
+    shown: (from: number, to: number, total: number) => `${from}–${to} of ${total}`,
+    previous: 'Previous page',
+    next: 'Next page',
+  },
+  dateInput: {
+    format: 'day/month/year, e.g. 01/12/2026',
+    formatTime: 'day/month/year hour:minute (24-hour), e.g. 01/12/2026 14:30',
+    placeholder: 'dd/mm/yyyy',
+    placeholderTime: 'dd/mm/yyyy hh:mm',
+    invalid: 'Not a date: type a real day/month/year, e.g. 01/12/2026.',
+    invalidDateTime: 'Not a date and time: type day/month/year hour:minute, e.g. 01/12/2026 14:30.',
+    before: (min: string) => `The date must be ${min} or later.`,
+    after: (max: string) => `The date must be ${max} or earlier.`,
   },
   personPicker: {
     choose: '— Choose a person —',
@@ -1158,6 +1192,8 @@ export const en: Messages = {
         taxCode: 'Tax code',
         phone: 'Phone number',
         email: 'Email',
+        addressUnit: 'Ward or commune of residence',
+        addressLine: 'House number, street, hamlet',
       },
       fromIdentity: 'Your name and personal ID number come from your electronic identity.',
       phoneHint: 'So that the agency can reach you, e.g. 0912345678.',
@@ -1167,6 +1203,8 @@ export const en: Messages = {
         taxCode: 'A tax code has 10 digits (or 10 digits, a dash and 3 digits).',
         phone: 'This phone number is not valid (e.g. 0912345678).',
         email: 'This email address is not valid.',
+        addressUnit: 'Choose the ward or commune of the address (or clear the street).',
+        addressLine: 'Type the house number, street or hamlet of the address.',
         attach: (name: string) => `Please attach: ${name}`,
       },
       stillUploading: 'Files are still uploading; please wait until they finish.',

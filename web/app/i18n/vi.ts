@@ -557,6 +557,8 @@ export const vi = {
       idNumber: 'Số định danh cá nhân / mã số',
       phone: 'Số điện thoại',
       email: 'Thư điện tử',
+      addressUnit: 'Phường, xã nơi ở',
+      addressLine: 'Số nhà, đường phố, thôn, xóm',
     },
     form: {
       required: 'bắt buộc',
@@ -786,11 +788,46 @@ export const vi = {
     rejectedNow: (portalCode: string, why: string) => `Hồ sơ ${portalCode} bị từ chối: ${why}`,
     openDossier: (code: string) => `Mở hồ sơ ${code}`,
   },
-  agencyPicker: {
-    hint: 'Gõ tên hoặc mã cơ quan (có dấu hoặc không dấu), rồi chọn trong danh sách.',
-    none: 'Không tìm thấy cơ quan nào trong phạm vi của bạn.',
-    suggestions: (n: number) => `${n} cơ quan phù hợp. Dùng phím mũi tên lên, xuống để chọn.`,
-    chosen: (name: string) => `Đã chọn ${name}.`,
+  address: {
+    legend: 'Địa chỉ',
+    unit: 'Phường, xã nơi ở',
+    unitHint:
+      'Chọn tỉnh, thành phố rồi quận, huyện (nếu còn) và phường, xã; hoặc gõ tên phường, xã (có dấu hoặc không dấu).',
+    line: 'Số nhà, đường phố, thôn, xóm',
+    lineHint: 'Ví dụ: Số 12 phố Hàng Trống.',
+  },
+  placePicker: {
+    hint: (what: 'agency' | 'unit'): string =>
+      what === 'agency'
+        ? 'Gõ tên hoặc mã cơ quan, tên phường, xã, quận, huyện (có dấu hoặc không dấu), hoặc chọn lần lượt tỉnh, huyện, xã.'
+        : 'Gõ tên phường, xã, quận, huyện (có dấu hoặc không dấu), hoặc chọn lần lượt tỉnh, huyện, xã.',
+    placeholder: 'Tìm theo tên hoặc mã',
+    noneChosen: (what: 'agency' | 'unit'): string =>
+      what === 'agency' ? 'Chưa chọn cơ quan.' : 'Chưa chọn đơn vị hành chính.',
+    chosenPrefix: 'Đã chọn:',
+    choose: 'Chọn',
+    change: 'Đổi',
+    where: 'Đang xem',
+    top: 'Tất cả',
+    inside: (name: string) => `Các đơn vị thuộc ${name}`,
+    empty: 'Ở đây không có gì để chọn.',
+    noMatch: (what: 'agency' | 'unit'): string =>
+      what === 'agency'
+        ? 'Không tìm thấy cơ quan nào phù hợp.'
+        : 'Không tìm thấy đơn vị hành chính nào phù hợp.',
+    shown: (from: number, to: number, total: number) => `${from}–${to} trong ${total}`,
+    previous: 'Trang trước',
+    next: 'Trang sau',
+  },
+  dateInput: {
+    format: 'ngày/tháng/năm, ví dụ 01/12/2026',
+    formatTime: 'ngày/tháng/năm giờ:phút (24 giờ), ví dụ 01/12/2026 14:30',
+    placeholder: 'dd/mm/yyyy',
+    placeholderTime: 'dd/mm/yyyy hh:mm',
+    invalid: 'Ngày không đúng: nhập ngày/tháng/năm có thật, ví dụ 01/12/2026.',
+    invalidDateTime: 'Ngày giờ không đúng: nhập ngày/tháng/năm giờ:phút, ví dụ 01/12/2026 14:30.',
+    before: (min: string) => `Ngày phải từ ${min} trở đi.`,
+    after: (max: string) => `Ngày phải từ ${max} trở về trước.`,
   },
   personPicker: {
     choose: '— Chọn người —',
@@ -1136,6 +1173,8 @@ export const vi = {
         taxCode: 'Mã số thuế',
         phone: 'Số điện thoại',
         email: 'Thư điện tử',
+        addressUnit: 'Phường, xã nơi ở',
+        addressLine: 'Số nhà, đường phố, thôn, xóm',
       },
       fromIdentity: 'Họ tên và số định danh cá nhân lấy từ tài khoản định danh điện tử của bạn.',
       phoneHint: 'Để cơ quan liên hệ khi cần, ví dụ 0912345678.',
@@ -1145,6 +1184,8 @@ export const vi = {
         taxCode: 'Mã số thuế gồm 10 chữ số (hoặc 10 chữ số, gạch ngang, 3 chữ số).',
         phone: 'Số điện thoại không hợp lệ (ví dụ 0912345678).',
         email: 'Địa chỉ thư điện tử không hợp lệ.',
+        addressUnit: 'Chọn phường, xã của địa chỉ (hoặc xoá số nhà, đường phố).',
+        addressLine: 'Nhập số nhà, đường phố, thôn, xóm của địa chỉ.',
         attach: (name: string) => `Cần đính kèm: ${name}`,
       },
       stillUploading: 'Tệp đang được tải lên; vui lòng chờ cho xong.',

@@ -1,6 +1,7 @@
 // The two lists of the calendar editor: days off (date, name, kind) and make-up working days
 // (date, reason), each row a fieldset named by its place and date, with its own remove button.
-import type { FieldErrors, UseFormRegister } from 'react-hook-form';
+import { useController, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
+import { DateInput } from '../../app/ui/date-input.tsx';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { HOLIDAY_KINDS } from './calendar-api.ts';
 import type { CalendarValues, HolidayRow, WorkingRow } from './calendar-rows.ts';
@@ -13,6 +14,7 @@ type RowsProps<Row> = {
   year: number;
   rows: Row[];
   register: UseFormRegister<CalendarValues>;
+  control: Control<CalendarValues>;
   errors: FieldErrors<CalendarValues>;
   onChanged: (name: `holidays.${number}.${string}` | `workingDays.${number}.${string}`) => void;
   onRemove: (index: number) => void;
@@ -23,18 +25,35 @@ function DateField({
   id,
   label,
   error,
-  registered,
+  control,
+  name,
+  onChanged,
 }: {
   year: number;
   id: string;
   label: string;
   error: string | undefined;
-  registered: ReturnType<UseFormRegister<CalendarValues>>;
+  control: Control<CalendarValues>;
+  name: `holidays.${number}.date` | `workingDays.${number}.date`;
+  onChanged: () => void;
 }) {
+  const { field } = useController({ control, name });
   return (
     <RowField id={id} label={label} error={error} className="editor-field-date">
       {(props) => (
-        <input {...props} {...registered} type="date" min={`${year}-01-01`} max={`${year}-12-31`} />
+        <DateInput
+          {...props}
+          ref={field.ref}
+          name={field.name}
+          value={typeof field.value === 'string' ? field.value : ''}
+          onChange={(value) => {
+            field.onChange(value);
+            onChanged();
+          }}
+          onBlur={field.onBlur}
+          min={`${year}-01-01`}
+          max={`${year}-12-31`}
+        />
       )}
     </RowField>
   );
@@ -61,7 +80,15 @@ function RemoveButton({
   );
 }
 
-export function HolidayRows({ year, rows, register, errors, onChanged, onRemove }: RowsProps<HolidayRow>) {
+export function HolidayRows({
+  year,
+  rows,
+  register,
+  control,
+  errors,
+  onChanged,
+  onRemove,
+}: RowsProps<HolidayRow>) {
   const { t } = useI18n();
   const c = t.calendarEditor;
   const changed = (i: number, field: string) => ({ onChange: () => onChanged(`holidays.${i}.${field}`) });
@@ -79,7 +106,9 @@ export function HolidayRows({ year, rows, register, errors, onChanged, onRemove 
                 id={fieldId(row.id, 'date')}
                 label={c.date}
                 error={problem?.date?.message}
-                registered={register(`holidays.${i}.date`, changed(i, 'date'))}
+                control={control}
+                name={`holidays.${i}.date`}
+                onChanged={() => onChanged(`holidays.${i}.date`)}
               />
               <RowField
                 id={fieldId(row.id, 'name')}
@@ -127,7 +156,15 @@ export function HolidayRows({ year, rows, register, errors, onChanged, onRemove 
   );
 }
 
-export function WorkingRows({ year, rows, register, errors, onChanged, onRemove }: RowsProps<WorkingRow>) {
+export function WorkingRows({
+  year,
+  rows,
+  register,
+  control,
+  errors,
+  onChanged,
+  onRemove,
+}: RowsProps<WorkingRow>) {
   const { t } = useI18n();
   const c = t.calendarEditor;
   const changed = (i: number, field: string) => ({ onChange: () => onChanged(`workingDays.${i}.${field}`) });
@@ -145,7 +182,9 @@ export function WorkingRows({ year, rows, register, errors, onChanged, onRemove 
                 id={fieldId(row.id, 'date')}
                 label={c.date}
                 error={problem?.date?.message}
-                registered={register(`workingDays.${i}.date`, changed(i, 'date'))}
+                control={control}
+                name={`workingDays.${i}.date`}
+                onChanged={() => onChanged(`workingDays.${i}.date`)}
               />
               <RowField
                 id={fieldId(row.id, 'reason')}

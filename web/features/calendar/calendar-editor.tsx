@@ -124,6 +124,7 @@ export function CalendarEditor({
   const rowsProps = {
     year,
     register,
+    control,
     errors: formState.errors,
     onChanged: (name: string) => clearErrors(name as FieldPath<CalendarValues>),
   };

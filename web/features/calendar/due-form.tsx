@@ -1,7 +1,8 @@
 // The due-time explainer's form: start, time limit and unit, and whose office hours count (one of
 // the user's agencies, the default, or another agency by its code).
 import type { FormEvent } from 'react';
-import type { UseFormRegister } from 'react-hook-form';
+import { Controller, type Control, type UseFormRegister } from 'react-hook-form';
+import { DateInput } from '../../app/ui/date-input.tsx';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { DURATION_UNITS } from './calendar-api.ts';
 import type { DueField, DueInputs } from './due-inputs.ts';
@@ -16,6 +17,7 @@ export const DUE_IDS: Record<DueField, string> = {
 
 export function DueForm({
   register,
+  control,
   sameDay,
   choice,
   onChoice,
@@ -25,6 +27,7 @@ export function DueForm({
   onSubmit,
 }: {
   register: UseFormRegister<DueInputs>;
+  control: Control<DueInputs>;
   /** "Trong ngày" has no amount: the amount field is disabled and sent as nothing. */
   sameDay: boolean;
   choice: string;
@@ -55,12 +58,22 @@ export function DueForm({
           {t.due.startHint}
         </p>
         {errorLine('start')}
-        <input
-          id={DUE_IDS.start}
-          type="datetime-local"
-          {...register('start')}
-          aria-invalid={invalid('start')}
-          aria-describedby={described('start', 'due-start-hint')}
+        <Controller
+          control={control}
+          name="start"
+          render={({ field }) => (
+            <DateInput
+              id={DUE_IDS.start}
+              withTime
+              ref={field.ref}
+              name={field.name}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+              aria-invalid={invalid('start')}
+              aria-describedby={described('start', 'due-start-hint')}
+            />
+          )}
         />
       </div>
       <div className="field-pair">

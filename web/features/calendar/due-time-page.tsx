@@ -123,6 +123,7 @@ export function DueTimePage() {
       <ErrorSummary title={t.due.errorSummary} problems={problems} headingRef={summaryHeading} />
       <DueForm
         register={form.register}
+        control={form.control}
         sameDay={unit === 'same-day'}
         choice={choice}
         onChoice={(next) => {

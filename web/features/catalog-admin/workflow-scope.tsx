@@ -2,10 +2,13 @@
 // The channel and agency carry the problems the editor found with them.
 import { CHANNELS, type Channel } from '../../../common/catalog/procedure.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import { AgencyPicker } from '../staff/agency-picker.tsx';
+import { PlacePicker, useOwnUnits } from '../../app/ui/place-picker.tsx';
+import { staffPlaces } from '../org/org-api.ts';
 import { AGENCY_ID, CHANNEL_ID } from './workflow-editor.tsx';
 
 export type ScopeErrors = { channel: string | null; agency: string | null };
+
+const agencySource = staffPlaces('agency');
 
 export function WorkflowScopePanel({
   channel,
@@ -28,6 +31,7 @@ export function WorkflowScopePanel({
 }) {
   const { t } = useI18n();
   const w = t.catalogAdmin.workflow;
+  const startAt = useOwnUnits();
   const channelError = errors.channel;
   return (
     <section aria-labelledby="wf-scope-heading" className="panel workflow-scope">
@@ -79,13 +83,15 @@ export function WorkflowScopePanel({
         </div>
       </fieldset>
       {agencyCode !== null ? (
-        <AgencyPicker
-          key={agencyCode}
+        <PlacePicker
           id={AGENCY_ID}
           label={w.agency}
           hint={w.agencyHint}
-          picked={{ code: agencyCode, name: agencyName ?? agencyCode }}
+          source={agencySource}
+          what="agency"
+          value={{ code: agencyCode, name: agencyName ?? agencyCode, trail: [] }}
           onPick={onAgency}
+          startAt={startAt}
           error={errors.agency ?? undefined}
         />
       ) : null}

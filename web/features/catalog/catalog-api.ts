@@ -23,7 +23,13 @@ export type ProcedureListItem = {
   onlineLevel: OnlineLevel | null;
 };
 
-export type OfferingAgency = { code: string; name: string; unitCode: string };
+export type OfferingAgency = {
+  code: string;
+  name: string;
+  unitCode: string;
+  /** Its unit and the units above it, root first. */
+  trail: { code: string; name: string }[];
+};
 
 /** A JSON Schema (2020-12) as far as the form summary reads it. */
 export type JsonSchema = {

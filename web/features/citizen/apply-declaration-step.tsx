@@ -1,5 +1,6 @@
 // The apply page's second step: the applicant (the signed-in citizen, or an organisation they apply
 // for) and the declaration, rendered from the procedure's JSON Schema.
+import { AddressFields } from '../org/address-fields.tsx';
 import type { InputHTMLAttributes } from 'react';
 import type { UseFormRegisterReturn, UseFormReturn } from 'react-hook-form';
 import { useI18n } from '../../app/i18n/i18n.tsx';
@@ -134,6 +135,14 @@ export function DeclarationStep({
           })}
           {text('email', { type: 'email', extra: { autoComplete: 'email', maxLength: 200 } })}
         </div>
+        <AddressFields
+          idPrefix="apply-applicant"
+          unitCode={form.watch('addressUnit')}
+          line={form.watch('addressLine')}
+          onUnit={(code) => form.setValue('addressUnit', code)}
+          onLine={(line) => form.setValue('addressLine', line)}
+          errors={{ unit: fields['applicant/addressUnit'], line: fields['applicant/addressLine'] }}
+        />
       </section>
       <section className="form-section" aria-labelledby="apply-declaration-heading">
         <h3 id="apply-declaration-heading" className="subsection-heading">

@@ -76,6 +76,8 @@ export function ApplyFlow({ detail, citizen }: { detail: ProcedureDetail; citize
       taxCode: '',
       phone: citizen.phone ?? '',
       email: citizen.email ?? '',
+      addressUnit: '',
+      addressLine: '',
     },
   });
   const values = form.watch();

@@ -28,6 +28,8 @@ const person: ApplyValues = {
   taxCode: '',
   phone: '0912 345.678',
   email: '',
+  addressUnit: '',
+  addressLine: '',
 };
 const organisation: ApplyValues = {
   ...person,
@@ -167,6 +169,34 @@ describe('submissionBody', () => {
       { formData: {}, slots, uploads: noFiles, reused: {} },
     );
     assert.equal('receivingAgencyCode' in same, false);
+  });
+});
+
+describe('the address (#14)', () => {
+  const sent = { formData: {}, slots, uploads: filesOf({ TP1: ['f1'] }), reused: {} };
+  it('#14 address: sends the commune picked and the street as codes and text, both or neither', () => {
+    const full = { ...person, addressUnit: '00070', addressLine: ' Số 12 phố Hàng Trống ' };
+    assert.deepEqual(submissionBody(procedure, full, sent).applicant, {
+      kind: 'person',
+      phone: '0912345678',
+      address: { unitCode: '00070', line: 'Số 12 phố Hàng Trống' },
+    });
+    assert.equal('address' in submissionBody(procedure, person, sent).applicant, false);
+    assert.deepEqual(applicantProblems(vi, full), []);
+    assert.deepEqual(
+      applicantProblems(vi, { ...person, addressUnit: '00070' }).map((f) => f.key),
+      ['applicant/addressLine'],
+    );
+    assert.deepEqual(
+      applicantProblems(vi, { ...person, addressLine: 'Số 12' }).map((f) => f.key),
+      ['applicant/addressUnit'],
+    );
+  });
+  it('#14 address: a refusal of either half goes to its field', () => {
+    const at = (path: string) =>
+      placeDetail(vi, { path, message: 'Sai', code: 'x' }, { sent: null, slots, reuseShown: true });
+    assert.equal(at('body/applicant/address/unitCode').problem.fieldId, 'apply-applicant-addressUnit');
+    assert.equal(at('body/applicant/address/line').problem.fieldId, 'apply-applicant-addressLine');
   });
 });
 

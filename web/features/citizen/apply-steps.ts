@@ -26,8 +26,11 @@ export type ApplyValues = {
   taxCode: string;
   phone: string;
   email: string;
+  /** The address: its commune, picked from the unit tree, and the street or house. */
+  addressUnit: string;
+  addressLine: string;
 };
-export type ApplicantField = 'name' | 'taxCode' | 'phone' | 'email';
+export type ApplicantField = 'name' | 'taxCode' | 'phone' | 'email' | 'addressUnit' | 'addressLine';
 
 export const FORM_PREFIX = 'apply-form';
 export const ID = {
@@ -105,6 +108,9 @@ export function applicantProblems(t: Messages, v: ApplyValues): Found[] {
   }
   if (!PHONE.test(bare(v.phone))) found.push(applicantProblem(t, 'phone', p.phone));
   if (v.email.trim() && !EMAIL.test(v.email.trim())) found.push(applicantProblem(t, 'email', p.email));
+  // An address is both halves or neither.
+  if (!v.addressUnit && v.addressLine.trim()) found.push(applicantProblem(t, 'addressUnit', p.addressUnit));
+  if (v.addressUnit && !v.addressLine.trim()) found.push(applicantProblem(t, 'addressLine', p.addressLine));
   return found;
 }
 
@@ -142,6 +148,10 @@ export function submissionBody(
   },
 ): OnlineSubmissionBody {
   const email = v.email.trim();
+  const address =
+    v.addressUnit && v.addressLine.trim()
+      ? { address: { unitCode: v.addressUnit, line: v.addressLine.trim() } }
+      : {};
   return {
     procedureCode: p.code,
     ...(v.caseCode ? { caseCode: v.caseCode } : {}),
@@ -149,13 +159,14 @@ export function submissionBody(
     ...(v.otherDesk && v.deskCode && v.deskCode !== v.agencyCode ? { receivingAgencyCode: v.deskCode } : {}),
     applicant:
       v.kind === 'person'
-        ? { kind: 'person', phone: bare(v.phone), ...(email ? { email } : {}) }
+        ? { kind: 'person', phone: bare(v.phone), ...(email ? { email } : {}), ...address }
         : {
             kind: 'organisation',
             fullName: v.name.trim(),
             idNumber: v.taxCode.trim(),
             phone: bare(v.phone),
             ...(email ? { email } : {}),
+            ...address,
           },
     formData: sent.formData,
     components: onlineComponents(sent.slots, sent.uploads.fileIds, sent.reused, v.kind),
@@ -168,6 +179,8 @@ const APPLICANT_FIELDS = new Map<string, ApplicantField>([
   ['idNumber', 'taxCode'],
   ['phone', 'phone'],
   ['email', 'email'],
+  ['address/unitCode', 'addressUnit'],
+  ['address/line', 'addressLine'],
 ]);
 
 /** Where a server message belongs: its step, its field key and the element to focus. */
@@ -185,7 +198,10 @@ export function placeDetail(
     return { step: 'where', key: 'desk', problem: { message, fieldId: ID.desk, label: a.desk } };
   if (parts[0] === 'caseCode')
     return { step: 'where', key: 'case', problem: { message, fieldId: ID.case, label: a.case } };
-  const field = parts[0] === 'applicant' && parts[1] ? APPLICANT_FIELDS.get(parts[1]) : undefined;
+  const field =
+    parts[0] === 'applicant' && parts[1]
+      ? APPLICANT_FIELDS.get(parts[1] === 'address' ? `address/${parts[2] ?? 'unitCode'}` : parts[1])
+      : undefined;
   if (field) return applicantProblem(t, field, message);
   if (parts[0] === 'components' && parts[1]) {
     const code = /^TP\d+$/.test(parts[1]) ? parts[1] : context.sent?.components[Number(parts[1])]?.code;

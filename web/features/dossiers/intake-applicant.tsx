@@ -8,6 +8,8 @@ import type { ApplicantDocumentList } from '../documents/applicant-documents-api
 import { INTAKE_ID, type Applicant } from './intake-form.ts';
 import { FieldError, RequiredMark } from '../../app/ui/field-parts.tsx';
 import { FormSection } from './schema-parts.tsx';
+import { AddressFields } from '../org/address-fields.tsx';
+import { useOwnUnits } from '../../app/ui/place-picker.tsx';
 
 /** The lookup of the applicant's store, for the number it was made with. */
 export type Lookup =
@@ -33,7 +35,7 @@ function lookupError(t: Messages, lookup: Lookup): string | null {
   return t.reuse.desk.failed(errorText(t, lookup.error));
 }
 
-type TextField = Exclude<keyof Applicant, 'kind'>;
+type TextField = Exclude<keyof Applicant, 'kind' | 'addressUnit' | 'addressLine'>;
 
 const TEXT_FIELDS: readonly { f: TextField; type: string; required: boolean; numeric?: true }[] = [
   { f: 'fullName', type: 'text', required: true },
@@ -57,6 +59,7 @@ export function IntakeApplicant({
 }) {
   const { t } = useI18n();
   const problem = lookupError(t, lookup);
+  const ownUnits = useOwnUnits();
   return (
     <FormSection id="intake-applicant-heading" heading={t.dossiers.intake.applicantHeading}>
       <p className="hint">{t.dossiers.intake.requiredNote}</p>
@@ -97,6 +100,15 @@ export function IntakeApplicant({
           );
         })}
       </div>
+      <AddressFields
+        idPrefix="intake-applicant"
+        unitCode={applicant.addressUnit}
+        line={applicant.addressLine}
+        onUnit={(code) => onField('addressUnit', code)}
+        onLine={(line) => onField('addressLine', line)}
+        errors={{ unit: fields['applicant/addressUnit'], line: fields['applicant/addressLine'] }}
+        startAt={ownUnits}
+      />
       <div className="field reuse-lookup">
         <p className="hint" id={`${INTAKE_ID.lookup}-hint`}>
           {t.reuse.desk.lookupHint}

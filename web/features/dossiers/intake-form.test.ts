@@ -52,6 +52,29 @@ describe('intakeBody', () => {
     assert.equal(body.applicant.email, 'a@b.vn');
     assert.equal('missing' in body, false);
   });
+
+  it('#14 address: sends the commune picked and the street as codes and text; half of one for the server to name', () => {
+    const full = intakeBody({
+      ...draft,
+      applicant: { ...draft.applicant, addressUnit: '00070', addressLine: ' Số 12 phố Hàng Trống ' },
+    });
+    assert.deepEqual(full.applicant.address, { unitCode: '00070', line: 'Số 12 phố Hàng Trống' });
+    assert.equal('address' in intakeBody(draft).applicant, false);
+    const half = intakeBody({ ...draft, applicant: { ...draft.applicant, addressUnit: '00070' } });
+    assert.deepEqual(half.applicant.address, { unitCode: '00070', line: '' });
+    const failure = serverFailure(
+      vi,
+      [
+        { path: 'body/applicant/address/line', message: 'Thiếu số nhà' },
+        { path: 'body/applicant/address/unitCode', message: 'Không có mã' },
+      ],
+      { schema, body: half, components, reuseFieldId: null },
+    );
+    assert.deepEqual(failure.fields, {
+      'applicant/addressLine': 'Thiếu số nhà',
+      'applicant/addressUnit': 'Không có mã',
+    });
+  });
 });
 
 describe('failures', () => {

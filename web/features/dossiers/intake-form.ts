@@ -15,6 +15,9 @@ export type Applicant = {
   idNumber: string;
   phone: string;
   email: string;
+  /** The commune of the address (picked from the unit tree), and the street or house beside it. */
+  addressUnit: string;
+  addressLine: string;
 };
 
 export const EMPTY_APPLICANT: Applicant = {
@@ -23,6 +26,8 @@ export const EMPTY_APPLICANT: Applicant = {
   idNumber: '',
   phone: '',
   email: '',
+  addressUnit: '',
+  addressLine: '',
 };
 
 export const INTAKE_ID = {
@@ -72,6 +77,10 @@ export function intakeBody(d: IntakeDraft): IntakeBody {
       idNumber: applicant.idNumber.replace(/\s/g, ''),
       phone: applicant.phone.replace(/\s/g, ''),
       ...(applicant.email.trim() ? { email: applicant.email.trim() } : {}),
+      // Half an address is sent as it is, for the server to name the missing half.
+      ...(applicant.addressUnit || applicant.addressLine.trim()
+        ? { address: { unitCode: applicant.addressUnit, line: applicant.addressLine.trim() } }
+        : {}),
     },
     formData: (pruneValue(d.schema, d.schema, d.formData) as Record<string, unknown> | undefined) ?? {},
     components: intakeComponents(marks, d.reused),
@@ -125,6 +134,10 @@ export type Sent = {
 /** The field of the page a detail outside the declaration names, or null. */
 function placeOf(t: Messages, parts: string[], sent: Sent): Place | null {
   const [head, second, third] = parts;
+  if (head === 'applicant' && second === 'address') {
+    const f = third === 'line' ? 'addressLine' : 'addressUnit';
+    return { key: `applicant/${f}`, id: INTAKE_ID.applicant(f), label: t.dossiers.applicant[f] };
+  }
   if (head === 'applicant' && second && second in EMPTY_APPLICANT)
     return {
       key: `applicant/${second}`,

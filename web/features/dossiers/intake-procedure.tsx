@@ -7,8 +7,7 @@ import type { ProcedureDetail } from '../catalog/catalog-api.ts';
 import { INTAKE_ID } from './intake-form.ts';
 import type { ReceivableAgency } from './intake-api.ts';
 import { ProcedurePicker, type PickedProcedure } from './procedure-picker.tsx';
-import { FieldError, RequiredMark } from '../../app/ui/field-parts.tsx';
-import { CodeOptions } from '../../app/ui/code-options.tsx';
+import { PlacePicker, useOwnUnits } from '../../app/ui/place-picker.tsx';
 import { FormSection } from './schema-parts.tsx';
 
 export type Channel = 'direct' | 'postal';
@@ -47,7 +46,8 @@ export function IntakeProcedure({
   const agencyError = fields.agency;
   const listed = agencies.items ?? [];
   const ownOffering = listed.filter((a) => own.includes(a.code));
-  const others = listed.filter((a) => !own.includes(a.code));
+  const chosen = listed.find((a) => a.code === agencyCode);
+  const ownUnits = useOwnUnits();
   const agenciesError = agencies.read.isError ? errorText(t, agencies.read.error) : undefined;
   return (
     <FormSection id="intake-procedure-heading" heading={t.dossiers.intake.procedureHeading}>
@@ -62,41 +62,22 @@ export function IntakeProcedure({
         </p>
       ) : null}
       {detail ? (
-        <div className="field-pair">
-          <div className={agencyError ? 'field field-invalid' : 'field'}>
-            <label htmlFor={INTAKE_ID.agency}>
-              {t.dossiers.intake.agency}
-              <RequiredMark />
-            </label>
-            <FieldError
-              id={INTAKE_ID.agency}
-              error={
-                agencyError ??
-                agenciesError ??
-                (agencies.items?.length === 0 ? t.dossiers.intake.noReceivable : undefined)
-              }
-            />
-            <select
-              id={INTAKE_ID.agency}
-              value={agencyCode}
-              onChange={(e) => onAgency(e.target.value)}
-              aria-invalid={agencyError ? true : undefined}
-              aria-describedby={agencyError ? `${INTAKE_ID.agency}-error` : undefined}
-              aria-required
-            >
-              <option value="">{t.dossiers.form.choose}</option>
-              {ownOffering.length > 0 ? (
-                <optgroup label={t.dossiers.intake.ownAgencies}>
-                  <CodeOptions items={ownOffering} />
-                </optgroup>
-              ) : null}
-              {others.length > 0 ? (
-                <optgroup label={t.dossiers.intake.otherAgencies}>
-                  <CodeOptions items={others} />
-                </optgroup>
-              ) : null}
-            </select>
-          </div>
+        <>
+          <PlacePicker
+            id={INTAKE_ID.agency}
+            label={t.dossiers.intake.agency}
+            source={{ kind: 'local', options: listed }}
+            what="agency"
+            value={chosen ?? null}
+            onPick={(a) => onAgency(a.code)}
+            startAt={[...ownOffering.map((a) => a.unitCode), ...ownUnits]}
+            error={
+              agencyError ??
+              agenciesError ??
+              (agencies.items?.length === 0 ? t.dossiers.intake.noReceivable : undefined)
+            }
+            required
+          />
           <div className="field">
             <label htmlFor={INTAKE_ID.channel}>{t.dossiers.intake.channel}</label>
             <select
@@ -108,7 +89,7 @@ export function IntakeProcedure({
               <option value="postal">{t.dossiers.channels.postal}</option>
             </select>
           </div>
-        </div>
+        </>
       ) : null}
     </FormSection>
   );

@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import { FileIdField } from './file-id-field.tsx';
 import { RequiredMark } from '../../app/ui/field-parts.tsx';
+import { DateInput } from '../../app/ui/date-input.tsx';
 import type { Ctx } from './schema-parts.tsx';
 import { setAt, type FormSchema, type Path } from './schema-values.ts';
 
@@ -109,15 +110,20 @@ export function ScalarField({
     );
   } else if ((s.maxLength ?? 0) > LONG_TEXT) {
     control = <textarea {...common} rows={3} value={text} onChange={(e) => set(e.target.value)} />;
+  } else if (s.format === 'date' || s.format === 'date-time') {
+    control = (
+      <DateInput
+        id={id}
+        withTime={s.format === 'date-time'}
+        value={text}
+        onChange={(v) => set(v)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        required={required}
+      />
+    );
   } else {
-    const type =
-      s.format === 'date'
-        ? 'date'
-        : s.format === 'date-time'
-          ? 'datetime-local'
-          : s.format === 'email'
-            ? 'email'
-            : 'text';
+    const type = s.format === 'email' ? 'email' : 'text';
     const examples = (s.examples ?? []).filter((x): x is string => typeof x === 'string');
     control = (
       <>

@@ -1,7 +1,9 @@
 // The org endpoints, as the web app uses them. Both are scoped by the server to the signed-in
 // user's reach; asking outside it answers 403 FORBIDDEN.
 import type { UserView } from '../../../common/contracts/auth.ts';
-import type { AgencyView, UnitView } from '../../../common/contracts/org.ts';
+import type { AgencyView, PlaceKind, PlacesResponse, UnitView } from '../../../common/contracts/org.ts';
+import type { PlaceAsk } from '../../app/ui/place-options.ts';
+import type { PlaceSource } from '../../app/ui/place-picker.tsx';
 import { apiGet } from '../../app/http.ts';
 import { featureQueries } from '../../app/query.ts';
 
@@ -10,23 +12,17 @@ type Paged<T> = { items: T[]; total: number };
 
 /** The API's largest page; more children than this under one unit are reported, not paged. */
 export const MAX_PAGE = 500;
-export const SEARCH_PAGE = 20;
 
 export function listChildUnits(parentCode: string, signal?: AbortSignal): Promise<Paged<UnitView>> {
   return apiGet('/api/v1/units', { parentCode, pageSize: MAX_PAGE }, signal);
 }
 
-export function searchUnits(q: string, signal?: AbortSignal): Promise<Paged<UnitView>> {
-  return apiGet('/api/v1/units', { q, pageSize: SEARCH_PAGE }, signal);
-}
-
-/** Agencies whose name or code matches `q` (folded diacritics), within the user's reach. */
-export function searchAgencies(
-  q: string,
-  pageSize: number,
+/** One unit and the units above it (GET /units/:code), within the user's reach. */
+export function getUnit(
+  code: string,
   signal?: AbortSignal,
-): Promise<Paged<AgencyView>> {
-  return apiGet('/api/v1/agencies', { q, pageSize }, signal);
+): Promise<{ unit: UnitView; ancestors: UnitView[] }> {
+  return apiGet(`/api/v1/units/${encodeURIComponent(code)}`, undefined, signal);
 }
 
 export function listAgencies(unitCode: string, signal?: AbortSignal): Promise<Paged<AgencyView>> {
@@ -57,6 +53,32 @@ export async function loadRootUnits(user: UserView, signal?: AbortSignal): Promi
     .sort((a, b) => a.level - b.level || a.name.localeCompare(b.name, 'vi'));
 }
 
+function placesQuery(kind: PlaceKind, ask: PlaceAsk) {
+  return {
+    kind,
+    q: ask.q === '' ? undefined : ask.q,
+    under: ask.under ?? undefined,
+    page: ask.page,
+    pageSize: ask.pageSize,
+  };
+}
+
+/** Agencies or units within the user's reach, for the place picker (GET /org/places). */
+export function staffPlaces(kind: PlaceKind): PlaceSource {
+  return {
+    kind: 'remote',
+    key: `org-${kind}`,
+    fetch: (ask, signal) => apiGet<PlacesResponse>('/api/v1/org/places', placesQuery(kind, ask), signal),
+  };
+}
+
+/** Every unit in force, for an address (GET /public/places; no sign-in needed). */
+export const publicUnits: PlaceSource = {
+  kind: 'remote',
+  key: 'public-unit',
+  fetch: (ask, signal) => apiGet<PlacesResponse>('/api/v1/public/places', placesQuery('unit', ask), signal),
+};
+
 const read = featureQueries('org');
 
 /** The org reads as queries (keys `['org', ...]`; app/query.ts). */
@@ -64,13 +86,10 @@ export const orgQueries = {
   all: ['org'] as const,
   children: (parentCode: string) =>
     read('units', { parentCode }, (signal) => listChildUnits(parentCode, signal)),
-  unitSearch: (q: string) => read('units', { q }, (signal) => searchUnits(q, signal)),
   agencies: (unitCode: string) => read('agencies', { unitCode }, (signal) => listAgencies(unitCode, signal)),
   /** The top of the user's tree (the units of their roles). */
   roots: (user: UserView) =>
     read('roots', { units: [...new Set(user.roles.map((r) => r.unitCode))] }, (signal) =>
       loadRootUnits(user, signal),
     ),
-  agencySearch: (q: string, pageSize: number) =>
-    read('agencies', { q, pageSize }, (signal) => searchAgencies(q, pageSize, signal)),
 };

@@ -26,8 +26,3 @@ export function unitTypeLabel(t: Messages, type: string): string {
 export function agencyKindLabel(t: Messages, kind: string): string {
   return t.agencyKinds[kind] ?? kind;
 }
-
-/** "Phường · cấp xã · mã 00070" */
-export function unitDescription(t: Messages, unit: UnitView): string {
-  return `${unitTypeLabel(t, unit.type)} · ${t.units.tiers[unitTier(unit)]} · ${t.units.code} ${unit.code}`;
-}

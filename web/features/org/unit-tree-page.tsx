@@ -8,8 +8,8 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import { Page } from '../../app/page.tsx';
 import { useSession } from '../../app/session.tsx';
 import { AgencyTable } from './agency-table.tsx';
-import type { UnitView } from './org-api.ts';
-import { UnitSearch } from './unit-search.tsx';
+import { getUnit, staffPlaces, type UnitView } from './org-api.ts';
+import { PlacePicker, type PickedPlace } from '../../app/ui/place-picker.tsx';
 import { UnitTree } from './unit-tree.tsx';
 import { useUnitTree, type TreeStatus } from './use-unit-tree.ts';
 
@@ -21,6 +21,8 @@ function statusText(t: ReturnType<typeof useI18n>['t'], status: TreeStatus): str
       : t.units.loadedChildren(status.name, status.count);
   return '';
 }
+
+const unitSource = staffPlaces('unit');
 
 function UnitsView({ user }: { user: UserView }) {
   const { t } = useI18n();
@@ -44,6 +46,15 @@ function UnitsView({ user }: { user: UserView }) {
     });
   };
 
+  const [picked, setPicked] = useState<PickedPlace | null>(null);
+  const pickFromSearch = (place: PickedPlace) => {
+    setPicked(place);
+    void getUnit(place.code).then(
+      (detail) => selectFromSearch(detail.unit),
+      () => setAnnouncement(t.errors.generic),
+    );
+  };
+
   const forbidden = tree.rootsError instanceof ApiError && tree.rootsError.status === 403;
 
   return (
@@ -52,7 +63,22 @@ function UnitsView({ user }: { user: UserView }) {
     // under the search and the agencies beside both.
     <div className="units-layout">
       <div className="units-search">
-        <UnitSearch selectedCode={selected?.code ?? null} onSelect={selectFromSearch} />
+        <section className="panel" aria-labelledby="unit-search-heading">
+          <h2 id="unit-search-heading" className="panel-heading">
+            {t.units.searchHeading}
+          </h2>
+          <PlacePicker
+            id="unit-search-input"
+            label={t.units.searchLabel}
+            hint={t.units.searchHint}
+            source={unitSource}
+            what="unit"
+            value={picked}
+            onPick={pickFromSearch}
+            startAt={user.roles.map((r) => r.unitCode)}
+            searchOnly
+          />
+        </section>
       </div>
       <div className="units-agencies">
         <AgencyTable unit={selected} />

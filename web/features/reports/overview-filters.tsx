@@ -1,13 +1,16 @@
 // The overview's month and agency. The form follows the address (Back, an agency's link); "Xem"
 // puts what was chosen in the address.
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { FieldError, LabelAndHint } from '../../app/ui/field-parts.tsx';
-import { CodeOptions } from '../../app/ui/code-options.tsx';
+import { PlacePicker, useOwnUnits, type PickedPlace } from '../../app/ui/place-picker.tsx';
+import { staffPlaces } from '../org/org-api.ts';
 import { MONTH } from './overview-model.ts';
 
 export type Filters = { month: string; agency: string };
+
+const agencySource = staffPlaces('agency');
 
 export function OverviewFilters({
   value,
@@ -23,6 +26,10 @@ export function OverviewFilters({
   const form = useForm<Filters>({ defaultValues: value });
   const monthError = form.formState.errors.month?.message;
   const { reset } = form;
+  const agency = form.watch('agency');
+  const [picked, setPicked] = useState<PickedPlace | null>(null);
+  const named = picked?.code === agency ? picked : agencies.find((a) => a.code === agency);
+  const ownUnits = useOwnUnits();
 
   useEffect(() => reset(value), [reset, value]);
 
@@ -46,13 +53,26 @@ export function OverviewFilters({
           {...form.register('month', { validate: (v) => MONTH.test(v.trim()) || r.monthInvalid })}
         />
       </div>
-      <div className="field">
-        <label htmlFor="overview-agency">{r.agency}</label>
-        <select id="overview-agency" {...form.register('agency')}>
-          <option value="">{r.allAgencies}</option>
-          <CodeOptions items={agencies} />
-        </select>
-      </div>
+      <PlacePicker
+        id="overview-agency"
+        label={r.agency}
+        source={agencySource}
+        what="agency"
+        value={agency ? { code: agency, name: named?.name ?? agency, trail: picked?.trail ?? [] } : null}
+        onPick={(place) => {
+          setPicked(place);
+          form.setValue('agency', place.code);
+        }}
+        startAt={ownUnits}
+        noneText={r.allAgencies}
+      />
+      {agency ? (
+        <p>
+          <button type="button" className="button button-small" onClick={() => form.setValue('agency', '')}>
+            {r.allAgencies}
+          </button>
+        </p>
+      ) : null}
       <div className="form-actions">
         <button type="submit" className="button button-primary">
           {r.show}

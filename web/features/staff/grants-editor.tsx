@@ -5,8 +5,11 @@
 import { useEffect, useState } from 'react';
 import { ROLES, type Role } from '../../../common/auth/roles.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import { AgencyPicker } from './agency-picker.tsx';
+import { PlacePicker, useOwnUnits } from '../../app/ui/place-picker.tsx';
+import { staffPlaces } from '../org/org-api.ts';
 import { grantErrorKey, grantFieldId, newGrantRow, type GrantErrors, type GrantRow } from './grants-rows.ts';
+
+const agencySource = staffPlaces('agency');
 
 export function GrantsEditor({
   idPrefix,
@@ -25,6 +28,7 @@ export function GrantsEditor({
 }) {
   const { t } = useI18n();
   const g = t.staff.grants;
+  const startAt = useOwnUnits();
   const [focusTarget, setFocusTarget] = useState<string | null>(null);
   const addId = `${idPrefix}-add`;
   const generalId = `${idPrefix}-general`;
@@ -119,11 +123,14 @@ export function GrantsEditor({
                     ))}
                   </select>
                 </div>
-                <AgencyPicker
+                <PlacePicker
                   id={agencyId}
                   label={g.agency}
-                  picked={row.agency}
+                  source={agencySource}
+                  what="agency"
+                  value={row.agency ? { ...row.agency, trail: row.agency.trail ?? [] } : null}
                   onPick={(agency) => update(row.id, { agency })}
+                  startAt={startAt}
                   error={agencyError}
                   required
                 />

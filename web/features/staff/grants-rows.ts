@@ -5,7 +5,10 @@ import type { Role } from '../../../common/auth/roles.ts';
 import { detailField, detailText, errorText } from '../../app/errors.ts';
 import { ApiError, type ErrorDetail } from '../../app/http.ts';
 import type { Messages } from '../../app/i18n/vi.ts';
-import type { PickedAgency } from './agency-picker.tsx';
+import type { PlaceStep } from '../../../common/contracts/org.ts';
+
+/** An agency as a grant row holds it; the trail once it was picked in the place picker. */
+export type PickedAgency = { code: string; name: string; trail?: readonly PlaceStep[] };
 
 export type GrantRow = { id: string; role: Role | ''; agency: PickedAgency | null; locked: boolean };
 export type GrantField = 'role' | 'agency';

@@ -6,8 +6,16 @@ import type { Actor } from '../../../platform/actor.ts';
 import { deskMayReceiveFor } from '../dossier-access.policy.ts';
 import { selectAgencyRows } from '../dossier.repository.ts';
 import { fail } from '../dossiers.errors.ts';
+import { unitTrails } from '../../org/index.ts';
+import type { PlaceStep } from '../../../../common/contracts/org.ts';
 
-export type ReceivableAgency = { code: string; name: string; unitCode: string; deskAgencyCode: string };
+export type ReceivableAgency = {
+  code: string;
+  name: string;
+  unitCode: string;
+  deskAgencyCode: string;
+  trail: PlaceStep[];
+};
 
 export async function receivableAgencies(
   deps: Deps,
@@ -34,6 +42,10 @@ export async function receivableAgencies(
       .execute(),
   ]);
   const kindOf = new Map(kinds.map((k) => [k.agency_id, k.kind]));
+  const trails = await unitTrails(
+    deps.db,
+    offering.map((a) => a.unit_code),
+  );
   const items: ReceivableAgency[] = [];
   for (const agency of offering) {
     // The officer's desk at the agency itself first, as intake picks it when none is named.
@@ -46,6 +58,7 @@ export async function receivableAgencies(
         name: agency.name,
         unitCode: agency.unit_code,
         deskAgencyCode: desk.agencyCode,
+        trail: trails.get(agency.unit_code) ?? [],
       });
     }
   }
