@@ -20,8 +20,10 @@ import {
   persistedActor,
   settleEffects,
   type Applied,
+  type SettledColumns,
 } from '../actions/action-record.ts';
-import { auditingAction } from '../actions/dossier.writer.ts';
+import { auditAction, auditingAction } from '../actions/dossier.writer.ts';
+import { assigneeProblem, handOffStep } from '../actions/next-assignee.ts';
 import { viewNeedsWorkingTime, type DossierView } from '../views/dossier-view.ts';
 import { intakeView, prepareIntake, readPublished, type PreparedIntake } from './intake.prepare.ts';
 import { NEW_DOSSIER_ID, insertDossier, submittedColumns } from './intake.writer.ts';
@@ -44,7 +46,10 @@ function deskAgency(g: Actor['grants'][number]): AgencyRow {
  * officer's desk at the competent agency itself, else their first desk. DOSSIER_DESK_ONLY (403) for
  * anyone else, or a desk the officer does not serve.
  */
-function receivingGrant(actor: Actor, input: IntakeInput): Actor['grants'][number] {
+export function receivingGrant(
+  actor: Actor,
+  input: Pick<IntakeInput, 'agencyCode' | 'deskAgencyCode'>,
+): Actor['grants'][number] {
   const desks = actor.grants.filter((g) => g.role === 'desk-officer');
   const grant = input.deskAgencyCode
     ? desks.find((g) => g.agencyCode === input.deskAgencyCode)
@@ -98,6 +103,62 @@ export type DeskIntakeRequest = {
   idempotencyKey: string | undefined;
   requestId: string;
 };
+
+/**
+ * The `forward` that hands a dossier just accepted at the counter to the next step's handler, decided
+ * as the action would be (the same relation: accepting leaves the dossier at the desk's step), and its
+ * columns settled after the acceptance's. A handler who cannot take the step is refused (422 naming
+ * `body/nextAssigneeId`) before anything is written. Only read when the officer names someone.
+ */
+async function handOn(
+  deps: Deps,
+  h: {
+    prepared: PreparedIntake;
+    applied: Applied;
+    columns: SettledColumns;
+    relation: ReturnType<typeof relationFrom>;
+    staff: { kind: 'staff'; id: string };
+    now: Date;
+    workingTime: ReturnType<typeof workingTimeOnce>;
+    input: IntakeInput;
+  },
+): Promise<{ applied: Applied; columns: SettledColumns }> {
+  const { prepared, applied, now } = h;
+  const step = handOffStep(applied.state.workflow, applied.state.step.index);
+  const stepAgency = step ? prepared.stepAgencies[step.index] : undefined;
+  const problem = await assigneeProblem(deps.db, {
+    userId: h.input.nextAssigneeId!,
+    path: 'body/nextAssigneeId',
+    step,
+    agency: stepAgency ? prepared.agencies.get(stepAgency.agencyId) : undefined,
+  });
+  if (problem) throw fail('DOSSIER_ASSIGNEE_CANNOT_TAKE_STEP', { details: [problem] });
+  const result = applyAction(
+    applied.state,
+    {
+      kind: 'forward',
+      actor: h.staff,
+      input: { nextAssigneeId: h.input.nextAssigneeId! },
+      at: now.toISOString(),
+    },
+    { relation: h.relation },
+  );
+  if (!result.ok) throw lifecycleError(result.error);
+  const forwarded: Applied = {
+    state: result.state,
+    effects: result.effects,
+    record: result.record,
+    kind: 'forward',
+  };
+  const columns = await settleEffects(deps.db, {
+    workingTime: h.workingTime,
+    row: { ...h.columns, step_agencies: prepared.stepAgencies },
+    applied: forwarded,
+    limit: limitOf(prepared.procedure, h.input.channel, h.input.caseCode ?? null),
+    now,
+  });
+  return { applied: forwarded, columns };
+}
 
 /** The 422 answer to an intake recorded incomplete, as kept for a retry under the same key. */
 type IncompleteBody = Static<typeof IncompleteEnvelope>;
@@ -179,29 +240,47 @@ export async function receiveAtDesk(
     limit: limitOf(prepared.procedure, input.channel, input.caseCode ?? null),
     now,
   });
+  // Received and handed on in one act: `forward` to the handler named, right after `accept`.
+  const handedOn =
+    kind === 'accept' && input.nextAssigneeId !== undefined
+      ? await handOn(deps, { prepared, applied, columns, relation, staff, now, workingTime, input })
+      : null;
+  const last = handedOn ?? { applied, columns };
   const viewTime =
-    kind === 'accept' && viewNeedsWorkingTime(columns, applied.state) ? await workingTime(deps.db) : null;
+    kind === 'accept' && viewNeedsWorkingTime(last.columns, last.applied.state)
+      ? await workingTime(deps.db)
+      : null;
 
   // The code, the dossier, its agencies, action, outbox messages, the idempotency record and the audit
   // entry in two statements: the code counter with the audit chain's head, then everything else.
   const written = await deps.db.transaction().execute(async (trx) => {
     const action = actionRow({ dossierId: NEW_DOSSIER_ID, applied, actor: deskActor, now, note: null });
+    const forward = handedOn
+      ? actionRow({ dossierId: NEW_DOSSIER_ID, applied: handedOn.applied, actor: deskActor, now, note: null })
+      : null;
     let answer: { view: DossierView } | { incomplete: AppError } | null = null;
+    let newCode = '';
     const { counts } = await insertDossier(trx, {
       prepared,
       input,
       receiving: desk,
       now,
       by: { userId: actor.userId, citizenId: null },
-      state: applied.state,
-      columns,
+      state: last.applied.state,
+      columns: last.columns,
       chain: desk.agency_id,
       also: (code) => {
-        const outbox = enqueueing(trx, outboxMessages(code, applied, now), now);
-        return [trx.insertInto('dossier_actions').values(action.values), ...(outbox ? [outbox] : [])];
+        const messages = outboxMessages(code, applied, now);
+        if (handedOn) messages.push(...outboxMessages(code, handedOn.applied, now));
+        const outbox = enqueueing(trx, messages, now);
+        return [
+          trx.insertInto('dossier_actions').values(forward ? [action.values, forward.values] : action.values),
+          ...(outbox ? [outbox] : []),
+        ];
       },
       counted: (row, head) => {
         const { code } = row;
+        newCode = code;
         let stored: { statusCode: number; body: unknown };
         if (kind === 'request-supplement') {
           const incomplete = incompleteError(
@@ -223,8 +302,8 @@ export async function receiveAtDesk(
         } else {
           const view = intakeView(prepared, {
             row,
-            state: applied.state,
-            history: [action.history],
+            state: last.applied.state,
+            history: forward ? [action.history, forward.history] : [action.history],
             workingTime: viewTime,
             now: deps.clock.now(),
           });
@@ -241,6 +320,16 @@ export async function receiveAtDesk(
     });
     // Another request under this key committed first: this one is rolled back (409).
     if (counts.remembered === 0) await refuseTakenKey(trx, idempotent);
+    // The hand-on's audit entry after the receipt's, on the chain the statement above appended to.
+    if (handedOn)
+      await auditAction(trx, {
+        applied: handedOn.applied,
+        actor: deskActor,
+        now,
+        code: newCode,
+        requestId,
+        receivingAgencyId: desk.agency_id,
+      });
     return answer!;
   });
   if ('incomplete' in written) throw written.incomplete;

@@ -221,6 +221,12 @@ export async function prepareIntake(
       if (!usable.has(f))
         problems.push({ path: pathOf(`components/${i}/fileIds/${j}`), message: 'Không có tệp này.' });
     });
+    // Digitised at the counter (TT 03/2025 Điều 5): the scans are its files.
+    if (c.digitised === true && (c.fileIds ?? []).length === 0)
+      problems.push({
+        path: pathOf(`components/${i}/fileIds`),
+        message: 'Thành phần đã số hóa cần ít nhất một tệp bản quét.',
+      });
     if (c.provided === 'electronic' && (c.fileIds ?? []).length === 0 && (c.links ?? []).length === 0) {
       soft.push({ path: pathOf(`components/${i}/fileIds`), message: 'Bản điện tử cần ít nhất một tệp.' });
     }
