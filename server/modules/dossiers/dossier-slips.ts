@@ -431,7 +431,7 @@ export async function trackingBook(
   const place = await placeOf(deps, agency.unit_path);
   const addresses = await applicantAddresses(
     deps,
-    rows.map((r) => ({ applicant: r.applicant as AddressOwner, formData: r.form_data })),
+    rows.map((r) => ({ applicant: r.applicant, formData: r.form_data })),
   );
   const entries =
     rows.length === 0
