@@ -139,7 +139,7 @@ function Papers({ t, code, papers }: { t: Messages; code: string; papers: Dossie
                   {c.digitised ? (
                     <>
                       {' '}
-                      <span className="tag">{p.digitised}</span>
+                      <span className="tag tag-digitised">{p.digitised}</span>
                     </>
                   ) : null}
                 </td>

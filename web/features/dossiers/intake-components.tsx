@@ -75,7 +75,7 @@ export function IntakeComponents({
                 ))}
                 <option value="missing">{t.dossiers.provided.missing}</option>
               </select>
-              {marks[i] === 'missing' || marks[i] === 'reused' ? null : (
+              {marks[i] === '' || marks[i] === 'missing' || marks[i] === 'reused' ? null : (
                 <IntakeScans
                   id={id}
                   label={`${code} ${c.name}`}

@@ -152,12 +152,12 @@ export function IntakeScans({
         </p>
       ))}
       {scans.files.length + sending.length > 0 ? (
-        <ul className="scan-list" aria-label={s.listLabel(label)}>
+        <ul className="upload-list scan-list" aria-label={s.listLabel(label)}>
           {scans.files.map((f) => (
             <li key={f.fileId}>
               <span className="scan-name">{f.name}</span>{' '}
               <span className="muted">{fileSizeText(t, f.size)}</span>{' '}
-              <button type="button" className="button-link" onClick={() => remove(f.fileId, f.name)}>
+              <button type="button" className="button button-small" onClick={() => remove(f.fileId, f.name)}>
                 {s.remove(f.name)}
               </button>
             </li>
@@ -166,7 +166,7 @@ export function IntakeScans({
             <li key={`sending-${x.key}`}>
               <span className="scan-name">{x.name}</span>{' '}
               <progress max={x.size || 1} value={x.loaded} aria-label={s.sending(x.name)} />{' '}
-              <button type="button" className="button-link" onClick={() => x.abort()}>
+              <button type="button" className="button button-small" onClick={() => x.abort()}>
                 {s.cancel(x.name)}
               </button>
             </li>
