@@ -65,6 +65,7 @@ test('#14 a desk officer takes in two scanned components, hands the dossier to t
   await intake.applicant('fullName').fill('Nguyễn Thị Hường');
   await intake.applicant('idNumber').fill('001190012345');
   await intake.applicant('phone').fill('0912345678');
+  await intake.applicant('email').fill('huong@example.vn');
   await intake.fillBirthDeclaration();
 
   // The declaration, two pages scanned separately; the birth certificate, one page.
@@ -84,8 +85,10 @@ test('#14 a desk officer takes in two scanned components, hands the dossier to t
   await intake.pages(1).fill('2');
   await intake.pages(3).fill('1');
   // A scan taken in marks the component digitised.
-  assert.equal(await intake.digitised(1).isChecked(), true);
-  assert.equal(await intake.digitised(3).isChecked(), true);
+  await screenshot(page, 'counter-intake-scanned');
+  await eventually(async () => assert.equal(await intake.digitised(1).isChecked(), true));
+  await eventually(async () => assert.equal(await intake.digitised(3).isChecked(), true));
+  assert.equal(await intake.pages(1).inputValue(), '2');
 
   // The next step's performer comes pre-selected: the ward's only specialist.
   await eventually(async () => assert.notEqual(await intake.handOn.inputValue(), ''));
@@ -103,12 +106,13 @@ test('#14 a desk officer takes in two scanned components, hands the dossier to t
   // Received and handed on: processing at the specialist's step, both acts in the history.
   assert.equal(await dossier.summaryValue('Trạng thái').innerText(), 'Đang xử lý');
   assert.match(await dossier.currentStep.innerText(), /Thẩm định, xử lý hồ sơ/);
-  const history = await dossier.history.innerText();
-  assert.ok(
-    history.indexOf('Tiếp nhận hồ sơ') >= 0 &&
-      history.indexOf('Tiếp nhận hồ sơ') < history.indexOf('Chuyển bước tiếp theo'),
-    history,
+  // The history, newest first: the hand-on right after the receipt, both by the desk officer.
+  const acts = await dossier.history.locator('tbody tr').allInnerTexts();
+  assert.deepEqual(
+    acts.map((r) => /Chuyển bước tiếp theo|Tiếp nhận hồ sơ/.exec(r)?.[0]),
+    ['Chuyển bước tiếp theo', 'Tiếp nhận hồ sơ'],
   );
+  assert.ok(acts.every((r) => r.includes('desk.hang-trong')));
   // The papers: each component's scans, page count and digitised mark.
   const tp1 = await dossier.paperRow('TP1').innerText();
   assert.match(tp1, /2 trang/);
@@ -127,6 +131,7 @@ test('#14 a desk officer takes in two scanned components, hands the dossier to t
     .toString('utf8')
     .replace(/\s+/g, ' ');
   assert.match(text, /Địa chỉ: Số 12 phố Hàng Trống, phường Hàng Trống, quận Hoàn Kiếm, thành phố Hà Nội/);
+  assert.match(text, /Số điện thoại: 0912345678; Email: huong@example\.vn/);
   assert.match(text, /Vào Sổ theo dõi hồ sơ, Quyển số: 01\/\d{4}, Số thứ tự: \d+/);
   assert.match(text, /7\. Phí, lệ phí: Miễn phí /);
   assert.doesNotMatch(text, /……/, 'no blank left to fill by hand');
@@ -205,15 +210,13 @@ test('#14 at 360 px the intake with scans and the tracking book have no horizont
   await intake.procedure.press('Enter');
   await intake.agency.waitFor();
   await intake.component(1).selectOption('original');
-  await intake
-    .scanInput(1)
-    .setInputFiles([
-      {
-        name: 'to-khai-mot-ten-tep-rat-dai-tu-may-quet-cua-bo-phan-mot-cua.pdf',
-        mimeType: 'application/pdf',
-        buffer: PDF,
-      },
-    ]);
+  await intake.scanInput(1).setInputFiles([
+    {
+      name: 'to-khai-mot-ten-tep-rat-dai-tu-may-quet-cua-bo-phan-mot-cua.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    },
+  ]);
   await eventually(async () => assert.equal(await intake.scans(1).count(), 1));
   await intake.handOn.waitFor();
   await eventually(async () => assert.equal(await overflow(page), 0));
