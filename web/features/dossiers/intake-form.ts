@@ -9,7 +9,6 @@ import type { Problem } from '../calendar/error-summary.tsx';
 import type { IntakeBody } from './dossiers-api.ts';
 import { errorsFor, pruneValue, type FormSchema } from './schema-values.ts';
 import type { ComponentScans } from './intake-scans.tsx';
-import { HAND_ON_ID } from './intake-hand-on.tsx';
 
 export type Applicant = {
   kind: 'person' | 'organisation';
@@ -35,6 +34,7 @@ export const INTAKE_ID = {
   component: (i: number) => `intake-component-${i}`,
   lookup: 'intake-lookup',
   reuse: (i: number) => `intake-reuse-${i}`,
+  handOn: 'intake-hand-on',
 };
 
 /** The declaration's fields have ids under this prefix (`intake-form-nguoiYeuCau-hoTen`). */
@@ -160,7 +160,8 @@ function placeOf(t: Messages, parts: string[], sent: Sent): Place | null {
     return { key: 'procedure', id: INTAKE_ID.procedure, label: t.dossiers.intake.procedure };
   if (head === 'agencyCode') return { key: 'agency', id: INTAKE_ID.agency, label: t.dossiers.intake.agency };
   if (head === 'channel') return { key: 'channel', id: INTAKE_ID.channel, label: t.dossiers.intake.channel };
-  if (head === 'nextAssigneeId') return { key: 'handOn', id: HAND_ON_ID, label: t.dossiers.handOn.label };
+  if (head === 'nextAssigneeId')
+    return { key: 'handOn', id: INTAKE_ID.handOn, label: t.dossiers.handOn.label };
   if ((head !== 'components' && head !== 'missing') || !second) return null;
   const list = head === 'components' ? sent.body.components : (sent.body.missing ?? []);
   const code = /^TP\d+$/.test(second) ? second : list[Number(second)]?.code;

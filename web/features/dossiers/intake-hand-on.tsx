@@ -11,6 +11,7 @@ import { errorText } from '../../app/errors.ts';
 import { apiGet } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { featureQueries } from '../../app/query.ts';
+import { INTAKE_ID } from './intake-form.ts';
 import { FormSection } from './schema-parts.tsx';
 
 type NextStep = Static<typeof IntakeNextStep>;
@@ -37,7 +38,7 @@ export const nextStepQuery = (where: Where) =>
     ),
   );
 
-export const HAND_ON_ID = 'intake-hand-on';
+const HAND_ON_ID = INTAKE_ID.handOn;
 
 export function IntakeHandOn({
   where,
