@@ -192,7 +192,7 @@ test('#14 counter intake: received and assigned to the specialist in one act', a
   );
   assert.equal(control.statusCode, 200, control.body);
   // Its one hand-over: from the desk officer who received it (a receipt alone hands nothing over).
-  assert.match(pdfText(control.rawPayload), /Lê Thị Mai Anh/);
+  assert.match(slipText(control.rawPayload), /Người giao: Lê Thị Mai Anh/);
 });
 
 test('#14 counter intake: without an assignee the dossier stays received at the desk, as before', async () => {
