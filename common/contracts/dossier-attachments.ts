@@ -25,6 +25,10 @@ export const DossierAttachments = Closed({
       documentIds: Type.Array(Type.String()),
       /** Files kept where they were submitted (the national portal). */
       links: Type.Array(Closed({ name: Type.String(), url: Type.String() })),
+      /** Pages of the paper taken in at the counter, when the desk counted them. */
+      pageCount: Nullable(Type.Integer()),
+      /** Scanned at the counter (số hóa): the files are the scans of the paper taken in. */
+      digitised: Type.Boolean(),
     }),
   ),
   supplements: Type.Array(Closed({ name: Type.String(), at: Type.String(), file: Nullable(AttachedFile) })),

@@ -49,10 +49,25 @@ export const IntakeBody = Closed({
       provided: Type.Enum(PROVIDED_VALUES),
       fileIds: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 20 })),
       documentIds: ReusedDocumentIds,
+      pageCount: Type.Optional(
+        Type.Integer({ minimum: 1, maximum: 9999, description: 'Số trang của thành phần giấy đã nhận' }),
+      ),
+      digitised: Type.Optional(
+        Type.Boolean({
+          description: 'Đã số hóa tại quầy (TT 03/2025 Điều 5): các tệp là bản quét của giấy tờ đã nhận',
+        }),
+      ),
     }),
     { maxItems: 100 },
   ),
   channel: Type.Enum(['direct', 'postal'] as const),
+  nextAssigneeId: Type.Optional(
+    Type.String({
+      pattern: '^[0-9]{1,18}$',
+      description:
+        'Tiếp nhận và chuyển ngay cho người xử lý bước tiếp theo (một người giữ vai trò của bước đó tại cơ quan thực hiện bước); chỉ áp dụng khi hồ sơ được tiếp nhận đủ',
+    }),
+  ),
   missing: Type.Optional(
     Type.Array(
       Closed({
@@ -358,6 +373,24 @@ export const OwnDossierList = DossierRows({
 
 /** The agencies the caller's desks may receive a procedure for (the desk intake page's list). */
 export const ReceivableAgenciesQuery = Closed({ procedure: ProcedureCode });
+export const IntakeNextStepQuery = Closed({
+  procedure: ProcedureCode,
+  agencyCode: AgencyCode,
+  channel: Type.Optional(Type.Enum(['direct', 'postal'] as const)),
+  deskAgencyCode: Type.Optional(AgencyCode),
+});
+/** The step a dossier received at the counter is handed to, and who may take it (null: it stays at the desk). */
+export const IntakeNextStep = Closed({
+  step: Nullable(
+    Closed({
+      key: Type.String(),
+      name: Type.String(),
+      role: Type.String(),
+      agency: Closed({ code: Type.String(), name: Type.String() }),
+    }),
+  ),
+  people: Type.Array(Closed({ id: Type.String(), fullName: Type.String(), username: Type.String() })),
+});
 export const ReceivableAgencies = Closed({
   items: Type.Array(
     Closed({

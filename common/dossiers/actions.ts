@@ -274,7 +274,13 @@ function isDeskStep(state: DossierState, index: number): boolean {
  */
 export function actionInputs(kind: ActionKind, state: DossierState): InputSchema {
   switch (kind) {
-    case 'accept':
+    case 'accept': {
+      // Received and handed on in one act: the server records `forward` to this handler right after.
+      const next = state.step.index + 1;
+      if (next < state.workflow.steps.length - 1 && !isDeskStep(state, next))
+        return schema({ nextAssigneeId: userId('Chuyển ngay cho người xử lý bước tiếp theo'), note });
+      return schema({ note });
+    }
     case 'claim':
       return schema({ note });
     case 'request-supplement':

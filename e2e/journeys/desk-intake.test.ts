@@ -89,6 +89,10 @@ test('desk.hang-trong receives a birth registration with the keyboard, prints th
   await intake.component(3).selectOption('original');
   await assertAccessible(page, 'the intake page (filled)');
   await screenshot(page, 'desk-intake-filled');
+  // The next step's specialist comes pre-selected (#14); this journey keeps the dossier at the desk and
+  // forwards it from the dossier page (counter-intake.test.ts hands it on at once).
+  await eventually(async () => assert.notEqual(await intake.handOn.inputValue(), ''));
+  await intake.handOn.selectOption('');
 
   await intake.save.focus();
   await page.keyboard.press('Enter');

@@ -4,6 +4,7 @@ import { AppShell } from './app-shell.ts';
 
 export const WORKLIST_PATH = '/ho-so';
 export const INTAKE_PATH = '/ho-so/tiep-nhan';
+export const TRACKING_BOOK_PATH = '/ho-so/so-theo-doi';
 export const dossierPath = (code: string): string => `/ho-so/${code}`;
 
 /**
@@ -95,6 +96,29 @@ export class IntakePage extends AppShell {
     return this.page.getByRole('button', { name: 'Lưu và tiếp nhận' });
   }
 
+  /** The n-th component's file input for its scans (several files; drop zone around it). */
+  scanInput(n: number): Locator {
+    return this.page.locator(`#intake-component-${n - 1}-files`);
+  }
+
+  /** The n-th component's uploaded scans, one item each. */
+  scans(n: number): Locator {
+    return this.page.getByRole('list', { name: new RegExp(`^Bản quét của TP${n} `) }).getByRole('listitem');
+  }
+
+  pages(n: number): Locator {
+    return this.page.locator(`#intake-component-${n - 1}-pages`);
+  }
+
+  digitised(n: number): Locator {
+    return this.page.locator(`#intake-component-${n - 1}-digitised`);
+  }
+
+  /** Who the dossier is handed on to once received ('' keeps it at the desk). */
+  get handOn(): Locator {
+    return this.page.locator('#intake-hand-on');
+  }
+
   get errorSummary(): Locator {
     return this.page.locator('main .error-summary');
   }
@@ -147,5 +171,28 @@ export class DossierPage extends AppShell {
   /** A component's row in the papers, by its code (TP2). */
   paperRow(code: string): Locator {
     return this.papers.locator('tbody tr').filter({ has: this.page.locator('td.code', { hasText: code }) });
+  }
+}
+
+/** /ho-so/so-theo-doi: the desk's tracking book for a period, downloaded as PDF or XLSX. */
+export class TrackingBookPage extends AppShell {
+  get desk(): Locator {
+    return this.page.locator('#tracking-book-desk');
+  }
+
+  get from(): Locator {
+    return this.page.locator('#tracking-book-from');
+  }
+
+  get to(): Locator {
+    return this.page.locator('#tracking-book-to');
+  }
+
+  get pdf(): Locator {
+    return this.page.getByRole('button', { name: 'Tải sổ (PDF)' });
+  }
+
+  get xlsx(): Locator {
+    return this.page.getByRole('button', { name: 'Tải sổ (Excel)' });
   }
 }

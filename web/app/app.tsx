@@ -47,6 +47,10 @@ const OfficeHoursPage = lazyPage(
 );
 const DossierPage = lazyPage(() => import('../features/dossiers/dossier-page.tsx'), 'DossierPage');
 const IntakePage = lazyPage(() => import('../features/dossiers/intake-page.tsx'), 'IntakePage');
+const TrackingBookPage = lazyPage(
+  () => import('../features/dossiers/tracking-book-page.tsx'),
+  'TrackingBookPage',
+);
 const WorklistPage = lazyPage(() => import('../features/dossiers/worklist-page.tsx'), 'WorklistPage');
 const OverviewPage = lazyPage(() => import('../features/reports/overview-page.tsx'), 'OverviewPage');
 const AdminPage = lazyPage(() => import('./pages/admin-page.tsx'), 'AdminPage');
@@ -99,6 +103,7 @@ const ROUTES: readonly AppRoute[] = [
   page(PATHS.officeHours, true, (p) => <OfficeHoursPage key={p.agencyCode} agencyCode={p.agencyCode} />),
   page(PATHS.dossiers, true, () => <WorklistPage />),
   page(PATHS.intake, true, () => <IntakePage />),
+  page(PATHS.trackingBook, true, () => <TrackingBookPage />),
   page(PATHS.dossier, true, (p) => <DossierPage key={p.code} code={p.code} />),
   page(PATHS.reports, true, () => <OverviewPage />),
   page(PATHS.admin, true, () => <AdminPage />),

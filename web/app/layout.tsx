@@ -119,6 +119,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <Link to={PATHS.intake}>{t.nav.intake}</Link>
                 </li>
+                {user.roles.some((r) => r.role === 'desk-officer') ? (
+                  <li>
+                    <Link to={PATHS.trackingBook}>{t.dossiers.trackingBook.menu}</Link>
+                  </li>
+                ) : null}
                 {user.roles.some((r) => OVERVIEW_ROLES.includes(r.role)) ? (
                   <li>
                     <Link to={PATHS.reports}>{t.reports.nav}</Link>

@@ -18,6 +18,8 @@ export const PATHS = {
   dossiers: '/ho-so',
   /** Receiving a dossier at the desk (before `dossier`, which would match it). */
   intake: '/ho-so/tiep-nhan',
+  /** The desk's tracking book for a period, as PDF or spreadsheet (before `dossier` too). */
+  trackingBook: '/ho-so/so-theo-doi',
   dossier: '/ho-so/:code',
   /** The leader's overview of their units; `?thang=YYYY-MM&co-quan=<agencyCode>`. */
   reports: '/bao-cao',

@@ -53,6 +53,8 @@ export function dossierPapers(
       fileIds,
       documentIds: c.documentIds ?? [],
       links: c.links ?? [],
+      pageCount: c.pageCount ?? null,
+      digitised: c.digitised === true,
     };
   });
   let n = 0;
@@ -125,6 +127,8 @@ export async function listAttachments(
       files: c.fileIds.flatMap((f) => fileOf(f) ?? []),
       documentIds: c.documentIds,
       links: c.links,
+      pageCount: c.pageCount,
+      digitised: c.digitised,
     })),
     supplements: papers.supplements.map((s) => ({ name: s.name, at: s.at, file: fileOf(s.fileId) })),
     results: papers.results.map((r) => ({ name: r.name, file: fileOf(r.fileId) })),

@@ -2,7 +2,7 @@
 // server/modules/slips. A slip exists once the action that issues it has happened.
 import type { Deps } from '../../deps.ts';
 import type { Actor, PersonCaller } from '../../platform/actor.ts';
-import { feesFor, timeLimitFor, type Channel } from '../../../common/catalog/procedure.ts';
+import { feesFor, timeLimitFor, type Channel, type Fee } from '../../../common/catalog/procedure.ts';
 import {
   renderSlip,
   renderTrackingBookXlsx,
@@ -15,7 +15,9 @@ import { grantReachesAgency } from '../org/index.ts';
 import { getVisibleDossier } from './dossier-access.policy.ts';
 import { fail } from './dossiers.errors.ts';
 import { DOSSIER_SLIP_KINDS, SLIP_ISSUED_BY, type DossierSlipKind } from '../../../common/dossiers/slips.ts';
-import { vnMidnight } from '../../../common/time/vn-time.ts';
+import { vnDate, vnMidnight } from '../../../common/time/vn-time.ts';
+import { foldVietnamese } from '../../../common/text/fold.ts';
+import { sql } from 'kysely';
 
 export { DOSSIER_SLIP_KINDS, type DossierSlipKind };
 
@@ -30,6 +32,106 @@ async function placeOf(deps: Deps, unitPath: string): Promise<string> {
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** The names of each unit and its ancestors, the unit first ("Phường Hàng Trống", …, "Thành phố Hà Nội"). */
+async function unitAncestries(deps: Deps, codes: string[]): Promise<Map<string, string[]>> {
+  const wanted = [...new Set(codes)];
+  if (wanted.length === 0) return new Map();
+  const rows = await deps.db
+    .selectFrom('units as u')
+    .innerJoin('units as anc', (j) => j.on(sql<boolean>`u.path LIKE anc.path || '%'`))
+    .select(['u.code', 'anc.name', 'anc.level'])
+    .where('u.code', 'in', wanted)
+    .orderBy('u.code')
+    .orderBy('anc.level', 'desc')
+    .execute();
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.code, [...(out.get(r.code) ?? []), r.name]);
+  return out;
+}
+
+type AddressOwner = { address?: { unitCode?: unknown; line?: unknown } | undefined };
+
+/**
+ * The applicant's address as the slips and the book print it: the line given with the unit it is in,
+ * followed by the unit's ancestry ("Số 12 phố Hàng Trống, Phường Hàng Trống, Quận Hoàn Kiếm, Thành phố Hà
+ * Nội"), the names the line already spells left out; without one, the requester's residence in the
+ * declaration (`nguoiYeuCau.noiCuTru`, or a `diaChi`/`noiCuTru` field at its top).
+ */
+function addressText(
+  applicant: AddressOwner,
+  formData: unknown,
+  units: Map<string, string[]>,
+): string | undefined {
+  const a = applicant.address;
+  if (typeof a?.line === 'string' && a.line.trim() !== '') {
+    const said = foldVietnamese(a.line);
+    const ancestry = typeof a.unitCode === 'string' ? (units.get(a.unitCode) ?? []) : [];
+    return [a.line.trim(), ...ancestry.filter((n) => !said.includes(foldVietnamese(n)))].join(', ');
+  }
+  const declared = (formData ?? {}) as Record<string, unknown>;
+  const requester = (declared.nguoiYeuCau ?? {}) as Record<string, unknown>;
+  for (const v of [requester.noiCuTru, requester.diaChi, declared.diaChi, declared.noiCuTru])
+    if (typeof v === 'string' && v.trim() !== '') return v.trim();
+  return undefined;
+}
+
+/** The addresses of several applicants (one read of the units they name). */
+export async function applicantAddresses(
+  deps: Deps,
+  owners: readonly { applicant: AddressOwner; formData: unknown }[],
+): Promise<(string | undefined)[]> {
+  const codes = owners.flatMap((o) =>
+    typeof o.applicant.address?.unitCode === 'string' ? [o.applicant.address.unitCode] : [],
+  );
+  const units = await unitAncestries(deps, codes);
+  return owners.map((o) => addressText(o.applicant, o.formData, units));
+}
+
+/**
+ * The tracking book's entries of the dossiers a desk received in [from, to): the book is the desk's
+ * book of the civil year ("01/2026": one book a year, docs/domain/slips.md, "The book number"), and the
+ * entry its row in that book, the dossiers received that year in the order of receipt (time, then code),
+ * as the book prints them.
+ */
+export async function bookEntries(
+  deps: Deps,
+  agencyId: string,
+  range: { from: Date; to: Date },
+): Promise<Map<string, { book: string; entry: number }>> {
+  const out = new Map<string, { book: string; entry: number }>();
+  const first = Number(vnDate(range.from).slice(0, 4));
+  const last = Number(vnDate(new Date(range.to.getTime() - 1)).slice(0, 4));
+  // A period spanning the new year reads each year's book.
+  for (let year = first; year <= last; year++) {
+    const yearStart = vnMidnight(`${year}-01-01`);
+    const nextYear = vnMidnight(`${year + 1}-01-01`);
+    const to = range.to < nextYear ? range.to : nextYear;
+    const from = range.from > yearStart ? range.from : yearStart;
+    const rows = await deps.db
+      .selectFrom((eb) =>
+        eb
+          .selectFrom('dossiers')
+          .select([
+            'code',
+            'received_at',
+            sql<string>`row_number() OVER (ORDER BY received_at, code)`.as('entry'),
+          ])
+          .where('receiving_agency_id', '=', agencyId)
+          .where('received_at', '>=', yearStart)
+          .where('received_at', '<', to)
+          .as('book'),
+      )
+      .select(['code', 'entry'])
+      .where('received_at', '>=', from)
+      .execute();
+    for (const r of rows) out.set(r.code, { book: `01/${year}`, entry: Number(r.entry) });
+  }
+  return out;
+}
+
+/** Phí, lệ phí as the receipt names them: never the portal's wording ("Miễn phí") as a name. */
+const feeName = (f: Fee): string => `Phí, lệ phí${f.per ? ` (mỗi ${f.per})` : ''}`;
 
 type Action = {
   version: number;
@@ -119,9 +221,10 @@ export async function dossierSlip(
       idNumber: applicant.idNumber,
       ...(applicant.phone ? { phone: applicant.phone } : {}),
       ...(applicant.email ? { email: applicant.email } : {}),
-      ...(applicant.address ? { address: applicant.address.line } : {}),
     },
   };
+  const [address] = await applicantAddresses(deps, [{ applicant, formData: row.form_data }]);
+  if (address) dossier.applicant.address = address;
   const input = (issuing.record.input ?? {}) as Record<string, unknown>;
   const header = {
     agency: agencyOf(row.receiving_agency_id),
@@ -141,9 +244,35 @@ export async function dossierSlip(
           provided: c.provided,
           count: 1,
         }));
-        const fees = feesFor(procedure, row.channel as Channel, row.case_key ?? undefined).flatMap((f) =>
-          f.amountVnd === null ? [] : [{ name: f.text ?? 'Lệ phí', amountVnd: f.amountVnd }],
+        // An item is paid once a paid payment of the dossier lists its key (payments/obligations.ts).
+        const paid = new Set(
+          (
+            await deps.db
+              .selectFrom('payments')
+              .select('items')
+              .where('dossier_id', '=', row.dossier_id)
+              .where('status', '=', 'paid')
+              .execute()
+          ).flatMap((p) => (p.items as { key: string }[]).map((i) => i.key)),
         );
+        const fees = feesFor(procedure, row.channel as Channel, row.case_key ?? undefined).flatMap((f, i) =>
+          f.amountVnd === null
+            ? []
+            : [
+                {
+                  name: feeName(f),
+                  amountVnd: f.amountVnd,
+                  ...(f.amountVnd > 0 ? { paid: paid.has(`procedure-${i + 1}`) } : {}),
+                },
+              ],
+        );
+        const receivedOn = new Date(row.received_at ?? row.submitted_at);
+        const register = (
+          await bookEntries(deps, row.receiving_agency_id, {
+            from: receivedOn,
+            to: new Date(receivedOn.getTime() + 1),
+          })
+        ).get(row.code);
         return await renderSlip(
           'receipt',
           {
@@ -155,6 +284,7 @@ export async function dossierSlip(
             dueAt: new Date(row.due_at).toISOString(),
             resultDelivery: { channel: 'desk', place: agencyOf(row.receiving_agency_id).name },
             fees,
+            ...(register ? { register } : {}),
             receiver: officer(issuing),
           },
           options,
@@ -287,6 +417,7 @@ export async function trackingBook(
       'd.extended_due_at',
       'd.returned_at',
       'd.state',
+      'd.form_data',
       'v.name as procedure_name',
       'c.name as competent_name',
     ])
@@ -298,6 +429,15 @@ export async function trackingBook(
     .limit(20_000)
     .execute();
   const place = await placeOf(deps, agency.unit_path);
+  const addresses = await applicantAddresses(
+    deps,
+    rows.map((r) => ({ applicant: r.applicant, formData: r.form_data })),
+  );
+  const entries =
+    rows.length === 0
+      ? new Map<string, { book: string; entry: number }>()
+      : await bookEntries(deps, agency.agency_id, { from, to });
+  const books = [...new Set([...entries.values()].map((e) => e.book))];
   const data = {
     agency: {
       name: agency.name,
@@ -307,15 +447,19 @@ export async function trackingBook(
     },
     issuedAt: deps.clock.now().toISOString(),
     period,
-    entries: rows.map((r) => {
-      const a = r.applicant as { fullName?: unknown; phone?: unknown; address?: { line?: unknown } };
+    ...(books.length > 0 ? { book: books.join(', ') } : {}),
+    entries: rows.map((r, i) => {
+      const a = r.applicant as { fullName?: unknown; phone?: unknown };
       const state = r.state;
+      const address = addresses[i];
+      const entry = entries.get(r.code)?.entry;
       return {
+        ...(entry !== undefined ? { entry } : {}),
         dossierCode: r.code,
         procedureName: r.procedure_name,
         applicantName: text(a.fullName),
         ...(typeof a.phone === 'string' ? { phone: a.phone } : {}),
-        ...(typeof a.address?.line === 'string' ? { address: a.address.line } : {}),
+        ...(address ? { address } : {}),
         resolvingAgency: r.competent_name,
         receivedAt: new Date(r.received_at!).toISOString(),
         ...(r.due_at ? { dueAt: new Date(r.extended_due_at ?? r.due_at).toISOString() } : {}),

@@ -69,6 +69,11 @@ export const fail = defineErrors('dossiers', {
     vi: (p) => String(p.message),
     en: 'The action is not allowed in the dossier’s current status.',
   },
+  DOSSIER_ASSIGNEE_CANNOT_TAKE_STEP: {
+    code: 'UNPROCESSABLE',
+    vi: 'Người được chọn không nhận được bước tiếp theo của hồ sơ.',
+    en: 'The person chosen cannot take the dossier’s next step.',
+  },
   DOSSIER_ACTION_INPUT_INVALID: {
     code: 'VALIDATION_FAILED',
     vi: (p) => String(p.message),

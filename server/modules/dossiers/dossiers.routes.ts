@@ -17,6 +17,8 @@ import {
   DossiersQuery,
   IncompleteEnvelope,
   IntakeBody,
+  IntakeNextStep,
+  IntakeNextStepQuery,
   OnlineSubmissionBody,
   OwnDossierList,
   OwnDossiersQuery,
@@ -35,6 +37,7 @@ import { actionsFor, performAction } from './actions/actions.service.ts';
 import { receiveAtDesk } from './intake/desk-intake.service.ts';
 import { submitOnline } from './intake/online-submission.service.ts';
 import { receivableAgencies } from './intake/receivable-agencies.ts';
+import { intakeNextStep } from './intake/intake-next-step.ts';
 import { getDossier } from './views/present-dossier.ts';
 import { countWorklists, listDossiers } from './views/worklists.ts';
 import { changesSinceSignIn } from './views/changes.ts';
@@ -152,6 +155,23 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => receivableAgencies(deps, requireActor(request), request.query.procedure),
+  );
+
+  app.get(
+    '/api/v1/dossiers/intake-next-step',
+    {
+      schema: {
+        tags,
+        summary: 'Bước tiếp theo của hồ sơ tiếp nhận tại quầy và những người nhận được bước đó',
+        querystring: IntakeNextStepQuery,
+        response: { 200: IntakeNextStep, ...errors },
+      },
+    },
+    async (request) =>
+      intakeNextStep(deps, requireActor(request), {
+        ...request.query,
+        channel: request.query.channel ?? 'direct',
+      }),
   );
 
   app.get(

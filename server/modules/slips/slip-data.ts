@@ -72,8 +72,11 @@ export type SlipOfficer = {
 
 export type SlipTimeLimit = { value: number; unit: TimeUnit };
 
-/** One fee or charge line; `amountVnd` 0 prints "Miễn phí" (free). */
-export type SlipFee = { name: string; amountVnd: number };
+/**
+ * One fee or charge line; `amountVnd` 0 prints "Miễn phí" (free). `paid`: whether the applicant has paid
+ * it (printed "đã nộp"/"chưa nộp"); absent when not known.
+ */
+export type SlipFee = { name: string; amountVnd: number; paid?: boolean };
 
 /** Where the applicant registered to receive the result (đăng ký nhận kết quả tại). */
 export type SlipResultDelivery =
@@ -200,6 +203,8 @@ export type ProcessControlSlipData = SlipHeader & {
 
 /** One dossier's line in the tracking book. */
 export type TrackingBookEntry = {
+  /** Its row in the desk's book of the year (the receipt's "Số thứ tự"); absent: its row in this print. */
+  entry?: number;
   dossierCode: string;
   procedureName: string;
   applicantName: string;

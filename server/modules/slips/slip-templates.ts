@@ -32,6 +32,21 @@ import {
   type Ctx,
 } from './slip-parts.ts';
 
+/**
+ * The receipt's fee line: "Không thu phí, lệ phí" when the procedure publishes none, "Miễn phí" once when
+ * every item is free, else each item with its amount and, when known, whether it has been paid.
+ */
+export function feeText(fees: SlipDataMap['receipt']['fees']): string {
+  if (fees.length === 0) return 'Không thu phí, lệ phí';
+  if (fees.every((f) => f.amountVnd === 0)) return 'Miễn phí';
+  return fees
+    .map((f) => {
+      const state = f.paid === undefined ? '' : f.paid ? ' (đã nộp)' : ' (chưa nộp)';
+      return `${f.name}: ${formatVnd(f.amountVnd)}${f.amountVnd > 0 ? state : ''}`;
+    })
+    .join('; ');
+}
+
 // ---- Mẫu 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả --------------------------------------------
 
 async function renderReceipt(data: SlipDataMap['receipt'], ctx: Ctx): Promise<void> {
@@ -67,12 +82,7 @@ async function renderReceipt(data: SlipDataMap['receipt'], ctx: Ctx): Promise<vo
   pdf.field('4. Thời gian nhận hồ sơ', vnDateTimeWords(dossier.receivedAt));
   pdf.field('5. Thời gian trả kết quả giải quyết hồ sơ', vnDateTimeWords(data.dueAt));
   pdf.field('6. Đăng ký nhận kết quả tại', deliveryText(data.resultDelivery));
-  pdf.field(
-    '7. Phí, lệ phí',
-    data.fees.length === 0
-      ? 'Không'
-      : data.fees.map((f) => `${f.name}: ${formatVnd(f.amountVnd)}`).join('; '),
-  );
+  pdf.field('7. Phí, lệ phí', feeText(data.fees));
   pdf.paragraph(
     [
       { text: 'Vào Sổ theo dõi hồ sơ, Quyển số: ' },
@@ -392,7 +402,7 @@ async function renderTrackingBook(data: SlipDataMap['tracking-book'], ctx: Ctx):
   const rows: TableCell[][] = data.entries.map((e, i) => {
     const contact = [e.address, e.phone].filter(Boolean).join('; ');
     return [
-      String(i + 1),
+      String(e.entry ?? i + 1),
       e.dossierCode,
       e.procedureName,
       e.applicantName,

@@ -29,7 +29,7 @@ const time = (iso: string | undefined): XlsxCell => (iso ? vnWallClock(iso) : un
 
 function rowCells(e: TrackingBookEntry, index: number): XlsxCell[] {
   return [
-    index + 1,
+    e.entry ?? index + 1,
     e.dossierCode,
     e.procedureName,
     e.applicantName,

@@ -101,6 +101,7 @@ export function ActionForm({
             onChange={(id) => setValue((v: unknown) => ({ ...(v as object), [pick.field]: id || undefined }))}
             error={errors[pick.field]}
             required={inputs.required?.includes(pick.field) ?? false}
+            preselect={kind === 'accept'}
           />
         ) : null}
         <SchemaForm

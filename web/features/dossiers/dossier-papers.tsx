@@ -135,6 +135,13 @@ function Papers({ t, code, papers }: { t: Messages; code: string; papers: Dossie
                   {c.documentIds.length > 0 ? (
                     <span className="muted"> · {p.reusedRecords(c.documentIds.length)}</span>
                   ) : null}
+                  {c.pageCount !== null ? <span className="muted"> · {p.pages(c.pageCount)}</span> : null}
+                  {c.digitised ? (
+                    <>
+                      {' '}
+                      <span className="tag tag-digitised">{p.digitised}</span>
+                    </>
+                  ) : null}
                 </td>
                 <td data-label={p.columns.files}>
                   {c.files.length === 0 && c.links.length === 0 ? (

@@ -10,6 +10,7 @@ import type { Lookup } from './intake-applicant.tsx';
 import { INTAKE_ID } from './intake-form.ts';
 import { FieldError } from '../../app/ui/field-parts.tsx';
 import { FormSection } from './schema-parts.tsx';
+import { IntakeScans, NO_SCANS, type ComponentScans } from './intake-scans.tsx';
 
 export function IntakeComponents({
   components,
@@ -19,6 +20,9 @@ export function IntakeComponents({
   lookup,
   reused,
   onReused,
+  scans,
+  onScans,
+  onUploading,
 }: {
   components: readonly DossierComponent[];
   marks: readonly IntakeMark[];
@@ -27,6 +31,10 @@ export function IntakeComponents({
   lookup: Lookup;
   reused: ReuseChoices;
   onReused: (next: (all: ReuseChoices) => ReuseChoices) => void;
+  /** Each component's scans taken at the counter (intake-scans.tsx). */
+  scans: readonly ComponentScans[];
+  onScans: (index: number, change: (current: ComponentScans) => ComponentScans) => void;
+  onUploading: (index: number, uploading: boolean) => void;
 }) {
   const { t } = useI18n();
   const found = lookup.kind === 'done' ? lookup.list.items : [];
@@ -67,6 +75,15 @@ export function IntakeComponents({
                 ))}
                 <option value="missing">{t.dossiers.provided.missing}</option>
               </select>
+              {marks[i] === '' || marks[i] === 'missing' || marks[i] === 'reused' ? null : (
+                <IntakeScans
+                  id={id}
+                  label={`${code} ${c.name}`}
+                  scans={scans[i] ?? NO_SCANS}
+                  onChange={(change) => onScans(i, change)}
+                  onUploading={(busy) => onUploading(i, busy)}
+                />
+              )}
               {marks[i] !== 'reused' ? null : found.length > 0 && lookup.kind === 'done' ? (
                 <ReuseChoice
                   id={INTAKE_ID.reuse(i)}

@@ -77,6 +77,45 @@ describe('intakeBody', () => {
   });
 });
 
+describe('#14 intakeBody: scans and the hand-on', () => {
+  it('sends each component’s scans, page count and digitised mark, and the next handler', () => {
+    const body = intakeBody({
+      ...draft,
+      marks: ['original', 'copy', ''],
+      scans: [
+        {
+          files: [
+            { fileId: 'f-1', name: 'a.pdf', size: 1 },
+            { fileId: 'f-2', name: 'b.png', size: 1 },
+          ],
+          pageCount: '2',
+          digitised: true,
+        },
+        { files: [], pageCount: '', digitised: false },
+        { files: [{ fileId: 'f-3', name: 'c.pdf', size: 1 }], pageCount: '1', digitised: true },
+      ],
+      nextAssigneeId: '42',
+    });
+    assert.deepEqual(body.components, [
+      { code: 'TP1', provided: 'original', fileIds: ['f-1', 'f-2'], pageCount: 2, digitised: true },
+      { code: 'TP2', provided: 'copy' },
+    ]);
+    assert.equal(body.nextAssigneeId, '42');
+    assert.equal('nextAssigneeId' in intakeBody({ ...draft, marks: ['copy'], nextAssigneeId: '' }), false);
+  });
+
+  it('names the hand-on field when the server refuses the handler', () => {
+    const failure = serverFailure(vi, [{ path: 'body/nextAssigneeId', message: 'Không nhận được bước.' }], {
+      schema,
+      body: intakeBody({ ...draft, marks: ['copy'] }),
+      components,
+      reuseFieldId: null,
+    });
+    assert.equal(failure.fields.handOn, 'Không nhận được bước.');
+    assert.equal(failure.problems[0]?.fieldId, 'intake-hand-on');
+  });
+});
+
 describe('failures', () => {
   it('asks for the procedure first', () => {
     assert.deepEqual(pickFirst(vi).fields, { procedure: vi.dossiers.intake.pickFirst });

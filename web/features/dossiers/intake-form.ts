@@ -8,6 +8,7 @@ import type { Messages } from '../../app/i18n/vi.ts';
 import type { Problem } from '../calendar/error-summary.tsx';
 import type { IntakeBody } from './dossiers-api.ts';
 import { errorsFor, pruneValue, type FormSchema } from './schema-values.ts';
+import type { ComponentScans } from './intake-scans.tsx';
 
 export type Applicant = {
   kind: 'person' | 'organisation';
@@ -38,6 +39,7 @@ export const INTAKE_ID = {
   component: (i: number) => `intake-component-${i}`,
   lookup: 'intake-lookup',
   reuse: (i: number) => `intake-reuse-${i}`,
+  handOn: 'intake-hand-on',
 };
 
 /** The declaration's fields have ids under this prefix (`intake-form-nguoiYeuCau-hoTen`). */
@@ -63,7 +65,29 @@ export type IntakeDraft = {
   marks: readonly IntakeMark[];
   /** The records chosen for reused components, when the applicant's store was looked up. */
   reused: ReuseChoices;
+  /** Each component's scans taken at the counter, by the component's index. */
+  scans?: readonly ComponentScans[];
+  /** The next step's handler to hand the dossier on to, or '' to keep it at the desk. */
+  nextAssigneeId?: string;
 };
+
+/** A component as sent, with its scans, page count and digitised mark when the desk gave them. */
+function withScans(
+  components: IntakeBody['components'],
+  scans: readonly ComponentScans[] = [],
+): IntakeBody['components'] {
+  return components.map((c) => {
+    const s = scans[Number(c.code.slice(2)) - 1];
+    if (!s) return c;
+    const pages = Number(s.pageCount);
+    return {
+      ...c,
+      ...(s.files.length > 0 ? { fileIds: s.files.map((f) => f.fileId) } : {}),
+      ...(s.pageCount !== '' && Number.isInteger(pages) ? { pageCount: pages } : {}),
+      ...(s.digitised ? { digitised: true } : {}),
+    };
+  });
+}
 
 export function intakeBody(d: IntakeDraft): IntakeBody {
   const { applicant, marks } = d;
@@ -83,8 +107,9 @@ export function intakeBody(d: IntakeDraft): IntakeBody {
         : {}),
     },
     formData: (pruneValue(d.schema, d.schema, d.formData) as Record<string, unknown> | undefined) ?? {},
-    components: intakeComponents(marks, d.reused),
+    components: withScans(intakeComponents(marks, d.reused), d.scans),
     channel: d.channel,
+    ...(d.nextAssigneeId ? { nextAssigneeId: d.nextAssigneeId } : {}),
     ...(marks.includes('missing')
       ? { missing: marks.flatMap((m, i) => (m === 'missing' ? [{ code: `TP${i + 1}` }] : [])) }
       : {}),
@@ -148,6 +173,8 @@ function placeOf(t: Messages, parts: string[], sent: Sent): Place | null {
     return { key: 'procedure', id: INTAKE_ID.procedure, label: t.dossiers.intake.procedure };
   if (head === 'agencyCode') return { key: 'agency', id: INTAKE_ID.agency, label: t.dossiers.intake.agency };
   if (head === 'channel') return { key: 'channel', id: INTAKE_ID.channel, label: t.dossiers.intake.channel };
+  if (head === 'nextAssigneeId')
+    return { key: 'handOn', id: INTAKE_ID.handOn, label: t.dossiers.handOn.label };
   if ((head !== 'components' && head !== 'missing') || !second) return null;
   const list = head === 'components' ? sent.body.components : (sent.body.missing ?? []);
   const code = /^TP\d+$/.test(second) ? second : list[Number(second)]?.code;

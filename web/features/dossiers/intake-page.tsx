@@ -33,6 +33,8 @@ import { IncompleteError, newIdempotencyKey, receiveDossier } from './dossiers-a
 import { IntakeApplicant, type Lookup } from './intake-applicant.tsx';
 import { intakeQueries } from './intake-api.ts';
 import { IntakeComponents } from './intake-components.tsx';
+import { IntakeHandOn } from './intake-hand-on.tsx';
+import { NO_SCANS, type ComponentScans } from './intake-scans.tsx';
 import {
   declarationFailure,
   EMPTY_APPLICANT,
@@ -73,6 +75,9 @@ export function IntakePage() {
   const setChannel = (next: Channel) => intakeForm.setValue('channel', next);
   const [formData, setFormData] = useState<unknown>(undefined);
   const [marks, setMarks] = useState<IntakeMark[]>([]);
+  const [scans, setScans] = useState<ComponentScans[]>([]);
+  const [uploading, setUploading] = useState<ReadonlySet<number>>(new Set());
+  const [assignee, setAssignee] = useState('');
   const [badNumber, setBadNumber] = useState(false);
   const [reused, setReused] = useState<ReuseChoices>({});
   const [failure, setFailure] = useState<Failure | null>(null);
@@ -93,6 +98,7 @@ export function IntakePage() {
     preloadDeclarationCheck({ code: detail.procedure.code, version: detail.version, schema: detail.form });
     setFormData(initialValue(detail.form) ?? {});
     setMarks(detail.procedure.components.map(() => ''));
+    setScans(detail.procedure.components.map(() => NO_SCANS));
     setReused({});
   }, [detail]);
   // The agencies read: the desk's own agency is chosen when it may receive for it.
@@ -135,20 +141,42 @@ export function IntakePage() {
     window.setTimeout(() => summaryHeading.current?.focus(), 0);
   };
 
+  /** A component's scans changed; a scan taken in of a component not yet marked marks it handed in. */
+  const onScans = (i: number, change: (current: ComponentScans) => ComponentScans) => {
+    setScans((all) => all.map((s, j) => (j === i ? change(s) : s)));
+    setMarks((all) => all.map((m, j) => (j === i && m === '' ? 'original' : m)));
+  };
+  const onUploading = (i: number, busy: boolean) =>
+    setUploading((all) => {
+      if (all.has(i) === busy) return all;
+      const next = new Set(all);
+      if (busy) next.add(i);
+      else next.delete(i);
+      return next;
+    });
+  const deskAgencyCode =
+    own.length > 1 ? (agencies?.find((a) => a.code === agencyCode)?.deskAgencyCode ?? null) : null;
+
   const save = useMutation({
     mutationFn: async () => {
       if (!picked || !detail || !schema) return { kind: 'pick-first' as const };
+      if (uploading.size > 0)
+        return {
+          kind: 'invalid' as const,
+          failure: { fields: {}, formFields: {}, problems: [{ message: t.dossiers.scans.pending }] },
+        };
       const body = intakeBody({
         procedureCode: picked.code,
         agencyCode,
-        deskAgencyCode:
-          own.length > 1 ? (agencies?.find((a) => a.code === agencyCode)?.deskAgencyCode ?? null) : null,
+        deskAgencyCode,
         channel,
         applicant,
         schema,
         formData,
         marks,
         reused: lookup.kind === 'done' ? reused : {},
+        scans,
+        nextAssigneeId: assignee,
       });
       const sent = {
         schema,
@@ -197,6 +225,8 @@ export function IntakePage() {
     intakeForm.setValue('applicant', EMPTY_APPLICANT);
     setFormData(undefined);
     setMarks([]);
+    setScans([]);
+    setAssignee('');
     forgetLookup();
     idempotencyKey.current = newIdempotencyKey();
     window.setTimeout(() => document.getElementById(INTAKE_ID.procedure)?.focus(), 0);
@@ -264,6 +294,16 @@ export function IntakePage() {
               lookup={lookup}
               reused={reused}
               onReused={setReused}
+              scans={scans}
+              onScans={onScans}
+              onUploading={onUploading}
+            />
+            <IntakeHandOn
+              where={agencyCode ? { procedure: picked!.code, agencyCode, channel, deskAgencyCode } : null}
+              value={assignee}
+              onChange={setAssignee}
+              incomplete={marks.includes('missing')}
+              error={fields.handOn}
             />
             <div className="form-actions">
               <button

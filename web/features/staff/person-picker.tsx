@@ -3,6 +3,7 @@
 // by name. When the list cannot be read (an agency outside the user's reach, as on an inter-agency
 // step) or holds nobody, a text field for the user's id remains, as before.
 import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
 import { ROLES, type Role } from '../../../common/auth/roles.ts';
 import { errorText } from '../../app/errors.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
@@ -23,9 +24,11 @@ export function personInputFor(
     steps: readonly { role: string; agency: { code: string; name: string } }[];
   },
 ): PersonInput | null {
-  const field = kind === 'assign' ? 'assigneeId' : kind === 'forward' ? 'nextAssigneeId' : null;
+  // `accept` may hand the dossier on at once (#14): its `nextAssigneeId` is the next step's, as forward's.
+  const handsOn = kind === 'forward' || kind === 'accept';
+  const field = kind === 'assign' ? 'assigneeId' : handsOn ? 'nextAssigneeId' : null;
   if (field === null) return null;
-  const step = view.steps[view.currentStep.index + (kind === 'forward' ? 1 : 0)];
+  const step = view.steps[view.currentStep.index + (handsOn ? 1 : 0)];
   if (!step || !(ROLES as readonly string[]).includes(step.role)) return null;
   return { field, agency: step.agency, role: step.role as Role };
 }
@@ -55,6 +58,7 @@ export function PersonPicker({
   onChange,
   error,
   required = false,
+  preselect = false,
 }: {
   id: string;
   label: string;
@@ -64,6 +68,8 @@ export function PersonPicker({
   onChange: (userId: string) => void;
   error?: string | undefined;
   required?: boolean;
+  /** Choose the first person of the list once it is read (the workflow's next performer, #14). */
+  preselect?: boolean;
 }) {
   const { t } = useI18n();
   const p = t.personPicker;
@@ -72,6 +78,12 @@ export function PersonPicker({
     select: (res) => [...res.items].sort((a, b) => a.fullName.localeCompare(b.fullName, 'vi')),
   });
   const people = read.data;
+  const preselected = useRef(false);
+  useEffect(() => {
+    if (!preselect || preselected.current || people === undefined) return;
+    preselected.current = true;
+    if (value === '' && people[0]) onChange(people[0].id);
+  }, [preselect, people, value, onChange]);
 
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;

@@ -12,14 +12,23 @@ import {
   type ActionKind,
   type LifecycleContext,
 } from '../../../../common/dossiers/index.ts';
-import { loadRow, procedureVersion, usableFiles } from '../dossier.repository.ts';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import {
+  agencyRows,
+  loadRow,
+  procedureVersion,
+  usableFiles,
+  type DossierRow,
+} from '../dossier.repository.ts';
 import { callerRelation, getVisibleDossier, isReadOnly } from '../dossier-access.policy.ts';
 import { deadlineOf, limitOf, workingTimeOnce } from '../dossier-deadlines.ts';
 import { fail } from '../dossiers.errors.ts';
 import { audienceOf } from '../views/applicant-view.ts';
 import { presentDossier, type DossierReadView } from '../views/present-dossier.ts';
-import { callerKey, lifecycleError, persistedActor } from './action-record.ts';
-import { auditAction, writeAction } from './dossier.writer.ts';
+import { callerKey, lifecycleError, persistedActor, type Applied } from './action-record.ts';
+import { auditAction, writeAction, type ActionWrite } from './dossier.writer.ts';
+import { assigneeProblem, handOffStep } from './next-assignee.ts';
 
 export type ActionRequest = {
   code: string;
@@ -66,9 +75,16 @@ export async function performAction(
     const relation = await callerRelation(trx, caller, row, state);
     const deadline = await deadlineOf(trx, workingTime, row, now);
     const context: LifecycleContext = { relation, deadline };
+    // Accept and hand on (`nextAssigneeId`): recorded as `accept`, then `forward` to that handler.
+    const { handOnTo, own } = splitHandOn(kind, input);
     const result = applyAction(
       state,
-      { kind: kind as ActionKind, actor: { kind: caller.kind, id: who.id }, input, at: now.toISOString() },
+      {
+        kind: kind as ActionKind,
+        actor: { kind: caller.kind, id: who.id },
+        input: own,
+        at: now.toISOString(),
+      },
       context,
     );
     if (!result.ok) throw lifecycleError(result.error);
@@ -87,15 +103,34 @@ export async function performAction(
       kind: kind as ActionKind,
     };
     const actor = persistedActor(caller, roles, row.step_agencies[state.step.index]?.agencyId ?? null);
-    await writeAction(trx, {
+    const limit = limitOf(procedure, row.channel, row.case_key);
+    const written = await writeAction(trx, {
       row,
       applied,
-      limit: limitOf(procedure, row.channel, row.case_key),
+      limit,
       workingTime,
       actor,
       now,
-      note: noteOf(input),
+      note: noteOf(own),
     });
+    const forwarded =
+      handOnTo === null
+        ? null
+        : await handOn(trx, {
+            row: {
+              ...row,
+              ...written.columns,
+              due_at: dateOrNull(written.columns.due_at),
+              extended_due_at: dateOrNull(written.columns.extended_due_at),
+              state: applied.state,
+              version: applied.state.version,
+            },
+            applied,
+            to: handOnTo,
+            context,
+            who: { kind: caller.kind, id: who.id },
+            write: { limit, workingTime, actor, now },
+          });
     const view = await presentDossier(deps, trx, { code, audience: audienceOf(caller), workingTime });
     await rememberResponse(trx, idempotent, { statusCode: 200, body: view, at: now });
     await auditAction(trx, {
@@ -106,8 +141,67 @@ export async function performAction(
       requestId: request.requestId,
       receivingAgencyId: row.receiving_agency_id,
     });
+    if (forwarded)
+      await auditAction(trx, {
+        applied: forwarded,
+        actor,
+        now,
+        code,
+        requestId: request.requestId,
+        receivingAgencyId: row.receiving_agency_id,
+      });
     return view;
   });
+}
+
+const dateOrNull = (v: string | null): Date | null => (v === null ? null : new Date(v));
+
+/** The `accept` input's handler to hand on to, apart from what `accept` itself records. */
+function splitHandOn(kind: string, input: unknown): { handOnTo: string | null; own: unknown } {
+  if (kind !== 'accept' || typeof input !== 'object' || input === null || !('nextAssigneeId' in input))
+    return { handOnTo: null, own: input };
+  const { nextAssigneeId, ...own } = input as Record<string, unknown>;
+  // Not a string: left in, so that the lifecycle names it as any invalid input.
+  if (typeof nextAssigneeId !== 'string') return { handOnTo: null, own: input };
+  return { handOnTo: nextAssigneeId, own };
+}
+
+/**
+ * The `forward` right after an `accept` that names the next handler (actions/next-assignee.ts): the
+ * handler must hold the next step's role at its agency (422 naming `body/nextAssigneeId`), then it is
+ * decided and written as the action would be, with the same relation (accepting leaves the step as it was).
+ */
+async function handOn(
+  trx: Transaction<DB>,
+  h: {
+    row: DossierRow;
+    applied: Applied;
+    to: string;
+    context: LifecycleContext;
+    who: { kind: Caller['kind']; id: string };
+    write: Pick<ActionWrite, 'limit' | 'workingTime' | 'actor' | 'now'>;
+  },
+): Promise<Applied> {
+  const { row, applied } = h;
+  const step = handOffStep(applied.state.workflow, applied.state.step.index);
+  const agencyId = step ? row.step_agencies[step.index]?.agencyId : undefined;
+  const agency = agencyId ? (await agencyRows(trx, [agencyId])).get(agencyId) : undefined;
+  const problem = await assigneeProblem(trx, { userId: h.to, path: 'body/nextAssigneeId', step, agency });
+  if (problem) throw fail('DOSSIER_ASSIGNEE_CANNOT_TAKE_STEP', { details: [problem] });
+  const result = applyAction(
+    applied.state,
+    { kind: 'forward', actor: h.who, input: { nextAssigneeId: h.to }, at: h.write.now.toISOString() },
+    h.context,
+  );
+  if (!result.ok) throw lifecycleError(result.error);
+  const forwarded: Applied = {
+    state: result.state,
+    effects: result.effects,
+    record: result.record,
+    kind: 'forward',
+  };
+  await writeAction(trx, { ...h.write, row, applied: forwarded, note: null });
+  return forwarded;
 }
 
 /** What the action row keeps as its note: the input's note, else its reason. */

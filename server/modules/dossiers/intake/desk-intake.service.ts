@@ -3,6 +3,7 @@
 import type { Static } from 'typebox';
 import type { IncompleteEnvelope } from '../../../../common/contracts/dossiers.ts';
 import type { Deps } from '../../../deps.ts';
+import type { Database } from '../../../db/client.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import type { AppError, ErrorDetail } from '../../../platform/errors.ts';
 import {
@@ -24,8 +25,10 @@ import {
   persistedActor,
   settleEffects,
   type Applied,
+  type SettledColumns,
 } from '../actions/action-record.ts';
-import { auditingAction } from '../actions/dossier.writer.ts';
+import { auditAction, auditingAction } from '../actions/dossier.writer.ts';
+import { assigneeProblem, handOffStep } from '../actions/next-assignee.ts';
 import { viewNeedsWorkingTime, type DossierView } from '../views/dossier-view.ts';
 import { intakeView, prepareIntake, type PreparedIntake } from './intake.prepare.ts';
 import { NEW_DOSSIER_ID, insertDossier, submittedColumns } from './intake.writer.ts';
@@ -48,7 +51,10 @@ function deskAgency(g: Actor['grants'][number]): AgencyRow {
  * officer's desk at the competent agency itself, else their first desk. DOSSIER_DESK_ONLY (403) for
  * anyone else, or a desk the officer does not serve.
  */
-function receivingGrant(actor: Actor, input: IntakeInput): Actor['grants'][number] {
+export function receivingGrant(
+  actor: Actor,
+  input: Pick<IntakeInput, 'agencyCode' | 'deskAgencyCode'>,
+): Actor['grants'][number] {
   const desks = actor.grants.filter((g) => g.role === 'desk-officer');
   const grant = input.deskAgencyCode
     ? desks.find((g) => g.agencyCode === input.deskAgencyCode)
@@ -102,6 +108,62 @@ export type DeskIntakeRequest = {
   idempotencyKey: string | undefined;
   requestId: string;
 };
+
+/**
+ * The `forward` that hands a dossier just accepted at the counter to the next step's handler, decided
+ * as the action would be (the same relation: accepting leaves the dossier at the desk's step), and its
+ * columns settled after the acceptance's. A handler who cannot take the step is refused (422 naming
+ * `body/nextAssigneeId`) before anything is written. Only read when the officer names someone.
+ */
+async function handOn(
+  deps: Deps,
+  h: {
+    prepared: PreparedIntake;
+    applied: Applied;
+    columns: SettledColumns;
+    relation: ReturnType<typeof relationFrom>;
+    staff: { kind: 'staff'; id: string };
+    now: Date;
+    workingTime: ReturnType<typeof workingTimeOnce>;
+    input: IntakeInput;
+  },
+): Promise<{ applied: Applied; columns: SettledColumns }> {
+  const { prepared, applied, now } = h;
+  const step = handOffStep(applied.state.workflow, applied.state.step.index);
+  const stepAgency = step ? prepared.stepAgencies[step.index] : undefined;
+  const problem = await assigneeProblem(deps.db, {
+    userId: h.input.nextAssigneeId!,
+    path: 'body/nextAssigneeId',
+    step,
+    agency: stepAgency ? prepared.agencies.get(stepAgency.agencyId) : undefined,
+  });
+  if (problem) throw fail('DOSSIER_ASSIGNEE_CANNOT_TAKE_STEP', { details: [problem] });
+  const result = applyAction(
+    applied.state,
+    {
+      kind: 'forward',
+      actor: h.staff,
+      input: { nextAssigneeId: h.input.nextAssigneeId! },
+      at: now.toISOString(),
+    },
+    { relation: h.relation },
+  );
+  if (!result.ok) throw lifecycleError(result.error);
+  const forwarded: Applied = {
+    state: result.state,
+    effects: result.effects,
+    record: result.record,
+    kind: 'forward',
+  };
+  const columns = await settleEffects(deps.db, {
+    workingTime: h.workingTime,
+    row: { ...h.columns, step_agencies: prepared.stepAgencies },
+    applied: forwarded,
+    limit: limitOf(prepared.procedure, h.input.channel, h.input.caseCode ?? null),
+    now,
+  });
+  return { applied: forwarded, columns };
+}
 
 /** The 422 answer to an intake recorded incomplete, as kept for a retry under the same key. */
 type IncompleteBody = Static<typeof IncompleteEnvelope>;
@@ -219,52 +281,85 @@ async function receive(
     limit: limitOf(prepared.procedure, input.channel, input.caseCode ?? null),
     now,
   });
+  // Received and handed on in one act: `forward` to the handler named, right after `accept`.
+  const handedOn =
+    kind === 'accept' && input.nextAssigneeId !== undefined
+      ? await handOn(deps, { prepared, applied, columns, relation, staff, now, workingTime, input })
+      : null;
+  const last = handedOn ?? { applied, columns };
   const viewTime =
-    kind === 'accept' && viewNeedsWorkingTime(columns, applied.state) ? await workingTime(deps.db) : null;
+    kind === 'accept' && viewNeedsWorkingTime(last.columns, last.applied.state)
+      ? await workingTime(deps.db)
+      : null;
 
   // The code, the dossier, its agencies, action, outbox messages, the idempotency record and the audit
   // entry in one statement, its own transaction. The answer is built before it, naming the code by
-  // the placeholder the statement replaces; the caller gets it with the code the statement took.
+  // the placeholder the statement replaces; the caller gets it with the code the statement took. When
+  // the dossier is also handed on, the hand-on's audit entry follows in the same transaction.
   const action = actionRow({ dossierId: NEW_DOSSIER_ID, applied, actor: deskActor, now, note: null });
+  const forward = handedOn
+    ? actionRow({ dossierId: NEW_DOSSIER_ID, applied: handedOn.applied, actor: deskActor, now, note: null })
+    : null;
   let stored: { statusCode: number; body: unknown; placeholder: string } | null = null;
-  const written = await insertDossier(deps.db, {
-    prepared,
-    input,
-    receiving: desk,
-    now,
-    by: { userId: actor.userId, citizenId: null },
-    state: applied.state,
-    columns,
-    chain: desk.agency_id,
-    also: (code) => {
-      const outbox = enqueueing(deps.db, outboxMessages(code.placeholder, applied, now), now, code);
-      return [deps.db.insertInto('dossier_actions').values(action.values), ...(outbox ? [outbox] : [])];
-    },
-    counted: (row, head, pending) => {
-      stored = {
-        placeholder: pending.placeholder,
-        ...(kind === 'request-supplement'
-          ? { statusCode: 422, body: incompleteBody(row.code, missingDetails(missing), requestId) }
-          : {
-              statusCode: 201,
-              body: intakeView(prepared, {
-                row,
-                state: applied.state,
-                history: [action.history],
-                workingTime: viewTime,
-                now: deps.clock.now(),
+  const write = (db: Database) =>
+    insertDossier(db, {
+      prepared,
+      input,
+      receiving: desk,
+      now,
+      by: { userId: actor.userId, citizenId: null },
+      state: last.applied.state,
+      columns: last.columns,
+      chain: desk.agency_id,
+      also: (code) => {
+        const messages = outboxMessages(code.placeholder, applied, now);
+        if (handedOn) messages.push(...outboxMessages(code.placeholder, handedOn.applied, now));
+        const outbox = enqueueing(db, messages, now, code);
+        return [
+          db.insertInto('dossier_actions').values(forward ? [action.values, forward.values] : action.values),
+          ...(outbox ? [outbox] : []),
+        ];
+      },
+      counted: (row, head, pending) => {
+        stored = {
+          placeholder: pending.placeholder,
+          ...(kind === 'request-supplement'
+            ? { statusCode: 422, body: incompleteBody(row.code, missingDetails(missing), requestId) }
+            : {
+                statusCode: 201,
+                body: intakeView(prepared, {
+                  row,
+                  state: last.applied.state,
+                  history: forward ? [action.history, forward.history] : [action.history],
+                  workingTime: viewTime,
+                  now: deps.clock.now(),
+                }),
               }),
-            }),
-      };
-      const remembered = rememberingInsertOrFail(deps.db, idempotent, { ...stored, at: now }, pending);
-      const audited = auditingAction(
-        { applied, actor: deskActor, now, code: row.code, requestId, receivingAgencyId: desk.agency_id },
-        head!,
-        pending,
-      );
-      return { audited, ...(remembered ? { remembered } : {}) };
-    },
-  });
+        };
+        const remembered = rememberingInsertOrFail(db, idempotent, { ...stored, at: now }, pending);
+        const audited = auditingAction(
+          { applied, actor: deskActor, now, code: row.code, requestId, receivingAgencyId: desk.agency_id },
+          head!,
+          pending,
+        );
+        return { audited, ...(remembered ? { remembered } : {}) };
+      },
+    });
+  const written = handedOn
+    ? await deps.db.transaction().execute(async (trx) => {
+        const w = await write(trx);
+        // The hand-on's audit entry after the receipt's, on the chain the statement appended to.
+        await auditAction(trx, {
+          applied: handedOn.applied,
+          actor: deskActor,
+          now,
+          code: w.code,
+          requestId,
+          receivingAgencyId: desk.agency_id,
+        });
+        return w;
+      })
+    : await write(deps.db);
   const { statusCode, body, placeholder } = stored!;
   if (statusCode === 422) return { incomplete: incompleteError(written.code, missingDetails(missing)) };
   // The answer as kept: the code in the placeholder's place.

@@ -135,8 +135,8 @@ const cachedOffering = watchedCache<PublishedOffering>(OFFERING_TABLES, {
   maxEntries: 2_000,
 });
 
-/** The published version and offering as prepareIntake reads them (undefined: not published). */
-async function readPublished(deps: Deps, input: IntakeCore): Promise<PublishedOffering | undefined> {
+/** The published version and offering as prepareIntake reads them (undefined: not published or not offered there). */
+export async function readPublished(deps: Deps, input: IntakeCore): Promise<PublishedOffering | undefined> {
   return cachedOffering(
     deps.writes,
     `${input.channel}\n${input.agencyCode}\n${input.procedureCode}`,
@@ -246,6 +246,12 @@ export async function prepareIntake(
       if (!usable.has(f))
         problems.push({ path: pathOf(`components/${i}/fileIds/${j}`), message: 'Không có tệp này.' });
     });
+    // Digitised at the counter (TT 03/2025 Điều 5): the scans are its files.
+    if (c.digitised === true && (c.fileIds ?? []).length === 0)
+      problems.push({
+        path: pathOf(`components/${i}/fileIds`),
+        message: 'Thành phần đã số hóa cần ít nhất một tệp bản quét.',
+      });
     if (c.provided === 'electronic' && (c.fileIds ?? []).length === 0 && (c.links ?? []).length === 0) {
       soft.push({ path: pathOf(`components/${i}/fileIds`), message: 'Bản điện tử cần ít nhất một tệp.' });
     }

@@ -16,6 +16,10 @@ export type ComponentInput = {
   documentIds?: string[] | undefined;
   /** Files kept where they were submitted (the national portal), by link. */
   links?: { name: string; url: string }[] | undefined;
+  /** Pages of the paper component taken in at the counter. */
+  pageCount?: number | undefined;
+  /** Scanned at the counter (số hóa): its files are the scans of the paper taken in. */
+  digitised?: boolean | undefined;
 };
 
 export type IntakeInput = {
@@ -28,4 +32,6 @@ export type IntakeInput = {
   components: ComponentInput[];
   channel: 'direct' | 'postal';
   deskAgencyCode?: string | undefined;
+  /** Receive and hand on at once: the next step's handler (desk intake only). */
+  nextAssigneeId?: string | undefined;
 };
