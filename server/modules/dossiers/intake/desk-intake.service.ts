@@ -174,7 +174,7 @@ export async function receiveAtDesk(
   const workingTime = workingTimeOnce(deps, prepared.competentAgencyId, prepared.workingTime);
   const columns = await settleEffects(deps.db, {
     workingTime,
-    row: { ...submitted, step_agencies: prepared.stepAgencies },
+    row: { ...submitted, step_agencies: prepared.stepAgencies, workflow: prepared.workflow },
     applied,
     limit: limitOf(prepared.procedure, input.channel, input.caseCode ?? null),
     now,

@@ -1,24 +1,77 @@
-// The staff's worklists: the dossiers an officer may see, narrowed to one list, filtered and counted.
-import { sql } from 'kysely';
+// The staff's worklists: the dossiers an officer may see, narrowed to one list, filtered, sorted and
+// paged by keyset (the sort key and the dossier id: a page costs the same at the millionth row), and
+// counted up to COUNT_LIMIT. The Excel export (worklist-export.ts) reads the same rows.
+import { sql, type RawBuilder } from 'kysely';
 import type { Deps } from '../../../deps.ts';
 import type { Actor } from '../../../platform/actor.ts';
 import { isoOrNull } from '../../../platform/clock.ts';
 import { DOSSIER_STATUSES, type DossierState } from '../../../../common/dossiers/index.ts';
-import { WORKLISTS, type Worklist } from '../../../../common/dossiers/worklists.ts';
+import {
+  COUNT_LIMIT,
+  WORKLISTS,
+  type SortDirection,
+  type Worklist,
+  type WorklistSort,
+} from '../../../../common/dossiers/worklists.ts';
+import type { WorklistExportQuery } from '../../../../common/contracts/dossiers.ts';
 import { foldedWords } from '../../../../common/text/fold.ts';
-import { pageWithTotal } from '../../../db/paging.ts';
+import { vnMidnight } from '../../../../common/time/vn-time.ts';
+import { fail } from '../dossiers.errors.ts';
 
-export type ListFilter = {
-  list?: Worklist | undefined;
-  status?: string | undefined;
-  procedureCode?: string | undefined;
-  agencyCode?: string | undefined;
-  q?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  offset: number;
-  limit: number;
+export type ListFilter = WorklistExportQuery;
+
+/** A page: `after` (a previous page's nextCursor) or else `offset` rows skipped, then `limit` rows. */
+export type PageRequest = { limit: number; offset: number; after?: string | undefined };
+
+/**
+ * The sort keys. Exactly the expressions of the indexes of migration 20261207020000_worklists (the
+ * planner matches an index expression only when the query's is the same): a missing due time sorts last.
+ */
+const SORT_EXPRESSIONS: Record<WorklistSort, RawBuilder<unknown>> = {
+  received: sql`d.submitted_at`,
+  due: sql`COALESCE(d.extended_due_at, d.due_at, '9999-12-31 00:00:00+00'::timestamptz)`,
+  'step-due': sql`COALESCE(d.step_due_at, '9999-12-31 00:00:00+00'::timestamptz)`,
+  code: sql`d.code`,
 };
+
+/** The order a list opens in when none is asked for: dossiers to receive oldest first, the rest by due time. */
+export function defaultSort(list: Worklist | undefined): WorklistSort {
+  return list === 'to-receive' ? 'received' : 'due';
+}
+
+/** The sort key of a row as text that compares like the key (microseconds kept for times). */
+function sortKeyText(sort: WorklistSort): RawBuilder<string> {
+  if (sort === 'code') return sql<string>`d.code`;
+  return sql<string>`to_char(${SORT_EXPRESSIONS[sort]} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+}
+
+type Cursor = { sort: WorklistSort; dir: SortDirection; key: string; id: string };
+
+export function encodeCursor(c: Cursor): string {
+  return Buffer.from(JSON.stringify([c.sort, c.dir, c.key, c.id]), 'utf8').toString('base64url');
+}
+
+const badCursor = () =>
+  fail('DOSSIER_LIST_CURSOR_INVALID', {
+    details: [{ path: 'querystring/after', message: 'Con trỏ trang không hợp lệ hoặc thuộc thứ tự khác.' }],
+  });
+
+/** The cursor of `after`, which must be of this order; else a 400 naming the parameter. */
+function decodeCursor(text: string, sort: WorklistSort, dir: SortDirection): Cursor {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+  } catch {
+    throw badCursor();
+  }
+  if (!Array.isArray(parsed) || parsed.length !== 4) throw badCursor();
+  const [s, d, key, id] = parsed as unknown[];
+  if (s !== sort || d !== dir || typeof key !== 'string' || typeof id !== 'string') throw badCursor();
+  if (!/^[0-9]{1,19}$/.test(id) || key.length > 60) throw badCursor();
+  if (sort !== 'code' && !/^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z$/.test(key))
+    throw badCursor();
+  return { sort, dir, key, id };
+}
 
 /** Dossiers the actor may see, narrowed to one worklist. */
 function worklistQuery(deps: Deps, actor: Actor, list: Worklist | undefined) {
@@ -79,10 +132,24 @@ export async function countWorklists(deps: Deps, actor: Actor) {
   return counts as Record<Worklist, number>;
 }
 
-export async function listDossiers(deps: Deps, actor: Actor, f: ListFilter) {
+/** The worklist narrowed by every filter given (FROM and WHERE only). */
+async function filteredQuery(deps: Deps, actor: Actor, f: ListFilter) {
   let q = worklistQuery(deps, actor, f.list);
   if (f.status !== undefined) q = q.where('d.status', '=', f.status);
   if (f.procedureCode !== undefined) q = q.where('d.procedure_code', '=', f.procedureCode);
+  if (f.channel !== undefined) q = q.where('d.channel', '=', f.channel);
+  if (f.field !== undefined) {
+    const field = f.field;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('procedure_versions as fpv')
+          .select('fpv.procedure_version_id')
+          .whereRef('fpv.procedure_version_id', '=', 'd.procedure_version_id')
+          .where('fpv.field_name', '=', field),
+      ),
+    );
+  }
   if (f.agencyCode !== undefined) {
     q = q.where((eb) =>
       eb.exists(
@@ -100,54 +167,172 @@ export async function listDossiers(deps: Deps, actor: Actor, f: ListFilter) {
       ),
     );
   }
+  if (f.underAgency !== undefined) {
+    const under = await deps.db
+      .selectFrom('agencies')
+      .select('path')
+      .where('code', '=', f.underAgency)
+      .executeTakeFirst();
+    if (!under)
+      throw fail('DOSSIER_LIST_AGENCY_UNKNOWN', {
+        params: { code: f.underAgency },
+        details: [{ path: 'querystring/underAgency', message: `Không có cơ quan mã ${f.underAgency}.` }],
+      });
+    q = q.where(
+      sql<boolean>`EXISTS (SELECT 1 FROM agencies ua WHERE ua.agency_id = d.current_agency_id AND ua.path LIKE ${under.path + '%'})`,
+    );
+  }
   if (f.q !== undefined) {
     for (const w of foldedWords(f.q))
       q = q.where(
         sql<boolean>`(d.applicant_search LIKE ${'%' + w + '%'} OR lower(d.code) LIKE ${'%' + w + '%'})`,
       );
   }
-  if (f.from !== undefined) q = q.where('d.submitted_at', '>=', new Date(f.from));
-  if (f.to !== undefined) q = q.where('d.submitted_at', '<', new Date(new Date(f.to).getTime() + 86_400_000));
-  const { rows, total } = await pageWithTotal(q, (page) =>
-    page
-      .innerJoin('agencies as ca', 'ca.agency_id', 'd.current_agency_id')
-      .select([
-        'd.code',
-        'd.status',
-        'd.procedure_code',
-        'd.applicant',
-        'd.submitted_at',
-        'd.received_at',
-        'd.due_at',
-        'd.extended_due_at',
-        'd.version',
-        'ca.code as agency_code',
-        'ca.name as agency_name',
-      ])
-      .orderBy('d.due_at', (ob) => ob.asc().nullsLast())
-      .orderBy('d.dossier_id', 'desc')
-      .offset(f.offset)
-      .limit(f.limit)
-      .execute(),
-  );
+  if (f.from !== undefined) q = q.where('d.submitted_at', '>=', vnMidnight(f.from));
+  if (f.to !== undefined)
+    q = q.where('d.submitted_at', '<', new Date(vnMidnight(f.to).getTime() + 86_400_000));
+  return q;
+}
+
+export type WorklistRow = {
+  code: string;
+  status: string;
+  statusLabel: string;
+  procedureCode: string;
+  procedureName: string;
+  fieldName: string | null;
+  channel: string;
+  applicantName: string;
+  applicantIdNumber: string;
+  submittedAt: string;
+  receivedAt: string | null;
+  dueAt: string | null;
+  extendedDueAt: string | null;
+  stepDueAt: string | null;
+  currentStep: { index: number; name: string };
+  handler: { name: string } | null;
+  currentAgency: { code: string; name: string };
+  version: number;
+};
+
+/** Rows of the filtered worklist in its order, one page; `more` when rows follow it. */
+export async function worklistRows(
+  deps: Deps,
+  actor: Actor,
+  f: ListFilter,
+  page: PageRequest,
+): Promise<{ rows: WorklistRow[]; more: boolean; nextCursor: string | null }> {
+  const sort = f.sort ?? defaultSort(f.list);
+  const dir = f.dir ?? 'asc';
+  const cursor = page.after !== undefined ? decodeCursor(page.after, sort, dir) : null;
+  const expr = SORT_EXPRESSIONS[sort];
+  let core = (await filteredQuery(deps, actor, f)).select([
+    'd.dossier_id',
+    'd.code',
+    'd.status',
+    'd.procedure_code',
+    'd.procedure_version_id',
+    'd.channel',
+    'd.applicant',
+    'd.submitted_at',
+    'd.received_at',
+    'd.due_at',
+    'd.extended_due_at',
+    'd.step_due_at',
+    'd.assignee_user_id',
+    'd.current_agency_id',
+    'd.version',
+    sql<string>`d.workflow->'steps'->((d.state->'step'->>'index')::int)->>'name'`.as('step_name'),
+    sql<number>`(d.state->'step'->>'index')::int`.as('step_index'),
+    sortKeyText(sort).as('sort_key'),
+  ]);
+  if (cursor) {
+    const key = sort === 'code' ? sql`${cursor.key}::text` : sql`${cursor.key}::timestamptz`;
+    core = core.where(
+      dir === 'asc'
+        ? sql<boolean>`(${expr}, d.dossier_id) > (${key}, ${cursor.id}::bigint)`
+        : sql<boolean>`(${expr}, d.dossier_id) < (${key}, ${cursor.id}::bigint)`,
+    );
+  }
+  const paged = core
+    .orderBy(expr, dir)
+    .orderBy('d.dossier_id', dir)
+    .offset(cursor ? 0 : page.offset)
+    .limit(page.limit + 1);
+  const found = await deps.db
+    .selectFrom(paged.as('p'))
+    .innerJoin('procedure_versions as pv', 'pv.procedure_version_id', 'p.procedure_version_id')
+    .innerJoin('agencies as ca', 'ca.agency_id', 'p.current_agency_id')
+    .leftJoin('users as hu', 'hu.user_id', 'p.assignee_user_id')
+    .selectAll('p')
+    .select([
+      'pv.name as procedure_name',
+      'pv.field_name',
+      'ca.code as agency_code',
+      'ca.name as agency_name',
+      'hu.full_name as handler_name',
+    ])
+    .orderBy('p.sort_key', dir)
+    .orderBy('p.dossier_id', dir)
+    .execute();
+  const more = found.length > page.limit;
+  const rows = more ? found.slice(0, page.limit) : found;
+  const last = rows[rows.length - 1];
   return {
-    items: rows.map((r) => ({
-      code: r.code,
-      status: r.status,
-      statusLabel: DOSSIER_STATUSES[r.status as DossierState['status']].label,
-      procedureCode: r.procedure_code,
-      applicantName: applicantName(r.applicant),
-      submittedAt: isoOrNull(r.submitted_at)!,
-      receivedAt: isoOrNull(r.received_at),
-      dueAt: isoOrNull(r.due_at),
-      extendedDueAt: isoOrNull(r.extended_due_at),
-      currentAgency: { code: r.agency_code, name: r.agency_name },
-      version: r.version,
-    })),
-    total,
+    more,
+    nextCursor: more && last ? encodeCursor({ sort, dir, key: last.sort_key, id: last.dossier_id }) : null,
+    rows: rows.map((r) => {
+      const applicant = r.applicant as Record<string, unknown>;
+      return {
+        code: r.code,
+        status: r.status,
+        statusLabel: DOSSIER_STATUSES[r.status as DossierState['status']].label,
+        procedureCode: r.procedure_code,
+        procedureName: r.procedure_name,
+        fieldName: r.field_name,
+        channel: r.channel,
+        applicantName: typeof applicant.fullName === 'string' ? applicant.fullName : '',
+        applicantIdNumber: typeof applicant.idNumber === 'string' ? applicant.idNumber : '',
+        submittedAt: isoOrNull(r.submitted_at)!,
+        receivedAt: isoOrNull(r.received_at),
+        dueAt: isoOrNull(r.due_at),
+        extendedDueAt: isoOrNull(r.extended_due_at),
+        stepDueAt: isoOrNull(r.step_due_at),
+        currentStep: { index: r.step_index, name: r.step_name },
+        handler: r.handler_name ? { name: r.handler_name } : null,
+        currentAgency: { code: r.agency_code, name: r.agency_name },
+        version: r.version,
+      };
+    }),
   };
 }
 
-function applicantName(applicant: Record<string, unknown>): string {
-  return typeof applicant.fullName === 'string' ? applicant.fullName : '';
+/** How many rows the filtered worklist holds, counted up to `limit` (then `exact` is false). */
+export async function countFiltered(
+  deps: Deps,
+  actor: Actor,
+  f: ListFilter,
+  limit: number,
+): Promise<{ total: number; exact: boolean }> {
+  const capped = (await filteredQuery(deps, actor, f)).select(sql`1`.as('one')).limit(limit + 1);
+  const r = await deps.db
+    .selectFrom(capped.as('c'))
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(r.n);
+  return n > limit ? { total: limit, exact: false } : { total: n, exact: true };
+}
+
+export async function listDossiers(deps: Deps, actor: Actor, f: ListFilter & PageRequest) {
+  const { limit, offset, after, ...filter } = f;
+  const [page, count] = await Promise.all([
+    worklistRows(deps, actor, filter, { limit, offset, after }),
+    countFiltered(deps, actor, filter, COUNT_LIMIT),
+  ]);
+  return {
+    items: page.rows.map(({ applicantIdNumber: _id, ...item }) => item),
+    total: count.total,
+    totalExact: count.exact,
+    nextCursor: page.nextCursor,
+  };
 }
