@@ -73,6 +73,8 @@ function decodeCursor(text: string, sort: WorklistSort, dir: SortDirection): Cur
   return { sort, dir, key, id };
 }
 
+const CODE_PIECE = /^[0-9A-Za-z.]*-[0-9A-Za-z.-]*$/;
+
 /** Dossiers the actor may see, narrowed to one worklist. */
 function worklistQuery(deps: Deps, actor: Actor, list: Worklist | undefined) {
   const now = deps.clock.now();
@@ -183,10 +185,17 @@ async function filteredQuery(deps: Deps, actor: Actor, f: ListFilter) {
     );
   }
   if (f.q !== undefined) {
-    for (const w of foldedWords(f.q))
-      q = q.where(
-        sql<boolean>`(d.applicant_search LIKE ${'%' + w + '%'} OR lower(d.code) LIKE ${'%' + w + '%'})`,
-      );
+    for (const token of f.q.trim().split(/\s+/)) {
+      // A piece of a dossier code (it has a dash: 000.12.22.H26-261120-0001): the code only.
+      if (CODE_PIECE.test(token)) {
+        q = q.where(sql<boolean>`lower(d.code) LIKE ${'%' + token.toLowerCase() + '%'}`);
+        continue;
+      }
+      for (const w of foldedWords(token))
+        q = q.where(
+          sql<boolean>`(d.applicant_search LIKE ${'%' + w + '%'} OR lower(d.code) LIKE ${'%' + w + '%'})`,
+        );
+    }
   }
   if (f.from !== undefined) q = q.where('d.submitted_at', '>=', vnMidnight(f.from));
   if (f.to !== undefined)
