@@ -14,6 +14,10 @@ export type Worklist = (typeof WORKLISTS)[number];
 /** What a worklist is sorted by: when it came in (submitted or received), its due time, its step's, its code. */
 export const WORKLIST_SORTS = ['received', 'due', 'step-due', 'code'] as const;
 export type WorklistSort = (typeof WORKLIST_SORTS)[number];
+/** The order a list opens in when none is asked for: dossiers to receive oldest first, the rest by due time. */
+export function defaultSort(list: Worklist | undefined): WorklistSort {
+  return list === 'to-receive' ? 'received' : 'due';
+}
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 export const DOSSIER_CHANNELS = ['direct', 'online', 'postal'] as const;

@@ -8,6 +8,7 @@ import { isoOrNull } from '../../../platform/clock.ts';
 import { DOSSIER_STATUSES, type DossierState } from '../../../../common/dossiers/index.ts';
 import {
   COUNT_LIMIT,
+  defaultSort,
   WORKLISTS,
   type SortDirection,
   type Worklist,
@@ -33,11 +34,6 @@ const SORT_EXPRESSIONS: Record<WorklistSort, RawBuilder<unknown>> = {
   'step-due': sql`COALESCE(d.step_due_at, '9999-12-31 00:00:00+00'::timestamptz)`,
   code: sql`d.code`,
 };
-
-/** The order a list opens in when none is asked for: dossiers to receive oldest first, the rest by due time. */
-export function defaultSort(list: Worklist | undefined): WorklistSort {
-  return list === 'to-receive' ? 'received' : 'due';
-}
 
 /** The sort key of a row as text that compares like the key (microseconds kept for times). */
 function sortKeyText(sort: WorklistSort): RawBuilder<string> {
@@ -291,7 +287,7 @@ export async function worklistRows(
     more,
     nextCursor: more && last ? encodeCursor({ sort, dir, key: last.sort_key, id: last.dossier_id }) : null,
     rows: rows.map((r) => {
-      const applicant = r.applicant as Record<string, unknown>;
+      const applicant = r.applicant;
       return {
         code: r.code,
         status: r.status,
