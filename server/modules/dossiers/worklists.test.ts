@@ -463,6 +463,16 @@ test('#14 authorisation: another province sees none of these dossiers; a ward de
   // Phường Hàng Bạc's desk, in the same district, does not reach Hàng Trống's dossiers; the district's leader does.
   assert.equal((await list('desk.hang-bac', { q: codes.duc })).total, 0);
   assert.equal((await list('leader.hoan-kiem', { q: codes.duc })).total, 1);
+  // A leader's "at my agency" holds its agency and those below it; a desk's, its own agency only.
+  const district = (await list('leader.hoan-kiem', { list: 'agency', pageSize: 500 })).items.map(
+    (i) => i.code,
+  );
+  assert.ok(district.includes(codes.duc) && district.includes(codes.huong));
+  const districtDesk = (await list('desk.hoan-kiem', { list: 'agency', pageSize: 500 })).items.map(
+    (i) => i.code,
+  );
+  assert.ok(!districtDesk.includes(codes.duc));
+  assert.ok((await list(DESK, { list: 'agency', pageSize: 500 })).items.some((i) => i.code === codes.duc));
   assert.equal((await kit.rt.app.inject({ method: 'GET', url: '/api/v1/dossiers/export' })).statusCode, 401);
 });
 

@@ -71,20 +71,29 @@ function decodeCursor(text: string, sort: WorklistSort, dir: SortDirection): Cur
 
 const CODE_PIECE = /^[0-9A-Za-z.]*-[0-9A-Za-z.-]*$/;
 
-/** Dossiers the actor may see, narrowed to one worklist. */
+/** An agency (alias `a`, its unit `u`) within a grant's reach: below the agency, or in a unit below its unit. */
+const inReach = (g: Actor['grants'][number]) =>
+  sql`(a.path LIKE ${g.agencyPath + '%'} OR (u.path LIKE ${g.unitPath + '%'} AND u.path <> ${g.unitPath}))`;
+
+/**
+ * Dossiers the actor may see, narrowed to one worklist. "To receive" and "at my agency" name agencies
+ * the dossier involves (its receiving or current agency, within the actor's reach), so they need no
+ * other check of reach: their queries stay on the indexes of the default worklists.
+ */
 function worklistQuery(deps: Deps, actor: Actor, list: Worklist | undefined) {
   const now = deps.clock.now();
-  const reach = actor.grants.map(
-    (g) =>
-      sql`(a.path LIKE ${g.agencyPath + '%'} OR (u.path LIKE ${g.unitPath + '%'} AND u.path <> ${g.unitPath}))`,
-  );
-  let q = deps.db.selectFrom('dossiers as d').where(
-    reach.length === 0
-      ? sql<boolean>`false`
-      : sql<boolean>`EXISTS (SELECT 1 FROM dossier_agencies da JOIN agencies a ON a.agency_id = da.agency_id JOIN units u ON u.code = a.unit_code
+  const reach = actor.grants.map(inReach);
+  let q = deps.db.selectFrom('dossiers as d');
+  if (list !== 'to-receive' && list !== 'agency')
+    q = q.where(
+      reach.length === 0
+        ? sql<boolean>`false`
+        : sql<boolean>`EXISTS (SELECT 1 FROM dossier_agencies da JOIN agencies a ON a.agency_id = da.agency_id JOIN units u ON u.code = a.unit_code
         WHERE da.dossier_id = d.dossier_id AND (${sql.join(reach, sql` OR `)}))`,
-  );
+    );
   const myAgencies = actor.grants.length > 0 ? actor.grants.map((g) => g.agencyId) : ['0'];
+  // A leader's agency list holds its agency and those below it (within its reach).
+  const led = actor.grants.filter((g) => g.role === 'leader');
   switch (list) {
     case 'to-receive':
       q = q.where('d.status', '=', 'submitted').where('d.receiving_agency_id', 'in', myAgencies);
@@ -93,7 +102,18 @@ function worklistQuery(deps: Deps, actor: Actor, list: Worklist | undefined) {
       q = q.where('d.assignee_user_id', '=', actor.userId).where('d.closed_at', 'is', null);
       break;
     case 'agency':
-      q = q.where('d.current_agency_id', 'in', myAgencies).where('d.closed_at', 'is', null);
+      q = q
+        .where((eb) =>
+          led.length === 0
+            ? eb('d.current_agency_id', 'in', myAgencies)
+            : eb(
+                'd.current_agency_id',
+                'in',
+                sql<string>`(SELECT a.agency_id FROM agencies a JOIN units u ON u.code = a.unit_code
+                  WHERE a.agency_id IN (${sql.join(myAgencies)}) OR ${sql.join(led.map(inReach), sql` OR `)})`,
+              ),
+        )
+        .where('d.closed_at', 'is', null);
       break;
     case 'due-soon':
       q = q
