@@ -53,7 +53,7 @@ before(async () => {
       },
     });
     assert.equal(intake.status(), 201, await intake.text());
-    made.push((await intake.json()).code);
+    made.push(((await intake.json()) as { code: string }).code);
   }
   await desk.context.close();
 });
