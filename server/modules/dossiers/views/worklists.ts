@@ -71,29 +71,43 @@ function decodeCursor(text: string, sort: WorklistSort, dir: SortDirection): Cur
 
 const CODE_PIECE = /^[0-9A-Za-z.]*-[0-9A-Za-z.-]*$/;
 
-/** An agency (alias `a`, its unit `u`) within a grant's reach: below the agency, or in a unit below its unit. */
-const inReach = (g: Actor['grants'][number]) =>
-  sql`(a.path LIKE ${g.agencyPath + '%'} OR (u.path LIKE ${g.unitPath + '%'} AND u.path <> ${g.unitPath}))`;
+type Grant = Actor['grants'][number];
+
+/**
+ * The agencies within reach of some of the actor's grants: below the grant's agency, or in a unit below
+ * its unit (the dossier access policy's reach). One small query on the agencies' and units' path
+ * indexes, so that the dossier queries compare ids (dossier_agencies' primary key, the worklist
+ * indexes) rather than join paths row by row.
+ */
+async function agenciesInReach(deps: Deps, grants: readonly Grant[]): Promise<string[]> {
+  if (grants.length === 0) return [];
+  const parts = grants.flatMap((g) => [
+    sql`SELECT agency_id FROM agencies WHERE path LIKE ${g.agencyPath + '%'}`,
+    sql`SELECT a.agency_id FROM units u JOIN agencies a ON a.unit_code = u.code
+      WHERE u.path LIKE ${g.unitPath + '%'} AND u.path <> ${g.unitPath}`,
+  ]);
+  const r = await sql<{ agency_id: string }>`${sql.join(parts, sql` UNION `)}`.execute(deps.db);
+  return r.rows.map((row) => row.agency_id);
+}
+
+const anyId = (ids: readonly string[]) => sql`ANY(${ids.length > 0 ? ids : ['0']}::bigint[])`;
 
 /**
  * Dossiers the actor may see, narrowed to one worklist. "To receive" and "at my agency" name agencies
  * the dossier involves (its receiving or current agency, within the actor's reach), so they need no
  * other check of reach: their queries stay on the indexes of the default worklists.
  */
-function worklistQuery(deps: Deps, actor: Actor, list: Worklist | undefined) {
+async function worklistQuery(deps: Deps, actor: Actor, list: Worklist | undefined, known?: string[]) {
   const now = deps.clock.now();
-  const reach = actor.grants.map(inReach);
+  const needsReach = list !== 'to-receive' && list !== 'agency';
+  const led = actor.grants.filter((g) => g.role === 'leader');
+  const reach = needsReach ? (known ?? (await agenciesInReach(deps, actor.grants))) : [];
   let q = deps.db.selectFrom('dossiers as d');
-  if (list !== 'to-receive' && list !== 'agency')
+  if (needsReach)
     q = q.where(
-      reach.length === 0
-        ? sql<boolean>`false`
-        : sql<boolean>`EXISTS (SELECT 1 FROM dossier_agencies da JOIN agencies a ON a.agency_id = da.agency_id JOIN units u ON u.code = a.unit_code
-        WHERE da.dossier_id = d.dossier_id AND (${sql.join(reach, sql` OR `)}))`,
+      sql<boolean>`EXISTS (SELECT 1 FROM dossier_agencies da WHERE da.dossier_id = d.dossier_id AND da.agency_id = ${anyId(reach)})`,
     );
   const myAgencies = actor.grants.length > 0 ? actor.grants.map((g) => g.agencyId) : ['0'];
-  // A leader's agency list holds its agency and those below it (within its reach).
-  const led = actor.grants.filter((g) => g.role === 'leader');
   switch (list) {
     case 'to-receive':
       q = q.where('d.status', '=', 'submitted').where('d.receiving_agency_id', 'in', myAgencies);
@@ -101,20 +115,13 @@ function worklistQuery(deps: Deps, actor: Actor, list: Worklist | undefined) {
     case 'mine':
       q = q.where('d.assignee_user_id', '=', actor.userId).where('d.closed_at', 'is', null);
       break;
-    case 'agency':
-      q = q
-        .where((eb) =>
-          led.length === 0
-            ? eb('d.current_agency_id', 'in', myAgencies)
-            : eb(
-                'd.current_agency_id',
-                'in',
-                sql<string>`(SELECT a.agency_id FROM agencies a JOIN units u ON u.code = a.unit_code
-                  WHERE a.agency_id IN (${sql.join(myAgencies)}) OR ${sql.join(led.map(inReach), sql` OR `)})`,
-              ),
-        )
-        .where('d.closed_at', 'is', null);
+    case 'agency': {
+      // A leader's agency list holds its agency and those below it (within its reach).
+      const here =
+        led.length === 0 ? myAgencies : [...new Set([...myAgencies, ...(await agenciesInReach(deps, led))])];
+      q = q.where('d.current_agency_id', 'in', here).where('d.closed_at', 'is', null);
       break;
+    }
     case 'due-soon':
       q = q
         .where('d.status', 'in', ['received', 'processing'])
@@ -141,8 +148,11 @@ function worklistQuery(deps: Deps, actor: Actor, list: Worklist | undefined) {
 /** How many dossiers each worklist holds for the actor (the counters beside the lists). */
 export async function countWorklists(deps: Deps, actor: Actor) {
   const counts: Record<string, number> = {};
+  const reach = await agenciesInReach(deps, actor.grants);
   for (const list of WORKLISTS) {
-    const r = await worklistQuery(deps, actor, list)
+    const r = await (
+      await worklistQuery(deps, actor, list, reach)
+    )
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
     counts[list] = Number(r.n);
@@ -152,7 +162,7 @@ export async function countWorklists(deps: Deps, actor: Actor) {
 
 /** The worklist narrowed by every filter given (FROM and WHERE only). */
 async function filteredQuery(deps: Deps, actor: Actor, f: ListFilter) {
-  let q = worklistQuery(deps, actor, f.list);
+  let q = await worklistQuery(deps, actor, f.list);
   if (f.status !== undefined) q = q.where('d.status', '=', f.status);
   if (f.procedureCode !== undefined) q = q.where('d.procedure_code', '=', f.procedureCode);
   if (f.channel !== undefined) q = q.where('d.channel', '=', f.channel);
@@ -207,9 +217,13 @@ async function filteredQuery(deps: Deps, actor: Actor, f: ListFilter) {
         q = q.where(sql<boolean>`lower(d.code) LIKE ${'%' + token.toLowerCase() + '%'}`);
         continue;
       }
+      // A word with a digit may be part of a code or an ID number; a name's words, of the name only
+      // (one trigram index serves them).
       for (const w of foldedWords(token))
         q = q.where(
-          sql<boolean>`(d.applicant_search LIKE ${'%' + w + '%'} OR lower(d.code) LIKE ${'%' + w + '%'})`,
+          /[0-9]/.test(w)
+            ? sql<boolean>`(d.applicant_search LIKE ${'%' + w + '%'} OR lower(d.code) LIKE ${'%' + w + '%'})`
+            : sql<boolean>`d.applicant_search LIKE ${'%' + w + '%'}`,
         );
     }
   }
@@ -251,26 +265,10 @@ export async function worklistRows(
   const dir = f.dir ?? 'asc';
   const cursor = page.after !== undefined ? decodeCursor(page.after, sort, dir) : null;
   const expr = SORT_EXPRESSIONS[sort];
-  let core = (await filteredQuery(deps, actor, f)).select([
-    'd.dossier_id',
-    'd.code',
-    'd.status',
-    'd.procedure_code',
-    'd.procedure_version_id',
-    'd.channel',
-    'd.applicant',
-    'd.submitted_at',
-    'd.received_at',
-    'd.due_at',
-    'd.extended_due_at',
-    'd.step_due_at',
-    'd.assignee_user_id',
-    'd.current_agency_id',
-    'd.version',
-    sql<string>`d.workflow->'steps'->((d.state->'step'->>'index')::int)->>'name'`.as('step_name'),
-    sql<number>`(d.state->'step'->>'index')::int`.as('step_index'),
-    sortKeyText(sort).as('sort_key'),
-  ]);
+  // The page's ids first (only the sort key and the id are read per candidate row, from the index
+  // where one serves), then the rows' columns for those ids: the large JSON columns are read for the
+  // page's rows only.
+  let core = (await filteredQuery(deps, actor, f)).select(['d.dossier_id', expr.as('sort_value')]);
   if (cursor) {
     const key = sort === 'code' ? sql`${cursor.key}::text` : sql`${cursor.key}::timestamptz`;
     core = core.where(
@@ -286,18 +284,33 @@ export async function worklistRows(
     .limit(page.limit + 1);
   const found = await deps.db
     .selectFrom(paged.as('p'))
-    .innerJoin('procedure_versions as pv', 'pv.procedure_version_id', 'p.procedure_version_id')
-    .innerJoin('agencies as ca', 'ca.agency_id', 'p.current_agency_id')
-    .leftJoin('users as hu', 'hu.user_id', 'p.assignee_user_id')
-    .selectAll('p')
+    .innerJoin('dossiers as d', 'd.dossier_id', 'p.dossier_id')
+    .innerJoin('procedure_versions as pv', 'pv.procedure_version_id', 'd.procedure_version_id')
+    .innerJoin('agencies as ca', 'ca.agency_id', 'd.current_agency_id')
+    .leftJoin('users as hu', 'hu.user_id', 'd.assignee_user_id')
     .select([
+      'd.dossier_id',
+      'd.code',
+      'd.status',
+      'd.procedure_code',
+      'd.channel',
+      'd.applicant',
+      'd.submitted_at',
+      'd.received_at',
+      'd.due_at',
+      'd.extended_due_at',
+      'd.step_due_at',
+      'd.version',
+      sql<string>`d.workflow->'steps'->((d.state->'step'->>'index')::int)->>'name'`.as('step_name'),
+      sql<number>`(d.state->'step'->>'index')::int`.as('step_index'),
+      sortKeyText(sort).as('sort_key'),
       'pv.name as procedure_name',
       'pv.field_name',
       'ca.code as agency_code',
       'ca.name as agency_name',
       'hu.full_name as handler_name',
     ])
-    .orderBy('p.sort_key', dir)
+    .orderBy('p.sort_value', dir)
     .orderBy('p.dossier_id', dir)
     .execute();
   const more = found.length > page.limit;
