@@ -2,12 +2,12 @@
 // officer's saved settings, the choices of the filters, the bulk actions and their per-dossier answers.
 import { Type, type Static } from 'typebox';
 import { Closed, Nullable } from './common.ts';
-import { WorklistFilters } from './dossiers.ts';
+import { WORKLIST_VALUES, WorklistFilters } from './dossiers.ts';
 import { BULK_ACTIONS, BULK_LIMIT } from '../dossiers/worklists.ts';
 
 /** What the worklist restores when it opens: the list, its filters and its order (not the search words). */
-const { q: _q, ...saved } = WorklistFilters;
-export const WorklistPreferences = Closed(saved);
+const { q: _q, list: _list, ...saved } = WorklistFilters;
+export const WorklistPreferences = Closed({ list: Type.Enum(WORKLIST_VALUES), ...saved });
 export type WorklistPreferences = Static<typeof WorklistPreferences>;
 
 export const WorklistPreferencesResponse = Closed({ preferences: Nullable(WorklistPreferences) });

@@ -287,6 +287,9 @@ test('#14 the worklist settings are saved per officer and restored', async () =>
   const bad = await put('specialist.hang-trong', { list: 'everything', sort: 'name' });
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /list/);
+  const none = await put('specialist.hang-trong', {});
+  assert.equal(none.statusCode, 400, 'the settings always name the list');
+  assert.match(none.body, /body\/list/);
   assert.deepEqual(await read('specialist.hang-trong'), { preferences: { list: 'agency' } });
   const anon = await kit.rt.app.inject({ method: 'GET', url: '/api/v1/dossiers/worklist-preferences' });
   assert.equal(anon.statusCode, 401);

@@ -118,8 +118,11 @@ export function initialState(
 
 /** What is saved for the officer: everything but the search words. */
 export function toPreferences(state: WorklistState): WorklistPreferences {
-  const { q: _q, ...rest } = state;
-  return Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== ''));
+  const { q: _q, list, ...rest } = state;
+  return {
+    ...Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined && v !== '')),
+    list,
+  };
 }
 
 /** The list request's filters and order (common/contracts/dossiers.ts DossiersQuery). */
