@@ -30,6 +30,7 @@ function samplePathValue(route: string, name: string): string {
   if (name === 'code' && route.startsWith('/api/v1/dossiers')) return '000.12.22.H26-261120-0001';
   if (name === 'code' && route.startsWith('/api/v1/units')) return '01';
   if (name === 'kind') return 'receipt';
+  if (name === 'action' && route.includes('/bulk-actions/')) return 'claim';
   if (name === 'action') return 'accept';
   if (name === 'username') return 'desk.hang-trong';
   if (name === 'idNumber') return '001190012345';

@@ -5,7 +5,7 @@ import { ProcedureCode } from './catalog.ts';
 import { DocumentId } from './documents.ts';
 import { ACTION_KINDS } from '../dossiers/model.ts';
 import { DOSSIER_STATUS_KEYS } from '../dossiers/statuses.ts';
-import { WORKLISTS } from '../dossiers/worklists.ts';
+import { DOSSIER_CHANNELS, SORT_DIRECTIONS, WORKLIST_SORTS, WORKLISTS } from '../dossiers/worklists.ts';
 
 /** The dossier statuses (common/dossiers/statuses.ts). */
 export const DOSSIER_STATUS_VALUES = DOSSIER_STATUS_KEYS;
@@ -198,16 +198,36 @@ export const IncompleteEnvelope = Closed({
   }),
 });
 
-export const DossiersQuery = PagedQuery({
+/** A worklist's filters and order: the list, the Excel export and the saved preferences share them. */
+export const WorklistFilters = {
   list: Type.Optional(Type.Enum(WORKLIST_VALUES)),
   status: Type.Optional(Type.Enum(DOSSIER_STATUS_VALUES)),
   procedureCode: Type.Optional(ProcedureCode),
+  /** Lĩnh vực: the procedure's field, as the catalogue names it. */
+  field: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+  channel: Type.Optional(Type.Enum(DOSSIER_CHANNELS)),
+  /** Dossiers involving this agency (receiving, competent or current). */
   agencyCode: Type.Optional(AgencyCode),
+  /** Dossiers now at this agency or an agency below it (within the caller's reach). */
+  underAgency: Type.Optional(AgencyCode),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  /** Submitted on or after this day (Vietnamese civil day). */
   from: Type.Optional(IsoDate),
+  /** Submitted on or before this day. */
   to: Type.Optional(IsoDate),
+  sort: Type.Optional(Type.Enum(WORKLIST_SORTS)),
+  dir: Type.Optional(Type.Enum(SORT_DIRECTIONS)),
+};
+
+export const DossiersQuery = PagedQuery({
+  ...WorklistFilters,
+  /** The cursor of the previous page (`nextCursor`): keyset paging, `page` is then ignored. */
+  after: Type.Optional(Type.String({ minLength: 1, maxLength: 300, pattern: '^[A-Za-z0-9_-]+$' })),
 });
 export type DossiersQuery = Static<typeof DossiersQuery>;
+
+export const WorklistExportQuery = Closed(WorklistFilters);
+export type WorklistExportQuery = Static<typeof WorklistExportQuery>;
 
 /** A page of dossier rows (staff worklist, the applicant's own list): shared fields, then the list's own. */
 const DossierRows = <P extends TProperties>(fields: P) =>
@@ -230,11 +250,24 @@ const rowDates = {
   dueAt: Nullable(Type.String()),
 };
 
-export const DossierListResponse = DossierRows({
+const DossierListRows = DossierRows({
+  procedureName: Type.String(),
+  fieldName: Nullable(Type.String()),
+  channel: Type.String(),
   applicantName: Type.String(),
   ...rowDates,
   extendedDueAt: Nullable(Type.String()),
+  stepDueAt: Nullable(Type.String()),
+  currentStep: Closed({ index: Type.Integer(), name: Type.String() }),
+  handler: Nullable(Closed({ name: Type.String() })),
   currentAgency: AgencyBrief,
+});
+export const DossierListResponse = Closed({
+  ...DossierListRows.properties,
+  /** False when the list holds more rows than were counted (COUNT_LIMIT): `total` is then a floor. */
+  totalExact: Type.Boolean(),
+  /** Give as `after` for the next page; null on the last page. */
+  nextCursor: Nullable(Type.String()),
 });
 
 export const DossierCodeParams = Closed({

@@ -57,6 +57,40 @@ export class WorklistPage extends AppShell {
   row(code: string): Locator {
     return this.table.locator('tbody tr').filter({ has: this.page.getByRole('link', { name: code }) });
   }
+
+  /** A filter or order select by its label (Lĩnh vực, Thủ tục, Kênh nộp, Trạng thái, Sắp xếp theo, Thứ tự). */
+  filter(label: string): Locator {
+    return this.page.locator('.worklist-filters').getByRole('combobox', { name: label, exact: true });
+  }
+
+  /** The dossier codes of the rows on screen, in order. */
+  async codes(): Promise<string[]> {
+    return this.table.locator('tbody tr th a').allInnerTexts();
+  }
+
+  /** The cells of the rows on screen, by column header. */
+  async rows(): Promise<Record<string, string>[]> {
+    const headers = await this.table.locator('thead th').allInnerTexts();
+    const rows = await this.table.locator('tbody tr').all();
+    return Promise.all(
+      rows.map(async (r) => {
+        const cells = await r.locator('th, td').allInnerTexts();
+        return Object.fromEntries(headers.map((h, i) => [h.trim(), (cells[i] ?? '').trim()]));
+      }),
+    );
+  }
+
+  get exportButton(): Locator {
+    return this.page.getByRole('button', { name: 'Xuất Excel' });
+  }
+
+  select(code: string): Locator {
+    return this.page.getByRole('checkbox', { name: `Chọn hồ sơ ${code}` });
+  }
+
+  get bulk(): Locator {
+    return this.page.locator('.bulk-bar');
+  }
 }
 
 export class IntakePage extends AppShell {

@@ -261,6 +261,10 @@ export interface Dossiers {
    * The workflow performers resolved for this dossier at intake: [{ key, agencyId, agencyCode }] by step.
    */
   step_agencies: ColumnType<JsonValue, string, string>;
+  /**
+   * Due time of the current workflow step (the shares of the steps up to it, in working time from the start of the clock); set by each action from this migration on, null before the clock starts or for shares in calendar time.
+   */
+  step_due_at: Timestamp | null;
   submitted_at: Timestamp;
   /**
    * The citizen account that submitted the dossier online (it may act for an organisation or another person); NULL for desk intake and national-portal dossiers.
@@ -577,6 +581,12 @@ export interface SignInBudgets {
   username: Generated<string>;
 }
 
+export interface StaffWorklistPreferences {
+  preferences: ColumnType<JsonValue, string, string>;
+  updated_at: Timestamp;
+  user_id: Int8;
+}
+
 export interface SyncReconciliations {
   checked: Generated<number>;
   /**
@@ -677,6 +687,7 @@ export interface DB {
   seed_state: SeedState;
   sessions: Sessions;
   sign_in_budgets: SignInBudgets;
+  staff_worklist_preferences: StaffWorklistPreferences;
   sync_reconciliations: SyncReconciliations;
   units: Units;
   user_roles: UserRoles;

@@ -3,6 +3,7 @@
 import type { Deps } from '../../deps.ts';
 import { closedPauses, type DossierState } from '../../../common/dossiers/index.ts';
 import { timeLimitFor, type Channel, type Procedure } from '../../../common/catalog/procedure.ts';
+import { durationHours, type Workflow } from '../../../common/catalog/workflow.ts';
 import {
   addWorkingTime,
   workingMinutesBetween,
@@ -51,6 +52,35 @@ export async function computeDueAt(
   const pauses = closedPauses(state);
   const due = addWorkingTime(state.clock.startedAt, limit, cal.calendar, { hours, pauses, explain: false });
   return { dueAt: due.dueAt, calendarVersion: cal.revision };
+}
+
+/**
+ * Due time of the dossier's current step: the shares of the steps up to it, in working time from the
+ * start of the clock (as the dossier view shows each step's). Null before the clock starts, for a
+ * share in calendar time, or when the shares so far are nothing.
+ */
+export async function computeStepDueAt(
+  db: Executor,
+  workingTime: (db: Executor) => Promise<WorkingTime>,
+  state: DossierState,
+  workflow: Workflow,
+): Promise<string | null> {
+  if (!state.clock.startedAt) return null;
+  const steps = workflow.steps.slice(0, state.step.index + 1);
+  const current = steps[steps.length - 1];
+  if (!current || current.share.unit === 'calendar-day' || current.share.unit === 'calendar-hour')
+    return null;
+  let cumulative = 0;
+  for (const s of steps)
+    if (s.share.unit !== 'calendar-day' && s.share.unit !== 'calendar-hour')
+      cumulative += durationHours(s.share);
+  if (cumulative === 0) return null;
+  const { calendar: cal, hours } = await workingTime(db);
+  return addWorkingTime(state.clock.startedAt, { value: cumulative, unit: 'working-hour' }, cal.calendar, {
+    hours,
+    pauses: closedPauses(state),
+    explain: false,
+  }).dueAt;
 }
 
 export async function deadlineOf(

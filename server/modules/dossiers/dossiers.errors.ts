@@ -119,4 +119,25 @@ export const fail = defineErrors('dossiers', {
     vi: 'Cơ quan này nằm ngoài phạm vi của bạn.',
     en: 'This agency is outside your reach.',
   },
+  DOSSIER_LIST_CURSOR_INVALID: {
+    code: 'VALIDATION_FAILED',
+    vi: 'Con trỏ trang (after) không hợp lệ hoặc thuộc cách sắp xếp khác; hãy mở lại trang đầu.',
+    en: 'The page cursor (after) is not valid or belongs to another order; open the first page again.',
+  },
+  DOSSIER_LIST_AGENCY_UNKNOWN: {
+    code: 'VALIDATION_FAILED',
+    vi: (p) => `Không có cơ quan mã ${p.code} để lọc danh sách.`,
+    en: (p) => `No agency with code ${p.code} to filter the list by.`,
+  },
+  DOSSIER_EXPORT_TOO_LARGE: {
+    code: 'UNPROCESSABLE',
+    vi: (p) => `Danh sách vượt quá ${p.limit} hồ sơ, giới hạn của một lần xuất Excel; hãy lọc hẹp hơn.`,
+    en: (p) =>
+      `The list holds more than ${p.limit} dossiers, the limit of one Excel export; narrow the filter.`,
+  },
+  DOSSIER_BULK_DUPLICATE: {
+    code: 'VALIDATION_FAILED',
+    vi: 'Một hồ sơ được chọn hai lần.',
+    en: 'A dossier was chosen twice.',
+  },
 });

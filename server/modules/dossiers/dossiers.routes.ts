@@ -27,7 +27,18 @@ import {
   ReceivableAgencies,
   ReceivableAgenciesQuery,
   WorklistCounts,
+  WorklistExportQuery,
 } from '../../../common/contracts/dossiers.ts';
+import {
+  BulkActionBody,
+  BulkActionParams,
+  BulkActionResult,
+  WorklistOptions,
+  WorklistPreferences,
+  WorklistPreferencesResponse,
+} from '../../../common/contracts/worklists.ts';
+import { EXPORT_ROW_LIMIT } from '../../../common/dossiers/worklists.ts';
+import { vnDate } from '../../../common/time/vn-time.ts';
 import { Type } from 'typebox';
 import { requireActor, requireCaller } from '../auth/index.ts';
 import { DOSSIER_SLIP_KINDS, dossierSlip, trackingBook } from './dossier-slips.ts';
@@ -41,6 +52,9 @@ import { intakeNextStep } from './intake/intake-next-step.ts';
 import { getDossier } from './views/present-dossier.ts';
 import { countWorklists, listDossiers } from './views/worklists.ts';
 import { changesSinceSignIn } from './views/changes.ts';
+import { exportWorklist } from './views/worklist-export.ts';
+import { readPreferences, savePreferences, worklistOptions } from './views/worklist-preferences.ts';
+import { performBulkAction } from './actions/bulk-actions.ts';
 import { listOwnDossiers } from './views/own-dossiers.ts';
 import { publicLookup } from './views/public-lookup.ts';
 import { fail } from './dossiers.errors.ts';
@@ -50,6 +64,7 @@ import { errorResponses } from '../../platform/http/route-errors.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['dossiers'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
@@ -138,10 +153,91 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
     },
     async (request) => {
       const actor = requireActor(request);
-      const q = request.query;
-      const pageSize = q.pageSize ?? 50;
-      return listDossiers(deps, actor, { ...q, offset: ((q.page ?? 1) - 1) * pageSize, limit: pageSize });
+      const { page, pageSize = 50, ...q } = request.query;
+      return listDossiers(deps, actor, { ...q, offset: ((page ?? 1) - 1) * pageSize, limit: pageSize });
     },
+  );
+
+  app.get(
+    '/api/v1/dossiers/export',
+    {
+      schema: {
+        tags,
+        summary: `Xuất Excel danh sách hồ sơ theo đúng bộ lọc và thứ tự của danh mục công việc (tối đa ${EXPORT_ROW_LIMIT} hồ sơ; nhiều hơn: 422)`,
+        querystring: WorklistExportQuery,
+        produces: [XLSX],
+        response: { 200: { type: 'string', format: 'binary' }, ...errors, ...errorResponses(422) },
+      },
+    },
+    async (request, reply) => {
+      const file = await exportWorklist(deps, requireActor(request), request.query);
+      const day = vnDate(deps.clock.now()).replace(/-/g, '');
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="danh-sach-ho-so-${day}.xlsx"`)
+        .send(file as never);
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/worklist-preferences',
+    {
+      schema: {
+        tags,
+        summary: 'Bộ lọc và cách sắp xếp danh mục công việc người dùng đã lưu (null: chưa lưu)',
+        response: { 200: WorklistPreferencesResponse, ...errors },
+      },
+    },
+    async (request) => readPreferences(deps, requireActor(request)),
+  );
+
+  app.put(
+    '/api/v1/dossiers/worklist-preferences',
+    {
+      schema: {
+        tags,
+        summary: 'Lưu bộ lọc và cách sắp xếp danh mục công việc của người dùng (mở lại danh mục sẽ dùng)',
+        body: WorklistPreferences,
+        response: { 200: WorklistPreferencesResponse, ...errors },
+      },
+    },
+    async (request) => savePreferences(deps, requireActor(request), request.body),
+  );
+
+  app.get(
+    '/api/v1/dossiers/worklist-options',
+    {
+      schema: {
+        tags,
+        summary:
+          'Lựa chọn của bộ lọc danh mục công việc: thủ tục các cơ quan trong phạm vi cung cấp, lĩnh vực, cơ quan trong phạm vi',
+        response: { 200: WorklistOptions, ...errors },
+      },
+    },
+    async (request) => worklistOptions(deps, requireActor(request)),
+  );
+
+  app.post(
+    '/api/v1/dossiers/bulk-actions/:action',
+    {
+      schema: {
+        tags,
+        summary:
+          'Thao tác hàng loạt (nhận xử lý, phân công, chuyển bước, trả kết quả): thực hiện riêng từng hồ sơ với phiên bản của nó; kết quả nêu từng hồ sơ thành công hay bị từ chối và lý do',
+        params: BulkActionParams,
+        headers: CreateHeaders,
+        body: BulkActionBody,
+        response: { 200: BulkActionResult, ...errors },
+      },
+    },
+    async (request) =>
+      performBulkAction(deps, requireActor(request), {
+        action: request.params.action,
+        body: request.body,
+        idempotencyKey: request.headers['idempotency-key'],
+        requestId: request.id,
+        log: request.log,
+      }),
   );
 
   app.get(

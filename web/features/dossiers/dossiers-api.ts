@@ -29,9 +29,21 @@ export type { IntakeBody };
 
 export const WORKLIST_PAGE_SIZE = 20;
 
+/** GET /dossiers's query (common/contracts/dossiers.ts DossiersQuery): a list, its filters and order, a page. */
 export type DossierQuery = {
   list: Worklist;
   q?: string | undefined;
+  status?: string | undefined;
+  procedureCode?: string | undefined;
+  field?: string | undefined;
+  channel?: string | undefined;
+  underAgency?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+  sort?: string | undefined;
+  dir?: string | undefined;
+  /** A previous page's nextCursor. */
+  after?: string | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
 };

@@ -1,41 +1,43 @@
-// /ho-so: the staff worklists. One button per list (GET /dossiers/counts gives their counts), a
-// search by applicant name or dossier code (the server folds diacritics), the dossiers in a table
-// with their due time (overdue and due-soon marked), paging. The list, the words and the page are
-// kept in the address with replaceState (as the portal does): Back from a dossier restores them.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+// /ho-so: the staff worklists. One button per list (GET /dossiers/counts gives their counts), filters
+// and order (worklist-filters.tsx), a search by applicant name, ID number or dossier code (the server
+// folds diacritics), the dossiers in a table with procedure name, channel, times (result due and the
+// current step's, overdue and due-soon marked), current step and handler; pages by cursor; Xuất Excel
+// of the list as filtered; bulk actions on the selected rows (worklist-bulk.tsx). The settings live in
+// the address (Back from a dossier restores them) and are saved for the officer (restored when the
+// page opens with none in the address); with none saved, the officer's role chooses the list.
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { UserView } from '../../../common/contracts/auth.ts';
 import { WORKLIST_VALUES } from '../../../common/contracts/dossiers.ts';
 import { DOSSIER_STATUSES, type DossierStatus } from '../../../common/dossiers/index.ts';
+import { EXPORT_ROW_LIMIT } from '../../../common/dossiers/worklists.ts';
+import { errorText } from '../../app/errors.ts';
 import { withQuery } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import { Pager } from '../../app/pager.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { Page } from '../../app/page.tsx';
 import { dossierPath, PATHS } from '../../app/paths.ts';
-import { readStatus } from '../../app/query.ts';
 import { ReadError } from '../../app/read-error.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
+import { useSession } from '../../app/session.tsx';
 import { TableHead } from '../../app/ui/table-head.tsx';
-import { formatInstant } from '../calendar/vn-time.ts';
+import { formatInstant, formatNumber } from '../calendar/vn-time.ts';
 import { dossierQueries, WORKLIST_PAGE_SIZE, type DossierListItem, type Worklist } from './dossiers-api.ts';
+import { BulkBar } from './worklist-bulk.tsx';
+import { WorklistFilters } from './worklist-filters.tsx';
+import { downloadExport, saveFile, savePreferences, worklistQueries } from './worklist-api.ts';
+import {
+  initialState,
+  listQuery,
+  readAddress,
+  toAddress,
+  toPreferences,
+  type WorklistState,
+} from './worklist-state.ts';
 
 const DEBOUNCE_MS = 300;
-const DEFAULT_LIST: Worklist = 'agency';
+const SAVE_DELAY_MS = 600;
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-const isWorklist = (v: string | null): v is Worklist =>
-  v !== null && (WORKLIST_VALUES as readonly string[]).includes(v);
-
-function readQuery(search: string): { list: Worklist; q: string; page: number } {
-  const p = new URLSearchParams(search);
-  const list = p.get('ds');
-  const page = Number(p.get('trang'));
-  return {
-    list: isWorklist(list) ? list : DEFAULT_LIST,
-    q: p.get('q') ?? '',
-    page: Number.isInteger(page) && page > 1 ? page : 1,
-  };
-}
 
 export type DueState = 'overdue' | 'due-soon' | 'on-time' | 'none';
 
@@ -49,8 +51,19 @@ export function dueState(status: string, due: string | null, now = Date.now()): 
   return left < DAY_MS ? 'due-soon' : 'on-time';
 }
 
-export function DueCell({ t, status, due }: { t: Messages; status: string; due: string | null }) {
-  if (!due) return <span className="muted">{t.dossiers.noDue}</span>;
+export function DueCell({
+  t,
+  status,
+  due,
+  none,
+}: {
+  t: Messages;
+  status: string;
+  due: string | null;
+  /** What an absent due time reads as (the result's: "no due time yet"). */
+  none?: string;
+}) {
+  if (!due) return <span className="muted">{none ?? t.dossiers.noDue}</span>;
   const state = dueState(status, due);
   return (
     <>
@@ -65,100 +78,232 @@ export function DueCell({ t, status, due }: { t: Messages; status: string; due: 
   );
 }
 
-function DossierTable({ t, items, caption }: { t: Messages; items: DossierListItem[]; caption: string }) {
-  const c = t.dossiers.columns;
+function DossierTable({
+  t,
+  items,
+  caption,
+  selected,
+  onSelect,
+}: {
+  t: Messages;
+  items: DossierListItem[];
+  caption: string;
+  selected: ReadonlyMap<string, number>;
+  onSelect: (rows: DossierListItem[], on: boolean) => void;
+}) {
+  const c = t.worklist.columns;
+  const all = items.length > 0 && items.every((d) => selected.has(d.code));
   return (
-    <table className="table dossier-table">
-      <caption className="visually-hidden">{caption}</caption>
-      <TableHead columns={[c.code, c.applicant, c.procedure, c.received, c.due, c.status, c.agency]} />
-      <tbody>
-        {items.map((d) => {
-          const due = d.extendedDueAt ?? d.dueAt;
-          return (
-            <tr key={d.code} className={`due-row-${dueState(d.status, due)}`}>
-              <th scope="row" data-label={c.code}>
-                <Link to={dossierPath(d.code)} className="code dossier-code">
-                  {d.code}
-                </Link>
-              </th>
-              <td data-label={c.applicant}>{d.applicantName}</td>
-              <td data-label={c.procedure}>
-                <span className="code">{d.procedureCode}</span>
-              </td>
-              <td data-label={c.received}>
-                {d.receivedAt ? (
-                  formatInstant(t, d.receivedAt)
-                ) : (
-                  <span className="muted">{t.dossiers.notReceived}</span>
-                )}
-              </td>
-              <td data-label={c.due}>
-                <DueCell t={t} status={d.status} due={due} />
-              </td>
-              <td data-label={c.status}>
-                <span className={`status status-${d.status}`}>{d.statusLabel}</span>
-              </td>
-              <td data-label={c.agency}>{d.currentAgency.name}</td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
+      <table className="table dossier-table worklist-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <TableHead
+          columns={[
+            <input
+              key="all"
+              type="checkbox"
+              aria-label={t.worklist.selectAll}
+              checked={all}
+              onChange={(e) => onSelect(items, e.target.checked)}
+            />,
+            c.code,
+            c.procedure,
+            c.applicant,
+            c.channel,
+            c.received,
+            c.due,
+            c.stepDue,
+            c.step,
+            c.handler,
+            c.status,
+          ]}
+        />
+        <tbody>
+          {items.map((d) => {
+            const due = d.extendedDueAt ?? d.dueAt;
+            return (
+              <tr key={d.code} className={`due-row-${dueState(d.status, due)}`}>
+                <td data-label={c.select} className="select-cell">
+                  <input
+                    type="checkbox"
+                    aria-label={t.worklist.selectOne(d.code)}
+                    checked={selected.has(d.code)}
+                    onChange={(e) => onSelect([d], e.target.checked)}
+                  />
+                </td>
+                <th scope="row" data-label={c.code}>
+                  <Link to={dossierPath(d.code)} className="code dossier-code">
+                    {d.code}
+                  </Link>
+                </th>
+                <td data-label={c.procedure}>{d.procedureName}</td>
+                <td data-label={c.applicant}>{d.applicantName}</td>
+                <td data-label={c.channel}>{t.worklist.channels[d.channel] ?? d.channel}</td>
+                <td data-label={c.received}>
+                  {d.receivedAt ? (
+                    formatInstant(t, d.receivedAt)
+                  ) : (
+                    <span className="muted">{t.dossiers.notReceived}</span>
+                  )}
+                </td>
+                <td data-label={c.due}>
+                  <DueCell t={t} status={d.status} due={due} />
+                </td>
+                <td data-label={c.stepDue}>
+                  <DueCell t={t} status={d.status} due={d.stepDueAt} none={t.worklist.noStepDue} />
+                </td>
+                <td data-label={c.step}>{d.currentStep.name}</td>
+                <td data-label={c.handler}>
+                  {d.handler ? d.handler.name : <span className="muted">{t.worklist.noHandler}</span>}
+                </td>
+                <td data-label={c.status}>
+                  <span className={`status status-${d.status}`}>
+                    {t.worklist.statuses[d.status] ?? d.statusLabel}
+                  </span>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
 export function WorklistPage() {
-  const { t } = useI18n();
+  const { session } = useSession();
   const { location } = useRouter();
-  const [initial] = useState(() => readQuery(location.search));
-  const [list, setList] = useState<Worklist>(initial.list);
-  const [text, setText] = useState(initial.q);
-  const [query, setQuery] = useState(initial.q.trim());
-  const [page, setPage] = useState(initial.page);
+  const [address] = useState(() => readAddress(location.search));
+  // With settings in the address (Back from a dossier) they apply; else the saved ones, read first.
+  const saved = useQuery({ ...worklistQueries.preferences(), enabled: address === null });
+  if (session.status !== 'signed-in') return null;
+  if (address === null && saved.isPending) return <WorklistLoading />;
+  const roles = session.user.roles.map((r) => r.role);
+  const start = initialState(address, saved.data?.preferences ?? null, roles);
+  return <Worklists user={session.user} start={start} />;
+}
+
+function WorklistLoading() {
+  const { t } = useI18n();
+  return (
+    <Page title={t.dossiers.worklistTitle} heading={t.dossiers.worklistTitle} className="worklist-page">
+      <p role="status">{t.loading}</p>
+    </Page>
+  );
+}
+
+function Worklists({ user, start }: { user: UserView; start: WorklistState }) {
+  const { t } = useI18n();
+  const w = t.worklist;
+  const queryClient = useQueryClient();
+  const [state, setState] = useState<WorklistState>(start);
+  const [text, setText] = useState(start.q);
+  // Cursors of the pages opened so far: the first page has none.
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const page = cursors.length;
+  const [selected, setSelected] = useState<Map<string, number>>(new Map());
+  const [exportState, setExportState] = useState<
+    { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; name: string } | { kind: 'failed'; why: string }
+  >({ kind: 'idle' });
   const resultsHeading = useRef<HTMLHeadingElement>(null);
-  // The counts only decorate the buttons: a failure shows '…' and the lists still work.
   const counts = useQuery(dossierQueries.counts()).data;
-  // The rows of the last answer stay on screen while the next page or list loads.
+  const query = useMemo(() => listQuery(state), [state]);
   const result = useQuery({
-    ...dossierQueries.list({ list, q: query.slice(0, 100) || undefined, page, pageSize: WORKLIST_PAGE_SIZE }),
+    ...dossierQueries.list({
+      list: state.list,
+      ...query,
+      after: cursors[cursors.length - 1],
+      pageSize: WORKLIST_PAGE_SIZE,
+    }),
     placeholderData: keepPreviousData,
   });
 
+  const change = (patch: Partial<WorklistState>) => {
+    setState((s) => ({ ...s, ...patch }));
+    setCursors([undefined]);
+    setSelected(new Map());
+    setExportState({ kind: 'idle' });
+  };
+
+  // The search words apply a moment after typing stops.
   useEffect(() => {
     const next = text.trim();
-    if (next === query) return;
-    const timer = window.setTimeout(() => {
-      setQuery(next);
-      setPage(1);
-    }, DEBOUNCE_MS);
+    if (next === state.q) return;
+    const timer = window.setTimeout(() => change({ q: next }), DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
-  }, [text, query]);
+  }, [text, state.q]);
 
+  // The address follows the settings.
   useEffect(() => {
-    const address = withQuery(PATHS.dossiers, {
-      ds: list === DEFAULT_LIST ? undefined : list,
-      q: text.trim() || undefined,
-      trang: page > 1 ? page : undefined,
-    });
-    if (window.location.pathname === PATHS.dossiers) window.history.replaceState(null, '', address);
-  }, [list, text, page]);
+    const next = withQuery(PATHS.dossiers, toAddress({ ...state, q: text.trim() }));
+    if (window.location.pathname === PATHS.dossiers) window.history.replaceState(null, '', next);
+  }, [state, text]);
+
+  // The settings chosen are saved for the officer (not the search words).
+  const savedText = useRef(JSON.stringify(toPreferences(start)));
+  useEffect(() => {
+    const prefs = toPreferences(state);
+    const json = JSON.stringify(prefs);
+    if (json === savedText.current) return;
+    const timer = window.setTimeout(() => {
+      savedText.current = json;
+      savePreferences(prefs)
+        .then((answer) => queryClient.setQueryData(worklistQueries.preferences().queryKey, answer))
+        .catch(() => {
+          // Not saved: the worklist works the same; the next change tries again.
+          savedText.current = '';
+        });
+    }, SAVE_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [state, queryClient]);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const next = text.trim();
-    if (next !== query) {
-      setQuery(next);
-      setPage(1);
+    if (next !== state.q) change({ q: next });
+  };
+
+  const onSelect = (rows: DossierListItem[], on: boolean) =>
+    setSelected((prev) => {
+      const next = new Map(prev);
+      for (const r of rows) {
+        if (on) next.set(r.code, r.version);
+        else next.delete(r.code);
+      }
+      return next;
+    });
+
+  const onExport = async () => {
+    setExportState({ kind: 'busy' });
+    try {
+      const file = await downloadExport({ list: state.list, ...query });
+      saveFile(file);
+      setExportState({ kind: 'done', name: file.fileName });
+    } catch (error) {
+      setExportState({ kind: 'failed', why: errorText(t, error) });
     }
   };
 
   const loaded = result.data;
-  const pages = loaded ? Math.max(1, Math.ceil(loaded.total / WORKLIST_PAGE_SIZE)) : 1;
-  const status = readStatus(result, t.loading, (data) => {
-    const from = (page - 1) * WORKLIST_PAGE_SIZE + 1;
-    if (data.total > 0) return t.dossiers.found(data.total, from, from + data.items.length - 1);
-    return query ? t.dossiers.noneFound : t.dossiers.empty;
-  });
+  const from = (page - 1) * WORKLIST_PAGE_SIZE + 1;
+  const status = result.isFetching
+    ? t.loading
+    : !loaded
+      ? ''
+      : loaded.total > 0
+        ? w.total(formatNumber(t, loaded.total), loaded.totalExact) +
+          (loaded.items.length > 0
+            ? w.showing(formatNumber(t, from), formatNumber(t, from + loaded.items.length - 1))
+            : '.')
+        : state.q
+          ? t.dossiers.noneFound
+          : t.dossiers.empty;
+  const go = (next: (string | undefined)[]) => {
+    setCursors(next);
+    setSelected(new Map());
+    resultsHeading.current?.focus({ preventScroll: true });
+    resultsHeading.current?.scrollIntoView({ block: 'start' });
+  };
 
   return (
     <Page title={t.dossiers.worklistTitle} heading={t.dossiers.worklistTitle} className="worklist-page">
@@ -169,21 +314,18 @@ export function WorklistPage() {
       </p>
       <nav className="worklist-tabs" aria-label={t.dossiers.listsLabel}>
         <ul>
-          {WORKLIST_VALUES.map((w) => (
-            <li key={w}>
+          {WORKLIST_VALUES.map((l: Worklist) => (
+            <li key={l}>
               <button
                 type="button"
                 className="worklist-tab"
-                aria-pressed={w === list}
-                onClick={() => {
-                  setList(w);
-                  setPage(1);
-                }}
+                aria-pressed={l === state.list}
+                onClick={() => change({ list: l })}
               >
-                {t.dossiers.lists[w]}
+                {t.dossiers.lists[l]}
                 <span className="worklist-count">
                   <span className="visually-hidden">: </span>
-                  {counts ? counts[w] : '…'}
+                  {counts ? counts[l] : '…'}
                 </span>
               </button>
             </li>
@@ -206,26 +348,83 @@ export function WorklistPage() {
           </button>
         </div>
       </form>
+      <WorklistFilters state={state} onChange={change} />
       <section aria-labelledby="dossier-results-heading" aria-busy={result.isFetching}>
         <h2 id="dossier-results-heading" className="section-heading" tabIndex={-1} ref={resultsHeading}>
-          {t.dossiers.lists[list]}
+          {t.dossiers.lists[state.list]}
         </h2>
         <p className="search-status" role="status">
           {status}
         </p>
+        <div className="worklist-export">
+          <button
+            type="button"
+            className="button"
+            onClick={() => void onExport()}
+            disabled={exportState.kind === 'busy'}
+            aria-describedby="export-hint"
+          >
+            {exportState.kind === 'busy' ? w.exporting : w.export}
+          </button>
+          <p className="hint" id="export-hint">
+            {w.exportHint(formatNumber(t, EXPORT_ROW_LIMIT))}
+          </p>
+          <p role="status" className={exportState.kind === 'failed' ? 'field-error' : 'hint'}>
+            {exportState.kind === 'done'
+              ? w.exported(exportState.name)
+              : exportState.kind === 'failed'
+                ? w.exportFailed(exportState.why)
+                : ''}
+          </p>
+        </div>
         <ReadError read={result} />
         {loaded && loaded.items.length > 0 ? (
-          <DossierTable t={t} items={loaded.items} caption={t.dossiers.lists[list]} />
+          <>
+            <p className="hint table-scroll-hint">{w.tableHint}</p>
+            <DossierTable
+              t={t}
+              items={loaded.items}
+              caption={t.dossiers.lists[state.list]}
+              selected={selected}
+              onSelect={onSelect}
+            />
+          </>
         ) : null}
-        <Pager
-          label={t.dossiers.pagination}
-          page={page}
-          pages={pages}
-          onPage={setPage}
-          heading={resultsHeading}
-          scroll
-        />
+        {page > 1 || loaded?.nextCursor ? (
+          <nav className="pager" aria-label={w.pagination}>
+            <button
+              type="button"
+              className="button"
+              disabled={page <= 1}
+              onClick={() => go(cursors.slice(0, -1))}
+            >
+              {w.prev}
+            </button>
+            <span className="pager-status">{w.page(page)}</span>
+            <button
+              type="button"
+              className="button"
+              disabled={!loaded?.nextCursor}
+              onClick={() => loaded?.nextCursor && go([...cursors, loaded.nextCursor])}
+            >
+              {w.next}
+            </button>
+          </nav>
+        ) : null}
       </section>
+      <BulkBar
+        user={user}
+        selected={[...selected].map(([code, version]) => ({ code, version }))}
+        onClear={() => setSelected(new Map())}
+        onDone={(answer) => {
+          setSelected((prev) => {
+            const next = new Map(prev);
+            for (const r of answer.results) if (r.ok) next.delete(r.code);
+            return next;
+          });
+          void queryClient.invalidateQueries({ queryKey: dossierQueries.all });
+        }}
+      />
     </Page>
   );
 }

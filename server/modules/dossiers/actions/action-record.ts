@@ -11,7 +11,7 @@ import { ApplicantNotificationTopic, PortalStatusTopic } from '../../../../commo
 import type { ActionKind, DossierState, Effect } from '../../../../common/dossiers/index.ts';
 import type { Duration } from '../../../../common/working-time/index.ts';
 import type { DossierRow, Executor } from '../dossier.repository.ts';
-import { computeDueAt, type WorkingTime } from '../dossier-deadlines.ts';
+import { computeDueAt, computeStepDueAt, type WorkingTime } from '../dossier-deadlines.ts';
 import { fail } from '../dossiers.errors.ts';
 
 /** Who an action is recorded as: the action row and the audit entry. */
@@ -68,6 +68,8 @@ export type SettledColumns = {
   due_at: string | null;
   calendar_version: number | null;
   extended_due_at: string | null;
+  /** Due time of the current step (worklists sort and mark by it). */
+  step_due_at: string | null;
   result_at: Date | null;
   returned_at: Date | null;
   closed_at: Date | null;
@@ -75,7 +77,13 @@ export type SettledColumns = {
 
 type PriorColumns = Pick<
   DossierRow,
-  'current_agency_id' | 'received_at' | 'calendar_version' | 'result_at' | 'returned_at' | 'step_agencies'
+  | 'current_agency_id'
+  | 'received_at'
+  | 'calendar_version'
+  | 'result_at'
+  | 'returned_at'
+  | 'step_agencies'
+  | 'workflow'
 > & { due_at: Date | string | null; extended_due_at: Date | string | null };
 
 type SettleInput = {
@@ -111,12 +119,15 @@ export async function settleEffects(db: Executor, input: SettleInput): Promise<S
     }
   }
   const terminal = ['refused', 'withdrawn', 'stopped', 'returned'].includes(state.status);
+  // The current step's due time while the dossier is worked on; none once it is closed.
+  const stepDueAt = terminal ? null : await computeStepDueAt(db, input.workingTime, state, row.workflow);
   return {
     current_agency_id: currentAgencyId,
     received_at: receivedAt,
     due_at: dueAt,
     calendar_version: calendarVersion,
     extended_due_at: extendedDueAt,
+    step_due_at: stepDueAt,
     result_at: state.status === 'result-ready' ? now : row.result_at,
     returned_at: state.status === 'returned' ? now : row.returned_at,
     closed_at: terminal ? now : null,

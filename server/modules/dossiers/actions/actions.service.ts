@@ -122,6 +122,7 @@ export async function performAction(
               ...written.columns,
               due_at: dateOrNull(written.columns.due_at),
               extended_due_at: dateOrNull(written.columns.extended_due_at),
+              step_due_at: dateOrNull(written.columns.step_due_at),
               state: applied.state,
               version: applied.state.version,
             },

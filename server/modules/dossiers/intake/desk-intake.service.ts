@@ -157,7 +157,7 @@ async function handOn(
   };
   const columns = await settleEffects(deps.db, {
     workingTime: h.workingTime,
-    row: { ...h.columns, step_agencies: prepared.stepAgencies },
+    row: { ...h.columns, step_agencies: prepared.stepAgencies, workflow: prepared.workflow },
     applied: forwarded,
     limit: limitOf(prepared.procedure, h.input.channel, h.input.caseCode ?? null),
     now,
@@ -276,7 +276,7 @@ async function receive(
   const workingTime = workingTimeOnce(deps, prepared.competentAgencyId, prepared.workingTime);
   const columns = await settleEffects(deps.db, {
     workingTime,
-    row: { ...submitted, step_agencies: prepared.stepAgencies },
+    row: { ...submitted, step_agencies: prepared.stepAgencies, workflow: prepared.workflow },
     applied,
     limit: limitOf(prepared.procedure, input.channel, input.caseCode ?? null),
     now,

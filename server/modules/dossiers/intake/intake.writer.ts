@@ -24,6 +24,7 @@ export function submittedColumns(receivingAgencyId: string): SettledColumns {
     due_at: null,
     calendar_version: null,
     extended_due_at: null,
+    step_due_at: null,
     result_at: null,
     returned_at: null,
     closed_at: null,

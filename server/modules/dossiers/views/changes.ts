@@ -26,7 +26,7 @@ export async function changesSinceSignIn(deps: Deps, actor: Actor): Promise<Stat
       SELECT s.dossier_id, 1, s.submitted_at FROM dossiers s
        WHERE s.status = 'submitted' AND s.submitted_at > ${since} AND s.created_by IS DISTINCT FROM ${actor.userId}
     ) c GROUP BY c.dossier_id)`.as('r');
-  const base = worklistQuery(deps, actor, undefined).innerJoin(recent, (j) =>
+  const base = (await worklistQuery(deps, actor, undefined)).innerJoin(recent, (j) =>
     j.onRef('r.dossier_id', '=', 'd.dossier_id'),
   );
   const [rows, count] = await Promise.all([
