@@ -104,7 +104,12 @@ export async function issueElectronicResult(
   });
   assert.equal(file.status(), 201, await file.text());
   const { fileId } = (await file.json()) as { fileId: string };
-  await act(leader, code, 'approve', { resultDocuments: [{ name: result, fileId }] });
+  await act(leader, code, 'approve', {
+    resultNumber: '125/QĐ-UBND',
+    resultDate: '2025-07-01',
+    signer: 'Trần Quốc Việt',
+    resultDocuments: [{ name: result, fileId }],
+  });
   await leader.close();
   if (options.returnedTo !== undefined) {
     const desk = await staffSession(browser, 'desk.hang-trong');

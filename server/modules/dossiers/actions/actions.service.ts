@@ -10,6 +10,7 @@ import {
   allowedActions,
   applyAction,
   type ActionKind,
+  type InputSchema,
   type LifecycleContext,
 } from '../../../../common/dossiers/index.ts';
 import { loadRow, procedureVersion, usableFiles } from '../dossier.repository.ts';
@@ -141,6 +142,16 @@ async function checkAttachedFiles(db: Database, caller: Caller, input: unknown):
     });
 }
 
+/**
+ * `inputs` with `field` starting from `value`: the return action offers first the way the applicant
+ * asked to receive the result when applying (recorded at intake or submission), if they said.
+ */
+function startingFrom(inputs: InputSchema, field: string, value: string | null): InputSchema {
+  const f = inputs.properties[field];
+  if (value === null || f?.type !== 'string' || !(f.oneOf ?? []).some((o) => o.const === value)) return inputs;
+  return { ...inputs, properties: { ...inputs.properties, [field]: { ...f, default: value } } };
+}
+
 /** The actions the caller may take on the dossier now, with the inputs each asks for. */
 export async function actionsFor(deps: Deps, caller: Caller, code: string) {
   const row = await getVisibleDossier(deps.db, caller, code);
@@ -163,7 +174,8 @@ export async function actionsFor(deps: Deps, caller: Caller, code: string) {
     items: items.map((a) => ({
       kind: a.kind,
       label: a.label,
-      inputs: a.inputs,
+      inputs:
+        a.kind === 'return-result' ? startingFrom(a.inputs, 'channel', row.requested_return_channel) : a.inputs,
     })),
   };
 }

@@ -27,5 +27,7 @@ export type IntakeInput = {
   formData: unknown;
   components: ComponentInput[];
   channel: 'direct' | 'postal';
+  /** How the applicant asks to receive the result (recorded; the return action starts from it). */
+  returnChannel?: 'counter' | 'postal' | 'online' | undefined;
   deskAgencyCode?: string | undefined;
 };

@@ -33,6 +33,8 @@ export type OnlineSubmissionInput = {
     address?: { unitCode: string; line: string } | undefined;
   };
   formData: unknown;
+  /** How the applicant asks to receive the result. */
+  returnChannel?: 'counter' | 'postal' | 'online' | undefined;
   components: {
     code: string;
     fileIds?: string[] | undefined;
@@ -151,6 +153,7 @@ export async function submitOnline(
     agencyCode: input.agencyCode,
     applicant,
     formData: input.formData,
+    returnChannel: input.returnChannel,
     components: input.components.map((c) => ({
       code: c.code,
       provided: c.provided ?? 'electronic',
