@@ -167,6 +167,10 @@ export const DossierView = Closed({
       signer: Type.String({ description: 'Người ký' }),
     }),
   ),
+  /** The applicant's address with its unit named up to the province ("Phường 13, Quận 3, TP Hồ Chí Minh"). */
+  applicantAddress: Nullable(
+    Closed({ line: Type.String(), unitCode: Type.String(), unitPath: Type.String() }),
+  ),
   requestedReturnChannel: Nullable(Type.Enum(RETURN_CHANNEL_VALUES)),
   returnChannel: Nullable(Type.String()),
   verdict: Nullable(Type.Enum(RESULT_VERDICTS)),

@@ -134,9 +134,23 @@ test('a citizen submits online; the ward desk accepts it and the clock starts at
     url: `/api/v1/dossiers/${d.code}`,
     headers: { cookie: await staff('desk.hang-trong') },
   });
-  // Nothing acted on yet: the desk reads the same, with the (empty) assignee.
+  // Nothing acted on yet: the desk reads the same, with the (empty) assignee and handlers, and what
+  // only staff read: the address's unit named, the return asked for, no result yet.
   assert.deepEqual(
-    { ...asStaffSee, currentStep: { ...(asStaffSee.currentStep as object), assigneeId: null } },
+    {
+      ...asStaffSee,
+      currentStep: { ...(asStaffSee.currentStep as object), assigneeId: null, assignee: null },
+      steps: (asStaffSee.steps as object[]).map((s) => ({ ...s, handler: null })),
+      applicantAddress: {
+        line: 'Số 12 phố Hàng Trống',
+        unitCode: '00070',
+        unitPath: 'Phường Hàng Trống, Quận Hoàn Kiếm, Thành phố Hà Nội',
+      },
+      requestedReturnChannel: null,
+      returnChannel: null,
+      result: null,
+      verdict: null,
+    },
     deskRead.json(),
   );
 

@@ -8,7 +8,7 @@ import type { AppError, ErrorDetail } from '../../../platform/errors.ts';
 import { refuseTakenKey, rememberingInsert } from '../../../platform/idempotency.ts';
 import { enqueueing } from '../../../platform/jobs/outbox.ts';
 import { applyAction, initialDossierState, type ActionKind } from '../../../../common/dossiers/index.ts';
-import type { AgencyRow } from '../dossier.repository.ts';
+import { unitPathName, type AgencyRow } from '../dossier.repository.ts';
 import { findAgencyByCode } from '../../org/index.ts';
 import { deskMayReceiveFor, relationFrom } from '../dossier-access.policy.ts';
 import { limitOf, workingTimeOnce } from '../dossier-deadlines.ts';
@@ -181,6 +181,8 @@ export async function receiveAtDesk(
   });
   const viewTime =
     kind === 'accept' && viewNeedsWorkingTime(columns, applied.state) ? await workingTime(deps.db) : null;
+  const addressUnitPath =
+    kind === 'accept' ? await unitPathName(deps.db, input.applicant.address?.unitCode) : null;
 
   // The code, the dossier, its agencies, action, outbox messages, the idempotency record and the audit
   // entry in two statements: the code counter with the audit chain's head, then everything else.
@@ -227,6 +229,12 @@ export async function receiveAtDesk(
             history: [action.history],
             workingTime: viewTime,
             now: deps.clock.now(),
+            addressUnitPath,
+            // The one person the new dossier names: the officer who received it, at the desk's step.
+            people: {
+              names: new Map([[actor.userId, actor.fullName]]),
+              actedAt: new Map([[action.history.fromStep, actor.userId]]),
+            },
           });
           stored = { statusCode: 201, body: view };
           answer = { view };

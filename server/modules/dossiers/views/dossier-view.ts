@@ -36,6 +36,16 @@ export type ViewRow = Pick<
   extended_due_at: Date | string | null;
 };
 
+/** The applicant's address as given (`{ unitCode, line }`), with its unit's names; null without one. */
+export function addressOf(
+  applicant: unknown,
+  unitPath: string | null,
+): { line: string; unitCode: string; unitPath: string } | null {
+  const a = (applicant as { address?: { unitCode?: unknown; line?: unknown } } | null)?.address;
+  if (typeof a?.line !== 'string' || typeof a.unitCode !== 'string') return null;
+  return { line: a.line, unitCode: a.unitCode, unitPath: unitPath ?? '' };
+}
+
 /** Staff members the view names (full names by user id) and the last one who acted at each step. */
 export type StaffNames = {
   names: ReadonlyMap<string, string>;
@@ -66,6 +76,8 @@ export function dossierView(parts: {
   now: Date;
   /** Who the view names: staff members' full names by user id, and the last officer who acted at each step. */
   people?: StaffNames;
+  /** The applicant's address unit, named from itself up to the province; null when it is not known. */
+  addressUnitPath?: string | null;
 }): DossierView {
   const { row, state } = parts;
   const brief = (id: string) => {
@@ -153,6 +165,7 @@ export function dossierView(parts: {
     outcome: state.outcome,
     resultDocuments: state.resultDocuments as unknown as Record<string, unknown>[],
     result: state.resultRecord ?? null,
+    applicantAddress: addressOf(row.applicant, parts.addressUnitPath ?? null),
     requestedReturnChannel: row.requested_return_channel as DossierView['requestedReturnChannel'],
     returnChannel: state.returnChannel,
     verdict:

@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Deps } from '../../../deps.ts';
 import type { Caller } from '../../../platform/actor.ts';
-import { agencyRows, loadRow, procedureVersion, type Executor } from '../dossier.repository.ts';
+import { agencyRows, loadRow, procedureVersion, unitPathName, type Executor } from '../dossier.repository.ts';
 import { getVisibleDossier } from '../dossier-access.policy.ts';
 import { workingTimeOnce, type WorkingTime } from '../dossier-deadlines.ts';
 import {
@@ -13,7 +13,13 @@ import {
   type ApplicantDossierView,
   type Audience,
 } from './applicant-view.ts';
-import { dossierView, viewNeedsWorkingTime, type DossierView, type StaffNames } from './dossier-view.ts';
+import {
+  addressOf,
+  dossierView,
+  viewNeedsWorkingTime,
+  type DossierView,
+  type StaffNames,
+} from './dossier-view.ts';
 import type { DossierState } from '../../../../common/dossiers/index.ts';
 
 export type DossierReadView = DossierView | ApplicantDossierView;
@@ -64,6 +70,7 @@ export async function presentDossier(
   ]);
   const { procedure, version } = await procedureVersion(deps, row.procedure_version_id, db);
   const people = await staffNames(db, state, history);
+  const addressUnitPath = await unitPathName(db, addressOf(row.applicant, null)?.unitCode);
   const actions: ActionFacts[] = history.map((h) => {
     const agency = h.agency_id === null ? undefined : agencies.get(h.agency_id);
     return {
@@ -96,6 +103,7 @@ export async function presentDossier(
       : null,
     now: deps.clock.now(),
     people,
+    addressUnitPath,
   });
   return audience === 'applicant' ? applicantView(view, actions) : view;
 }
