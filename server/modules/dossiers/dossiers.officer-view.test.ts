@@ -4,7 +4,7 @@
 // time with no clock running once the result is ready.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { errorOf } from '../../test/http.ts';
+import { errorOf, ORIGIN } from '../../test/http.ts';
 import { userId } from '../../test/seeded.ts';
 import type { Static } from 'typebox';
 import type { DossierView } from '../../../common/contracts/dossiers.ts';
@@ -12,7 +12,7 @@ import { journeyKit } from './test-kit.ts';
 
 type View = Static<typeof DossierView>;
 
-const { kit, intake, act, allowed, getAs } = journeyKit();
+const { kit, intake, act, allowed, getAs, as, cookies } = journeyKit();
 const viewOf = async (user: string, code: string) =>
   (await getAs(user, `/api/v1/dossiers/${code}`)).json<View>();
 const { clock } = kit;
@@ -23,6 +23,8 @@ const DOCUMENTS = { resultDocuments: [{ name: 'Giấy khai sinh (bản chính)' 
 /** Received at the counter on Friday 20/11/2026 09:00 (due Monday 23/11 09:00), taken to the leader. */
 async function atLeader(extra: Record<string, unknown> = {}): Promise<string> {
   clock.set('2026-11-20T02:00:00Z');
+  // Sessions opened later on the test's clock do not outlive its going back.
+  cookies.clear();
   const res = await intake('desk.hang-trong', extra);
   assert.equal(res.statusCode, 201, res.body);
   const code = res.json<View>().code;
@@ -79,9 +81,16 @@ test('#14 view: the declaration, people by name in the history and on the steps,
 
 test('#14 approval: number, date and signer are required and named field by field, then stored and shown', async () => {
   const code = await atLeader();
+  // The form starts from the leader approving as the signer, today as the signing date.
+  const offer = (await allowed('leader.hang-trong', code)).items.find((a) => a.kind === 'approve');
+  const props = (offer?.inputs as { properties: Record<string, { default?: string; format?: string }> })
+    .properties;
+  assert.equal(props.signer?.default, 'Vũ Thị Hồng Nhung');
+  assert.equal(props.resultDate?.default, '2026-11-20');
+  assert.equal(props.resultDate?.format, 'date');
   const missing = await act('leader.hang-trong', code, 'approve', DOCUMENTS);
   assert.equal(missing.statusCode, 400, missing.body);
-  assert.equal(errorOf(missing).code, 'DOSSIER_ACTION_INPUT_INVALID');
+  assert.equal(missing.json<{ error: { reason?: string } }>().error.reason, 'DOSSIER_ACTION_INPUT_INVALID');
   assert.deepEqual(
     errorOf(missing).details?.map((d) => d.path),
     ['body/resultNumber', 'body/resultDate', 'body/signer'],
@@ -156,6 +165,7 @@ test('#14 return: starts from the method the applicant chose at intake, none whe
 async function returnedAt(approvedAt: string): Promise<View> {
   const code = await atLeader();
   clock.set(approvedAt);
+  cookies.clear();
   const a = await act('leader.hang-trong', code, 'approve', { ...DOCUMENTS, ...RESULT });
   assert.equal(a.statusCode, 200, a.body);
   const ready = a.json<View>();
@@ -184,4 +194,46 @@ test('#14 verdict: early, on time or late by the overview rule, and no clock or 
   }
   // The same dossier read again says the same.
   assert.equal((await viewOf('leader.hang-trong', late.code)).verdict, 'late');
+});
+
+test('#14 papers: a result file previews inline, framed by this origin only; downloads stay attachments', async () => {
+  const code = await atLeader();
+  const boundary = '----motcua14';
+  const bytes = Buffer.from('%PDF-1.4\n% Giay khai sinh\n1 0 obj << >> endobj\n%%EOF\n');
+  const upload = await kit.rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/files',
+    headers: {
+      cookie: await as('leader.hang-trong'),
+      origin: ORIGIN,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
+    payload: Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="khai-sinh.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+      ),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]),
+  });
+  assert.equal(upload.statusCode, 201, upload.body);
+  const fileId = upload.json<{ fileId: string }>().fileId;
+  const approved = await act('leader.hang-trong', code, 'approve', {
+    ...RESULT,
+    resultDocuments: [{ name: 'Giấy khai sinh (bản điện tử)', fileId }],
+  });
+  assert.equal(approved.statusCode, 200, approved.body);
+  const url = `/api/v1/dossiers/${code}/attachments/${fileId}`;
+  const inline = await getAs('desk.hang-trong', `${url}?inline=true`);
+  assert.equal(inline.statusCode, 200);
+  assert.match(String(inline.headers['content-disposition']), /^inline;/);
+  assert.equal(inline.headers['x-frame-options'], 'SAMEORIGIN');
+  assert.match(String(inline.headers['content-security-policy']), /frame-ancestors 'self'/);
+  assert.deepEqual(inline.rawPayload, bytes);
+  const download = await getAs('desk.hang-trong', url);
+  assert.match(String(download.headers['content-disposition']), /^attachment;/);
+  assert.equal(download.headers['x-frame-options'], 'DENY');
+  assert.match(String(download.headers['content-security-policy']), /frame-ancestors 'none'/);
+  const bad = await getAs('desk.hang-trong', `${url}?inline=maybe`);
+  assert.equal(bad.statusCode, 400, bad.body);
 });

@@ -90,7 +90,10 @@ export function dossierView(parts: {
   // Once the result is ready, or the dossier closed, no clock runs: the verdict says how it ended.
   const clockOver = state.clock.stoppedAt !== null || state.closedAt !== null;
   const terminal = info.terminal;
-  const people = parts.people ?? { names: new Map(), actedAt: new Map() };
+  const people: StaffNames = parts.people ?? {
+    names: new Map<string, string>(),
+    actedAt: new Map<number, string>(),
+  };
   const person = (id: string | null | undefined) => {
     if (id === null || id === undefined) return null;
     const name = people.names.get(id);
