@@ -29,7 +29,7 @@ export class OfficerDossierPage extends DossierPage {
   }
 
   get result(): Locator {
-    return this.page.getByRole('region', { name: 'Kết quả giải quyết', exact: true });
+    return this.page.getByRole('region', { name: 'Văn bản kết quả đã ký' });
   }
 
   resultValue(term: string): Locator {

@@ -626,7 +626,7 @@ export const en: Messages = {
       returnedAt: 'Result returned at',
       verdict: 'Against the due time',
       verdicts: { early: 'Early', 'on-time': 'On time', late: 'Late' },
-      resultHeading: 'Result',
+      resultHeading: 'Signed result',
       resultNumber: 'Number',
       resultDate: 'Signed on',
       signer: 'Signed by',

@@ -614,7 +614,7 @@ export const vi = {
       returnedAt: 'Trả kết quả lúc',
       verdict: 'Kết quả so với hạn',
       verdicts: { early: 'Trước hạn', 'on-time': 'Đúng hạn', late: 'Quá hạn' },
-      resultHeading: 'Kết quả giải quyết',
+      resultHeading: 'Văn bản kết quả đã ký',
       resultNumber: 'Số, ký hiệu',
       resultDate: 'Ngày ký',
       signer: 'Người ký',
