@@ -57,3 +57,11 @@ export function personWithRoles(t: Messages, name: string, roles: readonly strin
   );
   return labels.length === 0 ? name : `${name} (${labels.join(', ')})`;
 }
+
+/** What a browser shows inside the page: PDFs in a frame, JPEG and PNG as images. */
+export const previewKind = (mediaType: string): 'frame' | 'image' | null =>
+  mediaType === 'application/pdf'
+    ? 'frame'
+    : mediaType === 'image/jpeg' || mediaType === 'image/png'
+      ? 'image'
+      : null;

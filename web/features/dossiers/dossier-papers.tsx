@@ -13,6 +13,7 @@ import type { Messages } from '../../app/i18n/vi.ts';
 import { TableHead } from '../../app/ui/table-head.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
 import { fileSizeText } from '../citizen/citizen-format.ts';
+import { previewKind } from './dossier-format.ts';
 import { attachmentPreviewUrl, attachmentUrl, dossierQueries } from './dossiers-api.ts';
 import { useRefetchOn } from './use-refetch-on.ts';
 
@@ -87,14 +88,6 @@ function FileLink({
     </>
   );
 }
-
-/** What a browser shows inside the page: PDFs in a frame, JPEG and PNG as images. */
-export const previewKind = (mediaType: string): 'frame' | 'image' | null =>
-  mediaType === 'application/pdf'
-    ? 'frame'
-    : mediaType === 'image/jpeg' || mediaType === 'image/png'
-      ? 'image'
-      : null;
 
 /** A button that opens the file inside the page, and closes it again. */
 function FilePreview({

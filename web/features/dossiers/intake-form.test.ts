@@ -15,6 +15,7 @@ const draft = {
   agencyCode: '000.12.22.H26',
   deskAgencyCode: null,
   channel: 'direct' as const,
+  returnChannel: '' as const,
   applicant: {
     ...EMPTY_APPLICANT,
     fullName: ' Nguyễn An ',
@@ -51,6 +52,11 @@ describe('intakeBody', () => {
     });
     assert.equal(body.applicant.email, 'a@b.vn');
     assert.equal('missing' in body, false);
+  });
+
+  it('#14 sends the return method the applicant chose, nothing when they did not say', () => {
+    assert.equal(intakeBody({ ...draft, marks: ['copy'], returnChannel: 'postal' }).returnChannel, 'postal');
+    assert.equal('returnChannel' in intakeBody({ ...draft, marks: ['copy'] }), false);
   });
 });
 

@@ -12,6 +12,8 @@ import { CodeOptions } from '../../app/ui/code-options.tsx';
 import { FormSection } from './schema-parts.tsx';
 
 export type Channel = 'direct' | 'postal';
+export type ReturnChoice = '' | 'counter' | 'postal' | 'online';
+const RETURN_CHOICES: readonly ReturnChoice[] = ['counter', 'postal', 'online'];
 
 export function IntakeProcedure({
   picked,
@@ -24,6 +26,8 @@ export function IntakeProcedure({
   onAgency,
   channel,
   onChannel,
+  returnChannel,
+  onReturnChannel,
 }: {
   picked: PickedProcedure | null;
   onPick: (p: PickedProcedure) => void;
@@ -41,6 +45,9 @@ export function IntakeProcedure({
   onAgency: (code: string) => void;
   channel: Channel;
   onChannel: (channel: Channel) => void;
+  /** How the applicant wants the result ('' when they do not say). */
+  returnChannel: ReturnChoice;
+  onReturnChannel: (choice: ReturnChoice) => void;
 }) {
   const { t } = useI18n();
   const detail = read.data;
@@ -106,6 +113,21 @@ export function IntakeProcedure({
             >
               <option value="direct">{t.dossiers.channels.direct}</option>
               <option value="postal">{t.dossiers.channels.postal}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={INTAKE_ID.returnChannel}>{t.dossiers.page.requestedReturn}</label>
+            <select
+              id={INTAKE_ID.returnChannel}
+              value={returnChannel}
+              onChange={(e) => onReturnChannel(RETURN_CHOICES.find((c) => c === e.target.value) ?? '')}
+            >
+              <option value="">{t.dossiers.page.notGiven}</option>
+              {RETURN_CHOICES.map((c) => (
+                <option key={c} value={c}>
+                  {t.dossiers.page.returnChannels[c]}
+                </option>
+              ))}
             </select>
           </div>
         </div>
