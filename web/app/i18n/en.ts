@@ -616,7 +616,7 @@ export const en: Messages = {
       channel: 'Submitted',
       receivingAgency: 'Received at',
       submittedAt: 'Submitted on',
-      requestedReturn: 'Result asked to be received',
+      requestedReturn: 'How the applicant wants the result',
       returnChannels: {
         counter: 'In person at the one-stop desk',
         postal: 'By public postal service',
