@@ -1152,6 +1152,8 @@ export const en: Messages = {
         email: 'Email',
       },
       fromIdentity: 'Your name and personal ID number come from your electronic identity.',
+      returnChannel: 'Receive the result',
+      returnChannelNone: 'No choice yet',
       phoneHint: 'So that the agency can reach you, e.g. 0912345678.',
       declarationHeading: 'Declaration',
       problems: {

@@ -1127,6 +1127,8 @@ export const vi = {
         email: 'Thư điện tử',
       },
       fromIdentity: 'Họ tên và số định danh cá nhân lấy từ tài khoản định danh điện tử của bạn.',
+      returnChannel: 'Nhận kết quả',
+      returnChannelNone: 'Chưa chọn',
       phoneHint: 'Để cơ quan liên hệ khi cần, ví dụ 0912345678.',
       declarationHeading: 'Tờ khai',
       problems: {

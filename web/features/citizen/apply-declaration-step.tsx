@@ -128,6 +128,17 @@ export function DeclarationStep({
           })}
           {text('email', { type: 'email', extra: { autoComplete: 'email', maxLength: 200 } })}
         </div>
+        <div className="field">
+          <label htmlFor={ID.returnChannel}>{a.returnChannel}</label>
+          <select id={ID.returnChannel} {...form.register('returnChannel')}>
+            <option value="">{a.returnChannelNone}</option>
+            {(['counter', 'postal', 'online'] as const).map((c) => (
+              <option key={c} value={c}>
+                {t.dossiers.page.returnChannels[c]}
+              </option>
+            ))}
+          </select>
+        </div>
       </section>
       <section className="form-section" aria-labelledby="apply-declaration-heading">
         <h3 id="apply-declaration-heading" className="subsection-heading">

@@ -75,6 +75,7 @@ export function ApplyFlow({ detail, citizen }: { detail: ProcedureDetail; citize
       taxCode: '',
       phone: citizen.phone ?? '',
       email: citizen.email ?? '',
+      returnChannel: '',
     },
   });
   const values = form.watch();

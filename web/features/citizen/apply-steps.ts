@@ -26,6 +26,8 @@ export type ApplyValues = {
   taxCode: string;
   phone: string;
   email: string;
+  /** How the applicant wants the result ('' not chosen); the desk's return starts from it. */
+  returnChannel: '' | 'counter' | 'postal' | 'online';
 };
 export type ApplicantField = 'name' | 'taxCode' | 'phone' | 'email';
 
@@ -37,6 +39,7 @@ export const ID = {
   desk: 'apply-desk',
   kind: 'apply-kind',
   applicant: (f: ApplicantField) => `apply-applicant-${f}`,
+  returnChannel: 'apply-return-channel',
   slot: (code: string) => `apply-file-${code}`,
   reuse: (code: string) => `apply-reuse-${code}`,
 };
@@ -158,6 +161,7 @@ export function submissionBody(
             ...(email ? { email } : {}),
           },
     formData: sent.formData,
+    ...(v.returnChannel ? { returnChannel: v.returnChannel } : {}),
     components: onlineComponents(sent.slots, sent.uploads.fileIds, sent.reused, v.kind),
   };
 }
