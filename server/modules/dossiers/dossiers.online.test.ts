@@ -386,3 +386,17 @@ test('bad submissions name every failing field and write nothing', async () => {
   const after = await countRows(rt.deps.db, 'dossiers');
   assert.equal(after, before);
 });
+
+test('#14 the way the citizen wants the result is recorded with the submission; the desk reads it', async () => {
+  const res = await submit(HUONG, { returnChannel: 'online' });
+  assert.equal(res.statusCode, 201, res.body);
+  const code = res.json<View>().code;
+  const read = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${code}`,
+    headers: { cookie: await staff('desk.hang-trong') },
+  });
+  assert.equal(read.json<{ requestedReturnChannel: string | null }>().requestedReturnChannel, 'online');
+  const bad = await submit(HUONG, { returnChannel: 'fax' });
+  assert.equal(bad.statusCode, 400, bad.body);
+});
