@@ -137,7 +137,10 @@ function checkString(field: StringField, value: unknown, path: string, out: Inpu
       message: `${name(field, path)} phải là thời điểm theo ISO 8601 có múi giờ (ví dụ 2025-07-01T08:00:00+07:00)`,
     });
   } else if (field.format === 'date' && !isFullDate(value)) {
-    out.push({ path, message: `${name(field, path)} phải là một ngày có thật (YYYY-MM-DD, ví dụ 2025-07-01)` });
+    out.push({
+      path,
+      message: `${name(field, path)} phải là một ngày có thật (YYYY-MM-DD, ví dụ 2025-07-01)`,
+    });
   }
 }
 
