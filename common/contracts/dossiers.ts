@@ -6,12 +6,21 @@ import { DocumentId } from './documents.ts';
 import { ACTION_KINDS } from '../dossiers/model.ts';
 import { DOSSIER_STATUS_KEYS } from '../dossiers/statuses.ts';
 import { DOSSIER_CHANNELS, SORT_DIRECTIONS, WORKLIST_SORTS, WORKLISTS } from '../dossiers/worklists.ts';
+import { RESULT_VERDICTS } from '../reports/overview.ts';
 
 /** The dossier statuses (common/dossiers/statuses.ts). */
 export const DOSSIER_STATUS_VALUES = DOSSIER_STATUS_KEYS;
 /** The worklists' names (common/dossiers/worklists.ts). */
 export const WORKLIST_VALUES = WORKLISTS;
 export const PROVIDED_VALUES = ['original', 'copy', 'certified-copy', 'electronic', 'reused'] as const;
+/** How the applicant asks to receive the result (common/dossiers/model.ts, ReturnChannel). */
+export const RETURN_CHANNEL_VALUES = ['counter', 'postal', 'online'] as const;
+const ReturnChannelChoice = Type.Optional(
+  Type.Enum(RETURN_CHANNEL_VALUES, {
+    description:
+      'Hình thức nhận kết quả người nộp chọn: counter (trực tiếp), postal (bưu chính công ích), online (trực tuyến)',
+  }),
+);
 
 const Open = (description: string) => Type.Object({}, { additionalProperties: true, description });
 
@@ -68,6 +77,7 @@ export const IntakeBody = Closed({
         'Tiếp nhận và chuyển ngay cho người xử lý bước tiếp theo (một người giữ vai trò của bước đó tại cơ quan thực hiện bước); chỉ áp dụng khi hồ sơ được tiếp nhận đủ',
     }),
   ),
+  returnChannel: ReturnChannelChoice,
   missing: Type.Optional(
     Type.Array(
       Closed({
@@ -137,20 +147,56 @@ const dossierTail = {
   resultDocuments: Type.Array(Open('Giấy tờ kết quả')),
 };
 
-/** A dossier as staff see it: who handles the current step, and who did what (their username). */
+/** A staff member as the dossier page names them: their full name, never only a username. */
+const Person = Closed({ id: Type.String(), name: Type.String() });
+
+/**
+ * A dossier as staff see it: who handles the current step and handled each step (by name), who did
+ * what (their name, username and roles), the result's number, date and signer, how the applicant asked
+ * for the result and how it was returned, and the result's verdict against the due time.
+ */
 export const DossierView = Closed({
   ...dossierHead,
   currentStep: Type.Object({
     index: Type.Integer(),
     key: Type.String(),
     assigneeId: Nullable(Type.String()),
+    assignee: Nullable(Person),
   }),
   ...dossierTail,
+  steps: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      name: Type.String(),
+      role: Type.String(),
+      agency: AgencyBrief,
+      dueAt: Nullable(Type.String()),
+      current: Type.Boolean(),
+      /** The step's assignee, else the last officer who acted at it; null when nobody has yet. */
+      handler: Nullable(Person),
+    }),
+  ),
+  result: Nullable(
+    Closed({
+      number: Type.String({ description: 'Số, ký hiệu văn bản kết quả' }),
+      date: Type.String({ description: 'Ngày ký (YYYY-MM-DD)' }),
+      signer: Type.String({ description: 'Người ký' }),
+    }),
+  ),
+  /** The applicant's address with its unit named up to the province ("Phường 13, Quận 3, TP Hồ Chí Minh"). */
+  applicantAddress: Nullable(
+    Closed({ line: Type.String(), unitCode: Type.String(), unitPath: Type.String() }),
+  ),
+  requestedReturnChannel: Nullable(Type.Enum(RETURN_CHANNEL_VALUES)),
+  returnChannel: Nullable(Type.String()),
+  verdict: Nullable(Type.Enum(RESULT_VERDICTS)),
   history: Type.Array(
     Type.Object({
       version: Type.Integer(),
       action: Type.String(),
       by: Type.String(),
+      /** The person: a staff member's full name, the applicant's name, or the system's label. */
+      name: Type.String(),
       roles: Type.Array(Type.String()),
       ...historyMove,
     }),
@@ -382,6 +428,7 @@ export const OnlineSubmissionBody = Closed({
       Closed({ unitCode: UnitCode, line: Type.String({ minLength: 1, maxLength: 300 }) }),
     ),
   }),
+  returnChannel: ReturnChannelChoice,
   formData: Type.Object({}, { additionalProperties: true }),
   components: Type.Array(
     Closed({

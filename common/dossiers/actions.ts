@@ -325,9 +325,17 @@ export function actionInputs(kind: ActionKind, state: DossierState): InputSchema
     case 'send-back':
       return schema({ reason }, ['reason']);
     case 'approve':
-      return schema({ resultDocuments: documents('Kết quả giải quyết', 'Văn bản kết quả'), note }, [
-        'resultDocuments',
-      ]);
+      // The result as signed (NĐ 30/2020 on administrative documents: số, ký hiệu; ngày ký; người ký).
+      return schema(
+        {
+          resultNumber: text('Số, ký hiệu văn bản kết quả', 100),
+          resultDate: { type: 'string', title: 'Ngày ký', format: 'date', maxLength: 10 },
+          signer: text('Người ký', 200),
+          resultDocuments: documents('Kết quả giải quyết', 'Văn bản kết quả'),
+          note,
+        },
+        ['resultNumber', 'resultDate', 'signer', 'resultDocuments'],
+      );
     case 'apologize':
       return schema(
         {

@@ -53,6 +53,7 @@ export type {
   PauseCause,
   PaymentItem,
   ResultDocument,
+  ResultRecord,
   ReturnChannel,
   SlipKind,
   StopCategory,

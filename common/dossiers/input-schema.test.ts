@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileForm } from '../catalog/forms.ts';
 import { actionInputs } from './actions.ts';
-import { isDateTime, validateInput, type InputSchema } from './input-schema.ts';
+import { isDateTime, isFullDate, validateInput, type InputSchema } from './input-schema.ts';
 import { ACTION_KINDS, initialDossierState, type DossierState } from './model.ts';
 import { arbFromSchema, arbInvalidInput, basicWorkflow } from './test-fixtures.ts';
 
@@ -89,16 +89,39 @@ describe('file inputs', () => {
       assert.equal(fileId?.type === 'string' ? fileId['x-file'] : undefined, true, kind);
       // The annotation is accepted by the server's Ajv (x- keywords) and changes no verdict.
       const ajv = compileForm(schema);
-      const value = { [field]: [{ name: 'Giấy khai sinh', fileId: '3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b' }] };
+      const rest =
+        kind === 'approve'
+          ? { resultNumber: '125/QĐ-UBND', resultDate: '2025-07-01', signer: 'Trần Quốc Việt' }
+          : {};
+      const value = {
+        ...rest,
+        [field]: [{ name: 'Giấy khai sinh', fileId: '3f1c2a4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b' }],
+      };
       assert.deepEqual(validateInput(schema, value), []);
       assert.ok(ajv.validate(value).ok);
-      const bad = { [field]: [{ name: 'Giấy khai sinh', fileId: 7 }] };
+      const bad = { ...rest, [field]: [{ name: 'Giấy khai sinh', fileId: 7 }] };
       assert.deepEqual(
         validateInput(schema, bad).map((p) => p.path),
         [`${field}/0/fileId`],
       );
       assert.equal(ajv.validate(bad).ok, false);
     }
+  });
+});
+
+describe('isFullDate', () => {
+  it('#14 takes calendar dates that exist, as YYYY-MM-DD only', () => {
+    for (const ok of ['2025-07-01', '2024-02-29', '2000-02-29']) assert.ok(isFullDate(ok), ok);
+    for (const bad of [
+      '2025-02-29',
+      '1900-02-29',
+      '2025-13-01',
+      '2025-04-31',
+      '01/07/2025',
+      '2025-7-1',
+      '2025-07-01T00:00:00Z',
+    ])
+      assert.ok(!isFullDate(bad), bad);
   });
 });
 

@@ -14,10 +14,12 @@ export type StringField = {
   maxLength: number;
   /** Unicode regular expression the value must contain a match of (`\S`: not blank). */
   pattern?: string;
-  /** ISO 8601 instant with a time zone (RFC 3339 date-time). */
-  format?: 'date-time';
+  /** ISO 8601 instant with a time zone (RFC 3339 date-time), or a calendar date `YYYY-MM-DD`. */
+  format?: 'date-time' | 'date';
   /** A closed list of values, each with its Vietnamese label. */
   oneOf?: readonly ChoiceOption[];
+  /** Annotation only: the value the form starts from (the validator ignores it). */
+  default?: string;
   /**
    * Annotation only (an `x-` keyword: Ajv and this validator ignore it): the value is the id of a file
    * sent to `POST /api/v1/files`, so the web offers a file to upload instead of a text box. Whether the
@@ -66,6 +68,14 @@ const DATE_TIME =
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** A calendar date `YYYY-MM-DD` that exists (RFC 3339 full-date). */
+export function isFullDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (m === null) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
 /** An RFC 3339 date-time with a valid calendar date and clock time (leap seconds refused). */
@@ -125,6 +135,11 @@ function checkString(field: StringField, value: unknown, path: string, out: Inpu
     out.push({
       path,
       message: `${name(field, path)} phải là thời điểm theo ISO 8601 có múi giờ (ví dụ 2025-07-01T08:00:00+07:00)`,
+    });
+  } else if (field.format === 'date' && !isFullDate(value)) {
+    out.push({
+      path,
+      message: `${name(field, path)} phải là một ngày có thật (YYYY-MM-DD, ví dụ 2025-07-01)`,
     });
   }
 }

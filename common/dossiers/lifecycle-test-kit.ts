@@ -120,7 +120,12 @@ export const supplementInput = {
   missingComponents: [{ name: 'Tờ khai đăng ký khai sinh', requirement: 'Bản chính' }],
   reason: 'Thiếu tờ khai',
 };
-export const resultInput = { resultDocuments: [{ name: 'Giấy khai sinh', fileId: 'f-1' }] };
+export const resultInput = {
+  resultNumber: '125/QĐ-UBND',
+  resultDate: '2025-07-01',
+  signer: 'Trần Quốc Việt',
+  resultDocuments: [{ name: 'Giấy khai sinh', fileId: 'f-1' }],
+};
 
 /** Accepted, transferred, claimed by the specialist: processing at the `process` step. */
 export function atProcess(workflow?: LifecycleWorkflow, rules?: Partial<LifecycleRules>): Journey {

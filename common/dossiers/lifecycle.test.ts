@@ -154,11 +154,41 @@ describe('the main path: online submission to returned result', () => {
     const j = atApproval();
     assert.equal(j.fail('approve', specialist, resultInput).code, 'FORBIDDEN');
     assert.equal(j.fail('approve', stepLeaderOnly, resultInput).code, 'FORBIDDEN');
-    const e = j.fail('approve', leader, { resultDocuments: [] });
+    const e = j.fail('approve', leader, { ...resultInput, resultDocuments: [] });
     assert.equal(e.code, 'INVALID_INPUT');
     assert.deepEqual(e.details, [
       { path: 'resultDocuments', message: '“Kết quả giải quyết” phải có ít nhất 1 mục' },
     ]);
+  });
+
+  it('#14 an approval names each missing or wrong part of the result: number, date, signer', () => {
+    const j = atApproval();
+    const missing = j.fail('approve', leader, { resultDocuments: resultInput.resultDocuments });
+    assert.equal(missing.code, 'INVALID_INPUT');
+    assert.deepEqual(
+      missing.details?.map((d) => d.path),
+      ['resultNumber', 'resultDate', 'signer'],
+    );
+    const wrong = j.fail('approve', leader, {
+      ...resultInput,
+      resultNumber: '  ',
+      resultDate: '2025-02-30',
+      signer: '',
+    });
+    assert.deepEqual(
+      wrong.details?.map((d) => d.path),
+      ['resultNumber', 'resultDate', 'signer'],
+    );
+    const later = j.fail('approve', leader, { ...resultInput, resultDate: '2099-01-01' });
+    assert.deepEqual(later.details, [
+      { path: 'resultDate', message: 'Ngày ký không được sau ngày phê duyệt' },
+    ]);
+    j.do('approve', leader, { ...resultInput, resultNumber: ' 125/QĐ-UBND ' });
+    assert.deepEqual(j.state.resultRecord, {
+      number: '125/QĐ-UBND',
+      date: resultInput.resultDate,
+      signer: resultInput.signer,
+    });
   });
 });
 

@@ -4,6 +4,7 @@
 // same checks. No I/O, no clock: the caller supplies the time of the action and what only the database
 // knows (the actor's relation to the dossier, the deadline facts). See docs/domain/lifecycle.md.
 import { ROLE_LABELS } from '../auth/roles.ts';
+import { vnDate } from '../time/vn-time.ts';
 import { DOSSIER_ACTIONS, actionInputs, type ActorRule, type AgencyRelation } from './actions.ts';
 import { isDateTime, validateInput, type InputProblem, type InputSchema } from './input-schema.ts';
 import {
@@ -268,6 +269,9 @@ function semanticProblems(state: DossierState, action: CheckedAction, ctx: Lifec
   if (kind === 'assign' && input.assigneeId === state.step.assigneeId) {
     return [{ path: 'assigneeId', message: 'Hồ sơ đang được phân công cho người này' }];
   }
+  if (kind === 'approve' && str(input, 'resultDate') > vnDate(Date.parse(at))) {
+    return [{ path: 'resultDate', message: 'Ngày ký không được sau ngày phê duyệt' }];
+  }
   if (kind === 'apologize') {
     const newDue = Date.parse(str(input, 'newDueAt'));
     if (newDue <= Date.parse(at)) {
@@ -436,6 +440,11 @@ function transition(state: DossierState, action: CheckedAction): { next: Dossier
       s.outcome = 'approved';
       s.decidedAt = at;
       s.resultDocuments = resultDocuments;
+      s.resultRecord = {
+        number: str(input, 'resultNumber').trim(),
+        date: str(input, 'resultDate'),
+        signer: str(input, 'signer').trim(),
+      };
       moveTo(index + 1);
       if (index + 1 === last) resultReady();
       break;

@@ -100,6 +100,8 @@ export type ReturnChannel = 'counter' | 'postal' | 'online';
 
 export type MissingComponent = { name: string; requirement?: string };
 export type ResultDocument = { name: string; fileId?: string };
+/** The approved result's number (số, ký hiệu), signing date (`YYYY-MM-DD`) and signer. */
+export type ResultRecord = { number: string; date: string; signer: string };
 export type PaymentItem = { name: string; amountVnd?: number };
 
 /** A pause of the legal clock; `to` is null while open. Closed pauses are working-time `Pause`s. */
@@ -148,6 +150,8 @@ export type DossierState = {
   outcome: 'approved' | 'denied' | null;
   decidedAt: string | null;
   resultDocuments: readonly ResultDocument[];
+  /** Set by the approval; absent from the state of dossiers approved before it was recorded. */
+  resultRecord?: ResultRecord | null;
   /** Why a `stopped` dossier stopped. */
   stopCategory: StopCategory | null;
   /** When the dossier reached a terminal status. */
@@ -296,6 +300,7 @@ export function initialDossierState(
     outcome: null,
     decidedAt: null,
     resultDocuments: [],
+    resultRecord: null,
     stopCategory: null,
     closedAt: null,
     closeReason: null,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { MONTH_PATTERN, monthRange, onTimeRate, vnMonthOf } from './overview.ts';
+import { describe, it, test } from 'node:test';
+import { MONTH_PATTERN, monthRange, onTimeRate, resultVerdict, vnMonthOf } from './overview.ts';
 
 test('a month is a month of Vietnamese civil time (UTC+7)', () => {
   assert.equal(vnMonthOf(new Date('2026-10-31T16:59:59Z')), '2026-10');
@@ -22,4 +22,19 @@ test('the on-time rate leaves out what was not judged', () => {
   assert.equal(onTimeRate({ early: 1, onTime: 2, late: 2 }), 0.6);
   assert.equal(onTimeRate({ early: 0, onTime: 0, late: 3 }), 0);
   assert.equal(onTimeRate({ early: 0, onTime: 0, late: 0 }), null);
+});
+
+describe('#14 resultVerdict', () => {
+  const due = '2026-12-10T09:00:00Z'; // 16:00 on 10/12 in Vietnam
+  it('early on an earlier Vietnamese day, on time on the due day up to the due time, late after it', () => {
+    assert.equal(resultVerdict('2026-12-09T16:59:00Z', due), 'early'); // 23:59 on 9/12
+    assert.equal(resultVerdict('2026-12-09T17:00:00Z', due), 'on-time'); // 00:00 on 10/12
+    assert.equal(resultVerdict('2026-12-10T09:00:00Z', due), 'on-time');
+    assert.equal(resultVerdict('2026-12-10T09:00:01Z', due), 'late');
+    assert.equal(resultVerdict(new Date('2026-12-11T02:00:00Z'), new Date(due)), 'late');
+  });
+  it('no verdict without a result or a due time', () => {
+    assert.equal(resultVerdict(null, due), null);
+    assert.equal(resultVerdict('2026-12-09T02:00:00Z', null), null);
+  });
 });

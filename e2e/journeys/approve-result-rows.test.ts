@@ -60,6 +60,7 @@ test('removing a row while the next one uploads: the upload stays with its row a
   const confirm = page.getByRole('button', { name: 'Xác nhận: Phê duyệt, ký kết quả' });
   await confirm.waitFor();
 
+  await page.locator('#action-approve-resultNumber').fill('15/QĐ-UBND');
   // Two rows: a paper result first, the electronic one second.
   await page.locator('#action-approve-resultDocuments-0-name').fill('Bản sao Giấy khai sinh (giấy)');
   await page.getByRole('button', { name: /^Thêm: / }).click();

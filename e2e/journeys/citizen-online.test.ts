@@ -311,6 +311,7 @@ test('specialist.hang-trong forwards, leader.hang-trong approves, the desk retur
   await claimIfOffered(leader);
   await check(leader.page, 'leader-dossier');
   await act(leader, 'Phê duyệt, ký kết quả', 'Đã xử lý xong, chờ trả kết quả', async (page) => {
+    await page.locator('#action-approve-resultNumber').fill('88/QĐ-UBND');
     await page.locator('#action-approve-resultDocuments-0-name').fill(RESULT);
     // The result's file is uploaded from the form (no file id to type), by its label.
     const file = page.getByLabel('Tệp đính kèm', { exact: true });

@@ -10,7 +10,13 @@ import { BASE_URL, openPage } from './browser.ts';
 
 export const HANG_TRONG = '000.12.22.H26';
 
-export type Applicant = { kind: 'person'; fullName: string; idNumber: string; phone: string };
+export type Applicant = {
+  kind: 'person';
+  fullName: string;
+  idNumber: string;
+  phone: string;
+  address?: { unitCode: string; line: string };
+};
 
 /** A staff member's API session (the cookie lives in the context). */
 export async function staffSession(browser: Browser, username: string): Promise<BrowserContext> {
@@ -55,7 +61,12 @@ async function forward(context: BrowserContext, code: string, next: string): Pro
 }
 
 /** A birth registration received at Hàng Trống for `applicant` and forwarded to leader.hang-trong's step. */
-export async function dossierAtLeader(browser: Browser, applicant: Applicant): Promise<string> {
+export async function dossierAtLeader(
+  browser: Browser,
+  applicant: Applicant,
+  /** More of the intake's body (e.g. the return method the applicant chose). */
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const desk = await staffSession(browser, 'desk.hang-trong');
   const intake = await desk.request.post('/api/v1/dossiers', {
     headers: { origin: BASE_URL },
@@ -69,6 +80,7 @@ export async function dossierAtLeader(browser: Browser, applicant: Applicant): P
         { code: 'TP3', provided: 'original' },
       ],
       channel: 'direct',
+      ...extra,
     },
   });
   assert.equal(intake.status(), 201, await intake.text());
@@ -104,7 +116,12 @@ export async function issueElectronicResult(
   });
   assert.equal(file.status(), 201, await file.text());
   const { fileId } = (await file.json()) as { fileId: string };
-  await act(leader, code, 'approve', { resultDocuments: [{ name: result, fileId }] });
+  await act(leader, code, 'approve', {
+    resultNumber: '125/QĐ-UBND',
+    resultDate: '2025-07-01',
+    signer: 'Trần Quốc Việt',
+    resultDocuments: [{ name: result, fileId }],
+  });
   await leader.close();
   if (options.returnedTo !== undefined) {
     const desk = await staffSession(browser, 'desk.hang-trong');

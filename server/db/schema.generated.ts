@@ -253,6 +253,10 @@ export interface Dossiers {
   procedure_version_id: Int8;
   received_at: Timestamp | null;
   receiving_agency_id: Int8;
+  /**
+   * How the applicant asked to receive the result when applying (counter: at the desk; postal: by the public postal service; online: to their data store), ND 118/2025 Điều 22; NULL when not asked (dossiers before it was recorded, and those where the applicant did not say). The return action offers it first; how the result was actually returned is in the state (returnChannel).
+   */
+  requested_return_channel: string | null;
   result_at: Timestamp | null;
   returned_at: Timestamp | null;
   state: ColumnType<JsonValue, string, string>;

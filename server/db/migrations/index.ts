@@ -15,6 +15,7 @@ import * as m20261206000000 from './20261206000000_partition-audit-chain.ts';
 import * as m20261206010000 from './20261206010000_runtime-role.ts';
 import * as m20261206020000 from './20261206020000_sign-in-budgets.ts';
 import * as m20261206030000 from './20261206030000_index-refused-callbacks.ts';
+import * as m20261207010000 from './20261207010000_add-requested-return-channel.ts';
 import * as m20261207020000 from './20261207020000_worklists.ts';
 import * as m20261207030000 from './20261207030000_index-sign-ins-and-recent-actions.ts';
 import * as m20261207060000 from './20261207060000_search-typos.ts';
@@ -35,6 +36,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261206010000_runtime-role': m20261206010000,
   '20261206020000_sign-in-budgets': m20261206020000,
   '20261206030000_index-refused-callbacks': m20261206030000,
+  '20261207010000_add-requested-return-channel': m20261207010000,
   '20261207020000_worklists': m20261207020000,
   '20261207030000_index-sign-ins-and-recent-actions': m20261207030000,
   '20261207060000_search-typos': m20261207060000,

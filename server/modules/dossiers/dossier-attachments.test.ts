@@ -99,6 +99,9 @@ before(async () => {
   const resultId = await upload(leader, result, 'ket-qua.pdf');
   uploaded.set(resultId, result);
   await act(leader, code, 'approve', {
+    resultNumber: '125/QĐ-UBND',
+    resultDate: '2025-07-01',
+    signer: 'Trần Quốc Việt',
     resultDocuments: [
       { name: 'Bản sao Giấy khai sinh (02 bản giấy)' },
       { name: 'Giấy khai sinh (bản điện tử)', fileId: resultId },

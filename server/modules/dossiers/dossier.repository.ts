@@ -35,6 +35,20 @@ export async function agencyRowsByCode(db: Executor, codes: string[]): Promise<M
   return new Map(rows.map((r) => [r.agency_id, r]));
 }
 
+/** The names of the applicant's address unit and the units above it, nearest first; null without one. */
+export async function unitPathName(db: Executor, unitCode: string | undefined): Promise<string | null> {
+  if (unitCode === undefined) return null;
+  const unit = await db.selectFrom('units').select('path').where('code', '=', unitCode).executeTakeFirst();
+  if (!unit) return null;
+  const codes = unit.path.split('/').filter((c) => c !== '');
+  const rows = await db.selectFrom('units').select(['code', 'name']).where('code', 'in', codes).execute();
+  const names = new Map(rows.map((r) => [r.code, r.name]));
+  return codes
+    .reverse()
+    .flatMap((c) => names.get(c) ?? [])
+    .join(', ');
+}
+
 export type DossierRow = Omit<
   Selectable<DB['dossiers']>,
   'applicant_search' | 'assignee_user_id' | 'created_by'

@@ -112,6 +112,9 @@ test('inter-agency: ward → district → province department → ward leader, e
   assert.equal((await getAs('desk.quan-3', `/api/v1/dossiers/${d.code}`)).statusCode, 404);
   clock.advance(20 * 60_000);
   const approved = await act('leader.hang-trong', d.code, 'approve', {
+    resultNumber: '125/QĐ-UBND',
+    resultDate: '2025-07-01',
+    signer: 'Trần Quốc Việt',
     resultDocuments: [{ name: 'Giấy khai sinh' }],
   });
   assert.equal(approved.statusCode, 200, approved.body);
@@ -190,6 +193,9 @@ test('a district procedure at Quận Hoàn Kiếm: the province lets the distric
   });
   assert.equal(toLeader.statusCode, 200, toLeader.body);
   const approved = await act('leader.hoan-kiem', d.code, 'approve', {
+    resultNumber: '125/QĐ-UBND',
+    resultDate: '2025-07-01',
+    signer: 'Trần Quốc Việt',
     resultDocuments: [{ name: 'Giấy chứng nhận quyền sử dụng đất (cấp lại)' }],
   });
   assert.equal(approved.statusCode, 200, approved.body);

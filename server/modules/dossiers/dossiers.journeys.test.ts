@@ -58,6 +58,9 @@ test('birth registration at Phường Hàng Trống: received, processed, approv
 
   clock.advance(30 * 60_000);
   const approve = await act('leader.hang-trong', d.code, 'approve', {
+    resultNumber: '125/QĐ-UBND',
+    resultDate: '2025-07-01',
+    signer: 'Trần Quốc Việt',
     resultDocuments: [{ name: 'Giấy khai sinh (bản chính)' }],
   });
   assert.equal(approve.statusCode, 200, approve.body);

@@ -134,9 +134,23 @@ test('a citizen submits online; the ward desk accepts it and the clock starts at
     url: `/api/v1/dossiers/${d.code}`,
     headers: { cookie: await staff('desk.hang-trong') },
   });
-  // Nothing acted on yet: the desk reads the same, with the (empty) assignee.
+  // Nothing acted on yet: the desk reads the same, with the (empty) assignee and handlers, and what
+  // only staff read: the address's unit named, the return asked for, no result yet.
   assert.deepEqual(
-    { ...asStaffSee, currentStep: { ...(asStaffSee.currentStep as object), assigneeId: null } },
+    {
+      ...asStaffSee,
+      currentStep: { ...(asStaffSee.currentStep as object), assigneeId: null, assignee: null },
+      steps: (asStaffSee.steps as object[]).map((s) => ({ ...s, handler: null })),
+      applicantAddress: {
+        line: 'Số 12 phố Hàng Trống',
+        unitCode: '00070',
+        unitPath: 'Phường Hàng Trống, Quận Hoàn Kiếm, Thành phố Hà Nội',
+      },
+      requestedReturnChannel: null,
+      returnChannel: null,
+      result: null,
+      verdict: null,
+    },
     deskRead.json(),
   );
 
@@ -371,4 +385,18 @@ test('bad submissions name every failing field and write nothing', async () => {
     assert.ok(paths.includes(p), `${p} in ${paths.join(', ')}`);
   const after = await countRows(rt.deps.db, 'dossiers');
   assert.equal(after, before);
+});
+
+test('#14 the way the citizen wants the result is recorded with the submission; the desk reads it', async () => {
+  const res = await submit(HUONG, { returnChannel: 'online' });
+  assert.equal(res.statusCode, 201, res.body);
+  const code = res.json<View>().code;
+  const read = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${code}`,
+    headers: { cookie: await staff('desk.hang-trong') },
+  });
+  assert.equal(read.json<{ requestedReturnChannel: string | null }>().requestedReturnChannel, 'online');
+  const bad = await submit(HUONG, { returnChannel: 'fax' });
+  assert.equal(bad.statusCode, 400, bad.body);
 });

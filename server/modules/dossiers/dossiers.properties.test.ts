@@ -62,7 +62,12 @@ function inputFor(kind: ActionKind, pick: number): Record<string, unknown> {
     case 'send-back':
       return { reason: 'Chưa đủ điều kiện theo quy định' };
     case 'approve':
-      return { resultDocuments: [{ name: 'Giấy khai sinh' }] };
+      return {
+        resultNumber: '125/QĐ-UBND',
+        resultDate: '2025-07-01',
+        signer: 'Trần Quốc Việt',
+        resultDocuments: [{ name: 'Giấy khai sinh' }],
+      };
     case 'apologize':
       return { reason: 'Cần xác minh', newDueAt: '2026-12-30T10:00:00+07:00' };
     case 'return-result':

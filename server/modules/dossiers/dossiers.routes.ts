@@ -366,6 +366,14 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
         summary:
           'Tải một tệp của hồ sơ (cán bộ xem được hồ sơ, người nộp; tệp hồ sơ không có: 404; mỗi lần cán bộ mở được ghi nhật ký)',
         params: AttachmentParams,
+        querystring: Type.Object(
+          {
+            inline: Type.Optional(
+              Type.Boolean({ description: 'Để xem ngay trong trang hồ sơ (không tải về); mặc định tải về' }),
+            ),
+          },
+          { additionalProperties: false },
+        ),
         produces: ['application/pdf', 'image/jpeg', 'image/png'],
         response: { 200: { type: 'string', format: 'binary' }, ...errors },
       },
@@ -376,7 +384,7 @@ export function registerDossierRoutes(root: FastifyInstance, deps: Deps): void {
         fileId: request.params.fileId,
         requestId: request.id,
       });
-      return sendPrivateDownload(reply, file);
+      return sendPrivateDownload(reply, file, { inline: request.query.inline });
     },
   );
 

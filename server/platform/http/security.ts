@@ -51,11 +51,13 @@ export function installSecurity(app: FastifyInstance, publicUrl: string, product
   });
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-content-type-options', 'nosniff');
-    reply.header('x-frame-options', 'DENY');
+    // A route that lets this origin frame its answer (a file's inline preview, download.ts) says so.
+    if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY');
     reply.header('referrer-policy', 'same-origin');
     reply.header('cross-origin-opener-policy', 'same-origin');
     reply.header('permissions-policy', 'camera=(self), geolocation=(), microphone=()');
-    reply.header('content-security-policy', request.url.startsWith('/docs') ? CSP_DOCS : CSP_APP);
+    if (!reply.hasHeader('content-security-policy'))
+      reply.header('content-security-policy', request.url.startsWith('/docs') ? CSP_DOCS : CSP_APP);
     if (production) reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
     // The API is not stored, unless a route says how its answer may be cached (a form's validator module).
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))

@@ -143,6 +143,17 @@ export function DeclarationStep({
           onLine={(line) => form.setValue('addressLine', line)}
           errors={{ unit: fields['applicant/addressUnit'], line: fields['applicant/addressLine'] }}
         />
+        <div className="field">
+          <label htmlFor={ID.returnChannel}>{a.returnChannel}</label>
+          <select id={ID.returnChannel} {...form.register('returnChannel')}>
+            <option value="">{a.returnChannelNone}</option>
+            {(['counter', 'postal', 'online'] as const).map((c) => (
+              <option key={c} value={c}>
+                {t.dossiers.page.returnChannels[c]}
+              </option>
+            ))}
+          </select>
+        </div>
       </section>
       <section className="form-section" aria-labelledby="apply-declaration-heading">
         <h3 id="apply-declaration-heading" className="subsection-heading">

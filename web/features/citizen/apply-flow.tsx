@@ -78,6 +78,7 @@ export function ApplyFlow({ detail, citizen }: { detail: ProcedureDetail; citize
       email: citizen.email ?? '',
       addressUnit: '',
       addressLine: '',
+      returnChannel: '',
     },
   });
   const values = form.watch();

@@ -92,6 +92,9 @@ export function ReviewStep({
           </Fact>
           <Fact label={a.applicant.phone}>{applicant.phone}</Fact>
           {applicant.email.trim() ? <Fact label={a.applicant.email}>{applicant.email.trim()}</Fact> : null}
+          {applicant.returnChannel ? (
+            <Fact label={a.returnChannel}>{t.dossiers.page.returnChannels[applicant.returnChannel]}</Fact>
+          ) : null}
         </dl>
       </ReviewSection>
       <ReviewSection

@@ -30,6 +30,7 @@ const person: ApplyValues = {
   email: '',
   addressUnit: '',
   addressLine: '',
+  returnChannel: '',
 };
 const organisation: ApplyValues = {
   ...person,
@@ -150,6 +151,15 @@ describe('submissionBody', () => {
       formData: { x: 1 },
       components: [{ code: 'TP1', fileIds: ['f1'] }],
     });
+  });
+
+  it('#14 sends the way the applicant wants the result only when chosen', () => {
+    const sent = { formData: {}, slots, uploads: noFiles, reused: {} };
+    assert.equal(
+      submissionBody(procedure, { ...person, returnChannel: 'online' }, sent).returnChannel,
+      'online',
+    );
+    assert.equal('returnChannel' in submissionBody(procedure, person, sent), false);
   });
 
   it('names another desk only when it differs, and the case when chosen', () => {

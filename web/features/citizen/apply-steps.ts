@@ -29,6 +29,8 @@ export type ApplyValues = {
   /** The address: its commune, picked from the unit tree, and the street or house. */
   addressUnit: string;
   addressLine: string;
+  /** How the applicant wants the result ('' not chosen); the desk's return starts from it. */
+  returnChannel: '' | 'counter' | 'postal' | 'online';
 };
 export type ApplicantField = 'name' | 'taxCode' | 'phone' | 'email' | 'addressUnit' | 'addressLine';
 
@@ -40,6 +42,7 @@ export const ID = {
   desk: 'apply-desk',
   kind: 'apply-kind',
   applicant: (f: ApplicantField) => `apply-applicant-${f}`,
+  returnChannel: 'apply-return-channel',
   slot: (code: string) => `apply-file-${code}`,
   reuse: (code: string) => `apply-reuse-${code}`,
 };
@@ -169,6 +172,7 @@ export function submissionBody(
             ...address,
           },
     formData: sent.formData,
+    ...(v.returnChannel ? { returnChannel: v.returnChannel } : {}),
     components: onlineComponents(sent.slots, sent.uploads.fileIds, sent.reused, v.kind),
   };
 }

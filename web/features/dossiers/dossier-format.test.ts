@@ -2,7 +2,15 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { en } from '../../app/i18n/en.ts';
 import { vi } from '../../app/i18n/vi.ts';
-import { actionLabel, isDossierCode, statusChange, statusLabel } from './dossier-format.ts';
+import {
+  actionLabel,
+  applicantFacts,
+  isDossierCode,
+  personWithRoles,
+  previewKind,
+  statusChange,
+  statusLabel,
+} from './dossier-format.ts';
 
 describe('dossier names', () => {
   it('knows a dossier code by its shape', () => {
@@ -23,5 +31,39 @@ describe('dossier names', () => {
     assert.notEqual(actionLabel('accept'), 'accept');
     assert.equal(statusChange(vi, 'received', 'received'), 'Đã tiếp nhận');
     assert.match(statusChange(vi, 'received', 'returned'), /^Đã tiếp nhận → /);
+  });
+});
+
+describe("#14 the officer's dossier page", () => {
+  it('names a person with the roles they acted in, in the interface language', () => {
+    assert.equal(personWithRoles(vi, 'Lê Thị Mai Anh', ['desk-officer']), 'Lê Thị Mai Anh (Cán bộ một cửa)');
+    assert.equal(
+      personWithRoles(en, 'Vũ Thị Hồng Nhung', ['leader', 'specialist']),
+      `Vũ Thị Hồng Nhung (${en.roles.leader}, ${en.roles.specialist})`,
+    );
+    assert.equal(personWithRoles(vi, 'Nguyễn Thị Hường', ['applicant']), 'Nguyễn Thị Hường (Người nộp)');
+    assert.equal(personWithRoles(vi, 'Cổng DVCQG', []), 'Cổng DVCQG');
+  });
+
+  it('reads the applicant, blanks as missing', () => {
+    assert.deepEqual(
+      applicantFacts({
+        kind: 'person',
+        fullName: ' Nguyễn An ',
+        idNumber: '001190012345',
+        phone: '0912',
+        email: ' ',
+      }),
+      { name: 'Nguyễn An', organisation: false, idNumber: '001190012345', phone: '0912', email: null },
+    );
+    assert.equal(applicantFacts({ kind: 'organisation', fullName: 'HTX Hòa Bình' }).organisation, true);
+    assert.equal(applicantFacts({}).name, '');
+  });
+
+  it('previews PDFs in a frame and JPEG/PNG as images, nothing else', () => {
+    assert.equal(previewKind('application/pdf'), 'frame');
+    assert.equal(previewKind('image/jpeg'), 'image');
+    assert.equal(previewKind('image/png'), 'image');
+    assert.equal(previewKind('text/html'), null);
   });
 });

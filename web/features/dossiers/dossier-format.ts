@@ -28,3 +28,40 @@ export function actionLabel(kind: string): string {
 export function statusChange(t: Messages, from: string, to: string): string {
   return from === to ? statusLabel(t, to) : `${statusLabel(t, from)} → ${statusLabel(t, to)}`;
 }
+
+/** The applicant as the dossier keeps them (an open record): what the page shows, blanks as null. */
+export function applicantFacts(applicant: object): {
+  name: string;
+  organisation: boolean;
+  idNumber: string | null;
+  phone: string | null;
+  email: string | null;
+} {
+  const a = applicant as Record<string, unknown>;
+  const text = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+  return {
+    name: text(a.fullName) ?? '',
+    organisation: a.kind === 'organisation',
+    idNumber: text(a.idNumber),
+    phone: text(a.phone),
+    email: text(a.email),
+  };
+}
+
+/** "Lê Thị Mai Anh (Cán bộ một cửa)": a person by name, with the roles they acted in. */
+export function personWithRoles(t: Messages, name: string, roles: readonly string[]): string {
+  const labels = roles.map((r) =>
+    r === 'applicant'
+      ? t.dossiers.columns.applicant
+      : ((t.roles as Record<string, string | undefined>)[r] ?? r),
+  );
+  return labels.length === 0 ? name : `${name} (${labels.join(', ')})`;
+}
+
+/** What a browser shows inside the page: PDFs in a frame, JPEG and PNG as images. */
+export const previewKind = (mediaType: string): 'frame' | 'image' | null =>
+  mediaType === 'application/pdf'
+    ? 'frame'
+    : mediaType === 'image/jpeg' || mediaType === 'image/png'
+      ? 'image'
+      : null;

@@ -1,7 +1,9 @@
-// /ho-so/<code>: one dossier for staff. Status, procedure, due time and the working time left; the
-// steps with their agencies and due times (the current one marked); the slips its history has
-// issued (receipt after acceptance …, PDF in a new tab); its papers (components as given, files,
-// supplements, results: dossier-papers.tsx); the applicant's rating once returned; the actions the
+// /ho-so/<code>: one dossier for staff. Status, procedure, channel, where it was received, due time and
+// the working time left (once the result is ready: its verdict, no clock); the applicant's contacts and
+// address; the declaration rendered from its form (dossier-declaration.tsx); its papers with previews
+// (components as given, files, supplements, results: dossier-papers.tsx); the result's number, date
+// and signer; the slips its history has issued (receipt after acceptance …, PDF in a new tab); fees;
+// the steps with their agencies, due times and handlers; the applicant's rating once returned; the actions the
 // user may take now, each opening its inputs (action-form.tsx) and sent with If-Match: the version
 // read. 409 STALE_VERSION: someone acted first; the page says so and reads it again. The history last.
 import { useQuery } from '@tanstack/react-query';
@@ -17,7 +19,16 @@ import { ActionButtons, ActionNotice, ReadFailed, useActionPanel } from './actio
 import { isDossierCode } from './dossier-format.ts';
 import { DossierPapers } from './dossier-papers.tsx';
 import { DossierRating } from './dossier-rating.tsx';
-import { DossierSection, History, SlipLinks, Steps, Summary } from './dossier-view.tsx';
+import { DossierDeclaration } from './dossier-declaration.tsx';
+import {
+  ApplicantDetails,
+  DossierSection,
+  History,
+  ResultRecord,
+  SlipLinks,
+  Steps,
+  Summary,
+} from './dossier-view.tsx';
 import { dossierQueries, slipsOf, slipUrl } from './dossiers-api.ts';
 import type { FormSchema } from './schema-form.tsx';
 
@@ -108,7 +119,13 @@ export function DossierPage({ code }: { code: string }) {
               ))}
           </section>
 
+          <ApplicantDetails t={t} view={load.view} />
+
+          <DossierDeclaration view={load.view} />
+
           <DossierPapers code={load.view.code} />
+
+          <ResultRecord t={t} view={load.view} />
 
           <DossierSection id="dossier-slips-heading" heading={t.dossiers.page.slipsHeading}>
             <SlipLinks

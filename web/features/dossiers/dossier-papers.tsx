@@ -1,9 +1,11 @@
 // The papers of a dossier (GET /api/v1/dossiers/<code>/attachments): each component as it was given
 // (original, copy, electronic, reused …) with its files, the supplements' files, and the results;
-// every file a download link through the dossier. The staff dossier page and the citizen's dossier
-// page both show it; an action (a supplement, an approval) invalidates `dossierQueries.all`, which
+// every file a download link through the dossier, and a preview inside the page on demand (a PDF in a
+// frame, an image as itself: FilePreview; each opening is audited, so nothing opens by itself). The
+// staff dossier page and the citizen's dossier page both show it; an action (a supplement, an approval) invalidates `dossierQueries.all`, which
 // reads it again (the citizen's page still passes `reloadKey`).
 import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
 import type { DossierAttachments, AttachedFile } from '../../../common/contracts/dossier-attachments.ts';
 import { errorText } from '../../app/errors.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
@@ -11,7 +13,8 @@ import type { Messages } from '../../app/i18n/vi.ts';
 import { TableHead } from '../../app/ui/table-head.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
 import { fileSizeText } from '../citizen/citizen-format.ts';
-import { attachmentUrl, dossierQueries } from './dossiers-api.ts';
+import { previewKind } from './dossier-format.ts';
+import { attachmentPreviewUrl, attachmentUrl, dossierQueries } from './dossiers-api.ts';
 import { useRefetchOn } from './use-refetch-on.ts';
 
 /** Papers named one a line, each with its file (or `none`); nothing when there are none. */
@@ -75,11 +78,63 @@ function FileLink({
   const size = fileSizeText(t, file.size);
   const label = file.originalName ?? p.fileLabel(n, kind);
   return (
-    <a href={attachmentUrl(code, file.fileId)} download className="file-link">
-      {label}
-      <span className="muted"> ({file.originalName ? `${kind}, ${size}` : size})</span>
-      <span className="visually-hidden"> — {p.download(of, size)}</span>
-    </a>
+    <>
+      <a href={attachmentUrl(code, file.fileId)} download className="file-link">
+        {label}
+        <span className="muted"> ({file.originalName ? `${kind}, ${size}` : size})</span>
+        <span className="visually-hidden"> — {p.download(of, size)}</span>
+      </a>
+      <FilePreview t={t} code={code} file={file} label={`${of} — ${label}`} />
+    </>
+  );
+}
+
+/** A button that opens the file inside the page, and closes it again. */
+function FilePreview({
+  t,
+  code,
+  file,
+  label,
+}: {
+  t: Messages;
+  code: string;
+  file: AttachedFile;
+  label: string;
+}) {
+  const p = t.dossiers.papers;
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  const kind = previewKind(file.mediaType);
+  if (kind === null) return null;
+  const url = attachmentPreviewUrl(code, file.fileId);
+  return (
+    <>
+      {' '}
+      <button
+        type="button"
+        className="button button-small preview-toggle"
+        aria-expanded={open}
+        aria-controls={id}
+        onClick={() => setOpen((o) => !o)}
+      >
+        {open ? p.hidePreview : p.preview}
+        <span className="visually-hidden"> {label}</span>
+      </button>
+      <div id={id} className="file-preview" hidden={!open}>
+        {!open ? null : kind === 'image' ? (
+          <img src={url} alt={p.previewTitle(label)} />
+        ) : (
+          <iframe src={url} title={p.previewTitle(label)}>
+            <p>
+              {p.previewFallback}{' '}
+              <a href={url} target="_blank" rel="noopener">
+                {p.openFile}
+              </a>
+            </p>
+          </iframe>
+        )}
+      </div>
+    </>
   );
 }
 

@@ -1,13 +1,15 @@
-// The parts of a dossier's page that only show it: the summary (status, procedure, applicant,
-// agencies, due time and the working time left), the slips its history has issued, the steps and the
-// history.
+// The parts of a dossier's page that only show it: the summary (status, procedure, applicant, channel,
+// where it was received, agencies, due time and the working time left — or, once the result is ready,
+// its verdict against the due time and no clock), the applicant's contacts, the result as approved
+// (number, date, signer), the slips its history has issued, the steps (each with its due time and
+// handler) and the history (people by name and role).
 import type { Messages } from '../../app/i18n/vi.ts';
 import { procedurePath } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
 import { TitledSection, type SectionProps } from '../../app/ui/titled-section.tsx';
 import { TableHead } from '../../app/ui/table-head.tsx';
-import { formatInstant } from '../calendar/vn-time.ts';
-import { actionLabel, statusChange } from './dossier-format.ts';
+import { formatInstant, formatShortDate } from '../calendar/vn-time.ts';
+import { actionLabel, applicantFacts, personWithRoles, statusChange } from './dossier-format.ts';
 import type { DossierViewData } from './dossiers-api.ts';
 import { DueCell } from './worklist-page.tsx';
 
@@ -40,10 +42,10 @@ export function SlipLinks({
 }
 
 export function Summary({ t, view }: { t: Messages; view: DossierViewData }) {
-  const { fullName } = view.applicant as { fullName?: unknown };
-  const applicantName = typeof fullName === 'string' ? fullName : '';
+  const { name: applicantName } = applicantFacts(view.applicant);
   const due = view.extendedDueAt ?? view.dueAt;
   const p = t.dossiers.page;
+  const channels = t.catalog.channels as Record<string, string>;
   return (
     <dl className="summary-list dossier-summary">
       <div>
@@ -64,12 +66,24 @@ export function Summary({ t, view }: { t: Messages; view: DossierViewData }) {
         <dd>{applicantName}</dd>
       </div>
       <div>
+        <dt>{p.channel}</dt>
+        <dd>{channels[view.channel] ?? view.channel}</dd>
+      </div>
+      <div>
+        <dt>{p.receivingAgency}</dt>
+        <dd>{view.receivingAgency.name}</dd>
+      </div>
+      <div>
         <dt>{p.competentAgency}</dt>
         <dd>{view.competentAgency.name}</dd>
       </div>
       <div>
         <dt>{t.dossiers.columns.agency}</dt>
         <dd>{view.currentAgency.name}</dd>
+      </div>
+      <div>
+        <dt>{p.submittedAt}</dt>
+        <dd>{formatInstant(t, view.submittedAt)}</dd>
       </div>
       <div>
         <dt>{t.dossiers.columns.received}</dt>
@@ -86,7 +100,94 @@ export function Summary({ t, view }: { t: Messages; view: DossierViewData }) {
           ) : null}
         </dd>
       </div>
+      {view.resultAt ? (
+        <div>
+          <dt>{p.resultAt}</dt>
+          <dd>{formatInstant(t, view.resultAt)}</dd>
+        </div>
+      ) : null}
+      {view.verdict ? (
+        <div>
+          <dt>{p.verdict}</dt>
+          <dd>
+            <span className={`tag verdict verdict-${view.verdict}`}>{p.verdicts[view.verdict]}</span>
+          </dd>
+        </div>
+      ) : null}
+      {view.returnedAt ? (
+        <div>
+          <dt>{p.returnedAt}</dt>
+          <dd>
+            {formatInstant(t, view.returnedAt)}
+            {view.returnChannel ? (
+              <span className="muted"> · {p.returnChannels[view.returnChannel] ?? view.returnChannel}</span>
+            ) : null}
+          </dd>
+        </div>
+      ) : null}
     </dl>
+  );
+}
+
+/** Who applied and how to reach them: name, ID number, phone, email, address, how they want the result. */
+export function ApplicantDetails({ t, view }: { t: Messages; view: DossierViewData }) {
+  const p = t.dossiers.page;
+  const a = applicantFacts(view.applicant);
+  const address = view.applicantAddress;
+  const rows: [string, string][] = [
+    [a.organisation ? p.organisationName : p.applicantName, a.name],
+    [p.idNumber, a.idNumber ?? p.notGiven],
+    [p.phone, a.phone ?? p.notGiven],
+    [p.email, a.email ?? p.notGiven],
+    [p.address, address ? [address.line, address.unitPath].filter((x) => x !== '').join(', ') : p.notGiven],
+    [
+      p.requestedReturn,
+      view.requestedReturnChannel ? p.returnChannels[view.requestedReturnChannel]! : p.notGiven,
+    ],
+  ];
+  return (
+    <DossierSection id="dossier-applicant-heading" heading={p.applicantHeading}>
+      <dl className="summary-list dossier-applicant">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>
+              {label === p.phone && a.phone ? (
+                <a href={`tel:${a.phone}`}>{value}</a>
+              ) : label === p.email && a.email ? (
+                <a href={`mailto:${a.email}`}>{value}</a>
+              ) : (
+                value
+              )}
+            </dd>
+          </div>
+        ))}
+      </dl>
+    </DossierSection>
+  );
+}
+
+/** The result as approved: its number, signing date and signer; nothing before the approval. */
+export function ResultRecord({ t, view }: { t: Messages; view: DossierViewData }) {
+  const p = t.dossiers.page;
+  if (!view.result) return null;
+  return (
+    <DossierSection id="dossier-result-heading" heading={p.resultHeading}>
+      <dl className="summary-list dossier-result">
+        <div>
+          <dt>{p.resultNumber}</dt>
+          <dd>{view.result.number}</dd>
+        </div>
+        <div>
+          <dt>{p.resultDate}</dt>
+          <dd>{formatShortDate(view.result.date)}</dd>
+        </div>
+        <div>
+          <dt>{p.signer}</dt>
+          <dd>{view.result.signer}</dd>
+        </div>
+      </dl>
+    </DossierSection>
   );
 }
 
@@ -107,6 +208,7 @@ export function Steps({ t, view }: { t: Messages; view: DossierViewData }) {
           <span className="step-meta">
             {s.agency.name}
             {s.dueAt ? ` · ${c.stepDue(formatInstant(t, s.dueAt))}` : ''}
+            {s.handler ? ` · ${c.stepHandler(s.handler.name)}` : ''}
           </span>
         </li>
       ))}
@@ -127,7 +229,7 @@ export function History({ t, view }: { t: Messages; view: DossierViewData }) {
             <th scope="row" data-label={c.action}>
               {actionLabel(h.action)}
             </th>
-            <td data-label={c.by}>{h.by}</td>
+            <td data-label={c.by}>{personWithRoles(t, h.name, h.roles)}</td>
             <td data-label={c.status}>{statusChange(t, h.from, h.to)}</td>
             <td data-label={c.note}>{h.note ?? ''}</td>
           </tr>

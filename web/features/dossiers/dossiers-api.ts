@@ -17,6 +17,7 @@ import type {
 import { SLIP_ISSUED_BY } from '../../../common/dossiers/slips.ts';
 import { ApiError, apiGet, apiRequest, type ErrorDetail } from '../../app/http.ts';
 import { featureQueries } from '../../app/query.ts';
+import type { FormSchema } from './schema-values.ts';
 
 export type Worklist = (typeof WORKLIST_VALUES)[number];
 export type DossierViewData = Static<typeof DossierView>;
@@ -81,6 +82,22 @@ export function getAttachments(code: string, signal?: AbortSignal): Promise<Doss
   return apiGet(attachmentsBase(code), undefined, signal);
 }
 
+/** A file of the dossier to show inside its page (PDF in a frame, an image): not saved, framed by us only. */
+export const attachmentPreviewUrl = (code: string, fileId: string): string =>
+  `${attachmentUrl(code, fileId)}?inline=true`;
+
+/** The declaration form of the procedure version a dossier was received under (its labels and order). */
+export function getDeclarationForm(
+  procedure: { code: string; version: number },
+  signal?: AbortSignal,
+): Promise<{ form: FormSchema }> {
+  return apiGet(
+    `/api/v1/procedures/${encodeURIComponent(procedure.code)}/versions/${procedure.version}`,
+    undefined,
+    signal,
+  );
+}
+
 export const ratingUrl = (code: string): string => `${one(code)}/rating`;
 
 export function getRating(code: string, signal?: AbortSignal): Promise<RatingState> {
@@ -104,6 +121,8 @@ export const dossierQueries = {
   actions: (code: string) => read('actions', code, (signal) => getActions(code, signal)),
   attachments: (code: string) => read('attachments', code, (signal) => getAttachments(code, signal)),
   rating: (code: string) => read('rating', code, (signal) => getRating(code, signal)),
+  declarationForm: (procedure: { code: string; version: number }) =>
+    read('declaration-form', procedure, (signal) => getDeclarationForm(procedure, signal)),
 };
 
 export const slipUrl = (code: string, kind: string): string => `${one(code)}/slips/${kind}`;

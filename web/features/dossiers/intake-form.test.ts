@@ -15,6 +15,7 @@ const draft = {
   agencyCode: '000.12.22.H26',
   deskAgencyCode: null,
   channel: 'direct' as const,
+  returnChannel: '' as const,
   applicant: {
     ...EMPTY_APPLICANT,
     fullName: ' Nguyễn An ',
@@ -113,6 +114,11 @@ describe('#14 intakeBody: scans and the hand-on', () => {
     });
     assert.equal(failure.fields.handOn, 'Không nhận được bước.');
     assert.equal(failure.problems[0]?.fieldId, 'intake-hand-on');
+  });
+
+  it('#14 sends the return method the applicant chose, nothing when they did not say', () => {
+    assert.equal(intakeBody({ ...draft, marks: ['copy'], returnChannel: 'postal' }).returnChannel, 'postal');
+    assert.equal('returnChannel' in intakeBody({ ...draft, marks: ['copy'] }), false);
   });
 });
 

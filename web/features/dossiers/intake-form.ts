@@ -35,6 +35,7 @@ export const INTAKE_ID = {
   procedure: 'intake-procedure',
   agency: 'intake-agency',
   channel: 'intake-channel',
+  returnChannel: 'intake-return-channel',
   applicant: (f: string) => `intake-applicant-${f}`,
   component: (i: number) => `intake-component-${i}`,
   lookup: 'intake-lookup',
@@ -59,6 +60,8 @@ export type IntakeDraft = {
   /** The officer's desk that receives for the agency (GET /dossiers/intake-agencies). */
   deskAgencyCode: string | null;
   channel: 'direct' | 'postal';
+  /** How the applicant wants the result ('' when they did not say); the return action starts from it. */
+  returnChannel: '' | 'counter' | 'postal' | 'online';
   applicant: Applicant;
   schema: FormSchema;
   formData: unknown;
@@ -110,6 +113,7 @@ export function intakeBody(d: IntakeDraft): IntakeBody {
     components: withScans(intakeComponents(marks, d.reused), d.scans),
     channel: d.channel,
     ...(d.nextAssigneeId ? { nextAssigneeId: d.nextAssigneeId } : {}),
+    ...(d.returnChannel === '' ? {} : { returnChannel: d.returnChannel }),
     ...(marks.includes('missing')
       ? { missing: marks.flatMap((m, i) => (m === 'missing' ? [{ code: `TP${i + 1}` }] : [])) }
       : {}),

@@ -45,6 +45,7 @@ import {
   serverFailure,
   type Applicant,
   type Failure,
+  type IntakeDraft,
 } from './intake-form.ts';
 import { IntakeIncomplete } from './intake-incomplete.tsx';
 import { IntakeProcedure, type Channel } from './intake-procedure.tsx';
@@ -52,7 +53,12 @@ import type { PickedProcedure } from './procedure-picker.tsx';
 import { initialValue, SchemaForm, type FormSchema } from './schema-form.tsx';
 import { FormSection } from './schema-parts.tsx';
 
-type IntakeValues = { agencyCode: string; channel: Channel; applicant: Applicant };
+type IntakeValues = {
+  agencyCode: string;
+  channel: Channel;
+  returnChannel: IntakeDraft['returnChannel'];
+  applicant: Applicant;
+};
 
 export function IntakePage() {
   const { t } = useI18n();
@@ -64,11 +70,11 @@ export function IntakePage() {
   // The desk's own fields (receiving agency, channel, the applicant) are held by react-hook-form, as
   // the apply page's are; the declaration beside them is the schema-driven form.
   const intakeForm = useForm<IntakeValues>({
-    defaultValues: { agencyCode: '', channel: 'direct', applicant: EMPTY_APPLICANT },
+    defaultValues: { agencyCode: '', channel: 'direct', returnChannel: '', applicant: EMPTY_APPLICANT },
   });
-  const [agencyCode, channel, watchedApplicant] = useWatch({
+  const [agencyCode, channel, returnChannel, watchedApplicant] = useWatch({
     control: intakeForm.control,
-    name: ['agencyCode', 'channel', 'applicant'],
+    name: ['agencyCode', 'channel', 'returnChannel', 'applicant'],
   });
   const applicant = watchedApplicant;
   const setAgencyCode = (code: string) => intakeForm.setValue('agencyCode', code);
@@ -170,6 +176,7 @@ export function IntakePage() {
         agencyCode,
         deskAgencyCode,
         channel,
+        returnChannel,
         applicant,
         schema,
         formData,
@@ -263,6 +270,8 @@ export function IntakePage() {
           onAgency={setAgencyCode}
           channel={channel}
           onChannel={setChannel}
+          returnChannel={returnChannel}
+          onReturnChannel={(next) => intakeForm.setValue('returnChannel', next)}
         />
         {detail && schema ? (
           <>

@@ -11,6 +11,8 @@ import { PlacePicker, useOwnUnits } from '../../app/ui/place-picker.tsx';
 import { FormSection } from './schema-parts.tsx';
 
 export type Channel = 'direct' | 'postal';
+export type ReturnChoice = '' | 'counter' | 'postal' | 'online';
+const RETURN_CHOICES: readonly ReturnChoice[] = ['counter', 'postal', 'online'];
 
 export function IntakeProcedure({
   picked,
@@ -23,6 +25,8 @@ export function IntakeProcedure({
   onAgency,
   channel,
   onChannel,
+  returnChannel,
+  onReturnChannel,
 }: {
   picked: PickedProcedure | null;
   onPick: (p: PickedProcedure) => void;
@@ -40,6 +44,9 @@ export function IntakeProcedure({
   onAgency: (code: string) => void;
   channel: Channel;
   onChannel: (channel: Channel) => void;
+  /** How the applicant wants the result ('' when they do not say). */
+  returnChannel: ReturnChoice;
+  onReturnChannel: (choice: ReturnChoice) => void;
 }) {
   const { t } = useI18n();
   const detail = read.data;
@@ -87,6 +94,21 @@ export function IntakeProcedure({
             >
               <option value="direct">{t.dossiers.channels.direct}</option>
               <option value="postal">{t.dossiers.channels.postal}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={INTAKE_ID.returnChannel}>{t.dossiers.page.requestedReturn}</label>
+            <select
+              id={INTAKE_ID.returnChannel}
+              value={returnChannel}
+              onChange={(e) => onReturnChannel(RETURN_CHOICES.find((c) => c === e.target.value) ?? '')}
+            >
+              <option value="">{t.dossiers.page.notGiven}</option>
+              {RETURN_CHOICES.map((c) => (
+                <option key={c} value={c}>
+                  {t.dossiers.page.returnChannels[c]}
+                </option>
+              ))}
             </select>
           </div>
         </>

@@ -20,6 +20,8 @@ export type PersistedActor = {
   userId: string | null;
   citizenId: string | null;
   label: string;
+  /** The person as the history names them: a staff member's full name, the citizen's, the system's label. */
+  name: string;
   roles: string[];
   agencyId: string | null;
 };
@@ -31,6 +33,7 @@ export function persistedActor(caller: Caller, roles: string[], agencyId: string
       userId: caller.actor.userId,
       citizenId: null,
       label: caller.actor.username,
+      name: caller.actor.fullName,
       roles,
       agencyId,
     };
@@ -40,10 +43,19 @@ export function persistedActor(caller: Caller, roles: string[], agencyId: string
       userId: null,
       citizenId: caller.citizen.citizenId,
       label: caller.citizen.fullName,
+      name: caller.citizen.fullName,
       roles: ['applicant'],
       agencyId: null,
     };
-  return { kind: 'system', userId: null, citizenId: null, label: caller.label, roles: [], agencyId: null };
+  return {
+    kind: 'system',
+    userId: null,
+    citizenId: null,
+    label: caller.label,
+    name: caller.label,
+    roles: [],
+    agencyId: null,
+  };
 }
 
 /** Idempotency scope and lifecycle id of a caller. */
@@ -195,6 +207,7 @@ export function actionRow({ dossierId, applied, actor, now, note }: ActionRowInp
       version: applied.state.version,
       action: applied.kind,
       by: actor.label,
+      name: actor.name,
       roles: actor.roles,
       at: now.toISOString(),
       from: rec.from.status,

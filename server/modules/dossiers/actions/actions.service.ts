@@ -10,6 +10,7 @@ import {
   allowedActions,
   applyAction,
   type ActionKind,
+  type InputSchema,
   type LifecycleContext,
 } from '../../../../common/dossiers/index.ts';
 import type { Transaction } from 'kysely';
@@ -24,6 +25,7 @@ import {
 import { callerRelation, getVisibleDossier, isReadOnly } from '../dossier-access.policy.ts';
 import { deadlineOf, limitOf, workingTimeOnce } from '../dossier-deadlines.ts';
 import { fail } from '../dossiers.errors.ts';
+import { vnDate } from '../../../../common/time/vn-time.ts';
 import { audienceOf } from '../views/applicant-view.ts';
 import { presentDossier, type DossierReadView } from '../views/present-dossier.ts';
 import { callerKey, lifecycleError, persistedActor, type Applied } from './action-record.ts';
@@ -236,6 +238,30 @@ async function checkAttachedFiles(db: Database, caller: Caller, input: unknown):
     });
 }
 
+/** `inputs` with `field` starting from `value` (a choice only among its options). */
+function startingFrom(inputs: InputSchema, field: string, value: string | null): InputSchema {
+  const f = inputs.properties[field];
+  if (value === null || f?.type !== 'string') return inputs;
+  if (f.oneOf !== undefined && !f.oneOf.some((o) => o.const === value)) return inputs;
+  return { ...inputs, properties: { ...inputs.properties, [field]: { ...f, default: value } } };
+}
+
+/**
+ * What an action's form starts from: the return offers first the way the applicant asked to receive
+ * the result when applying (recorded at intake or submission), if they said; the approval, the leader
+ * approving as the signer and today as the signing date (both may be changed).
+ */
+function startingValues(
+  kind: ActionKind,
+  inputs: InputSchema,
+  known: { requestedReturn: string | null; signer: string | null; today: string },
+): InputSchema {
+  if (kind === 'return-result') return startingFrom(inputs, 'channel', known.requestedReturn);
+  if (kind === 'approve')
+    return startingFrom(startingFrom(inputs, 'signer', known.signer), 'resultDate', known.today);
+  return inputs;
+}
+
 /** The actions the caller may take on the dossier now, with the inputs each asks for. */
 export async function actionsFor(deps: Deps, caller: Caller, code: string) {
   const row = await getVisibleDossier(deps.db, caller, code);
@@ -258,7 +284,11 @@ export async function actionsFor(deps: Deps, caller: Caller, code: string) {
     items: items.map((a) => ({
       kind: a.kind,
       label: a.label,
-      inputs: a.inputs,
+      inputs: startingValues(a.kind, a.inputs, {
+        requestedReturn: row.requested_return_channel,
+        signer: caller.kind === 'staff' ? caller.actor.fullName : null,
+        today: vnDate(deps.clock.now()),
+      }),
     })),
   };
 }

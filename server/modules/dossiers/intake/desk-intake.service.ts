@@ -13,7 +13,7 @@ import {
 } from '../../../platform/idempotency.ts';
 import { enqueueing } from '../../../platform/jobs/outbox.ts';
 import { applyAction, initialDossierState, type ActionKind } from '../../../../common/dossiers/index.ts';
-import type { AgencyRow } from '../dossier.repository.ts';
+import { unitPathName, type AgencyRow } from '../dossier.repository.ts';
 import { findAgencyByCode } from '../../org/index.ts';
 import { deskMayReceiveFor, relationFrom } from '../dossier-access.policy.ts';
 import { limitOf, workingTimeOnce } from '../dossier-deadlines.ts';
@@ -291,6 +291,8 @@ async function receive(
     kind === 'accept' && viewNeedsWorkingTime(last.columns, last.applied.state)
       ? await workingTime(deps.db)
       : null;
+  const addressUnitPath =
+    kind === 'accept' ? await unitPathName(deps.db, input.applicant.address?.unitCode) : null;
 
   // The code, the dossier, its agencies, action, outbox messages, the idempotency record and the audit
   // entry in one statement, its own transaction. The answer is built before it, naming the code by
@@ -333,6 +335,12 @@ async function receive(
                   history: forward ? [action.history, forward.history] : [action.history],
                   workingTime: viewTime,
                   now: deps.clock.now(),
+                  addressUnitPath,
+                  // The one person the new dossier names: the officer who received it, at the desk's step.
+                  people: {
+                    names: new Map([[actor.userId, actor.fullName]]),
+                    actedAt: new Map([[action.history.fromStep, actor.userId]]),
+                  },
                 }),
               }),
         };

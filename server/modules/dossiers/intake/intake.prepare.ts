@@ -337,7 +337,10 @@ async function performers(
 /** The view of a dossier intake has just written, with the one action it recorded (if any). */
 export function intakeView(
   prepared: PreparedIntake,
-  shown: Pick<Parameters<typeof dossierView>[0], 'row' | 'state' | 'history' | 'workingTime' | 'now'>,
+  shown: Pick<
+    Parameters<typeof dossierView>[0],
+    'row' | 'state' | 'history' | 'workingTime' | 'now' | 'people' | 'addressUnitPath'
+  >,
 ): DossierView {
   return dossierView({
     ...shown,

@@ -31,6 +31,8 @@ export type IntakeInput = {
   formData: unknown;
   components: ComponentInput[];
   channel: 'direct' | 'postal';
+  /** How the applicant asks to receive the result (recorded; the return action starts from it). */
+  returnChannel?: 'counter' | 'postal' | 'online' | undefined;
   deskAgencyCode?: string | undefined;
   /** Receive and hand on at once: the next step's handler (desk intake only). */
   nextAssigneeId?: string | undefined;

@@ -114,6 +114,7 @@ export async function insertDossier(
       applicant_search: `${foldVietnamese(input.applicant.fullName)} ${input.applicant.idNumber}`,
       form_data: JSON.stringify(formData),
       components: JSON.stringify(prepared.components),
+      requested_return_channel: input.returnChannel ?? null,
       state: JSON.stringify(state),
       status: state.status,
       version: state.version,
@@ -148,6 +149,7 @@ export async function insertDossier(
     applicant: input.applicant,
     form_data: formData,
     components: prepared.components,
+    requested_return_channel: input.returnChannel ?? null,
     submitted_at: now,
     ...columns,
   });

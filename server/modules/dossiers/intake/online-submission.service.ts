@@ -9,7 +9,7 @@ import { fileUserOf } from '../../files/index.ts';
 import { enqueueing, message } from '../../../platform/jobs/outbox.ts';
 import { PortalStatusTopic } from '../../../../common/contracts/outbox-topics.ts';
 import { DOSSIER_STATUSES, initialDossierState } from '../../../../common/dossiers/index.ts';
-import { selectAgencyRows, type AgencyRow } from '../dossier.repository.ts';
+import { selectAgencyRows, unitPathName, type AgencyRow } from '../dossier.repository.ts';
 import { fail } from '../dossiers.errors.ts';
 import { applicantView, type ApplicantDossierView } from '../views/applicant-view.ts';
 import type { DossierView } from '../views/dossier-view.ts';
@@ -33,6 +33,8 @@ export type OnlineSubmissionInput = {
     address?: { unitCode: string; line: string } | undefined;
   };
   formData: unknown;
+  /** How the applicant asks to receive the result. */
+  returnChannel?: 'counter' | 'postal' | 'online' | undefined;
   components: {
     code: string;
     fileIds?: string[] | undefined;
@@ -151,6 +153,7 @@ export async function submitOnline(
     agencyCode: input.agencyCode,
     applicant,
     formData: input.formData,
+    returnChannel: input.returnChannel,
     components: input.components.map((c) => ({
       code: c.code,
       provided: c.provided ?? 'electronic',
@@ -231,6 +234,8 @@ export async function submitOnline(
       history: [],
       workingTime: null,
       now: deps.clock.now(),
+      addressUnitPath:
+        submitter.kind === 'citizen' ? null : await unitPathName(trx, core.applicant.address?.unitCode),
     });
     const view = submitter.kind === 'citizen' ? applicantView(staffView, []) : staffView;
     await rememberResponse(trx, idempotent, { statusCode: 201, body: view, at: now });

@@ -4,6 +4,7 @@ import type { DossierView as DossierViewSchema } from '../../../../common/contra
 import { isoOrNull } from '../../../platform/clock.ts';
 import { DOSSIER_STATUSES, closedPauses, type DossierState } from '../../../../common/dossiers/index.ts';
 import { durationHours } from '../../../../common/catalog/workflow.ts';
+import { resultVerdict } from '../../../../common/reports/overview.ts';
 import { addWorkingTime, remainingWorkingTime } from '../../../../common/working-time/index.ts';
 import type { DossierRow } from '../dossier.repository.ts';
 import type { WorkingTime } from '../dossier-deadlines.ts';
@@ -28,10 +29,27 @@ export type ViewRow = Pick<
   | 'calendar_version'
   | 'result_at'
   | 'returned_at'
+  | 'requested_return_channel'
 > & {
   submitted_at: Date | string;
   due_at: Date | string | null;
   extended_due_at: Date | string | null;
+};
+
+/** The applicant's address as given (`{ unitCode, line }`), with its unit's names; null without one. */
+export function addressOf(
+  applicant: unknown,
+  unitPath: string | null,
+): { line: string; unitCode: string; unitPath: string } | null {
+  const a = (applicant as { address?: { unitCode?: unknown; line?: unknown } } | null)?.address;
+  if (typeof a?.line !== 'string' || typeof a.unitCode !== 'string') return null;
+  return { line: a.line, unitCode: a.unitCode, unitPath: unitPath ?? '' };
+}
+
+/** Staff members the view names (full names by user id) and the last one who acted at each step. */
+export type StaffNames = {
+  names: ReadonlyMap<string, string>;
+  actedAt: ReadonlyMap<number, string>;
 };
 
 /** The view shows the time remaining and the steps' due times once the clock has started. */
@@ -56,6 +74,10 @@ export function dossierView(parts: {
   /** Needed when viewNeedsWorkingTime. */
   workingTime: WorkingTime | null;
   now: Date;
+  /** Who the view names: staff members' full names by user id, and the last officer who acted at each step. */
+  people?: StaffNames;
+  /** The applicant's address unit, named from itself up to the province; null when it is not known. */
+  addressUnitPath?: string | null;
 }): DossierView {
   const { row, state } = parts;
   const brief = (id: string) => {
@@ -65,12 +87,26 @@ export function dossierView(parts: {
   const info = DOSSIER_STATUSES[state.status];
   const workflow = row.workflow;
   let remaining: { overdue: boolean; workingMinutes: number; label: string } | null = null;
+  // Once the result is ready, or the dossier closed, no clock runs: the verdict says how it ended.
+  const clockOver = state.clock.stoppedAt !== null || state.closedAt !== null;
+  const terminal = info.terminal;
+  const people: StaffNames = parts.people ?? {
+    names: new Map<string, string>(),
+    actedAt: new Map<number, string>(),
+  };
+  const person = (id: string | null | undefined) => {
+    if (id === null || id === undefined) return null;
+    const name = people.names.get(id);
+    return name === undefined ? null : { id, name };
+  };
   let stepDue: (string | null)[] = workflow.steps.map(() => null);
   const due = row.extended_due_at ?? row.due_at;
   if (due && state.clock.startedAt && parts.workingTime) {
     const { calendar: cal, hours } = parts.workingTime;
-    const r = remainingWorkingTime(state.closedAt ?? parts.now.toISOString(), due, cal.calendar, hours);
-    remaining = { overdue: r.overdue, workingMinutes: r.workingMinutes, label: r.label };
+    if (!clockOver) {
+      const r = remainingWorkingTime(parts.now.toISOString(), due, cal.calendar, hours);
+      remaining = { overdue: r.overdue, workingMinutes: r.workingMinutes, label: r.label };
+    }
     // Each step's due time: the cumulative shares counted from the start of the clock.
     let cumulative = 0;
     const pauses = closedPauses(state);
@@ -110,17 +146,35 @@ export function dossierView(parts: {
     resultAt: isoOrNull(row.result_at),
     returnedAt: isoOrNull(row.returned_at),
     remaining,
-    currentStep: { index: state.step.index, key: state.step.key, assigneeId: state.step.assigneeId },
+    currentStep: {
+      index: state.step.index,
+      key: state.step.key,
+      assigneeId: state.step.assigneeId,
+      assignee: person(state.step.assigneeId),
+    },
     steps: workflow.steps.map((s, i) => ({
       key: s.key,
       name: s.name,
       role: s.role,
       agency: brief(row.step_agencies[i]!.agencyId),
       dueAt: stepDue[i] ?? null,
-      current: i === state.step.index,
+      current: i === state.step.index && !terminal,
+      handler: person(
+        (i === state.step.index ? state.step.assigneeId : null) ??
+          state.stepAssignees[s.key] ??
+          people.actedAt.get(i),
+      ),
     })),
     outcome: state.outcome,
     resultDocuments: state.resultDocuments as unknown as Record<string, unknown>[],
+    result: state.resultRecord ?? null,
+    applicantAddress: addressOf(row.applicant, parts.addressUnitPath ?? null),
+    requestedReturnChannel: row.requested_return_channel as DossierView['requestedReturnChannel'],
+    returnChannel: state.returnChannel,
+    verdict:
+      state.status === 'result-ready' || state.status === 'returned'
+        ? resultVerdict(row.result_at, row.due_at)
+        : null,
     history: parts.history,
   };
 }

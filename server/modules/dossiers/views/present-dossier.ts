@@ -3,7 +3,7 @@
 import { sql } from 'kysely';
 import type { Deps } from '../../../deps.ts';
 import type { Caller } from '../../../platform/actor.ts';
-import { agencyRows, loadRow, procedureVersion, type Executor } from '../dossier.repository.ts';
+import { agencyRows, loadRow, procedureVersion, unitPathName, type Executor } from '../dossier.repository.ts';
 import { getVisibleDossier } from '../dossier-access.policy.ts';
 import { workingTimeOnce, type WorkingTime } from '../dossier-deadlines.ts';
 import {
@@ -13,7 +13,14 @@ import {
   type ApplicantDossierView,
   type Audience,
 } from './applicant-view.ts';
-import { dossierView, viewNeedsWorkingTime, type DossierView } from './dossier-view.ts';
+import {
+  addressOf,
+  dossierView,
+  viewNeedsWorkingTime,
+  type DossierView,
+  type StaffNames,
+} from './dossier-view.ts';
+import type { DossierState } from '../../../../common/dossiers/index.ts';
 
 export type DossierReadView = DossierView | ApplicantDossierView;
 
@@ -37,6 +44,7 @@ export async function presentDossier(
       'version',
       'kind',
       'actor_kind',
+      'actor_user_id',
       'actor_label',
       'actor_roles',
       'agency_id',
@@ -61,6 +69,8 @@ export async function presentDossier(
     ]),
   ]);
   const { procedure, version } = await procedureVersion(deps, row.procedure_version_id, db);
+  const people = await staffNames(db, state, history);
+  const addressUnitPath = await unitPathName(db, addressOf(row.applicant, null)?.unitCode);
   const actions: ActionFacts[] = history.map((h) => {
     const agency = h.agency_id === null ? undefined : agencies.get(h.agency_id);
     return {
@@ -68,6 +78,7 @@ export async function presentDossier(
         version: h.version,
         action: h.kind,
         by: h.actor_label,
+        name: (h.actor_user_id === null ? undefined : people.names.get(h.actor_user_id)) ?? h.actor_label,
         roles: h.actor_roles,
         at: new Date(h.at).toISOString(),
         from: h.from_status,
@@ -91,8 +102,38 @@ export async function presentDossier(
       ? await (workingTime ?? workingTimeOnce(deps, row.competent_agency_id))(db)
       : null,
     now: deps.clock.now(),
+    people,
+    addressUnitPath,
   });
   return audience === 'applicant' ? applicantView(view, actions) : view;
+}
+
+/**
+ * The staff members a dossier's view names: whoever acted on it and whoever a step was assigned to, by
+ * their full names, and the last officer who acted at each step (a step's handler when nobody was
+ * assigned to it, as at the desk).
+ */
+async function staffNames(
+  db: Executor,
+  state: DossierState,
+  history: readonly { actor_user_id: string | null; from_step: number }[],
+): Promise<StaffNames> {
+  const actedAt = new Map<number, string>();
+  for (const h of history) if (h.actor_user_id !== null) actedAt.set(h.from_step, h.actor_user_id);
+  const ids = new Set<string>(actedAt.values());
+  for (const h of history) if (h.actor_user_id !== null) ids.add(h.actor_user_id);
+  for (const id of [state.step.assigneeId, ...Object.values(state.stepAssignees)])
+    if (id !== null && /^[0-9]+$/.test(id)) ids.add(id);
+  const names = new Map<string, string>();
+  if (ids.size > 0) {
+    const rows = await db
+      .selectFrom('users')
+      .select(['user_id', 'full_name'])
+      .where('user_id', 'in', [...ids])
+      .execute();
+    for (const u of rows) names.set(u.user_id, u.full_name);
+  }
+  return { names, actedAt };
 }
 
 /** The dossier as the caller may read it (the applicant's view for its citizen). */
