@@ -54,11 +54,16 @@ function UserBox({ user }: { user: UserView }) {
     <div className="user-box">
       <p className="user-identity">
         <span className="visually-hidden">{t.user.label}: </span>
-        <span className="user-name">{user.fullName}</span>
+        <span className="user-name" lang="vi">
+          {user.fullName}
+        </span>
         {first ? (
           <span className="user-role">
             {t.roles[first.role]}
-            <span className="user-agency"> · {first.agencyName}</span>
+            <span className="user-agency">
+              {' · '}
+              <span lang="vi">{first.agencyName}</span>
+            </span>
             {others > 0 ? <span> ({t.user.moreRoles(others)})</span> : null}
           </span>
         ) : null}

@@ -1322,6 +1322,84 @@ export const vi = {
       noneToChoose: 'Người nộp không có giấy tờ nào trong kho để chọn.',
     },
   },
+  /** #14: the dossier's actions, its time left and its action forms' fields, by key. */
+  dossierTerms: {
+    /** The same names as common/dossiers/actions.ts (a test keeps them in step). */
+    actions: {
+      accept: 'Tiếp nhận hồ sơ',
+      'request-supplement': 'Yêu cầu bổ sung, hoàn thiện hồ sơ',
+      supplement: 'Bổ sung hồ sơ',
+      refuse: 'Từ chối tiếp nhận hồ sơ',
+      claim: 'Nhận xử lý',
+      assign: 'Phân công xử lý',
+      forward: 'Chuyển bước tiếp theo',
+      'send-back': 'Trả lại bước trước',
+      approve: 'Phê duyệt, ký kết quả',
+      deny: 'Từ chối giải quyết (không đủ điều kiện)',
+      apologize: 'Xin lỗi và hẹn lại ngày trả kết quả',
+      'return-result': 'Trả kết quả',
+      withdraw: 'Rút hồ sơ (dừng thực hiện theo đề nghị)',
+      stop: 'Dừng xử lý hồ sơ',
+      'request-payment': 'Yêu cầu thực hiện nghĩa vụ tài chính',
+      'confirm-payment': 'Xác nhận đã thực hiện nghĩa vụ tài chính',
+    } as Record<string, string>,
+    remaining: {
+      duration: (p: { days: number; hours: number; minutes: number }) => {
+        const parts: string[] = [];
+        if (p.days > 0) parts.push(`${p.days} ngày`);
+        if (p.hours > 0) parts.push(`${p.hours} giờ`);
+        if (p.minutes > 0 || parts.length === 0) parts.push(`${p.minutes} phút`);
+        return `${parts.join(' ')} làm việc`;
+      },
+      left: (duration: string) => `Còn ${duration}`,
+      overdue: (duration: string) => `Quá hạn ${duration}`,
+      dueNow: 'Đến hạn',
+      overdueNow: 'Đã quá hạn',
+    },
+    /**
+     * The action forms' fields (common/dossiers/actions.ts writes them in Vietnamese): by
+     * `<action>.<path>` (a list's item: `[]`), or `*.<path>` for every action; `#` a field's hint;
+     * `option.<value>` a choice.
+     */
+    inputs: {
+      '*.note': 'Ghi chú',
+      '*.reason': 'Lý do',
+      'request-supplement.missingComponents': 'Nội dung cần bổ sung, hoàn thiện',
+      'request-supplement.missingComponents[]': 'Thành phần cần bổ sung',
+      'request-supplement.missingComponents[].name': 'Tên thành phần hồ sơ',
+      'request-supplement.missingComponents[].requirement': 'Yêu cầu (bản chính, bản sao, số lượng …)',
+      'supplement.components': 'Giấy tờ bổ sung',
+      'supplement.components[]': 'Giấy tờ',
+      'supplement.components[].name': 'Tên giấy tờ',
+      'supplement.components[].fileId': 'Tệp đính kèm',
+      'assign.assigneeId': 'Người được phân công',
+      'forward.nextAssigneeId': 'Người xử lý bước tiếp theo',
+      'approve.resultDocuments': 'Kết quả giải quyết',
+      'approve.resultDocuments[]': 'Văn bản kết quả',
+      'approve.resultDocuments[].name': 'Tên giấy tờ',
+      'approve.resultDocuments[].fileId': 'Tệp đính kèm',
+      'apologize.reason': 'Lý do quá hạn',
+      'apologize.newDueAt': 'Thời gian hẹn trả kết quả mới',
+      'apologize.newDueAt#': 'Sau hạn hiện tại; hạn ban đầu vẫn được dùng để đánh giá đúng hạn',
+      'return-result.channel': 'Hình thức trả kết quả',
+      'return-result.recipientName': 'Người nhận kết quả',
+      'withdraw.reason': 'Lý do rút hồ sơ',
+      'stop.category': 'Căn cứ dừng xử lý',
+      'stop.reason': 'Lý do cụ thể',
+      'stop.decisionRef': 'Số, ký hiệu văn bản (nếu có)',
+      'request-payment.items': 'Nghĩa vụ tài chính',
+      'request-payment.items[]': 'Khoản phải nộp',
+      'request-payment.items[].name': 'Tên khoản (thuế, phí, lệ phí)',
+      'request-payment.items[].amountVnd': 'Số tiền (đồng)',
+      'confirm-payment.receiptRef': 'Số biên lai, chứng từ',
+      'option.counter': 'Trực tiếp tại Bộ phận Một cửa',
+      'option.postal': 'Qua dịch vụ bưu chính công ích',
+      'option.online': 'Trực tuyến (kho dữ liệu của người nộp)',
+      'option.not-eligible': 'Hồ sơ không đủ điều kiện giải quyết',
+      'option.supplement-overdue': 'Quá hạn bổ sung hồ sơ',
+      'option.decision': 'Dừng theo quyết định của cơ quan có thẩm quyền',
+    } as Record<string, string>,
+  },
   notFound: {
     title: 'Không tìm thấy trang',
     heading: 'Không tìm thấy trang',

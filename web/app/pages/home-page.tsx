@@ -3,6 +3,7 @@ import { Page } from '../page.tsx';
 import { PATHS } from '../paths.ts';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
+import { withData } from '../ui/data-text.tsx';
 
 export function HomePage() {
   const { t } = useI18n();
@@ -11,7 +12,7 @@ export function HomePage() {
   const { user } = session;
 
   return (
-    <Page title={t.home.title} heading={t.home.greeting(user.fullName)}>
+    <Page title={t.home.title} heading={withData(t.home.greeting, user.fullName)}>
       {user.roles.length === 0 ? (
         <p>{t.home.noRoles}</p>
       ) : (
@@ -24,7 +25,9 @@ export function HomePage() {
               <li key={`${r.role}@${r.agencyCode}`}>
                 <span className="role-name">{t.roles[r.role]}</span>{' '}
                 <span className="muted">{t.home.roleAt}</span>{' '}
-                <span className="role-agency">{r.agencyName}</span>
+                <span className="role-agency" lang="vi">
+                  {r.agencyName}
+                </span>
               </li>
             ))}
           </ul>

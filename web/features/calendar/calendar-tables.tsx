@@ -59,7 +59,7 @@ export function CalendarTables({ t, calendar }: { t: Messages; calendar: Calenda
             caption={c.daysOffCaption(calendar.year)}
             rows={calendar.holidays}
             columns={[
-              { label: c.name, cell: (h) => h.name },
+              { label: c.name, cell: (h) => <span lang="vi">{h.name}</span> },
               {
                 label: c.kind,
                 cell: (h) => <span className={`kind kind-${h.kind}`}>{c.kinds[h.kind]}</span>,

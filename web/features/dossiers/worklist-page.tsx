@@ -18,6 +18,7 @@ import { Link, useRouter } from '../../app/router.tsx';
 import { TableHead } from '../../app/ui/table-head.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
 import { dossierQueries, WORKLIST_PAGE_SIZE, type DossierListItem, type Worklist } from './dossiers-api.ts';
+import { statusLabel } from './dossier-format.ts';
 
 const DEBOUNCE_MS = 300;
 const DEFAULT_LIST: Worklist = 'agency';
@@ -81,7 +82,9 @@ function DossierTable({ t, items, caption }: { t: Messages; items: DossierListIt
                   {d.code}
                 </Link>
               </th>
-              <td data-label={c.applicant}>{d.applicantName}</td>
+              <td data-label={c.applicant} lang="vi">
+                {d.applicantName}
+              </td>
               <td data-label={c.procedure}>
                 <span className="code">{d.procedureCode}</span>
               </td>
@@ -96,9 +99,11 @@ function DossierTable({ t, items, caption }: { t: Messages; items: DossierListIt
                 <DueCell t={t} status={d.status} due={due} />
               </td>
               <td data-label={c.status}>
-                <span className={`status status-${d.status}`}>{d.statusLabel}</span>
+                <span className={`status status-${d.status}`}>{statusLabel(t, d.status)}</span>
               </td>
-              <td data-label={c.agency}>{d.currentAgency.name}</td>
+              <td data-label={c.agency} lang="vi">
+                {d.currentAgency.name}
+              </td>
             </tr>
           );
         })}

@@ -72,7 +72,9 @@ export function UnitSearch({
                   aria-current={selectedCode === unit.code ? 'true' : undefined}
                   onClick={() => onSelect(unit)}
                 >
-                  <span className="search-result-name">{unit.name}</span>
+                  <span className="search-result-name" lang="vi">
+                    {unit.name}
+                  </span>
                   <span className="search-result-meta">{unitDescription(t, unit)}</span>
                 </button>
               </li>

@@ -57,7 +57,9 @@ export function ByAgency({ t, f, data }: Props) {
             a.agency.code === only ? (
               a.agency.name
             ) : (
-              <Link to={overviewHref({ month: data.month, agencyCode: a.agency.code })}>{a.agency.name}</Link>
+              <Link to={overviewHref({ month: data.month, agencyCode: a.agency.code })} lang="vi">
+                {a.agency.name}
+              </Link>
             ),
           cells: cells(a.figures),
         }))}

@@ -134,7 +134,7 @@ export function AgencyPicker({
                 aria-selected={index === box.highlightedIndex}
                 className="combobox-option"
               >
-                {a.name} <span className="code">{a.code}</span>
+                <span lang="vi">{a.name}</span> <span className="code">{a.code}</span>
               </li>
             ))
           : null}

@@ -32,7 +32,7 @@ export function StaffTable({
       <tbody>
         {items.map((u) => (
           <tr key={u.id}>
-            <th scope="row" data-label={c.name}>
+            <th scope="row" data-label={c.name} lang="vi">
               {u.fullName}
             </th>
             <td data-label={c.username}>
@@ -42,7 +42,7 @@ export function StaffTable({
               <ul className="plain-list">
                 {u.grants.map((g) => (
                   <li key={`${g.role}@${g.agencyCode}`}>
-                    {t.roles[g.role]} · {g.agencyName}
+                    {t.roles[g.role]} · <span lang="vi">{g.agencyName}</span>
                   </li>
                 ))}
               </ul>

@@ -64,13 +64,20 @@ export function dossierView(parts: {
   };
   const info = DOSSIER_STATUSES[state.status];
   const workflow = row.workflow;
-  let remaining: { overdue: boolean; workingMinutes: number; label: string } | null = null;
+  let remaining: DossierView['remaining'] = null;
   let stepDue: (string | null)[] = workflow.steps.map(() => null);
   const due = row.extended_due_at ?? row.due_at;
   if (due && state.clock.startedAt && parts.workingTime) {
     const { calendar: cal, hours } = parts.workingTime;
     const r = remainingWorkingTime(state.closedAt ?? parts.now.toISOString(), due, cal.calendar, hours);
-    remaining = { overdue: r.overdue, workingMinutes: r.workingMinutes, label: r.label };
+    remaining = {
+      overdue: r.overdue,
+      workingMinutes: r.workingMinutes,
+      days: r.days,
+      hours: r.hours,
+      minutes: r.minutes,
+      label: r.label,
+    };
     // Each step's due time: the cumulative shares counted from the start of the clock.
     let cumulative = 0;
     const pauses = closedPauses(state);
