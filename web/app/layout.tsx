@@ -7,6 +7,7 @@ import { errorText } from './errors.ts';
 import { isLang, useI18n } from './i18n/i18n.tsx';
 import { Link, useRouter } from './router.tsx';
 import { useSession } from './session.tsx';
+import { useProvince } from './deployment.ts';
 import { calendarPath, officeHoursPath, PATHS } from './paths.ts';
 import { currentYear } from '../features/calendar/vn-time.ts';
 import { OVERVIEW_ROLES } from '../../common/reports/overview.ts';
@@ -83,6 +84,7 @@ function UserBox({ user }: { user: UserView }) {
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { session } = useSession();
+  const province = useProvince();
   const user = session.status === 'signed-in' ? session.user : null;
 
   return (
@@ -95,14 +97,26 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="container header-bar">
             {/* Signed out, the product's name leads to the public portal rather than to staff sign-in. */}
             <Link to={user || session.status === 'loading' ? PATHS.home : PATHS.portal} className="brand">
-              <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-                <rect width="32" height="32" rx="6" fill="#ffffff" fillOpacity="0.14" />
-                <path
-                  d="M16 5l3.1 6.6 7.2.8-5.4 4.9 1.5 7.1L16 20.8l-6.4 3.6 1.5-7.1-5.4-4.9 7.2-.8z"
-                  fill="#ffcd1f"
-                />
-              </svg>
-              <span className="brand-name">{t.appName}</span>
+              {/* The province's emblem when it supplied one (PROVINCE_EMBLEM), else the product's mark. */}
+              {province?.emblemUrl ? (
+                <img className="brand-emblem" src={province.emblemUrl} alt="" width={40} height={40} />
+              ) : (
+                <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+                  <rect width="32" height="32" rx="6" fill="#ffffff" fillOpacity="0.14" />
+                  <path
+                    d="M16 5l3.1 6.6 7.2.8-5.4 4.9 1.5 7.1L16 20.8l-6.4 3.6 1.5-7.1-5.4-4.9 7.2-.8z"
+                    fill="#ffcd1f"
+                  />
+                </svg>
+              )}
+              <span className="brand-text">
+                {province?.name ? (
+                  <span className="brand-province" lang="vi">
+                    {province.name}
+                  </span>
+                ) : null}
+                <span className="brand-name">{t.appName}</span>
+              </span>
             </Link>
             <div className="header-tools">
               <LanguageSwitch />
