@@ -5,7 +5,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
 import { NotModified } from '../../../common/contracts/catalog.ts';
 import { DeploymentInfo, EMBLEM_PATH } from '../../../common/contracts/deployment.ts';
 import { EMBLEM_TYPES } from '../../config.ts';
@@ -58,14 +57,9 @@ export function registerDeploymentRoutes(root: FastifyInstance, deps: Deps): voi
       schema: {
         tags,
         summary: 'Biểu trưng của tỉnh (SVG hoặc PNG), khi đã được cấu hình',
+        produces: ['image/svg+xml', 'image/png'],
         response: {
-          200: {
-            description: 'Tệp ảnh biểu trưng',
-            content: {
-              'image/svg+xml': { schema: Type.String() },
-              'image/png': { schema: Type.String({ format: 'binary' }) },
-            },
-          },
+          200: { type: 'string', format: 'binary' },
           304: NotModified,
           ...errorResponses(404),
         },
@@ -75,7 +69,7 @@ export function registerDeploymentRoutes(root: FastifyInstance, deps: Deps): voi
       if (!emblem) throw fail('DEPLOYMENT_EMBLEM_NOT_CONFIGURED');
       reply.header('etag', emblem.etag).header('cache-control', 'public, no-cache');
       if (request.headers['if-none-match'] === emblem.etag) return reply.code(304).send(undefined);
-      return reply.type(emblem.type).send(emblem.bytes);
+      return reply.type(emblem.type).send(emblem.bytes as never);
     },
   );
 }
