@@ -415,10 +415,13 @@ const VARIABLES = {
     300,
     'Payment callbacks taken per minute from one client address; past that, 429 (the platform sends again, reconciliation catches up)',
   ),
-  PROVINCE_NAME: refined((v) => v.trim().length <= 100 && !/[\u0000-\u001f<>]/.test(v), {
-    mustBe: 'a name of at most 100 characters, without control characters or < >',
-    doc: 'The province or city this deployment serves, as the header and the page title name it (e.g. Thành phố Hà Nội). Empty: the system\'s name only',
-  }),
+  PROVINCE_NAME: refined(
+    (v) => v.trim().length <= 100 && ![...v].some((c) => c < ' ' || c === '<' || c === '>'),
+    {
+      mustBe: 'a name of at most 100 characters, without control characters or < >',
+      doc: "The province or city this deployment serves, as the header and the page title name it (e.g. Thành phố Hà Nội). Empty: the system's name only",
+    },
+  ),
   PROVINCE_EMBLEM: refined((v) => /\.(svg|png)$/i.test(v) && !v.includes('\u0000'), {
     mustBe: 'the path of an .svg or .png file',
     doc: "The province's emblem shown beside its name: an .svg or .png file, a path relative to DATA_DIR or absolute. Empty: no emblem (the name alone; the product ships none)",
@@ -589,8 +592,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     citizenPortal: { mode: v.CITIZEN_PORTAL_MODE, nationalProcedureUrl: v.NATIONAL_PORTAL_PROCEDURE_URL },
     province: {
       name: v.PROVINCE_NAME?.trim() || null,
-      emblemPath:
-        v.PROVINCE_EMBLEM === undefined ? null : path.resolve(cwd, v.DATA_DIR, v.PROVINCE_EMBLEM),
+      emblemPath: v.PROVINCE_EMBLEM === undefined ? null : path.resolve(cwd, v.DATA_DIR, v.PROVINCE_EMBLEM),
     },
     payment: {
       baseUrl: trimSlashes(v.PAYMENT_BASE_URL),

@@ -15,6 +15,7 @@ import * as m20261206000000 from './20261206000000_partition-audit-chain.ts';
 import * as m20261206010000 from './20261206010000_runtime-role.ts';
 import * as m20261206020000 from './20261206020000_sign-in-budgets.ts';
 import * as m20261206030000 from './20261206030000_index-refused-callbacks.ts';
+import * as m20261207070000 from './20261207070000_require-password-change.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121000000_create-org-auth-audit': m20261121000000,
@@ -32,4 +33,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261206010000_runtime-role': m20261206010000,
   '20261206020000_sign-in-budgets': m20261206020000,
   '20261206030000_index-refused-callbacks': m20261206030000,
+  '20261207070000_require-password-change': m20261207070000,
 };
