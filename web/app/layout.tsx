@@ -69,6 +69,9 @@ function UserBox({ user }: { user: UserView }) {
           </span>
         ) : null}
       </p>
+      <Link to={PATHS.changePassword} className="button button-header">
+        {t.user.changePassword}
+      </Link>
       <button type="button" className="button button-header" onClick={() => void onSignOut()} disabled={busy}>
         {busy ? t.user.signingOut : t.user.signOut}
       </button>
@@ -127,7 +130,8 @@ export function Layout({ children }: { children: ReactNode }) {
         {/* Always present (empty while the session loads) so that the page below never moves. */}
         <nav className="app-nav" aria-label={t.nav.label}>
           <ul className="container nav-list">
-            {user ? (
+            {/* After a password reset only the change-password page is open: no navigation until then. */}
+            {user?.mustChangePassword ? null : user ? (
               <>
                 <li>
                   <Link to={PATHS.home}>{t.nav.home}</Link>

@@ -5,6 +5,7 @@ import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { cachedSessionUser } from './session-cache.ts';
 import { isoOrNull } from '../../platform/clock.ts';
+import type { ErrorDetail } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { fail } from './auth.errors.ts';
 import { ROLES, type Role } from '../../../common/auth/roles.ts';
@@ -398,11 +399,19 @@ export async function changeOwnPassword(
   input: { currentPassword: string; newPassword: string; sessionToken: string | null; requestId: string },
 ): Promise<Actor> {
   const user = await findUserById(deps.db, actor.userId);
-  const details: { path: string; message: string }[] = [];
+  const details: ErrorDetail[] = [];
   if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
-    details.push({ path: 'body/currentPassword', message: 'Mật khẩu hiện tại không đúng.' });
+    details.push({
+      path: 'body/currentPassword',
+      message: 'Mật khẩu hiện tại không đúng.',
+      code: 'password-wrong',
+    });
   } else if (input.newPassword === input.currentPassword) {
-    details.push({ path: 'body/newPassword', message: 'Mật khẩu mới phải khác mật khẩu hiện tại.' });
+    details.push({
+      path: 'body/newPassword',
+      message: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+      code: 'password-unchanged',
+    });
   }
   if (details.length > 0) throw fail('AUTH_PASSWORD_CHANGE_INVALID', { details });
   const passwordHash = await hashPassword(input.newPassword);

@@ -1,7 +1,9 @@
-// The staff search: words (name or username, without diacritics), role and status.
+// The staff search: words (name or username, without diacritics), role, status, and an agency (with
+// the agencies below it, #14).
 import { ROLES } from '../../../common/auth/roles.ts';
 import { SelectFilter } from '../../app/field-frame.tsx';
 import { useI18n } from '../../app/i18n/i18n.tsx';
+import { AgencyPicker } from './agency-picker.tsx';
 import type { StaffFilters } from './staff-query.ts';
 
 export function StaffFiltersForm({
@@ -48,6 +50,31 @@ export function StaffFiltersForm({
         ]}
         onChange={(status) => onChange({ status })}
       />
+      <div className="staff-agency-filter">
+        {/* A new key when cleared: the picker starts again from an empty box. */}
+        <AgencyPicker
+          key={filters.agency?.code ?? 'any'}
+          id="staff-agency"
+          label={s.agencyFilter}
+          hint={s.agencyFilterHint}
+          picked={filters.agency}
+          onPick={(agency) => onChange({ agency })}
+        />
+        {filters.agency ? (
+          <button type="button" className="button button-small" onClick={() => onChange({ agency: null })}>
+            {s.anyAgency}
+          </button>
+        ) : null}
+        <div className="field field-checkbox">
+          <input
+            id="staff-below"
+            type="checkbox"
+            checked={filters.below}
+            onChange={(e) => onChange({ below: e.target.checked })}
+          />
+          <label htmlFor="staff-below">{s.belowFilter}</label>
+        </div>
+      </div>
     </form>
   );
 }

@@ -8,12 +8,15 @@ export function StaffTable({
   items,
   onEdit,
   onToggle,
+  onReset,
   busy,
 }: {
   t: Messages;
   items: StaffView[];
   onEdit: (user: StaffView) => void;
   onToggle: (user: StaffView) => void;
+  /** Resetting the password (#14): offered where the account is the administrator's to lock. */
+  onReset: (user: StaffView) => void;
   busy: string | null;
 }) {
   const c = t.staff.columns;
@@ -70,6 +73,15 @@ export function StaffTable({
                     >
                       {u.active ? t.staff.deactivate : t.staff.activate}
                       <span className="visually-hidden"> – {u.fullName}</span>
+                    </button>
+                  ) : null}
+                  {u.manageable ? (
+                    <button type="button" className="button button-small" onClick={() => onReset(u)}>
+                      {t.staff.resetPassword}
+                      <span className="visually-hidden" lang="vi">
+                        {' '}
+                        – {u.fullName}
+                      </span>
                     </button>
                   ) : null}
                 </div>
