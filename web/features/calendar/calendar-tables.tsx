@@ -80,7 +80,7 @@ export function CalendarTables({ t, calendar }: { t: Messages; calendar: Calenda
             t={t}
             caption={c.workingDaysCaption(calendar.year)}
             rows={calendar.workingDays}
-            columns={[{ label: c.reason, cell: (w) => w.reason }]}
+            columns={[{ label: c.reason, cell: (w) => <span lang="vi">{w.reason}</span> }]}
           />
         )}
       </section>

@@ -76,7 +76,9 @@ export function OfficeHoursPage({ agencyCode }: { agencyCode: string }) {
   const own = user?.roles.find((r) => r.agencyCode === agencyCode);
   const canEdit = user?.roles.some((r) => EDITORS.includes(r.role)) ?? false;
   const myAgencies = user ? agenciesOf(user.roles).filter((a) => a.code !== agencyCode) : [];
-  const heading = own ? withData(t.officeHours.heading, own.agencyName) : t.officeHours.headingCode(agencyCode);
+  const heading = own
+    ? withData(t.officeHours.heading, own.agencyName)
+    : t.officeHours.headingCode(agencyCode);
 
   return (
     <Page

@@ -24,7 +24,9 @@ function words(s: FormSchema): string[] {
 const state = {
   status: 'awaiting-supplement',
   step: { index: 0 },
-  workflow: { steps: [{ role: 'desk-officer' }, { role: 'specialist' }, { role: 'leader' }, { role: 'desk-officer' }] },
+  workflow: {
+    steps: [{ role: 'desk-officer' }, { role: 'specialist' }, { role: 'leader' }, { role: 'desk-officer' }],
+  },
 } as unknown as DossierState;
 
 test('#14 every action form field has English words, and Vietnamese stays as the server wrote it', () => {

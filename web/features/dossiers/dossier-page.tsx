@@ -101,7 +101,11 @@ export function DossierPage({ code }: { code: string }) {
                   label={actionLabel(t, a.kind, a.label)}
                   inputs={a.inputs as FormSchema}
                   person={personInputFor(a.kind, load.view)}
-                  onDone={(view) => panel.onDone(t.dossiers.page.done(actionLabel(t, a.kind, a.label), statusLabel(t, view.status)))}
+                  onDone={(view) =>
+                    panel.onDone(
+                      t.dossiers.page.done(actionLabel(t, a.kind, a.label), statusLabel(t, view.status)),
+                    )
+                  }
                   onStale={panel.onStale}
                   onCancel={panel.onCancel}
                 />

@@ -61,7 +61,10 @@ export function StaffTable({
                   {u.grants.some((g) => g.editable) ? (
                     <button type="button" className="button button-small" onClick={() => onEdit(u)}>
                       {t.staff.editGrants}
-                      <span className="visually-hidden"> – {u.fullName}</span>
+                      <span className="visually-hidden" lang="vi">
+                        {' '}
+                        – {u.fullName}
+                      </span>
                     </button>
                   ) : null}
                   {u.manageable ? (
@@ -72,7 +75,10 @@ export function StaffTable({
                       onClick={() => onToggle(u)}
                     >
                       {u.active ? t.staff.deactivate : t.staff.activate}
-                      <span className="visually-hidden"> – {u.fullName}</span>
+                      <span className="visually-hidden" lang="vi">
+                        {' '}
+                        – {u.fullName}
+                      </span>
                     </button>
                   ) : null}
                   {u.manageable ? (
