@@ -68,10 +68,10 @@ function UserBox({ user }: { user: UserView }) {
             {others > 0 ? <span> ({t.user.moreRoles(others)})</span> : null}
           </span>
         ) : null}
+        <Link to={PATHS.changePassword} className="user-link">
+          {t.user.changePassword}
+        </Link>
       </p>
-      <Link to={PATHS.changePassword} className="button button-header">
-        {t.user.changePassword}
-      </Link>
       <button type="button" className="button button-header" onClick={() => void onSignOut()} disabled={busy}>
         {busy ? t.user.signingOut : t.user.signOut}
       </button>
