@@ -119,17 +119,6 @@ export function ChangePasswordPage() {
       ) : null}
       <ErrorSummary title={p.failed} problems={list} headingRef={summary} />
       <form className="form" noValidate onSubmit={onSubmit}>
-        {/* For password managers: whose password this is. */}
-        {session.status === 'signed-in' ? (
-          <input
-            type="text"
-            name="username"
-            autoComplete="username"
-            value={session.user.username}
-            readOnly
-            hidden
-          />
-        ) : null}
         {field('currentPassword', 'current-password')}
         {field('newPassword', 'new-password', p.nextHint(PASSWORD_MIN_LENGTH))}
         {field('again', 'new-password')}
