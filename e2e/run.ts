@@ -116,6 +116,8 @@ async function main(): Promise<number> {
       DATABASE_URL: '',
       DEMO_MODE: 'true',
       LOG_LEVEL: 'warn',
+      // The demo staff work in Hà Nội; the header and the titles name it (#14).
+      PROVINCE_NAME: 'Thành phố Hà Nội',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -107,7 +107,7 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   'user:reset-password': {
-    summary: 'Set a new password and end the user’s sessions',
+    summary: 'Set a new password, end the user’s sessions; they must change it at the next sign-in',
     usage: 'user:reset-password --username U (password from MOTCUA_PASSWORD or stdin)',
     options: { username: { type: 'string' } },
     run: async (v, open) => {
@@ -123,8 +123,10 @@ const COMMANDS: Record<string, Command> = {
       }
       const rt = await open();
       try {
-        await resetPassword(rt.deps, CLI, username, password);
-        console.log(`password of ${username} reset; their sessions were ended`);
+        await resetPassword(rt.deps, CLI, { username, password });
+        console.log(
+          `password of ${username} reset; their sessions were ended and they must change it at the next sign-in`,
+        );
         return 0;
       } finally {
         await rt.close();

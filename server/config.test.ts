@@ -107,3 +107,32 @@ test('#20.13 production has no API docs unless API_DOCS is on; METRICS_TOKEN is 
   assert.equal(parseConfig(PRODUCTION_ENV).metricsToken, null);
   assert.throws(() => parseConfig({ METRICS_TOKEN: 'short' }), ConfigError);
 });
+
+test('#14 the province: its name and emblem path, checked by their schema', () => {
+  const none = parseConfig({}, '/srv/motcua');
+  assert.deepEqual(none.province, { name: null, emblemPath: null });
+  const set = parseConfig(
+    {
+      PROVINCE_NAME: '  Thành phố Hà Nội ',
+      PROVINCE_EMBLEM: 'branding/quoc-huy.svg',
+      DATA_DIR: '/var/motcua',
+    },
+    '/srv/motcua',
+  );
+  assert.deepEqual(set.province, {
+    name: 'Thành phố Hà Nội',
+    emblemPath: '/var/motcua/branding/quoc-huy.svg',
+  });
+  assert.equal(
+    parseConfig({ PROVINCE_EMBLEM: '/etc/motcua/emblem.PNG' }).province.emblemPath,
+    '/etc/motcua/emblem.PNG',
+  );
+  assert.throws(
+    () => parseConfig({ PROVINCE_EMBLEM: 'emblem.gif', PROVINCE_NAME: '<script>' }),
+    (err: unknown) =>
+      err instanceof ConfigError &&
+      err.problems.some((p) => p.startsWith('PROVINCE_EMBLEM must be the path of an .svg or .png file')) &&
+      err.problems.some((p) => p.startsWith('PROVINCE_NAME must be a name of at most 100 characters')),
+  );
+  assert.throws(() => parseConfig({ PROVINCE_NAME: 'x'.repeat(101) }), ConfigError);
+});

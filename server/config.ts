@@ -44,7 +44,19 @@ export type Config = {
   oidc: OidcConfig;
   citizenPortal: CitizenPortalConfig;
   payment: PaymentConfig;
+  province: ProvinceConfig;
 };
+
+/** The deployment's province on the screen: the header and the page title (#14). */
+export type ProvinceConfig = {
+  /** "Thành phố Hà Nội"; null: the header shows the system's name only. */
+  name: string | null;
+  /** Absolute path of the emblem image (SVG or PNG); null: no emblem, never a stand-in. */
+  emblemPath: string | null;
+};
+
+/** The emblem files served (by extension), with their media type. */
+export const EMBLEM_TYPES = { '.svg': 'image/svg+xml', '.png': 'image/png' } as const;
 
 export const CITIZEN_PORTAL_MODES = ['local', 'national'] as const;
 
@@ -403,6 +415,17 @@ const VARIABLES = {
     300,
     'Payment callbacks taken per minute from one client address; past that, 429 (the platform sends again, reconciliation catches up)',
   ),
+  PROVINCE_NAME: refined(
+    (v) => v.trim().length <= 100 && ![...v].some((c) => c < ' ' || c === '<' || c === '>'),
+    {
+      mustBe: 'a name of at most 100 characters, without control characters or < >',
+      doc: "The province or city this deployment serves, as the header and the page title name it (e.g. Thành phố Hà Nội). Empty: the system's name only",
+    },
+  ),
+  PROVINCE_EMBLEM: refined((v) => /\.(svg|png)$/i.test(v) && !v.includes('\u0000'), {
+    mustBe: 'the path of an .svg or .png file',
+    doc: "The province's emblem shown beside its name: an .svg or .png file, a path relative to DATA_DIR or absolute. Empty: no emblem (the name alone; the product ships none)",
+  }),
 } satisfies Record<string, Variable>;
 
 type VariableName = keyof typeof VARIABLES;
@@ -567,6 +590,10 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       devIdpPort: v.DEV_IDP_PORT,
     },
     citizenPortal: { mode: v.CITIZEN_PORTAL_MODE, nationalProcedureUrl: v.NATIONAL_PORTAL_PROCEDURE_URL },
+    province: {
+      name: v.PROVINCE_NAME?.trim() || null,
+      emblemPath: v.PROVINCE_EMBLEM === undefined ? null : path.resolve(cwd, v.DATA_DIR, v.PROVINCE_EMBLEM),
+    },
     payment: {
       baseUrl: trimSlashes(v.PAYMENT_BASE_URL),
       partnerCode: v.PAYMENT_PARTNER_CODE,

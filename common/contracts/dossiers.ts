@@ -129,7 +129,15 @@ const dossierHead = {
   resultAt: Nullable(Type.String()),
   returnedAt: Nullable(Type.String()),
   remaining: Nullable(
-    Type.Object({ overdue: Type.Boolean(), workingMinutes: Type.Integer(), label: Type.String() }),
+    Type.Object({
+      overdue: Type.Boolean(),
+      workingMinutes: Type.Integer(),
+      /** The label's parts (whole working days of the agency's office hours, hours, minutes). */
+      days: Type.Integer(),
+      hours: Type.Integer(),
+      minutes: Type.Integer(),
+      label: Type.String(),
+    }),
   ),
 };
 const dossierTail = {

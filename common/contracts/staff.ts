@@ -1,12 +1,12 @@
 // Staff administration (quản lý cán bộ): accounts and the roles they hold at agencies.
 import { Type, type Static } from 'typebox';
 import { AgencyCode, Closed, Page, Paged } from './common.ts';
-import { RoleName } from './auth.ts';
+import { PASSWORD_MIN_LENGTH, RoleName } from './auth.ts';
 
 /** The users table's own rule (lowercase ASCII, digits, dot, dash, underscore; 2–63 characters). */
 export const Username = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{1,62}$', maxLength: 63 });
 export const MAX_GRANTS = 50;
-export const PASSWORD_MIN_LENGTH = 10;
+export { PASSWORD_MIN_LENGTH };
 
 export const StaffGrant = Closed({ role: RoleName, agencyCode: AgencyCode });
 export type StaffGrant = Static<typeof StaffGrant>;
@@ -16,6 +16,8 @@ export const StaffQuery = Closed({
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   /** Only holders of a role at this agency (with `role`: of that role there — the person picker). */
   agencyCode: Type.Optional(AgencyCode),
+  /** With agencyCode: also the holders at the agencies it reaches (the units below it), #14. */
+  below: Type.Optional(Type.Boolean()),
   role: Type.Optional(RoleName),
   active: Type.Optional(Type.Boolean()),
   page: Type.Optional(Page),
@@ -61,6 +63,22 @@ export const CreateStaffBody = Closed({
   grants: Grants,
 });
 export type CreateStaffBody = Static<typeof CreateStaffBody>;
+
+/**
+ * An administrator resets a staff member's password (#14): the one given, or a temporary one made
+ * by the server and shown once. Either way the person must change it at the next sign-in.
+ */
+export const ResetPasswordBody = Closed({
+  password: Type.Optional(Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 256 })),
+});
+export type ResetPasswordBody = Static<typeof ResetPasswordBody>;
+
+export const ResetPasswordResponse = Closed({
+  staff: StaffView,
+  /** The password the server made (shown once, never stored in clear); null when the administrator gave one. */
+  temporaryPassword: Type.Union([Type.String(), Type.Null()]),
+});
+export type ResetPasswordResponse = Static<typeof ResetPasswordResponse>;
 
 export const PutGrantsBody = Closed({
   grants: Grants,

@@ -35,7 +35,12 @@ test('the switch turns the labels English and the choice survives a reload', asy
   await signIn.field('Password').waitFor();
   assert.equal(await signIn.heading.innerText(), 'Staff sign-in');
   assert.equal(await signIn.htmlLang(), 'en');
-  assert.match(await tp.page.title(), /^Sign in – Electronic one-stop information system$/);
+  assert.match(
+    await tp.page.title(),
+    /^Sign in – Electronic one-stop information system – Thành phố Hà Nội$/,
+  );
+  assert.equal(await signIn.header.locator('.brand-province').innerText(), 'THÀNH PHỐ HÀ NỘI');
+  assert.equal(await signIn.header.locator('.brand-province').getAttribute('lang'), 'vi');
 
   await tp.page.reload();
   await signIn.heading.waitFor();

@@ -641,6 +641,10 @@ export interface Users {
   created_at: Generated<Timestamp>;
   full_name: string;
   /**
+   * Set when an administrator or the CLI resets the password: until the person changes it, their session opens only their own account (me, sign out, change password).
+   */
+  must_change_password: Generated<boolean>;
+  /**
    * argon2id PHC string; NULL when the account can only use API tokens.
    */
   password_hash: string | null;

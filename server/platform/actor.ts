@@ -19,6 +19,11 @@ export type Actor = {
   fullName: string;
   grants: Grant[];
   via: 'session' | 'token';
+  /**
+   * The password was reset (by an administrator or the CLI) and the person has not chosen their own
+   * yet: the session opens only their own account (sign out, change the password), #14.
+   */
+  mustChangePassword?: boolean;
 };
 
 /** A citizen signed in through the identity provider (citizen session cookie). */

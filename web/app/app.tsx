@@ -38,6 +38,10 @@ function lazyPage<Props extends object, Name extends string>(
 // A new page: const XPage = lazyPage(() => import('../features/x/x-page.tsx'), 'XPage');
 const HomePage = lazyPage(() => import('./pages/home-page.tsx'), 'HomePage');
 const SignInPage = lazyPage(() => import('../features/auth/sign-in-page.tsx'), 'SignInPage');
+const ChangePasswordPage = lazyPage(
+  () => import('../features/auth/change-password-page.tsx'),
+  'ChangePasswordPage',
+);
 const UnitTreePage = lazyPage(() => import('../features/org/unit-tree-page.tsx'), 'UnitTreePage');
 const CalendarPage = lazyPage(() => import('../features/calendar/calendar-page.tsx'), 'CalendarPage');
 const DueTimePage = lazyPage(() => import('../features/calendar/due-time-page.tsx'), 'DueTimePage');
@@ -94,6 +98,7 @@ function page<const P extends string>(
 const ROUTES: readonly AppRoute[] = [
   page(PATHS.home, true, () => <HomePage />),
   page(PATHS.signIn, false, () => <SignInPage />),
+  page(PATHS.changePassword, true, () => <ChangePasswordPage />),
   page(PATHS.units, true, () => <UnitTreePage />),
   page(PATHS.portal, false, () => <PortalHomePage />),
   page(PATHS.procedure, false, (p) => <ProcedurePage key={p.code} code={p.code} />),
@@ -171,20 +176,28 @@ class PageBoundary extends Component<
   }
 }
 
-/** Pages for staff only: until the session is known, wait; when signed out, go to sign-in and come back. */
+/**
+ * Pages for staff only: until the session is known, wait; when signed out, go to sign-in and come
+ * back. After an administrator reset the password, every page but the change-password page sends
+ * there first (the server refuses the rest until then, #14).
+ */
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { session } = useSession();
   const { location, navigate } = useRouter();
   const signedOut = session.status === 'signed-out';
+  const mustChange =
+    session.status === 'signed-in' &&
+    session.user.mustChangePassword &&
+    location.pathname !== PATHS.changePassword;
 
   useEffect(() => {
-    if (!signedOut) return;
+    if (!signedOut && !mustChange) return;
     const here = location.pathname + location.search;
     const next = here === PATHS.home ? '' : `?next=${encodeURIComponent(here)}`;
-    navigate(`${PATHS.signIn}${next}`, { replace: true });
-  }, [signedOut, location, navigate]);
+    navigate(`${signedOut ? PATHS.signIn : PATHS.changePassword}${next}`, { replace: true });
+  }, [signedOut, mustChange, location, navigate]);
 
-  if (session.status !== 'signed-in') return <Loading />;
+  if (session.status !== 'signed-in' || mustChange) return <Loading />;
   return children;
 }
 

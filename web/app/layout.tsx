@@ -7,6 +7,7 @@ import { errorText } from './errors.ts';
 import { isLang, useI18n } from './i18n/i18n.tsx';
 import { Link, useRouter } from './router.tsx';
 import { useSession } from './session.tsx';
+import { useProvince } from './deployment.ts';
 import { calendarPath, officeHoursPath, PATHS } from './paths.ts';
 import { currentYear } from '../features/calendar/vn-time.ts';
 import { OVERVIEW_ROLES } from '../../common/reports/overview.ts';
@@ -54,14 +55,22 @@ function UserBox({ user }: { user: UserView }) {
     <div className="user-box">
       <p className="user-identity">
         <span className="visually-hidden">{t.user.label}: </span>
-        <span className="user-name">{user.fullName}</span>
+        <span className="user-name" lang="vi">
+          {user.fullName}
+        </span>
         {first ? (
           <span className="user-role">
             {t.roles[first.role]}
-            <span className="user-agency"> · {first.agencyName}</span>
+            <span className="user-agency">
+              {' · '}
+              <span lang="vi">{first.agencyName}</span>
+            </span>
             {others > 0 ? <span> ({t.user.moreRoles(others)})</span> : null}
           </span>
         ) : null}
+        <Link to={PATHS.changePassword} className="user-link">
+          {t.user.changePassword}
+        </Link>
       </p>
       <button type="button" className="button button-header" onClick={() => void onSignOut()} disabled={busy}>
         {busy ? t.user.signingOut : t.user.signOut}
@@ -78,6 +87,7 @@ function UserBox({ user }: { user: UserView }) {
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const { session } = useSession();
+  const province = useProvince();
   const user = session.status === 'signed-in' ? session.user : null;
 
   return (
@@ -90,14 +100,26 @@ export function Layout({ children }: { children: ReactNode }) {
           <div className="container header-bar">
             {/* Signed out, the product's name leads to the public portal rather than to staff sign-in. */}
             <Link to={user || session.status === 'loading' ? PATHS.home : PATHS.portal} className="brand">
-              <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-                <rect width="32" height="32" rx="6" fill="#ffffff" fillOpacity="0.14" />
-                <path
-                  d="M16 5l3.1 6.6 7.2.8-5.4 4.9 1.5 7.1L16 20.8l-6.4 3.6 1.5-7.1-5.4-4.9 7.2-.8z"
-                  fill="#ffcd1f"
-                />
-              </svg>
-              <span className="brand-name">{t.appName}</span>
+              {/* The province's emblem when it supplied one (PROVINCE_EMBLEM), else the product's mark. */}
+              {province?.emblemUrl ? (
+                <img className="brand-emblem" src={province.emblemUrl} alt="" width={40} height={40} />
+              ) : (
+                <svg className="brand-mark" viewBox="0 0 32 32" aria-hidden="true" focusable="false">
+                  <rect width="32" height="32" rx="6" fill="#ffffff" fillOpacity="0.14" />
+                  <path
+                    d="M16 5l3.1 6.6 7.2.8-5.4 4.9 1.5 7.1L16 20.8l-6.4 3.6 1.5-7.1-5.4-4.9 7.2-.8z"
+                    fill="#ffcd1f"
+                  />
+                </svg>
+              )}
+              <span className="brand-text">
+                {province?.name ? (
+                  <span className="brand-province" lang="vi">
+                    {province.name}
+                  </span>
+                ) : null}
+                <span className="brand-name">{t.appName}</span>
+              </span>
             </Link>
             <div className="header-tools">
               <LanguageSwitch />
@@ -108,7 +130,8 @@ export function Layout({ children }: { children: ReactNode }) {
         {/* Always present (empty while the session loads) so that the page below never moves. */}
         <nav className="app-nav" aria-label={t.nav.label}>
           <ul className="container nav-list">
-            {user ? (
+            {/* After a password reset only the change-password page is open: no navigation until then. */}
+            {user?.mustChangePassword ? null : user ? (
               <>
                 <li>
                   <Link to={PATHS.home}>{t.nav.home}</Link>

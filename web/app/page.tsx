@@ -1,6 +1,7 @@
 // Every page: sets the document title and, after an in-app navigation, moves focus to its heading
 // so that screen-reader and keyboard users start at the new content (not at the link they used).
 import { useEffect, useRef, type ReactNode } from 'react';
+import { documentTitle, useProvince } from './deployment.ts';
 import { useI18n } from './i18n/i18n.tsx';
 import { useRouter } from './router.tsx';
 
@@ -18,12 +19,13 @@ export function Page({
   className?: string;
 }) {
   const { t } = useI18n();
+  const province = useProvince()?.name ?? null;
   const { cause, location } = useRouter();
   const headingRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    document.title = `${title} – ${t.appName}`;
-  }, [title, t.appName]);
+    document.title = documentTitle(title, t.appName, province);
+  }, [title, t.appName, province]);
 
   useEffect(() => {
     if (cause !== 'load') headingRef.current?.focus({ preventScroll: true });

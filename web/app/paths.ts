@@ -5,6 +5,8 @@ import { buildPath } from './routes.ts';
 export const PATHS = {
   home: '/',
   signIn: '/dang-nhap',
+  /** Changing one's own password; the only page open after an administrator's reset (#14). */
+  changePassword: '/doi-mat-khau',
   units: '/quan-tri/don-vi',
   /** Cổng dịch vụ công: procedure search, public. */
   portal: '/cong-dich-vu-cong',

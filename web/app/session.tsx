@@ -15,6 +15,8 @@ type SessionApi = {
   session: Session;
   signIn: (username: string, password: string) => Promise<UserView>;
   signOut: () => Promise<void>;
+  /** The signed-in user as the server now describes them (after changing the password). */
+  updateUser: (user: UserView) => void;
 };
 
 const SessionContext = createContext<SessionApi | null>(null);
@@ -60,7 +62,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setSession({ status: 'signed-out', reason: 'signed-out' });
   }, [queryClient]);
 
-  const value = useMemo(() => ({ session, signIn, signOut }), [session, signIn, signOut]);
+  const updateUser = useCallback((user: UserView) => setSession({ status: 'signed-in', user }), []);
+
+  const value = useMemo(
+    () => ({ session, signIn, signOut, updateUser }),
+    [session, signIn, signOut, updateUser],
+  );
   return <SessionContext value={value}>{children}</SessionContext>;
 }
 

@@ -47,6 +47,16 @@ export const fail = defineErrors('auth', {
     vi: (p) => `Tên đăng nhập ${p.username} đã tồn tại.`,
     en: (p) => `The username ${p.username} already exists.`,
   },
+  AUTH_PASSWORD_CHANGE_REQUIRED: {
+    code: 'FORBIDDEN',
+    vi: 'Mật khẩu của bạn đã được đặt lại. Hãy đổi mật khẩu trước khi tiếp tục.',
+    en: 'Your password was reset. Change it before you continue.',
+  },
+  AUTH_PASSWORD_CHANGE_INVALID: {
+    code: 'VALIDATION_FAILED',
+    vi: 'Chưa đổi được mật khẩu.',
+    en: 'The password was not changed.',
+  },
   AUTH_ACCOUNT_NOT_FOUND: {
     code: 'NOT_FOUND',
     vi: (p) => `Không có tài khoản ${p.username}.`,

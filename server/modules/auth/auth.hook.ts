@@ -27,12 +27,23 @@ export function installAuth(app: FastifyInstance, deps: Deps): void {
 
 /** Staff (session or token) when signed in as staff, otherwise the signed-in citizen. */
 export function requireCaller(request: FastifyRequest): PersonCaller {
-  if (request.actor) return { kind: 'staff', actor: request.actor };
+  if (request.actor) return { kind: 'staff', actor: requireActor(request) };
   if (request.citizen) return { kind: 'citizen', citizen: request.citizen };
   throw fail('AUTH_SIGN_IN_REQUIRED');
 }
 
+/** The signed-in staff member; refused (403) while their reset password is not changed (#14). */
 export function requireActor(request: FastifyRequest): Actor {
+  const actor = requireSignedIn(request);
+  if (actor.mustChangePassword) throw fail('AUTH_PASSWORD_CHANGE_REQUIRED');
+  return actor;
+}
+
+/**
+ * The signed-in staff member, even one who must change a reset password: only for their own account
+ * (who am I, sign out, change the password).
+ */
+export function requireSignedIn(request: FastifyRequest): Actor {
   if (!request.actor) throw fail('AUTH_SIGN_IN_REQUIRED');
   return request.actor;
 }

@@ -71,6 +71,8 @@ export type UserWithGrants = {
   username: string;
   fullName: string;
   active: boolean;
+  /** The password was reset and must be changed before anything else (#14). */
+  mustChangePassword: boolean;
   /** The session's expiry, when found by session. */
   expiresAt: Date | null;
   grants: Grant[];
@@ -82,7 +84,14 @@ function selectUserWithGrants(db: Database) {
     .leftJoin('user_roles as r', 'r.user_id', 'u.user_id')
     .leftJoin('agencies as a', 'a.agency_id', 'r.agency_id')
     .leftJoin('units as un', 'un.code', 'a.unit_code')
-    .select(['u.user_id', 'u.username', 'u.full_name', 'u.active', ...GRANT_COLUMNS])
+    .select([
+      'u.user_id',
+      'u.username',
+      'u.full_name',
+      'u.active',
+      'u.must_change_password',
+      ...GRANT_COLUMNS,
+    ])
     .orderBy('r.role')
     .orderBy('a.code');
 }
@@ -118,6 +127,7 @@ export async function findUserWithGrants(
     username: first.username,
     fullName: first.full_name,
     active: first.active,
+    mustChangePassword: first.must_change_password,
     expiresAt: first.expires_at === null ? null : new Date(first.expires_at),
     grants: rows.flatMap(grantOf),
   };

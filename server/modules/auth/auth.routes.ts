@@ -4,15 +4,17 @@ import { Type } from 'typebox';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import {
+  ChangePasswordBody,
   CreateTokenBody,
   CreatedToken,
   LoginBody,
   MeResponse,
   TokenView,
 } from '../../../common/contracts/auth.ts';
-import { requireActor } from './auth.hook.ts';
+import { requireActor, requireSignedIn } from './auth.hook.ts';
 import {
   SESSION_COOKIE,
+  changeOwnPassword,
   createApiToken,
   listApiTokens,
   login,
@@ -26,6 +28,7 @@ export function presentUser(actor: Actor) {
     id: actor.userId,
     username: actor.username,
     fullName: actor.fullName,
+    mustChangePassword: actor.mustChangePassword === true,
     roles: actor.grants.map((g) => ({
       role: g.role,
       agencyCode: g.agencyCode,
@@ -72,7 +75,7 @@ export function registerAuthRoutes(root: FastifyInstance, deps: Deps): void {
     '/api/v1/auth/logout',
     { schema: { tags: ['auth'], summary: 'Đăng xuất', response: { 204: Type.Null(), ...errors } } },
     async (request, reply) => {
-      const actor = requireActor(request);
+      const actor = requireSignedIn(request);
       const cookie = request.cookies[SESSION_COOKIE];
       if (cookie) await logout(deps, cookie, actor, request.id);
       void reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -83,7 +86,28 @@ export function registerAuthRoutes(root: FastifyInstance, deps: Deps): void {
   app.get(
     '/api/v1/auth/me',
     { schema: { tags: ['auth'], summary: 'Người dùng hiện tại', response: { 200: MeResponse, ...errors } } },
-    async (request) => ({ user: presentUser(requireActor(request)) }),
+    async (request) => ({ user: presentUser(requireSignedIn(request)) }),
+  );
+
+  app.post(
+    '/api/v1/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary:
+          'Đổi mật khẩu của chính mình (bắt buộc sau khi quản trị đặt lại); các phiên khác của tài khoản kết thúc',
+        body: ChangePasswordBody,
+        response: { 200: MeResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = await changeOwnPassword(deps, requireSignedIn(request), {
+        ...request.body,
+        sessionToken: request.cookies[SESSION_COOKIE] ?? null,
+        requestId: request.id,
+      });
+      return { user: presentUser(actor) };
+    },
   );
 
   app.get(

@@ -1,16 +1,18 @@
 // Staff sign-in: argon2id passwords, server-side sessions, sign-in budgets, and API tokens.
-import type { Selectable } from 'kysely';
+import type { Selectable, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { cachedSessionUser } from './session-cache.ts';
 import { isoOrNull } from '../../platform/clock.ts';
+import type { ErrorDetail } from '../../platform/errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { fail } from './auth.errors.ts';
 import { ROLES, type Role } from '../../../common/auth/roles.ts';
 import { dummyPasswordHash, hashPassword, keyedHash, newSecret, verifyPassword } from './auth.crypto.ts';
 import { clearAccountBudgets, recordSignIn, reserveSignIn, signInBudgets } from './sign-in-budgets.ts';
 import {
+  findUserById,
   findUserByUsername,
   findUserWithGrants,
   loadGrants,
@@ -96,6 +98,7 @@ export async function login(
       fullName: user.full_name,
       grants,
       via: 'session',
+      ...(user.must_change_password ? { mustChangePassword: true } : {}),
     },
     sessionToken,
     expiresAt,
@@ -125,7 +128,16 @@ export async function logout(
 
 function actorOf(user: UserWithGrants | undefined, via: Actor['via']): Actor | null {
   if (!user?.active) return null;
-  return { userId: user.userId, username: user.username, fullName: user.fullName, grants: user.grants, via };
+  const actor: Actor = {
+    userId: user.userId,
+    username: user.username,
+    fullName: user.fullName,
+    grants: user.grants,
+    via,
+  };
+  // A session of a reset password; an integration's API token is its own credential.
+  if (via === 'session' && user.mustChangePassword) actor.mustChangePassword = true;
+  return actor;
 }
 
 export async function resolveSession(deps: Deps, sessionToken: string): Promise<Actor | null> {
@@ -317,30 +329,118 @@ export async function createUser(deps: Deps, by: { userId: string | null; label:
   });
 }
 
+export type PasswordReset = {
+  username: string;
+  password: string;
+  requestId?: string | null;
+  /** Said in the audit entry (never the password): e.g. whether a temporary one was generated. */
+  details?: Record<string, unknown>;
+  /**
+   * Run in the reset's transaction once the account's row is locked, before anything is written:
+   * the administrator's right over the account (staff module), refused there by throwing.
+   */
+  check?: (trx: Transaction<DB>, userId: string) => Promise<void>;
+};
+
+/**
+ * A new password set by someone else (an administrator, the CLI): the person must change it at their
+ * next sign-in (#14), every session of theirs ends, and the account's sign-in budgets start again.
+ * Audited on the resetter's chain (an administrator's agency).
+ */
 export async function resetPassword(
   deps: Deps,
-  by: { userId: string | null; label: string },
-  username: string,
-  password: string,
-) {
+  by: { userId: string | null; label: string } | Actor,
+  options: PasswordReset,
+): Promise<{ userId: string }> {
+  const { username, password } = options;
   const passwordHash = await hashPassword(password);
   const now = deps.clock.now();
-  await deps.db.transaction().execute(async (trx) => {
+  const name = normaliseUsername(username);
+  return deps.db.transaction().execute(async (trx) => {
     const user = await trx
-      .updateTable('users')
-      .set({ password_hash: passwordHash, updated_at: now })
-      .where('username', '=', normaliseUsername(username))
-      .returning('user_id')
+      .selectFrom('users')
+      .select('user_id')
+      .where('username', '=', name)
+      .forUpdate()
       .executeTakeFirst();
     if (!user) throw fail('AUTH_ACCOUNT_NOT_FOUND', { params: { username } });
+    await options.check?.(trx, user.user_id);
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, must_change_password: true, updated_at: now })
+      .where('user_id', '=', user.user_id)
+      .execute();
     await trx.deleteFrom('sessions').where('user_id', '=', user.user_id).execute();
     // The unlock: the account's sign-in budgets start again, from every address.
-    await clearAccountBudgets(trx, normaliseUsername(username));
+    await clearAccountBudgets(trx, name);
     await appendAudit(
       trx,
       by,
-      { action: 'user.password-reset', entityType: 'user', entityId: user.user_id },
+      {
+        action: 'user.password-reset',
+        entityType: 'user',
+        entityId: user.user_id,
+        details: { username: name, mustChange: true, ...options.details },
+        requestId: options.requestId ?? null,
+      },
+      now,
+    );
+    return { userId: user.user_id };
+  });
+}
+
+/**
+ * The signed-in person changes their own password: the current one checked, the new one different and
+ * long enough. Clears a reset's must-change flag; every other session of theirs ends.
+ */
+export async function changeOwnPassword(
+  deps: Deps,
+  actor: Actor,
+  input: { currentPassword: string; newPassword: string; sessionToken: string | null; requestId: string },
+): Promise<Actor> {
+  const user = await findUserById(deps.db, actor.userId);
+  const details: ErrorDetail[] = [];
+  if (!user?.password_hash || !(await verifyPassword(user.password_hash, input.currentPassword))) {
+    details.push({
+      path: 'body/currentPassword',
+      message: 'Mật khẩu hiện tại không đúng.',
+      code: 'password-wrong',
+    });
+  } else if (input.newPassword === input.currentPassword) {
+    details.push({
+      path: 'body/newPassword',
+      message: 'Mật khẩu mới phải khác mật khẩu hiện tại.',
+      code: 'password-unchanged',
+    });
+  }
+  if (details.length > 0) throw fail('AUTH_PASSWORD_CHANGE_INVALID', { details });
+  const passwordHash = await hashPassword(input.newPassword);
+  const now = deps.clock.now();
+  const keep = input.sessionToken ? keyedHash(deps.config.secretKey, input.sessionToken) : '';
+  await deps.db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('users')
+      .set({ password_hash: passwordHash, must_change_password: false, updated_at: now })
+      .where('user_id', '=', actor.userId)
+      .execute();
+    await trx
+      .deleteFrom('sessions')
+      .where('user_id', '=', actor.userId)
+      .where('session_hash', '!=', keep)
+      .execute();
+    await appendAudit(
+      trx,
+      actor,
+      {
+        action: 'user.password-changed',
+        entityType: 'user',
+        entityId: actor.userId,
+        details: { afterReset: actor.mustChangePassword === true },
+        requestId: input.requestId,
+      },
       now,
     );
   });
+  const { mustChangePassword: _done, ...rest } = actor;
+  return rest;
 }

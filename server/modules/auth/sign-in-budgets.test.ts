@@ -124,7 +124,11 @@ test('resetting the password (the unlock) opens the account from every address a
     await signIn('auditor.ha-noi', `sai-${i}`, '203.0.113.12');
   }
   waitOf(await signIn('auditor.ha-noi', 'demo', '203.0.113.12'));
-  await resetPassword(rt.deps, { userId: null, label: 'test' }, 'auditor.ha-noi', 'mat-khau-moi');
+  await resetPassword(
+    rt.deps,
+    { userId: null, label: 'test' },
+    { username: 'auditor.ha-noi', password: 'mat-khau-moi' },
+  );
   assert.equal((await signIn('auditor.ha-noi', 'mat-khau-moi', '203.0.113.12')).statusCode, 200);
 });
 

@@ -47,6 +47,16 @@ export const fail = defineErrors('staff', {
     vi: 'Không thể tự khóa tài khoản của mình.',
     en: 'You cannot deactivate your own account.',
   },
+  STAFF_RESET_OUT_OF_REACH: {
+    code: 'FORBIDDEN',
+    vi: 'Cán bộ này có vai trò ngoài phạm vi quản trị của bạn; chỉ quản trị cấp trên được đặt lại mật khẩu.',
+    en: 'This staff member holds roles outside your administration; only a higher administrator may reset the password.',
+  },
+  STAFF_SELF_PASSWORD_RESET: {
+    code: 'UNPROCESSABLE',
+    vi: 'Không tự đặt lại mật khẩu của mình ở đây; hãy dùng chức năng đổi mật khẩu.',
+    en: 'You do not reset your own password here; change it instead.',
+  },
   STAFF_ACCOUNT_OUT_OF_REACH: {
     code: 'FORBIDDEN',
     vi: 'Cán bộ này có vai trò ngoài phạm vi quản trị của bạn; chỉ quản trị cấp trên được khóa hoặc mở khóa tài khoản.',

@@ -59,6 +59,8 @@ export type StaffFilter = {
   scope: Scope;
   q?: string | undefined;
   agencyCode?: string | undefined;
+  /** Instead of agencyCode's agency alone: every agency its holder would reach (#14 filter). */
+  within?: { agencyPath: string; unitPath: string } | undefined;
   role?: Role | undefined;
   active?: boolean | undefined;
   offset: number;
@@ -92,7 +94,18 @@ export async function listUsers(db: Database, f: StaffFilter): Promise<{ rows: U
             ),
           ];
           if (f.role !== undefined) conds.push(inner('r.role', '=', f.role));
-          if (f.agencyCode !== undefined) conds.push(inner('a.code', '=', f.agencyCode));
+          if (f.within !== undefined) {
+            const w = f.within;
+            conds.push(
+              inner.or([
+                inner('a.path', 'like', likePrefix(w.agencyPath)),
+                inner.and([
+                  inner('un.path', 'like', likePrefix(w.unitPath)),
+                  inner('un.path', '<>', w.unitPath),
+                ]),
+              ]),
+            );
+          } else if (f.agencyCode !== undefined) conds.push(inner('a.code', '=', f.agencyCode));
           return inner.and(conds);
         }),
     );

@@ -4,13 +4,22 @@ import type { Deps } from '../../deps.ts';
 import {
   CreateStaffBody,
   PutGrantsBody,
+  ResetPasswordBody,
+  ResetPasswordResponse,
   StaffListResponse,
   StaffParams,
   StaffQuery,
   StaffView,
 } from '../../../common/contracts/staff.ts';
 import { requireActor } from '../auth/index.ts';
-import { createStaff, getStaff, listStaff, replaceGrants, setActive } from './staff.service.ts';
+import {
+  createStaff,
+  getStaff,
+  listStaff,
+  replaceGrants,
+  resetStaffPassword,
+  setActive,
+} from './staff.service.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409, 422);
@@ -76,6 +85,26 @@ export function registerStaffRoutes(root: FastifyInstance, deps: Deps): void {
       replaceGrants(deps, requireActor(request), {
         username: request.params.username,
         body: request.body,
+        requestId: request.id,
+      }),
+  );
+
+  app.post(
+    '/api/v1/staff/:username/password-reset',
+    {
+      schema: {
+        tags,
+        summary:
+          'Đặt lại mật khẩu của cán bộ (mật khẩu tạm do hệ thống tạo, hiện một lần, hoặc do quản trị đặt); kết thúc các phiên, buộc đổi ở lần đăng nhập sau',
+        params: StaffParams,
+        body: ResetPasswordBody,
+        response: { 200: ResetPasswordResponse, ...errors },
+      },
+    },
+    async (request) =>
+      resetStaffPassword(deps, requireActor(request), {
+        username: request.params.username,
+        password: request.body?.password,
         requestId: request.id,
       }),
   );

@@ -2,7 +2,7 @@
 // deactivate and activate. Each change is one transaction that ends with its audit entry. The
 // policy (who may give which grant where) is staff.policy.ts; the CLI's user:create stays in the
 // auth module for bootstrapping the first administrator.
-import { createHash } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
@@ -16,7 +16,7 @@ import type {
   StaffQuery,
   StaffView,
 } from '../../../common/contracts/staff.ts';
-import { hashPassword, normaliseUsername } from '../auth/index.ts';
+import { hashPassword, normaliseUsername, resetPassword } from '../auth/index.ts';
 import { canReachAgency, findAgencyByCode } from '../org/index.ts';
 import {
   canAdministerGrant,
@@ -86,6 +86,7 @@ export async function listStaff(
   actor: Actor,
   q: StaffQuery,
 ): Promise<{ items: StaffView[]; total: number }> {
+  let within: { agencyPath: string; unitPath: string } | undefined;
   if (q.agencyCode !== undefined) {
     const agency = await findAgencyByCode(deps.db, q.agencyCode);
     if (!agency) {
@@ -96,12 +97,14 @@ export async function listStaff(
     if (!canReadStaffAt(actor, { agencyPath: agency.agency_path, unitPath: agency.unit_path })) {
       throw fail('STAFF_AGENCY_OUT_OF_REACH');
     }
+    if (q.below) within = { agencyPath: agency.agency_path, unitPath: agency.unit_path };
   }
   const pageSize = q.pageSize ?? 20;
   const { rows, total } = await listUsers(deps.db, {
     scope: actor.grants,
     q: q.q,
     agencyCode: q.agencyCode,
+    within,
     role: q.role,
     active: q.active,
     offset: ((q.page ?? 1) - 1) * pageSize,
@@ -369,4 +372,50 @@ export async function setActive(
     return { ...user, active };
   });
   return present(actor, user, await loadGrantRows(deps.db, [user.user_id]));
+}
+
+/** Letters and digits that cannot be mistaken for one another when read aloud or copied by hand. */
+const TEMPORARY_ALPHABET = 'abcdefghjkmnpqrstuvwxyzACDEFGHJKLMNPQRTUVWXY34679';
+
+/** A temporary password: three groups of four (≈ 67 bits), e.g. "k7Pm-x3Qa-9tWc". */
+export function temporaryPassword(): string {
+  const groups: string[] = [];
+  for (let g = 0; g < 3; g++) {
+    let group = '';
+    for (let i = 0; i < 4; i++) group += TEMPORARY_ALPHABET[randomInt(TEMPORARY_ALPHABET.length)];
+    groups.push(group);
+  }
+  return groups.join('-');
+}
+
+/**
+ * An administrator resets a staff member's password (#14): the one given or a temporary one, shown
+ * once. Only an administrator whose administration holds every grant of the account (as for locking
+ * it), never for their own account; checked again in the reset's transaction, on the locked row.
+ * The person's sessions end and they must change it at the next sign-in; audited on the
+ * administrator's chain without the password.
+ */
+export async function resetStaffPassword(
+  deps: Deps,
+  actor: Actor,
+  input: { username: string; password?: string | undefined; requestId: string },
+): Promise<{ staff: StaffView; temporaryPassword: string | null }> {
+  const { user } = await visibleUser(deps, actor, input.username);
+  if (user.user_id === actor.userId) throw fail('STAFF_SELF_PASSWORD_RESET');
+  const generated = input.password === undefined ? temporaryPassword() : null;
+  await resetPassword(deps, actor, {
+    username: user.username,
+    password: input.password ?? generated!,
+    requestId: input.requestId,
+    details: { temporary: generated !== null },
+    check: async (trx, userId) => {
+      const grants = await loadGrantRows(trx, [userId]);
+      if (!canManageAccount(actor, userId, grants.map(targetOf))) throw fail('STAFF_RESET_OUT_OF_REACH');
+    },
+  });
+  const fresh = await findUser(deps.db, user.username);
+  return {
+    staff: present(actor, fresh!, await loadGrantRows(deps.db, [user.user_id])),
+    temporaryPassword: generated,
+  };
 }

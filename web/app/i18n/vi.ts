@@ -48,6 +48,7 @@ export const vi = {
   user: {
     label: 'Người dùng đang đăng nhập',
     signOut: 'Đăng xuất',
+    changePassword: 'Đổi mật khẩu',
     signingOut: 'Đang đăng xuất…',
     moreRoles: (n: number) => `và ${n} vai trò khác`,
   },
@@ -953,6 +954,28 @@ export const vi = {
     active: 'Đang hoạt động',
     inactive: 'Đã khóa',
     editGrants: 'Sửa vai trò',
+    resetPassword: 'Đặt lại mật khẩu',
+    agencyFilter: 'Cơ quan',
+    agencyFilterHint: 'Gõ tên hoặc mã cơ quan rồi chọn trong gợi ý.',
+    belowFilter: 'Kể cả các cơ quan cấp dưới',
+    anyAgency: 'Bỏ lọc theo cơ quan',
+    reset: {
+      heading: (name: string) => `Đặt lại mật khẩu của ${name}`,
+      intro:
+        'Các phiên đăng nhập của cán bộ này sẽ kết thúc. Khi đăng nhập lại, họ phải đổi mật khẩu trước khi làm bất cứ việc gì khác.',
+      legend: 'Mật khẩu mới',
+      generate: 'Hệ thống tạo mật khẩu tạm thời (chỉ hiện một lần)',
+      choose: 'Tôi tự đặt mật khẩu tạm thời',
+      password: 'Mật khẩu tạm thời',
+      submit: 'Đặt lại mật khẩu',
+      sending: 'Đang đặt lại…',
+      failed: 'Chưa đặt lại được mật khẩu',
+      temporary: (u: string) => `Đã đặt lại mật khẩu của ${u}. Mật khẩu tạm thời:`,
+      showOnce:
+        'Mật khẩu này chỉ hiện một lần. Hãy trao trực tiếp cho cán bộ, không gửi qua thư điện tử; họ phải đổi mật khẩu khi đăng nhập.',
+      done: (u: string) => `Đã đặt lại mật khẩu của ${u}; họ phải đổi mật khẩu khi đăng nhập.`,
+      close: 'Xong',
+    },
     deactivate: 'Khóa tài khoản',
     activate: 'Mở khóa',
     readOnly: 'Chỉ xem',
@@ -1596,6 +1619,102 @@ export const vi = {
       refused: (why: string) => `Không thực hiện được: ${why}`,
       failed: (why: string) => `Chưa gửi được yêu cầu: ${why}`,
     },
+  },
+  /** #14: the dossier's actions, its time left and its action forms' fields, by key. */
+  dossierTerms: {
+    /** The same names as common/dossiers/actions.ts (a test keeps them in step). */
+    actions: {
+      accept: 'Tiếp nhận hồ sơ',
+      'request-supplement': 'Yêu cầu bổ sung, hoàn thiện hồ sơ',
+      supplement: 'Bổ sung hồ sơ',
+      refuse: 'Từ chối tiếp nhận hồ sơ',
+      claim: 'Nhận xử lý',
+      assign: 'Phân công xử lý',
+      forward: 'Chuyển bước tiếp theo',
+      'send-back': 'Trả lại bước trước',
+      approve: 'Phê duyệt, ký kết quả',
+      deny: 'Từ chối giải quyết (không đủ điều kiện)',
+      apologize: 'Xin lỗi và hẹn lại ngày trả kết quả',
+      'return-result': 'Trả kết quả',
+      withdraw: 'Rút hồ sơ (dừng thực hiện theo đề nghị)',
+      stop: 'Dừng xử lý hồ sơ',
+      'request-payment': 'Yêu cầu thực hiện nghĩa vụ tài chính',
+      'confirm-payment': 'Xác nhận đã thực hiện nghĩa vụ tài chính',
+    } as Record<string, string>,
+    remaining: {
+      duration: (p: { days: number; hours: number; minutes: number }) => {
+        const parts: string[] = [];
+        if (p.days > 0) parts.push(`${p.days} ngày`);
+        if (p.hours > 0) parts.push(`${p.hours} giờ`);
+        if (p.minutes > 0 || parts.length === 0) parts.push(`${p.minutes} phút`);
+        return `${parts.join(' ')} làm việc`;
+      },
+      left: (duration: string) => `Còn ${duration}`,
+      overdue: (duration: string) => `Quá hạn ${duration}`,
+      dueNow: 'Đến hạn',
+      overdueNow: 'Đã quá hạn',
+    },
+    /**
+     * The action forms' fields (common/dossiers/actions.ts writes them in Vietnamese): by
+     * `<action>.<path>` (a list's item: `[]`), or `*.<path>` for every action; `#` a field's hint;
+     * `option.<value>` a choice.
+     */
+    inputs: {
+      '*.note': 'Ghi chú',
+      '*.reason': 'Lý do',
+      'request-supplement.missingComponents': 'Nội dung cần bổ sung, hoàn thiện',
+      'request-supplement.missingComponents[]': 'Thành phần cần bổ sung',
+      'request-supplement.missingComponents[].name': 'Tên thành phần hồ sơ',
+      'request-supplement.missingComponents[].requirement': 'Yêu cầu (bản chính, bản sao, số lượng …)',
+      'supplement.components': 'Giấy tờ bổ sung',
+      'supplement.components[]': 'Giấy tờ',
+      'supplement.components[].name': 'Tên giấy tờ',
+      'supplement.components[].fileId': 'Tệp đính kèm',
+      'assign.assigneeId': 'Người được phân công',
+      'forward.nextAssigneeId': 'Người xử lý bước tiếp theo',
+      'approve.resultDocuments': 'Kết quả giải quyết',
+      'approve.resultDocuments[]': 'Văn bản kết quả',
+      'approve.resultDocuments[].name': 'Tên giấy tờ',
+      'approve.resultDocuments[].fileId': 'Tệp đính kèm',
+      'apologize.reason': 'Lý do quá hạn',
+      'apologize.newDueAt': 'Thời gian hẹn trả kết quả mới',
+      'apologize.newDueAt#': 'Sau hạn hiện tại; hạn ban đầu vẫn được dùng để đánh giá đúng hạn',
+      'return-result.channel': 'Hình thức trả kết quả',
+      'return-result.recipientName': 'Người nhận kết quả',
+      'withdraw.reason': 'Lý do rút hồ sơ',
+      'stop.category': 'Căn cứ dừng xử lý',
+      'stop.reason': 'Lý do cụ thể',
+      'stop.decisionRef': 'Số, ký hiệu văn bản (nếu có)',
+      'request-payment.items': 'Nghĩa vụ tài chính',
+      'request-payment.items[]': 'Khoản phải nộp',
+      'request-payment.items[].name': 'Tên khoản (thuế, phí, lệ phí)',
+      'request-payment.items[].amountVnd': 'Số tiền (đồng)',
+      'confirm-payment.receiptRef': 'Số biên lai, chứng từ',
+      'option.counter': 'Trực tiếp tại Bộ phận Một cửa',
+      'option.postal': 'Qua dịch vụ bưu chính công ích',
+      'option.online': 'Trực tuyến (kho dữ liệu của người nộp)',
+      'option.not-eligible': 'Hồ sơ không đủ điều kiện giải quyết',
+      'option.supplement-overdue': 'Quá hạn bổ sung hồ sơ',
+      'option.decision': 'Dừng theo quyết định của cơ quan có thẩm quyền',
+    } as Record<string, string>,
+  },
+  /** #14: changing one's own password, required after an administrator's reset. */
+  passwordChange: {
+    title: 'Đổi mật khẩu',
+    mustChange:
+      'Mật khẩu của bạn đã được quản trị đặt lại. Hãy đặt mật khẩu của riêng bạn trước khi tiếp tục làm việc.',
+    intro: 'Đổi mật khẩu đăng nhập của bạn. Các phiên đăng nhập khác của tài khoản sẽ kết thúc.',
+    current: 'Mật khẩu hiện tại',
+    currentMissing: 'Hãy nhập mật khẩu hiện tại.',
+    next: 'Mật khẩu mới',
+    nextHint: (n: number) => `Ít nhất ${n} ký tự, khác mật khẩu hiện tại.`,
+    tooShort: (n: number) => `Mật khẩu mới cần ít nhất ${n} ký tự.`,
+    again: 'Nhập lại mật khẩu mới',
+    mismatch: 'Hai lần nhập mật khẩu mới không khớp.',
+    submit: 'Đổi mật khẩu',
+    sending: 'Đang đổi…',
+    failed: 'Chưa đổi được mật khẩu',
+    done: 'Đã đổi mật khẩu.',
   },
   notFound: {
     title: 'Không tìm thấy trang',

@@ -13,6 +13,7 @@ import { dossierPath, PATHS } from '../paths.ts';
 import { ReadError } from '../read-error.tsx';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
+import { withData } from '../ui/data-text.tsx';
 import { roleCounters, worklistPath, type RoleCounters } from './home-counters.ts';
 
 function Counters({
@@ -80,7 +81,7 @@ function Changes({ t, data }: { t: Messages; data: DossierChangesData }) {
                   <td data-label={c.last}>
                     {d.lastAction.kind === 'submit'
                       ? t.home.changesSubmitted
-                      : actionLabel(d.lastAction.kind)}
+                      : actionLabel(t, d.lastAction.kind)}
                     <br />
                     <span className="muted">
                       {t.home.changesBy(d.lastAction.by, formatInstant(t, d.lastAction.at))}
@@ -113,7 +114,7 @@ export function HomePage() {
   if (!user) return null;
 
   return (
-    <Page title={t.home.title} heading={t.home.greeting(user.fullName)}>
+    <Page title={t.home.title} heading={withData(t.home.greeting, user.fullName)}>
       {user.roles.length === 0 ? (
         <p>{t.home.noRoles}</p>
       ) : (
@@ -126,7 +127,9 @@ export function HomePage() {
               <li key={`${r.role}@${r.agencyCode}`}>
                 <span className="role-name">{t.roles[r.role]}</span>{' '}
                 <span className="muted">{t.home.roleAt}</span>{' '}
-                <span className="role-agency">{r.agencyName}</span>
+                <span className="role-agency" lang="vi">
+                  {r.agencyName}
+                </span>
               </li>
             ))}
           </ul>

@@ -77,7 +77,7 @@ export function ChangesSummary({
             <ul>
               {g.days.map((d) => (
                 <li key={`${d.date}|${d.name}`}>
-                  {formatCivilDate(t, d.date)} — {d.name}
+                  {formatCivilDate(t, d.date)} — <span lang="vi">{d.name}</span>
                 </li>
               ))}
             </ul>

@@ -59,7 +59,7 @@ export function CalendarTables({ t, calendar }: { t: Messages; calendar: Calenda
             caption={c.daysOffCaption(calendar.year)}
             rows={calendar.holidays}
             columns={[
-              { label: c.name, cell: (h) => h.name },
+              { label: c.name, cell: (h) => <span lang="vi">{h.name}</span> },
               {
                 label: c.kind,
                 cell: (h) => <span className={`kind kind-${h.kind}`}>{c.kinds[h.kind]}</span>,
@@ -80,7 +80,7 @@ export function CalendarTables({ t, calendar }: { t: Messages; calendar: Calenda
             t={t}
             caption={c.workingDaysCaption(calendar.year)}
             rows={calendar.workingDays}
-            columns={[{ label: c.reason, cell: (w) => w.reason }]}
+            columns={[{ label: c.reason, cell: (w) => <span lang="vi">{w.reason}</span> }]}
           />
         )}
       </section>

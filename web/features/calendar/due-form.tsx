@@ -126,7 +126,7 @@ export function DueForm({
         >
           <option value="">{t.due.defaultAgency}</option>
           {agencies.map((a) => (
-            <option key={a.code} value={a.code}>
+            <option key={a.code} value={a.code} lang="vi">
               {a.name} ({a.code})
             </option>
           ))}

@@ -15,6 +15,7 @@ import { calendarQueries, type OfficeHoursResult } from './calendar-api.ts';
 import { HoursEditor } from './office-hours-editor.tsx';
 import { AGENCY_CODE, agenciesOf } from './office-hours-rows.ts';
 import { HoursTable } from './office-hours-table.tsx';
+import { withData } from '../../app/ui/data-text.tsx';
 
 const EDITORS = ['unit-admin', 'province-admin'];
 
@@ -75,7 +76,9 @@ export function OfficeHoursPage({ agencyCode }: { agencyCode: string }) {
   const own = user?.roles.find((r) => r.agencyCode === agencyCode);
   const canEdit = user?.roles.some((r) => EDITORS.includes(r.role)) ?? false;
   const myAgencies = user ? agenciesOf(user.roles).filter((a) => a.code !== agencyCode) : [];
-  const heading = own ? t.officeHours.heading(own.agencyName) : t.officeHours.headingCode(agencyCode);
+  const heading = own
+    ? withData(t.officeHours.heading, own.agencyName)
+    : t.officeHours.headingCode(agencyCode);
 
   return (
     <Page

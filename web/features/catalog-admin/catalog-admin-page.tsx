@@ -78,9 +78,13 @@ export function CatalogAdminPage() {
                     <span className="code">{p.code}</span>
                   </td>
                   <th scope="row" data-label={c.columns.name}>
-                    <Link to={procedureAdminPath(p.code)}>{p.name}</Link>
+                    <Link to={procedureAdminPath(p.code)} lang="vi">
+                      {p.name}
+                    </Link>
                   </th>
-                  <td data-label={c.columns.field}>{p.field?.name ?? ''}</td>
+                  <td data-label={c.columns.field} lang="vi">
+                    {p.field?.name ?? ''}
+                  </td>
                 </tr>
               ))}
             </tbody>

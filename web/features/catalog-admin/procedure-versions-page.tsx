@@ -22,6 +22,7 @@ import {
 } from './catalog-admin-api.ts';
 import { refusalOf, type Refusal } from './version-refusal.ts';
 import { VersionsTable, type VersionAction } from './versions-table.tsx';
+import { withData } from '../../app/ui/data-text.tsx';
 
 const PROCEDURE_CODE = /^\d\.\d{6}$/;
 
@@ -120,7 +121,7 @@ export function ProcedureVersionsPage({ code }: { code: string }) {
   const items = read.data?.items ?? [];
   const name = items.at(-1)?.name ?? code;
   const hasDraft = items.some((v) => v.status === 'draft');
-  const heading = read.data ? c.versionsHeading(name) : c.versionsHeadingCode(code);
+  const heading = read.data ? withData(c.versionsHeading, name) : c.versionsHeadingCode(code);
 
   return (
     <Page title={c.versionsTitle(code)} heading={heading} className="procedure-versions-page">

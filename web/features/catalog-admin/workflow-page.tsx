@@ -152,7 +152,8 @@ export function WorkflowPage({ code, versionText }: { code: string; versionText:
                 <div>
                   <dt>{w.procedure}</dt>
                   <dd>
-                    {versionInfo?.name ?? code} <span className="code muted">{code}</span>
+                    <span lang="vi">{versionInfo?.name ?? code}</span>{' '}
+                    <span className="code muted">{code}</span>
                   </dd>
                 </div>
                 <div>

@@ -9,6 +9,7 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import { SendOrCancel } from '../../app/ui/form-actions.tsx';
 import { ErrorSummary, type Problem } from '../calendar/error-summary.tsx';
 import { PersonPicker, pickedPerson, withoutProperty, type PersonInput } from '../staff/person-picker.tsx';
+import { localiseInputs } from './action-inputs.ts';
 import { performAction, type DossierViewData } from './dossiers-api.ts';
 import {
   errorsFor,
@@ -24,7 +25,7 @@ export function ActionForm({
   version,
   kind,
   label,
-  inputs,
+  inputs: sent,
   person,
   onDone,
   onStale,
@@ -42,6 +43,7 @@ export function ActionForm({
   onCancel: () => void;
 }) {
   const { t } = useI18n();
+  const [inputs] = useState(() => localiseInputs(t, kind, sent));
   const [value, setValue] = useState<unknown>(() => initialValue(inputs) ?? {});
   const [uploading, setUploading] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});

@@ -8,6 +8,7 @@ import {
   isDossierCode,
   personWithRoles,
   previewKind,
+  remainingLabel,
   statusChange,
   statusLabel,
 } from './dossier-format.ts';
@@ -27,10 +28,23 @@ describe('dossier names', () => {
   });
 
   it('names actions and status changes', () => {
-    assert.equal(actionLabel('no-such-action'), 'no-such-action');
-    assert.notEqual(actionLabel('accept'), 'accept');
+    assert.equal(actionLabel(vi, 'no-such-action'), 'no-such-action');
+    assert.equal(actionLabel(vi, 'accept'), 'Tiếp nhận hồ sơ');
+    assert.equal(actionLabel(en, 'accept', 'Tiếp nhận hồ sơ'), 'Receive the dossier');
     assert.equal(statusChange(vi, 'received', 'received'), 'Đã tiếp nhận');
     assert.match(statusChange(vi, 'received', 'returned'), /^Đã tiếp nhận → /);
+  });
+
+  it('#14 says the working time left or late in the interface language', () => {
+    const left = { overdue: false, workingMinutes: 1140, days: 2, hours: 3, minutes: 0 };
+    assert.equal(remainingLabel(vi, left), 'Còn 2 ngày 3 giờ làm việc');
+    assert.equal(remainingLabel(en, left), '2 working days 3 hours left');
+    const late = { overdue: true, workingMinutes: -480, days: 1, hours: 0, minutes: 0 };
+    assert.equal(remainingLabel(vi, late), 'Quá hạn 1 ngày làm việc');
+    assert.equal(remainingLabel(en, late), 'Overdue by 1 working day');
+    const now = { overdue: false, workingMinutes: 0, days: 0, hours: 0, minutes: 0 };
+    assert.equal(remainingLabel(en, now), 'Due now');
+    assert.equal(remainingLabel(vi, { ...now, overdue: true }), 'Đã quá hạn');
   });
 });
 

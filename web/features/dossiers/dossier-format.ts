@@ -20,8 +20,21 @@ export function statusLabel(t: Messages, status: string): string {
   return t.lang === 'vi' ? info.label : info.englishLabel;
 }
 
-export function actionLabel(kind: string): string {
-  return (DOSSIER_ACTIONS[kind as ActionKind] as { label: string } | undefined)?.label ?? kind;
+/** An action's name in the interface's language; `fallback` (the server's label, or the kind) otherwise. */
+export function actionLabel(t: Messages, kind: string, fallback?: string): string {
+  const known = (DOSSIER_ACTIONS[kind as ActionKind] as { label: string } | undefined)?.label;
+  const named = (t.dossierTerms.actions as Partial<Record<string, string>>)[kind];
+  return named ?? fallback ?? known ?? kind;
+}
+
+type Remaining = { overdue: boolean; workingMinutes: number; days: number; hours: number; minutes: number };
+
+/** "Còn 2 ngày 3 giờ làm việc" / "2 working days 3 hours left", "Quá hạn …" / "… overdue", "Đến hạn" / "Due now". */
+export function remainingLabel(t: Messages, r: Remaining): string {
+  const w = t.dossierTerms.remaining;
+  if (r.workingMinutes === 0) return r.overdue ? w.overdueNow : w.dueNow;
+  const duration = w.duration(r);
+  return r.overdue ? w.overdue(duration) : w.left(duration);
 }
 
 /** "Đã tiếp nhận", or "Đã tiếp nhận → Đang xử lý" when the action moved the dossier on. */

@@ -16,7 +16,7 @@ import { DossierFrame } from './dossier-frame.tsx';
 import { personInputFor } from '../staff/person-picker.tsx';
 import { ActionForm } from './action-form.tsx';
 import { ActionButtons, ActionNotice, ReadFailed, useActionPanel } from './action-panel.tsx';
-import { isDossierCode } from './dossier-format.ts';
+import { actionLabel, isDossierCode, statusLabel } from './dossier-format.ts';
 import { DossierPapers } from './dossier-papers.tsx';
 import { DossierRating } from './dossier-rating.tsx';
 import { DossierDeclaration } from './dossier-declaration.tsx';
@@ -94,7 +94,7 @@ export function DossierPage({ code }: { code: string }) {
               <p className="muted">{t.dossiers.page.noActions}</p>
             ) : (
               <ActionButtons
-                actions={load.actions.items}
+                actions={load.actions.items.map((a) => ({ ...a, label: actionLabel(t, a.kind, a.label) }))}
                 open={panel.open}
                 onToggle={panel.toggle}
                 buttonsRef={panel.buttonsRef}
@@ -109,10 +109,14 @@ export function DossierPage({ code }: { code: string }) {
                   code={load.view.code}
                   version={load.actions.version}
                   kind={a.kind}
-                  label={a.label}
+                  label={actionLabel(t, a.kind, a.label)}
                   inputs={a.inputs as FormSchema}
                   person={personInputFor(a.kind, load.view)}
-                  onDone={(view) => panel.onDone(t.dossiers.page.done(a.label, view.statusLabel))}
+                  onDone={(view) =>
+                    panel.onDone(
+                      t.dossiers.page.done(actionLabel(t, a.kind, a.label), statusLabel(t, view.status)),
+                    )
+                  }
                   onStale={panel.onStale}
                   onCancel={panel.onCancel}
                 />

@@ -40,7 +40,7 @@ function PaperList({
       <ul className={`file-list ${className}`}>
         {items.map((item) => (
           <li key={item.key}>
-            <span>{item.name}</span>
+            <span lang="vi">{item.name}</span>
             {item.when === undefined ? null : (
               <>
                 {' '}
@@ -182,7 +182,7 @@ function Papers({ t, code, papers }: { t: Messages; code: string; papers: Dossie
                 <td data-label={p.columns.code} className="code">
                   {c.code}
                 </td>
-                <th scope="row" data-label={p.columns.name}>
+                <th scope="row" data-label={p.columns.name} lang="vi">
                   {c.name}
                 </th>
                 <td data-label={p.columns.provided}>

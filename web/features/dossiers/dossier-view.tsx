@@ -9,7 +9,14 @@ import { Link } from '../../app/router.tsx';
 import { TitledSection, type SectionProps } from '../../app/ui/titled-section.tsx';
 import { TableHead } from '../../app/ui/table-head.tsx';
 import { formatInstant, formatShortDate } from '../calendar/vn-time.ts';
-import { actionLabel, applicantFacts, personWithRoles, statusChange } from './dossier-format.ts';
+import {
+  actionLabel,
+  applicantFacts,
+  personWithRoles,
+  remainingLabel,
+  statusChange,
+  statusLabel,
+} from './dossier-format.ts';
 import type { DossierViewData } from './dossiers-api.ts';
 import { DueCell } from './worklist-page.tsx';
 
@@ -51,19 +58,21 @@ export function Summary({ t, view }: { t: Messages; view: DossierViewData }) {
       <div>
         <dt>{t.dossiers.columns.status}</dt>
         <dd>
-          <span className={`status status-${view.status}`}>{view.statusLabel}</span>
+          <span className={`status status-${view.status}`}>{statusLabel(t, view.status)}</span>
         </dd>
       </div>
       <div>
         <dt>{t.dossiers.columns.procedure}</dt>
         <dd>
-          <Link to={procedurePath(view.procedure.code)}>{view.procedure.name}</Link>{' '}
+          <Link to={procedurePath(view.procedure.code)} lang="vi">
+            {view.procedure.name}
+          </Link>{' '}
           <span className="code muted">{view.procedure.code}</span>
         </dd>
       </div>
       <div>
         <dt>{t.dossiers.columns.applicant}</dt>
-        <dd>{applicantName}</dd>
+        <dd lang="vi">{applicantName}</dd>
       </div>
       <div>
         <dt>{p.channel}</dt>
@@ -75,11 +84,11 @@ export function Summary({ t, view }: { t: Messages; view: DossierViewData }) {
       </div>
       <div>
         <dt>{p.competentAgency}</dt>
-        <dd>{view.competentAgency.name}</dd>
+        <dd lang="vi">{view.competentAgency.name}</dd>
       </div>
       <div>
         <dt>{t.dossiers.columns.agency}</dt>
-        <dd>{view.currentAgency.name}</dd>
+        <dd lang="vi">{view.currentAgency.name}</dd>
       </div>
       <div>
         <dt>{p.submittedAt}</dt>
@@ -95,7 +104,7 @@ export function Summary({ t, view }: { t: Messages; view: DossierViewData }) {
           <DueCell t={t} status={view.status} due={due} />
           {view.remaining ? (
             <span className={view.remaining.overdue ? 'remaining remaining-overdue' : 'remaining'}>
-              {view.remaining.label}
+              {remainingLabel(t, view.remaining)}
             </span>
           ) : null}
         </dd>
@@ -202,11 +211,11 @@ export function Steps({ t, view }: { t: Messages; view: DossierViewData }) {
           aria-current={s.current ? 'step' : undefined}
         >
           <span className="step-name">
-            {s.name}
+            <span lang="vi">{s.name}</span>
             {s.current ? <span className="tag tag-current">{c.currentStep}</span> : null}
           </span>
           <span className="step-meta">
-            {s.agency.name}
+            <span lang="vi">{s.agency.name}</span>
             {s.dueAt ? ` · ${c.stepDue(formatInstant(t, s.dueAt))}` : ''}
             {s.handler ? ` · ${c.stepHandler(s.handler.name)}` : ''}
           </span>
@@ -227,11 +236,15 @@ export function History({ t, view }: { t: Messages; view: DossierViewData }) {
           <tr key={h.version}>
             <td data-label={c.at}>{formatInstant(t, h.at)}</td>
             <th scope="row" data-label={c.action}>
-              {actionLabel(h.action)}
+              {actionLabel(t, h.action)}
             </th>
-            <td data-label={c.by}>{personWithRoles(t, h.name, h.roles)}</td>
+            <td data-label={c.by} lang="vi">
+              {personWithRoles(t, h.name, h.roles)}
+            </td>
             <td data-label={c.status}>{statusChange(t, h.from, h.to)}</td>
-            <td data-label={c.note}>{h.note ?? ''}</td>
+            <td data-label={c.note} lang="vi">
+              {h.note ?? ''}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -34,6 +34,7 @@ import {
   toPreferences,
   type WorklistState,
 } from './worklist-state.ts';
+import { statusLabel } from './dossier-format.ts';
 
 const DEBOUNCE_MS = 300;
 const SAVE_DELAY_MS = 600;
@@ -136,8 +137,12 @@ function DossierTable({
                     {d.code}
                   </Link>
                 </th>
-                <td data-label={c.procedure}>{d.procedureName}</td>
-                <td data-label={c.applicant}>{d.applicantName}</td>
+                <td data-label={c.procedure} lang="vi">
+                  {d.procedureName}
+                </td>
+                <td data-label={c.applicant} lang="vi">
+                  {d.applicantName}
+                </td>
                 <td data-label={c.channel}>{t.worklist.channels[d.channel] ?? d.channel}</td>
                 <td data-label={c.received}>
                   {d.receivedAt ? (
@@ -152,14 +157,18 @@ function DossierTable({
                 <td data-label={c.stepDue}>
                   <DueCell t={t} status={d.status} due={d.stepDueAt} none={t.worklist.noStepDue} />
                 </td>
-                <td data-label={c.step}>{d.currentStep.name}</td>
+                <td data-label={c.step} lang="vi">
+                  {d.currentStep.name}
+                </td>
                 <td data-label={c.handler}>
-                  {d.handler ? d.handler.name : <span className="muted">{t.worklist.noHandler}</span>}
+                  {d.handler ? (
+                    <span lang="vi">{d.handler.name}</span>
+                  ) : (
+                    <span className="muted">{t.worklist.noHandler}</span>
+                  )}
                 </td>
                 <td data-label={c.status}>
-                  <span className={`status status-${d.status}`}>
-                    {t.worklist.statuses[d.status] ?? d.statusLabel}
-                  </span>
+                  <span className={`status status-${d.status}`}>{statusLabel(t, d.status)}</span>
                 </td>
               </tr>
             );

@@ -6,6 +6,7 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import { orgQueries, type UnitView } from './org-api.ts';
 import { agencyKindLabel } from './unit-kinds.ts';
 import { TableHead } from '../../app/ui/table-head.tsx';
+import { withData } from '../../app/ui/data-text.tsx';
 
 export function AgencyTable({ unit }: { unit: UnitView | null }) {
   const { t } = useI18n();
@@ -24,7 +25,7 @@ export function AgencyTable({ unit }: { unit: UnitView | null }) {
       aria-busy={read.isFetching && unit !== null}
     >
       <h2 id="agencies-heading" className="panel-heading">
-        {unit ? t.agencies.headingFor(unit.name) : t.agencies.heading}
+        {unit ? withData(t.agencies.headingFor, unit.name) : t.agencies.heading}
       </h2>
       {unit === null ? (
         <p className="muted">{t.agencies.choose}</p>
@@ -58,7 +59,7 @@ export function AgencyTable({ unit }: { unit: UnitView | null }) {
             <tbody role="rowgroup">
               {load.items.map((a) => (
                 <tr key={a.code} role="row">
-                  <th scope="row" role="rowheader" data-label={t.agencies.name}>
+                  <th scope="row" role="rowheader" data-label={t.agencies.name} lang="vi">
                     {a.name}
                   </th>
                   <td role="cell" data-label={t.agencies.kind}>

@@ -194,7 +194,9 @@ export function UnitTree(props: Props) {
           ) : (
             <span className="tree-toggle tree-leaf" aria-hidden="true" />
           )}
-          <span className="tree-label">{node.unit.name}</span>{' '}
+          <span className="tree-label" lang="vi">
+            {node.unit.name}
+          </span>{' '}
           <span className="tree-code">{node.unit.code}</span>
         </div>
       </li>

@@ -55,9 +55,11 @@ export function ByAgency({ t, f, data }: Props) {
           key: a.agency.code,
           header:
             a.agency.code === only ? (
-              a.agency.name
+              <span lang="vi">{a.agency.name}</span>
             ) : (
-              <Link to={overviewHref({ month: data.month, agencyCode: a.agency.code })}>{a.agency.name}</Link>
+              <Link to={overviewHref({ month: data.month, agencyCode: a.agency.code })} lang="vi">
+                {a.agency.name}
+              </Link>
             ),
           cells: cells(a.figures),
         }))}
@@ -75,10 +77,10 @@ function AgencyList({ t, agencies }: { t: Messages; agencies: OverviewAgency[] }
       columns={[{ label: t.reports.byAgency.agency }, { label: r.code }, { label: r.unit }]}
       rows={agencies.map((a) => ({
         key: a.code,
-        header: a.name,
+        header: <span lang="vi">{a.name}</span>,
         cells: [
           { label: r.code, value: <span className="code">{a.code}</span> },
-          { label: r.unit, value: a.unitName },
+          { label: r.unit, value: <span lang="vi">{a.unitName}</span> },
         ],
       }))}
     />

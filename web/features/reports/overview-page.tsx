@@ -79,7 +79,7 @@ export function OverviewPage() {
         <div className="overview-body" aria-busy={result.isFetching}>
           <h2 className="section-heading overview-period">{r.periodHeading(r.period(month))}</h2>
           <p className="note">
-            {r.scope}: {data.scope.map((a) => a.name).join(', ')}
+            {r.scope}: <span lang="vi">{data.scope.map((a) => a.name).join(', ')}</span>
           </p>
           <p className="note">{r.asOf(formatInstant(t, data.asOf))}</p>
           <Figures t={t} f={f} figures={data.totals} />

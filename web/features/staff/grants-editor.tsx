@@ -78,7 +78,7 @@ export function GrantsEditor({
             return (
               <li key={row.id} className="grant-locked">
                 <span>
-                  {row.role ? t.roles[row.role] : ''} · {row.agency?.name}{' '}
+                  {row.role ? t.roles[row.role] : ''} · <span lang="vi">{row.agency?.name}</span>{' '}
                   <span className="code muted">{row.agency?.code}</span>
                 </span>{' '}
                 <span className="tag">{g.locked}</span>

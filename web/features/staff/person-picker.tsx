@@ -123,7 +123,7 @@ export function PersonPicker({
           <option value="">{p.choose}</option>
           {people?.map((person) => (
             <option key={person.id} value={person.id}>
-              {person.fullName} ({person.username})
+              <span lang="vi">{person.fullName}</span> ({person.username})
             </option>
           ))}
         </select>

@@ -3,6 +3,7 @@
 import type {
   CreateStaffBody,
   PutGrantsBody,
+  ResetPasswordResponse,
   StaffListResponse,
   StaffView,
 } from '../../../common/contracts/staff.ts';
@@ -16,6 +17,7 @@ export type StaffGrantInput = PutGrantsBody['grants'][number];
 export type StaffQuery = {
   q?: string | undefined;
   agencyCode?: string | undefined;
+  below?: boolean | undefined;
   role?: Role | undefined;
   active?: boolean | undefined;
   page?: number | undefined;
@@ -29,7 +31,11 @@ const one = (username: string): string => `${base}/${encodeURIComponent(username
 export function listStaff(query: StaffQuery, signal?: AbortSignal): Promise<StaffListResponse> {
   return apiGet(
     base,
-    { ...query, active: query.active === undefined ? undefined : String(query.active) },
+    {
+      ...query,
+      active: query.active === undefined ? undefined : String(query.active),
+      below: query.below ? 'true' : undefined,
+    },
     signal,
   );
 }
@@ -44,6 +50,11 @@ export function putGrants(username: string, body: PutGrantsBody): Promise<StaffV
 
 export function setStaffActive(username: string, active: boolean): Promise<StaffView> {
   return apiPost(`${one(username)}/${active ? 'activate' : 'deactivate'}`);
+}
+
+/** A temporary password made by the server (shown once) when `password` is not given (#14). */
+export function resetStaffPassword(username: string, password?: string): Promise<ResetPasswordResponse> {
+  return apiPost(`${one(username)}/password-reset`, password === undefined ? {} : { password });
 }
 
 const read = featureQueries('staff');

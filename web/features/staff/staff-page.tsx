@@ -22,11 +22,17 @@ import {
 import { StaffFiltersForm } from './staff-filters.tsx';
 import { CreateStaffForm, EditGrantsForm } from './staff-forms.tsx';
 import { NO_FILTERS, staffQuery, type StaffFilters } from './staff-query.ts';
+import { ResetPasswordForm, TemporaryPassword } from './staff-reset.tsx';
 import { StaffTable } from './staff-table.tsx';
 
 const DEBOUNCE_MS = 300;
 const ADMIN_ROLES: readonly Role[] = ['unit-admin', 'province-admin'];
-type Mode = { kind: 'list' } | { kind: 'create' } | { kind: 'edit'; user: StaffView };
+type Mode =
+  | { kind: 'list' }
+  | { kind: 'create' }
+  | { kind: 'edit'; user: StaffView }
+  | { kind: 'reset'; user: StaffView }
+  | { kind: 'temporary'; username: string; password: string };
 
 export function StaffPage() {
   const { t } = useI18n();
@@ -114,6 +120,21 @@ export function StaffPage() {
             void reload();
           }}
         />
+      ) : mode.kind === 'reset' ? (
+        <ResetPasswordForm
+          key={mode.user.id}
+          user={mode.user}
+          onDone={(temporary) => {
+            const { username } = mode.user;
+            if (temporary === null) {
+              setMode({ kind: 'list' });
+              setNotice({ text: s.reset.done(username), error: false });
+            } else setMode({ kind: 'temporary', username, password: temporary });
+          }}
+          onCancel={backToList}
+        />
+      ) : mode.kind === 'temporary' ? (
+        <TemporaryPassword username={mode.username} password={mode.password} onClose={backToList} />
       ) : isAdmin ? (
         <p>
           <button
@@ -164,6 +185,11 @@ export function StaffPage() {
             }}
             onToggle={(u) => {
               if (!toggle.isPending) toggle.mutate(u);
+            }}
+            onReset={(u) => {
+              setNotice(null);
+              setMode({ kind: 'reset', user: u });
+              window.scrollTo({ top: 0 });
             }}
           />
         ) : done ? (

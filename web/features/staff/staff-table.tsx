@@ -8,12 +8,15 @@ export function StaffTable({
   items,
   onEdit,
   onToggle,
+  onReset,
   busy,
 }: {
   t: Messages;
   items: StaffView[];
   onEdit: (user: StaffView) => void;
   onToggle: (user: StaffView) => void;
+  /** Resetting the password (#14): offered where the account is the administrator's to lock. */
+  onReset: (user: StaffView) => void;
   busy: string | null;
 }) {
   const c = t.staff.columns;
@@ -32,7 +35,7 @@ export function StaffTable({
       <tbody>
         {items.map((u) => (
           <tr key={u.id}>
-            <th scope="row" data-label={c.name}>
+            <th scope="row" data-label={c.name} lang="vi">
               {u.fullName}
             </th>
             <td data-label={c.username}>
@@ -42,7 +45,7 @@ export function StaffTable({
               <ul className="plain-list">
                 {u.grants.map((g) => (
                   <li key={`${g.role}@${g.agencyCode}`}>
-                    {t.roles[g.role]} · {g.agencyName}
+                    {t.roles[g.role]} · <span lang="vi">{g.agencyName}</span>
                   </li>
                 ))}
               </ul>
@@ -58,7 +61,10 @@ export function StaffTable({
                   {u.grants.some((g) => g.editable) ? (
                     <button type="button" className="button button-small" onClick={() => onEdit(u)}>
                       {t.staff.editGrants}
-                      <span className="visually-hidden"> – {u.fullName}</span>
+                      <span className="visually-hidden" lang="vi">
+                        {' '}
+                        – {u.fullName}
+                      </span>
                     </button>
                   ) : null}
                   {u.manageable ? (
@@ -69,7 +75,19 @@ export function StaffTable({
                       onClick={() => onToggle(u)}
                     >
                       {u.active ? t.staff.deactivate : t.staff.activate}
-                      <span className="visually-hidden"> – {u.fullName}</span>
+                      <span className="visually-hidden" lang="vi">
+                        {' '}
+                        – {u.fullName}
+                      </span>
+                    </button>
+                  ) : null}
+                  {u.manageable ? (
+                    <button type="button" className="button button-small" onClick={() => onReset(u)}>
+                      {t.staff.resetPassword}
+                      <span className="visually-hidden" lang="vi">
+                        {' '}
+                        – {u.fullName}
+                      </span>
                     </button>
                   ) : null}
                 </div>

@@ -64,11 +64,19 @@ function InboundTable({
               <span className="code">{row.portalCode}</span>
             </th>
             <td data-label={c.columns.procedure}>
-              {row.procedure.name ?? <span className="muted">{c.unknownProcedure}</span>}{' '}
+              {row.procedure.name !== null ? (
+                <span lang="vi">{row.procedure.name}</span>
+              ) : (
+                <span className="muted">{c.unknownProcedure}</span>
+              )}{' '}
               <span className="code">({row.procedure.code})</span>
             </td>
             <td data-label={c.columns.agency}>
-              {row.agency.name ?? <span className="muted">{c.unknownAgency}</span>}{' '}
+              {row.agency.name !== null ? (
+                <span lang="vi">{row.agency.name}</span>
+              ) : (
+                <span className="muted">{c.unknownAgency}</span>
+              )}{' '}
               <span className="code">({row.agency.code})</span>
             </td>
             <td data-label={c.columns.fetchedAt}>

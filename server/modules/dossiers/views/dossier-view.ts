@@ -86,7 +86,7 @@ export function dossierView(parts: {
   };
   const info = DOSSIER_STATUSES[state.status];
   const workflow = row.workflow;
-  let remaining: { overdue: boolean; workingMinutes: number; label: string } | null = null;
+  let remaining: DossierView['remaining'] = null;
   // Once the result is ready, or the dossier closed, no clock runs: the verdict says how it ended.
   const clockOver = state.clock.stoppedAt !== null || state.closedAt !== null;
   const terminal = info.terminal;
@@ -105,7 +105,14 @@ export function dossierView(parts: {
     const { calendar: cal, hours } = parts.workingTime;
     if (!clockOver) {
       const r = remainingWorkingTime(parts.now.toISOString(), due, cal.calendar, hours);
-      remaining = { overdue: r.overdue, workingMinutes: r.workingMinutes, label: r.label };
+      remaining = {
+        overdue: r.overdue,
+        workingMinutes: r.workingMinutes,
+        days: r.days,
+        hours: r.hours,
+        minutes: r.minutes,
+        label: r.label,
+      };
     }
     // Each step's due time: the cumulative shares counted from the start of the clock.
     let cumulative = 0;

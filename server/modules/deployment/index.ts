@@ -1,0 +1,2 @@
+// The deployment module's face: the province on the screen (name and emblem).
+export { registerDeploymentRoutes } from './deployment.routes.ts';
