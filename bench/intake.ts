@@ -297,6 +297,8 @@ try {
   const counted = await statementsPerIntake(desks[0]!);
   console.log(`statements per desk intake: ${counted.statements}`);
   if (process.env.BENCH_SHOW_STATEMENTS)
+    for (const t of counted.texts) console.log(`  ${t.replace(/\s+/g, ' ').slice(0, 160)}`);
+  if (process.env.BENCH_SHOW_STATEMENTS)
     for (const t of counted.texts) console.log(`  ${t.replace(/\s+/g, ' ')}`);
 
   const results: { label: string; motcua: RunResult; ceiling: RunResult; pair: RunResult }[] = [];

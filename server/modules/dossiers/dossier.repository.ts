@@ -1,5 +1,7 @@
 // A dossier's rows: the dossier itself, the agencies it names, the procedure version it was received
 // under. Every function takes the executor (db or trx) so that reads compose with transactions.
+import { watchedCache } from '../../db/watched-cache.ts';
+import type { WriteWatch } from '../../db/write-watch.ts';
 import type { Selectable, Transaction } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { DB } from '../../db/schema.ts';
@@ -36,6 +38,28 @@ export async function agencyRowsByCode(db: Executor, codes: string[]): Promise<M
 }
 
 /** The names of the applicant's address unit and the units above it, nearest first; null without one. */
+/**
+ * Unit paths named, read within the last minute (db/watched-cache.ts): units are reference data that
+ * only the seed and the org module's reorganisations write, and a write here ends them at once.
+ */
+const cachedPathNames = watchedCache<{ name: string | null }>(['units'], {
+  maxAgeMs: 60_000,
+  maxEntries: 20_000,
+});
+
+/** unitPathName through the cache of `writes` (the handle's write watch; none: read every time). */
+export async function unitPathNameCached(
+  db: Executor,
+  writes: WriteWatch | undefined,
+  unitCode: string | undefined,
+): Promise<string | null> {
+  if (unitCode === undefined) return null;
+  const found = await cachedPathNames(writes, unitCode, async () => ({
+    name: await unitPathName(db, unitCode),
+  }));
+  return found?.name ?? null;
+}
+
 export async function unitPathName(db: Executor, unitCode: string | undefined): Promise<string | null> {
   if (unitCode === undefined) return null;
   const unit = await db.selectFrom('units').select('path').where('code', '=', unitCode).executeTakeFirst();

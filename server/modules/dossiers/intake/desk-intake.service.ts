@@ -13,7 +13,7 @@ import {
 } from '../../../platform/idempotency.ts';
 import { enqueueing } from '../../../platform/jobs/outbox.ts';
 import { applyAction, initialDossierState, type ActionKind } from '../../../../common/dossiers/index.ts';
-import { unitPathName, type AgencyRow } from '../dossier.repository.ts';
+import { unitPathNameCached, type AgencyRow } from '../dossier.repository.ts';
 import { findAgencyByCode } from '../../org/index.ts';
 import { deskMayReceiveFor, relationFrom } from '../dossier-access.policy.ts';
 import { limitOf, workingTimeOnce } from '../dossier-deadlines.ts';
@@ -292,7 +292,9 @@ async function receive(
       ? await workingTime(deps.db)
       : null;
   const addressUnitPath =
-    kind === 'accept' ? await unitPathName(deps.db, input.applicant.address?.unitCode) : null;
+    kind === 'accept'
+      ? await unitPathNameCached(deps.db, deps.writes, input.applicant.address?.unitCode)
+      : null;
 
   // The code, the dossier, its agencies, action, outbox messages, the idempotency record and the audit
   // entry in one statement, its own transaction. The answer is built before it, naming the code by
