@@ -200,6 +200,9 @@ test('bodies: malformed JSON, huge bodies, unknown fields, wrong types, over-lon
       const payload = { [k]: 'a'.repeat(s.maxLength + 1) };
       assertNamed(await inject(method, url, { payload }), [`body/${k}`], `${label} ${k} too long`);
     }
+    // An empty body is a valid request where nothing is required (an admin's password reset makes the
+    // temporary password itself): only bodies with required fields are sent empty.
+    if ((schema.required ?? []).length === 0) continue;
     const missing = await inject(method, url, { payload: {} });
     assertNamed(
       missing,

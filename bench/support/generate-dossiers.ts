@@ -15,6 +15,7 @@ import type { Deps } from '../../server/deps.ts';
 import type { DB } from '../../server/db/schema.ts';
 import type { Selectable } from 'kysely';
 import { foldVietnamese } from '../../common/text/fold.ts';
+import { vnDate } from '../../common/time/vn-time.ts';
 import { initialDossierState } from '../../common/dossiers/model.ts';
 import { VALID_BIRTH_DECLARATION } from '../../server/test/fixtures.ts';
 import { funeralSupportAtCounter } from '../../server/test/fixtures.ts';
@@ -298,6 +299,10 @@ async function makeTemplates(
               throw new Error(`template ${path.name}: no approve (${items.map((a) => a.kind).join(', ')})`);
             await act('leader.hang-trong', 'approve', {
               ...approveInput(approve.inputs),
+              // The result's number, signing date (the approval's day, the demo clock's) and signer.
+              resultNumber: `${String(path.steps.length).padStart(2, '0')}/QĐ-UBND`,
+              resultDate: vnDate(deps.clock.now()),
+              signer: 'Trần Văn Lãnh đạo',
               resultDocuments: [
                 {
                   name:

@@ -904,7 +904,7 @@ export const en: Messages = {
     unitHint:
       'Choose the province or city, then the district (where it still exists) and the ward or commune; or type the name of the ward or commune (with or without diacritics).',
     line: 'House number, street, hamlet',
-    lineHint: 'For example: Số 12 phố Hàng Trống.',
+    lineHint: 'For example: No. 12, Hang Trong Street.',
   },
   placePicker: {
     hint: (what: 'agency' | 'unit') =>
@@ -1326,7 +1326,7 @@ export const en: Messages = {
       afterSubmit:
         'The one-stop desk checks and receives the dossier; the time limit counts from its receipt.',
       prefilledNote:
-        'The requester’s details (name, personal ID number, date of birth) come from your electronic identity account and cannot be changed here; “Kính gửi” (addressee) follows the agency you chose.',
+        'The requester’s details (name, personal ID number, date of birth) come from your electronic identity account and cannot be changed here; the addressee (“To”) follows the agency you chose.',
       declaredOnScreen:
         'The declaration was filled in on screen at the “Applicant and declaration” step; it is not uploaded:',
       notOnline:
@@ -1678,6 +1678,10 @@ export const en: Messages = {
       overdueNow: 'Overdue',
     },
     inputs: {
+      'accept.nextAssigneeId': 'Hand on at once to the next step’s handler',
+      'approve.resultNumber': 'Number and reference of the result document',
+      'approve.resultDate': 'Date signed',
+      'approve.signer': 'Signed by',
       '*.note': 'Note',
       '*.reason': 'Reason',
       'request-supplement.missingComponents': 'What must be supplemented or completed',

@@ -1660,6 +1660,10 @@ export const vi = {
      * `option.<value>` a choice.
      */
     inputs: {
+      'accept.nextAssigneeId': 'Chuyển ngay cho người xử lý bước tiếp theo',
+      'approve.resultNumber': 'Số, ký hiệu văn bản kết quả',
+      'approve.resultDate': 'Ngày ký',
+      'approve.signer': 'Người ký',
       '*.note': 'Ghi chú',
       '*.reason': 'Lý do',
       'request-supplement.missingComponents': 'Nội dung cần bổ sung, hoàn thiện',

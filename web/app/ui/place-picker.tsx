@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useSession } from '../session.tsx';
 import { useDebounced } from '../use-debounced.ts';
 import { RequiredMark } from './field-parts.tsx';
+import { PlaceCrumbs, PlaceItem } from './place-picker-parts.tsx';
 import {
   localPlaces,
   startUnit,
@@ -245,80 +246,21 @@ export function PlacePicker({
               if (e.key === 'Escape' && value) setOpen(false);
             }}
           />
-          {q === '' && !searchOnly ? (
-            <nav className="place-crumbs" aria-label={p.where}>
-              <ol>
-                <li>
-                  {under === null ? (
-                    <span aria-current="location">{p.top}</span>
-                  ) : (
-                    <button type="button" className="link-button" onClick={() => go(null)}>
-                      {p.top}
-                    </button>
-                  )}
-                </li>
-                {crumbs.map((c, i) => (
-                  <li key={c.code}>
-                    {i === crumbs.length - 1 ? (
-                      <span aria-current="location">{c.name}</span>
-                    ) : (
-                      <button type="button" className="link-button" onClick={() => go(c.code)}>
-                        {c.name}
-                      </button>
-                    )}
-                  </li>
-                ))}
-              </ol>
-            </nav>
-          ) : null}
+          {q === '' && !searchOnly ? <PlaceCrumbs under={under} crumbs={crumbs} go={go} /> : null}
           <ul className="place-list" id={listId} ref={listRef} aria-label={label}>
-            {(data?.items ?? []).map((entry) => {
-              const choose = canChoose(entry);
-              // browsing, the trail above the list already says where they are
-              const trail = q ? trailText(entry.trail) : '';
-              return (
-                <li key={`${entry.kind}:${entry.code}`} className="place-item">
-                  {choose && browseOnly ? (
-                    <span className="place-option">
-                      <span className="place-name">{entry.name}</span>
-                      {trail ? <span className="place-trail">{trail}</span> : null}
-                    </span>
-                  ) : choose ? (
-                    <button
-                      type="button"
-                      className="place-option"
-                      aria-current={value?.code === entry.code ? 'true' : undefined}
-                      onClick={() => pick(entry)}
-                    >
-                      <span className="place-name">{entry.name}</span>
-                      {trail ? <span className="place-trail">{trail}</span> : null}
-                    </button>
-                  ) : null}
-                  {entry.enterable ? (
-                    <button
-                      type="button"
-                      className={choose ? 'place-enter place-enter-side' : 'place-enter'}
-                      onClick={() => go(entry.code)}
-                    >
-                      {choose ? (
-                        <>
-                          <span aria-hidden="true">›</span>
-                          <span className="visually-hidden">{p.inside(entry.name)}</span>
-                        </>
-                      ) : (
-                        <>
-                          <span className="place-name">{entry.name}</span>
-                          {trail ? <span className="place-trail">{trail}</span> : null}
-                          <span className="place-enter-mark" aria-hidden="true">
-                            ›
-                          </span>
-                        </>
-                      )}
-                    </button>
-                  ) : null}
-                </li>
-              );
-            })}
+            {(data?.items ?? []).map((entry) => (
+              <PlaceItem
+                key={`${entry.kind}:${entry.code}`}
+                entry={entry}
+                // browsing, the trail above the list already says where they are
+                trail={q ? trailText(entry.trail) : ''}
+                choose={canChoose(entry)}
+                browseOnly={browseOnly}
+                current={value?.code === entry.code}
+                pick={pick}
+                go={go}
+              />
+            ))}
           </ul>
           <p className="muted place-status" role="status">
             {status}

@@ -33,6 +33,7 @@ import {
   applicantProblems,
   attachmentProblems,
   failureOf,
+  applyDefaults,
   firstFailedStep,
   FORM_PREFIX,
   NO_FAILURE,
@@ -65,22 +66,7 @@ export function ApplyFlow({ detail, citizen }: { detail: ProcedureDetail; citize
   const p = detail.procedure;
   const schema = detail.form as FormSchema;
   const slots = uploadSlots(p);
-  const form = useForm<ApplyValues>({
-    defaultValues: {
-      caseCode: '',
-      agencyCode: detail.offeredBy.length === 1 ? detail.offeredBy[0]!.code : '',
-      otherDesk: false,
-      deskCode: '',
-      kind: 'person',
-      name: '',
-      taxCode: '',
-      phone: citizen.phone ?? '',
-      email: citizen.email ?? '',
-      addressUnit: '',
-      addressLine: '',
-      returnChannel: '',
-    },
-  });
+  const form = useForm<ApplyValues>({ defaultValues: applyDefaults(detail, citizen) });
   const values = form.watch();
   const [step, setStep] = useState<Step>('where');
   // The requester comes filled from the identity provider's claims (read-only), "Kính gửi" from the agency.

@@ -245,3 +245,24 @@ export function reusedForReview(
     }),
   );
 }
+
+/** The form's values before the citizen types: the only agency when one offers it, their contacts. */
+export function applyDefaults(
+  detail: { offeredBy: readonly { code: string }[] },
+  citizen: { phone?: string | null; email?: string | null },
+): ApplyValues {
+  return {
+    caseCode: '',
+    agencyCode: detail.offeredBy.length === 1 ? detail.offeredBy[0]!.code : '',
+    otherDesk: false,
+    deskCode: '',
+    kind: 'person',
+    name: '',
+    taxCode: '',
+    phone: citizen.phone ?? '',
+    email: citizen.email ?? '',
+    addressUnit: '',
+    addressLine: '',
+    returnChannel: '',
+  };
+}

@@ -18,7 +18,7 @@ import {
   statusLabel,
 } from './dossier-format.ts';
 import type { DossierViewData } from './dossiers-api.ts';
-import { DueCell } from './worklist-page.tsx';
+import { DueCell } from './worklist-table.tsx';
 
 /** The slips a dossier's history has issued, each a PDF opening in a new tab; `none` when there are none. */
 export function SlipLinks({

@@ -12,12 +12,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import {
-  isApplicantIdNumber,
-  normaliseIdNumber,
-  type IntakeMark,
-  type ReuseChoices,
-} from '../../../common/dossiers/reuse.ts';
+import { type IntakeMark, type ReuseChoices } from '../../../common/dossiers/reuse.ts';
 import { errorText } from '../../app/errors.ts';
 import { ApiError } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
@@ -26,15 +21,15 @@ import { dossierPath } from '../../app/paths.ts';
 import { useRouter } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ErrorSummary } from '../calendar/error-summary.tsx';
-import { lookUpApplicantDocuments } from '../documents/applicant-documents-api.ts';
 import { reuseOptionId } from '../documents/reuse-choice.tsx';
 import { checkDeclaration, preloadDeclarationCheck } from './declaration-check.ts';
 import { IncompleteError, newIdempotencyKey, receiveDossier } from './dossiers-api.ts';
-import { IntakeApplicant, type Lookup } from './intake-applicant.tsx';
+import { IntakeApplicant } from './intake-applicant.tsx';
 import { intakeQueries } from './intake-api.ts';
 import { IntakeComponents } from './intake-components.tsx';
 import { IntakeHandOn } from './intake-hand-on.tsx';
-import { NO_SCANS, type ComponentScans } from './intake-scans.tsx';
+import { NO_SCANS } from './intake-scans.tsx';
+import { useApplicantLookup, useComponentScans } from './intake-hooks.ts';
 import {
   declarationFailure,
   EMPTY_APPLICANT,
@@ -81,11 +76,11 @@ export function IntakePage() {
   const setChannel = (next: Channel) => intakeForm.setValue('channel', next);
   const [formData, setFormData] = useState<unknown>(undefined);
   const [marks, setMarks] = useState<IntakeMark[]>([]);
-  const [scans, setScans] = useState<ComponentScans[]>([]);
-  const [uploading, setUploading] = useState<ReadonlySet<number>>(new Set());
   const [assignee, setAssignee] = useState('');
-  const [badNumber, setBadNumber] = useState(false);
   const [reused, setReused] = useState<ReuseChoices>({});
+  const { scans, setScans, uploading, onScans, onUploading } = useComponentScans(setMarks);
+  const { lookup, forgetLookup, lookUp: lookUpNumber } = useApplicantLookup(() => setReused({}));
+  const lookUp = () => lookUpNumber(applicant.idNumber);
   const [failure, setFailure] = useState<Failure | null>(null);
   const [incomplete, setIncomplete] = useState<IncompleteError | null>(null);
   const idempotencyKey = useRef(newIdempotencyKey());
@@ -113,33 +108,9 @@ export function IntakePage() {
     setAgencyCode(mine?.code ?? '');
   }, [agencies, ownKey]);
 
-  const lookupCall = useMutation({ mutationFn: (idNumber: string) => lookUpApplicantDocuments(idNumber) });
-  const lookup: Lookup = badNumber
-    ? { kind: 'bad-number' }
-    : lookupCall.isPending
-      ? { kind: 'loading' }
-      : lookupCall.isSuccess
-        ? { kind: 'done', idNumber: lookupCall.variables, list: lookupCall.data }
-        : lookupCall.isError
-          ? { kind: 'error', error: lookupCall.error }
-          : { kind: 'none' };
-
-  /** A lookup's records belong to the number it was made with: another applicant drops them. */
-  const forgetLookup = () => {
-    lookupCall.reset();
-    setBadNumber(false);
-    setReused({});
-  };
-
   const setApplicantField = (f: keyof Applicant, v: string) => {
     if ((f === 'idNumber' || f === 'kind') && v !== applicant[f] && lookup.kind !== 'none') forgetLookup();
     intakeForm.setValue(`applicant.${f}`, v);
-  };
-
-  const lookUp = () => {
-    const idNumber = normaliseIdNumber(applicant.idNumber);
-    setBadNumber(!isApplicantIdNumber(idNumber));
-    if (isApplicantIdNumber(idNumber)) lookupCall.mutate(idNumber);
   };
 
   const showFailure = (next: Failure) => {
@@ -147,19 +118,6 @@ export function IntakePage() {
     window.setTimeout(() => summaryHeading.current?.focus(), 0);
   };
 
-  /** A component's scans changed; a scan taken in of a component not yet marked marks it handed in. */
-  const onScans = (i: number, change: (current: ComponentScans) => ComponentScans) => {
-    setScans((all) => all.map((s, j) => (j === i ? change(s) : s)));
-    setMarks((all) => all.map((m, j) => (j === i && m === '' ? 'original' : m)));
-  };
-  const onUploading = (i: number, busy: boolean) =>
-    setUploading((all) => {
-      if (all.has(i) === busy) return all;
-      const next = new Set(all);
-      if (busy) next.add(i);
-      else next.delete(i);
-      return next;
-    });
   const deskAgencyCode =
     own.length > 1 ? (agencies?.find((a) => a.code === agencyCode)?.deskAgencyCode ?? null) : null;
 

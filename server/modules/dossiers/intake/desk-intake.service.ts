@@ -291,6 +291,14 @@ async function receive(
     kind === 'accept' && viewNeedsWorkingTime(last.columns, last.applied.state)
       ? await workingTime(deps.db)
       : null;
+  // The person it is handed on to is named in the answer as a read would name them.
+  const handler = handedOn
+    ? await deps.db
+        .selectFrom('users')
+        .select(['user_id', 'full_name'])
+        .where('user_id', '=', input.nextAssigneeId!)
+        .executeTakeFirst()
+    : undefined;
   const addressUnitPath =
     kind === 'accept'
       ? await unitPathNameCached(deps.db, deps.writes, input.applicant.address?.unitCode)
@@ -340,7 +348,10 @@ async function receive(
                   addressUnitPath,
                   // The one person the new dossier names: the officer who received it, at the desk's step.
                   people: {
-                    names: new Map([[actor.userId, actor.fullName]]),
+                    names: new Map([
+                      [actor.userId, actor.fullName],
+                      ...(handler ? [[handler.user_id, handler.full_name] as const] : []),
+                    ]),
                     actedAt: new Map([[action.history.fromStep, actor.userId]]),
                   },
                 }),
