@@ -14,8 +14,10 @@ export const deploymentQuery = queryOptions({
 export type Province = DeploymentInfo['province'];
 
 /** The province, or null while it loads, when it failed, or when none is configured. */
-export function useProvince(): Province | null {
-  return useQuery(deploymentQuery).data?.province ?? null;
+/** The deployment's province; undefined while it is being read (the header keeps its line meanwhile). */
+export function useProvince(): Province | null | undefined {
+  const read = useQuery(deploymentQuery);
+  return read.isPending ? undefined : (read.data?.province ?? null);
 }
 
 /** "Sign in – Electronic one-stop information system – Thành phố Hà Nội". */

@@ -113,9 +113,10 @@ export function Layout({ children }: { children: ReactNode }) {
                 </svg>
               )}
               <span className="brand-text">
-                {province?.name ? (
+                {/* Its line is there before the deployment is read, so the header does not grow then. */}
+                {province === undefined || province?.name ? (
                   <span className="brand-province" lang="vi">
-                    {province.name}
+                    {province?.name ?? ''}
                   </span>
                 ) : null}
                 <span className="brand-name">{t.appName}</span>
