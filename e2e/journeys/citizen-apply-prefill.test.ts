@@ -87,7 +87,8 @@ test('#14 Hường applies: her identity is filled in read-only, Kính gửi fol
   const vouched: [string, string][] = [
     ['nguoiYeuCau-hoTen', 'Nguyễn Thị Hường'],
     ['nguoiYeuCau-giayToTuyThan-so', '001190012345'],
-    ['nguoiYeuCau-ngaySinh', '1990-05-14'],
+    // Dates are shown as dd/mm/yyyy (the date input keeps them as ISO underneath).
+    ['nguoiYeuCau-ngaySinh', '14/05/1990'],
   ];
   for (const [field, value] of vouched) {
     const input = apply.formField(field);

@@ -277,7 +277,13 @@ test('desk.hang-trong finds it among the dossiers to receive, accepts it and pri
   assert.deepEqual(fs.readFileSync(await declaration.path()), TO_KHAI_PDF);
   await check(desk.page, 'desk-dossier-submitted');
 
-  await act(desk, 'Tiếp nhận hồ sơ', 'Đã tiếp nhận');
+  // The next step's specialist comes pre-selected (#14); this journey keeps the dossier at the desk and
+  // forwards it below.
+  await act(desk, 'Tiếp nhận hồ sơ', 'Đã tiếp nhận', async (page) => {
+    const handOn = page.locator('#action-accept-nextAssigneeId');
+    await eventually(async () => assert.notEqual(await handOn.inputValue(), ''));
+    await handOn.selectOption('');
+  });
   // The receipt opens in a new tab, as a PDF.
   const receipt = dossier.receiptLink.first();
   assert.equal(await receipt.getAttribute('target'), '_blank');

@@ -88,7 +88,8 @@ test('a time limit published without its unit says so, and no date is guessed', 
   const procedure = new ProcedurePage(tp.page);
   await procedure.goto('1.000656');
   const limits = await procedure.tableRows('Thời hạn giải quyết');
-  assert.equal(limits[0]?.[1], '1 (không rõ đơn vị)');
+  // A bare published number is not shown as a time limit.
+  assert.equal(limits[0]?.[1], 'Chưa công bố rõ');
   assert.match(
     await procedure.section('Thời hạn giải quyết').innerText(),
     /chỉ có con số, không nêu là ngày làm việc/,

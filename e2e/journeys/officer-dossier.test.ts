@@ -98,9 +98,9 @@ test('#14 the leader reads the declaration and approves with a numbered result, 
   await dossier.action('Phê duyệt, ký kết quả').click();
   const confirm = page.getByRole('button', { name: 'Xác nhận: Phê duyệt, ký kết quả' });
   await confirm.waitFor();
-  // The signer and the date start from the leader and today; the number is asked for.
+  // The signer and the date start from the leader and today (shown dd/mm/yyyy); the number is asked for.
   assert.equal(await page.locator('#action-approve-signer').inputValue(), 'Vũ Thị Hồng Nhung');
-  assert.match(await page.locator('#action-approve-resultDate').inputValue(), /^\d{4}-\d{2}-\d{2}$/);
+  assert.match(await page.locator('#action-approve-resultDate').inputValue(), /^\d{2}\/\d{2}\/\d{4}$/);
   await confirm.click();
   await page.getByText('Cần nhập “Số, ký hiệu văn bản kết quả”').first().waitFor();
 

@@ -22,6 +22,8 @@ export type DateInputProps = {
   name?: string | undefined;
   required?: boolean | undefined;
   disabled?: boolean | undefined;
+  /** Shown, not typed in (a value vouched for elsewhere, as the signed-in citizen's birth date). */
+  readOnly?: boolean | undefined;
   'aria-describedby'?: string | undefined;
   'aria-invalid'?: boolean | undefined;
   ref?: Ref<HTMLInputElement> | undefined;
@@ -41,6 +43,7 @@ export function DateInput({
   name,
   required,
   disabled,
+  readOnly,
   'aria-describedby': describedBy,
   'aria-invalid': invalid,
   ref,
@@ -85,6 +88,7 @@ export function DateInput({
         placeholder={withTime ? d.placeholderTime : d.placeholder}
         value={text}
         disabled={disabled}
+        readOnly={readOnly || undefined}
         aria-required={required || undefined}
         aria-invalid={invalid || problem !== null || undefined}
         aria-describedby={described}

@@ -117,6 +117,7 @@ export function ScalarField({
         withTime={s.format === 'date-time'}
         value={text}
         onChange={(v) => set(v)}
+        readOnly={s.readOnly === true || undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
         required={required}
