@@ -30,7 +30,7 @@ function Counters({
     <section className="home-counters" aria-labelledby={id} data-role={block.role}>
       <h2 id={id} className="section-heading">
         {t.roles[block.role]}{' '}
-        <span className="home-counters-at">{t.home.countersAt(block.agencies.join('; '))}</span>
+        <span className="home-counters-at">{withData(t.home.countersAt, block.agencies.join('; '))}</span>
       </h2>
       <ul className="counter-list" aria-label={t.home.countersLabel(t.roles[block.role])}>
         {block.lists.map((list) => (
@@ -76,15 +76,22 @@ function Changes({ t, data }: { t: Messages; data: DossierChangesData }) {
                       {d.code}
                     </Link>
                   </th>
-                  <td data-label={c.procedure}>{d.procedureName}</td>
-                  <td data-label={c.applicant}>{d.applicantName}</td>
+                  <td data-label={c.procedure} lang="vi">
+                    {d.procedureName}
+                  </td>
+                  <td data-label={c.applicant} lang="vi">
+                    {d.applicantName}
+                  </td>
                   <td data-label={c.last}>
                     {d.lastAction.kind === 'submit'
                       ? t.home.changesSubmitted
                       : actionLabel(t, d.lastAction.kind)}
                     <br />
                     <span className="muted">
-                      {t.home.changesBy(d.lastAction.by, formatInstant(t, d.lastAction.at))}
+                      {withData(
+                        (who) => t.home.changesBy(who, formatInstant(t, d.lastAction.at)),
+                        d.lastAction.by,
+                      )}
                       {d.actions > 1 ? ` · ${t.home.changesCount(d.actions)}` : null}
                     </span>
                   </td>

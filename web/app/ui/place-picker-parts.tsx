@@ -1,6 +1,7 @@
 // Parts of the place picker (place-picker.tsx): the trail of places browsed, and one entry of a list
 // (a place to choose, to enter, or both).
 import { useI18n } from '../i18n/i18n.tsx';
+import { withData } from './data-text.tsx';
 import type { PlaceEntry, PlaceStep } from './place-options.ts';
 
 /** Where the picker is: the top, then each place browsed into; every one but the last a way back. */
@@ -29,9 +30,11 @@ export function PlaceCrumbs({
         {crumbs.map((c, i) => (
           <li key={c.code}>
             {i === crumbs.length - 1 ? (
-              <span aria-current="location">{c.name}</span>
+              <span aria-current="location" lang="vi">
+                {c.name}
+              </span>
             ) : (
-              <button type="button" className="link-button" onClick={() => go(c.code)}>
+              <button type="button" className="link-button" onClick={() => go(c.code)} lang="vi">
                 {c.name}
               </button>
             )}
@@ -65,8 +68,14 @@ export function PlaceItem({
     <li className="place-item">
       {choose && browseOnly ? (
         <span className="place-option">
-          <span className="place-name">{entry.name}</span>
-          {trail ? <span className="place-trail">{trail}</span> : null}
+          <span className="place-name" lang="vi">
+            {entry.name}
+          </span>
+          {trail ? (
+            <span className="place-trail" lang="vi">
+              {trail}
+            </span>
+          ) : null}
         </span>
       ) : choose ? (
         <button
@@ -75,8 +84,14 @@ export function PlaceItem({
           aria-current={current ? 'true' : undefined}
           onClick={() => pick(entry)}
         >
-          <span className="place-name">{entry.name}</span>
-          {trail ? <span className="place-trail">{trail}</span> : null}
+          <span className="place-name" lang="vi">
+            {entry.name}
+          </span>
+          {trail ? (
+            <span className="place-trail" lang="vi">
+              {trail}
+            </span>
+          ) : null}
         </button>
       ) : null}
       {entry.enterable ? (
@@ -88,12 +103,18 @@ export function PlaceItem({
           {choose ? (
             <>
               <span aria-hidden="true">›</span>
-              <span className="visually-hidden">{p.inside(entry.name)}</span>
+              <span className="visually-hidden">{withData(p.inside, entry.name)}</span>
             </>
           ) : (
             <>
-              <span className="place-name">{entry.name}</span>
-              {trail ? <span className="place-trail">{trail}</span> : null}
+              <span className="place-name" lang="vi">
+                {entry.name}
+              </span>
+              {trail ? (
+                <span className="place-trail" lang="vi">
+                  {trail}
+                </span>
+              ) : null}
               <span className="place-enter-mark" aria-hidden="true">
                 ›
               </span>

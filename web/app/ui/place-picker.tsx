@@ -199,8 +199,13 @@ export function PlacePicker({
           {value ? (
             <>
               <span className="visually-hidden">{p.chosenPrefix} </span>
-              <strong>{value.name}</strong>
-              {value.trail.length > 0 ? <span className="place-trail"> {trailText(value.trail)}</span> : null}
+              <strong lang="vi">{value.name}</strong>
+              {value.trail.length > 0 ? (
+                <span className="place-trail" lang="vi">
+                  {' '}
+                  {trailText(value.trail)}
+                </span>
+              ) : null}
             </>
           ) : (
             <span className="muted">{noneText ?? p.noneChosen(what)}</span>

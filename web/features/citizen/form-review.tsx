@@ -1,5 +1,6 @@
 // The declaration as the applicant filled it, read-only, for the review step: the form's titles as the
-// labels, groups as sub-lists, dates and yes/no in words; what was left blank is not shown.
+// labels, groups as sub-lists, dates and yes/no in words; what was left blank is not shown. The form's
+// titles and the answers are data (Vietnamese whatever the interface's language, `lang="vi"`).
 import type { ReactNode } from 'react';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
@@ -20,13 +21,19 @@ function kind(s: FormSchema): string {
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function scalarText(t: Messages, s: FormSchema, value: unknown): string {
+/** A value in words: yes/no and dates in the interface's language, the rest as the applicant wrote it
+ * or as the form names it (data, marked `lang="vi"`). */
+function scalarText(t: Messages, s: FormSchema, value: unknown): ReactNode {
   if (typeof value === 'boolean') return value ? t.dossiers.form.yes : t.dossiers.form.no;
   const option = s.oneOf?.find((o) => o.const === value);
-  if (option?.title) return option.title;
+  if (option?.title) return <span lang="vi">{option.title}</span>;
   if (typeof value === 'string' && s.format === 'date') return formatShortDate(value);
   if (typeof value === 'string' && s.format === 'date-time') return formatInstant(t, value);
-  return typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+  return (
+    <span lang="vi">
+      {typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value)}
+    </span>
+  );
 }
 
 function isEmpty(value: unknown): boolean {
@@ -59,7 +66,7 @@ function Rows({
     if (k === 'object') {
       rows.push(
         <div key={key} className="review-group">
-          <dt>{title}</dt>
+          <dt lang="vi">{title}</dt>
           <dd>
             <dl className="review-list">
               <Rows t={t} root={root} schema={c} value={v} />
@@ -72,7 +79,7 @@ function Rows({
       const item = resolve(root, c.items ?? {});
       rows.push(
         <div key={key} className="review-group">
-          <dt>{title}</dt>
+          <dt lang="vi">{title}</dt>
           <dd>
             <ol className="review-rows">
               {list.map((row, i) => (
@@ -93,7 +100,7 @@ function Rows({
     } else {
       rows.push(
         <div key={key}>
-          <dt>{title}</dt>
+          <dt lang="vi">{title}</dt>
           <dd>{scalarText(t, c, v)}</dd>
         </div>,
       );

@@ -10,6 +10,7 @@ import type { DossierAttachments, AttachedFile } from '../../../common/contracts
 import { errorText } from '../../app/errors.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
+import { withData } from '../../app/ui/data-text.tsx';
 import { TableHead } from '../../app/ui/table-head.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
 import { fileSizeText } from '../citizen/citizen-format.ts';
@@ -82,9 +83,12 @@ function FileLink({
       <a href={attachmentUrl(code, file.fileId)} download className="file-link">
         {label}
         <span className="muted"> ({file.originalName ? `${kind}, ${size}` : size})</span>
-        <span className="visually-hidden"> — {p.download(of, size)}</span>
+        <span className="visually-hidden">
+          {' — '}
+          {withData((name) => p.download(name, size), of)}
+        </span>
       </a>
-      <FilePreview t={t} code={code} file={file} label={`${of} — ${label}`} />
+      <FilePreview t={t} code={code} file={file} of={of} label={label} />
     </>
   );
 }
@@ -94,11 +98,14 @@ function FilePreview({
   t,
   code,
   file,
+  of,
   label,
 }: {
   t: Messages;
   code: string;
   file: AttachedFile;
+  /** The paper's name (data). */
+  of: string;
   label: string;
 }) {
   const p = t.dossiers.papers;
@@ -118,13 +125,16 @@ function FilePreview({
         onClick={() => setOpen((o) => !o)}
       >
         {open ? p.hidePreview : p.preview}
-        <span className="visually-hidden"> {label}</span>
+        <span className="visually-hidden">
+          {' '}
+          <span lang="vi">{of}</span> — {label}
+        </span>
       </button>
       <div id={id} className="file-preview" hidden={!open}>
         {!open ? null : kind === 'image' ? (
-          <img src={url} alt={p.previewTitle(label)} />
+          <img src={url} alt={p.previewTitle(`${of} — ${label}`)} />
         ) : (
-          <iframe src={url} title={p.previewTitle(label)}>
+          <iframe src={url} title={p.previewTitle(`${of} — ${label}`)}>
             <p>
               {p.previewFallback}{' '}
               <a href={url} target="_blank" rel="noopener">

@@ -6,6 +6,7 @@
 import type { Messages } from '../../app/i18n/vi.ts';
 import { procedurePath } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
+import { withData } from '../../app/ui/data-text.tsx';
 import { TitledSection, type SectionProps } from '../../app/ui/titled-section.tsx';
 import { TableHead } from '../../app/ui/table-head.tsx';
 import { formatInstant, formatShortDate } from '../calendar/vn-time.ts';
@@ -80,7 +81,7 @@ export function Summary({ t, view }: { t: Messages; view: DossierViewData }) {
       </div>
       <div>
         <dt>{p.receivingAgency}</dt>
-        <dd>{view.receivingAgency.name}</dd>
+        <dd lang="vi">{view.receivingAgency.name}</dd>
       </div>
       <div>
         <dt>{p.competentAgency}</dt>
@@ -143,12 +144,17 @@ export function ApplicantDetails({ t, view }: { t: Messages; view: DossierViewDa
   const p = t.dossiers.page;
   const a = applicantFacts(view.applicant);
   const address = view.applicantAddress;
-  const rows: [string, string][] = [
-    [a.organisation ? p.organisationName : p.applicantName, a.name],
+  // The third item: the value is data (a name, an address), Vietnamese whatever the interface's language.
+  const rows: [string, string, boolean?][] = [
+    [a.organisation ? p.organisationName : p.applicantName, a.name, true],
     [p.idNumber, a.idNumber ?? p.notGiven],
     [p.phone, a.phone ?? p.notGiven],
     [p.email, a.email ?? p.notGiven],
-    [p.address, address ? [address.line, address.unitPath].filter((x) => x !== '').join(', ') : p.notGiven],
+    [
+      p.address,
+      address ? [address.line, address.unitPath].filter((x) => x !== '').join(', ') : p.notGiven,
+      address !== null && address !== undefined,
+    ],
     [
       p.requestedReturn,
       view.requestedReturnChannel ? p.returnChannels[view.requestedReturnChannel]! : p.notGiven,
@@ -157,10 +163,10 @@ export function ApplicantDetails({ t, view }: { t: Messages; view: DossierViewDa
   return (
     <DossierSection id="dossier-applicant-heading" heading={p.applicantHeading}>
       <dl className="summary-list dossier-applicant">
-        {rows.map(([label, value]) => (
+        {rows.map(([label, value, data]) => (
           <div key={label}>
             <dt>{label}</dt>
-            <dd>
+            <dd lang={data ? 'vi' : undefined}>
               {label === p.phone && a.phone ? (
                 <a href={`tel:${a.phone}`}>{value}</a>
               ) : label === p.email && a.email ? (
@@ -193,7 +199,7 @@ export function ResultRecord({ t, view }: { t: Messages; view: DossierViewData }
         </div>
         <div>
           <dt>{p.signer}</dt>
-          <dd>{view.result.signer}</dd>
+          <dd lang="vi">{view.result.signer}</dd>
         </div>
       </dl>
     </DossierSection>
@@ -217,7 +223,7 @@ export function Steps({ t, view }: { t: Messages; view: DossierViewData }) {
           <span className="step-meta">
             <span lang="vi">{s.agency.name}</span>
             {s.dueAt ? ` · ${c.stepDue(formatInstant(t, s.dueAt))}` : ''}
-            {s.handler ? ` · ${c.stepHandler(s.handler.name)}` : ''}
+            {s.handler ? <> · {withData(c.stepHandler, s.handler.name)}</> : ''}
           </span>
         </li>
       ))}

@@ -153,7 +153,7 @@ export function TrackingBookPage() {
               <label htmlFor="tracking-book-desk">{b.desk}</label>
               <select id="tracking-book-desk" value={desk} onChange={(e) => setDesk(e.target.value)}>
                 {desks.map((d) => (
-                  <option key={d.agencyCode} value={d.agencyCode}>
+                  <option key={d.agencyCode} value={d.agencyCode} lang="vi">
                     {d.agencyName}
                   </option>
                 ))}

@@ -25,6 +25,7 @@ function Select({
   onChange,
   options,
   any,
+  data = false,
 }: {
   id: string;
   label: string;
@@ -33,6 +34,8 @@ function Select({
   options: readonly { value: string; label: string }[];
   /** The "all" option's text; without it a value is always chosen. */
   any?: string;
+  /** The options are data (names of fields, procedures, agencies): Vietnamese, marked `lang="vi"`. */
+  data?: boolean;
 }) {
   return (
     <div className="field">
@@ -40,7 +43,7 @@ function Select({
       <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
         {any !== undefined ? <option value="">{any}</option> : null}
         {options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} lang={data ? 'vi' : undefined}>
             {o.label}
           </option>
         ))}
@@ -141,6 +144,7 @@ export function WorklistFilters({ state, onChange }: { state: WorklistState; onC
           value={state.field}
           any={w.any}
           options={fieldOptions}
+          data
           onChange={(field) => onChange({ field, procedureCode: undefined })}
         />
         <Select
@@ -149,6 +153,7 @@ export function WorklistFilters({ state, onChange }: { state: WorklistState; onC
           value={state.procedureCode}
           any={w.any}
           options={procedureOptions}
+          data
           onChange={(procedureCode) => onChange({ procedureCode })}
         />
         <Select
@@ -174,6 +179,7 @@ export function WorklistFilters({ state, onChange }: { state: WorklistState; onC
             value={state.underAgency}
             any={w.any}
             options={agencyOptions}
+            data
             onChange={(underAgency) => onChange({ underAgency })}
           />
         ) : null}
