@@ -43,12 +43,8 @@ test('#14 the administrator filters by agency and resets a specialist’s passwo
   await staff.waitForPath(STAFF_PATH);
 
   // The agency filter: "my duc" finds the district's People's Committee; with the agencies below.
-  const agency = page.getByRole('combobox', { name: 'Cơ quan' });
-  await agency.fill('uy ban nhan dan huyen my duc');
-  await page
-    .getByRole('option', { name: /Huyện Mỹ Đức/ })
-    .first()
-    .click();
+  await staff.agency.choose('uy ban nhan dan huyen my duc', 'Ủy ban nhân dân Huyện Mỹ Đức');
+  assert.match(await staff.agency.chosen.innerText(), /Ủy ban nhân dân Huyện Mỹ Đức/);
   await eventually(async () => {
     const names = await staff.table.getByRole('rowheader').allInnerTexts();
     assert.deepEqual(names.sort(), ['Nguyễn Đức Thịnh', 'Phạm Văn Quyết', 'Đinh Thị Thảo'].sort());

@@ -39,9 +39,17 @@ test('the ward officer sees the ward committee, and a search finds nothing outsi
   await eventually(async () => {
     assert.deepEqual(await tree.agencyNames(), ['Ủy ban nhân dân Phường Hàng Trống']);
   });
+  // The search matches the units above too: "hoan kiem" finds the ward itself (in Quận Hoàn Kiếm),
+  // not the district nor its other wards.
   await tree.search('hoan kiem');
   await eventually(async () => {
-    assert.equal(await tp.page.locator('.search-status').innerText(), 'Không tìm thấy đơn vị nào phù hợp.');
+    const found = await tree.searchEntries();
+    assert.equal(found.length, 1, found.join(' | '));
+    assert.match(found[0]!, /^Phường Hàng Trống\s+Quận Hoàn Kiếm, Thành phố Hà Nội$/);
+  });
+  await tree.search('hang bac');
+  await eventually(async () => {
+    assert.equal(await tree.searchStatus.innerText(), 'Không tìm thấy đơn vị hành chính nào phù hợp.');
   });
   assertNoProblems(tp.problems);
 });

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { AppShell } from './app-shell.ts';
+import { PlacePickerPart } from './place-picker.ts';
 
 export const STAFF_PATH = '/quan-tri/can-bo';
 export const CATALOG_ADMIN_PATH = '/quan-tri/thu-tuc';
@@ -36,6 +37,11 @@ export class StaffPage extends AdminPage {
 
   get table(): Locator {
     return this.page.getByRole('table', { name: 'Cán bộ, vai trò và trạng thái tài khoản' });
+  }
+
+  /** The agency filter: the place picker. */
+  get agency(): PlacePickerPart {
+    return new PlacePickerPart(this.page, 'staff-agency');
   }
 
   row(fullName: string): Locator {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { Locator } from 'playwright-core';
 import { eventually } from '../support/browser.ts';
 import { AppShell } from './app-shell.ts';
+import { PlacePickerPart } from './place-picker.ts';
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -91,6 +92,16 @@ export class UnitTreePage extends AppShell {
     return this.page
       .locator('#unit-search-input-picker .place-list')
       .getByRole('button', { name: new RegExp(`^${escapeRegExp(name)}`) });
+  }
+
+  /** The units the search found, each as "name\ntrail". */
+  async searchEntries(): Promise<string[]> {
+    return new PlacePickerPart(this.page, 'unit-search-input').entries();
+  }
+
+  /** What the search found, said in words (the picker's status line). */
+  get searchStatus(): Locator {
+    return this.page.locator('#unit-search-input-picker .place-status');
   }
 
   /** Types in the picker's search, opening it again ("Đổi") after an earlier choice. */
