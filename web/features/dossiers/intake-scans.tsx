@@ -9,7 +9,13 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import { fileProblem, uploadFile } from '../citizen/citizen-api.ts';
 import { fileSizeText } from '../citizen/citizen-format.ts';
 
-export type ScannedFile = { fileId: string; name: string; size: number };
+export type ScannedFile = {
+  fileId: string;
+  name: string;
+  size: number;
+  /** When it was chosen: scans keep the order they were chosen in, whichever upload ends first. */
+  order?: number;
+};
 export type ComponentScans = { files: ScannedFile[]; pageCount: string; digitised: boolean };
 export const NO_SCANS: ComponentScans = { files: [], pageCount: '', digitised: false };
 
@@ -82,7 +88,10 @@ export function IntakeScans({
             ...current,
             // A scan taken in marks the component digitised; the officer may take the mark off.
             digitised: current.files.length === 0 ? true : current.digitised,
-            files: [...current.files, { fileId: uploaded.fileId, name: file.name, size: file.size }],
+            files: [
+              ...current.files,
+              { fileId: uploaded.fileId, name: file.name, size: file.size, order: key },
+            ].sort((a, b) => (a.order ?? 0) - (b.order ?? 0)),
           }));
         },
         (err: unknown) => {
