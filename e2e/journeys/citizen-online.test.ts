@@ -386,7 +386,8 @@ test('her dossiers show the result received, with the timeline and the receipt',
     'Đã nhận kết quả',
   ])
     assert.ok(timeline.includes(step), `the timeline shows ${step}`);
-  assert.ok((await page.locator('main').innerText()).includes(RESULT));
+  // The result's name is listed once the dossier's papers are read.
+  await eventually(async () => assert.ok((await page.locator('main').innerText()).includes(RESULT)));
   // The result's file, from her dossier's papers.
   const results = page.getByRole('region', { name: 'Giấy tờ của hồ sơ' }).locator('.papers-results');
   const [result] = await Promise.all([

@@ -2,6 +2,7 @@
 // the active holders of the step's role at the step's agency (GET /staff?agencyCode=&role=&active=true),
 // by name. When the list cannot be read (an agency outside the user's reach, as on an inter-agency
 // step) or holds nobody, a text field for the user's id remains, as before.
+import { withData } from '../../app/ui/data-text.tsx';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { ROLES, type Role } from '../../../common/auth/roles.ts';
@@ -94,8 +95,8 @@ export function PersonPicker({
     : people === undefined
       ? t.loading
       : people.length === 0
-        ? p.nobody(t.roles[role], agency.name)
-        : p.hint(t.roles[role], agency.name);
+        ? withData((name) => p.nobody(t.roles[role], name), agency.name)
+        : withData((name) => p.hint(t.roles[role], name), agency.name);
 
   return (
     <div className={error ? 'field field-invalid' : 'field'}>
