@@ -95,7 +95,12 @@ export function DossierRating({
           </p>
         ) : null}
         <p className="rating-given">{given(rating)}</p>
-        {rating.comment ? <blockquote className="rating-comment">{rating.comment}</blockquote> : null}
+        {rating.comment ? (
+          // The applicant's own words: data, in the language she wrote them.
+          <blockquote className="rating-comment" lang="vi">
+            {rating.comment}
+          </blockquote>
+        ) : null}
       </>
     );
   } else if (state.canRate || state.canRecordAtCounter) {

@@ -191,7 +191,7 @@ export function ResultRecord({ t, view }: { t: Messages; view: DossierViewData }
       <dl className="summary-list dossier-result">
         <div>
           <dt>{p.resultNumber}</dt>
-          <dd>{view.result.number}</dd>
+          <dd lang="vi">{view.result.number}</dd>
         </div>
         <div>
           <dt>{p.resultDate}</dt>
