@@ -31,7 +31,7 @@ function tablesIn(node: unknown, found: Set<string>, depth = 0): void {
 /** The tables a statement writes to: its own target, and those of the writes in its WITH. */
 function writtenTables(node: OperationNode, found = new Set<string>()): Set<string> {
   if (WRITES.has(node.kind)) {
-    const target = node as unknown as { into?: unknown; table?: unknown; from?: unknown; using?: unknown };
+    const target = node as unknown as { into?: unknown; table?: unknown; from?: unknown };
     tablesIn(target.into ?? target.table ?? target.from, found);
   }
   const ctes = (node as unknown as { with?: { expressions?: { expression?: OperationNode }[] } }).with;

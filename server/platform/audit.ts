@@ -115,7 +115,7 @@ export function chainOf(who: AuditActor | Actor, entry: AuditEntry): string {
  * The call that appends `entry` onto `head`, the head of its chain read (and locked) by this
  * transaction with CHAIN_HEAD: `SELECT` it, alone or inside a larger statement.
  */
-export function auditAppendCall(
+function auditAppendCall(
   who: AuditActor | Actor,
   entry: AuditEntry,
   at: Date,
