@@ -97,6 +97,21 @@ test('inter-agency: ward → district → province department → ward leader, e
     ['specialist.hoan-kiem', 'specialist.stp-ha-noi', stp],
     ['specialist.stp-ha-noi', 'leader.hang-trong', kit.hangTrong],
   ];
+  // The next step is the ward's: a specialist of the district cannot be named for it (422 naming the
+  // field, nothing written), nor can the ward's own desk officer.
+  for (const wrong of ['specialist.hoan-kiem', 'desk.hang-trong']) {
+    const refused = await act('desk.hang-trong', d.code, 'forward', {
+      nextAssigneeId: await userId(kit.rt.deps.db, wrong),
+    });
+    assert.equal(refused.statusCode, 422, `${wrong}: ${refused.body}`);
+    const error = refused.json<{ error: { reason: string; details: { path: string }[] } }>().error;
+    assert.equal(error.reason, 'DOSSIER_ASSIGNEE_CANNOT_TAKE_STEP');
+    assert.deepEqual(
+      error.details.map((x) => x.path),
+      ['body/nextAssigneeId'],
+    );
+    assert.equal((await viewOf('desk.hang-trong', d.code)).version, d.version, 'nothing written');
+  }
   for (const [from, to, agency] of hops) {
     clock.advance(20 * 60_000);
     const res = await act(from, d.code, 'forward', {

@@ -433,6 +433,23 @@ test('#14 bulk actions: each dossier acted on with its own version; the answer s
     })
   ).json<Answer>();
   assert.equal(byDesk.results[0]!.ok, false);
+  // Whom the step cannot go to is refused, naming the field, and nothing changes: the ward's desk
+  // officer (not a specialist), another ward's specialist, an id that is nobody's.
+  for (const who of [await userId(db, DESK), await userId(db, 'specialist.hang-bac'), '999999999']) {
+    const wrong = (
+      await bulk(leader, 'assign', {
+        items: [{ code: made[1]!.code, version: v1 }],
+        input: { assigneeId: who },
+      })
+    ).json<{ results: { ok: boolean; error?: { reason: string; details: { path: string }[] } }[] }>();
+    assert.equal(wrong.results[0]!.ok, false, who);
+    assert.equal(wrong.results[0]!.error!.reason, 'DOSSIER_ASSIGNEE_CANNOT_TAKE_STEP');
+    assert.deepEqual(
+      wrong.results[0]!.error!.details.map((d) => d.path),
+      ['body/assigneeId'],
+    );
+    assert.equal(await assignee(made[1]!.code), null);
+  }
   const byLeader = (
     await bulk(leader, 'assign', {
       items: [{ code: made[1]!.code, version: v1 }],

@@ -10,6 +10,7 @@ import {
   allowedActions,
   applyAction,
   type ActionKind,
+  type DossierState,
   type InputSchema,
   type LifecycleContext,
 } from '../../../../common/dossiers/index.ts';
@@ -90,6 +91,7 @@ export async function performAction(
       context,
     );
     if (!result.ok) throw lifecycleError(result.error);
+    await assertChosenHandler(trx, { kind, input: own, state: result.state, row });
     const roles = [
       ...new Set([
         ...relation.rolesAtStepAgency,
@@ -205,6 +207,28 @@ async function handOn(
   };
   await writeAction(trx, { ...h.write, row, applied: forwarded, note: null });
   return forwarded;
+}
+
+/**
+ * The handler an `assign` (`assigneeId`) or a `forward` (`nextAssigneeId`) names must be an active
+ * account holding the step's role at the agency performing it, as for receiving and handing on: else
+ * 422 DOSSIER_ASSIGNEE_CANNOT_TAKE_STEP naming the field, before anything is written. Checked on the
+ * state the action leads to, only when it hands the step to that person (a desk step takes nobody).
+ */
+async function assertChosenHandler(
+  trx: Transaction<DB>,
+  a: { kind: string; input: unknown; state: DossierState; row: DossierRow },
+): Promise<void> {
+  const field = a.kind === 'assign' ? 'assigneeId' : a.kind === 'forward' ? 'nextAssigneeId' : null;
+  const chosen = field ? (a.input as Record<string, unknown> | null)?.[field] : undefined;
+  if (typeof chosen !== 'string' || a.state.step.assigneeId !== chosen) return;
+  const index = a.state.step.index;
+  const workflowStep = a.state.workflow.steps[index];
+  const step = workflowStep ? { name: workflowStep.name, role: workflowStep.role } : null;
+  const agencyId = a.row.step_agencies[index]?.agencyId;
+  const agency = agencyId ? (await agencyRows(trx, [agencyId])).get(agencyId) : undefined;
+  const problem = await assigneeProblem(trx, { userId: chosen, path: `body/${field}`, step, agency });
+  if (problem) throw fail('DOSSIER_ASSIGNEE_CANNOT_TAKE_STEP', { details: [problem] });
 }
 
 /** What the action row keeps as its note: the input's note, else its reason. */

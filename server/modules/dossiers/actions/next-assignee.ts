@@ -3,7 +3,9 @@
 // action's `nextAssigneeId`). The server records it as the two acts it is, `accept` then `forward`
 // with that handler, in one transaction, so history, slips and replays read as if they had happened one
 // after the other. The handler must be an active account holding the next step's role at the agency
-// performing the next step (docs/domain/intake.md, "Receive and assign").
+// performing the next step, or at an agency of the same administrative unit it is part of (a
+// district's people's committee for its offices; not a district for the wards below it) (docs/domain/intake.md, "Receive and assign"). The same rule holds for `assign` and for
+// `forward` naming the next handler, one by one or in bulk (actions.service.ts).
 import { sql } from 'kysely';
 import type { ErrorDetail } from '../../../platform/errors.ts';
 import { ROLE_LABELS, type Role } from '../../../../common/auth/roles.ts';
@@ -24,17 +26,32 @@ export function handOffStep(
 
 export type Candidate = { id: string; fullName: string; username: string };
 
-/** The active holders of `role` at the agency, by name: whom the next step may be handed to. */
-export async function stepCandidates(db: Executor, agencyId: string, role: string): Promise<Candidate[]> {
-  const rows = await db
+/** The agency a step is performed at, as the rule for its handlers reads it. */
+export type StepAgency = { agency_id: string; name: string; path: string; unit_code: string };
+
+/**
+ * Holders of `role` at the step's agency or at an agency of its unit it is part of (their agency's path
+ * a prefix of its path, in the same unit).
+ */
+function holdersAt(db: Executor, agency: StepAgency, role: string) {
+  return db
     .selectFrom('users as u')
     .innerJoin('user_roles as r', 'r.user_id', 'u.user_id')
-    .select(['u.user_id', 'u.full_name', 'u.username'])
-    .where('r.agency_id', '=', agencyId)
+    .innerJoin('agencies as ga', 'ga.agency_id', 'r.agency_id')
     .where('r.role', '=', role)
     .where('u.active', '=', true)
+    .where('ga.unit_code', '=', agency.unit_code)
+    .where(sql<boolean>`starts_with(${agency.path}, ga.path)`);
+}
+
+/** The active holders of `role` for the step's agency, by name: whom the next step may be handed to. */
+export async function stepCandidates(db: Executor, agency: StepAgency, role: string): Promise<Candidate[]> {
+  const rows = await holdersAt(db, agency, role)
+    .select(['u.user_id', 'u.full_name', 'u.username'])
+    .distinct()
     .orderBy('u.full_name')
     .orderBy('u.username')
+    .orderBy('u.user_id')
     .limit(200)
     .execute();
   return rows.map((r) => ({ id: String(r.user_id), fullName: r.full_name, username: r.username }));
@@ -42,7 +59,7 @@ export async function stepCandidates(db: Executor, agencyId: string, role: strin
 
 /**
  * Why `userId` cannot take the step at the agency (named by `path`), or null when they can: an active
- * account holding the step's role there.
+ * account holding the step's role there or at an agency of its unit it is part of.
  */
 export async function assigneeProblem(
   db: Executor,
@@ -50,7 +67,7 @@ export async function assigneeProblem(
     userId: string;
     path: string;
     step: { name: string; role: string } | null;
-    agency: { agency_id: string; name: string } | undefined;
+    agency: StepAgency | undefined;
   },
 ): Promise<ErrorDetail | null> {
   if (a.step === null || a.agency === undefined)
@@ -64,14 +81,9 @@ export async function assigneeProblem(
     message: `Người được chọn không phải ${role} đang làm việc tại ${a.agency.name}: không nhận được bước “${a.step.name}”.`,
   };
   if (!/^[0-9]{1,18}$/.test(a.userId)) return problem;
-  const held = await db
-    .selectFrom('user_roles as r')
-    .innerJoin('users as u', 'u.user_id', 'r.user_id')
+  const held = await holdersAt(db, a.agency, a.step.role)
     .select(sql<number>`1`.as('one'))
-    .where('r.user_id', '=', a.userId)
-    .where('r.agency_id', '=', a.agency.agency_id)
-    .where('r.role', '=', a.step.role)
-    .where('u.active', '=', true)
+    .where('u.user_id', '=', a.userId)
     .executeTakeFirst();
   return held ? null : problem;
 }

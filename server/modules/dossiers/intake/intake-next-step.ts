@@ -69,6 +69,6 @@ export async function intakeNextStep(
       role: step.role,
       agency: { code: agency.code, name: agency.name },
     },
-    people: await stepCandidates(deps.db, agency.agency_id, step.role),
+    people: await stepCandidates(deps.db, agency, step.role),
   };
 }
