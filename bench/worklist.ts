@@ -13,11 +13,13 @@
 // whatever the worklist queries become, the ceiling is theirs.
 // Target (issue 14): each p95 ≤ 100 ms, and each throughput ≥ 0.5 × its ceiling.
 // Run: node bench/worklist.ts [dossiers=1000000] [requests per case=2000]
+// BENCH_DATABASE=bench_keep_<name>: the generated database is kept under that name and reused by the next
+// run with the same name (generating 1,000,000 dossiers takes minutes); drop it when done.
 import os from 'node:os';
 import pg from 'pg';
 import { sql } from 'kysely';
 import { buildApp } from '../server/app.ts';
-import { createBenchDatabase, describeRun } from './support/postgres.ts';
+import { createBenchDatabase, describeRun, keptBenchDatabase } from './support/postgres.ts';
 import { startServer } from './support/server.ts';
 import { openBenchRuntime } from './support/desks.ts';
 import {
@@ -48,8 +50,10 @@ type Sample = { username: string; path: string };
 type Case = { name: string; samples: Sample[] };
 
 const started = new Date();
-const db = await createBenchDatabase();
-const rt = await openBenchRuntime(db.url);
+const kept = process.env.BENCH_DATABASE;
+const db = kept ? await keptBenchDatabase(kept) : { ...(await createBenchDatabase()), fresh: true };
+// A kept database gets the migrations added since it was generated.
+const rt = await openBenchRuntime(db.url, !db.fresh);
 let server: Awaited<ReturnType<typeof startServer>> | null = null;
 let client: ReturnType<typeof httpClient> | null = null;
 let cleaned: Promise<void> | null = null;
@@ -64,12 +68,15 @@ process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
 
 try {
   console.log(`worklist bench ${started.toISOString()}: ${await describeRun(db.url)}; seed ${seed}`);
-  const gen = await generateDossiers(rt.deps, { count: dossierCount, now: new Date(), seed });
+  const gen = db.fresh ? await generateDossiers(rt.deps, { count: dossierCount, now: new Date(), seed }) : null;
   await sql`VACUUM ANALYZE`.execute(rt.deps.db);
   const total = await sql<{ n: string }>`SELECT count(*) AS n FROM dossiers`.execute(rt.deps.db);
   console.log(
-    `${Number(total.rows[0]!.n).toLocaleString('en-US')} dossiers (${gen.dossiers.toLocaleString('en-US')} generated in ` +
-      `${gen.seconds.toFixed(0)} s), ${await tableSize()} on disk with indexes`,
+    `${Number(total.rows[0]!.n).toLocaleString('en-US')} dossiers (` +
+      (gen
+        ? `${gen.dossiers.toLocaleString('en-US')} generated in ${gen.seconds.toFixed(0)} s`
+        : `kept in ${db.name} from an earlier run`) +
+      `), ${await tableSize()} on disk with indexes`,
   );
 
   const random = seededRandom(seed);
@@ -221,7 +228,7 @@ try {
 
   const load = os.loadavg()[0]!.toFixed(2);
   console.log(
-    `\n${SESSIONS} sessions, ${requests} requests per case; ${dossierCount.toLocaleString('en-US')} dossiers generated`,
+    `\n${SESSIONS} sessions, ${requests} requests per case; ${Number(total.rows[0]!.n).toLocaleString('en-US')} dossiers`,
   );
   let pass = true;
   for (const r of results) {

@@ -19,10 +19,10 @@ export type Desk = {
   cookie: string;
 };
 
-/** The bench's own handle on its database (pool of 4), for set-up and checks. */
-export async function openBenchRuntime(databaseUrl: string): Promise<Runtime> {
+/** The bench's own handle on its database (pool of 4), for set-up and checks; `migrate` for a kept one. */
+export async function openBenchRuntime(databaseUrl: string, migrate = false): Promise<Runtime> {
   const handle = await openDatabase({ databaseUrl, poolSize: 4 });
-  return openRuntime(testConfig(databaseUrl), { handle, migrate: false, seed: false });
+  return openRuntime(testConfig(databaseUrl), { handle, migrate, seed: false });
 }
 
 export async function prepareDesks(

@@ -35,6 +35,29 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
   };
 }
 
+/**
+ * A bench database kept between runs under `name`: created from the template when it does not exist
+ * (`fresh`: the caller fills it), reused as it is when it does; never dropped by the bench (drop it with
+ * `DROP DATABASE`). For benches whose data takes minutes to generate.
+ */
+export async function keptBenchDatabase(name: string): Promise<BenchDatabase & { fresh: boolean }> {
+  if (!/^bench_keep_[a-z0-9_]+$/.test(name)) throw new Error(`a kept bench database is named bench_keep_…: ${name}`);
+  const admin = new pg.Client({ connectionString: BASE_URL });
+  await admin.connect();
+  let fresh = false;
+  try {
+    const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+    if (exists.rowCount === 0) {
+      const template = await prepareTemplate(BASE_URL);
+      await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+      fresh = true;
+    }
+  } finally {
+    await admin.end();
+  }
+  return { name, url: adminUrl(BASE_URL, name), fresh, drop: async () => {} };
+}
+
 /** PostgreSQL's version line and the settings that shape write throughput, for the printed header. */
 async function describeServer(url: string): Promise<string> {
   const c = new pg.Client({ connectionString: url });

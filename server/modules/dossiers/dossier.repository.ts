@@ -37,7 +37,6 @@ export async function agencyRowsByCode(db: Executor, codes: string[]): Promise<M
   return new Map(rows.map((r) => [r.agency_id, r]));
 }
 
-/** The names of the applicant's address unit and the units above it, nearest first; null without one. */
 /**
  * Unit paths named, read within the last minute (db/watched-cache.ts): units are reference data that
  * only the seed and the org module's reorganisations write, and a write here ends them at once.
@@ -60,7 +59,8 @@ export async function unitPathNameCached(
   return found?.name ?? null;
 }
 
-export async function unitPathName(db: Executor, unitCode: string | undefined): Promise<string | null> {
+/** The names of the applicant's address unit and the units above it, nearest first; null without one. */
+async function unitPathName(db: Executor, unitCode: string | undefined): Promise<string | null> {
   if (unitCode === undefined) return null;
   const unit = await db.selectFrom('units').select('path').where('code', '=', unitCode).executeTakeFirst();
   if (!unit) return null;

@@ -9,7 +9,7 @@ import { fileUserOf } from '../../files/index.ts';
 import { enqueueing, message } from '../../../platform/jobs/outbox.ts';
 import { PortalStatusTopic } from '../../../../common/contracts/outbox-topics.ts';
 import { DOSSIER_STATUSES, initialDossierState } from '../../../../common/dossiers/index.ts';
-import { selectAgencyRows, unitPathName, type AgencyRow } from '../dossier.repository.ts';
+import { selectAgencyRows, unitPathNameCached, type AgencyRow } from '../dossier.repository.ts';
 import { fail } from '../dossiers.errors.ts';
 import { applicantView, type ApplicantDossierView } from '../views/applicant-view.ts';
 import type { DossierView } from '../views/dossier-view.ts';
@@ -235,7 +235,9 @@ export async function submitOnline(
       workingTime: null,
       now: deps.clock.now(),
       addressUnitPath:
-        submitter.kind === 'citizen' ? null : await unitPathName(trx, core.applicant.address?.unitCode),
+        submitter.kind === 'citizen'
+          ? null
+          : await unitPathNameCached(trx, deps.writes, core.applicant.address?.unitCode),
     });
     const view = submitter.kind === 'citizen' ? applicantView(staffView, []) : staffView;
     await rememberResponse(trx, idempotent, { statusCode: 201, body: view, at: now });

@@ -3,7 +3,14 @@
 import { sql } from 'kysely';
 import type { Deps } from '../../../deps.ts';
 import type { Caller } from '../../../platform/actor.ts';
-import { agencyRows, loadRow, procedureVersion, unitPathName, type Executor } from '../dossier.repository.ts';
+import {
+  agencyRows,
+  loadRow,
+  procedureVersion,
+  unitPathNameCached,
+  type DossierRow,
+  type Executor,
+} from '../dossier.repository.ts';
 import { getVisibleDossier } from '../dossier-access.policy.ts';
 import { workingTimeOnce, type WorkingTime } from '../dossier-deadlines.ts';
 import {
@@ -33,10 +40,12 @@ export async function presentDossier(
     audience: Audience;
     /** The working time the caller has already read, if it has. */
     workingTime?: ((db: Executor) => Promise<WorkingTime>) | undefined;
+    /** The dossier's row as the caller has just read it with `db`, if it has. */
+    row?: DossierRow | undefined;
   },
 ): Promise<DossierReadView> {
   const { code, audience, workingTime } = what;
-  const row = (await loadRow(db, code))!;
+  const row = what.row ?? (await loadRow(db, code))!;
   const state = row.state;
   const history = await db
     .selectFrom('dossier_actions')
@@ -70,7 +79,7 @@ export async function presentDossier(
   ]);
   const { procedure, version } = await procedureVersion(deps, row.procedure_version_id, db);
   const people = await staffNames(db, state, history);
-  const addressUnitPath = await unitPathName(db, addressOf(row.applicant, null)?.unitCode);
+  const addressUnitPath = await unitPathNameCached(db, deps.writes, addressOf(row.applicant, null)?.unitCode);
   const actions: ActionFacts[] = history.map((h) => {
     const agency = h.agency_id === null ? undefined : agencies.get(h.agency_id);
     return {
@@ -138,6 +147,6 @@ async function staffNames(
 
 /** The dossier as the caller may read it (the applicant's view for its citizen). */
 export async function getDossier(deps: Deps, caller: Caller, code: string): Promise<DossierReadView> {
-  await getVisibleDossier(deps.db, caller, code);
-  return presentDossier(deps, deps.db, { code, audience: audienceOf(caller) });
+  const row = await getVisibleDossier(deps.db, caller, code);
+  return presentDossier(deps, deps.db, { code, audience: audienceOf(caller), row });
 }

@@ -18,6 +18,7 @@ import type { WorklistExportQuery } from '../../../../common/contracts/dossiers.
 import { foldedWords } from '../../../../common/text/fold.ts';
 import { vnDate, vnMidnight } from '../../../../common/time/vn-time.ts';
 import { fail } from '../dossiers.errors.ts';
+import { watchedCache } from '../../../db/watched-cache.ts';
 
 export type ListFilter = WorklistExportQuery;
 
@@ -77,18 +78,29 @@ type Grant = Actor['grants'][number];
  * The agencies within reach of some of the actor's grants: below the grant's agency, or in a unit below
  * its unit (the dossier access policy's reach). One small query on the agencies' and units' path
  * indexes, so that the dossier queries compare ids (dossier_agencies' primary key, the worklist
- * indexes) rather than join paths row by row.
+ * indexes) rather than join paths row by row. Read again at most every minute, and at once after this
+ * process writes agencies or units (db/watched-cache.ts, ADR 0012): a worklist is asked for often, the
+ * organisation changes rarely.
  */
-async function agenciesInReach(deps: Deps, grants: readonly Grant[]): Promise<string[]> {
+async function agenciesInReach(deps: Deps, grants: readonly Grant[]): Promise<readonly string[]> {
   if (grants.length === 0) return [];
-  const parts = grants.flatMap((g) => [
-    sql`SELECT agency_id FROM agencies WHERE path LIKE ${g.agencyPath + '%'}`,
-    sql`SELECT a.agency_id FROM units u JOIN agencies a ON a.unit_code = u.code
-      WHERE u.path LIKE ${g.unitPath + '%'} AND u.path <> ${g.unitPath}`,
-  ]);
-  const r = await sql<{ agency_id: string }>`${sql.join(parts, sql` UNION `)}`.execute(deps.db);
-  return r.rows.map((row) => row.agency_id);
+  const key = [...new Set(grants.map((g) => `${g.agencyPath}\u0000${g.unitPath}`))].sort().join('\u0001');
+  const found = await reachCache(deps.writes, key, async () => {
+    const parts = grants.flatMap((g) => [
+      sql`SELECT agency_id FROM agencies WHERE path LIKE ${g.agencyPath + '%'}`,
+      sql`SELECT a.agency_id FROM units u JOIN agencies a ON a.unit_code = u.code
+        WHERE u.path LIKE ${g.unitPath + '%'} AND u.path <> ${g.unitPath}`,
+    ]);
+    const r = await sql<{ agency_id: string }>`${sql.join(parts, sql` UNION `)}`.execute(deps.db);
+    return { ids: r.rows.map((row) => row.agency_id) };
+  });
+  return found?.ids ?? [];
 }
+
+const reachCache = watchedCache<{ ids: string[] }>(['agencies', 'units'], {
+  maxAgeMs: 60_000,
+  maxEntries: 5_000,
+});
 
 const anyId = (ids: readonly string[]) => sql`ANY(${ids.length > 0 ? ids : ['0']}::bigint[])`;
 
@@ -97,7 +109,12 @@ const anyId = (ids: readonly string[]) => sql`ANY(${ids.length > 0 ? ids : ['0']
  * the dossier involves (its receiving or current agency, within the actor's reach), so they need no
  * other check of reach: their queries stay on the indexes of the default worklists.
  */
-export async function worklistQuery(deps: Deps, actor: Actor, list: Worklist | undefined, known?: string[]) {
+export async function worklistQuery(
+  deps: Deps,
+  actor: Actor,
+  list: Worklist | undefined,
+  known?: readonly string[],
+) {
   const now = deps.clock.now();
   const needsReach = list !== 'to-receive' && list !== 'agency' && list !== 'received-today';
   const led = actor.grants.filter((g) => g.role === 'leader');
@@ -243,6 +260,8 @@ async function filteredQuery(deps: Deps, actor: Actor, f: ListFilter) {
   return q;
 }
 
+type FilteredQuery = Awaited<ReturnType<typeof filteredQuery>>;
+
 export type WorklistRow = {
   code: string;
   status: string;
@@ -270,6 +289,7 @@ export async function worklistRows(
   actor: Actor,
   f: ListFilter,
   page: PageRequest,
+  filtered?: FilteredQuery,
 ): Promise<{ rows: WorklistRow[]; more: boolean; nextCursor: string | null }> {
   const sort = f.sort ?? defaultSort(f.list);
   const dir = f.dir ?? 'asc';
@@ -278,7 +298,10 @@ export async function worklistRows(
   // The page's ids first (only the sort key and the id are read per candidate row, from the index
   // where one serves), then the rows' columns for those ids: the large JSON columns are read for the
   // page's rows only.
-  let core = (await filteredQuery(deps, actor, f)).select(['d.dossier_id', expr.as('sort_value')]);
+  let core = (filtered ?? (await filteredQuery(deps, actor, f))).select([
+    'd.dossier_id',
+    expr.as('sort_value'),
+  ]);
   if (cursor) {
     const key = sort === 'code' ? sql`${cursor.key}::text` : sql`${cursor.key}::timestamptz`;
     core = core.where(
@@ -361,8 +384,11 @@ export async function countFiltered(
   actor: Actor,
   f: ListFilter,
   limit: number,
+  filtered?: FilteredQuery,
 ): Promise<{ total: number; exact: boolean }> {
-  const capped = (await filteredQuery(deps, actor, f)).select(sql`1`.as('one')).limit(limit + 1);
+  const capped = (filtered ?? (await filteredQuery(deps, actor, f)))
+    .select(sql`1`.as('one'))
+    .limit(limit + 1);
   const r = await deps.db
     .selectFrom(capped.as('c'))
     .select((eb) => eb.fn.countAll<string>().as('n'))
@@ -373,9 +399,11 @@ export async function countFiltered(
 
 export async function listDossiers(deps: Deps, actor: Actor, f: ListFilter & PageRequest) {
   const { limit, offset, after, ...filter } = f;
+  // The list's filters are resolved once (the reach, an agency named) for the page and its count.
+  const filtered = await filteredQuery(deps, actor, filter);
   const [page, count] = await Promise.all([
-    worklistRows(deps, actor, filter, { limit, offset, after }),
-    countFiltered(deps, actor, filter, COUNT_LIMIT),
+    worklistRows(deps, actor, filter, { limit, offset, after }, filtered),
+    countFiltered(deps, actor, filter, COUNT_LIMIT, filtered),
   ]);
   return {
     items: page.rows.map(({ applicantIdNumber: _id, ...item }) => item),
