@@ -16,11 +16,16 @@ export type RunResult = {
   p99: number;
 };
 
-/** Runs task(i) for i in [0, total) on `concurrency` workers; a task throws to count as an error. */
+/**
+ * Runs task(i) for i in [0, total) on `concurrency` workers (a task throws to count as an error), each
+ * starting its next task when its last one ended (after `think()` milliseconds, if given: a user
+ * reading what they asked for). Latency is the task's own time; throughput counts the thinking too.
+ */
 export async function runClosedLoop(
   concurrency: number,
   total: number,
   task: (i: number) => Promise<void>,
+  think?: () => number,
 ): Promise<RunResult> {
   const latencies = new Float64Array(total);
   let next = 0;
@@ -38,6 +43,7 @@ export async function runClosedLoop(
           firstError ??= err instanceof Error ? err.message : String(err);
         }
         latencies[i] = performance.now() - s;
+        if (think && next < total) await new Promise((r) => setTimeout(r, think()));
       }
     }),
   );

@@ -41,7 +41,8 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
  * `DROP DATABASE`). For benches whose data takes minutes to generate.
  */
 export async function keptBenchDatabase(name: string): Promise<BenchDatabase & { fresh: boolean }> {
-  if (!/^bench_keep_[a-z0-9_]+$/.test(name)) throw new Error(`a kept bench database is named bench_keep_…: ${name}`);
+  if (!/^bench_keep_[a-z0-9_]+$/.test(name))
+    throw new Error(`a kept bench database is named bench_keep_…: ${name}`);
   const admin = new pg.Client({ connectionString: BASE_URL });
   await admin.connect();
   let fresh = false;

@@ -203,6 +203,80 @@ test('#14 keyset paging gives every row once, under ties, in every order and pag
   );
 });
 
+test("#14 a district leader's list spans its wards: merged per agency, every page in due order, as one sort of them all gives", async () => {
+  await ready();
+  const db = kit.rt.deps.db;
+  const leader = 'leader.hoan-kiem';
+  // Copies of Ánh's dossier at Hàng Bạc too, due at the same times as those at Hàng Trống (ties
+  // across agencies), one of them closed (not in the list).
+  const hangBac = await sql<{ agency_id: string }>`SELECT agency_id FROM agencies
+    WHERE name = 'Ủy ban nhân dân Phường Hàng Bạc'`.execute(db);
+  const bac = hangBac.rows[0]!.agency_id;
+  const dues = [null, '2026-11-27T03:00:00Z', '2026-12-01T10:00:00Z'];
+  for (let i = 0; i < 9; i++) {
+    const code = `${codes.anh.slice(0, 13)}-261102-${String(9100 + i)}`;
+    await sql`INSERT INTO dossiers (code, procedure_version_id, procedure_code, case_key, channel, receiving_agency_id,
+        competent_agency_id, current_agency_id, step_agencies, workflow, applicant, applicant_id_number, applicant_search,
+        form_data, components, state, status, version, assignee_user_id, submitted_at, received_at, due_at,
+        extended_due_at, step_due_at, calendar_version, created_by, updated_at, closed_at)
+      SELECT ${code}, procedure_version_id, procedure_code, case_key, channel, ${bac}, ${bac}, ${bac}, step_agencies,
+        workflow, applicant, applicant_id_number, applicant_search, form_data, components, state, status, version,
+        NULL, submitted_at, received_at, ${dues[i % 3]}::timestamptz, NULL, NULL, calendar_version, created_by,
+        updated_at, ${i === 4 ? '2026-11-24T01:00:00Z' : null}::timestamptz
+      FROM dossiers WHERE code = ${codes.anh}`.execute(db);
+    await sql`INSERT INTO dossier_agencies (dossier_id, agency_id)
+      SELECT dossier_id, ${bac} FROM dossiers WHERE code = ${code}`.execute(db);
+  }
+  // The oracle: every open dossier at an agency of the district's units, sorted at once.
+  const district = await sql<{
+    path: string;
+  }>`SELECT u.path FROM users us JOIN user_roles r ON r.user_id = us.user_id
+    JOIN agencies a ON a.agency_id = r.agency_id JOIN units u ON u.code = a.unit_code
+    WHERE us.username = ${leader} AND r.role = 'leader'`.execute(db);
+  const expected = async (dir: 'asc' | 'desc') =>
+    (
+      await sql<{
+        code: string;
+      }>`SELECT d.code FROM dossiers d JOIN agencies a ON a.agency_id = d.current_agency_id
+        JOIN units u ON u.code = a.unit_code
+        WHERE d.closed_at IS NULL AND u.path LIKE ${district.rows[0]!.path + '%'}
+        ORDER BY COALESCE(d.extended_due_at, d.due_at, '9999-12-31 00:00:00+00'::timestamptz) ${sql.raw(dir)},
+          d.dossier_id ${sql.raw(dir)}`.execute(db)
+    ).rows.map((r) => r.code);
+  for (const dir of ['asc', 'desc'] as const) {
+    const want = await expected(dir);
+    assert.ok(want.length >= 30, `${want.length}`);
+    assert.ok(want.some((c) => c.includes('-261102-')) && want.some((c) => c.includes('-261101-')));
+    const whole = (await list(leader, { list: 'agency', sort: 'due', dir, pageSize: 500 })).items;
+    assert.deepEqual(
+      whole.map((i) => i.code),
+      want,
+      dir,
+    );
+  }
+  await fc.assert(
+    fc.asyncProperty(
+      fc.constantFrom('asc', 'desc'),
+      fc.integer({ min: 1, max: 9 }),
+      async (dir, pageSize) => {
+        const want = await expected(dir);
+        const byCursor = await allPages(leader, { list: 'agency', sort: 'due', dir }, pageSize);
+        assert.deepEqual(
+          byCursor.map((i) => i.code),
+          want,
+        );
+        // By page number (offset) too.
+        const second = await list(leader, { list: 'agency', sort: 'due', dir, pageSize, page: 2 });
+        assert.deepEqual(
+          second.items.map((i) => i.code),
+          want.slice(pageSize, 2 * pageSize),
+        );
+      },
+    ),
+    { numRuns: 8 },
+  );
+});
+
 test('#14 every filter narrows the list to what it names', async () => {
   await ready();
   const all = (await list(DESK, { pageSize: 500 })).items;

@@ -551,7 +551,6 @@ export const en: Messages = {
       desk: 'One-stop desk',
       from: 'From',
       to: 'To',
-      dateHint: 'Day/month/year, e.g. 01/12/2026.',
       badDate: 'Enter the date as day/month/year, e.g. 01/12/2026.',
       order: 'The end date must not be before the start date.',
       pdf: 'Download the book (PDF)',
@@ -1578,8 +1577,6 @@ export const en: Messages = {
     agency: 'Agency handling it (within your reach)',
     from: 'Submitted from',
     to: 'Until',
-    dateHint: 'Day/month/year, e.g. 01/12/2026',
-    dateInvalid: 'Not a valid date: type day/month/year, e.g. 01/12/2026.',
     any: 'All',
     sort: 'Sort by',
     sorts: {

@@ -544,7 +544,6 @@ export const vi = {
       desk: 'Bộ phận một cửa',
       from: 'Từ ngày',
       to: 'Đến ngày',
-      dateHint: 'Ngày/tháng/năm, ví dụ 01/12/2026.',
       badDate: 'Nhập ngày theo dạng ngày/tháng/năm, ví dụ 01/12/2026.',
       order: 'Ngày kết thúc phải từ ngày bắt đầu trở đi.',
       pdf: 'Tải sổ (PDF)',
@@ -1555,8 +1554,6 @@ export const vi = {
     agency: 'Cơ quan đang giải quyết (trong phạm vi của bạn)',
     from: 'Nộp từ ngày',
     to: 'Đến ngày',
-    dateHint: 'Ngày/tháng/năm, ví dụ 01/12/2026',
-    dateInvalid: 'Ngày không hợp lệ: nhập theo dạng ngày/tháng/năm, ví dụ 01/12/2026.',
     any: 'Tất cả',
     sort: 'Sắp xếp theo',
     sorts: {

@@ -4,7 +4,7 @@
 // stored as 12 January. The format is said beside the field; text that is not a real date is said so
 // when the field is left, and handed on as typed, so the form's own check refuses it rather than
 // taking it for an empty field.
-import { useEffect, useState, type Ref } from 'react';
+import { useEffect, useState, type KeyboardEvent, type Ref } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
 import { formatDateText, formatDateTimeText, parseDateText, parseDateTimeText } from './date-text.ts';
 
@@ -15,6 +15,8 @@ export type DateInputProps = {
   /** ISO when the text is a real date, '' when empty, the text itself otherwise. */
   onChange: (value: string) => void;
   onBlur?: (() => void) | undefined;
+  /** Keys pressed in the field (Enter to apply a filter, say). */
+  onKeyDown?: ((event: KeyboardEvent<HTMLInputElement>) => void) | undefined;
   withTime?: boolean | undefined;
   /** ISO bounds: a date outside them is said so (the form still decides). */
   min?: string | undefined;
@@ -37,6 +39,7 @@ export function DateInput({
   value,
   onChange,
   onBlur,
+  onKeyDown,
   withTime = false,
   min,
   max,
@@ -98,6 +101,7 @@ export function DateInput({
           if (problem !== null) setProblem(check(typed));
           onChange(typed.trim() === '' ? '' : (parse(typed) ?? typed));
         }}
+        onKeyDown={onKeyDown}
         onBlur={() => {
           const iso = parse(text);
           if (iso !== null) setText(shown(iso, withTime));

@@ -1,6 +1,6 @@
 // /ho-so/so-theo-doi: the desk's tracking book (sổ theo dõi hồ sơ, Mẫu 06 TT 01/2018 / Mẫu 07 TT 03/2025)
 // for the days the officer picks, downloaded as PDF or as a spreadsheet (GET /desks/<agency>/tracking-book).
-// Dates are typed as dd/mm/yyyy whatever the browser's language; the book numbers its rows as the year's
+// Dates are typed as dd/mm/yyyy whatever the browser's language (the one date input); the book numbers its rows as the year's
 // book does, the number the receipt slip gives ("Quyển số …, Số thứ tự …", docs/domain/slips.md).
 import { useRef, useState, type FormEvent } from 'react';
 import { vnCivil } from '../../../common/time/vn-time.ts';
@@ -10,23 +10,19 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import { Page } from '../../app/page.tsx';
 import { useSession } from '../../app/session.tsx';
 import { ErrorSummary, type Problem } from '../calendar/error-summary.tsx';
-import { parseCivilDate } from '../calendar/vn-time.ts';
+import { DateInput } from '../../app/ui/date-input.tsx';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** "01/12/2026" (or "1/12/2026") → "2026-12-01", or null when it is not a real date. */
-export function parseDayMonthYear(text: string): string | null {
-  const m = /^\s*(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4})\s*$/.exec(text);
-  if (!m) return null;
-  const iso = `${m[3]}-${pad(Number(m[2]))}-${pad(Number(m[1]))}`;
-  return parseCivilDate(iso) ? iso : null;
-}
-
-/** The first of this month and today, in Vietnam, as dd/mm/yyyy. */
+/** The first of this month and today, in Vietnam (ISO days). */
 function thisMonth(now = new Date()): { from: string; to: string } {
   const c = vnCivil(now);
-  return { from: `01/${pad(c.month)}/${c.year}`, to: `${pad(c.day)}/${pad(c.month)}/${c.year}` };
+  const month = `${c.year}-${pad(c.month)}`;
+  return { from: `${month}-01`, to: `${month}-${pad(c.day)}` };
 }
+
+/** What the date input hands on is ISO only for a real date. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 type Format = 'pdf' | 'xlsx';
 
@@ -81,8 +77,8 @@ export function TrackingBookPage() {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const format: Format = submitter?.value === 'xlsx' ? 'xlsx' : 'pdf';
     if (busy) return;
-    const from = parseDayMonthYear(dates.from);
-    const to = parseDayMonthYear(dates.to);
+    const from = ISO_DAY.test(dates.from) ? dates.from : null;
+    const to = ISO_DAY.test(dates.to) ? dates.to : null;
     const bad: Record<string, string> = {};
     const list: Problem[] = [];
     if (!from) {
@@ -115,27 +111,18 @@ export function TrackingBookPage() {
     return (
       <div className={error ? 'field field-invalid' : 'field'}>
         <label htmlFor={id}>{label}</label>
-        <p className="hint" id={`${id}-hint`}>
-          {b.dateHint}
-        </p>
         {error ? (
           <p className="field-error" id={`${id}-error`}>
             {error}
           </p>
         ) : null}
-        <input
+        <DateInput
           id={id}
-          type="text"
-          inputMode="numeric"
-          autoComplete="off"
-          size={12}
           value={dates[key]}
+          required
           aria-invalid={error ? true : undefined}
-          aria-describedby={[`${id}-hint`, error ? `${id}-error` : ''].filter(Boolean).join(' ')}
-          onChange={(e) => {
-            const value = e.target.value;
-            setDates((d) => ({ ...d, [key]: value }));
-          }}
+          aria-describedby={error ? `${id}-error` : undefined}
+          onChange={(value) => setDates((d) => ({ ...d, [key]: value }))}
         />
       </div>
     );

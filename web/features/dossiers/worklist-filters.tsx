@@ -12,9 +12,9 @@ import {
   WORKLIST_SORTS,
 } from '../../../common/dossiers/worklists.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import type { Messages } from '../../app/i18n/vi.ts';
 import { worklistQueries } from './worklist-api.ts';
-import { dayInputOf, parseDayInput, type WorklistState } from './worklist-state.ts';
+import { DateInput } from '../../app/ui/date-input.tsx';
+import type { WorklistState } from './worklist-state.ts';
 
 type Change = (patch: Partial<WorklistState>) => void;
 
@@ -52,57 +52,33 @@ function Select({
   );
 }
 
+/** A day the list starts or ends at: applied when it is a real date and the field is left (or Enter). */
 function DayField({
   id,
   label,
   value,
   onChange,
-  t,
 }: {
   id: string;
   label: string;
   value: string | undefined;
   onChange: (iso: string | undefined) => void;
-  t: Messages;
 }) {
-  const w = t.worklist;
-  const [text, setText] = useState(dayInputOf(value));
-  const [invalid, setInvalid] = useState(false);
-  useEffect(() => {
-    setText(dayInputOf(value));
-    setInvalid(false);
-  }, [value]);
+  // What the date input hands on: ISO for a real date, '' for none, the text as typed otherwise.
+  const [typed, setTyped] = useState(value ?? '');
+  useEffect(() => setTyped(value ?? ''), [value]);
   const commit = () => {
-    const parsed = parseDayInput(text);
-    if (parsed === null) {
-      setInvalid(true);
-      return;
-    }
-    setInvalid(false);
-    if (parsed !== value) onChange(parsed);
+    if (typed === '') {
+      if (value !== undefined) onChange(undefined);
+    } else if (ISO_DAY.test(typed) && typed !== value) onChange(typed);
   };
   return (
-    <div className={invalid ? 'field field-invalid' : 'field'}>
+    <div className="field">
       <label htmlFor={id}>{label}</label>
-      <p className="hint" id={`${id}-hint`}>
-        {w.dateHint}
-      </p>
-      {invalid ? (
-        <p className="field-error" id={`${id}-error`}>
-          {w.dateInvalid}
-        </p>
-      ) : null}
-      <input
+      <DateInput
         id={id}
-        type="text"
-        inputMode="numeric"
-        autoComplete="off"
-        placeholder="dd/mm/yyyy"
-        maxLength={10}
-        value={text}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? `${id}-error ${id}-hint` : `${id}-hint`}
-        onChange={(e) => setText(e.target.value)}
+        value={typed}
+        onChange={setTyped}
         onBlur={commit}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
@@ -114,6 +90,8 @@ function DayField({
     </div>
   );
 }
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function WorklistFilters({ state, onChange }: { state: WorklistState; onChange: Change }) {
   const { t } = useI18n();
@@ -187,10 +165,9 @@ export function WorklistFilters({ state, onChange }: { state: WorklistState; onC
           id="wl-from"
           label={w.from}
           value={state.from}
-          t={t}
           onChange={(from) => onChange({ from })}
         />
-        <DayField id="wl-to" label={w.to} value={state.to} t={t} onChange={(to) => onChange({ to })} />
+        <DayField id="wl-to" label={w.to} value={state.to} onChange={(to) => onChange({ to })} />
         <Select
           id="wl-sort"
           label={w.sort}

@@ -4,7 +4,6 @@ import {
   defaultListFor,
   initialState,
   listQuery,
-  parseDayInput,
   readAddress,
   toAddress,
   toPreferences,
@@ -55,11 +54,3 @@ const blank = {
   dir: undefined,
 };
 
-test('#14 worklist state: days typed day/month/year whatever the browser’s language', () => {
-  assert.equal(parseDayInput('01/12/2026'), '2026-12-01');
-  assert.equal(parseDayInput('1/2/2026'), '2026-02-01');
-  assert.equal(parseDayInput(''), undefined);
-  assert.equal(parseDayInput('31/02/2026'), null);
-  assert.equal(parseDayInput('2026-12-01'), null);
-  assert.equal(parseDayInput('12/31/2026'), null);
-});

@@ -132,20 +132,3 @@ export function listQuery(state: WorklistState): Record<string, string | undefin
   return { ...rest, q: words || undefined };
 }
 
-/** "dd/mm/yyyy" (or d/m/yyyy) → YYYY-MM-DD, or null when it is not a real date. Empty → undefined. */
-export function parseDayInput(text: string): string | null | undefined {
-  const s = text.trim();
-  if (s === '') return undefined;
-  const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
-  if (!m) return null;
-  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-/** YYYY-MM-DD → "dd/mm/yyyy". */
-export function dayInputOf(iso: string | undefined): string {
-  if (!iso || !ISO_DAY.test(iso)) return '';
-  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
-}
