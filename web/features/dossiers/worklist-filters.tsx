@@ -161,12 +161,7 @@ export function WorklistFilters({ state, onChange }: { state: WorklistState; onC
             onChange={(underAgency) => onChange({ underAgency })}
           />
         ) : null}
-        <DayField
-          id="wl-from"
-          label={w.from}
-          value={state.from}
-          onChange={(from) => onChange({ from })}
-        />
+        <DayField id="wl-from" label={w.from} value={state.from} onChange={(from) => onChange({ from })} />
         <DayField id="wl-to" label={w.to} value={state.to} onChange={(to) => onChange({ to })} />
         <Select
           id="wl-sort"

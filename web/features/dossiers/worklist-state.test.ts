@@ -53,4 +53,3 @@ const blank = {
   to: undefined,
   dir: undefined,
 };
-

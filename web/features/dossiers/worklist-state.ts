@@ -131,4 +131,3 @@ export function listQuery(state: WorklistState): Record<string, string | undefin
   const words = state.q.trim().slice(0, 100);
   return { ...rest, q: words || undefined };
 }
-

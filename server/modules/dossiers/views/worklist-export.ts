@@ -42,7 +42,7 @@ function wallClock(iso: string | null): Date | undefined {
 }
 
 export async function exportWorklist(deps: Deps, actor: Actor, f: ListFilter): Promise<Buffer> {
-  const count = await countFiltered(deps, actor, f, EXPORT_ROW_LIMIT);
+  const count = await countFiltered(deps, actor, f, { limit: EXPORT_ROW_LIMIT });
   if (!count.exact)
     throw fail('DOSSIER_EXPORT_TOO_LARGE', {
       params: { limit: EXPORT_ROW_LIMIT },

@@ -292,9 +292,12 @@ export async function worklistRows(
   deps: Deps,
   actor: Actor,
   f: ListFilter,
-  page: PageRequest,
-  filtered?: FilteredQuery,
+  page: PageRequest & {
+    /** The list's filters as the caller has already resolved them (listDossiers). */
+    filtered?: FilteredQuery;
+  },
 ): Promise<{ rows: WorklistRow[]; more: boolean; nextCursor: string | null }> {
+  const { filtered } = page;
   const sort = f.sort ?? defaultSort(f.list);
   const dir = f.dir ?? 'asc';
   const cursor = page.after !== undefined ? decodeCursor(page.after, sort, dir) : null;
@@ -404,8 +407,7 @@ export async function countFiltered(
   deps: Deps,
   actor: Actor,
   f: ListFilter,
-  limit: number,
-  filtered?: FilteredQuery,
+  { limit, filtered }: { limit: number; filtered?: FilteredQuery },
 ): Promise<{ total: number; exact: boolean }> {
   const capped = (filtered ?? (await filteredQuery(deps, actor, f)))
     .select(sql`1`.as('one'))
@@ -423,8 +425,8 @@ export async function listDossiers(deps: Deps, actor: Actor, f: ListFilter & Pag
   // The list's filters are resolved once (the reach, an agency named) for the page and its count.
   const filtered = await filteredQuery(deps, actor, filter);
   const [page, count] = await Promise.all([
-    worklistRows(deps, actor, filter, { limit, offset, after }, filtered),
-    countFiltered(deps, actor, filter, COUNT_LIMIT, filtered),
+    worklistRows(deps, actor, filter, { limit, offset, after, filtered }),
+    countFiltered(deps, actor, filter, { limit: COUNT_LIMIT, filtered }),
   ]);
   return {
     items: page.rows.map(({ applicantIdNumber: _id, ...item }) => item),
