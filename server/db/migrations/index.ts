@@ -20,6 +20,7 @@ import * as m20261207020000 from './20261207020000_worklists.ts';
 import * as m20261207030000 from './20261207030000_index-sign-ins-and-recent-actions.ts';
 import * as m20261207060000 from './20261207060000_search-typos.ts';
 import * as m20261207070000 from './20261207070000_require-password-change.ts';
+import * as m20261208000000 from './20261208000000_index-open-applicant-search.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121000000_create-org-auth-audit': m20261121000000,
@@ -42,4 +43,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261207030000_index-sign-ins-and-recent-actions': m20261207030000,
   '20261207060000_search-typos': m20261207060000,
   '20261207070000_require-password-change': m20261207070000,
+  '20261208000000_index-open-applicant-search': m20261208000000,
 };

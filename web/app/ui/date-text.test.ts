@@ -4,9 +4,11 @@ import fc from 'fast-check';
 import {
   formatDateText,
   formatDateTimeText,
+  formatMonthText,
   isIsoValue,
   parseDateText,
   parseDateTimeText,
+  parseMonthText,
   parseTimeText,
 } from './date-text.ts';
 
@@ -90,6 +92,23 @@ test('#14 dates: 24-hour times, and date with time round-trip (property)', () =>
       const shown = formatDateTimeText(local);
       assert.equal(parseDateTimeText(shown), local);
       assert.ok(isIsoValue(local, true));
+    }),
+  );
+});
+
+test('#14 months: mm/yyyy is read month first (the reports), and shown so', () => {
+  assert.equal(parseMonthText('11/2026'), '2026-11');
+  assert.equal(parseMonthText(' 1/2026 '), '2026-01');
+  assert.equal(parseMonthText('01-2026'), '2026-01');
+  assert.equal(parseMonthText('2026-11'), '2026-11');
+  for (const bad of ['13/2026', '0/2026', '2026/11', '11/26', '', 'tháng 11'])
+    assert.equal(parseMonthText(bad), null, bad);
+  assert.equal(formatMonthText('2026-11'), '11/2026');
+  assert.equal(formatMonthText('2026-13'), '');
+  fc.assert(
+    fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
+      const iso = `${y}-${pad(m)}`;
+      assert.equal(parseMonthText(formatMonthText(iso)), iso);
     }),
   );
 });

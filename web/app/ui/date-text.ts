@@ -73,3 +73,26 @@ export function isIsoValue(value: string, withTime: boolean): boolean {
     ? formatDateTimeText(value) !== '' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)
     : formatDateText(value) !== '' && /^\d{4}-\d{2}-\d{2}$/.test(value);
 }
+
+const MONTH_TYPED = /^(\d{1,2})\s*[/.-]\s*(\d{4})$/;
+const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+
+/**
+ * A month typed the Vietnamese way, "11/2026" (or "11-2026", "11.2026"), or pasted as "2026-11" →
+ * "2026-11"; null when it is not a month.
+ */
+export function parseMonthText(text: string): string | null {
+  const t = text.trim();
+  const iso = ISO_MONTH.exec(t);
+  const m = iso ? [iso[0], iso[2], iso[1]] : MONTH_TYPED.exec(t);
+  if (!m) return null;
+  const [month, year] = [Number(m[1]), Number(m[2])];
+  return month >= 1 && month <= 12 && year >= 1000 ? `${year}-${pad(month)}` : null;
+}
+
+/** "2026-11" → "11/2026"; "" for anything else. */
+export function formatMonthText(value: string): string {
+  const m = ISO_MONTH.exec(value);
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return '';
+  return `${m[2]}/${m[1]}`;
+}

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { FieldError, LabelAndHint } from '../../app/ui/field-parts.tsx';
+import { MonthInput } from '../../app/ui/month-input.tsx';
 import { PlacePicker, useOwnUnits, type PickedPlace } from '../../app/ui/place-picker.tsx';
 import { staffPlaces } from '../org/org-api.ts';
 import { MONTH } from './overview-model.ts';
@@ -27,6 +28,10 @@ export function OverviewFilters({
   const monthError = form.formState.errors.month?.message;
   const { reset } = form;
   const agency = form.watch('agency');
+  const month = form.watch('month');
+  useEffect(() => {
+    form.register('month', { validate: (v) => MONTH.test(v.trim()) || r.monthInvalid });
+  }, [form, r.monthInvalid]);
   const [picked, setPicked] = useState<PickedPlace | null>(null);
   const named = picked?.code === agency ? picked : agencies.find((a) => a.code === agency);
   const ownUnits = useOwnUnits();
@@ -45,12 +50,12 @@ export function OverviewFilters({
       <div className={monthError ? 'field field-invalid' : 'field'}>
         <LabelAndHint id="overview-month" label={r.month} required={false} hint={r.monthHint} />
         <FieldError id="overview-month" error={monthError} />
-        <input
+        <MonthInput
           id="overview-month"
-          type="month"
+          value={month}
           aria-describedby={monthError ? 'overview-month-hint overview-month-error' : 'overview-month-hint'}
           aria-invalid={monthError ? true : undefined}
-          {...form.register('month', { validate: (v) => MONTH.test(v.trim()) || r.monthInvalid })}
+          onChange={(v) => form.setValue('month', v, { shouldValidate: form.formState.isSubmitted })}
         />
       </div>
       <PlacePicker
