@@ -244,8 +244,8 @@ try {
   for (const c of cases) {
     await httpRun(c, Math.min(500, requests));
     await rawRun(c, Math.min(500, requests));
-    // At work: about 50 requests a second; 10 per session.
-    const atWork = await httpRun(c, SESSIONS * 10, true);
+    // At work: about 50 requests a second; 20 per session.
+    const atWork = await httpRun(c, SESSIONS * 20, true);
     const motcua = await httpRun(c, requests);
     const raw = await rawRun(c, requests);
     const lists = captured.get(c.name)!;

@@ -19,7 +19,7 @@ export type RunResult = {
 /**
  * Runs task(i) for i in [0, total) on `concurrency` workers (a task throws to count as an error), each
  * starting its next task when its last one ended (after `think()` milliseconds, if given: a user
- * reading what they asked for). Latency is the task's own time; throughput counts the thinking too.
+ * reading what they asked for; each worker then also starts that long in). Latency is the task's own time; throughput counts the thinking too.
  */
 export async function runClosedLoop(
   concurrency: number,
@@ -34,6 +34,8 @@ export async function runClosedLoop(
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
+      // Users reading do not all start at once: each starts a reading time in.
+      if (think) await new Promise((r) => setTimeout(r, think()));
       for (let i = next++; i < total; i = next++) {
         const s = performance.now();
         try {

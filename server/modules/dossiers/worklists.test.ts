@@ -336,6 +336,18 @@ test('#14 search by name with or without diacritics, by ID number and by code', 
   assert.deepEqual(await find(codes.huong), [codes.huong]);
   assert.deepEqual(await find(codes.huong.slice(-11).toLowerCase()), [codes.huong]);
   assert.deepEqual(await find('khong co ai ten nay'), []);
+  // The count of a search's matches (counted along with its first page): on the first page, on a page
+  // past the end (counted on its own), and by cursor; equal to the matches listed whole.
+  const all = await find('le thi anh');
+  assert.ok(all.length > 5, `${all.length}`);
+  const first = await list(DESK, { q: 'le thi anh', pageSize: 2 });
+  assert.equal(first.items.length, 2);
+  assert.deepEqual([first.total, first.totalExact], [all.length, true]);
+  const past = await list(DESK, { q: 'le thi anh', pageSize: 2, page: 400 });
+  assert.deepEqual([past.items.length, past.total], [0, all.length]);
+  const next = await list(DESK, { q: 'le thi anh', pageSize: 2, after: first.nextCursor! });
+  assert.equal(next.total, all.length);
+  assert.equal((await list(DESK, { q: 'khong co ai ten nay' })).total, 0);
 });
 
 test('#14 the worklist settings are saved per officer and restored', async () => {

@@ -295,8 +295,10 @@ export async function worklistRows(
   page: PageRequest & {
     /** The list's filters as the caller has already resolved them (listDossiers). */
     filtered?: FilteredQuery;
+    /** Count the matches in the same statement (`matched`), for a first page without a cursor. */
+    countAlong?: boolean;
   },
-): Promise<{ rows: WorklistRow[]; more: boolean; nextCursor: string | null }> {
+): Promise<{ rows: WorklistRow[]; more: boolean; nextCursor: string | null; matched: number | null }> {
   const { filtered } = page;
   const sort = f.sort ?? defaultSort(f.list);
   const dir = f.dir ?? 'asc';
@@ -305,9 +307,13 @@ export async function worklistRows(
   // The page's ids first (only the sort key and the id are read per candidate row, from the index
   // where one serves), then the rows' columns for those ids: the large JSON columns are read for the
   // page's rows only.
+  // A first page that must read every match anyway (a search: no index gives its matches in order)
+  // counts them in the same statement, rather than finding them again to count them.
+  const countAlong = page.countAlong === true && cursor === null;
   let core = (filtered ?? (await filteredQuery(deps, actor, f))).select([
     'd.dossier_id',
     expr.as('sort_value'),
+    (countAlong ? sql<string | null>`count(*) OVER ()` : sql<string | null>`NULL::bigint`).as('matched'),
   ]);
   if (cursor) {
     const key = sort === 'code' ? sql`${cursor.key}::text` : sql`${cursor.key}::timestamptz`;
@@ -331,7 +337,7 @@ export async function worklistRows(
   // Typed as the direct page: the same two columns, for the same FROM.
   const paged =
     spread.length > 1
-      ? (sql`(SELECT x.dossier_id, x.sort_value
+      ? (sql`(SELECT x.dossier_id, x.sort_value, x.matched
           FROM unnest(${spread}::bigint[]) AS a(agency_id)
           CROSS JOIN LATERAL (${ordered
             .where(sql<boolean>`d.current_agency_id = a.agency_id`)
@@ -367,6 +373,7 @@ export async function worklistRows(
       'ca.code as agency_code',
       'ca.name as agency_name',
       'hu.full_name as handler_name',
+      'p.matched',
     ])
     .orderBy('p.sort_value', dir)
     .orderBy('p.dossier_id', dir)
@@ -374,8 +381,11 @@ export async function worklistRows(
   const more = found.length > page.limit;
   const rows = more ? found.slice(0, page.limit) : found;
   const last = rows[rows.length - 1];
+  const first = found[0];
   return {
     more,
+    // Counted along: known when a row came back (a page past the end says nothing of the count).
+    matched: countAlong && first && first.matched !== null ? Number(first.matched) : null,
     nextCursor: more && last ? encodeCursor({ sort, dir, key: last.sort_key, id: last.dossier_id }) : null,
     rows: rows.map((r) => {
       return {
@@ -417,21 +427,31 @@ export async function countFiltered(
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
   const n = Number(r.n);
-  return n > limit ? { total: limit, exact: false } : { total: n, exact: true };
+  return cappedCount(n, limit);
 }
+
+/** A count as the list reports it: at most `limit`, `exact` when it is not more. */
+const cappedCount = (n: number, limit: number) =>
+  n > limit ? { total: limit, exact: false } : { total: n, exact: true };
 
 export async function listDossiers(deps: Deps, actor: Actor, f: ListFilter & PageRequest) {
   const { limit, offset, after, ...filter } = f;
   // The list's filters are resolved once (the reach, an agency named) for the page and its count.
   const filtered = await filteredQuery(deps, actor, filter);
+  const countAlong = filter.q !== undefined && after === undefined;
   const [page, count] = await Promise.all([
-    worklistRows(deps, actor, filter, { limit, offset, after, filtered }),
-    countFiltered(deps, actor, filter, { limit: COUNT_LIMIT, filtered }),
+    worklistRows(deps, actor, filter, { limit, offset, after, filtered, countAlong }),
+    countAlong ? null : countFiltered(deps, actor, filter, { limit: COUNT_LIMIT, filtered }),
   ]);
+  const total =
+    count ??
+    (page.matched !== null
+      ? cappedCount(page.matched, COUNT_LIMIT)
+      : await countFiltered(deps, actor, filter, { limit: COUNT_LIMIT, filtered }));
   return {
     items: page.rows.map(({ applicantIdNumber: _id, ...item }) => item),
-    total: count.total,
-    totalExact: count.exact,
+    total: total.total,
+    totalExact: total.exact,
     nextCursor: page.nextCursor,
   };
 }
