@@ -86,8 +86,13 @@ test('leader.hang-trong opens the overview: a chart of the month by status and i
   );
   await screenshot(page, 'leader-overview');
 
+  // The month is typed month/year whatever the browser: one that is not a month is refused, named.
+  await overview.month.fill('13/2020');
+  await overview.show.click();
+  await page.getByText('Nhập tháng theo dạng tháng/năm, ví dụ 11/2026.').waitFor();
+  assert.equal(await overview.month.getAttribute('aria-invalid'), 'true');
   // Another month without dossiers: the empty state.
-  await overview.month.fill('2020-01');
+  await overview.month.fill('01/2020');
   await overview.show.click();
   await page.getByText('Chưa có hồ sơ trong kỳ.').waitFor();
   assert.match(page.url(), /thang=2020-01/);

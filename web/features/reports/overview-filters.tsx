@@ -1,7 +1,7 @@
 // The overview's month and agency. The form follows the address (Back, an agency's link); "Xem"
 // puts what was chosen in the address.
 import { useEffect, useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { useController, useForm } from 'react-hook-form';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { FieldError, LabelAndHint } from '../../app/ui/field-parts.tsx';
 import { MonthInput } from '../../app/ui/month-input.tsx';
@@ -28,10 +28,11 @@ export function OverviewFilters({
   const monthError = form.formState.errors.month?.message;
   const { reset } = form;
   const agency = form.watch('agency');
-  const month = form.watch('month');
-  useEffect(() => {
-    form.register('month', { validate: (v) => MONTH.test(v.trim()) || r.monthInvalid });
-  }, [form, r.monthInvalid]);
+  const month = useController({
+    name: 'month',
+    control: form.control,
+    rules: { validate: (v) => MONTH.test(v.trim()) || r.monthInvalid },
+  });
   const [picked, setPicked] = useState<PickedPlace | null>(null);
   const named = picked?.code === agency ? picked : agencies.find((a) => a.code === agency);
   const ownUnits = useOwnUnits();
@@ -52,10 +53,10 @@ export function OverviewFilters({
         <FieldError id="overview-month" error={monthError} />
         <MonthInput
           id="overview-month"
-          value={month}
+          value={month.field.value}
           aria-describedby={monthError ? 'overview-month-hint overview-month-error' : 'overview-month-hint'}
           aria-invalid={monthError ? true : undefined}
-          onChange={(v) => form.setValue('month', v, { shouldValidate: form.formState.isSubmitted })}
+          onChange={month.field.onChange}
         />
       </div>
       <PlacePicker
