@@ -717,6 +717,7 @@ export const en: Messages = {
       resultDate: 'Signed on',
       signer: 'Signed by',
       historyHeading: 'History',
+      historyNone: 'Nobody has acted on this dossier yet.',
       historyColumns: {
         at: 'Time',
         action: 'Action',

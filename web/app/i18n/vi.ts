@@ -706,6 +706,7 @@ export const vi = {
       resultDate: 'Ngày ký',
       signer: 'Người ký',
       historyHeading: 'Lịch sử xử lý',
+      historyNone: 'Chưa có ai thao tác trên hồ sơ này.',
       historyColumns: {
         at: 'Thời gian',
         action: 'Thao tác',

@@ -233,6 +233,7 @@ export function Steps({ t, view }: { t: Messages; view: DossierViewData }) {
 
 export function History({ t, view }: { t: Messages; view: DossierViewData }) {
   const c = t.dossiers.page.historyColumns;
+  if (view.history.length === 0) return <p>{t.dossiers.page.historyNone}</p>;
   return (
     <table className="table history-table">
       <caption className="visually-hidden">{t.dossiers.page.historyHeading}</caption>
