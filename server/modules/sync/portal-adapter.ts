@@ -69,7 +69,18 @@ export type E1Context = {
       address?: { unitCode?: string; line?: string };
     };
     components: { code: string; provided: string; fileIds?: string[] }[];
-    resultDocuments: { name: string }[];
+    resultDocuments: { name: string; fileId?: string | null }[];
+    /** The dossier's payments that were paid, each with what it covered (the payments module's items). */
+    payments: {
+      channel: string;
+      paidAt: Date;
+      items: { key: string; name: string; amountVnd: number; source: string }[];
+    }[];
+    /**
+     * The applicant was signed in with VNeID when the dossier was submitted: a citizen submitting here
+     * (the identity provider is VNeID's), or the portal's own record said so (E2).
+     */
+    vneidVerified: boolean;
     submittedAt: Date;
     receivedAt: Date | null;
     dueAt: Date | null;
@@ -103,6 +114,8 @@ export type E1Context = {
     note: string | null;
   } | null;
   files: ReadonlyMap<string, string | null>;
+  /** The link the portal downloads a file of this dossier by (portal-file-links.ts); none: no link. */
+  fileUrl?: ((fileId: string) => string) | undefined;
 };
 
 export type E1ProcessEvent = {
@@ -230,6 +243,10 @@ export function toE1Record(msg: StatusMessage, ctx: E1Context): E1Record {
       ]
     : [];
   const resultCode = (name: string) => procedure.results.find((r) => r.name === name)?.code ?? '';
+  const link = (fileId: string | null | undefined) => (fileId && ctx.fileUrl ? ctx.fileUrl(fileId) : '');
+  // What was paid by the time of this status: online through the platform, or at the desk.
+  const at = Date.parse(msg.at);
+  const paid = dossier.payments.filter((p) => p.paidAt.getTime() <= at);
   return {
     MaHoSo: dossier.code,
     ...(dossier.portalCode !== null ? { MaHoSoKhac: dossier.portalCode } : {}),
@@ -261,8 +278,8 @@ export function toE1Record(msg: StatusMessage, ctx: E1Context): E1Record {
     DonViXuLy: ctx.competentAgency.code,
     NoiNopHoSo: ctx.receivingAgency.code,
     HoSoCoThanhPhanSoHoa: digitised ? 1 : 0,
-    TaiKhoanDuocXacThucVoiVNeID: 0,
-    DuocThanhToanTrucTuyen: 0,
+    TaiKhoanDuocXacThucVoiVNeID: dossier.vneidVerified ? 1 : 0,
+    DuocThanhToanTrucTuyen: paid.some((p) => p.channel === 'online') ? 1 : 0,
     TaiLieuNop: dossier.components.flatMap((c) => {
       const index = Number(c.code.replace(/^TP/, '')) - 1;
       const componentName = procedure.components[index]?.name ?? c.code;
@@ -271,22 +288,31 @@ export function toE1Record(msg: StatusMessage, ctx: E1Context): E1Record {
       return fileIds.map((f) => ({
         TenTepDinhKem: ctx.files.get(f) ?? componentName,
         MaThanhPhanHoSo: c.code,
-        // Exposing files to the portal (a download URL prefix, legal-notes E1) is not built yet.
-        DuongDanTaiTepTin: '',
+        DuongDanTaiTepTin: link(f),
         DuocSoHoa: 1 as const,
         DuocTaiSuDung: c.provided === 'reused' ? (2 as const) : (0 as const),
         DuocLayTuKhoDMQG: 0 as const,
         MaKetQuaThayThe: '',
       }));
     }),
-    DanhSachLePhi: [],
+    // HinhThucThu 2 online, 1 at the desk; LoaiPhiLePhi 1 the procedure's fee, 2 an obligation the
+    // dossier's processing raised (as the payment platform's PhiLePhi is sent) — codes assumed.
+    DanhSachLePhi: paid.flatMap((p) =>
+      p.items.map((i) => ({
+        TenPhiLePhi: i.name,
+        MaPhiLePhi: i.key,
+        HinhThucThu: p.channel === 'online' ? 2 : 1,
+        Gia: i.amountVnd,
+        LoaiPhiLePhi: i.source === 'procedure' ? 1 : 2,
+      })),
+    ),
     DanhSachHoSoBoSung: [],
     DanhSachGiayToKetQua:
       s === 9 || s === 10
         ? dossier.resultDocuments.map((r) => ({
             TenGiayTo: r.name,
             MaGiayToKetQua: resultCode(r.name),
-            DuongDanTepTinKetQua: '',
+            DuongDanTepTinKetQua: link(r.fileId),
           }))
         : [],
     DSKetNoiCSDL: [],

@@ -11,6 +11,7 @@ import { PORTAL_STATUS_TOPIC } from '../../../common/contracts/sync.ts';
 import { parseStatusMessage, toE1Record, type E1Record, type StatusMessage } from './portal-adapter.ts';
 import { E1_MAX_BATCH, type PortalClient } from './portal-client.ts';
 import { loadStatusContexts, type StatusContexts } from './sync.repository.ts';
+import { portalFileLink } from './portal-file-links.ts';
 
 export { PORTAL_STATUS_TOPIC };
 
@@ -31,7 +32,15 @@ const statusesOf = (messages: OutboxMessage[]) =>
     }
   });
 
-export function portalStatusHandler(db: Database, client: PortalClient, batchSize: number): TopicHandler {
+/** What the files' download links are made with (portal-file-links.ts); without it records carry none. */
+export type FileLinkSettings = { secretKey: string; publicUrl: string; now: () => Date };
+
+export function portalStatusHandler(
+  db: Database,
+  client: PortalClient,
+  batchSize: number,
+  links?: FileLinkSettings,
+): TopicHandler {
   // What the round's prepare() read for its messages (by dossier code and version), taken by their
   // batches; a batch whose dossiers were not prepared (or whose round's preparation failed) reads alone.
   let prepared: { wanted: Set<string>; loaded: StatusContexts } | null = null;
@@ -87,7 +96,12 @@ export function portalStatusHandler(db: Database, client: PortalClient, batchSiz
         }
         (acknowledged.has(status.dossierCode) ? groups.update : groups.create).push({
           id: message.id,
-          record: toE1Record(status, ctx),
+          record: toE1Record(status, {
+            ...ctx,
+            fileUrl: links
+              ? (fileId) => portalFileLink(links, { code: status.dossierCode, fileId }, links.now())
+              : undefined,
+          }),
         });
       }
       for (const [name, group] of Object.entries(groups)) {

@@ -33,4 +33,19 @@ export const fail = defineErrors('sync', {
     vi: (p) => `Hồ sơ ${p.portalCode} không ở trạng thái tạm giữ; chỉ tiếp nhận lại được hồ sơ đang tạm giữ.`,
     en: (p) => `Dossier ${p.portalCode} is not held; only a held dossier can be taken in again.`,
   },
+  PORTAL_FILE_LINK_INVALID: {
+    code: 'FORBIDDEN',
+    vi: 'Đường dẫn tải tệp không hợp lệ: không phải đường dẫn hệ thống đã gửi Cổng DVCQG cho tệp này.',
+    en: 'This download link is not one the system sent the national portal for this file.',
+  },
+  PORTAL_FILE_LINK_EXPIRED: {
+    code: 'FORBIDDEN',
+    vi: 'Đường dẫn tải tệp đã hết hạn; hồ sơ được gửi lại Cổng DVCQG sẽ kèm đường dẫn mới.',
+    en: 'This download link has expired; the dossier sent to the portal again carries a new one.',
+  },
+  PORTAL_FILE_NOT_FOUND: {
+    code: 'NOT_FOUND',
+    vi: (p) => `Hồ sơ ${p.code} không có tệp này.`,
+    en: (p) => `Dossier ${p.code} has no such file.`,
+  },
 });

@@ -72,7 +72,13 @@ export function syncWorkerOptions(deps: Deps) {
 }
 
 export function syncHandlers(deps: Deps, client: PortalClient): Record<string, TopicHandler> {
-  return { [PORTAL_STATUS_TOPIC]: portalStatusHandler(deps.db, client, deps.config.sync.batchSize) };
+  return {
+    [PORTAL_STATUS_TOPIC]: portalStatusHandler(deps.db, client, deps.config.sync.batchSize, {
+      secretKey: deps.config.secretKey,
+      publicUrl: deps.config.publicUrl,
+      now: () => deps.clock.now(),
+    }),
+  };
 }
 
 export async function startSyncJobs(deps: Deps, log: JobLog): Promise<SyncJobs> {

@@ -46,7 +46,9 @@ export async function loadStatusContexts(
       'd.channel',
       'd.applicant',
       'd.components',
-      sql<{ name: string }[] | null>`d.state->'resultDocuments'`.as('result_documents'),
+      sql<{ name: string; fileId?: string | null }[] | null>`d.state->'resultDocuments'`.as(
+        'result_documents',
+      ),
       'd.receiving_agency_id',
       'd.competent_agency_id',
       'd.submitted_at',
@@ -58,6 +60,7 @@ export async function loadStatusContexts(
       'd.submitted_by_citizen_id',
       's.acked_outbox_id',
       'i.portal_code',
+      sql<boolean | null>`(i.intake->>'vneidVerified')::boolean`.as('portal_vneid'),
     ])
     .where('d.code', 'in', codes)
     .execute();
@@ -122,6 +125,29 @@ export async function loadStatusContexts(
         ).map((f) => [f.file_id, f.original_name]),
   );
 
+  const paidRows = await db
+    .selectFrom('payments')
+    .select(['dossier_id', 'channel', 'paid_at', 'items'])
+    .where(
+      'dossier_id',
+      'in',
+      dossiers.map((d) => d.dossier_id),
+    )
+    .where('status', '=', 'paid')
+    .orderBy('paid_at')
+    .execute();
+  const paymentsOf = new Map<string, E1Context['dossier']['payments']>();
+  for (const p of paidRows) {
+    if (p.paid_at === null) continue;
+    const list = paymentsOf.get(p.dossier_id) ?? [];
+    list.push({
+      channel: p.channel,
+      paidAt: new Date(p.paid_at),
+      items: p.items,
+    });
+    paymentsOf.set(p.dossier_id, list);
+  }
+
   const wantedOf = new Map<string, number[]>();
   for (const w of wanted) wantedOf.set(w.code, [...(wantedOf.get(w.code) ?? []), w.version]);
   for (const d of dossiers) {
@@ -149,6 +175,8 @@ export async function loadStatusContexts(
           returnedAt: toDate(d.returned_at),
           closedAt: toDate(d.closed_at),
           portalCode: d.portal_code,
+          payments: paymentsOf.get(d.dossier_id) ?? [],
+          vneidVerified: d.submitted_by_citizen_id !== null || d.portal_vneid === true,
           // Online without a citizen: the inbound intake submitted it (the only system submitter).
           handedOverByPortal: d.channel === 'online' && d.submitted_by_citizen_id === null,
         },

@@ -28,6 +28,7 @@ import {
   requireSyncViewer,
 } from './sync.service.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
+import { registerPortalFileRoutes } from './portal-files.routes.ts';
 
 const errors = errorResponses(400, 401, 403, 404, 409);
 const tags = ['sync'];
@@ -48,6 +49,7 @@ function operator(request: FastifyRequest): Actor {
 
 export function registerSyncRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  registerPortalFileRoutes(root, deps);
 
   app.get(
     '/api/v1/sync/status',

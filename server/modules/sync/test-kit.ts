@@ -15,6 +15,8 @@ export const RECEIVED_TIMELINE = {
   closedAt: null,
   portalCode: null,
   handedOverByPortal: false,
+  payments: [],
+  vneidVerified: false,
 };
 
 /** The applicant of the E1 test dossiers. */
