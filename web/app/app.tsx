@@ -60,6 +60,7 @@ const OverviewPage = lazyPage(() => import('../features/reports/overview-page.ts
 const AdminPage = lazyPage(() => import('./pages/admin-page.tsx'), 'AdminPage');
 const StaffPage = lazyPage(() => import('../features/staff/staff-page.tsx'), 'StaffPage');
 const InboundPage = lazyPage(() => import('../features/sync/inbound-page.tsx'), 'InboundPage');
+const SyncStatusPage = lazyPage(() => import('../features/sync/sync-status-page.tsx'), 'SyncStatusPage');
 const CatalogAdminPage = lazyPage(
   () => import('../features/catalog-admin/catalog-admin-page.tsx'),
   'CatalogAdminPage',
@@ -114,6 +115,7 @@ const ROUTES: readonly AppRoute[] = [
   page(PATHS.admin, true, () => <AdminPage />),
   page(PATHS.staff, true, () => <StaffPage />),
   page(PATHS.syncInbound, true, () => <InboundPage />),
+  page(PATHS.syncStatus, true, () => <SyncStatusPage />),
   page(PATHS.catalogAdmin, true, () => <CatalogAdminPage />),
   page(PATHS.procedureAdmin, true, (p) => <ProcedureVersionsPage key={p.code} code={p.code} />),
   page(PATHS.workflowEditor, true, (p) => (

@@ -31,6 +31,7 @@ export const PATHS = {
   staff: '/quan-tri/can-bo',
   /** Dossiers fetched from the national portal that did not enter intake (held, rejected). */
   syncInbound: '/quan-tri/ho-so-cong-dvcqg',
+  syncStatus: '/quan-tri/dong-bo-dvcqg',
   /** The catalogue for administrators: procedures, their versions and workflows. */
   catalogAdmin: '/quan-tri/thu-tuc',
   procedureAdmin: '/quan-tri/thu-tuc/:code',

@@ -28,7 +28,10 @@ export function AdminPage() {
     { to: calendarPath(currentYear()), label: a.calendar, hint: a.calendarHint },
     { to: PATHS.units, label: a.units, hint: a.unitsHint },
     ...(user.roles.some((r) => SYNC_VIEWERS.includes(r.role))
-      ? [{ to: PATHS.syncInbound, label: a.inbound, hint: a.inboundHint }]
+      ? [
+          { to: PATHS.syncStatus, label: a.syncStatus, hint: a.syncStatusHint },
+          { to: PATHS.syncInbound, label: a.inbound, hint: a.inboundHint },
+        ]
       : []),
   ];
   return (

@@ -175,6 +175,14 @@ export function HomePage() {
               <p className="card-hint">{t.adminHub.inboundHint}</p>
             </li>
           ) : null}
+          {user.roles.some((r) => r.role === 'auditor') ? (
+            <li className="card">
+              <Link to={PATHS.syncStatus} className="card-link">
+                {t.adminHub.syncStatus}
+              </Link>
+              <p className="card-hint">{t.adminHub.syncStatusHint}</p>
+            </li>
+          ) : null}
         </ul>
       </section>
     </Page>
