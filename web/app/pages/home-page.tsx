@@ -167,22 +167,19 @@ export function HomePage() {
             <p className="card-hint">{t.home.unitsLinkHint}</p>
           </li>
           {/* Auditors have no "Quản trị" in the navigation: the portal's dossiers are linked here. */}
-          {user.roles.some((r) => r.role === 'auditor') ? (
-            <li className="card">
-              <Link to={PATHS.syncInbound} className="card-link">
-                {t.adminHub.inbound}
-              </Link>
-              <p className="card-hint">{t.adminHub.inboundHint}</p>
-            </li>
-          ) : null}
-          {user.roles.some((r) => r.role === 'auditor') ? (
-            <li className="card">
-              <Link to={PATHS.syncStatus} className="card-link">
-                {t.adminHub.syncStatus}
-              </Link>
-              <p className="card-hint">{t.adminHub.syncStatusHint}</p>
-            </li>
-          ) : null}
+          {user.roles.some((r) => r.role === 'auditor')
+            ? [
+                { to: PATHS.syncStatus, label: t.adminHub.syncStatus, hint: t.adminHub.syncStatusHint },
+                { to: PATHS.syncInbound, label: t.adminHub.inbound, hint: t.adminHub.inboundHint },
+              ].map((l) => (
+                <li className="card" key={l.to}>
+                  <Link to={l.to} className="card-link">
+                    {l.label}
+                  </Link>
+                  <p className="card-hint">{l.hint}</p>
+                </li>
+              ))
+            : null}
         </ul>
       </section>
     </Page>

@@ -8,6 +8,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import type { Role } from '../../../common/auth/roles.ts';
 import { errorText } from '../../app/errors.ts';
+import { FocusedNotice, type Notice as BaseNotice } from '../../app/ui/focused-notice.tsx';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { Page } from '../../app/page.tsx';
@@ -25,7 +26,7 @@ import './inbound.css';
 export const SYNC_VIEWER_ROLES: readonly Role[] = ['province-admin', 'auditor'];
 
 type Listed = 'held' | 'rejected';
-type Notice = { text: string; warning: boolean; dossierCode?: string };
+type Notice = BaseNotice & { dossierCode?: string };
 
 function InboundTable({
   t,
@@ -173,12 +174,7 @@ export function InboundPage() {
   const canView = roles.some((r) => SYNC_VIEWER_ROLES.includes(r));
   const canRetry = roles.includes('province-admin');
   const [notice, setNotice] = useState<Notice | null>(null);
-  const noticeRef = useRef<HTMLParagraphElement>(null);
   const invalidate = useInvalidate();
-
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
 
   const retry = useMutation({
     mutationFn: (row: InboundDossierView) => retryInbound(row.id),
@@ -208,22 +204,14 @@ export function InboundPage() {
         <p className="notice notice-warning">{c.notAllowed}</p>
       ) : (
         <>
-          {notice ? (
-            <p
-              className={notice.warning ? 'notice notice-warning' : 'notice notice-success'}
-              role={notice.warning ? 'alert' : 'status'}
-              tabIndex={-1}
-              ref={noticeRef}
-            >
-              {notice.text}
-              {notice.dossierCode ? (
-                <>
-                  {' '}
-                  <Link to={dossierPath(notice.dossierCode)}>{c.openDossier(notice.dossierCode)}</Link>
-                </>
-              ) : null}
-            </p>
-          ) : null}
+          <FocusedNotice notice={notice}>
+            {notice?.dossierCode ? (
+              <>
+                {' '}
+                <Link to={dossierPath(notice.dossierCode)}>{c.openDossier(notice.dossierCode)}</Link>
+              </>
+            ) : null}
+          </FocusedNotice>
           {(['held', 'rejected'] as const).map((status) => (
             <InboundSection
               key={status}

@@ -9,6 +9,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { errorText } from '../../app/errors.ts';
+import { FocusedNotice, type Notice } from '../../app/ui/focused-notice.tsx';
 import { Page } from '../../app/page.tsx';
 import { Pager } from '../../app/pager.tsx';
 import { dossierPath } from '../../app/paths.ts';
@@ -212,27 +213,14 @@ export function SyncStatusPage() {
   const canView = roles.some((r) => SYNC_VIEWER_ROLES.includes(r));
   const canRedrive = roles.includes('province-admin');
   const status = useQuery({ ...syncQueries.status(), enabled: canView });
-  const [notice, setNotice] = useState<{ text: string; warning: boolean } | null>(null);
-  const noticeRef = useRef<HTMLParagraphElement>(null);
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
+  const [notice, setNotice] = useState<Notice | null>(null);
   return (
     <Page title={c.title} heading={c.title} intro={c.intro} className="sync-status-page">
       {!canView ? (
         <p className="notice notice-warning">{c.notAllowed}</p>
       ) : (
         <>
-          {notice ? (
-            <p
-              className={notice.warning ? 'notice notice-warning' : 'notice notice-success'}
-              role={notice.warning ? 'alert' : 'status'}
-              tabIndex={-1}
-              ref={noticeRef}
-            >
-              {notice.text}
-            </p>
-          ) : null}
+          <FocusedNotice notice={notice} />
           <section aria-labelledby="sync-summary-heading" className="dossier-section">
             <h2 id="sync-summary-heading" className="section-heading">
               {c.summaryHeading}
