@@ -6,10 +6,11 @@ import type { Worklist } from '../../../common/dossiers/worklists.ts';
 import { formatInstant } from '../../features/calendar/vn-time.ts';
 import { dossierQueries, type DossierChangesData } from '../../features/dossiers/dossiers-api.ts';
 import { actionLabel, statusLabel } from '../../features/dossiers/dossier-format.ts';
+import { DossierCells } from '../../features/dossiers/worklist-table.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Messages } from '../i18n/vi.ts';
 import { Page } from '../page.tsx';
-import { dossierPath, PATHS } from '../paths.ts';
+import { PATHS } from '../paths.ts';
 import { ReadError } from '../read-error.tsx';
 import { Link } from '../router.tsx';
 import { useSession } from '../session.tsx';
@@ -71,17 +72,7 @@ function Changes({ t, data }: { t: Messages; data: DossierChangesData }) {
             <tbody>
               {data.items.map((d) => (
                 <tr key={d.code}>
-                  <th scope="row" data-label={c.code}>
-                    <Link to={dossierPath(d.code)} className="code dossier-code">
-                      {d.code}
-                    </Link>
-                  </th>
-                  <td data-label={c.procedure} lang="vi">
-                    {d.procedureName}
-                  </td>
-                  <td data-label={c.applicant} lang="vi">
-                    {d.applicantName}
-                  </td>
+                  <DossierCells labels={c} dossier={d} />
                   <td data-label={c.last}>
                     {d.lastAction.kind === 'submit'
                       ? t.home.changesSubmitted

@@ -64,19 +64,23 @@ export function PlaceItem({
   go: (code: string | null) => void;
 }) {
   const p = useI18n().t.placePicker;
+  // The place's name and where it lies: data, in Vietnamese whatever the interface.
+  const label = (
+    <>
+      <span className="place-name" lang="vi">
+        {entry.name}
+      </span>
+      {trail ? (
+        <span className="place-trail" lang="vi">
+          {trail}
+        </span>
+      ) : null}
+    </>
+  );
   return (
     <li className="place-item">
       {choose && browseOnly ? (
-        <span className="place-option">
-          <span className="place-name" lang="vi">
-            {entry.name}
-          </span>
-          {trail ? (
-            <span className="place-trail" lang="vi">
-              {trail}
-            </span>
-          ) : null}
-        </span>
+        <span className="place-option">{label}</span>
       ) : choose ? (
         <button
           type="button"
@@ -84,14 +88,7 @@ export function PlaceItem({
           aria-current={current ? 'true' : undefined}
           onClick={() => pick(entry)}
         >
-          <span className="place-name" lang="vi">
-            {entry.name}
-          </span>
-          {trail ? (
-            <span className="place-trail" lang="vi">
-              {trail}
-            </span>
-          ) : null}
+          {label}
         </button>
       ) : null}
       {entry.enterable ? (

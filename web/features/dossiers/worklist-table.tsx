@@ -12,6 +12,34 @@ import { statusLabel } from './dossier-format.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/**
+ * The cells that name a dossier in a list (the worklist, the home page's changes): its code as the row's
+ * header and link, its procedure and its applicant (data, in Vietnamese).
+ */
+export function DossierCells({
+  labels,
+  dossier,
+}: {
+  labels: { code: string; procedure: string; applicant: string };
+  dossier: { code: string; procedureName: string; applicantName: string };
+}) {
+  return (
+    <>
+      <th scope="row" data-label={labels.code}>
+        <Link to={dossierPath(dossier.code)} className="code dossier-code">
+          {dossier.code}
+        </Link>
+      </th>
+      <td data-label={labels.procedure} lang="vi">
+        {dossier.procedureName}
+      </td>
+      <td data-label={labels.applicant} lang="vi">
+        {dossier.applicantName}
+      </td>
+    </>
+  );
+}
+
 export type DueState = 'overdue' | 'due-soon' | 'on-time' | 'none';
 
 /** Overdue or due within a day, only while the legal clock runs (not paused, not finished). */
@@ -104,17 +132,7 @@ export function DossierTable({
                     onChange={(e) => onSelect([d], e.target.checked)}
                   />
                 </td>
-                <th scope="row" data-label={c.code}>
-                  <Link to={dossierPath(d.code)} className="code dossier-code">
-                    {d.code}
-                  </Link>
-                </th>
-                <td data-label={c.procedure} lang="vi">
-                  {d.procedureName}
-                </td>
-                <td data-label={c.applicant} lang="vi">
-                  {d.applicantName}
-                </td>
+                <DossierCells labels={c} dossier={d} />
                 <td data-label={c.channel}>{t.worklist.channels[d.channel] ?? d.channel}</td>
                 <td data-label={c.received}>
                   {d.receivedAt ? (
