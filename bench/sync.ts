@@ -103,10 +103,12 @@ const databaseUrl = rt.deps.config.databaseUrl;
 
 // One real dossier received at the desk, cloned (bench only) into POOL dossiers with all its columns.
 const agency = await db
-  .selectFrom('agencies')
-  .select('code')
-  .where('unit_code', '=', '00070')
-  .where('kind', '=', 'people-committee')
+  .selectFrom('agencies as a')
+  .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
+  .select('a.code')
+  .where('u.code', '=', '00070')
+  .where('u.valid_to', 'is', null)
+  .where('a.kind', '=', 'people-committee')
   .executeTakeFirstOrThrow();
 const res = await rt.app.inject({
   method: 'POST',

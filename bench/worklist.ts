@@ -116,9 +116,9 @@ try {
   for (const leader of DISTRICT_LEADERS) {
     const names = await sql<{ name: string }>`
       SELECT d.applicant->>'fullName' AS name FROM dossiers d
-       WHERE d.receiving_agency_id IN (SELECT a.agency_id FROM agencies a JOIN units u ON u.code = a.unit_code
+       WHERE d.receiving_agency_id IN (SELECT a.agency_id FROM agencies a JOIN units u ON u.unit_id = a.unit_id
           WHERE u.path LIKE (SELECT un.path || '%' FROM user_roles r JOIN users us ON us.user_id = r.user_id
-            JOIN agencies ag ON ag.agency_id = r.agency_id JOIN units un ON un.code = ag.unit_code
+            JOIN agencies ag ON ag.agency_id = r.agency_id JOIN units un ON un.unit_id = ag.unit_id
            WHERE us.username = ${leader} LIMIT 1))
        ORDER BY hashtext(d.code || ${String(seed)}) LIMIT 20`.execute(rt.deps.db);
     namesOf.set(

@@ -35,7 +35,8 @@ export async function prepareDesks(
     .selectFrom('users as u')
     .innerJoin('user_roles as r', 'r.user_id', 'u.user_id')
     .innerJoin('agencies as a', 'a.agency_id', 'r.agency_id')
-    .select(['u.username', 'u.password_hash', 'a.agency_id', 'a.code', 'a.unit_code'])
+    .innerJoin('units as un', 'un.unit_id', 'a.unit_id')
+    .select(['u.username', 'u.password_hash', 'a.agency_id', 'a.code', 'un.code as unit_code'])
     .where('u.username', 'in', DEMO_DESKS)
     .orderBy('u.username', 'desc')
     .execute();
@@ -52,7 +53,8 @@ export async function prepareDesks(
       .selectFrom('procedure_offerings as o')
       .innerJoin('procedures as p', 'p.procedure_id', 'o.procedure_id')
       .innerJoin('agencies as a', 'a.agency_id', 'o.agency_id')
-      .select(['a.agency_id', 'a.code', 'a.unit_code'])
+      .innerJoin('units as un', 'un.unit_id', 'a.unit_id')
+      .select(['a.agency_id', 'a.code', 'un.code as unit_code'])
       .where('p.code', '=', PROCEDURE)
       .where(
         'a.agency_id',

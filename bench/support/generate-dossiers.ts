@@ -182,10 +182,12 @@ async function makeTemplates(
   const app = await buildApp(deps);
   try {
     const agency = await db
-      .selectFrom('agencies')
-      .select(['agency_id', 'code'])
-      .where('unit_code', '=', '00070')
-      .where('kind', '=', 'people-committee')
+      .selectFrom('agencies as a')
+      .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
+      .select(['a.agency_id', 'a.code'])
+      .where('u.code', '=', '00070')
+      .where('u.valid_to', 'is', null)
+      .where('a.kind', '=', 'people-committee')
       .executeTakeFirstOrThrow();
     const userIdOf = async (u: string) =>
       (await db.selectFrom('users').select('user_id').where('username', '=', u).executeTakeFirstOrThrow())
@@ -461,10 +463,10 @@ export async function generateDossiers(
   ).password_hash;
   await sql`DROP TABLE IF EXISTS gen_agencies, gen_staff`.execute(db);
   await sql`CREATE TABLE gen_agencies AS
-    SELECT p.code AS procedure_code, a.agency_id, a.code, a.unit_code, split_part(u.path, '/', 2) AS province,
+    SELECT p.code AS procedure_code, a.agency_id, a.code, u.code AS unit_code, split_part(u.path, '/', 2) AS province,
            (row_number() OVER (PARTITION BY p.code ORDER BY a.code) - 1)::int AS n
       FROM procedure_offerings o JOIN procedures p ON p.procedure_id = o.procedure_id
-      JOIN agencies a ON a.agency_id = o.agency_id JOIN units u ON u.code = a.unit_code
+      JOIN agencies a ON a.agency_id = o.agency_id JOIN units u ON u.unit_id = a.unit_id
      WHERE p.code IN (${sql.join(PROCEDURES.map((p) => p.code))}) AND a.kind = 'people-committee'`.execute(
     db,
   );

@@ -1,4 +1,5 @@
 import { Type, type TObjectOptions, type TProperties, type TSchema } from 'typebox';
+import { AGENCY_CODE_MAX, AGENCY_CODE_SOURCE, DOSSIER_CODE_SOURCE } from '../org/code-patterns.ts';
 
 /** A contract object: the fields given and no others. */
 export const Closed = <P extends TProperties>(properties: P, options?: TObjectOptions) =>
@@ -36,8 +37,7 @@ export const PagedQuery = <P extends TProperties>(filters: P) =>
   Closed({ ...filters, page: Type.Optional(Page), pageSize: Type.Optional(PageSize) });
 
 export const UnitCode = Type.String({ pattern: '^[0-9]{2,5}$', maxLength: 5 });
-export const AgencyCode = Type.String({
-  pattern: '^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}$',
-  maxLength: 13,
-});
+/** An agency's electronic identifier in either legal form (common/org/code-patterns.ts). */
+export const AgencyCode = Type.String({ pattern: `^${AGENCY_CODE_SOURCE}$`, maxLength: AGENCY_CODE_MAX });
+export const DOSSIER_CODE_PATTERN = `^${DOSSIER_CODE_SOURCE}$`;
 export const IsoDate = Type.String({ format: 'date', maxLength: 10 });

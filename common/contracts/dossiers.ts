@@ -1,6 +1,14 @@
 import { PlaceStep } from './org.ts';
 import { Type, type Static, type TProperties } from 'typebox';
-import { AgencyCode, Closed, IsoDate, Nullable, PagedQuery, UnitCode } from './common.ts';
+import {
+  AgencyCode,
+  Closed,
+  DOSSIER_CODE_PATTERN,
+  IsoDate,
+  Nullable,
+  PagedQuery,
+  UnitCode,
+} from './common.ts';
 import { ProcedureCode } from './catalog.ts';
 import { DocumentId } from './documents.ts';
 import { ACTION_KINDS } from '../dossiers/model.ts';
@@ -326,8 +334,8 @@ export const DossierListResponse = Closed({
 
 export const DossierCodeParams = Closed({
   code: Type.String({
-    pattern: '^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}-[0-9]{6}-[0-9]{4}$',
-    maxLength: 40,
+    pattern: DOSSIER_CODE_PATTERN,
+    maxLength: 60,
   }),
 });
 

@@ -16,6 +16,7 @@ export const UnitsQuery = PagedQuery({
   parentCode: Type.Optional(UnitCode),
   level: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  /** The day the map is read as of; default today in Vietnam. */
   validOn: Type.Optional(IsoDate),
 });
 export type UnitsQuery = Static<typeof UnitsQuery>;
@@ -36,6 +37,8 @@ export const AgenciesQuery = PagedQuery({
   unitCode: Type.Optional(UnitCode),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   kind: Type.Optional(Type.Enum(AGENCY_KINDS)),
+  /** The day the map is read as of; default today in Vietnam. */
+  validOn: Type.Optional(IsoDate),
 });
 export type AgenciesQuery = Static<typeof AgenciesQuery>;
 
@@ -50,7 +53,24 @@ export type AgencyView = Static<typeof AgencyView>;
 export const AgenciesResponse = Paged(AgencyView);
 
 export const UnitParams = Closed({ code: UnitCode });
-export const UnitDetail = Closed({ unit: UnitView, ancestors: Type.Array(UnitView) });
+/** The day the map is read as of (default: today in Vietnam); a code names one unit at a time. */
+export const UnitQuery = Closed({ on: Type.Optional(IsoDate) });
+export type UnitQuery = Static<typeof UnitQuery>;
+/** A unit that took over (part of) another's territory, or was formed from it. */
+export const UnitLink = Closed({
+  code: Type.String(),
+  name: Type.String(),
+  extent: Type.Enum(['full', 'partial']),
+  effectiveOn: Type.String(),
+});
+export const UnitDetail = Closed({
+  unit: UnitView,
+  ancestors: Type.Array(UnitView),
+  /** The units it was formed from. */
+  predecessors: Type.Array(UnitLink),
+  /** The units that took over its territory when it ended. */
+  successors: Type.Array(UnitLink),
+});
 
 // The place pickers (web/app/ui/place-picker.tsx): browse a unit's agencies and the units under it,
 // or search; every entry carries its trail, the names of the units above it (root first), so seven

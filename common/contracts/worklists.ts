@@ -1,7 +1,7 @@
 // The worklists' own endpoints beside the list (common/contracts/dossiers.ts DossiersQuery): an
 // officer's saved settings, the choices of the filters, the bulk actions and their per-dossier answers.
 import { Type, type Static } from 'typebox';
-import { Closed, Nullable } from './common.ts';
+import { Closed, DOSSIER_CODE_PATTERN, Nullable } from './common.ts';
 import { WORKLIST_VALUES, WorklistFilters } from './dossiers.ts';
 import { BULK_ACTIONS, BULK_LIMIT } from '../dossiers/worklists.ts';
 
@@ -29,8 +29,8 @@ export const BulkActionBody = Closed({
   items: Type.Array(
     Closed({
       code: Type.String({
-        pattern: '^[0-9]{3}\\.[0-9]{2}\\.[0-9]{2}\\.[A-Z][0-9]{2}-[0-9]{6}-[0-9]{4}$',
-        maxLength: 40,
+        pattern: DOSSIER_CODE_PATTERN,
+        maxLength: 60,
       }),
       version: Type.Integer({ minimum: 0, maximum: 999_999_999 }),
     }),

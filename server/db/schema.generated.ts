@@ -25,7 +25,7 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export interface Agencies {
   agency_id: Generated<Int8>;
   /**
-   * Electronic agency identifier in the legacy QCVN 102:2016/BTTTT form DDD.DD.DD.XNN (level 1 at the right).
+   * Electronic identifier in force: QCVN 102:2016 (DDD.DD.DD.XNN) or QĐ 20/2020/QĐ-TTg (H26.101). Dossier codes keep the one in force when they were received.
    */
   code: string;
   kind: string;
@@ -36,9 +36,16 @@ export interface Agencies {
    */
   path: string;
   search_text: string;
-  unit_code: string;
+  unit_id: Int8;
   valid_from: string | null;
   valid_to: string | null;
+}
+
+export interface AgencySuccessions {
+  effective_on: string;
+  predecessor_id: Int8;
+  reorganisation_id: Int8 | null;
+  successor_id: Int8;
 }
 
 export interface ApiTokens {
@@ -607,12 +614,15 @@ export interface SyncReconciliations {
 }
 
 export interface Units {
+  /**
+   * GSO code. Codes are reused across reforms (QĐ 19/2025/QĐ-TTg), so a code names one unit only on a given day: unique among the units in force together.
+   */
   code: string;
   level: number;
   name: string;
-  parent_code: string | null;
+  parent_id: Int8 | null;
   /**
-   * Materialised ancestry of codes, e.g. /01/002/00070/; a prefix match finds every unit below.
+   * Materialised ancestry of codes, e.g. /01/002/00070/ before 1/7/2025, /01/00070/ after; a prefix match finds every unit below. Unique with valid_from.
    */
   path: string;
   /**
@@ -620,6 +630,7 @@ export interface Units {
    */
   search_text: string;
   type: string;
+  unit_id: Generated<Int8>;
   /**
    * First day the unit exists in this form; NULL when it predates the reference data.
    */
@@ -628,6 +639,13 @@ export interface Units {
    * Last day the unit exists (merged, split, dissolved); NULL while it is current.
    */
   valid_to: string | null;
+}
+
+export interface UnitSuccessions {
+  effective_on: string;
+  extent: string;
+  predecessor_id: Int8;
+  successor_id: Int8;
 }
 
 export interface UserRoles {
@@ -666,6 +684,7 @@ export interface Workflows {
 
 export interface DB {
   agencies: Agencies;
+  agency_successions: AgencySuccessions;
   api_tokens: ApiTokens;
   applicant_documents: ApplicantDocuments;
   audit_chain_heads: AuditChainHeads;
@@ -697,6 +716,7 @@ export interface DB {
   sign_in_budgets: SignInBudgets;
   staff_worklist_preferences: StaffWorklistPreferences;
   sync_reconciliations: SyncReconciliations;
+  unit_successions: UnitSuccessions;
   units: Units;
   user_roles: UserRoles;
   users: Users;

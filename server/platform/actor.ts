@@ -7,6 +7,8 @@ export type Grant = {
   agencyCode: string;
   agencyName: string;
   unitCode: string;
+  /** The agency's unit (a code names a unit only on a given day: ADR 0013). */
+  unitId: string;
   /** Agency ancestry, e.g. /1/57/ */
   agencyPath: string;
   /** Unit ancestry of the agency's unit, e.g. /01/002/ */

@@ -13,6 +13,7 @@ export const grantAt = (n: Place, role: Role): Grant => ({
   agencyCode: n.agencyPath,
   agencyName: n.agencyPath,
   unitCode: n.unitPath,
+  unitId: n.unitPath,
   agencyPath: n.agencyPath,
   unitPath: n.unitPath,
 });

@@ -5,15 +5,18 @@ import type { DB } from '../db/schema.ts';
 /** The code of the agency of `kind` in unit `unitCode` (seeded reference data). */
 export async function agencyCode(db: Kysely<DB>, unitCode: string, kind: string): Promise<string> {
   const row = await db
-    .selectFrom('agencies')
-    .select('code')
-    .where('unit_code', '=', unitCode)
-    .where('kind', '=', kind)
+    .selectFrom('agencies as a')
+    .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
+    .select('a.code')
+    .where('u.code', '=', unitCode)
+    .where('u.valid_to', 'is', null)
+    .where('a.valid_to', 'is', null)
+    .where('a.kind', '=', kind)
     .executeTakeFirstOrThrow();
   return row.code;
 }
 
-/** The code of the People's Committee of a ward or commune (`00070`: Phường Hàng Trống). */
+/** The code of the People's Committee of a ward or commune in force (`00070`: Phường Hoàn Kiếm since 1/7/2025). */
 export const peoplesCommittee = (db: Kysely<DB>, unitCode: string) =>
   agencyCode(db, unitCode, 'people-committee');
 

@@ -15,7 +15,8 @@ import {
 import type { JsonSchemaObject } from '../../../common/catalog/forms.ts';
 import { DEMO_PROVINCE_CODES } from './reference/agencies.ts';
 
-const LEVEL_DEPTH: Record<string, number> = { province: 1, district: 2, commune: 3 };
+// The two-level map in force since 1/7/2025: provinces, and the communes directly under them.
+const LEVEL_DEPTH: Record<string, number> = { province: 1, commune: 2 };
 
 export async function seedCatalogue(
   deps: Deps,
@@ -65,8 +66,8 @@ export async function seedCatalogue(
           const inserted = await sql`
             INSERT INTO procedure_offerings (procedure_id, agency_id, created_at)
             SELECT ${procedureId}::bigint, a.agency_id, ${now}::timestamptz
-            FROM agencies a JOIN units u ON u.code = a.unit_code
-            WHERE u.level = ${depth} AND a.kind = ${kind}
+            FROM agencies a JOIN units u ON u.unit_id = a.unit_id
+            WHERE u.level = ${depth} AND a.kind = ${kind} AND u.valid_to IS NULL AND a.valid_to IS NULL
               AND (${sql.join(
                 provincePaths.map((pp) => sql`u.path LIKE ${pp}`),
                 sql` OR `,

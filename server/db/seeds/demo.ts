@@ -2,8 +2,8 @@
 import type { Deps } from '../../deps.ts';
 import { createUser, hashPassword } from '../../modules/auth/index.ts';
 import { DEMO_PASSWORD, DEMO_STAFF } from './demo/demo-staff.ts';
-import { buildReferenceAgencies, getAgency } from './reference/agencies.ts';
-import { loadReferenceUnits } from './reference/units.ts';
+import { getAgency } from './reference/agencies.ts';
+import { referenceData } from './reference.ts';
 
 export async function seedDemo(deps: Deps): Promise<{ created: number; existing: number }> {
   if (deps.config.nodeEnv === 'production') throw new Error('demo data cannot be seeded in production');
@@ -12,7 +12,7 @@ export async function seedDemo(deps: Deps): Promise<{ created: number; existing:
   );
   const todo = DEMO_STAFF.filter((s) => !existingNames.has(s.username));
   if (todo.length === 0) return { created: 0, existing: DEMO_STAFF.length };
-  const agencies = buildReferenceAgencies(loadReferenceUnits());
+  const { agencies } = referenceData();
   // One hash for every demo account: an argon2 run per account would only slow the first start.
   const shared = await hashPassword(DEMO_PASSWORD);
   for (const staff of todo) {

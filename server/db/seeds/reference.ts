@@ -1,40 +1,46 @@
-// Reference seed: every administrative unit and its People's Committee, the demo provinces'
-// specialised agencies and the one-stop desks. Idempotent (upserts by code) and skipped when the
-// database already holds this version.
+// Reference seed: the administrative units of both maps (before and since 1/7/2025) with their
+// successions, and for the map in force a People's Committee for every unit, the demo provinces'
+// specialised agencies and the one-stop desks. Idempotent (upserts by code and first day) and
+// skipped when the database already holds this version.
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database } from '../client.ts';
 import { foldVietnamese } from '../../../common/text/fold.ts';
-import { loadReferenceUnits, type ReferenceUnit } from './reference/units.ts';
-import { buildReferenceAgencies, type ReferenceAgency } from './reference/agencies.ts';
+import { loadReferenceMap, unitsInForce, REFORM_DATE, type ReferenceUnit } from './reference/units.ts';
+import type { ReferenceAgency } from './reference/agencies.ts';
+import { buildReferenceAgencies } from './reference/agencies-2025.ts';
+
+/** The reference map and the agencies of the two-level map in force since 1/7/2025. */
+export function referenceData() {
+  const { units, successions } = loadReferenceMap();
+  const current = unitsInForce(units, REFORM_DATE);
+  const former = units.filter((u) => u.validTo !== null);
+  const agencies = buildReferenceAgencies(current, successions, former);
+  return { units, successions, agencies };
+}
+
+const unitRow = (u: ReferenceUnit) => ({
+  code: u.code,
+  name: u.name,
+  type: u.type,
+  level: u.level,
+  parent_path: u.parentCode === null ? null : u.path.slice(0, u.path.length - u.code.length - 1),
+  path: u.path,
+  search_text: `${foldVietnamese(u.name)} ${u.code}`,
+  valid_from: u.validFrom,
+  valid_to: u.validTo,
+});
 
 export function deskName(agencyName: string): string {
   return `Bộ phận Tiếp nhận và Trả kết quả – ${agencyName}`;
 }
 
-function unitPaths(units: ReferenceUnit[]): Map<string, string> {
-  const byCode = new Map(units.map((u) => [u.code, u]));
-  const paths = new Map<string, string>();
-  const pathOf = (code: string): string => {
-    const known = paths.get(code);
-    if (known) return known;
-    const u = byCode.get(code);
-    if (!u) throw new Error(`unit ${code} is missing from the reference data`);
-    const p = (u.parentCode === null ? '/' : pathOf(u.parentCode)) + `${u.code}/`;
-    paths.set(code, p);
-    return p;
-  };
-  for (const u of units) pathOf(u.code);
-  return paths;
-}
-
 export type ReferenceSeedResult = { skipped: boolean; units: number; agencies: number; desks: number };
 
 export async function seedReference(db: Database, now: Date): Promise<ReferenceSeedResult> {
-  const units = loadReferenceUnits();
-  const agencies = buildReferenceAgencies(units);
+  const { units, successions, agencies } = referenceData();
   const version = createHash('sha256')
-    .update(JSON.stringify([units, agencies]))
+    .update(JSON.stringify([units, successions, agencies]))
     .digest('hex')
     .slice(0, 16);
   const state = await db
@@ -50,51 +56,84 @@ export async function seedReference(db: Database, now: Date): Promise<ReferenceS
     // On an empty database the trigram indexes are built once after the load rather than row by
     // row (about a quarter of the seed's time on PGlite: 2.8 → 2.1 s measured); DDL is transactional, so a failure leaves
     // them as they were.
-    const fresh = (await trx.selectFrom('units').select('code').limit(1).execute()).length === 0;
+    const fresh = (await trx.selectFrom('units').select('unit_id').limit(1).execute()).length === 0;
     if (fresh) {
       await sql`DROP INDEX IF EXISTS units_search_idx`.execute(trx);
       await sql`DROP INDEX IF EXISTS agencies_search_idx`.execute(trx);
     }
     // Bulk writes pass every row as one JSON parameter and let the database unpack it
     // (json_to_recordset): one statement instead of tens of thousands of bind parameters.
-    const paths = unitPaths(units);
-    const sorted = [...units].sort((a, b) => a.level - b.level || (a.code < b.code ? -1 : 1));
-    const unitRows = sorted.map((u) => ({
-      code: u.code,
-      name: u.name,
-      type: u.type,
-      level: u.level,
-      parent_code: u.parentCode,
-      path: paths.get(u.code)!,
-      search_text: `${foldVietnamese(u.name)} ${u.code}`,
-    }));
+    // A database seeded before the map in time holds the old units as current: end them first, so
+    // that a reused code is free before its new unit takes it.
+    const ended = units.filter((u) => u.validTo !== null).map((u) => ({ code: u.code, valid_to: u.validTo }));
     await sql`
-      INSERT INTO units (code, name, type, level, parent_code, path, search_text)
-      SELECT code, name, type, level, parent_code, path, search_text
-      FROM json_to_recordset(${JSON.stringify(unitRows)}::json)
-        AS x(code text, name text, type text, level integer, parent_code text, path text, search_text text)
-      ORDER BY level, code
-      ON CONFLICT (code) DO UPDATE SET name = excluded.name, type = excluded.type, level = excluded.level,
-        parent_code = excluded.parent_code, path = excluded.path, search_text = excluded.search_text`.execute(
-      trx,
-    );
+      UPDATE units SET valid_to = x.valid_to
+      FROM json_to_recordset(${JSON.stringify(ended)}::json) AS x(code text, valid_to date)
+      WHERE units.code = x.code AND units.valid_from IS NULL AND units.valid_to IS NULL`.execute(trx);
+    // Each level after the one above, its parent found by path and validity (a parent in force on
+    // the child's first day: the new communes of Hà Nội hang under the one Hà Nội of both maps).
+    for (const level of [1, 2, 3]) {
+      for (const group of [
+        units.filter((u) => u.validTo !== null),
+        units.filter((u) => u.validTo === null),
+      ]) {
+        const rows = group.filter((u) => u.level === level).map(unitRow);
+        if (rows.length === 0) continue;
+        await sql`
+          INSERT INTO units (code, name, type, level, parent_id, path, search_text, valid_from, valid_to)
+          SELECT x.code, x.name, x.type, x.level,
+            (SELECT p.unit_id FROM units p WHERE p.path = x.parent_path
+               AND (p.valid_from IS NULL OR p.valid_from <= coalesce(x.valid_from, '0001-01-01'))
+               AND (x.valid_from IS NULL OR p.valid_to IS NULL OR p.valid_to >= x.valid_from)),
+            x.path, x.search_text, x.valid_from, x.valid_to
+          FROM json_to_recordset(${JSON.stringify(rows)}::json)
+            AS x(code text, name text, type text, level integer, parent_path text, path text,
+                 search_text text, valid_from date, valid_to date)
+          ON CONFLICT (code, valid_from) DO UPDATE SET name = excluded.name, type = excluded.type,
+            level = excluded.level, parent_id = excluded.parent_id, path = excluded.path,
+            search_text = excluded.search_text, valid_to = excluded.valid_to`.execute(trx);
+      }
+    }
+    const successionRows = successions.map((x) => {
+      const [pPath, pFrom] = x.predecessor.split('@');
+      const [sPath, sFrom] = x.successor.split('@');
+      return {
+        p_path: pPath,
+        p_from: pFrom || null,
+        s_path: sPath,
+        s_from: sFrom || null,
+        extent: x.extent,
+        on: x.effectiveOn,
+      };
+    });
+    await sql`
+      INSERT INTO unit_successions (predecessor_id, successor_id, extent, effective_on)
+      SELECT p.unit_id, s.unit_id, x.extent, x.on
+      FROM json_to_recordset(${JSON.stringify(successionRows)}::json)
+        AS x(p_path text, p_from date, s_path text, s_from date, extent text, "on" date)
+      JOIN units p ON p.path = x.p_path AND p.valid_from IS NOT DISTINCT FROM x.p_from
+      JOIN units s ON s.path = x.s_path AND s.valid_from IS NOT DISTINCT FROM x.s_from
+      ON CONFLICT (predecessor_id, successor_id) DO UPDATE SET extent = excluded.extent,
+        effective_on = excluded.effective_on`.execute(trx);
 
     // Agencies in two passes: rows first, then parent links and ancestry paths from the ids.
     const agencyRows = agencies.map((a, i) => ({
       ord: i,
       code: a.code,
       name: a.name,
-      unit_code: a.unitCode,
+      unit_path: a.unitKey.split('@')[0],
+      unit_from: a.unitKey.split('@')[1] || null,
       kind: a.kind,
       search_text: `${foldVietnamese(a.name)} ${a.code}`,
     }));
     await sql`
-      INSERT INTO agencies (code, name, unit_code, kind, path, search_text)
-      SELECT code, name, unit_code, kind, '/', search_text
+      INSERT INTO agencies (code, name, unit_id, kind, path, search_text)
+      SELECT x.code, x.name, u.unit_id, x.kind, '/', x.search_text
       FROM json_to_recordset(${JSON.stringify(agencyRows)}::json)
-        AS x(ord integer, code text, name text, unit_code text, kind text, search_text text)
-      ORDER BY ord
-      ON CONFLICT (code) DO UPDATE SET name = excluded.name, unit_code = excluded.unit_code,
+        AS x(ord integer, code text, name text, unit_path text, unit_from date, kind text, search_text text)
+      JOIN units u ON u.path = x.unit_path AND u.valid_from IS NOT DISTINCT FROM x.unit_from
+      ORDER BY x.ord
+      ON CONFLICT (code) DO UPDATE SET name = excluded.name, unit_id = excluded.unit_id,
         kind = excluded.kind, search_text = excluded.search_text`.execute(trx);
     const ids = new Map(
       (await trx.selectFrom('agencies').select(['code', 'agency_id']).execute()).map((r) => [

@@ -15,7 +15,8 @@ export const AGENCY_COLUMNS = [
   'a.agency_id',
   'a.code',
   'a.name',
-  'a.unit_code',
+  'un.code as unit_code',
+  'a.unit_id',
   'a.path as agency_path',
   'un.path as unit_path',
 ] as const;
@@ -28,7 +29,7 @@ export function selectGrants(db: Database) {
   return db
     .selectFrom('user_roles as r')
     .innerJoin('agencies as a', 'a.agency_id', 'r.agency_id')
-    .innerJoin('units as un', 'un.code', 'a.unit_code')
+    .innerJoin('units as un', 'un.unit_id', 'a.unit_id')
     .select(GRANT_COLUMNS);
 }
 
@@ -47,6 +48,7 @@ type GrantRow = {
   code: string | null;
   name: string | null;
   unit_code: string | null;
+  unit_id: string | null;
   agency_path: string | null;
   unit_path: string | null;
 };
@@ -60,6 +62,7 @@ function grantOf(r: GrantRow): Grant[] {
       agencyCode: r.code!,
       agencyName: r.name!,
       unitCode: r.unit_code!,
+      unitId: r.unit_id!,
       agencyPath: r.agency_path!,
       unitPath: r.unit_path!,
     },
@@ -83,7 +86,7 @@ function selectUserWithGrants(db: Database) {
     .selectFrom('users as u')
     .leftJoin('user_roles as r', 'r.user_id', 'u.user_id')
     .leftJoin('agencies as a', 'a.agency_id', 'r.agency_id')
-    .leftJoin('units as un', 'un.code', 'a.unit_code')
+    .leftJoin('units as un', 'un.unit_id', 'a.unit_id')
     .select([
       'u.user_id',
       'u.username',

@@ -17,7 +17,7 @@ export async function setOfferings(
   const proc = await getProcedureRow(deps.db, code);
   const agencies = await deps.db
     .selectFrom('agencies as a')
-    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
     .select(['a.agency_id', 'a.code', 'a.path', 'u.path as unit_path'])
     .where('a.code', 'in', agencyCodes.length > 0 ? agencyCodes : ['-'])
     .execute();
@@ -39,7 +39,7 @@ export async function setOfferings(
     const mine = await trx
       .selectFrom('procedure_offerings as o')
       .innerJoin('agencies as a', 'a.agency_id', 'o.agency_id')
-      .innerJoin('units as u', 'u.code', 'a.unit_code')
+      .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
       .select(['o.agency_id', 'a.path', 'u.path as unit_path'])
       .where('o.procedure_id', '=', proc.procedure_id)
       .execute();

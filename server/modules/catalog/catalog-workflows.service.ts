@@ -23,7 +23,7 @@ export type ResolvedStep = WorkflowStep & {
   unresolved?: string;
 };
 
-type AgencyRef = { agency_id: string; code: string; name: string; unit_code: string };
+type AgencyRef = { agency_id: string; code: string; name: string; unit_id: string };
 
 /** Turns each step's performer into a real agency, for a dossier received at `receiving` and decided by `competent`. */
 export async function resolveWorkflow(
@@ -53,15 +53,16 @@ export async function resolveWorkflow(
     } else {
       const unit = await db
         .selectFrom('units')
-        .select(['parent_code'])
-        .where('code', '=', competent.unit_code)
+        .select(['parent_id'])
+        .where('unit_id', '=', competent.unit_id)
         .executeTakeFirst();
-      const above = unit?.parent_code
+      const above = unit?.parent_id
         ? await db
             .selectFrom('agencies')
             .select(['code', 'name'])
-            .where('unit_code', '=', unit.parent_code)
+            .where('unit_id', '=', unit.parent_id)
             .where('kind', '=', perf.agencyKind)
+            .where('valid_to', 'is', null)
             .orderBy('code')
             .execute()
         : [];
@@ -203,7 +204,7 @@ export async function getWorkflow(
   let agency: AgencyRef | null = null;
   if (input.agencyCode !== undefined) {
     const a = await getNamedAgency(deps.db, input.agencyCode, 'query/agencyCode');
-    agency = { agency_id: a.agency_id, code: a.code, name: a.name, unit_code: a.unit_code };
+    agency = { agency_id: a.agency_id, code: a.code, name: a.name, unit_id: a.unit_id };
   }
   const w = await workflowFor(deps.db, row, { agencyId: agency?.agency_id ?? null, channel: input.channel });
   const steps = agency

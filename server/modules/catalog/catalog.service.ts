@@ -14,6 +14,7 @@ import { publicProcedure } from '../../../common/catalog/public-procedure.ts';
 import { CHANNELS, type Procedure } from '../../../common/catalog/procedure.ts';
 import type { OnlineUnavailableReason } from '../../../common/contracts/catalog.ts';
 import { unitTrails } from '../org/index.ts';
+import { vnDate } from '../../../common/time/vn-time.ts';
 import { pageWithTotal } from '../../db/paging.ts';
 
 export type ListFilter = {
@@ -139,16 +140,20 @@ export async function getProcedure(
   audience: 'public' | 'staff' = 'staff',
 ) {
   const row = await getVersion(deps.db, code, version);
+  const today = vnDate(deps.clock.now());
   const offerings = await deps.db
     .selectFrom('procedure_offerings as o')
     .innerJoin('agencies as a', 'a.agency_id', 'o.agency_id')
-    .select(['a.code', 'a.name', 'a.unit_code'])
+    .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
+    .select(['a.code', 'a.name', 'u.code as unit_code', 'u.path as unit_path'])
     .where('o.procedure_id', '=', row.procedure_id)
+    .where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>=', today)]))
     .orderBy('a.code')
     .execute();
   const trails = await unitTrails(
     deps.db,
-    offerings.map((o) => o.unit_code),
+    offerings.map((o) => o.unit_path),
+    today,
   );
   const p = row.data;
   const form = formOf(row);
@@ -165,7 +170,7 @@ export async function getProcedure(
       code: o.code,
       name: o.name,
       unitCode: o.unit_code,
-      trail: trails.get(o.unit_code) ?? [],
+      trail: trails.get(o.unit_path) ?? [],
     })),
   };
 }

@@ -125,7 +125,7 @@ export async function resolveReusedDocuments<C extends ReusableComponent>(
   const rows = await db
     .selectFrom('applicant_documents as d')
     .innerJoin('agencies as a', 'a.agency_id', 'd.issuing_agency_id')
-    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
     .select(['d.applicant_document_id', 'd.file_id'])
     .where('d.applicant_document_id', 'in', cited)
     .where('d.applicant_kind', '=', applicant.kind)
@@ -173,7 +173,7 @@ function documentsQuery(db: Database) {
     .selectFrom('applicant_documents as d')
     .innerJoin('files as f', 'f.file_id', 'd.file_id')
     .innerJoin('agencies as a', 'a.agency_id', 'd.issuing_agency_id')
-    .innerJoin('units as u', 'u.code', 'a.unit_code');
+    .innerJoin('units as u', 'u.unit_id', 'a.unit_id');
 }
 
 async function listWhere(

@@ -107,7 +107,7 @@ export async function canSeeDossier(db: Database, actor: Actor, dossierId: strin
   const rows = await db
     .selectFrom('dossier_agencies as da')
     .innerJoin('agencies as a', 'a.agency_id', 'da.agency_id')
-    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
     .select(['a.path', 'u.path as unit_path'])
     .where('da.dossier_id', '=', dossierId)
     .execute();
@@ -148,7 +148,7 @@ export async function isReceivingDeskOfficer(
 ): Promise<boolean> {
   const receiving = await db
     .selectFrom('agencies as a')
-    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
     .select(['a.path', 'u.path as unit_path'])
     .where('a.agency_id', '=', receivingAgencyId)
     .executeTakeFirstOrThrow();

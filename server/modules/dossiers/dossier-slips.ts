@@ -180,7 +180,7 @@ export async function dossierSlip(
   const agencies = await deps.db
     .selectFrom('agencies as a')
     .leftJoin('agencies as p', 'p.agency_id', 'a.parent_agency_id')
-    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
     .select(['a.agency_id', 'a.name', 'a.code', 'p.name as parent_name', 'u.path as unit_path'])
     .where('a.agency_id', 'in', [
       row.receiving_agency_id,
@@ -388,7 +388,7 @@ export async function trackingBook(
   const agency = await deps.db
     .selectFrom('agencies as a')
     .leftJoin('agencies as p', 'p.agency_id', 'a.parent_agency_id')
-    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
     .select(['a.agency_id', 'a.code', 'a.name', 'a.path', 'u.path as unit_path', 'p.name as parent_name'])
     .where('a.code', '=', agencyCode)
     .executeTakeFirst();

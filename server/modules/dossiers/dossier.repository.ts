@@ -2,7 +2,7 @@
 // under. Every function takes the executor (db or trx) so that reads compose with transactions.
 import { watchedCache } from '../../db/watched-cache.ts';
 import type { WriteWatch } from '../../db/write-watch.ts';
-import type { Selectable, Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import type { Database } from '../../db/client.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
@@ -13,16 +13,25 @@ export type Executor = Database | Transaction<DB>;
 
 export type AgencyRow = Pick<
   Selectable<DB['agencies']>,
-  'agency_id' | 'code' | 'name' | 'unit_code' | 'path'
+  'agency_id' | 'code' | 'name' | 'unit_id' | 'path'
 > & {
+  unit_code: string;
   unit_path: string;
 };
 
 export function selectAgencyRows(db: Executor) {
   return db
     .selectFrom('agencies as a')
-    .innerJoin('units as u', 'u.code', 'a.unit_code')
-    .select(['a.agency_id', 'a.code', 'a.name', 'a.unit_code', 'a.path', 'u.path as unit_path']);
+    .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
+    .select([
+      'a.agency_id',
+      'a.code',
+      'a.name',
+      'a.unit_id',
+      'u.code as unit_code',
+      'a.path',
+      'u.path as unit_path',
+    ]);
 }
 
 export async function agencyRows(db: Executor, ids: string[]): Promise<Map<string, AgencyRow>> {
@@ -59,17 +68,41 @@ export async function unitPathNameCached(
   return found?.name ?? null;
 }
 
-/** The names of the applicant's address unit and the units above it, nearest first; null without one. */
+/**
+ * The names of the applicant's address unit and the units above it, nearest first; null without one.
+ * A code names the unit in force (codes were reused in 2025), else the last that carried it.
+ */
 async function unitPathName(db: Executor, unitCode: string | undefined): Promise<string | null> {
   if (unitCode === undefined) return null;
-  const unit = await db.selectFrom('units').select('path').where('code', '=', unitCode).executeTakeFirst();
+  const unit = await db
+    .selectFrom('units')
+    .select(['path', 'valid_to'])
+    .where('code', '=', unitCode)
+    .orderBy(sql`valid_to DESC NULLS FIRST`)
+    .limit(1)
+    .executeTakeFirst();
   if (!unit) return null;
   const codes = unit.path.split('/').filter((c) => c !== '');
-  const rows = await db.selectFrom('units').select(['code', 'name']).where('code', 'in', codes).execute();
-  const names = new Map(rows.map((r) => [r.code, r.name]));
-  return codes
+  const prefixes = codes.map((_, i) => `/${codes.slice(0, i + 1).join('/')}/`);
+  const rows = await db
+    .selectFrom('units')
+    .select(['path', 'name'])
+    .where('path', 'in', prefixes)
+    .where((eb) =>
+      unit.valid_to === null
+        ? eb('valid_to', 'is', null)
+        : eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', unit.valid_to)]),
+    )
+    .where((eb) =>
+      unit.valid_to === null
+        ? sql<boolean>`true`
+        : eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', unit.valid_to)]),
+    )
+    .execute();
+  const names = new Map(rows.map((r) => [r.path, r.name]));
+  return prefixes
     .reverse()
-    .flatMap((c) => names.get(c) ?? [])
+    .flatMap((p) => names.get(p) ?? [])
     .join(', ');
 }
 

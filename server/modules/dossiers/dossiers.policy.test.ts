@@ -84,7 +84,7 @@ before(async () => {
     const agencies = await rt.deps.db
       .selectFrom('dossier_agencies as da')
       .innerJoin('agencies as a', 'a.agency_id', 'da.agency_id')
-      .innerJoin('units as u', 'u.code', 'a.unit_code')
+      .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
       .select(['a.path', 'u.path as unit_path'])
       .where('da.dossier_id', '=', row.dossier_id)
       .execute();
@@ -101,7 +101,7 @@ test('staff see a dossier exactly when a role reaches an agency it involves; aud
       .selectFrom('user_roles as r')
       .innerJoin('users as us', 'us.user_id', 'r.user_id')
       .innerJoin('agencies as a', 'a.agency_id', 'r.agency_id')
-      .innerJoin('units as un', 'un.code', 'a.unit_code')
+      .innerJoin('units as un', 'un.unit_id', 'a.unit_id')
       .select(['a.path', 'un.path as unit_path'])
       .where('us.username', '=', u)
       .execute();

@@ -12,12 +12,13 @@ import {
   PlacesResponse,
   UnitDetail,
   UnitParams,
+  UnitQuery,
   UnitsQuery,
   UnitsResponse,
 } from '../../../common/contracts/org.ts';
 import { requireActor } from '../auth/index.ts';
 import { canReachUnit } from './org.policy.ts';
-import { findUnit, listAgencies, listUnits } from './org.repository.ts';
+import { findUnit, listAgencies, listUnits, unitSurroundings } from './org.repository.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
 import { vnCivil } from '../../../common/time/vn-time.ts';
 import { findPlaces, type PlaceReach } from './places.service.ts';
@@ -32,8 +33,10 @@ const isoDate = (d: Date | string | null): string | null => {
 
 type UnitRow = Pick<
   Selectable<DB['units']>,
-  'code' | 'name' | 'type' | 'level' | 'parent_code' | 'valid_from' | 'valid_to'
->;
+  'code' | 'name' | 'type' | 'level' | 'valid_from' | 'valid_to'
+> & {
+  parent_code: string | null;
+};
 
 function presentUnit(r: UnitRow) {
   return {
@@ -50,11 +53,11 @@ function presentUnit(r: UnitRow) {
 async function checkUnitParam(
   deps: Deps,
   actor: Actor,
-  field: string,
-  code: string | undefined,
+  param: { field: string; code: string | undefined; day: string },
 ): Promise<void> {
+  const { field, code, day } = param;
   if (code === undefined) return;
-  const unit = await findUnit(deps.db, code);
+  const unit = await findUnit(deps.db, code, day);
   if (!unit) {
     throw fail('ORG_QUERY_INVALID', {
       details: [{ path: `query/${field}`, message: `Không có đơn vị hành chính mã ${code}.` }],
@@ -130,13 +133,14 @@ export function registerOrgRoutes(root: FastifyInstance, deps: Deps): void {
     async (request) => {
       const actor = requireActor(request);
       const q = request.query;
-      await checkUnitParam(deps, actor, 'parentCode', q.parentCode);
+      const day = q.validOn ?? today(deps);
+      await checkUnitParam(deps, actor, { field: 'parentCode', code: q.parentCode, day });
       const pageSize = q.pageSize ?? 50;
       const { rows, total } = await listUnits(deps.db, actor.grants, {
         parentCode: q.parentCode,
         level: q.level,
         q: q.q,
-        validOn: q.validOn,
+        validOn: day,
         offset: ((q.page ?? 1) - 1) * pageSize,
         limit: pageSize,
       });
@@ -154,28 +158,20 @@ export function registerOrgRoutes(root: FastifyInstance, deps: Deps): void {
         tags: ['org'],
         summary: 'Một đơn vị hành chính và các cấp trên của nó (trong phạm vi của người dùng)',
         params: UnitParams,
+        querystring: UnitQuery,
         response: { 200: UnitDetail, ...errors, ...errorResponses(404) },
       },
     },
     async (request) => {
       const actor = requireActor(request);
-      const unit = await findUnit(deps.db, request.params.code);
+      const day = request.query.on ?? today(deps);
+      const unit = await findUnit(deps.db, request.params.code, day);
       if (!unit) throw fail('ORG_UNIT_NOT_FOUND', { params: { code: request.params.code } });
       if (!canReachUnit(actor, unit.path, 'read')) throw fail('ORG_UNIT_OUT_OF_REACH');
-      const codes = unit.path.split('/').filter((c) => c !== '' && c !== unit.code);
-      const rows =
-        codes.length > 0
-          ? await deps.db
-              .selectFrom('units')
-              .selectAll()
-              .where('code', 'in', codes)
-              .orderBy('level')
-              .execute()
-          : [];
-
       // Ancestors above the actor's reach are named (a ward officer sees which district and province
       // the ward belongs to) but carry nothing beyond the public reference data.
-      return { unit: presentUnit(unit), ancestors: rows.map(presentUnit) };
+      const { ancestors, predecessors, successors } = await unitSurroundings(deps.db, unit, day);
+      return { unit: presentUnit(unit), ancestors: ancestors.map(presentUnit), predecessors, successors };
     },
   );
 
@@ -192,10 +188,12 @@ export function registerOrgRoutes(root: FastifyInstance, deps: Deps): void {
     async (request) => {
       const actor = requireActor(request);
       const q = request.query;
-      await checkUnitParam(deps, actor, 'unitCode', q.unitCode);
+      const day = q.validOn ?? today(deps);
+      await checkUnitParam(deps, actor, { field: 'unitCode', code: q.unitCode, day });
       const pageSize = q.pageSize ?? 50;
       const { rows, total } = await listAgencies(deps.db, actor.grants, {
         unitCode: q.unitCode,
+        validOn: day,
         q: q.q,
         kind: q.kind,
         offset: ((q.page ?? 1) - 1) * pageSize,

@@ -56,7 +56,7 @@ function wordsStartWords(texts: Expression<string>[], q: string): Expression<Sql
   )})`;
 }
 
-function inForce(table: 'u' | 'a' | 'c', today: string): Expression<SqlBool> {
+function inForce(table: 'u' | 'a' | 'c' | 'g', today: string): Expression<SqlBool> {
   const from = sql.ref(`${table}.valid_from`);
   const to = sql.ref(`${table}.valid_to`);
   return sql<SqlBool>`((${from} IS NULL OR ${from} <= ${today}) AND (${to} IS NULL OR ${to} >= ${today}))`;
@@ -85,17 +85,38 @@ function unitReach(reach: PlaceReach, column: 'u' | 'c'): Expression<SqlBool> {
   )})`;
 }
 
-/** Names of the units on the given paths, for the trails. */
-async function namesOf(db: Database, paths: string[]): Promise<Map<string, string>> {
-  const codes = [...new Set(paths.flatMap(codesOf))];
-  if (codes.length === 0) return new Map();
-  const rows = await db.selectFrom('units').select(['code', 'name']).where('code', 'in', codes).execute();
-  return new Map(rows.map((r) => [r.code, r.name]));
+/** The paths of a unit and the units above it, root first: /01/00070/ → /01/, /01/00070/. */
+const prefixesOf = (path: string): string[] => {
+  const codes = codesOf(path);
+  return codes.map((_, i) => `/${codes.slice(0, i + 1).join('/')}/`);
+};
+
+/**
+ * Names of the units on the given paths and above them, keyed by path, as the map stood on `day`: a
+ * path names one unit at a time (Lào Cai's /15/ was Yên Bái's before 1/7/2025), so where two units
+ * held it, the one in force that day, else the last one before it.
+ */
+export async function namesOf(db: Database, paths: string[], day: string): Promise<Map<string, string>> {
+  const all = [...new Set(paths.flatMap(prefixesOf))];
+  if (all.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('units')
+    .select(['path', 'name'])
+    .where('path', 'in', all)
+    .where((eb) => eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', day)]))
+    .orderBy(sql`valid_to DESC NULLS FIRST`)
+    .execute();
+  const names = new Map<string, string>();
+  for (const r of rows) if (!names.has(r.path)) names.set(r.path, r.name);
+  return names;
 }
 
 const trailOf = (names: Map<string, string>, path: string, withLast: boolean): PlaceStep[] => {
-  const codes = codesOf(path);
-  return (withLast ? codes : codes.slice(0, -1)).map((code) => ({ code, name: names.get(code) ?? code }));
+  const paths = prefixesOf(path);
+  return (withLast ? paths : paths.slice(0, -1)).map((p) => {
+    const code = codesOf(p).at(-1)!;
+    return { code, name: names.get(p) ?? code };
+  });
 };
 
 async function search(db: Database, reach: PlaceReach, f: PlacesInput, underPath: string | null) {
@@ -104,9 +125,9 @@ async function search(db: Database, reach: PlaceReach, f: PlacesInput, underPath
   if (f.kind === 'agency') {
     const base = db
       .selectFrom('agencies as a')
-      .innerJoin('units as u', 'u.code', 'a.unit_code')
-      .leftJoin('units as p1', 'p1.code', 'u.parent_code')
-      .leftJoin('units as p2', 'p2.code', 'p1.parent_code')
+      .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
+      .leftJoin('units as p1', 'p1.unit_id', 'u.parent_id')
+      .leftJoin('units as p2', 'p2.unit_id', 'p1.parent_id')
       .where(agencyReach(reach))
       .where(inForce('a', f.today))
       .where(
@@ -126,7 +147,7 @@ async function search(db: Database, reach: PlaceReach, f: PlacesInput, underPath
     const own = wordsStartWords([sql.ref('a.search_text')], q);
     const [rows, count] = await Promise.all([
       base
-        .select(['a.code', 'a.name', 'a.unit_code', 'u.path as unit_path'])
+        .select(['a.code', 'a.name', 'u.code as unit_code', 'u.path as unit_path'])
         .orderBy(sql`CASE WHEN ${own} THEN 0 ELSE 1 END`)
         .orderBy('u.path')
         .orderBy('a.agency_id')
@@ -138,6 +159,7 @@ async function search(db: Database, reach: PlaceReach, f: PlacesInput, underPath
     const names = await namesOf(
       db,
       rows.map((r) => r.unit_path),
+      f.today,
     );
     const items: PlaceEntry[] = rows.map((r) => ({
       kind: 'agency',
@@ -152,8 +174,8 @@ async function search(db: Database, reach: PlaceReach, f: PlacesInput, underPath
   }
   const base = db
     .selectFrom('units as u')
-    .leftJoin('units as p1', 'p1.code', 'u.parent_code')
-    .leftJoin('units as p2', 'p2.code', 'p1.parent_code')
+    .leftJoin('units as p1', 'p1.unit_id', 'u.parent_id')
+    .leftJoin('units as p2', 'p2.unit_id', 'p1.parent_id')
     .where(reach.kind === 'public' ? sql<SqlBool>`true` : staffUnitsWithin(reach))
     .where(inForce('u', f.today))
     .where(
@@ -172,7 +194,7 @@ async function search(db: Database, reach: PlaceReach, f: PlacesInput, underPath
     base
       .select(['u.code', 'u.name', 'u.path'])
       .select(
-        sql<boolean>`EXISTS (SELECT 1 FROM units c WHERE c.parent_code = u.code AND ${inForce('c', f.today)})`.as(
+        sql<boolean>`EXISTS (SELECT 1 FROM units c WHERE c.parent_id = u.unit_id AND ${inForce('c', f.today)})`.as(
           'has_children',
         ),
       )
@@ -187,6 +209,7 @@ async function search(db: Database, reach: PlaceReach, f: PlacesInput, underPath
   const names = await namesOf(
     db,
     rows.map((r) => r.path),
+    f.today,
   );
   const items: PlaceEntry[] = rows.map((r) => ({
     kind: 'unit',
@@ -215,20 +238,20 @@ async function browse(
   db: Database,
   reach: PlaceReach,
   f: PlacesInput,
-  at: { code: string; path: string },
+  at: { unit_id: string; code: string; path: string },
 ): Promise<{ items: PlaceEntry[]; total: number }> {
   const agencies =
     f.kind === 'agency'
       ? db
           .selectFrom('agencies as a')
-          .innerJoin('units as u', 'u.code', 'a.unit_code')
-          .where('a.unit_code', '=', at.code)
+          .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
+          .where('a.unit_id', '=', at.unit_id)
           .where(agencyReach(reach))
           .where(inForce('a', f.today))
       : null;
   const children = db
     .selectFrom('units as c')
-    .where('c.parent_code', '=', at.code)
+    .where('c.parent_id', '=', at.unit_id)
     .where(inForce('c', f.today))
     .where(unitReach(reach, 'c'));
   const [agencyCount, childCount] = await Promise.all([
@@ -244,7 +267,7 @@ async function browse(
   const [agencyRows, childRows] = await Promise.all([
     agencies && start < nAgencies
       ? agencies
-          .select(['a.code', 'a.name', 'a.unit_code'])
+          .select(['a.code', 'a.name', 'u.code as unit_code'])
           .orderBy(sql`CASE WHEN a.kind = 'people-committee' THEN 0 ELSE 1 END`)
           .orderBy('a.agency_id')
           .offset(start)
@@ -257,7 +280,9 @@ async function browse(
           .select(
             f.kind === 'agency'
               ? sql<boolean>`true`.as('has_children')
-              : sql<boolean>`EXISTS (SELECT 1 FROM units g WHERE g.parent_code = c.code)`.as('has_children'),
+              : sql<boolean>`EXISTS (SELECT 1 FROM units g WHERE g.parent_id = c.unit_id AND ${inForce('g', f.today)})`.as(
+                  'has_children',
+                ),
           )
           .orderBy('c.code')
           .offset(Math.max(0, start - nAgencies))
@@ -265,7 +290,7 @@ async function browse(
           .execute()
       : [],
   ]);
-  const names = await namesOf(db, [at.path]);
+  const names = await namesOf(db, [at.path], f.today);
   const atTrail = trailOf(names, at.path, true);
   const items: PlaceEntry[] = [
     ...agencyRows.map((r): PlaceEntry => ({
@@ -325,12 +350,13 @@ export async function findPlaces(db: Database, reach: PlaceReach, f: PlacesInput
     throw fail('ORG_PLACES_PUBLIC_UNITS_ONLY', {
       details: [{ path: 'query/kind', message: 'Danh sách công khai chỉ có đơn vị hành chính (unit).' }],
     });
-  let at: { code: string; name: string; path: string } | null = null;
+  let at: { unit_id: string; code: string; name: string; path: string } | null = null;
   if (f.under !== undefined) {
     const unit = await db
-      .selectFrom('units')
-      .select(['code', 'name', 'path'])
-      .where('code', '=', f.under)
+      .selectFrom('units as u')
+      .select(['u.unit_id', 'u.code', 'u.name', 'u.path'])
+      .where('u.code', '=', f.under)
+      .where(inForce('u', f.today))
       .executeTakeFirst();
     if (!unit) {
       throw fail('ORG_QUERY_INVALID', {
@@ -344,7 +370,7 @@ export async function findPlaces(db: Database, reach: PlaceReach, f: PlacesInput
   const atView = async (unit: { code: string; name: string; path: string }) => ({
     code: unit.code,
     name: unit.name,
-    trail: trailOf(await namesOf(db, [unit.path]), unit.path, false),
+    trail: trailOf(await namesOf(db, [unit.path], f.today), unit.path, false),
   });
   if (f.q !== undefined && foldedWords(f.q).length > 0) {
     const found = await search(db, reach, f, at?.path ?? null);
@@ -354,27 +380,27 @@ export async function findPlaces(db: Database, reach: PlaceReach, f: PlacesInput
     const start = await roots(db, reach, f);
     if ('items' in start) return start;
     if (start.tops.length === 1) {
-      const code = codesOf(start.tops[0]!).at(-1)!;
-      const unit = await db
-        .selectFrom('units')
-        .select(['code', 'name', 'path'])
-        .where('code', '=', code)
+      at = await db
+        .selectFrom('units as u')
+        .select(['u.unit_id', 'u.code', 'u.name', 'u.path'])
+        .where('u.path', '=', start.tops[0]!)
+        .where(inForce('u', f.today))
         .executeTakeFirstOrThrow();
-      at = unit;
     } else {
-      const codes = start.tops.map((p) => codesOf(p).at(-1)!);
       const rows =
-        codes.length > 0
+        start.tops.length > 0
           ? await db
-              .selectFrom('units')
-              .select(['code', 'name', 'path'])
-              .where('code', 'in', codes)
-              .orderBy('path')
+              .selectFrom('units as u')
+              .select(['u.code', 'u.name', 'u.path'])
+              .where('u.path', 'in', start.tops)
+              .where(inForce('u', f.today))
+              .orderBy('u.path')
               .execute()
           : [];
       const names = await namesOf(
         db,
         rows.map((r) => r.path),
+        f.today,
       );
       const page = rows.slice(f.offset, f.offset + f.limit);
       return {
@@ -403,14 +429,11 @@ export async function findPlaces(db: Database, reach: PlaceReach, f: PlacesInput
  */
 export async function unitTrails(
   db: Database,
-  unitCodes: readonly string[],
+  unitPaths: readonly string[],
+  day: string,
 ): Promise<Map<string, PlaceStep[]>> {
-  const codes = [...new Set(unitCodes)];
-  if (codes.length === 0) return new Map();
-  const rows = await db.selectFrom('units').select(['code', 'path']).where('code', 'in', codes).execute();
-  const names = await namesOf(
-    db,
-    rows.map((r) => r.path),
-  );
-  return new Map(rows.map((r) => [r.code, trailOf(names, r.path, true)]));
+  const paths = [...new Set(unitPaths)];
+  if (paths.length === 0) return new Map();
+  const names = await namesOf(db, paths, day);
+  return new Map(paths.map((p) => [p, trailOf(names, p, true)]));
 }

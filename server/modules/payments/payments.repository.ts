@@ -239,7 +239,7 @@ export async function listPaymentsInReach(
 ): Promise<{ rows: PaymentRow[]; total: number }> {
   if (scope.length === 0) return { rows: [], total: 0 };
   const where = (q: ReturnType<typeof paymentQuery>) =>
-    q.innerJoin('units as u', 'u.code', 'a.unit_code').where((eb) => {
+    q.innerJoin('units as u', 'u.unit_id', 'a.unit_id').where((eb) => {
       const conds: Expression<SqlBool>[] = [
         eb.or(
           scope.map((s) =>
@@ -353,7 +353,7 @@ export async function receiptParties(db: Database, p: PaymentRow) {
   const agency = await db
     .selectFrom('agencies as a')
     .leftJoin('agencies as parent', 'parent.agency_id', 'a.parent_agency_id')
-    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
     .select(['a.name', 'parent.name as parent_name', 'u.path as unit_path'])
     .where('a.agency_id', '=', p.agency_id)
     .executeTakeFirstOrThrow();

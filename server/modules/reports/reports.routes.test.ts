@@ -326,14 +326,14 @@ test('the province administrator, the auditor and the unit administrator reach w
   // Every agency with a desk in Hà Nội, by the reach policy in TypeScript (not the SQL under test).
   const grant = await rt.deps.db
     .selectFrom('agencies as a')
-    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
     .select(['a.path as agencyPath', 'u.path as unitPath'])
     .where('a.unit_code', '=', '01')
     .where('a.kind', '=', 'people-committee')
     .executeTakeFirstOrThrow();
   const desks = await rt.deps.db
     .selectFrom('agencies as a')
-    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
     .innerJoin('desks as k', 'k.agency_id', 'a.agency_id')
     .select(['a.code', 'a.path as agencyPath', 'u.path as unitPath'])
     .distinct()

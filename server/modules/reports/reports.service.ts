@@ -160,7 +160,7 @@ export async function getOverview(
   const rows = await deps.db
     .selectFrom('dossiers as d')
     .innerJoin('agencies as a', 'a.agency_id', 'd.receiving_agency_id')
-    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
     .leftJoin('dossier_ratings as r', 'r.dossier_id', 'd.dossier_id')
     .where(inScope(scope))
     .where(sql<boolean>`(${submittedInMonth} OR ${running} OR ${resultInMonth} OR ${ratedInMonth})`)
@@ -195,7 +195,7 @@ export async function getOverview(
   const [firstDay, nextFirstDay] = [civilDate(from), civilDate(to)];
   const deskAgencies = deps.db
     .selectFrom('agencies as a')
-    .innerJoin('units as u', 'u.code', 'a.unit_code')
+    .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
     .where(inScope(scope))
     .where(sql<boolean>`EXISTS (SELECT 1 FROM desks k WHERE k.agency_id = a.agency_id)`)
     .where((eb) => eb.or([eb('a.valid_from', 'is', null), eb('a.valid_from', '<', nextFirstDay)]))
@@ -212,7 +212,7 @@ export async function getOverview(
       .execute(),
     deps.db
       .selectFrom('agencies as a')
-      .innerJoin('units as u', 'u.code', 'a.unit_code')
+      .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
       .select(['a.code', 'a.name', 'u.name as unit_name'])
       .where('a.code', 'in', scope.roots)
       .orderBy('u.path')

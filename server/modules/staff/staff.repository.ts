@@ -76,7 +76,7 @@ export async function listUsers(db: Database, f: StaffFilter): Promise<{ rows: U
       eb
         .selectFrom('user_roles as r')
         .innerJoin('agencies as a', 'a.agency_id', 'r.agency_id')
-        .innerJoin('units as un', 'un.code', 'a.unit_code')
+        .innerJoin('units as un', 'un.unit_id', 'a.unit_id')
         .select(sql`1`.as('one'))
         .whereRef('r.user_id', '=', 'u.user_id')
         .where((inner) => {
@@ -160,7 +160,7 @@ export async function findAgencies(db: Executor, codes: readonly string[]): Prom
   if (codes.length === 0) return new Map();
   const rows = await db
     .selectFrom('agencies as a')
-    .innerJoin('units as un', 'un.code', 'a.unit_code')
+    .innerJoin('units as un', 'un.unit_id', 'a.unit_id')
     .select(AGENCY_COLUMNS)
     .where('a.code', 'in', [...new Set(codes)])
     .execute();

@@ -45,10 +45,12 @@ async function startDemoSimulator(deps: Deps, log: JobLog): Promise<Closable> {
   }
   // A few dossiers "submitted on the national portal" to the demo ward, for the inbound fetch.
   const ward = await deps.db
-    .selectFrom('agencies')
-    .select('code')
-    .where('unit_code', '=', '00070')
-    .where('kind', '=', 'people-committee')
+    .selectFrom('agencies as a')
+    .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
+    .select('a.code')
+    .where('u.code', '=', '00070')
+    .where('u.valid_to', 'is', null)
+    .where('a.kind', '=', 'people-committee')
     .executeTakeFirst();
   if (ward) sim.control.seedInbound({ count: 3, agencyCode: ward.code });
   log.info(

@@ -129,7 +129,7 @@ export async function getSyncStatus(
       ? []
       : await db
           .selectFrom('agencies as a')
-          .innerJoin('units as u', 'u.code', 'a.unit_code')
+          .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
           .select(['a.agency_id', 'a.code', 'a.name', 'a.path', 'u.path as unit_path'])
           .where('a.agency_id', 'in', ids)
           .execute();
@@ -354,7 +354,7 @@ function inboundQuery(deps: Deps, actor: Actor) {
   return deps.db
     .selectFrom('portal_inbound_dossiers as i')
     .leftJoin('agencies as a', 'a.agency_id', 'i.agency_id')
-    .leftJoin('units as u', 'u.code', 'a.unit_code')
+    .leftJoin('units as u', 'u.unit_id', 'a.unit_id')
     .where((eb) =>
       eb.or([
         // A row naming no agency of the province concerns the deployment (one portal connection), as
@@ -468,7 +468,7 @@ export async function retryInbound(
     deps.db
       .selectFrom('portal_inbound_dossiers as i')
       .leftJoin('agencies as a', 'a.agency_id', 'i.agency_id')
-      .leftJoin('units as u', 'u.code', 'a.unit_code')
+      .leftJoin('units as u', 'u.unit_id', 'a.unit_id')
       .where('i.inbound_id', '=', id),
   ).executeTakeFirstOrThrow();
   await deps.db.transaction().execute((trx) =>

@@ -2,9 +2,10 @@
 // hours as they are sent, and which session a problem of the server's names.
 import type { Messages } from '../../app/i18n/vi.ts';
 import type { OfficeHours } from './calendar-api.ts';
+import { AGENCY_CODE } from '../../../common/org/code-patterns.ts';
 
 /** An agency code as the catalogue writes it: `000.00.31.H26`. */
-export const AGENCY_CODE = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
+export { AGENCY_CODE };
 
 export const WEEKDAY_KEYS = ['1', '2', '3', '4', '5', '6', '7'] as const;
 export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];

@@ -2,6 +2,7 @@
 // dossier code read from what was typed or scanned.
 import { DOSSIER_STATUSES, type DossierStatus } from '../../../common/dossiers/statuses.ts';
 import type { Messages } from '../../app/i18n/vi.ts';
+import { DOSSIER_CODE } from '../../../common/org/code-patterns.ts';
 
 /** What the applicant reads for a status (the staff label is the national one). */
 export function citizenStatusLabel(t: Messages, status: string): string {
@@ -21,7 +22,7 @@ export function fileSizeText(t: Messages, bytes: number): string {
 }
 
 /** A dossier code as printed on the slips (QCVN 102 agency code, day, number). */
-export const DOSSIER_CODE = /^[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}-[0-9]{6}-[0-9]{4}$/;
+export { DOSSIER_CODE };
 
 /**
  * The code in what was typed or scanned: a QR scanner types the slip's whole lookup address

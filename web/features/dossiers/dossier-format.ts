@@ -7,8 +7,7 @@ import {
   type DossierStatus,
 } from '../../../common/dossiers/index.ts';
 import type { Messages } from '../../app/i18n/vi.ts';
-
-const DOSSIER_CODE = /^[0-9]{3}\.[0-9]{2}\.[0-9]{2}\.[A-Z][0-9]{2}-[0-9]{6}-[0-9]{4}$/;
+import { DOSSIER_CODE } from '../../../common/org/code-patterns.ts';
 
 /** `000.12.22.H26-261120-0001`: the agency's code, the date, the number of the day. */
 export const isDossierCode = (code: string): boolean => DOSSIER_CODE.test(code);

@@ -6,9 +6,9 @@ import { withQuery } from '../../app/http.ts';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { PATHS } from '../../app/paths.ts';
 import type { Overview, OverviewFigures } from './reports-api.ts';
+import { AGENCY_CODE } from '../../../common/org/code-patterns.ts';
 
 export const MONTH = new RegExp(MONTH_PATTERN);
-const AGENCY_CODE = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
 
 // Bars and slices: dark enough for 3:1 against white (WCAG 1.4.11), told apart by the legend too.
 export const COLORS = {

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ROLES } from '../../../../common/auth/roles.ts';
-import { buildReferenceAgencies, findAgencies, getAgency } from '../reference/agencies.ts';
-import { loadReferenceUnits } from '../reference/units.ts';
+import { findAgencies, getAgency } from '../reference/agencies.ts';
+import { referenceData } from '../reference.ts';
 import { DEMO_STAFF } from './demo-staff.ts';
 
-const agencies = buildReferenceAgencies(loadReferenceUnits());
+const { agencies } = referenceData();
 
 test('usernames are unique and URL-safe', () => {
   const usernames = DEMO_STAFF.map((s) => s.username);
@@ -44,20 +44,20 @@ test('the accounts land on the agencies the demo script expects', () => {
     assert.ok(staff, username);
     return getAgency(agencies, staff.roles[0]!.agency);
   };
-  assert.equal(agencyOf('demo-admin').code, '000.00.00.H26');
+  assert.equal(agencyOf('demo-admin').code, 'H26');
   const names: [string, string][] = [
     ['auditor.ha-noi', 'Ủy ban nhân dân Thành phố Hà Nội'],
-    ['admin.quang-nam', 'Ủy ban nhân dân Tỉnh Quảng Nam'],
-    ['desk.hang-trong', 'Ủy ban nhân dân Phường Hàng Trống'],
-    ['specialist.hang-bac', 'Ủy ban nhân dân Phường Hàng Bạc'],
-    ['admin.hoan-kiem', 'Ủy ban nhân dân Quận Hoàn Kiếm'],
-    ['leader.thanh-oai', 'Ủy ban nhân dân Huyện Thanh Oai'],
-    ['desk.my-duc', 'Ủy ban nhân dân Huyện Mỹ Đức'],
+    ['admin.quang-nam', 'Ủy ban nhân dân Thành phố Đà Nẵng'],
+    ['desk.hang-trong', 'Ủy ban nhân dân Phường Hoàn Kiếm'],
+    ['specialist.hang-bac', 'Ủy ban nhân dân Phường Cửa Nam'],
+    ['admin.hoan-kiem', 'Ủy ban nhân dân Thành phố Hà Nội'],
+    ['leader.thanh-oai', 'Ủy ban nhân dân Xã Thanh Oai'],
+    ['desk.my-duc', 'Ủy ban nhân dân Xã Mỹ Đức'],
     ['leader.stp-ha-noi', 'Sở Tư pháp Thành phố Hà Nội'],
     ['desk.ttpvhcc-ha-noi', 'Trung tâm Phục vụ hành chính công Thành phố Hà Nội'],
-    ['desk.tay-giang', 'Ủy ban nhân dân Huyện Tây Giang'],
-    ['desk.nam-tra-my', 'Ủy ban nhân dân Huyện Nam Trà My'],
-    ['leader.quan-3', 'Ủy ban nhân dân Quận 3'],
+    ['desk.tay-giang', 'Ủy ban nhân dân Xã Tây Giang'],
+    ['desk.nam-tra-my', 'Ủy ban nhân dân Xã Nam Trà My'],
+    ['leader.quan-3', 'Ủy ban nhân dân Phường Nhiêu Lộc'],
   ];
   for (const [username, name] of names) assert.equal(agencyOf(username).name, name, username);
 });

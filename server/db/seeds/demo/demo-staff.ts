@@ -1,6 +1,11 @@
-// Demo staff accounts. Agencies are named by unit and kind, never by code, so that the accounts
-// survive a change of the agency code scheme; resolve them with getAgency() from
-// ../reference/agencies.ts. Every account's password is DEMO_PASSWORD, hashed by the seeder.
+// Demo staff accounts, at agencies of the two-level map in force since 1/7/2025. Agencies are named by
+// unit and kind, never by code, so that the accounts survive a change of the agency code scheme;
+// resolve them with getAgency() from ../reference/agencies.ts. Every account's password is
+// DEMO_PASSWORD, hashed by the seeder. The usernames are those of the first demo, on the map before
+// the reform (README): each account moved to where its unit's work went (Hàng Trống → Phường Hoàn
+// Kiếm, Hàng Bạc's neighbour Cửa Nam, Huyện Thanh Oai → Xã Thanh Oai, Quận 3 → Phường Nhiêu Lộc,
+// Quảng Nam → Đà Nẵng); the former district of Hoàn Kiếm's accounts work at the city's People's
+// Committee, the one level now above the wards.
 import type { Role } from '../../../../common/auth/roles.ts';
 import type { AgencySelector } from '../reference/agencies.ts';
 
@@ -13,15 +18,20 @@ export type DemoStaffMember = {
 export const DEMO_PASSWORD = 'demo';
 
 const HA_NOI = '01';
-const QUANG_NAM = '49';
-const HOAN_KIEM = '002';
+/** Thành phố Đà Nẵng, which Tỉnh Quảng Nam joined on 1/7/2025. */
+const QUANG_NAM = '48';
+/** Quận Hoàn Kiếm ended on 30/6/2025; its wards' work is overseen by the city. */
+const HOAN_KIEM = HA_NOI;
+/** Phường Hoàn Kiếm (00070 since 1/7/2025, formed from Hàng Trống, Hàng Bạc and eleven more wards). */
 const HANG_TRONG = '00070';
-const HANG_BAC = '00061';
-const THANH_OAI = '278';
-const MY_DUC = '282';
-const TAY_GIANG = '504';
-const NAM_TRA_MY = '516';
-const QUAN_3 = '770';
+/** Phường Cửa Nam (00082), which took the rest of Hàng Trống. */
+const HANG_BAC = '00082';
+const THANH_OAI = '10114';
+const MY_DUC = '10441';
+const TAY_GIANG = '20455';
+const NAM_TRA_MY = '20944';
+/** Phường Nhiêu Lộc, formed from four wards of the former Quận 3. */
+const QUAN_3 = '27142';
 
 const committee = (unitCode: string): AgencySelector => ({ unitCode, kind: 'people-committee' });
 

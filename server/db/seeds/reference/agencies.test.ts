@@ -3,18 +3,18 @@ import { test } from 'node:test';
 import {
   AGENCY_CODE_PATTERN,
   AGENCY_KINDS,
-  DEMO_PROVINCE_CODES,
-  buildReferenceAgencies,
+  PRE_REFORM_DEMO_PROVINCE_CODES as DEMO_PROVINCE_CODES,
+  buildPreReformAgencies,
   getAgency,
   provinceAgencyCode,
   type ReferenceAgency,
 } from './agencies.ts';
 import { QCVN_102_PROVINCE_CODES } from './data/qcvn-102-province-codes.ts';
-import { loadReferenceUnits, type ReferenceUnit } from './units.ts';
+import { loadPreReformUnits as loadReferenceUnits, type ReferenceUnit } from './units.ts';
 
 const units = loadReferenceUnits();
 const unitByCode = new Map(units.map((u) => [u.code, u]));
-const agencies = buildReferenceAgencies(units);
+const agencies = buildPreReformAgencies(units);
 const byCode = new Map(agencies.map((a) => [a.code, a]));
 const committeeOf = new Map(
   agencies.filter((a) => a.kind === 'people-committee').map((a) => [a.unitCode, a]),
@@ -198,7 +198,7 @@ test('worked examples of the lower groups', () => {
 });
 
 test('the same units, in any order, give the same agencies', () => {
-  assert.deepEqual(buildReferenceAgencies([...units].reverse()), agencies);
+  assert.deepEqual(buildPreReformAgencies([...units].reverse()), agencies);
 });
 
 test('getAgency refuses an ambiguous or empty selector', () => {
@@ -227,22 +227,22 @@ const districts = (n: number): ReferenceUnit[] =>
 
 test('fails loudly instead of overflowing a group', () => {
   assert.equal(
-    buildReferenceAgencies([unit('38', null, 1), ...districts(79)])
+    buildPreReformAgencies([unit('38', null, 1), ...districts(79)])
       .at(-1)!
       .code.slice(0, 9),
     '000.00.99',
   );
   assert.throws(
-    () => buildReferenceAgencies([unit('38', null, 1), ...districts(80)]),
+    () => buildPreReformAgencies([unit('38', null, 1), ...districts(80)]),
     /80 exceeds the 79 codes/,
   );
   const communes = (n: number) =>
     Array.from({ length: n }, (_, i) => unit(`C${String(i).padStart(3, '0')}`, '002', 3));
   assert.doesNotThrow(() =>
-    buildReferenceAgencies([unit('38', null, 1), unit('002', '38', 2), ...communes(80)]),
+    buildPreReformAgencies([unit('38', null, 1), unit('002', '38', 2), ...communes(80)]),
   );
   assert.throws(
-    () => buildReferenceAgencies([unit('38', null, 1), unit('002', '38', 2), ...communes(81)]),
+    () => buildPreReformAgencies([unit('38', null, 1), unit('002', '38', 2), ...communes(81)]),
     /81 exceeds the 80 codes/,
   );
   const deep = [
@@ -252,20 +252,20 @@ test('fails loudly instead of overflowing a group', () => {
     unit('X1', '00070', 4),
     unit('X2', 'X1', 5),
   ];
-  assert.equal(buildReferenceAgencies(deep.slice(0, 4)).at(-1)!.code, '001.01.21.H56');
-  assert.throws(() => buildReferenceAgencies(deep), /no group for a fifth level/);
+  assert.equal(buildPreReformAgencies(deep.slice(0, 4)).at(-1)!.code, '001.01.21.H56');
+  assert.throws(() => buildPreReformAgencies(deep), /no group for a fifth level/);
   assert.throws(
-    () => buildReferenceAgencies([unit('38', null, 1), unit('9', 'nowhere', 2)]),
+    () => buildPreReformAgencies([unit('38', null, 1), unit('9', 'nowhere', 2)]),
     /not reachable/,
   );
   assert.throws(
-    () => buildReferenceAgencies([unit('99', null, 1)]),
+    () => buildPreReformAgencies([unit('99', null, 1)]),
     /no QCVN 102:2016 level-1 code for province 99/,
   );
 });
 
 test('a province with communes directly below it (two-level structure) is coded too', () => {
-  const twoLevel = buildReferenceAgencies([unit('38', null, 1), unit('15000', '38', 2, 'Phường')]);
+  const twoLevel = buildPreReformAgencies([unit('38', null, 1), unit('15000', '38', 2, 'Phường')]);
   assert.deepEqual(
     twoLevel.map((a) => [a.code, a.parentCode]),
     [

@@ -4,7 +4,7 @@
 // and its sources are in docs/domain/agency-codes.md.
 import { AGENCY_KINDS } from '../../../../common/contracts/org.ts';
 import { QCVN_102_PROVINCE_CODES } from './data/qcvn-102-province-codes.ts';
-import type { ReferenceUnit } from './units.ts';
+import { unitKey, type ReferenceUnit } from './units.ts';
 
 export { AGENCY_KINDS };
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
@@ -14,6 +14,8 @@ export type ReferenceAgency = {
   code: string;
   name: string;
   unitCode: string;
+  /** unitKey() of its unit: a code alone is ambiguous across the 2025 reform. */
+  unitKey: string;
   kind: AgencyKind;
   /** The agency it belongs to; null only for a provincial People's Committee. */
   parentCode: string | null;
@@ -21,13 +23,15 @@ export type ReferenceAgency = {
   hasDesk: boolean;
 };
 
-/** Identifies an agency without its code; `name` tells apart two agencies of one kind in one unit. */
+/** Identifies an agency without its code; `name` tells apart two agencies of one kind in one unit (among agencies in force together, a unit code is unambiguous). */
 export type AgencySelector = { unitCode: string; kind: AgencyKind; name?: string };
 
 export const AGENCY_CODE_PATTERN = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
 
-/** Hà Nội, Quảng Nam, TP Hồ Chí Minh: the provinces that get specialised agencies. */
-export const DEMO_PROVINCE_CODES: readonly string[] = ['01', '49', '79'];
+/** Hà Nội, Đà Nẵng (with the former Quảng Nam), TP Hồ Chí Minh: the provinces that get specialised agencies. */
+export const DEMO_PROVINCE_CODES: readonly string[] = ['01', '48', '79'];
+/** The demo provinces on the map before 1/7/2025: Hà Nội, Quảng Nam, TP Hồ Chí Minh. */
+export const PRE_REFORM_DEMO_PROVINCE_CODES: readonly string[] = ['01', '49', '79'];
 
 const LEVEL1_CODES = new Map(QCVN_102_PROVINCE_CODES.map(([province, level1]) => [province, level1]));
 
@@ -104,10 +108,12 @@ function byCode(a: ReferenceUnit, b: ReferenceUnit): number {
 }
 
 /**
- * Every agency, each after its parent, codes stable for a given set of units: siblings are numbered
- * in GSO-code order. Throws rather than overflow a group of the identifier.
+ * The agencies of the map before 1/7/2025 in the QCVN 102:2016 form, each after its parent, codes
+ * stable for a given set of units: siblings are numbered in GSO-code order. Throws rather than
+ * overflow a group of the identifier (which the two-level map does: Hà Nội has 126 communes directly
+ * under the city, the QCVN form 79 slots; see agencies-2025.ts).
  */
-export function buildReferenceAgencies(units: readonly ReferenceUnit[]): ReferenceAgency[] {
+export function buildPreReformAgencies(units: readonly ReferenceUnit[]): ReferenceAgency[] {
   const children = new Map<string | null, ReferenceUnit[]>();
   for (const unit of units) {
     const siblings = children.get(unit.parentCode);
@@ -130,6 +136,7 @@ export function buildReferenceAgencies(units: readonly ReferenceUnit[]): Referen
       code,
       name,
       unitCode: unit.code,
+      unitKey: unitKey(unit),
       kind,
       parentCode: parent === null ? null : parent.code,
       hasDesk: kind === 'people-committee' || kind === 'public-administration-centre',
@@ -145,7 +152,7 @@ export function buildReferenceAgencies(units: readonly ReferenceUnit[]): Referen
     const level1 = provinceLevel1Code(province.code);
     const provinceCommittee = committee(province, agencyCode(0, 0, 0, level1), null);
     reached += 1;
-    const demo = DEMO_PROVINCE_CODES.includes(province.code);
+    const demo = PRE_REFORM_DEMO_PROVINCE_CODES.includes(province.code);
     let provincePolice: ReferenceAgency | null = null;
     if (demo) {
       for (const s of PROVINCE_SLOTS) {

@@ -27,7 +27,7 @@ export function handOffStep(
 export type Candidate = { id: string; fullName: string; username: string };
 
 /** The agency a step is performed at, as the rule for its handlers reads it. */
-export type StepAgency = { agency_id: string; name: string; path: string; unit_code: string };
+export type StepAgency = { agency_id: string; name: string; path: string; unit_id: string };
 
 /**
  * Holders of `role` at the step's agency or at an agency of its unit it is part of (their agency's path
@@ -40,7 +40,7 @@ function holdersAt(db: Executor, agency: StepAgency, role: string) {
     .innerJoin('agencies as ga', 'ga.agency_id', 'r.agency_id')
     .where('r.role', '=', role)
     .where('u.active', '=', true)
-    .where('ga.unit_code', '=', agency.unit_code)
+    .where('ga.unit_id', '=', agency.unit_id)
     .where(sql<boolean>`starts_with(${agency.path}, ga.path)`);
 }
 

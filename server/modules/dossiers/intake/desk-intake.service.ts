@@ -40,6 +40,7 @@ function deskAgency(g: Actor['grants'][number]): AgencyRow {
     agency_id: g.agencyId,
     code: g.agencyCode,
     name: g.agencyName,
+    unit_id: g.unitId,
     unit_code: g.unitCode,
     path: g.agencyPath,
     unit_path: g.unitPath,

@@ -50,13 +50,13 @@ export async function intakeNextStep(
     code: grant.agencyCode,
     name: grant.agencyName,
     agency_id: grant.agencyId,
-    unit_code: grant.unitCode,
+    unit_id: grant.unitId,
   };
   const competent = {
     agency_id: published.agency_id,
     code: published.code!,
     name: published.name!,
-    unit_code: published.unit_code!,
+    unit_id: published.unit_id!,
   };
   const resolved = (await resolveWorkflow(deps.db, workflow, receiving, competent))[step.index]?.agency;
   if (!resolved) return { step: null, people: [] };

@@ -42,13 +42,14 @@ const publishedOfferingQuery = preparedQuery(
           eb
             .selectFrom('agencies as a')
             .innerJoin('procedure_offerings as o', 'o.agency_id', 'a.agency_id')
-            .innerJoin('units as u', 'u.code', 'a.unit_code')
+            .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
             .select([
               'o.procedure_id',
               'a.agency_id',
               'a.code',
               'a.name',
-              'a.unit_code',
+              'a.unit_id',
+              'u.code as unit_code',
               'a.path',
               'u.path as unit_path',
             ])
@@ -62,6 +63,7 @@ const publishedOfferingQuery = preparedQuery(
         'c.agency_id',
         'c.code',
         'c.name',
+        'c.unit_id',
         'c.unit_code',
         'c.path',
         'c.unit_path',
@@ -192,6 +194,7 @@ export async function prepareIntake(
           agency_id: published.agency_id,
           code: published.code!,
           name: published.name!,
+          unit_id: published.unit_id!,
           unit_code: published.unit_code!,
           path: published.path!,
           unit_path: published.unit_path!,

@@ -8,6 +8,7 @@ import { selectAgencyRows } from '../dossier.repository.ts';
 import { fail } from '../dossiers.errors.ts';
 import { unitTrails } from '../../org/index.ts';
 import type { PlaceStep } from '../../../../common/contracts/org.ts';
+import { vnDate } from '../../../../common/time/vn-time.ts';
 
 export type ReceivableAgency = {
   code: string;
@@ -29,6 +30,7 @@ export async function receivableAgencies(
       .innerJoin('procedure_offerings as o', 'o.agency_id', 'a.agency_id')
       .innerJoin('procedures as p', 'p.procedure_id', 'o.procedure_id')
       .where('p.code', '=', procedureCode)
+      .where('a.valid_to', 'is', null)
       .orderBy('a.code')
       .execute(),
     deps.db
@@ -44,7 +46,8 @@ export async function receivableAgencies(
   const kindOf = new Map(kinds.map((k) => [k.agency_id, k.kind]));
   const trails = await unitTrails(
     deps.db,
-    offering.map((a) => a.unit_code),
+    offering.map((a) => a.unit_path),
+    vnDate(deps.clock.now()),
   );
   const items: ReceivableAgency[] = [];
   for (const agency of offering) {
@@ -58,7 +61,7 @@ export async function receivableAgencies(
         name: agency.name,
         unitCode: agency.unit_code,
         deskAgencyCode: desk.agencyCode,
-        trail: trails.get(agency.unit_code) ?? [],
+        trail: trails.get(agency.unit_path) ?? [],
       });
     }
   }

@@ -88,7 +88,7 @@ async function agenciesInReach(deps: Deps, grants: readonly Grant[]): Promise<re
   const found = await reachCache(deps.writes, key, async () => {
     const parts = grants.flatMap((g) => [
       sql`SELECT agency_id FROM agencies WHERE path LIKE ${g.agencyPath + '%'}`,
-      sql`SELECT a.agency_id FROM units u JOIN agencies a ON a.unit_code = u.code
+      sql`SELECT a.agency_id FROM units u JOIN agencies a ON a.unit_id = u.unit_id
         WHERE u.path LIKE ${g.unitPath + '%'} AND u.path <> ${g.unitPath}`,
     ]);
     const r = await sql<{ agency_id: string }>`${sql.join(parts, sql` UNION `)}`.execute(deps.db);
