@@ -31,6 +31,7 @@ import { registerReportRoutes } from './modules/reports/index.ts';
 import { registerStaffRoutes } from './modules/staff/index.ts';
 import { registerDocumentRoutes } from './modules/documents/index.ts';
 import { registerRatingRoutes } from './modules/ratings/index.ts';
+import { registerReorganisationRoutes } from './modules/reorganisations/index.ts';
 import { registerDeploymentRoutes } from './modules/deployment/index.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -145,6 +146,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerStaffRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerRatingRoutes(app, deps);
+  registerReorganisationRoutes(app, deps);
   registerDeploymentRoutes(app, deps);
 
   if (config.apiDocs) app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -553,6 +553,30 @@ export interface ReceiptCounters {
   year: number;
 }
 
+export interface ReorganisationHandovers {
+  acknowledged_at: Timestamp | null;
+  acknowledged_by: Int8 | null;
+  from_agency_id: Int8;
+  handover_id: Generated<Int8>;
+  open_dossiers: number;
+  reorganisation_id: Int8;
+  to_agency_id: Int8;
+}
+
+export interface Reorganisations {
+  applied_at: Timestamp;
+  applied_by: Int8 | null;
+  /**
+   * The legal basis, e.g. Nghị quyết 1656/NQ-UBTVQH15.
+   */
+  basis: string;
+  effective_on: string;
+  name: string;
+  plan: ColumnType<JsonValue, string, string>;
+  reorganisation_id: Generated<Int8>;
+  summary: ColumnType<JsonValue, string, string>;
+}
+
 export interface SeedState {
   applied_at: Timestamp;
   name: string;
@@ -711,6 +735,8 @@ export interface DB {
   procedure_versions: ProcedureVersions;
   procedures: Procedures;
   receipt_counters: ReceiptCounters;
+  reorganisation_handovers: ReorganisationHandovers;
+  reorganisations: Reorganisations;
   seed_state: SeedState;
   sessions: Sessions;
   sign_in_budgets: SignInBudgets;

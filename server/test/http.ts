@@ -18,6 +18,8 @@ export async function loginAs(app: FastifyInstance, username: string, password =
 
 export function errorOf(res: LightMyRequestResponse): {
   code: string;
+  /** The catalogue name of the error (platform/error-catalogue.ts). */
+  reason?: string;
   message: string;
   details?: { path: string; message: string }[];
   requestId: string;

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Database } from '../client.ts';
 import { foldVietnamese } from '../../../common/text/fold.ts';
+import { deskName } from '../../../common/org/names.ts';
 import { loadReferenceMap, unitsInForce, REFORM_DATE, type ReferenceUnit } from './reference/units.ts';
 import type { ReferenceAgency } from './reference/agencies.ts';
 import { buildReferenceAgencies } from './reference/agencies-2025.ts';
@@ -31,9 +32,7 @@ const unitRow = (u: ReferenceUnit) => ({
   valid_to: u.validTo,
 });
 
-export function deskName(agencyName: string): string {
-  return `Bộ phận Tiếp nhận và Trả kết quả – ${agencyName}`;
-}
+export { deskName };
 
 export type ReferenceSeedResult = { skipped: boolean; units: number; agencies: number; desks: number };
 
