@@ -119,14 +119,14 @@ async function pathOf(trx: Trx, agencyId: string): Promise<string | undefined> {
 /** The hand-overs as set statements over a mapping table: a few statements whatever the number of dossiers. */
 async function handOver(
   trx: Trx,
-  map: { from_id: string; to_id: string; to_code: string }[],
+  map: { from_id: string; from_code: string; to_id: string; to_code: string }[],
   at: Date,
 ): Promise<number> {
-  await sql`CREATE TEMP TABLE reorganisation_map (from_id bigint PRIMARY KEY, to_id bigint NOT NULL, to_code text NOT NULL) ON COMMIT DROP`.execute(
+  await sql`CREATE TEMP TABLE reorganisation_map (from_id bigint PRIMARY KEY, from_code text NOT NULL, to_id bigint NOT NULL, to_code text NOT NULL) ON COMMIT DROP`.execute(
     trx,
   );
   await sql`INSERT INTO reorganisation_map SELECT * FROM json_to_recordset(${JSON.stringify(map)}::json)
-    AS x(from_id bigint, to_id bigint, to_code text)`.execute(trx);
+    AS x(from_id bigint, from_code text, to_id bigint, to_code text)`.execute(trx);
   await sql`ANALYZE reorganisation_map`.execute(trx);
   const moved = await sql<{ dossier_id: string }>`
     UPDATE dossiers d SET
@@ -173,10 +173,10 @@ async function handOver(
           ORDER BY m2.to_id, w2.procedure_version_id, w2.channel, w2.workflow_id)
       AND NOT EXISTS (SELECT 1 FROM workflows t WHERE t.agency_id = m.to_id
         AND t.procedure_version_id = w.procedure_version_id AND t.channel = w.channel)`.execute(trx);
-  // A closed agency's desk stays where it is, as a receiving point of the successor.
-  await sql`UPDATE desks k SET agency_id = m.to_id FROM reorganisation_map m WHERE k.agency_id = m.from_id`.execute(
-    trx,
-  );
+  // A closed agency's desk stays where it is, as a receiving point of the successor, named with the
+  // closed agency's code (a former and a new ward may share a name: Phường Giảng Võ).
+  await sql`UPDATE desks k SET agency_id = m.to_id, name = left(k.name, 280) || ' (' || m.from_code || ')'
+    FROM reorganisation_map m WHERE k.agency_id = m.from_id`.execute(trx);
   return moved.rows.length;
 }
 
@@ -210,6 +210,7 @@ export async function applyReorganisation(
     const agencyIds = await openAgencies(trx, r, unitIds);
     const map = r.handovers.map((h) => ({
       from_id: h.from.agency_id,
+      from_code: h.from.code,
       to_id: h.to.agency_id ?? agencyIds.get(h.to.code)!,
       to_code: h.to.code,
     }));
