@@ -135,15 +135,20 @@ const columns = (
   .map((r) => r.column_name)
   .filter(
     (c) =>
-      !['code', 'receiving_agency_id', 'competent_agency_id', 'current_agency_id', 'step_agencies'].includes(
-        c,
-      ),
+      ![
+        'code',
+        'receiving_agency_id',
+        'received_by_agency_id',
+        'competent_agency_id',
+        'current_agency_id',
+        'step_agencies',
+      ].includes(c),
   );
 const cols = sql.join(columns.map((c) => sql.ref(`t.${c}`)));
 const plain = sql.join(columns.map((c) => sql.ref(c)));
 await sql`
-  INSERT INTO dossiers (code, receiving_agency_id, competent_agency_id, current_agency_id, step_agencies, ${plain})
-  SELECT m.from_code || '-250620-' || lpad((n / ${map.length} + 1)::text, 4, '0'), m.from_id, m.from_id, m.from_id,
+  INSERT INTO dossiers (code, receiving_agency_id, received_by_agency_id, competent_agency_id, current_agency_id, step_agencies, ${plain})
+  SELECT m.from_code || '-250620-' || lpad((n / ${map.length} + 1)::text, 4, '0'), m.from_id, m.from_id, m.from_id, m.from_id,
     (SELECT jsonb_agg(e || jsonb_build_object('agencyId', m.from_id::text, 'agencyCode', m.from_code))
        FROM jsonb_array_elements(t.step_agencies) e),
     ${cols}
@@ -208,7 +213,8 @@ const left = await sql<{ n: string }>`
 if (result.totals.openDossiers !== DOSSIERS || left.rows[0]!.n !== '0')
   throw new Error(`handed over ${result.totals.openDossiers}, left at closed agencies ${left.rows[0]!.n}`);
 
-const version = (await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(db)).rows[0]!.v;
+const version = (await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(db)).rows[0]!
+  .v;
 console.log(
   `${rt.deps.driver === 'pg' ? `PostgreSQL ${version}` : 'PGlite'}, ${os.cpus().length} cores, load average ${loadavg()}`,
 );

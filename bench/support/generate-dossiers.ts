@@ -688,7 +688,7 @@ async function cloneChunk(
     ),
     ins AS (
       INSERT INTO dossiers (dossier_id, code, procedure_version_id, procedure_code, case_key, channel,
-        receiving_agency_id, competent_agency_id, current_agency_id, step_agencies, workflow, applicant,
+        receiving_agency_id, received_by_agency_id, competent_agency_id, current_agency_id, step_agencies, workflow, applicant,
         applicant_id_number, applicant_search, form_data, components, state, status, version, assignee_user_id,
         received_at, due_at, calendar_version, extended_due_at, result_at, returned_at, closed_at,
         submitted_at, created_by, submitted_by_citizen_id, updated_at)
@@ -696,7 +696,7 @@ async function cloneChunk(
       SELECT src.dossier_id,
         src.agency_code || '-' || to_char(to_timestamp(src.target) AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYMMDD') || '-' || lpad((src.k + 1)::text, 4, '0'),
         ${row.procedure_version_id}::bigint, ${row.procedure_code}::text, ${row.case_key}::text, ${row.channel}::text,
-        src.agency_id, src.agency_id, src.agency_id,
+        src.agency_id, src.agency_id, src.agency_id, src.agency_id,
         (SELECT jsonb_agg(jsonb_build_object('key', k, 'agencyId', src.agency_id::text, 'agencyCode', src.agency_code) ORDER BY o)
            FROM unnest(${sql.val(stepKeys)}::text[]) WITH ORDINALITY AS st(k, o)),
         ${JSON.stringify(row.workflow)}::jsonb,

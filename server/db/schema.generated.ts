@@ -259,6 +259,10 @@ export interface Dossiers {
   procedure_code: string;
   procedure_version_id: Int8;
   received_at: Timestamp | null;
+  /**
+   * The agency that received the dossier, never changed: a hand-over (bàn giao) moves receiving_agency_id to the successor.
+   */
+  received_by_agency_id: Int8;
   receiving_agency_id: Int8;
   /**
    * How the applicant asked to receive the result when applying (counter: at the desk; postal: by the public postal service; online: to their data store), ND 118/2025 Điều 22; NULL when not asked (dossiers before it was recorded, and those where the applicant did not say). The return action offers it first; how the result was actually returned is in the state (returnChannel).

@@ -23,7 +23,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await run(
     sql`COMMENT ON TABLE reorganisations IS 'A merge, split or re-coding of units and agencies from a day on, as the administrator described it (plan) and what it moved (summary).'`,
   );
-  await run(sql`COMMENT ON COLUMN reorganisations.basis IS 'The legal basis, e.g. Nghị quyết 1656/NQ-UBTVQH15.'`);
+  await run(
+    sql`COMMENT ON COLUMN reorganisations.basis IS 'The legal basis, e.g. Nghị quyết 1656/NQ-UBTVQH15.'`,
+  );
   await run(sql`
     CREATE TABLE reorganisation_handovers (
       handover_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -23,6 +23,7 @@ import * as m20261207070000 from './20261207070000_require-password-change.ts';
 import * as m20261208000000 from './20261208000000_index-open-applicant-search.ts';
 import * as m20261209000000 from './20261209000000_map-in-time.ts';
 import * as m20261209010000 from './20261209010000_reorganisations.ts';
+import * as m20261209020000 from './20261209020000_received-by-agency.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121000000_create-org-auth-audit': m20261121000000,
@@ -48,4 +49,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261208000000_index-open-applicant-search': m20261208000000,
   '20261209000000_map-in-time': m20261209000000,
   '20261209010000_reorganisations': m20261209010000,
+  '20261209020000_received-by-agency': m20261209020000,
 };

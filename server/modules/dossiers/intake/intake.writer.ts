@@ -106,6 +106,7 @@ export async function insertDossier(
       case_key: input.caseCode ?? null,
       channel: input.channel,
       receiving_agency_id: receiving.agency_id,
+      received_by_agency_id: receiving.agency_id,
       competent_agency_id: prepared.competentAgencyId,
       step_agencies: JSON.stringify(prepared.stepAgencies),
       workflow: JSON.stringify(prepared.workflow),
