@@ -74,7 +74,22 @@ test('migrate, seed, create a user, reset a password, create a token, verify the
   assert.match(migrate.out, /applied: 2026/);
   const seed = cli(['seed']);
   assert.equal(seed.code, 0, seed.out);
-  assert.match(seed.out, /reference data: 10806 units/);
+  // Both maps' units: 63 provinces, 696 districts and 10,047 communes of 1/3/2025, and the 34 provinces
+  // and 3,321 communes of the two-level map of 1/7/2025, less the 27 provinces that kept their code and
+  // name (one unit on both maps). Agencies of the two-level map only: a People's Committee for each of
+  // its units, the seven departments of each demo city (Hà Nội, Đà Nẵng, Hồ Chí Minh City) and a police
+  // post in each of their 126 + 94 + 168 communes; a desk at each committee and each city's service centre.
+  const units = 63 + 696 + 10047 + (34 + 3321) - 27;
+  const agencies = 34 + 3321 + 3 * 7 + (126 + 94 + 168);
+  const desks = 34 + 3321 + 3;
+  assert.equal(units, 14134);
+  assert.match(
+    seed.out,
+    new RegExp(`reference data: ${units} units, ${agencies} agencies, ${desks} desks\n`),
+  );
+  // Offerings in the demo cities: the 16 province-level procedures at each city's competent agency, the
+  // 34 commune-level ones at each of their 388 communes' committee or police post.
+  assert.match(seed.out, new RegExp(`catalogue: 47 procedures, ${3 * 16 + 388 * 34} offerings\n`));
   assert.match(cli(['seed']).out, /already current/);
 
   const create = cli(
@@ -85,27 +100,19 @@ test('migrate, seed, create a user, reset a password, create a token, verify the
       '--full-name',
       'Nguyễn Thị Tiếp Nhận',
       '--role',
-      'desk-officer@000.00.00.H26',
+      'desk-officer@H26',
     ],
     { MOTCUA_PASSWORD: 'mật-khẩu-dài-đủ' },
   );
   assert.equal(create.code, 0, create.out);
   assert.match(create.out, /created user tiep.nhan/);
   const dup = cli(
-    ['user:create', '--username', 'tiep.nhan', '--full-name', 'X', '--role', 'desk-officer@000.00.00.H26'],
+    ['user:create', '--username', 'tiep.nhan', '--full-name', 'X', '--role', 'desk-officer@H26'],
     { MOTCUA_PASSWORD: 'x' },
   );
   assert.equal(dup.code, 1);
   assert.match(dup.out, /đã tồn tại/);
-  const badRole = cli([
-    'user:create',
-    '--username',
-    'a.b',
-    '--full-name',
-    'X',
-    '--role',
-    'king@000.00.00.H26',
-  ]);
+  const badRole = cli(['user:create', '--username', 'a.b', '--full-name', 'X', '--role', 'king@H26']);
   assert.equal(badRole.code, 2);
 
   const reset = cli(['user:reset-password', '--username', 'tiep.nhan'], {}, 'một-mật-khẩu-mới\n');

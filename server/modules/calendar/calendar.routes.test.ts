@@ -230,7 +230,8 @@ test('a province admin replaces a year; stale versions get 409; issued due times
 });
 
 test('office hours: public to read; edited by an administrator within reach; versions guard edits', async () => {
-  const code = '000.00.22.H26';
+  // UBND Thành phố Hà Nội, where admin.hoan-kiem administers and desk.hoan-kiem receives
+  const code = 'H26';
   const get = await rt.app.inject({ method: 'GET', url: `/api/v1/agencies/${code}/office-hours` });
   assert.equal(get.statusCode, 200);
   const current = get.json<{
@@ -251,7 +252,8 @@ test('office hours: public to read; edited by an administrator within reach; ver
   assert.equal(put.json<{ version: number }>().version, 1);
   const stale = await putHours(code, unitAdmin, { version: 0, hours });
   assert.equal(stale.statusCode, 409);
-  const outside = await putHours('000.00.00.H26', unitAdmin, { version: 0, hours });
+  // UBND Thành phố Hồ Chí Minh, another province
+  const outside = await putHours('H29', unitAdmin, { version: 0, hours });
   assert.equal(outside.statusCode, 403);
   const desk = await loginAs(rt.app, 'desk.hoan-kiem');
   const notAdmin = await putHours(code, desk, { version: 1, hours });

@@ -69,12 +69,16 @@ test('#14 search: common procedures rank before the rare ones that match as well
 });
 
 test('#14 search: the filters still apply to a ranked search, and the page counts the total', async () => {
-  const quangNam = await agencyCodeIn(rt, '49', 'people-committee');
-  const atProvince = await search('khaisinh', `&agencyCode=${quangNam}`);
+  // Thành phố Đà Nẵng, which Quảng Nam joined, and Xã Tây Giang under it
+  const daNang = await agencyCodeIn(rt, '48', 'people-committee');
+  const atProvince = await search('khaisinh', `&agencyCode=${daNang}`);
   assert.ok(
     !atProvince.items.some((i) => i.code === '1.001193'),
     'birth registration is a commune procedure',
   );
+  const tayGiang = await agencyCodeIn(rt, '20455', 'people-committee');
+  const atCommune = await search('khaisinh', `&agencyCode=${tayGiang}`);
+  assert.equal(atCommune.items[0]?.code, '1.001193');
   const paged = await search('khai sinh', '&pageSize=1&page=2');
   assert.equal(paged.items.length, 1);
   assert.ok(paged.total >= 3);

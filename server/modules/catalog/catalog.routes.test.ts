@@ -11,7 +11,7 @@ import { agencyCodeIn, client, receiveStep, returnStep, step } from './test-kit.
 let rt: TestRuntime;
 let api: ReturnType<typeof client>;
 let admin: string;
-/** A procedure offered by UBND Phường Hàng Trống with a plain working-day limit on the direct channel. */
+/** A procedure offered by UBND Phường Hoàn Kiếm (00070) with a plain working-day limit on the direct channel. */
 let wardProcedure: string;
 const agencyCode = (unitCode: string, kind: string) => agencyCodeIn(rt, unitCode, kind);
 
@@ -105,11 +105,12 @@ test('search: diacritics-insensitive, word-order-tolerant, by code, with filters
   const offered = await search(`agencyCode=${hangTrong}&pageSize=100`);
   assert.ok(offered.items.some((p) => p.code === '1.001193'));
   assert.ok(offered.total < 47);
-  const quangNamProvince = await search(
-    `agencyCode=${await agencyCode('49', 'people-committee')}&q=khai%20sinh`,
+  // Thành phố Đà Nẵng, which Quảng Nam joined
+  const daNangProvince = await search(
+    `agencyCode=${await agencyCode('48', 'people-committee')}&q=khai%20sinh`,
   );
   assert.ok(
-    !quangNamProvince.items.some((p) => p.code === '1.001193'),
+    !daNangProvince.items.some((p) => p.code === '1.001193'),
     'birth registration is a commune procedure',
   );
 });
@@ -247,8 +248,9 @@ test('workflow shares must add up; the default adds up; inter-agency steps resol
     bad.body,
   );
 
+  // a ward's police post answers to the city's police since the districts ended (1/7/2025)
   const wardPolice = await agencyCode('00070', 'police');
-  const districtPolice = await agencyCode('002', 'police');
+  const cityPolice = await agencyCode('01', 'police');
   const steps = [
     receiveStep(2),
     step('verify', {
@@ -277,7 +279,7 @@ test('workflow shares must add up; the default adds up; inter-agency steps resol
     { cookie: admin },
   );
   const r = resolved.json<{ steps: { key: string; agency: { code: string; name: string } | null }[] }>();
-  assert.equal(r.steps.find((s) => s.key === 'verify')!.agency?.code, districtPolice, resolved.body);
+  assert.equal(r.steps.find((s) => s.key === 'verify')!.agency?.code, cityPolice, resolved.body);
   assert.equal(r.steps.find((s) => s.key === 'approve')!.agency?.code, wardPolice);
 });
 
@@ -288,7 +290,7 @@ test('authorisation: a ward admin cannot edit the province catalogue; unit admin
     { userId: null, label: 'test' },
     {
       username: 'admin.hang-trong',
-      fullName: 'Quản trị Hàng Trống',
+      fullName: 'Quản trị Phường Hoàn Kiếm',
       password: 'mat-khau-dai',
       roles: [{ role: 'unit-admin', agencyCode: hangTrong }],
     },
@@ -320,7 +322,8 @@ test('authorisation: a ward admin cannot edit the province catalogue; unit admin
       channel: 'direct',
       version: 0,
       steps,
-      agencyCode: await agencyCode('00061', 'people-committee'),
+      // Phường Cửa Nam, beside it
+      agencyCode: await agencyCode('00082', 'people-committee'),
     },
   });
   assert.equal(beside.statusCode, 403);

@@ -37,15 +37,15 @@ test('#14 places: a staff member starts at their own unit, named with the units 
   assert.equal(body.at?.code, '00070');
   assert.deepEqual(
     body.at?.trail.map((s) => s.code),
-    ['01', '002'],
+    ['01'],
   );
   assert.ok(body.items.length > 0);
   assert.ok(body.items.every((i) => i.kind === 'agency' && i.unitCode === '00070'));
-  assert.equal(trailText(body.items[0]!), 'Phường Hàng Trống, Quận Hoàn Kiếm, Thành phố Hà Nội');
+  assert.equal(trailText(body.items[0]!), 'Phường Hoàn Kiếm, Thành phố Hà Nội');
 
   const admin = (await staff('demo-admin', 'kind=agency')).json<PlacesResponse>();
   assert.equal(admin.at?.code, '01');
-  // the province's own agencies first, then its districts to go into, never the wards flat
+  // the city's own agencies first, then its wards and communes to go into, one bounded page
   const firstUnit = admin.items.findIndex((i) => i.kind === 'unit');
   assert.ok(firstUnit > 0);
   assert.ok(admin.items.slice(0, firstUnit).every((i) => i.kind === 'agency' && i.choosable));
@@ -53,65 +53,88 @@ test('#14 places: a staff member starts at their own unit, named with the units 
   assert.ok(admin.items.length <= 20);
 });
 
-test('#14 places: browsing goes province → district → commune, and a page is bounded', async () => {
-  const district = (await staff('demo-admin', 'kind=unit&under=002&pageSize=50')).json<PlacesResponse>();
-  assert.equal(district.at?.name, 'Quận Hoàn Kiếm');
+test('#14 places: browsing goes province → commune (no district since 1/7/2025), and a page is bounded', async () => {
+  const city = (await staff('demo-admin', 'kind=unit&under=01&pageSize=50')).json<PlacesResponse>();
+  assert.equal(city.at?.name, 'Thành phố Hà Nội');
+  assert.equal(city.total, 126);
   assert.ok(
-    district.items.some(
-      (i) => i.code === '00070' && i.choosable && i.trail.map((s) => s.code).join() === '01,002',
+    city.items.some(
+      (i) =>
+        i.code === '00070' &&
+        i.name === 'Phường Hoàn Kiếm' &&
+        i.choosable &&
+        !i.enterable &&
+        i.trail.map((s) => s.code).join() === '01',
     ),
   );
+  // a ward has nothing under it to go into; the district it was in before the reform is gone
+  assert.ok(city.items.every((i) => i.kind === 'unit' && !i.enterable));
+  const gone = await staff('demo-admin', 'kind=unit&under=002');
+  assert.equal(gone.statusCode, 400);
+  assert.equal(errorOf(gone).details?.[0]?.path, 'query/under');
   const first = (await staff('demo-admin', 'kind=unit&under=01&pageSize=5')).json<PlacesResponse>();
   const second = (await staff('demo-admin', 'kind=unit&under=01&pageSize=5&page=2')).json<PlacesResponse>();
   assert.equal(first.items.length, 5);
-  assert.equal(first.total, 30);
+  assert.equal(first.total, 126);
   assert.equal(second.items.length, 5);
   assert.equal(new Set([...first.items, ...second.items].map((i) => i.code)).size, 10);
   const tooMany = await staff('demo-admin', 'kind=unit&pageSize=51');
   assert.equal(tooMany.statusCode, 400);
   assert.equal(errorOf(tooMany).code, 'VALIDATION_FAILED');
-  // agencies at a browsed unit come before the units under it, across pages
+  // agencies at a browsed unit come before the units under it, across pages (the city's committee
+  // and its seven departments over pages 1 and 2, then its wards and communes)
   const all: string[] = [];
   for (let page = 1; page <= 3; page += 1) {
     const r = (
-      await staff('demo-admin', `kind=agency&under=002&pageSize=10&page=${page}`)
+      await staff('demo-admin', `kind=agency&under=01&pageSize=5&page=${page}`)
     ).json<PlacesResponse>();
     all.push(...r.items.map((i) => `${i.kind}:${i.code}`));
   }
   const lastAgency = all.map((x) => x.startsWith('agency:')).lastIndexOf(true);
   const firstUnit = all.findIndex((x) => x.startsWith('unit:'));
-  assert.ok(lastAgency >= 0 && firstUnit > lastAgency, all.join(' '));
+  assert.equal(lastAgency, 7, all.join(' '));
+  assert.equal(firstUnit, 8, all.join(' '));
   assert.equal(new Set(all).size, all.length);
 });
 
 test('#14 places: search with or without diacritics, each found with its trail', async () => {
-  for (const q of ['hang trong', 'Hàng Trống', 'TRONG hang', 'phuong hang trong hoan kiem']) {
+  for (const q of ['cua nam', 'Cửa Nam', 'NAM cua', 'phuong cua nam ha noi']) {
     const r = (await staff('demo-admin', `kind=agency&q=${encodeURIComponent(q)}`)).json<PlacesResponse>();
-    const pc = r.items.find((i) => i.name === 'Ủy ban nhân dân Phường Hàng Trống');
+    const pc = r.items.find((i) => i.name === 'Ủy ban nhân dân Phường Cửa Nam');
     assert.ok(pc, q);
-    assert.equal(trailText(pc), 'Phường Hàng Trống, Quận Hoàn Kiếm, Thành phố Hà Nội');
+    assert.equal(trailText(pc), 'Phường Cửa Nam, Thành phố Hà Nội');
     // the agency named by the words comes before those that only sit in a place named so
-    assert.equal(r.items[0]?.name.includes('Hàng Trống'), true, q);
+    assert.equal(r.items[0]?.name.includes('Cửa Nam'), true, q);
   }
-  // a word is matched at the start of a word: "13" is not any code holding 13
+  // a word is matched at the start of a word, and a short number as a whole word: "1" is not
+  // Móng Cái 2 nor any code starting with 1
   const wards = (
-    await open(`kind=unit&q=${encodeURIComponent('phường 13')}&pageSize=50`)
+    await open(`kind=unit&q=${encodeURIComponent('phường 1')}&pageSize=50`)
   ).json<PlacesResponse>();
-  assert.ok(wards.items.length > 0);
-  assert.ok(wards.items.every((i) => /\b13\b/.test(i.name) || i.trail.some((s) => /\b13\b/.test(s.name))));
+  assert.deepEqual(names(wards).sort(), [
+    'Phường 1 Bảo Lộc',
+    'Phường Hà Giang 1',
+    'Phường Long Phú 1',
+    'Phường Móng Cái 1',
+  ]);
 });
 
-test('#14 places: the seven "Phường 13" of Ho Chi Minh City are told apart by their district', async () => {
+test('#14 places: the seven "Xã Tân Thành" of the two-level map are told apart by their province', async () => {
   const r = (
-    await open(`kind=unit&q=${encodeURIComponent('phuong 13')}&under=79&pageSize=50`)
+    await open(`kind=unit&q=${encodeURIComponent('xa tan thanh')}&pageSize=50`)
   ).json<PlacesResponse>();
-  const named = r.items.filter((i) => i.name === 'Phường 13');
-  // the reference data of 1 March 2025: Quận 4, 5, 6, 10, Bình Thạnh, Phú Nhuận, Tân Bình
+  const named = r.items.filter((i) => i.name === 'Xã Tân Thành');
+  // the two-level map of 1 July 2025: a commune sits directly under its province
   assert.equal(named.length, 7);
-  const districts = named.map((i) => i.trail.at(-1)!.name);
-  assert.equal(new Set(districts).size, named.length, districts.join(' | '));
-  assert.ok(named.every((i) => i.trail[0]!.name === 'Thành phố Hồ Chí Minh'));
-  assert.ok(districts.includes('Quận Bình Thạnh') && districts.includes('Quận 10'));
+  assert.ok(named.every((i) => i.trail.length === 1));
+  const provinces = named.map((i) => i.trail[0]!.name);
+  assert.equal(new Set(provinces).size, named.length, provinces.join(' | '));
+  assert.ok(provinces.includes('Tỉnh Lạng Sơn') && provinces.includes('Tỉnh Tây Ninh'));
+  // found without diacritics, Tây Ninh's Xã Tân Thạnh is told apart from its Xã Tân Thành by name
+  const tayNinh = r.items.filter((i) => i.trail[0]!.name === 'Tỉnh Tây Ninh').map((i) => i.name);
+  assert.deepEqual(tayNinh.sort(), ['Xã Tân Thành', 'Xã Tân Thạnh']);
+  // within a province, a commune's name is unique: the province alone tells them apart
+  assert.equal(new Set(r.items.map((i) => `${i.name}|${i.trail[0]!.code}`)).size, r.items.length);
 });
 
 test('#14 places: staff reach holds across provinces', async () => {
@@ -119,32 +142,41 @@ test('#14 places: staff reach holds across provinces', async () => {
   const hcm = await staff('demo-admin', 'kind=agency&under=79');
   assert.equal(hcm.statusCode, 403);
   assert.equal(errorOf(hcm).code, 'FORBIDDEN');
+  // Phường Việt Hưng is a ward of Hà Nội and one of Quảng Ninh: Hà Nội's administrator finds only theirs
+  const everywhere = (
+    await open(`kind=unit&q=${encodeURIComponent('phuong viet hung')}`)
+  ).json<PlacesResponse>();
+  assert.deepEqual(everywhere.items.map((i) => i.trail[0]!.code).sort(), ['01', '22']);
   const found = (
-    await staff('demo-admin', `kind=agency&q=${encodeURIComponent('phuong 13')}`)
+    await staff('demo-admin', `kind=agency&q=${encodeURIComponent('phuong viet hung')}`)
   ).json<PlacesResponse>();
+  assert.ok(found.items.some((i) => i.name === 'Ủy ban nhân dân Phường Việt Hưng'));
   assert.ok(found.items.every((i) => i.trail[0]!.code === '01'));
-  const quan3 = (
-    await staff('desk.quan-3', `kind=agency&q=${encodeURIComponent('phuong 12')}`)
+  const nhieuLoc = (
+    await staff('desk.quan-3', `kind=agency&q=${encodeURIComponent('phuong')}`)
   ).json<PlacesResponse>();
-  assert.ok(quan3.items.some((i) => i.name === 'Ủy ban nhân dân Phường 12'));
+  assert.ok(nhieuLoc.items.some((i) => i.name === 'Ủy ban nhân dân Phường Nhiêu Lộc'));
   assert.ok(
-    quan3.items.every((i) => i.trail.some((s) => s.name === 'Quận 3')),
-    JSON.stringify(names(quan3)),
+    nhieuLoc.items.every(
+      (i) => i.unitCode === '27142' && trailText(i) === 'Phường Nhiêu Lộc, Thành phố Hồ Chí Minh',
+    ),
+    JSON.stringify(names(nhieuLoc)),
   );
-  // a ward's officer may look up the district to find the way down, and sees only their ward there
-  const up = (await staff('desk.hang-trong', 'kind=agency&under=002')).json<PlacesResponse>();
+  // a ward's officer may look up the city to find the way down, and sees only their ward there
+  const up = (await staff('desk.hang-trong', 'kind=agency&under=01')).json<PlacesResponse>();
   assert.deepEqual(
     up.items.map((i) => `${i.kind}:${i.code}`),
     ['unit:00070'],
   );
-  const beside = await staff('desk.hang-trong', 'kind=agency&under=00067');
+  // Phường Cửa Nam, beside it
+  const beside = await staff('desk.hang-trong', 'kind=agency&under=00082');
   assert.equal(beside.statusCode, 403);
 });
 
 test('#14 places: the public list holds units only, anyone may read it, bad input names its field', async () => {
   const start = (await open('kind=unit')).json<PlacesResponse>();
   assert.equal(start.at, null);
-  assert.equal(start.total, 63);
+  assert.equal(start.total, 34);
   assert.ok(start.items.every((i) => i.kind === 'unit' && i.choosable && i.enterable));
   const agencies = await open('kind=agency');
   assert.equal(agencies.statusCode, 400);
@@ -163,12 +195,12 @@ test('#14 places: a procedure’s offering agencies and the desk’s receivable 
   const detail = (await rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.001193' })).json<{
     offeredBy: Trailed[];
   }>();
-  const wards13 = detail.offeredBy.filter((a) => a.name === 'Ủy ban nhân dân Phường 13');
-  assert.equal(wards13.length, 7);
-  assert.equal(
-    new Set(wards13.map((a) => trailText({ ...a, kind: 'agency', choosable: true, enterable: false }))).size,
-    7,
-  );
+  // Xã Phước Thành of Đà Nẵng and Xã Phước Thành of Hồ Chí Minh City, told apart by their province
+  const phuocThanh = detail.offeredBy.filter((a) => a.name === 'Ủy ban nhân dân Xã Phước Thành');
+  assert.deepEqual(phuocThanh.map((a) => a.trail.map((s) => s.name)).sort(), [
+    ['Thành phố Hồ Chí Minh', 'Xã Phước Thành'],
+    ['Thành phố Đà Nẵng', 'Xã Phước Thành'],
+  ]);
   assert.ok(detail.offeredBy.every((a) => a.trail.at(-1)?.code === a.unitCode && a.trail.length >= 2));
   const receivable = (
     await rt.app.inject({
@@ -180,6 +212,6 @@ test('#14 places: a procedure’s offering agencies and the desk’s receivable 
   const own = receivable.items.find((a) => a.unitCode === '00070');
   assert.deepEqual(
     own?.trail.map((s) => s.name),
-    ['Thành phố Hà Nội', 'Quận Hoàn Kiếm', 'Phường Hàng Trống'],
+    ['Thành phố Hà Nội', 'Phường Hoàn Kiếm'],
   );
 });

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestRuntime, type TestRuntime } from '../../test/db.ts';
 import { errorOf, loginAs } from '../../test/http.ts';
+import { createUser } from '../auth/auth.service.ts';
 import { resetPassword } from '../auth/index.ts';
 import { verifyAuditChain } from '../../platform/audit.ts';
 import type { ResetPasswordResponse, StaffListResponse } from '../../../common/contracts/staff.ts';
@@ -15,6 +16,18 @@ import { agencyCode } from '../../test/seeded.ts';
 let rt: TestRuntime;
 before(async () => {
   rt = await createTestRuntime();
+  // The demo's unit administrator works at the city's committee, above every ward; an administrator of
+  // one ward (Phường Hoàn Kiếm, where the *.hang-trong accounts work) has wards beside and the city above.
+  await createUser(
+    rt.deps,
+    { userId: null, label: 'test' },
+    {
+      username: 'admin.hang-trong',
+      fullName: 'Quản trị Phường Hoàn Kiếm',
+      password: 'demo',
+      roles: [{ role: 'unit-admin', agencyCode: await agencyCode(rt.deps.db, '00070', 'people-committee') }],
+    },
+  );
 });
 after(() => rt.close());
 
@@ -145,14 +158,17 @@ test('#14 reset: an administrator may give the password; the CLI sets the same m
 test('#14 reset: only administrators within reach, across provinces; never one’s own account', async () => {
   // [administrator or other caller, account, expected status]
   const matrix: [string, string, number][] = [
-    ['demo-admin', 'specialist.thanh-oai', 200], // Hà Nội's province administrator, a Hà Nội district
-    ['demo-admin', 'desk.tay-giang', 404], // … not Quảng Nam's staff: not even visible
+    ['demo-admin', 'specialist.thanh-oai', 200], // Hà Nội's province administrator, a Hà Nội commune
+    ['demo-admin', 'desk.tay-giang', 404], // … not Đà Nẵng's staff: not even visible
     ['demo-admin', 'desk.quan-3', 404], // … nor Hồ Chí Minh City's
-    ['admin.quang-nam', 'desk.nam-tra-my', 200], // Quảng Nam's, in Quảng Nam
+    ['admin.quang-nam', 'desk.nam-tra-my', 200], // Đà Nẵng's (with the former Quảng Nam), in Đà Nẵng
     ['admin.quang-nam', 'specialist.hoan-kiem', 404], // … not in Hà Nội
-    ['admin.hoan-kiem', 'specialist.hang-trong', 200], // a district administrator, a ward below it
-    ['admin.hoan-kiem', 'specialist.my-duc', 404], // … not another district
-    ['admin.hoan-kiem', 'leader.stp-ha-noi', 404], // … nor the province's department
+    ['admin.hoan-kiem', 'specialist.hang-trong', 200], // the city's unit administrator, a ward below it
+    ['admin.hoan-kiem', 'specialist.my-duc', 200], // … and a commune: every one is below the city
+    ['admin.hoan-kiem', 'desk.tay-giang', 404], // … not another province
+    ['admin.hang-trong', 'specialist.hang-trong', 200], // a ward's administrator, in the ward
+    ['admin.hang-trong', 'specialist.hang-bac', 404], // … not the ward beside it
+    ['admin.hang-trong', 'leader.stp-ha-noi', 404], // … nor the city's department above it
     ['leader.hang-trong', 'specialist.hang-trong', 403], // sees the colleague, administers nothing
     ['auditor.ha-noi', 'desk.thanh-oai', 403], // reads the province, changes nothing
     ['demo-admin', 'demo-admin', 422], // one's own: change it instead
@@ -185,23 +201,43 @@ test('#14 staff filters: by role, by agency, and by agency with those below it',
       .items.map((s) => s.username)
       .sort();
   };
-  const hoanKiem = await agencyCode(rt.deps.db, '002', 'people-committee');
-  assert.deepEqual(await list(`agencyCode=${hoanKiem}`), [
+  // the city's committee: its own holders only, or with every agency under it (its departments, its
+  // wards and communes)
+  const city = await agencyCode(rt.deps.db, '01', 'people-committee');
+  assert.deepEqual(await list(`agencyCode=${city}`), [
     'admin.hoan-kiem',
+    'auditor.ha-noi',
+    'demo-admin',
     'desk.hoan-kiem',
     'leader.hoan-kiem',
     'specialist.hoan-kiem',
   ]);
-  const below = await list(`agencyCode=${hoanKiem}&below=true`);
-  for (const u of ['desk.hang-trong', 'specialist.hang-bac', 'desk.hoan-kiem'])
+  const below = await list(`agencyCode=${city}&below=true`);
+  for (const u of [
+    'desk.hang-trong',
+    'specialist.hang-bac',
+    'desk.hoan-kiem',
+    'desk.thanh-oai',
+    'leader.stp-ha-noi',
+  ])
     assert.ok(below.includes(u), u);
-  assert.ok(!below.includes('desk.thanh-oai'));
-  assert.deepEqual(await list(`agencyCode=${hoanKiem}&below=true&role=specialist`), [
+  assert.deepEqual(await list(`agencyCode=${city}&below=true&role=specialist`), [
     'specialist.hang-bac',
     'specialist.hang-trong',
     'specialist.hoan-kiem',
+    'specialist.my-duc',
+    'specialist.stp-ha-noi',
+    'specialist.thanh-oai',
   ]);
-  const quangNam = await agencyCode(rt.deps.db, '49', 'people-committee');
+  // a ward with those below it: the ward's own, not the ward beside it
+  const ward = await agencyCode(rt.deps.db, '00070', 'people-committee');
+  assert.deepEqual(await list(`agencyCode=${ward}&below=true`), [
+    'admin.hang-trong',
+    'desk.hang-trong',
+    'leader.hang-trong',
+    'specialist.hang-trong',
+  ]);
+  const quangNam = await agencyCode(rt.deps.db, '48', 'people-committee');
   const out = await rt.app.inject({
     method: 'GET',
     url: `/api/v1/staff?agencyCode=${quangNam}&below=true`,

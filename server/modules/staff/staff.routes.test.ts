@@ -11,6 +11,9 @@ import { agencyCode, countRows } from '../../test/seeded.ts';
 let rt: TestRuntime;
 const clock = manualClock('2026-11-20T02:00:00Z');
 const cookies = new Map<string, string>();
+// The demo accounts' agencies on today's map: *.hang-trong at Phường Hoàn Kiếm, *.hang-bac at Phường Cửa Nam,
+// *.hoan-kiem at the city's People's Committee (the one level above the wards), *.thanh-oai at Xã Thanh
+// Oai, admin.quang-nam at Đà Nẵng's.
 const agencies = { hangTrong: '', hangBac: '', hoanKiem: '', thanhOai: '', haNoi: '', quangNam: '', stp: '' };
 
 const agencyIn = (unitCode: string, kind = 'people-committee') => agencyCode(rt.deps.db, unitCode, kind);
@@ -73,12 +76,16 @@ async function lastAudit() {
 before(async () => {
   rt = await createTestRuntime({ clock });
   agencies.hangTrong = await agencyIn('00070');
-  agencies.hangBac = await agencyIn('00061');
-  agencies.hoanKiem = await agencyIn('002');
-  agencies.thanhOai = await agencyIn('278');
+  agencies.hangBac = await agencyIn('00082');
+  agencies.hoanKiem = await agencyIn('01');
+  agencies.thanhOai = await agencyIn('10114');
   agencies.haNoi = await agencyIn('01');
-  agencies.quangNam = await agencyIn('49');
+  agencies.quangNam = await agencyIn('48');
   agencies.stp = await agencyIn('01', 'justice');
+  // The demo's unit administrator works at the city's committee, above every ward; an administrator of
+  // one ward has wards beside and the city above.
+  await seedUser('admin.hang-trong', [{ role: 'unit-admin', agencyCode: agencies.hangTrong }]);
+  cookies.set('admin.hang-trong', await loginAs(rt.app, 'admin.hang-trong', 'mat-khau-thu-nghiem'));
 });
 after(() => rt.close());
 
@@ -86,7 +93,7 @@ test('a province administrator lists the province’s staff, searched without di
   const all = await list('demo-admin', 'pageSize=100');
   const names = all.items.map((u) => u.username);
   assert.ok(names.includes('desk.hang-trong') && names.includes('leader.thanh-oai'), names.join());
-  assert.ok(!names.includes('admin.quang-nam') && !names.includes('desk.tay-giang'), 'not Quảng Nam');
+  assert.ok(!names.includes('admin.quang-nam') && !names.includes('desk.tay-giang'), 'not Đà Nẵng');
   assert.equal(all.total, all.items.length);
 
   const found = await list('demo-admin', `q=${encodeURIComponent('le thi mai')}`);
@@ -118,16 +125,27 @@ test('a province administrator lists the province’s staff, searched without di
   );
 });
 
-test('a unit administrator sees the district and its wards, nothing beside or above', async () => {
+test('a unit administrator sees their unit and the units below, nothing beside or above: the city’s all of Hà Nội, a ward’s that ward', async () => {
   const { items } = await list('admin.hoan-kiem', 'pageSize=100');
   const names = new Set(items.map((u) => u.username));
-  for (const n of ['desk.hoan-kiem', 'leader.hoan-kiem', 'desk.hang-trong', 'specialist.hang-bac'])
+  const city = ['desk.hoan-kiem', 'leader.hoan-kiem', 'specialist.stp-ha-noi'];
+  for (const n of [...city, 'desk.hang-trong', 'specialist.hang-bac', 'desk.thanh-oai'])
     assert.ok(names.has(n), n);
-  for (const n of ['demo-admin', 'desk.thanh-oai', 'specialist.stp-ha-noi', 'auditor.ha-noi'])
-    assert.ok(!names.has(n), n);
+  for (const n of ['admin.quang-nam', 'desk.tay-giang', 'desk.quan-3']) assert.ok(!names.has(n), n);
   const self = items.find((u) => u.username === 'admin.hoan-kiem')!;
   assert.equal(self.manageable, false, 'never their own account');
   assert.equal(self.grants[0]!.editable, true);
+
+  const ward = await list('admin.hang-trong', 'pageSize=100');
+  assert.deepEqual(ward.items.map((u) => u.username).sort(), [
+    'admin.hang-trong',
+    'desk.hang-trong',
+    'leader.hang-trong',
+    'specialist.hang-trong',
+  ]);
+  const wardSelf = ward.items.find((u) => u.username === 'admin.hang-trong')!;
+  assert.equal(wardSelf.manageable, false, 'never their own account');
+  assert.equal(wardSelf.grants[0]!.editable, true);
 });
 
 test('the person picker: a leader lists the specialists of the agency, not of the ward beside it', async () => {
@@ -291,7 +309,8 @@ test('bad input names every failing field; nothing is written', async () => {
 });
 
 test('a unit administrator cannot grant province-admin nor grant outside reach; each refusal names its row', async () => {
-  const res = await call('admin.hoan-kiem', {
+  // a ward's administrator: province-admin even at their own ward, the ward beside, the city above
+  const res = await call('admin.hang-trong', {
     method: 'POST',
     url: '/api/v1/staff',
     payload: {
@@ -300,8 +319,8 @@ test('a unit administrator cannot grant province-admin nor grant outside reach; 
       password: 'mot-mat-khau-dai',
       grants: [
         { role: 'specialist', agencyCode: agencies.hangTrong },
-        { role: 'province-admin', agencyCode: agencies.hoanKiem },
-        { role: 'specialist', agencyCode: agencies.thanhOai },
+        { role: 'province-admin', agencyCode: agencies.hangTrong },
+        { role: 'specialist', agencyCode: agencies.hangBac },
         { role: 'unit-admin', agencyCode: agencies.haNoi },
       ],
     },
@@ -310,6 +329,26 @@ test('a unit administrator cannot grant province-admin nor grant outside reach; 
   assert.deepEqual(
     errorOf(res).details!.map((d) => d.path),
     ['body/grants/1/role', 'body/grants/2/agencyCode', 'body/grants/3/agencyCode'],
+  );
+  // the city's unit administrator: province-admin at the city's own committee, another province
+  const city = await call('admin.hoan-kiem', {
+    method: 'POST',
+    url: '/api/v1/staff',
+    payload: {
+      username: 'tham.vong',
+      fullName: 'Tham Vọng',
+      password: 'mot-mat-khau-dai',
+      grants: [
+        { role: 'specialist', agencyCode: agencies.thanhOai },
+        { role: 'province-admin', agencyCode: agencies.hoanKiem },
+        { role: 'specialist', agencyCode: agencies.quangNam },
+      ],
+    },
+  });
+  assert.equal(city.statusCode, 403);
+  assert.deepEqual(
+    errorOf(city).details!.map((d) => d.path),
+    ['body/grants/1/role', 'body/grants/2/agencyCode'],
   );
   assert.equal(
     await rt.deps.db
@@ -397,24 +436,24 @@ test('replacing grants: added and removed in one audited change, stale versions 
   assert.equal(same.statusCode, 200);
   assert.equal((await lastAudit()).audit_id, auditId);
 
-  // A grant at a province department is not the district's to take away, nor to keep the account from.
+  // A grant at the city's department is not the ward's to take away, nor to keep the account from.
   await seedUser('cv.hai-noi', [
-    { role: 'specialist', agencyCode: agencies.hangBac },
+    { role: 'specialist', agencyCode: agencies.hangTrong },
     { role: 'specialist', agencyCode: agencies.stp },
   ]);
   const seen = (
-    await call('admin.hoan-kiem', { method: 'GET', url: '/api/v1/staff/cv.hai-noi' })
+    await call('admin.hang-trong', { method: 'GET', url: '/api/v1/staff/cv.hai-noi' })
   ).json<StaffView>();
   assert.deepEqual(
     seen.grants.map((g) => [g.agencyCode, g.editable]).sort(),
     [
-      [agencies.hangBac, true],
+      [agencies.hangTrong, true],
       [agencies.stp, false],
     ].sort(),
   );
   assert.equal(seen.manageable, false);
-  const drop = await putGrants('admin.hoan-kiem', 'cv.hai-noi', {
-    grants: [{ role: 'leader', agencyCode: agencies.hangBac }],
+  const drop = await putGrants('admin.hang-trong', 'cv.hai-noi', {
+    grants: [{ role: 'leader', agencyCode: agencies.hangTrong }],
   });
   assert.equal(drop.statusCode, 403);
   assert.deepEqual(
@@ -422,15 +461,24 @@ test('replacing grants: added and removed in one audited change, stale versions 
     ['body/grants'],
   );
   assert.match(errorOf(drop).details![0]!.message, /Sở Tư pháp|ngoài phạm vi/);
-  const keep = await putGrants('admin.hoan-kiem', 'cv.hai-noi', {
+  const keep = await putGrants('admin.hang-trong', 'cv.hai-noi', {
     grants: [
-      { role: 'leader', agencyCode: agencies.hangBac },
+      { role: 'leader', agencyCode: agencies.hangTrong },
       { role: 'specialist', agencyCode: agencies.stp },
     ],
   });
   assert.equal(keep.statusCode, 200, keep.body);
-  const deact = await call('admin.hoan-kiem', { method: 'POST', url: '/api/v1/staff/cv.hai-noi/deactivate' });
+  const deact = await call('admin.hang-trong', {
+    method: 'POST',
+    url: '/api/v1/staff/cv.hai-noi/deactivate',
+  });
   assert.equal(deact.statusCode, 403);
+  // the city's unit administrator holds both in reach: the department is under the city's committee
+  const whole = (
+    await call('admin.hoan-kiem', { method: 'GET', url: '/api/v1/staff/cv.hai-noi' })
+  ).json<StaffView>();
+  assert.ok(whole.grants.every((g) => g.editable));
+  assert.equal(whole.manageable, true);
 });
 
 test('nobody removes their own last admin grant nor deactivates themselves', async () => {
@@ -494,12 +542,13 @@ test('deactivating ends the sessions and refuses sign-in; activating restores it
   assert.equal(unknown.statusCode, 404);
 });
 
-test('authorisation matrix: who may read, create, re-grant, lock and unlock staff of Phường Hàng Bạc', async () => {
-  // [actor, list Hàng Bạc, read one, create there, replace a Hàng Bạc specialist's grants, lock, unlock]
+test('authorisation matrix: who may read, create, re-grant, lock and unlock staff of Phường Cửa Nam (the *.hang-bac accounts)', async () => {
+  // [actor, list Cửa Nam, read one, create there, replace a Cửa Nam specialist's grants, lock, unlock]
   const matrix: [string | null, number, number, number, number, number, number][] = [
     [null, 401, 401, 401, 401, 401, 401],
     ['demo-admin', 200, 200, 201, 200, 200, 200],
     ['admin.hoan-kiem', 200, 200, 201, 200, 200, 200],
+    ['admin.hang-trong', 403, 404, 403, 404, 404, 404],
     ['admin.quang-nam', 403, 404, 403, 404, 404, 404],
     ['auditor.ha-noi', 200, 200, 403, 403, 403, 403],
     ['leader.hang-trong', 403, 404, 403, 404, 404, 404],
