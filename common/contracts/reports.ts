@@ -12,6 +12,11 @@ export const OverviewQuery = Closed({
   agencyCode: Type.Optional(AgencyCode),
   /** `YYYY-MM` in Vietnamese civil time; default: this month. */
   month: Type.Optional(Type.String({ pattern: MONTH_PATTERN, maxLength: 7 })),
+  /**
+   * `today` (default): a closed agency's dossiers counted at the agency that took it over, so that
+   * figures compare across a reorganisation; `then`: each dossier where it was received.
+   */
+  map: Type.Optional(Type.Enum(['then', 'today'])),
 });
 export type OverviewQuery = Static<typeof OverviewQuery>;
 

@@ -54,7 +54,7 @@ export function registerReportRoutes(root: FastifyInstance, deps: Deps): void {
     async (request) => {
       const actor = requireActor(request);
       const scope = await overviewScope(deps, actor, request.query.agencyCode);
-      return getOverview(deps, scope, request.query.month);
+      return getOverview(deps, { ...scope, map: request.query.map ?? 'today' }, request.query.month);
     },
   );
 }

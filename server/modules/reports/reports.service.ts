@@ -29,7 +29,28 @@ export type OverviewScope = {
   reach: Reach[];
   /** One agency asked for (agencyCode): only what it reaches. */
   within: Reach | null;
+  /**
+   * The map the figures are counted on: `then`, where each dossier was received (the agency of the
+   * day); `today`, a closed agency's dossiers counted at its successor in force today (#16.3).
+   */
+  map?: 'then' | 'today';
 };
+
+/** Each closed agency and the agency in force that finally took it over (chains of reorganisations). */
+const FINAL_SUCCESSOR = sql`(
+  WITH RECURSIVE c(from_id, to_id, depth) AS (
+    SELECT predecessor_id, successor_id, 1 FROM agency_successions
+    UNION ALL
+    SELECT c.from_id, s.successor_id, c.depth + 1 FROM c JOIN agency_successions s ON s.predecessor_id = c.to_id
+    WHERE c.depth < 50)
+  SELECT DISTINCT ON (from_id) from_id, to_id FROM c ORDER BY from_id, depth DESC)`;
+
+/** The agency a dossier's figures count at, on the scope's map. */
+function countedAt(scope: OverviewScope): RawBuilder<string> {
+  return scope.map === 'today'
+    ? sql<string>`coalesce((SELECT f.to_id FROM ${FINAL_SUCCESSOR} f WHERE f.from_id = d.received_by_agency_id), d.received_by_agency_id)`
+    : sql<string>`d.received_by_agency_id`;
+}
 
 /** Statuses whose legal clock runs: only these can be due soon or overdue (a paused due time moves). */
 const RUNNING = ['received', 'processing'] as const;
@@ -159,7 +180,7 @@ export async function getOverview(
 
   const rows = await deps.db
     .selectFrom('dossiers as d')
-    .innerJoin('agencies as a', 'a.agency_id', 'd.receiving_agency_id')
+    .innerJoin('agencies as a', (j) => j.on(sql<boolean>`a.agency_id = ${countedAt(scope)}`))
     .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
     .leftJoin('dossier_ratings as r', 'r.dossier_id', 'd.dossier_id')
     .where(inScope(scope))
@@ -204,7 +225,7 @@ export async function getOverview(
     deskAgencies.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
     deskAgencies
       .where(
-        sql<boolean>`NOT EXISTS (SELECT 1 FROM dossiers d WHERE d.receiving_agency_id = a.agency_id AND ${submittedInMonth})`,
+        sql<boolean>`NOT EXISTS (SELECT 1 FROM dossiers d WHERE ${countedAt(scope)} = a.agency_id AND ${submittedInMonth})`,
       )
       .select(['a.code', 'a.name', 'u.name as unit_name'])
       .orderBy('u.path')
