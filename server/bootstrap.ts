@@ -4,6 +4,7 @@ import { openDatabase, type DbHandle } from './db/client.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { seedReference } from './db/seeds/reference.ts';
 import { seedDemo } from './db/seeds/demo.ts';
+import { seedDemoHistory } from './db/seeds/demo/demo-history.ts';
 import { seedCatalogue } from './db/seeds/catalogue.ts';
 import type { Deps } from './deps.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
@@ -52,6 +53,9 @@ export async function openRuntime(
       await seedReference(handle.db, deps.clock.now());
       await seedCatalogue(deps);
       if (config.demoMode) await seedDemo(deps);
+      // The demo's history across the 2025 reform: a running demo's, not the tests' shared template
+      // (tests that need it seed it: server/db/seeds/demo/demo-history.test.ts).
+      if (config.demoMode && config.nodeEnv !== 'test') await seedDemoHistory(deps);
     }
   } catch (err) {
     await handle.close();

@@ -8,6 +8,7 @@ export {
   isReceivingDeskOfficer,
 } from './dossier-access.policy.ts';
 export { performAction, type ActionRequest } from './actions/actions.service.ts';
+export { receiveAtDesk } from './intake/desk-intake.service.ts';
 export {
   submitOnline,
   type OnlineSubmissionInput,
