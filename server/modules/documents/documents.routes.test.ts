@@ -35,14 +35,14 @@ const ASSISTANCE_REQUEST = {
   nguoiYeuCau: {
     hoTen: 'Nguyễn Thị Hường',
     soDinhDanh: '001190012345',
-    noiCuTru: 'Số 12 phố Hàng Trống, phường Hàng Trống, thành phố Hà Nội',
+    noiCuTru: 'Số 12 phố Hàng Trống, phường Hoàn Kiếm, thành phố Hà Nội',
   },
   noiDungYeuCau: 'Đề nghị hưởng trợ cấp xã hội hằng tháng cho con là Nguyễn Minh Khang.',
   hinhThucNhanKetQua: 'Nhận trực tiếp',
   camDoan: true,
 };
 
-let hangTrong: string;
+let hoanKiemWard: string;
 /** The record kept from the birth registration's result, and its file. */
 let documentId: string;
 let resultFile: string;
@@ -72,7 +72,7 @@ const deskIntake = async (payload: Record<string, unknown>, desk = 'desk.hang-tr
     method: 'POST',
     url: '/api/v1/dossiers',
     headers: { cookie: await staff(desk) },
-    payload: { agencyCode: hangTrong, channel: 'direct', formData: ASSISTANCE_REQUEST, ...payload },
+    payload: { agencyCode: hoanKiemWard, channel: 'direct', formData: ASSISTANCE_REQUEST, ...payload },
   });
 
 const onlineSubmit = async (sub: string, components: unknown) =>
@@ -82,7 +82,7 @@ const onlineSubmit = async (sub: string, components: unknown) =>
     headers: { cookie: await citizen(sub), origin: ORIGIN },
     payload: {
       procedureCode: ASSISTANCE,
-      agencyCode: hangTrong,
+      agencyCode: hoanKiemWard,
       applicant: { kind: 'person', phone: '0912345678' },
       formData: ASSISTANCE_REQUEST,
       components,
@@ -99,7 +99,7 @@ before(async () => {
   const started = await startTestIdp();
   idp = started.idp;
   rt = await createTestRuntime({ clock, config: started.config(testConfig(null).oidc) });
-  hangTrong = await peoplesCommittee(rt.deps.db, '00070');
+  hoanKiemWard = await peoplesCommittee(rt.deps.db, '00070');
 });
 after(async () => {
   await rt.close();
@@ -107,7 +107,7 @@ after(async () => {
 });
 
 test('a birth registration approved with its electronic result becomes one record of the applicant, whatever the retries', async () => {
-  const received = await deskIntake(birthAtCounter(hangTrong));
+  const received = await deskIntake(birthAtCounter(hoanKiemWard));
   assert.equal(received.statusCode, 201, received.body);
   const { code } = received.json<View>();
   clock.advance(15 * 60_000);
@@ -177,7 +177,7 @@ test('a birth registration approved with its electronic result becomes one recor
       name: 'Giấy khai sinh (bản điện tử) — Nguyễn Minh Khang',
       dossierCode: code,
       procedure: '1.001193',
-      issuingAgency: { code: hangTrong, name: 'Ủy ban nhân dân Phường Hàng Trống' },
+      issuingAgency: { code: hoanKiemWard, name: 'Ủy ban nhân dân Phường Hoàn Kiếm' },
       issuedAt: approvedAt,
       file: { mediaType: 'application/pdf', size: RESULT_PDF.length },
     },
@@ -355,9 +355,9 @@ test('who may look an applicant’s records up: desk officers of the province, e
   // [user, records seen] for desks; other roles are refused.
   const desks: [string, number][] = [
     ['desk.hang-trong', 1], // the ward that issued it
-    ['desk.my-duc', 1], // another district of Hà Nội: the province's store
+    ['desk.my-duc', 1], // another commune of Hà Nội (Xã Mỹ Đức): the province's store
     ['desk.ttpvhcc-ha-noi', 1], // the province's public administration centre
-    ['desk.tay-giang', 0], // Quảng Nam: another province's store
+    ['desk.tay-giang', 0], // Xã Tây Giang, Đà Nẵng: another province's store
   ];
   for (const [user, seen] of desks) {
     const res = await get(url, await staff(user));

@@ -21,32 +21,58 @@ import { sql } from 'kysely';
 
 export { DOSSIER_SLIP_KINDS, type DossierSlipKind };
 
-/** The locality of a slip's date line: the province, without "Thành phố"/"Tỉnh" ("Hà Nội, ngày …"). */
+/**
+ * The locality of a slip's date line: the province, without "Thành phố"/"Tỉnh" ("Hà Nội, ngày …"). A
+ * province code names the province in force (Lào Cai's 15 was Yên Bái's before 1/7/2025), else the last.
+ */
 async function placeOf(deps: Deps, unitPath: string): Promise<string> {
   const province = await deps.db
     .selectFrom('units')
     .select('name')
-    .where('code', '=', unitPath.split('/')[1]!)
+    .where('path', '=', `/${unitPath.split('/')[1]!}/`)
+    .orderBy(sql`valid_to DESC NULLS FIRST`)
+    .limit(1)
     .executeTakeFirstOrThrow();
   return province.name.replace(/^(Thành phố|Tỉnh)\s+/, '');
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
-/** The names of each unit and its ancestors, the unit first ("Phường Hàng Trống", …, "Thành phố Hà Nội"). */
+/**
+ * The names of each unit and its ancestors, the unit first ("Phường Hoàn Kiếm", "Thành phố Hà Nội"). A
+ * code names the unit in force (codes were reused in 2025), else the last that carried it; its
+ * ancestors are those of the map it was on, on its last day.
+ */
 async function unitAncestries(deps: Deps, codes: string[]): Promise<Map<string, string[]>> {
   const wanted = [...new Set(codes)];
   if (wanted.length === 0) return new Map();
+  const units = await deps.db
+    .selectFrom('units')
+    .select(['code', 'path', 'valid_to'])
+    .where('code', 'in', wanted)
+    .orderBy(sql`valid_to DESC NULLS FIRST`)
+    .execute();
+  const unitOf = new Map<string, (typeof units)[number]>();
+  for (const u of units) if (!unitOf.has(u.code)) unitOf.set(u.code, u);
+  const prefixesOf = (path: string) => {
+    const segments = path.split('/').filter((c) => c !== '');
+    return segments.map((_, i) => `/${segments.slice(0, i + 1).join('/')}/`);
+  };
   const rows = await deps.db
-    .selectFrom('units as u')
-    .innerJoin('units as anc', (j) => j.on(sql<boolean>`u.path LIKE anc.path || '%'`))
-    .select(['u.code', 'anc.name', 'anc.level'])
-    .where('u.code', 'in', wanted)
-    .orderBy('u.code')
-    .orderBy('anc.level', 'desc')
+    .selectFrom('units')
+    .select(['path', 'name', 'valid_from', 'valid_to'])
+    .where('path', 'in', [...new Set([...unitOf.values()].flatMap((u) => prefixesOf(u.path)))])
     .execute();
   const out = new Map<string, string[]>();
-  for (const r of rows) out.set(r.code, [...(out.get(r.code) ?? []), r.name]);
+  for (const [code, unit] of unitOf) {
+    const day = unit.valid_to;
+    const held = (r: (typeof rows)[number]) =>
+      day === null
+        ? r.valid_to === null
+        : (r.valid_from === null || r.valid_from <= day) && (r.valid_to === null || r.valid_to >= day);
+    const names = prefixesOf(unit.path).flatMap((p) => rows.find((r) => r.path === p && held(r))?.name ?? []);
+    out.set(code, names.reverse());
+  }
   return out;
 }
 
@@ -54,9 +80,9 @@ type AddressOwner = { address?: { unitCode?: unknown; line?: unknown } | undefin
 
 /**
  * The applicant's address as the slips and the book print it: the line given with the unit it is in,
- * followed by the unit's ancestry ("Số 12 phố Hàng Trống, Phường Hàng Trống, Quận Hoàn Kiếm, Thành phố Hà
- * Nội"), the names the line already spells left out; without one, the requester's residence in the
- * declaration (`nguoiYeuCau.noiCuTru`, or a `diaChi`/`noiCuTru` field at its top).
+ * followed by the unit's ancestry ("Số 12 phố Hàng Trống, Phường Hoàn Kiếm, Thành phố Hà Nội"), the
+ * names the line already spells left out; without one, the requester's residence in the declaration
+ * (`nguoiYeuCau.noiCuTru`, or a `diaChi`/`noiCuTru` field at its top).
  */
 function addressText(
   applicant: AddressOwner,

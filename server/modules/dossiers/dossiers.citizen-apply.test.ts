@@ -10,6 +10,7 @@ import { dossierKit } from '../../test/dossier-kit.ts';
 import { startTestIdp } from '../../test/citizen.ts';
 import { testConfig } from '../../test/template.ts';
 import { VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
+import { peoplesCommittee } from '../../test/seeded.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
 
 let rt: TestRuntime;
@@ -17,18 +18,17 @@ let idp: DevIdp;
 const clock = manualClock('2026-11-20T02:00:00Z');
 const kit = dossierKit(() => rt);
 const HUONG = 'dev-001190012345';
-let hangTrong: { code: string; name: string };
+let hoanKiemWard: { code: string; name: string };
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
 
 before(async () => {
   const started = await startTestIdp();
   idp = started.idp;
   rt = await createTestRuntime({ clock, config: started.config(testConfig(null).oidc) });
-  hangTrong = await rt.deps.db
+  hoanKiemWard = await rt.deps.db
     .selectFrom('agencies')
     .select(['code', 'name'])
-    .where('kind', '=', 'people-committee')
-    .where('unit_code', '=', '00070')
+    .where('code', '=', await peoplesCommittee(rt.deps.db, '00070'))
     .executeTakeFirstOrThrow();
 });
 after(async () => {
@@ -47,7 +47,7 @@ async function submit(formData: unknown, components?: unknown) {
     headers: { cookie, origin: ORIGIN },
     payload: {
       procedureCode: '1.001193',
-      agencyCode: hangTrong.code,
+      agencyCode: hoanKiemWard.code,
       applicant: { kind: 'person', phone: '0912345678' },
       formData,
       components: files,
@@ -73,7 +73,7 @@ test('#14 prefill: the requester comes from the identity provider’s claims and
   const res = await submit({ ...rest, nguoiYeuCau: requester });
   assert.equal(res.statusCode, 201, res.body);
   const form = await storedForm(res.json<{ code: string }>().code);
-  assert.equal(form.kinhGui, hangTrong.name);
+  assert.equal(form.kinhGui, hoanKiemWard.name);
   assert.equal(form.nguoiYeuCau.hoTen, 'Nguyễn Thị Hường');
   assert.equal(form.nguoiYeuCau.ngaySinh, '1990-05-14');
   assert.deepEqual(form.nguoiYeuCau.giayToTuyThan, {
@@ -142,7 +142,7 @@ test('#14 a procedure the back office cannot take in online is not offered onlin
     headers: { cookie, origin: ORIGIN },
     payload: {
       procedureCode: '1.000894',
-      agencyCode: hangTrong.code,
+      agencyCode: hoanKiemWard.code,
       applicant: { kind: 'person', phone: '0912345678' },
       formData: {},
       components: [],

@@ -26,7 +26,7 @@ const clock = manualClock('2026-11-20T02:00:00Z');
 const kit = dossierKit(() => rt);
 const { staff, citizen } = kit;
 const HUONG = 'dev-001190012345';
-let hangTrong: string;
+let hoanKiemWard: string;
 const ids = new Map<string, string>();
 
 type View = {
@@ -64,7 +64,7 @@ async function intake(
     method: 'POST',
     url: '/api/v1/dossiers',
     headers: { cookie: await staff(user), origin: ORIGIN, ...headers },
-    payload: { ...birthAtCounter(hangTrong), ...extra },
+    payload: { ...birthAtCounter(hoanKiemWard), ...extra },
   });
 }
 
@@ -104,7 +104,7 @@ before(async () => {
   const started = await startTestIdp();
   idp = started.idp;
   rt = await createTestRuntime({ clock, config: started.config(testConfig(null).oidc) });
-  hangTrong = await peoplesCommittee(rt.deps.db, '00070');
+  hoanKiemWard = await peoplesCommittee(rt.deps.db, '00070');
   for (const u of ['specialist.hang-trong', 'leader.hang-trong', 'desk.hang-trong', 'specialist.hang-bac'])
     ids.set(u, await userId(rt.deps.db, u));
 });
@@ -115,7 +115,7 @@ after(async () => {
 
 test('#14 counter intake: the next step and who may take it, for the page to pre-select', async () => {
   const res = await kit.get(
-    `/api/v1/dossiers/intake-next-step?procedure=1.001193&agencyCode=${hangTrong}`,
+    `/api/v1/dossiers/intake-next-step?procedure=1.001193&agencyCode=${hoanKiemWard}`,
     await staff('desk.hang-trong'),
   );
   assert.equal(res.statusCode, 200, res.body);
@@ -124,15 +124,15 @@ test('#14 counter intake: the next step and who may take it, for the page to pre
     people: { id: string; username: string }[];
   }>();
   assert.equal(next.step?.role, 'specialist');
-  assert.equal(next.step?.agency.code, hangTrong);
+  assert.equal(next.step?.agency.code, hoanKiemWard);
   assert.deepEqual(
     next.people.map((p) => p.username),
     ['specialist.hang-trong'],
-    'the specialists of Hàng Trống, and nobody of another ward',
+    'the specialists of Phường Hoàn Kiếm, and nobody of another ward',
   );
   assert.equal(next.people[0]!.id, ids.get('specialist.hang-trong'));
   const specialist = await kit.get(
-    `/api/v1/dossiers/intake-next-step?procedure=1.001193&agencyCode=${hangTrong}`,
+    `/api/v1/dossiers/intake-next-step?procedure=1.001193&agencyCode=${hoanKiemWard}`,
     await staff('specialist.hang-trong'),
   );
   assert.equal(specialist.statusCode, 403, 'only desk officers take dossiers in');
@@ -301,7 +301,7 @@ test('#14 receipt slip: address, book number and fees filled', async () => {
   const slip = await kit.get(`/api/v1/dossiers/${code}/slips/receipt`, await staff('desk.hang-trong'));
   assert.equal(slip.statusCode, 200, slip.body);
   const text = slipText(slip.rawPayload);
-  assert.match(text, /Địa chỉ: Số 12 phố Hàng Trống, Phường Hàng Trống, Quận Hoàn Kiếm, Thành phố Hà Nội/);
+  assert.match(text, /Địa chỉ: Số 12 phố Hàng Trống, Phường Hoàn Kiếm, Thành phố Hà Nội/);
   assert.doesNotMatch(text, /……/, 'no blank left to fill by hand');
   assert.match(text, /Số điện thoại: 0912345678/);
   assert.match(text, /Tiếp nhận hồ sơ của: .*Nguyễn Thị Hường/);
@@ -316,7 +316,7 @@ test('#14 receipt slip: address, book number and fees filled', async () => {
         await rt.deps.db
           .selectFrom('agencies')
           .select('agency_id')
-          .where('code', '=', hangTrong)
+          .where('code', '=', hoanKiemWard)
           .executeTakeFirstOrThrow()
       ).agency_id,
     )
@@ -343,7 +343,7 @@ test('#14 receipt slip: address, book number and fees filled', async () => {
 });
 
 test('#14 receipt slip: the address from the declaration when the applicant gave none', async () => {
-  const { address: _address, ...applicant } = birthAtCounter(hangTrong).applicant;
+  const { address: _address, ...applicant } = birthAtCounter(hoanKiemWard).applicant;
   const res = await intake('desk.hang-trong', { applicant });
   assert.equal(res.statusCode, 201, res.body);
   const slip = await kit.get(
@@ -364,7 +364,7 @@ test('#14 accept: an online dossier received and assigned in one act, If-Match a
     headers: { cookie, origin: ORIGIN },
     payload: {
       procedureCode: '1.001193',
-      agencyCode: hangTrong,
+      agencyCode: hoanKiemWard,
       applicant: { kind: 'person', phone: '0912345678' },
       formData: VALID_BIRTH_DECLARATION,
       components: [],
@@ -379,7 +379,7 @@ test('#14 accept: an online dossier received and assigned in one act, If-Match a
     headers: { cookie, origin: ORIGIN },
     payload: {
       procedureCode: '1.001193',
-      agencyCode: hangTrong,
+      agencyCode: hoanKiemWard,
       applicant: {
         kind: 'person',
         phone: '0912345678',
@@ -469,12 +469,12 @@ test('#14 accept: an online dossier received and assigned in one act, If-Match a
 test('#14 tracking book: a period as PDF and XLSX, rows numbered as in the book', async () => {
   const desk = await staff('desk.hang-trong');
   const url = (format: string, from = '2026-11-20', to = '2026-11-20') =>
-    `/api/v1/desks/${hangTrong}/tracking-book?from=${from}&to=${to}&format=${format}`;
+    `/api/v1/desks/${hoanKiemWard}/tracking-book?from=${from}&to=${to}&format=${format}`;
   const expected = await rt.deps.db
     .selectFrom('dossiers as d')
     .innerJoin('agencies as a', 'a.agency_id', 'd.receiving_agency_id')
     .select('d.code')
-    .where('a.code', '=', hangTrong)
+    .where('a.code', '=', hoanKiemWard)
     .where('d.received_at', 'is not', null)
     .orderBy('d.received_at')
     .orderBy('d.code')
@@ -502,7 +502,9 @@ test('#14 tracking book: a period as PDF and XLSX, rows numbered as in the book'
     data.map((r) => [r[0], r[1]]),
     expected.map((d, i) => [i + 1, d.code]),
   );
-  const withAddress = data.find((r) => String(r[4]).includes('Số 12 phố Hàng Trống, Phường Hàng Trống'));
+  const withAddress = data.find((r) =>
+    String(r[4]).includes('Số 12 phố Hàng Trống, Phường Hoàn Kiếm, Thành phố Hà Nội'),
+  );
   assert.ok(withAddress, 'the address with its units, and the phone');
   assert.match(String(withAddress[4]), /0912345678/);
 

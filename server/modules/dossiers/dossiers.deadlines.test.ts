@@ -35,7 +35,7 @@ test('worklists: counts and lists per role follow the dossier; overdue once the 
   assert.ok((await list('specialist.hang-trong', 'overdue')).items.some((i) => i.code === d.code));
   assert.ok(
     ((await counts('leader.hoan-kiem')).overdue ?? 0) >= 1,
-    'the district leader sees overdue dossiers of its wards',
+    'the city leader (UBND Thành phố Hà Nội) sees overdue dossiers of its wards',
   );
   assert.equal((await counts('desk.quan-3')).overdue, 0);
   const anon = await kit.rt.app.inject({ method: 'GET', url: '/api/v1/dossiers/counts' });

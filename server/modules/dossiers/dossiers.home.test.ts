@@ -51,7 +51,7 @@ const listed = async (cookie: string, list: string) => {
   return res.json<{ items: { code: string; status: string }[]; total: number }>();
 };
 
-/** An online birth registration to Hàng Trống by a citizen at the test identity provider: its code. */
+/** An online birth registration to Phường Hoàn Kiếm by a citizen at the test identity provider: its code. */
 async function submitOnline(): Promise<string> {
   const cookie = await signInCitizen(rt.app, 'dev-001190012345');
   // What the online channel requires, as the server says it.
@@ -120,7 +120,7 @@ test('#14 home counters: each counter counts what its worklist lists, for every 
   assert.ok(
     (await listed(await kit.staff('specialist.hang-trong'), 'mine')).items.some((d) => d.code === assigned),
   );
-  assert.ok(seen['leader.hoan-kiem']!['due-soon']! >= 1, "the district leader sees its wards' deadlines");
+  assert.ok(seen['leader.hoan-kiem']!['due-soon']! >= 1, "the city leader sees its wards' deadlines");
   // Another province's desk counts none of Hà Nội's dossiers.
   for (const list of WORKLISTS) {
     const l = await listed(await kit.staff('desk.quan-3'), list);

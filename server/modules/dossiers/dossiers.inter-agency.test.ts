@@ -1,19 +1,19 @@
-// Journeys through the HTTP API across agencies: ward, district, province department.
+// Journeys through the HTTP API across agencies of the two-level map: a ward and the province's
+// department above it (the ward's unit's parent is now the province).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { APPLICANT_HUONG } from '../../test/fixtures.ts';
 import { journeyKit, pdfText, type View } from './test-kit.ts';
-import { agencyCode, peoplesCommittee, userId } from '../../test/seeded.ts';
+import { agencyCode, userId } from '../../test/seeded.ts';
 
 const { kit, cookies, as, intake, act, viewOf, getAs } = journeyKit();
 const { clock } = kit;
 
-test('inter-agency: ward → district → province department → ward leader, each step at its agency', async () => {
+test('inter-agency: ward → province department → ward leader, each step at its agency', async () => {
   clock.set('2026-11-25T01:30:00Z'); // Wednesday 08:30
   cookies.clear();
   const admin = await as('demo-admin');
   const stp = await agencyCode(kit.rt.deps.db, '01', 'justice');
-  const hoanKiem = await peoplesCommittee(kit.rt.deps.db, '002');
   const share = (value: number) => ({ value, unit: 'working-hour' });
   const steps = [
     {
@@ -32,18 +32,20 @@ test('inter-agency: ward → district → province department → ward leader, e
       share: share(2),
       canSendBack: true,
     },
+    // The department of the level above the ward, found by kind through the ward's unit's parent (the
+    // province, since 1/7/2025), then named by its code: both are Sở Tư pháp Hà Nội.
     {
-      key: 'district',
-      name: 'UBND quận xác minh',
+      key: 'department',
+      name: 'Sở Tư pháp thẩm định',
       role: 'specialist',
-      performer: { kind: 'agency-of-kind-above', agencyKind: 'people-committee' },
+      performer: { kind: 'agency-of-kind-above', agencyKind: 'justice' },
       share: share(2),
       canSendBack: true,
     },
     {
       key: 'province',
-      name: 'Sở Tư pháp cho ý kiến',
-      role: 'specialist',
+      name: 'Lãnh đạo Sở Tư pháp cho ý kiến',
+      role: 'leader',
       performer: { kind: 'named-agency', agencyCode: stp },
       share: share(1),
       canSendBack: true,
@@ -88,17 +90,17 @@ test('inter-agency: ward → district → province department → ward leader, e
   const d = (await intake('desk.hang-trong')).json<View>();
   assert.deepEqual(
     d.steps.map((s) => s.agency.code),
-    [kit.hangTrong, kit.hangTrong, hoanKiem, stp, kit.hangTrong, kit.hangTrong],
+    [kit.hangTrong, kit.hangTrong, stp, stp, kit.hangTrong, kit.hangTrong],
   );
   assert.deepEqual(d, await viewOf('desk.hang-trong', d.code), 'the answer is what a read shows');
   const hops: [string, string, string][] = [
     ['desk.hang-trong', 'specialist.hang-trong', kit.hangTrong],
-    ['specialist.hang-trong', 'specialist.hoan-kiem', hoanKiem],
-    ['specialist.hoan-kiem', 'specialist.stp-ha-noi', stp],
-    ['specialist.stp-ha-noi', 'leader.hang-trong', kit.hangTrong],
+    ['specialist.hang-trong', 'specialist.stp-ha-noi', stp],
+    ['specialist.stp-ha-noi', 'leader.stp-ha-noi', stp],
+    ['leader.stp-ha-noi', 'leader.hang-trong', kit.hangTrong],
   ];
-  // The next step is the ward's: a specialist of the district cannot be named for it (422 naming the
-  // field, nothing written), nor can the ward's own desk officer.
+  // The next step is the ward's: a specialist of the city's People's Committee above it cannot be
+  // named for it (422 naming the field, nothing written), nor can the ward's own desk officer.
   for (const wrong of ['specialist.hoan-kiem', 'desk.hang-trong']) {
     const refused = await act('desk.hang-trong', d.code, 'forward', {
       nextAssigneeId: await userId(kit.rt.deps.db, wrong),
@@ -122,7 +124,7 @@ test('inter-agency: ward → district → province department → ward leader, e
     const v = res.json<View & { currentAgency: { code: string } }>();
     assert.equal(v.currentAgency.code, agency, `${from} → ${to}`);
   }
-  // The province department sees the dossier it worked on; a department beside it does not.
+  // The province department sees the dossier it worked on; a desk of another province does not.
   assert.equal((await getAs('specialist.stp-ha-noi', `/api/v1/dossiers/${d.code}`)).statusCode, 200);
   assert.equal((await getAs('desk.quan-3', `/api/v1/dossiers/${d.code}`)).statusCode, 404);
   clock.advance(20 * 60_000);
@@ -143,11 +145,13 @@ test('inter-agency: ward → district → province department → ward leader, e
   );
 });
 
-test('a district procedure at Quận Hoàn Kiếm: the province lets the district office offer it; the district desk receives and returns it', async () => {
+test('a province procedure at Phường Hoàn Kiếm: the province lets the ward offer it; the ward desk receives and returns it', async () => {
   clock.set('2026-11-26T02:00:00Z'); // Thursday 09:00
   cookies.clear();
   const admin = await as('demo-admin');
-  const office = await agencyCode(kit.rt.deps.db, '002', 'natural-resources');
+  // Re-issuing a lost land-use certificate is published at province level only (Sở Nông nghiệp và Môi
+  // trường); the city hands it to a ward's People's Committee too, below the province.
+  const office = kit.hangTrong;
   const detail = (await kit.rt.app.inject({ method: 'GET', url: '/api/v1/procedures/1.012786' })).json<{
     offeredBy: { code: string; unitCode: string }[];
     procedure: { components: unknown[] };
@@ -156,7 +160,7 @@ test('a district procedure at Quận Hoàn Kiếm: the province lets the distric
     method: 'PUT',
     url: '/api/v1/procedures/1.012786/offerings',
     headers: { cookie: admin },
-    // The province replaces its own offerings only: Hà Nội's department stays, the district office joins.
+    // The province replaces its own offerings only: Hà Nội's department stays, the ward joins.
     payload: {
       agencyCodes: [...detail.offeredBy.filter((a) => a.unitCode === '01').map((a) => a.code), office],
     },
@@ -173,16 +177,16 @@ test('a district procedure at Quận Hoàn Kiếm: the province lets the distric
   const res = await kit.rt.app.inject({
     method: 'POST',
     url: '/api/v1/dossiers',
-    headers: { cookie: await as('desk.hoan-kiem') },
+    headers: { cookie: await as('desk.hang-trong') },
     payload: {
       procedureCode: '1.012786',
       agencyCode: office,
-      applicant: { ...APPLICANT_HUONG, address: { unitCode: '00061', line: 'Số 5 phố Hàng Bạc' } },
+      applicant: { ...APPLICANT_HUONG, address: { unitCode: '00070', line: 'Số 5 phố Hàng Bạc' } },
       formData: {
         nguoiYeuCau: {
           hoTen: 'Nguyễn Thị Hường',
           soDinhDanh: '001190012345',
-          noiCuTru: 'Số 5 phố Hàng Bạc, phường Hàng Bạc',
+          noiCuTru: 'Số 5 phố Hàng Bạc, phường Hoàn Kiếm',
         },
         noiDungYeuCau: 'Đề nghị cấp lại Giấy chứng nhận quyền sử dụng đất do bị mất',
         hinhThucNhanKetQua: 'Nhận trực tiếp',
@@ -195,27 +199,27 @@ test('a district procedure at Quận Hoàn Kiếm: the province lets the distric
   assert.equal(res.statusCode, 201, res.body);
   const d = res.json<View & { competentAgency: { code: string } }>();
   assert.equal(d.competentAgency.code, office);
-  assert.match(d.code, /^000\.00\.22\.H26-261126-0001$/);
+  assert.match(d.code, new RegExp(`^${office.replace(/\./g, '\\.')}-261126-0001$`));
   // 20 working days from Thursday 26/11/2026 09:00: 24/12/2026 09:00 (no holiday in between).
   assert.equal(d.dueAt, '2026-12-24T02:00:00.000Z');
 
-  const toSpecialist = await act('desk.hoan-kiem', d.code, 'forward', {
-    nextAssigneeId: await userId(kit.rt.deps.db, 'specialist.hoan-kiem'),
+  const toSpecialist = await act('desk.hang-trong', d.code, 'forward', {
+    nextAssigneeId: await userId(kit.rt.deps.db, 'specialist.hang-trong'),
   });
   assert.equal(toSpecialist.statusCode, 200, toSpecialist.body);
-  const toLeader = await act('specialist.hoan-kiem', d.code, 'forward', {
-    nextAssigneeId: await userId(kit.rt.deps.db, 'leader.hoan-kiem'),
+  const toLeader = await act('specialist.hang-trong', d.code, 'forward', {
+    nextAssigneeId: await userId(kit.rt.deps.db, 'leader.hang-trong'),
   });
   assert.equal(toLeader.statusCode, 200, toLeader.body);
-  const approved = await act('leader.hoan-kiem', d.code, 'approve', {
+  const approved = await act('leader.hang-trong', d.code, 'approve', {
     resultNumber: '125/QĐ-UBND',
     resultDate: '2025-07-01',
     signer: 'Trần Quốc Việt',
     resultDocuments: [{ name: 'Giấy chứng nhận quyền sử dụng đất (cấp lại)' }],
   });
   assert.equal(approved.statusCode, 200, approved.body);
-  const returned = await act('desk.hoan-kiem', d.code, 'return-result', { channel: 'counter' });
+  const returned = await act('desk.hang-trong', d.code, 'return-result', { channel: 'counter' });
   assert.equal(returned.json<View>().status, 'returned');
-  // The ward desk next door never sees it.
+  // The ward desk next door (Phường Cửa Nam) never sees it.
   assert.equal((await getAs('desk.hang-bac', `/api/v1/dossiers/${d.code}`)).statusCode, 404);
 });

@@ -9,7 +9,7 @@ import { journeyKit, pdfText, type View } from './test-kit.ts';
 const { kit, cookies, as, intake, act, actWith, viewOf, allowed, getAs } = journeyKit();
 const { clock } = kit;
 
-test('birth registration at Phường Hàng Trống: received, processed, approved, returned; the public sees it masked', async () => {
+test('birth registration at Phường Hoàn Kiếm: received, processed, approved, returned; the public sees it masked', async () => {
   const res = await intake('desk.hang-trong');
   assert.equal(res.statusCode, 201, res.body);
   const d = res.json<View>();
@@ -86,7 +86,7 @@ test('birth registration at Phường Hàng Trống: received, processed, approv
     'Nguyễn Thị Hường',
     'Thủ tục đăng ký khai sinh',
     'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-    'PHƯỜNG HÀNG TRỐNG',
+    'PHƯỜNG HOÀN KIẾM',
   ]) {
     assert.ok(text.includes(s), `receipt contains ${s}`);
   }
@@ -226,12 +226,13 @@ test('stale versions get 409; an idempotent retry never acts twice', async () =>
   }
 });
 
-test('another ward cannot see the dossier; the district above can', async () => {
+test('another ward cannot see the dossier; the city above can', async () => {
   const d = (await intake('desk.hang-trong')).json<View>();
   const other = await getAs('desk.hang-bac', `/api/v1/dossiers/${d.code}`);
   assert.equal(other.statusCode, 404);
-  const district = await getAs('leader.hoan-kiem', `/api/v1/dossiers/${d.code}`);
-  assert.equal(district.statusCode, 200);
+  // leader.hoan-kiem leads at UBND Thành phố Hà Nội, the one level above the wards since 1/7/2025.
+  const city = await getAs('leader.hoan-kiem', `/api/v1/dossiers/${d.code}`);
+  assert.equal(city.statusCode, 200);
   const list = (await getAs('desk.hang-bac', '/api/v1/dossiers?q=huong')).json<{ total: number }>();
   assert.equal(list.total, 0);
   const mine = (await getAs('desk.hang-trong', '/api/v1/dossiers?q=nguyen%20huong')).json<{

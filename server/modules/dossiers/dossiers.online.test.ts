@@ -1,5 +1,5 @@
 // Online submission through the citizen portal's API: a citizen signed in at the identity provider
-// submits, a desk (of the competent ward, or of another district) accepts, supplements go back and
+// submits, a desk (of the competent ward, or of another commune) accepts, supplements go back and
 // forth, the citizen withdraws; citizens see only their own dossiers.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,7 +7,7 @@ import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.
 import { errorOf, ORIGIN } from '../../test/http.ts';
 import { dossierKit } from '../../test/dossier-kit.ts';
 import { startTestIdp } from '../../test/citizen.ts';
-import { countRows } from '../../test/seeded.ts';
+import { countRows, peoplesCommittee } from '../../test/seeded.ts';
 import { testConfig } from '../../test/template.ts';
 import { birthAtCounter, VALID_BIRTH_DECLARATION } from '../../test/fixtures.ts';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
@@ -20,7 +20,9 @@ const kit = dossierKit(() => rt);
 const { staff, citizen } = kit;
 const HUONG = 'dev-001190012345';
 const MINH = 'dev-001085004321';
-let hangTrong: string;
+/** UBND Phường Hoàn Kiếm (00070), where the applicant lives; desk.hang-trong's desk. */
+let hoanKiemWard: string;
+/** UBND Xã Thanh Oai (10114), a commune of the same city; desk.thanh-oai's desk. */
 let thanhOai: string;
 let required: string[];
 
@@ -51,7 +53,7 @@ async function submit(who: string, extra: Record<string, unknown> = {}, componen
     headers: { cookie, origin: ORIGIN },
     payload: {
       procedureCode: '1.001193',
-      agencyCode: hangTrong,
+      agencyCode: hoanKiemWard,
       applicant: {
         kind: 'person',
         phone: '0912345678',
@@ -83,18 +85,8 @@ before(async () => {
   const started = await startTestIdp();
   idp = started.idp;
   rt = await createTestRuntime({ clock, config: started.config(testConfig(null).oidc) });
-  const pc = async (where: { unit?: string; name?: string }) =>
-    (
-      await rt.deps.db
-        .selectFrom('agencies')
-        .select('code')
-        .where('kind', '=', 'people-committee')
-        .$if(where.unit !== undefined, (q) => q.where('unit_code', '=', where.unit!))
-        .$if(where.name !== undefined, (q) => q.where('name', '=', where.name!))
-        .executeTakeFirstOrThrow()
-    ).code;
-  hangTrong = await pc({ unit: '00070' });
-  thanhOai = await pc({ name: 'Ủy ban nhân dân Huyện Thanh Oai' });
+  hoanKiemWard = await peoplesCommittee(rt.deps.db, '00070');
+  thanhOai = await peoplesCommittee(rt.deps.db, '10114');
   // What the online channel requires, as the server says it.
   const none = await submit(HUONG, {}, []);
   assert.equal(none.statusCode, 400, none.body);
@@ -116,7 +108,7 @@ test('a citizen submits online; the ward desk accepts it and the clock starts at
   assert.equal(d.channel, 'online');
   assert.equal(d.receivedAt, null);
   assert.equal(d.dueAt, null);
-  assert.match(d.code, new RegExp(`^${hangTrong.replace(/\./g, '\\.')}-261120-\\d{4}$`));
+  assert.match(d.code, new RegExp(`^${hoanKiemWard.replace(/\./g, '\\.')}-261120-\\d{4}$`));
   assert.equal(d.applicant.fullName, 'Nguyễn Thị Hường', 'the name is the identity provider’s');
   assert.equal(d.applicant.idNumber, '001190012345');
   // The answer is built from what the submission wrote, not read back: it must be what a read shows
@@ -144,7 +136,7 @@ test('a citizen submits online; the ward desk accepts it and the clock starts at
       applicantAddress: {
         line: 'Số 12 phố Hàng Trống',
         unitCode: '00070',
-        unitPath: 'Phường Hàng Trống, Quận Hoàn Kiếm, Thành phố Hà Nội',
+        unitPath: 'Phường Hoàn Kiếm, Thành phố Hà Nội',
       },
       requestedReturnChannel: null,
       returnChannel: null,
@@ -194,12 +186,12 @@ test('a citizen submits online; the ward desk accepts it and the clock starts at
   assert.equal(slip.headers['content-type'], 'application/pdf');
 });
 
-test('an online submission accepted at a desk of another district goes on to the competent ward', async () => {
+test('an online submission accepted at a desk of another commune goes on to the competent ward', async () => {
   const res = await submit(HUONG, { receivingAgencyCode: thanhOai });
   assert.equal(res.statusCode, 201, res.body);
   const d = res.json<View>();
   assert.ok(d.code.startsWith(`${thanhOai}-`), 'the code is the receiving desk’s');
-  assert.equal(d.competentAgency.code, hangTrong);
+  assert.equal(d.competentAgency.code, hoanKiemWard);
 
   // The ward's desk does not receive it; Thanh Oai's does.
   const wardDesk = await act(await staff('desk.hang-trong'), d.code, 'accept');
@@ -224,20 +216,8 @@ test('an online submission accepted at a desk of another district goes on to the
 });
 
 test('#20.7 an online submission to a desk of another province is refused, naming the desk; nothing written', async () => {
-  const quan3Ward = await rt.deps.db
-    .selectFrom('units')
-    .select('code')
-    .where('parent_code', '=', '770')
-    .orderBy('code')
-    .executeTakeFirstOrThrow();
-  const quan3 = (
-    await rt.deps.db
-      .selectFrom('agencies')
-      .select('code')
-      .where('unit_code', '=', quan3Ward.code)
-      .where('kind', '=', 'people-committee')
-      .executeTakeFirstOrThrow()
-  ).code;
+  // Phường Nhiêu Lộc, Thành phố Hồ Chí Minh: desk.quan-3's desk.
+  const quan3 = await peoplesCommittee(rt.deps.db, '27142');
   const cookie = await citizen(HUONG);
   const files = await Promise.all(required.map(async (code) => ({ code, fileIds: [await upload(cookie)] })));
   const before = await countRows(rt.deps.db, 'dossiers');
@@ -355,7 +335,7 @@ test('a desk intake for the citizen shows up in their dossiers, by ID number', a
     url: '/api/v1/dossiers',
     headers: { cookie: await staff('desk.hang-trong'), origin: ORIGIN },
     payload: {
-      ...birthAtCounter(hangTrong),
+      ...birthAtCounter(hoanKiemWard),
       applicant: { kind: 'person', fullName: 'Trần Văn Minh', idNumber: '001085004321', phone: '0987654321' },
     },
   });

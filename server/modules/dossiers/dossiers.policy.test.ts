@@ -18,36 +18,18 @@ const dossiers: Involved[] = [];
 
 before(async () => {
   rt = await createTestRuntime({ clock });
-  // One dossier per desk: two wards, a district, a Quảng Nam district and TP HCM's Quận 3, each for
-  // a commune-level procedure decided by the desk's own People's Committee or, for the district
-  // desks, by a ward of theirs (a desk receives for the agencies it reaches: docs/domain/intake.md).
+  // One dossier per desk: two wards of Hà Nội, the city's People's Committee above them, a commune of
+  // Đà Nẵng (which Quảng Nam joined) and a ward of TP HCM, each for a commune-level procedure decided by
+  // the desk's own People's Committee or, for the city's desk, by a ward below it (a desk receives for
+  // the agencies it reaches: docs/domain/intake.md).
   const desks: [string, string][] = [
     ['desk.hang-trong', '00070'],
-    ['desk.hang-bac', '00061'],
+    ['desk.hang-bac', '00082'],
     ['desk.hoan-kiem', '00070'],
-    ['desk.quan-3', '770'],
-    ['desk.tay-giang', '504'],
+    ['desk.quan-3', '27142'],
+    ['desk.tay-giang', '20455'],
   ];
-  for (const [desk, competentUnit] of desks) {
-    const unitLevel = (
-      await rt.deps.db
-        .selectFrom('units')
-        .select('level')
-        .where('code', '=', competentUnit)
-        .executeTakeFirstOrThrow()
-    ).level;
-    const unit =
-      unitLevel === 3
-        ? competentUnit
-        : (
-            await rt.deps.db
-              .selectFrom('units')
-              .select('code')
-              .where('parent_code', '=', competentUnit)
-              .orderBy('code')
-              .limit(1)
-              .executeTakeFirstOrThrow()
-          ).code;
+  for (const [desk, unit] of desks) {
     const competent = await peoplesCommittee(rt.deps.db, unit);
     const res = await rt.app.inject({
       method: 'POST',

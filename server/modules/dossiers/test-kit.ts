@@ -31,7 +31,7 @@ export function journeyKit() {
   const kit = {
     rt: undefined as unknown as TestRuntime,
     clock: manualClock('2026-11-20T02:00:00Z'),
-    /** Phường Hàng Trống's people's committee. */
+    /** desk.hang-trong's: UBND Phường Hoàn Kiếm (00070, the code of Hàng Trống before 1/7/2025). */
     hangTrong: '',
   };
   const cookies = new Map<string, string>();

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { ORIGIN } from '../../test/http.ts';
 import { funeralSupportAtCounter } from '../../test/fixtures.ts';
-import { userId } from '../../test/seeded.ts';
+import { peoplesCommittee, userId } from '../../test/seeded.ts';
 import { EXPORT_ROW_LIMIT, WORKLIST_SORTS } from '../../../common/dossiers/worklists.ts';
 import { journeyKit, type View } from './test-kit.ts';
 
@@ -58,6 +58,8 @@ async function allPages(user: string, query: Record<string, string | number | un
 }
 
 const DESK = 'desk.hang-trong';
+/** The receiving agency's identifier a dossier code starts with (`H26.104` of `H26.104-261120-0001`). */
+const agencyPart = (code: string) => code.slice(0, code.indexOf('-'));
 const codes = { huong: '', duc: '', anh: '' };
 /** Codes of the copies made for paging under ties. */
 const copies: string[] = [];
@@ -92,7 +94,7 @@ async function setUp() {
   // Copies of Ánh's dossier with few distinct sort keys (ties everywhere), some online.
   const submitted = ['2026-11-23T03:00:00Z', '2026-11-23T03:00:00.123456Z', '2026-11-24T01:00:00Z'];
   const dues = [null, '2026-11-27T03:00:00Z', '2026-11-27T03:00:00Z', '2026-12-01T10:00:00Z'];
-  const agencyPrefix = codes.anh.slice(0, 13);
+  const agencyPrefix = agencyPart(codes.anh);
   for (let i = 0; i < 24; i++) {
     const code = `${agencyPrefix}-261101-${String(9000 + i)}`;
     copies.push(code);
@@ -203,18 +205,19 @@ test('#14 keyset paging gives every row once, under ties, in every order and pag
   );
 });
 
-test("#14 a district leader's list spans its wards: merged per agency, every page in due order, as one sort of them all gives", async () => {
+test("#14 the city leader's list spans its wards: merged per agency, every page in due order, as one sort of them all gives", async () => {
   await ready();
   const db = kit.rt.deps.db;
+  // leader.hoan-kiem leads at UBND Thành phố Hà Nội, the one level above the wards since 1/7/2025.
   const leader = 'leader.hoan-kiem';
-  // Copies of Ánh's dossier at Hàng Bạc too, due at the same times as those at Hàng Trống (ties
-  // across agencies), one of them closed (not in the list).
-  const hangBac = await sql<{ agency_id: string }>`SELECT agency_id FROM agencies
-    WHERE name = 'Ủy ban nhân dân Phường Hàng Bạc'`.execute(db);
-  const bac = hangBac.rows[0]!.agency_id;
+  // Copies of Ánh's dossier at Phường Cửa Nam too, due at the same times as those at Phường Hoàn Kiếm
+  // (ties across agencies), one of them closed (not in the list).
+  const cuaNam = await sql<{ agency_id: string }>`SELECT agency_id FROM agencies
+    WHERE code = ${await peoplesCommittee(db, '00082')}`.execute(db);
+  const bac = cuaNam.rows[0]!.agency_id;
   const dues = [null, '2026-11-27T03:00:00Z', '2026-12-01T10:00:00Z'];
   for (let i = 0; i < 9; i++) {
-    const code = `${codes.anh.slice(0, 13)}-261102-${String(9100 + i)}`;
+    const code = `${agencyPart(codes.anh)}-261102-${String(9100 + i)}`;
     await sql`INSERT INTO dossiers (code, procedure_version_id, procedure_code, case_key, channel, receiving_agency_id,
         competent_agency_id, current_agency_id, step_agencies, workflow, applicant, applicant_id_number, applicant_search,
         form_data, components, state, status, version, assignee_user_id, submitted_at, received_at, due_at,
@@ -227,19 +230,19 @@ test("#14 a district leader's list spans its wards: merged per agency, every pag
     await sql`INSERT INTO dossier_agencies (dossier_id, agency_id)
       SELECT dossier_id, ${bac} FROM dossiers WHERE code = ${code}`.execute(db);
   }
-  // The oracle: every open dossier at an agency of the district's units, sorted at once.
-  const district = await sql<{
+  // The oracle: every open dossier at an agency of the city's units, sorted at once.
+  const city = await sql<{
     path: string;
   }>`SELECT u.path FROM users us JOIN user_roles r ON r.user_id = us.user_id
-    JOIN agencies a ON a.agency_id = r.agency_id JOIN units u ON u.code = a.unit_code
+    JOIN agencies a ON a.agency_id = r.agency_id JOIN units u ON u.unit_id = a.unit_id
     WHERE us.username = ${leader} AND r.role = 'leader'`.execute(db);
   const expected = async (dir: 'asc' | 'desc') =>
     (
       await sql<{
         code: string;
       }>`SELECT d.code FROM dossiers d JOIN agencies a ON a.agency_id = d.current_agency_id
-        JOIN units u ON u.code = a.unit_code
-        WHERE d.closed_at IS NULL AND u.path LIKE ${district.rows[0]!.path + '%'}
+        JOIN units u ON u.unit_id = a.unit_id
+        WHERE d.closed_at IS NULL AND u.path LIKE ${city.rows[0]!.path + '%'}
         ORDER BY COALESCE(d.extended_due_at, d.due_at, '9999-12-31 00:00:00+00'::timestamptz) ${sql.raw(dir)},
           d.dossier_id ${sql.raw(dir)}`.execute(db)
     ).rows.map((r) => r.code);
@@ -312,7 +315,7 @@ test('#14 every filter narrows the list to what it names', async () => {
     [codes.huong, codes.duc],
   );
   await check({ from: '2026-11-24' }, (i) => i.submittedAt >= '2026-11-23T17:00:00.000Z', [copies[2]!]);
-  // The district leader's agency filter: dossiers at the ward's committee, below the district.
+  // The city leader's agency filter: dossiers at the ward's committee, below the city.
   const leader = 'leader.hoan-kiem';
   const underWard = (await list(leader, { underAgency: kit.hangTrong, pageSize: 500 })).items;
   assert.ok(underWard.some((i) => i.code === codes.duc));
@@ -457,18 +460,14 @@ test('#14 authorisation: another province sees none of these dossiers; a ward de
     for (const code of ours) assert.ok(!rows.includes(code), `${user} sees ${code}`);
     assert.equal((await list(user, { q: 'tran van duc' })).total, 0);
   }
-  // Phường Hàng Bạc's desk, in the same district, does not reach Hàng Trống's dossiers; the district's leader does.
+  // Phường Cửa Nam's desk, in the same city, does not reach Phường Hoàn Kiếm's dossiers; the city's leader does.
   assert.equal((await list('desk.hang-bac', { q: codes.duc })).total, 0);
   assert.equal((await list('leader.hoan-kiem', { q: codes.duc })).total, 1);
   // A leader's "at my agency" holds its agency and those below it; a desk's, its own agency only.
-  const district = (await list('leader.hoan-kiem', { list: 'agency', pageSize: 500 })).items.map(
-    (i) => i.code,
-  );
-  assert.ok(district.includes(codes.duc) && district.includes(codes.huong));
-  const districtDesk = (await list('desk.hoan-kiem', { list: 'agency', pageSize: 500 })).items.map(
-    (i) => i.code,
-  );
-  assert.ok(!districtDesk.includes(codes.duc));
+  const city = (await list('leader.hoan-kiem', { list: 'agency', pageSize: 500 })).items.map((i) => i.code);
+  assert.ok(city.includes(codes.duc) && city.includes(codes.huong));
+  const cityDesk = (await list('desk.hoan-kiem', { list: 'agency', pageSize: 500 })).items.map((i) => i.code);
+  assert.ok(!cityDesk.includes(codes.duc));
   assert.ok((await list(DESK, { list: 'agency', pageSize: 500 })).items.some((i) => i.code === codes.duc));
   assert.equal((await kit.rt.app.inject({ method: 'GET', url: '/api/v1/dossiers/export' })).statusCode, 401);
 });
@@ -478,7 +477,7 @@ test('#14 an export above the limit is refused, naming the limit', async () => {
   const db = kit.rt.deps.db;
   // EXPORT_ROW_LIMIT copies of one dossier with their agencies (the reach follows them), on days of
   // their own: with the rows above, the desk's list is longer than one export may be.
-  const prefix = codes.anh.slice(0, 13);
+  const prefix = agencyPart(codes.anh);
   await sql`INSERT INTO dossiers (code, procedure_version_id, procedure_code, case_key, channel, receiving_agency_id,
       competent_agency_id, current_agency_id, step_agencies, workflow, applicant, applicant_id_number, applicant_search,
       form_data, components, state, status, version, assignee_user_id, submitted_at, received_at, due_at,

@@ -1,7 +1,8 @@
-// Issue #20.7: who may receive for whom at the desk. The matrix of every demo desk of Hà Nội, Quảng Nam
-// and TP Hồ Chí Minh against wards and communes of the three provinces: a desk receives exactly for the
-// agencies it reaches (its own, those under it, those of the units below its unit: the reach reads use),
-// and a dossier it receives reaches the competent agency's worklists. A refusal is a 403 in the envelope
+// Issue #20.7: who may receive for whom at the desk. The matrix of every demo desk of Hà Nội, Đà Nẵng
+// (which Quảng Nam joined) and TP Hồ Chí Minh, on the two-level map in force since 1/7/2025, against
+// wards and communes of the three provinces: a desk receives exactly for the agencies it reaches (its
+// own, those under it, those of the units below its unit: the reach reads use), and a dossier it
+// receives reaches the competent agency's worklists. A refusal is a 403 in the envelope
 // naming `agencyCode`, and writes nothing. The file-use column (#20.8: a desk attaches only the files it
 // uploaded) is the last test.
 import { after, before, test } from 'node:test';
@@ -17,49 +18,39 @@ let rt: TestRuntime;
 const clock = manualClock('2026-11-25T02:00:00Z');
 const { staff, upload, forward, get } = dossierKit(() => rt);
 
-/** The places the matrix receives for: a ward or commune each, by its unit (or its district's first). */
+/** The places the matrix receives for: a ward or commune each, by its unit, directly under its province. */
 const PLACES = {
-  hangTrong: { unit: '00070', province: 'Hà Nội' },
-  hangBac: { unit: '00061', province: 'Hà Nội' },
-  thanhOai: { district: '278', province: 'Hà Nội' },
-  myDuc: { district: '282', province: 'Hà Nội' },
-  tayGiang: { district: '504', province: 'Quảng Nam' },
-  namTraMy: { district: '516', province: 'Quảng Nam' },
-  quan3: { district: '770', province: 'TP Hồ Chí Minh' },
+  /** Phường Hoàn Kiếm: desk.hang-trong's. */
+  hoanKiemWard: { unit: '00070', province: 'Hà Nội' },
+  /** Phường Cửa Nam: desk.hang-bac's. */
+  cuaNam: { unit: '00082', province: 'Hà Nội' },
+  thanhOai: { unit: '10114', province: 'Hà Nội' },
+  myDuc: { unit: '10441', province: 'Hà Nội' },
+  tayGiang: { unit: '20455', province: 'Đà Nẵng' },
+  namTraMy: { unit: '20944', province: 'Đà Nẵng' },
+  /** Phường Nhiêu Lộc: desk.quan-3's. */
+  nhieuLoc: { unit: '27142', province: 'TP Hồ Chí Minh' },
 } as const;
 type Place = keyof typeof PLACES;
 const ALL = Object.keys(PLACES) as Place[];
 
 /** Every demo desk and the places it reaches; every other place of the three provinces is refused. */
 const DESKS: Record<string, Place[]> = {
-  'desk.hang-trong': ['hangTrong'],
-  'desk.hang-bac': ['hangBac'],
-  // A district's desk reaches the wards below it.
-  'desk.hoan-kiem': ['hangTrong', 'hangBac'],
+  'desk.hang-trong': ['hoanKiemWard'],
+  'desk.hang-bac': ['cuaNam'],
+  // The city's People's Committee's desk (UBND Thành phố Hà Nội) reaches the wards and communes below it.
+  'desk.hoan-kiem': ['hoanKiemWard', 'cuaNam', 'thanhOai', 'myDuc'],
   'desk.thanh-oai': ['thanhOai'],
   'desk.my-duc': ['myDuc'],
   // The provincial public administration centre reaches the whole province, no further.
-  'desk.ttpvhcc-ha-noi': ['hangTrong', 'hangBac', 'thanhOai', 'myDuc'],
+  'desk.ttpvhcc-ha-noi': ['hoanKiemWard', 'cuaNam', 'thanhOai', 'myDuc'],
   'desk.tay-giang': ['tayGiang'],
   'desk.nam-tra-my': ['namTraMy'],
-  'desk.quan-3': ['quan3'],
+  'desk.quan-3': ['nhieuLoc'],
 };
 
 /** The People's Committee of each place, and a specialist there who reads its worklists. */
 const agencies = new Map<Place, { code: string; specialist: string }>();
-
-async function unitOf(place: Place): Promise<string> {
-  const p = PLACES[place];
-  if ('unit' in p) return p.unit;
-  const row = await rt.deps.db
-    .selectFrom('units')
-    .select('code')
-    .where('parent_code', '=', p.district)
-    .orderBy('code')
-    .limit(1)
-    .executeTakeFirstOrThrow();
-  return row.code;
-}
 
 before(async () => {
   rt = await createTestRuntime({ clock });
@@ -71,10 +62,10 @@ before(async () => {
       .executeTakeFirstOrThrow()
   ).password_hash;
   for (const place of ALL) {
-    const code = await peoplesCommittee(rt.deps.db, await unitOf(place));
+    const code = await peoplesCommittee(rt.deps.db, PLACES[place].unit);
     const specialist =
-      place === 'hangTrong' ? 'specialist.hang-trong' : `matrix.specialist-${place.toLowerCase()}`;
-    if (place !== 'hangTrong')
+      place === 'hoanKiemWard' ? 'specialist.hang-trong' : `matrix.specialist-${place.toLowerCase()}`;
+    if (place !== 'hoanKiemWard')
       await createUser(
         rt.deps,
         { userId: null, label: 'test' },
@@ -166,8 +157,8 @@ test('#20.7 every demo desk of three provinces receives exactly for the agencies
 });
 
 test('#20.7 an officer of two desks receives through the one that reaches, and names it', async () => {
-  const hangTrong = agencies.get('hangTrong')!.code;
-  const quan3 = agencies.get('quan3')!.code;
+  const hoanKiemWard = agencies.get('hoanKiemWard')!.code;
+  const nhieuLoc = agencies.get('nhieuLoc')!.code;
   const demoHash = (
     await rt.deps.db
       .selectFrom('users')
@@ -184,19 +175,19 @@ test('#20.7 an officer of two desks receives through the one that reaches, and n
       password: null,
       passwordHash: demoHash ?? undefined,
       roles: [
-        { role: 'desk-officer', agencyCode: quan3 },
-        { role: 'desk-officer', agencyCode: hangTrong },
+        { role: 'desk-officer', agencyCode: nhieuLoc },
+        { role: 'desk-officer', agencyCode: hoanKiemWard },
       ],
     },
   );
   // Not named: the desk of the competent agency itself.
-  const own = await intake('matrix.two-desks', birthAtCounter(hangTrong));
+  const own = await intake('matrix.two-desks', birthAtCounter(hoanKiemWard));
   assert.equal(own.statusCode, 201, own.body);
-  assert.ok(own.json<{ code: string }>().code.startsWith(`${hangTrong}-`));
-  // Named: the Quận 3 desk does not reach Hàng Trống.
+  assert.ok(own.json<{ code: string }>().code.startsWith(`${hoanKiemWard}-`));
+  // Named: the desk of Phường Nhiêu Lộc (TP Hồ Chí Minh) does not reach Phường Hoàn Kiếm.
   await staff('matrix.two-desks');
   const before = await snapshot();
-  const far = await intake('matrix.two-desks', { ...birthAtCounter(hangTrong), deskAgencyCode: quan3 });
+  const far = await intake('matrix.two-desks', { ...birthAtCounter(hoanKiemWard), deskAgencyCode: nhieuLoc });
   assert.equal(far.statusCode, 403, far.body);
   assert.deepEqual(
     errorOf(far).details?.map((d) => d.path),
@@ -204,8 +195,8 @@ test('#20.7 an officer of two desks receives through the one that reaches, and n
   );
   // A desk the officer does not serve.
   const none = await intake('matrix.two-desks', {
-    ...birthAtCounter(hangTrong),
-    deskAgencyCode: agencies.get('hangBac')!.code,
+    ...birthAtCounter(hoanKiemWard),
+    deskAgencyCode: agencies.get('cuaNam')!.code,
   });
   assert.equal(none.statusCode, 403, none.body);
   assert.deepEqual(
@@ -215,16 +206,20 @@ test('#20.7 an officer of two desks receives through the one that reaches, and n
   assert.deepEqual(await snapshot(), before);
 });
 
-test('#20.7 the provincial centre receives for the province’s own departments; no other desk does', async () => {
+test('#20.7 the provincial centre receives for the province’s own departments, as the People’s Committee above them does; no commune’s desk does', async () => {
   // Registering a law-practice organisation (1.002010) is the Sở Tư pháp's (province level); the
-  // generic declaration, no papers: received incomplete (422) or refused (403).
+  // generic declaration, no papers: received incomplete (422) or refused (403). The centre is beside
+  // the department, not above it: it receives as the province's one-stop desk; the city's People's
+  // Committee (desk.hoan-kiem) reaches the departments under it, as every desk reaches below itself.
   const stp = await agencyCode(rt.deps.db, '01', 'justice');
   const body = { ...funeralSupportAtCounter(stp), procedureCode: '1.002010', components: [] };
   for (const [desk, expected] of [
     ['desk.ttpvhcc-ha-noi', [201, 422]],
-    ['desk.hoan-kiem', [403]],
+    ['desk.hoan-kiem', [201, 422]],
     ['desk.hang-trong', [403]],
+    ['desk.thanh-oai', [403]],
     ['desk.tay-giang', [403]],
+    ['desk.quan-3', [403]],
   ] as const) {
     await staff(desk);
     const before = await snapshot();
