@@ -3,8 +3,9 @@
 // committees, the server as production runs it (bench/support/server.ts) over loopback HTTP, 50
 // concurrent sessions in a closed loop, four requests an officer's day is made of:
 //   - the desk's default worklist (the worklist page's first request, as the desk officer of a ward),
-//   - the leader's default worklist (the same, as a district leader: the wards below in reach),
-//   - a search by applicant name (a district leader, a name of a dossier in reach),
+//   - the leader's default worklist (the same, as the city's leader: every commune below in reach —
+//     on the two-level map in force since 1/7/2025 the province is the only level above the communes),
+//   - a search by applicant name (the city's leader, a name of a dossier in reach),
 //   - the dossier page (GET /api/v1/dossiers/:code, as the desk officer of the dossier's ward).
 // Raw ceiling in the same run at the same concurrency: the statements the server sends for each of
 // these requests, captured in process with their parameters (bench/support/statements.ts, on an app
@@ -53,7 +54,12 @@ const THINK_MS: [number, number] = [500, 1500];
 const CAPTURED = 50;
 /** What the worklist page asks first (web/features/dossiers/worklist-page.tsx and dossiers-api.ts). */
 const DEFAULT_WORKLIST = '/api/v1/dossiers?list=agency&page=1&pageSize=20';
-const DISTRICT_LEADERS = ['leader.hoan-kiem', 'leader.thanh-oai', 'leader.my-duc', 'leader.quan-3'];
+/**
+ * Leaders with units below them: on the two-level map only a province's committee has any. The demo's
+ * is leader.hoan-kiem (the former Quận Hoàn Kiếm's account, at UBND Thành phố Hà Nội since 1/7/2025),
+ * with every ward and commune of Hà Nội in reach.
+ */
+const CITY_LEADERS = ['leader.hoan-kiem'];
 const seed = Number(process.env.BENCH_SEED ?? Date.now() % 2 ** 31);
 
 type Sample = { username: string; path: string };
@@ -111,9 +117,9 @@ try {
       codes.rows.map((r) => r.code),
     );
   }
-  // Names to search for: applicants of dossiers in each district leader's reach.
+  // Names to search for: applicants of dossiers in each city leader's reach.
   const namesOf = new Map<string, string[]>();
-  for (const leader of DISTRICT_LEADERS) {
+  for (const leader of CITY_LEADERS) {
     const names = await sql<{ name: string }>`
       SELECT d.applicant->>'fullName' AS name FROM dossiers d
        WHERE d.receiving_agency_id IN (SELECT a.agency_id FROM agencies a JOIN units u ON u.unit_id = a.unit_id
@@ -133,12 +139,12 @@ try {
     },
     {
       name: 'leader default worklist',
-      samples: DISTRICT_LEADERS.map((username) => ({ username, path: DEFAULT_WORKLIST })),
+      samples: CITY_LEADERS.map((username) => ({ username, path: DEFAULT_WORKLIST })),
     },
     {
       name: 'search by applicant name',
       samples: Array.from({ length: CAPTURED }, (_, i) => {
-        const username = DISTRICT_LEADERS[i % DISTRICT_LEADERS.length]!;
+        const username = CITY_LEADERS[i % CITY_LEADERS.length]!;
         const q = pick(namesOf.get(username)!);
         return {
           username,
@@ -198,7 +204,7 @@ try {
     sessions.set(username, [...(sessions.get(username) ?? []), cookie.split(';')[0]!]);
   };
   for (const d of desks) await signIn(d.username);
-  for (let i = 0; i < SESSIONS; i++) await signIn(DISTRICT_LEADERS[i % DISTRICT_LEADERS.length]!);
+  for (let i = 0; i < SESSIONS; i++) await signIn(CITY_LEADERS[i % CITY_LEADERS.length]!);
 
   const thinking = seededRandom(seed + 1);
   const think = () => THINK_MS[0] + thinking() * (THINK_MS[1] - THINK_MS[0]);

@@ -1,4 +1,4 @@
-// Desk officers for the dossier benches: the demo desks at Phường Hàng Trống and Phường Hàng Bạc, and
+// Desk officers for the dossier benches: the demo desks at Phường Hoàn Kiếm and Phường Cửa Nam, and
 // more desk officers at other wards that offer the birth registration (1.001193), each signed in over
 // HTTP. Every desk receives for its own ward, so each has its own code counter row.
 import { openDatabase } from '../../server/db/client.ts';

@@ -1,5 +1,5 @@
 // Realistic dossiers in bulk for the worklist bench (bench/worklist.ts) and its test: a handful of real
-// dossiers are first taken through the API at Phường Hàng Trống on a manual clock (the templates: each
+// dossiers are first taken through the API at Phường Hoàn Kiếm on a manual clock (the templates: each
 // status a dossier of the demo procedures sits in on a normal day), then cloned in PostgreSQL with
 // INSERT … SELECT generate_series across the demo provinces' people's committees that offer the
 // procedure: Vietnamese names and ID numbers, submission dates over the last 12 months (the open ones
@@ -134,8 +134,8 @@ const STREETS = [
   'Điện Biên Phủ',
   'Võ Thị Sáu',
 ];
-// Province codes of the ID number (CCCD: Circular 59/2021/TT-BCA, Annex I): 001 Hà Nội, 049 Quảng Nam,
-// 079 TP Hồ Chí Minh (cloneChunk below).
+// Province codes of the ID number (CCCD: Circular 59/2021/TT-BCA, Annex I) of the demo provinces on the
+// two-level map: 001 Hà Nội, 048 Đà Nẵng (which Quảng Nam joined), 079 TP Hồ Chí Minh (cloneChunk below).
 
 export type GenerateOptions = {
   count: number;
@@ -172,7 +172,7 @@ async function login(app: FastifyInstance, username: string): Promise<string> {
   return `motcua_session=${cookie.value}`;
 }
 
-/** The templates, through the API at Hàng Trống on the manual clock `clock`. */
+/** The templates, through the API at Phường Hoàn Kiếm (desk.hang-trong's ward) on the manual clock `clock`. */
 async function makeTemplates(
   deps: Deps,
   clock: { set: (d: Date) => void; advance: (ms: number) => void },
@@ -673,7 +673,7 @@ async function cloneChunk(
         (${sql.val(c.names.middleFolded)}::text[])[1 + h5 % ${MIDDLE.length}] AS middle_f,
         (${sql.val(c.names.given)}::text[])[1 + h6 % ${GIVEN.length}] AS given,
         (${sql.val(c.names.givenFolded)}::text[])[1 + h6 % ${GIVEN.length}] AS given_f,
-        CASE province WHEN '01' THEN '001' WHEN '49' THEN '049' WHEN '79' THEN '079' ELSE '001' END
+        CASE province WHEN '01' THEN '001' WHEN '48' THEN '048' WHEN '79' THEN '079' ELSE '001' END
           || ((h5 % 2) + CASE WHEN h4 % 56 >= 50 THEN 2 ELSE 0 END)::text
           || lpad(((50 + h4 % 56) % 100)::text, 2, '0')
           || lpad((h6 % 1000000)::text, 6, '0') AS id_number

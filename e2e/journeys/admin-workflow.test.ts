@@ -182,7 +182,7 @@ test('demo-admin cannot save a workflow whose shares do not add up; fixed, it sa
   await context.close();
 });
 
-test('admin.hoan-kiem creates a specialist of Phường Hàng Trống after the refusals named by field, then locks the account', async () => {
+test('admin.hoan-kiem creates a specialist of Phường Hoàn Kiếm after the refusals named by field, then locks the account', async () => {
   const { page, context, problems } = await openPage(browser, { bypassCSP: true });
   const signIn = new SignInPage(page);
   await signIn.goto();
@@ -197,7 +197,7 @@ test('admin.hoan-kiem creates a specialist of Phường Hàng Trống after the 
   await eventually(async () => assert.equal(await staff.status.innerText(), '1 cán bộ.'));
   assert.match(
     await staff.row('Lê Thị Mai Anh').innerText(),
-    /Cán bộ một cửa · Ủy ban nhân dân Phường Hàng Trống/,
+    /Cán bộ một cửa · Ủy ban nhân dân Phường Hoàn Kiếm/,
   );
   await assertAccessible(page, 'the staff page');
 
@@ -208,11 +208,11 @@ test('admin.hoan-kiem creates a specialist of Phường Hàng Trống after the 
   await staff.field('password').fill('ngan');
   const first = staff.grantRow(1);
   await staff.grantRole(first).selectOption({ label: 'Chuyên viên xử lý' });
-  await staff.pickAgency(first, 'hang trong', 'Ủy ban nhân dân Phường Hàng Trống');
+  await staff.pickAgency(first, 'hoan kiem', 'Ủy ban nhân dân Phường Hoàn Kiếm');
   await staff.form.getByRole('button', { name: 'Thêm vai trò' }).click();
   const second = staff.grantRow(2);
   await staff.grantRole(second).selectOption({ label: 'Quản trị cấp tỉnh' });
-  await staff.pickAgency(second, 'hang trong', 'Ủy ban nhân dân Phường Hàng Trống');
+  await staff.pickAgency(second, 'hoan kiem', 'Ủy ban nhân dân Phường Hoàn Kiếm');
   await staff.submit.click();
 
   // The schema's refusal first: the password, beside its field.
@@ -243,7 +243,7 @@ test('admin.hoan-kiem creates a specialist of Phường Hàng Trống after the 
   await row.waitFor();
   assert.match(
     await row.innerText(),
-    /chuyenvien2\.hang-trong[\s\S]*Chuyên viên xử lý · Ủy ban nhân dân Phường Hàng Trống[\s\S]*Đang hoạt động/,
+    /chuyenvien2\.hang-trong[\s\S]*Chuyên viên xử lý · Ủy ban nhân dân Phường Hoàn Kiếm[\s\S]*Đang hoạt động/,
   );
   await assertAccessible(page, 'the staff page with the new account');
 
@@ -276,7 +276,7 @@ test('desk.hang-trong forwards a dossier to the specialist picked by name', asyn
     headers: { origin: BASE_URL },
     data: {
       procedureCode: '1.001193',
-      agencyCode: '000.12.22.H26',
+      agencyCode: 'H26.104',
       applicant: APPLICANT_HUONG,
       formData: VALID_BIRTH_DECLARATION,
       components: [
@@ -297,7 +297,7 @@ test('desk.hang-trong forwards a dossier to the specialist picked by name', asyn
   await picker.waitFor();
   assert.match(
     await page.locator(`[id="${(await picker.getAttribute('aria-describedby'))!}"]`).innerText(),
-    /Chuyên viên xử lý đang làm việc tại Ủy ban nhân dân Phường Hàng Trống/,
+    /Chuyên viên xử lý đang làm việc tại Ủy ban nhân dân Phường Hoàn Kiếm/,
   );
   assert.deepEqual(await picker.locator('option').allInnerTexts(), [
     '— Chọn người —',

@@ -30,8 +30,8 @@ import {
 const JOURNEY = 'citizen-apply-prefill';
 const PHONE = { width: 360, height: 740 };
 const BIRTH = 'Thủ tục đăng ký khai sinh';
-const HANG_TRONG = 'Ủy ban nhân dân Phường Hàng Trống';
-const HANG_BAC = 'Ủy ban nhân dân Phường Hàng Bạc';
+const HANG_TRONG = 'Ủy ban nhân dân Phường Hoàn Kiếm';
+const HANG_BAC = 'Ủy ban nhân dân Phường Cửa Nam';
 
 let browser: Browser;
 
@@ -80,7 +80,7 @@ test('#14 Hường applies: her identity is filled in read-only, Kính gửi fol
   await idp.signInAs('Nguyễn Thị Hường');
   await page.waitForURL((url) => url.pathname === applyPath('1.001193'));
   await apply.stepHeading(1).waitFor();
-  await apply.chooseAgency('hang trong', HANG_TRONG);
+  await apply.chooseAgency('hoan kiem', HANG_TRONG);
   await apply.next.click();
 
   await apply.stepHeading(2).waitFor();
@@ -108,7 +108,7 @@ test('#14 Hường applies: her identity is filled in read-only, Kính gửi fol
   // Another agency: "Kính gửi" follows it.
   await page.getByRole('button', { name: 'Quay lại', exact: true }).click();
   await apply.stepHeading(1).waitFor();
-  await apply.chooseAgency('hang bac', HANG_BAC);
+  await apply.chooseAgency('cua nam', HANG_BAC);
   await apply.next.click();
   await apply.stepHeading(2).waitFor();
   assert.equal(await apply.formField('kinhGui').inputValue(), HANG_BAC);

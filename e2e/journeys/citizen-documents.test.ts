@@ -1,5 +1,5 @@
 // Issue #5 (scope 4), on a 360 px phone: Trần Văn Minh opens "Giấy tờ của tôi" from the citizen bar and
-// finds his document store empty; the ward of Hàng Trống registers a birth for him and the leader signs
+// finds his document store empty; the ward of Hoàn Kiếm registers a birth for him and the leader signs
 // the electronic birth certificate (through the API, as the desk's and leader's screens send it:
 // e2e/support/results.ts); his store then lists the certificate with its
 // procedure, dossier, issuing agency and date, and the download gives him the very file. axe-core and
@@ -48,7 +48,7 @@ async function check(page: Page, name: string): Promise<void> {
   await artifact(page, JOURNEY, `${String(shots).padStart(2, '0')}-${name}`);
 }
 
-/** A birth registered at Hàng Trống for Minh, approved with the electronic certificate and returned. */
+/** A birth registered at Phường Hoàn Kiếm for Minh, approved with the electronic certificate and returned. */
 const registerBirthWithElectronicResult = () =>
   issueElectronicResult(browser, MINH, CERTIFICATE, { pdf: CERTIFICATE_PDF, returnedTo: 'Trần Văn Minh' });
 
@@ -89,7 +89,7 @@ test('Trần Văn Minh finds his electronic birth certificate in "Giấy tờ c�
   await documents.status.filter({ hasText: /^\d+ giấy tờ\.$/ }).waitFor();
   assert.match(await documents.fact(card, 'Thủ tục').innerText(), /khai sinh/i);
   assert.equal(await documents.fact(card, 'Mã hồ sơ').innerText(), code);
-  assert.equal(await documents.fact(card, 'Cơ quan cấp').innerText(), 'Ủy ban nhân dân Phường Hàng Trống');
+  assert.equal(await documents.fact(card, 'Cơ quan cấp').innerText(), 'Ủy ban nhân dân Phường Hoàn Kiếm');
   assert.match(await documents.fact(card, 'Ngày cấp').innerText(), /\d{2}:\d{2} .+, \d{2}\/\d{2}\/\d{4}/);
   assert.match(await documents.fact(card, 'Tệp').innerText(), /^PDF, \d/);
   await check(page, 'certificate-listed');

@@ -42,8 +42,8 @@ import {
 
 const JOURNEY = 'citizen-online';
 const PHONE = { width: 360, height: 740 };
-const HANG_TRONG = '000.12.22.H26';
-const CODE = /^000\.12\.22\.H26-\d{6}-\d{4}$/;
+const HANG_TRONG = 'H26.104';
+const CODE = /^H26\.104-\d{6}-\d{4}$/;
 /** The signed result the leader attaches when approving; it becomes her digitised record. */
 const RESULT = 'Giấy khai sinh (bản chính)';
 const RESULT_PDF = smallPdf('Giay khai sinh Nguyen Thi Huong ban chinh');
@@ -184,7 +184,7 @@ test('a citizen finds 1.001193 by typing "khai sinh", applies online with attach
   await eventually(async () =>
     assert.match(await apply.errorSummary.innerText(), /Hãy chọn cơ quan giải quyết/),
   );
-  await apply.chooseAgency('hang trong', 'Ủy ban nhân dân Phường Hàng Trống');
+  await apply.chooseAgency('hoan kiem', 'Ủy ban nhân dân Phường Hoàn Kiếm');
   await check(page, 'apply-1-where', { phone: true });
   await apply.next.click();
 
@@ -222,7 +222,7 @@ test('a citizen finds 1.001193 by typing "khai sinh", applies online with attach
   await apply.stepHeading(4).waitFor();
   const review = await apply.review.innerText();
   for (const text of [
-    'Ủy ban nhân dân Phường Hàng Trống',
+    'Ủy ban nhân dân Phường Hoàn Kiếm',
     'Nguyễn Thị Hường',
     'Nguyễn Minh Khang',
     '01/11/2026',
@@ -482,7 +482,7 @@ test('the public lookup by code shows the status and no personal data; the QR ad
   // What a slip's QR code opens, and an unknown code.
   await lookup.goto(code);
   await eventually(async () => assert.equal(await lookup.value('Trạng thái').innerText(), 'Đã nhận kết quả'));
-  await lookup.goto('000.12.22.H26-000101-9999');
+  await lookup.goto('H26.104-000101-9999');
   await eventually(async () => assert.match(await lookup.answer.innerText(), /Không tìm thấy hồ sơ mã/));
   await check(visitor.page, 'lookup-not-found', { phone: true });
 

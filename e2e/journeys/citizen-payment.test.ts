@@ -37,9 +37,9 @@ import { SignInPage } from '../pages/sign-in-page.ts';
 const JOURNEY = 'citizen-payment';
 const PHONE = { width: 360, height: 740 };
 /** The ward's police registers residence (the competent agency of 1.004222) … */
-const POLICE = 'Công an Phường Hàng Trống';
+const POLICE = 'Công an Phường Hoàn Kiếm';
 /** … and the ward's one-stop desk receives the dossier, and collects its fees. */
-const HANG_TRONG = '000.12.22.H26';
+const HANG_TRONG = 'H26.104';
 /** Đăng ký thường trú: 10.000 đồng online (20.000 at the desk), 7 working days, at the ward. */
 const PROCEDURE = '1.004222';
 const FEE = /10\.000\s₫/;
@@ -89,7 +89,7 @@ async function apply(context: BrowserContext): Promise<string> {
         nguoiYeuCau: {
           hoTen: 'Lê Thị Lan',
           soDinhDanh: '079190001122',
-          noiCuTru: 'Số 12 phố Hàng Trống, phường Hàng Trống',
+          noiCuTru: 'Số 12 phố Hàng Trống, phường Hoàn Kiếm',
         },
         noiDungYeuCau: 'Đề nghị đăng ký thường trú tại số 12 phố Hàng Trống',
         hinhThucNhanKetQua: 'Nhận trực tiếp',
@@ -317,7 +317,7 @@ test('cancelled on the platform, the payment is found out with "Cập nhật"; s
     await eventually(async () =>
       assert.equal(
         await mine.feesAlert.innerText(),
-        'Cổng thanh toán trực tuyến đang tạm ngừng hoạt động nên chưa thanh toán được. Vui lòng thử lại sau, hoặc nộp phí trực tiếp tại Ủy ban nhân dân Phường Hàng Trống.',
+        'Cổng thanh toán trực tuyến đang tạm ngừng hoạt động nên chưa thanh toán được. Vui lòng thử lại sau, hoặc nộp phí trực tiếp tại Ủy ban nhân dân Phường Hoàn Kiếm.',
       ),
     );
     assert.equal(context.pages().length, tabs);

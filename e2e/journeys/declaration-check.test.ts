@@ -93,7 +93,7 @@ test('applying online: a wrong year of birth is named beside its field, checked 
   const served = await module;
   assert.equal(served.status(), 200);
   assert.equal(served.headers()['content-type'], 'text/javascript; charset=utf-8');
-  await apply.chooseAgency('hang trong', 'Ủy ban nhân dân Phường Hàng Trống');
+  await apply.chooseAgency('hoan kiem', 'Ủy ban nhân dân Phường Hoàn Kiếm');
   await apply.next.click();
   await apply.stepHeading(2).waitFor();
 

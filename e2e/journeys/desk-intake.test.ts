@@ -1,4 +1,4 @@
-// A desk officer of Phường Hàng Trống receives a birth registration at the counter, keyboard first:
+// A desk officer of Phường Hoàn Kiếm receives a birth registration at the counter, keyboard first:
 // the navigation to the intake page, the procedure picked by typing "khai sinh" and Enter; the
 // applicant, the declaration and the components; the dossier page with its status, due time and
 // receipt (a real PDF); the worklist shows it; then it is forwarded to the specialist. axe on the
@@ -73,7 +73,7 @@ test('desk.hang-trong receives a birth registration with the keyboard, prints th
   await intake.agency.waitFor();
   // The desk's own ward offers the procedure: it is the default.
   await eventually(async () =>
-    assert.match(await intake.agencyChosen.innerText(), /Ủy ban nhân dân Phường Hàng Trống/),
+    assert.match(await intake.agencyChosen.innerText(), /Ủy ban nhân dân Phường Hoàn Kiếm/),
   );
   await page.keyboard.press('Tab');
   assert.equal(await focusedId(page), 'intake-agency');
@@ -96,7 +96,7 @@ test('desk.hang-trong receives a birth registration with the keyboard, prints th
 
   await intake.save.focus();
   await page.keyboard.press('Enter');
-  await page.waitForURL((url) => /^\/ho-so\/000\.12\.22\.H26-\d{6}-\d{4}$/.test(url.pathname), {
+  await page.waitForURL((url) => /^\/ho-so\/H26\.104-\d{6}-\d{4}$/.test(url.pathname), {
     timeout: 15_000,
   });
   const code = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1)!);
@@ -201,7 +201,7 @@ test('a wrong ID number is shown beside its field; a missing declaration gives t
   assert.match(await panel.innerText(), /Thiếu: Tờ khai đăng ký khai sinh theo mẫu/);
   const slip = panel.getByRole('link', { name: /^Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ/ });
   const href = await slip.getAttribute('href');
-  assert.match(href ?? '', /^\/api\/v1\/dossiers\/000\.12\.22\.H26-\d{6}-\d{4}\/slips\/supplement-request$/);
+  assert.match(href ?? '', /^\/api\/v1\/dossiers\/H26\.104-\d{6}-\d{4}\/slips\/supplement-request$/);
   const type = await page.evaluate(async (url) => (await fetch(url)).headers.get('content-type'), href!);
   assert.equal(type, 'application/pdf');
   await screenshot(page, 'desk-intake-incomplete');

@@ -1,6 +1,6 @@
 // "Dùng lại giấy tờ đã có" (docs/domain/documents.md): a record of the applicant's document store cited
 // as a dossier component instead of a new upload or paper. Lê Thị Lan has an electronic result issued at
-// Phường Hàng Trống; applying online on a 360 px phone, she first meets a store that cannot be read (the
+// Phường Hoàn Kiếm; applying online on a 360 px phone, she first meets a store that cannot be read (the
 // form still works, and says why), then chooses her record for TP3 with the keyboard, uploads TP6 (the
 // declaration TP2 is the form on screen, #14) and submits: the dossier carries TP3 as reused, citing the record and its file. At the desk,
 // desk.hang-trong looks up an applicant's store on the button (a wrong number and an empty store say
@@ -36,7 +36,7 @@ import { issueElectronicResult, storedComponents } from '../support/results.ts';
 
 const JOURNEY = 'document-reuse';
 const PHONE = { width: 360, height: 740 };
-const HANG_TRONG_NAME = 'Ủy ban nhân dân Phường Hàng Trống';
+const HANG_TRONG_NAME = 'Ủy ban nhân dân Phường Hoàn Kiếm';
 const LAN = {
   kind: 'person',
   fullName: 'Lê Thị Lan',
@@ -114,7 +114,7 @@ test('Lê Thị Lan applies online reusing her electronic birth certificate for 
   const apply = new ApplyPage(page);
   await page.goto(applyPath('1.001193'));
   await apply.stepHeading(1).waitFor();
-  await apply.chooseAgency('hang trong', HANG_TRONG_NAME);
+  await apply.chooseAgency('hoan kiem', HANG_TRONG_NAME);
   await apply.next.click();
   await apply.stepHeading(2).waitFor();
   await apply.fillBirthDeclaration();
@@ -286,7 +286,7 @@ test('desk.hang-trong looks up the applicant’s store on the button and receive
   await check(page, 'desk-record-chosen');
 
   await intake.save.click();
-  await page.waitForURL((url) => /^\/ho-so\/000\.12\.22\.H26-\d{6}-\d{4}$/.test(url.pathname), {
+  await page.waitForURL((url) => /^\/ho-so\/H26\.104-\d{6}-\d{4}$/.test(url.pathname), {
     timeout: 15_000,
   });
   const code = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1)!);

@@ -59,7 +59,7 @@ test('English errors and pages after sign-in; switching back restores Vietnamese
   const home = new HomePage(tp.page);
   assert.equal(await home.heading.innerText(), 'Welcome, Ngô Thị Thu Trang');
   assert.deepEqual(await home.roles.allInnerTexts(), [
-    'One-stop desk officer at Ủy ban nhân dân Quận Hoàn Kiếm',
+    'One-stop desk officer at Ủy ban nhân dân Thành phố Hà Nội',
   ]);
   await home.navLink('Administrative units').waitFor();
   await screenshot(tp.page, 'home-en');

@@ -1,4 +1,4 @@
-// The leader of Phường Hàng Trống opens the overview of the ward: the month's dossiers by status as a
+// The leader of Phường Hoàn Kiếm opens the overview of the ward: the month's dossiers by status as a
 // chart drawn by chart.js under the real CSP, with the same numbers in the "Bảng số liệu" table
 // below it; axe on the page and no horizontal scroll at 360 px. A desk officer has no overview.
 // Other journeys receive dossiers at the same ward at the same time, so counts are "at least".
@@ -19,7 +19,7 @@ import {
   screenshot,
 } from '../support/browser.ts';
 
-const HANG_TRONG = '000.12.22.H26';
+const HANG_TRONG = 'H26.104';
 
 let browser: Browser;
 
@@ -76,7 +76,7 @@ test('leader.hang-trong opens the overview: a chart of the month by status and i
   assert.ok(received >= 1, `received: ${received}`);
   const total = await overview.rowCount(overview.statusTable, 'Tổng cộng');
   assert.equal(Number((await overview.figure('Hồ sơ trong kỳ').innerText()).replace(/\D/g, '')), total);
-  assert.match(await overview.agencyTable.innerText(), /Ủy ban nhân dân Phường Hàng Trống/);
+  assert.match(await overview.agencyTable.innerText(), /Ủy ban nhân dân Phường Hoàn Kiếm/);
   assert.match(await overview.status.innerText(), /^Đã tải số liệu tháng \d{2}\/\d{4}\.$/);
 
   // chart.js is this page's own chunk, not part of the first load.

@@ -1,4 +1,5 @@
-// A unit administrator keeps the office hours of the district committee; the server's validation
+// A unit administrator keeps the office hours of the city's committee (admin.hoan-kiem, at UBND Thành
+// phố Hà Nội since the district level ended on 1/7/2025); the server's validation
 // shows beside the session it names. A desk officer reads the hours of the ward but cannot edit them.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -7,7 +8,8 @@ import { OfficeHoursPage, officeHoursPath } from '../pages/office-hours-page.ts'
 import { SignInPage } from '../pages/sign-in-page.ts';
 import { assertNoProblems, eventually, launchBrowser, openPage, screenshot } from '../support/browser.ts';
 
-const HOAN_KIEM = '000.00.22.H26';
+/** Ủy ban nhân dân Thành phố Hà Nội, where the former Quận Hoàn Kiếm's accounts work. */
+const HOAN_KIEM = 'H26';
 
 let browser: Browser;
 
@@ -26,7 +28,7 @@ test('admin.hoan-kiem adds Saturday receiving hours, after fixing a session the 
   await signIn.signInAs('admin.hoan-kiem');
   const hours = new OfficeHoursPage(page);
   await hours.hoursTable.waitFor();
-  assert.equal(await hours.heading.innerText(), 'Giờ làm việc của Ủy ban nhân dân Quận Hoàn Kiếm');
+  assert.equal(await hours.heading.innerText(), 'Giờ làm việc của Ủy ban nhân dân Thành phố Hà Nội');
   assert.match(await hours.hoursTable.innerText(), /Thứ Hai\s+07:30–11:30, 13:00–17:00/);
   await hours.editButton.click();
   await hours.editor.waitFor();
@@ -63,7 +65,7 @@ test('a desk officer sees the hours of the ward without an editor', async () => 
   const hours = new OfficeHoursPage(page);
   await hours.navLink('Giờ làm việc').click();
   await hours.hoursTable.waitFor();
-  assert.match(await hours.heading.innerText(), /Phường Hàng Trống/);
+  assert.match(await hours.heading.innerText(), /Phường Hoàn Kiếm/);
   assert.equal(await hours.editButton.count(), 0);
   assertNoProblems(problems);
   await context.close();

@@ -1,4 +1,4 @@
-// The officer's dossier (issue 14): a birth registration received at Phường Hàng Trống for a family
+// The officer's dossier (issue 14): a birth registration received at Phường Hoàn Kiếm for a family
 // who asked for the result by post reaches the specialist and the leader. Both read the declaration
 // (the child's name, the birth date as dd/mm/yyyy), the applicant's phone and address, who handled
 // each step and who did what, by name. The leader approves with a numbered result, its signing date
@@ -66,13 +66,10 @@ test('#14 the specialist reads the declaration, the applicant and who handled wh
   assert.match(await dossier.declaration.innerText(), /01\/11\/2026/, 'the birth date as dd/mm/yyyy');
   assert.doesNotMatch(await dossier.declaration.innerText(), /2026-11-01/);
   assert.equal(await dossier.applicantValue('Điện thoại').innerText(), APPLICANT.phone);
-  assert.match(
-    await dossier.applicantValue('Địa chỉ').innerText(),
-    /Số 12 phố Hàng Trống, Phường Hàng Trống/,
-  );
+  assert.match(await dossier.applicantValue('Địa chỉ').innerText(), /Số 12 phố Hàng Trống, Phường Hoàn Kiếm/);
   assert.match(await dossier.applicantValue('Hình thức nhận kết quả').innerText(), /bưu chính/);
   assert.equal(await dossier.summaryValue('Hình thức nộp').innerText(), 'Trực tiếp');
-  assert.match(await dossier.summaryValue('Nơi tiếp nhận').innerText(), /Hàng Trống/);
+  assert.match(await dossier.summaryValue('Nơi tiếp nhận').innerText(), /Phường Hoàn Kiếm/);
   // Steps: each with its due time and handler; the history by name and role, not by username.
   assert.match(await dossier.steps.nth(0).innerText(), /người xử lý: Lê Thị Mai Anh/);
   assert.match(await dossier.steps.nth(1).innerText(), /hạn .*người xử lý: Đỗ Quang Minh/s);

@@ -1,4 +1,4 @@
-// Issue 14, the officers' home: a citizen submits online at Phường Hàng Trống; desk.hang-trong signs
+// Issue 14, the officers' home: a citizen submits online at Phường Hoàn Kiếm; desk.hang-trong signs
 // in and lands on the home page with the desk's counters, "to receive online" counting the new
 // dossier; the counter opens that worklist with the dossier in it. A specialist and a leader see the
 // counters of their own roles. axe on the home page; no horizontal scroll at 360 px.
@@ -25,7 +25,7 @@ import {
   screenshot,
 } from '../support/browser.ts';
 
-const HANG_TRONG = '000.12.22.H26';
+const HANG_TRONG = 'H26.104';
 let browser: Browser;
 /** The dossier submitted online before the desk signs in. */
 let code = '';

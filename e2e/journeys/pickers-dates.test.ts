@@ -2,8 +2,9 @@
 // whose language is English, a desk officer types 01/12/2026 as the declaration's date and the
 // dossier stores 2026-12-01 (a native date input would have read 12 January); the applicant's address
 // is picked from the unit tree and stored as the commune's code and the street. A citizen looking for
-// "phuong 13" sees the seven wards 13 of Ho Chi Minh City told apart by their district, and goes down
-// province → district → ward. axe on the pickers; nothing wider than a 360 px phone.
+// "phuoc thanh" sees the two communes Phước Thành (of Đà Nẵng and of Ho Chi Minh City) told apart by
+// their city, and goes down province → commune (the two-level map in force since 1/7/2025). axe on the
+// pickers; nothing wider than a 360 px phone.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -41,27 +42,28 @@ test('#14 in an English browser, 01/12/2026 typed at the desk is stored as 1 Dec
   await intake.procedure.fill('1.001193');
   await intake.options.first().waitFor();
   await intake.procedure.press('Enter');
-  // The desk's own ward is chosen, named with the district and city above it.
+  // The desk's own ward is chosen, named with the city above it.
   const agency = new PlacePickerPart(page, 'intake-agency');
   await eventually(async () =>
     assert.match(
       await agency.chosen.innerText(),
-      /Ủy ban nhân dân Phường Hàng Trống\s+Phường Hàng Trống, Quận Hoàn Kiếm, Thành phố Hà Nội/,
+      /Ủy ban nhân dân Phường Hoàn Kiếm\s+Phường Hoàn Kiếm, Thành phố Hà Nội/,
     ),
   );
   await intake.applicant('fullName').fill('Nguyễn Thị Hường');
   await intake.applicant('idNumber').fill('001190012345');
   await intake.applicant('phone').fill('0912345678');
 
-  // The address: the picker opens near the desk (Quận Hoàn Kiếm, its wards), and a search finds any ward.
+  // The address: the picker opens near the desk (Thành phố Hà Nội, its wards and communes), and a
+  // search finds any ward.
   const address = new PlacePickerPart(page, 'intake-applicant-addressUnit');
   await address.search.waitFor();
   await eventually(async () =>
-    assert.ok((await address.entries()).some((e) => e.startsWith('Phường Hàng Bạc'))),
+    assert.ok((await address.entries()).some((e) => e.startsWith('Phường Cửa Nam'))),
   );
   await assertAccessible(page, 'the intake page with its pickers open');
-  await address.choose('hang trong', 'Phường Hàng Trống');
-  assert.match(await address.chosen.innerText(), /Phường Hàng Trống\s+Quận Hoàn Kiếm, Thành phố Hà Nội/);
+  await address.choose('hoan kiem', 'Phường Hoàn Kiếm');
+  assert.match(await address.chosen.innerText(), /Phường Hoàn Kiếm\s+Thành phố Hà Nội/);
   await page.locator('#intake-applicant-addressLine').fill('Số 12 phố Hàng Trống');
 
   await intake.fillBirthDeclaration();
@@ -83,7 +85,7 @@ test('#14 in an English browser, 01/12/2026 typed at the desk is stored as 1 Dec
   await intake.component(3).selectOption('original');
   await screenshot(page, 'pickers-dates-intake');
   await intake.save.click();
-  await page.waitForURL((url) => /^\/ho-so\/000\.12\.22\.H26-\d{6}-\d{4}$/.test(url.pathname), {
+  await page.waitForURL((url) => /^\/ho-so\/H26\.104-\d{6}-\d{4}$/.test(url.pathname), {
     timeout: 15_000,
   });
   const code = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1)!);
@@ -103,7 +105,7 @@ test('#14 in an English browser, 01/12/2026 typed at the desk is stored as 1 Dec
   await context.close();
 });
 
-test('#14 a citizen looking for "phuong 13" sees the seven wards 13 told apart, and goes down the tree', async () => {
+test('#14 a citizen looking for "phuoc thanh" sees the two communes Phước Thành told apart, and goes down the tree', async () => {
   const { page, context, problems } = await openPage(browser, {
     bypassCSP: true,
     viewport: { width: 360, height: 800 },
@@ -116,40 +118,48 @@ test('#14 a citizen looking for "phuong 13" sees the seven wards 13 told apart, 
   const agency = new PlacePickerPart(page, 'apply-agency');
   await agency.search.waitFor();
   // Never the whole country flat: the provinces that offer it, to go into.
-  assert.deepEqual(await agency.entries(), ['Thành phố Hà Nội', 'Tỉnh Quảng Nam', 'Thành phố Hồ Chí Minh']);
+  assert.deepEqual(await agency.entries(), [
+    'Thành phố Hà Nội',
+    'Thành phố Đà Nẵng',
+    'Thành phố Hồ Chí Minh',
+  ]);
   await assertAccessible(page, 'the agency picker, at its start');
   await assertNoHorizontalScroll(page, 'the agency picker');
 
-  await agency.search.fill('phuong 13');
-  await eventually(async () => assert.equal((await agency.entries()).length, 7));
+  // Two communes of the demo provinces share a name since 1/7/2025: Xã Phước Thành of Đà Nẵng and
+  // of Ho Chi Minh City. Both come first (their own names match), each told apart by its city; the
+  // places whose trail holds the words ("Phước Long, Thành phố …") follow.
+  await agency.search.fill('phuoc thanh');
+  const named = (entries: string[]) =>
+    entries.filter((e) => e.startsWith('Ủy ban nhân dân Xã Phước Thành\n'));
+  await eventually(async () => assert.equal(named(await agency.entries()).length, 2));
   const found = await agency.entries();
-  // the reference data of 1 March 2025: Quận 3's wards were merged in 2023, so no Phường 13 there
-  assert.ok(
-    found.every((e) => e.startsWith('Ủy ban nhân dân Phường 13\n')),
-    found.join(' | '),
+  assert.deepEqual(found.slice(0, 2), named(found), found.join(' | '));
+  const trails = named(found).map((e) => e.split('\n')[1]);
+  assert.deepEqual(
+    trails.sort(),
+    ['Xã Phước Thành, Thành phố Hồ Chí Minh', 'Xã Phước Thành, Thành phố Đà Nẵng'].sort(),
   );
-  const trails = found.map((e) => e.split('\n')[1]);
-  assert.equal(new Set(trails).size, 7);
-  assert.ok(trails.includes('Phường 13, Quận 10, Thành phố Hồ Chí Minh'), trails.join(' | '));
-  assert.match(await agency.root.locator('[role=status]').innerText(), /1–7 trong 7/);
+  assert.match(
+    await agency.root.locator('[role=status]').innerText(),
+    new RegExp(`1–${found.length} trong ${found.length}`),
+  );
   await assertAccessible(page, 'the agency picker, searched');
   await assertNoHorizontalScroll(page, 'the agency picker, searched');
-  await screenshot(page, 'pickers-phuong-13');
+  await screenshot(page, 'pickers-phuoc-thanh');
 
-  // Down the tree: the city, its districts, Quận 10, its wards.
+  // Down the tree: the city, its wards and communes (no district any more), Xã Phước Thành.
   await agency.search.fill('');
   await agency.option('Thành phố Hồ Chí Minh').click();
-  await eventually(async () => assert.ok((await agency.entries()).includes('Quận 10')));
-  await agency.option('Quận 10').click();
-  // birth registration is the wards' own: Quận 10 lists its wards that offer it
-  await eventually(async () => assert.ok((await agency.entries()).includes('Phường 13')));
+  // birth registration is the communes' own: the city lists its wards and communes that offer it
+  await eventually(async () => assert.ok((await agency.entries()).includes('Xã Phước Thành')));
   const crumbs = await agency.root.getByRole('navigation').innerText();
-  assert.match(crumbs, /Tất cả[\s›]+Thành phố Hồ Chí Minh[\s›]+Quận 10/);
-  await agency.option('Phường 13').click();
-  await agency.option('Ủy ban nhân dân Phường 13').click();
+  assert.match(crumbs, /Tất cả[\s›]+Thành phố Hồ Chí Minh/);
+  await agency.option('Xã Phước Thành').click();
+  await agency.option('Ủy ban nhân dân Xã Phước Thành').click();
   assert.match(
     await agency.chosen.innerText(),
-    /Ủy ban nhân dân Phường 13\s+Phường 13, Quận 10, Thành phố Hồ Chí Minh/,
+    /Ủy ban nhân dân Xã Phước Thành\s+Xã Phước Thành, Thành phố Hồ Chí Minh/,
   );
   await assertNoHorizontalScroll(page, 'the agency chosen');
   assertNoProblems(problems);

@@ -22,7 +22,7 @@ import {
 const HELD = 'Đang tạm giữ';
 const HELD_TABLE = 'Hồ sơ đang tạm giữ';
 const REJECTED = 'Bị từ chối';
-const WARD = 'Ủy ban nhân dân Phường Hàng Trống';
+const WARD = 'Ủy ban nhân dân Phường Hoàn Kiếm';
 
 let browser: Browser;
 let tp: TestPage;

@@ -40,64 +40,63 @@ test('asking for the tree while signed out leads to sign-in, then back to the tr
   assert.match(await signIn.userRole.innerText(), /Quản trị cấp tỉnh/);
 });
 
-test('the tree starts at Thành phố Hà Nội and opens down to Phường Hàng Trống', async () => {
+test('the tree starts at Thành phố Hà Nội and opens down to Phường Hoàn Kiếm', async () => {
   const tree = new UnitTreePage(tp.page);
   await tree.tree.waitFor();
   assert.deepEqual(await tree.treeItemNames(), ['Thành phố Hà Nội']);
   await tree.expandWithKeyboard('Thành phố Hà Nội');
-  const districts = await tree.childNames('Thành phố Hà Nội');
-  assert.equal(districts.length, 30);
-  assert.ok(districts.includes('Quận Hoàn Kiếm'));
-  await tree.treeItem('Quận Hoàn Kiếm').waitFor();
-  await tree.expandWithPointer('Quận Hoàn Kiếm');
-  await tree.treeItem('Phường Hàng Trống').waitFor();
+  // Since 1/7/2025 the city's 126 wards and communes are directly under it.
+  const communes = await tree.childNames('Thành phố Hà Nội');
+  assert.equal(communes.length, 126);
+  assert.ok(communes.includes('Phường Hoàn Kiếm'));
+  await tree.treeItem('Phường Hoàn Kiếm').waitFor();
   // A ward is the lowest level: nothing to open.
-  assert.equal(await tree.treeItem('Phường Hàng Trống').getAttribute('aria-expanded'), null);
+  assert.equal(await tree.treeItem('Phường Hoàn Kiếm').getAttribute('aria-expanded'), null);
   await screenshot(tp.page, 'tree-expanded');
 });
 
-test('a search without diacritics finds Phường Hàng Trống and shows its agencies', async () => {
+test('a search without diacritics finds Phường Hoàn Kiếm and shows its agencies', async () => {
   const tree = new UnitTreePage(tp.page);
-  await tree.search('hang trong');
-  const result = tree.searchResult('Phường Hàng Trống');
+  await tree.search('hoan kiem');
+  const result = tree.searchResult('Phường Hoàn Kiếm');
   await result.waitFor();
-  assert.match(await result.innerText(), /Quận Hoàn Kiếm, Thành phố Hà Nội/);
+  assert.match(await result.innerText(), /Thành phố Hà Nội/);
   await result.click();
   await eventually(async () => {
-    assert.equal(await tree.agenciesHeading.innerText(), 'Cơ quan thuộc Phường Hàng Trống');
-    assert.ok((await tree.agencyNames()).includes('Ủy ban nhân dân Phường Hàng Trống'));
+    assert.equal(await tree.agenciesHeading.innerText(), 'Cơ quan thuộc Phường Hoàn Kiếm');
+    assert.ok((await tree.agencyNames()).includes('Ủy ban nhân dân Phường Hoàn Kiếm'));
   });
-  assert.equal(await tree.treeItem('Phường Hàng Trống').getAttribute('aria-selected'), 'true');
+  assert.equal(await tree.treeItem('Phường Hoàn Kiếm').getAttribute('aria-selected'), 'true');
   await screenshot(tp.page, 'tree-search-selected');
 });
 
 test('selecting a unit in the tree with Enter lists its agencies', async () => {
   const tree = new UnitTreePage(tp.page);
-  await tree.treeItem('Quận Hoàn Kiếm').focus();
+  await tree.treeItem('Thành phố Hà Nội').focus();
   await tp.page.keyboard.press('Enter');
   await eventually(async () => {
-    assert.equal(await tree.agenciesHeading.innerText(), 'Cơ quan thuộc Quận Hoàn Kiếm');
-    assert.ok((await tree.agencyNames()).includes('Ủy ban nhân dân Quận Hoàn Kiếm'));
+    assert.equal(await tree.agenciesHeading.innerText(), 'Cơ quan thuộc Thành phố Hà Nội');
+    assert.ok((await tree.agencyNames()).includes('Ủy ban nhân dân Thành phố Hà Nội'));
   });
-  // Left closes the open district, and focus stays on it.
+  // Left closes the open city, and focus stays on it.
   await tp.page.keyboard.press('ArrowLeft');
-  assert.equal(await tree.treeItem('Quận Hoàn Kiếm').getAttribute('aria-expanded'), 'false');
-  assert.equal(await tree.treeItem('Phường Hàng Trống').count(), 0);
+  assert.equal(await tree.treeItem('Thành phố Hà Nội').getAttribute('aria-expanded'), 'false');
+  assert.equal(await tree.treeItem('Phường Hoàn Kiếm').count(), 0);
 });
 
 test('choosing a search result opens the tree down to it', async () => {
   const tree = new UnitTreePage(tp.page);
-  // Quận Hoàn Kiếm was closed by the previous step.
-  assert.equal(await tree.treeItem('Phường Hàng Bạc').count(), 0);
-  await tree.search('Hàng Bạc');
-  await tree.searchResult('Phường Hàng Bạc').click();
+  // Thành phố Hà Nội was closed by the previous step.
+  assert.equal(await tree.treeItem('Phường Cửa Nam').count(), 0);
+  await tree.search('Cửa Nam');
+  await tree.searchResult('Phường Cửa Nam').click();
   await eventually(async () => {
-    assert.equal(await tree.treeItem('Phường Hàng Bạc').getAttribute('aria-selected'), 'true');
-    assert.equal(await tree.treeItem('Quận Hoàn Kiếm').getAttribute('aria-expanded'), 'true');
-    assert.ok((await tree.agencyNames()).includes('Ủy ban nhân dân Phường Hàng Bạc'));
+    assert.equal(await tree.treeItem('Phường Cửa Nam').getAttribute('aria-selected'), 'true');
+    assert.equal(await tree.treeItem('Thành phố Hà Nội').getAttribute('aria-expanded'), 'true');
+    assert.ok((await tree.agencyNames()).includes('Ủy ban nhân dân Phường Cửa Nam'));
   });
   // The tree's single tab stop is now the chosen ward.
-  assert.equal(await tree.treeItem('Phường Hàng Bạc').getAttribute('tabindex'), '0');
+  assert.equal(await tree.treeItem('Phường Cửa Nam').getAttribute('tabindex'), '0');
 });
 
 test('the home page greets the administrator with the role and agency', async () => {

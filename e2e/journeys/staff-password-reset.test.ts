@@ -42,9 +42,10 @@ test('#14 the administrator filters by agency and resets a specialist’s passwo
   const staff = new StaffPage(page);
   await staff.waitForPath(STAFF_PATH);
 
-  // The agency filter: "my duc" finds the district's People's Committee; with the agencies below.
-  await staff.agency.choose('uy ban nhan dan huyen my duc', 'Ủy ban nhân dân Huyện Mỹ Đức');
-  assert.match(await staff.agency.chosen.innerText(), /Ủy ban nhân dân Huyện Mỹ Đức/);
+  // The agency filter: "my duc" finds the commune's People's Committee (Xã Mỹ Đức, where the former
+  // Huyện Mỹ Đức's accounts work); with the agencies below.
+  await staff.agency.choose('uy ban nhan dan xa my duc', 'Ủy ban nhân dân Xã Mỹ Đức');
+  assert.match(await staff.agency.chosen.innerText(), /Ủy ban nhân dân Xã Mỹ Đức/);
   await eventually(async () => {
     const names = await staff.table.getByRole('rowheader').allInnerTexts();
     assert.deepEqual(names.sort(), ['Nguyễn Đức Thịnh', 'Phạm Văn Quyết', 'Đinh Thị Thảo'].sort());

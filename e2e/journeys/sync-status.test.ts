@@ -33,7 +33,7 @@ after(async () => {
 const DEAD = {
   id: '424242',
   topic: 'portal.dossier-status',
-  key: '000.12.22.H26-261120-0042',
+  key: 'H26.104-261120-0042',
   status: 'dead',
   attempts: 12,
   createdAt: '2026-11-20T02:00:00.000Z',
@@ -42,7 +42,7 @@ const DEAD = {
   lastError: 'portal answered error_code 9: MaTTHC không tồn tại',
   dossierStatus: 'processing',
   dossierVersion: 3,
-  agencyCode: '000.12.22.H26',
+  agencyCode: 'H26.104',
 };
 
 test('the province administrator reads the sync and sends a record that gave up again', async () => {

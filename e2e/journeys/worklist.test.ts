@@ -24,7 +24,7 @@ import {
   screenshot,
 } from '../support/browser.ts';
 
-const HANG_TRONG = '000.12.22.H26';
+const HANG_TRONG = 'H26.104';
 // A name no other journey uses, so that the search finds exactly this journey's dossiers.
 const KHOI = 'Đỗ Minh Khôi';
 let browser: Browser;

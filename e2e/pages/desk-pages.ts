@@ -12,9 +12,9 @@ export const dossierPath = (code: string): string => `/ho-so/${code}`;
  * typed: dates in dd/mm/yyyy (the date input keeps them as ISO).
  */
 export const BIRTH_DECLARATION_FIELDS: Record<string, string> = {
-  kinhGui: 'Ủy ban nhân dân phường Hàng Trống',
+  kinhGui: 'Ủy ban nhân dân phường Hoàn Kiếm',
   'nguoiYeuCau-hoTen': 'Nguyễn Văn An',
-  'nguoiYeuCau-noiCuTru': 'Số 12 phố Hàng Trống, phường Hàng Trống, quận Hoàn Kiếm, thành phố Hà Nội',
+  'nguoiYeuCau-noiCuTru': 'Số 12 phố Hàng Trống, phường Hoàn Kiếm, thành phố Hà Nội',
   'nguoiYeuCau-giayToTuyThan-loaiGiayTo': 'Thẻ căn cước',
   'nguoiYeuCau-giayToTuyThan-so': '001093012345',
   'nguoiYeuCau-giayToTuyThan-ngayCap': '01/07/2024',

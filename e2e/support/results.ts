@@ -1,5 +1,5 @@
 // Records in an applicant's document store, made as the product makes them: a desk receives a birth
-// registration at Phường Hàng Trống, it is forwarded to the leader, who approves it with an electronic
+// registration at Phường Hoàn Kiếm, it is forwarded to the leader, who approves it with an electronic
 // result (through the API, as the staff screens send it). The approval writes the record
 // (docs/domain/documents.md).
 import assert from 'node:assert/strict';
@@ -8,7 +8,8 @@ import { VALID_BIRTH_DECLARATION } from '../../server/test/fixtures.ts';
 import { smallPdf } from '../pages/citizen-pages.ts';
 import { BASE_URL, openPage } from './browser.ts';
 
-export const HANG_TRONG = '000.12.22.H26';
+/** Ủy ban nhân dân Phường Hoàn Kiếm (00070), desk.hang-trong's ward on the map in force since 1/7/2025. */
+export const HANG_TRONG = 'H26.104';
 
 export type Applicant = {
   kind: 'person';
@@ -60,7 +61,7 @@ async function forward(context: BrowserContext, code: string, next: string): Pro
   await act(context, code, 'forward', { nextAssigneeId: person.id });
 }
 
-/** A birth registration received at Hàng Trống for `applicant` and forwarded to leader.hang-trong's step. */
+/** A birth registration received at Phường Hoàn Kiếm for `applicant` and forwarded to leader.hang-trong's step. */
 export async function dossierAtLeader(
   browser: Browser,
   applicant: Applicant,
@@ -93,7 +94,7 @@ export async function dossierAtLeader(
 }
 
 /**
- * A birth registered at Hàng Trống for `applicant`, approved with the electronic `result` (its file
+ * A birth registered at Phường Hoàn Kiếm for `applicant`, approved with the electronic `result` (its file
  * `pdf`), and handed over at the counter to `returnedTo` when given: its dossier code.
  */
 export async function issueElectronicResult(

@@ -110,7 +110,7 @@ test('cash at the desk: paid at once with a receipt; only a desk officer of the 
 
 test('concurrent desk payments never share a receipt number; each agency and year has its own gap-free series', async () => {
   const trong = await Promise.all(Array.from({ length: 6 }, () => k.intake('desk.hang-trong', '00070')));
-  const bac = await Promise.all(Array.from({ length: 3 }, () => k.intake('desk.hang-bac', '00061')));
+  const bac = await Promise.all(Array.from({ length: 3 }, () => k.intake('desk.hang-bac', '00082')));
   const answers = await Promise.all([
     ...trong.map((d) => desk('desk.hang-trong', d.code)),
     ...bac.map((d, i) =>
@@ -121,10 +121,11 @@ test('concurrent desk payments never share a receipt number; each agency and yea
   const all = await k.rt.deps.db
     .selectFrom('payments as p')
     .innerJoin('agencies as a', 'a.agency_id', 'p.agency_id')
-    .select(['a.unit_code', 'p.receipt_year', 'p.receipt_seq'])
+    .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
+    .select(['u.code as unit_code', 'p.receipt_year', 'p.receipt_seq'])
     .where('p.status', '=', 'paid')
     .execute();
-  for (const unit of ['00070', '00061']) {
+  for (const unit of ['00070', '00082']) {
     const seqs = all
       .filter((r) => r.unit_code === unit)
       .map((r) => r.receipt_seq!)
@@ -186,9 +187,9 @@ test('a desk payment of an awaiting-payment dossier confirms it, as the desk off
   assert.equal(fees.outstandingVnd, 0);
 });
 
-test('GET /payments: each desk sees its own agency, a district desk the wards below, the auditor all; filters', async () => {
+test("GET /payments: each desk sees its own agency, the city's desk the wards below, the auditor all; filters", async () => {
   const trongCode = await k.agency('00070');
-  const bacCode = await k.agency('00061');
+  const bacCode = await k.agency('00082');
   const seen = async (user: string, query = '?pageSize=500') => {
     const res = await list(user, query);
     assert.equal(res.statusCode, 200, res.body);
@@ -200,8 +201,8 @@ test('GET /payments: each desk sees its own agency, a district desk the wards be
   const bac = await seen('desk.hang-bac');
   assert.ok(bac.total > 0);
   assert.ok(bac.items.every((p) => p.agency.code === bacCode));
-  const district = await seen('desk.hoan-kiem');
-  assert.equal(district.total, trong.total + bac.total);
+  const city = await seen('desk.hoan-kiem');
+  assert.equal(city.total, trong.total + bac.total);
   const auditor = await seen('auditor.ha-noi');
   assert.equal(auditor.total, trong.total + bac.total);
   const quangNam = await seen('admin.quang-nam');

@@ -96,7 +96,7 @@ test('online payment: INIT, the payment page, the signed callback → paid with 
   const started = res.json<Started>();
   assert.equal(started.amount, 24000);
   assert.ok(started.payUrl.startsWith(`${k.sim.url}/thanh-toan/`), started.payUrl);
-  assert.match(started.reference, /^[0-9]{7}H[0-9]{12}TT01$/);
+  assert.match(started.reference, /^H26[0-9]{3}[0-9]{6}[0-9]{4}TT01$/);
   // The same key gives the same answer and no second attempt.
   const again = await start('desk.hang-trong', code, 'pay-key-0001');
   assert.equal(again.statusCode, 201);

@@ -1,6 +1,7 @@
 // The leader's overview through the HTTP API: dossiers with known outcomes are received and worked
-// at Phường Hàng Trống and Phường Hàng Bạc with a hand-moved clock, then the figures are read back by
-// leaders, administrators and auditors of different reach.
+// at Phường Hoàn Kiếm and Phường Cửa Nam (the wards of desk.hang-trong and desk.hang-bac on the map in
+// force since 1/7/2025) with a hand-moved clock, then the figures are read back by leaders,
+// administrators and auditors of different reach.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
@@ -28,8 +29,9 @@ before(async () => {
   // Sessions outlive the week the clock walks through.
   rt = await createTestRuntime({ clock, config: { sessionTtlHours: 24 * 30 } });
   agencyCodes.set('hang-trong', await committee('00070'));
-  agencyCodes.set('hang-bac', await committee('00061'));
-  agencyCodes.set('hoan-kiem', await committee('002'));
+  agencyCodes.set('hang-bac', await committee('00082'));
+  // The accounts of the former Quận Hoàn Kiếm work at the city's committee, the one level above the wards.
+  agencyCodes.set('hoan-kiem', await committee('01'));
   for (const u of ['specialist.hang-trong', 'leader.hang-trong']) {
     userIds.set(u, await userId(rt.deps.db, u));
   }
@@ -44,7 +46,7 @@ async function receiveBirth(desk: string, agencyCode: string): Promise<string> {
   return (await receiveBirthAt(rt.app, await as(desk), agencyCode)).code;
 }
 
-/** Support with funeral costs (3 working days) at Phường Hàng Trống. */
+/** Support with funeral costs (3 working days) at Phường Hoàn Kiếm. */
 async function receiveFuneralSupport(): Promise<{ code: string; dueAt: string }> {
   const res = await rt.app.inject({
     method: 'POST',
@@ -173,7 +175,7 @@ test('a week at two wards: received, worked early, on time and late, withdrawn, 
   await approve(d3);
   await approve(d4);
 
-  // Wednesday 4 November: D9 (3 working days, due next Monday), D6 and, at Hàng Bạc, D8 (due Thursday).
+  // Wednesday 4 November: D9 (3 working days, due next Monday), D6 and, at Cửa Nam, D8 (due Thursday).
   clock.set('2026-11-04T02:15:00Z');
   const d9 = await receiveFuneralSupport();
   assert.equal(d9.dueAt, '2026-11-09T02:15:00.000Z');
@@ -183,7 +185,7 @@ test('a week at two wards: received, worked early, on time and late, withdrawn, 
   const d8 = await receiveBirth('desk.hang-bac', HANG_BAC());
   assert.ok(d6 && d8);
 
-  // Wednesday 10:00: the leader of Hàng Trống reads this month.
+  // Wednesday 10:00: the leader of Phường Hoàn Kiếm reads this month.
   clock.set('2026-11-04T03:00:00Z');
   const ward = await overviewOk('leader.hang-trong');
   assert.equal(ward.month, '2026-11');
@@ -197,8 +199,8 @@ test('a week at two wards: received, worked early, on time and late, withdrawn, 
   assert.equal(ward.agencies.length, 1);
   const row = ward.agencies[0]!;
   assert.equal(row.agency.code, HANG_TRONG());
-  assert.equal(row.agency.name, 'Ủy ban nhân dân Phường Hàng Trống');
-  assert.equal(row.agency.unitName, 'Phường Hàng Trống');
+  assert.equal(row.agency.name, 'Ủy ban nhân dân Phường Hoàn Kiếm');
+  assert.equal(row.agency.unitName, 'Phường Hoàn Kiếm');
   // D1–D7 and D9 came in this month; D0 came in October.
   assert.equal(row.figures.inPeriod, 8);
   assert.deepEqual(statusCounts(row.figures), {
@@ -258,27 +260,27 @@ test('a week at two wards: received, worked early, on time and late, withdrawn, 
     [HANG_TRONG()],
   );
 
-  // The district reaches both wards; its own committee received nothing this month.
-  const district = await overviewOk('leader.hoan-kiem', '?month=2026-11');
-  assert.deepEqual(district.agencies.map((a) => a.agency.code).sort(), [HANG_BAC(), HANG_TRONG()].sort());
-  const bac = district.agencies.find((a) => a.agency.code === HANG_BAC())!.figures;
+  // The city's leader reaches both wards; the city's own committee received nothing this month.
+  const city = await overviewOk('leader.hoan-kiem', '?month=2026-11');
+  assert.deepEqual(city.agencies.map((a) => a.agency.code).sort(), [HANG_BAC(), HANG_TRONG()].sort());
+  const bac = city.agencies.find((a) => a.agency.code === HANG_BAC())!.figures;
   assert.equal(bac.inPeriod, 1);
   assert.deepEqual(statusCounts(bac), { received: 1 });
   assert.equal(bac.dueSoon, 1);
   assert.equal(bac.overdue, 0);
   assert.deepEqual(bac.finished, ZERO_FINISHED);
   assert.equal(bac.onTimeRate, null);
-  assert.equal(district.totals.inPeriod, 9);
-  assert.equal(district.totals.dueSoon, 2);
-  assert.equal(district.totals.overdue, 1);
-  assert.deepEqual(district.totals.finished, { total: 5, early: 1, onTime: 2, late: 2, noDueTime: 0 });
-  assert.equal(district.totals.onTimeRate, 0.6);
-  const without = district.agenciesWithoutDossiers.map((a) => a.code);
+  assert.equal(city.totals.inPeriod, 9);
+  assert.equal(city.totals.dueSoon, 2);
+  assert.equal(city.totals.overdue, 1);
+  assert.deepEqual(city.totals.finished, { total: 5, early: 1, onTime: 2, late: 2, noDueTime: 0 });
+  assert.equal(city.totals.onTimeRate, 0.6);
+  const without = city.agenciesWithoutDossiers.map((a) => a.code);
   assert.ok(without.includes(agencyCodes.get('hoan-kiem')!));
   assert.ok(!without.includes(HANG_TRONG()) && !without.includes(HANG_BAC()));
-  assert.equal(without.length, district.agenciesWithDesk - 2);
+  assert.equal(without.length, city.agenciesWithDesk - 2);
 
-  // Narrowed to Hàng Bạc, the district leader sees that ward alone.
+  // Narrowed to Cửa Nam, the city's leader sees that ward alone.
   const narrowed = await overviewOk('leader.hoan-kiem', `?agencyCode=${HANG_BAC()}`);
   assert.deepEqual(
     narrowed.agencies.map((a) => a.agency.code),
@@ -287,7 +289,7 @@ test('a week at two wards: received, worked early, on time and late, withdrawn, 
   assert.deepEqual(narrowed.totals, bac);
   assert.deepEqual(
     narrowed.scope.map((a) => a.name),
-    ['Ủy ban nhân dân Phường Hàng Bạc'],
+    ['Ủy ban nhân dân Phường Cửa Nam'],
   );
 
   // Friday 6 November 10:00: one working day ahead is Monday 10:00, so D9 (Monday 09:15) is due soon
@@ -328,7 +330,8 @@ test('the province administrator, the auditor and the unit administrator reach w
     .selectFrom('agencies as a')
     .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
     .select(['a.path as agencyPath', 'u.path as unitPath'])
-    .where('a.unit_code', '=', '01')
+    .where('u.code', '=', '01')
+    .where('u.valid_to', 'is', null)
     .where('a.kind', '=', 'people-committee')
     .executeTakeFirstOrThrow();
   const desks = await rt.deps.db
@@ -351,7 +354,7 @@ test('the province administrator, the auditor and the unit administrator reach w
   const unitAdmin = await overviewOk('admin.hoan-kiem', '?month=2026-11');
   assert.deepEqual(unitAdmin.totals, province.totals);
 
-  // Hồ Chí Minh City's district 3 reaches none of it.
+  // A ward of Hồ Chí Minh City (Phường Nhiêu Lộc, where the former Quận 3's leader works) reaches none of it.
   const quan3 = await overviewOk('leader.quan-3', '?month=2026-11');
   assert.deepEqual(quan3.agencies, []);
   assert.equal(quan3.totals.inPeriod, 0);
@@ -375,16 +378,19 @@ test('who may read: unauthenticated 401, desk and specialist 403, another ward 4
   assert.equal(above.statusCode, 403, 'nothing above the ward');
   const otherProvince = await overview('leader.quan-3', `?agencyCode=${HANG_TRONG()}`);
   assert.equal(otherProvince.statusCode, 403);
-  const unknown = await overview('leader.hang-trong', '?agencyCode=999.99.99.H99');
-  assert.equal(unknown.statusCode, 404);
-  assert.equal(errorOf(unknown).code, 'NOT_FOUND');
+  for (const code of ['H26.999', '999.99.99.H99']) {
+    const unknown = await overview('leader.hang-trong', `?agencyCode=${code}`);
+    assert.equal(unknown.statusCode, 404, `${code}: ${unknown.body}`);
+    assert.equal(errorOf(unknown).code, 'NOT_FOUND');
+  }
 });
 
 test('invalid input names the field', async () => {
   for (const [query, path] of [
     ['?month=2026-13', 'query/month'],
     ['?month=11-2026', 'query/month'],
-    ['?agencyCode=H26', 'query/agencyCode'],
+    ['?agencyCode=H26-101', 'query/agencyCode'],
+    ['?agencyCode=26.101', 'query/agencyCode'],
   ] as const) {
     const res = await overview('leader.hang-trong', query);
     assert.equal(res.statusCode, 400, `${query}: ${res.body}`);

@@ -225,7 +225,7 @@ test('operators list held and rejected portal dossiers with their problems, and 
   for (const item of held.items) {
     assert.equal(item.status, 'held');
     assert.equal(item.agency.code, hangTrong);
-    assert.equal(item.agency.name, 'Ủy ban nhân dân Phường Hàng Trống');
+    assert.equal(item.agency.name, 'Ủy ban nhân dân Phường Hoàn Kiếm');
     assert.ok(item.procedure.name && item.procedure.name.startsWith('Thủ tục'), String(item.procedure.name));
     assert.match(item.problems[0]!.message, /chưa có đơn vị/);
     assert.equal(item.dossierCode, null);
