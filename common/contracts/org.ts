@@ -73,8 +73,8 @@ export const UnitDetail = Closed({
 });
 
 // The place pickers (web/app/ui/place-picker.tsx): browse a unit's agencies and the units under it,
-// or search; every entry carries its trail, the names of the units above it (root first), so seven
-// "Phường 13" are told apart by their district.
+// or search; every entry carries its trail, the names of the units above it (root first), so the
+// seven "Xã Tân Thành" are told apart by their province.
 export const PLACE_KINDS = ['agency', 'unit'] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
 export const PLACES_PAGE_MAX = 50;

@@ -517,6 +517,14 @@ export interface ProcedureOfferings {
   procedure_id: Int8;
 }
 
+export interface ProcedureReceivableAnywhere {
+  procedure_id: Int8;
+  province_code: string;
+  set_at: Timestamp;
+  set_by: Int8 | null;
+  since: string;
+}
+
 export interface Procedures {
   code: string;
   created_at: Timestamp;
@@ -736,6 +744,7 @@ export interface DB {
   portal_inbound_dossiers: PortalInboundDossiers;
   portal_sync_state: PortalSyncState;
   procedure_offerings: ProcedureOfferings;
+  procedure_receivable_anywhere: ProcedureReceivableAnywhere;
   procedure_versions: ProcedureVersions;
   procedures: Procedures;
   receipt_counters: ReceiptCounters;

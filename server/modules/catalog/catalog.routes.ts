@@ -25,6 +25,7 @@ import {
   WorkflowResponse,
 } from '../../../common/contracts/catalog.ts';
 import { Type } from 'typebox';
+
 import { requireActor } from '../auth/index.ts';
 import { getProcedure, listProcedures, listVersions } from './catalog.service.ts';
 import { exportCatalogue, importCatalogue } from './catalog-import.service.ts';
@@ -37,9 +38,19 @@ import {
   type VersionChange,
 } from './catalog-versions.service.ts';
 import { setOfferings } from './catalog-offerings.service.ts';
+import { getReceivableAnywhere, setReceivableAnywhere } from './catalog-receivable.service.ts';
 import { getWorkflow, putWorkflow } from './catalog-workflows.service.ts';
 import { requireCatalogueEditor } from './catalog.policy.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
+
+const ReceivableAnywhere = Type.Object(
+  {
+    provinces: Type.Array(
+      Type.Object({ provinceCode: Type.String(), since: Type.String() }, { additionalProperties: false }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 const errors = errorResponses(400, 401, 403, 404, 409, 422);
 const tags = ['catalog'];
@@ -333,6 +344,40 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
       putWorkflow(deps, requireActor(request), {
         ...request.body,
         code: request.params.code,
+        requestId: request.id,
+      }),
+  );
+
+  app.get(
+    '/api/v1/procedures/:code/receivable-anywhere',
+    {
+      schema: {
+        tags,
+        summary:
+          'Thủ tục có được tiếp nhận tại bất kỳ bộ phận một cửa nào của tỉnh (không phụ thuộc địa giới hành chính) — trong các tỉnh của người dùng',
+        params: CodeParams,
+        response: { 200: ReceivableAnywhere, ...errors },
+      },
+    },
+    async (request) => getReceivableAnywhere(deps, requireActor(request), request.params.code),
+  );
+
+  app.put(
+    '/api/v1/procedures/:code/receivable-anywhere',
+    {
+      schema: {
+        tags,
+        summary:
+          'Quản trị viên cấp tỉnh công bố (hoặc bỏ) thủ tục được tiếp nhận tại bất kỳ bộ phận một cửa nào của tỉnh mình; ghi nhật ký',
+        params: CodeParams,
+        body: Type.Object({ receivableAnywhere: Type.Boolean() }, { additionalProperties: false }),
+        response: { 200: ReceivableAnywhere, ...errors },
+      },
+    },
+    async (request) =>
+      setReceivableAnywhere(deps, requireActor(request), {
+        code: request.params.code,
+        receivableAnywhere: request.body.receivableAnywhere,
         requestId: request.id,
       }),
   );

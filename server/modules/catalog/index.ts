@@ -15,3 +15,4 @@ export {
   workflowForDossier,
   type StoredWorkflowRead,
 } from './catalog-workflows.service.ts';
+export { receivableAnywhereIn } from './catalog-receivable.service.ts';

@@ -121,8 +121,9 @@ export async function canSeeDossier(db: Database, actor: Actor, dossierId: strin
  * reach reads use (its own agency, the agencies under it, the units below its unit), never beside or
  * above, so never in another province; and a public administration centre's desk (Trung tâm Phục vụ
  * hành chính công, `deskKind`) also for the other agencies of its own unit, whose one-stop desk it is.
- * Receiving beyond that (tiếp nhận không phụ thuộc địa giới hành chính) would need the procedures the
- * province marks receivable at any desk; no such data is kept, so it is refused (docs/domain/intake.md).
+ * Receiving beyond that (tiếp nhận không phụ thuộc địa giới hành chính) is for the procedures the
+ * province publishes as receivable at any of its desks, within the province only (desk intake's
+ * fallback, catalog's receivableAnywhereIn; docs/domain/intake.md).
  */
 export function deskMayReceiveFor(
   grant: Grant,
@@ -133,6 +134,9 @@ export function deskMayReceiveFor(
   if (grantReachesAgency(grant, { agencyPath: competent.path, unitPath: competent.unit_path })) return true;
   return deskKind === PUBLIC_ADMINISTRATION_CENTRE && competent.unit_path.startsWith(grant.unitPath);
 }
+
+/** The province a unit path lies in: /01/00070/ → 01. */
+export const provinceOfPath = (unitPath: string): string => unitPath.split('/')[1] ?? '';
 
 /** The kind of agency whose desk receives for every agency of its unit. */
 export const PUBLIC_ADMINISTRATION_CENTRE = 'public-administration-centre';

@@ -94,7 +94,7 @@ export function registerOrgRoutes(root: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['org'],
         summary:
-          'Chọn cơ quan hoặc đơn vị hành chính: duyệt theo cấp (tỉnh → huyện → xã) hoặc tìm (có dấu hoặc không dấu), mỗi mục kèm các cấp trên, trong phạm vi của người dùng',
+          'Chọn cơ quan hoặc đơn vị hành chính đang có hiệu lực: duyệt theo cấp (tỉnh → xã) hoặc tìm (có dấu hoặc không dấu), mỗi mục kèm các cấp trên, trong phạm vi của người dùng',
         querystring: PlacesQuery,
         response: { 200: PlacesResponse, ...errors },
       },

@@ -1,7 +1,7 @@
 // What the place pickers ask for (web/app/ui/place-picker.tsx): a unit browsed — its agencies, then
 // the units under it, a page at a time — or a search, each entry with the names of the units above
 // it. Staff see what their grants reach (and, to find their way down, the units above it: a ward's
-// officer browsing the district sees their own ward only); the public sees every unit in force today
+// officer browsing the city sees their own ward only); the public sees every unit in force today
 // (an applicant's address may be anywhere) and no agencies. Nothing lists the whole country flat:
 // every answer is one bounded page.
 import { sql, type Expression, type SqlBool } from 'kysely';

@@ -957,8 +957,8 @@ export const en: Messages = {
   placePicker: {
     hint: (what: 'agency' | 'unit') =>
       what === 'agency'
-        ? 'Type the name or code of an agency, or of a ward, commune or district (with or without diacritics), or go down province, district, commune.'
-        : 'Type the name of a ward, commune or district (with or without diacritics), or go down province, district, commune.',
+        ? 'Type the name or code of an agency, or of a ward, commune or special zone (with or without diacritics), or pick the province, then the ward or commune.'
+        : 'Type the name of a ward, commune or special zone (with or without diacritics), or pick the province, then the ward or commune.',
     placeholder: 'Search by name or code',
     noneChosen: (what: 'agency' | 'unit') =>
       what === 'agency' ? 'No agency chosen.' : 'No administrative unit chosen.',

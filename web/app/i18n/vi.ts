@@ -931,8 +931,8 @@ export const vi = {
   placePicker: {
     hint: (what: 'agency' | 'unit'): string =>
       what === 'agency'
-        ? 'Gõ tên hoặc mã cơ quan, tên phường, xã, quận, huyện (có dấu hoặc không dấu), hoặc chọn lần lượt tỉnh, huyện, xã.'
-        : 'Gõ tên phường, xã, quận, huyện (có dấu hoặc không dấu), hoặc chọn lần lượt tỉnh, huyện, xã.',
+        ? 'Gõ tên hoặc mã cơ quan, tên phường, xã, đặc khu (có dấu hoặc không dấu), hoặc chọn tỉnh, thành phố rồi đến phường, xã.'
+        : 'Gõ tên phường, xã, đặc khu (có dấu hoặc không dấu), hoặc chọn tỉnh, thành phố rồi đến phường, xã.',
     placeholder: 'Tìm theo tên hoặc mã',
     noneChosen: (what: 'agency' | 'unit'): string =>
       what === 'agency' ? 'Chưa chọn cơ quan.' : 'Chưa chọn đơn vị hành chính.',

@@ -221,6 +221,10 @@ const unit = (code: string, parentCode: string | null, level: number, type = 'XÃ
   type,
   level,
   parentCode,
+  // The builder numbers siblings by parent code; the path is not read.
+  path: `/${code}/`,
+  validFrom: null,
+  validTo: null,
 });
 const districts = (n: number): ReferenceUnit[] =>
   Array.from({ length: n }, (_, i) => unit(`D${String(i).padStart(3, '0')}`, '38', 2, 'Huyá»‡n'));

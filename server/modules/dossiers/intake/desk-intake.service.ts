@@ -15,7 +15,8 @@ import { enqueueing } from '../../../platform/jobs/outbox.ts';
 import { applyAction, initialDossierState, type ActionKind } from '../../../../common/dossiers/index.ts';
 import { unitPathNameCached, type AgencyRow } from '../dossier.repository.ts';
 import { findAgencyByCode } from '../../org/index.ts';
-import { deskMayReceiveFor, relationFrom } from '../dossier-access.policy.ts';
+import { deskMayReceiveFor, provinceOfPath, relationFrom } from '../dossier-access.policy.ts';
+import { receivableAnywhereIn } from '../../catalog/index.ts';
 import { limitOf, workingTimeOnce } from '../dossier-deadlines.ts';
 import { fail } from '../dossiers.errors.ts';
 import {
@@ -77,14 +78,22 @@ export function receivingGrant(
 async function assertDeskReaches(
   deps: Deps,
   grant: Actor['grants'][number],
-  prepared: PreparedIntake,
+  intake: { prepared: PreparedIntake; procedureCode: string },
 ): Promise<void> {
+  const { prepared } = intake;
   const competent = prepared.agencies.get(prepared.competentAgencyId);
   if (competent) {
     if (deskMayReceiveFor(grant, competent, null)) return;
     const sameUnit = competent.unit_path === grant.unitPath;
     const kind = sameUnit ? ((await findAgencyByCode(deps.db, grant.agencyCode))?.kind ?? null) : null;
     if (kind !== null && deskMayReceiveFor(grant, competent, kind)) return;
+    // Receiving regardless of borders, within the province: only for the procedures it publishes so.
+    const province = provinceOfPath(competent.unit_path);
+    if (
+      province === provinceOfPath(grant.unitPath) &&
+      (await receivableAnywhereIn(deps.db, intake.procedureCode, province))
+    )
+      return;
   }
   const agency = competent?.name ?? prepared.competentAgencyId;
   throw fail('DOSSIER_INTAKE_OUT_OF_REACH', {
@@ -243,7 +252,7 @@ async function receive(
     receiving: desk,
     fileOwner: { kind: 'staff', userId: actor.userId },
   });
-  await assertDeskReaches(deps, grant, prepared);
+  await assertDeskReaches(deps, grant, { prepared, procedureCode: input.procedureCode });
   const { missing } = prepared;
   const now = deps.clock.now();
   const staff = { kind: 'staff' as const, id: actor.userId };

@@ -3,7 +3,8 @@
 // The desk intake page lists these, so an officer is not offered an agency the intake would refuse.
 import type { Deps } from '../../../deps.ts';
 import type { Actor } from '../../../platform/actor.ts';
-import { deskMayReceiveFor } from '../dossier-access.policy.ts';
+import { deskMayReceiveFor, provinceOfPath } from '../dossier-access.policy.ts';
+import { receivableAnywhereIn } from '../../catalog/index.ts';
 import { selectAgencyRows } from '../dossier.repository.ts';
 import { fail } from '../dossiers.errors.ts';
 import { unitTrails } from '../../org/index.ts';
@@ -49,12 +50,18 @@ export async function receivableAgencies(
     offering.map((a) => a.unit_path),
     vnDate(deps.clock.now()),
   );
+  // The provinces of the officer's desks that publish the procedure as receivable at any desk.
+  const provinces = [...new Set(desks.map((d) => provinceOfPath(d.unitPath)))];
+  const anywhere = new Set<string>();
+  for (const p of provinces) if (await receivableAnywhereIn(deps.db, procedureCode, p)) anywhere.add(p);
   const items: ReceivableAgency[] = [];
   for (const agency of offering) {
     // The officer's desk at the agency itself first, as intake picks it when none is named.
+    const province = provinceOfPath(agency.unit_path);
     const desk =
       desks.find((d) => d.agencyId === agency.agency_id && deskMayReceiveFor(d, agency, null)) ??
-      desks.find((d) => deskMayReceiveFor(d, agency, kindOf.get(d.agencyId) ?? null));
+      desks.find((d) => deskMayReceiveFor(d, agency, kindOf.get(d.agencyId) ?? null)) ??
+      (anywhere.has(province) ? desks.find((d) => provinceOfPath(d.unitPath) === province) : undefined);
     if (desk) {
       items.push({
         code: agency.code,
