@@ -98,12 +98,12 @@ async function setUp() {
   for (let i = 0; i < 24; i++) {
     const code = `${agencyPrefix}-261101-${String(9000 + i)}`;
     copies.push(code);
-    await sql`INSERT INTO dossiers (code, procedure_version_id, procedure_code, case_key, channel, receiving_agency_id,
+    await sql`INSERT INTO dossiers (code, procedure_version_id, procedure_code, case_key, channel, receiving_agency_id, received_by_agency_id,
         competent_agency_id, current_agency_id, step_agencies, workflow, applicant, applicant_id_number, applicant_search,
         form_data, components, state, status, version, assignee_user_id, submitted_at, received_at, due_at,
         extended_due_at, step_due_at, calendar_version, created_by, updated_at)
       SELECT ${code}, procedure_version_id, procedure_code, case_key, ${i % 3 === 0 ? 'online' : 'direct'},
-        receiving_agency_id, competent_agency_id, current_agency_id, step_agencies, workflow, applicant,
+        receiving_agency_id, receiving_agency_id, competent_agency_id, current_agency_id, step_agencies, workflow, applicant,
         applicant_id_number, applicant_search, form_data, components, state, status, version, assignee_user_id,
         ${submitted[i % 3]}::timestamptz, received_at, ${dues[i % 4]}::timestamptz, NULL,
         ${dues[(i + 1) % 4]}::timestamptz, calendar_version, created_by, updated_at
@@ -218,11 +218,11 @@ test("#14 the city leader's list spans its wards: merged per agency, every page 
   const dues = [null, '2026-11-27T03:00:00Z', '2026-12-01T10:00:00Z'];
   for (let i = 0; i < 9; i++) {
     const code = `${agencyPart(codes.anh)}-261102-${String(9100 + i)}`;
-    await sql`INSERT INTO dossiers (code, procedure_version_id, procedure_code, case_key, channel, receiving_agency_id,
+    await sql`INSERT INTO dossiers (code, procedure_version_id, procedure_code, case_key, channel, receiving_agency_id, received_by_agency_id,
         competent_agency_id, current_agency_id, step_agencies, workflow, applicant, applicant_id_number, applicant_search,
         form_data, components, state, status, version, assignee_user_id, submitted_at, received_at, due_at,
         extended_due_at, step_due_at, calendar_version, created_by, updated_at, closed_at)
-      SELECT ${code}, procedure_version_id, procedure_code, case_key, channel, ${bac}, ${bac}, ${bac}, step_agencies,
+      SELECT ${code}, procedure_version_id, procedure_code, case_key, channel, ${bac}, ${bac}, ${bac}, ${bac}, step_agencies,
         workflow, applicant, applicant_id_number, applicant_search, form_data, components, state, status, version,
         NULL, submitted_at, received_at, ${dues[i % 3]}::timestamptz, NULL, NULL, calendar_version, created_by,
         updated_at, ${i === 4 ? '2026-11-24T01:00:00Z' : null}::timestamptz
@@ -478,12 +478,12 @@ test('#14 an export above the limit is refused, naming the limit', async () => {
   // EXPORT_ROW_LIMIT copies of one dossier with their agencies (the reach follows them), on days of
   // their own: with the rows above, the desk's list is longer than one export may be.
   const prefix = agencyPart(codes.anh);
-  await sql`INSERT INTO dossiers (code, procedure_version_id, procedure_code, case_key, channel, receiving_agency_id,
+  await sql`INSERT INTO dossiers (code, procedure_version_id, procedure_code, case_key, channel, receiving_agency_id, received_by_agency_id,
       competent_agency_id, current_agency_id, step_agencies, workflow, applicant, applicant_id_number, applicant_search,
       form_data, components, state, status, version, assignee_user_id, submitted_at, received_at, due_at,
       extended_due_at, step_due_at, calendar_version, created_by, updated_at)
     SELECT ${prefix} || '-2611' || lpad((10 + g / 9000)::text, 2, '0') || '-' || lpad((g % 9000 + 1)::text, 4, '0'),
-      procedure_version_id, procedure_code, case_key, channel, receiving_agency_id, competent_agency_id,
+      procedure_version_id, procedure_code, case_key, channel, receiving_agency_id, receiving_agency_id, competent_agency_id,
       current_agency_id, step_agencies, workflow, applicant, applicant_id_number, applicant_search, form_data,
       components, state, status, version, assignee_user_id, submitted_at, received_at, due_at, extended_due_at,
       step_due_at, calendar_version, created_by, updated_at
