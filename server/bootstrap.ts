@@ -5,6 +5,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { seedReference } from './db/seeds/reference.ts';
 import { seedDemo } from './db/seeds/demo.ts';
 import { seedCatalogue } from './db/seeds/catalogue.ts';
+import { recordShippedNationalSchedule } from './modules/calendar/index.ts';
 import type { Deps } from './deps.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { directoryFileStore, type FileStore } from './platform/file-store.ts';
@@ -50,6 +51,8 @@ export async function openRuntime(
     if (options.migrate !== false) await migrateAsOwner(config, handle);
     if (options.seed !== false) {
       await seedReference(handle.db, deps.clock.now());
+      // The national schedule is the release's (docs/adr/0013-province-calendars.md).
+      await recordShippedNationalSchedule(deps);
       await seedCatalogue(deps);
       if (config.demoMode) await seedDemo(deps);
     }

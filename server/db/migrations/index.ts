@@ -21,6 +21,7 @@ import * as m20261207030000 from './20261207030000_index-sign-ins-and-recent-act
 import * as m20261207060000 from './20261207060000_search-typos.ts';
 import * as m20261207070000 from './20261207070000_require-password-change.ts';
 import * as m20261208000000 from './20261208000000_index-open-applicant-search.ts';
+import * as m20261209010000 from './20261209010000_province-calendars.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121000000_create-org-auth-audit': m20261121000000,
@@ -44,4 +45,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261207060000_search-typos': m20261207060000,
   '20261207070000_require-password-change': m20261207070000,
   '20261208000000_index-open-applicant-search': m20261208000000,
+  '20261209010000_province-calendars': m20261209010000,
 };
