@@ -41,7 +41,8 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   seed: {
-    summary: 'Load the reference data (units, agencies, desks, the national calendar); --demo adds the demo staff',
+    summary:
+      'Load the reference data (units, agencies, desks, the national calendar); --demo adds the demo staff',
     usage: 'seed [--demo]',
     options: { demo: { type: 'boolean' } },
     run: async (v, open) => {

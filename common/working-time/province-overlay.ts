@@ -13,7 +13,8 @@ export type ProvinceOverlay = { daysOff: ProvinceDay[]; workingDays: ProvinceDay
 
 export const EMPTY_OVERLAY: ProvinceOverlay = { daysOff: [], workingDays: [] };
 
-const byDate = <T extends { date: string }>(a: T, b: T): number => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+const byDate = <T extends { date: string }>(a: T, b: T): number =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : 0;
 
 /**
  * The calendar year a province's agencies work by: the national year with the province's days added.
@@ -35,7 +36,11 @@ export function applyProvinceOverlay(national: CalendarYear, overlay: ProvinceOv
   });
   for (const d of daysOff) off.add(d.date);
   const workingDays = overlay.workingDays.filter(
-    (d) => weekday(d.date) >= 6 && !off.has(d.date) && !worked.has(d.date) && d.date.startsWith(`${national.year}-`),
+    (d) =>
+      weekday(d.date) >= 6 &&
+      !off.has(d.date) &&
+      !worked.has(d.date) &&
+      d.date.startsWith(`${national.year}-`),
   );
   return {
     ...national,
@@ -52,7 +57,10 @@ export function applyProvinceOverlay(national: CalendarYear, overlay: ProvinceOv
  * Vietnamese message: a day off must be a weekday the nation works, a make-up day a weekend day the
  * nation rests (not a holiday, not already a make-up day); no date twice; every day with its reason.
  */
-export function validateProvinceOverlay(national: CalendarYear, overlay: ProvinceOverlay): ValidationProblem[] {
+export function validateProvinceOverlay(
+  national: CalendarYear,
+  overlay: ProvinceOverlay,
+): ValidationProblem[] {
   const problems: ValidationProblem[] = [];
   const add = (path: string, code: string, message: string) => problems.push({ path, code, message });
   const holidays = new Map(national.holidays.map((h) => [h.date, h.name]));
@@ -83,7 +91,11 @@ export function validateProvinceOverlay(national: CalendarYear, overlay: Provinc
     if (day === undefined) return;
     const holiday = holidays.get(d.date);
     if (holiday !== undefined)
-      add(`daysOff/${i}/date`, 'already-day-off', `Ngày ${d.date} đã là ngày nghỉ chung cả nước (${holiday}).`);
+      add(
+        `daysOff/${i}/date`,
+        'already-day-off',
+        `Ngày ${d.date} đã là ngày nghỉ chung cả nước (${holiday}).`,
+      );
     else if (isoWeekday(day) >= 6)
       add(`daysOff/${i}/date`, 'day-off-on-weekend', `Ngày nghỉ thêm ${d.date} phải là ngày trong tuần.`);
   });
@@ -98,7 +110,11 @@ export function validateProvinceOverlay(national: CalendarYear, overlay: Provinc
         `Ngày ${d.date} là ngày nghỉ chung cả nước (${holiday}); tỉnh không được làm bù vào ngày này.`,
       );
     else if (isoWeekday(day) < 6)
-      add(`workingDays/${i}/date`, 'working-day-not-weekend', `Ngày làm bù ${d.date} phải là Thứ Bảy hoặc Chủ nhật.`);
+      add(
+        `workingDays/${i}/date`,
+        'working-day-not-weekend',
+        `Ngày làm bù ${d.date} phải là Thứ Bảy hoặc Chủ nhật.`,
+      );
     else if (nationalWork.has(d.date))
       add(`workingDays/${i}/date`, 'already-working-day', `Ngày ${d.date} đã là ngày làm bù chung cả nước.`);
   });

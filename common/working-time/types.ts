@@ -11,11 +11,7 @@
  *   (province-overlay.ts; docs/adr/0013-province-calendars.md).
  */
 export type HolidayKind =
-  | 'public-holiday'
-  | 'compensatory'
-  | 'extra-day-off'
-  | 'observance-day-off'
-  | 'province-day-off';
+  'public-holiday' | 'compensatory' | 'extra-day-off' | 'observance-day-off' | 'province-day-off';
 
 export const HOLIDAY_KINDS: readonly HolidayKind[] = [
   'public-holiday',

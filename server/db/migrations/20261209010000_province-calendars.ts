@@ -8,7 +8,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   const run = async (q: ReturnType<typeof sql>) => {
     await q.execute(db);
   };
-  await run(sql`ALTER TABLE calendar_revisions ADD COLUMN province_code text CHECK (province_code ~ '^[0-9]{2}$')`);
+  await run(
+    sql`ALTER TABLE calendar_revisions ADD COLUMN province_code text CHECK (province_code ~ '^[0-9]{2}$')`,
+  );
   await run(sql`ALTER TABLE calendar_revisions DROP CONSTRAINT calendar_revisions_year_year_version_key`);
   await run(
     sql`CREATE UNIQUE INDEX calendar_revisions_series_key ON calendar_revisions (coalesce(province_code, ''), year, year_version)`,

@@ -9,8 +9,10 @@ export const fail = defineErrors('calendar', {
   },
   CALENDAR_EDIT_FORBIDDEN: {
     code: 'FORBIDDEN',
-    vi: (p) => `Chỉ quản trị cấp tỉnh của tỉnh mã ${p.province} được sửa ngày nghỉ, ngày làm bù riêng của tỉnh.`,
-    en: (p) => `Only a province administrator of province ${p.province} may change its own days off and make-up days.`,
+    vi: (p) =>
+      `Chỉ quản trị cấp tỉnh của tỉnh mã ${p.province} được sửa ngày nghỉ, ngày làm bù riêng của tỉnh.`,
+    en: (p) =>
+      `Only a province administrator of province ${p.province} may change its own days off and make-up days.`,
   },
   CALENDAR_PROVINCE_NOT_FOUND: {
     code: 'NOT_FOUND',
@@ -24,8 +26,10 @@ export const fail = defineErrors('calendar', {
   },
   CALENDAR_YEAR_STALE_VERSION: {
     code: 'STALE_VERSION',
-    vi: (p) => `Lịch năm ${p.year} của tỉnh đã được sửa (phiên bản hiện tại ${p.version}); hãy tải lại rồi sửa.`,
-    en: (p) => `The province's calendar of ${p.year} has changed (now version ${p.version}); reload it and edit again.`,
+    vi: (p) =>
+      `Lịch năm ${p.year} của tỉnh đã được sửa (phiên bản hiện tại ${p.version}); hãy tải lại rồi sửa.`,
+    en: (p) =>
+      `The province's calendar of ${p.year} has changed (now version ${p.version}); reload it and edit again.`,
   },
   CALENDAR_AGENCY_NOT_FOUND: {
     code: 'NOT_FOUND',

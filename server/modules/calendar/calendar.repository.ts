@@ -62,12 +62,11 @@ export async function provincesWithOwnDays(db: Executor): Promise<string[]> {
 }
 
 /** A province (a level-1 unit) by its code, or undefined. */
-export async function findProvince(db: Executor, code: string): Promise<{ code: string; name: string } | undefined> {
-  return db
-    .selectFrom('units')
-    .select(['code', 'name'])
-    .where('path', '=', `/${code}/`)
-    .executeTakeFirst();
+export async function findProvince(
+  db: Executor,
+  code: string,
+): Promise<{ code: string; name: string } | undefined> {
+  return db.selectFrom('units').select(['code', 'name']).where('path', '=', `/${code}/`).executeTakeFirst();
 }
 
 export type LoadedCalendar = {

@@ -76,7 +76,8 @@ export function registerCalendarRoutes(root: FastifyInstance, deps: Deps): void 
     {
       schema: {
         tags: ['calendar'],
-        summary: 'Lịch chung cả nước: nghỉ lễ, Tết và ngày làm bù của một năm (công khai; đổi theo bản phát hành)',
+        summary:
+          'Lịch chung cả nước: nghỉ lễ, Tết và ngày làm bù của một năm (công khai; đổi theo bản phát hành)',
         security: [],
         params: YearParams,
         response: { 200: CalendarYearResponse, ...errors },
@@ -90,7 +91,8 @@ export function registerCalendarRoutes(root: FastifyInstance, deps: Deps): void 
     {
       schema: {
         tags: ['calendar'],
-        summary: 'Ngày nghỉ thêm và ngày làm bù riêng của một tỉnh trong một năm, cộng vào lịch chung (công khai)',
+        summary:
+          'Ngày nghỉ thêm và ngày làm bù riêng của một tỉnh trong một năm, cộng vào lịch chung (công khai)',
         security: [],
         params: ProvinceYearParams,
         response: { 200: ProvinceCalendarResponse, ...errors },
@@ -104,7 +106,8 @@ export function registerCalendarRoutes(root: FastifyInstance, deps: Deps): void 
     {
       schema: {
         tags: ['calendar'],
-        summary: 'Thay ngày nghỉ thêm và ngày làm bù riêng của tỉnh trong một năm (quản trị cấp tỉnh của tỉnh đó)',
+        summary:
+          'Thay ngày nghỉ thêm và ngày làm bù riêng của tỉnh trong một năm (quản trị cấp tỉnh của tỉnh đó)',
         params: ProvinceYearParams,
         body: PutProvinceCalendarBody,
         response: { 200: PutProvinceCalendarResponse, ...errors },

@@ -15,7 +15,9 @@ const RELEASE = { userId: null, label: 'release' };
 /** What a year's schedule says (not its version), comparable between a stored row and the engine's data. */
 function content(y: Pick<CalendarYear, 'provisional' | 'holidays' | 'workingDays'>): string {
   return canonicalJson(
-    JSON.parse(JSON.stringify({ provisional: y.provisional, holidays: y.holidays, workingDays: y.workingDays })),
+    JSON.parse(
+      JSON.stringify({ provisional: y.provisional, holidays: y.holidays, workingDays: y.workingDays }),
+    ),
   );
 }
 
@@ -38,8 +40,11 @@ export async function recordShippedNationalSchedule(deps: Deps): Promise<number[
       const row = inForce.get(y);
       if (
         row &&
-        content({ provisional: row.provisional, holidays: row.holidays as CalendarYear['holidays'], workingDays: row.working_days as CalendarYear['workingDays'] }) ===
-          content(shipped)
+        content({
+          provisional: row.provisional,
+          holidays: row.holidays as CalendarYear['holidays'],
+          workingDays: row.working_days as CalendarYear['workingDays'],
+        }) === content(shipped)
       )
         continue;
       revision += 1;

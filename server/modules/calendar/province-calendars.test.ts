@@ -21,7 +21,12 @@ before(async () => {
 });
 after(() => rt.close());
 
-type Due = { dueAt: string; calendarVersion: number; provinceCode: string | null; explanation: { reason: string }[] };
+type Due = {
+  dueAt: string;
+  calendarVersion: number;
+  provinceCode: string | null;
+  explanation: { reason: string }[];
+};
 type ProvinceYear = {
   provinceCode: string;
   provinceName: string;
@@ -132,19 +137,23 @@ test("a Hà Nội administrator's extra day off moves Hà Nội's due times only
 });
 
 test("only that province's administrator changes its days: Quảng Nam's, an auditor and a desk are refused", async () => {
-  const current = (await rt.app.inject({ method: 'GET', url: '/api/v1/provinces/01/calendars/2026' })).json<ProvinceYear>();
+  const current = (
+    await rt.app.inject({ method: 'GET', url: '/api/v1/provinces/01/calendars/2026' })
+  ).json<ProvinceYear>();
   const body = { ...HA_NOI_DAYS, version: current.version, daysOff: [] };
   for (const user of ['admin.quang-nam', 'auditor.ha-noi', 'desk.hang-trong', 'admin.hoan-kiem']) {
     const res = await putProvince('01', await loginAs(rt.app, user), body);
     assert.equal(res.statusCode, 403, `${user}: ${res.body}`);
     assert.equal(errorOf(res).code, 'FORBIDDEN');
-    assert.equal(errorOf(res).reason, 'CALENDAR_EDIT_FORBIDDEN');
+    assert.equal(res.json<{ error: { reason: string } }>().error.reason, 'CALENDAR_EDIT_FORBIDDEN');
   }
   const auditor = await loginAs(rt.app, 'auditor.ha-noi');
   assert.equal((await putProvince('49', auditor, { ...body, version: 0 })).statusCode, 403);
   assert.equal((await putProvince('01', null, body)).statusCode, 401);
   // Nothing changed in Hà Nội.
-  const after = (await rt.app.inject({ method: 'GET', url: '/api/v1/provinces/01/calendars/2026' })).json<ProvinceYear>();
+  const after = (
+    await rt.app.inject({ method: 'GET', url: '/api/v1/provinces/01/calendars/2026' })
+  ).json<ProvinceYear>();
   assert.deepEqual(after.daysOff, HA_NOI_DAYS.daysOff);
 
   // Quảng Nam's administrator changes Quảng Nam's days, which move Quảng Nam's due times only.
@@ -181,7 +190,9 @@ test("only that province's administrator changes its days: Quảng Nam's, an aud
 
 test('bad input names every failing field; a stale version is 409; an unknown province 404', async () => {
   const admin = await loginAs(rt.app, 'demo-admin');
-  const current = (await rt.app.inject({ method: 'GET', url: '/api/v1/provinces/01/calendars/2026' })).json<ProvinceYear>();
+  const current = (
+    await rt.app.inject({ method: 'GET', url: '/api/v1/provinces/01/calendars/2026' })
+  ).json<ProvinceYear>();
   const invalid = await putProvince('01', admin, {
     version: current.version,
     daysOff: [
@@ -210,8 +221,14 @@ test('bad input names every failing field; a stale version is 409; an unknown pr
   assert.equal(stale.statusCode, 409);
   assert.equal(errorOf(stale).code, 'STALE_VERSION');
 
-  assert.equal((await rt.app.inject({ method: 'GET', url: '/api/v1/provinces/99/calendars/2026' })).statusCode, 404);
-  assert.equal((await rt.app.inject({ method: 'GET', url: '/api/v1/provinces/1/calendars/2026' })).statusCode, 400);
+  assert.equal(
+    (await rt.app.inject({ method: 'GET', url: '/api/v1/provinces/99/calendars/2026' })).statusCode,
+    404,
+  );
+  assert.equal(
+    (await rt.app.inject({ method: 'GET', url: '/api/v1/provinces/1/calendars/2026' })).statusCode,
+    400,
+  );
   assert.equal((await putProvince('99', admin, HA_NOI_DAYS)).statusCode, 403);
 });
 

@@ -82,7 +82,9 @@ async function dueSoonLimit(deps: Deps, now: Date): Promise<RawBuilder<unknown>>
   // Provinces with days of their own: the others work by the national schedule alone.
   const provinces = await provincesWithOwnDays(deps.db);
   const byProvince = await Promise.all(
-    provinces.map(async (p) => sql`WHEN ${p} THEN ${until(await calendarOf(p), defaultOfficeHours())}::timestamptz`),
+    provinces.map(
+      async (p) => sql`WHEN ${p} THEN ${until(await calendarOf(p), defaultOfficeHours())}::timestamptz`,
+    ),
   );
   const otherwise =
     byProvince.length === 0
@@ -95,7 +97,8 @@ async function dueSoonLimit(deps: Deps, now: Date): Promise<RawBuilder<unknown>>
   if (own.length === 0) return otherwise;
   const cases = await Promise.all(
     own.map(
-      async (r) => sql`WHEN ${r.agency_id}::bigint THEN ${until(await calendarOf(r.province), r.hours)}::timestamptz`,
+      async (r) =>
+        sql`WHEN ${r.agency_id}::bigint THEN ${until(await calendarOf(r.province), r.hours)}::timestamptz`,
     ),
   );
   return sql`(CASE d.competent_agency_id ${sql.join(cases, sql` `)} ELSE ${otherwise} END)`;
