@@ -1,16 +1,16 @@
-// #16.3 Reorganisation as an operation, in the browser. A dossier waits at Phường Cửa Nam (received by
-// desk.hang-bac through the API). The province administrator opens "Sắp xếp đơn vị hành chính" from
-// "Quản trị", is told every field an empty plan lacks, then describes the merge of Phường Cửa Nam
-// (00082) into Phường Hoàn Kiếm (00070) from today: the hand-over follows (Cửa Nam's People's
-// Committee to Hoàn Kiếm's), the preview counts what moves (the dossier, two staff roles, the
+// #16.3 Reorganisation as an operation, in the browser. A dossier waits at Xã Nam Trà My (received by
+// desk.nam-tra-my through the API). The province administrator opens "Sắp xếp đơn vị hành chính" from
+// "Quản trị", is told every field an empty plan lacks, then describes the merge of Xã Nam Trà My
+// (20944) into Xã Tây Giang (20455) from today: the hand-over follows (Nam Trà My's People's
+// Committee to Tây Giang's), the preview counts what moves (the dossier, one staff role, the
 // procedures, the desk); applying it for tomorrow is refused beside the date, applying it for today
-// after the confirmation is announced. The leader of Phường Hoàn Kiếm (leader.hang-trong), in English
+// after the confirmation is announced. The leader of Xã Tây Giang (leader.tay-giang), in English
 // at 360 px, finds the hand-over from the home page and acknowledges it; the administrator sees it
 // acknowledged. axe on each view; no horizontal scroll at 360 px.
 //
-// This journey changes the map the other journeys run on: from today Phường Cửa Nam has ended, and
-// its two demo accounts (desk.hang-bac, specialist.hang-bac) and its desk work for Phường Hoàn Kiếm.
-// No other journey uses Cửa Nam or its accounts.
+// This journey changes the map the other journeys run on: from today Xã Nam Trà My (Đà Nẵng) has
+// ended, and its demo account (desk.nam-tra-my) and its desk work for Xã Tây Giang. No other journey
+// uses Đà Nẵng's communes or their accounts.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -30,7 +30,7 @@ import {
 import { untranslatedText } from '../support/english-text.ts';
 
 const TITLE = 'Sắp xếp đơn vị hành chính';
-const NAME = 'Nhập Phường Cửa Nam vào Phường Hoàn Kiếm';
+const NAME = 'Nhập Xã Nam Trà My vào Xã Tây Giang';
 const LEADER = 'Vũ Thị Hồng Nhung';
 const PROVINCE = ['Thành phố Hà Nội'];
 
@@ -56,10 +56,10 @@ before(async () => {
     assert.equal(res.status(), 200, await res.text());
     return ((await res.json()) as { items: { code: string }[] }).items[0]!.code;
   };
-  await signInAs('demo-admin');
-  cuaNam = await committee('00082');
-  hoanKiem = await committee('00070');
-  await signInAs('desk.hang-bac');
+  await signInAs('admin.quang-nam');
+  cuaNam = await committee('20944');
+  hoanKiem = await committee('20455');
+  await signInAs('desk.nam-tra-my');
   const intake = await page.request.post('/api/v1/dossiers', {
     headers: { origin: BASE_URL },
     data: birthAtCounter(cuaNam),
@@ -80,11 +80,11 @@ async function noHorizontalScroll(page: Page): Promise<void> {
   });
 }
 
-test('#16.3 the province administrator previews the merge of Phường Cửa Nam into Phường Hoàn Kiếm and applies it', async () => {
+test('#16.3 the province administrator previews the merge of Xã Nam Trà My into Xã Tây Giang and applies it', async () => {
   const { page, problems } = await openPage(browser, { bypassCSP: true });
   const signIn = new SignInPage(page);
   await signIn.goto('/quan-tri');
-  await signIn.signIn('demo-admin', 'demo');
+  await signIn.signIn('admin.quang-nam', 'demo');
   await signIn.waitForPath('/quan-tri');
   await page.getByRole('link', { name: TITLE }).click();
   await signIn.waitForPath(REORGANISATION_PATH);
@@ -113,13 +113,13 @@ test('#16.3 the province administrator previews the merge of Phường Cửa Nam
   // The merge: the wards picked in the place picker, the hand-over follows.
   await reorg.name.fill(NAME);
   await reorg.basis.fill('Nghị quyết thử nghiệm số 01/2026');
-  await (await reorg.endedUnit(1)).choose('cua nam', 'Phường Cửa Nam');
-  await reorg.successor.choose('hoan kiem', 'Phường Hoàn Kiếm');
+  await (await reorg.endedUnit(1)).choose('nam tra my', 'Xã Nam Trà My');
+  await reorg.successor.choose('tay giang', 'Xã Tây Giang');
   const row = reorg.handoverRow(1);
   await eventually(async () => {
     const text = await row.innerText();
-    assert.match(text, /Ủy ban nhân dân Phường Cửa Nam/);
-    assert.match(text, /Ủy ban nhân dân Phường Hoàn Kiếm/);
+    assert.match(text, /Ủy ban nhân dân Xã Nam Trà My/);
+    assert.match(text, /Ủy ban nhân dân Xã Tây Giang/);
   });
 
   // The preview: what the closing committee hands over, and to whom; nothing is written.
@@ -131,12 +131,12 @@ test('#16.3 the province administrator previews the merge of Phường Cửa Nam
       .getByRole('row')
       .filter({ hasText: `(${cuaNam})` })
       .innerText(),
-    new RegExp(`Ủy ban nhân dân Phường Hoàn Kiếm\\s*\\(${hoanKiem.replace(/\./g, '\\.')}\\)`),
+    new RegExp(`Ủy ban nhân dân Xã Tây Giang\\s*\\(${hoanKiem.replace(/\./g, '\\.')}\\)`),
   );
-  assert.equal(await cell('Hồ sơ đang giải quyết'), '1', `the dossier ${dossier} received at Cửa Nam`);
-  assert.equal(await cell('Phân quyền cán bộ'), '2', 'desk.hang-bac and specialist.hang-bac');
+  assert.equal(await cell('Hồ sơ đang giải quyết'), '1', `the dossier ${dossier} received at Nam Trà My`);
+  assert.equal(await cell('Phân quyền cán bộ'), '1', 'desk.nam-tra-my');
   assert.equal(await cell('Bộ phận một cửa'), '1');
-  assert.ok(Number(await cell('Thủ tục')) > 10, 'the procedures Cửa Nam offers');
+  assert.ok(Number(await cell('Thủ tục')) > 10, 'the procedures Nam Trà My offers');
   assert.ok(
     await page
       .getByRole('heading', { name: 'Xem trước', level: 2 })
@@ -183,7 +183,7 @@ test('#16.3 the province administrator previews the merge of Phường Cửa Nam
   await page.context().close();
 });
 
-test('#16.3 the leader of Phường Hoàn Kiếm, in English at 360 px, acknowledges the hand-over from the home page', async () => {
+test('#16.3 the leader of Xã Tây Giang, in English at 360 px, acknowledges the hand-over from the home page', async () => {
   const { page, problems, context } = await openPage(browser, {
     bypassCSP: true,
     viewport: { width: 360, height: 740 },
@@ -191,7 +191,7 @@ test('#16.3 the leader of Phường Hoàn Kiếm, in English at 360 px, acknowle
   await context.addInitScript(() => window.localStorage.setItem('motcua.lang', 'en'));
   const signIn = new SignInPage(page);
   await signIn.goto();
-  await signIn.signInAs('leader.hang-trong');
+  await signIn.signInAs('leader.tay-giang');
   const card = page
     .locator('.card')
     .filter({ has: page.getByRole('link', { name: 'Reorganising administrative units' }) });
@@ -233,7 +233,7 @@ test('#16.3 the administrator sees the hand-over acknowledged; the form fits 360
   const { page, problems } = await openPage(browser, { bypassCSP: true });
   const signIn = new SignInPage(page);
   await signIn.goto(REORGANISATION_PATH);
-  await signIn.signInAs('demo-admin');
+  await signIn.signInAs('admin.quang-nam');
   const reorg = new ReorganisationPage(page);
   const handover = reorg.handover(NAME, cuaNam);
   await handover.waitFor();
@@ -244,7 +244,7 @@ test('#16.3 the administrator sees the hand-over acknowledged; the form fits 360
   await narrow.context.addInitScript(() => window.localStorage.setItem('motcua.lang', 'en'));
   const again = new SignInPage(narrow.page);
   await again.goto(REORGANISATION_PATH);
-  await again.signInAs('demo-admin');
+  await again.signInAs('admin.quang-nam');
   const form = new ReorganisationPage(narrow.page);
   await form.name.waitFor();
   await form.previewButton.click();
