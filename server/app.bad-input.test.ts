@@ -27,6 +27,7 @@ function samplePathValue(route: string, name: string): string {
   if (name === 'code' && route.startsWith('/api/v1/procedures')) return '1.001193';
   if (name === 'code' && route.startsWith('/api/v1/agencies')) return '000.00.00.H26';
   if (name === 'agencyCode') return '000.00.00.H26';
+  if (name === 'provinceCode') return '01';
   if (name === 'code' && route.startsWith('/api/v1/dossiers')) return '000.12.22.H26-261120-0001';
   if (name === 'code' && route.startsWith('/api/v1/units')) return '01';
   if (name === 'kind') return 'receipt';

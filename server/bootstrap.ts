@@ -6,6 +6,7 @@ import { seedReference } from './db/seeds/reference.ts';
 import { seedDemo } from './db/seeds/demo.ts';
 import { seedDemoHistory } from './db/seeds/demo/demo-history.ts';
 import { seedCatalogue } from './db/seeds/catalogue.ts';
+import { recordShippedNationalSchedule } from './modules/calendar/index.ts';
 import type { Deps } from './deps.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
 import { directoryFileStore, type FileStore } from './platform/file-store.ts';
@@ -51,6 +52,8 @@ export async function openRuntime(
     if (options.migrate !== false) await migrateAsOwner(config, handle);
     if (options.seed !== false) {
       await seedReference(handle.db, deps.clock.now());
+      // The national schedule is the release's (docs/adr/0013-province-calendars.md).
+      await recordShippedNationalSchedule(deps);
       await seedCatalogue(deps);
       if (config.demoMode) await seedDemo(deps);
       // The demo's history across the 2025 reform: a running demo's, not the tests' shared template

@@ -5,6 +5,7 @@ import { migrateAsOwner, openRuntime, type Runtime } from './bootstrap.ts';
 import { seedReference } from './db/seeds/reference.ts';
 import { seedDemo } from './db/seeds/demo.ts';
 import { seedCatalogue } from './db/seeds/catalogue.ts';
+import { recordShippedNationalSchedule } from './modules/calendar/index.ts';
 import { exportCatalogue, importCatalogue } from './modules/catalog/index.ts';
 import fs from 'node:fs';
 import { createApiToken, createUser, resetPassword } from './modules/auth/index.ts';
@@ -40,7 +41,8 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   seed: {
-    summary: 'Load the reference data (units, agencies, desks); --demo adds the demo staff',
+    summary:
+      'Load the reference data (units, agencies, desks, the national calendar); --demo adds the demo staff',
     usage: 'seed [--demo]',
     options: { demo: { type: 'boolean' } },
     run: async (v, open) => {
@@ -52,6 +54,12 @@ const COMMANDS: Record<string, Command> = {
           r.skipped
             ? 'reference data already current'
             : `reference data: ${r.units} units, ${r.agencies} agencies, ${r.desks} desks`,
+        );
+        const years = await recordShippedNationalSchedule(rt.deps);
+        console.log(
+          years.length === 0
+            ? 'national calendar already current'
+            : `national calendar recorded for ${years.join(', ')}`,
         );
         const c = await seedCatalogue(rt.deps);
         console.log(

@@ -25,6 +25,8 @@ export const UserView = Closed({
       agencyCode: AgencyCode,
       agencyName: Type.String(),
       unitCode: Type.String(),
+      /** The province the agency's unit is in (its code, e.g. '01'). */
+      provinceCode: Type.String(),
     }),
   ),
 });

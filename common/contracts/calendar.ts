@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { AgencyCode, Closed } from './common.ts';
+import { AgencyCode, Closed, Nullable } from './common.ts';
 
 export const SUPPORTED_CALENDAR_YEARS = { min: 2015, max: 2035 } as const;
 
@@ -31,6 +31,8 @@ export const DueResponse = Closed({
   dueAt: Type.String(),
   countedFrom: Type.String(),
   calendarVersion: Type.Integer(),
+  /** The province whose own days were counted (the agency's), or null: the national schedule alone. */
+  provinceCode: Nullable(Type.String()),
   provisional: Type.Boolean(),
   explanation: Type.Array(ExplanationSpanView),
 });
@@ -47,6 +49,7 @@ export const HOLIDAY_KIND_VALUES = [
   'compensatory',
   'extra-day-off',
   'observance-day-off',
+  'province-day-off',
 ] as const;
 
 const DateText = Type.String({ maxLength: 10 });
@@ -74,18 +77,42 @@ export const CalendarYearResponse = Closed({
   calendarVersion: Type.Integer(),
 });
 
-export const PutCalendarYearBody = Closed({
-  version: Type.Integer({ minimum: 1 }),
-  provisional: Type.Optional(Type.Boolean()),
-  holidays: Type.Array(HolidayView, { maxItems: 120 }),
-  workingDays: Type.Array(WorkingDayView, { maxItems: 60 }),
+/** A province's code: its GSO code, the first segment of its units' paths ('01' Hà Nội, '79' TP.HCM). */
+export const ProvinceCode = Type.String({ pattern: '^[0-9]{2}$', maxLength: 2 });
+
+export const ProvinceYearParams = Closed({
+  provinceCode: ProvinceCode,
+  year: Type.Integer({ minimum: SUPPORTED_CALENDAR_YEARS.min, maximum: SUPPORTED_CALENDAR_YEARS.max }),
+});
+
+export const ProvinceDayView = Closed({
+  date: DateText,
+  reason: Type.String({ minLength: 1, maxLength: 200 }),
+});
+
+/** A province's own days of a year, added to the national schedule for its agencies. */
+export const ProvinceCalendarResponse = Closed({
+  provinceCode: Type.String(),
+  provinceName: Type.String(),
+  year: Type.Integer(),
+  /** 0 while the province has added nothing to the year. */
+  version: Type.Integer(),
+  daysOff: Type.Array(ProvinceDayView),
+  workingDays: Type.Array(ProvinceDayView),
+  calendarVersion: Type.Integer(),
+});
+
+export const PutProvinceCalendarBody = Closed({
+  version: Type.Integer({ minimum: 0 }),
+  daysOff: Type.Array(ProvinceDayView, { maxItems: 60 }),
+  workingDays: Type.Array(ProvinceDayView, { maxItems: 60 }),
   note: Type.Optional(Type.String({ maxLength: 500 })),
 });
-export type PutCalendarYearBody = Static<typeof PutCalendarYearBody>;
+export type PutProvinceCalendarBody = Static<typeof PutProvinceCalendarBody>;
 
 const DayChange = Closed({ date: Type.String(), name: Type.String() });
-export const PutCalendarYearResponse = Closed({
-  calendar: CalendarYearResponse,
+export const PutProvinceCalendarResponse = Closed({
+  calendar: ProvinceCalendarResponse,
   changes: Closed({
     daysOffAdded: Type.Array(DayChange),
     daysOffRemoved: Type.Array(DayChange),

@@ -43,6 +43,8 @@ export {
 } from './holidays.ts';
 export { OFFICIAL_CALENDAR_YEARS, officialCalendarYear } from './official-calendar-years.ts';
 export { isCalendarYear, validateCalendarYear } from './calendar-validation.ts';
+export { EMPTY_OVERLAY, applyProvinceOverlay, validateProvinceOverlay } from './province-overlay.ts';
+export type { ProvinceDay, ProvinceOverlay } from './province-overlay.ts';
 export { ISO_WEEKDAY_KEYS, WEEKDAY_NAMES, defaultOfficeHours, validateOfficeHours } from './office-hours.ts';
 export { WorkCalendar, createWorkCalendar, withDefaultYears } from './work-calendar.ts';
 export type { DayInfo } from './work-calendar.ts';

@@ -7,14 +7,18 @@
  * - `compensatory`: nghỉ bù for a holiday that fell on the weekly rest day (Labour Code 2019 art. 111 k3).
  * - `extra-day-off`: a weekday given off in exchange for a make-up Saturday (hoán đổi ngày làm việc).
  * - `observance-day-off`: a day off outside art. 112 (Ngày Văn hóa Việt Nam 24/11 from 2026).
+ * - `province-day-off`: a day off a province gives its own agencies on top of the national schedule
+ *   (province-overlay.ts; docs/adr/0013-province-calendars.md).
  */
-export type HolidayKind = 'public-holiday' | 'compensatory' | 'extra-day-off' | 'observance-day-off';
+export type HolidayKind =
+  'public-holiday' | 'compensatory' | 'extra-day-off' | 'observance-day-off' | 'province-day-off';
 
 export const HOLIDAY_KINDS: readonly HolidayKind[] = [
   'public-holiday',
   'compensatory',
   'extra-day-off',
   'observance-day-off',
+  'province-day-off',
 ];
 
 export type CalendarHoliday = {

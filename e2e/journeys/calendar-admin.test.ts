@@ -1,6 +1,7 @@
-// The holiday calendar: public and provisional for a future year; a province administrator removes
-// Ngày Văn hóa Việt Nam (24/11) from 2026 and the due-time explainer counts it as a working day at
-// once; a desk officer reads the calendar but cannot change it.
+// The holiday calendar: the national schedule is public, read-only and provisional for a future year;
+// Hà Nội's administrator adds a day off of Hà Nội's own and the due-time explainer counts it for a
+// Hà Nội agency at once, not for the national schedule alone; a desk officer reads Hà Nội's days but
+// cannot change them.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -29,7 +30,7 @@ after(async () => {
   await browser?.close();
 });
 
-test('the 2027 calendar is provisional, says why, and lists Tết Nguyên đán', async () => {
+test('the 2027 calendar is provisional, says why, and lists Tết Nguyên đán; nobody edits it here', async () => {
   const { page, context, problems } = await openPage(browser);
   const calendar = new CalendarPage(page);
   await calendar.goto(2027);
@@ -44,7 +45,8 @@ test('the 2027 calendar is provisional, says why, and lists Tết Nguyên đán'
     ),
     JSON.stringify(days),
   );
-  assert.equal(await page.getByRole('button', { name: /^Sửa lịch/ }).count(), 0);
+  assert.equal(await page.getByRole('button', { name: /^Sửa/ }).count(), 0);
+  assert.equal(await calendar.provinceSection.count(), 0, 'no province is shown to a visitor');
   await page.getByRole('link', { name: 'Năm 2028' }).click();
   await calendar.waitForPath('/lich-lam-viec/2028');
   await eventually(async () =>
@@ -55,7 +57,7 @@ test('the 2027 calendar is provisional, says why, and lists Tết Nguyên đán'
   await context.close();
 });
 
-test('a desk officer sees the 2026 calendar without the editor', async () => {
+test("a desk officer sees the 2026 calendar and Hà Nội's own days without an editor", async () => {
   const { page, context, problems } = await openPage(browser);
   const signIn = new SignInPage(page);
   await signIn.goto('/lich-lam-viec/2026');
@@ -64,22 +66,23 @@ test('a desk officer sees the 2026 calendar without the editor', async () => {
   await calendar.waitForPath('/lich-lam-viec/2026');
   await calendar.daysOffTable.waitFor();
   assert.equal(await calendar.provisionalBanner.count(), 0);
-  assert.equal(await calendar.editButton(2026).count(), 0);
-  assert.equal(await page.getByRole('button', { name: /^Sửa lịch/ }).count(), 0);
+  await calendar.provinceSection.waitFor();
+  assert.match(await calendar.provinceSection.innerText(), /Hà Nội/);
+  assert.equal(await calendar.editButton().count(), 0);
   assertNoProblems(problems);
   await context.close();
 });
 
 test('the editor shows an API error beside the row it names', async () => {
   const signIn = new SignInPage(admin.page);
-  await signIn.goto('/lich-lam-viec/2026');
+  await signIn.goto('/lich-lam-viec/2030');
   await signIn.signInAs('demo-admin');
   const calendar = new CalendarPage(admin.page);
-  await calendar.editButton(2026).click();
+  await calendar.editButton().click();
   await calendar.editor.waitFor();
   await admin.page.getByRole('button', { name: 'Thêm ngày làm bù' }).click();
-  const row = calendar.row(/^Ngày làm bù 2/);
-  await row.getByLabel('Ngày', { exact: true }).fill('25/11/2026');
+  const row = calendar.row(/^Ngày làm bù 1/);
+  await row.getByLabel('Ngày', { exact: true }).fill('09/10/2030');
   await row.getByLabel('Lý do', { exact: true }).fill('Thử: một ngày thường');
   await calendar.save.click();
   const date = row.getByLabel('Ngày', { exact: true });
@@ -87,71 +90,63 @@ test('the editor shows an API error beside the row it names', async () => {
   assert.match(await row.locator('.field-error').innerText(), /phải là Thứ Bảy hoặc Chủ nhật/);
   assert.match(await calendar.errorSummary.innerText(), /Chưa lưu được lịch/);
   await screenshot(admin.page, 'calendar-editor-error');
-  await calendar.removeButton(/^Bỏ ngày làm bù Thứ Tư, 25\/11\/2026$/).click();
-  assert.equal(await calendar.row(/^Ngày làm bù 2/).count(), 0);
+  await calendar.removeButton(/^Bỏ ngày làm bù Thứ Tư, 09\/10\/2030$/).click();
+  assert.equal(await calendar.row(/^Ngày làm bù 1/).count(), 0);
 });
 
-test('demo-admin removes 24/11 from 2026, saves and sees what changed', async () => {
+test("demo-admin adds Wednesday 9/10/2030 as Hà Nội's own day off, saves and sees what changed", async () => {
   const calendar = new CalendarPage(admin.page);
-  await calendar.removeButton(/^Bỏ ngày nghỉ Thứ Ba, 24\/11\/2026$/).click();
-  assert.equal(await calendar.row(/24\/11\/2026/).count(), 0);
+  await admin.page.getByRole('button', { name: 'Thêm ngày nghỉ' }).click();
+  const row = calendar.row(/^Ngày nghỉ 1/);
+  await row.getByLabel('Ngày', { exact: true }).fill('09/10/2030');
+  await row.getByLabel('Lý do', { exact: true }).fill('Nghỉ phục vụ lễ kỷ niệm của Thủ đô');
   await calendar.save.click();
   const summary = calendar.savedSummary;
   await summary.waitFor();
-  assert.match(await summary.innerText(), /Đã lưu lịch năm 2026 \(phiên bản 2\)/);
+  assert.match(await summary.innerText(), /Đã lưu ngày riêng của .*Hà Nội năm 2030 \(phiên bản 1\)/);
   assert.match(
     await summary.innerText(),
-    /Ngày nghỉ bỏ\s+Thứ Ba, 24\/11\/2026 — Ngày Văn hóa Việt Nam \(24\/11\)/,
+    /Ngày nghỉ thêm\s+Thứ Tư, 09\/10\/2030 — Nghỉ phục vụ lễ kỷ niệm của Thủ đô/,
   );
-  assert.ok(!(await calendar.daysOff()).some(([date]) => date === 'Thứ Ba, 24/11/2026'));
+  assert.ok((await calendar.provinceDaysOff()).some(([date]) => date === 'Thứ Tư, 09/10/2030'));
+  // The national schedule itself is unchanged.
+  assert.ok(!(await calendar.daysOff()).some(([date]) => date === 'Thứ Tư, 09/10/2030'));
   await screenshot(admin.page, 'calendar-saved');
 });
 
-test('the explainer then counts 2 working days from Monday 23/11 10:00 to Wednesday 25/11', async () => {
+test('the explainer counts the day off for a Hà Nội agency, not for the national schedule alone', async () => {
   const due = new DueTimePage(admin.page);
   await due.navLink('Tính hạn').click();
   await due.waitForPath('/tinh-han');
-  await due.compute('2026-11-23T10:00', '2');
-  await eventually(async () => assert.equal(await due.dueAt.innerText(), '10:00 Thứ Tư, 25/11/2026'));
+  await due.compute('2030-10-07T10:00', '2');
+  await eventually(async () => assert.equal(await due.dueAt.innerText(), '10:00 Thứ Tư, 09/10/2030'));
+  await due.agency.selectOption({ index: 1 });
+  await due.submit.click();
+  await eventually(async () => assert.equal(await due.dueAt.innerText(), '10:00 Thứ Năm, 10/10/2030'));
   const trail = await due.trail();
-  assert.ok(trail[0]?.startsWith('Tính từ 10:00 Thứ Hai, 23/11/2026 đến'), trail.join(' | '));
-  assert.ok(!trail.some((line) => line.includes('Ngày Văn hóa Việt Nam')), trail.join(' | '));
-  assert.equal(await admin.page.locator('.due-result .note-warning').count(), 0);
-  await screenshot(admin.page, 'due-time-2026-11-23');
-
-  // Friday afternoon: the weekend is named and skipped.
-  await due.compute('2026-11-20T16:00', '1');
-  await eventually(async () => assert.equal(await due.dueAt.innerText(), '16:00 Thứ Hai, 23/11/2026'));
-  assert.ok((await due.trail()).includes('Thứ Bảy, Chủ nhật — không tính'));
+  assert.ok(
+    trail.some((line) => line.includes('Nghỉ phục vụ lễ kỷ niệm của Thủ đô')),
+    trail.join(' | '),
+  );
+  await screenshot(admin.page, 'due-time-2030-10-07');
   assertNoProblems(admin.problems);
 });
 
 test('a save over a newer version is refused with a reload message', async () => {
   const calendar = new CalendarPage(admin.page);
-  await calendar.goto(2030);
-  await calendar.editButton(2030).click();
+  await calendar.goto(2031);
+  await calendar.editButton().click();
   await calendar.editor.waitFor();
-  // Someone else saves 2030 meanwhile (same days, so other journeys see no difference).
-  const current = (await (await admin.page.request.get('/api/v1/calendars/2030')).json()) as {
-    version: number;
-    provisional: boolean;
-    holidays: unknown[];
-    workingDays: unknown[];
-  };
-  const put = await admin.page.request.put('/api/v1/calendars/2030', {
+  // Someone else saves Hà Nội's 2031 meanwhile (no days, so other journeys see no difference).
+  const put = await admin.page.request.put('/api/v1/provinces/01/calendars/2031', {
     headers: { origin: BASE_URL },
-    data: {
-      version: current.version,
-      provisional: current.provisional,
-      holidays: current.holidays,
-      workingDays: current.workingDays,
-    },
+    data: { version: 0, daysOff: [], workingDays: [] },
   });
   assert.equal(put.status(), 200);
   await calendar.save.click();
   const alert = calendar.editor.getByRole('alert').filter({ hasText: 'vừa được người khác sửa' });
   await alert.waitFor();
   await alert.getByRole('button', { name: 'Tải lại lịch' }).click();
-  await calendar.editButton(2030).waitFor();
+  await calendar.editButton().waitFor();
   assertNoProblems(admin.problems);
 });

@@ -1,4 +1,5 @@
-// /lich-lam-viec/<year>: the holiday calendar, and its editor for a province administrator.
+// /lich-lam-viec/<year>: the national holiday calendar (read-only) and, for a signed-in officer, their
+// province's own days, which its administrator edits.
 import type { Locator } from 'playwright-core';
 import { AppShell } from './app-shell.ts';
 
@@ -7,7 +8,7 @@ export const calendarPath = (year: number): string => `/lich-lam-viec/${year}`;
 export class CalendarPage extends AppShell {
   async goto(year: number): Promise<void> {
     await this.page.goto(calendarPath(year));
-    await this.daysOffTable.or(this.editButton(year)).first().waitFor();
+    await this.daysOffTable.waitFor();
   }
 
   get provisionalBanner(): Locator {
@@ -19,22 +20,27 @@ export class CalendarPage extends AppShell {
   }
 
   async daysOff(): Promise<string[][]> {
-    return this.daysOffTable
-      .locator('tbody tr')
-      .evaluateAll((rows) =>
-        rows.map((row) => [...row.children].map((cell) => (cell as HTMLElement).innerText.trim())),
-      );
+    return rowsOf(this.daysOffTable);
   }
 
-  editButton(year: number): Locator {
-    return this.page.getByRole('button', { name: `Sửa lịch năm ${year}` });
+  /** The section of the signed-in officer's province's own days. */
+  get provinceSection(): Locator {
+    return this.page.getByRole('region', { name: /^Ngày nghỉ, ngày làm bù riêng của/ });
+  }
+
+  async provinceDaysOff(): Promise<string[][]> {
+    return rowsOf(this.page.getByRole('table', { name: /^Ngày nghỉ thêm của/ }));
+  }
+
+  editButton(): Locator {
+    return this.page.getByRole('button', { name: /^Sửa ngày riêng của/ });
   }
 
   get editor(): Locator {
-    return this.page.getByRole('region', { name: /^Sửa lịch năm/ });
+    return this.page.getByRole('region', { name: /^Sửa ngày riêng của/ });
   }
 
-  /** The fieldset of a row, by its legend ("Ngày nghỉ 14: Thứ Ba, 24/11/2026"). */
+  /** The fieldset of a row, by its legend ("Ngày nghỉ 1: Thứ Tư, 07/10/2026"). */
   row(legend: RegExp): Locator {
     return this.editor.getByRole('group', { name: legend });
   }
@@ -44,7 +50,7 @@ export class CalendarPage extends AppShell {
   }
 
   get save(): Locator {
-    return this.editor.getByRole('button', { name: 'Lưu lịch' });
+    return this.editor.getByRole('button', { name: 'Lưu ngày riêng của tỉnh' });
   }
 
   get errorSummary(): Locator {
@@ -52,6 +58,14 @@ export class CalendarPage extends AppShell {
   }
 
   get savedSummary(): Locator {
-    return this.page.getByRole('region', { name: /^Đã lưu lịch năm/ });
+    return this.page.getByRole('region', { name: /^Đã lưu ngày riêng của/ });
   }
+}
+
+function rowsOf(table: Locator): Promise<string[][]> {
+  return table
+    .locator('tbody tr')
+    .evaluateAll((rows) =>
+      rows.map((row) => [...row.children].map((cell) => (cell as HTMLElement).innerText.trim())),
+    );
 }

@@ -22,6 +22,11 @@ export class DueTimePage extends AppShell {
     return this.page.getByLabel('Đơn vị', { exact: true });
   }
 
+  /** Whose office hours and province's own days count: the standard hours, or one of the user's agencies. */
+  get agency(): Locator {
+    return this.page.getByLabel('Giờ làm việc của cơ quan', { exact: true });
+  }
+
   get submit(): Locator {
     return this.page.getByRole('button', { name: 'Tính hạn' });
   }

@@ -132,17 +132,21 @@ export interface CalendarRevisions {
   holidays: ColumnType<JsonValue, string, string>;
   note: string | null;
   /**
+   * NULL: the national schedule (a whole year). A province's code (the first segment of its units.path, e.g. 01): that province's additions for the year, holidays = its extra days off {date, reason}, working_days = its make-up working days {date, reason}; changed only by a province-admin of that province.
+   */
+  province_code: string | null;
+  /**
    * True while the year is derived from the rules and not yet confirmed against the official notice.
    */
   provisional: boolean;
   /**
-   * Global, gap-free calendar version; a due time records the revision it was computed with.
+   * Global, gap-free calendar version over the national schedule and every province's additions; a due time records the revision it was computed with, and with its competent agency's province it names the calendar.
    */
   revision: number;
   working_days: ColumnType<JsonValue, string, string>;
   year: number;
   /**
-   * Version of this year's schedule; PUT /calendars/{year} must name the version it replaces (409 when stale).
+   * Version of this year's schedule in its series (national, or one province's); a change must name the version it replaces (409 when stale).
    */
   year_version: number;
 }

@@ -28,6 +28,9 @@ export function schemaFingerprint(): string {
   walk(path.join(ROOT, 'server/modules/auth'));
   walk(path.join(ROOT, 'server/modules/catalog'));
   walk(path.join(ROOT, 'common/catalog'));
+  // The national schedule recorded at start-up (server/modules/calendar/national-schedule.ts).
+  walk(path.join(ROOT, 'common/working-time'));
+  walk(path.join(ROOT, 'server/modules/calendar'));
   return h.digest('hex').slice(0, 12);
 }
 

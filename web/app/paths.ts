@@ -32,6 +32,8 @@ export const PATHS = {
   /** Dossiers fetched from the national portal that did not enter intake (held, rejected). */
   syncInbound: '/quan-tri/ho-so-cong-dvcqg',
   syncStatus: '/quan-tri/dong-bo-dvcqg',
+  /** Reorganisations (#16.3): a merge planned, previewed and applied; hand-overs acknowledged. */
+  reorganisations: '/quan-tri/sap-xep-don-vi',
   /** The catalogue for administrators: procedures, their versions and workflows. */
   catalogAdmin: '/quan-tri/thu-tuc',
   procedureAdmin: '/quan-tri/thu-tuc/:code',

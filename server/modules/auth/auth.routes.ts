@@ -34,6 +34,8 @@ export function presentUser(actor: Actor) {
       agencyCode: g.agencyCode,
       agencyName: g.agencyName,
       unitCode: g.unitCode,
+      // The province of the agency's unit: the first segment of its path (whose own days it keeps).
+      provinceCode: g.unitPath.split('/')[1] ?? '',
     })),
   };
 }

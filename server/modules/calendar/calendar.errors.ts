@@ -9,18 +9,27 @@ export const fail = defineErrors('calendar', {
   },
   CALENDAR_EDIT_FORBIDDEN: {
     code: 'FORBIDDEN',
-    vi: 'Chỉ quản trị cấp tỉnh được sửa lịch nghỉ.',
-    en: 'Only a province administrator may change the holiday calendar.',
+    vi: (p) =>
+      `Chỉ quản trị cấp tỉnh của tỉnh mã ${p.province} được sửa ngày nghỉ, ngày làm bù riêng của tỉnh.`,
+    en: (p) =>
+      `Only a province administrator of province ${p.province} may change its own days off and make-up days.`,
   },
-  CALENDAR_YEAR_INVALID: {
+  CALENDAR_PROVINCE_NOT_FOUND: {
+    code: 'NOT_FOUND',
+    vi: (p) => `Không có tỉnh, thành phố mã ${p.code}.`,
+    en: (p) => `No province with code ${p.code}.`,
+  },
+  PROVINCE_CALENDAR_INVALID: {
     code: 'VALIDATION_FAILED',
-    vi: 'Lịch nghỉ không hợp lệ.',
-    en: 'The holiday calendar is not valid.',
+    vi: 'Ngày nghỉ, ngày làm bù riêng của tỉnh không hợp lệ.',
+    en: "The province's own days off and make-up days are not valid.",
   },
   CALENDAR_YEAR_STALE_VERSION: {
     code: 'STALE_VERSION',
-    vi: (p) => `Lịch năm ${p.year} đã được sửa (phiên bản hiện tại ${p.version}); hãy tải lại rồi sửa.`,
-    en: (p) => `The calendar of ${p.year} has changed (now version ${p.version}); reload it and edit again.`,
+    vi: (p) =>
+      `Lịch năm ${p.year} của tỉnh đã được sửa (phiên bản hiện tại ${p.version}); hãy tải lại rồi sửa.`,
+    en: (p) =>
+      `The province's calendar of ${p.year} has changed (now version ${p.version}); reload it and edit again.`,
   },
   CALENDAR_AGENCY_NOT_FOUND: {
     code: 'NOT_FOUND',

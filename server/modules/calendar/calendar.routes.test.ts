@@ -25,8 +25,6 @@ type Year = {
   calendarVersion: number;
 };
 
-const putYear = (y: number, cookie: string, payload: object) =>
-  rt.app.inject({ method: 'PUT', url: `/api/v1/calendars/${y}`, headers: { cookie }, payload });
 const putHours = (agencyCode: string, cookie: string, payload: object) =>
   rt.app.inject({
     method: 'PUT',
@@ -158,75 +156,6 @@ test('bad input names the field', async () => {
   }
   const badYear = await rt.app.inject({ method: 'GET', url: '/api/v1/calendars/2099' });
   assert.equal(badYear.statusCode, 400);
-});
-
-test('a province admin replaces a year; stale versions get 409; issued due times recompute to show the change', async () => {
-  const admin = await loginAs(rt.app, 'demo-admin');
-  const before = await year(2026);
-  const issued = (await due('start=2026-11-23T10:00:00%2B07:00&value=2&unit=working-day')).json<Due>();
-  const body = {
-    version: before.version,
-    provisional: false,
-    holidays: before.holidays.filter((h) => h.date !== '2026-11-24'),
-    workingDays: before.workingDays,
-    note: 'Bỏ ngày 24/11 theo quyết định của tỉnh',
-  };
-  const desk = await loginAs(rt.app, 'desk.hang-trong');
-  const forbidden = await putYear(2026, desk, body);
-  assert.equal(forbidden.statusCode, 403);
-  const auditor = await loginAs(rt.app, 'auditor.ha-noi');
-  assert.equal((await putYear(2026, auditor, body)).statusCode, 403);
-  const anon = await rt.app.inject({ method: 'PUT', url: '/api/v1/calendars/2026', payload: body });
-  assert.equal(anon.statusCode, 401);
-
-  const ok = await putYear(2026, admin, body);
-  assert.equal(ok.statusCode, 200, ok.body);
-  const put = ok.json<{ calendar: Year; changes: { daysOffRemoved: { date: string }[] } }>();
-  assert.deepEqual(
-    put.changes.daysOffRemoved.map((d) => d.date),
-    ['2026-11-24'],
-  );
-  assert.equal(put.calendar.version, before.version + 1);
-  assert.equal(put.calendar.calendarVersion, issued.calendarVersion + 1);
-
-  const stale = await putYear(2026, admin, body);
-  assert.equal(stale.statusCode, 409);
-  assert.equal(errorOf(stale).code, 'STALE_VERSION');
-
-  const now = (await due('start=2026-11-23T10:00:00%2B07:00&value=2&unit=working-day')).json<Due>();
-  assert.equal(now.dueAt, '2026-11-25T03:00:00.000Z');
-  const asIssued = (
-    await due(
-      `start=2026-11-23T10:00:00%2B07:00&value=2&unit=working-day&calendarVersion=${issued.calendarVersion}`,
-    )
-  ).json<Due>();
-  assert.equal(asIssued.dueAt, issued.dueAt);
-  const re = await rt.app.inject({
-    method: 'GET',
-    url: `/api/v1/calendar/recompute?start=2026-11-23T10:00:00%2B07:00&value=2&unit=working-day&calendarVersion=${issued.calendarVersion}`,
-  });
-  assert.deepEqual(
-    {
-      changed: re.json<{ changed: boolean }>().changed,
-      issued: re.json<{ issued: { dueAt: string } }>().issued.dueAt,
-    },
-    { changed: true, issued: issued.dueAt },
-  );
-
-  const invalid = await putYear(2027, admin, {
-    version: 1,
-    holidays: [{ date: '2026-05-01', name: 'Sai năm', kind: 'public-holiday' }],
-    workingDays: [{ date: '2027-05-03', reason: 'Thứ Hai' }],
-  });
-  assert.equal(invalid.statusCode, 400);
-  const paths = errorOf(invalid).details!.map((d) => d.path);
-  assert.ok(paths.includes('body/holidays/0/date'), paths.join());
-  const audit = await rt.deps.db
-    .selectFrom('audit_log')
-    .select('action')
-    .where('action', '=', 'calendar.year-replaced')
-    .execute();
-  assert.equal(audit.length, 1);
 });
 
 test('office hours: public to read; edited by an administrator within reach; versions guard edits', async () => {

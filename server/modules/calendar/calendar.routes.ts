@@ -7,9 +7,11 @@ import {
   DueQuery,
   DueResponse,
   OfficeHoursResponse,
-  PutCalendarYearBody,
-  PutCalendarYearResponse,
+  ProvinceCalendarResponse,
+  ProvinceYearParams,
   PutOfficeHoursBody,
+  PutProvinceCalendarBody,
+  PutProvinceCalendarResponse,
   RecomputeResponse,
   YearParams,
 } from '../../../common/contracts/calendar.ts';
@@ -19,9 +21,9 @@ import {
   getAgencyOfficeHours,
   getCalendarYear,
   recomputeDue,
-  replaceCalendarYear,
   replaceOfficeHours,
 } from './calendar.service.ts';
+import { getProvinceCalendar, replaceProvinceCalendar } from './province-calendar.service.ts';
 import { fail } from './calendar.errors.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
 
@@ -74,7 +76,8 @@ export function registerCalendarRoutes(root: FastifyInstance, deps: Deps): void 
     {
       schema: {
         tags: ['calendar'],
-        summary: 'Lịch nghỉ lễ, Tết và ngày làm bù của một năm (công khai)',
+        summary:
+          'Lịch chung cả nước: nghỉ lễ, Tết và ngày làm bù của một năm (công khai; đổi theo bản phát hành)',
         security: [],
         params: YearParams,
         response: { 200: CalendarYearResponse, ...errors },
@@ -83,28 +86,40 @@ export function registerCalendarRoutes(root: FastifyInstance, deps: Deps): void 
     async (request) => getCalendarYear(deps, request.params.year),
   );
 
-  app.put(
-    '/api/v1/calendars/:year',
+  app.get(
+    '/api/v1/provinces/:provinceCode/calendars/:year',
     {
       schema: {
         tags: ['calendar'],
-        summary: 'Thay lịch nghỉ của một năm theo thông báo chính thức (quản trị cấp tỉnh)',
-        params: YearParams,
-        body: PutCalendarYearBody,
-        response: { 200: PutCalendarYearResponse, ...errors },
+        summary:
+          'Ngày nghỉ thêm và ngày làm bù riêng của một tỉnh trong một năm, cộng vào lịch chung (công khai)',
+        security: [],
+        params: ProvinceYearParams,
+        response: { 200: ProvinceCalendarResponse, ...errors },
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      if (!actor.grants.some((g) => g.role === 'province-admin')) {
-        throw fail('CALENDAR_EDIT_FORBIDDEN');
-      }
-      return replaceCalendarYear(deps, actor, {
+    async (request) => getProvinceCalendar(deps, request.params),
+  );
+
+  app.put(
+    '/api/v1/provinces/:provinceCode/calendars/:year',
+    {
+      schema: {
+        tags: ['calendar'],
+        summary:
+          'Thay ngày nghỉ thêm và ngày làm bù riêng của tỉnh trong một năm (quản trị cấp tỉnh của tỉnh đó)',
+        params: ProvinceYearParams,
+        body: PutProvinceCalendarBody,
+        response: { 200: PutProvinceCalendarResponse, ...errors },
+      },
+    },
+    async (request) =>
+      replaceProvinceCalendar(deps, requireActor(request), {
+        provinceCode: request.params.provinceCode,
         year: request.params.year,
         body: request.body,
         requestId: request.id,
-      });
-    },
+      }),
   );
 
   app.get(

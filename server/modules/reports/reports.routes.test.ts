@@ -299,6 +299,32 @@ test('a week at two wards: received, worked early, on time and late, withdrawn, 
   assert.equal(friday.totals.dueSoon, 1);
   assert.equal(friday.totals.overdue, 2);
 
+  // Hà Nội's own make-up Saturday 7 November (ADR 0013): one working day ahead is Saturday 10:00, so
+  // D9 is no longer due soon; it is written as the service writes it, then taken back.
+  const haNoiDays = async (workingDays: { date: string; reason: string }[], version: number) => {
+    const max = await rt.deps.db
+      .selectFrom('calendar_revisions')
+      .select((eb) => eb.fn.max('revision').as('r'))
+      .executeTakeFirstOrThrow();
+    await rt.deps.db
+      .insertInto('calendar_revisions')
+      .values({
+        revision: (max.r ?? 0) + 1,
+        province_code: '01',
+        year: 2026,
+        year_version: version,
+        provisional: false,
+        holidays: JSON.stringify([]),
+        working_days: JSON.stringify(workingDays),
+        created_at: new Date(),
+      })
+      .execute();
+  };
+  await haNoiDays([{ date: '2026-11-07', reason: 'Làm bù của thành phố' }], 1);
+  assert.equal((await overviewOk('leader.hang-trong')).totals.dueSoon, 0);
+  await haNoiDays([], 2);
+  assert.equal((await overviewOk('leader.hang-trong')).totals.dueSoon, 1);
+
   // With the ward's own hours (afternoons only, a working day of 4 hours) the next working day ends
   // this Friday at 17:00, so D9 is no longer due soon: the competent agency's hours decide.
   const afternoons = [{ start: '13:00', end: '17:00' }];

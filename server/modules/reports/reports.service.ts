@@ -7,7 +7,12 @@ import type { Static } from 'typebox';
 import type { Deps } from '../../deps.ts';
 import type { Grant } from '../../platform/actor.ts';
 import { DOSSIER_STATUSES, DOSSIER_STATUS_KEYS } from '../../../common/dossiers/index.ts';
-import { addWorkingTime, defaultOfficeHours, type OfficeHours } from '../../../common/working-time/index.ts';
+import {
+  addWorkingTime,
+  defaultOfficeHours,
+  type OfficeHours,
+  type WorkCalendar,
+} from '../../../common/working-time/index.ts';
 import { monthRange, onTimeRate, vnMonthOf } from '../../../common/reports/overview.ts';
 import { satisfiedRate } from '../../../common/dossiers/ratings.ts';
 import { vnDate } from '../../../common/time/vn-time.ts';
@@ -17,7 +22,7 @@ import type {
   OverviewFigures,
   OverviewResponse,
 } from '../../../common/contracts/reports.ts';
-import { loadCalendar } from '../calendar/index.ts';
+import { loadCalendar, provinceCodeOf, provincesWithOwnDays } from '../calendar/index.ts';
 
 export type Reach = Pick<Grant, 'agencyPath' | 'unitPath'>;
 
@@ -78,17 +83,46 @@ const vnDay = (column: string) => sql`((${sql.ref(column)} AT TIME ZONE 'UTC') +
 
 /**
  * The latest due time that counts as "due soon" now, per competent agency: one working day from now
- * with the agency's office hours (the standard hours unless it keeps its own) and the calendar in force.
+ * with the agency's office hours (the standard hours unless it keeps its own) and the calendar in force
+ * in its province (the national schedule with the province's own days).
  */
 async function dueSoonLimit(deps: Deps, now: Date): Promise<RawBuilder<unknown>> {
-  const { calendar } = await loadCalendar(deps);
-  const until = (hours: OfficeHours) =>
+  const calendars = new Map<string | null, WorkCalendar>();
+  const calendarOf = async (province: string | null) => {
+    let calendar = calendars.get(province);
+    if (!calendar) {
+      calendar = (await loadCalendar(deps, { province })).calendar;
+      calendars.set(province, calendar);
+    }
+    return calendar;
+  };
+  const until = (calendar: WorkCalendar, hours: OfficeHours) =>
     addWorkingTime(now, { value: 1, unit: 'working-day' }, calendar, { hours, explain: false }).dueAt;
-  const standard = until(defaultOfficeHours());
-  const own = await deps.db.selectFrom('office_hours').select(['agency_id', 'hours']).execute();
-  if (own.length === 0) return sql`${standard}::timestamptz`;
-  const cases = own.map((r) => sql`WHEN ${r.agency_id}::bigint THEN ${until(r.hours)}::timestamptz`);
-  return sql`(CASE d.competent_agency_id ${sql.join(cases, sql` `)} ELSE ${standard}::timestamptz END)`;
+  const standard = until(await calendarOf(null), defaultOfficeHours());
+  const agency = sql.ref<string>('d.competent_agency_id');
+  // Provinces with days of their own: the others work by the national schedule alone.
+  const provinces = await provincesWithOwnDays(deps.db);
+  const byProvince = await Promise.all(
+    provinces.map(
+      async (p) => sql`WHEN ${p} THEN ${until(await calendarOf(p), defaultOfficeHours())}::timestamptz`,
+    ),
+  );
+  const otherwise =
+    byProvince.length === 0
+      ? sql`${standard}::timestamptz`
+      : sql`(CASE ${provinceCodeOf(agency)} ${sql.join(byProvince, sql` `)} ELSE ${standard}::timestamptz END)`;
+  const own = await deps.db
+    .selectFrom('office_hours as h')
+    .select(['h.agency_id', 'h.hours', provinceCodeOf(sql.ref<string>('h.agency_id')).as('province')])
+    .execute();
+  if (own.length === 0) return otherwise;
+  const cases = await Promise.all(
+    own.map(
+      async (r) =>
+        sql`WHEN ${r.agency_id}::bigint THEN ${until(await calendarOf(r.province), r.hours)}::timestamptz`,
+    ),
+  );
+  return sql`(CASE d.competent_agency_id ${sql.join(cases, sql` `)} ELSE ${otherwise} END)`;
 }
 
 type Counts = Record<string, string | number | null>;

@@ -7,6 +7,8 @@ import { formatInstant } from '../../features/calendar/vn-time.ts';
 import { dossierQueries, type DossierChangesData } from '../../features/dossiers/dossiers-api.ts';
 import { actionLabel, statusLabel } from '../../features/dossiers/dossier-format.ts';
 import { DossierCells } from '../../features/dossiers/worklist-table.tsx';
+import { ReorganisationsCard } from '../../features/reorganisations/reorganisations-card.tsx';
+import { ACKNOWLEDGER_ROLES } from '../../features/reorganisations/reorganisations-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { Messages } from '../i18n/vi.ts';
 import { Page } from '../page.tsx';
@@ -157,6 +159,8 @@ export function HomePage() {
             </Link>
             <p className="card-hint">{t.home.unitsLinkHint}</p>
           </li>
+          {/* Leaders have no "Quản trị": the hand-overs they acknowledge are linked here. */}
+          {user.roles.some((r) => ACKNOWLEDGER_ROLES.includes(r.role)) ? <ReorganisationsCard /> : null}
           {/* Auditors have no "Quản trị" in the navigation: the portal's dossiers are linked here. */}
           {user.roles.some((r) => r.role === 'auditor')
             ? [

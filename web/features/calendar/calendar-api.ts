@@ -1,5 +1,6 @@
-// The calendar endpoints as the web app uses them. Reading is public; replacing a year is for a
-// province administrator, office hours for the agency's administrators (the server decides).
+// The calendar endpoints as the web app uses them. Reading is public; the national schedule ships
+// with the release; a province's own days are for that province's administrator, office hours for
+// the agency's administrators (the server decides).
 import type { Static } from 'typebox';
 import type {
   SUPPORTED_CALENDAR_YEARS,
@@ -7,8 +8,9 @@ import type {
   DueResponse,
   OfficeHoursResponse,
   OfficeHoursView,
-  PutCalendarYearBody,
-  PutCalendarYearResponse,
+  ProvinceCalendarResponse,
+  PutProvinceCalendarBody,
+  PutProvinceCalendarResponse,
 } from '../../../common/contracts/calendar.ts';
 import { apiGet, apiPut } from '../../app/http.ts';
 import { featureQueries } from '../../app/query.ts';
@@ -20,19 +22,22 @@ export type CalendarYearView = Static<typeof CalendarYearResponse>;
 export type HolidayView = CalendarYearView['holidays'][number];
 export type WorkingDayView = CalendarYearView['workingDays'][number];
 export type HolidayKind = HolidayView['kind'];
-export type SavedCalendar = Static<typeof PutCalendarYearResponse>;
+export type ProvinceCalendarView = Static<typeof ProvinceCalendarResponse>;
+export type ProvinceDayView = ProvinceCalendarView['daysOff'][number];
+export type SavedProvinceCalendar = Static<typeof PutProvinceCalendarResponse>;
 export type DueView = Static<typeof DueResponse>;
 export type ExplanationSpan = DueView['explanation'][number];
 export type OfficeHoursResult = Static<typeof OfficeHoursResponse>;
 export type OfficeHours = Static<typeof OfficeHoursView>;
 export type DurationUnit = 'working-day' | 'working-hour' | 'calendar-day' | 'same-day';
-export type { PutCalendarYearBody };
+export type { PutProvinceCalendarBody };
 
 export const HOLIDAY_KINDS: readonly HolidayKind[] = [
   'public-holiday',
   'compensatory',
   'extra-day-off',
   'observance-day-off',
+  'province-day-off',
 ];
 export const DURATION_UNITS: readonly DurationUnit[] = [
   'working-day',
@@ -45,8 +50,19 @@ export function getCalendarYear(year: number, signal?: AbortSignal): Promise<Cal
   return apiGet(`/api/v1/calendars/${year}`, undefined, signal);
 }
 
-export function putCalendarYear(year: number, body: PutCalendarYearBody): Promise<SavedCalendar> {
-  return apiPut(`/api/v1/calendars/${year}`, body);
+export function getProvinceCalendar(
+  provinceCode: string,
+  year: number,
+  signal?: AbortSignal,
+): Promise<ProvinceCalendarView> {
+  return apiGet(`/api/v1/provinces/${encodeURIComponent(provinceCode)}/calendars/${year}`, undefined, signal);
+}
+
+export function putProvinceCalendar(
+  at: { provinceCode: string; year: number },
+  body: PutProvinceCalendarBody,
+): Promise<SavedProvinceCalendar> {
+  return apiPut(`/api/v1/provinces/${encodeURIComponent(at.provinceCode)}/calendars/${at.year}`, body);
 }
 
 export type DueQuery = { start: string; value: number; unit: DurationUnit; agencyCode?: string | undefined };
@@ -72,6 +88,8 @@ const read = featureQueries('calendar');
 export const calendarQueries = {
   all: ['calendar'] as const,
   year: (year: number) => read('year', { year }, (signal) => getCalendarYear(year, signal)),
+  province: (provinceCode: string, year: number) =>
+    read('province', { provinceCode, year }, (signal) => getProvinceCalendar(provinceCode, year, signal)),
   officeHours: (agencyCode: string) =>
     read('office-hours', { agencyCode }, (signal) => getOfficeHours(agencyCode, signal)),
 };

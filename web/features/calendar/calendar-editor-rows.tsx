@@ -1,10 +1,9 @@
-// The two lists of the calendar editor: days off (date, name, kind) and make-up working days
-// (date, reason), each row a fieldset named by its place and date, with its own remove button.
+// The two lists of the province's editor: extra days off and make-up working days (date, reason),
+// each row a fieldset named by its place and date, with its own remove button.
 import { useController, type Control, type FieldErrors, type UseFormRegister } from 'react-hook-form';
 import { DateInput } from '../../app/ui/date-input.tsx';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import { HOLIDAY_KINDS } from './calendar-api.ts';
-import type { CalendarValues, HolidayRow, WorkingRow } from './calendar-rows.ts';
+import type { CalendarList, DayRow, ProvinceValues } from './calendar-rows.ts';
 import { RowField } from './editor-parts.tsx';
 import { formatCivilDate } from './vn-time.ts';
 
@@ -13,10 +12,10 @@ export const fieldId = (rowId: string, field: string): string => `cal-${rowId}-$
 type RowsProps<Row> = {
   year: number;
   rows: Row[];
-  register: UseFormRegister<CalendarValues>;
-  control: Control<CalendarValues>;
-  errors: FieldErrors<CalendarValues>;
-  onChanged: (name: `holidays.${number}.${string}` | `workingDays.${number}.${string}`) => void;
+  register: UseFormRegister<ProvinceValues>;
+  control: Control<ProvinceValues>;
+  errors: FieldErrors<ProvinceValues>;
+  onChanged: (name: `daysOff.${number}.${string}` | `workingDays.${number}.${string}`) => void;
   onRemove: (index: number) => void;
 };
 
@@ -33,8 +32,8 @@ function DateField({
   id: string;
   label: string;
   error: string | undefined;
-  control: Control<CalendarValues>;
-  name: `holidays.${number}.date` | `workingDays.${number}.date`;
+  control: Control<ProvinceValues>;
+  name: `daysOff.${number}.date` | `workingDays.${number}.date`;
   onChanged: () => void;
 }) {
   const { field } = useController({ control, name });
@@ -80,7 +79,9 @@ function RemoveButton({
   );
 }
 
-export function HolidayRows({
+/** One list of the province's days: each row a date and its reason, named by its place and date. */
+export function DayRows({
+  list,
   year,
   rows,
   register,
@@ -88,103 +89,29 @@ export function HolidayRows({
   errors,
   onChanged,
   onRemove,
-}: RowsProps<HolidayRow>) {
+}: RowsProps<DayRow> & { list: CalendarList }) {
   const { t } = useI18n();
   const c = t.calendarEditor;
-  const changed = (i: number, field: string) => ({ onChange: () => onChanged(`holidays.${i}.${field}`) });
+  const changed = (i: number, field: string) => ({ onChange: () => onChanged(`${list}.${i}.${field}`) });
+  const legend = list === 'daysOff' ? c.dayOffLegend : c.workingDayLegend;
+  const removeText = list === 'daysOff' ? c.removeDayOff : c.removeWorkingDay;
   return (
     <ol className="editor-rows">
       {rows.map((row, i) => {
         const shown = row.date ? formatCivilDate(t, row.date) : '';
-        const problem = errors.holidays?.[i];
+        const problem = errors[list]?.[i];
         return (
           <li key={row.id}>
-            <fieldset className="editor-row editor-row-holiday">
-              <legend>{c.dayOffLegend(i + 1, shown)}</legend>
+            <fieldset className={`editor-row editor-row-${list === 'daysOff' ? 'holiday' : 'working'}`}>
+              <legend>{legend(i + 1, shown)}</legend>
               <DateField
                 year={year}
                 id={fieldId(row.id, 'date')}
                 label={c.date}
                 error={problem?.date?.message}
                 control={control}
-                name={`holidays.${i}.date`}
-                onChanged={() => onChanged(`holidays.${i}.date`)}
-              />
-              <RowField
-                id={fieldId(row.id, 'name')}
-                label={c.name}
-                error={problem?.name?.message}
-                className="editor-field-name"
-              >
-                {(props) => (
-                  <input
-                    {...props}
-                    {...register(`holidays.${i}.name`, changed(i, 'name'))}
-                    type="text"
-                    maxLength={200}
-                  />
-                )}
-              </RowField>
-              <RowField
-                id={fieldId(row.id, 'kind')}
-                label={c.kind}
-                error={problem?.kind?.message}
-                className="editor-field-kind"
-              >
-                {(props) => (
-                  <select {...props} {...register(`holidays.${i}.kind`, changed(i, 'kind'))}>
-                    {HOLIDAY_KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {t.calendar.kinds[k]}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </RowField>
-              <RemoveButton
-                id={fieldId(row.id, 'remove')}
-                text={c.remove}
-                hidden={c.removeDayOff(shown || String(i + 1))}
-                onClick={() => onRemove(i)}
-              />
-              {row.removable ? <p className="hint editor-row-note">{c.removableNote}</p> : null}
-            </fieldset>
-          </li>
-        );
-      })}
-    </ol>
-  );
-}
-
-export function WorkingRows({
-  year,
-  rows,
-  register,
-  control,
-  errors,
-  onChanged,
-  onRemove,
-}: RowsProps<WorkingRow>) {
-  const { t } = useI18n();
-  const c = t.calendarEditor;
-  const changed = (i: number, field: string) => ({ onChange: () => onChanged(`workingDays.${i}.${field}`) });
-  return (
-    <ol className="editor-rows">
-      {rows.map((row, i) => {
-        const shown = row.date ? formatCivilDate(t, row.date) : '';
-        const problem = errors.workingDays?.[i];
-        return (
-          <li key={row.id}>
-            <fieldset className="editor-row editor-row-working">
-              <legend>{c.workingDayLegend(i + 1, shown)}</legend>
-              <DateField
-                year={year}
-                id={fieldId(row.id, 'date')}
-                label={c.date}
-                error={problem?.date?.message}
-                control={control}
-                name={`workingDays.${i}.date`}
-                onChanged={() => onChanged(`workingDays.${i}.date`)}
+                name={`${list}.${i}.date`}
+                onChanged={() => onChanged(`${list}.${i}.date`)}
               />
               <RowField
                 id={fieldId(row.id, 'reason')}
@@ -195,7 +122,7 @@ export function WorkingRows({
                 {(props) => (
                   <input
                     {...props}
-                    {...register(`workingDays.${i}.reason`, changed(i, 'reason'))}
+                    {...register(`${list}.${i}.reason`, changed(i, 'reason'))}
                     type="text"
                     maxLength={200}
                   />
@@ -204,7 +131,7 @@ export function WorkingRows({
               <RemoveButton
                 id={fieldId(row.id, 'remove')}
                 text={c.remove}
-                hidden={c.removeWorkingDay(shown || String(i + 1))}
+                hidden={removeText(shown || String(i + 1))}
                 onClick={() => onRemove(i)}
               />
             </fieldset>

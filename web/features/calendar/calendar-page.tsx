@@ -1,26 +1,20 @@
-// /lich-lam-viec/<year>: the days off and make-up working days of a year, public. A provisional
-// year (derived from the Labour Code until the province enters the government's notice) says so
-// in a banner. A province administrator edits the year on the same page.
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+// /lich-lam-viec/<year>: the national days off and make-up working days of a year, public and
+// read-only (they ship with the release: docs/adr/0013-province-calendars.md). A provisional year
+// (derived from the Labour Code until a release carries the government's notice) says so in a
+// banner. Below, the signed-in officer's province's own days, which its administrator edits.
+import { useQuery } from '@tanstack/react-query';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { Page } from '../../app/page.tsx';
 import { calendarPath, PATHS } from '../../app/paths.ts';
-import { useInvalidate } from '../../app/query.ts';
 import { ReadError } from '../../app/read-error.tsx';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
-import {
-  CALENDAR_YEARS,
-  calendarQueries,
-  type CalendarYearView,
-  type SavedCalendar,
-} from './calendar-api.ts';
-import { CalendarEditor } from './calendar-editor.tsx';
-import { ChangesSummary, YearNav } from './calendar-parts.tsx';
+import { CALENDAR_YEARS, calendarQueries, type CalendarYearView } from './calendar-api.ts';
+import { YearNav } from './calendar-parts.tsx';
 import { parseYear } from './calendar-rows.ts';
 import { CalendarTables } from './calendar-tables.tsx';
+import { ProvinceDays } from './province-days.tsx';
 import { currentYear } from './vn-time.ts';
 
 function YearBanner({ t, year, calendar }: { t: Messages; year: number; calendar: CalendarYearView }) {
@@ -58,29 +52,23 @@ export function CalendarPage({ yearText }: { yearText: string | null }) {
   return year === null ? <UnsupportedYear /> : <CalendarYear year={year} />;
 }
 
+/** The provinces of the session's roles, each with whether the session administers it. */
+function provincesOf(
+  session: ReturnType<typeof useSession>['session'],
+): { code: string; canEdit: boolean }[] {
+  if (session.status !== 'signed-in') return [];
+  const byCode = new Map<string, boolean>();
+  for (const r of session.user.roles) {
+    if (!r.provinceCode) continue;
+    byCode.set(r.provinceCode, (byCode.get(r.provinceCode) ?? false) || r.role === 'province-admin');
+  }
+  return [...byCode].map(([code, canEdit]) => ({ code, canEdit }));
+}
+
 function CalendarYear({ year }: { year: number }) {
   const { t } = useI18n();
   const { session } = useSession();
-  const client = useQueryClient();
-  const invalidate = useInvalidate();
   const read = useQuery(calendarQueries.year(year));
-  const [editing, setEditing] = useState(false);
-  const [saved, setSaved] = useState<SavedCalendar | null>(null);
-  const editButton = useRef<HTMLButtonElement>(null);
-  const canEdit =
-    session.status === 'signed-in' && session.user.roles.some((r) => r.role === 'province-admin');
-
-  const onSaved = (result: SavedCalendar) => {
-    client.setQueryData(calendarQueries.year(year).queryKey, result.calendar);
-    setSaved(result);
-    setEditing(false);
-  };
-  const onReload = () => {
-    setEditing(false);
-    setSaved(null);
-    void invalidate(calendarQueries.year(year).queryKey);
-  };
-
   const calendar = read.data;
   return (
     <Page
@@ -99,37 +87,11 @@ function CalendarYear({ year }: { year: number }) {
       {calendar && !read.isError ? (
         <>
           <YearBanner t={t} year={year} calendar={calendar} />
-          {saved && !editing ? <ChangesSummary saved={saved} onShown={(el) => el?.focus()} /> : null}
-          {editing ? (
-            <CalendarEditor
-              calendar={calendar}
-              onSaved={onSaved}
-              onCancel={() => {
-                setEditing(false);
-                window.setTimeout(() => editButton.current?.focus(), 0);
-              }}
-              onReload={onReload}
-            />
-          ) : (
-            <>
-              {canEdit ? (
-                <p>
-                  <button
-                    type="button"
-                    className="button button-primary"
-                    ref={editButton}
-                    onClick={() => {
-                      setSaved(null);
-                      setEditing(true);
-                    }}
-                  >
-                    {t.calendar.edit(year)}
-                  </button>
-                </p>
-              ) : null}
-              <CalendarTables t={t} calendar={calendar} />
-            </>
-          )}
+          <p className="muted">{t.calendar.nationalNote}</p>
+          <CalendarTables t={t} calendar={calendar} />
+          {provincesOf(session).map((p) => (
+            <ProvinceDays key={p.code} provinceCode={p.code} year={year} canEdit={p.canEdit} />
+          ))}
         </>
       ) : null}
       {!read.isPending ? (

@@ -1,10 +1,10 @@
 // Around the calendar tables: the year navigation (previous, a chosen year, next) and, after a
-// save, what changed.
+// province's days are saved, what changed.
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { calendarPath } from '../../app/paths.ts';
 import { Link, useRouter } from '../../app/router.tsx';
-import { CALENDAR_YEARS, type SavedCalendar } from './calendar-api.ts';
+import { CALENDAR_YEARS, type SavedProvinceCalendar } from './calendar-api.ts';
 import { formatCivilDate } from './vn-time.ts';
 
 export function YearNav({ year }: { year: number }) {
@@ -52,7 +52,7 @@ export function ChangesSummary({
   saved,
   onShown,
 }: {
-  saved: SavedCalendar;
+  saved: SavedProvinceCalendar;
   onShown: (el: HTMLElement | null) => void;
 }) {
   const { t } = useI18n();
@@ -63,10 +63,11 @@ export function ChangesSummary({
     { label: t.calendarEditor.workingDaysRemoved, days: c.workingDaysRemoved },
     { label: t.calendarEditor.workingDaysAdded, days: c.workingDaysAdded },
   ].filter((g) => g.days.length > 0);
+  const { provinceName, year, version } = saved.calendar;
   return (
     <section className="saved-summary" aria-labelledby="saved-heading" tabIndex={-1} ref={onShown}>
       <h2 id="saved-heading" className="panel-heading">
-        {t.calendarEditor.savedHeading(saved.calendar.year, saved.calendar.version)}
+        {t.calendarEditor.savedHeading(provinceName, year, version)}
       </h2>
       {groups.length === 0 ? (
         <p>{t.calendarEditor.noChanges}</p>

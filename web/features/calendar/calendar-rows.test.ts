@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { byDate, calendarBody, calendarDetailPlace, currentRows, parseYear } from './calendar-rows.ts';
+import { byDate, calendarDetailPlace, currentRows, parseYear, provinceBody } from './calendar-rows.ts';
 
 const RANGE = { min: 2015, max: 2035 };
 
@@ -22,36 +22,33 @@ test('byDate sorts by date and puts rows without a date last, leaving the input 
   assert.equal(rows[0]!.date, '');
 });
 
-test('calendarBody trims, sorts, keeps removable only when set, and omits an empty note', () => {
-  const body = calendarBody(
+test('provinceBody trims, sorts by date and omits an empty note', () => {
+  const body = provinceBody(
     {
-      holidays: [
-        { id: 'a', date: '2026-09-02', name: ' Quốc khánh ', kind: 'public-holiday' },
-        { id: 'b', date: '2026-01-01', name: 'Tết Dương lịch', kind: 'public-holiday', removable: false },
+      daysOff: [
+        { id: 'a', date: '2026-10-09', reason: ' Lễ hội ' },
+        { id: 'b', date: '2026-10-07', reason: 'Nghỉ phục vụ lễ kỷ niệm' },
       ],
-      workingDays: [{ id: 'c', date: '2026-05-09', reason: ' bù ' }],
-      confirmed: false,
+      workingDays: [{ id: 'c', date: '2026-10-17', reason: ' bù ' }],
       note: '  ',
     },
     4,
   );
   assert.deepEqual(body, {
     version: 4,
-    provisional: true,
-    holidays: [
-      { date: '2026-01-01', name: 'Tết Dương lịch', kind: 'public-holiday', removable: false },
-      { date: '2026-09-02', name: 'Quốc khánh', kind: 'public-holiday' },
+    daysOff: [
+      { date: '2026-10-07', reason: 'Nghỉ phục vụ lễ kỷ niệm' },
+      { date: '2026-10-09', reason: 'Lễ hội' },
     ],
-    workingDays: [{ date: '2026-05-09', reason: 'bù' }],
+    workingDays: [{ date: '2026-10-17', reason: 'bù' }],
   });
-  const noted = calendarBody({ holidays: [], workingDays: [], confirmed: true, note: ' đã duyệt ' }, 1);
-  assert.equal(noted.note, 'đã duyệt');
-  assert.equal(noted.provisional, false);
+  const noted = provinceBody({ daysOff: [], workingDays: [], note: ' quyết định số 12 ' }, 0);
+  assert.equal(noted.note, 'quyết định số 12');
 });
 
 test('calendarDetailPlace reads the list, the row as sent and the field of a path', () => {
-  assert.deepEqual(calendarDetailPlace('body/holidays/3/date'), {
-    list: 'holidays',
+  assert.deepEqual(calendarDetailPlace('body/daysOff/3/date'), {
+    list: 'daysOff',
     index: 3,
     field: 'date',
   });
@@ -60,8 +57,9 @@ test('calendarDetailPlace reads the list, the row as sent and the field of a pat
     index: 0,
     field: 'reason',
   });
-  assert.deepEqual(calendarDetailPlace('body/holidays/2'), { list: 'holidays', index: 2, field: 'date' });
-  assert.equal(calendarDetailPlace('body/holidays'), null);
+  assert.deepEqual(calendarDetailPlace('body/daysOff/2'), { list: 'daysOff', index: 2, field: 'date' });
+  assert.equal(calendarDetailPlace('body/daysOff'), null);
+  assert.equal(calendarDetailPlace('body/holidays/0/date'), null);
   assert.equal(calendarDetailPlace('body/note'), null);
 });
 

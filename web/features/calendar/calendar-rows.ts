@@ -1,16 +1,11 @@
-// The pure half of the calendar page and its editor: which year an address asks for, the rows
-// as they are sent (sorted by date), and which row a problem of the server's names.
-import type { HolidayKind, PutCalendarYearBody } from './calendar-api.ts';
+// The pure half of the calendar page and the province's editor: which year an address asks for, the
+// rows as they are sent (sorted by date), and which row a problem of the server's names.
+import type { PutProvinceCalendarBody } from './calendar-api.ts';
 
-export type HolidayRow = { id: string; date: string; name: string; kind: HolidayKind; removable?: boolean };
-export type WorkingRow = { id: string; date: string; reason: string };
-export type CalendarValues = {
-  holidays: HolidayRow[];
-  workingDays: WorkingRow[];
-  confirmed: boolean;
-  note: string;
-};
-export type CalendarList = 'holidays' | 'workingDays';
+/** A row of the province's days: a date and why (a day off or a make-up working day). */
+export type DayRow = { id: string; date: string; reason: string };
+export type ProvinceValues = { daysOff: DayRow[]; workingDays: DayRow[]; note: string };
+export type CalendarList = 'daysOff' | 'workingDays';
 
 /** The year of `/lich-lam-viec/<year>` (this year when absent), or null outside `min`–`max`. */
 export function parseYear(
@@ -29,28 +24,24 @@ export function byDate<T extends { date: string }>(rows: readonly T[]): T[] {
   return [...rows].sort((a, b) => (a.date || '9999').localeCompare(b.date || '9999'));
 }
 
-/** The PUT body for the form's values, read at `version`; names, reasons and the note trimmed. */
-export function calendarBody(values: CalendarValues, version: number): PutCalendarYearBody {
+/** The PUT body for the form's values, read at `version`; reasons and the note trimmed. */
+export function provinceBody(values: ProvinceValues, version: number): PutProvinceCalendarBody {
   const note = values.note.trim();
+  const rows = (list: DayRow[]) => byDate(list).map(({ date, reason }) => ({ date, reason: reason.trim() }));
   return {
     version,
-    provisional: !values.confirmed,
-    holidays: byDate(values.holidays).map(({ date, name, kind, removable }) =>
-      removable === undefined
-        ? { date, name: name.trim(), kind }
-        : { date, name: name.trim(), kind, removable },
-    ),
-    workingDays: byDate(values.workingDays).map(({ date, reason }) => ({ date, reason: reason.trim() })),
+    daysOff: rows(values.daysOff),
+    workingDays: rows(values.workingDays),
     ...(note ? { note } : {}),
   };
 }
 
-/** `body/holidays/3/date` → the fourth row as sent, field `date` (the date when none is named). */
+/** `body/daysOff/3/date` → the fourth row as sent, field `date` (the date when none is named). */
 export function calendarDetailPlace(
   path: string,
 ): { list: CalendarList; index: number; field: string } | null {
   const [, list, index, field] = path.split('/');
-  if (list !== 'holidays' && list !== 'workingDays') return null;
+  if (list !== 'daysOff' && list !== 'workingDays') return null;
   if (index === undefined || !/^\d+$/.test(index)) return null;
   return { list, index: Number(index), field: field ?? 'date' };
 }

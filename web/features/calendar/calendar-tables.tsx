@@ -1,9 +1,9 @@
-// A year's calendar as two tables: the days off (date, name, kind) and the make-up working days
-// (date, reason), each with its count or its empty line.
+// A year's national calendar as two tables: the days off (date, name, kind) and the make-up working
+// days (date, reason), each with its count or its empty line; a province's own days the same way.
 import type { ReactNode } from 'react';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { TableHead } from '../../app/ui/table-head.tsx';
-import type { CalendarYearView } from './calendar-api.ts';
+import type { CalendarYearView, ProvinceCalendarView } from './calendar-api.ts';
 import { formatCivilDate } from './vn-time.ts';
 
 type Column<Row> = { label: string; cell: (row: Row) => ReactNode };
@@ -84,6 +84,40 @@ export function CalendarTables({ t, calendar }: { t: Messages; calendar: Calenda
           />
         )}
       </section>
+    </>
+  );
+}
+
+/** A province's own days of a year: its extra days off and make-up days (date, reason). */
+export function ProvinceTables({ t, calendar }: { t: Messages; calendar: ProvinceCalendarView }) {
+  const c = t.calendar;
+  const p = t.provinceDays;
+  if (calendar.daysOff.length === 0 && calendar.workingDays.length === 0) return <p>{p.none}</p>;
+  const reason = { label: c.reason, cell: (d: { reason: string }) => <span lang="vi">{d.reason}</span> };
+  return (
+    <>
+      <h3 className="subsection-heading">{p.daysOff}</h3>
+      {calendar.daysOff.length === 0 ? (
+        <p>{p.noDaysOff}</p>
+      ) : (
+        <DayTable
+          t={t}
+          caption={p.daysOffCaption(calendar.provinceName, calendar.year)}
+          rows={calendar.daysOff}
+          columns={[reason]}
+        />
+      )}
+      <h3 className="subsection-heading">{p.workingDays}</h3>
+      {calendar.workingDays.length === 0 ? (
+        <p>{p.noWorkingDays}</p>
+      ) : (
+        <DayTable
+          t={t}
+          caption={p.workingDaysCaption(calendar.provinceName, calendar.year)}
+          rows={calendar.workingDays}
+          columns={[reason]}
+        />
+      )}
     </>
   );
 }

@@ -152,6 +152,11 @@ export const DEMO_STAFF: readonly DemoStaffMember[] = [
     roles: [{ role: 'desk-officer', agency: committee(TAY_GIANG) }],
   },
   {
+    username: 'leader.tay-giang',
+    fullName: 'Alăng Văn Thuận',
+    roles: [{ role: 'leader', agency: committee(TAY_GIANG) }],
+  },
+  {
     username: 'desk.nam-tra-my',
     fullName: 'Hồ Thị Na',
     roles: [{ role: 'desk-officer', agency: committee(NAM_TRA_MY) }],
