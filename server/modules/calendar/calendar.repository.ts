@@ -1,6 +1,6 @@
 // The calendar revision series (docs/adr/0013-province-calendars.md). One global, gap-free revision
 // number orders every change: the national schedule's years (province_code NULL) and each province's
-// own additions (province_code '01', '49' …). The calendar of province P at revision R = for each
+// own additions (province_code '01', '48' …). The calendar of province P at revision R = for each
 // supported year, its latest national row with revision <= R (else the schedule shipped with the
 // engine), with P's latest row of that year with revision <= R added (applyProvinceOverlay). A due time
 // records R; its competent agency's province names the rest.

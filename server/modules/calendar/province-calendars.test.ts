@@ -15,9 +15,9 @@ const agencies = { haNoi: '', quangNam: '', hcmc: '' };
 
 before(async () => {
   rt = await createTestRuntime({ clock });
-  agencies.haNoi = await peoplesCommittee(rt.deps.db, '00070'); // Phường Hàng Trống, Hà Nội (01)
-  agencies.quangNam = await peoplesCommittee(rt.deps.db, '504'); // Huyện Tây Giang, Quảng Nam (49)
-  agencies.hcmc = await peoplesCommittee(rt.deps.db, '770'); // Quận 3, TP. Hồ Chí Minh (79)
+  agencies.haNoi = await peoplesCommittee(rt.deps.db, '00070'); // Phường Hoàn Kiếm, Hà Nội (01)
+  agencies.quangNam = await peoplesCommittee(rt.deps.db, '20455'); // Xã Tây Giang, Đà Nẵng (48), formerly Quảng Nam
+  agencies.hcmc = await peoplesCommittee(rt.deps.db, '27142'); // Phường Nhiêu Lộc, TP. Hồ Chí Minh (79)
 });
 after(() => rt.close());
 
@@ -98,9 +98,9 @@ test("a Hà Nội administrator's extra day off moves Hà Nội's due times only
   const haNoi = await dueAt(agencies.haNoi);
   assert.equal(haNoi.dueAt, FRIDAY_9);
   assert.ok(haNoi.explanation.some((s) => s.reason.includes('lễ kỷ niệm của Thủ đô')));
-  // Quảng Nam and Hồ Chí Minh City keep the national schedule.
+  // Đà Nẵng and Hồ Chí Minh City keep the national schedule.
   assert.equal((await dueAt(agencies.quangNam)).dueAt, THURSDAY_9);
-  assert.equal((await dueAt(agencies.quangNam)).provinceCode, '49');
+  assert.equal((await dueAt(agencies.quangNam)).provinceCode, '48');
   assert.equal((await dueAt(agencies.hcmc)).dueAt, THURSDAY_9);
   assert.equal((await dueAt(agencies.hcmc)).provinceCode, '79');
 
@@ -136,7 +136,7 @@ test("a Hà Nội administrator's extra day off moves Hà Nội's due times only
   assert.equal(national.json<Due>().provinceCode, null);
 });
 
-test("only that province's administrator changes its days: Quảng Nam's, an auditor and a desk are refused", async () => {
+test("only that province's administrator changes its days: Đà Nẵng's, an auditor and a desk are refused", async () => {
   const current = (
     await rt.app.inject({ method: 'GET', url: '/api/v1/provinces/01/calendars/2026' })
   ).json<ProvinceYear>();
@@ -148,7 +148,7 @@ test("only that province's administrator changes its days: Quảng Nam's, an aud
     assert.equal(res.json<{ error: { reason: string } }>().error.reason, 'CALENDAR_EDIT_FORBIDDEN');
   }
   const auditor = await loginAs(rt.app, 'auditor.ha-noi');
-  assert.equal((await putProvince('49', auditor, { ...body, version: 0 })).statusCode, 403);
+  assert.equal((await putProvince('48', auditor, { ...body, version: 0 })).statusCode, 403);
   assert.equal((await putProvince('01', null, body)).statusCode, 401);
   // Nothing changed in Hà Nội.
   const after = (
@@ -156,8 +156,8 @@ test("only that province's administrator changes its days: Quảng Nam's, an aud
   ).json<ProvinceYear>();
   assert.deepEqual(after.daysOff, HA_NOI_DAYS.daysOff);
 
-  // Quảng Nam's administrator changes Quảng Nam's days, which move Quảng Nam's due times only.
-  const quangNam = await putProvince('49', await loginAs(rt.app, 'admin.quang-nam'), {
+  // Đà Nẵng's administrator (admin.quang-nam) changes Đà Nẵng's days, which move Đà Nẵng's due times only.
+  const quangNam = await putProvince('48', await loginAs(rt.app, 'admin.quang-nam'), {
     version: 0,
     daysOff: [{ date: '2026-10-06', reason: 'Nghỉ do bão' }],
     workingDays: [],
@@ -184,7 +184,7 @@ test("only that province's administrator changes its days: Quảng Nam's, an aud
     .execute();
   assert.deepEqual(
     audit.map((a) => a.entity_id),
-    ['01/2026', '49/2026'],
+    ['01/2026', '48/2026'],
   );
 });
 
