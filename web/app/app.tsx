@@ -61,6 +61,10 @@ const AdminPage = lazyPage(() => import('./pages/admin-page.tsx'), 'AdminPage');
 const StaffPage = lazyPage(() => import('../features/staff/staff-page.tsx'), 'StaffPage');
 const InboundPage = lazyPage(() => import('../features/sync/inbound-page.tsx'), 'InboundPage');
 const SyncStatusPage = lazyPage(() => import('../features/sync/sync-status-page.tsx'), 'SyncStatusPage');
+const AgencyRegistryPage = lazyPage(
+  () => import('../features/org-admin/agency-registry-page.tsx'),
+  'AgencyRegistryPage',
+);
 const CatalogAdminPage = lazyPage(
   () => import('../features/catalog-admin/catalog-admin-page.tsx'),
   'CatalogAdminPage',
@@ -116,6 +120,7 @@ const ROUTES: readonly AppRoute[] = [
   page(PATHS.staff, true, () => <StaffPage />),
   page(PATHS.syncInbound, true, () => <InboundPage />),
   page(PATHS.syncStatus, true, () => <SyncStatusPage />),
+  page(PATHS.agencyRegistry, true, () => <AgencyRegistryPage />),
   page(PATHS.catalogAdmin, true, () => <CatalogAdminPage />),
   page(PATHS.procedureAdmin, true, (p) => <ProcedureVersionsPage key={p.code} code={p.code} />),
   page(PATHS.workflowEditor, true, (p) => (

@@ -32,6 +32,8 @@ export const PATHS = {
   /** Dossiers fetched from the national portal that did not enter intake (held, rejected). */
   syncInbound: '/quan-tri/ho-so-cong-dvcqg',
   syncStatus: '/quan-tri/dong-bo-dvcqg',
+  /** The agency registry: agencies, their codes and receiving points; the import of a province's codes. */
+  agencyRegistry: '/quan-tri/co-quan',
   /** The catalogue for administrators: procedures, their versions and workflows. */
   catalogAdmin: '/quan-tri/thu-tuc',
   procedureAdmin: '/quan-tri/thu-tuc/:code',

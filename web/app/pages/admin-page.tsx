@@ -27,6 +27,7 @@ export function AdminPage() {
     ...(own ? [{ to: officeHoursPath(own.agencyCode), label: a.officeHours, hint: a.officeHoursHint }] : []),
     { to: calendarPath(currentYear()), label: a.calendar, hint: a.calendarHint },
     { to: PATHS.units, label: a.units, hint: a.unitsHint },
+    { to: PATHS.agencyRegistry, label: a.agencies, hint: a.agenciesHint },
     ...(user.roles.some((r) => SYNC_VIEWERS.includes(r.role))
       ? [
           { to: PATHS.syncStatus, label: a.syncStatus, hint: a.syncStatusHint },
