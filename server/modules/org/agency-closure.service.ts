@@ -1,7 +1,8 @@
 // Closing an agency through the registry (#16.2): only one with nothing left to hand over. Open dossiers
 // are handed over by a reorganisation (POST /api/v1/reorganisations, #16.3), which keeps their codes,
 // due times and history; open agencies under it are moved or closed first, and its staff roles taken
-// away. What it offered (procedure offerings) ends with it. Dossiers are never rewritten.
+// away; a People's Committee closes with its unit, by a reorganisation too. What it offered (procedure
+// offerings) ends with it. Dossiers are never rewritten.
 import { sql } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';

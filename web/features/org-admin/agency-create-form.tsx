@@ -10,19 +10,7 @@ import { PlacePicker, useOwnUnits, type PickedPlace } from '../../app/ui/place-p
 import { ErrorSummary, type Problem } from '../calendar/error-summary.tsx';
 import { staffPlaces } from '../org/org-api.ts';
 import { createAgency, type AgencyDetail, type CreateAgencyBody } from './org-admin-api.ts';
-import { formFailure, type FormFailure } from './registry-rules.ts';
-
-/** The kinds of agency (AGENCY_KINDS of the org contract), in the order they are offered. */
-const KINDS = [
-  'people-committee',
-  'public-administration-centre',
-  'justice',
-  'natural-resources',
-  'labour',
-  'finance-planning',
-  'urban-management',
-  'police',
-] as const satisfies readonly CreateAgencyBody['kind'][];
+import { AGENCY_KIND_CHOICES, formFailure, type FormFailure } from './registry-rules.ts';
 
 const FIELDS = ['code', 'name', 'kind', 'unitCode', 'parentCode'] as const;
 type Field = (typeof FIELDS)[number];
@@ -135,7 +123,7 @@ export function CreateAgencyForm({
           {(aria) => (
             <select id={`${id}-kind`} {...aria} {...register('kind')}>
               <option value="">{o.chooseKind}</option>
-              {KINDS.map((k) => (
+              {AGENCY_KIND_CHOICES.map((k) => (
                 <option key={k} value={k}>
                   {t.agencyKinds[k] ?? k}
                 </option>

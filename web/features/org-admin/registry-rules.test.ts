@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { XLSX_MEDIA_TYPE, type AgencyImportPlanView } from '../../../common/contracts/org-registry.ts';
+import { AGENCY_KINDS } from '../../../common/contracts/org.ts';
 import { ApiError } from '../../app/http.ts';
 import { en } from '../../app/i18n/en.ts';
 import { vi } from '../../app/i18n/vi.ts';
 import {
+  AGENCY_KIND_CHOICES,
   agencyChanges,
   fileProblems,
   formFailure,
@@ -15,6 +17,10 @@ import {
   problemText,
   XLSX_TYPE,
 } from './registry-rules.ts';
+
+test('the new agency form offers every kind the server knows', () => {
+  assert.deepEqual([...AGENCY_KIND_CHOICES].sort(), [...AGENCY_KINDS].sort());
+});
 
 test('a chosen list is sent as a workbook when it is .xlsx, else as CSV (the server reads the bytes)', () => {
   assert.equal(XLSX_TYPE, XLSX_MEDIA_TYPE);

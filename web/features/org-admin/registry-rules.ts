@@ -12,6 +12,21 @@ import { detailField, detailText, errorText } from '../../app/errors.ts';
 import { ApiError } from '../../app/http.ts';
 import type { Messages } from '../../app/i18n/vi.ts';
 
+/**
+ * The kinds of agency (AGENCY_KINDS of the org contract, which a test holds equal), in the order a new
+ * agency's form offers them.
+ */
+export const AGENCY_KIND_CHOICES = [
+  'people-committee',
+  'public-administration-centre',
+  'justice',
+  'natural-resources',
+  'labour',
+  'finance-planning',
+  'urban-management',
+  'police',
+] as const;
+
 /** The .xlsx media type (the contract's XLSX_MEDIA_TYPE; kept here so the page does not load TypeBox). */
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
