@@ -6,6 +6,7 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { readStatus } from '../../app/query.ts';
 import { ReadError } from '../../app/read-error.tsx';
+import { formatShortDate } from '../calendar/vn-time.ts';
 import { orgQueries } from '../org/org-api.ts';
 import { orgAdminQueries, type AgencyDetail } from './org-admin-api.ts';
 import { EditAgencyForm } from './agency-edit-form.tsx';
@@ -31,7 +32,12 @@ function AgencySummary({ t, a }: { t: Messages; a: AgencyDetail }) {
         o.none
       ),
     ],
-    [f.state, a.validTo === null ? o.openSince(a.validFrom) : o.closedAfter(a.validTo)],
+    [
+      f.state,
+      a.validTo === null
+        ? o.openSince(a.validFrom === null ? null : formatShortDate(a.validFrom))
+        : o.closedAfter(formatShortDate(a.validTo)),
+    ],
     [f.children, String(a.children)],
     [f.deskOfficers, String(a.deskOfficers)],
   ];
@@ -100,7 +106,9 @@ export function AgencyPanel({
           ) : mode === 'close' ? (
             <CloseAgencyForm
               agency={a}
-              onClosed={(closed) => changed(closed, o.closed(closed.code, closed.validTo ?? ''))}
+              onClosed={(closed) =>
+                changed(closed, o.closed(closed.code, formatShortDate(closed.validTo ?? '')))
+              }
               onCancel={() => setMode('view')}
             />
           ) : editable || a.may.close ? (
