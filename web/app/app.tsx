@@ -65,6 +65,10 @@ const ReorganisationsPage = lazyPage(
   () => import('../features/reorganisations/reorganisations-page.tsx'),
   'ReorganisationsPage',
 );
+const AgencyRegistryPage = lazyPage(
+  () => import('../features/org-admin/agency-registry-page.tsx'),
+  'AgencyRegistryPage',
+);
 const CatalogAdminPage = lazyPage(
   () => import('../features/catalog-admin/catalog-admin-page.tsx'),
   'CatalogAdminPage',
@@ -121,6 +125,7 @@ const ROUTES: readonly AppRoute[] = [
   page(PATHS.syncInbound, true, () => <InboundPage />),
   page(PATHS.syncStatus, true, () => <SyncStatusPage />),
   page(PATHS.reorganisations, true, () => <ReorganisationsPage />),
+  page(PATHS.agencyRegistry, true, () => <AgencyRegistryPage />),
   page(PATHS.catalogAdmin, true, () => <CatalogAdminPage />),
   page(PATHS.procedureAdmin, true, (p) => <ProcedureVersionsPage key={p.code} code={p.code} />),
   page(PATHS.workflowEditor, true, (p) => (

@@ -4,6 +4,8 @@ import {
   ApiError,
   apiErrorOf,
   apiGet,
+  apiPatch,
+  apiPostFile,
   apiPostOnce,
   apiRequest,
   endsSession,
@@ -143,6 +145,18 @@ describe('apiRequest', () => {
       'content-type': 'application/json',
       'idempotency-key': 'key-1',
     });
+  });
+
+  it('sends a file as its own bytes with its content type, and PATCH as JSON', async () => {
+    const file = new Blob(['Mã định danh;Tên cơ quan\n'], { type: 'text/plain' });
+    await apiPostFile('/api/v1/agencies/import/dry-run', file, 'text/csv');
+    const sent = calls[0]!;
+    assert.equal(sent.init.method, 'POST');
+    assert.equal(sent.init.body, file);
+    assert.deepEqual(sent.init.headers, { accept: 'application/json', 'content-type': 'text/csv' });
+    await apiPatch('/api/v1/agencies/H26.101', { name: 'X' });
+    assert.equal(calls[1]!.init.method, 'PATCH');
+    assert.equal(calls[1]!.init.body, '{"name":"X"}');
   });
 
   it('answers undefined for 204', async () => {

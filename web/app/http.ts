@@ -110,8 +110,9 @@ export function endsSession(audience: Audience, path: string): boolean {
   return audience === 'staff' ? !bare.startsWith('/api/v1/auth/') : bare !== '/api/v1/citizen/me';
 }
 
-export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type RequestOptions = {
+  /** JSON, or a file's bytes (a Blob) sent as they are with the content type given in `headers`. */
   body?: unknown;
   query?: Query;
   headers?: Record<string, string>;
@@ -122,6 +123,7 @@ export type RequestOptions = {
 
 export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const { body, headers = {}, signal, as = 'staff' } = options;
+  const raw = typeof Blob !== 'undefined' && body instanceof Blob;
   let response: Response;
   try {
     response = await fetch(withQuery(path, options.query), {
@@ -129,10 +131,10 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
       credentials: 'same-origin',
       headers: {
         accept: 'application/json',
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(body === undefined || raw ? {} : { 'content-type': 'application/json' }),
         ...headers,
       },
-      body: body === undefined ? null : JSON.stringify(body),
+      body: body === undefined ? null : raw ? body : JSON.stringify(body),
       signal: signal ?? null,
     });
   } catch (error) {
@@ -167,4 +169,21 @@ export function apiPostOnce<T>(path: string, body: unknown, idempotencyKey: stri
 
 export function apiPut<T>(path: string, body: unknown): Promise<T> {
   return apiRequest<T>('PUT', path, { body });
+}
+
+export function apiPatch<T>(path: string, body: unknown): Promise<T> {
+  return apiRequest<T>('PATCH', path, { body });
+}
+
+export function apiDelete(path: string): Promise<void> {
+  return apiRequest<void>('DELETE', path);
+}
+
+/** A file's own bytes as the body (an import of a CSV or XLSX), with its content type. */
+export function apiPostFile<T>(path: string, file: Blob, contentType: string, query?: Query): Promise<T> {
+  return apiRequest<T>('POST', path, {
+    body: file,
+    headers: { 'content-type': contentType },
+    ...(query ? { query } : {}),
+  });
 }

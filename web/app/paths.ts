@@ -34,6 +34,8 @@ export const PATHS = {
   syncStatus: '/quan-tri/dong-bo-dvcqg',
   /** Reorganisations (#16.3): a merge planned, previewed and applied; hand-overs acknowledged. */
   reorganisations: '/quan-tri/sap-xep-don-vi',
+  /** The agency registry: agencies, their codes and receiving points; the import of a province's codes. */
+  agencyRegistry: '/quan-tri/co-quan',
   /** The catalogue for administrators: procedures, their versions and workflows. */
   catalogAdmin: '/quan-tri/thu-tuc',
   procedureAdmin: '/quan-tri/thu-tuc/:code',

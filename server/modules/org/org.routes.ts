@@ -22,6 +22,7 @@ import { findUnit, listAgencies, listUnits, unitSurroundings } from './org.repos
 import { errorResponses } from '../../platform/http/route-errors.ts';
 import { vnCivil } from '../../../common/time/vn-time.ts';
 import { findPlaces, type PlaceReach } from './places.service.ts';
+import { registerAgencyRegistryRoutes } from './agency-registry.routes.ts';
 
 const errors = errorResponses(400, 401, 403);
 
@@ -211,4 +212,6 @@ export function registerOrgRoutes(root: FastifyInstance, deps: Deps): void {
       };
     },
   );
+
+  registerAgencyRegistryRoutes(root, deps);
 }

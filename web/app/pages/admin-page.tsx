@@ -28,6 +28,7 @@ export function AdminPage() {
     { to: calendarPath(currentYear()), label: a.calendar, hint: a.calendarHint },
     { to: PATHS.units, label: a.units, hint: a.unitsHint },
     { to: PATHS.reorganisations, label: a.reorganisations, hint: a.reorganisationsHint },
+    { to: PATHS.agencyRegistry, label: a.agencies, hint: a.agenciesHint },
     ...(user.roles.some((r) => SYNC_VIEWERS.includes(r.role))
       ? [
           { to: PATHS.syncStatus, label: a.syncStatus, hint: a.syncStatusHint },
