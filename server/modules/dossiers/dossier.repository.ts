@@ -55,51 +55,52 @@ const cachedPathNames = watchedCache<{ name: string | null }>(['units'], {
   maxEntries: 20_000,
 });
 
-/** unitPathName through the cache of `writes` (the handle's write watch; none: read every time). */
+/**
+ * unitPathName through the cache of `writes` (the handle's write watch; none: read every time), as the
+ * map stood on `day` (YYYY-MM-DD; default: the unit in force, else the last that carried the code).
+ */
 export async function unitPathNameCached(
   db: Executor,
   writes: WriteWatch | undefined,
   unitCode: string | undefined,
+  day?: string,
 ): Promise<string | null> {
   if (unitCode === undefined) return null;
-  const found = await cachedPathNames(writes, unitCode, async () => ({
-    name: await unitPathName(db, unitCode),
+  const found = await cachedPathNames(writes, `${unitCode}@${day ?? ''}`, async () => ({
+    name: await unitPathName(db, unitCode, day),
   }));
   return found?.name ?? null;
 }
 
+type Dated = { valid_from: string | null; valid_to: string | null };
+const inForceOn = (u: Dated, day: string) =>
+  (u.valid_from === null || u.valid_from <= day) && (u.valid_to === null || u.valid_to >= day);
+
 /**
  * The names of the applicant's address unit and the units above it, nearest first; null without one.
- * A code names the unit in force (codes were reused in 2025), else the last that carried it.
+ * Codes were reused in 2025: the code names the unit in force on `day` (an address typed on a dossier
+ * received before the reform names the ward of the day), else the unit in force now, else the last
+ * that carried it; the units above are those of that unit's time.
  */
-async function unitPathName(db: Executor, unitCode: string | undefined): Promise<string | null> {
-  if (unitCode === undefined) return null;
-  const unit = await db
+async function unitPathName(db: Executor, unitCode: string, day: string | undefined): Promise<string | null> {
+  const units = await db
     .selectFrom('units')
-    .select(['path', 'valid_to'])
+    .select(['path', 'valid_from', 'valid_to'])
     .where('code', '=', unitCode)
     .orderBy(sql`valid_to DESC NULLS FIRST`)
-    .limit(1)
-    .executeTakeFirst();
+    .execute();
+  const unit = (day === undefined ? undefined : units.find((u) => inForceOn(u, day))) ?? units[0];
   if (!unit) return null;
+  const at = day !== undefined && inForceOn(unit, day) ? day : (unit.valid_to ?? null);
   const codes = unit.path.split('/').filter((c) => c !== '');
   const prefixes = codes.map((_, i) => `/${codes.slice(0, i + 1).join('/')}/`);
   const rows = await db
     .selectFrom('units')
-    .select(['path', 'name'])
+    .select(['path', 'name', 'valid_from', 'valid_to'])
     .where('path', 'in', prefixes)
-    .where((eb) =>
-      unit.valid_to === null
-        ? eb('valid_to', 'is', null)
-        : eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', unit.valid_to)]),
-    )
-    .where((eb) =>
-      unit.valid_to === null
-        ? sql<boolean>`true`
-        : eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', unit.valid_to)]),
-    )
     .execute();
-  const names = new Map(rows.map((r) => [r.path, r.name]));
+  const names = new Map<string, string>();
+  for (const r of rows) if (at === null ? r.valid_to === null : inForceOn(r, at)) names.set(r.path, r.name);
   return prefixes
     .reverse()
     .flatMap((p) => names.get(p) ?? [])

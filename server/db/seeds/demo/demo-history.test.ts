@@ -38,6 +38,17 @@ test('#16 demo history: dossiers received in June 2025 at wards that ended are h
     headers: { cookie },
   });
   assert.equal(res.statusCode, 200, res.body);
+  // Read as the map stood on the day it was received: 00070 was Phường Hàng Trống then.
+  const trong = dossiers.find((d) => d.received_by === 'Ủy ban nhân dân Phường Hàng Trống')!;
+  const view = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/dossiers/${trong.code}`,
+    headers: { cookie },
+  });
+  assert.equal(
+    view.json<{ applicantAddress: { unitPath: string } }>().applicantAddress.unitPath,
+    'Phường Hàng Trống, Quận Hoàn Kiếm, Thành phố Hà Nội',
+  );
   const list = await rt.app.inject({ method: 'GET', url: '/api/v1/reorganisations', headers: { cookie } });
   const items = list.json<{ items: { effectiveOn: string; handovers: { openDossiers: number }[] }[] }>()
     .items;

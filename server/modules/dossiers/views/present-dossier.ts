@@ -28,6 +28,7 @@ import {
   type StaffNames,
 } from './dossier-view.ts';
 import type { DossierState } from '../../../../common/dossiers/index.ts';
+import { vnDate } from '../../../../common/time/vn-time.ts';
 
 export type DossierReadView = DossierView | ApplicantDossierView;
 
@@ -79,7 +80,12 @@ export async function presentDossier(
   ]);
   const { procedure, version } = await procedureVersion(deps, row.procedure_version_id, db);
   const people = await staffNames(db, state, history);
-  const addressUnitPath = await unitPathNameCached(db, deps.writes, addressOf(row.applicant, null)?.unitCode);
+  const addressUnitPath = await unitPathNameCached(
+    db,
+    deps.writes,
+    addressOf(row.applicant, null)?.unitCode,
+    vnDate(new Date(row.submitted_at)),
+  );
   const actions: ActionFacts[] = history.map((h) => {
     const agency = h.agency_id === null ? undefined : agencies.get(h.agency_id);
     return {
