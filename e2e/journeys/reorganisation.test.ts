@@ -31,7 +31,7 @@ import { untranslatedText } from '../support/english-text.ts';
 
 const TITLE = 'Sắp xếp đơn vị hành chính';
 const NAME = 'Nhập Xã Nam Trà My vào Xã Tây Giang';
-const LEADER = 'Vũ Thị Hồng Nhung';
+const LEADER = 'Alăng Văn Thuận';
 const PROVINCE = ['Thành phố Hà Nội'];
 
 let browser: Browser;
