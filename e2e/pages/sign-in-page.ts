@@ -62,7 +62,10 @@ export class SignInPage extends AppShell {
   /** Sign in and wait until the app has left the sign-in page. */
   async signInAs(username: string, password = 'demo'): Promise<void> {
     await this.signIn(username, password);
-    await this.page.waitForURL((url) => url.pathname !== SIGN_IN_PATH);
+    // A sign-in hashes the password (argon2) and the app then loads: on a machine running three
+    // journeys at once, beside a long write on the one-session embedded database, it can take longer
+    // than the default navigation wait.
+    await this.page.waitForURL((url) => url.pathname !== SIGN_IN_PATH, { timeout: 30_000 });
     await this.userName.waitFor();
   }
 }
