@@ -6,8 +6,9 @@ import type { Actor } from '../../platform/actor.ts';
 import { vnDate } from '../../../common/time/vn-time.ts';
 import { fail } from './catalog.errors.ts';
 import { auditProcedure, getProcedureRow } from './catalog.repository.ts';
+import { provinceOfPath } from '../../../common/org/paths.ts';
 
-const provinceOf = (unitPath: string) => unitPath.split('/')[1]!;
+const provinceOf = provinceOfPath;
 
 /** The provinces the caller administers. */
 function administered(actor: Actor): string[] {

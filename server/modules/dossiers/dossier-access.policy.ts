@@ -8,6 +8,7 @@ import type { ActorRelation, DossierState } from '../../../common/dossiers/index
 import { grantReachesAgency, grantsForAgency } from '../org/index.ts';
 import { agencyRows, loadRow, type AgencyRow, type DossierRow, type Executor } from './dossier.repository.ts';
 import { fail } from './dossiers.errors.ts';
+import { provinceOfPath } from '../../../common/org/paths.ts';
 
 /** The dossier by code when the caller may see it; DOSSIER_NOT_FOUND (404) when it is absent or not theirs. */
 export async function getVisibleDossier(db: Database, caller: Caller, code: string): Promise<DossierRow> {
@@ -135,8 +136,7 @@ export function deskMayReceiveFor(
   return deskKind === PUBLIC_ADMINISTRATION_CENTRE && competent.unit_path.startsWith(grant.unitPath);
 }
 
-/** The province a unit path lies in: /01/00070/ → 01. */
-export const provinceOfPath = (unitPath: string): string => unitPath.split('/')[1] ?? '';
+export { provinceOfPath };
 
 /** The kind of agency whose desk receives for every agency of its unit. */
 export const PUBLIC_ADMINISTRATION_CENTRE = 'public-administration-centre';

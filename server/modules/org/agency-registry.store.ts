@@ -11,6 +11,7 @@ import { deskName } from '../../../common/org/names.ts';
 import { foldVietnamese } from '../../../common/text/fold.ts';
 import { vnDate } from '../../../common/time/vn-time.ts';
 import { AGENCY_NAME_MAX } from '../../../common/contracts/org-registry.ts';
+import { provinceOfPath } from '../../../common/org/paths.ts';
 
 export type Trx = Transaction<DB>;
 export type Executor = Database | Trx;
@@ -43,7 +44,7 @@ export function normaliseName(name: string): string {
 export const searchTextOf = (name: string, code: string): string => `${foldVietnamese(name)} ${code}`;
 
 /** The province (unit code) of a unit path: `/01/00070/` → `01`. */
-export const provinceOf = (unitPath: string): string => unitPath.split('/')[1] ?? '';
+export const provinceOf = provinceOfPath;
 
 export type AgencyRow = {
   agency_id: string;

@@ -8,6 +8,7 @@ import type { Moved, ReorganisationPlan } from '../../../common/contracts/reorga
 import type { Executor } from './reorganisation.types.ts';
 import { canReachUnit } from '../org/index.ts';
 import { fail } from './reorganisations.errors.ts';
+import { provinceOfPath } from '../../../common/org/paths.ts';
 
 export const ADMIN_ROLES = ['province-admin'] as const;
 
@@ -51,7 +52,7 @@ export function dayBefore(day: string): string {
 
 const inForce = (r: { valid_from: string | null; valid_to: string | null }, day: string) =>
   (r.valid_from === null || r.valid_from <= day) && (r.valid_to === null || r.valid_to >= day);
-const provinceOf = (path: string) => path.split('/')[1];
+const provinceOf = provinceOfPath;
 
 /** Checks the plan and resolves what it names; throws REORGANISATION_INVALID naming every problem. */
 export async function resolvePlan(

@@ -41,20 +41,29 @@ export type OverviewScope = {
   map?: 'then' | 'today';
 };
 
-/** Each closed agency and the agency in force that finally took it over (chains of reorganisations). */
-const FINAL_SUCCESSOR = sql`(
-  WITH RECURSIVE c(from_id, to_id, depth) AS (
-    SELECT predecessor_id, successor_id, 1 FROM agency_successions
-    UNION ALL
-    SELECT c.from_id, s.successor_id, c.depth + 1 FROM c JOIN agency_successions s ON s.predecessor_id = c.to_id
-    WHERE c.depth < 50)
-  SELECT DISTINCT ON (from_id) from_id, to_id FROM c ORDER BY from_id, depth DESC)`;
+/**
+ * Each closed agency and the agency that finally took it over (chains of reorganisations), read once
+ * per report: a few hundred rows at most (one per closed agency), none in most deployments.
+ */
+async function finalSuccessors(deps: Deps): Promise<[string, string][]> {
+  const { rows } = await sql<{ from_id: string; to_id: string }>`
+    WITH RECURSIVE c(from_id, to_id, depth) AS (
+      SELECT predecessor_id, successor_id, 1 FROM agency_successions
+      UNION ALL
+      SELECT c.from_id, s.successor_id, c.depth + 1 FROM c JOIN agency_successions s ON s.predecessor_id = c.to_id
+      WHERE c.depth < 50)
+    SELECT DISTINCT ON (from_id) from_id, to_id FROM c ORDER BY from_id, depth DESC`.execute(deps.db);
+  return rows.map((r) => [r.from_id, r.to_id]);
+}
 
-/** The agency a dossier's figures count at, on the scope's map. */
-function countedAt(scope: OverviewScope): RawBuilder<string> {
-  return scope.map === 'today'
-    ? sql<string>`coalesce((SELECT f.to_id FROM ${FINAL_SUCCESSOR} f WHERE f.from_id = d.received_by_agency_id), d.received_by_agency_id)`
-    : sql<string>`d.received_by_agency_id`;
+/**
+ * The agency a dossier's figures count at: where it was received (`then`), or its final successor
+ * (`today`, `successors` from finalSuccessors): a CASE over the few closed agencies, no per-row lookup.
+ */
+function countedAt(scope: OverviewScope, successors: [string, string][]): RawBuilder<string> {
+  if (scope.map !== 'today' || successors.length === 0) return sql<string>`d.received_by_agency_id`;
+  const cases = successors.map(([from, to]) => sql`WHEN ${from}::bigint THEN ${to}::bigint`);
+  return sql<string>`(CASE d.received_by_agency_id ${sql.join(cases, sql` `)} ELSE d.received_by_agency_id END)`;
 }
 
 /** Statuses whose legal clock runs: only these can be due soon or overdue (a paused due time moves). */
@@ -203,6 +212,7 @@ export async function getOverview(
   const { from, to } = monthRange(month);
   const [fromIso, toIso, nowIso] = [from.toISOString(), to.toISOString(), now.toISOString()];
   const limit = await dueSoonLimit(deps, now);
+  const counted = countedAt(scope, scope.map === 'today' ? await finalSuccessors(deps) : []);
 
   const submittedInMonth = sql`(d.submitted_at >= ${fromIso}::timestamptz AND d.submitted_at < ${toIso}::timestamptz)`;
   const running = sql`(d.status IN (${sql.join([...RUNNING])}) AND d.due_at IS NOT NULL)`;
@@ -214,7 +224,7 @@ export async function getOverview(
 
   const rows = await deps.db
     .selectFrom('dossiers as d')
-    .innerJoin('agencies as a', (j) => j.on(sql<boolean>`a.agency_id = ${countedAt(scope)}`))
+    .innerJoin('agencies as a', (j) => j.on(sql<boolean>`a.agency_id = ${counted}`))
     .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
     .leftJoin('dossier_ratings as r', 'r.dossier_id', 'd.dossier_id')
     .where(inScope(scope))
@@ -259,7 +269,7 @@ export async function getOverview(
     deskAgencies.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
     deskAgencies
       .where(
-        sql<boolean>`NOT EXISTS (SELECT 1 FROM dossiers d WHERE ${countedAt(scope)} = a.agency_id AND ${submittedInMonth})`,
+        sql<boolean>`NOT EXISTS (SELECT 1 FROM dossiers d WHERE ${counted} = a.agency_id AND ${submittedInMonth})`,
       )
       .select(['a.code', 'a.name', 'u.name as unit_name'])
       .orderBy('u.path')

@@ -16,6 +16,7 @@ import type { DossierView } from '../views/dossier-view.ts';
 import { intakeView, prepareIntake, type IntakeCore, type PreparedIntake } from './intake.prepare.ts';
 import { insertDossier, submittedColumns } from './intake.writer.ts';
 import type { ApplicantInput } from './intake.types.ts';
+import { provinceOfPath } from '../../../../common/org/paths.ts';
 
 export type OnlineSubmissionInput = {
   procedureCode: string;
@@ -82,7 +83,7 @@ export type OnlineSubmissionRequest = {
 export type Submitted<V> = { dossier: V; warnings: ErrorDetail[] };
 
 /** `/01/002/00070/` → `01`: the province of a unit path. */
-const provinceOf = (unitPath: string) => unitPath.split('/')[1];
+const provinceOf = provinceOfPath;
 
 /**
  * The desk chosen to receive (receivingAgencyCode) is in the competent agency's province: receiving
