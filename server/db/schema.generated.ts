@@ -593,6 +593,58 @@ export interface Reorganisations {
   summary: ColumnType<JsonValue, string, string>;
 }
 
+export interface ReportDays {
+  agency_id: Int8;
+  day: string;
+  digitised: Generated<number>;
+  due: Generated<number>;
+  due_met: Generated<number>;
+  due_passed_closed: Generated<number>;
+  fee_bearing: Generated<number>;
+  late_same_day: Generated<number>;
+  paid_online: Generated<number>;
+  procedure_code: string;
+  rated_satisfied: Generated<number>;
+  rated_unsatisfied: Generated<number>;
+  rated_very_satisfied: Generated<number>;
+  received_direct: Generated<number>;
+  received_online: Generated<number>;
+  resolved_early: Generated<number>;
+  resolved_late: Generated<number>;
+  resolved_no_due: Generated<number>;
+  resolved_on_time: Generated<number>;
+  resolved_withdrawn: Generated<number>;
+  results_electronic: Generated<number>;
+  slot: number;
+  synced: Generated<number>;
+}
+
+export interface ReportMonths {
+  agency_id: Int8;
+  digitised: Generated<number>;
+  due: Generated<number>;
+  due_met: Generated<number>;
+  due_passed_closed: Generated<number>;
+  fee_bearing: Generated<number>;
+  late_same_day: Generated<number>;
+  month: string;
+  paid_online: Generated<number>;
+  procedure_code: string;
+  rated_satisfied: Generated<number>;
+  rated_unsatisfied: Generated<number>;
+  rated_very_satisfied: Generated<number>;
+  received_direct: Generated<number>;
+  received_online: Generated<number>;
+  resolved_early: Generated<number>;
+  resolved_late: Generated<number>;
+  resolved_no_due: Generated<number>;
+  resolved_on_time: Generated<number>;
+  resolved_withdrawn: Generated<number>;
+  results_electronic: Generated<number>;
+  slot: number;
+  synced: Generated<number>;
+}
+
 export interface SeedState {
   applied_at: Timestamp;
   name: string;
@@ -754,6 +806,8 @@ export interface DB {
   receipt_counters: ReceiptCounters;
   reorganisation_handovers: ReorganisationHandovers;
   reorganisations: Reorganisations;
+  report_days: ReportDays;
+  report_months: ReportMonths;
   seed_state: SeedState;
   sessions: Sessions;
   sign_in_budgets: SignInBudgets;

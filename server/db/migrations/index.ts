@@ -26,6 +26,7 @@ import * as m20261209010000 from './20261209010000_reorganisations.ts';
 import * as m20261209020000 from './20261209020000_received-by-agency.ts';
 import * as m20261209030000 from './20261209030000_receivable-anywhere.ts';
 import * as m20261209040000 from './20261209040000_province-calendars.ts';
+import * as m20261210000000 from './20261210000000_report-counts.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121000000_create-org-auth-audit': m20261121000000,
@@ -54,4 +55,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261209020000_received-by-agency': m20261209020000,
   '20261209030000_receivable-anywhere': m20261209030000,
   '20261209040000_province-calendars': m20261209040000,
+  '20261210000000_report-counts': m20261210000000,
 };
