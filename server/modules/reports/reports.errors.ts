@@ -17,4 +17,9 @@ export const fail = defineErrors('reports', {
     vi: 'Cơ quan này nằm ngoài phạm vi của bạn.',
     en: 'This agency is outside your reach.',
   },
+  REPORT_PERIOD_INVALID: {
+    code: 'VALIDATION_FAILED',
+    vi: 'Kỳ báo cáo chưa hợp lệ; xem từng trường được nêu.',
+    en: 'The reporting period is not valid; see each field named.',
+  },
 });

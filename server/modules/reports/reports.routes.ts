@@ -9,6 +9,15 @@ import { requireActor } from '../auth/index.ts';
 import { canReachAgency, findAgencyByCode } from '../org/index.ts';
 import { getOverview, type OverviewScope } from './reports.service.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
+import type { ErrorDetail } from '../../platform/errors.ts';
+import {
+  Ii06aDrillQuery,
+  Ii06aDrillResponse,
+  Ii06aQuery,
+  Ii06aResponse,
+} from '../../../common/contracts/report-ii06a.ts';
+import { DEFAULT_II06A_RULES, type Ii06aRules } from '../../../common/reports/ii06a.ts';
+import { getIi06a, getIi06aDossiers, type Ii06aAsk } from './ii06a.service.ts';
 
 const errors = errorResponses(400, 401, 403, 404);
 
@@ -37,6 +46,47 @@ async function overviewScope(
   return { roots: [agency.code], reach: grants, within: target };
 }
 
+/** The longest period a report covers: ten years of days. */
+const MAX_PERIOD_DAYS = 3660;
+
+const isCivilDate = (d: string): boolean => {
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === d;
+};
+
+/** A period of civil days, both included: real dates, `from` not after `to`, at most ten years. */
+export function checkPeriod(from: string, to: string): void {
+  const problems: ErrorDetail[] = [];
+  if (!isCivilDate(from)) problems.push({ path: 'query/from', message: `Ngày ${from} không có trong lịch.` });
+  if (!isCivilDate(to)) problems.push({ path: 'query/to', message: `Ngày ${to} không có trong lịch.` });
+  if (problems.length === 0 && from > to) {
+    problems.push({ path: 'query/to', message: 'Ngày cuối kỳ phải từ ngày đầu kỳ trở đi.' });
+  }
+  if (problems.length === 0 && (Date.parse(to) - Date.parse(from)) / 86_400_000 >= MAX_PERIOD_DAYS) {
+    problems.push({ path: 'query/to', message: 'Một kỳ báo cáo dài nhất 10 năm.' });
+  }
+  if (problems.length > 0) throw fail('REPORT_PERIOD_INVALID', { details: problems });
+}
+
+type Ii06aParams = Pick<Ii06aQuery, 'from' | 'to' | 'agencyCode' | 'map' | 'groupBy' | 'late' | 'withdrawn'>;
+
+/** The period, grouping and rules asked for, and the query string the drill links repeat. */
+function ii06aAsk(q: Ii06aParams): Ii06aAsk {
+  checkPeriod(q.from, q.to);
+  const rules: Ii06aRules = {
+    late: q.late ?? DEFAULT_II06A_RULES.late,
+    withdrawn: q.withdrawn ?? DEFAULT_II06A_RULES.withdrawn,
+  };
+  const groupBy = q.groupBy ?? 'agency';
+  const params = new URLSearchParams({ from: q.from, to: q.to });
+  if (q.agencyCode !== undefined) params.set('agencyCode', q.agencyCode);
+  params.set('map', q.map ?? 'today');
+  params.set('groupBy', groupBy);
+  params.set('late', rules.late);
+  params.set('withdrawn', rules.withdrawn);
+  return { from: q.from, to: q.to, groupBy, rules, drillBase: params.toString() };
+}
+
 export function registerReportRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -57,4 +107,60 @@ export function registerReportRoutes(root: FastifyInstance, deps: Deps): void {
       return getOverview(deps, { ...scope, map: request.query.map ?? 'today' }, request.query.month);
     },
   );
+
+  app.get(
+    '/api/v1/reports/ii06a',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Biểu số II.06a/VPCP/KSTT (và II.06b theo cấp): tình hình, kết quả giải quyết TTHC theo cơ quan, đơn vị, lĩnh vực, thủ tục trong một kỳ bất kỳ',
+        querystring: Ii06aQuery,
+        response: { 200: Ii06aResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const ask = ii06aAsk(request.query);
+      const scope = await overviewScope(deps, actor, request.query.agencyCode);
+      const report = await getIi06a(deps, { ...scope, map: request.query.map ?? 'today' }, ask);
+      return { ...report, scope: await scopeAgencies(deps, scope.roots) };
+    },
+  );
+
+  app.get(
+    '/api/v1/reports/ii06a/dossiers',
+    {
+      schema: {
+        tags: ['reports'],
+        summary: 'Các hồ sơ được tính vào một chỉ tiêu của Biểu II.06a (cùng kỳ, phạm vi và cách nhóm)',
+        querystring: Ii06aDrillQuery,
+        response: { 200: Ii06aDrillResponse, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const q = request.query;
+      const ask = ii06aAsk(q);
+      const scope = await overviewScope(deps, actor, q.agencyCode);
+      return getIi06aDossiers(
+        deps,
+        { ...scope, map: q.map ?? 'today' },
+        { ...ask, cell: q.cell, key: q.key, page: q.page ?? 1, pageSize: q.pageSize ?? 50 },
+      );
+    },
+  );
+}
+
+/** The agencies a report starts from, named. */
+async function scopeAgencies(deps: Deps, codes: string[]) {
+  if (codes.length === 0) return [];
+  return deps.db
+    .selectFrom('agencies as a')
+    .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
+    .select(['a.code', 'a.name', 'u.name as unitName'])
+    .where('a.code', 'in', codes)
+    .orderBy('u.path')
+    .orderBy('a.code')
+    .execute();
 }

@@ -23,6 +23,7 @@ import type {
   OverviewResponse,
 } from '../../../common/contracts/reports.ts';
 import { loadCalendar, provinceCodeOf, provincesWithOwnDays } from '../calendar/index.ts';
+import { countedAt, finalSuccessors, inScope, vnDay } from './report-counts.ts';
 
 export type Reach = Pick<Grant, 'agencyPath' | 'unitPath'>;
 
@@ -41,54 +42,9 @@ export type OverviewScope = {
   map?: 'then' | 'today';
 };
 
-/**
- * Each closed agency and the agency that finally took it over (chains of reorganisations), read once
- * per report: a few hundred rows at most (one per closed agency), none in most deployments.
- */
-async function finalSuccessors(deps: Deps): Promise<[string, string][]> {
-  const { rows } = await sql<{ from_id: string; to_id: string }>`
-    WITH RECURSIVE c(from_id, to_id, depth) AS (
-      SELECT predecessor_id, successor_id, 1 FROM agency_successions
-      UNION ALL
-      SELECT c.from_id, s.successor_id, c.depth + 1 FROM c JOIN agency_successions s ON s.predecessor_id = c.to_id
-      WHERE c.depth < 50)
-    SELECT DISTINCT ON (from_id) from_id, to_id FROM c ORDER BY from_id, depth DESC`.execute(deps.db);
-  return rows.map((r) => [r.from_id, r.to_id]);
-}
-
-/**
- * The agency a dossier's figures count at: where it was received (`then`), or its final successor
- * (`today`, `successors` from finalSuccessors): a CASE over the few closed agencies, no per-row lookup.
- */
-function countedAt(scope: OverviewScope, successors: [string, string][]): RawBuilder<string> {
-  if (scope.map !== 'today' || successors.length === 0) return sql<string>`d.received_by_agency_id`;
-  const cases = successors.map(([from, to]) => sql`WHEN ${from}::bigint THEN ${to}::bigint`);
-  return sql<string>`(CASE d.received_by_agency_id ${sql.join(cases, sql` `)} ELSE d.received_by_agency_id END)`;
-}
-
 /** Statuses whose legal clock runs: only these can be due soon or overdue (a paused due time moves). */
 const RUNNING = ['received', 'processing'] as const;
 const RESULT = ['result-ready', 'returned'] as const;
-
-function likePrefix(prefix: string): string {
-  return prefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%';
-}
-
-/** Agency `a` in unit `u` is reached by `r` (org.policy.ts grantReachesAgency, in SQL). */
-function reaches(r: Reach): RawBuilder<boolean> {
-  return sql<boolean>`(a.path LIKE ${likePrefix(r.agencyPath)} OR (u.path LIKE ${likePrefix(r.unitPath)} AND u.path <> ${r.unitPath}))`;
-}
-
-function inScope(scope: OverviewScope): RawBuilder<boolean> {
-  const any =
-    scope.reach.length === 0
-      ? sql<boolean>`false`
-      : sql<boolean>`(${sql.join(scope.reach.map(reaches), sql` OR `)})`;
-  return scope.within ? sql<boolean>`(${any} AND ${reaches(scope.within)})` : any;
-}
-
-/** The Vietnamese civil day of a timestamptz column (UTC+7, no daylight saving). */
-const vnDay = (column: string) => sql`((${sql.ref(column)} AT TIME ZONE 'UTC') + interval '7 hours')::date`;
 
 /**
  * The latest due time that counts as "due soon" now, per competent agency: one working day from now
