@@ -339,7 +339,7 @@ test('the received-day and rating counts equal a recount from dossiers, payments
     const own = payments.filter((p) => p.dossier_id === d.dossier_id);
     if (own.some((p) => p.status !== 'cancelled')) want.fee_bearing += 1;
     if (own.some((p) => p.status === 'paid' && p.channel === 'online')) want.paid_online += 1;
-    const docs = (d.state as { resultDocuments?: { fileId?: string }[] }).resultDocuments ?? [];
+    const docs = d.state.resultDocuments;
     if (['result-ready', 'returned'].includes(d.status) && docs.some((x) => x.fileId !== undefined)) {
       want.results_electronic += 1;
     }
