@@ -180,15 +180,15 @@ test('a quarter as the statutory .xlsx and PDF: title, period, 13 columns, the t
   await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
   const sheet = book.worksheets[0]!;
   const cells: string[] = [];
-  sheet.eachRow((r) => r.eachCell((c) => cells.push(String(c.value))));
+  sheet.eachRow((r) => r.eachCell((c) => cells.push(c.text)));
   assert.ok(cells.some((c) => c.includes('TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH')));
   assert.ok(cells.some((c) => c.includes('Quý I năm 2026')));
   for (let n = 1; n <= 13; n++) assert.ok(cells.includes(`(${n})`), `column (${n})`);
   let totals: number[] = [];
   sheet.eachRow((r) => {
     if (
-      String(r.getCell(2).value).includes('Tổng cộng') ||
-      String(r.getCell(1).value).includes('Tổng cộng')
+      r.getCell(2).text.includes('Tổng cộng') ||
+      r.getCell(1).text.includes('Tổng cộng')
     ) {
       totals = Array.from({ length: 11 }, (_, i) => Number(r.getCell(i + 3).value));
     }

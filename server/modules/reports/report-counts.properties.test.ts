@@ -29,6 +29,7 @@ import {
 } from '../../db/migrations/20261210000000_report-counts.ts';
 import { getIi06a, getIi06aDossiers } from './ii06a.service.ts';
 import { rebuildReportCounts } from './report-counts.ts';
+import { writeHistory } from './report-test-dossiers.ts';
 import type { OverviewScope } from './reports.service.ts';
 
 const clock = manualClock('2026-07-01T03:00:00Z');
@@ -86,86 +87,27 @@ type Spec = typeof dossierSpec extends fc.Arbitrary<infer T> ? T : never;
 
 let serial = 0;
 
-/** Writes one dossier's history as the system would: intake, then each change as its own UPDATE. */
+/** Writes one generated dossier's history. */
 async function write(spec: Spec): Promise<void> {
-  const db = rt.deps.db;
-  const agency = agencies[spec.agency]!;
-  const code = `PROP-${++serial}`;
   const received = new Date(START + spec.receivedHour * HOUR);
-  const due = spec.dueHours === null ? null : new Date(received.getTime() + spec.dueHours * HOUR);
-  const components = JSON.stringify([
-    { name: 'Tờ khai', digitised: spec.digitised },
-    { name: 'Giấy tờ', digitised: true },
-  ]);
-  const inserted = await sql<{ dossier_id: string }>`
-    INSERT INTO dossiers (applicant, applicant_id_number, applicant_search, channel, code, competent_agency_id,
-      components, current_agency_id, form_data, procedure_code, procedure_version_id, received_at, receiving_agency_id,
-      received_by_agency_id, state, status, step_agencies, submitted_at, updated_at, version, workflow, due_at,
-      case_key, calendar_version)
-    SELECT applicant, applicant_id_number, applicant_search, ${spec.channel}, ${code}, ${agency.id}::bigint,
-      ${components}::jsonb, ${agency.id}::bigint, form_data, ${spec.procedure}, procedure_version_id,
-      ${spec.outcome === 'submitted' ? null : received}, ${agency.id}::bigint, ${agency.id}::bigint, state,
-      ${spec.outcome === 'submitted' ? 'submitted' : 'received'}, step_agencies, ${received}, ${received}, 1, workflow,
-      ${due}, NULL, calendar_version
-    FROM dossiers WHERE code = ${template} RETURNING dossier_id`.execute(db);
-  const id = inserted.rows[0]!.dossier_id;
-  if (spec.outcome === 'submitted') return;
-  if (spec.outcome === 'refused') {
-    await db
-      .updateTable('dossiers')
-      .set({ status: 'refused', closed_at: received })
-      .where('dossier_id', '=', id)
-      .execute();
-    return;
-  }
-  await db.updateTable('dossiers').set({ status: 'processing' }).where('dossier_id', '=', id).execute();
-  if (spec.movedDueHours !== null && due !== null) {
-    await db
-      .updateTable('dossiers')
-      .set({ due_at: new Date(received.getTime() + spec.movedDueHours * HOUR).toISOString() })
-      .where('dossier_id', '=', id)
-      .execute();
-  }
-  for (const [i, p] of spec.payments.entries()) {
-    const paid = p.startsWith('paid');
-    const reference = `${code.replace('-', '')}P${i}`;
-    // A payment at the desk is recorded paid; an online one starts pending and is settled later.
-    const cash = p === 'paid-cash';
-    const receipt = (yes: boolean) =>
-      yes ? sql`${received}, 2026, ${serial * 10 + i}` : sql`NULL, NULL, NULL`;
-    await sql`INSERT INTO payments (dossier_id, agency_id, reference, amount, items, channel, status, payer_name,
-        created_by_label, created_at, updated_at, paid_at, receipt_year, receipt_seq)
-      VALUES (${id}::bigint, ${agency.id}::bigint, ${reference}, 50000, '[{"name":"Lệ phí"}]'::jsonb,
-        ${cash ? 'cash' : 'online'}, ${cash ? 'paid' : 'pending'}, 'Nguyễn Văn A', 'Cán bộ',
-        ${received}, ${received}, ${receipt(cash)})`.execute(db);
-    if (p !== 'pending' && !cash) {
-      await sql`UPDATE payments SET status = ${paid ? 'paid' : p}, (paid_at, receipt_year, receipt_seq) = (${receipt(paid)})
-        WHERE reference = ${reference}`.execute(db);
-    }
-  }
-  if (spec.synced) {
-    await sql`INSERT INTO portal_sync_state (dossier_code, latest_outbox_id, changed_at)
-      VALUES (${code}, 1, ${received})`.execute(db);
-    await sql`UPDATE portal_sync_state SET acked_at = ${received} WHERE dossier_code = ${code}`.execute(db);
-  }
-  if (spec.outcome === 'open') return;
-  const at = new Date(received.getTime() + spec.resolveHours * HOUR);
-  const result = spec.outcome === 'result-ready' || spec.outcome === 'returned';
-  const state =
-    spec.electronic && result
-      ? sql`jsonb_set(state, '{resultDocuments}', '[{"name":"Kết quả","fileId":"1"}]'::jsonb)`
-      : sql`state`;
-  await sql`UPDATE dossiers SET status = ${result ? 'result-ready' : spec.outcome}, result_at = ${result ? at : null},
-      closed_at = ${result ? null : at}, state = ${state} WHERE dossier_id = ${id}::bigint`.execute(db);
-  if (spec.outcome === 'returned') {
-    await sql`UPDATE dossiers SET status = 'returned', returned_at = ${at}, closed_at = ${at} WHERE dossier_id = ${id}::bigint`.execute(
-      db,
-    );
-  }
-  if (spec.rating !== null && result) {
-    await sql`INSERT INTO dossier_ratings (dossier_id, level, channel, recorded_by_user_id, rated_at)
-      VALUES (${id}::bigint, ${spec.rating}, 'counter', (SELECT min(user_id) FROM users), ${at})`.execute(db);
-  }
+  const after = (hours: number | null) =>
+    hours === null ? null : new Date(received.getTime() + hours * HOUR);
+  await writeHistory(rt.deps.db, template, {
+    code: `PROP-${++serial}`,
+    agencyId: agencies[spec.agency]!.id,
+    procedure: spec.procedure,
+    channel: spec.channel,
+    receivedAt: received,
+    dueAt: after(spec.dueHours),
+    movedDueAt: spec.dueHours === null ? null : after(spec.movedDueHours),
+    outcome: spec.outcome,
+    resolvedAt: after(spec.resolveHours),
+    payments: spec.payments,
+    synced: spec.synced,
+    rating: spec.rating,
+    digitised: spec.digitised,
+    electronic: spec.electronic,
+  });
 }
 
 const everywhere: OverviewScope = {
