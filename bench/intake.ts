@@ -20,6 +20,8 @@
 // Run: node bench/intake.ts [requests per case=600] [desks for the multi-desk cases=8]
 //        [--cases=1x16,8x16,1x50,8x50] (desks × connections; --cases=8x16 runs issue #20's case only)
 //        [--rounds=5] (rounds of issue #20's case)
+//        [--no-report-counts] (the report-count triggers off on the bench's database: what keeping
+//        report_days and report_months costs an intake, measured by bench/reports.ts both ways)
 import os from 'node:os';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -31,6 +33,7 @@ import { fmtRatio, fmtRun, httpClient, runClosedLoop, type RunResult } from './s
 import { cpuMeter } from './support/cpu.ts';
 import { countStatements, injectLogin } from './support/statements.ts';
 import { buildApp } from '../server/app.ts';
+import { setReportTriggers } from './support/report-triggers.ts';
 
 const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const flag = (name: string) =>
@@ -47,6 +50,7 @@ const CASES = (flag('cases') ?? '1x16,8x16,1x50,8x50').split(',').map((c) => {
 });
 const CONCURRENCY = [...new Set(CASES.map((c) => c.concurrency))];
 const ROUNDS = Number(flag('rounds') ?? 5);
+const REPORT_COUNTS = !process.argv.includes('--no-report-counts');
 if (!(ROUNDS >= 1)) throw new Error('--rounds: at least 1');
 const TARGET = 0.5;
 // Issue #20: intake at 8 desks × 16 connections ≥ 0.15 × two single-row inserts per transaction.
@@ -274,6 +278,12 @@ const cleanup = () =>
 process.once('SIGINT', () => void cleanup().finally(() => process.exit(130)));
 try {
   console.log(`intake bench ${started.toISOString()}: ${await describeRun(db.url)}`);
+  if (!REPORT_COUNTS) await setReportTriggers(rt.deps.db, false);
+  console.log(
+    REPORT_COUNTS
+      ? 'report counts: kept by their triggers (as deployed)'
+      : 'report counts: OFF (--no-report-counts: the report-count triggers disabled on this database)',
+  );
   const desks = await prepareDesks(rt, client, multiDesks);
   {
     const c = new pg.Client({ connectionString: db.url });
@@ -374,7 +384,8 @@ try {
           console.log(
             `${pad} round ${i + 1}: ${r.motcua.perSecond.toFixed(0)} intakes/s, ${r.pair.perSecond.toFixed(0)}/s two-insert, ratio ${ratios[i]!.toFixed(3)}` +
               (cpu.available
-                ? `; CPU per intake ${((r.motcuaCpu.server + r.motcuaCpu.database) / requests).toFixed(2)} ms`
+                ? `; CPU per intake ${((r.motcuaCpu.server + r.motcuaCpu.database) / requests).toFixed(2)} ms` +
+                  ` (server ${(r.motcuaCpu.server / requests).toFixed(2)} + PostgreSQL ${(r.motcuaCpu.database / requests).toFixed(2)})`
                 : ''),
           ),
         );
