@@ -53,6 +53,7 @@ test('every command has --help; unknown commands and bad options are refused', (
     'catalog:import',
     'catalog:export',
     'audit:verify',
+    'reports:rebuild',
   ]) {
     assert.ok(all.out.includes(c), c);
     const one = cli([c, '--help']);
@@ -134,4 +135,8 @@ test('migrate, seed, create a user, reset a password, create a token, verify the
   const verify = cli(['audit:verify']);
   assert.equal(verify.code, 0, verify.out);
   assert.match(verify.out, /audit chains intact: [1-9]\d* entries in [1-9]\d* chains/);
+
+  const rebuild = cli(['reports:rebuild']);
+  assert.equal(rebuild.code, 0, rebuild.out);
+  assert.match(rebuild.out, /report counts rebuilt: \d+ day rows, \d+ month rows; 0 day rows differed/);
 });

@@ -10,6 +10,7 @@ import { exportCatalogue, importCatalogue } from './modules/catalog/index.ts';
 import fs from 'node:fs';
 import { createApiToken, createUser, resetPassword } from './modules/auth/index.ts';
 import { verifyAuditChain } from './platform/audit.ts';
+import { rebuildReportCounts } from './modules/reports/index.ts';
 import { BackupError, backupEmbedded, restoreEmbedded } from './db/backup.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { AppError } from './platform/errors.ts';
@@ -249,6 +250,23 @@ const COMMANDS: Record<string, Command> = {
         }
         console.error(`${r.problems.length} of ${r.chains} chains broken`);
         return 1;
+      } finally {
+        await rt.close();
+      }
+    },
+  },
+  'reports:rebuild': {
+    summary: 'Recount the report figures (report_days, report_months) from the dossiers and ratings',
+    usage: 'reports:rebuild  (writes to dossiers wait meanwhile; prints how many day rows changed)',
+    options: {},
+    run: async (_v, open) => {
+      const rt = await open();
+      try {
+        const r = await rebuildReportCounts(rt.deps);
+        console.log(
+          `report counts rebuilt: ${r.days} day rows, ${r.months} month rows; ${r.changed} day rows differed from the kept counts`,
+        );
+        return 0;
       } finally {
         await rt.close();
       }

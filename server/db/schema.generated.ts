@@ -600,6 +600,7 @@ export interface ReportDays {
   due: Generated<number>;
   due_met: Generated<number>;
   due_passed_closed: Generated<number>;
+  due_passed_same_day: Generated<number>;
   fee_bearing: Generated<number>;
   late_same_day: Generated<number>;
   paid_online: Generated<number>;
@@ -625,6 +626,7 @@ export interface ReportMonths {
   due: Generated<number>;
   due_met: Generated<number>;
   due_passed_closed: Generated<number>;
+  due_passed_same_day: Generated<number>;
   fee_bearing: Generated<number>;
   late_same_day: Generated<number>;
   month: string;

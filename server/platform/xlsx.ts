@@ -81,11 +81,18 @@ export async function buildXlsx(book: XlsxBook): Promise<Buffer> {
     to: { row: book.rows.length + 1, column: book.columns.length },
   };
 
-  const written = Buffer.from(await workbook.xlsx.writeBuffer());
+  return repackXlsx(Buffer.from(await workbook.xlsx.writeBuffer()), book.packagedAt);
+}
+
+/**
+ * ExcelJS's package re-zipped with every entry stamped `packagedAt` (local parts, as `XlsxBook`
+ * says), so the same workbook gives the same bytes; for sheets laid out with ExcelJS directly.
+ */
+export function repackXlsx(written: Uint8Array, packagedAt: Date): Buffer {
   const entries: Zippable = {};
   for (const [name, data] of Object.entries(unzipSync(written))) {
     // ExcelJS's folder entries: not parts of the package.
-    if (!name.endsWith('/')) entries[name] = [data, { mtime: book.packagedAt }];
+    if (!name.endsWith('/')) entries[name] = [data, { mtime: packagedAt }];
   }
   return Buffer.from(zipSync(entries, { level: 9 }));
 }

@@ -29,8 +29,10 @@ export const REPORT_COUNT_COLUMNS = [
   // On the due day: dossiers due, and those resolved at or before their due time.
   'due',
   'due_met',
-  // On the day resolved: dossiers resolved after their due time (whatever the verdict).
+  // On the day resolved: dossiers resolved after their due time (whatever the verdict), and those of
+  // them resolved on their due day.
   'due_passed_closed',
+  'due_passed_same_day',
   // On the day rated.
   'rated_very_satisfied',
   'rated_satisfied',
@@ -43,6 +45,18 @@ const sums = REPORT_COUNT_COLUMNS.map((c) => `sum(${c})::int AS ${c}`).join(', '
 const nonZero = REPORT_COUNT_COLUMNS.map((c) => `sum(${c}) <> 0`).join(' OR ');
 const adds = (table: string) =>
   REPORT_COUNT_COLUMNS.map((c) => `${c} = ${table}.${c} + EXCLUDED.${c}`).join(', ');
+/** One SELECT of the contribution: `counts` maps a column to the condition it counts `s` under. */
+function contributionRow(
+  day: string,
+  from: string,
+  counts: Partial<Record<(typeof REPORT_COUNT_COLUMNS)[number], string>>,
+) {
+  const cols = REPORT_COUNT_COLUMNS.map((c) =>
+    counts[c] ? `CASE WHEN ${counts[c]} THEN s ELSE 0 END` : '0',
+  );
+  return `SELECT a, p, ${day}, ${cols.join(', ')} FROM ${from}`;
+}
+
 /** The contribution of one dossier row, as (agency, procedure, day, counts) rows, each count × sign. */
 const contributionFunction = `
 CREATE FUNCTION report_dossier_rows(d dossiers, s integer)
@@ -67,29 +81,31 @@ LANGUAGE sql STABLE AS $fn$
   ), y AS (
     SELECT x.*, ((x.res AT TIME ZONE 'UTC') + interval '7 hours')::date AS sday FROM x
   )
-  SELECT a, p, rday,
-    CASE WHEN online THEN s ELSE 0 END, CASE WHEN online THEN 0 ELSE s END,
-    CASE WHEN digitised THEN s ELSE 0 END, CASE WHEN synced THEN s ELSE 0 END,
-    CASE WHEN fee THEN s ELSE 0 END, CASE WHEN paid THEN s ELSE 0 END,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-  FROM y
+  ${contributionRow('rday', 'y', {
+    received_online: 'online',
+    received_direct: 'NOT online',
+    digitised: 'digitised',
+    synced: 'synced',
+    fee_bearing: 'fee',
+    paid_online: 'paid',
+  })}
   UNION ALL
-  SELECT a, p, sday, 0, 0, 0, 0, 0, 0,
-    CASE WHEN NOT withdrawn AND due_at IS NOT NULL AND res <= due_at AND sday < dday THEN s ELSE 0 END,
-    CASE WHEN NOT withdrawn AND due_at IS NOT NULL AND res <= due_at AND sday >= dday THEN s ELSE 0 END,
-    CASE WHEN NOT withdrawn AND due_at IS NOT NULL AND res > due_at THEN s ELSE 0 END,
-    CASE WHEN NOT withdrawn AND due_at IS NOT NULL AND res > due_at AND sday = dday THEN s ELSE 0 END,
-    CASE WHEN withdrawn THEN s ELSE 0 END,
-    CASE WHEN NOT withdrawn AND due_at IS NULL THEN s ELSE 0 END,
-    CASE WHEN NOT withdrawn AND electronic THEN s ELSE 0 END,
-    0, 0,
-    CASE WHEN due_at IS NOT NULL AND res > due_at THEN s ELSE 0 END,
-    0, 0, 0
-  FROM y WHERE res IS NOT NULL
+  ${contributionRow('sday', 'y WHERE res IS NOT NULL', {
+    resolved_early: 'NOT withdrawn AND due_at IS NOT NULL AND res <= due_at AND sday < dday',
+    resolved_on_time: 'NOT withdrawn AND due_at IS NOT NULL AND res <= due_at AND sday >= dday',
+    resolved_late: 'NOT withdrawn AND due_at IS NOT NULL AND res > due_at',
+    late_same_day: 'NOT withdrawn AND due_at IS NOT NULL AND res > due_at AND sday = dday',
+    resolved_withdrawn: 'withdrawn',
+    resolved_no_due: 'NOT withdrawn AND due_at IS NULL',
+    results_electronic: 'NOT withdrawn AND electronic',
+    due_passed_closed: 'due_at IS NOT NULL AND res > due_at',
+    due_passed_same_day: 'due_at IS NOT NULL AND res > due_at AND sday = dday',
+  })}
   UNION ALL
-  SELECT a, p, dday, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, s,
-    CASE WHEN res IS NOT NULL AND res <= due_at THEN s ELSE 0 END, 0, 0, 0, 0
-  FROM y WHERE due_at IS NOT NULL
+  ${contributionRow('dday', 'y WHERE due_at IS NOT NULL', {
+    due: 'true',
+    due_met: 'res IS NOT NULL AND res <= due_at',
+  })}
 $fn$`;
 
 /** Adds rows of `report_rows` (agency, procedure, day, counts…) to both tables, in one statement. */

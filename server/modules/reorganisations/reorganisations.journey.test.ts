@@ -1,11 +1,12 @@
 // #16 Done-means journey: a dossier received at a ward before the ward is merged, handed over,
 // processed and returned by the successor; counted at the successor "as today's map" and at the old
-// ward as the map stood then; its portal records before and after carry the right agency codes.
+// ward as the map stood then, in the overview and in Biểu II.06a; its portal records before and after carry the right agency codes.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { peoplesCommittee, userId } from '../../test/seeded.ts';
 import { journeyKit, type View } from '../dossiers/test-kit.ts';
 import { loadE1Contexts, toE1Record } from '../sync/index.ts';
+import type { Ii06aResponse } from '../../../common/contracts/report-ii06a.ts';
 
 const { kit, cookies, as, intake, act, allowed, getAs } = journeyKit();
 
@@ -116,4 +117,34 @@ test('#16 received at Phường Cửa Nam, merged into Phường Hoàn Kiếm, r
   assert.equal(returnedAt(then, cuaNam), 1);
   assert.equal(returnedAt(then, hoanKiem), 0);
   assert.equal(returnedAt(await overview(`map=then&agencyCode=${cuaNam}`), cuaNam), 1);
+
+  // Biểu II.06a of the month: resolved on time at the successor on today's map, at the old ward on the
+  // map of its day; the drill-down lists it under the successor's row.
+  const ii06a = async (q: string) => {
+    const o = await getAs('demo-admin', `/api/v1/reports/ii06a?from=2026-11-01&to=2026-11-30&${q}`);
+    assert.equal(o.statusCode, 200, o.body);
+    return o.json<Ii06aResponse>();
+  };
+  const resolvedAt = (report: Ii06aResponse, code: string) =>
+    report.rows.find((row) => row.key === code)?.resolved;
+  const successorRow = await ii06a('map=today');
+  assert.ok(resolvedAt(successorRow, hoanKiem)!.total >= 1);
+  assert.equal(resolvedAt(successorRow, cuaNam), undefined, 'the closed ward has no row on today’s map');
+  const thenRow = resolvedAt(await ii06a('map=then'), cuaNam)!;
+  // Received on Friday for one working day, resolved on Monday after the hand-over: late.
+  assert.deepEqual([thenRow.total, thenRow.late], [1, 1]);
+  const listed = await getAs(
+    'demo-admin',
+    `${successorRow.rows.find((row) => row.key === hoanKiem)!.drill}&cell=resolved.total&pageSize=500`,
+  );
+  assert.equal(listed.statusCode, 200, listed.body);
+  assert.ok(listed.json<{ items: { code: string }[] }>().items.some((i) => i.code === d.code));
+  const thenList = await getAs(
+    'demo-admin',
+    `/api/v1/reports/ii06a/dossiers?from=2026-11-01&to=2026-11-30&map=then&key=${cuaNam}&cell=resolved.total`,
+  );
+  assert.deepEqual(
+    thenList.json<{ items: { code: string }[] }>().items.map((i) => i.code),
+    [d.code],
+  );
 });

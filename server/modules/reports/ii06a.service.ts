@@ -118,6 +118,8 @@ export async function getIi06a(
       sum(received, 'received_all'),
       sum(resolvedAll, 'resolved_all'),
       sum(sql`r.due - r.due_met - r.due_passed_closed`, 'overdue', dueBy),
+      // Resolved after the cut-off (today, for a period reaching today) past a due day before it.
+      sum(sql`r.due_passed_closed - r.due_passed_same_day`, 'overdue_closed_since', sql`NOT ${dueBy}`),
     ])
     .groupBy([key, name])
     .execute();
@@ -134,7 +136,7 @@ export async function getIi06a(
     f.resolved.late = n(r['late']) - sameDay;
     f.resolved.total = f.resolved.early + f.resolved.onTime + f.resolved.late;
     f.inProgress.total = n(r['received_all']) - n(r['resolved_all']);
-    f.inProgress.overdue = n(r['overdue']);
+    f.inProgress.overdue = n(r['overdue']) - n(r['overdue_closed_since']);
     f.inProgress.withinLimit = f.inProgress.total - f.inProgress.overdue;
     return f;
   };

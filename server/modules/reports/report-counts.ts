@@ -4,7 +4,10 @@
 // Every report of issue "Steering by figures" reads through here.
 import { sql, type RawBuilder } from 'kysely';
 import type { Deps } from '../../deps.ts';
-import { REPORT_COUNT_COLUMNS } from '../../db/migrations/20261210000000_report-counts.ts';
+import {
+  REBUILD_REPORT_COUNTS,
+  REPORT_COUNT_COLUMNS,
+} from '../../db/migrations/20261210000000_report-counts.ts';
 import { nextDay } from '../../../common/reports/ii06a.ts';
 import type { OverviewScope, Reach } from './reports.service.ts';
 
@@ -87,3 +90,35 @@ export function inScope(scope: Pick<OverviewScope, 'reach' | 'within'>): RawBuil
 /** The Vietnamese civil day of a timestamptz column (UTC+7, no daylight saving). */
 export const vnDay = (column: string | RawBuilder<unknown>): RawBuilder<string> =>
   sql<string>`((${typeof column === 'string' ? sql.ref(column) : column} AT TIME ZONE 'UTC') + interval '7 hours')::date`;
+
+/**
+ * Recounts report_days and report_months from the dossiers and ratings (npm run cli --
+ * reports:rebuild), in one transaction that holds off writes to the counted tables meanwhile; answers
+ * how many (agency, procedure, day) rows the rebuild changed: 0 when the triggers had kept them exact.
+ */
+export async function rebuildReportCounts(
+  deps: Deps,
+): Promise<{ days: number; months: number; changed: number }> {
+  const key = 'agency_id, procedure_code, day';
+  const sums = REPORT_COUNT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ');
+  const nonZero = REPORT_COUNT_COLUMNS.map((c) => `sum(${c}) <> 0`).join(' OR ');
+  const folded = `SELECT ${key}, ${sums} FROM report_days GROUP BY ${key} HAVING ${nonZero}`;
+  return deps.db.transaction().execute(async (tx) => {
+    await sql`LOCK TABLE dossiers, payments, portal_sync_state, dossier_ratings IN SHARE MODE`.execute(tx);
+    await sql.raw(`CREATE TEMPORARY TABLE report_days_before ON COMMIT DROP AS ${folded}`).execute(tx);
+    for (const statement of REBUILD_REPORT_COUNTS) await sql.raw(statement).execute(tx);
+    const changed = await sql
+      .raw<{ n: string }>(
+        `SELECT count(*) AS n FROM ((SELECT * FROM report_days_before EXCEPT ALL (${folded}))
+          UNION ALL ((${folded}) EXCEPT ALL SELECT * FROM report_days_before)) x`,
+      )
+      .execute(tx);
+    const count = async (table: string) =>
+      Number((await sql.raw<{ n: string }>(`SELECT count(*) AS n FROM ${table}`).execute(tx)).rows[0]!.n);
+    return {
+      days: await count('report_days'),
+      months: await count('report_months'),
+      changed: Number(changed.rows[0]!.n),
+    };
+  });
+}

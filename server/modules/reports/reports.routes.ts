@@ -18,6 +18,9 @@ import {
 } from '../../../common/contracts/report-ii06a.ts';
 import { DEFAULT_II06A_RULES, type Ii06aRules } from '../../../common/reports/ii06a.ts';
 import { getIi06a, getIi06aDossiers, type Ii06aAsk } from './ii06a.service.ts';
+import { ii06aPdf, ii06aXlsx } from './ii06a-export.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const errors = errorResponses(400, 401, 403, 404);
 
@@ -116,15 +119,28 @@ export function registerReportRoutes(root: FastifyInstance, deps: Deps): void {
         summary:
           'Biểu số II.06a/VPCP/KSTT (và II.06b theo cấp): tình hình, kết quả giải quyết TTHC theo cơ quan, đơn vị, lĩnh vực, thủ tục trong một kỳ bất kỳ',
         querystring: Ii06aQuery,
+        produces: ['application/json', XLSX, 'application/pdf'],
         response: { 200: Ii06aResponse, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = requireActor(request);
       const ask = ii06aAsk(request.query);
       const scope = await overviewScope(deps, actor, request.query.agencyCode);
-      const report = await getIi06a(deps, { ...scope, map: request.query.map ?? 'today' }, ask);
-      return { ...report, scope: await scopeAgencies(deps, scope.roots) };
+      const counted = await getIi06a(deps, { ...scope, map: request.query.map ?? 'today' }, ask);
+      const report = { ...counted, scope: await scopeAgencies(deps, scope.roots) };
+      const format = request.query.format ?? 'json';
+      if (format === 'json') return report;
+      // The reporting unit of the title block: the one agency asked for or held, else the roots' unit.
+      const unitName =
+        report.scope.length === 1 ? report.scope[0]!.name : (report.scope[0]?.unitName ?? 'Các cơ quan');
+      const meta = { unitName, createdAt: deps.clock.now() };
+      const name = `bieu-${ask.groupBy === 'level' ? 'ii06b' : 'ii06a'}-${ask.from}-${ask.to}`;
+      const file = format === 'xlsx' ? await ii06aXlsx(report, meta) : await ii06aPdf(report, meta);
+      return reply
+        .type(format === 'xlsx' ? XLSX : 'application/pdf')
+        .header('content-disposition', `attachment; filename="${name}.${format}"`)
+        .send(file as never);
     },
   );
 
