@@ -25,6 +25,10 @@ export const PATHS = {
   dossier: '/ho-so/:code',
   /** The leader's overview of their units; `?thang=YYYY-MM&co-quan=<agencyCode>`. */
   reports: '/bao-cao',
+  /** Biểu II.06a (II.06b by level); `?tu=&den=&co-quan=&nhom=&ban-do=&qua-han=&rut=` (ii06a-model.ts). */
+  reportIi06a: '/bao-cao/ii06a',
+  /** The dossiers behind one figure of II.06a: the report's parameters with `&dong=<row>&cot=<column>&trang=`. */
+  reportIi06aDossiers: '/bao-cao/ii06a/ho-so',
   /** The administrators' starting page: staff, catalogue, office hours, calendar, units. */
   admin: '/quan-tri',
   /** Staff accounts and their roles (quản lý cán bộ). */
