@@ -1,6 +1,7 @@
 // Any report table as a real spreadsheet and as a PDF (issue "Steering by figures", item 6): Vietnamese
 // headings, numbers as numbers, the title, period and reporting unit named; the II.06a form has its own
 // statutory layout (ii06a-export.ts). Used by the KPI, Decision 766 and adoption reports' `format=`.
+import type { FastifyReply } from 'fastify';
 import { buildXlsx, type XlsxCell } from '../../platform/xlsx.ts';
 import { SlipPdf } from '../slips/index.ts';
 import { vnCompactTimestamp } from '../../../common/time/vn-time.ts';
@@ -81,3 +82,18 @@ export async function reportTablePdf(t: ReportTable): Promise<Buffer> {
 /** The file name of an export: `<sheetName>-<yyyyMMddHHmmss>.<ext>`, ASCII only. */
 export const exportFileName = (t: Pick<ReportTable, 'sheetName' | 'createdAt'>, ext: 'xlsx' | 'pdf') =>
   `${t.sheetName.replace(/[^A-Za-z0-9-]/g, '-')}-${vnCompactTimestamp(t.createdAt)}.${ext}`;
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Sends a report table as the file asked for, as a download named after it. */
+export async function sendTable(
+  reply: FastifyReply,
+  t: ReportTable,
+  format: 'xlsx' | 'pdf',
+): Promise<FastifyReply> {
+  const file = format === 'xlsx' ? await reportTableXlsx(t) : await reportTablePdf(t);
+  return reply
+    .type(format === 'xlsx' ? XLSX : 'application/pdf')
+    .header('content-disposition', `attachment; filename="${exportFileName(t, format)}"`)
+    .send(file);
+}

@@ -39,6 +39,13 @@ function Definitions({ t }: { t: Messages }) {
   );
 }
 
+/** The per-agency table of the month as a file (GET /reports/overview?format=). */
+function overviewExportHref(month: string, agencyCode: string | undefined, format: 'xlsx' | 'pdf'): string {
+  const q = new URLSearchParams({ month, format });
+  if (agencyCode) q.set('agencyCode', agencyCode);
+  return `/api/v1/reports/overview?${q.toString()}`;
+}
+
 export function OverviewPage() {
   const { t } = useI18n();
   const { session } = useSession();
@@ -94,6 +101,14 @@ export function OverviewPage() {
               <ByAgency t={t} f={f} data={data} />
             </>
           )}
+          <p className="row-actions overview-downloads">
+            <a className="button" href={overviewExportHref(month, query.agencyCode, 'xlsx')} download>
+              {t.ii06a.xlsx}
+            </a>
+            <a className="button" href={overviewExportHref(month, query.agencyCode, 'pdf')} download>
+              {t.ii06a.pdf}
+            </a>
+          </p>
           <WithoutDossiers t={t} f={f} data={data} />
           <Definitions t={t} />
         </div>
