@@ -16,7 +16,7 @@ const errors = errorResponses(400, 401, 403, 404);
  * What the caller may count: the reach of their leader, unit-admin, province-admin and auditor roles;
  * narrowed to one agency (and what it reaches) when `agencyCode` names one they reach.
  */
-async function overviewScope(
+export async function overviewScope(
   deps: Deps,
   actor: Actor,
   agencyCode: string | undefined,

@@ -45,7 +45,7 @@ export type OverviewScope = {
  * Each closed agency and the agency that finally took it over (chains of reorganisations), read once
  * per report: a few hundred rows at most (one per closed agency), none in most deployments.
  */
-async function finalSuccessors(deps: Deps): Promise<[string, string][]> {
+export async function finalSuccessors(deps: Deps): Promise<[string, string][]> {
   const { rows } = await sql<{ from_id: string; to_id: string }>`
     WITH RECURSIVE c(from_id, to_id, depth) AS (
       SELECT predecessor_id, successor_id, 1 FROM agency_successions
@@ -79,7 +79,7 @@ function reaches(r: Reach): RawBuilder<boolean> {
   return sql<boolean>`(a.path LIKE ${likePrefix(r.agencyPath)} OR (u.path LIKE ${likePrefix(r.unitPath)} AND u.path <> ${r.unitPath}))`;
 }
 
-function inScope(scope: OverviewScope): RawBuilder<boolean> {
+export function inScope(scope: OverviewScope): RawBuilder<boolean> {
   const any =
     scope.reach.length === 0
       ? sql<boolean>`false`
