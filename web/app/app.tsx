@@ -57,6 +57,7 @@ const TrackingBookPage = lazyPage(
 );
 const WorklistPage = lazyPage(() => import('../features/dossiers/worklist-page.tsx'), 'WorklistPage');
 const OverviewPage = lazyPage(() => import('../features/reports/overview-page.tsx'), 'OverviewPage');
+const AdoptionPage = lazyPage(() => import('../features/reports/adoption-page.tsx'), 'AdoptionPage');
 const AdminPage = lazyPage(() => import('./pages/admin-page.tsx'), 'AdminPage');
 const StaffPage = lazyPage(() => import('../features/staff/staff-page.tsx'), 'StaffPage');
 const InboundPage = lazyPage(() => import('../features/sync/inbound-page.tsx'), 'InboundPage');
@@ -120,6 +121,7 @@ const ROUTES: readonly AppRoute[] = [
   page(PATHS.trackingBook, true, () => <TrackingBookPage />),
   page(PATHS.dossier, true, (p) => <DossierPage key={p.code} code={p.code} />),
   page(PATHS.reports, true, () => <OverviewPage />),
+  page(PATHS.adoption, true, () => <AdoptionPage />),
   page(PATHS.admin, true, () => <AdminPage />),
   page(PATHS.staff, true, () => <StaffPage />),
   page(PATHS.syncInbound, true, () => <InboundPage />),

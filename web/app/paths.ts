@@ -25,6 +25,8 @@ export const PATHS = {
   dossier: '/ho-so/:code',
   /** The leader's overview of their units; `?thang=YYYY-MM&co-quan=<agencyCode>`. */
   reports: '/bao-cao',
+  /** The adoption monitor: agencies not using the system, explanation requests; `?tu=&den=&co-quan=`. */
+  adoption: '/bao-cao/su-dung-he-thong',
   /** The administrators' starting page: staff, catalogue, office hours, calendar, units. */
   admin: '/quan-tri',
   /** Staff accounts and their roles (quản lý cán bộ). */

@@ -11,7 +11,8 @@ import type { Messages } from '../../app/i18n/vi.ts';
 import { Page } from '../../app/page.tsx';
 import { readStatus } from '../../app/query.ts';
 import { ReadError } from '../../app/read-error.tsx';
-import { useRouter } from '../../app/router.tsx';
+import { PATHS } from '../../app/paths.ts';
+import { Link, useRouter } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
 import { ByAgency, WithoutDossiers } from './overview-agencies.tsx';
@@ -68,6 +69,9 @@ export function OverviewPage() {
   const month = data?.month ?? filters.month;
   return (
     <Page title={r.title} heading={r.heading} intro={r.intro} className="overview-page">
+      <p className="overview-elsewhere">
+        <Link to={PATHS.adoption}>{t.adoption.nav}</Link>: {t.adoption.linkHint}
+      </p>
       <OverviewFilters value={filters} agencies={options} onShow={onShow} />
 
       <p className="overview-status" role="status">
