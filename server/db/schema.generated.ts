@@ -22,6 +22,38 @@ export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
+export interface AdoptionExplanations {
+  agency_id: Int8;
+  answer: string | null;
+  answered_at: Timestamp | null;
+  answered_by: Int8 | null;
+  /**
+   * The last Vietnamese civil day to answer on; the request is late from the day after.
+   */
+  due_on: string;
+  explanation_id: Generated<Int8>;
+  message: string;
+  /**
+   * First civil day of the period the agency is asked about; period_to its last, both included.
+   */
+  period_from: string;
+  period_to: string;
+  requested_at: Timestamp;
+  requested_by: Int8;
+}
+
+export interface AdoptionZeroReasons {
+  agency_id: Int8;
+  /**
+   * First Vietnamese civil day of the period the reason covers; period_to its last, both included.
+   */
+  period_from: string;
+  period_to: string;
+  reason: string;
+  recorded_at: Timestamp;
+  recorded_by: Int8;
+}
+
 export interface Agencies {
   agency_id: Generated<Int8>;
   /**
@@ -777,6 +809,8 @@ export interface Workflows {
 }
 
 export interface DB {
+  adoption_explanations: AdoptionExplanations;
+  adoption_zero_reasons: AdoptionZeroReasons;
   agencies: Agencies;
   agency_successions: AgencySuccessions;
   api_tokens: ApiTokens;

@@ -59,6 +59,7 @@ const WorklistPage = lazyPage(() => import('../features/dossiers/worklist-page.t
 const OverviewPage = lazyPage(() => import('../features/reports/overview-page.tsx'), 'OverviewPage');
 const Ii06aPage = lazyPage(() => import('../features/reports/ii06a-page.tsx'), 'Ii06aPage');
 const Ii06aDrillPage = lazyPage(() => import('../features/reports/ii06a-drill-page.tsx'), 'Ii06aDrillPage');
+const AdoptionPage = lazyPage(() => import('../features/reports/adoption-page.tsx'), 'AdoptionPage');
 const AdminPage = lazyPage(() => import('./pages/admin-page.tsx'), 'AdminPage');
 const StaffPage = lazyPage(() => import('../features/staff/staff-page.tsx'), 'StaffPage');
 const InboundPage = lazyPage(() => import('../features/sync/inbound-page.tsx'), 'InboundPage');
@@ -124,6 +125,7 @@ const ROUTES: readonly AppRoute[] = [
   page(PATHS.reports, true, () => <OverviewPage />),
   page(PATHS.reportIi06a, true, () => <Ii06aPage />),
   page(PATHS.reportIi06aDossiers, true, () => <Ii06aDrillPage />),
+  page(PATHS.adoption, true, () => <AdoptionPage />),
   page(PATHS.admin, true, () => <AdminPage />),
   page(PATHS.staff, true, () => <StaffPage />),
   page(PATHS.syncInbound, true, () => <InboundPage />),

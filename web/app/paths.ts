@@ -29,6 +29,8 @@ export const PATHS = {
   reportIi06a: '/bao-cao/ii06a',
   /** The dossiers behind one figure of II.06a: the report's parameters with `&dong=<row>&cot=<column>&trang=`. */
   reportIi06aDossiers: '/bao-cao/ii06a/ho-so',
+  /** The adoption monitor: agencies not using the system, explanation requests; `?tu=&den=&co-quan=`. */
+  adoption: '/bao-cao/su-dung-he-thong',
   /** The administrators' starting page: staff, catalogue, office hours, calendar, units. */
   admin: '/quan-tri',
   /** Staff accounts and their roles (quản lý cán bộ). */

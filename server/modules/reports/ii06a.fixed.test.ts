@@ -157,4 +157,14 @@ test('"which were overdue?": the drill-down names them', async () => {
   assert.deepEqual(await list(`${q4.total.drill}&cell=inProgress.overdue`), ['FX-B2', 'FX-A6']);
   assert.deepEqual(await list(`${q4.total.drill}&cell=resolved.late`), ['FX-A8']);
   assert.deepEqual(await list(`${q4.total.drill}&cell=received.carriedOver`), ['FX-B2', 'FX-A8']);
+  // Received in the period, columns (4) + (5): the adoption monitor's "received".
+  assert.deepEqual(await list(`${q4.total.drill}&cell=received.inPeriod`), [
+    'FX-A4',
+    'FX-B3',
+    'FX-A5',
+    'FX-B6',
+    'FX-A6',
+    'FX-C2',
+    'FX-A7',
+  ]);
 });

@@ -1,5 +1,27 @@
 // English. Same keys as vi.ts (the Messages type holds them in step).
+// Imports nothing at run time: this dictionary is its own chunk, loaded by the app's first chunk
+// (web/app/i18n/i18n.tsx), and an import back into that chunk would wait on it forever.
 import type { Messages } from './vi.ts';
+
+const MONTHS = 'January February March April May June July August September October November December'.split(
+  ' ',
+);
+
+/** A report period in words: "November 2026", "Q4 2026", "2026", or its two days. */
+function periodWords(from: string, to: string): string {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  if (fd === 1 && fy === ty && to === `${ty}-${String(tm).padStart(2, '0')}-${lastDay}`) {
+    const months = tm - fm + 1;
+    if (months === 1) return `${MONTHS[fm - 1]} ${fy}`;
+    if (months === 3 && fm % 3 === 1) return `Q${(fm + 2) / 3} ${fy}`;
+    if (months === 6 && (fm === 1 || fm === 7)) return `the ${fm === 1 ? 'first' : 'second'} half of ${fy}`;
+    if (months === 12) return String(fy);
+  }
+  const day = (d: string) => d.split('-').reverse().join('/');
+  return `${day(from)} to ${day(to)}`;
+}
 
 const minutes = (n: number): string => (n === 1 ? '1 minute' : `${n} minutes`);
 
@@ -1361,6 +1383,154 @@ export const en: Messages = {
     stillHeld: (portalCode: string, why: string) => `Dossier ${portalCode} is still held: ${why}`,
     rejectedNow: (portalCode: string, why: string) => `Dossier ${portalCode} was rejected: ${why}`,
     openDossier: (code: string) => `Open dossier ${code}`,
+  },
+  /** /bao-cao/su-dung-he-thong: the adoption monitor, the explanation requests and their answers. */
+  adoption: {
+    nav: 'System adoption',
+    title: 'System adoption',
+    heading: 'How the agencies use the system',
+    intro:
+      'Every agency with a one-stop desk within your reach, by administrative unit: dossiers received, resolved and returned in the period, staff signing in and acting, procedures with dossiers; agencies not using the system, explanation requests and answers.',
+    linkHint: 'Agencies not using the system, explanation requests and answers.',
+    filters: 'Choose the period and agency',
+    kind: 'Period',
+    kinds: { month: 'Month', quarter: 'Quarter', year: 'Year', range: 'From a day to a day' },
+    month: 'Month',
+    monthHint: 'Month/year, for example 11/2026.',
+    quarter: 'Quarter',
+    quarters: ['Q1', 'Q2', 'Q3', 'Q4'],
+    year: 'Year',
+    from: 'From',
+    to: 'To',
+    problems: {
+      month: 'Enter the month as month/year, for example 11/2026.',
+      year: 'Enter a four-digit year from 2000 to 2100.',
+      date: 'Enter a real date as day/month/year.',
+      order: 'The last day must not be before the first.',
+    },
+    agency: 'Agency',
+    allAgencies: 'All agencies within my reach',
+    show: 'Show figures',
+    /** The period in words: "November 2026", "Q4 2026". */
+    period: (from: string, to: string) => periodWords(from, to),
+    loading: 'Loading figures…',
+    loaded: (period: string) => `Figures for ${period} loaded.`,
+    periodHeading: (period: string) => `Figures for ${period}`,
+    scope: 'Scope',
+    asOf: (when: string) => `Figures read at ${when}; late answers are counted up to today.`,
+    summary: {
+      agencies: 'Agencies with a one-stop desk',
+      using: 'Using the system',
+      notUsing: 'Not using the system',
+      zeroExplained: 'No dossiers, with a reason',
+      received: 'Dossiers received',
+      resolved: 'Dossiers resolved',
+      returned: 'Results returned',
+      requests: 'Explanation requests',
+      answered: 'Answered',
+      late: 'Answer overdue',
+    },
+    verdicts: {
+      using: 'Using the system',
+      'not-using': 'Not using the system',
+      'zero-explained': 'No dossiers, with a reason',
+    },
+    states: { awaiting: 'Awaiting an answer', late: 'Answer overdue', answered: 'Answered' },
+    groups: {
+      heading: 'By administrative unit',
+      onlyNotUsing: 'Show only agencies not using the system',
+      none: 'No agency to show.',
+      columns: {
+        agency: 'Agency',
+        verdict: 'Status',
+        received: 'Received',
+        resolved: 'Resolved',
+        returned: 'Returned',
+        staff: 'Staff signed in',
+        actions: 'Dossier actions',
+        procedures: 'Procedures with dossiers',
+        explanation: 'Explanation',
+      },
+      staff: (signedIn: string, total: string, signIns: string) =>
+        `${signedIn}/${total} people (${signIns} sign-ins)`,
+      procedures: (used: string, offered: string, share: string) => `${used}/${offered} (${share})`,
+      noStaff: 'No staff account',
+      noProcedures: 'Offers no procedure',
+      reason: (text: string) => `Reason: ${text}`,
+      noRequest: 'Not asked',
+      request: (state: string, due: string) => `${state}, due ${due}`,
+      ask: 'Ask for an explanation',
+      askOf: (name: string) => `Ask ${name} for an explanation`,
+    },
+    trend: {
+      heading: 'Twelve-month trend',
+      caption: 'Dossiers received and resolved by month, the twelve months to the end of the period',
+      month: 'Month',
+      chart: (parts: string) => `Bar chart, dossiers received and resolved over twelve months: ${parts}.`,
+    },
+    ask: {
+      heading: 'Ask an agency for an explanation',
+      intro:
+        "Send the agency's leaders a request to explain why it did not use the system in the period shown; the agency answers in the system by the due date.",
+      agency: 'Agency asked',
+      period: 'Period to explain',
+      dueOn: 'Answer due',
+      dueHint: 'The last day the agency may answer on; late from the day after.',
+      message: 'Request',
+      defaultMessage: (period: string) =>
+        `Please explain why no dossier was received or resolved in the one-stop system for ${period}.`,
+      send: 'Send the request',
+      sent: (name: string) => `Explanation request sent to ${name}.`,
+      errors: 'The request was not sent',
+      agencyMissing: 'Choose the agency to ask.',
+      dueMissing: 'Enter the due date as day/month/year.',
+      messageMissing: 'Enter the request.',
+    },
+    requests: {
+      heading: 'Explanation requests',
+      mineHeading: 'Explanation requests to your agency',
+      none: 'No explanation request yet.',
+      count: (n: number) => (n === 1 ? '1 explanation request.' : `${n} explanation requests.`),
+      filter: 'Status',
+      all: 'All',
+      period: 'Period to explain',
+      requested: 'Asked by',
+      requestedAt: 'Asked at',
+      dueOn: 'Answer due',
+      message: 'Request',
+      answer: 'Explanation',
+      answeredBy: 'Answered by',
+      answeredAt: 'Answered at',
+      answeredLate: 'Answered after the due date',
+      reply: 'Explanation',
+      replyHint: 'Why the system was not used and what the agency will do.',
+      send: 'Send the explanation',
+      sent: 'Explanation sent.',
+      replyMissing: 'Enter the explanation.',
+    },
+    definitions: {
+      heading: 'How the figures are counted',
+      items: [
+        [
+          'Received, resolved',
+          'Dossiers received in the period (online, at the desk, by post) and dossiers resolved in it (a result, a withdrawal or a stop), counted for the receiving agency, read from the report counts kept with the dossiers.',
+        ],
+        ['Returned', 'Results handed to the applicant in the period, at the agency that handed them.'],
+        [
+          'Staff signed in',
+          'Active accounts holding a role at the agency; how many of them signed in during the period out of all, and how many sign-ins.',
+        ],
+        [
+          'Procedures with dossiers',
+          'The procedures the agency offers that had at least one dossier received or resolved in the period.',
+        ],
+        [
+          'Not using the system',
+          'An agency with a one-stop desk that received and resolved no dossier in the period, unless an administrator recorded a reason (for example, no dossiers arose).',
+        ],
+        ['Answer overdue', 'An explanation request still unanswered after its due day (Vietnam time).'],
+      ] as [string, string][],
+    },
   },
   address: {
     legend: 'Address',

@@ -13,6 +13,7 @@ import {
 } from '../../../common/catalog/procedure.ts';
 import type { DURATION_UNITS, HOLIDAY_KIND_VALUES } from '../../../common/contracts/calendar.ts';
 import type { OnlineUnavailableReason } from '../../../common/contracts/catalog.ts';
+import { periodLabel } from '../../../common/reports/ii06a.ts';
 
 type HolidayKind = (typeof HOLIDAY_KIND_VALUES)[number];
 type DurationUnit = (typeof DURATION_UNITS)[number];
@@ -1319,6 +1320,160 @@ export const vi = {
     stillHeld: (portalCode: string, why: string) => `Hồ sơ ${portalCode} vẫn đang tạm giữ: ${why}`,
     rejectedNow: (portalCode: string, why: string) => `Hồ sơ ${portalCode} bị từ chối: ${why}`,
     openDossier: (code: string) => `Mở hồ sơ ${code}`,
+  },
+  /** /bao-cao/su-dung-he-thong: the adoption monitor, the explanation requests and their answers. */
+  adoption: {
+    nav: 'Theo dõi sử dụng hệ thống',
+    title: 'Theo dõi sử dụng hệ thống',
+    heading: 'Theo dõi việc sử dụng hệ thống của các cơ quan',
+    intro:
+      'Mỗi cơ quan có bộ phận một cửa trong phạm vi của bạn, theo đơn vị hành chính: hồ sơ tiếp nhận, giải quyết, trả kết quả trong kỳ, cán bộ đăng nhập và xử lý, thủ tục có hồ sơ; cơ quan chưa sử dụng hệ thống, yêu cầu giải trình và trả lời.',
+    linkHint: 'Cơ quan chưa sử dụng hệ thống, yêu cầu giải trình và trả lời.',
+    filters: 'Chọn kỳ và cơ quan',
+    kind: 'Kỳ',
+    kinds: { month: 'Tháng', quarter: 'Quý', year: 'Năm', range: 'Từ ngày đến ngày' },
+    month: 'Tháng',
+    monthHint: 'Tháng/năm, ví dụ 11/2026.',
+    quarter: 'Quý',
+    quarters: ['Quý I', 'Quý II', 'Quý III', 'Quý IV'],
+    year: 'Năm',
+    from: 'Từ ngày',
+    to: 'Đến ngày',
+    problems: {
+      month: 'Nhập tháng theo dạng tháng/năm, ví dụ 11/2026.',
+      year: 'Nhập năm có 4 chữ số, từ 2000 đến 2100.',
+      date: 'Nhập ngày có thật theo dạng ngày/tháng/năm.',
+      order: 'Ngày cuối kỳ phải không trước ngày đầu kỳ.',
+    },
+    agency: 'Cơ quan',
+    allAgencies: 'Tất cả cơ quan trong phạm vi của tôi',
+    show: 'Xem số liệu',
+    /** The period in words, as Biểu II.06a's title names it: "tháng 11 năm 2026", "quý IV năm 2026". */
+    period: (from: string, to: string) => {
+      const label = periodLabel(from, to);
+      return label.charAt(0).toLowerCase() + label.slice(1);
+    },
+    loading: 'Đang tải số liệu…',
+    loaded: (period: string) => `Đã tải số liệu ${period}.`,
+    periodHeading: (period: string) => `Số liệu ${period}`,
+    scope: 'Phạm vi',
+    asOf: (when: string) => `Số liệu đọc lúc ${when}; quá hạn trả lời tính đến hôm nay.`,
+    summary: {
+      agencies: 'Cơ quan có bộ phận một cửa',
+      using: 'Đang sử dụng',
+      notUsing: 'Chưa sử dụng hệ thống',
+      zeroExplained: 'Không phát sinh hồ sơ',
+      received: 'Hồ sơ tiếp nhận',
+      resolved: 'Hồ sơ đã giải quyết',
+      returned: 'Đã trả kết quả',
+      requests: 'Yêu cầu giải trình',
+      answered: 'Đã trả lời',
+      late: 'Quá hạn trả lời',
+    },
+    verdicts: {
+      using: 'Đang sử dụng',
+      'not-using': 'Chưa sử dụng hệ thống',
+      'zero-explained': 'Không phát sinh hồ sơ',
+    },
+    states: { awaiting: 'Chờ trả lời', late: 'Quá hạn trả lời', answered: 'Đã trả lời' },
+    groups: {
+      heading: 'Theo đơn vị hành chính',
+      onlyNotUsing: 'Chỉ hiện cơ quan chưa sử dụng hệ thống',
+      none: 'Không có cơ quan nào để hiện.',
+      columns: {
+        agency: 'Cơ quan',
+        verdict: 'Tình trạng',
+        received: 'Tiếp nhận',
+        resolved: 'Đã giải quyết',
+        returned: 'Trả kết quả',
+        staff: 'Cán bộ đăng nhập',
+        actions: 'Lượt xử lý hồ sơ',
+        procedures: 'Thủ tục có hồ sơ',
+        explanation: 'Giải trình',
+      },
+      staff: (signedIn: string, total: string, signIns: string) =>
+        `${signedIn}/${total} người (${signIns} lượt)`,
+      procedures: (used: string, offered: string, share: string) => `${used}/${offered} (${share})`,
+      noStaff: 'Chưa có tài khoản cán bộ',
+      noProcedures: 'Chưa cung cấp thủ tục',
+      reason: (text: string) => `Lý do: ${text}`,
+      noRequest: 'Chưa yêu cầu',
+      request: (state: string, due: string) => `${state}, hạn ${due}`,
+      ask: 'Yêu cầu giải trình',
+      askOf: (name: string) => `Yêu cầu ${name} giải trình`,
+    },
+    trend: {
+      heading: 'Xu hướng 12 tháng',
+      caption: 'Hồ sơ tiếp nhận và đã giải quyết theo tháng, 12 tháng đến hết kỳ',
+      month: 'Tháng',
+      chart: (parts: string) => `Biểu đồ cột, hồ sơ tiếp nhận và đã giải quyết trong 12 tháng: ${parts}.`,
+    },
+    ask: {
+      heading: 'Yêu cầu cơ quan giải trình',
+      intro:
+        'Gửi đến lãnh đạo cơ quan yêu cầu giải trình việc chưa sử dụng hệ thống trong kỳ đang xem; cơ quan trả lời trên hệ thống trước hạn.',
+      agency: 'Cơ quan được yêu cầu',
+      period: 'Kỳ giải trình',
+      dueOn: 'Hạn trả lời',
+      dueHint: 'Ngày cuối cùng cơ quan phải trả lời; sau ngày này là quá hạn.',
+      message: 'Nội dung yêu cầu',
+      defaultMessage: (period: string) =>
+        `Đề nghị giải trình lý do chưa tiếp nhận, giải quyết hồ sơ trên Hệ thống thông tin một cửa điện tử ${period}.`,
+      send: 'Gửi yêu cầu giải trình',
+      sent: (name: string) => `Đã gửi yêu cầu giải trình đến ${name}.`,
+      errors: 'Chưa gửi được yêu cầu giải trình',
+      agencyMissing: 'Chọn cơ quan được yêu cầu giải trình.',
+      dueMissing: 'Nhập hạn trả lời theo dạng ngày/tháng/năm.',
+      messageMissing: 'Nhập nội dung yêu cầu.',
+    },
+    requests: {
+      heading: 'Các yêu cầu giải trình',
+      mineHeading: 'Yêu cầu giải trình gửi cơ quan của bạn',
+      none: 'Chưa có yêu cầu giải trình nào.',
+      count: (n: number) => `${n} yêu cầu giải trình.`,
+      filter: 'Tình trạng',
+      all: 'Tất cả',
+      period: 'Kỳ giải trình',
+      requested: 'Người yêu cầu',
+      requestedAt: 'Ngày yêu cầu',
+      dueOn: 'Hạn trả lời',
+      message: 'Nội dung yêu cầu',
+      answer: 'Nội dung giải trình',
+      answeredBy: 'Người trả lời',
+      answeredAt: 'Trả lời lúc',
+      answeredLate: 'Trả lời sau hạn',
+      reply: 'Nội dung giải trình',
+      replyHint: 'Lý do chưa sử dụng hệ thống và việc cơ quan sẽ làm.',
+      send: 'Gửi giải trình',
+      sent: 'Đã gửi giải trình.',
+      replyMissing: 'Nhập nội dung giải trình.',
+    },
+    definitions: {
+      heading: 'Cách tính',
+      items: [
+        [
+          'Tiếp nhận, đã giải quyết',
+          'Hồ sơ tiếp nhận trong kỳ (trực tuyến, trực tiếp, bưu chính) và hồ sơ giải quyết xong trong kỳ (có kết quả, rút hoặc dừng), tính cho cơ quan tiếp nhận, đọc từ bảng số liệu báo cáo cập nhật cùng hồ sơ.',
+        ],
+        ['Trả kết quả', 'Số lần trả kết quả cho người nộp trong kỳ, tại cơ quan trả.'],
+        [
+          'Cán bộ đăng nhập',
+          'Tài khoản đang hoạt động có vai trò tại cơ quan; số người đã đăng nhập trong kỳ trên tổng số, và số lượt đăng nhập.',
+        ],
+        [
+          'Thủ tục có hồ sơ',
+          'Số thủ tục cơ quan cung cấp có ít nhất một hồ sơ tiếp nhận hoặc giải quyết trong kỳ.',
+        ],
+        [
+          'Chưa sử dụng hệ thống',
+          'Cơ quan có bộ phận một cửa không tiếp nhận và không giải quyết hồ sơ nào trong kỳ, trừ khi quản trị viên đã ghi lý do (ví dụ: không phát sinh hồ sơ).',
+        ],
+        [
+          'Quá hạn trả lời',
+          'Yêu cầu giải trình chưa được trả lời khi đã qua ngày hạn trả lời (tính theo ngày, giờ Việt Nam).',
+        ],
+      ] as [string, string][],
+    },
   },
   address: {
     legend: 'Địa chỉ',

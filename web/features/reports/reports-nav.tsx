@@ -1,4 +1,5 @@
-// The reports' own navigation, at the top of each report page: the overview and Biểu II.06a.
+// The reports' own navigation, at the top of each report page: the overview, Biểu II.06a and the
+// adoption monitor.
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { PATHS } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
@@ -13,6 +14,9 @@ export function ReportsNav() {
         </li>
         <li>
           <Link to={PATHS.reportIi06a}>{t.ii06a.nav}</Link>
+        </li>
+        <li>
+          <Link to={PATHS.adoption}>{t.adoption.nav}</Link>
         </li>
       </ul>
     </nav>
