@@ -19,6 +19,7 @@ import { ByStatus, Figures, Results } from './overview-charts.tsx';
 import { OverviewFilters, type Filters } from './overview-filters.tsx';
 import { agencyOptions, formatsFor, isEmpty, overviewHref, readOverviewQuery } from './overview-model.ts';
 import { reportQueries } from './reports-api.ts';
+import { ReportNav } from './report-filters.tsx';
 
 function Definitions({ t }: { t: Messages }) {
   return (
@@ -68,6 +69,7 @@ export function OverviewPage() {
   const month = data?.month ?? filters.month;
   return (
     <Page title={r.title} heading={r.heading} intro={r.intro} className="overview-page">
+      <ReportNav current="overview" />
       <OverviewFilters value={filters} agencies={options} onShow={onShow} />
 
       <p className="overview-status" role="status">
