@@ -61,7 +61,11 @@ export const Formula766Ref = Closed({
   source: Type.String(),
 });
 
-export const Index766Query = Closed({ ...ReportScopeQuery });
+export const Index766Query = Closed({
+  ...ReportScopeQuery,
+  /** `xlsx`, `pdf`: the report as a file to download (report tables, table-export.ts); default `json`. */
+  format: Type.Optional(Type.Enum(['json', 'xlsx', 'pdf'])),
+});
 export type Index766Query = Static<typeof Index766Query>;
 
 export const Index766Response = Closed({

@@ -10,7 +10,11 @@ import { ADOPTION_VERDICTS, EXPLANATION_STATES, TREND_MONTHS } from '../reports/
 const Count = Type.Integer({ minimum: 0 });
 const Trend = Type.Array(Count, { minItems: TREND_MONTHS, maxItems: TREND_MONTHS });
 
-export const AdoptionQuery = Closed({ ...ReportScopeQuery });
+export const AdoptionQuery = Closed({
+  ...ReportScopeQuery,
+  /** `xlsx`, `pdf`: the report as a file to download (report tables, table-export.ts); default `json`. */
+  format: Type.Optional(Type.Enum(['json', 'xlsx', 'pdf'])),
+});
 export type AdoptionQuery = Static<typeof AdoptionQuery>;
 
 /** A number and the list behind it: an API address, or null where no list exists yet. */

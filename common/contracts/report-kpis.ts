@@ -42,7 +42,11 @@ export type KpiTargetValues = Static<typeof KpiTargetValues>;
 
 export const ReportAgency = Closed({ code: AgencyCode, name: Type.String(), unitName: Type.String() });
 
-export const KpisQuery = Closed({ ...ReportScopeQuery });
+export const KpisQuery = Closed({
+  ...ReportScopeQuery,
+  /** `xlsx`, `pdf`: the report as a file to download (report tables, table-export.ts); default `json`. */
+  format: Type.Optional(Type.Enum(['json', 'xlsx', 'pdf'])),
+});
 export type KpisQuery = Static<typeof KpisQuery>;
 
 export const KpisResponse = Closed({

@@ -5,12 +5,17 @@
 // system" and the reasons for a legitimate zero; the June 2025 history as the map stood then and today.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Worksheet } from 'exceljs';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
 import { dossierKit } from '../../test/dossier-kit.ts';
 import { errorOf } from '../../test/http.ts';
 import { peoplesCommittee } from '../../test/seeded.ts';
 import { seedDemoHistory } from '../../db/seeds/demo/demo-history.ts';
 import type { AdoptionAgency, AdoptionResponse } from '../../../common/contracts/report-adoption.ts';
+import { assertDownload, findRow, layoutText, rowValues, sheetsOf } from '../reports/export-test-kit.ts';
+import { missingTools } from '../slips/test-poppler.ts';
+
+const poppler = missingTools('pdftotext');
 
 // Thursday 15 October 2026, 09:00 in Hà Nội.
 const clock = manualClock('2026-10-15T02:00:00Z');
@@ -390,3 +395,108 @@ test('the June 2025 history: where it was received (then) or at the successor (t
   );
   assert.equal(then.totals.received, 3);
 });
+
+test('the monitor as .xlsx: every agency by unit, the verdict in Vietnamese, numbers as numbers; the trend', async () => {
+  clock.set('2026-11-06T03:00:00Z');
+  const nov = 'from=2026-11-01&to=2026-11-30';
+  const json = await monitor('leader.hoan-kiem', nov);
+  const res = await kit.get(
+    `/api/v1/reports/adoption?${nov}&format=xlsx`,
+    await kit.staff('leader.hoan-kiem'),
+  );
+  const sheets = await sheetsOf(assertDownload(res, 'xlsx', /su-dung-20261101-20261130/));
+  assert.deepEqual(
+    sheets.map((s) => s.name),
+    ['su-dung-20261101-20261130', 'Xu hướng 12 tháng'],
+  );
+  const [agencies, trend] = sheets as [Worksheet, Worksheet];
+  assert.deepEqual(rowValues(agencies, 1), [
+    'Đơn vị hành chính',
+    'Cơ quan',
+    'Tình trạng',
+    'Hồ sơ tiếp nhận',
+    'Hồ sơ đã giải quyết',
+    'Trả kết quả',
+    'Số cán bộ',
+    'Cán bộ đã đăng nhập',
+    'Lượt đăng nhập',
+    'Lượt xử lý hồ sơ',
+    'Thủ tục có hồ sơ',
+    'Thủ tục cung cấp',
+    'Giải trình',
+  ]);
+  const all = json.groups.flatMap((g) => g.agencies);
+  assert.equal(agencies.rowCount, 1 + all.length + 1);
+  // In the order of the tree, each with its unit.
+  assert.deepEqual(
+    Array.from({ length: all.length }, (_, i) => agencies.getRow(i + 2).getCell(2).text),
+    all.map((a) => a.name),
+  );
+  const hk = agencyIn(json, code('hoan-kiem'))!;
+  assert.deepEqual(rowValues(agencies, findRow(agencies, { 2: hk.name })), [
+    'Phường Hoàn Kiếm',
+    hk.name,
+    'Đang sử dụng',
+    3,
+    2,
+    1,
+    hk.staff.total,
+    3,
+    3,
+    hk.staff.actions,
+    1,
+    hk.procedures.offered,
+    'Chưa yêu cầu',
+  ]);
+  const cn = agencyIn(json, code('cua-nam'))!;
+  assert.deepEqual(rowValues(agencies, findRow(agencies, { 2: cn.name }), 6).slice(2), [
+    'Chưa sử dụng hệ thống',
+    0,
+    0,
+    0,
+  ]);
+  // Mỹ Đức: the quarter's reason for a legitimate zero (the test above).
+  const md = findRow(agencies, { 2: agencyIn(json, code('my-duc'))!.name });
+  assert.equal(agencies.getRow(md).getCell(3).text, 'Không phát sinh (đã giải trình lý do)');
+  assert.match(agencies.getRow(md).getCell(13).text, /^Lý do không phát sinh: Không phát sinh hồ sơ/);
+  const n = json.totals;
+  assert.deepEqual(rowValues(agencies, agencies.rowCount, 6), [
+    'Tổng cộng',
+    `${n.agencies} cơ quan`,
+    null,
+    n.received,
+    n.resolved,
+    n.returned,
+  ]);
+  assert.equal(agencies.getRow(agencies.rowCount).getCell(4).numFmt, '#,##0');
+  assert.deepEqual(rowValues(trend, 1), ['Tháng', 'Hồ sơ tiếp nhận', 'Hồ sơ đã giải quyết']);
+  assert.equal(trend.rowCount, 13);
+  assert.deepEqual(rowValues(trend, 13), ['11/2026', n.trend.received[11], n.trend.resolved[11]]);
+  assert.deepEqual(rowValues(trend, 12), ['10/2026', n.trend.received[10], n.trend.resolved[10]]);
+});
+
+test(
+  'the monitor as PDF: the title, the period, the verdicts and a ward’s figures',
+  { skip: poppler },
+  async () => {
+    clock.set('2026-11-06T03:00:00Z');
+    const nov = 'from=2026-11-01&to=2026-11-30';
+    const res = await kit.get(
+      `/api/v1/reports/adoption?${nov}&format=pdf`,
+      await kit.staff('leader.hoan-kiem'),
+    );
+    const pdf = assertDownload(res, 'pdf', /su-dung-20261101-20261130/);
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    const text = layoutText(pdf);
+    for (const s of [
+      'THEO DÕI SỬ DỤNG HỆ THỐNG THÔNG TIN MỘT CỬA ĐIỆN TỬ',
+      'Tháng 11 năm 2026 (từ ngày 01/11/2026 đến ngày 30/11/2026)',
+      'Chưa sử dụng hệ thống',
+      'Xu hướng 12 tháng',
+    ]) {
+      assert.ok(text.includes(s), `${s} in\n${text}`);
+    }
+    // Phường Hoàn Kiếm, the one agency using the system: 3 received, 2 resolved, 1 returned.
+    assert.match(text, /Đang sử dụng\s+3\s+2\s+1\s/);
+  },
+);

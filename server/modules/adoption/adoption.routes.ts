@@ -24,7 +24,8 @@ import {
 } from '../../../common/contracts/report-adoption.ts';
 import { EXPLANATION_STATES } from '../../../common/reports/adoption.ts';
 import { requireActor } from '../auth/index.ts';
-import { overviewScope } from '../reports/index.ts';
+import { overviewScope, sendTable } from '../reports/index.ts';
+import { adoptionTable } from './adoption-export.ts';
 import { fail } from './adoption.errors.ts';
 import { getAdoption } from './adoption.monitor.ts';
 import {
@@ -50,16 +51,23 @@ export function registerAdoptionRoutes(root: FastifyInstance, deps: Deps): void 
         summary:
           'Theo dõi sử dụng hệ thống: mỗi cơ quan có bộ phận một cửa trong phạm vi, theo đơn vị hành chính — hồ sơ tiếp nhận, giải quyết, trả kết quả trong kỳ, cán bộ đăng nhập và thao tác, tỷ lệ thủ tục có hồ sơ, "chưa sử dụng hệ thống", yêu cầu giải trình, xu hướng 12 tháng',
         querystring: AdoptionQuery,
+        produces: [
+          'application/json',
+          'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'application/pdf',
+        ],
         response: { 200: AdoptionResponse, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = requireActor(request);
-      const { from, to, agencyCode, map } = request.query;
+      const { from, to, agencyCode, map, format = 'json' } = request.query;
       const problems = periodProblems({ from, to }, 'query');
       if (problems.length > 0) throw fail('ADOPTION_INPUT_INVALID', { details: problems });
       const scope = await overviewScope(deps, actor, agencyCode);
-      return getAdoption(deps, actor, { ...scope, map: map ?? 'today' }, { from, to });
+      const report = await getAdoption(deps, actor, { ...scope, map: map ?? 'today' }, { from, to });
+      if (format === 'json') return report;
+      return sendTable(reply, adoptionTable(report, deps.clock.now()), format);
     },
   );
 

@@ -1,16 +1,21 @@
 // The Decision 766 index through the HTTP API over the week of kpi-test-kit.ts: each group of Phường
 // Hoàn Kiếm computed by hand from the formulas of legal-notes D2 (the worked example of
 // docs/domain/reports.md), the indicators without a source, the formula versions (a new one never
-// rescores a past period; the database refuses to change one), the official score beside ours, and who
-// may read and record.
+// rescores a past period; the database refuses to change one), the official score beside ours, who
+// may read and record, and the report as .xlsx and PDF.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Worksheet } from 'exceljs';
 import { sql } from 'kysely';
 import { errorOf, ORIGIN } from '../../test/http.ts';
 import { vnDate } from '../../../common/time/vn-time.ts';
 import type { Index766Response, Official766, Score766Schema } from '../../../common/contracts/report-766.ts';
 import { D2_FORMULAS, D2_VERSION } from '../../db/migrations/20261210040000_index-766.ts';
 import { liveWeek, wardCatalogue, WEEK, type Week } from './kpi-test-kit.ts';
+import { assertDownload, findRow, layoutText, rowValues, sheetsOf } from './export-test-kit.ts';
+import { missingTools } from '../slips/test-poppler.ts';
+
+const poppler = missingTools('pdftotext');
 
 let w: Week;
 before(async () => {
@@ -320,3 +325,89 @@ test('who may read the index: 401, 403 for desk and specialist, another ward or 
   assert.equal(bad.statusCode, 400);
   assert.equal(errorOf(bad).details![0]!.path, 'query/to');
 });
+
+test('the index as .xlsx: groups and indicators, why one is not computable, the official score beside ours', async () => {
+  const json = await index766('demo-admin');
+  const res = await w.get('demo-admin', `/api/v1/reports/index-766?${NOVEMBER}&format=xlsx`);
+  const sheets = await sheetsOf(assertDownload(res, 'xlsx', /chi-so-766-20261101-20261130/));
+  assert.deepEqual(
+    sheets.map((s) => s.name),
+    ['chi-so-766-20261101-20261130', 'Theo cơ quan'],
+  );
+  const [scope, agencies] = sheets as [Worksheet, Worksheet];
+  assert.deepEqual(rowValues(scope, 1), [
+    'Nhóm',
+    'Chỉ tiêu',
+    'Tỷ lệ',
+    'Điểm',
+    'Tối đa',
+    'Tử số',
+    'Mẫu số',
+    'Ghi chú',
+  ]);
+  const s = json.total.score;
+  for (const g of s.groups) {
+    const row = findRow(scope, { 1: g.name, 2: 'Điểm của nhóm' });
+    assert.deepEqual(rowValues(scope, row, 5), [g.name, 'Điểm của nhóm', null, g.points, g.max], g.key);
+    for (const i of g.indicators) {
+      const at = findRow(scope, { 1: g.name, 2: i.name });
+      assert.deepEqual(
+        rowValues(scope, at, 7),
+        [g.name, i.name, i.rate, i.points, i.max, i.numerator, i.denominator],
+        i.key,
+      );
+    }
+  }
+  const sync = indicator(s, 'DOSSIER_SYNC');
+  const syncRow = findRow(scope, { 2: sync.name });
+  assert.deepEqual(rowValues(scope, syncRow, 7).slice(2), [3 / 7, sync.points, 6, 3, 7]);
+  assert.equal(scope.getRow(syncRow).getCell(3).numFmt, '0.0%');
+  assert.equal(scope.getRow(syncRow).getCell(4).numFmt, '#,##0.00');
+  const unpublished = findRow(scope, { 2: indicator(s, 'PUBLISH_ON_TIME').name });
+  assert.equal(scope.getRow(unpublished).getCell(4).value, null);
+  assert.match(scope.getRow(unpublished).getCell(8).text, /^Không tính được: Hệ thống chưa/);
+  const ours = findRow(scope, { 1: 'Tổng cộng', 2: 'Điểm tính tại địa phương' });
+  assert.deepEqual(rowValues(scope, ours, 5).slice(3), [s.points, s.max]);
+  const official = findRow(scope, { 2: 'Điểm chính thức của Cổng Dịch vụ công quốc gia' });
+  assert.equal(json.total.official, null);
+  assert.equal(scope.getRow(official).getCell(4).value, null);
+  assert.equal(scope.getRow(official).getCell(8).text, 'Chưa ghi điểm chính thức kỳ 2026-11.');
+  // Each agency: its groups' points, its total and the official score recorded for it.
+  assert.deepEqual(rowValues(agencies, 1, 2), ['Cơ quan tiếp nhận', 'Đơn vị hành chính']);
+  assert.equal(agencies.getRow(1).getCell(3).text, `${s.groups[0]!.name} (${s.groups[0]!.max})`);
+  const ward = json.rows.find((r) => r.agency.code === w.hangTrong)!;
+  assert.equal(ward.official?.score, 38.5);
+  const wardRow = findRow(agencies, { 1: ward.agency.name });
+  assert.deepEqual(rowValues(agencies, wardRow).slice(2), [
+    ...ward.score.groups.map((g) => g.points),
+    ward.score.points,
+    ward.score.notComputable,
+    38.5,
+  ]);
+});
+
+test(
+  'the index as PDF: the title, the formula version, our score and the official one',
+  { skip: poppler },
+  async () => {
+    const json = await index766('leader.hang-trong');
+    const res = await w.get('leader.hang-trong', `/api/v1/reports/index-766?${NOVEMBER}&format=pdf`);
+    const pdf = assertDownload(res, 'pdf', /chi-so-766-20261101-20261130/);
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    const text = layoutText(pdf);
+    assert.equal(json.total.score.points, 41.93, 'the worked example of docs/domain/reports.md');
+    for (const s of [
+      'CHỈ SỐ CHẤT LƯỢNG PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP',
+      'Quyết định số 766/QĐ-TTg',
+      D2_VERSION.version,
+      'Điểm tính tại địa phương: 41,93/100 (24 điểm chưa tính được)',
+      'Điểm chính thức của Cổng Dịch vụ công quốc gia kỳ 2026-11: 38,5/100',
+      'Không tính được: Hệ thống chưa',
+      'Điểm theo cơ quan tiếp nhận',
+    ]) {
+      assert.ok(text.includes(s), `${s} in\n${text}`);
+    }
+    // Mức độ hài lòng: 16,44 of 18 (no rate for a group: "—").
+    assert.match(text, /Mức độ hài lòng\s+Điểm của nhóm\s+—\s+16,44\s+18/);
+  },
+);

@@ -1,12 +1,18 @@
 // The KPIs through the HTTP API over the week of kpi-test-kit.ts: every figure against the hand count
 // (WEEK), the dossiers and procedures behind each, the twelve months of the trend, the province's
-// targets (defaults, set by its administrator, audited, stale versions refused) and who may read what.
+// targets (defaults, set by its administrator, audited, stale versions refused), who may read what, and
+// the report as .xlsx and PDF.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { errorOf, ORIGIN } from '../../test/http.ts';
-import { DEFAULT_KPI_TARGETS, KPI_KEYS, type KpiKey } from '../../../common/reports/kpis.ts';
+import type { Worksheet } from 'exceljs';
+import { DEFAULT_KPI_TARGETS, KPI_KEYS, KPI_LABELS, type KpiKey } from '../../../common/reports/kpis.ts';
 import type { KpiFigure, KpisResponse, KpiTargetsResponse } from '../../../common/contracts/report-kpis.ts';
 import { liveWeek, wardCatalogue, WEEK, type Week } from './kpi-test-kit.ts';
+import { assertDownload, findRow, layoutText, rowValues, sheetsOf } from './export-test-kit.ts';
+import { missingTools } from '../slips/test-poppler.ts';
+
+const poppler = missingTools('pdftotext');
 
 let w: Week;
 before(async () => {
@@ -293,3 +299,82 @@ test('bad input names every failing field', async () => {
   assert.equal(figure.statusCode, 400);
   assert.ok(errorOf(figure).details!.some((d) => d.path === 'query/figure'));
 });
+
+test('the KPIs as .xlsx: the scope, each agency and the twelve months, Vietnamese headings, numbers as numbers', async () => {
+  const json = await kpis('demo-admin');
+  const res = await w.get('demo-admin', `/api/v1/reports/kpis?${NOVEMBER}&format=xlsx`);
+  const sheets = await sheetsOf(assertDownload(res, 'xlsx', /chi-tieu-20261101-20261130/));
+  assert.deepEqual(
+    sheets.map((s) => s.name),
+    ['chi-tieu-20261101-20261130', 'Theo cơ quan', 'Xu hướng 12 tháng'],
+  );
+  const [scope, agencies, trend] = sheets as [Worksheet, Worksheet, Worksheet];
+  assert.deepEqual(rowValues(scope, 1), [
+    'Chỉ tiêu',
+    'Tử số',
+    'Mẫu số',
+    'Tỷ lệ',
+    'Mục tiêu',
+    'Đánh giá',
+    'Ghi chú',
+  ]);
+  const t = json.total.figures;
+  assert.equal(scope.rowCount, 1 + KPI_KEYS.length);
+  KPI_KEYS.forEach((k, i) => {
+    const f = t[k];
+    const met = f.met === null ? '—' : f.met ? 'Đạt' : 'Chưa đạt';
+    assert.deepEqual(
+      rowValues(scope, i + 2, 6),
+      [KPI_LABELS[k], f.numerator, f.denominator, f.value, f.target, met],
+      k,
+    );
+  });
+  assert.deepEqual(rowValues(scope, 2, 3), [KPI_LABELS.sync, 3, 7], 'the sync, 3 of 7, as numbers');
+  assert.equal(scope.getRow(2).getCell(4).numFmt, '0.0%');
+  // Phường Cửa Nam: nothing to divide by for on-time; empty, "—" and the reason.
+  assert.deepEqual(rowValues(agencies, 1, 3), ['Cơ quan tiếp nhận', 'Đơn vị hành chính', 'Chỉ tiêu']);
+  assert.equal(agencies.rowCount, 1 + json.rows.length * KPI_KEYS.length);
+  const bac = json.rows.find((r) => r.agency.code === w.hangBac)!;
+  const onTime = findRow(agencies, { 1: bac.agency.name, 3: KPI_LABELS.onTime });
+  assert.deepEqual(rowValues(agencies, onTime, 8).slice(3), [0, 0, null, bac.figures.onTime.target, '—']);
+  const sync = findRow(agencies, { 1: bac.agency.name, 3: KPI_LABELS.sync });
+  assert.deepEqual(rowValues(agencies, sync, 8).slice(3), [0, 1, 0, bac.figures.sync.target, 'Chưa đạt']);
+  // The trend: a month a row, a KPI a column, the shares as numbers.
+  assert.equal(trend.getRow(1).getCell(1).text, 'Tháng');
+  assert.equal(trend.rowCount, 13);
+  const november = json.trend.at(-1)!.figures;
+  assert.deepEqual(rowValues(trend, 13, 1 + KPI_KEYS.length), [
+    '11/2026',
+    ...KPI_KEYS.map((k) => november[k].value),
+  ]);
+});
+
+test(
+  'the KPIs as PDF: the title, the figures of the scope, each agency and the trend',
+  { skip: poppler },
+  async () => {
+    const json = await kpis('leader.hang-trong');
+    const res = await w.get('leader.hang-trong', `/api/v1/reports/kpis?${NOVEMBER}&format=pdf`);
+    const pdf = assertDownload(res, 'pdf', /chi-tieu-20261101-20261130/);
+    assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+    const text = layoutText(pdf);
+    const online = json.total.figures.onlineDossiers;
+    assert.deepEqual([online.numerator, online.denominator, online.met], [1, 6, false]);
+    // The province's targets once the test above has set them.
+    const target = `${(online.target * 100).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
+    for (const s of [
+      'CHỈ TIÊU ĐIỀU HÀNH SO VỚI MỤC TIÊU',
+      'Từ ngày 01/11/2026 đến ngày 30/11/2026',
+      json.targets.source === 'province' ? 'Mục tiêu do Thành phố Hà Nội đặt' : 'Mục tiêu mặc định',
+      'Toàn phạm vi',
+      'Theo cơ quan tiếp nhận',
+      'Xu hướng 12 tháng',
+      '11/2026',
+    ]) {
+      assert.ok(text.includes(s), `${s} in\n${text}`);
+    }
+    // The online dossiers' row: its name, 1 of 6 received online, 16,7 % against the target, not met.
+    const row = new RegExp(`Hồ sơ tiếp nhận trực tuyến\\s+1\\s+6\\s+16,7 %\\s+${target}\\s+Chưa đạt`);
+    assert.match(text, row);
+  },
+);

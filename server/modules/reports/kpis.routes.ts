@@ -37,9 +37,18 @@ import { getKpiTargets, replaceKpiTargets } from './kpi-targets.service.ts';
 import { getIndex766, listFormulas, recordOfficial766 } from './index-766.service.ts';
 import { getPublicDashboard } from './public-dashboard.service.ts';
 import { fail } from './reports.errors.ts';
+import { sendTable } from './table-export.ts';
+import { kpisTable } from './kpis-export.ts';
+import { index766Table } from './index-766-export.ts';
 
 const tags = ['reports'];
 const errors = errorResponses(400, 401, 403, 404);
+/** A report as JSON, or as a file (`format=xlsx|pdf`). */
+const produces = [
+  'application/json',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/pdf',
+];
 
 type ScopeQuery = {
   from: string;
@@ -84,13 +93,17 @@ export function registerKpiRoutes(root: FastifyInstance, deps: Deps): void {
         summary:
           'Chỉ tiêu điều hành so với mục tiêu của tỉnh: đồng bộ, trực tuyến, thanh toán trực tuyến, kết quả điện tử, số hóa, đúng hạn, hài lòng; theo cơ quan, toàn phạm vi và 12 tháng',
         querystring: KpisQuery,
+        produces,
         response: { 200: KpisResponse, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { scope, base } = await reportAsk(deps, requireActor(request), request.query);
-      const report = await getKpis(deps, scope, base);
-      return { ...report, scope: await scopeAgencies(deps, scope.roots) };
+      const counted = await getKpis(deps, scope, base);
+      const report = { ...counted, scope: await scopeAgencies(deps, scope.roots) };
+      const format = request.query.format ?? 'json';
+      if (format === 'json') return report;
+      return sendTable(reply, kpisTable(report, deps.clock.now()), format);
     },
   );
 
@@ -183,14 +196,18 @@ export function registerKpiRoutes(root: FastifyInstance, deps: Deps): void {
         summary:
           'Chỉ số chất lượng phục vụ theo Quyết định 766/QĐ-TTg tính tại địa phương: 6 nhóm, 100 điểm, theo cơ quan và kỳ, kèm điểm chính thức của Cổng DVCQG',
         querystring: Index766Query,
+        produces,
         response: { 200: Index766Response, ...errors, ...errorResponses(422) },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = requireActor(request);
       const { scope, base } = await reportAsk(deps, actor, request.query);
-      const report = await getIndex766(deps, scope, { base, actor });
-      return { ...report, scope: await scopeAgencies(deps, scope.roots) };
+      const counted = await getIndex766(deps, scope, { base, actor });
+      const report = { ...counted, scope: await scopeAgencies(deps, scope.roots) };
+      const format = request.query.format ?? 'json';
+      if (format === 'json') return report;
+      return sendTable(reply, index766Table(report, deps.clock.now()), format);
     },
   );
 

@@ -1,5 +1,6 @@
 // A report table read back: the spreadsheet with its Vietnamese headings and numbers as numbers (shares
-// as percentages), the PDF's text with the title, the lines, the figures and "—" where there is none.
+// as percentages), the PDF's text with the title, the lines, the figures and "—" where there is none;
+// a table's further sections on sheets of their own and under their headings in the PDF.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -7,7 +8,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { exportFileName, reportTablePdf, reportTableXlsx, type ReportTable } from './table-export.ts';
+import {
+  asOfLine,
+  compactDay,
+  exportFileName,
+  periodLine,
+  reportTablePdf,
+  reportTableXlsx,
+  scopeUnitName,
+  type ReportTable,
+} from './table-export.ts';
 
 const table: ReportTable = {
   title: 'Chỉ tiêu điều hành theo mục tiêu',
@@ -64,4 +74,90 @@ test('the PDF: the unit, the title, the lines and every figure, with diacritics'
     fs.rmSync(dir, { recursive: true, force: true });
   }
   assert.equal(exportFileName(table, 'pdf'), 'chi-tieu-20270110090000.pdf');
+});
+
+const sectioned: ReportTable = {
+  ...table,
+  heading: 'Toàn phạm vi',
+  columns: [
+    { header: 'Chỉ tiêu', width: 40 },
+    { header: 'Điểm', width: 10, kind: 'decimal' },
+  ],
+  rows: [['Mức độ hài lòng', 16.44]],
+  sections: [
+    {
+      heading: 'Theo cơ quan tiếp nhận',
+      sheetName: 'Theo cơ quan: [Q4]',
+      columns: [
+        { header: 'Cơ quan', width: 30 },
+        { header: 'Tỷ lệ', width: 10, kind: 'percent' },
+      ],
+      rows: [['Ủy ban nhân dân phường Hoàn Kiếm', 0.5]],
+    },
+    {
+      heading: 'Xu hướng 12 tháng',
+      sheetName: 'Xu hướng 12 tháng',
+      columns: [
+        { header: 'Tháng', width: 10 },
+        { header: 'Hồ sơ', width: 10, kind: 'number' },
+      ],
+      rows: [['11/2026', 7]],
+    },
+  ],
+};
+
+test('sections: a sheet each after the first, with their own headings and formats; points with two decimals', async () => {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await reportTableXlsx(sectioned)) as unknown as ArrayBuffer);
+  assert.deepEqual(
+    book.worksheets.map((s) => s.name),
+    ['chi-tieu', 'Theo cơ quan- -Q4-', 'Xu hướng 12 tháng'],
+  );
+  const [first, agencies, trend] = book.worksheets as [
+    ExcelJS.Worksheet,
+    ExcelJS.Worksheet,
+    ExcelJS.Worksheet,
+  ];
+  assert.equal(first.getRow(2).getCell(2).value, 16.44);
+  assert.equal(first.getRow(2).getCell(2).numFmt, '#,##0.00');
+  assert.equal(agencies.getRow(1).getCell(1).text, 'Cơ quan');
+  assert.equal(agencies.getRow(2).getCell(2).value, 0.5);
+  assert.equal(agencies.getRow(2).getCell(2).numFmt, '0.0%');
+  assert.equal(trend.getRow(2).getCell(2).value, 7);
+  assert.equal(trend.getRow(2).getCell(2).numFmt, '#,##0');
+});
+
+test('sections in the PDF: each table under its heading, in order', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'table-pdf-'));
+  try {
+    const file = path.join(dir, 't.pdf');
+    fs.writeFileSync(file, await reportTablePdf(sectioned));
+    const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+    const at = [
+      'Toàn phạm vi',
+      '16,44',
+      'Theo cơ quan tiếp nhận',
+      '50 %',
+      'Xu hướng 12 tháng',
+      '11/2026',
+    ].map((s) => [s, text.indexOf(s)] as const);
+    for (const [s, i] of at) assert.ok(i >= 0, `${s} in\n${text}`);
+    assert.deepEqual(
+      at.map(([, i]) => i),
+      at.map(([, i]) => i).toSorted((a, b) => a - b),
+      'in order',
+    );
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the words of the title block', () => {
+  assert.equal(periodLine('2026-11-01', '2026-11-30'), 'Từ ngày 01/11/2026 đến ngày 30/11/2026');
+  assert.equal(asOfLine('2026-11-06T03:05:00Z'), 'Số liệu tính đến 10:05 ngày 06/11/2026');
+  assert.equal(compactDay('2026-11-01'), '20261101');
+  const ward = { name: 'Ủy ban nhân dân phường Hoàn Kiếm', unitName: 'Phường Hoàn Kiếm' };
+  assert.equal(scopeUnitName([ward]), ward.name);
+  assert.equal(scopeUnitName([ward, { ...ward, name: 'Công an phường Hoàn Kiếm' }]), 'Phường Hoàn Kiếm');
+  assert.equal(scopeUnitName([]), 'Các cơ quan');
 });

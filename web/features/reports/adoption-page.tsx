@@ -1,7 +1,8 @@
 // /bao-cao/su-dung-he-thong: the adoption monitor (GET /reports/adoption). For the period and agency
 // in the address (?tu=&den=&co-quan=): the headline counts, the twelve-month trend (a chart with its
 // table beside it), every agency with a one-stop desk by administrative unit with "Chưa sử dụng hệ
-// thống" marked, the form a province administrator asks an agency to explain with, and the requests —
+// thống" marked (and the same as .xlsx and PDF), the form a province administrator asks an agency to
+// explain with, and the requests —
 // all of them for those who oversee, those addressed to their agency for a leader, who answers there.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -23,6 +24,7 @@ import { adoptionHref, readAdoptionQuery } from './adoption-model.ts';
 import { AdoptionRequests } from './adoption-requests.tsx';
 import { AdoptionTrend } from './adoption-trend.tsx';
 import { formatsFor, type Formats } from './overview-model.ts';
+import { ReportDownloads } from './report-downloads.tsx';
 import { ReportsNav } from './reports-nav.tsx';
 
 function Summary({ t, f, data }: { t: Messages; f: Formats; data: AdoptionResponse }) {
@@ -119,6 +121,7 @@ export function AdoptionPage() {
             groups={data.groups}
             onAsk={canAsk ? (x) => setAsked({ ...x }) : null}
           />
+          <ReportDownloads path="/api/v1/reports/adoption" query={address} />
         </div>
       ) : null}
       {canAsk ? <AdoptionAsk period={period} preset={asked} /> : null}

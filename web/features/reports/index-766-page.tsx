@@ -1,7 +1,8 @@
 // /bao-cao/chi-so-766: the Decision 766 index computed locally (GET /reports/index-766): the score of
 // the scope beside the national portal's official one, each group and indicator with the dossiers or
-// procedures behind it (or why motcua has no figure for it), each agency's groups, and, for province
-// administrators, the form that records the official score. Period and agency live in the address.
+// procedures behind it (or why motcua has no figure for it), each agency's groups, the same as .xlsx
+// and PDF, and, for province administrators, the form that records the official score. Period and
+// agency live in the address.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { vnDate } from '../../../common/time/vn-time.ts';
@@ -16,6 +17,7 @@ import { ByAgency, Groups, OfficialForm, ScoreSummary } from './index-766-parts.
 import { kpiMessages } from './kpi-messages.ts';
 import { kpiQueries } from './kpis-api.ts';
 import { civilText, readReportAddress, reportHref } from './kpis-model.ts';
+import { ReportDownloads } from './report-downloads.tsx';
 import { ReportFilters } from './report-filters.tsx';
 import { ReportsNav } from './reports-nav.tsx';
 import './kpis.css';
@@ -44,6 +46,7 @@ export function Index766Page() {
           <ScoreSummary score={data.total.score} official={data.total.official} period={data.period} />
           <Groups score={data.total.score} />
           {data.rows.length > 0 ? <ByAgency data={data} /> : null}
+          <ReportDownloads path="/api/v1/reports/index-766" query={address} />
           {data.canRecordOfficial ? (
             <OfficialForm
               agencies={[...data.scope, ...data.rows.map((r) => r.agency)]}

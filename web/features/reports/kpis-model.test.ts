@@ -7,6 +7,7 @@ import {
   parsePercent,
   percentText,
   readReportAddress,
+  reportFileHref,
   reportHref,
 } from './kpis-model.ts';
 
@@ -49,4 +50,16 @@ test('targets typed as percentages', () => {
   assert.equal(parsePercent('abc'), null);
   assert.equal(percentText(0.955), '95.5');
   assert.equal(percentText(1), '100');
+});
+
+test('a report as a file: the address the page reads, with the format', () => {
+  const november = { from: '2026-11-01', to: '2026-11-30', agencyCode: 'H26.104' };
+  assert.equal(
+    reportFileHref('/api/v1/reports/kpis', november, 'xlsx'),
+    '/api/v1/reports/kpis?from=2026-11-01&to=2026-11-30&agencyCode=H26.104&format=xlsx',
+  );
+  assert.equal(
+    reportFileHref('/api/v1/reports/adoption', { ...november, agencyCode: undefined }, 'pdf'),
+    '/api/v1/reports/adoption?from=2026-11-01&to=2026-11-30&format=pdf',
+  );
 });

@@ -33,6 +33,18 @@ export function reportHref(path: string, a: ReportAddress): string {
   return withQuery(path, { tu: a.from, den: a.to, 'co-quan': a.agencyCode });
 }
 
+/**
+ * A report as a file (`format=xlsx|pdf`): the API address the page reads (`from`, `to`, `agencyCode`),
+ * so the file holds the figures on screen. The KPI, 766 and adoption pages' downloads.
+ */
+export function reportFileHref(
+  path: string,
+  q: { from: string; to: string; agencyCode?: string | undefined },
+  format: 'xlsx' | 'pdf',
+): string {
+  return withQuery(path, { from: q.from, to: q.to, agencyCode: q.agencyCode, format });
+}
+
 /** The drill page for an API list (only the reports' own lists are followed). */
 export function drillHref(link: string, back: string): string {
   return withQuery(PATHS.reportDrill, { nguon: link, ve: back });

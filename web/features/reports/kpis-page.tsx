@@ -1,7 +1,7 @@
 // /bao-cao/chi-tieu: the KPIs against the province's targets (GET /reports/kpis): each figure of the
 // period against its target with the dossiers behind it, the twelve months of a chosen KPI (a chart
-// and its table), each receiving agency's KPIs, and the targets themselves (set here by the province's
-// administrators). Period and agency live in the address (?tu=&den=&co-quan=).
+// and its table), each receiving agency's KPIs, the same as .xlsx and PDF, and the targets themselves (set
+// here by the province's administrators). Period and agency live in the address (?tu=&den=&co-quan=).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { vnDate } from '../../../common/time/vn-time.ts';
@@ -17,6 +17,7 @@ import { KpiTargets } from './kpi-targets-form.tsx';
 import { kpiMessages } from './kpi-messages.ts';
 import { kpiQueries } from './kpis-api.ts';
 import { civilText, readReportAddress, reportHref } from './kpis-model.ts';
+import { ReportDownloads } from './report-downloads.tsx';
 import { ReportFilters } from './report-filters.tsx';
 import { ReportsNav } from './reports-nav.tsx';
 import './kpis.css';
@@ -45,6 +46,7 @@ export function KpisPage() {
           <KpiCards figures={data.total.figures} />
           <KpiTrend trend={data.trend} />
           <KpiByAgency data={data} />
+          <ReportDownloads path="/api/v1/reports/kpis" query={address} />
           {data.province ? <KpiTargets province={data.province.code} /> : null}
         </div>
       ) : null}
