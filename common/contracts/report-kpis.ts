@@ -20,6 +20,12 @@ export const KpiFigure = Closed({
   met: Nullable(Type.Boolean()),
   /** Why there is no value, in Vietnamese; or a caveat (procedures of unknown level). */
   reason: Nullable(Type.String()),
+  /**
+   * `onlineProcedures`: the procedures offered whose online level the source does not state (counted
+   * as not online; the caveat's number, for a reader that words it in another language); null for the
+   * other KPIs and the months of the trend.
+   */
+  levelUnknown: Nullable(Count),
   /** What the numerator counts: a list of dossiers (or procedures); null where none can be listed. */
   drill: Nullable(Type.String()),
   /** The rest of the denominator (not synced, not paid online, late…). */

@@ -158,6 +158,10 @@ export const KPI_EMPTY_REASONS: Readonly<Record<KpiKey, string>> = {
   satisfaction: 'Không có đánh giá nào trong kỳ.',
 };
 
+/** The caveat of the procedure share when the source does not state some procedures' online level. */
+export const levelUnknownReason = (procedures: number): string =>
+  `${procedures} thủ tục chưa rõ mức độ dịch vụ công trực tuyến (nguồn không nêu), được tính là chưa cung cấp trực tuyến.`;
+
 /** Why the procedure share has no value in a month of the trend. */
 export const NO_CATALOGUE_HISTORY =
   'Danh mục thủ tục không lưu lịch sử cung cấp trực tuyến theo tháng; chỉ có số liệu hiện tại.';

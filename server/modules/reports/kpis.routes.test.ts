@@ -94,6 +94,9 @@ test('every KPI of the week at Phường Hoàn Kiếm against the hand count, wi
     report.total.figures.onlineProcedures.reason!,
     new RegExp(`^${catalogue.unknown} thủ tục chưa rõ`),
   );
+  // The caveat's number on its own, for the English page to word it.
+  assert.equal(report.total.figures.onlineProcedures.levelUnknown, catalogue.unknown);
+  assert.equal(report.total.figures.sync.levelUnknown, null);
 });
 
 test('the dossiers and procedures behind each figure are the ones it counts', async () => {

@@ -7,6 +7,7 @@ import {
   KPI_EMPTY_REASONS,
   KPI_KEYS,
   kpiShares,
+  levelUnknownReason,
   meetsTarget,
   NO_CATALOGUE_HISTORY,
   shareValue,
@@ -78,12 +79,13 @@ export function kpiFigures(
         target,
         met: null,
         reason: NO_CATALOGUE_HISTORY,
+        levelUnknown: null,
         drill: null,
         drillRest: null,
       };
     }
     const value = shareValue(share);
-    const unknown = kpi === 'onlineProcedures' ? (facts.procedures?.levelUnknown ?? 0) : 0;
+    const levelUnknown = kpi === 'onlineProcedures' ? (facts.procedures?.levelUnknown ?? null) : null;
     return {
       value,
       numerator: share.numerator,
@@ -91,11 +93,8 @@ export function kpiFigures(
       target,
       met: meetsTarget(share, target),
       reason:
-        value === null
-          ? KPI_EMPTY_REASONS[kpi]
-          : unknown > 0
-            ? `${unknown} thủ tục chưa rõ mức độ dịch vụ công trực tuyến (nguồn không nêu), được tính là chưa cung cấp trực tuyến.`
-            : null,
+        value === null ? KPI_EMPTY_REASONS[kpi] : levelUnknown ? levelUnknownReason(levelUnknown) : null,
+      levelUnknown,
       drill: drills[kpi][0],
       drillRest: drills[kpi][1],
     };
