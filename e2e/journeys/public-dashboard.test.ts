@@ -68,7 +68,7 @@ test('from the portal, without signing in: the month of Hà Nội by agency, cha
   await online.getByRole('row', { name: new RegExp(`^${WARD}`) }).waitFor();
   const chart = dashboard.chart('Trực tuyến');
   await eventually(async () => assert.ok(await dashboard.painted(chart), 'the chart is drawn'));
-  assert.match((await chart.getAttribute('aria-label')) ?? '', new RegExp(`${WARD} \\d`));
+  assert.match(await dashboard.labelledBy(chart), new RegExp(`${WARD} \\d`));
   await dashboard
     .table('Điểm các nhóm Chỉ số 766')
     .getByRole('row', { name: new RegExp(`^${WARD}`) })

@@ -7,20 +7,43 @@ const MONTHS = 'January February March April May June July August September Octo
   ' ',
 );
 
-/** A report period in words: "November 2026", "Q4 2026", "2026", or its two days. */
-function periodWords(from: string, to: string): string {
+/** A whole month, quarter, half year or year (months 1, 3, 6 or 12 from its first month); else null. */
+function wholePeriod(from: string, to: string): { year: number; first: number; months: number } | null {
   const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
   const [ty, tm] = to.split('-').map(Number) as [number, number];
   const lastDay = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
-  if (fd === 1 && fy === ty && to === `${ty}-${String(tm).padStart(2, '0')}-${lastDay}`) {
-    const months = tm - fm + 1;
-    if (months === 1) return `${MONTHS[fm - 1]} ${fy}`;
-    if (months === 3 && fm % 3 === 1) return `Q${(fm + 2) / 3} ${fy}`;
-    if (months === 6 && (fm === 1 || fm === 7)) return `the ${fm === 1 ? 'first' : 'second'} half of ${fy}`;
-    if (months === 12) return String(fy);
-  }
+  if (fd !== 1 || fy !== ty || to !== `${ty}-${String(tm).padStart(2, '0')}-${lastDay}`) return null;
+  const months = tm - fm + 1;
+  const named =
+    months === 1 ||
+    (months === 3 && fm % 3 === 1) ||
+    (months === 6 && (fm === 1 || fm === 7)) ||
+    months === 12;
+  return named ? { year: fy, first: fm, months } : null;
+}
+
+/** A report period in words: "November 2026", "Q4 2026", "2026", or its two days. */
+function periodWords(from: string, to: string): string {
+  const p = wholePeriod(from, to);
+  if (p?.months === 1) return `${MONTHS[p.first - 1]} ${p.year}`;
+  if (p?.months === 3) return `Q${(p.first + 2) / 3} ${p.year}`;
+  if (p?.months === 6) return `the ${p.first === 1 ? 'first' : 'second'} half of ${p.year}`;
+  if (p?.months === 12) return String(p.year);
   const day = (d: string) => d.split('-').reverse().join('/');
   return `${day(from)} to ${day(to)}`;
+}
+
+/** A period as form II.06a's title names it: "Q4 2026", "First half of 2026", "1 Jan 2026 – 31 Mar 2026". */
+function periodTitle(from: string, to: string): string {
+  const p = wholePeriod(from, to);
+  if (p?.months === 6) return `${p.first === 1 ? 'First' : 'Second'} half of ${p.year}`;
+  if (p?.months === 12) return `Year ${p.year}`;
+  if (p) return periodWords(from, to);
+  const day = (d: string) => {
+    const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
+    return `${dd} ${MONTHS[m - 1]!.slice(0, 3)} ${y}`;
+  };
+  return `${day(from)} – ${day(to)}`;
 }
 
 const minutes = (n: number): string => (n === 1 ? '1 minute' : `${n} minutes`);
@@ -959,6 +982,8 @@ export const en: Messages = {
     show: 'Show the report',
     loading: 'Loading the figures…',
     loaded: (period: string) => `Figures for ${period} loaded.`,
+    /** The period as the form's title names it: "Q4 2026", "January 2026", "Year 2026". */
+    periodLabel: (from: string, to: string) => periodTitle(from, to),
     scope: 'Scope',
     asOf: (when: string) => `Figures as of ${when}.`,
     empty: 'No dossier in the period.',

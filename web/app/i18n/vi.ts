@@ -896,6 +896,8 @@ export const vi = {
     show: 'Xem báo cáo',
     loading: 'Đang tải số liệu…',
     loaded: (period: string) => `Đã tải số liệu ${period}.`,
+    /** The period as the form's title names it: "Quý IV năm 2026" (the server's periodLabel too). */
+    periodLabel: (from: string, to: string) => periodLabel(from, to),
     scope: 'Phạm vi',
     asOf: (when: string) => `Số liệu tính đến ${when}.`,
     empty: 'Không có hồ sơ nào trong kỳ.',

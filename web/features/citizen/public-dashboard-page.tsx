@@ -10,7 +10,6 @@ import { withQuery } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { Page } from '../../app/page.tsx';
 import { PATHS } from '../../app/paths.ts';
-import { readStatus } from '../../app/query.ts';
 import { ReadError } from '../../app/read-error.tsx';
 import { useRouter } from '../../app/router.tsx';
 import { MonthInput } from '../../app/ui/month-input.tsx';
@@ -83,7 +82,7 @@ export function PublicDashboardPage() {
             onChange={(e) => setDraft((d) => ({ ...d, province: e.target.value }))}
           >
             {list.map((p) => (
-              <option key={p.code} value={p.code}>
+              <option key={p.code} value={p.code} lang="vi">
                 {p.name}
               </option>
             ))}
@@ -104,7 +103,13 @@ export function PublicDashboardPage() {
         </div>
       </form>
       <p className="overview-status" role="status">
-        {readStatus(read, kpiMessages(lang).loading, (d) => `${d.province.name}, ${monthText}`)}
+        {read.isFetching ? (
+          kpiMessages(lang).loading
+        ) : data ? (
+          <>
+            <span lang="vi">{data.province.name}</span>, {monthText}
+          </>
+        ) : null}
       </p>
       <ReadError read={read} />
       {data ? (

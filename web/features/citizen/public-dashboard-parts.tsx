@@ -1,15 +1,34 @@
 // The public dashboard's sections: one share (on time, online, satisfied) by agency as a chart with
-// its table beside it, and the Decision 766 group scores by agency, the province's first.
-import { useMemo } from 'react';
+// its table beside it, and the Decision 766 group scores by agency, the province's first. Agency names
+// are data (lang="vi", in the charts' summaries too); the groups are named by key (report-words.ts).
+import { Fragment, useMemo, type ReactNode } from 'react';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { ChartCanvas, type ChartSpec } from '../reports/chart-canvas.tsx';
 import { kpiMessages } from '../reports/kpi-messages.ts';
 import { percentFormat, pointsFormat } from '../reports/kpis-model.ts';
 import { COLORS } from '../reports/overview-model.ts';
 import { OverviewSection, OverviewTable } from '../reports/overview-table.tsx';
+import { groupName } from '../reports/report-words.ts';
 import type { PublicDashboardResponse, PublicUnit } from './public-dashboard-api.ts';
 
 type Rate = PublicUnit['onTime'];
+
+/** A chart's summary: "<what>: <agency> <figure>; …", each agency's name marked as data. */
+function chartSummary(what: string, items: { name: ReactNode; figure: string }[]): ReactNode {
+  return (
+    <>
+      {what}:{' '}
+      {items.map((item, i) => (
+        <Fragment key={i}>
+          {i > 0 ? '; ' : null}
+          {item.name} {item.figure}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
+const agencyName = (name: string) => <span lang="vi">{name}</span>;
 
 export function RateSection({
   id,
@@ -43,9 +62,9 @@ export function RateSection({
     [units, label, pick],
   );
   const whole = pick(data.total);
-  const row = (key: string, name: string, r: Rate) => ({
+  const row = (key: string, name: ReactNode, r: Rate) => ({
     key,
-    header: <span lang="vi">{name}</span>,
+    header: name,
     cells: [
       { label, value: pct(r.value, '–'), num: true },
       { label: m.public.figures, value: `${n.format(r.numerator)}/${n.format(r.denominator)}`, num: true },
@@ -56,7 +75,10 @@ export function RateSection({
       {units.length > 0 ? (
         <ChartCanvas
           spec={spec}
-          summary={`${m.public.chartOf(label)}: ${units.map((u) => `${u.name} ${pct(pick(u).value, '–')}`).join('; ')}`}
+          summary={chartSummary(
+            m.public.chartOf(label),
+            units.map((u) => ({ name: agencyName(u.name), figure: pct(pick(u).value, '–') })),
+          )}
           height={Math.max(160, units.length * 40 + 60)}
           unavailable={m.chartUnavailable}
         />
@@ -65,7 +87,7 @@ export function RateSection({
       <OverviewTable
         caption={`${m.public.table}: ${label}`}
         columns={[{ label: m.public.unit }, { label, num: true }, { label: m.public.figures, num: true }]}
-        rows={units.map((u) => row(u.code, u.name, pick(u)))}
+        rows={units.map((u) => row(u.code, agencyName(u.name), pick(u)))}
         foot={[row('total', m.public.whole, whole)]}
       />
     </OverviewSection>
@@ -100,11 +122,15 @@ export function Index766Section({ data }: { data: PublicDashboardResponse }) {
       </OverviewSection>
     );
   }
-  const row = (key: string, name: string, s: NonNullable<PublicUnit['index766']>) => ({
+  const row = (key: string, name: ReactNode, s: NonNullable<PublicUnit['index766']>) => ({
     key,
-    header: <span lang="vi">{name}</span>,
+    header: name,
     cells: [
-      ...s.groups.map((g) => ({ label: `${g.name} (${pts(g.max)})`, value: pts(g.points), num: true })),
+      ...s.groups.map((g) => ({
+        label: `${groupName(lang, g)} (${pts(g.max)})`,
+        value: pts(g.points),
+        num: true,
+      })),
       { label: `${m.public.index766} (${pts(s.max)})`, value: pts(s.points), num: true },
     ],
   });
@@ -118,10 +144,10 @@ export function Index766Section({ data }: { data: PublicDashboardResponse }) {
       ) : null}
       <ChartCanvas
         spec={spec}
-        summary={`${m.public.chartOf(m.public.index766)}: ${[
-          `${m.public.whole} ${pts(total.points)}`,
-          ...units.map((u) => `${u.name} ${pts(u.index766!.points)}`),
-        ].join('; ')}`}
+        summary={chartSummary(m.public.chartOf(m.public.index766), [
+          { name: m.public.whole, figure: pts(total.points) },
+          ...units.map((u) => ({ name: agencyName(u.name), figure: pts(u.index766!.points) })),
+        ])}
         height={Math.max(160, (units.length + 1) * 40 + 60)}
         unavailable={m.chartUnavailable}
       />
@@ -131,10 +157,10 @@ export function Index766Section({ data }: { data: PublicDashboardResponse }) {
           caption={`${m.public.table}: ${m.public.groups}`}
           columns={[
             { label: m.public.unit },
-            ...total.groups.map((g) => ({ label: `${g.name} (${pts(g.max)})`, num: true })),
+            ...total.groups.map((g) => ({ label: `${groupName(lang, g)} (${pts(g.max)})`, num: true })),
             { label: `${m.public.index766} (${pts(total.max)})`, num: true },
           ]}
-          rows={units.map((u) => row(u.code, u.name, u.index766!))}
+          rows={units.map((u) => row(u.code, agencyName(u.name), u.index766!))}
           foot={[row('total', m.public.whole, total)]}
         />
       </div>

@@ -1,7 +1,8 @@
 // /bao-cao/ii06a/ho-so: the dossiers behind one figure of Biểu II.06a (GET /reports/ii06a/dossiers),
 // "Cột (10) Quá hạn — 12 hồ sơ — <row> — <period>", listed as the worklist lists them (the code opens
-// the dossier), a page at a time, with the way back to the report. The row's name and the period's
-// words come from the report itself (the same query as the report page, so usually from the cache).
+// the dossier), a page at a time, with the way back to the report. The row's name (data, marked
+// Vietnamese) and the period come from the report itself (the same query as the report page, so
+// usually from the cache); the period is named in the interface's language (t.ii06a.periodLabel).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useRef } from 'react';
 import { useI18n } from '../../app/i18n/i18n.tsx';
@@ -12,6 +13,7 @@ import { Pager } from '../../app/pager.tsx';
 import { readStatus } from '../../app/query.ts';
 import { ReadError } from '../../app/read-error.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
+import { withData } from '../../app/ui/data-text.tsx';
 import { TableHead } from '../../app/ui/table-head.tsx';
 import { formatInstant, formatNumber } from '../calendar/vn-time.ts';
 import { statusLabel } from '../dossiers/dossier-format.ts';
@@ -103,10 +105,15 @@ function Drill({ address }: { address: DrillAddress }) {
       : (report.data?.rows.find((r) => r.key === address.key)?.name ?? address.key);
   const column = columnOf(address.cell);
   const label = cellHeading(t, address.cell);
+  const period = report.data ? t.ii06a.periodLabel(report.data.from, report.data.to) : '';
+  const headingOf = (row: string) => d.heading(column, label, formatNumber(t, data?.total ?? 0), row, period);
+  // A row's name is data (Vietnamese, marked so); the total's is the interface's word.
   const heading =
-    data && report.data
-      ? d.heading(column, label, formatNumber(t, data.total), rowName, report.data.periodLabel)
-      : d.title;
+    !data || !report.data
+      ? d.title
+      : address.key === undefined
+        ? headingOf(rowName)
+        : withData(headingOf, rowName);
   const group = address.cell.split('.')[0] as keyof typeof d.groups;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 

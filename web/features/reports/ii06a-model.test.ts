@@ -1,5 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { periodLabel } from '../../../common/reports/ii06a.ts';
+import { en } from '../../app/i18n/en.ts';
+import { vi } from '../../app/i18n/vi.ts';
 import {
   checkRange,
   currentQuarter,
@@ -153,5 +156,25 @@ describe('the period picker', () => {
     const years = pickerYears(NOW);
     assert.equal(years[0], 2026);
     assert.equal(years.at(-1), 2015);
+  });
+});
+
+describe("the period in the form's title", () => {
+  const cases: [string, string, string][] = [
+    ['2026-11-01', '2026-11-30', 'November 2026'],
+    ['2026-10-01', '2026-12-31', 'Q4 2026'],
+    ['2026-01-01', '2026-06-30', 'First half of 2026'],
+    ['2026-07-01', '2026-12-31', 'Second half of 2026'],
+    ['2026-01-01', '2026-12-31', 'Year 2026'],
+    ['2026-01-01', '2026-03-30', '1 Jan 2026 – 30 Mar 2026'],
+    ['2026-02-01', '2026-04-30', '1 Feb 2026 – 30 Apr 2026'],
+    ['2025-12-15', '2026-01-10', '15 Dec 2025 – 10 Jan 2026'],
+  ];
+  it("is the server's words in Vietnamese and English words in English", () => {
+    for (const [from, to, english] of cases) {
+      assert.equal(vi.ii06a.periodLabel(from, to), periodLabel(from, to));
+      assert.equal(en.ii06a.periodLabel(from, to), english, `${from} – ${to}`);
+    }
+    assert.equal(vi.ii06a.periodLabel('2026-10-01', '2026-12-31'), 'Quý IV năm 2026');
   });
 });

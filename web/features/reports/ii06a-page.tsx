@@ -61,15 +61,13 @@ export function Ii06aPage() {
       <Ii06aFilters value={choices} agencies={agencies} onShow={(next) => navigate(ii06aHref(next))} />
 
       <p className="overview-status" role="status">
-        {readStatus(result, r.loading, (d) => r.loaded(d.periodLabel))}
+        {readStatus(result, r.loading, (d) => r.loaded(r.periodLabel(d.from, d.to)))}
       </p>
       <ReadError read={result} />
 
       {data ? (
         <div className="ii06a-body" aria-busy={result.isFetching}>
-          <h2 className="section-heading" lang="vi">
-            {data.periodLabel}
-          </h2>
+          <h2 className="section-heading">{r.periodLabel(data.from, data.to)}</h2>
           <p className="note">
             {r.scope}: <span lang="vi">{data.scope.map((a) => a.name).join(', ')}</span>
           </p>

@@ -5,6 +5,7 @@
 import { II06A_CELLS, cellValue, type Ii06aCell } from '../../../common/reports/ii06a.ts';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { Link } from '../../app/router.tsx';
+import { withData } from '../../app/ui/data-text.tsx';
 import { formatNumber } from '../calendar/vn-time.ts';
 import { drillHref } from './ii06a-model.ts';
 import type { Ii06aResponse, Ii06aRow } from './reports-api.ts';
@@ -26,7 +27,10 @@ const groupOf = (cell: Ii06aCell): Group => cell.split('.')[0] as Group;
 
 type Figures = Pick<Ii06aRow, 'received' | 'resolved' | 'inProgress' | 'drill'>;
 
-function Figure({ t, figures, cell, row }: { t: Messages; figures: Figures; cell: Ii06aCell; row: string }) {
+/** `row` names the figure's row in its link: a row's name is data (Vietnamese), the total's is not. */
+type RowName = { name: string; data: boolean };
+
+function Figure({ t, figures, cell, row }: { t: Messages; figures: Figures; cell: Ii06aCell; row: RowName }) {
   const n = cellValue(figures, cell);
   const column = II06A_CELLS.find((c) => c.cell === cell)!.column;
   const label = `${t.ii06a.headings[groupOf(cell)]} — ${cellHeading(t, cell)} (${column})`;
@@ -37,7 +41,11 @@ function Figure({ t, figures, cell, row }: { t: Messages; figures: Figures; cell
       ) : (
         <Link to={drillHref(figures.drill, cell)} className="ii06a-figure">
           {formatNumber(t, n)}
-          <span className="visually-hidden">{t.ii06a.figureLink(column, cellHeading(t, cell), row)}</span>
+          <span className="visually-hidden">
+            {row.data
+              ? withData((name) => t.ii06a.figureLink(column, cellHeading(t, cell), name), row.name)
+              : t.ii06a.figureLink(column, cellHeading(t, cell), row.name)}
+          </span>
         </Link>
       )}
     </td>
@@ -46,7 +54,7 @@ function Figure({ t, figures, cell, row }: { t: Messages; figures: Figures; cell
 
 export function Ii06aTable({ t, data }: { t: Messages; data: Ii06aResponse }) {
   const r = t.ii06a;
-  const caption = r.caption(data.periodLabel);
+  const caption = r.caption(r.periodLabel(data.from, data.to));
   return (
     <div className="table-scroll ii06a-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table className="table ii06a-table">
@@ -92,7 +100,7 @@ export function Ii06aTable({ t, data }: { t: Messages; data: Ii06aResponse }) {
                 {row.name}
               </th>
               {II06A_CELLS.map(({ cell }) => (
-                <Figure key={cell} t={t} figures={row} cell={cell} row={row.name} />
+                <Figure key={cell} t={t} figures={row} cell={cell} row={{ name: row.name, data: true }} />
               ))}
             </tr>
           ))}
@@ -102,7 +110,13 @@ export function Ii06aTable({ t, data }: { t: Messages; data: Ii06aResponse }) {
             <td aria-hidden="true" />
             <th scope="row">{r.totalRow}</th>
             {II06A_CELLS.map(({ cell }) => (
-              <Figure key={cell} t={t} figures={data.total} cell={cell} row={r.totalRow} />
+              <Figure
+                key={cell}
+                t={t}
+                figures={data.total}
+                cell={cell}
+                row={{ name: r.totalRow, data: false }}
+              />
             ))}
           </tr>
         </tfoot>

@@ -1,6 +1,8 @@
 // The Decision 766 page's parts: the local score beside the official one, each group with its
 // indicators (rate, points, figures, the dossiers behind them or why there are none), the groups of
-// each agency, and the form a province administrator records the official score with.
+// each agency, and the form a province administrator records the official score with. Group and
+// indicator names and the reasons come from the server in Vietnamese; report-words.ts words them in
+// English.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { errorText } from '../../app/errors.ts';
@@ -10,6 +12,8 @@ import { kpiMessages } from './kpi-messages.ts';
 import { putOfficial, type Index766Response, type Official766 } from './kpis-api.ts';
 import { drillHref, percentFormat, pointsFormat } from './kpis-model.ts';
 import { OverviewSection, OverviewTable } from './overview-table.tsx';
+import { groupName, indicatorName, indicatorReason } from './report-words.ts';
+import { Said } from './said.tsx';
 
 type Score = Index766Response['total']['score'];
 
@@ -17,6 +21,7 @@ function useFormats() {
   const { lang, t } = useI18n();
   const pct = percentFormat(t.time.numberLocale);
   return {
+    lang,
     m: kpiMessages(lang),
     pts: pointsFormat(t.time.numberLocale),
     pct: (v: number | null) => pct(v, '–'),
@@ -60,7 +65,7 @@ export function ScoreSummary({
 }
 
 export function Groups({ score }: { score: Score }) {
-  const { m, pts, pct } = useFormats();
+  const { lang, m, pts, pct } = useFormats();
   const { location } = useRouter();
   const back = location.pathname + location.search;
   return (
@@ -69,11 +74,11 @@ export function Groups({ score }: { score: Score }) {
         <OverviewSection
           key={g.key}
           id={`group-${g.key}`}
-          heading={`${g.name}: ${pts(g.points)}/${pts(g.max)}`}
+          heading={`${groupName(lang, g)}: ${pts(g.points)}/${pts(g.max)}`}
         >
           {g.notComputable > 0 ? <p className="note">{m.index.notComputable(pts(g.notComputable))}</p> : null}
           <OverviewTable
-            caption={g.name}
+            caption={groupName(lang, g)}
             columns={[
               { label: m.index.indicator },
               { label: m.index.rate, num: true },
@@ -84,7 +89,7 @@ export function Groups({ score }: { score: Score }) {
             ]}
             rows={g.indicators.map((i) => ({
               key: i.key,
-              header: i.name,
+              header: <Said words={indicatorName(lang, i)} />,
               cells: [
                 { label: m.index.rate, value: pct(i.rate), num: true },
                 { label: m.index.points, value: i.points === null ? '–' : pts(i.points), num: true },
@@ -101,7 +106,7 @@ export function Groups({ score }: { score: Score }) {
                     ),
                   num: true,
                 },
-                { label: m.index.why, value: i.reason ?? '' },
+                { label: m.index.why, value: <Said words={indicatorReason(lang, i)} /> },
               ],
             }))}
           />
@@ -112,10 +117,10 @@ export function Groups({ score }: { score: Score }) {
 }
 
 export function ByAgency({ data }: { data: Index766Response }) {
-  const { m, pts } = useFormats();
+  const { lang, m, pts } = useFormats();
   const groups = data.total.score.groups;
   const points = (s: Score) => [
-    ...s.groups.map((g) => ({ label: g.name, value: pts(g.points), num: true })),
+    ...s.groups.map((g) => ({ label: groupName(lang, g), value: pts(g.points), num: true })),
     { label: m.index.local, value: pts(s.points), num: true },
   ];
   return (
@@ -125,7 +130,7 @@ export function ByAgency({ data }: { data: Index766Response }) {
           caption={m.index.byAgency}
           columns={[
             { label: m.kpis.agency },
-            ...groups.map((g) => ({ label: `${g.name} (${pts(g.max)})`, num: true })),
+            ...groups.map((g) => ({ label: `${groupName(lang, g)} (${pts(g.max)})`, num: true })),
             { label: m.index.local, num: true },
             { label: m.index.official, num: true },
           ]}
@@ -213,7 +218,7 @@ export function OfficialForm({
         {field('agencyCode', m.recordAgency, 'official-agencies')}
         <datalist id="official-agencies">
           {agencies.map((a) => (
-            <option key={a.code} value={a.code}>
+            <option key={a.code} value={a.code} lang="vi">
               {a.name}
             </option>
           ))}

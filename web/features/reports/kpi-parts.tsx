@@ -12,6 +12,8 @@ import type { KpisResponse } from './kpis-api.ts';
 import { drillHref, percentFormat } from './kpis-model.ts';
 import { COLORS } from './overview-model.ts';
 import { OverviewSection, OverviewTable } from './overview-table.tsx';
+import { kpiReason } from './report-words.ts';
+import { Said } from './said.tsx';
 
 function useFormats() {
   const { lang, t } = useI18n();
@@ -19,6 +21,7 @@ function useFormats() {
   const pct = percentFormat(t.time.numberLocale);
   const n = new Intl.NumberFormat(t.time.numberLocale);
   return {
+    lang,
     m,
     pct: (v: number | null) => pct(v, m.kpis.noValue),
     n: (v: number | null) => (v === null ? '–' : n.format(v)),
@@ -32,8 +35,9 @@ function useDrill(): (link: string) => string {
 }
 
 export function KpiCard({ kpi, figure }: { kpi: KpiKey; figure: KpiFigure }) {
-  const { m, pct, n } = useFormats();
+  const { lang, m, pct, n } = useFormats();
   const drill = useDrill();
+  const reason = kpiReason(lang, kpi, figure);
   const state = figure.met === null ? 'none' : figure.met ? 'met' : 'not-met';
   return (
     <div className={`kpi-card kpi-card-${state}`}>
@@ -60,7 +64,11 @@ export function KpiCard({ kpi, figure }: { kpi: KpiKey; figure: KpiFigure }) {
             ) : null}
           </span>
         ) : null}
-        {figure.reason ? <span className="kpi-reason">{figure.reason}</span> : null}
+        {reason ? (
+          <span className="kpi-reason">
+            <Said words={reason} />
+          </span>
+        ) : null}
       </dd>
     </div>
   );
@@ -77,8 +85,7 @@ export function KpiCards({ figures }: { figures: KpiFigures }) {
 }
 
 export function KpiTrend({ trend }: { trend: KpisResponse['trend'] }) {
-  const { lang } = useI18n();
-  const { m, pct, n } = useFormats();
+  const { lang, m, pct, n } = useFormats();
   const drill = useDrill();
   const [kpi, setKpi] = useState<KpiKey>('onTime');
   const monthText = (month: string) => `${month.slice(5)}/${month.slice(0, 4)}`;
@@ -129,7 +136,7 @@ export function KpiTrend({ trend }: { trend: KpisResponse['trend'] }) {
                 label: m.index.figures,
                 value:
                   f.numerator === null ? (
-                    (f.reason ?? '')
+                    <Said words={kpiReason(lang, kpi, f)} />
                   ) : f.drill && f.numerator > 0 ? (
                     <Link to={drill(f.drill)}>{`${n(f.numerator)}/${n(f.denominator)}`}</Link>
                   ) : (
