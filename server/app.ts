@@ -27,7 +27,8 @@ import { registerFileRoutes } from './modules/files/index.ts';
 import { registerDossierRoutes } from './modules/dossiers/index.ts';
 import { registerSyncRoutes } from './modules/sync/index.ts';
 import { registerPaymentRoutes } from './modules/payments/index.ts';
-import { registerReportRoutes } from './modules/reports/index.ts';
+import { registerAdoptionRoutes } from './modules/adoption/index.ts';
+import { registerKpiRoutes, registerReportRoutes } from './modules/reports/index.ts';
 import { registerStaffRoutes } from './modules/staff/index.ts';
 import { registerDocumentRoutes } from './modules/documents/index.ts';
 import { registerRatingRoutes } from './modules/ratings/index.ts';
@@ -143,6 +144,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerSyncRoutes(app, deps);
   registerPaymentRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerAdoptionRoutes(app, deps);
+  registerKpiRoutes(app, deps);
   registerStaffRoutes(app, deps);
   registerDocumentRoutes(app, deps);
   registerRatingRoutes(app, deps);

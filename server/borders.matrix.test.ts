@@ -162,18 +162,29 @@ test('#16.4 matrix: reports count within the caller’s province, and refuse an 
       '48': (await peoplesCommittee(rt.deps.db, '48')).split('.')[0],
       '79': 'H29',
     }[province];
+    const inProvince = (c: string) => c === level1 || c.startsWith(`${level1}.`);
     for (const a of own.json<{ agencies: { agency: { code: string } }[] }>().agencies)
-      assert.ok(
-        a.agency.code === level1 || a.agency.code.startsWith(`${level1}.`),
-        `${user} counts ${a.agency.code}`,
-      );
+      assert.ok(inProvince(a.agency.code), `${user} counts ${a.agency.code}`);
+    // Biểu II.06a over two years: every row an agency of the caller's province, and every dossier
+    // of the drill-down received there.
+    const period = 'from=2025-01-01&to=2026-12-31';
+    const ii06a = await call(user, 'GET', `/api/v1/reports/ii06a?${period}`);
+    assert.equal(ii06a.statusCode, 200, ii06a.body);
+    const report = ii06a.json<{ rows: { key: string }[]; total: { drill: string } }>();
+    for (const r of report.rows) assert.ok(inProvince(r.key), `${user} II.06a row ${r.key}`);
+    const drill = await call(user, 'GET', `${report.total.drill}&cell=received.total&pageSize=500`);
+    for (const d of drill.json<{ items: { agencyCode: string }[] }>().items)
+      assert.ok(inProvince(d.agencyCode), `${user} drills into ${d.agencyCode}`);
     for (const target of PLACES.filter((p) => p.province !== province)) {
-      const res = await call(
-        user,
-        'GET',
-        `/api/v1/reports/overview?agencyCode=${encodeURIComponent(code.get(target.unit)!)}`,
-      );
-      assert.equal(res.statusCode, 403, `${user} → ${target.unit}`);
+      const agency = encodeURIComponent(code.get(target.unit)!);
+      for (const url of [
+        `/api/v1/reports/overview?agencyCode=${agency}`,
+        `/api/v1/reports/ii06a?${period}&agencyCode=${agency}`,
+        `/api/v1/reports/ii06a/dossiers?${period}&agencyCode=${agency}&cell=received.total`,
+      ]) {
+        const res = await call(user, 'GET', url);
+        assert.equal(res.statusCode, 403, `${user} → ${url}`);
+      }
     }
   }
 });

@@ -77,7 +77,8 @@ export const Ii06aDrillQuery = Closed({
   groupBy: Type.Optional(Type.Enum([...II06A_GROUPS])),
   /** The row's key; absent: the total row. */
   key: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
-  cell: Type.Enum([...II06A_CELL_NAMES]),
+  /** A cell of the form, or `received.inPeriod`: columns (4) + (5), received in the period. */
+  cell: Type.Enum([...II06A_CELL_NAMES, 'received.inPeriod']),
   late: Type.Optional(Type.Enum(['time', 'day'])),
   withdrawn: Type.Optional(Type.Enum(['on-time', 'excluded'])),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })),
@@ -103,8 +104,8 @@ export type Ii06aDrillItem = Static<typeof Ii06aDrillItem>;
 
 export const Ii06aDrillResponse = Closed({
   cell: Type.String(),
-  /** The column of the form (3–13) and its Vietnamese heading. */
-  column: Type.Integer(),
+  /** The column of the form (3–13) and its Vietnamese heading; null for received.inPeriod (4 + 5). */
+  column: Nullable(Type.Integer()),
   label: Type.String(),
   total: Count,
   page: Type.Integer(),

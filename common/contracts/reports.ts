@@ -17,6 +17,8 @@ export const OverviewQuery = Closed({
    * figures compare across a reorganisation; `then`: each dossier where it was received.
    */
   map: Type.Optional(Type.Enum(['then', 'today'])),
+  /** `xlsx` or `pdf`: the per-agency table as a file. */
+  format: Type.Optional(Type.Enum(['json', 'xlsx', 'pdf'])),
 });
 export type OverviewQuery = Static<typeof OverviewQuery>;
 

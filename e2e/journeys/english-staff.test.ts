@@ -30,6 +30,7 @@ const CITIZEN_PAGES: ReadonlySet<PathName> = new Set<PathName>([
   'lookup',
   'lookupCode',
   'kiosk',
+  'publicDashboard',
 ]);
 
 const STAFF_PAGES = (Object.keys(PATHS) as PathName[]).filter((name) => !CITIZEN_PAGES.has(name));

@@ -69,7 +69,7 @@ test('leader.hang-trong opens the overview: a chart of the month by status and i
   assert.equal(await overview.heading.innerText(), 'Tổng quan hồ sơ các đơn vị');
   await overview.statusTable.waitFor();
   await eventually(async () => assert.ok(await overview.painted(overview.statusChart), 'the chart is drawn'));
-  assert.match((await overview.statusChart.getAttribute('aria-label')) ?? '', /Đã tiếp nhận [1-9]/);
+  assert.match(await overview.labelledBy(overview.statusChart), /Đã tiếp nhận [1-9]/);
   assert.ok((await overview.dataTableHeadings.count()) >= 2, 'every chart has its table');
 
   const received = await overview.rowCount(overview.statusTable, 'Đã tiếp nhận');

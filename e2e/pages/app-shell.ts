@@ -15,6 +15,17 @@ export class AppShell {
     return this.page.getByRole('heading', { level: 1 });
   }
 
+  /** The words an element's aria-labelledby points to: a chart's summary, its accessible name. */
+  async labelledBy(element: Locator): Promise<string> {
+    return element.evaluate((el) =>
+      (el.getAttribute('aria-labelledby') ?? '')
+        .split(' ')
+        .map((id) => document.getElementById(id)?.textContent ?? '')
+        .join(' ')
+        .trim(),
+    );
+  }
+
   /** The button offering the other language: "English" or "Tiếng Việt". */
   languageButton(label: 'English' | 'Tiếng Việt'): Locator {
     return this.header.getByRole('button', { name: label, exact: true });

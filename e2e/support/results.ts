@@ -30,7 +30,7 @@ export async function staffSession(browser: Browser, username: string): Promise<
   return context;
 }
 
-async function act(context: BrowserContext, code: string, action: string, body: object = {}) {
+export async function act(context: BrowserContext, code: string, action: string, body: object = {}) {
   const view = await context.request.get(`/api/v1/dossiers/${code}`);
   assert.equal(view.status(), 200, await view.text());
   const { version } = (await view.json()) as { version: number };
@@ -42,7 +42,7 @@ async function act(context: BrowserContext, code: string, action: string, body: 
 }
 
 /** Moves the dossier on from `context`'s step, to `next` when the step names its handler. */
-async function forward(context: BrowserContext, code: string, next: string): Promise<void> {
+export async function forward(context: BrowserContext, code: string, next: string): Promise<void> {
   const offered = (await (await context.request.get(`/api/v1/dossiers/${code}/actions`)).json()) as {
     items: { kind: string; inputs: { properties?: Record<string, unknown> } }[];
   };
@@ -104,6 +104,17 @@ export async function issueElectronicResult(
   options: { pdf?: Buffer; returnedTo?: string } = {},
 ): Promise<string> {
   const code = await dossierAtLeader(browser, applicant);
+  await approveAtLeader(browser, code, result, options.pdf);
+  if (options.returnedTo !== undefined) {
+    const desk = await staffSession(browser, 'desk.hang-trong');
+    await act(desk, code, 'return-result', { channel: 'counter', recipientName: options.returnedTo });
+    await desk.close();
+  }
+  return code;
+}
+
+/** leader.hang-trong approves a dossier at their step with the electronic `result` (its file `pdf`). */
+export async function approveAtLeader(browser: Browser, code: string, result: string, pdf?: Buffer) {
   const leader = await staffSession(browser, 'leader.hang-trong');
   const file = await leader.request.post('/api/v1/files', {
     headers: { origin: BASE_URL },
@@ -111,7 +122,7 @@ export async function issueElectronicResult(
       file: {
         name: 'ket-qua.pdf',
         mimeType: 'application/pdf',
-        buffer: options.pdf ?? smallPdf('Ket qua dien tu'),
+        buffer: pdf ?? smallPdf('Ket qua dien tu'),
       },
     },
   });
@@ -124,12 +135,6 @@ export async function issueElectronicResult(
     resultDocuments: [{ name: result, fileId }],
   });
   await leader.close();
-  if (options.returnedTo !== undefined) {
-    const desk = await staffSession(browser, 'desk.hang-trong');
-    await act(desk, code, 'return-result', { channel: 'counter', recipientName: options.returnedTo });
-    await desk.close();
-  }
-  return code;
 }
 
 type StoredComponent = { code: string; provided: string; documentIds?: string[]; fileIds?: string[] };

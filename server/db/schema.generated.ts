@@ -20,7 +20,41 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface AdoptionExplanations {
+  agency_id: Int8;
+  answer: string | null;
+  answered_at: Timestamp | null;
+  answered_by: Int8 | null;
+  /**
+   * The last Vietnamese civil day to answer on; the request is late from the day after.
+   */
+  due_on: string;
+  explanation_id: Generated<Int8>;
+  message: string;
+  /**
+   * First civil day of the period the agency is asked about; period_to its last, both included.
+   */
+  period_from: string;
+  period_to: string;
+  requested_at: Timestamp;
+  requested_by: Int8;
+}
+
+export interface AdoptionZeroReasons {
+  agency_id: Int8;
+  /**
+   * First Vietnamese civil day of the period the reason covers; period_to its last, both included.
+   */
+  period_from: string;
+  period_to: string;
+  reason: string;
+  recorded_at: Timestamp;
+  recorded_by: Int8;
+}
 
 export interface Agencies {
   agency_id: Generated<Int8>;
@@ -315,6 +349,54 @@ export interface IdempotencyKeys {
   response: ColumnType<JsonValue, string, string>;
   scope: string;
   status_code: number;
+}
+
+export interface Index766FormulaVersions {
+  created_at: Generated<Timestamp>;
+  formulas: ColumnType<JsonValue, string, string>;
+  /**
+   * Where the weights come from (a document, or the national portal's reporting as observed).
+   */
+  source: string;
+  valid_from: string;
+  version: string;
+}
+
+export interface Index766OfficialScores {
+  agency_id: Int8;
+  /**
+   * A year (2026), a quarter (2026-Q4) or a month (2026-11), as the national portal reports by year, quarter and month.
+   */
+  period: string;
+  recorded_at: Timestamp;
+  recorded_by: Int8;
+  score: Numeric;
+  /**
+   * Where the figure was read: the portal's page, a report or a letter, and when.
+   */
+  source_note: string;
+}
+
+export interface KpiTargets {
+  digitised: Numeric;
+  electronic_results: Numeric;
+  note: string | null;
+  on_time: Numeric;
+  online_dossiers: Numeric;
+  online_procedures: Numeric;
+  paid_online: Numeric;
+  /**
+   * The province: the first segment of its units.path (01 = Thành phố Hà Nội).
+   */
+  province_code: string;
+  satisfaction: Numeric;
+  set_at: Timestamp;
+  set_by: Int8 | null;
+  sync: Numeric;
+  /**
+   * Changes of this province's targets, from 1; a change names the version it replaces (409 when stale).
+   */
+  version: number;
 }
 
 export interface OfficeHours {
@@ -777,6 +859,8 @@ export interface Workflows {
 }
 
 export interface DB {
+  adoption_explanations: AdoptionExplanations;
+  adoption_zero_reasons: AdoptionZeroReasons;
   agencies: Agencies;
   agency_successions: AgencySuccessions;
   api_tokens: ApiTokens;
@@ -794,6 +878,9 @@ export interface DB {
   dossiers: Dossiers;
   files: Files;
   idempotency_keys: IdempotencyKeys;
+  index_766_formula_versions: Index766FormulaVersions;
+  index_766_official_scores: Index766OfficialScores;
+  kpi_targets: KpiTargets;
   office_hours: OfficeHours;
   oidc_sign_ins: OidcSignIns;
   outbox: Outbox;

@@ -1,5 +1,5 @@
-// Spreadsheets (.xlsx) for downloads: one sheet with a bold header row, frozen and filtered, column
-// widths, landscape A4 with the header repeated on every printed page. ExcelJS writes the workbook;
+// Spreadsheets (.xlsx) for downloads: a sheet (or several) with a bold header row, frozen and filtered,
+// column widths, landscape A4 with the header repeated on every printed page. ExcelJS writes the workbook;
 // its ZIP stamps every entry with the current time, so the package is re-zipped by fflate with the
 // given time: the same book gives the same bytes.
 import ExcelJS from 'exceljs';
@@ -16,10 +16,16 @@ export type XlsxColumn = {
 /** A cell: text, a number, a time (a Date, written as a spreadsheet serial) or empty. */
 export type XlsxCell = string | number | Date | undefined;
 
-export type XlsxBook = {
+/** One sheet: its name (at most 31 characters, unique in the book), its columns and rows. */
+export type XlsxSheet = {
   sheetName: string;
   columns: readonly XlsxColumn[];
   rows: readonly XlsxCell[][];
+};
+
+export type XlsxBook = XlsxSheet & {
+  /** Further sheets after the first, laid out the same way (a report's sections). */
+  more?: readonly XlsxSheet[];
   /** Document properties. */
   title: string;
   subject?: string;
@@ -54,7 +60,14 @@ export async function buildXlsx(book: XlsxBook): Promise<Buffer> {
   workbook.title = xmlText(book.title);
   if (book.subject) workbook.subject = xmlText(book.subject);
 
-  const sheet = workbook.addWorksheet(book.sheetName, {
+  for (const sheet of [book, ...(book.more ?? [])]) addSheet(workbook, sheet);
+
+  return repackXlsx(Buffer.from(await workbook.xlsx.writeBuffer()), book.packagedAt);
+}
+
+/** A sheet with a bold header row, frozen and filtered, the columns' widths and formats, landscape A4. */
+function addSheet(workbook: ExcelJS.Workbook, s: XlsxSheet): void {
+  const sheet = workbook.addWorksheet(s.sheetName, {
     views: [{ state: 'frozen', ySplit: 1, topLeftCell: 'A2' }],
     pageSetup: {
       paperSize: 9,
@@ -63,14 +76,14 @@ export async function buildXlsx(book: XlsxBook): Promise<Buffer> {
       margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
     },
   });
-  sheet.columns = book.columns.map((c) => ({
+  sheet.columns = s.columns.map((c) => ({
     width: c.width,
     ...(c.numFmt ? { style: { numFmt: c.numFmt } } : {}),
   }));
-  const header = sheet.addRow(book.columns.map((c) => xmlText(c.header)));
+  const header = sheet.addRow(s.columns.map((c) => xmlText(c.header)));
   header.font = { bold: true };
   header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  for (const cells of book.rows) {
+  for (const cells of s.rows) {
     const row = sheet.addRow(cells.map((c) => (typeof c === 'string' ? xmlText(c) || undefined : c)));
     row.eachCell((cell) => {
       if (typeof cell.value === 'string') cell.alignment = { vertical: 'top', wrapText: true };
@@ -78,10 +91,8 @@ export async function buildXlsx(book: XlsxBook): Promise<Buffer> {
   }
   sheet.autoFilter = {
     from: { row: 1, column: 1 },
-    to: { row: book.rows.length + 1, column: book.columns.length },
+    to: { row: s.rows.length + 1, column: s.columns.length },
   };
-
-  return repackXlsx(Buffer.from(await workbook.xlsx.writeBuffer()), book.packagedAt);
 }
 
 /**

@@ -57,6 +57,16 @@ const TrackingBookPage = lazyPage(
 );
 const WorklistPage = lazyPage(() => import('../features/dossiers/worklist-page.tsx'), 'WorklistPage');
 const OverviewPage = lazyPage(() => import('../features/reports/overview-page.tsx'), 'OverviewPage');
+const Ii06aPage = lazyPage(() => import('../features/reports/ii06a-page.tsx'), 'Ii06aPage');
+const Ii06aDrillPage = lazyPage(() => import('../features/reports/ii06a-drill-page.tsx'), 'Ii06aDrillPage');
+const AdoptionPage = lazyPage(() => import('../features/reports/adoption-page.tsx'), 'AdoptionPage');
+const KpisPage = lazyPage(() => import('../features/reports/kpis-page.tsx'), 'KpisPage');
+const Index766Page = lazyPage(() => import('../features/reports/index-766-page.tsx'), 'Index766Page');
+const DrillPage = lazyPage(() => import('../features/reports/drill-page.tsx'), 'DrillPage');
+const PublicDashboardPage = lazyPage(
+  () => import('../features/citizen/public-dashboard-page.tsx'),
+  'PublicDashboardPage',
+);
 const AdminPage = lazyPage(() => import('./pages/admin-page.tsx'), 'AdminPage');
 const StaffPage = lazyPage(() => import('../features/staff/staff-page.tsx'), 'StaffPage');
 const InboundPage = lazyPage(() => import('../features/sync/inbound-page.tsx'), 'InboundPage');
@@ -120,6 +130,12 @@ const ROUTES: readonly AppRoute[] = [
   page(PATHS.trackingBook, true, () => <TrackingBookPage />),
   page(PATHS.dossier, true, (p) => <DossierPage key={p.code} code={p.code} />),
   page(PATHS.reports, true, () => <OverviewPage />),
+  page(PATHS.reportIi06a, true, () => <Ii06aPage />),
+  page(PATHS.reportIi06aDossiers, true, () => <Ii06aDrillPage />),
+  page(PATHS.adoption, true, () => <AdoptionPage />),
+  page(PATHS.reportKpis, true, () => <KpisPage />),
+  page(PATHS.report766, true, () => <Index766Page />),
+  page(PATHS.reportDrill, true, () => <DrillPage />),
   page(PATHS.admin, true, () => <AdminPage />),
   page(PATHS.staff, true, () => <StaffPage />),
   page(PATHS.syncInbound, true, () => <InboundPage />),
@@ -139,6 +155,7 @@ const ROUTES: readonly AppRoute[] = [
   page(PATHS.lookup, false, () => <LookupPage code={null} />),
   page(PATHS.lookupCode, false, (p) => <LookupPage key={p.code} code={p.code} />),
   page(PATHS.kiosk, false, () => <KioskPage />),
+  page(PATHS.publicDashboard, false, () => <PublicDashboardPage />),
 ];
 
 /** While the session or a page's code loads; the same line for both, so nothing moves between them. */

@@ -149,9 +149,14 @@ export function Layout({ children }: { children: ReactNode }) {
                   </li>
                 ) : null}
                 {user.roles.some((r) => OVERVIEW_ROLES.includes(r.role)) ? (
-                  <li>
-                    <Link to={PATHS.reports}>{t.reports.nav}</Link>
-                  </li>
+                  <>
+                    <li>
+                      <Link to={PATHS.reports}>{t.reports.nav}</Link>
+                    </li>
+                    <li>
+                      <Link to={PATHS.reportIi06a}>{t.ii06a.nav}</Link>
+                    </li>
+                  </>
                 ) : null}
                 <li>
                   <Link to={PATHS.units}>{t.nav.units}</Link>

@@ -25,6 +25,18 @@ export const PATHS = {
   dossier: '/ho-so/:code',
   /** The leader's overview of their units; `?thang=YYYY-MM&co-quan=<agencyCode>`. */
   reports: '/bao-cao',
+  /** Biểu II.06a (II.06b by level); `?tu=&den=&co-quan=&nhom=&ban-do=&qua-han=&rut=` (ii06a-model.ts). */
+  reportIi06a: '/bao-cao/ii06a',
+  /** The dossiers behind one figure of II.06a: the report's parameters with `&dong=<row>&cot=<column>&trang=`. */
+  reportIi06aDossiers: '/bao-cao/ii06a/ho-so',
+  /** The adoption monitor: agencies not using the system, explanation requests; `?tu=&den=&co-quan=`. */
+  adoption: '/bao-cao/su-dung-he-thong',
+  /** The KPIs against the province's targets; `?tu=&den=&co-quan=`. */
+  reportKpis: '/bao-cao/chi-tieu',
+  /** The Decision 766 index; `?tu=&den=&co-quan=`. */
+  report766: '/bao-cao/chi-so-766',
+  /** The dossiers (or procedures) behind a report's figure; `?nguon=<API list>&ve=<report page>`. */
+  reportDrill: '/bao-cao/ho-so',
   /** The administrators' starting page: staff, catalogue, office hours, calendar, units. */
   admin: '/quan-tri',
   /** Staff accounts and their roles (quản lý cán bộ). */
@@ -52,6 +64,8 @@ export const PATHS = {
   lookup: '/tra-cuu',
   lookupCode: '/tra-cuu/:code',
   kiosk: '/kiosk',
+  /** The public dashboard: a province's month by agency; `?tinh=01&thang=2026-11`. */
+  publicDashboard: '/cong-dich-vu-cong/so-lieu',
 } as const;
 
 export const procedurePath = (code: string): string => buildPath(PATHS.procedure, { code });

@@ -27,6 +27,9 @@ import * as m20261209020000 from './20261209020000_received-by-agency.ts';
 import * as m20261209030000 from './20261209030000_receivable-anywhere.ts';
 import * as m20261209040000 from './20261209040000_province-calendars.ts';
 import * as m20261210000000 from './20261210000000_report-counts.ts';
+import * as m20261210020000 from './20261210020000_adoption.ts';
+import * as m20261210030000 from './20261210030000_kpi-targets.ts';
+import * as m20261210040000 from './20261210040000_index-766.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121000000_create-org-auth-audit': m20261121000000,
@@ -56,4 +59,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261209030000_receivable-anywhere': m20261209030000,
   '20261209040000_province-calendars': m20261209040000,
   '20261210000000_report-counts': m20261210000000,
+  '20261210020000_adoption': m20261210020000,
+  '20261210030000_kpi-targets': m20261210030000,
+  '20261210040000_index-766': m20261210040000,
 };

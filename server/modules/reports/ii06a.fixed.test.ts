@@ -9,6 +9,7 @@ import { peoplesCommittee } from '../../test/seeded.ts';
 import { FIXED_NOW, FIXED_WARDS, fixedHistories } from './fixtures/year-2026.ts';
 import { writeHistory } from './report-test-dossiers.ts';
 import type { Ii06aDrillResponse, Ii06aResponse } from '../../../common/contracts/report-ii06a.ts';
+import type { Index766Response } from '../../../common/contracts/report-766.ts';
 
 const clock = manualClock('2025-12-29T01:00:00Z');
 let rt: TestRuntime;
@@ -157,4 +158,34 @@ test('"which were overdue?": the drill-down names them', async () => {
   assert.deepEqual(await list(`${q4.total.drill}&cell=inProgress.overdue`), ['FX-B2', 'FX-A6']);
   assert.deepEqual(await list(`${q4.total.drill}&cell=resolved.late`), ['FX-A8']);
   assert.deepEqual(await list(`${q4.total.drill}&cell=received.carriedOver`), ['FX-B2', 'FX-A8']);
+  // Received in the period, columns (4) + (5): the adoption monitor's "received".
+  assert.deepEqual(await list(`${q4.total.drill}&cell=received.inPeriod`), [
+    'FX-A4',
+    'FX-B3',
+    'FX-A5',
+    'FX-B6',
+    'FX-A6',
+    'FX-C2',
+    'FX-A7',
+  ]);
+});
+
+test('ward A’s Decision 766 index for 2026, as computed by hand in docs/domain/reports.md', async () => {
+  const res = await rt.app.inject({
+    method: 'GET',
+    url: `/api/v1/reports/index-766?from=2026-01-01&to=2026-12-31&agencyCode=${code.A}`,
+    headers: { cookie },
+  });
+  assert.equal(res.statusCode, 200, res.body);
+  const row = res.json<Index766Response>().rows.find((r) => r.agency.code === code.A)!;
+  const points = Object.fromEntries(row.score.groups.map((g) => [g.key, [g.points, g.notComputable]]));
+  assert.deepEqual(points, {
+    transparency: [2.57, 12],
+    progress: [10, 0],
+    online: [5.14, 4],
+    payment: [2, 0],
+    satisfaction: [16.44, 0],
+    digitisation: [2.34, 12],
+  });
+  assert.deepEqual([row.score.points, row.score.notComputable], [38.49, 28]);
 });

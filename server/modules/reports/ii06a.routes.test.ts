@@ -186,10 +186,7 @@ test('a quarter as the statutory .xlsx and PDF: title, period, 13 columns, the t
   for (let n = 1; n <= 13; n++) assert.ok(cells.includes(`(${n})`), `column (${n})`);
   let totals: number[] = [];
   sheet.eachRow((r) => {
-    if (
-      r.getCell(2).text.includes('Tổng cộng') ||
-      r.getCell(1).text.includes('Tổng cộng')
-    ) {
+    if (r.getCell(2).text.includes('Tổng cộng') || r.getCell(1).text.includes('Tổng cộng')) {
       totals = Array.from({ length: 11 }, (_, i) => Number(r.getCell(i + 3).value));
     }
   });

@@ -171,7 +171,11 @@ export async function getIi06a(
 }
 
 /** The SQL condition of one cell over dossier `d` (common/reports/ii06a.ts countDossier, in SQL). */
-function cellCondition(cell: Ii06aCell, ask: Ii06aAsk, cut: string): RawBuilder<boolean> {
+function cellCondition(
+  cell: Ii06aCell | 'received.inPeriod',
+  ask: Ii06aAsk,
+  cut: string,
+): RawBuilder<boolean> {
   const { from, to, rules } = ask;
   const R = vnDay('d.received_at');
   const S = sql`(CASE WHEN d.status IN ('result-ready', 'returned') THEN d.result_at WHEN d.status IN ('withdrawn', 'stopped') THEN d.closed_at END)`;
@@ -185,7 +189,8 @@ function cellCondition(cell: Ii06aCell, ask: Ii06aAsk, cut: string): RawBuilder<
   const early = sql`(NOT ${withdrawn} AND d.due_at IS NOT NULL AND ${S} <= d.due_at AND ${SD} < ${DD})`;
   const onTime = sql`((NOT ${withdrawn} AND NOT ${late} AND NOT ${early}) OR (${withdrawn} AND ${rules.withdrawn === 'on-time'}))`;
   const overdue = sql`(d.due_at IS NOT NULL AND ${DD} <= ${cut}::date)`;
-  const conditions: Record<Ii06aCell, RawBuilder<unknown>> = {
+  const conditions: Record<Ii06aCell | 'received.inPeriod', RawBuilder<unknown>> = {
+    'received.inPeriod': sql`${R} >= ${from}::date`,
     'received.online': sql`${R} >= ${from}::date AND d.channel = 'online'`,
     'received.directOrPostal': sql`${R} >= ${from}::date AND d.channel <> 'online'`,
     'received.carriedOver': sql`${R} < ${from}::date AND (${S} IS NULL OR ${SD} >= ${from}::date)`,
@@ -204,7 +209,12 @@ function cellCondition(cell: Ii06aCell, ask: Ii06aAsk, cut: string): RawBuilder<
 export async function getIi06aDossiers(
   deps: Deps,
   scope: OverviewScope,
-  ask: Ii06aAsk & { cell: Ii06aCell; key: string | undefined; page: number; pageSize: number },
+  ask: Ii06aAsk & {
+    cell: Ii06aCell | 'received.inPeriod';
+    key: string | undefined;
+    page: number;
+    pageSize: number;
+  },
 ): Promise<Ii06aDrillResponse> {
   const cut = cutOffOf(ask.to, deps.clock.now());
   const successors = scope.map === 'today' ? await finalSuccessors(deps) : [];
@@ -243,7 +253,10 @@ export async function getIi06aDossiers(
       .offset((ask.page - 1) * ask.pageSize)
       .execute(),
   ]);
-  const column = II06A_CELLS.find((c) => c.cell === ask.cell)!;
+  const column = II06A_CELLS.find((c) => c.cell === ask.cell) ?? {
+    column: null,
+    label: 'Số mới tiếp nhận trong kỳ (cột 4 và 5)',
+  };
   const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
   return {
     cell: ask.cell,

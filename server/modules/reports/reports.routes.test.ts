@@ -4,6 +4,7 @@
 // administrators and auditors of different reach.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import ExcelJS from 'exceljs';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
 import { errorOf, loginAs } from '../../test/http.ts';
 import { funeralSupportAtCounter } from '../../test/fixtures.ts';
@@ -429,4 +430,22 @@ test('invalid input names the field', async () => {
   }
   const extra = await overview('leader.hang-trong', '?unit=00070');
   assert.equal(extra.statusCode, 400);
+});
+
+test('the month per agency as .xlsx and PDF', async () => {
+  const xlsx = await overview('leader.hang-trong', '?month=2026-11&format=xlsx');
+  assert.equal(xlsx.statusCode, 200, xlsx.body);
+  assert.match(String(xlsx.headers['content-disposition']), /tong-quan-2026-11-\d{14}\.xlsx/);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0]!;
+  assert.equal(sheet.getRow(1).getCell(1).text, 'Cơ quan tiếp nhận');
+  const json = await overviewOk('leader.hang-trong', '?month=2026-11');
+  const last = sheet.getRow(sheet.rowCount);
+  assert.equal(last.getCell(1).text, 'Tổng cộng');
+  assert.equal(last.getCell(3).value, json.totals.inPeriod);
+  assert.equal(last.getCell(7).value, json.totals.finished.late);
+  const pdf = await overview('leader.hang-trong', '?month=2026-11&format=pdf');
+  assert.equal(pdf.headers['content-type'], 'application/pdf');
+  assert.equal(pdf.rawPayload.subarray(0, 5).toString(), '%PDF-');
 });

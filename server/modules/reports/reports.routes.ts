@@ -20,6 +20,9 @@ import { DEFAULT_II06A_RULES, type Ii06aRules } from '../../../common/reports/ii
 import { getIi06a, getIi06aDossiers, type Ii06aAsk } from './ii06a.service.ts';
 import { ii06aPdf, ii06aXlsx } from './ii06a-export.ts';
 
+import { overviewTable } from './overview-export.ts';
+import { sendTable } from './table-export.ts';
+
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const errors = errorResponses(400, 401, 403, 404);
@@ -101,13 +104,21 @@ export function registerReportRoutes(root: FastifyInstance, deps: Deps): void {
         summary:
           'Tổng quan của lãnh đạo: hồ sơ trong tháng theo trạng thái, sắp đến hạn, quá hạn, tỷ lệ đúng hạn, theo cơ quan tiếp nhận',
         querystring: OverviewQuery,
+        produces: ['application/json', XLSX, 'application/pdf'],
         response: { 200: OverviewResponse, ...errors },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = requireActor(request);
       const scope = await overviewScope(deps, actor, request.query.agencyCode);
-      return getOverview(deps, { ...scope, map: request.query.map ?? 'today' }, request.query.month);
+      const overview = await getOverview(
+        deps,
+        { ...scope, map: request.query.map ?? 'today' },
+        request.query.month,
+      );
+      const format = request.query.format ?? 'json';
+      if (format === 'json') return overview;
+      return sendTable(reply, overviewTable(overview, deps.clock.now()), format);
     },
   );
 

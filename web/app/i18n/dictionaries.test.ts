@@ -131,3 +131,14 @@ test('#14 no .tsx under web/ writes a Vietnamese string outside the dictionaries
 test('#14 the source check finds a Vietnamese literal and a Vietnamese JSX text', () => {
   assert.deepEqual(literalsOf(`const a = 'Hồ sơ'; // Ghi chú\n<p>Trạng thái</p>`), ['Hồ sơ', 'Trạng thái']);
 });
+
+test('the English dictionary imports nothing at run time: its chunk would wait on the first chunk', () => {
+  // i18n.tsx loads en.ts with import() while the app's first chunk starts; a value en.ts imported
+  // from a module of that chunk made the English app wait on itself and never render.
+  const source = fs.readFileSync(path.join(import.meta.dirname, 'en.ts'), 'utf8');
+  const imports = source.split('\n').filter((line) => /^import\s/.test(line));
+  assert.deepEqual(
+    imports.filter((line) => !line.startsWith('import type ')),
+    [],
+  );
+});

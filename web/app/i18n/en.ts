@@ -1,5 +1,50 @@
 // English. Same keys as vi.ts (the Messages type holds them in step).
+// Imports nothing at run time: this dictionary is its own chunk, loaded by the app's first chunk
+// (web/app/i18n/i18n.tsx), and an import back into that chunk would wait on it forever.
 import type { Messages } from './vi.ts';
+
+const MONTHS = 'January February March April May June July August September October November December'.split(
+  ' ',
+);
+
+/** A whole month, quarter, half year or year (months 1, 3, 6 or 12 from its first month); else null. */
+function wholePeriod(from: string, to: string): { year: number; first: number; months: number } | null {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  if (fd !== 1 || fy !== ty || to !== `${ty}-${String(tm).padStart(2, '0')}-${lastDay}`) return null;
+  const months = tm - fm + 1;
+  const named =
+    months === 1 ||
+    (months === 3 && fm % 3 === 1) ||
+    (months === 6 && (fm === 1 || fm === 7)) ||
+    months === 12;
+  return named ? { year: fy, first: fm, months } : null;
+}
+
+/** A report period in words: "November 2026", "Q4 2026", "2026", or its two days. */
+function periodWords(from: string, to: string): string {
+  const p = wholePeriod(from, to);
+  if (p?.months === 1) return `${MONTHS[p.first - 1]} ${p.year}`;
+  if (p?.months === 3) return `Q${(p.first + 2) / 3} ${p.year}`;
+  if (p?.months === 6) return `the ${p.first === 1 ? 'first' : 'second'} half of ${p.year}`;
+  if (p?.months === 12) return String(p.year);
+  const day = (d: string) => d.split('-').reverse().join('/');
+  return `${day(from)} to ${day(to)}`;
+}
+
+/** A period as form II.06a's title names it: "Q4 2026", "First half of 2026", "1 Jan 2026 – 31 Mar 2026". */
+function periodTitle(from: string, to: string): string {
+  const p = wholePeriod(from, to);
+  if (p?.months === 6) return `${p.first === 1 ? 'First' : 'Second'} half of ${p.year}`;
+  if (p?.months === 12) return `Year ${p.year}`;
+  if (p) return periodWords(from, to);
+  const day = (d: string) => {
+    const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
+    return `${dd} ${MONTHS[m - 1]!.slice(0, 3)} ${y}`;
+  };
+  return `${day(from)} – ${day(to)}`;
+}
 
 const minutes = (n: number): string => (n === 1 ? '1 minute' : `${n} minutes`);
 
@@ -859,6 +904,167 @@ export const en: Messages = {
       ] as [string, string][],
     },
   },
+  ii06a: {
+    nav: 'Form II.06a',
+    reportsNav: 'Reports',
+    title: 'Form II.06a',
+    heading: 'Form II.06a — Administrative procedures handled and their results',
+    intro:
+      'Dossiers taken in, resolved and in progress in a period, in the layout of form II.06a/VPCP/KSTT (by level: form II.06b). Every figure other than 0 opens the list of the dossiers it counts.',
+    filters: 'Choose the period, the scope and the grouping',
+    period: 'Reporting period',
+    kind: 'Kind of period',
+    kinds: {
+      month: 'Month',
+      quarter: 'Quarter',
+      half: 'Half year',
+      year: 'Year',
+      range: 'From date – to date',
+    },
+    index: { month: 'Month', quarter: 'Quarter', half: 'Half' },
+    monthName: (n: number) =>
+      [
+        'January',
+        'February',
+        'March',
+        'April',
+        'May',
+        'June',
+        'July',
+        'August',
+        'September',
+        'October',
+        'November',
+        'December',
+      ][n - 1] ?? String(n),
+    quarterName: (n: number) => `Quarter ${['I', 'II', 'III', 'IV'][n - 1] ?? n}`,
+    halfName: (n: number) => (n === 1 ? 'First half' : 'Second half'),
+    year: 'Year',
+    from: 'From date',
+    to: 'To date',
+    rangeProblems: {
+      from: 'Enter the first day as day/month/year, for example 01/10/2026.',
+      to: 'Enter the last day as day/month/year, for example 31/12/2026.',
+      order: 'The last day must not be before the first day.',
+      length: 'A reporting period is at most 10 years.',
+    },
+    agency: 'Agency',
+    allAgencies: 'All agencies within my reach',
+    groupBy: 'Group by',
+    groups: {
+      agency: 'Agency',
+      unit: 'Administrative unit',
+      field: 'Field',
+      procedure: 'Administrative procedure',
+      level: 'By level (form II.06b)',
+    },
+    map: 'Administrative map',
+    maps: {
+      today: 'As the map is today: dossiers of reorganised agencies count for their successor',
+      then: 'Where they were received: dossiers count for the agency that received them, even one that no longer exists',
+    },
+    rules: 'Counting rules',
+    rulesSummary: (late: string, withdrawn: string) =>
+      `Late: ${late}; withdrawn or stopped dossiers: ${withdrawn}`,
+    late: 'What counts as resolved late',
+    lates: {
+      time: 'By the hour: a result given after the hour on the appointment slip is late, even on the appointed day.',
+      day: 'By the day: only a result given on a day after the appointed day is late.',
+    },
+    lateShort: { time: 'by the hour', day: 'by the day' },
+    withdrawn: 'Dossiers withdrawn on request or stopped',
+    withdrawns: {
+      'on-time':
+        'Counted as resolved on time, on the day they stopped (as one-stop systems usually count them).',
+      excluded: 'Not counted among the resolved; still counted among the dossiers taken in.',
+    },
+    withdrawnShort: { 'on-time': 'on time', excluded: 'not counted' },
+    show: 'Show the report',
+    loading: 'Loading the figures…',
+    loaded: (period: string) => `Figures for ${period} loaded.`,
+    /** The period as the form's title names it: "Q4 2026", "January 2026", "Year 2026". */
+    periodLabel: (from: string, to: string) => periodTitle(from, to),
+    scope: 'Scope',
+    asOf: (when: string) => `Figures as of ${when}.`,
+    empty: 'No dossier in the period.',
+    caption: (period: string) => `Administrative procedures handled and their results — ${period}`,
+    headings: {
+      number: 'No.',
+      received: 'Dossiers taken in',
+      resolved: 'Dossiers resolved',
+      inProgress: 'Dossiers in progress',
+      total: 'Total',
+      online: 'Online',
+      directOrPostal: 'In person, by post',
+      carriedOver: 'From the previous period',
+      early: 'Early',
+      onTime: 'On time',
+      late: 'Late',
+      withinLimit: 'Within the limit',
+      overdue: 'Overdue',
+    },
+    rowHeading: {
+      agency: 'Agency',
+      unit: 'Administrative unit',
+      field: 'Field',
+      procedure: 'Administrative procedure',
+      level: 'Level',
+    },
+    totalRow: 'Total',
+    figureLink: (column: number, label: string, row: string) =>
+      ` dossiers, column (${column}) ${label}, ${row}`,
+    downloads: 'Download the form',
+    xlsx: 'Download Excel (.xlsx)',
+    pdf: 'Download PDF',
+    downloadsHint: 'The file in the form’s layout, for the period, scope and rules shown.',
+  },
+  ii06aDrill: {
+    title: 'Dossiers behind a figure of form II.06a',
+    heading: (column: number, label: string, count: string, row: string, period: string) =>
+      `Column (${column}) ${label} — ${count} dossiers — ${row} — ${period}`,
+    back: 'Back to form II.06a',
+    badAddress:
+      'This address names no reporting period or no column of the form. Open it again from form II.06a.',
+    loading: 'Loading the dossiers…',
+    loaded: (n: string, page: number, pages: number) =>
+      pages > 1 ? `${n} dossiers, page ${page} of ${pages}.` : `${n} dossiers.`,
+    empty: 'No dossier.',
+    caption: 'The dossiers counted in the figure',
+    pages: 'Pages of the list of dossiers',
+    columns: {
+      code: 'Dossier code',
+      procedure: 'Procedure',
+      applicant: 'Applicant',
+      agency: 'Receiving agency',
+      status: 'Status',
+      received: 'Received',
+      due: 'Result due',
+      resolved: 'Resolved',
+    },
+    noDue: 'No time limit',
+    notResolved: 'Not resolved yet',
+    groups: {
+      received: 'Dossiers taken in',
+      resolved: 'Dossiers resolved',
+      inProgress: 'Dossiers in progress',
+    },
+    definitions: {
+      'received.total': 'Dossiers received in the period and those carried over from the previous one.',
+      'received.online': 'Dossiers received in the period, submitted online.',
+      'received.directOrPostal': 'Dossiers received in the period, submitted in person or by post.',
+      'received.carriedOver': 'Dossiers received before the period and not resolved when it began.',
+      'resolved.total': 'Dossiers resolved in the period: early, on time and late.',
+      'resolved.early': 'Dossiers with a result in the period, before the appointed day.',
+      'resolved.onTime':
+        'Dossiers with a result in the period on the appointed day and not late by the rules, those of procedures without a time limit, and withdrawn or stopped dossiers when the rules count them on time.',
+      'resolved.late':
+        'Dossiers with a result in the period, after the limit by the rules. A new appointment after an apology does not make a late dossier on time.',
+      'inProgress.total': 'Dossiers received and not resolved when the period ended.',
+      'inProgress.withinLimit': 'Dossiers in progress whose appointed day has not passed.',
+      'inProgress.overdue':
+        'Dossiers in progress past their appointed day: due on the last day of the period or before; for a period not over yet, before today.',
+    },
+  },
   adminHub: {
     nav: 'Administration',
     title: 'Administration',
@@ -1202,6 +1408,154 @@ export const en: Messages = {
     stillHeld: (portalCode: string, why: string) => `Dossier ${portalCode} is still held: ${why}`,
     rejectedNow: (portalCode: string, why: string) => `Dossier ${portalCode} was rejected: ${why}`,
     openDossier: (code: string) => `Open dossier ${code}`,
+  },
+  /** /bao-cao/su-dung-he-thong: the adoption monitor, the explanation requests and their answers. */
+  adoption: {
+    nav: 'System adoption',
+    title: 'System adoption',
+    heading: 'How the agencies use the system',
+    intro:
+      'Every agency with a one-stop desk within your reach, by administrative unit: dossiers received, resolved and returned in the period, staff signing in and acting, procedures with dossiers; agencies not using the system, explanation requests and answers.',
+    linkHint: 'Agencies not using the system, explanation requests and answers.',
+    filters: 'Choose the period and agency',
+    kind: 'Period',
+    kinds: { month: 'Month', quarter: 'Quarter', year: 'Year', range: 'From a day to a day' },
+    month: 'Month',
+    monthHint: 'Month/year, for example 11/2026.',
+    quarter: 'Quarter',
+    quarters: ['Q1', 'Q2', 'Q3', 'Q4'],
+    year: 'Year',
+    from: 'From',
+    to: 'To',
+    problems: {
+      month: 'Enter the month as month/year, for example 11/2026.',
+      year: 'Enter a four-digit year from 2000 to 2100.',
+      date: 'Enter a real date as day/month/year.',
+      order: 'The last day must not be before the first.',
+    },
+    agency: 'Agency',
+    allAgencies: 'All agencies within my reach',
+    show: 'Show figures',
+    /** The period in words: "November 2026", "Q4 2026". */
+    period: (from: string, to: string) => periodWords(from, to),
+    loading: 'Loading figures…',
+    loaded: (period: string) => `Figures for ${period} loaded.`,
+    periodHeading: (period: string) => `Figures for ${period}`,
+    scope: 'Scope',
+    asOf: (when: string) => `Figures read at ${when}; late answers are counted up to today.`,
+    summary: {
+      agencies: 'Agencies with a one-stop desk',
+      using: 'Using the system',
+      notUsing: 'Not using the system',
+      zeroExplained: 'No dossiers, with a reason',
+      received: 'Dossiers received',
+      resolved: 'Dossiers resolved',
+      returned: 'Results returned',
+      requests: 'Explanation requests',
+      answered: 'Answered',
+      late: 'Answer overdue',
+    },
+    verdicts: {
+      using: 'Using the system',
+      'not-using': 'Not using the system',
+      'zero-explained': 'No dossiers, with a reason',
+    },
+    states: { awaiting: 'Awaiting an answer', late: 'Answer overdue', answered: 'Answered' },
+    groups: {
+      heading: 'By administrative unit',
+      onlyNotUsing: 'Show only agencies not using the system',
+      none: 'No agency to show.',
+      columns: {
+        agency: 'Agency',
+        verdict: 'Status',
+        received: 'Received',
+        resolved: 'Resolved',
+        returned: 'Returned',
+        staff: 'Staff signed in',
+        actions: 'Dossier actions',
+        procedures: 'Procedures with dossiers',
+        explanation: 'Explanation',
+      },
+      staff: (signedIn: string, total: string, signIns: string) =>
+        `${signedIn}/${total} people (${signIns} sign-ins)`,
+      procedures: (used: string, offered: string, share: string) => `${used}/${offered} (${share})`,
+      noStaff: 'No staff account',
+      noProcedures: 'Offers no procedure',
+      reason: (text: string) => `Reason: ${text}`,
+      noRequest: 'Not asked',
+      request: (state: string, due: string) => `${state}, due ${due}`,
+      ask: 'Ask for an explanation',
+      askOf: (name: string) => `Ask ${name} for an explanation`,
+    },
+    trend: {
+      heading: 'Twelve-month trend',
+      caption: 'Dossiers received and resolved by month, the twelve months to the end of the period',
+      month: 'Month',
+      chart: (parts: string) => `Bar chart, dossiers received and resolved over twelve months: ${parts}.`,
+    },
+    ask: {
+      heading: 'Ask an agency for an explanation',
+      intro:
+        "Send the agency's leaders a request to explain why it did not use the system in the period shown; the agency answers in the system by the due date.",
+      agency: 'Agency asked',
+      period: 'Period to explain',
+      dueOn: 'Answer due',
+      dueHint: 'The last day the agency may answer on; late from the day after.',
+      message: 'Request',
+      defaultMessage: (period: string) =>
+        `Please explain why no dossier was received or resolved in the one-stop system for ${period}.`,
+      send: 'Send the request',
+      sent: (name: string) => `Explanation request sent to ${name}.`,
+      errors: 'The request was not sent',
+      agencyMissing: 'Choose the agency to ask.',
+      dueMissing: 'Enter the due date as day/month/year.',
+      messageMissing: 'Enter the request.',
+    },
+    requests: {
+      heading: 'Explanation requests',
+      mineHeading: 'Explanation requests to your agency',
+      none: 'No explanation request yet.',
+      count: (n: number) => (n === 1 ? '1 explanation request.' : `${n} explanation requests.`),
+      filter: 'Status',
+      all: 'All',
+      period: 'Period to explain',
+      requested: 'Asked by',
+      requestedAt: 'Asked at',
+      dueOn: 'Answer due',
+      message: 'Request',
+      answer: 'Explanation',
+      answeredBy: 'Answered by',
+      answeredAt: 'Answered at',
+      answeredLate: 'Answered after the due date',
+      reply: 'Explanation',
+      replyHint: 'Why the system was not used and what the agency will do.',
+      send: 'Send the explanation',
+      sent: 'Explanation sent.',
+      replyMissing: 'Enter the explanation.',
+    },
+    definitions: {
+      heading: 'How the figures are counted',
+      items: [
+        [
+          'Received, resolved',
+          'Dossiers received in the period (online, at the desk, by post) and dossiers resolved in it (a result, a withdrawal or a stop), counted for the receiving agency, read from the report counts kept with the dossiers.',
+        ],
+        ['Returned', 'Results handed to the applicant in the period, at the agency that handed them.'],
+        [
+          'Staff signed in',
+          'Active accounts holding a role at the agency; how many of them signed in during the period out of all, and how many sign-ins.',
+        ],
+        [
+          'Procedures with dossiers',
+          'The procedures the agency offers that had at least one dossier received or resolved in the period.',
+        ],
+        [
+          'Not using the system',
+          'An agency with a one-stop desk that received and resolved no dossier in the period, unless an administrator recorded a reason (for example, no dossiers arose).',
+        ],
+        ['Answer overdue', 'An explanation request still unanswered after its due day (Vietnam time).'],
+      ] as [string, string][],
+    },
   },
   address: {
     legend: 'Address',

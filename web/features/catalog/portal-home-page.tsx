@@ -17,6 +17,7 @@ import { currentYear } from '../calendar/vn-time.ts';
 import { catalogQueries, PORTAL_PAGE_SIZE } from './catalog-api.ts';
 import { portalAddress, portalStatus, readFilters } from './portal-filters.ts';
 import { ProcedureCard } from './procedure-card.tsx';
+import { PublicDashboardCard } from '../citizen/public-dashboard-link.tsx';
 
 const DEBOUNCE_MS = 250;
 const MIN_LENGTH = 2;
@@ -196,6 +197,7 @@ export function PortalHomePage() {
               </Link>
               <p className="card-hint">{t.portal.dueHint}</p>
             </li>
+            <PublicDashboardCard />
           </ul>
         </section>
       ) : null}

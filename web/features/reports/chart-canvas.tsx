@@ -1,8 +1,8 @@
-// A chart on a canvas that assistive technology reads as one image with a summary (role="img",
-// aria-label, the same summary as fallback content). The page always shows the same numbers in a
+// A chart on a canvas that assistive technology reads as one image with a summary (role="img", named by
+// the summary given as its fallback content, where data such as agency names can carry lang="vi"). The page always shows the same numbers in a
 // table beside it: the table is the accessible view, the chart a picture of it. chart.js comes in
 // its own chunk (chart-setup.ts), fetched the first time a chart is drawn.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import type { Chart } from './chart-setup.ts';
 
 type ChartModule = { Chart: typeof Chart };
@@ -95,14 +95,15 @@ export function ChartCanvas({
 }: {
   /** Memoise it: a new object draws the chart again. */
   spec: ChartSpec;
-  /** What the chart shows, in words (its accessible name). */
-  summary: string;
+  /** What the chart shows, in words (its accessible name); names that are data in `<span lang="vi">`. */
+  summary: ReactNode;
   /** In CSS pixels; the width follows the page. */
   height: number;
   /** Said when chart.js cannot be fetched; the table still has the numbers. */
   unavailable: string;
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const summaryId = useId();
   const [failed, setFailed] = useState(false);
 
   useEffect(() => {
@@ -127,8 +128,8 @@ export function ChartCanvas({
   return (
     <>
       <div className="chart-box" style={{ height }}>
-        <canvas ref={canvas} role="img" aria-label={summary}>
-          {summary}
+        <canvas ref={canvas} role="img" aria-labelledby={summaryId}>
+          <span id={summaryId}>{summary}</span>
         </canvas>
       </div>
       {failed ? <p className="note">{unavailable}</p> : null}

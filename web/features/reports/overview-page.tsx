@@ -19,6 +19,7 @@ import { ByStatus, Figures, Results } from './overview-charts.tsx';
 import { OverviewFilters, type Filters } from './overview-filters.tsx';
 import { agencyOptions, formatsFor, isEmpty, overviewHref, readOverviewQuery } from './overview-model.ts';
 import { reportQueries } from './reports-api.ts';
+import { ReportsNav } from './reports-nav.tsx';
 
 function Definitions({ t }: { t: Messages }) {
   return (
@@ -36,6 +37,13 @@ function Definitions({ t }: { t: Messages }) {
       </dl>
     </section>
   );
+}
+
+/** The per-agency table of the month as a file (GET /reports/overview?format=). */
+function overviewExportHref(month: string, agencyCode: string | undefined, format: 'xlsx' | 'pdf'): string {
+  const q = new URLSearchParams({ month, format });
+  if (agencyCode) q.set('agencyCode', agencyCode);
+  return `/api/v1/reports/overview?${q.toString()}`;
 }
 
 export function OverviewPage() {
@@ -68,6 +76,7 @@ export function OverviewPage() {
   const month = data?.month ?? filters.month;
   return (
     <Page title={r.title} heading={r.heading} intro={r.intro} className="overview-page">
+      <ReportsNav />
       <OverviewFilters value={filters} agencies={options} onShow={onShow} />
 
       <p className="overview-status" role="status">
@@ -92,6 +101,14 @@ export function OverviewPage() {
               <ByAgency t={t} f={f} data={data} />
             </>
           )}
+          <p className="row-actions overview-downloads">
+            <a className="button" href={overviewExportHref(month, query.agencyCode, 'xlsx')} download>
+              {t.ii06a.xlsx}
+            </a>
+            <a className="button" href={overviewExportHref(month, query.agencyCode, 'pdf')} download>
+              {t.ii06a.pdf}
+            </a>
+          </p>
           <WithoutDossiers t={t} f={f} data={data} />
           <Definitions t={t} />
         </div>
