@@ -938,6 +938,11 @@ async function intakeComparison(): Promise<boolean> {
   const off = summary(modes.off);
   const on = summary(modes.on);
   const increase = on.total / off.total - 1;
+  // Each pair of runs side by side (the machine's load moves between pairs more than within one).
+  const pairs = modes.on.map((r, i) => median(r.total) / median(modes.off[i]!.total) - 1);
+  console.log(
+    `  each pair, with over without (medians of its rounds): ${pairs.map((p) => `${p >= 0 ? '+' : ''}${(p * 100).toFixed(1)} %`).join(', ')}`,
+  );
   console.log(
     `  median CPU per intake over ${off.rounds} rounds each: without the report counts ${off.total.toFixed(2)} ms ` +
       `(server ${off.server.toFixed(2)} + PostgreSQL ${off.database.toFixed(2)}), with them ${on.total.toFixed(2)} ms ` +
