@@ -16,14 +16,9 @@ import {
   type Ii06aGroup,
   type Ii06aRules,
 } from '../../../common/reports/ii06a.ts';
-import type {
-  Ii06aDrillItem,
-  Ii06aDrillResponse,
-  Ii06aResponse,
-  Ii06aRow,
-} from '../../../common/contracts/report-ii06a.ts';
-import { DOSSIER_STATUSES, type DossierStatus } from '../../../common/dossiers/index.ts';
+import type { Ii06aDrillResponse, Ii06aResponse, Ii06aRow } from '../../../common/contracts/report-ii06a.ts';
 import { vnDate } from '../../../common/time/vn-time.ts';
+import { RESOLVED_AT, procedureNames, toDrillItem } from './dossier-list.ts';
 import { countRows, countedAt, finalSuccessors, inScope, vnDay } from './report-counts.ts';
 import type { OverviewScope } from './reports.service.ts';
 
@@ -41,11 +36,6 @@ export function cutOffOf(to: string, now: Date): string {
   const today = vnDate(now);
   return to < today ? to : previousDay(today);
 }
-
-/** The latest published (or else latest) version of each procedure: its name and field. */
-const procedureNames = sql`(SELECT DISTINCT ON (p.code) p.code, v.name, v.field_name
-  FROM procedures p JOIN procedure_versions v ON v.procedure_id = p.procedure_id
-  ORDER BY p.code, (v.status = 'published') DESC, v.version DESC)`;
 
 const NO_FIELD = 'Chưa xác định lĩnh vực';
 const LEVEL_NAMES: Record<string, string> = {
@@ -178,7 +168,7 @@ function cellCondition(
 ): RawBuilder<boolean> {
   const { from, to, rules } = ask;
   const R = vnDay('d.received_at');
-  const S = sql`(CASE WHEN d.status IN ('result-ready', 'returned') THEN d.result_at WHEN d.status IN ('withdrawn', 'stopped') THEN d.closed_at END)`;
+  const S = RESOLVED_AT;
   const SD = vnDay(S);
   const DD = vnDay('d.due_at');
   const withdrawn = sql`d.status IN ('withdrawn', 'stopped')`;
@@ -228,9 +218,6 @@ export async function getIi06aDossiers(
     .where(inScope(scope))
     .where(cellCondition(ask.cell, ask, cut))
     .$if(ask.key !== undefined, (q) => q.where(sql<boolean>`${key} = ${ask.key}`));
-  const S = sql<
-    string | null
-  >`(CASE WHEN d.status IN ('result-ready', 'returned') THEN d.result_at WHEN d.status IN ('withdrawn', 'stopped') THEN d.closed_at END)`;
   const [count, items] = await Promise.all([
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
     base
@@ -245,7 +232,7 @@ export async function getIi06aDossiers(
         'a.name as agency_name',
         sql<string | null>`pf.name`.as('procedure_name'),
         sql<string | null>`d.applicant->>'fullName'`.as('applicant_name'),
-        S.as('resolved_at'),
+        RESOLVED_AT.as('resolved_at'),
       ])
       .orderBy('d.received_at')
       .orderBy('d.code')
@@ -257,7 +244,6 @@ export async function getIi06aDossiers(
     column: null,
     label: 'Số mới tiếp nhận trong kỳ (cột 4 và 5)',
   };
-  const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
   return {
     cell: ask.cell,
     column: column.column,
@@ -265,19 +251,6 @@ export async function getIi06aDossiers(
     total: Number(count.n),
     page: ask.page,
     pageSize: ask.pageSize,
-    items: items.map((r): Ii06aDrillItem => ({
-      code: r.code,
-      procedureCode: r.procedure_code,
-      procedureName: r.procedure_name ?? r.procedure_code,
-      applicantName: r.applicant_name ?? '',
-      status: r.status,
-      statusLabel: DOSSIER_STATUSES[r.status as DossierStatus].label,
-      channel: r.channel,
-      receivedAt: iso(r.received_at)!,
-      dueAt: iso(r.due_at),
-      resolvedAt: iso(r.resolved_at),
-      agencyCode: r.agency_code,
-      agencyName: r.agency_name,
-    })),
+    items: items.map(toDrillItem),
   };
 }

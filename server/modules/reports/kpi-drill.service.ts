@@ -10,10 +10,9 @@ import type {
   KpiProcedureFigure,
   KpiProceduresResponse,
 } from '../../../common/contracts/report-kpis.ts';
-import type { Ii06aDrillItem } from '../../../common/contracts/report-ii06a.ts';
-import { DOSSIER_STATUSES, type DossierStatus } from '../../../common/dossiers/index.ts';
 import { countedAt, finalSuccessors, inScope, vnDay } from './report-counts.ts';
 import { procedureRows } from './kpi-facts.ts';
+import { RESOLVED_AT, procedureNames, toDrillItem } from './dossier-list.ts';
 import type { OverviewScope } from './reports.service.ts';
 
 export const KPI_DOSSIER_LABELS: Record<KpiDossierFigure, string> = {
@@ -36,7 +35,7 @@ export const KPI_DOSSIER_LABELS: Record<KpiDossierFigure, string> = {
   unsatisfied: 'Hồ sơ được đánh giá không hài lòng',
 };
 
-const RESOLVED = sql`(CASE WHEN d.status IN ('result-ready', 'returned') THEN d.result_at WHEN d.status IN ('withdrawn', 'stopped') THEN d.closed_at END)`;
+const RESOLVED = RESOLVED_AT;
 
 /** The SQL condition of a figure over dossier `d` in the period (report_dossier_rows, in a WHERE). */
 function figureCondition(
@@ -93,8 +92,6 @@ export type DrillAsk = {
   pageSize: number;
 };
 
-const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
-
 export async function getKpiDossiers(
   deps: Deps,
   scope: OverviewScope,
@@ -109,13 +106,10 @@ export async function getKpiDossiers(
     .where(inScope(scope))
     .where(figureCondition(ask.figure, ask))
     .$if(ask.key !== undefined, (q) => q.where('a.code', '=', ask.key!));
-  const names = sql`(SELECT DISTINCT ON (p.code) p.code, v.name FROM procedures p
-    JOIN procedure_versions v ON v.procedure_id = p.procedure_id
-    ORDER BY p.code, (v.status = 'published') DESC, v.version DESC)`;
   const [count, items] = await Promise.all([
     base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
     base
-      .leftJoin(names.as('pf'), (j) => j.on(sql<boolean>`pf.code = d.procedure_code`))
+      .leftJoin(procedureNames.as('pf'), (j) => j.on(sql<boolean>`pf.code = d.procedure_code`))
       .select([
         'd.code',
         'd.procedure_code',
@@ -141,20 +135,7 @@ export async function getKpiDossiers(
     total: Number(count.n),
     page: ask.page,
     pageSize: ask.pageSize,
-    items: items.map((r): Ii06aDrillItem => ({
-      code: r.code,
-      procedureCode: r.procedure_code,
-      procedureName: r.procedure_name ?? r.procedure_code,
-      applicantName: r.applicant_name ?? '',
-      status: r.status,
-      statusLabel: DOSSIER_STATUSES[r.status as DossierStatus].label,
-      channel: r.channel,
-      receivedAt: iso(r.received_at)!,
-      dueAt: iso(r.due_at),
-      resolvedAt: iso(r.resolved_at),
-      agencyCode: r.agency_code,
-      agencyName: r.agency_name,
-    })),
+    items: items.map(toDrillItem),
   };
 }
 
