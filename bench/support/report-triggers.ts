@@ -4,12 +4,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../server/db/schema.ts';
 
-/** The report-count triggers, by table: four tables, five triggers. */
+/** The report-count triggers, by table: four tables, six triggers. */
 export const REPORT_TRIGGERS: [table: string, trigger: string][] = [
   ['dossiers', 'dossiers_report_counts'],
   ['dossiers', 'dossiers_report_counts_update'],
   ['payments', 'payments_report_counts'],
   ['portal_sync_state', 'portal_sync_report_counts'],
+  ['portal_sync_state', 'portal_sync_report_counts_insert'],
   ['dossier_ratings', 'ratings_report_counts'],
 ];
 

@@ -271,8 +271,13 @@ export async function up(db: Kysely<any>): Promise<void> {
   await run(`CREATE TRIGGER payments_report_counts AFTER INSERT OR DELETE OR UPDATE OF status, channel ON payments
     FOR EACH ROW EXECUTE FUNCTION report_payment_change()`);
   await run(relatedTrigger('report_sync_change', 'portal_sync_state', 'dossier_code', 'code'));
-  await run(`CREATE TRIGGER portal_sync_report_counts AFTER INSERT OR DELETE OR UPDATE OF acked_at ON portal_sync_state
+  // A sync row is created when the first message is queued, before the portal answers: its insert
+  // changes no count, so the trigger fires on an insert only when it is already acknowledged (the hot
+  // path of every intake pays nothing for it).
+  await run(`CREATE TRIGGER portal_sync_report_counts AFTER DELETE OR UPDATE OF acked_at ON portal_sync_state
     FOR EACH ROW EXECUTE FUNCTION report_sync_change()`);
+  await run(`CREATE TRIGGER portal_sync_report_counts_insert AFTER INSERT ON portal_sync_state
+    FOR EACH ROW WHEN (NEW.acked_at IS NOT NULL) EXECUTE FUNCTION report_sync_change()`);
   await run(ratingTrigger);
   await run(`CREATE TRIGGER ratings_report_counts AFTER INSERT OR DELETE OR UPDATE OF level, rated_at ON dossier_ratings
     FOR EACH ROW EXECUTE FUNCTION report_rating_change()`);
