@@ -21,7 +21,8 @@
 //        [--cases=1x16,8x16,1x50,8x50] (desks × connections; --cases=8x16 runs issue #20's case only)
 //        [--rounds=5] (rounds of issue #20's case)
 //        [--no-report-counts] (the report-count triggers off on the bench's database: what keeping
-//        report_days and report_months costs an intake, measured by bench/reports.ts both ways)
+//        the report counts costs an intake, measured by bench/reports.ts both ways; with them on, the
+//        deltas the intakes append are folded at the end of each timed run, inside its CPU window)
 import os from 'node:os';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -34,6 +35,7 @@ import { cpuMeter } from './support/cpu.ts';
 import { countStatements, injectLogin } from './support/statements.ts';
 import { buildApp } from '../server/app.ts';
 import { setReportTriggers } from './support/report-triggers.ts';
+import { foldReportDeltas } from '../server/modules/reports/index.ts';
 
 const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const flag = (name: string) =>
@@ -305,10 +307,18 @@ try {
     const base = serial;
     serial += n;
     const bodies = Array.from({ length: n }, (_x, i) => intakeBody(desks[i % deskCount]!, base + i));
-    return runClosedLoop(concurrency, n, async (i) => {
+    const run = await runClosedLoop(concurrency, n, async (i) => {
       const res = await post(desks[i % deskCount]!, base + i, bodies[i]!);
       if (res.status !== 201) throw new Error(`HTTP ${res.status}: ${res.body.slice(0, 200)}`);
     });
+    // The worker's share of keeping the report counts: folding the deltas these intakes appended
+    // (after the timed loop, inside the CPU window the caller measures).
+    if (REPORT_COUNTS) await foldReportDeltas(rt.deps);
+    return run;
+  };
+  /** Folds what earlier writes (the ceilings' rows too) appended, before a CPU window opens. */
+  const settle = async () => {
+    if (REPORT_COUNTS) await foldReportDeltas(rt.deps);
   };
   // Warm-up: JIT (the server keeps getting faster over its first thousand or so intakes), pools,
   // caches; and one received dossier per desk to copy the ceiling's rows from.
@@ -333,6 +343,7 @@ try {
       caseNo++;
       if (!CASES.some((c) => c.deskCount === deskCount && c.concurrency === concurrency)) continue;
       const label = `${deskCount} desk${deskCount > 1 ? 's' : ''}, ${concurrency} connections`;
+      await settle();
       let from = await cpu.snapshot();
       const motcua = await intakeRun(concurrency, deskCount, requests);
       const motcuaCpu = await cpu.since(from);
@@ -369,6 +380,7 @@ try {
         // Issue #20's case: more rounds of intake then two-insert transactions, back to back.
         const rounds = [{ motcua, pair, motcuaCpu }];
         for (let r = 1; r < ROUNDS; r++) {
+          await settle();
           const f = await cpu.snapshot();
           const m = await intakeRun(concurrency, deskCount, requests);
           const mCpu = await cpu.since(f);

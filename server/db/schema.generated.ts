@@ -675,6 +675,32 @@ export interface Reorganisations {
   summary: ColumnType<JsonValue, string, string>;
 }
 
+export interface ReportDayCounts {
+  agency_id: Int8 | null;
+  day: string | null;
+  digitised: number | null;
+  due: number | null;
+  due_met: number | null;
+  due_passed_closed: number | null;
+  due_passed_same_day: number | null;
+  fee_bearing: number | null;
+  late_same_day: number | null;
+  paid_online: number | null;
+  procedure_code: string | null;
+  rated_satisfied: number | null;
+  rated_unsatisfied: number | null;
+  rated_very_satisfied: number | null;
+  received_direct: number | null;
+  received_online: number | null;
+  resolved_early: number | null;
+  resolved_late: number | null;
+  resolved_no_due: number | null;
+  resolved_on_time: number | null;
+  resolved_withdrawn: number | null;
+  results_electronic: number | null;
+  synced: number | null;
+}
+
 export interface ReportDays {
   agency_id: Int8;
   day: string;
@@ -700,6 +726,58 @@ export interface ReportDays {
   results_electronic: Generated<number>;
   slot: number;
   synced: Generated<number>;
+}
+
+export interface ReportDeltas {
+  agency_id: Int8;
+  day: string;
+  digitised: Generated<number>;
+  due: Generated<number>;
+  due_met: Generated<number>;
+  due_passed_closed: Generated<number>;
+  due_passed_same_day: Generated<number>;
+  fee_bearing: Generated<number>;
+  late_same_day: Generated<number>;
+  paid_online: Generated<number>;
+  procedure_code: string;
+  rated_satisfied: Generated<number>;
+  rated_unsatisfied: Generated<number>;
+  rated_very_satisfied: Generated<number>;
+  received_direct: Generated<number>;
+  received_online: Generated<number>;
+  resolved_early: Generated<number>;
+  resolved_late: Generated<number>;
+  resolved_no_due: Generated<number>;
+  resolved_on_time: Generated<number>;
+  resolved_withdrawn: Generated<number>;
+  results_electronic: Generated<number>;
+  synced: Generated<number>;
+}
+
+export interface ReportMonthCounts {
+  agency_id: Int8 | null;
+  digitised: number | null;
+  due: number | null;
+  due_met: number | null;
+  due_passed_closed: number | null;
+  due_passed_same_day: number | null;
+  fee_bearing: number | null;
+  late_same_day: number | null;
+  month: string | null;
+  paid_online: number | null;
+  procedure_code: string | null;
+  rated_satisfied: number | null;
+  rated_unsatisfied: number | null;
+  rated_very_satisfied: number | null;
+  received_direct: number | null;
+  received_online: number | null;
+  resolved_early: number | null;
+  resolved_late: number | null;
+  resolved_no_due: number | null;
+  resolved_on_time: number | null;
+  resolved_withdrawn: number | null;
+  results_electronic: number | null;
+  synced: number | null;
 }
 
 export interface ReportMonths {
@@ -895,7 +973,10 @@ export interface DB {
   receipt_counters: ReceiptCounters;
   reorganisation_handovers: ReorganisationHandovers;
   reorganisations: Reorganisations;
+  report_day_counts: ReportDayCounts;
   report_days: ReportDays;
+  report_deltas: ReportDeltas;
+  report_month_counts: ReportMonthCounts;
   report_months: ReportMonths;
   seed_state: SeedState;
   sessions: Sessions;

@@ -2,9 +2,12 @@
 // change, never from a scan of every dossier per request. A dossier's row contributes counts to the
 // days its events fall on (received, resolved, due); the triggers below take back the old row's
 // contribution and add the new one's in the transaction that changes the row, so the counts are
-// exact whichever code writes the dossier (intake, actions, hand-overs, imports). Each count is kept
-// per (receiving agency, procedure, day) and per (receiving agency, procedure, month): a period reads
-// its whole months from the one and its edge days from the other. The rules are those of
+// exact whichever code writes the dossier (intake, actions, hand-overs, imports). The triggers only
+// append their rows to report_deltas (no grouping, no index, no conflict): the worker folds them into
+// report_days (per receiving agency, procedure and day) and report_months (per month) every few
+// seconds (report-counts.ts foldReportDeltas), and readers read the views report_day_counts and
+// report_month_counts, which add what is not yet folded, so every read is exact at its snapshot. A
+// period reads its whole months from the one and its edge days from the other. The rules are those of
 // docs/domain/reports.md ("Biểu II.06a"); `npm run cli -- reports:rebuild` recounts them from the
 // dossiers.
 import { sql, type Kysely } from 'kysely';
@@ -108,9 +111,13 @@ LANGUAGE sql STABLE AS $fn$
   })}
 $fn$`;
 
-/** Adds rows of `report_rows` (agency, procedure, day, counts…) to both tables, in one statement. */
-const applyRows = (source: string) => `
-  WITH g AS (
+/**
+ * Adds rows of `source` (agency, procedure, day, counts…) to both tables in one statement, answering
+ * `answer` (by default how many day rows it touched): the rebuild, and the fold, whose source is the
+ * deltas it takes in `sourceCte` (a data-modifying WITH item that runs whether or not it is read).
+ */
+export const applyRows = (source: string, options: { sourceCte?: string; answer?: string } = {}) => `
+  WITH ${options.sourceCte ? `${options.sourceCte}, ` : ''}g AS (
     SELECT agency_id, procedure_code, day, ${sums} FROM (${source}) r
     GROUP BY agency_id, procedure_code, day HAVING ${nonZero}
   ), m AS (
@@ -118,20 +125,30 @@ const applyRows = (source: string) => `
     SELECT agency_id, procedure_code, date_trunc('month', day)::date, (pg_backend_pid() % 4)::smallint, ${sums}
     FROM g GROUP BY agency_id, procedure_code, date_trunc('month', day)::date
     ON CONFLICT (agency_id, month, procedure_code, slot) DO UPDATE SET ${adds('report_months')}
+  ), d AS (
+    INSERT INTO report_days (agency_id, procedure_code, day, slot, ${list})
+    SELECT agency_id, procedure_code, day, (pg_backend_pid() % 4)::smallint, ${REPORT_COUNT_COLUMNS.join(', ')} FROM g
+    ON CONFLICT (agency_id, day, procedure_code, slot) DO UPDATE SET ${adds('report_days')}
   )
-  INSERT INTO report_days (agency_id, procedure_code, day, slot, ${list})
-  SELECT agency_id, procedure_code, day, (pg_backend_pid() % 4)::smallint, ${REPORT_COUNT_COLUMNS.join(', ')} FROM g
-  ON CONFLICT (agency_id, day, procedure_code, slot) DO UPDATE SET ${adds('report_days')}`;
+  SELECT ${options.answer ?? 'count(*) AS n FROM g'}`;
+
+/** Appends rows of `source` to report_deltas as they come (an intake's hot path: no grouping, no index). */
+const appendRows = (source: string) =>
+  `INSERT INTO report_deltas (agency_id, procedure_code, day, ${list}) ${source}`;
+/** Appends the sum of rows of `source` per day, leaving out the days where they cancel out. */
+const appendSums = (source: string) =>
+  appendRows(`SELECT agency_id, procedure_code, day, ${sums} FROM (${source}) r
+    GROUP BY agency_id, procedure_code, day HAVING ${nonZero}`);
 
 const dossierTrigger = `
 CREATE FUNCTION report_dossier_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   IF TG_OP = 'INSERT' THEN
-    ${applyRows('SELECT * FROM report_dossier_rows(NEW, 1)')};
+    ${appendRows('SELECT * FROM report_dossier_rows(NEW, 1)')};
   ELSIF TG_OP = 'DELETE' THEN
-    ${applyRows('SELECT * FROM report_dossier_rows(OLD, -1)')};
+    ${appendRows('SELECT * FROM report_dossier_rows(OLD, -1)')};
   ELSE
-    ${applyRows('SELECT * FROM report_dossier_rows(NEW, 1) UNION ALL SELECT * FROM report_dossier_rows(OLD, -1)')};
+    ${appendSums('SELECT * FROM report_dossier_rows(NEW, 1) UNION ALL SELECT * FROM report_dossier_rows(OLD, -1)')};
   END IF;
   RETURN NULL;
 END $fn$`;
@@ -167,7 +184,7 @@ BEGIN
       : `before_synced := TG_OP <> 'INSERT' AND OLD.acked_at IS NOT NULL;`
   }
   IF before_synced = after_synced AND before_fee = after_fee AND before_paid = after_paid THEN RETURN NULL; END IF;
-  ${applyRows(`SELECT d.received_by_agency_id AS agency_id, d.procedure_code, ((d.received_at AT TIME ZONE 'UTC') + interval '7 hours')::date AS day,
+  ${appendRows(`SELECT d.received_by_agency_id AS agency_id, d.procedure_code, ((d.received_at AT TIME ZONE 'UTC') + interval '7 hours')::date AS day,
       ${REPORT_COUNT_COLUMNS.map((c) =>
         c === 'synced'
           ? `(after_synced::int - before_synced::int) AS synced`
@@ -184,10 +201,10 @@ const ratingTrigger = `
 CREATE FUNCTION report_rating_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
   IF TG_OP <> 'INSERT' THEN
-    ${applyRows(ratingRows('OLD', '-1'))};
+    ${appendRows(ratingRows('OLD', '-1'))};
   END IF;
   IF TG_OP <> 'DELETE' THEN
-    ${applyRows(ratingRows('NEW', '1'))};
+    ${appendRows(ratingRows('NEW', '1'))};
   END IF;
   RETURN NULL;
 END $fn$`;
@@ -210,6 +227,7 @@ function ratingRows(row: string, sign: string): string {
 
 /** Every count recounted from the dossiers and ratings (the rebuild, and the migration's first fill). */
 export const REBUILD_REPORT_COUNTS = [
+  'DELETE FROM report_deltas',
   'DELETE FROM report_days',
   'DELETE FROM report_months',
   applyRows(`SELECT r.* FROM dossiers d CROSS JOIN LATERAL report_dossier_rows(d, 1) r`),
@@ -247,10 +265,32 @@ export async function up(db: Kysely<any>): Promise<void> {
     await run(`CREATE INDEX ${table}_${period}_idx ON ${table} (${period})`);
   }
   await run(
-    `COMMENT ON TABLE report_days IS 'Report counts per receiving agency (received_by_agency_id, the agency of the day), procedure and Vietnamese civil day, kept by triggers on dossiers, payments, portal_sync_state and dossier_ratings in the writing transaction; slot spreads concurrent writers over up to four rows (pg_backend_pid() % 4), a read sums them. Each column counts the dossiers whose event falls on the day (docs/domain/reports.md, "The counts"). Rebuilt by npm run cli -- reports:rebuild.'`,
+    `COMMENT ON TABLE report_days IS 'Report counts per receiving agency (received_by_agency_id, the agency of the day), procedure and Vietnamese civil day, folded from report_deltas, which triggers on dossiers, payments, portal_sync_state and dossier_ratings append to in the writing transaction; slot spreads concurrent writers over up to four rows (pg_backend_pid() % 4), a read sums them (through report_day_counts). Each column counts the dossiers whose event falls on the day (docs/domain/reports.md, "The counts"). Rebuilt by npm run cli -- reports:rebuild.'`,
   );
   await run(
-    `COMMENT ON TABLE report_months IS 'The counts of report_days summed per month (month = its first day), kept by the same triggers: a period reads its whole months here and its edge days in report_days.'`,
+    `COMMENT ON TABLE report_months IS 'The counts of report_days summed per month (month = its first day), folded with them: a period reads its whole months here and its edge days in report_days (through report_month_counts and report_day_counts).'`,
+  );
+  await run(`CREATE TABLE report_deltas (
+  agency_id bigint NOT NULL,
+  procedure_code text NOT NULL,
+  day date NOT NULL,
+  ${columns}
+)`);
+  await run(
+    `COMMENT ON TABLE report_deltas IS 'What the report-count triggers add, appended as it comes in the writing transaction (no index, no key: an intake pays for an insert only); the worker folds it into report_days and report_months (foldReportDeltas) and deletes it in the same transaction. Read through the views report_day_counts and report_month_counts, which add it.'`,
+  );
+  const counted = REPORT_COUNT_COLUMNS.join(', ');
+  await run(`CREATE VIEW report_day_counts AS
+  SELECT agency_id, procedure_code, day, ${counted} FROM report_days
+  UNION ALL SELECT agency_id, procedure_code, day, ${counted} FROM report_deltas`);
+  await run(`CREATE VIEW report_month_counts AS
+  SELECT agency_id, procedure_code, month, ${counted} FROM report_months
+  UNION ALL SELECT agency_id, procedure_code, date_trunc('month', day)::date AS month, ${counted} FROM report_deltas`);
+  await run(
+    `COMMENT ON VIEW report_day_counts IS 'The report counts per receiving agency, procedure and day as they stand: report_days and the deltas not yet folded (several rows per key: sum them).'`,
+  );
+  await run(
+    `COMMENT ON VIEW report_month_counts IS 'The report counts per receiving agency, procedure and month as they stand: report_months and the deltas not yet folded (several rows per key: sum them).'`,
   );
   await run(contributionFunction);
   await run(dossierTrigger);

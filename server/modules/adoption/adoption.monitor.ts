@@ -2,8 +2,8 @@
 // scope, grouped by administrative unit, what it received, resolved and returned in a period, how its
 // staff signed in and acted, the share of its procedures that had a dossier, the verdict "not using the
 // system" (or a reason for a legitimate zero), the requests to explain, and a 12-month trend. Received
-// and resolved are read from the count tables (report_months for the whole months, report_days for
-// the days at the edges), never from the dossiers; docs/domain/reports.md, "Adoption monitor".
+// and resolved are read from the counts (report_month_counts for the whole months, report_day_counts
+// for the days at the edges), never from the dossiers; docs/domain/reports.md, "Adoption monitor".
 import { sql, type RawBuilder } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
@@ -54,10 +54,10 @@ async function activity(
   const parts: RawBuilder<unknown>[] = [];
   const columns = sql`r.agency_id, r.procedure_code, ${RECEIVED} AS received, ${RESOLVED} AS resolved`;
   if (months)
-    parts.push(sql`SELECT ${columns} FROM report_months r
+    parts.push(sql`SELECT ${columns} FROM report_month_counts r
       WHERE r.month BETWEEN ${`${months.first}-01`}::date AND ${`${months.last}-01`}::date`);
   for (const [a, b] of days)
-    parts.push(sql`SELECT ${columns} FROM report_days r WHERE r.day BETWEEN ${a}::date AND ${b}::date`);
+    parts.push(sql`SELECT ${columns} FROM report_day_counts r WHERE r.day BETWEEN ${a}::date AND ${b}::date`);
   const { rows } = await sql<{
     agency_id: string;
     procedure_code: string;
@@ -82,11 +82,11 @@ async function activity(
   return byAgency;
 }
 
-/** Received and resolved per agency in scope and month of the trend (report_months). */
+/** Received and resolved per agency in scope and month of the trend (report_month_counts). */
 async function trend(deps: Deps, scope: OverviewScope, input: { months: string[]; at: RawBuilder<string> }) {
   const { rows } = await sql<{ agency_id: string; month: string; received: string; resolved: string }>`
     SELECT a.agency_id, to_char(r.month, 'YYYY-MM') AS month, sum(${RECEIVED}) AS received, sum(${RESOLVED}) AS resolved
-    FROM report_months r
+    FROM report_month_counts r
     JOIN agencies a ON a.agency_id = ${input.at}
     JOIN units u ON u.unit_id = a.unit_id
     WHERE r.month BETWEEN ${`${input.months[0]}-01`}::date AND ${`${input.months.at(-1)}-01`}::date

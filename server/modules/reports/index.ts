@@ -4,7 +4,13 @@
 // "Steering by figures".
 export { registerReportRoutes, overviewScope } from './reports.routes.ts';
 export { registerKpiRoutes } from './kpis.routes.ts';
-export { finalSuccessors, inScope, rebuildReportCounts } from './report-counts.ts';
+export {
+  finalSuccessors,
+  foldReportDeltas,
+  inScope,
+  rebuildReportCounts,
+  startReportFolder,
+} from './report-counts.ts';
 export type { OverviewScope } from './reports.service.ts';
 export {
   asOfLine,

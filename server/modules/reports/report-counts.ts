@@ -1,15 +1,19 @@
-// Reading the report counts (report_days, report_months; kept by the triggers of migration
-// 20261210000000_report-counts): a period reads each whole month from report_months and the days of the
-// months a boundary cuts from report_days, so a year costs twelve rows per agency and procedure, not 365.
-// Every report of issue "Steering by figures" reads through here.
+// Reading the report counts (kept by the triggers of migration 20261210000000_report-counts, through
+// the views report_month_counts and report_day_counts: the folded counts and the deltas not yet
+// folded): a period reads each whole month by month and the days of the months a boundary cuts day by
+// day, so a year costs twelve rows per agency and procedure, not 365. Every report of issue "Steering
+// by figures" reads through here. The worker folds the deltas the triggers append (foldReportDeltas).
 import { sql, type RawBuilder } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import {
+  applyRows,
   REBUILD_REPORT_COUNTS,
   REPORT_COUNT_COLUMNS,
 } from '../../db/migrations/20261210000000_report-counts.ts';
 import { nextDay } from '../../../common/reports/ii06a.ts';
 import type { OverviewScope, Reach } from './reports.service.ts';
+import type { JobLog } from '../../platform/jobs/job-log.ts';
+import { startPeriodic, type Periodic } from '../../platform/jobs/periodic.ts';
 
 export type CountColumn = (typeof REPORT_COUNT_COLUMNS)[number];
 export { REPORT_COUNT_COLUMNS };
@@ -27,14 +31,14 @@ export function countRows(to: string, boundaries: readonly string[]): RawBuilder
   const end = nextDay(to);
   const cut = [...new Set([...boundaries, end].filter((b) => b.slice(8) !== '01').map(monthOf))].sort();
   const cols = sql.raw(REPORT_COUNT_COLUMNS.join(', '));
-  const wholeMonths = sql`SELECT agency_id, procedure_code, month AS at, ${cols} FROM report_months
+  const wholeMonths = sql`SELECT agency_id, procedure_code, month AS at, ${cols} FROM report_month_counts
     WHERE month < ${end}::date${cut.length > 0 ? sql` AND month NOT IN (${sql.join(cut.map((m) => sql`${m}::date`))})` : sql``}`;
   if (cut.length === 0) return sql`(${wholeMonths})`;
   const days = sql.join(
     cut.map((m) => sql`(day >= ${m}::date AND day < (${m}::date + interval '1 month')::date)`),
     sql` OR `,
   );
-  return sql`(${wholeMonths} UNION ALL SELECT agency_id, procedure_code, day AS at, ${cols} FROM report_days
+  return sql`(${wholeMonths} UNION ALL SELECT agency_id, procedure_code, day AS at, ${cols} FROM report_day_counts
     WHERE day < ${end}::date AND (${days}))`;
 }
 
@@ -91,10 +95,51 @@ export function inScope(scope: Pick<OverviewScope, 'reach' | 'within'>): RawBuil
 export const vnDay = (column: string | RawBuilder<unknown>): RawBuilder<string> =>
   sql<string>`((${typeof column === 'string' ? sql.ref(column) : column} AT TIME ZONE 'UTC') + interval '7 hours')::date`;
 
+/** Deltas folded per statement: a few seconds of a busy province's writes. */
+const FOLD_BATCH = 20_000;
+
+/**
+ * Folds up to `batch` of the deltas the report-count triggers appended into report_days and
+ * report_months in one statement (taken FOR UPDATE SKIP LOCKED, deleted and added at once, so a reader
+ * sees each once, folded or not; two folders never take the same one); answers how many it folded.
+ */
+export async function foldReportBatch(deps: Pick<Deps, 'db'>, batch: number): Promise<number> {
+  const cols = REPORT_COUNT_COLUMNS.join(', ');
+  const statement = applyRows('SELECT * FROM taken', {
+    sourceCte: `taken AS (DELETE FROM report_deltas WHERE ctid = ANY (ARRAY(
+      SELECT ctid FROM report_deltas LIMIT ${Math.max(1, Math.floor(batch))} FOR UPDATE SKIP LOCKED))
+      RETURNING agency_id, procedure_code, day, ${cols})`,
+    answer: 'count(*) AS n FROM taken',
+  });
+  const { rows } = await sql.raw<{ n: string }>(statement).execute(deps.db);
+  return Number(rows[0]!.n);
+}
+
+/** Folds every delta there is, a batch at a time (the worker, every few seconds); answers how many. */
+export async function foldReportDeltas(deps: Pick<Deps, 'db'>, batch = FOLD_BATCH): Promise<number> {
+  let folded = 0;
+  for (;;) {
+    const n = await foldReportBatch(deps, batch);
+    folded += n;
+    if (n < batch) return folded;
+  }
+}
+
+/** The worker's fold of the report deltas, every `intervalMs` (10 s by default). */
+export function startReportFolder(deps: Deps, log: JobLog, intervalMs = 10_000): Periodic {
+  return startPeriodic({
+    name: 'report-counts-fold',
+    intervalMs,
+    log,
+    run: () => foldReportDeltas(deps),
+  });
+}
+
 /**
  * Recounts report_days and report_months from the dossiers and ratings (npm run cli --
- * reports:rebuild), in one transaction that holds off writes to the counted tables meanwhile; answers
- * how many (agency, procedure, day) rows the rebuild changed: 0 when the triggers had kept them exact.
+ * reports:rebuild), in one transaction that holds off writes to the counted tables and the fold
+ * meanwhile; answers how many (agency, procedure, day) rows the rebuild changed: 0 when the triggers
+ * had kept them exact (the deltas not yet folded counted with them).
  */
 export async function rebuildReportCounts(
   deps: Deps,
@@ -102,9 +147,10 @@ export async function rebuildReportCounts(
   const key = 'agency_id, procedure_code, day';
   const sums = REPORT_COUNT_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ');
   const nonZero = REPORT_COUNT_COLUMNS.map((c) => `sum(${c}) <> 0`).join(' OR ');
-  const folded = `SELECT ${key}, ${sums} FROM report_days GROUP BY ${key} HAVING ${nonZero}`;
+  const folded = `SELECT ${key}, ${sums} FROM report_day_counts GROUP BY ${key} HAVING ${nonZero}`;
   return deps.db.transaction().execute(async (tx) => {
     await sql`LOCK TABLE dossiers, payments, portal_sync_state, dossier_ratings IN SHARE MODE`.execute(tx);
+    await sql`LOCK TABLE report_deltas IN EXCLUSIVE MODE`.execute(tx);
     await sql.raw(`CREATE TEMPORARY TABLE report_days_before ON COMMIT DROP AS ${folded}`).execute(tx);
     for (const statement of REBUILD_REPORT_COUNTS) await sql.raw(statement).execute(tx);
     const changed = await sql

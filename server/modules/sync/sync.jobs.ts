@@ -1,7 +1,7 @@
 // The sync module's background work, started by server/main.ts (--role=worker, and --role=all unless
 // WORKER_IN_API=false): the outbox worker delivering portal.dossier-status messages, the
-// reconciliation job and the fetch of dossiers submitted on the portal; beside them, the payment jobs
-// and the file store's sweeper.
+// reconciliation job and the fetch of dossiers submitted on the portal; beside them, the payment jobs,
+// the file store's sweeper and the fold of the report counts' deltas.
 //
 // Without PORTAL_BASE_URL: in demo mode the simulator (simulator/) is started in this process on
 // SIMULATOR_PORT (another free port when that one is taken) so that the demo shows sync end to end;
@@ -23,6 +23,7 @@ import { receiveInbound } from './inbound-intake.ts';
 import { startPaymentJobs } from '../payments/index.ts';
 import { startFileSweeper } from '../files/index.ts';
 import { startSignInBudgetPruner } from '../auth/index.ts';
+import { startReportFolder } from '../reports/index.ts';
 
 export type SyncJobs = {
   worker: OutboxWorker;
@@ -106,8 +107,12 @@ export async function startSyncJobs(deps: Deps, log: JobLog): Promise<SyncJobs> 
   // Payment reconciliation; in demo mode the simulator above also plays the payment platform.
   const payments = await startPaymentJobs(deps, log, simulator);
 
-  // What refused or interrupted uploads left in the file store.
-  const periodic: Periodic[] = [startFileSweeper(deps, log), startSignInBudgetPruner(deps, log)];
+  // What refused or interrupted uploads left in the file store; the report counts' deltas folded.
+  const periodic: Periodic[] = [
+    startFileSweeper(deps, log),
+    startSignInBudgetPruner(deps, log),
+    startReportFolder(deps, log),
+  ];
   if (client && config.sync.reconcileMinutes > 0) {
     periodic.push(
       startPeriodic({
