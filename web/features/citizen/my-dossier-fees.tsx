@@ -60,7 +60,8 @@ export function MyDossierFees({
   // One key per intended payment, renewed once the server has answered.
   const key = useRef(newIdempotencyKey());
   const inFlight = useRef(false);
-  // A second click before React has drawn the first one's "busy" is ignored too.
+  // A second click before React has drawn the first one's "busy" is ignored too, and so is one that
+  // lands after the attempt started but before its panel is drawn: held until the attempt is over.
   const starting = useRef(false);
   const awaitingRef = useRef<HTMLParagraphElement>(null);
   const messageRef = useRef<HTMLDivElement>(null);
@@ -140,6 +141,7 @@ export function MyDossierFees({
 
   useEffect(() => {
     if (attempt) awaitingRef.current?.focus();
+    else starting.current = false;
   }, [attempt]);
 
   async function pay() {
@@ -169,8 +171,8 @@ export function MyDossierFees({
       // Nothing owed any more, the dossier closed meanwhile, or the platform refused the attempt (now
       // listed as failed): show what the server now says.
       if (error instanceof ApiError && (error.status === 409 || error.status === 503)) void refresh('quiet');
-    } finally {
       starting.current = false;
+    } finally {
       setBusy(false);
     }
   }
