@@ -62,4 +62,21 @@ export const fail = defineErrors('staff', {
     vi: 'Cán bộ này có vai trò ngoài phạm vi quản trị của bạn; chỉ quản trị cấp trên được khóa hoặc mở khóa tài khoản.',
     en: 'This staff member holds roles outside your administration; only a higher administrator may deactivate or activate the account.',
   },
+  STAFF_IMPORT_INVALID: {
+    code: 'VALIDATION_FAILED',
+    vi: (p) =>
+      `Không đọc được danh sách cán bộ (${p.count} lỗi); không nhập dòng nào. Xem từng lỗi được nêu và sửa tệp.`,
+    en: (p) =>
+      `The staff list cannot be read (${p.count} problem(s)); no row was imported. See each problem named and fix the file.`,
+  },
+  STAFF_IMPORT_MEDIA_TYPE: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    vi: 'Hãy gửi nội dung tệp với Content-Type text/csv hoặc application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (.xlsx).',
+    en: "Send the file's bytes as text/csv or application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (.xlsx).",
+  },
+  STAFF_IMPORT_FORBIDDEN: {
+    code: 'FORBIDDEN',
+    vi: 'Chỉ quản trị đơn vị hoặc quản trị cấp tỉnh được nhập danh sách cán bộ.',
+    en: 'Only a unit or province administrator may import a staff list.',
+  },
 });

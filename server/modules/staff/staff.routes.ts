@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
 import {
@@ -21,6 +21,23 @@ import {
   setActive,
 } from './staff.service.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
+import {
+  STAFF_IMPORT_FILE_MAX_BYTES,
+  StaffImportQuery,
+  StaffImportReport,
+} from '../../../common/contracts/staff-import.ts';
+import { AGENCY_IMPORT_MEDIA_TYPES } from '../../../common/contracts/org-registry.ts';
+import { importStaff } from './staff-import.ts';
+import { fail } from './staff.errors.ts';
+
+/** The uploaded list's bytes, CSV or XLSX. */
+function fileOf(request: FastifyRequest): Uint8Array {
+  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!(AGENCY_IMPORT_MEDIA_TYPES as readonly string[]).includes(type) || !Buffer.isBuffer(request.body)) {
+    throw fail('STAFF_IMPORT_MEDIA_TYPE');
+  }
+  return new Uint8Array(request.body);
+}
 
 const errors = errorResponses(400, 401, 403, 404, 409, 422);
 const tags = ['staff'];
@@ -126,4 +143,34 @@ export function registerStaffRoutes(root: FastifyInstance, deps: Deps): void {
         }),
     );
   }
+
+  // The staff list arrives as the file's own bytes (CSV or XLSX), whatever its type.
+  void root.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser(
+      '*',
+      { parseAs: 'buffer', bodyLimit: STAFF_IMPORT_FILE_MAX_BYTES },
+      (_request, body, done) => done(null, body),
+    );
+    scope.withTypeProvider<TypeBoxTypeProvider>().post(
+      '/api/v1/staff/import',
+      {
+        bodyLimit: STAFF_IMPORT_FILE_MAX_BYTES,
+        schema: {
+          tags,
+          summary:
+            'Nhập tài khoản cán bộ từ danh sách (CSV hoặc XLSX: tên đăng nhập, họ và tên, vai trò, mã cơ quan; mỗi dòng một vai trò; quản trị đơn vị hoặc cấp tỉnh): chạy thử mặc định; không nhập mật khẩu — tài khoản mới đăng nhập lần đầu sau khi quản trị đặt lại mật khẩu',
+          consumes: [...AGENCY_IMPORT_MEDIA_TYPES],
+          querystring: StaffImportQuery,
+          response: { 200: StaffImportReport, ...errors, ...errorResponses(413, 415) },
+        },
+      },
+      async (request) =>
+        importStaff(deps, requireActor(request), {
+          bytes: fileOf(request),
+          dryRun: request.query.dryRun,
+          requestId: request.id,
+        }),
+    );
+  });
 }
