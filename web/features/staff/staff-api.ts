@@ -8,10 +8,11 @@ import type {
   StaffView,
 } from '../../../common/contracts/staff.ts';
 import type { Role } from '../../../common/auth/roles.ts';
-import { apiGet, apiPost, apiPut } from '../../app/http.ts';
+import { apiGet, apiPost, apiPostFile, apiPut } from '../../app/http.ts';
+import type { StaffImportReport } from '../../../common/contracts/staff-import.ts';
 import { featureQueries } from '../../app/query.ts';
 
-export type { CreateStaffBody, StaffView };
+export type { CreateStaffBody, StaffImportReport, StaffView };
 export type StaffGrantInput = PutGrantsBody['grants'][number];
 
 export type StaffQuery = {
@@ -55,6 +56,11 @@ export function setStaffActive(username: string, active: boolean): Promise<Staff
 /** A temporary password made by the server (shown once) when `password` is not given (#14). */
 export function resetStaffPassword(username: string, password?: string): Promise<ResetPasswordResponse> {
   return apiPost(`${one(username)}/password-reset`, password === undefined ? {} : { password });
+}
+
+/** The staff list (CSV or .xlsx) run as a dry run, or for real when `apply` (#17). */
+export function importStaffList(file: Blob, contentType: string, apply: boolean): Promise<StaffImportReport> {
+  return apiPostFile(`${base}/import`, file, contentType, { dryRun: apply ? 'false' : 'true' });
 }
 
 const read = featureQueries('staff');

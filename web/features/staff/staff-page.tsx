@@ -24,12 +24,14 @@ import { CreateStaffForm, EditGrantsForm } from './staff-forms.tsx';
 import { NO_FILTERS, staffQuery, type StaffFilters } from './staff-query.ts';
 import { ResetPasswordForm, TemporaryPassword } from './staff-reset.tsx';
 import { StaffTable } from './staff-table.tsx';
+import { StaffImportSection } from './staff-import.tsx';
 
 const DEBOUNCE_MS = 300;
 const ADMIN_ROLES: readonly Role[] = ['unit-admin', 'province-admin'];
 type Mode =
   | { kind: 'list' }
   | { kind: 'create' }
+  | { kind: 'import' }
   | { kind: 'edit'; user: StaffView }
   | { kind: 'reset'; user: StaffView }
   | { kind: 'temporary'; username: string; password: string };
@@ -133,6 +135,8 @@ export function StaffPage() {
           }}
           onCancel={backToList}
         />
+      ) : mode.kind === 'import' ? (
+        <StaffImportSection onImported={() => void reload()} onClose={backToList} />
       ) : mode.kind === 'temporary' ? (
         <TemporaryPassword username={mode.username} password={mode.password} onClose={backToList} />
       ) : isAdmin ? (
@@ -147,6 +151,16 @@ export function StaffPage() {
             }}
           >
             {s.add}
+          </button>{' '}
+          <button
+            type="button"
+            className="button"
+            onClick={() => {
+              setNotice(null);
+              setMode({ kind: 'import' });
+            }}
+          >
+            {s.import.open}
           </button>
         </p>
       ) : null}
