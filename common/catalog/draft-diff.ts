@@ -1,9 +1,15 @@
 // A draft against the version in force, line by line: each part of the editable content
 // (draft-content.ts) in words, keyed by where it sits, and the lines added, removed or changed.
 // Papers, fees and results are compared by position, as the portal lists them; cases by their key.
-import { ONLINE_LEVEL_LABELS, SUBMISSION_KINDS, type Fee, type DossierComponent } from './procedure.ts';
-import { CHANNEL_LABELS, CHANNELS } from './procedure.ts';
-import { limitWording, type DraftContent, type DraftLimits } from './draft-content.ts';
+import {
+  CHANNEL_LABELS,
+  CHANNELS,
+  ONLINE_LEVEL_LABELS,
+  type DossierComponent,
+  type Fee,
+  type SubmissionKind,
+} from './procedure.ts';
+import { feeWording, limitWording, type DraftContent, type DraftLimits } from './draft-content.ts';
 
 export const DIFF_SECTIONS = [
   'channels',
@@ -25,7 +31,7 @@ export type DiffLine = {
   after: string | null;
 };
 
-const SUBMISSION_WORDS: Record<(typeof SUBMISSION_KINDS)[number], string> = {
+const SUBMISSION_WORDS: Record<SubmissionKind, string> = {
   submit: 'nộp',
   present: 'xuất trình',
   'present-or-submit': 'xuất trình hoặc nộp',
@@ -43,7 +49,7 @@ function limitLine(limits: DraftLimits, prefix: string, put: (key: string, text:
 }
 
 function feeText(f: Fee): string {
-  const amount = f.amountVnd === null ? (f.text ?? '—') : `${f.amountVnd} đồng`;
+  const amount = f.amountVnd === null ? (f.text ?? '—') : feeWording(f.amountVnd);
   const per = f.per ? `/${f.per}` : '';
   return `${f.channel ? CHANNEL_LABELS[f.channel] : 'Mọi kênh'}: ${amount}${per}`;
 }
