@@ -73,6 +73,20 @@ test('demo-admin fixes a procedure without time units in the editor, sees the di
   await screenshot(page, 'catalogue-editor-problems');
   await screenshot(page, 'catalogue-editor-problems-top', { fullPage: false });
 
+  // In English the same problem is named in English beside the same field.
+  await editor.languageButton('English').click();
+  const inPerson = page.getByRole('group', { name: 'In person', exact: true }).getByLabel('Unit');
+  await eventually(async () =>
+    assert.equal(
+      await editor.fieldError(inPerson),
+      'Choose the unit of this time limit (working days, working hours, days or hours).',
+    ),
+  );
+  assert.match(await editor.summary.innerText(), /3 problems to fix before publishing/);
+  await assertAccessible(page, 'the catalogue editor in English');
+  await editor.languageButton('Tiếng Việt').click();
+  await eventually(async () => assert.equal(await editor.fieldError(editor.unit('trực tiếp')), UNIT_MISSING));
+
   // Publishing is refused on screen, naming the same problems, and the summary takes the focus.
   await editor.publish.click();
   await eventually(async () =>

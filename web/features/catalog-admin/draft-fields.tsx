@@ -14,13 +14,26 @@ export const DraftEditingContext = createContext<DraftEditing>({
 });
 export const useDraftEditing = (): DraftEditing => useContext(DraftEditingContext);
 
-/** The words shown beside the field at `path`, if a problem is there. */
-export function useProblemText(path: string): string | undefined {
+/** The words shown beside the field at `path`, if a problem is there, and whether it is an error. */
+export function useProblem(path: string): { text: string; error: boolean } | undefined {
   const { t } = useI18n();
   const problem = useDraftEditing().problems.at(path);
   if (!problem) return undefined;
   const text = detailText(t, problem);
-  return problem.severity === 'warning' ? t.catalogAdmin.draft.warning(text) : text;
+  return problem.severity === 'warning'
+    ? { text: t.catalogAdmin.draft.warning(text), error: false }
+    : { text, error: true };
+}
+
+/** An error goes in the field's error (the control is invalid); a warning joins its hint. */
+function useFrame(
+  path: string,
+  hint: string | undefined,
+): { error: string | undefined; hint: string | undefined } {
+  const problem = useProblem(path);
+  if (!problem) return { error: undefined, hint };
+  if (problem.error) return { error: problem.text, hint };
+  return { error: undefined, hint: hint ? `${hint} ${problem.text}` : problem.text };
 }
 
 type Base = { path: string; label: string; hint?: string | undefined; className?: string };
@@ -39,7 +52,7 @@ export function TextField({
   const { readOnly } = useDraftEditing();
   const id = fieldId(path);
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={useProblemText(path)} className={className}>
+    <FieldFrame id={id} label={label} {...useFrame(path, hint)} className={className}>
       {(aria) => (
         <input
           id={id}
@@ -68,13 +81,7 @@ export function NumberField({
   const { readOnly } = useDraftEditing();
   const id = fieldId(path);
   return (
-    <FieldFrame
-      id={id}
-      label={label}
-      hint={hint}
-      error={useProblemText(path)}
-      className={className ?? 'field field-narrow'}
-    >
+    <FieldFrame id={id} label={label} {...useFrame(path, hint)} className={className ?? 'field field-narrow'}>
       {(aria) => (
         <input
           id={id}
@@ -106,7 +113,7 @@ export function SelectField<V extends string>({
   const { readOnly } = useDraftEditing();
   const id = fieldId(path);
   return (
-    <FieldFrame id={id} label={label} hint={hint} error={useProblemText(path)} className={className}>
+    <FieldFrame id={id} label={label} {...useFrame(path, hint)} className={className}>
       {(aria) => (
         <select
           id={id}
@@ -164,7 +171,7 @@ export function DraftSection({
   list?: boolean;
   children: ReactNode;
 }) {
-  const problem = useProblemText(list ? section : '');
+  const problem = useProblem(list ? section : '');
   return (
     <section
       className="draft-section"
@@ -173,7 +180,9 @@ export function DraftSection({
       tabIndex={-1}
     >
       <h2 id={`ed-sec-${section}-h`}>{heading}</h2>
-      {problem ? <p className="field-error">{problem}</p> : null}
+      {problem ? (
+        <p className={problem.error ? 'field-error' : 'hint draft-warning'}>{problem.text}</p>
+      ) : null}
       {children}
     </section>
   );

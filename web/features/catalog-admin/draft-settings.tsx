@@ -9,7 +9,7 @@ import {
 import { GENERIC_FORM, type DraftContent } from '../../../common/catalog/draft-content.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { fieldId, toggleChannel } from './draft-editor-state.ts';
-import { CheckField, SelectField, useProblemText } from './draft-fields.tsx';
+import { CheckField, SelectField, useProblem } from './draft-fields.tsx';
 
 export function ChannelsField({
   channels,
@@ -19,7 +19,7 @@ export function ChannelsField({
   onChange: (channels: Channel[]) => void;
 }) {
   const { t } = useI18n();
-  const error = useProblemText('channels');
+  const error = useProblem('channels')?.text;
   const id = fieldId('channels');
   return (
     <fieldset
