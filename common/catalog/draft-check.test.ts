@@ -66,6 +66,16 @@ describe('draftProblems', () => {
     ]);
   });
 
+  it('warns, without blocking, on a channel the law sets no limit for', () => {
+    const c = withUnits(content());
+    c.timeLimits.online = null;
+    const problems = draftProblems(c, { ...ctx, noLimit: ['online'] });
+    assert.deepEqual(
+      problems.map((p) => [p.severity, p.path, p.code]),
+      [['warning', 'timeLimits/online/value', 'time-limit-none']],
+    );
+  });
+
   it('accepts a channel covered by every case, and checks each case', () => {
     const c = withUnits(content());
     c.timeLimits.postal = null;

@@ -19,6 +19,7 @@ import {
 export const DRAFT_PROBLEM_CODES = [
   'no-channel',
   'time-limit-missing',
+  'time-limit-none',
   'time-value-missing',
   'time-value-invalid',
   'time-unit-missing',
@@ -151,11 +152,17 @@ function checkOnline(content: DraftContent, add: Add, warn: Add): void {
 
 /**
  * Every problem of a draft's content, in the editor's order. `forms` are the form choices this draft
- * may take (the shipped forms' names; `custom` too when the draft carries one of its own).
+ * may take (the shipped forms' names; `custom` too when the draft carries one of its own); `feeDecidedBy`
+ * and `noLimit` come from the parts of the record the editor does not change (fee policy, gaps).
  */
 export function draftProblems(
   content: DraftContent,
-  ctx: { forms: readonly string[]; feeDecidedBy?: string | null },
+  ctx: {
+    forms: readonly string[];
+    feeDecidedBy?: string | null;
+    /** Channels whose published wording says the law sets no limit (issues.ts saysNoLimit). */
+    noLimit?: readonly Channel[];
+  },
 ): DraftProblem[] {
   const out: DraftProblem[] = [];
   const add: Add = (path, code, message) => out.push({ path, code, severity: 'error', message });
@@ -176,7 +183,14 @@ export function draftProblems(
   // case's when the desk picks a case (common/catalog/procedure.ts timeLimitFor).
   for (const channel of content.channels) {
     const byCases = content.cases.length > 0 && content.cases.every((c) => c.timeLimits[channel] !== null);
-    if (content.timeLimits[channel] === null && !byCases) {
+    if (content.timeLimits[channel] === null && !byCases && ctx.noLimit?.includes(channel)) {
+      // The law sets none ("Không quy định"): complete as published, but no due time can be computed.
+      warn(
+        `timeLimits/${channel}/value`,
+        'time-limit-none',
+        `Kênh ${CHANNEL_LABELS[channel]}: nguồn ghi thủ tục không quy định thời hạn; chưa tính được hạn trả kết quả nên chưa tiếp nhận được qua kênh này`,
+      );
+    } else if (content.timeLimits[channel] === null && !byCases) {
       add(
         `timeLimits/${channel}/value`,
         'time-limit-missing',

@@ -163,6 +163,8 @@ export const DraftEditorResponse = Closed({
   problems: Type.Array(DraftProblem),
   /** Who sets the fee (the procedure's fee policy), for the editor's live check. */
   feeDecidedBy: Nullable(Type.String()),
+  /** Channels whose published wording says the law sets no time limit (a warning, not an error). */
+  noLimit: Type.Array(Channel),
   /** The form choices this version may take: the shipped forms, and `custom` when it has its own. */
   forms: Type.Array(Closed({ id: Type.String(), title: Type.String() })),
   /** The version in force, to compare the draft with (null: none is published). */

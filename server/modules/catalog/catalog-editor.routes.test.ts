@@ -137,6 +137,11 @@ test('saving: signed out 401, a desk officer 403, bad input 400 naming every fie
   const good = (await editorOf(v, '1.000894')).content;
 
   assert.equal((await api.put(url, { payload: { content: good } })).statusCode, 401);
+  assert.equal((await api.get(`/api/v1/procedures/1.000894/versions/${v}/editor`)).statusCode, 401);
+  assert.equal(
+    (await api.get(`/api/v1/procedures/1.000894/versions/99/editor`, { cookie: admin })).statusCode,
+    404,
+  );
   const desk = await loginAs(rt.app, 'desk.hang-trong');
   const forbidden = await api.put(url, { cookie: desk, payload: { content: good } });
   assert.equal(forbidden.statusCode, 403, forbidden.body);

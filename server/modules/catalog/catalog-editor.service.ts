@@ -15,6 +15,7 @@ import {
   type DraftContent,
 } from '../../../common/catalog/draft-content.ts';
 import { draftProblems, type DraftProblem } from '../../../common/catalog/draft-check.ts';
+import { saysNoLimit } from '../../../common/catalog/issues.ts';
 import { fail } from './catalog.errors.ts';
 import { requireCatalogueEditor } from './catalog.policy.ts';
 import {
@@ -58,13 +59,19 @@ function formChoices(row: Pick<VersionRow, 'form_schema'>): { id: string; title:
   ];
 }
 
-/** Every problem of a stored version, as the editor and publishing see them. */
-export function versionProblems(row: Pick<VersionRow, 'data' | 'form_schema'>): DraftProblem[] {
+/** What the check needs from the parts of the record the editor does not change. */
+function checkContext(row: Pick<VersionRow, 'data' | 'form_schema'>) {
   const p: Procedure = row.data;
-  return draftProblems(contentOf(p, formChoiceOf(row.form_schema)), {
+  return {
     forms: formChoices(row).map((f) => f.id),
     feeDecidedBy: p.feePolicy?.decidedBy ?? null,
-  });
+    noLimit: p.timeLimitGaps.filter(saysNoLimit).map((g) => g.channel),
+  };
+}
+
+/** Every problem of a stored version, as the editor and publishing see them. */
+export function versionProblems(row: Pick<VersionRow, 'data' | 'form_schema'>): DraftProblem[] {
+  return draftProblems(contentOf(row.data, formChoiceOf(row.form_schema)), checkContext(row));
 }
 
 export async function getDraftEditor(deps: Deps, input: { code: string; version: number }) {
@@ -79,6 +86,7 @@ export async function getDraftEditor(deps: Deps, input: { code: string; version:
     content: contentOf(p, formChoiceOf(row.form_schema)),
     problems: versionProblems(row),
     feeDecidedBy: p.feePolicy?.decidedBy ?? null,
+    noLimit: checkContext(row).noLimit,
     forms: formChoices(row),
     inForce:
       inForce && inForce.version !== row.version
@@ -133,12 +141,14 @@ export async function saveDraftContent(
   const p = applyContent(row.data, content);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    await trx
+    const updated = await trx
       .updateTable('procedure_versions')
       .set(versionColumns(p, form))
       .where('procedure_version_id', '=', row.procedure_version_id)
       .where('status', '=', 'draft')
-      .execute();
+      .executeTakeFirst();
+    // Published (or retired) since it was read: nothing is changed.
+    if (updated.numUpdatedRows === 0n) throw fail('PROCEDURE_VERSION_NOT_DRAFT');
     await auditProcedure(
       trx,
       actor,

@@ -2524,6 +2524,8 @@ export const en: Messages = {
     byField: {
       'no-channel': 'Choose at least one way of applying.',
       'time-limit-missing': 'This channel has no time limit: a due time cannot be computed.',
+      'time-limit-none':
+        'The source says the law sets no time limit: no due time can be computed, so this channel cannot take dossiers yet.',
       'time-value-missing': 'Enter the number of the time limit.',
       'time-value-invalid': 'The time limit must be a number above 0 that makes whole hours.',
       'time-unit-missing': 'Choose the unit of this time limit (working days, working hours, days or hours).',

@@ -85,6 +85,7 @@ export type DraftEditorData = {
   content: DraftContent;
   problems: DraftProblem[];
   feeDecidedBy: string | null;
+  noLimit: Channel[];
   forms: { id: string; title: string }[];
   inForce: { version: number; content: DraftContent } | null;
 };

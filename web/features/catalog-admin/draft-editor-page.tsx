@@ -53,8 +53,13 @@ function DraftEditor({
   const content = edited ?? data.content;
   const readOnly = !isProvinceAdmin || data.status !== 'draft';
   const problems = useMemo(
-    () => draftProblems(content, { forms: data.forms.map((f) => f.id), feeDecidedBy: data.feeDecidedBy }),
-    [content, data.forms, data.feeDecidedBy],
+    () =>
+      draftProblems(content, {
+        forms: data.forms.map((f) => f.id),
+        feeDecidedBy: data.feeDecidedBy,
+        noLimit: data.noLimit,
+      }),
+    [content, data.forms, data.feeDecidedBy, data.noLimit],
   );
   const editing = useMemo(() => ({ problems: indexProblems(problems), readOnly }), [problems, readOnly]);
 
