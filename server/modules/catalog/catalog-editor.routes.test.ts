@@ -130,7 +130,7 @@ test('a draft without time units is named, saved incomplete, refused, fixed, pub
   });
 });
 
-test('saving: signed out 401, a desk officer 403, bad input 400 naming every field, a published version 409', async () => {
+test('saving: signed out 401, a desk officer 403, bad input 400 naming every field, a published version 409, a shipped form and a case kept', async () => {
   const draft = await api.post('/api/v1/procedures/1.000894/versions', { cookie: admin });
   const v = draft.json<{ version: number }>().version;
   const url = `/api/v1/procedures/1.000894/versions/${v}/content`;
@@ -191,4 +191,43 @@ test('saving: signed out 401, a desk officer 403, bad input 400 naming every fie
   });
   assert.equal(withForm.statusCode, 200, withForm.body);
   assert.equal((await editorOf(v, '1.000894')).content.form, 'birth-registration.schema.json');
+
+  // A case with its own online limit and fee goes in and comes back; a repeated key is refused.
+  const limit = { value: 2, unit: 'working-day' as const, text: '', note: null };
+  const fee = {
+    channel: 'online' as const,
+    amountVnd: 5000,
+    per: null,
+    text: null,
+    amountOther: null,
+    note: null,
+  };
+  const withCase: DraftContent = {
+    ...good,
+    cases: [
+      {
+        key: 'nuoc-ngoai',
+        name: 'Có yếu tố nước ngoài',
+        timeLimits: { direct: null, online: limit, postal: null },
+        fees: [fee],
+      },
+    ],
+  };
+  const caseSaved = await api.put(url, { cookie: admin, payload: { content: withCase } });
+  assert.equal(caseSaved.statusCode, 200, caseSaved.body);
+  const [stored] = (await editorOf(v, '1.000894')).content.cases;
+  assert.deepEqual(stored?.timeLimits.online, { ...limit, text: '2 ngày làm việc' });
+  assert.deepEqual(
+    stored?.fees.map((f) => [f.channel, f.amountVnd, f.text]),
+    [['online', 5000, '5.000 đồng']],
+  );
+  const twice = await api.put(url, {
+    cookie: admin,
+    payload: { content: { ...withCase, cases: [withCase.cases[0]!, withCase.cases[0]!] } },
+  });
+  assert.equal(twice.statusCode, 400, twice.body);
+  assert.deepEqual(
+    errorOf(twice).details!.map((d) => d.path),
+    ['body/content/cases/1/key'],
+  );
 });
