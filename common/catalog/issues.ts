@@ -35,6 +35,11 @@ export type ProcedureIssue = {
 // ("Không có thông tin", "Xem phần mô tả") says the number is unknown.
 const NO_LIMIT_WORDING = new Set(['khong quy dinh', 'khong']);
 
+/** Whether a channel's published wording says the law sets no time limit ("Không quy định"). */
+export function saysNoLimit(gap: TimeLimitGap): boolean {
+  return NO_LIMIT_WORDING.has(foldVietnamese(gap.text));
+}
+
 function limitIssues(
   limits: ChannelTimeLimits,
   gaps: TimeLimitGap[],
@@ -55,7 +60,7 @@ function limitIssues(
     }
     const gap = gaps.find((g) => g.channel === channel);
     if (!limit && gap) {
-      const none = NO_LIMIT_WORDING.has(foldVietnamese(gap.text));
+      const none = saysNoLimit(gap);
       out.push({
         code: none ? 'no-time-limit' : 'time-limit-missing',
         severity: none ? 'info' : 'warning',

@@ -93,6 +93,89 @@ export const UpdateDraftBody = Closed({
   formSchema: Type.Optional(Nullable(Open('JSON Schema 2020-12'))),
 });
 
+/** The catalogue editor's content of a draft (common/catalog/draft-content.ts). */
+const Channel = Type.Enum(CHANNEL_VALUES);
+const Text = (maxLength: number) => Type.String({ maxLength });
+const DraftLimit = Nullable(
+  Closed({
+    value: Nullable(Type.Number({ maximum: 100000 })),
+    unit: Nullable(Type.Enum(['working-day', 'working-hour', 'calendar-day', 'calendar-hour'])),
+    text: Text(200),
+    note: Nullable(Text(2000)),
+  }),
+);
+const DraftLimits = Closed({ direct: DraftLimit, online: DraftLimit, postal: DraftLimit });
+const DraftFee = Closed({
+  channel: Nullable(Channel),
+  amountVnd: Nullable(Type.Number({ maximum: 1e12 })),
+  per: Nullable(Text(100)),
+  text: Nullable(Text(500)),
+  amountOther: Nullable(Closed({ value: Type.Number(), currency: Text(10) })),
+  note: Nullable(Text(2000)),
+});
+const DraftFees = Type.Array(DraftFee, { maxItems: 100 });
+export const DraftContent = Closed({
+  channels: Type.Array(Channel, { maxItems: 3, uniqueItems: true }),
+  timeLimits: DraftLimits,
+  cases: Type.Array(
+    Closed({
+      key: Type.String({ minLength: 1, maxLength: 120, pattern: '^[a-z0-9-]+$' }),
+      name: Text(500),
+      timeLimits: DraftLimits,
+      fees: DraftFees,
+    }),
+    { maxItems: 50 },
+  ),
+  components: Type.Array(
+    Closed({
+      name: Text(2000),
+      originals: Nullable(Type.Number({ maximum: 1000 })),
+      copies: Nullable(Type.Number({ maximum: 1000 })),
+      group: Nullable(Text(2000)),
+      condition: Nullable(Text(2000)),
+      submission: Nullable(Type.Enum(['submit', 'present', 'present-or-submit'])),
+      form: Nullable(Text(500)),
+      electronicCopyAccepted: Nullable(Type.Boolean()),
+      reuseAccepted: Nullable(Type.Boolean()),
+      declaration: Type.Optional(Type.Literal(true)),
+      required: Type.Optional(Type.Literal(true)),
+    }),
+    { maxItems: 200 },
+  ),
+  fees: DraftFees,
+  results: Type.Array(Closed({ name: Text(1000), code: Nullable(Text(100)) }), { maxItems: 50 }),
+  onlineLevel: Nullable(Type.Enum(ONLINE_VALUES)),
+  form: Type.String({ minLength: 1, maxLength: 200 }),
+});
+export const SaveDraftContentBody = Closed({ content: DraftContent });
+const DraftProblem = Closed({
+  path: Type.String(),
+  code: Type.String(),
+  severity: Type.Enum(['error', 'warning']),
+  message: Type.String(),
+});
+export const DraftEditorResponse = Closed({
+  version: Type.Integer(),
+  status: Type.String(),
+  code: Type.String(),
+  name: Type.String(),
+  content: DraftContent,
+  problems: Type.Array(DraftProblem),
+  /** Who sets the fee (the procedure's fee policy), for the editor's live check. */
+  feeDecidedBy: Nullable(Type.String()),
+  /** Channels whose published wording says the law sets no time limit (a warning, not an error). */
+  noLimit: Type.Array(Channel),
+  /** The form choices this version may take: the shipped forms, and `custom` when it has its own. */
+  forms: Type.Array(Closed({ id: Type.String(), title: Type.String() })),
+  /** The version in force, to compare the draft with (null: none is published). */
+  inForce: Nullable(Closed({ version: Type.Integer(), content: DraftContent })),
+});
+export const SaveDraftContentResponse = Closed({
+  version: Type.Integer(),
+  status: Type.String(),
+  problems: Type.Array(DraftProblem),
+});
+
 export const ImportQuery = Closed({ dryRun: Type.Optional(Type.Boolean({ default: true })) });
 export const ImportBody = Closed({
   source_notes: Type.Optional(Type.Unknown()),

@@ -87,6 +87,10 @@ const ProcedureVersionsPage = lazyPage(
   () => import('../features/catalog-admin/procedure-versions-page.tsx'),
   'ProcedureVersionsPage',
 );
+const DraftEditorPage = lazyPage(
+  () => import('../features/catalog-admin/draft-editor-page.tsx'),
+  'DraftEditorPage',
+);
 const WorkflowPage = lazyPage(() => import('../features/catalog-admin/workflow-page.tsx'), 'WorkflowPage');
 // The citizen side of the portal (web/features/citizen).
 const CitizenSignInPage = lazyPage(
@@ -144,6 +148,9 @@ const ROUTES: readonly AppRoute[] = [
   page(PATHS.agencyRegistry, true, () => <AgencyRegistryPage />),
   page(PATHS.catalogAdmin, true, () => <CatalogAdminPage />),
   page(PATHS.procedureAdmin, true, (p) => <ProcedureVersionsPage key={p.code} code={p.code} />),
+  page(PATHS.draftEditor, true, (p) => (
+    <DraftEditorPage key={`${p.code}-${p.version}`} code={p.code} versionText={p.version} />
+  )),
   page(PATHS.workflowEditor, true, (p) => (
     <WorkflowPage key={`${p.code}-${p.version}`} code={p.code} versionText={p.version} />
   )),

@@ -53,6 +53,8 @@ export const PATHS = {
   procedureAdmin: '/quan-tri/thu-tuc/:code',
   /** One version's internal workflow; `?kenh=<channel>&coQuan=<agencyCode>` (none: province-wide). */
   workflowEditor: '/quan-tri/thu-tuc/:code/quy-trinh/:version',
+  /** The catalogue editor: one version's content (a draft is edited, others are read). */
+  draftEditor: '/quan-tri/thu-tuc/:code/noi-dung/:version',
   /** The citizen side of the portal: sign-in failures (`?loi=<code>`), applying, "my dossiers". */
   citizenSignIn: '/cong-dich-vu-cong/dang-nhap',
   apply: '/cong-dich-vu-cong/nop-ho-so/:code',
@@ -73,6 +75,8 @@ export const calendarPath = (year: number): string => buildPath(PATHS.calendar, 
 export const officeHoursPath = (agencyCode: string): string => buildPath(PATHS.officeHours, { agencyCode });
 export const dossierPath = (code: string): string => buildPath(PATHS.dossier, { code });
 export const procedureAdminPath = (code: string): string => buildPath(PATHS.procedureAdmin, { code });
+export const draftEditorPath = (code: string, version: number): string =>
+  buildPath(PATHS.draftEditor, { code, version: String(version) });
 export const workflowEditorPath = (
   code: string,
   version: number,

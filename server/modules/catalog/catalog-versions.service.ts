@@ -20,6 +20,8 @@ import {
 import { parseCatalogueFile } from './catalog-source.ts';
 import { checkForm } from './catalog-forms.service.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
+import { versionProblems } from './catalog-editor.service.ts';
+import { blockingProblems } from '../../../common/catalog/draft-check.ts';
 
 /** One version of one procedure, changed on behalf of the request `requestId`. */
 export type VersionChange = { code: string; version: number; requestId: string };
@@ -166,6 +168,14 @@ export async function publishVersion(deps: Deps, actor: Actor, input: VersionCha
   const row = await getVersion(deps.db, code, version);
   if (row.status !== 'draft') throw fail('PROCEDURE_PUBLISH_NOT_DRAFT');
   const problems = await workflowProblems(deps.db, row);
+  // Every problem named at once: the content's (the editor's paths, with their codes), then the
+  // workflows' that follow from them.
+  const incomplete = blockingProblems(versionProblems(row));
+  if (incomplete.length > 0) {
+    throw fail('PROCEDURE_DRAFT_INCOMPLETE', {
+      details: [...incomplete.map(({ path, message, code }) => ({ path, message, code })), ...problems],
+    });
+  }
   if (problems.length > 0) throw fail('PROCEDURE_WORKFLOWS_OFF_LIMIT', { details: problems });
   checkForm(row.form_schema, 'formSchema');
   const now = deps.clock.now();

@@ -63,6 +63,11 @@ export const fail = defineErrors('catalog', {
     vi: 'Quy trình nội bộ chưa khớp thời hạn giải quyết; chưa thể công bố.',
     en: 'The internal workflows do not add up to the time limits; the version cannot be published yet.',
   },
+  PROCEDURE_DRAFT_INCOMPLETE: {
+    code: 'UNPROCESSABLE',
+    vi: 'Bản nháp còn thiếu hoặc sai thông tin; chưa thể công bố.',
+    en: 'The draft has missing or wrong information; it cannot be published yet.',
+  },
   PROCEDURE_FORM_INVALID: {
     code: 'VALIDATION_FAILED',
     vi: 'Biểu mẫu tờ khai không hợp lệ.',

@@ -170,11 +170,23 @@ test('version lifecycle: draft → published → retired; one draft at a time; p
     payload: { record: own, formSchema: { $ref: 'https://evil.example/x.json' } },
   });
   assert.equal(badForm.statusCode, 400, badForm.body);
+  // Published with a bare "1" on every channel: publishing is refused until each has its unit.
+  const renamed = { ...own, name: 'Tên đã sửa' };
   const ok = await api.put(`/api/v1/procedures/1.000894/versions/${v}`, {
     ...h,
-    payload: { record: { ...own, name: 'Tên đã sửa' } },
+    payload: { record: renamed },
   });
   assert.equal(ok.statusCode, 200, ok.body);
+  const incomplete = await api.post(`/api/v1/procedures/1.000894/versions/${v}/publish`, h);
+  assert.equal(incomplete.statusCode, 422, incomplete.body);
+  assert.equal(errorOf(incomplete).reason, 'PROCEDURE_DRAFT_INCOMPLETE');
+  const times = (own as { processingTime: Record<string, unknown>[] }).processingTime;
+  const withUnits = { ...renamed, processingTime: times.map((t) => ({ ...t, unit: 'Ngày làm việc' })) };
+  const fixed = await api.put(`/api/v1/procedures/1.000894/versions/${v}`, {
+    ...h,
+    payload: { record: withUnits },
+  });
+  assert.equal(fixed.statusCode, 200, fixed.body);
   const pub = await api.post(`/api/v1/procedures/1.000894/versions/${v}/publish`, h);
   assert.equal(pub.statusCode, 200, pub.body);
   const detail = (await api.get('/api/v1/procedures/1.000894')).json<{

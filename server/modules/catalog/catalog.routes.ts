@@ -4,6 +4,9 @@ import type { Deps } from '../../deps.ts';
 import {
   CodeParams,
   CodeVersionParams,
+  DraftEditorResponse,
+  SaveDraftContentBody,
+  SaveDraftContentResponse,
   FormValidatorModule,
   FormValidatorQuery,
   ImportBody,
@@ -37,6 +40,7 @@ import {
   updateDraft,
   type VersionChange,
 } from './catalog-versions.service.ts';
+import { getDraftEditor, saveDraftContent } from './catalog-editor.service.ts';
 import { setOfferings } from './catalog-offerings.service.ts';
 import { getReceivableAnywhere, setReceivableAnywhere } from './catalog-receivable.service.ts';
 import { getWorkflow, putWorkflow } from './catalog-workflows.service.ts';
@@ -263,12 +267,49 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
       updateDraft(deps, requireActor(request), { ...request.body, ...versionChange(request) }),
   );
 
+  app.get(
+    '/api/v1/procedures/:code/versions/:version/editor',
+    {
+      schema: {
+        tags,
+        summary:
+          'Nội dung sửa được của một phiên bản (trường hợp, giấy tờ, phí, thời hạn, kết quả, tờ khai, mức độ trực tuyến), các vấn đề còn lại và phiên bản đang áp dụng để so sánh',
+        params: CodeVersionParams,
+        response: { 200: DraftEditorResponse, ...errors },
+      },
+    },
+    async (request) => {
+      requireActor(request);
+      return getDraftEditor(deps, { code: request.params.code, version: request.params.version });
+    },
+  );
+
+  app.put(
+    '/api/v1/procedures/:code/versions/:version/content',
+    {
+      schema: {
+        tags,
+        summary:
+          'Lưu nội dung bản nháp (được lưu cả khi còn thiếu); trả lời các vấn đề còn lại, mỗi vấn đề theo đường dẫn',
+        params: CodeVersionParams,
+        body: SaveDraftContentBody,
+        response: { 200: SaveDraftContentResponse, ...errors },
+      },
+    },
+    async (request) =>
+      saveDraftContent(deps, requireActor(request), {
+        ...versionChange(request),
+        content: request.body.content,
+      }),
+  );
+
   app.post(
     '/api/v1/procedures/:code/versions/:version/publish',
     {
       schema: {
         tags,
-        summary: 'Công bố bản nháp; phiên bản cũ bị bãi bỏ (quy trình phải khớp thời hạn)',
+        summary:
+          'Công bố bản nháp; phiên bản cũ bị bãi bỏ (nội dung phải đủ: mọi vấn đề chặn được nêu theo đường dẫn; quy trình phải khớp thời hạn)',
         params: CodeVersionParams,
         response: { 200: VersionState, ...errors },
       },

@@ -2,6 +2,8 @@
 // procedure (draft → published → retired) and its internal workflows per version, channel and agency.
 import type { Channel, TimeLimit } from '../../../common/catalog/procedure.ts';
 import type { WorkflowStep } from '../../../common/catalog/workflow.ts';
+import type { DraftContent } from '../../../common/catalog/draft-content.ts';
+import type { DraftProblem } from '../../../common/catalog/draft-check.ts';
 import { apiGet, apiPost, apiPut } from '../../app/http.ts';
 import { featureQueries } from '../../app/query.ts';
 
@@ -74,12 +76,60 @@ export function putWorkflow(
   });
 }
 
+/** A version as the catalogue editor reads it (GET …/versions/<n>/editor). */
+export type DraftEditorData = {
+  version: number;
+  status: VersionStatus;
+  code: string;
+  name: string;
+  content: DraftContent;
+  problems: DraftProblem[];
+  feeDecidedBy: string | null;
+  noLimit: Channel[];
+  forms: { id: string; title: string }[];
+  inForce: { version: number; content: DraftContent } | null;
+};
+
+export function getDraftEditor(
+  code: string,
+  version: number,
+  signal?: AbortSignal,
+): Promise<DraftEditorData> {
+  return apiGet(`${proc(code)}/versions/${version}/editor`, undefined, signal);
+}
+
+export function saveDraftContent(
+  code: string,
+  version: number,
+  content: DraftContent,
+): Promise<{ version: number; status: VersionStatus; problems: DraftProblem[] }> {
+  return apiPut(`${proc(code)}/versions/${version}/content`, { content });
+}
+
+/** The provinces (among the caller's) where the procedure is receivable at any desk. */
+export function getReceivableAnywhere(
+  code: string,
+  signal?: AbortSignal,
+): Promise<{ provinces: { provinceCode: string; since: string }[] }> {
+  return apiGet(`${proc(code)}/receivable-anywhere`, undefined, signal);
+}
+
+export function setReceivableAnywhere(
+  code: string,
+  receivableAnywhere: boolean,
+): Promise<{ provinces: { provinceCode: string; since: string }[] }> {
+  return apiPut(`${proc(code)}/receivable-anywhere`, { receivableAnywhere });
+}
+
 const read = featureQueries('catalog-admin');
 
 /** The catalogue administration reads as queries (keys `['catalog-admin', ...]`; app/query.ts). */
 export const catalogAdminQueries = {
   all: ['catalog-admin'] as const,
   versions: (code: string) => read('versions', { code }, (signal) => listVersions(code, signal)),
+  editor: (code: string, version: number) =>
+    read('editor', { code, version }, (signal) => getDraftEditor(code, version, signal)),
+  receivable: (code: string) => read('receivable', { code }, (signal) => getReceivableAnywhere(code, signal)),
   workflow: (code: string, scope: WorkflowScope) =>
     read('workflow', { code, ...scope }, (signal) => getWorkflow(code, scope, signal)),
 };

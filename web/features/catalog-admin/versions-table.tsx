@@ -2,7 +2,7 @@
 // administrator, publish (a draft) or retire (the version in force, after a confirmation).
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import { workflowEditorPath } from '../../app/paths.ts';
+import { draftEditorPath, workflowEditorPath } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
 import type { VersionItem } from './catalog-admin-api.ts';
@@ -67,6 +67,10 @@ export function VersionsTable({
             <td data-label={c.columns.retired}>{when(v.retiredAt)}</td>
             <td data-label={c.columns.actions}>
               <div className="row-actions">
+                <Link className="button button-small" to={draftEditorPath(code, v.version)}>
+                  {v.status === 'draft' && isProvinceAdmin ? c.editDraft : c.viewContent}
+                  <span className="visually-hidden"> – {c.versionN(v.version)}</span>
+                </Link>
                 <Link
                   className="button button-small"
                   to={workflowEditorPath(code, v.version, { channel: 'direct', agencyCode: null })}
