@@ -8,6 +8,8 @@ import type { ErrorDetail } from '../../platform/errors.ts';
 import { timeLimitFor, type Channel } from '../../../common/catalog/procedure.ts';
 import { validateWorkflow } from '../../../common/catalog/workflow.ts';
 import { procedureIssues } from '../../../common/catalog/issues.ts';
+import { procedureFlags } from '../../../common/catalog/flags.ts';
+import { vnDate } from '../../../common/time/vn-time.ts';
 import { fail } from './catalog.errors.ts';
 import { requireCatalogueEditor } from './catalog.policy.ts';
 import {
@@ -73,7 +75,7 @@ async function newDraft(
         procedure_id: proc.procedure_id,
         version,
         status: 'draft',
-        ...versionColumns(p, form),
+        ...versionColumns(p, form, procedureFlags(p, vnDate(now))),
         created_at: now,
         created_by: actor.userId,
       })
@@ -122,10 +124,11 @@ export async function updateDraft(
   const form =
     input.formSchema === undefined ? row.form_schema : checkForm(input.formSchema, 'body/formSchema');
   const now = deps.clock.now();
+  const flags = procedureFlags(p, vnDate(now));
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('procedure_versions')
-      .set(versionColumns(p, form))
+      .set(versionColumns(p, form, flags))
       .where('procedure_version_id', '=', row.procedure_version_id)
       .where('status', '=', 'draft')
       .execute();
@@ -136,7 +139,7 @@ export async function updateDraft(
       now,
     );
   });
-  return { version, status: 'draft', issues: procedureIssues(p) };
+  return { version, status: 'draft', issues: procedureIssues(p), flags };
 }
 
 /** Every stored workflow of a version must add up to its channel's limit before the version goes live. */
@@ -165,6 +168,14 @@ export async function publishVersion(deps: Deps, actor: Actor, input: VersionCha
   requireCatalogueEditor(actor);
   const row = await getVersion(deps.db, code, version);
   if (row.status !== 'draft') throw fail('PROCEDURE_PUBLISH_NOT_DRAFT');
+  // The flags as the data says them today (a decision may have come into force since it was saved).
+  const flags = procedureFlags(row.data, vnDate(deps.clock.now()));
+  if (flags.length > 0) {
+    throw fail('PROCEDURE_FLAGGED', {
+      params: { code, count: flags.length },
+      details: flags.map((f) => ({ path: f.path, message: `[${f.code}] ${f.message}` })),
+    });
+  }
   const problems = await workflowProblems(deps.db, row);
   if (problems.length > 0) throw fail('PROCEDURE_WORKFLOWS_OFF_LIMIT', { details: problems });
   checkForm(row.form_schema, 'formSchema');
