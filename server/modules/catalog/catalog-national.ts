@@ -34,6 +34,8 @@ export type NationalRecord = {
     exemptions: string[];
     note: string | null;
     derivation?: string;
+    /** Not in the national data: the province's act, added by its administrator. */
+    basis?: string | null;
   } | null;
   dossierComponents: (ExternalComponent & { required?: boolean | null; [k: string]: unknown })[];
   onlineService?: {
@@ -176,7 +178,12 @@ export function nationalToCatalogueRecord(r: NationalRecord): {
     feePolicy:
       r.feePolicy == null
         ? null
-        : { decidedBy: r.feePolicy.decidedBy, exemptions: r.feePolicy.exemptions, note: r.feePolicy.note },
+        : {
+            decidedBy: r.feePolicy.decidedBy,
+            exemptions: r.feePolicy.exemptions,
+            note: r.feePolicy.note,
+            ...(r.feePolicy.basis == null ? {} : { basis: r.feePolicy.basis }),
+          },
     dossierComponents: r.dossierComponents.map((c) => ({
       name: c.name,
       originals: c.originals,

@@ -175,6 +175,23 @@ test('version lifecycle: draft → published → retired; one draft at a time; p
     payload: { record: { ...own, name: 'Tên đã sửa' } },
   });
   assert.equal(ok.statusCode, 200, ok.body);
+  // 1.000894 was published with a bare "1" (no unit): a new version is not published until it has one.
+  const flagged = await api.post(`/api/v1/procedures/1.000894/versions/${v}/publish`, h);
+  assert.equal(flagged.statusCode, 422, flagged.body);
+  assert.equal(errorOf(flagged).reason, 'PROCEDURE_FLAGGED');
+  assert.ok(errorOf(flagged).details!.some((d) => d.path === 'timeLimits/direct'));
+  const times = (own as { processingTime: Record<string, unknown>[] }).processingTime;
+  const unitGiven = await api.put(`/api/v1/procedures/1.000894/versions/${v}`, {
+    ...h,
+    payload: {
+      record: {
+        ...own,
+        name: 'Tên đã sửa',
+        processingTime: times.map((t) => ({ ...t, unit: 'Ngày làm việc' })),
+      },
+    },
+  });
+  assert.deepEqual(unitGiven.json<{ flags: unknown[] }>().flags, []);
   const pub = await api.post(`/api/v1/procedures/1.000894/versions/${v}/publish`, h);
   assert.equal(pub.statusCode, 200, pub.body);
   const detail = (await api.get('/api/v1/procedures/1.000894')).json<{
