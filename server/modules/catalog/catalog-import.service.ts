@@ -3,7 +3,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { appendAudit, type AuditActor, type AuditEntry } from '../../platform/audit.ts';
+import { appendAudits, type AuditActor, type AuditEntry } from '../../platform/audit.ts';
 import type { JsonSchemaObject } from '../../../common/catalog/forms.ts';
 import type { Procedure } from '../../../common/catalog/procedure.ts';
 import { parseCatalogueFile } from './catalog-source.ts';
@@ -221,7 +221,7 @@ export async function importCatalogue(
       );
     }
     // The audit chain's lock is held until commit: take it only for the last writes.
-    for (const entry of audits) await appendAudit(trx, by, entry, now);
+    await appendAudits(trx, by, audits, now);
   };
   if (options.dryRun) {
     // Same decisions, nothing kept.
