@@ -173,7 +173,7 @@ export async function publishVersion(deps: Deps, actor: Actor, input: VersionCha
   if (flags.length > 0) {
     throw fail('PROCEDURE_FLAGGED', {
       params: { code, count: flags.length },
-      details: flags.map((f) => ({ path: f.path, message: `[${f.code}] ${f.message}` })),
+      details: flags.map((f) => ({ path: f.path, message: f.message })),
     });
   }
   const problems = await workflowProblems(deps.db, row);

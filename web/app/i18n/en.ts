@@ -1735,6 +1735,8 @@ export const en: Messages = {
     confirmRetire: (v: number) => `Confirm: retire version ${v}`,
     keep: 'Do not retire',
     retired: (v: number) => `Version ${v} retired.`,
+    flagsHeading: 'To complete before publishing:',
+    effectiveFrom: (day: string) => `In force from ${day}`,
     editWorkflow: 'Internal workflow',
     viewWorkflow: 'View workflow',
     fixWorkflow: 'Fix this workflow',
