@@ -206,7 +206,7 @@ const COMMANDS: Record<string, Command> = {
       try {
         const r = await importCatalogue(rt.deps, CLI, json, { dryRun: v.apply !== true });
         console.log(
-          `${r.dryRun ? 'dry run — nothing written; --apply to write' : 'applied'}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.drafted} drafted (flagged), ${r.rejected.length} rejected`,
+          `${r.dryRun ? 'dry run — nothing written; --apply to write' : 'applied'}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected, ${r.drafted} drafted (flagged)`,
         );
         for (const item of r.items.filter((x) => x.result === 'drafted')) {
           console.log(
