@@ -6,6 +6,7 @@ import { seedReference } from './db/seeds/reference.ts';
 import { seedDemo } from './db/seeds/demo.ts';
 import { seedDemoHistory } from './db/seeds/demo/demo-history.ts';
 import { seedCatalogue } from './db/seeds/catalogue.ts';
+import { seedNationalCatalogue } from './db/seeds/national-catalogue.ts';
 import { recordShippedNationalSchedule } from './modules/calendar/index.ts';
 import type { Deps } from './deps.ts';
 import { systemClock, type Clock } from './platform/clock.ts';
@@ -59,6 +60,9 @@ export async function openRuntime(
       // The demo's history across the 2025 reform: a running demo's, not the tests' shared template
       // (tests that need it seed it: server/db/seeds/demo/demo-history.test.ts).
       if (config.demoMode && config.nodeEnv !== 'test') await seedDemoHistory(deps);
+      // The national catalogue a demo province runs (issue #17): a running demo's; the tests' shared
+      // template keeps the 47 (server/db/seeds/national-catalogue.test.ts seeds it on its own copy).
+      if (config.demoMode && config.nodeEnv !== 'test') await seedNationalCatalogue(deps);
     }
   } catch (err) {
     await handle.close();

@@ -1,5 +1,6 @@
 // npm run cli -- <command> [options]; every command has --help.
 import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import { loadConfig } from './config.ts';
 import { migrateAsOwner, openRuntime, type Runtime } from './bootstrap.ts';
 import { seedReference } from './db/seeds/reference.ts';
@@ -194,7 +195,9 @@ const COMMANDS: Record<string, Command> = {
       }
       let json: unknown;
       try {
-        json = JSON.parse(fs.readFileSync(file, 'utf8'));
+        // A .gz file (the shipped national catalogue) is read as gzip.
+        const bytes = fs.readFileSync(file);
+        json = JSON.parse((file.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'));
       } catch (err) {
         console.error(`cannot read ${file}: ${(err as Error).message}`);
         return 2;
@@ -203,8 +206,13 @@ const COMMANDS: Record<string, Command> = {
       try {
         const r = await importCatalogue(rt.deps, CLI, json, { dryRun: v.apply !== true });
         console.log(
-          `${r.dryRun ? 'dry run — nothing written; --apply to write' : 'applied'}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected`,
+          `${r.dryRun ? 'dry run — nothing written; --apply to write' : 'applied'}: ${r.created} created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.rejected.length} rejected, ${r.drafted} drafted (flagged)`,
         );
+        for (const item of r.items.filter((x) => x.result === 'drafted')) {
+          console.log(
+            `  drafted #${item.index} ${item.code}: ${(item.flags ?? []).map((f) => f.code).join(', ')}`,
+          );
+        }
         for (const rej of r.rejected) {
           console.log(`  rejected #${rej.index} ${rej.code ?? ''}`);
           for (const reason of rej.reasons) console.log(`    ${reason.path}: ${reason.message}`);

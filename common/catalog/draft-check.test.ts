@@ -112,7 +112,7 @@ describe('draftProblems', () => {
     );
     assert.deepEqual(paths(c), [
       'error components/0/name component-name-missing',
-      'error components/0/originals component-count-zero',
+      'warning components/0/originals component-count-zero',
       'warning components/1/originals component-count-unknown',
       'error results/0/name result-name-missing',
       'error form form-unknown',

@@ -39,6 +39,12 @@ export type TimeLimit = {
   text: string;
   /** Caveat from the source, e.g. where a missing unit was taken from. */
   note: string | null;
+  /**
+   * The portal showed a bare number for this channel and the national data read the unit from the
+   * procedure's cases (`unitSource: formalityCase`): an inference an administrator confirms by saving
+   * the limit without it (common/catalog/flags.ts).
+   */
+  unitInferred?: true;
 };
 export type ChannelTimeLimits = Record<Channel, TimeLimit | null>;
 
@@ -64,7 +70,31 @@ export type Fee = {
 };
 
 /** Who sets the fee and who is exempt; read it together with the fee items. */
-export type FeePolicy = { decidedBy: string | null; exemptions: string[]; note: string | null };
+export type FeePolicy = {
+  decidedBy: string | null;
+  exemptions: string[];
+  note: string | null;
+  /**
+   * The province's own act that sets the amount (e.g. "Nghị quyết 12/2025/NQ-HĐND tỉnh X"), entered by
+   * its administrator where the national data says the provincial People's Council decides.
+   */
+  basis?: string;
+};
+
+/** Where a record sits in the national catalogue (CSDL quốc gia về TTHC), for records read from it. */
+export type NationalIdentity = {
+  /** The portal's id of the record; two records share code 1.014325, never an id. */
+  formalityId: string | null;
+  /** `national`: a ministry's standard procedure; `local`: one province's own (TTHC đặc thù). */
+  scope: 'national' | 'local';
+  /** The province of a local procedure (2025 province id, e.g. `48`); null for national ones. */
+  localProvince: { id: string; name: string } | null;
+  /**
+   * Read from page text split by rules (source A of the dataset), not the portal's API: components,
+   * fees and legal bases may be wrong. An administrator clears it after checking the record.
+   */
+  unverified?: true;
+};
 
 /**
  * A case (trường hợp) with its own time limit and fees, e.g. 1.010824 "trợ cấp một lần và mai táng"
@@ -164,6 +194,8 @@ export type Procedure = {
   ministry: string | null;
   /** The announcing decision (quyết định công bố), e.g. 163/QĐ-BTP. */
   decisionNumber: string | null;
+  /** The decision's date (ISO day): the version is in force from then. Absent when not published. */
+  decisionDate?: string;
   procedureType: string | null;
   levels: ImplementingLevel[];
   /** Đối tượng thực hiện; empty when not published. */
@@ -194,6 +226,8 @@ export type Procedure = {
   legalBases: string[];
   notes: string[];
   provenance: Provenance;
+  /** Present for records read from the national catalogue file. */
+  national?: NationalIdentity;
 };
 
 /** Where the record came from (the national portal through a public copy, or a province's file). */

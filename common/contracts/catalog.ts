@@ -45,6 +45,9 @@ export const ONLINE_UNAVAILABLE_REASONS = [
 ] as const;
 export type OnlineUnavailableReason = (typeof ONLINE_UNAVAILABLE_REASONS)[number];
 
+/** A gap that keeps a version from citizens (common/catalog/flags.ts). */
+export const Flag = Closed({ code: Type.String(), path: Type.String(), message: Type.String() });
+
 export const ProcedureDetail = Closed({
   version: Type.Integer(),
   status: Type.String(),
@@ -54,6 +57,10 @@ export const ProcedureDetail = Closed({
   issues: Type.Array(
     Closed({ code: Type.String(), severity: Type.String(), path: Type.String(), message: Type.String() }),
   ),
+  /** Staff only (empty on the portal): what must be completed before this version may be published. */
+  flags: Type.Array(Flag),
+  /** The day the announcing decision puts this version in force (null: not in the data). */
+  effectiveFrom: Nullable(Type.String()),
   offeredBy: Type.Array(
     Closed({
       code: Type.String(),
@@ -82,6 +89,9 @@ export const VersionsResponse = Closed({
       createdAt: Type.String(),
       publishedAt: Nullable(Type.String()),
       retiredAt: Nullable(Type.String()),
+      effectiveFrom: Nullable(Type.String()),
+      /** As stored when the version was last written (publishing checks them again). */
+      flags: Type.Array(Flag),
     }),
   ),
 });
@@ -179,7 +189,8 @@ export const SaveDraftContentResponse = Closed({
 export const ImportQuery = Closed({ dryRun: Type.Optional(Type.Boolean({ default: true })) });
 export const ImportBody = Closed({
   source_notes: Type.Optional(Type.Unknown()),
-  procedures: Type.Array(Open('Bản ghi thủ tục'), { maxItems: 5000 }),
+  // The national catalogue has 5,734 records (catalog-national.ts).
+  procedures: Type.Array(Open('Bản ghi thủ tục'), { maxItems: 8000 }),
 });
 const Reason = Closed({ path: Type.String(), message: Type.String() });
 export const ImportReport = Closed({
@@ -187,6 +198,8 @@ export const ImportReport = Closed({
   created: Type.Integer(),
   updated: Type.Integer(),
   unchanged: Type.Integer(),
+  /** Imported as drafts because of their flags: not published until completed. */
+  drafted: Type.Integer(),
   rejected: Type.Array(
     Closed({ index: Type.Integer(), code: Type.Optional(Type.String()), reasons: Type.Array(Reason) }),
   ),
@@ -196,6 +209,7 @@ export const ImportReport = Closed({
       code: Type.String(),
       result: Type.String(),
       version: Type.Optional(Type.Integer()),
+      flags: Type.Optional(Type.Array(Flag)),
     }),
   ),
 });

@@ -628,7 +628,15 @@ export interface ProcedureVersions {
    * The normalised procedure (common/catalog/procedure.ts Procedure): time limits per channel, fees, components, cases, results, legal bases, provenance.
    */
   data: ColumnType<JsonValue, string, string>;
+  /**
+   * The day the version comes into force: the date of its announcing decision (quyết định công bố) when the data gives one; NULL: not published in the data. A version is not published before that day; a dossier keeps the version it was received under.
+   */
+  effective_from: string | null;
   field_name: string | null;
+  /**
+   * Gaps that keep the version from citizens (common/catalog/flags.ts: [{code, path, message}]), recomputed from data whenever the version is written; a version with flags cannot be published.
+   */
+  flags: Generated<ColumnType<JsonValue, string, string>>;
   /**
    * Declaration form as JSON Schema 2020-12 (no remote refs); NULL means the generic form is used. json, not jsonb: the order of properties is the order of the fields on screen.
    */

@@ -3,6 +3,7 @@
 // migrations' COMMENT ON.
 import type { ColumnType, InsertType } from 'kysely';
 import type { Procedure } from '../../common/catalog/procedure.ts';
+import type { ProcedureFlag } from '../../common/catalog/flags.ts';
 import type { Workflow } from '../../common/catalog/workflow.ts';
 import type { ActionRecord, DossierState } from '../../common/dossiers/model.ts';
 import type { OfficeHours } from '../../common/working-time/types.ts';
@@ -16,7 +17,12 @@ type JsonShapes = {
   outbox: { payload: Record<string, unknown> };
   calendar_revisions: { holidays: unknown[]; working_days: unknown[] };
   office_hours: { hours: OfficeHours };
-  procedure_versions: { data: Procedure; form_schema: Record<string, unknown>; levels: string[] };
+  procedure_versions: {
+    data: Procedure;
+    form_schema: Record<string, unknown>;
+    levels: string[];
+    flags: ProcedureFlag[];
+  };
   workflows: { steps: unknown[] };
   dossiers: {
     step_agencies: { key: string; agencyId: string; agencyCode: string }[];

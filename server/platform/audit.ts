@@ -120,7 +120,7 @@ function auditAppendCall(
   entry: AuditEntry,
   at: Date,
   head: ChainHead,
-): RawBuilder<unknown> {
+): { call: RawBuilder<unknown>; next: ChainHead } {
   const actor = auditActorOf(who);
   const chainKey = chainOf(who, entry);
   const input: HashInput = {
@@ -135,9 +135,13 @@ function auditAppendCall(
     details: entry.details ?? {},
     requestId: entry.requestId ?? null,
   };
-  return sql`audit_append(${chainKey}, ${input.seq}, ${at}, ${actor.userId}, ${actor.label},
+  const hash = entryHash(head.head_hash, input);
+  return {
+    call: sql`audit_append(${chainKey}, ${input.seq}, ${at}, ${actor.userId}, ${actor.label},
     ${input.action}, ${input.entityType}, ${input.entityId}, ${JSON.stringify(input.details)}::jsonb,
-    ${input.requestId}, ${head.head_hash}, ${entryHash(head.head_hash, input)})`;
+    ${input.requestId}, ${head.head_hash}, ${hash})`,
+    next: { length: input.seq, head_hash: hash },
+  };
 }
 
 /**
@@ -190,7 +194,31 @@ export async function appendAudit(
 ): Promise<void> {
   const { rows } = await sql<ChainHead>`
     SELECT length, head_hash FROM ${CHAIN_HEAD(chainOf(who, entry))}`.execute(trx);
-  await sql`SELECT ${auditAppendCall(who, entry, at, rows[0]!)}`.execute(trx);
+  await sql`SELECT ${auditAppendCall(who, entry, at, rows[0]!).call}`.execute(trx);
+}
+
+/**
+ * Entries of one actor appended in order, each chain's head read (and locked) once: an import of a
+ * national catalogue writes thousands, and reading the head again for each doubled its statements.
+ */
+export async function appendAudits(
+  trx: Transaction<DB>,
+  who: AuditActor | Actor,
+  entries: AuditEntry[],
+  at: Date,
+): Promise<void> {
+  const heads = new Map<string, ChainHead>();
+  for (const entry of entries) {
+    const chain = chainOf(who, entry);
+    let head = heads.get(chain);
+    if (head === undefined) {
+      const { rows } = await sql<ChainHead>`SELECT length, head_hash FROM ${CHAIN_HEAD(chain)}`.execute(trx);
+      head = rows[0]!;
+    }
+    const { call, next } = auditAppendCall(who, entry, at, head);
+    await sql`SELECT ${call}`.execute(trx);
+    heads.set(chain, next);
+  }
 }
 
 export type ChainProblem = { chain: string; reason: string; auditId: string | null };

@@ -40,9 +40,12 @@ export async function seedCatalogue(
   const formByCode = new Map<string, JsonSchemaObject>();
   for (const f of forms) for (const code of f.procedureCodes) formByCode.set(code, f.schema);
   const by = { userId: null, label: 'seed:reference' };
+  // The 47 stay published as they always were, their flags stored and shown to administrators
+  // (docs/domain/catalog.md, "Flags"): the demo's journeys are built on them.
   const report = await importCatalogue(deps, by, file, {
     dryRun: false,
     forms: formByCode,
+    publishFlagged: true,
   });
   if (report.rejected.length > 0)
     throw new Error(`reference catalogue rejected ${report.rejected.length} records`);

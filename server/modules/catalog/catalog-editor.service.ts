@@ -15,6 +15,8 @@ import {
   type DraftContent,
 } from '../../../common/catalog/draft-content.ts';
 import { draftProblems, type DraftProblem } from '../../../common/catalog/draft-check.ts';
+import { procedureFlags } from '../../../common/catalog/flags.ts';
+import { vnDate } from '../../../common/time/vn-time.ts';
 import { saysNoLimit } from '../../../common/catalog/issues.ts';
 import { fail } from './catalog.errors.ts';
 import { requireCatalogueEditor } from './catalog.policy.ts';
@@ -143,7 +145,7 @@ export async function saveDraftContent(
   await deps.db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('procedure_versions')
-      .set(versionColumns(p, form))
+      .set(versionColumns(p, form, procedureFlags(p, vnDate(now))))
       .where('procedure_version_id', '=', row.procedure_version_id)
       .where('status', '=', 'draft')
       .executeTakeFirst();

@@ -30,6 +30,7 @@ function timeEntries(limits: ChannelTimeLimits, gaps: TimeLimitGap[], caseName?:
         unit: l.unit === null ? null : UNIT_LABELS[l.unit],
         displayed: l.text,
         note: l.note,
+        ...(l.unitInferred ? { unitSource: 'formalityCase' } : {}),
         ...tag,
       });
     }
@@ -67,6 +68,7 @@ function toExternal(p: Procedure): ExternalProcedure {
     fieldCode: p.field?.code ?? null,
     ministry: p.ministry,
     decisionNumber: p.decisionNumber,
+    ...(p.decisionDate === undefined ? {} : { decisionDate: p.decisionDate }),
     procedureType: p.procedureType,
     implementingLevels: p.levels.map((l) => IMPLEMENTING_LEVEL_LABELS[l]),
     levelAsPublishedOn: p.provenance.levelAsPublishedOn,
@@ -112,6 +114,16 @@ function toExternal(p: Procedure): ExternalProcedure {
     },
     accessDate: p.provenance.accessDate,
     notes: p.notes,
+    ...(p.national === undefined
+      ? {}
+      : {
+          national: {
+            formalityId: p.national.formalityId,
+            scope: p.national.scope,
+            localProvince: p.national.localProvince,
+            ...(p.national.unverified ? { unverified: true } : {}),
+          },
+        }),
   };
 }
 

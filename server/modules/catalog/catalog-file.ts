@@ -40,6 +40,8 @@ export type ExternalTime = {
   note?: string | null;
   /** Extension: the case (trường hợp) this limit belongs to. */
   case?: string;
+  /** Extension (national catalogue): `formalityCase` when the unit was inferred from the cases. */
+  unitSource?: string | null;
 };
 export type ExternalFee = {
   channel: string | null;
@@ -75,6 +77,8 @@ export type ExternalProcedure = {
   fieldCode?: string | null;
   ministry?: string | null;
   decisionNumber?: string | null;
+  /** Extension: the announcing decision's date (ISO day), the version's first day in force. */
+  decisionDate?: string | null;
   procedureType?: string | null;
   implementingLevels: string[];
   levelAsPublishedOn?: string | null;
@@ -84,7 +88,13 @@ export type ExternalProcedure = {
   implementingAgency?: string | null;
   processingTime: ExternalTime[];
   fees: ExternalFee[];
-  feePolicy?: { decidedBy: string | null; exemptions: string[]; note: string | null } | null;
+  feePolicy?: {
+    decidedBy: string | null;
+    exemptions: string[];
+    note: string | null;
+    /** Extension: the province's act that sets the amount. */
+    basis?: string | null;
+  } | null;
   dossierComponents: ExternalComponent[];
   results?: { name: string; code: string | null }[] | null;
   onlineService?: { channelsPublished: string[]; level: string | null; note?: string | null } | null;
@@ -93,6 +103,13 @@ export type ExternalProcedure = {
   source?: { id?: string | null; repo?: string | null; path?: string | null; commit?: string | null } | null;
   accessDate?: string | null;
   notes?: string[] | null;
+  /** Extension: the record's place in the national catalogue (catalog-national.ts). */
+  national?: {
+    formalityId: string | null;
+    scope: 'national' | 'local';
+    localProvince: { id: string; name: string } | null;
+    unverified?: boolean | null;
+  } | null;
 };
 export type ExternalCatalogueFile = { source_notes?: unknown; procedures: ExternalProcedure[] };
 
@@ -114,6 +131,7 @@ export const CATALOGUE_RECORD_SCHEMA: JsonSchemaObject = {
     fieldCode: optStr('Mã lĩnh vực'),
     ministry: optStr('Bộ quản lý'),
     decisionNumber: optStr('Số quyết định công bố'),
+    decisionDate: { type: ['string', 'null'], format: 'date', title: 'Ngày quyết định công bố' },
     procedureType: optStr('Loại thủ tục'),
     implementingLevels: {
       type: 'array',
@@ -140,6 +158,7 @@ export const CATALOGUE_RECORD_SCHEMA: JsonSchemaObject = {
           displayed: str('Thời hạn như Cổng hiển thị'),
           note: optStr('Ghi chú thời hạn'),
           case: str('Trường hợp'),
+          unitSource: optStr('Nguồn đơn vị thời hạn'),
         },
         required: ['channel', 'value', 'unit', 'displayed'],
         additionalProperties: false,
@@ -180,6 +199,7 @@ export const CATALOGUE_RECORD_SCHEMA: JsonSchemaObject = {
         decidedBy: optStr('Cơ quan quyết định mức thu'),
         exemptions: { type: 'array', title: 'Đối tượng miễn, giảm', items: str('Đối tượng miễn, giảm') },
         note: optStr('Ghi chú chính sách phí'),
+        basis: optStr('Văn bản quy định mức thu của tỉnh'),
       },
       required: ['decidedBy', 'exemptions', 'note'],
       additionalProperties: false,
@@ -252,6 +272,27 @@ export const CATALOGUE_RECORD_SCHEMA: JsonSchemaObject = {
     },
     accessDate: { type: ['string', 'null'], format: 'date', title: 'Ngày truy cập' },
     notes: strList('Ghi chú'),
+    national: {
+      type: ['object', 'null'],
+      title: 'Vị trí trong CSDL quốc gia về TTHC',
+      properties: {
+        formalityId: optStr('Mã bản ghi trên Cổng'),
+        scope: { title: 'Phạm vi thủ tục', enum: ['national', 'local'] },
+        localProvince: {
+          type: ['object', 'null'],
+          title: 'Tỉnh ban hành thủ tục đặc thù',
+          properties: {
+            id: { type: 'string', pattern: '^[0-9]{2}$', title: 'Mã tỉnh' },
+            name: str('Tên tỉnh'),
+          },
+          required: ['id', 'name'],
+          additionalProperties: false,
+        },
+        unverified: { type: ['boolean', 'null'], title: 'Chưa đối chiếu nguồn' },
+      },
+      required: ['formalityId', 'scope', 'localProvince'],
+      additionalProperties: false,
+    },
   },
   required: ['code', 'name', 'implementingLevels', 'processingTime', 'fees', 'dossierComponents'],
   additionalProperties: false,

@@ -3,11 +3,14 @@
 import { sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Deps } from '../../deps.ts';
-import { appendAudit, type AuditActor, type AuditEntry } from '../../platform/audit.ts';
+import { appendAudits, type AuditActor, type AuditEntry } from '../../platform/audit.ts';
 import type { JsonSchemaObject } from '../../../common/catalog/forms.ts';
+import type { Procedure } from '../../../common/catalog/procedure.ts';
 import { parseCatalogueFile } from './catalog-source.ts';
 import { exportCatalogueFile } from './catalog-export.ts';
 import { hashOf, versionColumns } from './catalog.repository.ts';
+import { procedureFlags, type ProcedureFlag } from '../../../common/catalog/flags.ts';
+import { vnDate } from '../../../common/time/vn-time.ts';
 import { fail } from './catalog.errors.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 
@@ -18,119 +21,207 @@ const IMPORT_LOCK = 7_357_101;
 export type ImportItem = {
   index: number;
   code: string;
-  result: 'created' | 'updated' | 'unchanged' | 'rejected';
+  /** `drafted`: imported as a draft because of its flags (never published until they are gone). */
+  result: 'created' | 'updated' | 'unchanged' | 'drafted' | 'rejected';
   version?: number;
+  flags?: ProcedureFlag[];
 };
 export type ImportReport = {
   dryRun: boolean;
   created: number;
   updated: number;
   unchanged: number;
+  drafted: number;
   rejected: { index: number; code?: string; reasons: { path: string; message: string }[] }[];
   items: ImportItem[];
 };
 
+export type ImportOptions = {
+  dryRun: boolean;
+  forms?: Map<string, JsonSchemaObject>;
+  requestId?: string | null;
+  /**
+   * Publish flagged records too (their flags are still stored and shown). Only the seed of the 47
+   * procedures shipped since the first release uses it, so the demo keeps them as it always had them.
+   */
+  publishFlagged?: boolean;
+};
+
+type Current = {
+  procedure_id: string;
+  published?: { hash: string; form: JsonSchemaObject | null };
+  draft?: { version: number; hash: string; form: JsonSchemaObject | null };
+};
+
+async function currentVersions(trx: Transaction<DB>): Promise<Map<string, Current>> {
+  const rows = await trx
+    .selectFrom('procedures as p')
+    .leftJoin('procedure_versions as v', (j) =>
+      j.onRef('v.procedure_id', '=', 'p.procedure_id').on('v.status', 'in', ['published', 'draft']),
+    )
+    .select(['p.procedure_id', 'p.code', 'v.status', 'v.version', 'v.content_hash', 'v.form_schema'])
+    .execute();
+  const out = new Map<string, Current>();
+  for (const r of rows) {
+    const c = out.get(r.code) ?? { procedure_id: r.procedure_id };
+    out.set(r.code, c);
+    if (r.status === 'published') c.published = { hash: r.content_hash!, form: r.form_schema };
+    if (r.status === 'draft') c.draft = { version: r.version!, hash: r.content_hash!, form: r.form_schema };
+  }
+  return out;
+}
+
+/** The next version number of a procedure, its row locked as a new draft locks it (catalog-versions.service.ts). */
+async function nextVersion(trx: Transaction<DB>, procedureId: string): Promise<number> {
+  await trx
+    .selectFrom('procedures')
+    .select('procedure_id')
+    .where('procedure_id', '=', procedureId)
+    .forUpdate()
+    .execute();
+  const max = await trx
+    .selectFrom('procedure_versions')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('procedure_id', '=', procedureId)
+    .executeTakeFirstOrThrow();
+  return (max.v ?? 0) + 1;
+}
+
+const BATCH = 500;
+
+type NewVersion = {
+  procedureId: string;
+  version: number;
+  p: Procedure;
+  form: JsonSchemaObject | null;
+  flags: ProcedureFlag[];
+  status: 'draft' | 'published';
+};
+
+async function insertVersions(
+  trx: Transaction<DB>,
+  rows: NewVersion[],
+  at: { now: Date; by: AuditActor },
+): Promise<void> {
+  if (rows.length === 0) return;
+  await trx
+    .insertInto('procedure_versions')
+    .values(
+      rows.map((r) => ({
+        procedure_id: r.procedureId,
+        version: r.version,
+        status: r.status,
+        ...versionColumns(r.p, r.form, r.flags),
+        created_at: at.now,
+        created_by: at.by.userId,
+        published_at: r.status === 'published' ? at.now : null,
+      })),
+    )
+    .execute();
+}
+
 /**
- * Imports a catalogue file (the shape of procedures.json). New codes are created and published as
- * version 1; changed ones get a new published version (the previous one is retired); identical ones
- * are left alone. Valid records are applied in one transaction; rejected records are reported.
+ * Imports a catalogue file (the shape of procedures.json, or the national catalogue's records:
+ * catalog-national.ts). A record without flags (common/catalog/flags.ts) is created and published as
+ * version 1, or, changed, gets a new published version (the previous one is retired); identical ones
+ * are left alone. A record with flags becomes a draft carrying them (the version in force, if any,
+ * stays): it reaches citizens only once an administrator has completed it and published it. Valid
+ * records are applied in one transaction; rejected records are reported.
  */
 export async function importCatalogue(
   deps: Deps,
   by: AuditActor,
   json: unknown,
-  options: { dryRun: boolean; forms?: Map<string, JsonSchemaObject>; requestId?: string | null },
+  options: ImportOptions,
 ): Promise<ImportReport> {
-  const { records, rejected } = parseCatalogueFile(json);
+  const { records, positions, rejected } = parseCatalogueFile(json);
   const report: ImportReport = {
     dryRun: options.dryRun,
     created: 0,
     updated: 0,
     unchanged: 0,
+    drafted: 0,
     rejected,
     items: [],
   };
   const now = deps.clock.now();
+  const today = vnDate(now);
   const apply = async (trx: Transaction<DB>) => {
     await sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
     const audits: AuditEntry[] = [];
-    const existing = new Map(
-      (
-        await trx
-          .selectFrom('procedures as p')
-          .leftJoin('procedure_versions as v', (j) =>
-            j.onRef('v.procedure_id', '=', 'p.procedure_id').on('v.status', '=', 'published'),
-          )
-          .select(['p.procedure_id', 'p.code', 'v.procedure_version_id', 'v.content_hash', 'v.form_schema'])
-          .execute()
-      ).map((r) => [r.code, r]),
-    );
-    const rawList = (json as { procedures: unknown[] }).procedures;
-    for (const p of records) {
-      const index = rawList.findIndex((r) => (r as { code?: unknown }).code === p.code);
+    const existing = await currentVersions(trx);
+    const fresh: Omit<NewVersion, 'procedureId' | 'version'>[] = [];
+    for (const [i, p] of records.entries()) {
+      const index = positions[i]!;
       const current = existing.get(p.code);
-      const form = options.forms?.get(p.code) ?? current?.form_schema ?? null;
-      if (current?.content_hash === hashOf(p, form)) {
+      const form = options.forms?.get(p.code) ?? current?.published?.form ?? current?.draft?.form ?? null;
+      const hash = hashOf(p, form);
+      const flags = procedureFlags(p, today);
+      const withFlags = flags.length > 0 ? { flags } : {};
+      if (current?.published?.hash === hash || (flags.length > 0 && current?.draft?.hash === hash)) {
         report.unchanged++;
-        report.items.push({ index, code: p.code, result: 'unchanged' });
+        report.items.push({ index, code: p.code, result: 'unchanged', ...withFlags });
         continue;
       }
-      let procedureId = current?.procedure_id;
-      let version = 1;
-      if (!procedureId) {
-        procedureId = (
-          await trx
-            .insertInto('procedures')
-            .values({ code: p.code, created_at: now })
-            .returning('procedure_id')
-            .executeTakeFirstOrThrow()
-        ).procedure_id;
-      } else {
-        // Locked as a new draft locks it (catalog-versions.service.ts): the version numbers stay distinct.
-        await trx
-          .selectFrom('procedures')
-          .select('procedure_id')
-          .where('procedure_id', '=', procedureId)
-          .forUpdate()
-          .execute();
-        const max = await trx
-          .selectFrom('procedure_versions')
-          .select((eb) => eb.fn.max('version').as('v'))
-          .where('procedure_id', '=', procedureId)
-          .executeTakeFirstOrThrow();
-        version = (max.v ?? 0) + 1;
-        await trx
-          .updateTable('procedure_versions')
-          .set({ status: 'retired', retired_at: now })
-          .where('procedure_id', '=', procedureId)
-          .where('status', '=', 'published')
-          .execute();
+      const asDraft = flags.length > 0 && options.publishFlagged !== true;
+      if (asDraft && current?.draft) {
+        const reasons = [
+          {
+            path: 'code',
+            message: `Thủ tục ${p.code} đang có bản nháp phiên bản ${current.draft.version} chưa công bố: hãy hoàn thiện và công bố bản nháp đó trước khi nhập bản mới`,
+          },
+        ];
+        report.rejected.push({ index, code: p.code, reasons });
+        report.items.push({ index, code: p.code, result: 'rejected', ...withFlags });
+        continue;
       }
-      await trx
-        .insertInto('procedure_versions')
-        .values({
-          procedure_id: procedureId,
-          version,
-          status: 'published',
-          ...versionColumns(p, form),
-          created_at: now,
-          created_by: by.userId,
-          published_at: now,
-        })
-        .execute();
-      const result = current ? 'updated' : 'created';
+      const result = asDraft ? 'drafted' : current ? 'updated' : 'created';
+      const status = asDraft ? 'draft' : 'published';
+      let version = 1;
+      if (!current) {
+        fresh.push({ p, form, flags, status });
+      } else {
+        version = await nextVersion(trx, current.procedure_id);
+        if (!asDraft) {
+          await trx
+            .updateTable('procedure_versions')
+            .set({ status: 'retired', retired_at: now })
+            .where('procedure_id', '=', current.procedure_id)
+            .where('status', '=', 'published')
+            .execute();
+        }
+        await insertVersions(trx, [{ procedureId: current.procedure_id, version, p, form, flags, status }], {
+          now,
+          by,
+        });
+      }
       report[result]++;
-      report.items.push({ index, code: p.code, result, version });
+      report.items.push({ index, code: p.code, result, version, ...withFlags });
       audits.push({
         action: 'procedure.imported',
         entityType: 'procedure',
         entityId: p.code,
-        details: { result, version },
+        details: { result, version, ...(flags.length > 0 ? { flags: flags.map((f) => f.code) } : {}) },
         requestId: options.requestId ?? null,
       });
     }
+    // New procedures in batches (a national catalogue is thousands): their rows, then version 1 of each.
+    for (let start = 0; start < fresh.length; start += BATCH) {
+      const part = fresh.slice(start, start + BATCH);
+      const ids = await trx
+        .insertInto('procedures')
+        .values(part.map((f) => ({ code: f.p.code, created_at: now })))
+        .returning(['procedure_id', 'code'])
+        .execute();
+      const idOf = new Map(ids.map((r) => [r.code, r.procedure_id]));
+      await insertVersions(
+        trx,
+        part.map((f) => ({ ...f, procedureId: idOf.get(f.p.code)!, version: 1 })),
+        { now, by },
+      );
+    }
     // The audit chain's lock is held until commit: take it only for the last writes.
-    for (const entry of audits) await appendAudit(trx, by, entry, now);
+    await appendAudits(trx, by, audits, now);
   };
   if (options.dryRun) {
     // Same decisions, nothing kept.
@@ -153,7 +244,11 @@ export async function importCatalogue(
         throw isUniqueViolation(err) ? fail('CATALOG_CHANGED_MEANWHILE') : err;
       });
   }
-  for (const r of rejected) report.items.push({ index: r.index, code: r.code ?? '', result: 'rejected' });
+  const reported = new Set(report.items.filter((x) => x.result === 'rejected').map((x) => x.index));
+  for (const r of rejected) {
+    if (!reported.has(r.index)) report.items.push({ index: r.index, code: r.code ?? '', result: 'rejected' });
+  }
+  report.rejected.sort((a, b) => a.index - b.index);
   report.items.sort((a, b) => a.index - b.index);
   return report;
 }

@@ -324,6 +324,7 @@ describe('parseCatalogueFile rejections', () => {
     for (const json of [null, [], { procedures: {} }, 'x']) {
       assert.deepEqual(parseCatalogueFile(json), {
         records: [],
+        positions: [],
         rejected: [
           {
             index: -1,

@@ -17,7 +17,9 @@ import {
   type ChannelTimeLimits,
   type DossierComponent,
   type Fee,
+  type FeePolicy,
   type ImplementingLevel,
+  type NationalIdentity,
   type OnlineLevel,
   type Procedure,
   type ProcedureCase,
@@ -36,6 +38,7 @@ import {
   type ExternalFee,
   type ExternalProcedure,
 } from './catalog-file.ts';
+import { isNationalRecord, nationalToCatalogueRecord, sharedCodes } from './catalog-national.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Parsing
@@ -47,7 +50,12 @@ export type CatalogueRejection = {
   code?: string;
   reasons: CatalogueProblem[];
 };
-export type CatalogueParseResult = { records: Procedure[]; rejected: CatalogueRejection[] };
+export type CatalogueParseResult = {
+  records: Procedure[];
+  /** The position in `procedures` of each record (parallel to `records`). */
+  positions: number[];
+  rejected: CatalogueRejection[];
+};
 
 const byLabel = <K extends string>(labels: Readonly<Record<K, string>>) =>
   new Map(Object.entries(labels).map(([k, v]) => [v as string, k as K]));
@@ -179,7 +187,13 @@ function splitTimes(
       });
       return;
     }
-    const limit: TimeLimit = { value: t.value, unit, text: t.displayed, note: t.note ?? null };
+    const limit: TimeLimit = {
+      value: t.value,
+      unit,
+      text: t.displayed,
+      note: t.note ?? null,
+      ...(t.unitSource === 'formalityCase' && unit !== null ? { unitInferred: true as const } : {}),
+    };
     target.limits[channel] = limit;
   });
   const order = (g: TimeLimitGap) => CHANNELS.indexOf(g.channel);
@@ -247,6 +261,7 @@ function toProcedure(r: ExternalProcedure): { procedure: Procedure | null; probl
       field: field === null ? null : { code: r.fieldCode ?? null, name: field },
       ministry: r.ministry ?? null,
       decisionNumber: r.decisionNumber ?? null,
+      ...(r.decisionDate == null ? {} : { decisionDate: r.decisionDate }),
       procedureType: r.procedureType ?? null,
       levels: r.implementingLevels.map((l) => LEVEL_BY_LABEL.get(l) as ImplementingLevel),
       applicants: r.applicants ?? [],
@@ -257,7 +272,7 @@ function toProcedure(r: ExternalProcedure): { procedure: Procedure | null; probl
       timeLimits: limits,
       timeLimitGaps: gaps,
       fees,
-      feePolicy: r.feePolicy ?? null,
+      feePolicy: r.feePolicy == null ? null : feePolicyOf(r.feePolicy),
       cases: procedureCases,
       components: r.dossierComponents.map(toComponent),
       results: r.results ?? [],
@@ -275,12 +290,29 @@ function toProcedure(r: ExternalProcedure): { procedure: Procedure | null; probl
         levelAsPublishedOn: r.levelAsPublishedOn ?? null,
         levelSource: r.levelSource ?? null,
       },
+      ...(r.national == null ? {} : { national: nationalOf(r.national) }),
     },
   };
 }
 
+function feePolicyOf(f: NonNullable<ExternalProcedure['feePolicy']>): FeePolicy {
+  const { basis, ...rest } = f;
+  return basis == null ? rest : { ...rest, basis };
+}
+
+function nationalOf(n: NonNullable<ExternalProcedure['national']>): NationalIdentity {
+  return {
+    formalityId: n.formalityId,
+    scope: n.scope,
+    localProvince: n.localProvince,
+    ...(n.unverified === true ? { unverified: true as const } : {}),
+  };
+}
+
 /**
- * Validates a catalogue file and maps every valid record. A record with any problem is rejected as a
+ * Validates a catalogue file and maps every valid record. Records in the national catalogue's shape
+ * (catalog-national.ts) are read as catalogue records first; a code the national file gives to two
+ * records is refused for both. A record with any problem is rejected as a
  * whole, with every problem listed (path inside the record, Vietnamese message); the others are kept.
  * A repeated code is rejected at its second occurrence.
  */
@@ -292,6 +324,7 @@ export function parseCatalogueFile(json: unknown): CatalogueParseResult {
   if (!Array.isArray(procedures)) {
     return {
       records: [],
+      positions: [],
       rejected: [
         {
           index: -1,
@@ -301,15 +334,36 @@ export function parseCatalogueFile(json: unknown): CatalogueParseResult {
     };
   }
   const records: Procedure[] = [];
+  const positions: number[] = [];
   const rejected: CatalogueRejection[] = [];
   const firstIndexOf = new Map<string, number>();
-  procedures.forEach((raw: unknown, index) => {
+  const shared = sharedCodes(procedures);
+  procedures.forEach((given: unknown, index) => {
+    let raw = given;
     const code =
       typeof raw === 'object' && raw !== null && typeof (raw as { code?: unknown }).code === 'string'
-        ? (raw as { code: string }).code
+        ? (raw as { code: string }).code.trim()
         : undefined;
     const reject = (reasons: CatalogueProblem[]) =>
       rejected.push(code === undefined ? { index, reasons } : { index, code, reasons });
+    if (isNationalRecord(raw)) {
+      const ids = code === undefined ? undefined : shared.get(code);
+      if (ids !== undefined) {
+        reject([
+          {
+            path: 'code',
+            message: `Mã ${code} được CSDL quốc gia dùng cho ${ids.length} thủ tục khác nhau (mã bản ghi ${ids.join(', ')}): cần xác định mã đúng của từng thủ tục trước khi nhập`,
+          },
+        ]);
+        return;
+      }
+      const mapped = nationalToCatalogueRecord(raw);
+      if (mapped.record === null) {
+        reject(mapped.problems);
+        return;
+      }
+      raw = mapped.record;
+    }
     const checked = validateRecord(raw);
     if (!checked.ok) {
       reject(checked.errors.map((e) => ({ path: e.pointer.slice(1), message: e.message })));
@@ -329,8 +383,9 @@ export function parseCatalogueFile(json: unknown): CatalogueParseResult {
     }
     firstIndexOf.set(procedure.code, index);
     records.push(procedure);
+    positions.push(index);
   });
-  return { records, rejected };
+  return { records, positions, rejected };
 }
 
 // ---------------------------------------------------------------------------------------------------

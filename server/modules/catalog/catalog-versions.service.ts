@@ -8,6 +8,8 @@ import type { ErrorDetail } from '../../platform/errors.ts';
 import { timeLimitFor, type Channel } from '../../../common/catalog/procedure.ts';
 import { validateWorkflow } from '../../../common/catalog/workflow.ts';
 import { procedureIssues } from '../../../common/catalog/issues.ts';
+import { procedureFlags } from '../../../common/catalog/flags.ts';
+import { vnDate } from '../../../common/time/vn-time.ts';
 import { fail } from './catalog.errors.ts';
 import { requireCatalogueEditor } from './catalog.policy.ts';
 import {
@@ -75,7 +77,7 @@ async function newDraft(
         procedure_id: proc.procedure_id,
         version,
         status: 'draft',
-        ...versionColumns(p, form),
+        ...versionColumns(p, form, procedureFlags(p, vnDate(now))),
         created_at: now,
         created_by: actor.userId,
       })
@@ -124,10 +126,11 @@ export async function updateDraft(
   const form =
     input.formSchema === undefined ? row.form_schema : checkForm(input.formSchema, 'body/formSchema');
   const now = deps.clock.now();
+  const flags = procedureFlags(p, vnDate(now));
   await deps.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('procedure_versions')
-      .set(versionColumns(p, form))
+      .set(versionColumns(p, form, flags))
       .where('procedure_version_id', '=', row.procedure_version_id)
       .where('status', '=', 'draft')
       .execute();
@@ -138,7 +141,7 @@ export async function updateDraft(
       now,
     );
   });
-  return { version, status: 'draft', issues: procedureIssues(p) };
+  return { version, status: 'draft', issues: procedureIssues(p), flags };
 }
 
 /** Every stored workflow of a version must add up to its channel's limit before the version goes live. */
@@ -167,13 +170,28 @@ export async function publishVersion(deps: Deps, actor: Actor, input: VersionCha
   requireCatalogueEditor(actor);
   const row = await getVersion(deps.db, code, version);
   if (row.status !== 'draft') throw fail('PROCEDURE_PUBLISH_NOT_DRAFT');
+  // Every problem named at once: the content's as the editor names them (its paths, with their
+  // codes), the flags it does not already name (a decision may have come into force since the draft
+  // was saved), then the workflows' that follow from them. Only flags left: PROCEDURE_FLAGGED.
+  const flags = procedureFlags(row.data, vnDate(deps.clock.now()));
   const problems = await workflowProblems(deps.db, row);
-  // Every problem named at once: the content's (the editor's paths, with their codes), then the
-  // workflows' that follow from them.
   const incomplete = blockingProblems(versionProblems(row));
   if (incomplete.length > 0) {
+    const named = new Set<string>(incomplete.map((p) => p.code));
     throw fail('PROCEDURE_DRAFT_INCOMPLETE', {
-      details: [...incomplete.map(({ path, message, code }) => ({ path, message, code })), ...problems],
+      details: [
+        ...incomplete.map(({ path, message, code }) => ({ path, message, code })),
+        ...flags
+          .filter((f) => !named.has(f.code))
+          .map((f) => ({ path: f.path, message: f.message, code: f.code })),
+        ...problems,
+      ],
+    });
+  }
+  if (flags.length > 0) {
+    throw fail('PROCEDURE_FLAGGED', {
+      params: { code, count: flags.length },
+      details: flags.map((f) => ({ path: f.path, message: f.message })),
     });
   }
   if (problems.length > 0) throw fail('PROCEDURE_WORKFLOWS_OFF_LIMIT', { details: problems });

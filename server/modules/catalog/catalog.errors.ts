@@ -68,6 +68,13 @@ export const fail = defineErrors('catalog', {
     vi: 'Bản nháp còn thiếu hoặc sai thông tin; chưa thể công bố.',
     en: 'The draft has missing or wrong information; it cannot be published yet.',
   },
+  PROCEDURE_FLAGGED: {
+    code: 'UNPROCESSABLE',
+    vi: (p) =>
+      `Thủ tục ${p.code} còn ${p.count} điểm thiếu dữ liệu cần bổ sung (xem chi tiết); chưa thể công bố cho người dân.`,
+    en: (p) =>
+      `Procedure ${p.code} still has ${p.count} data gap(s) to complete (see details); it cannot be published to citizens yet.`,
+  },
   PROCEDURE_FORM_INVALID: {
     code: 'VALIDATION_FAILED',
     vi: 'Biểu mẫu tờ khai không hợp lệ.',

@@ -6,6 +6,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit, canonicalJson } from '../../platform/audit.ts';
 import type { Procedure } from '../../../common/catalog/procedure.ts';
+import type { ProcedureFlag } from '../../../common/catalog/flags.ts';
 import { procedureSearchText } from '../../../common/catalog/search.ts';
 import type { JsonSchemaObject } from '../../../common/catalog/forms.ts';
 import { findAgencyByCode } from '../org/index.ts';
@@ -14,7 +15,14 @@ import type { Selectable } from 'kysely';
 
 export type VersionRow = Pick<
   Selectable<DB['procedure_versions']>,
-  'procedure_id' | 'procedure_version_id' | 'version' | 'status' | 'data' | 'form_schema' | 'content_hash'
+  | 'procedure_id'
+  | 'procedure_version_id'
+  | 'version'
+  | 'status'
+  | 'data'
+  | 'form_schema'
+  | 'content_hash'
+  | 'effective_from'
 >;
 
 /** What tells two versions apart: the record and its form, canonically. */
@@ -22,8 +30,14 @@ export function hashOf(p: Procedure, form: JsonSchemaObject | null): string {
   return createHash('sha256').update(canonicalJson({ p, form })).digest('hex');
 }
 
-export function versionColumns(p: Procedure, form: JsonSchemaObject | null) {
+/**
+ * The columns of a version written from `p`. `flags`: what procedureFlags(p, today) says on the day it
+ * is written (stored so lists show them without recomputing; publishing recomputes them).
+ */
+export function versionColumns(p: Procedure, form: JsonSchemaObject | null, flags: ProcedureFlag[]) {
   return {
+    effective_from: p.decisionDate ?? null,
+    flags: JSON.stringify(flags),
     data: JSON.stringify(p),
     form_schema: form === null ? null : JSON.stringify(form),
     name: p.name,
@@ -51,6 +65,7 @@ export async function findVersion(
       'v.data',
       'v.form_schema',
       'v.content_hash',
+      'v.effective_from',
     ])
     .where('p.code', '=', code);
   q = version === 'published' ? q.where('v.status', '=', 'published') : q.where('v.version', '=', version);

@@ -187,6 +187,7 @@ test('version lifecycle: draft → published → retired; one draft at a time; p
     payload: { record: withUnits },
   });
   assert.equal(fixed.statusCode, 200, fixed.body);
+  assert.deepEqual(fixed.json<{ flags: unknown[] }>().flags, [], 'its units given, nothing is flagged');
   const pub = await api.post(`/api/v1/procedures/1.000894/versions/${v}/publish`, h);
   assert.equal(pub.statusCode, 200, pub.body);
   const detail = (await api.get('/api/v1/procedures/1.000894')).json<{

@@ -7,6 +7,7 @@ import {
   DraftEditorResponse,
   SaveDraftContentBody,
   SaveDraftContentResponse,
+  Flag,
   FormValidatorModule,
   FormValidatorQuery,
   ImportBody,
@@ -117,7 +118,8 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
         body: ImportBody,
         response: { 200: ImportReport, ...errors },
       },
-      bodyLimit: 20 * 1024 * 1024,
+      // The national catalogue as the dataset ships it is 48 MB of JSON.
+      bodyLimit: 64 * 1024 * 1024,
     },
     async (request) => {
       const actor = requireActor(request);
@@ -258,6 +260,7 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
             version: Type.Integer(),
             status: Type.String(),
             issues: Type.Array(Type.Object({}, { additionalProperties: true })),
+            flags: Type.Array(Flag),
           }),
           ...errors,
         },

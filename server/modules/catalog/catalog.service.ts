@@ -6,6 +6,7 @@ import { isoOrNull } from '../../platform/clock.ts';
 import { searchPlan, TYPO_MIN_LENGTH, type SearchPlan } from '../../../common/catalog/search.ts';
 import { COMMON_PROCEDURES } from '../../../common/catalog/search-words.ts';
 import { procedureIssues } from '../../../common/catalog/issues.ts';
+import { procedureFlags } from '../../../common/catalog/flags.ts';
 import { foldVietnamese } from '../../../common/text/fold.ts';
 import { getNamedAgency, getProcedureRow, getVersion } from './catalog.repository.ts';
 import { formOf } from './catalog-forms.service.ts';
@@ -165,6 +166,8 @@ export async function getProcedure(
     form: form.schema,
     genericForm: form.generic,
     issues: audience === 'public' ? [] : procedureIssues(p),
+    flags: audience === 'public' ? [] : procedureFlags(p, today),
+    effectiveFrom: row.effective_from === null ? null : String(row.effective_from),
     onlineApplication: { available: unavailable === null, reason: unavailable },
     offeredBy: offerings.map((o) => ({
       code: o.code,
@@ -179,7 +182,16 @@ export async function listVersions(deps: Deps, code: string) {
   const proc = await getProcedureRow(deps.db, code);
   const rows = await deps.db
     .selectFrom('procedure_versions')
-    .select(['version', 'status', 'name', 'created_at', 'published_at', 'retired_at'])
+    .select([
+      'version',
+      'status',
+      'name',
+      'created_at',
+      'published_at',
+      'retired_at',
+      'effective_from',
+      'flags',
+    ])
     .where('procedure_id', '=', proc.procedure_id)
     .orderBy('version')
     .execute();
@@ -191,6 +203,8 @@ export async function listVersions(deps: Deps, code: string) {
       createdAt: new Date(r.created_at).toISOString(),
       publishedAt: isoOrNull(r.published_at),
       retiredAt: isoOrNull(r.retired_at),
+      effectiveFrom: r.effective_from === null ? null : String(r.effective_from),
+      flags: r.flags,
     })),
   };
 }

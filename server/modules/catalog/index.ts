@@ -7,6 +7,7 @@ export {
   loadReferenceProcedures,
   referenceCatalogueFile,
 } from './catalog-source.ts';
+export { loadNationalCatalogue, type NationalRecord } from './catalog-national.ts';
 export { formOf } from './catalog-forms.service.ts';
 export { formValidatorFor } from './catalog-forms.service.ts';
 export {

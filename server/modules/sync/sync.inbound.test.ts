@@ -280,7 +280,8 @@ test('operators list held and rejected portal dossiers with their problems, and 
   assert.equal(still.statusCode, 200, still.body);
   assert.equal(still.json<{ status: string }>().status, 'held');
 
-  // The administrator gives 1.000656 its unit (working days), publishes, and takes the row again now.
+  // The administrator gives 1.000656 its unit (working days) and the act behind its fee (the provincial
+  // People's Council sets it: a flag, common/catalog/flags.ts), publishes, and takes the row again now.
   const h = { cookie: admin, origin: ORIGIN };
   const draft = await rt.app.inject({
     method: 'POST',
@@ -294,6 +295,8 @@ test('operators list held and rejected portal dossiers with their problems, and 
   }>();
   const record = structuredClone(exported.procedures.find((p) => p.code === '1.000656')!);
   record.processingTime = record.processingTime.map((t) => ({ ...t, unit: 'Ngày làm việc' }));
+  const withBasis = record as typeof record & { feePolicy: Record<string, unknown> };
+  withBasis.feePolicy = { ...withBasis.feePolicy, basis: 'Nghị quyết của HĐND thành phố về lệ phí hộ tịch' };
   const edit = await rt.app.inject({
     method: 'PUT',
     url: `/api/v1/procedures/1.000656/versions/${v}`,

@@ -1780,6 +1780,8 @@ export const en: Messages = {
     confirmRetire: (v: number) => `Confirm: retire version ${v}`,
     keep: 'Do not retire',
     retired: (v: number) => `Version ${v} retired.`,
+    flagsHeading: 'To complete before publishing:',
+    effectiveFrom: (day: string) => `In force from ${day}`,
     editWorkflow: 'Internal workflow',
     viewWorkflow: 'View workflow',
     fixWorkflow: 'Fix this workflow',
@@ -2579,7 +2581,8 @@ export const en: Messages = {
       'component-none': 'The procedure needs at least one paper.',
       'component-name-missing': 'Enter the name of the paper.',
       'component-count-invalid': 'The number of copies must be a whole number from 0 to 99.',
-      'component-count-zero': 'At least one original or one copy is needed.',
+      'component-count-zero':
+        'No original and no copy: if this is a paper to hand in, give the counts; if it is a note, it may stay.',
       'component-count-unknown': 'The numbers of originals and copies are not known.',
       'component-submission-invalid': 'This way of giving the paper is not valid.',
       'fee-channel-not-offered': 'The procedure does not take dossiers on this channel.',

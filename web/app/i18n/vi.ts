@@ -1703,6 +1703,8 @@ export const vi = {
     confirmRetire: (v: number) => `Xác nhận bãi bỏ phiên bản ${v}`,
     keep: 'Không bãi bỏ',
     retired: (v: number) => `Đã bãi bỏ phiên bản ${v}.`,
+    flagsHeading: 'Cần bổ sung trước khi công bố:',
+    effectiveFrom: (day: string) => `Hiệu lực từ ${day}`,
     editWorkflow: 'Quy trình nội bộ',
     viewWorkflow: 'Xem quy trình',
     fixWorkflow: 'Sửa quy trình này',

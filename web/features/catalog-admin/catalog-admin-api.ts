@@ -15,6 +15,10 @@ export type VersionItem = {
   createdAt: string;
   publishedAt: string | null;
   retiredAt: string | null;
+  /** The announcing decision's day (ISO), when the data gives it. */
+  effectiveFrom: string | null;
+  /** What keeps the version from citizens (common/catalog/flags.ts); a flagged draft is not published. */
+  flags: { code: string; path: string; message: string }[];
 };
 export type VersionState = { version: number; status: VersionStatus };
 

@@ -1,5 +1,6 @@
-// The versions of a procedure, newest first, each with its workflow link and, for a province
-// administrator, publish (a draft) or retire (the version in force, after a confirmation).
+// The versions of a procedure, newest first, each with its day in force, the flags that keep it from
+// citizens, its workflow link and, for a province administrator, publish (a draft) or retire (the
+// version in force, after a confirmation).
 import { useEffect, useRef } from 'react';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { draftEditorPath, workflowEditorPath } from '../../app/paths.ts';
@@ -61,6 +62,19 @@ export function VersionsTable({
             </th>
             <td data-label={c.columns.status}>
               <span className={`tag tag-version-${v.status}`}>{c.statuses[v.status]}</span>
+              {v.effectiveFrom ? (
+                <div className="muted">{c.effectiveFrom(v.effectiveFrom.split('-').reverse().join('/'))}</div>
+              ) : null}
+              {v.flags.length > 0 ? (
+                <div className="version-flags">
+                  <p>{c.flagsHeading}</p>
+                  <ul>
+                    {v.flags.map((f) => (
+                      <li key={`${f.code}:${f.path}`}>{f.message}</li>
+                    ))}
+                  </ul>
+                </div>
+              ) : null}
             </td>
             <td data-label={c.columns.created}>{formatInstant(t, v.createdAt)}</td>
             <td data-label={c.columns.published}>{when(v.publishedAt)}</td>
