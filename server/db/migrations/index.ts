@@ -30,6 +30,7 @@ import * as m20261210000000 from './20261210000000_report-counts.ts';
 import * as m20261210020000 from './20261210020000_adoption.ts';
 import * as m20261210030000 from './20261210030000_kpi-targets.ts';
 import * as m20261210040000 from './20261210040000_index-766.ts';
+import * as m20261211100000 from './20261211100000_imports.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121000000_create-org-auth-audit': m20261121000000,
@@ -62,4 +63,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261210020000_adoption': m20261210020000,
   '20261210030000_kpi-targets': m20261210030000,
   '20261210040000_index-766': m20261210040000,
+  '20261211100000_imports': m20261211100000,
 };
