@@ -81,7 +81,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   );
   await run(sql`CREATE INDEX import_records_code_idx ON import_records (import_id, code)`);
 
-  await run(sql`ALTER TABLE dossiers ADD COLUMN alternative_code text CHECK (length(alternative_code) <= 100)`);
+  await run(
+    sql`ALTER TABLE dossiers ADD COLUMN alternative_code text CHECK (length(alternative_code) <= 100)`,
+  );
   await run(
     sql`COMMENT ON COLUMN dossiers.alternative_code IS 'The dossier''s code in another system (MaHoSoKhac): for an imported dossier, the legacy system''s own identifier of it (OpenCPS referenceUid, the record''s MaHoSoKhac); its motcua code stays the one it was issued.'`,
   );
