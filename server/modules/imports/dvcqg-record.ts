@@ -55,7 +55,8 @@ export type LegacyDossier = {
   synced: boolean;
 };
 
-export type RecordRead = { ok: true; dossier: LegacyDossier } | { ok: false; problems: ImportProblem[] };
+export type RecordRead =
+  { ok: true; dossier: LegacyDossier } | { ok: false; problems: ImportProblem[]; code?: string };
 
 /** KenhThucHien (legal-notes §3.5): 1 trực tiếp, 2 trực tuyến, 3 BCCI. */
 const CHANNELS: Record<number, LegacyDossier['channel']> = { 1: 'direct', 2: 'online', 3: 'postal' };
@@ -65,7 +66,8 @@ const CHANNELS: Record<number, LegacyDossier['channel']> = { 1: 'direct', 2: 'on
  * docs/domain/lifecycle.md): a history that breaks it cannot be continued and is refused.
  */
 export const NEXT_STATUS_CODES: Readonly<Record<number, readonly number[]>> = {
-  1: [1, 2, 3, 5, 7],
+  // Received and handed on in one act (desk intake's "receive and hand on"): 1 then 4.
+  1: [1, 2, 3, 4, 5, 7],
   2: [2, 4, 5, 6, 7, 8, 9],
   3: [],
   4: [4, 5, 6, 7, 8, 9],
@@ -173,7 +175,8 @@ export function readDvcqgRecord(record: unknown): RecordRead {
   const unitCode = text(address?.MaDonViHanhChinh);
   if (r.DaDongBoDVCQG !== undefined && r.DaDongBoDVCQG !== 0 && r.DaDongBoDVCQG !== 1)
     problem('DaDongBoDVCQG', 'DaDongBoDVCQG phải là 0 hoặc 1.');
-  if (problems.length > 0 || status === null || channel === undefined) return { ok: false, problems };
+  if (problems.length > 0 || status === null || channel === undefined)
+    return { ok: false, problems, ...(code === '' ? {} : { code }) };
   return {
     ok: true,
     dossier: {

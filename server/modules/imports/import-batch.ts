@@ -12,10 +12,10 @@ import { DOSSIER_STATUSES, isTerminalStatus } from '../../../common/dossiers/ind
 import { foldVietnamese } from '../../../common/text/fold.ts';
 import { AGENCY_CODE_SOURCE } from '../../../common/org/code-patterns.ts';
 import { grantReachesAgency } from '../org/index.ts';
-import { readDvcqgLine, type LegacyDossier } from './dvcqg-record.ts';
+import { readDvcqgLine, type ImportProblem, type LegacyDossier } from './dvcqg-record.ts';
 import { importedState } from './import-state.ts';
 import type { ImportResolver, MappedAgency, ResolvedProcedure } from './import-resolve.ts';
-import { readOpencpsLine } from './opencps-record.ts';
+import { opencpsPath, readOpencpsLine } from './opencps-record.ts';
 import type { DossierImportFormat } from '../../../common/contracts/imports.ts';
 
 export type ReportLine = {
@@ -61,8 +61,7 @@ export async function planBatch(ctx: BatchContext, lines: [number, string][]): P
   for (const [line, text] of lines) {
     const read = readLine(ctx.format, text);
     if (!read.ok) {
-      const code = /"MaHoSo"\s*:\s*"([^"]{1,100})"/.exec(text)?.[1] ?? null;
-      refuse(line, code, reasonOf(read.problems));
+      refuse(line, read.code ?? null, reasonOf(read.problems));
       continue;
     }
     const d = read.dossier;
@@ -73,8 +72,9 @@ export async function planBatch(ctx: BatchContext, lines: [number, string][]): P
     }
     seen.set(d.code, line);
     const judged = await judge(ctx, d);
-    if (typeof judged === 'string') {
-      refuse(line, d.code, judged);
+    if ('problem' in judged) {
+      const { path, message } = judged.problem;
+      refuse(line, d.code, `${ctx.format === 'opencps' ? opencpsPath(path) : path}: ${message}`);
       continue;
     }
     const hash = createHash('sha256').update(`${ctx.format}\n${text}`).digest('hex');
@@ -86,15 +86,19 @@ export async function planBatch(ctx: BatchContext, lines: [number, string][]): P
 async function judge(
   ctx: BatchContext,
   d: LegacyDossier,
-): Promise<string | Pick<Write, 'receiving' | 'competent' | 'procedure'>> {
+): Promise<{ problem: ImportProblem } | Pick<Write, 'receiving' | 'competent' | 'procedure'>> {
+  const problem = (path: string, message: string) => ({ problem: { path, message } });
   const competent = await ctx.resolver.agency(d.competentAgencyCode);
-  if (!competent.ok) return `DonViXuLy: ${competent.message}`;
+  if (!competent.ok) return problem('DonViXuLy', competent.message);
   const receiving = await ctx.resolver.agency(d.receivingAgencyCode);
-  if (!receiving.ok) return `NoiNopHoSo: ${receiving.message}`;
-  for (const a of [receiving.value.current, competent.value.current]) {
+  if (!receiving.ok) return problem('NoiNopHoSo', receiving.message);
+  for (const [path, a] of [
+    ['NoiNopHoSo', receiving.value.current],
+    ['DonViXuLy', competent.value.current],
+  ] as const) {
     const target = { agencyPath: a.path, unitPath: a.unit_path };
     if (!ctx.scope.some((g) => grantReachesAgency(g, target)))
-      return `Cơ quan ${a.code} (${a.name}) ngoài phạm vi quản trị của người nhập.`;
+      return problem(path, `Cơ quan ${a.code} (${a.name}) ngoài phạm vi quản trị của người nhập.`);
   }
   const closed = isTerminalStatus(d.status);
   const procedure = await ctx.resolver.procedure(
@@ -102,7 +106,7 @@ async function judge(
     { competent: competent.value.current, receiving: receiving.value.current, channel: d.channel },
     closed,
   );
-  if (!procedure.ok) return `MaTTHC: ${procedure.message}`;
+  if (!procedure.ok) return problem('MaTTHC', procedure.message);
   return { receiving: receiving.value, competent: competent.value, procedure: procedure.value };
 }
 

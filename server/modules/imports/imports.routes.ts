@@ -35,16 +35,34 @@ async function readWhole(stream: Readable, max: number): Promise<Buffer> {
   return Buffer.concat(parts);
 }
 
-/** Runs the import after the answer; a run that stops is marked failed by runImport itself. */
-export function runInBackground(deps: Deps, id: string, log: FastifyBaseLogger): void {
-  runImport(deps, id).then(
-    (outcome) => log.info({ importId: id, outcome }, 'import run ended'),
-    (err: unknown) => log.error({ err, importId: id }, 'import run stopped'),
-  );
+/**
+ * The runs an app has going after their answers: when it closes, each stops after its batch (its
+ * lease given back: a resume goes on from there). A run that cannot go on is marked failed by
+ * runImport itself.
+ */
+function backgroundRuns(deps: Deps) {
+  const running = new Set<Promise<unknown>>();
+  let closing = false;
+  return {
+    start(id: string, log: FastifyBaseLogger): void {
+      const run = runImport(deps, id, () => !closing).then(
+        (outcome) => log.info({ importId: id, outcome }, 'import run ended'),
+        (err: unknown) => log.error({ err, importId: id }, 'import run stopped'),
+      );
+      running.add(run);
+      void run.finally(() => running.delete(run));
+    },
+    async close(): Promise<void> {
+      closing = true;
+      await Promise.all(running);
+    },
+  };
 }
 
 export function registerImportRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const runs = backgroundRuns(deps);
+  root.addHook('onClose', () => runs.close());
 
   // The file arrives as the body's own bytes, whatever its declared type, and is read as a stream.
   void root.register(async (scope) => {
@@ -86,7 +104,7 @@ export function registerImportRoutes(root: FastifyInstance, deps: Deps): void {
           lines,
           requestId: request.id,
         });
-        runInBackground(deps, id, request.log);
+        runs.start(id, request.log);
         return reply.status(202).send({ id });
       },
     );
@@ -165,7 +183,7 @@ export function registerImportRoutes(root: FastifyInstance, deps: Deps): void {
         (lease.locked_until !== null && new Date(lease.locked_until) > wallClock())
       )
         throw fail('IMPORT_NOT_RESUMABLE');
-      runInBackground(deps, view.id, request.log);
+      runs.start(view.id, request.log);
       return reply.status(202).send({ id: view.id });
     },
   );

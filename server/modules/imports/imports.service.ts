@@ -121,13 +121,15 @@ export type ImportProgress = { total: number; processed: number; accepted: numbe
 
 /**
  * Runs (or resumes) an import to its end, unless another process holds its lease: batch after batch
- * from `next_chunk`. Never throws: a run that cannot go on is marked failed with the reason.
+ * from `next_chunk`. `onProgress` hears of each batch written; answering false stops the run there
+ * (a process shutting down), its lease given back so that a resume goes on from the next batch. Never
+ * throws: a run that cannot go on is marked failed with the reason.
  */
 export async function runImport(
   deps: Deps,
   id: string,
-  onProgress?: (p: ImportProgress) => void,
-): Promise<'done' | 'failed' | 'busy'> {
+  onProgress?: (p: ImportProgress) => boolean | void,
+): Promise<'done' | 'failed' | 'busy' | 'stopped'> {
   const now = wallClock();
   const claimed = await deps.db
     .updateTable('imports')
@@ -173,7 +175,14 @@ export async function runImport(
         { ...batch, format: ctx.format },
         await planBatch(ctx, chunk.lines),
       );
-      onProgress?.(progress);
+      if (onProgress?.(progress) === false) {
+        await deps.db
+          .updateTable('imports')
+          .set({ locked_until: null })
+          .where('import_id', '=', id)
+          .execute();
+        return 'stopped';
+      }
     }
     const end = wallClock();
     await deps.db.transaction().execute(async (trx) => {

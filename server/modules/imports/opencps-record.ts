@@ -60,7 +60,7 @@ export function readOpencpsLine(line: string): RecordRead {
   const read = readDvcqgRecord(opencpsToDvcqg(parsed as Row));
   if (read.ok) return read;
   // The problems named by the OpenCPS columns they come from.
-  return { ok: false, problems: read.problems.map((p) => ({ ...p, path: opencpsPath(p.path) })) };
+  return { ...read, problems: read.problems.map((p) => ({ ...p, path: opencpsPath(p.path) })) };
 }
 
 const PATHS: Record<string, string> = {
@@ -70,6 +70,7 @@ const PATHS: Record<string, string> = {
   SoGiayToChuHoSo: 'dossier/applicantIdNo',
   TrangThaiHoSo: 'dossier/dossierStatus',
   DonViXuLy: 'dossier/govAgencyCode',
+  NoiNopHoSo: 'dossier/govAgencyCode',
   NgayNopHoSo: 'dossier/submitDate',
   NgayTiepNhan: 'dossier/receiveDate',
   NgayHenTra: 'dossier/dueDate',
@@ -79,7 +80,8 @@ const PATHS: Record<string, string> = {
   NgayYeuCauBoSung: 'dossier/correcttingDate',
 };
 
-function opencpsPath(path: string): string {
+/** The OpenCPS column a DVCQG field comes from, for the report. */
+export function opencpsPath(path: string): string {
   const [head, index, field] = path.split('/');
   if (head === 'QuaTrinhXuLy') return `actions/${index}${field ? `/${field}` : ''}`;
   if (head === 'TaiLieuNop') return `files/${index}${field ? `/${field}` : ''}`;
