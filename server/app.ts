@@ -34,6 +34,7 @@ import { registerDocumentRoutes } from './modules/documents/index.ts';
 import { registerRatingRoutes } from './modules/ratings/index.ts';
 import { registerReorganisationRoutes } from './modules/reorganisations/index.ts';
 import { registerDeploymentRoutes } from './modules/deployment/index.ts';
+import { registerImportRoutes } from './modules/imports/index.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
@@ -151,6 +152,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerRatingRoutes(app, deps);
   registerReorganisationRoutes(app, deps);
   registerDeploymentRoutes(app, deps);
+  registerImportRoutes(app, deps);
 
   if (config.apiDocs) app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

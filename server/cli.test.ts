@@ -54,6 +54,7 @@ test('every command has --help; unknown commands and bad options are refused', (
     'catalog:export',
     'audit:verify',
     'reports:rebuild',
+    'import:dossiers',
   ]) {
     assert.ok(all.out.includes(c), c);
     const one = cli([c, '--help']);

@@ -16,12 +16,16 @@ import { BackupError, backupEmbedded, restoreEmbedded } from './db/backup.ts';
 import { DataDirLockedError } from './db/lock.ts';
 import { AppError } from './platform/errors.ts';
 import { ROLES, type Role } from '../common/auth/roles.ts';
+import { importDossiersFromFile } from './modules/imports/index.ts';
+import { DOSSIER_IMPORT_FORMATS, type DossierImportFormat } from '../common/contracts/imports.ts';
 
 type Command = {
   summary: string;
   usage: string;
   options: Record<string, { type: 'string' | 'boolean'; multiple?: boolean }>;
   run: (values: Record<string, unknown>, open: () => Promise<Runtime>) => Promise<number>;
+  /** How many positional arguments it takes (given to run as `_`). */
+  positionals?: number;
 };
 
 const CLI = { userId: null, label: 'cli' };
@@ -178,6 +182,53 @@ const COMMANDS: Record<string, Command> = {
         );
         console.log(created.token);
         return 0;
+      } finally {
+        await rt.close();
+      }
+    },
+  },
+  'import:dossiers': {
+    summary:
+      'Import dossiers from a legacy system (DVCQG JSON lines, OpenCPS export, Excel template): a dry run with its report unless --apply',
+    usage:
+      'import:dossiers FILE --as ADMIN_USERNAME [--format=dvcqg|opencps|xlsx] [--apply] [--summary OUT.csv]',
+    options: {
+      as: { type: 'string' },
+      format: { type: 'string' },
+      apply: { type: 'boolean' },
+      summary: { type: 'string' },
+    },
+    positionals: 1,
+    run: async (v, open) => {
+      const [file] = v._ as string[];
+      const format = (v.format as string | undefined) ?? 'dvcqg';
+      const as = v.as as string | undefined;
+      if (!file || !as || !(DOSSIER_IMPORT_FORMATS as readonly string[]).includes(format)) {
+        console.error('FILE and --as are required; --format is dvcqg, opencps or xlsx');
+        return 2;
+      }
+      const rt = await open();
+      try {
+        const view = await importDossiersFromFile(
+          rt.deps,
+          {
+            file,
+            format: format as DossierImportFormat,
+            apply: v.apply === true,
+            username: as,
+            summaryFile: (v.summary as string | undefined) ?? null,
+          },
+          (text) => process.stderr.write(text),
+        );
+        console.log(
+          `import ${view.id} ${view.state}${view.dryRun ? ' (dry run: nothing written)' : ''}: ` +
+            `${view.total} records, ${view.accepted} accepted (${view.unchanged} already imported), ${view.refused} refused, ${view.rowsPerSecond} rows/s`,
+        );
+        for (const r of view.report) console.log(`  line ${r.line} ${r.code ?? ''}: ${r.reason ?? ''}`);
+        if (view.reportTotal > view.report.length)
+          console.log(`  … ${view.reportTotal - view.report.length} more refused (see --summary)`);
+        if (view.error !== null) console.error(view.error);
+        return view.state === 'done' ? 0 : 1;
       } finally {
         await rt.close();
       }
@@ -348,11 +399,15 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   let values: Record<string, unknown>;
   try {
-    values = parseArgs({
+    const parsed = parseArgs({
       args: rest,
       options: { ...command.options, help: { type: 'boolean' } },
       strict: true,
-    }).values;
+      allowPositionals: (command.positionals ?? 0) > 0,
+    });
+    if (parsed.positionals.length > (command.positionals ?? 0))
+      throw new Error(`unexpected argument ${parsed.positionals.at(-1)}`);
+    values = { ...parsed.values, _: parsed.positionals };
   } catch (err) {
     console.error(`${(err as Error).message}\nusage: npm run cli -- ${command.usage}`);
     return 2;

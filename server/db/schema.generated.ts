@@ -248,6 +248,19 @@ export interface DossierCodeCounters {
   last_value: number;
 }
 
+export interface DossierImports {
+  dossier_id: Int8;
+  fees: ColumnType<JsonValue, string, string>;
+  history: ColumnType<JsonValue, string, string>;
+  import_id: Int8;
+  imported_at: Timestamp;
+  legacy_status_code: number;
+  line: number;
+  read_only: boolean;
+  record_sha256: string;
+  source: string;
+}
+
 export interface DossierRatings {
   /**
    * Where the rating was given: online (the signed-in applicant on the portal, citizen_id), or counter (chosen by the applicant at the one-stop desk on the officer's screen or a paper form, entered by the desk officer, recorded_by_user_id; legal notes B20).
@@ -262,6 +275,10 @@ export interface DossierRatings {
 }
 
 export interface Dossiers {
+  /**
+   * The dossier's code in another system (MaHoSoKhac): for an imported dossier, the legacy system's own identifier of it (OpenCPS referenceUid, the record's MaHoSoKhac); its motcua code stays the one it was issued.
+   */
+  alternative_code: string | null;
   applicant: ColumnType<JsonValue, string, string>;
   /**
    * The applicant's ID number (citizen ID or tax code), copied from applicant for the citizen's "my dossiers".
@@ -349,6 +366,58 @@ export interface IdempotencyKeys {
   response: ColumnType<JsonValue, string, string>;
   scope: string;
   status_code: number;
+}
+
+export interface ImportChunks {
+  chunk_no: number;
+  first_line: number;
+  import_id: Int8;
+  lines: ColumnType<JsonValue, string, string>;
+}
+
+export interface ImportRecords {
+  code: string | null;
+  import_id: Int8;
+  line: number;
+  outcome: string;
+  reason: string | null;
+}
+
+export interface Imports {
+  accepted: Generated<number>;
+  chunks: Generated<number>;
+  created_by: Int8;
+  dry_run: boolean;
+  error: string | null;
+  file_name: string | null;
+  file_sha256: string | null;
+  finished_at: Timestamp | null;
+  format: string;
+  import_id: Generated<Int8>;
+  kind: string;
+  /**
+   * Lease of the process running the import, renewed each batch; once past, a resume may take the run over.
+   */
+  locked_until: Timestamp | null;
+  next_chunk: Generated<number>;
+  processed: Generated<number>;
+  refused: Generated<number>;
+  run_processed_from: Generated<number>;
+  /**
+   * When the current run (first or resumed) began processing, and run_processed_from the records processed before it: rows per second are measured over this run.
+   */
+  run_started_at: Timestamp | null;
+  /**
+   * The administrator grants (role, agency, agency and unit paths) the import was started with: records outside them are refused, also when a worker resumes the run.
+   */
+  scope: ColumnType<JsonValue, string, string>;
+  started_at: Timestamp;
+  state: string;
+  total: Generated<number>;
+  /**
+   * Accepted records that were already imported with the same content (a second run of the same file): nothing written.
+   */
+  unchanged: Generated<number>;
 }
 
 export interface Index766FormulaVersions {
@@ -960,10 +1029,14 @@ export interface DB {
   dossier_actions: DossierActions;
   dossier_agencies: DossierAgencies;
   dossier_code_counters: DossierCodeCounters;
+  dossier_imports: DossierImports;
   dossier_ratings: DossierRatings;
   dossiers: Dossiers;
   files: Files;
   idempotency_keys: IdempotencyKeys;
+  import_chunks: ImportChunks;
+  import_records: ImportRecords;
+  imports: Imports;
   index_766_formula_versions: Index766FormulaVersions;
   index_766_official_scores: Index766OfficialScores;
   kpi_targets: KpiTargets;

@@ -41,7 +41,13 @@ type JsonShapes = {
   };
   sync_reconciliations: { details: Record<string, unknown>[] };
   payments: { items: PaymentItemRow[] };
+  imports: { scope: ImportScopeGrant[] };
+  import_chunks: { lines: [number, string][] };
+  dossier_imports: { history: Record<string, unknown>[]; fees: Record<string, unknown>[] };
 };
+
+/** An administrator grant an import was started with (imports.scope). */
+export type ImportScopeGrant = { role: string; agencyId: string; agencyPath: string; unitPath: string };
 
 /** A generated JSON column read as T; written as JSON text, nullable and defaulted as generated. */
 type Json<Column, T> =

@@ -79,6 +79,7 @@ const AgencyRegistryPage = lazyPage(
   () => import('../features/org-admin/agency-registry-page.tsx'),
   'AgencyRegistryPage',
 );
+const ImportsPage = lazyPage(() => import('../features/imports/imports-page.tsx'), 'ImportsPage');
 const CatalogAdminPage = lazyPage(
   () => import('../features/catalog-admin/catalog-admin-page.tsx'),
   'CatalogAdminPage',
@@ -146,6 +147,7 @@ const ROUTES: readonly AppRoute[] = [
   page(PATHS.syncStatus, true, () => <SyncStatusPage />),
   page(PATHS.reorganisations, true, () => <ReorganisationsPage />),
   page(PATHS.agencyRegistry, true, () => <AgencyRegistryPage />),
+  page(PATHS.dossierImports, true, () => <ImportsPage />),
   page(PATHS.catalogAdmin, true, () => <CatalogAdminPage />),
   page(PATHS.procedureAdmin, true, (p) => <ProcedureVersionsPage key={p.code} code={p.code} />),
   page(PATHS.draftEditor, true, (p) => (

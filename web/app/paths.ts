@@ -48,6 +48,8 @@ export const PATHS = {
   reorganisations: '/quan-tri/sap-xep-don-vi',
   /** The agency registry: agencies, their codes and receiving points; the import of a province's codes. */
   agencyRegistry: '/quan-tri/co-quan',
+  /** Dossiers imported from the system being replaced (#17); `?lan=<import id>` shows one run. */
+  dossierImports: '/quan-tri/nhap-ho-so',
   /** The catalogue for administrators: procedures, their versions and workflows. */
   catalogAdmin: '/quan-tri/thu-tuc',
   procedureAdmin: '/quan-tri/thu-tuc/:code',

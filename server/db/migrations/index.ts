@@ -31,6 +31,7 @@ import * as m20261210020000 from './20261210020000_adoption.ts';
 import * as m20261210030000 from './20261210030000_kpi-targets.ts';
 import * as m20261210040000 from './20261210040000_index-766.ts';
 import * as m20261211000000 from './20261211000000_version-flags-and-effective-dates.ts';
+import * as m20261211100000 from './20261211100000_imports.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121000000_create-org-auth-audit': m20261121000000,
@@ -64,4 +65,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261210030000_kpi-targets': m20261210030000,
   '20261210040000_index-766': m20261210040000,
   '20261211000000_version-flags-and-effective-dates': m20261211000000,
+  '20261211100000_imports': m20261211100000,
 };

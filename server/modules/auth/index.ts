@@ -9,6 +9,6 @@ export {
   type NewUser,
 } from './auth.service.ts';
 export { hashPassword, keyedHash, newSecret } from './auth.crypto.ts';
-export { AGENCY_COLUMNS, findPreviousSignIn, selectGrants } from './auth.repository.ts';
+export { AGENCY_COLUMNS, findPreviousSignIn, loadGrants, selectGrants } from './auth.repository.ts';
 export { startSignInBudgetPruner } from './auth.jobs.ts';
 export { forgetQuietBudgets } from './sign-in-budgets.ts';

@@ -2,6 +2,6 @@
 export { registerSyncRoutes } from './sync.routes.ts';
 export { startSyncJobs, syncHandlers, type SyncJobs } from './sync.jobs.ts';
 export { PORTAL_STATUS_TOPIC } from './portal-status.handler.ts';
-export { toE1Record, type E1Record } from './portal-adapter.ts';
+export { formatPortalDate, parsePortalDate, toE1Record, type E1Record } from './portal-adapter.ts';
 export { createPortalClient } from './portal-client.ts';
 export { loadE1Contexts } from './sync.repository.ts';

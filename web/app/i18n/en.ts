@@ -1088,6 +1088,8 @@ export const en: Messages = {
     reorganisationsHint:
       'Merging wards and communes: preview and apply the hand-over of dossiers, staff and procedures to the successor; the reorganisations applied and their acknowledgements.',
     agencies: 'Agencies and codes',
+    importsHint:
+      "Bring the old one-stop system's dossiers into motcua: a trial run, its progress, the report of each dossier, then the import.",
     agenciesHint:
       "An agency's electronic code, kind, parent and receiving points; rename, re-code, move, close; import the province's list of codes.",
   },
@@ -1602,6 +1604,47 @@ export const en: Messages = {
     nobody: (role: string, agency: string) =>
       `${agency} has no active ${role.toLowerCase()}. You can type a user id.`,
     unavailable: (reason: string) => `The staff list cannot be read (${reason}). You can type a user id.`,
+  },
+  imports: {
+    title: 'Import dossiers from the old system',
+    intro:
+      'Bring the dossiers of the one-stop system being replaced into motcua: dossiers in progress keep their code, due time and history and are processed on here; finished ones are kept for lookup and statistics. Run a trial first: a trial run writes nothing but the report of each dossier.',
+    startHeading: 'Choose the file',
+    format: 'File format',
+    formats: {
+      dvcqg: 'National portal sync records (JSON lines)',
+      opencps: 'OpenCPS export (JSON lines)',
+      xlsx: "motcua's Excel template (.xlsx)",
+    },
+    template: 'Download the Excel template',
+    file: 'Dossier file',
+    fileHint:
+      'One dossier per line (JSON lines), or the Excel template; a large file is read as it comes, no need to split it.',
+    chooseFile: 'Choose the dossier file.',
+    dryRun: 'Trial run',
+    sending: 'Sending the file…',
+    runLoading: 'Loading the run…',
+    runHeading: (dryRun: boolean, name: string) => `${dryRun ? 'Trial run' : 'Import'}: ${name}`,
+    states: { running: 'Running', done: 'Done', failed: 'Stopped' },
+    progress: 'Progress',
+    processedOf: (done: string, total: string, percent: number) => `${done}/${total} dossiers (${percent} %)`,
+    pace: (rows: string) => `${rows} dossiers/s`,
+    left: (time: string) => `about ${time} left`,
+    units: { h: 'h', min: 'min', s: 's' },
+    counts: { accepted: 'Accepted', refused: 'Refused', unchanged: 'Already in, unchanged' },
+    downloadSummary: 'Download the summary (CSV)',
+    applyNow: (n: number) => `Import the ${n} accepted dossier(s) for real`,
+    refusedOnly: 'Show only the refused dossiers',
+    reportHeading: 'Report, dossier by dossier',
+    reportCaption: 'Each dossier of the file: line, code, outcome and reason',
+    reportPager: 'Pages of the report',
+    noReport: 'No dossier in the report yet.',
+    columns: { line: 'Line', code: 'Dossier code', outcome: 'Outcome', reason: 'Reason' },
+    outcomes: { accepted: 'Accepted', refused: 'Refused' },
+    historyHeading: 'Earlier runs',
+    noHistory: 'No run yet.',
+    historyItem: (dryRun: boolean, name: string, at: string) =>
+      `${dryRun ? 'Trial run' : 'Import'} ${name}, ${at}`,
   },
   staff: {
     title: 'Staff and roles',

@@ -1001,6 +1001,8 @@ export const vi = {
     reorganisationsHint:
       'Sáp nhập phường, xã: xem trước và thực hiện việc bàn giao hồ sơ, cán bộ, thủ tục cho đơn vị kế thừa; các đợt đã thực hiện và xác nhận bàn giao.',
     agencies: 'Cơ quan và mã định danh',
+    importsHint:
+      'Đưa hồ sơ của hệ thống một cửa cũ vào motcua: chạy thử, theo dõi tiến độ, đọc báo cáo từng hồ sơ rồi nhập thật.',
     agenciesHint:
       'Mã định danh, loại, cơ quan cấp trên và bộ phận tiếp nhận của cơ quan; đổi tên, đổi mã, chuyển, đóng; nhập danh sách mã của tỉnh.',
   },
@@ -1525,6 +1527,46 @@ export const vi = {
       `${agency} chưa có ${role.toLowerCase()} nào đang hoạt động. Có thể nhập mã người dùng.`,
     unavailable: (reason: string) =>
       `Không xem được danh sách cán bộ (${reason}). Có thể nhập mã người dùng.`,
+  },
+  imports: {
+    title: 'Nhập hồ sơ từ hệ thống cũ',
+    intro:
+      'Đưa hồ sơ của hệ thống một cửa đang thay thế vào motcua: hồ sơ đang giải quyết giữ mã, hạn và quá trình xử lý rồi được xử lý tiếp tại đây; hồ sơ đã xong được lưu để tra cứu và thống kê. Hãy chạy thử trước: chạy thử không ghi gì ngoài báo cáo từng hồ sơ.',
+    startHeading: 'Chọn tệp',
+    format: 'Định dạng tệp',
+    formats: {
+      dvcqg: 'Bản ghi đồng bộ Cổng DVCQG (JSON lines)',
+      opencps: 'Bản xuất OpenCPS (JSON lines)',
+      xlsx: 'Mẫu Excel của motcua (.xlsx)',
+    },
+    template: 'Tải mẫu Excel nhập hồ sơ',
+    file: 'Tệp hồ sơ',
+    fileHint: 'Mỗi dòng một hồ sơ (JSON lines), hoặc mẫu Excel; tệp lớn được đọc dần, không cần chia nhỏ.',
+    chooseFile: 'Hãy chọn tệp hồ sơ.',
+    dryRun: 'Chạy thử',
+    sending: 'Đang gửi tệp…',
+    runLoading: 'Đang tải lần nhập…',
+    runHeading: (dryRun: boolean, name: string) => `${dryRun ? 'Chạy thử' : 'Nhập'}: ${name}`,
+    states: { running: 'Đang chạy', done: 'Đã xong', failed: 'Bị dừng' },
+    progress: 'Tiến độ',
+    processedOf: (done: string, total: string, percent: number) => `${done}/${total} hồ sơ (${percent} %)`,
+    pace: (rows: string) => `${rows} hồ sơ/giây`,
+    left: (time: string) => `còn khoảng ${time}`,
+    units: { h: 'giờ', min: 'phút', s: 'giây' },
+    counts: { accepted: 'Chấp nhận', refused: 'Từ chối', unchanged: 'Đã có, không đổi' },
+    downloadSummary: 'Tải bản tổng hợp (CSV)',
+    applyNow: (n: number) => `Nhập thật ${n} hồ sơ được chấp nhận`,
+    refusedOnly: 'Chỉ hiện hồ sơ bị từ chối',
+    reportHeading: 'Báo cáo từng hồ sơ',
+    reportCaption: 'Từng hồ sơ của tệp: dòng, mã, kết quả và lý do',
+    reportPager: 'Các trang báo cáo',
+    noReport: 'Chưa có hồ sơ nào trong báo cáo.',
+    columns: { line: 'Dòng', code: 'Mã hồ sơ', outcome: 'Kết quả', reason: 'Lý do' },
+    outcomes: { accepted: 'Chấp nhận', refused: 'Từ chối' },
+    historyHeading: 'Các lần nhập trước',
+    noHistory: 'Chưa có lần nhập nào.',
+    historyItem: (dryRun: boolean, name: string, at: string) =>
+      `${dryRun ? 'Chạy thử' : 'Nhập'} ${name}, ${at}`,
   },
   staff: {
     title: 'Cán bộ và vai trò',

@@ -29,6 +29,7 @@ export function AdminPage() {
     { to: PATHS.units, label: a.units, hint: a.unitsHint },
     { to: PATHS.reorganisations, label: a.reorganisations, hint: a.reorganisationsHint },
     { to: PATHS.agencyRegistry, label: a.agencies, hint: a.agenciesHint },
+    { to: PATHS.dossierImports, label: t.imports.title, hint: a.importsHint },
     { to: PATHS.adoption, label: t.adoption.nav, hint: t.adoption.linkHint },
     ...(user.roles.some((r) => SYNC_VIEWERS.includes(r.role))
       ? [
