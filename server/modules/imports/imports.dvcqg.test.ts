@@ -239,6 +239,19 @@ test('#17 only administrators import, within their reach; bad requests are 4xx n
   const empty = await postImport(rt.app, await as('demo-admin'), '\n\n');
   assert.equal(empty.statusCode, 400);
   assert.equal(errorOf(empty).details?.[0]?.path, 'body');
+  // Text no database keeps (here a lone surrogate, as a JSON escape): the file is refused, its line named.
+  const imports = await countRows(rt.deps.db, 'imports');
+  const unstorable = await postImport(
+    rt.app,
+    await as('demo-admin'),
+    body + JSON.stringify(processingRecord(ward, 'CU-0101', { ChuHoSo: 'x\udfff' })) + '\n',
+  );
+  assert.equal(unstorable.statusCode, 400, unstorable.body);
+  assert.deepEqual(
+    errorOf(unstorable).details?.map((d) => d.path),
+    ['body/2'],
+  );
+  assert.equal(await countRows(rt.deps.db, 'imports'), imports, 'nothing written');
   // Another province's administrator: the Hà Nội ward is outside their reach, and so is the import.
   const foreign = await importFile(rt.app, await as('admin.quang-nam'), body, 'dryRun=false');
   assert.equal(foreign.refused, 1);
