@@ -219,6 +219,10 @@ test('#17 the report pages; the summary downloads; the list shows the import', a
   assert.match(csv.headers['content-type'] as string, /text\/csv/);
   assert.match(csv.body, /Tổng số bản ghi,8/);
   assert.match(csv.body, /\n5,CU-0004,Từ chối,"?DonViXuLy: Không có cơ quan mã 000\.00\.99\.H99/);
+  // A code a spreadsheet would run as a formula is written as text.
+  const formula = await importFile(rt.app, cookie, jsonl([processingRecord(ward, '=HYPERLINK("x")')]));
+  const formulaCsv = await rt.app.inject({ method: 'GET', url: formula.summaryUrl, headers: { cookie } });
+  assert.match(formulaCsv.body, /\n1,"'=HYPERLINK\(""x""\)",/);
   const list = await rt.app.inject({ method: 'GET', url: '/api/v1/imports', headers: { cookie } });
   assert.ok(list.json<{ items: { id: string }[] }>().items.some((i) => i.id === id));
 });
