@@ -19,7 +19,9 @@ export async function* streamLines(stream: Readable, maxBytes = JSONL_MAX_BYTES)
   stream.on('data', (chunk: Buffer) => {
     bytes += chunk.length;
     if (bytes > maxBytes)
-      stream.destroy(fail('IMPORT_FILE_TOO_LARGE', { params: { limit: `${maxBytes / 1024 ** 3} GB` } }));
+      stream.destroy(
+        fail('IMPORT_FILE_TOO_LARGE', { params: { limit: `${Math.round(maxBytes / 1024 ** 2)} MB` } }),
+      );
   });
   const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
   let n = 0;

@@ -219,6 +219,10 @@ test('#17 the report pages; the summary downloads; the list shows the import', a
   assert.match(csv.headers['content-type'] as string, /text\/csv/);
   assert.match(csv.body, /Tổng số bản ghi,8/);
   assert.match(csv.body, /\n5,CU-0004,Từ chối,"?DonViXuLy: Không có cơ quan mã 000\.00\.99\.H99/);
+  // A code a spreadsheet would run as a formula is written as text.
+  const formula = await importFile(rt.app, cookie, jsonl([processingRecord(ward, '=HYPERLINK("x")')]));
+  const formulaCsv = await rt.app.inject({ method: 'GET', url: formula.summaryUrl, headers: { cookie } });
+  assert.match(formulaCsv.body, /\n1,"'=HYPERLINK\(""x""\)",/);
   const list = await rt.app.inject({ method: 'GET', url: '/api/v1/imports', headers: { cookie } });
   assert.ok(list.json<{ items: { id: string }[] }>().items.some((i) => i.id === id));
 });
@@ -239,6 +243,19 @@ test('#17 only administrators import, within their reach; bad requests are 4xx n
   const empty = await postImport(rt.app, await as('demo-admin'), '\n\n');
   assert.equal(empty.statusCode, 400);
   assert.equal(errorOf(empty).details?.[0]?.path, 'body');
+  // Text no database keeps (here a lone surrogate, as a JSON escape): the file is refused, its line named.
+  const imports = await countRows(rt.deps.db, 'imports');
+  const unstorable = await postImport(
+    rt.app,
+    await as('demo-admin'),
+    body + JSON.stringify(processingRecord(ward, 'CU-0101', { ChuHoSo: 'x\udfff' })) + '\n',
+  );
+  assert.equal(unstorable.statusCode, 400, unstorable.body);
+  assert.deepEqual(
+    errorOf(unstorable).details?.map((d) => d.path),
+    ['body/2'],
+  );
+  assert.equal(await countRows(rt.deps.db, 'imports'), imports, 'nothing written');
   // Another province's administrator: the Hà Nội ward is outside their reach, and so is the import.
   const foreign = await importFile(rt.app, await as('admin.quang-nam'), body, 'dryRun=false');
   assert.equal(foreign.refused, 1);

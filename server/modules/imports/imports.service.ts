@@ -9,11 +9,12 @@ import type { Deps } from '../../deps.ts';
 import type { DB, ImportScopeGrant } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { unstorableText } from '../../platform/http/storable-input.ts';
+import { unstorableFields, unstorableText } from '../../platform/http/storable-input.ts';
 import type { DossierImportFormat, ImportFormat } from '../../../common/contracts/imports.ts';
 import { fail } from './imports.errors.ts';
 import { importResolver, registryDay } from './import-resolve.ts';
 import { planBatch, writeBatch, type PlannedBatch, type ReportLine } from './import-batch.ts';
+import { planStaffBatch, writeStaffBatch, type PlannedStaff } from './staff-import.ts';
 
 /** Records per batch: one chunk of the file, one transaction, a few multi-row statements. */
 export const IMPORT_BATCH_LINES = 500;
@@ -44,6 +45,19 @@ export function importScope(actor: Actor): ImportScopeGrant[] {
     .map((g) => ({ role: g.role, agencyId: g.agencyId, agencyPath: g.agencyPath, unitPath: g.unitPath }));
 }
 
+const ESCAPED_SUSPECT = /\\u(0000|d[89a-f][0-9a-f]{2})/i;
+
+/** Why a line cannot be stored, or null; a JSON escape of NUL or of a surrogate is decoded to be judged. */
+function unstorableLine(text: string): string | null {
+  const raw = unstorableText(text);
+  if (raw !== null || !ESCAPED_SUSPECT.test(text)) return raw;
+  try {
+    return unstorableFields(JSON.parse(text), '')[0]?.message ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** Takes the file in and records the import (state running); the run is `runImport`'s. */
 export async function createImport(deps: Deps, actor: Actor, input: NewImport): Promise<string> {
   const scope = importScope(actor);
@@ -68,6 +82,7 @@ export async function createImport(deps: Deps, actor: Actor, input: NewImport): 
     let chunk: [number, string][] = [];
     let chunks = 0;
     let total = 0;
+    const unstorable: { path: string; message: string }[] = [];
     const flush = async () => {
       if (chunk.length === 0) return;
       await trx
@@ -79,13 +94,16 @@ export async function createImport(deps: Deps, actor: Actor, input: NewImport): 
     for await (const [line, text] of input.lines) {
       hash.update(text).update('\n');
       if (text.trim() === '') continue;
-      // Text the database cannot keep (NUL, a lone surrogate) is refused at its line, not stored.
-      const unstorable = unstorableText(text);
-      chunk.push([line, unstorable === null ? text : JSON.stringify({ __problem: unstorable })]);
+      // Text the database cannot keep (NUL, a lone surrogate, also as a JSON escape) refuses the file,
+      // as it refuses any request (platform/http/storable-input.ts): every such line is named.
+      const why = unstorableLine(text);
+      if (why !== null && unstorable.length < 20) unstorable.push({ path: `body/${line}`, message: why });
+      chunk.push([line, text]);
       total++;
       if (chunk.length >= IMPORT_BATCH_LINES) await flush();
     }
     await flush();
+    if (unstorable.length > 0) throw fail('IMPORT_FILE_INVALID', { details: unstorable });
     if (total === 0)
       throw fail('IMPORT_FILE_INVALID', {
         details: [{ path: 'body', message: 'Tệp không có bản ghi nào.' }],
@@ -170,11 +188,18 @@ export async function runImport(
         dryRun: claimed.dry_run,
         who: { userId: who.user_id, label: who.username },
       };
-      const progress = await commitBatch(
-        deps,
-        { ...batch, format: ctx.format },
-        await planBatch(ctx, chunk.lines),
-      );
+      const progress =
+        claimed.kind === 'staff'
+          ? await commitStaffBatch(
+              deps,
+              batch,
+              await planStaffBatch(
+                deps,
+                { importId: id, scope: claimed.scope, resolver: ctx.resolver },
+                chunk.lines,
+              ),
+            )
+          : await commitBatch(deps, { ...batch, format: ctx.format }, await planBatch(ctx, chunk.lines));
       if (onProgress?.(progress) === false) {
         await deps.db
           .updateTable('imports')
@@ -303,5 +328,12 @@ async function recordBatch(
         deps.clock.now(),
       );
     return row;
+  });
+}
+
+/** A batch of staff accounts: the accepted written with the report, in one transaction. */
+async function commitStaffBatch(deps: Deps, batch: Batch, plan: PlannedStaff): Promise<ImportProgress> {
+  return recordBatch(deps, batch, plan, async (trx) => {
+    if (!batch.dryRun) await writeStaffBatch(trx, { writes: plan.writes, now: deps.clock.now() });
   });
 }

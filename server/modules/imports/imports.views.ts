@@ -118,8 +118,13 @@ export async function listImports(deps: Deps, actor: Actor): Promise<Progress[]>
     .map((r) => progressOf(r, now));
 }
 
+/**
+ * A CSV cell. Text from the imported file that a spreadsheet would run as a formula (=, +, -, @, a tab
+ * or a carriage return first) is kept as text by a leading apostrophe (OWASP, "CSV injection").
+ */
 const csvCell = (v: string | number | null | undefined): string => {
-  const s = v === null || v === undefined ? '' : String(v);
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'number' ? String(v) : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
   return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 const csvRow = (cells: (string | number | null | undefined)[]) => `${cells.map(csvCell).join(',')}\r\n`;
