@@ -55,7 +55,21 @@ after(async () => {
 
 // ---- What the database and the file store hold -----------------------------------------------------
 
+/**
+ * The row counts of every table, once the imports an accepted request started have finished: an
+ * import runs on after its 202 (POST /api/v1/imports/*), writing its report, so a later route's
+ * refused requests would otherwise be blamed for its rows.
+ */
 async function rowCounts(): Promise<Record<string, number>> {
+  for (let i = 0; i < 400; i++) {
+    const running = await rt.deps.db
+      .selectFrom('imports')
+      .select('import_id')
+      .where('state', '=', 'running')
+      .executeTakeFirst();
+    if (running === undefined) break;
+    await new Promise((r) => setTimeout(r, 25));
+  }
   const tables = await sql<{ table_name: string }>`
     SELECT table_name FROM information_schema.tables
     WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(rt.deps.db);
