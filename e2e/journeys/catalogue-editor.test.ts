@@ -111,7 +111,8 @@ test('demo-admin fixes a procedure without time units in the editor, sees the di
   const named = server.body.error.details.filter((d) => !d.path.startsWith('workflows/'));
   assert.deepEqual(
     named.map((d) => d.path),
-    ['timeLimits/direct/unit', 'timeLimits/online/unit', 'timeLimits/postal/unit'],
+    // And the national catalogue's flag the editor's own check does not name: the council's fee.
+    ['timeLimits/direct/unit', 'timeLimits/online/unit', 'timeLimits/postal/unit', 'feePolicy/basis'],
   );
   assert.equal(named[0]!.message, UNIT_MISSING);
 

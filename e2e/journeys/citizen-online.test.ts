@@ -150,7 +150,7 @@ test('a citizen finds 1.001193 by typing "khai sinh", applies online with attach
   const portal = new PortalPage(page);
   await portal.goto();
   await portal.type('khai sinh');
-  await eventually(async () => assert.equal(await portal.status.innerText(), '3 thủ tục.'));
+  await eventually(async () => assert.equal(await portal.status.innerText(), '9 thủ tục.'));
   await portal.resultCard('Thủ tục đăng ký khai sinh').waitFor();
   await check(page, 'portal-search', { phone: true });
 

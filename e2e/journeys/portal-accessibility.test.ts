@@ -115,7 +115,7 @@ test('at 360×740 the portal and a procedure have no horizontal scroll', async (
     .evaluateAll((links) => links.map((a) => a.getBoundingClientRect().top));
   assert.equal(new Set(nav).size, 1, `navigation wraps: ${JSON.stringify(nav)}`);
   await portal.type('khai sinh');
-  await eventually(async () => assert.equal(await portal.status.innerText(), '3 thủ tục.'));
+  await eventually(async () => assert.equal(await portal.status.innerText(), '9 thủ tục.'));
   await assertNoSideScroll(page, 360);
   await screenshot(page, 'portal-360');
 

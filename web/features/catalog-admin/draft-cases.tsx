@@ -4,7 +4,7 @@ import type { Channel } from '../../../common/catalog/procedure.ts';
 import type { DraftCase, DraftContent } from '../../../common/catalog/draft-content.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { emptyLimits, newCaseKey, removeAt, updateAt } from './draft-editor-state.ts';
-import { AddButton, RemoveButton, TextField } from './draft-fields.tsx';
+import { AddButton, RemoveButton, TextField, DataLegend } from './draft-fields.tsx';
 import { FeesFields } from './draft-fees.tsx';
 import { LimitsFields } from './draft-limits.tsx';
 
@@ -29,7 +29,7 @@ export function CasesFields({
         const legend = d.caseLegend(i + 1, c.name);
         return (
           <fieldset key={c.key} className="draft-row draft-case">
-            <legend>{legend}</legend>
+            <DataLegend label={d.caseLegend(i + 1, '')} name={c.name} />
             <TextField
               path={`cases/${i}/name`}
               label={d.caseName}

@@ -8,7 +8,15 @@ import {
 } from '../../../common/catalog/procedure.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { fieldId, newComponent, removeAt, updateAt, withFlag } from './draft-editor-state.ts';
-import { AddButton, CheckField, NumberField, RemoveButton, SelectField, TextField } from './draft-fields.tsx';
+import {
+  AddButton,
+  CheckField,
+  NumberField,
+  RemoveButton,
+  SelectField,
+  TextField,
+  DataLegend,
+} from './draft-fields.tsx';
 
 export function ComponentsFields({
   components,
@@ -32,7 +40,7 @@ export function ComponentsFields({
         const legend = d.componentLegend(i + 1, c.name);
         return (
           <fieldset key={i} className="draft-row draft-component">
-            <legend>{legend}</legend>
+            <DataLegend label={d.componentLegend(i + 1, '')} name={c.name} />
             <TextField
               path={`${path}/name`}
               label={d.componentName}

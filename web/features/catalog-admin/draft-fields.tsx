@@ -107,7 +107,8 @@ export function SelectField<V extends string>({
   onChange,
 }: Base & {
   value: V | '';
-  options: readonly { value: V | ''; label: string }[];
+  /** `lang: 'vi'` marks an option whose label is the catalogue's own words (a form's title). */
+  options: readonly { value: V | ''; label: string; lang?: 'vi' }[];
   onChange: (value: V | '') => void;
 }) {
   const { readOnly } = useDraftEditing();
@@ -123,7 +124,7 @@ export function SelectField<V extends string>({
           {...aria}
         >
           {options.map((o) => (
-            <option key={o.value} value={o.value}>
+            <option key={o.value} value={o.value} lang={o.lang}>
               {o.label}
             </option>
           ))}
@@ -209,5 +210,23 @@ export function AddButton({ label, onClick }: { label: string; onClick: () => vo
         {label}
       </button>
     </p>
+  );
+}
+
+/**
+ * A row's legend: its label in the interface's language, then the catalogue's own (Vietnamese) name
+ * of the row, marked as Vietnamese data.
+ */
+export function DataLegend({ label, name }: { label: string; name: string }) {
+  const text = name.trim();
+  return (
+    <legend>
+      {label}
+      {text ? (
+        <>
+          : <span lang="vi">{text}</span>
+        </>
+      ) : null}
+    </legend>
   );
 }

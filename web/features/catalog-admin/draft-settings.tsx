@@ -59,7 +59,7 @@ export function FormField({
   const { t } = useI18n();
   const options = [
     { value: GENERIC_FORM, label: t.catalogAdmin.draft.genericForm },
-    ...forms.map((f) => ({ value: f.id, label: f.title })),
+    ...forms.map((f) => ({ value: f.id, label: f.title, lang: 'vi' as const })),
   ];
   return (
     <SelectField<string>

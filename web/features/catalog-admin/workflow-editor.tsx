@@ -83,7 +83,14 @@ function ReadOnlySteps({ t, rows, limit }: { t: Messages; rows: StepRow[]; limit
       <ol className="step-list">
         {rows.map((row, i) => (
           <li key={row.id} className="step">
-            <span className="step-name">{w.stepLegend(i + 1, row.name)}</span>
+            <span className="step-name">
+              {w.stepLegend(i + 1, '')}
+              {row.name.trim() ? (
+                <>
+                  : <span lang="vi">{row.name.trim()}</span>
+                </>
+              ) : null}
+            </span>
             <span className="step-meta">
               {t.roles[row.role]} · {w.performers[row.performer]}
               {row.resolved ? ` (${row.resolved})` : ''} ·{' '}

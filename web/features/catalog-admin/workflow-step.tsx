@@ -1,6 +1,7 @@
 // One step of the workflow editor as a fieldset: name, key, role, performer (and its agency or
 // agency kind), share of the time limit, whether it may send back, and move up/down/remove. Each
 // field shows its own problem, as the editor found it or the server named it.
+import { DataLegend } from './draft-fields.tsx';
 import { PERFORMER_KINDS, WORKFLOW_ROLES, type WorkflowRole } from '../../../common/catalog/workflow.ts';
 import type { TimeUnit } from '../../../common/catalog/procedure.ts';
 import { AGENCY_KINDS } from '../../../common/contracts/org.ts';
@@ -33,7 +34,17 @@ export function WorkflowStep({
 }) {
   const { t } = useI18n();
   const w = t.catalogAdmin.workflow;
-  const legend = w.stepLegend(index + 1, row.name);
+  // The step's label in the interface's language, its name as the catalogue's (Vietnamese) words.
+  const legend = (
+    <>
+      {w.stepLegend(index + 1, '')}
+      {row.name.trim() ? (
+        <>
+          : <span lang="vi">{row.name.trim()}</span>
+        </>
+      ) : null}
+    </>
+  );
   const id = (field: StepField | 'up' | 'down' | 'remove') => stepFieldId(row.id, field);
 
   const text = (field: 'name' | 'key' | 'agencyCode', hint?: string) => (
@@ -83,7 +94,7 @@ export function WorkflowStep({
 
   return (
     <fieldset className="editor-row editor-row-step">
-      <legend>{legend}</legend>
+      <DataLegend label={w.stepLegend(index + 1, '')} name={row.name} />
       {text('name')}
       {text('key', w.keyHint)}
       {select<WorkflowRole>(
