@@ -1,5 +1,5 @@
-// The catalogue editor (#17): Cấp Giấy xác nhận tình trạng hôn nhân (1.004873) was published with a
-// bare "3" and no unit on every channel, so no due time can be computed and it cannot be taken in
+// The catalogue editor (#17): Đăng ký kết hôn có yếu tố nước ngoài (2.000806) was published with a
+// bare "5" and no unit on every channel, so no due time can be computed and it cannot be taken in
 // online. The province administrator opens a draft, sees each missing unit named beside its field
 // and in the summary, is refused when publishing (on screen, and by the server with the same named
 // problems), chooses the units, enters the council's fee at the desk, reads the diff against the
@@ -21,7 +21,8 @@ import {
   screenshot,
 } from '../support/browser.ts';
 
-const CODE = '1.004873';
+// Not 1.004873 or 1.000656: the portal-inbound journey's held demo dossiers wait for their gaps.
+const CODE = '2.000806';
 const UNIT_MISSING = 'Chọn đơn vị của thời hạn kênh Trực tiếp (ngày làm việc, giờ làm việc, ngày hay giờ)';
 
 let browser: Browser;
@@ -68,7 +69,7 @@ test('demo-admin fixes a procedure without time units in the editor, sees the di
   assert.match(await editor.summary.innerText(), new RegExp(UNIT_MISSING.replace(/[()]/g, '\\$&')));
   assert.equal(await editor.fieldError(editor.unit('trực tiếp')), UNIT_MISSING);
   assert.equal(await editor.unit('trực tiếp').getAttribute('aria-invalid'), 'true');
-  assert.match(await editor.limit('trực tiếp').innerText(), /Nguồn ghi: “3”/);
+  assert.match(await editor.limit('trực tiếp').innerText(), /Nguồn ghi: “5”/);
   await assertAccessible(page, 'the catalogue editor with problems');
   await screenshot(page, 'catalogue-editor-problems');
   await screenshot(page, 'catalogue-editor-problems-top', { fullPage: false });
@@ -137,9 +138,9 @@ test('demo-admin fixes a procedure without time units in the editor, sees the di
 
   // The diff against version 1, live.
   assert.deepEqual(await editor.diffRows(), [
-    ['Thời hạn giải quyết theo kênh', 'Trực tiếp: 3', 'Trực tiếp: 3 ngày làm việc'],
-    ['Thời hạn giải quyết theo kênh', 'Trực tuyến: 3', 'Trực tuyến: 3 ngày làm việc'],
-    ['Thời hạn giải quyết theo kênh', 'Dịch vụ bưu chính: 3', 'Dịch vụ bưu chính: 3 ngày làm việc'],
+    ['Thời hạn giải quyết theo kênh', 'Trực tiếp: 5', 'Trực tiếp: 5 ngày làm việc'],
+    ['Thời hạn giải quyết theo kênh', 'Trực tuyến: 5', 'Trực tuyến: 5 ngày làm việc'],
+    ['Thời hạn giải quyết theo kênh', 'Dịch vụ bưu chính: 5', 'Dịch vụ bưu chính: 5 ngày làm việc'],
     ['Phí, lệ phí', 'Trực tiếp: Miễn phí', 'Trực tiếp: 15.000 đồng'],
   ]);
   await assertAccessible(page, 'the catalogue editor once fixed');
@@ -160,9 +161,9 @@ test('demo-admin fixes a procedure without time units in the editor, sees the di
   // After: the public page shows the limits with their unit and offers online application.
   await procedure.goto(CODE);
   assert.deepEqual(await procedure.tableRows('Thời hạn giải quyết'), [
-    ['Trực tiếp', '3 ngày làm việc'],
-    ['Trực tuyến', '3 ngày làm việc'],
-    ['Dịch vụ bưu chính', '3 ngày làm việc'],
+    ['Trực tiếp', '5 ngày làm việc'],
+    ['Trực tuyến', '5 ngày làm việc'],
+    ['Dịch vụ bưu chính', '5 ngày làm việc'],
   ]);
   assert.equal(await page.locator('#apply-online-unavailable').count(), 0);
   await eventually(async () => assert.ok((await page.locator('.apply-online').count()) > 0));
