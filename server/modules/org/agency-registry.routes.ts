@@ -21,6 +21,7 @@ import {
 } from '../../../common/contracts/org-registry.ts';
 import { requireActor } from '../auth/index.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
+import { uploadedBytes } from '../../platform/http/uploaded-file.ts';
 import { fail } from './org.errors.ts';
 import { createAgency, getAgency, updateAgency } from './agency-registry.service.ts';
 import { closeAgency } from './agency-closure.service.ts';
@@ -30,14 +31,8 @@ import { applyAgencyImport, dryRunAgencyImport } from './agency-registry.import.
 const tags = ['org'];
 const errors = errorResponses(400, 401, 403, 404, 409);
 
-/** The body as bytes, when it came as one of the two file types. */
-function fileOf(request: FastifyRequest): Uint8Array {
-  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!(AGENCY_IMPORT_MEDIA_TYPES as readonly string[]).includes(type) || !Buffer.isBuffer(request.body)) {
-    throw fail('ORG_AGENCY_IMPORT_MEDIA_TYPE');
-  }
-  return new Uint8Array(request.body);
-}
+const fileOf = (request: FastifyRequest): Uint8Array =>
+  uploadedBytes(request, AGENCY_IMPORT_MEDIA_TYPES, () => fail('ORG_AGENCY_IMPORT_MEDIA_TYPE'));
 
 export function registerAgencyRegistryRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();

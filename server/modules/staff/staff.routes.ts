@@ -21,6 +21,7 @@ import {
   setActive,
 } from './staff.service.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
+import { uploadedBytes } from '../../platform/http/uploaded-file.ts';
 import {
   STAFF_IMPORT_FILE_MAX_BYTES,
   StaffImportQuery,
@@ -30,14 +31,8 @@ import { AGENCY_IMPORT_MEDIA_TYPES } from '../../../common/contracts/org-registr
 import { importStaff } from './staff-import.ts';
 import { fail } from './staff.errors.ts';
 
-/** The uploaded list's bytes, CSV or XLSX. */
-function fileOf(request: FastifyRequest): Uint8Array {
-  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!(AGENCY_IMPORT_MEDIA_TYPES as readonly string[]).includes(type) || !Buffer.isBuffer(request.body)) {
-    throw fail('STAFF_IMPORT_MEDIA_TYPE');
-  }
-  return new Uint8Array(request.body);
-}
+const fileOf = (request: FastifyRequest): Uint8Array =>
+  uploadedBytes(request, AGENCY_IMPORT_MEDIA_TYPES, () => fail('STAFF_IMPORT_MEDIA_TYPE'));
 
 const errors = errorResponses(400, 401, 403, 404, 409, 422);
 const tags = ['staff'];
