@@ -67,7 +67,10 @@ test("a desk officer sees the 2026 calendar and Hà Nội's own days without an 
   await calendar.daysOffTable.waitFor();
   assert.equal(await calendar.provisionalBanner.count(), 0);
   await calendar.provinceSection.waitFor();
-  assert.match(await calendar.provinceSection.innerText(), /Hà Nội/);
+  // The section's heading is there before its days have loaded ("Đang tải…").
+  await eventually(async () =>
+    assert.match(await calendar.provinceSection.innerText(), /Hà Nội/),
+  );
   assert.equal(await calendar.editButton().count(), 0);
   assertNoProblems(problems);
   await context.close();
