@@ -4,8 +4,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../server/db/schema.ts';
 
-/** The report-count triggers, by table: four tables, six triggers. */
+/** The report-count triggers, by table: four tables, seven triggers. */
 export const REPORT_TRIGGERS: [table: string, trigger: string][] = [
+  ['dossiers', 'dossiers_report_counts_added'],
   ['dossiers', 'dossiers_report_counts'],
   ['dossiers', 'dossiers_report_counts_update'],
   ['payments', 'payments_report_counts'],

@@ -372,7 +372,7 @@ export interface ImportChunks {
   chunk_no: number;
   first_line: number;
   import_id: Int8;
-  lines: ColumnType<JsonValue, string, string>;
+  lines: string;
 }
 
 export interface ImportRecords {

@@ -42,7 +42,6 @@ type JsonShapes = {
   sync_reconciliations: { details: Record<string, unknown>[] };
   payments: { items: PaymentItemRow[] };
   imports: { scope: ImportScopeGrant[] };
-  import_chunks: { lines: [number, string][] };
   dossier_imports: { history: Record<string, unknown>[]; fees: Record<string, unknown>[] };
 };
 

@@ -140,12 +140,19 @@ const appendSums = (source: string) =>
   appendRows(`SELECT agency_id, procedure_code, day, ${sums} FROM (${source}) r
     GROUP BY agency_id, procedure_code, day HAVING ${nonZero}`);
 
+// Inserted dossiers are counted once per statement from its transition table: an import's batch of
+// 500 is one INSERT into report_deltas, not 500 (half the trigger's cost, docs/benchmarks.md #17).
+const dossiersAddedTrigger = `
+CREATE FUNCTION report_dossiers_added() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  ${appendRows('SELECT r.* FROM added n CROSS JOIN LATERAL report_dossier_rows(n, 1) r')};
+  RETURN NULL;
+END $fn$`;
+
 const dossierTrigger = `
 CREATE FUNCTION report_dossier_change() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN
-  IF TG_OP = 'INSERT' THEN
-    ${appendRows('SELECT * FROM report_dossier_rows(NEW, 1)')};
-  ELSIF TG_OP = 'DELETE' THEN
+  IF TG_OP = 'DELETE' THEN
     ${appendRows('SELECT * FROM report_dossier_rows(OLD, -1)')};
   ELSE
     ${appendSums('SELECT * FROM report_dossier_rows(NEW, 1) UNION ALL SELECT * FROM report_dossier_rows(OLD, -1)')};
@@ -294,8 +301,11 @@ export async function up(db: Kysely<any>): Promise<void> {
   );
   await run(contributionFunction);
   await run(dossierTrigger);
+  await run(dossiersAddedTrigger);
+  await run(`CREATE TRIGGER dossiers_report_counts_added AFTER INSERT ON dossiers
+    REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION report_dossiers_added()`);
   await run(`CREATE TRIGGER dossiers_report_counts
-    AFTER INSERT OR DELETE ON dossiers FOR EACH ROW EXECUTE FUNCTION report_dossier_change()`);
+    AFTER DELETE ON dossiers FOR EACH ROW EXECUTE FUNCTION report_dossier_change()`);
   await run(`CREATE TRIGGER dossiers_report_counts_update
     AFTER UPDATE OF status, received_at, result_at, closed_at, due_at, channel, received_by_agency_id, procedure_code, components, state
     ON dossiers FOR EACH ROW

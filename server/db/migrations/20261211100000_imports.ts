@@ -60,11 +60,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       import_id bigint NOT NULL REFERENCES imports(import_id),
       chunk_no integer NOT NULL CHECK (chunk_no >= 0),
       first_line integer NOT NULL CHECK (first_line >= 1),
-      lines jsonb NOT NULL,
+      lines text NOT NULL,
       PRIMARY KEY (import_id, chunk_no)
     )`);
+  // Kept as the text it was written (JSON), neither parsed into jsonb nor compressed: it is read once,
+  // whole, and deleted when the run ends (parsing and compressing it cost more than the bytes).
+  await run(sql`ALTER TABLE import_chunks ALTER COLUMN lines SET STORAGE EXTERNAL`);
   await run(
-    sql`COMMENT ON TABLE import_chunks IS 'The imported file as received, a batch of records per row: lines is [[line number, text], …] (a spreadsheet row as the JSON of its cells). Deleted when the run is done.'`,
+    sql`COMMENT ON TABLE import_chunks IS 'The imported file as received, a batch of records per row: lines is the JSON text of [[line number, text], …] (a spreadsheet row as the JSON of its cells). Deleted when the run is done.'`,
   );
 
   await run(sql`

@@ -14,6 +14,7 @@ import { AGENCY_CODE_SOURCE } from '../../../common/org/code-patterns.ts';
 import { grantReachesAgency } from '../org/index.ts';
 import { readDvcqgLine, type ImportProblem, type LegacyDossier } from './dvcqg-record.ts';
 import { importedState } from './import-state.ts';
+import { insertJsonRows } from '../../db/json-rows.ts';
 import type { ImportResolver, MappedAgency, ResolvedProcedure } from './import-resolve.ts';
 import { opencpsPath, readOpencpsLine } from './opencps-record.ts';
 import type { DossierImportFormat } from '../../../common/contracts/imports.ts';
@@ -42,6 +43,11 @@ export type BatchContext = {
   format: DossierImportFormat;
   scope: ImportScopeGrant[];
   resolver: ImportResolver;
+  /**
+   * The codes this run accepted, with their lines: a batch is judged while the one before is still
+   * being written, so an earlier batch's codes are not all in import_records yet.
+   */
+  acceptedInRun: Map<string, number>;
 };
 
 function readLine(format: DossierImportFormat, text: string) {
@@ -142,7 +148,7 @@ async function settleAgainstStored(
   const earlierLine = new Map(earlier.map((e) => [e.code, e.line]));
   for (const c of candidates) {
     const code = c.dossier.code;
-    const line = earlierLine.get(code);
+    const line = earlierLine.get(code) ?? ctx.acceptedInRun.get(code);
     const s = byCode.get(code);
     if (line !== undefined && line < c.line) {
       report.push({
@@ -172,6 +178,7 @@ async function settleAgainstStored(
     } else {
       writes.push(c);
       report.push({ line: c.line, code, outcome: 'accepted' });
+      ctx.acceptedInRun.set(code, c.line);
     }
   }
   return { report: sortReport(report), writes, unchanged };
@@ -186,93 +193,101 @@ const CODE_RE = new RegExp(
 /** Writes the accepted dossiers of a batch in `trx`: a few statements whatever the batch's size. */
 export async function writeBatch(
   trx: Transaction<DB>,
-  w: { importId: string; format: DossierImportFormat; writes: Write[]; now: Date },
+  w: {
+    importId: string;
+    format: DossierImportFormat;
+    writes: Write[];
+    now: Date;
+    /** Settles when the batch written beside this one has committed (imports.service.ts). */
+    turn: Promise<unknown>;
+  },
 ): Promise<void> {
   const { writes, now } = w;
   if (writes.length === 0) return;
   const built = writes.map((x) => ({ x, ...importedState(x.procedure.workflow, x.dossier) }));
-  const inserted = await trx
-    .insertInto('dossiers')
-    .values(
-      built.map(({ x, state, columns }) => {
-        const d = x.dossier;
-        const current =
-          x.procedure.stepAgencies[columns.stepIndex]?.agencyId ?? x.receiving.current.agency_id;
-        return {
-          code: d.code,
-          alternative_code: d.alternativeCode,
-          procedure_version_id: x.procedure.procedureVersionId,
-          procedure_code: d.procedureCode,
-          case_key: null,
-          channel: d.channel,
-          receiving_agency_id: x.receiving.current.agency_id,
-          received_by_agency_id: x.receiving.named.agency_id,
-          competent_agency_id: x.competent.current.agency_id,
-          current_agency_id: current,
-          step_agencies: JSON.stringify(x.procedure.stepAgencies),
-          workflow: JSON.stringify(x.procedure.workflow),
-          applicant: JSON.stringify(d.applicant),
-          applicant_id_number: d.applicant.idNumber,
-          applicant_search: `${foldVietnamese(d.applicant.fullName)} ${d.applicant.idNumber}`,
-          form_data: JSON.stringify(d.summary === '' ? {} : { trichYeu: d.summary }),
-          components: JSON.stringify(componentsOf(d)),
-          requested_return_channel: null,
-          state: JSON.stringify(state),
-          status: state.status,
-          version: state.version,
-          assignee_user_id: null,
-          received_at: columns.received_at,
-          due_at: columns.due_at,
-          calendar_version: null,
-          extended_due_at: null,
-          step_due_at: null,
-          result_at: columns.result_at,
-          returned_at: columns.returned_at,
-          closed_at: columns.closed_at,
-          submitted_at: d.submittedAt,
-          created_by: null,
-          submitted_by_citizen_id: null,
-          updated_at: now,
-        };
-      }),
-    )
-    .returning(['dossier_id', 'code'])
-    .execute();
-  const idOf = new Map(inserted.map((r) => [r.code, r.dossier_id]));
-  await trx
-    .insertInto('dossier_agencies')
-    .values(
-      writes.flatMap((x) => {
-        const id = idOf.get(x.dossier.code)!;
-        const ids = new Set([
-          x.receiving.current.agency_id,
-          x.receiving.named.agency_id,
-          x.competent.current.agency_id,
-          x.competent.named.agency_id,
-          ...x.procedure.stepAgencies.map((s) => s.agencyId),
-        ]);
-        return [...ids].map((agency_id) => ({ dossier_id: id, agency_id }));
-      }),
-    )
-    .execute();
-  await trx
-    .insertInto('dossier_imports')
-    .values(
-      writes.map((x) => ({
-        dossier_id: idOf.get(x.dossier.code)!,
-        import_id: w.importId,
-        line: x.line,
-        source: w.format,
-        record_sha256: x.hash,
-        read_only: isTerminalStatus(x.dossier.status),
-        legacy_status_code: x.dossier.statusCode,
-        history: JSON.stringify(x.dossier.history),
-        fees: JSON.stringify(x.dossier.fees),
-        imported_at: now,
-      })),
-    )
-    .execute();
+  // The portal's sync state first: its trigger then finds no dossier and leaves the count of
+  // synchronised dossiers to the dossiers' own trigger, which reads it (one count, not two).
   await syncStates(trx, writes, now);
+  const inserted = await insertJsonRows(
+    trx,
+    'dossiers',
+    built.map(({ x, state, columns }) => {
+      const d = x.dossier;
+      const current = x.procedure.stepAgencies[columns.stepIndex]?.agencyId ?? x.receiving.current.agency_id;
+      return {
+        code: d.code,
+        alternative_code: d.alternativeCode,
+        procedure_version_id: x.procedure.procedureVersionId,
+        procedure_code: d.procedureCode,
+        case_key: null,
+        channel: d.channel,
+        receiving_agency_id: x.receiving.current.agency_id,
+        received_by_agency_id: x.receiving.named.agency_id,
+        competent_agency_id: x.competent.current.agency_id,
+        current_agency_id: current,
+        step_agencies: x.procedure.stepAgencies,
+        workflow: x.procedure.workflow,
+        applicant: d.applicant,
+        applicant_id_number: d.applicant.idNumber,
+        applicant_search: `${foldVietnamese(d.applicant.fullName)} ${d.applicant.idNumber}`,
+        form_data: d.summary === '' ? {} : { trichYeu: d.summary },
+        components: componentsOf(d),
+        requested_return_channel: null,
+        state,
+        status: state.status,
+        version: state.version,
+        assignee_user_id: null,
+        received_at: columns.received_at,
+        due_at: columns.due_at,
+        calendar_version: null,
+        extended_due_at: null,
+        step_due_at: null,
+        result_at: columns.result_at,
+        returned_at: columns.returned_at,
+        closed_at: columns.closed_at,
+        submitted_at: d.submittedAt,
+        created_by: null,
+        submitted_by_citizen_id: null,
+        updated_at: now,
+      };
+    }),
+    ['dossier_id', 'code'],
+  );
+  const idOf = new Map(inserted.map((r) => [r.code, r.dossier_id]));
+  await insertJsonRows(
+    trx,
+    'dossier_agencies',
+    writes.flatMap((x) => {
+      const id = idOf.get(x.dossier.code)!;
+      const ids = new Set([
+        x.receiving.current.agency_id,
+        x.receiving.named.agency_id,
+        x.competent.current.agency_id,
+        x.competent.named.agency_id,
+        ...x.procedure.stepAgencies.map((s) => s.agencyId),
+      ]);
+      return [...ids].map((agency_id) => ({ dossier_id: id, agency_id }));
+    }),
+  );
+  await insertJsonRows(
+    trx,
+    'dossier_imports',
+    writes.map((x) => ({
+      dossier_id: idOf.get(x.dossier.code)!,
+      import_id: w.importId,
+      line: x.line,
+      source: w.format,
+      record_sha256: x.hash,
+      read_only: isTerminalStatus(x.dossier.status),
+      legacy_status_code: x.dossier.statusCode,
+      history: x.dossier.history,
+      fees: x.dossier.fees,
+      imported_at: now,
+    })),
+  );
+  // The day counters are rows two batches may share: taken only once the batch before has committed,
+  // so that neither waits on a lock the other holds while it waits for its turn.
+  await w.turn;
   await bumpCounters(trx, writes);
 }
 

@@ -320,3 +320,21 @@ test('#17 a run stopped after a batch resumes from the next one; the result is a
   });
   assert.equal(again.statusCode, 409);
 });
+
+test('#17 a code repeated in the next batch is refused as a duplicate, though that batch is judged while the one before is still being written', async () => {
+  const cookie = await as('demo-admin');
+  const records = Array.from({ length: 1000 }, (_, i) =>
+    returnedRecord(ward, `DP-${String(i + 1).padStart(5, '0')}`),
+  );
+  // Line 700 (the second batch) repeats the code of line 300 (the first).
+  records[699] = returnedRecord(ward, 'DP-00300', { ChuHoSo: 'Người khác' });
+  const before = await countRows(rt.deps.db, 'dossiers');
+  const view = await importFile(rt.app, cookie, jsonl(records), 'format=dvcqg&dryRun=false');
+  assert.deepEqual([view.state, view.accepted, view.refused], ['done', 999, 1]);
+  assert.deepEqual(
+    view.report.filter((r) => r.outcome === 'refused').map((r) => [r.line, r.code]),
+    [[700, 'DP-00300']],
+  );
+  assert.match(view.report.find((r) => r.line === 700)!.reason!, /trùng với dòng 300/);
+  assert.equal(await countRows(rt.deps.db, 'dossiers'), before + 999);
+});

@@ -9,11 +9,18 @@ import type { Deps } from '../../deps.ts';
 import type { DB, ImportScopeGrant } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
+import { insertJsonRows } from '../../db/json-rows.ts';
 import { unstorableFields, unstorableText } from '../../platform/http/storable-input.ts';
 import type { DossierImportFormat, ImportFormat } from '../../../common/contracts/imports.ts';
 import { fail } from './imports.errors.ts';
 import { importResolver, registryDay } from './import-resolve.ts';
-import { planBatch, writeBatch, type PlannedBatch, type ReportLine } from './import-batch.ts';
+import {
+  planBatch,
+  writeBatch,
+  type BatchContext,
+  type PlannedBatch,
+  type ReportLine,
+} from './import-batch.ts';
 import { planStaffBatch, writeStaffBatch, type PlannedStaff } from './staff-import.ts';
 
 /** Records per batch: one chunk of the file, one transaction, a few multi-row statements. */
@@ -87,7 +94,12 @@ export async function createImport(deps: Deps, actor: Actor, input: NewImport): 
       if (chunk.length === 0) return;
       await trx
         .insertInto('import_chunks')
-        .values({ import_id: id, chunk_no: chunks++, first_line: chunk[0]![0], lines: JSON.stringify(chunk) })
+        .values({
+          import_id: id,
+          chunk_no: chunks++,
+          first_line: chunk[0]![0],
+          lines: JSON.stringify(chunk),
+        })
         .execute();
       chunk = [];
     };
@@ -163,51 +175,60 @@ export async function runImport(
     .executeTakeFirst();
   if (claimed === undefined) return 'busy';
   try {
-    const who = await deps.db
+    const owner = await deps.db
       .selectFrom('users')
       .select(['user_id', 'username'])
       .where('user_id', '=', claimed.created_by)
       .executeTakeFirstOrThrow();
-    const ctx = {
+    const ctx: BatchContext = {
       deps,
       importId: id,
       format: claimed.format as DossierImportFormat,
       scope: claimed.scope,
       resolver: importResolver(deps, registryDay(now)),
+      acceptedInRun: new Map(),
     };
-    for (let chunkNo = claimed.next_chunk; chunkNo < claimed.chunks; chunkNo++) {
-      const chunk = await deps.db
-        .selectFrom('import_chunks')
-        .select('lines')
-        .where('import_id', '=', id)
-        .where('chunk_no', '=', chunkNo)
-        .executeTakeFirstOrThrow();
-      const batch = {
-        id,
-        chunkNo,
-        dryRun: claimed.dry_run,
-        who: { userId: who.user_id, label: who.username },
-      };
-      const progress =
-        claimed.kind === 'staff'
-          ? await commitStaffBatch(
-              deps,
-              batch,
-              await planStaffBatch(
+    const who = { userId: owner.user_id, label: owner.username };
+    // Batches are judged in order, one after the other (each sees the codes the ones before accepted),
+    // and written while the next is judged; on PostgreSQL two are written at once, each committing
+    // only after the one before it (`turn`), so the import's counters and resume point still move
+    // batch by batch. PGlite is one session: one batch at a time.
+    const lanes = deps.driver === 'pg' ? 2 : 1;
+    // Each batch's turn: settled once it has committed and `onProgress` has heard of it; the batch
+    // after it commits only then, and is undone when the turn fails (a failure, or a stop).
+    const turns: Promise<unknown>[] = [];
+    let turn: Promise<unknown> = Promise.resolve();
+    try {
+      for (let chunkNo = claimed.next_chunk; chunkNo < claimed.chunks; chunkNo++) {
+        const lines = await readChunk(deps, id, chunkNo);
+        const batch = { id, chunkNo, dryRun: claimed.dry_run, who, turn };
+        const written =
+          claimed.kind === 'staff'
+            ? commitStaffBatch(
                 deps,
-                { importId: id, scope: claimed.scope, resolver: ctx.resolver },
-                chunk.lines,
-              ),
-            )
-          : await commitBatch(deps, { ...batch, format: ctx.format }, await planBatch(ctx, chunk.lines));
-      if (onProgress?.(progress) === false) {
-        await deps.db
-          .updateTable('imports')
-          .set({ locked_until: null })
-          .where('import_id', '=', id)
-          .execute();
-        return 'stopped';
+                batch,
+                await planStaffBatch(
+                  deps,
+                  { importId: id, scope: claimed.scope, resolver: ctx.resolver },
+                  lines,
+                ),
+              )
+            : commitBatch(deps, { ...batch, format: ctx.format }, await planBatch(ctx, lines));
+        turn = written.then((progress) => {
+          if (onProgress?.(progress) === false) throw new RunStopped();
+        });
+        // Known to be awaited (below, or by allSettled): no rejection goes unheard.
+        turn.catch(() => {});
+        turns.push(turn);
+        if (turns.length >= lanes) await turns.shift();
       }
+      while (turns.length > 0) await turns.shift();
+    } catch (err) {
+      // Every batch still being written is over (committed or undone) before the run is marked.
+      await Promise.allSettled(turns);
+      if (!(err instanceof RunStopped)) throw err;
+      await deps.db.updateTable('imports').set({ locked_until: null }).where('import_id', '=', id).execute();
+      return 'stopped';
     }
     const end = wallClock();
     await deps.db.transaction().execute(async (trx) => {
@@ -234,7 +255,28 @@ export async function runImport(
   }
 }
 
-type Batch = { id: string; chunkNo: number; dryRun: boolean; who: { userId: string; label: string } };
+/** `onProgress` asked the run to stop. */
+class RunStopped extends Error {}
+
+/** The records of one staged chunk of the file, as [line number, text]. */
+async function readChunk(deps: Deps, id: string, chunkNo: number): Promise<[number, string][]> {
+  const chunk = await deps.db
+    .selectFrom('import_chunks')
+    .select('lines')
+    .where('import_id', '=', id)
+    .where('chunk_no', '=', chunkNo)
+    .executeTakeFirstOrThrow();
+  return JSON.parse(chunk.lines) as [number, string][];
+}
+
+type Batch = {
+  id: string;
+  chunkNo: number;
+  dryRun: boolean;
+  who: { userId: string; label: string };
+  /** Settles when the batch before this one has committed (rejects when it failed). */
+  turn: Promise<unknown>;
+};
 
 /**
  * Writes one judged batch. Should the batch's statements fail where the checks foresaw nothing (a
@@ -247,13 +289,15 @@ async function commitBatch(
   plan: PlannedBatch,
 ): Promise<ImportProgress> {
   const now = deps.clock.now();
-  const write = { importId: batch.id, format: batch.format, now };
+  const write = { importId: batch.id, format: batch.format, now, turn: batch.turn };
   if (!batch.dryRun && plan.writes.length > 0) {
     try {
       return await recordBatch(deps, batch, plan, (trx) =>
         writeBatch(trx, { ...write, writes: plan.writes }),
       );
     } catch {
+      // The batch before failed: this one fails with it (the run stops there), nothing of it written.
+      await batch.turn;
       for (const w of plan.writes) {
         try {
           await deps.db.transaction().execute((trx) => writeBatch(trx, { ...write, writes: [w] }));
@@ -280,19 +324,19 @@ async function recordBatch(
   const refused = plan.report.length - accepted;
   return deps.db.transaction().execute(async (trx) => {
     await alsoWrite(trx);
-    if (plan.report.length > 0)
-      await trx
-        .insertInto('import_records')
-        .values(
-          plan.report.map((r) => ({
-            import_id: batch.id,
-            line: r.line,
-            code: r.code,
-            outcome: r.outcome,
-            reason: r.reason ?? null,
-          })),
-        )
-        .execute();
+    // The rows above were written beside the batch before; the counters move after it, in file order.
+    await batch.turn;
+    await insertJsonRows(
+      trx,
+      'import_records',
+      plan.report.map((r) => ({
+        import_id: batch.id,
+        line: r.line,
+        code: r.code,
+        outcome: r.outcome,
+        reason: r.reason ?? null,
+      })),
+    );
     const row = await trx
       .updateTable('imports')
       .set({
