@@ -1,5 +1,10 @@
 import { Type, type TObjectOptions, type TProperties, type TSchema } from 'typebox';
-import { AGENCY_CODE_MAX, AGENCY_CODE_SOURCE, DOSSIER_CODE_SOURCE } from '../org/code-patterns.ts';
+import {
+  AGENCY_CODE_MAX,
+  AGENCY_CODE_SOURCE,
+  DOSSIER_REF_MAX,
+  DOSSIER_REF_SOURCE,
+} from '../org/code-patterns.ts';
 
 /** A contract object: the fields given and no others. */
 export const Closed = <P extends TProperties>(properties: P, options?: TObjectOptions) =>
@@ -39,5 +44,7 @@ export const PagedQuery = <P extends TProperties>(filters: P) =>
 export const UnitCode = Type.String({ pattern: '^[0-9]{2,5}$', maxLength: 5 });
 /** An agency's electronic identifier in either legal form (common/org/code-patterns.ts). */
 export const AgencyCode = Type.String({ pattern: `^${AGENCY_CODE_SOURCE}$`, maxLength: AGENCY_CODE_MAX });
-export const DOSSIER_CODE_PATTERN = `^${DOSSIER_CODE_SOURCE}$`;
+/** A dossier's code as routes take it: motcua's own form or a legacy code kept on import. */
+export const DOSSIER_CODE_PATTERN = `^${DOSSIER_REF_SOURCE}$`;
+export { DOSSIER_REF_MAX };
 export const IsoDate = Type.String({ format: 'date', maxLength: 10 });

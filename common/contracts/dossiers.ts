@@ -4,6 +4,7 @@ import {
   AgencyCode,
   Closed,
   DOSSIER_CODE_PATTERN,
+  DOSSIER_REF_MAX,
   IsoDate,
   Nullable,
   PagedQuery,
@@ -335,7 +336,7 @@ export const DossierListResponse = Closed({
 export const DossierCodeParams = Closed({
   code: Type.String({
     pattern: DOSSIER_CODE_PATTERN,
-    maxLength: 60,
+    maxLength: DOSSIER_REF_MAX,
   }),
 });
 

@@ -1,7 +1,7 @@
 // The worklists' own endpoints beside the list (common/contracts/dossiers.ts DossiersQuery): an
 // officer's saved settings, the choices of the filters, the bulk actions and their per-dossier answers.
 import { Type, type Static } from 'typebox';
-import { Closed, DOSSIER_CODE_PATTERN, Nullable } from './common.ts';
+import { Closed, DOSSIER_CODE_PATTERN, DOSSIER_REF_MAX, Nullable } from './common.ts';
 import { WORKLIST_VALUES, WorklistFilters } from './dossiers.ts';
 import { BULK_ACTIONS, BULK_LIMIT } from '../dossiers/worklists.ts';
 
@@ -30,7 +30,7 @@ export const BulkActionBody = Closed({
     Closed({
       code: Type.String({
         pattern: DOSSIER_CODE_PATTERN,
-        maxLength: 60,
+        maxLength: DOSSIER_REF_MAX,
       }),
       version: Type.Integer({ minimum: 0, maximum: 999_999_999 }),
     }),

@@ -11,6 +11,15 @@ export const AGENCY_CODE_MAX = 35;
 /** A dossier code: the receiving agency's identifier, the day received (YYMMDD) and the day's number. */
 export const DOSSIER_CODE_SOURCE = `${AGENCY_CODE_SOURCE}-[0-9]{6}-[0-9]{4,}`;
 
+/**
+ * Any code a dossier carries: motcua's own (DOSSIER_CODE_SOURCE), or the code a legacy system gave a
+ * dossier imported from it, kept as it was (docs/domain/dossier-import.md): letters without marks,
+ * digits, '.', '-' and '_', starting with a letter or digit — safe in a URL path as it is.
+ */
+export const DOSSIER_REF_SOURCE = '[A-Za-z0-9][A-Za-z0-9._-]{0,99}';
+export const DOSSIER_REF_MAX = 100;
+export const DOSSIER_REF = new RegExp(`^${DOSSIER_REF_SOURCE}$`);
+
 export const AGENCY_CODE = new RegExp(`^${AGENCY_CODE_SOURCE}$`);
 export const DOSSIER_CODE = new RegExp(`^${DOSSIER_CODE_SOURCE}$`);
 

@@ -215,7 +215,7 @@ test('nothing for a file the dossier does not name, another citizen, an officer 
     assert.equal(res.statusCode, status, `${url}: ${res.body}`);
     assert.ok(errorOf(res).message.length > 0);
   }
-  const bad = await get(`/api/v1/dossiers/nope/attachments/not-a-uuid`, await citizen(HUONG));
+  const bad = await get(`/api/v1/dossiers/no%20pe/attachments/not-a-uuid`, await citizen(HUONG));
   assert.equal(bad.statusCode, 400);
   assert.deepEqual(
     errorOf(bad)

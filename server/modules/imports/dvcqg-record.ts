@@ -2,6 +2,7 @@
 // §5 E1; the shape motcua itself sends, sync/portal-adapter.ts), one JSON object per line. Read here into
 // what the import needs, every problem named by its field; pure (the registry is asked later,
 // import-resolve.ts). The format is documented in docs/domain/dossier-import.md.
+import { DOSSIER_REF, DOSSIER_REF_MAX } from '../../../common/org/code-patterns.ts';
 import { dossierStatusOfCode, type DossierStatus } from '../../../common/dossiers/index.ts';
 import { parsePortalDate } from '../sync/index.ts';
 
@@ -81,7 +82,7 @@ export const NEXT_STATUS_CODES: Readonly<Record<number, readonly number[]>> = {
 
 const text = (v: unknown): string =>
   typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
-const MAX = { code: 100, name: 300, text: 2000 };
+const MAX = { code: DOSSIER_REF_MAX, name: 300, text: 2000 };
 const URL_RE = /^https?:\/\/\S+$/i;
 
 /** Reads one line of the file: a JSON object in the DVCQG dossier-sync shape. */
@@ -121,6 +122,13 @@ export function readDvcqgRecord(record: unknown): RecordRead {
   };
 
   const code = need('MaHoSo', MAX.code);
+  // Kept as the dossier's code (it is the code on the applicant's receipt and, when synchronised, at
+  // the national portal): one that a web address could not carry as it is is refused, never rewritten.
+  if (code !== '' && code.length <= MAX.code && !DOSSIER_REF.test(code))
+    problem(
+      'MaHoSo',
+      `Mã hồ sơ “${code}” có ký tự không dùng được trong mã: chỉ chữ cái không dấu, chữ số và các dấu . - _ (bắt đầu bằng chữ hoặc số).`,
+    );
   const alternative = text(r.MaHoSoKhac);
   if (alternative.length > MAX.code) problem('MaHoSoKhac', `MaHoSoKhac dài quá ${MAX.code} ký tự.`);
   const procedureCode = need('MaTTHC', 20);

@@ -273,3 +273,28 @@ test('#17 only administrators import, within their reach; bad requests are 4xx n
   });
   assert.equal(missing.statusCode, 400);
 });
+
+test('#17 a legacy code outside motcua’s own form is kept and the dossier opens by it; one a web address cannot carry is refused', async () => {
+  const cookie = await as('demo-admin');
+  const view = await importFile(
+    rt.app,
+    cookie,
+    jsonl([processingRecord(ward, 'HS_2025.000123'), processingRecord(ward, 'HS 2025/000124')]),
+    'dryRun=false',
+  );
+  assert.deepEqual(
+    view.report.map((r) => [r.line, r.code, r.outcome]),
+    [
+      [1, 'HS_2025.000123', 'accepted'],
+      [2, 'HS 2025/000124', 'refused'],
+    ],
+  );
+  assert.match(view.report[1]!.reason!, /^MaHoSo: Mã hồ sơ “HS 2025\/000124” có ký tự không dùng được/);
+  const opened = await rt.app.inject({
+    method: 'GET',
+    url: '/api/v1/dossiers/HS_2025.000123',
+    headers: { cookie: await as('desk.hang-trong') },
+  });
+  assert.equal(opened.statusCode, 200, opened.body);
+  assert.equal(opened.json<{ code: string }>().code, 'HS_2025.000123');
+});

@@ -2,7 +2,7 @@
 // dossier code read from what was typed or scanned.
 import { DOSSIER_STATUSES, type DossierStatus } from '../../../common/dossiers/statuses.ts';
 import type { Messages } from '../../app/i18n/vi.ts';
-import { DOSSIER_CODE } from '../../../common/org/code-patterns.ts';
+import { DOSSIER_REF as DOSSIER_CODE } from '../../../common/org/code-patterns.ts';
 
 /** What the applicant reads for a status (the staff label is the national one). */
 export function citizenStatusLabel(t: Messages, status: string): string {

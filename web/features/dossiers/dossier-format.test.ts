@@ -14,11 +14,13 @@ import {
 } from './dossier-format.ts';
 
 describe('dossier names', () => {
-  it('knows a dossier code by its shape', () => {
+  it('knows a code a dossier may carry: its own, or a legacy one kept on import', () => {
     assert.equal(isDossierCode('000.12.22.H26-261120-0001'), true);
-    assert.equal(isDossierCode('000.12.22.h26-261120-0001'), false);
-    assert.equal(isDossierCode('000.12.22.H26-261120-001'), false);
+    assert.equal(isDossierCode('HS_2025.000123'), true);
     assert.equal(isDossierCode('../etc'), false);
+    assert.equal(isDossierCode('.hidden'), false);
+    assert.equal(isDossierCode('HS 2025/000124'), false);
+    assert.equal(isDossierCode('x'.repeat(101)), false);
   });
 
   it('names statuses in the interface language, and an unknown one by itself', () => {

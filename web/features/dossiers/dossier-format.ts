@@ -7,10 +7,11 @@ import {
   type DossierStatus,
 } from '../../../common/dossiers/index.ts';
 import type { Messages } from '../../app/i18n/vi.ts';
-import { DOSSIER_CODE } from '../../../common/org/code-patterns.ts';
+import { DOSSIER_REF } from '../../../common/org/code-patterns.ts';
 
 /** `000.12.22.H26-261120-0001`: the agency's code, the date, the number of the day. */
-export const isDossierCode = (code: string): boolean => DOSSIER_CODE.test(code);
+/** A code a dossier may carry (its own, or a legacy code kept on import). */
+export const isDossierCode = (code: string): boolean => DOSSIER_REF.test(code);
 
 export function statusLabel(t: Messages, status: string): string {
   const info = DOSSIER_STATUSES[status as DossierStatus] as
