@@ -44,8 +44,8 @@ export type BatchContext = {
   scope: ImportScopeGrant[];
   resolver: ImportResolver;
   /**
-   * The codes this run accepted, with their lines: a batch is judged while the one before is still
-   * being written, so an earlier batch's codes are not all in import_records yet.
+   * The codes this run accepted in batches not yet committed, with their lines: a batch is judged while
+   * the one before is still being written, whose codes are not in import_records yet.
    */
   acceptedInRun: Map<string, number>;
 };

@@ -213,7 +213,7 @@ export async function runImport(
                   lines,
                 ),
               )
-            : commitBatch(deps, { ...batch, format: ctx.format }, await planBatch(ctx, lines));
+            : (await judgeDossierBatch(deps, ctx, { ...batch, format: ctx.format }, lines)).written;
         turn = written.then((progress) => {
           if (onProgress?.(progress) === false) throw new RunStopped();
         });
@@ -253,6 +253,25 @@ export async function runImport(
       .execute();
     return 'failed';
   }
+}
+
+/**
+ * Judges a batch of dossiers (awaited by the caller: batches are judged in file order) and starts
+ * writing it (not awaited: the next batch is judged meanwhile). Once it has committed, its codes are
+ * answered by import_records and leave the run's memory, which stays flat however long the file.
+ */
+async function judgeDossierBatch(
+  deps: Deps,
+  ctx: BatchContext,
+  batch: Batch & { format: DossierImportFormat },
+  lines: [number, string][],
+): Promise<{ written: Promise<ImportProgress> }> {
+  const plan = await planBatch(ctx, lines);
+  const written = commitBatch(deps, batch, plan).then((progress) => {
+    for (const w of plan.writes) ctx.acceptedInRun.delete(w.dossier.code);
+    return progress;
+  });
+  return { written };
 }
 
 /** `onProgress` asked the run to stop. */
