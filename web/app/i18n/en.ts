@@ -1673,7 +1673,7 @@ export const en: Messages = {
       open: 'Import from a list',
       heading: 'Import a staff list',
       intro:
-        'A CSV (UTF-8) or Excel (.xlsx) file, one role per row: username, full name, role, agency code. Rows with the same username are one account. No password is imported: a new account signs in for the first time after an administrator resets its password. A trial run says what would happen to each account; on import, an account with a problem is skipped whole and the others are imported.',
+        'A CSV (UTF-8) or Excel (.xlsx) file, one role per row: username, full name, role, agency code. Rows with the same username are one account. The code of an agency closed by a reorganisation stands for the agency that took over its work. No password is imported: a new account signs in for the first time after an administrator resets its password. A trial run says what would happen to each account; on import, an account with a problem is skipped whole and the others are imported.',
       file: 'Staff list file',
       fileHint: 'CSV or .xlsx, at most 5 MB and 20,000 rows.',
       chooseFile: 'Choose the list file.',
@@ -1713,6 +1713,8 @@ export const en: Messages = {
         refused: 'Refused',
       },
       needsReset: 'Reset the password so that the person can sign in for the first time.',
+      grantAt: (role: string, code: string, named: string | undefined) =>
+        named === undefined ? `${role} (${code})` : `${role} (${code}, successor of ${named})`,
     },
     columns: {
       name: 'Full name',

@@ -1595,7 +1595,7 @@ export const vi = {
       open: 'Nhập từ danh sách',
       heading: 'Nhập danh sách cán bộ',
       intro:
-        'Tệp CSV (UTF-8) hoặc Excel (.xlsx), mỗi dòng một vai trò: Tên đăng nhập, Họ và tên, Vai trò, Mã cơ quan. Các dòng cùng tên đăng nhập là một tài khoản. Không nhập mật khẩu: tài khoản mới đăng nhập lần đầu sau khi quản trị đặt lại mật khẩu. Chạy thử cho biết từng tài khoản sẽ ra sao; khi nhập, tài khoản nào có lỗi thì bỏ qua cả tài khoản, các tài khoản khác được nhập.',
+        'Tệp CSV (UTF-8) hoặc Excel (.xlsx), mỗi dòng một vai trò: Tên đăng nhập, Họ và tên, Vai trò, Mã cơ quan. Các dòng cùng tên đăng nhập là một tài khoản. Mã của cơ quan đã chấm dứt hoạt động khi sắp xếp lại được hiểu là cơ quan kế thừa. Không nhập mật khẩu: tài khoản mới đăng nhập lần đầu sau khi quản trị đặt lại mật khẩu. Chạy thử cho biết từng tài khoản sẽ ra sao; khi nhập, tài khoản nào có lỗi thì bỏ qua cả tài khoản, các tài khoản khác được nhập.',
       file: 'Tệp danh sách cán bộ',
       fileHint: 'CSV hoặc .xlsx, tối đa 5 MB, 20.000 dòng.',
       chooseFile: 'Hãy chọn tệp danh sách.',
@@ -1635,6 +1635,8 @@ export const vi = {
         refused: 'Từ chối',
       },
       needsReset: 'Đặt lại mật khẩu để cán bộ đăng nhập lần đầu.',
+      grantAt: (role: string, code: string, named: string | undefined) =>
+        named === undefined ? `${role} (${code})` : `${role} (${code}, kế thừa ${named})`,
     },
     columns: {
       name: 'Họ và tên',
