@@ -14,7 +14,6 @@ import type { DossierImportFormat, ImportFormat } from '../../../common/contract
 import { fail } from './imports.errors.ts';
 import { importResolver, registryDay } from './import-resolve.ts';
 import { planBatch, writeBatch, type PlannedBatch, type ReportLine } from './import-batch.ts';
-import { planStaffBatch, writeStaffBatch, type PlannedStaff } from './staff-import.ts';
 
 /** Records per batch: one chunk of the file, one transaction, a few multi-row statements. */
 export const IMPORT_BATCH_LINES = 500;
@@ -30,7 +29,7 @@ export const IMPORT_ADMIN_ROLES = ['province-admin', 'unit-admin'] as const;
 export type ImportLines = AsyncIterable<[number, string]>;
 
 export type NewImport = {
-  kind: 'dossiers' | 'staff';
+  kind: 'dossiers';
   format: ImportFormat;
   dryRun: boolean;
   fileName: string | null;
@@ -188,18 +187,11 @@ export async function runImport(
         dryRun: claimed.dry_run,
         who: { userId: who.user_id, label: who.username },
       };
-      const progress =
-        claimed.kind === 'staff'
-          ? await commitStaffBatch(
-              deps,
-              batch,
-              await planStaffBatch(
-                deps,
-                { importId: id, scope: claimed.scope, resolver: ctx.resolver },
-                chunk.lines,
-              ),
-            )
-          : await commitBatch(deps, { ...batch, format: ctx.format }, await planBatch(ctx, chunk.lines));
+      const progress = await commitBatch(
+        deps,
+        { ...batch, format: ctx.format },
+        await planBatch(ctx, chunk.lines),
+      );
       if (onProgress?.(progress) === false) {
         await deps.db
           .updateTable('imports')
@@ -328,12 +320,5 @@ async function recordBatch(
         deps.clock.now(),
       );
     return row;
-  });
-}
-
-/** A batch of staff accounts: the accepted written with the report, in one transaction. */
-async function commitStaffBatch(deps: Deps, batch: Batch, plan: PlannedStaff): Promise<ImportProgress> {
-  return recordBatch(deps, batch, plan, async (trx) => {
-    if (!batch.dryRun) await writeStaffBatch(trx, { writes: plan.writes, now: deps.clock.now() });
   });
 }
