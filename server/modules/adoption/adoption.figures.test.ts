@@ -16,6 +16,7 @@ import { assertDownload, findRow, layoutText, rowValues, sheetsOf } from '../rep
 import { missingTools } from '../slips/test-poppler.ts';
 
 const poppler = missingTools('pdftotext');
+const civilDay = (day: string) => day.split('-').reverse().join('/');
 
 // Thursday 15 October 2026, 09:00 in Hà Nội.
 const clock = manualClock('2026-10-15T02:00:00Z');
@@ -424,6 +425,10 @@ test('the monitor as .xlsx: every agency by unit, the verdict in Vietnamese, num
     'Thủ tục có hồ sơ',
     'Thủ tục cung cấp',
     'Giải trình',
+    'Chuyển dữ liệu từ hệ thống cũ từ ngày',
+    'Hồ sơ đã chuyển',
+    'Lịch sử từ ngày',
+    'Hồ sơ đầu tiên tiếp nhận trên hệ thống',
   ]);
   const all = json.groups.flatMap((g) => g.agencies);
   assert.equal(agencies.rowCount, 1 + all.length + 1);
@@ -447,7 +452,13 @@ test('the monitor as .xlsx: every agency by unit, the verdict in Vietnamese, num
     1,
     hk.procedures.offered,
     'Chưa yêu cầu',
+    'Chưa chuyển',
+    null,
+    null,
+    // Hàng Trống's and Hàng Bạc's June 2025 dossiers (the test above) count at Hoàn Kiếm today.
+    civilDay(hk.firstReceivedOn!),
   ]);
+  assert.match(hk.firstReceivedOn!, /^2025-06-/);
   const cn = agencyIn(json, code('cua-nam'))!;
   assert.deepEqual(rowValues(agencies, findRow(agencies, { 2: cn.name }), 6).slice(2), [
     'Chưa sử dụng hệ thống',
