@@ -1456,6 +1456,8 @@ export const en: Messages = {
       requests: 'Explanation requests',
       answered: 'Answered',
       late: 'Answer overdue',
+      movedIn: 'Moved in from a legacy system',
+      movedInNotUsing: 'Moved in but not using the system',
     },
     verdicts: {
       using: 'Using the system',
@@ -1477,9 +1479,17 @@ export const en: Messages = {
         actions: 'Dossier actions',
         procedures: 'Procedures with dossiers',
         explanation: 'Explanation',
+        movedIn: 'Moving in, first dossier',
       },
       staff: (signedIn: string, total: string, signIns: string) =>
         `${signedIn}/${total} people (${signIns} sign-ins)`,
+      movedIn: (since: string) => `Moved in from the legacy system on ${since}`,
+      movedInHistory: (dossiers: string, from: string) => `${dossiers} dossiers, history from ${from}`,
+      notMovedIn: 'Not moved in from a legacy system',
+      importedInPeriod: (received: string, resolved: string) =>
+        `In the period, ${received} dossiers received and ${resolved} resolved in the legacy system (not counted as use)`,
+      firstReceived: (day: string) => `First dossier received in this system: ${day}`,
+      noneReceived: 'No dossier received in this system yet',
       procedures: (used: string, offered: string, share: string) => `${used}/${offered} (${share})`,
       noStaff: 'No staff account',
       noProcedures: 'Offers no procedure',
@@ -1556,6 +1566,10 @@ export const en: Messages = {
           'An agency with a one-stop desk that received and resolved no dossier in the period, unless an administrator recorded a reason (for example, no dossiers arose).',
         ],
         ['Answer overdue', 'An explanation request still unanswered after its due day (Vietnam time).'],
+        [
+          'Moved in from a legacy system',
+          'An agency with dossiers imported from a legacy system (an applied import, not a trial run): from the day of the first import, how many dossiers and the earliest day one of them was received. Imported dossiers are not use of the system: they count in neither Received, Resolved nor Procedures with dossiers; processing them further in this system does. The first dossier is the day the agency first received one in this system itself.',
+        ],
       ] as [string, string][],
     },
   },
