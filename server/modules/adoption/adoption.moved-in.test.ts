@@ -6,14 +6,14 @@
 // imported one; the first dossier received in the system itself; the unit's line, the totals, the
 // export; who sees it, across provinces; and the map of the day (a closed ward's history at its
 // successor today).
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Worksheet } from 'exceljs';
-import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
-import { dossierKit } from '../../test/dossier-kit.ts';
-import { countRows, peoplesCommittee } from '../../test/seeded.ts';
+import { manualClock } from '../../test/db.ts';
+import { countRows } from '../../test/seeded.ts';
 import { seedDemoHistory } from '../../db/seeds/demo/demo-history.ts';
-import type { AdoptionAgency, AdoptionResponse } from '../../../common/contracts/report-adoption.ts';
+import type { AdoptionAgency } from '../../../common/contracts/report-adoption.ts';
+import { adoptionTestRuntime, agencyIn } from './adoption-test-kit.ts';
 import { importFile, jsonl, processingRecord, returnedRecord } from '../imports/test-kit.ts';
 import { assertDownload, findRow, layoutText, sheetsOf } from '../reports/export-test-kit.ts';
 import { missingTools } from '../slips/test-poppler.ts';
@@ -21,34 +21,14 @@ import { missingTools } from '../slips/test-poppler.ts';
 // Friday 20 November 2026, 09:00 in Hà Nội.
 const clock = manualClock('2026-11-20T02:00:00Z');
 const poppler = missingTools('pdftotext');
-let rt: TestRuntime;
-const kit = dossierKit(() => rt);
-const codes = new Map<string, string>();
-const code = (name: string) => codes.get(name)!;
+const { runtime, kit, code, monitor } = adoptionTestRuntime(clock, [
+  ['hoan-kiem', '00070'],
+  ['cua-nam', '00082'],
+  ['thanh-oai', '10114'],
+  ['tay-giang', '20455'],
+] as const);
 const OCTOBER = 'from=2026-10-01&to=2026-10-31';
 const NOVEMBER = 'from=2026-11-01&to=2026-11-30';
-
-before(async () => {
-  rt = await createTestRuntime({ clock, config: { sessionTtlHours: 24 * 365 } });
-  for (const [name, unit] of [
-    ['hoan-kiem', '00070'],
-    ['cua-nam', '00082'],
-    ['thanh-oai', '10114'],
-    ['tay-giang', '20455'],
-  ] as const) {
-    codes.set(name, await peoplesCommittee(rt.deps.db, unit));
-  }
-});
-after(() => rt.close());
-
-async function monitor(user: string, query: string): Promise<AdoptionResponse> {
-  const res = await kit.get(`/api/v1/reports/adoption?${query}`, await kit.staff(user));
-  assert.equal(res.statusCode, 200, res.body);
-  return res.json<AdoptionResponse>();
-}
-
-const agencyIn = (m: AdoptionResponse, agencyCode: string): AdoptionAgency | undefined =>
-  m.groups.flatMap((g) => g.agencies).find((a) => a.code === agencyCode);
 
 const figures = (a: AdoptionAgency | undefined) =>
   a && { received: a.received.value, resolved: a.resolved.value, verdict: a.verdict };
@@ -64,14 +44,14 @@ const inProgress = (agency: string) => `${agency}-261119-7003`;
 
 test('a dry run moves nobody in; an applied import does, from its day, and its dossiers are not use', async () => {
   const admin = await kit.staff('demo-admin');
-  const dry = await importFile(rt.app, admin, legacyFile(code('cua-nam')));
+  const dry = await importFile(runtime().app, admin, legacyFile(code('cua-nam')));
   assert.deepEqual([dry.dryRun, dry.accepted], [true, 3]);
-  assert.equal(await countRows(rt.deps.db, 'moved_in_agencies'), 0);
+  assert.equal(await countRows(runtime().deps.db, 'moved_in_agencies'), 0);
   const afterDry = await monitor('demo-admin', OCTOBER);
   assert.equal(agencyIn(afterDry, code('cua-nam'))!.movedIn, null);
   assert.equal(afterDry.totals.movedIn, 0);
 
-  const applied = await importFile(rt.app, admin, legacyFile(code('hoan-kiem')), 'dryRun=false');
+  const applied = await importFile(runtime().app, admin, legacyFile(code('hoan-kiem')), 'dryRun=false');
   assert.deepEqual([applied.dryRun, applied.accepted], [false, 3]);
 
   // October: two legacy dossiers received and resolved there, yet not use of the system.
@@ -125,7 +105,7 @@ test('a dry run moves nobody in; an applied import does, from its day, and its d
   assert.equal(own.firstReceivedOn, '2026-11-23');
   assert.equal(own.movedIn!.since, '2026-11-20');
   // Importing the same file again changes nothing; the first import's day stays.
-  await importFile(rt.app, admin, legacyFile(code('hoan-kiem')), 'dryRun=false');
+  await importFile(runtime().app, admin, legacyFile(code('hoan-kiem')), 'dryRun=false');
   assert.deepEqual(agencyIn(await monitor('demo-admin', OCTOBER), code('hoan-kiem'))!.movedIn, hk.movedIn);
 });
 
@@ -173,7 +153,7 @@ test('who sees it: the overview roles within reach; another province’s import 
   clock.set('2026-11-23T03:00:00Z');
   const daNangAdmin = await kit.staff('admin.quang-nam');
   const theirs = await importFile(
-    rt.app,
+    runtime().app,
     daNangAdmin,
     jsonl([returnedRecord(code('tay-giang'), `${code('tay-giang')}-261012-7001`)]),
     'dryRun=false',
@@ -208,9 +188,9 @@ test('who sees it: the overview roles within reach; another province’s import 
 
 test('the history of a ward closed in 2025: moved in where it was received (then), at the successor (today)', async () => {
   clock.set('2026-11-23T03:00:00Z');
-  assert.equal(await seedDemoHistory(rt.deps), 3);
-  const former = await rt.deps.db
-    .selectFrom('agencies')
+  assert.equal(await seedDemoHistory(runtime().deps), 3);
+  const former = await runtime()
+    .deps.db.selectFrom('agencies')
     .select('code')
     .where('name', '=', 'Ủy ban nhân dân Phường Hàng Bạc')
     .executeTakeFirstOrThrow();
@@ -223,7 +203,7 @@ test('the history of a ward closed in 2025: moved in where it was received (then
     QuaTrinhXuLy: [],
   };
   const view = await importFile(
-    rt.app,
+    runtime().app,
     await kit.staff('demo-admin'),
     jsonl([returnedRecord(former.code, `${former.code}-250610-7001`, june)]),
     'dryRun=false',
