@@ -17,11 +17,6 @@ export const DossierImportQuery = Closed({
   fileName: Type.Optional(Type.String({ maxLength: 300 })),
 });
 
-export const StaffImportQuery = Closed({
-  dryRun: Type.Optional(Type.Enum(['true', 'false'], { default: 'true' })),
-  fileName: Type.Optional(Type.String({ maxLength: 300 })),
-});
-
 export const ImportCreated = Closed({ id: Type.String() });
 
 export const ImportParams = Closed({ id: Type.String({ pattern: '^[0-9]{1,18}$' }) });

@@ -56,6 +56,20 @@ export const ExplanationView = Closed({
 });
 export type ExplanationView = Static<typeof ExplanationView>;
 
+/**
+ * Moved in from a legacy system (issue "Moving in", item 5): the applied imports (never a dry run) that
+ * wrote dossiers received here, as of now whatever the period.
+ */
+export const MovedInView = Closed({
+  /** The civil day the first of them wrote one. */
+  since: Type.String(),
+  /** The dossiers they wrote, all together. */
+  dossiers: Count,
+  /** The earliest civil day one of them was received (submitted, for one never received). */
+  historyFrom: Type.String(),
+});
+export type MovedInView = Static<typeof MovedInView>;
+
 export const AdoptionAgency = Closed({
   code: AgencyCode,
   name: Type.String(),
@@ -91,6 +105,15 @@ export const AdoptionAgency = Closed({
   explanations: Type.Array(ExplanationView),
   /** Received and resolved in each of the response's `months`. */
   trend: Closed({ received: Trend, resolved: Trend }),
+  /**
+   * Moved in, or null; `inPeriod`: the imported dossiers' receptions and resolutions that fall in the
+   * period, left out of `received`, `resolved` and the verdict (a legacy system's work is not use).
+   */
+  movedIn: Nullable(
+    Closed({ ...MovedInView.properties, inPeriod: Closed({ received: Count, resolved: Count }) }),
+  ),
+  /** The first civil day a dossier was received here in this system itself (imported ones left out); null: none yet. */
+  firstReceivedOn: Nullable(Type.String()),
 });
 export type AdoptionAgency = Static<typeof AdoptionAgency>;
 
@@ -99,6 +122,10 @@ export const AdoptionGroup = Closed({
   /** The unit's ancestors and itself, province first (the map of the day the figures are read on). */
   trail: Type.Array(PlaceStep),
   agencies: Type.Array(AdoptionAgency),
+  /** Its agencies' moving in together: the first import's day, all their dossiers, the earliest; or null. */
+  movedIn: Nullable(MovedInView),
+  /** The first of its agencies' first receptions in this system, or null. */
+  firstReceivedOn: Nullable(Type.String()),
 });
 export type AdoptionGroup = Static<typeof AdoptionGroup>;
 
@@ -126,6 +153,9 @@ export const AdoptionResponse = Closed({
     answered: Count,
     late: Count,
     trend: Closed({ received: Trend, resolved: Trend }),
+    /** Agencies that have moved in, and of them those not using the system in the period. */
+    movedIn: Count,
+    movedInNotUsing: Count,
   }),
   /** Agencies with a one-stop desk, by administrative unit in the order of the tree. */
   groups: Type.Array(AdoptionGroup),

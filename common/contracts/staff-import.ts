@@ -1,5 +1,6 @@
-// Importing staff accounts from a spreadsheet or CSV (issue #17 "Moving in", item 4): one row per
-// role at an agency (username, full name, role, agency code); an account's rows are taken together.
+// Importing staff accounts from a spreadsheet or CSV (issue #17 "Moving in", item 4; the one staff
+// import, POST /api/v1/staff/import): one row per role at an agency (username, full name, role, agency
+// code); an account's rows are taken together.
 // Passwords are never imported: a new account has none, and its first sign-in is after an
 // administrator's password reset (a temporary password, changed at that sign-in).
 import { Type, type Static } from 'typebox';
@@ -35,8 +36,14 @@ export const StaffImportItem = Closed({
   username: Type.String(),
   fullName: Type.String(),
   outcome: Type.Enum(STAFF_IMPORT_OUTCOMES),
-  /** The roles the account would get (or got) that it does not hold yet. */
-  grantsAdded: Type.Array(Closed({ role: RoleName, agencyCode: Type.String() })),
+  /**
+   * The roles the account would get (or got) that it does not hold yet, at agencies in force; when the
+   * file named an agency closed by a reorganisation, `namedCode` is that code and `agencyCode` its
+   * successor's.
+   */
+  grantsAdded: Type.Array(
+    Closed({ role: RoleName, agencyCode: Type.String(), namedCode: Type.Optional(Type.String()) }),
+  ),
   /** Why the account is refused (every reason), or a note on an account kept as it is. */
   problems: Type.Array(StaffImportProblem),
 });

@@ -1,6 +1,9 @@
 // Item 5 of "Steering by figures", in the browser: Hà Nội's province administrator (demo-admin) opens
 // "Theo dõi sử dụng hệ thống" from the overview, finds Xã Thanh Oai marked "Chưa sử dụng hệ thống" this
-// month (no journey receives there), reads the twelve-month trend as a chart with its table, asks the
+// month (no journey receives there) although it has moved its history in from the legacy system today
+// (one returned dossier of 2021, imported through the API: "Moving in", item 5 — the monitor says from
+// which day and how far back, and imported dossiers are not use), reads the twelve-month trend as a
+// chart with its table, asks the
 // commune from its row to explain by a due day (an empty due day is refused first, named). The
 // commune's leader (leader.thanh-oai) signs in, finds the request addressed to the commune and answers
 // it; the administrator sees it answered. axe on each view; no horizontal scroll at 360 px.
@@ -8,11 +11,13 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { vnDate } from '../../common/time/vn-time.ts';
+import { jsonl, returnedRecord } from '../../server/modules/imports/test-kit.ts';
 import { ADOPTION_PATH, AdoptionPage } from '../pages/adoption-page.ts';
 import { SignInPage } from '../pages/sign-in-page.ts';
 import {
   assertAccessible,
   assertNoProblems,
+  BASE_URL,
   eventually,
   launchBrowser,
   openPage,
@@ -39,6 +44,27 @@ before(async () => {
   const res = await page.request.get('/api/v1/agencies?unitCode=10114&kind=people-committee');
   assert.equal(res.status(), 200, await res.text());
   thanhOai = ((await res.json()) as { items: { code: string }[] }).items[0]!.code;
+  // The commune's history moves in: a birth registration returned in June 2021, far from every
+  // period another journey reads.
+  const june2021 = {
+    NgayNopHoSo: '20210610080000',
+    NgayTiepNhan: '20210610080000',
+    NgayHenTra: '20210615080000',
+    NgayKetThucXuLy: '20210614150000',
+    NgayTra: '20210615090000',
+    QuaTrinhXuLy: [],
+  };
+  const posted = await page.request.post('/api/v1/imports/dossiers?dryRun=false&format=dvcqg', {
+    headers: { origin: BASE_URL, 'content-type': 'application/x-ndjson' },
+    data: jsonl([returnedRecord(thanhOai, `${thanhOai}-210610-9001`, june2021)]),
+  });
+  assert.equal(posted.status(), 202, await posted.text());
+  const id = ((await posted.json()) as { id: string }).id;
+  await eventually(async () => {
+    const run = await page.request.get(`/api/v1/imports/${id}`);
+    const view = (await run.json()) as { state: string; accepted: number; report: unknown[] };
+    assert.deepEqual([view.state, view.accepted], ['done', 1], JSON.stringify(view.report));
+  });
   await context.close();
 });
 
@@ -77,6 +103,16 @@ test('the province administrator finds Xã Thanh Oai not using the system and as
   assert.equal(await row.getAttribute('class'), 'adoption-not-using');
   assert.equal(await monitor.cell(thanhOai, 'Tiếp nhận').innerText(), '0');
   assert.equal(await monitor.cell(thanhOai, 'Giải trình').locator('li').count(), 0);
+  // Moved in today, its history back to 2021; still not using the system, which it never received in.
+  const today = ddmmyyyy(vnDate(Date.now()));
+  const movedIn = await monitor.cell(thanhOai, 'Chuyển dữ liệu, hồ sơ đầu tiên').innerText();
+  assert.match(movedIn, new RegExp(`Đã chuyển dữ liệu từ hệ thống cũ từ ngày ${today}`));
+  assert.match(movedIn, /1 hồ sơ, lịch sử từ ngày 10\/06\/2021/);
+  assert.match(movedIn, /Chưa tiếp nhận hồ sơ nào trên hệ thống/);
+  assert.match(
+    await monitor.unitHeading(thanhOai).innerText(),
+    new RegExp(`Đã chuyển dữ liệu từ hệ thống cũ từ ngày ${today} \\(1 hồ sơ`),
+  );
 
   // The trend: twelve months in the table beside the chart, which chart.js draws.
   await monitor.trendTable.waitFor();

@@ -23,6 +23,11 @@ export class AdoptionPage extends AppShell {
     return this.page.locator(`tr[data-agency="${agencyCode}"]`);
   }
 
+  /** The heading row of the unit an agency's row is under (its trail, and its moving in). */
+  unitHeading(agencyCode: string): Locator {
+    return this.page.locator('tbody', { has: this.row(agencyCode) }).locator('tr.adoption-unit th');
+  }
+
   /** The text of a row's cell by its column. */
   cell(agencyCode: string, column: string): Locator {
     return this.row(agencyCode).locator(`td[data-label="${column}"]`);

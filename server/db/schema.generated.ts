@@ -468,6 +468,22 @@ export interface KpiTargets {
   version: number;
 }
 
+export interface MovedInAgencies {
+  agency_id: Int8;
+  dossiers: number;
+  first_imported_at: Timestamp;
+  history_from: Timestamp;
+  import_id: Int8;
+}
+
+export interface MovedInCounts {
+  agency_id: Int8;
+  day: string;
+  procedure_code: string;
+  received: number;
+  resolved: number;
+}
+
 export interface OfficeHours {
   agency_id: Int8;
   hours: ColumnType<JsonValue, string, string>;
@@ -1040,6 +1056,8 @@ export interface DB {
   index_766_formula_versions: Index766FormulaVersions;
   index_766_official_scores: Index766OfficialScores;
   kpi_targets: KpiTargets;
+  moved_in_agencies: MovedInAgencies;
+  moved_in_counts: MovedInCounts;
   office_hours: OfficeHours;
   oidc_sign_ins: OidcSignIns;
   outbox: Outbox;

@@ -3,49 +3,29 @@
 // force since 1/7/2025) with a hand-moved clock, then read back for periods of whole months, edge days
 // and both, with the staff's sign-ins and actions, the procedures used, the verdict "not using the
 // system" and the reasons for a legitimate zero; the June 2025 history as the map stood then and today.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Worksheet } from 'exceljs';
-import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
-import { dossierKit } from '../../test/dossier-kit.ts';
+import { manualClock } from '../../test/db.ts';
 import { errorOf } from '../../test/http.ts';
-import { peoplesCommittee } from '../../test/seeded.ts';
 import { seedDemoHistory } from '../../db/seeds/demo/demo-history.ts';
-import type { AdoptionAgency, AdoptionResponse } from '../../../common/contracts/report-adoption.ts';
+import type { AdoptionAgency } from '../../../common/contracts/report-adoption.ts';
+import { adoptionTestRuntime, agencyIn } from './adoption-test-kit.ts';
 import { assertDownload, findRow, layoutText, rowValues, sheetsOf } from '../reports/export-test-kit.ts';
 import { missingTools } from '../slips/test-poppler.ts';
 
 const poppler = missingTools('pdftotext');
+const civilDay = (day: string) => day.split('-').reverse().join('/');
 
 // Thursday 15 October 2026, 09:00 in Hà Nội.
 const clock = manualClock('2026-10-15T02:00:00Z');
-let rt: TestRuntime;
-const kit = dossierKit(() => rt);
-const codes = new Map<string, string>();
-const code = (name: string) => codes.get(name)!;
-
-before(async () => {
-  rt = await createTestRuntime({ clock, config: { sessionTtlHours: 24 * 365 } });
-  for (const [name, unit] of [
-    ['hoan-kiem', '00070'],
-    ['cua-nam', '00082'],
-    ['thanh-oai', '10114'],
-    ['my-duc', '10441'],
-    ['city', '01'],
-  ] as const) {
-    codes.set(name, await peoplesCommittee(rt.deps.db, unit));
-  }
-});
-after(() => rt.close());
-
-async function monitor(user: string, query: string): Promise<AdoptionResponse> {
-  const res = await kit.get(`/api/v1/reports/adoption?${query}`, await kit.staff(user));
-  assert.equal(res.statusCode, 200, res.body);
-  return res.json<AdoptionResponse>();
-}
-
-const agencyIn = (m: AdoptionResponse, agencyCode: string): AdoptionAgency | undefined =>
-  m.groups.flatMap((g) => g.agencies).find((a) => a.code === agencyCode);
+const { runtime, kit, code, monitor } = adoptionTestRuntime(clock, [
+  ['hoan-kiem', '00070'],
+  ['cua-nam', '00082'],
+  ['thanh-oai', '10114'],
+  ['my-duc', '10441'],
+  ['city', '01'],
+] as const);
 
 const figures = (a: AdoptionAgency | undefined) =>
   a && {
@@ -57,8 +37,8 @@ const figures = (a: AdoptionAgency | undefined) =>
 
 /** Active accounts with a role at an agency, and of them those in `users` (a plain recount). */
 async function staffOf(agencyCode: string): Promise<string[]> {
-  const rows = await rt.deps.db
-    .selectFrom('user_roles as r')
+  const rows = await runtime()
+    .deps.db.selectFrom('user_roles as r')
     .innerJoin('agencies as a', 'a.agency_id', 'r.agency_id')
     .innerJoin('users as u', 'u.user_id', 'r.user_id')
     .select('u.user_id')
@@ -70,8 +50,8 @@ async function staffOf(agencyCode: string): Promise<string[]> {
 }
 
 async function actionsBy(userIds: string[], from: string, to: string): Promise<number> {
-  const row = await rt.deps.db
-    .selectFrom('dossier_actions')
+  const row = await runtime()
+    .deps.db.selectFrom('dossier_actions')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('actor_user_id', 'in', userIds)
     .where('at', '>=', new Date(from))
@@ -127,7 +107,7 @@ test('received, resolved and returned from the count tables, whole months and ed
   );
   // Each drill-down lists as many dossiers as its figure counts.
   for (const f of [hk.received, hk.resolved]) {
-    const listed = await rt.app.inject({
+    const listed = await runtime().app.inject({
       method: 'GET',
       url: f.drill!,
       headers: { cookie: await kit.staff('leader.hoan-kiem') },
@@ -150,8 +130,8 @@ test('received, resolved and returned from the count tables, whole months and ed
   assert.equal(hk.staff.actions, acted);
 
   // Procedures: only birth registration had dossiers, out of those the ward offers.
-  const offered = await rt.deps.db
-    .selectFrom('procedure_offerings as o')
+  const offered = await runtime()
+    .deps.db.selectFrom('procedure_offerings as o')
     .innerJoin('agencies as a', 'a.agency_id', 'o.agency_id')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('a.code', '=', code('hoan-kiem'))
@@ -246,7 +226,7 @@ test('a reason for a legitimate zero turns "not using" into "explained" for the 
   clock.set('2026-11-06T03:00:00Z');
   const put = (user: string, body: Record<string, unknown>) =>
     kit.staff(user).then((cookie) =>
-      rt.app.inject({
+      runtime().app.inject({
         method: 'PUT',
         url: '/api/v1/reports/adoption/zero-reasons',
         headers: { cookie },
@@ -294,7 +274,7 @@ test('a reason for a legitimate zero turns "not using" into "explained" for the 
 
   // Withdrawn: not using again; a second withdrawal finds nothing.
   const withdraw = async () =>
-    rt.app.inject({
+    runtime().app.inject({
       method: 'DELETE',
       url: `/api/v1/reports/adoption/zero-reasons?agencyCode=${code('thanh-oai')}&from=2026-11-01&to=2026-11-30`,
       headers: { cookie: await kit.staff('admin.hoan-kiem') },
@@ -307,8 +287,8 @@ test('a reason for a legitimate zero turns "not using" into "explained" for the 
   assert.equal(agencyIn(after, code('thanh-oai'))!.verdict, 'not-using');
 
   // Every change is in the agencies' audit chains.
-  const audited = await rt.deps.db
-    .selectFrom('audit_log')
+  const audited = await runtime()
+    .deps.db.selectFrom('audit_log')
     .select(['action', 'actor_label'])
     .where('action', 'like', 'adoption.zero-reason.%')
     .orderBy('audit_id')
@@ -361,7 +341,7 @@ test('a reason for a legitimate zero turns "not using" into "explained" for the 
 
 test('the June 2025 history: where it was received (then) or at the successor (today)', async () => {
   clock.set('2026-11-06T03:00:00Z');
-  assert.equal(await seedDemoHistory(rt.deps), 3);
+  assert.equal(await seedDemoHistory(runtime().deps), 3);
   const today = await monitor('demo-admin', 'from=2025-06-01&to=2025-06-30');
   const hk = agencyIn(today, code('hoan-kiem'))!;
   assert.deepEqual(figures(hk), { received: 3, resolved: 0, returned: 0, verdict: 'using' });
@@ -375,8 +355,8 @@ test('the June 2025 history: where it was received (then) or at the successor (t
     then.groups.flatMap((g) => g.agencies).find((a) => a.name === `Ủy ban nhân dân ${name}`);
   // Each former ward counts what its own desk received (a plain recount from the dossiers).
   for (const ward of ['Phường Hàng Trống', 'Phường Hàng Bạc']) {
-    const received = await rt.deps.db
-      .selectFrom('dossiers as d')
+    const received = await runtime()
+      .deps.db.selectFrom('dossiers as d')
       .innerJoin('agencies as a', 'a.agency_id', 'd.received_by_agency_id')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .where('a.name', '=', `Ủy ban nhân dân ${ward}`)
@@ -424,6 +404,10 @@ test('the monitor as .xlsx: every agency by unit, the verdict in Vietnamese, num
     'Thủ tục có hồ sơ',
     'Thủ tục cung cấp',
     'Giải trình',
+    'Chuyển dữ liệu từ hệ thống cũ từ ngày',
+    'Hồ sơ đã chuyển',
+    'Lịch sử từ ngày',
+    'Hồ sơ đầu tiên tiếp nhận trên hệ thống',
   ]);
   const all = json.groups.flatMap((g) => g.agencies);
   assert.equal(agencies.rowCount, 1 + all.length + 1);
@@ -447,7 +431,13 @@ test('the monitor as .xlsx: every agency by unit, the verdict in Vietnamese, num
     1,
     hk.procedures.offered,
     'Chưa yêu cầu',
+    'Chưa chuyển',
+    null,
+    null,
+    // Hàng Trống's and Hàng Bạc's June 2025 dossiers (the test above) count at Hoàn Kiếm today.
+    civilDay(hk.firstReceivedOn!),
   ]);
+  assert.match(hk.firstReceivedOn!, /^2025-06-/);
   const cn = agencyIn(json, code('cua-nam'))!;
   assert.deepEqual(rowValues(agencies, findRow(agencies, { 2: cn.name }), 6).slice(2), [
     'Chưa sử dụng hệ thống',

@@ -28,6 +28,7 @@ import { finalSuccessors, inScope, type OverviewScope } from '../reports/index.t
 import { explanationsOf } from './adoption.explanations.ts';
 import { zeroReasonsCovering } from './adoption.zero-reasons.ts';
 import { loadStaffActivity, type StaffActivity } from './adoption.staff.ts';
+import { firstReceived, movedInAgencies, type MovedIn } from './adoption.moved-in.ts';
 
 export type AdoptionPeriod = { from: string; to: string };
 type MapKind = 'then' | 'today';
@@ -44,53 +45,78 @@ const RESOLVED = sql`(r.resolved_early + r.resolved_on_time + r.resolved_late + 
 
 type Activity = { received: number; resolved: number };
 
-/** Received and resolved in the period per agency in scope and procedure (every slot summed). */
+/**
+ * Received and resolved in the period per agency in scope and procedure (every slot summed): the
+ * system's own, the counts less what applied imports brought (moved_in_counts: a legacy system's
+ * dossiers are not use of this one), and what they brought apart (`imported`).
+ */
 async function activity(
   deps: Deps,
   scope: OverviewScope,
   input: { period: AdoptionPeriod; at: RawBuilder<string> },
 ) {
-  const { months, days } = periodSlices(input.period.from, input.period.to);
+  const { from, to } = input.period;
+  const { months, days } = periodSlices(from, to);
   const parts: RawBuilder<unknown>[] = [];
-  const columns = sql`r.agency_id, r.procedure_code, ${RECEIVED} AS received, ${RESOLVED} AS resolved`;
+  const columns = sql`r.agency_id, r.procedure_code, ${RECEIVED} AS received, ${RESOLVED} AS resolved,
+    0 AS imported_received, 0 AS imported_resolved`;
   if (months)
     parts.push(sql`SELECT ${columns} FROM report_month_counts r
       WHERE r.month BETWEEN ${`${months.first}-01`}::date AND ${`${months.last}-01`}::date`);
   for (const [a, b] of days)
     parts.push(sql`SELECT ${columns} FROM report_day_counts r WHERE r.day BETWEEN ${a}::date AND ${b}::date`);
+  parts.push(sql`SELECT m.agency_id, m.procedure_code, -m.received, -m.resolved, m.received, m.resolved
+    FROM moved_in_counts m WHERE m.day BETWEEN ${from}::date AND ${to}::date`);
   const { rows } = await sql<{
     agency_id: string;
     procedure_code: string;
     received: string;
     resolved: string;
+    imported_received: string;
+    imported_resolved: string;
   }>`
-    SELECT a.agency_id, r.procedure_code, sum(r.received) AS received, sum(r.resolved) AS resolved
+    SELECT a.agency_id, r.procedure_code, sum(r.received) AS received, sum(r.resolved) AS resolved,
+      sum(r.imported_received) AS imported_received, sum(r.imported_resolved) AS imported_resolved
     FROM (${sql.join(parts, sql` UNION ALL `)}) r
     JOIN agencies a ON a.agency_id = ${input.at}
     JOIN units u ON u.unit_id = a.unit_id
     WHERE ${inScope(scope)}
     GROUP BY a.agency_id, r.procedure_code
-    HAVING sum(r.received) <> 0 OR sum(r.resolved) <> 0`.execute(deps.db);
-  const byAgency = new Map<string, { total: Activity; procedures: Set<string> }>();
+    HAVING sum(r.received) <> 0 OR sum(r.resolved) <> 0 OR sum(r.imported_received) <> 0
+      OR sum(r.imported_resolved) <> 0`.execute(deps.db);
+  const byAgency = new Map<string, { total: Activity; imported: Activity; procedures: Set<string> }>();
   for (const r of rows) {
-    const entry = byAgency.get(r.agency_id) ?? { total: { received: 0, resolved: 0 }, procedures: new Set() };
+    const entry = byAgency.get(r.agency_id) ?? {
+      total: { received: 0, resolved: 0 },
+      imported: { received: 0, resolved: 0 },
+      procedures: new Set(),
+    };
     entry.total.received += Number(r.received);
     entry.total.resolved += Number(r.resolved);
-    entry.procedures.add(r.procedure_code);
+    entry.imported.received += Number(r.imported_received);
+    entry.imported.resolved += Number(r.imported_resolved);
+    if (Number(r.received) > 0 || Number(r.resolved) > 0) entry.procedures.add(r.procedure_code);
     byAgency.set(r.agency_id, entry);
   }
   return byAgency;
 }
 
-/** Received and resolved per agency in scope and month of the trend (report_month_counts). */
+/** Received and resolved per agency in scope and month of the trend (report_month_counts), imports left out. */
 async function trend(deps: Deps, scope: OverviewScope, input: { months: string[]; at: RawBuilder<string> }) {
+  const first = `${input.months[0]}-01`;
+  const last = `${input.months.at(-1)}-01`;
   const { rows } = await sql<{ agency_id: string; month: string; received: string; resolved: string }>`
-    SELECT a.agency_id, to_char(r.month, 'YYYY-MM') AS month, sum(${RECEIVED}) AS received, sum(${RESOLVED}) AS resolved
-    FROM report_month_counts r
+    SELECT a.agency_id, to_char(r.month, 'YYYY-MM') AS month, sum(r.received) AS received, sum(r.resolved) AS resolved
+    FROM (
+      SELECT r.agency_id, r.month, ${RECEIVED} AS received, ${RESOLVED} AS resolved
+      FROM report_month_counts r WHERE r.month BETWEEN ${first}::date AND ${last}::date
+      UNION ALL
+      SELECT m.agency_id, date_trunc('month', m.day)::date, -m.received, -m.resolved FROM moved_in_counts m
+      WHERE m.day >= ${first}::date AND m.day < (${last}::date + interval '1 month')
+    ) r
     JOIN agencies a ON a.agency_id = ${input.at}
     JOIN units u ON u.unit_id = a.unit_id
-    WHERE r.month BETWEEN ${`${input.months[0]}-01`}::date AND ${`${input.months.at(-1)}-01`}::date
-      AND ${inScope(scope)}
+    WHERE ${inScope(scope)}
     GROUP BY a.agency_id, r.month`.execute(deps.db);
   const byAgency = new Map<string, { received: number[]; resolved: number[] }>();
   for (const r of rows) {
@@ -100,8 +126,8 @@ async function trend(deps: Deps, scope: OverviewScope, input: { months: string[]
       received: new Array<number>(TREND_MONTHS).fill(0),
       resolved: new Array<number>(TREND_MONTHS).fill(0),
     };
-    entry.received[i]! += Number(r.received);
-    entry.resolved[i]! += Number(r.resolved);
+    entry.received[i] = Math.max(0, Number(r.received));
+    entry.resolved[i] = Math.max(0, Number(r.resolved));
     byAgency.set(r.agency_id, entry);
   }
   return byAgency;
@@ -201,6 +227,28 @@ function drills(period: AdoptionPeriod & { map: MapKind }, code: string) {
 }
 
 const NO_STAFF: StaffActivity = { total: 0, signedIn: 0, signIns: 0, actions: 0 };
+
+/** Never below zero, should the counts and what the imports brought ever disagree. */
+const nonNegative = (f: Activity): Activity => ({
+  received: Math.max(0, f.received),
+  resolved: Math.max(0, f.resolved),
+});
+
+const earliest = (days: (string | null)[]): string | null =>
+  days.reduce<string | null>((min, d) => (d !== null && (min === null || d < min) ? d : min), null);
+
+/** A unit's moving in: its agencies' together (the first import, all their dossiers, the earliest day). */
+function unitMovedIn(agencies: AdoptionAgency[]): Pick<AdoptionGroup, 'movedIn' | 'firstReceivedOn'> {
+  const moved = agencies.flatMap((a) => (a.movedIn ? [a.movedIn] : []));
+  const firstReceivedOn = earliest(agencies.map((a) => a.firstReceivedOn));
+  if (moved.length === 0) return { movedIn: null, firstReceivedOn };
+  const movedIn: MovedIn = {
+    since: earliest(moved.map((m) => m.since))!,
+    dossiers: moved.reduce((n, m) => n + m.dossiers, 0),
+    historyFrom: earliest(moved.map((m) => m.historyFrom))!,
+  };
+  return { movedIn, firstReceivedOn };
+}
 const zeros = () => new Array<number>(TREND_MONTHS).fill(0);
 
 export async function getAdoption(
@@ -215,12 +263,13 @@ export async function getAdoption(
   const successors = scope.map === 'today' ? await finalSuccessors(deps) : [];
   const counted = countedAt('r.agency_id', successors);
   const actedAt = countedAt('x.agency_id', successors);
-  const [byActivity, byTrend, byReturned, listed, roots] = await Promise.all([
+  const [byActivity, byTrend, byReturned, listed, roots, movedIn] = await Promise.all([
     activity(deps, scope, { period, at: counted }),
     trend(deps, scope, { months, at: counted }),
     returned(deps, scope, { period, at: actedAt }),
     deskAgencies(deps, scope, { period, today }),
     agencyRows(deps, sql<boolean>`a.code IN (${sql.join(scope.roots)})`),
+    movedInAgencies(deps, scope, countedAt('r.agency_id', successors)),
   ]);
   // Agencies with figures but no desk now (a desk closed since) are listed too: rows add up to totals.
   const extra = [...new Set([...byActivity.keys(), ...byReturned.keys()])].filter(
@@ -237,7 +286,7 @@ export async function getAdoption(
   const brief = new Map<string, AdoptionAgencyBrief>(
     agencies.map((a) => [a.agency_id, { code: a.code, name: a.name, unitName: a.unit_name }]),
   );
-  const [offered, staff, reasons, explanations, trails] = await Promise.all([
+  const [offered, staff, reasons, explanations, trails, firsts] = await Promise.all([
     offerings(deps, ids),
     loadStaffActivity(deps, {
       agencyIds: ids,
@@ -251,12 +300,14 @@ export async function getAdoption(
       agencies.map((a) => a.unit_path),
       scope.map === 'today' ? today : period.to,
     ),
+    firstReceived(deps, scope, { agencyIds: ids, at: counted }),
   ]);
 
   const mapView = { ...period, map: scope.map };
   const present = (a: AgencyRow): AdoptionAgency => {
     const act = byActivity.get(a.agency_id);
-    const figures = act?.total ?? { received: 0, resolved: 0 };
+    const figures = nonNegative(act?.total ?? { received: 0, resolved: 0 });
+    const moved = movedIn.get(a.agency_id);
     const codes = offered.get(a.agency_id) ?? [];
     const used = codes.filter((c) => act?.procedures.has(c)).length;
     const reason: ZeroReasonView | null = reasons.get(a.agency_id) ?? null;
@@ -278,6 +329,10 @@ export async function getAdoption(
       zeroReason: reason,
       explanations: explanations.get(a.agency_id) ?? [],
       trend: byTrend.get(a.agency_id) ?? { received: zeros(), resolved: zeros() },
+      movedIn: moved
+        ? { ...moved, inPeriod: nonNegative(act?.imported ?? { received: 0, resolved: 0 }) }
+        : null,
+      firstReceivedOn: firsts.get(a.agency_id) ?? null,
     };
   };
 
@@ -290,11 +345,14 @@ export async function getAdoption(
         unit: { code: a.unit_code, name: a.unit_name },
         trail: trails.get(a.unit_path) ?? [],
         agencies: [],
+        movedIn: null,
+        firstReceivedOn: null,
       });
       groupPath = a.unit_path;
     }
     groups.at(-1)!.agencies.push(present(a));
   }
+  for (const g of groups) Object.assign(g, unitMovedIn(g.agencies));
   const all = groups.flatMap((g) => g.agencies);
   const requests: ExplanationView[] = all.flatMap((a) => a.explanations);
   const sum = (pick: (a: AdoptionAgency) => number) => all.reduce((n, a) => n + pick(a), 0);
@@ -321,6 +379,8 @@ export async function getAdoption(
       answered: requests.filter((e) => e.state === 'answered').length,
       late: requests.filter((e) => e.state === 'late').length,
       trend: { received: sumTrend((a) => a.trend.received), resolved: sumTrend((a) => a.trend.resolved) },
+      movedIn: all.filter((a) => a.movedIn !== null).length,
+      movedInNotUsing: all.filter((a) => a.movedIn !== null && a.verdict === 'not-using').length,
     },
     groups,
   };

@@ -12,9 +12,7 @@ import {
   ImportParams,
   ImportQuery,
   ImportView,
-  StaffImportQuery,
 } from '../../../common/contracts/imports.ts';
-import { staffCsvLines } from './staff-import.ts';
 import { requireActor } from '../auth/index.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
 import { fail } from './imports.errors.ts';
@@ -23,7 +21,6 @@ import { getImport, importSummary, listImports } from './imports.views.ts';
 import { XLSX_MAX_BYTES, dossierTemplateXlsx, streamLines, xlsxLines } from './import-sources.ts';
 
 const tags = ['imports'];
-const STAFF_CSV_MAX_BYTES = 50 * 1024 ** 2;
 const streams = new WeakMap<FastifyRequest, Readable>();
 const errors = errorResponses(400, 401, 403);
 
@@ -105,37 +102,6 @@ export function registerImportRoutes(root: FastifyInstance, deps: Deps): void {
           dryRun: request.query.dryRun !== 'false',
           fileName: request.query.fileName ?? null,
           lines,
-          requestId: request.id,
-        });
-        runs.start(id, request.log);
-        return reply.status(202).send({ id });
-      },
-    );
-    files.post(
-      '/api/v1/imports/staff',
-      {
-        schema: {
-          tags,
-          summary:
-            'Nhập tài khoản cán bộ từ hệ thống cũ (quản trị cấp tỉnh hoặc đơn vị): thân yêu cầu là tệp CSV (username, fullName, roles dạng VAI_TRO@MÃ_CƠ_QUAN;…); không nhập mật khẩu — tài khoản mở khi quản trị viên đặt lại mật khẩu; mặc định chạy thử; trả 202 và mã lần nhập',
-          querystring: StaffImportQuery,
-          response: { 202: ImportCreated, ...errors, ...errorResponses(413) },
-        },
-      },
-      async (request, reply) => {
-        const actor = requireActor(request);
-        if (importScope(actor).length === 0) throw fail('IMPORT_ADMINS_ONLY');
-        const body = streams.get(request);
-        if (body === undefined)
-          throw fail('IMPORT_FILE_INVALID', {
-            details: [{ path: 'body', message: 'Thiếu tệp nhập (thân yêu cầu).' }],
-          });
-        const id = await createImport(deps, actor, {
-          kind: 'staff',
-          format: 'csv',
-          dryRun: request.query.dryRun !== 'false',
-          fileName: request.query.fileName ?? null,
-          lines: staffCsvLines(streamLines(body, STAFF_CSV_MAX_BYTES)),
           requestId: request.id,
         });
         runs.start(id, request.log);

@@ -21,7 +21,6 @@ import {
   type PlannedBatch,
   type ReportLine,
 } from './import-batch.ts';
-import { planStaffBatch, writeStaffBatch, type PlannedStaff } from './staff-import.ts';
 
 /** Records per batch: one chunk of the file, one transaction, a few multi-row statements. */
 export const IMPORT_BATCH_LINES = 500;
@@ -37,7 +36,7 @@ export const IMPORT_ADMIN_ROLES = ['province-admin', 'unit-admin'] as const;
 export type ImportLines = AsyncIterable<[number, string]>;
 
 export type NewImport = {
-  kind: 'dossiers' | 'staff';
+  kind: 'dossiers';
   format: ImportFormat;
   dryRun: boolean;
   fileName: string | null;
@@ -202,18 +201,7 @@ export async function runImport(
       for (let chunkNo = claimed.next_chunk; chunkNo < claimed.chunks; chunkNo++) {
         const lines = await readChunk(deps, id, chunkNo);
         const batch = { id, chunkNo, dryRun: claimed.dry_run, who, turn };
-        const written =
-          claimed.kind === 'staff'
-            ? commitStaffBatch(
-                deps,
-                batch,
-                await planStaffBatch(
-                  deps,
-                  { importId: id, scope: claimed.scope, resolver: ctx.resolver },
-                  lines,
-                ),
-              )
-            : (await judgeDossierBatch(deps, ctx, { ...batch, format: ctx.format }, lines)).written;
+        const { written } = await judgeDossierBatch(deps, ctx, { ...batch, format: ctx.format }, lines);
         turn = written.then((progress) => {
           if (onProgress?.(progress) === false) throw new RunStopped();
         });
@@ -391,12 +379,5 @@ async function recordBatch(
         deps.clock.now(),
       );
     return row;
-  });
-}
-
-/** A batch of staff accounts: the accepted written with the report, in one transaction. */
-async function commitStaffBatch(deps: Deps, batch: Batch, plan: PlannedStaff): Promise<ImportProgress> {
-  return recordBatch(deps, batch, plan, async (trx) => {
-    if (!batch.dryRun) await writeStaffBatch(trx, { writes: plan.writes, now: deps.clock.now() });
   });
 }

@@ -2,7 +2,9 @@
 // /api/v1/staff/import with the file's bytes (CSV or XLSX). A dry run reports every account and
 // writes nothing; the real run creates the accepted accounts without a password (the first sign-in is
 // after an administrator's reset), adds roles to existing ones, refuses an account with any problem
-// whole (each problem with its line), and the same file twice changes nothing the second time.
+// whole (each problem with its line), and the same file twice changes nothing the second time. A code of
+// an agency closed by a reorganisation gives the role at its successor; text the database cannot keep
+// and a name longer than it keeps are named, never a 500.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
@@ -14,7 +16,7 @@ import { XLSX_MEDIA_TYPE } from '../../../common/contracts/org-registry.ts';
 
 let rt: TestRuntime;
 const clock = manualClock('2026-11-20T02:00:00Z');
-const codes = { hoanKiem: '', cuaNam: '', haNoi: '', daNang: '' };
+const codes = { hoanKiem: '', cuaNam: '', haNoi: '', daNang: '', thanhOai: '', myDuc: '' };
 
 before(async () => {
   rt = await createTestRuntime({ clock });
@@ -22,6 +24,8 @@ before(async () => {
   codes.cuaNam = await agencyCode(rt.deps.db, '00082', 'people-committee');
   codes.haNoi = await agencyCode(rt.deps.db, '01', 'people-committee');
   codes.daNang = await agencyCode(rt.deps.db, '48', 'people-committee');
+  codes.thanhOai = await agencyCode(rt.deps.db, '10114', 'people-committee');
+  codes.myDuc = await agencyCode(rt.deps.db, '10441', 'people-committee');
 });
 after(() => rt.close());
 
@@ -167,6 +171,14 @@ test('the real run creates accounts without a password, adds roles, and the same
   });
   assert.equal(first.statusCode, 200, first.body);
   assert.equal(first.json<{ user: { mustChangePassword: boolean } }>().user.mustChangePassword, true);
+  // Until its owner chooses their own password, the account opens nothing else.
+  const work = await rt.app.inject({
+    method: 'GET',
+    url: '/api/v1/dossiers?pageSize=1',
+    headers: { cookie: await loginAs(rt.app, 'tran.van.binh', temporary) },
+  });
+  assert.equal(work.statusCode, 403);
+  assert.equal(errorOf(work).reason, 'AUTH_PASSWORD_CHANGE_REQUIRED');
 
   const again = await send('demo-admin', list(), '?dryRun=false');
   assert.equal(again.statusCode, 200, again.body);
@@ -239,4 +251,77 @@ test('across provinces: Đà Nẵng’s administrator reaches none of Hà Nội�
   ]);
   assert.deepEqual(problemCodes(item(r, 'tran.thi.m')), ['3:rows[1].agencyCode:STAFF_IMPORT_OUT_OF_REACH']);
   assert.equal(item(r, 'le.van.n').outcome, 'create');
+});
+
+test('text the database cannot keep and a name longer than it keeps refuse the account, each named', async () => {
+  const csv = [
+    'username;full name;role;agency code',
+    `pham.nul;Phạm\u0000Nul;specialist;${codes.hoanKiem}`,
+    `dai.ten;${'Nguyễn '.repeat(30).trim()};specialist;${codes.hoanKiem}`,
+  ].join('\n');
+  const res = await send('demo-admin', csv, '?dryRun=false');
+  assert.equal(res.statusCode, 200, res.body);
+  const r = res.json<StaffImportReport>();
+  assert.deepEqual(problemCodes(item(r, 'pham.nul')), ['2:rows[0].fullName:STAFF_IMPORT_TEXT_UNSTORABLE']);
+  assert.deepEqual(problemCodes(item(r, 'dai.ten')), ['3:rows[1].fullName:STAFF_IMPORT_NAME_TOO_LONG']);
+  assert.match(item(r, 'dai.ten').problems[0]!.message, /dài 209 ký tự, tối đa 200/);
+  assert.deepEqual([r.created, r.refused], [0, 2]);
+});
+
+test('a code of an agency closed by a reorganisation gives the role at its successor; a split one is named', async () => {
+  // Mỹ Đức merged into Thanh Oai (a trial decision), in force since 1 November.
+  const applied = await rt.app.inject({
+    method: 'POST',
+    url: '/api/v1/reorganisations',
+    headers: { cookie: await as('demo-admin') },
+    payload: {
+      name: 'Nhập xã Mỹ Đức vào xã Thanh Oai',
+      basis: 'Nghị quyết thử nghiệm số 04/2026',
+      effectiveOn: '2026-11-01',
+      endedUnits: [{ code: '10441', successors: [{ code: '10114', extent: 'full' }] }],
+      handovers: [{ from: codes.myDuc, to: codes.thanhOai }],
+    },
+  });
+  assert.equal(applied.statusCode, 201, applied.body);
+  const csv = ['username,full name,role,agency code', `vo.van.ke,Võ Văn Kế,specialist,${codes.myDuc}`].join(
+    '\n',
+  );
+  const dry = await send('demo-admin', csv);
+  assert.equal(dry.statusCode, 200, dry.body);
+  assert.deepEqual(item(dry.json<StaffImportReport>(), 'vo.van.ke').grantsAdded, [
+    { role: 'specialist', agencyCode: codes.thanhOai, namedCode: codes.myDuc },
+  ]);
+  const real = await send('demo-admin', csv, '?dryRun=false');
+  assert.equal(item(real.json<StaffImportReport>(), 'vo.van.ke').outcome, 'create');
+  const held = await rt.deps.db
+    .selectFrom('user_roles as r')
+    .innerJoin('users as u', 'u.user_id', 'r.user_id')
+    .innerJoin('agencies as a', 'a.agency_id', 'r.agency_id')
+    .select(['r.role', 'a.code'])
+    .where('u.username', '=', 'vo.van.ke')
+    .execute();
+  assert.deepEqual(held, [{ role: 'specialist', code: codes.thanhOai }]);
+  // The same file again: the role is held at the successor, nothing changes.
+  const again = await send('demo-admin', csv, '?dryRun=false');
+  assert.equal(item(again.json<StaffImportReport>(), 'vo.van.ke').outcome, 'unchanged');
+
+  // Had Mỹ Đức's work been split between two agencies, its code names neither.
+  const ids = await rt.deps.db
+    .selectFrom('agencies')
+    .select(['agency_id', 'code'])
+    .where('code', 'in', [codes.myDuc, codes.hoanKiem])
+    .execute();
+  const idOf = (code: string) => ids.find((a) => a.code === code)!.agency_id;
+  await rt.deps.db
+    .insertInto('agency_successions')
+    .values({
+      predecessor_id: idOf(codes.myDuc),
+      successor_id: idOf(codes.hoanKiem),
+      effective_on: '2026-11-01',
+    })
+    .execute();
+  const split = await send('demo-admin', csv.replace('vo.van.ke,Võ Văn Kế', 'vo.van.le,Võ Văn Lễ'));
+  const le = item(split.json<StaffImportReport>(), 'vo.van.le');
+  assert.deepEqual(problemCodes(le), ['2:rows[0].agencyCode:STAFF_IMPORT_AGENCY_SPLIT']);
+  assert.match(le.problems[0]!.message, /được chia cho nhiều cơ quan/);
 });

@@ -1456,6 +1456,8 @@ export const en: Messages = {
       requests: 'Explanation requests',
       answered: 'Answered',
       late: 'Answer overdue',
+      movedIn: 'Moved in from a legacy system',
+      movedInNotUsing: 'Moved in but not using the system',
     },
     verdicts: {
       using: 'Using the system',
@@ -1477,9 +1479,17 @@ export const en: Messages = {
         actions: 'Dossier actions',
         procedures: 'Procedures with dossiers',
         explanation: 'Explanation',
+        movedIn: 'Moving in, first dossier',
       },
       staff: (signedIn: string, total: string, signIns: string) =>
         `${signedIn}/${total} people (${signIns} sign-ins)`,
+      movedIn: (since: string) => `Moved in from the legacy system on ${since}`,
+      movedInHistory: (dossiers: string, from: string) => `${dossiers} dossiers, history from ${from}`,
+      notMovedIn: 'Not moved in from a legacy system',
+      importedInPeriod: (received: string, resolved: string) =>
+        `In the period, ${received} dossiers received and ${resolved} resolved in the legacy system (not counted as use)`,
+      firstReceived: (day: string) => `First dossier received in this system: ${day}`,
+      noneReceived: 'No dossier received in this system yet',
       procedures: (used: string, offered: string, share: string) => `${used}/${offered} (${share})`,
       noStaff: 'No staff account',
       noProcedures: 'Offers no procedure',
@@ -1556,6 +1566,10 @@ export const en: Messages = {
           'An agency with a one-stop desk that received and resolved no dossier in the period, unless an administrator recorded a reason (for example, no dossiers arose).',
         ],
         ['Answer overdue', 'An explanation request still unanswered after its due day (Vietnam time).'],
+        [
+          'Moved in from a legacy system',
+          'An agency with dossiers imported from a legacy system (an applied import, not a trial run): from the day of the first import, how many dossiers and the earliest day one of them was received. Imported dossiers are not use of the system: they count in neither Received, Resolved nor Procedures with dossiers; processing them further in this system does. The first dossier is the day the agency first received one in this system itself.',
+        ],
       ] as [string, string][],
     },
   },
@@ -1673,7 +1687,7 @@ export const en: Messages = {
       open: 'Import from a list',
       heading: 'Import a staff list',
       intro:
-        'A CSV (UTF-8) or Excel (.xlsx) file, one role per row: username, full name, role, agency code. Rows with the same username are one account. No password is imported: a new account signs in for the first time after an administrator resets its password. A trial run says what would happen to each account; on import, an account with a problem is skipped whole and the others are imported.',
+        'A CSV (UTF-8) or Excel (.xlsx) file, one role per row: username, full name, role, agency code. Rows with the same username are one account. The code of an agency closed by a reorganisation stands for the agency that took over its work. No password is imported: a new account signs in for the first time after an administrator resets its password. A trial run says what would happen to each account; on import, an account with a problem is skipped whole and the others are imported.',
       file: 'Staff list file',
       fileHint: 'CSV or .xlsx, at most 5 MB and 20,000 rows.',
       chooseFile: 'Choose the list file.',
@@ -1713,6 +1727,8 @@ export const en: Messages = {
         refused: 'Refused',
       },
       needsReset: 'Reset the password so that the person can sign in for the first time.',
+      grantAt: (role: string, code: string, named: string | undefined) =>
+        named === undefined ? `${role} (${code})` : `${role} (${code}, successor of ${named})`,
     },
     columns: {
       name: 'Full name',

@@ -1373,6 +1373,8 @@ export const vi = {
       requests: 'Yêu cầu giải trình',
       answered: 'Đã trả lời',
       late: 'Quá hạn trả lời',
+      movedIn: 'Đã chuyển dữ liệu từ hệ thống cũ',
+      movedInNotUsing: 'Đã chuyển dữ liệu nhưng chưa sử dụng',
     },
     verdicts: {
       using: 'Đang sử dụng',
@@ -1394,9 +1396,17 @@ export const vi = {
         actions: 'Lượt xử lý hồ sơ',
         procedures: 'Thủ tục có hồ sơ',
         explanation: 'Giải trình',
+        movedIn: 'Chuyển dữ liệu, hồ sơ đầu tiên',
       },
       staff: (signedIn: string, total: string, signIns: string) =>
         `${signedIn}/${total} người (${signIns} lượt)`,
+      movedIn: (since: string) => `Đã chuyển dữ liệu từ hệ thống cũ từ ngày ${since}`,
+      movedInHistory: (dossiers: string, from: string) => `${dossiers} hồ sơ, lịch sử từ ngày ${from}`,
+      notMovedIn: 'Chưa chuyển dữ liệu từ hệ thống cũ',
+      importedInPeriod: (received: string, resolved: string) =>
+        `Trong kỳ có ${received} hồ sơ tiếp nhận, ${resolved} hồ sơ giải quyết trên hệ thống cũ (không tính là sử dụng hệ thống)`,
+      firstReceived: (day: string) => `Hồ sơ đầu tiên tiếp nhận trên hệ thống: ${day}`,
+      noneReceived: 'Chưa tiếp nhận hồ sơ nào trên hệ thống',
       procedures: (used: string, offered: string, share: string) => `${used}/${offered} (${share})`,
       noStaff: 'Chưa có tài khoản cán bộ',
       noProcedures: 'Chưa cung cấp thủ tục',
@@ -1475,6 +1485,10 @@ export const vi = {
         [
           'Quá hạn trả lời',
           'Yêu cầu giải trình chưa được trả lời khi đã qua ngày hạn trả lời (tính theo ngày, giờ Việt Nam).',
+        ],
+        [
+          'Chuyển dữ liệu từ hệ thống cũ',
+          'Cơ quan có hồ sơ được nhập từ hệ thống cũ (lần nhập thật, không phải chạy thử): từ ngày của lần nhập đầu tiên, số hồ sơ và ngày tiếp nhận sớm nhất trong số đó. Hồ sơ nhập vào không tính là sử dụng hệ thống: không tính vào Tiếp nhận, Đã giải quyết và Thủ tục có hồ sơ; việc xử lý tiếp các hồ sơ đó trên hệ thống thì có tính. Hồ sơ đầu tiên là ngày cơ quan tiếp nhận hồ sơ đầu tiên trên chính hệ thống này.',
         ],
       ] as [string, string][],
     },
@@ -1595,7 +1609,7 @@ export const vi = {
       open: 'Nhập từ danh sách',
       heading: 'Nhập danh sách cán bộ',
       intro:
-        'Tệp CSV (UTF-8) hoặc Excel (.xlsx), mỗi dòng một vai trò: Tên đăng nhập, Họ và tên, Vai trò, Mã cơ quan. Các dòng cùng tên đăng nhập là một tài khoản. Không nhập mật khẩu: tài khoản mới đăng nhập lần đầu sau khi quản trị đặt lại mật khẩu. Chạy thử cho biết từng tài khoản sẽ ra sao; khi nhập, tài khoản nào có lỗi thì bỏ qua cả tài khoản, các tài khoản khác được nhập.',
+        'Tệp CSV (UTF-8) hoặc Excel (.xlsx), mỗi dòng một vai trò: Tên đăng nhập, Họ và tên, Vai trò, Mã cơ quan. Các dòng cùng tên đăng nhập là một tài khoản. Mã của cơ quan đã chấm dứt hoạt động khi sắp xếp lại được hiểu là cơ quan kế thừa. Không nhập mật khẩu: tài khoản mới đăng nhập lần đầu sau khi quản trị đặt lại mật khẩu. Chạy thử cho biết từng tài khoản sẽ ra sao; khi nhập, tài khoản nào có lỗi thì bỏ qua cả tài khoản, các tài khoản khác được nhập.',
       file: 'Tệp danh sách cán bộ',
       fileHint: 'CSV hoặc .xlsx, tối đa 5 MB, 20.000 dòng.',
       chooseFile: 'Hãy chọn tệp danh sách.',
@@ -1635,6 +1649,8 @@ export const vi = {
         refused: 'Từ chối',
       },
       needsReset: 'Đặt lại mật khẩu để cán bộ đăng nhập lần đầu.',
+      grantAt: (role: string, code: string, named: string | undefined) =>
+        named === undefined ? `${role} (${code})` : `${role} (${code}, kế thừa ${named})`,
     },
     columns: {
       name: 'Họ và tên',

@@ -1,7 +1,8 @@
 // The agencies by administrative unit, in the order of the tree (province, then each commune): one
 // table, one row group per unit headed by its trail, one row per agency with its figures, its status
-// ("Chưa sử dụng hệ thống" marked), the reason for a legitimate zero, and the requests to explain;
-// a province administrator asks a not-using agency from its row.
+// ("Chưa sử dụng hệ thống" marked), the reason for a legitimate zero, the requests to explain, and its
+// moving in from a legacy system (the unit's too, under its trail); a province administrator asks a
+// not-using agency from its row.
 import { useState, type ReactNode } from 'react';
 import type { Messages } from '../../app/i18n/vi.ts';
 import { withData } from '../../app/ui/data-text.tsx';
@@ -9,6 +10,7 @@ import type { AdoptionAgency, AdoptionGroup } from './adoption-api.ts';
 import { dayText, percent } from './adoption-model.ts';
 import type { Formats } from './overview-model.ts';
 import { OverviewSection } from './overview-table.tsx';
+import { MovedInCell, UnitMovedIn } from './adoption-moved-in.tsx';
 
 export type AskFor = { code: string; name: string };
 
@@ -92,6 +94,7 @@ function AgencyRow({
       </>,
       false,
     ],
+    [c.movedIn, <MovedInCell t={t} f={f} agency={agency} />, false],
   ];
   return (
     <tr
@@ -142,6 +145,7 @@ export function AdoptionGroups({
     c.actions,
     c.procedures,
     c.explanation,
+    c.movedIn,
   ];
   const numeric = new Set([c.received, c.resolved, c.returned, c.actions]);
   return (
@@ -179,6 +183,7 @@ export function AdoptionGroups({
               <tr role="row" className="adoption-unit">
                 <th scope="colgroup" role="rowheader" colSpan={columns.length} lang="vi">
                   {group.trail.map((s) => s.name).join(' › ')}
+                  <UnitMovedIn t={t} f={f} group={group} />
                 </th>
               </tr>
               {group.agencies.map((agency) => (

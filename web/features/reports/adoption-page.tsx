@@ -1,9 +1,9 @@
 // /bao-cao/su-dung-he-thong: the adoption monitor (GET /reports/adoption). For the period and agency
 // in the address (?tu=&den=&co-quan=): the headline counts, the twelve-month trend (a chart with its
 // table beside it), every agency with a one-stop desk by administrative unit with "Chưa sử dụng hệ
-// thống" marked (and the same as .xlsx and PDF), the form a province administrator asks an agency to
-// explain with, and the requests —
-// all of them for those who oversee, those addressed to their agency for a leader, who answers there.
+// thống" marked and their moving in from legacy systems (and the same as .xlsx and PDF), the form a
+// province administrator asks an agency to explain with, and the requests — all of them for those who
+// oversee, those addressed to their agency for a leader, who answers there.
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { EXPLANATION_REQUESTER_ROLES, EXPLANATION_ANSWER_ROLES } from '../../../common/reports/adoption.ts';
@@ -41,6 +41,8 @@ function Summary({ t, f, data }: { t: Messages; f: Formats; data: AdoptionRespon
     ['requests', s.requests, n.requests],
     ['answered', s.answered, n.answered],
     ['late', s.late, n.late],
+    ['moved-in', s.movedIn, n.movedIn],
+    ['moved-in-not-using', s.movedInNotUsing, n.movedInNotUsing],
   ];
   return (
     <dl className="overview-figures adoption-figures">

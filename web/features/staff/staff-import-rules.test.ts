@@ -4,6 +4,7 @@ import type { StaffImportReport } from '../../../common/contracts/staff-import.t
 import { en } from '../../app/i18n/en.ts';
 import { vi } from '../../app/i18n/vi.ts';
 import {
+  grantWords,
   pageOf,
   problemWords,
   REPORT_PAGE_SIZE,
@@ -83,4 +84,11 @@ test('the report downloads as CSV Excel reads: a BOM, quoted cells, one line per
     lines[2],
     '3,pham.c,"Phạm, ""Cúc""",Từ chối,,"Dòng 3: Không có cơ quan đang hoạt động mã ""H99""."',
   );
+});
+
+test('a role given at the successor of the closed agency the file named says so', () => {
+  const g = { role: 'specialist' as const, agencyCode: 'H26.201', namedCode: 'H26.12.05' };
+  assert.equal(grantWords(vi, g), 'Chuyên viên xử lý (H26.201, kế thừa H26.12.05)');
+  assert.equal(grantWords(en, g), 'Specialist (H26.201, successor of H26.12.05)');
+  assert.equal(grantWords(vi, { role: 'leader', agencyCode: 'H26.201' }), 'Lãnh đạo (H26.201)');
 });

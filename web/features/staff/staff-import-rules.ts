@@ -36,6 +36,11 @@ export function pageOf<T>(rows: readonly T[], page: number): { rows: T[]; pages:
   return { rows: rows.slice((at - 1) * REPORT_PAGE_SIZE, at * REPORT_PAGE_SIZE), pages };
 }
 
+/** A role given, at its agency (and the closed agency the file named, when it went to its successor). */
+export function grantWords(t: Messages, g: StaffImportItem['grantsAdded'][number]): string {
+  return t.staff.import.grantAt(t.roles[g.role], g.agencyCode, g.namedCode);
+}
+
 /** A problem in the interface's language: the server's Vietnamese, or its English beside it. */
 export function problemWords(t: Messages, p: { message: string; en: string }): string {
   return t.lang === 'en' ? p.en : p.message;
@@ -60,7 +65,7 @@ export function reportCsv(t: Messages, r: StaffImportReport): string {
       i.username,
       i.fullName,
       m.outcomes[i.outcome],
-      i.grantsAdded.map((g) => `${t.roles[g.role]} (${g.agencyCode})`).join('; '),
+      i.grantsAdded.map((g) => grantWords(t, g)).join('; '),
       i.problems.map((p) => `${m.line(p.line)}: ${problemWords(t, p)}`).join(' | '),
     ]
       .map(csvCell)

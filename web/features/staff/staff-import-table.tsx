@@ -7,6 +7,7 @@ import { useI18n } from '../../app/i18n/i18n.tsx';
 import { Pager } from '../../app/pager.tsx';
 import type { StaffImportReport } from './staff-api.ts';
 import {
+  grantWords,
   pageOf,
   problemWords,
   REPORT_FILTERS,
@@ -83,9 +84,7 @@ export function StaffImportTable({ report }: { report: StaffImportReport }) {
                   {item.fullName}
                 </td>
                 <td data-label={c.outcome}>{m.outcomes[item.outcome]}</td>
-                <td data-label={c.grants}>
-                  {item.grantsAdded.map((g) => `${t.roles[g.role]} (${g.agencyCode})`).join('; ')}
-                </td>
+                <td data-label={c.grants}>{item.grantsAdded.map((g) => grantWords(t, g)).join('; ')}</td>
                 <td data-label={c.problems}>
                   {item.problems.length > 0 ? (
                     <ul className="plain-list">
