@@ -269,6 +269,10 @@ export async function writeBatch(
       return [...ids].map((agency_id) => ({ dossier_id: id, agency_id }));
     }),
   );
+  // Rows two batches may share — the day counters, and the adoption monitor's moved-in rows that
+  // dossier_imports' trigger adds to — are taken only once the batch before has committed, so that
+  // neither waits on a lock the other holds while it waits for its turn.
+  await w.turn;
   await insertJsonRows(
     trx,
     'dossier_imports',
@@ -285,9 +289,6 @@ export async function writeBatch(
       imported_at: now,
     })),
   );
-  // The day counters are rows two batches may share: taken only once the batch before has committed,
-  // so that neither waits on a lock the other holds while it waits for its turn.
-  await w.turn;
   await bumpCounters(trx, writes);
 }
 

@@ -10,6 +10,7 @@ import type { DB, ImportScopeGrant } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { insertJsonRows } from '../../db/json-rows.ts';
+import { isLockTimeout } from '../../db/errors.ts';
 import { unstorableFields, unstorableText } from '../../platform/http/storable-input.ts';
 import type { DossierImportFormat, ImportFormat } from '../../../common/contracts/imports.ts';
 import { fail } from './imports.errors.ts';
@@ -302,7 +303,9 @@ async function commitBatch(
       return await recordBatch(deps, batch, plan, (trx) =>
         writeBatch(trx, { ...write, writes: plan.writes }),
       );
-    } catch {
+    } catch (err) {
+      // A lock not had in time is no record's fault: the run fails with it (see recordBatch).
+      if (isLockTimeout(err)) throw err;
       // The batch before failed: this one fails with it (the run stops there), nothing of it written.
       await batch.turn;
       for (const w of plan.writes) {
@@ -330,6 +333,9 @@ async function recordBatch(
   const accepted = plan.report.filter((r) => r.outcome === 'accepted').length;
   const refused = plan.report.length - accepted;
   return deps.db.transaction().execute(async (trx) => {
+    // Two batches written at once must never wait on each other's rows (import-batch.ts writeBatch
+    // takes shared rows only on its turn): should one ever, the run fails saying so, not hangs.
+    await sql`SET LOCAL lock_timeout = '60s'`.execute(trx);
     await alsoWrite(trx);
     // The rows above were written beside the batch before; the counters move after it, in file order.
     await batch.turn;
