@@ -1072,7 +1072,8 @@ export const en: Messages = {
     staff: 'Staff and roles',
     staffHint: 'Create accounts, grant and withdraw roles at agencies, lock accounts.',
     catalog: 'Administrative procedures and internal workflows',
-    catalogHint: 'Versions of each procedure; internal workflows with the time of each step.',
+    catalogHint:
+      'Versions of each procedure; internal workflows with the time of each step; importing the procedure catalogue (a trial run, then for real).',
     officeHours: 'Office hours',
     officeHoursHint: "The agency's working sessions in the week.",
     calendar: 'Working calendar',
@@ -1834,6 +1835,72 @@ export const en: Messages = {
       "Unit administrators edit their agencies' internal workflows; province administrators create, publish and retire versions.",
     editDraft: 'Edit content',
     viewContent: 'View content',
+    /** The catalogue import (#17 "Moving in"): catalogue-import.tsx. */
+    import: {
+      heading: 'Import the procedure catalogue',
+      intro:
+        'A JSON file in the catalogue format (procedures.json, or records of the national procedure database). The trial run says whether each procedure would be created, updated, left unchanged, imported as a draft or rejected, and writes nothing; then import the same file for real.',
+      file: 'Catalogue file',
+      fileHint:
+        'JSON (.json), at most 64 MB: the whole national catalogue (5,734 procedures) fits in one file.',
+      chooseFile: 'Choose the catalogue file.',
+      fileProblems: {
+        'not-json': 'This file is not JSON: its content cannot be read. Choose a catalogue file in .json.',
+        'not-catalogue':
+          'This JSON file is not a procedure catalogue: it must be an object with a “procedures” array of procedure records.',
+        empty: 'The catalogue file has no procedure (its “procedures” array is empty).',
+      },
+      dryRun: 'Trial run',
+      running: 'Running…',
+      applyFirst: 'Import for real (run a trial first)',
+      applyNothing: 'Import for real: nothing to write',
+      applyDone: 'This file was imported',
+      apply: (created: number, updated: number, drafted: number) =>
+        `Import for real: create ${created}, update ${updated}, ${drafted} ${drafted === 1 ? 'draft' : 'drafts'}`,
+      applying: 'Importing…',
+      trialHeading: (file: string) => `Trial run: ${file}`,
+      appliedHeading: (file: string) => `Imported: ${file}`,
+      trialNotice:
+        'Trial run done, nothing written. Read each procedure, then press “Import for real” above to import this very file.',
+      appliedNotice:
+        'The catalogue was imported. Procedures imported as drafts do not reach citizens yet: complete and publish each draft.',
+      outcomes: {
+        created: 'Created',
+        updated: 'Updated',
+        unchanged: 'Unchanged',
+        drafted: 'Imported as a draft',
+        rejected: 'Rejected',
+      },
+      fileReasons: 'Problems of the whole file',
+      show: 'Show',
+      filters: {
+        all: 'Every procedure',
+        drafted: 'Imported as drafts',
+        rejected: 'Rejected',
+        created: 'Created',
+        updated: 'Updated',
+        unchanged: 'Unchanged',
+      },
+      caption: 'Each procedure of the file and its outcome',
+      columns: { line: 'No.', code: 'Code', name: 'Procedure', outcome: 'Outcome', detail: 'Detail' },
+      versionN: (v: number) => `Version ${v}`,
+      flagsLead: 'To complete:',
+      flags: {
+        'time-unit-missing': 'time limit without a unit',
+        'time-limit-missing': 'no time limit',
+        'time-unit-inferred': 'time unit inferred, to be confirmed',
+        'fee-basis-missing': 'no fee amount nor the province’s resolution',
+        'source-unverified': 'source not verified',
+        'not-yet-in-force': 'announcing decision not yet in force',
+      },
+      flagOther: 'something else to complete',
+      onChannel: (flag: string, channel: string) => `${flag} (${channel.toLowerCase()})`,
+      reasonsLead: 'Why:',
+      editDraft: (v: number) => `Complete draft version ${v}`,
+      pager: 'Pages of the catalogue import’s outcome',
+      noRows: 'No procedure.',
+      rowsShown: (n: number, total: number) => `${n} of ${total} procedures.`,
+    },
     draft: {
       title: (code: string, v: number) => `Content of version ${v} – procedure ${code}`,
       heading: (v: number) => `Content of version ${v}`,
