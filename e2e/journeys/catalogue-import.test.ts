@@ -27,9 +27,12 @@ import {
   screenshot,
 } from '../support/browser.ts';
 import { loadNationalCatalogue, REFERENCE_DATA_DIR } from '../../server/modules/catalog/index.ts';
+import { buildXlsx } from '../../server/platform/xlsx.ts';
 
 const COMPLETE = '1.000040';
 const GAP = '1.000066';
+/** In the province's published list (.xlsx) of the second journey. */
+const LISTED = '1.000010';
 const GAP_NAME =
   'Thủ tục tiếp nhận thông báo tổ chức thi sáng tác tác phẩm mỹ thuật (thẩm quyền của Bộ Văn hóa, Thể thao và Du lịch)';
 
@@ -177,6 +180,55 @@ test('the province administrator tries a catalogue, imports it, completes the dr
   ]);
   await procedure.goto(COMPLETE);
   assert.match(await procedure.heading.innerText(), /^Thủ tục cấp giấy phép triển lãm mỹ thuật/);
+  assertNoProblems(problems);
+  await context.close();
+});
+
+test('the province’s published list (.xlsx): each code takes the national record with the decision’s day, an unknown code is refused with its row', async () => {
+  const { page, context, problems } = await openPage(browser, { bypassCSP: true });
+  const signIn = new SignInPage(page);
+  await signIn.goto(CATALOG_ADMIN_PATH);
+  await signIn.signInAs('demo-admin');
+  await signIn.waitForPath(CATALOG_ADMIN_PATH);
+  const imports = new CatalogueImportPart(page);
+  const file = path.join(dir, 'QĐ 2345 công bố danh mục.xlsx');
+  const at = new Date('2026-11-30T00:00:00Z');
+  const columns = ['Mã TTHC', 'Tên thủ tục', 'Số quyết định công bố', 'Ngày hiệu lực'];
+  const bytes = await buildXlsx({
+    sheetName: 'Danh mục',
+    title: 'Danh mục thủ tục hành chính công bố',
+    created: at,
+    packagedAt: at,
+    columns: columns.map((header) => ({ header, width: 24 })),
+    rows: [
+      [LISTED, 'Đánh giá, chứng nhận năng lực cơ sở thử nghiệm', '2345/QĐ-UBND', '15/01/2026'],
+      ['1.999999', 'Một thủ tục không có trong danh mục quốc gia', '2345/QĐ-UBND', '15/01/2026'],
+    ],
+  });
+  fs.writeFileSync(file, bytes);
+  await imports.file.setInputFiles(file);
+  await imports.trial.click();
+  await eventually(async () =>
+    assert.equal(await imports.reportHeading.innerText(), `Kết quả chạy thử: ${path.basename(file)}`),
+  );
+  const listed = imports.row(LISTED);
+  assert.match(await listed.innerText(), /^2\s/, 'its row in the sheet');
+  assert.match(await listed.innerText(), /Đánh giá, chứng nhận năng lực cơ sở thử nghiệm/);
+  assert.match(await listed.innerText(), /Tạo mới/);
+  const unknown = imports.row('1.999999');
+  assert.match(await unknown.innerText(), /Bị từ chối/);
+  assert.match(await unknown.innerText(), /Dòng 3: không có thủ tục mã 1\.999999 trong danh mục quốc gia/);
+  await assertAccessible(page, 'the trial run of a published list');
+  await screenshot(page, 'catalogue-import-published-list');
+
+  await imports.apply.click();
+  await eventually(async () =>
+    assert.equal(await imports.reportHeading.innerText(), `Kết quả nhập: ${path.basename(file)}`),
+  );
+  const published = await page.request.get(`/api/v1/procedures/${LISTED}`);
+  assert.equal(published.status(), 200);
+  const detail = (await published.json()) as { effectiveFrom: string; procedure: { decisionNumber: string } };
+  assert.deepEqual([detail.effectiveFrom, detail.procedure.decisionNumber], ['2026-01-15', '2345/QĐ-UBND']);
   assertNoProblems(problems);
   await context.close();
 });

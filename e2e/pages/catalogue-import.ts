@@ -50,8 +50,10 @@ export class CatalogueImportPart extends AppShell {
     return Object.fromEntries(pairs) as Record<string, string>;
   }
 
-  /** A record's row, by its code (the row's header). */
+  /** A record's row, by its code. */
   row(code: string): Locator {
-    return this.table.getByRole('row').filter({ has: this.page.getByRole('rowheader', { name: code }) });
+    return this.table
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell', { name: code, exact: true }) });
   }
 }

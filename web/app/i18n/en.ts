@@ -1839,16 +1839,17 @@ export const en: Messages = {
     import: {
       heading: 'Import the procedure catalogue',
       intro:
-        'A JSON file in the catalogue format (procedures.json, or records of the national procedure database). The trial run says whether each procedure would be created, updated, left unchanged, imported as a draft or rejected, and writes nothing; then import the same file for real.',
+        'A JSON file in the catalogue format (procedures.json, or records of the national procedure database), or the list of procedures the province publishes with its announcing decision (Excel .xlsx: a column of national procedure codes and, when given, the decision’s number and effective day; each row takes the national catalogue’s record). The trial run says whether each procedure would be created, updated, left unchanged, imported as a draft or rejected, and writes nothing; then import the same file for real.',
       file: 'Catalogue file',
       fileHint:
-        'JSON (.json), at most 64 MB: the whole national catalogue (5,734 procedures) fits in one file.',
+        'JSON (.json), at most 64 MB: the whole national catalogue (5,734 procedures) fits in one file; or Excel (.xlsx), at most 5 MB.',
       chooseFile: 'Choose the catalogue file.',
       fileProblems: {
         'not-json': 'This file is not JSON: its content cannot be read. Choose a catalogue file in .json.',
         'not-catalogue':
           'This JSON file is not a procedure catalogue: it must be an object with a “procedures” array of procedure records.',
         empty: 'The catalogue file has no procedure (its “procedures” array is empty).',
+        'unknown-type': 'Only a .json catalogue or a published .xlsx list is accepted.',
       },
       dryRun: 'Trial run',
       running: 'Running…',
@@ -1882,7 +1883,14 @@ export const en: Messages = {
         unchanged: 'Unchanged',
       },
       caption: 'Each procedure of the file and its outcome',
-      columns: { line: 'No.', code: 'Code', name: 'Procedure', outcome: 'Outcome', detail: 'Detail' },
+      columns: {
+        line: 'No.',
+        sheetLine: 'Row',
+        code: 'Code',
+        name: 'Procedure',
+        outcome: 'Outcome',
+        detail: 'Detail',
+      },
       versionN: (v: number) => `Version ${v}`,
       flagsLead: 'To complete:',
       flags: {

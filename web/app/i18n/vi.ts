@@ -1761,15 +1761,17 @@ export const vi = {
     import: {
       heading: 'Nhập danh mục thủ tục',
       intro:
-        'Tệp JSON theo định dạng danh mục (procedures.json, hoặc các bản ghi của CSDL quốc gia về TTHC). Chạy thử cho biết từng thủ tục sẽ được tạo mới, cập nhật, giữ nguyên, nhập làm bản nháp hay bị từ chối, và chưa ghi gì; sau đó nhập thật đúng tệp đó.',
+        'Tệp JSON theo định dạng danh mục (procedures.json, hoặc các bản ghi của CSDL quốc gia về TTHC), hoặc danh sách thủ tục tỉnh công bố kèm quyết định công bố (Excel .xlsx: cột Mã TTHC và, nếu có, Số quyết định công bố, Ngày hiệu lực; mỗi dòng lấy bản ghi của danh mục quốc gia). Chạy thử cho biết từng thủ tục sẽ được tạo mới, cập nhật, giữ nguyên, nhập làm bản nháp hay bị từ chối, và chưa ghi gì; sau đó nhập thật đúng tệp đó.',
       file: 'Tệp danh mục',
-      fileHint: 'JSON (.json), tối đa 64 MB: cả danh mục quốc gia (5.734 thủ tục) trong một tệp.',
+      fileHint:
+        'JSON (.json), tối đa 64 MB: cả danh mục quốc gia (5.734 thủ tục) trong một tệp; hoặc Excel (.xlsx), tối đa 5 MB.',
       chooseFile: 'Hãy chọn tệp danh mục.',
       fileProblems: {
         'not-json': 'Tệp này không phải JSON: không đọc được nội dung. Hãy chọn tệp danh mục dạng .json.',
         'not-catalogue':
           'Tệp JSON này không phải danh mục thủ tục: cần một đối tượng có mảng “procedures” chứa các bản ghi thủ tục.',
         empty: 'Tệp danh mục không có thủ tục nào (mảng “procedures” rỗng).',
+        'unknown-type': 'Chỉ nhận tệp danh mục .json hoặc danh sách công bố .xlsx.',
       },
       dryRun: 'Chạy thử',
       running: 'Đang chạy thử…',
@@ -1803,7 +1805,14 @@ export const vi = {
         unchanged: 'Không đổi',
       },
       caption: 'Từng thủ tục của tệp và kết quả',
-      columns: { line: 'STT', code: 'Mã', name: 'Tên thủ tục', outcome: 'Kết quả', detail: 'Chi tiết' },
+      columns: {
+        line: 'STT',
+        sheetLine: 'Dòng',
+        code: 'Mã',
+        name: 'Tên thủ tục',
+        outcome: 'Kết quả',
+        detail: 'Chi tiết',
+      },
       versionN: (v: number) => `Phiên bản ${v}`,
       flagsLead: 'Cần bổ sung:',
       flags: {

@@ -126,10 +126,14 @@ export function setReceivableAnywhere(
   return apiPut(`${proc(code)}/receivable-anywhere`, { receivableAnywhere });
 }
 
-/** A catalogue file tried (`apply: false`: every record's outcome, nothing written) or imported. */
+/**
+ * A catalogue file tried (`apply: false`: every record's outcome, nothing written) or imported: JSON to
+ * POST /procedures/import, the province's published list (.xlsx) to …/import/published-list.
+ */
 export function importCatalogue(file: CatalogueFile, apply: boolean): Promise<CatalogueImportReport> {
+  const json = file.contentType === 'application/json';
   return apiPostFile(
-    '/api/v1/procedures/import',
+    json ? '/api/v1/procedures/import' : '/api/v1/procedures/import/published-list',
     typeof file.body === 'string' ? new Blob([file.body]) : file.body,
     file.contentType,
     { dryRun: apply ? 'false' : 'true' },

@@ -79,6 +79,8 @@ export function CatalogueImportReportView({ answer }: { answer: CatalogueAnswer 
   const shown = pageOfRows(rows, page);
   const ownProblems = fileReasons(report);
   const counts = outcomeCounts(report);
+  // A list's rows are named by their line in the sheet; a JSON file's records by their number.
+  const lineLabel = report.rows ? c.sheetLine : c.line;
   // Each answer is read from its heading (a new one mounts this again: the owner keys it).
   useEffect(() => heading.current?.focus(), []);
 
@@ -125,14 +127,16 @@ export function CatalogueImportReportView({ answer }: { answer: CatalogueAnswer 
       ) : (
         <table className="table catalogue-import-table">
           <caption className="visually-hidden">{m.caption}</caption>
-          <TableHead columns={[c.line, c.code, c.name, c.outcome, c.detail]} />
+          <TableHead columns={[lineLabel, c.code, c.name, c.outcome, c.detail]} />
           <tbody>
             {shown.rows.map((row) => (
               <tr key={row.index} className={row.outcome === 'rejected' ? 'plan-row-error' : undefined}>
-                <td data-label={c.line}>{row.index + 1}</td>
-                <th scope="row" data-label={c.code} className="code">
-                  {row.code}
+                <th scope="row" data-label={lineLabel}>
+                  {row.line}
                 </th>
+                <td data-label={c.code} className="code">
+                  {row.code}
+                </td>
                 <td data-label={c.name} lang="vi">
                   {row.name ?? ''}
                 </td>

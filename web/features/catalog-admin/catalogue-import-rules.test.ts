@@ -3,8 +3,10 @@ import { test } from 'node:test';
 import { FLAG_CODES } from '../../../common/catalog/flags.ts';
 import { en } from '../../app/i18n/en.ts';
 import { vi } from '../../app/i18n/vi.ts';
+import { XLSX_TYPE } from '../org-admin/registry-rules.ts';
 import {
   applyCounts,
+  catalogueFileKind,
   CatalogueFileError,
   fileReasons,
   filterRows,
@@ -45,10 +47,21 @@ test('a catalogue is sent as its text without a byte-order mark, with the names 
   assert.deepEqual(read.names, ['Cấp giấy phép triển lãm', null, null]);
 });
 
-test('a chosen file is read as text', async () => {
-  const json = new Blob(['{"procedures":[{"name":"A"}]}']);
+test('a chosen file is read by its kind: .json checked here, .xlsx sent as its bytes, others refused', async () => {
+  assert.equal(catalogueFileKind('Danh mục.JSON'), 'json');
+  assert.equal(catalogueFileKind('QĐ 123 công bố.xlsx'), 'xlsx');
+  assert.equal(catalogueFileKind('danh-muc.xls'), null);
+  const xlsx = Object.assign(new Blob(['PK']), { name: 'cong-bo.xlsx' });
+  const sent = await readCatalogueFile(xlsx);
+  assert.equal(sent.contentType, XLSX_TYPE);
+  assert.equal(sent.body, xlsx);
+  const csv = Object.assign(new Blob(['a;b']), { name: 'danh-muc.csv' });
+  await assert.rejects(
+    readCatalogueFile(csv),
+    (e) => e instanceof CatalogueFileError && e.problem === 'unknown-type',
+  );
+  const json = Object.assign(new Blob(['{"procedures":[{"name":"A"}]}']), { name: 'a.json' });
   assert.deepEqual((await readCatalogueFile(json)).names, ['A']);
-  await assert.rejects(readCatalogueFile(new Blob(['PK'])), (e) => e instanceof CatalogueFileError);
 });
 
 const flag = (code: string, path: string) => ({ code, path, message: 'Thông điệp của máy chủ' });
@@ -88,6 +101,10 @@ test('the report becomes one row per record, in the file’s order, with its nam
       [3, '1.000099', 'Hỏng', 'rejected', null],
     ],
   );
+  assert.deepEqual(
+    rows.map((r) => r.line),
+    [1, 2, 3, 4],
+  );
   assert.deepEqual(rows[3]!.reasons, [{ path: 'processingTime/0/value', message: 'Thiếu số' }]);
   assert.deepEqual(fileReasons(report), [{ path: '', message: 'Tệp hỏng một phần' }]);
   assert.deepEqual(outcomeCounts(report), { created: 1, updated: 0, unchanged: 1, drafted: 1, rejected: 1 });
@@ -96,6 +113,26 @@ test('the report becomes one row per record, in the file’s order, with its nam
     ['1.000066'],
   );
   assert.equal(filterRows(rows, 'all').length, 4);
+});
+
+test('a published list’s rows carry their line in the sheet and the name its report gives', () => {
+  const list = {
+    ...report,
+    rows: [
+      { index: 0, line: 5, name: 'Thủ tục cấp giấy phép triển lãm mỹ thuật' },
+      { index: 3, line: 8, name: null },
+    ],
+  };
+  const rows = reportRows(list, []);
+  assert.deepEqual(
+    rows.map((r) => [r.line, r.name]),
+    [
+      [5, 'Thủ tục cấp giấy phép triển lãm mỹ thuật'],
+      [2, null],
+      [3, null],
+      [8, null],
+    ],
+  );
 });
 
 test('applying says what it will write, and is offered only after a trial that would write something', () => {

@@ -1,13 +1,16 @@
 // What the catalogue import screen works out by itself (tested in catalogue-import-rules.test.ts): a
-// chosen file read as a catalogue (JSON with its `procedures`), the names of its records (the report
-// carries codes only), the report's rows for the table and its filters, and what applying the file
-// will do.
+// chosen file read as a catalogue (JSON with its `procedures`, or the province's published list as
+// .xlsx), the names of its records (the JSON report carries codes only; the list's report names its rows
+// and lines), the report's rows for the table and its filters, and what applying the file will do.
 import type { Static } from 'typebox';
-import type { Flag, ImportReport } from '../../../common/contracts/catalog.ts';
+import type { Flag, ImportReport, PublishedListReport } from '../../../common/contracts/catalog.ts';
 import type { Channel } from '../../../common/catalog/procedure.ts';
 import type { Messages } from '../../app/i18n/vi.ts';
+import { XLSX_TYPE } from '../org-admin/registry-rules.ts';
 
-export type CatalogueImportReport = Static<typeof ImportReport>;
+/** A JSON catalogue's report, or the published list's (the same, with each row's line and name). */
+export type CatalogueImportReport = Static<typeof ImportReport> &
+  Partial<Pick<Static<typeof PublishedListReport>, 'rows'>>;
 export type ReportFlag = Static<typeof Flag>;
 export type ReportReason = { path: string; message: string };
 
@@ -16,7 +19,7 @@ export const OUTCOMES = ['created', 'updated', 'unchanged', 'drafted', 'rejected
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** Why a chosen file is not sent: not JSON at all, JSON of another shape, or no record in it. */
-export type FileProblem = 'not-json' | 'not-catalogue' | 'empty';
+export type FileProblem = 'not-json' | 'not-catalogue' | 'empty' | 'unknown-type';
 
 /** A chosen file ready to send: its body and type, and each record's name where the file gives it. */
 export type CatalogueFile = { body: string | Blob; contentType: string; names: (string | null)[] };
@@ -29,6 +32,14 @@ export class CatalogueFileError extends Error {
     this.name = 'CatalogueFileError';
     this.problem = problem;
   }
+}
+
+/** Which kind of file a name says it is: the province's published list (.xlsx) or JSON. */
+export function catalogueFileKind(fileName: string): 'xlsx' | 'json' | null {
+  const name = fileName.trim().toLowerCase();
+  if (name.endsWith('.xlsx')) return 'xlsx';
+  if (name.endsWith('.json')) return 'json';
+  return null;
 }
 
 /**
@@ -57,13 +68,18 @@ export function readCatalogueText(text: string): CatalogueFile {
   return { body, contentType: 'application/json', names };
 }
 
-/** A chosen file as what is sent: its text, read and checked here. */
-export async function readCatalogueFile(file: Blob): Promise<CatalogueFile> {
+/** A chosen file as what is sent: JSON read and checked here, a workbook sent as its bytes. */
+export async function readCatalogueFile(file: Blob & { name: string }): Promise<CatalogueFile> {
+  const kind = catalogueFileKind(file.name);
+  if (kind === 'xlsx') return { body: file, contentType: XLSX_TYPE, names: [] };
+  if (kind === null) throw new CatalogueFileError('unknown-type');
   return readCatalogueText(await file.text());
 }
 
 export type ReportRow = {
   index: number;
+  /** The record's number in the file (from 1), or the list's row in its sheet. */
+  line: number;
   code: string;
   name: string | null;
   outcome: Outcome;
@@ -74,15 +90,20 @@ export type ReportRow = {
 
 const isOutcome = (x: string): x is Outcome => (OUTCOMES as readonly string[]).includes(x);
 
-/** The report's records in the file's order, each with its name from the file and its reasons. */
+/**
+ * The report's records in the file's order, each with its line, its name (from the file, or as the
+ * list's report names it) and its reasons.
+ */
 export function reportRows(report: CatalogueImportReport, names: readonly (string | null)[]): ReportRow[] {
   const reasons = new Map(report.rejected.map((r) => [r.index, r.reasons]));
+  const listed = new Map((report.rows ?? []).map((r) => [r.index, r]));
   return report.items
     .filter((i) => i.index >= 0)
     .map((i) => ({
       index: i.index,
+      line: listed.get(i.index)?.line ?? i.index + 1,
       code: i.code,
-      name: names[i.index] ?? null,
+      name: names[i.index] ?? listed.get(i.index)?.name ?? null,
       outcome: isOutcome(i.result) ? i.result : 'rejected',
       version: i.version ?? null,
       flags: i.flags ?? [],

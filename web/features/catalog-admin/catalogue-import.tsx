@@ -1,7 +1,7 @@
 // "Nhập danh mục thủ tục" (#17 "Moving in"), for province administrators on /quan-tri/thu-tuc: a
-// catalogue file (JSON: procedures.json's shape or the national catalogue's records) tried first —
-// every record's outcome, nothing written — then imported with the button that says what it will
-// write. The very text tried
+// catalogue file (JSON: procedures.json's shape or the national catalogue's records; or the list the
+// province publishes with its announcing decision, .xlsx) tried first — every record's outcome,
+// nothing written — then imported with the button that says what it will write. The very file tried
 // is what is imported. A file that is not JSON, or not a catalogue, is named at the field; the API's
 // refusals are shown with every field they name.
 import { useMutation } from '@tanstack/react-query';
@@ -23,7 +23,8 @@ import {
   type FileProblem,
 } from './catalogue-import-rules.ts';
 
-const ACCEPT = '.json,application/json';
+const ACCEPT =
+  '.json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function applyButton(t: Messages, answer: CatalogueAnswer | null): ApplyButton {
   const m = t.catalogAdmin.import;
