@@ -10,7 +10,12 @@ import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.
 import { errorOf, loginAs } from '../../test/http.ts';
 import { buildXlsx, type XlsxCell } from '../../platform/xlsx.ts';
 import { XLSX_MEDIA_TYPE } from '../../../common/contracts/org-registry.ts';
-import { effectiveDay, publishedListRecords, type PublishedRow } from './catalog-published-list.ts';
+import {
+  effectiveDay,
+  publishedListRecords,
+  type PublishedListReport,
+  type PublishedRow,
+} from './catalog-published-list.ts';
 import type { NationalRecord } from './catalog-national.ts';
 
 let rt: TestRuntime;
@@ -23,16 +28,7 @@ before(async () => {
 });
 after(() => rt.close());
 
-type Report = {
-  dryRun: boolean;
-  created: number;
-  updated: number;
-  unchanged: number;
-  drafted: number;
-  rejected: { index: number; code?: string; reasons: { path: string; message: string }[] }[];
-  items: { index: number; code: string; result: string; flags?: { code: string }[] }[];
-  rows: { index: number; line: number; name: string | null }[];
-};
+type Report = PublishedListReport;
 
 const columns = [
   'STT',

@@ -36,7 +36,7 @@ import { requireActor } from '../auth/index.ts';
 import { getProcedure, listProcedures, listVersions } from './catalog.service.ts';
 import { exportCatalogue, importCatalogue } from './catalog-import.service.ts';
 import { importPublishedList, PUBLISHED_LIST_MAX_BYTES } from './catalog-published-list.ts';
-import { uploadedBytes } from '../../platform/http/uploaded-file.ts';
+import { fileRoutes, uploadedBytes } from '../../platform/http/uploaded-file.ts';
 import { fail } from './catalog.errors.ts';
 import { getFormValidatorModule, validateDeclaration } from './catalog-forms.service.ts';
 import {
@@ -136,14 +136,8 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
     },
   );
 
-  // The province's published list arrives as the file's own bytes (XLSX or CSV), in a scope of its own.
-  void root.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser(
-      '*',
-      { parseAs: 'buffer', bodyLimit: PUBLISHED_LIST_MAX_BYTES },
-      (_request, body, done) => done(null, body),
-    );
+  // The province's published list arrives as the file's own bytes (XLSX or CSV).
+  fileRoutes(root, PUBLISHED_LIST_MAX_BYTES, (scope) => {
     scope.withTypeProvider<TypeBoxTypeProvider>().post(
       '/api/v1/procedures/import/published-list',
       {

@@ -2,16 +2,14 @@
 // fifty records a page — all of them or those of one outcome — with the code, the name the file gives,
 // the outcome, each flag of a draft named in words with the link to complete it (once imported), and
 // every reason a record is rejected. Names and reasons are the data's (Vietnamese, marked so).
-import { useEffect, useRef, useState } from 'react';
-import { SelectFilter } from '../../app/field-frame.tsx';
+import { useEffect, useRef } from 'react';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
-import { Pager } from '../../app/pager.tsx';
+import { PagedReport } from '../../app/paged-report.tsx';
 import { draftEditorPath } from '../../app/paths.ts';
 import { Link } from '../../app/router.tsx';
 import { withData } from '../../app/ui/data-text.tsx';
 import { TableHead } from '../../app/ui/table-head.tsx';
-import { pageOfRows } from '../org-admin/registry-rules.ts';
 import {
   fileReasons,
   filterRows,
@@ -22,7 +20,6 @@ import {
   ROW_FILTERS,
   type CatalogueImportReport,
   type ReportRow,
-  type RowFilter,
 } from './catalogue-import-rules.ts';
 
 export type CatalogueAnswer = { report: CatalogueImportReport; names: (string | null)[]; fileName: string };
@@ -73,10 +70,7 @@ export function CatalogueImportReportView({ answer }: { answer: CatalogueAnswer 
   const { report } = answer;
   const applied = !report.dryRun;
   const heading = useRef<HTMLHeadingElement>(null);
-  const [filter, setFilter] = useState<RowFilter>('all');
-  const [page, setPage] = useState(1);
-  const rows = filterRows(reportRows(report, answer.names), filter);
-  const shown = pageOfRows(rows, page);
+  const all = reportRows(report, answer.names);
   const ownProblems = fileReasons(report);
   const counts = outcomeCounts(report);
   // A list's rows are named by their line in the sheet; a JSON file's records by their number.
@@ -112,44 +106,42 @@ export function CatalogueImportReportView({ answer }: { answer: CatalogueAnswer 
           </ul>
         </>
       ) : null}
-      <SelectFilter
+      <PagedReport
         id="catalogue-import-filter"
         label={m.show}
-        value={filter}
-        options={ROW_FILTERS.map((f) => ({ value: f, label: m.filters[f] }))}
-        onChange={(f) => {
-          setFilter(f);
-          setPage(1);
-        }}
-      />
-      {shown.rows.length === 0 ? (
-        <p>{m.noRows}</p>
-      ) : (
-        <table className="table catalogue-import-table">
-          <caption className="visually-hidden">{m.caption}</caption>
-          <TableHead columns={[lineLabel, c.code, c.name, c.outcome, c.detail]} />
-          <tbody>
-            {shown.rows.map((row) => (
-              <tr key={row.index} className={row.outcome === 'rejected' ? 'plan-row-error' : undefined}>
-                <th scope="row" data-label={lineLabel}>
-                  {row.line}
-                </th>
-                <td data-label={c.code} className="code">
-                  {row.code}
-                </td>
-                <td data-label={c.name} lang="vi">
-                  {row.name ?? ''}
-                </td>
-                <td data-label={c.outcome}>{m.outcomes[row.outcome]}</td>
-                <td data-label={c.detail}>
-                  <Detail t={t} row={row} applied={applied} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <Pager label={m.pager} page={page} pages={shown.pages} onPage={setPage} heading={heading} />
+        filters={ROW_FILTERS}
+        filterLabel={(f) => m.filters[f]}
+        rowsOf={(f) => filterRows(all, f)}
+        none={m.noRows}
+        pager={m.pager}
+        heading={heading}
+      >
+        {(rows) => (
+          <table className="table catalogue-import-table">
+            <caption className="visually-hidden">{m.caption}</caption>
+            <TableHead columns={[lineLabel, c.code, c.name, c.outcome, c.detail]} />
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.index} className={row.outcome === 'rejected' ? 'plan-row-error' : undefined}>
+                  <th scope="row" data-label={lineLabel}>
+                    {row.line}
+                  </th>
+                  <td data-label={c.code} className="code">
+                    {row.code}
+                  </td>
+                  <td data-label={c.name} lang="vi">
+                    {row.name ?? ''}
+                  </td>
+                  <td data-label={c.outcome}>{m.outcomes[row.outcome]}</td>
+                  <td data-label={c.detail}>
+                    <Detail t={t} row={row} applied={applied} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </PagedReport>
     </div>
   );
 }
