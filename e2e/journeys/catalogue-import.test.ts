@@ -28,6 +28,7 @@ import {
 } from '../support/browser.ts';
 import { loadNationalCatalogue, REFERENCE_DATA_DIR } from '../../server/modules/catalog/index.ts';
 import { buildXlsx } from '../../server/platform/xlsx.ts';
+import { untranslatedText } from '../support/english-text.ts';
 
 const COMPLETE = '1.000040';
 const GAP = '1.000066';
@@ -220,6 +221,31 @@ test('the province’s published list (.xlsx): each code takes the national reco
   assert.match(await unknown.innerText(), /Dòng 3: không có thủ tục mã 1\.999999 trong danh mục quốc gia/);
   await assertAccessible(page, 'the trial run of a published list');
   await screenshot(page, 'catalogue-import-published-list');
+
+  // In English the report is English but for the data (names, the server's reasons: lang="vi").
+  const deployment = (await (await page.request.get('/api/v1/deployment')).json()) as {
+    province: { name: string | null };
+  };
+  await imports.languageButton('English').click();
+  const english = page.getByRole('region', { name: 'Import the procedure catalogue' });
+  await eventually(async () =>
+    assert.equal(
+      await english.getByRole('heading', { level: 3 }).innerText(),
+      `Trial run: ${path.basename(file)}`,
+    ),
+  );
+  assert.equal(
+    await english.getByRole('button', { name: /^Import for real/ }).innerText(),
+    'Import for real: create 1, update 0, 0 drafts',
+  );
+  assert.match(await english.getByRole('row').filter({ hasText: '1.999999' }).innerText(), /Rejected/);
+  assert.deepEqual(
+    await untranslatedText(page, deployment.province.name ? [deployment.province.name] : []),
+    [],
+  );
+  await screenshot(page, 'catalogue-import-published-list-en');
+  await imports.languageButton('Tiếng Việt').click();
+  await imports.section.waitFor();
 
   await imports.apply.click();
   await eventually(async () =>
