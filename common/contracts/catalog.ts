@@ -214,6 +214,16 @@ export const ImportReport = Closed({
   ),
 });
 
+/** The province's published list (POST …/import/published-list): the report, and each row's line and name. */
+export const PublishedListReport = Closed({
+  ...ImportReport.properties,
+  rows: Type.Array(Closed({ index: Type.Integer(), line: Type.Integer(), name: Nullable(Type.String()) })),
+});
+export const PUBLISHED_LIST_MEDIA_TYPES = [
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'text/csv',
+] as const;
+
 export const OfferingsBody = Closed({
   agencyCodes: Type.Array(AgencyCode, { maxItems: 20000, uniqueItems: true }),
 });

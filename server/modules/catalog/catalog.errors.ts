@@ -33,6 +33,16 @@ export const fail = defineErrors('catalog', {
     vi: (p) => `Thủ tục ${p.code} chưa có phiên bản nào.`,
     en: (p) => `Procedure ${p.code} has no version yet.`,
   },
+  CATALOG_PUBLISHED_LIST_MEDIA_TYPE: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    vi: 'Hãy gửi nội dung tệp danh sách công bố với Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (.xlsx) hoặc text/csv.',
+    en: "Send the published list's bytes as application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (.xlsx) or text/csv.",
+  },
+  CATALOG_PUBLISHED_LIST_UNREADABLE: {
+    code: 'VALIDATION_FAILED',
+    vi: 'Không đọc được danh sách thủ tục công bố (xem chi tiết): cần một bảng có cột "Mã TTHC".',
+    en: 'The published list of procedures cannot be read (see details): it needs a table with a "Mã TTHC" column.',
+  },
   CATALOG_CHANGED_MEANWHILE: {
     code: 'CONFLICT',
     vi: 'Danh mục vừa được thay đổi cùng lúc (một lần nhập hoặc một phiên bản khác); hãy nhập lại.',

@@ -18,6 +18,8 @@ import {
   OfferingsResponse,
   ProcedureDetail,
   ProceduresQuery,
+  PUBLISHED_LIST_MEDIA_TYPES,
+  PublishedListReport,
   ProceduresResponse,
   PutWorkflowBody,
   UpdateDraftBody,
@@ -33,6 +35,9 @@ import { Type } from 'typebox';
 import { requireActor } from '../auth/index.ts';
 import { getProcedure, listProcedures, listVersions } from './catalog.service.ts';
 import { exportCatalogue, importCatalogue } from './catalog-import.service.ts';
+import { importPublishedList, PUBLISHED_LIST_MAX_BYTES } from './catalog-published-list.ts';
+import { fileRoutes, uploadedBytes } from '../../platform/http/uploaded-file.ts';
+import { fail } from './catalog.errors.ts';
 import { getFormValidatorModule, validateDeclaration } from './catalog-forms.service.ts';
 import {
   createDraft,
@@ -130,6 +135,36 @@ export function registerCatalogRoutes(root: FastifyInstance, deps: Deps): void {
       });
     },
   );
+
+  // The province's published list arrives as the file's own bytes (XLSX or CSV).
+  fileRoutes(root, PUBLISHED_LIST_MAX_BYTES, (scope) => {
+    scope.withTypeProvider<TypeBoxTypeProvider>().post(
+      '/api/v1/procedures/import/published-list',
+      {
+        bodyLimit: PUBLISHED_LIST_MAX_BYTES,
+        schema: {
+          tags,
+          summary:
+            'Nhập danh sách thủ tục tỉnh công bố (XLSX hoặc CSV: Mã TTHC, và nếu có Tên thủ tục, Lĩnh vực, Cấp thực hiện, Số quyết định công bố, Ngày hiệu lực): mỗi dòng lấy bản ghi của danh mục quốc gia với số và ngày hiệu lực của quyết định; mặc định chỉ chạy thử (dryRun=true)',
+          consumes: [...PUBLISHED_LIST_MEDIA_TYPES],
+          querystring: ImportQuery,
+          response: { 200: PublishedListReport, ...errors, ...errorResponses(413, 415) },
+        },
+      },
+      async (request) => {
+        const actor = requireActor(request);
+        requireCatalogueEditor(actor);
+        const bytes = uploadedBytes(request, PUBLISHED_LIST_MEDIA_TYPES, () =>
+          fail('CATALOG_PUBLISHED_LIST_MEDIA_TYPE'),
+        );
+        return importPublishedList(
+          deps,
+          { userId: actor.userId, label: actor.username },
+          { bytes, dryRun: request.query.dryRun ?? true, requestId: request.id },
+        );
+      },
+    );
+  });
 
   app.get(
     '/api/v1/procedures/:code',

@@ -21,7 +21,7 @@ import {
 } from '../../../common/contracts/org-registry.ts';
 import { requireActor } from '../auth/index.ts';
 import { errorResponses } from '../../platform/http/route-errors.ts';
-import { uploadedBytes } from '../../platform/http/uploaded-file.ts';
+import { fileRoutes, uploadedBytes } from '../../platform/http/uploaded-file.ts';
 import { fail } from './org.errors.ts';
 import { createAgency, getAgency, updateAgency } from './agency-registry.service.ts';
 import { closeAgency } from './agency-closure.service.ts';
@@ -179,13 +179,7 @@ export function registerAgencyRegistryRoutes(root: FastifyInstance, deps: Deps):
   );
 
   // The code list arrives as the file's own bytes, whatever its type; the handler takes CSV and XLSX.
-  void root.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser(
-      '*',
-      { parseAs: 'buffer', bodyLimit: AGENCY_IMPORT_FILE_MAX_BYTES },
-      (_request, body, done) => done(null, body),
-    );
+  fileRoutes(root, AGENCY_IMPORT_FILE_MAX_BYTES, (scope) => {
     const files = scope.withTypeProvider<TypeBoxTypeProvider>();
     const importSchema = (summary: string) => ({
       tags,

@@ -4,8 +4,9 @@ import type { Channel, TimeLimit } from '../../../common/catalog/procedure.ts';
 import type { WorkflowStep } from '../../../common/catalog/workflow.ts';
 import type { DraftContent } from '../../../common/catalog/draft-content.ts';
 import type { DraftProblem } from '../../../common/catalog/draft-check.ts';
-import { apiGet, apiPost, apiPut } from '../../app/http.ts';
+import { apiGet, apiPost, apiPostFile, apiPut } from '../../app/http.ts';
 import { featureQueries } from '../../app/query.ts';
+import type { CatalogueFile, CatalogueImportReport } from './catalogue-import-rules.ts';
 
 export type VersionStatus = 'draft' | 'published' | 'retired';
 export type VersionItem = {
@@ -123,6 +124,20 @@ export function setReceivableAnywhere(
   receivableAnywhere: boolean,
 ): Promise<{ provinces: { provinceCode: string; since: string }[] }> {
   return apiPut(`${proc(code)}/receivable-anywhere`, { receivableAnywhere });
+}
+
+/**
+ * A catalogue file tried (`apply: false`: every record's outcome, nothing written) or imported: JSON to
+ * POST /procedures/import, the province's published list (.xlsx) to …/import/published-list.
+ */
+export function importCatalogue(file: CatalogueFile, apply: boolean): Promise<CatalogueImportReport> {
+  const json = file.contentType === 'application/json';
+  return apiPostFile(
+    json ? '/api/v1/procedures/import' : '/api/v1/procedures/import/published-list',
+    typeof file.body === 'string' ? new Blob([file.body]) : file.body,
+    file.contentType,
+    { dryRun: apply ? 'false' : 'true' },
+  );
 }
 
 const read = featureQueries('catalog-admin');

@@ -1,5 +1,6 @@
 // /quan-tri/thu-tuc: the catalogue for administrators. Search as you type (the public search: folded
-// diacritics, any word order, codes), each procedure linking to its versions and workflows.
+// diacritics, any word order, codes), each procedure linking to its versions and workflows; for a
+// province administrator, the import of a catalogue file below it (catalogue-import.tsx).
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n.tsx';
@@ -9,8 +10,10 @@ import { procedureAdminPath } from '../../app/paths.ts';
 import { readStatus } from '../../app/query.ts';
 import { ReadError } from '../../app/read-error.tsx';
 import { Link } from '../../app/router.tsx';
+import { useSession } from '../../app/session.tsx';
 import { useDebounced } from '../../app/use-debounced.ts';
 import { catalogQueries } from '../catalog/catalog-api.ts';
+import { CatalogueImportSection } from './catalogue-import.tsx';
 
 const DEBOUNCE_MS = 250;
 const PAGE_SIZE = 20;
@@ -27,6 +30,10 @@ export function CatalogAdminPage() {
     placeholderData: keepPreviousData,
   });
   const typing = words !== q.trim();
+  const { session } = useSession();
+  // Only a province administrator changes the catalogue (the server's catalog.policy.ts).
+  const isProvinceAdmin =
+    session.status === 'signed-in' && session.user.roles.some((r) => r.role === 'province-admin');
 
   const last = result.data;
   const pages = last ? Math.max(1, Math.ceil(last.total / PAGE_SIZE)) : 1;
@@ -92,6 +99,7 @@ export function CatalogAdminPage() {
         ) : null}
         <Pager label={c.pager} page={page} pages={pages} onPage={setPage} heading={resultsHeading} />
       </section>
+      {isProvinceAdmin ? <CatalogueImportSection /> : null}
     </Page>
   );
 }

@@ -4,10 +4,11 @@
 // progress bar, reads the report, and runs the same file for real. Earlier runs are listed below; the
 // run shown is in the address (`?lan=<id>`), so a reload or a colleague's link shows it again.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { DossierImportFormat } from '../../../common/contracts/imports.ts';
 import { errorText } from '../../app/errors.ts';
 import { SelectFilter } from '../../app/field-frame.tsx';
+import { FileImportSection } from '../../app/file-import-section.tsx';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { Page } from '../../app/page.tsx';
 import { PATHS } from '../../app/paths.ts';
@@ -59,7 +60,6 @@ export function ImportsPage() {
   const { navigate } = useRouter();
   const client = useQueryClient();
   const current = importIdOf(useSearchParam('lan'));
-  const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
   const [format, setFormat] = useState<DossierImportFormat>('dvcqg');
   const [problem, setProblem] = useState<string | null>(null);
@@ -68,6 +68,7 @@ export function ImportsPage() {
   const start = useMutation({
     mutationFn: (v: { file: File; format: DossierImportFormat; apply: boolean }) =>
       startDossierImport(v.file, v),
+    onMutate: () => setProblem(null),
     onSuccess: ({ id }, v) => {
       setChosenFor(v.apply ? null : id);
       navigate(`${PATHS.dossierImports}?lan=${id}`);
@@ -75,81 +76,54 @@ export function ImportsPage() {
     },
     onError: (error) => setProblem(errorText(t, error)),
   });
-  const run = (apply: boolean) => {
-    if (start.isPending) return;
-    if (!file) {
-      setProblem(m.chooseFile);
-      input.current?.focus();
-      return;
-    }
-    setProblem(null);
-    start.mutate({ file, format, apply });
+  const run = (chosen: File, apply: boolean) => {
+    if (!start.isPending) start.mutate({ file: chosen, format, apply });
   };
-  const errorId = 'import-file-error';
 
   return (
     <Page title={m.title} heading={m.title} intro={m.intro}>
-      <section aria-labelledby="import-start-heading" className="dossier-section">
-        <h2 id="import-start-heading" className="section-heading">
-          {m.startHeading}
-        </h2>
-        <SelectFilter
-          id="import-format"
-          label={m.format}
-          value={format}
-          options={FORMATS.map((f) => ({ value: f, label: m.formats[f] }))}
-          onChange={(f) => {
-            setFormat(f);
-            setChosenFor(null);
-          }}
-        />
-        {format === 'xlsx' ? (
-          <p className="hint">
-            <a href="/api/v1/imports/templates/dossiers.xlsx" download>
-              {m.template}
-            </a>
-          </p>
-        ) : null}
-        <div className={problem ? 'field field-invalid' : 'field'}>
-          <label htmlFor="import-file">{m.file}</label>
-          <p className="hint" id="import-file-hint">
-            {m.fileHint}
-          </p>
-          {problem ? (
-            <p className="field-error" id={errorId} role="alert">
-              {problem}
-            </p>
-          ) : null}
-          <input
-            id="import-file"
-            ref={input}
-            type="file"
-            accept={format === 'xlsx' ? '.xlsx' : '.jsonl,.json,.ndjson,.txt'}
-            aria-describedby={[problem ? errorId : '', 'import-file-hint'].filter(Boolean).join(' ')}
-            aria-invalid={problem ? true : undefined}
-            onChange={(e) => {
-              setFile(e.target.files?.[0] ?? null);
-              setProblem(null);
-              setChosenFor(null);
-            }}
-          />
-        </div>
-        <p className="page-actions">
-          <button
-            type="button"
-            className="button button-primary"
-            aria-disabled={start.isPending || undefined}
-            onClick={() => run(false)}
-          >
-            {start.isPending && !start.variables?.apply ? m.sending : m.dryRun}
-          </button>
-        </p>
-      </section>
+      <FileImportSection
+        id="import"
+        heading={m.startHeading}
+        texts={{ ...m, running: m.sending }}
+        accept={format === 'xlsx' ? '.xlsx' : '.jsonl,.json,.ndjson,.txt'}
+        pending={start.isPending ? (start.variables.apply ? 'apply' : 'trial') : null}
+        // The import for real is offered by the finished trial run (import-run.tsx).
+        apply={null}
+        problem={problem}
+        onChoose={(chosen) => {
+          setFile(chosen);
+          setProblem(null);
+          setChosenFor(null);
+        }}
+        onRun={run}
+        before={
+          <>
+            <SelectFilter
+              id="import-format"
+              label={m.format}
+              value={format}
+              options={FORMATS.map((f) => ({ value: f, label: m.formats[f] }))}
+              onChange={(f) => {
+                setFormat(f);
+                setChosenFor(null);
+              }}
+            />
+            {format === 'xlsx' ? (
+              <p className="hint">
+                <a href="/api/v1/imports/templates/dossiers.xlsx" download>
+                  {m.template}
+                </a>
+              </p>
+            ) : null}
+          </>
+        }
+      />
       {current ? (
         <ImportRun
           key={current}
           id={current}
-          onApply={chosenFor === current && file ? () => run(true) : null}
+          onApply={chosenFor === current && file ? () => run(file, true) : null}
         />
       ) : null}
       <History current={current} />

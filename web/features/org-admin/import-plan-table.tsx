@@ -1,20 +1,12 @@
 // The outcome of a code list, row by row: its line, code, name, parent code, what it does (or did) and
 // why a row cannot be applied, in the interface's language. The file's own problems come first; rows
 // are shown 50 a page, all of them or only those with problems or changes.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import type { Messages } from '../../app/i18n/vi.ts';
-import { Pager } from '../../app/pager.tsx';
-import { SelectFilter } from '../../app/field-frame.tsx';
+import { PagedReport } from '../../app/paged-report.tsx';
 import type { AgencyImportPlanView, ImportItemView } from './org-admin-api.ts';
-import {
-  fileProblems,
-  pageOfRows,
-  planRows,
-  problemText,
-  ROW_FILTERS,
-  type RowFilter,
-} from './registry-rules.ts';
+import { fileProblems, planRows, problemText, ROW_FILTERS } from './registry-rules.ts';
 
 const OUTCOME_ORDER = ['create', 'recode', 'move', 'rename', 'unchanged', 'error'] as const;
 
@@ -57,9 +49,6 @@ export function ImportPlanTable({ plan }: { plan: AgencyImportPlanView }) {
   const m = t.orgAdmin.import;
   const c = m.columns;
   const heading = useRef<HTMLHeadingElement>(null);
-  const [filter, setFilter] = useState<RowFilter>('all');
-  const [page, setPage] = useState(1);
-  const shown = pageOfRows(planRows(plan, filter), page);
   const ownProblems = fileProblems(plan);
   // A trial run's outcome is read from its heading; an applied list is announced by the page's notice.
   useEffect(() => {
@@ -92,20 +81,17 @@ export function ImportPlanTable({ plan }: { plan: AgencyImportPlanView }) {
         </>
       ) : null}
       {plan.items.length > 0 ? (
-        <>
-          <SelectFilter
-            id="registry-plan-filter"
-            label={m.show}
-            value={filter}
-            options={ROW_FILTERS.map((f) => ({ value: f, label: m.filters[f] }))}
-            onChange={(f) => {
-              setFilter(f);
-              setPage(1);
-            }}
-          />
-          {shown.rows.length === 0 ? (
-            <p>{m.noRows}</p>
-          ) : (
+        <PagedReport
+          id="registry-plan-filter"
+          label={m.show}
+          filters={ROW_FILTERS}
+          filterLabel={(f) => m.filters[f]}
+          rowsOf={(f) => planRows(plan, f)}
+          none={m.noRows}
+          pager={m.pager}
+          heading={heading}
+        >
+          {(rows) => (
             <div className="table-scroll">
               <table className="table">
                 <caption className="visually-hidden">{m.caption}</caption>
@@ -120,7 +106,7 @@ export function ImportPlanTable({ plan }: { plan: AgencyImportPlanView }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {shown.rows.map((item) => (
+                  {rows.map((item) => (
                     <tr key={item.row} className={item.outcome === 'error' ? 'plan-row-error' : undefined}>
                       <th scope="row" data-label={c.line}>
                         {item.line}
@@ -144,8 +130,7 @@ export function ImportPlanTable({ plan }: { plan: AgencyImportPlanView }) {
               </table>
             </div>
           )}
-          <Pager label={m.pager} page={page} pages={shown.pages} onPage={setPage} heading={heading} />
-        </>
+        </PagedReport>
       ) : null}
     </div>
   );

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { XLSX_MEDIA_TYPE, type AgencyImportPlanView } from '../../../common/contracts/org-registry.ts';
 import { AGENCY_KINDS } from '../../../common/contracts/org.ts';
 import { ApiError } from '../../app/http.ts';
+import { pageOfRows, REPORT_PAGE_SIZE as PLAN_PAGE_SIZE } from '../../app/paging.ts';
 import { en } from '../../app/i18n/en.ts';
 import { vi } from '../../app/i18n/vi.ts';
 import {
@@ -11,8 +12,6 @@ import {
   fileProblems,
   formFailure,
   importMediaType,
-  pageOfRows,
-  PLAN_PAGE_SIZE,
   planRows,
   problemText,
   XLSX_TYPE,

@@ -76,7 +76,6 @@ export function formFailure<F extends string>(
 
 export const ROW_FILTERS = ['all', 'problems', 'changes'] as const;
 export type RowFilter = (typeof ROW_FILTERS)[number];
-export const PLAN_PAGE_SIZE = 50;
 
 const CHANGES: readonly AgencyImportOutcome[] = ['create', 'recode', 'move', 'rename'];
 
@@ -85,13 +84,6 @@ export function planRows(plan: AgencyImportPlanView, filter: RowFilter): ImportI
   if (filter === 'problems') return plan.items.filter((i) => i.outcome === 'error');
   if (filter === 'changes') return plan.items.filter((i) => CHANGES.includes(i.outcome));
   return plan.items;
-}
-
-/** One page of rows (from 1) and how many pages there are. */
-export function pageOfRows<T>(rows: readonly T[], page: number): { rows: T[]; pages: number } {
-  const pages = Math.max(1, Math.ceil(rows.length / PLAN_PAGE_SIZE));
-  const at = Math.min(Math.max(1, page), pages);
-  return { rows: rows.slice((at - 1) * PLAN_PAGE_SIZE, at * PLAN_PAGE_SIZE), pages };
 }
 
 /** A problem of the list in the interface's language (the server writes both). */
