@@ -118,7 +118,11 @@ test('reports generator: a steady two-year history in bulk, its counts rebuilt e
     assert.equal(await indexes(), before, 'every dropped index is built again');
     const triggers = await sql<{ tgname: string; tgenabled: string }>`
       SELECT tgname, tgenabled FROM pg_trigger WHERE tgname LIKE '%report_counts%'`.execute(db);
-    assert.equal(triggers.rows.length, 7, 'the seven report-count triggers (three on dossiers, two on portal_sync_state)');
+    assert.equal(
+      triggers.rows.length,
+      7,
+      'the seven report-count triggers (three on dossiers, two on portal_sync_state)',
+    );
     for (const t of triggers.rows) assert.equal(t.tgenabled, 'O', `${t.tgname} is on again`);
 
     const rows = await db

@@ -68,9 +68,7 @@ test("a desk officer sees the 2026 calendar and Hà Nội's own days without an 
   assert.equal(await calendar.provisionalBanner.count(), 0);
   await calendar.provinceSection.waitFor();
   // The section's heading is there before its days have loaded ("Đang tải…").
-  await eventually(async () =>
-    assert.match(await calendar.provinceSection.innerText(), /Hà Nội/),
-  );
+  await eventually(async () => assert.match(await calendar.provinceSection.innerText(), /Hà Nội/));
   assert.equal(await calendar.editButton().count(), 0);
   assertNoProblems(problems);
   await context.close();
