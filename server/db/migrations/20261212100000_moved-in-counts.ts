@@ -26,6 +26,9 @@ const addImported = (source: string, upToImport = false) => `
            WHEN d.status IN ('withdrawn', 'stopped') THEN d.closed_at END AS res,
       d.received_at IS NOT NULL AND d.status NOT IN ('submitted', 'refused') AS counted
     FROM ${source} n JOIN dossiers d ON d.dossier_id = n.dossier_id
+    -- The dossiers looked up by key: a transition table has no statistics, and a hash join over the
+    -- whole of dossiers made each batch of an import slower than the one before (docs/benchmarks.md).
+    WHERE d.dossier_id = ANY (ARRAY(SELECT dossier_id FROM ${source}))
   ), events AS (
     SELECT agency_id, procedure_code, ${vnDay('received_at')} AS day, 1 AS received, 0 AS resolved
     FROM x WHERE counted ${upToImport ? 'AND received_at <= imported_at' : ''}
