@@ -218,6 +218,28 @@ export const DossierView = Closed({
       ...historyMove,
     }),
   ),
+  /**
+   * A dossier imported from a legacy system (docs/domain/dossier-import.md): where from, when, and its
+   * process history there as that system recorded it (QuaTrinhXuLy), before motcua's own; null otherwise.
+   */
+  legacy: Nullable(
+    Closed({
+      source: Type.String({ description: 'dvcqg | opencps | xlsx' }),
+      importedAt: Type.String({ format: 'date-time' }),
+      readOnly: Type.Boolean({ description: 'Came in closed: kept for lookup and statistics only' }),
+      history: Type.Array(
+        Closed({
+          at: Type.String(),
+          by: Type.String(),
+          title: Type.String(),
+          department: Type.String(),
+          content: Type.String(),
+          /** The national portal's status code the event left the dossier in (1–10). */
+          statusCode: Type.Integer(),
+        }),
+      ),
+    }),
+  ),
 });
 
 export const HISTORY_ACTORS = ['staff', 'applicant', 'system'] as const;

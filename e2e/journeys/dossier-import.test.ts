@@ -2,7 +2,8 @@
 // file of the legacy system's dossiers in the national portal's sync shape (1,500 returned ones, one in
 // progress, one for a procedure that does not exist), runs it as a trial, follows its progress bar to
 // the end, reads the refused dossier with its reason, downloads the summary, imports the same file for
-// real, and finds the dossier in progress, continued at its ward. axe-core on the finished trial run.
+// real, and finds the dossier in progress, continued at its ward, with what the legacy system recorded
+// of it. axe-core on the finished trial run and on the dossier's page.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -93,6 +94,23 @@ test('the province administrator imports the old system’s dossiers: a trial ru
   // The dossier in progress is the ward's to continue.
   const opened = await page.request.get(`/api/v1/dossiers/${ward}-261119-5001`);
   assert.equal(opened.status(), 200, await opened.text());
+  // Its page shows what the legacy system recorded, after the system's own (empty) history.
+  await page.goto(`/ho-so/${ward}-261119-5001`);
+  const legacy = page.getByRole('region', { name: 'Quá trình xử lý trên hệ thống cũ' });
+  await legacy.waitFor();
+  assert.match(
+    await legacy.innerText(),
+    /Hồ sơ được chuyển từ hệ thống cũ \(bản ghi đồng bộ Cổng Dịch vụ công quốc gia\)/,
+  );
+  const rows = await legacy.getByRole('row').allInnerTexts();
+  assert.equal(rows.length, 4, rows.join('\n'));
+  assert.match(
+    rows[1]!,
+    /19\/11\/2026.*Đang xử lý.*Trần Văn Bình \(Cán bộ một cửa\).*Bộ phận một cửa.*Chuyển xử lý/s,
+  );
+  assert.match(rows[3]!, /Mới đăng ký.*Nộp hồ sơ tại bộ phận một cửa/s);
+  await assertAccessible(page, "an imported dossier's page with its legacy history");
+  await screenshot(page, 'dossier-import-legacy-history');
   assertNoProblems(problems);
   await page.context().close();
 });

@@ -44,7 +44,24 @@ after(async () => {
   await sim.close();
 });
 
-type View = { status: string; version: number; dueAt: string | null; currentStep: { index: number } };
+type View = {
+  status: string;
+  version: number;
+  dueAt: string | null;
+  currentStep: { index: number };
+  legacy: {
+    source: string;
+    readOnly: boolean;
+    history: {
+      at: string;
+      by: string;
+      title: string;
+      department: string;
+      content: string;
+      statusCode: number;
+    }[];
+  } | null;
+};
 const view = async (user: string, code: string) => {
   const res = await rt.app.inject({
     method: 'GET',
@@ -101,6 +118,30 @@ test('#17 an in-flight dossier imported at processing is claimed, approved and r
     start.dueAt,
     '2026-11-25T02:00:00.000Z',
     'due in three working days, as the legacy system said',
+  );
+  // Its legacy processing is there for the officer who continues it, as the legacy system recorded it.
+  assert.deepEqual([start.legacy?.source, start.legacy?.readOnly], ['dvcqg', false]);
+  assert.deepEqual(
+    start.legacy?.history.map((e) => [e.at, e.by, e.title, e.department, e.content, e.statusCode]),
+    [
+      [
+        '2026-11-19T01:30:00.000Z',
+        'Trần Văn Bình',
+        'Cán bộ một cửa',
+        'Bộ phận một cửa',
+        'Nộp hồ sơ tại bộ phận một cửa',
+        1,
+      ],
+      [
+        '2026-11-19T01:30:00.000Z',
+        'Trần Văn Bình',
+        'Cán bộ một cửa',
+        'Bộ phận một cửa',
+        'Tiếp nhận hồ sơ',
+        2,
+      ],
+      ['2026-11-19T03:00:00.000Z', 'Trần Văn Bình', 'Cán bộ một cửa', 'Bộ phận một cửa', 'Chuyển xử lý', 4],
+    ],
   );
 
   // Monday: the ward's specialist takes it from the worklist and passes it to the leader, who approves.

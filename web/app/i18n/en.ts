@@ -789,6 +789,23 @@ export const en: Messages = {
         status: 'Status',
         note: 'Note',
       },
+      legacyHeading: 'Processing in the previous system',
+      legacyIntro: (source: string, date: string) =>
+        `This dossier was moved in from the previous system (${source}) on ${date}. The steps below are as that system recorded them, before any action in this one.`,
+      legacySources: {
+        dvcqg: 'National Public Service Portal sync records',
+        opencps: 'OpenCPS',
+        xlsx: 'Excel template',
+      } as Record<string, string>,
+      legacyReadOnly: 'The dossier was closed in the previous system: kept for lookup and statistics only.',
+      legacyNone: 'The previous system recorded no processing step.',
+      legacyColumns: {
+        at: 'Time',
+        status: 'Status after the step',
+        by: 'Handled by',
+        department: 'Department',
+        content: 'What was done',
+      },
     },
   },
   reports: {

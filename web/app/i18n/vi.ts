@@ -734,6 +734,23 @@ export const vi = {
         status: 'Trạng thái',
         note: 'Ghi chú',
       },
+      legacyHeading: 'Quá trình xử lý trên hệ thống cũ',
+      legacyIntro: (source: string, date: string) =>
+        `Hồ sơ được chuyển từ hệ thống cũ (${source}) ngày ${date}. Các bước dưới đây do hệ thống đó ghi lại, trước các thao tác trên hệ thống này.`,
+      legacySources: {
+        dvcqg: 'bản ghi đồng bộ Cổng Dịch vụ công quốc gia',
+        opencps: 'OpenCPS',
+        xlsx: 'mẫu Excel',
+      } as Record<string, string>,
+      legacyReadOnly: 'Hồ sơ đã kết thúc trên hệ thống cũ: chỉ dùng để tra cứu và thống kê.',
+      legacyNone: 'Hệ thống cũ không ghi lại bước xử lý nào.',
+      legacyColumns: {
+        at: 'Thời gian',
+        status: 'Trạng thái sau bước',
+        by: 'Người xử lý',
+        department: 'Bộ phận',
+        content: 'Nội dung xử lý',
+      },
     },
   },
   reports: {

@@ -30,6 +30,7 @@ import {
   Summary,
 } from './dossier-view.tsx';
 import { dossierQueries, slipsOf, slipUrl } from './dossiers-api.ts';
+import { LegacyHistory } from './legacy-history.tsx';
 import type { FormSchema } from './schema-form.tsx';
 
 export function DossierPage({ code }: { code: string }) {
@@ -155,6 +156,12 @@ export function DossierPage({ code }: { code: string }) {
           <DossierSection id="dossier-history-heading" heading={t.dossiers.page.historyHeading}>
             <History t={t} view={load.view} />
           </DossierSection>
+
+          {load.view.legacy ? (
+            <DossierSection id="dossier-legacy-heading" heading={t.dossiers.page.legacyHeading}>
+              <LegacyHistory t={t} legacy={load.view.legacy} />
+            </DossierSection>
+          ) : null}
         </>
       )}
     </DossierFrame>

@@ -71,6 +71,8 @@ export function dossierView(parts: {
   agencies: Map<string, { code: string; name: string }>;
   procedure: { code: string; name: string; version: number };
   history: DossierView['history'];
+  /** What a legacy system recorded of an imported dossier (null or absent: not imported). */
+  legacy?: DossierView['legacy'];
   /** Needed when viewNeedsWorkingTime. */
   workingTime: WorkingTime | null;
   now: Date;
@@ -183,5 +185,6 @@ export function dossierView(parts: {
         ? resultVerdict(row.result_at, row.due_at)
         : null,
     history: parts.history,
+    legacy: parts.legacy ?? null,
   };
 }

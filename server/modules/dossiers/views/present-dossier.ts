@@ -113,6 +113,7 @@ export async function presentDossier(
     agencies,
     procedure: { code: procedure.code, name: procedure.name, version },
     history: actions.map((a) => a.entry),
+    legacy: audience === 'applicant' ? null : await legacyOf(db, row.dossier_id),
     workingTime: viewNeedsWorkingTime(row, state)
       ? await (workingTime ?? workingTimeOnce(deps, row.competent_agency_id))(db)
       : null,
@@ -155,4 +156,28 @@ async function staffNames(
 export async function getDossier(deps: Deps, caller: Caller, code: string): Promise<DossierReadView> {
   const row = await getVisibleDossier(deps.db, caller, code);
   return presentDossier(deps, deps.db, { code, audience: audienceOf(caller), row });
+}
+
+/** An imported dossier's legacy part (imports module, dossier_imports); null for one never imported. */
+async function legacyOf(db: Executor, dossierId: string): Promise<DossierView['legacy']> {
+  const found = await db
+    .selectFrom('dossier_imports')
+    .select(['source', 'imported_at', 'read_only', 'history'])
+    .where('dossier_id', '=', dossierId)
+    .executeTakeFirst();
+  if (found === undefined) return null;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return {
+    source: found.source,
+    importedAt: new Date(found.imported_at).toISOString(),
+    readOnly: found.read_only,
+    history: found.history.map((e) => ({
+      at: text(e.at),
+      by: text(e.by),
+      title: text(e.title),
+      department: text(e.department),
+      content: text(e.content),
+      statusCode: typeof e.statusCode === 'number' ? e.statusCode : 0,
+    })),
+  };
 }
