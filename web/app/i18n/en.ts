@@ -796,7 +796,7 @@ export const en: Messages = {
         dvcqg: 'National Public Service Portal sync records',
         opencps: 'OpenCPS',
         xlsx: 'Excel template',
-      } as Record<string, string>,
+      },
       legacyReadOnly: 'The dossier was closed in the previous system: kept for lookup and statistics only.',
       legacyNone: 'The previous system recorded no processing step.',
       legacyColumns: {
