@@ -142,6 +142,7 @@ test('a citizen submits online; the ward desk accepts it and the clock starts at
       returnChannel: null,
       result: null,
       verdict: null,
+      legacy: null,
     },
     deskRead.json(),
   );
