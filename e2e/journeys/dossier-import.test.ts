@@ -10,7 +10,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { AppShell } from '../pages/app-shell.ts';
 import { SignInPage } from '../pages/sign-in-page.ts';
+import { untranslatedText } from '../support/english-text.ts';
 import {
   assertAccessible,
   assertNoProblems,
@@ -111,6 +113,25 @@ test('the province administrator imports the old system’s dossiers: a trial ru
   assert.match(rows[3]!, /Mới đăng ký.*Nộp hồ sơ tại bộ phận một cửa/s);
   await assertAccessible(page, "an imported dossier's page with its legacy history");
   await screenshot(page, 'dossier-import-legacy-history');
+
+  // In English on a phone: the section speaks English but for the legacy system's own words, and the
+  // page does not scroll sideways.
+  await page.setViewportSize({ width: 360, height: 740 });
+  await new AppShell(page).languageButton('English').click();
+  const english = page.getByRole('region', { name: 'Processing in the previous system' });
+  await english.waitFor();
+  assert.match(
+    await english.innerText(),
+    /moved in from the previous system \(National Public Service Portal sync records\)/,
+  );
+  assert.match((await english.getByRole('row').allInnerTexts())[1]!, /Processing.*Trần Văn Bình/s);
+  assert.deepEqual(await untranslatedText(page), []);
+  assert.ok(
+    (await page.evaluate(() => document.documentElement.scrollWidth)) <= 360,
+    'no horizontal scroll at 360 px',
+  );
+  await screenshot(page, 'dossier-import-legacy-history-en-360');
+  await new AppShell(page).languageButton('Tiếng Việt').click();
   assertNoProblems(problems);
   await page.context().close();
 });

@@ -220,7 +220,7 @@ function Papers({ t, code, papers }: { t: Messages; code: string; papers: Dossie
                       ))}
                       {c.links.map((l) => (
                         <li key={l.url}>
-                          <a href={l.url} rel="noopener noreferrer" target="_blank">
+                          <a href={l.url} rel="noopener noreferrer" target="_blank" lang="vi">
                             {l.name}
                           </a>
                           <span className="muted"> ({p.link})</span>
