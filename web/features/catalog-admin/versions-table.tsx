@@ -70,7 +70,9 @@ export function VersionsTable({
                   <p>{c.flagsHeading}</p>
                   <ul>
                     {v.flags.map((f) => (
-                      <li key={`${f.code}:${f.path}`}>{f.message}</li>
+                      <li key={`${f.code}:${f.path}`} lang="vi">
+                        {f.message}
+                      </li>
                     ))}
                   </ul>
                 </div>

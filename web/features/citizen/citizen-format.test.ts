@@ -20,6 +20,11 @@ describe('codeFromInput', () => {
     assert.equal(codeFromInput('   '), '');
     assert.equal(codeFromInput('https://x.vn/tra-cuu/'), '');
   });
+
+  it("keeps a legacy system's code as typed: an imported dossier keeps its letters (#17)", () => {
+    assert.equal(codeFromInput(' HS_2025.abc123 '), 'HS_2025.abc123');
+    assert.equal(codeFromInput('https://x.vn/tra-cuu/hs-2025-000123'), 'hs-2025-000123');
+  });
 });
 
 describe('citizenStatusLabel and fileSizeText', () => {

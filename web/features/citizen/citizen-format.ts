@@ -2,7 +2,10 @@
 // dossier code read from what was typed or scanned.
 import { DOSSIER_STATUSES, type DossierStatus } from '../../../common/dossiers/statuses.ts';
 import type { Messages } from '../../app/i18n/vi.ts';
-import { DOSSIER_REF as DOSSIER_CODE } from '../../../common/org/code-patterns.ts';
+import {
+  DOSSIER_CODE as OWN_DOSSIER_CODE,
+  DOSSIER_REF as DOSSIER_CODE,
+} from '../../../common/org/code-patterns.ts';
 
 /** What the applicant reads for a status (the staff label is the national one). */
 export function citizenStatusLabel(t: Messages, status: string): string {
@@ -27,6 +30,8 @@ export { DOSSIER_CODE };
 /**
  * The code in what was typed or scanned: a QR scanner types the slip's whole lookup address
  * (`https://…/tra-cuu/<code>`), a person types the code, perhaps in lower case or with spaces.
+ * motcua's own codes are upper case, so one typed in lower case is read in upper case; a code kept
+ * from a legacy system (`HS_2025.abc123`) is compared as it is, so its letters stay as typed.
  */
 export function codeFromInput(input: string): string {
   let text = input.trim();
@@ -39,5 +44,7 @@ export function codeFromInput(input: string): string {
       // Left as typed: the lookup answers "not found".
     }
   }
-  return text.replace(/\s+/g, '').toUpperCase();
+  const compact = text.replace(/\s+/g, '');
+  const upper = compact.toUpperCase();
+  return OWN_DOSSIER_CODE.test(upper) ? upper : compact;
 }
