@@ -104,6 +104,9 @@ test('the province administrator imports the old system’s dossiers: a trial ru
     await legacy.innerText(),
     /Hồ sơ được chuyển từ hệ thống cũ \(bản ghi đồng bộ Cổng Dịch vụ công quốc gia\)/,
   );
+  // Its "Tờ khai" shows the legacy system's summary (TrichYeuHoSo), said to be all that moved.
+  const declaration = page.getByRole('region', { name: 'Tờ khai' });
+  assert.match(await declaration.innerText(), /Trích yếu hồ sơ\s+Đăng ký khai sinh cho con Nguyễn Minh An/);
   const rows = await legacy.getByRole('row').allInnerTexts();
   assert.equal(rows.length, 4, rows.join('\n'));
   assert.match(

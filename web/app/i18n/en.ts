@@ -755,6 +755,9 @@ export const en: Messages = {
       declarationLoading: 'Loading the declaration form…',
       declarationFailed: (why: string) => `The declaration form could not be loaded: ${why}`,
       declarationEmpty: 'The dossier has no declaration.',
+      declarationLegacy:
+        'A dossier moved in from a legacy system: its declaration was not moved, only its summary.',
+      declarationLegacySummary: 'Summary of the dossier',
       applicantHeading: 'Applicant',
       applicantName: 'Full name',
       organisationName: 'Organisation',

@@ -700,6 +700,9 @@ export const vi = {
       declarationLoading: 'Đang tải mẫu tờ khai…',
       declarationFailed: (why: string) => `Chưa tải được mẫu tờ khai: ${why}`,
       declarationEmpty: 'Hồ sơ không có nội dung tờ khai.',
+      declarationLegacy:
+        'Hồ sơ chuyển từ hệ thống cũ: tờ khai không được chuyển sang, chỉ có trích yếu hồ sơ.',
+      declarationLegacySummary: 'Trích yếu hồ sơ',
       applicantHeading: 'Người nộp hồ sơ',
       applicantName: 'Họ và tên',
       organisationName: 'Tên tổ chức',

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { errorText } from '../../app/errors.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { FormReview } from '../citizen/form-review.tsx';
+import { legacySummaryOf } from './dossier-format.ts';
 import { DossierSection } from './dossier-view.tsx';
 import { dossierQueries, type DossierViewData } from './dossiers-api.ts';
 
@@ -13,15 +14,27 @@ export function DossierDeclaration({ view }: { view: DossierViewData }) {
   const { t } = useI18n();
   const p = t.dossiers.page;
   const empty = Object.keys(view.formData).length === 0;
+  // An imported dossier carries the legacy system's summary (TrichYeuHoSo), not a declaration.
+  const legacySummary = view.legacy ? legacySummaryOf(view.formData) : null;
   const form = useQuery({
     ...dossierQueries.declarationForm({ code: view.procedure.code, version: view.procedure.version }),
-    enabled: !empty,
+    enabled: !empty && legacySummary === null,
     // A published version's form does not change: read once per page.
     staleTime: Infinity,
   });
   return (
     <DossierSection id="dossier-declaration-heading" heading={p.declarationHeading}>
-      {empty ? (
+      {legacySummary !== null ? (
+        <>
+          <p className="muted">{p.declarationLegacy}</p>
+          <dl className="summary-list dossier-declaration">
+            <div>
+              <dt>{p.declarationLegacySummary}</dt>
+              <dd lang="vi">{legacySummary}</dd>
+            </div>
+          </dl>
+        </>
+      ) : empty ? (
         <p className="muted">{p.declarationEmpty}</p>
       ) : form.data ? (
         <div className="dossier-declaration">

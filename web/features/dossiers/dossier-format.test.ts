@@ -6,6 +6,7 @@ import {
   actionLabel,
   applicantFacts,
   isDossierCode,
+  legacySummaryOf,
   personWithRoles,
   previewKind,
   remainingLabel,
@@ -81,5 +82,14 @@ describe("#14 the officer's dossier page", () => {
     assert.equal(previewKind('image/jpeg'), 'image');
     assert.equal(previewKind('image/png'), 'image');
     assert.equal(previewKind('text/html'), null);
+  });
+});
+
+describe('legacySummaryOf', () => {
+  it("reads an imported dossier's summary, and nothing from a declaration", () => {
+    assert.equal(legacySummaryOf({ trichYeu: 'Đăng ký khai sinh' }), 'Đăng ký khai sinh');
+    assert.equal(legacySummaryOf({ trichYeu: '  ' }), null);
+    assert.equal(legacySummaryOf({ trichYeu: 'x', hoTen: 'An' }), null);
+    assert.equal(legacySummaryOf({}), null);
   });
 });

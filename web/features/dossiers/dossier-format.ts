@@ -78,3 +78,10 @@ export const previewKind = (mediaType: string): 'frame' | 'image' | null =>
     : mediaType === 'image/jpeg' || mediaType === 'image/png'
       ? 'image'
       : null;
+
+/** The summary an import keeps as the declaration (`trichYeu`, server/modules/imports), when that is all it holds. */
+export function legacySummaryOf(formData: object): string | null {
+  const keys = Object.keys(formData);
+  const summary = (formData as { trichYeu?: unknown }).trichYeu;
+  return keys.length === 1 && typeof summary === 'string' && summary.trim() !== '' ? summary : null;
+}
