@@ -2,7 +2,7 @@
 // its hint and problem, "Chạy thử" and, where the import offers it beside the trial, the button that
 // applies the same file and says what it will do. The section's owner sends the file and shows what
 // came back below the buttons (`children`); controls that shape the sending (a format) come before
-// the file (`before`). Used by the catalogue, agency code list and dossier imports.
+// the file (`before`). Used by the catalogue, agency code list, staff list and dossier imports.
 import { useRef, useState, type ReactNode } from 'react';
 
 export type FileImportTexts = {
@@ -34,6 +34,8 @@ export type FileImportSectionProps = {
   onChoose: (file: File | null) => void;
   onRun: (file: File, apply: boolean) => void;
   before?: ReactNode;
+  /** Buttons of the section's owner after the import's own (the staff list's "Đóng"). */
+  actions?: ReactNode;
   children?: ReactNode;
 };
 
@@ -114,6 +116,7 @@ export function FileImportSection(props: FileImportSectionProps) {
             </button>
           </>
         ) : null}
+        {props.actions ? <> {props.actions}</> : null}
       </p>
       {props.children}
     </section>
