@@ -42,7 +42,14 @@ const escapeHtml = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 export async function startSmtpSink(
-  options: { smtpPort?: number; httpPort?: number; keep?: number; log?: (line: string) => void } = {},
+  options: {
+    smtpPort?: number;
+    httpPort?: number;
+    keep?: number;
+    log?: (line: string) => void;
+    /** Called with every message accepted (the bench takes receipt times from it). */
+    onReceive?: (m: SinkMessage) => void;
+  } = {},
 ): Promise<SmtpSink> {
   const keep = options.keep ?? 10_000;
   const log = options.log ?? (() => {});
@@ -99,6 +106,7 @@ export async function startSmtpSink(
               messageId: parsed.messageId ?? null,
               receivedAt: new Date().toISOString(),
             });
+            options.onReceive?.(messages.at(-1)!);
             if (messages.length > keep) messages = messages.slice(messages.length - keep);
             counts.accepted++;
             callback(null, `Queued as sink-${id}`);
