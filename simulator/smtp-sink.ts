@@ -41,12 +41,23 @@ export type SmtpSink = {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
+/** The Message-ID and (raw) subject of a message, read from its header without a MIME parser. */
+function headersOnly(raw: string): { messageId: string | undefined; subject: string | undefined } {
+  const head = raw.slice(0, raw.indexOf('\r\n\r\n') >>> 0);
+  return {
+    messageId: /^message-id:\s*(.+)$/im.exec(head)?.[1]?.trim(),
+    subject: /^subject:\s*(.+)$/im.exec(head)?.[1]?.trim(),
+  };
+}
+
 export async function startSmtpSink(
   options: {
     smtpPort?: number;
     httpPort?: number;
     keep?: number;
     log?: (line: string) => void;
+    /** false: keep the headers' Message-ID and subject only, without parsing the MIME body (the bench). */
+    parse?: boolean;
     /** Called with every message accepted (the bench takes receipt times from it). */
     onReceive?: (m: SinkMessage) => void;
   } = {},
@@ -94,7 +105,11 @@ export async function startSmtpSink(
             );
           }
           try {
-            const parsed = await simpleParser(Buffer.concat(chunks));
+            const raw = Buffer.concat(chunks);
+            const parsed =
+              options.parse === false
+                ? { ...headersOnly(raw.toString('latin1')), text: '', html: false as const }
+                : await simpleParser(raw);
             const id = nextId++;
             messages.push({
               id,

@@ -67,6 +67,7 @@ if (process.env.BENCH_MESSAGING && process.send) {
     smtpPort: 0,
     httpPort: 0,
     keep: 0,
+    parse: false,
     onReceive: (m) => {
       const id = /^<?([^@>]+)@/.exec(m.messageId ?? '')?.[1];
       if (id) receipts.set(id, Date.parse(m.receivedAt));

@@ -60,6 +60,7 @@ export function emailSender(config: NotifyConfig & { smtpUrl: string }): Sender 
   const transport = nodemailer.createTransport(config.smtpUrl, {
     pool: true,
     maxConnections: Math.min(config.concurrency, 8),
+    maxMessages: Infinity,
     connectionTimeout: config.timeoutMs,
     greetingTimeout: config.timeoutMs,
     socketTimeout: config.timeoutMs,
