@@ -177,7 +177,7 @@ export function registerNotificationRoutes(root: FastifyInstance, deps: Deps): v
       },
     },
     async (request) => {
-      const outcome = await smsCallback(deps, request.query as Record<string, string>, request.log);
+      const outcome = await smsCallback(deps, request.query, request.log);
       return { ok: true, outcome };
     },
   );
