@@ -12,6 +12,7 @@ import {
 } from './common.ts';
 import { ProcedureCode } from './catalog.ts';
 import { DocumentId } from './documents.ts';
+import { NotifyBy } from './notifications.ts';
 import { ACTION_KINDS } from '../dossiers/model.ts';
 import { DOSSIER_STATUS_KEYS } from '../dossiers/statuses.ts';
 import { DOSSIER_CHANNELS, SORT_DIRECTIONS, WORKLIST_SORTS, WORKLISTS } from '../dossiers/worklists.ts';
@@ -52,6 +53,8 @@ export const ApplicantBody = Closed({
   phone: Type.String({ minLength: 8, maxLength: 20 }),
   email: Type.Optional(Type.String({ format: 'email', maxLength: 200 })),
   address: Type.Optional(Closed({ unitCode: UnitCode, line: Type.String({ minLength: 1, maxLength: 300 }) })),
+  /** Channels the applicant is told by (notifications); default: e-mail when given, plus SMS. */
+  notifyBy: Type.Optional(NotifyBy),
 });
 
 export const IntakeBody = Closed({
@@ -466,6 +469,7 @@ export const OnlineSubmissionBody = Closed({
     address: Type.Optional(
       Closed({ unitCode: UnitCode, line: Type.String({ minLength: 1, maxLength: 300 }) }),
     ),
+    notifyBy: Type.Optional(NotifyBy),
   }),
   returnChannel: ReturnChannelChoice,
   formData: Type.Object({}, { additionalProperties: true }),
