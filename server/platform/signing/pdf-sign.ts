@@ -175,7 +175,7 @@ export async function signPdfWith(
   const brAt = out.indexOf(BYTE_RANGE_PLACEHOLDER, sigAt, 'latin1');
   const contentsStart = out.indexOf('/Contents <', sigAt, 'latin1') + '/Contents '.length;
   const contentsEnd = contentsStart + reserved * 2 + 2;
-  const range = `/ByteRange [0 ${contentsStart} ${contentsEnd} ${out.length - contentsEnd}]`;
+  const range = `/ByteRange [0 ${contentsStart} ${contentsEnd} ${out.length - contentsEnd}`;
   out.write(range.padEnd(BYTE_RANGE_PLACEHOLDER.length - 1, ' ') + ']', brAt, 'latin1');
   const digest = createHash('sha256')
     .update(out.subarray(0, contentsStart))
