@@ -1,4 +1,5 @@
 // Reading certificates: the trust store as configuration (PEM or DER files), names and chains.
+import { createHash, type KeyObject, X509Certificate } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 
@@ -101,4 +102,42 @@ export function orderChain(first: Uint8Array, pool: Uint8Array[]): Uint8Array[] 
     current = pkijs.Certificate.fromBER(new Uint8Array(next));
   }
   return chain;
+}
+
+/** A certificate parsed once per process (by its DER): node's X509Certificate, its key and dates, pkijs on demand. */
+export type CertInfo = {
+  /** The SHA-256 of the DER, base64: the certificate's identity in caches. */
+  id: string;
+  der: Uint8Array;
+  node: X509Certificate;
+  publicKey: KeyObject;
+  notBefore: number;
+  notAfter: number;
+  readonly pk: pkijs.Certificate;
+};
+const cache = new Map<string, CertInfo>();
+
+export function certInfo(der: Uint8Array): CertInfo {
+  const key = createHash('sha256').update(der).digest('base64');
+  let c = cache.get(key);
+  if (!c) {
+    const node = new X509Certificate(der);
+    let pk: pkijs.Certificate | undefined;
+    const copy = new Uint8Array(der);
+    c = {
+      id: key,
+      der: copy,
+      node,
+      publicKey: node.publicKey,
+      notBefore: Date.parse(node.validFrom),
+      notAfter: Date.parse(node.validTo),
+      get pk() {
+        pk ??= pkijs.Certificate.fromBER(copy);
+        return pk;
+      },
+    };
+    if (cache.size > 1000) cache.clear();
+    cache.set(key, c);
+  }
+  return c;
 }

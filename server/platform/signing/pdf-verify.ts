@@ -2,11 +2,9 @@
 // bytes against the CMS message digest and signature, ESS signing-certificate-v2, the chain to a root
 // of the trust store valid at the signing time (TT 15/2025/TT-BKHCN: the path to the national root, the
 // result in Vietnamese), the RFC 3161 time-stamp and revocation through the store's callback.
-import { createHash, verify as cryptoVerify, X509Certificate } from 'node:crypto';
-import * as asn1js from 'asn1js';
-import * as pkijs from 'pkijs';
-import { nameString, nameValue, serialHex } from './certificates.ts';
-import { HASHES, OID, signedAttributesForSigning } from './cms.ts';
+import type * as pkijs from 'pkijs';
+import { certInfo, type CertInfo, nameString, nameValue, serialHex } from './certificates.ts';
+import { type CmsCheck, checkCms, OID } from './cms.ts';
 import type { TrustStore, VerifiedSignature } from './index.ts';
 import { keyDescription } from './key-strength.ts';
 import { decodeTextString, parseValue, type PdfValue } from './pdf-objects.ts';
@@ -25,7 +23,6 @@ export const REASONS = {
   unreadable: { vi: 'Không đọc được chữ ký số', en: 'The signature cannot be read' },
 } as const;
 
-const u8 = (b: ArrayBuffer | Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(b);
 
 /** A PDF date (D:YYYYMMDDHHmmSSOHH'mm') as ISO, or null. */
 export function parsePdfDate(text: string): string | null {
@@ -71,26 +68,13 @@ function str(dict: Map<string, PdfValue>, key: string): string | undefined {
   return v?.t === 'str' ? decodeTextString(v.raw) : undefined;
 }
 
-type CertInfo = { der: Uint8Array; pk: pkijs.Certificate; node: X509Certificate };
-const certCache = new Map<string, CertInfo>();
-function certInfo(der: Uint8Array): CertInfo {
-  const key = createHash('sha256').update(der).digest('base64');
-  let c = certCache.get(key);
-  if (!c) {
-    c = { der, pk: pkijs.Certificate.fromBER(u8(der)), node: new X509Certificate(der) };
-    if (certCache.size > 1000) certCache.clear();
-    certCache.set(key, c);
-  }
-  return c;
-}
-
-// Verified issuer → subject signatures, by the pair's DER hashes: a chain is checked once per process.
+// Verified issuer → subject signatures, by the pair's identities: a chain is checked once per process.
 const issuedCache = new Map<string, boolean>();
 function issuedBy(subject: CertInfo, issuer: CertInfo): boolean {
-  const key = `${createHash('sha256').update(subject.der).digest('base64')}:${createHash('sha256').update(issuer.der).digest('base64')}`;
+  const key = `${subject.id}:${issuer.id}`;
   let ok = issuedCache.get(key);
   if (ok === undefined) {
-    ok = subject.node.checkIssued(issuer.node) && subject.node.verify(issuer.node.publicKey);
+    ok = subject.node.checkIssued(issuer.node) && subject.node.verify(issuer.publicKey);
     if (issuedCache.size > 10_000) issuedCache.clear();
     issuedCache.set(key, ok);
   }
@@ -98,7 +82,7 @@ function issuedBy(subject: CertInfo, issuer: CertInfo): boolean {
 }
 
 function validAt(c: CertInfo, t: number): boolean {
-  return t >= Date.parse(c.node.validFrom) && t <= Date.parse(c.node.validTo);
+  return t >= c.notBefore && t <= c.notAfter;
 }
 
 /** A path from `leaf` to a root of the store, each issuer a CA; null when none. */
@@ -106,7 +90,7 @@ function chainToRoot(leaf: CertInfo, pool: CertInfo[], roots: CertInfo[]): CertI
   const path = [leaf];
   for (let depth = 0; depth < 8; depth++) {
     const current = path[path.length - 1]!;
-    if (roots.some((r) => Buffer.from(r.der).equals(Buffer.from(current.der)))) return path;
+    if (roots.some((r) => r.id === current.id)) return path;
     const root = roots.find((r) => r.node.ca && issuedBy(current, r));
     if (root) return [...path, root];
     const next = pool.find((p) => p.node.ca && !path.includes(p) && issuedBy(current, p));
@@ -114,82 +98,6 @@ function chainToRoot(leaf: CertInfo, pool: CertInfo[], roots: CertInfo[]): CertI
     path.push(next);
   }
   return null;
-}
-
-/** Whether the ESS signing-certificate-v2 attribute, when present, names `cert`. */
-function essMatches(attrs: pkijs.Attribute[], cert: CertInfo): boolean {
-  const ess = attrs.find((a) => a.type === OID.signingCertificateV2);
-  if (!ess) return true;
-  try {
-    const seq = ess.values[0] as asn1js.Sequence;
-    const first = (seq.valueBlock.value[0] as asn1js.Sequence).valueBlock.value[0] as asn1js.Sequence;
-    const parts = first.valueBlock.value;
-    let hashAlg = 'sha256';
-    let i = 0;
-    if (parts[0] instanceof asn1js.Sequence) {
-      hashAlg = HASHES[new pkijs.AlgorithmIdentifier({ schema: parts[0] }).algorithmId] ?? 'unknown';
-      i = 1;
-    }
-    const certHash = (parts[i] as asn1js.OctetString).valueBlock.valueHexView;
-    return Buffer.from(certHash).equals(createHash(hashAlg).update(cert.der).digest());
-  } catch {
-    return false;
-  }
-}
-
-export type SignatureCheck = {
-  intact: boolean;
-  signerCert: CertInfo | null;
-  certificates: CertInfo[];
-  signatureValue: Uint8Array | null;
-  unsignedAttrs: pkijs.Attribute[];
-};
-
-/** The CMS checks: message digest of `content`, the signature, ESS signing-certificate-v2. */
-export function checkCms(cmsDer: Uint8Array, content: Uint8Array[]): SignatureCheck {
-  const none: SignatureCheck = { intact: false, signerCert: null, certificates: [], signatureValue: null, unsignedAttrs: [] };
-  const parsed = asn1js.fromBER(u8(cmsDer));
-  if (parsed.offset < 0) return none;
-  const ci = new pkijs.ContentInfo({ schema: parsed.result });
-  if (ci.contentType !== OID.signedData) return none;
-  const sd = new pkijs.SignedData({ schema: ci.content });
-  const certificates = (sd.certificates ?? [])
-    .filter((c): c is pkijs.Certificate => c instanceof pkijs.Certificate)
-    .map((c) => certInfo(u8(c.toSchema().toBER(false))));
-  const si = sd.signerInfos[0];
-  if (!si) return none;
-  const sid = si.sid;
-  const signerCert =
-    certificates.find((c) =>
-      sid instanceof pkijs.IssuerAndSerialNumber
-        ? c.pk.issuer.isEqual(sid.issuer) && c.pk.serialNumber.isEqual(sid.serialNumber)
-        : false,
-    ) ?? null;
-  const signatureValue = u8(si.signature.valueBlock.valueHexView);
-  const unsignedAttrs = si.unsignedAttrs?.attributes ?? [];
-  const result = { ...none, signerCert, certificates, signatureValue, unsignedAttrs };
-  if (!signerCert) return result;
-  const hash = HASHES[si.digestAlgorithm.algorithmId];
-  if (!hash) return result;
-  const h = createHash(hash);
-  for (const c of content) h.update(c);
-  const digest = h.digest();
-  let signedData: Uint8Array;
-  if (si.signedAttrs) {
-    const md = si.signedAttrs.attributes.find((a) => a.type === OID.messageDigest);
-    const mdValue = md?.values[0] as asn1js.OctetString | undefined;
-    if (!mdValue || !Buffer.from(mdValue.valueBlock.valueHexView).equals(digest)) return result;
-    if (!essMatches(si.signedAttrs.attributes, signerCert)) return result;
-    signedData = signedAttributesForSigning(si.signedAttrs);
-  } else {
-    signedData = Buffer.concat(content);
-  }
-  const key = signerCert.node.publicKey;
-  const ok =
-    key.asymmetricKeyType === 'ec'
-      ? cryptoVerify(hash, signedData, { key, dsaEncoding: 'der' }, signatureValue)
-      : cryptoVerify(hash, signedData, key, signatureValue);
-  return { ...result, intact: ok };
 }
 
 export type TrustCerts = { roots: CertInfo[]; intermediates: CertInfo[] };
@@ -237,7 +145,7 @@ async function verifyOne(
   const revisionEnds = /%%EOF\s*$/.test(text.slice(Math.max(0, end - 16), end));
   const coversWholeFile = inBounds && gapIsContents && revisionEnds;
   const modifiedAfter = end < ctx.lastEnd;
-  let check: SignatureCheck = { intact: false, signerCert: null, certificates: [], signatureValue: null, unsignedAttrs: [] };
+  let check: CmsCheck | null = null;
   if (inBounds && gapIsContents) {
     try {
       const der = Buffer.from(gap.slice(1, -1).replace(/\s+/g, ''), 'hex');
@@ -246,26 +154,27 @@ async function verifyOne(
       // an unreadable CMS is a signature that does not verify
     }
   }
-  const cert = check.signerCert;
+  const cert = check?.signerCert ?? null;
   const claimed = str(f.dict, 'M');
   let signedAt = claimed ? parsePdfDate(claimed) : null;
   let timestamped = false;
   let timestampBad = false;
-  const tsAttr = check.unsignedAttrs.find((x) => x.type === OID.signatureTimeStamp);
-  if (tsAttr && check.signatureValue) {
-    const ts = verifyTimestampToken(u8(tsAttr.values[0]!.toBER(false)), check.signatureValue, ctx.store);
+  const tsAttr = check?.unsignedAttrs.find((x) => x.type === OID.signatureTimeStamp);
+  if (tsAttr && check?.signatureValue) {
+    const ts = verifyTimestampToken(tsAttr.value, check.signatureValue, ctx.store);
     if (ts) {
       timestamped = true;
       signedAt = ts.toISOString();
     } else timestampBad = true;
   }
   const t = signedAt ? Date.parse(signedAt) : Date.now();
-  const chain = cert ? checkChain(cert, check.certificates, ctx.store, t) : { path: null, allValid: false };
+  const chain = cert ? checkChain(cert, check?.certificates ?? [], ctx.store, t) : { path: null, allValid: false };
   const expired = cert ? !validAt(cert, t) : false;
   const revoked = cert ? (ctx.trust.revoked?.(serialHex(cert.pk), nameString(cert.pk.issuer)) ?? null) : null;
   // Bytes after this revision that no later signature covers: changed after signing (intact as signed).
   const unsignedAfter = modifiedAfter && !ctx.later.some((e) => e >= ctx.lastEnd);
-  const reason = !check.intact
+  const intact = check?.intact ?? false;
+  const reason = !intact
     ? cert
       ? REASONS.modified
       : REASONS.unreadable
@@ -282,13 +191,13 @@ async function verifyOne(
               : timestampBad
                 ? REASONS.badTimestamp
                 : undefined;
-  const desc = cert ? keyDescription(cert.node.publicKey) : { keyAlgorithm: '', keyBits: 0 };
+  const desc = cert ? keyDescription(cert.publicKey) : { keyAlgorithm: '', keyBits: 0 };
   return {
     signer: cert ? (nameValue(cert.pk.subject, 'CN') ?? nameValue(cert.pk.subject, 'O') ?? '') : '',
     organisation: cert ? organisationOf(cert.pk) : null,
     issuer: cert ? (nameValue(cert.pk.issuer, 'CN') ?? nameValue(cert.pk.issuer, 'O') ?? '') : '',
     signedAt,
-    intact: check.intact,
+    intact,
     coversWholeFile,
     modifiedAfter,
     trusted: !!chain.path && chain.allValid,
@@ -301,8 +210,8 @@ async function verifyOne(
           serialHex: serialHex(cert.pk),
           subject: nameString(cert.pk.subject),
           issuer: nameString(cert.pk.issuer),
-          notBefore: new Date(cert.node.validFrom).toISOString(),
-          notAfter: new Date(cert.node.validTo).toISOString(),
+          notBefore: new Date(cert.notBefore).toISOString(),
+          notAfter: new Date(cert.notAfter).toISOString(),
           ...desc,
         }
       : { serialHex: '', subject: '', issuer: '', notBefore: '', notAfter: '', keyAlgorithm: '', keyBits: 0 },

@@ -1,12 +1,13 @@
 // RFC 3161 time-stamps: asking a time-stamp authority for a token over the signature value (PAdES B-T,
 // ETSI EN 319 142-1 §5.3), answering such requests (the TSA simulator uses it), checking a token.
-import { createHash, randomBytes, X509Certificate } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { buildCms, HASHES, OID } from './cms.ts';
 import type { Signer } from './index.ts';
 import type { TrustCerts } from './pdf-verify.ts';
-import { checkChain, checkCms } from './pdf-verify.ts';
+import { checkChain } from './pdf-verify.ts';
+import { checkCms } from './cms.ts';
 import { signingFail } from './signing.errors.ts';
 
 const u8 = (b: ArrayBuffer | Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(b);
@@ -140,12 +141,9 @@ export function verifyTimestampToken(token: Uint8Array, signatureValue: Uint8Arr
   if (!hash) return null;
   const expected = createHash(hash).update(signatureValue).digest();
   if (!Buffer.from(info.messageImprint.hashedMessage.valueBlock.valueHexView).equals(expected)) return null;
-  const ci = pkijs.ContentInfo.fromBER(u8(token));
-  const sd = new pkijs.SignedData({ schema: ci.content });
-  const content = u8(sd.encapContentInfo.eContent!.getValue());
-  const check = checkCms(token, [content]);
+  const check = checkCms(token, null);
   if (!check.intact || !check.signerCert) return null;
-  const eku = new X509Certificate(check.signerCert.der).keyUsage ?? [];
+  const eku = check.signerCert.node.keyUsage ?? [];
   if (!eku.includes(TIME_STAMPING)) return null;
   const genTime = info.genTime;
   const { allValid } = checkChain(check.signerCert, check.certificates, store, genTime.getTime());
