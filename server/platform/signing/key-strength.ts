@@ -3,7 +3,18 @@ import type { KeyObject } from 'node:crypto';
 import { signingFail } from './signing.errors.ts';
 
 /** The key's algorithm ("RSA", "ECDSA") and size in bits. */
+const described = new WeakMap<KeyObject, { keyAlgorithm: string; keyBits: number }>();
+
 export function keyDescription(key: KeyObject): { keyAlgorithm: string; keyBits: number } {
+  let d = described.get(key);
+  if (!d) {
+    d = describe(key);
+    described.set(key, d);
+  }
+  return d;
+}
+
+function describe(key: KeyObject): { keyAlgorithm: string; keyBits: number } {
   const d = key.asymmetricKeyDetails ?? {};
   if (key.asymmetricKeyType === 'rsa') return { keyAlgorithm: 'RSA', keyBits: d.modulusLength ?? 0 };
   if (key.asymmetricKeyType === 'ec') {

@@ -38,21 +38,29 @@ export function parsePdfDate(text: string): string | null {
 type Found = { byteRange: number[]; dict: Map<string, PdfValue> };
 
 /** Every signature dictionary of the file (every revision), by its ByteRange, in file order. */
-function findSignatures(text: string): Found[] {
+function findSignatures(buf: Buffer): Found[] {
   const out: Found[] = [];
   const seen = new Set<string>();
-  const re = /\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
+  const re = /^\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/;
+  for (let at = buf.indexOf('/ByteRange'); at >= 0; at = buf.indexOf('/ByteRange', at + 10)) {
+    const m = re.exec(buf.toString('latin1', at, at + 80));
+    if (!m) continue;
     const byteRange = m.slice(1, 5).map(Number);
     const key = byteRange.join(' ');
     if (seen.has(key)) continue;
     seen.add(key);
-    // The dictionary around it: from the nearest "obj" before.
-    const objAt = text.lastIndexOf(' obj', m.index);
+    // The dictionary around it: from the nearest "obj" before, through the end of its /Contents.
+    const objAt = buf.lastIndexOf(' obj', at);
     let dict = new Map<string, PdfValue>();
-    if (objAt >= 0 && m.index - objAt < 4096) {
+    if (objAt >= 0 && at - objAt < 4096) {
+      // The /Contents hex (the ByteRange's gap) is left out: an empty string in its place.
+      const [, b = 0, c = 0] = byteRange;
+      const gapInside = b > objAt && c > b && c <= buf.length;
+      const text = gapInside
+        ? `${buf.toString('latin1', objAt + 4, b)}<>${buf.toString('latin1', c, Math.min(buf.length, c + 4096))}`
+        : buf.toString('latin1', objAt + 4, Math.min(buf.length, at + 4096));
       try {
-        const v = parseValue(text, objAt + 4).value;
+        const v = parseValue(text, 0).value;
         if (v.t === 'dict') dict = v.entries;
       } catch {
         // the ByteRange alone still lets the signature be checked
@@ -61,6 +69,30 @@ function findSignatures(text: string): Found[] {
     out.push({ byteRange, dict });
   }
   return out;
+}
+
+const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x0c || b === 0x00;
+
+/** The CMS in a /Contents hex string `<…>` (zero-padded): just its DER, decoded from its length. */
+function contentsDer(buf: Buffer, from: number, to: number): Buffer | null {
+  if (buf[from] !== 0x3c || buf[to - 1] !== 0x3e) return null;
+  const head = buf.toString('latin1', from + 1, Math.min(to - 1, from + 1 + 12)).replace(/\s+/g, '');
+  const h = Buffer.from(head, 'hex');
+  if (h[0] !== 0x30 || h.length < 2) return null;
+  let len = h[1]!;
+  let headLen = 2;
+  if (len & 0x80) {
+    const n = len & 0x7f;
+    if (n < 1 || n > 4 || h.length < 2 + n) return null;
+    len = 0;
+    for (let i = 0; i < n; i++) len = len * 256 + h[2 + i]!;
+    headLen += n;
+  }
+  const hexLen = (headLen + len) * 2;
+  if (from + 1 + hexLen > to - 1) return null;
+  const hex = buf.toString('latin1', from + 1, from + 1 + hexLen);
+  const der = Buffer.from(hex, 'hex');
+  return der.length * 2 === hexLen ? der : null;
 }
 
 function str(dict: Map<string, PdfValue>, key: string): string | undefined {
@@ -118,42 +150,35 @@ export function checkChain(
 
 export async function verifyPdf(pdf: Uint8Array, trust: TrustStore): Promise<{ signatures: VerifiedSignature[] }> {
   const buf = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-  const text = buf.toString('latin1');
-  if (!text.startsWith('%PDF-') && !text.slice(0, 1024).includes('%PDF-')) throw signingFail('PDF_UNREADABLE');
+  const at = buf.indexOf('%PDF-');
+  if (at < 0 || at > 1024) throw signingFail('PDF_UNREADABLE');
   const store = trustCerts(trust);
   const signatures: VerifiedSignature[] = [];
-  const found = findSignatures(text);
+  const found = findSignatures(buf);
   const ends: number[] = found.map((f) => f.byteRange[2]! + f.byteRange[3]!);
-  const lastEnd = text.replace(/\s+$/, '').length;
+  let lastEnd = buf.length;
+  while (lastEnd > 0 && isSpace(buf[lastEnd - 1]!)) lastEnd--;
   for (const [i, f] of found.entries()) {
-    signatures.push(await verifyOne(buf, text, f, { store, trust, lastEnd, later: ends.slice(i + 1) }));
+    signatures.push(await verifyOne(buf, f, { store, trust, lastEnd, later: ends.slice(i + 1) }));
   }
   return { signatures };
 }
 
 async function verifyOne(
   buf: Buffer,
-  text: string,
   f: Found,
   ctx: { store: TrustCerts; trust: TrustStore; lastEnd: number; later: number[] },
 ): Promise<VerifiedSignature> {
   const [a = 0, b = 0, c = 0, d = 0] = f.byteRange;
   const inBounds = a === 0 && b > 0 && c > b && c + d <= buf.length;
-  const gap = inBounds ? text.slice(b, c) : '';
-  const gapIsContents = /^<[0-9a-fA-F\s]*>$/.test(gap);
+  const der = inBounds ? contentsDer(buf, b, c) : null;
+  const gapIsContents = der !== null;
   const end = c + d;
-  const revisionEnds = /%%EOF\s*$/.test(text.slice(Math.max(0, end - 16), end));
+  const revisionEnds = /%%EOF\s*$/.test(buf.toString('latin1', Math.max(0, end - 16), end));
   const coversWholeFile = inBounds && gapIsContents && revisionEnds;
   const modifiedAfter = end < ctx.lastEnd;
   let check: CmsCheck | null = null;
-  if (inBounds && gapIsContents) {
-    try {
-      const der = Buffer.from(gap.slice(1, -1).replace(/\s+/g, ''), 'hex');
-      check = checkCms(der, [buf.subarray(0, b), buf.subarray(c, end)]);
-    } catch {
-      // an unreadable CMS is a signature that does not verify
-    }
-  }
+  if (der) check = checkCms(der, [buf.subarray(0, b), buf.subarray(c, end)]);
   const cert = check?.signerCert ?? null;
   const claimed = str(f.dict, 'M');
   let signedAt = claimed ? parsePdfDate(claimed) : null;
