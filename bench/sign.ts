@@ -17,7 +17,11 @@ const TARGET = 0.5;
 const RECT: [number, number, number, number] = [330, 90, 540, 170];
 
 async function result(i: number): Promise<Uint8Array> {
-  const pdf = new SlipPdf({ title: 'Quyết định', createdAt: new Date(Date.UTC(2026, 11, 7)), pageNumbers: 'multi' });
+  const pdf = new SlipPdf({
+    title: 'Quyết định',
+    createdAt: new Date(Date.UTC(2026, 11, 7)),
+    pageNumbers: 'multi',
+  });
   pdf.title('QUYẾT ĐỊNH', [[{ text: `Về việc cấp giấy phép xây dựng số ${1000 + i}/GPXD` }]]);
   pdf.paragraph([
     { text: 'Ủy ban nhân dân phường Hoàn Kiếm quyết định cấp giấy phép xây dựng cho ông/bà ' },
@@ -44,7 +48,8 @@ async function exportSealKey(): Promise<Uint8Array> {
 
 const signedAt = new Date();
 // Warm-up (JIT, caches) on a few documents, not counted.
-for (const d of docs.slice(0, 20)) await verifyPdf(await signPdf(d, seal, { signedAt, field: { rect: RECT } }), pki.trust);
+for (const d of docs.slice(0, 20))
+  await verifyPdf(await signPdf(d, seal, { signedAt, field: { rect: RECT } }), pki.trust);
 
 // Each document's operation and its ceiling are timed one after the other, so that the load of the
 // shared machine falls on both alike.
@@ -78,13 +83,22 @@ for (const [i, s] of signed.entries()) {
 }
 
 if (valid !== DOCUMENTS) throw new Error(`only ${valid} of ${DOCUMENTS} signatures verified valid`);
-if (rawValid !== DOCUMENTS || rawSigs.length !== DOCUMENTS) throw new Error('the ceiling’s own signatures did not verify');
+if (rawValid !== DOCUMENTS || rawSigs.length !== DOCUMENTS)
+  throw new Error('the ceiling’s own signatures did not verify');
 
-const per = (ms: number) => `${((ms / DOCUMENTS) * 1000).toFixed(0)} µs/doc (${((DOCUMENTS / ms) * 1000).toFixed(0)} docs/s)`;
+const per = (ms: number) =>
+  `${((ms / DOCUMENTS) * 1000).toFixed(0)} µs/doc (${((DOCUMENTS / ms) * 1000).toFixed(0)} docs/s)`;
 const avgSize = docs.reduce((a, d) => a + d.length, 0) / DOCUMENTS;
 const avgSigned = signed.reduce((a, d) => a + d.length, 0) / DOCUMENTS;
-console.log(`documents: ${DOCUMENTS} one-page results, ${(avgSize / 1024).toFixed(1)} KiB (signed ${(avgSigned / 1024).toFixed(1)} KiB)`);
-console.log(`machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+console.log(
+  `documents: ${DOCUMENTS} one-page results, ${(avgSize / 1024).toFixed(1)} KiB (signed ${(avgSigned / 1024).toFixed(1)} KiB)`,
+);
+console.log(
+  `machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, node ${process.version}, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
 const rows: [string, number, number][] = [
   ['sign', signMs, signCeilingMs],
   ['verify', verifyMs, verifyCeilingMs],
@@ -93,6 +107,8 @@ let ok = true;
 for (const [name, ms, ceiling] of rows) {
   const ratio = ceiling / ms;
   ok &&= ratio >= TARGET;
-  console.log(`${name}: ${per(ms)}; ceiling ${per(ceiling)}; ${ratio.toFixed(2)} × ceiling (target ≥ ${TARGET}) ${ratio >= TARGET ? 'met' : 'NOT met'}`);
+  console.log(
+    `${name}: ${per(ms)}; ceiling ${per(ceiling)}; ${ratio.toFixed(2)} × ceiling (target ≥ ${TARGET}) ${ratio >= TARGET ? 'met' : 'NOT met'}`,
+  );
 }
 process.exitCode = ok ? 0 : 1;

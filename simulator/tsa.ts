@@ -20,7 +20,11 @@ const MODES = ['none', 'down', 'slow', 'bad-reply'] as const;
 
 export type TsaSimulator = {
   url: string;
-  control: { faults(): TsaFaults; setFaults(f: Partial<TsaFaults>): TsaFaults; stats(): { answered: number; faulted: number } };
+  control: {
+    faults(): TsaFaults;
+    setFaults(f: Partial<TsaFaults>): TsaFaults;
+    stats(): { answered: number; faulted: number };
+  };
   close(): Promise<void>;
 };
 
@@ -71,7 +75,11 @@ export async function startTsa(options: {
       if (path === '/_sim/tsa/faults') {
         if (req.method === 'PUT' || req.method === 'POST') {
           try {
-            json(res, 200, control.setFaults(JSON.parse((await body(req)).toString('utf8') || '{}') as Partial<TsaFaults>));
+            json(
+              res,
+              200,
+              control.setFaults(JSON.parse((await body(req)).toString('utf8') || '{}') as Partial<TsaFaults>),
+            );
           } catch (e) {
             json(res, 400, { error: e instanceof Error ? e.message : 'bad request' });
           }
@@ -85,7 +93,8 @@ export async function startTsa(options: {
         stats.faulted = 0;
         return json(res, 200, { ok: true });
       }
-      if (path !== '/' || req.method !== 'POST') return json(res, 404, { error: 'POST / with application/timestamp-query' });
+      if (path !== '/' || req.method !== 'POST')
+        return json(res, 404, { error: 'POST / with application/timestamp-query' });
       if (req.headers['content-type'] !== 'application/timestamp-query') {
         return json(res, 415, { error: 'application/timestamp-query expected' });
       }
@@ -98,7 +107,9 @@ export async function startTsa(options: {
       if (faults.mode === 'slow') await new Promise((r) => setTimeout(r, faults.delayMs));
       if (faults.mode === 'bad-reply') {
         stats.faulted++;
-        res.writeHead(200, { 'content-type': 'application/timestamp-reply' }).end(Buffer.from('not a TimeStampResp'));
+        res
+          .writeHead(200, { 'content-type': 'application/timestamp-reply' })
+          .end(Buffer.from('not a TimeStampResp'));
         return;
       }
       serial++;
@@ -126,7 +137,11 @@ export async function startTsa(options: {
 
 if (import.meta.main) {
   const pki = await createTestPki();
-  const tsa = await startTsa({ signer: pki.tsa.signer, port: Number(process.env.TSA_PORT ?? '3910'), log: (l) => console.log(`[tsa] ${l}`) });
+  const tsa = await startTsa({
+    signer: pki.tsa.signer,
+    port: Number(process.env.TSA_PORT ?? '3910'),
+    log: (l) => console.log(`[tsa] ${l}`),
+  });
   mkdirSync('.tmp', { recursive: true });
   const pem = `-----BEGIN CERTIFICATE-----\n${Buffer.from(pki.roots[0]!).toString('base64').replace(/.{64}/g, '$&\n')}\n-----END CERTIFICATE-----\n`;
   writeFileSync('.tmp/tsa-test-root.pem', pem);

@@ -87,7 +87,10 @@ export async function buildCms(input: CmsSignInput): Promise<Uint8Array> {
   ];
   const signedAttrs = set(...attrs); // signed as a SET OF (tag 0x31)
   const signature = await input.signer.sign(signedAttrs);
-  const sigAlg = info.publicKey.asymmetricKeyType === 'ec' ? seq(oid(OID.ecdsaWithSha256)) : seq(oid(OID.sha256WithRsa), NULL);
+  const sigAlg =
+    info.publicKey.asymmetricKeyType === 'ec'
+      ? seq(oid(OID.ecdsaWithSha256))
+      : seq(oid(OID.sha256WithRsa), NULL);
   const unsigned: Uint8Array[] = [];
   if (input.timestamp) {
     const token = await input.timestamp(signature);
@@ -126,9 +129,19 @@ export type CmsCheck = {
   eContent: Uint8Array | null;
 };
 
-const NONE: CmsCheck = { intact: false, signerCert: null, certificates: [], signatureValue: null, unsignedAttrs: [], eContent: null };
+const NONE: CmsCheck = {
+  intact: false,
+  signerCert: null,
+  certificates: [],
+  signatureValue: null,
+  unsignedAttrs: [],
+  eContent: null,
+};
 
-function attributes(buf: Uint8Array, node: { contentStart: number; end: number; tag: number; start: number }) {
+function attributes(
+  buf: Uint8Array,
+  node: { contentStart: number; end: number; tag: number; start: number },
+) {
   return children(buf, node).map((a) => {
     const [type, values] = children(buf, a);
     const first = values ? children(buf, values)[0] : undefined;
@@ -190,7 +203,14 @@ function check(cms: Uint8Array, content: Uint8Array[] | null): CmsCheck {
   j++; // signatureAlgorithm
   const signatureValue = contentOf(cms, si[j++]!);
   const unsignedAttrs = si[j]?.tag === 0xa1 ? attributes(cms, si[j]!) : [];
-  const result: CmsCheck = { intact: false, signerCert, certificates, signatureValue, unsignedAttrs, eContent };
+  const result: CmsCheck = {
+    intact: false,
+    signerCert,
+    certificates,
+    signatureValue,
+    unsignedAttrs,
+    eContent,
+  };
   if (!signerCert || !hash) return result;
   const h = createHash(hash);
   for (const c of content ?? (eContent ? [eContent] : [])) h.update(c);

@@ -27,7 +27,7 @@ export function readNode(buf: Uint8Array, at: number, limit = buf.length): Node 
 
 export function children(buf: Uint8Array, node: Node): Node[] {
   const out: Node[] = [];
-  for (let p = node.contentStart; p < node.end; ) {
+  for (let p = node.contentStart; p < node.end;) {
     const c = readNode(buf, p, node.end);
     out.push(c);
     p = c.end;
@@ -93,7 +93,9 @@ export function oidString(buf: Uint8Array, n: Node): string {
 }
 
 export function equalBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(
+    Buffer.from(b.buffer, b.byteOffset, b.byteLength),
+  );
 }
 
 /** A certificate's TBS parts the CMS needs: issuer Name and serial INTEGER (whole elements). */

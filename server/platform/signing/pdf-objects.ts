@@ -153,7 +153,8 @@ export function decodeTextString(raw: string): string {
     }
     bytes = Buffer.from(out);
   }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return Buffer.from(bytes.subarray(2)).swap16().toString('utf16le');
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString('utf8');
   return bytes.toString('latin1');
 }
@@ -179,7 +180,12 @@ function streamData(s: string, dict: Map<string, PdfValue>, at: number, length: 
   if (s[p] === '\n') p++;
   const raw = Buffer.from(s.slice(p, p + length), 'latin1');
   const filter = dict.get('Filter');
-  const name = filter?.t === 'name' ? filter.v : filter?.t === 'array' && filter.items[0]?.t === 'name' ? filter.items[0].v : null;
+  const name =
+    filter?.t === 'name'
+      ? filter.v
+      : filter?.t === 'array' && filter.items[0]?.t === 'name'
+        ? filter.items[0].v
+        : null;
   if (!name) return raw;
   if (name !== 'FlateDecode') throw new PdfSyntaxError(`unsupported filter ${name}`);
   let data: Buffer = inflateSync(raw);
@@ -187,7 +193,8 @@ function streamData(s: string, dict: Map<string, PdfValue>, at: number, length: 
   if (parms?.t === 'dict') {
     const predictor = parms.entries.get('Predictor');
     const columns = parms.entries.get('Columns');
-    if (predictor?.t === 'num' && predictor.v >= 10) data = unpredictPng(data, columns?.t === 'num' ? columns.v : 1);
+    if (predictor?.t === 'num' && predictor.v >= 10)
+      data = unpredictPng(data, columns?.t === 'num' ? columns.v : 1);
   }
   return data;
 }
@@ -260,7 +267,9 @@ export function readPdf(bytes: Uint8Array): PdfDocument {
           const head = objectAt(text, se.offset);
           if (head.value.t !== 'dict') throw new PdfSyntaxError('object stream without dictionary');
           const len = doc.get(head.value.entries.get('Length'));
-          const data = streamData(text, head.value.entries, head.end, len?.t === 'num' ? len.v : 0).toString('latin1');
+          const data = streamData(text, head.value.entries, head.end, len?.t === 'num' ? len.v : 0).toString(
+            'latin1',
+          );
           const first = head.value.entries.get('First');
           const n = head.value.entries.get('N');
           const firstAt = first?.t === 'num' ? first.v : 0;
@@ -300,7 +309,8 @@ export function readPdf(bytes: Uint8Array): PdfDocument {
         for (let i = 0; i < count; i++) {
           const line = /^(\d{10})\s(\d{5})\s([nf])/.exec(text.slice(p, p + 20));
           if (!line) throw new PdfSyntaxError('bad xref entry');
-          if (line[3] === 'n' && !entries.has(start + i)) entries.set(start + i, { type: 1, offset: Number(line[1]) });
+          if (line[3] === 'n' && !entries.has(start + i))
+            entries.set(start + i, { type: 1, offset: Number(line[1]) });
           if (line[3] === 'f' && !entries.has(start + i)) entries.set(start + i, { type: 1, offset: -1 });
           p = skipSpace(text, p + 18);
         }
@@ -319,7 +329,9 @@ export function readPdf(bytes: Uint8Array): PdfDocument {
       const size = section.get('Size');
       const index = section.get('Index');
       const ranges =
-        index?.t === 'array' ? index.items.map((x) => (x.t === 'num' ? x.v : 0)) : [0, size?.t === 'num' ? size.v : 0];
+        index?.t === 'array'
+          ? index.items.map((x) => (x.t === 'num' ? x.v : 0))
+          : [0, size?.t === 'num' ? size.v : 0];
       const rowLen = widths.reduce((a, b) => a + b, 0);
       if (widths.length !== 3 || rowLen === 0) throw new PdfSyntaxError('bad /W');
       let row = 0;

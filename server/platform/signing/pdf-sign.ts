@@ -53,10 +53,16 @@ export async function signPdfWith(
   const field = options.field;
   const pageIndex = field?.page ?? pages.length - 1;
   if (!Number.isInteger(pageIndex) || pageIndex < 0 || pageIndex >= pages.length) {
-    throw signingFail('SIGNING_FIELD_INVALID', { params: { detail: `page ${pageIndex} (the PDF has ${pages.length})` } });
+    throw signingFail('SIGNING_FIELD_INVALID', {
+      params: { detail: `page ${pageIndex} (the PDF has ${pages.length})` },
+    });
   }
   const rect = field?.rect ?? [0, 0, 0, 0];
-  if (rect.length !== 4 || !rect.every(Number.isFinite) || (field && (rect[2] <= rect[0] || rect[3] <= rect[1]))) {
+  if (
+    rect.length !== 4 ||
+    !rect.every(Number.isFinite) ||
+    (field && (rect[2] <= rect[0] || rect[3] <= rect[1]))
+  ) {
     throw signingFail('SIGNING_FIELD_INVALID', { params: { detail: `rect [${rect.join(' ')}]` } });
   }
   const pageRef = pages[pageIndex]!;
@@ -151,7 +157,7 @@ export async function signPdfWith(
   const xrefAt = original.length + body.length;
   let xref = 'xref\n';
   const nums = [...offsets.keys()].sort((a, b) => a - b);
-  for (let i = 0; i < nums.length; ) {
+  for (let i = 0; i < nums.length;) {
     let j = i;
     while (j + 1 < nums.length && nums[j + 1] === nums[j]! + 1) j++;
     xref += `${nums[i]} ${j - i + 1}\n`;

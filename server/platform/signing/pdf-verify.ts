@@ -17,12 +17,14 @@ export const REASONS = {
     vi: 'Không xác định được nguồn tin cậy của chứng thư số',
     en: "The certificate's source of trust cannot be established",
   },
-  expired: { vi: 'Chứng thư số đã hết hạn tại thời điểm ký', en: 'The certificate had expired at the signing time' },
+  expired: {
+    vi: 'Chứng thư số đã hết hạn tại thời điểm ký',
+    en: 'The certificate had expired at the signing time',
+  },
   revoked: { vi: 'Chứng thư số đã bị thu hồi', en: 'The certificate has been revoked' },
   badTimestamp: { vi: 'Dấu thời gian không hợp lệ', en: 'The time-stamp is not valid' },
   unreadable: { vi: 'Không đọc được chữ ký số', en: 'The signature cannot be read' },
 } as const;
-
 
 /** A PDF date (D:YYYYMMDDHHmmSSOHH'mm') as ISO, or null. */
 export function parsePdfDate(text: string): string | null {
@@ -31,7 +33,8 @@ export function parsePdfDate(text: string): string | null {
   const [, y, mo = '01', d = '01', h = '00', mi = '00', s = '00', sign, oh = '00', om = '00'] = m;
   const base = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
   if (!Number.isFinite(base)) return null;
-  const offset = sign === '+' || sign === '-' ? (sign === '+' ? 1 : -1) * (Number(oh) * 60 + Number(om)) * 60_000 : 0;
+  const offset =
+    sign === '+' || sign === '-' ? (sign === '+' ? 1 : -1) * (Number(oh) * 60 + Number(om)) * 60_000 : 0;
   return new Date(base - offset).toISOString();
 }
 
@@ -71,7 +74,8 @@ function findSignatures(buf: Buffer): Found[] {
   return out;
 }
 
-const isSpace = (b: number) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x0c || b === 0x00;
+const isSpace = (b: number) =>
+  b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09 || b === 0x0c || b === 0x00;
 
 /** The CMS in a /Contents hex string `<…>` (zero-padded): just its DER, decoded from its length. */
 function contentsDer(buf: Buffer, from: number, to: number): Buffer | null {
@@ -148,7 +152,10 @@ export function checkChain(
   return { path, allValid: !!path && path.every((c) => validAt(c, t)) };
 }
 
-export async function verifyPdf(pdf: Uint8Array, trust: TrustStore): Promise<{ signatures: VerifiedSignature[] }> {
+export async function verifyPdf(
+  pdf: Uint8Array,
+  trust: TrustStore,
+): Promise<{ signatures: VerifiedSignature[] }> {
   const buf = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   const at = buf.indexOf('%PDF-');
   if (at < 0 || at > 1024) throw signingFail('PDF_UNREADABLE');
@@ -193,7 +200,9 @@ async function verifyOne(
     } else timestampBad = true;
   }
   const t = signedAt ? Date.parse(signedAt) : Date.now();
-  const chain = cert ? checkChain(cert, check?.certificates ?? [], ctx.store, t) : { path: null, allValid: false };
+  const chain = cert
+    ? checkChain(cert, check?.certificates ?? [], ctx.store, t)
+    : { path: null, allValid: false };
   const expired = cert ? !validAt(cert, t) : false;
   const revoked = cert ? (ctx.trust.revoked?.(serialHex(cert.pk), nameString(cert.pk.issuer)) ?? null) : null;
   // Bytes after this revision that no later signature covers: changed after signing (intact as signed).

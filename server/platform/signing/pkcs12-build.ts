@@ -16,7 +16,7 @@ export async function buildPkcs12(input: {
   iterations?: number;
 }): Promise<Uint8Array> {
   ensureEngine();
-  const password = new TextEncoder().encode(input.password).buffer as ArrayBuffer;
+  const password = new TextEncoder().encode(input.password).buffer;
   const iterationCount = input.iterations ?? 10_000;
   const encryption = {
     password,

@@ -14,7 +14,7 @@ type Opened = { privateKey: Uint8Array /* PKCS#8 DER */; certificates: Uint8Arra
 
 export async function openPkcs12(p12: Uint8Array, password: string): Promise<Opened> {
   ensureEngine();
-  const pw = new TextEncoder().encode(password).buffer as ArrayBuffer;
+  const pw = new TextEncoder().encode(password).buffer;
   const pfx = pkijs.PFX.fromBER(new Uint8Array(p12));
   await pfx.parseInternalValues({ password: pw, checkIntegrity: true });
   const safe = pfx.parsedValue?.authenticatedSafe;
@@ -24,8 +24,10 @@ export async function openPkcs12(p12: Uint8Array, password: string): Promise<Ope
   });
   let privateKey: Uint8Array | null = null;
   const certificates: Uint8Array[] = [];
-  for (const sc of safe.parsedValue?.safeContents ?? []) {
-    for (const bag of (sc.value as pkijs.SafeContents).safeBags) {
+  const contents =
+    (safe.parsedValue as { safeContents?: { value: pkijs.SafeContents }[] } | undefined)?.safeContents ?? [];
+  for (const sc of contents) {
+    for (const bag of sc.value.safeBags) {
       if (bag.bagValue instanceof pkijs.PKCS8ShroudedKeyBag) {
         const shrouded = bag.bagValue as unknown as {
           parseInternalValues(p: { password: ArrayBuffer }): Promise<void>;

@@ -67,22 +67,30 @@ before(async () => {
   if (r.status === 0) nssDir = db;
   else console.log(`no NSS database for pdfsig (${r.stderr || r.error}); trust is not asserted`);
   const pdf = await onePagePdf();
-  const person = await signPdf(pdf, pki.leader.signer, { signedAt: new Date(), reason: 'Phê duyệt', field: { rect: SIGNATURE_RECT } });
+  const person = await signPdf(pdf, pki.leader.signer, {
+    signedAt: new Date(),
+    reason: 'Phê duyệt',
+    field: { rect: SIGNATURE_RECT },
+  });
   signed = await signPdf(person, pki.seal.signer, { signedAt: new Date(), reason: 'Đóng dấu' });
 });
 after(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('pdfsig: both signatures of a person-then-seal result are valid, PAdES, the last over the whole file', { skip }, () => {
-  const out = pdfsig(signed);
-  assert.equal(out.match(/Signature is Valid\./g)?.length, 2, out);
-  assert.equal(out.match(/Signature Type: ETSI\.CAdES\.detached/g)?.length, 2, out);
-  assert.match(out, /Signer Certificate Common Name: Nguyễn Văn A/);
-  assert.match(out, /Total document signed/);
-  assert.doesNotMatch(out, /Syntax Error/);
-  if (nssDir) assert.equal(out.match(/Certificate is Trusted\./g)?.length, 2, out);
-});
+test(
+  'pdfsig: both signatures of a person-then-seal result are valid, PAdES, the last over the whole file',
+  { skip },
+  () => {
+    const out = pdfsig(signed);
+    assert.equal(out.match(/Signature is Valid\./g)?.length, 2, out);
+    assert.equal(out.match(/Signature Type: ETSI\.CAdES\.detached/g)?.length, 2, out);
+    assert.match(out, /Signer Certificate Common Name: Nguyễn Văn A/);
+    assert.match(out, /Total document signed/);
+    assert.doesNotMatch(out, /Syntax Error/);
+    if (nssDir) assert.equal(out.match(/Certificate is Trusted\./g)?.length, 2, out);
+  },
+);
 
 test('pdfsig: a changed byte is not valid; a foreign certificate is not trusted', { skip }, async () => {
   const tampered = Buffer.from(signed);

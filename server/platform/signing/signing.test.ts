@@ -86,7 +86,11 @@ test('any single-byte change inside the signed ranges is detected (property)', a
         assert.ok(isSigningError(e));
         return;
       }
-      assert.ok(signatures.every((s) => s.reason !== undefined && !(s.intact && s.coversWholeFile && !s.modifiedAfter && s.trusted)));
+      assert.ok(
+        signatures.every(
+          (s) => s.reason !== undefined && !(s.intact && s.coversWholeFile && !s.modifiedAfter && s.trusted),
+        ),
+      );
     }),
     { numRuns: 60, seed },
   );
@@ -114,9 +118,17 @@ test('a certificate outside the trust store → not trusted, "không xác địn
 });
 
 test('an expired certificate: refused for signing; a signature made with it is reported expired', async () => {
-  await rejects(signPdf(pdf, pki.expired.signer, { signedAt: SIGNED_AT }), 'SIGNING_CERTIFICATE_NOT_VALID_NOW');
+  await rejects(
+    signPdf(pdf, pki.expired.signer, { signedAt: SIGNED_AT }),
+    'SIGNING_CERTIFICATE_NOT_VALID_NOW',
+  );
   // What a careless tool would produce:
-  const careless = await signPdfWith(pdf, pki.expired.signer, { signedAt: SIGNED_AT }, { checkValidity: false });
+  const careless = await signPdfWith(
+    pdf,
+    pki.expired.signer,
+    { signedAt: SIGNED_AT },
+    { checkValidity: false },
+  );
   const [s] = (await verifyPdf(careless, pki.trust)).signatures;
   assert.equal(s!.intact, true);
   assert.equal(s!.expired, true);
@@ -134,7 +146,10 @@ test('a revoked certificate is reported revoked (and unknown without a revocatio
 });
 
 test('two signatures (person, then the organisation seal) are both valid', async () => {
-  const sealed = await signPdf(signed, pki.seal.signer, { signedAt: new Date(SIGNED_AT.getTime() + 60_000), reason: 'Đóng dấu' });
+  const sealed = await signPdf(signed, pki.seal.signer, {
+    signedAt: new Date(SIGNED_AT.getTime() + 60_000),
+    reason: 'Đóng dấu',
+  });
   assert.deepEqual(sealed.subarray(0, signed.length), signed);
   const { signatures } = await verifyPdf(sealed, pki.trust);
   assert.equal(signatures.length, 2);
@@ -149,7 +164,10 @@ test('two signatures (person, then the organisation seal) are both valid', async
   }
   // A field name already taken is refused.
   await rejects(
-    signPdf(sealed, pki.seal.signer, { signedAt: SIGNED_AT, field: { rect: SIGNATURE_RECT, name: 'Signature1' } }),
+    signPdf(sealed, pki.seal.signer, {
+      signedAt: SIGNED_AT,
+      field: { rect: SIGNATURE_RECT, name: 'Signature1' },
+    }),
     'SIGNING_FIELD_INVALID',
   );
 });
@@ -176,9 +194,18 @@ test('weak keys, wrong passwords, bad fields and garbage are refused with catalo
   await rejects(pkcs12Signer(p12, 'x'), 'SIGNING_KEY_TOO_WEAK');
   await rejects(pkcs12Signer(pki.leader.p12, 'wrong'), 'SIGNING_PKCS12_UNREADABLE');
   await rejects(pkcs12Signer(new Uint8Array([1, 2, 3]), 'x'), 'SIGNING_PKCS12_UNREADABLE');
-  await rejects(signPdf(pdf, pki.leader.signer, { signedAt: SIGNED_AT, field: { page: 3, rect: SIGNATURE_RECT } }), 'SIGNING_FIELD_INVALID');
-  await rejects(signPdf(pdf, pki.leader.signer, { signedAt: SIGNED_AT, field: { rect: [10, 10, 5, 5] } }), 'SIGNING_FIELD_INVALID');
-  await rejects(signPdf(new TextEncoder().encode('hello'), pki.leader.signer, { signedAt: SIGNED_AT }), 'PDF_UNREADABLE');
+  await rejects(
+    signPdf(pdf, pki.leader.signer, { signedAt: SIGNED_AT, field: { page: 3, rect: SIGNATURE_RECT } }),
+    'SIGNING_FIELD_INVALID',
+  );
+  await rejects(
+    signPdf(pdf, pki.leader.signer, { signedAt: SIGNED_AT, field: { rect: [10, 10, 5, 5] } }),
+    'SIGNING_FIELD_INVALID',
+  );
+  await rejects(
+    signPdf(new TextEncoder().encode('hello'), pki.leader.signer, { signedAt: SIGNED_AT }),
+    'PDF_UNREADABLE',
+  );
   await rejects(verifyPdf(new TextEncoder().encode('not a pdf at all'), pki.trust), 'PDF_UNREADABLE');
   // A PDF without signatures, and a signed one cut short: answers, never a throw.
   assert.deepEqual((await verifyPdf(pdf, pki.trust)).signatures, []);
@@ -189,10 +216,15 @@ test('weak keys, wrong passwords, bad fields and garbage are refused with catalo
 
 test('readCertificates reads PEM bundles and DER', () => {
   const pem = [...pki.roots, ...pki.intermediates]
-    .map((d) => `-----BEGIN CERTIFICATE-----\n${Buffer.from(d).toString('base64')}\n-----END CERTIFICATE-----\n`)
+    .map(
+      (d) => `-----BEGIN CERTIFICATE-----\n${Buffer.from(d).toString('base64')}\n-----END CERTIFICATE-----\n`,
+    )
     .join('');
   const read = readCertificates(new TextEncoder().encode(pem));
-  assert.deepEqual(read.map((c) => Buffer.from(c).toString('hex')), [...pki.roots, ...pki.intermediates].map((c) => Buffer.from(c).toString('hex')));
+  assert.deepEqual(
+    read.map((c) => Buffer.from(c).toString('hex')),
+    [...pki.roots, ...pki.intermediates].map((c) => Buffer.from(c).toString('hex')),
+  );
   assert.equal(readCertificates(pki.roots[0]!).length, 1);
   assert.deepEqual(readCertificates(new TextEncoder().encode('garbage')), []);
 });

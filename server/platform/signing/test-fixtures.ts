@@ -11,9 +11,15 @@ let font: Buffer | undefined;
 /** The signature block's place on an A4 page (points, origin bottom-left). */
 export const SIGNATURE_RECT: [number, number, number, number] = [320, 120, 540, 200];
 
-export async function onePagePdf(title = 'QUYẾT ĐỊNH', body = 'Về việc cấp giấy phép xây dựng'): Promise<Uint8Array> {
+export async function onePagePdf(
+  title = 'QUYẾT ĐỊNH',
+  body = 'Về việc cấp giấy phép xây dựng',
+): Promise<Uint8Array> {
   font ??= readFileSync(
-    join(dirname(require.resolve('@expo-google-fonts/be-vietnam-pro/package.json')), '400Regular/BeVietnamPro_400Regular.ttf'),
+    join(
+      dirname(require.resolve('@expo-google-fonts/be-vietnam-pro/package.json')),
+      '400Regular/BeVietnamPro_400Regular.ttf',
+    ),
   );
   const doc = new PDFDocument({
     size: 'A4',

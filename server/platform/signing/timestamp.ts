@@ -50,7 +50,8 @@ export async function requestTimestamp(url: string, digest: Uint8Array): Promise
   } catch {
     throw fail('unreadable reply');
   }
-  if (resp.status.status !== 0 && resp.status.status !== 1) throw fail(`refused (status ${resp.status.status})`);
+  const status = Number(resp.status.status); // 0 granted, 1 granted with modifications
+  if (status !== 0 && status !== 1) throw fail(`refused (status ${status})`);
   if (!resp.timeStampToken) throw fail('no token in the reply');
   const token = u8(resp.timeStampToken.toSchema().toBER(false));
   const info = tstInfoOf(token);
@@ -58,7 +59,8 @@ export async function requestTimestamp(url: string, digest: Uint8Array): Promise
   if (!Buffer.from(info.messageImprint.hashedMessage.valueBlock.valueHexView).equals(Buffer.from(digest))) {
     throw fail('the token stamps another digest');
   }
-  if (!info.nonce || !Buffer.from(info.nonce.valueBlock.valueHexView).equals(nonce)) throw fail('the nonce differs');
+  if (!info.nonce || !Buffer.from(info.nonce.valueBlock.valueHexView).equals(nonce))
+    throw fail('the nonce differs');
   return token;
 }
 
@@ -89,7 +91,10 @@ export async function createTimestampReply(
   const rejection = (text: string) =>
     u8(
       new pkijs.TimeStampResp({
-        status: new pkijs.PKIStatusInfo({ status: 2, statusStrings: [new asn1js.Utf8String({ value: text })] }),
+        status: new pkijs.PKIStatusInfo({
+          status: 2,
+          statusStrings: [new asn1js.Utf8String({ value: text })],
+        }),
       })
         .toSchema()
         .toBER(false),
@@ -134,7 +139,11 @@ export async function createTimestampReply(
  * Checks a signature-time-stamp token over `signatureValue`: its CMS, its imprint, a TSA certificate
  * for time-stamping with a chain to the store valid at the stamped time. The time, or null.
  */
-export function verifyTimestampToken(token: Uint8Array, signatureValue: Uint8Array, store: TrustCerts): Date | null {
+export function verifyTimestampToken(
+  token: Uint8Array,
+  signatureValue: Uint8Array,
+  store: TrustCerts,
+): Date | null {
   const info = tstInfoOf(token);
   if (!info) return null;
   const hash = HASHES[info.messageImprint.hashAlgorithm.algorithmId];
