@@ -484,6 +484,63 @@ export interface MovedInCounts {
   resolved: number;
 }
 
+export interface NotificationAttempts {
+  at: Timestamp;
+  attempt_id: Generated<Int8>;
+  channel: string;
+  error: string | null;
+  message_id: Int8;
+  ok: boolean;
+  temporary: Generated<boolean>;
+}
+
+export interface NotificationChannelSettings {
+  email: boolean;
+  province_code: string;
+  sms: boolean;
+  sms_brandname: string | null;
+  updated_at: Timestamp;
+  updated_by: Int8 | null;
+  zalo: boolean;
+}
+
+export interface NotificationMessages {
+  attempts: Generated<number>;
+  channel: string;
+  content: ColumnType<JsonValue, string, string>;
+  delivered_at: Timestamp | null;
+  dossier_code: string | null;
+  event: string;
+  failed_at: Timestamp | null;
+  feedback_code: string | null;
+  message_id: Generated<Int8>;
+  outbox_id: Int8;
+  /**
+   * The provider's id of the message (eSMS SMSID, ZNS msg_id, SMTP queue id); delivery callbacks name it.
+   */
+  provider_id: string | null;
+  province_code: string;
+  queued_at: Timestamp;
+  reason: string | null;
+  recipient: string;
+  recipient_masked: string;
+  sent_at: Timestamp | null;
+  state: string;
+  /**
+   * Our id of the message at the provider: eSMS RequestId, ZNS tracking_id, the e-mail Message-ID.
+   */
+  tracking_id: string;
+}
+
+export interface NotificationTemplates {
+  channel: string;
+  event: string;
+  province_code: string;
+  template: ColumnType<JsonValue, string, string>;
+  updated_at: Timestamp;
+  updated_by: Int8 | null;
+}
+
 export interface OfficeHours {
   agency_id: Int8;
   hours: ColumnType<JsonValue, string, string>;
@@ -1058,6 +1115,10 @@ export interface DB {
   kpi_targets: KpiTargets;
   moved_in_agencies: MovedInAgencies;
   moved_in_counts: MovedInCounts;
+  notification_attempts: NotificationAttempts;
+  notification_channel_settings: NotificationChannelSettings;
+  notification_messages: NotificationMessages;
+  notification_templates: NotificationTemplates;
   office_hours: OfficeHours;
   oidc_sign_ins: OidcSignIns;
   outbox: Outbox;

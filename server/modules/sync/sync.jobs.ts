@@ -24,6 +24,7 @@ import { startPaymentJobs } from '../payments/index.ts';
 import { startFileSweeper } from '../files/index.ts';
 import { startSignInBudgetPruner } from '../auth/index.ts';
 import { startReportFolder } from '../reports/index.ts';
+import { startNotificationJobs } from '../notifications/index.ts';
 
 export type SyncJobs = {
   worker: OutboxWorker;
@@ -106,6 +107,8 @@ export async function startSyncJobs(deps: Deps, log: JobLog): Promise<SyncJobs> 
   worker.start();
   // Payment reconciliation; in demo mode the simulator above also plays the payment platform.
   const payments = await startPaymentJobs(deps, log, simulator);
+  // Notifications to applicants: a worker of their own (modules/notifications).
+  const notifications = await startNotificationJobs(deps, log);
 
   // What refused or interrupted uploads left in the file store; the report counts' deltas folded.
   const periodic: Periodic[] = [
@@ -155,6 +158,7 @@ export async function startSyncJobs(deps: Deps, log: JobLog): Promise<SyncJobs> 
       await Promise.all(periodic.map((p) => p.stop()));
       await worker.stop();
       await payments.stop();
+      await notifications.stop();
       await simulator?.close();
     },
   };

@@ -48,6 +48,9 @@ export async function validateApplicant(
   if (!PHONE.test(a.phone.replace(/[\s.]/g, ''))) {
     out.push({ path: `${base}/phone`, message: 'Số điện thoại không hợp lệ (ví dụ 0912345678).' });
   }
+  if (a.notifyBy?.includes('email') && !a.email) {
+    out.push({ path: `${base}/email`, message: 'Nhập địa chỉ thư điện tử để nhận thông báo qua thư.' });
+  }
   if (a.address) {
     if (!(await unitExists(db, a.address.unitCode)))
       out.push({

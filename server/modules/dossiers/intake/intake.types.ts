@@ -6,6 +6,8 @@ export type ApplicantInput = {
   phone: string;
   email?: string | undefined;
   address?: { unitCode: string; line: string } | undefined;
+  /** Channels the applicant is told by (notifications); absent: e-mail when given, plus SMS. */
+  notifyBy?: ('email' | 'sms' | 'zalo')[] | undefined;
 };
 
 export type ComponentInput = {

@@ -32,6 +32,7 @@ export type OnlineSubmissionInput = {
     phone: string;
     email?: string | undefined;
     address?: { unitCode: string; line: string } | undefined;
+    notifyBy?: ('email' | 'sms' | 'zalo')[] | undefined;
   };
   formData: unknown;
   /** How the applicant asks to receive the result. */
@@ -59,7 +60,12 @@ function applicantOf(
   problems: ErrorDetail[],
 ): ApplicantInput {
   if (submitter.kind === 'system') return submitter.applicant;
-  const contact = { phone: given.phone, email: given.email, address: given.address };
+  const contact = {
+    phone: given.phone,
+    email: given.email,
+    address: given.address,
+    ...(given.notifyBy ? { notifyBy: given.notifyBy } : {}),
+  };
   if (given.kind === 'person')
     return {
       kind: 'person',
