@@ -120,7 +120,7 @@ export function TemplateEditor({
     if (!busy) save.mutate();
   };
 
-  const sms = channel === 'sms' ? smsMeasure(draft.text, placeholders) : null;
+  const sms = channel === 'sms' ? smsMeasure(draft.text) : null;
   const errors = failure.fields;
   return (
     <section className="dossier-section template-editor" aria-labelledby="template-editor-heading">

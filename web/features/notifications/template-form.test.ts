@@ -1,51 +1,30 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import {
-  SMS_MAX_PARTS,
-  SMS_PART_LENGTH,
-  TEMPLATE_PLACEHOLDERS,
-  ZNS_PARAM_MAX_LENGTH,
-} from '../../../common/contracts/notifications.ts';
-import {
-  bodyOf,
-  draftOf,
-  fieldOf,
-  SMS_MAX,
-  SMS_PART,
-  smsMeasure,
-  unaccented,
-  ZNS_PARAM_KINDS,
-} from './template-form.ts';
+import { TEMPLATE_PLACEHOLDERS, ZNS_PARAM_MAX_LENGTH } from '../../../common/contracts/notifications.ts';
+import { bodyOf, draftOf, fieldOf, SMS_MAX, smsMeasure, ZNS_PARAM_KINDS } from './template-form.ts';
 
-const placeholders = Object.entries(TEMPLATE_PLACEHOLDERS).map(([name, p]) => ({ name, ...p }));
-
-test('#18 the limits repeated here are the contract’s', () => {
-  assert.equal(SMS_PART, SMS_PART_LENGTH);
-  assert.equal(SMS_MAX, SMS_PART_LENGTH * SMS_MAX_PARTS);
+test('#18 the ZNS kinds offered are the contract’s', () => {
   assert.deepEqual([...ZNS_PARAM_KINDS].sort(), Object.keys(ZNS_PARAM_MAX_LENGTH).sort());
 });
 
-test('#18 an SMS is counted with the placeholders replaced by their samples, unaccented', () => {
-  const m = smsMeasure('Ho so {maHoSo} da duoc tiep nhan', placeholders);
-  assert.equal(m.length, 'Ho so H01.22-261207-0001 da duoc tiep nhan'.length);
+test('#18 an SMS is counted as the server counts it: placeholders filled with the samples, unaccented', () => {
+  const sample = TEMPLATE_PLACEHOLDERS.maHoSo.sample;
+  const m = smsMeasure('Ho so {maHoSo} da duoc tiep nhan');
+  assert.equal(m.length, `Ho so ${sample} da duoc tiep nhan`.length);
   assert.equal(m.parts, 1);
   assert.equal(m.tooLong, false);
   assert.equal(m.accented, false);
-  // A name the server does not know is counted as typed (the server refuses it).
-  assert.equal(smsMeasure('{khongCo}', placeholders).length, '{khongCo}'.length);
+  // A sample with diacritics counts unaccented (as sent): "Nguyen Van An".
+  assert.equal(smsMeasure('{tenNguoiNop}').length, 'Nguyen Van An'.length);
 });
 
 test('#18 an SMS with diacritics is said early; a long one counts its parts and its excess', () => {
-  assert.equal(smsMeasure('Hồ sơ {maHoSo} đã được tiếp nhận', placeholders).accented, true);
-  assert.equal(smsMeasure('Đ', placeholders).accented, true);
-  assert.deepEqual(smsMeasure('x'.repeat(161), placeholders), {
-    length: 161,
-    parts: 2,
-    tooLong: false,
-    accented: false,
-  });
-  assert.equal(smsMeasure('x'.repeat(321), placeholders).tooLong, true);
-  assert.equal(unaccented('Đã tiếp nhận hồ sơ'), 'Da tiep nhan ho so');
+  assert.equal(smsMeasure('Hồ sơ {maHoSo} đã được tiếp nhận').accented, true);
+  assert.equal(smsMeasure('Đ').accented, true);
+  assert.deepEqual(smsMeasure('x'.repeat(160)), { length: 160, parts: 1, tooLong: false, accented: false });
+  assert.equal(smsMeasure('x'.repeat(161)).parts, 2);
+  assert.equal(smsMeasure('x'.repeat(SMS_MAX)).tooLong, false);
+  assert.equal(smsMeasure('x'.repeat(SMS_MAX + 1)).tooLong, true);
 });
 
 test('#18 the body sent holds only the channel’s part, the ZNS parameters trimmed of their keys', () => {

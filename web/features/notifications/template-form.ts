@@ -1,12 +1,19 @@
 // A template's editor without React (template-editor.tsx shows what this decides): the draft from the
 // template read, the body sent, the SMS counter, and where each of the server's messages belongs.
 // The server decides what is accepted (docs/domain/notifications.md, "Templates"); the counter and the
-// diacritics warning only say early what it will say.
+// diacritics warning, computed by the server's own rules, only say early what it will say.
 import type {
   NotificationChannel,
   TemplateBody,
   ZnsParamKind,
 } from '../../../common/contracts/notifications.ts';
+import {
+  fill,
+  SAMPLE_VALUES,
+  SMS_MAX_LENGTH,
+  smsParts,
+  unaccent,
+} from '../../../common/notifications/templates.ts';
 
 export type ParamDraft = { key: number; name: string; kind: ZnsParamKind; value: string };
 export type TemplateDraft = {
@@ -18,9 +25,8 @@ export type TemplateDraft = {
 };
 export type Placeholder = { name: string; label: string; sample: string };
 
-/** SMS_PART_LENGTH × SMS_MAX_PARTS of the contract, repeated so the page's chunk carries no TypeBox. */
-export const SMS_PART = 160;
-export const SMS_MAX = 320;
+/** The longest SMS a template may render to with the sample values (the server's own rule). */
+export const SMS_MAX = SMS_MAX_LENGTH;
 /** The ZNS parameter kinds (ZNS_PARAM_MAX_LENGTH's keys), in the order offered. */
 export const ZNS_PARAM_KINDS: readonly ZnsParamKind[] = [
   'name',
@@ -60,34 +66,19 @@ export function bodyOf(channel: NotificationChannel, d: TemplateDraft): Template
   };
 }
 
-/** The text without its diacritics (đ → d), as an SMS must be written. */
-export function unaccented(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .normalize('NFC');
-}
-
 /**
- * The SMS as it will be counted: each known `{placeholder}` replaced by its sample value unaccented
- * (the server counts with the longest sample values), its length, the parts it takes, whether it is
- * too long and whether the text typed still has diacritics.
+ * The SMS as the server counts it (common/notifications/templates.ts): the placeholders filled with the
+ * sample values, unaccented; its length, the parts it takes, whether it is too long, and whether the
+ * text typed still has diacritics (the server refuses it).
  */
-export function smsMeasure(
-  text: string,
-  placeholders: readonly Placeholder[],
-): { length: number; parts: number; tooLong: boolean; accented: boolean } {
-  const samples = new Map(placeholders.map((p) => [p.name, unaccented(p.sample)]));
-  const rendered = text.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) => samples.get(name) ?? whole);
-  const length = [...rendered].length;
-  return {
-    length,
-    parts: Math.max(1, Math.ceil(length / SMS_PART)),
-    tooLong: length > SMS_MAX,
-    accented: unaccented(text) !== text,
-  };
+export function smsMeasure(text: string): {
+  length: number;
+  parts: number;
+  tooLong: boolean;
+  accented: boolean;
+} {
+  const length = [...unaccent(fill(text, SAMPLE_VALUES))].length;
+  return { length, parts: smsParts(length), tooLong: length > SMS_MAX, accented: unaccent(text) !== text };
 }
 
 /** The editor's field a detail names: `body/sms/text` → `text`, `body/zalo/params/1/value` → `param-1-value`. */
