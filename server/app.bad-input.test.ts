@@ -36,6 +36,8 @@ function samplePathValue(route: string, name: string): string {
   if (name === 'username') return 'desk.hang-trong';
   if (name === 'idNumber') return '001190012345';
   if (name === 'fileId') return '00000000-0000-4000-8000-000000000000';
+  if (name === 'event') return 'received';
+  if (name === 'channel') return 'sms';
   return '1';
 }
 

@@ -23,6 +23,9 @@ import { createHash } from 'node:crypto';
 export const ESMS_PATH = '/MainService.svc/json/SendMultipleMessage_V4_post_json/';
 export const ZNS_PATH = '/message/template';
 
+/** A JSON field as text: a string or number as given, anything else empty. */
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
 export type Channel = 'sms' | 'zalo';
 export type MessagingFaults = {
   /** Epoch ms until which the channel's API drops connections (an outage). */
@@ -193,7 +196,7 @@ export async function startMessaging(options: MessagingOptions = {}): Promise<Me
   };
 
   function sms(body: Record<string, unknown>): Record<string, unknown> {
-    const s = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
+    const s = (k: string) => (typeof body[k] === 'string' ? body[k] : '');
     if (s('ApiKey') !== esms.apiKey || s('SecretKey') !== esms.secretKey)
       return { CodeResult: '101', ErrorMessage: 'Authorize Failed' };
     if (!esms.brandnames.includes(s('Brandname')))
@@ -248,7 +251,7 @@ export async function startMessaging(options: MessagingOptions = {}): Promise<Me
     if (token !== zns.accessToken) return { error: -124, message: 'Access token is invalid' };
     const phone = typeof body.phone === 'string' ? body.phone : '';
     if (!/^84\d{9,10}$/.test(phone)) return { error: -108, message: 'Phone number is invalid' };
-    const templateId = String(body.template_id ?? '');
+    const templateId = str(body.template_id);
     if (!templateIds.has(templateId)) return { error: -1131, message: 'Template is not approved' };
     if (inactive.has(phone))
       return {
@@ -262,7 +265,7 @@ export async function startMessaging(options: MessagingOptions = {}): Promise<Me
     }
     const data = (body.template_data ?? {}) as Record<string, string>;
     const msgId = `zns-${++seq}`;
-    const trackingId = String(body.tracking_id ?? '');
+    const trackingId = str(body.tracking_id);
     sent.push({
       channel: 'zalo',
       providerId: msgId,
@@ -309,7 +312,7 @@ export async function startMessaging(options: MessagingOptions = {}): Promise<Me
           res.writeHead(status, { 'content-type': 'application/json' });
           res.end(JSON.stringify(body));
         };
-        let body: Record<string, unknown> = {};
+        let body: Record<string, unknown>;
         try {
           body = chunks.length
             ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>)
@@ -337,14 +340,14 @@ export async function startMessaging(options: MessagingOptions = {}): Promise<Me
         }
         if (url.pathname === '/_sim/faults' && req.method === 'POST') {
           const target = (body.channel ?? 'all') as Channel | 'all';
-          return json(200, control.setFaults(target, body as FaultsInput));
+          return json(200, control.setFaults(target, body));
         }
         if (url.pathname === '/_sim/callbacks/flush' && req.method === 'POST')
           return json(200, { sent: await control.flushCallbacks() });
         if (url.pathname === '/_sim/messages' && req.method === 'GET') return json(200, { items: sent });
         if (url.pathname === '/_sim/stats' && req.method === 'GET') return json(200, stats);
         if (url.pathname === '/_sim/phones' && req.method === 'POST') {
-          control.setPhones(body as { inactive?: string[]; failing?: string[] });
+          control.setPhones(body);
           return json(200, { ok: true });
         }
         if (url.pathname === '/_sim/reset' && req.method === 'POST') {

@@ -200,7 +200,15 @@ export async function startSmtpSink(
     }
     json(404, { error: 'not found' });
   });
-  await new Promise<void>((resolve) => web.listen(options.httpPort ?? 0, '127.0.0.1', () => resolve()));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      web.once('error', reject);
+      web.listen(options.httpPort ?? 0, '127.0.0.1', () => resolve());
+    });
+  } catch (err) {
+    await new Promise<void>((r) => smtp.close(() => r()));
+    throw err;
+  }
   const httpUrl = `http://127.0.0.1:${(web.address() as AddressInfo).port}`;
   log(`SMTP on 127.0.0.1:${smtpPort}, inbox on ${httpUrl}`);
 

@@ -14,7 +14,6 @@ import {
   type RenderedMessage,
   type TemplateBody,
   type TemplatePlaceholder,
-  type ZnsParamKind,
 } from '../contracts/notifications.ts';
 import { DEFAULT_TEMPLATES } from './default-templates.ts';
 
@@ -60,7 +59,7 @@ export function defaultTemplate(event: NotificationEvent, channel: NotificationC
 /** The sample values, each as long as a real one may be for the length checks. */
 export const SAMPLE_VALUES: PlaceholderValues = Object.fromEntries(
   Object.entries(TEMPLATE_PLACEHOLDERS).map(([k, v]) => [k, v.sample]),
-) as PlaceholderValues;
+);
 
 function unknownPlaceholders(text: string, path: string): TemplateProblem[] {
   const out: TemplateProblem[] = [];
@@ -123,7 +122,7 @@ export function validateTemplate(
       if (names.has(p.name)) out.push({ path: `${path}/name`, message: `Tham số ${p.name} bị lặp.` });
       names.add(p.name);
       out.push(...unknownPlaceholders(p.value, `${path}/value`));
-      const max = ZNS_PARAM_MAX_LENGTH[p.kind as ZnsParamKind];
+      const max = ZNS_PARAM_MAX_LENGTH[p.kind];
       const rendered = fill(p.value, SAMPLE_VALUES);
       total += rendered.length;
       if (rendered.length > max)
@@ -171,10 +170,7 @@ export function render(
   }
   if (channel === 'zalo' && body.zalo) {
     const params = Object.fromEntries(
-      body.zalo.params.map((p) => [
-        p.name,
-        cut(fill(p.value, values), ZNS_PARAM_MAX_LENGTH[p.kind as ZnsParamKind]),
-      ]),
+      body.zalo.params.map((p) => [p.name, cut(fill(p.value, values), ZNS_PARAM_MAX_LENGTH[p.kind])]),
     );
     return {
       ...base,

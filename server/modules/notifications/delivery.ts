@@ -23,6 +23,9 @@ import { loadFeedbackContexts } from './feedback-context.ts';
 export const APPLICANT_TOPIC = 'applicant.notification';
 export const FEEDBACK_TOPIC = 'feedback.notification';
 
+/** A JSON field as text: a string or number as given, anything else empty. */
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
 /** Who is told and with what: the event's recipients and placeholder values, from the dossier (or PAKN). */
 export type EventContext = {
   provinceCode: string;
@@ -222,20 +225,20 @@ type Resolved = { message: OutboxMessage; event: NotificationEvent | null; ctx: 
 async function resolve(deps: Deps, messages: OutboxMessage[]): Promise<Resolved[]> {
   const dossierCodes = messages
     .filter((m) => m.topic === APPLICANT_TOPIC)
-    .map((m) => String(m.payload.dossierCode ?? ''));
+    .map((m) => str(m.payload.dossierCode));
   const dossiers = await loadDossierContexts(deps, [...new Set(dossierCodes)]);
   const feedbackCodes = messages
     .filter((m) => m.topic === FEEDBACK_TOPIC)
-    .map((m) => String(m.payload.feedbackCode ?? ''));
+    .map((m) => str(m.payload.feedbackCode));
   const feedback = await loadFeedbackContexts(deps, [...new Set(feedbackCodes)]);
   return messages.map((message) => {
     if (message.topic === FEEDBACK_TOPIC) {
-      const event = eventOfFeedback(String(message.payload.event ?? ''));
-      const ctx = feedback.get(String(message.payload.feedbackCode ?? '')) ?? null;
+      const event = eventOfFeedback(str(message.payload.event));
+      const ctx = feedback.get(str(message.payload.feedbackCode)) ?? null;
       return { message, event, ctx };
     }
-    const event = eventOfAction(String(message.payload.action ?? ''), String(message.payload.status ?? ''));
-    const d = dossiers.get(String(message.payload.dossierCode ?? ''));
+    const event = eventOfAction(str(message.payload.action), str(message.payload.status));
+    const d = dossiers.get(str(message.payload.dossierCode));
     if (!d || event === null) return { message, event, ctx: null };
     const { row, ...rest } = d;
     return { message, event, ctx: { ...rest, values: dossierValues(deps, row, event) } };

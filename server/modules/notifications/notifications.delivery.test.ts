@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
-import { loginAs, ORIGIN } from '../../test/http.ts';
+import { loginAs } from '../../test/http.ts';
 import { signInCitizen, startTestIdp } from '../../test/citizen.ts';
 import { testConfig } from '../../test/template.ts';
 import { birthAtCounter } from '../../test/fixtures.ts';

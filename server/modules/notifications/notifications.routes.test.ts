@@ -257,3 +257,42 @@ test('callbacks: refused without the shared secret or with a bad signature; an u
   assert.equal(ok.statusCode, 200, ok.body);
   assert.equal(ok.json<{ outcome: string }>().outcome, 'unknown');
 });
+
+test("the applicant's choice of channels: stored on the dossier; e-mail chosen without an address is named", async () => {
+  const { birthAtCounter } = await import('../../test/fixtures.ts');
+  const { peoplesCommittee } = await import('../../test/seeded.ts');
+  const payload = birthAtCounter(await peoplesCommittee(rt.deps.db, '00070'));
+  const { email: _email, ...noEmail } = payload.applicant;
+  const bad = await call('desk.hang-trong', 'POST', '/api/v1/dossiers', {
+    ...payload,
+    applicant: { ...noEmail, notifyBy: ['email', 'sms'] },
+  });
+  assert.equal(bad.statusCode, 400, bad.body);
+  assert.ok(
+    errorOf(bad).details!.some((d) => d.path === 'body/applicant/email'),
+    bad.body,
+  );
+  const unknown = await call('desk.hang-trong', 'POST', '/api/v1/dossiers', {
+    ...payload,
+    applicant: { ...payload.applicant, notifyBy: ['fax'] },
+  });
+  assert.equal(unknown.statusCode, 400);
+  assert.ok(
+    errorOf(unknown).details!.some((d) => d.path.startsWith('body/applicant/notifyBy')),
+    unknown.body,
+  );
+  const ok = await call('desk.hang-trong', 'POST', '/api/v1/dossiers', {
+    ...payload,
+    applicant: { ...payload.applicant, notifyBy: ['zalo'] },
+  });
+  assert.equal(ok.statusCode, 201, ok.body);
+  const row = await rt.deps.db
+    .selectFrom('dossiers')
+    .select('applicant')
+    .where('code', '=', ok.json<{ code: string }>().code)
+    .executeTakeFirstOrThrow();
+  const applicant = (typeof row.applicant === 'string' ? JSON.parse(row.applicant) : row.applicant) as {
+    notifyBy?: string[];
+  };
+  assert.deepEqual(applicant.notifyBy, ['zalo']);
+});

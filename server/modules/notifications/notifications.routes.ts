@@ -36,6 +36,22 @@ import { smsCallback, zaloCallback } from './callbacks.ts';
 const errors = errorResponses(400, 401, 403, 404);
 const tags = ['notifications'];
 const CallbackAnswer = Type.Object({ ok: Type.Boolean(), outcome: Type.String() });
+const Field = Type.Optional(Type.String({ maxLength: 100 }));
+/** The eSMS delivery report's parameters (and our secret); any other parameter is refused. */
+const SmsCallbackQuery = Type.Object(
+  {
+    secret: Field,
+    SMSID: Field,
+    SendStatus: Field,
+    SendSuccess: Field,
+    SendFailed: Field,
+    TypeId: Field,
+    telcoid: Field,
+    phonenumber: Field,
+    RequestId: Field,
+  },
+  { additionalProperties: false },
+);
 
 export function registerNotificationRoutes(root: FastifyInstance, deps: Deps): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
@@ -172,12 +188,12 @@ export function registerNotificationRoutes(root: FastifyInstance, deps: Deps): v
         summary:
           'Báo cáo gửi tin SMS của nhà cung cấp (GET, khóa bí mật trong đường dẫn); không cần đăng nhập',
         security: [],
-        querystring: Type.Record(Type.String(), Type.String({ maxLength: 200 })),
+        querystring: SmsCallbackQuery,
         response: { 200: CallbackAnswer, ...errors },
       },
     },
     async (request) => {
-      const outcome = await smsCallback(deps, request.query as Record<string, string>, request.log);
+      const outcome = await smsCallback(deps, request.query, request.log);
       return { ok: true, outcome };
     },
   );

@@ -5,8 +5,8 @@ import type { Deps } from '../../deps.ts';
 import type { Actor, Caller } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { provinceOfPath } from '../../../common/org/paths.ts';
+import type { DELIVERY_STATES } from '../../../common/contracts/notifications.ts';
 import {
-  DELIVERY_STATES,
   NOTIFICATION_CHANNELS,
   NOTIFICATION_EVENTS,
   NotificationEventLabels,

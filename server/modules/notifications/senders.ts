@@ -23,6 +23,9 @@ export type Senders = Partial<Record<NotificationChannel, Sender>> & { close: ()
 export const ESMS_SEND_PATH = '/MainService.svc/json/SendMultipleMessage_V4_post_json/';
 export const ZNS_SEND_PATH = '/message/template';
 
+/** A JSON field as text: a string or number as given, anything else empty. */
+const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+
 const temporary = (error: string): SendResult => ({ ok: false, temporary: true, error });
 const permanent = (error: string): SendResult => ({ ok: false, temporary: false, error });
 
@@ -108,11 +111,11 @@ export function smsSender(config: NotifyConfig & { smsUrl: string }, callbackUrl
     );
     if ('error' in r) return temporary(`SMS: ${r.error}`);
     if (r.status >= 500 || r.json === null) return temporary(`SMS: HTTP ${r.status}`);
-    const code = String(r.json.CodeResult ?? '');
-    if (code === '100') return { ok: true, providerId: String(r.json.SMSID ?? '') || null, delivered: false };
+    const code = str(r.json.CodeResult);
+    if (code === '100') return { ok: true, providerId: str(r.json.SMSID) || null, delivered: false };
     // The same RequestId again: the provider has it already (an answer lost on the way back).
     if (code === '124') return { ok: true, providerId: null, delivered: false };
-    const text = `eSMS ${code}: ${String(r.json.ErrorMessage ?? '')}`;
+    const text = `eSMS ${code}: ${str(r.json.ErrorMessage)}`;
     return code === '99' ? temporary(text) : permanent(text);
   };
 }
@@ -138,7 +141,7 @@ export function zaloSender(config: NotifyConfig & { zaloUrl: string }): Sender {
       const data = (r.json.data ?? {}) as Record<string, unknown>;
       return { ok: true, providerId: typeof data.msg_id === 'string' ? data.msg_id : null, delivered: false };
     }
-    const text = `ZNS ${error}: ${String(r.json.message ?? '')}`;
+    const text = `ZNS ${error}: ${str(r.json.message)}`;
     return error === -1 ? temporary(text) : permanent(text);
   };
 }
