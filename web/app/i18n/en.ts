@@ -1399,6 +1399,7 @@ export const en: Messages = {
     caption: 'Notifications sent to the applicant',
     columns: { event: 'Event', state: 'Channel, state', to: 'Sent to', at: 'Time' },
     attempts: (n: number) => `(${n} attempts)`,
+    retrying: 'to be tried again after an error',
     events: {
       received: 'Dossier received',
       'supplement-requested': 'Supplement requested',

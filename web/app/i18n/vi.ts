@@ -1313,6 +1313,7 @@ export const vi = {
     caption: 'Thông báo đã gửi cho người nộp',
     columns: { event: 'Sự kiện', state: 'Kênh, trạng thái', to: 'Gửi đến', at: 'Thời gian' },
     attempts: (n: number) => `(${n} lần gửi)`,
+    retrying: 'sẽ gửi lại sau lỗi',
     events: {
       received: 'Hồ sơ đã được tiếp nhận',
       'supplement-requested': 'Yêu cầu bổ sung hồ sơ',

@@ -61,7 +61,7 @@ export function DossierNotifications({ code, audience }: { code: string; audienc
                     {state.text}
                     {state.reason !== null ? (
                       <>
-                        {': '}
+                        {state.retrying ? ` · ${n.retrying}: ` : ': '}
                         {/* The provider's own words, as they came. */}
                         <span lang="vi">{state.reason}</span>
                       </>

@@ -13,22 +13,28 @@ test('#18 a delivered SMS reads "Đã gửi SMS · đã nhận", a delivered e-m
   assert.deepEqual(stateText(vi, { channel: 'sms', state: 'delivered' }), {
     text: 'Đã gửi SMS · đã nhận',
     reason: null,
+    retrying: false,
   });
   assert.equal(stateText(vi, { channel: 'email', state: 'delivered' }).text, 'Đã gửi e-mail · đã nhận');
   assert.equal(stateText(vi, { channel: 'zalo', state: 'queued' }).text, 'Zalo · đang chờ gửi');
   assert.equal(stateText(en, { channel: 'sms', state: 'delivered' }).text, 'SMS sent · delivered');
 });
 
-test('#18 a failed message carries the provider’s reason; other states never do', () => {
+test('#18 a failed message carries the provider’s reason; one queued again after an error says so', () => {
   assert.deepEqual(
     stateText(vi, { channel: 'sms', state: 'failed', reason: ' 99: Số thuê bao không tồn tại ' }),
-    {
-      text: 'SMS · gửi không được',
-      reason: '99: Số thuê bao không tồn tại',
-    },
+    { text: 'SMS · gửi không được', reason: '99: Số thuê bao không tồn tại', retrying: false },
   );
   assert.equal(stateText(vi, { channel: 'sms', state: 'failed', reason: '  ' }).reason, null);
+  assert.deepEqual(stateText(vi, { channel: 'email', state: 'queued', reason: '421 outage' }), {
+    text: 'E-mail · đang chờ gửi',
+    reason: '421 outage',
+    retrying: true,
+  });
+  assert.equal(stateText(vi, { channel: 'zalo', state: 'queued' }).retrying, false);
+  // Sent or delivered: an earlier error no longer matters.
   assert.equal(stateText(vi, { channel: 'sms', state: 'sent', reason: 'old' }).reason, null);
+  assert.equal(stateText(vi, { channel: 'sms', state: 'delivered', reason: 'old' }).reason, null);
 });
 
 test('#18 the time shown is the latest change', () => {

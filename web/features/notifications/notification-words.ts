@@ -19,14 +19,18 @@ export function channelText(t: Messages, channel: NotificationChannel): string {
   return t.notifications.channels[channel];
 }
 
-/** The state in words; `reason` is the provider's own (shown as sent, in its language) when it failed. */
+/**
+ * The state in words, and the provider's own reason (shown as sent, in its language): why it failed, or
+ * why a message still queued is being tried again (a temporary failure leaves it queued with its error).
+ */
 export function stateText(
   t: Messages,
   item: Pick<NotificationItem, 'channel' | 'state' | 'reason'>,
-): { text: string; reason: string | null } {
+): { text: string; reason: string | null; retrying: boolean } {
   const text = t.notifications.states[item.state][item.channel];
-  const reason = item.state === 'failed' && item.reason?.trim() ? item.reason.trim() : null;
-  return { text, reason };
+  const given = item.reason?.trim() ? item.reason.trim() : null;
+  const reason = item.state === 'failed' || item.state === 'queued' ? given : null;
+  return { text, reason, retrying: item.state === 'queued' && reason !== null };
 }
 
 /** When the message last changed: delivered, else sent, else queued. */
