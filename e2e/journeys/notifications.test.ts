@@ -3,7 +3,8 @@
 // and he chooses SMS and e-mail. desk.hang-trong receives the dossier; the notifications worker sends
 // the "received" message to the simulators started in the server's process (demo mode), which report
 // delivery by callback; his dossier's page then reads "Đã gửi SMS · đã nhận" (and the e-mail's), without
-// his full number or address on screen; the desk sees the same list. A province administrator edits an
+// his full number or address on screen; the desk sees the same list, and asks the choice at its own
+// intake (SMS and Zalo: Hà Nội sends no Zalo, so the SMS alone). A province administrator edits an
 // SMS template with diacritics and is refused beside the field, then saves it unaccented and goes back to
 // the default. The operators' channel health is on the sync page. axe-core on every page shown, no
 // horizontal scroll on the phone, screenshots in e2e/artifacts/notifications/.
@@ -20,7 +21,7 @@ import {
   MyDossierPage,
   smallPdf,
 } from '../pages/citizen-pages.ts';
-import { DossierPage, dossierPath } from '../pages/desk-pages.ts';
+import { DossierPage, dossierPath, INTAKE_PATH, IntakePage } from '../pages/desk-pages.ts';
 import { NotificationAdminPage, NotificationsSection, NotifyChoice } from '../pages/notification-pages.ts';
 import { SignInPage } from '../pages/sign-in-page.ts';
 import {
@@ -199,6 +200,53 @@ test('desk.hang-trong receives the dossier: the applicant sees "Đã gửi SMS �
   const staffText = await staffSection.section.innerText();
   assert.ok(!staffText.includes(MINH_PHONE), 'masked for staff too');
   await check(desk.page, 'desk-notifications');
+  assertNoProblems(desk.problems);
+  await desk.context.close();
+});
+
+test('at the desk, the applicant’s choice is asked too: SMS and Zalo, e-mail disabled without an address', async () => {
+  const desk = await staff('desk.hang-trong', INTAKE_PATH);
+  const { page } = desk;
+  const intake = new IntakePage(page);
+  await intake.procedure.fill('1.001193');
+  await intake.options.first().waitFor();
+  await intake.procedure.press('Enter');
+  await intake.agency.waitFor();
+  await intake.applicant('fullName').fill('Đỗ Thị Thu');
+  await intake.applicant('idNumber').fill('001190077788');
+  await intake.applicant('phone').fill('0903456789');
+  const choice = new NotifyChoice(page, 'intake-notify-by');
+  assert.equal(await choice.box('email').isDisabled(), true);
+  assert.equal(await choice.box('sms').isChecked(), true);
+  await choice.box('zalo').check();
+  await intake.fillBirthDeclaration();
+  await intake.component(1).selectOption('original');
+  await intake.component(3).selectOption('original');
+  await eventually(async () => assert.notEqual(await intake.handOn.inputValue(), ''));
+  await intake.handOn.selectOption('');
+  await assertAccessible(page, 'the intake page with the choice of channels');
+  const sent: Request[] = [];
+  page.on('request', (r) => {
+    if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/v1/dossiers') sent.push(r);
+  });
+  await intake.save.click();
+  await page.waitForURL((url) => /^\/ho-so\/H26\.104-\d{6}-\d{4}$/.test(url.pathname), { timeout: 15_000 });
+  const body = sent[0]?.postDataJSON() as { applicant: { notifyBy?: string[] } };
+  assert.deepEqual(body.applicant.notifyBy, ['sms', 'zalo']);
+  // Hà Nội sends no Zalo (its channels: e-mail and SMS): the SMS alone is on the dossier.
+  const section = new NotificationsSection(page);
+  await section.section.waitFor();
+  await eventually(
+    async () => {
+      await page.reload();
+      await section.section.waitFor();
+      assert.match(await section.row('sms').innerText(), /Đã gửi SMS/);
+    },
+    DELIVERY_WAIT_MS,
+    'the SMS of the desk’s intake',
+  );
+  assert.equal(await section.row('zalo').count(), 0);
+  await check(page, 'desk-intake-notifications');
   assertNoProblems(desk.problems);
   await desk.context.close();
 });
