@@ -371,3 +371,22 @@ test('an SMTP outage and an SMS outage of a minute lose nothing: retried on the 
     after.body,
   );
 });
+
+test('Zalo refuses an inactive user (-114): failed with the provider reason, not retried', async () => {
+  sim.control.reset();
+  sim.control.setPhones({ inactive: ['84912345678'] });
+  const code = await intake(['zalo']);
+  await drain();
+  const items = await notificationsOf(code, await as('desk.hang-trong'));
+  assert.deepEqual(
+    items.map((i) => [i.event, i.channel, i.state, i.attempts]),
+    [['received', 'zalo', 'failed', 1]],
+  );
+  assert.match(items[0]!.reason ?? '', /^ZNS -114: User is inactive/);
+  const pending = await sql<{ n: number }>`SELECT count(*)::int AS n FROM outbox
+    WHERE topic = 'applicant.notification' AND ordering_key = ${code} AND status <> 'delivered'`.execute(
+    rt.deps.db,
+  );
+  assert.equal(pending.rows[0]!.n, 0, 'a permanent failure is not retried');
+  sim.control.setPhones({ inactive: [] });
+});
