@@ -71,6 +71,10 @@ const AdminPage = lazyPage(() => import('./pages/admin-page.tsx'), 'AdminPage');
 const StaffPage = lazyPage(() => import('../features/staff/staff-page.tsx'), 'StaffPage');
 const InboundPage = lazyPage(() => import('../features/sync/inbound-page.tsx'), 'InboundPage');
 const SyncStatusPage = lazyPage(() => import('../features/sync/sync-status-page.tsx'), 'SyncStatusPage');
+const NotificationAdminPage = lazyPage(
+  () => import('../features/notifications/notification-admin-page.tsx'),
+  'NotificationAdminPage',
+);
 const ReorganisationsPage = lazyPage(
   () => import('../features/reorganisations/reorganisations-page.tsx'),
   'ReorganisationsPage',
@@ -145,6 +149,7 @@ const ROUTES: readonly AppRoute[] = [
   page(PATHS.staff, true, () => <StaffPage />),
   page(PATHS.syncInbound, true, () => <InboundPage />),
   page(PATHS.syncStatus, true, () => <SyncStatusPage />),
+  page(PATHS.notificationAdmin, true, () => <NotificationAdminPage />),
   page(PATHS.reorganisations, true, () => <ReorganisationsPage />),
   page(PATHS.agencyRegistry, true, () => <AgencyRegistryPage />),
   page(PATHS.dossierImports, true, () => <ImportsPage />),

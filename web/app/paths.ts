@@ -44,6 +44,8 @@ export const PATHS = {
   /** Dossiers fetched from the national portal that did not enter intake (held, rejected). */
   syncInbound: '/quan-tri/ho-so-cong-dvcqg',
   syncStatus: '/quan-tri/dong-bo-dvcqg',
+  /** Notifications to applicants (#18): the province's channels and message templates. */
+  notificationAdmin: '/quan-tri/thong-bao',
   /** Reorganisations (#16.3): a merge planned, previewed and applied; hand-overs acknowledged. */
   reorganisations: '/quan-tri/sap-xep-don-vi',
   /** The agency registry: agencies, their codes and receiving points; the import of a province's codes. */

@@ -37,6 +37,15 @@ export function AdminPage() {
           { to: PATHS.syncInbound, label: a.inbound, hint: a.inboundHint },
         ]
       : []),
+    ...(user.roles.some((r) => r.role === 'province-admin')
+      ? [
+          {
+            to: PATHS.notificationAdmin,
+            label: t.notifications.admin.link,
+            hint: t.notifications.admin.linkHint,
+          },
+        ]
+      : []),
   ];
   return (
     <Page title={a.title} heading={a.title} intro={a.intro}>

@@ -9,6 +9,7 @@ import { SchemaForm, type FieldErrors, type FormSchema } from '../dossiers/schem
 import { FORM_PREFIX, ID, type ApplicantField, type ApplyValues } from './apply-steps.ts';
 import type { CitizenView } from './citizen-http.ts';
 import { FieldError, LabelAndHint } from '../../app/ui/field-parts.tsx';
+import { NotifyChoice } from '../notifications/notify-choice.tsx';
 
 function TextField({
   id,
@@ -135,6 +136,13 @@ export function DeclarationStep({
           })}
           {text('email', { type: 'email', extra: { autoComplete: 'email', maxLength: 200 } })}
         </div>
+        <NotifyChoice
+          idPrefix={ID.notifyBy}
+          chosen={form.watch('notifyBy')}
+          email={form.watch('email')}
+          onChange={(next) => form.setValue('notifyBy', next)}
+          error={fields['applicant/notifyBy']}
+        />
         <AddressFields
           idPrefix="apply-applicant"
           unitCode={form.watch('addressUnit')}

@@ -11,6 +11,8 @@ import { fileSizeText } from './citizen-format.ts';
 import type { CitizenView } from './citizen-http.ts';
 import type { ApplicantDocumentItem } from './documents-api.ts';
 import { Fact } from './fact.tsx';
+import { effectiveNotifyBy } from '../notifications/notify-choice.ts';
+import { notifyByText } from '../notifications/notification-words.ts';
 import { FormReview } from './form-review.tsx';
 import type { Uploads } from './file-upload.tsx';
 
@@ -92,6 +94,9 @@ export function ReviewStep({
           </Fact>
           <Fact label={a.applicant.phone}>{applicant.phone}</Fact>
           {applicant.email.trim() ? <Fact label={a.applicant.email}>{applicant.email.trim()}</Fact> : null}
+          <Fact label={t.notifications.choice.review}>
+            {notifyByText(t, effectiveNotifyBy(applicant.notifyBy, applicant.email))}
+          </Fact>
           {applicant.returnChannel ? (
             <Fact label={a.returnChannel}>{t.dossiers.page.returnChannels[applicant.returnChannel]}</Fact>
           ) : null}

@@ -31,6 +31,7 @@ const person: ApplyValues = {
   addressUnit: '',
   addressLine: '',
   returnChannel: '',
+  notifyBy: ['email', 'sms'],
 };
 const organisation: ApplyValues = {
   ...person,
@@ -147,7 +148,7 @@ describe('submissionBody', () => {
     assert.deepEqual(body, {
       procedureCode: '1.000001',
       agencyCode: 'A1',
-      applicant: { kind: 'person', phone: '0912345678', email: 'a@b.vn' },
+      applicant: { kind: 'person', phone: '0912345678', email: 'a@b.vn', notifyBy: ['email', 'sms'] },
       formData: { x: 1 },
       components: [{ code: 'TP1', fileIds: ['f1'] }],
     });
@@ -172,6 +173,7 @@ describe('submissionBody', () => {
       fullName: 'Công ty An Bình',
       idNumber: '0101234567',
       phone: '0912345678',
+      notifyBy: ['sms'],
     });
     const same = submissionBody(
       procedure,
@@ -179,6 +181,27 @@ describe('submissionBody', () => {
       { formData: {}, slots, uploads: noFiles, reused: {} },
     );
     assert.equal('receivingAgencyCode' in same, false);
+  });
+});
+
+describe('the channels the applicant is told by (#18)', () => {
+  const sent = { formData: {}, slots, uploads: noFiles, reused: {} };
+  it('#18 sends the channels chosen, e-mail only with an address, in the order offered', () => {
+    const chosen: ApplyValues = { ...person, notifyBy: ['zalo', 'sms', 'email'] };
+    assert.deepEqual(submissionBody(procedure, chosen, sent).applicant.notifyBy, ['sms', 'zalo']);
+    const withEmail = { ...chosen, email: 'lan@example.vn' };
+    assert.deepEqual(submissionBody(procedure, withEmail, sent).applicant.notifyBy, ['email', 'sms', 'zalo']);
+    assert.deepEqual(submissionBody(procedure, { ...person, notifyBy: [] }, sent).applicant.notifyBy, []);
+  });
+  it('#18 a refusal of the choice goes to its tick boxes on the declaration step', () => {
+    const placed = placeDetail(
+      vi,
+      { path: 'body/applicant/notifyBy/1', message: 'Sai', code: 'x' },
+      { sent: null, slots, reuseShown: false },
+    );
+    assert.equal(placed.step, 'declaration');
+    assert.equal(placed.key, 'applicant/notifyBy');
+    assert.equal(placed.problem.fieldId, `${ID.notifyBy}-sms`);
   });
 });
 
@@ -190,6 +213,7 @@ describe('the address (#14)', () => {
       kind: 'person',
       phone: '0912345678',
       address: { unitCode: '00070', line: 'Số 12 phố Hàng Trống' },
+      notifyBy: ['sms'],
     });
     assert.equal('address' in submissionBody(procedure, person, sent).applicant, false);
     assert.deepEqual(applicantProblems(vi, full), []);

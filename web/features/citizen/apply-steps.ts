@@ -11,6 +11,8 @@ import type { ApplicantDocumentItem } from './documents-api.ts';
 import type { OnlineSubmissionBody } from './citizen-api.ts';
 import { EMAIL, PHONE, TAX_CODE, type UploadSlot } from './apply-rules.ts';
 import { reuseOptionId } from '../documents/reuse-ids.ts';
+import type { NotificationChannel } from '../../../common/contracts/notifications.ts';
+import { DEFAULT_NOTIFY_BY, effectiveNotifyBy } from '../notifications/notify-choice.ts';
 
 export const STEPS = ['where', 'declaration', 'attachments', 'review'] as const;
 export type Step = (typeof STEPS)[number];
@@ -31,6 +33,8 @@ export type ApplyValues = {
   addressLine: string;
   /** How the applicant wants the result ('' not chosen); the desk's return starts from it. */
   returnChannel: '' | 'counter' | 'postal' | 'online';
+  /** The channels the applicant is told by (e-mail counts only with an address: notify-choice.ts). */
+  notifyBy: NotificationChannel[];
 };
 export type ApplicantField = 'name' | 'taxCode' | 'phone' | 'email' | 'addressUnit' | 'addressLine';
 
@@ -43,6 +47,7 @@ export const ID = {
   kind: 'apply-kind',
   applicant: (f: ApplicantField) => `apply-applicant-${f}`,
   returnChannel: 'apply-return-channel',
+  notifyBy: 'apply-notify-by',
   slot: (code: string) => `apply-file-${code}`,
   reuse: (code: string) => `apply-reuse-${code}`,
 };
@@ -151,6 +156,7 @@ export function submissionBody(
   },
 ): OnlineSubmissionBody {
   const email = v.email.trim();
+  const notifyBy = effectiveNotifyBy(v.notifyBy, email);
   const address =
     v.addressUnit && v.addressLine.trim()
       ? { address: { unitCode: v.addressUnit, line: v.addressLine.trim() } }
@@ -162,7 +168,7 @@ export function submissionBody(
     ...(v.otherDesk && v.deskCode && v.deskCode !== v.agencyCode ? { receivingAgencyCode: v.deskCode } : {}),
     applicant:
       v.kind === 'person'
-        ? { kind: 'person', phone: bare(v.phone), ...(email ? { email } : {}), ...address }
+        ? { kind: 'person', phone: bare(v.phone), ...(email ? { email } : {}), ...address, notifyBy }
         : {
             kind: 'organisation',
             fullName: v.name.trim(),
@@ -170,6 +176,7 @@ export function submissionBody(
             phone: bare(v.phone),
             ...(email ? { email } : {}),
             ...address,
+            notifyBy,
           },
     formData: sent.formData,
     ...(v.returnChannel ? { returnChannel: v.returnChannel } : {}),
@@ -207,6 +214,12 @@ export function placeDetail(
       ? APPLICANT_FIELDS.get(parts[1] === 'address' ? `address/${parts[2] ?? 'unitCode'}` : parts[1])
       : undefined;
   if (field) return applicantProblem(t, field, message);
+  if (parts[0] === 'applicant' && parts[1] === 'notifyBy')
+    return {
+      step: 'declaration',
+      key: 'applicant/notifyBy',
+      problem: { message, fieldId: `${ID.notifyBy}-sms`, label: t.notifications.choice.legend },
+    };
   if (parts[0] === 'components' && parts[1]) {
     const code = /^TP\d+$/.test(parts[1]) ? parts[1] : context.sent?.components[Number(parts[1])]?.code;
     const slot = context.slots.find((s) => s.code === code);
@@ -264,5 +277,6 @@ export function applyDefaults(
     addressUnit: '',
     addressLine: '',
     returnChannel: '',
+    notifyBy: [...DEFAULT_NOTIFY_BY],
   };
 }

@@ -16,6 +16,7 @@ import { ActionButtons, ActionNotice, ReadFailed, useActionPanel } from '../doss
 import { DossierFrame } from '../dossiers/dossier-frame.tsx';
 import { DossierPapers } from '../dossiers/dossier-papers.tsx';
 import { DossierRating } from '../dossiers/dossier-rating.tsx';
+import { DossierNotifications } from '../notifications/dossier-notifications.tsx';
 import { citizenQueries, type CitizenDossierView } from './citizen-api.ts';
 import { CitizenGate } from './citizen-gate.tsx';
 import { citizenStatusLabel, DOSSIER_CODE } from './citizen-format.ts';
@@ -89,6 +90,8 @@ function Dossier({ code }: { code: string }) {
       <MyDossierFees code={view.code} agencyName={view.receivingAgency.name} onPaid={reload} />
 
       <Slips view={view} />
+
+      <DossierNotifications code={view.code} audience="applicant" />
 
       {/* Read again whenever the dossier is (after an action or a payment). */}
       <DossierPapers code={view.code} reloadKey={read.dataUpdatedAt} />

@@ -31,6 +31,7 @@ import {
 } from './dossier-view.tsx';
 import { dossierQueries, slipsOf, slipUrl } from './dossiers-api.ts';
 import { LegacyHistory } from './legacy-history.tsx';
+import { DossierNotifications } from '../notifications/dossier-notifications.tsx';
 import type { FormSchema } from './schema-form.tsx';
 
 export function DossierPage({ code }: { code: string }) {
@@ -148,6 +149,8 @@ export function DossierPage({ code }: { code: string }) {
           />
 
           {load.view.status === 'returned' ? <DossierRating code={load.view.code} audience="staff" /> : null}
+
+          <DossierNotifications code={load.view.code} audience="staff" />
 
           <DossierSection id="dossier-steps-heading" heading={t.dossiers.page.stepsHeading}>
             <Steps t={t} view={load.view} />

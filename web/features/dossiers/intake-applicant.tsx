@@ -10,6 +10,8 @@ import { FieldError, RequiredMark } from '../../app/ui/field-parts.tsx';
 import { FormSection } from './schema-parts.tsx';
 import { AddressFields } from '../org/address-fields.tsx';
 import { useOwnUnits } from '../../app/ui/place-picker.tsx';
+import type { NotificationChannel } from '../../../common/contracts/notifications.ts';
+import { NotifyChoice } from '../notifications/notify-choice.tsx';
 
 /** The lookup of the applicant's store, for the number it was made with. */
 export type Lookup =
@@ -50,12 +52,16 @@ export function IntakeApplicant({
   fields,
   lookup,
   onLookUp,
+  notifyBy,
+  onNotifyBy,
 }: {
   applicant: Applicant;
   onField: (f: keyof Applicant, v: string) => void;
   fields: Record<string, string>;
   lookup: Lookup;
   onLookUp: () => void;
+  notifyBy: readonly NotificationChannel[];
+  onNotifyBy: (next: NotificationChannel[]) => void;
 }) {
   const { t } = useI18n();
   const problem = lookupError(t, lookup);
@@ -108,6 +114,13 @@ export function IntakeApplicant({
         onLine={(line) => onField('addressLine', line)}
         errors={{ unit: fields['applicant/addressUnit'], line: fields['applicant/addressLine'] }}
         startAt={ownUnits}
+      />
+      <NotifyChoice
+        idPrefix={INTAKE_ID.notifyBy}
+        chosen={notifyBy}
+        email={applicant.email}
+        onChange={onNotifyBy}
+        error={fields['applicant/notifyBy']}
       />
       <div className="field reuse-lookup">
         <p className="hint" id={`${INTAKE_ID.lookup}-hint`}>

@@ -1,7 +1,14 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { vi } from '../../app/i18n/vi.ts';
-import { declarationFailure, EMPTY_APPLICANT, intakeBody, pickFirst, serverFailure } from './intake-form.ts';
+import {
+  declarationFailure,
+  EMPTY_APPLICANT,
+  intakeBody,
+  intakeDefaults,
+  pickFirst,
+  serverFailure,
+} from './intake-form.ts';
 import type { FormSchema } from './schema-values.ts';
 
 const schema: FormSchema = {
@@ -170,5 +177,39 @@ describe('failures', () => {
       reuseFieldId: null,
     });
     assert.deepEqual(failure.fields, { 'component/2': 'x' });
+  });
+});
+
+describe('#18 intakeBody: the channels the applicant is told by', () => {
+  it('#18 sends the choice, e-mail only with an address; nothing when the page gave none', () => {
+    assert.deepEqual(intakeBody({ ...draft, notifyBy: ['email', 'sms', 'zalo'] }).applicant.notifyBy, [
+      'sms',
+      'zalo',
+    ]);
+    const withEmail = { ...draft, applicant: { ...draft.applicant, email: 'an@example.vn' } };
+    assert.deepEqual(intakeBody({ ...withEmail, notifyBy: ['zalo', 'email'] }).applicant.notifyBy, [
+      'email',
+      'zalo',
+    ]);
+    assert.deepEqual(intakeBody({ ...draft, notifyBy: [] }).applicant.notifyBy, []);
+    assert.equal('notifyBy' in intakeBody(draft).applicant, false);
+  });
+
+  it('#18 the defaults: e-mail and SMS chosen (e-mail sent once there is an address)', () => {
+    assert.deepEqual(intakeDefaults().notifyBy, ['email', 'sms']);
+    const body = intakeBody({ ...draft, notifyBy: intakeDefaults().notifyBy });
+    assert.deepEqual(body.applicant.notifyBy, ['sms']);
+  });
+
+  it('#18 a refusal of the choice goes beside its tick boxes', () => {
+    const body = intakeBody({ ...draft, notifyBy: ['sms'] });
+    const failure = serverFailure(vi, [{ path: 'body/applicant/notifyBy/0', message: 'Kênh không hợp lệ' }], {
+      schema,
+      body,
+      components,
+      reuseFieldId: null,
+    });
+    assert.deepEqual(failure.fields, { 'applicant/notifyBy': 'Kênh không hợp lệ' });
+    assert.equal(failure.problems[0]?.fieldId, 'intake-notify-by-sms');
   });
 });

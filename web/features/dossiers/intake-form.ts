@@ -9,6 +9,8 @@ import type { Problem } from '../calendar/error-summary.tsx';
 import type { IntakeBody } from './dossiers-api.ts';
 import { errorsFor, pruneValue, type FormSchema } from './schema-values.ts';
 import type { ComponentScans } from './intake-scans.tsx';
+import type { NotificationChannel } from '../../../common/contracts/notifications.ts';
+import { DEFAULT_NOTIFY_BY, effectiveNotifyBy } from '../notifications/notify-choice.ts';
 
 export type Applicant = {
   kind: 'person' | 'organisation';
@@ -39,6 +41,7 @@ export const INTAKE_ID = {
   applicant: (f: string) => `intake-applicant-${f}`,
   component: (i: number) => `intake-component-${i}`,
   lookup: 'intake-lookup',
+  notifyBy: 'intake-notify-by',
   reuse: (i: number) => `intake-reuse-${i}`,
   handOn: 'intake-hand-on',
 };
@@ -72,7 +75,22 @@ export type IntakeDraft = {
   scans?: readonly ComponentScans[];
   /** The next step's handler to hand the dossier on to, or '' to keep it at the desk. */
   nextAssigneeId?: string;
+  /** The channels the applicant chose to be told by (e-mail only with an address). */
+  notifyBy?: readonly NotificationChannel[];
 };
+
+/** The desk's own fields, held by react-hook-form on the intake page (the declaration is apart). */
+export type IntakeValues = Pick<IntakeDraft, 'agencyCode' | 'channel' | 'returnChannel' | 'applicant'> & {
+  notifyBy: NotificationChannel[];
+};
+
+export const intakeDefaults = (): IntakeValues => ({
+  agencyCode: '',
+  channel: 'direct',
+  returnChannel: '',
+  applicant: EMPTY_APPLICANT,
+  notifyBy: [...DEFAULT_NOTIFY_BY],
+});
 
 /** A component as sent, with its scans, page count and digitised mark when the desk gave them. */
 function withScans(
@@ -108,6 +126,7 @@ export function intakeBody(d: IntakeDraft): IntakeBody {
       ...(applicant.addressUnit || applicant.addressLine.trim()
         ? { address: { unitCode: applicant.addressUnit, line: applicant.addressLine.trim() } }
         : {}),
+      ...(d.notifyBy ? { notifyBy: effectiveNotifyBy(d.notifyBy, applicant.email) } : {}),
     },
     formData: (pruneValue(d.schema, d.schema, d.formData) as Record<string, unknown> | undefined) ?? {},
     components: withScans(intakeComponents(marks, d.reused), d.scans),
@@ -167,6 +186,12 @@ function placeOf(t: Messages, parts: string[], sent: Sent): Place | null {
     const f = third === 'line' ? 'addressLine' : 'addressUnit';
     return { key: `applicant/${f}`, id: INTAKE_ID.applicant(f), label: t.dossiers.applicant[f] };
   }
+  if (head === 'applicant' && second === 'notifyBy')
+    return {
+      key: 'applicant/notifyBy',
+      id: `${INTAKE_ID.notifyBy}-sms`,
+      label: t.notifications.choice.legend,
+    };
   if (head === 'applicant' && second && second in EMPTY_APPLICANT)
     return {
       key: `applicant/${second}`,

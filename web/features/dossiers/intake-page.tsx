@@ -36,24 +36,19 @@ import {
   FORM_PREFIX,
   INTAKE_ID,
   intakeBody,
+  intakeDefaults,
   pickFirst,
   serverFailure,
   type Applicant,
   type Failure,
-  type IntakeDraft,
+  type IntakeValues,
 } from './intake-form.ts';
 import { IntakeIncomplete } from './intake-incomplete.tsx';
 import { IntakeProcedure, type Channel } from './intake-procedure.tsx';
 import type { PickedProcedure } from './procedure-picker.tsx';
 import { initialValue, SchemaForm, type FormSchema } from './schema-form.tsx';
 import { FormSection } from './schema-parts.tsx';
-
-type IntakeValues = {
-  agencyCode: string;
-  channel: Channel;
-  returnChannel: IntakeDraft['returnChannel'];
-  applicant: Applicant;
-};
+import { DEFAULT_NOTIFY_BY } from '../notifications/notify-choice.ts';
 
 export function IntakePage() {
   const { t } = useI18n();
@@ -65,11 +60,11 @@ export function IntakePage() {
   // The desk's own fields (receiving agency, channel, the applicant) are held by react-hook-form, as
   // the apply page's are; the declaration beside them is the schema-driven form.
   const intakeForm = useForm<IntakeValues>({
-    defaultValues: { agencyCode: '', channel: 'direct', returnChannel: '', applicant: EMPTY_APPLICANT },
+    defaultValues: intakeDefaults(),
   });
-  const [agencyCode, channel, returnChannel, watchedApplicant] = useWatch({
+  const [agencyCode, channel, returnChannel, watchedApplicant, notifyBy] = useWatch({
     control: intakeForm.control,
-    name: ['agencyCode', 'channel', 'returnChannel', 'applicant'],
+    name: ['agencyCode', 'channel', 'returnChannel', 'applicant', 'notifyBy'],
   });
   const applicant = watchedApplicant;
   const setAgencyCode = (code: string) => intakeForm.setValue('agencyCode', code);
@@ -142,6 +137,7 @@ export function IntakePage() {
         reused: lookup.kind === 'done' ? reused : {},
         scans,
         nextAssigneeId: assignee,
+        notifyBy,
       });
       const sent = {
         schema,
@@ -188,6 +184,7 @@ export function IntakePage() {
     setIncomplete(null);
     setPicked(null);
     intakeForm.setValue('applicant', EMPTY_APPLICANT);
+    intakeForm.setValue('notifyBy', [...DEFAULT_NOTIFY_BY]);
     setFormData(undefined);
     setMarks([]);
     setScans([]);
@@ -239,6 +236,8 @@ export function IntakePage() {
               fields={fields}
               lookup={lookup}
               onLookUp={lookUp}
+              notifyBy={notifyBy}
+              onNotifyBy={(next) => intakeForm.setValue('notifyBy', next)}
             />
             <FormSection
               id="intake-declaration-heading"

@@ -20,6 +20,7 @@ import { useSession } from '../../app/session.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
 import { statusLabel } from '../dossiers/dossier-format.ts';
 import { SYNC_VIEWER_ROLES } from './inbound-page.tsx';
+import { NotificationHealth } from '../notifications/notification-health.tsx';
 import {
   DEAD_PAGE_SIZE,
   redriveAll,
@@ -231,6 +232,7 @@ export function SyncStatusPage() {
             <ReadError read={status} />
             {status.data ? <Summary t={t} s={status.data} /> : null}
           </section>
+          <NotificationHealth />
           {canRedrive ? (
             <DeadLetters onNotice={(text, warning) => setNotice({ text, warning })} />
           ) : (
