@@ -107,6 +107,29 @@ const MyDocumentsPage = lazyPage(
 );
 const LookupPage = lazyPage(() => import('../features/citizen/lookup-page.tsx'), 'LookupPage');
 const KioskPage = lazyPage(() => import('../features/citizen/kiosk-page.tsx'), 'KioskPage');
+// Phản ánh, kiến nghị (#18, web/features/feedback): the portal's pages and the staff's.
+const FeedbackSendPage = lazyPage(() => import('../features/feedback/feedback-send-page.tsx'), 'FeedbackSendPage');
+const FeedbackLookupPage = lazyPage(
+  () => import('../features/feedback/feedback-lookup-page.tsx'),
+  'FeedbackLookupPage',
+);
+const FeedbackRegisterPage = lazyPage(
+  () => import('../features/feedback/feedback-register-page.tsx'),
+  'FeedbackRegisterPage',
+);
+const FeedbackRecordPage = lazyPage(
+  () => import('../features/feedback/feedback-record-page.tsx'),
+  'FeedbackRecordPage',
+);
+const FeedbackSettingsPage = lazyPage(
+  () => import('../features/feedback/feedback-settings-page.tsx'),
+  'FeedbackSettingsPage',
+);
+const FeedbackItemPage = lazyPage(() => import('../features/feedback/feedback-item-page.tsx'), 'FeedbackItemPage');
+const FeedbackReportPage = lazyPage(
+  () => import('../features/feedback/feedback-report-page.tsx'),
+  'FeedbackReportPage',
+);
 
 type AppRoute = Route<ReactNode> & { signedIn: boolean };
 
@@ -165,6 +188,14 @@ const ROUTES: readonly AppRoute[] = [
   page(PATHS.lookupCode, false, (p) => <LookupPage key={p.code} code={p.code} />),
   page(PATHS.kiosk, false, () => <KioskPage />),
   page(PATHS.publicDashboard, false, () => <PublicDashboardPage />),
+  page(PATHS.feedbackSend, false, () => <FeedbackSendPage />),
+  page(PATHS.feedbackLookup, false, () => <FeedbackLookupPage code={null} />),
+  page(PATHS.feedbackLookupCode, false, (p) => <FeedbackLookupPage key={p.code} code={p.code} />),
+  page(PATHS.feedbackRegister, true, () => <FeedbackRegisterPage />),
+  page(PATHS.feedbackRecord, true, () => <FeedbackRecordPage />),
+  page(PATHS.feedbackSettings, true, () => <FeedbackSettingsPage />),
+  page(PATHS.feedbackItem, true, (p) => <FeedbackItemPage key={p.code} code={p.code} />),
+  page(PATHS.reportFeedback, true, () => <FeedbackReportPage />),
 ];
 
 /** While the session or a page's code loads; the same line for both, so nothing moves between them. */
