@@ -107,29 +107,19 @@ const MyDocumentsPage = lazyPage(
 );
 const LookupPage = lazyPage(() => import('../features/citizen/lookup-page.tsx'), 'LookupPage');
 const KioskPage = lazyPage(() => import('../features/citizen/kiosk-page.tsx'), 'KioskPage');
-// Phản ánh, kiến nghị (#18, web/features/feedback): the portal's pages and the staff's.
-const FeedbackSendPage = lazyPage(() => import('../features/feedback/feedback-send-page.tsx'), 'FeedbackSendPage');
-const FeedbackLookupPage = lazyPage(
-  () => import('../features/feedback/feedback-lookup-page.tsx'),
+// Phản ánh, kiến nghị (#18, web/features/feedback): the portal's two pages in one chunk, the staff's in another.
+const feedbackPortal = () => import('../features/feedback/feedback-portal-pages.ts');
+const feedbackStaff = () => import('../features/feedback/feedback-staff-pages.ts');
+const FeedbackSendPage = lazyPage<object, 'FeedbackSendPage'>(feedbackPortal, 'FeedbackSendPage');
+const FeedbackLookupPage = lazyPage<{ code: string | null }, 'FeedbackLookupPage'>(
+  feedbackPortal,
   'FeedbackLookupPage',
 );
-const FeedbackRegisterPage = lazyPage(
-  () => import('../features/feedback/feedback-register-page.tsx'),
-  'FeedbackRegisterPage',
-);
-const FeedbackRecordPage = lazyPage(
-  () => import('../features/feedback/feedback-record-page.tsx'),
-  'FeedbackRecordPage',
-);
-const FeedbackSettingsPage = lazyPage(
-  () => import('../features/feedback/feedback-settings-page.tsx'),
-  'FeedbackSettingsPage',
-);
-const FeedbackItemPage = lazyPage(() => import('../features/feedback/feedback-item-page.tsx'), 'FeedbackItemPage');
-const FeedbackReportPage = lazyPage(
-  () => import('../features/feedback/feedback-report-page.tsx'),
-  'FeedbackReportPage',
-);
+const FeedbackRegisterPage = lazyPage<object, 'FeedbackRegisterPage'>(feedbackStaff, 'FeedbackRegisterPage');
+const FeedbackRecordPage = lazyPage<object, 'FeedbackRecordPage'>(feedbackStaff, 'FeedbackRecordPage');
+const FeedbackSettingsPage = lazyPage<object, 'FeedbackSettingsPage'>(feedbackStaff, 'FeedbackSettingsPage');
+const FeedbackItemPage = lazyPage<{ code: string }, 'FeedbackItemPage'>(feedbackStaff, 'FeedbackItemPage');
+const FeedbackReportPage = lazyPage<object, 'FeedbackReportPage'>(feedbackStaff, 'FeedbackReportPage');
 
 type AppRoute = Route<ReactNode> & { signedIn: boolean };
 

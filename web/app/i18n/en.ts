@@ -2140,7 +2140,8 @@ export const en: Messages = {
       mine: 'My dossiers',
       mineHint: 'Sign in with your electronic identity to follow, supplement or withdraw your dossiers.',
       feedback: 'Send feedback or a petition',
-      feedbackHint: 'About a procedure, an agency, an official’s conduct or a rule; photos and PDF may be attached.',
+      feedbackHint:
+        'About a procedure, an agency, an official’s conduct or a rule; photos and PDF may be attached.',
       feedbackLookup: 'Follow feedback or a petition',
       feedbackLookupHint: 'By the code given when it was sent: status, answer, rating.',
     },

@@ -78,6 +78,11 @@ export function saveFeedbackSettings(
   });
 }
 
+/** One page of the register (50 rows from `cursor`). */
+export function listFeedback(ask: RegisterAsk, signal?: AbortSignal): Promise<FeedbackList> {
+  return apiGet<FeedbackList>('/api/v1/feedback', { ...ask, limit: 50 }, signal);
+}
+
 const read = featureQueries('feedback');
 
 export type RegisterAsk = Pick<FeedbackListQuery, 'status' | 'due' | 'q' | 'agencyCode'> & {
@@ -87,13 +92,13 @@ export type RegisterAsk = Pick<FeedbackListQuery, 'status' | 'due' | 'q' | 'agen
 /** The staff's reads, keyed `['feedback', …]`; the portal's lookup is a citizen key. */
 export const feedbackQueries = {
   all: ['feedback'] as const,
-  list: (ask: RegisterAsk) =>
-    read('list', ask, (signal) => apiGet<FeedbackList>('/api/v1/feedback', { ...ask, limit: 50 }, signal)),
   /** The register's counts only (the home page's card): one row asked, the totals read. */
   totals: () =>
     read('totals', {}, (signal) => apiGet<FeedbackList>('/api/v1/feedback', { limit: 1 }, signal)),
   one: (code: string) =>
-    read('one', { code }, (signal) => apiGet<FeedbackDetail>(`/api/v1/feedback/${enc(code)}`, undefined, signal)),
+    read('one', { code }, (signal) =>
+      apiGet<FeedbackDetail>(`/api/v1/feedback/${enc(code)}`, undefined, signal),
+    ),
   settings: (provinceCode: string) =>
     read('settings', { provinceCode }, (signal) =>
       apiGet<FeedbackSettings>('/api/v1/feedback/settings', { provinceCode }, signal),

@@ -69,7 +69,8 @@ export const feedbackEn: typeof feedbackVi = {
     content: 'Content',
     contentHint: 'What happened, where and when; for a petition, what you propose.',
     where: 'What it is about, and where',
-    whereHint: 'Choose where it happened, or enter a procedure or dossier code: it goes to the agency in charge.',
+    whereHint:
+      'Choose where it happened, or enter a procedure or dossier code: it goes to the agency in charge.',
     place: 'Province, city, commune or ward',
     placeHint: 'Search by name, with or without diacritics.',
     procedureCode: 'Administrative procedure code (if any)',

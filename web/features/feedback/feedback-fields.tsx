@@ -11,7 +11,11 @@ export function useFeedbackWords(): FeedbackMessages {
   return feedbackMessages(lang);
 }
 
-export function describedBy(id: string, error: string | undefined, hint: string | null | undefined): string | undefined {
+export function describedBy(
+  id: string,
+  error: string | undefined,
+  hint: string | null | undefined,
+): string | undefined {
   return [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
 }
 
@@ -53,7 +57,12 @@ export function TextField({
       {multiline ? (
         <textarea rows={6} {...common} />
       ) : (
-        <input type={type} autoComplete={autoComplete} spellCheck={type === 'text' ? undefined : false} {...common} />
+        <input
+          type={type}
+          autoComplete={autoComplete}
+          spellCheck={type === 'text' ? undefined : false}
+          {...common}
+        />
       )}
     </div>
   );

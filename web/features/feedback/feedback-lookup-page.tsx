@@ -33,7 +33,13 @@ function LookupForm({ code }: { code: string | null }) {
   });
   const id = 'feedback-lookup-code';
   return (
-    <form role="search" aria-label={l.formLabel} className="lookup-form" noValidate onSubmit={(e) => void onSubmit(e)}>
+    <form
+      role="search"
+      aria-label={l.formLabel}
+      className="lookup-form"
+      noValidate
+      onSubmit={(e) => void onSubmit(e)}
+    >
       <div className={problem ? 'field field-invalid' : 'field'}>
         <LabelAndHint id={id} label={l.code} required={false} hint={l.codeHint} />
         <FieldError id={id} error={problem} />
@@ -77,7 +83,9 @@ function LookupResult({ code }: { code: string }) {
       {read.isError ? (
         <div className="inline-error" role="alert">
           <p>
-            {read.error instanceof ApiError && read.error.status === 404 ? w.lookup.notFound : errorText(t, read.error)}
+            {read.error instanceof ApiError && read.error.status === 404
+              ? w.lookup.notFound
+              : errorText(t, read.error)}
           </p>
           <button type="button" className="button" onClick={() => void read.refetch()}>
             {t.errors.retry}

@@ -31,7 +31,9 @@ test('the feedback dictionaries hold the same keys and no empty word', () => {
 test('the English feedback words hold no Vietnamese', () => {
   const en = leaves(feedbackMessages('en'), '', new Map());
   const bad = [...en].flatMap(([key, value]) =>
-    words(value).filter((w) => hasVietnameseLetter(w)).map((w) => `${key}: ${w}`),
+    words(value)
+      .filter((w) => hasVietnameseLetter(w))
+      .map((w) => `${key}: ${w}`),
   );
   assert.deepEqual(bad, []);
 });

@@ -24,7 +24,10 @@ export function RatingForm({ code }: { code: string }) {
   const { session } = useCitizenSession();
   const invalidate = useInvalidate();
   const phone = session.status === 'signed-in' ? (session.citizen.phone ?? '') : '';
-  const form = useForm<Values>({ defaultValues: { level: '', phone, comment: '' }, reValidateMode: 'onSubmit' });
+  const form = useForm<Values>({
+    defaultValues: { level: '', phone, comment: '' },
+    reValidateMode: 'onSubmit',
+  });
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const mutation = useMutation({
@@ -55,12 +58,20 @@ export function RatingForm({ code }: { code: string }) {
       </p>
     );
   return (
-    <form className="form-section feedback-rating" noValidate onSubmit={(e) => void onSubmit(e)} aria-labelledby="rating-heading">
+    <form
+      className="form-section feedback-rating"
+      noValidate
+      onSubmit={(e) => void onSubmit(e)}
+      aria-labelledby="rating-heading"
+    >
       <h3 id="rating-heading" className="subsection-heading">
         {r.heading}
       </h3>
       <p className="hint">{r.intro}</p>
-      <fieldset className={errors.level ? 'radio-group field-invalid' : 'radio-group'} aria-describedby={errors.level ? 'rating-level-error' : undefined}>
+      <fieldset
+        className={errors.level ? 'radio-group field-invalid' : 'radio-group'}
+        aria-describedby={errors.level ? 'rating-level-error' : undefined}
+      >
         <legend>{r.level}</legend>
         <FieldError id="rating-level" error={errors.level?.message} />
         {LEVELS.map((level) => (
@@ -87,7 +98,13 @@ export function RatingForm({ code }: { code: string }) {
           validate: (v) => (v.trim() === '' ? w.required : PHONE.test(v.trim()) || w.send.badPhone),
         })}
       />
-      <TextField id="rating-comment" label={r.comment} multiline maxLength={1000} registration={form.register('comment')} />
+      <TextField
+        id="rating-comment"
+        label={r.comment}
+        multiline
+        maxLength={1000}
+        registration={form.register('comment')}
+      />
       <div role="alert" className={failure ? 'inline-error' : undefined}>
         {failure}
       </div>

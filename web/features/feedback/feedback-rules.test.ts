@@ -39,9 +39,15 @@ test('an anonymous sender must give name, phone and e-mail; a signed-in citizen 
     email: 'required',
   });
   const filled = { ...EMPTY_SEND, subject: 'S', content: 'C', fullName: 'A', phone: '12', email: 'x@' };
-  assert.deepEqual(sendProblems(filled, { ...ctx, provinceCode: '01' }), { phone: 'badPhone', email: 'badEmail' });
+  assert.deepEqual(sendProblems(filled, { ...ctx, provinceCode: '01' }), {
+    phone: 'badPhone',
+    email: 'badEmail',
+  });
   assert.deepEqual(
-    sendProblems({ ...EMPTY_SEND, subject: 'S', content: 'C', dossierCode: 'X' }, { ...ctx, signedIn: true, uploading: true }),
+    sendProblems(
+      { ...EMPTY_SEND, subject: 'S', content: 'C', dossierCode: 'X' },
+      { ...ctx, signedIn: true, uploading: true },
+    ),
     { files: 'filesBusy' },
   );
 });
@@ -102,7 +108,11 @@ test('the register’s filters round-trip through the address; unknown values ar
   assert.deepEqual(registerAsk(f), { status: 'processing', due: 'overdue', q: 'chậm' });
   assert.deepEqual(registerFilters('?trang-thai=nope&han=later', STATUSES), { status: '', due: '', q: '' });
   assert.equal(registerSearch({ status: '', due: '', q: ' ' }), '');
-  assert.deepEqual(registerAsk({ status: '', due: '', q: '' }), { status: undefined, due: undefined, q: undefined });
+  assert.deepEqual(registerAsk({ status: '', due: '', q: '' }), {
+    status: undefined,
+    due: undefined,
+    q: undefined,
+  });
 });
 
 test('due tags, rating, percentages and the default period', () => {

@@ -1,11 +1,7 @@
 // What the feedback pages work out themselves (unit-tested in feedback-rules.test.ts): the code typed or
 // scanned, the form's own checks before sending, the body sent, the error paths of the envelope mapped
 // to the form's fields, the register's filters in the address, and figures in words.
-import type {
-  FeedbackKind,
-  FeedbackStatus,
-  SubmitFeedbackBody,
-} from '../../../common/contracts/feedback.ts';
+import type { FeedbackKind, FeedbackStatus, SubmitFeedbackBody } from '../../../common/contracts/feedback.ts';
 
 /** The contract's FEEDBACK_CODE_PATTERN (kept here as a literal: the contract module carries TypeBox). */
 export const FEEDBACK_CODE = /^PAKN\.[0-9]{8}\.[0-9]{4,6}$/;
@@ -136,7 +132,9 @@ export function sendFieldOf(path: string): SendField | null {
 }
 
 /** The province (GSO code) of a place picked: the first unit of its trail, or the place itself. */
-export function provinceOf(place: { code: string; trail: readonly { code: string }[] } | null): string | null {
+export function provinceOf(
+  place: { code: string; trail: readonly { code: string }[] } | null,
+): string | null {
   if (!place) return null;
   const top = place.trail[0]?.code ?? place.code;
   return /^[0-9]{2}$/.test(top) ? top : null;

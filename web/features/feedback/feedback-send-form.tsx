@@ -122,7 +122,13 @@ export function FeedbackSendForm({ onSent }: { onSent: (sent: SubmitFeedbackResp
         <legend>{s.kind}</legend>
         {KINDS.map((k) => (
           <div key={k} className="field-checkbox">
-            <input type="radio" id={`fb-kind-${k}`} value={k} aria-describedby={`fb-kind-${k}-hint`} {...form.register('kind')} />
+            <input
+              type="radio"
+              id={`fb-kind-${k}`}
+              value={k}
+              aria-describedby={`fb-kind-${k}-hint`}
+              {...form.register('kind')}
+            />
             <label htmlFor={`fb-kind-${k}`}>
               {w.kinds[k]}
               <span className="hint" id={`fb-kind-${k}-hint`}>
@@ -133,7 +139,14 @@ export function FeedbackSendForm({ onSent }: { onSent: (sent: SubmitFeedbackResp
           </div>
         ))}
       </fieldset>
-      <TextField id={F.subject} label={s.subject} required maxLength={300} error={problems.subject} registration={form.register('subject')} />
+      <TextField
+        id={F.subject}
+        label={s.subject}
+        required
+        maxLength={300}
+        error={problems.subject}
+        registration={form.register('subject')}
+      />
       <TextField
         id={F.content}
         label={s.content}
@@ -174,11 +187,22 @@ export function FeedbackSendForm({ onSent }: { onSent: (sent: SubmitFeedbackResp
           registration={form.register('dossierCode')}
         />
       </fieldset>
-      <FileField id={F.files} slot="files" uploads={uploads} label={s.files} types={s.filesHint} error={problems.files} />
+      <FileField
+        id={F.files}
+        slot="files"
+        uploads={uploads}
+        label={s.files}
+        types={s.filesHint}
+        error={problems.files}
+      />
       <UploadAnnouncer uploads={uploads} />
       <SenderFields citizen={citizen} form={form} problems={problems} />
       <div className="form-actions">
-        <button type="submit" className="button button-primary" aria-disabled={mutation.isPending || undefined}>
+        <button
+          type="submit"
+          className="button button-primary"
+          aria-disabled={mutation.isPending || undefined}
+        >
           {mutation.isPending ? s.sending : s.submit}
         </button>
       </div>

@@ -124,7 +124,8 @@ export const feedbackViStaff = {
   },
   settings: {
     title: 'Thời hạn giải quyết phản ánh, kiến nghị',
-    intro: 'Thời hạn trả lời theo loại, tính theo ngày làm việc của tỉnh; phản ánh khẩn tính theo giờ làm việc.',
+    intro:
+      'Thời hạn trả lời theo loại, tính theo ngày làm việc của tỉnh; phản ánh khẩn tính theo giờ làm việc.',
     province: 'Tỉnh, thành phố',
     answerDays: 'Thời hạn trả lời (ngày làm việc)',
     urgentHours: 'Phản ánh khẩn (giờ làm việc)',
@@ -135,7 +136,8 @@ export const feedbackViStaff = {
   },
   report: {
     title: 'Báo cáo phản ánh, kiến nghị',
-    intro: 'Tiếp nhận trong kỳ theo cơ quan: trả lời đúng hạn, quá hạn, mức hài lòng (Quyết định 766/QĐ-TTg).',
+    intro:
+      'Tiếp nhận trong kỳ theo cơ quan: trả lời đúng hạn, quá hạn, mức hài lòng (Quyết định 766/QĐ-TTg).',
     from: 'Từ ngày',
     to: 'Đến ngày',
     show: 'Xem báo cáo',

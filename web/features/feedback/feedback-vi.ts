@@ -82,7 +82,8 @@ export const feedbackVi = {
     content: 'Nội dung',
     contentHint: 'Việc gì, ở đâu, khi nào; nếu là kiến nghị, đề xuất của bạn.',
     where: 'Về việc gì, ở đâu',
-    whereHint: 'Chọn nơi xảy ra việc, hoặc nhập mã thủ tục hay mã hồ sơ: hệ thống chuyển đến cơ quan phụ trách.',
+    whereHint:
+      'Chọn nơi xảy ra việc, hoặc nhập mã thủ tục hay mã hồ sơ: hệ thống chuyển đến cơ quan phụ trách.',
     place: 'Tỉnh, thành phố hoặc xã, phường',
     placeHint: 'Tìm theo tên, có dấu hoặc không dấu.',
     procedureCode: 'Mã thủ tục hành chính (nếu có)',
@@ -95,7 +96,8 @@ export const feedbackVi = {
     filesBusy: 'Đợi các tệp tải lên xong rồi gửi.',
     tooManyFiles: 'Tối đa 5 tệp.',
     sender: 'Người gửi',
-    senderHint: 'Theo quy định, người gửi cần cho biết họ tên và cách liên lạc. Không công khai số điện thoại, thư điện tử, địa chỉ.',
+    senderHint:
+      'Theo quy định, người gửi cần cho biết họ tên và cách liên lạc. Không công khai số điện thoại, thư điện tử, địa chỉ.',
     signedInAs: (name: string) => `Gửi với danh tính đã xác thực: ${name}.`,
     signedInHint: 'Họ tên, số điện thoại, thư điện tử lấy từ tài khoản định danh điện tử của bạn.',
     signInOffer: 'Đăng nhập bằng tài khoản định danh điện tử để không phải nhập lại',
@@ -148,7 +150,8 @@ export const feedbackVi = {
   },
   rating: {
     heading: 'Đánh giá câu trả lời',
-    intro: 'Dành cho người gửi: nhập số điện thoại đã khai khi gửi. Mỗi phản ánh, kiến nghị được đánh giá một lần.',
+    intro:
+      'Dành cho người gửi: nhập số điện thoại đã khai khi gửi. Mỗi phản ánh, kiến nghị được đánh giá một lần.',
     level: 'Mức độ hài lòng với câu trả lời',
     phone: 'Số điện thoại của người gửi',
     comment: 'Góp ý thêm (nếu có)',
