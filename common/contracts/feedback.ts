@@ -445,7 +445,7 @@ export const FEEDBACK_ACTION_ROLES: Readonly<Record<FeedbackAction, readonly str
 
 export const FeedbackSettingsQuery = Closed({ provinceCode: ProvinceCode });
 const KindSettings = Closed({
-  answerDays: Type.Union(ANSWER_LIMIT_DAYS.map((d) => Type.Literal(d))),
+  answerDays: Type.Union([Type.Literal(5), Type.Literal(7), Type.Literal(10)]),
   urgentHours: Type.Integer({ minimum: 1, maximum: 80 }),
   transferDays: Type.Integer({ minimum: 1, maximum: 5 }),
 });
