@@ -149,8 +149,9 @@ const AgencyRef = Closed({ code: Type.String(), name: Type.String() });
 // Portal
 
 /**
- * `POST /api/v1/feedback`. A signed-in citizen (citizen session cookie) omits `sender` (taken from the
- * account; a `sender` given is refused: 400 `body/sender`); anyone else must give it. The agency: the
+ * `POST /api/v1/feedback`. A signed-in citizen (citizen session cookie) may omit `sender`: the name is
+ * the account's, phone and e-mail the account's unless `sender` gives them (no phone at all: 400
+ * `body/sender/phone`); anyone else must give `sender` (400 `body/sender`). The agency: the
  * one named, else the dossier's receiving agency, else the procedure's offering agency in
  * `provinceCode`, else `provinceCode`'s People's Committee; with none of these: 400 `body/agencyCode`.
  * Files uploaded anonymously must be echoed with their tokens: `fileTokens[i]` is the `uploadToken` of
@@ -401,7 +402,12 @@ export const FeedbackActionParams = Closed({ code: FeedbackCode, action: Type.En
 
 /** The body of each action (validated by the action's schema; each failing field named `body/...`). */
 export const FeedbackActionBodies = {
-  classify: Closed({ category: Type.Enum(FEEDBACK_CATEGORIES), reason: Type.Optional(Text(2000)) }),
+  /** `reason` is required for not-accepted; `urgent` counts the answer limit in working hours from receipt. */
+  classify: Closed({
+    category: Type.Enum(FEEDBACK_CATEGORIES),
+    reason: Type.Optional(Text(2000)),
+    urgent: Type.Optional(Type.Boolean()),
+  }),
   transfer: Closed({ toAgencyCode: AgencyCode, note: Text(2000) }),
   assign: Closed({ username: Username }),
   'draft-answer': Closed({
@@ -417,8 +423,9 @@ export const FeedbackActionBodies = {
   unhide: Closed({}),
   reopen: Closed({ reason: Type.Optional(Text(2000)) }),
 } as const;
+export type FeedbackActionBody<A extends FeedbackAction> = Static<(typeof FeedbackActionBodies)[A]>;
 /** Any of the action bodies (the route's declared schema; the action's own is applied after). */
-export const FeedbackActionBody = Type.Union(Object.values(FeedbackActionBodies));
+export const AnyFeedbackActionBody = Type.Union(Object.values(FeedbackActionBodies));
 
 /** Who may take each action (roles at the feedback's agency or above it, within reach). */
 export const FEEDBACK_ACTION_ROLES: Readonly<Record<FeedbackAction, readonly string[]>> = {
@@ -438,7 +445,7 @@ export const FEEDBACK_ACTION_ROLES: Readonly<Record<FeedbackAction, readonly str
 
 export const FeedbackSettingsQuery = Closed({ provinceCode: ProvinceCode });
 const KindSettings = Closed({
-  answerDays: Type.Union(ANSWER_LIMIT_DAYS.map((d) => Type.Literal(d))),
+  answerDays: Type.Union([Type.Literal(5), Type.Literal(7), Type.Literal(10)]),
   urgentHours: Type.Integer({ minimum: 1, maximum: 80 }),
   transferDays: Type.Integer({ minimum: 1, maximum: 5 }),
 });
