@@ -145,6 +145,17 @@ export function FeedbackActionForm({
           required={reasonRequired(action, values)}
         />
       ) : null}
+      {fields.includes('urgent') ? (
+        <div className="field-checkbox">
+          <input
+            type="checkbox"
+            id="fa-urgent"
+            checked={values.urgent}
+            onChange={(e) => setValues((v) => ({ ...v, urgent: e.target.checked }))}
+          />
+          <label htmlFor="fa-urgent">{f.urgent}</label>
+        </div>
+      ) : null}
       {fields.includes('withholdName') && view.sender.publishConsent ? (
         <div className="field-checkbox">
           <input

@@ -11,6 +11,10 @@ test('classify needs a category, and a reason only when not accepted', () => {
   assert.deepEqual(actionBody('classify', { ...EMPTY_ACTION, category: 'own-competence', reason: ' ' }), {
     category: 'own-competence',
   });
+  assert.deepEqual(actionBody('classify', { ...EMPTY_ACTION, category: 'own-competence', urgent: true }), {
+    category: 'own-competence',
+    urgent: true,
+  });
 });
 
 test('transfer, return, hide and the answer need their fields; confirmations need none', () => {

@@ -11,6 +11,7 @@ export type ActionValues = {
   username: string;
   text: string;
   withholdName: boolean;
+  urgent: boolean;
 };
 export type ActionField = keyof ActionValues;
 
@@ -22,10 +23,11 @@ export const EMPTY_ACTION: ActionValues = {
   username: '',
   text: '',
   withholdName: false,
+  urgent: false,
 };
 
 export const ACTION_FIELDS: Readonly<Record<FeedbackAction, readonly ActionField[]>> = {
-  classify: ['category', 'reason'],
+  classify: ['category', 'reason', 'urgent'],
   transfer: ['toAgencyCode', 'note'],
   assign: ['username'],
   'draft-answer': ['text'],
@@ -72,6 +74,10 @@ export function actionBody(action: FeedbackAction, v: ActionValues): Record<stri
   for (const field of ACTION_FIELDS[action]) {
     if (field === 'withholdName') {
       if (v.withholdName) body.publishSenderData = false;
+      continue;
+    }
+    if (field === 'urgent') {
+      if (v.urgent) body.urgent = true;
       continue;
     }
     const value = v[field].trim();

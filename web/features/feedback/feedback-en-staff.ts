@@ -105,6 +105,7 @@ export const feedbackEnStaff: typeof feedbackViStaff = {
     username: 'Specialist’s username',
     text: 'Answer',
     confirm: (action: string, code: string) => `${action}: ${code}?`,
+    urgent: 'Urgent: the answer limit counted in working hours from receipt',
     withholdName: 'Do not publish the sender’s name (even though they agreed)',
     send: 'Confirm',
     cancel: 'Cancel',

@@ -17,6 +17,7 @@ import {
 } from './feedback-rules.ts';
 
 const STATUSES = ['received', 'processing', 'published'];
+const ACCOUNT = { fullName: 'Nguyễn Thị Hường', phone: '0987000111', email: 'huong@example.vn' };
 
 test('a code typed in lower case, with spaces, or as the lookup address', () => {
   assert.equal(feedbackCodeFromInput('  pakn.20261207.0001 '), 'PAKN.20261207.0001');
@@ -29,7 +30,7 @@ test('a code typed in lower case, with spaces, or as the lookup address', () => 
 });
 
 test('an anonymous sender must give name, phone and e-mail; a signed-in citizen need not', () => {
-  const ctx = { signedIn: false, provinceCode: null, uploading: false };
+  const ctx = { citizen: null, provinceCode: null, uploading: false };
   assert.deepEqual(sendProblems(EMPTY_SEND, ctx), {
     subject: 'required',
     content: 'required',
@@ -46,7 +47,7 @@ test('an anonymous sender must give name, phone and e-mail; a signed-in citizen 
   assert.deepEqual(
     sendProblems(
       { ...EMPTY_SEND, subject: 'S', content: 'C', dossierCode: 'X' },
-      { ...ctx, signedIn: true, uploading: true },
+      { ...ctx, citizen: ACCOUNT, uploading: true },
     ),
     { files: 'filesBusy' },
   );
@@ -65,7 +66,7 @@ test('the body: blanks left out, sender only when not signed in, tokens beside t
     consent: true,
   };
   const files = [{ fileId: 'f1', uploadToken: 'tok-1' }];
-  assert.deepEqual(submitBody(v, { signedIn: false, provinceCode: '01', files }), {
+  assert.deepEqual(submitBody(v, { citizen: null, provinceCode: '01', files }), {
     kind: 'kien-nghi',
     subject: 'Chậm trả',
     content: 'Nội dung',
@@ -76,10 +77,23 @@ test('the body: blanks left out, sender only when not signed in, tokens beside t
     sender: { fullName: 'Lê Thị Lan', phone: '0912345678', email: 'lan@example.vn' },
     publishSenderConsent: true,
   });
-  const signed = submitBody(v, { signedIn: true, provinceCode: null, files });
+  const signed = submitBody(v, { citizen: ACCOUNT, provinceCode: null, files });
   assert.equal(signed.sender, undefined);
   assert.equal(signed.fileTokens, undefined);
   assert.equal(signed.provinceCode, undefined);
+  // An account without a phone: the phone typed goes with the account's name and e-mail.
+  const noPhone = { ...ACCOUNT, phone: null };
+  assert.deepEqual(
+    sendProblems({ ...v, phone: '' }, { citizen: noPhone, provinceCode: '01', uploading: false }),
+    {
+      phone: 'required',
+    },
+  );
+  assert.deepEqual(submitBody(v, { citizen: noPhone, provinceCode: null, files: [] }).sender, {
+    fullName: 'Nguyễn Thị Hường',
+    phone: '0912345678',
+    email: 'huong@example.vn',
+  });
 });
 
 test('the envelope’s paths land on the form’s fields', () => {

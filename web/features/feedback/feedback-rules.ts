@@ -62,10 +62,16 @@ export type SendField = keyof typeof SEND_FIELDS;
 
 export type LocalProblem = 'required' | 'badPhone' | 'badEmail' | 'whereNeeded' | 'filesBusy';
 
-/** What the browser can tell before sending; the server checks everything again. */
+/** The signed-in citizen's account as far as the sender goes (null: not signed in). */
+export type SenderAccount = { fullName: string; phone: string | null; email: string | null } | null;
+
+/**
+ * What the browser can tell before sending; the server checks everything again. A signed-in citizen
+ * types nothing unless the account lacks a phone or an e-mail (then those two are asked).
+ */
 export function sendProblems(
   v: SendValues,
-  ctx: { signedIn: boolean; provinceCode: string | null; uploading: boolean },
+  ctx: { citizen: SenderAccount; provinceCode: string | null; uploading: boolean },
 ): Partial<Record<SendField, LocalProblem>> {
   const out: Partial<Record<SendField, LocalProblem>> = {};
   if (v.subject.trim() === '') out.subject = 'required';
@@ -73,10 +79,13 @@ export function sendProblems(
   if (!ctx.provinceCode && v.procedureCode.trim() === '' && v.dossierCode.trim() === '')
     out.place = 'whereNeeded';
   if (ctx.uploading) out.files = 'filesBusy';
-  if (!ctx.signedIn) {
-    if (v.fullName.trim() === '') out.fullName = 'required';
+  const c = ctx.citizen;
+  if (!c && v.fullName.trim() === '') out.fullName = 'required';
+  if (!c || !c.phone) {
     if (v.phone.trim() === '') out.phone = 'required';
     else if (!PHONE.test(v.phone.trim())) out.phone = 'badPhone';
+  }
+  if (!c || !c.email) {
     if (v.email.trim() === '') out.email = 'required';
     else if (!EMAIL.test(v.email.trim())) out.email = 'badEmail';
   }
@@ -85,11 +94,14 @@ export function sendProblems(
 
 const given = (text: string): string | undefined => (text.trim() === '' ? undefined : text.trim());
 
-/** The body of POST /feedback: blanks left out; a signed-in citizen sends no sender (the account's). */
+/**
+ * The body of POST /feedback: blanks left out. A signed-in citizen sends no sender (the account's), but
+ * when the account lacks a phone or an e-mail, the sender with the account's name and what was typed.
+ */
 export function submitBody(
   v: SendValues,
   ctx: {
-    signedIn: boolean;
+    citizen: SenderAccount;
     provinceCode: string | null;
     files: readonly { fileId: string; uploadToken: string | null }[];
   },
@@ -102,15 +114,22 @@ export function submitBody(
   if (ctx.provinceCode) body.provinceCode = ctx.provinceCode;
   if (ctx.files.length > 0) {
     body.fileIds = ctx.files.map((f) => f.fileId);
-    if (!ctx.signedIn) body.fileTokens = ctx.files.map((f) => f.uploadToken ?? '');
+    if (!ctx.citizen) body.fileTokens = ctx.files.map((f) => f.uploadToken ?? '');
   }
-  if (!ctx.signedIn) {
+  const c = ctx.citizen;
+  if (!c) {
     const address = given(v.address);
     body.sender = {
       fullName: v.fullName.trim(),
       phone: v.phone.trim(),
       email: v.email.trim(),
       ...(address ? { address } : {}),
+    };
+  } else if (!c.phone || !c.email) {
+    body.sender = {
+      fullName: c.fullName,
+      phone: c.phone ?? v.phone.trim(),
+      email: c.email ?? v.email.trim(),
     };
   }
   body.publishSenderConsent = v.consent;

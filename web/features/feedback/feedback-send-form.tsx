@@ -84,14 +84,14 @@ export function FeedbackSendForm({ onSent }: { onSent: (sent: SubmitFeedbackResp
     if (mutation.isPending) return;
     const provinceCode = provinceOf(place);
     const files = uploads.uploaded('files');
-    const local = sendProblems(values, { signedIn: citizen !== null, provinceCode, uploading: uploads.busy });
+    const local = sendProblems(values, { citizen, provinceCode, uploading: uploads.busy });
     const fields: Partial<Record<SendField, string>> = {};
     for (const [k, v] of Object.entries(local)) fields[k as SendField] = LOCAL[v];
     if (files.length > MAX_FILES) fields.files = s.tooManyFiles;
     if (Object.keys(fields).length > 0) return refuse(fields, []);
     setProblems({});
     setGeneral([]);
-    mutation.mutate(submitBody(values, { signedIn: citizen !== null, provinceCode, files }));
+    mutation.mutate(submitBody(values, { citizen, provinceCode, files }));
   });
 
   const LABELS: Record<SendField, string> = {

@@ -35,9 +35,34 @@ export function SenderFields({
             <Fact label={s.fullName}>
               <span lang="vi">{citizen.fullName}</span>
             </Fact>
-            <Fact label={s.phone}>{citizen.phone ?? w.none}</Fact>
-            <Fact label={s.email}>{citizen.email ?? w.none}</Fact>
+            {citizen.phone ? <Fact label={s.phone}>{citizen.phone}</Fact> : null}
+            {citizen.email ? <Fact label={s.email}>{citizen.email}</Fact> : null}
           </dl>
+          {citizen.phone ? null : (
+            <TextField
+              id={F.phone}
+              label={s.phone}
+              hint={s.phoneHint}
+              type="tel"
+              required
+              autoComplete="tel"
+              maxLength={20}
+              error={problems.phone}
+              registration={form.register('phone')}
+            />
+          )}
+          {citizen.email ? null : (
+            <TextField
+              id={F.email}
+              label={s.email}
+              type="email"
+              required
+              autoComplete="email"
+              maxLength={200}
+              error={problems.email}
+              registration={form.register('email')}
+            />
+          )}
           <FieldError id={F.fullName} error={problems.fullName} />
         </>
       ) : (

@@ -104,6 +104,7 @@ export const feedbackViStaff = {
     username: 'Tên đăng nhập của chuyên viên',
     text: 'Nội dung trả lời',
     confirm: (action: string, code: string) => `${action} phản ánh, kiến nghị ${code}?`,
+    urgent: 'Khẩn: thời hạn trả lời tính theo giờ làm việc từ lúc tiếp nhận',
     withholdName: 'Không công khai họ tên người gửi (dù người gửi đã đồng ý)',
     send: 'Xác nhận',
     cancel: 'Huỷ',
