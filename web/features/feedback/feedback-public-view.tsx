@@ -70,7 +70,10 @@ export function PublicFeedbackView({ view }: { view: PublicFeedback }) {
         )}
       </section>
       {view.rating ? <p>{l.rated(w.levels[view.rating.level])}</p> : null}
-      {rateable(view) && !view.hidden ? <RatingForm code={view.code} /> : null}
+      {/* Kept once rated, so that its thanks stay while the lookup is read again. */}
+      {rateable({ status: view.status }) && !view.hidden ? (
+        <RatingForm code={view.code} rated={Boolean(view.rating)} />
+      ) : null}
     </>
   );
 }

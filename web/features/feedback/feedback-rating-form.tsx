@@ -17,7 +17,7 @@ import { PHONE } from './feedback-rules.ts';
 const LEVELS = ['very-satisfied', 'satisfied', 'unsatisfied'] as const;
 type Values = { level: (typeof LEVELS)[number] | ''; phone: string; comment: string };
 
-export function RatingForm({ code }: { code: string }) {
+export function RatingForm({ code, rated }: { code: string; rated: boolean }) {
   const { t } = useI18n();
   const w = useFeedbackWords();
   const r = w.rating;
@@ -57,6 +57,7 @@ export function RatingForm({ code }: { code: string }) {
         {done}
       </p>
     );
+  if (rated) return null;
   return (
     <form
       className="form-section feedback-rating"
