@@ -128,6 +128,8 @@ async function act(page: Page, label: string, fill: (page: Page) => Promise<void
   await eventually(async () =>
     assert.equal(await page.locator('.notice-success').innerText(), `Đã thực hiện: ${label}.`),
   );
+  // The record is read again: the next action goes with its new version.
+  await eventually(async () => assert.equal(await page.locator('[aria-busy="true"]').count(), 0));
 }
 
 test('the desk classifies it; the leader assigns it; the specialist answers; the leader approves and publishes', async () => {
@@ -143,7 +145,9 @@ test('the desk classifies it; the leader assigns it; the specialist answers; the
   assert.match(await desk.page.locator('main').innerText(), /0912 345 678/);
   await checked(desk.page, '06-record-desk');
   await act(desk.page, 'Phân loại', (p) => p.getByLabel('Thuộc thẩm quyền xử lý', { exact: true }).check());
-  assert.match(await desk.page.locator('main').innerText(), /Trạng thái\s*Đang xử lý/);
+  await eventually(async () =>
+    assert.match(await desk.page.locator('main').innerText(), /Trạng thái\s*Đang xử lý/),
+  );
 
   const leader = await staff('leader.hoan-kiem');
   await act(leader.page, 'Giao xử lý', async (p) => {
@@ -163,7 +167,9 @@ test('the desk classifies it; the leader assigns it; the specialist answers; the
   await leader.page.getByRole('heading', { level: 2, name: 'Dự thảo trả lời' }).waitFor();
   await act(leader.page, 'Duyệt trả lời');
   await act(leader.page, 'Công khai trả lời');
-  assert.match(await leader.page.locator('main').innerText(), /Đã công khai trên cổng/);
+  await eventually(async () =>
+    assert.match(await leader.page.locator('main').innerText(), /Đã công khai trên cổng/),
+  );
   await checked(leader.page, '08-published');
   for (const tp of [desk, leader, specialist]) {
     assertNoProblems(tp.problems);

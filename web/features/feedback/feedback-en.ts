@@ -46,10 +46,8 @@ export const feedbackEn: typeof feedbackVi = {
     reopen: 'Reopen',
   },
   history: {
-    submit: 'Sent on the portal',
-    record: 'Recorded by an officer',
-    forward: 'Received from the national portal',
-    rate: 'Rated by the sender',
+    received: 'Received',
+    rated: 'Rated by the sender',
   },
   levels: { 'very-satisfied': 'Very satisfied', satisfied: 'Satisfied', unsatisfied: 'Not satisfied' },
   verdicts: { 'on-time': 'On time', late: 'Late' },

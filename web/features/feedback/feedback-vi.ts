@@ -55,10 +55,8 @@ export const feedbackVi = {
   } satisfies Record<FeedbackAction, string>,
   /** What the history says was done (the server's action names, and `submit`/`record`/`rate`). */
   history: {
-    submit: 'Gửi trên cổng',
-    record: 'Cán bộ ghi nhận',
-    forward: 'Nhận từ Cổng DVCQG',
-    rate: 'Người gửi đánh giá',
+    received: 'Tiếp nhận',
+    rated: 'Người gửi đánh giá',
   } as Record<string, string>,
   levels: {
     'very-satisfied': 'Rất hài lòng',
