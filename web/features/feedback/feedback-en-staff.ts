@@ -164,6 +164,7 @@ export const feedbackEnStaff: typeof feedbackViStaff = {
     heading: 'Feedback and petitions',
     overdue: 'Overdue',
     dueSoon: 'Due soon',
+    unit: 'feedback items',
     open: 'Open the feedback register',
   },
 };

@@ -34,7 +34,7 @@ export function FeedbackHomeCounters() {
               data-list={`feedback-${due}`}
             >
               <span className="counter-value">{n ?? '…'}</span>
-              <span className="visually-hidden"> {t.home.counterUnit}: </span>
+              <span className="visually-hidden"> {h.unit}: </span>
               <span className="counter-label">{label}</span>
             </Link>
           </li>

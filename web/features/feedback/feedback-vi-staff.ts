@@ -126,10 +126,10 @@ export const feedbackViStaff = {
   settings: {
     title: 'Thời hạn giải quyết phản ánh, kiến nghị',
     intro:
-      'Thời hạn trả lời theo loại, tính theo ngày làm việc của tỉnh; phản ánh khẩn tính theo giờ làm việc.',
+      'Thời hạn trả lời theo loại, tính theo ngày làm việc của tỉnh; trường hợp khẩn tính theo giờ làm việc.',
     province: 'Tỉnh, thành phố',
     answerDays: 'Thời hạn trả lời (ngày làm việc)',
-    urgentHours: 'Phản ánh khẩn (giờ làm việc)',
+    urgentHours: 'Trường hợp khẩn (giờ làm việc)',
     transferDays: 'Thời hạn chuyển cơ quan có thẩm quyền (ngày làm việc)',
     save: 'Lưu thời hạn',
     saved: 'Đã lưu thời hạn.',
@@ -165,6 +165,7 @@ export const feedbackViStaff = {
     heading: 'Phản ánh, kiến nghị',
     overdue: 'Quá hạn',
     dueSoon: 'Sắp đến hạn',
+    unit: 'phản ánh, kiến nghị',
     open: 'Mở sổ theo dõi phản ánh, kiến nghị',
   },
 };
