@@ -286,7 +286,7 @@ function registerAction(root: FastifyInstance, deps: Deps, action: FeedbackActio
         ifMatch: versionOf(request.headers['if-match']),
         requestId: request.id,
       });
-      return feedbackDetail(deps, actor, code);
+      return feedbackDetail(deps, actor, code, action === 'transfer');
     },
   );
 }
