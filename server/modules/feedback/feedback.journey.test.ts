@@ -284,3 +284,54 @@ test('#18 forwarded by the national portal: taken in once, as channel dvcqg', as
     .executeTakeFirstOrThrow();
   assert.equal(Number(count.n), 1);
 });
+
+test('#18 counted: received, on time, late, transferred and satisfaction per agency in reach', async () => {
+  type Report = {
+    rows: {
+      agency: { code: string };
+      received: number;
+      answeredOnTime: number;
+      answeredLate: number;
+      transferred: number;
+      verySatisfied: number;
+      onTimeRate: number | null;
+      satisfiedRate: number | null;
+    }[];
+  };
+  const read = async (user: string) => {
+    const res = await kit.get(
+      '/api/v1/reports/feedback?from=2026-11-01&to=2026-12-31',
+      await kit.staff(user),
+    );
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json<Report>().rows;
+  };
+  const hcm = await read('leader.quan-3');
+  assert.deepEqual(
+    hcm.map((r) => [
+      r.agency.code,
+      r.received,
+      r.answeredOnTime,
+      r.verySatisfied,
+      r.onTimeRate,
+      r.satisfiedRate,
+    ]),
+    [[nhieuLoc, 1, 1, 1, 1, 1]],
+  );
+  const dn = await read('leader.tay-giang');
+  assert.deepEqual(
+    dn.map((r) => [r.agency.code, r.received, r.answeredOnTime, r.answeredLate, r.onTimeRate]),
+    [[tayGiang, 1, 0, 1, 0]],
+  );
+  const hn = await read('demo-admin');
+  // Hoàn Kiếm transferred the first out; it counts at Nhiêu Lộc, which Hà Nội does not reach.
+  assert.deepEqual(
+    hn.map((r) => [r.agency.code, r.received, r.transferred]),
+    [[hoanKiem, 2, 1]],
+  );
+  const bad = await kit.get(
+    '/api/v1/reports/feedback?from=2026-12-31&to=2026-11-01',
+    await kit.staff('demo-admin'),
+  );
+  assert.equal(bad.statusCode, 400, bad.body);
+});
