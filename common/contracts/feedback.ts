@@ -484,6 +484,7 @@ const ReportCounts = {
   /** (very satisfied + satisfied) / ratings; null with none. */
   satisfiedRate: Nullable(Type.Number()),
 };
+export type FeedbackReportQuery = Static<typeof FeedbackReportQuery>;
 export const FeedbackReport = Closed({
   from: Type.String(),
   to: Type.String(),

@@ -120,8 +120,15 @@ const usernames = async (deps: Deps, ids: (string | null)[]) => {
 };
 
 /** `GET /api/v1/feedback/:code`: the whole record, for staff in reach. */
-export async function feedbackDetail(deps: Deps, actor: Actor, code: string): Promise<FeedbackDetail> {
-  const row = await visibleFeedback(deps, actor, code);
+export async function feedbackDetail(
+  deps: Deps,
+  actor: Actor,
+  code: string,
+  /** Just transferred by this caller out of their reach: shown once more, with nothing they may do. */
+  justTransferred = false,
+): Promise<FeedbackDetail> {
+  const row = justTransferred ? await findFeedback(deps.db, code) : await visibleFeedback(deps, actor, code);
+  if (!row) throw notFound(code);
   const [files, transfers, history, rating, dossier] = await Promise.all([
     filesOf(deps, row),
     deps.db

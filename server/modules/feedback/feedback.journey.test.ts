@@ -68,7 +68,10 @@ test('#18 sent on the portal with a photo, transferred to another province, answ
     fileTokens: [file.uploadToken],
   });
   assert.equal(reused.statusCode, 400, reused.body);
-  assert.deepEqual(errorOf(reused).details?.map((d) => d.path), ['body/fileIds/0']);
+  assert.deepEqual(
+    errorOf(reused).details?.map((d) => d.path),
+    ['body/fileIds/0'],
+  );
 
   const before = await kit.get(`/api/v1/public/feedback/${code}`);
   assert.equal(before.statusCode, 200, before.body);
@@ -83,28 +86,39 @@ test('#18 sent on the portal with a photo, transferred to another province, answ
   });
   assert.equal(classified.status, 'awaiting-transfer');
   clock.advance(24 * 60 * 60_000);
+  kit.cookies.clear();
   const transferred = await kit.actOk('desk.hang-trong', code, 'transfer', {
     toAgencyCode: nhieuLoc,
     note: 'Chuyển UBND Phường Nhiêu Lộc xử lý theo thẩm quyền.',
   });
   assert.equal(transferred.status, 'received');
   // Hà Nội no longer sees it; Nhiêu Lộc does, with the transfer on time and the limit restarted.
-  assert.equal((await kit.get(`/api/v1/feedback/${code}`, await kit.staff('desk.hang-trong'))).statusCode, 404);
+  assert.equal(
+    (await kit.get(`/api/v1/feedback/${code}`, await kit.staff('desk.hang-trong'))).statusCode,
+    404,
+  );
   const atNhieuLoc = await kit.record('desk.quan-3', code);
   const transfers = atNhieuLoc.transfers as { late: boolean; to: { code: string } }[];
-  assert.deepEqual(transfers.map((t) => [t.to.code, t.late]), [[nhieuLoc, false]]);
-  // Restarted Tuesday 24/11 10:00: ten working days later, Tuesday 8/12 10:00.
-  assert.equal(atNhieuLoc.dueAt, '2026-12-08T03:00:00.000Z');
+  assert.deepEqual(
+    transfers.map((t) => [t.to.code, t.late]),
+    [[nhieuLoc, false]],
+  );
+  // Restarted Tuesday 24/11 10:00 on Nhiêu Lộc's calendar and office hours: later than the first limit.
+  assert.equal(atNhieuLoc.clockStartedAt, '2026-11-24T03:00:00.000Z');
+  assert.equal(atNhieuLoc.dueAt, '2026-12-08T10:00:00.000Z');
   assert.equal((atNhieuLoc.files as unknown[]).length, 1);
 
   await kit.actOk('desk.quan-3', code, 'classify', { category: 'official-conduct' });
   await kit.actOk('leader.quan-3', code, 'assign', { username: 'specialist.quan-3' });
   clock.advance(2 * 24 * 60 * 60_000);
+  kit.cookies.clear();
   await kit.actOk('specialist.quan-3', code, 'draft-answer', {
     text: 'UBND Phường Nhiêu Lộc đã kiểm tra; hồ sơ được trả kết quả ngày 26/11/2026 và cán bộ đã bị nhắc nhở.',
   });
   await kit.actOk('specialist.quan-3', code, 'submit-answer');
-  const returned = await kit.actOk('leader.quan-3', code, 'return-answer', { reason: 'Nêu rõ ngày trả kết quả.' });
+  const returned = await kit.actOk('leader.quan-3', code, 'return-answer', {
+    reason: 'Nêu rõ ngày trả kết quả.',
+  });
   assert.equal(returned.status, 'processing');
   await kit.actOk('specialist.quan-3', code, 'submit-answer');
   const approved = await kit.actOk('leader.quan-3', code, 'approve');
@@ -134,14 +148,21 @@ test('#18 sent on the portal with a photo, transferred to another province, answ
 
   const pub = await kit.get(`/api/v1/public/feedback/${code}`);
   assert.equal(pub.statusCode, 200, pub.body);
-  const view = pub.json<{ status: string; content: string; answer: { text: string; agency: { code: string } } }>();
+  const view = pub.json<{
+    status: string;
+    content: string;
+    answer: { text: string; agency: { code: string } };
+  }>();
   assert.equal(view.status, 'published');
   assert.match(view.content, /quá hạn 5 ngày/);
   assert.equal(view.answer.agency.code, nhieuLoc);
   for (const personal of [SENDER.fullName, SENDER.phone, SENDER.email, SENDER.address])
     assert.ok(!pub.body.includes(personal), `the public view shows ${personal}`);
 
-  const wrong = await kit.post(`/api/v1/public/feedback/${code}/rating`, { level: 'satisfied', phone: '0900000000' });
+  const wrong = await kit.post(`/api/v1/public/feedback/${code}/rating`, {
+    level: 'satisfied',
+    phone: '0900000000',
+  });
   assert.equal(wrong.statusCode, 403, wrong.body);
   const rated = await kit.post(`/api/v1/public/feedback/${code}/rating`, {
     level: 'very-satisfied',
@@ -149,7 +170,10 @@ test('#18 sent on the portal with a photo, transferred to another province, answ
     comment: 'Cảm ơn.',
   });
   assert.equal(rated.statusCode, 201, rated.body);
-  const again = await kit.post(`/api/v1/public/feedback/${code}/rating`, { level: 'unsatisfied', phone: SENDER.phone });
+  const again = await kit.post(`/api/v1/public/feedback/${code}/rating`, {
+    level: 'unsatisfied',
+    phone: SENDER.phone,
+  });
   assert.equal(again.statusCode, 409, again.body);
   assert.equal(errorOf(again).reason, 'FEEDBACK_RATING_ALREADY_GIVEN');
 });
@@ -175,14 +199,20 @@ test('#18 recorded from the hotline, overdue in the register, answered late and 
 
   // Three weeks later it is still open: overdue in Tây Giang's register.
   clock.set('2026-12-14T03:00:00Z');
+  kit.cookies.clear();
   const list = await kit.get('/api/v1/feedback?due=overdue', await kit.staff('leader.tay-giang'));
   assert.equal(list.statusCode, 200, list.body);
   const l = list.json<{ items: { code: string; overdue: boolean }[]; totals: { overdue: number } }>();
-  assert.deepEqual(l.items.map((i) => [i.code, i.overdue]), [[code, true]]);
+  assert.deepEqual(
+    l.items.map((i) => [i.code, i.overdue]),
+    [[code, true]],
+  );
   assert.equal(l.totals.overdue, 1);
   assert.ok(!list.body.includes('0935111222'), 'the register carries no phone');
 
-  await kit.actOk('leader.tay-giang', code, 'draft-answer', { text: 'UBND xã đã niêm yết mức phí tại bộ phận một cửa.' });
+  await kit.actOk('leader.tay-giang', code, 'draft-answer', {
+    text: 'UBND xã đã niêm yết mức phí tại bộ phận một cửa.',
+  });
   await kit.actOk('leader.tay-giang', code, 'submit-answer');
   const approved = await kit.actOk('leader.tay-giang', code, 'approve');
   assert.equal(approved.verdict, 'late');
@@ -218,7 +248,10 @@ test('#18 abusive content hidden from the public, kept in the register', async (
     statusLabel: 'Đã tiếp nhận, chờ phân loại',
     hidden: true,
   });
-  const list = await kit.get(`/api/v1/feedback?q=${encodeURIComponent(code)}`, await kit.staff('desk.hang-trong'));
+  const list = await kit.get(
+    `/api/v1/feedback?q=${encodeURIComponent(code)}`,
+    await kit.staff('desk.hang-trong'),
+  );
   assert.deepEqual(
     list.json<{ items: { code: string; hidden: boolean }[] }>().items.map((i) => [i.code, i.hidden]),
     [[code, true]],
@@ -250,4 +283,55 @@ test('#18 forwarded by the national portal: taken in once, as channel dvcqg', as
     .where('external_id', '=', forwarded.externalId)
     .executeTakeFirstOrThrow();
   assert.equal(Number(count.n), 1);
+});
+
+test('#18 counted: received, on time, late, transferred and satisfaction per agency in reach', async () => {
+  type Report = {
+    rows: {
+      agency: { code: string };
+      received: number;
+      answeredOnTime: number;
+      answeredLate: number;
+      transferred: number;
+      verySatisfied: number;
+      onTimeRate: number | null;
+      satisfiedRate: number | null;
+    }[];
+  };
+  const read = async (user: string) => {
+    const res = await kit.get(
+      '/api/v1/reports/feedback?from=2026-11-01&to=2026-12-31',
+      await kit.staff(user),
+    );
+    assert.equal(res.statusCode, 200, res.body);
+    return res.json<Report>().rows;
+  };
+  const hcm = await read('leader.quan-3');
+  assert.deepEqual(
+    hcm.map((r) => [
+      r.agency.code,
+      r.received,
+      r.answeredOnTime,
+      r.verySatisfied,
+      r.onTimeRate,
+      r.satisfiedRate,
+    ]),
+    [[nhieuLoc, 1, 1, 1, 1, 1]],
+  );
+  const dn = await read('leader.tay-giang');
+  assert.deepEqual(
+    dn.map((r) => [r.agency.code, r.received, r.answeredOnTime, r.answeredLate, r.onTimeRate]),
+    [[tayGiang, 1, 0, 1, 0]],
+  );
+  const hn = await read('demo-admin');
+  // Hoàn Kiếm transferred the first out; it counts at Nhiêu Lộc, which Hà Nội does not reach.
+  assert.deepEqual(
+    hn.map((r) => [r.agency.code, r.received, r.transferred]),
+    [[hoanKiem, 2, 1]],
+  );
+  const bad = await kit.get(
+    '/api/v1/reports/feedback?from=2026-12-31&to=2026-11-01',
+    await kit.staff('demo-admin'),
+  );
+  assert.equal(bad.statusCode, 400, bad.body);
 });

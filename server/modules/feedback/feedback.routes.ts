@@ -16,6 +16,8 @@ import {
   FeedbackList,
   FeedbackListQuery,
   FeedbackRatingBody,
+  FeedbackReport,
+  FeedbackReportQuery,
   FeedbackRatingResponse,
   FeedbackSettings,
   FeedbackSettingsBody,
@@ -42,6 +44,7 @@ import {
   rateFeedback,
 } from './feedback-views.service.ts';
 import { getFeedbackSettings, putFeedbackSettings } from './feedback-settings.service.ts';
+import { feedbackReport } from './feedback-report.service.ts';
 
 const tags = ['feedback'];
 const IfMatch = Type.Object(
@@ -260,6 +263,20 @@ export function registerFeedbackRoutes(root: FastifyInstance, deps: Deps): void 
     },
   );
 
+  app.get(
+    '/api/v1/reports/feedback',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Phản ánh, kiến nghị tiếp nhận trong kỳ theo cơ quan trong phạm vi: đã tiếp nhận, trả lời đúng hạn, trễ hạn, đang quá hạn, không tiếp nhận, đã chuyển, mức độ hài lòng',
+        querystring: FeedbackReportQuery,
+        response: { 200: FeedbackReport, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => feedbackReport(deps, requireActor(request), request.query),
+  );
+
   for (const action of FEEDBACK_ACTIONS) registerAction(root, deps, action);
 }
 
@@ -286,7 +303,7 @@ function registerAction(root: FastifyInstance, deps: Deps, action: FeedbackActio
         ifMatch: versionOf(request.headers['if-match']),
         requestId: request.id,
       });
-      return feedbackDetail(deps, actor, code);
+      return feedbackDetail(deps, actor, code, action === 'transfer');
     },
   );
 }

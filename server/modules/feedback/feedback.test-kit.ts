@@ -27,7 +27,12 @@ export function feedbackKit(runtime: () => TestRuntime) {
   const get = (url: string, cookie?: string) =>
     app().inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
   const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-    app().inject({ method: 'POST', url, headers: { origin: ORIGIN, ...headers }, payload: payload as object });
+    app().inject({
+      method: 'POST',
+      url,
+      headers: { origin: ORIGIN, ...headers },
+      payload: payload as object,
+    });
 
   /** POST /api/v1/feedback, anonymous unless a cookie is given. */
   const submit = (body: Record<string, unknown>, opts: { cookie?: string; remoteAddress?: string } = {}) =>

@@ -2,3 +2,4 @@
 // the counts the reports read (docs/domain/feedback.md).
 export { registerFeedbackRoutes } from './feedback.routes.ts';
 export { intakeForwarded, type ForwardedFeedback } from './feedback-intake.service.ts';
+export { petitionFacts, sumPetitionFacts, type PetitionFacts } from './feedback-report.service.ts';
