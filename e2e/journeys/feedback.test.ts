@@ -171,6 +171,14 @@ test('the desk classifies it; the leader assigns it; the specialist answers; the
     assert.match(await leader.page.locator('main').innerText(), /Đã công khai trên cổng/),
   );
   await checked(leader.page, '08-published');
+
+  // The leader's report counts it for the city's People's Committee, answered on time.
+  await leader.page.goto('/bao-cao/phan-anh-kien-nghi');
+  const cityRow = leader.page.getByRole('row').filter({ hasText: 'Ủy ban nhân dân Thành phố Hà Nội' });
+  await cityRow.waitFor();
+  const cells = await cityRow.locator('td').allInnerTexts();
+  assert.ok(Number(cells[0]) >= 1 && Number(cells[1]) >= 1, cells.join(' | '));
+  await checked(leader.page, '09-report');
   for (const tp of [desk, leader, specialist]) {
     assertNoProblems(tp.problems);
     await tp.context.close();
@@ -186,7 +194,7 @@ test('the citizen sees the published answer without the sender’s data and rate
   const main = await page.locator('main').innerText();
   assert.ok(main.includes(ANSWER), main);
   assert.doesNotMatch(main, /0912|lan@example|Lê Thị Lan/);
-  await checked(page, '09-answer');
+  await checked(page, '10-answer');
 
   await page.getByLabel('Hài lòng', { exact: true }).check();
   await page.locator('#rating-phone').fill(PHONE);
@@ -200,7 +208,7 @@ test('the citizen sees the published answer without the sender’s data and rate
   await eventually(async () =>
     assert.match(await page.locator('main').innerText(), /Người gửi đã đánh giá câu trả lời: Hài lòng\./),
   );
-  await checked(page, '10-rated');
+  await checked(page, '11-rated');
   await assertNoHorizontalScroll(page, 'the rated answer');
   assertNoProblems(citizen.problems);
 });
