@@ -36,6 +36,7 @@ import { registerReorganisationRoutes } from './modules/reorganisations/index.ts
 import { registerDeploymentRoutes } from './modules/deployment/index.ts';
 import { registerImportRoutes } from './modules/imports/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
+import { registerFeedbackRoutes } from './modules/feedback/index.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
@@ -155,6 +156,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerDeploymentRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerFeedbackRoutes(app, deps);
 
   if (config.apiDocs) app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -30,3 +30,14 @@ export const ApplicantNotificationTopic = topic(
   Closed({ dossierCode: Type.String({ minLength: 1 }), action: Type.String(), status: Type.String() }),
 );
 export type ApplicantNotificationPayload = Static<typeof ApplicantNotificationTopic.payload>;
+
+/** A PAKN event its sender is told of (notifications); the key is the feedback code. */
+export const FeedbackNotificationTopic = topic(
+  'feedback.notification',
+  Closed({
+    feedbackCode: Type.String({ minLength: 1 }),
+    event: Type.Enum(['received', 'answered']),
+    at: Type.String({ format: 'date-time' }),
+  }),
+);
+export type FeedbackNotificationPayload = Static<typeof FeedbackNotificationTopic.payload>;

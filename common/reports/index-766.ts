@@ -71,10 +71,7 @@ export type Group766Score = {
 
 export type Score766 = { points: number; max: number; notComputable: number; groups: Group766Score[] };
 
-/**
- * Why motcua cannot compute an indicator yet (no data source in the system). PETITION_* have the
- * index's own rule (full points when there is no petition), applied with this reason beside it.
- */
+/** Why motcua cannot compute an indicator yet (no data source in the system). */
 export const NO_SOURCE_REASONS: Readonly<Record<string, string>> = {
   PUBLISH_ON_TIME:
     'Hệ thống chưa lưu ngày quyết định công bố thủ tục và ngày cập nhật lên Cơ sở dữ liệu quốc gia, nên chưa tính được tỷ lệ công bố đúng hạn.',
@@ -83,9 +80,9 @@ export const NO_SOURCE_REASONS: Readonly<Record<string, string>> = {
   PUBLIC_CONTENT_FULL:
     'Hệ thống chưa có tiêu chí công khai đầy đủ theo cách Cổng Dịch vụ công quốc gia chấm, nên chưa tính được.',
   PETITION_PROCESSING_ON_TIME:
-    'Hệ thống chưa tiếp nhận phản ánh, kiến nghị (PAKN); theo quy tắc của chỉ số, không có PAKN thì đạt đủ điểm.',
+    'Số liệu phản ánh, kiến nghị (PAKN) không được đọc ở đây (xem chỉ số 766 của đơn vị); theo quy tắc của chỉ số, không có PAKN thì đạt đủ điểm.',
   PETITION_HANDLING_SATISFACTION:
-    'Hệ thống chưa tiếp nhận phản ánh, kiến nghị (PAKN); theo quy tắc của chỉ số, không có PAKN thì đạt đủ điểm.',
+    'Số liệu phản ánh, kiến nghị (PAKN) không được đọc ở đây (xem chỉ số 766 của đơn vị); theo quy tắc của chỉ số, không có PAKN thì đạt đủ điểm.',
   ELECTRONIC_CERTIFIED_COPY: 'Hệ thống chưa có chức năng chứng thực bản sao điện tử từ bản chính.',
   REUSED_DIGITIZED_DATA: 'Hệ thống chưa đếm riêng hồ sơ tái sử dụng dữ liệu đã số hóa theo cách chỉ số tính.',
   SYNCED_WITH_DVCQG_PERSONAL_STORAGE:
@@ -110,14 +107,47 @@ export const NO_DATA_REASONS: Readonly<Record<string, string>> = {
   DOSSIER_RECEIVING_SATISFACTION: 'Không có đánh giá nào trong kỳ: 0 điểm theo quy tắc của chỉ số.',
   ORIGINAL_RESULT_AVAILABLE: 'Không có kết quả giải quyết trong kỳ.',
   SO_HOA_GIAY_TO_GIAI_QUYET: 'Không có hồ sơ tiếp nhận trong kỳ.',
+  PETITION_PROCESSING_ON_TIME:
+    'Không có phản ánh, kiến nghị (PAKN) đến hạn hoặc đã trả lời trong kỳ: đạt đủ điểm theo quy tắc của chỉ số.',
+  PETITION_HANDLING_SATISFACTION:
+    'Không có đánh giá câu trả lời phản ánh, kiến nghị (PAKN) trong kỳ: đạt đủ điểm theo quy tắc của chỉ số.',
+};
+
+/**
+ * The PAKN of a unit and period (server/modules/feedback, docs/domain/feedback.md "Counted"): answered
+ * on time, answered late, open past the due time, and the senders' ratings of the answers.
+ */
+export type PetitionShareFacts = {
+  answeredOnTime: number;
+  answeredLate: number;
+  openOverdue: number;
+  verySatisfied: number;
+  satisfied: number;
+  unsatisfied: number;
 };
 
 /**
  * The numerator and denominator of each indicator motcua has a source for, from the facts of a unit
  * and period (docs/domain/reports.md, "Decision 766 index", says what each counts).
  */
-export function indicatorShares(c: CountFacts, p: ProcedureFacts): Record<string, Share> {
+export function indicatorShares(
+  c: CountFacts,
+  p: ProcedureFacts,
+  petitions?: PetitionShareFacts,
+): Record<string, Share> {
   return {
+    ...(petitions
+      ? {
+          PETITION_PROCESSING_ON_TIME: {
+            numerator: petitions.answeredOnTime,
+            denominator: petitions.answeredOnTime + petitions.answeredLate + petitions.openOverdue,
+          },
+          PETITION_HANDLING_SATISFACTION: {
+            numerator: petitions.verySatisfied + petitions.satisfied,
+            denominator: petitions.verySatisfied + petitions.satisfied + petitions.unsatisfied,
+          },
+        }
+      : {}),
     DOSSIER_SYNC: { numerator: c.synced, denominator: c.received },
     // Biểu II.06a (8) + (9) over (3): withdrawals and results without a due time count on time there.
     DOSSIER_ON_TIME: {

@@ -345,6 +345,120 @@ export interface Dossiers {
   workflow: ColumnType<JsonValue, string, string>;
 }
 
+export interface Feedback {
+  /**
+   * The agency handling it now; a transfer moves it and restarts the answer limit (clock_started_at, due_at).
+   */
+  agency_id: Int8;
+  answer_agency_id: Int8 | null;
+  answer_text: string | null;
+  approved_at: Timestamp | null;
+  approved_by_user_id: Int8 | null;
+  assignee_user_id: Int8 | null;
+  category: string | null;
+  category_reason: string | null;
+  channel: string;
+  citizen_id: Int8 | null;
+  clock_started_at: Timestamp;
+  code: string;
+  content: string;
+  created_at: Timestamp;
+  delivered_as: string | null;
+  delivered_at: Timestamp | null;
+  dossier_id: Int8 | null;
+  draft_at: Timestamp | null;
+  draft_by_user_id: Int8 | null;
+  draft_text: string | null;
+  due_at: Timestamp;
+  /**
+   * The national portal's id of a forwarded PAKN (channel dvcqg): taken in exactly once.
+   */
+  external_id: string | null;
+  feedback_id: Generated<Int8>;
+  hidden: Generated<boolean>;
+  hidden_reason: string | null;
+  kind: string;
+  procedure_code: string | null;
+  publish_consent: Generated<boolean>;
+  publish_sender_data: Generated<boolean>;
+  received_at: Timestamp;
+  recorded_by_user_id: Int8 | null;
+  sender_address: string | null;
+  sender_email: string | null;
+  sender_name: string;
+  /**
+   * Personal data: shown to staff in reach only, never in a public answer, list or log.
+   */
+  sender_phone: string;
+  status: string;
+  subject: string;
+  /**
+   * Receipt + the transfer limit (5 working days, NĐ 20 Điều 9): a transfer after it is late.
+   */
+  transfer_due_at: Timestamp;
+  urgent: Generated<boolean>;
+  /**
+   * on-time or late, fixed when the answer is approved (approved_at against due_at) and kept if reopened.
+   */
+  verdict: string | null;
+  version: Generated<number>;
+}
+
+export interface FeedbackActions {
+  action: string;
+  action_id: Generated<Int8>;
+  actor_label: string;
+  at: Timestamp;
+  details: Generated<ColumnType<JsonValue, string, string>>;
+  feedback_id: Int8;
+  user_id: Int8 | null;
+}
+
+export interface FeedbackCodeCounters {
+  day: string;
+  last_value: number;
+}
+
+export interface FeedbackFiles {
+  feedback_id: Int8;
+  file_id: string;
+  role: string;
+}
+
+export interface FeedbackRatings {
+  comment: string | null;
+  feedback_id: Int8;
+  level: string;
+  rated_at: Timestamp;
+}
+
+export interface FeedbackSettings {
+  answer_days: number;
+  kind: string;
+  province_code: string;
+  transfer_days: number;
+  urgent_hours: number;
+  version: number;
+}
+
+export interface FeedbackTransfers {
+  at: Timestamp;
+  by_user_id: Int8;
+  feedback_id: Int8;
+  from_agency_id: Int8;
+  late: boolean;
+  note: string;
+  to_agency_id: Int8;
+  transfer_id: Generated<Int8>;
+}
+
+export interface FeedbackUploadTokens {
+  expires_at: Timestamp;
+  file_id: string;
+  token_hash: string;
+  used_at: Timestamp | null;
+}
+
 export interface Files {
   created_at: Timestamp;
   file_id: string;
@@ -1105,6 +1219,14 @@ export interface DB {
   dossier_imports: DossierImports;
   dossier_ratings: DossierRatings;
   dossiers: Dossiers;
+  feedback: Feedback;
+  feedback_actions: FeedbackActions;
+  feedback_code_counters: FeedbackCodeCounters;
+  feedback_files: FeedbackFiles;
+  feedback_ratings: FeedbackRatings;
+  feedback_settings: FeedbackSettings;
+  feedback_transfers: FeedbackTransfers;
+  feedback_upload_tokens: FeedbackUploadTokens;
   files: Files;
   idempotency_keys: IdempotencyKeys;
   import_chunks: ImportChunks;

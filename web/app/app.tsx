@@ -111,6 +111,19 @@ const MyDocumentsPage = lazyPage(
 );
 const LookupPage = lazyPage(() => import('../features/citizen/lookup-page.tsx'), 'LookupPage');
 const KioskPage = lazyPage(() => import('../features/citizen/kiosk-page.tsx'), 'KioskPage');
+// Phản ánh, kiến nghị (#18, web/features/feedback): the portal's two pages in one chunk, the staff's in another.
+const feedbackPortal = () => import('../features/feedback/feedback-portal-pages.ts');
+const feedbackStaff = () => import('../features/feedback/feedback-staff-pages.ts');
+const FeedbackSendPage = lazyPage<object, 'FeedbackSendPage'>(feedbackPortal, 'FeedbackSendPage');
+const FeedbackLookupPage = lazyPage<{ code: string | null }, 'FeedbackLookupPage'>(
+  feedbackPortal,
+  'FeedbackLookupPage',
+);
+const FeedbackRegisterPage = lazyPage<object, 'FeedbackRegisterPage'>(feedbackStaff, 'FeedbackRegisterPage');
+const FeedbackRecordPage = lazyPage<object, 'FeedbackRecordPage'>(feedbackStaff, 'FeedbackRecordPage');
+const FeedbackSettingsPage = lazyPage<object, 'FeedbackSettingsPage'>(feedbackStaff, 'FeedbackSettingsPage');
+const FeedbackItemPage = lazyPage<{ code: string }, 'FeedbackItemPage'>(feedbackStaff, 'FeedbackItemPage');
+const FeedbackReportPage = lazyPage<object, 'FeedbackReportPage'>(feedbackStaff, 'FeedbackReportPage');
 
 type AppRoute = Route<ReactNode> & { signedIn: boolean };
 
@@ -170,6 +183,14 @@ const ROUTES: readonly AppRoute[] = [
   page(PATHS.lookupCode, false, (p) => <LookupPage key={p.code} code={p.code} />),
   page(PATHS.kiosk, false, () => <KioskPage />),
   page(PATHS.publicDashboard, false, () => <PublicDashboardPage />),
+  page(PATHS.feedbackSend, false, () => <FeedbackSendPage />),
+  page(PATHS.feedbackLookup, false, () => <FeedbackLookupPage code={null} />),
+  page(PATHS.feedbackLookupCode, false, (p) => <FeedbackLookupPage key={p.code} code={p.code} />),
+  page(PATHS.feedbackRegister, true, () => <FeedbackRegisterPage />),
+  page(PATHS.feedbackRecord, true, () => <FeedbackRecordPage />),
+  page(PATHS.feedbackSettings, true, () => <FeedbackSettingsPage />),
+  page(PATHS.feedbackItem, true, (p) => <FeedbackItemPage key={p.code} code={p.code} />),
+  page(PATHS.reportFeedback, true, () => <FeedbackReportPage />),
 ];
 
 /** While the session or a page's code loads; the same line for both, so nothing moves between them. */

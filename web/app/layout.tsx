@@ -143,6 +143,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <Link to={PATHS.intake}>{t.nav.intake}</Link>
                 </li>
+                <li>
+                  <Link to={PATHS.feedbackRegister}>{t.nav.feedback}</Link>
+                </li>
                 {user.roles.some((r) => r.role === 'desk-officer') ? (
                   <li>
                     <Link to={PATHS.trackingBook}>{t.dossiers.trackingBook.menu}</Link>

@@ -72,6 +72,17 @@ export const PATHS = {
   kiosk: '/kiosk',
   /** The public dashboard: a province's month by agency; `?tinh=01&thang=2026-11`. */
   publicDashboard: '/cong-dich-vu-cong/so-lieu',
+  /** Phản ánh, kiến nghị (#18): sending one, following it by code, the answers published. */
+  feedbackSend: '/cong-dich-vu-cong/gui-phan-anh-kien-nghi',
+  feedbackLookup: '/cong-dich-vu-cong/tra-cuu-phan-anh-kien-nghi',
+  feedbackLookupCode: '/cong-dich-vu-cong/tra-cuu-phan-anh-kien-nghi/:code',
+  /** The staff's register of feedback (`?trang-thai=&han=&q=&trang=`), recording one, one record. */
+  feedbackRegister: '/phan-anh-kien-nghi',
+  feedbackRecord: '/phan-anh-kien-nghi/ghi-nhan',
+  feedbackSettings: '/phan-anh-kien-nghi/thoi-han',
+  feedbackItem: '/phan-anh-kien-nghi/:code',
+  /** The feedback report (Decision 766 "PAKN đúng hạn", "hài lòng với việc xử lý PAKN"). */
+  reportFeedback: '/bao-cao/phan-anh-kien-nghi',
 } as const;
 
 export const procedurePath = (code: string): string => buildPath(PATHS.procedure, { code });
@@ -93,3 +104,5 @@ export const workflowEditorPath = (
 export const applyPath = (code: string): string => buildPath(PATHS.apply, { code });
 export const myDossierPath = (code: string): string => buildPath(PATHS.myDossier, { code });
 export const lookupPath = (code: string): string => buildPath(PATHS.lookupCode, { code });
+export const feedbackLookupPath = (code: string): string => buildPath(PATHS.feedbackLookupCode, { code });
+export const feedbackItemPath = (code: string): string => buildPath(PATHS.feedbackItem, { code });

@@ -33,6 +33,7 @@ import * as m20261210040000 from './20261210040000_index-766.ts';
 import * as m20261211000000 from './20261211000000_version-flags-and-effective-dates.ts';
 import * as m20261211100000 from './20261211100000_imports.ts';
 import * as m20261212100000 from './20261212100000_moved-in-counts.ts';
+import * as m20261213000000 from './20261213000000_feedback.ts';
 import * as m20261213100000 from './20261213100000_notifications.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -69,5 +70,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261211000000_version-flags-and-effective-dates': m20261211000000,
   '20261211100000_imports': m20261211100000,
   '20261212100000_moved-in-counts': m20261212100000,
+  '20261213000000_feedback': m20261213000000,
   '20261213100000_notifications': m20261213100000,
 };

@@ -101,7 +101,7 @@ test('Phường Hoàn Kiếm in November, group by group, against the formulas w
   );
   assert.equal(group(s, 'payment').points, round2(payment[0]! + payment[1]! + payment[2]!));
 
-  // Mức độ hài lòng (18): min(6, 6 × 2/3 / 0.9) = 4.44; no petitions in the system: 6 + 6 by D2's rule.
+  // Mức độ hài lòng (18): min(6, 6 × 2/3 / 0.9) = 4.44; no PAKN in the period: 6 + 6 by D2's rule.
   const satisfied = round2(Math.min(6, (6 * (2 / 3)) / 0.9));
   assert.equal(satisfied, 4.44);
   assert.deepEqual(
@@ -112,7 +112,7 @@ test('Phường Hoàn Kiếm in November, group by group, against the formulas w
       ['PETITION_HANDLING_SATISFACTION', 6, 'rule-if-none'],
     ],
   );
-  assert.match(indicator(s, 'PETITION_PROCESSING_ON_TIME').reason!, /chưa tiếp nhận phản ánh, kiến nghị/);
+  assert.match(indicator(s, 'PETITION_PROCESSING_ON_TIME').reason!, /Không có phản ánh, kiến nghị/);
   assert.equal(group(s, 'satisfaction').points, 16.44);
 
   // Số hóa (22): 6 × 1/3 = 2 (results with an electronic file), 4 × 1/6 = 0.67 (digitised); 12 not computable.

@@ -26,6 +26,7 @@ import {
 } from '../../../common/contracts/report-766.ts';
 import { canReachAgency, findAgencyByCode } from '../org/index.ts';
 import { readFacts } from './kpi-facts.ts';
+import { petitionFacts, sumPetitionFacts, type PetitionFacts } from '../feedback/index.ts';
 import { ii06aDrill, kpiDrill, procedureDrill, type ReportBase } from './kpis.service.ts';
 import { fail } from './reports.errors.ts';
 import type { OverviewScope } from './reports.service.ts';
@@ -81,10 +82,10 @@ function indicatorDrills(base: ReportBase, key: string | undefined): Record<stri
 /** A unit's score with the drill links of its indicators (none for an indicator without data). */
 export function scoreWithDrills(
   formula: Formula766,
-  facts: { counts: CountFacts; procedures: ProcedureFacts },
+  facts: { counts: CountFacts; procedures: ProcedureFacts; petitions?: PetitionFacts | undefined },
   links: { base: ReportBase; key: string | undefined } | null,
 ): Score766Schema {
-  const score: Score766 = score766(formula, indicatorShares(facts.counts, facts.procedures));
+  const score: Score766 = score766(formula, indicatorShares(facts.counts, facts.procedures, facts.petitions));
   const drills = links ? indicatorDrills(links.base, links.key) : {};
   return {
     ...score,
@@ -139,6 +140,14 @@ export async function getIndex766(
     });
   }
   const facts = await readFacts(deps, scope, { from: base.from, to: base.to, trend: false });
+  // PAKN received in the period at each agency (server/modules/feedback); none: full points (the index's rule).
+  const petitions = await petitionFacts(deps.db, {
+    from: base.from,
+    to: base.to,
+    agencyIds: facts.agencies.map((a) => a.agency.id),
+    now: deps.clock.now(),
+  });
+  const petitionsOf = (id: string) => petitions.get(id) ?? sumPetitionFacts([]);
   const period = periodKeyOf(base.from, base.to);
   const roots =
     scope.roots.length === 1
@@ -162,11 +171,19 @@ export async function getIndex766(
     canRecordOfficial: actor.grants.some((g) => g.role === 'province-admin'),
     rows: facts.agencies.map((a) => ({
       agency: { code: a.agency.code, name: a.agency.name, unitName: a.agency.unitName },
-      score: scoreWithDrills(formula.formulas, a, { base, key: a.agency.code }),
+      score: scoreWithDrills(
+        formula.formulas,
+        { ...a, petitions: petitionsOf(a.agency.id) },
+        { base, key: a.agency.code },
+      ),
       official: official.get(a.agency.id) ?? null,
     })),
     total: {
-      score: scoreWithDrills(formula.formulas, facts.total, { base, key: undefined }),
+      score: scoreWithDrills(
+        formula.formulas,
+        { ...facts.total, petitions: sumPetitionFacts(facts.agencies.map((a) => petitionsOf(a.agency.id))) },
+        { base, key: undefined },
+      ),
       official: rootId ? (official.get(rootId) ?? null) : null,
     },
   };

@@ -71,6 +71,7 @@ export const en: Messages = {
     officeHours: 'Office hours',
     dossiers: 'Dossiers',
     intake: 'Receive a dossier',
+    feedback: 'Feedback',
   },
   user: {
     label: 'Signed-in user',
@@ -2290,6 +2291,11 @@ export const en: Messages = {
       lookupHint: 'See where a dossier stands from the code on its receipt, without signing in.',
       mine: 'My dossiers',
       mineHint: 'Sign in with your electronic identity to follow, supplement or withdraw your dossiers.',
+      feedback: 'Send feedback or a petition',
+      feedbackHint:
+        'About a procedure, an agency, an official’s conduct or a rule; photos and PDF may be attached.',
+      feedbackLookup: 'Follow feedback or a petition',
+      feedbackLookupHint: 'By the code given when it was sent: status, answer, rating.',
     },
     signIn: {
       title: 'Citizen sign-in',

@@ -45,6 +45,7 @@ export const vi = {
     officeHours: 'Giờ làm việc',
     dossiers: 'Hồ sơ',
     intake: 'Tiếp nhận hồ sơ',
+    feedback: 'Phản ánh, kiến nghị',
   },
   user: {
     label: 'Người dùng đang đăng nhập',
@@ -2216,6 +2217,10 @@ export const vi = {
       lookupHint: 'Xem tình trạng hồ sơ theo mã in trên giấy tiếp nhận, không cần đăng nhập.',
       mine: 'Hồ sơ của tôi',
       mineHint: 'Đăng nhập bằng tài khoản định danh điện tử để theo dõi, bổ sung hoặc rút hồ sơ.',
+      feedback: 'Gửi phản ánh, kiến nghị',
+      feedbackHint: 'Về thủ tục, cơ quan, thái độ của cán bộ hoặc một quy định; có thể kèm ảnh, PDF.',
+      feedbackLookup: 'Tra cứu phản ánh, kiến nghị',
+      feedbackLookupHint: 'Theo mã số đã nhận khi gửi: tình trạng, câu trả lời, đánh giá.',
     },
     signIn: {
       title: 'Đăng nhập công dân',

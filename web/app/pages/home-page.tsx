@@ -7,6 +7,7 @@ import { formatInstant } from '../../features/calendar/vn-time.ts';
 import { dossierQueries, type DossierChangesData } from '../../features/dossiers/dossiers-api.ts';
 import { actionLabel, statusLabel } from '../../features/dossiers/dossier-format.ts';
 import { DossierCells } from '../../features/dossiers/worklist-table.tsx';
+import { FeedbackHomeCounters } from '../../features/feedback/feedback-home-counters.tsx';
 import { ReorganisationsCard } from '../../features/reorganisations/reorganisations-card.tsx';
 import { ACKNOWLEDGER_ROLES } from '../../features/reorganisations/reorganisations-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -139,6 +140,7 @@ export function HomePage() {
       {blocks.map((b) => (
         <Counters key={b.role} t={t} block={b} counts={counts.data} />
       ))}
+      {blocks.length > 0 ? <FeedbackHomeCounters /> : null}
       {blocks.length > 0 ? (
         <section aria-labelledby="home-changes" className="home-changes" aria-busy={changes.isFetching}>
           <h2 id="home-changes" className="section-heading">

@@ -180,6 +180,18 @@ export function PortalHomePage() {
               <p className="card-hint">{t.citizen.portalLinks.lookupHint}</p>
             </li>
             <li className="card">
+              <Link to={PATHS.feedbackSend} className="card-link">
+                {t.citizen.portalLinks.feedback}
+              </Link>
+              <p className="card-hint">{t.citizen.portalLinks.feedbackHint}</p>
+            </li>
+            <li className="card">
+              <Link to={PATHS.feedbackLookup} className="card-link">
+                {t.citizen.portalLinks.feedbackLookup}
+              </Link>
+              <p className="card-hint">{t.citizen.portalLinks.feedbackLookupHint}</p>
+            </li>
+            <li className="card">
               <Link to={PATHS.myDossiers} className="card-link">
                 {t.citizen.portalLinks.mine}
               </Link>

@@ -145,10 +145,11 @@ export function fileProblem(file: File): 'type' | 'size' | 'empty' | null {
 export function uploadFile(
   file: File,
   onProgress: (loaded: number, total: number) => void,
+  url = '/api/v1/files',
 ): { promise: Promise<UploadedFile>; abort: () => void } {
   const xhr = new XMLHttpRequest();
   const promise = new Promise<UploadedFile>((resolve, reject) => {
-    xhr.open('POST', '/api/v1/files');
+    xhr.open('POST', url);
     xhr.setRequestHeader('accept', 'application/json');
     xhr.upload.addEventListener('progress', (e) => {
       if (e.lengthComputable) onProgress(e.loaded, e.total);

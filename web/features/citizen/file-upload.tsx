@@ -17,6 +17,8 @@ export type UploadEntry = {
   loaded: number;
   status: 'uploading' | 'done' | 'failed';
   fileId: string | null;
+  /** The secret an anonymous feedback upload is answered with, echoed when sending (#18). */
+  uploadToken: string | null;
   error: string | null;
 };
 
@@ -26,6 +28,8 @@ export type Uploads = {
   remove: (slot: string, key: string) => void;
   /** The ids of the files sent, by slot. */
   fileIds: (slot: string) => string[];
+  /** The files sent, by slot, with their upload tokens. */
+  uploaded: (slot: string) => { fileId: string; uploadToken: string | null }[];
   busy: boolean;
   /** What the last upload did, for the live region. */
   announcement: string;
@@ -33,7 +37,8 @@ export type Uploads = {
 
 let counter = 0;
 
-export function useUploads(t: Messages): Uploads {
+/** `url`: where the files go (POST /files unless a page sends them elsewhere, as feedback does). */
+export function useUploads(t: Messages, url?: string): Uploads {
   const [bySlot, setBySlot] = useState<Record<string, UploadEntry[]>>({});
   const [announcement, setAnnouncement] = useState('');
   const aborts = useRef(new Map<string, () => void>());
@@ -65,6 +70,7 @@ export function useUploads(t: Messages): Uploads {
           loaded: 0,
           status: problem ? 'failed' : 'uploading',
           fileId: null,
+          uploadToken: null,
           error: problem ? u.problems[problem] : null,
         };
         setBySlot((all) => ({ ...all, [slot]: [...(all[slot] ?? []), entry] }));
@@ -72,11 +78,12 @@ export function useUploads(t: Messages): Uploads {
           setAnnouncement(u.failed(file.name, u.problems[problem]));
           continue;
         }
-        const { promise, abort } = uploadFile(file, (loaded) => update(slot, key, { loaded }));
+        const { promise, abort } = uploadFile(file, (loaded) => update(slot, key, { loaded }), url);
         aborts.current.set(key, abort);
         promise
           .then((done) => {
-            update(slot, key, { status: 'done', loaded: file.size, fileId: done.fileId });
+            const uploadToken = (done as { uploadToken?: string }).uploadToken ?? null;
+            update(slot, key, { status: 'done', loaded: file.size, fileId: done.fileId, uploadToken });
             setAnnouncement(u.done(file.name));
           })
           .catch((error: unknown) => {
@@ -88,7 +95,7 @@ export function useUploads(t: Messages): Uploads {
           .finally(() => aborts.current.delete(key));
       }
     },
-    [t, u, update],
+    [t, u, update, url],
   );
 
   const remove = useCallback((slot: string, key: string) => {
@@ -103,8 +110,15 @@ export function useUploads(t: Messages): Uploads {
       (bySlot[slot] ?? []).flatMap((e) => (e.status === 'done' && e.fileId ? [e.fileId] : [])),
     [bySlot],
   );
+  const uploaded = useCallback(
+    (slot: string) =>
+      (bySlot[slot] ?? []).flatMap((e) =>
+        e.status === 'done' && e.fileId ? [{ fileId: e.fileId, uploadToken: e.uploadToken }] : [],
+      ),
+    [bySlot],
+  );
   const busy = Object.values(bySlot).some((list) => list.some((e) => e.status === 'uploading'));
-  return { entries, add, remove, fileIds, busy, announcement };
+  return { entries, add, remove, fileIds, uploaded, busy, announcement };
 }
 
 /** A file input with the list of what it sent. */
@@ -117,6 +131,7 @@ export function FileField({
   required = false,
   error,
   multiple = true,
+  types,
 }: {
   id: string;
   slot: string;
@@ -126,6 +141,8 @@ export function FileField({
   required?: boolean;
   error?: string | undefined;
   multiple?: boolean;
+  /** The kinds and sizes accepted, when not those of a dossier's papers. */
+  types?: string | undefined;
 }) {
   const { t } = useI18n();
   const u = t.citizen.upload;
@@ -137,7 +154,7 @@ export function FileField({
     <div className={error ? 'field upload-field field-invalid' : 'field upload-field'}>
       <LabelAndHint id={id} label={label} required={required} hint={hint} />
       <p className="hint" id={`${id}-types`}>
-        {u.types}
+        {types ?? u.types}
       </p>
       <FieldError id={id} error={error} />
       <input

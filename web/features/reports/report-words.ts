@@ -56,7 +56,7 @@ export const INDICATOR_766_EN: Readonly<Record<string, string>> = {
 };
 
 const NO_PETITIONS =
-  "The system does not take in feedback and petitions yet; by the index's rule, no petitions earn full points.";
+  "Feedback and petition figures are not read here (see the unit's Decision 766 index); by the index's rule, no petitions earn full points.";
 const NO_POPULATION_DATA = 'The system is not connected to the national population database yet.';
 
 /** NO_SOURCE_REASONS in English: why motcua has no figure for an indicator yet. */
@@ -95,6 +95,10 @@ export const NO_DATA_EN: Readonly<Record<string, string>> = {
   DOSSIER_RECEIVING_SATISFACTION: "No ratings in the period: 0 points by the index's rule.",
   ORIGINAL_RESULT_AVAILABLE: 'No results in the period.',
   SO_HOA_GIAY_TO_GIAI_QUYET: NO_DOSSIERS,
+  PETITION_PROCESSING_ON_TIME:
+    "No feedback or petition due or answered in the period: full points by the index's rule.",
+  PETITION_HANDLING_SATISFACTION:
+    "No rating of an answer to feedback or a petition in the period: full points by the index's rule.",
 };
 
 /** KPI_EMPTY_REASONS in English: why a KPI has nothing to divide by in the period. */

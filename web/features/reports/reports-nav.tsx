@@ -15,6 +15,7 @@ export function ReportsNav() {
     [PATHS.reportKpis, k.kpis],
     [PATHS.report766, k.index766],
     [PATHS.adoption, t.adoption.nav],
+    [PATHS.reportFeedback, t.nav.feedback],
   ] as const;
   return (
     <nav className="reports-nav" aria-label={t.ii06a.reportsNav}>

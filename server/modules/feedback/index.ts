@@ -1,0 +1,5 @@
+// The feedback (PAKN) module's face: its routes, the intake of PAKN the national portal forwards, and
+// the counts the reports read (docs/domain/feedback.md).
+export { registerFeedbackRoutes } from './feedback.routes.ts';
+export { intakeForwarded, type ForwardedFeedback } from './feedback-intake.service.ts';
+export { petitionFacts, sumPetitionFacts, type PetitionFacts } from './feedback-report.service.ts';

@@ -1,0 +1,225 @@
+// /phan-anh-kien-nghi/ghi-nhan: a desk or hotline officer records feedback received by phone, on paper,
+// by e-mail or in person (POST /feedback/recorded) for one of their agencies: the sender (name, phone,
+// e-mail, address), kind, subject, content, when it was received (default now). Each refused field is
+// shown beside itself (`body/sender/phone` → the phone field); success gives the code and a link.
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { detailText, errorText } from '../../app/errors.ts';
+import { ApiError } from '../../app/http.ts';
+import { useI18n } from '../../app/i18n/i18n.tsx';
+import { Page } from '../../app/page.tsx';
+import { feedbackItemPath } from '../../app/paths.ts';
+import { useInvalidate } from '../../app/query.ts';
+import { Link } from '../../app/router.tsx';
+import { useSession } from '../../app/session.tsx';
+import { DateInput } from '../../app/ui/date-input.tsx';
+import { FieldError, LabelAndHint } from '../../app/ui/field-parts.tsx';
+import { feedbackQueries, recordFeedback, type SubmitFeedbackResponse } from './feedback-api.ts';
+import { describedBy, TextField, useFeedbackWords } from './feedback-fields.tsx';
+
+const CHANNELS = ['phone', 'paper', 'email', 'in-person'] as const;
+const KINDS = ['phan-anh', 'kien-nghi'] as const;
+type Values = {
+  channel: (typeof CHANNELS)[number];
+  agencyCode: string;
+  receivedAt: string;
+  kind: (typeof KINDS)[number];
+  subject: string;
+  content: string;
+  fullName: string;
+  phone: string;
+  email: string;
+  address: string;
+};
+
+/** `body/sender/phone` → `fr-sender-phone`: the id of the field an error path names. */
+const idOf = (path: string) =>
+  `fr-${path
+    .split('/')
+    .filter((p) => p !== '' && p !== 'body')
+    .join('-')}`;
+
+export function FeedbackRecordPage() {
+  const { t } = useI18n();
+  const w = useFeedbackWords();
+  const r = w.staff.record;
+  const s = w.send;
+  const { session } = useSession();
+  const invalidate = useInvalidate();
+  const agencies = (session.status === 'signed-in' ? session.user.roles : [])
+    .filter((x) => x.role === 'desk-officer' || x.role === 'leader')
+    .filter((x, i, all) => all.findIndex((y) => y.agencyCode === x.agencyCode) === i);
+  const form = useForm<Values>({
+    defaultValues: {
+      channel: 'phone',
+      agencyCode: agencies[0]?.agencyCode ?? '',
+      receivedAt: '',
+      kind: 'phan-anh',
+    },
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [done, setDone] = useState<SubmitFeedbackResponse | null>(null);
+  const mutation = useMutation({
+    mutationFn: (v: Values) =>
+      recordFeedback({
+        channel: v.channel,
+        agencyCode: v.agencyCode,
+        kind: v.kind,
+        subject: v.subject.trim(),
+        content: v.content.trim(),
+        sender: {
+          fullName: v.fullName.trim(),
+          phone: v.phone.trim(),
+          email: v.email.trim(),
+          ...(v.address.trim() ? { address: v.address.trim() } : {}),
+        },
+        ...(v.receivedAt ? { receivedAt: `${v.receivedAt}:00+07:00` } : {}),
+      }),
+    onSuccess: (res) => {
+      setDone(res);
+      setErrors({});
+      setFailure(null);
+      form.reset();
+      return invalidate(feedbackQueries.all);
+    },
+    onError: (error: unknown) => {
+      const next: Record<string, string> = {};
+      for (const d of error instanceof ApiError ? error.details : []) next[idOf(d.path)] ??= detailText(t, d);
+      setErrors(next);
+      setFailure(errorText(t, error));
+      const first = Object.keys(next)[0];
+      if (first) document.getElementById(first)?.focus();
+    },
+  });
+  const err = (id: string) => errors[id];
+  if (agencies.length === 0)
+    return (
+      <Page title={r.title} heading={r.title}>
+        <p className="notice">{r.noAgency}</p>
+      </Page>
+    );
+  return (
+    <Page title={r.title} heading={r.title} intro={r.intro}>
+      {done ? (
+        <div className="notice notice-success" role="status">
+          <p>{r.done(done.code)}</p>
+          <Link to={feedbackItemPath(done.code)}>{r.open}</Link>
+        </div>
+      ) : null}
+      <form
+        noValidate
+        onSubmit={(e) => void form.handleSubmit((v) => !mutation.isPending && mutation.mutate(v))(e)}
+      >
+        <div role="alert" className={failure ? 'inline-error' : undefined}>
+          {failure}
+        </div>
+        <div className="filter-row">
+          <div className="field">
+            <label htmlFor="fr-channel">{r.channel}</label>
+            <select id="fr-channel" {...form.register('channel')}>
+              {CHANNELS.map((c) => (
+                <option key={c} value={c}>
+                  {w.channels[c]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className={err('fr-agencyCode') ? 'field field-invalid' : 'field'}>
+            <label htmlFor="fr-agencyCode">{r.agency}</label>
+            <FieldError id="fr-agencyCode" error={err('fr-agencyCode')} />
+            <select id="fr-agencyCode" {...form.register('agencyCode')}>
+              {agencies.map((a) => (
+                <option key={a.agencyCode} value={a.agencyCode} lang="vi">
+                  {a.agencyName}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className={err('fr-receivedAt') ? 'field field-invalid' : 'field'}>
+            <LabelAndHint id="fr-receivedAt" label={r.receivedAt} required={false} hint={r.receivedAtHint} />
+            <FieldError id="fr-receivedAt" error={err('fr-receivedAt')} />
+            <DateInput
+              id="fr-receivedAt"
+              withTime
+              value={form.watch('receivedAt')}
+              onChange={(v) => form.setValue('receivedAt', v)}
+              aria-describedby={describedBy('fr-receivedAt', err('fr-receivedAt'), r.receivedAtHint)}
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="fr-kind">{s.kind}</label>
+            <select id="fr-kind" {...form.register('kind')}>
+              {KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {w.kinds[k]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <TextField
+          id="fr-subject"
+          label={s.subject}
+          required
+          maxLength={300}
+          error={err('fr-subject')}
+          registration={form.register('subject')}
+        />
+        <TextField
+          id="fr-content"
+          label={s.content}
+          required
+          multiline
+          maxLength={10000}
+          error={err('fr-content')}
+          registration={form.register('content')}
+        />
+        <fieldset className="form-section">
+          <legend className="subsection-heading">{s.sender}</legend>
+          <TextField
+            id="fr-sender-fullName"
+            label={s.fullName}
+            required
+            maxLength={200}
+            error={err('fr-sender-fullName')}
+            registration={form.register('fullName')}
+          />
+          <TextField
+            id="fr-sender-phone"
+            label={s.phone}
+            type="tel"
+            required
+            maxLength={20}
+            error={err('fr-sender-phone')}
+            registration={form.register('phone')}
+          />
+          <TextField
+            id="fr-sender-email"
+            label={s.email}
+            type="email"
+            required
+            maxLength={200}
+            error={err('fr-sender-email')}
+            registration={form.register('email')}
+          />
+          <TextField
+            id="fr-sender-address"
+            label={s.address}
+            maxLength={500}
+            error={err('fr-sender-address')}
+            registration={form.register('address')}
+          />
+        </fieldset>
+        <button
+          type="submit"
+          className="button button-primary"
+          aria-disabled={mutation.isPending || undefined}
+        >
+          {mutation.isPending ? s.sending : r.submit}
+        </button>
+      </form>
+    </Page>
+  );
+}
