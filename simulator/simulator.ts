@@ -13,6 +13,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { inboundSeed, type InboundRecord } from './inbound-seed.ts';
+import { createFeedbackFeed, type FeedbackRecord } from './feedback-feed.ts';
 import {
   createPaymentPlatform,
   type PaymentPlatformControl,
@@ -105,6 +106,8 @@ export type SimulatorControl = {
   faults: () => Faults;
   reset: () => void;
   seedInbound: (input?: { count?: number; agencyCode?: string; records?: InboundRecord[] }) => string[];
+  /** PAKN sent on the national portal, listed at /api/v1/pakn until acknowledged (issue #18). */
+  seedFeedback: (input?: { count?: number; agencyCode?: string; records?: FeedbackRecord[] }) => string[];
   dossier: (code: string) => SimDossier | null;
   dossiers: () => SimDossier[];
   plant: (code: string, statusCode: number) => void;
@@ -279,6 +282,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   let seen = new Set<string>();
   let inbound: Inbound[] = [];
   let inboundSeq = 0;
+  const feedbackFeed = createFeedbackFeed();
   const zeroStats = (): SimStats => ({
     requests: 0,
     batches: 0,
@@ -348,10 +352,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       seen = new Set();
       inbound = [];
       inboundSeq = 0;
+      feedbackFeed.reset();
       stats = zeroStats();
       random = mulberry32(options.seed ?? 1);
       payments.control.reset();
     },
+    seedFeedback: (input = {}) => feedbackFeed.seed(input, new Date()),
     seedInbound: (input = {}) => {
       const records =
         input.records ??
@@ -553,6 +559,34 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     send(res, 200, { error_code: '0', message: 'Đã xác nhận', acknowledged });
   }
 
+  async function handleFeedbackList(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
+    if (!(await portalGate(req, res, url.pathname + url.search, ''))) return;
+    const cursor = Number(url.searchParams.get('cursor') ?? '0');
+    const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? '20'), 1), 50);
+    if (!Number.isInteger(cursor) || cursor < 0 || !Number.isInteger(limit))
+      return send(res, 400, { error_code: '400', message: 'cursor, limit không hợp lệ' });
+    const page = feedbackFeed.list(cursor, limit, { duplicateRate: faults.inboundDuplicateRate, random });
+    send(res, 200, { error_code: '0', message: 'Thành công', ...page });
+  }
+
+  async function handleFeedbackAck(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    pathAndQuery: string,
+  ) {
+    const body = await readBody(req);
+    if (!(await portalGate(req, res, pathAndQuery, body))) return;
+    let codes: unknown;
+    try {
+      codes = (JSON.parse(body) as { MaPAKN?: unknown }).MaPAKN;
+    } catch {
+      return send(res, 400, { error_code: '400', message: 'JSON không hợp lệ' });
+    }
+    if (!Array.isArray(codes) || !codes.every((c) => typeof c === 'string'))
+      return send(res, 200, { error_code: '2', message: 'MaPAKN phải là danh sách mã PAKN' });
+    send(res, 200, { error_code: '0', message: 'Đã xác nhận', acknowledged: feedbackFeed.ack(codes) });
+  }
+
   async function handleControl(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
     const method = req.method ?? 'GET';
     const p = url.pathname;
@@ -606,6 +640,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       });
       return send(res, 201, { seeded: codes });
     }
+    if (p === '/_sim/pakn' && method === 'POST') {
+      const b = await json();
+      if (
+        b.count !== undefined &&
+        (!Number.isInteger(b.count) || (b.count as number) < 1 || (b.count as number) > 1000)
+      )
+        throw new HttpFailure(400, 'count must be 1–1000');
+      if (b.agencyCode !== undefined && typeof b.agencyCode !== 'string')
+        throw new HttpFailure(400, 'agencyCode must be text');
+      const codes = control.seedFeedback({
+        ...(b.count !== undefined ? { count: b.count as number } : {}),
+        ...(typeof b.agencyCode === 'string' ? { agencyCode: b.agencyCode } : {}),
+      });
+      return send(res, 201, { seeded: codes });
+    }
     if (p === '/_sim/stats' && method === 'GET') return send(res, 200, control.stats());
     if (p === '/_sim/health' && method === 'GET') return send(res, 200, { status: 'ok' });
     send(res, 404, { error_code: '404', message: 'Không có đường dẫn này' });
@@ -624,6 +673,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         return handleInboundList(req, res, url);
       if (url.pathname === '/api/v1/hoso/tructuyen/xacnhan' && method === 'POST')
         return handleInboundAck(req, res, url.pathname + url.search);
+      if (url.pathname === '/api/v1/pakn' && method === 'GET') return handleFeedbackList(req, res, url);
+      if (url.pathname === '/api/v1/pakn/xacnhan' && method === 'POST')
+        return handleFeedbackAck(req, res, url.pathname + url.search);
       send(res, 404, { error_code: '404', message: 'Không có đường dẫn này' });
     };
     route().catch((err: unknown) => {

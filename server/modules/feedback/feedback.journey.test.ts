@@ -8,7 +8,10 @@ import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.
 import { errorOf } from '../../test/http.ts';
 import { peoplesCommittee } from '../../test/seeded.ts';
 import { feedbackKit, PNG, SENDER } from './feedback.test-kit.ts';
-import { intakeForwarded } from './index.ts';
+import { fetchForwardedFeedback, intakeForwarded } from './index.ts';
+import { createPortalClient } from '../sync/index.ts';
+import { DEV_PORTAL_SECRET } from '../../config.ts';
+import { startSimulator } from '../../../simulator/simulator.ts';
 
 let rt: TestRuntime;
 // Monday 23 November 2026, 09:00 in Hà Nội.
@@ -285,6 +288,37 @@ test('#18 forwarded by the national portal: taken in once, as channel dvcqg', as
   assert.equal(Number(count.n), 1);
 });
 
+test("#18 the national portal's PAKN feed, through the simulator: each taken in once despite duplicates, then acknowledged", async () => {
+  const sim = await startSimulator({ port: 0, seed: 7 });
+  try {
+    const client = createPortalClient({
+      baseUrl: sim.url,
+      auth: 'hmac',
+      secret: DEV_PORTAL_SECRET,
+      timeoutMs: 2000,
+    });
+    const seeded = sim.control.seedFeedback({ count: 3, agencyCode: hoanKiem });
+    sim.control.setFaults({ inbound: { duplicateRate: 1, shuffle: true } });
+    const first = await fetchForwardedFeedback(rt.deps, client);
+    assert.equal(first.created, 3);
+    assert.equal(first.acknowledged, 3);
+    // Listed again (the duplicates the fault plays after acknowledgement): recognised, nothing new.
+    const second = await fetchForwardedFeedback(rt.deps, client);
+    assert.equal(second.created, 0);
+    const rows = await rt.deps.db
+      .selectFrom('feedback')
+      .select(['external_id', 'channel', 'status'])
+      .where('external_id', 'in', seeded)
+      .execute();
+    assert.deepEqual(
+      rows.map((r) => [r.channel, r.status]),
+      seeded.map(() => ['dvcqg', 'received']),
+    );
+  } finally {
+    await sim.close();
+  }
+});
+
 test('#18 counted: received, on time, late, transferred and satisfaction per agency in reach', async () => {
   type Report = {
     rows: {
@@ -327,7 +361,8 @@ test('#18 counted: received, on time, late, transferred and satisfaction per age
   // Hoàn Kiếm transferred the first out; it counts at Nhiêu Lộc, which Hà Nội does not reach.
   assert.deepEqual(
     hn.map((r) => [r.agency.code, r.received, r.transferred]),
-    [[hoanKiem, 2, 1]],
+    // The hidden one, the one forwarded directly and the three from the simulator's feed.
+    [[hoanKiem, 5, 1]],
   );
   const bad = await kit.get(
     '/api/v1/reports/feedback?from=2026-12-31&to=2026-11-01',

@@ -3,3 +3,9 @@
 export { registerFeedbackRoutes } from './feedback.routes.ts';
 export { intakeForwarded, type ForwardedFeedback } from './feedback-intake.service.ts';
 export { petitionFacts, sumPetitionFacts, type PetitionFacts } from './feedback-report.service.ts';
+export {
+  fetchForwardedFeedback,
+  fromPortalRecord,
+  type FeedbackFeedClient,
+  type FeedbackFeedResult,
+} from './feedback-portal.ts';

@@ -10,6 +10,9 @@ export const PATHS = {
   sync: '/api/v1/hoso/dongbo',
   inboundList: '/api/v1/hoso/tructuyen',
   inboundAck: '/api/v1/hoso/tructuyen/xacnhan',
+  /** PAKN sent on the national portal (issue #18; the simulator's feed, simulator/feedback-feed.ts). */
+  feedbackList: '/api/v1/pakn',
+  feedbackAck: '/api/v1/pakn/xacnhan',
   query: (code: string) => `/_sim/dossiers/${encodeURIComponent(code)}`,
 } as const;
 
@@ -53,6 +56,8 @@ export type PortalClient = {
   queryDossier: (code: string, signal?: AbortSignal) => Promise<PortalDossierView | null>;
   listInbound: (cursor: string | null, limit: number, signal?: AbortSignal) => Promise<InboundPage>;
   ackInbound: (codes: string[], signal?: AbortSignal) => Promise<void>;
+  listFeedback: (cursor: string | null, limit: number, signal?: AbortSignal) => Promise<InboundPage>;
+  ackFeedback: (codes: string[], signal?: AbortSignal) => Promise<void>;
 };
 
 export type PortalSettings = Omit<PortalConfig, 'baseUrl'> & { baseUrl: string };
@@ -190,6 +195,23 @@ export function createPortalClient(settings: PortalSettings, fetchImpl: typeof f
     ackInbound: async (codes, signal) => {
       if (codes.length === 0) return;
       expectOk(await call('POST', PATHS.inboundAck, { body: { MaHoSo: codes }, signal }), 'E2 ack');
+    },
+    listFeedback: async (cursor, limit, signal) => {
+      const q = new URLSearchParams({ limit: String(limit) });
+      if (cursor !== null) q.set('cursor', cursor);
+      const body = expectOk(
+        await call('GET', `${PATHS.feedbackList}?${q.toString()}`, { signal }),
+        'PAKN list',
+      );
+      if (!Array.isArray(body.data)) throw new PortalError('invalid-answer', 'PAKN list: no data list');
+      return {
+        records: body.data as unknown[],
+        nextCursor: typeof body.nextCursor === 'string' && body.nextCursor !== '' ? body.nextCursor : null,
+      };
+    },
+    ackFeedback: async (codes, signal) => {
+      if (codes.length === 0) return;
+      expectOk(await call('POST', PATHS.feedbackAck, { body: { MaPAKN: codes }, signal }), 'PAKN ack');
     },
   };
 }

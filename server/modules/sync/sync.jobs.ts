@@ -20,6 +20,7 @@ import { PORTAL_STATUS_TOPIC, portalStatusHandler } from './portal-status.handle
 import { reconcileRecent } from './reconcile.ts';
 import { fetchInbound } from './inbound.ts';
 import { receiveInbound } from './inbound-intake.ts';
+import { fetchForwardedFeedback } from '../feedback/index.ts';
 import { startPaymentJobs } from '../payments/index.ts';
 import { startFileSweeper } from '../files/index.ts';
 import { startSignInBudgetPruner } from '../auth/index.ts';
@@ -145,6 +146,8 @@ export async function startSyncJobs(deps: Deps, log: JobLog): Promise<SyncJobs> 
           } finally {
             // Stored ones enter intake even when this fetch failed.
             await receiveInbound(deps, { log });
+            // PAKN sent on the national portal (issue #18), taken in once each.
+            await fetchForwardedFeedback(deps, client, { log });
           }
         },
       }),
