@@ -35,6 +35,7 @@ import { registerRatingRoutes } from './modules/ratings/index.ts';
 import { registerReorganisationRoutes } from './modules/reorganisations/index.ts';
 import { registerDeploymentRoutes } from './modules/deployment/index.ts';
 import { registerImportRoutes } from './modules/imports/index.ts';
+import { registerSignatureRoutes } from './modules/signatures/index.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
@@ -153,6 +154,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerReorganisationRoutes(app, deps);
   registerDeploymentRoutes(app, deps);
   registerImportRoutes(app, deps);
+  registerSignatureRoutes(app, deps);
 
   if (config.apiDocs) app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
