@@ -24,7 +24,7 @@ import { registerOrgRoutes } from './modules/org/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
 import { registerCatalogRoutes } from './modules/catalog/index.ts';
 import { registerFileRoutes } from './modules/files/index.ts';
-import { registerDossierRoutes } from './modules/dossiers/index.ts';
+import { registerDossierRoutes, signableDossier } from './modules/dossiers/index.ts';
 import { registerSyncRoutes } from './modules/sync/index.ts';
 import { registerPaymentRoutes } from './modules/payments/index.ts';
 import { registerAdoptionRoutes } from './modules/adoption/index.ts';
@@ -154,7 +154,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerReorganisationRoutes(app, deps);
   registerDeploymentRoutes(app, deps);
   registerImportRoutes(app, deps);
-  registerSignatureRoutes(app, deps);
+  registerSignatureRoutes(app, deps, signableDossier);
 
   if (config.apiDocs) app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

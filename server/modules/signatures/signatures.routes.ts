@@ -3,6 +3,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Deps } from '../../deps.ts';
 import {
+  CreateSigningSession,
+  PluginUploadAnswer,
+  SigningOptions,
+  SigningSessionParams,
+  SigningSessionTokenQuery,
+  SigningSessionView,
   ResultRegisterPage,
   ResultRegisterParams,
   ResultRegisterQuery,
@@ -19,6 +25,15 @@ import { isSigningError } from '../../platform/signing/index.ts';
 import { listResultRegister } from './result-register.ts';
 import { verifyDocument, verifyResultToken } from './verification.ts';
 import { fail } from './signatures.errors.ts';
+import { DossierCodeParams } from '../../../common/contracts/dossiers.ts';
+import {
+  acceptPluginUpload,
+  createSigningSession,
+  getSigningSession,
+  sessionFile,
+  signingOptions,
+  type SignableDossierOf,
+} from './signing-sessions.ts';
 
 const tags = ['signatures'];
 export const MAX_VERIFY_BYTES = 20 * 1024 * 1024;
@@ -56,7 +71,7 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function registerSignatureRoutes(root: FastifyInstance, deps: Deps): void {
+export function registerSignatureRoutes(root: FastifyInstance, deps: Deps, of: SignableDossierOf): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const limited = (max: number) =>
     rateLimited({ max, windowMs: 60_000, refuse: (headers) => fail('SIGNATURES_VERIFY_TOO_MANY', { headers }) });
@@ -133,6 +148,96 @@ export function registerSignatureRoutes(root: FastifyInstance, deps: Deps): void
     async (request, reply) => {
       const { answer, bytes } = await verifyResultToken(deps, request.params.token);
       return sendPrivateDownload(reply, { bytes, mediaType: 'application/pdf', fileName: answer.fileName });
+    },
+  );
+
+  app.get(
+    '/api/v1/dossiers/:code/signing-options',
+    {
+      schema: {
+        tags,
+        summary: 'Cách ký số kết quả người phê duyệt được dùng cho hồ sơ này, và số tiếp theo trong sổ',
+        params: DossierCodeParams,
+        response: { 200: SigningOptions, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => signingOptions(deps, requireActor(request), { code: request.params.code, of }),
+  );
+
+  app.post(
+    '/api/v1/dossiers/:code/signing-sessions',
+    {
+      schema: {
+        tags,
+        summary:
+          'Ký số dự thảo kết quả (PDF đã tải lên) trước khi phê duyệt: con dấu của cơ quan, ký số từ xa, hoặc USB token qua VGCA plugin',
+        params: DossierCodeParams,
+        body: CreateSigningSession,
+        response: { 201: SigningSessionView, ...errorResponses(400, 401, 403, 404, 422, 503) },
+      },
+    },
+    async (request, reply) => {
+      const view = await createSigningSession(deps, requireActor(request), {
+        code: request.params.code,
+        body: request.body,
+        of,
+      });
+      return reply.status(201).send(view);
+    },
+  );
+
+  app.get(
+    '/api/v1/signing/sessions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Một phiên ký số của chính người mở phiên (trạng thái, tệp đã ký, các chữ ký)',
+        params: SigningSessionParams,
+        response: { 200: SigningSessionView, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => getSigningSession(deps, requireActor(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/signing/sessions/:id/file',
+    {
+      schema: {
+        tags,
+        summary: 'Tệp cần ký của phiên (VGCA plugin tải về; mã phiên trong ?token=)',
+        security: [],
+        params: SigningSessionParams,
+        querystring: SigningSessionTokenQuery,
+        produces: ['application/pdf'],
+        response: { 200: { type: 'string', format: 'binary' }, ...errorResponses(400, 403, 404, 409, 429) },
+      },
+      config: limited(60),
+    },
+    async (request, reply) => {
+      const file = await sessionFile(deps, { id: request.params.id, token: request.query.token });
+      return sendPrivateDownload(reply, { bytes: file.bytes, mediaType: 'application/pdf', fileName: file.fileName });
+    },
+  );
+
+  app.post(
+    '/api/v1/signing/sessions/:id/signed',
+    {
+      schema: {
+        tags,
+        summary:
+          'Nhận tệp đã ký số từ VGCA plugin (FileUploadHandler): multipart, một tệp PDF; mã phiên trong ?token= hoặc trường sessionToken/SessionId',
+        security: [],
+        params: SigningSessionParams,
+        querystring: SigningSessionTokenQuery,
+        consumes: ['multipart/form-data'],
+        response: { 200: PluginUploadAnswer, ...errorResponses(400, 403, 404, 409, 429) },
+      },
+      config: limited(30),
+    },
+    async (request) => {
+      const { bytes, fields } = await uploadedPdf(request);
+      const token = request.query.token ?? fields.sessionToken ?? fields.SessionId;
+      return guarded(() => acceptPluginUpload(deps, { id: request.params.id, token, bytes, of }));
     },
   );
 }

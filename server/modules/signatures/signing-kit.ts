@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deps } from '../../deps.ts';
 import { pkcs12Signer, type Signer, type TrustStore } from '../../platform/signing/index.ts';
-import { demoRootPem, demoSeal, pemCertificates } from './demo-pki.ts';
+import { demoSeal, demoTrust, pemCertificates } from './demo-pki.ts';
 import { remoteSigner } from './remote-signer.ts';
 
 export type SigningKit = {
@@ -47,7 +47,7 @@ export function signingKitOf(deps: Deps): SigningKit {
 }
 
 function configuredKit(config: Deps['config']): SigningKit {
-  const dir = path.join(config.dataDir, 'signing');
+  const dir = path.join(config.dataDir, 'signing', 'demo');
   const { sealsDir, remoteUrl, timestampUrl } = config.signing;
   let trust: Promise<TrustStore> | null = null;
   return {
@@ -57,8 +57,8 @@ function configuredKit(config: Deps['config']): SigningKit {
           ? config.signing.trustRoots
           : await pemFilesOf(SHIPPED_TRUST_ROOTS);
         const pems = await Promise.all(files.map((f) => fs.readFile(f, 'utf8')));
-        if (config.demoMode) pems.push(await demoRootPem(dir));
-        return { roots: pems.flatMap(pemCertificates) };
+        const demo = config.demoMode ? await demoTrust(dir) : { roots: [], intermediates: [] };
+        return { roots: [...pems.flatMap(pemCertificates), ...demo.roots], intermediates: demo.intermediates };
       })();
       return trust;
     },
@@ -69,7 +69,7 @@ function configuredKit(config: Deps['config']): SigningKit {
         const password = (await fs.readFile(pass, 'utf8')).replace(/\r?\n$/, '');
         return pkcs12Signer(new Uint8Array(await fs.readFile(p12)), password);
       }
-      return config.demoMode ? demoSeal(dir, sealsDir, agency) : null;
+      return config.demoMode ? demoSeal(dir) : null;
     },
     remote: (user) => (remoteUrl === null ? null : remoteSigner(remoteUrl, { userId: user.username })),
     timestampUrl,

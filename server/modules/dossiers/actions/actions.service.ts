@@ -3,7 +3,7 @@
 // returns what it wrote; the service then presents the dossier, remembers the answer, audits.
 import type { Deps } from '../../../deps.ts';
 import type { Database } from '../../../db/client.ts';
-import type { Caller } from '../../../platform/actor.ts';
+import type { Actor, Caller } from '../../../platform/actor.ts';
 import { findReplay, rememberResponse } from '../../../platform/idempotency.ts';
 import { fileUserOf } from '../../files/index.ts';
 import {
@@ -339,5 +339,27 @@ export async function actionsFor(deps: Deps, caller: Caller, code: string) {
         today: vnDate(deps.clock.now()),
       }),
     })),
+  };
+}
+
+/**
+ * The dossier as the signatures module needs it when `actor` may approve it now (#19: only whoever may
+ * approve signs its result), with the case's signing flags; null otherwise.
+ */
+export async function signableDossier(deps: Deps, actor: Actor, code: string) {
+  const caller: Caller = { kind: 'staff', actor };
+  const { items } = await actionsFor(deps, caller, code).catch(() => ({ items: [] as { kind: string }[] }));
+  if (!items.some((a) => a.kind === 'approve')) return null;
+  const row = (await loadRow(deps.db, code))!;
+  const { procedure } = await procedureVersion(deps, row.procedure_version_id);
+  const flags = procedure.cases.find((c) => c.key === row.case_key);
+  const agency = (await agencyRows(deps.db, [row.competent_agency_id])).get(row.competent_agency_id)!;
+  return {
+    dossierId: row.dossier_id,
+    code: row.code,
+    competentAgency: { id: row.competent_agency_id, code: agency.code, name: agency.name },
+    receivingAgencyId: row.receiving_agency_id,
+    requireSignedResult: flags?.requireSignedResult === true,
+    sealResult: flags?.sealResult === true,
   };
 }
