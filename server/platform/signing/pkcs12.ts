@@ -12,7 +12,7 @@ const ENCRYPTED_DATA = '1.2.840.113549.1.7.6';
 
 type Opened = { privateKey: Uint8Array /* PKCS#8 DER */; certificates: Uint8Array[] };
 
-async function openPkcs12(p12: Uint8Array, password: string): Promise<Opened> {
+export async function openPkcs12(p12: Uint8Array, password: string): Promise<Opened> {
   ensureEngine();
   const pw = new TextEncoder().encode(password).buffer as ArrayBuffer;
   const pfx = pkijs.PFX.fromBER(new Uint8Array(p12));
