@@ -368,11 +368,11 @@ const VARIABLES = {
   }),
   SIGNING_TRUST_ROOTS: text(
     undefined,
-    'Comma-separated PEM files of the root certificates signature verification trusts (the national root of the Government Cipher Committee). Empty: the PEM files in the project\'s trust-roots/ directory (and the demo root in demo mode)',
+    "Comma-separated PEM files of the root certificates signature verification trusts (the national root of the Government Cipher Committee). Empty: the PEM files in the project's trust-roots/ directory (and the demo root in demo mode)",
   ),
   SIGNING_SEALS_DIR: text(
     undefined,
-    'Directory of the agencies\' organisation seals: <agency code>.p12 with its password in <agency code>.pass. Empty: DATA_DIR/signing/seals (demo mode generates a demo seal per agency there)',
+    "Directory of the agencies' organisation seals: <agency code>.p12 with its password in <agency code>.pass. Empty: DATA_DIR/signing/seals (demo mode generates a demo seal per agency there)",
   ),
   REMOTE_SIGNING_URL: httpUrl(
     'Base URL of the remote signing service (NEAC eSign gateway shape). Empty: in demo mode the remote signing simulator runs inside the server; otherwise remote signing is not offered',

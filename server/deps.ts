@@ -3,7 +3,7 @@ import type { Config } from './config.ts';
 import type { Database, DbHandle } from './db/client.ts';
 import type { Clock } from './platform/clock.ts';
 import type { FileStore } from './platform/file-store.ts';
-import type { SigningKit } from './modules/signatures/signing-kit.ts';
+import type { SigningKit } from './modules/signatures/index.ts';
 
 export type Deps = {
   config: Config;

@@ -46,6 +46,7 @@ export async function startRemoteSigning(options: {
   const requests: RemoteSigningSimulator['requests'] = [];
   const held = new Set<http.ServerResponse>();
 
+  const textOf = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
   const body = (req: http.IncomingMessage) =>
     new Promise<Record<string, unknown>>((resolve) => {
       const chunks: Buffer[] = [];
@@ -66,12 +67,17 @@ export async function startRemoteSigning(options: {
 
   const sign = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     const b = await body(req);
-    const userId = String(b.user_id ?? '');
+    const userId = textOf(b.user_id);
     const identity = options.identities[userId];
-    const transactionId = String(b.transaction_id ?? '');
+    const transactionId = textOf(b.transaction_id);
     const files = Array.isArray(b.sign_files) ? (b.sign_files as Record<string, unknown>[]) : [];
     requests.push({ userId, transactionId, files: files.length });
-    if (!identity) return send(res, 200, { status: 1, message: 'Người dùng chưa đăng ký dịch vụ ký số từ xa', transaction_id: transactionId });
+    if (!identity)
+      return send(res, 200, {
+        status: 1,
+        message: 'Người dùng chưa đăng ký dịch vụ ký số từ xa',
+        transaction_id: transactionId,
+      });
     if (b.serial_number !== identity.serialNumber) {
       return send(res, 200, { status: 1, message: 'Chứng thư số không khớp', transaction_id: transactionId });
     }
@@ -90,11 +96,18 @@ export async function startRemoteSigning(options: {
     });
     waiting.delete(transactionId);
     if (approved === null) return;
-    if (!approved) return send(res, 200, { status: 2, message: 'Người dùng từ chối ký trên điện thoại', transaction_id: transactionId });
+    if (!approved)
+      return send(res, 200, {
+        status: 2,
+        message: 'Người dùng từ chối ký trên điện thoại',
+        transaction_id: transactionId,
+      });
     const signed = await Promise.all(
       files.map(async (f) => ({
-        doc_id: String(f.doc_id),
-        signature_base64: Buffer.from(await identity.sign(Buffer.from(String(f.file_base64 ?? ''), 'base64'))).toString('base64'),
+        doc_id: textOf(f.doc_id),
+        signature_base64: Buffer.from(
+          await identity.sign(Buffer.from(textOf(f.file_base64), 'base64')),
+        ).toString('base64'),
       })),
     );
     send(res, 200, { status: 0, transaction_id: transactionId, signed_files: signed });
@@ -106,10 +119,16 @@ export async function startRemoteSigning(options: {
     void (async () => {
       if (route === 'POST /credentials/info') {
         const b = await body(req);
-        const identity = options.identities[String(b.user_id ?? '')];
-        if (!identity) return send(res, 200, { status: 1, message: 'Người dùng chưa đăng ký dịch vụ ký số từ xa' });
+        const identity = options.identities[textOf(b.user_id)];
+        if (!identity)
+          return send(res, 200, { status: 1, message: 'Người dùng chưa đăng ký dịch vụ ký số từ xa' });
         const certificates = (await identity.certificates()).map((c) => Buffer.from(c).toString('base64'));
-        return send(res, 200, { status: 0, ca_name: identity.caName, serial_number: identity.serialNumber, certificates });
+        return send(res, 200, {
+          status: 0,
+          ca_name: identity.caName,
+          serial_number: identity.serialNumber,
+          certificates,
+        });
       }
       if (route === 'POST /sign') return sign(req, res);
       if (route === 'POST /_sim/remote-signing/mode') {
@@ -119,7 +138,11 @@ export async function startRemoteSigning(options: {
         return send(res, 200, { mode, delayMs });
       }
       if (route === 'GET /_sim/remote-signing/pending') {
-        return send(res, 200, [...waiting.entries()].map(([id, w]) => ({ transactionId: id, userId: w.userId })));
+        return send(
+          res,
+          200,
+          [...waiting.entries()].map(([id, w]) => ({ transactionId: id, userId: w.userId })),
+        );
       }
       const decided = /^POST \/_sim\/remote-signing\/(approve|refuse)\/([^/]+)$/.exec(route);
       if (decided) {

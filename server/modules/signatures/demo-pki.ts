@@ -8,7 +8,10 @@ import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
 import { createTestPki, pkcs12Signer, type Signer } from '../../platform/signing/index.ts';
 
 const toPem = (der: Uint8Array) =>
-  `-----BEGIN CERTIFICATE-----\n${Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').trimEnd()}\n-----END CERTIFICATE-----\n`;
+  `-----BEGIN CERTIFICATE-----\n${Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trimEnd()}\n-----END CERTIFICATE-----\n`;
 
 /** The DER certificates of a PEM text, in order. */
 export function pemCertificates(pem: string): Uint8Array[] {

@@ -9,7 +9,13 @@ import { fail } from './signatures.errors.ts';
 /** How long the officer has to approve on the phone. */
 export const REMOTE_TIMEOUT_MS = 120_000;
 
-type Credentials = { status: number; message?: string; ca_name: string; serial_number: string; certificates: string[] };
+type Credentials = {
+  status: number;
+  message?: string;
+  ca_name: string;
+  serial_number: string;
+  certificates: string[];
+};
 type SignAnswer = {
   status: number;
   message?: string;
@@ -63,13 +69,18 @@ export function remoteSigner(
           serial_number: cred.serial_number,
           transaction_id: randomUUID(),
           sign_files: [
-            { doc_id: docId, file_name: options.fileName ?? 'ket-qua.pdf', file_base64: Buffer.from(data).toString('base64') },
+            {
+              doc_id: docId,
+              file_name: options.fileName ?? 'ket-qua.pdf',
+              file_base64: Buffer.from(data).toString('base64'),
+            },
           ],
         },
         timeoutMs,
       );
       const signed = answer.signed_files?.find((f) => f.doc_id === docId);
-      if (!signed) throw fail('SIGNATURES_REMOTE_REFUSED', { params: { detail: 'không có chữ ký trong câu trả lời' } });
+      if (!signed)
+        throw fail('SIGNATURES_REMOTE_REFUSED', { params: { detail: 'không có chữ ký trong câu trả lời' } });
       return new Uint8Array(Buffer.from(signed.signature_base64, 'base64'));
     },
   };

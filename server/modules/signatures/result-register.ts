@@ -57,7 +57,9 @@ export async function takeResultNumber(
     .insertInto('result_register_counters')
     .values({ agency_id: input.agencyId, year: input.year, last_sequence: 1 })
     .onConflict((oc) =>
-      oc.columns(['agency_id', 'year']).doUpdateSet({ last_sequence: sql`result_register_counters.last_sequence + 1` }),
+      oc
+        .columns(['agency_id', 'year'])
+        .doUpdateSet({ last_sequence: sql`result_register_counters.last_sequence + 1` }),
     )
     .returning('last_sequence')
     .executeTakeFirstOrThrow();
@@ -65,7 +67,13 @@ export async function takeResultNumber(
   const pattern = await patternOf(trx, input.agencyId);
   // A typed number may already hold what the pattern gives: skip it, keeping the sequence gap-free in
   // the register's own numbers.
-  while (await numberTaken(trx, { agencyId: input.agencyId, year: input.year, number: numberOf(pattern, sequence) })) {
+  while (
+    await numberTaken(trx, {
+      agencyId: input.agencyId,
+      year: input.year,
+      number: numberOf(pattern, sequence),
+    })
+  ) {
     sequence += 1;
   }
   if (sequence !== row.last_sequence) {
@@ -90,7 +98,12 @@ async function numberTaken(trx: Trx, n: { agencyId: string; year: number; number
   return hit !== undefined;
 }
 
-export type RegisterDocumentRow = { name: string; fileId: string | null; signed: boolean; resultToken: string | null };
+export type RegisterDocumentRow = {
+  name: string;
+  fileId: string | null;
+  signed: boolean;
+  resultToken: string | null;
+};
 
 /** Records an approval in the register; a number already in the agency's year is refused (409). */
 export async function recordRegisterEntry(
@@ -113,7 +126,8 @@ export async function recordRegisterEntry(
       params: { number: entry.number, year: entry.year },
       details: [{ path: 'body/resultNumber', message: 'Số, ký hiệu này đã được cấp trong năm.' }],
     });
-  if (await numberTaken(trx, { agencyId: entry.agencyId, year: entry.year, number: entry.number })) throw refused();
+  if (await numberTaken(trx, { agencyId: entry.agencyId, year: entry.year, number: entry.number }))
+    throw refused();
   try {
     await trx
       .insertInto('result_register')
@@ -146,9 +160,13 @@ export async function listResultRegister(
   input: { code: string; year: number; page: number; pageSize: number },
 ): Promise<ResultRegisterPage> {
   const agency = await findAgencyByCode(deps.db, input.code);
-  if (!agency) throw fail('SIGNATURES_AGENCY_NOT_FOUND', { details: [{ path: 'params/code', message: 'Không có cơ quan mang mã này.' }] });
+  if (!agency)
+    throw fail('SIGNATURES_AGENCY_NOT_FOUND', {
+      details: [{ path: 'params/code', message: 'Không có cơ quan mang mã này.' }],
+    });
   const target = { agencyPath: agency.agency_path, unitPath: agency.unit_path };
-  if (!canReachAgency(actor, target, 'read', REGISTER_READERS)) throw fail('SIGNATURES_REGISTER_READERS_ONLY');
+  if (!canReachAgency(actor, target, 'read', REGISTER_READERS))
+    throw fail('SIGNATURES_REGISTER_READERS_ONLY');
   const base = deps.db
     .selectFrom('result_register as r')
     .where('r.agency_id', '=', agency.agency_id)

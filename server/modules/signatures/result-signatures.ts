@@ -84,9 +84,21 @@ export async function recordApproval(
 async function bindSignedFile(
   deps: Deps,
   trx: Trx,
-  input: { dossierId: string; agencyId: string; record: { number: string; date: string }; fileId: string; name: string; at: Date },
+  input: {
+    dossierId: string;
+    agencyId: string;
+    record: { number: string; date: string };
+    fileId: string;
+    name: string;
+    at: Date;
+  },
 ): Promise<string | null> {
-  const bound = { dossier_id: input.dossierId, result_number: input.record.number, document_date: input.record.date, name: input.name };
+  const bound = {
+    dossier_id: input.dossierId,
+    result_number: input.record.number,
+    document_date: input.record.date,
+    name: input.name,
+  };
   const known = await trx
     .selectFrom('signed_documents')
     .select(['token', 'kind'])
@@ -105,7 +117,15 @@ async function bindSignedFile(
   const sha256 = sha256Of(bytes);
   const inserted = await trx
     .insertInto('signed_documents')
-    .values({ sha256, token, kind: 'result', file_id: input.fileId, agency_id: input.agencyId, created_at: input.at, ...bound })
+    .values({
+      sha256,
+      token,
+      kind: 'result',
+      file_id: input.fileId,
+      agency_id: input.agencyId,
+      created_at: input.at,
+      ...bound,
+    })
     .onConflict((oc) => oc.column('sha256').doNothing())
     .returning('token')
     .executeTakeFirst();
@@ -113,8 +133,15 @@ async function bindSignedFile(
 }
 
 /** Whether a valid signature is the deciding agency's: its seal, or one of its people by name. */
-async function ofAgency(deps: Deps, trx: Trx, agency: { id: string; code: string; name: string }, s: VerifiedSignature) {
-  const seal = await signingKitOf(deps).seal({ code: agency.code, name: agency.name }).catch(() => null);
+async function ofAgency(
+  deps: Deps,
+  trx: Trx,
+  agency: { id: string; code: string; name: string },
+  s: VerifiedSignature,
+) {
+  const seal = await signingKitOf(deps)
+    .seal({ code: agency.code, name: agency.name })
+    .catch(() => null);
   if (seal) {
     const [own] = await seal.certificates();
     if (own && serialOf(own) === s.certificate.serialHex.toLowerCase()) return true;
@@ -179,10 +206,16 @@ export async function assertSignedResult(
     const signatures = await verifySignatures(deps, bytes).catch(() => [] as VerifiedSignature[]);
     if (signatures.length === 0 || !signatures.every(isValidSignature)) continue;
     for (const s of signatures) {
-      if (await ofAgency(deps, trx, { id: agency.agency_id, code: agency.code, name: agency.name }, s)) return;
+      if (await ofAgency(deps, trx, { id: agency.agency_id, code: agency.code, name: agency.name }, s))
+        return;
     }
   }
   throw fail('SIGNATURES_SIGNED_RESULT_REQUIRED', {
-    details: [{ path: 'resultDocuments', message: 'Thiếu văn bản kết quả điện tử có chữ ký số hợp lệ của cơ quan giải quyết.' }],
+    details: [
+      {
+        path: 'resultDocuments',
+        message: 'Thiếu văn bản kết quả điện tử có chữ ký số hợp lệ của cơ quan giải quyết.',
+      },
+    ],
   });
 }

@@ -86,7 +86,7 @@ export const fail = defineErrors('signatures', {
   SIGNATURES_SIGNER_NOT_ALLOWED: {
     code: 'FORBIDDEN',
     vi: 'Chỉ người đang được phê duyệt hồ sơ này mới ký số văn bản kết quả của hồ sơ.',
-    en: "Only whoever may approve this dossier now signs its result.",
+    en: 'Only whoever may approve this dossier now signs its result.',
   },
   SIGNATURES_FILE_NOT_SIGNABLE: {
     code: 'UNPROCESSABLE',

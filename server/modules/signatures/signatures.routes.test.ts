@@ -47,7 +47,11 @@ before(async () => {
   };
   ward = await peoplesCommittee(rt.deps.db, '00070');
   // The leader's certificate is issued in her full name (the binding: CN = full name).
-  await rt.deps.db.updateTable('users').set({ full_name: leader.name }).where('username', '=', 'leader.hang-trong').execute();
+  await rt.deps.db
+    .updateTable('users')
+    .set({ full_name: leader.name })
+    .where('username', '=', 'leader.hang-trong')
+    .execute();
   // The birth registration gets a case that requires a signed result.
   await sql`UPDATE procedure_versions SET data = jsonb_set(data, '{cases}', coalesce(data->'cases', '[]'::jsonb) || jsonb_build_array(jsonb_build_object(
       'key', 'ky-so', 'name', 'Bắt buộc ký số', 'timeLimits', data->'timeLimits', 'timeLimitGaps', data->'timeLimitGaps',
@@ -69,7 +73,8 @@ async function atLeader(signed = false): Promise<string> {
   });
   assert.equal(res.statusCode, 201, res.body);
   const { code } = res.json<{ code: string }>();
-  if (signed) await rt.deps.db.updateTable('dossiers').set({ case_key: 'ky-so' }).where('code', '=', code).execute();
+  if (signed)
+    await rt.deps.db.updateTable('dossiers').set({ case_key: 'ky-so' }).where('code', '=', code).execute();
   clock.advance(10 * 60_000);
   await kit.forward(await staff('desk.hang-trong'), code, 'specialist.hang-trong');
   clock.advance(10 * 60_000);
@@ -92,7 +97,9 @@ const makePdf = (label: string) =>
 async function verify(bytes: Buffer) {
   const boundary = '----sig' + Math.random().toString(16).slice(2);
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
     bytes,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
@@ -104,9 +111,30 @@ async function verify(bytes: Buffer) {
   });
 }
 
-type Sig = { signer: string; intact: boolean; trusted: boolean; revoked: boolean | null; expired: boolean; valid: boolean; reason?: string; signedAt: string | null };
-type Answer = { signatures: Sig[]; document?: { dossierCode: string; resultNumber: string | null; kind: string }; valid: boolean };
-type Session = { id: string; status: string; signedFileId: string | null; fileUrl: string; uploadUrl: string; sessionToken: string; resultToken: string };
+type Sig = {
+  signer: string;
+  intact: boolean;
+  trusted: boolean;
+  revoked: boolean | null;
+  expired: boolean;
+  valid: boolean;
+  reason?: string;
+  signedAt: string | null;
+};
+type Answer = {
+  signatures: Sig[];
+  document?: { dossierCode: string; resultNumber: string | null; kind: string };
+  valid: boolean;
+};
+type Session = {
+  id: string;
+  status: string;
+  signedFileId: string | null;
+  fileUrl: string;
+  uploadUrl: string;
+  sessionToken: string;
+  resultToken: string;
+};
 
 let sealedBytes: Buffer;
 let resultToken: string;
@@ -134,7 +162,10 @@ test('a result sealed before approval takes the register number and verifies for
     resultDocuments: [{ name: 'Giấy khai sinh (bản điện tử)', fileId: session.signedFileId }],
   });
   assert.equal(approve.statusCode, 200, approve.body);
-  assert.equal(approve.json<{ resultRecord?: { number: string } }>().resultRecord?.number ?? '01/QĐ-UBND', '01/QĐ-UBND');
+  assert.equal(
+    approve.json<{ resultRecord?: { number: string } }>().resultRecord?.number ?? '01/QĐ-UBND',
+    '01/QĐ-UBND',
+  );
 
   sealedBytes = (await rt.deps.files.get(session.signedFileId!))!;
   const res = await verify(sealedBytes);
@@ -161,7 +192,10 @@ test('a result sealed before approval takes the register number and verifies for
   const file = await rt.injectBare({ method: 'GET', url: qr.downloadUrl });
   assert.equal(file.statusCode, 200);
   assert.deepEqual(file.rawPayload, sealedBytes);
-  const unknown = await rt.injectBare({ method: 'GET', url: `/api/v1/public/verify/results/${'x'.repeat(32)}` });
+  const unknown = await rt.injectBare({
+    method: 'GET',
+    url: `/api/v1/public/verify/results/${'x'.repeat(32)}`,
+  });
   assert.equal(unknown.statusCode, 404);
 
   // The register: the next approval without a number takes 02; a typed number already there is refused.
@@ -180,9 +214,19 @@ test('a result sealed before approval takes the register number and verifies for
     resultDocuments: [{ name: 'Giấy khai sinh (bản giấy)' }],
   });
   assert.equal(next.statusCode, 200, next.body);
-  const register = await get(`/api/v1/agencies/${encodeURIComponent(ward)}/result-register?year=2026`, leader);
+  const register = await get(
+    `/api/v1/agencies/${encodeURIComponent(ward)}/result-register?year=2026`,
+    leader,
+  );
   assert.equal(register.statusCode, 200, register.body);
-  const entries = register.json<{ items: { resultNumber: string; sequence: number | null; dossierCode: string; documents: { signed: boolean }[] }[] }>().items;
+  const entries = register.json<{
+    items: {
+      resultNumber: string;
+      sequence: number | null;
+      dossierCode: string;
+      documents: { signed: boolean }[];
+    }[];
+  }>().items;
   assert.deepEqual(
     entries.map((e) => [e.sequence, e.resultNumber, e.dossierCode, e.documents.map((d) => d.signed)]),
     [
@@ -203,13 +247,17 @@ test('one byte changed is reported as changed; foreign, expired and revoked cert
   assert.match(changed.signatures[0]!.reason ?? '', /đã bị thay đổi/);
   assert.equal(changed.document, undefined);
 
-  const foreign = Buffer.from(await signPdf(await makePdf('foreign'), pki.foreign.signer, { signedAt: clock.now() }));
+  const foreign = Buffer.from(
+    await signPdf(await makePdf('foreign'), pki.foreign.signer, { signedAt: clock.now() }),
+  );
   const f = (await verify(foreign)).json<Answer>();
   assert.equal(f.signatures[0]!.trusted, false);
   assert.equal(f.valid, false);
   assert.match(f.signatures[0]!.reason ?? '', /không xác định được nguồn tin cậy/i);
 
-  const revoked = Buffer.from(await signPdf(await makePdf('revoked'), pki.revokedPerson.signer, { signedAt: clock.now() }));
+  const revoked = Buffer.from(
+    await signPdf(await makePdf('revoked'), pki.revokedPerson.signer, { signedAt: clock.now() }),
+  );
   const r = (await verify(revoked)).json<Answer>();
   assert.equal(r.signatures[0]!.revoked, true);
   assert.equal(r.valid, false);
@@ -238,7 +286,12 @@ test('a case requiring a signed result refuses return-result without one, accept
   const paper = await act(leader, code, 'approve', {
     resultDate: '2026-11-20',
     signer: pki.leader.name,
-    resultDocuments: [{ name: 'Giấy khai sinh', fileId: await kit.upload(leader, await makePdf('unsigned result'), 'kq.pdf') }],
+    resultDocuments: [
+      {
+        name: 'Giấy khai sinh',
+        fileId: await kit.upload(leader, await makePdf('unsigned result'), 'kq.pdf'),
+      },
+    ],
   });
   assert.equal(paper.statusCode, 200, paper.body);
   const refused = await act(desk, code, 'return-result', { channel: 'counter' });
@@ -272,13 +325,17 @@ test('a case requiring a signed result refuses return-result without one, accept
       url: path(session.uploadUrl),
       headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
       payload: Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="uploadfile"; filename="kq.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="uploadfile"; filename="kq.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+        ),
         bytes,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ]),
     });
   };
-  const signed = Buffer.from(await signPdf(download.rawPayload, pki.leader.signer, { signedAt: clock.now() }));
+  const signed = Buffer.from(
+    await signPdf(download.rawPayload, pki.leader.signer, { signedAt: clock.now() }),
+  );
   const accepted = await upload(signed);
   assert.equal(accepted.statusCode, 200, accepted.body);
   const answer = accepted.json<{ Status: number; FileServer: string }>();
@@ -311,7 +368,9 @@ test('the plugin upload of a file signed by someone else is refused in the plugi
       payload: { fileId: draft, method: 'plugin' },
     })
   ).json<Session>();
-  const signed = Buffer.from(await signPdf(await makePdf('wrong signer'), pki.seal.signer, { signedAt: clock.now() }));
+  const signed = Buffer.from(
+    await signPdf(await makePdf('wrong signer'), pki.seal.signer, { signedAt: clock.now() }),
+  );
   const boundary = '----p';
   const res = await rt.injectBare({
     method: 'POST',
@@ -325,7 +384,10 @@ test('the plugin upload of a file signed by someone else is refused in the plugi
   });
   assert.equal(res.statusCode, 200, res.body);
   assert.equal(res.json<{ Status: number }>().Status, 1);
-  assert.equal((await get(`/api/v1/signing/sessions/${session.id}`, leader)).json<Session>().status, 'failed');
+  assert.equal(
+    (await get(`/api/v1/signing/sessions/${session.id}`, leader)).json<Session>().status,
+    'failed',
+  );
 });
 
 test('remote signing through the simulator, and its faults: refused on the phone, no answer', async () => {

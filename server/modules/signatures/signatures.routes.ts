@@ -39,20 +39,28 @@ const tags = ['signatures'];
 export const MAX_VERIFY_BYTES = 20 * 1024 * 1024;
 
 /** The one PDF of a multipart body (any field name; text fields are ignored), at most 20 MB. */
-export async function uploadedPdf(request: FastifyRequest): Promise<{ bytes: Buffer; fields: Record<string, string> }> {
+export async function uploadedPdf(
+  request: FastifyRequest,
+): Promise<{ bytes: Buffer; fields: Record<string, string> }> {
   if (!request.isMultipart()) {
-    throw fail('SIGNATURES_FILE_MISSING', { details: [{ path: 'file', message: 'Gửi tệp dạng multipart/form-data.' }] });
+    throw fail('SIGNATURES_FILE_MISSING', {
+      details: [{ path: 'file', message: 'Gửi tệp dạng multipart/form-data.' }],
+    });
   }
   const fields: Record<string, string> = {};
   let bytes: Buffer | null = null;
   try {
-    for await (const part of request.parts({ limits: { fileSize: MAX_VERIFY_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1000 } })) {
+    for await (const part of request.parts({
+      limits: { fileSize: MAX_VERIFY_BYTES, files: 1, fields: 4, parts: 5, fieldSize: 1000 },
+    })) {
       if (part.type === 'file') {
         bytes = await part.toBuffer();
       } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
     }
   } catch {
-    throw fail('SIGNATURES_FILE_UNREADABLE', { details: [{ path: 'file', message: 'Tối đa một tệp PDF 20 MB.' }] });
+    throw fail('SIGNATURES_FILE_UNREADABLE', {
+      details: [{ path: 'file', message: 'Tối đa một tệp PDF 20 MB.' }],
+    });
   }
   if (bytes === null || bytes.length === 0) {
     throw fail('SIGNATURES_FILE_MISSING', { details: [{ path: 'file', message: 'Cần một tệp PDF.' }] });
@@ -74,14 +82,19 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 export function registerSignatureRoutes(root: FastifyInstance, deps: Deps, of: SignableDossierOf): void {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const limited = (max: number) =>
-    rateLimited({ max, windowMs: 60_000, refuse: (headers) => fail('SIGNATURES_VERIFY_TOO_MANY', { headers }) });
+    rateLimited({
+      max,
+      windowMs: 60_000,
+      refuse: (headers) => fail('SIGNATURES_VERIFY_TOO_MANY', { headers }),
+    });
 
   app.get(
     '/api/v1/agencies/:code/result-register',
     {
       schema: {
         tags,
-        summary: 'Sổ văn bản kết quả của cơ quan theo năm (lãnh đạo, thanh tra, quản trị cấp tỉnh trong phạm vi)',
+        summary:
+          'Sổ văn bản kết quả của cơ quan theo năm (lãnh đạo, thanh tra, quản trị cấp tỉnh trong phạm vi)',
         params: ResultRegisterParams,
         querystring: ResultRegisterQuery,
         response: { 200: ResultRegisterPage, ...errorResponses(400, 401, 403, 404) },
@@ -215,7 +228,11 @@ export function registerSignatureRoutes(root: FastifyInstance, deps: Deps, of: S
     },
     async (request, reply) => {
       const file = await sessionFile(deps, { id: request.params.id, token: request.query.token });
-      return sendPrivateDownload(reply, { bytes: file.bytes, mediaType: 'application/pdf', fileName: file.fileName });
+      return sendPrivateDownload(reply, {
+        bytes: file.bytes,
+        mediaType: 'application/pdf',
+        fileName: file.fileName,
+      });
     },
   );
 

@@ -58,7 +58,10 @@ function configuredKit(config: Deps['config']): SigningKit {
           : await pemFilesOf(SHIPPED_TRUST_ROOTS);
         const pems = await Promise.all(files.map((f) => fs.readFile(f, 'utf8')));
         const demo = config.demoMode ? await demoTrust(dir) : { roots: [], intermediates: [] };
-        return { roots: [...pems.flatMap(pemCertificates), ...demo.roots], intermediates: demo.intermediates };
+        return {
+          roots: [...pems.flatMap(pemCertificates), ...demo.roots],
+          intermediates: demo.intermediates,
+        };
       })();
       return trust;
     },

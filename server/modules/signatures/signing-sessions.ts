@@ -98,7 +98,12 @@ function present(deps: Deps, row: SessionRow, sessionToken: string): SigningSess
   };
 }
 
-async function sessionRow(deps: Deps, id: string): Promise<SessionRow & { token_sha256: string; created_by_user_id: string; dossier_id: string; title: string | null }> {
+async function sessionRow(
+  deps: Deps,
+  id: string,
+): Promise<
+  SessionRow & { token_sha256: string; created_by_user_id: string; dossier_id: string; title: string | null }
+> {
   const row = await deps.db
     .selectFrom('signing_sessions as s')
     .innerJoin('dossiers as d', 'd.dossier_id', 's.dossier_id')
@@ -117,7 +122,8 @@ function checkSigned(
 ): { vi: string; en: string } | null {
   if (signatures.length === 0) return { vi: 'tệp không có chữ ký số', en: 'the file carries no signature' };
   const bad = signatures.find((s) => !isValidSignature(s));
-  if (bad) return { vi: bad.reason ?? 'chữ ký số không hợp lệ', en: bad.reasonEn ?? 'a signature is not valid' };
+  if (bad)
+    return { vi: bad.reason ?? 'chữ ký số không hợp lệ', en: bad.reasonEn ?? 'a signature is not valid' };
   if (!signatures.some((s) => sameName(s.signer, officer.fullName))) {
     return {
       vi: `chứng thư số không phải của ${officer.fullName} (tên trên chứng thư: ${signatures.map((s) => s.signer).join(', ')})`,
@@ -148,7 +154,15 @@ async function sealed(deps: Deps, d: SignableDossier, bytes: Uint8Array): Promis
 async function keepSigned(
   deps: Deps,
   actor: { userId: string; username: string } | Actor,
-  s: { sessionId: string; dossier: { dossierId: string; agencyId: string }; name: string; bytes: Uint8Array; signatures: VerifiedSignature[]; resultToken: string; insert?: Record<string, unknown> },
+  s: {
+    sessionId: string;
+    dossier: { dossierId: string; agencyId: string };
+    name: string;
+    bytes: Uint8Array;
+    signatures: VerifiedSignature[];
+    resultToken: string;
+    insert?: Record<string, unknown>;
+  },
 ) {
   const now = deps.clock.now();
   const signed = Buffer.from(s.bytes);
@@ -158,8 +172,13 @@ async function keepSigned(
       signed_file_id: stored.fileId,
       signatures: JSON.stringify(s.signatures.map(presentSignature)),
     };
-    if (s.insert) await trx.insertInto('signing_sessions').values({ ...s.insert, ...values } as never).execute();
-    else await trx.updateTable('signing_sessions').set(values).where('session_id', '=', s.sessionId).execute();
+    if (s.insert)
+      await trx
+        .insertInto('signing_sessions')
+        .values({ ...s.insert, ...values } as never)
+        .execute();
+    else
+      await trx.updateTable('signing_sessions').set(values).where('session_id', '=', s.sessionId).execute();
     await trx
       .insertInto('signed_documents')
       .values({
@@ -199,11 +218,17 @@ export async function createSigningSession(
   const d = await signable(deps, actor, input.code, input.of);
   const { fileId, method } = input.body;
   const file = (await attachableFiles(deps.db, [fileId], { kind: 'staff', userId: actor.userId })).has(fileId)
-    ? await deps.db.selectFrom('files').select(['media_type', 'original_name']).where('file_id', '=', fileId).executeTakeFirst()
+    ? await deps.db
+        .selectFrom('files')
+        .select(['media_type', 'original_name'])
+        .where('file_id', '=', fileId)
+        .executeTakeFirst()
     : undefined;
   const bytes = file?.media_type === 'application/pdf' ? await deps.files.get(fileId) : null;
   if (!file || !bytes || !isPdf(bytes)) {
-    throw fail('SIGNATURES_FILE_NOT_SIGNABLE', { details: [{ path: 'body/fileId', message: 'Cần tệp PDF do chính người ký tải lên.' }] });
+    throw fail('SIGNATURES_FILE_NOT_SIGNABLE', {
+      details: [{ path: 'body/fileId', message: 'Cần tệp PDF do chính người ký tải lên.' }],
+    });
   }
   const name = file.original_name ?? 'ket-qua.pdf';
   const now = deps.clock.now();
@@ -228,16 +253,40 @@ export async function createSigningSession(
     await deps.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('signing_sessions')
-        .values({ ...row, status: 'pending', token_sha256: tokenHash(token), expires_at: expires, signatures: '[]' })
+        .values({
+          ...row,
+          status: 'pending',
+          token_sha256: tokenHash(token),
+          expires_at: expires,
+          signatures: '[]',
+        })
         .execute();
       await appendAudit(
         trx,
         actor,
-        { action: 'signing.session-opened', entityType: 'signing-session', entityId: sessionId, details: { fileId, method }, chain: d.competentAgency.id },
+        {
+          action: 'signing.session-opened',
+          entityType: 'signing-session',
+          entityId: sessionId,
+          details: { fileId, method },
+          chain: d.competentAgency.id,
+        },
         now,
       );
     });
-    return present(deps, { ...row, status: 'pending', signed_file_id: null, signatures: [], failure: null, expires_at: expires, dossier_code: d.code }, token);
+    return present(
+      deps,
+      {
+        ...row,
+        status: 'pending',
+        signed_file_id: null,
+        signatures: [],
+        failure: null,
+        expires_at: expires,
+        dossier_code: d.code,
+      },
+      token,
+    );
   }
   let signed: Uint8Array;
   if (method === 'seal') {
@@ -245,9 +294,13 @@ export async function createSigningSession(
   } else {
     const remote = signingKitOf(deps).remote({ username: actor.username });
     if (!remote) throw fail('SIGNATURES_REMOTE_UNAVAILABLE');
-    signed = await sign(deps, bytes, remote, { name: actor.fullName, reason: input.body.title ?? 'Phê duyệt kết quả' });
+    signed = await sign(deps, bytes, remote, {
+      name: actor.fullName,
+      reason: input.body.title ?? 'Phê duyệt kết quả',
+    });
     const problem = checkSigned(await verifySignatures(deps, signed), actor);
-    if (problem) throw fail('SIGNATURES_UPLOAD_REFUSED', { params: { detail: problem.vi, detailEn: problem.en } });
+    if (problem)
+      throw fail('SIGNATURES_UPLOAD_REFUSED', { params: { detail: problem.vi, detailEn: problem.en } });
     if (d.sealResult) signed = await sealed(deps, d, signed);
   }
   const signatures = await verifySignatures(deps, signed);
@@ -262,7 +315,14 @@ export async function createSigningSession(
   });
   return present(
     deps,
-    { ...row, status: 'signed', signed_file_id: stored.fileId, signatures: signatures.map(presentSignature), failure: null, dossier_code: d.code },
+    {
+      ...row,
+      status: 'signed',
+      signed_file_id: stored.fileId,
+      signatures: signatures.map(presentSignature),
+      failure: null,
+      dossier_code: d.code,
+    },
     '',
   );
 }
@@ -278,7 +338,8 @@ export async function getSigningSession(deps: Deps, actor: Actor, id: string): P
 async function pendingSession(deps: Deps, id: string, token: string | undefined) {
   const row = await sessionRow(deps, id);
   if (!token || tokenHash(token) !== row.token_sha256) throw fail('SIGNATURES_SESSION_TOKEN_INVALID');
-  const status = row.status === 'pending' && new Date(row.expires_at) <= deps.clock.now() ? 'expired' : row.status;
+  const status =
+    row.status === 'pending' && new Date(row.expires_at) <= deps.clock.now() ? 'expired' : row.status;
   if (status !== 'pending') throw fail('SIGNATURES_SESSION_CLOSED', { params: { status } });
   return row;
 }
@@ -315,10 +376,20 @@ export async function acceptPluginUpload(
       .where('session_id', '=', row.session_id)
       .where('status', '=', 'pending')
       .execute();
-    return { Status: 1, Message: `Tệp đã ký không được chấp nhận: ${vi}.`, FileServer: '', DocumentNumber: '', DocumentDate: date };
+    return {
+      Status: 1,
+      Message: `Tệp đã ký không được chấp nhận: ${vi}.`,
+      FileServer: '',
+      DocumentNumber: '',
+      DocumentDate: date,
+    };
   };
   if (!isPdf(input.bytes)) return refuse('tệp không phải PDF');
-  if (!original || input.bytes.length <= original.length || !input.bytes.subarray(0, original.length).equals(original)) {
+  if (
+    !original ||
+    input.bytes.length <= original.length ||
+    !input.bytes.subarray(0, original.length).equals(original)
+  ) {
     return refuse('tệp không phải bản ký của tệp trong phiên ký');
   }
   const signatures = await verifySignatures(deps, input.bytes).catch(() => null);
@@ -343,7 +414,13 @@ export async function acceptPluginUpload(
     signatures: all,
     resultToken: row.result_token,
   });
-  return { Status: 0, Message: 'Đã nhận tệp đã ký số.', FileServer: stored.fileId, DocumentNumber: '', DocumentDate: date };
+  return {
+    Status: 0,
+    Message: 'Đã nhận tệp đã ký số.',
+    FileServer: stored.fileId,
+    DocumentNumber: '',
+    DocumentDate: date,
+  };
 }
 
 /** The dossier's case flags as the officer who opened the session sees it (null: no longer theirs to approve). */
@@ -352,8 +429,17 @@ async function sealIfAsked(
   input: { row: { dossier_code: string }; officer: { user_id: string }; of: SignableDossierOf },
 ) {
   const grants = await loadGrants(deps.db, input.officer.user_id);
-  const user = await deps.db.selectFrom('users').select(['username', 'full_name']).where('user_id', '=', input.officer.user_id).executeTakeFirstOrThrow();
-  const actor: Actor = { userId: input.officer.user_id, username: user.username, fullName: user.full_name, grants, via: 'session' };
+  const user = await deps.db
+    .selectFrom('users')
+    .select(['username', 'full_name'])
+    .where('user_id', '=', input.officer.user_id)
+    .executeTakeFirstOrThrow();
+  const actor: Actor = {
+    userId: input.officer.user_id,
+    username: user.username,
+    fullName: user.full_name,
+    grants,
+    via: 'session',
+  };
   return input.of(deps, actor, input.row.dossier_code).catch(() => null);
 }
-

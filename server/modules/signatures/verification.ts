@@ -39,9 +39,15 @@ export function presentSignature(s: VerifiedSignature): VerifiedSignatureView {
   };
 }
 
-function summaryOf(signatures: VerifiedSignatureView[]): Pick<VerifyAnswer, 'summary' | 'summaryEn' | 'valid'> {
+function summaryOf(
+  signatures: VerifiedSignatureView[],
+): Pick<VerifyAnswer, 'summary' | 'summaryEn' | 'valid'> {
   if (signatures.length === 0) {
-    return { summary: 'Tài liệu không có chữ ký số.', summaryEn: 'The document carries no digital signature.', valid: false };
+    return {
+      summary: 'Tài liệu không có chữ ký số.',
+      summaryEn: 'The document carries no digital signature.',
+      valid: false,
+    };
   }
   const bad = signatures.filter((s) => !s.valid).length;
   if (bad === 0) {
@@ -60,7 +66,8 @@ function summaryOf(signatures: VerifiedSignatureView[]): Pick<VerifyAnswer, 'sum
 
 /** The signatures of a PDF, verified against the deployment's trust store. A non-PDF is 415. */
 export async function verifySignatures(deps: Deps, bytes: Uint8Array): Promise<VerifiedSignature[]> {
-  if (!isPdf(bytes)) throw fail('SIGNATURES_NOT_PDF', { details: [{ path: 'file', message: 'Tệp không phải PDF.' }] });
+  if (!isPdf(bytes))
+    throw fail('SIGNATURES_NOT_PDF', { details: [{ path: 'file', message: 'Tệp không phải PDF.' }] });
   const trust = await signingKitOf(deps).trust();
   return (await verifyPdf(bytes, trust)).signatures;
 }
@@ -71,7 +78,15 @@ async function documentOf(db: Database, sha256: string): Promise<VerifyAnswer['d
     .selectFrom('signed_documents as s')
     .innerJoin('agencies as a', 'a.agency_id', 's.agency_id')
     .leftJoin('dossiers as d', 'd.dossier_id', 's.dossier_id')
-    .select(['s.kind', 's.name', 's.result_number', 's.document_date', 'a.code', 'a.name as agency_name', 'd.code as dossier_code'])
+    .select([
+      's.kind',
+      's.name',
+      's.result_number',
+      's.document_date',
+      'a.code',
+      'a.name as agency_name',
+      'd.code as dossier_code',
+    ])
     .where('s.sha256', '=', sha256)
     .executeTakeFirst();
   if (!row || row.dossier_code === null) return undefined;
@@ -103,7 +118,10 @@ export async function verifyResultToken(deps: Deps, token: string) {
     .where('result_number', 'is not', null)
     .executeTakeFirst();
   const bytes = row ? await deps.files.get(row.file_id) : null;
-  if (!row || !bytes) throw fail('SIGNATURES_RESULT_NOT_FOUND', { details: [{ path: 'params/token', message: 'Mã không đúng.' }] });
+  if (!row || !bytes)
+    throw fail('SIGNATURES_RESULT_NOT_FOUND', {
+      details: [{ path: 'params/token', message: 'Mã không đúng.' }],
+    });
   const answer = await verifyDocument(deps, bytes);
   return {
     answer: {

@@ -104,8 +104,14 @@ export async function performAction(
     if (!result.ok) throw lifecycleError(result.error);
     await assertChosenHandler(trx, { kind, input: own, state: result.state, row });
     const { procedure } = await procedureVersion(deps, row.procedure_version_id, trx);
-    if (kind === 'return-result' && procedure.cases.find((c) => c.key === row.case_key)?.requireSignedResult) {
-      await assertSignedResult(deps, trx, { agencyId: row.competent_agency_id, documents: state.resultDocuments });
+    if (
+      kind === 'return-result' &&
+      procedure.cases.find((c) => c.key === row.case_key)?.requireSignedResult
+    ) {
+      await assertSignedResult(deps, trx, {
+        agencyId: row.competent_agency_id,
+        documents: state.resultDocuments,
+      });
     }
     const roles = [
       ...new Set([
