@@ -24,7 +24,7 @@ import { registerOrgRoutes } from './modules/org/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
 import { registerCatalogRoutes } from './modules/catalog/index.ts';
 import { registerFileRoutes } from './modules/files/index.ts';
-import { registerDossierRoutes } from './modules/dossiers/index.ts';
+import { registerDossierRoutes, signableDossier } from './modules/dossiers/index.ts';
 import { registerSyncRoutes } from './modules/sync/index.ts';
 import { registerPaymentRoutes } from './modules/payments/index.ts';
 import { registerAdoptionRoutes } from './modules/adoption/index.ts';
@@ -37,6 +37,7 @@ import { registerDeploymentRoutes } from './modules/deployment/index.ts';
 import { registerImportRoutes } from './modules/imports/index.ts';
 import { registerNotificationRoutes } from './modules/notifications/index.ts';
 import { registerFeedbackRoutes } from './modules/feedback/index.ts';
+import { registerSignatureRoutes } from './modules/signatures/index.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
@@ -157,6 +158,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerImportRoutes(app, deps);
   registerNotificationRoutes(app, deps);
   registerFeedbackRoutes(app, deps);
+  registerSignatureRoutes(app, deps, signableDossier);
 
   if (config.apiDocs) app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

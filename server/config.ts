@@ -16,6 +16,15 @@ import {
   type Variable,
 } from './config-variables.ts';
 import { Value } from 'typebox/value';
+import {
+  notifyConfig,
+  SERVICE_VARIABLES,
+  signingConfig,
+  type NotifyConfig,
+  type SigningConfig,
+} from './config-services.ts';
+
+export type { NotifyConfig, SigningConfig };
 
 const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -56,32 +65,7 @@ export type Config = {
   payment: PaymentConfig;
   province: ProvinceConfig;
   notify: NotifyConfig;
-};
-
-/** Notifications to applicants: e-mail over SMTP, SMS brandname, Zalo ZNS (docs/domain/notifications.md). */
-export type NotifyConfig = {
-  /** smtp://host:port (smtps:// for TLS); null: demo mode runs the SMTP sink in-process, else e-mail waits. */
-  smtpUrl: string | null;
-  mailFrom: string;
-  /** Base URL of the eSMS-shaped SMS API; null: as smtpUrl (the messaging simulator in demo mode). */
-  smsUrl: string | null;
-  smsApiKey: string;
-  smsSecretKey: string;
-  smsBrandname: string;
-  zaloUrl: string | null;
-  zaloAccessToken: string;
-  zaloAppId: string;
-  zaloSecret: string;
-  /** The shared secret of the eSMS callback URL. */
-  callbackSecret: string;
-  timeoutMs: number;
-  maxAttempts: number;
-  backoffBaseMs: number;
-  backoffMaxMs: number;
-  concurrency: number;
-  alertFailures: number;
-  alertMinutes: number;
-  simulatorPort: number;
+  signing: SigningConfig;
 };
 
 /** The deployment's province on the screen: the header and the page title (#14). */
@@ -380,70 +364,7 @@ const VARIABLES = {
     mustBe: 'the path of an .svg or .png file',
     doc: "The province's emblem shown beside its name: an .svg or .png file, a path relative to DATA_DIR or absolute. Empty: no emblem (the name alone; the product ships none)",
   }),
-  NOTIFY_SMTP_URL: refined((v) => /^smtps?:\/\/[^\s/]+(:\d+)?\/?$/.test(v), {
-    mustBe: 'smtp://host:port or smtps://host:port (user:password@ allowed)',
-    doc: 'SMTP server notifications are sent through (nodemailer). Empty: in demo mode an SMTP sink runs inside the server (its inbox on NOTIFY_SIMULATOR_PORT + 1); otherwise e-mail notifications wait, queued',
-  }),
-  NOTIFY_MAIL_FROM: text('motcua <no-reply@motcua.local>', 'Sender of notification e-mails'),
-  NOTIFY_SMS_URL: httpUrl(
-    'Base URL of the SMS brandname API (eSMS-shaped). Empty: in demo mode the messaging simulator runs inside the server; otherwise SMS wait, queued',
-  ),
-  NOTIFY_SMS_API_KEY: { ...text('sim-api-key', 'ApiKey of the SMS brandname account'), quiet: true },
-  NOTIFY_SMS_SECRET_KEY: { ...text('sim-secret-key', 'SecretKey of the SMS brandname account'), quiet: true },
-  NOTIFY_SMS_BRANDNAME: refined((v) => /^(?![0-9 ]+$)[A-Za-z0-9._ -]{1,11}$/.test(v), {
-    mustBe: 'a brandname of 1–11 Latin letters, digits, ".", "_", "-" or spaces, not all digits (NĐ 91/2020)',
-    doc: 'SMS brandname (tên định danh) used when a province has not set its own',
-    fallback: 'MOTCUA',
-  }),
-  NOTIFY_ZALO_URL: httpUrl(
-    'Base URL of the Zalo ZNS API (https://business.openapi.zalo.me). Empty: in demo mode the messaging simulator; otherwise Zalo messages wait, queued',
-  ),
-  NOTIFY_ZALO_ACCESS_TOKEN: { ...text('sim-zalo-token', 'Zalo OA access token for ZNS'), quiet: true },
-  NOTIFY_ZALO_APP_ID: text('sim-app', 'Zalo app id (part of the webhook signature)'),
-  NOTIFY_ZALO_SECRET: {
-    ...text('sim-zalo-secret', 'Zalo OA secret key that signs delivery webhooks (X-ZEvent-Signature)'),
-    quiet: true,
-  },
-  NOTIFY_CALLBACK_SECRET: {
-    ...text(
-      'motcua-notify-callback-secret',
-      'Shared secret carried in the SMS delivery callback URL given to the provider (at least 16 characters in production)',
-    ),
-    quiet: true,
-  },
-  NOTIFY_TIMEOUT_MS: int(
-    50,
-    120_000,
-    10_000,
-    'Time one request to a messaging provider (or SMTP exchange) may take',
-  ),
-  NOTIFY_MAX_ATTEMPTS: int(1, 1000, 30, 'Attempts of a notification event before it is dead-lettered'),
-  NOTIFY_BACKOFF_BASE_MS: int(
-    1,
-    3_600_000,
-    2000,
-    'First retry delay of a notification (doubles, with jitter)',
-  ),
-  NOTIFY_BACKOFF_MAX_MS: int(1, 86_400_000, 300_000, 'Longest retry delay of a notification'),
-  NOTIFY_CONCURRENCY: int(1, 256, 16, 'Notification events delivered at once by the worker'),
-  NOTIFY_ALERT_FAILURES: int(
-    1,
-    10_000,
-    5,
-    'Failed attempts in a row on a channel before the operators are alerted',
-  ),
-  NOTIFY_ALERT_MINUTES: int(
-    1,
-    7 * 24 * 60,
-    15,
-    'Minutes without a success on a channel that was tried before the operators are alerted',
-  ),
-  NOTIFY_SIMULATOR_PORT: int(
-    0,
-    65535,
-    3950,
-    'Port of the messaging simulator in demo mode (SMS and Zalo); the SMTP sink listens on the next port and its inbox on the one after',
-  ),
+  ...SERVICE_VARIABLES,
 } satisfies Record<string, Variable>;
 
 type VariableName = keyof typeof VARIABLES;
@@ -615,6 +536,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       name: v.PROVINCE_NAME?.trim() || null,
       emblemPath: v.PROVINCE_EMBLEM === undefined ? null : path.resolve(cwd, v.DATA_DIR, v.PROVINCE_EMBLEM),
     },
+    signing: signingConfig(v, { cwd, dataDir: v.DATA_DIR }),
     payment: {
       baseUrl: trimSlashes(v.PAYMENT_BASE_URL),
       partnerCode: v.PAYMENT_PARTNER_CODE,
@@ -622,27 +544,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       reconcileMinutes: v.PAYMENT_RECONCILE_MINUTES,
       callbacksPerMinute: v.PAYMENT_CALLBACKS_PER_MINUTE,
     },
-    notify: {
-      smtpUrl: v.NOTIFY_SMTP_URL ?? null,
-      mailFrom: v.NOTIFY_MAIL_FROM,
-      smsUrl: trimSlashes(v.NOTIFY_SMS_URL),
-      smsApiKey: v.NOTIFY_SMS_API_KEY,
-      smsSecretKey: v.NOTIFY_SMS_SECRET_KEY,
-      smsBrandname: v.NOTIFY_SMS_BRANDNAME,
-      zaloUrl: trimSlashes(v.NOTIFY_ZALO_URL),
-      zaloAccessToken: v.NOTIFY_ZALO_ACCESS_TOKEN,
-      zaloAppId: v.NOTIFY_ZALO_APP_ID,
-      zaloSecret: v.NOTIFY_ZALO_SECRET,
-      callbackSecret: v.NOTIFY_CALLBACK_SECRET,
-      timeoutMs: v.NOTIFY_TIMEOUT_MS,
-      maxAttempts: v.NOTIFY_MAX_ATTEMPTS,
-      backoffBaseMs: v.NOTIFY_BACKOFF_BASE_MS,
-      backoffMaxMs: v.NOTIFY_BACKOFF_MAX_MS,
-      concurrency: v.NOTIFY_CONCURRENCY,
-      alertFailures: v.NOTIFY_ALERT_FAILURES,
-      alertMinutes: v.NOTIFY_ALERT_MINUTES,
-      simulatorPort: v.NOTIFY_SIMULATOR_PORT,
-    },
+    notify: notifyConfig(v),
   };
 }
 

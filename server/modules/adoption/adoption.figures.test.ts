@@ -79,7 +79,6 @@ test('received, resolved and returned from the count tables, whole months and ed
   await kit.forward(await kit.staff('specialist.hang-trong'), d1, 'leader.hang-trong');
   clock.set('2026-11-02T03:00:00Z');
   await kit.actOk(await kit.staff('leader.hang-trong'), d1, 'approve', {
-    resultNumber: '125/QĐ-UBND',
     resultDate: '2026-11-02',
     signer: 'Vũ Thị Hồng Nhung',
     resultDocuments: [{ name: 'Giấy khai sinh (bản chính)' }],

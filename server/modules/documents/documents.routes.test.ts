@@ -120,7 +120,6 @@ test('a birth registration approved with its electronic result becomes one recor
   resultFile = await upload(leader, RESULT_PDF);
   const before = await counts();
   const approveBody = {
-    resultNumber: '125/QĐ-UBND',
     resultDate: '2025-07-01',
     signer: 'Trần Quốc Việt',
     resultDocuments: [

@@ -99,7 +99,6 @@ before(async () => {
   const resultId = await upload(leader, result, 'ket-qua.pdf');
   uploaded.set(resultId, result);
   await act(leader, code, 'approve', {
-    resultNumber: '125/QĐ-UBND',
     resultDate: '2025-07-01',
     signer: 'Trần Quốc Việt',
     resultDocuments: [

@@ -126,7 +126,6 @@ test('after desk, specialist and leader acted, the citizen reads their dossier w
   });
   clock.advance(30 * 60_000);
   await act(await staff('leader.hang-trong'), code, 'approve', {
-    resultNumber: '125/QĐ-UBND',
     resultDate: '2025-07-01',
     signer: 'Trần Quốc Việt',
     resultDocuments: [{ name: 'Giấy khai sinh (bản chính)' }],

@@ -129,7 +129,6 @@ test('inter-agency: ward → province department → ward leader, each step at i
   assert.equal((await getAs('desk.quan-3', `/api/v1/dossiers/${d.code}`)).statusCode, 404);
   clock.advance(20 * 60_000);
   const approved = await act('leader.hang-trong', d.code, 'approve', {
-    resultNumber: '125/QĐ-UBND',
     resultDate: '2025-07-01',
     signer: 'Trần Quốc Việt',
     resultDocuments: [{ name: 'Giấy khai sinh' }],
@@ -212,7 +211,6 @@ test('a province procedure at Phường Hoàn Kiếm: the province lets the ward
   });
   assert.equal(toLeader.statusCode, 200, toLeader.body);
   const approved = await act('leader.hang-trong', d.code, 'approve', {
-    resultNumber: '125/QĐ-UBND',
     resultDate: '2025-07-01',
     signer: 'Trần Quốc Việt',
     resultDocuments: [{ name: 'Giấy chứng nhận quyền sử dụng đất (cấp lại)' }],

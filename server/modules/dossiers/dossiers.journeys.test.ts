@@ -58,7 +58,6 @@ test('birth registration at Phường Hoàn Kiếm: received, processed, approve
 
   clock.advance(30 * 60_000);
   const approve = await act('leader.hang-trong', d.code, 'approve', {
-    resultNumber: '125/QĐ-UBND',
     resultDate: '2025-07-01',
     signer: 'Trần Quốc Việt',
     resultDocuments: [{ name: 'Giấy khai sinh (bản chính)' }],

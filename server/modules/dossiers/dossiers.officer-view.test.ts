@@ -17,7 +17,7 @@ const viewOf = async (user: string, code: string) =>
   (await getAs(user, `/api/v1/dossiers/${code}`)).json<View>();
 const { clock } = kit;
 
-const RESULT = { resultNumber: '125/QĐ-UBND', resultDate: '2026-11-20', signer: 'Vũ Thị Hồng Nhung' };
+const RESULT = { resultDate: '2026-11-20', signer: 'Vũ Thị Hồng Nhung' };
 const DOCUMENTS = { resultDocuments: [{ name: 'Giấy khai sinh (bản chính)' }] };
 
 /** Received at the counter on Friday 20/11/2026 09:00 (due Monday 23/11 09:00), taken to the leader. */
@@ -91,9 +91,10 @@ test('#14 approval: number, date and signer are required and named field by fiel
   const missing = await act('leader.hang-trong', code, 'approve', DOCUMENTS);
   assert.equal(missing.statusCode, 400, missing.body);
   assert.equal(missing.json<{ error: { reason?: string } }>().error.reason, 'DOSSIER_ACTION_INPUT_INVALID');
+  // The number may be left out: the deciding agency's result register gives it (#19).
   assert.deepEqual(
     errorOf(missing).details?.map((d) => d.path),
-    ['body/resultNumber', 'body/resultDate', 'body/signer'],
+    ['body/resultDate', 'body/signer'],
   );
   const wrong = await act('leader.hang-trong', code, 'approve', {
     ...DOCUMENTS,
@@ -120,7 +121,11 @@ test('#14 approval: number, date and signer are required and named field by fiel
   assert.equal((await viewOf('leader.hang-trong', code)).status, 'processing');
 
   clock.advance(60 * 60_000);
-  const ok = await act('leader.hang-trong', code, 'approve', { ...DOCUMENTS, ...RESULT });
+  const ok = await act('leader.hang-trong', code, 'approve', {
+    ...DOCUMENTS,
+    ...RESULT,
+    resultNumber: '125/QĐ-UBND',
+  });
   assert.equal(ok.statusCode, 200, ok.body);
   const view = ok.json<View>();
   assert.deepEqual(view.result, { number: '125/QĐ-UBND', date: '2026-11-20', signer: 'Vũ Thị Hồng Nhung' });

@@ -64,7 +64,6 @@ function inputFor(kind: ActionKind, pick: number): Record<string, unknown> {
       return { reason: 'Chưa đủ điều kiện theo quy định' };
     case 'approve':
       return {
-        resultNumber: '125/QĐ-UBND',
         resultDate: '2025-07-01',
         signer: 'Trần Quốc Việt',
         resultDocuments: [{ name: 'Giấy khai sinh' }],

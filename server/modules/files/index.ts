@@ -7,6 +7,7 @@ export {
   fileUserOf,
   sniffMediaType,
   storableName,
+  storeMadeFile,
   sweepFiles,
   type FileUser,
 } from './files.service.ts';

@@ -42,7 +42,6 @@ async function approvedDossier(): Promise<string> {
   await kit.forward(await staff('specialist.hang-trong'), dossier, 'leader.hang-trong');
   clock.advance(30 * 60_000);
   await kit.actOk(await staff('leader.hang-trong'), dossier, 'approve', {
-    resultNumber: '125/QĐ-UBND',
     resultDate: '2025-07-01',
     signer: 'Trần Quốc Việt',
     resultDocuments: [{ name: 'Giấy khai sinh (bản chính)' }],

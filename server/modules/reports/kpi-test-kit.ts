@@ -145,7 +145,6 @@ export async function liveWeek(): Promise<Week> {
   const approve = async (code: string, fileId?: string) => {
     tick();
     await actOk(await staff('leader.hang-trong'), code, 'approve', {
-      resultNumber: '125/QĐ-UBND',
       resultDate: '2026-11-20',
       signer: 'Trần Quốc Việt',
       resultDocuments: [{ name: 'Giấy khai sinh', ...(fileId ? { fileId } : {}) }],

@@ -100,7 +100,6 @@ async function toApproval(code: string) {
 
 const approve = (code: string) =>
   act('leader.hang-trong', code, 'approve', {
-    resultNumber: '125/QĐ-UBND',
     resultDate: '2025-07-01',
     signer: 'Trần Quốc Việt',
     resultDocuments: [{ name: 'Giấy khai sinh (bản chính)' }],
