@@ -180,7 +180,7 @@ export async function startVgcaPlugin(options: VgcaPluginOptions): Promise<VgcaP
     const form = new FormData();
     form.set('SessionId', params.SessionId);
     const name = decodeURIComponent(new URL(params.FileName).pathname.split('/').pop() || 'signed.pdf');
-    form.set('file', new Blob([signedPdf], { type: 'application/pdf' }), name.endsWith('.pdf') ? name : `${name}.pdf`);
+    form.set('file', new Blob([Buffer.from(signedPdf)], { type: 'application/pdf' }), name.endsWith('.pdf') ? name : `${name}.pdf`);
     try {
       const response = await fetch(params.FileUploadHandler, {
         method: 'POST',

@@ -107,6 +107,7 @@ const MyDocumentsPage = lazyPage(
 );
 const LookupPage = lazyPage(() => import('../features/citizen/lookup-page.tsx'), 'LookupPage');
 const KioskPage = lazyPage(() => import('../features/citizen/kiosk-page.tsx'), 'KioskPage');
+const VerifyPage = lazyPage(() => import('../features/signing/verify-page.tsx'), 'VerifyPage');
 
 type AppRoute = Route<ReactNode> & { signedIn: boolean };
 
@@ -164,6 +165,7 @@ const ROUTES: readonly AppRoute[] = [
   page(PATHS.lookup, false, () => <LookupPage code={null} />),
   page(PATHS.lookupCode, false, (p) => <LookupPage key={p.code} code={p.code} />),
   page(PATHS.kiosk, false, () => <KioskPage />),
+  page(PATHS.verify, false, () => <VerifyPage />),
   page(PATHS.publicDashboard, false, () => <PublicDashboardPage />),
 ];
 
