@@ -12,11 +12,13 @@
 // signs it (PAdES, through server/platform/signing's signPdf) with the identity it holds for the token,
 // and posts the signed file to FileUploadHandler with the SessionId. Faults, over plain HTTP on the same
 // port: POST /_sim/fault { mode } (none | no-token | wrong-pin | cancel | download-fails | upload-fails),
-// POST /_sim/reset, GET /_sim/state (the fault and what was signed).
+// POST /_sim/token { holder, organisation } (a fresh token in that officer's name: vgca-token.ts),
+// POST /_sim/reset, GET /_sim/state (the fault, the token's holder and what was signed).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { pkcs12Signer, signPdf, type Signer } from '../server/platform/signing/index.ts';
+import type { TokenIssuer } from './vgca-token.ts';
 
 /** The Status codes of the plugin's answer (0: done; the others name what stopped it). */
 export const VGCA_STATUS = {
@@ -36,8 +38,10 @@ export type VgcaFault = (typeof VGCA_FAULTS)[number];
 export type VgcaPluginOptions = {
   /** 0: any free port. The plugin listens on 127.0.0.1 only, as the real one does. */
   port?: number;
-  /** The identity on the officer's token: a signer, or a PKCS#12 with its password. */
-  token: { signer: Signer; holder: string } | { p12: Uint8Array; password: string; holder: string };
+  /** The identity on the officer's token: a signer, or a PKCS#12 with its password; none: no token yet. */
+  token?: { signer: Signer; holder: string } | { p12: Uint8Array; password: string; holder: string };
+  /** When given, POST /_sim/token { holder, organisation } puts a fresh token in that officer's name (vgca-token.ts). */
+  issuer?: TokenIssuer;
   log?: (line: string) => void;
   /** When the signature is made (default: now). */
   now?: () => Date;
@@ -48,7 +52,15 @@ export type SignedRecord = { fileName: string; sessionId: string; uploadStatus: 
 export type VgcaPlugin = {
   url: string;
   port: number;
-  control: { setFault: (mode: VgcaFault) => void; fault: () => VgcaFault; signed: () => SignedRecord[]; reset: () => void };
+  control: {
+    setFault: (mode: VgcaFault) => void;
+    fault: () => VgcaFault;
+    signed: () => SignedRecord[];
+    reset: () => void;
+    /** Puts a fresh token in `holder`'s name (needs `issuer`). */
+    useToken: (person: { holder: string; organisation: string | null }) => Promise<void>;
+    holder: () => string | null;
+  };
   close: () => Promise<void>;
 };
 
@@ -96,14 +108,32 @@ function readParams(text: unknown): Params | null {
   };
 }
 
-async function tokenSigner(token: VgcaPluginOptions['token']): Promise<Signer> {
-  return 'signer' in token ? token.signer : pkcs12Signer(token.p12, token.password);
+type Token = { signer: Signer; holder: string };
+
+async function tokenOf(token: VgcaPluginOptions['token']): Promise<Token | null> {
+  if (!token) return null;
+  if ('signer' in token) return token;
+  return { signer: await pkcs12Signer(token.p12, token.password), holder: token.holder };
+}
+
+function readBody(req: http.IncomingMessage): Promise<unknown> {
+  return new Promise((resolve) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      try {
+        resolve(JSON.parse(body));
+      } catch {
+        resolve(null);
+      }
+    });
+  });
 }
 
 export async function startVgcaPlugin(options: VgcaPluginOptions): Promise<VgcaPlugin> {
   const log = options.log ?? (() => {});
   const now = options.now ?? (() => new Date());
-  const signer = await tokenSigner(options.token);
+  let token = await tokenOf(options.token);
   let fault: VgcaFault = 'none';
   const signed: SignedRecord[] = [];
 
@@ -113,22 +143,16 @@ export async function startVgcaPlugin(options: VgcaPluginOptions): Promise<VgcaP
       res.end(JSON.stringify(body));
     };
     const url = new URL(req.url ?? '/', 'http://plugin.invalid');
-    if (req.method === 'GET' && url.pathname === '/_sim/state') return reply(200, { fault, signed });
+    if (req.method === 'GET' && url.pathname === '/_sim/state')
+      return reply(200, { fault, holder: token?.holder ?? null, signed });
     if (req.method === 'POST' && url.pathname === '/_sim/reset') {
       fault = 'none';
       signed.length = 0;
       return reply(200, { fault });
     }
     if (req.method === 'POST' && url.pathname === '/_sim/fault') {
-      let body = '';
-      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      req.on('end', () => {
-        let mode: unknown;
-        try {
-          mode = (JSON.parse(body) as { mode?: unknown }).mode;
-        } catch {
-          mode = undefined;
-        }
+      void readBody(req).then((body) => {
+        const mode = (body as { mode?: unknown } | null)?.mode;
         if (!VGCA_FAULTS.includes(mode as VgcaFault))
           return reply(400, { error: `mode must be one of ${VGCA_FAULTS.join(', ')}` });
         fault = mode as VgcaFault;
@@ -137,13 +161,32 @@ export async function startVgcaPlugin(options: VgcaPluginOptions): Promise<VgcaP
       });
       return;
     }
+    if (req.method === 'POST' && url.pathname === '/_sim/token') {
+      void readBody(req).then(async (body) => {
+        const b = (body ?? {}) as { holder?: unknown; organisation?: unknown };
+        if (!options.issuer) return reply(409, { error: 'this stand-in was given a fixed token' });
+        if (typeof b.holder !== 'string' || b.holder.trim() === '') return reply(400, { error: 'holder is required' });
+        const organisation = typeof b.organisation === 'string' && b.organisation.trim() ? b.organisation : null;
+        await useToken({ holder: b.holder.trim(), organisation });
+        reply(200, { holder: token?.holder ?? null });
+      });
+      return;
+    }
     reply(404, { error: 'not found' });
   });
 
   const wss = new WebSocketServer({ server, maxPayload: 64 * 1024 });
 
+  async function useToken(person: { holder: string; organisation: string | null }): Promise<void> {
+    if (!options.issuer) throw new Error('the stand-in has no issuer: it was given a fixed token');
+    const identity = await options.issuer.issue(person);
+    token = { signer: identity.signer, holder: identity.holder };
+    log(`token of ${identity.holder}`);
+  }
+
   async function sign(params: Params, progress: (step: string) => void): Promise<Answer> {
-    if (fault === 'no-token') return answer(VGCA_STATUS.noToken);
+    const current = token;
+    if (fault === 'no-token' || !current) return answer(VGCA_STATUS.noToken);
     progress('downloading');
     if (fault === 'download-fails') return answer(VGCA_STATUS.downloadFailed);
     let pdf: Uint8Array;
@@ -164,7 +207,7 @@ export async function startVgcaPlugin(options: VgcaPluginOptions): Promise<VgcaP
     let signedPdf: Uint8Array;
     const at = now();
     try {
-      signedPdf = await signPdf(pdf, signer, { signedAt: at, reason: 'Ký duyệt', name: options.token.holder });
+      signedPdf = await signPdf(pdf, current.signer, { signedAt: at, reason: 'Ký duyệt', name: current.holder });
     } catch (err) {
       log(`signing failed: ${err instanceof Error ? err.message : String(err)}`);
       return answer(VGCA_STATUS.signingFailed);
@@ -190,12 +233,19 @@ export async function startVgcaPlugin(options: VgcaPluginOptions): Promise<VgcaP
       });
       const text = await response.text();
       record(response.status);
-      // FileServer carries the handler's answer, whatever it was: the page reads the server's reason in it.
-      if (!response.ok) return answer(VGCA_STATUS.uploadFailed, { FileServer: text });
+      // The handler answers as the plugin's own callback does ({ Status, Message, FileServer, … }); the
+      // plugin hands a refusal on whole in FileServer, so the page can read the server's reason.
+      let handler: Partial<Answer> | null = null;
+      try {
+        handler = JSON.parse(text) as Partial<Answer>;
+      } catch {
+        handler = null;
+      }
+      if (!response.ok || !handler || handler.Status !== 0) return answer(VGCA_STATUS.uploadFailed, { FileServer: text });
       return answer(VGCA_STATUS.ok, {
-        FileServer: text,
-        DocumentNumber: params.MetaData.find((m) => m.Key === 'DocumentNumber')?.Value ?? '',
-        DocumentDate: at.toISOString(),
+        FileServer: typeof handler.FileServer === 'string' ? handler.FileServer : '',
+        DocumentNumber: typeof handler.DocumentNumber === 'string' ? handler.DocumentNumber : '',
+        DocumentDate: typeof handler.DocumentDate === 'string' ? handler.DocumentDate : at.toISOString(),
       });
     } catch {
       record(0);
@@ -244,6 +294,8 @@ export async function startVgcaPlugin(options: VgcaPluginOptions): Promise<VgcaP
         fault = 'none';
         signed.length = 0;
       },
+      useToken,
+      holder: () => token?.holder ?? null,
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -120,5 +120,9 @@ test('outcomes: each Status names its failure; an upload the server refused carr
     FileServer: JSON.stringify({ error: { code: 'X', message: 'Chứng thư số không phải của người ký.' } }),
   });
   assert.deepEqual(refused, { ok: false, failure: 'refused', detail: 'Chứng thư số không phải của người ký.' });
+  const handlerRefused = of(5, {
+    FileServer: JSON.stringify({ Status: 1, Message: 'Chữ ký không phải của người ký.', FileServer: '' }),
+  });
+  assert.deepEqual(handlerRefused, { ok: false, failure: 'refused', detail: 'Chữ ký không phải của người ký.' });
   assert.deepEqual(of(5, { FileServer: '<html>502</html>' }), { ok: false, failure: 'upload-failed', detail: 'm' });
 });

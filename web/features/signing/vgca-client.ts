@@ -66,11 +66,17 @@ const STATUS_FAILURE: Record<number, PluginFailure> = {
   9: 'protocol',
 };
 
-/** The server's reason in an error envelope `{ error: { message } }` the upload handler answered with. */
+/**
+ * The server's reason when its upload handler refused the signed file: its answer in the plugin's
+ * shape (`{ Status: non-zero, Message }`, common/contracts/signing.ts PluginUploadAnswer) or an error
+ * envelope (`{ error: { message } }`), handed back whole by the plugin in FileServer.
+ */
 export function serverReason(text: string): string | null {
   try {
-    const body = JSON.parse(text) as { error?: { message?: unknown } };
-    return typeof body.error?.message === 'string' ? body.error.message : null;
+    const body = JSON.parse(text) as { error?: { message?: unknown }; Status?: unknown; Message?: unknown };
+    if (typeof body.error?.message === 'string') return body.error.message;
+    if (typeof body.Status === 'number' && body.Status !== 0 && typeof body.Message === 'string') return body.Message;
+    return null;
   } catch {
     return null;
   }
