@@ -2766,6 +2766,7 @@ export const en: Messages = {
     qrHeading: 'The document of this QR code',
     tokenNotFound: 'No document matches this QR code. Check the link, or upload the file to check it.',
     verdicts: {
+      changed: 'The document was changed after it was signed: content was added after the last signature. Do not rely on this copy.',
       valid: 'The document carries a valid digital signature.',
       invalid: 'The document does NOT carry a valid digital signature. Do not rely on this copy.',
       unsigned: 'No digital signature was found in this file.',
@@ -2791,6 +2792,9 @@ export const en: Messages = {
       unknown: "The certificate's revocation status could not be checked",
     },
     checks: 'What the check found',
+    documentName: 'Document',
+    documentDate: 'Date of issue',
+    issuedBy: 'Issued by',
     dossier: 'Dossier',
     resultNumber: 'Result number and symbol',
     notIssuedHere: 'This document was not issued by the one-stop system.',

@@ -2695,6 +2695,7 @@ export const vi = {
     qrHeading: 'Văn bản theo mã QR',
     tokenNotFound: 'Không tìm thấy văn bản theo mã QR này. Kiểm tra lại đường dẫn, hoặc tải tệp lên để kiểm tra.',
     verdicts: {
+      changed: 'Tài liệu đã bị thay đổi sau khi ký: có nội dung được thêm sau chữ ký cuối cùng. Không sử dụng bản này.',
       valid: 'Văn bản có chữ ký số hợp lệ.',
       invalid: 'Văn bản KHÔNG có chữ ký số hợp lệ. Không sử dụng bản này.',
       unsigned: 'Không tìm thấy chữ ký số trong tệp này.',
@@ -2720,6 +2721,9 @@ export const vi = {
       unknown: 'Chưa kiểm tra được tình trạng thu hồi của chứng thư số',
     },
     checks: 'Kết quả kiểm tra chữ ký',
+    documentName: 'Văn bản',
+    documentDate: 'Ngày ban hành',
+    issuedBy: 'Cơ quan ban hành',
     dossier: 'Thuộc hồ sơ',
     resultNumber: 'Số, ký hiệu kết quả',
     notIssuedHere: 'Văn bản này không do hệ thống một cửa điện tử cấp.',

@@ -1,17 +1,14 @@
 // The public verification (no sign-in): a PDF uploaded, or a result motcua issued opened by the token
 // its QR code carries. The answer's shape is the issue's contract (common/contracts/signing.ts).
+import type { VerifyAnswer, VerifyResultAnswer } from '../../../common/contracts/signing.ts';
 import { apiErrorOf, apiGet, ApiError, isAbort } from '../../app/http.ts';
-import type { VerifyAnswerView } from './verify-model.ts';
 
-/** A result opened by its QR token: the verification, and where to download the signed file. */
-export type VerifiedResultView = VerifyAnswerView & { downloadUrl?: string | null | undefined };
-
-export function verifyResultByToken(token: string, signal?: AbortSignal): Promise<VerifiedResultView> {
-  return apiGet<VerifiedResultView>(`/api/v1/public/verify/results/${encodeURIComponent(token)}`, undefined, signal);
+export function verifyResultByToken(token: string, signal?: AbortSignal): Promise<VerifyResultAnswer> {
+  return apiGet<VerifyResultAnswer>(`/api/v1/public/verify/results/${encodeURIComponent(token)}`, undefined, signal);
 }
 
 /** The file as the form's one part (multipart/form-data); errors in the one envelope. */
-export async function verifyUploadedPdf(file: File): Promise<VerifyAnswerView> {
+export async function verifyUploadedPdf(file: File): Promise<VerifyAnswer> {
   const form = new FormData();
   form.append('file', file, file.name);
   let response: Response;
@@ -32,6 +29,6 @@ export async function verifyUploadedPdf(file: File): Promise<VerifyAnswerView> {
   } catch {
     // Not JSON: described by the status alone.
   }
-  if (response.ok) return body as VerifyAnswerView;
+  if (response.ok) return body as VerifyAnswer;
   throw apiErrorOf(response.status, body, response.headers.get('retry-after'));
 }

@@ -50,6 +50,16 @@ test('a document is valid only when it has signatures and every one is valid', (
   assert.equal(documentVerdict({ signatures: [GOOD] }), 'valid');
   assert.equal(documentVerdict({ signatures: [GOOD, { ...GOOD, intact: false }] }), 'invalid');
   assert.equal(documentVerdict({ signatures: [{ ...GOOD, trusted: false }] }), 'invalid');
+  // The server's own verdict, and a byte range short of its revision, are never overruled.
+  assert.equal(documentVerdict({ signatures: [{ ...GOOD, valid: false }] }), 'invalid');
+  assert.equal(signatureFacts({ ...GOOD, coversWholeFile: false }).integrity, 'changed');
+  // A leader's signature followed by the seal's: the first is followed by bytes, the last covers all.
+  assert.equal(
+    documentVerdict({ signatures: [{ ...GOOD, modifiedAfter: true }, { ...GOOD, modifiedAfter: false }] }),
+    'valid',
+  );
+  // Bytes appended after every signature: intact signatures, a changed document.
+  assert.equal(documentVerdict({ signatures: [{ ...GOOD, modifiedAfter: true }] }), 'changed');
 });
 
 test('a chosen file: empty, too large or not a PDF is refused before it is sent', () => {

@@ -17,11 +17,26 @@ export type VerifiedSignatureView = {
   reasonEn?: string | undefined;
   expired?: boolean | undefined;
   timestamped?: boolean | undefined;
+  /** The signature's byte range covers its whole revision of the file. */
+  coversWholeFile?: boolean | undefined;
+  /** Bytes were added after this signature's revision (a later signature, or a change). */
+  modifiedAfter?: boolean | undefined;
+  /** The server's own verdict on this signature. */
+  valid?: boolean | undefined;
 };
 
 export type VerifyAnswerView = {
   signatures: VerifiedSignatureView[];
-  document?: { dossierCode: string; resultNumber: string | null } | null | undefined;
+  document?:
+    | {
+        dossierCode: string;
+        resultNumber: string | null;
+        name?: string | undefined;
+        date?: string | null | undefined;
+        agency?: { code: string; name: string } | undefined;
+      }
+    | null
+    | undefined;
 };
 
 /** The lines the page shows for one signature, each a fact the reader can check. */
@@ -37,20 +52,31 @@ export function signatureFacts(s: VerifiedSignatureView): SignatureFacts {
   const standing =
     s.revoked === true ? 'revoked' : s.expired === true ? 'expired' : s.revoked === null ? 'unknown' : 'in-force';
   return {
-    integrity: s.intact ? 'intact' : 'changed',
+    integrity: s.intact && s.coversWholeFile !== false ? 'intact' : 'changed',
     trust: s.trusted ? 'trusted' : 'unknown',
     standing,
     // Revocation not known (no list to ask) does not make a signature invalid; known revoked does.
-    valid: s.intact && s.trusted && s.expired !== true && s.revoked !== true,
+    valid:
+      s.intact &&
+      s.coversWholeFile !== false &&
+      s.trusted &&
+      s.expired !== true &&
+      s.revoked !== true &&
+      s.valid !== false,
   };
 }
 
-/** The document's verdict: no signature, every signature valid, or at least one that is not. */
-export type DocumentVerdict = 'unsigned' | 'valid' | 'invalid';
+/**
+ * The document's verdict: no signature; changed after its last signature (every signature intact, but
+ * bytes added after all of them: an incremental update no one signed); every signature valid; or at
+ * least one that is not.
+ */
+export type DocumentVerdict = 'unsigned' | 'valid' | 'changed' | 'invalid';
 
 export function documentVerdict(answer: VerifyAnswerView): DocumentVerdict {
   if (answer.signatures.length === 0) return 'unsigned';
-  return answer.signatures.every((s) => signatureFacts(s).valid) ? 'valid' : 'invalid';
+  if (!answer.signatures.every((s) => signatureFacts(s).valid)) return 'invalid';
+  return answer.signatures.some((s) => s.modifiedAfter !== true) ? 'valid' : 'changed';
 }
 
 /** Largest PDF the page sends (the server's limit too). */

@@ -3,7 +3,7 @@
 // whose certificate, when — with its three checks, and the dossier and result number it belongs to.
 import { forwardRef } from 'react';
 import { useI18n } from '../../app/i18n/i18n.tsx';
-import { formatInstant } from '../calendar/vn-time.ts';
+import { formatInstant, formatShortDate } from '../calendar/vn-time.ts';
 import { documentVerdict, signatureFacts, type VerifiedSignatureView, type VerifyAnswerView } from './verify-model.ts';
 
 function Check({ ok, text }: { ok: boolean; text: string }) {
@@ -17,10 +17,20 @@ function Check({ ok, text }: { ok: boolean; text: string }) {
   );
 }
 
-function SignatureCard({ signature, index }: { signature: VerifiedSignatureView; index: number }) {
+function SignatureCard({
+  signature,
+  index,
+  changedAfter,
+}: {
+  signature: VerifiedSignatureView;
+  index: number;
+  /** The document was changed after its last signature: no signature vouches for what it is now. */
+  changedAfter: boolean;
+}) {
   const { t } = useI18n();
   const v = t.verify;
   const facts = signatureFacts(signature);
+  const integrity = changedAfter ? 'changed' : facts.integrity;
   const id = `verify-signature-${index}`;
   // The server explains in both languages when it can; its Vietnamese reason is data otherwise.
   const reason = t.lang === 'vi' ? signature.reason : (signature.reasonEn ?? null);
@@ -50,11 +60,15 @@ function SignatureCard({ signature, index }: { signature: VerifiedSignatureView;
         </div>
       </dl>
       <ul className="verify-checks" aria-label={v.checks}>
-        <Check ok={facts.integrity === 'intact'} text={v.integrity[facts.integrity]} />
+        <Check ok={integrity === 'intact'} text={v.integrity[integrity]} />
         <Check ok={facts.trust === 'trusted'} text={v.trust[facts.trust]} />
         <Check ok={facts.standing === 'in-force' || facts.standing === 'unknown'} text={v.standing[facts.standing]} />
       </ul>
-      {reason && !facts.valid ? <p className="verify-reason">{reason}</p> : null}
+      {reason && !facts.valid ? (
+        <p className="verify-reason" lang={t.lang === 'vi' ? 'vi' : 'en'}>
+          {reason}
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -73,16 +87,34 @@ export const VerifyReport = forwardRef<HTMLDivElement, { answer: VerifyAnswerVie
         </div>
         {answer.document ? (
           <dl className="verify-facts verify-document">
-            <div>
-              <dt>{v.dossier}</dt>
-              <dd>{answer.document.dossierCode}</dd>
-            </div>
+            {answer.document.name ? (
+              <div>
+                <dt>{v.documentName}</dt>
+                <dd lang="vi">{answer.document.name}</dd>
+              </div>
+            ) : null}
             {answer.document.resultNumber ? (
               <div>
                 <dt>{v.resultNumber}</dt>
                 <dd lang="vi">{answer.document.resultNumber}</dd>
               </div>
             ) : null}
+            {answer.document.date ? (
+              <div>
+                <dt>{v.documentDate}</dt>
+                <dd>{formatShortDate(answer.document.date)}</dd>
+              </div>
+            ) : null}
+            {answer.document.agency ? (
+              <div>
+                <dt>{v.issuedBy}</dt>
+                <dd lang="vi">{answer.document.agency.name}</dd>
+              </div>
+            ) : null}
+            <div>
+              <dt>{v.dossier}</dt>
+              <dd>{answer.document.dossierCode}</dd>
+            </div>
           </dl>
         ) : verdict !== 'unsigned' ? (
           <p className="muted">{v.notIssuedHere}</p>
@@ -95,7 +127,7 @@ export const VerifyReport = forwardRef<HTMLDivElement, { answer: VerifyAnswerVie
           </p>
         ) : null}
         {answer.signatures.map((s, i) => (
-          <SignatureCard key={i} signature={s} index={i} />
+          <SignatureCard key={i} signature={s} index={i} changedAfter={verdict === 'changed'} />
         ))}
       </div>
     );
