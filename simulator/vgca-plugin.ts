@@ -32,7 +32,14 @@ export const VGCA_STATUS = {
   badRequest: 9,
 } as const;
 
-export const VGCA_FAULTS = ['none', 'no-token', 'wrong-pin', 'cancel', 'download-fails', 'upload-fails'] as const;
+export const VGCA_FAULTS = [
+  'none',
+  'no-token',
+  'wrong-pin',
+  'cancel',
+  'download-fails',
+  'upload-fails',
+] as const;
 export type VgcaFault = (typeof VGCA_FAULTS)[number];
 
 export type VgcaPluginOptions = {
@@ -64,7 +71,13 @@ export type VgcaPlugin = {
   close: () => Promise<void>;
 };
 
-type Answer = { Status: number; Message: string; FileServer: string; DocumentNumber: string; DocumentDate: string };
+type Answer = {
+  Status: number;
+  Message: string;
+  FileServer: string;
+  DocumentNumber: string;
+  DocumentDate: string;
+};
 
 const MESSAGES: Record<number, string> = {
   [VGCA_STATUS.ok]: 'Ký số thành công',
@@ -80,10 +93,22 @@ const MESSAGES: Record<number, string> = {
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 function answer(status: number, extra: Partial<Answer> = {}): Answer {
-  return { Status: status, Message: MESSAGES[status] ?? '', FileServer: '', DocumentNumber: '', DocumentDate: '', ...extra };
+  return {
+    Status: status,
+    Message: MESSAGES[status] ?? '',
+    FileServer: '',
+    DocumentNumber: '',
+    DocumentDate: '',
+    ...extra,
+  };
 }
 
-type Params = { FileUploadHandler: string; SessionId: string; FileName: string; MetaData: { Key: string; Value: string }[] };
+type Params = {
+  FileUploadHandler: string;
+  SessionId: string;
+  FileName: string;
+  MetaData: { Key: string; Value: string }[];
+};
 
 function readParams(text: unknown): Params | null {
   if (typeof text !== 'string') return null;
@@ -95,15 +120,19 @@ function readParams(text: unknown): Params | null {
   }
   if (!raw || typeof raw !== 'object') return null;
   const p = raw as Record<string, unknown>;
-  const isUrl = (v: unknown) => typeof v === 'string' && URL.canParse(v) && /^https?:$/.test(new URL(v).protocol);
+  const isUrl = (v: unknown) =>
+    typeof v === 'string' && URL.canParse(v) && /^https?:$/.test(new URL(v).protocol);
   if (!isUrl(p.FileUploadHandler) || !isUrl(p.FileName)) return null;
-  const meta = Array.isArray(p.MetaData) ? p.MetaData : [];
+  const meta: unknown[] = Array.isArray(p.MetaData) ? (p.MetaData as unknown[]) : [];
   return {
     FileUploadHandler: p.FileUploadHandler as string,
     SessionId: typeof p.SessionId === 'string' ? p.SessionId : '',
     FileName: p.FileName as string,
     MetaData: meta
-      .filter((m): m is { Key: string; Value: string } => typeof m?.Key === 'string' && typeof m?.Value === 'string')
+      .filter((m): m is { Key: string; Value: string } => {
+        const e = m as { Key?: unknown; Value?: unknown } | null;
+        return typeof e?.Key === 'string' && typeof e.Value === 'string';
+      })
       .map((m) => ({ Key: m.Key, Value: m.Value })),
   };
 }
@@ -165,8 +194,10 @@ export async function startVgcaPlugin(options: VgcaPluginOptions): Promise<VgcaP
       void readBody(req).then(async (body) => {
         const b = (body ?? {}) as { holder?: unknown; organisation?: unknown };
         if (!options.issuer) return reply(409, { error: 'this stand-in was given a fixed token' });
-        if (typeof b.holder !== 'string' || b.holder.trim() === '') return reply(400, { error: 'holder is required' });
-        const organisation = typeof b.organisation === 'string' && b.organisation.trim() ? b.organisation : null;
+        if (typeof b.holder !== 'string' || b.holder.trim() === '')
+          return reply(400, { error: 'holder is required' });
+        const organisation =
+          typeof b.organisation === 'string' && b.organisation.trim() ? b.organisation : null;
         await useToken({ holder: b.holder.trim(), organisation });
         reply(200, { holder: token?.holder ?? null });
       });
@@ -192,7 +223,8 @@ export async function startVgcaPlugin(options: VgcaPluginOptions): Promise<VgcaP
     let pdf: Uint8Array;
     try {
       const response = await fetch(params.FileName, { signal: AbortSignal.timeout(30_000) });
-      if (!response.ok) return answer(VGCA_STATUS.downloadFailed, { Message: `${MESSAGES[4]} (HTTP ${response.status})` });
+      if (!response.ok)
+        return answer(VGCA_STATUS.downloadFailed, { Message: `${MESSAGES[4]} (HTTP ${response.status})` });
       pdf = new Uint8Array(await response.arrayBuffer());
     } catch {
       return answer(VGCA_STATUS.downloadFailed);
@@ -207,14 +239,23 @@ export async function startVgcaPlugin(options: VgcaPluginOptions): Promise<VgcaP
     let signedPdf: Uint8Array;
     const at = now();
     try {
-      signedPdf = await signPdf(pdf, current.signer, { signedAt: at, reason: 'Ký duyệt', name: current.holder });
+      signedPdf = await signPdf(pdf, current.signer, {
+        signedAt: at,
+        reason: 'Ký duyệt',
+        name: current.holder,
+      });
     } catch (err) {
       log(`signing failed: ${err instanceof Error ? err.message : String(err)}`);
       return answer(VGCA_STATUS.signingFailed);
     }
     progress('uploading');
     const record = (uploadStatus: number) =>
-      signed.push({ fileName: params.FileName, sessionId: params.SessionId, uploadStatus, at: at.toISOString() });
+      signed.push({
+        fileName: params.FileName,
+        sessionId: params.SessionId,
+        uploadStatus,
+        at: at.toISOString(),
+      });
     if (fault === 'upload-fails') {
       record(0);
       return answer(VGCA_STATUS.uploadFailed);
@@ -223,7 +264,11 @@ export async function startVgcaPlugin(options: VgcaPluginOptions): Promise<VgcaP
     const form = new FormData();
     form.set('SessionId', params.SessionId);
     const name = decodeURIComponent(new URL(params.FileName).pathname.split('/').pop() || 'signed.pdf');
-    form.set('file', new Blob([Buffer.from(signedPdf)], { type: 'application/pdf' }), name.endsWith('.pdf') ? name : `${name}.pdf`);
+    form.set(
+      'file',
+      new Blob([Buffer.from(signedPdf)], { type: 'application/pdf' }),
+      name.endsWith('.pdf') ? name : `${name}.pdf`,
+    );
     try {
       const response = await fetch(params.FileUploadHandler, {
         method: 'POST',
@@ -241,7 +286,8 @@ export async function startVgcaPlugin(options: VgcaPluginOptions): Promise<VgcaP
       } catch {
         handler = null;
       }
-      if (!response.ok || !handler || handler.Status !== 0) return answer(VGCA_STATUS.uploadFailed, { FileServer: text });
+      if (!response.ok || !handler || handler.Status !== 0)
+        return answer(VGCA_STATUS.uploadFailed, { FileServer: text });
       return answer(VGCA_STATUS.ok, {
         FileServer: typeof handler.FileServer === 'string' ? handler.FileServer : '',
         DocumentNumber: typeof handler.DocumentNumber === 'string' ? handler.DocumentNumber : '',
@@ -254,12 +300,14 @@ export async function startVgcaPlugin(options: VgcaPluginOptions): Promise<VgcaP
   }
 
   wss.on('connection', (socket: WebSocket) => {
-    socket.on('message', (data) => {
+    socket.on('message', (data: Buffer) => {
       let message: { RequestId?: unknown; FunctionName?: unknown; Parameters?: unknown };
       try {
         message = JSON.parse(data.toString()) as typeof message;
       } catch {
-        return socket.send(JSON.stringify({ RequestId: null, Result: JSON.stringify(answer(VGCA_STATUS.badRequest)) }));
+        return socket.send(
+          JSON.stringify({ RequestId: null, Result: JSON.stringify(answer(VGCA_STATUS.badRequest)) }),
+        );
       }
       const id = typeof message.RequestId === 'string' ? message.RequestId : null;
       const send = (body: object) => {

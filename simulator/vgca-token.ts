@@ -44,20 +44,30 @@ export type TokenIssuer = {
 };
 
 /** A distinguished name of one attribute per RDN (pkijs would put them all in one multi-valued RDN). */
-function name(parts: { country?: string; organisation?: string | null; commonName: string }): pkijs.RelativeDistinguishedNames {
+function name(parts: {
+  country?: string;
+  organisation?: string | null;
+  commonName: string;
+}): pkijs.RelativeDistinguishedNames {
   const rdn = (type: string, value: asn1js.BaseStringBlock) =>
     new asn1js.Set({ value: [new pkijs.AttributeTypeAndValue({ type, value }).toSchema()] });
   const sequence = new asn1js.Sequence({
     value: [
       rdn(OID.country, new asn1js.PrintableString({ value: parts.country ?? 'VN' })),
-      ...(parts.organisation ? [rdn(OID.organisation, new asn1js.Utf8String({ value: parts.organisation }))] : []),
+      ...(parts.organisation
+        ? [rdn(OID.organisation, new asn1js.Utf8String({ value: parts.organisation }))]
+        : []),
       rdn(OID.commonName, new asn1js.Utf8String({ value: parts.commonName })),
     ],
   });
   return new pkijs.RelativeDistinguishedNames({ schema: asn1js.fromBER(sequence.toBER(false)).result });
 }
 
-function extension(extnID: string, critical: boolean, value: { toSchema(): asn1js.AsnType } | asn1js.AsnType) {
+function extension(
+  extnID: string,
+  critical: boolean,
+  value: { toSchema(): asn1js.AsnType } | asn1js.AsnType,
+) {
   const schema = 'toSchema' in value ? value.toSchema() : value;
   return new pkijs.Extension({ extnID, critical, extnValue: schema.toBER(false) });
 }
@@ -78,10 +88,12 @@ async function issueCertificate(input: {
   notBefore: Date;
   notAfter: Date;
 }): Promise<Issued> {
-  const keys = (await crypto.subtle.generateKey(RSA, false, ['sign', 'verify'])) as CryptoKeyPair;
+  const keys = await crypto.subtle.generateKey(RSA, false, ['sign', 'verify']);
   const certificate = new pkijs.Certificate();
   certificate.version = 2;
-  certificate.serialNumber = new asn1js.Integer({ valueHex: new Uint8Array([0x01, ...randomBytes(15)]).buffer });
+  certificate.serialNumber = new asn1js.Integer({
+    valueHex: new Uint8Array([0x01, ...randomBytes(15)]).buffer,
+  });
   certificate.subject = input.subject;
   certificate.issuer = input.issuer ? input.issuer.certificate.subject : input.subject;
   certificate.notBefore.value = input.notBefore;
@@ -100,7 +112,9 @@ async function issueCertificate(input: {
           extension(
             OID.authorityKeyId,
             false,
-            new pkijs.AuthorityKeyIdentifier({ keyIdentifier: new asn1js.OctetString({ valueHex: input.issuer.keyId }) }),
+            new pkijs.AuthorityKeyIdentifier({
+              keyIdentifier: new asn1js.OctetString({ valueHex: input.issuer.keyId }),
+            }),
           ),
         ]
       : []),
@@ -112,7 +126,9 @@ async function issueCertificate(input: {
 const der = (c: pkijs.Certificate) => new Uint8Array(c.toSchema(true).toBER(false));
 
 function pem(bytes: Uint8Array): string {
-  const b64 = Buffer.from(bytes).toString('base64').replace(/(.{64})/g, '$1\n');
+  const b64 = Buffer.from(bytes)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n');
   return `-----BEGIN CERTIFICATE-----\n${b64.trimEnd()}\n-----END CERTIFICATE-----\n`;
 }
 
@@ -121,14 +137,20 @@ export async function createTokenIssuer(options: { now?: Date } = {}): Promise<T
   const now = (options.now ?? new Date()).getTime();
   const from = new Date(now - DAY);
   const root = await issueCertificate({
-    subject: name({ organisation: 'Ban Cơ yếu Chính phủ', commonName: 'Cục Chứng thực số và Bảo mật thông tin (VGCA stand-in)' }),
+    subject: name({
+      organisation: 'Ban Cơ yếu Chính phủ',
+      commonName: 'Cục Chứng thực số và Bảo mật thông tin (VGCA stand-in)',
+    }),
     issuer: null,
     isCa: true,
     notBefore: from,
     notAfter: new Date(now + 3650 * DAY),
   });
   const ca = await issueCertificate({
-    subject: name({ organisation: 'Ban Cơ yếu Chính phủ', commonName: 'CA phục vụ các cơ quan nhà nước (VGCA stand-in)' }),
+    subject: name({
+      organisation: 'Ban Cơ yếu Chính phủ',
+      commonName: 'CA phục vụ các cơ quan nhà nước (VGCA stand-in)',
+    }),
     issuer: root,
     isCa: true,
     notBefore: from,
@@ -150,7 +172,9 @@ export async function createTokenIssuer(options: { now?: Date } = {}): Promise<T
       const signer: Signer = {
         certificates: async () => chain,
         sign: async (data) =>
-          new Uint8Array(await crypto.subtle.sign('RSASSA-PKCS1-v1_5', person.keys.privateKey, Buffer.from(data))),
+          new Uint8Array(
+            await crypto.subtle.sign('RSASSA-PKCS1-v1_5', person.keys.privateKey, Buffer.from(data)),
+          ),
       };
       return { holder, organisation, signer, chain };
     },

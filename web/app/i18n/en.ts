@@ -2696,18 +2696,20 @@ export const en: Messages = {
   },
   signing: {
     heading: 'Sign the result',
-    intro: 'Choose how to sign the electronic result. A signed document has legal force and anyone can verify it.',
+    intro:
+      'Choose how to sign the electronic result. A signed document has legal force and anyone can verify it.',
     methodsLabel: 'Signing method',
     methods: {
       plugin: 'Sign with a USB token (VGCA)',
       remote: 'Remote signing',
       seal: "Apply the agency's seal",
-    } as Record<string, string>,
+    },
     methodHints: {
-      plugin: "Use your official-duty certificate on its USB token, through the VGCA signing software on this computer.",
+      plugin:
+        'Use your official-duty certificate on its USB token, through the VGCA signing software on this computer.',
       remote: 'Confirm the signature in the remote-signing app on your phone.',
       seal: "Sign with the agency's certificate (standing for its seal), held by the system.",
-    } as Record<string, string>,
+    },
     documentLabel: 'Document to sign',
     sign: 'Sign',
     signing: 'Signing…',
@@ -2719,7 +2721,12 @@ export const en: Messages = {
       uploading: 'Sending the signed document to the system…',
       remoteWaiting: 'Signing request sent. Open the remote-signing app on your phone and confirm.',
       sealSigning: "Applying the agency's digital seal…",
+      checking: 'Checking the signature on the signed document…',
     },
+    nextNumber: (number: string, agency: string) =>
+      `Number and symbol given at approval: ${number} (result register of ${agency}).`,
+    required: 'This procedure requires the result to be digitally signed before it is returned.',
+    noFile: 'Upload the PDF of the result document above to sign it.',
     failedTitle: 'The document was not signed',
     failures: {
       'not-running': 'Could not reach the VGCA signing software on this computer.',
@@ -2730,10 +2737,12 @@ export const en: Messages = {
       'upload-failed': 'The signed document could not be sent to the system. Try again.',
       refused: 'The system did not accept the signature on the document.',
       'signing-failed': 'The signing software could not sign the document.',
-      protocol: 'The signing software answered in an unexpected format. Try again, or update the signing software.',
+      protocol:
+        'The signing software answered in an unexpected format. Try again, or update the signing software.',
       'remote-refused': 'The signing request was declined on the phone.',
       'remote-expired': 'No confirmation came from the phone in time. Send the request again.',
-    } as Record<string, string>,
+      server: 'The system could not sign the document.',
+    },
     installHelp:
       'To install it: download "VGCA Sign Service" from the site of the Government Cipher Committee\'s certification authority (ca.gov.vn), install it, restart the browser and try again.',
     reason: (text: string) => `Reason: ${text}`,
@@ -2749,7 +2758,8 @@ export const en: Messages = {
   verify: {
     nav: 'Verify a document',
     title: 'Verify an electronic document',
-    cardHint: 'Check the digital signature on a result or e-document: upload the PDF or scan the QR code on it.',
+    cardHint:
+      'Check the digital signature on a result or e-document: upload the PDF or scan the QR code on it.',
     intro:
       'Check the digital signatures on the result of an administrative procedure: who signed, when, whether the document is unchanged and whether a trusted authority issued the certificate.',
     fileLabel: 'PDF file to check',
@@ -2760,13 +2770,14 @@ export const en: Messages = {
       empty: 'Choose a PDF file to check.',
       'too-large': 'The file is larger than 20 MB.',
       'not-pdf': 'The file is not a PDF.',
-    } as Record<string, string>,
+    },
     failed: 'The file could not be checked',
     resultHeading: 'Result of the check',
     qrHeading: 'The document of this QR code',
     tokenNotFound: 'No document matches this QR code. Check the link, or upload the file to check it.',
     verdicts: {
-      changed: 'The document was changed after it was signed: content was added after the last signature. Do not rely on this copy.',
+      changed:
+        'The document was changed after it was signed: content was added after the last signature. Do not rely on this copy.',
       valid: 'The document carries a valid digital signature.',
       invalid: 'The document does NOT carry a valid digital signature. Do not rely on this copy.',
       unsigned: 'No digital signature was found in this file.',

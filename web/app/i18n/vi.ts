@@ -2633,7 +2633,8 @@ export const vi = {
       seal: 'Đóng dấu của cơ quan',
     } as Record<string, string>,
     methodHints: {
-      plugin: 'Dùng USB token chứng thư số chuyên dùng công vụ của bạn, qua phần mềm ký số VGCA trên máy tính này.',
+      plugin:
+        'Dùng USB token chứng thư số chuyên dùng công vụ của bạn, qua phần mềm ký số VGCA trên máy tính này.',
       remote: 'Xác nhận ký trên ứng dụng ký số từ xa trong điện thoại của bạn.',
       seal: 'Ký bằng chứng thư số của cơ quan (thay con dấu), do hệ thống giữ.',
     } as Record<string, string>,
@@ -2648,7 +2649,12 @@ export const vi = {
       uploading: 'Đang gửi văn bản đã ký lên hệ thống…',
       remoteWaiting: 'Đã gửi yêu cầu ký. Mở ứng dụng ký số từ xa trên điện thoại và xác nhận.',
       sealSigning: 'Đang đóng dấu số của cơ quan…',
+      checking: 'Đang kiểm tra chữ ký trên văn bản đã ký…',
     },
+    nextNumber: (number: string, agency: string) =>
+      `Số, ký hiệu sẽ được cấp khi phê duyệt: ${number} (sổ kết quả của ${agency}).`,
+    required: 'Thủ tục này bắt buộc kết quả phải được ký số trước khi trả.',
+    noFile: 'Tải lên tệp PDF của văn bản kết quả ở trên để ký số.',
     failedTitle: 'Chưa ký được văn bản',
     failures: {
       'not-running': 'Không kết nối được với phần mềm ký số VGCA trên máy tính này.',
@@ -2662,6 +2668,7 @@ export const vi = {
       protocol: 'Phần mềm ký số trả lời không đúng định dạng. Thử lại, hoặc cập nhật phần mềm ký số.',
       'remote-refused': 'Yêu cầu ký đã bị từ chối trên điện thoại.',
       'remote-expired': 'Hết thời gian chờ xác nhận trên điện thoại. Gửi lại yêu cầu ký.',
+      server: 'Hệ thống chưa ký được văn bản.',
     } as Record<string, string>,
     installHelp:
       'Cách cài đặt: tải "VGCA Sign Service" tại trang của Cục Chứng thực số và Bảo mật thông tin (ca.gov.vn), cài đặt, khởi động lại trình duyệt rồi thử lại.',
@@ -2678,7 +2685,8 @@ export const vi = {
   verify: {
     nav: 'Xác thực văn bản',
     title: 'Xác thực văn bản điện tử',
-    cardHint: 'Kiểm tra chữ ký số trên kết quả, giấy tờ điện tử: tải tệp PDF lên hoặc quét mã QR trên văn bản.',
+    cardHint:
+      'Kiểm tra chữ ký số trên kết quả, giấy tờ điện tử: tải tệp PDF lên hoặc quét mã QR trên văn bản.',
     intro:
       'Kiểm tra chữ ký số trên kết quả giải quyết thủ tục hành chính: ai ký, khi nào, văn bản còn nguyên vẹn không và chứng thư số có do tổ chức tin cậy cấp không.',
     fileLabel: 'Tệp PDF cần kiểm tra',
@@ -2693,9 +2701,11 @@ export const vi = {
     failed: 'Chưa kiểm tra được tệp',
     resultHeading: 'Kết quả kiểm tra',
     qrHeading: 'Văn bản theo mã QR',
-    tokenNotFound: 'Không tìm thấy văn bản theo mã QR này. Kiểm tra lại đường dẫn, hoặc tải tệp lên để kiểm tra.',
+    tokenNotFound:
+      'Không tìm thấy văn bản theo mã QR này. Kiểm tra lại đường dẫn, hoặc tải tệp lên để kiểm tra.',
     verdicts: {
-      changed: 'Tài liệu đã bị thay đổi sau khi ký: có nội dung được thêm sau chữ ký cuối cùng. Không sử dụng bản này.',
+      changed:
+        'Tài liệu đã bị thay đổi sau khi ký: có nội dung được thêm sau chữ ký cuối cùng. Không sử dụng bản này.',
       valid: 'Văn bản có chữ ký số hợp lệ.',
       invalid: 'Văn bản KHÔNG có chữ ký số hợp lệ. Không sử dụng bản này.',
       unsigned: 'Không tìm thấy chữ ký số trong tệp này.',

@@ -35,7 +35,9 @@ function plugin(result: object | 'down'): { open: (url: string) => PluginSocket;
         send: (data) => {
           sent.push(data);
           const id = (JSON.parse(data) as { RequestId: string }).RequestId;
-          queueMicrotask(() => s.onmessage?.({ data: JSON.stringify({ RequestId: id, Result: JSON.stringify(result) }) }));
+          queueMicrotask(() =>
+            s.onmessage?.({ data: JSON.stringify({ RequestId: id, Result: JSON.stringify(result) }) }),
+          );
         },
         close: () => {},
         onopen: null,
@@ -49,7 +51,9 @@ function plugin(result: object | 'down'): { open: (url: string) => PluginSocket;
   };
 }
 
-function deps(over: Partial<SigningDeps> & { reads: SigningSessionView[] }): SigningDeps & { created: unknown[] } {
+function deps(
+  over: Partial<SigningDeps> & { reads: SigningSessionView[] },
+): SigningDeps & { created: unknown[] } {
   const created: unknown[] = [];
   return {
     created,
@@ -73,7 +77,10 @@ test('plugin: the session is handed to the plugin, and the signed session read b
   const result = await signDocument(d, input, (s) => steps.push(s));
   assert.deepEqual(result, { ok: true, session: signed });
   assert.deepEqual(d.created, [{ fileId: input.fileId, method: 'plugin' }]);
-  const params = JSON.parse((JSON.parse(p.sent[0]!) as { Parameters: string }).Parameters) as Record<string, unknown>;
+  const params = JSON.parse((JSON.parse(p.sent[0]!) as { Parameters: string }).Parameters) as Record<
+    string,
+    unknown
+  >;
   assert.deepEqual(params, {
     FileUploadHandler: session().uploadUrl,
     SessionId: 't',
@@ -85,15 +92,26 @@ test('plugin: the session is handed to the plugin, and the signed session read b
 
 test('plugin: not running, or stopped at the token, is told as the plugin said; the server is not asked again', async () => {
   const down = deps({ reads: [session()] });
-  assert.deepEqual(await signDocument(down, input, () => {}), { ok: false, failure: 'not-running', detail: null });
+  assert.deepEqual(await signDocument(down, input, () => {}), {
+    ok: false,
+    failure: 'not-running',
+    detail: null,
+  });
   const pin = deps({ reads: [session()], openSocket: plugin({ ...ok, Status: 2, Message: 'Sai PIN' }).open });
-  assert.deepEqual(await signDocument(pin, input, () => {}), { ok: false, failure: 'wrong-pin', detail: 'Sai PIN' });
+  assert.deepEqual(await signDocument(pin, input, () => {}), {
+    ok: false,
+    failure: 'wrong-pin',
+    detail: 'Sai PIN',
+  });
 });
 
 test('plugin: a signed file the server refused is told with the reason the session records', async () => {
   const refusal = JSON.stringify({ Status: 1, Message: 'Chứng thư số không mang tên người ký.' });
   const failed = session({ status: 'failed', failure: 'Chứng thư số không mang tên người ký.' });
-  const d = deps({ reads: [session(), failed], openSocket: plugin({ ...ok, Status: 5, FileServer: refusal }).open });
+  const d = deps({
+    reads: [session(), failed],
+    openSocket: plugin({ ...ok, Status: 5, FileServer: refusal }).open,
+  });
   assert.deepEqual(await signDocument(d, input, () => {}), {
     ok: false,
     failure: 'refused',
@@ -103,10 +121,16 @@ test('plugin: a signed file the server refused is told with the reason the sessi
 
 test('remote: waits for the phone until the session is signed, refused or expired', async () => {
   const remote = { ...input, method: 'remote' as const };
-  const signed = session({ method: 'remote', status: 'signed', signedFileId: '00000000-0000-4000-8000-0000000000f3' });
+  const signed = session({
+    method: 'remote',
+    status: 'signed',
+    signedFileId: '00000000-0000-4000-8000-0000000000f3',
+  });
   const waiting = session({ method: 'remote' });
   const steps: SigningStep[] = [];
-  const good = await signDocument(deps({ reads: [waiting, waiting, waiting, signed] }), remote, (s) => steps.push(s));
+  const good = await signDocument(deps({ reads: [waiting, waiting, waiting, signed] }), remote, (s) =>
+    steps.push(s),
+  );
   assert.deepEqual(good, { ok: true, session: signed });
   assert.deepEqual(steps, ['remote-waiting']);
   const refused = session({ method: 'remote', status: 'failed', failure: 'Người dùng từ chối' });
@@ -125,9 +149,21 @@ test('remote: waits for the phone until the session is signed, refused or expire
 
 test('seal: signed at once; a request the server refuses is a server failure carrying its error', async () => {
   const seal = { ...input, method: 'seal' as const };
-  const signed = session({ method: 'seal', status: 'signed', signedFileId: '00000000-0000-4000-8000-0000000000f4' });
-  assert.deepEqual(await signDocument(deps({ reads: [signed] }), seal, () => {}), { ok: true, session: signed });
+  const signed = session({
+    method: 'seal',
+    status: 'signed',
+    signedFileId: '00000000-0000-4000-8000-0000000000f4',
+  });
+  assert.deepEqual(await signDocument(deps({ reads: [signed] }), seal, () => {}), {
+    ok: true,
+    session: signed,
+  });
   const boom = new Error('403');
   const d = { ...deps({ reads: [] }), createSession: async () => Promise.reject(boom) };
-  assert.deepEqual(await signDocument(d, seal, () => {}), { ok: false, failure: 'server', detail: null, error: boom });
+  assert.deepEqual(await signDocument(d, seal, () => {}), {
+    ok: false,
+    failure: 'server',
+    detail: null,
+    error: boom,
+  });
 });

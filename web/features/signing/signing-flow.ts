@@ -5,12 +5,7 @@
 // steps can be tested without a server, a plugin or a clock.
 import type { SigningMethod } from '../../../common/contracts/signing.ts';
 import type { SigningSessionView } from './signing-api.ts';
-import {
-  signWithPlugin,
-  type PluginFailure,
-  type PluginSocket,
-  type PluginStep,
-} from './vgca-client.ts';
+import { signWithPlugin, type PluginFailure, type PluginSocket, type PluginStep } from './vgca-client.ts';
 
 export type SigningStep = PluginStep | 'remote-waiting' | 'seal-signing' | 'checking';
 
@@ -66,7 +61,9 @@ export async function signDocument(
   };
   let session: SigningSessionView;
   try {
-    onStep(input.method === 'seal' ? 'seal-signing' : input.method === 'remote' ? 'remote-waiting' : 'connecting');
+    onStep(
+      input.method === 'seal' ? 'seal-signing' : input.method === 'remote' ? 'remote-waiting' : 'connecting',
+    );
     session = await deps.createSession({ fileId: input.fileId, method: input.method });
     if (input.method === 'plugin' && session.status === 'pending') {
       const plugin = await signWithPlugin({

@@ -4,7 +4,11 @@ import type { VerifyAnswer, VerifyResultAnswer } from '../../../common/contracts
 import { apiErrorOf, apiGet, ApiError, isAbort } from '../../app/http.ts';
 
 export function verifyResultByToken(token: string, signal?: AbortSignal): Promise<VerifyResultAnswer> {
-  return apiGet<VerifyResultAnswer>(`/api/v1/public/verify/results/${encodeURIComponent(token)}`, undefined, signal);
+  return apiGet<VerifyResultAnswer>(
+    `/api/v1/public/verify/results/${encodeURIComponent(token)}`,
+    undefined,
+    signal,
+  );
 }
 
 /** The file as the form's one part (multipart/form-data); errors in the one envelope. */

@@ -21,7 +21,12 @@ const GOOD: VerifiedSignatureView = {
 };
 
 test('a signature is valid only when intact, trusted, in force and not revoked', () => {
-  assert.deepEqual(signatureFacts(GOOD), { integrity: 'intact', trust: 'trusted', standing: 'in-force', valid: true });
+  assert.deepEqual(signatureFacts(GOOD), {
+    integrity: 'intact',
+    trust: 'trusted',
+    standing: 'in-force',
+    valid: true,
+  });
   assert.equal(signatureFacts({ ...GOOD, intact: false }).valid, false);
   assert.equal(signatureFacts({ ...GOOD, intact: false }).integrity, 'changed');
   assert.equal(signatureFacts({ ...GOOD, trusted: false }).valid, false);
@@ -55,7 +60,12 @@ test('a document is valid only when it has signatures and every one is valid', (
   assert.equal(signatureFacts({ ...GOOD, coversWholeFile: false }).integrity, 'changed');
   // A leader's signature followed by the seal's: the first is followed by bytes, the last covers all.
   assert.equal(
-    documentVerdict({ signatures: [{ ...GOOD, modifiedAfter: true }, { ...GOOD, modifiedAfter: false }] }),
+    documentVerdict({
+      signatures: [
+        { ...GOOD, modifiedAfter: true },
+        { ...GOOD, modifiedAfter: false },
+      ],
+    }),
     'valid',
   );
   // Bytes appended after every signature: intact signatures, a changed document.

@@ -50,7 +50,13 @@ export type SignatureFacts = {
 
 export function signatureFacts(s: VerifiedSignatureView): SignatureFacts {
   const standing =
-    s.revoked === true ? 'revoked' : s.expired === true ? 'expired' : s.revoked === null ? 'unknown' : 'in-force';
+    s.revoked === true
+      ? 'revoked'
+      : s.expired === true
+        ? 'expired'
+        : s.revoked === null
+          ? 'unknown'
+          : 'in-force';
   return {
     integrity: s.intact && s.coversWholeFile !== false ? 'intact' : 'changed',
     trust: s.trusted ? 'trusted' : 'unknown',
@@ -85,7 +91,10 @@ export const VERIFY_MAX_BYTES = 20 * 1024 * 1024;
 export type FileProblem = 'empty' | 'too-large' | 'not-pdf';
 
 /** What is wrong with a chosen file before it is sent, by its size, type and first bytes. */
-export function verifyFileProblem(file: { size: number; type: string; name: string }, head: Uint8Array): FileProblem | null {
+export function verifyFileProblem(
+  file: { size: number; type: string; name: string },
+  head: Uint8Array,
+): FileProblem | null {
   if (file.size === 0) return 'empty';
   if (file.size > VERIFY_MAX_BYTES) return 'too-large';
   const magic = String.fromCharCode(...head.subarray(0, 5));

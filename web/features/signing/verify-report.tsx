@@ -4,7 +4,12 @@
 import { forwardRef } from 'react';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { formatInstant, formatShortDate } from '../calendar/vn-time.ts';
-import { documentVerdict, signatureFacts, type VerifiedSignatureView, type VerifyAnswerView } from './verify-model.ts';
+import {
+  documentVerdict,
+  signatureFacts,
+  type VerifiedSignatureView,
+  type VerifyAnswerView,
+} from './verify-model.ts';
 
 function Check({ ok, text }: { ok: boolean; text: string }) {
   return (
@@ -62,7 +67,10 @@ function SignatureCard({
       <ul className="verify-checks" aria-label={v.checks}>
         <Check ok={integrity === 'intact'} text={v.integrity[integrity]} />
         <Check ok={facts.trust === 'trusted'} text={v.trust[facts.trust]} />
-        <Check ok={facts.standing === 'in-force' || facts.standing === 'unknown'} text={v.standing[facts.standing]} />
+        <Check
+          ok={facts.standing === 'in-force' || facts.standing === 'unknown'}
+          text={v.standing[facts.standing]}
+        />
       </ul>
       {reason && !facts.valid ? (
         <p className="verify-reason" lang={t.lang === 'vi' ? 'vi' : 'en'}>
@@ -74,62 +82,63 @@ function SignatureCard({
 }
 
 /** The report; its verdict takes the focus when it appears (ref). */
-export const VerifyReport = forwardRef<HTMLDivElement, { answer: VerifyAnswerView; downloadUrl?: string | null }>(
-  function VerifyReport({ answer, downloadUrl }, ref) {
-    const { t } = useI18n();
-    const v = t.verify;
-    const verdict = documentVerdict(answer);
-    const tone = verdict === 'valid' ? 'notice notice-success' : 'inline-error';
-    return (
-      <div className="verify-report">
-        <div className={`verify-verdict ${tone}`} role="status" tabIndex={-1} ref={ref}>
-          <p>{v.verdicts[verdict]}</p>
-        </div>
-        {answer.document ? (
-          <dl className="verify-facts verify-document">
-            {answer.document.name ? (
-              <div>
-                <dt>{v.documentName}</dt>
-                <dd lang="vi">{answer.document.name}</dd>
-              </div>
-            ) : null}
-            {answer.document.resultNumber ? (
-              <div>
-                <dt>{v.resultNumber}</dt>
-                <dd lang="vi">{answer.document.resultNumber}</dd>
-              </div>
-            ) : null}
-            {answer.document.date ? (
-              <div>
-                <dt>{v.documentDate}</dt>
-                <dd>{formatShortDate(answer.document.date)}</dd>
-              </div>
-            ) : null}
-            {answer.document.agency ? (
-              <div>
-                <dt>{v.issuedBy}</dt>
-                <dd lang="vi">{answer.document.agency.name}</dd>
-              </div>
-            ) : null}
-            <div>
-              <dt>{v.dossier}</dt>
-              <dd>{answer.document.dossierCode}</dd>
-            </div>
-          </dl>
-        ) : verdict !== 'unsigned' ? (
-          <p className="muted">{v.notIssuedHere}</p>
-        ) : null}
-        {downloadUrl ? (
-          <p>
-            <a className="button" href={downloadUrl} download>
-              {v.download}
-            </a>
-          </p>
-        ) : null}
-        {answer.signatures.map((s, i) => (
-          <SignatureCard key={i} signature={s} index={i} changedAfter={verdict === 'changed'} />
-        ))}
+export const VerifyReport = forwardRef<
+  HTMLDivElement,
+  { answer: VerifyAnswerView; downloadUrl?: string | null }
+>(function VerifyReport({ answer, downloadUrl }, ref) {
+  const { t } = useI18n();
+  const v = t.verify;
+  const verdict = documentVerdict(answer);
+  const tone = verdict === 'valid' ? 'notice notice-success' : 'inline-error';
+  return (
+    <div className="verify-report">
+      <div className={`verify-verdict ${tone}`} role="status" tabIndex={-1} ref={ref}>
+        <p>{v.verdicts[verdict]}</p>
       </div>
-    );
-  },
-);
+      {answer.document ? (
+        <dl className="verify-facts verify-document">
+          {answer.document.name ? (
+            <div>
+              <dt>{v.documentName}</dt>
+              <dd lang="vi">{answer.document.name}</dd>
+            </div>
+          ) : null}
+          {answer.document.resultNumber ? (
+            <div>
+              <dt>{v.resultNumber}</dt>
+              <dd lang="vi">{answer.document.resultNumber}</dd>
+            </div>
+          ) : null}
+          {answer.document.date ? (
+            <div>
+              <dt>{v.documentDate}</dt>
+              <dd>{formatShortDate(answer.document.date)}</dd>
+            </div>
+          ) : null}
+          {answer.document.agency ? (
+            <div>
+              <dt>{v.issuedBy}</dt>
+              <dd lang="vi">{answer.document.agency.name}</dd>
+            </div>
+          ) : null}
+          <div>
+            <dt>{v.dossier}</dt>
+            <dd>{answer.document.dossierCode}</dd>
+          </div>
+        </dl>
+      ) : verdict !== 'unsigned' ? (
+        <p className="muted">{v.notIssuedHere}</p>
+      ) : null}
+      {downloadUrl ? (
+        <p>
+          <a className="button" href={downloadUrl} download>
+            {v.download}
+          </a>
+        </p>
+      ) : null}
+      {answer.signatures.map((s, i) => (
+        <SignatureCard key={i} signature={s} index={i} changedAfter={verdict === 'changed'} />
+      ))}
+    </div>
+  );
+});

@@ -52,7 +52,11 @@ test('signing: sends vgca_sign_approved with the session, reports the steps, res
   });
   fake.open();
   assert.equal(url, 'ws://127.0.0.1:1');
-  const request = JSON.parse(fake.sent[0]!) as { RequestId: string; FunctionName: string; Parameters: string };
+  const request = JSON.parse(fake.sent[0]!) as {
+    RequestId: string;
+    FunctionName: string;
+    Parameters: string;
+  };
   assert.equal(request.RequestId, 'r1');
   assert.equal(request.FunctionName, 'vgca_sign_approved');
   assert.deepEqual(JSON.parse(request.Parameters), PARAMS);
@@ -60,7 +64,10 @@ test('signing: sends vgca_sign_approved with the session, reports the steps, res
   fake.reply({ RequestId: 'other', Result: answer(2) });
   fake.reply({ RequestId: 'r1', Progress: 'pin' });
   fake.reply({ RequestId: 'r1', Progress: 'made-up' });
-  fake.reply({ RequestId: 'r1', Result: answer(0, { FileServer: '{"id":"x"}', DocumentDate: '2026-12-07' }) });
+  fake.reply({
+    RequestId: 'r1',
+    Result: answer(0, { FileServer: '{"id":"x"}', DocumentDate: '2026-12-07' }),
+  });
   const outcome = await done;
   assert.deepEqual(steps, ['connecting', 'downloading', 'pin']);
   assert.equal(outcome.ok, true);
@@ -73,9 +80,16 @@ test('signing: a socket that fails before opening means the plugin is not runnin
   const done = signWithPlugin({ url: 'ws://x', params: PARAMS, open: () => fake.socket });
   fake.fail();
   assert.deepEqual(await done, { ok: false, failure: 'not-running', detail: null });
-  assert.deepEqual(await signWithPlugin({ url: 'ws://x', params: PARAMS, open: () => {
-    throw new Error('blocked');
-  } }), { ok: false, failure: 'not-running', detail: null });
+  assert.deepEqual(
+    await signWithPlugin({
+      url: 'ws://x',
+      params: PARAMS,
+      open: () => {
+        throw new Error('blocked');
+      },
+    }),
+    { ok: false, failure: 'not-running', detail: null },
+  );
 });
 
 test('signing: a socket closed after opening, or an unreadable answer, is a broken exchange', async () => {
@@ -86,13 +100,23 @@ test('signing: a socket closed after opening, or an unreadable answer, is a brok
   assert.deepEqual(await first, { ok: false, failure: 'protocol', detail: null });
 
   const garbled = fakeSocket();
-  const second = signWithPlugin({ url: 'ws://x', params: PARAMS, open: () => garbled.socket, requestId: 'b' });
+  const second = signWithPlugin({
+    url: 'ws://x',
+    params: PARAMS,
+    open: () => garbled.socket,
+    requestId: 'b',
+  });
   garbled.open();
   garbled.socket.onmessage?.({ data: 'not json' });
   assert.deepEqual(await second, { ok: false, failure: 'protocol', detail: null });
 
   const noStatus = fakeSocket();
-  const third = signWithPlugin({ url: 'ws://x', params: PARAMS, open: () => noStatus.socket, requestId: 'c' });
+  const third = signWithPlugin({
+    url: 'ws://x',
+    params: PARAMS,
+    open: () => noStatus.socket,
+    requestId: 'c',
+  });
   noStatus.open();
   noStatus.reply({ RequestId: 'c', Result: '{"Message":"?"}' });
   assert.deepEqual(await third, { ok: false, failure: 'protocol', detail: null });
@@ -119,10 +143,22 @@ test('outcomes: each Status names its failure; an upload the server refused carr
   const refused = of(5, {
     FileServer: JSON.stringify({ error: { code: 'X', message: 'Chứng thư số không phải của người ký.' } }),
   });
-  assert.deepEqual(refused, { ok: false, failure: 'refused', detail: 'Chứng thư số không phải của người ký.' });
+  assert.deepEqual(refused, {
+    ok: false,
+    failure: 'refused',
+    detail: 'Chứng thư số không phải của người ký.',
+  });
   const handlerRefused = of(5, {
     FileServer: JSON.stringify({ Status: 1, Message: 'Chữ ký không phải của người ký.', FileServer: '' }),
   });
-  assert.deepEqual(handlerRefused, { ok: false, failure: 'refused', detail: 'Chữ ký không phải của người ký.' });
-  assert.deepEqual(of(5, { FileServer: '<html>502</html>' }), { ok: false, failure: 'upload-failed', detail: 'm' });
+  assert.deepEqual(handlerRefused, {
+    ok: false,
+    failure: 'refused',
+    detail: 'Chữ ký không phải của người ký.',
+  });
+  assert.deepEqual(of(5, { FileServer: '<html>502</html>' }), {
+    ok: false,
+    failure: 'upload-failed',
+    detail: 'm',
+  });
 });

@@ -75,7 +75,8 @@ export function serverReason(text: string): string | null {
   try {
     const body = JSON.parse(text) as { error?: { message?: unknown }; Status?: unknown; Message?: unknown };
     if (typeof body.error?.message === 'string') return body.error.message;
-    if (typeof body.Status === 'number' && body.Status !== 0 && typeof body.Message === 'string') return body.Message;
+    if (typeof body.Status === 'number' && body.Status !== 0 && typeof body.Message === 'string')
+      return body.Message;
     return null;
   } catch {
     return null;
