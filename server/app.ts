@@ -24,7 +24,7 @@ import { registerOrgRoutes } from './modules/org/index.ts';
 import { registerCalendarRoutes } from './modules/calendar/index.ts';
 import { registerCatalogRoutes } from './modules/catalog/index.ts';
 import { registerFileRoutes } from './modules/files/index.ts';
-import { registerDossierRoutes } from './modules/dossiers/index.ts';
+import { registerDossierRoutes, signableDossier } from './modules/dossiers/index.ts';
 import { registerSyncRoutes } from './modules/sync/index.ts';
 import { registerPaymentRoutes } from './modules/payments/index.ts';
 import { registerAdoptionRoutes } from './modules/adoption/index.ts';
@@ -35,6 +35,7 @@ import { registerRatingRoutes } from './modules/ratings/index.ts';
 import { registerReorganisationRoutes } from './modules/reorganisations/index.ts';
 import { registerDeploymentRoutes } from './modules/deployment/index.ts';
 import { registerImportRoutes } from './modules/imports/index.ts';
+import { registerSignatureRoutes } from './modules/signatures/index.ts';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 export const WEB_DIST = path.resolve(import.meta.dirname, '../web/dist');
@@ -153,6 +154,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerReorganisationRoutes(app, deps);
   registerDeploymentRoutes(app, deps);
   registerImportRoutes(app, deps);
+  registerSignatureRoutes(app, deps, signableDossier);
 
   if (config.apiDocs) app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 

@@ -57,6 +57,19 @@ export type Config = {
   citizenPortal: CitizenPortalConfig;
   payment: PaymentConfig;
   province: ProvinceConfig;
+  signing: SigningConfig;
+};
+
+/** Signed results and slips (#19; docs/domain/signatures-product.md). */
+export type SigningConfig = {
+  /** PEM files of the roots verification trusts; empty: the project's trust-roots/ directory. */
+  trustRoots: string[];
+  /** The agencies' organisation seals: <agency code>.p12 with <agency code>.pass. */
+  sealsDir: string;
+  /** The remote signing service; null: remote signing is not offered (demo mode runs the simulator). */
+  remoteUrl: string | null;
+  /** An RFC 3161 time-stamp authority; null: signatures carry the signing time only. */
+  timestampUrl: string | null;
 };
 
 /** The deployment's province on the screen: the header and the page title (#14). */
@@ -360,6 +373,20 @@ const VARIABLES = {
     mustBe: 'the path of an .svg or .png file',
     doc: "The province's emblem shown beside its name: an .svg or .png file, a path relative to DATA_DIR or absolute. Empty: no emblem (the name alone; the product ships none)",
   }),
+  SIGNING_TRUST_ROOTS: text(
+    undefined,
+    'Comma-separated PEM files of the root certificates signature verification trusts (the national root of the Government Cipher Committee). Empty: the PEM files in the project\'s trust-roots/ directory (and the demo root in demo mode)',
+  ),
+  SIGNING_SEALS_DIR: text(
+    undefined,
+    'Directory of the agencies\' organisation seals: <agency code>.p12 with its password in <agency code>.pass. Empty: DATA_DIR/signing/seals (demo mode generates a demo seal per agency there)',
+  ),
+  REMOTE_SIGNING_URL: httpUrl(
+    'Base URL of the remote signing service (NEAC eSign gateway shape). Empty: in demo mode the remote signing simulator runs inside the server; otherwise remote signing is not offered',
+  ),
+  SIGNING_TIMESTAMP_URL: httpUrl(
+    'RFC 3161 time-stamp authority for the signatures motcua makes. Empty: no timestamp (the signing time only)',
+  ),
 } satisfies Record<string, Variable>;
 
 type VariableName = keyof typeof VARIABLES;
@@ -528,6 +555,16 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
     province: {
       name: v.PROVINCE_NAME?.trim() || null,
       emblemPath: v.PROVINCE_EMBLEM === undefined ? null : path.resolve(cwd, v.DATA_DIR, v.PROVINCE_EMBLEM),
+    },
+    signing: {
+      trustRoots: (v.SIGNING_TRUST_ROOTS ?? '')
+        .split(',')
+        .map((f) => f.trim())
+        .filter((f) => f !== '')
+        .map((f) => path.resolve(cwd, f)),
+      sealsDir: path.resolve(cwd, v.DATA_DIR, v.SIGNING_SEALS_DIR ?? 'signing/seals'),
+      remoteUrl: trimSlashes(v.REMOTE_SIGNING_URL),
+      timestampUrl: v.SIGNING_TIMESTAMP_URL ?? null,
     },
     payment: {
       baseUrl: trimSlashes(v.PAYMENT_BASE_URL),

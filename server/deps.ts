@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Database, DbHandle } from './db/client.ts';
 import type { Clock } from './platform/clock.ts';
 import type { FileStore } from './platform/file-store.ts';
+import type { SigningKit } from './modules/signatures/signing-kit.ts';
 
 export type Deps = {
   config: Config;
@@ -15,4 +16,6 @@ export type Deps = {
    * db/watched-cache.ts). Absent: nothing is cached.
    */
   writes?: DbHandle['writes'];
+  /** Trust store, seals and remote signing (#19); absent: built from the configuration. */
+  signing?: SigningKit;
 };

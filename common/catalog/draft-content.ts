@@ -20,7 +20,14 @@ import {
 /** A limit being edited: the number may be missing while the administrator types it. */
 export type DraftLimit = { value: number | null; unit: TimeUnit | null; text: string; note: string | null };
 export type DraftLimits = Record<Channel, DraftLimit | null>;
-export type DraftCase = { key: string; name: string; timeLimits: DraftLimits; fees: Fee[] };
+export type DraftCase = {
+  key: string;
+  name: string;
+  timeLimits: DraftLimits;
+  fees: Fee[];
+  requireSignedResult?: boolean;
+  sealResult?: boolean;
+};
 
 /**
  * The declaration form: `generic` (built from the papers), a form shipped with the product (its file
@@ -55,6 +62,8 @@ export function contentOf(p: Procedure, form: string): DraftContent {
       name: c.name,
       timeLimits: limitsOf(c.timeLimits),
       fees: c.fees,
+      ...(c.requireSignedResult ? { requireSignedResult: true } : {}),
+      ...(c.sealResult ? { sealResult: true } : {}),
     })),
     components: p.components,
     fees: p.fees,
@@ -125,6 +134,8 @@ export function applyContent(p: Procedure, content: DraftContent): Procedure {
         timeLimits: limits.limits,
         timeLimitGaps: limits.gaps,
         fees: storedFees(c.fees, old?.fees ?? []),
+        ...(c.requireSignedResult ? { requireSignedResult: true as const } : {}),
+        ...(c.sealResult ? { sealResult: true as const } : {}),
       };
     }),
     components: content.components,

@@ -108,6 +108,13 @@ export type ProcedureCase = {
   timeLimitGaps: TimeLimitGap[];
   /** Fees of this case only; empty means the procedure's fees apply. */
   fees: Fee[];
+  /**
+   * "Bắt buộc ký số kết quả" (#19): its dossiers are returned only with a result signed by the deciding
+   * agency (NĐ 68/2024/NĐ-CP: a state body's e-document has legal force when signed). Absent: false.
+   */
+  requireSignedResult?: true;
+  /** The agency's organisation seal is added after the signer's signature (absent: false). */
+  sealResult?: true;
 };
 
 export const SUBMISSION_KINDS = ['submit', 'present', 'present-or-submit'] as const;

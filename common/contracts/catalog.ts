@@ -133,6 +133,10 @@ export const DraftContent = Closed({
       name: Text(500),
       timeLimits: DraftLimits,
       fees: DraftFees,
+      /** "Bắt buộc ký số kết quả" (#19), default false. */
+      requireSignedResult: Type.Optional(Type.Boolean()),
+      /** The organisation seal after the signer's signature, default false. */
+      sealResult: Type.Optional(Type.Boolean()),
     }),
     { maxItems: 50 },
   ),

@@ -328,13 +328,14 @@ export function actionInputs(kind: ActionKind, state: DossierState): InputSchema
       // The result as signed (NĐ 30/2020 on administrative documents: số, ký hiệu; ngày ký; người ký).
       return schema(
         {
-          resultNumber: text('Số, ký hiệu văn bản kết quả', 100),
+          resultNumber: text('Số, ký hiệu văn bản kết quả (để trống: lấy số tiếp theo trong sổ)', 100),
           resultDate: { type: 'string', title: 'Ngày ký', format: 'date', maxLength: 10 },
           signer: text('Người ký', 200),
           resultDocuments: documents('Kết quả giải quyết', 'Văn bản kết quả'),
           note,
         },
-        ['resultNumber', 'resultDate', 'signer', 'resultDocuments'],
+        // resultNumber: when left out, the deciding agency's result register gives the next (#19).
+        ['resultDate', 'signer', 'resultDocuments'],
       );
     case 'apologize':
       return schema(

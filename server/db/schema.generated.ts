@@ -900,6 +900,35 @@ export interface ReportMonths {
   synced: Generated<number>;
 }
 
+export interface ResultRegister {
+  agency_id: Int8;
+  /**
+   * The approval's result documents: [{ name, fileId, signed, resultToken }], signed when the file's signatures verified at approval.
+   */
+  documents: ColumnType<JsonValue, string, string>;
+  dossier_id: Int8;
+  entry_id: string;
+  recorded_at: Timestamp;
+  recorded_by_user_id: Int8 | null;
+  result_date: string;
+  result_number: string;
+  sequence: number | null;
+  signer: string;
+  year: number;
+}
+
+export interface ResultRegisterCounters {
+  agency_id: Int8;
+  last_sequence: number;
+  year: number;
+}
+
+export interface ResultRegisterSettings {
+  agency_id: Int8;
+  symbol_pattern: string;
+  updated_at: Timestamp;
+}
+
 export interface SeedState {
   applied_at: Timestamp;
   name: string;
@@ -911,6 +940,23 @@ export interface Sessions {
   expires_at: Timestamp;
   session_hash: string;
   user_id: Int8;
+}
+
+export interface SignedDocuments {
+  agency_id: Int8;
+  created_at: Timestamp;
+  document_date: string | null;
+  dossier_id: Int8 | null;
+  file_id: string;
+  kind: string;
+  name: string;
+  result_number: string | null;
+  sha256: string;
+  /**
+   * For a slip: the SHA-256 of the unsigned rendering it was signed from, so the same slip is signed once and a changed one again.
+   */
+  source_sha256: string | null;
+  token: string;
 }
 
 export interface SignInBudgets {
@@ -937,6 +983,23 @@ export interface SignInBudgets {
    * The normalised username tried (account and account-address budgets; empty for an address budget).
    */
   username: Generated<string>;
+}
+
+export interface SigningSessions {
+  created_at: Timestamp;
+  created_by_user_id: Int8;
+  dossier_id: Int8;
+  expires_at: Timestamp;
+  failure: string | null;
+  file_id: string;
+  method: string;
+  result_token: string;
+  session_id: string;
+  signatures: Generated<ColumnType<JsonValue, string, string>>;
+  signed_file_id: string | null;
+  status: string;
+  title: string | null;
+  token_sha256: string;
 }
 
 export interface StaffWorklistPreferences {
@@ -1077,9 +1140,14 @@ export interface DB {
   report_deltas: ReportDeltas;
   report_month_counts: ReportMonthCounts;
   report_months: ReportMonths;
+  result_register: ResultRegister;
+  result_register_counters: ResultRegisterCounters;
+  result_register_settings: ResultRegisterSettings;
   seed_state: SeedState;
   sessions: Sessions;
   sign_in_budgets: SignInBudgets;
+  signed_documents: SignedDocuments;
+  signing_sessions: SigningSessions;
   staff_worklist_preferences: StaffWorklistPreferences;
   sync_reconciliations: SyncReconciliations;
   unit_successions: UnitSuccessions;

@@ -33,6 +33,7 @@ import * as m20261210040000 from './20261210040000_index-766.ts';
 import * as m20261211000000 from './20261211000000_version-flags-and-effective-dates.ts';
 import * as m20261211100000 from './20261211100000_imports.ts';
 import * as m20261212100000 from './20261212100000_moved-in-counts.ts';
+import * as m20261213200000 from './20261213200000_result-register-and-signatures.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121000000_create-org-auth-audit': m20261121000000,
@@ -68,4 +69,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261211000000_version-flags-and-effective-dates': m20261211000000,
   '20261211100000_imports': m20261211100000,
   '20261212100000_moved-in-counts': m20261212100000,
+  '20261213200000_result-register-and-signatures': m20261213200000,
 };

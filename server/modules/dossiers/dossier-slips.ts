@@ -3,6 +3,7 @@
 import type { Deps } from '../../deps.ts';
 import type { Actor, PersonCaller } from '../../platform/actor.ts';
 import { feesFor, timeLimitFor, type Channel, type Fee } from '../../../common/catalog/procedure.ts';
+import { signedSlip } from '../signatures/index.ts';
 import {
   renderSlip,
   renderTrackingBookXlsx,
@@ -170,6 +171,10 @@ type Action = {
   to_step: number;
 };
 
+/**
+ * The slip as issued electronically: signed with the receiving agency's organisation seal (#19), the
+ * signed bytes kept and served again while the slip reads the same (signatures module, signedSlip).
+ */
 export async function dossierSlip(
   deps: Deps,
   caller: PersonCaller,
@@ -177,6 +182,27 @@ export async function dossierSlip(
   kind: DossierSlipKind,
 ): Promise<Buffer> {
   const row = await getVisibleDossier(deps.db, caller, code);
+  const bytes = await renderDossierSlip(deps, caller, { row, kind });
+  const agency = await deps.db
+    .selectFrom('agencies')
+    .select(['agency_id', 'code', 'name'])
+    .where('agency_id', '=', row.receiving_agency_id)
+    .executeTakeFirstOrThrow();
+  return signedSlip(deps, {
+    dossierId: row.dossier_id,
+    agency: { id: agency.agency_id, code: agency.code, name: agency.name },
+    kind,
+    fileName: `${row.code}-${kind}.pdf`,
+    bytes,
+  });
+}
+
+async function renderDossierSlip(
+  deps: Deps,
+  caller: PersonCaller,
+  slip: { row: Awaited<ReturnType<typeof getVisibleDossier>>; kind: DossierSlipKind },
+): Promise<Buffer> {
+  const { row, kind } = slip;
   // The process control slip records each hand-over between officers, by name; it travels with the
   // dossier inside the administration and is not the applicant's (the other slips are addressed to them).
   if (caller.kind === 'citizen' && kind === 'process-control') throw fail('DOSSIER_SLIP_NOT_ISSUED');

@@ -7,7 +7,7 @@ export {
   isOwnDossier,
   isReceivingDeskOfficer,
 } from './dossier-access.policy.ts';
-export { performAction, type ActionRequest } from './actions/actions.service.ts';
+export { performAction, signableDossier, type ActionRequest } from './actions/actions.service.ts';
 export { receiveAtDesk } from './intake/desk-intake.service.ts';
 export {
   submitOnline,

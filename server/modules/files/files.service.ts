@@ -4,6 +4,8 @@ import type { Caller, PersonCaller } from '../../platform/actor.ts';
 import type { Database } from '../../db/client.ts';
 import { fail } from './files.errors.ts';
 import { appendAudit } from '../../platform/audit.ts';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
@@ -157,3 +159,43 @@ export async function attachableFiles(
 }
 
 const FILE_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * Stores a PDF the server made (a signed result or slip: #19) for `userId` (null: the system's), with
+ * what `alongside` writes in the same transaction: staged first, published as the transaction's last
+ * step, discarded when anything fails, as an upload is.
+ */
+export async function storeMadeFile<T>(
+  deps: Deps,
+  file: { bytes: Buffer; name: string; userId: string | null },
+  alongside: (trx: Transaction<DB>, stored: { fileId: string; sha256: string }) => Promise<T>,
+): Promise<{ fileId: string; sha256: string; result: T }> {
+  const fileId = randomUUID();
+  const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+  const now = deps.clock.now();
+  await deps.files.stage(fileId, file.bytes);
+  try {
+    const result = await deps.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('files')
+        .values({
+          file_id: fileId,
+          sha256,
+          size: file.bytes.length,
+          media_type: 'application/pdf',
+          original_name: keptName(file.name),
+          uploaded_by_user_id: file.userId,
+          uploaded_by_citizen_id: null,
+          created_at: now,
+        })
+        .execute();
+      const out = await alongside(trx, { fileId, sha256 });
+      await deps.files.publish(fileId);
+      return out;
+    });
+    return { fileId, sha256, result };
+  } catch (err) {
+    await deps.files.discard(fileId);
+    throw err;
+  }
+}

@@ -3,7 +3,7 @@
 // returns what it wrote; the service then presents the dossier, remembers the answer, audits.
 import type { Deps } from '../../../deps.ts';
 import type { Database } from '../../../db/client.ts';
-import type { Caller } from '../../../platform/actor.ts';
+import type { Actor, Caller } from '../../../platform/actor.ts';
 import { findReplay, rememberResponse } from '../../../platform/idempotency.ts';
 import { fileUserOf } from '../../files/index.ts';
 import {
@@ -32,6 +32,7 @@ import { presentDossier, type DossierReadView } from '../views/present-dossier.t
 import { callerKey, lifecycleError, persistedActor, type Applied } from './action-record.ts';
 import { auditAction, writeAction, type ActionWrite } from './dossier.writer.ts';
 import { assigneeProblem, handOffStep } from './next-assignee.ts';
+import { approvalNumber, assertSignedResult, recordApproval } from '../../signatures/index.ts';
 
 export type ActionRequest = {
   code: string;
@@ -79,7 +80,17 @@ export async function performAction(
     const deadline = await deadlineOf(trx, workingTime, row, now);
     const context: LifecycleContext = { relation, deadline };
     // Accept and hand on (`nextAssigneeId`): recorded as `accept`, then `forward` to that handler.
-    const { handOnTo, own } = splitHandOn(kind, input);
+    const { handOnTo, own: given } = splitHandOn(kind, input);
+    // An approval without a typed number takes the deciding agency's next from its register (#19).
+    const numbered =
+      kind === 'approve' && typeof given === 'object' && given !== null
+        ? await approvalNumber(trx, {
+            agencyId: row.competent_agency_id,
+            resultDate: (given as Record<string, unknown>).resultDate,
+            typed: (given as Record<string, unknown>).resultNumber,
+          })
+        : null;
+    const own = numbered ? { ...(given as Record<string, unknown>), resultNumber: numbered.number } : given;
     const result = applyAction(
       state,
       {
@@ -92,6 +103,10 @@ export async function performAction(
     );
     if (!result.ok) throw lifecycleError(result.error);
     await assertChosenHandler(trx, { kind, input: own, state: result.state, row });
+    const { procedure } = await procedureVersion(deps, row.procedure_version_id, trx);
+    if (kind === 'return-result' && procedure.cases.find((c) => c.key === row.case_key)?.requireSignedResult) {
+      await assertSignedResult(deps, trx, { agencyId: row.competent_agency_id, documents: state.resultDocuments });
+    }
     const roles = [
       ...new Set([
         ...relation.rolesAtStepAgency,
@@ -99,7 +114,6 @@ export async function performAction(
         ...relation.rolesAtResponsibleAgency,
       ]),
     ];
-    const { procedure } = await procedureVersion(deps, row.procedure_version_id, trx);
     const applied = {
       state: result.state,
       effects: result.effects,
@@ -117,6 +131,17 @@ export async function performAction(
       now,
       note: noteOf(own),
     });
+    if (kind === 'approve' && applied.state.resultRecord) {
+      await recordApproval(deps, trx, {
+        dossierId: row.dossier_id,
+        agencyId: row.competent_agency_id,
+        record: applied.state.resultRecord,
+        sequence: numbered?.sequence ?? null,
+        documents: applied.state.resultDocuments,
+        at: now,
+        userId: caller.kind === 'staff' ? caller.actor.userId : null,
+      });
+    }
     const forwarded =
       handOnTo === null
         ? null
@@ -314,5 +339,27 @@ export async function actionsFor(deps: Deps, caller: Caller, code: string) {
         today: vnDate(deps.clock.now()),
       }),
     })),
+  };
+}
+
+/**
+ * The dossier as the signatures module needs it when `actor` may approve it now (#19: only whoever may
+ * approve signs its result), with the case's signing flags; null otherwise.
+ */
+export async function signableDossier(deps: Deps, actor: Actor, code: string) {
+  const caller: Caller = { kind: 'staff', actor };
+  const { items } = await actionsFor(deps, caller, code).catch(() => ({ items: [] as { kind: string }[] }));
+  if (!items.some((a) => a.kind === 'approve')) return null;
+  const row = (await loadRow(deps.db, code))!;
+  const { procedure } = await procedureVersion(deps, row.procedure_version_id);
+  const flags = procedure.cases.find((c) => c.key === row.case_key);
+  const agency = (await agencyRows(deps.db, [row.competent_agency_id])).get(row.competent_agency_id)!;
+  return {
+    dossierId: row.dossier_id,
+    code: row.code,
+    competentAgency: { id: row.competent_agency_id, code: agency.code, name: agency.name },
+    receivingAgencyId: row.receiving_agency_id,
+    requireSignedResult: flags?.requireSignedResult === true,
+    sealResult: flags?.sealResult === true,
   };
 }
