@@ -86,6 +86,10 @@ test('the leader signs the result with the USB token through the plugin, after i
   const sign = panel.getByRole('button', { name: `Ký số: ${RESULT}` });
 
   // No token in the computer: said so.
+  await screenshot(page, 'signing-panel');
+  await sign
+    .waitFor({ timeout: 5000 })
+    .catch(async () => assert.fail(`no sign button in: ${await panel.innerText()}`));
   await plugin('/_sim/fault', { mode: 'no-token' });
   await sign.click();
   await panel

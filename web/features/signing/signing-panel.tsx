@@ -161,10 +161,10 @@ export function ApprovalSigning({
                   type="button"
                   className="button button-small"
                   disabled={busy !== null}
+                  aria-label={`${busy?.fileId === row.fileId ? s.signing : s.sign}: ${row.name}`}
                   onClick={() => void sign(row)}
                 >
                   {busy?.fileId === row.fileId ? s.signing : s.sign}
-                  <span className="visually-hidden">: {row.name}</span>
                 </button>
               )}
             </li>
