@@ -2635,7 +2635,8 @@ export const en: Messages = {
     },
     inputs: {
       'accept.nextAssigneeId': 'Hand on at once to the next step’s handler',
-      'approve.resultNumber': 'Number and reference of the result document',
+      'approve.resultNumber':
+        'Number and reference of the result document (leave empty: the next number of the register)',
       'approve.resultDate': 'Date signed',
       'approve.signer': 'Signed by',
       '*.note': 'Note',

@@ -2564,7 +2564,7 @@ export const vi = {
      */
     inputs: {
       'accept.nextAssigneeId': 'Chuyển ngay cho người xử lý bước tiếp theo',
-      'approve.resultNumber': 'Số, ký hiệu văn bản kết quả',
+      'approve.resultNumber': 'Số, ký hiệu văn bản kết quả (để trống: lấy số tiếp theo trong sổ)',
       'approve.resultDate': 'Ngày ký',
       'approve.signer': 'Người ký',
       '*.note': 'Ghi chú',
