@@ -7,6 +7,8 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { startVgcaPlugin, type VgcaPlugin } from '../simulator/vgca-plugin.ts';
+import { createTokenIssuer } from '../simulator/vgca-token.ts';
 import { ensureWebBuild } from '../web/build.ts';
 import { CHROMIUM_PATH } from './support/chromium.ts';
 
@@ -68,6 +70,7 @@ function journeyFiles(filters: string[]): string[] {
 }
 
 let server: ChildProcess | null = null;
+let plugin: VgcaPlugin | null = null;
 let tests: ChildProcess | null = null;
 let dataDir: string | null = null;
 let cleaned = false;
@@ -77,6 +80,7 @@ async function cleanUp(): Promise<void> {
   cleaned = true;
   await stop(tests, 2000);
   await stop(server);
+  await plugin?.close();
   if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
@@ -102,6 +106,12 @@ async function main(): Promise<number> {
   if (!build.built) console.log('e2e: web/dist is up to date');
 
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-'));
+  // The officer's PC: the VGCA signing plugin's stand-in, its tokens issued under a root the server
+  // trusts (beside the demo root); journeys put a token in their leader's name (POST /_sim/token).
+  const issuer = await createTokenIssuer();
+  plugin = await startVgcaPlugin({ issuer });
+  const pluginRoot = path.join(dataDir, 'vgca-stand-in-root.pem');
+  fs.writeFileSync(pluginRoot, issuer.rootPem);
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let serverOutput = '';
@@ -120,6 +130,8 @@ async function main(): Promise<number> {
       LOG_LEVEL: 'warn',
       // The demo staff work in Hà Nội; the header and the titles name it (#14).
       PROVINCE_NAME: 'Thành phố Hà Nội',
+      VGCA_PLUGIN_URL: plugin.url,
+      SIGNING_TRUST_ROOTS: pluginRoot,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -142,7 +154,16 @@ async function main(): Promise<number> {
       `--test-concurrency=${process.env.E2E_CONCURRENCY ?? '3'}`,
       ...files,
     ],
-    { cwd: ROOT, stdio: 'inherit', env: { ...process.env, E2E_BASE_URL: baseUrl, CHROMIUM_PATH } },
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: {
+        ...process.env,
+        E2E_BASE_URL: baseUrl,
+        CHROMIUM_PATH,
+        E2E_VGCA_CONTROL: `http://127.0.0.1:${plugin.port}`,
+      },
+    },
   );
   const code = await new Promise<number>((resolve) =>
     tests!.once('exit', (c, s) => resolve(c ?? (s ? 1 : 0))),

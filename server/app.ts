@@ -108,7 +108,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.setValidatorCompiler(validatorCompiler());
   installErrorHandling(app);
   installStorableInput(app);
-  installSecurity(app, config.publicUrl, config.nodeEnv === 'production');
+  installSecurity(app, config.publicUrl, config.nodeEnv === 'production', [config.vgcaPluginUrl]);
   installCompression(app);
   await installRateLimit(app);
   const registry = installMetrics(app);

@@ -60,6 +60,8 @@ export type Config = {
   portal: PortalConfig;
   sync: SyncConfig;
   simulatorPort: number;
+  /** The VGCA signing plugin's local WebSocket service, as the officers' browsers reach it (#19). */
+  vgcaPluginUrl: string;
   oidc: OidcConfig;
   citizenPortal: CitizenPortalConfig;
   payment: PaymentConfig;
@@ -294,6 +296,11 @@ const VARIABLES = {
     3900,
     'Port of the national-portal simulator (npm run simulator, and the in-process one in demo mode)',
   ),
+  VGCA_PLUGIN_URL: refined((v) => isUrl(v, ['ws:', 'wss:']) && new URL(v).pathname === '/', {
+    mustBe: 'a ws:// or wss:// origin',
+    fallback: 'wss://127.0.0.1:8987',
+    doc: "Where the pages reach the Government Cipher Committee's signing plugin (VGCA) on an officer's PC, to sign results with a USB token; the pages' content security policy allows it",
+  }),
   OIDC_ISSUER: httpUrl(
     'Issuer URL of the citizen identity provider (OpenID Connect; VNeID in production). Empty: in demo mode a development provider runs inside the server on DEV_IDP_PORT; otherwise citizen sign-in is off',
   ),
@@ -523,6 +530,7 @@ export function parseConfig(env: Env, cwd: string = process.cwd()): Config {
       inboundSeconds: v.SYNC_INBOUND_SECONDS,
     },
     simulatorPort: v.SIMULATOR_PORT,
+    vgcaPluginUrl: new URL(v.VGCA_PLUGIN_URL).origin,
     oidc: {
       issuer: trimSlashes(v.OIDC_ISSUER),
       clientId: v.OIDC_CLIENT_ID,

@@ -10,6 +10,8 @@ export const DeploymentInfo = Closed({
     /** The emblem's address (PROVINCE_EMBLEM); null: no emblem is configured or its file is unreadable. */
     emblemUrl: Nullable(Type.String()),
   }),
+  /** Where the officers' pages reach the VGCA signing plugin on their PC (VGCA_PLUGIN_URL, #19). */
+  signingPluginUrl: Type.String(),
 });
 export type DeploymentInfo = Static<typeof DeploymentInfo>;
 

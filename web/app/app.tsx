@@ -124,6 +124,7 @@ const FeedbackRecordPage = lazyPage<object, 'FeedbackRecordPage'>(feedbackStaff,
 const FeedbackSettingsPage = lazyPage<object, 'FeedbackSettingsPage'>(feedbackStaff, 'FeedbackSettingsPage');
 const FeedbackItemPage = lazyPage<{ code: string }, 'FeedbackItemPage'>(feedbackStaff, 'FeedbackItemPage');
 const FeedbackReportPage = lazyPage<object, 'FeedbackReportPage'>(feedbackStaff, 'FeedbackReportPage');
+const VerifyPage = lazyPage(() => import('../features/signing/verify-page.tsx'), 'VerifyPage');
 
 type AppRoute = Route<ReactNode> & { signedIn: boolean };
 
@@ -182,6 +183,7 @@ const ROUTES: readonly AppRoute[] = [
   page(PATHS.lookup, false, () => <LookupPage code={null} />),
   page(PATHS.lookupCode, false, (p) => <LookupPage key={p.code} code={p.code} />),
   page(PATHS.kiosk, false, () => <KioskPage />),
+  page(PATHS.verify, false, () => <VerifyPage />),
   page(PATHS.publicDashboard, false, () => <PublicDashboardPage />),
   page(PATHS.feedbackSend, false, () => <FeedbackSendPage />),
   page(PATHS.feedbackLookup, false, () => <FeedbackLookupPage code={null} />),

@@ -193,6 +193,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   <Link to={calendarPath(currentYear())}>{t.nav.calendar}</Link>
                 </li>
                 <li>
+                  <Link to={PATHS.verify}>{t.verify.nav}</Link>
+                </li>
+                <li>
                   <Link to={PATHS.signIn}>{t.nav.signIn}</Link>
                 </li>
               </>
@@ -206,6 +209,9 @@ export function Layout({ children }: { children: ReactNode }) {
       <footer className="app-footer">
         <div className="container">
           <p>{t.footer}</p>
+          <p>
+            <Link to={PATHS.verify}>{t.verify.nav}</Link>
+          </p>
         </div>
       </footer>
     </div>

@@ -70,6 +70,8 @@ export const PATHS = {
   lookup: '/tra-cuu',
   lookupCode: '/tra-cuu/:code',
   kiosk: '/kiosk',
+  /** The public verification of a signed document; `?ma=<token>` is what a signed result's QR code opens (#19). */
+  verify: '/xac-thuc',
   /** The public dashboard: a province's month by agency; `?tinh=01&thang=2026-11`. */
   publicDashboard: '/cong-dich-vu-cong/so-lieu',
   /** Phản ánh, kiến nghị (#18): sending one, following it by code, the answers published. */

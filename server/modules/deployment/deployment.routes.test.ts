@@ -29,6 +29,7 @@ test('#14 deployment: the province name and its emblem are served to anyone', as
   assert.equal(info.statusCode, 200);
   assert.deepEqual(info.json(), {
     province: { name: 'Thành phố Hà Nội', emblemUrl: '/api/v1/deployment/emblem' },
+    signingPluginUrl: 'wss://127.0.0.1:8987',
   });
   const image = await rt.app.inject({ method: 'GET', url: '/api/v1/deployment/emblem' });
   assert.equal(image.statusCode, 200);
@@ -46,12 +47,18 @@ test('#14 deployment: without an emblem, or with an unreadable one, the name alo
   for (const emblemPath of [null, path.join(dir, 'missing.png')]) {
     const rt = await runtime({ name: 'Tỉnh Quảng Nam', emblemPath });
     const info = await rt.app.inject({ method: 'GET', url: '/api/v1/deployment' });
-    assert.deepEqual(info.json(), { province: { name: 'Tỉnh Quảng Nam', emblemUrl: null } });
+    assert.deepEqual(info.json(), {
+      province: { name: 'Tỉnh Quảng Nam', emblemUrl: null },
+      signingPluginUrl: 'wss://127.0.0.1:8987',
+    });
     const image = await rt.app.inject({ method: 'GET', url: '/api/v1/deployment/emblem' });
     assert.equal(image.statusCode, 404);
     assert.equal(errorOf(image).code, 'NOT_FOUND');
   }
   const unnamed = await runtime({ name: null, emblemPath: null });
   const info = await unnamed.app.inject({ method: 'GET', url: '/api/v1/deployment' });
-  assert.deepEqual(info.json(), { province: { name: null, emblemUrl: null } });
+  assert.deepEqual(info.json(), {
+    province: { name: null, emblemUrl: null },
+    signingPluginUrl: 'wss://127.0.0.1:8987',
+  });
 });

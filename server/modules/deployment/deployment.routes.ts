@@ -48,6 +48,7 @@ export function registerDeploymentRoutes(root: FastifyInstance, deps: Deps): voi
     },
     async () => ({
       province: { name: deps.config.province.name, emblemUrl: emblem ? EMBLEM_PATH : null },
+      signingPluginUrl: deps.config.vgcaPluginUrl,
     }),
   );
 

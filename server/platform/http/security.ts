@@ -34,16 +34,23 @@ export function refusedWrite(
   return null;
 }
 
-const CSP_APP =
+/** The app's policy; `connect` adds origins the pages may open connections to (the VGCA signing plugin, #19). */
+const cspApp = (connect: readonly string[]) =>
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-  "font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+  `font-src 'self' data:; connect-src ${["'self'", ...connect].join(' ')}; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'`;
 // The API docs UI inlines its own bootstrap script and styles.
 const CSP_DOCS =
   "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "frame-ancestors 'none'; object-src 'none'";
 
-export function installSecurity(app: FastifyInstance, publicUrl: string, production: boolean): void {
+export function installSecurity(
+  app: FastifyInstance,
+  publicUrl: string,
+  production: boolean,
+  connectSources: readonly string[] = [],
+): void {
   const allowed = new Set([new URL(publicUrl).origin]);
+  const CSP_APP = cspApp(connectSources);
   app.addHook('onRequest', async (request) => {
     const refused = refusedWrite(request, allowed);
     if (refused === 'cross-site') throw fail('CROSS_SITE_WRITE_REJECTED');

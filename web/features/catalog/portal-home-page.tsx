@@ -192,6 +192,12 @@ export function PortalHomePage() {
               <p className="card-hint">{t.citizen.portalLinks.feedbackLookupHint}</p>
             </li>
             <li className="card">
+              <Link to={PATHS.verify} className="card-link">
+                {t.verify.nav}
+              </Link>
+              <p className="card-hint">{t.verify.cardHint}</p>
+            </li>
+            <li className="card">
               <Link to={PATHS.myDossiers} className="card-link">
                 {t.citizen.portalLinks.mine}
               </Link>

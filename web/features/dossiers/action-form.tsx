@@ -8,6 +8,7 @@ import { ApiError } from '../../app/http.ts';
 import { useI18n } from '../../app/i18n/i18n.tsx';
 import { SendOrCancel } from '../../app/ui/form-actions.tsx';
 import { ErrorSummary, type Problem } from '../calendar/error-summary.tsx';
+import { ApprovalSigning } from '../signing/signing-panel.tsx';
 import { PersonPicker, pickedPerson, withoutProperty, type PersonInput } from '../staff/person-picker.tsx';
 import { localiseInputs } from './action-inputs.ts';
 import { performAction, type DossierViewData } from './dossiers-api.ts';
@@ -114,6 +115,8 @@ export function ActionForm({
           idPrefix={prefix}
           onUploadingChange={setUploading}
         />
+        {/* The approval's result documents are signed here before it is sent (#19). */}
+        {kind === 'approve' ? <ApprovalSigning code={code} value={value} onChange={setValue} /> : null}
         <SendOrCancel label={t.dossiers.page.confirm(label)} sending={send.isPending} onCancel={onCancel} />
       </form>
     </section>
