@@ -1,39 +1,19 @@
 // The application: providers, the route table and the sign-in guard.
 import { QueryClientProvider } from '@tanstack/react-query';
-import {
-  Component,
-  lazy,
-  Suspense,
-  useEffect,
-  useState,
-  type LazyExoticComponent,
-  type ReactNode,
-} from 'react';
+import { Component, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { PortalHomePage } from '../features/catalog/portal-home-page.tsx';
 import { CitizenSessionProvider } from '../features/citizen/citizen-session.tsx';
 import { ProcedurePage } from '../features/catalog/procedure-page.tsx';
 import { I18nProvider, useI18n, type Lang } from './i18n/i18n.tsx';
 import type { Messages } from './i18n/vi.ts';
 import { Layout } from './layout.tsx';
+import { lazyPage } from './lazy-page.ts';
 import { NotFoundPage } from './pages/not-found-page.tsx';
 import { PATHS } from './paths.ts';
 import { createQueryClient } from './query.ts';
 import { RouterProvider, useRouter } from './router.tsx';
 import { defineRoute, type Route, type RouteParams } from './routes.ts';
 import { SessionProvider, useSession } from './session.tsx';
-
-/**
- * A page in its own chunk, fetched the first time it is shown. The citizen portal's landing pages
- * (portal home, procedure) are imported above and load with the app; every other page is lazy, so
- * a citizen's first load carries none of the staff work (docs/web.md, "Code splitting, compression
- * and caching").
- */
-function lazyPage<Props extends object, Name extends string>(
-  load: () => Promise<{ [K in Name]: (props: Props) => ReactNode }>,
-  name: Name,
-): LazyExoticComponent<(props: Props) => ReactNode> {
-  return lazy(async () => ({ default: (await load())[name] }));
-}
 
 // A new page: const XPage = lazyPage(() => import('../features/x/x-page.tsx'), 'XPage');
 const HomePage = lazyPage(() => import('./pages/home-page.tsx'), 'HomePage');
