@@ -30,12 +30,16 @@ function samplePathValue(route: string, name: string): string {
   if (name === 'provinceCode') return '01';
   if (name === 'code' && route.startsWith('/api/v1/dossiers')) return '000.12.22.H26-261120-0001';
   if (name === 'code' && route.startsWith('/api/v1/units')) return '01';
+  if (name === 'code' && /^\/api\/v1\/(public\/)?feedback/.test(route)) return 'PAKN.20261207.0001';
   if (name === 'kind') return 'receipt';
   if (name === 'action' && route.includes('/bulk-actions/')) return 'claim';
   if (name === 'action') return 'accept';
   if (name === 'username') return 'desk.hang-trong';
   if (name === 'idNumber') return '001190012345';
   if (name === 'fileId') return '00000000-0000-4000-8000-000000000000';
+  if (name === 'token') return 'AbCdEfGhIjKlMnOpQrStUv';
+  if (name === 'id' && route.startsWith('/api/v1/signing/sessions'))
+    return '00000000-0000-4000-8000-000000000000';
   if (name === 'event') return 'received';
   if (name === 'channel') return 'sms';
   return '1';

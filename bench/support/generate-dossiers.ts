@@ -443,8 +443,8 @@ async function makeTemplates(
               throw new Error(`template ${path.name}: no approve (${items.map((a) => a.kind).join(', ')})`);
             await act(leader, 'approve', {
               ...approveInput(approve.inputs),
-              // The result's number, signing date (the approval's day, the demo clock's) and signer.
-              resultNumber: `${String(path.steps.length).padStart(2, '0')}/QĐ-${proc.site.department ? 'STP' : 'UBND'}`,
+              // The result's signing date (the approval's day, the demo clock's) and signer; its number is
+              // the agency's result register's next (a number is given once a year per agency, #19).
               resultDate: vnDate(deps.clock.now()),
               signer: 'Trần Văn Lãnh đạo',
               resultDocuments: [

@@ -395,6 +395,9 @@ test('random actions by random actors keep the lifecycle sound', () => {
           if (kind === 'assign')
             v.assigneeId = g(fc.constantFrom, ...IDS.filter((id) => id !== state.step.assigneeId));
           if (kind === 'apologize') v.newDueAt = new Date(time + 40 * 24 * 60 * 60_000).toISOString();
+          // A number left out is the result register's to give before the reducer runs (#19).
+          if (kind === 'approve' && (typeof v.resultNumber !== 'string' || v.resultNumber.trim() === ''))
+            v.resultNumber = '01/QĐ-UBND';
           input = v;
         }
         deepFreeze(input);

@@ -165,10 +165,17 @@ describe('the main path: online submission to returned result', () => {
     const j = atApproval();
     const missing = j.fail('approve', leader, { resultDocuments: resultInput.resultDocuments });
     assert.equal(missing.code, 'INVALID_INPUT');
+    // The number is not asked of the caller: the result register gives it (#19) …
     assert.deepEqual(
       missing.details?.map((d) => d.path),
-      ['resultNumber', 'resultDate', 'signer'],
+      ['resultDate', 'signer'],
     );
+    // … so an approval reduced without one was never numbered, and is refused naming it.
+    const { resultNumber: _, ...unnumberedInput } = resultInput;
+    const unnumbered = j.fail('approve', leader, unnumberedInput);
+    assert.deepEqual(unnumbered.details, [
+      { path: 'resultNumber', message: 'Văn bản kết quả chưa có số, ký hiệu' },
+    ]);
     const wrong = j.fail('approve', leader, {
       ...resultInput,
       resultNumber: '  ',

@@ -269,6 +269,11 @@ function semanticProblems(state: DossierState, action: CheckedAction, ctx: Lifec
   if (kind === 'assign' && input.assigneeId === state.step.assigneeId) {
     return [{ path: 'assigneeId', message: 'Hồ sơ đang được phân công cho người này' }];
   }
+  // The number may be left out of the request: the server takes the deciding agency's next from its
+  // result register before the reducer runs (#19), so an approval reduced without one was not numbered.
+  if (kind === 'approve' && (typeof input.resultNumber !== 'string' || input.resultNumber.trim() === '')) {
+    return [{ path: 'resultNumber', message: 'Văn bản kết quả chưa có số, ký hiệu' }];
+  }
   if (kind === 'approve' && str(input, 'resultDate') > vnDate(Date.parse(at))) {
     return [{ path: 'resultDate', message: 'Ngày ký không được sau ngày phê duyệt' }];
   }

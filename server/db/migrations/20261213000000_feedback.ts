@@ -143,7 +143,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       comment text,
       rated_at timestamptz NOT NULL
     )`);
-  await run(sql`COMMENT ON TABLE feedback_ratings IS 'The sender''s satisfaction with the answer, given once.'`);
+  await run(
+    sql`COMMENT ON TABLE feedback_ratings IS 'The sender''s satisfaction with the answer, given once.'`,
+  );
 
   await run(sql`
     CREATE TABLE feedback_settings (
