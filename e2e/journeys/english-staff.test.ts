@@ -31,6 +31,11 @@ const CITIZEN_PAGES: ReadonlySet<PathName> = new Set<PathName>([
   'lookupCode',
   'kiosk',
   'publicDashboard',
+  // #18 and #19: the portal's PAKN pages and the public verification (feedback.test.ts, signed-result.test.ts).
+  'feedbackSend',
+  'feedbackLookup',
+  'feedbackLookupCode',
+  'verify',
 ]);
 
 const STAFF_PAGES = (Object.keys(PATHS) as PathName[]).filter((name) => !CITIZEN_PAGES.has(name));

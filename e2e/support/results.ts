@@ -129,7 +129,7 @@ export async function approveAtLeader(browser: Browser, code: string, result: st
   assert.equal(file.status(), 201, await file.text());
   const { fileId } = (await file.json()) as { fileId: string };
   await act(leader, code, 'approve', {
-    resultNumber: '125/QĐ-UBND',
+    // No number: the deciding agency's result register gives the next (#19).
     resultDate: '2025-07-01',
     signer: 'Trần Quốc Việt',
     resultDocuments: [{ name: result, fileId }],

@@ -31,7 +31,8 @@ export async function loadFeedbackContexts(deps: Deps, codes: string[]): Promise
           maPhanAnh: r.code,
           tenNguoiNop: r.sender_name,
           coQuan: r.agency_name,
-          lienKet: `${deps.config.publicUrl}/phan-anh-kien-nghi/${r.code}`,
+          // The portal's lookup page (web/app/paths.ts feedbackLookupCode), not the staff's record.
+          lienKet: `${deps.config.publicUrl}/cong-dich-vu-cong/tra-cuu-phan-anh-kien-nghi/${encodeURIComponent(r.code)}`,
         },
       },
     ]),
