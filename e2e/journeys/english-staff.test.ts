@@ -70,6 +70,20 @@ before(async () => {
     idNumber: '001190004455',
     phone: '0912000111',
   });
+  // A PAKN to Hà Nội's People's Committee, so that the administrator's register links to its record
+  // (/phan-anh-kien-nghi/:code), whichever journeys ran before this one.
+  const pakn = await fetch(`${BASE_URL}/api/v1/feedback`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: new URL(BASE_URL).origin },
+    body: JSON.stringify({
+      kind: 'kien-nghi',
+      subject: 'Đề nghị niêm yết lịch tiếp nhận hồ sơ',
+      content: 'Đề nghị niêm yết lịch tiếp nhận hồ sơ ngày thứ Bảy tại bộ phận một cửa.',
+      provinceCode: '01',
+      sender: { fullName: 'Phạm Thu Trang', phone: '0912000222', email: 'trang.pham@example.vn' },
+    }),
+  });
+  assert.equal(pakn.status, 201, await pakn.text());
   const deployment = (await (await fetch(`${BASE_URL}/api/v1/deployment`)).json()) as {
     province: { name: string | null };
   };
