@@ -60,7 +60,8 @@ test('removing a row while the next one uploads: the upload stays with its row a
   const confirm = page.getByRole('button', { name: 'Xác nhận: Phê duyệt, ký kết quả' });
   await confirm.waitFor();
 
-  await page.locator('#action-approve-resultNumber').fill('15/QĐ-UBND');
+  // A number typed by hand, far from the register's own sequence (01, 02 … as other journeys approve).
+  await page.locator('#action-approve-resultNumber').fill('915/QĐ-UBND');
   // Two rows: a paper result first, the electronic one second.
   await page.locator('#action-approve-resultDocuments-0-name').fill('Bản sao Giấy khai sinh (giấy)');
   await page.getByRole('button', { name: /^Thêm: / }).click();
