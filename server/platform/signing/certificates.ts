@@ -114,30 +114,55 @@ export type CertInfo = {
   notBefore: number;
   notAfter: number;
   readonly pk: pkijs.Certificate;
+  /** The DER's digest by a hash algorithm (ESS signing-certificate), computed once. */
+  digest(alg: string): Buffer;
+  /** Values derived from the certificate by a function, computed once per function. */
+  memo<T>(derive: (c: CertInfo) => T): T;
 };
+// Found by the DER's length and last 32 bytes (its issuer's signature: distinct per certificate), then
+// compared whole: a hit costs no hash; the SHA-256 is taken once per certificate.
 const cache = new Map<string, CertInfo>();
 
 export function certInfo(der: Uint8Array): CertInfo {
-  const key = createHash('sha256').update(der).digest('base64');
+  const bytes = Buffer.from(der.buffer, der.byteOffset, der.byteLength);
+  const key = `${bytes.length}:${bytes.toString('latin1', Math.max(0, bytes.length - 32))}`;
   let c = cache.get(key);
-  if (!c) {
-    const node = new X509Certificate(der);
-    let pk: pkijs.Certificate | undefined;
-    const copy = new Uint8Array(der);
-    c = {
-      id: key,
-      der: copy,
-      node,
-      publicKey: node.publicKey,
-      notBefore: Date.parse(node.validFrom),
-      notAfter: Date.parse(node.validTo),
-      get pk() {
-        pk ??= pkijs.Certificate.fromBER(copy);
-        return pk;
-      },
-    };
+  if (!c || !bytes.equals(c.der)) {
+    c = newCertInfo(new Uint8Array(der));
     if (cache.size > 1000) cache.clear();
     cache.set(key, c);
   }
   return c;
+}
+
+function newCertInfo(copy: Uint8Array<ArrayBuffer>): CertInfo {
+  const node = new X509Certificate(copy);
+  let pk: pkijs.Certificate | undefined;
+  const digests = new Map<string, Buffer>();
+  const memos = new Map<unknown, unknown>();
+  const info: CertInfo = {
+    id: createHash('sha256').update(copy).digest('base64'),
+    der: copy,
+    node,
+    publicKey: node.publicKey,
+    notBefore: Date.parse(node.validFrom),
+    notAfter: Date.parse(node.validTo),
+    get pk() {
+      pk ??= pkijs.Certificate.fromBER(copy);
+      return pk;
+    },
+    digest(alg) {
+      let d = digests.get(alg);
+      if (!d) {
+        d = createHash(alg).update(copy).digest();
+        digests.set(alg, d);
+      }
+      return d;
+    },
+    memo<T>(derive: (c: CertInfo) => T): T {
+      if (!memos.has(derive)) memos.set(derive, derive(info));
+      return memos.get(derive) as T;
+    },
+  };
+  return info;
 }

@@ -149,6 +149,8 @@ function attributes(
   });
 }
 
+const partsOf = (c: CertInfo) => certificateParts(c.der);
+
 /** Whether the ESS signing-certificate-v2 value names `cert` (its hash). */
 function essMatches(value: Uint8Array, cert: CertInfo): boolean {
   const root = readNode(value, 0);
@@ -160,7 +162,7 @@ function essMatches(value: Uint8Array, cert: CertInfo): boolean {
     alg = HASHES[oidString(value, children(value, parts[0])[0]!)] ?? 'unknown';
     i = 1;
   }
-  return equalBytes(contentOf(value, parts[i]!), createHash(alg).update(cert.der).digest());
+  return alg !== 'unknown' && equalBytes(contentOf(value, parts[i]!), cert.digest(alg));
 }
 
 /** The CMS checks: message digest of `content` (or of the encapsulated content), the signature, ESS. */
@@ -193,7 +195,7 @@ function check(cms: Uint8Array, content: Uint8Array[] | null): CmsCheck {
     const want = { issuer: bytesOf(cms, issuer!), serial: bytesOf(cms, serial!) };
     signerCert =
       certificates.find((c) => {
-        const p = certificateParts(c.der);
+        const p = c.memo(partsOf);
         return equalBytes(p.issuer, want.issuer) && equalBytes(p.serial, want.serial);
       }) ?? null;
   }

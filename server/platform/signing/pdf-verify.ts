@@ -38,6 +38,8 @@ export function parsePdfDate(text: string): string | null {
   return new Date(base - offset).toISOString();
 }
 
+const BYTE_RANGE = Buffer.from('/ByteRange', 'latin1');
+
 type Found = { byteRange: number[]; dict: Map<string, PdfValue> };
 
 /** Every signature dictionary of the file (every revision), by its ByteRange, in file order. */
@@ -45,7 +47,7 @@ function findSignatures(buf: Buffer): Found[] {
   const out: Found[] = [];
   const seen = new Set<string>();
   const re = /^\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/;
-  for (let at = buf.indexOf('/ByteRange'); at >= 0; at = buf.indexOf('/ByteRange', at + 10)) {
+  for (let at = buf.indexOf(BYTE_RANGE); at >= 0; at = buf.indexOf(BYTE_RANGE, at + 10)) {
     const m = re.exec(buf.toString('latin1', at, at + 80));
     if (!m) continue;
     const byteRange = m.slice(1, 5).map(Number);
@@ -59,9 +61,12 @@ function findSignatures(buf: Buffer): Found[] {
       // The /Contents hex (the ByteRange's gap) is left out: an empty string in its place.
       const [, b = 0, c = 0] = byteRange;
       const gapInside = b > objAt && c > b && c <= buf.length;
+      const tail = gapInside ? c : at;
+      const endobj = buf.indexOf('endobj', tail);
+      const until = endobj >= 0 && endobj - tail < 4096 ? endobj : Math.min(buf.length, tail + 4096);
       const text = gapInside
-        ? `${buf.toString('latin1', objAt + 4, b)}<>${buf.toString('latin1', c, Math.min(buf.length, c + 4096))}`
-        : buf.toString('latin1', objAt + 4, Math.min(buf.length, at + 4096));
+        ? `${buf.toString('latin1', objAt + 4, b)}<>${buf.toString('latin1', c, until)}`
+        : buf.toString('latin1', objAt + 4, until);
       try {
         const v = parseValue(text, 0).value;
         if (v.t === 'dict') dict = v.entries;
@@ -137,8 +142,15 @@ function chainToRoot(leaf: CertInfo, pool: CertInfo[], roots: CertInfo[]): CertI
 }
 
 export type TrustCerts = { roots: CertInfo[]; intermediates: CertInfo[] };
+const parsedStores = new WeakMap<TrustStore, TrustCerts>();
+/** The store's certificates, parsed once per store object (a store's lists are not changed in place). */
 export function trustCerts(trust: TrustStore): TrustCerts {
-  return { roots: trust.roots.map(certInfo), intermediates: (trust.intermediates ?? []).map(certInfo) };
+  let parsed = parsedStores.get(trust);
+  if (!parsed) {
+    parsed = { roots: trust.roots.map(certInfo), intermediates: (trust.intermediates ?? []).map(certInfo) };
+    parsedStores.set(trust, parsed);
+  }
+  return parsed;
 }
 
 /** A chain for `cert` to the store's roots, every certificate valid at `t`; also whether the first is. */
@@ -204,7 +216,8 @@ async function verifyOne(
     ? checkChain(cert, check?.certificates ?? [], ctx.store, t)
     : { path: null, allValid: false };
   const expired = cert ? !validAt(cert, t) : false;
-  const revoked = cert ? (ctx.trust.revoked?.(serialHex(cert.pk), nameString(cert.pk.issuer)) ?? null) : null;
+  const named = cert?.memo(describeSigner).certificate;
+  const revoked = named ? (ctx.trust.revoked?.(named.serialHex, named.issuer) ?? null) : null;
   // Bytes after this revision that no later signature covers: changed after signing (intact as signed).
   const unsignedAfter = modifiedAfter && !ctx.later.some((e) => e >= ctx.lastEnd);
   const intact = check?.intact ?? false;
@@ -225,11 +238,8 @@ async function verifyOne(
               : timestampBad
                 ? REASONS.badTimestamp
                 : undefined;
-  const desc = cert ? keyDescription(cert.publicKey) : { keyAlgorithm: '', keyBits: 0 };
   return {
-    signer: cert ? (nameValue(cert.pk.subject, 'CN') ?? nameValue(cert.pk.subject, 'O') ?? '') : '',
-    organisation: cert ? organisationOf(cert.pk) : null,
-    issuer: cert ? (nameValue(cert.pk.issuer, 'CN') ?? nameValue(cert.pk.issuer, 'O') ?? '') : '',
+    ...(cert ? cert.memo(describeSigner) : NO_SIGNER),
     signedAt,
     intact,
     coversWholeFile,
@@ -239,17 +249,40 @@ async function verifyOne(
     revoked,
     timestamped,
     ...(reason ? { reason: reason.vi, reasonEn: reason.en } : {}),
-    certificate: cert
-      ? {
-          serialHex: serialHex(cert.pk),
-          subject: nameString(cert.pk.subject),
-          issuer: nameString(cert.pk.issuer),
-          notBefore: new Date(cert.notBefore).toISOString(),
-          notAfter: new Date(cert.notAfter).toISOString(),
-          ...desc,
-        }
-      : { serialHex: '', subject: '', issuer: '', notBefore: '', notAfter: '', keyAlgorithm: '', keyBits: 0 },
   };
+}
+
+type SignerFields = Pick<VerifiedSignature, 'signer' | 'organisation' | 'issuer' | 'certificate'>;
+const NO_SIGNER: SignerFields = {
+  signer: '',
+  organisation: null,
+  issuer: '',
+  certificate: {
+    serialHex: '',
+    subject: '',
+    issuer: '',
+    notBefore: '',
+    notAfter: '',
+    keyAlgorithm: '',
+    keyBits: 0,
+  },
+};
+
+/** Who signed, as read from the certificate: computed once per certificate (CertInfo.memo). */
+function describeSigner(cert: CertInfo): SignerFields {
+  return Object.freeze({
+    signer: nameValue(cert.pk.subject, 'CN') ?? nameValue(cert.pk.subject, 'O') ?? '',
+    organisation: organisationOf(cert.pk),
+    issuer: nameValue(cert.pk.issuer, 'CN') ?? nameValue(cert.pk.issuer, 'O') ?? '',
+    certificate: Object.freeze({
+      serialHex: serialHex(cert.pk),
+      subject: nameString(cert.pk.subject),
+      issuer: nameString(cert.pk.issuer),
+      notBefore: new Date(cert.notBefore).toISOString(),
+      notAfter: new Date(cert.notAfter).toISOString(),
+      ...keyDescription(cert.publicKey),
+    }),
+  });
 }
 
 function organisationOf(cert: pkijs.Certificate): string | null {
