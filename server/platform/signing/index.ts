@@ -74,6 +74,8 @@ export type TestPki = {
   revoked: (serialHex: string, issuerDn: string) => boolean | null;
   /** The store a verifier of this hierarchy uses: roots, intermediates and `revoked`. */
   trust: TrustStore;
+  /** The intermediate CA itself (key and certificate, the root after it): `issueSeal` issues from it. */
+  issuingCa: TestIdentity;
   /** A leader (person): "Nguyễn Văn A", O = "Ủy ban nhân dân phường Hoàn Kiếm". */
   leader: TestIdentity;
   /** The organisation seal: O only, no person. */
@@ -92,6 +94,6 @@ export { pkcs12Signer } from './pkcs12.ts';
 export { signPdf } from './pdf-sign.ts';
 export { verifyPdf } from './pdf-verify.ts';
 export { readCertificates } from './certificates.ts';
-export { createTestPki } from './test-pki.ts';
+export { createTestPki, issueSeal } from './test-pki.ts';
 export { requestTimestamp, createTimestampReply } from './timestamp.ts';
 export { signingFail, isSigningError, SIGNING_ERRORS } from './signing.errors.ts';
