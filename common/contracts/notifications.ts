@@ -236,6 +236,8 @@ export const NotificationItem = Closed({
   sentAt: Nullable(Type.String()),
   deliveredAt: Nullable(Type.String()),
   attempts: Type.Integer({ minimum: 0 }),
+  /** An SMS sent instead of a Zalo message ZNS refused: that message's reason ("ZNS -118: …"). */
+  fallbackFor: Type.Optional(Closed({ channel: Type.Literal('zalo'), reason: Type.String() })),
 });
 export type NotificationItem = Static<typeof NotificationItem>;
 

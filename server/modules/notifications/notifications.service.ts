@@ -41,10 +41,12 @@ export async function dossierNotifications(
 ): Promise<DossierNotificationsResponse> {
   const row = await getVisibleDossier(deps.db, caller, code);
   const rows = await deps.db
-    .selectFrom('notification_messages')
-    .selectAll()
-    .where('dossier_code', '=', row.code)
-    .orderBy('message_id')
+    .selectFrom('notification_messages as m')
+    .leftJoin('notification_messages as z', 'z.message_id', 'm.fallback_of')
+    .selectAll('m')
+    .select('z.reason as fallback_reason')
+    .where('m.dossier_code', '=', row.code)
+    .orderBy('m.message_id')
     .execute();
   return {
     items: rows.map((r) => ({
@@ -59,6 +61,7 @@ export async function dossierNotifications(
       sentAt: iso(r.sent_at),
       deliveredAt: iso(r.delivered_at),
       attempts: r.attempts,
+      ...(r.fallback_of !== null ? { fallbackFor: { channel: 'zalo' as const, reason: r.fallback_reason ?? '' } } : {}),
     })),
   };
 }

@@ -1404,6 +1404,7 @@ export const en: Messages = {
     columns: { event: 'Event', state: 'Channel, state', to: 'Sent to', at: 'Time' },
     attempts: (n: number) => `(${n} attempts)`,
     retrying: 'to be tried again after an error',
+    fallback: (reason: string) => `Zalo could not deliver it (${reason}); sent by SMS instead`,
     events: {
       received: 'Dossier received',
       'supplement-requested': 'Supplement requested',

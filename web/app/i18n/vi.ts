@@ -1318,6 +1318,8 @@ export const vi = {
     columns: { event: 'Sự kiện', state: 'Kênh, trạng thái', to: 'Gửi đến', at: 'Thời gian' },
     attempts: (n: number) => `(${n} lần gửi)`,
     retrying: 'sẽ gửi lại sau lỗi',
+    /** An SMS sent instead of a Zalo message ZNS refused (the provider's reason as it came). */
+    fallback: (reason: string) => `Zalo không gửi được (${reason}); đã gửi SMS thay thế`,
     events: {
       received: 'Hồ sơ đã được tiếp nhận',
       'supplement-requested': 'Yêu cầu bổ sung hồ sơ',
