@@ -1,5 +1,6 @@
 // The notifications module's face: what the rest of the server (and the bench) uses of it.
 export { registerNotificationRoutes } from './notifications.routes.ts';
+export { registerNotificationMetrics } from './notifications.metrics.ts';
 export {
   startNotificationJobs,
   createSenders,

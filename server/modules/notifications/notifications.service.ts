@@ -299,6 +299,11 @@ const HEALTH_ROLES = new Set(['province-admin', 'auditor']);
 
 export async function notificationsHealth(deps: Deps, actor: Actor): Promise<NotificationsHealthResponse> {
   if (!actor.grants.some((g) => HEALTH_ROLES.has(g.role))) throw fail('NOTIFY_HEALTH_OPERATORS_ONLY');
+  return channelsHealth(deps);
+}
+
+/** Each channel's state and the operators' alert, from the attempts whichever process made them (also /metrics). */
+export async function channelsHealth(deps: Deps): Promise<NotificationsHealthResponse> {
   const { alertFailures, alertMinutes } = deps.config.notify;
   const now = deps.clock.now();
   const attempts = await sql<{
