@@ -336,7 +336,12 @@ async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise
 async function sendRows(
   deps: Deps,
   senders: Senders,
-  options: { monitor: ChannelMonitor; sendConcurrency?: number; waiting: Map<string, string>; where: RawBuilder<unknown> },
+  options: {
+    monitor: ChannelMonitor;
+    sendConcurrency?: number;
+    waiting: Map<string, string>;
+    where: RawBuilder<unknown>;
+  },
 ): Promise<void> {
   const { waiting } = options;
   const queued = (

@@ -10,3 +10,4 @@ export {
 } from './notifications.jobs.ts';
 export { APPLICANT_TOPIC, FEEDBACK_TOPIC, maskRecipient } from './delivery.ts';
 export { znsMac } from './callbacks.ts';
+export type { DemoInboxSlot } from './demo-inbox.ts';

@@ -105,7 +105,10 @@ async function intake(notifyBy: string[]): Promise<string> {
 }
 
 async function notificationsOf(code: string) {
-  const res = await rt.app.inject({ url: `/api/v1/dossiers/${code}/notifications`, headers: { cookie: desk } });
+  const res = await rt.app.inject({
+    url: `/api/v1/dossiers/${code}/notifications`,
+    headers: { cookie: desk },
+  });
   assert.equal(res.statusCode, 200, res.body);
   return res.json<DossierNotificationsResponse>().items;
 }

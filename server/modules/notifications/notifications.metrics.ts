@@ -5,7 +5,10 @@
 // docs/operations.md, "Notifications".
 import { Gauge, type Registry } from 'prom-client';
 import type { Deps } from '../../deps.ts';
-import { DELIVERY_STATES, type NotificationsHealthResponse } from '../../../common/contracts/notifications.ts';
+import {
+  DELIVERY_STATES,
+  type NotificationsHealthResponse,
+} from '../../../common/contracts/notifications.ts';
 import { channelsHealth } from './notifications.service.ts';
 
 export function registerNotificationMetrics(registry: Registry, deps: Deps): void {

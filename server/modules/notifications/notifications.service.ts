@@ -61,7 +61,9 @@ export async function dossierNotifications(
       sentAt: iso(r.sent_at),
       deliveredAt: iso(r.delivered_at),
       attempts: r.attempts,
-      ...(r.fallback_of !== null ? { fallbackFor: { channel: 'zalo' as const, reason: r.fallback_reason ?? '' } } : {}),
+      ...(r.fallback_of !== null
+        ? { fallbackFor: { channel: 'zalo' as const, reason: r.fallback_reason ?? '' } }
+        : {}),
     })),
   };
 }
