@@ -626,6 +626,10 @@ export interface NotificationMessages {
   dossier_code: string | null;
   event: string;
   failed_at: Timestamp | null;
+  /**
+   * On an SMS sent instead of a Zalo ZNS message: that message, whose reason says why ZNS refused it. At most one per outbox message, as (outbox_id, channel) is unique.
+   */
+  fallback_of: Int8 | null;
   feedback_code: string | null;
   message_id: Generated<Int8>;
   outbox_id: Int8;

@@ -32,6 +32,7 @@ import {
   putTemplate,
 } from './notifications.service.ts';
 import { smsCallback, zaloCallback } from './callbacks.ts';
+import { registerDemoInboxRoute } from './demo-inbox.ts';
 
 const errors = errorResponses(400, 401, 403, 404);
 const tags = ['notifications'];
@@ -178,6 +179,8 @@ export function registerNotificationRoutes(root: FastifyInstance, deps: Deps): v
     },
     async (request) => notificationsHealth(deps, requireActor(request)),
   );
+
+  registerDemoInboxRoute(root, deps);
 
   // The SMS provider's delivery report: GET, authenticated by the secret in the URL we gave it.
   app.get(
