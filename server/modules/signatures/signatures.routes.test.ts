@@ -11,7 +11,14 @@ import { errorOf } from '../../test/http.ts';
 import { dossierKit } from '../../test/dossier-kit.ts';
 import { peoplesCommittee } from '../../test/seeded.ts';
 import { birthAtCounter } from '../../test/fixtures.ts';
-import { createTestPki, signPdf, type TestPki } from '../../platform/signing/index.ts';
+import {
+  createTestPki,
+  signPdf,
+  type SignatureBlock,
+  type TestPki,
+  vnDisplayTime,
+} from '../../platform/signing/index.ts';
+import { blockText, popplerMissing, qrModules, readQr } from '../../platform/signing/test-read-block.ts';
 import { startRemoteSigning, type RemoteSigningSimulator } from '../../../simulator/remote-signing.ts';
 import { remoteSigner } from './remote-signer.ts';
 import PDFDocument from 'pdfkit';
@@ -136,6 +143,18 @@ type Session = {
   resultToken: string;
 };
 
+/** The agency's name as its blocks write it. */
+const wardName = async () =>
+  (await rt.deps.db.selectFrom('agencies').select('name').where('code', '=', ward).executeTakeFirstOrThrow())
+    .name;
+
+/** The block's QR code, read from the rendered page, opens the verification page of this result. */
+function assertQrOpens(pdf: Buffer, block: Omit<SignatureBlock, 'qrUrl'>, token: string) {
+  const url = `${rt.deps.config.publicUrl}/xac-thuc?ma=${token}`;
+  const expected = qrModules(url);
+  assert.deepEqual(readQr(pdf, { ...block, qrUrl: url }, expected.size), expected.dark);
+}
+
 let sealedBytes: Buffer;
 let resultToken: string;
 
@@ -168,6 +187,15 @@ test('a result sealed before approval takes the register number and verifies for
   );
 
   sealedBytes = (await rt.deps.files.get(session.signedFileId!))!;
+  if (!popplerMissing) {
+    // The seal's block: the agency, the time in ISO 8601 with the Vietnam offset, the QR to this result.
+    const agency = await wardName();
+    const text = blockText(sealedBytes);
+    assert.ok(text.includes(agency), text);
+    assert.match(text, /2026-11-20T\d\d:\d\d:\d\d\+07:00/);
+    assert.match(text, /Quét mã để xác thực/);
+    assertQrOpens(sealedBytes, { kind: 'seal', organisation: agency, time: null }, session.resultToken);
+  }
   const res = await verify(sealedBytes);
   assert.equal(res.statusCode, 200, res.body);
   const answer = res.json<Answer>();
@@ -317,7 +345,9 @@ test('a case requiring a signed result refuses return-result without one, accept
   assert.equal(noToken.statusCode, 403);
   const download = await rt.injectBare({ method: 'GET', url: path(session.fileUrl) });
   assert.equal(download.statusCode, 200);
-  assert.deepEqual(download.rawPayload, draftBytes);
+  // The plugin signs the draft with the officer's block drawn on it, as a revision after the draft's bytes.
+  assert.ok(download.rawPayload.length > draftBytes.length);
+  assert.deepEqual(download.rawPayload.subarray(0, draftBytes.length), draftBytes);
   const upload = async (bytes: Buffer) => {
     const boundary = '----plugin' + Math.random().toString(16).slice(2);
     return rt.injectBare({
@@ -345,6 +375,19 @@ test('a case requiring a signed result refuses return-result without one, accept
   const done = (await get(`/api/v1/signing/sessions/${session.id}`, leader)).json<Session>();
   assert.equal(done.status, 'signed');
   assert.equal(done.signedFileId, answer.FileServer);
+  if (!popplerMissing) {
+    const kept = (await rt.deps.files.get(done.signedFileId!))!;
+    const text = blockText(kept);
+    assert.match(text, new RegExp(`Ký bởi: ${pki.leader.name}`));
+    assert.ok(text.includes(`Cơ quan: ${await wardName()}`), text);
+    const block = {
+      kind: 'person',
+      signer: pki.leader.name,
+      organisation: await wardName(),
+      time: null,
+    } as const;
+    assertQrOpens(kept, block, session.resultToken);
+  }
 
   const approve = await act(leader, other, 'approve', {
     resultDate: '2026-11-20',
@@ -415,6 +458,20 @@ test('remote signing through the simulator, and its faults: refused on the phone
   assert.equal(session.status, 'signed');
   assert.equal(session.signatures[0]!.signer, pki.leader.name);
   assert.equal(session.signatures[0]!.valid, true);
+  if (!popplerMissing) {
+    // The officer's block, with the signature's own time, in the revision the remote signature covers.
+    const kept = (await rt.deps.files.get(session.signedFileId!))!;
+    const text = blockText(kept);
+    assert.match(text, new RegExp(`Ký bởi: ${pki.leader.name}`));
+    assert.ok(text.includes(`Thời gian ký: ${vnDisplayTime(clock.now())}`), text);
+    const block = {
+      kind: 'person',
+      signer: pki.leader.name,
+      organisation: await wardName(),
+      time: null,
+    } as const;
+    assertQrOpens(kept, block, session.resultToken);
+  }
 });
 
 test('a receipt slip carries the receiving agency seal and verifies; served again as kept', async () => {

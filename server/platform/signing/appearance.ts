@@ -112,6 +112,19 @@ export function placeBlock(box: Rect, block: SignatureBlock): Rect {
   return [left, box[1] + MARGIN, left + width, box[1] + MARGIN + height];
 }
 
+/** The QR code's top left corner in the block (pdfkit's coordinates: y down from the top). */
+function qrAt(block: SignatureBlock, size: { width: number; height: number }) {
+  return block.kind === 'person'
+    ? { x: size.width - QR_SIZE - 5, y: 3 }
+    : { x: size.width - QR_SIZE - 2, y: (size.height - QR_SIZE - 8) / 2 };
+}
+
+/** Where the QR code (with its quiet zone, without its caption) is on the page when the block is at `rect`. */
+export function qrArea(block: SignatureBlock, rect: Rect): Rect {
+  const at = qrAt(block, { width: rect[2] - rect[0], height: rect[3] - rect[1] });
+  return [rect[0] + at.x, rect[3] - at.y - QR_SIZE, rect[0] + at.x + QR_SIZE, rect[3] - at.y];
+}
+
 function drawQr(doc: PDFKit.PDFDocument, url: string, at: { x: number; y: number }) {
   const qr = QRCode.create(url, { errorCorrectionLevel: 'M' });
   const n = qr.modules.size;
@@ -208,7 +221,7 @@ export async function renderBlock(block: SignatureBlock, size = blockSize(block)
     ];
     const box = { x: third, y: 5, width: size.width - third - 6 - qr, height: size.height - 10 };
     drawLines(doc, lines, { ...box, size: 7.5, align: 'left' });
-    if (block.qrUrl) drawQr(doc, block.qrUrl, { x: size.width - QR_SIZE - 5, y: 3 });
+    if (block.qrUrl) drawQr(doc, block.qrUrl, qrAt(block, size));
   } else {
     const r = Math.min(size.height, size.width - qr) / 2;
     doc
@@ -227,9 +240,7 @@ export async function renderBlock(block: SignatureBlock, size = blockSize(block)
     const w = (r - 6) * 1.6;
     const box = { x: r - w / 2, y: size.height / 2 - r * 0.6, width: w, height: r * 1.2 };
     drawLines(doc, lines, { ...box, size: 7, align: 'center' });
-    if (block.qrUrl) {
-      drawQr(doc, block.qrUrl, { x: size.width - QR_SIZE - 2, y: (size.height - QR_SIZE - 8) / 2 });
-    }
+    if (block.qrUrl) drawQr(doc, block.qrUrl, qrAt(block, size));
   }
   doc.end();
   return done;
