@@ -376,7 +376,7 @@ test('a case requiring a signed result refuses return-result without one, accept
   assert.equal(done.status, 'signed');
   assert.equal(done.signedFileId, answer.FileServer);
   if (!popplerMissing) {
-    const kept = (await rt.deps.files.get(done.signedFileId!))!;
+    const kept = (await rt.deps.files.get(answer.FileServer))!;
     const text = blockText(kept);
     assert.match(text, new RegExp(`Ký bởi: ${pki.leader.name}`));
     assert.ok(text.includes(`Cơ quan: ${await wardName()}`), text);
