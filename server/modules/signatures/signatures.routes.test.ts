@@ -399,6 +399,27 @@ test('a case requiring a signed result refuses return-result without one, accept
   assert.equal(returned.statusCode, 200, returned.body);
 });
 
+test('a damaged PDF is refused when the plugin session opens (422), not when the plugin downloads it', async () => {
+  const code = await atLeader();
+  const leader = await staff('leader.hang-trong');
+  const damaged = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\nstartxref\n9\n%%EOF\n');
+  const draft = await kit.upload(leader, damaged, 'hong.pdf');
+  const res = await rt.app.inject({
+    method: 'POST',
+    url: `/api/v1/dossiers/${code}/signing-sessions`,
+    headers: { cookie: leader },
+    payload: { fileId: draft, method: 'plugin' },
+  });
+  assert.equal(res.statusCode, 422, res.body);
+  assert.equal(errorOf(res).reason, 'PDF_UNREADABLE');
+  const sessions = await rt.deps.db
+    .selectFrom('signing_sessions')
+    .select('session_id')
+    .where('file_id', '=', draft)
+    .execute();
+  assert.deepEqual(sessions, []);
+});
+
 test('the plugin upload of a file signed by someone else is refused in the plugin shape and fails the session', async () => {
   const code = await atLeader();
   const leader = await staff('leader.hang-trong');

@@ -297,6 +297,12 @@ export async function createSigningSession(
   };
   const where = { dossierId: d.dossierId, agencyId: d.competentAgency.id };
   if (method === 'plugin') {
+    // Drawn now as the download will draw it, so that a PDF it cannot draw on is refused here (422).
+    await stampedForPlugin(deps, bytes, {
+      signer: actor.fullName,
+      organisation: d.competentAgency.name,
+      resultToken,
+    });
     const token = randomBytes(24).toString('base64url');
     const expires = new Date(now.getTime() + PLUGIN_SESSION_MS);
     await deps.db.transaction().execute(async (trx) => {
@@ -421,13 +427,18 @@ async function pluginFile(
     .select('a.name')
     .where('d.dossier_id', '=', row.dossier_id)
     .executeTakeFirstOrThrow();
-  const block = personBlock(deps, {
+  return stampedForPlugin(deps, original, {
     signer: officer.full_name,
     organisation: agency.name,
     resultToken: row.result_token,
   });
-  return stampBlock(original, { ...block, time: null });
 }
+
+const stampedForPlugin = (
+  deps: Deps,
+  original: Uint8Array,
+  who: { signer: string; organisation: string; resultToken: string },
+) => stampBlock(original, { ...personBlock(deps, who), time: null });
 
 /** The file the plugin downloads to sign. */
 export async function sessionFile(deps: Deps, input: { id: string; token: string | undefined }) {

@@ -25,6 +25,7 @@ import {
   readPdf,
   serialise,
 } from './pdf-objects.ts';
+import { signingFail } from './signing.errors.ts';
 
 export type SignatureBlock = {
   /** 'person': "Ký bởi / Cơ quan / Thời gian ký"; 'seal': the organisation's seal, its name and the time. */
@@ -340,13 +341,22 @@ function inherited(doc: PdfDocument, page: Map<string, PdfValue>, key: string): 
  * result covers the block, and earlier revisions stay as they were.
  */
 export async function stampBlock(pdf: Uint8Array, block: SignatureBlock): Promise<Uint8Array> {
+  const drawn = await renderBlock(block);
+  try {
+    return stampWith(pdf, block, drawn);
+  } catch {
+    // Whatever fails here is the caller's PDF (the block is ours): unreadable, as signPdf says it.
+    throw signingFail('PDF_UNREADABLE');
+  }
+}
+
+function stampWith(pdf: Uint8Array, block: SignatureBlock, drawn: Buffer): Uint8Array {
   const doc = readPdf(pdf);
   const pages = pageRefs(doc);
   const pageRef = pages[pages.length - 1];
   const page = doc.dict(pageRef);
   if (!page || pageRef?.t !== 'ref') throw new Error('no page');
   const rect = placeBlock(pageBox(doc, page), block);
-  const drawn = await renderBlock(block);
   const { objects, form } = formXObject(drawn, doc.size);
   const next = Math.max(...objects.map(([n]) => n)) + 1;
   const resources = new Map(doc.dict(inherited(doc, page, 'Resources')) ?? []);
