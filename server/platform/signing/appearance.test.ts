@@ -146,3 +146,58 @@ test('the seal goes over the left third of the person block; a given rect is kep
   assert.match(Buffer.from(signed).toString('latin1'), /\/Rect \[60 60 300 140\]/);
   assert.match(Buffer.from(signed).toString('latin1'), /\/BBox \[0 0 240 80\]/);
 });
+
+/**
+ * A PDF as other producers write it: two Letter pages inheriting MediaBox and Resources from the page
+ * tree, the last page's content an array whose second stream scales the CTM and never restores it.
+ */
+function handWrittenPdf(): Uint8Array {
+  const stream = (s: string) => `<< /Length ${s.length} >>\nstream\n${s}\nendstream`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> >>',
+    '<< /Type /Page /Parent 2 0 R /Contents 6 0 R >>',
+    '<< /Type /Page /Parent 2 0 R /Contents [6 0 R 7 0 R] >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    stream('BT /F1 12 Tf 72 720 Td (Trang van ban) Tj ET'),
+    stream('2 0 0 2 0 0 cm BT /F1 12 Tf 36 300 Td (Trang cuoi) Tj ET'),
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  for (const o of offsets) out += `${String(o).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
+}
+
+test(
+  'on inherited page attributes and a content that leaves its CTM scaled, the block is where it belongs',
+  { skip },
+  async () => {
+    const pdf = handWrittenPdf();
+    const expected = qrModules(URL_);
+    const block: SignatureBlock = { ...person, time: null };
+    const stamped = await signPdf(await stampBlock(pdf, block), pki.leader.signer, { signedAt: PERSON_AT });
+    const widget = await signPdf(pdf, pki.leader.signer, {
+      signedAt: PERSON_AT,
+      field: { appearance: person },
+    });
+    for (const signed of [stamped, widget]) {
+      const { signatures } = await verifyPdf(signed, pki.trust);
+      assert.deepEqual(
+        signatures.map((s) => [s.intact, s.coversWholeFile]),
+        [[true, true]],
+      );
+      const t = text(signed);
+      assert.match(t, /Trang cuoi/);
+      assert.match(t, /Ký bởi: Nguyễn Văn A/);
+      // Read at the block's place on the Letter page: the page's scaled CTM did not move or scale it.
+      assert.deepEqual(readQr(signed, block, expected.size), expected.dark);
+    }
+  },
+);
