@@ -152,23 +152,38 @@ function drawQr(doc: PDFKit.PDFDocument, url: string, at: { x: number; y: number
 type Line = { text: string; font?: 'regular' | 'bold' | 'italic'; size?: number; nowrap?: boolean };
 
 /**
- * Lines set in `width` (a `nowrap` line on one line), at `size` (or the line's own), all shrunk together
- * in steps of 5 % until they fit `height`.
+ * The size of each line: its own (or the box's) times `scale`, and a `nowrap` line no larger than
+ * fits the width on one line (it shrinks alone, not the others with it).
  */
+function lineSizes(
+  doc: PDFKit.PDFDocument,
+  lines: Line[],
+  box: { width: number; size: number },
+  scale: number,
+) {
+  return lines.map((l) => {
+    const size = (l.size ?? box.size) * scale;
+    if (!l.nowrap) return size;
+    doc.font(l.font ?? 'regular').fontSize(size);
+    const width = doc.widthOfString(l.text);
+    return width > box.width ? (size * box.width) / width : size;
+  });
+}
+
+/** Lines set in `width`, shrunk together in steps of 5 % (down to half) until they fit `height`. */
 function fitLines(
   doc: PDFKit.PDFDocument,
   lines: Line[],
   box: { width: number; height: number; size: number },
-): { scale: number; height: number } {
+): { sizes: number[]; height: number } {
   for (let scale = 1; ; scale -= 0.05) {
+    const sizes = lineSizes(doc, lines, box, scale);
     let total = 0;
-    let fits = true;
-    for (const l of lines) {
-      doc.font(l.font ?? 'regular').fontSize((l.size ?? box.size) * scale);
-      if (l.nowrap && doc.widthOfString(l.text) > box.width) fits = false;
+    lines.forEach((l, i) => {
+      doc.font(l.font ?? 'regular').fontSize(sizes[i]!);
       total += doc.heightOfString(l.text, { width: box.width, lineGap: 1 });
-    }
-    if ((fits && total <= box.height) || scale <= 0.5) return { scale, height: total };
+    });
+    if (total <= box.height || scale <= 0.5) return { sizes, height: total };
   }
 }
 
@@ -179,12 +194,12 @@ function drawLines(
 ) {
   const fit = fitLines(doc, lines, box);
   let y = box.y + (box.height - fit.height) / 2;
-  for (const l of lines) {
-    doc.font(l.font ?? 'regular').fontSize((l.size ?? box.size) * fit.scale);
+  lines.forEach((l, i) => {
+    doc.font(l.font ?? 'regular').fontSize(fit.sizes[i]!);
     const h = doc.heightOfString(l.text, { width: box.width, lineGap: 1 });
     doc.text(l.text, box.x, y, { width: box.width, align: box.align, lineGap: 1 });
     y += h;
-  }
+  });
 }
 
 /** The block alone, as a one-page PDF of its size (pdfkit's y axis runs down from the top). */
@@ -207,11 +222,12 @@ export async function renderBlock(block: SignatureBlock, size = blockSize(block)
     // The left third stands for the handwritten signature (the seal goes over it, as on paper).
     const third = size.width / 3;
     const name = [{ text: block.signer ?? '', font: 'italic' as const, size: 11 }];
+    // In its lower half, so that the seal's text (at the seal's middle) and the name cross less.
     drawLines(doc, name, {
       x: 6,
-      y: 4,
+      y: size.height / 2,
       width: third - 12,
-      height: size.height - 8,
+      height: size.height / 2 - 6,
       size: 11,
       align: 'center',
     });
