@@ -17,6 +17,15 @@ import { DateInput } from '../../app/ui/date-input.tsx';
 import { FieldError, LabelAndHint } from '../../app/ui/field-parts.tsx';
 import { feedbackQueries, recordFeedback, type SubmitFeedbackResponse } from './feedback-api.ts';
 import { describedBy, TextField, useFeedbackWords } from './feedback-fields.tsx';
+import { SenderContactFields } from './feedback-sender-fields.tsx';
+
+/** The ids the error paths name (`body/sender/phone` → `fr-sender-phone`, see idOf). */
+const SENDER_IDS = {
+  fullName: 'fr-sender-fullName',
+  phone: 'fr-sender-phone',
+  email: 'fr-sender-email',
+  address: 'fr-sender-address',
+} as const;
 
 const CHANNELS = ['phone', 'paper', 'email', 'in-person'] as const;
 const KINDS = ['phan-anh', 'kien-nghi'] as const;
@@ -178,38 +187,17 @@ export function FeedbackRecordPage() {
         />
         <fieldset className="form-section">
           <legend className="subsection-heading">{s.sender}</legend>
-          <TextField
-            id="fr-sender-fullName"
-            label={s.fullName}
-            required
-            maxLength={200}
-            error={err('fr-sender-fullName')}
-            registration={form.register('fullName')}
-          />
-          <TextField
-            id="fr-sender-phone"
-            label={s.phone}
-            type="tel"
-            required
-            maxLength={20}
-            error={err('fr-sender-phone')}
-            registration={form.register('phone')}
-          />
-          <TextField
-            id="fr-sender-email"
-            label={s.email}
-            type="email"
-            required
-            maxLength={200}
-            error={err('fr-sender-email')}
-            registration={form.register('email')}
-          />
-          <TextField
-            id="fr-sender-address"
-            label={s.address}
-            maxLength={500}
-            error={err('fr-sender-address')}
-            registration={form.register('address')}
+          <SenderContactFields
+            fields={['fullName', 'phone', 'email', 'address']}
+            ids={SENDER_IDS}
+            errors={{
+              fullName: err(SENDER_IDS.fullName),
+              phone: err(SENDER_IDS.phone),
+              email: err(SENDER_IDS.email),
+              address: err(SENDER_IDS.address),
+            }}
+            register={(k) => form.register(k)}
+            own={false}
           />
         </fieldset>
         <button
