@@ -9,6 +9,9 @@ import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.
 import { errorOf, loginAs } from '../../test/http.ts';
 import { countRows, peoplesCommittee } from '../../test/seeded.ts';
 import { feedbackKit, SENDER } from './feedback.test-kit.ts';
+import { sql } from 'kysely';
+import { foldVietnamese } from '../../../common/text/fold.ts';
+import { foldedSql, VIETNAMESE_LETTERS } from '../../db/migrations/20261214400000_feedback-public-list.ts';
 
 let rt: TestRuntime;
 // Wednesday 2 December 2026, 09:00 in Vietnam.
@@ -368,4 +371,18 @@ test('a transfer restarts the limit at the transfer, on the new agency’s calen
   const evening = await transferAt(nhieuLoc, '2026-12-03T13:00:00Z');
   assert.equal(evening.clockStartedAt, '2026-12-03T13:00:00.000Z');
   assert.equal(evening.dueAt, '2026-12-17T10:00:00.000Z');
+});
+
+test('the migration folds the PAKN published before it as fold.ts does', async () => {
+  const samples = [
+    VIETNAMESE_LETTERS,
+    'ĐÈN ĐƯỜNG HỎNG trên phố Hàng Trống, số 5; PAKN.20261202.0001',
+    'Ủy ban nhân dân Phường Nhiêu Lộc — vỉa hè bị lấn chiếm!',
+  ];
+  for (const text of samples) {
+    const row = await sql<{ folded: string }>`SELECT ${foldedSql(sql`${text}::text`)} AS folded`.execute(
+      rt.deps.db,
+    );
+    assert.equal(row.rows[0]!.folded, foldVietnamese(text), text);
+  }
 });
