@@ -370,12 +370,19 @@ function senderOf(citizen: CitizenActor | null, given: FeedbackSender | undefine
   return { fullName: given.fullName, phone: given.phone, email: given.email, address: given.address ?? null };
 }
 
-/** `POST /api/v1/feedback/recorded`: a desk officer or leader of the agency records one received by phone or paper. */
+/**
+ * `POST /api/v1/feedback/recorded`: a desk officer or leader of the agency records one received by phone
+ * or paper; under an Idempotency-Key, a retry is the same record (as `submitFeedback`).
+ */
 export async function recordFeedback(
   deps: Deps,
   actor: Actor,
-  body: RecordFeedbackBody,
+  request: { body: RecordFeedbackBody; idempotencyKey: string | undefined },
 ): Promise<SubmitFeedbackResponse> {
+  const { body } = request;
+  const idempotent = { scope: `staff:${actor.userId}:feedback-recorded`, key: request.idempotencyKey, body };
+  const replay = await findReplay<SubmitFeedbackResponse>(deps.db, idempotent);
+  if (replay) return replay.body;
   const agency = await agencyByCode(deps.db, body.agencyCode);
   if (!agency) throw invalid([{ path: 'body/agencyCode', message: 'Không có cơ quan này.' }]);
   const target = { agencyPath: agency.agency_path, unitPath: agency.unit_path };
@@ -385,8 +392,8 @@ export async function recordFeedback(
   const receivedAt = body.receivedAt === undefined ? now : new Date(body.receivedAt);
   if (receivedAt > now)
     throw invalid([{ path: 'body/receivedAt', message: 'Thời điểm tiếp nhận không được ở tương lai.' }]);
-  return deps.db.transaction().execute((trx) =>
-    insertFeedback(deps, trx, {
+  return deps.db.transaction().execute(async (trx) => {
+    const answer = await insertFeedback(deps, trx, {
       kind: body.kind,
       channel: body.channel,
       subject: body.subject,
@@ -407,8 +414,10 @@ export async function recordFeedback(
       externalId: null,
       fileIds: [],
       label: actor.username,
-    }),
-  );
+    });
+    await rememberResponse(trx, idempotent, { statusCode: 201, body: answer, at: now });
+    return answer;
+  });
 }
 
 /** A PAKN the national portal forwarded (channel dvcqg), as the adapter reads it. */

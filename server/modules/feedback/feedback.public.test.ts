@@ -177,7 +177,7 @@ test('published answers for everyone: listed without the sender, never hidden or
   assert.equal((await list('?q=thay+bong+den')).json.items[0]?.code, street);
 });
 
-test('Idempotency-Key on sending: a retry answers the first answer and writes nothing; another body 409', async () => {
+test('Idempotency-Key on sending and recording: a retry answers the first answer and writes nothing; another body 409', async () => {
   const body = { subject: 'Gửi lại khi mất mạng', content: 'Nội dung.', agencyCode: hoanKiem };
   const before = await countRows(rt.deps.db, 'feedback');
   const first = await send(body, { 'idempotency-key': 'pakn-retry-0001' });
@@ -207,6 +207,31 @@ test('Idempotency-Key on sending: a retry answers the first answer and writes no
   await sent(body);
   await sent(body);
   assert.equal(await countRows(rt.deps.db, 'feedback'), before + 3);
+
+  // An officer's record of a call, retried: one PAKN; the same key is another officer's own.
+  const call = {
+    channel: 'phone',
+    kind: 'phan-anh',
+    subject: 'Gọi đường dây nóng',
+    content: 'Nội dung cuộc gọi.',
+    agencyCode: hoanKiem,
+    sender: SENDER,
+  };
+  const record = async (username: string, payload: object) =>
+    kit.post('/api/v1/feedback/recorded', payload, {
+      cookie: await kit.staff(username),
+      'idempotency-key': 'hotline-call-0001',
+    });
+  const recorded = await record('desk.hang-trong', call);
+  assert.equal(recorded.statusCode, 201, recorded.body);
+  const recordedAgain = await record('desk.hang-trong', call);
+  assert.deepEqual(recordedAgain.json(), recorded.json());
+  assert.equal(await countRows(rt.deps.db, 'feedback'), before + 4);
+  assert.equal((await record('desk.hang-trong', { ...call, subject: 'Khác' })).statusCode, 409);
+  const elsewhere = await record('desk.quan-3', { ...call, agencyCode: nhieuLoc });
+  assert.equal(elsewhere.statusCode, 201, elsewhere.body);
+  assert.notEqual(elsewhere.json<{ code: string }>().code, recorded.json<{ code: string }>().code);
+  assert.equal(await countRows(rt.deps.db, 'feedback'), before + 5);
 });
 
 test('Idempotency-Key on the actions: the retry with its old If-Match answers the first record; per caller, in each province', async () => {

@@ -81,7 +81,7 @@ export function registerFeedbackRoutes(root: FastifyInstance, deps: Deps): void 
       schema: {
         tags,
         summary:
-          'Gửi phản ánh, kiến nghị (công dân đã đăng nhập, hoặc ghi rõ họ tên, số điện thoại, thư điện tử); trả về mã PAKN.yyyyMMdd.số',
+          'Gửi phản ánh, kiến nghị (công dân đã đăng nhập, hoặc ghi rõ họ tên, số điện thoại, thư điện tử); trả về mã PAKN.yyyyMMdd.số; Idempotency-Key để gửi lại an toàn',
         security: [],
         headers: SubmitHeaders,
         body: SubmitFeedbackBody,
@@ -201,13 +201,19 @@ export function registerFeedbackRoutes(root: FastifyInstance, deps: Deps): void 
       schema: {
         tags,
         summary:
-          'Cán bộ một cửa hoặc lãnh đạo ghi nhận phản ánh, kiến nghị nhận qua điện thoại, văn bản, thư điện tử hoặc trực tiếp',
+          'Cán bộ một cửa hoặc lãnh đạo ghi nhận phản ánh, kiến nghị nhận qua điện thoại, văn bản, thư điện tử hoặc trực tiếp; Idempotency-Key để gửi lại an toàn',
+        headers: SubmitHeaders,
         body: RecordFeedbackBody,
-        response: { 201: SubmitFeedbackResponse, ...errorResponses(400, 401, 403) },
+        response: { 201: SubmitFeedbackResponse, ...errorResponses(400, 401, 403, 409) },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await recordFeedback(deps, requireActor(request), request.body)),
+      reply.status(201).send(
+        await recordFeedback(deps, requireActor(request), {
+          body: request.body,
+          idempotencyKey: request.headers['idempotency-key'],
+        }),
+      ),
   );
 
   app.get(

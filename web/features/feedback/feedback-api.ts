@@ -56,8 +56,15 @@ export function rateFeedback(
   return citizenRequest('POST', `/api/v1/public/feedback/${enc(code)}/rating`, { body });
 }
 
-export function recordFeedback(body: RecordFeedbackBody): Promise<SubmitFeedbackResponse> {
-  return apiRequest('POST', '/api/v1/feedback/recorded', { body });
+/** Recorded once: a retry under the same Idempotency-Key is the same PAKN. */
+export function recordFeedback(
+  body: RecordFeedbackBody,
+  idempotencyKey: string,
+): Promise<SubmitFeedbackResponse> {
+  return apiRequest('POST', '/api/v1/feedback/recorded', {
+    body,
+    headers: { 'idempotency-key': idempotencyKey },
+  });
 }
 
 export function actOnFeedback(

@@ -3,7 +3,7 @@
 // e-mail, address), kind, subject, content, when it was received (default now). Each refused field is
 // shown beside itself (`body/sender/phone` → the phone field); success gives the code and a link.
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { detailText, errorText } from '../../app/errors.ts';
 import { ApiError } from '../../app/http.ts';
@@ -15,6 +15,7 @@ import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { DateInput } from '../../app/ui/date-input.tsx';
 import { FieldError, LabelAndHint } from '../../app/ui/field-parts.tsx';
+import { newIdempotencyKey } from '../dossiers/dossiers-api.ts';
 import { feedbackQueries, recordFeedback, type SubmitFeedbackResponse } from './feedback-api.ts';
 import { describedBy, TextField, useFeedbackWords } from './feedback-fields.tsx';
 import { SenderContactFields } from './feedback-sender-fields.tsx';
@@ -70,23 +71,30 @@ export function FeedbackRecordPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<SubmitFeedbackResponse | null>(null);
+  // One key per record being written: a retry after a lost answer is the same PAKN (a refusal recorded
+  // nothing, and a success clears the form: either way the next send takes a new key).
+  const idempotencyKey = useRef(newIdempotencyKey());
   const mutation = useMutation({
     mutationFn: (v: Values) =>
-      recordFeedback({
-        channel: v.channel,
-        agencyCode: v.agencyCode,
-        kind: v.kind,
-        subject: v.subject.trim(),
-        content: v.content.trim(),
-        sender: {
-          fullName: v.fullName.trim(),
-          phone: v.phone.trim(),
-          email: v.email.trim(),
-          ...(v.address.trim() ? { address: v.address.trim() } : {}),
+      recordFeedback(
+        {
+          channel: v.channel,
+          agencyCode: v.agencyCode,
+          kind: v.kind,
+          subject: v.subject.trim(),
+          content: v.content.trim(),
+          sender: {
+            fullName: v.fullName.trim(),
+            phone: v.phone.trim(),
+            email: v.email.trim(),
+            ...(v.address.trim() ? { address: v.address.trim() } : {}),
+          },
+          ...(v.receivedAt ? { receivedAt: `${v.receivedAt}:00+07:00` } : {}),
         },
-        ...(v.receivedAt ? { receivedAt: `${v.receivedAt}:00+07:00` } : {}),
-      }),
+        idempotencyKey.current,
+      ),
     onSuccess: (res) => {
+      idempotencyKey.current = newIdempotencyKey();
       setDone(res);
       setErrors({});
       setFailure(null);
@@ -94,6 +102,7 @@ export function FeedbackRecordPage() {
       return invalidate(feedbackQueries.all);
     },
     onError: (error: unknown) => {
+      if (error instanceof ApiError) idempotencyKey.current = newIdempotencyKey();
       const next: Record<string, string> = {};
       for (const d of error instanceof ApiError ? error.details : []) next[idOf(d.path)] ??= detailText(t, d);
       setErrors(next);
