@@ -19,6 +19,7 @@ import { newIdempotencyKey } from '../dossiers/dossiers-api.ts';
 import { feedbackQueries, recordFeedback, type SubmitFeedbackResponse } from './feedback-api.ts';
 import { describedBy, TextField, useFeedbackWords } from './feedback-fields.tsx';
 import { SenderContactFields } from './feedback-sender-fields.tsx';
+import { FEEDBACK_KINDS, RECORDED_CHANNELS } from '../../../common/feedback/vocabulary.ts';
 
 /** The ids the error paths name (`body/sender/phone` → `fr-sender-phone`, see idOf). */
 const SENDER_IDS = {
@@ -28,8 +29,8 @@ const SENDER_IDS = {
   address: 'fr-sender-address',
 } as const;
 
-const CHANNELS = ['phone', 'paper', 'email', 'in-person'] as const;
-const KINDS = ['phan-anh', 'kien-nghi'] as const;
+const CHANNELS = RECORDED_CHANNELS;
+const KINDS = FEEDBACK_KINDS;
 type Values = {
   channel: (typeof CHANNELS)[number];
   agencyCode: string;

@@ -35,8 +35,9 @@ import {
   type SendValues,
 } from './feedback-rules.ts';
 import { SenderFields } from './feedback-sender-fields.tsx';
+import { FEEDBACK_KINDS } from '../../../common/feedback/vocabulary.ts';
 
-const KINDS = ['phan-anh', 'kien-nghi'] as const;
+const KINDS = FEEDBACK_KINDS;
 const MAX_FILES = 5;
 
 export function FeedbackSendForm({ onSent }: { onSent: (sent: SubmitFeedbackResponse) => void }) {
