@@ -379,6 +379,10 @@ export interface Feedback {
   hidden_reason: string | null;
   kind: string;
   procedure_code: string | null;
+  /**
+   * Code, subject, content and answer as published, folded without diacritics (common/text/fold.ts) for the public list's search; written at publish, null before.
+   */
+  public_search_text: string | null;
   publish_consent: Generated<boolean>;
   publish_sender_data: Generated<boolean>;
   received_at: Timestamp;

@@ -2304,6 +2304,8 @@ export const en: Messages = {
       feedback: 'Send feedback or a petition',
       feedbackHint:
         'About a procedure, an agency, an official’s conduct or a rule; photos and PDF may be attached.',
+      feedbackPublished: 'Answers to feedback and petitions',
+      feedbackPublishedHint: 'Feedback and petitions answered in public; search with or without diacritics.',
       feedbackLookup: 'Follow feedback or a petition',
       feedbackLookupHint: 'By the code given when it was sent: status, answer, rating.',
     },

@@ -2231,6 +2231,8 @@ export const vi = {
       mineHint: 'Đăng nhập bằng tài khoản định danh điện tử để theo dõi, bổ sung hoặc rút hồ sơ.',
       feedback: 'Gửi phản ánh, kiến nghị',
       feedbackHint: 'Về thủ tục, cơ quan, thái độ của cán bộ hoặc một quy định; có thể kèm ảnh, PDF.',
+      feedbackPublished: 'Trả lời phản ánh, kiến nghị',
+      feedbackPublishedHint: 'Các phản ánh, kiến nghị đã được trả lời công khai; tìm có dấu hoặc không dấu.',
       feedbackLookup: 'Tra cứu phản ánh, kiến nghị',
       feedbackLookupHint: 'Theo mã số đã nhận khi gửi: tình trạng, câu trả lời, đánh giá.',
     },
