@@ -38,7 +38,20 @@ export function parsePdfDate(text: string): string | null {
   return new Date(base - offset).toISOString();
 }
 
-const BYTE_RANGE = Buffer.from('/ByteRange', 'latin1');
+const RANGE = Buffer.from('Range', 'latin1');
+const BYTE = Buffer.from('/Byte', 'latin1');
+
+/**
+ * Where the next "/ByteRange" starts at or after `from`, or -1. Found by its "Range": Buffer#indexOf
+ * takes memchr's path for a needle under 7 bytes, several times faster over a whole file than for the
+ * 10-byte name (bench/sign.ts), then the "/Byte" before it is checked.
+ */
+function nextByteRange(buf: Buffer, from: number): number {
+  for (let at = buf.indexOf(RANGE, from + 5); at >= 0; at = buf.indexOf(RANGE, at + 1)) {
+    if (at >= 5 && buf.compare(BYTE, 0, 5, at - 5, at) === 0) return at - 5;
+  }
+  return -1;
+}
 
 type Found = { byteRange: number[]; dict: Map<string, PdfValue> };
 
@@ -47,7 +60,7 @@ function findSignatures(buf: Buffer): Found[] {
   const out: Found[] = [];
   const seen = new Set<string>();
   const re = /^\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/;
-  for (let at = buf.indexOf(BYTE_RANGE); at >= 0; at = buf.indexOf(BYTE_RANGE, at + 10)) {
+  for (let at = nextByteRange(buf, 0); at >= 0; at = nextByteRange(buf, at + 10)) {
     const m = re.exec(buf.toString('latin1', at, at + 80));
     if (!m) continue;
     const byteRange = m.slice(1, 5).map(Number);
@@ -178,16 +191,16 @@ export async function verifyPdf(
   let lastEnd = buf.length;
   while (lastEnd > 0 && isSpace(buf[lastEnd - 1]!)) lastEnd--;
   for (const [i, f] of found.entries()) {
-    signatures.push(await verifyOne(buf, f, { store, trust, lastEnd, later: ends.slice(i + 1) }));
+    signatures.push(verifyOne(buf, f, { store, trust, lastEnd, later: ends.slice(i + 1) }));
   }
   return { signatures };
 }
 
-async function verifyOne(
+function verifyOne(
   buf: Buffer,
   f: Found,
   ctx: { store: TrustCerts; trust: TrustStore; lastEnd: number; later: number[] },
-): Promise<VerifiedSignature> {
+): VerifiedSignature {
   const [a = 0, b = 0, c = 0, d = 0] = f.byteRange;
   const inBounds = a === 0 && b > 0 && c > b && c + d <= buf.length;
   const der = inBounds ? contentsDer(buf, b, c) : null;
