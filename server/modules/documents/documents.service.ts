@@ -3,7 +3,7 @@
 // approve action's transaction; the citizen lists and downloads their records; a desk officer looks an
 // applicant's records up (audited); a later dossier reuses a record by pointing its component at the
 // record's file (docs/domain/documents.md).
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { ApplicantDocument } from '../../../common/contracts/documents.ts';
 import type { Database } from '../../db/client.ts';
 import type { DB } from '../../db/schema.ts';
@@ -76,6 +76,26 @@ export async function keepResultDocuments(
       })),
     )
     .onConflict((oc) => oc.columns(['dossier_id', 'kind', 'position']).doNothing())
+    .execute();
+}
+
+/**
+ * Marks the approval's records that are the signed original (their file verified at the approval as
+ * signed by the deciding agency: signatures/result-signatures.ts) and gives every record of the
+ * dossier the result's number. Runs in the approve action's transaction, after keepResultDocuments.
+ */
+export async function markSignedRecords(
+  trx: Transaction<DB>,
+  approval: { dossierId: string; signedFileIds: readonly string[]; resultNumber: string },
+): Promise<void> {
+  await trx
+    .updateTable('applicant_documents')
+    .set({
+      signed: sql<boolean>`file_id = ANY (${[...approval.signedFileIds]}::text[])`,
+      result_number: approval.resultNumber.trim() === '' ? null : approval.resultNumber.trim(),
+    })
+    .where('dossier_id', '=', approval.dossierId)
+    .where('kind', '=', 'result')
     .execute();
 }
 
