@@ -1,6 +1,7 @@
 // The signed original in the applicant's store (#19) through the HTTP API: a birth registration whose
 // result the ward sealed before the approval becomes a record marked signed, with its result number;
-// the citizen downloads the exact bytes, which verify; an unsigned result is kept unmarked. Reusing the
+// the citizen downloads the exact bytes, which verify, and her dossier shows the result signed with its
+// verification token (another citizen reads nothing of it); an unsigned result is kept unmarked. Reusing the
 // signed record verifies its signature again: accepted while it holds, refused naming the component's
 // citation when the file was changed, its chain is no longer trusted or its certificate revoked.
 import { after, before, test } from 'node:test';
@@ -24,6 +25,7 @@ const clock = manualClock('2026-11-20T02:00:00Z');
 const kit = dossierKit(() => rt);
 const { staff, citizen, get, act, forward } = kit;
 const HUONG = 'dev-001190012345';
+const MINH = 'dev-001085004321';
 /** Social assistance: TP5 is the child's birth certificate, which the store's record stands for. */
 const ASSISTANCE = '1.001776';
 const ASSISTANCE_REQUEST = {
@@ -112,6 +114,12 @@ const reuse = async (documentId: string) =>
     },
   });
 
+type ApplicantView = {
+  audience: string;
+  result: { number: string; date: string; signer: string } | null;
+  resultDocuments: { name: string; fileId?: string; signed: boolean; token: string | null }[];
+};
+
 let signed: Doc;
 let signedBytes: Buffer;
 
@@ -153,10 +161,38 @@ test('a sealed result is kept as the signed original with its number; the citize
     '01/QĐ-UBND',
   ]);
 
+  // Her dossier says so: signed, the number, the signer, the token of the QR (and of the download).
+  const token = (
+    await rt.deps.db
+      .selectFrom('signed_documents')
+      .select('token')
+      .where('file_id', '=', sealedFile)
+      .executeTakeFirstOrThrow()
+  ).token;
+  const mine = await get(`/api/v1/dossiers/${code}`, await citizen(HUONG));
+  assert.equal(mine.statusCode, 200, mine.body);
+  const view = mine.json<ApplicantView>();
+  assert.equal(view.audience, 'applicant');
+  assert.deepEqual(view.result, { number: '01/QĐ-UBND', date: '2026-11-20', signer: 'Trần Quốc Việt' });
+  assert.deepEqual(view.resultDocuments, [
+    { name: `Giấy khai sinh — ${code}`, fileId: sealedFile, signed: true, token },
+  ]);
+  const byToken = await rt.injectBare({ method: 'GET', url: `/api/v1/public/verify/results/${token}/file` });
+  assert.deepEqual(byToken.rawPayload, signedBytes, 'the QR’s download is the same signed original');
+  // Another citizen reads nothing of it.
+  const theirs = await get(`/api/v1/dossiers/${code}`, await citizen(MINH));
+  assert.equal(theirs.statusCode, 404, theirs.body);
+  assert.ok(!theirs.body.includes(token));
+
   // An unsigned PDF as the result: kept, not marked as a signed original.
   const plain = await issued((leader) => kit.upload(leader, Buffer.from(makeUnsigned()), 'kq.pdf'));
   const unsigned = await recordOf(plain);
   assert.deepEqual([unsigned.signed, unsigned.resultNumber], [false, '02/QĐ-UBND']);
+  const plainView = (await get(`/api/v1/dossiers/${plain}`, await citizen(HUONG))).json<ApplicantView>();
+  assert.deepEqual(
+    plainView.resultDocuments.map((d) => [d.signed, d.token]),
+    [[false, null]],
+  );
 });
 
 const makeUnsigned = () => '%PDF-1.4\n% Giay khai sinh chua ky\n1 0 obj << >> endobj\n%%EOF\n';
