@@ -13,6 +13,24 @@ const ELECTRONIC_BEFORE = `jsonb_path_exists(d.state, '$.resultDocuments[*] ? (e
 /** A result file carrying a valid signature of the deciding agency, recorded at the approval. */
 const ELECTRONIC_SIGNED = `cardinality(d.signed_result_files) > 0 AS electronic`;
 
+/**
+ * The approvals made before this migration: a result file the approval bound as signed
+ * (signed_documents, with the dossier's result number) is taken as signed — whose signature it was is
+ * not known any more — and the store's records follow the dossier.
+ */
+export const BACKFILL_SIGNED_RESULTS = [
+  `UPDATE dossiers d SET signed_result_files = s.files FROM (
+      SELECT s.dossier_id, array_agg(s.file_id ORDER BY s.file_id) AS files
+      FROM signed_documents s JOIN dossiers x ON x.dossier_id = s.dossier_id
+      WHERE s.kind = 'result' AND s.result_number = x.state -> 'resultRecord' ->> 'number'
+        AND jsonb_path_exists(x.state, '$.resultDocuments[*].fileId ? (@ == $f)', jsonb_build_object('f', s.file_id))
+      GROUP BY s.dossier_id
+    ) s WHERE s.dossier_id = d.dossier_id`,
+  `UPDATE applicant_documents a SET signed = a.file_id = ANY (d.signed_result_files),
+      result_number = nullif(d.state -> 'resultRecord' ->> 'number', '')
+    FROM dossiers d WHERE d.dossier_id = a.dossier_id AND a.kind = 'result'`,
+];
+
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function up(db: Kysely<any>): Promise<void> {
   const run = async (text: string) => {
@@ -22,15 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await run(
     `COMMENT ON COLUMN dossiers.signed_result_files IS 'The approval''s result files (file ids among state.resultDocuments) whose signatures all verified at the approval, one of them the deciding agency''s (its seal, or a leader of it by full name). Not empty: the result counts as issued electronically and signed (report counts results_electronic, KPI electronicResults, Decision 766 ORIGINAL_RESULT_AVAILABLE).'`,
   );
-  // Dossiers approved before: a result file the approval bound as signed (signed_documents, with the
-  // dossier's result number) is taken as signed; whose signature it was is not known any more.
-  await run(`UPDATE dossiers d SET signed_result_files = s.files FROM (
-      SELECT s.dossier_id, array_agg(s.file_id ORDER BY s.file_id) AS files
-      FROM signed_documents s JOIN dossiers x ON x.dossier_id = s.dossier_id
-      WHERE s.kind = 'result' AND s.result_number = x.state -> 'resultRecord' ->> 'number'
-        AND jsonb_path_exists(x.state, '$.resultDocuments[*].fileId ? (@ == $f)', jsonb_build_object('f', s.file_id))
-      GROUP BY s.dossier_id
-    ) s WHERE s.dossier_id = d.dossier_id`);
+  for (const statement of BACKFILL_SIGNED_RESULTS.slice(0, 1)) await run(statement);
 
   // The contribution function, with the signed condition in place of "has a file".
   const found = await sql<{
@@ -70,9 +80,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await run(
     `COMMENT ON COLUMN applicant_documents.result_number IS 'The result''s số, ký hiệu (the approval''s result number), when it has one.'`,
   );
-  await run(`UPDATE applicant_documents a SET signed = a.file_id = ANY (d.signed_result_files),
-      result_number = nullif(d.state -> 'resultRecord' ->> 'number', '')
-    FROM dossiers d WHERE d.dossier_id = a.dossier_id AND a.kind = 'result'`);
+  for (const statement of BACKFILL_SIGNED_RESULTS.slice(1)) await run(statement);
 
   for (const statement of REBUILD_REPORT_COUNTS) await run(statement);
 }

@@ -15,6 +15,8 @@ import { testConfig } from '../../test/template.ts';
 import { APPLICANT_HUONG, birthAtCounter } from '../../test/fixtures.ts';
 import { makePdf, sealDraft, useTestSigning } from '../../test/signing.ts';
 import type { TestPki } from '../../platform/signing/index.ts';
+import { BACKFILL_SIGNED_RESULTS } from '../../db/migrations/20261214100000_signed-results-counted.ts';
+import { sql } from 'kysely';
 import type { DevIdp } from '../../../simulator/identity-provider.ts';
 
 let rt: TestRuntime;
@@ -246,4 +248,30 @@ test('reusing the signed record verifies it: accepted while it holds, refused wh
   assert.equal(await countRows(rt.deps.db, 'dossiers'), before, 'nothing written');
   const again = await reuse(signed.documentId);
   assert.equal(again.statusCode, 201, again.body);
+});
+
+test('the migration fills in the approvals made before it as the approval records them now', async () => {
+  const db = rt.deps.db;
+  const now = async () => ({
+    dossiers: await db
+      .selectFrom('dossiers')
+      .select(['code', 'signed_result_files'])
+      .where((eb) => eb(sql`cardinality(signed_result_files)`, '>', 0))
+      .orderBy('code')
+      .execute(),
+    records: await db
+      .selectFrom('applicant_documents')
+      .select(['applicant_document_id', 'signed', 'result_number'])
+      .orderBy('applicant_document_id')
+      .execute(),
+  });
+  const recorded = await now();
+  assert.deepEqual(
+    recorded.dossiers.map((d) => d.code),
+    [signed.dossierCode],
+  );
+  await sql`UPDATE dossiers SET signed_result_files = '{}'`.execute(db);
+  await sql`UPDATE applicant_documents SET signed = false, result_number = NULL`.execute(db);
+  for (const statement of BACKFILL_SIGNED_RESULTS) await sql.raw(statement).execute(db);
+  assert.deepEqual(await now(), recorded);
 });
