@@ -2,12 +2,14 @@
 // leader seals the electronic result with the ward's seal before approving it and the desk returns it
 // online (through the API, as the staff screens send it: e2e/support/results.ts). Lan signs in on the
 // portal, opens her dossier and sees the result "Đã ký số" with its number and signer, downloads the
-// signed original (the very bytes the QR's verification serves) and opens the verification page from
+// signed original (the very bytes the QR's verification serves), finds it in her document store marked
+// as signed, and opens the verification page from
 // the dossier's "Xác thực" link — the QR's address — where it is valid. axe-core on both pages.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { MY_DOCUMENTS_PATH } from '../pages/documents-page.ts';
 import { IdentityProviderPage, MyDossierPage, myDossierPath, smallPdf } from '../pages/citizen-pages.ts';
 import {
   assertAccessible,
@@ -112,6 +114,14 @@ test('Lê Thị Lan sees her result signed, downloads the signed original and ve
   signedPdf = Buffer.from(await served.body());
   assert.deepEqual(downloaded, signedPdf);
   assert.ok(downloaded.includes('/ByteRange'), 'a signed PDF');
+
+  // Her document store keeps it as the signed original, with its number.
+  await page.goto(MY_DOCUMENTS_PATH);
+  const card = page.locator('.my-document-card').filter({ hasText: RESULT });
+  await card.getByText('Đã ký số (bản gốc điện tử)').waitFor();
+  assert.ok((await card.innerText()).includes(resultNumber));
+  await page.goto(myDossierPath(code));
+  await result.getByText('Đã ký số', { exact: true }).waitFor();
 
   // The dossier's "Xác thực" link is the QR's address, and the page says it is valid.
   await result.getByRole('link', { name: 'Xác thực' }).click();
