@@ -21,6 +21,10 @@ export const ApplicantDocument = Closed({
   issuingAgency: Closed({ code: Type.String(), name: Type.String() }),
   issuedAt: Type.String({ description: 'ISO-8601: when the result was signed (approved)' }),
   file: Closed({ mediaType: Type.String(), size: Type.Integer() }),
+  /** The file is the signed original: signed by the issuing agency, verified at the approval (#19). */
+  signed: Type.Boolean(),
+  /** The result's số, ký hiệu, when it has one. */
+  resultNumber: Type.Union([Type.String(), Type.Null()]),
 });
 export type ApplicantDocument = Static<typeof ApplicantDocument>;
 

@@ -259,6 +259,27 @@ export const ApplicantDossierView = Closed({
   ...dossierHead,
   currentStep: Closed({ index: Type.Integer(), key: Type.String() }),
   ...dossierTail,
+  /**
+   * The result documents, each saying whether it is the signed original (signed by the deciding agency,
+   * verified at the approval) and then its public verification token: the QR's
+   * `/xac-thuc?ma=<token>`, and the signed PDF at `/api/v1/public/verify/results/<token>/file` (#19).
+   */
+  resultDocuments: Type.Array(
+    Closed({
+      name: Type.String(),
+      fileId: Type.Optional(Type.String()),
+      signed: Type.Boolean(),
+      token: Nullable(Type.String()),
+    }),
+  ),
+  /** The result's số, ký hiệu, date and signer as printed on it; null before the approval. */
+  result: Nullable(
+    Closed({
+      number: Type.String({ description: 'Số, ký hiệu văn bản kết quả' }),
+      date: Type.String({ description: 'Ngày ký (YYYY-MM-DD)' }),
+      signer: Type.String({ description: 'Người ký' }),
+    }),
+  ),
   history: Type.Array(
     Closed({
       version: Type.Integer(),

@@ -87,6 +87,8 @@ export const KPI_DOSSIER_FIGURES = [
   'results',
   'resultsElectronic',
   'resultsNotElectronic',
+  /** Results with a file but without a valid signature of the deciding agency (not counted as electronic). */
+  'resultsUnsigned',
   'onTime',
   'late',
   'resolvedInTime',

@@ -21,7 +21,7 @@ export const KPI_LABELS: Readonly<Record<KpiKey, string>> = {
   onlineProcedures: 'Thủ tục cung cấp dịch vụ công trực tuyến (toàn trình, một phần)',
   onlineDossiers: 'Hồ sơ tiếp nhận trực tuyến',
   paidOnline: 'Hồ sơ có phí, lệ phí được thanh toán trực tuyến',
-  electronicResults: 'Kết quả giải quyết cấp bản điện tử',
+  electronicResults: 'Kết quả giải quyết cấp bản điện tử có ký số',
   digitised: 'Hồ sơ được số hóa thành phần',
   onTime: 'Hồ sơ giải quyết trước hạn, đúng hạn',
   satisfaction: 'Đánh giá hài lòng, rất hài lòng',

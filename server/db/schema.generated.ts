@@ -129,6 +129,14 @@ export interface ApplicantDocuments {
    * The procedure's name in the version the dossier followed, as the result was issued under it.
    */
   procedure_name: string;
+  /**
+   * The result's số, ký hiệu (the approval's result number), when it has one.
+   */
+  result_number: string | null;
+  /**
+   * The record's file is the signed original: its signatures verified at the approval, one of them the deciding agency's (dossiers.signed_result_files). Reusing a signed record verifies its signature again.
+   */
+  signed: Generated<boolean>;
 }
 
 export interface AuditChainHeads {
@@ -325,6 +333,10 @@ export interface Dossiers {
   requested_return_channel: string | null;
   result_at: Timestamp | null;
   returned_at: Timestamp | null;
+  /**
+   * The approval's result files (file ids among state.resultDocuments) whose signatures all verified at the approval, one of them the deciding agency's (its seal, or a leader of it by full name). Not empty: the result counts as issued electronically and signed (report counts results_electronic, KPI electronicResults, Decision 766 ORIGINAL_RESULT_AVAILABLE).
+   */
+  signed_result_files: Generated<string[]>;
   state: ColumnType<JsonValue, string, string>;
   status: string;
   /**

@@ -61,6 +61,8 @@ type DocumentList = {
     issuingAgency: { code: string; name: string };
     issuedAt: string;
     file: { mediaType: string; size: number };
+    signed: boolean;
+    resultNumber: string | null;
   }[];
 };
 
@@ -179,6 +181,9 @@ test('a birth registration approved with its electronic result becomes one recor
       issuingAgency: { code: hoanKiemWard, name: 'Ủy ban nhân dân Phường Hoàn Kiếm' },
       issuedAt: approvedAt,
       file: { mediaType: 'application/pdf', size: RESULT_PDF.length },
+      // An unsigned file: kept, not as a signed original (documents.signed.test.ts).
+      signed: false,
+      resultNumber: '01/QĐ-UBND',
     },
   );
   assert.match(doc.procedure.name, /khai sinh/);

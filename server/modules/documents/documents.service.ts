@@ -3,7 +3,7 @@
 // approve action's transaction; the citizen lists and downloads their records; a desk officer looks an
 // applicant's records up (audited); a later dossier reuses a record by pointing its component at the
 // record's file (docs/domain/documents.md).
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { ApplicantDocument } from '../../../common/contracts/documents.ts';
 import type { Database } from '../../db/client.ts';
 import type { DB } from '../../db/schema.ts';
@@ -16,8 +16,7 @@ import type { AuditEntry } from '../../platform/audit.ts';
 import { fail } from './documents.errors.ts';
 import { documentLookupProvinces, provinceOf } from './documents.policy.ts';
 import { pageWithTotal } from '../../db/paging.ts';
-
-type Executor = Database | Transaction<DB>;
+import { isValidSignature, verifySignatures } from '../signatures/index.ts';
 
 // ---------------------------------------------------------------------------------------------------
 // Keeping results
@@ -79,6 +78,26 @@ export async function keepResultDocuments(
     .execute();
 }
 
+/**
+ * Marks the approval's records that are the signed original (their file verified at the approval as
+ * signed by the deciding agency: signatures/result-signatures.ts) and gives every record of the
+ * dossier the result's number. Runs in the approve action's transaction, after keepResultDocuments.
+ */
+export async function markSignedRecords(
+  trx: Transaction<DB>,
+  approval: { dossierId: string; signedFileIds: readonly string[]; resultNumber: string },
+): Promise<void> {
+  await trx
+    .updateTable('applicant_documents')
+    .set({
+      signed: sql<boolean>`file_id = ANY (${[...approval.signedFileIds]}::text[])`,
+      result_number: approval.resultNumber.trim() === '' ? null : approval.resultNumber.trim(),
+    })
+    .where('dossier_id', '=', approval.dossierId)
+    .where('kind', '=', 'result')
+    .execute();
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Reuse at intake and in online submission
 
@@ -95,10 +114,13 @@ type ReusableComponent = {
  * reuses only records in their own name, and a component they give as reused must cite one (at the desk
  * the officer may still record a paper reused from elsewhere without citing a record). Every failing
  * citation is named (`components/<i>/documentIds/<j>`), with one message whether the record does not
- * exist or is someone else's, so that nothing is learnt about other people's records.
+ * exist or is someone else's, so that nothing is learnt about other people's records. A record kept as
+ * the signed original has its signature verified again (the signatures module's trust store, now): one
+ * that no longer holds (file changed, chain not trusted, certificate revoked or expired) is refused
+ * with the reason, at the same path (#19).
  */
 export async function resolveReusedDocuments<C extends ReusableComponent>(
-  db: Executor,
+  deps: Deps,
   reuse: {
     applicant: { kind: string; idNumber: string };
     components: readonly C[];
@@ -122,11 +144,11 @@ export async function resolveReusedDocuments<C extends ReusableComponent>(
   const cited = [...new Set(components.flatMap((c) => c.documentIds ?? []))];
   if (cited.length === 0) return { problems, components: [...components] };
   const province = provinceOf(reuse.unitPath);
-  const rows = await db
+  const rows = await deps.db
     .selectFrom('applicant_documents as d')
     .innerJoin('agencies as a', 'a.agency_id', 'd.issuing_agency_id')
     .innerJoin('units as u', 'u.unit_id', 'a.unit_id')
-    .select(['d.applicant_document_id', 'd.file_id'])
+    .select(['d.applicant_document_id', 'd.file_id', 'd.signed', 'd.name', 'd.result_number'])
     .where('d.applicant_document_id', 'in', cited)
     .where('d.applicant_kind', '=', applicant.kind)
     .where('d.applicant_id_number', '=', applicant.idNumber)
@@ -138,6 +160,17 @@ export async function resolveReusedDocuments<C extends ReusableComponent>(
       ? []
       : rows.map((r) => [r.applicant_document_id, r.file_id]),
   );
+  const brokenSignatures = new Map<string, string>();
+  for (const r of rows) {
+    if (!r.signed || !fileOf.has(r.applicant_document_id)) continue;
+    const problem = await signatureProblem(deps, r.file_id);
+    if (problem === null) continue;
+    const number = r.result_number ? ` (số ${r.result_number})` : '';
+    brokenSignatures.set(
+      r.applicant_document_id,
+      `Chữ ký số của giấy tờ “${r.name}”${number} không còn hợp lệ: ${problem} Không thể dùng lại giấy tờ này; hãy nộp bản khác.`,
+    );
+  }
   const resolved = components.map((c, i) => {
     const ids = c.documentIds ?? [];
     if (ids.length === 0) return c;
@@ -155,12 +188,32 @@ export async function resolveReusedDocuments<C extends ReusableComponent>(
           path: pathOf(`components/${i}/documentIds/${j}`),
           message: 'Không có giấy tờ này trong kho dữ liệu của người nộp.',
         });
+      const broken = brokenSignatures.get(id);
+      if (file !== undefined && broken !== undefined) {
+        problems.push({ path: pathOf(`components/${i}/documentIds/${j}`), message: broken });
+        return undefined;
+      }
       return file;
     });
     const fileIds = [...new Set([...(c.fileIds ?? []), ...files.filter((f) => f !== undefined)])];
     return { ...c, fileIds };
   });
   return { problems, components: resolved };
+}
+
+/** Why a stored signed original no longer verifies now (a sentence), or null when it does. */
+async function signatureProblem(deps: Deps, fileId: string): Promise<string | null> {
+  const bytes = await deps.files.get(fileId);
+  if (!bytes) return 'không còn tệp của giấy tờ.';
+  const signatures = await verifySignatures(deps, bytes).catch(() => null);
+  if (signatures === null || signatures.length === 0) return 'tệp không còn chữ ký số.';
+  const bad = signatures.find((s) => !isValidSignature(s));
+  if (!bad) return null;
+  if (!bad.intact || !bad.coversWholeFile) return 'tệp đã bị thay đổi sau khi ký.';
+  if (bad.revoked === true) return 'chứng thư số của người ký đã bị thu hồi.';
+  if (bad.expired) return 'chứng thư số của người ký đã hết hạn.';
+  if (!bad.trusted) return 'chứng thư số không thuộc nguồn tin cậy.';
+  return bad.reason ? `${bad.reason}.` : 'chữ ký số không hợp lệ.';
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -194,6 +247,8 @@ async function listWhere(
         'd.issued_at',
         'f.media_type',
         'f.size',
+        'd.signed',
+        'd.result_number',
       ])
       .orderBy('d.issued_at', 'desc')
       .orderBy('d.applicant_document_id', 'desc')
@@ -212,6 +267,8 @@ async function listWhere(
       issuingAgency: { code: r.agency_code, name: r.agency_name },
       issuedAt: new Date(r.issued_at).toISOString(),
       file: { mediaType: r.media_type, size: Number(r.size) },
+      signed: r.signed,
+      resultNumber: r.result_number,
     })),
   };
 }

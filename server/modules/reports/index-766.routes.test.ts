@@ -115,7 +115,8 @@ test('Phường Hoàn Kiếm in November, group by group, against the formulas w
   assert.match(indicator(s, 'PETITION_PROCESSING_ON_TIME').reason!, /Không có phản ánh, kiến nghị/);
   assert.equal(group(s, 'satisfaction').points, 16.44);
 
-  // Số hóa (22): 6 × 1/3 = 2 (results with an electronic file), 4 × 1/6 = 0.67 (digitised); 12 not computable.
+  // Số hóa (22): 6 × 1/3 = 2 (results issued electronically and signed: A; C's unsigned PDF is not one),
+  // 4 × 1/6 = 0.67 (digitised); 12 not computable.
   assert.deepEqual(
     group(s, 'digitisation').indicators.map((i) => [i.key, i.points]),
     [
@@ -148,6 +149,13 @@ test('Phường Hoàn Kiếm in November, group by group, against the formulas w
   assert.deepEqual(await codes(indicator(s, 'DOSSIER_SYNC').drill!), [a, b, c].sort());
   assert.deepEqual(await codes(indicator(s, 'DOSSIER_ON_TIME').drill!), [a, c, d].sort());
   assert.deepEqual(await codes(indicator(s, 'ORIGINAL_RESULT_AVAILABLE').drill!), [a]);
+  // C's result has a file without a signature: not counted, and listed as such (#19).
+  const unsigned = indicator(s, 'ORIGINAL_RESULT_AVAILABLE').drill!.replace(
+    'figure=resultsElectronic',
+    'figure=resultsUnsigned',
+  );
+  assert.notEqual(unsigned, indicator(s, 'ORIGINAL_RESULT_AVAILABLE').drill);
+  assert.deepEqual(await codes(unsigned), [c]);
   assert.equal(indicator(s, 'PUBLISH_ON_TIME').drill, null);
 });
 

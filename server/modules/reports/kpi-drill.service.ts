@@ -1,7 +1,8 @@
 // The dossiers behind a KPI or 766 figure (GET /api/v1/reports/kpis/dossiers) and the procedures behind
 // a procedure figure (GET /api/v1/reports/kpis/procedures). The dossiers are listed from the dossiers
 // table, one bounded page, by the conditions the report counts' triggers count with (migration
-// 20261210000000_report-counts, report_dossier_rows): the same dossiers as the figure.
+// 20261210000000_report-counts, report_dossier_rows, as 20261214100000 redefined it): the same dossiers
+// as the figure.
 import { sql, type RawBuilder } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import type {
@@ -25,8 +26,9 @@ export const KPI_DOSSIER_LABELS: Record<KpiDossierFigure, string> = {
   paidOnline: 'Hồ sơ có phí, lệ phí đã thanh toán trực tuyến',
   notPaidOnline: 'Hồ sơ có phí, lệ phí chưa thanh toán trực tuyến',
   results: 'Kết quả giải quyết trong kỳ',
-  resultsElectronic: 'Kết quả có bản điện tử',
-  resultsNotElectronic: 'Kết quả chưa có bản điện tử',
+  resultsElectronic: 'Kết quả có bản điện tử được ký số',
+  resultsNotElectronic: 'Kết quả chưa có bản điện tử được ký số',
+  resultsUnsigned: 'Kết quả có tệp điện tử nhưng không có chữ ký số hợp lệ của cơ quan giải quyết',
   onTime: 'Kết quả trước hạn, đúng hạn',
   late: 'Kết quả quá hạn',
   resolvedInTime: 'Hồ sơ đã giải quyết không quá hạn (Biểu II.06a cột 8 và 9)',
@@ -54,7 +56,10 @@ function figureCondition(
     AND NOT jsonb_path_exists(d.components, '$[*] ? (!(@.digitised == true))'))`;
   const fee = sql`EXISTS (SELECT 1 FROM payments m WHERE m.dossier_id = d.dossier_id AND m.status <> 'cancelled')`;
   const paid = sql`EXISTS (SELECT 1 FROM payments m WHERE m.dossier_id = d.dossier_id AND m.status = 'paid' AND m.channel = 'online')`;
-  const electronic = sql`jsonb_path_exists(d.state, '$.resultDocuments[*] ? (exists(@.fileId))')`;
+  // Issued electronically and signed by the deciding agency, as recorded at the approval (migration
+  // 20261214100000_signed-results-counted); `withFile`: any result document with a file.
+  const electronic = sql`cardinality(d.signed_result_files) > 0`;
+  const withFile = sql`jsonb_path_exists(d.state, '$.resultDocuments[*] ? (exists(@.fileId))')`;
   const late = sql`(d.due_at IS NOT NULL AND ${RESOLVED} > d.due_at)`;
   const rated = (levels: string[]) =>
     sql`EXISTS (SELECT 1 FROM dossier_ratings g WHERE g.dossier_id = d.dossier_id
@@ -72,6 +77,7 @@ function figureCondition(
     results: result,
     resultsElectronic: sql`${result} AND ${electronic}`,
     resultsNotElectronic: sql`${result} AND NOT ${electronic}`,
+    resultsUnsigned: sql`${result} AND ${withFile} AND NOT ${electronic}`,
     onTime: sql`${result} AND d.due_at IS NOT NULL AND NOT ${late}`,
     late: sql`${result} AND ${late}`,
     // Biểu II.06a (8) + (9) with its default rules: withdrawals and results without a due time on time.

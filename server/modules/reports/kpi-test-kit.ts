@@ -19,6 +19,7 @@ import type { DevIdp } from '../../../simulator/identity-provider.ts';
 import { createOutboxWorker } from '../../platform/jobs/outbox-worker.ts';
 import { silentLog } from '../../platform/jobs/job-log.ts';
 import { createPortalClient, PORTAL_STATUS_TOPIC, syncHandlers } from '../sync/index.ts';
+import { makePdf, sealDraft, useTestSigning } from '../../test/signing.ts';
 
 const PARTNER = 'MOTCUA-KPI-TEST';
 const SECRET = 'kpi-test-payment-secret-0123456789';
@@ -27,9 +28,9 @@ const HUONG = 'dev-001190012345';
 
 /**
  * What the week leaves in November 2026, by hand. Phường Hoàn Kiếm received A–F: A (digitised at the
- * counter, paid online, result with an electronic file on its due day: on time, very satisfied),
- * B (paid in cash, result a day after its due day: late, unsatisfied), C (result the day it came in:
- * early, satisfied), D (withdrawn), E (left open), F (submitted online, received, left open); A, B and C
+ * counter, paid online, result sealed by the ward and issued electronically on its due day: on time,
+ * very satisfied), B (paid in cash, result a day after its due day: late, unsatisfied), C (result the
+ * day it came in, a PDF uploaded unsigned, so not a signed electronic result: early, satisfied), D (withdrawn), E (left open), F (submitted online, received, left open); A, B and C
  * reached the national portal before D–F came in. Phường Cửa Nam received G, left open.
  */
 export const WEEK = {
@@ -95,6 +96,7 @@ export async function liveWeek(): Promise<Week> {
       },
     },
   });
+  await useTestSigning(rt, clock.now());
   const url = await rt.app.listen({ port: 0, host: '127.0.0.1' });
   sim.control.payments.setPartner({
     code: PARTNER,
@@ -199,7 +201,8 @@ export async function liveWeek(): Promise<Week> {
 
   // C: worked the same day (early).
   await toLeader(C);
-  await approve(C);
+  // C's result is a PDF uploaded without a signature: a file, but not a signed electronic result (#19).
+  await approve(C, await upload(await staff('leader.hang-trong'), PDF, 'giay-khai-sinh-chua-ky.pdf'));
   await returnAndRate(C, 'satisfied');
 
   // D withdrawn, E left open, F submitted online and received, G at Phường Cửa Nam.
@@ -216,7 +219,9 @@ export async function liveWeek(): Promise<Week> {
   // Monday 23 November 08:30, A's due day (due at 09:00 and later): on time, with its electronic result.
   clock.set('2026-11-23T01:30:00Z');
   const leader = await staff('leader.hang-trong');
-  await approve(A, await upload(leader, PDF, 'giay-khai-sinh.pdf'));
+  // A's result is sealed with the agency's organisation seal before the approval: signed, it counts.
+  const draft = await upload(leader, await makePdf('Giấy khai sinh'), 'giay-khai-sinh.pdf');
+  await approve(A, await sealDraft(rt, leader, { code: A, fileId: draft }));
   await returnAndRate(A, 'very-satisfied');
 
   // Tuesday 24 November 10:00: B, due on Monday, late.

@@ -82,6 +82,7 @@ const dossierSpec = fc.record({
   rating: fc.option(fc.constantFrom('very-satisfied', 'satisfied', 'unsatisfied'), { nil: null }),
   digitised: fc.boolean(),
   electronic: fc.boolean(),
+  signed: fc.boolean(),
 });
 type Spec = typeof dossierSpec extends fc.Arbitrary<infer T> ? T : never;
 /** A dossier received at the desk in March, returned late and paid online. */
@@ -99,6 +100,7 @@ const SOME_DOSSIER: Spec = {
   rating: 'satisfied',
   digitised: true,
   electronic: true,
+  signed: true,
 };
 
 let serial = 0;
@@ -123,6 +125,7 @@ async function write(spec: Spec): Promise<void> {
     rating: spec.rating,
     digitised: spec.digitised,
     electronic: spec.electronic,
+    signed: spec.signed,
   });
 }
 
@@ -292,7 +295,15 @@ test('the received-day and rating counts equal a recount from dossiers, payments
   const dossiers = await db
     .selectFrom('dossiers as d')
     .leftJoin('portal_sync_state as y', 'y.dossier_code', 'd.code')
-    .select(['d.dossier_id', 'd.status', 'd.received_at', 'd.components', 'd.state', 'y.acked_at'])
+    .select([
+      'd.dossier_id',
+      'd.status',
+      'd.received_at',
+      'd.components',
+      'd.state',
+      'd.signed_result_files',
+      'y.acked_at',
+    ])
     .execute();
   const payments = await db.selectFrom('payments').select(['dossier_id', 'status', 'channel']).execute();
   const ratings = await db.selectFrom('dossier_ratings').select(['level']).execute();
@@ -305,8 +316,10 @@ test('the received-day and rating counts equal a recount from dossiers, payments
     const own = payments.filter((p) => p.dossier_id === d.dossier_id);
     if (own.some((p) => p.status !== 'cancelled')) want.fee_bearing += 1;
     if (own.some((p) => p.status === 'paid' && p.channel === 'online')) want.paid_online += 1;
+    // A result counts as electronic when a result file carries the deciding agency's signature (#19).
     const docs = d.state.resultDocuments;
-    if (['result-ready', 'returned'].includes(d.status) && docs.some((x) => x.fileId !== undefined)) {
+    const signed = docs.some((x) => x.fileId !== undefined && d.signed_result_files.includes(x.fileId));
+    if (['result-ready', 'returned'].includes(d.status) && signed) {
       want.results_electronic += 1;
     }
   }

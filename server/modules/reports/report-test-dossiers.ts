@@ -26,6 +26,8 @@ export type DossierHistory = {
   rating?: 'very-satisfied' | 'satisfied' | 'unsatisfied' | null;
   digitised?: boolean;
   electronic?: boolean;
+  /** The electronic result carries the deciding agency's valid signature (recorded at the approval). */
+  signed?: boolean;
 };
 
 let receipts = 0;
@@ -94,8 +96,10 @@ export async function writeHistory(db: Kysely<DB>, template: string, h: DossierH
     h.electronic && result
       ? sql`jsonb_set(state, '{resultDocuments}', '[{"name":"Kết quả","fileId":"1"}]'::jsonb)`
       : sql`state`;
+  const signed = h.electronic && h.signed && result ? sql`'{1}'::text[]` : sql`'{}'::text[]`;
   await sql`UPDATE dossiers SET status = ${result ? 'result-ready' : h.outcome}, result_at = ${result ? at : null},
-      closed_at = ${result ? null : at}, state = ${state} WHERE dossier_id = ${id}::bigint`.execute(db);
+      closed_at = ${result ? null : at}, state = ${state}, signed_result_files = ${signed}
+    WHERE dossier_id = ${id}::bigint`.execute(db);
   if (h.outcome === 'returned') {
     await sql`UPDATE dossiers SET status = 'returned', returned_at = ${at}, closed_at = ${at}
       WHERE dossier_id = ${id}::bigint`.execute(db);

@@ -43,7 +43,9 @@ export const sameName = (a: string, b: string) =>
 
 /**
  * The approval's register entry, and each result file that carries a valid signature bound to the
- * dossier and number (signed_documents, its QR token). Runs in the action's transaction.
+ * dossier and number (signed_documents, its QR token). The files signed by the deciding agency are
+ * recorded on the dossier (`signed_result_files`: what the report counts read as a signed electronic
+ * result) and answered. Runs in the action's transaction.
  */
 export async function recordApproval(
   deps: Deps,
@@ -57,7 +59,7 @@ export async function recordApproval(
     at: Date;
     userId: string | null;
   },
-): Promise<void> {
+): Promise<string[]> {
   const rows: RegisterDocumentRow[] = [];
   for (const d of input.documents) {
     if (!d.fileId) {
@@ -79,6 +81,13 @@ export async function recordApproval(
     at: input.at,
     userId: input.userId,
   });
+  const signed = await agencySignedFiles(deps, trx, input);
+  await trx
+    .updateTable('dossiers')
+    .set({ signed_result_files: signed })
+    .where('dossier_id', '=', input.dossierId)
+    .execute();
+  return signed;
 }
 
 async function bindSignedFile(
@@ -186,6 +195,37 @@ function serialOf(der: Uint8Array): string {
 }
 
 /**
+ * The result files that carry a valid signature of the deciding agency: PDFs whose signatures all hold
+ * now, one of them the agency's (its seal, or a leader of it by full name).
+ */
+export async function agencySignedFiles(
+  deps: Deps,
+  trx: Trx,
+  input: { agencyId: string; documents: readonly { name: string; fileId?: string }[] },
+): Promise<string[]> {
+  const agency = await trx
+    .selectFrom('agencies')
+    .select(['agency_id as id', 'code', 'name'])
+    .where('agency_id', '=', input.agencyId)
+    .executeTakeFirstOrThrow();
+  const signed: string[] = [];
+  for (const d of input.documents) {
+    if (!d.fileId || signed.includes(d.fileId)) continue;
+    const bytes = await deps.files.get(d.fileId);
+    if (!bytes || !isPdf(bytes)) continue;
+    const signatures = await verifySignatures(deps, bytes).catch(() => [] as VerifiedSignature[]);
+    if (signatures.length === 0 || !signatures.every(isValidSignature)) continue;
+    for (const s of signatures) {
+      if (await ofAgency(deps, trx, agency, s)) {
+        signed.push(d.fileId);
+        break;
+      }
+    }
+  }
+  return signed;
+}
+
+/**
  * Refuses `return-result` (422 SIGNATURES_SIGNED_RESULT_REQUIRED) unless a result document is a PDF
  * whose signatures all hold now and one of them is the deciding agency's.
  */
@@ -194,22 +234,7 @@ export async function assertSignedResult(
   trx: Trx,
   input: { agencyId: string; documents: readonly { name: string; fileId?: string }[] },
 ): Promise<void> {
-  const agency = await trx
-    .selectFrom('agencies')
-    .select(['agency_id', 'code', 'name'])
-    .where('agency_id', '=', input.agencyId)
-    .executeTakeFirstOrThrow();
-  for (const d of input.documents) {
-    if (!d.fileId) continue;
-    const bytes = await deps.files.get(d.fileId);
-    if (!bytes || !isPdf(bytes)) continue;
-    const signatures = await verifySignatures(deps, bytes).catch(() => [] as VerifiedSignature[]);
-    if (signatures.length === 0 || !signatures.every(isValidSignature)) continue;
-    for (const s of signatures) {
-      if (await ofAgency(deps, trx, { id: agency.agency_id, code: agency.code, name: agency.name }, s))
-        return;
-    }
-  }
+  if ((await agencySignedFiles(deps, trx, input)).length > 0) return;
   throw fail('SIGNATURES_SIGNED_RESULT_REQUIRED', {
     details: [
       {

@@ -64,6 +64,12 @@ function MyDocuments() {
                 </div>
                 <Fact label={c.agency}>{d.issuingAgency.name}</Fact>
                 <Fact label={c.issued}>{formatInstant(t, d.issuedAt)}</Fact>
+                {d.resultNumber ? <Fact label={c.resultNumber}>{d.resultNumber}</Fact> : null}
+                {d.signed ? (
+                  <Fact label={c.signature}>
+                    <span className="status-badge status-badge-returned">{c.signed}</span>
+                  </Fact>
+                ) : null}
                 <div>
                   <dt>{c.file}</dt>
                   <dd>

@@ -2,7 +2,8 @@
 // submission (`?moi=1`) it opens with the receipt: the code, the status, where to follow it. Then the
 // status in the applicant's words, the agencies, the dates and the due date, the slips issued (the
 // receipt once a desk accepted it), the papers (what was submitted, supplemented and issued, each file
-// downloadable: dossier-papers.tsx), once the result is received the satisfaction rating
+// downloadable: dossier-papers.tsx), the result with its signed original and verification link
+// (my-dossier-result.tsx), once the result is received the satisfaction rating
 // (dossier-rating.tsx), the timeline of status changes, and what the
 // applicant may do now (GET /dossiers/<code>/actions): supplement with files when asked, or withdraw,
 // after a confirmation. Actions go with If-Match; 409 STALE_VERSION reloads and says why. The fees,
@@ -21,6 +22,7 @@ import { citizenQueries, type CitizenDossierView } from './citizen-api.ts';
 import { CitizenGate } from './citizen-gate.tsx';
 import { citizenStatusLabel, DOSSIER_CODE } from './citizen-format.ts';
 import { MyDossierFees } from './my-dossier-fees.tsx';
+import { MyDossierResult } from './my-dossier-result.tsx';
 import { myActions, type MyActionKind } from './my-dossier-rules.ts';
 import { Receipt, Slips, Summary, Timeline } from './my-dossier-summary.tsx';
 import { SupplementForm } from './supplement-form.tsx';
@@ -88,6 +90,8 @@ function Dossier({ code }: { code: string }) {
       ) : null}
 
       <MyDossierFees code={view.code} agencyName={view.receivingAgency.name} onPaid={reload} />
+
+      <MyDossierResult t={t} view={view} />
 
       <Slips view={view} />
 

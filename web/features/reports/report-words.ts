@@ -46,7 +46,7 @@ export const INDICATOR_766_EN: Readonly<Record<string, string>> = {
   DOSSIER_RECEIVING_SATISFACTION: 'Satisfaction with receiving and resolving procedures',
   PETITION_PROCESSING_ON_TIME: 'Feedback and petitions handled on time',
   PETITION_HANDLING_SATISFACTION: 'Satisfaction with the handling of feedback and petitions',
-  ORIGINAL_RESULT_AVAILABLE: 'Dossiers with an electronic result',
+  ORIGINAL_RESULT_AVAILABLE: 'Dossiers with a signed electronic result',
   SO_HOA_GIAY_TO_GIAI_QUYET: 'Dossiers with digitised components',
   ELECTRONIC_CERTIFIED_COPY: 'Electronic certified copies from originals',
   REUSED_DIGITIZED_DATA: 'Reuse of digitised data',

@@ -6,6 +6,7 @@ import type { Database } from '../../../db/client.ts';
 import type { Actor, Caller } from '../../../platform/actor.ts';
 import { findReplay, rememberResponse } from '../../../platform/idempotency.ts';
 import { fileUserOf } from '../../files/index.ts';
+import { markSignedRecords } from '../../documents/index.ts';
 import {
   allowedActions,
   applyAction,
@@ -138,7 +139,7 @@ export async function performAction(
       note: noteOf(own),
     });
     if (kind === 'approve' && applied.state.resultRecord) {
-      await recordApproval(deps, trx, {
+      const signedFileIds = await recordApproval(deps, trx, {
         dossierId: row.dossier_id,
         agencyId: row.competent_agency_id,
         record: applied.state.resultRecord,
@@ -146,6 +147,11 @@ export async function performAction(
         documents: applied.state.resultDocuments,
         at: now,
         userId: caller.kind === 'staff' ? caller.actor.userId : null,
+      });
+      await markSignedRecords(trx, {
+        dossierId: row.dossier_id,
+        signedFileIds,
+        resultNumber: applied.state.resultRecord.number,
       });
     }
     const forwarded =

@@ -259,7 +259,7 @@ export async function prepareIntake(
       soft.push({ path: pathOf(`components/${i}/fileIds`), message: 'Bản điện tử cần ít nhất một tệp.' });
     }
   });
-  const reused = await resolveReusedDocuments(deps.db, {
+  const reused = await resolveReusedDocuments(deps, {
     applicant: input.applicant,
     components: input.components,
     unitPath: receiving.unit_path,

@@ -246,7 +246,7 @@ export async function submitOnline(
           ? null
           : await unitPathNameCached(trx, deps.writes, core.applicant.address?.unitCode),
     });
-    const view = submitter.kind === 'citizen' ? applicantView(staffView, []) : staffView;
+    const view = submitter.kind === 'citizen' ? applicantView(staffView, [], new Map()) : staffView;
     await rememberResponse(trx, idempotent, { statusCode: 201, body: view, at: now });
     await appendAudit(
       trx,

@@ -39,9 +39,15 @@ const REASON_FOR_APPLICANT: ReadonlySet<string> = new Set<ActionKind>([
  * response schema strips what it does not list; this builds only what ApplicantDossierView lists). No
  * assignee; history entries keep the action, the roles, the step's agency and the times, say only
  * whether staff, the applicant or the system acted, and carry the reason given to the applicant or the
- * applicant's own note, never an officer's name, username, id or internal note.
+ * applicant's own note, never an officer's name, username, id or internal note. The result names its
+ * signer, as printed on it; `signedTokens`: the verification token of each of the dossier's result files
+ * signed by the deciding agency (signedResultTokens).
  */
-export function applicantView(view: DossierView, actions: ActionFacts[]): ApplicantDossierView {
+export function applicantView(
+  view: DossierView,
+  actions: ActionFacts[],
+  signedTokens: ReadonlyMap<string, string>,
+): ApplicantDossierView {
   return {
     audience: 'applicant',
     code: view.code,
@@ -76,7 +82,16 @@ export function applicantView(view: DossierView, actions: ActionFacts[]): Applic
       current: s.current,
     })),
     outcome: view.outcome,
-    resultDocuments: view.resultDocuments,
+    resultDocuments: (view.resultDocuments as { name: string; fileId?: string }[]).map((d) => {
+      const token = d.fileId === undefined ? undefined : signedTokens.get(d.fileId);
+      return {
+        name: d.name,
+        ...(d.fileId === undefined ? {} : { fileId: d.fileId }),
+        signed: token !== undefined,
+        token: token ?? null,
+      };
+    }),
+    result: view.result,
     history: actions.map(({ entry, actorKind, agency, reason }) => {
       const actor = actorKind === 'citizen' ? 'applicant' : actorKind === 'staff' ? 'staff' : 'system';
       return {

@@ -121,7 +121,24 @@ export async function presentDossier(
     people,
     addressUnitPath,
   });
-  return audience === 'applicant' ? applicantView(view, actions) : view;
+  return audience === 'applicant' ? applicantView(view, actions, await signedResultTokens(db, row)) : view;
+}
+
+/**
+ * The public verification token of each result file the approval recorded as signed by the deciding
+ * agency (dossiers.signed_result_files; signed_documents binds it to this dossier and its number).
+ */
+async function signedResultTokens(db: Executor, row: DossierRow): Promise<Map<string, string>> {
+  if (row.signed_result_files.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('signed_documents')
+    .select(['file_id', 'token'])
+    .where('dossier_id', '=', row.dossier_id)
+    .where('kind', '=', 'result')
+    .where('result_number', 'is not', null)
+    .where('file_id', 'in', row.signed_result_files)
+    .execute();
+  return new Map(rows.map((r) => [r.file_id, r.token]));
 }
 
 /**
