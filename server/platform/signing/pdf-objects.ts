@@ -14,12 +14,16 @@ export type PdfValue =
 
 export class PdfSyntaxError extends Error {}
 
-const WS = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIM = new Set('()<>[]{}/%'.split('').map((c) => c.charCodeAt(0)));
+// Character classes (§7.2.2) by char code: 1 white-space, 2 delimiter; a table, read per character.
+const CLASS = new Uint8Array(256);
+for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) CLASS[c] = 1;
+for (const c of '()<>[]{}/%') CLASS[c.charCodeAt(0)] = 2;
+const isWhite = (code: number) => code < 256 && CLASS[code] === 1;
+const isRegular = (code: number) => code >= 256 || CLASS[code] === 0;
 
 function skipSpace(s: string, at: number): number {
   for (;;) {
-    while (at < s.length && WS.has(s.charCodeAt(at))) at++;
+    while (at < s.length && isWhite(s.charCodeAt(at))) at++;
     if (s[at] === '%') {
       while (at < s.length && s[at] !== '\n' && s[at] !== '\r') at++;
       continue;
@@ -29,7 +33,7 @@ function skipSpace(s: string, at: number): number {
 }
 
 function regular(s: string, at: number): number {
-  while (at < s.length && !WS.has(s.charCodeAt(at)) && !DELIM.has(s.charCodeAt(at))) at++;
+  while (at < s.length && isRegular(s.charCodeAt(at))) at++;
   return at;
 }
 
@@ -127,6 +131,11 @@ export function textString(text: string): string {
 
 /** Decodes a text string (literal or hex; PDFDocEncoding ≈ latin1, or UTF-16BE with BOM). */
 export function decodeTextString(raw: string): string {
+  // A plain literal (no escape, no byte-order mark): its characters are its bytes, PDFDocEncoding read as latin1.
+  if (raw.startsWith('(') && !raw.includes('\\')) {
+    const c0 = raw.charCodeAt(1);
+    if (c0 !== 0xfe && c0 !== 0xef) return raw.slice(1, -1);
+  }
   let bytes: Buffer;
   if (raw.startsWith('<')) {
     const hex = raw.slice(1, -1).replace(/\s+/g, '');
