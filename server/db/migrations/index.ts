@@ -36,6 +36,7 @@ import * as m20261212100000 from './20261212100000_moved-in-counts.ts';
 import * as m20261213000000 from './20261213000000_feedback.ts';
 import * as m20261213100000 from './20261213100000_notifications.ts';
 import * as m20261213200000 from './20261213200000_result-register-and-signatures.ts';
+import * as m20261214200000 from './20261214200000_staff-notifications.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121000000_create-org-auth-audit': m20261121000000,
@@ -74,4 +75,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261213000000_feedback': m20261213000000,
   '20261213100000_notifications': m20261213100000,
   '20261213200000_result-register-and-signatures': m20261213200000,
+  '20261214200000_staff-notifications': m20261214200000,
 };
