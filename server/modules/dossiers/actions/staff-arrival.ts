@@ -1,5 +1,5 @@
 // What an action lands in a staff worklist (issue #18, scope 4): a dossier handed to an officer (assign),
-// moved on to a step (forward) or back to one (send-back), or supplemented by its applicant — for the
+// moved on to a step (forward, approve) or back to one (send-back), or supplemented by its applicant — for the
 // step's handler, or, when the step has none, for the holders of its role at the agency now holding the
 // dossier. Written as a staff.notification outbox message in the action's transaction, beside the
 // applicant's notice; the notifications' worker tells whoever chose to be told
@@ -12,6 +12,8 @@ import type { ActionKind, DossierState } from '../../../../common/dossiers/index
 const ARRIVALS: Partial<Record<ActionKind, StaffArrival>> = {
   assign: 'assigned',
   forward: 'transferred',
+  // Approval moves the dossier on (to the issuing step, or the desk's return step).
+  approve: 'transferred',
   'send-back': 'returned',
   supplement: 'supplemented',
 };
