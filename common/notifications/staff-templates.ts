@@ -25,6 +25,9 @@ export type DigestInput = {
   items: readonly ArrivalItem[];
   dueSoon: number;
   overdue: number;
+  /** The PAKN assigned to the person, due soon and overdue. */
+  feedbackDueSoon: number;
+  feedbackOverdue: number;
   /** The staff app's worklists. */
   worklistLink: string;
 };
@@ -88,6 +91,7 @@ export function renderDigest(d: DigestInput): RenderedMessage {
   const date = `${day}/${m}/${y}`;
   const subject = `Tóm tắt công việc ngày ${date}: ${d.items.length} việc mới, ${d.overdue} hồ sơ quá hạn`;
   const counts = `Hồ sơ sắp đến hạn: ${d.dueSoon}. Hồ sơ quá hạn: ${d.overdue}.`;
+  const feedback = `Phản ánh, kiến nghị được giao cho bạn sắp đến hạn: ${d.feedbackDueSoon}. Quá hạn: ${d.feedbackOverdue}.`;
   const text = [
     `Kính gửi ${d.fullName},`,
     '',
@@ -97,12 +101,13 @@ export function renderDigest(d: DigestInput): RenderedMessage {
     ...d.items.map((i) => `- ${line(i)}`),
     '',
     counts,
+    feedback,
     `Danh sách công việc: ${d.worklistLink}`,
   ].join('\n');
   const list =
     d.items.length === 0
       ? '<p>Không có việc mới kể từ bản tóm tắt trước.</p>'
       : `<p>Việc mới kể từ bản tóm tắt trước (${d.items.length}):</p><ul>${d.items.map(htmlItem).join('')}</ul>`;
-  const html = `<p>Kính gửi ${escapeHtml(d.fullName)},</p>${list}<p>${escapeHtml(counts)}</p><p><a href="${escapeHtml(d.worklistLink)}">Danh sách công việc</a></p>`;
+  const html = `<p>Kính gửi ${escapeHtml(d.fullName)},</p>${list}<p>${escapeHtml(counts)}</p><p>${escapeHtml(feedback)}</p><p><a href="${escapeHtml(d.worklistLink)}">Danh sách công việc</a></p>`;
   return email(subject, text, html);
 }

@@ -1,7 +1,7 @@
 // The staff's daily summary (issue #18, scope 4): once a working day of the person's province, at the
 // time they chose (Vietnam time), one e-mail listing what landed in their worklist since their last
 // summary — codes, procedures or PAKN subjects, due times, links to the staff app — and how many of
-// their dossiers are due soon and overdue. Claimed by inserting the (user, day) row, unique, so that
+// their dossiers, and of the PAKN assigned to them, are due soon and overdue. Claimed by inserting the (user, day) row, unique, so that
 // two workers running at once send one; the rendered e-mail is kept on the row, sent under a lease and
 // retried after a temporary failure. docs/domain/notifications.md, "Staff".
 import { sql } from 'kysely';
@@ -11,6 +11,7 @@ import type { JobLog } from '../../platform/jobs/job-log.ts';
 import { loadGrants } from '../auth/index.ts';
 import { loadCalendar } from '../calendar/index.ts';
 import { countWorklists } from '../dossiers/index.ts';
+import { assignedFeedbackDue } from '../feedback/index.ts';
 import type { RenderedMessage } from '../../../common/contracts/notifications.ts';
 import type { StaffArrival } from '../../../common/contracts/staff-notifications.ts';
 import { renderDigest } from '../../../common/notifications/staff-templates.ts';
@@ -55,6 +56,7 @@ async function claim(deps: Deps, person: Due, at: { day: string; now: Date }): P
   };
   if (!(await worksOn(deps, actor, at.day))) return false;
   const counts = await countWorklists(deps, actor, ['due-soon', 'overdue']);
+  const feedbackDue = await assignedFeedbackDue(deps, actor);
   return deps.db.transaction().execute(async (trx) => {
     const claimed = await trx
       .insertInto('staff_digests')
@@ -93,6 +95,8 @@ async function claim(deps: Deps, person: Due, at: { day: string; now: Date }): P
       items: named.map((a) => arrivalItem(deps, a, details)),
       dueSoon: counts['due-soon'],
       overdue: counts.overdue,
+      feedbackDueSoon: feedbackDue.dueSoon,
+      feedbackOverdue: feedbackDue.overdue,
       worklistLink: `${deps.config.publicUrl}/ho-so`,
     });
     await trx

@@ -2,13 +2,15 @@
 // 127.0.0.1) and the notifications' outbox worker, on the injected clock: "immediate" gets one e-mail
 // per arrival, once even when the outbox delivers the message again; "daily" gets one summary at its
 // time on a working day — none before it, none on a Sunday, one when two runs race — listing what came
-// in since the last one; "off" gets nothing.
+// in since the last one, and the dossiers and PAKN due soon and overdue; "off" gets nothing. A PAKN
+// assigned tells its officer.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
 import { loginAs } from '../../test/http.ts';
 import { birthAtCounter } from '../../test/fixtures.ts';
+import { feedbackKit, SENDER } from '../feedback/feedback.test-kit.ts';
 import { peoplesCommittee, userId } from '../../test/seeded.ts';
 import { parseConfig } from '../../config.ts';
 import { silentLog } from '../../platform/jobs/job-log.ts';
@@ -188,6 +190,10 @@ test('daily: one summary at its time on a working day, with what came in; none o
     mail.text.includes(`Hồ sơ sắp đến hạn: ${counts['due-soon']}. Hồ sơ quá hạn: ${counts.overdue}.`),
     mail.text,
   );
+  assert.ok(
+    mail.text.includes('Phản ánh, kiến nghị được giao cho bạn sắp đến hạn: 0. Quá hạn: 0.'),
+    mail.text,
+  );
   // The dossier handed over while the leader had chosen off (the test before) is not listed.
   assert.equal((mail.text.match(/^- /gm) ?? []).length, 1, mail.text);
 
@@ -210,4 +216,48 @@ test('daily: one summary at its time on a working day, with what came in; none o
   );
   assert.ok(monday[1]!.text.includes(`Hồ sơ ${second} — `), monday[1]!.text);
   assert.ok(!monday[1]!.text.includes(first), 'listed once, in the summary after it came in');
+});
+
+test('a PAKN assigned: told at once (immediate); in the summary, once overdue, counted', async () => {
+  at('2026-12-14T04:00:00Z'); // Monday 11:00
+  const kit = feedbackKit(() => rt);
+  const sent = await kit.submit({
+    kind: 'phan-anh',
+    subject: 'Vỉa hè bị lấn chiếm trước số 5 Hàng Trống',
+    content: 'Vỉa hè bị lấn chiếm để bán hàng, người đi bộ phải đi xuống lòng đường.',
+    agencyCode: hangTrong,
+    sender: SENDER,
+  });
+  assert.equal(sent.statusCode, 201, sent.body);
+  const { code, dueAt } = sent.json<{ code: string; dueAt: string }>();
+  await kit.actOk('desk.hang-trong', code, 'classify', { category: 'own-competence' });
+  const before = mailsTo(SPECIALIST).length;
+  await kit.actOk('leader.hang-trong', code, 'assign', { username: 'specialist.hang-trong' });
+  await drain();
+  const mails = mailsTo(SPECIALIST);
+  assert.equal(mails.length, before + 1);
+  const mail = mails.at(-1)!;
+  assert.equal(mail.subject, `Phản ánh, kiến nghị ${code} được phân công cho bạn`);
+  assert.ok(mail.text.includes('(Vỉa hè bị lấn chiếm trước số 5 Hàng Trống)'), mail.text);
+  assert.ok(mail.text.includes(`/phan-anh-kien-nghi/${code}`), mail.text);
+
+  // The leader takes it over (their own act: not told); once it is overdue their summary counts it.
+  await kit.actOk('leader.hang-trong', code, 'assign', { username: 'leader.hang-trong' });
+  await drain();
+  const overdueDay = new Date(Date.parse(dueAt) + 86_400_000);
+  // The next working day's 10:00 after the due time (the due time falls on a working day).
+  let day = new Date(
+    Date.UTC(overdueDay.getUTCFullYear(), overdueDay.getUTCMonth(), overdueDay.getUTCDate(), 3),
+  );
+  while ([0, 6].includes(new Date(day.getTime() + 7 * 3_600_000).getUTCDay()))
+    day = new Date(day.getTime() + 86_400_000);
+  at(day.toISOString());
+  const leaderMails = mailsTo(LEADER).length;
+  assert.equal((await digests()).sent, 1);
+  const summary = mailsTo(LEADER)[leaderMails]!;
+  assert.ok(
+    summary.text.includes('Phản ánh, kiến nghị được giao cho bạn sắp đến hạn: 0. Quá hạn: 1.'),
+    summary.text,
+  );
+  assert.ok(!summary.text.includes(`Phản ánh, kiến nghị ${code}`), 'their own act is not listed');
 });
