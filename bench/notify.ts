@@ -4,12 +4,14 @@
 // child process. Three measures in one run:
 //   1. drain: EVENTS events pre-written, delivered by the worker: messages per second;
 //   2. raw ceiling: the same rendered messages sent straight to the simulators by the same senders
-//      with the same concurrency (worker lanes × sends per batch): messages per second;
+//      with the same concurrency (worker lanes × sends per batch): messages per second.
+//      1 and 2 alternate in ROUNDS rounds (each round: EVENTS / ROUNDS events drained, then the round's
+//      messages sent raw), so that a shared machine's load falls on both alike;
 //   3. steady: events committed every tick at RATE per second for SECONDS while the worker runs; the
 //      lag of a message is the simulator's receipt time minus its outbox row's commit time (wall clock).
 // Targets (issue #18): drain ≥ 0.5 × raw ceiling; steady lag p99 ≤ 5 s.
 //
-// Run: node bench/notify.ts [--events=100000] [--dossiers=5000] [--rate=500] [--seconds=30]
+// Run: node bench/notify.ts [--events=100000] [--rounds=10] [--dossiers=5000] [--rate=500] [--seconds=30]
 // PGlite by default; DATABASE_URL=postgres://… runs it on PostgreSQL (a database cloned from the
 // tests' template, dropped afterwards).
 import os from 'node:os';
@@ -33,6 +35,7 @@ import { startMessagingProcess } from './support/messaging-process.ts';
 const { values: args } = parseArgs({
   options: {
     events: { type: 'string', default: '100000' },
+    rounds: { type: 'string', default: '10' },
     dossiers: { type: 'string', default: '5000' },
     rate: { type: 'string' },
     seconds: { type: 'string', default: '30' },
@@ -40,6 +43,7 @@ const { values: args } = parseArgs({
   },
 });
 const EVENTS = Number(args.events);
+const ROUNDS = Math.max(1, Math.min(EVENTS, Number(args.rounds)));
 const POOL = Number(args.dossiers);
 const SECONDS = Number(args.seconds);
 const TICK_MS = Number(args['tick-ms']);
@@ -176,15 +180,66 @@ console.log(
     `${options.concurrency} lanes × ${SEND_CONCURRENCY} sends; ${os.cpus().length} CPUs, load ${loadavg()}`,
 );
 
-// 1. Drain.
+// 1 and 2, in rounds: the round's events drained by the worker, then its messages sent raw.
 await clear();
-await writeEvents(0, EVENTS);
-const worker = newWorker();
-let t0 = performance.now();
-worker.start();
-await waitDrained();
-const drainSeconds = (performance.now() - t0) / 1000;
-await worker.stop();
+let drainSeconds = 0;
+let rawSeconds = 0;
+let rawCount = 0;
+let lastMessageId = 0;
+
+async function drainRound(from: number, count: number): Promise<void> {
+  await writeEvents(from, count);
+  const worker = newWorker();
+  const t = performance.now();
+  worker.start();
+  await waitDrained();
+  drainSeconds += (performance.now() - t) / 1000;
+  await worker.stop();
+}
+
+/** The round's rendered messages, straight to the simulators by the same senders, IN_FLIGHT at once. */
+async function rawRound(): Promise<void> {
+  const rendered = await db
+    .selectFrom('notification_messages')
+    .select(['message_id', 'channel', 'recipient', 'content', 'tracking_id'])
+    .where('message_id', '>', String(lastMessageId))
+    .orderBy('message_id')
+    .execute();
+  lastMessageId = Number(rendered.at(-1)?.message_id ?? lastMessageId);
+  await child.reset();
+  let next = 0;
+  const t = performance.now();
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < rendered.length) {
+        const r = rendered[next++]!;
+        const content = (
+          typeof r.content === 'string' ? JSON.parse(r.content) : r.content
+        ) as RenderedMessage & {
+          brandname: string;
+        };
+        const out = await senders[r.channel as 'email' | 'sms']!({
+          recipient: r.recipient,
+          content,
+          trackingId: r.tracking_id,
+          brandname: content.brandname,
+        });
+        if (!out.ok) throw new Error(out.error);
+      }
+    }),
+  );
+  rawSeconds += (performance.now() - t) / 1000;
+  rawCount += rendered.length;
+}
+
+for (let r = 0; r < ROUNDS; r++) {
+  const from = Math.floor((EVENTS * r) / ROUNDS);
+  await drainRound(from, Math.floor((EVENTS * (r + 1)) / ROUNDS) - from);
+  await rawRound();
+  console.log(
+    `  round ${r + 1}/${ROUNDS}: drain ${drainSeconds.toFixed(1)} s, raw ${rawSeconds.toFixed(1)} s so far; load ${loadavg()}`,
+  );
+}
 const states = (
   await sql<{
     state: string;
@@ -194,46 +249,16 @@ const states = (
 const sentCount = states
   .filter((s) => s.state !== 'queued' && s.state !== 'failed')
   .reduce((a, s) => a + s.n, 0);
-if (sentCount !== EVENTS * 2)
-  throw new Error(`drain sent ${sentCount} of ${EVENTS * 2}: ${JSON.stringify(states)}`);
+if (sentCount !== EVENTS * 2 || rawCount !== EVENTS * 2)
+  throw new Error(`drain sent ${sentCount}, raw ${rawCount}, of ${EVENTS * 2}: ${JSON.stringify(states)}`);
 const drainRate = sentCount / drainSeconds;
 console.log(
   `drain: ${fmt(sentCount)} messages (${fmt(EVENTS)} events) in ${drainSeconds.toFixed(1)} s = ${fmt(drainRate)} messages/s (${fmt(EVENTS / drainSeconds)} events/s); load ${loadavg()}`,
 );
-
-// 2. Raw ceiling: the same rendered messages, straight to the simulators.
-const rendered = await db
-  .selectFrom('notification_messages')
-  .select(['channel', 'recipient', 'content', 'tracking_id'])
-  .orderBy('message_id')
-  .execute();
-await child.reset();
-let next = 0;
-t0 = performance.now();
-await Promise.all(
-  Array.from({ length: IN_FLIGHT }, async () => {
-    while (next < rendered.length) {
-      const r = rendered[next++]!;
-      const content = (
-        typeof r.content === 'string' ? JSON.parse(r.content) : r.content
-      ) as RenderedMessage & {
-        brandname: string;
-      };
-      const out = await senders[r.channel as 'email' | 'sms']!({
-        recipient: r.recipient,
-        content,
-        trackingId: r.tracking_id,
-        brandname: content.brandname,
-      });
-      if (!out.ok) throw new Error(out.error);
-    }
-  }),
-);
-const rawSeconds = (performance.now() - t0) / 1000;
-const rawRate = rendered.length / rawSeconds;
+const rawRate = rawCount / rawSeconds;
 const ratio = drainRate / rawRate;
 console.log(
-  `raw ceiling: ${fmt(rendered.length)} messages in ${rawSeconds.toFixed(1)} s = ${fmt(rawRate)} messages/s; ` +
+  `raw ceiling: ${fmt(rawCount)} messages in ${rawSeconds.toFixed(1)} s = ${fmt(rawRate)} messages/s; ` +
     `drain/raw = ${ratio.toFixed(2)} (target ≥ ${TARGET_RATIO}) ${ratio >= TARGET_RATIO ? 'MET' : 'NOT MET'}; load ${loadavg()}`,
 );
 

@@ -35,7 +35,7 @@ import { registerRatingRoutes } from './modules/ratings/index.ts';
 import { registerReorganisationRoutes } from './modules/reorganisations/index.ts';
 import { registerDeploymentRoutes } from './modules/deployment/index.ts';
 import { registerImportRoutes } from './modules/imports/index.ts';
-import { registerNotificationRoutes } from './modules/notifications/index.ts';
+import { registerNotificationMetrics, registerNotificationRoutes } from './modules/notifications/index.ts';
 import { registerFeedbackRoutes } from './modules/feedback/index.ts';
 import { registerSignatureRoutes } from './modules/signatures/index.ts';
 
@@ -157,6 +157,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   registerDeploymentRoutes(app, deps);
   registerImportRoutes(app, deps);
   registerNotificationRoutes(app, deps);
+  registerNotificationMetrics(registry, deps);
   registerFeedbackRoutes(app, deps);
   registerSignatureRoutes(app, deps, signableDossier);
 

@@ -48,6 +48,8 @@ export async function openRuntime(
     writes: handle.writes,
     clock: options.clock ?? systemClock,
     files: options.files ?? directoryFileStore(path.join(config.dataDir, 'files')),
+    // The demo's SMTP sink is started with the notifications' jobs; its inbox is shown to the API here.
+    ...(config.demoMode && config.nodeEnv !== 'production' ? { demoInbox: { inbox: null } } : {}),
   };
   try {
     if (options.migrate !== false) await migrateAsOwner(config, handle);

@@ -9,11 +9,12 @@
 //   POST /message/template                                           Zalo ZNS-shaped:
 //        header access_token; { phone: '84…', template_id, template_data, tracking_id }
 //        → { error: 0, message, data: { msg_id, sent_time } } | error -124 (token), -108 (phone),
-//        -114 (user inactive or rejects), -1131 (template not approved, this simulator's code);
+//        -114 (user inactive or rejects), -118 (no Zalo account for the phone), -1131 (template not
+//        approved, this simulator's code);
 //        then the webhook POST { event_name: 'user_received_message', message: { msg_id, tracking_id },
 //        timestamp (ms) } with X-ZEvent-Signature: mac=sha256(appId + body + timestamp + secret).
 //   control: POST /_sim/faults, POST /_sim/callbacks/flush, GET /_sim/messages, GET /_sim/stats,
-//   POST /_sim/reset, POST /_sim/phones { inactive?: string[], failing?: string[] }.
+//   POST /_sim/reset, POST /_sim/phones { inactive?: string[], noZalo?: string[], failing?: string[] }.
 // Callbacks are sent later (callbackDelayMs, or only when flushed with callbacks: 'manual'), some
 // twice (duplicateRate) and out of order (an intermediate status after the final one, outOfOrder).
 import http from 'node:http';
@@ -78,7 +79,7 @@ export type Messaging = {
     flushCallbacks: () => Promise<number>;
     sent: () => SentMessage[];
     stats: () => typeof NO_STATS;
-    setPhones: (input: { inactive?: string[]; failing?: string[] }) => void;
+    setPhones: (input: { inactive?: string[]; noZalo?: string[]; failing?: string[] }) => void;
     setWebhook: (url: string) => void;
     reset: () => void;
   };
@@ -152,6 +153,7 @@ export async function startMessaging(options: MessagingOptions = {}): Promise<Me
   let sent: SentMessage[] = [];
   const requestIds = new Set<string>();
   let inactive = new Set<string>();
+  let noZalo = new Set<string>();
   let failing = new Set<string>();
   let pending: Callback[] = [];
   const timers = new Set<NodeJS.Timeout>();
@@ -253,6 +255,7 @@ export async function startMessaging(options: MessagingOptions = {}): Promise<Me
     if (!/^84\d{9,10}$/.test(phone)) return { error: -108, message: 'Phone number is invalid' };
     const templateId = str(body.template_id);
     if (!templateIds.has(templateId)) return { error: -1131, message: 'Template is not approved' };
+    if (noZalo.has(phone)) return { error: -118, message: 'Zalo account not existed' };
     if (inactive.has(phone))
       return {
         error: -114,
@@ -388,6 +391,7 @@ export async function startMessaging(options: MessagingOptions = {}): Promise<Me
     stats: () => ({ ...stats }),
     setPhones: (input) => {
       if (input.inactive) inactive = new Set(input.inactive);
+      if (input.noZalo) noZalo = new Set(input.noZalo);
       if (input.failing) failing = new Set(input.failing);
     },
     setWebhook: (url) => {
@@ -400,6 +404,7 @@ export async function startMessaging(options: MessagingOptions = {}): Promise<Me
       pending = [];
       requestIds.clear();
       inactive = new Set();
+      noZalo = new Set();
       failing = new Set();
     },
   };

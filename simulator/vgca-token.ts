@@ -4,8 +4,7 @@
 // docs/domain/signatures-product.md), issued by a test hierarchy shaped like the real one (root →
 // the Committee's CA for state bodies → person), RSA 2048 / SHA-256. The key never leaves this
 // process, as on a token; `rootPem` is what a server trusts to accept its signatures
-// (SIGNING_TRUST_ROOTS). Test and demo use only. Built with pkijs (@peculiar/x509 needs a
-// reflect-metadata polyfill the project does not carry).
+// (SIGNING_TRUST_ROOTS). Test and demo use only. Built with pkijs (docs/adr/0015-own-pdf-signature-code.md).
 import { createHash, randomBytes } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';

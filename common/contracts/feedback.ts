@@ -3,113 +3,24 @@
 // Điều 9 and Điều 14 say (classified, transferred, assigned, answered, approved, published or sent to
 // the sender), its rating, and the settings of each province. docs/domain/feedback.md.
 import { Type, type Static } from 'typebox';
-import { AgencyCode, Closed, IsoDate, Nullable } from './common.ts';
+import { AgencyCode, Closed, IsoDate, Nullable, Page, UnitCode } from './common.ts';
 import { ProvinceCode } from './calendar.ts';
 import { SATISFACTION_LEVELS } from '../dossiers/ratings.ts';
+import {
+  FEEDBACK_ACTIONS,
+  FEEDBACK_CATEGORIES,
+  FEEDBACK_CHANNELS,
+  FEEDBACK_CODE_PATTERN,
+  FEEDBACK_KINDS,
+  FEEDBACK_STATUSES,
+  RECORDED_CHANNELS,
+  type FeedbackAction,
+} from '../feedback/vocabulary.ts';
+export * from '../feedback/vocabulary.ts';
 
 // ---------------------------------------------------------------------------------------------------
-// Vocabulary, with the Vietnamese labels shown on screen
-
-/** Phản ánh (an opinion on a rule or on how it is applied) or kiến nghị (one with a proposed fix): NĐ 20 Điều 3. */
-export const FEEDBACK_KINDS = ['phan-anh', 'kien-nghi'] as const;
-export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];
-export const FEEDBACK_KIND_LABELS: Readonly<Record<FeedbackKind, string>> = {
-  'phan-anh': 'Phản ánh',
-  'kien-nghi': 'Kiến nghị',
-};
-
-/** How it reached the system: the portal, the national portal (dvcqg), or recorded by an officer (NĐ 20 Điều 6). */
-export const FEEDBACK_CHANNELS = ['portal', 'dvcqg', 'phone', 'paper', 'email', 'in-person'] as const;
-export type FeedbackChannel = (typeof FEEDBACK_CHANNELS)[number];
-export const FEEDBACK_CHANNEL_LABELS: Readonly<Record<FeedbackChannel, string>> = {
-  portal: 'Cổng dịch vụ công',
-  dvcqg: 'Cổng Dịch vụ công quốc gia',
-  phone: 'Điện thoại (đường dây nóng)',
-  paper: 'Văn bản giấy',
-  email: 'Thư điện tử',
-  'in-person': 'Trực tiếp',
-};
-/** The channels an officer records (`POST /api/v1/feedback/recorded`). */
-export const RECORDED_CHANNELS = ['phone', 'paper', 'email', 'in-person'] as const;
-
-/**
- * The four bins of NĐ 20/2008 Điều 9 khoản 2: not accepted (with the reason); about the behaviour of an
- * agency or official (handled by the competent body); within the agency's competence; outside it (to be
- * transferred within 5 working days of receipt).
- */
-export const FEEDBACK_CATEGORIES = [
-  'not-accepted',
-  'official-conduct',
-  'own-competence',
-  'outside-competence',
-] as const;
-export type FeedbackCategory = (typeof FEEDBACK_CATEGORIES)[number];
-export const FEEDBACK_CATEGORY_LABELS: Readonly<Record<FeedbackCategory, string>> = {
-  'not-accepted': 'Không đủ điều kiện tiếp nhận',
-  'official-conduct': 'Về hành vi của cơ quan, cán bộ, công chức',
-  'own-competence': 'Thuộc thẩm quyền xử lý',
-  'outside-competence': 'Không thuộc thẩm quyền (chuyển cơ quan có thẩm quyền)',
-};
-
-/**
- * The statuses. `received` → (classify) `processing` | `awaiting-transfer` | `not-accepted`;
- * `awaiting-transfer` → (transfer) `received` at the new agency; `processing` → (submit-answer)
- * `awaiting-approval` → (approve) `approved` | (return-answer) `processing`; `approved` → (publish)
- * `published` | (send-to-sender) `answered`; `published` | `answered` | `not-accepted` → (reopen)
- * `processing`. Hidden is a flag, not a status. docs/domain/feedback.md.
- */
-export const FEEDBACK_STATUSES = [
-  'received',
-  'awaiting-transfer',
-  'processing',
-  'awaiting-approval',
-  'approved',
-  'published',
-  'answered',
-  'not-accepted',
-] as const;
-export type FeedbackStatus = (typeof FEEDBACK_STATUSES)[number];
-export const FEEDBACK_STATUS_LABELS: Readonly<Record<FeedbackStatus, string>> = {
-  received: 'Đã tiếp nhận, chờ phân loại',
-  'awaiting-transfer': 'Chờ chuyển cơ quan có thẩm quyền',
-  processing: 'Đang xử lý',
-  'awaiting-approval': 'Chờ lãnh đạo duyệt trả lời',
-  approved: 'Đã duyệt trả lời',
-  published: 'Đã trả lời, công khai',
-  answered: 'Đã trả lời người gửi',
-  'not-accepted': 'Không tiếp nhận',
-};
-
-/** The staff actions (`POST /api/v1/feedback/:code/actions/:action`). */
-export const FEEDBACK_ACTIONS = [
-  'classify',
-  'transfer',
-  'assign',
-  'draft-answer',
-  'submit-answer',
-  'return-answer',
-  'approve',
-  'publish',
-  'send-to-sender',
-  'hide',
-  'unhide',
-  'reopen',
-] as const;
-export type FeedbackAction = (typeof FEEDBACK_ACTIONS)[number];
-export const FEEDBACK_ACTION_LABELS: Readonly<Record<FeedbackAction, string>> = {
-  classify: 'Phân loại',
-  transfer: 'Chuyển cơ quan có thẩm quyền',
-  assign: 'Giao xử lý',
-  'draft-answer': 'Soạn dự thảo trả lời',
-  'submit-answer': 'Trình duyệt trả lời',
-  'return-answer': 'Trả lại dự thảo',
-  approve: 'Duyệt trả lời',
-  publish: 'Công khai trả lời',
-  'send-to-sender': 'Gửi trả lời cho người gửi',
-  hide: 'Ẩn nội dung vi phạm',
-  unhide: 'Bỏ ẩn',
-  reopen: 'Mở lại',
-};
+// Vocabulary: the kinds, channels, categories, statuses and actions with their Vietnamese labels are in
+// common/feedback/vocabulary.ts (TypeBox-free, for the web's chunks), re-exported above.
 
 /** due=overdue: open past its due time; due-soon: open and due within 1 working day. */
 export const FEEDBACK_DUE_FILTERS = ['overdue', 'due-soon'] as const;
@@ -119,7 +30,6 @@ export const ANSWER_LIMIT_DAYS = [5, 7, 10] as const;
 /** The rating levels: the dossier ratings' three (Rất hài lòng, Hài lòng, Không hài lòng). */
 export { SATISFACTION_LEVELS };
 
-export const FEEDBACK_CODE_PATTERN = '^PAKN\\.[0-9]{8}\\.[0-9]{4,6}$';
 export const MAX_FEEDBACK_FILE_BYTES = 10 * 1024 * 1024;
 export const MAX_FEEDBACK_FILES = 5;
 
@@ -152,8 +62,12 @@ const AgencyRef = Closed({ code: Type.String(), name: Type.String() });
  * `POST /api/v1/feedback`. A signed-in citizen (citizen session cookie) may omit `sender`: the name is
  * the account's, phone and e-mail the account's unless `sender` gives them (no phone at all: 400
  * `body/sender/phone`); anyone else must give `sender` (400 `body/sender`). The agency: the
- * one named, else the dossier's receiving agency, else the procedure's offering agency in
- * `provinceCode`, else `provinceCode`'s People's Committee; with none of these: 400 `body/agencyCode`.
+ * one named, else the dossier's receiving agency, else the procedure's offering agency in `unitCode`
+ * (then in its province, or in `provinceCode`), else the People's Committee of `unitCode` (a commune,
+ * ward or province of today's map), else `provinceCode`'s; with none of these: 400 `body/agencyCode`.
+ * A `unitCode` unknown, or outside `provinceCode` when both are given: 400 `body/unitCode`.
+ * `Idempotency-Key` (optional): a retry under the same key answers the first answer; another body under
+ * it: 409 IDEMPOTENCY_KEY_REUSED.
  * Files uploaded anonymously must be echoed with their tokens: `fileTokens[i]` is the `uploadToken` of
  * `fileIds[i]` (a signed-in citizen's own uploads need none).
  */
@@ -166,6 +80,8 @@ export const SubmitFeedbackBody = Closed({
   dossierCode: Type.Optional(DossierCodeText),
   /** The province whose agencies are meant, when no agency is named (GSO code, e.g. '01'). */
   provinceCode: Type.Optional(ProvinceCode),
+  /** The place it is about (GSO code of a commune, ward or province in force since 1 July 2025). */
+  unitCode: Type.Optional(UnitCode),
   fileIds: Type.Optional(Type.Array(FileId, { maxItems: MAX_FEEDBACK_FILES, uniqueItems: true })),
   fileTokens: Type.Optional(
     Type.Array(Type.String({ minLength: 20, maxLength: 200 }), { maxItems: MAX_FEEDBACK_FILES }),
@@ -228,6 +144,42 @@ export const PublicFeedback = Closed({
   rating: Type.Optional(Nullable(Closed({ level: Type.Enum(SATISFACTION_LEVELS), label: Type.String() }))),
 });
 export type PublicFeedback = Static<typeof PublicFeedback>;
+
+/** `GET /api/v1/public/feedback?q=&agencyCode=&page=`: the published answers, 20 a page. */
+export const PUBLIC_FEEDBACK_PAGE_SIZE = 20;
+export const PublicFeedbackListQuery = Closed({
+  /** Words of the code, subject, content or answer, with or without diacritics. */
+  q: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  /** The agency that handles it now. */
+  agencyCode: Type.Optional(AgencyCode),
+  page: Type.Optional(Page),
+});
+export type PublicFeedbackListQuery = Static<typeof PublicFeedbackListQuery>;
+
+/**
+ * One published PAKN as everyone reads it: never the sender's phone, e-mail or address; the name only
+ * when they agreed and the publisher kept it (`senderName`). Hidden ones are never listed.
+ */
+export const PublishedFeedback = Closed({
+  code: Type.String(),
+  kind: Type.Enum(FEEDBACK_KINDS),
+  kindLabel: Type.String(),
+  subject: Type.String(),
+  content: Type.String(),
+  agency: AgencyRef,
+  receivedAt: Type.String(),
+  answer: PublicAnswer,
+  senderName: Nullable(Type.String()),
+});
+export type PublishedFeedback = Static<typeof PublishedFeedback>;
+/** Newest answer first; `total` counts every match. */
+export const PublishedFeedbackList = Closed({
+  items: Type.Array(PublishedFeedback),
+  total: Type.Integer({ minimum: 0 }),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+});
+export type PublishedFeedbackList = Static<typeof PublishedFeedbackList>;
 
 /**
  * `POST /api/v1/public/feedback/:code/rating`: once answered (`published` or `answered`), by the sender

@@ -236,6 +236,8 @@ export const NotificationItem = Closed({
   sentAt: Nullable(Type.String()),
   deliveredAt: Nullable(Type.String()),
   attempts: Type.Integer({ minimum: 0 }),
+  /** An SMS sent instead of a Zalo message ZNS refused: that message's reason ("ZNS -118: …"). */
+  fallbackFor: Type.Optional(Closed({ channel: Type.Literal('zalo'), reason: Type.String() })),
 });
 export type NotificationItem = Static<typeof NotificationItem>;
 
@@ -275,3 +277,25 @@ export const NotifyBy = Type.Array(Type.Enum(NOTIFICATION_CHANNELS), {
   maxItems: 3,
   uniqueItems: true,
 });
+
+// ---- the demo's inbox -----------------------------------------------------------------------------------
+
+/** One e-mail the demo's SMTP sink received for a notification of the province. */
+export const DemoInboxMessage = Closed({
+  to: Type.Array(Type.String()),
+  subject: Type.String(),
+  /** The text part, as received (at most 4,000 characters). */
+  text: Type.String(),
+  receivedAt: Type.String(),
+  event: Type.Enum(NOTIFICATION_EVENTS),
+  dossierCode: Nullable(Type.String()),
+  feedbackCode: Nullable(Type.String()),
+});
+export type DemoInboxMessage = Static<typeof DemoInboxMessage>;
+/**
+ * GET /api/v1/notifications/demo-inbox?provinceCode= (demo mode only, else 404; the province's
+ * administrators): the newest e-mails first, at most 20. `running` false: no SMTP sink in this process
+ * (NOTIFY_SMTP_URL names a real server, or the worker runs elsewhere).
+ */
+export const DemoInboxResponse = Closed({ running: Type.Boolean(), items: Type.Array(DemoInboxMessage) });
+export type DemoInboxResponse = Static<typeof DemoInboxResponse>;

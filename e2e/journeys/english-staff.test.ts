@@ -33,6 +33,7 @@ const CITIZEN_PAGES: ReadonlySet<PathName> = new Set<PathName>([
   'publicDashboard',
   // #18 and #19: the portal's PAKN pages and the public verification (feedback.test.ts, signed-result.test.ts).
   'feedbackSend',
+  'feedbackPublished',
   'feedbackLookup',
   'feedbackLookupCode',
   'verify',

@@ -3,8 +3,9 @@
 // the code and due time and follows it by code. desk.hoan-kiem finds it in the register and classifies
 // it; leader.hoan-kiem assigns it to specialist.hoan-kiem, who drafts and submits the answer; the leader
 // approves and publishes it. The citizen sees the answer (never the sender's data) and rates it with
-// the phone given. axe on every page, no horizontal scroll at 360 px, screenshots in
-// e2e/artifacts/feedback/.
+// the phone given, then finds it in the published answers without diacritics; sends another about a
+// ward (Phường Nhiêu Lộc), routed to its People's Committee. axe on every page, no horizontal scroll
+// at 360 px, screenshots in e2e/artifacts/feedback/.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
@@ -210,5 +211,59 @@ test('the citizen sees the published answer without the sender’s data and rate
   );
   await checked(page, '11-rated');
   await assertNoHorizontalScroll(page, 'the rated answer');
+  assertNoProblems(citizen.problems);
+});
+
+test('the published answer is listed for everyone at 360 px, found without diacritics, never with the sender', async () => {
+  assert.ok(code, 'the first test sent nothing');
+  const page = citizen.page;
+  await page.goto('/cong-dich-vu-cong');
+  await page.getByRole('navigation').getByRole('link', { name: 'Phản ánh, kiến nghị', exact: true }).click();
+  await page.waitForURL('**/cong-dich-vu-cong/phan-anh-kien-nghi');
+  await page.getByRole('heading', { level: 1, name: 'Trả lời phản ánh, kiến nghị' }).waitFor();
+  await page.locator('#fb-pub-q').fill('bo phan mot cua hen tra ket qua cham');
+  await page.waitForURL(/\?q=bo\+phan\+mot\+cua/);
+  const item = page.locator('article').filter({ hasText: code });
+  await item.waitFor();
+  const text = await item.innerText();
+  assert.ok(text.includes(SUBJECT) && text.includes(ANSWER), text);
+  assert.match(text, /Trả lời của Ủy ban nhân dân Thành phố Hà Nội/);
+  assert.doesNotMatch(await page.locator('main').innerText(), /0912|lan@example|Lê Thị Lan/);
+  await checked(page, '12-published-list');
+  await assertNoHorizontalScroll(page, 'the published answers');
+
+  // Words that match nothing: said so; the code leads to its lookup, where the sender may rate.
+  await page.locator('#fb-pub-q').fill('khong co phan anh nao nhu the nay');
+  await eventually(async () =>
+    assert.equal(
+      await page.locator('#fb-pub-results .table-count').innerText(),
+      'Không có phản ánh, kiến nghị đã trả lời nào khớp.',
+    ),
+  );
+  await page.locator('#fb-pub-q').fill('hẹn trả kết quả');
+  await page.locator('article').filter({ hasText: code }).getByRole('link', { name: code }).click();
+  await page.waitForURL(`**/tra-cuu-phan-anh-kien-nghi/${code}`);
+  assertNoProblems(citizen.problems);
+});
+
+test('a citizen picks a ward on the send page: it goes to that ward’s People’s Committee', async () => {
+  const page = citizen.page;
+  await page.goto('/cong-dich-vu-cong/gui-phan-anh-kien-nghi');
+  await page.getByRole('link', { name: 'Xem các phản ánh, kiến nghị đã được trả lời' }).waitFor();
+  await page.locator('#fb-subject').fill('Vỉa hè bị lấn chiếm');
+  await page.locator('#fb-content').fill('Vỉa hè đường Trần Quốc Thảo bị lấn chiếm làm bãi giữ xe.');
+  await new PlacePickerPart(page, 'fb-place').choose('nhieu loc', 'Phường Nhiêu Lộc');
+  await checked(page, '13-ward-picked');
+  await page.locator('#fb-fullName').fill('Lê Thị Lan');
+  await page.locator('#fb-phone').fill(PHONE);
+  await page.locator('#fb-email').fill('lan@example.vn');
+  await page.getByRole('button', { name: 'Gửi phản ánh, kiến nghị' }).click();
+  await page.getByRole('heading', { name: 'Đã gửi phản ánh, kiến nghị' }).waitFor();
+  assert.match(
+    await page.locator('.feedback-sent').innerText(),
+    /Cơ quan xử lý\s*Ủy ban nhân dân Phường Nhiêu Lộc/i,
+  );
+  await checked(page, '14-ward-sent');
+  await assertNoHorizontalScroll(page, 'the receipt of a ward’s PAKN');
   assertNoProblems(citizen.problems);
 });

@@ -6,7 +6,9 @@
 // his full number or address on screen; the desk sees the same list, and asks the choice at its own
 // intake (SMS and Zalo: Hà Nội sends no Zalo, so the SMS alone). A province administrator edits an
 // SMS template with diacritics and is refused beside the field, then saves it unaccented and goes back to
-// the default. The operators' channel health is on the sync page. axe-core on every page shown, no
+// the default. In the demo, the Hà Nội administrator reads Minh's e-mail in "Hộp thư thử nghiệm" on
+// /quan-tri/thong-bao (the SMTP sink in the server's process). The operators' channel health is on the
+// sync page. axe-core on every page shown, no
 // horizontal scroll on the phone, screenshots in e2e/artifacts/notifications/.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -202,6 +204,27 @@ test('desk.hang-trong receives the dossier: the applicant sees "Đã gửi SMS �
   await check(desk.page, 'desk-notifications');
   assertNoProblems(desk.problems);
   await desk.context.close();
+});
+
+test('the Hà Nội administrator reads the e-mail Minh was sent in the demo inbox of /quan-tri/thong-bao', async () => {
+  assert.ok(code, 'the first test made a dossier');
+  const admin = await staff('demo-admin', '/quan-tri');
+  const { page } = admin;
+  await page.getByRole('link', { name: 'Thông báo cho người nộp' }).click();
+  const notifications = new NotificationAdminPage(page);
+  await notifications.heading.waitFor();
+  await notifications.demoInbox.waitFor();
+  const subject = `Hồ sơ ${code} đã được tiếp nhận`;
+  const mail = notifications.demoMail(subject);
+  await eventually(async () => assert.equal(await mail.count(), 1), DELIVERY_WAIT_MS, 'the e-mail listed');
+  const text = await mail.innerText();
+  assert.ok(text.includes(`Gửi đến ${MINH_EMAIL}`), text);
+  assert.match(text, /Hồ sơ đã được tiếp nhận/);
+  assert.ok(text.includes(`đã tiếp nhận hồ sơ ${code}`), text);
+  assert.match(text, /Ngày hẹn trả kết quả: \d{2}\/\d{2}\/\d{4}/);
+  await check(page, 'admin-demo-inbox');
+  assertNoProblems(admin.problems);
+  await admin.context.close();
 });
 
 test('at the desk, the applicant’s choice is asked too: SMS and Zalo, e-mail disabled without an address', async () => {

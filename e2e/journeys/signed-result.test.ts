@@ -1,8 +1,9 @@
 // #19: a result signed in the browser with the officer's USB token, through the VGCA plugin (its
 // stand-in, simulator/vgca-plugin.ts, started by e2e/run.ts, holding a token in leader.hang-trong's name):
 // the plugin not running first, then a wrong PIN, each said in words; then the leader signs and
-// approves; anyone verifies the signed result by its QR (/xac-thuc?ma=…) and by uploading it, and a copy
-// with one byte changed is reported as changed, never as valid.
+// approves; the signed result shows the leader's block, and its QR code (read from the rendered page)
+// opens /xac-thuc?ma=… of that result; anyone verifies it there and by uploading it, and a copy with one
+// byte changed is reported as changed, never as valid.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -10,7 +11,14 @@ import { smallPdf } from '../pages/citizen-pages.ts';
 import { DossierPage, dossierPath } from '../pages/desk-pages.ts';
 import { SignInPage } from '../pages/sign-in-page.ts';
 import {
+  blockText,
+  popplerMissing,
+  qrModules,
+  readQr,
+} from '../../server/platform/signing/test-read-block.ts';
+import {
   assertAccessible,
+  BASE_URL,
   assertNoProblems,
   eventually,
   launchBrowser,
@@ -141,7 +149,15 @@ test('anyone verifies the signed result by its QR code and by uploading it; a ch
   assert.ok(token, 'the first test signed the result');
   const visitor = await openPage(browser, { bypassCSP: true });
   const { page } = visitor;
-  await page.goto(`/xac-thuc?ma=${token}`);
+  // The QR code drawn on the result, read from the rendered page, is this result's verification page.
+  const qrUrl = `${BASE_URL}/xac-thuc?ma=${token}`;
+  if (!popplerMissing) {
+    assert.match(blockText(signedPdf), /Ký bởi: Vũ Thị Hồng Nhung/);
+    const expected = qrModules(qrUrl);
+    const block = { kind: 'person', organisation: '', time: null, qrUrl } as const;
+    assert.deepEqual(readQr(signedPdf, block, expected.size), expected.dark);
+  }
+  await page.goto(qrUrl);
   const qr = page.getByRole('region', { name: 'Văn bản theo mã QR' });
   await qr.getByText('Văn bản có chữ ký số hợp lệ.').waitFor();
   const qrText = await qr.innerText();

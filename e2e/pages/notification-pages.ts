@@ -60,6 +60,16 @@ export class NotificationAdminPage extends AppShell {
     return this.page.locator('section.template-editor');
   }
 
+  /** "Hộp thư thử nghiệm": the e-mails the demo's SMTP sink received (demo mode only). */
+  get demoInbox(): Locator {
+    return this.page.getByRole('region', { name: 'Hộp thư thử nghiệm' });
+  }
+
+  /** One e-mail of the demo inbox, by its subject. */
+  demoMail(subject: string): Locator {
+    return this.demoInbox.getByRole('article', { name: subject });
+  }
+
   field(name: string): Locator {
     return this.page.locator(`#template-${name}`);
   }

@@ -379,6 +379,10 @@ export interface Feedback {
   hidden_reason: string | null;
   kind: string;
   procedure_code: string | null;
+  /**
+   * Code, subject, content and answer as published, folded without diacritics (common/text/fold.ts) for the public list's search; written at publish, null before.
+   */
+  public_search_text: string | null;
   publish_consent: Generated<boolean>;
   publish_sender_data: Generated<boolean>;
   received_at: Timestamp;
@@ -626,6 +630,10 @@ export interface NotificationMessages {
   dossier_code: string | null;
   event: string;
   failed_at: Timestamp | null;
+  /**
+   * On an SMS sent instead of a Zalo ZNS message: that message, whose reason says why ZNS refused it. At most one per outbox message, as (outbox_id, channel) is unique.
+   */
+  fallback_of: Int8 | null;
   feedback_code: string | null;
   message_id: Generated<Int8>;
   outbox_id: Int8;

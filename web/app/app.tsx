@@ -95,13 +95,17 @@ const MyDocumentsPage = lazyPage(
 );
 const LookupPage = lazyPage(() => import('../features/citizen/lookup-page.tsx'), 'LookupPage');
 const KioskPage = lazyPage(() => import('../features/citizen/kiosk-page.tsx'), 'KioskPage');
-// Phản ánh, kiến nghị (#18, web/features/feedback): the portal's two pages in one chunk, the staff's in another.
+// Phản ánh, kiến nghị (#18, web/features/feedback): the portal's three pages in one chunk, the staff's in another.
 const feedbackPortal = () => import('../features/feedback/feedback-portal-pages.ts');
 const feedbackStaff = () => import('../features/feedback/feedback-staff-pages.ts');
 const FeedbackSendPage = lazyPage<object, 'FeedbackSendPage'>(feedbackPortal, 'FeedbackSendPage');
 const FeedbackLookupPage = lazyPage<{ code: string | null }, 'FeedbackLookupPage'>(
   feedbackPortal,
   'FeedbackLookupPage',
+);
+const FeedbackPublishedPage = lazyPage<object, 'FeedbackPublishedPage'>(
+  feedbackPortal,
+  'FeedbackPublishedPage',
 );
 const FeedbackRegisterPage = lazyPage<object, 'FeedbackRegisterPage'>(feedbackStaff, 'FeedbackRegisterPage');
 const FeedbackRecordPage = lazyPage<object, 'FeedbackRecordPage'>(feedbackStaff, 'FeedbackRecordPage');
@@ -171,6 +175,7 @@ const ROUTES: readonly AppRoute[] = [
   page(PATHS.verify, false, () => <VerifyPage />),
   page(PATHS.publicDashboard, false, () => <PublicDashboardPage />),
   page(PATHS.feedbackSend, false, () => <FeedbackSendPage />),
+  page(PATHS.feedbackPublished, false, () => <FeedbackPublishedPage />),
   page(PATHS.feedbackLookup, false, () => <FeedbackLookupPage code={null} />),
   page(PATHS.feedbackLookupCode, false, (p) => <FeedbackLookupPage key={p.code} code={p.code} />),
   page(PATHS.feedbackRegister, true, () => <FeedbackRegisterPage />),

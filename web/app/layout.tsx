@@ -193,6 +193,9 @@ export function Layout({ children }: { children: ReactNode }) {
                   <Link to={PATHS.portal}>{t.nav.portal}</Link>
                 </li>
                 <li>
+                  <Link to={PATHS.feedbackPublished}>{t.nav.feedback}</Link>
+                </li>
+                <li>
                   <Link to={calendarPath(currentYear())}>{t.nav.calendar}</Link>
                 </li>
                 <li>

@@ -78,6 +78,8 @@ export const PATHS = {
   publicDashboard: '/cong-dich-vu-cong/so-lieu',
   /** Phản ánh, kiến nghị (#18): sending one, following it by code, the answers published. */
   feedbackSend: '/cong-dich-vu-cong/gui-phan-anh-kien-nghi',
+  /** The answers published (`?q=&trang=`). */
+  feedbackPublished: '/cong-dich-vu-cong/phan-anh-kien-nghi',
   feedbackLookup: '/cong-dich-vu-cong/tra-cuu-phan-anh-kien-nghi',
   feedbackLookupCode: '/cong-dich-vu-cong/tra-cuu-phan-anh-kien-nghi/:code',
   /** The staff's register of feedback (`?trang-thai=&han=&q=&trang=`), recording one, one record. */

@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { ErrorDetail } from '../../platform/errors.ts';
+import { findReplay, rememberResponse } from '../../platform/idempotency.ts';
 import { enqueue, message } from '../../platform/jobs/outbox.ts';
 import {
   FeedbackNotificationTopic,
@@ -17,6 +18,7 @@ import {
   FEEDBACK_STATUS_LABELS,
   type FeedbackAction,
   type FeedbackActionBody,
+  type FeedbackDetail,
   type FeedbackKind,
   type FeedbackStatus,
 } from '../../../common/contracts/feedback.ts';
@@ -25,6 +27,8 @@ import { loadGrants } from '../auth/index.ts';
 import { attachableFiles } from '../files/index.ts';
 import { canReachAgency, grantReachesAgency } from '../org/index.ts';
 import { fail } from './feedback.errors.ts';
+import { publicSearchText } from './feedback-public.service.ts';
+import { feedbackDetail } from './feedback-views.service.ts';
 import {
   agencyByCode,
   appendHistory,
@@ -94,15 +98,28 @@ export type ActionRequest<A extends FeedbackAction> = {
   action: A;
   body: Bodies[A];
   ifMatch: number;
+  /** `Idempotency-Key`: a retry under it answers the first answer and changes nothing again. */
+  idempotencyKey: string | undefined;
   requestId: string;
 };
 
-/** Takes one action; returns the code (the route answers with the record as the caller now sees it). */
+/**
+ * Takes one action and answers the record as the caller now sees it, read in the action's transaction
+ * and kept there for a retry under the same Idempotency-Key (the dossier actions' mechanism,
+ * platform/idempotency.ts: the same request answers the kept answer, another body under the key 409).
+ */
 export async function takeAction<A extends FeedbackAction>(
   deps: Deps,
   actor: Actor,
   req: ActionRequest<A>,
-): Promise<void> {
+): Promise<FeedbackDetail> {
+  const idempotent = {
+    scope: `staff:${actor.userId}:feedback-action:${req.code}`,
+    key: req.idempotencyKey,
+    body: { action: req.action, body: req.body, ifMatch: req.ifMatch },
+  };
+  const replay = await findReplay<FeedbackDetail>(deps.db, idempotent);
+  if (replay) return replay.body;
   const row = await findFeedback(deps.db, req.code);
   if (!row || !canReachAgency(actor, target(row), 'read'))
     throw fail('FEEDBACK_NOT_FOUND', { params: { code: req.code } });
@@ -113,7 +130,7 @@ export async function takeAction<A extends FeedbackAction>(
     });
   const now = deps.clock.now();
   const plan = await planAction(deps, actor, { row, action: req.action, body: req.body as never, now });
-  await deps.db.transaction().execute(async (trx) => {
+  return deps.db.transaction().execute(async (trx) => {
     const updated = await trx
       .updateTable('feedback')
       .set({ ...plan.set, version: row.version + 1 })
@@ -177,6 +194,12 @@ export async function takeAction<A extends FeedbackAction>(
         ],
         now,
       );
+    const view = await feedbackDetail(deps, actor, row.code, {
+      justTransferred: req.action === 'transfer',
+      db: trx,
+    });
+    await rememberResponse(trx, idempotent, { statusCode: 200, body: view, at: now });
+    return view;
   });
 }
 
@@ -345,6 +368,7 @@ async function planAction(deps: Deps, actor: Actor, input: PlanInput): Promise<P
           delivered_as: 'published',
           delivered_at: now,
           publish_sender_data: b.publishSenderData !== false,
+          public_search_text: publicSearchText(row),
         },
         details: { publishSenderData: b.publishSenderData !== false },
         answered: true,

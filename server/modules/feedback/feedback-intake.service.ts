@@ -9,6 +9,7 @@ import type { DB } from '../../db/schema.ts';
 import type { Actor, CitizenActor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import type { ErrorDetail } from '../../platform/errors.ts';
+import { findReplay, rememberResponse } from '../../platform/idempotency.ts';
 import { enqueue, message } from '../../platform/jobs/outbox.ts';
 import { FeedbackNotificationTopic } from '../../../common/contracts/outbox-topics.ts';
 import type {
@@ -30,7 +31,8 @@ import {
   dueTimes,
   nextCode,
   offeringAgency,
-  provinceCommittee,
+  peoplesCommitteeOf,
+  unitInForce,
   type AgencyInfo,
   type Executor,
 } from './feedback.repository.ts';
@@ -146,12 +148,36 @@ async function insertFeedback(
   };
 }
 
-/** The agency: named, else the dossier's receiving agency, else the procedure's in the province, else the province's. */
+/** The place named (`unitCode`): a unit of today's map, inside `provinceCode` when that is given too. */
+async function placeOf(
+  db: Executor,
+  body: Pick<SubmitFeedbackBody, 'unitCode' | 'provinceCode'>,
+): Promise<{ path: string; code: string } | null> {
+  if (body.unitCode === undefined) return null;
+  const unit = await unitInForce(db, body.unitCode);
+  if (!unit)
+    throw invalid([
+      {
+        path: 'body/unitCode',
+        message: 'Không có xã, phường hoặc tỉnh, thành phố này trên bản đồ hành chính hiện hành.',
+      },
+    ]);
+  if (body.provinceCode !== undefined && !unit.path.startsWith(`/${body.provinceCode}/`))
+    throw invalid([{ path: 'body/unitCode', message: 'Không thuộc tỉnh, thành phố đã chọn.' }]);
+  return unit;
+}
+
+/**
+ * The agency: named; else the dossier's receiving agency; else the procedure's offering agency in the
+ * place (then in its province, or in `provinceCode`); else the place's People's Committee; else the
+ * province's. docs/domain/feedback.md "Which agency".
+ */
 async function chooseAgency(
   db: Executor,
-  body: Pick<SubmitFeedbackBody, 'agencyCode' | 'procedureCode' | 'provinceCode'>,
+  body: Pick<SubmitFeedbackBody, 'agencyCode' | 'procedureCode' | 'provinceCode' | 'unitCode'>,
   dossierAgencyId: string | null,
 ): Promise<AgencyInfo> {
+  const place = await placeOf(db, body);
   if (body.agencyCode !== undefined) {
     const a = await agencyByCode(db, body.agencyCode);
     if (!a) throw invalid([{ path: 'body/agencyCode', message: 'Không có cơ quan này.' }]);
@@ -161,17 +187,32 @@ async function chooseAgency(
     const a = await agencyById(db, dossierAgencyId);
     if (a) return a;
   }
-  if (body.provinceCode !== undefined) {
+  const provincePath = place
+    ? `/${place.path.split('/')[1]}/`
+    : body.provinceCode === undefined
+      ? null
+      : `/${body.provinceCode}/`;
+  if (body.procedureCode !== undefined && provincePath !== null) {
     const offered =
-      body.procedureCode === undefined
-        ? undefined
-        : await offeringAgency(db, body.procedureCode, body.provinceCode);
-    const a = offered ?? (await provinceCommittee(db, body.provinceCode));
+      (place ? await offeringAgency(db, body.procedureCode, place.path) : undefined) ??
+      (await offeringAgency(db, body.procedureCode, provincePath));
+    if (offered) return offered;
+  }
+  if (place) {
+    const a = await peoplesCommitteeOf(db, place.code);
+    if (a) return a;
+    throw invalid([{ path: 'body/unitCode', message: 'Đơn vị này chưa có Ủy ban nhân dân trên hệ thống.' }]);
+  }
+  if (body.provinceCode !== undefined) {
+    const a = await peoplesCommitteeOf(db, body.provinceCode);
     if (a) return a;
     throw invalid([{ path: 'body/provinceCode', message: 'Không có tỉnh, thành phố này.' }]);
   }
   throw invalid([
-    { path: 'body/agencyCode', message: 'Cần chọn cơ quan nhận, hồ sơ liên quan hoặc tỉnh, thành phố.' },
+    {
+      path: 'body/agencyCode',
+      message: 'Cần chọn cơ quan nhận, hồ sơ liên quan, xã, phường hoặc tỉnh, thành phố.',
+    },
   ]);
 }
 
@@ -255,12 +296,24 @@ async function claimFiles(
   return [...ids];
 }
 
-/** `POST /api/v1/feedback`: a signed-in citizen, or anyone giving name, phone and e-mail. */
+/**
+ * `POST /api/v1/feedback`: a signed-in citizen, or anyone giving name, phone and e-mail. Under an
+ * Idempotency-Key, a retry answers the first answer and writes nothing (platform/idempotency.ts): the
+ * answer is kept in the intake's transaction.
+ */
 export async function submitFeedback(
   deps: Deps,
   citizen: CitizenActor | null,
-  body: SubmitFeedbackBody,
+  request: { body: SubmitFeedbackBody; idempotencyKey: string | undefined },
 ): Promise<SubmitFeedbackResponse> {
+  const { body } = request;
+  const idempotent = {
+    scope: citizen ? `citizen:${citizen.citizenId}:feedback` : 'public:feedback',
+    key: request.idempotencyKey,
+    body,
+  };
+  const replay = await findReplay<SubmitFeedbackResponse>(deps.db, idempotent);
+  if (replay) return replay.body;
   const sender = senderOf(citizen, body.sender);
   const dossier =
     body.dossierCode === undefined
@@ -270,7 +323,7 @@ export async function submitFeedback(
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const fileIds = await claimFiles(trx, body, { citizen, now });
-    return insertFeedback(deps, trx, {
+    const answer = await insertFeedback(deps, trx, {
       kind: body.kind,
       channel: 'portal',
       subject: body.subject,
@@ -287,6 +340,8 @@ export async function submitFeedback(
       fileIds,
       label: citizen ? `citizen:${citizen.citizenId}` : 'Cổng dịch vụ công',
     });
+    await rememberResponse(trx, idempotent, { statusCode: 201, body: answer, at: now });
+    return answer;
   });
 }
 
@@ -315,12 +370,19 @@ function senderOf(citizen: CitizenActor | null, given: FeedbackSender | undefine
   return { fullName: given.fullName, phone: given.phone, email: given.email, address: given.address ?? null };
 }
 
-/** `POST /api/v1/feedback/recorded`: a desk officer or leader of the agency records one received by phone or paper. */
+/**
+ * `POST /api/v1/feedback/recorded`: a desk officer or leader of the agency records one received by phone
+ * or paper; under an Idempotency-Key, a retry is the same record (as `submitFeedback`).
+ */
 export async function recordFeedback(
   deps: Deps,
   actor: Actor,
-  body: RecordFeedbackBody,
+  request: { body: RecordFeedbackBody; idempotencyKey: string | undefined },
 ): Promise<SubmitFeedbackResponse> {
+  const { body } = request;
+  const idempotent = { scope: `staff:${actor.userId}:feedback-recorded`, key: request.idempotencyKey, body };
+  const replay = await findReplay<SubmitFeedbackResponse>(deps.db, idempotent);
+  if (replay) return replay.body;
   const agency = await agencyByCode(deps.db, body.agencyCode);
   if (!agency) throw invalid([{ path: 'body/agencyCode', message: 'Không có cơ quan này.' }]);
   const target = { agencyPath: agency.agency_path, unitPath: agency.unit_path };
@@ -330,8 +392,8 @@ export async function recordFeedback(
   const receivedAt = body.receivedAt === undefined ? now : new Date(body.receivedAt);
   if (receivedAt > now)
     throw invalid([{ path: 'body/receivedAt', message: 'Thời điểm tiếp nhận không được ở tương lai.' }]);
-  return deps.db.transaction().execute((trx) =>
-    insertFeedback(deps, trx, {
+  return deps.db.transaction().execute(async (trx) => {
+    const answer = await insertFeedback(deps, trx, {
       kind: body.kind,
       channel: body.channel,
       subject: body.subject,
@@ -352,8 +414,10 @@ export async function recordFeedback(
       externalId: null,
       fileIds: [],
       label: actor.username,
-    }),
-  );
+    });
+    await rememberResponse(trx, idempotent, { statusCode: 201, body: answer, at: now });
+    return answer;
+  });
 }
 
 /** A PAKN the national portal forwarded (channel dvcqg), as the adapter reads it. */

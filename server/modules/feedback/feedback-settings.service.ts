@@ -9,7 +9,7 @@ import {
   type FeedbackSettingsBody,
 } from '../../../common/contracts/feedback.ts';
 import { fail } from './feedback.errors.ts';
-import { provinceCommittee, settingsOf } from './feedback.repository.ts';
+import { peoplesCommitteeOf, settingsOf } from './feedback.repository.ts';
 
 function provinceAdmin(actor: Actor, provinceCode: string) {
   const grant = actor.grants.find((g) => g.role === 'province-admin' && g.unitPath === `/${provinceCode}/`);
@@ -54,7 +54,7 @@ export async function putFeedbackSettings(
         .onConflict((oc) => oc.columns(['province_code', 'kind']).doUpdateSet(values))
         .execute();
     }
-    const committee = await provinceCommittee(trx, input.provinceCode);
+    const committee = await peoplesCommitteeOf(trx, input.provinceCode);
     await appendAudit(
       trx,
       actor,

@@ -23,15 +23,15 @@ import { workingTimeFor } from '../calendar/index.ts';
 import { canReachAgency } from '../org/index.ts';
 import { fail } from './feedback.errors.ts';
 import { mayTake } from './feedback-actions.service.ts';
-import { agencyById, findFeedback, type FeedbackRowRead } from './feedback.repository.ts';
+import { agencyById, findFeedback, type Executor, type FeedbackRowRead } from './feedback.repository.ts';
 
 const OPEN: readonly FeedbackStatus[] = ['received', 'awaiting-transfer', 'processing', 'awaiting-approval'];
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const notFound = (code: string) => fail('FEEDBACK_NOT_FOUND', { params: { code } });
 const digits = (phone: string) => phone.replace(/\D/g, '').replace(/^84/, '0');
 
-async function ratingOf(deps: Deps, feedbackId: string) {
-  return deps.db
+async function ratingOf(db: Executor, feedbackId: string) {
+  return db
     .selectFrom('feedback_ratings')
     .selectAll()
     .where('feedback_id', '=', feedbackId)
@@ -48,7 +48,7 @@ export async function publicFeedback(deps: Deps, code: string): Promise<PublicFe
   const published = status === 'published';
   const answerAgency =
     published && row.answer_agency_id !== null ? await agencyById(deps.db, row.answer_agency_id) : undefined;
-  const rating = await ratingOf(deps, row.feedback_id);
+  const rating = await ratingOf(deps.db, row.feedback_id);
   return {
     ...base,
     hidden: false,
@@ -81,14 +81,19 @@ export async function publicFeedback(deps: Deps, code: string): Promise<PublicFe
 const target = (row: FeedbackRowRead) => ({ agencyPath: row.agency_path, unitPath: row.unit_path });
 
 /** The row, for staff who reach its agency (anyone else: 404, as for a code that does not exist). */
-export async function visibleFeedback(deps: Deps, actor: Actor, code: string): Promise<FeedbackRowRead> {
-  const row = await findFeedback(deps.db, code);
+export async function visibleFeedback(
+  deps: Deps,
+  actor: Actor,
+  code: string,
+  db: Executor = deps.db,
+): Promise<FeedbackRowRead> {
+  const row = await findFeedback(db, code);
   if (!row || !canReachAgency(actor, target(row), 'read')) throw notFound(code);
   return row;
 }
 
-async function filesOf(deps: Deps, row: FeedbackRowRead) {
-  const rows = await deps.db
+async function filesOf(db: Executor, row: FeedbackRowRead) {
+  const rows = await db
     .selectFrom('feedback_files as ff')
     .innerJoin('files as f', 'f.file_id', 'ff.file_id')
     .select(['f.file_id', 'f.original_name', 'f.size', 'f.media_type', 'ff.role'])
@@ -108,10 +113,10 @@ async function filesOf(deps: Deps, row: FeedbackRowRead) {
   };
 }
 
-const usernames = async (deps: Deps, ids: (string | null)[]) => {
+const usernames = async (db: Executor, ids: (string | null)[]) => {
   const wanted = [...new Set(ids.filter((x): x is string => x !== null))];
   if (wanted.length === 0) return new Map<string, string>();
-  const rows = await deps.db
+  const rows = await db
     .selectFrom('users')
     .select(['user_id', 'username'])
     .where('user_id', 'in', wanted)
@@ -119,19 +124,28 @@ const usernames = async (deps: Deps, ids: (string | null)[]) => {
   return new Map(rows.map((r) => [r.user_id, r.username]));
 };
 
-/** `GET /api/v1/feedback/:code`: the whole record, for staff in reach. */
+/**
+ * `GET /api/v1/feedback/:code`: the whole record, for staff in reach. `db`: the action's transaction,
+ * when the record is the answer an action keeps for a retry (Idempotency-Key).
+ */
 export async function feedbackDetail(
   deps: Deps,
   actor: Actor,
   code: string,
-  /** Just transferred by this caller out of their reach: shown once more, with nothing they may do. */
-  justTransferred = false,
+  options: {
+    /** Just transferred by this caller out of their reach: shown once more, with nothing they may do. */
+    justTransferred?: boolean;
+    db?: Executor;
+  } = {},
 ): Promise<FeedbackDetail> {
-  const row = justTransferred ? await findFeedback(deps.db, code) : await visibleFeedback(deps, actor, code);
+  const db = options.db ?? deps.db;
+  const row = options.justTransferred
+    ? await findFeedback(db, code)
+    : await visibleFeedback(deps, actor, code, db);
   if (!row) throw notFound(code);
   const [files, transfers, history, rating, dossier] = await Promise.all([
-    filesOf(deps, row),
-    deps.db
+    filesOf(db, row),
+    db
       .selectFrom('feedback_transfers as t')
       .innerJoin('agencies as fa', 'fa.agency_id', 't.from_agency_id')
       .innerJoin('agencies as ta', 'ta.agency_id', 't.to_agency_id')
@@ -149,22 +163,18 @@ export async function feedbackDetail(
       .where('t.feedback_id', '=', row.feedback_id)
       .orderBy('t.transfer_id')
       .execute(),
-    deps.db
+    db
       .selectFrom('feedback_actions')
       .select(['action', 'actor_label', 'at', 'details'])
       .where('feedback_id', '=', row.feedback_id)
       .orderBy('action_id')
       .execute(),
-    ratingOf(deps, row.feedback_id),
+    ratingOf(db, row.feedback_id),
     row.dossier_id === null
       ? Promise.resolve(undefined)
-      : deps.db
-          .selectFrom('dossiers')
-          .select('code')
-          .where('dossier_id', '=', row.dossier_id)
-          .executeTakeFirst(),
+      : db.selectFrom('dossiers').select('code').where('dossier_id', '=', row.dossier_id).executeTakeFirst(),
   ]);
-  const names = await usernames(deps, [row.assignee_user_id, row.draft_by_user_id, row.approved_by_user_id]);
+  const names = await usernames(db, [row.assignee_user_id, row.draft_by_user_id, row.approved_by_user_id]);
   const status = row.status as FeedbackStatus;
   const now = deps.clock.now();
   return {

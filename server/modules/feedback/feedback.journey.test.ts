@@ -106,7 +106,9 @@ test('#18 sent on the portal with a photo, transferred to another province, answ
     transfers.map((t) => [t.to.code, t.late]),
     [[nhieuLoc, false]],
   );
-  // Restarted Tuesday 24/11 10:00 on Nhiêu Lộc's calendar and office hours: later than the first limit.
+  // Restarted Tuesday 24/11 10:00 on Nhiêu Lộc's calendar and office hours. 24/11 is a day off (Ngày
+  // Văn hóa Việt Nam), so the count starts Wednesday 07:30 and ten whole working days end at 17:00 on
+  // 8/12, where the receipt at 09:00 on a working day ended at 09:00 (feedback.public.test.ts pins it).
   assert.equal(atNhieuLoc.clockStartedAt, '2026-11-24T03:00:00.000Z');
   assert.equal(atNhieuLoc.dueAt, '2026-12-08T10:00:00.000Z');
   assert.equal((atNhieuLoc.files as unknown[]).length, 1);

@@ -30,26 +30,35 @@ export const agencyByCode = (db: Executor, code: string): Promise<AgencyInfo | u
 export const agencyById = (db: Executor, id: string): Promise<AgencyInfo | undefined> =>
   agencyQuery(db).where('a.agency_id', '=', id).executeTakeFirst();
 
-/** The People's Committee of a province (its unit in force, GSO code). */
-export const provinceCommittee = (db: Executor, provinceCode: string): Promise<AgencyInfo | undefined> =>
+/** The People's Committee of a unit in force (a province, commune or ward; GSO code). */
+export const peoplesCommitteeOf = (db: Executor, unitCode: string): Promise<AgencyInfo | undefined> =>
   agencyQuery(db)
-    .where('u.code', '=', provinceCode)
+    .where('u.code', '=', unitCode)
     .where('u.valid_to', 'is', null)
     .where('a.kind', '=', 'people-committee')
     .where('a.valid_to', 'is', null)
     .executeTakeFirst();
 
-/** An agency of the province offering the procedure (the highest one first: shortest path). */
+/** A unit of today's map (in force) by its GSO code, with its path (`/79/27142/`). */
+export const unitInForce = (db: Executor, code: string) =>
+  db
+    .selectFrom('units')
+    .select(['code', 'name', 'path'])
+    .where('code', '=', code)
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
+
+/** An agency of the unit (path `/79/` or `/79/27142/`) or below offering the procedure (the highest first). */
 export const offeringAgency = (
   db: Executor,
   procedureCode: string,
-  provinceCode: string,
+  unitPath: string,
 ): Promise<AgencyInfo | undefined> =>
   agencyQuery(db)
     .innerJoin('procedure_offerings as o', 'o.agency_id', 'a.agency_id')
     .innerJoin('procedures as p', 'p.procedure_id', 'o.procedure_id')
     .where('p.code', '=', procedureCode)
-    .where('u.path', 'like', `/${provinceCode}/%`)
+    .where('u.path', 'like', `${unitPath}%`)
     .where('a.valid_to', 'is', null)
     .orderBy(sql`length(a.path)`)
     .orderBy('a.agency_id')

@@ -23,6 +23,8 @@ import {
   FeedbackSettingsBody,
   FeedbackSettingsQuery,
   PublicFeedback,
+  PublicFeedbackListQuery,
+  PublishedFeedbackList,
   RecordFeedbackBody,
   SubmitFeedbackBody,
   SubmitFeedbackResponse,
@@ -44,11 +46,19 @@ import {
   rateFeedback,
 } from './feedback-views.service.ts';
 import { getFeedbackSettings, putFeedbackSettings } from './feedback-settings.service.ts';
+import { listPublishedFeedback } from './feedback-public.service.ts';
 import { feedbackReport } from './feedback-report.service.ts';
 
 const tags = ['feedback'];
 const IfMatch = Type.Object(
   { 'if-match': Type.String({ pattern: '^"?[0-9]{1,9}"?$', maxLength: 11 }) },
+  { additionalProperties: true },
+);
+/** As the dossier routes take it (common/contracts/dossiers.ts CreateHeaders, ActionHeaders). */
+const IdempotencyKey = Type.Optional(Type.String({ minLength: 8, maxLength: 200 }));
+const SubmitHeaders = Type.Object({ 'idempotency-key': IdempotencyKey }, { additionalProperties: true });
+const ActionHeaders = Type.Object(
+  { ...IfMatch.properties, 'idempotency-key': IdempotencyKey },
   { additionalProperties: true },
 );
 const versionOf = (h: string) => Number(h.replace(/"/g, ''));
@@ -71,15 +81,37 @@ export function registerFeedbackRoutes(root: FastifyInstance, deps: Deps): void 
       schema: {
         tags,
         summary:
-          'Gửi phản ánh, kiến nghị (công dân đã đăng nhập, hoặc ghi rõ họ tên, số điện thoại, thư điện tử); trả về mã PAKN.yyyyMMdd.số',
+          'Gửi phản ánh, kiến nghị (công dân đã đăng nhập, hoặc ghi rõ họ tên, số điện thoại, thư điện tử); trả về mã PAKN.yyyyMMdd.số; Idempotency-Key để gửi lại an toàn',
         security: [],
+        headers: SubmitHeaders,
         body: SubmitFeedbackBody,
-        response: { 201: SubmitFeedbackResponse, ...errorResponses(400, 403, 415, 429) },
+        response: { 201: SubmitFeedbackResponse, ...errorResponses(400, 403, 409, 415, 429) },
       },
       config: rateLimited({ ...FEEDBACK_RATE_LIMITS.submit, refuse: tooMany }),
     },
     async (request, reply) =>
-      reply.status(201).send(await submitFeedback(deps, request.citizen, request.body)),
+      reply.status(201).send(
+        await submitFeedback(deps, request.citizen, {
+          body: request.body,
+          idempotencyKey: request.headers['idempotency-key'],
+        }),
+      ),
+  );
+
+  app.get(
+    '/api/v1/public/feedback',
+    {
+      schema: {
+        tags,
+        summary:
+          'Các phản ánh, kiến nghị đã được trả lời công khai (mới nhất trước, 20 mỗi trang): tìm theo từ, có dấu hoặc không dấu; lọc theo cơ quan; không có thông tin cá nhân của người gửi',
+        security: [],
+        querystring: PublicFeedbackListQuery,
+        response: { 200: PublishedFeedbackList, ...errorResponses(400, 429) },
+      },
+      config: rateLimited({ ...FEEDBACK_RATE_LIMITS.lookup, refuse: tooMany }),
+    },
+    async (request) => listPublishedFeedback(deps, request.query),
   );
 
   app.post(
@@ -169,13 +201,19 @@ export function registerFeedbackRoutes(root: FastifyInstance, deps: Deps): void 
       schema: {
         tags,
         summary:
-          'Cán bộ một cửa hoặc lãnh đạo ghi nhận phản ánh, kiến nghị nhận qua điện thoại, văn bản, thư điện tử hoặc trực tiếp',
+          'Cán bộ một cửa hoặc lãnh đạo ghi nhận phản ánh, kiến nghị nhận qua điện thoại, văn bản, thư điện tử hoặc trực tiếp; Idempotency-Key để gửi lại an toàn',
+        headers: SubmitHeaders,
         body: RecordFeedbackBody,
-        response: { 201: SubmitFeedbackResponse, ...errorResponses(400, 401, 403) },
+        response: { 201: SubmitFeedbackResponse, ...errorResponses(400, 401, 403, 409) },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await recordFeedback(deps, requireActor(request), request.body)),
+      reply.status(201).send(
+        await recordFeedback(deps, requireActor(request), {
+          body: request.body,
+          idempotencyKey: request.headers['idempotency-key'],
+        }),
+      ),
   );
 
   app.get(
@@ -286,24 +324,21 @@ function registerAction(root: FastifyInstance, deps: Deps, action: FeedbackActio
     {
       schema: {
         tags,
-        summary: `${FEEDBACK_ACTION_LABELS[action]} (${FEEDBACK_ACTION_ROLES[action].join(', ')}; If-Match: phiên bản)`,
+        summary: `${FEEDBACK_ACTION_LABELS[action]} (${FEEDBACK_ACTION_ROLES[action].join(', ')}; If-Match: phiên bản; Idempotency-Key để gửi lại an toàn)`,
         params: FeedbackCodeParams,
-        headers: IfMatch,
+        headers: ActionHeaders,
         body: FeedbackActionBodies[action],
         response: { 200: FeedbackDetail, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => {
-      const actor = requireActor(request);
-      const code = request.params.code;
-      await takeAction(deps, actor, {
-        code,
+    async (request) =>
+      takeAction(deps, requireActor(request), {
+        code: request.params.code,
         action,
         body: request.body,
         ifMatch: versionOf(request.headers['if-match']),
+        idempotencyKey: request.headers['idempotency-key'],
         requestId: request.id,
-      });
-      return feedbackDetail(deps, actor, code, action === 'transfer');
-    },
+      }),
   );
 }

@@ -12,3 +12,4 @@ export {
   type FileUser,
 } from './files.service.ts';
 export { startFileSweeper } from './files.jobs.ts';
+export { sweepExpiredFeedbackUploads } from './expired-uploads.ts';

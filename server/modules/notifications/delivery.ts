@@ -3,8 +3,9 @@
 // (outbox_id, channel), so the same outbox message delivered twice renders and sends once — then each
 // row still queued is sent. A temporary failure leaves the row queued (its reason the last error) and
 // fails the outbox message, which the worker retries after its backoff; a permanent one marks the row
-// failed with the provider's reason. Every attempt is recorded (notification_attempts). docs/domain/notifications.md.
-import { sql } from 'kysely';
+// failed with the provider's reason; a Zalo refusal that SMS gets round is sent by SMS instead (fallback.ts).
+// Every attempt is recorded (notification_attempts). docs/domain/notifications.md.
+import { sql, type RawBuilder } from 'kysely';
 import type { Deps } from '../../deps.ts';
 import type { JobLog } from '../../platform/jobs/job-log.ts';
 import type { DeliveryOutcome, OutboxMessage, TopicHandler } from '../../platform/jobs/outbox-worker.ts';
@@ -19,6 +20,7 @@ import { defaultTemplate, render, type PlaceholderValues } from '../../../common
 import { eventOfAction, eventOfFeedback } from '../../../common/notifications/events.ts';
 import type { Senders, SendResult } from './senders.ts';
 import { loadFeedbackContexts } from './feedback-context.ts';
+import { ensureSmsFallbacks } from './fallback.ts';
 
 export const APPLICANT_TOPIC = 'applicant.notification';
 export const FEEDBACK_TOPIC = 'feedback.notification';
@@ -330,6 +332,47 @@ async function inParallel<T>(items: T[], limit: number, fn: (item: T) => Promise
   );
 }
 
+/** Sends the queued rows `where` selects; a temporary failure or a missing provider notes its outbox id. */
+async function sendRows(
+  deps: Deps,
+  senders: Senders,
+  options: {
+    monitor: ChannelMonitor;
+    sendConcurrency?: number;
+    waiting: Map<string, string>;
+    where: RawBuilder<unknown>;
+  },
+): Promise<void> {
+  const { waiting } = options;
+  const queued = (
+    await sql<QueuedRow>`SELECT message_id, outbox_id, channel, recipient, content, tracking_id,
+        province_code, state, attempts
+      FROM notification_messages WHERE ${options.where} AND state = 'queued'
+      ORDER BY message_id`.execute(deps.db)
+  ).rows;
+  const results: AttemptResult[] = [];
+  await inParallel(queued, options.sendConcurrency ?? 8, async (row) => {
+    const send = senders[row.channel];
+    const content = json<RenderedMessage & { brandname?: string }>(row.content);
+    if (!send) {
+      // The channel has no provider configured yet: the message waits, nothing is attempted.
+      waiting.set(String(row.outbox_id), `${row.channel}: no provider configured`);
+      return;
+    }
+    const result = await send({
+      recipient: row.recipient,
+      content,
+      trackingId: row.tracking_id,
+      brandname: content.brandname ?? deps.config.notify.smsBrandname,
+    });
+    const at = deps.clock.now();
+    options.monitor.record(row.channel, result.ok, result.ok ? null : result.error, at);
+    results.push({ row, result, at });
+    if (!result.ok && result.temporary) waiting.set(String(row.outbox_id), result.error);
+  });
+  await recordResults(deps, results);
+}
+
 export function notificationHandler(
   deps: Deps,
   senders: Senders,
@@ -340,36 +383,23 @@ export function notificationHandler(
     deliver: async (messages): Promise<DeliveryOutcome[]> => {
       const resolved = await resolve(deps, messages);
       await ensureRows(deps, resolved);
+      // A Zalo refusal recorded before a crash gets its SMS on redelivery.
+      await ensureSmsFallbacks(deps, resolved);
       const ids = messages.map((m) => m.id);
-      const queued = (
-        await sql<QueuedRow>`SELECT message_id, outbox_id, channel, recipient, content, tracking_id,
-            province_code, state, attempts
-          FROM notification_messages
-          WHERE outbox_id = ANY (${ids}::bigint[]) AND state = 'queued'
-          ORDER BY message_id`.execute(deps.db)
-      ).rows;
-      const results: AttemptResult[] = [];
       const waiting = new Map<string, string>();
-      await inParallel(queued, options.sendConcurrency ?? 8, async (row) => {
-        const send = senders[row.channel];
-        const content = json<RenderedMessage & { brandname?: string }>(row.content);
-        if (!send) {
-          // The channel has no provider configured yet: the message waits, nothing is attempted.
-          waiting.set(String(row.outbox_id), `${row.channel}: no provider configured`);
-          return;
-        }
-        const result = await send({
-          recipient: row.recipient,
-          content,
-          trackingId: row.tracking_id,
-          brandname: content.brandname ?? deps.config.notify.smsBrandname,
-        });
-        const at = deps.clock.now();
-        options.monitor.record(row.channel, result.ok, result.ok ? null : result.error, at);
-        results.push({ row, result, at });
-        if (!result.ok && result.temporary) waiting.set(String(row.outbox_id), result.error);
+      await sendRows(deps, senders, {
+        ...options,
+        waiting,
+        where: sql`outbox_id = ANY (${ids}::bigint[])`,
       });
-      await recordResults(deps, results);
+      // Zalo refused for good just now: the SMS instead, in this round.
+      const fallbacks = await ensureSmsFallbacks(deps, resolved);
+      if (fallbacks.length > 0)
+        await sendRows(deps, senders, {
+          ...options,
+          waiting,
+          where: sql`message_id = ANY (${fallbacks}::bigint[])`,
+        });
       return messages.map((m) => {
         const error = waiting.get(m.id);
         return error === undefined ? { ok: true } : { ok: false, error };

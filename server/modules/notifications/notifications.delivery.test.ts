@@ -372,7 +372,7 @@ test('an SMTP outage and an SMS outage of a minute lose nothing: retried on the 
   );
 });
 
-test('Zalo refuses an inactive user (-114): failed with the provider reason, not retried', async () => {
+test('Zalo refuses an inactive user (-114): failed with the provider reason, not retried, sent by SMS instead', async () => {
   sim.control.reset();
   sim.control.setPhones({ inactive: ['84912345678'] });
   const code = await intake(['zalo']);
@@ -380,7 +380,10 @@ test('Zalo refuses an inactive user (-114): failed with the provider reason, not
   const items = await notificationsOf(code, await as('desk.hang-trong'));
   assert.deepEqual(
     items.map((i) => [i.event, i.channel, i.state, i.attempts]),
-    [['received', 'zalo', 'failed', 1]],
+    [
+      ['received', 'zalo', 'failed', 1],
+      ['received', 'sms', 'sent', 1],
+    ],
   );
   assert.match(items[0]!.reason ?? '', /^ZNS -114: User is inactive/);
   const pending = await sql<{ n: number }>`SELECT count(*)::int AS n FROM outbox

@@ -12,6 +12,11 @@ export const fail = defineErrors('notifications', {
     vi: 'Mẫu thông báo và kênh gửi của tỉnh do quản trị cấp tỉnh của tỉnh đó quản lý.',
     en: "A province's notification templates and channels are managed by its own provincial administrators.",
   },
+  NOTIFY_DEMO_INBOX_ADMIN_ONLY: {
+    code: 'FORBIDDEN',
+    vi: 'Hộp thư thử nghiệm của tỉnh dành cho quản trị cấp tỉnh của tỉnh đó.',
+    en: "A province's demo inbox is for its own provincial administrators.",
+  },
   NOTIFY_HEALTH_OPERATORS_ONLY: {
     code: 'FORBIDDEN',
     vi: 'Tình trạng gửi thông báo dành cho quản trị cấp tỉnh và thanh tra.',

@@ -112,7 +112,15 @@ async function startDemoProviders(
       (p) => startSmtpSink({ smtpPort: p, httpPort: p === 0 ? 0 : p + 1 }),
       port === 0 ? 0 : port + 1,
     );
-    closables.push(sink);
+    const slot = deps.demoInbox;
+    // Shown on /quan-tri/thong-bao (demo-inbox.ts) while it runs.
+    if (slot) slot.inbox = sink;
+    closables.push({
+      close: async () => {
+        if (slot?.inbox === sink) slot.inbox = null;
+        await sink.close();
+      },
+    });
     notify = { ...notify, smtpUrl: `smtp://127.0.0.1:${sink.smtpPort}` };
     log.info({ smtp: notify.smtpUrl, inbox: sink.httpUrl }, 'demo mode: SMTP sink started in-process');
   }

@@ -37,6 +37,7 @@ import {
   NotificationPreferences,
   NotificationPreferencesBody,
 } from '../../../common/contracts/staff-notifications.ts';
+import { registerDemoInboxRoute } from './demo-inbox.ts';
 
 const errors = errorResponses(400, 401, 403, 404);
 const tags = ['notifications'];
@@ -209,6 +210,8 @@ export function registerNotificationRoutes(root: FastifyInstance, deps: Deps): v
     },
     async (request) => notificationsHealth(deps, requireActor(request)),
   );
+
+  registerDemoInboxRoute(root, deps);
 
   // The SMS provider's delivery report: GET, authenticated by the secret in the URL we gave it.
   app.get(

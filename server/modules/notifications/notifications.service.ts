@@ -41,10 +41,12 @@ export async function dossierNotifications(
 ): Promise<DossierNotificationsResponse> {
   const row = await getVisibleDossier(deps.db, caller, code);
   const rows = await deps.db
-    .selectFrom('notification_messages')
-    .selectAll()
-    .where('dossier_code', '=', row.code)
-    .orderBy('message_id')
+    .selectFrom('notification_messages as m')
+    .leftJoin('notification_messages as z', 'z.message_id', 'm.fallback_of')
+    .selectAll('m')
+    .select('z.reason as fallback_reason')
+    .where('m.dossier_code', '=', row.code)
+    .orderBy('m.message_id')
     .execute();
   return {
     items: rows.map((r) => ({
@@ -59,6 +61,9 @@ export async function dossierNotifications(
       sentAt: iso(r.sent_at),
       deliveredAt: iso(r.delivered_at),
       attempts: r.attempts,
+      ...(r.fallback_of !== null
+        ? { fallbackFor: { channel: 'zalo' as const, reason: r.fallback_reason ?? '' } }
+        : {}),
     })),
   };
 }
@@ -296,6 +301,11 @@ const HEALTH_ROLES = new Set(['province-admin', 'auditor']);
 
 export async function notificationsHealth(deps: Deps, actor: Actor): Promise<NotificationsHealthResponse> {
   if (!actor.grants.some((g) => HEALTH_ROLES.has(g.role))) throw fail('NOTIFY_HEALTH_OPERATORS_ONLY');
+  return channelsHealth(deps);
+}
+
+/** Each channel's state and the operators' alert, from the attempts whichever process made them (also /metrics). */
+export async function channelsHealth(deps: Deps): Promise<NotificationsHealthResponse> {
   const { alertFailures, alertMinutes } = deps.config.notify;
   const now = deps.clock.now();
   const attempts = await sql<{

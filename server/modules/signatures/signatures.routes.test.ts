@@ -11,7 +11,14 @@ import { errorOf } from '../../test/http.ts';
 import { dossierKit } from '../../test/dossier-kit.ts';
 import { peoplesCommittee } from '../../test/seeded.ts';
 import { birthAtCounter } from '../../test/fixtures.ts';
-import { createTestPki, signPdf, type TestPki } from '../../platform/signing/index.ts';
+import {
+  createTestPki,
+  signPdf,
+  type SignatureBlock,
+  type TestPki,
+  vnDisplayTime,
+} from '../../platform/signing/index.ts';
+import { blockText, popplerMissing, qrModules, readQr } from '../../platform/signing/test-read-block.ts';
 import { startRemoteSigning, type RemoteSigningSimulator } from '../../../simulator/remote-signing.ts';
 import { remoteSigner } from './remote-signer.ts';
 import PDFDocument from 'pdfkit';
@@ -136,6 +143,32 @@ type Session = {
   resultToken: string;
 };
 
+/** The agency's name as its blocks write it. */
+const wardName = async () =>
+  (await rt.deps.db.selectFrom('agencies').select('name').where('code', '=', ward).executeTakeFirstOrThrow())
+    .name;
+
+/** The block's QR code, read from the rendered page, opens the verification page of this result. */
+function assertQrOpens(pdf: Buffer, block: Omit<SignatureBlock, 'qrUrl'>, token: string) {
+  const url = `${rt.deps.config.publicUrl}/xac-thuc?ma=${token}`;
+  const expected = qrModules(url);
+  assert.deepEqual(readQr(pdf, { ...block, qrUrl: url }, expected.size), expected.dark);
+}
+
+/** The leader's block on a kept result: name, agency, the time (or none) and the QR to this result. */
+async function assertLeaderBlock(fileId: string, input: { resultToken: string; time: Date | null }) {
+  if (popplerMissing) return;
+  const kept = (await rt.deps.files.get(fileId))!;
+  const text = blockText(kept);
+  const organisation = await wardName();
+  assert.ok(text.includes(`Ký bởi: ${pki.leader.name}`), text);
+  assert.ok(text.includes(`Cơ quan: ${organisation}`), text);
+  if (input.time) assert.ok(text.includes(`Thời gian ký: ${vnDisplayTime(input.time)}`), text);
+  else assert.doesNotMatch(text, /Thời gian ký/);
+  const block = { kind: 'person', signer: pki.leader.name, organisation, time: null } as const;
+  assertQrOpens(kept, block, input.resultToken);
+}
+
 let sealedBytes: Buffer;
 let resultToken: string;
 
@@ -168,6 +201,15 @@ test('a result sealed before approval takes the register number and verifies for
   );
 
   sealedBytes = (await rt.deps.files.get(session.signedFileId!))!;
+  if (!popplerMissing) {
+    // The seal's block: the agency, the time in ISO 8601 with the Vietnam offset, the QR to this result.
+    const agency = await wardName();
+    const text = blockText(sealedBytes);
+    assert.ok(text.includes(agency), text);
+    assert.match(text, /2026-11-20T\d\d:\d\d:\d\d\+07:00/);
+    assert.match(text, /Quét mã để xác thực/);
+    assertQrOpens(sealedBytes, { kind: 'seal', organisation: agency, time: null }, session.resultToken);
+  }
   const res = await verify(sealedBytes);
   assert.equal(res.statusCode, 200, res.body);
   const answer = res.json<Answer>();
@@ -317,7 +359,9 @@ test('a case requiring a signed result refuses return-result without one, accept
   assert.equal(noToken.statusCode, 403);
   const download = await rt.injectBare({ method: 'GET', url: path(session.fileUrl) });
   assert.equal(download.statusCode, 200);
-  assert.deepEqual(download.rawPayload, draftBytes);
+  // The plugin signs the draft with the officer's block drawn on it, as a revision after the draft's bytes.
+  assert.ok(download.rawPayload.length > draftBytes.length);
+  assert.deepEqual(download.rawPayload.subarray(0, draftBytes.length), draftBytes);
   const upload = async (bytes: Buffer) => {
     const boundary = '----plugin' + Math.random().toString(16).slice(2);
     return rt.injectBare({
@@ -345,6 +389,8 @@ test('a case requiring a signed result refuses return-result without one, accept
   const done = (await get(`/api/v1/signing/sessions/${session.id}`, leader)).json<Session>();
   assert.equal(done.status, 'signed');
   assert.equal(done.signedFileId, answer.FileServer);
+  // The plugin's block has no time: the plugin's software signs later and shows its own.
+  await assertLeaderBlock(answer.FileServer, { resultToken: session.resultToken, time: null });
 
   const approve = await act(leader, other, 'approve', {
     resultDate: '2026-11-20',
@@ -354,6 +400,27 @@ test('a case requiring a signed result refuses return-result without one, accept
   assert.equal(approve.statusCode, 200, approve.body);
   const returned = await act(desk, other, 'return-result', { channel: 'counter' });
   assert.equal(returned.statusCode, 200, returned.body);
+});
+
+test('a damaged PDF is refused when the plugin session opens (422), not when the plugin downloads it', async () => {
+  const code = await atLeader();
+  const leader = await staff('leader.hang-trong');
+  const damaged = Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog >>\nendobj\nstartxref\n9\n%%EOF\n');
+  const draft = await kit.upload(leader, damaged, 'hong.pdf');
+  const res = await rt.app.inject({
+    method: 'POST',
+    url: `/api/v1/dossiers/${code}/signing-sessions`,
+    headers: { cookie: leader },
+    payload: { fileId: draft, method: 'plugin' },
+  });
+  assert.equal(res.statusCode, 422, res.body);
+  assert.equal(errorOf(res).reason, 'PDF_UNREADABLE');
+  const sessions = await rt.deps.db
+    .selectFrom('signing_sessions')
+    .select('session_id')
+    .where('file_id', '=', draft)
+    .execute();
+  assert.deepEqual(sessions, []);
 });
 
 test('the plugin upload of a file signed by someone else is refused in the plugin shape and fails the session', async () => {
@@ -415,6 +482,8 @@ test('remote signing through the simulator, and its faults: refused on the phone
   assert.equal(session.status, 'signed');
   assert.equal(session.signatures[0]!.signer, pki.leader.name);
   assert.equal(session.signatures[0]!.valid, true);
+  // The officer's block, with the signature's own time, in the revision the remote signature covers.
+  await assertLeaderBlock(session.signedFileId!, { resultToken: session.resultToken, time: clock.now() });
 });
 
 test('a receipt slip carries the receiving agency seal and verifies; served again as kept', async () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Deps } from '../../deps.ts';
 import { pkcs12Signer, type Signer, type TrustStore } from '../../platform/signing/index.ts';
-import { demoSeal, demoTrust, pemCertificates } from './demo-pki.ts';
+import { demoAgencySeal, demoTrust, pemCertificates } from './demo-pki.ts';
 import { remoteSigner } from './remote-signer.ts';
 
 export type SigningKit = {
@@ -72,7 +72,7 @@ function configuredKit(config: Deps['config']): SigningKit {
         const password = (await fs.readFile(pass, 'utf8')).replace(/\r?\n$/, '');
         return pkcs12Signer(new Uint8Array(await fs.readFile(p12)), password);
       }
-      return config.demoMode ? demoSeal(dir) : null;
+      return config.demoMode ? demoAgencySeal(dir, agency) : null;
     },
     remote: (user) => (remoteUrl === null ? null : remoteSigner(remoteUrl, { userId: user.username })),
     timestampUrl,

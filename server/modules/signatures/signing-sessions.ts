@@ -7,7 +7,13 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Deps } from '../../deps.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { appendAudit } from '../../platform/audit.ts';
-import { signPdf, type Signer, type VerifiedSignature } from '../../platform/signing/index.ts';
+import {
+  signPdf,
+  stampBlock,
+  type SignatureBlock,
+  type Signer,
+  type VerifiedSignature,
+} from '../../platform/signing/index.ts';
 import { attachableFiles, storeMadeFile } from '../files/index.ts';
 import type {
   CreateSigningSession,
@@ -133,21 +139,64 @@ function checkSigned(
   return null;
 }
 
-async function sign(deps: Deps, bytes: Uint8Array, signer: Signer, who: { name: string; reason: string }) {
+/** The public verification page of a result, which the QR code on it opens (#19 contract). */
+export const verificationUrl = (deps: Deps, resultToken: string) =>
+  `${deps.config.publicUrl}/xac-thuc?ma=${encodeURIComponent(resultToken)}`;
+
+/** Signs with the visible block (appearance.ts: the place and content Decree 30/2020 gives it). */
+async function sign(
+  deps: Deps,
+  bytes: Uint8Array,
+  signer: Signer,
+  who: { name: string; reason: string; block: Omit<SignatureBlock, 'time'> },
+) {
   const kit = signingKitOf(deps);
   return signPdf(bytes, signer, {
     signedAt: deps.clock.now(),
     reason: who.reason,
     name: who.name,
     location: 'Việt Nam',
+    field: { appearance: who.block },
     ...(kit.timestampUrl ? { timestampUrl: kit.timestampUrl } : {}),
   });
 }
 
-async function sealed(deps: Deps, d: SignableDossier, bytes: Uint8Array): Promise<Uint8Array> {
+/**
+ * The agency's seal: alone (its block carries the QR), or after the person's signature (over the left
+ * third of the person's block, which carries the QR).
+ */
+async function sealed(
+  deps: Deps,
+  d: SignableDossier,
+  input: { bytes: Uint8Array; resultToken: string; afterPerson: boolean },
+): Promise<Uint8Array> {
   const seal = await signingKitOf(deps).seal({ code: d.competentAgency.code, name: d.competentAgency.name });
   if (!seal) throw fail('SIGNATURES_SEAL_UNAVAILABLE', { params: { agency: d.competentAgency.name } });
-  return sign(deps, bytes, seal, { name: d.competentAgency.name, reason: 'Đóng dấu của cơ quan' });
+  const block = input.afterPerson
+    ? { kind: 'seal' as const, organisation: d.competentAgency.name, overPerson: true }
+    : {
+        kind: 'seal' as const,
+        organisation: d.competentAgency.name,
+        qrUrl: verificationUrl(deps, input.resultToken),
+      };
+  return sign(deps, input.bytes, seal, {
+    name: d.competentAgency.name,
+    reason: 'Đóng dấu của cơ quan',
+    block,
+  });
+}
+
+/** The person's block (the plugin's without a time: its software signs later and says when). */
+function personBlock(
+  deps: Deps,
+  input: { signer: string; organisation: string; resultToken: string },
+): Omit<SignatureBlock, 'time'> {
+  return {
+    kind: 'person',
+    signer: input.signer,
+    organisation: input.organisation,
+    qrUrl: verificationUrl(deps, input.resultToken),
+  };
 }
 
 /** Stores the signed bytes as the officer's file and closes the session (or records a finished one). */
@@ -248,6 +297,12 @@ export async function createSigningSession(
   };
   const where = { dossierId: d.dossierId, agencyId: d.competentAgency.id };
   if (method === 'plugin') {
+    // Drawn now as the download will draw it, so that a PDF it cannot draw on is refused here (422).
+    await stampedForPlugin(deps, bytes, {
+      signer: actor.fullName,
+      organisation: d.competentAgency.name,
+      resultToken,
+    });
     const token = randomBytes(24).toString('base64url');
     const expires = new Date(now.getTime() + PLUGIN_SESSION_MS);
     await deps.db.transaction().execute(async (trx) => {
@@ -290,18 +345,23 @@ export async function createSigningSession(
   }
   let signed: Uint8Array;
   if (method === 'seal') {
-    signed = await sealed(deps, d, bytes);
+    signed = await sealed(deps, d, { bytes, resultToken, afterPerson: false });
   } else {
     const remote = signingKitOf(deps).remote({ username: actor.username });
     if (!remote) throw fail('SIGNATURES_REMOTE_UNAVAILABLE');
     signed = await sign(deps, bytes, remote, {
       name: actor.fullName,
       reason: input.body.title ?? 'Phê duyệt kết quả',
+      block: personBlock(deps, {
+        signer: actor.fullName,
+        organisation: d.competentAgency.name,
+        resultToken,
+      }),
     });
     const problem = checkSigned(await verifySignatures(deps, signed), actor);
     if (problem)
       throw fail('SIGNATURES_UPLOAD_REFUSED', { params: { detail: problem.vi, detailEn: problem.en } });
-    if (d.sealResult) signed = await sealed(deps, d, signed);
+    if (d.sealResult) signed = await sealed(deps, d, { bytes: signed, resultToken, afterPerson: true });
   }
   const signatures = await verifySignatures(deps, signed);
   const stored = await keepSigned(deps, actor, {
@@ -344,12 +404,48 @@ async function pendingSession(deps: Deps, id: string, token: string | undefined)
   return row;
 }
 
+/**
+ * What the plugin signs: the session's file with the officer's block drawn on its last page, as an
+ * unsigned revision (the plugin's software adds its own signature field, so the block cannot be its
+ * widget's appearance; its signature covers the block all the same). Rendered again from the same
+ * inputs when the signed file comes back, byte for byte the same, to check that it extends it.
+ */
+async function pluginFile(
+  deps: Deps,
+  row: { file_id: string; dossier_id: string; created_by_user_id: string; result_token: string },
+): Promise<Uint8Array | null> {
+  const original = await deps.files.get(row.file_id);
+  if (!original) return null;
+  const officer = await deps.db
+    .selectFrom('users')
+    .select('full_name')
+    .where('user_id', '=', row.created_by_user_id)
+    .executeTakeFirstOrThrow();
+  const agency = await deps.db
+    .selectFrom('dossiers as d')
+    .innerJoin('agencies as a', 'a.agency_id', 'd.competent_agency_id')
+    .select('a.name')
+    .where('d.dossier_id', '=', row.dossier_id)
+    .executeTakeFirstOrThrow();
+  return stampedForPlugin(deps, original, {
+    signer: officer.full_name,
+    organisation: agency.name,
+    resultToken: row.result_token,
+  });
+}
+
+const stampedForPlugin = (
+  deps: Deps,
+  original: Uint8Array,
+  who: { signer: string; organisation: string; resultToken: string },
+) => stampBlock(original, { ...personBlock(deps, who), time: null });
+
 /** The file the plugin downloads to sign. */
 export async function sessionFile(deps: Deps, input: { id: string; token: string | undefined }) {
   const row = await pendingSession(deps, input.id, input.token);
-  const bytes = await deps.files.get(row.file_id);
+  const bytes = await pluginFile(deps, row);
   if (!bytes) throw fail('SIGNATURES_SESSION_NOT_FOUND');
-  return { bytes, fileName: `${row.dossier_code}-ket-qua.pdf` };
+  return { bytes: Buffer.from(bytes), fileName: `${row.dossier_code}-ket-qua.pdf` };
 }
 
 /**
@@ -367,7 +463,7 @@ export async function acceptPluginUpload(
     .select(['user_id', 'username', 'full_name'])
     .where('user_id', '=', row.created_by_user_id)
     .executeTakeFirstOrThrow();
-  const original = await deps.files.get(row.file_id);
+  const original = await pluginFile(deps, row).then((b) => (b ? Buffer.from(b) : null));
   const date = vnDate(deps.clock.now());
   const refuse = async (vi: string) => {
     await deps.db
@@ -404,7 +500,9 @@ export async function acceptPluginUpload(
     .executeTakeFirstOrThrow();
   const actor = { userId: officer.user_id, username: officer.username };
   const d = await sealIfAsked(deps, { row, officer, of: input.of });
-  const bytes = d?.sealResult ? await sealed(deps, d, input.bytes) : input.bytes;
+  const bytes = d?.sealResult
+    ? await sealed(deps, d, { bytes: input.bytes, resultToken: row.result_token, afterPerson: true })
+    : input.bytes;
   const all = d?.sealResult ? await verifySignatures(deps, bytes) : signatures;
   const stored = await keepSigned(deps, actor, {
     sessionId: row.session_id,

@@ -1,6 +1,7 @@
 // PDF signatures (issue #19): PAdES signing and verification, the test PKI and RFC 3161 timestamps.
 // Platform code: it knows no domain (no dossier, no result register); this file is its only face.
 // See docs/domain/signatures.md for the formats and what verification checks and says.
+import type { SignatureBlock } from './appearance.ts';
 
 /** Whoever holds the key: a PKCS#12 on the server, a remote signing service, a token behind a plugin. */
 export type Signer = {
@@ -16,8 +17,18 @@ export type SignOptions = {
   location?: string;
   contactInfo?: string;
   name?: string;
-  /** Where the visible signature block is (points, PDF user space, origin bottom-left) and on which page (0-based; default last). */
-  field?: { page?: number; rect: [number, number, number, number]; name?: string };
+  /**
+   * A visible signature: on which page (0-based; default last), where (points, PDF user space, origin
+   * bottom-left; default: the block's place by Decree 30/2020, appearance.ts) and what it shows
+   * (`appearance`, the block with the signing time; without it the widget is empty over what the
+   * caller drew). A field needs a rect or an appearance.
+   */
+  field?: {
+    page?: number;
+    rect?: [number, number, number, number];
+    name?: string;
+    appearance?: Omit<SignatureBlock, 'time'>;
+  };
   /** RFC 3161 time-stamp authority: the signature gets a signature-time-stamp unsigned attribute (PAdES B-T). */
   timestampUrl?: string;
 };
@@ -74,6 +85,8 @@ export type TestPki = {
   revoked: (serialHex: string, issuerDn: string) => boolean | null;
   /** The store a verifier of this hierarchy uses: roots, intermediates and `revoked`. */
   trust: TrustStore;
+  /** The intermediate CA itself (key and certificate, the root after it): `issueSeal` issues from it. */
+  issuingCa: TestIdentity;
   /** A leader (person): "Nguyễn Văn A", O = "Ủy ban nhân dân phường Hoàn Kiếm". */
   leader: TestIdentity;
   /** The organisation seal: O only, no person. */
@@ -88,10 +101,12 @@ export type TestPki = {
   tsa: TestIdentity;
 };
 
+export type { SignatureBlock } from './appearance.ts';
+export { stampBlock, vnDisplayTime } from './appearance.ts';
 export { pkcs12Signer } from './pkcs12.ts';
 export { signPdf } from './pdf-sign.ts';
 export { verifyPdf } from './pdf-verify.ts';
 export { readCertificates } from './certificates.ts';
-export { createTestPki } from './test-pki.ts';
+export { createTestPki, issueSeal } from './test-pki.ts';
 export { requestTimestamp, createTimestampReply } from './timestamp.ts';
 export { signingFail, isSigningError, SIGNING_ERRORS } from './signing.errors.ts';

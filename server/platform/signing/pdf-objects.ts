@@ -170,6 +170,8 @@ export type PdfDocument = {
   size: number;
   get(ref: PdfValue | undefined): PdfValue | undefined;
   dict(ref: PdfValue | undefined): Map<string, PdfValue> | undefined;
+  /** A stream object's dictionary and its data as stored (still encoded); undefined when not a stream. */
+  rawStream(ref: PdfValue | undefined): { dict: Map<string, PdfValue>; data: string } | undefined;
 };
 
 function streamData(s: string, dict: Map<string, PdfValue>, at: number, length: number): Buffer {
@@ -290,6 +292,19 @@ export function readPdf(bytes: Uint8Array): PdfDocument {
       const v = doc.get(ref);
       return v?.t === 'dict' ? v.entries : undefined;
     },
+    rawStream(ref) {
+      const e = ref?.t === 'ref' ? entries.get(ref.n) : undefined;
+      if (!e || e.type !== 1) return undefined;
+      const head = objectAt(text, e.offset);
+      const after = skipSpace(text, head.end);
+      if (head.value.t !== 'dict' || !text.startsWith('stream', after)) return undefined;
+      let p = after + 6;
+      if (text[p] === '\r') p++;
+      if (text[p] === '\n') p++;
+      const len = doc.get(head.value.entries.get('Length'));
+      if (len?.t !== 'num') throw new PdfSyntaxError('stream without length');
+      return { dict: head.value.entries, data: text.slice(p, p + len.v) };
+    },
   };
 
   let at: number | null = startxref;
@@ -381,4 +396,45 @@ export function pageRefs(doc: PdfDocument): PdfValue[] {
   };
   walk(root?.get('Pages'), 0);
   return out;
+}
+
+/**
+ * Appends an incremental update (§7.5.6) to `original`: the objects (number → serialised value or
+ * stream), a cross-reference section for them and a trailer chained to the previous one by /Prev.
+ * Returns the new file and where each object starts in it.
+ */
+export function appendUpdate(
+  original: Buffer,
+  doc: PdfDocument,
+  objects: readonly (readonly [number, string])[],
+): { out: Buffer; offsets: Map<number, number> } {
+  const lead = original[original.length - 1] === 0x0a ? '' : '\n';
+  let body = lead;
+  const offsets = new Map<number, number>();
+  for (const [n, text] of [...objects].sort((a, b) => a[0] - b[0])) {
+    offsets.set(n, original.length + body.length);
+    body += `${n} 0 obj\n${text}\nendobj\n`;
+  }
+  const xrefAt = original.length + body.length;
+  let xref = 'xref\n';
+  const nums = [...offsets.keys()].sort((a, b) => a - b);
+  for (let i = 0; i < nums.length;) {
+    let j = i;
+    while (j + 1 < nums.length && nums[j + 1] === nums[j]! + 1) j++;
+    xref += `${nums[i]} ${j - i + 1}\n`;
+    for (let k = i; k <= j; k++) xref += `${String(offsets.get(nums[k]!)).padStart(10, '0')} 00000 n \n`;
+    i = j + 1;
+  }
+  const size = Math.max(doc.size, ...nums.map((n) => n + 1));
+  const trailer = new Map<string, PdfValue>([
+    ['Size', { t: 'num', v: size, raw: String(size) }],
+    ['Root', doc.trailer.get('Root')!],
+    ['Prev', { t: 'num', v: doc.startxref, raw: String(doc.startxref) }],
+  ]);
+  for (const key of ['Info', 'ID']) {
+    const v = doc.trailer.get(key);
+    if (v) trailer.set(key, v);
+  }
+  body += `${xref}trailer\n${serialise({ t: 'dict', entries: trailer })}\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return { out: Buffer.concat([original, Buffer.from(body, 'latin1')]), offsets };
 }

@@ -1,13 +1,23 @@
 // PAdES signing of a PDF (ETSI EN 319 142-1, B-B and B-T levels) by an incremental update (ISO 32000-1
 // §7.5.6, §12.8): a signature field (a widget at `field.rect`, or an invisible one) whose /V is a
 // signature dictionary with SubFilter ETSI.CAdES.detached and a ByteRange covering the whole file but
-// its /Contents. The visible appearance (the text of the block) is drawn by the caller on the page before
-// signing; the widget here has an empty appearance over it. A PDF already signed keeps its bytes and so
-// its earlier signatures.
+// its /Contents. With `field.appearance` the widget shows the signature block (appearance.ts: a Form
+// XObject written in the same revision, so the signature covers it); without it, the widget's
+// appearance is empty and the caller draws on the page before signing (the slips). A PDF already signed
+// keeps its bytes and so its earlier signatures.
 import { createHash } from 'node:crypto';
 import { buildCms } from './cms.ts';
 import type { Signer, SignOptions } from './index.ts';
-import { decodeTextString, pageRefs, type PdfValue, readPdf, serialise, textString } from './pdf-objects.ts';
+import { formXObject, pageBox, placeBlock, renderBlock } from './appearance.ts';
+import {
+  appendUpdate,
+  decodeTextString,
+  pageRefs,
+  type PdfValue,
+  readPdf,
+  serialise,
+  textString,
+} from './pdf-objects.ts';
 import { signingFail } from './signing.errors.ts';
 import { requestTimestamp } from './timestamp.ts';
 
@@ -57,7 +67,11 @@ export async function signPdfWith(
       params: { detail: `page ${pageIndex} (the PDF has ${pages.length})` },
     });
   }
-  const rect = field?.rect ?? [0, 0, 0, 0];
+  const pageRef = pages[pageIndex]!;
+  const page = doc.dict(pageRef);
+  if (!page || pageRef.t !== 'ref') throw signingFail('PDF_UNREADABLE');
+  const block = field?.appearance ? { ...field.appearance, time: options.signedAt } : null;
+  const rect = field?.rect ?? (block ? placeBlock(pageBox(doc, page), block) : [0, 0, 0, 0]);
   if (
     rect.length !== 4 ||
     !rect.every(Number.isFinite) ||
@@ -65,9 +79,6 @@ export async function signPdfWith(
   ) {
     throw signingFail('SIGNING_FIELD_INVALID', { params: { detail: `rect [${rect.join(' ')}]` } });
   }
-  const pageRef = pages[pageIndex]!;
-  const page = doc.dict(pageRef);
-  if (!page || pageRef.t !== 'ref') throw signingFail('PDF_UNREADABLE');
 
   // The AcroForm (inline in the new catalog) with the existing fields and ours.
   const acroForm = new Map(doc.dict(root.get('AcroForm')) ?? []);
@@ -138,43 +149,21 @@ export async function signPdfWith(
     widget.set('AP', { t: 'dict', entries: new Map([['N', ref(apNum)]]) });
     const w = rect[2] - rect[0];
     const h = rect[3] - rect[1];
-    objects.push([
-      apNum,
-      `<</Type /XObject /Subtype /Form /BBox [0 0 ${fmt(w)} ${fmt(h)}] /Resources <<>> /Length 0>>\nstream\n\nendstream`,
-    ]);
+    if (block) {
+      // The block rendered at the widget's size, copied in as the appearance (numbers from apNum on).
+      objects.push(...formXObject(await renderBlock(block, { width: w, height: h }), apNum).objects);
+    } else {
+      objects.push([
+        apNum,
+        `<</Type /XObject /Subtype /Form /BBox [0 0 ${fmt(w)} ${fmt(h)}] /Resources <<>> /Length 0>>\nstream\n\nendstream`,
+      ]);
+    }
   }
   objects.push([widgetNum, serialise({ t: 'dict', entries: widget })]);
 
   // The update: objects, a cross-reference section for them, the trailer.
   const original = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
-  const lead = original[original.length - 1] === 0x0a ? '' : '\n';
-  let body = lead;
-  const offsets = new Map<number, number>();
-  for (const [n, text] of objects.sort((a, b) => a[0] - b[0])) {
-    offsets.set(n, original.length + body.length);
-    body += `${n} 0 obj\n${text}\nendobj\n`;
-  }
-  const xrefAt = original.length + body.length;
-  let xref = 'xref\n';
-  const nums = [...offsets.keys()].sort((a, b) => a - b);
-  for (let i = 0; i < nums.length;) {
-    let j = i;
-    while (j + 1 < nums.length && nums[j + 1] === nums[j]! + 1) j++;
-    xref += `${nums[i]} ${j - i + 1}\n`;
-    for (let k = i; k <= j; k++) xref += `${String(offsets.get(nums[k]!)).padStart(10, '0')} 00000 n \n`;
-    i = j + 1;
-  }
-  const trailer = new Map<string, PdfValue>([
-    ['Size', num(Math.max(doc.size, ...nums.map((n) => n + 1)))],
-    ['Root', rootRef],
-    ['Prev', num(doc.startxref)],
-  ]);
-  for (const key of ['Info', 'ID']) {
-    const v = doc.trailer.get(key);
-    if (v) trailer.set(key, v);
-  }
-  body += `${xref}trailer\n${serialise({ t: 'dict', entries: trailer })}\nstartxref\n${xrefAt}\n%%EOF\n`;
-  const out = Buffer.concat([original, Buffer.from(body, 'latin1')]);
+  const { out, offsets } = appendUpdate(original, doc, objects);
 
   // The ByteRange: everything but the <…> of /Contents.
   const sigAt = offsets.get(sigNum)! + `${sigNum} 0 obj\n`.length;

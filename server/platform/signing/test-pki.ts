@@ -2,13 +2,13 @@
 // certificates of the Government Cipher Committee under the national root): root → intermediate →
 // people and organisation seals, a time-stamp authority, an expired and a revoked person, and a person
 // under a foreign root. Names are fixed; keys and serial numbers are fresh on every call.
-import { createHash, webcrypto } from 'node:crypto';
+import { createHash, createPrivateKey, createPublicKey, webcrypto } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { ensureEngine } from './engine.ts';
 import type { Signer, TestIdentity, TestPki } from './index.ts';
 import { buildPkcs12 } from './pkcs12-build.ts';
-import { pkcs12Signer } from './pkcs12.ts';
+import { openPkcs12, pkcs12Signer } from './pkcs12.ts';
 
 export const TEST_ROOT_CN = 'Cục Chứng thực số và Bảo mật thông tin (test)';
 export const TEST_INTERMEDIATE_CN = 'Ban Cơ yếu Chính phủ — CA phục vụ các cơ quan nhà nước (test)';
@@ -127,7 +127,7 @@ async function issue(input: IssueInput): Promise<Issued> {
 
 async function identity(
   issued: Issued,
-  chain: Issued[],
+  chain: { der: Uint8Array }[],
   who: { name: string; organisation: string | null },
 ): Promise<TestIdentity> {
   const password = `test-${issued.serialHex.slice(0, 8)}`;
@@ -243,6 +243,10 @@ export async function createTestPki(options?: { now?: Date; keyAlgorithm?: Algor
     foreignRoot: foreignRoot.der,
     revoked,
     trust: { roots, intermediates, revoked },
+    issuingCa: await identity(intermediate, [root], {
+      name: TEST_INTERMEDIATE_CN,
+      organisation: GOVERNMENT_CIPHER_COMMITTEE,
+    }),
     leader: await identity(leader, chain, { name: 'Nguyễn Văn A', organisation: WARD }),
     seal: await identity(seal, chain, { name: WARD, organisation: WARD }),
     expired: await identity(expired, chain, { name: 'Trần Thị B', organisation: WARD }),
@@ -256,4 +260,70 @@ export async function createTestPki(options?: { now?: Date; keyAlgorithm?: Algor
       organisation: GOVERNMENT_CIPHER_COMMITTEE,
     }),
   };
+}
+
+/** The CA of a PKCS#12 (its key and certificate, its chain after it) as an issuer for `issue`. */
+async function issuerOf(ca: {
+  p12: Uint8Array;
+  password: string;
+}): Promise<{ issued: Issued; chain: Uint8Array[] }> {
+  const opened = await openPkcs12(ca.p12, ca.password);
+  const key = createPrivateKey({ key: Buffer.from(opened.privateKey), format: 'der', type: 'pkcs8' });
+  const spki = createPublicKey(key).export({ format: 'der', type: 'spki' });
+  const certs = opened.certificates.map((der) => ({
+    der,
+    cert: pkijs.Certificate.fromBER(new Uint8Array(der)),
+  }));
+  const own = certs.find((c) =>
+    Buffer.from(c.cert.subjectPublicKeyInfo.toSchema().toBER(false)).equals(spki),
+  );
+  if (!own) throw new Error('the PKCS#12 holds no certificate of its key');
+  const ec = key.asymmetricKeyType === 'ec';
+  const privateKey = (await webcrypto.subtle.importKey(
+    'pkcs8',
+    opened.privateKey.slice(),
+    ec ? { name: 'ECDSA', namedCurve: 'P-256' } : { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  )) as unknown as CryptoKey;
+  const ski = new Uint8Array(
+    createHash('sha1')
+      .update(own.cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView)
+      .digest(),
+  );
+  const issued: Issued = {
+    cert: own.cert,
+    der: own.der,
+    keys: { privateKey, publicKey: privateKey },
+    ski,
+    serialHex: Buffer.from(own.cert.serialNumber.valueBlock.valueHexView).toString('hex'),
+  };
+  return { issued, chain: certs.filter((c) => c !== own).map((c) => c.der) };
+}
+
+/**
+ * A new organisation seal (O = `organisation`, C = VN) issued by the CA held in `ca` (a hierarchy's
+ * `issuingCa`): valid from a day before `now` for two years, within the CA's own validity. Demo mode
+ * gives each agency its own seal this way (server/modules/signatures/demo-pki.ts).
+ */
+export async function issueSeal(
+  ca: { p12: Uint8Array; password: string },
+  organisation: string,
+  now = new Date(),
+): Promise<TestIdentity> {
+  ensureEngine();
+  const { issued: issuer, chain } = await issuerOf(ca);
+  const caEnd = issuer.cert.notAfter.value.getTime();
+  const seal = await issue({
+    subject: [
+      ['C', 'VN'],
+      ['O', organisation],
+    ],
+    issuer,
+    alg: issuer.keys.privateKey.algorithm.name === 'ECDSA' ? 'ECDSA-P256' : 'RSA-2048',
+    notBefore: new Date(now.getTime() - DAY),
+    notAfter: new Date(Math.min(now.getTime() + 730 * DAY, caEnd)),
+    kind: 'seal',
+  });
+  return identity(seal, [issuer, ...chain.map((der) => ({ der }))], { name: organisation, organisation });
 }

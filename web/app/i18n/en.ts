@@ -1423,6 +1423,16 @@ export const en: Messages = {
     columns: { event: 'Event', state: 'Channel, state', to: 'Sent to', at: 'Time' },
     attempts: (n: number) => `(${n} attempts)`,
     retrying: 'to be tried again after an error',
+    fallback: (reason: string) => `Zalo could not deliver it (${reason}); sent by SMS instead`,
+    demoInbox: {
+      heading: 'Demo inbox',
+      hint: "Demo mode: the province's notification e-mails received by the test mail server inside the system, newest first. A real deployment sends them to their recipients and has no such section.",
+      notRunning:
+        'The test mail server does not run in this process (a real mail server is configured, or the background worker runs apart).',
+      empty: 'No e-mail yet.',
+      count: (n: number) => `The latest ${n} e-mails.`,
+      to: 'To',
+    },
     events: {
       received: 'Dossier received',
       'supplement-requested': 'Supplement requested',
@@ -2313,6 +2323,8 @@ export const en: Messages = {
       feedback: 'Send feedback or a petition',
       feedbackHint:
         'About a procedure, an agency, an official’s conduct or a rule; photos and PDF may be attached.',
+      feedbackPublished: 'Answers to feedback and petitions',
+      feedbackPublishedHint: 'Feedback and petitions answered in public; search with or without diacritics.',
       feedbackLookup: 'Follow feedback or a petition',
       feedbackLookupHint: 'By the code given when it was sent: status, answer, rating.',
     },

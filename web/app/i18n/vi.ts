@@ -1337,6 +1337,18 @@ export const vi = {
     columns: { event: 'Sự kiện', state: 'Kênh, trạng thái', to: 'Gửi đến', at: 'Thời gian' },
     attempts: (n: number) => `(${n} lần gửi)`,
     retrying: 'sẽ gửi lại sau lỗi',
+    /** An SMS sent instead of a Zalo message ZNS refused (the provider's reason as it came). */
+    fallback: (reason: string) => `Zalo không gửi được (${reason}); đã gửi SMS thay thế`,
+    /** /quan-tri/thong-bao in demo mode: what the test SMTP server received. */
+    demoInbox: {
+      heading: 'Hộp thư thử nghiệm',
+      hint: 'Chế độ trình diễn: e-mail thông báo của tỉnh mà máy chủ thư thử nghiệm trong hệ thống đã nhận, thư mới nhất trước. Bản triển khai thật gửi thư đến người nhận và không có mục này.',
+      notRunning:
+        'Máy chủ thư thử nghiệm không chạy trong tiến trình này (đã cấu hình máy chủ gửi thư thật, hoặc tiến trình xử lý nền chạy riêng).',
+      empty: 'Chưa có thư nào.',
+      count: (n: number) => `${n} thư gần nhất.`,
+      to: 'Gửi đến',
+    },
     events: {
       received: 'Hồ sơ đã được tiếp nhận',
       'supplement-requested': 'Yêu cầu bổ sung hồ sơ',
@@ -2238,6 +2250,8 @@ export const vi = {
       mineHint: 'Đăng nhập bằng tài khoản định danh điện tử để theo dõi, bổ sung hoặc rút hồ sơ.',
       feedback: 'Gửi phản ánh, kiến nghị',
       feedbackHint: 'Về thủ tục, cơ quan, thái độ của cán bộ hoặc một quy định; có thể kèm ảnh, PDF.',
+      feedbackPublished: 'Trả lời phản ánh, kiến nghị',
+      feedbackPublishedHint: 'Các phản ánh, kiến nghị đã được trả lời công khai; tìm có dấu hoặc không dấu.',
       feedbackLookup: 'Tra cứu phản ánh, kiến nghị',
       feedbackLookupHint: 'Theo mã số đã nhận khi gửi: tình trạng, câu trả lời, đánh giá.',
     },

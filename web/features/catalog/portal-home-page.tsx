@@ -186,6 +186,12 @@ export function PortalHomePage() {
               <p className="card-hint">{t.citizen.portalLinks.feedbackHint}</p>
             </li>
             <li className="card">
+              <Link to={PATHS.feedbackPublished} className="card-link">
+                {t.citizen.portalLinks.feedbackPublished}
+              </Link>
+              <p className="card-hint">{t.citizen.portalLinks.feedbackPublishedHint}</p>
+            </li>
+            <li className="card">
               <Link to={PATHS.feedbackLookup} className="card-link">
                 {t.citizen.portalLinks.feedbackLookup}
               </Link>

@@ -13,6 +13,7 @@ import type {
   FeedbackSettings,
   FeedbackSettingsBody,
   PublicFeedback,
+  PublishedFeedbackList,
   RecordFeedbackBody,
   SubmitFeedbackBody,
   SubmitFeedbackResponse,
@@ -29,6 +30,7 @@ export type {
   FeedbackReport,
   FeedbackSettings,
   PublicFeedback,
+  PublishedFeedbackList,
   SubmitFeedbackBody,
   SubmitFeedbackResponse,
 };
@@ -39,8 +41,12 @@ export const FEEDBACK_FILES_URL = '/api/v1/public/feedback/files';
 
 const enc = encodeURIComponent;
 
-export function submitFeedback(body: SubmitFeedbackBody): Promise<SubmitFeedbackResponse> {
-  return citizenRequest('POST', '/api/v1/feedback', { body });
+/** Sent once: a retry under the same Idempotency-Key (a lost answer, a double click) is the same PAKN. */
+export function submitFeedback(
+  body: SubmitFeedbackBody,
+  idempotencyKey: string,
+): Promise<SubmitFeedbackResponse> {
+  return citizenRequest('POST', '/api/v1/feedback', { body, headers: { 'idempotency-key': idempotencyKey } });
 }
 
 export function rateFeedback(
@@ -50,8 +56,15 @@ export function rateFeedback(
   return citizenRequest('POST', `/api/v1/public/feedback/${enc(code)}/rating`, { body });
 }
 
-export function recordFeedback(body: RecordFeedbackBody): Promise<SubmitFeedbackResponse> {
-  return apiRequest('POST', '/api/v1/feedback/recorded', { body });
+/** Recorded once: a retry under the same Idempotency-Key is the same PAKN. */
+export function recordFeedback(
+  body: RecordFeedbackBody,
+  idempotencyKey: string,
+): Promise<SubmitFeedbackResponse> {
+  return apiRequest('POST', '/api/v1/feedback/recorded', {
+    body,
+    headers: { 'idempotency-key': idempotencyKey },
+  });
 }
 
 export function actOnFeedback(
@@ -105,6 +118,13 @@ export const feedbackQueries = {
     ),
   report: (ask: { from: string; to: string; agencyCode?: string | undefined }) =>
     read('report', ask, (signal) => apiGet<FeedbackReport>('/api/v1/reports/feedback', ask, signal)),
+  /** The answers published (GET /public/feedback), a citizen key: anyone reads them. */
+  published: (ask: { q?: string | undefined; page: number }) =>
+    queryOptions({
+      queryKey: ['citizen', 'feedback', 'published', ask] as const,
+      queryFn: ({ signal }) =>
+        citizenRequest<PublishedFeedbackList>('GET', '/api/v1/public/feedback', { query: ask, signal }),
+    }),
   lookup: (code: string) =>
     queryOptions({
       queryKey: ['citizen', 'feedback', code] as const,

@@ -3,7 +3,7 @@
 // e-mail, address), kind, subject, content, when it was received (default now). Each refused field is
 // shown beside itself (`body/sender/phone` → the phone field); success gives the code and a link.
 import { useMutation } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { detailText, errorText } from '../../app/errors.ts';
 import { ApiError } from '../../app/http.ts';
@@ -15,11 +15,22 @@ import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { DateInput } from '../../app/ui/date-input.tsx';
 import { FieldError, LabelAndHint } from '../../app/ui/field-parts.tsx';
+import { newIdempotencyKey } from '../dossiers/dossiers-api.ts';
 import { feedbackQueries, recordFeedback, type SubmitFeedbackResponse } from './feedback-api.ts';
 import { describedBy, TextField, useFeedbackWords } from './feedback-fields.tsx';
+import { SenderContactFields } from './feedback-sender-fields.tsx';
+import { FEEDBACK_KINDS, RECORDED_CHANNELS } from '../../../common/feedback/vocabulary.ts';
 
-const CHANNELS = ['phone', 'paper', 'email', 'in-person'] as const;
-const KINDS = ['phan-anh', 'kien-nghi'] as const;
+/** The ids the error paths name (`body/sender/phone` → `fr-sender-phone`, see idOf). */
+const SENDER_IDS = {
+  fullName: 'fr-sender-fullName',
+  phone: 'fr-sender-phone',
+  email: 'fr-sender-email',
+  address: 'fr-sender-address',
+} as const;
+
+const CHANNELS = RECORDED_CHANNELS;
+const KINDS = FEEDBACK_KINDS;
 type Values = {
   channel: (typeof CHANNELS)[number];
   agencyCode: string;
@@ -61,23 +72,30 @@ export function FeedbackRecordPage() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [done, setDone] = useState<SubmitFeedbackResponse | null>(null);
+  // One key per record being written: a retry after a lost answer is the same PAKN (a refusal recorded
+  // nothing, and a success clears the form: either way the next send takes a new key).
+  const idempotencyKey = useRef(newIdempotencyKey());
   const mutation = useMutation({
     mutationFn: (v: Values) =>
-      recordFeedback({
-        channel: v.channel,
-        agencyCode: v.agencyCode,
-        kind: v.kind,
-        subject: v.subject.trim(),
-        content: v.content.trim(),
-        sender: {
-          fullName: v.fullName.trim(),
-          phone: v.phone.trim(),
-          email: v.email.trim(),
-          ...(v.address.trim() ? { address: v.address.trim() } : {}),
+      recordFeedback(
+        {
+          channel: v.channel,
+          agencyCode: v.agencyCode,
+          kind: v.kind,
+          subject: v.subject.trim(),
+          content: v.content.trim(),
+          sender: {
+            fullName: v.fullName.trim(),
+            phone: v.phone.trim(),
+            email: v.email.trim(),
+            ...(v.address.trim() ? { address: v.address.trim() } : {}),
+          },
+          ...(v.receivedAt ? { receivedAt: `${v.receivedAt}:00+07:00` } : {}),
         },
-        ...(v.receivedAt ? { receivedAt: `${v.receivedAt}:00+07:00` } : {}),
-      }),
+        idempotencyKey.current,
+      ),
     onSuccess: (res) => {
+      idempotencyKey.current = newIdempotencyKey();
       setDone(res);
       setErrors({});
       setFailure(null);
@@ -85,6 +103,7 @@ export function FeedbackRecordPage() {
       return invalidate(feedbackQueries.all);
     },
     onError: (error: unknown) => {
+      if (error instanceof ApiError) idempotencyKey.current = newIdempotencyKey();
       const next: Record<string, string> = {};
       for (const d of error instanceof ApiError ? error.details : []) next[idOf(d.path)] ??= detailText(t, d);
       setErrors(next);
@@ -178,38 +197,17 @@ export function FeedbackRecordPage() {
         />
         <fieldset className="form-section">
           <legend className="subsection-heading">{s.sender}</legend>
-          <TextField
-            id="fr-sender-fullName"
-            label={s.fullName}
-            required
-            maxLength={200}
-            error={err('fr-sender-fullName')}
-            registration={form.register('fullName')}
-          />
-          <TextField
-            id="fr-sender-phone"
-            label={s.phone}
-            type="tel"
-            required
-            maxLength={20}
-            error={err('fr-sender-phone')}
-            registration={form.register('phone')}
-          />
-          <TextField
-            id="fr-sender-email"
-            label={s.email}
-            type="email"
-            required
-            maxLength={200}
-            error={err('fr-sender-email')}
-            registration={form.register('email')}
-          />
-          <TextField
-            id="fr-sender-address"
-            label={s.address}
-            maxLength={500}
-            error={err('fr-sender-address')}
-            registration={form.register('address')}
+          <SenderContactFields
+            fields={['fullName', 'phone', 'email', 'address']}
+            ids={SENDER_IDS}
+            errors={{
+              fullName: err(SENDER_IDS.fullName),
+              phone: err(SENDER_IDS.phone),
+              email: err(SENDER_IDS.email),
+              address: err(SENDER_IDS.address),
+            }}
+            register={(k) => form.register(k)}
+            own={false}
           />
         </fieldset>
         <button

@@ -11,21 +11,13 @@ import { ReadError } from '../../app/read-error.tsx';
 import { Link } from '../../app/router.tsx';
 import { useSession } from '../../app/session.tsx';
 import { useDebounced } from '../../app/use-debounced.ts';
+import { FEEDBACK_STATUSES } from '../../../common/feedback/vocabulary.ts';
 import { feedbackQueries, listFeedback } from './feedback-api.ts';
 import { useFeedbackWords } from './feedback-fields.tsx';
 import { FeedbackRegisterTable } from './feedback-register-table.tsx';
 import { registerAsk, registerFilters, registerSearch, type RegisterFilters } from './feedback-rules.ts';
 
-const STATUSES = [
-  'received',
-  'awaiting-transfer',
-  'processing',
-  'awaiting-approval',
-  'approved',
-  'published',
-  'answered',
-  'not-accepted',
-] as const;
+const STATUSES = FEEDBACK_STATUSES;
 const RECORDERS = ['desk-officer', 'leader'];
 const REPORT_READERS = ['leader', 'unit-admin', 'province-admin', 'auditor'];
 

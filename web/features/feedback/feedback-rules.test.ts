@@ -5,6 +5,9 @@ import {
   EMPTY_SEND,
   feedbackCodeFromInput,
   monthSoFar,
+  pageCount,
+  publishedFilters,
+  publishedSearch,
   percentText,
   provinceOf,
   rateable,
@@ -77,6 +80,13 @@ test('the body: blanks left out, sender only when not signed in, tokens beside t
     sender: { fullName: 'Lê Thị Lan', phone: '0912345678', email: 'lan@example.vn' },
     publishSenderConsent: true,
   });
+  // A ward picked: its code goes with its province; the server routes it to the ward's committee.
+  const ward = submitBody(v, { citizen: null, provinceCode: '79', unitCode: '27142', files: [] });
+  assert.deepEqual([ward.provinceCode, ward.unitCode], ['79', '27142']);
+  assert.equal(
+    submitBody(v, { citizen: null, provinceCode: null, unitCode: null, files }).unitCode,
+    undefined,
+  );
   const signed = submitBody(v, { citizen: ACCOUNT, provinceCode: null, files });
   assert.equal(signed.sender, undefined);
   assert.equal(signed.fileTokens, undefined);
@@ -102,6 +112,7 @@ test('the envelope’s paths land on the form’s fields', () => {
   assert.equal(sendFieldOf('body/sender/fullName'), 'fullName');
   assert.equal(sendFieldOf('body/agencyCode'), 'place');
   assert.equal(sendFieldOf('body/provinceCode'), 'place');
+  assert.equal(sendFieldOf('body/unitCode'), 'place');
   assert.equal(sendFieldOf('body/fileIds/2'), 'files');
   assert.equal(sendFieldOf('body/fileTokens/0'), 'files');
   assert.equal(sendFieldOf('/body/subject'), 'subject');
@@ -142,4 +153,21 @@ test('due tags, rating, percentages and the default period', () => {
   assert.equal(percentText(null, 'vi'), null);
   // 20:00 UTC on 30 November is already 1 December in Vietnam.
   assert.deepEqual(monthSoFar(new Date('2026-11-30T20:00:00Z')), { from: '2026-12-01', to: '2026-12-01' });
+});
+
+test('the published answers’ words and page in the address, and the number of pages', () => {
+  assert.deepEqual(publishedFilters('?q=den+duong&trang=3'), { q: 'den duong', page: 3 });
+  for (const bad of ['?trang=0', '?trang=-2', '?trang=1.5', '?trang=abc', ''])
+    assert.equal(publishedFilters(bad).page, 1, bad);
+  assert.equal(publishedFilters(`?q=${'x'.repeat(150)}`).q.length, 100);
+  assert.equal(
+    publishedSearch({ q: ' đèn đường ', page: 2 }),
+    '?q=%C4%91%C3%A8n+%C4%91%C6%B0%E1%BB%9Dng&trang=2',
+  );
+  assert.equal(publishedSearch({ q: '  ', page: 1 }), '');
+  assert.deepEqual(publishedFilters(publishedSearch({ q: 'Hàng Trống', page: 4 })), {
+    q: 'Hàng Trống',
+    page: 4,
+  });
+  assert.deepEqual([pageCount(0, 20), pageCount(20, 20), pageCount(21, 20), pageCount(41, 20)], [1, 1, 2, 3]);
 });

@@ -1,10 +1,10 @@
 // What the feedback pages work out themselves (unit-tested in feedback-rules.test.ts): the code typed or
 // scanned, the form's own checks before sending, the body sent, the error paths of the envelope mapped
 // to the form's fields, the register's filters in the address, and figures in words.
-import type { FeedbackKind, FeedbackStatus, SubmitFeedbackBody } from '../../../common/contracts/feedback.ts';
+import type { SubmitFeedbackBody } from '../../../common/contracts/feedback.ts';
+import type { FeedbackKind, FeedbackStatus } from '../../../common/feedback/vocabulary.ts';
 
-/** The contract's FEEDBACK_CODE_PATTERN (kept here as a literal: the contract module carries TypeBox). */
-export const FEEDBACK_CODE = /^PAKN\.[0-9]{8}\.[0-9]{4,6}$/;
+export { FEEDBACK_CODE } from '../../../common/feedback/vocabulary.ts';
 const CODE_IN_TEXT = /PAKN\.[0-9]{8}\.[0-9]{4,6}/i;
 /** The contract's sender phone pattern. */
 export const PHONE = /^\+?[0-9 .-]{8,20}$/;
@@ -103,6 +103,8 @@ export function submitBody(
   ctx: {
     citizen: SenderAccount;
     provinceCode: string | null;
+    /** The place picked (a commune, ward or province of today's map): the server routes it. */
+    unitCode?: string | null;
     files: readonly { fileId: string; uploadToken: string | null }[];
   },
 ): SubmitFeedbackBody {
@@ -112,6 +114,7 @@ export function submitBody(
   if (procedureCode) body.procedureCode = procedureCode;
   if (dossierCode) body.dossierCode = dossierCode.toUpperCase();
   if (ctx.provinceCode) body.provinceCode = ctx.provinceCode;
+  if (ctx.unitCode) body.unitCode = ctx.unitCode;
   if (ctx.files.length > 0) {
     body.fileIds = ctx.files.map((f) => f.fileId);
     if (!ctx.citizen) body.fileTokens = ctx.files.map((f) => f.uploadToken ?? '');
@@ -142,7 +145,7 @@ export function sendFieldOf(path: string): SendField | null {
   if (parts[0] === 'body') parts.shift();
   const [head, sub] = parts;
   if (head === 'sender') return sub === 'phone' || sub === 'email' || sub === 'address' ? sub : 'fullName';
-  if (head === 'agencyCode' || head === 'provinceCode') return 'place';
+  if (head === 'agencyCode' || head === 'provinceCode' || head === 'unitCode') return 'place';
   if (head === 'fileIds' || head === 'fileTokens') return 'files';
   if (head === 'publishSenderConsent') return 'consent';
   if (head === 'kind' || head === 'subject' || head === 'content') return head;
@@ -192,6 +195,32 @@ export function registerAsk(f: RegisterFilters) {
     q: f.q.trim() === '' ? undefined : f.q.trim(),
   };
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The published answers' search and page, kept in the address: ?q=<words>&trang=<n>
+
+export type PublishedFilters = { q: string; page: number };
+
+export function publishedFilters(search: string): PublishedFilters {
+  const params = new URLSearchParams(search);
+  const page = Number(params.get('trang') ?? '1');
+  return {
+    q: (params.get('q') ?? '').slice(0, 100),
+    page: Number.isInteger(page) && page >= 1 && page <= 100000 ? page : 1,
+  };
+}
+
+export function publishedSearch(f: PublishedFilters): string {
+  const params = new URLSearchParams();
+  if (f.q.trim()) params.set('q', f.q.trim());
+  if (f.page > 1) params.set('trang', String(f.page));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The number of pages of `total` rows (at least one, so that "page 1 of 1" reads right when empty). */
+export const pageCount = (total: number, pageSize: number): number =>
+  Math.max(1, Math.ceil(total / pageSize));
 
 /** A row's due-time tag. */
 export function dueTag(row: { overdue: boolean; dueSoon: boolean }): 'overdue' | 'dueSoon' | null {

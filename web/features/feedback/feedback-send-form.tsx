@@ -1,5 +1,6 @@
-// The portal's "Gửi phản ánh, kiến nghị" form: kind, subject, content; where (a place picked — its
-// province is sent — or a procedure or dossier code, from which the server finds the agency in charge);
+// The portal's "Gửi phản ánh, kiến nghị" form: kind, subject, content; where (a place picked — a ward
+// or commune of today's map goes to its People's Committee, sent as unitCode with its province — or a
+// procedure or dossier code, from which the server finds the agency in charge);
 // photos or PDF sent at once as chosen (POST /public/feedback/files, each answered with a token echoed
 // on sending); the sender (feedback-sender-fields.tsx). What the browser can check is checked before
 // sending; the server's refusal names each field by its path (`body/sender/phone` …), shown beside
@@ -15,7 +16,13 @@ import { ErrorSummary, type Problem } from '../calendar/error-summary.tsx';
 import { useCitizenSession } from '../citizen/citizen-session.tsx';
 import { FileField, UploadAnnouncer, useUploads } from '../citizen/file-upload.tsx';
 import { publicUnits } from '../org/org-api.ts';
-import { FEEDBACK_FILES_URL, submitFeedback, type SubmitFeedbackResponse } from './feedback-api.ts';
+import { newIdempotencyKey } from '../dossiers/dossiers-api.ts';
+import {
+  FEEDBACK_FILES_URL,
+  submitFeedback,
+  type SubmitFeedbackBody,
+  type SubmitFeedbackResponse,
+} from './feedback-api.ts';
 import { TextField, useFeedbackWords } from './feedback-fields.tsx';
 import {
   EMPTY_SEND,
@@ -28,8 +35,9 @@ import {
   type SendValues,
 } from './feedback-rules.ts';
 import { SenderFields } from './feedback-sender-fields.tsx';
+import { FEEDBACK_KINDS } from '../../../common/feedback/vocabulary.ts';
 
-const KINDS = ['phan-anh', 'kien-nghi'] as const;
+const KINDS = FEEDBACK_KINDS;
 const MAX_FILES = 5;
 
 export function FeedbackSendForm({ onSent }: { onSent: (sent: SubmitFeedbackResponse) => void }) {
@@ -56,10 +64,14 @@ export function FeedbackSendForm({ onSent }: { onSent: (sent: SubmitFeedbackResp
     setTries((n) => n + 1);
   };
 
+  // One key per PAKN being written: a retry of a send whose answer was lost is the same PAKN; after a
+  // refusal nothing was recorded, so the next attempt takes a new key.
+  const idempotencyKey = useRef(newIdempotencyKey());
   const mutation = useMutation({
-    mutationFn: submitFeedback,
+    mutationFn: (body: SubmitFeedbackBody) => submitFeedback(body, idempotencyKey.current),
     onSuccess: onSent,
     onError: (error: unknown) => {
+      if (error instanceof ApiError) idempotencyKey.current = newIdempotencyKey();
       if (error instanceof ApiError && error.details.length > 0) {
         const fields: Partial<Record<SendField, string>> = {};
         const other: string[] = [];
@@ -91,7 +103,7 @@ export function FeedbackSendForm({ onSent }: { onSent: (sent: SubmitFeedbackResp
     if (Object.keys(fields).length > 0) return refuse(fields, []);
     setProblems({});
     setGeneral([]);
-    mutation.mutate(submitBody(values, { citizen, provinceCode, files }));
+    mutation.mutate(submitBody(values, { citizen, provinceCode, unitCode: place?.code ?? null, files }));
   });
 
   const LABELS: Record<SendField, string> = {

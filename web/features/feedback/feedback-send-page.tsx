@@ -72,6 +72,9 @@ export function FeedbackSendPage() {
       )}
       <ul className="page-links">
         <li>
+          <Link to={PATHS.feedbackPublished}>{w.send.published}</Link>
+        </li>
+        <li>
           <Link to={PATHS.feedbackLookup}>{w.lookup.title}</Link>
         </li>
         <li>

@@ -1,8 +1,9 @@
 // The sender of a feedback (NĐ 20/2008 Điều 7): a citizen signed in with their electronic identity sends
 // under it (the server takes name, phone and e-mail from the account, shown here); anyone else types
 // name, phone and e-mail, or signs in first. Either may agree that their name be published with the
-// answer; phone, e-mail and address never are.
-import type { UseFormReturn } from 'react-hook-form';
+// answer; phone, e-mail and address never are. The four contact fields are one component, also used
+// where an officer records what a sender said (feedback-record-page.tsx).
+import type { UseFormRegisterReturn, UseFormReturn } from 'react-hook-form';
 import type { CitizenView } from '../citizen/citizen-http.ts';
 import { citizenSignInUrl } from '../citizen/citizen-http.ts';
 import { Fact } from '../citizen/fact.tsx';
@@ -10,6 +11,63 @@ import { PATHS } from '../../app/paths.ts';
 import { FieldError } from '../../app/ui/field-parts.tsx';
 import { TextField, useFeedbackWords } from './feedback-fields.tsx';
 import { SEND_FIELDS, type SendField, type SendValues } from './feedback-rules.ts';
+
+export type SenderKey = 'fullName' | 'phone' | 'email' | 'address';
+
+const CONTACT: Record<
+  SenderKey,
+  { type: 'text' | 'tel' | 'email'; required: boolean; autoComplete: string; maxLength: number }
+> = {
+  fullName: { type: 'text', required: true, autoComplete: 'name', maxLength: 200 },
+  phone: { type: 'tel', required: true, autoComplete: 'tel', maxLength: 20 },
+  email: { type: 'email', required: true, autoComplete: 'email', maxLength: 200 },
+  address: { type: 'text', required: false, autoComplete: 'street-address', maxLength: 500 },
+};
+
+/**
+ * The sender's name, phone, e-mail and address (those of `fields`), each with its label, hint and
+ * message. `own`: the sender types their own (the browser may fill them in); an officer recording
+ * someone else's gets no autocomplete.
+ */
+export function SenderContactFields({
+  fields,
+  ids,
+  errors,
+  register,
+  own,
+}: {
+  fields: readonly SenderKey[];
+  ids: Readonly<Record<SenderKey, string>>;
+  errors: Partial<Record<SenderKey, string | undefined>>;
+  register: (name: SenderKey) => UseFormRegisterReturn;
+  own: boolean;
+}) {
+  const s = useFeedbackWords().send;
+  const labels: Record<SenderKey, string> = {
+    fullName: s.fullName,
+    phone: s.phone,
+    email: s.email,
+    address: s.address,
+  };
+  return (
+    <>
+      {fields.map((k) => (
+        <TextField
+          key={k}
+          id={ids[k]}
+          label={labels[k]}
+          hint={k === 'phone' ? s.phoneHint : undefined}
+          type={CONTACT[k].type}
+          required={CONTACT[k].required}
+          autoComplete={own ? CONTACT[k].autoComplete : 'off'}
+          maxLength={CONTACT[k].maxLength}
+          error={errors[k]}
+          registration={register(k)}
+        />
+      ))}
+    </>
+  );
+}
 
 export function SenderFields({
   citizen,
@@ -23,6 +81,10 @@ export function SenderFields({
   const w = useFeedbackWords();
   const s = w.send;
   const F = SEND_FIELDS;
+  // A signed-in citizen types only what the account lacks; anyone else, all four.
+  const asked: SenderKey[] = citizen
+    ? [...(citizen.phone ? [] : (['phone'] as const)), ...(citizen.email ? [] : (['email'] as const))]
+    : ['fullName', 'phone', 'email', 'address'];
   return (
     <fieldset className="form-section">
       <legend className="subsection-heading">{s.sender}</legend>
@@ -38,78 +100,14 @@ export function SenderFields({
             {citizen.phone ? <Fact label={s.phone}>{citizen.phone}</Fact> : null}
             {citizen.email ? <Fact label={s.email}>{citizen.email}</Fact> : null}
           </dl>
-          {citizen.phone ? null : (
-            <TextField
-              id={F.phone}
-              label={s.phone}
-              hint={s.phoneHint}
-              type="tel"
-              required
-              autoComplete="tel"
-              maxLength={20}
-              error={problems.phone}
-              registration={form.register('phone')}
-            />
-          )}
-          {citizen.email ? null : (
-            <TextField
-              id={F.email}
-              label={s.email}
-              type="email"
-              required
-              autoComplete="email"
-              maxLength={200}
-              error={problems.email}
-              registration={form.register('email')}
-            />
-          )}
-          <FieldError id={F.fullName} error={problems.fullName} />
         </>
       ) : (
-        <>
-          <p>
-            <a href={citizenSignInUrl(PATHS.feedbackSend)}>{s.signInOffer}</a>
-          </p>
-          <TextField
-            id={F.fullName}
-            label={s.fullName}
-            required
-            autoComplete="name"
-            maxLength={200}
-            error={problems.fullName}
-            registration={form.register('fullName')}
-          />
-          <TextField
-            id={F.phone}
-            label={s.phone}
-            hint={s.phoneHint}
-            type="tel"
-            required
-            autoComplete="tel"
-            maxLength={20}
-            error={problems.phone}
-            registration={form.register('phone')}
-          />
-          <TextField
-            id={F.email}
-            label={s.email}
-            type="email"
-            required
-            autoComplete="email"
-            maxLength={200}
-            error={problems.email}
-            registration={form.register('email')}
-          />
-          <TextField
-            id={F.address}
-            label={s.address}
-            autoComplete="street-address"
-            maxLength={500}
-            error={problems.address}
-            registration={form.register('address')}
-          />
-        </>
+        <p>
+          <a href={citizenSignInUrl(PATHS.feedbackSend)}>{s.signInOffer}</a>
+        </p>
       )}
+      <SenderContactFields fields={asked} ids={F} errors={problems} register={(k) => form.register(k)} own />
+      {citizen ? <FieldError id={F.fullName} error={problems.fullName} /> : null}
       <div className={problems.consent ? 'field field-invalid' : 'field'}>
         <FieldError id={F.consent} error={problems.consent} />
         <div className="field-checkbox">

@@ -14,8 +14,9 @@ import { useSession } from '../../app/session.tsx';
 import { FieldError } from '../../app/ui/field-parts.tsx';
 import { feedbackQueries, saveFeedbackSettings, type FeedbackSettings } from './feedback-api.ts';
 import { useFeedbackWords } from './feedback-fields.tsx';
+import { FEEDBACK_KINDS } from '../../../common/feedback/vocabulary.ts';
 
-const KINDS = ['phan-anh', 'kien-nghi'] as const;
+const KINDS = FEEDBACK_KINDS;
 const NUMBERS = ['urgentHours', 'transferDays'] as const;
 type Limits = Pick<FeedbackSettings, (typeof KINDS)[number]>;
 

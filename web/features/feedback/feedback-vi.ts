@@ -1,68 +1,32 @@
 // The words of the feedback pages (phản ánh, kiến nghị, #18) in Vietnamese. Kept with the pages (not in
 // app/i18n) so that they load with the pages' own chunks; feedback-en.ts holds the same keys in English.
-import type {
-  FeedbackAction,
-  FeedbackCategory,
-  FeedbackChannel,
-  FeedbackKind,
-  FeedbackStatus,
-} from '../../../common/contracts/feedback.ts';
-import type { SatisfactionLevel } from '../../../common/dossiers/ratings.ts';
+// The vocabulary's labels are the server's own (common/feedback/vocabulary.ts, common/dossiers/ratings.ts).
+import { SATISFACTION_LABELS } from '../../../common/dossiers/ratings.ts';
+import {
+  FEEDBACK_ACTION_LABELS,
+  FEEDBACK_CATEGORY_LABELS,
+  FEEDBACK_CHANNEL_LABELS,
+  FEEDBACK_KIND_LABELS,
+  FEEDBACK_STATUS_LABELS,
+  type FeedbackKind,
+} from '../../../common/feedback/vocabulary.ts';
 
 export const feedbackVi = {
-  kinds: { 'phan-anh': 'Phản ánh', 'kien-nghi': 'Kiến nghị' } satisfies Record<FeedbackKind, string>,
+  kinds: FEEDBACK_KIND_LABELS,
   kindHints: {
     'phan-anh': 'Ý kiến về quy định hành chính hoặc cách thực hiện của cơ quan, cán bộ.',
     'kien-nghi': 'Đề xuất sửa đổi, bổ sung quy định hoặc cách làm.',
   } satisfies Record<FeedbackKind, string>,
-  statuses: {
-    received: 'Đã tiếp nhận, chờ phân loại',
-    'awaiting-transfer': 'Chờ chuyển cơ quan có thẩm quyền',
-    processing: 'Đang xử lý',
-    'awaiting-approval': 'Chờ lãnh đạo duyệt trả lời',
-    approved: 'Đã duyệt trả lời',
-    published: 'Đã trả lời, công khai',
-    answered: 'Đã trả lời người gửi',
-    'not-accepted': 'Không tiếp nhận',
-  } satisfies Record<FeedbackStatus, string>,
-  categories: {
-    'not-accepted': 'Không đủ điều kiện tiếp nhận',
-    'official-conduct': 'Về hành vi của cơ quan, cán bộ, công chức',
-    'own-competence': 'Thuộc thẩm quyền xử lý',
-    'outside-competence': 'Không thuộc thẩm quyền (chuyển cơ quan có thẩm quyền)',
-  } satisfies Record<FeedbackCategory, string>,
-  channels: {
-    portal: 'Cổng dịch vụ công',
-    dvcqg: 'Cổng Dịch vụ công quốc gia',
-    phone: 'Điện thoại (đường dây nóng)',
-    paper: 'Văn bản giấy',
-    email: 'Thư điện tử',
-    'in-person': 'Trực tiếp',
-  } satisfies Record<FeedbackChannel, string>,
-  actions: {
-    classify: 'Phân loại',
-    transfer: 'Chuyển cơ quan có thẩm quyền',
-    assign: 'Giao xử lý',
-    'draft-answer': 'Soạn dự thảo trả lời',
-    'submit-answer': 'Trình duyệt trả lời',
-    'return-answer': 'Trả lại dự thảo',
-    approve: 'Duyệt trả lời',
-    publish: 'Công khai trả lời',
-    'send-to-sender': 'Gửi trả lời cho người gửi',
-    hide: 'Ẩn nội dung vi phạm',
-    unhide: 'Bỏ ẩn',
-    reopen: 'Mở lại',
-  } satisfies Record<FeedbackAction, string>,
+  statuses: FEEDBACK_STATUS_LABELS,
+  categories: FEEDBACK_CATEGORY_LABELS,
+  channels: FEEDBACK_CHANNEL_LABELS,
+  actions: FEEDBACK_ACTION_LABELS,
   /** What the history says was done (the server's action names, and `submit`/`record`/`rate`). */
   history: {
     received: 'Tiếp nhận',
     rated: 'Người gửi đánh giá',
   } as Record<string, string>,
-  levels: {
-    'very-satisfied': 'Rất hài lòng',
-    satisfied: 'Hài lòng',
-    unsatisfied: 'Không hài lòng',
-  } satisfies Record<SatisfactionLevel, string>,
+  levels: SATISFACTION_LABELS,
   verdicts: { 'on-time': 'Đúng hạn', late: 'Quá hạn' },
   due: { overdue: 'Quá hạn', dueSoon: 'Sắp đến hạn' },
   none: '—',
@@ -81,7 +45,7 @@ export const feedbackVi = {
     contentHint: 'Việc gì, ở đâu, khi nào; nếu là kiến nghị, đề xuất của bạn.',
     where: 'Về việc gì, ở đâu',
     whereHint:
-      'Chọn nơi xảy ra việc, hoặc nhập mã thủ tục hay mã hồ sơ: hệ thống chuyển đến cơ quan phụ trách.',
+      'Chọn xã, phường nơi xảy ra việc (chuyển đến Ủy ban nhân dân xã, phường đó), hoặc nhập mã thủ tục hay mã hồ sơ: hệ thống chuyển đến cơ quan phụ trách.',
     place: 'Tỉnh, thành phố hoặc xã, phường',
     placeHint: 'Tìm theo tên, có dấu hoặc không dấu.',
     procedureCode: 'Mã thủ tục hành chính (nếu có)',
@@ -119,6 +83,7 @@ export const feedbackVi = {
     keep: 'Ghi lại mã số để tra cứu tình trạng và câu trả lời.',
     follow: 'Theo dõi phản ánh, kiến nghị này',
     another: 'Gửi phản ánh, kiến nghị khác',
+    published: 'Xem các phản ánh, kiến nghị đã được trả lời',
   },
   lookup: {
     title: 'Tra cứu phản ánh, kiến nghị',
@@ -145,6 +110,28 @@ export const feedbackVi = {
     notYet: 'Chưa có câu trả lời công khai.',
     answeredPrivately: 'Câu trả lời đã được gửi trực tiếp cho người gửi.',
     rated: (label: string) => `Người gửi đã đánh giá câu trả lời: ${label}.`,
+  },
+  published: {
+    title: 'Trả lời phản ánh, kiến nghị',
+    intro:
+      'Các phản ánh, kiến nghị đã được cơ quan có thẩm quyền trả lời và công khai. Không công khai thông tin cá nhân của người gửi.',
+    search: 'Tìm trong phản ánh, kiến nghị đã trả lời',
+    searchHint: 'Theo tiêu đề, nội dung, câu trả lời hoặc mã số; có dấu hoặc không dấu.',
+    submit: 'Tìm',
+    count: (total: number) => `Có ${total} phản ánh, kiến nghị đã trả lời.`,
+    empty: 'Không có phản ánh, kiến nghị đã trả lời nào khớp.',
+    results: 'Kết quả',
+    receivedAt: 'Tiếp nhận',
+    agency: 'Cơ quan xử lý',
+    senderName: 'Người gửi',
+    answer: (agency: string) => `Trả lời của ${agency}`,
+    answeredAt: 'Trả lời lúc',
+    details: 'Xem chi tiết và đánh giá',
+    pagination: 'Phân trang',
+    prev: 'Trang trước',
+    next: 'Trang sau',
+    page: (page: number, pages: number) => `Trang ${page} / ${pages}`,
+    send: 'Gửi phản ánh, kiến nghị',
   },
   rating: {
     heading: 'Đánh giá câu trả lời',

@@ -67,6 +67,11 @@ export function DossierNotifications({ code, audience }: { code: string; audienc
                       </>
                     ) : null}
                     {item.attempts > 1 ? <span className="muted"> {n.attempts(item.attempts)}</span> : null}
+                    {item.fallbackFor ? (
+                      <span className="notification-fallback muted">
+                        {n.fallback(item.fallbackFor.reason)}
+                      </span>
+                    ) : null}
                   </td>
                   <td data-label={n.columns.to}>
                     <span className="code">{item.to}</span>

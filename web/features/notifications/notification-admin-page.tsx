@@ -1,7 +1,8 @@
 // /quan-tri/thong-bao: what the province tells applicants, for province administrators. The province's
 // channels and SMS brandname (channels-form.tsx); the templates per event × channel, each the default
 // shipped with motcua or the province's own (GET /notification-templates?provinceCode=), "Sửa" opening
-// its editor (template-editor.tsx) above the list. An administrator of several provinces picks one.
+// its editor (template-editor.tsx) above the list; in demo mode the e-mails the test SMTP server received
+// (demo-inbox.tsx). An administrator of several provinces picks one.
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import { useI18n } from '../../app/i18n/i18n.tsx';
@@ -11,6 +12,7 @@ import { ReadError } from '../../app/read-error.tsx';
 import { useSession } from '../../app/session.tsx';
 import { formatInstant } from '../calendar/vn-time.ts';
 import { ChannelsForm } from './channels-form.tsx';
+import { DemoInbox } from './demo-inbox.tsx';
 import {
   notificationQueries,
   type NotificationChannel,
@@ -139,6 +141,7 @@ export function NotificationAdminPage() {
           ) : null}
           <ChannelsForm key={`c-${provinceCode}`} provinceCode={provinceCode} />
           <Templates key={`t-${provinceCode}`} provinceCode={provinceCode} />
+          <DemoInbox key={`i-${provinceCode}`} provinceCode={provinceCode} />
         </>
       )}
     </Page>

@@ -3,6 +3,7 @@
 // operators' health view.
 import type {
   ChannelSettings,
+  DemoInboxResponse,
   DossierNotificationsResponse,
   NotificationChannel,
   NotificationEvent,
@@ -17,13 +18,14 @@ import type {
   NotificationPreferences,
   NotificationPreferencesBody,
 } from '../../../common/contracts/staff-notifications.ts';
-import { apiGet, apiPost, apiPut, apiRequest } from '../../app/http.ts';
+import { ApiError, apiGet, apiPost, apiPut, apiRequest } from '../../app/http.ts';
 import { queryOptions } from '@tanstack/react-query';
 import { featureQueries } from '../../app/query.ts';
 import { citizenRequest } from '../citizen/citizen-http.ts';
 
 export type {
   ChannelSettings,
+  DemoInboxResponse,
   DossierNotificationsResponse,
   NotificationChannel,
   NotificationEvent,
@@ -71,6 +73,16 @@ export const notificationQueries = {
     read('health', {}, (signal) =>
       apiGet<NotificationsHealthResponse>('/api/v1/notifications/health', undefined, signal),
     ),
+  /** The demo's inbox; null where the route does not exist (not demo mode, or production: 404). */
+  demoInbox: (provinceCode: string) =>
+    read('demo-inbox', { provinceCode }, async (signal) => {
+      try {
+        return await apiGet<DemoInboxResponse>('/api/v1/notifications/demo-inbox', { provinceCode }, signal);
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) return null;
+        throw error;
+      }
+    }),
 };
 
 export function saveTemplate(
