@@ -41,3 +41,23 @@ export const FeedbackNotificationTopic = topic(
   }),
 );
 export type FeedbackNotificationPayload = Static<typeof FeedbackNotificationTopic.payload>;
+
+/**
+ * A dossier or a PAKN landed in a staff worklist (notifications: the staff told of it, #18): handed to
+ * `assigneeId`, or, when none, waiting for the holders of `role` at `agencyId`; `byUserId` acted (and is
+ * not told of their own act). The key is the dossier's or PAKN's code.
+ */
+export const StaffNotificationTopic = topic(
+  'staff.notification',
+  Closed({
+    subject: Type.Enum(['dossier', 'feedback']),
+    code: Type.String({ minLength: 1 }),
+    arrival: Type.Enum(['submitted', 'assigned', 'transferred', 'returned', 'supplemented']),
+    assigneeId: Type.Union([Type.String(), Type.Null()]),
+    agencyId: Type.String(),
+    role: Type.String(),
+    byUserId: Type.Union([Type.String(), Type.Null()]),
+    at: Type.String({ format: 'date-time' }),
+  }),
+);
+export type StaffNotificationPayload = Static<typeof StaffNotificationTopic.payload>;

@@ -1193,6 +1193,52 @@ export interface SigningSessions {
   token_sha256: string;
 }
 
+export interface StaffDigests {
+  attempts: Generated<number>;
+  content: ColumnType<JsonValue, string, string>;
+  created_at: Timestamp;
+  day: string;
+  digest_id: Generated<Int8>;
+  items: number;
+  /**
+   * A queued summary is sent from this time: a sender leases it (now + the lease) before sending, a temporary failure puts it off by the backoff.
+   */
+  next_attempt_at: Timestamp;
+  reason: string | null;
+  recipient: string;
+  sent_at: Timestamp | null;
+  state: string;
+  user_id: Int8;
+}
+
+export interface StaffNotificationPreferences {
+  daily_at: Generated<string>;
+  /**
+   * Where the e-mails go: staff accounts carry no e-mail of their own, so the person gives it with the choice.
+   */
+  email: string | null;
+  updated_at: Timestamp;
+  user_id: Int8;
+  worklist_email: string;
+}
+
+export interface StaffNotifications {
+  arrival: string;
+  arrived_at: Timestamp;
+  attempts: Generated<number>;
+  code: string;
+  content: ColumnType<JsonValue, string, string> | null;
+  digest_id: Int8 | null;
+  outbox_id: Int8;
+  reason: string | null;
+  recipient: string;
+  sent_at: Timestamp | null;
+  staff_notification_id: Generated<Int8>;
+  state: string;
+  subject: string;
+  user_id: Int8;
+}
+
 export interface StaffWorklistPreferences {
   preferences: ColumnType<JsonValue, string, string>;
   updated_at: Timestamp;
@@ -1351,6 +1397,9 @@ export interface DB {
   sign_in_budgets: SignInBudgets;
   signed_documents: SignedDocuments;
   signing_sessions: SigningSessions;
+  staff_digests: StaffDigests;
+  staff_notification_preferences: StaffNotificationPreferences;
+  staff_notifications: StaffNotifications;
   staff_worklist_preferences: StaffWorklistPreferences;
   sync_reconciliations: SyncReconciliations;
   unit_successions: UnitSuccessions;

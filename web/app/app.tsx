@@ -22,6 +22,10 @@ const ChangePasswordPage = lazyPage(
   () => import('../features/auth/change-password-page.tsx'),
   'ChangePasswordPage',
 );
+const WorklistMailPage = lazyPage(
+  () => import('../features/notifications/worklist-mail-page.tsx'),
+  'WorklistMailPage',
+);
 const UnitTreePage = lazyPage(() => import('../features/org/unit-tree-page.tsx'), 'UnitTreePage');
 const CalendarPage = lazyPage(() => import('../features/calendar/calendar-page.tsx'), 'CalendarPage');
 const DueTimePage = lazyPage(() => import('../features/calendar/due-time-page.tsx'), 'DueTimePage');
@@ -125,6 +129,7 @@ const ROUTES: readonly AppRoute[] = [
   page(PATHS.home, true, () => <HomePage />),
   page(PATHS.signIn, false, () => <SignInPage />),
   page(PATHS.changePassword, true, () => <ChangePasswordPage />),
+  page(PATHS.worklistMail, true, () => <WorklistMailPage />),
   page(PATHS.units, true, () => <UnitTreePage />),
   page(PATHS.portal, false, () => <PortalHomePage />),
   page(PATHS.procedure, false, (p) => <ProcedurePage key={p.code} code={p.code} />),

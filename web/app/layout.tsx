@@ -71,6 +71,9 @@ function UserBox({ user }: { user: UserView }) {
         <Link to={PATHS.changePassword} className="user-link">
           {t.user.changePassword}
         </Link>
+        <Link to={PATHS.worklistMail} className="user-link">
+          {t.user.worklistMail}
+        </Link>
       </p>
       <button type="button" className="button button-header" onClick={() => void onSignOut()} disabled={busy}>
         {busy ? t.user.signingOut : t.user.signOut}

@@ -7,6 +7,8 @@ export const PATHS = {
   signIn: '/dang-nhap',
   /** Changing one's own password; the only page open after an administrator's reset (#14). */
   changePassword: '/doi-mat-khau',
+  /** The officer's own choice of being told of what lands in their worklist (#18). */
+  worklistMail: '/tai-khoan/thong-bao-cong-viec',
   units: '/quan-tri/don-vi',
   /** Cổng dịch vụ công: procedure search, public. */
   portal: '/cong-dich-vu-cong',

@@ -37,6 +37,7 @@ import * as m20261213000000 from './20261213000000_feedback.ts';
 import * as m20261213100000 from './20261213100000_notifications.ts';
 import * as m20261213200000 from './20261213200000_result-register-and-signatures.ts';
 import * as m20261214100000 from './20261214100000_signed-results-counted.ts';
+import * as m20261214200000 from './20261214200000_staff-notifications.ts';
 import * as m20261214300000 from './20261214300000_notification-fallback.ts';
 import * as m20261214400000 from './20261214400000_feedback-public-list.ts';
 
@@ -78,6 +79,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261213100000_notifications': m20261213100000,
   '20261213200000_result-register-and-signatures': m20261213200000,
   '20261214100000_signed-results-counted': m20261214100000,
+  '20261214200000_staff-notifications': m20261214200000,
   '20261214300000_notification-fallback': m20261214300000,
   '20261214400000_feedback-public-list': m20261214400000,
 };

@@ -15,3 +15,4 @@ export {
   type Submitter,
 } from './intake/online-submission.service.ts';
 export type { ApplicantInput, ComponentInput } from './intake/intake.types.ts';
+export { countWorklists } from './views/worklists.ts';

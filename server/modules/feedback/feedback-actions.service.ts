@@ -9,7 +9,10 @@ import { appendAudit } from '../../platform/audit.ts';
 import type { ErrorDetail } from '../../platform/errors.ts';
 import { findReplay, rememberResponse } from '../../platform/idempotency.ts';
 import { enqueue, message } from '../../platform/jobs/outbox.ts';
-import { FeedbackNotificationTopic } from '../../../common/contracts/outbox-topics.ts';
+import {
+  FeedbackNotificationTopic,
+  StaffNotificationTopic,
+} from '../../../common/contracts/outbox-topics.ts';
 import {
   FEEDBACK_ACTION_ROLES,
   FEEDBACK_STATUS_LABELS,
@@ -160,6 +163,25 @@ export async function takeAction<A extends FeedbackAction>(
       },
       now,
     );
+    const assignee = req.action === 'assign' ? plan.set.assignee_user_id : undefined;
+    // Handed to an officer: they are told, if they chose to be (notifications' staff.notification, #18).
+    if (typeof assignee === 'string' && assignee !== actor.userId)
+      await enqueue(
+        trx,
+        [
+          message(StaffNotificationTopic, row.code, {
+            subject: 'feedback',
+            code: row.code,
+            arrival: 'assigned',
+            assigneeId: assignee,
+            agencyId: row.agency_id,
+            role: 'specialist',
+            byUserId: actor.userId,
+            at: now.toISOString(),
+          }),
+        ],
+        now,
+      );
     if (plan.answered)
       await enqueue(
         trx,

@@ -289,6 +289,25 @@ function decodeCursor(text: string): Cursor | null {
   }
 }
 
+/**
+ * The PAKN assigned to the person that are still open, due soon (by the register's rule) and overdue:
+ * the staff's daily summary counts them (notifications, #18).
+ */
+export async function assignedFeedbackDue(
+  deps: Deps,
+  actor: Actor,
+): Promise<{ dueSoon: number; overdue: number }> {
+  const now = deps.clock.now();
+  const soon = await dueSoonEnd(deps, actor);
+  const row = await sql<{ due_soon: number; overdue: number }>`
+    SELECT count(*) FILTER (WHERE due_at >= ${now} AND due_at <= ${soon})::int AS due_soon,
+      count(*) FILTER (WHERE due_at < ${now})::int AS overdue
+    FROM feedback
+    WHERE assignee_user_id = ${actor.userId} AND NOT hidden
+      AND status IN ('received', 'awaiting-transfer', 'processing', 'awaiting-approval')`.execute(deps.db);
+  return { dueSoon: row.rows[0]?.due_soon ?? 0, overdue: row.rows[0]?.overdue ?? 0 };
+}
+
 /** `GET /api/v1/feedback`: the register of the agencies in the caller's reach, newest first. */
 export async function listFeedback(deps: Deps, actor: Actor, q: FeedbackListQuery): Promise<FeedbackList> {
   const now = deps.clock.now();

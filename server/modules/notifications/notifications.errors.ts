@@ -37,4 +37,9 @@ export const fail = defineErrors('notifications', {
     vi: 'Báo cáo gửi tin thiếu trường bắt buộc; xem từng trường được nêu.',
     en: 'The delivery callback lacks required fields; see each field named.',
   },
+  NOTIFY_PREFERENCES_INVALID: {
+    code: 'VALIDATION_FAILED',
+    vi: 'Lựa chọn nhận thông báo công việc chưa hợp lệ; xem từng trường được nêu.',
+    en: 'The worklist notification choice is not valid; see each field named.',
+  },
 });

@@ -3,6 +3,8 @@
 // messaging provider never holds a lane the portal sync needs (per-key order is per topic anyway).
 // Providers not configured: in demo mode (not production) the messaging simulator and the SMTP sink
 // are started in this process on NOTIFY_SIMULATOR_PORT (+1 SMTP, +2 its inbox), or free ports.
+// staff.notification (staff told of what lands in their worklist) runs on the same worker, and the
+// staff's daily summaries every minute beside it.
 import type { Deps } from '../../deps.ts';
 import type { NotifyConfig } from '../../config.ts';
 import type { JobLog } from '../../platform/jobs/job-log.ts';
@@ -13,6 +15,9 @@ import {
 } from '../../platform/jobs/outbox-worker.ts';
 import { emailSender, smsSender, zaloSender, type Senders } from './senders.ts';
 import { APPLICANT_TOPIC, FEEDBACK_TOPIC, channelMonitor, notificationHandler } from './delivery.ts';
+import { STAFF_TOPIC, staffNotificationHandler } from './staff-delivery.ts';
+import { runStaffDigests } from './staff-digest.ts';
+import { startPeriodic } from '../../platform/jobs/periodic.ts';
 
 export type NotificationJobs = { worker: OutboxWorker; senders: Senders; stop: () => Promise<void> };
 
@@ -36,11 +41,16 @@ export function notificationHandlers(
   log: JobLog,
 ): Record<string, TopicHandler> {
   const { alertFailures, alertMinutes, concurrency } = deps.config.notify;
+  const monitor = channelMonitor(log, alertFailures, alertMinutes);
   const handler = notificationHandler(deps, senders, {
-    monitor: channelMonitor(log, alertFailures, alertMinutes),
+    monitor,
     sendConcurrency: Math.max(1, Math.ceil(concurrency / 4)),
   });
-  return { [APPLICANT_TOPIC]: handler, [FEEDBACK_TOPIC]: handler };
+  return {
+    [APPLICANT_TOPIC]: handler,
+    [FEEDBACK_TOPIC]: handler,
+    [STAFF_TOPIC]: staffNotificationHandler(deps, senders, { monitor }),
+  };
 }
 
 export function notificationWorkerOptions(deps: Deps) {
@@ -137,10 +147,20 @@ export async function startNotificationJobs(deps: Deps, log: JobLog): Promise<No
     ...notificationWorkerOptions(deps),
   });
   worker.start();
+  // The staff's daily summaries: each minute, those whose time has come (staff-digest.ts).
+  const { alertFailures, alertMinutes } = notify;
+  const monitor = channelMonitor(log, alertFailures, alertMinutes);
+  const digests = startPeriodic({
+    name: 'staff-digests',
+    intervalMs: 60_000,
+    run: () => runStaffDigests(deps, senders, { monitor, log }),
+    log,
+  });
   return {
     worker,
     senders,
     stop: async () => {
+      await digests.stop();
       await worker.stop();
       await senders.close();
       await Promise.all(closables.map((c) => c.close()));

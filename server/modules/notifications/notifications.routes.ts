@@ -32,6 +32,11 @@ import {
   putTemplate,
 } from './notifications.service.ts';
 import { smsCallback, zaloCallback } from './callbacks.ts';
+import { getPreferences, putPreferences } from './staff-preferences.ts';
+import {
+  NotificationPreferences,
+  NotificationPreferencesBody,
+} from '../../../common/contracts/staff-notifications.ts';
 import { registerDemoInboxRoute } from './demo-inbox.ts';
 
 const errors = errorResponses(400, 401, 403, 404);
@@ -68,6 +73,32 @@ export function registerNotificationRoutes(root: FastifyInstance, deps: Deps): v
       },
     },
     async (request) => dossierNotifications(deps, requireCaller(request), request.params.code),
+  );
+
+  app.get(
+    '/api/v1/me/notification-preferences',
+    {
+      schema: {
+        tags,
+        summary: 'Lựa chọn nhận thông báo công việc của tôi (cán bộ)',
+        response: { 200: NotificationPreferences, ...errors },
+      },
+    },
+    async (request) => getPreferences(deps, requireActor(request)),
+  );
+
+  app.put(
+    '/api/v1/me/notification-preferences',
+    {
+      schema: {
+        tags,
+        summary:
+          'Đặt lựa chọn nhận thông báo công việc: tắt, ngay khi có việc, hoặc tóm tắt hằng ngày lúc dailyAt (giờ Việt Nam)',
+        body: NotificationPreferencesBody,
+        response: { 200: NotificationPreferences, ...errors },
+      },
+    },
+    async (request) => putPreferences(deps, requireActor(request), request.body, request.id),
   );
 
   app.get(

@@ -77,6 +77,7 @@ export const en: Messages = {
     label: 'Signed-in user',
     signOut: 'Sign out',
     changePassword: 'Change password',
+    worklistMail: 'Worklist notifications',
     signingOut: 'Signing out…',
     moreRoles: (n: number) => `and ${n} more ${n === 1 ? 'role' : 'roles'}`,
   },
@@ -1392,6 +1393,24 @@ export const en: Messages = {
       reason: 'Last reason',
       actions: 'Actions',
     },
+  },
+  worklistMail: {
+    title: 'Worklist notifications',
+    intro:
+      'Get an e-mail when a dossier or a feedback item lands in your worklist: assigned to you, passed or sent back to you, or supplemented.',
+    choice: 'How to be told',
+    off: 'Not at all',
+    immediate: 'As soon as something arrives (one e-mail each)',
+    daily: 'One summary each working day',
+    dailyAt: 'Time of the summary',
+    dailyAtHint:
+      'Vietnam time. None is sent on days off; their arrivals are in the next working day’s summary.',
+    email: 'E-mail address for notifications',
+    emailHint: 'Required unless you choose not to be told.',
+    emailMissing: 'An e-mail address is needed to be told.',
+    save: 'Save',
+    saving: 'Saving…',
+    saved: 'Your choice is saved.',
   },
   notifications: {
     heading: 'Notifications sent',

@@ -51,6 +51,7 @@ export const vi = {
     label: 'Người dùng đang đăng nhập',
     signOut: 'Đăng xuất',
     changePassword: 'Đổi mật khẩu',
+    worklistMail: 'Nhận thông báo công việc',
     signingOut: 'Đang đăng xuất…',
     moreRoles: (n: number) => `và ${n} vai trò khác`,
   },
@@ -1307,6 +1308,24 @@ export const vi = {
     },
   },
   /** Notifications to the applicant (#18): on the dossier, the applicant's choice, templates, channels, health. */
+  worklistMail: {
+    title: 'Nhận thông báo công việc',
+    intro:
+      'Nhận thư điện tử khi có hồ sơ hoặc phản ánh, kiến nghị mới vào danh mục công việc của bạn: được phân công, chuyển đến, trả lại hoặc đã được bổ sung.',
+    choice: 'Cách nhận',
+    off: 'Không nhận',
+    immediate: 'Ngay khi có việc mới (mỗi việc một thư)',
+    daily: 'Một thư tóm tắt mỗi ngày làm việc',
+    dailyAt: 'Giờ nhận thư tóm tắt',
+    dailyAtHint:
+      'Giờ Việt Nam. Không gửi vào ngày nghỉ; việc của ngày nghỉ có trong thư của ngày làm việc tiếp theo.',
+    email: 'Thư điện tử nhận thông báo',
+    emailHint: 'Bắt buộc khi nhận thông báo.',
+    emailMissing: 'Cần địa chỉ thư điện tử để nhận thông báo công việc.',
+    save: 'Lưu lựa chọn',
+    saving: 'Đang lưu…',
+    saved: 'Đã lưu lựa chọn nhận thông báo công việc.',
+  },
   notifications: {
     heading: 'Thông báo đã gửi',
     hintStaff: 'Thông báo gửi cho người nộp hồ sơ theo kênh họ đã chọn, với trạng thái gửi và nhận.',

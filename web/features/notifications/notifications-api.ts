@@ -14,6 +14,10 @@ import type {
   TemplateListResponse,
   TemplateView,
 } from '../../../common/contracts/notifications.ts';
+import type {
+  NotificationPreferences,
+  NotificationPreferencesBody,
+} from '../../../common/contracts/staff-notifications.ts';
 import { ApiError, apiGet, apiPost, apiPut, apiRequest } from '../../app/http.ts';
 import { queryOptions } from '@tanstack/react-query';
 import { featureQueries } from '../../app/query.ts';
@@ -110,4 +114,17 @@ export function previewTemplate(body: {
 
 export function saveChannels(provinceCode: string, body: PutChannelsBody): Promise<ChannelSettings> {
   return apiPut(`/api/v1/notification-channels?provinceCode=${encodeURIComponent(provinceCode)}`, body);
+}
+
+const preferencesUrl = '/api/v1/me/notification-preferences';
+
+/** The signed-in officer's own choice of being told of what lands in their worklist. */
+export const preferenceQueries = {
+  all: ['notifications', 'preferences'] as const,
+  mine: () =>
+    read('preferences', {}, (signal) => apiGet<NotificationPreferences>(preferencesUrl, undefined, signal)),
+};
+
+export function savePreferences(body: NotificationPreferencesBody): Promise<NotificationPreferences> {
+  return apiPut(preferencesUrl, body);
 }

@@ -20,6 +20,7 @@ import {
   type PersistedActor,
   type SettledColumns,
 } from './action-record.ts';
+import { staffArrival } from './staff-arrival.ts';
 
 export type ActionWrite = {
   row: DossierRow;
@@ -42,7 +43,15 @@ export async function writeAction(trx: Transaction<DB>, w: ActionWrite): Promise
   const { row, applied, now } = w;
   const { state } = applied;
   const columns = await settleEffects(trx, { ...w, row });
-  await enqueue(trx, outboxMessages(row.code, applied, now), now);
+  const arrival = staffArrival({
+    code: row.code,
+    kind: applied.kind,
+    state,
+    agencyId: columns.current_agency_id,
+    byUserId: w.actor.userId,
+    now,
+  });
+  await enqueue(trx, [...outboxMessages(row.code, applied, now), ...arrival], now);
   await trx
     .updateTable('dossiers')
     .set({

@@ -7,7 +7,7 @@ import type { ErrorDetail } from '../../../platform/errors.ts';
 import { findReplay, rememberResponse } from '../../../platform/idempotency.ts';
 import { fileUserOf } from '../../files/index.ts';
 import { enqueueing, message } from '../../../platform/jobs/outbox.ts';
-import { PortalStatusTopic } from '../../../../common/contracts/outbox-topics.ts';
+import { PortalStatusTopic, StaffNotificationTopic } from '../../../../common/contracts/outbox-topics.ts';
 import { DOSSIER_STATUSES, initialDossierState } from '../../../../common/dossiers/index.ts';
 import { selectAgencyRows, unitPathNameCached, type AgencyRow } from '../dossier.repository.ts';
 import { fail } from '../dossiers.errors.ts';
@@ -226,6 +226,17 @@ export async function submitOnline(
               status: initial.status,
               statusCode: DOSSIER_STATUSES[initial.status].code,
               version: 0,
+              at: now.toISOString(),
+            }),
+            // Waiting at the receiving agency's desk: its desk officers are told (notifications, #18).
+            message(StaffNotificationTopic, code.placeholder, {
+              subject: 'dossier',
+              code: code.placeholder,
+              arrival: 'submitted',
+              assigneeId: null,
+              agencyId: receiving.agency_id,
+              role: 'desk-officer',
+              byUserId: null,
               at: now.toISOString(),
             }),
           ],

@@ -176,11 +176,14 @@ async function agencyListAgencies(deps: Deps, actor: Actor): Promise<string[]> {
   return led.length === 0 ? mine : [...new Set([...mine, ...(await agenciesInReach(deps, led))])];
 }
 
-/** How many dossiers each worklist holds for the actor (the counters beside the lists). */
-export async function countWorklists(deps: Deps, actor: Actor) {
+/**
+ * How many dossiers each worklist holds for the actor (the counters beside the lists); `lists`: only
+ * those (the staff's daily summary counts due-soon and overdue).
+ */
+export async function countWorklists(deps: Deps, actor: Actor, lists: readonly Worklist[] = WORKLISTS) {
   const counts: Record<string, number> = {};
   const reach = await agenciesInReach(deps, actor.grants);
-  for (const list of WORKLISTS) {
+  for (const list of lists) {
     const r = await (
       await worklistQuery(deps, actor, list, reach)
     )
