@@ -303,8 +303,9 @@ async function issuerOf(ca: {
 
 /**
  * A new organisation seal (O = `organisation`, C = VN) issued by the CA held in `ca` (a hierarchy's
- * `issuingCa`): valid from a day before `now` for two years, within the CA's own validity. Demo mode
- * gives each agency its own seal this way (server/modules/signatures/demo-pki.ts).
+ * `issuingCa`): valid from the CA's own start (so that results dated back, as the tests' clocks are, can
+ * be sealed) until two years after `now`, within the CA's validity. Demo mode gives each agency its own
+ * seal this way (server/modules/signatures/demo-pki.ts).
  */
 export async function issueSeal(
   ca: { p12: Uint8Array; password: string },
@@ -321,7 +322,7 @@ export async function issueSeal(
     ],
     issuer,
     alg: issuer.keys.privateKey.algorithm.name === 'ECDSA' ? 'ECDSA-P256' : 'RSA-2048',
-    notBefore: new Date(now.getTime() - DAY),
+    notBefore: issuer.cert.notBefore.value,
     notAfter: new Date(Math.min(now.getTime() + 730 * DAY, caEnd)),
     kind: 'seal',
   });
