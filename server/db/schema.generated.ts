@@ -621,6 +621,10 @@ export interface NotificationAttempts {
   error: string | null;
   message_id: Int8;
   ok: boolean;
+  /**
+   * The provider refused this recipient for good (ZNS -108, -114, -118; SMTP enhanced status 5.1.x): the channel works; its health does not count the attempt as a failure.
+   */
+  recipient_refused: Generated<boolean>;
   temporary: Generated<boolean>;
 }
 

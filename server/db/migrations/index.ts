@@ -40,6 +40,7 @@ import * as m20261214100000 from './20261214100000_signed-results-counted.ts';
 import * as m20261214200000 from './20261214200000_staff-notifications.ts';
 import * as m20261214300000 from './20261214300000_notification-fallback.ts';
 import * as m20261214400000 from './20261214400000_feedback-public-list.ts';
+import * as m20261214500000 from './20261214500000_notification-recipient-refusals.ts';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '20261121000000_create-org-auth-audit': m20261121000000,
@@ -82,4 +83,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '20261214200000_staff-notifications': m20261214200000,
   '20261214300000_notification-fallback': m20261214300000,
   '20261214400000_feedback-public-list': m20261214400000,
+  '20261214500000_notification-recipient-refusals': m20261214500000,
 };

@@ -192,17 +192,20 @@ type QueuedRow = {
 };
 
 export type ChannelMonitor = {
-  record: (channel: NotificationChannel, ok: boolean, error: string | null, at: Date) => void;
+  /** One attempt's outcome; a refusal of the recipient says nothing of the channel and is not counted. */
+  record: (channel: NotificationChannel, result: SendResult, at: Date) => void;
 };
 
 /** Logs at warn once a channel has failed N times in a row, or has had no success for M minutes. */
 export function channelMonitor(log: JobLog, failures: number, minutes: number): ChannelMonitor {
   const s = new Map<NotificationChannel, { inRow: number; since: number | null; alerted: boolean }>();
   return {
-    record(channel, ok, error, at) {
+    record(channel, result, at) {
+      if (!result.ok && result.recipient) return;
+      const error = result.ok ? null : result.error;
       const c = s.get(channel) ?? { inRow: 0, since: null, alerted: false };
       s.set(channel, c);
-      if (ok) {
+      if (result.ok) {
         if (c.alerted) log.info({ channel }, 'notification channel recovered');
         c.inRow = 0;
         c.since = null;
@@ -296,13 +299,15 @@ async function recordResults(deps: Deps, results: AttemptResult[]): Promise<void
       delivered: result.ok && result.delivered,
       provider_id: result.ok ? result.providerId : null,
       temporary: !result.ok && result.temporary,
+      recipient: !result.ok && result.recipient === true,
       error: result.ok ? null : result.error.slice(0, 500),
     })),
   );
   // Never backwards: a callback may have made the row delivered (or failed) before its answer is recorded.
   await sql`
     WITH v AS (SELECT * FROM jsonb_to_recordset(${data}::jsonb)
-      AS v(id bigint, at timestamptz, ok boolean, delivered boolean, provider_id text, temporary boolean, error text)),
+      AS v(id bigint, at timestamptz, ok boolean, delivered boolean, provider_id text, temporary boolean,
+           recipient boolean, error text)),
     upd AS (
       UPDATE notification_messages m SET
         attempts = m.attempts + 1,
@@ -318,8 +323,8 @@ async function recordResults(deps: Deps, results: AttemptResult[]): Promise<void
         failed_at = CASE WHEN NOT v.ok AND NOT v.temporary AND m.state <> 'delivered' THEN v.at ELSE m.failed_at END
       FROM v WHERE m.message_id = v.id
       RETURNING m.message_id)
-    INSERT INTO notification_attempts (message_id, channel, at, ok, temporary, error)
-    SELECT v.id, m.channel, v.at, v.ok, v.temporary, v.error
+    INSERT INTO notification_attempts (message_id, channel, at, ok, temporary, recipient_refused, error)
+    SELECT v.id, m.channel, v.at, v.ok, v.temporary, v.recipient, v.error
     FROM v JOIN notification_messages m ON m.message_id = v.id`.execute(deps.db);
 }
 
@@ -366,7 +371,7 @@ async function sendRows(
       brandname: content.brandname ?? deps.config.notify.smsBrandname,
     });
     const at = deps.clock.now();
-    options.monitor.record(row.channel, result.ok, result.ok ? null : result.error, at);
+    options.monitor.record(row.channel, result, at);
     results.push({ row, result, at });
     if (!result.ok && result.temporary) waiting.set(String(row.outbox_id), result.error);
   });

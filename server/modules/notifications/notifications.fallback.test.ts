@@ -257,3 +257,40 @@ test('no fallback when the applicant has the SMS already, nor when the province 
   await channels({ email: true, sms: true, zalo: true });
   sim.control.setPhones({ noZalo: [] });
 });
+
+test('refusals of the recipient (no Zalo account) do not make the Zalo channel fail; its outage does', async () => {
+  sim.control.reset();
+  sim.control.setPhones({ noZalo: [ZALO_PHONE] });
+  const alertAfter = rt.deps.config.notify.alertFailures;
+  for (let i = 0; i <= alertAfter; i++) await intake(['zalo']);
+  await drain();
+  const health = async () => {
+    const res = await rt.app.inject({ url: '/api/v1/notifications/health', headers: { cookie: admin } });
+    assert.equal(res.statusCode, 200, res.body);
+    return res
+      .json<{ channels: { channel: string; status: string; consecutiveFailures: number }[] }>()
+      .channels.find((c) => c.channel === 'zalo')!;
+  };
+  const refused = await sql<{ n: number }>`SELECT count(*)::int AS n FROM notification_attempts
+    WHERE channel = 'zalo' AND NOT ok AND recipient_refused`.execute(rt.deps.db);
+  assert.ok(refused.rows[0]!.n > alertAfter, `${refused.rows[0]!.n} refusals recorded as the recipient's`);
+  assert.deepEqual(await health(), { ...(await health()), status: 'ok', consecutiveFailures: 0 });
+
+  // The provider down: that is the channel's failure, counted and alerted.
+  sim.control.setPhones({ noZalo: [] });
+  sim.control.setFaults('zalo', { outage: { durationMs: 3_600_000 } });
+  for (let i = 0; i < alertAfter; i++) await intake(['zalo']);
+  for (let i = 0; i < 3; i++) {
+    await worker.runOnce();
+    clock.advance(60_000);
+  }
+  const down = await health();
+  assert.equal(down.status, 'alert');
+  assert.ok(down.consecutiveFailures >= alertAfter, String(down.consecutiveFailures));
+  sim.control.setFaults('zalo', { outage: null });
+  for (let i = 0; i < 10; i++) {
+    clock.advance(60_000);
+    await worker.runOnce();
+  }
+  assert.equal((await health()).status, 'ok');
+});

@@ -308,6 +308,8 @@ export async function notificationsHealth(deps: Deps, actor: Actor): Promise<Not
 export async function channelsHealth(deps: Deps): Promise<NotificationsHealthResponse> {
   const { alertFailures, alertMinutes } = deps.config.notify;
   const now = deps.clock.now();
+  // Per channel, through the partial indexes: the last success, the last failure of the channel (not a
+  // refusal of its recipient), and the failures since that success.
   const attempts = await sql<{
     channel: string;
     last_success: Date | null;
@@ -316,15 +318,16 @@ export async function channelsHealth(deps: Deps): Promise<NotificationsHealthRes
     in_row: number;
     first_in_row: Date | null;
   }>`
-    WITH s AS (SELECT channel, max(at) FILTER (WHERE ok) AS last_success, max(at) FILTER (WHERE NOT ok) AS last_failure
-               FROM notification_attempts GROUP BY channel)
-    SELECT s.channel, s.last_success, s.last_failure,
-      (SELECT error FROM notification_attempts a WHERE a.channel = s.channel AND NOT a.ok ORDER BY at DESC, attempt_id DESC LIMIT 1) AS last_error,
-      (SELECT count(*)::int FROM notification_attempts a WHERE a.channel = s.channel AND NOT a.ok
-         AND a.at > coalesce(s.last_success, '-infinity'::timestamptz)) AS in_row,
-      (SELECT min(at) FROM notification_attempts a WHERE a.channel = s.channel AND NOT a.ok
-         AND a.at > coalesce(s.last_success, '-infinity'::timestamptz)) AS first_in_row
-    FROM s`.execute(deps.db);
+    SELECT c.channel, s.last_success, f.at AS last_failure, f.error AS last_error, r.in_row, r.first_in_row
+    FROM unnest(${[...NOTIFICATION_CHANNELS]}::text[]) AS c(channel)
+    CROSS JOIN LATERAL (SELECT max(at) AS last_success FROM notification_attempts a
+                        WHERE a.channel = c.channel AND a.ok) s
+    LEFT JOIN LATERAL (SELECT at, error FROM notification_attempts a
+                       WHERE a.channel = c.channel AND NOT a.ok AND NOT a.recipient_refused
+                       ORDER BY at DESC, attempt_id DESC LIMIT 1) f ON true
+    CROSS JOIN LATERAL (SELECT count(*)::int AS in_row, min(at) AS first_in_row FROM notification_attempts a
+                        WHERE a.channel = c.channel AND NOT a.ok AND NOT a.recipient_refused
+                          AND a.at > coalesce(s.last_success, '-infinity'::timestamptz)) r`.execute(deps.db);
   const counts = await sql<{ channel: string; state: string; n: number }>`
     SELECT channel, state, count(*)::int AS n FROM notification_messages GROUP BY channel, state`.execute(
     deps.db,

@@ -1,7 +1,9 @@
 // The three channels' adapters: e-mail through nodemailer over SMTP, SMS to an eSMS-shaped brandname
 // API, Zalo to a ZNS-shaped API. Each answers accepted (with the provider's id), or failed, temporary
 // (an outage: connection refused or lost, a timeout, HTTP 5xx, SMTP 4xx, eSMS 99, ZNS -1 — retried) or
-// permanent (the provider's error code: not retried). docs/domain/notifications.md.
+// permanent (the provider's error code: not retried). A permanent failure caused by the recipient (an
+// address or phone the provider refuses, a phone without Zalo) is marked `recipient`: the channel works,
+// and its health does not count it. docs/domain/notifications.md.
 import nodemailer from 'nodemailer';
 import type { NotifyConfig } from '../../config.ts';
 import type { NotificationChannel, RenderedMessage } from '../../../common/contracts/notifications.ts';
@@ -15,7 +17,7 @@ export type Outgoing = {
 
 export type SendResult =
   | { ok: true; providerId: string | null; delivered: boolean }
-  | { ok: false; temporary: boolean; error: string };
+  | { ok: false; temporary: boolean; error: string; recipient?: boolean };
 
 export type Sender = (message: Outgoing) => Promise<SendResult>;
 export type Senders = Partial<Record<NotificationChannel, Sender>> & { close: () => Promise<void> };
@@ -28,6 +30,18 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'n
 
 const temporary = (error: string): SendResult => ({ ok: false, temporary: true, error });
 const permanent = (error: string): SendResult => ({ ok: false, temporary: false, error });
+const refusedRecipient = (error: string): SendResult => ({
+  ok: false,
+  temporary: false,
+  error,
+  recipient: true,
+});
+
+/** ZNS refusals of the recipient: -108 phone invalid, -114 user inactive or refusing, -118 no Zalo account. */
+export const ZNS_RECIPIENT_ERRORS: readonly number[] = [-108, -114, -118];
+
+/** SMTP's enhanced status 5.1.x (RFC 3463: addressing — no such mailbox, bad address): the recipient's. */
+const smtpRecipientRefused = (text: string) => /\b5\.1\.\d{1,3}\b/.test(text);
 
 /** 0912345678 → 84912345678 (ZNS wants the country code). */
 export const internationalPhone = (phone: string) =>
@@ -86,7 +100,8 @@ export function emailSender(config: NotifyConfig & { smtpUrl: string }): Sender 
         0,
         500,
       );
-      return code !== undefined && code >= 500 ? permanent(text) : temporary(text);
+      if (code === undefined || code < 500) return temporary(text);
+      return smtpRecipientRefused(text) ? refusedRecipient(text) : permanent(text);
     }
   };
   return Object.assign(send, { close: () => transport.close() });
@@ -142,6 +157,7 @@ export function zaloSender(config: NotifyConfig & { zaloUrl: string }): Sender {
       return { ok: true, providerId: typeof data.msg_id === 'string' ? data.msg_id : null, delivered: false };
     }
     const text = `ZNS ${error}: ${str(r.json.message)}`;
-    return error === -1 ? temporary(text) : permanent(text);
+    if (error === -1) return temporary(text);
+    return ZNS_RECIPIENT_ERRORS.includes(error) ? refusedRecipient(text) : permanent(text);
   };
 }

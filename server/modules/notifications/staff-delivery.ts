@@ -187,7 +187,7 @@ export function staffNotificationHandler(
           brandname: deps.config.notify.smsBrandname,
         });
         const at = deps.clock.now();
-        options.monitor.record('email', result.ok, result.ok ? null : result.error, at);
+        options.monitor.record('email', result, at);
         await record(deps, row, result, at);
         if (!result.ok && result.temporary) waiting.set(String(row.outbox_id), result.error);
       }

@@ -154,7 +154,7 @@ export async function runStaffDigests(
       brandname: deps.config.notify.smsBrandname,
     });
     const at = deps.clock.now();
-    options.monitor.record('email', result.ok, result.ok ? null : result.error, at);
+    options.monitor.record('email', result, at);
     const giveUp = !result.ok && (!result.temporary || d.attempts >= maxAttempts);
     const backoff = Math.min(backoffMaxMs, backoffBaseMs * 2 ** (d.attempts - 1));
     await deps.db
