@@ -27,7 +27,7 @@ const LAN = {
   idNumber: '079190001122',
   phone: '0901122334',
 };
-const RESULT = 'Giấy khai sinh (bản điện tử) — Lê Minh An';
+const RESULT = 'Giấy khai sinh (bản điện tử, ký số) — Lê Minh An';
 
 let browser: Browser;
 let code: string;

@@ -68,12 +68,14 @@ function UserBox({ user }: { user: UserView }) {
             {others > 0 ? <span> ({t.user.moreRoles(others)})</span> : null}
           </span>
         ) : null}
-        <Link to={PATHS.changePassword} className="user-link">
-          {t.user.changePassword}
-        </Link>
-        <Link to={PATHS.worklistMail} className="user-link">
-          {t.user.worklistMail}
-        </Link>
+        <span className="user-links">
+          <Link to={PATHS.changePassword} className="user-link">
+            {t.user.changePassword}
+          </Link>
+          <Link to={PATHS.worklistMail} className="user-link">
+            {t.user.worklistMail}
+          </Link>
+        </span>
       </p>
       <button type="button" className="button button-header" onClick={() => void onSignOut()} disabled={busy}>
         {busy ? t.user.signingOut : t.user.signOut}

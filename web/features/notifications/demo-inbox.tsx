@@ -44,7 +44,9 @@ export function DemoInbox({ provinceCode }: { provinceCode: string }) {
           {read.data.items.map((m, i) => (
             <li key={`${m.receivedAt}-${i}`}>
               <article aria-labelledby={`demo-mail-${i}`} className="demo-mail">
-                <h3 id={`demo-mail-${i}`}>{m.subject}</h3>
+                <h3 id={`demo-mail-${i}`} lang="vi">
+                  {m.subject}
+                </h3>
                 <p className="muted">
                   {d.to} <span className="code">{m.to.join(', ')}</span> ·{' '}
                   <time dateTime={m.receivedAt}>{formatInstant(t, m.receivedAt)}</time> ·{' '}
