@@ -7,18 +7,15 @@ import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.
 import { loginAs } from '../../test/http.ts';
 import { birthAtCounter, funeralSupportAtCounter } from '../../test/fixtures.ts';
 import { peoplesCommittee } from '../../test/seeded.ts';
-import { parseConfig } from '../../config.ts';
-import { silentLog } from '../../platform/jobs/job-log.ts';
-import { createOutboxWorker, type OutboxWorker } from '../../platform/jobs/outbox-worker.ts';
-import { startSmtpSink, type SmtpSink } from '../../../simulator/smtp-sink.ts';
+import type { OutboxWorker } from '../../platform/jobs/outbox-worker.ts';
+import type { SmtpSink } from '../../../simulator/smtp-sink.ts';
 import type { DemoInboxResponse } from '../../../common/contracts/notifications.ts';
-import { createSenders, notificationHandlers, notificationWorkerOptions } from './notifications.jobs.ts';
-import type { Senders } from './senders.ts';
+import { startNotifyKit, type NotifyKit } from './test-kit.ts';
 
 const clock = manualClock('2026-12-07T02:00:00Z');
+let kit: NotifyKit;
 let rt: TestRuntime;
 let sink: SmtpSink;
-let senders: Senders;
 let worker: OutboxWorker;
 const cookies = new Map<string, string>();
 const as = async (u: string) => {
@@ -27,27 +24,12 @@ const as = async (u: string) => {
 };
 
 before(async () => {
-  sink = await startSmtpSink({ smtpPort: 0, httpPort: 0 });
-  const defaults = parseConfig({ NODE_ENV: 'test' });
-  rt = await createTestRuntime({
-    clock,
-    config: { notify: { ...defaults.notify, smtpUrl: `smtp://127.0.0.1:${sink.smtpPort}`, timeoutMs: 3000 } },
-  });
+  kit = await startNotifyKit({ clock });
+  ({ rt, sink, worker } = kit);
   assert.ok(rt.deps.demoInbox, 'demo mode outside production has the slot');
-  senders = createSenders(rt.deps, rt.deps.config.notify);
-  worker = createOutboxWorker({
-    db: rt.deps.db,
-    clock,
-    handlers: notificationHandlers(rt.deps, senders, silentLog),
-    log: silentLog,
-    ...notificationWorkerOptions(rt.deps),
-    random: () => 0.5,
-  });
 });
 after(async () => {
-  await senders.close();
-  await rt.close();
-  await sink.close();
+  await kit.close();
 });
 
 async function intake(desk: string, payload: { applicant: object }): Promise<string> {

@@ -7,27 +7,22 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
+import { manualClock, type TestRuntime } from '../../test/db.ts';
 import { loginAs } from '../../test/http.ts';
 import { birthAtCounter } from '../../test/fixtures.ts';
 import { peoplesCommittee } from '../../test/seeded.ts';
-import { parseConfig } from '../../config.ts';
-import { silentLog } from '../../platform/jobs/job-log.ts';
-import { createOutboxWorker, type OutboxWorker } from '../../platform/jobs/outbox-worker.ts';
-import { startMessaging, type Messaging } from '../../../simulator/messaging.ts';
-import { startSmtpSink, type SmtpSink } from '../../../simulator/smtp-sink.ts';
+import type { OutboxWorker } from '../../platform/jobs/outbox-worker.ts';
+import type { Messaging } from '../../../simulator/messaging.ts';
 import type {
   DossierNotificationsResponse,
   TemplateListResponse,
 } from '../../../common/contracts/notifications.ts';
-import { createSenders, notificationHandlers, notificationWorkerOptions } from './notifications.jobs.ts';
-import type { Senders } from './senders.ts';
+import { startNotifyKit, type NotifyKit } from './test-kit.ts';
 
 const clock = manualClock('2026-12-07T02:00:00Z');
+let kit: NotifyKit;
 let rt: TestRuntime;
 let sim: Messaging;
-let sink: SmtpSink;
-let senders: Senders;
 let worker: OutboxWorker;
 let hangTrong: string;
 let admin: string;
@@ -36,42 +31,20 @@ const PHONE = '0912345678';
 const ZALO_PHONE = '84912345678';
 
 before(async () => {
-  sim = await startMessaging({ port: 0, callbacks: 'manual' });
-  sink = await startSmtpSink({ smtpPort: 0, httpPort: 0 });
-  const defaults = parseConfig({ NODE_ENV: 'test' });
-  rt = await createTestRuntime({
+  kit = await startNotifyKit({
     clock,
-    config: {
-      notify: {
-        ...defaults.notify,
-        smtpUrl: `smtp://127.0.0.1:${sink.smtpPort}`,
-        smsUrl: sim.url,
-        zaloUrl: sim.url,
-        timeoutMs: 3000,
-        backoffBaseMs: 2000,
-        backoffMaxMs: 20_000,
-      },
-    },
+    messaging: true,
+    notify: { backoffBaseMs: 2000, backoffMaxMs: 20_000 },
   });
-  senders = createSenders(rt.deps, rt.deps.config.notify);
-  worker = createOutboxWorker({
-    db: rt.deps.db,
-    clock,
-    handlers: notificationHandlers(rt.deps, senders, silentLog),
-    log: silentLog,
-    ...notificationWorkerOptions(rt.deps),
-    random: () => 0.5,
-  });
+  ({ rt, worker } = kit);
+  sim = kit.sim;
   hangTrong = await peoplesCommittee(rt.deps.db, '00070');
   admin = await loginAs(rt.app, 'demo-admin');
   desk = await loginAs(rt.app, 'desk.hang-trong');
   await channels({ email: true, sms: true, zalo: true });
 });
 after(async () => {
-  await senders.close();
-  await rt.close();
-  await sim.close();
-  await sink.close();
+  await kit.close();
 });
 
 async function channels(on: { email: boolean; sms: boolean; zalo: boolean }) {
@@ -87,10 +60,7 @@ async function channels(on: { email: boolean; sms: boolean; zalo: boolean }) {
   assert.equal(res.statusCode, 200, res.body);
 }
 
-async function drain(): Promise<void> {
-  for (let i = 0; i < 50; i++) if ((await worker.runOnce()).claimed === 0) return;
-  assert.fail('the worker kept claiming');
-}
+const drain = () => kit.drain();
 
 async function intake(notifyBy: string[]): Promise<string> {
   const payload = birthAtCounter(hangTrong);

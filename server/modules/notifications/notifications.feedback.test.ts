@@ -4,64 +4,32 @@
 // transaction of the intake and of the publication; the notifications' worker delivers it once.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
+import { manualClock, type TestRuntime } from '../../test/db.ts';
 import { peoplesCommittee } from '../../test/seeded.ts';
-import { parseConfig } from '../../config.ts';
-import { silentLog } from '../../platform/jobs/job-log.ts';
-import { createOutboxWorker, type OutboxWorker } from '../../platform/jobs/outbox-worker.ts';
-import { startMessaging, type Messaging } from '../../../simulator/messaging.ts';
-import { startSmtpSink, type SmtpSink } from '../../../simulator/smtp-sink.ts';
+import type { Messaging } from '../../../simulator/messaging.ts';
+import type { SmtpSink } from '../../../simulator/smtp-sink.ts';
 import { feedbackKit, SENDER } from '../feedback/feedback.test-kit.ts';
-import { createSenders, notificationHandlers, notificationWorkerOptions } from './notifications.jobs.ts';
-import type { Senders } from './senders.ts';
+import { startNotifyKit, type NotifyKit } from './test-kit.ts';
 
 const clock = manualClock('2026-12-07T02:00:00Z'); // Monday 09:00 in Hà Nội
+let notify: NotifyKit;
 let rt: TestRuntime;
 let sim: Messaging;
 let sink: SmtpSink;
-let senders: Senders;
-let worker: OutboxWorker;
 let hoanKiem: string;
 const kit = feedbackKit(() => rt);
 
 before(async () => {
-  sim = await startMessaging({ port: 0, callbacks: 'manual' });
-  sink = await startSmtpSink({ smtpPort: 0, httpPort: 0 });
-  const defaults = parseConfig({ NODE_ENV: 'test' });
-  rt = await createTestRuntime({
-    clock,
-    config: {
-      notify: {
-        ...defaults.notify,
-        smtpUrl: `smtp://127.0.0.1:${sink.smtpPort}`,
-        smsUrl: sim.url,
-        zaloUrl: sim.url,
-        timeoutMs: 3000,
-      },
-    },
-  });
-  senders = createSenders(rt.deps, rt.deps.config.notify);
-  worker = createOutboxWorker({
-    db: rt.deps.db,
-    clock,
-    handlers: notificationHandlers(rt.deps, senders, silentLog),
-    log: silentLog,
-    ...notificationWorkerOptions(rt.deps),
-    random: () => 0.5,
-  });
+  notify = await startNotifyKit({ clock, messaging: true });
+  ({ rt, sink } = notify);
+  sim = notify.sim;
   hoanKiem = await peoplesCommittee(rt.deps.db, '00070');
 });
 after(async () => {
-  await senders.close();
-  await rt.close();
-  await sim.close();
-  await sink.close();
+  await notify.close();
 });
 
-async function drain(): Promise<void> {
-  for (let i = 0; i < 50; i++) if ((await worker.runOnce()).claimed === 0) return;
-  assert.fail('the worker kept claiming');
-}
+const drain = () => notify.drain();
 
 const mails = () => sink.messages().filter((m) => m.to.includes(SENDER.email));
 const sms = () => sim.control.sent().filter((m) => m.channel === 'sms' && m.phone === SENDER.phone);

@@ -4,62 +4,33 @@
 // The messages' counts by channel and state follow the table.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
+import { manualClock, type TestRuntime } from '../../test/db.ts';
 import { loginAs } from '../../test/http.ts';
 import { birthAtCounter } from '../../test/fixtures.ts';
 import { peoplesCommittee } from '../../test/seeded.ts';
-import { parseConfig } from '../../config.ts';
-import { silentLog } from '../../platform/jobs/job-log.ts';
-import { createOutboxWorker, type OutboxWorker } from '../../platform/jobs/outbox-worker.ts';
-import { startMessaging, type Messaging } from '../../../simulator/messaging.ts';
-import { startSmtpSink, type SmtpSink } from '../../../simulator/smtp-sink.ts';
-import { createSenders, notificationHandlers, notificationWorkerOptions } from './notifications.jobs.ts';
-import type { Senders } from './senders.ts';
+import type { OutboxWorker } from '../../platform/jobs/outbox-worker.ts';
+import type { Messaging } from '../../../simulator/messaging.ts';
+import { startNotifyKit, type NotifyKit } from './test-kit.ts';
 
 const clock = manualClock('2026-12-07T02:00:00Z');
+let kit: NotifyKit;
 let rt: TestRuntime;
 let sim: Messaging;
-let sink: SmtpSink;
-let senders: Senders;
 let worker: OutboxWorker;
 let hangTrong: string;
 
 before(async () => {
-  sim = await startMessaging({ port: 0, callbacks: 'manual' });
-  sink = await startSmtpSink({ smtpPort: 0, httpPort: 0 });
-  const defaults = parseConfig({ NODE_ENV: 'test' });
-  rt = await createTestRuntime({
+  kit = await startNotifyKit({
     clock,
-    config: {
-      notify: {
-        ...defaults.notify,
-        smtpUrl: `smtp://127.0.0.1:${sink.smtpPort}`,
-        smsUrl: sim.url,
-        zaloUrl: sim.url,
-        timeoutMs: 3000,
-        backoffBaseMs: 2000,
-        backoffMaxMs: 10_000,
-        alertFailures: 3,
-        alertMinutes: 60,
-      },
-    },
+    messaging: true,
+    notify: { backoffBaseMs: 2000, backoffMaxMs: 10_000, alertFailures: 3, alertMinutes: 60 },
   });
-  senders = createSenders(rt.deps, rt.deps.config.notify);
-  worker = createOutboxWorker({
-    db: rt.deps.db,
-    clock,
-    handlers: notificationHandlers(rt.deps, senders, silentLog),
-    log: silentLog,
-    ...notificationWorkerOptions(rt.deps),
-    random: () => 0.5,
-  });
+  ({ rt, worker } = kit);
+  sim = kit.sim;
   hangTrong = await peoplesCommittee(rt.deps.db, '00070');
 });
 after(async () => {
-  await senders.close();
-  await rt.close();
-  await sim.close();
-  await sink.close();
+  await kit.close();
 });
 
 /** The value of one series on /metrics, or null when it is absent. */

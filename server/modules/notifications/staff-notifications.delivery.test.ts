@@ -7,25 +7,23 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { createTestRuntime, manualClock, type TestRuntime } from '../../test/db.ts';
+import { manualClock, type TestRuntime } from '../../test/db.ts';
 import { loginAs } from '../../test/http.ts';
 import { birthAtCounter } from '../../test/fixtures.ts';
 import { feedbackKit, SENDER } from '../feedback/feedback.test-kit.ts';
 import { peoplesCommittee, userId } from '../../test/seeded.ts';
-import { parseConfig } from '../../config.ts';
 import { silentLog } from '../../platform/jobs/job-log.ts';
-import { createOutboxWorker, type OutboxWorker } from '../../platform/jobs/outbox-worker.ts';
-import { startSmtpSink, type SmtpSink } from '../../../simulator/smtp-sink.ts';
-import { createSenders, notificationHandlers, notificationWorkerOptions } from './notifications.jobs.ts';
+import type { SmtpSink } from '../../../simulator/smtp-sink.ts';
+import { startNotifyKit, type NotifyKit } from './test-kit.ts';
 import { channelMonitor } from './delivery.ts';
 import { runStaffDigests } from './staff-digest.ts';
 import type { Senders } from './senders.ts';
 
 const clock = manualClock('2026-12-07T02:00:00Z'); // Monday 09:00 in Hà Nội
+let kit: NotifyKit;
 let rt: TestRuntime;
 let sink: SmtpSink;
 let senders: Senders;
-let worker: OutboxWorker;
 let hangTrong: string;
 const cookies = new Map<string, string>();
 const as = async (u: string) => {
@@ -37,33 +35,15 @@ const LEADER = 'lanh.dao@hoankiem.hanoi.gov.vn';
 const DESK = 'mot.cua@hoankiem.hanoi.gov.vn';
 
 before(async () => {
-  sink = await startSmtpSink({ smtpPort: 0, httpPort: 0 });
-  const defaults = parseConfig({ NODE_ENV: 'test' });
-  rt = await createTestRuntime({
-    clock,
-    config: { notify: { ...defaults.notify, smtpUrl: `smtp://127.0.0.1:${sink.smtpPort}`, timeoutMs: 3000 } },
-  });
-  senders = createSenders(rt.deps, rt.deps.config.notify);
-  worker = createOutboxWorker({
-    db: rt.deps.db,
-    clock,
-    handlers: notificationHandlers(rt.deps, senders, silentLog),
-    log: silentLog,
-    ...notificationWorkerOptions(rt.deps),
-    random: () => 0.5,
-  });
+  kit = await startNotifyKit({ clock });
+  ({ rt, sink, senders } = kit);
   hangTrong = await peoplesCommittee(rt.deps.db, '00070');
 });
 after(async () => {
-  await senders.close();
-  await rt.close();
-  await sink.close();
+  await kit.close();
 });
 
-async function drain(): Promise<void> {
-  for (let i = 0; i < 50; i++) if ((await worker.runOnce()).claimed === 0) return;
-  assert.fail('the worker kept claiming');
-}
+const drain = () => kit.drain();
 
 const digests = () =>
   runStaffDigests(rt.deps, senders, { monitor: channelMonitor(silentLog, 5, 10), log: silentLog });
