@@ -61,12 +61,13 @@ export async function recordApproval(
   },
 ): Promise<string[]> {
   const rows: RegisterDocumentRow[] = [];
+  const memo: CheckMemo = new Map();
   for (const d of input.documents) {
     if (!d.fileId) {
       rows.push({ name: d.name, fileId: null, signed: false, resultToken: null });
       continue;
     }
-    const token = await bindSignedFile(deps, trx, { ...input, fileId: d.fileId, name: d.name });
+    const token = await bindSignedFile(deps, trx, { ...input, fileId: d.fileId, name: d.name }, memo);
     rows.push({ name: d.name, fileId: d.fileId, signed: token !== null, resultToken: token });
   }
   await recordRegisterEntry(trx, {
@@ -81,13 +82,31 @@ export async function recordApproval(
     at: input.at,
     userId: input.userId,
   });
-  const signed = await agencySignedFiles(deps, trx, input);
+  const signed = await agencySignedFiles(deps, trx, input, memo);
   await trx
     .updateTable('dossiers')
     .set({ signed_result_files: signed })
     .where('dossier_id', '=', input.dossierId)
     .execute();
   return signed;
+}
+
+/** A result file's bytes and signatures, read and verified once per approval (`memo`); null: not a PDF. */
+type Checked = { bytes: Uint8Array; signatures: VerifiedSignature[] } | null;
+type CheckMemo = Map<string, Promise<Checked>>;
+
+function checkedFile(deps: Deps, fileId: string, memo: CheckMemo = new Map()): Promise<Checked> {
+  let checked = memo.get(fileId);
+  if (!checked) {
+    checked = (async () => {
+      const bytes = await deps.files.get(fileId);
+      if (!bytes || !isPdf(bytes)) return null;
+      const signatures = await verifySignatures(deps, bytes).catch(() => [] as VerifiedSignature[]);
+      return { bytes, signatures };
+    })();
+    memo.set(fileId, checked);
+  }
+  return checked;
 }
 
 async function bindSignedFile(
@@ -101,6 +120,7 @@ async function bindSignedFile(
     name: string;
     at: Date;
   },
+  memo: CheckMemo,
 ): Promise<string | null> {
   const bound = {
     dossier_id: input.dossierId,
@@ -118,12 +138,10 @@ async function bindSignedFile(
     return known.token;
   }
   // A PDF signed elsewhere (uploaded signed): kept as a signed result when its signatures hold now.
-  const bytes = await deps.files.get(input.fileId);
-  if (!bytes || !isPdf(bytes)) return null;
-  const signatures = await verifySignatures(deps, bytes).catch(() => [] as VerifiedSignature[]);
-  if (signatures.length === 0 || !signatures.every(isValidSignature)) return null;
+  const checked = await checkedFile(deps, input.fileId, memo);
+  if (!checked || checked.signatures.length === 0 || !checked.signatures.every(isValidSignature)) return null;
   const token = newResultToken();
-  const sha256 = sha256Of(bytes);
+  const sha256 = sha256Of(checked.bytes);
   const inserted = await trx
     .insertInto('signed_documents')
     .values({
@@ -202,6 +220,7 @@ export async function agencySignedFiles(
   deps: Deps,
   trx: Trx,
   input: { agencyId: string; documents: readonly { name: string; fileId?: string }[] },
+  memo?: CheckMemo,
 ): Promise<string[]> {
   const agency = await trx
     .selectFrom('agencies')
@@ -211,11 +230,9 @@ export async function agencySignedFiles(
   const signed: string[] = [];
   for (const d of input.documents) {
     if (!d.fileId || signed.includes(d.fileId)) continue;
-    const bytes = await deps.files.get(d.fileId);
-    if (!bytes || !isPdf(bytes)) continue;
-    const signatures = await verifySignatures(deps, bytes).catch(() => [] as VerifiedSignature[]);
-    if (signatures.length === 0 || !signatures.every(isValidSignature)) continue;
-    for (const s of signatures) {
+    const checked = await checkedFile(deps, d.fileId, memo);
+    if (!checked || checked.signatures.length === 0 || !checked.signatures.every(isValidSignature)) continue;
+    for (const s of checked.signatures) {
       if (await ofAgency(deps, trx, agency, s)) {
         signed.push(d.fileId);
         break;
